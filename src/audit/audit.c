@@ -1,0 +1,258 @@
+#include "audit/audit.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/date.h"
+
+static const unsigned char genesis[AUDIT_HASH_SIZE]; /* all zero */
+
+static void put_u32(crypto_generichash_state *h, uint32_t v)
+{
+	unsigned char b[4] = {(unsigned char)(v >> 24), (unsigned char)(v >> 16),
+	                      (unsigned char)(v >> 8), (unsigned char)v};
+	crypto_generichash_update(h, b, 4);
+}
+
+/* Text fields go in as presence, length, bytes: no two different entries
+ * can produce the same input. */
+static void put_text(crypto_generichash_state *h, const char *s)
+{
+	unsigned char present = s != NULL;
+	crypto_generichash_update(h, &present, 1);
+	if(s) {
+		size_t n = strlen(s);
+		put_u32(h, (uint32_t)n);
+		crypto_generichash_update(h, (const unsigned char *)s, n);
+	}
+}
+
+static void entry_hash(const audit_entry *e, const unsigned char *prev, unsigned char *out)
+{
+	static const char domain[] = "parley-audit-1";
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, AUDIT_HASH_SIZE);
+	crypto_generichash_update(&h, (const unsigned char *)domain, sizeof(domain));
+	put_u32(&h, (uint32_t)((uint64_t)e->seq >> 32));
+	put_u32(&h, (uint32_t)e->seq);
+	crypto_generichash_update(&h, prev, AUDIT_HASH_SIZE);
+	put_text(&h, e->ts);
+	put_text(&h, e->actor);
+	put_text(&h, e->action);
+	put_text(&h, e->entity);
+	put_text(&h, e->entity_uid);
+	put_text(&h, e->before);
+	put_text(&h, e->after);
+	crypto_generichash_final(&h, out, AUDIT_HASH_SIZE);
+}
+
+void audit_hex(const unsigned char *hash, char *out)
+{
+	sodium_bin2hex(out, 2 * AUDIT_HASH_SIZE + 1, hash, AUDIT_HASH_SIZE);
+}
+
+pl_rc audit_append(store *st, const char *actor, const char *action, const char *entity,
+                   const char *entity_uid, const char *before, const char *after, pl_err *err)
+{
+	if(!store_in_transaction(st))
+		return pl_fail(err, PL_EDB, "audit entry outside a transaction");
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &s, err);
+	if(rc)
+		return rc;
+	unsigned char prev[AUDIT_HASH_SIZE];
+	int64_t seq = 1;
+	int r = sqlite3_step(s);
+	if(r == SQLITE_ROW && sqlite3_column_bytes(s, 1) == AUDIT_HASH_SIZE) {
+		seq = sqlite3_column_int64(s, 0) + 1;
+		memcpy(prev, sqlite3_column_blob(s, 1), AUDIT_HASH_SIZE);
+	} else if(r == SQLITE_DONE) {
+		memcpy(prev, genesis, AUDIT_HASH_SIZE);
+	} else {
+		sqlite3_reset(s);
+		return r == SQLITE_ROW ? pl_fail(err, PL_EINTEGRITY, "the newest audit entry has no valid hash")
+		                       : store_fail(st, err, r, "reading the audit chain");
+	}
+	sqlite3_reset(s);
+
+	char ts[TIMESTAMP_STR_MAX];
+	date_now_iso(ts);
+	audit_entry e = {seq, ts, actor, action, entity, entity_uid, before, after, prev, NULL};
+	unsigned char hash[AUDIT_HASH_SIZE];
+	entry_hash(&e, prev, hash);
+
+	if((rc = store_stmt(st, "INSERT INTO audit(seq, ts, actor, action, entity, entity_uid,"
+	                        " before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
+	                    &s, err)))
+		return rc;
+	sqlite3_bind_int64(s, 1, seq);
+	sqlite3_bind_text(s, 2, ts, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, entity_uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, before, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 8, after, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 9, prev, AUDIT_HASH_SIZE, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 10, hash, AUDIT_HASH_SIZE, SQLITE_STATIC);
+	r = sqlite3_step(s);
+	sqlite3_reset(s);
+	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "writing the audit log");
+}
+
+static void entry_from_row(sqlite3_stmt *s, audit_entry *e)
+{
+	e->seq = sqlite3_column_int64(s, 0);
+	e->ts = store_column_text(s, 1);
+	e->actor = store_column_text(s, 2);
+	e->action = store_column_text(s, 3);
+	e->entity = store_column_text(s, 4);
+	e->entity_uid = store_column_text(s, 5);
+	e->before = store_column_text(s, 6);
+	e->after = store_column_text(s, 7);
+	e->prev_hash = sqlite3_column_bytes(s, 8) == AUDIT_HASH_SIZE ? sqlite3_column_blob(s, 8) : NULL;
+	e->hash = sqlite3_column_bytes(s, 9) == AUDIT_HASH_SIZE ? sqlite3_column_blob(s, 9) : NULL;
+}
+
+static const char select_entries[] =
+	"SELECT seq, ts, actor, action, entity, entity_uid, before, after, prev_hash, hash FROM audit";
+
+pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err)
+{
+	memset(rep, 0, sizeof(*rep));
+	sqlite3_stmt *s;
+	static const char sql[] =
+		"SELECT seq, ts, actor, action, entity, entity_uid, before, after, prev_hash, hash"
+		" FROM audit ORDER BY seq";
+	int r = sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL);
+	if(r)
+		return store_fail(st, err, r, "reading the audit chain");
+	unsigned char prev[AUDIT_HASH_SIZE];
+	memcpy(prev, genesis, AUDIT_HASH_SIZE);
+	int64_t expect = 1;
+	pl_rc rc = PL_OK;
+	while((r = sqlite3_step(s)) == SQLITE_ROW) {
+		audit_entry e;
+		entry_from_row(s, &e);
+		unsigned char h[AUDIT_HASH_SIZE];
+		if(e.seq > expect)
+			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: entries %lld to %lld before "
+			             "it are missing", (long long)e.seq, (long long)expect,
+			             (long long)e.seq - 1);
+		else if(e.seq < expect)
+			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: out of order (expected %lld)",
+			             (long long)e.seq, (long long)expect);
+		else if(!e.prev_hash || !e.hash)
+			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: its hash fields are damaged",
+			             (long long)e.seq);
+		else if(sodium_memcmp(e.prev_hash, prev, AUDIT_HASH_SIZE))
+			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: does not link to the entry "
+			             "before it (an entry was changed, removed or inserted)", (long long)e.seq);
+		else if(entry_hash(&e, prev, h), sodium_memcmp(h, e.hash, AUDIT_HASH_SIZE))
+			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld (%s %s %s, %s): its contents "
+			             "were changed after it was written", (long long)e.seq, e.action,
+			             e.entity, e.entity_uid ? e.entity_uid : "", e.ts ? e.ts : "");
+		if(rc) {
+			rep->first_bad = e.seq;
+			break;
+		}
+		memcpy(prev, e.hash, AUDIT_HASH_SIZE);
+		rep->entries++;
+		expect++;
+	}
+	sqlite3_finalize(s);
+	if(!rc && r != SQLITE_DONE)
+		rc = store_fail(st, err, r, "reading the audit chain");
+	memcpy(rep->head, prev, AUDIT_HASH_SIZE);
+	return rc;
+}
+
+/* Shared by both logs: WHERE clause from a filter, newest first. */
+static pl_rc list_query(store *st, const char *select, const char *uid_col,
+                        const audit_filter *f, sqlite3_stmt **out, pl_err *err)
+{
+	buf sql;
+	buf_init(&sql, 4096);
+	pl_rc rc = buf_printf(&sql, "%s WHERE 1", select);
+	if(!rc && f->entity_uid)
+		rc = buf_printf(&sql, " AND %s = ?1", uid_col);
+	if(!rc && f->actor)
+		rc = buf_adds(&sql, " AND actor = ?2");
+	if(!rc && f->since)
+		rc = buf_adds(&sql, " AND ts >= ?3");
+	if(!rc)
+		rc = buf_adds(&sql, " ORDER BY 1 DESC LIMIT ?4");
+	if(rc) {
+		buf_free(&sql);
+		return pl_nomem(err);
+	}
+	int r = sqlite3_prepare_v2(store_db(st), buf_str(&sql), -1, out, NULL);
+	buf_free(&sql);
+	if(r)
+		return store_fail(st, err, r, "reading the log");
+	sqlite3_bind_text(*out, 1, f->entity_uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*out, 2, f->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*out, 3, f->since, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*out, 4, f->limit > 0 ? f->limit : -1);
+	return PL_OK;
+}
+
+pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = list_query(st, select_entries, "entity_uid", f, &s, err);
+	if(rc)
+		return rc;
+	int r;
+	while(!rc && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		audit_entry e;
+		entry_from_row(s, &e);
+		rc = fn(ctx, &e);
+	}
+	if(!rc && r != SQLITE_DONE)
+		rc = store_fail(st, err, r, "reading the audit log");
+	sqlite3_finalize(s);
+	return rc;
+}
+
+pl_rc audit_access(store *st, const char *actor, const char *person_uid, const char *action,
+                   pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO access_log(ts, actor, person_uid, action)"
+	                          " VALUES (?,?,?,?)", &s, err);
+	if(rc)
+		return rc;
+	char ts[TIMESTAMP_STR_MAX];
+	date_now_iso(ts);
+	sqlite3_bind_text(s, 1, ts, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, person_uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
+	int r = sqlite3_step(s);
+	sqlite3_reset(s);
+	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "writing the access log");
+}
+
+pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, void *ctx,
+                        pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = list_query(st, "SELECT id, ts, actor, person_uid, action FROM access_log",
+	                      "person_uid", f, &s, err);
+	if(rc)
+		return rc;
+	int r;
+	while(!rc && (r = sqlite3_step(s)) == SQLITE_ROW) {
+		access_entry e = {sqlite3_column_int64(s, 0), store_column_text(s, 1),
+		                  store_column_text(s, 2), store_column_text(s, 3),
+		                  store_column_text(s, 4)};
+		rc = fn(ctx, &e);
+	}
+	if(!rc && r != SQLITE_DONE)
+		rc = store_fail(st, err, r, "reading the access log");
+	sqlite3_finalize(s);
+	return rc;
+}

@@ -1,0 +1,71 @@
+/* The audit chain and the access log.
+ *
+ * Every change appends an entry (who, when, what, before and after) whose
+ * hash covers the previous entry's hash: BLAKE2b-256 over a fixed binary
+ * layout of all its fields. Changing, removing or reordering any entry
+ * breaks every hash after it, and audit_verify names the first broken one.
+ * The chain cannot prove that its newest entries were not cut off: anchor
+ * the head hash that verify prints (in a signed statement, a letter to the
+ * mediator) and compare it later.
+ *
+ * The access log records every read of a person's record; it is not
+ * chained (reads are not changes) but is append-only in the same way. */
+#ifndef PARLEY_AUDIT_AUDIT_H
+#define PARLEY_AUDIT_AUDIT_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+enum { AUDIT_HASH_SIZE = 32 };
+
+typedef struct audit_entry {
+	int64_t seq;
+	const char *ts, *actor, *action, *entity, *entity_uid;
+	const char *before, *after;   /* JSON objects, or NULL */
+	const unsigned char *prev_hash, *hash;
+} audit_entry;
+
+/* Append an entry; call inside the transaction that makes the change, so
+ * the change and its record commit together. */
+pl_rc audit_append(store *st, const char *actor, const char *action, const char *entity,
+                   const char *entity_uid, const char *before, const char *after, pl_err *err);
+
+typedef struct audit_verify_report {
+	int64_t entries;
+	unsigned char head[AUDIT_HASH_SIZE];  /* the newest entry's hash */
+	int64_t first_bad;                    /* 0 when the chain is whole */
+} audit_verify_report;
+
+/* Walk the whole chain. PL_EINTEGRITY, with the first broken entry and
+ * why in err, when it does not hold. */
+pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err);
+
+typedef struct audit_filter {
+	const char *entity_uid;   /* NULL: all */
+	const char *actor;
+	const char *since;        /* ISO timestamp or date prefix */
+	int64_t limit;            /* 0: no limit; newest first */
+} audit_filter;
+
+typedef pl_rc (*audit_each_fn)(void *ctx, const audit_entry *e);
+pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, pl_err *err);
+
+/* The access log. */
+pl_rc audit_access(store *st, const char *actor, const char *person_uid, const char *action,
+                   pl_err *err);
+
+typedef struct access_entry {
+	int64_t id;
+	const char *ts, *actor, *person_uid, *action;
+} access_entry;
+
+typedef pl_rc (*access_each_fn)(void *ctx, const access_entry *e);
+pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, void *ctx,
+                        pl_err *err);
+
+/* Lower-case hex of a hash into out[2 * AUDIT_HASH_SIZE + 1]. */
+void audit_hex(const unsigned char *hash, char *out);
+
+#endif

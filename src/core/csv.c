@@ -1,0 +1,252 @@
+#include "core/csv.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+enum { CHUNK = 64 * 1024 };
+
+struct csv_reader {
+	FILE *f;
+	const char *name;
+	unsigned char in[CHUNK];
+	size_t pos, len;
+	bool eof, started;
+	uint64_t consumed;
+	long line;          /* current physical line, from 1 */
+	long records;
+	buf data;           /* the fields of the current record, NUL-separated */
+	size_t starts[CSV_FIELDS_MAX];
+	size_t lens[CSV_FIELDS_MAX];
+	const char *ptrs[CSV_FIELDS_MAX];
+};
+
+pl_rc csv_reader_open(csv_reader **out, FILE *f, const char *name, pl_err *err)
+{
+	csv_reader *r = calloc(1, sizeof(*r));
+	if(!r)
+		return pl_nomem(err);
+	r->f = f;
+	r->name = name;
+	r->line = 1;
+	buf_init(&r->data, CSV_RECORD_MAX + CSV_FIELDS_MAX);
+	*out = r;
+	return PL_OK;
+}
+
+void csv_reader_close(csv_reader *r)
+{
+	if(r) {
+		buf_free(&r->data);
+		free(r);
+	}
+}
+
+uint64_t csv_bytes_read(const csv_reader *r)
+{
+	return r->consumed;
+}
+
+/* Next byte, or -1 at the end of input. */
+static int next_byte(csv_reader *r)
+{
+	if(r->pos == r->len) {
+		if(r->eof)
+			return -1;
+		r->len = fread(r->in, 1, sizeof(r->in), r->f);
+		r->pos = 0;
+		if(r->len == 0) {
+			r->eof = true;
+			return -1;
+		}
+	}
+	r->consumed++;
+	return r->in[r->pos++];
+}
+
+static int peek_byte(csv_reader *r)
+{
+	int c = next_byte(r);
+	if(c >= 0) {
+		r->pos--;
+		r->consumed--;
+	}
+	return c;
+}
+
+static pl_rc fail(csv_reader *r, pl_err *err, long line, size_t field, const char *what)
+{
+	return pl_fail(err, PL_EINPUT, "%s:%ld: field %zu: %s", r->name, line, field, what);
+}
+
+static pl_rc field_end(csv_reader *r, size_t *nf, long line, pl_err *err)
+{
+	size_t i = *nf;
+	size_t len = r->data.len - r->starts[i];
+	if(len > CSV_FIELD_MAX)
+		return fail(r, err, line, i + 1, "field longer than 64 KiB");
+	size_t bad;
+	const char *p = buf_str(&r->data) + r->starts[i];
+	if(!utf8_valid(p, len, &bad)) {
+		char what[96];
+		snprintf(what, sizeof(what), "invalid UTF-8 at byte %zu of the field "
+		         "(save the file as UTF-8)", bad + 1);
+		return fail(r, err, line, i + 1, what);
+	}
+	r->lens[i] = len;
+	if(buf_addc(&r->data, '\0'))
+		return fail(r, err, line, i + 1, "record longer than 1 MiB");
+	*nf = i + 1;
+	return PL_OK;
+}
+
+static pl_rc field_begin(csv_reader *r, size_t nf, long line, pl_err *err)
+{
+	if(nf >= CSV_FIELDS_MAX)
+		return fail(r, err, line, nf + 1, "more than 1024 fields in a record");
+	r->starts[nf] = r->data.len;
+	return PL_OK;
+}
+
+static pl_rc add(csv_reader *r, int c, size_t nf, long line, pl_err *err)
+{
+	if(c == 0)
+		return fail(r, err, r->line, nf + 1, "NUL byte in the file (is it UTF-16?)");
+	if(buf_addc(&r->data, (char)c))
+		return fail(r, err, line, nf + 1, "record longer than 1 MiB");
+	return PL_OK;
+}
+
+/* Consume an LF after a CR, if there is one. */
+static void eat_crlf(csv_reader *r, int c)
+{
+	if(c == '\r' && peek_byte(r) == '\n')
+		next_byte(r);
+}
+
+static pl_rc read_quoted(csv_reader *r, size_t nf, long line, pl_err *err, int *after)
+{
+	long qline = r->line;
+	for(;;) {
+		int c = next_byte(r);
+		if(c < 0) {
+			char what[96];
+			snprintf(what, sizeof(what), "quoted field opened on line %ld never closed", qline);
+			return fail(r, err, qline, nf + 1, what);
+		}
+		if(c == '"') {
+			if(peek_byte(r) == '"') {
+				next_byte(r);
+			} else {
+				*after = next_byte(r);
+				return PL_OK;
+			}
+		} else if(c == '\n') {
+			r->line++;
+		}
+		pl_rc rc = add(r, c, nf, line, err);
+		if(rc)
+			return rc;
+	}
+}
+
+pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
+{
+	pl_rc rc;
+	if(!r->started) {
+		r->started = true;
+		static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
+		if(peek_byte(r) == bom[0]) {
+			for(int i = 0; i < 3; i++)
+				if(next_byte(r) != bom[i])
+					return pl_fail(err, PL_EINPUT, "%s:1: invalid byte at the start of the file", r->name);
+		}
+	}
+	int c;
+	/* Skip blank lines. */
+	while((c = next_byte(r)) == '\n' || c == '\r') {
+		eat_crlf(r, c);
+		r->line++;
+	}
+	if(c < 0) {
+		*eof = true;
+		return PL_OK;
+	}
+	*eof = false;
+	buf_reset(&r->data);
+	long line = r->line;
+	size_t nf = 0;
+	if((rc = field_begin(r, nf, line, err)))
+		return rc;
+	for(;;) {
+		if(c == '"' && r->data.len == r->starts[nf]) {
+			if((rc = read_quoted(r, nf, line, err, &c)))
+				return rc;
+			if(c >= 0 && c != ',' && c != '\n' && c != '\r')
+				return fail(r, err, r->line, nf + 1,
+				            "text after a closing quote (a quote inside a quoted field must be doubled: \"\")");
+			continue; /* c is the separator after the field */
+		}
+		if(c < 0 || c == '\n' || c == '\r') {
+			if((rc = field_end(r, &nf, line, err)))
+				return rc;
+			if(c >= 0) {
+				eat_crlf(r, c);
+				r->line++;
+			}
+			break;
+		}
+		if(c == ',') {
+			if((rc = field_end(r, &nf, line, err)) || (rc = field_begin(r, nf, line, err)))
+				return rc;
+		} else if(c == '"') {
+			return fail(r, err, r->line, nf + 1,
+			            "quote inside an unquoted field (quote the whole field and double the quote)");
+		} else if((rc = add(r, c, nf, line, err))) {
+			return rc;
+		}
+		c = next_byte(r);
+	}
+	for(size_t i = 0; i < nf; i++)
+		r->ptrs[i] = buf_str(&r->data) + r->starts[i];
+	rec->nfields = nf;
+	rec->fields = r->ptrs;
+	rec->lens = r->lens;
+	rec->line = line;
+	rec->number = ++r->records;
+	return PL_OK;
+}
+
+static bool needs_quotes(const char *s)
+{
+	if(!*s)
+		return false;
+	if(*s == ' ' || *s == '\t' || s[strlen(s) - 1] == ' ' || s[strlen(s) - 1] == '\t')
+		return true;
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+pl_rc csv_format_record(buf *out, const char *const *fields, size_t n)
+{
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < n && !rc; i++) {
+		const char *s = fields[i] ? fields[i] : "";
+		if(i)
+			rc = buf_addc(out, ',');
+		if(rc)
+			break;
+		if(!needs_quotes(s)) {
+			rc = buf_adds(out, s);
+			continue;
+		}
+		rc = buf_addc(out, '"');
+		for(const char *p = s; *p && !rc; p++)
+			rc = *p == '"' ? buf_add(out, "\"\"", 2) : buf_addc(out, *p);
+		if(!rc)
+			rc = buf_addc(out, '"');
+	}
+	if(!rc)
+		rc = buf_add(out, "\r\n", 2);
+	return rc;
+}

@@ -1,0 +1,140 @@
+#include "core/date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+bool date_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int date_days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if(m < 1 || m > 12)
+		return 0;
+	return m == 2 && date_is_leap(y) ? 29 : days[m - 1];
+}
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for(int i = 0; i < n; i++) {
+		if(s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+bool date_parse(const char *s, pdate *out, const char **why)
+{
+	static const char *expected = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
+	size_t n = strlen(s);
+	pdate d = {0, 0, 0};
+	if(n != 4 && n != 7 && n != 10) {
+		*why = expected;
+		return false;
+	}
+	d.y = digits(s, 4);
+	if(d.y < 0) {
+		*why = expected;
+		return false;
+	}
+	if(d.y < 1800 || d.y > 2200) {
+		*why = "year out of range (1800-2200)";
+		return false;
+	}
+	if(n >= 7) {
+		if(s[4] != '-' || (d.m = digits(s + 5, 2)) < 0) {
+			*why = expected;
+			return false;
+		}
+		if(d.m < 1 || d.m > 12) {
+			*why = "month out of range (01-12)";
+			return false;
+		}
+	}
+	if(n == 10) {
+		if(s[7] != '-' || (d.d = digits(s + 8, 2)) < 0) {
+			*why = expected;
+			return false;
+		}
+		if(d.d < 1 || d.d > date_days_in_month(d.y, d.m)) {
+			*why = "no such day in that month";
+			return false;
+		}
+	}
+	*out = d;
+	return true;
+}
+
+void date_format(pdate d, char out[DATE_STR_MAX])
+{
+	if(d.d)
+		snprintf(out, DATE_STR_MAX, "%04d-%02d-%02d", d.y, d.m, d.d);
+	else if(d.m)
+		snprintf(out, DATE_STR_MAX, "%04d-%02d", d.y, d.m);
+	else
+		snprintf(out, DATE_STR_MAX, "%04d", d.y);
+}
+
+int32_t date_lo(pdate d)
+{
+	return d.y * 10000 + (d.m ? d.m : 1) * 100 + (d.d ? d.d : 1);
+}
+
+int32_t date_hi(pdate d)
+{
+	int m = d.m ? d.m : 12;
+	return d.y * 10000 + m * 100 + (d.d ? d.d : date_days_in_month(d.y, m));
+}
+
+int32_t date_ymd_add_years(int32_t ymd, int years)
+{
+	int y = ymd / 10000 + years, m = ymd / 100 % 100, d = ymd % 100;
+	if(m == 2 && d == 29 && !date_is_leap(y))
+		d = 28;
+	return y * 10000 + m * 100 + d;
+}
+
+pdate date_today(void)
+{
+	pdate d;
+	const char *fake = getenv("PARLEY_TODAY");
+	const char *why;
+	if(fake && date_parse(fake, &d, &why) && d.d)
+		return d;
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	return (pdate){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+static int age_on(int32_t birth, int32_t on)
+{
+	int age = on / 10000 - birth / 10000;
+	if(on % 10000 < birth % 10000)
+		age--;
+	return age;
+}
+
+void date_age_range(pdate birth, pdate on, int *min, int *max)
+{
+	/* The oldest they can be comes from the earliest birth day and the
+	 * latest day `on` may stand for; the youngest from the reverse. */
+	*max = age_on(date_lo(birth), date_hi(on));
+	*min = age_on(date_hi(birth), date_lo(on));
+}
+
+void date_now_iso(char out[TIMESTAMP_STR_MAX])
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	struct tm tm;
+	gmtime_r(&ts.tv_sec, &tm);
+	size_t n = strftime(out, TIMESTAMP_STR_MAX, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out + n, TIMESTAMP_STR_MAX - n, ".%03dZ", (int)(ts.tv_nsec / 1000000) % 1000);
+}

@@ -1,0 +1,40 @@
+/* Partial calendar dates: YYYY, YYYY-MM or YYYY-MM-DD.
+ *
+ * Registries rarely know everything: a family knows the year of birth, a
+ * counterpart list gives the month of capture. A pdate keeps exactly what
+ * is known (month or day 0 = unknown) and answers range questions with the
+ * earliest and latest day it could be. The text form sorts correctly as a
+ * string ("2022" < "2022-03" < "2022-03-05"), which the store relies on. */
+#ifndef PARLEY_CORE_DATE_H
+#define PARLEY_CORE_DATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct pdate {
+	int y, m, d; /* m == 0: month unknown; d == 0: day unknown */
+} pdate;
+
+enum { DATE_STR_MAX = 11 };
+
+/* Parse strictly. On failure returns false and *why says what was expected. */
+bool date_parse(const char *s, pdate *out, const char **why);
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+void date_format(pdate d, char out[DATE_STR_MAX]);
+/* Earliest and latest possible day as YYYYMMDD. */
+int32_t date_lo(pdate d);
+int32_t date_hi(pdate d);
+/* YYYYMMDD of the same day n years later (29 Feb -> 28 Feb). */
+int32_t date_ymd_add_years(int32_t ymd, int years);
+bool date_is_leap(int y);
+int date_days_in_month(int y, int m);
+/* Today in UTC. PARLEY_TODAY=YYYY-MM-DD overrides it, for tests. */
+pdate date_today(void);
+/* Now as an ISO 8601 UTC timestamp with milliseconds:
+ * "2026-11-25T09:30:00.123Z". For audit entries and record times. */
+enum { TIMESTAMP_STR_MAX = 32 };
+void date_now_iso(char out[TIMESTAMP_STR_MAX]);
+/* The range of possible ages on day `on` of someone born `birth`. */
+void date_age_range(pdate birth, pdate on, int *min, int *max);
+
+#endif

@@ -1,0 +1,80 @@
+#include "core/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+enum { DIST_MAX = 64 };
+
+int text_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	if(n > DIST_MAX || m > DIST_MAX)
+		return (int)(n > m ? n : m) + 1;
+	int d[DIST_MAX + 1][DIST_MAX + 1];
+	for(size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for(size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for(size_t i = 1; i <= n; i++) {
+		for(size_t j = 1; j <= m; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+			if(d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if(d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if(i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			   d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[n][m];
+}
+
+const char *text_closest(const char *word, const char *const *candidates, int max)
+{
+	const char *best = NULL;
+	int best_d = max + 1;
+	for(size_t i = 0; candidates[i]; i++) {
+		int d = text_distance(word, candidates[i]);
+		if(d < best_d) {
+			best_d = d;
+			best = candidates[i];
+		}
+	}
+	return best;
+}
+
+void text_quote(const char *value, char *out, size_t size)
+{
+	size_t o = 0, n = strlen(value), shown = 0;
+	for(size_t i = 0; i < n && o + 8 < size;) {
+		if(shown == 40) {
+			memcpy(out + o, "...", 3);
+			o += 3;
+			break;
+		}
+		unsigned char c = (unsigned char)value[i];
+		if(c < 0x20 || c == 0x7F) {
+			o += (size_t)snprintf(out + o, size - o, c == '\n' ? "\\n" : c == '\t' ? "\\t"
+			                      : "\\x%02X", c);
+			i++;
+		} else {
+			uint32_t cp;
+			size_t k = utf8_decode(value + i, n - i, &cp);
+			if(!k) {
+				o += (size_t)snprintf(out + o, size - o, "\\x%02X", c);
+				i++;
+			} else {
+				memcpy(out + o, value + i, k);
+				o += k;
+				i += k;
+			}
+		}
+		shown++;
+	}
+	out[o < size ? o : size - 1] = '\0';
+}

@@ -1,0 +1,43 @@
+/* Shared by the files of the names module; not part of its contract. */
+#ifndef PARLEY_NAMES_INTERNAL_H
+#define PARLEY_NAMES_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/hmap.h"
+
+struct UCollator;
+
+struct names {
+	hmap equiv;               /* key of a Ukrainian form -> key of its Russian form */
+	char version[64];
+	struct UCollator *coll;   /* opened on first use */
+};
+
+/* The shipped dictionary, embedded at build time. */
+extern const unsigned char names_dict_csv[];
+extern const unsigned long names_dict_csv_len;
+
+static inline bool names_is_cyrillic(uint32_t cp)
+{
+	return (cp >= 0x0400 && cp <= 0x045F) || cp == 0x0490 || cp == 0x0491 ||
+	       cp == 0x040E || cp == 0x045E;
+}
+
+/* Marks that sit inside a word and are dropped: apostrophes, soft-sign
+ * letters of the Latin schemes, the BGN middle dot. */
+static inline bool names_is_word_mark(uint32_t cp)
+{
+	return cp == '\'' || cp == '`' || cp == 0x2019 || cp == 0x02BC || cp == 0x02B9 ||
+	       cp == 0x02BA || cp == 0x00B4 || cp == 0x00B7 || cp == 0x2032 || cp == 0x02C8;
+}
+
+/* Lower-case a Cyrillic letter; other code points unchanged. */
+uint32_t names_cyr_lower(uint32_t cp);
+bool names_cyr_is_upper(uint32_t cp);
+/* Letters of any script we read (Cyrillic, Latin with diacritics). */
+bool names_is_letter(uint32_t cp);
+
+#endif

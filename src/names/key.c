@@ -1,0 +1,491 @@
+/* The cross-script search key (see names.h for the idea).
+ *
+ * A word is read letter by letter into a reduced alphabet: Cyrillic letters
+ * by a table, Latin text by longest-match spellings (shch, sh, zh, kh, ts,
+ * ...). The reduced alphabet uses a-z, with single letters standing for
+ * digraphs: c = ч, w = ш, q = щ, j = ж, x = ц. Then double letters become
+ * single and ie/io read as e, so Andriienko, Andriyenko and Андрієнко meet.
+ * Both scripts go through the same final rules, which keeps them consistent:
+ * a rule may merge two names, but never splits one name's spellings. */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
+
+#include "core/csv.h"
+#include "core/utf8.h"
+#include "names/internal.h"
+#include "names/names.h"
+
+enum { KEY_MAX = 128 }; /* longer words are cut: a key, not a copy */
+
+/* а..я */
+static const char *const cyr_key[32] = {
+	"a", "b", "v", "h", "d", "e", "j", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+	"r", "s", "t", "u", "f", "h", "x", "c", "w", "q", "", "i", "", "e", "iu", "ia",
+};
+
+static const char *cyr_reading(uint32_t c)
+{
+	if(c >= 0x430 && c <= 0x44F)
+		return cyr_key[c - 0x430];
+	switch(c) {
+	case 0x451: return "e";  /* ё */
+	case 0x454: return "e";  /* є */
+	case 0x456: return "i";  /* і */
+	case 0x457: return "i";  /* ї */
+	case 0x491: return "h";  /* ґ */
+	case 0x45E: return "u";  /* ў */
+	case 0x452: return "dj"; /* ђ */
+	case 0x458: return "i";  /* ј */
+	}
+	return "";
+}
+
+/* Latin letters with diacritics, as the schemes that use them mean them
+ * (ISO 9, Czech, Polish, German, BGN): š = ш, č = ч, ŝ = щ, û = ю ... */
+static const char *latin_plain(uint32_t cp)
+{
+	switch(cp) {
+	case 0xE0: case 0xE1: case 0xE4: case 0xE3: case 0xE5: case 0x101: case 0x103: case 0x105:
+		return "a";
+	case 0xE2: return "ia";
+	case 0xE7: return "c";
+	case 0x10D: case 0x107: return "ch";
+	case 0x10F: return "d";
+	case 0xE8: case 0xE9: case 0xEA: case 0xEB: case 0x113: case 0x117: case 0x119: case 0x11B:
+		return "e";
+	case 0x11F: case 0x1F5: case 0x123: return "g";
+	case 0xEC: case 0xED: case 0xEE: case 0xEF: case 0x12B: case 0x12F: case 0x131:
+		return "i";
+	case 0x137: return "k";
+	case 0x13A: case 0x13C: case 0x13E: case 0x142: return "l";
+	case 0xF1: case 0x144: case 0x146: case 0x148: return "n";
+	case 0xF2: case 0xF3: case 0xF4: case 0xF5: case 0xF6: case 0xF8: case 0x14D: case 0x151:
+		return "o";
+	case 0x155: case 0x159: return "r";
+	case 0x15B: return "s";
+	case 0x161: case 0x15F: return "sh";
+	case 0x15D: return "shch";
+	case 0x163: case 0x165: return "t";
+	case 0xF9: case 0xFA: case 0xFC: case 0x16B: case 0x16F: case 0x171: case 0x173: case 0x16D:
+		return "u";
+	case 0xFB: return "iu";
+	case 0xFD: case 0xFF: return "y";
+	case 0x17A: return "z";
+	case 0x17C: case 0x17E: return "zh";
+	case 0xDF: return "ss";
+	}
+	return NULL;
+}
+
+/* Latin look-alikes typed inside a Cyrillic word read as the Cyrillic. */
+static uint32_t homoglyph(uint32_t cp)
+{
+	switch(cp) {
+	case 'a': return 0x430;
+	case 'b': return 0x432; /* B */
+	case 'c': return 0x441;
+	case 'e': return 0x435;
+	case 'h': return 0x43D; /* H */
+	case 'i': return 0x456;
+	case 'k': return 0x43A;
+	case 'm': return 0x43C;
+	case 'o': return 0x43E;
+	case 'p': return 0x440;
+	case 't': return 0x442;
+	case 'x': return 0x445;
+	case 'y': return 0x443;
+	}
+	return cp;
+}
+
+static const struct { const char *spelling; const char *reading; } latin_rules[] = {
+	/* longest first */
+	{"shch", "q"}, {"szcz", "q"}, {"tsch", "c"},
+	{"shh", "q"}, {"sch", "w"},
+	{"sh", "w"}, {"sz", "w"}, {"zh", "j"}, {"ch", "c"}, {"kh", "h"}, {"gh", "h"},
+	{"ph", "f"}, {"ts", "x"}, {"tz", "x"}, {"cz", "x"},
+	{"c", "x"}, {"w", "v"}, {"q", "k"}, {"y", "i"}, {"j", "i"}, {"g", "h"},
+};
+
+/* Read ASCII Latin text s[0..n) into out; `initial` if it starts the word. */
+static void read_latin(const char *s, size_t n, bool initial, char *out, size_t *len)
+{
+	for(size_t i = 0; i < n;) {
+		if(*len >= KEY_MAX - 4)
+			return;
+		if(s[i] == 'x') { /* GOST B writes х as x; English x is ks */
+			const char *r = initial && i == 0 ? "h" : "ks";
+			for(; *r; r++)
+				out[(*len)++] = *r;
+			i++;
+			continue;
+		}
+		size_t r;
+		for(r = 0; r < sizeof(latin_rules) / sizeof(latin_rules[0]); r++) {
+			size_t l = strlen(latin_rules[r].spelling);
+			if(l <= n - i && !memcmp(s + i, latin_rules[r].spelling, l)) {
+				out[(*len)++] = latin_rules[r].reading[0];
+				i += l;
+				break;
+			}
+		}
+		if(r == sizeof(latin_rules) / sizeof(latin_rules[0])) {
+			if((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))
+				out[(*len)++] = s[i];
+			i++;
+		}
+	}
+}
+
+static size_t squeeze(char *s, size_t n)
+{
+	size_t o = 0;
+	for(size_t i = 0; i < n; i++)
+		if(o == 0 || s[o - 1] != s[i])
+			s[o++] = s[i];
+	return o;
+}
+
+/* The final rules, the same for every script. */
+static size_t finish(char *s, size_t n)
+{
+	n = squeeze(s, n);
+	size_t o = 0;
+	for(size_t i = 0; i < n; i++) {
+		if(s[i] == 'i' && i + 1 < n && (s[i + 1] == 'e' || s[i + 1] == 'o')) {
+			s[o++] = 'e';
+			i++;
+		} else if(s[i] == 't' && i + 1 < n && s[i + 1] == 's') {
+			s[o++] = 'x';
+			i++;
+		} else {
+			s[o++] = s[i];
+		}
+	}
+	return squeeze(s, o);
+}
+
+/* The key of one folded word (code points cp[0..n)) into out[KEY_MAX]. */
+static size_t word_key(const uint32_t *cp, size_t n, char *out)
+{
+	bool cyr = false;
+	for(size_t i = 0; i < n && !cyr; i++)
+		cyr = names_is_cyrillic(cp[i]);
+	size_t len = 0;
+	char latin[KEY_MAX];
+	size_t nl = 0;
+	bool latin_initial = true;
+	for(size_t i = 0; i <= n; i++) {
+		uint32_t c = i < n ? cp[i] : 0;
+		if(cyr && c < 0x80)
+			c = homoglyph(c);
+		const char *plain = c >= 0x80 && !names_is_cyrillic(c) ? latin_plain(c) : NULL;
+		bool is_latin = (c && c < 0x80) || plain;
+		if(is_latin) {
+			const char *p = plain ? plain : (const char[]){(char)c, 0};
+			for(; *p && nl < sizeof(latin) - 1; p++)
+				latin[nl++] = *p;
+			continue;
+		}
+		if(nl) { /* a Latin run ends */
+			read_latin(latin, nl, latin_initial, out, &len);
+			nl = 0;
+		}
+		if(c && names_is_cyrillic(c)) {
+			for(const char *r = cyr_reading(c); *r && len < KEY_MAX - 1; r++)
+				out[len++] = *r;
+		}
+		latin_initial = false;
+	}
+	len = finish(out, len);
+	out[len] = '\0';
+	return len;
+}
+
+/* Split folded text into words and call fn(word code points) for each. */
+typedef pl_rc (*word_fn)(const uint32_t *cp, size_t n, void *ctx);
+
+static pl_rc each_word(const char *name, word_fn fn, void *ctx)
+{
+	buf folded;
+	buf_init(&folded, 0);
+	pl_rc rc = names_fold(name, &folded);
+	if(rc) {
+		buf_free(&folded);
+		return rc;
+	}
+	const char *s = buf_str(&folded);
+	size_t n = folded.len;
+	uint32_t word[KEY_MAX];
+	size_t wn = 0;
+	for(size_t i = 0; i <= n && !rc;) {
+		uint32_t cp = 0;
+		size_t k = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
+		if(!k) {
+			rc = PL_EINPUT;
+			break;
+		}
+		if(i < n && (names_is_letter(cp) || (cp >= '0' && cp <= '9'))) {
+			if(wn < KEY_MAX)
+				word[wn++] = cp;
+		} else if(i < n && names_is_word_mark(cp)) {
+			/* inside a word: Мар'яна is one word */
+		} else if(wn) {
+			rc = fn(word, wn, ctx);
+			wn = 0;
+		}
+		i += k;
+	}
+	buf_free(&folded);
+	return rc;
+}
+
+static pl_rc add_word_key(const uint32_t *cp, size_t n, void *ctx)
+{
+	char key[KEY_MAX];
+	size_t len = word_key(cp, n, key);
+	return len ? buf_add(ctx, key, len) : PL_OK;
+}
+
+pl_rc names_word_key(const char *word, buf *out)
+{
+	return each_word(word, add_word_key, out);
+}
+
+/* Is `key` already one of the space-separated words of out? */
+static bool has_key(const buf *out, const char *key, size_t len)
+{
+	const char *s = buf_str(out), *end = s + out->len;
+	while(s < end) {
+		const char *sp = memchr(s, ' ', (size_t)(end - s));
+		size_t l = (size_t)((sp ? sp : end) - s);
+		if(l == len && !memcmp(s, key, len))
+			return true;
+		s += l + 1;
+	}
+	return false;
+}
+
+static pl_rc append_key(buf *out, const char *key, size_t len)
+{
+	if(!len || has_key(out, key, len))
+		return PL_OK;
+	pl_rc rc = PL_OK;
+	if(out->len)
+		rc = buf_addc(out, ' ');
+	return rc ? rc : buf_add(out, key, len);
+}
+
+struct keys_ctx {
+	const names *nm;
+	buf *out;
+};
+
+static pl_rc add_keys(const uint32_t *cp, size_t n, void *vctx)
+{
+	struct keys_ctx *ctx = vctx;
+	char key[KEY_MAX];
+	size_t len = word_key(cp, n, key);
+	pl_rc rc = append_key(ctx->out, key, len);
+	const char *eq = len ? hmap_get(&ctx->nm->equiv, key, len) : NULL;
+	if(!rc && eq)
+		rc = append_key(ctx->out, eq, strlen(eq));
+	return rc;
+}
+
+pl_rc names_keys(const names *nm, const char *name, buf *out)
+{
+	struct keys_ctx ctx = {nm, out};
+	return each_word(name, add_keys, &ctx);
+}
+
+struct query_ctx {
+	const names *nm;
+	arena *a;
+	names_term *terms;
+	size_t n, cap;
+};
+
+static pl_rc add_term(const uint32_t *cp, size_t n, void *vctx)
+{
+	struct query_ctx *q = vctx;
+	char key[KEY_MAX];
+	size_t len = word_key(cp, n, key);
+	if(!len)
+		return PL_OK;
+	if(q->n == q->cap)
+		return PL_ELIMIT;
+	names_term *t = &q->terms[q->n++];
+	t->keys[0] = arena_strndup(q->a, key, len);
+	t->nkeys = 1;
+	const char *eq = hmap_get(&q->nm->equiv, key, len);
+	if(eq && strcmp(eq, key))
+		t->keys[t->nkeys++] = eq;
+	return arena_oom(q->a) ? PL_ENOMEM : PL_OK;
+}
+
+pl_rc names_query(const names *nm, const char *query, arena *a, names_term **terms,
+                  size_t *nterms, pl_err *err)
+{
+	enum { MAX_TERMS = 8 };
+	struct query_ctx q = {nm, a, arena_calloc(a, MAX_TERMS, sizeof(names_term)), 0, MAX_TERMS};
+	if(!q.terms)
+		return pl_nomem(err);
+	pl_rc rc = each_word(query, add_term, &q);
+	if(rc == PL_ELIMIT)
+		return pl_fail(err, PL_EINPUT, "a name query has at most %d words", MAX_TERMS);
+	if(rc == PL_EINPUT)
+		return pl_fail(err, PL_EINPUT, "the query is not valid UTF-8");
+	if(rc)
+		return pl_nomem(err);
+	*terms = q.terms;
+	*nterms = q.n;
+	return PL_OK;
+}
+
+/* The dictionary: rows `uk,ru,count` with count 2 for the main form and 1
+ * for a variant. Rows that are not a single word on each side (notes,
+ * two names in one cell, other scripts) are skipped. */
+
+static bool one_cyrillic_word(const char *s)
+{
+	size_t n = strlen(s);
+	bool any = false;
+	for(size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+		if(!k)
+			return false;
+		if(names_is_cyrillic(cp))
+			any = true;
+		else if(!names_is_word_mark(cp) && !(cp < 0x80 && names_is_letter(cp)))
+			return false; /* spaces, commas, brackets, Greek... */
+		i += k;
+	}
+	return any;
+}
+
+static pl_rc single_key(const char *word, char *out, size_t *len)
+{
+	buf b;
+	buf_init(&b, KEY_MAX * 4);
+	pl_rc rc = names_word_key(word, &b);
+	*len = rc || b.len >= KEY_MAX ? 0 : b.len;
+	if(*len)
+		memcpy(out, b.ptr, *len + 1);
+	buf_free(&b);
+	return rc == PL_ELIMIT ? PL_OK : rc;
+}
+
+static pl_rc load_dict(names *nm, pl_err *err)
+{
+	FILE *f = fmemopen((void *)names_dict_csv, names_dict_csv_len, "r");
+	if(!f)
+		return pl_fail(err, PL_EIO, "cannot read the built-in name dictionary");
+	csv_reader *r;
+	pl_rc rc = csv_reader_open(&r, f, "uk_ru_names.csv", err);
+	hmap weight; /* key -> count of the row that set it */
+	hmap_init(&weight);
+	while(!rc) {
+		csv_record rec;
+		bool eof;
+		if((rc = csv_read(r, &rec, &eof, err)) || eof)
+			break;
+		if(rec.number == 1 || rec.nfields != 3)
+			continue; /* the header, or a malformed row */
+		const char *uk = rec.fields[0], *ru = rec.fields[1];
+		intptr_t count = atoi(rec.fields[2]);
+		if(!one_cyrillic_word(uk) || !one_cyrillic_word(ru) || count < 1)
+			continue;
+		char ku[KEY_MAX], kr[KEY_MAX];
+		size_t lu, lr;
+		if((rc = single_key(uk, ku, &lu)) || (rc = single_key(ru, kr, &lr)))
+			break;
+		if(!lu || !lr || (lu == lr && !memcmp(ku, kr, lu)))
+			continue;
+		intptr_t had = (intptr_t)hmap_get(&weight, ku, lu);
+		if(had >= count)
+			continue; /* a main form wins over a variant; first wins a tie */
+		char *val = arena_strndup(&nm->equiv.keys, kr, lr);
+		if(!val || hmap_put(&nm->equiv, ku, lu, val) || hmap_put(&weight, ku, lu, (void *)count))
+			rc = pl_nomem(err);
+	}
+	csv_reader_close(r);
+	fclose(f);
+	hmap_free(&weight);
+	return rc;
+}
+
+/* Bump when the key rules change: stored keys then get recomputed. */
+#define KEY_ALGORITHM 1
+
+pl_rc names_open(names **out, pl_err *err)
+{
+	names *nm = calloc(1, sizeof(*nm));
+	if(!nm)
+		return pl_nomem(err);
+	hmap_init(&nm->equiv);
+	pl_rc rc = load_dict(nm, err);
+	if(rc) {
+		names_close(nm);
+		return rc;
+	}
+	snprintf(nm->version, sizeof(nm->version), "%d-%016llx", KEY_ALGORITHM,
+	         (unsigned long long)hmap_hash((const char *)names_dict_csv, names_dict_csv_len));
+	*out = nm;
+	return PL_OK;
+}
+
+void names_close(names *nm)
+{
+	if(!nm)
+		return;
+	hmap_free(&nm->equiv);
+	if(nm->coll)
+		ucol_close(nm->coll);
+	free(nm);
+}
+
+const char *names_key_version(const names *nm)
+{
+	return nm->version;
+}
+
+const char *names_dict_text(size_t *len)
+{
+	*len = names_dict_csv_len;
+	return (const char *)names_dict_csv;
+}
+
+size_t names_dict_size(const names *nm)
+{
+	return nm->equiv.count;
+}
+
+pl_rc names_sort_key(names *nm, const char *text, buf *out)
+{
+	UErrorCode ec = U_ZERO_ERROR;
+	if(!nm->coll) {
+		nm->coll = ucol_open("uk", &ec);
+		if(U_FAILURE(ec))
+			return PL_EINPUT;
+		ucol_setStrength(nm->coll, UCOL_SECONDARY); /* ignore case */
+	}
+	UChar u16[512];
+	int32_t len16 = 0;
+	u_strFromUTF8(u16, 512, &len16, text, -1, &ec);
+	if(ec == U_BUFFER_OVERFLOW_ERROR || ec == U_STRING_NOT_TERMINATED_WARNING) {
+		len16 = 512;
+		ec = U_ZERO_ERROR;
+	}
+	if(U_FAILURE(ec))
+		return PL_EINPUT;
+	uint8_t key[1024];
+	int32_t n = ucol_getSortKey(nm->coll, u16, len16, key, sizeof(key));
+	if(n > (int32_t)sizeof(key))
+		n = sizeof(key);
+	/* drop the terminating zero: the keys are stored as blobs */
+	return buf_add(out, key, n > 0 ? (size_t)n - 1 : 0);
+}

@@ -1,0 +1,77 @@
+/* Names: folding, transliteration and the cross-script search key.
+ *
+ * The same person is written Олександр, Александр, Oleksandr and Aleksandr
+ * by different offices. The search key folds all of these to one form:
+ *
+ *   1. NFKC and case folding (ICU), Latin look-alikes inside Cyrillic words
+ *      read as Cyrillic ("Cергій" typed with a Latin C);
+ *   2. a reading in a reduced Latin alphabet that every common scheme
+ *      (KMU 2010, GOST 7.79 B, ICAO 9303, BGN/PCGN, ISO 9, German and Polish
+ *      spellings) lands on: kh/h/g -> h, y/j/i -> i, ye/ie/e -> e, double
+ *      letters single, apostrophes and soft signs dropped;
+ *   3. the Ukrainian -> Russian equivalences of given names, patronymics and
+ *      surnames (data/names/uk_ru_names.csv): Олександр also keys as
+ *      Александр, Mykola as Nikolai.
+ *
+ * A word gets up to two keys: its own reading and its equivalent's. Keys
+ * only ever contain the letters a-z. */
+#ifndef PARLEY_NAMES_NAMES_H
+#define PARLEY_NAMES_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+
+typedef struct names names;
+
+/* Loads the built-in equivalence dictionary. */
+pl_rc names_open(names **out, pl_err *err);
+void names_close(names *nm);
+
+/* Identifies the key algorithm and dictionary. Keys stored under another
+ * version must be recomputed. */
+const char *names_key_version(const names *nm);
+/* The shipped dictionary as CSV text (uk,ru,count): for generators. */
+const char *names_dict_text(size_t *len);
+/* Number of Ukrainian -> Russian key equivalences loaded. */
+size_t names_dict_size(const names *nm);
+
+/* NFKC + case folding of UTF-8 text, appended to out. */
+pl_rc names_fold(const char *s, buf *out) PL_NODISCARD;
+
+typedef enum names_scheme {
+	NAMES_KMU2010,   /* Ukrainian national system (CMU resolution 55, 2010) */
+	NAMES_GOST779B,  /* GOST 7.79-2000 system B */
+	NAMES_ICAO9303,  /* ICAO Doc 9303, machine-readable travel documents */
+	NAMES_BGN_RU,    /* BGN/PCGN 1947, Russian */
+	NAMES_SCHEME_COUNT
+} names_scheme;
+
+const char *names_scheme_name(names_scheme s);
+/* Cyrillic -> Latin in the given scheme, case kept ("ЩЕРБАК" -> "SHCHERBAK",
+ * "Щербак" -> "Shcherbak"); other characters pass through. */
+pl_rc names_transliterate(const char *s, names_scheme scheme, buf *out) PL_NODISCARD;
+
+/* The key of a single word (no equivalences), appended to out. */
+pl_rc names_word_key(const char *word, buf *out) PL_NODISCARD;
+/* The keys of every word in `name`, space-separated, appended to out;
+ * duplicates already in out are not repeated. */
+pl_rc names_keys(const names *nm, const char *name, buf *out) PL_NODISCARD;
+
+/* A search query: one term per word, each with its alternative keys. */
+typedef struct names_term {
+	const char *keys[2];
+	int nkeys;
+} names_term;
+
+pl_rc names_query(const names *nm, const char *query, arena *a,
+                  names_term **terms, size_t *nterms, pl_err *err) PL_NODISCARD;
+
+/* A binary sort key for display order (ICU collation, Ukrainian rules),
+ * appended to out. Compare keys with memcmp. */
+pl_rc names_sort_key(names *nm, const char *text, buf *out) PL_NODISCARD;
+
+#endif

@@ -1,0 +1,318 @@
+/* Events: the dated facts that move a person through the lifecycle. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "registry/internal.h"
+
+json_t *event_to_json(const event *e)
+{
+	json_t *o = json_object();
+	if(!o)
+		return NULL;
+	int bad = e->uid[0] ? json_object_set_new(o, "id", json_string(e->uid)) : 0;
+	for(int i = 0; i < EF_COUNT && !bad; i++)
+		if(e->f[i])
+			bad = json_object_set_new(o, event_fields[i].name, json_string(e->f[i]));
+	if(bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+#define EVENT_COLUMNS \
+	"e.id, e.uid, p.uid, e.type, e.date, e.source, e.place, e.note, e.cause, e.burial_place," \
+	" e.grave, e.status_before, e.status_after"
+
+static void event_from_row(sqlite3_stmt *s, arena *a, event *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->id = sqlite3_column_int64(s, 0);
+	snprintf(e->uid, sizeof(e->uid), "%s", store_column_text(s, 1));
+	snprintf(e->person_uid, sizeof(e->person_uid), "%s", store_column_text(s, 2));
+	for(int i = 0; i < EF_COUNT; i++)
+		e->f[i] = arena_strdup(a, store_column_text(s, 3 + i));
+	int b = lifecycle_status_parse(store_column_text(s, 3 + EF_COUNT));
+	int f = lifecycle_status_parse(store_column_text(s, 4 + EF_COUNT));
+	e->before = b < 0 ? ST_INITIAL : (person_status)b;
+	e->after = f < 0 ? ST_INITIAL : (person_status)f;
+}
+
+pl_rc registry_person_events(registry *r, int64_t person_id, arena *a, event **out, size_t *n,
+                             pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT " EVENT_COLUMNS " FROM event e JOIN person p"
+	                             " ON p.id = e.person_id WHERE e.person_id = ?"
+	                             " ORDER BY e.date, e.id", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, person_id);
+	int x = SQLITE_DONE;
+	size_t cap = 16, len = 0;
+	event *ev = arena_alloc(a, cap * sizeof(*ev));
+	while(ev && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		if(len == cap) {
+			event *bigger = arena_alloc(a, 2 * cap * sizeof(*ev));
+			if(bigger)
+				memcpy(bigger, ev, len * sizeof(*ev));
+			ev = bigger;
+			cap *= 2;
+			if(!ev)
+				break;
+		}
+		event_from_row(s, a, &ev[len++]);
+	}
+	sqlite3_reset(s);
+	if(!ev || arena_oom(a))
+		return pl_nomem(err);
+	if(x != SQLITE_DONE)
+		return store_fail(r->st, err, x, "reading events");
+	*out = ev;
+	*n = len;
+	return PL_OK;
+}
+
+static pl_rc refused(const person *p, const event *e, person_status at, const char *when,
+                     pl_err *err)
+{
+	char allowed[512];
+	lifecycle_allowed_text(at, allowed, sizeof(allowed));
+	return pl_fail(err, PL_ECONFLICT, "person %s: %s (%s) is not possible %s status '%s'; "
+	               "allowed there: %s", p->uid, e->f[EF_TYPE], e->f[EF_DATE], when,
+	               lifecycle_status_name(at), allowed);
+}
+
+static pl_rc insert_event(registry *r, const person *p, event *e, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "INSERT INTO event(uid, person_id, type, date, source, place,"
+	                             " note, cause, burial_place, grave, status_before, status_after,"
+	                             " created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", &s, err);
+	if(rc)
+		return rc;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_bind_text(s, 1, e->uid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, p->id);
+	for(int i = 0; i < EF_COUNT; i++)
+		store_bind_text(s, 3 + i, e->f[i]);
+	sqlite3_bind_text(s, 3 + EF_COUNT, lifecycle_status_name(e->before), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4 + EF_COUNT, lifecycle_status_name(e->after), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5 + EF_COUNT, now, -1, SQLITE_TRANSIENT);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x == SQLITE_DONE) {
+		e->id = sqlite3_last_insert_rowid(store_db(r->st));
+		return PL_OK;
+	}
+	if((x & 0xff) == SQLITE_CONSTRAINT)
+		return pl_fail(err, PL_ECONFLICT, "an event with id %s already exists", e->uid);
+	return store_fail(r->st, err, x, "writing an event");
+}
+
+static pl_rc set_statuses(registry *r, int64_t event_id, person_status before,
+                          person_status after, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "UPDATE event SET status_before = ?, status_after = ?"
+	                             " WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, lifecycle_status_name(before), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, lifecycle_status_name(after), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, event_id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "updating an event");
+}
+
+static pl_rc set_person_status(registry *r, person *p, person_status st, pl_err *err)
+{
+	if(p->status == st)
+		return PL_OK;
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "UPDATE person SET status = ? WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, lifecycle_status_name(st), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, p->id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x != SQLITE_DONE)
+		return store_fail(r->st, err, x, "updating a status");
+	p->status = st;
+	return PL_OK;
+}
+
+/* The latest event date of the person, or none. */
+static pl_rc last_date(registry *r, const person *p, char *out, size_t size, bool *any,
+                       pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT max(date) FROM event WHERE person_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, p->id);
+	int x = sqlite3_step(s);
+	const char *d = x == SQLITE_ROW ? store_column_text(s, 0) : NULL;
+	*any = d != NULL;
+	if(d)
+		snprintf(out, size, "%s", d);
+	sqlite3_reset(s);
+	return x == SQLITE_ROW ? PL_OK : store_fail(r->st, err, x, "reading events");
+}
+
+/* An event dated before others: replay the whole history with it in place.
+ * Events sort by date, then by the order they were recorded in. */
+static pl_rc replay(registry *r, person *p, event *e, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	event *ev;
+	size_t n;
+	pl_rc rc = registry_person_events(r, p->id, &a, &ev, &n, err);
+	if(rc) {
+		arena_free(&a);
+		return rc;
+	}
+	person_status st = ST_INITIAL;
+	bool placed = false;
+	for(size_t i = 0; !rc && (i < n || !placed);) {
+		bool here = !placed && (i == n || strcmp(e->f[EF_DATE], ev[i].f[EF_DATE]) < 0);
+		event *cur = here ? e : &ev[i];
+		int next = lifecycle_next(st, (event_type)lifecycle_event_parse(cur->f[EF_TYPE]));
+		if(next < 0) {
+			rc = here ? refused(p, e, st, "at that date, in", err)
+			          : pl_fail(err, PL_ECONFLICT, "person %s: %s (%s) dated before %s (%s) "
+			                    "would leave the later %s in status '%s', where it is not "
+			                    "possible", p->uid, e->f[EF_TYPE], e->f[EF_DATE],
+			                    ev[i].f[EF_TYPE], ev[i].f[EF_DATE], ev[i].f[EF_TYPE],
+			                    lifecycle_status_name(st));
+			break;
+		}
+		if(here) {
+			e->before = st;
+			e->after = (person_status)next;
+			placed = true;
+		} else {
+			if(cur->before != st || cur->after != (person_status)next)
+				rc = set_statuses(r, cur->id, st, (person_status)next, err);
+			i++;
+		}
+		st = (person_status)next;
+	}
+	if(!rc)
+		rc = insert_event(r, p, e, err);
+	if(!rc)
+		rc = set_person_status(r, p, st, err);
+	arena_free(&a);
+	return rc;
+}
+
+pl_rc event_apply(registry *r, person *p, event *e, pl_err *err)
+{
+	int type = e->f[EF_TYPE] ? lifecycle_event_parse(e->f[EF_TYPE]) : -1;
+	if(type < 0)
+		return pl_fail(err, PL_EINPUT, "type: unknown event type");
+	for(int i = 0; i < EF_COUNT; i++)
+		if((event_fields[i].flags & FIELD_REQUIRED) && !e->f[i])
+			return pl_fail(err, PL_EINPUT, "%s: required", event_fields[i].name);
+	if(!lifecycle_event_has_death_fields((event_type)type) &&
+	   (e->f[EF_CAUSE] || e->f[EF_BURIAL_PLACE] || e->f[EF_GRAVE]))
+		return pl_fail(err, PL_EINPUT, "cause, burial_place and grave belong to "
+		               "died_in_captivity and remains_returned events, not %s", e->f[EF_TYPE]);
+	if(!e->uid[0])
+		registry_uid('E', e->uid);
+	else if(!registry_uid_valid('E', e->uid))
+		return pl_fail(err, PL_EINPUT, "id: expected E and 16 characters of 0-9 and A-Z");
+	memcpy(e->person_uid, p->uid, sizeof(e->person_uid));
+
+	char last[DATE_STR_MAX + 1];
+	bool any;
+	pl_rc rc = last_date(r, p, last, sizeof(last), &any, err);
+	if(rc)
+		return rc;
+	if(any && strcmp(e->f[EF_DATE], last) < 0) {
+		rc = replay(r, p, e, err);
+	} else {
+		int next = lifecycle_next(p->status, (event_type)type);
+		if(next < 0)
+			return refused(p, e, p->status, "in", err);
+		e->before = p->status;
+		e->after = (person_status)next;
+		rc = insert_event(r, p, e, err);
+		if(!rc)
+			rc = set_person_status(r, p, e->after, err);
+	}
+	if(rc)
+		return rc;
+	json_t *j = event_to_json(e);
+	if(j) {
+		json_object_set_new(j, "status_before", json_string(lifecycle_status_name(e->before)));
+		json_object_set_new(j, "status_after", json_string(lifecycle_status_name(e->after)));
+	}
+	char *after = registry_json_text(j);
+	json_decref(j);
+	if(!after)
+		return pl_nomem(err);
+	rc = audit_append(r->st, r->actor, "add", "event", p->uid, NULL, after, err);
+	free(after);
+	return rc;
+}
+
+pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc;
+	*found = false;
+	if(e->uid[0]) {
+		rc = store_stmt(r->st, "SELECT person_id, type IS ?2 AND date IS ?3 AND source IS ?4 AND"
+		                       " place IS ?5 AND note IS ?6 AND cause IS ?7 AND burial_place IS ?8"
+		                       " AND grave IS ?9 FROM event WHERE uid = ?1", &s, err);
+	} else {
+		rc = store_stmt(r->st, "SELECT person_id, 1 FROM event WHERE person_id = ?10 AND"
+		                       " type IS ?2 AND date IS ?3 AND source IS ?4 AND place IS ?5 AND"
+		                       " note IS ?6 AND cause IS ?7 AND burial_place IS ?8 AND grave IS ?9",
+		                &s, err);
+	}
+	if(rc)
+		return rc;
+	if(e->uid[0])
+		sqlite3_bind_text(s, 1, e->uid, -1, SQLITE_STATIC);
+	for(int i = 0; i < EF_COUNT; i++)
+		store_bind_text(s, 2 + i, e->f[i]);
+	if(!e->uid[0])
+		sqlite3_bind_int64(s, 10, p->id);
+	int x = sqlite3_step(s);
+	if(x == SQLITE_ROW) {
+		bool mine = sqlite3_column_int64(s, 0) == p->id, equal = sqlite3_column_int(s, 1);
+		sqlite3_reset(s);
+		if(!mine || !equal)
+			return pl_fail(err, PL_ECONFLICT, "event %s already exists %s", e->uid,
+			               mine ? "with other content" : "for another person");
+		*found = true;
+		return PL_OK;
+	}
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "reading events");
+}
+
+pl_rc registry_event_add(registry *r, const char *person_uid, event *e, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	person p;
+	pl_rc rc = store_begin(r->st, err);
+	if(rc)
+		return rc;
+	if(!(rc = registry_person_get(r, person_uid, &a, &p, err)))
+		rc = event_apply(r, &p, e, err);
+	if(rc)
+		store_rollback(r->st);
+	else
+		rc = store_commit(r->st, err);
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,279 @@
+/* Export of persons and events to CSV and JSON, in the columns import
+ * reads: export, then import into an empty registry, then export again
+ * gives the same bytes. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csv.h"
+#include "registry/internal.h"
+
+const char export_json_head[] = "{\"format\":\"parley-registry\",\"version\":1,\"persons\":[\n";
+const char export_json_tail[] = "\n]}\n";
+
+enum { MAX_SOURCES = 256, FLUSH_AT = 1 << 20 };
+
+pl_rc export_persons_header(buf *out, const char *const *sources, size_t nsources)
+{
+	const char *cols[1 + PF_COUNT + MAX_SOURCES + 1];
+	char heads[MAX_SOURCES][40];
+	size_t n = 0;
+	cols[n++] = "id";
+	for(int i = 0; i < PF_COUNT; i++)
+		cols[n++] = person_fields[i].name;
+	for(size_t k = 0; k < nsources && k < MAX_SOURCES; k++) {
+		snprintf(heads[k], sizeof(heads[k]), "ext.%s", sources[k]);
+		cols[n++] = heads[k];
+	}
+	cols[n++] = "status";
+	return csv_format_record(out, cols, n);
+}
+
+pl_rc export_person_row(buf *out, const person *p, const char *const *sources, size_t nsources)
+{
+	const char *cols[1 + PF_COUNT + MAX_SOURCES + 1];
+	size_t n = 0;
+	cols[n++] = p->uid;
+	for(int i = 0; i < PF_COUNT; i++)
+		cols[n++] = p->f[i];
+	for(size_t k = 0; k < nsources && k < MAX_SOURCES; k++) {
+		cols[n] = NULL;
+		for(int j = 0; j < p->next; j++)
+			if(!strcmp(p->ext[j].source, sources[k]))
+				cols[n] = p->ext[j].id;
+		n++;
+	}
+	cols[n++] = lifecycle_status_name(p->status);
+	return csv_format_record(out, cols, n);
+}
+
+pl_rc export_events_header(buf *out)
+{
+	const char *cols[2 + EF_COUNT] = {"id", "person"};
+	for(int i = 0; i < EF_COUNT; i++)
+		cols[2 + i] = event_fields[i].name;
+	return csv_format_record(out, cols, 2 + EF_COUNT);
+}
+
+pl_rc export_event_row(buf *out, const event *e)
+{
+	const char *cols[2 + EF_COUNT] = {e->uid, e->person_uid};
+	for(int i = 0; i < EF_COUNT; i++)
+		cols[2 + i] = e->f[i];
+	return csv_format_record(out, cols, 2 + EF_COUNT);
+}
+
+pl_rc export_person_json(buf *out, const person *p, const event *ev, size_t nev)
+{
+	json_t *o = person_to_json(p);
+	json_t *arr = nev ? json_array() : NULL;
+	int bad = !o || json_object_set_new(o, "status", json_string(lifecycle_status_name(p->status)));
+	for(size_t i = 0; i < nev && !bad; i++)
+		bad = json_array_append_new(arr, event_to_json(&ev[i]));
+	if(!bad && arr) {
+		bad = json_object_set_new(o, "events", arr);
+		arr = NULL;
+	}
+	char *text = bad ? NULL : registry_json_text(o);
+	json_decref(o);
+	json_decref(arr);
+	if(!text)
+		return PL_ENOMEM;
+	pl_rc rc = buf_adds(out, text);
+	free(text);
+	return rc;
+}
+
+/* ---- reading the registry in order ------------------------------------ */
+
+typedef struct cursor {
+	sqlite3_stmt *s;
+	int step;                /* the last sqlite3_step() result */
+} cursor;
+
+static pl_rc cursor_open(registry *r, cursor *c, const char *sql, pl_err *err)
+{
+	int x = sqlite3_prepare_v2(store_db(r->st), sql, -1, &c->s, NULL);
+	if(x)
+		return store_fail(r->st, err, x, "exporting");
+	c->step = sqlite3_step(c->s);
+	return PL_OK;
+}
+
+static bool cursor_at(const cursor *c, int64_t person_id)
+{
+	return c->step == SQLITE_ROW && sqlite3_column_int64(c->s, 0) == person_id;
+}
+
+static pl_rc flush(buf *b, FILE *out, bool force, pl_err *err)
+{
+	if(b->len < FLUSH_AT && !force)
+		return PL_OK;
+	if(b->len && fwrite(b->ptr, 1, b->len, out) != b->len)
+		return pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+	buf_reset(b);
+	return PL_OK;
+}
+
+/* The sources of all external ids, sorted: the ext.* columns. */
+static pl_rc load_sources(registry *r, arena *a, const char ***out, size_t *n, pl_err *err)
+{
+	sqlite3_stmt *s;
+	int x = sqlite3_prepare_v2(store_db(r->st), "SELECT DISTINCT source FROM person_ext"
+	                           " ORDER BY source", -1, &s, NULL);
+	if(x)
+		return store_fail(r->st, err, x, "exporting");
+	const char **src = arena_alloc(a, sizeof(*src) * MAX_SOURCES);
+	*n = 0;
+	while(src && (x = sqlite3_step(s)) == SQLITE_ROW && *n < MAX_SOURCES)
+		src[(*n)++] = arena_strdup(a, store_column_text(s, 0));
+	sqlite3_finalize(s);
+	*out = src;
+	return !src || arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
+typedef struct exporter {
+	registry *r;
+	FILE *out;
+	buf b;
+	arena row;
+	cursor persons, ext, events;
+	registry_format format;
+	export_what what;
+	const char **sources;
+	size_t nsources;
+} exporter;
+
+/* The external ids of person p, from the ext cursor (ordered by person). */
+static pl_rc take_ext(exporter *x, person *p, pl_err *err)
+{
+	while(x->ext.step == SQLITE_ROW && sqlite3_column_int64(x->ext.s, 0) < p->id)
+		x->ext.step = sqlite3_step(x->ext.s);
+	while(cursor_at(&x->ext, p->id) && p->next < EXT_MAX) {
+		p->ext[p->next].source = arena_strdup(&x->row, store_column_text(x->ext.s, 1));
+		p->ext[p->next].id = arena_strdup(&x->row, store_column_text(x->ext.s, 2));
+		p->next++;
+		x->ext.step = sqlite3_step(x->ext.s);
+	}
+	return arena_oom(&x->row) ? pl_nomem(err) : PL_OK;
+}
+
+static pl_rc take_events(exporter *x, const person *p, event **out, size_t *n, pl_err *err)
+{
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	while(x->events.step == SQLITE_ROW && sqlite3_column_int64(x->events.s, 0) < p->id)
+		x->events.step = sqlite3_step(x->events.s);
+	while(cursor_at(&x->events, p->id)) {
+		if(*n == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			event *bigger = arena_alloc(&x->row, ncap * sizeof(event));
+			if(!bigger)
+				return pl_nomem(err);
+			if(*n)
+				memcpy(bigger, *out, *n * sizeof(event));
+			*out = bigger;
+			cap = ncap;
+		}
+		event *e = &(*out)[(*n)++];
+		memset(e, 0, sizeof(*e));
+		snprintf(e->uid, sizeof(e->uid), "%s", store_column_text(x->events.s, 1));
+		memcpy(e->person_uid, p->uid, sizeof(e->person_uid));
+		for(int i = 0; i < EF_COUNT; i++)
+			e->f[i] = arena_strdup(&x->row, store_column_text(x->events.s, 2 + i));
+		x->events.step = sqlite3_step(x->events.s);
+	}
+	return arena_oom(&x->row) ? pl_nomem(err) : PL_OK;
+}
+
+static pl_rc export_rows(exporter *x, pl_err *err)
+{
+	pl_rc rc = PL_OK;
+	bool first = true;
+	for(; !rc && x->persons.step == SQLITE_ROW; x->persons.step = sqlite3_step(x->persons.s)) {
+		arena_reset(&x->row);
+		person p;
+		event *ev = NULL;
+		size_t nev = 0;
+		person_from_row(x->persons.s, 0, &x->row, &p);
+		if((rc = take_ext(x, &p, err)))
+			break;
+		if(x->format == FORMAT_JSON || x->what == EXPORT_EVENTS)
+			if((rc = take_events(x, &p, &ev, &nev, err)))
+				break;
+		if(x->format == FORMAT_JSON) {
+			rc = first ? PL_OK : buf_add(&x->b, ",\n", 2);
+			if(!rc)
+				rc = export_person_json(&x->b, &p, ev, nev);
+		} else if(x->what == EXPORT_PERSONS) {
+			rc = export_person_row(&x->b, &p, x->sources, x->nsources);
+		} else {
+			for(size_t i = 0; i < nev && !rc; i++)
+				rc = export_event_row(&x->b, &ev[i]);
+		}
+		first = false;
+		if(rc)
+			rc = pl_nomem(err);
+		else
+			rc = flush(&x->b, x->out, false, err);
+	}
+	if(!rc && x->persons.step != SQLITE_DONE)
+		rc = store_fail(x->r->st, err, x->persons.step, "exporting");
+	return rc;
+}
+
+pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
+                      pl_err *err)
+{
+	exporter x = {.r = r, .out = out, .format = format == FORMAT_AUTO ? FORMAT_JSON : format,
+	              .what = what};
+	buf_init(&x.b, 0);
+	arena_init(&x.row, 0);
+	arena keep;
+	arena_init(&keep, 0);
+	pl_rc rc = store_read_begin(r->st, err);
+	if(rc)
+		return rc;
+	char *psql = sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", person_select_columns(r));
+	if(!psql)
+		rc = pl_nomem(err);
+	if(!rc)
+		rc = cursor_open(r, &x.persons, psql, err);
+	sqlite3_free(psql);
+	if(!rc)
+		rc = cursor_open(r, &x.ext, "SELECT person_id, source, ext_id FROM person_ext"
+		                            " ORDER BY person_id, source", err);
+	if(!rc)
+		rc = cursor_open(r, &x.events, "SELECT person_id, uid, type, date, source, place, note,"
+		                               " cause, burial_place, grave FROM event"
+		                               " ORDER BY person_id, date, id", err);
+	if(!rc)
+		rc = load_sources(r, &keep, &x.sources, &x.nsources, err);
+	if(!rc) {
+		if(x.format == FORMAT_JSON)
+			rc = buf_adds(&x.b, export_json_head);
+		else if(what == EXPORT_PERSONS)
+			rc = export_persons_header(&x.b, x.sources, x.nsources);
+		else
+			rc = export_events_header(&x.b);
+		if(rc)
+			rc = pl_nomem(err);
+	}
+	if(!rc)
+		rc = export_rows(&x, err);
+	if(!rc && x.format == FORMAT_JSON && buf_adds(&x.b, export_json_tail))
+		rc = pl_nomem(err);
+	if(!rc)
+		rc = flush(&x.b, out, true, err);
+	if(!rc && fflush(out))
+		rc = pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+	sqlite3_finalize(x.persons.s);
+	sqlite3_finalize(x.ext.s);
+	sqlite3_finalize(x.events.s);
+	store_read_end(r->st);
+	buf_free(&x.b);
+	arena_free(&x.row);
+	arena_free(&keep);
+	return rc;
+}

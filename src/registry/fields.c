@@ -1,0 +1,184 @@
+/* The person and event fields: one table drives validation, storage, the
+ * CSV and JSON columns, the command-line flags and the documentation. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/utf8.h"
+#include "registry/registry.h"
+
+static const char *const sexes[] = {"male", "female", NULL};
+static const char *const branches[] = {"armed_forces", "national_guard", "border_guard", "other",
+                                       "civilian", NULL};
+static const char *const medical[] = {"none", "wounded", "severely_wounded", "seriously_ill", NULL};
+static const char *const consent[] = {"yes", "no", "unknown", NULL};
+static const char *const sources[] = {"family_report", "counterpart_list", "mediator",
+                                      "icrc_visit", "media", "own_records", NULL};
+
+
+const field_def person_fields[PF_COUNT] = {
+	[PF_SURNAME] = {"surname", FK_TEXT, NULL, FIELD_NAME, "Surname",
+	                "surname in the original script (Art. 17)"},
+	[PF_GIVEN_NAMES] = {"given_names", FK_TEXT, NULL, FIELD_NAME, "Given names",
+	                    "first names in the original script (Art. 17)"},
+	[PF_PATRONYMIC] = {"patronymic", FK_TEXT, NULL, FIELD_NAME, "Patronymic",
+	                   "patronymic or father's first name (Art. 122)"},
+	[PF_SURNAME_LATIN] = {"surname_latin", FK_TEXT, NULL, FIELD_NAME, "Surname (Latin)",
+	                      "surname in Latin letters, as in a passport or list"},
+	[PF_GIVEN_NAMES_LATIN] = {"given_names_latin", FK_TEXT, NULL, FIELD_NAME,
+	                          "Given names (Latin)", "first names in Latin letters"},
+	[PF_PATRONYMIC_LATIN] = {"patronymic_latin", FK_TEXT, NULL, FIELD_NAME,
+	                         "Patronymic (Latin)", "patronymic in Latin letters"},
+	[PF_MOTHER_MAIDEN_NAME] = {"mother_maiden_name", FK_TEXT, NULL, 0, "Mother's maiden name",
+	                           "mother's maiden name (Art. 122)"},
+	[PF_SEX] = {"sex", FK_ENUM, sexes, 0, "Sex", "sex"},
+	[PF_BIRTH_DATE] = {"birth_date", FK_DATE, NULL, FIELD_PAST, "Date of birth",
+	                   "date of birth, YYYY, YYYY-MM or YYYY-MM-DD (Art. 17)"},
+	[PF_BIRTH_PLACE] = {"birth_place", FK_TEXT, NULL, 0, "Place of birth",
+	                    "place of birth (Art. 122)"},
+	[PF_RANK] = {"rank", FK_TEXT, NULL, 0, "Rank", "rank, as the party writes it (Art. 17)"},
+	[PF_SERVICE_NUMBER] = {"service_number", FK_TEXT, NULL, 0, "Service number",
+	                       "army, regimental, personal or serial number (Art. 17)"},
+	[PF_BRANCH] = {"branch", FK_ENUM, branches, 0, "Service branch",
+	               "service branch, or civilian"},
+	[PF_UNIT] = {"unit", FK_TEXT, NULL, 0, "Unit", "military unit"},
+	[PF_PARTY] = {"party", FK_PARTY, NULL, 0, "Party",
+	              "whose service member or citizen they are (UA, RU, ...)"},
+	[PF_DEPENDS_ON] = {"depends_on", FK_PARTY, NULL, 0, "Power depended on",
+	                   "the Power on which they depend (Art. 122)"},
+	[PF_HELD_BY] = {"held_by", FK_PARTY, NULL, 0, "Held by", "who holds them now"},
+	[PF_INFORM] = {"inform", FK_TEXT, NULL, 0, "Person to be informed",
+	               "name and address of the person to be informed (Art. 122)"},
+	[PF_CAPTURE_DATE] = {"capture_date", FK_DATE, NULL, FIELD_PAST, "Date of capture",
+	                     "date of capture"},
+	[PF_CAPTURE_PLACE] = {"capture_place", FK_TEXT, NULL, 0, "Place of capture",
+	                      "place of capture"},
+	[PF_DETENTION_PLACE] = {"detention_place", FK_TEXT, NULL, 0, "Place of detention",
+	                        "place of detention now"},
+	[PF_MEDICAL] = {"medical", FK_ENUM, medical, FIELD_MEDICAL, "Medical category",
+	                "medical category (Art. 110)"},
+	[PF_CONSENT] = {"consent", FK_ENUM, consent, 0, "Consents to repatriation",
+	                "consent to repatriation (Art. 109)"},
+	[PF_CONSENT_DATE] = {"consent_date", FK_DATE, NULL, FIELD_PAST, "Consent recorded on",
+	                     "date the consent was recorded"},
+};
+
+const field_def person_status_field = {"status", FK_ENUM, lifecycle_status_names, 0, "Status",
+                                       "where the person is in the lifecycle (from the events)"};
+
+const field_def event_fields[EF_COUNT] = {
+	[EF_TYPE] = {"type", FK_ENUM, lifecycle_event_names, FIELD_REQUIRED, "Event", "what happened"},
+	[EF_DATE] = {"date", FK_DATE, NULL, FIELD_REQUIRED | FIELD_PAST, "Date",
+	             "when, YYYY, YYYY-MM or YYYY-MM-DD"},
+	[EF_SOURCE] = {"source", FK_ENUM, sources, FIELD_REQUIRED, "Source",
+	               "where the information comes from"},
+	[EF_PLACE] = {"place", FK_TEXT, NULL, 0, "Place",
+	              "where: place of capture, destination, hospital, place of death"},
+	[EF_NOTE] = {"note", FK_NOTE, NULL, 0, "Note", "free text"},
+	[EF_CAUSE] = {"cause", FK_TEXT, NULL, FIELD_MEDICAL, "Cause of death",
+	              "cause of death (Art. 120)"},
+	[EF_BURIAL_PLACE] = {"burial_place", FK_TEXT, NULL, 0, "Burial place",
+	                     "place of burial (Art. 120)"},
+	[EF_GRAVE] = {"grave", FK_TEXT, NULL, 0, "Grave", "grave identification (Art. 120)"},
+};
+
+int field_find(const field_def *defs, int n, const char *name)
+{
+	for(int i = 0; i < n; i++)
+		if(!strcmp(defs[i].name, name))
+			return i;
+	return -1;
+}
+
+void field_values_text(const field_def *fd, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for(int i = 0; fd->values && fd->values[i] && used < size; i++) {
+		int w = snprintf(out + used, size - used, "%s%s", i ? ", " : "", fd->values[i]);
+		if(w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+enum { TEXT_MAX = 500, NOTE_MAX = 4000 };
+
+static bool blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+const char *field_clean(const field_def *fd, const char *value, pdate today, arena *a,
+                        const char **why)
+{
+	*why = NULL;
+	if(!value)
+		return NULL;
+	while(blank(*value))
+		value++;
+	size_t n = strlen(value);
+	while(n && blank(value[n - 1]))
+		n--;
+	if(n == 0)
+		return NULL;
+	size_t bad;
+	if(!utf8_valid(value, n, &bad)) {
+		*why = "not valid UTF-8";
+		return NULL;
+	}
+	for(size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)value[i];
+		if((c < 0x20 && !(fd->kind == FK_NOTE && (c == '\n' || c == '\t' || c == '\r'))) ||
+		   c == 0x7F) {
+			*why = fd->kind == FK_NOTE ? "control characters are not allowed"
+			                           : "line breaks and control characters are not allowed";
+			return NULL;
+		}
+	}
+	if(n > (fd->kind == FK_NOTE ? NOTE_MAX : TEXT_MAX)) {
+		*why = fd->kind == FK_NOTE ? "longer than 4000 bytes" : "longer than 500 bytes";
+		return NULL;
+	}
+	char *v = arena_strndup(a, value, n);
+	if(!v) {
+		*why = "out of memory";
+		return NULL;
+	}
+	switch(fd->kind) {
+	case FK_TEXT:
+	case FK_NOTE:
+		return v;
+	case FK_DATE: {
+		pdate d;
+		if(!date_parse(v, &d, why))
+			return NULL;
+		if((fd->flags & FIELD_PAST) && date_lo(d) > date_lo(today)) {
+			*why = "lies in the future";
+			return NULL;
+		}
+		return v;
+	}
+	case FK_ENUM:
+		for(int i = 0; fd->values[i]; i++)
+			if(!strcmp(fd->values[i], v))
+				return fd->values[i];
+		*why = "not one of the allowed values";
+		return NULL;
+	case FK_PARTY:
+		if(n < 2 || n > 3) {
+			*why = "expected a party code of 2 or 3 letters (UA, RU)";
+			return NULL;
+		}
+		for(size_t i = 0; i < n; i++) {
+			if(v[i] >= 'a' && v[i] <= 'z')
+				v[i] = (char)(v[i] - 32);
+			if(v[i] < 'A' || v[i] > 'Z') {
+				*why = "expected a party code of 2 or 3 letters (UA, RU)";
+				return NULL;
+			}
+		}
+		return v;
+	}
+	*why = "unknown field kind";
+	return NULL;
+}

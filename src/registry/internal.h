@@ -1,0 +1,78 @@
+/* Shared by the files of the registry module; not part of its contract. */
+#ifndef PARLEY_REGISTRY_INTERNAL_H
+#define PARLEY_REGISTRY_INTERNAL_H
+
+#include <jansson.h>
+
+#include "core/buf.h"
+#include "names/names.h"
+#include "registry/registry.h"
+
+struct registry {
+	store *st;
+	names *nm;              /* opened on first use: most commands never need it */
+	char *actor;
+	pdate today;
+	buf keys, sort;         /* scratch for the derived columns */
+	buf sql_insert, sql_update, sql_select;  /* built from the field table */
+};
+
+/* The names module, opened on first use; if the key rules changed since
+ * the database was last written, every person's keys are recomputed. */
+pl_rc registry_names(registry *r, names **out, pl_err *err);
+
+/* A fresh random identifier: prefix 'P' (person) or 'E' (event). */
+void registry_uid(char prefix, char out[UID_SIZE]);
+/* Whether s is an identifier of that kind, as parley writes them. */
+bool registry_uid_valid(char prefix, const char *s);
+
+/* The columns every person query selects, in the order person_from_row()
+ * reads them: "id, uid, status, surname, ...". */
+const char *person_select_columns(registry *r);
+/* Fill p from a row selected with person_select_columns() starting at
+ * column `col`; text is copied into a. */
+void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p);
+pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err);
+/* By exact uid; PL_ENOTFOUND if absent. */
+pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err *err);
+/* The person holding (source, id), or 0. */
+pl_rc person_id_by_ext(registry *r, const char *source, const char *id, int64_t *out,
+                       pl_err *err);
+
+/* Merge `in` into `into` (the stored state): set values win, `clear`
+ * marks fields to forget, new external ids are added. A different id from
+ * a source the person already has one from is refused. */
+pl_rc person_merge(person *into, const person *in, const bool *clear, pl_err *err);
+
+typedef enum save_result { SAVE_CREATED, SAVE_UPDATED, SAVE_UNCHANGED } save_result;
+/* Store p as the new state of `old` (NULL for a new person), with its
+ * audit entry. Inside a transaction. */
+pl_rc person_save(registry *r, const person *old, person *p, save_result *res, pl_err *err);
+
+/* The person as a JSON object: id, the known fields, ext.SOURCE keys. */
+json_t *person_to_json(const person *p);
+/* The event as a JSON object (without the person). */
+json_t *event_to_json(const event *e);
+
+/* Add an event to a stored person (p->id, p->status set) inside a
+ * transaction: lifecycle, statuses, audit. Updates p->status. */
+pl_rc event_apply(registry *r, person *p, event *e, pl_err *err);
+/* Is there already an event like e (same uid, or the same content when e
+ * has none)? PL_ECONFLICT when the uid exists with other content. */
+pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err);
+
+/* The export formats, shared with the demo generator so both write the
+ * same bytes for the same records. */
+pl_rc export_persons_header(buf *out, const char *const *sources, size_t nsources);
+pl_rc export_person_row(buf *out, const person *p, const char *const *sources, size_t nsources);
+pl_rc export_events_header(buf *out);
+pl_rc export_event_row(buf *out, const event *e);
+/* JSON: the document head and tail, and one person with its events; the
+ * caller writes ",\n" between persons. */
+extern const char export_json_head[], export_json_tail[];
+pl_rc export_person_json(buf *out, const person *p, const event *ev, size_t nev);
+
+/* A JSON value as compact text with keys in insertion order. */
+char *registry_json_text(json_t *v);
+
+#endif

@@ -1,0 +1,619 @@
+/* Persons: opening the registry, storing and loading person records. */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "registry/internal.h"
+
+/* ---- opening ---------------------------------------------------------- */
+
+static pl_rc build_sql(registry *r)
+{
+	pl_rc rc = buf_adds(&r->sql_insert, "INSERT INTO person(uid, status");
+	for(int i = 0; i < PF_COUNT && !rc; i++)
+		rc = buf_printf(&r->sql_insert, ", %s", person_fields[i].name);
+	if(!rc)
+		rc = buf_adds(&r->sql_insert, ", birth_lo, birth_hi, capture_lo, capture_hi, name_keys,"
+		                              " sort_key, created_at, updated_at) VALUES (?1, ?2");
+	for(int i = 0; i < PF_COUNT && !rc; i++)
+		rc = buf_printf(&r->sql_insert, ", ?%d", i + 3);
+	if(!rc)
+		rc = buf_printf(&r->sql_insert, ", ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
+		                PF_COUNT + 3, PF_COUNT + 4, PF_COUNT + 5, PF_COUNT + 6, PF_COUNT + 7,
+		                PF_COUNT + 8, PF_COUNT + 9, PF_COUNT + 9);
+
+	if(!rc)
+		rc = buf_adds(&r->sql_update, "UPDATE person SET uid = ?1, status = ?2");
+	for(int i = 0; i < PF_COUNT && !rc; i++)
+		rc = buf_printf(&r->sql_update, ", %s = ?%d", person_fields[i].name, i + 3);
+	if(!rc)
+		rc = buf_printf(&r->sql_update, ", birth_lo = ?%d, birth_hi = ?%d, capture_lo = ?%d,"
+		                " capture_hi = ?%d, name_keys = ?%d, sort_key = ?%d, updated_at = ?%d"
+		                " WHERE id = ?%d", PF_COUNT + 3, PF_COUNT + 4, PF_COUNT + 5,
+		                PF_COUNT + 6, PF_COUNT + 7, PF_COUNT + 8, PF_COUNT + 9, PF_COUNT + 10);
+
+	if(!rc)
+		rc = buf_adds(&r->sql_select, "p.id, p.uid, p.status");
+	for(int i = 0; i < PF_COUNT && !rc; i++)
+		rc = buf_printf(&r->sql_select, ", p.%s", person_fields[i].name);
+	return rc;
+}
+
+pl_rc registry_open(registry **out, const char *path, const char *actor, unsigned flags,
+                    pl_err *err)
+{
+	*out = NULL;
+	if(sodium_init() < 0)
+		return pl_fail(err, PL_EIO, "libsodium failed to start");
+	registry *r = calloc(1, sizeof(*r));
+	if(!r || !(r->actor = strdup(actor ? actor : "unknown"))) {
+		free(r);
+		return pl_nomem(err);
+	}
+	buf_init(&r->keys, 0);
+	buf_init(&r->sort, 0);
+	buf_init(&r->sql_insert, 0);
+	buf_init(&r->sql_update, 0);
+	buf_init(&r->sql_select, 0);
+	r->today = date_today();
+	pl_rc rc = build_sql(r) ? pl_nomem(err) : store_open(&r->st, path, flags, err);
+	if(rc) {
+		registry_close(r);
+		return rc;
+	}
+	*out = r;
+	return PL_OK;
+}
+
+void registry_close(registry *r)
+{
+	if(!r)
+		return;
+	store_close(r->st);
+	names_close(r->nm);
+	buf_free(&r->keys);
+	buf_free(&r->sort);
+	buf_free(&r->sql_insert);
+	buf_free(&r->sql_update);
+	buf_free(&r->sql_select);
+	free(r->actor);
+	free(r);
+}
+
+store *registry_store(registry *r)
+{
+	return r->st;
+}
+
+const char *registry_actor(const registry *r)
+{
+	return r->actor;
+}
+
+const char *person_select_columns(registry *r)
+{
+	return buf_str(&r->sql_select);
+}
+
+/* ---- identifiers ------------------------------------------------------ */
+
+static const char base32[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; /* Crockford */
+
+void registry_uid(char prefix, char out[UID_SIZE])
+{
+	unsigned char rnd[10]; /* 80 bits: 16 characters of 5 bits */
+	randombytes_buf(rnd, sizeof(rnd));
+	out[0] = prefix;
+	for(int i = 0; i < 16; i++) {
+		int bit = i * 5, byte = bit / 8, shift = bit % 8;
+		unsigned v = (unsigned)rnd[byte] << 8 | (byte + 1 < 10 ? rnd[byte + 1] : 0);
+		out[1 + i] = base32[(v >> (11 - shift)) & 31];
+	}
+	out[UID_LEN] = '\0';
+}
+
+bool registry_uid_valid(char prefix, const char *s)
+{
+	if(strlen(s) != UID_LEN || s[0] != prefix)
+		return false;
+	for(int i = 1; i < UID_LEN; i++)
+		if(!strchr(base32, s[i]))
+			return false;
+	return true;
+}
+
+/* ---- derived columns -------------------------------------------------- */
+
+static pl_rc derive_keys(registry *r, const person *p, pl_err *err)
+{
+	names *nm;
+	pl_rc rc = registry_names(r, &nm, err);
+	if(rc)
+		return rc;
+	buf_reset(&r->keys);
+	buf_reset(&r->sort);
+	for(int i = 0; i < PF_COUNT && !rc; i++)
+		if((person_fields[i].flags & FIELD_NAME) && p->f[i])
+			rc = names_keys(nm, p->f[i], &r->keys);
+	/* Sort by the name as written in the original script, else in Latin. */
+	static const person_field order[2][3] = {
+		{PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC},
+		{PF_SURNAME_LATIN, PF_GIVEN_NAMES_LATIN, PF_PATRONYMIC_LATIN}};
+	int which = p->f[PF_SURNAME] || p->f[PF_GIVEN_NAMES] ? 0 : 1;
+	buf text;
+	buf_init(&text, 4096);
+	for(int i = 0; i < 3 && !rc; i++)
+		if(p->f[order[which][i]])
+			rc = buf_printf(&text, "%s%s", text.len ? " " : "", p->f[order[which][i]]);
+	if(!rc)
+		rc = names_sort_key(nm, buf_str(&text), &r->sort);
+	buf_free(&text);
+	if(rc)
+		return rc == PL_ENOMEM ? pl_nomem(err) : pl_fail(err, rc, "cannot compute the name keys");
+	return PL_OK;
+}
+
+static void bind_date_range(sqlite3_stmt *s, int col, const char *v)
+{
+	pdate d;
+	const char *why;
+	if(v && date_parse(v, &d, &why)) {
+		sqlite3_bind_int(s, col, date_lo(d));
+		sqlite3_bind_int(s, col + 1, date_hi(d));
+	} else {
+		sqlite3_bind_null(s, col);
+		sqlite3_bind_null(s, col + 1);
+	}
+}
+
+static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
+{
+	pl_rc rc = derive_keys(r, p, err);
+	if(rc)
+		return rc;
+	sqlite3_stmt *s;
+	rc = store_stmt(r->st, buf_str(insert ? &r->sql_insert : &r->sql_update), &s, err);
+	if(rc)
+		return rc;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_bind_text(s, 1, p->uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, lifecycle_status_name(p->status), -1, SQLITE_STATIC);
+	for(int i = 0; i < PF_COUNT; i++)
+		store_bind_text(s, i + 3, p->f[i]);
+	bind_date_range(s, PF_COUNT + 3, p->f[PF_BIRTH_DATE]);
+	bind_date_range(s, PF_COUNT + 5, p->f[PF_CAPTURE_DATE]);
+	sqlite3_bind_text(s, PF_COUNT + 7, buf_str(&r->keys), (int)r->keys.len, SQLITE_STATIC);
+	sqlite3_bind_blob(s, PF_COUNT + 8, buf_str(&r->sort), (int)r->sort.len, SQLITE_STATIC);
+	sqlite3_bind_text(s, PF_COUNT + 9, now, -1, SQLITE_TRANSIENT);
+	if(!insert)
+		sqlite3_bind_int64(s, PF_COUNT + 10, p->id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x != SQLITE_DONE) {
+		if((x & 0xff) == SQLITE_CONSTRAINT && insert)
+			return pl_fail(err, PL_ECONFLICT, "a person with id %s already exists", p->uid);
+		return store_fail(r->st, err, x, "writing a person");
+	}
+	if(insert)
+		p->id = sqlite3_last_insert_rowid(store_db(r->st));
+	return PL_OK;
+}
+
+/* ---- external identifiers --------------------------------------------- */
+
+pl_rc person_id_by_ext(registry *r, const char *source, const char *id, int64_t *out,
+                       pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT person_id FROM person_ext WHERE source = ? AND ext_id = ?",
+	                      &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*out = x == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK
+	                                           : store_fail(r->st, err, x, "reading identifiers");
+}
+
+static pl_rc ext_insert(registry *r, const person *p, const ext_id *e, pl_err *err)
+{
+	int64_t owner;
+	pl_rc rc = person_id_by_ext(r, e->source, e->id, &owner, err);
+	if(rc)
+		return rc;
+	if(owner && owner != p->id)
+		return pl_fail(err, PL_ECONFLICT, "ext.%s '%s' already identifies another person",
+		               e->source, e->id);
+	if(owner)
+		return PL_OK;
+	sqlite3_stmt *s;
+	if((rc = store_stmt(r->st, "INSERT INTO person_ext(source, ext_id, person_id) VALUES (?,?,?)",
+	                    &s, err)))
+		return rc;
+	sqlite3_bind_text(s, 1, e->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, e->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, p->id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "writing an identifier");
+}
+
+pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT source, ext_id FROM person_ext WHERE person_id = ?"
+	                             " ORDER BY source", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, p->id);
+	p->next = 0;
+	int x;
+	while((x = sqlite3_step(s)) == SQLITE_ROW && p->next < EXT_MAX) {
+		p->ext[p->next].source = arena_strdup(a, store_column_text(s, 0));
+		p->ext[p->next].id = arena_strdup(a, store_column_text(s, 1));
+		p->next++;
+	}
+	sqlite3_reset(s);
+	if(x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(r->st, err, x, "reading identifiers");
+	return arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = sqlite3_column_int64(s, col);
+	const char *uid = store_column_text(s, col + 1);
+	snprintf(p->uid, sizeof(p->uid), "%s", uid ? uid : "");
+	int st = lifecycle_status_parse(store_column_text(s, col + 2));
+	p->status = st < 0 ? ST_INITIAL : (person_status)st;
+	for(int i = 0; i < PF_COUNT; i++) {
+		const char *v = store_column_text(s, col + 3 + i);
+		if(!v)
+			continue;
+		/* Enum values point at the field table, as field_clean() returns them. */
+		const field_def *fd = &person_fields[i];
+		p->f[i] = NULL;
+		for(int k = 0; fd->kind == FK_ENUM && fd->values[k]; k++)
+			if(!strcmp(fd->values[k], v))
+				p->f[i] = fd->values[k];
+		if(!p->f[i])
+			p->f[i] = arena_strdup(a, v);
+	}
+}
+
+static pl_rc load_where(registry *r, const char *where, const char *arg, const char *arg2,
+                        arena *a, person *p, int *found, pl_err *err)
+{
+	char *sql = sqlite3_mprintf("SELECT %s FROM person p WHERE %s LIMIT 2",
+	                            person_select_columns(r), where);
+	if(!sql)
+		return pl_nomem(err);
+	sqlite3_stmt *s;
+	int x = sqlite3_prepare_v2(store_db(r->st), sql, -1, &s, NULL);
+	sqlite3_free(sql);
+	if(x)
+		return store_fail(r->st, err, x, "reading a person");
+	sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
+	if(arg2)
+		sqlite3_bind_text(s, 2, arg2, -1, SQLITE_STATIC);
+	*found = 0;
+	while((x = sqlite3_step(s)) == SQLITE_ROW)
+		if((*found)++ == 0)
+			person_from_row(s, 0, a, p);
+	sqlite3_finalize(s);
+	if(x != SQLITE_DONE)
+		return store_fail(r->st, err, x, "reading a person");
+	if(*found == 1)
+		return person_load_ext(r, p, a, err);
+	return PL_OK;
+}
+
+pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err *err)
+{
+	int found;
+	pl_rc rc = load_where(r, "uid = ?1", uid, NULL, a, p, &found, err);
+	if(!rc && !found)
+		return pl_fail(err, PL_ENOTFOUND, "no person with id %s", uid);
+	return rc;
+}
+
+pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *p, pl_err *err)
+{
+	if(registry_uid_valid('P', uid))
+		return person_load_uid(r, uid, a, p, err);
+	size_t n = strlen(uid);
+	if(n < 5 || n >= UID_LEN || uid[0] != 'P')
+		return pl_fail(err, PL_ENOTFOUND, "no person with id %s (an id is P and 16 characters; "
+		               "5 or more of them are enough when unique)", uid);
+	/* A prefix: the ids from uid up to the next possible prefix. */
+	char hi[UID_SIZE];
+	memcpy(hi, uid, n + 1);
+	hi[n - 1]++;
+	int found;
+	pl_rc rc = load_where(r, "uid >= ?1 AND uid < ?2", uid, hi, a, p, &found, err);
+	if(rc)
+		return rc;
+	if(found == 0)
+		return pl_fail(err, PL_ENOTFOUND, "no person with an id starting %s", uid);
+	if(found > 1)
+		return pl_fail(err, PL_EINPUT, "more than one person has an id starting %s: give more of it",
+		               uid);
+	return PL_OK;
+}
+
+/* ---- checking and merging --------------------------------------------- */
+
+pl_rc person_check(const person *p, pdate today, pl_err *err)
+{
+	(void)today;
+	if(!p->f[PF_SURNAME] && !p->f[PF_GIVEN_NAMES] && !p->f[PF_SURNAME_LATIN] &&
+	   !p->f[PF_GIVEN_NAMES_LATIN] && !p->f[PF_SERVICE_NUMBER] && p->next == 0)
+		return pl_fail(err, PL_EINPUT, "a person needs at least a name (surname or given "
+		               "names, in any script), a service number or an external id");
+	pdate birth, capture, consent;
+	const char *why;
+	bool has_birth = p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &birth, &why);
+	if(has_birth && p->f[PF_CAPTURE_DATE] && date_parse(p->f[PF_CAPTURE_DATE], &capture, &why) &&
+	   date_hi(capture) < date_lo(birth))
+		return pl_fail(err, PL_EINPUT, "capture_date %s is before birth_date %s",
+		               p->f[PF_CAPTURE_DATE], p->f[PF_BIRTH_DATE]);
+	if(has_birth && p->f[PF_CONSENT_DATE] && date_parse(p->f[PF_CONSENT_DATE], &consent, &why) &&
+	   date_hi(consent) < date_lo(birth))
+		return pl_fail(err, PL_EINPUT, "consent_date %s is before birth_date %s",
+		               p->f[PF_CONSENT_DATE], p->f[PF_BIRTH_DATE]);
+	if(p->f[PF_CONSENT_DATE] && !p->f[PF_CONSENT])
+		return pl_fail(err, PL_EINPUT, "consent_date is given but consent is not "
+		               "(yes, no or unknown)");
+	return PL_OK;
+}
+
+pl_rc person_merge(person *into, const person *in, const bool *clear, pl_err *err)
+{
+	for(int i = 0; i < PF_COUNT; i++) {
+		if(clear && clear[i])
+			into->f[i] = NULL;
+		else if(in->f[i])
+			into->f[i] = in->f[i];
+	}
+	for(int k = 0; k < in->next; k++) {
+		int j;
+		for(j = 0; j < into->next; j++)
+			if(!strcmp(into->ext[j].source, in->ext[k].source))
+				break;
+		if(j < into->next) {
+			if(strcmp(into->ext[j].id, in->ext[k].id))
+				return pl_fail(err, PL_ECONFLICT, "ext.%s: the registry has '%s' for person %s, "
+				               "not '%s'", in->ext[k].source, into->ext[j].id, into->uid,
+				               in->ext[k].id);
+			continue;
+		}
+		if(into->next == EXT_MAX)
+			return pl_fail(err, PL_ELIMIT, "more than %d external ids for one person", EXT_MAX);
+		into->ext[into->next++] = in->ext[k];
+	}
+	return PL_OK;
+}
+
+/* ---- JSON and audit --------------------------------------------------- */
+
+static int set_text(json_t *o, const char *key, const char *v)
+{
+	return json_object_set_new(o, key, v ? json_string(v) : json_null());
+}
+
+json_t *person_to_json(const person *p)
+{
+	json_t *o = json_object();
+	if(!o)
+		return NULL;
+	int bad = p->uid[0] ? set_text(o, "id", p->uid) : 0;
+	for(int i = 0; i < PF_COUNT && !bad; i++)
+		if(p->f[i])
+			bad = set_text(o, person_fields[i].name, p->f[i]);
+	for(int k = 0; k < p->next && !bad; k++) {
+		char key[64];
+		snprintf(key, sizeof(key), "ext.%s", p->ext[k].source);
+		bad = set_text(o, key, p->ext[k].id);
+	}
+	if(bad) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+char *registry_json_text(json_t *v)
+{
+	return v ? json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* before/after objects holding only what changed. */
+static pl_rc diff_json(const person *old, const person *p, char **before, char **after,
+                       bool *changed)
+{
+	json_t *b = json_object(), *a = json_object();
+	*changed = false;
+	int bad = !a || !b;
+	for(int i = 0; i < PF_COUNT && !bad; i++) {
+		if(same(old->f[i], p->f[i]))
+			continue;
+		*changed = true;
+		bad = set_text(b, person_fields[i].name, old->f[i]) ||
+		      set_text(a, person_fields[i].name, p->f[i]);
+	}
+	for(int k = old->next; k < p->next && !bad; k++) {
+		char key[64];
+		snprintf(key, sizeof(key), "ext.%s", p->ext[k].source);
+		*changed = true;
+		bad = set_text(b, key, NULL) || set_text(a, key, p->ext[k].id);
+	}
+	*before = bad ? NULL : registry_json_text(b);
+	*after = bad ? NULL : registry_json_text(a);
+	json_decref(a);
+	json_decref(b);
+	return *before && *after ? PL_OK : PL_ENOMEM;
+}
+
+pl_rc person_save(registry *r, const person *old, person *p, save_result *res, pl_err *err)
+{
+	pl_rc rc = person_check(p, r->today, err);
+	if(rc)
+		return rc;
+	char *before = NULL, *after = NULL;
+	if(!old) {
+		if(!p->uid[0])
+			registry_uid('P', p->uid);
+		p->status = ST_INITIAL;
+		after = registry_json_text(person_to_json(p));
+		if(!after)
+			return pl_nomem(err);
+		rc = write_row(r, p, true, err);
+		*res = SAVE_CREATED;
+	} else {
+		bool changed;
+		p->id = old->id;
+		p->status = old->status;
+		memcpy(p->uid, old->uid, sizeof(p->uid));
+		if(diff_json(old, p, &before, &after, &changed))
+			return pl_nomem(err);
+		*res = changed ? SAVE_UPDATED : SAVE_UNCHANGED;
+		if(changed)
+			rc = write_row(r, p, false, err);
+	}
+	for(int k = old ? old->next : 0; k < p->next && !rc; k++)
+		rc = ext_insert(r, p, &p->ext[k], err);
+	if(!rc && *res != SAVE_UNCHANGED)
+		rc = audit_append(r->st, r->actor, old ? "update" : "create", "person", p->uid, before,
+		                  after, err);
+	free(before);
+	free(after);
+	return rc;
+}
+
+/* ---- the public write paths ------------------------------------------- */
+
+pl_rc registry_person_add(registry *r, person *p, pl_err *err)
+{
+	if(p->uid[0]) {
+		if(!registry_uid_valid('P', p->uid))
+			return pl_fail(err, PL_EINPUT, "id: expected P and 16 characters of 0-9 and A-Z");
+	}
+	pl_rc rc = store_begin(r->st, err);
+	if(rc)
+		return rc;
+	save_result res;
+	if((rc = person_save(r, NULL, p, &res, err))) {
+		store_rollback(r->st);
+		return rc;
+	}
+	return store_commit(r->st, err);
+}
+
+pl_rc registry_person_update(registry *r, const char *uid, const person *changes,
+                             const bool clear[PF_COUNT], pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	person old, p;
+	save_result res;
+	pl_rc rc = store_begin(r->st, err);
+	if(!rc) {
+		rc = registry_person_get(r, uid, &a, &old, err);
+		if(!rc) {
+			p = old;
+			rc = person_merge(&p, changes, clear, err);
+		}
+		if(!rc)
+			rc = person_save(r, &old, &p, &res, err);
+		if(rc)
+			store_rollback(r->st);
+		else
+			rc = store_commit(r->st, err);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+pl_rc registry_log_access(registry *r, const char *uid, const char *action, pl_err *err)
+{
+	return audit_access(r->st, r->actor, uid, action, err);
+}
+
+/* ---- the names module, and keeping stored keys current ----------------- */
+
+static pl_rc rekey_all(registry *r, pl_err *err)
+{
+	sqlite3_stmt *s;
+	char *sql = sqlite3_mprintf("SELECT %s FROM person p", person_select_columns(r));
+	if(!sql)
+		return pl_nomem(err);
+	int x = sqlite3_prepare_v2(store_db(r->st), sql, -1, &s, NULL);
+	sqlite3_free(sql);
+	if(x)
+		return store_fail(r->st, err, x, "reading persons");
+	sqlite3_stmt *u;
+	pl_rc rc = store_stmt(r->st, "UPDATE person SET name_keys = ?, sort_key = ? WHERE id = ?",
+	                      &u, err);
+	arena a;
+	arena_init(&a, 0);
+	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		person p;
+		person_from_row(s, 0, &a, &p);
+		if((rc = derive_keys(r, &p, err)))
+			break;
+		sqlite3_bind_text(u, 1, buf_str(&r->keys), (int)r->keys.len, SQLITE_STATIC);
+		sqlite3_bind_blob(u, 2, buf_str(&r->sort), (int)r->sort.len, SQLITE_STATIC);
+		sqlite3_bind_int64(u, 3, p.id);
+		if((x = sqlite3_step(u)) != SQLITE_DONE)
+			rc = store_fail(r->st, err, x, "updating name keys");
+		sqlite3_reset(u);
+		arena_reset(&a);
+	}
+	if(!rc && x != SQLITE_DONE)
+		rc = store_fail(r->st, err, x, "reading persons");
+	sqlite3_finalize(s);
+	arena_free(&a);
+	return rc;
+}
+
+pl_rc registry_names(registry *r, names **out, pl_err *err)
+{
+	if(r->nm) {
+		*out = r->nm;
+		return PL_OK;
+	}
+	pl_rc rc = names_open(&r->nm, err);
+	if(rc)
+		return rc;
+	char *stored;
+	if((rc = store_meta_get(r->st, "names_key_version", &stored, err)))
+		return rc;
+	bool current = stored && !strcmp(stored, names_key_version(r->nm));
+	sqlite3_free(stored);
+	if(!current) {
+		/* The key rules or the dictionary changed since these keys were
+		 * computed: recompute them all, or search would miss people. */
+		if(!(rc = store_begin(r->st, err))) {
+			if((rc = rekey_all(r, err)) ||
+			   (rc = store_meta_set(r->st, "names_key_version", names_key_version(r->nm), err)))
+				store_rollback(r->st);
+			else
+				rc = store_commit(r->st, err);
+		}
+	}
+	*out = r->nm;
+	return rc;
+}

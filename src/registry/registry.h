@@ -1,0 +1,255 @@
+/* The registry: persons, their events, search, import and export.
+ *
+ * A person carries the identity of GCIII Art. 17 and the particulars of
+ * Art. 122, every one of which may be unknown (NULL). Events are dated facts
+ * with their source; they alone move a person's status (lifecycle.h). Every
+ * change is one transaction and one or more entries in the audit chain. */
+#ifndef PARLEY_REGISTRY_REGISTRY_H
+#define PARLEY_REGISTRY_REGISTRY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/err.h"
+#include "registry/lifecycle.h"
+#include "store/store.h"
+
+/* ---- fields ---------------------------------------------------------- */
+
+typedef enum field_kind {
+	FK_TEXT,   /* one line of text */
+	FK_NOTE,   /* text that may span lines */
+	FK_DATE,   /* a partial date: YYYY, YYYY-MM or YYYY-MM-DD */
+	FK_ENUM,   /* one of `values` */
+	FK_PARTY   /* a party code: 2 or 3 capital Latin letters (UA, RU, ICRC is a mediator) */
+} field_kind;
+
+enum field_flags {
+	FIELD_NAME = 1,      /* part of the person's name: searched */
+	FIELD_MEDICAL = 2,   /* medical detail: shown to the medical roles only */
+	FIELD_REQUIRED = 4,  /* events: must be given */
+	FIELD_PAST = 8       /* dates: may not lie in the future */
+};
+
+typedef struct field_def {
+	const char *name;           /* column name in CSV and JSON, SQL column */
+	field_kind kind;
+	const char *const *values;  /* FK_ENUM: the allowed values, NULL-terminated */
+	unsigned flags;
+	const char *label;          /* for people */
+	const char *help;
+} field_def;
+
+typedef enum person_field {
+	PF_SURNAME,
+	PF_GIVEN_NAMES,
+	PF_PATRONYMIC,
+	PF_SURNAME_LATIN,
+	PF_GIVEN_NAMES_LATIN,
+	PF_PATRONYMIC_LATIN,
+	PF_MOTHER_MAIDEN_NAME,
+	PF_SEX,
+	PF_BIRTH_DATE,
+	PF_BIRTH_PLACE,
+	PF_RANK,
+	PF_SERVICE_NUMBER,
+	PF_BRANCH,
+	PF_UNIT,
+	PF_PARTY,
+	PF_DEPENDS_ON,
+	PF_HELD_BY,
+	PF_INFORM,
+	PF_CAPTURE_DATE,
+	PF_CAPTURE_PLACE,
+	PF_DETENTION_PLACE,
+	PF_MEDICAL,
+	PF_CONSENT,
+	PF_CONSENT_DATE,
+	PF_COUNT
+} person_field;
+
+typedef enum event_field {
+	EF_TYPE,
+	EF_DATE,
+	EF_SOURCE,
+	EF_PLACE,
+	EF_NOTE,
+	EF_CAUSE,
+	EF_BURIAL_PLACE,
+	EF_GRAVE,
+	EF_COUNT
+} event_field;
+
+extern const field_def person_fields[PF_COUNT];
+/* The derived status, as a read-only field: for filters and exports. */
+extern const field_def person_status_field;
+extern const field_def event_fields[EF_COUNT];
+
+/* The index of the field called `name` in defs[0..n), or -1. */
+int field_find(const field_def *defs, int n, const char *name);
+/* Check and normalise one value: trims blanks, upper-cases party codes.
+ * Returns the value to store (in `a`; NULL for an empty value) or sets
+ * *why and returns NULL. `today` bounds FIELD_PAST dates. */
+const char *field_clean(const field_def *fd, const char *value, pdate today, arena *a,
+                        const char **why);
+/* "yes, no, unknown" */
+void field_values_text(const field_def *fd, char *out, size_t size);
+
+/* ---- records --------------------------------------------------------- */
+
+enum {
+	UID_LEN = 17,        /* "P" or "E" and 16 base-32 characters */
+	UID_SIZE = UID_LEN + 1,
+	EXT_MAX = 16         /* external identifiers per person */
+};
+
+typedef struct ext_id {
+	const char *source;  /* who assigned it: icrc, ua-hq, ... */
+	const char *id;
+} ext_id;
+
+typedef struct person {
+	int64_t id;                 /* row id in this database; 0 if not stored */
+	char uid[UID_SIZE];         /* stable identifier, shared in exports */
+	const char *f[PF_COUNT];    /* NULL: unknown */
+	ext_id ext[EXT_MAX];
+	int next;
+	person_status status;       /* derived from the events; read-only */
+} person;
+
+typedef struct event {
+	int64_t id;
+	char uid[UID_SIZE];
+	char person_uid[UID_SIZE];
+	const char *f[EF_COUNT];
+	person_status before, after;
+} event;
+
+/* ---- the registry ---------------------------------------------------- */
+
+typedef struct registry registry;
+
+/* Open an existing database (store_open flags), acting as `actor`
+ * ("cli:alice"): every change is recorded under that name. */
+pl_rc registry_open(registry **out, const char *path, const char *actor, unsigned flags,
+                    pl_err *err);
+void registry_close(registry *r);
+store *registry_store(registry *r);
+const char *registry_actor(const registry *r);
+
+/* A new person. Fills p->uid (unless the caller set one) and p->id. */
+pl_rc registry_person_add(registry *r, person *p, pl_err *err);
+/* Set the fields of `changes` that are not NULL, clear those marked in
+ * `clear`, add its external ids. Unchanged values write nothing. */
+pl_rc registry_person_update(registry *r, const char *uid, const person *changes,
+                             const bool clear[PF_COUNT], pl_err *err);
+/* By uid, or by a unique prefix of one (at least 5 characters). */
+pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *out, pl_err *err);
+/* The person's events in date order. */
+pl_rc registry_person_events(registry *r, int64_t person_id, arena *a, event **out,
+                             size_t *n, pl_err *err);
+/* Record that someone read a person's record. */
+pl_rc registry_log_access(registry *r, const char *uid, const char *action, pl_err *err);
+
+/* Add an event to a person. Refused, with the person's status and the
+ * events allowed there, when the lifecycle does not permit it; an event
+ * dated before others replays the person's history. Fills e->uid. */
+pl_rc registry_event_add(registry *r, const char *person_uid, event *e, pl_err *err);
+
+/* Check the whole person record (fields together, not one by one). */
+pl_rc person_check(const person *p, pdate today, pl_err *err);
+
+/* ---- search ---------------------------------------------------------- */
+
+typedef struct person_query {
+	const char *name;          /* words of a name in any script, prefixes match */
+	const char *party;         /* comma-separated lists of values */
+	const char *held_by;
+	const char *status;
+	const char *medical;
+	const char *branch;
+	int age_min, age_max;      /* -1: no bound */
+	pdate age_on;              /* the day ages are taken on (default: today) */
+	const char *captured_since, *captured_before;  /* partial dates */
+	size_t limit, offset;
+} person_query;
+
+#define PERSON_QUERY_INIT {.age_min = -1, .age_max = -1, .limit = 50}
+
+typedef struct person_page {
+	person *rows;
+	size_t n;
+	size_t total;              /* matches, counted up to a cap */
+	bool total_capped;         /* more than `total` */
+} person_page;
+
+pl_rc registry_search(registry *r, const person_query *q, arena *a, person_page *out,
+                      pl_err *err);
+
+/* ---- import and export ----------------------------------------------- */
+
+typedef enum registry_format { FORMAT_AUTO, FORMAT_CSV, FORMAT_JSON } registry_format;
+
+typedef struct import_report {
+	buf errors;               /* one problem per line; free with import_report_free() */
+	long rows;
+	long persons_created, persons_updated, persons_unchanged;
+	long events_added, events_unchanged;
+	int files_already_imported;
+} import_report;
+
+typedef void (*import_progress_fn)(void *ctx, const char *file, uint64_t done,
+                                   uint64_t total, long rows);
+
+typedef struct import_opts {
+	registry_format format;
+	import_progress_fn progress;  /* NULL: quiet */
+	void *progress_ctx;
+	int max_errors;               /* errors reported before giving up (default 20) */
+} import_opts;
+
+/* Import CSV or JSON files ("-" is standard input) in one transaction: all
+ * of it, or, at the first bad row, nothing. err lists up to max_errors
+ * problems, each with file, line and column. */
+pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
+                      const import_opts *o, import_report *rep, pl_err *err);
+void import_report_free(import_report *rep);
+
+typedef enum export_what { EXPORT_PERSONS, EXPORT_EVENTS } export_what;
+
+/* CSV: persons or events (one file each). JSON: one document holding both. */
+pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
+                      pl_err *err);
+
+/* ---- counts ---------------------------------------------------------- */
+
+typedef struct count_row {
+	const char *value;   /* NULL: unknown */
+	long count;
+} count_row;
+
+typedef struct registry_stats {
+	long persons, events;
+	count_row *by_status, *by_party, *by_held_by, *by_medical;
+	size_t n_status, n_party, n_held_by, n_medical;
+} registry_stats;
+
+pl_rc registry_stats_get(registry *r, arena *a, registry_stats *out, pl_err *err);
+
+/* ---- demo data ------------------------------------------------------- */
+
+typedef struct demo_opts {
+	long persons;
+	uint64_t seed;
+	registry_format format;   /* JSON: persons with their events; CSV: persons */
+	FILE *events_csv;         /* CSV: where the events go (may be NULL) */
+} demo_opts;
+
+/* Write a generated registry to out: the same options give the same bytes. */
+pl_rc registry_demo_generate(FILE *out, const demo_opts *o, pl_err *err);
+
+#endif

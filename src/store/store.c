@@ -1,0 +1,309 @@
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/schema.h"
+
+enum { STMT_CACHE = 64 };
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	int schema_found;
+	int depth;      /* transaction nesting */
+	bool doomed;    /* an inner level rolled back */
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	int ncache;
+};
+
+int store_schema_latest(void)
+{
+	return schema_latest();
+}
+
+sqlite3 *store_db(store *st)
+{
+	return st->db;
+}
+
+const char *store_path(const store *st)
+{
+	return st->path;
+}
+
+int store_schema_found(const store *st)
+{
+	return st->schema_found;
+}
+
+pl_rc store_fail(store *st, pl_err *err, int rc, const char *doing)
+{
+	int base = rc & 0xff;
+	const char *why = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	switch(base) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return pl_fail(err, PL_EDB, "%s: the database is busy (another parley "
+		               "process is writing); try again", doing);
+	case SQLITE_FULL:
+		return pl_fail(err, PL_EIO, "%s: the disk is full; nothing was written", doing);
+	case SQLITE_READONLY:
+		return pl_fail(err, PL_EIO, "%s: the database is read-only (%s)", doing, why);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return pl_fail(err, PL_ESCHEMA, "%s: %s is not a usable database (%s)",
+		               doing, st ? st->path : "file", why);
+	case SQLITE_NOMEM:
+		return pl_nomem(err);
+	case SQLITE_CONSTRAINT:
+		return pl_fail(err, PL_ECONFLICT, "%s: %s", doing, why);
+	default:
+		return pl_fail(err, PL_EDB, "%s: %s", doing, why);
+	}
+}
+
+pl_rc store_exec(store *st, const char *sql, pl_err *err)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? PL_OK : store_fail(st, err, rc, "running SQL");
+}
+
+static pl_rc pragma_int(store *st, const char *sql, int *out, pl_err *err)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	if(rc)
+		return store_fail(st, err, rc, "reading the schema");
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PL_OK
+	                                             : store_fail(st, err, rc, "reading the schema");
+}
+
+static pl_rc migrate(store *st, pl_err *err)
+{
+	int version, appid, tables;
+	pl_rc rc;
+	if((rc = pragma_int(st, "PRAGMA user_version", &version, err)) ||
+	   (rc = pragma_int(st, "PRAGMA application_id", &appid, err)) ||
+	   (rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err)))
+		return rc;
+	st->schema_found = version;
+	if(appid != SCHEMA_APPLICATION_ID && (appid != 0 || tables != 0))
+		return pl_fail(err, PL_ESCHEMA, "%s is an SQLite database but not a parley "
+		               "database", st->path);
+	int latest = schema_latest();
+	if(version > latest)
+		return pl_fail(err, PL_ESCHEMA, "%s has schema version %d, but this parley "
+		               "knows only up to version %d: upgrade parley to open it",
+		               st->path, version, latest);
+	for(int v = version + 1; v <= latest; v++) {
+		char stamp[96];
+		snprintf(stamp, sizeof(stamp), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+		         v, SCHEMA_APPLICATION_ID);
+		if((rc = store_begin(st, err)))
+			return rc;
+		const char *const *sql = schema_migration(v);
+		for(int i = 0; sql[i] && !rc; i++)
+			rc = store_exec(st, sql[i], err);
+		if(rc || (rc = store_exec(st, stamp, err))) {
+			store_rollback(st);
+			pl_err_prefix(err, "migrating %s to schema version %d: ", st->path, v);
+			return rc;
+		}
+		if((rc = store_commit(st, err)))
+			return rc;
+	}
+	return PL_OK;
+}
+
+pl_rc store_open(store **out, const char *path, unsigned flags, pl_err *err)
+{
+	*out = NULL;
+	struct stat sb;
+	if(!(flags & STORE_CREATE) && stat(path, &sb) != 0)
+		return pl_fail(err, PL_ENOTFOUND, "no database at %s (create one with "
+		               "`parley init %s`, or give --db PATH)", path, path);
+	store *st = calloc(1, sizeof(*st));
+	if(!st || !(st->path = strdup(path))) {
+		free(st);
+		return pl_nomem(err);
+	}
+	int oflags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
+	oflags |= flags & STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if(flags & STORE_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &st->db, oflags, NULL);
+	pl_rc prc = PL_OK;
+	if(rc) {
+		prc = store_fail(st, err, rc, "opening the database");
+	} else {
+		sqlite3_busy_timeout(st->db, 10000);
+		sqlite3_extended_result_codes(st->db, 1);
+		/* WAL: readers never block the writer. FULL: a commit is on disk
+		 * when it returns, so a crash or power cut loses nothing committed. */
+		prc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+		                     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;", err);
+		if(!prc && !(flags & STORE_READONLY))
+			prc = store_exec(st, "PRAGMA journal_mode = WAL;", err);
+		if(!prc && !(flags & STORE_READONLY))
+			prc = migrate(st, err);
+	}
+	if(prc) {
+		store_close(st);
+		return prc;
+	}
+	*out = st;
+	return PL_OK;
+}
+
+void store_close(store *st)
+{
+	if(!st)
+		return;
+	for(int i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	if(st->depth)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+pl_rc store_begin(store *st, pl_err *err)
+{
+	if(st->depth++ > 0)
+		return PL_OK;
+	st->doomed = false;
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if(rc) {
+		st->depth = 0;
+		return store_fail(st, err, rc, "starting a transaction");
+	}
+	return PL_OK;
+}
+
+pl_rc store_commit(store *st, pl_err *err)
+{
+	if(st->depth == 0)
+		return pl_fail(err, PL_EDB, "commit without a transaction");
+	if(--st->depth > 0)
+		return PL_OK;
+	if(st->doomed) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return pl_fail(err, PL_EDB, "the transaction was rolled back by an inner failure");
+	}
+	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	if(rc) {
+		pl_rc prc = store_fail(st, err, rc, "committing");
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return prc;
+	}
+	return PL_OK;
+}
+
+void store_rollback(store *st)
+{
+	if(st->depth == 0)
+		return;
+	if(--st->depth > 0) {
+		st->doomed = true;
+		return;
+	}
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+pl_rc store_read_begin(store *st, pl_err *err)
+{
+	int rc = sqlite3_exec(st->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+	return rc ? store_fail(st, err, rc, "starting a read") : PL_OK;
+}
+
+void store_read_end(store *st)
+{
+	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
+bool store_in_transaction(const store *st)
+{
+	return st->depth > 0;
+}
+
+pl_rc store_stmt(store *st, const char *sql, sqlite3_stmt **out, pl_err *err)
+{
+	for(int i = 0; i < st->ncache; i++) {
+		if(st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			*out = st->cache[i].stmt;
+			return PL_OK;
+		}
+	}
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL);
+	if(rc)
+		return store_fail(st, err, rc, "preparing a query");
+	if(st->ncache == STMT_CACHE) { /* full: evict the oldest */
+		sqlite3_finalize(st->cache[0].stmt);
+		memmove(st->cache, st->cache + 1, sizeof(st->cache[0]) * (STMT_CACHE - 1));
+		st->ncache--;
+	}
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache].stmt = s;
+	st->ncache++;
+	*out = s;
+	return PL_OK;
+}
+
+pl_rc store_meta_get(store *st, const char *key, char **out, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT value FROM meta WHERE key = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	*out = NULL;
+	int r = sqlite3_step(s);
+	if(r == SQLITE_ROW) {
+		*out = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(s, 0));
+		if(!*out)
+			return pl_nomem(err);
+	} else if(r != SQLITE_DONE) {
+		return store_fail(st, err, r, "reading settings");
+	}
+	sqlite3_reset(s);
+	return PL_OK;
+}
+
+pl_rc store_meta_set(store *st, const char *key, const char *value, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO meta(key, value) VALUES (?, ?) "
+	                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+	int r = sqlite3_step(s);
+	sqlite3_reset(s);
+	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "saving settings");
+}
+
+int store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if(!v || !*v)
+		return sqlite3_bind_null(s, i);
+	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+const char *store_column_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}

@@ -1,0 +1,63 @@
+/* The SQLite store: one database file per office.
+ *
+ * Opening a store applies the numbered schema migrations it lacks, each in
+ * its own transaction, and refuses a file that is not a parley database or
+ * whose schema is newer than this binary knows. Connections run in WAL mode
+ * with foreign keys on and full synchronous commits: a crash loses nothing
+ * that was committed, and nothing half-done is ever visible. */
+#ifndef PARLEY_STORE_STORE_H
+#define PARLEY_STORE_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "core/err.h"
+
+typedef struct store store;
+
+enum store_flags {
+	STORE_CREATE = 1,     /* create the file if missing (parley init) */
+	STORE_READONLY = 2
+};
+
+/* The schema version this binary writes. */
+int store_schema_latest(void);
+
+pl_rc store_open(store **out, const char *path, unsigned flags, pl_err *err);
+void store_close(store *st);
+sqlite3 *store_db(store *st);
+const char *store_path(const store *st);
+/* The schema version the file had before this open migrated it. */
+int store_schema_found(const store *st);
+
+/* Transactions nest: only the outermost begin/commit reach SQLite, and a
+ * rollback at any depth dooms the whole transaction. Writes take the write
+ * lock at begin (BEGIN IMMEDIATE), so they never fail half-way with BUSY. */
+pl_rc store_begin(store *st, pl_err *err);
+pl_rc store_commit(store *st, pl_err *err);
+void store_rollback(store *st);
+bool store_in_transaction(const store *st);
+/* A read transaction: a consistent snapshot for exports and reports. */
+pl_rc store_read_begin(store *st, pl_err *err);
+void store_read_end(store *st);
+
+/* A prepared statement, cached by the address of `sql` (a string literal):
+ * reset and with bindings cleared, ready to bind. Owned by the store. */
+pl_rc store_stmt(store *st, const char *sql, sqlite3_stmt **out, pl_err *err);
+/* Run SQL without results (DDL, pragmas). */
+pl_rc store_exec(store *st, const char *sql, pl_err *err);
+
+/* Turn an SQLite result code into a message: "while <doing>: <why>". */
+pl_rc store_fail(store *st, pl_err *err, int sqlite_rc, const char *doing);
+
+/* Key/value settings kept in the database (meta table). *out is NULL when
+ * the key is absent; free it with sqlite3_free(). */
+pl_rc store_meta_get(store *st, const char *key, char **out, pl_err *err);
+pl_rc store_meta_set(store *st, const char *key, const char *value, pl_err *err);
+
+/* Bind text, or NULL for a NULL or empty value: unknown is NULL, never "". */
+int store_bind_text(sqlite3_stmt *s, int i, const char *v);
+/* Column text, or NULL. */
+const char *store_column_text(sqlite3_stmt *s, int i);
+
+#endif

@@ -1,0 +1,73 @@
+/* Helpers shared by the unit tests. Include after cmocka's prerequisites. */
+#ifndef PARLEY_TESTS_TESTUTIL_H
+#define PARLEY_TESTS_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/err.h"
+
+/* A fresh directory under $TMPDIR (or /tmp), removed by tu_rmdir. */
+static inline char *tu_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *path = malloc(4096);
+	snprintf(path, 4096, "%s/parley-test-XXXXXX", base && *base ? base : "/tmp");
+	if(!mkdtemp(path)) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+static inline void tu_rmdir(char *path)
+{
+	if(!path)
+		return;
+	char cmd[4200];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", path);
+	if(system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", path);
+	free(path);
+}
+
+/* path/name into out. */
+static inline const char *tu_path(char *out, size_t size, const char *dir, const char *name)
+{
+	snprintf(out, size, "%s/%s", dir, name);
+	return out;
+}
+
+/* Write text to a file. */
+static inline void tu_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Assert that a call succeeded, printing its message if not. */
+#define assert_ok(call, err)                                                  \
+	do {                                                                      \
+		pl_rc rc_ = (call);                                                   \
+		if(rc_ != PL_OK)                                                      \
+			fail_msg("%s failed (%d): %s", #call, (int)rc_, (err)->msg);      \
+	} while(0)
+
+/* Assert that the message contains a piece of text. */
+#define assert_contains(haystack, needle)                                     \
+	do {                                                                      \
+		const char *h_ = (haystack), *n_ = (needle);                          \
+		if(!h_ || !strstr(h_, n_))                                            \
+			fail_msg("expected \"%s\" in \"%s\"", n_, h_ ? h_ : "(null)");    \
+	} while(0)
+
+#endif
