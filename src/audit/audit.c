@@ -53,41 +53,54 @@ void audit_hex(const unsigned char *hash, char *out)
 	sodium_bin2hex(out, 2 * AUDIT_HASH_SIZE + 1, hash, AUDIT_HASH_SIZE);
 }
 
-pl_rc audit_append(store *st, const char *actor, const char *action, const char *entity,
-                   const char *entity_uid, const char *before, const char *after, pl_err *err)
+static pl_rc read_tip(store *st, audit_tip *tip, pl_err *err)
 {
-	if(!store_in_transaction(st))
-		return pl_fail(err, PL_EDB, "audit entry outside a transaction");
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &s, err);
 	if(rc)
 		return rc;
-	unsigned char prev[AUDIT_HASH_SIZE];
-	int64_t seq = 1;
 	int r = sqlite3_step(s);
 	if(r == SQLITE_ROW && sqlite3_column_bytes(s, 1) == AUDIT_HASH_SIZE) {
-		seq = sqlite3_column_int64(s, 0) + 1;
-		memcpy(prev, sqlite3_column_blob(s, 1), AUDIT_HASH_SIZE);
+		tip->seq = sqlite3_column_int64(s, 0);
+		memcpy(tip->hash, sqlite3_column_blob(s, 1), AUDIT_HASH_SIZE);
 	} else if(r == SQLITE_DONE) {
-		memcpy(prev, genesis, AUDIT_HASH_SIZE);
+		tip->seq = 0;
+		memcpy(tip->hash, genesis, AUDIT_HASH_SIZE);
 	} else {
 		sqlite3_reset(s);
 		return r == SQLITE_ROW ? pl_fail(err, PL_EINTEGRITY, "the newest audit entry has no valid hash")
 		                       : store_fail(st, err, r, "reading the audit chain");
 	}
 	sqlite3_reset(s);
+	tip->tx = store_tx_serial(st);
+	return PL_OK;
+}
+
+pl_rc audit_append(store *st, audit_tip *tip, const char *actor, const char *action,
+                   const char *entity, const char *entity_uid, const char *before,
+                   const char *after, pl_err *err)
+{
+	if(!store_in_transaction(st))
+		return pl_fail(err, PL_EDB, "audit entry outside a transaction");
+	audit_tip local = {0};
+	if(!tip)
+		tip = &local;
+	pl_rc rc = PL_OK;
+	if(tip->tx != store_tx_serial(st) && (rc = read_tip(st, tip, err)))
+		return rc;
 
 	char ts[TIMESTAMP_STR_MAX];
 	date_now_iso(ts);
-	audit_entry e = {seq, ts, actor, action, entity, entity_uid, before, after, prev, NULL};
+	audit_entry e = {tip->seq + 1, ts, actor, action, entity, entity_uid, before, after, tip->hash, NULL};
 	unsigned char hash[AUDIT_HASH_SIZE];
-	entry_hash(&e, prev, hash);
+	entry_hash(&e, tip->hash, hash);
 
+	sqlite3_stmt *s;
 	if((rc = store_stmt(st, "INSERT INTO audit(seq, ts, actor, action, entity, entity_uid,"
 	                        " before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)",
 	                    &s, err)))
 		return rc;
-	sqlite3_bind_int64(s, 1, seq);
+	sqlite3_bind_int64(s, 1, e.seq);
 	sqlite3_bind_text(s, 2, ts, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
@@ -95,11 +108,17 @@ pl_rc audit_append(store *st, const char *actor, const char *action, const char 
 	sqlite3_bind_text(s, 6, entity_uid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, before, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 8, after, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(s, 9, prev, AUDIT_HASH_SIZE, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 9, tip->hash, AUDIT_HASH_SIZE, SQLITE_STATIC);
 	sqlite3_bind_blob(s, 10, hash, AUDIT_HASH_SIZE, SQLITE_STATIC);
-	r = sqlite3_step(s);
+	int r = sqlite3_step(s);
 	sqlite3_reset(s);
-	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "writing the audit log");
+	if(r != SQLITE_DONE) {
+		tip->tx = 0; /* unknown again */
+		return store_fail(st, err, r, "writing the audit log");
+	}
+	tip->seq = e.seq;
+	memcpy(tip->hash, hash, AUDIT_HASH_SIZE);
+	return PL_OK;
 }
 
 static void entry_from_row(sqlite3_stmt *s, audit_entry *e)

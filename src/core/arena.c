@@ -1,5 +1,6 @@
 #include "core/arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 struct arena_block {
 	arena_block *prev;
 	size_t size, used;
+	bool dedicated;     /* holds one large allocation; never kept by reset */
 	max_align_t data[]; /* aligned for anything */
 };
 
@@ -33,27 +35,38 @@ void arena_free(arena *a)
 
 void arena_reset(arena *a)
 {
+	/* Keep the oldest ordinary block: a dedicated block for one large
+	 * allocation may sit behind it in the chain, and must go. */
+	arena_block *keep = NULL;
+	for(arena_block *b = a->head; b; b = b->prev)
+		if(!b->dedicated)
+			keep = b;
 	arena_block *b = a->head;
-	if(!b)
-		return;
-	while(b->prev) {
+	while(b) {
 		arena_block *prev = b->prev;
-		free(b);
+		if(b != keep)
+			free(b);
 		b = prev;
 	}
-	b->used = 0;
-	a->head = b;
+	if(keep) {
+		keep->prev = NULL;
+		keep->used = 0;
+	}
+	a->head = keep;
 	a->oom = false;
 }
 
-static arena_block *block_new(size_t size, arena_block *prev)
+static arena_block *block_new(size_t size, arena_block *prev, bool dedicated)
 {
+	if(size > SIZE_MAX - sizeof(arena_block))
+		return NULL;
 	arena_block *b = malloc(sizeof(*b) + size);
 	if(!b)
 		return NULL;
 	b->prev = prev;
 	b->size = size;
 	b->used = 0;
+	b->dedicated = dedicated;
 	return b;
 }
 
@@ -69,7 +82,7 @@ void *arena_alloc(arena *a, size_t n)
 		/* A request bigger than a block gets a block of its own, pushed
 		 * behind the current one so the current one keeps filling up. */
 		if(b && need > a->block_size / 4) {
-			arena_block *big = block_new(need, b->prev);
+			arena_block *big = block_new(need, b->prev, true);
 			if(!big) {
 				a->oom = true;
 				return NULL;
@@ -79,7 +92,7 @@ void *arena_alloc(arena *a, size_t n)
 			return big->data;
 		}
 		size_t size = need > a->block_size ? need : a->block_size;
-		b = block_new(size, a->head);
+		b = block_new(size, a->head, false);
 		if(!b) {
 			a->oom = true;
 			return NULL;

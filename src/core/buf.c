@@ -66,7 +66,7 @@ pl_rc buf_adds(buf *b, const char *s)
 
 pl_rc buf_addc(buf *b, char c)
 {
-	if(b->len + 1 < b->alloc) { /* the common case, kept cheap */
+	if(b->len + 1 < b->alloc && b->len < b->max) { /* the common case, kept cheap */
 		b->ptr[b->len++] = c;
 		b->ptr[b->len] = '\0';
 		return PL_OK;

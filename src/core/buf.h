@@ -33,7 +33,7 @@ pl_rc buf_vprintf(buf *b, const char *fmt, va_list ap) PL_NODISCARD;
 
 /* The contents as a C string; "" when empty. */
 const char *buf_str(const buf *b);
-/* Drop the last n bytes. */
+/* Cut the contents to their first len bytes (no-op if already shorter). */
 void buf_truncate(buf *b, size_t len);
 
 #endif

@@ -48,19 +48,25 @@ uint64_t csv_bytes_read(const csv_reader *r)
 	return r->consumed;
 }
 
+/* Make sure unread input is buffered; false at the end of input. */
+static bool fill(csv_reader *r)
+{
+	if(r->pos < r->len)
+		return true;
+	if(r->eof)
+		return false;
+	r->len = fread(r->in, 1, sizeof(r->in), r->f);
+	r->pos = 0;
+	if(r->len == 0)
+		r->eof = true;
+	return r->len > 0;
+}
+
 /* Next byte, or -1 at the end of input. */
 static int next_byte(csv_reader *r)
 {
-	if(r->pos == r->len) {
-		if(r->eof)
-			return -1;
-		r->len = fread(r->in, 1, sizeof(r->in), r->f);
-		r->pos = 0;
-		if(r->len == 0) {
-			r->eof = true;
-			return -1;
-		}
-	}
+	if(!fill(r))
+		return -1;
 	r->consumed++;
 	return r->in[r->pos++];
 }
@@ -109,6 +115,31 @@ static pl_rc field_begin(csv_reader *r, size_t nf, long line, pl_err *err)
 	return PL_OK;
 }
 
+/* The bytes that end a run of field text, unquoted and quoted. NUL ends
+ * both so that add() can refuse it; LF ends a quoted run to count lines. */
+static const bool stops_plain[256] = {[','] = true, ['\n'] = true, ['\r'] = true, ['"'] = true,
+                                      [0] = true};
+static const bool stops_quoted[256] = {['"'] = true, ['\n'] = true, [0] = true};
+
+/* Append the input up to the next stop byte (not taken), in runs: most
+ * bytes of a file are field text, and one call per byte cost more than the
+ * rest of reading it. */
+static pl_rc take_run(csv_reader *r, const bool *stops, size_t nf, long line, pl_err *err)
+{
+	while(fill(r)) {
+		size_t start = r->pos;
+		while(r->pos < r->len && !stops[r->in[r->pos]])
+			r->pos++;
+		size_t n = r->pos - start;
+		r->consumed += n;
+		if(n && buf_add(&r->data, r->in + start, n))
+			return fail(r, err, line, nf + 1, "record longer than 1 MiB");
+		if(r->pos < r->len)
+			return PL_OK;
+	}
+	return PL_OK;
+}
+
 static pl_rc add(csv_reader *r, int c, size_t nf, long line, pl_err *err)
 {
 	if(c == 0)
@@ -129,6 +160,9 @@ static pl_rc read_quoted(csv_reader *r, size_t nf, long line, pl_err *err, int *
 {
 	long qline = r->line;
 	for(;;) {
+		pl_rc rc = take_run(r, stops_quoted, nf, line, err);
+		if(rc)
+			return rc;
 		int c = next_byte(r);
 		if(c < 0) {
 			char what[96];
@@ -145,8 +179,7 @@ static pl_rc read_quoted(csv_reader *r, size_t nf, long line, pl_err *err, int *
 		} else if(c == '\n') {
 			r->line++;
 		}
-		pl_rc rc = add(r, c, nf, line, err);
-		if(rc)
+		if((rc = add(r, c, nf, line, err)))
 			return rc;
 	}
 }
@@ -156,12 +189,12 @@ pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 	pl_rc rc;
 	if(!r->started) {
 		r->started = true;
-		static const unsigned char bom[3] = {0xEF, 0xBB, 0xBF};
-		if(peek_byte(r) == bom[0]) {
+		/* A byte order mark is EF BB BF; text may also start with EF. The
+		 * first read fills the buffer, so all three bytes are there to see. */
+		if(peek_byte(r) == 0xEF && r->len - r->pos >= 3 && r->in[r->pos + 1] == 0xBB &&
+		   r->in[r->pos + 2] == 0xBF)
 			for(int i = 0; i < 3; i++)
-				if(next_byte(r) != bom[i])
-					return pl_fail(err, PL_EINPUT, "%s:1: invalid byte at the start of the file", r->name);
-		}
+				next_byte(r);
 	}
 	int c;
 	/* Skip blank lines. */
@@ -203,7 +236,8 @@ pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 		} else if(c == '"') {
 			return fail(r, err, r->line, nf + 1,
 			            "quote inside an unquoted field (quote the whole field and double the quote)");
-		} else if((rc = add(r, c, nf, line, err))) {
+		} else if((rc = add(r, c, nf, line, err)) ||
+		          (rc = take_run(r, stops_plain, nf, line, err))) {
 			return rc;
 		}
 		c = next_byte(r);
@@ -230,6 +264,8 @@ static bool needs_quotes(const char *s)
 pl_rc csv_format_record(buf *out, const char *const *fields, size_t n)
 {
 	pl_rc rc = PL_OK;
+	if(n == 1 && (!fields[0] || !*fields[0])) /* "" keeps it from reading as a blank line */
+		return buf_add(out, "\"\"\r\n", 4);
 	for(size_t i = 0; i < n && !rc; i++) {
 		const char *s = fields[i] ? fields[i] : "";
 		if(i)

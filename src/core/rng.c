@@ -50,7 +50,11 @@ uint32_t rng_below(rng *r, uint32_t n)
 
 int rng_range(rng *r, int lo, int hi)
 {
-	return lo + (int)rng_below(r, (uint32_t)(hi - lo + 1));
+	/* In 64 bits: hi - lo + 1 overflows int for wide ranges, and is 2^32
+	 * for the whole of int, which no uint32_t holds. */
+	uint64_t span = (uint64_t)((int64_t)hi - (int64_t)lo) + 1;
+	uint64_t off = span > UINT32_MAX ? rng_next(r) >> 32 : rng_below(r, (uint32_t)span);
+	return (int)((int64_t)lo + (int64_t)off);
 }
 
 double rng_unit(rng *r)

@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,8 +35,9 @@ int text_distance(const char *a, const char *b)
 	return d[n][m];
 }
 
-const char *text_closest(const char *word, const char *const *candidates, int max)
+const char *text_closest(const char *word, const char *const *candidates)
 {
+	int max = ((int)strlen(word) + 2) / 3;
 	const char *best = NULL;
 	int best_d = max + 1;
 	for(size_t i = 0; candidates[i]; i++) {
@@ -50,31 +52,39 @@ const char *text_closest(const char *word, const char *const *candidates, int ma
 
 void text_quote(const char *value, char *out, size_t size)
 {
+	if(size == 0)
+		return;
 	size_t o = 0, n = strlen(value), shown = 0;
-	for(size_t i = 0; i < n && o + 8 < size;) {
-		if(shown == 40) {
-			memcpy(out + o, "...", 3);
-			o += 3;
+	for(size_t i = 0; i < n;) {
+		char piece[8];
+		size_t plen, used;
+		unsigned char c = (unsigned char)value[i];
+		uint32_t cp;
+		if(c < 0x20 || c == 0x7F) {
+			plen = (size_t)snprintf(piece, sizeof(piece), "%s", c == '\n' ? "\\n" : c == '\t' ? "\\t" : "");
+			if(!plen)
+				plen = (size_t)snprintf(piece, sizeof(piece), "\\x%02X", c);
+			used = 1;
+		} else if(!(used = utf8_decode(value + i, n - i, &cp))) {
+			plen = (size_t)snprintf(piece, sizeof(piece), "\\x%02X", c);
+			used = 1;
+		} else {
+			memcpy(piece, value + i, used);
+			plen = used;
+		}
+		/* Room for this piece and, if more follows, the "..." that says so. */
+		bool last = i + used == n;
+		if(shown == 40 || o + plen + (last ? 0 : 3) + 1 > size) {
+			if(o + 4 <= size) {
+				memcpy(out + o, "...", 3);
+				o += 3;
+			}
 			break;
 		}
-		unsigned char c = (unsigned char)value[i];
-		if(c < 0x20 || c == 0x7F) {
-			o += (size_t)snprintf(out + o, size - o, c == '\n' ? "\\n" : c == '\t' ? "\\t"
-			                      : "\\x%02X", c);
-			i++;
-		} else {
-			uint32_t cp;
-			size_t k = utf8_decode(value + i, n - i, &cp);
-			if(!k) {
-				o += (size_t)snprintf(out + o, size - o, "\\x%02X", c);
-				i++;
-			} else {
-				memcpy(out + o, value + i, k);
-				o += k;
-				i += k;
-			}
-		}
+		memcpy(out + o, piece, plen);
+		o += plen;
+		i += used;
 		shown++;
 	}
-	out[o < size ? o : size - 1] = '\0';
+	out[o] = '\0';
 }

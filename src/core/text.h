@@ -9,9 +9,10 @@
  * inputs give a distance larger than either length. */
 int text_distance(const char *a, const char *b);
 
-/* The closest of the NULL-terminated candidates to `word`, if it is within
- * `max` edits; NULL otherwise. For "did you mean ...?" */
-const char *text_closest(const char *word, const char *const *candidates, int max);
+/* The closest of the NULL-terminated candidates to `word`, if it is near
+ * enough to be a typo of it (one edit per three letters, at least one);
+ * NULL otherwise. For "did you mean ...?" */
+const char *text_closest(const char *word, const char *const *candidates);
 
 /* `value` fit for an error message: at most 40 characters, control
  * characters shown as \n, \t or \xNN, cut with "..." when longer. */

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
+size_t utf8_decode_long(const char *str, size_t n, uint32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	if(n == 0)
@@ -70,7 +70,13 @@ bool utf8_valid(const char *s, size_t n, size_t *bad)
 {
 	size_t i = 0;
 	while(i < n) {
-		if((unsigned char)s[i] < 0x80) { /* ASCII runs are the common case */
+		/* ASCII runs are the common case: eight bytes at a time. */
+		uint64_t w;
+		if(i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
+		if((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
 		}

@@ -37,12 +37,21 @@ bool names_is_letter(uint32_t cp)
 	return names_is_cyrillic(cp) || u_isalpha((UChar32)cp);
 }
 
-/* True when folding cp needs no normalisation context. */
+/* True when folding cp alone gives what NFKC_Casefold gives: it has no
+ * compatibility decomposition and its case folding is one code point.
+ * Everything else goes to ICU. */
 static bool simple_cp(uint32_t cp)
 {
-	return cp < 0x80 || names_is_cyrillic(cp) || names_is_word_mark(cp) ||
-	       (cp >= 0x00C0 && cp <= 0x017F && cp != 0x00DF && cp != 0x0130 && cp != 0x0149 &&
-	        cp != 0x017F);
+	if(cp < 0x80 || names_is_cyrillic(cp))
+		return true;
+	switch(cp) {
+	case 0x2019: case 0x02BC: case 0x02B9: case 0x02BA: case 0x00B7: case 0x2032: case 0x02C8:
+		return true; /* apostrophes and the BGN dot: NFKC leaves them */
+	case 0x00DF: case 0x0130: case 0x0132: case 0x0133: case 0x013F: case 0x0140:
+	case 0x0149: case 0x017F:
+		return false; /* ß, İ, Ĳ, ĳ, Ŀ, ŀ, ŉ, ſ fold to more than one, or change */
+	}
+	return cp >= 0x00C0 && cp <= 0x017F && cp != 0x00D7 && cp != 0x00F7;
 }
 
 static pl_rc fold_icu(const char *s, buf *out)
@@ -89,8 +98,10 @@ pl_rc names_fold(const char *s, buf *out)
 	for(size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
-		if(!k)
+		if(!k) {
+			buf_truncate(out, start);
 			return PL_EINPUT;
+		}
 		if(!simple_cp(cp)) {
 			buf_truncate(out, start);
 			return fold_icu(s, out);
@@ -101,8 +112,10 @@ pl_rc names_fold(const char *s, buf *out)
 		char enc[4];
 		size_t e = utf8_encode(f, enc);
 		pl_rc rc = buf_add(out, enc, e);
-		if(rc)
+		if(rc) {
+			buf_truncate(out, start);
 			return rc;
+		}
 		i += k;
 	}
 	return PL_OK;

@@ -14,6 +14,7 @@ struct names {
 	hmap equiv;               /* key of a Ukrainian form -> key of its Russian form */
 	char version[64];
 	struct UCollator *coll;   /* opened on first use */
+	buf scratch[2];           /* for one name at a time: marks unified, then folded */
 };
 
 /* The shipped dictionary, embedded at build time. */

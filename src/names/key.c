@@ -9,6 +9,7 @@
  * a rule may merge two names, but never splits one name's spellings. */
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
 
@@ -79,34 +80,32 @@ static const char *latin_plain(uint32_t cp)
 	return NULL;
 }
 
-/* Latin look-alikes typed inside a Cyrillic word read as the Cyrillic. */
-static uint32_t homoglyph(uint32_t cp)
+/* Letters that look alike in Latin and Cyrillic (after case folding, so B
+ * and H stand for the capitals В and Н). A word typed with a few of the
+ * wrong script's letters reads in the script of most of its letters. */
+static const uint32_t lookalikes[][2] = {
+	{'a', 0x430}, {'b', 0x432}, {'c', 0x441}, {'e', 0x435}, {'h', 0x43D}, {'i', 0x456},
+	{'k', 0x43A}, {'m', 0x43C}, {'o', 0x43E}, {'p', 0x440}, {'t', 0x442}, {'x', 0x445},
+	{'y', 0x443},
+};
+
+static uint32_t lookalike(uint32_t cp, bool to_cyrillic)
 {
-	switch(cp) {
-	case 'a': return 0x430;
-	case 'b': return 0x432; /* B */
-	case 'c': return 0x441;
-	case 'e': return 0x435;
-	case 'h': return 0x43D; /* H */
-	case 'i': return 0x456;
-	case 'k': return 0x43A;
-	case 'm': return 0x43C;
-	case 'o': return 0x43E;
-	case 'p': return 0x440;
-	case 't': return 0x442;
-	case 'x': return 0x445;
-	case 'y': return 0x443;
-	}
+	for(size_t i = 0; i < sizeof(lookalikes) / sizeof(lookalikes[0]); i++)
+		if(cp == lookalikes[i][!to_cyrillic])
+			return lookalikes[i][to_cyrillic];
 	return cp;
 }
 
-static const struct { const char *spelling; const char *reading; } latin_rules[] = {
+#define RULE(s, r) {s, sizeof(s) - 1, r}
+static const struct { const char *spelling; size_t len; char reading; } latin_rules[] = {
 	/* longest first */
-	{"shch", "q"}, {"szcz", "q"}, {"tsch", "c"},
-	{"shh", "q"}, {"sch", "w"},
-	{"sh", "w"}, {"sz", "w"}, {"zh", "j"}, {"ch", "c"}, {"kh", "h"}, {"gh", "h"},
-	{"ph", "f"}, {"ts", "x"}, {"tz", "x"}, {"cz", "x"},
-	{"c", "x"}, {"w", "v"}, {"q", "k"}, {"y", "i"}, {"j", "i"}, {"g", "h"},
+	RULE("schtsch", 'q'), /* German */
+	RULE("shch", 'q'), RULE("szcz", 'q'), RULE("tsch", 'c'),
+	RULE("shh", 'q'), RULE("sch", 'w'),
+	RULE("sh", 'w'), RULE("sz", 'w'), RULE("zh", 'j'), RULE("ch", 'c'), RULE("kh", 'h'), RULE("gh", 'h'),
+	RULE("ph", 'f'), RULE("ts", 'x'), RULE("tz", 'x'), RULE("cz", 'x'),
+	RULE("c", 'x'), RULE("w", 'v'), RULE("q", 'k'), RULE("y", 'i'), RULE("j", 'i'), RULE("g", 'h'),
 };
 
 /* Read ASCII Latin text s[0..n) into out; `initial` if it starts the word. */
@@ -124,9 +123,10 @@ static void read_latin(const char *s, size_t n, bool initial, char *out, size_t 
 		}
 		size_t r;
 		for(r = 0; r < sizeof(latin_rules) / sizeof(latin_rules[0]); r++) {
-			size_t l = strlen(latin_rules[r].spelling);
-			if(l <= n - i && !memcmp(s + i, latin_rules[r].spelling, l)) {
-				out[(*len)++] = latin_rules[r].reading[0];
+			size_t l = latin_rules[r].len;
+			if(latin_rules[r].spelling[0] == s[i] && l <= n - i &&
+			   !memcmp(s + i, latin_rules[r].spelling, l)) {
+				out[(*len)++] = latin_rules[r].reading;
 				i += l;
 				break;
 			}
@@ -170,18 +170,21 @@ static size_t finish(char *s, size_t n)
 /* The key of one folded word (code points cp[0..n)) into out[KEY_MAX]. */
 static size_t word_key(const uint32_t *cp, size_t n, char *out)
 {
-	bool cyr = false;
-	for(size_t i = 0; i < n && !cyr; i++)
-		cyr = names_is_cyrillic(cp[i]);
+	size_t ncyr = 0, nlat = 0;
+	for(size_t i = 0; i < n; i++) {
+		ncyr += names_is_cyrillic(cp[i]);
+		nlat += cp[i] < 0x80;
+	}
+	bool cyr = ncyr > 0 && ncyr >= nlat;
 	size_t len = 0;
 	char latin[KEY_MAX];
 	size_t nl = 0;
 	bool latin_initial = true;
 	for(size_t i = 0; i <= n; i++) {
 		uint32_t c = i < n ? cp[i] : 0;
-		if(cyr && c < 0x80)
-			c = homoglyph(c);
-		const char *plain = c >= 0x80 && !names_is_cyrillic(c) ? latin_plain(c) : NULL;
+		if(c && (cyr ? c < 0x80 : names_is_cyrillic(c)))
+			c = lookalike(c, cyr);
+		const char *plain = c >= 0x80 && !names_is_cyrillic(c) && c != 0xB7 ? latin_plain(c) : NULL;
 		bool is_latin = (c && c < 0x80) || plain;
 		if(is_latin) {
 			const char *p = plain ? plain : (const char[]){(char)c, 0};
@@ -189,7 +192,7 @@ static size_t word_key(const uint32_t *cp, size_t n, char *out)
 				latin[nl++] = *p;
 			continue;
 		}
-		if(nl) { /* a Latin run ends */
+		if(nl) { /* a Latin run ends; BGN's middle dot ends one on purpose */
 			read_latin(latin, nl, latin_initial, out, &len);
 			nl = 0;
 		}
@@ -207,51 +210,135 @@ static size_t word_key(const uint32_t *cp, size_t n, char *out)
 /* Split folded text into words and call fn(word code points) for each. */
 typedef pl_rc (*word_fn)(const uint32_t *cp, size_t n, void *ctx);
 
-static pl_rc each_word(const char *name, word_fn fn, void *ctx)
+/* Apostrophes of every kind become ASCII ones before folding: NFKC would
+ * turn some (the acute accent ´ typed as an apostrophe) into a space. */
+static pl_rc unify_marks(const char *name, buf *out)
 {
-	buf folded;
-	buf_init(&folded, 0);
-	pl_rc rc = names_fold(name, &folded);
-	if(rc) {
-		buf_free(&folded);
-		return rc;
+	size_t n = strlen(name);
+	for(size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(name + i, n - i, &cp);
+		if(!k)
+			return PL_EINPUT;
+		pl_rc rc = names_is_word_mark(cp) && cp != 0xB7 ? buf_addc(out, '\'')
+		                                                 : buf_add(out, name + i, k);
+		if(rc)
+			return rc;
+		i += k;
 	}
-	const char *s = buf_str(&folded);
-	size_t n = folded.len;
+	return PL_OK;
+}
+
+/* Combining marks (a stress mark on a vowel, the dot of a folded İ) belong
+ * to the letter before them: they neither split a word nor count in it. */
+static bool is_combining(uint32_t cp)
+{
+	int8_t t = u_charType((UChar32)cp);
+	return t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_COMBINING_SPACING_MARK;
+}
+
+/* Call fn for each word of folded code points cp[0..n). */
+static pl_rc split_words(const uint32_t *cp, size_t n, word_fn fn, void *ctx)
+{
 	uint32_t word[KEY_MAX];
 	size_t wn = 0;
-	for(size_t i = 0; i <= n && !rc;) {
-		uint32_t cp = 0;
-		size_t k = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
-		if(!k) {
-			rc = PL_EINPUT;
-			break;
-		}
-		if(i < n && (names_is_letter(cp) || (cp >= '0' && cp <= '9'))) {
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i <= n && !rc; i++) {
+		uint32_t c = i < n ? cp[i] : 0;
+		if(i < n && (names_is_letter(c) || c == 0xB7)) {
 			if(wn < KEY_MAX)
-				word[wn++] = cp;
-		} else if(i < n && names_is_word_mark(cp)) {
-			/* inside a word: Мар'яна is one word */
+				word[wn++] = c;
+		} else if(i < n && (names_is_word_mark(c) || is_combining(c))) {
+			/* inside a word: Мар'яна, Ива́н are one word */
 		} else if(wn) {
 			rc = fn(word, wn, ctx);
 			wn = 0;
 		}
+	}
+	return rc;
+}
+
+/* The common case in one pass: a name of ASCII and Cyrillic letters and
+ * apostrophes folds letter by letter. Returns false, having done nothing,
+ * for anything else. */
+static bool each_word_plain(const char *name, word_fn fn, void *ctx, pl_rc *rc)
+{
+	enum { PLAIN_MAX = 256 };
+	uint32_t cp[PLAIN_MAX];
+	size_t n = 0, len = strlen(name);
+	for(size_t i = 0; i < len; n++) {
+		uint32_t c;
+		size_t k = (unsigned char)name[i] < 0x80 ? (c = (unsigned char)name[i], 1)
+		                                          : utf8_decode(name + i, len - i, &c);
+		if(!k || n == PLAIN_MAX)
+			return false;
+		if(c < 0x80)
+			c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+		else if(names_is_cyrillic(c))
+			c = names_cyr_lower(c);
+		else if(names_is_word_mark(c))
+			c = c == 0xB7 ? c : '\'';
+		else
+			return false;
+		cp[n] = c;
 		i += k;
 	}
-	buf_free(&folded);
+	*rc = split_words(cp, n, fn, ctx);
+	return true;
+}
+
+/* scratch: two buffers reused across calls, or NULL to use fresh ones. */
+static pl_rc each_word(const char *name, word_fn fn, void *ctx, buf *scratch)
+{
+	pl_rc rc;
+	if(each_word_plain(name, fn, ctx, &rc))
+		return rc;
+	buf own[2];
+	buf *marks = scratch ? &scratch[0] : &own[0], *folded = scratch ? &scratch[1] : &own[1];
+	if(scratch) {
+		buf_reset(marks);
+		buf_reset(folded);
+	} else {
+		buf_init(marks, 0);
+		buf_init(folded, 0);
+	}
+	rc = unify_marks(name, marks);
+	if(!rc)
+		rc = names_fold(buf_str(marks), folded);
+	/* Decoded into a buffer of code points, then split as the plain path does. */
+	const char *s = buf_str(folded);
+	size_t n = rc ? 0 : folded->len, m = 0;
+	uint32_t *cps = n ? malloc(n * sizeof(uint32_t)) : NULL;
+	if(n && !cps)
+		rc = PL_ENOMEM;
+	for(size_t i = 0; i < n && !rc; m++) {
+		size_t k = utf8_decode(s + i, n - i, &cps[m]);
+		if(!k)
+			rc = PL_EINPUT;
+		i += k;
+	}
+	if(!rc)
+		rc = split_words(cps, m, fn, ctx);
+	free(cps);
+	if(!scratch) {
+		buf_free(marks);
+		buf_free(folded);
+	}
 	return rc;
 }
 
 static pl_rc add_word_key(const uint32_t *cp, size_t n, void *ctx)
 {
 	char key[KEY_MAX];
+	buf *out = ctx;
 	size_t len = word_key(cp, n, key);
-	return len ? buf_add(ctx, key, len) : PL_OK;
+	pl_rc rc = len && out->len ? buf_addc(out, ' ') : PL_OK;
+	return len && !rc ? buf_add(out, key, len) : rc;
 }
 
 pl_rc names_word_key(const char *word, buf *out)
 {
-	return each_word(word, add_word_key, out);
+	return each_word(word, add_word_key, out, NULL);
 }
 
 /* Is `key` already one of the space-separated words of out? */
@@ -278,6 +365,49 @@ static pl_rc append_key(buf *out, const char *key, size_t len)
 	return rc ? rc : buf_add(out, key, len);
 }
 
+/* The masculine form of a feminine surname's key, into out[KEY_MAX]; 0 if
+ * the key does not look like one. Іванова keys as ivanova and ivanov,
+ * Ковальська as kovalska and kovalski, Вишневская as visnevskaia and
+ * visnevski: a family is searched for under either form. */
+static size_t masculine(const char *k, size_t n, char *out)
+{
+	static const struct { const char *fem, *masc; } endings[] = {
+		{"skaia", "ski"}, {"xkaia", "xki"}, {"zkaia", "zki"}, /* Russian -ская, -цкая, -зкая */
+		{"ska", "ski"}, {"xka", "xki"}, {"zka", "zki"},       /* Ukrainian -ська, -цька, -зька */
+		{"ova", "ov"}, {"eva", "ev"}, {"ina", "in"},           /* -ова, -єва/-ева, -іна/-ина */
+	};
+	for(size_t i = 0; i < sizeof(endings) / sizeof(endings[0]); i++) {
+		size_t f = strlen(endings[i].fem), m = strlen(endings[i].masc);
+		if(n >= f + 2 && !memcmp(k + n - f, endings[i].fem, f)) { /* a stem of 2 or more */
+			memcpy(out, k, n - f);
+			memcpy(out + n - f, endings[i].masc, m);
+			out[n - f + m] = '\0';
+			return n - f + m;
+		}
+	}
+	return 0;
+}
+
+/* A word's keys: its own, its dictionary equivalent's, and for a
+ * feminine surname the masculine form's. At most NAMES_KEYS_MAX. */
+static int word_keys(const names *nm, const uint32_t *cp, size_t n,
+                     char keys[NAMES_KEYS_MAX][KEY_MAX], size_t len[NAMES_KEYS_MAX])
+{
+	int nk = 0;
+	if(!(len[0] = word_key(cp, n, keys[0])))
+		return 0;
+	nk = 1;
+	const char *eq = hmap_get(&nm->equiv, keys[0], len[0]);
+	if(eq && strcmp(eq, keys[0])) {
+		len[nk] = strlen(eq);
+		memcpy(keys[nk], eq, len[nk] + 1);
+		nk++;
+	}
+	if((len[nk] = masculine(keys[0], len[0], keys[nk])))
+		nk++;
+	return nk;
+}
+
 struct keys_ctx {
 	const names *nm;
 	buf *out;
@@ -286,19 +416,19 @@ struct keys_ctx {
 static pl_rc add_keys(const uint32_t *cp, size_t n, void *vctx)
 {
 	struct keys_ctx *ctx = vctx;
-	char key[KEY_MAX];
-	size_t len = word_key(cp, n, key);
-	pl_rc rc = append_key(ctx->out, key, len);
-	const char *eq = len ? hmap_get(&ctx->nm->equiv, key, len) : NULL;
-	if(!rc && eq)
-		rc = append_key(ctx->out, eq, strlen(eq));
+	char keys[NAMES_KEYS_MAX][KEY_MAX];
+	size_t len[NAMES_KEYS_MAX];
+	int nk = word_keys(ctx->nm, cp, n, keys, len);
+	pl_rc rc = PL_OK;
+	for(int i = 0; i < nk && !rc; i++)
+		rc = append_key(ctx->out, keys[i], len[i]);
 	return rc;
 }
 
-pl_rc names_keys(const names *nm, const char *name, buf *out)
+pl_rc names_keys(names *nm, const char *name, buf *out)
 {
 	struct keys_ctx ctx = {nm, out};
-	return each_word(name, add_keys, &ctx);
+	return each_word(name, add_keys, &ctx, nm->scratch);
 }
 
 struct query_ctx {
@@ -311,18 +441,17 @@ struct query_ctx {
 static pl_rc add_term(const uint32_t *cp, size_t n, void *vctx)
 {
 	struct query_ctx *q = vctx;
-	char key[KEY_MAX];
-	size_t len = word_key(cp, n, key);
-	if(!len)
+	char keys[NAMES_KEYS_MAX][KEY_MAX];
+	size_t len[NAMES_KEYS_MAX];
+	int nk = word_keys(q->nm, cp, n, keys, len);
+	if(!nk)
 		return PL_OK;
 	if(q->n == q->cap)
 		return PL_ELIMIT;
 	names_term *t = &q->terms[q->n++];
-	t->keys[0] = arena_strndup(q->a, key, len);
-	t->nkeys = 1;
-	const char *eq = hmap_get(&q->nm->equiv, key, len);
-	if(eq && strcmp(eq, key))
-		t->keys[t->nkeys++] = eq;
+	for(int i = 0; i < nk; i++)
+		t->keys[i] = arena_strndup(q->a, keys[i], len[i]);
+	t->nkeys = nk;
 	return arena_oom(q->a) ? PL_ENOMEM : PL_OK;
 }
 
@@ -333,7 +462,7 @@ pl_rc names_query(const names *nm, const char *query, arena *a, names_term **ter
 	struct query_ctx q = {nm, a, arena_calloc(a, MAX_TERMS, sizeof(names_term)), 0, MAX_TERMS};
 	if(!q.terms)
 		return pl_nomem(err);
-	pl_rc rc = each_word(query, add_term, &q);
+	pl_rc rc = each_word(query, add_term, &q, NULL);
 	if(rc == PL_ELIMIT)
 		return pl_fail(err, PL_EINPUT, "a name query has at most %d words", MAX_TERMS);
 	if(rc == PL_EINPUT)
@@ -419,7 +548,7 @@ static pl_rc load_dict(names *nm, pl_err *err)
 }
 
 /* Bump when the key rules change: stored keys then get recomputed. */
-#define KEY_ALGORITHM 1
+#define KEY_ALGORITHM 2
 
 pl_rc names_open(names **out, pl_err *err)
 {
@@ -427,6 +556,8 @@ pl_rc names_open(names **out, pl_err *err)
 	if(!nm)
 		return pl_nomem(err);
 	hmap_init(&nm->equiv);
+	buf_init(&nm->scratch[0], 0);
+	buf_init(&nm->scratch[1], 0);
 	pl_rc rc = load_dict(nm, err);
 	if(rc) {
 		names_close(nm);
@@ -443,6 +574,8 @@ void names_close(names *nm)
 	if(!nm)
 		return;
 	hmap_free(&nm->equiv);
+	buf_free(&nm->scratch[0]);
+	buf_free(&nm->scratch[1]);
 	if(nm->coll)
 		ucol_close(nm->coll);
 	free(nm);
@@ -473,19 +606,42 @@ pl_rc names_sort_key(names *nm, const char *text, buf *out)
 			return PL_EINPUT;
 		ucol_setStrength(nm->coll, UCOL_SECONDARY); /* ignore case */
 	}
+	/* Ukrainian dictionaries order Мар'яна as Маряна, whichever apostrophe
+	 * was typed: leave them out of the key. */
+	buf plain;
+	buf_init(&plain, 4096);
+	size_t tn = strlen(text);
+	for(size_t i = 0; i < tn;) {
+		uint32_t cp;
+		size_t k = utf8_decode(text + i, tn - i, &cp);
+		if(!k) {
+			buf_free(&plain);
+			return PL_EINPUT;
+		}
+		if(!names_is_word_mark(cp) && buf_add(&plain, text + i, k)) {
+			buf_free(&plain);
+			return PL_ENOMEM;
+		}
+		i += k;
+	}
 	UChar u16[512];
 	int32_t len16 = 0;
-	u_strFromUTF8(u16, 512, &len16, text, -1, &ec);
+	u_strFromUTF8(u16, 512, &len16, buf_str(&plain), -1, &ec);
+	buf_free(&plain);
 	if(ec == U_BUFFER_OVERFLOW_ERROR || ec == U_STRING_NOT_TERMINATED_WARNING) {
 		len16 = 512;
 		ec = U_ZERO_ERROR;
 	}
 	if(U_FAILURE(ec))
 		return PL_EINPUT;
+	/* The first SORT_KEY_MAX bytes order by surname and given name (the
+	 * primary weights come first); the registry breaks remaining ties by
+	 * id. Longer keys only made the index bigger and slower to build. */
+	enum { SORT_KEY_MAX = 40 };
 	uint8_t key[1024];
 	int32_t n = ucol_getSortKey(nm->coll, u16, len16, key, sizeof(key));
 	if(n > (int32_t)sizeof(key))
 		n = sizeof(key);
-	/* drop the terminating zero: the keys are stored as blobs */
-	return buf_add(out, key, n > 0 ? (size_t)n - 1 : 0);
+	n = n > 0 ? n - 1 : 0; /* the terminating zero: keys are stored as blobs */
+	return buf_add(out, key, n > SORT_KEY_MAX ? SORT_KEY_MAX : (size_t)n);
 }

@@ -5,16 +5,20 @@
  *
  *   1. NFKC and case folding (ICU), Latin look-alikes inside Cyrillic words
  *      read as Cyrillic ("Cергій" typed with a Latin C);
- *   2. a reading in a reduced Latin alphabet that every common scheme
- *      (KMU 2010, GOST 7.79 B, ICAO 9303, BGN/PCGN, ISO 9, German and Polish
- *      spellings) lands on: kh/h/g -> h, y/j/i -> i, ye/ie/e -> e, double
- *      letters single, apostrophes and soft signs dropped;
+ *   2. a reading in a reduced Latin alphabet that the common schemes land
+ *      on (KMU 2010, BGN/PCGN, ISO 9, ICAO 9303 except its "ie" for ъ, GOST
+ *      7.79 B except its x for х inside a word, and the German spellings of
+ *      ш, ч, щ): kh/h/g -> h, y/j/i -> i, ye/ie/e -> e, double letters
+ *      single, apostrophes, soft signs and combining marks dropped. Polish
+ *      cz reads as GOST's ц, not as ч;
  *   3. the Ukrainian -> Russian equivalences of given names, patronymics and
  *      surnames (data/names/uk_ru_names.csv): Олександр also keys as
  *      Александр, Mykola as Nikolai.
  *
- * A word gets up to two keys: its own reading and its equivalent's. Keys
- * only ever contain the letters a-z. */
+ * A word gets up to three keys: its own reading, its equivalent's, and for
+ * a feminine surname (Іванова, Ковальська) the masculine form's, so that a
+ * family is found under either form. Keys only ever contain the letters
+ * a-z; digits and other characters separate words. */
 #ifndef PARLEY_NAMES_NAMES_H
 #define PARLEY_NAMES_NAMES_H
 
@@ -55,23 +59,29 @@ const char *names_scheme_name(names_scheme s);
  * "Щербак" -> "Shcherbak"); other characters pass through. */
 pl_rc names_transliterate(const char *s, names_scheme scheme, buf *out) PL_NODISCARD;
 
-/* The key of a single word (no equivalences), appended to out. */
+/* The keys of the words of `word`, without equivalences, space-separated,
+ * appended to out. */
 pl_rc names_word_key(const char *word, buf *out) PL_NODISCARD;
 /* The keys of every word in `name`, space-separated, appended to out;
  * duplicates already in out are not repeated. */
-pl_rc names_keys(const names *nm, const char *name, buf *out) PL_NODISCARD;
+pl_rc names_keys(names *nm, const char *name, buf *out) PL_NODISCARD;
 
-/* A search query: one term per word, each with its alternative keys. */
+/* A search query: one term per word, each with its alternative keys: the
+ * word's own first, then its dictionary equivalent's and, for a feminine
+ * surname, the masculine form's. */
+enum { NAMES_KEYS_MAX = 3 };
+
 typedef struct names_term {
-	const char *keys[2];
+	const char *keys[NAMES_KEYS_MAX];
 	int nkeys;
 } names_term;
 
 pl_rc names_query(const names *nm, const char *query, arena *a,
                   names_term **terms, size_t *nterms, pl_err *err) PL_NODISCARD;
 
-/* A binary sort key for display order (ICU collation, Ukrainian rules),
- * appended to out. Compare keys with memcmp. */
+/* A binary sort key for display order (ICU collation, Ukrainian rules,
+ * case and apostrophes ignored), appended to out: at most 40 bytes, enough
+ * to order by the first words. Compare keys with memcmp. */
 pl_rc names_sort_key(names *nm, const char *text, buf *out) PL_NODISCARD;
 
 #endif

@@ -132,13 +132,17 @@ static bool is_apostrophe(uint32_t cp)
 
 static pl_rc emit(buf *out, const char *lat, bool upper, bool all_caps)
 {
-	for(size_t i = 0; lat[i]; i++) {
-		char ch = lat[i];
-		if(upper && (all_caps || i == 0) && ch >= 'a' && ch <= 'z')
-			ch = (char)(ch - 32);
-		pl_rc rc = buf_addc(out, ch);
+	size_t n = strlen(lat);
+	for(size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(lat + i, n - i, &cp);
+		if(upper && (all_caps || i == 0)) /* the scheme's letters: ASCII, and ë */
+			cp = cp >= 'a' && cp <= 'z' ? cp - 32 : cp == 0xEB ? 0xCB : cp;
+		char enc[4];
+		pl_rc rc = buf_add(out, enc, utf8_encode(cp, enc));
 		if(rc)
 			return rc;
+		i += k;
 	}
 	return PL_OK;
 }
@@ -147,7 +151,9 @@ pl_rc names_transliterate(const char *s, names_scheme scheme, buf *out)
 {
 	if(scheme < 0 || scheme >= NAMES_SCHEME_COUNT)
 		return PL_EINPUT;
-	size_t n = strlen(s);
+	size_t n = strlen(s), start = out->len;
+	if(!utf8_valid(s, n, NULL))
+		return PL_EINPUT;
 	uint32_t prev = 0, prev_raw = 0;
 	for(size_t i = 0; i < n;) {
 		uint32_t cp, next = 0, next_raw = 0;
@@ -182,8 +188,10 @@ pl_rc names_transliterate(const char *s, names_scheme scheme, buf *out)
 			rc = buf_add(out, s + i, k);
 			prev = prev_raw = 0;
 		}
-		if(rc)
+		if(rc) {
+			buf_truncate(out, start);
 			return rc;
+		}
 		i += k;
 	}
 	return PL_OK;

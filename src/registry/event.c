@@ -5,20 +5,20 @@
 #include "audit/audit.h"
 #include "registry/internal.h"
 
-json_t *event_to_json(const event *e)
+pl_rc event_write_json(buf *out, const event *e, bool with_statuses)
 {
-	json_t *o = json_object();
-	if(!o)
-		return NULL;
-	int bad = e->uid[0] ? json_object_set_new(o, "id", json_string(e->uid)) : 0;
-	for(int i = 0; i < EF_COUNT && !bad; i++)
+	json_writer w;
+	json_open(&w, out);
+	if(e->uid[0])
+		json_member_string(&w, "id", e->uid);
+	for(int i = 0; i < EF_COUNT; i++)
 		if(e->f[i])
-			bad = json_object_set_new(o, event_fields[i].name, json_string(e->f[i]));
-	if(bad) {
-		json_decref(o);
-		return NULL;
+			json_member_string(&w, event_fields[i].name, e->f[i]);
+	if(with_statuses) {
+		json_member_string(&w, "status_before", lifecycle_status_name(e->before));
+		json_member_string(&w, "status_after", lifecycle_status_name(e->after));
 	}
-	return o;
+	return json_close(&w);
 }
 
 #define EVENT_COLUMNS \
@@ -128,22 +128,17 @@ static pl_rc set_statuses(registry *r, int64_t event_id, person_status before,
 	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "updating an event");
 }
 
-static pl_rc set_person_status(registry *r, person *p, person_status st, pl_err *err)
+pl_rc person_status_store(registry *r, const person *p, pl_err *err)
 {
-	if(p->status == st)
-		return PL_OK;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(r->st, "UPDATE person SET status = ? WHERE id = ?", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_text(s, 1, lifecycle_status_name(st), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, lifecycle_status_name(p->status), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, p->id);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
-	if(x != SQLITE_DONE)
-		return store_fail(r->st, err, x, "updating a status");
-	p->status = st;
-	return PL_OK;
+	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "updating a status");
 }
 
 /* The latest event date of the person, or none. */
@@ -206,23 +201,38 @@ static pl_rc replay(registry *r, person *p, event *e, pl_err *err)
 	if(!rc)
 		rc = insert_event(r, p, e, err);
 	if(!rc)
-		rc = set_person_status(r, p, st, err);
+		p->status = st;
 	arena_free(&a);
 	return rc;
 }
 
 pl_rc event_apply(registry *r, person *p, event *e, pl_err *err)
 {
+	return event_apply_to(r, p, e, true, err);
+}
+
+pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err *err)
+{
+	person_status was = p->status;
 	int type = e->f[EF_TYPE] ? lifecycle_event_parse(e->f[EF_TYPE]) : -1;
 	if(type < 0)
 		return pl_fail(err, PL_EINPUT, "type: unknown event type");
 	for(int i = 0; i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !e->f[i])
 			return pl_fail(err, PL_EINPUT, "%s: required", event_fields[i].name);
+	pl_rc rc = fields_check(event_fields, EF_COUNT, e->f, r->today, err);
+	if(rc)
+		return rc;
 	if(!lifecycle_event_has_death_fields((event_type)type) &&
 	   (e->f[EF_CAUSE] || e->f[EF_BURIAL_PLACE] || e->f[EF_GRAVE]))
 		return pl_fail(err, PL_EINPUT, "cause, burial_place and grave belong to "
 		               "died_in_captivity and remains_returned events, not %s", e->f[EF_TYPE]);
+	pdate date, birth;
+	const char *why;
+	if(p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &birth, &why) &&
+	   date_parse(e->f[EF_DATE], &date, &why) && date_hi(date) < date_lo(birth))
+		return pl_fail(err, PL_EINPUT, "person %s: %s dated %s, before their birth (%s)", p->uid,
+		               e->f[EF_TYPE], e->f[EF_DATE], p->f[PF_BIRTH_DATE]);
 	if(!e->uid[0])
 		registry_uid('E', e->uid);
 	else if(!registry_uid_valid('E', e->uid))
@@ -231,7 +241,7 @@ pl_rc event_apply(registry *r, person *p, event *e, pl_err *err)
 
 	char last[DATE_STR_MAX + 1];
 	bool any;
-	pl_rc rc = last_date(r, p, last, sizeof(last), &any, err);
+	rc = last_date(r, p, last, sizeof(last), &any, err);
 	if(rc)
 		return rc;
 	if(any && strcmp(e->f[EF_DATE], last) < 0) {
@@ -244,22 +254,17 @@ pl_rc event_apply(registry *r, person *p, event *e, pl_err *err)
 		e->after = (person_status)next;
 		rc = insert_event(r, p, e, err);
 		if(!rc)
-			rc = set_person_status(r, p, e->after, err);
+			p->status = e->after;
 	}
+	if(!rc && store_status && p->status != was)
+		rc = person_status_store(r, p, err);
 	if(rc)
 		return rc;
-	json_t *j = event_to_json(e);
-	if(j) {
-		json_object_set_new(j, "status_before", json_string(lifecycle_status_name(e->before)));
-		json_object_set_new(j, "status_after", json_string(lifecycle_status_name(e->after)));
-	}
-	char *after = registry_json_text(j);
-	json_decref(j);
-	if(!after)
+	buf *after = &r->audit_after;
+	buf_reset(after);
+	if(event_write_json(after, e, true))
 		return pl_nomem(err);
-	rc = audit_append(r->st, r->actor, "add", "event", p->uid, NULL, after, err);
-	free(after);
-	return rc;
+	return audit_append(r->st, &r->tip, r->actor, "add", "event", p->uid, NULL, buf_str(after), err);
 }
 
 pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err)

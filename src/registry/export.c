@@ -63,27 +63,6 @@ pl_rc export_event_row(buf *out, const event *e)
 	return csv_format_record(out, cols, 2 + EF_COUNT);
 }
 
-pl_rc export_person_json(buf *out, const person *p, const event *ev, size_t nev)
-{
-	json_t *o = person_to_json(p);
-	json_t *arr = nev ? json_array() : NULL;
-	int bad = !o || json_object_set_new(o, "status", json_string(lifecycle_status_name(p->status)));
-	for(size_t i = 0; i < nev && !bad; i++)
-		bad = json_array_append_new(arr, event_to_json(&ev[i]));
-	if(!bad && arr) {
-		bad = json_object_set_new(o, "events", arr);
-		arr = NULL;
-	}
-	char *text = bad ? NULL : registry_json_text(o);
-	json_decref(o);
-	json_decref(arr);
-	if(!text)
-		return PL_ENOMEM;
-	pl_rc rc = buf_adds(out, text);
-	free(text);
-	return rc;
-}
-
 /* ---- reading the registry in order ------------------------------------ */
 
 typedef struct cursor {
@@ -205,7 +184,7 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 		if(x->format == FORMAT_JSON) {
 			rc = first ? PL_OK : buf_add(&x->b, ",\n", 2);
 			if(!rc)
-				rc = export_person_json(&x->b, &p, ev, nev);
+				rc = person_write_json(&x->b, &p, true, ev, nev);
 		} else if(x->what == EXPORT_PERSONS) {
 			rc = export_person_row(&x->b, &p, x->sources, x->nsources);
 		} else {

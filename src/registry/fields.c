@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
-#include "registry/registry.h"
+#include "registry/internal.h"
 
 static const char *const sexes[] = {"male", "female", NULL};
 static const char *const branches[] = {"armed_forces", "national_guard", "border_guard", "other",
@@ -108,6 +108,67 @@ static bool blank(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* Is value[0..n), already trimmed, a valid value of fd? Returns NULL if
+ * so, else why not. Enum values must match exactly; party codes must be
+ * in capitals here (field_clean makes them so). */
+static const char *field_invalid(const field_def *fd, const char *v, size_t n, pdate today,
+                                 const char **canonical)
+{
+	*canonical = NULL;
+	for(size_t i = 0; i < n;) { /* one pass: UTF-8 and control characters */
+		unsigned char c = (unsigned char)v[i];
+		uint32_t cp;
+		if(c >= 0x80) {
+			size_t k = utf8_decode(v + i, n - i, &cp);
+			if(!k)
+				return "not valid UTF-8";
+			i += k;
+			continue;
+		}
+		if((c < 0x20 && !(fd->kind == FK_NOTE && (c == '\n' || c == '\t' || c == '\r'))) ||
+		   c == 0x7F)
+			return fd->kind == FK_NOTE ? "control characters are not allowed"
+			                           : "line breaks and control characters are not allowed";
+		i++;
+	}
+	if(n > (fd->kind == FK_NOTE ? NOTE_MAX : TEXT_MAX))
+		return fd->kind == FK_NOTE ? "longer than 4000 bytes" : "longer than 500 bytes";
+	switch(fd->kind) {
+	case FK_TEXT:
+	case FK_NOTE:
+		return NULL;
+	case FK_DATE: {
+		char s[DATE_STR_MAX + 1];
+		pdate d;
+		const char *why;
+		if(n > DATE_STR_MAX - 1)
+			return "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
+		memcpy(s, v, n);
+		s[n] = '\0';
+		if(!date_parse(s, &d, &why))
+			return why;
+		if((fd->flags & FIELD_PAST) && date_lo(d) > date_lo(today))
+			return "lies in the future";
+		return NULL;
+	}
+	case FK_ENUM:
+		for(int i = 0; fd->values[i]; i++)
+			if(strlen(fd->values[i]) == n && !memcmp(fd->values[i], v, n)) {
+				*canonical = fd->values[i];
+				return NULL;
+			}
+		return "not one of the allowed values";
+	case FK_PARTY:
+		if(n < 2 || n > 3)
+			return "expected a party code of 2 or 3 letters (UA, RU)";
+		for(size_t i = 0; i < n; i++)
+			if(v[i] < 'A' || v[i] > 'Z')
+				return "expected a party code of 2 or 3 letters (UA, RU)";
+		return NULL;
+	}
+	return "unknown field kind";
+}
+
 const char *field_clean(const field_def *fd, const char *value, pdate today, arena *a,
                         const char **why)
 {
@@ -121,64 +182,36 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
 		n--;
 	if(n == 0)
 		return NULL;
-	size_t bad;
-	if(!utf8_valid(value, n, &bad)) {
-		*why = "not valid UTF-8";
+	char party[4];
+	if(fd->kind == FK_PARTY && n <= 3) { /* ua is UA */
+		for(size_t i = 0; i < n; i++)
+			party[i] = value[i] >= 'a' && value[i] <= 'z' ? (char)(value[i] - 32) : value[i];
+		value = party;
+	}
+	const char *canonical;
+	if((*why = field_invalid(fd, value, n, today, &canonical)))
 		return NULL;
-	}
-	for(size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)value[i];
-		if((c < 0x20 && !(fd->kind == FK_NOTE && (c == '\n' || c == '\t' || c == '\r'))) ||
-		   c == 0x7F) {
-			*why = fd->kind == FK_NOTE ? "control characters are not allowed"
-			                           : "line breaks and control characters are not allowed";
-			return NULL;
-		}
-	}
-	if(n > (fd->kind == FK_NOTE ? NOTE_MAX : TEXT_MAX)) {
-		*why = fd->kind == FK_NOTE ? "longer than 4000 bytes" : "longer than 500 bytes";
-		return NULL;
-	}
+	if(canonical)
+		return canonical; /* enums point into the field table */
 	char *v = arena_strndup(a, value, n);
-	if(!v) {
+	if(!v)
 		*why = "out of memory";
-		return NULL;
+	return v;
+}
+
+pl_rc fields_check(const field_def *defs, int n, const char *const *values, pdate today,
+                   pl_err *err)
+{
+	for(int i = 0; i < n; i++) {
+		const char *v = values[i], *canonical;
+		if(!v)
+			continue;
+		size_t len = strlen(v);
+		const char *why = len == 0 || blank(v[0]) || blank(v[len - 1])
+		                  ? "blanks around the value, or empty"
+		                  : field_invalid(&defs[i], v, len, today, &canonical);
+		if(why)
+			return pl_fail(err, PL_EINPUT, "%s: %s (got '%.60s')", defs[i].name, why, v);
 	}
-	switch(fd->kind) {
-	case FK_TEXT:
-	case FK_NOTE:
-		return v;
-	case FK_DATE: {
-		pdate d;
-		if(!date_parse(v, &d, why))
-			return NULL;
-		if((fd->flags & FIELD_PAST) && date_lo(d) > date_lo(today)) {
-			*why = "lies in the future";
-			return NULL;
-		}
-		return v;
-	}
-	case FK_ENUM:
-		for(int i = 0; fd->values[i]; i++)
-			if(!strcmp(fd->values[i], v))
-				return fd->values[i];
-		*why = "not one of the allowed values";
-		return NULL;
-	case FK_PARTY:
-		if(n < 2 || n > 3) {
-			*why = "expected a party code of 2 or 3 letters (UA, RU)";
-			return NULL;
-		}
-		for(size_t i = 0; i < n; i++) {
-			if(v[i] >= 'a' && v[i] <= 'z')
-				v[i] = (char)(v[i] - 32);
-			if(v[i] < 'A' || v[i] > 'Z') {
-				*why = "expected a party code of 2 or 3 letters (UA, RU)";
-				return NULL;
-			}
-		}
-		return v;
-	}
-	*why = "unknown field kind";
-	return NULL;
+	return PL_OK;
 }

@@ -12,6 +12,7 @@
  * with no identifier at all: those would be created twice, so a file that
  * was imported before and has such rows is refused. */
 #include <errno.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -48,6 +49,15 @@ typedef struct importer {
 	arena keep;               /* lives for the whole import */
 	status_check *checks;
 	size_t nchecks, cap_checks;
+	/* The person of the last event row: events come grouped by person, so
+	 * the next row is most often theirs again. Only id, uid and status are
+	 * kept; the status is stored when the rows move on to someone else. */
+	struct {
+		char ref[UID_SIZE + 140];   /* "P..." or "ext.SOURCE=ID"; "" if none */
+		person p;
+		person_status stored;
+		char birth[DATE_STR_MAX];   /* events may not come before it */
+	} last;
 } importer;
 
 /* ---- problems --------------------------------------------------------- */
@@ -180,7 +190,7 @@ static bool column_parse(const char *name, bool events, column *c, char *why, si
 	}
 	const char *known[64];
 	column_names(events, known, 64);
-	const char *near = text_closest(name, known, 3);
+	const char *near = text_closest(name, known);
 	char q[128];
 	text_quote(name, q, sizeof(q));
 	if(near)
@@ -380,6 +390,46 @@ static pl_rc apply_person(importer *im, const record *rec, person *out)
 	return want_status(im, out->id, rec->status, rec->line) ? PL_ENOMEM : PL_OK;
 }
 
+/* Store the status of the remembered person, if events changed it. */
+static pl_rc flush_status(importer *im, pl_err *e)
+{
+	if(!im->last.ref[0] || im->last.p.status == im->last.stored)
+		return PL_OK;
+	pl_rc rc = person_status_store(im->r, &im->last.p, e);
+	if(!rc)
+		im->last.stored = im->last.p.status;
+	return rc;
+}
+
+/* Remember p as the person of the rows that name it by `ref`. */
+static pl_rc remember(importer *im, const char *ref, const person *p, pl_err *e)
+{
+	pl_rc rc = flush_status(im, e);
+	if(rc)
+		return rc;
+	snprintf(im->last.ref, sizeof(im->last.ref), "%s", ref);
+	memset(&im->last.p, 0, sizeof(im->last.p));
+	im->last.p.id = p->id;
+	im->last.p.status = im->last.stored = p->status;
+	memcpy(im->last.p.uid, p->uid, UID_SIZE);
+	if(p->f[PF_BIRTH_DATE]) {
+		snprintf(im->last.birth, sizeof(im->last.birth), "%s", p->f[PF_BIRTH_DATE]);
+		im->last.p.f[PF_BIRTH_DATE] = im->last.birth;
+	}
+	return PL_OK;
+}
+
+/* How an event row names its person, as a key for remember(). */
+static void person_ref(const record *rec, char *out, size_t size)
+{
+	if(rec->person_ref)
+		snprintf(out, size, "%s", rec->person_ref);
+	else if(rec->next)
+		snprintf(out, size, "ext.%s=%s", rec->ext[0].source, rec->ext[0].id);
+	else
+		out[0] = '\0';
+}
+
 /* An event row, for person p (NULL: the record names its person). */
 static pl_rc apply_event(importer *im, const record *rec, person *p)
 {
@@ -394,20 +444,27 @@ static pl_rc apply_event(importer *im, const record *rec, person *p)
 		               "died_in_captivity and remains_returned events, not %s", rec->ef[EF_TYPE]);
 	if(im->failed)
 		return PL_OK;
-	person found_p;
+	bool store_status = p != NULL; /* a nested event: its person is stored per event */
 	if(!p) {
-		bool found;
-		pl_rc rc = resolve(im, rec, rec->person_ref, &found_p, &found, &e);
-		if(rc)
-			return row_failure(im, rec->line, rc, &e);
-		if(!found)
-			return rec->person_ref
-			       ? problem(im, rec->line, "column 'person': no person with id %s (import the "
-			                 "persons first, or in the same command before this file)",
-			                 rec->person_ref)
-			       : problem(im, rec->line, "no person has the ext.%s '%s' of this row",
-			                 rec->ext[0].source, rec->ext[0].id);
-		p = &found_p;
+		char ref[sizeof(im->last.ref)];
+		person_ref(rec, ref, sizeof(ref));
+		if(!ref[0] || strcmp(ref, im->last.ref)) {
+			person found_p;
+			bool found;
+			pl_rc rc = resolve(im, rec, rec->person_ref, &found_p, &found, &e);
+			if(rc)
+				return row_failure(im, rec->line, rc, &e);
+			if(!found)
+				return rec->person_ref
+				       ? problem(im, rec->line, "column 'person': no person with id %s (import "
+				                 "the persons first, or in the same command before this file)",
+				                 rec->person_ref)
+				       : problem(im, rec->line, "no person has the ext.%s '%s' of this row",
+				                 rec->ext[0].source, rec->ext[0].id);
+			if((rc = remember(im, ref, &found_p, &e)))
+				return row_failure(im, rec->line, rc, &e);
+		}
+		p = &im->last.p;
 	}
 	event ev = {0};
 	memcpy(ev.f, rec->ef, sizeof(ev.f));
@@ -420,7 +477,7 @@ static pl_rc apply_event(importer *im, const record *rec, person *p)
 		return PL_OK;
 	}
 	if(!rc)
-		rc = event_apply(im->r, p, &ev, &e);
+		rc = event_apply_to(im->r, p, &ev, store_status, &e);
 	if(rc)
 		return row_failure(im, rec->line, rc, &e);
 	im->rep->events_added++;
@@ -759,8 +816,29 @@ typedef struct input {
 	const char *data;
 	size_t len;
 	bool mapped;
+	pthread_t hasher;   /* hashes the file on the other core while rows go in */
+	bool hashing;
 	char sha[crypto_hash_sha256_BYTES * 2 + 1];
 } input;
+
+static void *hash_input(void *arg)
+{
+	input *in = arg;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)in->data, in->len);
+	sodium_bin2hex(in->sha, sizeof(in->sha), h, sizeof(h));
+	return NULL;
+}
+
+/* The file's SHA-256, once the hasher is done. */
+static const char *input_sha(input *in)
+{
+	if(in->hashing) {
+		pthread_join(in->hasher, NULL);
+		in->hashing = false;
+	}
+	return in->sha;
+}
 
 static pl_rc input_open(const char *path, input *in, pl_err *err)
 {
@@ -801,15 +879,16 @@ static pl_rc input_open(const char *path, input *in, pl_err *err)
 	} else {
 		in->data = "";
 	}
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, (const unsigned char *)in->data, in->len);
-	sodium_bin2hex(in->sha, sizeof(in->sha), h, sizeof(h));
+	in->hashing = !pthread_create(&in->hasher, NULL, hash_input, in);
+	if(!in->hashing) /* no thread to spare: hash it here */
+		hash_input(in);
 	rewind(f);
 	return PL_OK;
 }
 
 static void input_close(input *in)
 {
+	input_sha(in);
 	if(in->mapped)
 		munmap((void *)in->data, in->len);
 	if(in->f)
@@ -848,7 +927,7 @@ static pl_rc imported_before(registry *r, const char *sha, char *when, size_t si
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "reading imports");
 }
 
-static pl_rc record_import(importer *im, const input *in, const import_report *before,
+static pl_rc record_import(importer *im, input *in, const import_report *before,
                            pl_err *err)
 {
 	import_report *now = im->rep;
@@ -866,7 +945,7 @@ static pl_rc record_import(importer *im, const input *in, const import_report *b
 	sqlite3_bind_text(s, 1, ts, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, registry_actor(im->r), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, im->file, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, in->sha, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, input_sha(in), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, created);
 	sqlite3_bind_int64(s, 6, updated);
 	sqlite3_bind_int64(s, 7, events);
@@ -874,14 +953,14 @@ static pl_rc record_import(importer *im, const input *in, const import_report *b
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(im->r->st, err, x, "recording the import");
-	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:I}", "file", im->file, "sha256", in->sha,
+	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:I}", "file", im->file, "sha256", input_sha(in),
 	                      "persons_created", (json_int_t)created, "persons_updated",
 	                      (json_int_t)updated, "events_added", (json_int_t)events);
 	char *after = registry_json_text(j);
 	json_decref(j);
 	if(!after)
 		return pl_nomem(err);
-	rc = audit_append(im->r->st, registry_actor(im->r), "import", "file", NULL, NULL, after, err);
+	rc = audit_append(im->r->st, &im->r->tip, registry_actor(im->r), "import", "file", NULL, NULL, after, err);
 	free(after);
 	return rc;
 }
@@ -896,15 +975,19 @@ static pl_rc import_file(importer *im, const char *path, const import_opts *o, b
 		return add_problem(im, err->msg);
 	im->file_size = in.len;
 	im->unidentified = 0;
-	char when[TIMESTAMP_STR_MAX];
+	char when[TIMESTAMP_STR_MAX] = "";
 	import_report before = *im->rep;
-	if(!(rc = imported_before(im->r, in.sha, when, sizeof(when), err))) {
-		*again = when[0] != '\0';
-		if(sniff(path, &in, o->format) == FORMAT_JSON)
-			rc = read_json(im, in.data, in.len);
-		else
-			rc = read_csv(im, in.f);
-	}
+	if(sniff(path, &in, o->format) == FORMAT_JSON)
+		rc = read_json(im, in.data, in.len);
+	else
+		rc = read_csv(im, in.f);
+	if(!rc && !im->failed && (rc = flush_status(im, err)))
+		rc = row_failure(im, 0, rc, err);
+	im->last.ref[0] = '\0'; /* the next file starts afresh */
+	/* Asked after reading, so that hashing and reading run side by side. */
+	if(!rc)
+		rc = imported_before(im->r, input_sha(&in), when, sizeof(when), err);
+	*again = when[0] != '\0';
 	if(!rc && when[0] && im->unidentified && !im->failed)
 		rc = problem(im, 0, "this file was imported before (%s) and %ld of its rows have no "
 		             "id or ext.* column: importing it again would create those persons twice",
@@ -919,25 +1002,60 @@ static pl_rc import_file(importer *im, const char *path, const import_opts *o, b
 	return rc;
 }
 
-/* Statuses given in the files must be what the events made them. */
+/* Statuses given in the files must be what the events made them. The
+ * first few disagreements are shown each; the rest are counted, since a
+ * persons file imported without its events disagrees on every row. */
 static pl_rc check_statuses(importer *im, pl_err *err)
 {
+	enum { SHOWN = 3 };
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(im->r->st, "SELECT status FROM person WHERE id = ?", &s, err);
+	long wrong = 0;
 	for(size_t i = 0; i < im->nchecks && !rc; i++) {
 		status_check *c = &im->checks[i];
 		sqlite3_bind_int64(s, 1, c->person_id);
 		int x = sqlite3_step(s);
 		const char *got = x == SQLITE_ROW ? store_column_text(s, 0) : "?";
-		if(x == SQLITE_ROW && strcmp(got, lifecycle_status_name(c->expect))) {
+		if(x == SQLITE_ROW && strcmp(got, lifecycle_status_name(c->expect)) && wrong++ < SHOWN) {
 			im->file = c->file;
 			rc = problem(im, c->line, "column 'status': the file says '%s', but the person's "
-			             "events make it '%s' (status comes from the events: import them too, "
-			             "or leave the column out)", lifecycle_status_name(c->expect), got);
+			             "events make it '%s'", lifecycle_status_name(c->expect), got);
 		}
 		sqlite3_reset(s);
 	}
+	if(!rc && wrong)
+		rc = problem(im, 0, "the status column disagrees with the events for %ld person%s: a "
+		             "status comes from the events, so import the events file in the same "
+		             "command (parley import persons.csv events.csv), or leave the status "
+		             "column out", wrong, wrong == 1 ? "" : "s");
 	return rc;
+}
+
+/* Imports of more than this many bytes are bulk loads (store_bulk_begin). */
+#define BULK_BYTES ((uint64_t)32 << 20)
+
+/* The size of the files; standard input, of unknown size, counts 0. */
+static uint64_t input_bytes(const char *const *paths, size_t npaths)
+{
+	uint64_t total = 0;
+	for(size_t i = 0; i < npaths; i++) {
+		struct stat sb;
+		if(strcmp(paths[i], "-") && !stat(paths[i], &sb))
+			total += (uint64_t)sb.st_size;
+	}
+	return total;
+}
+
+static pl_rc count_persons(registry *r, long *out, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT count(*) FROM person", &s, err);
+	if(rc)
+		return rc;
+	int x = sqlite3_step(s);
+	*out = x == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW ? PL_OK : store_fail(r->st, err, x, "counting persons");
 }
 
 pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
@@ -951,15 +1069,30 @@ pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
 	};
 	arena_init(&im.row, 0);
 	arena_init(&im.keep, 0);
+	uint64_t bytes = input_bytes(paths, npaths);
+	bool bulk = bytes > BULK_BYTES && store_bulk_begin(r->st);
 	pl_rc rc = store_begin(r->st, err);
-	if(rc)
+	if(rc) {
+		if(bulk)
+			store_bulk_end(r->st);
 		return rc;
+	}
+	/* When the files hold more persons than the registry (roughly: a person
+	 * takes 250 bytes or more of CSV or JSON), the indexes nothing reads
+	 * during an import are dropped and built again at the end. */
+	store_deferred deferred = {.n = 0};
+	static const char *const defer_tables[] = {"person", "audit", NULL};
+	long persons = 0;
+	if(bulk && !(rc = count_persons(r, &persons, err)) && (uint64_t)persons < bytes / 250)
+		rc = store_indexes_defer(r->st, defer_tables, &deferred, err);
 	for(size_t i = 0; i < npaths && !rc; i++) {
 		bool again = false;
 		rc = import_file(&im, paths[i], o, &again, err);
 	}
 	if(!rc && !im.failed)
 		rc = check_statuses(&im, err);
+	if(!rc && !im.failed && deferred.n)
+		rc = store_indexes_restore(r->st, &deferred, err);
 	if(rc == PL_ELIMIT)
 		rc = PL_OK; /* enough problems collected: report them */
 	if(!rc && im.failed) {
@@ -976,6 +1109,10 @@ pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
 		store_rollback(r->st);
 	else
 		rc = store_commit(r->st, err);
+	for(int i = 0; i < deferred.n; i++) /* not restored: rolled back with the rest */
+		sqlite3_free(deferred.sql[i]);
+	if(bulk)
+		store_bulk_end(r->st);
 	if(rc)
 		*rep = (import_report){.errors = rep->errors, .rows = rep->rows};
 	free(im.checks);

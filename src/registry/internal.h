@@ -4,6 +4,9 @@
 
 #include <jansson.h>
 
+#include "audit/audit.h"
+#include "core/json.h"
+
 #include "core/buf.h"
 #include "names/names.h"
 #include "registry/registry.h"
@@ -15,6 +18,9 @@ struct registry {
 	pdate today;
 	buf keys, sort;         /* scratch for the derived columns */
 	buf sql_insert, sql_update, sql_select;  /* built from the field table */
+	buf sql_by_uid, sql_by_prefix;           /* person lookups, prepared once */
+	buf audit_before, audit_after;           /* scratch for audit records */
+	audit_tip tip;                           /* the chain's end, within a transaction */
 };
 
 /* The names module, opened on first use; if the key rules changed since
@@ -39,6 +45,11 @@ pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err 
 pl_rc person_id_by_ext(registry *r, const char *source, const char *id, int64_t *out,
                        pl_err *err);
 
+/* Every value of defs[0..n) in `values` must be as field_clean() leaves it:
+ * checked whoever calls the registry, not only at the import and the CLI. */
+pl_rc fields_check(const field_def *defs, int n, const char *const *values, pdate today,
+                   pl_err *err);
+
 /* Merge `in` into `into` (the stored state): set values win, `clear`
  * marks fields to forget, new external ids are added. A different id from
  * a source the person already has one from is refused. */
@@ -49,14 +60,23 @@ typedef enum save_result { SAVE_CREATED, SAVE_UPDATED, SAVE_UNCHANGED } save_res
  * audit entry. Inside a transaction. */
 pl_rc person_save(registry *r, const person *old, person *p, save_result *res, pl_err *err);
 
-/* The person as a JSON object: id, the known fields, ext.SOURCE keys. */
-json_t *person_to_json(const person *p);
-/* The event as a JSON object (without the person). */
-json_t *event_to_json(const event *e);
+/* The person as a JSON object appended to out: id, the known fields, the
+ * ext.SOURCE keys; with_status adds the status, and ev[0..nev) an events
+ * array. The export format, and the audit record of a new person. */
+pl_rc person_write_json(buf *out, const person *p, bool with_status, const event *ev, size_t nev);
+/* The event as a JSON object (without the person); with_statuses adds the
+ * statuses before and after it. */
+pl_rc event_write_json(buf *out, const event *e, bool with_statuses);
 
 /* Add an event to a stored person (p->id, p->status set) inside a
  * transaction: lifecycle, statuses, audit. Updates p->status. */
 pl_rc event_apply(registry *r, person *p, event *e, pl_err *err);
+/* The same, but with store_status false the person's new status is only
+ * in p->status: the caller stores it with person_status_store() once the
+ * person's events are all in (an import writes each person once, not once
+ * per event). The transaction must not end in between. */
+pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err *err);
+pl_rc person_status_store(registry *r, const person *p, pl_err *err);
 /* Is there already an event like e (same uid, or the same content when e
  * has none)? PL_ECONFLICT when the uid exists with other content. */
 pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err);
@@ -67,12 +87,11 @@ pl_rc export_persons_header(buf *out, const char *const *sources, size_t nsource
 pl_rc export_person_row(buf *out, const person *p, const char *const *sources, size_t nsources);
 pl_rc export_events_header(buf *out);
 pl_rc export_event_row(buf *out, const event *e);
-/* JSON: the document head and tail, and one person with its events; the
- * caller writes ",\n" between persons. */
+/* JSON: the document head and tail; between them persons written with
+ * person_write_json(out, p, true, events, n), separated by ",\n". */
 extern const char export_json_head[], export_json_tail[];
-pl_rc export_person_json(buf *out, const person *p, const event *ev, size_t nev);
 
-/* A JSON value as compact text with keys in insertion order. */
+/* A JSON value as compact text with keys in insertion order; free() it. */
 char *registry_json_text(json_t *v);
 
 #endif

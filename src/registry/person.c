@@ -37,6 +37,12 @@ static pl_rc build_sql(registry *r)
 		rc = buf_adds(&r->sql_select, "p.id, p.uid, p.status");
 	for(int i = 0; i < PF_COUNT && !rc; i++)
 		rc = buf_printf(&r->sql_select, ", p.%s", person_fields[i].name);
+	if(!rc)
+		rc = buf_printf(&r->sql_by_uid, "SELECT %s FROM person p WHERE uid = ?1",
+		                buf_str(&r->sql_select));
+	if(!rc)
+		rc = buf_printf(&r->sql_by_prefix, "SELECT %s FROM person p WHERE uid >= ?1 AND uid < ?2"
+		                " LIMIT 2", buf_str(&r->sql_select));
 	return rc;
 }
 
@@ -56,6 +62,10 @@ pl_rc registry_open(registry **out, const char *path, const char *actor, unsigne
 	buf_init(&r->sql_insert, 0);
 	buf_init(&r->sql_update, 0);
 	buf_init(&r->sql_select, 0);
+	buf_init(&r->sql_by_uid, 0);
+	buf_init(&r->sql_by_prefix, 0);
+	buf_init(&r->audit_before, 0);
+	buf_init(&r->audit_after, 0);
 	r->today = date_today();
 	pl_rc rc = build_sql(r) ? pl_nomem(err) : store_open(&r->st, path, flags, err);
 	if(rc) {
@@ -77,6 +87,10 @@ void registry_close(registry *r)
 	buf_free(&r->sql_insert);
 	buf_free(&r->sql_update);
 	buf_free(&r->sql_select);
+	buf_free(&r->sql_by_uid);
+	buf_free(&r->sql_by_prefix);
+	buf_free(&r->audit_before);
+	buf_free(&r->audit_after);
 	free(r->actor);
 	free(r);
 }
@@ -167,9 +181,39 @@ static void bind_date_range(sqlite3_stmt *s, int col, const char *v)
 	}
 }
 
+/* The FTS index holds the name keys of every person: remove a person's old
+ * keys before they change, add the new ones after. */
+static pl_rc fts_remove(registry *r, int64_t id, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "INSERT INTO person_fts(person_fts, rowid, name_keys)"
+	                             " SELECT 'delete', id, name_keys FROM person WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "updating the name index");
+}
+
+static pl_rc fts_add(registry *r, int64_t id, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "INSERT INTO person_fts(rowid, name_keys) VALUES (?, ?)", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, buf_str(&r->keys), (int)r->keys.len, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "updating the name index");
+}
+
 static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
 {
 	pl_rc rc = derive_keys(r, p, err);
+	if(!rc && !insert)
+		rc = fts_remove(r, p->id, err);
 	if(rc)
 		return rc;
 	sqlite3_stmt *s;
@@ -198,7 +242,7 @@ static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
 	}
 	if(insert)
 		p->id = sqlite3_last_insert_rowid(store_db(r->st));
-	return PL_OK;
+	return fts_add(r, p->id, err);
 }
 
 /* ---- external identifiers --------------------------------------------- */
@@ -220,27 +264,34 @@ pl_rc person_id_by_ext(registry *r, const char *source, const char *id, int64_t 
 	                                           : store_fail(r->st, err, x, "reading identifiers");
 }
 
+/* A new identifier of p. Inserted first and explained after: a conflict
+ * is rare, and looking first would double the work of every import row. */
 static pl_rc ext_insert(registry *r, const person *p, const ext_id *e, pl_err *err)
 {
-	int64_t owner;
-	pl_rc rc = person_id_by_ext(r, e->source, e->id, &owner, err);
-	if(rc)
-		return rc;
-	if(owner && owner != p->id)
-		return pl_fail(err, PL_ECONFLICT, "ext.%s '%s' already identifies another person",
-		               e->source, e->id);
-	if(owner)
-		return PL_OK;
 	sqlite3_stmt *s;
-	if((rc = store_stmt(r->st, "INSERT INTO person_ext(source, ext_id, person_id) VALUES (?,?,?)",
-	                    &s, err)))
+	pl_rc rc = store_stmt(r->st, "INSERT INTO person_ext(source, ext_id, person_id)"
+	                             " VALUES (?,?,?)", &s, err);
+	if(rc)
 		return rc;
 	sqlite3_bind_text(s, 1, e->source, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, e->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, p->id);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
-	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "writing an identifier");
+	if(x == SQLITE_DONE)
+		return PL_OK;
+	if((x & 0xff) != SQLITE_CONSTRAINT)
+		return store_fail(r->st, err, x, "writing an identifier");
+	int64_t owner;
+	if((rc = person_id_by_ext(r, e->source, e->id, &owner, err)))
+		return rc;
+	if(owner == p->id)
+		return PL_OK;
+	if(owner)
+		return pl_fail(err, PL_ECONFLICT, "ext.%s '%s' already identifies another person",
+		               e->source, e->id);
+	return pl_fail(err, PL_ECONFLICT, "person %s already has an ext.%s identifier", p->uid,
+	               e->source);
 }
 
 pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err)
@@ -289,26 +340,23 @@ void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p)
 	}
 }
 
-static pl_rc load_where(registry *r, const char *where, const char *arg, const char *arg2,
+/* Run one of the person lookups (sql_by_uid, sql_by_prefix). */
+static pl_rc load_where(registry *r, const buf *sql, const char *arg, const char *arg2,
                         arena *a, person *p, int *found, pl_err *err)
 {
-	char *sql = sqlite3_mprintf("SELECT %s FROM person p WHERE %s LIMIT 2",
-	                            person_select_columns(r), where);
-	if(!sql)
-		return pl_nomem(err);
 	sqlite3_stmt *s;
-	int x = sqlite3_prepare_v2(store_db(r->st), sql, -1, &s, NULL);
-	sqlite3_free(sql);
-	if(x)
-		return store_fail(r->st, err, x, "reading a person");
+	pl_rc rc = store_stmt(r->st, buf_str(sql), &s, err);
+	if(rc)
+		return rc;
 	sqlite3_bind_text(s, 1, arg, -1, SQLITE_STATIC);
 	if(arg2)
 		sqlite3_bind_text(s, 2, arg2, -1, SQLITE_STATIC);
 	*found = 0;
+	int x;
 	while((x = sqlite3_step(s)) == SQLITE_ROW)
 		if((*found)++ == 0)
 			person_from_row(s, 0, a, p);
-	sqlite3_finalize(s);
+	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(r->st, err, x, "reading a person");
 	if(*found == 1)
@@ -319,7 +367,7 @@ static pl_rc load_where(registry *r, const char *where, const char *arg, const c
 pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err *err)
 {
 	int found;
-	pl_rc rc = load_where(r, "uid = ?1", uid, NULL, a, p, &found, err);
+	pl_rc rc = load_where(r, &r->sql_by_uid, uid, NULL, a, p, &found, err);
 	if(!rc && !found)
 		return pl_fail(err, PL_ENOTFOUND, "no person with id %s", uid);
 	return rc;
@@ -338,7 +386,7 @@ pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *p, pl_
 	memcpy(hi, uid, n + 1);
 	hi[n - 1]++;
 	int found;
-	pl_rc rc = load_where(r, "uid >= ?1 AND uid < ?2", uid, hi, a, p, &found, err);
+	pl_rc rc = load_where(r, &r->sql_by_prefix, uid, hi, a, p, &found, err);
 	if(rc)
 		return rc;
 	if(found == 0)
@@ -353,7 +401,9 @@ pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *p, pl_
 
 pl_rc person_check(const person *p, pdate today, pl_err *err)
 {
-	(void)today;
+	pl_rc rc = fields_check(person_fields, PF_COUNT, p->f, today, err);
+	if(rc)
+		return rc;
 	if(!p->f[PF_SURNAME] && !p->f[PF_GIVEN_NAMES] && !p->f[PF_SURNAME_LATIN] &&
 	   !p->f[PF_GIVEN_NAMES_LATIN] && !p->f[PF_SERVICE_NUMBER] && p->next == 0)
 		return pl_fail(err, PL_EINPUT, "a person needs at least a name (surname or given "
@@ -404,30 +454,39 @@ pl_rc person_merge(person *into, const person *in, const bool *clear, pl_err *er
 
 /* ---- JSON and audit --------------------------------------------------- */
 
-static int set_text(json_t *o, const char *key, const char *v)
+static void ext_key(const ext_id *e, char *out, size_t size)
 {
-	return json_object_set_new(o, key, v ? json_string(v) : json_null());
+	snprintf(out, size, "ext.%s", e->source);
 }
 
-json_t *person_to_json(const person *p)
+pl_rc person_write_json(buf *out, const person *p, bool with_status, const event *ev, size_t nev)
 {
-	json_t *o = json_object();
-	if(!o)
-		return NULL;
-	int bad = p->uid[0] ? set_text(o, "id", p->uid) : 0;
-	for(int i = 0; i < PF_COUNT && !bad; i++)
+	json_writer w;
+	json_open(&w, out);
+	if(p->uid[0])
+		json_member_string(&w, "id", p->uid);
+	for(int i = 0; i < PF_COUNT; i++)
 		if(p->f[i])
-			bad = set_text(o, person_fields[i].name, p->f[i]);
-	for(int k = 0; k < p->next && !bad; k++) {
+			json_member_string(&w, person_fields[i].name, p->f[i]);
+	for(int k = 0; k < p->next; k++) {
 		char key[64];
-		snprintf(key, sizeof(key), "ext.%s", p->ext[k].source);
-		bad = set_text(o, key, p->ext[k].id);
+		ext_key(&p->ext[k], key, sizeof(key));
+		json_member_string(&w, key, p->ext[k].id);
 	}
-	if(bad) {
-		json_decref(o);
-		return NULL;
+	if(with_status)
+		json_member_string(&w, "status", lifecycle_status_name(p->status));
+	if(nev) {
+		json_member_raw(&w, "events", "[");
+		for(size_t i = 0; i < nev && !w.rc; i++) {
+			if(i)
+				w.rc = buf_addc(out, ',');
+			if(!w.rc)
+				w.rc = event_write_json(out, &ev[i], false);
+		}
+		if(!w.rc)
+			w.rc = buf_addc(out, ']');
 	}
-	return o;
+	return json_close(&w);
 }
 
 char *registry_json_text(json_t *v)
@@ -441,30 +500,30 @@ static bool same(const char *a, const char *b)
 }
 
 /* before/after objects holding only what changed. */
-static pl_rc diff_json(const person *old, const person *p, char **before, char **after,
+static pl_rc diff_json(const person *old, const person *p, buf *before, buf *after,
                        bool *changed)
 {
-	json_t *b = json_object(), *a = json_object();
+	json_writer b, a;
+	json_open(&b, before);
+	json_open(&a, after);
 	*changed = false;
-	int bad = !a || !b;
-	for(int i = 0; i < PF_COUNT && !bad; i++) {
+	for(int i = 0; i < PF_COUNT; i++) {
 		if(same(old->f[i], p->f[i]))
 			continue;
 		*changed = true;
-		bad = set_text(b, person_fields[i].name, old->f[i]) ||
-		      set_text(a, person_fields[i].name, p->f[i]);
+		json_member_string(&b, person_fields[i].name, old->f[i]);
+		json_member_string(&a, person_fields[i].name, p->f[i]);
 	}
-	for(int k = old->next; k < p->next && !bad; k++) {
+	for(int k = old->next; k < p->next; k++) {
 		char key[64];
-		snprintf(key, sizeof(key), "ext.%s", p->ext[k].source);
+		ext_key(&p->ext[k], key, sizeof(key));
 		*changed = true;
-		bad = set_text(b, key, NULL) || set_text(a, key, p->ext[k].id);
+		json_member_string(&b, key, NULL);
+		json_member_string(&a, key, p->ext[k].id);
 	}
-	*before = bad ? NULL : registry_json_text(b);
-	*after = bad ? NULL : registry_json_text(a);
-	json_decref(a);
-	json_decref(b);
-	return *before && *after ? PL_OK : PL_ENOMEM;
+	pl_rc rc = json_close(&b);
+	pl_rc rc2 = json_close(&a);
+	return rc ? rc : rc2;
 }
 
 pl_rc person_save(registry *r, const person *old, person *p, save_result *res, pl_err *err)
@@ -472,13 +531,14 @@ pl_rc person_save(registry *r, const person *old, person *p, save_result *res, p
 	pl_rc rc = person_check(p, r->today, err);
 	if(rc)
 		return rc;
-	char *before = NULL, *after = NULL;
+	buf *before = &r->audit_before, *after = &r->audit_after;
+	buf_reset(before);
+	buf_reset(after);
 	if(!old) {
 		if(!p->uid[0])
 			registry_uid('P', p->uid);
 		p->status = ST_INITIAL;
-		after = registry_json_text(person_to_json(p));
-		if(!after)
+		if(person_write_json(after, p, false, NULL, 0))
 			return pl_nomem(err);
 		rc = write_row(r, p, true, err);
 		*res = SAVE_CREATED;
@@ -487,7 +547,7 @@ pl_rc person_save(registry *r, const person *old, person *p, save_result *res, p
 		p->id = old->id;
 		p->status = old->status;
 		memcpy(p->uid, old->uid, sizeof(p->uid));
-		if(diff_json(old, p, &before, &after, &changed))
+		if(diff_json(old, p, before, after, &changed))
 			return pl_nomem(err);
 		*res = changed ? SAVE_UPDATED : SAVE_UNCHANGED;
 		if(changed)
@@ -496,10 +556,8 @@ pl_rc person_save(registry *r, const person *old, person *p, save_result *res, p
 	for(int k = old ? old->next : 0; k < p->next && !rc; k++)
 		rc = ext_insert(r, p, &p->ext[k], err);
 	if(!rc && *res != SAVE_UNCHANGED)
-		rc = audit_append(r->st, r->actor, old ? "update" : "create", "person", p->uid, before,
-		                  after, err);
-	free(before);
-	free(after);
+		rc = audit_append(r->st, &r->tip, r->actor, old ? "update" : "create", "person", p->uid,
+		                  old ? buf_str(before) : NULL, buf_str(after), err);
 	return rc;
 }
 
@@ -586,6 +644,10 @@ static pl_rc rekey_all(registry *r, pl_err *err)
 		rc = store_fail(r->st, err, x, "reading persons");
 	sqlite3_finalize(s);
 	arena_free(&a);
+	/* Rebuilt from the new keys as a whole: right even if the index had
+	 * drifted from the table, which removing old keys one by one is not. */
+	if(!rc)
+		rc = store_exec(r->st, "INSERT INTO person_fts(person_fts) VALUES ('rebuild')", err);
 	return rc;
 }
 

@@ -185,7 +185,12 @@ typedef struct person_page {
 	size_t n;
 	size_t total;              /* matches, counted up to a cap */
 	bool total_capped;         /* more than `total` */
+	bool name_order;           /* sorted by name; false: in registry order */
 } person_page;
+
+/* A name that matches more persons than this is listed in registry order:
+ * sorting tens of thousands of Олександр by name would read them all. */
+enum { SEARCH_SORT_MAX = 2000 };
 
 pl_rc registry_search(registry *r, const person_query *q, arena *a, person_page *out,
                       pl_err *err);

@@ -8,7 +8,8 @@
 enum { COUNT_CAP = 10000, MAX_BINDS = 64 };
 
 typedef struct query_sql {
-	buf sql;
+	buf sql;                     /* the filters: " AND ..." conditions on p */
+	const char *match;           /* the FTS5 query of the name, or NULL */
 	const char *text[MAX_BINDS]; /* text parameters, NULL for an integer */
 	long long num[MAX_BINDS];
 	int n;
@@ -80,7 +81,7 @@ static pl_rc filter_in(query_sql *q, const char *column, const char *list, const
 			char allowed[512] = "";
 			if(fd->kind == FK_ENUM)
 				field_values_text(fd, allowed, sizeof(allowed));
-			return pl_fail(err, PL_EUSAGE, "--%s: '%s': %s%s%s (or unknown)", what, v,
+			return pl_fail(err, PL_EINPUT, "--%s: '%s': %s%s%s (or unknown)", what, v,
 			               why ? why : "empty", *allowed ? "; expected one of: " : "", allowed);
 		}
 		if(n++)
@@ -107,17 +108,30 @@ static pl_rc filter_date(query_sql *q, const char *value, const char *what, bool
 	pdate d;
 	const char *why;
 	if(!date_parse(value, &d, &why))
-		return pl_fail(err, PL_EUSAGE, "--%s: %s, got '%s'", what, why, value);
+		return pl_fail(err, PL_EINPUT, "--%s: %s, got '%s'", what, why, value);
 	/* Partial capture dates match when they may fall in the range. */
 	add(q, since ? " AND p.capture_hi >= " : " AND p.capture_lo < ");
 	bind_int(q, date_lo(d));
 	return PL_OK;
 }
 
+/* Is `key` a word of some stored name? */
+static pl_rc indexed_word(registry *r, const char *key, bool *yes, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT 1 FROM person_fts_vocab WHERE term = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*yes = x == SQLITE_ROW;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "searching");
+}
+
 static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, pl_err *err)
 {
 	pl_rc rc;
-	add(q, " FROM person p WHERE 1");
 	if(pq->name) {
 		names *nm;
 		names_term *terms;
@@ -130,19 +144,29 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 		buf match;
 		buf_init(&match, 4096);
 		for(size_t i = 0; i < nterms && !rc; i++) {
-			rc = buf_adds(&match, i ? " AND (" : "(");
-			for(int k = 0; k < terms[i].nkeys && !rc; k++)
-				rc = buf_printf(&match, "%s\"%s\"*", k ? " OR " : "", terms[i].keys[k]);
+			/* A word the index holds is a complete name: matched exactly, it
+			 * finds that name and not every longer word (Олександр, not also
+			 * the patronymic Олександрович), and fast. Any other word is the
+			 * start of one. The equivalents are complete words. */
+			bool whole;
+			if((rc = indexed_word(r, terms[i].keys[0], &whole, err)))
+				break;
+			rc = buf_printf(&match, "%s(\"%s\"%s", i ? " AND " : "", terms[i].keys[0],
+			                whole ? "" : "*");
+			for(int k = 1; k < terms[i].nkeys && !rc; k++)
+				rc = buf_printf(&match, " OR \"%s\"", terms[i].keys[k]);
 			if(!rc)
 				rc = buf_addc(&match, ')');
+		}
+		if(rc && rc != PL_ENOMEM && rc != PL_ELIMIT) {
+			buf_free(&match);
+			return rc;
 		}
 		const char *m = rc ? NULL : arena_strdup(a, buf_str(&match));
 		buf_free(&match);
 		if(!m)
 			return pl_nomem(err);
-		add(q, " AND p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ");
-		bind_text(q, m);
-		add(q, ")");
+		q->match = m;
 	}
 	if((rc = filter_in(q, "p.party", pq->party, "party", &person_fields[PF_PARTY], a, err)) ||
 	   (rc = filter_in(q, "p.held_by", pq->held_by, "held-by", &person_fields[PF_HELD_BY], a, err)) ||
@@ -168,23 +192,90 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 	return q->rc ? pl_nomem(err) : PL_OK;
 }
 
-static pl_rc prepare(registry *r, const query_sql *q, const char *head, const char *tail,
-                     sqlite3_stmt **s, pl_err *err)
+/* head, from (which ends in a WHERE clause), the filters, tail; the name's
+ * match is parameter 1 when `from` uses it. */
+static pl_rc prepare(registry *r, const query_sql *q, const char *head, const char *from,
+                     const char *tail, sqlite3_stmt **s, pl_err *err)
 {
-	char *sql = sqlite3_mprintf("%s%s%s", head, buf_str(&q->sql), tail);
+	char *sql = sqlite3_mprintf("%s %s%s%s", head, from, buf_str(&q->sql), tail);
 	if(!sql)
 		return pl_nomem(err);
 	int x = sqlite3_prepare_v2(store_db(r->st), sql, -1, s, NULL);
 	sqlite3_free(sql);
 	if(x)
 		return store_fail(r->st, err, x, "searching");
+	int first = 1;
+	if(strstr(from, "MATCH"))
+		sqlite3_bind_text(*s, first++, q->match, -1, SQLITE_STATIC);
 	for(int i = 0; i < q->n; i++) {
 		if(q->text[i])
-			sqlite3_bind_text(*s, i + 1, q->text[i], -1, SQLITE_STATIC);
+			sqlite3_bind_text(*s, first + i, q->text[i], -1, SQLITE_STATIC);
 		else
-			sqlite3_bind_int64(*s, i + 1, q->num[i]);
+			sqlite3_bind_int64(*s, first + i, q->num[i]);
 	}
 	return PL_OK;
+}
+
+/* Rows of from (with q's filters, if with_filters), counted up to cap + 1. */
+static pl_rc count(registry *r, const query_sql *q, bool with_filters, const char *from,
+                   long long cap, long long *out, pl_err *err)
+{
+	query_sql bare = {.match = q->match};
+	buf_init(&bare.sql, 0);
+	char tail[64];
+	snprintf(tail, sizeof(tail), " LIMIT %lld)", cap + 1);
+	sqlite3_stmt *s;
+	pl_rc rc = prepare(r, with_filters ? q : &bare, "SELECT count(*) FROM (SELECT 1", from, tail,
+	                   &s, err);
+	buf_free(&bare.sql);
+	if(rc)
+		return rc;
+	int x = sqlite3_step(s);
+	*out = x == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	return x == SQLITE_ROW ? PL_OK : store_fail(r->st, err, x, "counting");
+}
+
+/* Where the rows come from. A name matching up to SEARCH_SORT_MAX persons:
+ * all of them, sorted by name. A broader name: walked in the index's order,
+ * which stops at the page's end instead of reading every match. */
+static const char from_all[] = "FROM person p WHERE 1";
+static const char from_index[] = "FROM person_fts WHERE person_fts MATCH ?";
+static const char from_name[] =
+	"FROM person p WHERE p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)";
+static const char from_name_walk[] =
+	"FROM person_fts f JOIN person p ON p.id = f.rowid WHERE person_fts MATCH ?";
+/* With filters, a broad name is counted over its first SAMPLE matches. */
+enum { SAMPLE = 10000, BROAD_COUNT_CAP = 1000 };
+static const char from_name_sample[] =
+	"FROM (SELECT rowid AS rid FROM person_fts WHERE person_fts MATCH ? LIMIT 10000) f"
+	" JOIN person p ON p.id = f.rid WHERE 1";
+
+static pl_rc total(registry *r, const query_sql *q, bool *broad, person_page *out, pl_err *err)
+{
+	long long matches = 0, n = 0, cap = COUNT_CAP;
+	bool filtered = q->n > 0, lower_bound = false;
+	pl_rc rc = PL_OK;
+	*broad = false;
+	if(q->match) { /* from the index alone: cheap even for a common name */
+		rc = count(r, q, false, from_index, COUNT_CAP, &matches, err);
+		*broad = matches > SEARCH_SORT_MAX;
+	}
+	if(rc)
+		return rc;
+	if(!*broad) {
+		rc = count(r, q, true, q->match ? from_name : from_all, cap, &n, err);
+	} else if(!filtered) {
+		n = matches;
+	} else {
+		cap = BROAD_COUNT_CAP;
+		rc = count(r, q, true, from_name_sample, cap, &n, err);
+		lower_bound = matches > SAMPLE;
+	}
+	out->total_capped = n > cap || lower_bound;
+	out->total = (size_t)(n > cap ? cap : n);
+	out->name_order = !*broad;
+	return rc;
 }
 
 pl_rc registry_search(registry *r, const person_query *pq, arena *a, person_page *out,
@@ -193,34 +284,25 @@ pl_rc registry_search(registry *r, const person_query *pq, arena *a, person_page
 	memset(out, 0, sizeof(*out));
 	query_sql q = {.n = 0};
 	buf_init(&q.sql, 0);
+	bool broad = false;
 	pl_rc rc = build(r, pq, a, &q, err);
-	sqlite3_stmt *s = NULL;
 	if(!rc)
-		rc = prepare(r, &q, "SELECT count(*) FROM (SELECT 1", " LIMIT 10001)", &s, err);
+		rc = total(r, &q, &broad, out, err);
+	sqlite3_stmt *s = NULL;
 	if(!rc) {
-		int x = sqlite3_step(s);
-		if(x == SQLITE_ROW) {
-			long long c = sqlite3_column_int64(s, 0);
-			out->total_capped = c > COUNT_CAP;
-			out->total = (size_t)(c > COUNT_CAP ? COUNT_CAP : c);
-		} else {
-			rc = store_fail(r->st, err, x, "counting");
-		}
-		sqlite3_finalize(s);
-		s = NULL;
-	}
-	if(!rc) {
+		const char *from = !q.match ? from_all : broad ? from_name_walk : from_name;
 		char *head = sqlite3_mprintf("SELECT %s", person_select_columns(r));
-		char *tail = sqlite3_mprintf(" ORDER BY p.sort_key, p.id LIMIT %zu OFFSET %zu",
-		                             pq->limit ? pq->limit : 50, pq->offset);
-		rc = head && tail ? prepare(r, &q, head, tail, &s, err) : pl_nomem(err);
+		char *tail = sqlite3_mprintf(" ORDER BY %s LIMIT %lld OFFSET %lld",
+		                             broad ? "f.rowid" : "p.sort_key, p.id",
+		                             (long long)(pq->limit ? pq->limit : 50), (long long)pq->offset);
+		rc = head && tail ? prepare(r, &q, head, from, tail, &s, err) : pl_nomem(err);
 		sqlite3_free(head);
 		sqlite3_free(tail);
 	}
 	if(!rc) {
 		size_t cap = pq->limit ? pq->limit : 50;
 		out->rows = arena_alloc(a, sizeof(person) * cap);
-		int x;
+		int x = SQLITE_DONE;
 		while(out->rows && out->n < cap && (x = sqlite3_step(s)) == SQLITE_ROW)
 			person_from_row(s, 0, a, &out->rows[out->n++]);
 		if(!out->rows || arena_oom(a))

@@ -1,5 +1,6 @@
 #include "store/store.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@ struct store {
 	char *path;
 	int schema_found;
 	int depth;      /* transaction nesting */
+	uint64_t tx_serial;
 	bool doomed;    /* an inner level rolled back */
 	struct {
 		const char *sql;
@@ -150,7 +152,8 @@ pl_rc store_open(store **out, const char *path, unsigned flags, pl_err *err)
 		/* WAL: readers never block the writer. FULL: a commit is on disk
 		 * when it returns, so a crash or power cut loses nothing committed. */
 		prc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-		                     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;", err);
+		                     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;"
+		                     " PRAGMA temp_store = MEMORY;", err);
 		if(!prc && !(flags & STORE_READONLY))
 			prc = store_exec(st, "PRAGMA journal_mode = WAL;", err);
 		if(!prc && !(flags & STORE_READONLY))
@@ -182,6 +185,7 @@ pl_rc store_begin(store *st, pl_err *err)
 	if(st->depth++ > 0)
 		return PL_OK;
 	st->doomed = false;
+	st->tx_serial++;
 	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if(rc) {
 		st->depth = 0;
@@ -220,6 +224,33 @@ void store_rollback(store *st)
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+static bool journal_mode(store *st, const char *mode)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
+	sqlite3_stmt *s;
+	bool ok = false;
+	if(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if(sqlite3_step(s) == SQLITE_ROW)
+			ok = !sqlite3_stricmp((const char *)sqlite3_column_text(s, 0), mode);
+		sqlite3_finalize(s);
+	}
+	return ok;
+}
+
+bool store_bulk_begin(store *st)
+{
+	return st->depth == 0 && journal_mode(st, "delete");
+}
+
+void store_bulk_end(store *st)
+{
+	/* If this fails the file stays in rollback mode until the next open,
+	 * which sets WAL again: slower for readers, never unsafe. */
+	if(st->depth == 0)
+		journal_mode(st, "wal");
+}
+
 pl_rc store_read_begin(store *st, pl_err *err)
 {
 	int rc = sqlite3_exec(st->db, "BEGIN DEFERRED", NULL, NULL, NULL);
@@ -229,6 +260,56 @@ pl_rc store_read_begin(store *st, pl_err *err)
 void store_read_end(store *st)
 {
 	sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
+uint64_t store_tx_serial(const store *st)
+{
+	return st->tx_serial;
+}
+
+pl_rc store_indexes_defer(store *st, const char *const *tables, store_deferred *d, pl_err *err)
+{
+	d->n = 0;
+	sqlite3_stmt *s;
+	int x = sqlite3_prepare_v2(st->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+	                           " AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+	                           -1, &s, NULL);
+	if(x)
+		return store_fail(st, err, x, "reading the schema");
+	char *drop[32];
+	pl_rc rc = PL_OK;
+	for(int t = 0; tables[t] && !rc; t++) {
+		sqlite3_bind_text(s, 1, tables[t], -1, SQLITE_STATIC);
+		while((x = sqlite3_step(s)) == SQLITE_ROW && d->n < 32) {
+			drop[d->n] = sqlite3_mprintf("DROP INDEX \"%w\"", (const char *)sqlite3_column_text(s, 0));
+			d->sql[d->n] = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(s, 1));
+			d->n++;
+			if(!drop[d->n - 1] || !d->sql[d->n - 1])
+				rc = pl_nomem(err);
+		}
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+	/* Dropped once the schema is no longer being read: SQLite refuses to
+	 * change the table a running statement reads. */
+	for(int i = 0; i < d->n; i++) {
+		if(!rc)
+			rc = store_exec(st, drop[i], err);
+		sqlite3_free(drop[i]);
+	}
+	return rc;
+}
+
+pl_rc store_indexes_restore(store *st, store_deferred *d, pl_err *err)
+{
+	pl_rc rc = PL_OK;
+	for(int i = 0; i < d->n; i++) {
+		if(!rc)
+			rc = store_exec(st, d->sql[i], err);
+		sqlite3_free(d->sql[i]);
+	}
+	d->n = 0;
+	return rc;
 }
 
 bool store_in_transaction(const store *st)
@@ -300,7 +381,7 @@ int store_bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if(!v || !*v)
 		return sqlite3_bind_null(s, i);
-	return sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	return sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 }
 
 const char *store_column_text(sqlite3_stmt *s, int i)

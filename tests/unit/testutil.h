@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,5 +70,35 @@ static inline void tu_write(const char *path, const char *text)
 		if(!h_ || !strstr(h_, n_))                                            \
 			fail_msg("expected \"%s\" in \"%s\"", n_, h_ ? h_ : "(null)");    \
 	} while(0)
+
+/* Table-driven tests collect their failures and report them once, after
+ * everything is freed: a failing test shows every bad case, and cmocka's
+ * longjmp leaks nothing. */
+typedef struct report {
+	char text[12000];
+	size_t len;
+	int n;
+} report;
+
+static inline void PL_PRINTF(2, 3) report_add(report *r, const char *fmt, ...)
+{
+	r->n++;
+	if(r->len >= sizeof(r->text) - 1)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(r->text + r->len, sizeof(r->text) - r->len, fmt, ap);
+	va_end(ap);
+	if(k > 0)
+		r->len += (size_t)k;
+	if(r->len > sizeof(r->text) - 1)
+		r->len = sizeof(r->text) - 1;
+}
+
+static inline void report_check(const report *r, int total)
+{
+	if(r->n)
+		fail_msg("%d of %d cases failed:\n%s", r->n, total, r->text);
+}
 
 #endif

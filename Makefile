@@ -1,0 +1,35 @@
+# The README's commands. The build itself is Meson's; this file only names
+# the jobs and makes sure their dependencies are installed first.
+
+BUILD       ?= build
+DEMO_DB     ?= $(BUILD)/demo.db
+DEMO_PERSONS ?= 2000
+FUZZ_SECONDS ?= 60
+
+.PHONY: all demo check bench fuzz clean bootstrap
+
+all: $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+bootstrap:
+	@scripts/bootstrap
+
+$(BUILD)/build.ninja:
+	@scripts/bootstrap
+	meson setup $(BUILD) >/dev/null
+
+demo: bootstrap all
+	@scripts/demo "$(BUILD)/src/parley" "$(DEMO_DB)" "$(DEMO_PERSONS)"
+
+check:
+	@scripts/check
+
+bench: bootstrap
+	@scripts/bench
+
+fuzz:
+	@scripts/bootstrap --fuzz
+	@scripts/fuzz $(FUZZ_SECONDS)
+
+clean:
+	rm -rf build build-asan build-release build-fuzz

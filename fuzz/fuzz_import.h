@@ -1,0 +1,54 @@
+/* Shared by the import harnesses: any bytes, imported as FORMAT into a
+ * fresh in-memory registry, either import completely or write nothing. */
+#include <stdint.h>
+
+#include "fuzz.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "registry/registry.h"
+
+static long long count(registry *r, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long n = -1;
+	if(sqlite3_prepare_v2(store_db(registry_store(r)), sql, -1, &s, NULL) == SQLITE_OK &&
+	   sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static int fuzz_import(const uint8_t *data, size_t size, registry_format format, const char *ext)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "/tmp/parley-fuzz-%d.%s", (int)getpid(), ext);
+	FILE *f = fopen(path, "wb");
+	if(!f)
+		return 0;
+	fwrite(data, 1, size, f);
+	fclose(f);
+	registry *r;
+	pl_err err = {0};
+	if(registry_open(&r, ":memory:", "fuzz", STORE_CREATE, &err))
+		abort();
+	import_opts o = {.format = format, .max_errors = 5};
+	import_report rep;
+	const char *paths[1] = {path};
+	pl_rc rc = registry_import(r, paths, 1, &o, &rep, &err);
+	if(rc) {
+		/* All or nothing: a refused import leaves no trace. */
+		if(count(r, "SELECT count(*) FROM person") != 0 || count(r, "SELECT count(*) FROM event") != 0)
+			abort();
+		if(!err.msg[0])
+			abort(); /* every refusal says why */
+	} else if(count(r, "SELECT count(*) FROM person") != rep.persons_created) {
+		abort();
+	}
+	import_report_free(&rep);
+	registry_close(r);
+	unlink(path);
+	return 0;
+}

@@ -1,0 +1,47 @@
+/* Names on any bytes: keys are words of a-z only, transliteration and
+ * queries never crash. */
+#include <stdint.h>
+
+#include "fuzz.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "names/names.h"
+
+static names *nm;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	pl_err err;
+	if(!nm && names_open(&nm, &err))
+		abort();
+	char *s = malloc(size + 1);
+	if(!s)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+	buf b;
+	buf_init(&b, 0);
+	if(names_keys(nm, s, &b) == PL_OK)
+		for(size_t i = 0; i < b.len; i++)
+			if(!((b.ptr[i] >= 'a' && b.ptr[i] <= 'z') || b.ptr[i] == ' '))
+				abort();
+	for(int sch = 0; sch < NAMES_SCHEME_COUNT; sch++) {
+		buf_reset(&b);
+		pl_rc rc = names_transliterate(s, (names_scheme)sch, &b);
+		if(rc != PL_OK && rc != PL_EINPUT && rc != PL_ELIMIT)
+			abort();
+	}
+	buf_free(&b);
+	arena a;
+	arena_init(&a, 0);
+	names_term *terms;
+	size_t n;
+	if(names_query(nm, s, &a, &terms, &n, &err) == PL_OK)
+		for(size_t i = 0; i < n; i++)
+			if(terms[i].nkeys < 1 || terms[i].nkeys > 2 || !*terms[i].keys[0])
+				abort();
+	arena_free(&a);
+	free(s);
+	return 0;
+}

@@ -1,0 +1,208 @@
+/* parley audit verify | log | access */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "audit/audit.h"
+#include "cli/cli.h"
+
+static const char verify_usage[] =
+	"usage: parley audit verify [--json]\n"
+	"\n"
+	"Check the whole audit chain: every entry's hash, and that each links to the\n"
+	"one before. Names the first broken entry. Prints the number of entries and\n"
+	"the head hash: keep it somewhere else (a signed statement, a letter) and\n"
+	"compare later, since a chain alone cannot show that its newest entries\n"
+	"were removed.\n";
+
+static int audit_verify_cmd(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, verify_usage);
+	if(status >= 0)
+		return status;
+	if(optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	audit_verify_report rep;
+	pl_rc rc = audit_verify(registry_store(r), &rep, &err);
+	registry_close(r);
+	char head[2 * AUDIT_HASH_SIZE + 1], n[32];
+	audit_hex(rep.head, head);
+	cli_thousands((long)rep.entries, n, sizeof(n));
+	if(c->json) {
+		json_t *o = json_pack("{s:b, s:I, s:s, s:I, s:s?}", "intact", rc == PL_OK, "entries",
+		                      (json_int_t)rep.entries, "head", head, "first_bad",
+		                      (json_int_t)rep.first_bad, "error", rc ? err.msg : NULL);
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(o);
+		return rc ? EXIT_REFUSED : EXIT_OK;
+	}
+	if(rc) {
+		fprintf(stderr, "%s: BROKEN: %s\n", c->prog, err.msg);
+		fprintf(stderr, "%s: the %s entries before it are intact\n", c->prog, n);
+		return EXIT_REFUSED;
+	}
+	printf("audit chain intact: %s entries\nhead %s\n", n, head);
+	return EXIT_OK;
+}
+
+static const char log_usage[] =
+	"usage: parley audit log [OPTIONS]\n"
+	"\n"
+	"Changes to the registry, newest first: who, when, what, before and after.\n"
+	"\n"
+	"Options:\n"
+	"  --person ID     only changes to this person and their events\n"
+	"  --actor NAME    only changes by NAME\n"
+	"  --since DATE    only changes on or after DATE (YYYY-MM-DD)\n"
+	"  --limit N       at most N entries (default 50; 0 for all)\n";
+
+static const char access_usage[] =
+	"usage: parley audit access [OPTIONS]\n"
+	"\n"
+	"Reads of person records, newest first: who read which record, when.\n"
+	"\n"
+	"Options:\n"
+	"  --person ID     only reads of this person's record\n"
+	"  --actor NAME    only reads by NAME\n"
+	"  --since DATE    only reads on or after DATE (YYYY-MM-DD)\n"
+	"  --limit N       at most N entries (default 50; 0 for all)\n";
+
+typedef struct log_out {
+	cli *c;
+	table *t;
+	json_t *arr;
+} log_out;
+
+static json_t *maybe_json(const char *text)
+{
+	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
+	return v ? v : json_null();
+}
+
+static pl_rc print_entry(void *ctx, const audit_entry *e)
+{
+	log_out *o = ctx;
+	if(o->arr) {
+		char h[2 * AUDIT_HASH_SIZE + 1] = "";
+		if(e->hash)
+			audit_hex(e->hash, h);
+		json_array_append_new(o->arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?, s:o, s:o, s:s}",
+		                                        "seq", (json_int_t)e->seq, "ts", e->ts, "actor",
+		                                        e->actor, "action", e->action, "entity", e->entity,
+		                                        "entity_id", e->entity_uid, "before",
+		                                        maybe_json(e->before), "after",
+		                                        maybe_json(e->after), "hash", h));
+		return PL_OK;
+	}
+	char seq[32];
+	snprintf(seq, sizeof(seq), "%lld", (long long)e->seq);
+	const char *change = e->after ? e->after : "";
+	char both[1024];
+	if(e->before) {
+		snprintf(both, sizeof(both), "%s -> %s", e->before, e->after ? e->after : "null");
+		change = both;
+	}
+	const char *row[6] = {seq, e->ts, e->actor, e->action, e->entity_uid ? e->entity_uid : e->entity,
+	                      change};
+	table_add(o->t, row);
+	return PL_OK;
+}
+
+static pl_rc print_access(void *ctx, const access_entry *e)
+{
+	log_out *o = ctx;
+	if(o->arr) {
+		json_array_append_new(o->arr, json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)e->id,
+		                                        "ts", e->ts, "actor", e->actor, "person",
+		                                        e->person_uid, "action", e->action));
+		return PL_OK;
+	}
+	const char *row[4] = {e->ts, e->actor, e->person_uid, e->action};
+	table_add(o->t, row);
+	return PL_OK;
+}
+
+static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
+{
+	enum { OPT_PERSON = 1, OPT_ACTOR, OPT_SINCE, OPT_LIMIT };
+	static const struct option opts[] = {
+		{"person", required_argument, NULL, OPT_PERSON},
+		{"actor", required_argument, NULL, OPT_ACTOR},
+		{"since", required_argument, NULL, OPT_SINCE},
+		{"limit", required_argument, NULL, OPT_LIMIT},
+		CLI_COMMON_OPTIONS, {0}};
+	audit_filter f = {.limit = 50};
+	bool done = false;
+	long n;
+	int opt;
+	pdate d;
+	const char *why;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_PERSON)
+			f.entity_uid = optarg;
+		else if(opt == OPT_ACTOR)
+			f.actor = optarg;
+		else if(opt == OPT_SINCE) {
+			if(!date_parse(optarg, &d, &why))
+				return cli_usage_error(c, "--since: %s, got '%s'", why, optarg);
+			f.since = optarg;
+		} else if(opt == OPT_LIMIT) {
+			if(!cli_parse_long(optarg, 0, 100000000, &n))
+				return cli_usage_error(c, "--limit: expected a number from 0, got '%s'", optarg);
+			f.limit = n;
+		} else if(!cli_common_option(c, opt, access ? access_usage : log_usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	static const char *const log_head[6] = {"seq", "when", "who", "action", "what", "change"};
+	static const char *const access_head[4] = {"when", "who", "person", "action"};
+	log_out o = {c, NULL, NULL};
+	if(c->json)
+		o.arr = json_array();
+	else
+		o.t = access ? table_new(4, access_head) : table_new(6, log_head);
+	pl_rc rc = access ? audit_access_list(registry_store(r), &f, print_access, &o, &err)
+	                  : audit_list(registry_store(r), &f, print_entry, &o, &err);
+	registry_close(r);
+	if(!rc && o.arr) {
+		json_dumpf(o.arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+	} else if(!rc) {
+		table_print(o.t, stdout, 100);
+	}
+	json_decref(o.arr);
+	table_free(o.t);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+static int audit_log_cmd(cli *c, int argc, char **argv) { return audit_list_cmd(c, argc, argv, false); }
+static int audit_access_cmd(cli *c, int argc, char **argv) { return audit_list_cmd(c, argc, argv, true); }
+
+static const char audit_usage[] =
+	"usage: parley audit COMMAND ...\n"
+	"\n"
+	"  verify    check the hash chain of the change log\n"
+	"  log       show changes: who, when, what, before and after\n"
+	"  access    show who read which person record\n";
+
+int cmd_audit(cli *c, int argc, char **argv)
+{
+	static const cli_command subs[] = {
+		{"verify", audit_verify_cmd, NULL}, {"log", audit_log_cmd, NULL},
+		{"access", audit_access_cmd, NULL},
+	};
+	return cli_dispatch(c, "audit", subs, sizeof(subs) / sizeof(subs[0]), audit_usage, argc, argv);
+}

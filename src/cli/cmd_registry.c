@@ -1,0 +1,388 @@
+/* parley init | import | export | stats */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+
+/* ---- init --------------------------------------------------------------- */
+
+static const char init_usage[] =
+	"usage: parley init [DB]\n"
+	"\n"
+	"Create a parley database at DB (or --db, $PARLEY_DB, ./parley.db). On an\n"
+	"existing database, apply the schema migrations it lacks; nothing else changes.\n"
+	"A database newer than this parley is refused.\n";
+
+int cmd_init(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, init_usage);
+	if(status >= 0)
+		return status;
+	if(optind < argc)
+		c->db = argv[optind++];
+	if(optind < argc)
+		return cli_usage_error(c, "one database at a time");
+	struct stat sb;
+	bool existed = stat(c->db, &sb) == 0;
+	registry *r;
+	pl_err err = {0};
+	if(registry_open(&r, c->db, c->actor, STORE_CREATE, &err))
+		return cli_fail(c, &err);
+	int before = store_schema_found(registry_store(r)), now = store_schema_latest();
+	registry_close(r);
+	if(!existed)
+		printf("created %s (schema version %d)\n", c->db, now);
+	else if(before < now)
+		printf("migrated %s from schema version %d to %d\n", c->db, before, now);
+	else
+		printf("%s is up to date (schema version %d)\n", c->db, now);
+	return EXIT_OK;
+}
+
+/* ---- import ------------------------------------------------------------- */
+
+static const char import_usage[] =
+	"usage: parley import [OPTIONS] FILE...\n"
+	"\n"
+	"Import persons and events from CSV or JSON files (- reads standard input).\n"
+	"All files go in together: everything is imported, or, if any row is wrong,\n"
+	"nothing, and each problem is reported with its file, line and column.\n"
+	"\n"
+	"A row updates the person with the same id or ext.SOURCE identifier, and\n"
+	"creates a new person otherwise, so importing a file again changes nothing.\n"
+	"Empty cells mean 'not known here' and never erase a known value.\n"
+	"CSV files hold persons, or events when they have a 'type' column; give the\n"
+	"persons file before its events file. Columns: docs/formats.md.\n"
+	"\n"
+	"Options:\n"
+	"  --format csv|json   the format, when the file name does not say\n"
+	"  --max-errors N      report up to N problems before stopping (default 20)\n"
+	"  --quiet             no summary, no progress line\n";
+
+static void print_report(const import_report *rep)
+{
+	char rows[32], c[32], u[32], s[32], e[32], es[32];
+	cli_thousands(rep->rows, rows, sizeof(rows));
+	cli_thousands(rep->persons_created, c, sizeof(c));
+	cli_thousands(rep->persons_updated, u, sizeof(u));
+	cli_thousands(rep->persons_unchanged, s, sizeof(s));
+	cli_thousands(rep->events_added, e, sizeof(e));
+	cli_thousands(rep->events_unchanged, es, sizeof(es));
+	printf("imported %s rows: %s persons created, %s updated, %s unchanged; "
+	       "%s events added, %s already there\n", rows, c, u, s, e, es);
+	if(rep->files_already_imported)
+		printf("note: %d of the files had been imported before\n", rep->files_already_imported);
+}
+
+static bool parse_format(const char *s, registry_format *out)
+{
+	if(!strcmp(s, "csv"))
+		*out = FORMAT_CSV;
+	else if(!strcmp(s, "json"))
+		*out = FORMAT_JSON;
+	else
+		return false;
+	return true;
+}
+
+int cmd_import(cli *c, int argc, char **argv)
+{
+	enum { OPT_FORMAT = 1, OPT_MAX_ERRORS, OPT_QUIET };
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+		{"quiet", no_argument, NULL, OPT_QUIET},
+		CLI_COMMON_OPTIONS, {0}};
+	import_opts io = {.format = FORMAT_AUTO};
+	bool quiet = false, done = false;
+	long n;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_FORMAT) {
+			if(!parse_format(optarg, &io.format))
+				return cli_usage_error(c, "--format: expected csv or json, got '%s'", optarg);
+		} else if(opt == OPT_MAX_ERRORS) {
+			if(!cli_parse_long(optarg, 1, 100000, &n))
+				return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", optarg);
+			io.max_errors = (int)n;
+		} else if(opt == OPT_QUIET) {
+			quiet = true;
+		} else if(!cli_common_option(c, opt, import_usage, &done)) {
+			return cli_usage_error(c, "unknown option");
+		}
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind == argc)
+		return cli_usage_error(c, "which files? (give one or more, or - for standard input)");
+	cli_progress_state progress = {0};
+	if(!quiet && isatty(STDERR_FILENO)) {
+		io.progress = cli_progress;
+		io.progress_ctx = &progress;
+	}
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	import_report rep;
+	pl_rc rc = registry_import(r, (const char *const *)argv + optind, (size_t)(argc - optind),
+	                           &io, &rep, &err);
+	registry_close(r);
+	int status = EXIT_OK;
+	if(rc) {
+		if(rep.errors.len) {
+			fputs(buf_str(&rep.errors), stderr);
+			fprintf(stderr, "%s: nothing was imported\n", c->prog);
+			status = EXIT_REFUSED;
+		} else {
+			status = cli_fail(c, &err);
+		}
+	} else if(c->json) {
+		printf("{\"rows\":%ld,\"persons_created\":%ld,\"persons_updated\":%ld,"
+		       "\"persons_unchanged\":%ld,\"events_added\":%ld,\"events_unchanged\":%ld}\n",
+		       rep.rows, rep.persons_created, rep.persons_updated, rep.persons_unchanged,
+		       rep.events_added, rep.events_unchanged);
+	} else if(!quiet) {
+		print_report(&rep);
+	}
+	import_report_free(&rep);
+	return status;
+}
+
+/* ---- export ------------------------------------------------------------- */
+
+static const char export_usage[] =
+	"usage: parley export [OPTIONS]\n"
+	"\n"
+	"Export the registry. JSON holds persons with their events in one document;\n"
+	"CSV holds persons, or with --events the events, one file each. The columns\n"
+	"are the ones import reads (docs/formats.md), so an export imports back as is.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output FILE   write to FILE (replaced only once complete), not stdout\n"
+	"  --format json|csv   default: from the name of FILE, else json\n"
+	"  --events            CSV: the events instead of the persons\n";
+
+int cmd_export(cli *c, int argc, char **argv)
+{
+	enum { OPT_FORMAT = 1, OPT_EVENTS };
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"events", no_argument, NULL, OPT_EVENTS},
+		CLI_COMMON_OPTIONS, {0}};
+	registry_format fmt = FORMAT_AUTO;
+	export_what what = EXPORT_PERSONS;
+	const char *path = NULL;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if(opt == 'o')
+			path = optarg;
+		else if(opt == OPT_FORMAT) {
+			if(!parse_format(optarg, &fmt))
+				return cli_usage_error(c, "--format: expected csv or json, got '%s'", optarg);
+		} else if(opt == OPT_EVENTS)
+			what = EXPORT_EVENTS;
+		else if(!cli_common_option(c, opt, export_usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	if(fmt == FORMAT_AUTO) {
+		size_t n = path ? strlen(path) : 0;
+		fmt = n > 4 && !strcmp(path + n - 4, ".csv") ? FORMAT_CSV : FORMAT_JSON;
+	}
+	if(what == EXPORT_EVENTS && fmt == FORMAT_JSON)
+		return cli_usage_error(c, "--events is for CSV; JSON holds the events with their persons");
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	/* Into a temporary file beside the target, renamed when complete: an
+	 * interrupted export never leaves half a file under the real name. */
+	char tmp[4096];
+	FILE *out = stdout;
+	if(path) {
+		snprintf(tmp, sizeof(tmp), "%s.partial-XXXXXX", path);
+		int fd = mkstemp(tmp);
+		out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+		if(!out) {
+			registry_close(r);
+			pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+			return cli_fail(c, &err);
+		}
+	}
+	pl_rc rc = registry_export(r, out, fmt, what, &err);
+	registry_close(r);
+	if(path) {
+		if(fsync(fileno(out)) && !rc)
+			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		if(fclose(out) && !rc)
+			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		if(!rc && rename(tmp, path))
+			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		if(rc)
+			unlink(tmp);
+	}
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- stats -------------------------------------------------------------- */
+
+static const char stats_usage[] =
+	"usage: parley stats [--json]\n"
+	"\n"
+	"How many persons the registry holds, by status, party, holder and medical\n"
+	"category, and how many events.\n";
+
+static void print_counts(const char *title, const count_row *rows, size_t n)
+{
+	const char *head[2] = {title, "persons"};
+	table *t = table_new(2, head);
+	for(size_t i = 0; i < n; i++) {
+		char num[32];
+		cli_thousands(rows[i].count, num, sizeof(num));
+		const char *row[2] = {rows[i].value ? rows[i].value : "(unknown)", num};
+		table_add(t, row);
+	}
+	table_print(t, stdout, 40);
+	table_free(t);
+	putchar('\n');
+}
+
+static json_t *counts_json(const count_row *rows, size_t n)
+{
+	json_t *o = json_object();
+	for(size_t i = 0; i < n; i++)
+		json_object_set_new(o, rows[i].value ? rows[i].value : "unknown",
+		                    json_integer(rows[i].count));
+	return o;
+}
+
+int cmd_stats(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, stats_usage);
+	if(status >= 0)
+		return status;
+	if(optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	arena a;
+	arena_init(&a, 0);
+	registry_stats st;
+	pl_rc rc = registry_stats_get(r, &a, &st, &err);
+	registry_close(r);
+	if(!rc && c->json) {
+		json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "persons", (json_int_t)st.persons,
+		                      "events", (json_int_t)st.events,
+		                      "status", counts_json(st.by_status, st.n_status),
+		                      "party", counts_json(st.by_party, st.n_party),
+		                      "held_by", counts_json(st.by_held_by, st.n_held_by),
+		                      "medical", counts_json(st.by_medical, st.n_medical));
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(o);
+	} else if(!rc) {
+		char p[32], e[32];
+		cli_thousands(st.persons, p, sizeof(p));
+		cli_thousands(st.events, e, sizeof(e));
+		printf("%s: %s persons, %s events\n\n", c->db, p, e);
+		print_counts("status", st.by_status, st.n_status);
+		print_counts("party", st.by_party, st.n_party);
+		print_counts("held by", st.by_held_by, st.n_held_by);
+		print_counts("medical", st.by_medical, st.n_medical);
+	}
+	arena_free(&a);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- demo-data ---------------------------------------------------------- */
+
+static const char demo_usage[] =
+	"usage: parley demo-data [OPTIONS]\n"
+	"\n"
+	"Write a generated registry of two parties: Ukrainian and Russian names in\n"
+	"Cyrillic (some only in Latin, in mixed transliteration schemes), ranks,\n"
+	"branches, dates, medical categories and event histories that follow the\n"
+	"lifecycle. No real person is in it. The same options give the same bytes.\n"
+	"Import it with `parley import`.\n"
+	"\n"
+	"Options:\n"
+	"  --persons N          how many persons (default 1000)\n"
+	"  --seed S             the random seed (default 1)\n"
+	"  --format json|csv    json (default): persons with their events;\n"
+	"                       csv: persons, and events with --events-out\n"
+	"  -o, --output FILE    write to FILE instead of stdout\n"
+	"  --events-out FILE    csv: write the events to FILE\n";
+
+int cmd_demo_data(cli *c, int argc, char **argv)
+{
+	enum { OPT_PERSONS = 1, OPT_SEED, OPT_FORMAT, OPT_EVENTS_OUT };
+	static const struct option opts[] = {
+		{"persons", required_argument, NULL, OPT_PERSONS},
+		{"seed", required_argument, NULL, OPT_SEED},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"output", required_argument, NULL, 'o'},
+		{"events-out", required_argument, NULL, OPT_EVENTS_OUT},
+		CLI_COMMON_OPTIONS, {0}};
+	demo_opts o = {.persons = 1000, .seed = 1, .format = FORMAT_JSON};
+	const char *path = NULL, *events_path = NULL;
+	bool done = false;
+	long n;
+	int opt;
+	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if(opt == OPT_PERSONS) {
+			if(!cli_parse_long(optarg, 1, 100000000, &n))
+				return cli_usage_error(c, "--persons: expected a number from 1, got '%s'", optarg);
+			o.persons = n;
+		} else if(opt == OPT_SEED) {
+			if(!cli_parse_long(optarg, 0, 0x7fffffffffffffffL, &n))
+				return cli_usage_error(c, "--seed: expected a number from 0, got '%s'", optarg);
+			o.seed = (uint64_t)n;
+		} else if(opt == OPT_FORMAT) {
+			if(!parse_format(optarg, &o.format))
+				return cli_usage_error(c, "--format: expected csv or json, got '%s'", optarg);
+		} else if(opt == 'o') {
+			path = optarg;
+		} else if(opt == OPT_EVENTS_OUT) {
+			events_path = optarg;
+		} else if(!cli_common_option(c, opt, demo_usage, &done)) {
+			return cli_usage_error(c, "unknown option");
+		}
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	if(events_path && o.format != FORMAT_CSV)
+		return cli_usage_error(c, "--events-out is for --format csv; JSON holds the events");
+	pl_err err = {0};
+	FILE *out = path ? fopen(path, "wb") : stdout;
+	if(!out) {
+		pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		return cli_fail(c, &err);
+	}
+	if(events_path && !(o.events_csv = fopen(events_path, "wb"))) {
+		pl_fail(&err, PL_EIO, "cannot write %s: %s", events_path, strerror(errno));
+		if(path)
+			fclose(out);
+		return cli_fail(c, &err);
+	}
+	pl_rc rc = registry_demo_generate(out, &o, &err);
+	if(path && fclose(out) && !rc)
+		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+	if(o.events_csv && fclose(o.events_csv) && !rc)
+		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", events_path, strerror(errno));
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}

@@ -1,0 +1,64 @@
+# The command line itself: help, versions, exit codes.
+
+test_no_arguments_is_usage() {
+	p
+	expect_status 2
+	expect_err "usage: parley COMMAND"
+}
+
+test_help_lists_every_command() {
+	p --help
+	expect_status 0
+	for c in init import export person stats audit demo-data; do
+		expect_out "  $c "
+	done
+	expect_out "Exit status: 0"
+}
+
+test_every_command_has_help() {
+	for c in init import export stats demo-data "person add" "person update" "person show" \
+	         "person list" "person search" "person event" "audit verify" "audit log" "audit access"; do
+		p $c --help
+		expect_status 0
+		expect_out "usage: parley $c"
+	done
+}
+
+test_version() {
+	p --version
+	expect_status 0
+	expect_out "schema version 1"
+}
+
+test_unknown_command_and_option() {
+	p frobnicate
+	expect_status 2
+	expect_err "unknown command 'frobnicate'"
+	p person frobnicate
+	expect_status 2
+	p stats --frobnicate
+	expect_status 2
+	expect_err "Try 'parley stats --help'"
+}
+
+test_missing_database_says_how_to_create_one() {
+	p stats
+	expect_status 1
+	expect_err "no database at parley.db"
+	expect_err "parley init"
+	[ ! -e parley.db ] || fail "a database was created"
+}
+
+test_db_from_option_environment_and_default() {
+	"$PARLEY" init a.db >/dev/null
+	"$PARLEY" init b.db >/dev/null
+	"$PARLEY" init >/dev/null           # ./parley.db
+	"$PARLEY" --db a.db person add --surname Альфа >/dev/null
+	PARLEY_DB=b.db "$PARLEY" person add --surname Бета >/dev/null
+	"$PARLEY" person add --surname Гамма >/dev/null
+	p person list --db a.db; expect_out "Альфа"; expect_no_out "Бета"
+	PARLEY_DB=b.db p person list; expect_out "Бета"; expect_no_out "Альфа"
+	p person list; expect_out "Гамма"; expect_no_out "Бета"
+	# --db wins over the environment
+	PARLEY_DB=b.db p person list --db a.db; expect_out "Альфа"
+}

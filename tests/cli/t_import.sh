@@ -1,0 +1,69 @@
+# parley import and export.
+
+test_import_export_round_trip_json_and_csv() {
+	db_with 'surname,given_names,birth_date,party,held_by,ext.hq\nШевченко,"Олександр, мол.",1990,UA,RU,HQ-1\nИванов,Сергей,2001-02,RU,UA,HQ-2\n'
+	id=$("$PARLEY" person list --json | sed -n 's/.*"id": "\(P[0-9A-Z]*\)".*/\1/p' | head -1)
+	"$PARLEY" person event "$id" --type capture --date 2022-03-05 --source media --note "line one
+line two" >/dev/null
+	p export -o a.json; expect_status 0
+	p export -o a.csv; expect_status 0
+	p export --events -o ae.csv; expect_status 0
+	head -1 a.csv | grep -q '^id,surname,given_names,patronymic,' || fail "persons header"
+	head -1 ae.csv | grep -q '^id,person,type,date,source,place,note,cause,burial_place,grave' || fail "events header"
+	"$PARLEY" init b.db >/dev/null
+	p --db b.db import a.json; expect_status 0
+	expect_out "2 persons created"
+	"$PARLEY" --db b.db export -o b.json
+	cmp a.json b.json || fail "JSON round trip differs"
+	"$PARLEY" init c.db >/dev/null
+	p --db c.db import a.csv ae.csv; expect_status 0
+	"$PARLEY" --db c.db export -o c.json
+	cmp a.json c.json || fail "CSV round trip differs"
+	p --db c.db import a.csv ae.csv; expect_status 0
+	expect_out "0 persons created, 0 updated, 2 unchanged; 0 events added, 1 already there"
+}
+
+test_import_from_standard_input() {
+	"$PARLEY" init >/dev/null
+	printf 'surname,ext.hq\nКоваль,1\n' | "$PARLEY" import --format csv - > out.txt
+	grep -q "1 persons created" out.txt || fail "$(cat out.txt)"
+	printf '{"persons":[{"surname":"Бойко","ext.hq":"2"}]}' | "$PARLEY" import - > out.txt
+	grep -q "1 persons created" out.txt || fail "$(cat out.txt)"
+}
+
+test_bad_rows_write_nothing_and_say_where() {
+	"$PARLEY" init >/dev/null
+	printf 'surname,birth_date,medical\nА,1990,none\nБ,1990-13-01,none\nВ,1990,badly\n' > bad.csv
+	p import bad.csv
+	expect_status 1
+	expect_err "bad.csv:3: column 'birth_date': month out of range (01-12) (got '1990-13-01')"
+	expect_err "bad.csv:4: column 'medical': not one of the allowed values (got 'badly')"
+	expect_err "nothing was imported"
+	[ "$(sqlite3 parley.db 'SELECT count(*) FROM person')" = 0 ] || fail "rows were written"
+	printf 'surname,birthdate\nА,1990\n' > col.csv
+	p import col.csv
+	expect_status 1
+	expect_err "unknown column 'birthdate' (did you mean 'birth_date'?)"
+	printf '{"persons": [\n{"surname": "А",\n "sex": "m"}]}' > bad.json
+	p import bad.json
+	expect_status 1
+	expect_err "bad.json:2: column 'sex': not one of the allowed values (got 'm')"
+	p import missing.csv
+	expect_status 1
+	expect_err "cannot open missing.csv"
+	p import
+	expect_status 2
+}
+
+test_export_refuses_bad_combinations_and_leaves_no_partial_file() {
+	"$PARLEY" init >/dev/null
+	p export --events
+	expect_status 2
+	p export --format xml
+	expect_status 2
+	p export -o /nonexistent-dir/x.json
+	expect_status 1
+	expect_err "cannot write"
+	ls | grep -q partial && fail "a partial file was left"
+	true
+}

@@ -1,0 +1,303 @@
+/* The audit chain: entries link by hash, and verify names the first entry
+ * that was changed, removed or inserted behind parley's back. */
+#include "testutil.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "audit/audit.h"
+#include "store/store.h"
+
+static char *dir;
+static int counter;
+
+static int setup(void **state)
+{
+	(void)state;
+	dir = tu_tmpdir();
+	return dir && sodium_init() >= 0 ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	tu_rmdir(dir);
+	return 0;
+}
+
+/* A fresh store with n entries. */
+static store *chain(int n, char *path, size_t size)
+{
+	char name[64];
+	snprintf(name, sizeof(name), "audit-%d.db", counter++);
+	tu_path(path, size, dir, name);
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_begin(st, &err), &err);
+	for(int i = 1; i <= n; i++) {
+		char after[64];
+		snprintf(after, sizeof(after), "{\"n\":%d}", i);
+		assert_ok(audit_append(st, NULL, "tester", "create", "person", "P0000000000000001",
+		                       i % 2 ? NULL : "{\"n\":0}", after, &err), &err);
+	}
+	assert_ok(store_commit(st, &err), &err);
+	return st;
+}
+
+/* Change the file as someone with the sqlite3 shell would: the triggers
+ * that keep the log append-only have to go first. */
+static void tamper(store *st, const char *sql)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(store_db(st), "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;",
+	                      NULL, NULL, &msg);
+	if(rc == SQLITE_OK)
+		rc = sqlite3_exec(store_db(st), sql, NULL, NULL, &msg);
+	if(rc != SQLITE_OK)
+		fail_msg("tamper: %s", msg);
+}
+
+static void test_empty_chain_is_intact(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(0, path, sizeof(path));
+	audit_verify_report rep;
+	pl_err err = {0};
+	assert_ok(audit_verify(st, &rep, &err), &err);
+	assert_int_equal(rep.entries, 0);
+	store_close(st);
+}
+
+static void test_entries_link_and_verify(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(50, path, sizeof(path));
+	audit_verify_report rep;
+	pl_err err = {0};
+	assert_ok(audit_verify(st, &rep, &err), &err);
+	assert_int_equal(rep.entries, 50);
+	assert_int_equal(rep.first_bad, 0);
+	/* The head is the hash of the newest entry. */
+	sqlite3_stmt *s;
+	sqlite3_prepare_v2(store_db(st), "SELECT hash FROM audit WHERE seq = 50", -1, &s, NULL);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_memory_equal(sqlite3_column_blob(s, 0), rep.head, AUDIT_HASH_SIZE);
+	sqlite3_finalize(s);
+	store_close(st);
+}
+
+static void test_append_outside_transaction_is_refused(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(0, path, sizeof(path));
+	pl_err err = {0};
+	assert_int_equal(audit_append(st, NULL, "a", "create", "person", NULL, NULL, "{}", &err), PL_EDB);
+	store_close(st);
+}
+
+static void test_changed_content_names_the_entry(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(20, path, sizeof(path));
+	tamper(st, "UPDATE audit SET after = '{\"n\":999}' WHERE seq = 7");
+	audit_verify_report rep;
+	pl_err err = {0};
+	assert_int_equal(audit_verify(st, &rep, &err), PL_EINTEGRITY);
+	assert_int_equal(rep.first_bad, 7);
+	assert_int_equal(rep.entries, 6); /* the ones before it hold */
+	assert_contains(err.msg, "audit entry 7");
+	assert_contains(err.msg, "changed after it was written");
+	store_close(st);
+}
+
+static void test_changed_actor_is_caught(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(5, path, sizeof(path));
+	tamper(st, "UPDATE audit SET actor = 'someone else' WHERE seq = 3");
+	audit_verify_report rep;
+	pl_err err = {0};
+	assert_int_equal(audit_verify(st, &rep, &err), PL_EINTEGRITY);
+	assert_int_equal(rep.first_bad, 3);
+	store_close(st);
+}
+
+static void test_recomputed_hash_breaks_the_next_link(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(10, path, sizeof(path));
+	/* A forger who rewrites entry 4 and its hash still breaks entry 5. */
+	tamper(st, "UPDATE audit SET hash = randomblob(32) WHERE seq = 4");
+	audit_verify_report rep;
+	pl_err err = {0};
+	assert_int_equal(audit_verify(st, &rep, &err), PL_EINTEGRITY);
+	assert_int_equal(rep.first_bad, 4);
+	store_close(st);
+}
+
+static void test_removed_entry_is_caught(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(10, path, sizeof(path));
+	tamper(st, "DELETE FROM audit WHERE seq = 6");
+	audit_verify_report rep;
+	pl_err err = {0};
+	assert_int_equal(audit_verify(st, &rep, &err), PL_EINTEGRITY);
+	assert_int_equal(rep.first_bad, 7);
+	assert_contains(err.msg, "missing");
+	store_close(st);
+}
+
+static void test_renumbered_entries_are_caught(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(10, path, sizeof(path));
+	/* Close the gap after a deletion: the links still do not fit. */
+	tamper(st, "DELETE FROM audit WHERE seq = 6; UPDATE audit SET seq = seq - 1 WHERE seq > 6");
+	audit_verify_report rep;
+	pl_err err = {0};
+	assert_int_equal(audit_verify(st, &rep, &err), PL_EINTEGRITY);
+	assert_int_equal(rep.first_bad, 6);
+	store_close(st);
+}
+
+static void test_chain_continues_across_transactions(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(3, path, sizeof(path));
+	pl_err err = {0};
+	assert_ok(store_begin(st, &err), &err);
+	assert_ok(audit_append(st, NULL, "b", "update", "person", "P1", "{}", "{}", &err), &err);
+	assert_ok(store_commit(st, &err), &err);
+	/* A rolled-back append leaves no trace and no gap. */
+	assert_ok(store_begin(st, &err), &err);
+	assert_ok(audit_append(st, NULL, "c", "update", "person", "P1", "{}", "{}", &err), &err);
+	store_rollback(st);
+	assert_ok(store_begin(st, &err), &err);
+	assert_ok(audit_append(st, NULL, "d", "update", "person", "P1", "{}", "{}", &err), &err);
+	assert_ok(store_commit(st, &err), &err);
+	audit_verify_report rep;
+	assert_ok(audit_verify(st, &rep, &err), &err);
+	assert_int_equal(rep.entries, 5);
+	store_close(st);
+}
+
+static void test_cached_tip_survives_rollbacks_and_other_writers(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(2, path, sizeof(path));
+	pl_err err = {0};
+	audit_tip tip = {0};
+	assert_ok(store_begin(st, &err), &err);
+	assert_ok(audit_append(st, &tip, "a", "update", "person", "P1", "{}", "{}", &err), &err);
+	assert_ok(audit_append(st, &tip, "a", "update", "person", "P1", "{}", "{}", &err), &err);
+	assert_int_equal(tip.seq, 4);
+	store_rollback(st); /* the cache now names entries that are gone */
+	/* Another connection appends in between. */
+	store *other;
+	assert_ok(store_open(&other, path, 0, &err), &err);
+	assert_ok(store_begin(other, &err), &err);
+	assert_ok(audit_append(other, NULL, "b", "update", "person", "P1", "{}", "{}", &err), &err);
+	assert_ok(store_commit(other, &err), &err);
+	store_close(other);
+	assert_ok(store_begin(st, &err), &err);
+	assert_ok(audit_append(st, &tip, "a", "update", "person", "P1", "{}", "{}", &err), &err);
+	assert_ok(store_commit(st, &err), &err);
+	assert_int_equal(tip.seq, 4);
+	audit_verify_report rep;
+	assert_ok(audit_verify(st, &rep, &err), &err);
+	assert_int_equal(rep.entries, 4);
+	store_close(st);
+}
+
+typedef struct seen {
+	int n;
+	int64_t seqs[16];
+} seen;
+
+static pl_rc collect(void *ctx, const audit_entry *e)
+{
+	seen *s = ctx;
+	if(s->n < 16)
+		s->seqs[s->n++] = e->seq;
+	return PL_OK;
+}
+
+static void test_list_filters_newest_first(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(6, path, sizeof(path));
+	pl_err err = {0};
+	assert_ok(store_begin(st, &err), &err);
+	assert_ok(audit_append(st, NULL, "other", "update", "person", "P2", "{}", "{}", &err), &err);
+	assert_ok(store_commit(st, &err), &err);
+	seen s = {0};
+	audit_filter f = {.entity_uid = "P2"};
+	assert_ok(audit_list(st, &f, collect, &s, &err), &err);
+	assert_int_equal(s.n, 1);
+	assert_int_equal(s.seqs[0], 7);
+	seen all = {0};
+	audit_filter g = {.actor = "tester", .limit = 3};
+	assert_ok(audit_list(st, &g, collect, &all, &err), &err);
+	assert_int_equal(all.n, 3);
+	assert_int_equal(all.seqs[0], 6);
+	assert_int_equal(all.seqs[2], 4);
+	store_close(st);
+}
+
+static pl_rc count_access(void *ctx, const access_entry *e)
+{
+	int *n = ctx;
+	assert_string_equal(e->action, "show");
+	(*n)++;
+	return PL_OK;
+}
+
+static void test_access_log_records_reads(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(0, path, sizeof(path));
+	pl_err err = {0};
+	assert_ok(audit_access(st, "reader", "PAAAA", "show", &err), &err);
+	assert_ok(audit_access(st, "reader", "PBBBB", "show", &err), &err);
+	assert_ok(audit_access(st, "other", "PAAAA", "show", &err), &err);
+	int n = 0;
+	audit_filter f = {.entity_uid = "PAAAA"};
+	assert_ok(audit_access_list(st, &f, count_access, &n, &err), &err);
+	assert_int_equal(n, 2);
+	assert_int_not_equal(sqlite3_exec(store_db(st), "DELETE FROM access_log", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_chain_is_intact),
+		cmocka_unit_test(test_entries_link_and_verify),
+		cmocka_unit_test(test_append_outside_transaction_is_refused),
+		cmocka_unit_test(test_changed_content_names_the_entry),
+		cmocka_unit_test(test_changed_actor_is_caught),
+		cmocka_unit_test(test_recomputed_hash_breaks_the_next_link),
+		cmocka_unit_test(test_removed_entry_is_caught),
+		cmocka_unit_test(test_renumbered_entries_are_caught),
+		cmocka_unit_test(test_chain_continues_across_transactions),
+		cmocka_unit_test(test_cached_tip_survives_rollbacks_and_other_writers),
+		cmocka_unit_test(test_list_filters_newest_first),
+		cmocka_unit_test(test_access_log_records_reads),
+	};
+	return cmocka_run_group_tests_name("audit", tests, setup, teardown);
+}

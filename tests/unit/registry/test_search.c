@@ -1,0 +1,343 @@
+/* Search: names across scripts and spellings, and the filters. */
+#include "fixture.h"
+
+typedef struct who {
+	const char *surname, *given, *surname_latin, *given_latin;
+	const char *birth, *party, *held_by, *medical, *capture;
+} who;
+
+/* A small registry with its ids in uids[]. */
+static const who people[] = {
+	{"Шевченко", "Олександр", NULL, NULL, "1990-04-12", "UA", "RU", "wounded", "2022-03-05"},
+	{NULL, NULL, "Shevchenko", "Oleksandr", "2001", "UA", "RU", "severely_wounded", "2022"},
+	{"Иванов", "Александр", NULL, NULL, "1999-01-01", "RU", "UA", "none", "2023-06-01"},
+	{"Хмельницький", "Микола", NULL, NULL, "2003-07-01", "UA", NULL, NULL, "2014-08"},
+	{"Щербак", "Юрій", NULL, NULL, NULL, "UA", "RU", "seriously_ill", NULL},
+	{"Петров", "Николай", NULL, NULL, "1970-02-02", "RU", "UA", "none", "2024-01-10"},
+};
+enum { NPEOPLE = sizeof(people) / sizeof(people[0]) };
+
+static char uids[NPEOPLE][UID_SIZE];
+
+static int setup(void **state)
+{
+	if(fixture_setup(state))
+		return -1;
+	fixture *f = *state;
+	for(int i = 0; i < NPEOPLE; i++) {
+		person p = {0};
+		p.f[PF_SURNAME] = people[i].surname;
+		p.f[PF_GIVEN_NAMES] = people[i].given;
+		p.f[PF_SURNAME_LATIN] = people[i].surname_latin;
+		p.f[PF_GIVEN_NAMES_LATIN] = people[i].given_latin;
+		p.f[PF_BIRTH_DATE] = people[i].birth;
+		p.f[PF_PARTY] = people[i].party;
+		p.f[PF_HELD_BY] = people[i].held_by;
+		p.f[PF_MEDICAL] = people[i].medical;
+		p.f[PF_CAPTURE_DATE] = people[i].capture;
+		if(registry_person_add(f->r, &p, &f->err))
+			return -1;
+		memcpy(uids[i], p.uid, UID_SIZE);
+	}
+	return 0;
+}
+
+/* The indexes into people[] that a query finds, as a bit set. */
+static unsigned found(fixture *f, const person_query *q)
+{
+	person_page pg;
+	assert_ok(registry_search(f->r, q, &f->a, &pg, &f->err), &f->err);
+	unsigned set = 0;
+	for(size_t i = 0; i < pg.n; i++)
+		for(int k = 0; k < NPEOPLE; k++)
+			if(!strcmp(pg.rows[i].uid, uids[k]))
+				set |= 1u << k;
+	assert_int_equal(pg.total, pg.n);
+	return set;
+}
+
+static unsigned by_name(fixture *f, const char *name)
+{
+	person_query q = PERSON_QUERY_INIT;
+	q.name = name;
+	return found(f, &q);
+}
+
+#define P(i) (1u << (i))
+
+static void test_a_name_in_any_script_or_spelling(void **state)
+{
+	fixture *f = *state;
+	static const struct { const char *query; unsigned expect; } cases[] = {
+		/* Олександр, Oleksandr and the Russian Александр are one name */
+		{"Олександр", P(0) | P(1) | P(2)},
+		{"Александр", P(0) | P(1) | P(2)},
+		{"Oleksandr", P(0) | P(1) | P(2)},
+		{"Aleksandr", P(0) | P(1) | P(2)},
+		{"OLEKSANDR", P(0) | P(1) | P(2)},
+		{"oleksandr shevchenko", P(0) | P(1)},
+		{"Шевченко Олександр", P(0) | P(1)},
+		{"shevchenko", P(0) | P(1)},
+		{"Schewtschenko", P(0) | P(1)},
+		{"Khmelnytskyi", P(3)},
+		{"Khmelnitsky", P(3)},
+		{"Хмельницкий", P(3)},
+		{"Mykola", P(3) | P(5)},
+		{"Nikolay", P(3) | P(5)},
+		{"Shcherbak", P(4)},
+		{"Yurii", P(4)},
+		{"Yuriy", P(4)},
+		{"Iurii", P(4)},
+		{"Юрий", P(4)},
+		{"Ivanov", P(2)},
+		{"Іванов", P(2)},
+		/* prefixes of a word */
+		{"Shevch", P(0) | P(1)},
+		{"Хмель", P(3)},
+		{"petr", P(5)},
+		/* a word that matches nobody */
+		{"Коваленко", 0},
+		{"Oleksandr Petrov", 0},
+	};
+	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		unsigned got = by_name(f, cases[i].query);
+		if(got != cases[i].expect)
+			fail_msg("search '%s': found %#x, expected %#x", cases[i].query, got, cases[i].expect);
+	}
+}
+
+static void test_complete_words_match_exactly_partial_ones_as_prefixes(void **state)
+{
+	fixture *f = *state;
+	static const char *const names[][3] = {
+		{"Іванова", "Олена", NULL}, {"Іванов", "Петро", NULL}, {"Іваненко", "Іван", NULL},
+		{"Ковальчук", "Сергій", "Олександрович"},
+	};
+	char ids[4][UID_SIZE];
+	for(int i = 0; i < 4; i++) {
+		person p = fx_person(names[i][0], names[i][1], NULL);
+		p.f[PF_PATRONYMIC] = names[i][2];
+		fx_add(f, &p);
+		memcpy(ids[i], p.uid, UID_SIZE);
+	}
+	static const struct { const char *query; const char *expect; } cases[] = {
+		{"Іван", "2"},          /* a complete name: Іван, not Іванов or Іваненко */
+		{"Ivano", "01"},        /* the start of a name */
+		{"Іванов", "01"},       /* and his wife Іванова: the same family name */
+		{"Ivanova", "01"},
+		{"Олександрович", "3"}, /* a patronymic is a complete word too */
+	};
+	for(size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		person_query q = PERSON_QUERY_INIT;
+		q.name = cases[c].query;
+		person_page pg;
+		assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+		char got[8] = "";
+		for(int i = 0; i < 4; i++)
+			for(size_t k = 0; k < pg.n; k++)
+				if(!strcmp(pg.rows[k].uid, ids[i]))
+					got[strlen(got)] = (char)('0' + i);
+		if(strcmp(got, cases[c].expect))
+			fail_msg("search '%s': found persons [%s], expected [%s]", cases[c].query, got,
+			         cases[c].expect);
+	}
+}
+
+static void test_a_broad_name_comes_in_registry_order(void **state)
+{
+	fixture *f = *state;
+	import_opts o = {0};
+	import_report rep;
+	char path[4096];
+	tu_path(path, sizeof(path), f->dir, "many.csv");
+	FILE *out = fopen(path, "wb");
+	fputs("surname,given_names,ext.hq\n", out);
+	for(int i = 0; i < SEARCH_SORT_MAX + 50; i++)
+		fprintf(out, "%s,Андрій,H%d\n", i % 2 ? "Яковенко" : "Антоненко", i);
+	fclose(out);
+	const char *p = path;
+	assert_ok(registry_import(f->r, &p, 1, &o, &rep, &f->err), &f->err);
+	import_report_free(&rep);
+	person_query q = PERSON_QUERY_INIT;
+	q.name = "Andrii";
+	person_page pg;
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_false(pg.name_order);
+	assert_int_equal(pg.total, SEARCH_SORT_MAX + 50);
+	/* registry order: the first imported (Антоненко) before the second */
+	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Антоненко");
+	assert_string_equal(pg.rows[1].f[PF_SURNAME], "Яковенко");
+	/* a second word narrows it to name order again */
+	q.name = "Andrii Yakovenko";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_true(pg.name_order);
+	assert_int_equal(pg.total, (SEARCH_SORT_MAX + 50) / 2);
+	/* with a filter, a broad name's count is a sample's */
+	q.name = "Andrii";
+	q.party = "UA";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.n, 0);
+	assert_false(pg.name_order);
+}
+
+static void test_a_name_without_letters_is_refused(void **state)
+{
+	fixture *f = *state;
+	person_query q = PERSON_QUERY_INIT;
+	q.name = " -- ";
+	person_page pg;
+	assert_int_equal(registry_search(f->r, &q, &f->a, &pg, &f->err), PL_EUSAGE);
+}
+
+static void test_filters(void **state)
+{
+	fixture *f = *state;
+	person_query q = PERSON_QUERY_INIT;
+	q.party = "UA";
+	assert_int_equal(found(f, &q), P(0) | P(1) | P(3) | P(4));
+	q.held_by = "unknown";
+	assert_int_equal(found(f, &q), P(3));
+	q = (person_query)PERSON_QUERY_INIT;
+	q.medical = "severely_wounded,seriously_ill";
+	assert_int_equal(found(f, &q), P(1) | P(4));
+	q.medical = "unknown";
+	assert_int_equal(found(f, &q), P(3));
+	q = (person_query)PERSON_QUERY_INIT;
+	q.held_by = "ru";
+	q.name = "oleksandr";
+	assert_int_equal(found(f, &q), P(0) | P(1));
+	q = (person_query)PERSON_QUERY_INIT;
+	q.status = "missing";
+	assert_int_equal(found(f, &q), (1u << NPEOPLE) - 1);
+	q.status = "held";
+	assert_int_equal(found(f, &q), 0);
+}
+
+static void test_bad_filter_values_are_errors_not_empty_lists(void **state)
+{
+	fixture *f = *state;
+	person_page pg;
+	person_query q = PERSON_QUERY_INIT;
+	q.status = "helld";
+	assert_int_equal(registry_search(f->r, &q, &f->a, &pg, &f->err), PL_EINPUT);
+	assert_contains(f->err.msg, "--status: 'helld'");
+	assert_contains(f->err.msg, "held");
+	q = (person_query)PERSON_QUERY_INIT;
+	q.party = "Ukraine";
+	assert_int_equal(registry_search(f->r, &q, &f->a, &pg, &f->err), PL_EINPUT);
+	q = (person_query)PERSON_QUERY_INIT;
+	q.captured_since = "2022-13";
+	assert_int_equal(registry_search(f->r, &q, &f->a, &pg, &f->err), PL_EINPUT);
+}
+
+static void test_age_on_a_date_with_partial_birth_dates(void **state)
+{
+	fixture *f = *state;
+	person_query q = PERSON_QUERY_INIT;
+	q.age_on = (pdate){2025, 6, 1};
+	q.age_min = 18;
+	q.age_max = 25;
+	/* 2001 (year only): 23 or 24; 2003-07-01: 21; 1999-01-01: 26 */
+	assert_int_equal(found(f, &q), P(1) | P(3));
+	q.age_max = 26;
+	assert_int_equal(found(f, &q), P(1) | P(2) | P(3));
+	/* born 1999-01-01 is 26 on 2025-06-01 but 25 on 2024-12-31 */
+	q.age_on = (pdate){2024, 12, 31};
+	q.age_max = 25;
+	assert_int_equal(found(f, &q) & P(2), P(2));
+	/* no birth date: never matches an age */
+	q.age_min = 0;
+	q.age_max = 150;
+	assert_int_equal(found(f, &q) & P(4), 0);
+}
+
+static void test_captured_since_and_before(void **state)
+{
+	fixture *f = *state;
+	person_query q = PERSON_QUERY_INIT;
+	q.captured_since = "2022-02-24";
+	/* "2022" may be after 24 February, so it matches */
+	assert_int_equal(found(f, &q), P(0) | P(1) | P(2) | P(5));
+	q.captured_before = "2023";
+	assert_int_equal(found(f, &q), P(0) | P(1));
+	q = (person_query)PERSON_QUERY_INIT;
+	q.captured_before = "2015";
+	assert_int_equal(found(f, &q), P(3));
+}
+
+static void test_paging_and_order(void **state)
+{
+	fixture *f = *state;
+	person_query q = PERSON_QUERY_INIT;
+	q.limit = 2;
+	person_page pg;
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.n, 2);
+	assert_int_equal(pg.total, NPEOPLE);
+	/* Ukrainian alphabetical order, by the name in its original script:
+	 * Иванов (И) < Петров < Хмельницький < Шевченко < Щербак; the
+	 * Latin-only record sorts by its Latin name. */
+	char seen[NPEOPLE][UID_SIZE];
+	size_t n = 0;
+	for(q.offset = 0; q.offset < NPEOPLE; q.offset += 2) {
+		assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+		for(size_t i = 0; i < pg.n; i++)
+			memcpy(seen[n++], pg.rows[i].uid, UID_SIZE);
+	}
+	assert_int_equal(n, NPEOPLE);
+	int ivanov = -1, shevchenko = -1, shcherbak = -1;
+	for(size_t i = 0; i < n; i++) {
+		if(!strcmp(seen[i], uids[2]))
+			ivanov = (int)i;
+		if(!strcmp(seen[i], uids[0]))
+			shevchenko = (int)i;
+		if(!strcmp(seen[i], uids[4]))
+			shcherbak = (int)i;
+	}
+	assert_true(ivanov < shevchenko);
+	assert_true(shevchenko < shcherbak);
+}
+
+static void test_changed_names_are_found_by_the_new_name(void **state)
+{
+	fixture *f = *state;
+	person change = {0};
+	change.f[PF_SURNAME] = "Коваленко";
+	assert_ok(registry_person_update(f->r, uids[5], &change, NULL, &f->err), &f->err);
+	assert_int_equal(by_name(f, "Kovalenko"), P(5));
+	assert_int_equal(by_name(f, "Петров"), 0);
+}
+
+static void test_keys_are_rebuilt_when_the_rules_change(void **state)
+{
+	fixture *f = *state;
+	/* As if the database had been written by a parley with other rules. */
+	assert_int_equal(sqlite3_exec(store_db(registry_store(f->r)),
+	                              "UPDATE meta SET value = 'old' WHERE key = 'names_key_version';"
+	                              "INSERT INTO person_fts(person_fts) VALUES ('delete-all');"
+	                              "UPDATE person SET name_keys = '';",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	registry_close(f->r);
+	assert_ok(registry_open(&f->r, f->path, "tester", 0, &f->err), &f->err);
+	assert_int_equal(by_name(f, "Oleksandr"), P(0) | P(1) | P(2));
+	assert_int_not_equal(fx_scalar(f, "SELECT count(*) FROM meta WHERE key = 'names_key_version'"
+	                                  " AND value = 'old'"), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_a_name_in_any_script_or_spelling, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_complete_words_match_exactly_partial_ones_as_prefixes, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_broad_name_comes_in_registry_order, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_name_without_letters_is_refused, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_filters, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_filter_values_are_errors_not_empty_lists, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_age_on_a_date_with_partial_birth_dates, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_captured_since_and_before, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_paging_and_order, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_changed_names_are_found_by_the_new_name, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_keys_are_rebuilt_when_the_rules_change, setup, fixture_teardown),
+	};
+	return cmocka_run_group_tests_name("search", tests, NULL, NULL);
+}
