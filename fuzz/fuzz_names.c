@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t n;
 	if(names_query(nm, s, &a, &terms, &n, &err) == PL_OK)
 		for(size_t i = 0; i < n; i++)
-			if(terms[i].nkeys < 1 || terms[i].nkeys > 2 || !*terms[i].keys[0])
+			if(terms[i].nkeys < 1 || terms[i].nkeys > NAMES_KEYS_MAX || !*terms[i].keys[0])
 				abort();
 	arena_free(&a);
 	free(s);

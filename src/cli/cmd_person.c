@@ -97,11 +97,14 @@ static pl_rc parse_ext(const char *arg, arena *a, person *p, pl_err *err)
 	if(p->next == EXT_MAX)
 		return pl_fail(err, PL_EUSAGE, "--ext: at most %d", EXT_MAX);
 	char *source = arena_strndup(a, arg, (size_t)(eq - arg));
-	for(char *s = source; s && *s; s++)
-		if(!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-			return pl_fail(err, PL_EUSAGE, "--ext: a source is made of a-z, 0-9, - and _");
+	const char *id = arena_strdup(a, eq + 1);
+	if(!source || !id)
+		return pl_nomem(err);
+	const char *why = ext_source_invalid(source);
+	if(why || (why = ext_value_invalid(id)))
+		return pl_fail(err, PL_EINPUT, "--ext %s: %s", arg, why);
 	p->ext[p->next].source = source;
-	p->ext[p->next].id = arena_strdup(a, eq + 1);
+	p->ext[p->next].id = id;
 	p->next++;
 	return PL_OK;
 }

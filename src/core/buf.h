@@ -29,7 +29,7 @@ pl_rc buf_add(buf *b, const void *p, size_t n) PL_NODISCARD;
 pl_rc buf_adds(buf *b, const char *s) PL_NODISCARD;
 pl_rc buf_addc(buf *b, char c) PL_NODISCARD;
 pl_rc buf_printf(buf *b, const char *fmt, ...) PL_PRINTF(2, 3) PL_NODISCARD;
-pl_rc buf_vprintf(buf *b, const char *fmt, va_list ap) PL_NODISCARD;
+pl_rc buf_vprintf(buf *b, const char *fmt, va_list ap) PL_PRINTF(2, 0) PL_NODISCARD;
 
 /* The contents as a C string; "" when empty. */
 const char *buf_str(const buf *b);

@@ -256,6 +256,8 @@ static bool needs_quotes(const char *s)
 {
 	if(!*s)
 		return false;
+	if(!strncmp(s, "\xEF\xBB\xBF", 3)) /* U+FEFF: at a file's start it would read as a BOM */
+		return true;
 	if(*s == ' ' || *s == '\t' || s[strlen(s) - 1] == ' ' || s[strlen(s) - 1] == '\t')
 		return true;
 	return strpbrk(s, ",\"\r\n") != NULL;

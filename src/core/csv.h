@@ -42,7 +42,8 @@ uint64_t csv_bytes_read(const csv_reader *r);
 /* Append one record to out: fields quoted where RFC 4180 needs it, or where
  * a reader might strip leading or trailing blanks; CRLF at the end. NULL
  * fields are written empty; a record of one empty field as "" so that it
- * does not read back as a blank line. */
+ * does not read back as a blank line, and a field starting with U+FEFF is
+ * quoted so that it does not read back as a byte order mark. */
 pl_rc csv_format_record(buf *out, const char *const *fields, size_t n) PL_NODISCARD;
 
 #endif

@@ -199,6 +199,31 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
 	return v;
 }
 
+const char *ext_source_invalid(const char *s)
+{
+	size_t n = strlen(s);
+	if(n == 0 || n > 32)
+		return "a source is 1 to 32 characters";
+	for(size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || ((c == '-' || c == '_') && i)))
+			return "a source is made of a-z, 0-9, - and _ (not first)";
+	}
+	return NULL;
+}
+
+const char *ext_value_invalid(const char *id)
+{
+	static const field_def ext = {"ext", FK_TEXT, NULL, 0, "", ""};
+	size_t n = strlen(id);
+	const char *canonical;
+	if(n == 0 || blank(id[0]) || blank(id[n - 1]))
+		return "blanks around the value, or empty";
+	if(n > 100)
+		return "longer than 100 bytes";
+	return field_invalid(&ext, id, n, (pdate){9999, 12, 31}, &canonical);
+}
+
 pl_rc fields_check(const field_def *defs, int n, const char *const *values, pdate today,
                    pl_err *err)
 {

@@ -404,6 +404,11 @@ pl_rc person_check(const person *p, pdate today, pl_err *err)
 	pl_rc rc = fields_check(person_fields, PF_COUNT, p->f, today, err);
 	if(rc)
 		return rc;
+	for(int k = 0; k < p->next; k++) {
+		const char *why = ext_source_invalid(p->ext[k].source);
+		if(why || (why = ext_value_invalid(p->ext[k].id)))
+			return pl_fail(err, PL_EINPUT, "ext.%.40s: %s", p->ext[k].source, why);
+	}
 	if(!p->f[PF_SURNAME] && !p->f[PF_GIVEN_NAMES] && !p->f[PF_SURNAME_LATIN] &&
 	   !p->f[PF_GIVEN_NAMES_LATIN] && !p->f[PF_SERVICE_NUMBER] && p->next == 0)
 		return pl_fail(err, PL_EINPUT, "a person needs at least a name (surname or given "

@@ -98,6 +98,10 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
                         const char **why);
 /* "yes, no, unknown" */
 void field_values_text(const field_def *fd, char *out, size_t size);
+/* External identifiers: a source is 1 to 32 of a-z, 0-9, - and _ (not
+ * first); an id is one line of at most 100 bytes. NULL if valid, else why. */
+const char *ext_source_invalid(const char *source);
+const char *ext_value_invalid(const char *id);
 
 /* ---- records --------------------------------------------------------- */
 
@@ -215,6 +219,7 @@ typedef struct import_opts {
 	import_progress_fn progress;  /* NULL: quiet */
 	void *progress_ctx;
 	int max_errors;               /* errors reported before giving up (default 20) */
+	uint64_t bulk_bytes;          /* files larger load in bulk (default 32 MiB) */
 } import_opts;
 
 /* Import CSV or JSON files ("-" is standard input) in one transaction: all

@@ -62,3 +62,19 @@ test_db_from_option_environment_and_default() {
 	# --db wins over the environment
 	PARLEY_DB=b.db p person list --db a.db; expect_out "Альфа"
 }
+
+test_docs_name_every_column_and_event_type() {
+	"$PARLEY" init >/dev/null
+	"$PARLEY" person add --surname X --ext icrc=1 >/dev/null
+	"$PARLEY" export -o p.csv
+	"$PARLEY" export --events -o e.csv
+	for col in $(head -1 p.csv | tr -d '\r' | tr ',' ' ') $(head -1 e.csv | tr -d '\r' | tr ',' ' '); do
+		case "$col" in ext.*) col=ext.SOURCE ;; esac
+		grep -q "\`$col\`" "$HERE/../../docs/formats.md" || fail "docs/formats.md does not describe column $col"
+	done
+	p person event --help
+	for t in $(echo "$out" | sed -n 's/^  \([a-z_]*\)  .*/\1/p'); do
+		grep -q "\`$t\`" "$HERE/../../docs/registry.md" || fail "docs/registry.md does not describe event $t"
+	done
+	[ "$(echo "$out" | sed -n 's/^  \([a-z_]*\)  .*/\1/p' | wc -l)" -ge 20 ] || fail "too few event types in --help"
+}

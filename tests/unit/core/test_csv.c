@@ -456,6 +456,19 @@ static void test_csv_format_over_buffer_cap_fails(void **state)
 /* Regression (fixed): csv_format_record writes a record of one empty (or NULL) field as a
  * bare "\r\n", which the reader skips as a blank line: the record is lost on
  * the round trip. It should be written as "\"\"\r\n". */
+static void test_csv_format_quotes_a_leading_feff(void **state)
+{
+	(void)state;
+	/* Written at the start of a file, an unquoted U+FEFF would read back
+	 * as a byte order mark and be lost (found by fuzz/fuzz_csv). */
+	buf b;
+	buf_init(&b, 0);
+	const char *fields[2] = {"\xEF\xBB\xBFsurname", "x"};
+	assert_int_equal(csv_format_record(&b, fields, 2), PL_OK);
+	assert_string_equal(buf_str(&b), "\"\xEF\xBB\xBFsurname\",x\r\n");
+	buf_free(&b);
+}
+
 static void test_csv_format_single_empty_field_survives_round_trip(void **state)
 {
 	(void)state;
@@ -589,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_csv_format_null_fields_are_empty),
 		cmocka_unit_test(test_csv_format_appends_to_existing_contents),
 		cmocka_unit_test(test_csv_format_over_buffer_cap_fails),
+		cmocka_unit_test(test_csv_format_quotes_a_leading_feff),
 		cmocka_unit_test(test_csv_format_single_empty_field_survives_round_trip),
 		cmocka_unit_test(test_csv_format_then_read_gives_same_fields),
 	};

@@ -112,6 +112,13 @@ static void test_values_are_checked_whoever_calls(void **state)
 	person r = fx_person("Шевченко", NULL, NULL);
 	r.f[PF_MEDICAL] = "badly";
 	assert_int_equal(registry_person_add(f->r, &r, &f->err), PL_EINPUT);
+	person e = fx_person("Шевченко", NULL, NULL);
+	e.ext[0] = (ext_id){"ICRC", "1"};
+	e.next = 1;
+	assert_int_equal(registry_person_add(f->r, &e, &f->err), PL_EINPUT);
+	assert_contains(f->err.msg, "ext.ICRC: a source is made of");
+	e.ext[0] = (ext_id){"icrc", " 1"};
+	assert_int_equal(registry_person_add(f->r, &e, &f->err), PL_EINPUT);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person"), 0);
 }
 

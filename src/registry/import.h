@@ -1,0 +1,97 @@
+/* The parts of the importer (import.c, import_rows.c, import_read.c) and
+ * what they share; not part of the registry's contract. */
+#ifndef PARLEY_REGISTRY_IMPORT_H
+#define PARLEY_REGISTRY_IMPORT_H
+
+#include <stdio.h>
+
+#include "registry/internal.h"
+
+enum { ROWS_PER_PROGRESS = 2000 };
+
+typedef struct status_check {
+	int64_t person_id;
+	person_status expect;
+	long line;
+	const char *file;
+} status_check;
+
+typedef struct importer {
+	registry *r;
+	import_report *rep;
+	import_progress_fn progress;
+	void *progress_ctx;
+	int max_errors, nerrors;
+	pl_err first;             /* the first problem, for the caller's err */
+	bool failed;              /* since the first problem: check, never write */
+	const char *file;         /* the name shown in messages */
+	uint64_t file_size;
+	long unidentified;        /* rows of this file without any identifier */
+	arena row;                /* released after each row */
+	arena keep;               /* lives for the whole import */
+	status_check *checks;
+	size_t nchecks, cap_checks;
+	/* The person of the last event row: events come grouped by person, so
+	 * the next row is most often theirs again. Only id, uid and status are
+	 * kept; the status is stored when the rows move on to someone else. */
+	struct {
+		char ref[UID_SIZE + 140];   /* "P..." or "ext.SOURCE=ID"; "" if none */
+		person p;
+		person_status stored;
+		char birth[DATE_STR_MAX];   /* events may not come before it */
+	} last;
+} importer;
+
+/* What a row says, whichever format it came in. */
+typedef struct record {
+	long line;
+	const char *uid;              /* the `id` column */
+	const char *person_ref;       /* events: the `person` column */
+	const char *status;           /* persons: the `status` column */
+	const char *pf[PF_COUNT];
+	const char *ef[EF_COUNT];
+	ext_id ext[EXT_MAX];
+	int next;
+} record;
+
+typedef enum col_kind { COL_ID, COL_PERSON, COL_STATUS, COL_EXT, COL_PF, COL_EF } col_kind;
+
+typedef struct column {
+	col_kind kind;
+	int index;                    /* COL_PF, COL_EF: the field */
+	const char *name;             /* as in the header; COL_EXT: the source */
+	char id_prefix;               /* COL_ID, COL_PERSON: 'P' or 'E' */
+} column;
+
+/* ---- import_rows.c: what rows mean -------------------------------------- */
+
+/* Record a problem whose message already says where, or one at file:line
+ * (line 0: the file as a whole). PL_ELIMIT once there are enough problems
+ * to stop, PL_OK otherwise: the caller goes on checking. */
+pl_rc import_add_problem(importer *im, const char *msg);
+pl_rc import_problem(importer *im, long line, const char *fmt, ...) PL_PRINTF(3, 4);
+/* A failure of lower layers as a row problem (database and memory
+ * failures end the import instead). */
+pl_rc import_row_failure(importer *im, long line, pl_rc rc, const pl_err *e);
+
+/* Resolve a column name of a persons or events file; on a bad name *why
+ * says what is wrong, with a suggestion when one is close. */
+bool import_column_parse(const char *name, bool events, column *c, char *why, size_t size);
+/* Put one value into the record, checked and cleaned. */
+pl_rc import_record_set(importer *im, record *rec, const column *c, const char *value);
+
+/* A person row; *out gets the stored person (for events nested in JSON). */
+pl_rc import_person(importer *im, const record *rec, person *out);
+/* An event row, of person p (NULL: the record names its person). */
+pl_rc import_event(importer *im, const record *rec, person *p);
+/* Store the status of the person of the last event rows, if it changed. */
+pl_rc import_flush_status(importer *im, pl_err *e);
+/* A row is done: count it, and report progress now and then. */
+void import_tick(importer *im, uint64_t done);
+
+/* ---- import_read.c: the formats ----------------------------------------- */
+
+pl_rc import_read_csv(importer *im, FILE *f);
+pl_rc import_read_json(importer *im, const char *text, size_t len);
+
+#endif

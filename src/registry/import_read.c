@@ -1,0 +1,320 @@
+/* Import, the formats: CSV and JSON rows read into records. */
+#include <string.h>
+
+#include "core/csv.h"
+#include "registry/import.h"
+
+/* ---- CSV -------------------------------------------------------------- */
+
+pl_rc import_read_csv(importer *im, FILE *f)
+{
+	pl_err e = {0};
+	csv_reader *cr;
+	pl_rc rc = csv_reader_open(&cr, f, im->file, &e);
+	if(rc)
+		return rc;
+	csv_record cre;
+	bool eof;
+	column *cols = NULL;
+	size_t ncols = 0;
+	bool events = false;
+	if((rc = csv_read(cr, &cre, &eof, &e))) {
+		rc = rc == PL_EINPUT ? import_add_problem(im, e.msg) : rc;
+		goto done;
+	}
+	if(eof) {
+		rc = import_problem(im, 0, "the file is empty (expected a header line of column names)");
+		goto done;
+	}
+	/* The header says what kind of file this is. */
+	for(size_t i = 0; i < cre.nfields; i++)
+		if(!strcmp(cre.fields[i], "type"))
+			events = true;
+	ncols = cre.nfields;
+	cols = arena_calloc(&im->keep, ncols, sizeof(*cols));
+	if(!cols) {
+		rc = PL_ENOMEM;
+		goto done;
+	}
+	bool has_ref = false;
+	for(size_t i = 0; i < ncols; i++) {
+		char why[256];
+		const char *name = arena_strdup(&im->keep, cre.fields[i]);
+		if(!name) {
+			rc = PL_ENOMEM;
+			goto done;
+		}
+		if(!import_column_parse(name, events, &cols[i], why, sizeof(why))) {
+			if((rc = import_problem(im, cre.line, "column %zu: %s", i + 1, why)))
+				goto done;
+			continue;
+		}
+		for(size_t j = 0; j < i; j++)
+			if(!strcmp(cre.fields[j], name) && (rc = import_problem(im, cre.line, "column %zu: '%s' "
+			                                                 "appears twice", i + 1, name)))
+				goto done;
+		has_ref |= cols[i].kind == COL_PERSON || cols[i].kind == COL_EXT;
+	}
+	if(events && !has_ref &&
+	   (rc = import_problem(im, cre.line, "an events file needs a 'person' column or an ext.SOURCE "
+	                 "column to say whose events they are")))
+		goto done;
+	if(im->failed)
+		goto done; /* a bad header: the rows cannot be read right */
+
+	for(;;) {
+		arena_reset(&im->row);
+		if((rc = csv_read(cr, &cre, &eof, &e))) {
+			rc = rc == PL_EINPUT ? import_add_problem(im, e.msg) : rc;
+			break;
+		}
+		if(eof)
+			break;
+		record rec = {.line = cre.line};
+		if(cre.nfields != ncols) {
+			if((rc = import_problem(im, cre.line, "%zu fields, but the header has %zu columns",
+			                 cre.nfields, ncols)))
+				break;
+			continue;
+		}
+		for(size_t i = 0; i < ncols && !rc; i++)
+			rc = import_record_set(im, &rec, &cols[i], cre.fields[i]);
+		if(!rc) {
+			person p;
+			rc = events ? import_event(im, &rec, NULL) : import_person(im, &rec, &p);
+		}
+		if(rc)
+			break;
+		if(arena_oom(&im->row)) {
+			rc = PL_ENOMEM;
+			break;
+		}
+		import_tick(im, csv_bytes_read(cr));
+	}
+done:
+	csv_reader_close(cr);
+	return rc;
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+/* The JSON document is read whole (mapped, not copied) but parsed one
+ * person at a time, so memory stays small for a million persons. */
+typedef struct json_doc {
+	const char *text;
+	size_t len, pos;
+	long line;         /* the line at `pos` */
+	size_t line_pos;   /* up to where lines were counted */
+} json_doc;
+
+static long line_at(json_doc *d, size_t pos)
+{
+	for(; d->line_pos < pos && d->line_pos < d->len; d->line_pos++)
+		if(d->text[d->line_pos] == '\n')
+			d->line++;
+	return d->line;
+}
+
+/* The column (from 1) of position pos on its line. */
+static long column_at(const json_doc *d, size_t pos)
+{
+	size_t start = pos;
+	while(start > 0 && d->text[start - 1] != '\n')
+		start--;
+	return (long)(pos - start) + 1;
+}
+
+static void skip_space(json_doc *d)
+{
+	while(d->pos < d->len && strchr(" \t\r\n", d->text[d->pos]))
+		d->pos++;
+}
+
+/* Decode the JSON value at d->pos. NULL on invalid JSON, with the problem
+ * recorded and *stop set: the rest of the document cannot be read. */
+static json_t *next_value(importer *im, json_doc *d, bool *stop)
+{
+	json_error_t je;
+	skip_space(d);
+	json_t *v = json_loadb(d->text + d->pos, d->len - d->pos,
+	                       JSON_DECODE_ANY | JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &je);
+	if(!v) {
+		long line = line_at(d, d->pos) + je.line - 1;
+		long col = je.line == 1 ? column_at(d, d->pos) + je.column - 1 : je.column;
+		import_problem(im, line, "column %ld: invalid JSON: %s", col, je.text);
+		*stop = true;
+		return NULL;
+	}
+	d->pos += (size_t)je.position;
+	return v;
+}
+
+static bool expect_char(importer *im, json_doc *d, char c, const char *what, bool *stop)
+{
+	skip_space(d);
+	if(d->pos < d->len && d->text[d->pos] == c) {
+		d->pos++;
+		return true;
+	}
+	import_problem(im, line_at(d, d->pos), "column %ld: invalid JSON: expected %s",
+	        column_at(d, d->pos), what);
+	*stop = true;
+	return false;
+}
+
+static pl_rc json_to_record(importer *im, json_t *obj, bool events, record *rec, json_t **evs,
+                            const char *path)
+{
+	const char *key;
+	json_t *val;
+	pl_rc rc = PL_OK;
+	json_object_foreach(obj, key, val) {
+		if(!events && !strcmp(key, "events")) {
+			if(!json_is_array(val))
+				return import_problem(im, rec->line, "%s.events: expected an array of events", path);
+			*evs = val;
+			continue;
+		}
+		column c;
+		char why[256];
+		if(!import_column_parse(key, events, &c, why, sizeof(why)) ||
+		   (events && c.kind == COL_PERSON)) {
+			if(events && c.kind == COL_PERSON)
+				snprintf(why, sizeof(why), "'person': events inside a person belong to it");
+			if((rc = import_problem(im, rec->line, "%s: %s", path, why)))
+				return rc;
+			continue;
+		}
+		if(json_is_null(val))
+			continue;
+		if(!json_is_string(val)) {
+			if((rc = import_problem(im, rec->line, "%s.%s: expected a string or null", path, key)))
+				return rc;
+			continue;
+		}
+		if((rc = import_record_set(im, rec, &c, json_string_value(val))))
+			return rc;
+	}
+	return PL_OK;
+}
+
+static pl_rc json_person(importer *im, json_t *obj, long index, long line)
+{
+	char path[64];
+	snprintf(path, sizeof(path), "persons[%ld]", index);
+	if(!json_is_object(obj))
+		return import_problem(im, line, "%s: expected an object", path);
+	record rec = {.line = line};
+	json_t *evs = NULL;
+	pl_rc rc = json_to_record(im, obj, false, &rec, &evs, path);
+	person p = {0};
+	if(!rc)
+		rc = import_person(im, &rec, &p);
+	size_t i;
+	json_t *ev;
+	json_array_foreach(evs, i, ev) {
+		if(rc)
+			break;
+		char epath[96];
+		snprintf(epath, sizeof(epath), "%s.events[%zu]", path, i);
+		record er = {.line = line};
+		if(!json_is_object(ev)) {
+			rc = import_problem(im, line, "%s: expected an object", epath);
+			continue;
+		}
+		json_t *none = NULL;
+		if(!(rc = json_to_record(im, ev, true, &er, &none, epath)))
+			rc = import_event(im, &er, im->failed ? NULL : &p);
+	}
+	return rc;
+}
+
+pl_rc import_read_json(importer *im, const char *text, size_t len)
+{
+	json_doc d = {text, len, 0, 1, 0};
+	bool stop = false;
+	pl_rc rc = PL_OK;
+	if(len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		d.pos = d.line_pos = 3;
+	if(!expect_char(im, &d, '{', "'{' (a document: {\"persons\": [...]})", &stop))
+		return stop ? PL_ELIMIT : PL_OK;
+	skip_space(&d);
+	bool first = true, seen_persons = false;
+	while(!rc && !stop) {
+		skip_space(&d);
+		if(d.pos < d.len && d.text[d.pos] == '}') {
+			d.pos++;
+			break;
+		}
+		if(!first && !expect_char(im, &d, ',', "',' or '}'", &stop))
+			break;
+		first = false;
+		long kline = line_at(&d, d.pos);
+		json_t *k = next_value(im, &d, &stop);
+		if(!k)
+			break;
+		if(!json_is_string(k)) {
+			json_decref(k);
+			import_problem(im, kline, "invalid JSON: expected a key");
+			stop = true;
+			break;
+		}
+		char key[64];
+		snprintf(key, sizeof(key), "%s", json_string_value(k));
+		json_decref(k);
+		if(!expect_char(im, &d, ':', "':'", &stop))
+			break;
+		if(!strcmp(key, "persons")) {
+			seen_persons = true;
+			if(!expect_char(im, &d, '[', "'[' (persons is an array)", &stop))
+				break;
+			long index = 0;
+			for(;;) {
+				arena_reset(&im->row);
+				skip_space(&d);
+				if(d.pos < d.len && d.text[d.pos] == ']') {
+					d.pos++;
+					break;
+				}
+				if(index && !expect_char(im, &d, ',', "',' or ']'", &stop))
+					break;
+				skip_space(&d);
+				long line = line_at(&d, d.pos);
+				json_t *obj = next_value(im, &d, &stop);
+				if(!obj)
+					break;
+				rc = json_person(im, obj, index++, line);
+				json_decref(obj);
+				if(rc)
+					break;
+				if(arena_oom(&im->row)) {
+					rc = PL_ENOMEM;
+					break;
+				}
+				import_tick(im, d.pos);
+			}
+			continue;
+		}
+		json_t *v = next_value(im, &d, &stop);
+		if(!v)
+			break;
+		if(!strcmp(key, "format")) {
+			if(!json_is_string(v) || strcmp(json_string_value(v), "parley-registry"))
+				rc = import_problem(im, kline, "format: expected \"parley-registry\"");
+		} else if(!strcmp(key, "version")) {
+			if(!json_is_integer(v) || json_integer_value(v) != 1)
+				rc = import_problem(im, kline, "version: this parley reads version 1 of the format");
+		} else {
+			rc = import_problem(im, kline, "unknown key '%s' (expected format, version, persons)", key);
+		}
+		json_decref(v);
+	}
+	if(!rc && !stop) {
+		skip_space(&d);
+		if(d.pos < d.len)
+			rc = import_problem(im, line_at(&d, d.pos), "text after the end of the document");
+		else if(!seen_persons && !im->failed)
+			rc = import_problem(im, 0, "no \"persons\" array in the document");
+	}
+	return stop && !rc ? PL_ELIMIT : rc;
+}

@@ -1,0 +1,414 @@
+/* Import, the rows: what a person or event row means, and how it finds,
+ * changes or creates the person it speaks of. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "core/text.h"
+#include "registry/import.h"
+
+/* ---- problems --------------------------------------------------------- */
+
+/* Record a problem whose message already says where. Returns PL_ELIMIT
+ * once there are enough problems to stop, PL_OK otherwise: the caller goes
+ * on checking. */
+pl_rc import_add_problem(importer *im, const char *msg)
+{
+	if(im->nerrors == 0)
+		pl_fail(&im->first, PL_EINPUT, "%s", msg);
+	if(buf_printf(&im->rep->errors, "%s\n", msg) != PL_OK)
+		return PL_ENOMEM;
+	im->nerrors++;
+	im->failed = true;
+	return im->nerrors >= im->max_errors ? PL_ELIMIT : PL_OK;
+}
+
+/* A problem at file:line (line 0: the file as a whole). */
+pl_rc import_problem(importer *im, long line, const char *fmt, ...)
+{
+	char msg[PL_ERR_MSG_MAX], full[PL_ERR_MSG_MAX + 256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if(line > 0)
+		snprintf(full, sizeof(full), "%s:%ld: %s", im->file, line, msg);
+	else
+		snprintf(full, sizeof(full), "%s: %s", im->file, msg);
+	return import_add_problem(im, full);
+}
+
+/* A failure from lower layers (lifecycle, conflicts) as a row problem;
+ * database and memory failures end the import at once. */
+pl_rc import_row_failure(importer *im, long line, pl_rc rc, const pl_err *e)
+{
+	if(rc == PL_EINPUT || rc == PL_ECONFLICT || rc == PL_ENOTFOUND || rc == PL_ELIMIT)
+		return import_problem(im, line, "%s", e->msg);
+	return rc;
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+/* The candidates for "did you mean": every column name of that kind of file. */
+static void column_names(bool events, const char **out, size_t size)
+{
+	size_t n = 0;
+	out[n++] = "id";
+	if(events) {
+		out[n++] = "person";
+		for(int i = 0; i < EF_COUNT && n + 1 < size; i++)
+			out[n++] = event_fields[i].name;
+	} else {
+		out[n++] = "status";
+		for(int i = 0; i < PF_COUNT && n + 1 < size; i++)
+			out[n++] = person_fields[i].name;
+	}
+	out[n] = NULL;
+}
+
+/* Resolve one column name. On a bad name, *why says what is wrong. */
+bool import_column_parse(const char *name, bool events, column *c, char *why, size_t size)
+{
+	c->name = name;
+	c->id_prefix = 'P';
+	if(!strcmp(name, "id")) {
+		c->kind = COL_ID;
+		c->id_prefix = events ? 'E' : 'P';
+		return true;
+	}
+	if(!strncmp(name, "ext.", 4)) {
+		c->kind = COL_EXT;
+		c->name = name + 4;
+		const char *bad = ext_source_invalid(c->name);
+		if(!bad)
+			return true;
+		snprintf(why, size, "'%s': %s", name, bad);
+		return false;
+	}
+	if(events && !strcmp(name, "person")) {
+		c->kind = COL_PERSON;
+		return true;
+	}
+	if(!events && !strcmp(name, "status")) {
+		c->kind = COL_STATUS;
+		return true;
+	}
+	int i = events ? field_find(event_fields, EF_COUNT, name)
+	               : field_find(person_fields, PF_COUNT, name);
+	if(i >= 0) {
+		c->kind = events ? COL_EF : COL_PF;
+		c->index = i;
+		return true;
+	}
+	const char *known[64];
+	column_names(events, known, 64);
+	const char *near = text_closest(name, known);
+	char q[128];
+	text_quote(name, q, sizeof(q));
+	if(near)
+		snprintf(why, size, "unknown column '%s' (did you mean '%s'?)", q, near);
+	else
+		snprintf(why, size, "unknown column '%s' (see docs/formats.md for the %s columns)", q,
+		         events ? "event" : "person");
+	return false;
+}
+
+/* value without blanks around it, in a; NULL when memory runs out. */
+static const char *trimmed(arena *a, const char *value)
+{
+	while(*value == ' ' || *value == '\t')
+		value++;
+	size_t n = strlen(value);
+	while(n && (value[n - 1] == ' ' || value[n - 1] == '\t' || value[n - 1] == '\r'))
+		n--;
+	return arena_strndup(a, value, n);
+}
+
+/* Put one value into the record, checked and cleaned. */
+pl_rc import_record_set(importer *im, record *rec, const column *c, const char *value)
+{
+	const field_def *fd = NULL;
+	const char *why = NULL, *clean = NULL;
+	char q[160];
+	switch(c->kind) {
+	case COL_ID:
+	case COL_PERSON:
+		value = trimmed(&im->row, value);
+		if(!value || !*value)
+			return value ? PL_OK : PL_ENOMEM;
+		if(!registry_uid_valid(c->id_prefix, value)) {
+			text_quote(value, q, sizeof(q));
+			return import_problem(im, rec->line, "column '%s': expected an id as parley writes them "
+			               "(%c and 16 characters of 0-9 and A-Z), got '%s'",
+			               c->kind == COL_ID ? "id" : "person", c->id_prefix, q);
+		}
+		if(c->kind == COL_ID)
+			rec->uid = value;
+		else
+			rec->person_ref = value;
+		return PL_OK;
+	case COL_STATUS:
+		clean = field_clean(&person_status_field, value, im->r->today, &im->row, &why);
+		fd = &person_status_field;
+		if(clean || !why)
+			rec->status = clean;
+		break;
+	case COL_EXT:
+		if(!(clean = trimmed(&im->row, value)))
+			return PL_ENOMEM;
+		if(!*clean)
+			return PL_OK;
+		if((why = ext_value_invalid(clean))) {
+			text_quote(value, q, sizeof(q));
+			return import_problem(im, rec->line, "column 'ext.%s': %s (got '%s')", c->name, why, q);
+		}
+		if(rec->next == EXT_MAX)
+			return import_problem(im, rec->line, "more than %d ext.* columns", EXT_MAX);
+		rec->ext[rec->next].source = c->name;
+		rec->ext[rec->next].id = clean;
+		rec->next++;
+		return PL_OK;
+	case COL_PF:
+		fd = &person_fields[c->index];
+		clean = field_clean(fd, value, im->r->today, &im->row, &why);
+		rec->pf[c->index] = clean;
+		break;
+	case COL_EF:
+		fd = &event_fields[c->index];
+		clean = field_clean(fd, value, im->r->today, &im->row, &why);
+		rec->ef[c->index] = clean;
+		break;
+	}
+	if(!why)
+		return PL_OK;
+	char allowed[600] = "";
+	if(fd && fd->kind == FK_ENUM) {
+		char list[512];
+		field_values_text(fd, list, sizeof(list));
+		snprintf(allowed, sizeof(allowed), "; expected one of: %s", list);
+	}
+	text_quote(value, q, sizeof(q));
+	return import_problem(im, rec->line, "column '%s': %s (got '%s')%s", fd ? fd->name : c->name, why,
+	               q, allowed);
+}
+
+/* ---- applying records ------------------------------------------------- */
+
+static pl_rc load_id(importer *im, int64_t id, person *p, pl_err *e)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(im->r->st, "SELECT uid FROM person WHERE id = ?", &s, e);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	int x = sqlite3_step(s);
+	char uid[UID_SIZE] = "";
+	if(x == SQLITE_ROW)
+		snprintf(uid, sizeof(uid), "%s", store_column_text(s, 0));
+	sqlite3_reset(s);
+	if(x != SQLITE_ROW)
+		return store_fail(im->r->st, e, x, "reading a person");
+	return person_load_uid(im->r, uid, &im->row, p, e);
+}
+
+/* Find the stored person a record speaks of: by id, then by external ids,
+ * which must all agree. *found false: a new person. */
+static pl_rc resolve(importer *im, const record *rec, const char *uid, person *p, bool *found,
+                     pl_err *e)
+{
+	int64_t id = 0;
+	const char *by = NULL;
+	bool loaded = false; /* p holds the person `id` names */
+	*found = false;
+	if(uid) {
+		pl_rc rc = person_load_uid(im->r, uid, &im->row, p, e);
+		if(rc == PL_ENOTFOUND)
+			pl_err_clear(e);
+		else if(rc)
+			return rc;
+		else {
+			id = p->id;
+			by = "id";
+			loaded = true;
+		}
+	}
+	for(int k = 0; k < rec->next; k++) {
+		int64_t other;
+		pl_rc rc = person_id_by_ext(im->r, rec->ext[k].source, rec->ext[k].id, &other, e);
+		if(rc)
+			return rc;
+		if(other && id && other != id)
+			return pl_fail(e, PL_ECONFLICT, "ext.%s '%s' belongs to another person than %s",
+			               rec->ext[k].source, rec->ext[k].id, by);
+		if(other && !id) {
+			id = other;
+			by = "an ext column";
+		}
+	}
+	if(!id)
+		return PL_OK;
+	*found = true;
+	return loaded ? PL_OK : load_id(im, id, p, e);
+}
+
+static pl_rc want_status(importer *im, int64_t person_id, const char *status, long line)
+{
+	if(!status)
+		return PL_OK;
+	if(im->nchecks == im->cap_checks) {
+		size_t cap = im->cap_checks ? im->cap_checks * 2 : 1024;
+		status_check *c = realloc(im->checks, cap * sizeof(*c));
+		if(!c)
+			return PL_ENOMEM;
+		im->checks = c;
+		im->cap_checks = cap;
+	}
+	im->checks[im->nchecks++] = (status_check){person_id, (person_status)lifecycle_status_parse(status),
+	                                           line, im->file};
+	return PL_OK;
+}
+
+/* A person row. *out gets the stored person (for nested events). */
+pl_rc import_person(importer *im, const record *rec, person *out)
+{
+	person in = {0};
+	memcpy(in.f, rec->pf, sizeof(in.f));
+	memcpy(in.ext, rec->ext, sizeof(in.ext));
+	in.next = rec->next;
+	pl_err e = {0};
+	pl_rc rc = person_check(&in, im->r->today, &e);
+	if(rc)
+		return import_row_failure(im, rec->line, rc, &e);
+	if(!rec->uid && rec->next == 0)
+		im->unidentified++;
+	if(im->failed)
+		return PL_OK;
+
+	person old = {0};
+	bool found;
+	if((rc = resolve(im, rec, rec->uid, &old, &found, &e)))
+		return import_row_failure(im, rec->line, rc, &e);
+	save_result res;
+	if(found) {
+		person merged = old;
+		if(!(rc = person_merge(&merged, &in, NULL, &e)))
+			rc = person_save(im->r, &old, &merged, &res, &e);
+		*out = merged;
+	} else {
+		if(rec->uid)
+			memcpy(in.uid, rec->uid, UID_SIZE);
+		rc = person_save(im->r, NULL, &in, &res, &e);
+		*out = in;
+	}
+	if(rc)
+		return import_row_failure(im, rec->line, rc, &e);
+	if(res == SAVE_CREATED)
+		im->rep->persons_created++;
+	else if(res == SAVE_UPDATED)
+		im->rep->persons_updated++;
+	else
+		im->rep->persons_unchanged++;
+	return want_status(im, out->id, rec->status, rec->line) ? PL_ENOMEM : PL_OK;
+}
+
+/* Store the status of the remembered person, if events changed it. */
+pl_rc import_flush_status(importer *im, pl_err *e)
+{
+	if(!im->last.ref[0] || im->last.p.status == im->last.stored)
+		return PL_OK;
+	pl_rc rc = person_status_store(im->r, &im->last.p, e);
+	if(!rc)
+		im->last.stored = im->last.p.status;
+	return rc;
+}
+
+/* Remember p as the person of the rows that name it by `ref`. */
+static pl_rc remember(importer *im, const char *ref, const person *p, pl_err *e)
+{
+	pl_rc rc = import_flush_status(im, e);
+	if(rc)
+		return rc;
+	snprintf(im->last.ref, sizeof(im->last.ref), "%s", ref);
+	memset(&im->last.p, 0, sizeof(im->last.p));
+	im->last.p.id = p->id;
+	im->last.p.status = im->last.stored = p->status;
+	memcpy(im->last.p.uid, p->uid, UID_SIZE);
+	if(p->f[PF_BIRTH_DATE]) {
+		snprintf(im->last.birth, sizeof(im->last.birth), "%s", p->f[PF_BIRTH_DATE]);
+		im->last.p.f[PF_BIRTH_DATE] = im->last.birth;
+	}
+	return PL_OK;
+}
+
+/* How an event row names its person, as a key for remember(). */
+static void person_ref(const record *rec, char *out, size_t size)
+{
+	if(rec->person_ref)
+		snprintf(out, size, "%s", rec->person_ref);
+	else if(rec->next)
+		snprintf(out, size, "ext.%s=%s", rec->ext[0].source, rec->ext[0].id);
+	else
+		out[0] = '\0';
+}
+
+/* An event row, for person p (NULL: the record names its person). */
+pl_rc import_event(importer *im, const record *rec, person *p)
+{
+	pl_err e = {0};
+	for(int i = 0; i < EF_COUNT; i++)
+		if((event_fields[i].flags & FIELD_REQUIRED) && !rec->ef[i])
+			return import_problem(im, rec->line, "column '%s': required", event_fields[i].name);
+	int type = lifecycle_event_parse(rec->ef[EF_TYPE]);
+	if(!lifecycle_event_has_death_fields((event_type)type) &&
+	   (rec->ef[EF_CAUSE] || rec->ef[EF_BURIAL_PLACE] || rec->ef[EF_GRAVE]))
+		return import_problem(im, rec->line, "cause, burial_place and grave belong to "
+		               "died_in_captivity and remains_returned events, not %s", rec->ef[EF_TYPE]);
+	if(im->failed)
+		return PL_OK;
+	bool store_status = p != NULL; /* a nested event: its person is stored per event */
+	if(!p) {
+		char ref[sizeof(im->last.ref)];
+		person_ref(rec, ref, sizeof(ref));
+		if(!ref[0] || strcmp(ref, im->last.ref)) {
+			person found_p = {0};
+			bool found;
+			pl_rc rc = resolve(im, rec, rec->person_ref, &found_p, &found, &e);
+			if(rc)
+				return import_row_failure(im, rec->line, rc, &e);
+			if(!found)
+				return rec->person_ref
+				       ? import_problem(im, rec->line, "column 'person': no person with id %s (import "
+				                 "the persons first, or in the same command before this file)",
+				                 rec->person_ref)
+				       : import_problem(im, rec->line, "no person has the ext.%s '%s' of this row",
+				                 rec->ext[0].source, rec->ext[0].id);
+			if((rc = remember(im, ref, &found_p, &e)))
+				return import_row_failure(im, rec->line, rc, &e);
+		}
+		p = &im->last.p;
+	}
+	event ev = {0};
+	memcpy(ev.f, rec->ef, sizeof(ev.f));
+	if(rec->uid)
+		memcpy(ev.uid, rec->uid, UID_SIZE);
+	bool same;
+	pl_rc rc = event_find_same(im->r, p, &ev, &same, &e);
+	if(!rc && same) {
+		im->rep->events_unchanged++;
+		return PL_OK;
+	}
+	if(!rc)
+		rc = event_apply_to(im->r, p, &ev, store_status, &e);
+	if(rc)
+		return import_row_failure(im, rec->line, rc, &e);
+	im->rep->events_added++;
+	return PL_OK;
+}
+
+void import_tick(importer *im, uint64_t done)
+{
+	im->rep->rows++;
+	if(im->progress && im->rep->rows % ROWS_PER_PROGRESS == 0)
+		im->progress(im->progress_ctx, im->file, done, im->file_size, im->rep->rows);
+}
