@@ -65,10 +65,11 @@ static const char log_usage[] =
 static const char access_usage[] =
 	"usage: parley audit access [OPTIONS]\n"
 	"\n"
-	"Reads of person records, newest first: who read which record, when.\n"
+	"Reads of person records, newest first: who read which record, when. An\n"
+	"export reads them all and is logged as a read of '*'.\n"
 	"\n"
 	"Options:\n"
-	"  --person ID     only reads of this person's record\n"
+	"  --person ID     only reads of this person's record (* for exports)\n"
 	"  --actor NAME    only reads by NAME\n"
 	"  --since DATE    only reads on or after DATE (YYYY-MM-DD)\n"
 	"  --limit N       at most N entries (default 50; 0 for all)\n";

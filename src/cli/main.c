@@ -2,6 +2,7 @@
  * fallen. This file finds the command and hands over; each command group
  * lives in its own file. */
 #include <pwd.h>
+#include <sys/stat.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,9 @@ static void set_actor(cli *c)
 
 int main(int argc, char **argv)
 {
+	/* Everything parley writes (the database, its journals, exports) holds
+	 * personal data: readable by its owner only, unless the owner says so. */
+	umask(077);
 	if(sodium_init() < 0) {
 		fputs("parley: libsodium failed to start\n", stderr);
 		return EXIT_REFUSED;

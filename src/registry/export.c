@@ -207,11 +207,18 @@ pl_rc registry_export(registry *r, FILE *out, registry_format format, export_wha
 {
 	exporter x = {.r = r, .out = out, .format = format == FORMAT_AUTO ? FORMAT_JSON : format,
 	              .what = what};
+	/* An export reads every record: it goes in the access log first, so
+	 * no export happens unrecorded. */
+	pl_rc rc = registry_log_access(r, "*", x.format == FORMAT_JSON ? "export json"
+	                               : what == EXPORT_PERSONS ? "export csv persons"
+	                                                        : "export csv events", err);
+	if(rc)
+		return rc;
 	buf_init(&x.b, 0);
 	arena_init(&x.row, 0);
 	arena keep;
 	arena_init(&keep, 0);
-	pl_rc rc = store_read_begin(r->st, err);
+	rc = store_read_begin(r->st, err);
 	if(rc)
 		return rc;
 	char *psql = sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", person_select_columns(r));

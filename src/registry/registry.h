@@ -231,7 +231,8 @@ void import_report_free(import_report *rep);
 
 typedef enum export_what { EXPORT_PERSONS, EXPORT_EVENTS } export_what;
 
-/* CSV: persons or events (one file each). JSON: one document holding both. */
+/* CSV: persons or events (one file each). JSON: one document holding both.
+ * Recorded in the access log as a read of every person ("*"). */
 pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
                       pl_err *err);
 

@@ -47,3 +47,14 @@ test_log_and_access() {
 	p audit log --since 2020-13-01
 	expect_status 2
 }
+
+test_exports_are_logged_and_files_are_private() {
+	"$PARLEY" init >/dev/null
+	"$PARLEY" person add --surname Гнатюк >/dev/null
+	PARLEY_ACTOR=carol "$PARLEY" export -o all.json
+	p audit access --actor carol
+	expect_out "*"
+	expect_out "export json"
+	[ "$(stat -c %a parley.db)" = 600 ] || fail "the database is readable by others"
+	[ "$(stat -c %a all.json)" = 600 ] || fail "the export is readable by others"
+}
