@@ -205,7 +205,9 @@ void cli_progress(void *ctx, const char *file, uint64_t done, uint64_t total, lo
 	double elapsed = t - p->start, rate = elapsed > 0 ? (double)rows / elapsed : 0;
 	char n[32];
 	cli_thousands(rows, n, sizeof(n));
-	fprintf(stderr, "\r%s: %s rows  %.0f rows/s", file, n, rate);
+	fprintf(stderr, "\r%s: %s rows", file, n);
+	if(elapsed > 0.2) /* a rate over no time says nothing */
+		fprintf(stderr, "  %.0f rows/s", rate);
 	if(total && done < total && done > 0 && elapsed > 0.5) {
 		double eta = elapsed * (double)(total - done) / (double)done;
 		fprintf(stderr, "  %3.0f%%  ETA %.0fs   ", 100.0 * (double)done / (double)total, eta);
