@@ -4,6 +4,7 @@
 BUILD       ?= build
 DEMO_DB     ?= $(BUILD)/demo.db
 DEMO_PERSONS ?= 2000
+DEMO_LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 60
 
 .PHONY: all demo check bench fuzz clean bootstrap
@@ -19,7 +20,7 @@ $(BUILD)/build.ninja:
 	meson setup $(BUILD) >/dev/null
 
 demo: bootstrap all
-	@scripts/demo "$(BUILD)/src/parley" "$(DEMO_DB)" "$(DEMO_PERSONS)"
+	@scripts/demo "$(BUILD)/src/parley" "$(DEMO_DB)" "$(DEMO_PERSONS)" "$(DEMO_LISTEN)"
 
 check:
 	@scripts/check

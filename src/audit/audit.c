@@ -1,5 +1,6 @@
 #include "audit/audit.h"
 
+#include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -237,11 +238,11 @@ pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, 
 }
 
 pl_rc audit_access(store *st, const char *actor, const char *person_uid, const char *action,
-                   pl_err *err)
+                   const char *detail, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "INSERT INTO access_log(ts, actor, person_uid, action)"
-	                          " VALUES (?,?,?,?)", &s, err);
+	pl_rc rc = store_stmt(st, "INSERT INTO access_log(ts, actor, person_uid, action, detail)"
+	                          " VALUES (?,?,?,?,?)", &s, err);
 	if(rc)
 		return rc;
 	char ts[TIMESTAMP_STR_MAX];
@@ -250,6 +251,7 @@ pl_rc audit_access(store *st, const char *actor, const char *person_uid, const c
 	sqlite3_bind_text(s, 2, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, person_uid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, detail, -1, SQLITE_STATIC);
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
 	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "writing the access log");
@@ -259,7 +261,7 @@ pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, voi
                         pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = list_query(st, "SELECT id, ts, actor, person_uid, action FROM access_log",
+	pl_rc rc = list_query(st, "SELECT id, ts, actor, person_uid, action, detail FROM access_log",
 	                      "person_uid", f, &s, err);
 	if(rc)
 		return rc;
@@ -267,11 +269,36 @@ pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, voi
 	while(!rc && (r = sqlite3_step(s)) == SQLITE_ROW) {
 		access_entry e = {sqlite3_column_int64(s, 0), store_column_text(s, 1),
 		                  store_column_text(s, 2), store_column_text(s, 3),
-		                  store_column_text(s, 4)};
+		                  store_column_text(s, 4), store_column_text(s, 5)};
 		rc = fn(ctx, &e);
 	}
 	if(!rc && r != SQLITE_DONE)
 		rc = store_fail(st, err, r, "reading the access log");
 	sqlite3_finalize(s);
 	return rc;
+}
+
+/* A JSON text kept as JSON; anything else as null. */
+static json_t *json_or_null(const char *text)
+{
+	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
+	return v ? v : json_null();
+}
+
+json_t *audit_entry_json(const audit_entry *e)
+{
+	char h[2 * AUDIT_HASH_SIZE + 1] = "";
+	if(e->hash)
+		audit_hex(e->hash, h);
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?, s:o, s:o, s:s}", "seq", (json_int_t)e->seq,
+	                 "ts", e->ts, "actor", e->actor, "action", e->action, "entity", e->entity,
+	                 "entity_id", e->entity_uid, "before", json_or_null(e->before), "after",
+	                 json_or_null(e->after), "hash", h);
+}
+
+json_t *access_entry_json(const access_entry *e)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?}", "id", (json_int_t)e->id, "ts", e->ts,
+	                 "actor", e->actor, "person", e->person_uid, "action", e->action, "detail",
+	                 e->detail);
 }

@@ -63,17 +63,23 @@ typedef pl_rc (*audit_each_fn)(void *ctx, const audit_entry *e);
 pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, pl_err *err);
 
 /* The access log. */
+/* detail: what was searched for, or NULL. */
 pl_rc audit_access(store *st, const char *actor, const char *person_uid, const char *action,
-                   pl_err *err);
+                   const char *detail, pl_err *err);
 
 typedef struct access_entry {
 	int64_t id;
-	const char *ts, *actor, *person_uid, *action;
+	const char *ts, *actor, *person_uid, *action, *detail;
 } access_entry;
 
 typedef pl_rc (*access_each_fn)(void *ctx, const access_entry *e);
 pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, void *ctx,
                         pl_err *err);
+
+/* An entry as JSON, as the CLI's --json and the API show it. */
+struct json_t;
+struct json_t *audit_entry_json(const audit_entry *e);
+struct json_t *access_entry_json(const access_entry *e);
 
 /* Lower-case hex of a hash into out[2 * AUDIT_HASH_SIZE + 1]. */
 void audit_hex(const unsigned char *hash, char *out);

@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "core/err.h"
 #include "registry/registry.h"
 
@@ -55,6 +57,10 @@ int cli_fail(const cli *c, const pl_err *err);
 
 /* Open the registry at c->db (migrating it forward). */
 pl_rc cli_open(cli *c, registry **r, pl_err *err);
+/* After option parsing, for a command that takes no arguments: refuse any
+ * left at optind, then open the registry. Returns -1 with *r open, or the
+ * exit status. */
+int cli_open_bare(cli *c, int argc, char **argv, registry **r);
 
 /* Parse a non-negative integer option value; false if it is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
@@ -68,6 +74,17 @@ void table_add(table *t, const char *const *values);
  * with an ellipsis), two spaces apart. */
 void table_print(table *t, FILE *f, size_t max_width);
 void table_free(table *t);
+
+/* The rows a listing command prints: a JSON array under --json, else an
+ * aligned table. Row callbacks test `arr` to know which to fill. */
+typedef struct cli_rows {
+	table *t;
+	json_t *arr;
+	size_t width; /* widest column in the table */
+} cli_rows;
+void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *head, size_t width);
+/* Print the rows if rc is PL_OK, free them, and return the exit status. */
+int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
 
 /* "1,234,567" */
 void cli_thousands(long n, char *out, size_t size);
@@ -87,5 +104,12 @@ int cmd_person(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
 int cmd_audit(cli *c, int argc, char **argv);
 int cmd_demo_data(cli *c, int argc, char **argv);
+int cmd_serve(cli *c, int argc, char **argv);
+int cmd_user(cli *c, int argc, char **argv);
+int cmd_token(cli *c, int argc, char **argv);
+
+/* A password: generated (120 random bits), one line of standard input, or
+ * typed twice unechoed at a terminal. EXIT_OK or the exit status. */
+int cli_password(cli *c, bool from_stdin, bool generate, char *out, size_t size);
 
 #endif

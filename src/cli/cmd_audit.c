@@ -18,15 +18,13 @@ static const char verify_usage[] =
 
 static int audit_verify_cmd(cli *c, int argc, char **argv)
 {
+	registry *r;
 	int status = cli_common_only(c, argc, argv, verify_usage);
+	if(status < 0)
+		status = cli_open_bare(c, argc, argv, &r);
 	if(status >= 0)
 		return status;
-	if(optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
-	registry *r;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
-		return cli_fail(c, &err);
 	audit_verify_report rep;
 	pl_rc rc = audit_verify(registry_store(r), &rep, &err);
 	registry_close(r);
@@ -74,31 +72,11 @@ static const char access_usage[] =
 	"  --since DATE    only reads on or after DATE (YYYY-MM-DD)\n"
 	"  --limit N       at most N entries (default 50; 0 for all)\n";
 
-typedef struct log_out {
-	cli *c;
-	table *t;
-	json_t *arr;
-} log_out;
-
-static json_t *maybe_json(const char *text)
-{
-	json_t *v = text ? json_loads(text, 0, NULL) : NULL;
-	return v ? v : json_null();
-}
-
 static pl_rc print_entry(void *ctx, const audit_entry *e)
 {
-	log_out *o = ctx;
+	cli_rows *o = ctx;
 	if(o->arr) {
-		char h[2 * AUDIT_HASH_SIZE + 1] = "";
-		if(e->hash)
-			audit_hex(e->hash, h);
-		json_array_append_new(o->arr, json_pack("{s:I, s:s, s:s, s:s, s:s, s:s?, s:o, s:o, s:s}",
-		                                        "seq", (json_int_t)e->seq, "ts", e->ts, "actor",
-		                                        e->actor, "action", e->action, "entity", e->entity,
-		                                        "entity_id", e->entity_uid, "before",
-		                                        maybe_json(e->before), "after",
-		                                        maybe_json(e->after), "hash", h));
+		json_array_append_new(o->arr, audit_entry_json(e));
 		return PL_OK;
 	}
 	char seq[32];
@@ -117,14 +95,12 @@ static pl_rc print_entry(void *ctx, const audit_entry *e)
 
 static pl_rc print_access(void *ctx, const access_entry *e)
 {
-	log_out *o = ctx;
+	cli_rows *o = ctx;
 	if(o->arr) {
-		json_array_append_new(o->arr, json_pack("{s:I, s:s, s:s, s:s, s:s}", "id", (json_int_t)e->id,
-		                                        "ts", e->ts, "actor", e->actor, "person",
-		                                        e->person_uid, "action", e->action));
+		json_array_append_new(o->arr, access_entry_json(e));
 		return PL_OK;
 	}
-	const char *row[4] = {e->ts, e->actor, e->person_uid, e->action};
+	const char *row[5] = {e->ts, e->actor, e->person_uid, e->action, e->detail ? e->detail : ""};
 	table_add(o->t, row);
 	return PL_OK;
 }
@@ -162,31 +138,22 @@ static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
 	}
 	if(done)
 		return EXIT_OK;
-	if(optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
 	registry *r;
-	pl_err err = {0};
-	if(cli_open(c, &r, &err))
-		return cli_fail(c, &err);
+	int status = cli_open_bare(c, argc, argv, &r);
+	if(status >= 0)
+		return status;
 	static const char *const log_head[6] = {"seq", "when", "who", "action", "what", "change"};
-	static const char *const access_head[4] = {"when", "who", "person", "action"};
-	log_out o = {c, NULL, NULL};
-	if(c->json)
-		o.arr = json_array();
+	static const char *const access_head[5] = {"when", "who", "person", "action", "detail"};
+	cli_rows o;
+	if(access)
+		cli_rows_init(&o, c, 5, access_head, 100);
 	else
-		o.t = access ? table_new(4, access_head) : table_new(6, log_head);
+		cli_rows_init(&o, c, 6, log_head, 100);
+	pl_err err = {0};
 	pl_rc rc = access ? audit_access_list(registry_store(r), &f, print_access, &o, &err)
 	                  : audit_list(registry_store(r), &f, print_entry, &o, &err);
 	registry_close(r);
-	if(!rc && o.arr) {
-		json_dumpf(o.arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		putchar('\n');
-	} else if(!rc) {
-		table_print(o.t, stdout, 100);
-	}
-	json_decref(o.arr);
-	table_free(o.t);
-	return rc ? cli_fail(c, &err) : EXIT_OK;
+	return cli_rows_finish(&o, c, rc, &err);
 }
 
 static int audit_log_cmd(cli *c, int argc, char **argv) { return audit_list_cmd(c, argc, argv, false); }

@@ -6,27 +6,62 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <sodium.h>
+
+#include "auth/auth.h"
 
 #include "cli/cli.h"
 
 /* ---- init --------------------------------------------------------------- */
 
 static const char init_usage[] =
-	"usage: parley init [DB]\n"
+	"usage: parley init [DB] [--admin NAME [--password-stdin | --generate-password]]\n"
 	"\n"
 	"Create a parley database at DB (or --db, $PARLEY_DB, ./parley.db). On an\n"
 	"existing database, apply the schema migrations it lacks; nothing else changes.\n"
-	"A database newer than this parley is refused.\n";
+	"A database newer than this parley is refused.\n"
+	"\n"
+	"Options:\n"
+	"  --admin NAME          also add the first user, NAME, with the admin role (who\n"
+	"                        then adds the others); the password is asked for twice\n"
+	"  --password-stdin      read the admin's password as a line from standard input\n"
+	"  --generate-password   make up a strong password for the admin and print it\n";
 
 int cmd_init(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, init_usage);
-	if(status >= 0)
-		return status;
+	enum { OPT_ADMIN = 1, OPT_STDIN, OPT_GENERATE };
+	static const struct option opts[] = {
+		{"admin", required_argument, NULL, OPT_ADMIN},
+		{"password-stdin", no_argument, NULL, OPT_STDIN},
+		{"generate-password", no_argument, NULL, OPT_GENERATE},
+		CLI_COMMON_OPTIONS, {0}};
+	const char *admin = NULL;
+	bool from_stdin = false, generate = false, done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_ADMIN)
+			admin = optarg;
+		else if(opt == OPT_STDIN)
+			from_stdin = true;
+		else if(opt == OPT_GENERATE)
+			generate = true;
+		else if(!cli_common_option(c, opt, init_usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
 	if(optind < argc)
 		c->db = argv[optind++];
 	if(optind < argc)
 		return cli_usage_error(c, "one database at a time");
+	if((from_stdin || generate) && !admin)
+		return cli_usage_error(c, "a password is for --admin NAME");
+	if(from_stdin && generate)
+		return cli_usage_error(c, "--password-stdin or --generate-password, not both");
+	char password[PASSWORD_MAX + 2] = "";
+	int status;
+	if(admin && (status = cli_password(c, from_stdin, generate, password, sizeof(password))))
+		return status;
 	struct stat sb;
 	bool existed = stat(c->db, &sb) == 0;
 	registry *r;
@@ -34,6 +69,13 @@ int cmd_init(cli *c, int argc, char **argv)
 	if(registry_open(&r, c->db, c->actor, STORE_CREATE, &err))
 		return cli_fail(c, &err);
 	int before = store_schema_found(registry_store(r)), now = store_schema_latest();
+	pl_rc rc = PL_OK;
+	if(admin && auth_user_count(registry_store(r)) > 0)
+		rc = pl_fail(&err, PL_ECONFLICT, "%s already has users: add more with 'parley user add'",
+		             c->db);
+	else if(admin)
+		rc = auth_user_add(registry_store(r), admin, NULL, 1u << ROLE_ADMIN, password, c->actor,
+		                   &err);
 	registry_close(r);
 	if(!existed)
 		printf("created %s (schema version %d)\n", c->db, now);
@@ -41,7 +83,11 @@ int cmd_init(cli *c, int argc, char **argv)
 		printf("migrated %s from schema version %d to %d\n", c->db, before, now);
 	else
 		printf("%s is up to date (schema version %d)\n", c->db, now);
-	return EXIT_OK;
+	if(!rc && admin)
+		printf("added admin %s%s%s\n", admin, generate ? " with password " : "",
+		       generate ? password : "");
+	sodium_memzero(password, sizeof(password));
+	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
 /* ---- import ------------------------------------------------------------- */
@@ -220,7 +266,7 @@ int cmd_export(cli *c, int argc, char **argv)
 			return cli_fail(c, &err);
 		}
 	}
-	pl_rc rc = registry_export(r, out, fmt, what, &err);
+	pl_rc rc = registry_export(r, out, fmt, what, 0, &err);
 	registry_close(r);
 	if(path) {
 		if(fsync(fileno(out)) && !rc)
@@ -269,15 +315,13 @@ static json_t *counts_json(const count_row *rows, size_t n)
 
 int cmd_stats(cli *c, int argc, char **argv)
 {
+	registry *r;
 	int status = cli_common_only(c, argc, argv, stats_usage);
+	if(status < 0)
+		status = cli_open_bare(c, argc, argv, &r);
 	if(status >= 0)
 		return status;
-	if(optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
-	registry *r;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
-		return cli_fail(c, &err);
 	arena a;
 	arena_init(&a, 0);
 	registry_stats st;

@@ -23,6 +23,9 @@ static const cli_command commands[] = {
 	{"person", cmd_person, "add, update, show, list and search persons; add events"},
 	{"stats", cmd_stats, "counts by status, party, holder and medical category"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
+	{"serve", cmd_serve, "serve the JSON API and the web UI"},
+	{"user", cmd_user, "add users, set passwords and roles, disable users"},
+	{"token", cmd_token, "API tokens for programs: create, list, revoke"},
 	{"demo-data", cmd_demo_data, "generate a synthetic registry for demonstrations and tests"},
 };
 
@@ -45,7 +48,7 @@ static void usage(FILE *f)
 	        "\n"
 	        "Exit status: 0 done; 1 refused or failed (the reason is on stderr); 2 bad usage.\n"
 	        "Changes are recorded in the audit log under $PARLEY_ACTOR (default cli:USER).\n"
-	        "Documentation: docs/cli.md, docs/formats.md, docs/registry.md.\n");
+	        "Documentation: docs/registry.md, docs/formats.md, docs/server.md, docs/api.md.\n");
 }
 
 static void set_actor(cli *c)

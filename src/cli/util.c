@@ -104,6 +104,39 @@ void cli_thousands(long n, char *out, size_t size)
 	out[o] = '\0';
 }
 
+int cli_open_bare(cli *c, int argc, char **argv, registry **r)
+{
+	if(optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	pl_err err = {0};
+	if(cli_open(c, r, &err))
+		return cli_fail(c, &err);
+	return -1;
+}
+
+void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *head, size_t width)
+{
+	*o = (cli_rows){NULL, NULL, width};
+	if(c->json)
+		o->arr = json_array();
+	else
+		o->t = table_new(ncols, head);
+}
+
+int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err)
+{
+	if(!rc && o->arr) {
+		json_dumpf(o->arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+	} else if(!rc) {
+		table_print(o->t, stdout, o->width);
+	}
+	json_decref(o->arr);
+	table_free(o->t);
+	*o = (cli_rows){0};
+	return rc ? cli_fail(c, err) : EXIT_OK;
+}
+
 /* ---- tables ----------------------------------------------------------- */
 
 struct table {

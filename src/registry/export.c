@@ -119,6 +119,7 @@ typedef struct exporter {
 	cursor persons, ext, events;
 	registry_format format;
 	export_what what;
+	bool withhold;               /* the reader may not see medical details */
 	const char **sources;
 	size_t nsources;
 } exporter;
@@ -181,6 +182,11 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 		if(x->format == FORMAT_JSON || x->what == EXPORT_EVENTS)
 			if((rc = take_events(x, &p, &ev, &nev, err)))
 				break;
+		if(x->withhold) {
+			person_withhold_medical(&p);
+			for(size_t i = 0; i < nev; i++)
+				event_withhold_medical(&ev[i]);
+		}
 		if(x->format == FORMAT_JSON) {
 			rc = first ? PL_OK : buf_add(&x->b, ",\n", 2);
 			if(!rc)
@@ -203,10 +209,10 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 }
 
 pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
-                      pl_err *err)
+                      unsigned flags, pl_err *err)
 {
 	exporter x = {.r = r, .out = out, .format = format == FORMAT_AUTO ? FORMAT_JSON : format,
-	              .what = what};
+	              .what = what, .withhold = (flags & EXPORT_WITHHOLD_MEDICAL) != 0};
 	/* An export reads every record: it goes in the access log first, so
 	 * no export happens unrecorded. */
 	pl_rc rc = registry_log_access(r, "*", x.format == FORMAT_JSON ? "export json"

@@ -240,3 +240,36 @@ pl_rc fields_check(const field_def *defs, int n, const char *const *values, pdat
 	}
 	return PL_OK;
 }
+
+bool registry_field_permitted(unsigned rights, const field_def *fd)
+{
+	return (rights & ((fd->flags & FIELD_MEDICAL) ? WRITE_MEDICAL : WRITE_GENERAL)) != 0;
+}
+
+bool registry_event_permitted(unsigned rights, event_type e, bool cause)
+{
+	if(cause && !(rights & WRITE_MEDICAL))
+		return false;
+	if(lifecycle_event_is_health(e))
+		return (rights & WRITE_MEDICAL) != 0;
+	if(lifecycle_event_has_death_fields(e))
+		return rights != 0;
+	return (rights & WRITE_GENERAL) != 0;
+}
+
+void person_withhold_medical(person *p)
+{
+	for(int i = 0; i < PF_COUNT; i++)
+		if(person_fields[i].flags & FIELD_MEDICAL)
+			p->f[i] = NULL;
+}
+
+void event_withhold_medical(event *e)
+{
+	int type = lifecycle_event_parse(e->f[EF_TYPE]);
+	for(int i = 0; i < EF_COUNT; i++)
+		if(event_fields[i].flags & FIELD_MEDICAL)
+			e->f[i] = NULL;
+	if(type >= 0 && lifecycle_event_is_health((event_type)type))
+		e->f[EF_PLACE] = e->f[EF_NOTE] = NULL;
+}

@@ -181,19 +181,21 @@ static pl_rc record_import(importer *im, input *in, const import_report *before,
 	return rc;
 }
 
-static pl_rc import_file(importer *im, const char *path, const import_opts *o, bool *again,
-                         pl_err *err)
+static pl_rc import_file(importer *im, const char *path, const char *name,
+                         const import_opts *o, bool *again, pl_err *err)
 {
 	input in;
-	im->file = strcmp(path, "-") ? path : "<stdin>";
+	im->file = name ? name : strcmp(path, "-") ? path : "<stdin>";
 	pl_rc rc = input_open(path, &in, err);
+	if(rc && name)
+		pl_fail(err, rc, "cannot open %s", name);
 	if(rc)
 		return import_add_problem(im, err->msg);
 	im->file_size = in.len;
 	im->unidentified = 0;
 	char when[TIMESTAMP_STR_MAX] = "";
 	import_report before = *im->rep;
-	if(sniff(path, &in, o->format) == FORMAT_JSON)
+	if(sniff(im->file, &in, o->format) == FORMAT_JSON)
 		rc = import_read_json(im, in.data, in.len);
 	else
 		rc = import_read_csv(im, in.f);
@@ -283,6 +285,7 @@ pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
 	importer im = {
 		.r = r, .rep = rep, .progress = o->progress, .progress_ctx = o->progress_ctx,
 		.max_errors = o->max_errors > 0 ? o->max_errors : 20,
+		.rights = o->rights ? o->rights : WRITE_ALL,
 	};
 	arena_init(&im.row, 0);
 	arena_init(&im.keep, 0);
@@ -304,7 +307,7 @@ pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
 		rc = store_indexes_defer(r->st, defer_tables, &deferred, err);
 	for(size_t i = 0; i < npaths && !rc; i++) {
 		bool again = false;
-		rc = import_file(&im, paths[i], o, &again, err);
+		rc = import_file(&im, paths[i], o->names ? o->names[i] : NULL, o, &again, err);
 	}
 	if(!rc && !im.failed)
 		rc = check_statuses(&im, err);

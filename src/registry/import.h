@@ -21,6 +21,7 @@ typedef struct importer {
 	import_report *rep;
 	import_progress_fn progress;
 	void *progress_ctx;
+	unsigned rights;          /* enum write_rights */
 	int max_errors, nerrors;
 	pl_err first;             /* the first problem, for the caller's err */
 	bool failed;              /* since the first problem: check, never write */

@@ -272,6 +272,11 @@ static pl_rc want_status(importer *im, int64_t person_id, const char *status, lo
 /* A person row. *out gets the stored person (for nested events). */
 pl_rc import_person(importer *im, const record *rec, person *out)
 {
+	for(int i = 0; i < PF_COUNT; i++) /* what the importer's role may set */
+		if(rec->pf[i] && !registry_field_permitted(im->rights, &person_fields[i]))
+			return import_problem(im, rec->line, "column '%s': your role may not set %s fields",
+			                      person_fields[i].name,
+			                      (person_fields[i].flags & FIELD_MEDICAL) ? "medical" : "non-medical");
 	person in = {0};
 	memcpy(in.f, rec->pf, sizeof(in.f));
 	memcpy(in.ext, rec->ext, sizeof(in.ext));
@@ -289,6 +294,9 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 	bool found;
 	if((rc = resolve(im, rec, rec->uid, &old, &found, &e)))
 		return import_row_failure(im, rec->line, rc, &e);
+	if(!found && !(im->rights & WRITE_GENERAL))
+		return import_problem(im, rec->line, "no person in the registry has this row's id or ext.* "
+		                      "identifiers, and your role may not add persons");
 	save_result res;
 	if(found) {
 		person merged = old;
@@ -364,6 +372,10 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 	   (rec->ef[EF_CAUSE] || rec->ef[EF_BURIAL_PLACE] || rec->ef[EF_GRAVE]))
 		return import_problem(im, rec->line, "cause, burial_place and grave belong to "
 		               "died_in_captivity and remains_returned events, not %s", rec->ef[EF_TYPE]);
+	if(!registry_event_permitted(im->rights, (event_type)type, rec->ef[EF_CAUSE] != NULL))
+		return import_problem(im, rec->line, "column '%s': your role may not record %s%s",
+		                      rec->ef[EF_CAUSE] ? "cause" : "type", rec->ef[EF_TYPE],
+		                      rec->ef[EF_CAUSE] ? " with a cause of death" : "");
 	if(im->failed)
 		return PL_OK;
 	bool store_status = p != NULL; /* a nested event: its person is stored per event */

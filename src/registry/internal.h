@@ -29,8 +29,6 @@ pl_rc registry_names(registry *r, names **out, pl_err *err);
 
 /* A fresh random identifier: prefix 'P' (person) or 'E' (event). */
 void registry_uid(char prefix, char out[UID_SIZE]);
-/* Whether s is an identifier of that kind, as parley writes them. */
-bool registry_uid_valid(char prefix, const char *s);
 
 /* The columns every person query selects, in the order person_from_row()
  * reads them: "id, uid, status, surname, ...". */

@@ -215,6 +215,12 @@ void lifecycle_allowed_text(person_status from, char *out, size_t size)
 	}
 }
 
+int lifecycle_event_is_health(event_type e)
+{
+	return e == EV_HOSPITAL_ADMISSION || e == EV_HEALTH_REPORT || e == EV_ASSISTANCE ||
+	       e == EV_TREATMENT;
+}
+
 int lifecycle_event_has_death_fields(event_type e)
 {
 	return e == EV_DIED_IN_CAPTIVITY || e == EV_REMAINS_RETURNED;

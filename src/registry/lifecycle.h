@@ -78,5 +78,8 @@ void lifecycle_allowed_text(person_status from, char *out, size_t size);
 /* Whether an event of this type may carry the death record fields of
  * GCIII Art. 120 (cause, burial place, grave). */
 int lifecycle_event_has_death_fields(event_type e);
+/* Whether an event is health news (hospital, health reports, assistance,
+ * treatment): a medical detail, seen and recorded by medical roles. */
+int lifecycle_event_is_health(event_type e);
 
 #endif

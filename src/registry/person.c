@@ -105,6 +105,19 @@ const char *registry_actor(const registry *r)
 	return r->actor;
 }
 
+pl_rc registry_set_actor(registry *r, const char *actor)
+{
+	r->today = date_today();
+	if(!strcmp(r->actor, actor))
+		return PL_OK;
+	char *a = strdup(actor);
+	if(!a)
+		return PL_ENOMEM;
+	free(r->actor);
+	r->actor = a;
+	return PL_OK;
+}
+
 const char *person_select_columns(registry *r)
 {
 	return buf_str(&r->sql_select);
@@ -612,7 +625,7 @@ pl_rc registry_person_update(registry *r, const char *uid, const person *changes
 
 pl_rc registry_log_access(registry *r, const char *uid, const char *action, pl_err *err)
 {
-	return audit_access(r->st, r->actor, uid, action, err);
+	return audit_access(r->st, r->actor, uid, action, NULL, err);
 }
 
 /* ---- the names module, and keeping stored keys current ----------------- */

@@ -133,6 +133,10 @@ typedef struct event {
 	person_status before, after;
 } event;
 
+/* Whether s is an identifier of that kind ('P' person, 'E' event), as
+ * parley writes them. */
+bool registry_uid_valid(char prefix, const char *s);
+
 /* ---- the registry ---------------------------------------------------- */
 
 typedef struct registry registry;
@@ -144,6 +148,10 @@ pl_rc registry_open(registry **out, const char *path, const char *actor, unsigne
 void registry_close(registry *r);
 store *registry_store(registry *r);
 const char *registry_actor(const registry *r);
+/* Who the next changes are recorded under. A server sets it per request;
+ * it also takes today's date afresh (dates may not lie in the future, ages
+ * are taken today), since a server runs for days. */
+pl_rc registry_set_actor(registry *r, const char *actor);
 
 /* A new person. Fills p->uid (unless the caller set one) and p->id. */
 pl_rc registry_person_add(registry *r, person *p, pl_err *err);
@@ -163,6 +171,12 @@ pl_rc registry_log_access(registry *r, const char *uid, const char *action, pl_e
  * events allowed there, when the lifecycle does not permit it; an event
  * dated before others replays the person's history. Fills e->uid. */
 pl_rc registry_event_add(registry *r, const char *person_uid, event *e, pl_err *err);
+
+/* Forget the medical details of a record, for readers who may not see
+ * them: the medical fields and causes of death, and the place and note of
+ * health events (that one happened stays). */
+void person_withhold_medical(person *p);
+void event_withhold_medical(event *e);
 
 /* Check the whole person record (fields together, not one by one). */
 pl_rc person_check(const person *p, pdate today, pl_err *err);
@@ -214,8 +228,23 @@ typedef struct import_report {
 typedef void (*import_progress_fn)(void *ctx, const char *file, uint64_t done,
                                    uint64_t total, long rows);
 
+/* What a writer may change: the general record, the medical details
+ * (medical fields, health events, causes of death), or both. */
+enum write_rights { WRITE_GENERAL = 1, WRITE_MEDICAL = 2, WRITE_ALL = 3 };
+
+/* May a writer with `rights` set field fd? */
+bool registry_field_permitted(unsigned rights, const field_def *fd);
+/* May they record an event of type e (with a cause of death, or not)?
+ * Health news is medical; a death either kind of writer may record (from
+ * a counterpart's notice or a death certificate), its cause only medical. */
+bool registry_event_permitted(unsigned rights, event_type e, bool cause);
+
 typedef struct import_opts {
 	registry_format format;
+	const char *const *names;     /* shown for paths[i] in messages; NULL: the paths */
+	unsigned rights;              /* enum write_rights; 0: all. Without WRITE_GENERAL,
+	                               * rows may only add medical details to persons
+	                               * already in the registry */
 	import_progress_fn progress;  /* NULL: quiet */
 	void *progress_ctx;
 	int max_errors;               /* errors reported before giving up (default 20) */
@@ -231,10 +260,14 @@ void import_report_free(import_report *rep);
 
 typedef enum export_what { EXPORT_PERSONS, EXPORT_EVENTS } export_what;
 
+enum export_flags {
+	EXPORT_WITHHOLD_MEDICAL = 1   /* for readers who may not see medical details */
+};
+
 /* CSV: persons or events (one file each). JSON: one document holding both.
  * Recorded in the access log as a read of every person ("*"). */
 pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
-                      pl_err *err);
+                      unsigned flags, pl_err *err);
 
 /* ---- counts ---------------------------------------------------------- */
 
@@ -243,10 +276,21 @@ typedef struct count_row {
 	long count;
 } count_row;
 
+/* Time in captivity, in bands: under a month, 1-3 months, 3-6, 6-12,
+ * 1-2 years, 2-3 years, 3 years and more. */
+enum { CAPTIVITY_BANDS = 7 };
+extern const char *const captivity_band_names[CAPTIVITY_BANDS];
+
 typedef struct registry_stats {
 	long persons, events;
 	count_row *by_status, *by_party, *by_held_by, *by_medical;
 	size_t n_status, n_party, n_held_by, n_medical;
+	count_row *returns_by_month;   /* "YYYY-MM" of repatriated events, oldest first */
+	size_t n_returns;
+	/* From capture (a partial date counts from its middle) to today for
+	 * those still held, and to their return for those repatriated. */
+	long held_for[CAPTIVITY_BANDS], returned_after[CAPTIVITY_BANDS];
+	long captivity_unknown;        /* held or returned, without a capture date */
 } registry_stats;
 
 pl_rc registry_stats_get(registry *r, arena *a, registry_stats *out, pl_err *err);

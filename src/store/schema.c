@@ -133,10 +133,51 @@ static const char *const migration_1[] = {
 	NULL,
 };
 
+/* Migration 2: accounts, sessions and API tokens for the server; what was
+ * searched for, in the access log; events by type and date, for the
+ * dashboard. Roles are a comma-separated list (checked in C: the set of
+ * roles grows with later issues). */
+static const char *const migration_2[] = {
+	"CREATE TABLE user (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE,\n"
+	"  display_name TEXT,\n"
+	"  roles TEXT NOT NULL,\n"
+	"  password_hash TEXT NOT NULL,\n"
+	"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled = 0 OR disabled = 1),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	/* Tokens are kept only as their BLAKE2b hash: a stolen database file
+	 * opens no session. */
+	"CREATE TABLE session (\n"
+	"  token_hash BLOB PRIMARY KEY,\n"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+	"  csrf TEXT NOT NULL,\n"
+	"  address TEXT,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  last_seen INTEGER NOT NULL\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE INDEX session_user ON session(user_id);\n",
+	"CREATE TABLE api_token (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  token_hash BLOB NOT NULL UNIQUE,\n"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  revoked_at TEXT,\n"
+	"  last_used TEXT\n"
+	") STRICT;\n",
+	"ALTER TABLE access_log ADD COLUMN detail TEXT;\n",
+	"CREATE INDEX event_type_date ON event(type, date);\n",
+	NULL,
+};
+
 /* Each entry moves the database from version i to i+1 and is never edited
  * after release: a change is a new migration. */
 static const char *const *const migrations[] = {
 	migration_1,
+	migration_2,
 };
 
 int schema_latest(void)

@@ -167,6 +167,13 @@ pl_rc store_open(store **out, const char *path, unsigned flags, pl_err *err)
 	return PL_OK;
 }
 
+pl_rc store_cache_limit(store *st, int kib, pl_err *err)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", kib);
+	return store_exec(st, sql, err);
+}
+
 void store_close(store *st)
 {
 	if(!st)

@@ -26,6 +26,9 @@ int store_schema_latest(void);
 
 pl_rc store_open(store **out, const char *path, unsigned flags, pl_err *err);
 void store_close(store *st);
+/* At most this many KiB of database pages cached by this connection
+ * (default 64 MiB): a server with many connections keeps each smaller. */
+pl_rc store_cache_limit(store *st, int kib, pl_err *err);
 sqlite3 *store_db(store *st);
 const char *store_path(const store *st);
 /* The schema version the file had before this open migrated it. */

@@ -27,7 +27,8 @@ test_every_command_has_help() {
 test_version() {
 	p --version
 	expect_status 0
-	expect_out "schema version 1"
+	expect_out "parley 0."
+	expect_out "(database schema version "
 }
 
 test_unknown_command_and_option() {

@@ -1,9 +1,10 @@
 # parley init and the schema.
 
 test_init_creates_then_reports_up_to_date() {
+	latest=$("$PARLEY" --version | sed 's/.*schema version \([0-9]*\).*/\1/')
 	p init x.db
 	expect_status 0
-	expect_out "created x.db (schema version 1)"
+	expect_out "created x.db (schema version $latest)"
 	p init x.db
 	expect_status 0
 	expect_out "x.db is up to date"
@@ -33,8 +34,20 @@ test_other_files_are_refused() {
 }
 
 test_old_schema_is_migrated() {
+	latest=$("$PARLEY" --version | sed 's/.*schema version \([0-9]*\).*/\1/')
 	sqlite3 old.db 'PRAGMA application_id = 1347570777'
 	p init old.db
 	expect_status 0
-	expect_out "migrated old.db from schema version 0 to 1"
+	expect_out "migrated old.db from schema version 0 to $latest"
+	# A version 1 database, as the first release wrote it, with a person.
+	"$PARLEY" init v1.db >/dev/null
+	"$PARLEY" --db v1.db person add --surname Першин >/dev/null
+	sqlite3 v1.db "DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
+		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
+		PRAGMA user_version = 1"
+	p --db v1.db person list
+	expect_status 0
+	expect_out "Першин"
+	[ "$(sqlite3 v1.db 'PRAGMA user_version')" = "$latest" ] || fail "not migrated"
+	[ "$(sqlite3 v1.db "SELECT count(*) FROM sqlite_schema WHERE name = 'user'")" = 1 ] || fail "no user table"
 }

@@ -13,6 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "core/err.h"
 
 /* A fresh directory under $TMPDIR (or /tmp), removed by tu_rmdir. */
@@ -37,6 +39,25 @@ static inline void tu_rmdir(char *path)
 	if(system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", path);
 	free(path);
+}
+
+/* The group fixture of tests that share one scratch directory, tu_dir,
+ * and need libsodium ready. */
+static char *tu_dir;
+
+static inline int tu_dir_setup(void **state)
+{
+	(void)state;
+	tu_dir = tu_tmpdir();
+	return tu_dir && sodium_init() >= 0 ? 0 : -1;
+}
+
+static inline int tu_dir_teardown(void **state)
+{
+	(void)state;
+	tu_rmdir(tu_dir);
+	tu_dir = NULL;
+	return 0;
 }
 
 /* path/name into out. */

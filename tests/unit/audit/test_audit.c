@@ -2,35 +2,19 @@
  * that was changed, removed or inserted behind parley's back. */
 #include "testutil.h"
 
-#include <sodium.h>
 #include <sqlite3.h>
 
 #include "audit/audit.h"
 #include "store/store.h"
 
-static char *dir;
 static int counter;
-
-static int setup(void **state)
-{
-	(void)state;
-	dir = tu_tmpdir();
-	return dir && sodium_init() >= 0 ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tu_rmdir(dir);
-	return 0;
-}
 
 /* A fresh store with n entries. */
 static store *chain(int n, char *path, size_t size)
 {
 	char name[64];
 	snprintf(name, sizeof(name), "audit-%d.db", counter++);
-	tu_path(path, size, dir, name);
+	tu_path(path, size, tu_dir, name);
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -271,9 +255,9 @@ static void test_access_log_records_reads(void **state)
 	char path[4096];
 	store *st = chain(0, path, sizeof(path));
 	pl_err err = {0};
-	assert_ok(audit_access(st, "reader", "PAAAA", "show", &err), &err);
-	assert_ok(audit_access(st, "reader", "PBBBB", "show", &err), &err);
-	assert_ok(audit_access(st, "other", "PAAAA", "show", &err), &err);
+	assert_ok(audit_access(st, "reader", "PAAAA", "show", NULL, &err), &err);
+	assert_ok(audit_access(st, "reader", "PBBBB", "show", NULL, &err), &err);
+	assert_ok(audit_access(st, "other", "PAAAA", "show", "a search", &err), &err);
 	int n = 0;
 	audit_filter f = {.entity_uid = "PAAAA"};
 	assert_ok(audit_access_list(st, &f, count_access, &n, &err), &err);
@@ -299,5 +283,5 @@ int main(void)
 		cmocka_unit_test(test_list_filters_newest_first),
 		cmocka_unit_test(test_access_log_records_reads),
 	};
-	return cmocka_run_group_tests_name("audit", tests, setup, teardown);
+	return cmocka_run_group_tests_name("audit", tests, tu_dir_setup, tu_dir_teardown);
 }

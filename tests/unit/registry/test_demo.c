@@ -100,7 +100,7 @@ static void assert_exports_as(registry *r, const char *dir, registry_format form
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
 	pl_err err = {0};
-	assert_ok(registry_export(r, f, format, what, &err), &err);
+	assert_ok(registry_export(r, f, format, what, 0, &err), &err);
 	assert_int_equal(fclose(f), 0);
 	size_t na, nb;
 	char *a = read_all(path, &na), *b = read_all(expected_path, &nb);

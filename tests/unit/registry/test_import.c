@@ -52,7 +52,7 @@ static char *export_to(fixture *f, registry *r, const char *name, registry_forma
 	tu_path(path, sizeof(path), f->dir, name);
 	FILE *out = fopen(path, "wb");
 	assert_non_null(out);
-	assert_ok(registry_export(r, out, fmt, what, &f->err), &f->err);
+	assert_ok(registry_export(r, out, fmt, what, 0, &f->err), &f->err);
 	assert_int_equal(fclose(out), 0);
 	return read_all(path);
 }

@@ -5,21 +5,6 @@
 
 #include "store/store.h"
 
-static char *dir;
-
-static int setup(void **state)
-{
-	(void)state;
-	dir = tu_tmpdir();
-	return dir ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	tu_rmdir(dir);
-	return 0;
-}
 
 static int scalar(store *st, const char *sql)
 {
@@ -43,7 +28,7 @@ static void test_open_missing_file_is_refused_without_create(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "absent.db");
+	tu_path(path, sizeof(path), tu_dir, "absent.db");
 	store *st;
 	pl_err err = {0};
 	assert_int_equal(store_open(&st, path, 0, &err), PL_ENOTFOUND);
@@ -56,7 +41,7 @@ static void test_create_applies_every_migration(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "new.db");
+	tu_path(path, sizeof(path), tu_dir, "new.db");
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -77,7 +62,7 @@ static void test_wal_and_strict_tables(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "wal.db");
+	tu_path(path, sizeof(path), tu_dir, "wal.db");
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -97,7 +82,7 @@ static void test_newer_schema_is_refused_with_versions(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "future.db");
+	tu_path(path, sizeof(path), tu_dir, "future.db");
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -112,7 +97,7 @@ static void test_foreign_sqlite_file_is_refused(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "other.db");
+	tu_path(path, sizeof(path), tu_dir, "other.db");
 	raw_exec(path, "CREATE TABLE t(x)");
 	store *st;
 	pl_err err = {0};
@@ -124,7 +109,7 @@ static void test_not_a_database_is_refused(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "text.db");
+	tu_path(path, sizeof(path), tu_dir, "text.db");
 	tu_write(path, "surname,given_names\nШевченко,Олександр\n"
 	               "this is a CSV file, not a database, and it is long enough to be read\n");
 	store *st;
@@ -137,7 +122,7 @@ static void test_old_schema_is_migrated_forward(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "old.db");
+	tu_path(path, sizeof(path), tu_dir, "old.db");
 	/* An empty file stamped as a parley database of version 0. */
 	raw_exec(path, "PRAGMA application_id = 1347570777; PRAGMA user_version = 0");
 	store *st;
@@ -152,7 +137,7 @@ static void test_nested_transactions_commit_once(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "tx.db");
+	tu_path(path, sizeof(path), tu_dir, "tx.db");
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -174,7 +159,7 @@ static void test_inner_rollback_dooms_the_transaction(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "doom.db");
+	tu_path(path, sizeof(path), tu_dir, "doom.db");
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -194,7 +179,7 @@ static void test_committed_data_survives_reopen(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "durable.db");
+	tu_path(path, sizeof(path), tu_dir, "durable.db");
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -216,7 +201,7 @@ static void test_audit_table_refuses_updates(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), dir, "append.db");
+	tu_path(path, sizeof(path), tu_dir, "append.db");
 	store *st;
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
@@ -247,5 +232,5 @@ int main(void)
 		cmocka_unit_test(test_committed_data_survives_reopen),
 		cmocka_unit_test(test_audit_table_refuses_updates),
 	};
-	return cmocka_run_group_tests_name("store", tests, setup, teardown);
+	return cmocka_run_group_tests_name("store", tests, tu_dir_setup, tu_dir_teardown);
 }

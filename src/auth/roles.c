@@ -1,0 +1,102 @@
+/* What each role may do: the one table the whole program asks. */
+#include <stdio.h>
+#include <string.h>
+
+#include "auth/auth.h"
+
+const char *const role_names[ROLE_COUNT + 1] = {
+	[ROLE_ADMIN] = "admin",
+	[ROLE_REGISTRAR] = "registrar",
+	[ROLE_MEDICAL] = "medical",
+	[ROLE_NEGOTIATOR] = "negotiator",
+	[ROLE_IDENTIFICATION] = "identification",
+	[ROLE_AUDITOR] = "auditor",
+	[ROLE_MEDIATOR] = "mediator",
+	[ROLE_COUNT] = NULL,
+};
+
+const char *const perm_names[PERM_COUNT + 1] = {
+	[PERM_PERSON_READ] = "person_read",
+	[PERM_MEDICAL_READ] = "medical_read",
+	[PERM_PERSON_WRITE] = "person_write",
+	[PERM_MEDICAL_WRITE] = "medical_write",
+	[PERM_IMPORT] = "import",
+	[PERM_EXPORT] = "export",
+	[PERM_STATS] = "stats",
+	[PERM_AUDIT_READ] = "audit_read",
+	[PERM_USERS] = "users",
+	[PERM_COUNT] = NULL,
+};
+
+#define R(x) (1u << (x))
+
+/* Who holds each permission. Anything not here is refused.
+ * - Medical details are for admin, medical and auditor only.
+ * - Writing is split: registrars the general record, medical officers the
+ *   medical fields and health events; an import may need both.
+ * - Admins run the office's accounts; they read the registry but do not
+ *   change it, and the logs are the auditor's.
+ * - Mediators see the lists they are given (later issues), nothing here. */
+static const role_set matrix[PERM_COUNT] = {
+	[PERM_PERSON_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) |
+	                     R(ROLE_NEGOTIATOR) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
+	[PERM_MEDICAL_READ] = R(ROLE_ADMIN) | R(ROLE_MEDICAL) | R(ROLE_AUDITOR),
+	[PERM_PERSON_WRITE] = R(ROLE_REGISTRAR),
+	[PERM_MEDICAL_WRITE] = R(ROLE_MEDICAL),
+	[PERM_IMPORT] = R(ROLE_REGISTRAR) | R(ROLE_MEDICAL),
+	[PERM_EXPORT] = R(ROLE_REGISTRAR) | R(ROLE_AUDITOR),
+	[PERM_STATS] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) | R(ROLE_NEGOTIATOR) |
+	               R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
+	[PERM_AUDIT_READ] = R(ROLE_AUDITOR),
+	[PERM_USERS] = R(ROLE_ADMIN),
+};
+
+bool auth_can(role_set roles, perm p)
+{
+	return p >= 0 && p < PERM_COUNT && (matrix[p] & roles) != 0;
+}
+
+bool auth_roles_parse(const char *text, role_set *out, const char **bad, size_t *badlen)
+{
+	role_set set = 0;
+	const char *p = text;
+	*bad = NULL;
+	*badlen = 0;
+	for(;;) {
+		while(*p == ' ')
+			p++;
+		size_t n = strcspn(p, ",");
+		size_t m = n;
+		while(m && p[m - 1] == ' ')
+			m--;
+		int r;
+		for(r = 0; r < ROLE_COUNT; r++)
+			if(strlen(role_names[r]) == m && !memcmp(role_names[r], p, m))
+				break;
+		if(r == ROLE_COUNT) {
+			*bad = p;
+			*badlen = m;
+			return false;
+		}
+		set |= R(r);
+		if(!p[n])
+			break;
+		p += n + 1;
+	}
+	*out = set;
+	return true;
+}
+
+void auth_roles_text(role_set roles, char *out, size_t size)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for(int r = 0; r < ROLE_COUNT && used < size; r++) {
+		if(!(roles & R(r)))
+			continue;
+		int w = snprintf(out + used, size - used, "%s%s", used ? "," : "", role_names[r]);
+		if(w < 0)
+			break;
+		used += (size_t)w;
+	}
+}

@@ -1,0 +1,151 @@
+/* parley serve: the HTTP API and the web UI. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "http/http.h"
+
+#ifndef PARLEY_WEB_DIR
+#define PARLEY_WEB_DIR "web"
+#endif
+
+static const char serve_usage[] =
+	"usage: parley serve [OPTIONS]\n"
+	"\n"
+	"Serve the registry's JSON API (docs/api.md) and the web UI until SIGINT or\n"
+	"SIGTERM; then stop taking requests, let those in flight finish, and exit.\n"
+	"Users sign in with the accounts of 'parley user'.\n"
+	"\n"
+	"Options:\n"
+	"  --listen HOST:PORT   where to listen (default 127.0.0.1:8080; port 0: any free\n"
+	"                       one). Anything but loopback should use TLS.\n"
+	"  --tls-cert FILE      serve HTTPS with this PEM certificate chain\n"
+	"  --tls-key FILE       and this PEM private key\n"
+	"  --web DIR            the web UI's files (default $PARLEY_WEB, else the\n"
+	"                       web/ of the source tree parley was built from)\n"
+	"  --threads N          worker threads, each with its own database connection\n"
+	"                       (default 8)\n"
+	"  --session-idle MIN   minutes without a request before a session ends (30)\n"
+	"  --session-max HOURS  hours after sign-in before a session ends (12)\n"
+	"  --grace SECONDS      how long requests in flight may take to finish on\n"
+	"                       shutdown (default 30)\n"
+	"  --quiet              no line per request on standard error\n"
+	"\n"
+	"The first line on standard output is the address, e.g.\n"
+	"  parley: serving http://127.0.0.1:8080/ (database parley.db)\n";
+
+static bool is_loopback(const char *listen)
+{
+	return !strncmp(listen, "127.", 4) || !strncmp(listen, "[::1]:", 6) ||
+	       !strncmp(listen, "localhost:", 10);
+}
+
+static const char *default_web_dir(void)
+{
+	const char *env = getenv("PARLEY_WEB");
+	if(env && *env)
+		return env;
+	struct stat sb;
+	return stat(PARLEY_WEB_DIR "/index.html", &sb) == 0 ? PARLEY_WEB_DIR : NULL;
+}
+
+int cmd_serve(cli *c, int argc, char **argv)
+{
+	enum { OPT_LISTEN = 1, OPT_CERT, OPT_KEY, OPT_WEB, OPT_THREADS, OPT_IDLE, OPT_MAX, OPT_GRACE,
+	       OPT_QUIET };
+	static const struct option opts[] = {
+		{"listen", required_argument, NULL, OPT_LISTEN},
+		{"tls-cert", required_argument, NULL, OPT_CERT},
+		{"tls-key", required_argument, NULL, OPT_KEY},
+		{"web", required_argument, NULL, OPT_WEB},
+		{"threads", required_argument, NULL, OPT_THREADS},
+		{"session-idle", required_argument, NULL, OPT_IDLE},
+		{"session-max", required_argument, NULL, OPT_MAX},
+		{"grace", required_argument, NULL, OPT_GRACE},
+		{"quiet", no_argument, NULL, OPT_QUIET},
+		CLI_COMMON_OPTIONS, {0}};
+	http_config cfg = {.listen = "127.0.0.1:8080", .log = stderr};
+	cfg.web_dir = default_web_dir();
+	long n, grace = 30;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch(opt) {
+		case OPT_LISTEN: cfg.listen = optarg; break;
+		case OPT_CERT: cfg.tls_cert = optarg; break;
+		case OPT_KEY: cfg.tls_key = optarg; break;
+		case OPT_WEB: cfg.web_dir = optarg; break;
+		case OPT_QUIET: cfg.log = NULL; break;
+		case OPT_THREADS:
+			if(!cli_parse_long(optarg, 1, 32, &n))
+				return cli_usage_error(c, "--threads: expected 1 to 32, got '%s'", optarg);
+			cfg.threads = (unsigned)n;
+			break;
+		case OPT_IDLE:
+			if(!cli_parse_long(optarg, 1, 24 * 60, &n))
+				return cli_usage_error(c, "--session-idle: expected 1 to 1440 minutes");
+			cfg.sessions.idle = n * 60;
+			break;
+		case OPT_MAX:
+			if(!cli_parse_long(optarg, 1, 24 * 7, &n))
+				return cli_usage_error(c, "--session-max: expected 1 to 168 hours");
+			cfg.sessions.absolute = n * 3600;
+			break;
+		case OPT_GRACE:
+			if(!cli_parse_long(optarg, 0, 3600, &grace))
+				return cli_usage_error(c, "--grace: expected 0 to 3600 seconds");
+			break;
+		default:
+			if(!cli_common_option(c, opt, serve_usage, &done))
+				return cli_usage_error(c, "unknown option");
+		}
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	if(!cfg.tls_cert != !cfg.tls_key)
+		return cli_usage_error(c, "TLS needs both --tls-cert and --tls-key");
+	cfg.db_path = c->db;
+
+	/* Signals are taken by this thread alone (sigwait): the server's
+	 * threads, started below, inherit the blocked mask. */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	http_server *s;
+	pl_err err = {0};
+	if(http_start(&s, &cfg, &err))
+		return cli_fail(c, &err);
+	if(!cfg.tls_cert && !is_loopback(cfg.listen))
+		fprintf(stderr, "%s: WARNING: listening on %s without TLS: passwords, session cookies and "
+		        "personal data cross the network in the clear. Use --tls-cert and --tls-key.\n",
+		        c->prog, cfg.listen);
+	if(!cfg.web_dir)
+		fprintf(stderr, "%s: no web UI (no --web DIR, $PARLEY_WEB or %s): the API only\n", c->prog,
+		        PARLEY_WEB_DIR);
+	char host[128];
+	snprintf(host, sizeof(host), "%s", cfg.listen);
+	char *colon = strrchr(host, ':');
+	if(colon)
+		*colon = '\0';
+	if(!host[0] || !strcmp(host, "0.0.0.0"))
+		snprintf(host, sizeof(host), "127.0.0.1");
+	printf("parley: serving %s://%s:%u/ (database %s)\n", http_tls(s) ? "https" : "http", host,
+	       http_port(s), c->db);
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&stop, &sig);
+	fprintf(stderr, "%s: %s: finishing the requests in flight\n", c->prog,
+	        sig == SIGINT ? "interrupted" : "terminated");
+	http_stop(s, (int)grace);
+	fprintf(stderr, "%s: stopped\n", c->prog);
+	return EXIT_OK;
+}

@@ -1,0 +1,483 @@
+/* parley user add | passwd | disable | enable | set | list, and
+ * parley token create | list | revoke.
+ *
+ * Passwords never come from the command line (other users can read it in
+ * the process list): they are typed, twice and unechoed, at a terminal, or
+ * read as one line from standard input (--password-stdin), or made up and
+ * shown once (--generate-password). */
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "auth/auth.h"
+#include "cli/cli.h"
+
+enum { OPT_ROLES = 1, OPT_DISPLAY, OPT_STDIN, OPT_GENERATE, OPT_USER, OPT_NAME, OPT_ALL };
+
+/* One line from f, without its newline; false at end of input. */
+static bool read_line(FILE *f, char *out, size_t size)
+{
+	if(!fgets(out, (int)size, f))
+		return false;
+	size_t n = strcspn(out, "\r\n");
+	out[n] = '\0';
+	return true;
+}
+
+static bool prompt_hidden(const char *prompt, char *out, size_t size)
+{
+	struct termios old, quiet;
+	if(tcgetattr(STDIN_FILENO, &old))
+		return false;
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	fputs(prompt, stderr);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	bool ok = read_line(stdin, out, size);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	fputc('\n', stderr);
+	return ok;
+}
+
+/* The password, by the means chosen; EXIT_OK or an exit status. */
+int cli_password(cli *c, bool from_stdin, bool generate, char *out, size_t size)
+{
+	if(generate) {
+		/* 20 characters of base64url: 120 bits. */
+		char token[TOKEN_LEN + 1];
+		auth_random_token(token);
+		snprintf(out, size, "%.20s", token);
+		sodium_memzero(token, sizeof(token));
+		return EXIT_OK;
+	}
+	if(from_stdin || !isatty(STDIN_FILENO)) {
+		if(!read_line(stdin, out, size)) {
+			fprintf(stderr, "%s: expected the password as a line on standard input\n", c->prog);
+			return EXIT_REFUSED;
+		}
+		return EXIT_OK;
+	}
+	char again[PASSWORD_MAX + 2];
+	bool ok = prompt_hidden("Password: ", out, size) &&
+	          prompt_hidden("The same password again: ", again, sizeof(again));
+	bool same = ok && !strcmp(out, again);
+	sodium_memzero(again, sizeof(again));
+	if(!same) {
+		fprintf(stderr, "%s: %s\n", c->prog, ok ? "the passwords differ" : "no password given");
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
+}
+
+static int parse_roles(cli *c, const char *text, role_set *out)
+{
+	const char *bad;
+	size_t badlen;
+	if(auth_roles_parse(text, out, &bad, &badlen))
+		return EXIT_OK;
+	char all[160];
+	auth_roles_text((1u << ROLE_COUNT) - 1, all, sizeof(all));
+	if(!badlen)
+		return cli_usage_error(c, "--roles: expected one or more of %s", all);
+	return cli_usage_error(c, "--roles: '%.*s' is not a role; the roles are %s", (int)badlen, bad,
+	                       all);
+}
+
+/* ---- add, passwd, set ------------------------------------------------- */
+
+static const char add_usage[] =
+	"usage: parley user add NAME --roles ROLE[,ROLE...] [OPTIONS]\n"
+	"\n"
+	"Add a user who signs in to the web UI and the API as NAME (a-z, 0-9, '.',\n"
+	"'-', '_'). The password is asked for twice at a terminal, or read from\n"
+	"standard input.\n"
+	"\n"
+	"Roles: admin (users), registrar (persons and events), medical (medical\n"
+	"details and health events), negotiator, identification, auditor (reads\n"
+	"everything and the logs, changes nothing), mediator (the lists it is given).\n"
+	"\n"
+	"Options:\n"
+	"  --roles LIST          the user's roles, comma-separated\n"
+	"  --display TEXT        the name shown in the UI\n"
+	"  --password-stdin      read the password as one line from standard input\n"
+	"  --generate-password   make up a strong password and print it, once\n";
+
+static const char passwd_usage[] =
+	"usage: parley user passwd NAME [--password-stdin | --generate-password]\n"
+	"\n"
+	"Set a user's password. Their sessions in the web UI end.\n";
+
+static const char set_usage[] =
+	"usage: parley user set NAME [--roles LIST] [--display TEXT]\n"
+	"\n"
+	"Change a user's roles or display name. The last enabled admin keeps the\n"
+	"admin role.\n";
+
+typedef struct user_args {
+	const char *name, *roles, *display;
+	bool from_stdin, generate;
+} user_args;
+
+/* NAME and the options of add, passwd and set. -1 to go on, or an exit status. */
+static int user_options(cli *c, int argc, char **argv, const char *usage, user_args *ua)
+{
+	static const struct option opts[] = {
+		{"roles", required_argument, NULL, OPT_ROLES},
+		{"display", required_argument, NULL, OPT_DISPLAY},
+		{"password-stdin", no_argument, NULL, OPT_STDIN},
+		{"generate-password", no_argument, NULL, OPT_GENERATE},
+		CLI_COMMON_OPTIONS, {0}};
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_ROLES)
+			ua->roles = optarg;
+		else if(opt == OPT_DISPLAY)
+			ua->display = optarg;
+		else if(opt == OPT_STDIN)
+			ua->from_stdin = true;
+		else if(opt == OPT_GENERATE)
+			ua->generate = true;
+		else if(!cli_common_option(c, opt, usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one user NAME");
+	ua->name = argv[optind];
+	if(ua->from_stdin && ua->generate)
+		return cli_usage_error(c, "--password-stdin or --generate-password, not both");
+	return -1;
+}
+
+static int show_password(cli *c, const char *name, const char *password)
+{
+	if(c->json) {
+		json_t *o = json_pack("{s:s, s:s}", "user", name, "password", password);
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(o);
+	} else {
+		printf("user %s\npassword %s\n", name, password);
+	}
+	return EXIT_OK;
+}
+
+/* add and passwd both read a password, store it, and show it if it was
+ * generated; `roles` is set for add. */
+static int user_store_password(cli *c, const user_args *ua, const role_set *roles)
+{
+	char password[PASSWORD_MAX + 2];
+	int status = cli_password(c, ua->from_stdin, ua->generate, password, sizeof(password));
+	if(status)
+		return status;
+	registry *r;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	if(!rc) {
+		store *st = registry_store(r);
+		rc = roles ? auth_user_add(st, ua->name, ua->display, *roles, password, c->actor, &err)
+		           : auth_user_passwd(st, ua->name, password, c->actor, &err);
+		registry_close(r);
+	}
+	if(!rc && ua->generate)
+		show_password(c, ua->name, password);
+	else if(!rc && !c->json && roles)
+		printf("added user %s (%s)\n", ua->name, ua->roles);
+	else if(!rc && !c->json)
+		printf("changed the password of %s\n", ua->name);
+	sodium_memzero(password, sizeof(password));
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+static int user_add(cli *c, int argc, char **argv)
+{
+	user_args ua = {0};
+	int status = user_options(c, argc, argv, add_usage, &ua);
+	if(status >= 0)
+		return status;
+	role_set roles;
+	if(!ua.roles)
+		return cli_usage_error(c, "--roles is required");
+	if((status = parse_roles(c, ua.roles, &roles)))
+		return status;
+	return user_store_password(c, &ua, &roles);
+}
+
+static int user_passwd(cli *c, int argc, char **argv)
+{
+	user_args ua = {0};
+	int status = user_options(c, argc, argv, passwd_usage, &ua);
+	if(status >= 0)
+		return status;
+	if(ua.roles || ua.display)
+		return cli_usage_error(c, "--roles and --display belong to 'parley user set'");
+	return user_store_password(c, &ua, NULL);
+}
+
+/* Change roles, display name or the disabled flag. */
+static int user_change(cli *c, const char *name, const role_set *roles, const char *display,
+                       const bool *disabled, const char *done)
+{
+	registry *r;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	if(!rc) {
+		rc = auth_user_set(registry_store(r), name, roles, display, disabled, c->actor, &err);
+		registry_close(r);
+	}
+	if(rc)
+		return cli_fail(c, &err);
+	if(!c->json)
+		printf("%s %s\n", done, name);
+	return EXIT_OK;
+}
+
+static int user_set(cli *c, int argc, char **argv)
+{
+	user_args ua = {0};
+	int status = user_options(c, argc, argv, set_usage, &ua);
+	if(status >= 0)
+		return status;
+	if(ua.from_stdin || ua.generate)
+		return cli_usage_error(c, "passwords belong to 'parley user passwd'");
+	if(!ua.roles && !ua.display)
+		return cli_usage_error(c, "nothing to change: give --roles or --display");
+	role_set roles;
+	if(ua.roles && (status = parse_roles(c, ua.roles, &roles)))
+		return status;
+	return user_change(c, ua.name, ua.roles ? &roles : NULL, ua.display, NULL, "changed user");
+}
+
+static const char disable_usage[] =
+	"usage: parley user disable NAME\n"
+	"\n"
+	"Stop NAME from signing in: their sessions end and their API tokens stop\n"
+	"working. Nothing they did is removed. 'parley user enable NAME' undoes it.\n";
+
+static const char enable_usage[] =
+	"usage: parley user enable NAME\n"
+	"\n"
+	"Let a disabled user sign in again (their old sessions stay ended).\n";
+
+static int user_disable_or_enable(cli *c, int argc, char **argv, bool disable)
+{
+	int status = cli_common_only(c, argc, argv, disable ? disable_usage : enable_usage);
+	if(status >= 0)
+		return status;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one user NAME");
+	return user_change(c, argv[optind], NULL, NULL, &disable,
+	                   disable ? "disabled user" : "enabled user");
+}
+
+static int user_disable(cli *c, int argc, char **argv) { return user_disable_or_enable(c, argc, argv, true); }
+static int user_enable(cli *c, int argc, char **argv) { return user_disable_or_enable(c, argc, argv, false); }
+
+/* ---- list ------------------------------------------------------------- */
+
+static const char list_usage[] =
+	"usage: parley user list\n"
+	"\n"
+	"The users, their roles, and whether they are disabled.\n";
+
+static pl_rc list_row(void *ctx, const user *u)
+{
+	cli_rows *o = ctx;
+	char roles[160];
+	auth_roles_text(u->roles, roles, sizeof(roles));
+	if(o->arr) {
+		json_array_append_new(o->arr, auth_user_json(u));
+		return PL_OK;
+	}
+	const char *row[4] = {u->name, u->display, roles, u->disabled ? "disabled" : ""};
+	table_add(o->t, row);
+	return PL_OK;
+}
+
+static int user_list(cli *c, int argc, char **argv)
+{
+	registry *r;
+	int status = cli_common_only(c, argc, argv, list_usage);
+	if(status < 0)
+		status = cli_open_bare(c, argc, argv, &r);
+	if(status >= 0)
+		return status;
+	static const char *const head[4] = {"name", "display name", "roles", ""};
+	cli_rows o;
+	cli_rows_init(&o, c, 4, head, 60);
+	pl_err err = {0};
+	pl_rc rc = auth_user_list(registry_store(r), list_row, &o, &err);
+	registry_close(r);
+	return cli_rows_finish(&o, c, rc, &err);
+}
+
+static const char user_usage[] =
+	"usage: parley user COMMAND ...\n"
+	"\n"
+	"  add       add a user with roles and a password\n"
+	"  passwd    set a user's password\n"
+	"  set       change a user's roles or display name\n"
+	"  disable   stop a user from signing in\n"
+	"  enable    let a disabled user sign in again\n"
+	"  list      the users and their roles\n";
+
+int cmd_user(cli *c, int argc, char **argv)
+{
+	static const cli_command subs[] = {
+		{"add", user_add, NULL},         {"passwd", user_passwd, NULL},
+		{"set", user_set, NULL},         {"disable", user_disable, NULL},
+		{"enable", user_enable, NULL},   {"list", user_list, NULL},
+	};
+	return cli_dispatch(c, "user", subs, sizeof(subs) / sizeof(subs[0]), user_usage, argc, argv);
+}
+
+/* ---- API tokens ------------------------------------------------------- */
+
+static const char token_create_usage[] =
+	"usage: parley token create --user NAME --name LABEL\n"
+	"\n"
+	"A new API token for a program acting as user NAME, sent as\n"
+	"'Authorization: Bearer TOKEN'. It is printed once: only its hash is kept.\n";
+
+static const char token_list_usage[] =
+	"usage: parley token list [--user NAME]\n"
+	"\n"
+	"API tokens: their ids, labels, users, when made, last used and revoked.\n";
+
+static const char token_revoke_usage[] =
+	"usage: parley token revoke ID\n"
+	"\n"
+	"Revoke an API token (its id from 'parley token list'): it stops working at once.\n";
+
+static int token_options(cli *c, int argc, char **argv, const char *usage, const char **user_name,
+                         const char **label)
+{
+	static const struct option opts[] = {
+		{"user", required_argument, NULL, OPT_USER},
+		{"name", required_argument, NULL, OPT_NAME},
+		CLI_COMMON_OPTIONS, {0}};
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_USER)
+			*user_name = optarg;
+		else if(opt == OPT_NAME && label)
+			*label = optarg;
+		else if(!cli_common_option(c, opt, usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	return done ? EXIT_OK : -1;
+}
+
+static int token_create(cli *c, int argc, char **argv)
+{
+	const char *name = NULL, *label = NULL;
+	int status = token_options(c, argc, argv, token_create_usage, &name, &label);
+	if(status >= 0)
+		return status;
+	if(!name || !label || optind < argc)
+		return cli_usage_error(c, "expected --user NAME and --name LABEL");
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	user u;
+	char token[API_TOKEN_LEN + 1];
+	int64_t id = 0;
+	pl_rc rc = auth_user_get(registry_store(r), name, &u, &err);
+	if(!rc)
+		rc = auth_token_create(registry_store(r), &u, label, c->actor, token, &id, &err);
+	registry_close(r);
+	if(rc)
+		return cli_fail(c, &err);
+	if(c->json) {
+		json_t *o = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "user", name, "token", token);
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(o);
+	} else {
+		printf("token %lld for %s: %s\n(keep it now: it is not shown again)\n", (long long)id,
+		       name, token);
+	}
+	sodium_memzero(token, sizeof(token));
+	return EXIT_OK;
+}
+
+static pl_rc token_row(void *ctx, const api_token *t)
+{
+	cli_rows *o = ctx;
+	if(o->arr) {
+		json_array_append_new(o->arr, auth_token_json(t));
+		return PL_OK;
+	}
+	char id[32];
+	snprintf(id, sizeof(id), "%lld", (long long)t->id);
+	const char *row[6] = {id, t->name, t->user, t->created_at, t->last_used, t->revoked_at};
+	table_add(o->t, row);
+	return PL_OK;
+}
+
+static int token_list(cli *c, int argc, char **argv)
+{
+	const char *name = NULL;
+	int status = token_options(c, argc, argv, token_list_usage, &name, NULL);
+	registry *r;
+	if(status < 0)
+		status = cli_open_bare(c, argc, argv, &r);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	user u = {0};
+	pl_rc rc = name ? auth_user_get(registry_store(r), name, &u, &err) : PL_OK;
+	static const char *const head[6] = {"id", "name", "user", "created", "last used", "revoked"};
+	cli_rows o;
+	cli_rows_init(&o, c, 6, head, 40);
+	if(!rc)
+		rc = auth_token_list(registry_store(r), u.id, token_row, &o, &err);
+	registry_close(r);
+	return cli_rows_finish(&o, c, rc, &err);
+}
+
+static int token_revoke(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, token_revoke_usage);
+	if(status >= 0)
+		return status;
+	long id;
+	if(optind + 1 != argc || !cli_parse_long(argv[optind], 1, 0x7fffffffL, &id))
+		return cli_usage_error(c, "expected one token ID (a number)");
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	pl_rc rc = auth_token_revoke(registry_store(r), id, 0, c->actor, &err);
+	registry_close(r);
+	if(rc)
+		return cli_fail(c, &err);
+	if(!c->json)
+		printf("revoked token %ld\n", id);
+	return EXIT_OK;
+}
+
+static const char token_usage[] =
+	"usage: parley token COMMAND ...\n"
+	"\n"
+	"  create    a new API token for a program acting as a user\n"
+	"  list      the API tokens\n"
+	"  revoke    stop a token from working\n";
+
+int cmd_token(cli *c, int argc, char **argv)
+{
+	static const cli_command subs[] = {
+		{"create", token_create, NULL},
+		{"list", token_list, NULL},
+		{"revoke", token_revoke, NULL},
+	};
+	return cli_dispatch(c, "token", subs, sizeof(subs) / sizeof(subs[0]), token_usage, argc, argv);
+}

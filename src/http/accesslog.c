@@ -1,0 +1,177 @@
+/* The access log's writer: group commit.
+ *
+ * A read of a person is answered only after the access log holds it, on
+ * disk. One fsync per read would cap the server at a few thousand reads a
+ * second; instead requests queue their entries and wait, and this thread
+ * commits everything queued in one transaction, then wakes them. Under load
+ * the batches grow, and the cost per read shrinks. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "http/internal.h"
+
+/* A request waiting for its entries: on its stack, marked by the writer. */
+typedef struct waiter {
+	bool done;
+	pl_rc rc;
+	pl_err err;
+} waiter;
+
+typedef struct entry {
+	char *actor, *uid, *action, *detail;
+	waiter *w;
+	struct entry *next;
+} entry;
+
+struct access_writer {
+	store *st;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	entry *head, **tail;
+	bool stop;
+};
+
+static void free_entries(entry *e)
+{
+	while(e) {
+		entry *next = e->next;
+		free(e->actor);
+		free(e->uid);
+		free(e->action);
+		free(e->detail);
+		free(e);
+		e = next;
+	}
+}
+
+static pl_rc commit_batch(access_writer *w, entry *batch, pl_err *err)
+{
+	pl_rc rc = store_begin(w->st, err);
+	for(entry *e = batch; e && !rc; e = e->next)
+		rc = audit_access(w->st, e->actor, e->uid, e->action, e->detail, err);
+	if(rc) {
+		store_rollback(w->st);
+		return rc;
+	}
+	return store_commit(w->st, err);
+}
+
+static void *run(void *arg)
+{
+	access_writer *w = arg;
+	pthread_mutex_lock(&w->mu);
+	for(;;) {
+		while(!w->head && !w->stop)
+			pthread_cond_wait(&w->work, &w->mu);
+		if(!w->head && w->stop)
+			break;
+		entry *batch = w->head;
+		w->head = NULL;
+		w->tail = &w->head;
+		pthread_mutex_unlock(&w->mu);
+		pl_err err = {0};
+		pl_rc rc = commit_batch(w, batch, &err);
+		pthread_mutex_lock(&w->mu);
+		for(entry *e = batch; e; e = e->next) {
+			e->w->rc = rc;
+			e->w->err = err;
+			e->w->done = true;
+		}
+		pthread_cond_broadcast(&w->done);
+		pthread_mutex_unlock(&w->mu);
+		free_entries(batch);
+		pthread_mutex_lock(&w->mu);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+pl_rc access_writer_start(access_writer **out, const char *db_path, pl_err *err)
+{
+	access_writer *w = calloc(1, sizeof(*w));
+	if(!w)
+		return pl_nomem(err);
+	pl_rc rc = store_open(&w->st, db_path, 0, err);
+	/* It only appends: the pages it needs are the last few. */
+	if(!rc && (rc = store_cache_limit(w->st, 2048, err)))
+		store_close(w->st);
+	if(rc) {
+		free(w);
+		return rc;
+	}
+	w->tail = &w->head;
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->work, NULL);
+	pthread_cond_init(&w->done, NULL);
+	if(pthread_create(&w->thread, NULL, run, w)) {
+		store_close(w->st);
+		free(w);
+		return pl_fail(err, PL_EIO, "cannot start the access log writer");
+	}
+	*out = w;
+	return PL_OK;
+}
+
+void access_writer_stop(access_writer *w)
+{
+	if(!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->stop = true;
+	pthread_cond_signal(&w->work);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->thread, NULL); /* what is queued is committed first */
+	store_close(w->st);
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->work);
+	pthread_cond_destroy(&w->done);
+	free(w);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+pl_rc access_record(access_writer *w, const char *actor, const char *const *uids, size_t n,
+                    const char *action, const char *detail, pl_err *err)
+{
+	entry *first = NULL, **link = &first;
+	waiter wt = {0};
+	for(size_t i = 0; i < n; i++) {
+		entry *e = calloc(1, sizeof(*e));
+		if(e) {
+			e->w = &wt;
+			e->actor = dup_or_null(actor);
+			e->uid = dup_or_null(uids[i]);
+			e->action = dup_or_null(action);
+			e->detail = dup_or_null(detail);
+		}
+		if(!e || !e->actor || !e->uid || !e->action || (detail && !e->detail)) {
+			free_entries(e);
+			free_entries(first);
+			return pl_nomem(err);
+		}
+		*link = e;
+		link = &e->next;
+	}
+	if(!first)
+		return PL_OK;
+	pthread_mutex_lock(&w->mu);
+	if(w->stop) {
+		pthread_mutex_unlock(&w->mu);
+		free_entries(first);
+		return pl_fail(err, PL_EDB, "the server is stopping");
+	}
+	*w->tail = first;
+	w->tail = link;
+	pthread_cond_signal(&w->work);
+	while(!wt.done)
+		pthread_cond_wait(&w->done, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+	if(wt.rc)
+		return pl_fail(err, wt.rc, "%s", wt.err.msg);
+	return PL_OK;
+}

@@ -1,0 +1,232 @@
+/* The auditor's logs and the admin's users. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "http/internal.h"
+
+/* ---- the audit and access logs --------------------------------------- */
+
+/* The filter of the query string; false, with the error set, if bad. */
+static bool log_filter(http_req *q, audit_filter *f)
+{
+	*f = (audit_filter){.limit = 100};
+	const char *v;
+	f->entity_uid = http_query(q, "person");
+	f->actor = http_query(q, "actor");
+	pdate d;
+	const char *why;
+	if((v = http_query(q, "since"))) {
+		if(!date_parse(v, &d, &why)) {
+			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "since", "since: %s", why);
+			return false;
+		}
+		f->since = v;
+	}
+	if((v = http_query(q, "limit"))) {
+		char *end;
+		long n = strtol(v, &end, 10);
+		if(*end || end == v || n < 0 || n > 100000) {
+			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "limit", "limit: 0 (all) to 100000");
+			return false;
+		}
+		f->limit = n;
+	}
+	return true;
+}
+
+static pl_rc audit_row(void *ctx, const audit_entry *e)
+{
+	return json_array_append_new(ctx, audit_entry_json(e)) ? PL_ENOMEM : PL_OK;
+}
+
+static pl_rc access_row(void *ctx, const access_entry *e)
+{
+	return json_array_append_new(ctx, access_entry_json(e)) ? PL_ENOMEM : PL_OK;
+}
+
+/* Answer {key: rows}, or the error that stopped the listing (the rows
+ * gathered so far are dropped). */
+static void send_rows(http_req *q, const char *key, json_t *rows, pl_rc rc, pl_err *err)
+{
+	if(rc) {
+		json_decref(rows);
+		if(rc == PL_ENOMEM)
+			pl_nomem(err);
+		http_fail(q, err);
+		return;
+	}
+	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", key, rows));
+}
+
+static void send_log(http_req *q, bool access)
+{
+	audit_filter f;
+	if(!log_filter(q, &f))
+		return;
+	json_t *a = json_array();
+	pl_err err = {0};
+	pl_rc rc = access ? audit_access_list(registry_store(q->r), &f, access_row, a, &err)
+	                  : audit_list(registry_store(q->r), &f, audit_row, a, &err);
+	send_rows(q, "entries", a, rc, &err);
+}
+
+void api_audit(http_req *q)
+{
+	send_log(q, false);
+}
+
+void api_access(http_req *q)
+{
+	send_log(q, true);
+}
+
+void api_audit_verify(http_req *q)
+{
+	audit_verify_report rep;
+	pl_err err = {0};
+	pl_rc rc = audit_verify(registry_store(q->r), &rep, &err);
+	if(rc && rc != PL_EINTEGRITY) {
+		http_fail(q, &err);
+		return;
+	}
+	char head[2 * AUDIT_HASH_SIZE + 1];
+	audit_hex(rep.head, head);
+	http_json(q, MHD_HTTP_OK,
+	          json_pack("{s:b, s:I, s:s, s:I, s:s?}", "intact", rc == PL_OK, "entries",
+	                    (json_int_t)rep.entries, "head", head, "first_bad",
+	                    (json_int_t)rep.first_bad, "error", rc ? err.msg : NULL));
+}
+
+/* ---- users ------------------------------------------------------------ */
+
+static pl_rc user_row(void *ctx, const user *u)
+{
+	return json_array_append_new(ctx, auth_user_json(u)) ? PL_ENOMEM : PL_OK;
+}
+
+void api_users_list(http_req *q)
+{
+	json_t *a = json_array();
+	pl_err err = {0};
+	pl_rc rc = auth_user_list(registry_store(q->r), user_row, a, &err);
+	send_rows(q, "users", a, rc, &err);
+}
+
+/* "roles": ["registrar", "medical"]; false, with the error set, if bad. */
+static bool roles_from_json(http_req *q, json_t *v, role_set *out)
+{
+	*out = 0;
+	size_t i;
+	json_t *r;
+	if(!json_is_array(v) || !json_array_size(v)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "roles",
+		           "roles: a non-empty list of role names");
+		return false;
+	}
+	json_array_foreach(v, i, r) {
+		const char *name = json_string_value(r);
+		int k = ROLE_COUNT;
+		for(k = 0; name && k < ROLE_COUNT; k++)
+			if(!strcmp(role_names[k], name))
+				break;
+		if(!name || k == ROLE_COUNT) {
+			char list[160];
+			auth_roles_text((1u << ROLE_COUNT) - 1, list, sizeof(list));
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "roles",
+			           "roles[%zu]: expected one of %s", i, list);
+			return false;
+		}
+		*out |= 1u << k;
+	}
+	return true;
+}
+
+/* A string member, or NULL; false, with the error set, if present but not a string. */
+static bool opt_string(http_req *q, json_t *b, const char *key, const char **out)
+{
+	json_t *v = json_object_get(b, key);
+	*out = json_string_value(v);
+	if(v && !*out) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: expected a string", key);
+		return false;
+	}
+	return true;
+}
+
+static void send_user(http_req *q, unsigned status, const char *name)
+{
+	user u;
+	pl_err err = {0};
+	if(auth_user_get(registry_store(q->r), name, &u, &err))
+		http_fail(q, &err);
+	else
+		http_json(q, status, auth_user_json(&u));
+}
+
+void api_user_create(http_req *q)
+{
+	static const char *const keys[] = {"name", "display_name", "roles", "password", NULL};
+	json_t *b = http_body(q, keys);
+	if(!b)
+		return;
+	const char *name = NULL, *display = NULL, *password = NULL;
+	role_set roles = 0;
+	pl_err err = {0};
+	bool ok = opt_string(q, b, "name", &name) && opt_string(q, b, "display_name", &display) &&
+	          opt_string(q, b, "password", &password) &&
+	          roles_from_json(q, json_object_get(b, "roles"), &roles);
+	if(ok && (!name || !password)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", name ? "password" : "name",
+		           "%s is required", name ? "password" : "name");
+		ok = false;
+	}
+	if(ok && auth_user_add(registry_store(q->r), name, display, roles, password, q->who.name,
+	                       &err)) {
+		http_fail(q, &err);
+		ok = false;
+	}
+	if(ok)
+		send_user(q, MHD_HTTP_CREATED, name);
+	json_decref(b);
+}
+
+void api_user_update(http_req *q)
+{
+	static const char *const keys[] = {"display_name", "roles", "password", "disabled", NULL};
+	json_t *b = http_body(q, keys);
+	if(!b)
+		return;
+	const char *display = NULL, *password = NULL;
+	json_t *roles_v = json_object_get(b, "roles"), *disabled_v = json_object_get(b, "disabled");
+	role_set roles = 0;
+	bool disabled = json_is_true(disabled_v);
+	bool ok = opt_string(q, b, "display_name", &display) && opt_string(q, b, "password", &password) &&
+	          (!roles_v || roles_from_json(q, roles_v, &roles));
+	if(ok && disabled_v && !json_is_boolean(disabled_v)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "disabled",
+		           "disabled: true or false");
+		ok = false;
+	}
+	size_t plen = password ? strlen(password) : 0;
+	if(ok && password && (plen < PASSWORD_MIN || plen > PASSWORD_MAX)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "password",
+		           "password: %d to %d bytes", PASSWORD_MIN, PASSWORD_MAX);
+		ok = false;
+	}
+	pl_err err = {0};
+	store *st = registry_store(q->r);
+	/* Everything is checked above, so the two changes fail together or
+	 * not at all (short of the disk failing between them). */
+	if(ok && (roles_v || display || disabled_v) &&
+	   auth_user_set(st, q->param[0], roles_v ? &roles : NULL, display,
+	                 disabled_v ? &disabled : NULL, q->who.name, &err))
+		ok = false;
+	if(ok && password && auth_user_passwd(st, q->param[0], password, q->who.name, &err))
+		ok = false;
+	if(ok)
+		send_user(q, MHD_HTTP_OK, q->param[0]);
+	else if(err.rc)
+		http_fail(q, &err);
+	json_decref(b);
+}

@@ -1,0 +1,212 @@
+/* Signing in and out, who is signed in, the field definitions for forms,
+ * and API tokens. */
+#include <string.h>
+#include <time.h>
+
+#include "http/internal.h"
+
+static json_t *string_array(const char *const *names, unsigned bits, int n)
+{
+	json_t *a = json_array();
+	for(int i = 0; i < n; i++)
+		if(bits & (1u << i))
+			json_array_append_new(a, json_string(names[i]));
+	return a;
+}
+
+static json_t *who_json(const user *u, const char *csrf)
+{
+	unsigned perms = 0;
+	for(int p = 0; p < PERM_COUNT; p++)
+		if(auth_can(u->roles, (perm)p))
+			perms |= 1u << p;
+	return json_pack("{s:s, s:s?, s:o, s:o, s:s?}", "user", u->name, "display_name",
+	                 u->display[0] ? u->display : NULL, "roles",
+	                 string_array(role_names, u->roles, ROLE_COUNT), "permissions",
+	                 string_array(perm_names, perms, PERM_COUNT), "csrf", csrf);
+}
+
+void api_login(http_req *q)
+{
+	static const char *const keys[] = {"user", "password", NULL};
+	json_t *b = http_body(q, keys);
+	if(!b)
+		return;
+	const char *name = json_string_value(json_object_get(b, "user"));
+	const char *password = json_string_value(json_object_get(b, "password"));
+	if(!name || !password) {
+		json_decref(b);
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", name ? "password" : "user",
+		           "user and password are required strings");
+		return;
+	}
+	http_config *cfg = &q->srv->cfg;
+	int64_t now = time(NULL);
+	char ukey[96], akey[96];
+	snprintf(ukey, sizeof(ukey), "u:%.64s", name);
+	snprintf(akey, sizeof(akey), "a:%s", q->address);
+	/* Per user and per address: guessing one password, or many users'. */
+	int wait = rate_limit_check(q->srv->logins, ukey, cfg->login_failures, now);
+	int await = rate_limit_check(q->srv->logins, akey, 4 * cfg->login_failures, now);
+	if(wait || await) {
+		json_decref(b);
+		snprintf(q->retry_after, sizeof(q->retry_after), "%d", wait > await ? wait : await);
+		http_error(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL,
+		           "too many failed sign-ins: try again in %d seconds", wait > await ? wait : await);
+		return;
+	}
+	user u;
+	pl_err err = {0};
+	pl_rc rc = auth_login(registry_store(q->r), name, password, &u, &err);
+	json_decref(b);
+	if(rc == PL_EINPUT) {
+		rate_limit_fail(q->srv->logins, ukey, now);
+		rate_limit_fail(q->srv->logins, akey, now);
+		http_error(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, "%s", err.msg);
+		return;
+	}
+	char token[TOKEN_LEN + 1];
+	session s;
+	if(rc || (rc = auth_session_create(registry_store(q->r), &u, q->address, now, token, &s, &err))) {
+		http_fail(q, &err);
+		return;
+	}
+	rate_limit_clear(q->srv->logins, ukey);
+	pl_err prune = {0}; /* housekeeping: a failure here is not the user's */
+	auth_sessions_prune(registry_store(q->r), now, &cfg->sessions, &prune);
+	snprintf(q->set_cookie, sizeof(q->set_cookie),
+	         "parley_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
+	         (long long)cfg->sessions.absolute, q->srv->tls ? "; Secure" : "");
+	http_json(q, MHD_HTTP_OK, who_json(&u, s.csrf));
+}
+
+void api_logout(http_req *q)
+{
+	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "parley_session");
+	pl_err err = {0};
+	if(token && auth_session_end(registry_store(q->r), token, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	snprintf(q->set_cookie, sizeof(q->set_cookie),
+	         "parley_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	         q->srv->tls ? "; Secure" : "");
+	http_json(q, MHD_HTTP_OK, json_pack("{s:b}", "signed_out", 1));
+}
+
+void api_me(http_req *q)
+{
+	http_json(q, MHD_HTTP_OK, who_json(&q->who, q->by_cookie ? q->csrf : NULL));
+}
+
+/* ---- field definitions, for the UI's forms ---------------------------- */
+
+static json_t *fields_json(const field_def *defs, int n)
+{
+	static const char *const kinds[] = {"text", "note", "date", "enum", "party"};
+	json_t *a = json_array();
+	for(int i = 0; i < n; i++) {
+		json_t *vals = json_array();
+		for(int k = 0; defs[i].kind == FK_ENUM && defs[i].values[k]; k++)
+			json_array_append_new(vals, json_string(defs[i].values[k]));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:o, s:b, s:b, s:s}", "name",
+		                                   defs[i].name, "label", defs[i].label,
+		                                   "kind", kinds[defs[i].kind], "values", vals,
+		                                   "medical", (defs[i].flags & FIELD_MEDICAL) != 0,
+		                                   "required", (defs[i].flags & FIELD_REQUIRED) != 0,
+		                                   "help", defs[i].help));
+	}
+	return a;
+}
+
+void api_fields(http_req *q)
+{
+	json_t *events = json_array();
+	for(int e = 0; e < EV_COUNT; e++) {
+		json_t *from = json_array();
+		for(int s = 0; s < ST_COUNT; s++)
+			if(lifecycle_next((person_status)s, (event_type)e) >= 0)
+				json_array_append_new(from, json_string(lifecycle_status_name((person_status)s)));
+		json_array_append_new(events, json_pack("{s:s, s:s, s:o, s:b}", "name",
+		                                        lifecycle_event_name((event_type)e), "label",
+		                                        lifecycle_event_label((event_type)e), "from", from,
+		                                        "medical", lifecycle_event_is_health((event_type)e)));
+	}
+	json_t *statuses = json_array();
+	for(int s = 0; s < ST_COUNT; s++)
+		json_array_append_new(statuses, json_pack("{s:s, s:s}", "name",
+		                                          lifecycle_status_name((person_status)s), "label",
+		                                          lifecycle_status_label((person_status)s)));
+	json_t *roles = json_array();
+	for(int r = 0; r < ROLE_COUNT; r++)
+		json_array_append_new(roles, json_string(role_names[r]));
+	http_json(q, MHD_HTTP_OK,
+	          json_pack("{s:o, s:o, s:o, s:o, s:o}", "person", fields_json(person_fields, PF_COUNT),
+	                    "event", fields_json(event_fields, EF_COUNT), "statuses", statuses,
+	                    "event_types", events, "roles", roles));
+}
+
+/* ---- API tokens ------------------------------------------------------- */
+
+static pl_rc token_row(void *ctx, const api_token *t)
+{
+	return json_array_append_new(ctx, auth_token_json(t)) ? PL_ENOMEM : PL_OK;
+}
+
+void api_tokens_list(http_req *q)
+{
+	const char *all = http_query(q, "all");
+	bool every = all && !strcmp(all, "1");
+	if(every && !http_can(q, PERM_USERS)) {
+		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", "all", "only admins see every user's tokens");
+		return;
+	}
+	json_t *a = json_array();
+	pl_err err = {0};
+	if(auth_token_list(registry_store(q->r), every ? 0 : q->who.id, token_row, a, &err)) {
+		json_decref(a);
+		http_fail(q, &err);
+		return;
+	}
+	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "tokens", a));
+}
+
+void api_token_create(http_req *q)
+{
+	static const char *const keys[] = {"name", NULL};
+	json_t *b = http_body(q, keys);
+	if(!b)
+		return;
+	const char *name = json_string_value(json_object_get(b, "name"));
+	char token[API_TOKEN_LEN + 1];
+	int64_t id;
+	pl_err err = {0};
+	pl_rc rc = name ? auth_token_create(registry_store(q->r), &q->who, name, q->who.name, token, &id,
+	                                    &err)
+	                : pl_fail(&err, PL_EINPUT, "name: a token needs a name");
+	json_decref(b);
+	if(rc) {
+		http_fail(q, &err);
+		return;
+	}
+	http_json(q, MHD_HTTP_CREATED, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "token", token,
+	                                         "note", "keep it now: it is not shown again"));
+}
+
+void api_token_revoke(http_req *q)
+{
+	char *end;
+	long long id = strtoll(q->param[0], &end, 10);
+	if(*end || id <= 0) {
+		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "no token %s", q->param[0]);
+		return;
+	}
+	pl_err err = {0};
+	/* Your own tokens; an admin's, anyone's. */
+	if(auth_token_revoke(registry_store(q->r), id, http_can(q, PERM_USERS) ? 0 : q->who.id,
+	                     q->who.name, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	http_json(q, MHD_HTTP_OK, json_pack("{s:I, s:b}", "id", (json_int_t)id, "revoked", 1));
+}

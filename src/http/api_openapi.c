@@ -1,0 +1,185 @@
+/* The OpenAPI 3.0 document of the API, made from the route table and the
+ * field definitions, so that it cannot drift from what the server does. */
+#include <string.h>
+
+#include "http/internal.h"
+
+static const char *method_name(http_method m)
+{
+	switch(m) {
+	case M_GET: return "get";
+	case M_POST: return "post";
+	case M_PATCH: return "patch";
+	case M_DELETE: return "delete";
+	default: return "other";
+	}
+}
+
+static json_t *ref(const char *name)
+{
+	char path[96];
+	snprintf(path, sizeof(path), "#/components/schemas/%s", name);
+	return json_pack("{s:s}", "$ref", path);
+}
+
+static json_t *nullable_string(const field_def *fd)
+{
+	json_t *o = json_pack("{s:s, s:b, s:s}", "type", "string", "nullable", 1, "description",
+	                      fd->help);
+	if(fd->kind == FK_ENUM) {
+		json_t *vals = json_array();
+		for(int k = 0; fd->values[k]; k++)
+			json_array_append_new(vals, json_string(fd->values[k]));
+		json_array_append_new(vals, json_null());
+		json_object_set_new(o, "enum", vals);
+	} else if(fd->kind == FK_DATE) {
+		json_object_set_new(o, "pattern", json_string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"));
+	}
+	if(fd->flags & FIELD_MEDICAL)
+		json_object_set_new(o, "x-medical", json_true());
+	return o;
+}
+
+static json_t *fields_schema(const field_def *defs, int n, bool ext)
+{
+	json_t *props = json_object(), *required = json_array();
+	for(int i = 0; i < n; i++) {
+		json_object_set_new(props, defs[i].name, nullable_string(&defs[i]));
+		if(defs[i].flags & FIELD_REQUIRED)
+			json_array_append_new(required, json_string(defs[i].name));
+	}
+	json_t *o = json_pack("{s:s, s:o}", "type", "object", "properties", props);
+	/* ext.SOURCE: external identifiers; nothing else is accepted. */
+	json_object_set_new(o, "additionalProperties", json_false());
+	if(ext)
+		json_object_set_new(o, "patternProperties",
+		                    json_pack("{s:{s:s}}", "^ext\\.[a-z0-9][a-z0-9_-]{0,31}$", "type",
+		                              "string"));
+	if(json_array_size(required))
+		json_object_set_new(o, "required", required);
+	else
+		json_decref(required);
+	return o;
+}
+
+static json_t *schemas(void)
+{
+	json_t *roles = json_array();
+	for(int r = 0; r < ROLE_COUNT; r++)
+		json_array_append_new(roles, json_string(role_names[r]));
+	return json_pack(
+		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"Error",
+		json_pack("{s:s, s:{s:{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:{s:s}}}}}}",
+		          "type", "object", "properties", "error", "type", "object", "properties",
+		          "code", "type", "string", "message", "type", "string", "field", "type",
+		          "string", "nullable", 1, "problems", "type", "array", "items", "type",
+		          "string"),
+		"Login",
+		json_pack("{s:s, s:[s,s], s:b, s:{s:{s:s}, s:{s:s}}}", "type", "object", "required",
+		          "user", "password", "additionalProperties", 0, "properties", "user", "type",
+		          "string", "password", "type", "string"),
+		"PersonInput", fields_schema(person_fields, PF_COUNT, true),
+		"EventInput", fields_schema(event_fields, EF_COUNT, false),
+		"UserInput",
+		json_pack("{s:s, s:b, s:{s:{s:s}, s:{s:s}, s:{s:s, s:{s:s, s:o}}, s:{s:s, s:i}, "
+		          "s:{s:s}}}",
+		          "type", "object", "additionalProperties", 0, "properties", "name", "type",
+		          "string", "display_name", "type", "string", "roles", "type", "array", "items",
+		          "type", "string", "enum", roles, "password", "type", "string", "minLength",
+		          PASSWORD_MIN, "disabled", "type", "boolean"),
+		"TokenInput",
+		json_pack("{s:s, s:[s], s:b, s:{s:{s:s}}}", "type", "object", "required", "name",
+		          "additionalProperties", 0, "properties", "name", "type", "string"),
+		"Upload",
+		json_pack("{s:s, s:{s:{s:s, s:{s:s, s:s}}}}", "type", "object", "properties", "file",
+		          "type", "array", "items", "type", "string", "format", "binary"));
+}
+
+/* "name:type:help;..." into parameter objects. */
+static void add_query_params(json_t *params, const char *spec)
+{
+	while(spec && *spec) {
+		const char *end = strchr(spec, ';');
+		size_t len = end ? (size_t)(end - spec) : strlen(spec);
+		char item[256];
+		snprintf(item, sizeof(item), "%.*s", (int)len, spec);
+		char *type = strchr(item, ':');
+		char *help = type ? strchr(type + 1, ':') : NULL;
+		if(type && help) {
+			*type++ = '\0';
+			*help++ = '\0';
+			json_array_append_new(params, json_pack("{s:s, s:s, s:s, s:{s:s}}", "name", item, "in",
+			                                        "query", "description", help, "schema",
+			                                        "type", type));
+		}
+		spec = end ? end + 1 : NULL;
+	}
+}
+
+static json_t *operation(const route *rt)
+{
+	json_t *op = json_pack("{s:s}", "summary", rt->summary);
+	char opid[160];
+	snprintf(opid, sizeof(opid), "%s %s", method_name(rt->method), rt->pattern);
+	json_object_set_new(op, "operationId", json_string(opid));
+	json_t *params = json_array();
+	for(const char *p = strchr(rt->pattern, '{'); p; p = strchr(p + 1, '{')) {
+		const char *end = strchr(p, '}');
+		json_array_append_new(params, json_pack("{s:s#, s:s, s:b, s:{s:s}}", "name", p + 1,
+		                                        (int)(end - p - 1), "in", "path", "required", 1,
+		                                        "schema", "type", "string"));
+	}
+	add_query_params(params, rt->params);
+	if(json_array_size(params))
+		json_object_set_new(op, "parameters", params);
+	else
+		json_decref(params);
+	if(rt->body_schema) {
+		const char *ct = (rt->flags & ROUTE_UPLOAD) ? "multipart/form-data" : "application/json";
+		json_object_set_new(op, "requestBody",
+		                    json_pack("{s:b, s:{s:{s:o}}}", "required", 1, "content", ct, "schema",
+		                              ref(rt->body_schema)));
+	}
+	json_t *err = json_pack("{s:s, s:{s:{s:o}}}", "description", "an error", "content",
+	                        "application/json", "schema", ref("Error"));
+	json_t *responses = json_pack("{s:{s:s}, s:o}", (rt->flags & ROUTE_CREATES) ? "201" : "200",
+	                              "description", "done", "default", err);
+	json_object_set_new(op, "responses", responses);
+	if(rt->flags & ROUTE_PUBLIC) {
+		json_object_set_new(op, "security", json_array());
+	} else {
+		json_t *perms = json_array();
+		for(int p = 0; p < PERM_COUNT; p++)
+			if(rt->perms & PERM(p))
+				json_array_append_new(perms, json_string(perm_names[p]));
+		/* Any one of these permissions lets a caller in (none: any user). */
+		json_object_set_new(op, "x-permissions", perms);
+	}
+	return op;
+}
+
+void api_openapi(http_req *q)
+{
+	json_t *paths = json_object();
+	for(size_t i = 0; i < http_nroutes; i++) {
+		const route *rt = &http_routes[i];
+		json_t *item = json_object_get(paths, rt->pattern);
+		if(!item) {
+			item = json_object();
+			json_object_set_new(paths, rt->pattern, item);
+		}
+		json_object_set_new(item, method_name(rt->method), operation(rt));
+	}
+	json_t *doc = json_pack(
+		"{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:o, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s}}}, "
+		"s:[{s:[]}, {s:[]}]}",
+		"openapi", "3.0.3", "info", "title", "parley", "version", "1",
+		"description", "The registry of the parley server. A session (cookie parley_session, "
+		"from POST /api/login) must send the X-CSRF-Token header it was given on every "
+		"request that is not GET; an API token is sent as Authorization: Bearer.",
+		"paths", paths, "components", "schemas", schemas(), "securitySchemes", "session",
+		"type", "apiKey", "in", "cookie", "name", "parley_session", "token", "type", "http",
+		"scheme", "bearer", "security", "session", "token");
+	http_json(q, MHD_HTTP_OK, doc);
+}

@@ -1,0 +1,429 @@
+/* Persons: list and search, show, add, change, and their events.
+ *
+ * Medical details (the medical category, health events' places and notes,
+ * causes of death) are left out for roles without PERM_MEDICAL_READ, and
+ * may be set only with PERM_MEDICAL_WRITE; everything else needs
+ * PERM_PERSON_WRITE to change. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/internal.h"
+
+/* ---- output ------------------------------------------------------------ */
+
+static void set_str(json_t *o, const char *key, const char *v)
+{
+	if(v)
+		json_object_set_new(o, key, json_string(v));
+}
+
+static json_t *person_json(const http_req *q, const person *in, bool summary)
+{
+	person p = *in;
+	if(!http_can(q, PERM_MEDICAL_READ))
+		person_withhold_medical(&p);
+	json_t *o = json_object();
+	set_str(o, "id", p.uid);
+	for(int i = 0; i < PF_COUNT; i++) {
+		if(summary && i != PF_SURNAME && i != PF_GIVEN_NAMES && i != PF_PATRONYMIC &&
+		   i != PF_SURNAME_LATIN && i != PF_GIVEN_NAMES_LATIN && i != PF_PATRONYMIC_LATIN &&
+		   i != PF_BIRTH_DATE && i != PF_PARTY && i != PF_HELD_BY && i != PF_RANK &&
+		   i != PF_MEDICAL && i != PF_CAPTURE_DATE)
+			continue;
+		set_str(o, person_fields[i].name, p.f[i]);
+	}
+	for(int k = 0; k < p.next && !summary; k++) {
+		char key[64];
+		snprintf(key, sizeof(key), "ext.%s", p.ext[k].source);
+		set_str(o, key, p.ext[k].id);
+	}
+	set_str(o, "status", lifecycle_status_name(p.status));
+	return o;
+}
+
+static json_t *event_json(const http_req *q, const event *in)
+{
+	event e = *in;
+	if(!http_can(q, PERM_MEDICAL_READ))
+		event_withhold_medical(&e);
+	json_t *o = json_object();
+	set_str(o, "id", e.uid);
+	for(int i = 0; i < EF_COUNT; i++)
+		set_str(o, event_fields[i].name, e.f[i]);
+	set_str(o, "status_before", lifecycle_status_name(e.before));
+	set_str(o, "status_after", lifecycle_status_name(e.after));
+	return o;
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+/* The fields of a JSON body into p (values cleaned into q->a); `clear`
+ * marks nulls when not NULL. False, with the error response set, on a bad
+ * value or a field the asker may not set. */
+static bool person_from_json(http_req *q, json_t *b, person *p, bool *clear)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(b, key, v) {
+		if(!strncmp(key, "ext.", 4)) {
+			const char *id = json_string_value(v), *why = ext_source_invalid(key + 4);
+			if(!why && !id)
+				why = "an external id is a string";
+			if(!why)
+				why = ext_value_invalid(id);
+			if(why) {
+				http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: %s", key, why);
+				return false;
+			}
+			if(p->next == EXT_MAX) {
+				http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "at most %d", EXT_MAX);
+				return false;
+			}
+			p->ext[p->next].source = arena_strdup(&q->a, key + 4);
+			p->ext[p->next].id = arena_strdup(&q->a, id);
+			p->next++;
+			continue;
+		}
+		int i = field_find(person_fields, PF_COUNT, key);
+		const field_def *fd = &person_fields[i];
+		if(!registry_field_permitted(http_write_rights(q), fd)) {
+			http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", key, "your role may not set %s", key);
+			return false;
+		}
+		if(json_is_null(v)) {
+			if(clear)
+				clear[i] = true;
+			continue;
+		}
+		if(!json_is_string(v)) {
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key,
+			           "%s: expected a string or null", key);
+			return false;
+		}
+		const char *why;
+		p->f[i] = field_clean(fd, json_string_value(v), date_today(), &q->a, &why);
+		if(why) {
+			char allowed[400] = "";
+			if(fd->kind == FK_ENUM) {
+				char list[360];
+				field_values_text(fd, list, sizeof(list));
+				snprintf(allowed, sizeof(allowed), "; expected one of: %s", list);
+			}
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: %s%s", key, why,
+			           allowed);
+			return false;
+		}
+		if(!p->f[i] && clear)
+			clear[i] = true; /* "" is unknown, like null */
+	}
+	return true;
+}
+
+/* Every person field, and any ext.SOURCE. */
+static const char *const *person_keys(http_req *q, json_t *b)
+{
+	const char **keys = arena_calloc(&q->a, PF_COUNT + EXT_MAX + 2, sizeof(char *));
+	int n = 0;
+	for(int i = 0; i < PF_COUNT && keys; i++)
+		keys[n++] = person_fields[i].name;
+	const char *key;
+	json_t *v;
+	json_object_foreach(b, key, v)
+		if(keys && !strncmp(key, "ext.", 4) && n < PF_COUNT + EXT_MAX)
+			keys[n++] = key;
+	return keys;
+}
+
+static json_t *body_with_person_keys(http_req *q)
+{
+	/* Parsed once to learn its ext.* keys, then checked against them all. */
+	json_error_t je;
+	json_t *peek = json_loadb(buf_str(&q->body), q->body.len, 0, &je);
+	const char *const *keys = person_keys(q, json_is_object(peek) ? peek : NULL);
+	json_t *b = keys ? http_body(q, keys) : NULL;
+	json_decref(peek);
+	return b;
+}
+
+/* ---- handlers ---------------------------------------------------------- */
+
+static bool query_bool_param(http_req *q, const char *name, const char **out)
+{
+	const char *v = http_query(q, name);
+	*out = v && *v ? v : NULL;
+	return true;
+}
+
+/* A whole number 0-150 at *s, moving *s past it; -1 if there is none. */
+static long age_number(const char **s)
+{
+	if(**s < '0' || **s > '9')
+		return -1;
+	char *end;
+	long n = strtol(*s, &end, 10);
+	*s = end;
+	return n <= 150 ? n : -2;
+}
+
+/* "30-40", "30-", "-40" or "30" */
+static bool parse_age(const char *v, int *lo, int *hi)
+{
+	const char *p = v;
+	long a = age_number(&p), b;
+	if(*p == '\0') {
+		b = a;
+	} else if(*p == '-') {
+		p++;
+		b = *p ? age_number(&p) : -1;
+	} else {
+		return false;
+	}
+	if(*p || a < -1 || b < -1 || (a < 0 && b < 0) || (a >= 0 && b >= 0 && a > b))
+		return false;
+	*lo = (int)a;
+	*hi = (int)b;
+	return true;
+}
+
+void api_persons_list(http_req *q)
+{
+	person_query pq = PERSON_QUERY_INIT;
+	query_bool_param(q, "q", &pq.name);
+	query_bool_param(q, "party", &pq.party);
+	query_bool_param(q, "held_by", &pq.held_by);
+	query_bool_param(q, "status", &pq.status);
+	query_bool_param(q, "medical", &pq.medical);
+	query_bool_param(q, "branch", &pq.branch);
+	query_bool_param(q, "captured_since", &pq.captured_since);
+	query_bool_param(q, "captured_before", &pq.captured_before);
+	if(pq.medical && !http_can(q, PERM_MEDICAL_READ)) {
+		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", "medical",
+		           "your role may not filter by medical category");
+		return;
+	}
+	const char *v, *why;
+	long n;
+	char *end;
+	if((v = http_query(q, "limit"))) {
+		n = strtol(v, &end, 10);
+		if(*end || n < 1 || n > 200) {
+			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "limit", "limit: 1 to 200");
+			return;
+		}
+		pq.limit = (size_t)n;
+	}
+	if((v = http_query(q, "offset"))) {
+		n = strtol(v, &end, 10);
+		if(*end || n < 0 || n > 100000000) {
+			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "offset", "offset: a number from 0");
+			return;
+		}
+		pq.offset = (size_t)n;
+	}
+	if((v = http_query(q, "age_on")) && (!date_parse(v, &pq.age_on, &why) || !pq.age_on.d)) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "age_on", "age_on: a full date YYYY-MM-DD");
+		return;
+	}
+	if((v = http_query(q, "age")) && !parse_age(v, &pq.age_min, &pq.age_max)) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "age", "age: MIN-MAX, MIN-, -MAX or N");
+		return;
+	}
+	person_page pg;
+	pl_err err = {0};
+	if(registry_search(q->r, &pq, &q->a, &pg, &err)) {
+		if(err.rc == PL_EUSAGE || err.rc == PL_EINPUT)
+			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, "%s", err.msg);
+		else
+			http_fail(q, &err);
+		return;
+	}
+	/* One entry per search: who looked for what. */
+	buf detail;
+	buf_init(&detail, 4096);
+	static const char *const keys[] = {"q", "party", "held_by", "status", "medical", "branch", "age",
+	                                   "age_on", "captured_since", "captured_before", "offset", NULL};
+	for(int i = 0; keys[i]; i++)
+		if((v = http_query(q, keys[i])) && buf_printf(&detail, "%s%s=%.100s", detail.len ? "&" : "",
+		                                               keys[i], v))
+			break;
+	static const char *const all[] = {"*"};
+	bool logged = http_log_reads(q, all, 1, pq.name ? "search" : "list",
+	                             detail.len ? buf_str(&detail) : NULL);
+	buf_free(&detail);
+	if(!logged)
+		return;
+	json_t *rows = json_array();
+	for(size_t i = 0; i < pg.n; i++)
+		json_array_append_new(rows, person_json(q, &pg.rows[i], true));
+	http_json(q, MHD_HTTP_OK,
+	          json_pack("{s:I, s:b, s:s, s:I, s:I, s:o}", "total", (json_int_t)pg.total,
+	                    "total_is_lower_bound", pg.total_capped, "order",
+	                    pg.name_order ? "name" : "registry", "offset", (json_int_t)pq.offset, "limit",
+	                    (json_int_t)(pq.limit ? pq.limit : 50), "persons", rows));
+}
+
+static bool load_person(http_req *q, person *p)
+{
+	if(!registry_uid_valid('P', q->param[0])) {
+		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "no person %s", q->param[0]);
+		return false;
+	}
+	pl_err err = {0};
+	if(registry_person_get(q->r, q->param[0], &q->a, p, &err)) {
+		http_fail(q, &err);
+		return false;
+	}
+	return true;
+}
+
+static void send_person(http_req *q, unsigned status, const person *p)
+{
+	event *ev;
+	size_t nev;
+	pl_err err = {0};
+	if(registry_person_events(q->r, p->id, &q->a, &ev, &nev, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	json_t *o = person_json(q, p, false);
+	json_t *events = json_array();
+	for(size_t i = 0; i < nev; i++)
+		json_array_append_new(events, event_json(q, &ev[i]));
+	json_object_set_new(o, "events", events);
+	/* What this user may record next, for the UI's event form. */
+	event_type allowed[EV_COUNT];
+	size_t na = lifecycle_allowed(p->status, allowed);
+	json_t *next = json_array();
+	for(size_t i = 0; i < na; i++)
+		if(registry_event_permitted(http_write_rights(q), allowed[i], false))
+			json_array_append_new(next, json_string(lifecycle_event_name(allowed[i])));
+	json_object_set_new(o, "allowed_events", next);
+	http_json(q, status, o);
+}
+
+void api_person_get(http_req *q)
+{
+	person p;
+	if(!load_person(q, &p))
+		return;
+	const char *uid = p.uid;
+	if(http_log_reads(q, &uid, 1, "show", NULL))
+		send_person(q, MHD_HTTP_OK, &p);
+}
+
+void api_person_create(http_req *q)
+{
+	json_t *b = body_with_person_keys(q);
+	if(!b)
+		return;
+	person p = {0};
+	bool ok = person_from_json(q, b, &p, NULL);
+	json_decref(b);
+	if(!ok)
+		return;
+	pl_err err = {0};
+	if(registry_person_add(q->r, &p, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	/* The creator sees what they made: that is a read like any other. */
+	const char *uid = p.uid;
+	if(http_log_reads(q, &uid, 1, "show", "created"))
+		send_person(q, MHD_HTTP_CREATED, &p);
+}
+
+void api_person_update(http_req *q)
+{
+	person old;
+	if(!load_person(q, &old))
+		return;
+	json_t *b = body_with_person_keys(q);
+	if(!b)
+		return;
+	person changes = {0};
+	bool clear[PF_COUNT] = {0};
+	bool ok = person_from_json(q, b, &changes, clear);
+	json_decref(b);
+	if(!ok)
+		return;
+	pl_err err = {0};
+	person p;
+	if(registry_person_update(q->r, old.uid, &changes, clear, &err) ||
+	   registry_person_get(q->r, old.uid, &q->a, &p, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	const char *uid = p.uid;
+	if(http_log_reads(q, &uid, 1, "show", "updated"))
+		send_person(q, MHD_HTTP_OK, &p);
+}
+
+/* The event of a JSON body, checked field by field. */
+static bool event_from_json(http_req *q, json_t *b, event *e)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach(b, key, v) {
+		int i = field_find(event_fields, EF_COUNT, key);
+		if(json_is_null(v))
+			continue;
+		const char *why = NULL;
+		if(!json_is_string(v))
+			why = "expected a string or null";
+		else
+			e->f[i] = field_clean(&event_fields[i], json_string_value(v), date_today(), &q->a, &why);
+		if(why) {
+			char allowed[600] = "";
+			if(event_fields[i].kind == FK_ENUM) {
+				char list[560];
+				field_values_text(&event_fields[i], list, sizeof(list));
+				snprintf(allowed, sizeof(allowed), "; expected one of: %s", list);
+			}
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: %s%s", key, why,
+			           allowed);
+			return false;
+		}
+	}
+	for(int i = 0; i < EF_COUNT; i++)
+		if((event_fields[i].flags & FIELD_REQUIRED) && !e->f[i]) {
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", event_fields[i].name,
+			           "%s is required", event_fields[i].name);
+			return false;
+		}
+	return true;
+}
+
+void api_event_add(http_req *q)
+{
+	person p;
+	if(!load_person(q, &p))
+		return;
+	const char *keys[EF_COUNT + 1];
+	for(int i = 0; i < EF_COUNT; i++)
+		keys[i] = event_fields[i].name;
+	keys[EF_COUNT] = NULL;
+	json_t *b = http_body(q, keys);
+	if(!b)
+		return;
+	event e = {0};
+	bool ok = event_from_json(q, b, &e);
+	json_decref(b);
+	if(!ok)
+		return;
+	event_type type = (event_type)lifecycle_event_parse(e.f[EF_TYPE]);
+	if(!registry_event_permitted(http_write_rights(q), type, e.f[EF_CAUSE] != NULL)) {
+		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", e.f[EF_CAUSE] ? "cause" : "type",
+		           "your role may not record %s%s", e.f[EF_TYPE],
+		           e.f[EF_CAUSE] ? " with a cause of death" : "");
+		return;
+	}
+	pl_err err = {0};
+	if(registry_event_add(q->r, p.uid, &e, &err) ||
+	   registry_person_get(q->r, p.uid, &q->a, &p, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	const char *uid = p.uid;
+	if(http_log_reads(q, &uid, 1, "show", "event added"))
+		send_person(q, MHD_HTTP_CREATED, &p);
+}

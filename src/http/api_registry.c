@@ -1,0 +1,284 @@
+/* Import, export and the dashboard's counts. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/internal.h"
+
+/* ---- import progress, for the UI's progress bar ----------------------- */
+
+/* The client names its import (X-Import-Id) and asks GET /api/imports/{id}
+ * while it runs; a slot is keyed by user and name, so nobody sees another
+ * user's imports. */
+struct import_watch {
+	pthread_mutex_t mu;
+	struct {
+		int64_t user_id;
+		char id[PARAM_MAX];
+		char file[128];
+		uint64_t done, total;
+		long rows;
+		bool running;
+		int64_t touched;
+	} slot[32];
+};
+
+pl_rc import_watch_new(import_watch **out)
+{
+	*out = calloc(1, sizeof(**out));
+	if(!*out)
+		return PL_ENOMEM;
+	pthread_mutex_init(&(*out)->mu, NULL);
+	return PL_OK;
+}
+
+void import_watch_free(import_watch *w)
+{
+	if(!w)
+		return;
+	pthread_mutex_destroy(&w->mu);
+	free(w);
+}
+
+typedef struct watched {
+	import_watch *w;
+	int slot;                 /* -1: not watched */
+} watched;
+
+static void on_progress(void *ctx, const char *file, uint64_t done, uint64_t total, long rows)
+{
+	watched *wd = ctx;
+	if(wd->slot < 0)
+		return;
+	pthread_mutex_lock(&wd->w->mu);
+	snprintf(wd->w->slot[wd->slot].file, sizeof(wd->w->slot[0].file), "%s", file);
+	wd->w->slot[wd->slot].done = done;
+	wd->w->slot[wd->slot].total = total;
+	wd->w->slot[wd->slot].rows = rows;
+	wd->w->slot[wd->slot].touched = time(NULL);
+	pthread_mutex_unlock(&wd->w->mu);
+}
+
+/* Take a slot for (user, id): a free one, or the oldest finished one. */
+static int watch_begin(import_watch *w, int64_t user_id, const char *id)
+{
+	int best = -1;
+	pthread_mutex_lock(&w->mu);
+	for(int i = 0; i < (int)(sizeof(w->slot) / sizeof(w->slot[0])); i++) {
+		if(w->slot[i].running)
+			continue;
+		if(best < 0 || w->slot[i].touched < w->slot[best].touched)
+			best = i;
+	}
+	if(best >= 0) {
+		memset(&w->slot[best], 0, sizeof(w->slot[best]));
+		w->slot[best].user_id = user_id;
+		snprintf(w->slot[best].id, sizeof(w->slot[best].id), "%s", id);
+		w->slot[best].running = true;
+		w->slot[best].touched = time(NULL);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return best;
+}
+
+static void watch_end(import_watch *w, int slot)
+{
+	if(slot < 0)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->slot[slot].running = false;
+	w->slot[slot].touched = time(NULL);
+	pthread_mutex_unlock(&w->mu);
+}
+
+void api_import_progress(http_req *q)
+{
+	import_watch *w = q->srv->imports;
+	json_t *o = NULL;
+	pthread_mutex_lock(&w->mu);
+	for(size_t i = 0; i < sizeof(w->slot) / sizeof(w->slot[0]) && !o; i++)
+		if(w->slot[i].user_id == q->who.id && !strcmp(w->slot[i].id, q->param[0]))
+			o = json_pack("{s:s, s:s, s:I, s:I, s:I, s:b}", "id", w->slot[i].id, "file",
+			              w->slot[i].file, "bytes_done", (json_int_t)w->slot[i].done,
+			              "bytes_total", (json_int_t)w->slot[i].total, "rows",
+			              (json_int_t)w->slot[i].rows, "running", w->slot[i].running);
+	pthread_mutex_unlock(&w->mu);
+	if(o)
+		http_json(q, MHD_HTTP_OK, o);
+	else
+		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "no import %s of yours", q->param[0]);
+}
+
+/* ---- import ----------------------------------------------------------- */
+
+static json_t *problems_json(const buf *errors)
+{
+	json_t *a = json_array();
+	const char *p = errors->ptr, *end = p ? p + errors->len : NULL;
+	while(p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		json_array_append_new(a, json_stringn(p, n));
+		p += n + 1;
+	}
+	return a;
+}
+
+void api_import(http_req *q)
+{
+	if(q->nuploads == 0) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
+		           "no file: send one or more files as multipart/form-data");
+		return;
+	}
+	const char *paths[UPLOADS_MAX], *names[UPLOADS_MAX];
+	for(int i = 0; i < q->nuploads; i++) {
+		paths[i] = q->upload_path[i];
+		names[i] = q->upload_name[i];
+	}
+	const char *id = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-Import-Id");
+	watched wd = {q->srv->imports, -1};
+	if(id && strlen(id) < PARAM_MAX && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-_") ==
+	                                           strlen(id))
+		wd.slot = watch_begin(q->srv->imports, q->who.id, id);
+	const char *format = http_query(q, "format");
+	import_opts o = {
+		.format = !format ? FORMAT_AUTO : !strcmp(format, "csv") ? FORMAT_CSV : FORMAT_JSON,
+		.names = names,
+		.rights = http_write_rights(q),
+		.progress = on_progress,
+		.progress_ctx = &wd,
+		/* Other connections are open: a bulk load would need the database
+		 * to itself. */
+		.bulk_bytes = UINT64_MAX,
+	};
+	if(format && strcmp(format, "csv") && strcmp(format, "json")) {
+		watch_end(q->srv->imports, wd.slot);
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: csv or json");
+		return;
+	}
+	import_report rep;
+	pl_err err = {0};
+	pl_rc rc = registry_import(q->r, paths, (size_t)q->nuploads, &o, &rep, &err);
+	watch_end(q->srv->imports, wd.slot);
+	if(rc == PL_EINPUT) {
+		/* The same problems, file:line: column, as the CLI prints. */
+		http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
+		          json_pack("{s:{s:s, s:s, s:n, s:o, s:I}}", "error", "code", "bad_input",
+		                    "message", err.msg, "field", "problems", problems_json(&rep.errors),
+		                    "rows_read", (json_int_t)rep.rows));
+	} else if(rc) {
+		http_fail(q, &err);
+	} else {
+		http_json(q, MHD_HTTP_OK,
+		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:i}", "rows", (json_int_t)rep.rows,
+		                    "persons_created", (json_int_t)rep.persons_created, "persons_updated",
+		                    (json_int_t)rep.persons_updated, "persons_unchanged",
+		                    (json_int_t)rep.persons_unchanged, "events_added",
+		                    (json_int_t)rep.events_added, "events_unchanged",
+		                    (json_int_t)rep.events_unchanged, "files_already_imported",
+		                    rep.files_already_imported));
+	}
+	if(!rc || rc == PL_EINPUT)
+		import_report_free(&rep);
+}
+
+/* ---- export ----------------------------------------------------------- */
+
+void api_export(http_req *q)
+{
+	const char *format = http_query(q, "format"), *what = http_query(q, "what");
+	bool csv = format && !strcmp(format, "csv");
+	bool events = what && !strcmp(what, "events");
+	if(format && !csv && strcmp(format, "json")) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: json or csv");
+		return;
+	}
+	if(what && !events && strcmp(what, "persons")) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "what", "what: persons or events");
+		return;
+	}
+	if(events && !csv) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "what",
+		           "what=events is for CSV: a JSON export holds the events within the persons");
+		return;
+	}
+	/* Written to an unnamed file first: the response is sent from disk,
+	 * and a failure half-way is an error, not a truncated download. */
+	const char *tmp = getenv("TMPDIR");
+	char path[256];
+	snprintf(path, sizeof(path), "%s/parley-export-XXXXXX",
+	         tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
+	int fd = mkstemp(path);
+	if(fd < 0) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot write the export: %s",
+		           strerror(errno));
+		return;
+	}
+	unlink(path);
+	FILE *f = fdopen(dup(fd), "w");
+	pl_err err = {0};
+	pl_rc rc = !f ? pl_fail(&err, PL_EIO, "cannot write the export: %s", strerror(errno))
+	           : registry_export(q->r, f, csv ? FORMAT_CSV : FORMAT_JSON,
+	                             events ? EXPORT_EVENTS : EXPORT_PERSONS,
+	                             http_can(q, PERM_MEDICAL_READ) ? 0 : EXPORT_WITHHOLD_MEDICAL, &err);
+	if(f && fclose(f) && !rc)
+		rc = pl_fail(&err, PL_EIO, "cannot write the export: %s", strerror(errno));
+	if(rc || lseek(fd, 0, SEEK_SET) != 0) {
+		close(fd);
+		http_fail(q, &err);
+		return;
+	}
+	char day[DATE_STR_MAX];
+	date_format(date_today(), day);
+	snprintf(q->filename, sizeof(q->filename), "parley-%s-%s.%s", events ? "events" : "persons",
+	         day, csv ? "csv" : "json");
+	q->fd = fd;
+	q->status = MHD_HTTP_OK;
+	q->answered = true;
+	q->content_type = csv ? "text/csv; charset=utf-8" : "application/json";
+}
+
+/* ---- the dashboard's counts ------------------------------------------- */
+
+static json_t *counts_json(const count_row *rows, size_t n)
+{
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:s?, s:I}", "value", rows[i].value, "count",
+		                                   (json_int_t)rows[i].count));
+	return a;
+}
+
+static json_t *bands_json(const long *bands)
+{
+	json_t *a = json_array();
+	for(int i = 0; i < CAPTIVITY_BANDS; i++)
+		json_array_append_new(a, json_pack("{s:s, s:I}", "band", captivity_band_names[i], "count",
+		                                   (json_int_t)bands[i]));
+	return a;
+}
+
+void api_stats(http_req *q)
+{
+	registry_stats st;
+	pl_err err = {0};
+	if(registry_stats_get(q->r, &q->a, &st, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:I}", "persons",
+	                      (json_int_t)st.persons, "events", (json_int_t)st.events, "by_status",
+	                      counts_json(st.by_status, st.n_status), "by_party",
+	                      counts_json(st.by_party, st.n_party), "by_held_by",
+	                      counts_json(st.by_held_by, st.n_held_by), "returns_by_month",
+	                      counts_json(st.returns_by_month, st.n_returns), "held_for",
+	                      bands_json(st.held_for), "returned_after", bands_json(st.returned_after),
+	                      "captivity_unknown", (json_int_t)st.captivity_unknown);
+	/* Even counted, the medical categories are for the medical roles. */
+	if(http_can(q, PERM_MEDICAL_READ))
+		json_object_set_new(o, "by_medical", counts_json(st.by_medical, st.n_medical));
+	http_json(q, MHD_HTTP_OK, o);
+}

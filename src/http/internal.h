@@ -1,0 +1,192 @@
+/* Shared by the files of the http module; not part of its contract. */
+#ifndef PARLEY_HTTP_INTERNAL_H
+#define PARLEY_HTTP_INTERNAL_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <stdatomic.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/http.h"
+#include "registry/registry.h"
+
+typedef enum http_method { M_GET, M_POST, M_PATCH, M_DELETE, M_OTHER } http_method;
+
+typedef struct http_req http_req;
+
+/* A handler fills q's response (http_json, http_error, ...). */
+typedef void (*http_handler)(http_req *q);
+
+enum route_flags {
+	ROUTE_PUBLIC = 1,     /* no sign-in needed */
+	ROUTE_BODY = 2,       /* takes a JSON body */
+	ROUTE_UPLOAD = 4,     /* takes a multipart upload */
+	ROUTE_CREATES = 8     /* answers 201 Created */
+};
+
+/* A route: method and path pattern ("/api/persons/{id}"), and who may
+ * call it: signed in (and, if perms is not 0, holding one of them). */
+typedef struct route {
+	http_method method;
+	const char *pattern;
+	unsigned perms;           /* any of these (bits of perm); 0: any user */
+	unsigned flags;
+	http_handler run;
+	const char *summary;      /* for the OpenAPI document */
+	const char *body_schema;  /* the request body's JSON schema, or NULL */
+	const char *params;       /* query parameters, "name:type:help;..." */
+} route;
+
+extern const route http_routes[];
+extern const size_t http_nroutes;
+
+#define PERM(p) (1u << (p))
+
+enum { PATH_PARAMS = 2, PARAM_MAX = 128, UPLOADS_MAX = 8 };
+
+/* A group commit of access log entries: reads are answered only once they
+ * are on disk, and many share one fsync. */
+typedef struct access_writer access_writer;
+pl_rc access_writer_start(access_writer **out, const char *db_path, pl_err *err);
+void access_writer_stop(access_writer *w);
+/* Record the reads (person_uids[0..n), each with action and detail) and
+ * wait until they are committed. */
+pl_rc access_record(access_writer *w, const char *actor, const char *const *person_uids,
+                    size_t n, const char *action, const char *detail, pl_err *err);
+
+/* Imports in progress, for GET /api/imports/{id}. */
+typedef struct import_watch import_watch;
+pl_rc import_watch_new(import_watch **out);
+void import_watch_free(import_watch *w);
+
+/* Login attempts, counted per user name and per address. */
+typedef struct rate_limit rate_limit;
+pl_rc rate_limit_new(rate_limit **out, int window);
+void rate_limit_free(rate_limit *rl);
+/* Seconds to wait before another attempt is allowed, 0 if allowed now. */
+int rate_limit_check(rate_limit *rl, const char *key, int max, int64_t now);
+void rate_limit_fail(rate_limit *rl, const char *key, int64_t now);
+void rate_limit_clear(rate_limit *rl, const char *key);
+
+struct http_server {
+	http_config cfg;
+	struct MHD_Daemon *mhd;
+	unsigned short port;
+	bool tls;
+	char *tls_cert_pem, *tls_key_pem;
+	char web_real[4096];         /* realpath of web_dir, or "" */
+	access_writer *access;
+	rate_limit *logins;
+	import_watch *imports;
+	atomic_int inflight;         /* requests begun and not completed */
+	/* One registry per worker thread, made on its first request. */
+	pthread_mutex_t mu;
+	struct {
+		pthread_t tid;
+		registry *r;
+	} conns[64];
+	int nconns;
+};
+
+struct http_req {
+	http_server *srv;
+	struct MHD_Connection *conn;
+	http_method method;
+	char path[1024];
+	const route *route;
+	char param[PATH_PARAMS][PARAM_MAX];
+	char address[64];
+
+	/* who is asking */
+	bool signed_in, by_cookie;
+	user who;
+	char csrf[CSRF_LEN + 1];
+
+	/* the request body */
+	buf body;
+	bool body_too_large;
+	struct MHD_PostProcessor *pp;
+	char upload_dir[240];        /* a private temporary directory */
+	uint64_t upload_bytes;
+	char upload_path[UPLOADS_MAX][256];  /* its files, in the order they came */
+	char upload_name[UPLOADS_MAX][128];  /* and their names as sent */
+	int nuploads;
+	FILE *upload_f;
+	enum { UPLOAD_OK, UPLOAD_TOO_LARGE, UPLOAD_TOO_MANY, UPLOAD_IO, UPLOAD_MALFORMED } upload_failed;
+
+	/* the response */
+	bool answered;
+	unsigned status;
+	buf out;
+	const char *content_type;
+	int fd;                      /* a file to send instead of out, or -1 */
+	char filename[128];          /* Content-Disposition, for downloads */
+	char set_cookie[256];
+	char retry_after[16];
+
+	registry *r;                 /* this worker thread's */
+	arena a;                     /* released with the request */
+};
+
+/* ---- responses -------------------------------------------------------- */
+
+/* A JSON response; takes the reference to v. */
+void http_json(http_req *q, unsigned status, json_t *v);
+/* The error body every failure has: {"error": {"code", "message", "field"}}. */
+void http_error(http_req *q, unsigned status, const char *code, const char *field,
+                const char *fmt, ...) PL_PRINTF(5, 6);
+/* The response for a pl_rc from lower layers (input, conflict, ...). */
+void http_fail(http_req *q, const pl_err *err);
+
+/* ---- requests --------------------------------------------------------- */
+
+/* A query parameter, or NULL. */
+const char *http_query(http_req *q, const char *name);
+/* The JSON body as an object whose keys are all in `allowed`
+ * (NULL-terminated); NULL, with the error response set, otherwise. */
+json_t *http_body(http_req *q, const char *const *allowed);
+/* Does the asker hold permission p? */
+bool http_can(const http_req *q, perm p);
+/* What the asker may change (enum write_rights). */
+unsigned http_write_rights(const http_req *q);
+/* Record reads of persons in the access log; false, with an error response
+ * set, if they could not be recorded (then nothing may be shown). */
+bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
+                    const char *detail);
+
+/* ---- handlers --------------------------------------------------------- */
+
+void api_login(http_req *q);
+void api_logout(http_req *q);
+void api_me(http_req *q);
+void api_fields(http_req *q);
+void api_persons_list(http_req *q);
+void api_person_get(http_req *q);
+void api_person_create(http_req *q);
+void api_person_update(http_req *q);
+void api_event_add(http_req *q);
+void api_import(http_req *q);
+void api_import_progress(http_req *q);
+void api_export(http_req *q);
+void api_stats(http_req *q);
+void api_audit(http_req *q);
+void api_audit_verify(http_req *q);
+void api_access(http_req *q);
+void api_users_list(http_req *q);
+void api_user_create(http_req *q);
+void api_user_update(http_req *q);
+void api_tokens_list(http_req *q);
+void api_token_create(http_req *q);
+void api_token_revoke(http_req *q);
+void api_openapi(http_req *q);
+
+/* The route matching method and path (path parameters into q->param);
+ * *wrong_method set if the path exists under another method. */
+const route *router_match(http_req *q, bool *wrong_method);
+
+/* Serve a file of the web UI, or answer 404. */
+void static_serve(http_req *q);
+
+#endif

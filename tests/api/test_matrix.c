@@ -1,0 +1,170 @@
+/* The authorisation matrix: every route, called by every role and by
+ * nobody, asserted cell by cell against a table written out by hand. A
+ * route added to the server without a row here fails the test. */
+#include "harness.h"
+
+#include "http/internal.h"
+
+/* Roles in enum order: admin, registrar, medical, negotiator,
+ * identification, auditor, mediator. 'y': let through (any answer but
+ * 401 or 403); '.': refused with 403. Nobody signed in gets 401, except on
+ * public routes. */
+static const struct cell_row {
+	const char *method, *pattern, *path, *body;
+	bool public_;
+	const char *roles;
+} rows[] = {
+	{"POST", "/api/login", "/api/login", "{}", true, "yyyyyyy"},
+	{"POST", "/api/logout", "/api/logout", NULL, false, "yyyyyyy"},
+	{"GET", "/api/me", "/api/me", NULL, false, "yyyyyyy"},
+	{"GET", "/api/fields", "/api/fields", NULL, false, "yyyyyyy"},
+	{"GET", "/api/persons", "/api/persons?q=oleksandr", NULL, false, "yyyyyy."},
+	{"POST", "/api/persons", "/api/persons", "{\"surname\":\"Matrix\"}", false, ".y....."},
+	{"GET", "/api/persons/{id}", "/api/persons/$P", NULL, false, "yyyyyy."},
+	{"PATCH", "/api/persons/{id}", "/api/persons/$P", "{}", false, ".yy...."},
+	{"POST", "/api/persons/{id}/events", "/api/persons/$P/events", "{}", false, ".yy...."},
+	{"POST", "/api/import", "/api/import", "{}", false, ".yy...."},
+	{"GET", "/api/imports/{id}", "/api/imports/none", NULL, false, ".yy...."},
+	{"GET", "/api/export", "/api/export?format=csv", NULL, false, ".y...y."},
+	{"GET", "/api/stats", "/api/stats", NULL, false, "yyyyyy."},
+	{"GET", "/api/audit", "/api/audit?limit=5", NULL, false, ".....y."},
+	{"GET", "/api/audit/verify", "/api/audit/verify", NULL, false, ".....y."},
+	{"GET", "/api/access", "/api/access?limit=5", NULL, false, ".....y."},
+	{"GET", "/api/users", "/api/users", NULL, false, "y......"},
+	{"POST", "/api/users", "/api/users", "{}", false, "y......"},
+	{"PATCH", "/api/users/{name}", "/api/users/nobody", "{}", false, "y......"},
+	{"GET", "/api/tokens", "/api/tokens", NULL, false, "yyyyyyy"},
+	{"POST", "/api/tokens", "/api/tokens", "{}", false, "yyyyyyy"},
+	{"DELETE", "/api/tokens/{id}", "/api/tokens/999999", NULL, false, "yyyyyyy"},
+	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
+};
+enum { NROWS = sizeof(rows) / sizeof(rows[0]) };
+
+static const char *method_text(http_method m)
+{
+	return m == M_GET ? "GET" : m == M_POST ? "POST" : m == M_PATCH ? "PATCH" : "DELETE";
+}
+
+static void every_route_has_a_row(void **state)
+{
+	(void)state;
+	report rep = {0};
+	for(size_t i = 0; i < http_nroutes; i++) {
+		bool found = false;
+		for(size_t k = 0; k < NROWS && !found; k++)
+			found = !strcmp(rows[k].pattern, http_routes[i].pattern) &&
+			        !strcmp(rows[k].method, method_text(http_routes[i].method));
+		if(!found)
+			report_add(&rep, "%s %s has no row in the matrix\n", method_text(http_routes[i].method),
+			           http_routes[i].pattern);
+	}
+	assert_int_equal(NROWS, http_nroutes);
+	report_check(&rep, (int)http_nroutes);
+}
+
+static void path_for(const api_fx *f, const char *tmpl, char *out, size_t size)
+{
+	const char *p = strstr(tmpl, "$P");
+	if(!p) {
+		snprintf(out, size, "%s", tmpl);
+		return;
+	}
+	snprintf(out, size, "%.*s%s%s", (int)(p - tmpl), tmpl, f->person, p + 2);
+}
+
+static void matrix_cell_by_cell(void **state)
+{
+	(void)state;
+	report rep = {0};
+	int cells = 0;
+	for(size_t i = 0; i < NROWS; i++) {
+		char path[256];
+		path_for(fx, rows[i].path, path, sizeof(path));
+		/* nobody */
+		resp r;
+		long st = call(fx, &(rq){.method = rows[i].method, .path = path, .body = rows[i].body}, &r);
+		cells++;
+		if(rows[i].public_ ? (st == 401 || st == 403) : st != 401)
+			report_add(&rep, "nobody %s %s: %ld\n", rows[i].method, rows[i].pattern, st);
+		resp_free(&r);
+		for(int ro = 0; ro < ROLE_COUNT; ro++, cells++) {
+			bool allowed = rows[i].roles[ro] == 'y';
+			st = call(fx, &(rq){.method = rows[i].method, .path = path, .body = rows[i].body,
+			                    .bearer = fx_token(fx, (role)ro)}, &r);
+			bool refused = st == 403 && !strcmp(resp_code(&r), "forbidden");
+			if(allowed ? (st == 401 || st == 403) : !refused)
+				report_add(&rep, "%s %s %s: %ld %s (expected %s)\n", role_names[ro], rows[i].method,
+				           rows[i].pattern, st, buf_str(&r.body), allowed ? "allowed" : "403");
+			resp_free(&r);
+		}
+	}
+	report_check(&rep, cells);
+}
+
+static void unknown_routes_and_methods(void **state)
+{
+	(void)state;
+	resp r;
+	const char *tok = fx_token(fx, ROLE_AUDITOR);
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/nothing", .bearer = tok}, &r), 404);
+	assert_string_equal(resp_code(&r), "not_found");
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "PUT", .path = "/api/persons", .bearer = tok}, &r), 405);
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "DELETE", .path = "/api/persons", .bearer = tok}, &r), 405);
+	assert_string_equal(resp_code(&r), "method_not_allowed");
+	resp_free(&r);
+	/* A path parameter with characters no id has. */
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/persons/P%27%20OR%201=1", .bearer = tok},
+	                   &r), 404);
+	resp_free(&r);
+}
+
+/* A revoked or made-up token is nobody. */
+static void bad_tokens(void **state)
+{
+	(void)state;
+	resp r;
+	char fake[API_TOKEN_LEN + 1];
+	snprintf(fake, sizeof(fake), "%s", fx_token(fx, ROLE_ADMIN));
+	fake[10] = fake[10] == 'x' ? 'y' : 'x';
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/me", .bearer = fake}, &r), 401);
+	char auth[64];
+	assert_non_null(resp_header(&r, "WWW-Authenticate", auth, sizeof(auth)));
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/me", .header = "Authorization: Basic eDp5"},
+	                   &r), 401);
+	resp_free(&r);
+	/* A new token, used, revoked, refused. */
+	const char *tok = fx_token(fx, ROLE_NEGOTIATOR);
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/tokens", .bearer = tok,
+	                             .body = "{\"name\":\"script\"}"}, &r), 201);
+	char fresh[API_TOKEN_LEN + 1];
+	snprintf(fresh, sizeof(fresh), "%s", json_string_value(json_object_get(r.json, "token")));
+	long long id = json_integer_value(json_object_get(r.json, "id"));
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/me", .bearer = fresh}, &r), 200);
+	assert_string_equal(json_string_value(json_object_get(r.json, "user")), "negotiator");
+	resp_free(&r);
+	char path[64];
+	snprintf(path, sizeof(path), "/api/tokens/%lld", id);
+	/* Someone else's token is not theirs to revoke. */
+	assert_status(call(fx, &(rq){.method = "DELETE", .path = path, .bearer = fx_token(fx, ROLE_AUDITOR)},
+	                   &r), 404);
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "DELETE", .path = path, .bearer = fresh}, &r), 200);
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/me", .bearer = fresh}, &r), 401);
+	resp_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_route_has_a_row),
+		cmocka_unit_test(matrix_cell_by_cell),
+		cmocka_unit_test(unknown_routes_and_methods),
+		cmocka_unit_test(bad_tokens),
+	};
+	return cmocka_run_group_tests_name("api/matrix", tests, fx_setup, fx_teardown);
+}

@@ -1,0 +1,332 @@
+/* Persons over the API: search in any script, the record and its
+ * timeline, medical details only for the medical roles, writes split
+ * between registrars and medical officers, every read in the access log;
+ * and users managed by the admin. */
+#include "harness.h"
+
+static json_t *get_json(role who, const char *path, long want)
+{
+	resp r;
+	long st = call(fx, &(rq){.method = "GET", .path = path, .bearer = fx_token(fx, who)}, &r);
+	if(st != want)
+		fail_msg("GET %s as %s: %ld %s", path, role_names[who], st, buf_str(&r.body));
+	json_t *j = json_incref(r.json);
+	resp_free(&r);
+	return j;
+}
+
+static long send_json(role who, const char *method, const char *path, const char *body, json_t **out)
+{
+	resp r;
+	long st = call(fx, &(rq){.method = method, .path = path, .bearer = fx_token(fx, who), .body = body},
+	               &r);
+	if(out)
+		*out = json_incref(r.json);
+	resp_free(&r);
+	return st;
+}
+
+/* curl_easy_escape without a handle. */
+static char *curl_escape_lite(const char *s)
+{
+	char *out = malloc(strlen(s) * 3 + 1), *o = out;
+	for(const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	*o = '\0';
+	return out;
+}
+
+static void search_in_any_script(void **state)
+{
+	(void)state;
+	static const char *const spellings[] = {"Шевченко", "shevchenko", "Shevchenko Oleksandr",
+	                                        "oleksandr shevchenko", "Aleksandr Shevchenko", "Олександр",
+	                                        "Александр Шевченко", "SHEVCH"};
+	report rep = {0};
+	for(size_t i = 0; i < sizeof(spellings) / sizeof(spellings[0]); i++) {
+		char path[256], *q = curl_escape_lite(spellings[i]);
+		snprintf(path, sizeof(path), "/api/persons?q=%s&limit=200", q);
+		free(q);
+		json_t *j = get_json(ROLE_REGISTRAR, path, 200);
+		bool found = false;
+		size_t k;
+		json_t *p;
+		json_array_foreach(json_object_get(j, "persons"), k, p)
+			found |= !strcmp(json_string_value(json_object_get(p, "id")), fx->person);
+		if(!found)
+			report_add(&rep, "'%s' did not find %s\n", spellings[i], fx->person);
+		json_decref(j);
+	}
+	report_check(&rep, (int)(sizeof(spellings) / sizeof(spellings[0])));
+	/* Filters and paging. */
+	json_t *j = get_json(ROLE_REGISTRAR, "/api/persons?party=UA&limit=5&offset=5", 200);
+	assert_int_equal(json_integer_value(json_object_get(j, "limit")), 5);
+	assert_int_equal(json_integer_value(json_object_get(j, "offset")), 5);
+	assert_true(json_array_size(json_object_get(j, "persons")) <= 5);
+	size_t k;
+	json_t *p;
+	json_array_foreach(json_object_get(j, "persons"), k, p)
+		assert_string_equal(json_string_value(json_object_get(p, "party")), "UA");
+	json_decref(j);
+	/* Filtering by medical category is for medical roles. */
+	json_decref(get_json(ROLE_REGISTRAR, "/api/persons?medical=severely_wounded", 403));
+	j = get_json(ROLE_MEDICAL, "/api/persons?medical=severely_wounded", 200);
+	assert_true(json_integer_value(json_object_get(j, "total")) >= 1);
+	json_decref(j);
+}
+
+static json_t *find_event(json_t *record, const char *id)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(record, "events"), i, e)
+		if(!strcmp(json_string_value(json_object_get(e, "id")), id))
+			return e;
+	return NULL;
+}
+
+static void medical_details_by_role(void **state)
+{
+	(void)state;
+	char path[64];
+	snprintf(path, sizeof(path), "/api/persons/%s", fx->person);
+	/* Who sees the medical category and what a health event was. */
+	static const struct {
+		role r;
+		bool sees;
+	} cases[] = {{ROLE_ADMIN, true},        {ROLE_MEDICAL, true},         {ROLE_AUDITOR, true},
+	             {ROLE_REGISTRAR, false},   {ROLE_NEGOTIATOR, false},     {ROLE_IDENTIFICATION, false}};
+	report rep = {0};
+	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		json_t *p = get_json(cases[i].r, path, 200);
+		json_t *e = find_event(p, fx->health_event);
+		bool medical = json_object_get(p, "medical") != NULL;
+		bool note = e && json_object_get(e, "note");
+		bool place = e && json_object_get(e, "place");
+		if(!e)
+			report_add(&rep, "%s: the health event is not listed at all\n", role_names[cases[i].r]);
+		if(medical != cases[i].sees || note != cases[i].sees || place != cases[i].sees)
+			report_add(&rep, "%s: medical %d note %d place %d\n", role_names[cases[i].r], medical, note,
+			           place);
+		json_decref(p);
+	}
+	report_check(&rep, (int)(sizeof(cases) / sizeof(cases[0])));
+	/* Nor in the search results, nor in exports. */
+	json_t *j = get_json(ROLE_REGISTRAR, "/api/persons?q=shevchenko", 200);
+	assert_null(json_object_get(json_array_get(json_object_get(j, "persons"), 0), "medical"));
+	json_decref(j);
+	resp r;
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/export?format=json",
+	                             .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r), 200);
+	assert_null(strstr(buf_str(&r.body), "severely_wounded"));
+	assert_null(strstr(buf_str(&r.body), "shrapnel"));
+	assert_contains(buf_str(&r.body), fx->person);
+	char disp[256];
+	assert_contains(resp_header(&r, "Content-Disposition", disp, sizeof(disp)), "attachment");
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/export?format=json",
+	                             .bearer = fx_token(fx, ROLE_AUDITOR)}, &r), 200);
+	assert_contains(buf_str(&r.body), "severely_wounded");
+	assert_contains(buf_str(&r.body), "shrapnel");
+	resp_free(&r);
+	/* Counts by medical category are medical too. */
+	j = get_json(ROLE_REGISTRAR, "/api/stats", 200);
+	assert_null(json_object_get(j, "by_medical"));
+	assert_non_null(json_object_get(j, "by_status"));
+	json_decref(j);
+	j = get_json(ROLE_MEDICAL, "/api/stats", 200);
+	assert_non_null(json_object_get(j, "by_medical"));
+	json_decref(j);
+}
+
+static void writes_split_by_role(void **state)
+{
+	(void)state;
+	json_t *p;
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", "/api/persons",
+	                           "{\"surname\":\"Коваленко\",\"given_names\":\"Марія\",\"sex\":\"female\","
+	                           "\"party\":\"ua\",\"ext.hq\":\"HQ-API-1\"}", &p), 201);
+	char id[UID_SIZE], path[64], events[80];
+	snprintf(id, sizeof(id), "%s", json_string_value(json_object_get(p, "id")));
+	assert_string_equal(json_string_value(json_object_get(p, "party")), "UA"); /* cleaned */
+	assert_string_equal(json_string_value(json_object_get(p, "ext.hq")), "HQ-API-1");
+	assert_string_equal(json_string_value(json_object_get(p, "status")), "missing");
+	json_decref(p);
+	snprintf(path, sizeof(path), "/api/persons/%s", id);
+	snprintf(events, sizeof(events), "/api/persons/%s/events", id);
+	/* A registrar may not set medical fields, nor a medical officer others. */
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", "/api/persons",
+	                           "{\"surname\":\"X\",\"medical\":\"wounded\"}", NULL), 403);
+	assert_int_equal(send_json(ROLE_REGISTRAR, "PATCH", path, "{\"medical\":\"wounded\"}", NULL), 403);
+	assert_int_equal(send_json(ROLE_MEDICAL, "PATCH", path, "{\"rank\":\"captain\"}", NULL), 403);
+	assert_int_equal(send_json(ROLE_MEDICAL, "PATCH", path, "{\"medical\":\"wounded\"}", &p), 200);
+	assert_string_equal(json_string_value(json_object_get(p, "medical")), "wounded");
+	json_decref(p);
+	/* null forgets a value. */
+	assert_int_equal(send_json(ROLE_REGISTRAR, "PATCH", path, "{\"sex\":null,\"rank\":\"солдат\"}", &p),
+	                 200);
+	assert_null(json_object_get(p, "sex"));
+	assert_string_equal(json_string_value(json_object_get(p, "rank")), "солдат");
+	json_decref(p);
+	/* Events: the lifecycle decides, the role decides. */
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events,
+	                           "{\"type\":\"repatriated\",\"date\":\"2024-01-01\",\"source\":\"media\"}", &p),
+	                 409);
+	const char *msg = json_string_value(json_object_get(json_object_get(p, "error"), "message"));
+	assert_contains(msg, "missing");
+	json_decref(p);
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events,
+	                           "{\"type\":\"capture\",\"date\":\"2024-01-01\",\"source\":\"family_report\"}",
+	                           &p), 201);
+	assert_string_equal(json_string_value(json_object_get(p, "status")), "captured");
+	assert_int_equal(json_array_size(json_object_get(p, "events")), 1);
+	json_t *allowed = json_object_get(p, "allowed_events");
+	bool has_hospital = false, has_transfer = false;
+	size_t i;
+	json_t *a;
+	json_array_foreach(allowed, i, a) {
+		has_hospital |= !strcmp(json_string_value(a), "hospital_admission");
+		has_transfer |= !strcmp(json_string_value(a), "transfer");
+	}
+	assert_false(has_hospital); /* not the registrar's to record */
+	assert_true(has_transfer);
+	json_decref(p);
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events,
+	                           "{\"type\":\"hospital_admission\",\"date\":\"2024-02-01\","
+	                           "\"source\":\"icrc_visit\"}", NULL), 403);
+	assert_int_equal(send_json(ROLE_MEDICAL, "POST", events,
+	                           "{\"type\":\"hospital_admission\",\"date\":\"2024-02-01\","
+	                           "\"source\":\"icrc_visit\",\"note\":\"ward 4\"}", NULL), 201);
+	assert_int_equal(send_json(ROLE_MEDICAL, "POST", events,
+	                           "{\"type\":\"transfer\",\"date\":\"2024-02-02\",\"source\":\"icrc_visit\"}",
+	                           NULL), 403);
+	/* A death: either may record it, its cause only the medical officer. */
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events,
+	                           "{\"type\":\"died_in_captivity\",\"date\":\"2024-03-01\",\"source\":\"mediator\","
+	                           "\"cause\":\"unknown\"}", NULL), 403);
+	assert_int_equal(send_json(ROLE_MEDICAL, "POST", events,
+	                           "{\"type\":\"died_in_captivity\",\"date\":\"2024-03-01\",\"source\":\"mediator\","
+	                           "\"cause\":\"heart failure\",\"grave\":\"B-12\"}", &p), 201);
+	assert_string_equal(json_string_value(json_object_get(p, "status")), "died_in_captivity");
+	json_decref(p);
+	/* Unknown and missing fields of an event. */
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events, "{\"type\":\"capture\",\"when\":\"x\"}", NULL),
+	                 422);
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events, "{\"type\":\"capture\"}", &p), 422);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "error"), "field")), "date");
+	json_decref(p);
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", "/api/persons/P0000000000000000/events",
+	                           "{\"type\":\"capture\",\"date\":\"2024-01-01\",\"source\":\"media\"}", NULL),
+	                 404);
+}
+
+typedef struct found {
+	const char *uid, *actor, *action;
+	int n;
+} found;
+
+static void reads_are_in_the_access_log(void **state)
+{
+	(void)state;
+	char path[96];
+	snprintf(path, sizeof(path), "/api/persons/%s", fx->person);
+	json_decref(get_json(ROLE_NEGOTIATOR, path, 200));
+	json_decref(get_json(ROLE_NEGOTIATOR, "/api/persons?q=kovalenko", 200));
+	snprintf(path, sizeof(path), "/api/access?person=%s&actor=negotiator", fx->person);
+	json_t *j = get_json(ROLE_AUDITOR, path, 200);
+	json_t *entries = json_object_get(j, "entries");
+	assert_true(json_array_size(entries) >= 1);
+	json_t *e = json_array_get(entries, 0);
+	assert_string_equal(json_string_value(json_object_get(e, "actor")), "negotiator");
+	assert_string_equal(json_string_value(json_object_get(e, "action")), "show");
+	assert_string_equal(json_string_value(json_object_get(e, "person")), fx->person);
+	json_decref(j);
+	/* A search is one entry that says what was looked for. */
+	j = get_json(ROLE_AUDITOR, "/api/access?actor=negotiator&limit=1", 200);
+	e = json_array_get(json_object_get(j, "entries"), 0);
+	assert_string_equal(json_string_value(json_object_get(e, "action")), "search");
+	assert_contains(json_string_value(json_object_get(e, "detail")), "q=kovalenko");
+	json_decref(j);
+	/* Exports are reads of everyone. */
+	resp r;
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/export?format=csv&what=events",
+	                             .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r), 200);
+	assert_true(strncmp(buf_str(&r.body), "id,person,type,date,source", 26) == 0);
+	resp_free(&r);
+	j = get_json(ROLE_AUDITOR, "/api/access?person=*&actor=registrar", 200);
+	e = json_array_get(json_object_get(j, "entries"), 0);
+	assert_contains(json_string_value(json_object_get(e, "action")), "export csv events");
+	json_decref(j);
+	/* The audit log shows who changed what; the chain holds. */
+	j = get_json(ROLE_AUDITOR, "/api/audit?actor=medical&limit=3", 200);
+	assert_true(json_array_size(json_object_get(j, "entries")) >= 1);
+	json_decref(j);
+	j = get_json(ROLE_AUDITOR, "/api/audit/verify", 200);
+	assert_true(json_is_true(json_object_get(j, "intact")));
+	assert_int_equal(strlen(json_string_value(json_object_get(j, "head"))), 64);
+	json_decref(j);
+}
+
+static void users_by_the_admin(void **state)
+{
+	(void)state;
+	json_t *u;
+	assert_int_equal(send_json(ROLE_ADMIN, "POST", "/api/users",
+	                           "{\"name\":\"olena\",\"display_name\":\"Олена К.\",\"roles\":[\"registrar\"],"
+	                           "\"password\":\"olena-password-1\"}", &u), 201);
+	assert_string_equal(json_string_value(json_object_get(u, "name")), "olena");
+	assert_null(json_object_get(u, "password"));
+	json_decref(u);
+	assert_int_equal(send_json(ROLE_ADMIN, "POST", "/api/users",
+	                           "{\"name\":\"olena\",\"roles\":[\"registrar\"],\"password\":\"olena-password-2\"}",
+	                           NULL), 409);
+	assert_int_equal(send_json(ROLE_ADMIN, "POST", "/api/users",
+	                           "{\"name\":\"petro\",\"roles\":[\"king\"],\"password\":\"petro-password-1\"}",
+	                           &u), 422);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(u, "error"), "field")), "roles");
+	json_decref(u);
+	assert_int_equal(send_json(ROLE_ADMIN, "POST", "/api/users",
+	                           "{\"name\":\"petro\",\"roles\":[\"auditor\"],\"password\":\"short\"}", NULL),
+	                 422);
+	char cookie[128], csrf[64];
+	assert_status(fx_login(fx, "olena", "olena-password-1", cookie, sizeof(cookie), csrf, sizeof(csrf)),
+	              200);
+	/* Roles change at once; disabling ends the session. */
+	assert_int_equal(send_json(ROLE_ADMIN, "PATCH", "/api/users/olena", "{\"roles\":[\"auditor\"]}", &u),
+	                 200);
+	json_decref(u);
+	resp r;
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/audit?limit=1", .cookie = cookie}, &r), 200);
+	resp_free(&r);
+	assert_int_equal(send_json(ROLE_ADMIN, "PATCH", "/api/users/olena", "{\"disabled\":true}", NULL), 200);
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/me", .cookie = cookie}, &r), 401);
+	resp_free(&r);
+	assert_status(fx_login(fx, "olena", "olena-password-1", cookie, sizeof(cookie), csrf, sizeof(csrf)),
+	              401);
+	/* The last admin stays one. */
+	assert_int_equal(send_json(ROLE_ADMIN, "PATCH", "/api/users/admin", "{\"disabled\":true}", &u), 409);
+	assert_contains(json_string_value(json_object_get(json_object_get(u, "error"), "message")), "last");
+	json_decref(u);
+	assert_int_equal(send_json(ROLE_ADMIN, "PATCH", "/api/users/olena", "{\"password\":\"short\"}", NULL),
+	                 422);
+	assert_int_equal(send_json(ROLE_ADMIN, "PATCH", "/api/users/nobody", "{\"disabled\":true}", NULL), 404);
+	json_t *list = get_json(ROLE_ADMIN, "/api/users", 200);
+	assert_int_equal(json_array_size(json_object_get(list, "users")), ROLE_COUNT + 1);
+	json_decref(list);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(search_in_any_script),
+		cmocka_unit_test(medical_details_by_role),
+		cmocka_unit_test(writes_split_by_role),
+		cmocka_unit_test(reads_are_in_the_access_log),
+		cmocka_unit_test(users_by_the_admin),
+	};
+	return cmocka_run_group_tests_name("api/persons", tests, fx_setup, fx_teardown);
+}

@@ -1,0 +1,185 @@
+# parley init --admin, parley user, parley token, parley serve.
+
+test_init_with_admin() {
+	p init x.db --admin olena --password-stdin <<< "olena-password-1"
+	expect_status 0
+	expect_out "added admin olena"
+	[ "$(sqlite3 x.db "SELECT roles FROM user WHERE name = 'olena'")" = admin ] || fail "not an admin"
+	# The hash, never the password.
+	sqlite3 x.db "SELECT password_hash FROM user" | grep -q '^\$argon2id\$' || fail "not Argon2id"
+	sqlite3 x.db .dump | grep -q "olena-password-1" && fail "the password is stored"
+	# A second first admin is refused.
+	p init x.db --admin petro --password-stdin <<< "petro-password-1"
+	expect_status 1
+	expect_err "already has users"
+	p init y.db --admin olena --generate-password
+	expect_status 0
+	expect_out "with password "
+	p init z.db --admin olena --password-stdin <<< "short"
+	expect_status 1
+	expect_err "at least 10"
+	p init w.db --generate-password
+	expect_status 2
+}
+
+test_user_add_list_passwd_disable() {
+	"$PARLEY" init x.db >/dev/null
+	export PARLEY_DB=x.db
+	p user add petro --roles registrar,medical --display "Петро К." --password-stdin <<< "petro-password-1"
+	expect_status 0
+	expect_out "added user petro (registrar,medical)"
+	p user add petro --roles auditor --password-stdin <<< "petro-password-2"
+	expect_status 1
+	expect_err "already exists"
+	p user add ivan --roles king --password-stdin <<< "ivan-password-1"
+	expect_status 2
+	expect_err "'king' is not a role"
+	p user add ivan --password-stdin <<< "ivan-password-1"
+	expect_status 2
+	expect_err "--roles is required"
+	p user add Ivan --roles auditor --password-stdin <<< "ivan-password-1"
+	expect_status 1
+	expect_err "a-z, 0-9"
+	p user add ivan --roles auditor --generate-password
+	expect_status 0
+	pw=$(echo "$out" | sed -n 's/^password //p')
+	[ ${#pw} -eq 20 ] || fail "generated password '$pw'"
+	p user list
+	expect_status 0
+	expect_out "petro"
+	expect_out "registrar,medical"
+	expect_out "Петро К."
+	p --json user list
+	echo "$out" | grep -q '"roles": \[' || fail "no JSON roles"
+	p user passwd petro --password-stdin <<< "petro-password-9"
+	expect_status 0
+	p user set petro --roles auditor
+	expect_status 0
+	[ "$(sql "SELECT roles FROM user WHERE name = 'petro'")" = auditor ] || fail "roles not set"
+	p user disable petro
+	expect_status 0
+	expect_out "disabled user petro"
+	[ "$(sql "SELECT disabled FROM user WHERE name = 'petro'")" = 1 ] || fail "not disabled"
+	p user enable petro
+	expect_status 0
+	p user disable nobody
+	expect_status 1
+	expect_err "no user nobody"
+	# Every change is in the audit chain.
+	p audit log --actor cli:$(id -un)
+	expect_out "passwd"
+	p audit verify
+	expect_status 0
+}
+
+test_last_admin_stays() {
+	"$PARLEY" init x.db --admin root --password-stdin <<< "root-password-1" >/dev/null
+	export PARLEY_DB=x.db
+	p user disable root
+	expect_status 1
+	expect_err "last enabled admin"
+	p user set root --roles auditor
+	expect_status 1
+}
+
+test_tokens() {
+	"$PARLEY" init x.db --admin root --password-stdin <<< "root-password-1" >/dev/null
+	export PARLEY_DB=x.db
+	p token create --user root --name "nightly"
+	expect_status 0
+	expect_out "pt_"
+	tok=$(echo "$out" | grep -o 'pt_[A-Za-z0-9_-]*')
+	[ ${#tok} -eq 46 ] || fail "token '$tok'"
+	sqlite3 x.db .dump | grep -q "${tok#pt_}" && fail "the token is stored"
+	p token list
+	expect_out "nightly"
+	p token revoke 1
+	expect_status 0
+	p --json token list
+	echo "$out" | grep -q '"revoked_at": "20' || fail "not revoked"
+	p token create --user nobody --name x
+	expect_status 1
+	p token revoke abc
+	expect_status 2
+}
+
+# Start `parley serve` on a free port; sets $url and $pid.
+serve() {
+	"$PARLEY" "$@" serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
+	pid=$!
+	for _ in $(seq 100); do
+		url=$(sed -n 's/^parley: serving \(http[^ ]*\) .*/\1/p' serve.out)
+		[ -n "$url" ] && return 0
+		sleep 0.1
+	done
+	cat serve.err
+	return 1
+}
+
+test_serve_answers_and_stops_on_sigterm() {
+	"$PARLEY" init x.db --admin root --password-stdin <<< "root-password-1" >/dev/null
+	serve --db x.db
+	code=$(curl -s -o body.json -w '%{http_code}' -H 'Content-Type: application/json' \
+		-d '{"user":"root","password":"root-password-1"}' "${url}api/login")
+	[ "$code" = 200 ] || fail "login: $code $(cat body.json)"
+	grep -q '"csrf"' body.json || fail "no csrf in $(cat body.json)"
+	code=$(curl -s -o /dev/null -w '%{http_code}' "${url}api/persons")
+	[ "$code" = 401 ] || fail "anonymous: $code"
+	kill -TERM "$pid"
+	wait "$pid" || fail "serve exited with $?"
+	grep -q "stopped" serve.err || fail "no clean stop: $(cat serve.err)"
+	# Requests are logged without query strings.
+	curl -s "${url}api/persons?q=secret" >/dev/null 2>&1 || true
+	grep -q "secret" serve.err && fail "a query string was logged"
+	grep -q "POST /api/login 200" serve.err || fail "request not logged: $(cat serve.err)"
+}
+
+test_serve_refuses_bad_options() {
+	"$PARLEY" init x.db >/dev/null
+	p --db x.db serve --listen nowhere
+	expect_status 2
+	expect_err "HOST:PORT"
+	p --db x.db serve --tls-cert a.pem
+	expect_status 2
+	expect_err "both --tls-cert and --tls-key"
+	p --db x.db serve --listen 127.0.0.1:0 --tls-cert missing.pem --tls-key missing.pem
+	expect_status 1
+	expect_err "missing.pem"
+	p --db nothing.db serve --listen 127.0.0.1:0
+	expect_status 1
+	p --db x.db serve --listen 127.0.0.1:0 --web /nonexistent
+	expect_status 1
+	expect_err "/nonexistent"
+}
+
+test_serve_warns_without_tls_off_loopback() {
+	"$PARLEY" init x.db >/dev/null
+	"$PARLEY" --db x.db serve --listen 0.0.0.0:0 >serve.out 2>serve.err &
+	pid=$!
+	for _ in $(seq 100); do grep -q serving serve.out && break; sleep 0.1; done
+	kill -TERM "$pid"
+	wait "$pid" || true
+	grep -q "WARNING: listening on 0.0.0.0:0 without TLS" serve.err || fail "no warning: $(cat serve.err)"
+}
+
+test_serve_with_tls() {
+	"$PARLEY" init x.db --admin root --password-stdin <<< "root-password-1" >/dev/null
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 \
+		-subj /CN=localhost -keyout key.pem -out cert.pem 2>/dev/null
+	"$PARLEY" --db x.db serve --listen 127.0.0.1:0 --tls-cert cert.pem --tls-key key.pem >serve.out 2>serve.err &
+	pid=$!
+	url=
+	for _ in $(seq 100); do
+		url=$(sed -n 's/^parley: serving \(https[^ ]*\) .*/\1/p' serve.out)
+		[ -n "$url" ] && break
+		sleep 0.1
+	done
+	[ -n "$url" ] || fail "no https address: $(cat serve.out serve.err)"
+	headers=$(curl -s -k -D - -o /dev/null -H 'Content-Type: application/json' \
+		-d '{"user":"root","password":"root-password-1"}' "${url}api/login")
+	kill -TERM "$pid"
+	wait "$pid" || true
+	echo "$headers" | grep -qi "strict-transport-security" || fail "no HSTS: $headers"
+	echo "$headers" | grep -q " 200" || fail "not signed in: $headers"
+	echo "$headers" | grep -i "set-cookie" | grep -q "; Secure" || fail "cookie not Secure: $headers"
+}

@@ -1,0 +1,82 @@
+// The JSON API: one place that adds the CSRF token, reads error bodies
+// ({"error": {"code", "message", "field"}}) and notices a lost session.
+
+let csrf = null;
+let onSignedOut = () => {};
+
+export function setCsrf(token) {
+  csrf = token;
+}
+
+export function whenSignedOut(fn) {
+  onSignedOut = fn;
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    const e = (body && body.error) || {};
+    super(e.message || `HTTP ${status}`);
+    this.status = status;
+    this.code = e.code || 'http';
+    this.field = e.field || null;
+    this.problems = e.problems || [];
+    this.retryAfter = 0;
+  }
+}
+
+export async function api(method, path, body, extraHeaders) {
+  const headers = { Accept: 'application/json', ...(extraHeaders || {}) };
+  const init = { method, headers, credentials: 'same-origin' };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
+  const res = await fetch(path, init);
+  let data = null;
+  if ((res.headers.get('Content-Type') || '').startsWith('application/json')) {
+    data = await res.json().catch(() => null);
+  }
+  if (!res.ok) {
+    const err = new ApiError(res.status, data);
+    err.retryAfter = Number(res.headers.get('Retry-After') || 0);
+    if (res.status === 401 && path !== '/api/login') onSignedOut();
+    throw err;
+  }
+  return data;
+}
+
+export const get = (path) => api('GET', path);
+export const post = (path, body, headers) => api('POST', path, body, headers);
+export const patch = (path, body) => api('PATCH', path, body);
+
+// A query string from an object, leaving out empty values.
+export function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+// An upload with progress (fetch cannot report it): resolves to the JSON
+// answer, rejects with ApiError.
+export function upload(path, form, headers, onProgress) {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', path);
+    x.setRequestHeader('Accept', 'application/json');
+    if (csrf) x.setRequestHeader('X-CSRF-Token', csrf);
+    for (const [k, v] of Object.entries(headers || {})) x.setRequestHeader(k, v);
+    x.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    x.onerror = () => reject(new ApiError(0, { error: { message: 'network error' } }));
+    x.onload = () => {
+      let data = null;
+      try { data = JSON.parse(x.responseText); } catch { /* not JSON */ }
+      if (x.status >= 200 && x.status < 300) resolve(data);
+      else reject(new ApiError(x.status, data));
+    };
+    x.send(form);
+  });
+}

@@ -1,0 +1,168 @@
+// The application: who is signed in, the page for the address, the frame
+// around it. Each page is a module under pages/ with render(ctx).
+import { get, post, setCsrf, whenSignedOut } from './api.js';
+import { h, clear, notice } from './dom.js';
+import { t, languages, language, setLanguage } from './i18n.js';
+
+const pages = {
+  login: () => import('./pages/login.js'),
+  dashboard: () => import('./pages/dashboard.js'),
+  search: () => import('./pages/search.js'),
+  person: () => import('./pages/person.js'),
+  import: () => import('./pages/import.js'),
+  logs: () => import('./pages/logs.js'),
+  users: () => import('./pages/users.js'),
+};
+
+// Path, page, the permission it needs (null: any signed-in user), and the
+// nav entry it has.
+const routes = [
+  { path: /^\/login$/, page: 'login', public: true },
+  { path: /^\/$/, page: 'dashboard', perm: 'stats', nav: 'dashboard' },
+  { path: /^\/persons$/, page: 'search', perm: 'person_read', nav: 'search' },
+  { path: /^\/persons\/new$/, page: 'person', perm: 'person_write', nav: 'new_person', args: { create: true } },
+  { path: /^\/persons\/(P[0-9A-Z]{16})$/, page: 'person', perm: 'person_read' },
+  { path: /^\/import$/, page: 'import', perm: ['import', 'export'], nav: 'import' },
+  { path: /^\/audit$/, page: 'logs', perm: 'audit_read', nav: 'audit', args: { kind: 'audit' } },
+  { path: /^\/access$/, page: 'logs', perm: 'audit_read', nav: 'access', args: { kind: 'access' } },
+  { path: /^\/users$/, page: 'users', perm: 'users', nav: 'users' },
+];
+
+const navOrder = [
+  ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
+  ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'],
+];
+
+const state = { me: null, fields: null };
+
+function can(perm) {
+  if (!perm) return true;
+  const perms = state.me ? state.me.permissions : [];
+  return (Array.isArray(perm) ? perm : [perm]).some((p) => perms.includes(p));
+}
+
+export function navigate(path, replace) {
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
+  render();
+}
+
+async function loadSession() {
+  try {
+    state.me = await get('/api/me');
+    setCsrf(state.me.csrf);
+    state.fields = state.fields || (await get('/api/fields'));
+  } catch {
+    state.me = null;
+  }
+}
+
+export function signedIn(me) {
+  state.me = me;
+  setCsrf(me.csrf);
+}
+
+async function signOut() {
+  try { await post('/api/logout'); } catch { /* gone already */ }
+  state.me = null;
+  setCsrf(null);
+  navigate('/login');
+}
+
+function header(current) {
+  const nav = h('nav', { class: 'nav', 'aria-label': 'main' },
+    navOrder
+      .filter(([path, key]) => can(routes.find((r) => r.nav === key).perm))
+      .map(([path, key]) => h('a', { href: path, class: key === current ? 'active' : null,
+        'aria-current': key === current ? 'page' : null }, t(`nav.${key}`))));
+  const langs = h('select', { class: 'lang', 'aria-label': t('app.language'),
+    onchange: (e) => { setLanguage(e.target.value); render(); } },
+    Object.entries(languages).map(([code, table]) =>
+      h('option', { value: code, selected: code === language() }, table.lang)));
+  const who = state.me
+    ? h('div', { class: 'who' },
+        h('span', { class: 'user', title: state.me.roles.map((r) => t(`roles.${r}`)).join(', ') },
+          state.me.display_name || state.me.user),
+        h('button', { class: 'link', onclick: signOut, id: 'sign-out' }, t('app.sign_out')))
+    : null;
+  return h('header', { class: 'top' },
+    h('a', { class: 'brand', href: state.me ? '/' : '/login' }, t('app.title')),
+    state.me ? nav : h('span', { class: 'tagline' }, t('app.tagline')),
+    h('div', { class: 'right' }, langs, who));
+}
+
+function denied() {
+  return h('section', { class: 'denied' },
+    h('h1', {}, t('app.denied')), h('p', {}, t('app.denied_text')));
+}
+
+let renderSerial = 0;
+
+export async function render() {
+  const serial = ++renderSerial;
+  const path = location.pathname;
+  let route = routes.find((r) => r.path.test(path));
+  if (!state.me) await loadSession();
+  if (serial !== renderSerial) return;
+  if (!route) route = null;
+  if (route && !route.public && !state.me) {
+    history.replaceState(null, '', `/login?next=${encodeURIComponent(path + location.search)}`);
+    route = routes[0];
+  }
+  if (route && route.public && state.me) {
+    history.replaceState(null, '', '/');
+    route = routes[1];
+  }
+  const root = clear(document.getElementById('app'));
+  root.append(header(route && route.nav));
+  const main = h('main', { id: 'main', tabindex: '-1' }, h('p', { class: 'loading' }, t('app.loading')));
+  root.append(main);
+  if (!route) {
+    clear(main).append(h('h1', {}, t('app.not_found')));
+    return;
+  }
+  if (!can(route.perm)) {
+    clear(main).append(denied());
+    return;
+  }
+  const m = route.path.exec(location.pathname);
+  const ctx = {
+    me: state.me, fields: state.fields, can, navigate, signedIn, denied,
+    params: m ? m.slice(1) : [], query: new URLSearchParams(location.search),
+    args: route.args || {},
+    reload: render,
+    loadFields: async () => (state.fields = state.fields || (await get('/api/fields'))),
+  };
+  try {
+    const mod = await pages[route.page]();
+    const el = await mod.render(ctx);
+    if (serial !== renderSerial) return;
+    clear(main).append(el);
+    document.title = `${main.querySelector('h1')?.textContent || ''} · parley`;
+  } catch (e) {
+    if (serial !== renderSerial) return;
+    if (e.status === 403) clear(main).append(denied());
+    else if (e.status === 401) return;
+    else clear(main).append(notice('error', `${t('app.error')}: ${e.message}`));
+  }
+}
+
+whenSignedOut(() => {
+  if (state.me) {
+    state.me = null;
+    navigate(`/login?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`, true);
+  }
+});
+
+// Links inside the app change the page without reloading it.
+document.addEventListener('click', (e) => {
+  const a = e.target.closest('a');
+  if (!a || a.target || a.hasAttribute('download') || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  e.preventDefault();
+  navigate(url.pathname + url.search);
+});
+
+window.addEventListener('popstate', render);
+render();

@@ -1,0 +1,92 @@
+// Import files (all or nothing, with every problem listed), and export.
+import { get, upload } from '../api.js';
+import { h, notice } from '../dom.js';
+import { t, number } from '../i18n.js';
+
+function randomId() {
+  const a = new Uint8Array(12);
+  crypto.getRandomValues(a);
+  return Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function report(r) {
+  const keys = ['rows', 'persons_created', 'persons_updated', 'persons_unchanged', 'events_added',
+    'events_unchanged', 'files_already_imported'];
+  return h('dl', { class: 'report', id: 'import-report' },
+    keys.map((k) => [h('dt', {}, t(`import.${k}`)), h('dd', {}, number(r[k]))]));
+}
+
+function importForm() {
+  const files = h('input', { type: 'file', id: 'files', name: 'file', multiple: true, accept: '.csv,.json,text/csv,application/json', required: true });
+  const format = h('select', { id: 'format' },
+    h('option', { value: '' }, t('import.auto')), h('option', { value: 'csv' }, 'CSV'), h('option', { value: 'json' }, 'JSON'));
+  const bar = h('progress', { max: 100, value: 0, hidden: true, id: 'import-progress' });
+  const status = h('p', { class: 'muted', role: 'status' });
+  const out = h('div', { class: 'out' });
+  const button = h('button', { type: 'submit', class: 'primary' }, t('import.submit'));
+  const form = h('form', { class: 'card import' },
+    h('p', {}, t('import.intro')),
+    h('div', { class: 'row' },
+      h('div', { class: 'field grow' }, h('label', { for: 'files' }, t('import.files')), files),
+      h('div', { class: 'field' }, h('label', { for: 'format' }, t('import.format')), format)),
+    h('div', { class: 'actions' }, button), bar, status, out);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!files.files.length) return;
+    const data = new FormData();
+    for (const f of files.files) data.append('file', f, f.name);
+    const id = randomId();
+    button.disabled = true;
+    bar.hidden = false;
+    bar.value = 0;
+    out.replaceChildren();
+    let uploaded = false;
+    // While the server works, ask how far it got.
+    const poll = setInterval(async () => {
+      if (!uploaded) return;
+      try {
+        const p = await get(`/api/imports/${id}`);
+        const pct = p.bytes_total ? Math.round((100 * p.bytes_done) / p.bytes_total) : 0;
+        bar.value = pct;
+        status.textContent = t('import.processing', { file: p.file, rows: number(p.rows), p: pct });
+      } catch { /* not started yet */ }
+    }, 400);
+    try {
+      const r = await upload(`/api/import${format.value ? `?format=${format.value}` : ''}`, data,
+        { 'X-Import-Id': id }, (f) => {
+          bar.value = Math.round(f * 100);
+          status.textContent = t('import.uploading', { p: Math.round(f * 100) });
+          if (f >= 1) { uploaded = true; bar.value = 0; }
+        });
+      uploaded = true;
+      out.append(notice('success', t('import.done')), report(r));
+    } catch (err) {
+      out.append(notice('error', `${t('import.failed')} ${err.message}`));
+      if (err.problems.length) {
+        out.append(h('h2', {}, t('import.problems')),
+          h('ol', { class: 'problems', id: 'import-problems' }, err.problems.map((p) => h('li', { class: 'mono' }, p))));
+      }
+    } finally {
+      clearInterval(poll);
+      bar.hidden = true;
+      status.textContent = '';
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+function exportLinks() {
+  return h('section', { class: 'card' }, h('h2', {}, t('import.export')),
+    h('ul', { class: 'links' },
+      h('li', {}, h('a', { href: '/api/export?format=json', download: '' }, t('import.export_json'))),
+      h('li', {}, h('a', { href: '/api/export?format=csv&what=persons', download: '' }, t('import.export_persons'))),
+      h('li', {}, h('a', { href: '/api/export?format=csv&what=events', download: '' }, t('import.export_events')))),
+    h('p', { class: 'muted small' }, t('import.export_note')));
+}
+
+export async function render(ctx) {
+  return h('section', { class: 'import-page' }, h('h1', {}, t('import.title')),
+    ctx.can('import') ? importForm() : null,
+    ctx.can('export') ? exportLinks() : null);
+}

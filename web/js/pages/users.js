@@ -1,0 +1,80 @@
+// The admin's page: users, their roles, passwords, disabling.
+import { get, post, patch } from '../api.js';
+import { h, notice } from '../dom.js';
+import { t } from '../i18n.js';
+
+function roleBoxes(fields, prefix, current) {
+  return h('div', { class: 'roles' }, fields.roles.map((r) => h('label', { class: 'check' },
+    h('input', { type: 'checkbox', name: 'roles', value: r, id: `${prefix}-${r}`, checked: current.includes(r) }),
+    ` ${t(`roles.${r}`)}`)));
+}
+
+function checkedRoles(el) {
+  return [...el.querySelectorAll('input[name=roles]:checked')].map((i) => i.value);
+}
+
+function userRow(ctx, fields, u, msg) {
+  const roles = roleBoxes(fields, `u-${u.name}`, u.roles);
+  const display = h('input', { value: u.display_name || '', 'aria-label': t('users.display_name'), size: 16 });
+  const password = h('input', { type: 'password', autocomplete: 'new-password', placeholder: t('users.password'),
+    'aria-label': t('users.password'), size: 14 });
+  const act = async (body, done) => {
+    msg.replaceChildren();
+    try {
+      await patch(`/api/users/${encodeURIComponent(u.name)}`, body);
+      msg.append(notice('success', `${u.name}: ${done}`));
+      ctx.reload();
+    } catch (e) {
+      msg.append(notice('error', `${u.name}: ${e.message}`));
+    }
+  };
+  return h('tr', { class: u.disabled ? 'disabled' : null, dataset: { user: u.name } },
+    h('td', { class: 'mono' }, u.name),
+    h('td', {}, display),
+    h('td', {}, roles),
+    h('td', {}, u.disabled ? t('users.disabled') : t('users.enabled')),
+    h('td', { class: 'actions' },
+      h('button', { onclick: () => act({ roles: checkedRoles(roles), display_name: display.value }, t('users.saved')) }, t('app.save')),
+      h('span', { class: 'pw' }, password,
+        h('button', { onclick: () => password.value && act({ password: password.value }, t('users.saved')) }, t('users.set_password'))),
+      h('button', { class: u.disabled ? null : 'danger', onclick: () => act({ disabled: !u.disabled }, t('users.saved')) },
+        u.disabled ? t('users.enable') : t('users.disable'))));
+}
+
+function addForm(ctx, fields, msg) {
+  const name = h('input', { id: 'nu-name', required: true, pattern: '[a-z0-9._\\-]{1,64}', autocapitalize: 'none' });
+  const display = h('input', { id: 'nu-display' });
+  const password = h('input', { id: 'nu-password', type: 'password', autocomplete: 'new-password', minlength: 10, required: true });
+  const roles = roleBoxes(fields, 'nu', []);
+  const form = h('form', { class: 'card add-user' }, h('h2', {}, t('users.add')),
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'nu-name' }, t('users.name')), name),
+      h('div', { class: 'field' }, h('label', { for: 'nu-display' }, t('users.display_name')), display),
+      h('div', { class: 'field' }, h('label', { for: 'nu-password' }, t('users.password')), password,
+        h('span', { class: 'muted small' }, t('users.password_hint')))),
+    h('fieldset', {}, h('legend', {}, t('users.roles')), roles),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('users.add'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    msg.replaceChildren();
+    try {
+      await post('/api/users', { name: name.value.trim(), display_name: display.value.trim() || undefined,
+        password: password.value, roles: checkedRoles(roles) });
+      ctx.reload();
+    } catch (err) {
+      msg.append(notice('error', err.message));
+    }
+  });
+  return form;
+}
+
+export async function render(ctx) {
+  const fields = await ctx.loadFields();
+  const { users } = await get('/api/users');
+  const msg = h('div', { class: 'messages' });
+  return h('section', { class: 'users' }, h('h1', {}, t('users.title')), msg,
+    h('div', { class: 'table-wrap' }, h('table', { class: 'users-table' },
+      h('thead', {}, h('tr', {}, [t('users.name'), t('users.display_name'), t('users.roles'), '', ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, users.map((u) => userRow(ctx, fields, u, msg))))),
+    addForm(ctx, fields, msg));
+}
