@@ -92,28 +92,45 @@ static size_t exchange(const char *req, size_t len, char *out, size_t cap, bool 
 	return got;
 }
 
+/* A finding: show the answer that broke the rule, then stop. */
+static void found(const char *why, const char *resp, size_t len)
+{
+	fprintf(stderr, "fuzz_http: %s; the answer (%zu bytes):\n%.*s\n", why, len,
+	        (int)(len < 4096 ? len : 4096), resp);
+	abort();
+}
+
 static void check_answer(const char *resp, size_t len, size_t cap, bool raw)
 {
 	if(len == 0) {
 		if(!raw)
-			abort(); /* a well-formed request always gets an answer */
+			found("no answer to a well-formed request", resp, len);
 		return;
 	}
 	int status = 0;
 	if(sscanf(resp, "HTTP/1.%*d %d", &status) != 1)
-		abort();
+		found("not an HTTP answer", resp, len);
 	if(status == 500)
-		abort();
+		found("status 500", resp, len);
+	/* Only the first answer is checked: a raw input may pipeline more. */
 	const char *body = strstr(resp, "\r\n\r\n");
-	if(body && strstr(resp, "Content-Type: application/json") && body < resp + len) {
-		body += 4;
-		json_error_t je;
-		json_t *v = json_loadb(body, (size_t)(resp + len - body), 0, &je);
-		/* A body cut short by the answer buffer is not a broken answer. */
-		if(!v && len < cap - 1)
-			abort();
-		json_decref(v);
+	const char *ct = strstr(resp, "Content-Type: application/json");
+	if(!body || body >= resp + len || !ct || ct > body)
+		return;
+	body += 4;
+	const char *cl = strstr(resp, "Content-Length: ");
+	size_t blen = (size_t)(resp + len - body);
+	if(cl && cl < body) {
+		size_t n = strtoul(cl + 16, NULL, 10);
+		if(n < blen)
+			blen = n;
 	}
+	json_error_t je;
+	json_t *v = json_loadb(body, blen, 0, &je);
+	/* A body cut short by the answer buffer is not a broken answer. */
+	if(!v && len < cap - 1)
+		found("a JSON answer that does not parse", resp, len);
+	json_decref(v);
 }
 
 /* The harness's own out-of-memory is not a finding: stop. */

@@ -7,6 +7,7 @@
 
 #include "core/buf.h"
 #include "core/date.h"
+#include "core/utf8.h"
 
 static const unsigned char genesis[AUDIT_HASH_SIZE]; /* all zero */
 
@@ -251,7 +252,12 @@ pl_rc audit_access(store *st, const char *actor, const char *person_uid, const c
 	sqlite3_bind_text(s, 2, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, person_uid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 5, detail, -1, SQLITE_STATIC);
+	/* Details quote what a client sent; the log must stay readable as
+	 * JSON, so it keeps them up to the first byte that is not UTF-8. */
+	size_t n = detail ? strlen(detail) : 0, bad;
+	if(detail && !utf8_valid(detail, n, &bad))
+		n = bad;
+	sqlite3_bind_text(s, 5, detail, (int)n, SQLITE_STATIC);
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
 	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "writing the access log");

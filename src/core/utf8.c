@@ -126,6 +126,15 @@ size_t utf8_width(const char *s)
 	return w;
 }
 
+size_t utf8_prefix_bytes(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max);
+	if(n == max) /* s goes on: back off to the start of the character at n */
+		while(n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	return n;
+}
+
 size_t utf8_prefix_for_width(const char *s, size_t cols)
 {
 	size_t w;

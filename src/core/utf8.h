@@ -35,5 +35,8 @@ bool utf8_valid(const char *s, size_t n, size_t *bad);
 size_t utf8_width(const char *s);
 /* Byte length of the longest prefix of s that fits in `cols` columns. */
 size_t utf8_prefix_for_width(const char *s, size_t cols);
+/* Bytes of the longest prefix of the valid UTF-8 string s that is at most
+ * max bytes long and does not split a character. */
+size_t utf8_prefix_bytes(const char *s, size_t max);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "http/internal.h"
 
 /* ---- output ------------------------------------------------------------ */
@@ -243,8 +244,9 @@ void api_persons_list(http_req *q)
 	static const char *const keys[] = {"q", "party", "held_by", "status", "medical", "branch", "age",
 	                                   "age_on", "captured_since", "captured_before", "offset", NULL};
 	for(int i = 0; keys[i]; i++)
-		if((v = http_query(q, keys[i])) && buf_printf(&detail, "%s%s=%.100s", detail.len ? "&" : "",
-		                                               keys[i], v))
+		if((v = http_query(q, keys[i])) &&
+		   buf_printf(&detail, "%s%s=%.*s", detail.len ? "&" : "", keys[i],
+		              (int)utf8_prefix_bytes(v, 100), v))
 			break;
 	static const char *const all[] = {"*"};
 	bool logged = http_log_reads(q, all, 1, pq.name ? "search" : "list",

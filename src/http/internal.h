@@ -185,6 +185,8 @@ void api_openapi(http_req *q);
 /* The route matching method and path (path parameters into q->param);
  * *wrong_method set if the path exists under another method. */
 const route *router_match(http_req *q, bool *wrong_method);
+/* Whether the route takes the query parameter `name` (its `params`). */
+bool router_takes_param(const route *rt, const char *name);
 
 /* Serve a file of the web UI, or answer 404. */
 void static_serve(http_req *q);

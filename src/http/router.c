@@ -114,6 +114,18 @@ static bool match(const char *pattern, const char *path, char params[PATH_PARAMS
 	return !*pattern && !*path;
 }
 
+bool router_takes_param(const route *rt, const char *name)
+{
+	size_t len = strlen(name);
+	for(const char *p = rt->params; p && *p;) {
+		if(!strncmp(p, name, len) && p[len] == ':')
+			return true;
+		p = strchr(p, ';');
+		p = p ? p + 1 : NULL;
+	}
+	return false;
+}
+
 const route *router_match(http_req *q, bool *wrong_method)
 {
 	*wrong_method = false;

@@ -87,10 +87,13 @@ void http_error(http_req *q, unsigned status, const char *code, const char *fiel
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	/* Messages may quote bytes a client sent: keep them valid UTF-8. */
+	/* Messages and field names may quote bytes a client sent: keep them
+	 * valid UTF-8, or JSON cannot carry them. */
 	size_t bad;
 	if(!utf8_valid(msg, strlen(msg), &bad))
 		msg[bad] = '\0';
+	if(field && !utf8_valid(field, strlen(field), &bad))
+		field = NULL;
 	http_json(q, status, json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message",
 	                               msg, "field", field));
 }
@@ -295,8 +298,42 @@ static void authenticate(http_req *q)
 	}
 }
 
-/* The answer before any body is read: sign-in, permission, CSRF. Returns
- * false if the request may go on. */
+/* A query string the route does not take is refused rather than ignored:
+ * `?stauts=held` answering with everyone would be a quiet lie. */
+static enum MHD_Result check_param(void *cls, enum MHD_ValueKind kind, const char *name,
+                                   const char *value)
+{
+	(void)kind;
+	http_req *q = cls;
+	size_t bad;
+	if(!utf8_valid(name, strlen(name), &bad)) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL,
+		           "a query parameter's name is not valid UTF-8");
+		return MHD_NO;
+	}
+	if(!router_takes_param(q->route, name)) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name,
+		           "unknown query parameter '%.64s' (%s)", name,
+		           q->route->params ? "see /api/openapi.json for those this route takes"
+		                            : "this route takes none");
+		return MHD_NO;
+	}
+	if(value && !utf8_valid(value, strlen(value), &bad)) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name,
+		           "%s: not valid UTF-8 (byte %zu)", name, bad + 1);
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+static bool query_refused(http_req *q)
+{
+	return MHD_get_connection_values(q->conn, MHD_GET_ARGUMENT_KIND, check_param, q) < 0 ||
+	       q->answered;
+}
+
+/* The answer before any body is read: sign-in, permission, CSRF, the
+ * query string. Returns false if the request may go on. */
 static bool refuse_early(http_req *q)
 {
 	bool wrong_method = false;
@@ -320,7 +357,7 @@ static bool refuse_early(http_req *q)
 		return true;
 	}
 	if(q->route->flags & ROUTE_PUBLIC)
-		return false;
+		return query_refused(q);
 	if(!q->signed_in) {
 		http_error(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, "sign in first");
 		return true;
@@ -342,7 +379,7 @@ static bool refuse_early(http_req *q)
 			return true;
 		}
 	}
-	return false;
+	return query_refused(q);
 }
 
 /* ---- uploads (multipart/form-data, for imports) ----------------------- */
@@ -499,6 +536,33 @@ static void log_request(http_req *q)
 	        q->path, q->status, q->signed_in ? q->who.name : "-");
 }
 
+/* A body declared larger than the route takes is refused before a byte
+ * of it is read (a client sending Expect: 100-continue sends none); one
+ * sent in chunks is counted as it comes. An upload's limit is on its
+ * files, so the multipart framing around them is allowed for. */
+static bool refuse_declared_size(http_req *q)
+{
+	const char *cl = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND,
+	                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if(!cl)
+		return false;
+	const http_config *cfg = &q->srv->cfg;
+	uint64_t cap = (q->route->flags & ROUTE_UPLOAD) ? (uint64_t)cfg->max_upload + 64 * 1024
+	             : (q->route->flags & ROUTE_BODY) ? cfg->max_body : 0;
+	errno = 0;
+	char *end;
+	unsigned long long n = strtoull(cl, &end, 10);
+	if(errno == 0 && end != cl && n <= cap)
+		return false;
+	if(q->route->flags & ROUTE_UPLOAD)
+		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
+		           "the upload is larger than %zu bytes", cfg->max_upload);
+	else
+		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
+		           "the body is larger than %zu bytes, or this route takes none", cfg->max_body);
+	return true;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **con_cls)
@@ -526,7 +590,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 				           "files are only read");
 			else
 				static_serve(q);
-		} else if(!refuse_early(q) && (q->route->flags & ROUTE_UPLOAD)) {
+		} else if(!refuse_early(q) && !refuse_declared_size(q) &&
+		          (q->route->flags & ROUTE_UPLOAD)) {
 			upload_begin(q);
 		}
 		if(q->answered)

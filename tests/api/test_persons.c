@@ -251,6 +251,17 @@ static void reads_are_in_the_access_log(void **state)
 	assert_string_equal(json_string_value(json_object_get(e, "action")), "search");
 	assert_contains(json_string_value(json_object_get(e, "detail")), "q=kovalenko");
 	json_decref(j);
+	/* A long query is cut for the log between characters, never inside
+	 * one: 99 letters and a two-byte Ж across the 100-byte mark. */
+	char longq[160] = "/api/persons?q=";
+	memset(longq + strlen(longq), 'a', 99);
+	strcat(longq, "%D0%96");
+	json_decref(get_json(ROLE_NEGOTIATOR, longq, 200));
+	j = get_json(ROLE_AUDITOR, "/api/access?actor=negotiator&limit=1", 200);
+	const char *d = json_string_value(json_object_get(json_array_get(json_object_get(j, "entries"), 0), "detail"));
+	assert_non_null(d);
+	assert_int_equal(strlen(d), 2 + 99);
+	json_decref(j);
 	/* Exports are reads of everyone. */
 	resp r;
 	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/export?format=csv&what=events",

@@ -2,6 +2,8 @@
  * that was changed, removed or inserted behind parley's back. */
 #include "testutil.h"
 
+#include <jansson.h>
+
 #include <sqlite3.h>
 
 #include "audit/audit.h"
@@ -267,6 +269,31 @@ static void test_access_log_records_reads(void **state)
 	store_close(st);
 }
 
+static pl_rc keep_json(void *ctx, const access_entry *e)
+{
+	json_t **out = ctx;
+	json_decref(*out);
+	*out = access_entry_json(e);
+	return PL_OK;
+}
+
+/* A detail that is not UTF-8 (a client's bytes cut short) is kept up to
+ * its first bad byte, so that every entry can still be read as JSON. */
+static void test_access_detail_is_kept_utf8(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(0, path, sizeof(path));
+	pl_err err = {0};
+	assert_ok(audit_access(st, "reader", "*", "search", "q=Ж\xD0", &err), &err);
+	json_t *j = NULL;
+	assert_ok(audit_access_list(st, &(audit_filter){0}, keep_json, &j, &err), &err);
+	assert_non_null(j);
+	assert_string_equal(json_string_value(json_object_get(j, "detail")), "q=Ж");
+	json_decref(j);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +309,7 @@ int main(void)
 		cmocka_unit_test(test_cached_tip_survives_rollbacks_and_other_writers),
 		cmocka_unit_test(test_list_filters_newest_first),
 		cmocka_unit_test(test_access_log_records_reads),
+		cmocka_unit_test(test_access_detail_is_kept_utf8),
 	};
 	return cmocka_run_group_tests_name("audit", tests, tu_dir_setup, tu_dir_teardown);
 }

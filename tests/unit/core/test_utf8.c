@@ -228,6 +228,20 @@ static void test_utf8_prefix_never_cuts_inside_a_character(void **state)
 	assert_int_equal(prev, n);
 }
 
+/* Cutting to a byte budget (for logs) backs off to a character start, and
+ * takes everything when the budget allows. */
+static void test_utf8_prefix_bytes_cuts_between_characters(void **state)
+{
+	(void)state;
+	const char *s = "aЖ😀€b"; /* 1 + 2 + 4 + 3 + 1 bytes */
+	static const size_t want[] = {0, 1, 1, 3, 3, 3, 3, 7, 7, 7, 10, 11, 11};
+	for(size_t max = 0; max < sizeof(want) / sizeof(want[0]); max++) {
+		size_t k = utf8_prefix_bytes(s, max);
+		assert_int_equal(k, want[max]);
+		assert_true(utf8_valid(s, k, NULL));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +262,7 @@ int main(void)
 		cmocka_unit_test(test_utf8_prefix_for_width_counts_columns),
 		cmocka_unit_test(test_utf8_prefix_keeps_combining_mark_with_its_letter),
 		cmocka_unit_test(test_utf8_prefix_never_cuts_inside_a_character),
+		cmocka_unit_test(test_utf8_prefix_bytes_cuts_between_characters),
 	};
 	return cmocka_run_group_tests_name("core/utf8", tests, NULL, NULL);
 }

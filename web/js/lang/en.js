@@ -121,6 +121,7 @@ export default {
     processing: 'Importing {file}: {rows} rows, {p}%',
     done: 'Imported.',
     failed: 'Nothing was imported.',
+    failed_rows: 'Nothing was imported: the file has the problems listed below (up to 20 are shown).',
     problems: 'Problems',
     rows: 'Rows read',
     persons_created: 'Persons added',

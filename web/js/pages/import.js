@@ -61,7 +61,10 @@ function importForm() {
       uploaded = true;
       out.append(notice('success', t('import.done')), report(r));
     } catch (err) {
-      out.append(notice('error', `${t('import.failed')} ${err.message}`));
+      // With rows listed, the server's summary would only say it twice.
+      out.append(notice('error', err.problems.length
+        ? t('import.failed_rows')
+        : `${t('import.failed')} ${err.message}`));
       if (err.problems.length) {
         out.append(h('h2', {}, t('import.problems')),
           h('ol', { class: 'problems', id: 'import-problems' }, err.problems.map((p) => h('li', { class: 'mono' }, p))));
