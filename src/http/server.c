@@ -794,12 +794,13 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
 	if(!rc) {
 		unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
 		                 MHD_USE_ERROR_LOG | (s->tls ? MHD_USE_TLS : 0);
+		/* The logger first, so that complaints about the options go there too. */
 		s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s,
+		                          MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)s->cfg.log,
 		                          MHD_OPTION_LISTEN_SOCKET, fd,
 		                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->cfg.threads,
 		                          MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 		                          MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
-		                          MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)s->cfg.log,
 		                          MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout,
 		                          MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
 		                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
