@@ -7,7 +7,7 @@ DEMO_PERSONS ?= 2000
 DEMO_LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 60
 
-.PHONY: all demo check bench fuzz clean bootstrap
+.PHONY: all demo check bench bench-febrl fuzz clean bootstrap
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -27,6 +27,9 @@ check:
 
 bench: bootstrap
 	@scripts/bench
+
+bench-febrl: bootstrap
+	@scripts/bench febrl
 
 fuzz:
 	@scripts/bootstrap --fuzz

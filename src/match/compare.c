@@ -1,0 +1,176 @@
+/* The records, and how two of them compare, column by column, into
+ * levels. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "match/match.h"
+
+/* ---- sides ------------------------------------------------------------ */
+
+void match_side_init(match_side *s, size_t ncols)
+{
+	memset(s, 0, sizeof(*s));
+	s->ncols = ncols;
+	arena_init(&s->a, 0);
+}
+
+pl_rc match_side_add(match_side *s, const char *const *values)
+{
+	if(s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		const char **v = realloc(s->v, cap * s->ncols * sizeof(*v));
+		if(!v)
+			return PL_ENOMEM;
+		s->v = v;
+		s->cap = cap;
+	}
+	const char **row = s->v + s->n * s->ncols;
+	for(size_t c = 0; c < s->ncols; c++)
+		row[c] = values[c] && *values[c] ? arena_strdup(&s->a, values[c]) : NULL;
+	if(arena_oom(&s->a))
+		return PL_ENOMEM;
+	s->n++;
+	return PL_OK;
+}
+
+void match_side_free(match_side *s)
+{
+	free(s->v);
+	arena_free(&s->a);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- levels ----------------------------------------------------------- */
+
+enum { NAME_EXACT, NAME_EQUIV, NAME_SWAPPED, NAME_JW94, NAME_JW88, NAME_ELSE };
+enum { DATE_EXACT, DATE_DM_SWAPPED, DATE_ONE_DIGIT, DATE_YEAR_ONLY, DATE_YEAR_PM1, DATE_ELSE };
+enum { ID_EXACT, ID_TRANSPOSED, ID_ONE_EDIT, ID_ELSE };
+enum { TEXT_EXACT, TEXT_JW94, TEXT_JW85, TEXT_ELSE };
+enum { EXACT_EXACT, EXACT_ELSE };
+
+static const char *const name_levels[] = {"exact", "equivalent", "swapped", "jw>=0.94", "jw>=0.88", "else"};
+static const char *const date_levels[] = {"exact", "day/month swapped", "one digit off", "year only, same",
+                                          "year +-1", "else"};
+static const char *const id_levels[] = {"exact", "transposition", "one edit", "else"};
+static const char *const text_levels[] = {"exact", "jw>=0.94", "jw>=0.85", "else"};
+static const char *const exact_levels[] = {"exact", "else"};
+
+int match_levels(match_kind k, const char *const **names)
+{
+	static const struct {
+		const char *const *names;
+		int n;
+	} kinds[MATCH_KIND_COUNT] = {
+		[MATCH_NAME] = {name_levels, NAME_ELSE + 1},
+		[MATCH_DATE] = {date_levels, DATE_ELSE + 1},
+		[MATCH_ID] = {id_levels, ID_ELSE + 1},
+		[MATCH_TEXT] = {text_levels, TEXT_ELSE + 1},
+		[MATCH_EXACT] = {exact_levels, EXACT_ELSE + 1},
+	};
+	if(names)
+		*names = kinds[k].names;
+	return kinds[k].n;
+}
+
+bool match_level_possible(const match_comparison *c, int k)
+{
+	if(c->kind != MATCH_NAME)
+		return true;
+	return !(k == NAME_EQUIV && c->alt < 0) && !(k == NAME_SWAPPED && c->swap < 0);
+}
+
+static bool same(const char *x, const char *y)
+{
+	return x && y && !strcmp(x, y);
+}
+
+static uint8_t name_level(const match_comparison *c, const match_side *a, size_t i,
+                          const match_side *b, size_t j, const char *x, const char *y)
+{
+	if(!strcmp(x, y))
+		return NAME_EXACT;
+	if(c->alt >= 0) {
+		const char *xa = match_value(a, i, c->alt), *ya = match_value(b, j, c->alt);
+		if(same(xa, y) || same(x, ya) || same(xa, ya))
+			return NAME_EQUIV;
+	}
+	if(c->swap >= 0 && (same(x, match_value(b, j, c->swap)) || same(match_value(a, i, c->swap), y)))
+		return NAME_SWAPPED;
+	double jw = match_jaro_winkler(x, strlen(x), y, strlen(y));
+	return jw >= 0.94 ? NAME_JW94 : jw >= 0.88 ? NAME_JW88 : NAME_ELSE;
+}
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for(int k = 0; k < n; k++)
+		v = v * 10 + (s[k] - '0');
+	return v;
+}
+
+static bool date_shape(const char *s)
+{
+	for(int k = 0; k < 8; k++)
+		if(s[k] < '0' || s[k] > '9')
+			return false;
+	return s[8] == '\0';
+}
+
+static uint8_t date_level(const char *x, const char *y)
+{
+	if(!date_shape(x) || !date_shape(y))
+		return strcmp(x, y) ? DATE_ELSE : DATE_EXACT;
+	if(!strcmp(x, y))
+		return DATE_EXACT;
+	int yx = digits(x, 4), yy = digits(y, 4);
+	int mx = digits(x + 4, 2), my = digits(y + 4, 2);
+	int dx = digits(x + 6, 2), dy = digits(y + 6, 2);
+	bool fullx = mx && dx, fully = my && dy;
+	if(fullx && fully) {
+		if(yx == yy && mx == dy && dx == my)
+			return DATE_DM_SWAPPED;
+		if(match_damerau(x, 8, y, 8, 1) <= 1)
+			return DATE_ONE_DIGIT;
+	} else if(yx == yy) {
+		return DATE_YEAR_ONLY;
+	}
+	return abs(yx - yy) <= 1 ? DATE_YEAR_PM1 : DATE_ELSE;
+}
+
+static uint8_t id_level(const char *x, const char *y)
+{
+	size_t lx = strlen(x), ly = strlen(y);
+	if(lx == ly && !memcmp(x, y, lx))
+		return ID_EXACT;
+	if(match_one_transposition(x, lx, y, ly))
+		return ID_TRANSPOSED;
+	return match_damerau(x, lx, y, ly, 1) <= 1 ? ID_ONE_EDIT : ID_ELSE;
+}
+
+static uint8_t text_level(const char *x, const char *y)
+{
+	if(!strcmp(x, y))
+		return TEXT_EXACT;
+	double jw = match_jaro_winkler(x, strlen(x), y, strlen(y));
+	return jw >= 0.94 ? TEXT_JW94 : jw >= 0.85 ? TEXT_JW85 : TEXT_ELSE;
+}
+
+void match_compare(const match_spec *spec, const match_side *a, size_t i, const match_side *b,
+                   size_t j, uint8_t *level)
+{
+	for(int k = 0; k < spec->ncmps; k++) {
+		const match_comparison *c = &spec->cmps[k];
+		const char *x = match_value(a, i, c->col), *y = match_value(b, j, c->col);
+		if(!x || !y) {
+			level[k] = MATCH_NULL;
+			continue;
+		}
+		switch(c->kind) {
+		case MATCH_NAME: level[k] = name_level(c, a, i, b, j, x, y); break;
+		case MATCH_DATE: level[k] = date_level(x, y); break;
+		case MATCH_ID: level[k] = id_level(x, y); break;
+		case MATCH_TEXT: level[k] = text_level(x, y); break;
+		default: level[k] = strcmp(x, y) ? EXACT_ELSE : EXACT_EXACT; break;
+		}
+	}
+}

@@ -1,0 +1,192 @@
+/* Record linkage: which record of one list is which record of another,
+ * by the Fellegi-Sunter model.
+ *
+ * Two sides of records, each a row of string columns (NULL: unknown),
+ * prepared by the caller: name keys, dates as YYYYMMDD, identifiers
+ * without spaces. The linker
+ *
+ *   1. proposes candidate pairs by blocking rules (records that agree
+ *      exactly on all the columns of a rule), the union of the rules
+ *      deduplicated, so that not every pair is compared;
+ *   2. compares each candidate pair column by column into levels
+ *      (exact, equivalent, swapped, close, ..., else; unknown when either
+ *      value is);
+ *   3. estimates for each level u, how often unrelated records agree that
+ *      way, from random pairs, and m, how often the same person does, by
+ *      EM over the candidate pairs' level patterns (no labels needed);
+ *   4. weighs each pair: the log2 Bayes factors m/u of its levels plus the
+ *      prior, with an exact agreement on a value weighed by how rare the
+ *      value is (term frequency), and turns the weight into a probability;
+ *   5. sorts the pairs into links (at or above the match threshold), a
+ *      review queue (between the thresholds), and outranked pairs (the
+ *      record was linked better elsewhere, when links are one to one).
+ *
+ * Every pair keeps its levels, so its weight can be explained field by
+ * field (match_explain). */
+#ifndef PARLEY_MATCH_MATCH_H
+#define PARLEY_MATCH_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "core/hmap.h"
+
+enum {
+	MATCH_COLS_MAX = 32,
+	MATCH_CMPS_MAX = 16,
+	MATCH_LEVELS_MAX = 8,
+	MATCH_RULES_MAX = 8,
+	MATCH_RULE_COLS = 4,
+	MATCH_NULL = 0xff, /* the level of a comparison with an unknown value */
+};
+
+/* ---- the records ------------------------------------------------------ */
+
+typedef struct match_side {
+	size_t n, ncols;
+	const char **v; /* v[i * ncols + col], NULL for unknown */
+	size_t cap;
+	arena a;        /* the values */
+} match_side;
+
+void match_side_init(match_side *s, size_t ncols);
+/* Add a record: ncols values, copied ("" counts as unknown). */
+pl_rc match_side_add(match_side *s, const char *const *values) PL_NODISCARD;
+void match_side_free(match_side *s);
+
+static inline const char *match_value(const match_side *s, size_t i, int col)
+{
+	return s->v[i * s->ncols + (size_t)col];
+}
+
+/* ---- what to compare -------------------------------------------------- */
+
+typedef enum match_kind {
+	/* exact; equivalent (through the `alt` column: a dictionary form);
+	 * swapped (equals the other record's `swap` column: given name and
+	 * surname exchanged); Jaro-Winkler >= 0.94; >= 0.88; else */
+	MATCH_NAME,
+	/* YYYYMMDD with 00 for an unknown month or day: exact; day and month
+	 * swapped; one digit off or two digits transposed; only the year known
+	 * on one side and the same; years one apart; else */
+	MATCH_DATE,
+	/* exact; two neighbouring characters transposed; one edit; else */
+	MATCH_ID,
+	/* exact; Jaro-Winkler >= 0.94; >= 0.85; else */
+	MATCH_TEXT,
+	/* exact; else */
+	MATCH_EXACT,
+	MATCH_KIND_COUNT
+} match_kind;
+
+typedef struct match_comparison {
+	const char *name;
+	match_kind kind;
+	int col;
+	int alt;  /* MATCH_NAME: the column of the value's equivalent, or -1 */
+	int swap; /* MATCH_NAME: the column it may be found in instead, or -1 */
+	bool tf;  /* weigh an exact agreement by the value's rarity */
+} match_comparison;
+
+/* Records are candidates when they agree exactly on all the columns. */
+typedef struct match_rule {
+	const char *name;
+	int cols[MATCH_RULE_COLS];
+	int ncols;
+} match_rule;
+
+typedef struct match_spec {
+	const match_comparison *cmps;
+	int ncmps;
+	const match_rule *rules;
+	int nrules;
+} match_spec;
+
+/* The levels of a kind, best first, "else" last; returns their count. */
+int match_levels(match_kind k, const char *const **names);
+/* Whether level k can occur for the comparison (a name without an `alt`
+ * column is never "equivalent"); those that cannot weigh nothing. */
+bool match_level_possible(const match_comparison *c, int k);
+
+/* ---- the model and the outcome ---------------------------------------- */
+
+typedef struct match_model {
+	double lambda; /* the share of candidate pairs that are the same person */
+	double m[MATCH_CMPS_MAX][MATCH_LEVELS_MAX];
+	double u[MATCH_CMPS_MAX][MATCH_LEVELS_MAX];
+	int iterations; /* of EM */
+	bool converged;
+} match_model;
+
+typedef struct match_opts {
+	double threshold;  /* a link at or above this probability (default 0.9) */
+	double review;     /* the review queue from here (default 0.3) */
+	bool one_to_one;   /* a record links at most once (default: set) */
+	bool dedupe;       /* a and b are the same side: pairs i < j only */
+	uint64_t seed;     /* of the random pairs behind u */
+	size_t u_pairs;    /* how many (default 300,000, at most all pairs) */
+	size_t max_block;  /* blocks larger than this on side b are skipped
+	                    * and counted (default 10,000) */
+	const match_model *model; /* given m, u and lambda: no estimation */
+	int threads;       /* default 2 */
+} match_opts;
+
+#define MATCH_OPTS_DEFAULT                                                              \
+	{ .threshold = 0.9, .review = 0.3, .one_to_one = true, .seed = 1, .u_pairs = 300000, \
+	  .max_block = 10000, .threads = 2 }
+
+typedef enum match_status {
+	MATCH_LINK,      /* at or above the threshold */
+	MATCH_REVIEW,    /* between the thresholds: a person decides */
+	MATCH_OUTRANKED, /* a or b has a better link */
+} match_status;
+
+typedef struct match_pair {
+	uint32_t a, b;
+	float weight; /* log2 of the odds, prior included */
+	float prob;
+	uint8_t status;
+	uint8_t level[MATCH_CMPS_MAX];
+} match_pair;
+
+typedef struct match_result {
+	match_model model;
+	size_t candidates;                  /* distinct pairs compared */
+	size_t rule_pairs[MATCH_RULES_MAX]; /* pairs each rule proposed */
+	size_t skipped_blocks;              /* over max_block */
+	size_t largest_block;
+	size_t patterns;                    /* distinct level patterns */
+	match_pair *pairs;                  /* prob >= review, best first */
+	size_t npairs;
+	size_t links, reviews;
+	hmap tf[MATCH_CMPS_MAX];            /* value -> count, for tf comparisons */
+	size_t tf_total[MATCH_CMPS_MAX];
+} match_result;
+
+/* Link side a against side b (or a against itself, opts->dedupe, with b
+ * == a). */
+pl_rc match_link(const match_spec *spec, const match_side *a, const match_side *b,
+                 const match_opts *opts, match_result *out, pl_err *err) PL_NODISCARD;
+void match_result_free(match_result *r);
+
+/* The levels of one pair, into level[spec->ncmps]. */
+void match_compare(const match_spec *spec, const match_side *a, size_t i, const match_side *b,
+                   size_t j, uint8_t *level);
+/* Each comparison's part of the pair's weight (log2 Bayes factor; 0 for
+ * unknown) into part[spec->ncmps]; returns the weight with the prior. */
+double match_explain(const match_spec *spec, const match_result *r, const match_side *a,
+                     const match_side *b, const match_pair *p, double *part);
+double match_probability(double weight);
+
+/* ---- string similarity ------------------------------------------------ */
+
+double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen);
+/* Optimal string alignment distance, or max + 1 if it is more than max. */
+int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max);
+/* a and b differ only by two neighbouring characters exchanged. */
+bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen);
+
+#endif

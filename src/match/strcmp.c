@@ -1,0 +1,104 @@
+/* String similarity for the comparisons: Jaro-Winkler and the optimal
+ * string alignment form of Damerau-Levenshtein. Both work on bytes: the
+ * values compared are name keys (a-z), digits, or folded text, and a
+ * multi-byte letter counted as two is a small price against the speed of
+ * comparing millions of pairs. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "match/match.h"
+
+enum { JW_MAX = 64 }; /* longer strings are compared on their first 64 bytes */
+
+double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if(alen > JW_MAX)
+		alen = JW_MAX;
+	if(blen > JW_MAX)
+		blen = JW_MAX;
+	if(alen == 0 || blen == 0)
+		return alen == blen ? 1.0 : 0.0;
+	size_t window = (alen > blen ? alen : blen) / 2;
+	window = window ? window - 1 : 0;
+	/* Which characters found a partner: bit i of amatch, bit j of bmatch. */
+	uint64_t amatch = 0, bmatch = 0;
+	size_t m = 0;
+	for(size_t i = 0; i < alen; i++) {
+		size_t lo = i > window ? i - window : 0;
+		size_t hi = i + window + 1 < blen ? i + window + 1 : blen;
+		for(size_t j = lo; j < hi; j++) {
+			if(!(bmatch >> j & 1) && a[i] == b[j]) {
+				amatch |= 1ull << i;
+				bmatch |= 1ull << j;
+				m++;
+				break;
+			}
+		}
+	}
+	if(m == 0)
+		return 0.0;
+	/* Half the partners that come in a different order. */
+	size_t t = 0;
+	uint64_t bm = bmatch;
+	for(uint64_t am = amatch; am; am &= am - 1) {
+		int i = __builtin_ctzll(am), j = __builtin_ctzll(bm);
+		bm &= bm - 1;
+		t += a[i] != b[j];
+	}
+	double md = (double)m;
+	double jaro = (md / (double)alen + md / (double)blen + (md - (double)t / 2.0) / md) / 3.0;
+	size_t prefix = 0;
+	while(prefix < 4 && prefix < alen && prefix < blen && a[prefix] == b[prefix])
+		prefix++;
+	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
+}
+
+int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max)
+{
+	if(alen > blen ? alen - blen > (size_t)max : blen - alen > (size_t)max)
+		return max + 1;
+	if(alen > JW_MAX || blen > JW_MAX)
+		return alen == blen && !memcmp(a, b, alen) ? 0 : max + 1;
+	/* Three rows of the optimal string alignment table. */
+	int rows[3][JW_MAX + 1];
+	int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+	for(size_t j = 0; j <= blen; j++)
+		prev[j] = (int)j;
+	for(size_t i = 1; i <= alen; i++) {
+		cur[0] = (int)i;
+		int best = cur[0];
+		for(size_t j = 1; j <= blen; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int d = prev[j] + 1;
+			if(cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if(prev[j - 1] + cost < d)
+				d = prev[j - 1] + cost;
+			if(i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			   prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+			if(d < best)
+				best = d;
+		}
+		if(best > max)
+			return max + 1;
+		int *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[blen] > max ? max + 1 : prev[blen];
+}
+
+bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if(alen != blen || alen < 2)
+		return false;
+	size_t i = 0;
+	while(i < alen && a[i] == b[i])
+		i++;
+	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+	       !memcmp(a + i + 2, b + i + 2, alen - i - 2);
+}

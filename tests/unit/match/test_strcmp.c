@@ -1,0 +1,94 @@
+/* String similarity: Jaro-Winkler against the published examples of
+ * Winkler (1990) and the values every implementation agrees on; optimal
+ * string alignment distance; single transpositions. */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "match/match.h"
+
+static double jw(const char *a, const char *b)
+{
+	return match_jaro_winkler(a, strlen(a), b, strlen(b));
+}
+
+static int osa(const char *a, const char *b, int max)
+{
+	return match_damerau(a, strlen(a), b, strlen(b), max);
+}
+
+static void test_jaro_winkler_published_values(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *a, *b;
+		double want;
+	} cases[] = {
+		{"martha", "marhta", 0.961}, {"dwayne", "duane", 0.840}, {"dixon", "dicksonx", 0.813},
+		{"jones", "johnson", 0.832}, {"abcvwxyz", "cabvwxyz", 0.9375} /* transpositions halved, not floored */, {"shackleford", "shackelford", 0.982},
+		{"dunningham", "cunnigham", 0.896}, {"nichleson", "nichulson", 0.956},
+		{"massey", "massie", 0.933}, {"hardin", "martinez", 0.722}, {"itman", "smith", 0.467},
+	};
+	report rep = {0};
+	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		double got = jw(cases[i].a, cases[i].b);
+		if(fabs(got - cases[i].want) > 0.0015)
+			report_add(&rep, "%s/%s: %.4f, expected %.3f\n", cases[i].a, cases[i].b, got, cases[i].want);
+		if(fabs(got - jw(cases[i].b, cases[i].a)) > 1e-12)
+			report_add(&rep, "%s/%s: not symmetric\n", cases[i].a, cases[i].b);
+	}
+	report_check(&rep, (int)(sizeof(cases) / sizeof(cases[0])));
+}
+
+static void test_jaro_winkler_edges(void **state)
+{
+	(void)state;
+	assert_true(jw("same", "same") == 1.0);
+	assert_true(jw("", "") == 1.0);
+	assert_true(jw("a", "") == 0.0);
+	assert_true(jw("abc", "xyz") == 0.0);
+	/* Longer than 64 bytes: compared on the first 64, no overflow. */
+	char a[200], b[200];
+	memset(a, 'k', sizeof(a) - 1);
+	a[199] = '\0';
+	memcpy(b, a, sizeof(b));
+	b[150] = 'z';
+	assert_true(jw(a, b) == 1.0);
+}
+
+static void test_osa_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(osa("kitten", "sitting", 5), 3);
+	assert_int_equal(osa("ca", "ac", 3), 1);     /* one transposition */
+	assert_int_equal(osa("ca", "abc", 5), 3);    /* OSA, not full Damerau (2) */
+	assert_int_equal(osa("4066625", "4066652", 3), 1);
+	assert_int_equal(osa("", "abc", 5), 3);
+	assert_int_equal(osa("abc", "abc", 0), 0);
+	/* Past max: max + 1, early. */
+	assert_int_equal(osa("abcdef", "uvwxyz", 2), 3);
+	assert_int_equal(osa("a", "abcdef", 2), 3);
+}
+
+static void test_one_transposition(void **state)
+{
+	(void)state;
+	assert_true(match_one_transposition("1234", 4, "1324", 4));
+	assert_true(match_one_transposition("1234", 4, "2134", 4));
+	assert_true(match_one_transposition("1234", 4, "1243", 4));
+	assert_false(match_one_transposition("1234", 4, "1234", 4));
+	assert_false(match_one_transposition("1234", 4, "4231", 4));
+	assert_false(match_one_transposition("1234", 4, "2143", 4));
+	assert_false(match_one_transposition("1234", 4, "123", 3));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_jaro_winkler_published_values),
+		cmocka_unit_test(test_jaro_winkler_edges),
+		cmocka_unit_test(test_osa_distance),
+		cmocka_unit_test(test_one_transposition),
+	};
+	return cmocka_run_group_tests_name("match/strcmp", tests, NULL, NULL);
+}
