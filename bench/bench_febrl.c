@@ -2,7 +2,6 @@
  *   bench_febrl [DIR]   (default: the data/febrl the build was made from)
  * Prints the model, the blocking, and a last line
  *   precision P recall R F1 F  time T s */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -14,22 +13,6 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void print_model(const match_result *r)
-{
-	printf("EM: %d iterations%s, lambda %.5f, %zu level patterns\n", r->model.iterations,
-	       r->model.converged ? "" : " (not converged)", r->model.lambda, r->patterns);
-	printf("| comparison | level | m | u | log2 m/u |\n|---|---|---|---|---|\n");
-	for(int c = 0; c < febrl_spec.ncmps; c++) {
-		const char *const *names;
-		int n = match_levels(febrl_spec.cmps[c].kind, &names);
-		for(int k = 0; k < n; k++)
-			if(match_level_possible(&febrl_spec.cmps[c], k))
-				printf("| %s | %s | %.4f | %.5f | %+.2f |\n", k ? "" : febrl_spec.cmps[c].name, names[k],
-			       r->model.m[c][k], r->model.u[c][k],
-			       log2(r->model.m[c][k] / r->model.u[c][k]));
-	}
 }
 
 int main(int argc, char **argv)
@@ -51,7 +34,7 @@ int main(int argc, char **argv)
 	}
 	double t2 = now();
 	febrl_score s = febrl_evaluate(&d, &r);
-	print_model(&r);
+	match_model_print(stdout, &febrl_spec, &r);
 	printf("\nFEBRL 4: %zu x %zu records\n", d.a.n, d.b.n);
 	for(int k = 0; k < febrl_spec.nrules; k++)
 		printf("  rule %-26s %9zu pairs\n", febrl_spec.rules[k].name, r.rule_pairs[k]);

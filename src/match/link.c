@@ -142,7 +142,7 @@ struct pass {
 	uint32_t *stamp;
 	size_t candidates;
 	size_t rule_pairs[MATCH_RULES_MAX];
-	pattern_table pt;          /* pass 1 */
+	pattern_table pt[MATCH_RULES_MAX + 1]; /* pass 1: by rule, then all */
 	match_pair *pairs;         /* pass 2 */
 	size_t npairs, cap;
 	bool oom;
@@ -194,7 +194,9 @@ static pl_rc run_passes(linker *l, pair_fn fn, pass *ps, int nthreads)
 	for(int t = 0; t < nthreads; t++) {
 		free(ps[t].stamp);
 		ps[t].stamp = NULL;
-		if(ps[t].oom || ps[t].pt.oom)
+		for(int k = 0; k <= MATCH_RULES_MAX; k++)
+			ps[t].oom |= ps[t].pt[k].oom;
+		if(ps[t].oom)
 			return PL_ENOMEM;
 	}
 	return PL_OK;
@@ -254,11 +256,30 @@ static void pattern_free(pattern_table *pt)
 	memset(pt, 0, sizeof(*pt));
 }
 
+/* Whether the pair agrees on every column of the rule. */
+static bool rule_holds(const match_rule *rule, const match_side *a, size_t i, const match_side *b,
+                       size_t j)
+{
+	for(int k = 0; k < rule->ncols; k++) {
+		const char *x = match_value(a, i, rule->cols[k]), *y = match_value(b, j, rule->cols[k]);
+		if(!x || !y || strcmp(x, y))
+			return false;
+	}
+	return true;
+}
+
+/* A pair's pattern counts once in all, and once under each rule that
+ * proposes it: EM learns m rule by rule (see em). */
 static void count_pattern(pass *p, size_t i, size_t j)
 {
+	const linker *l = p->l;
 	uint8_t level[MATCH_CMPS_MAX];
-	match_compare(p->l->spec, p->l->a, i, p->l->b, j, level);
-	pattern_add(&p->pt, pattern_of(level, p->l->spec->ncmps), 1);
+	match_compare(l->spec, l->a, i, l->b, j, level);
+	uint64_t key = pattern_of(level, l->spec->ncmps);
+	pattern_add(&p->pt[MATCH_RULES_MAX], key, 1);
+	for(int r = 0; r < l->spec->nrules; r++)
+		if(rule_holds(&l->spec->rules[r], l->a, i, l->b, j))
+			pattern_add(&p->pt[r], key, 1);
 }
 
 /* ---- u from random pairs ---------------------------------------------- */
@@ -321,67 +342,154 @@ static void estimate_u(linker *l, int nthreads)
 	}
 }
 
-/* ---- EM for m and lambda ---------------------------------------------- */
+/* ---- EM for m and lambda ------------------------------------------------
+ *
+ * u comes from random pairs, but the candidate pairs are not random: a
+ * rule on surname and birth year proposes pairs that all agree on those,
+ * matches or not. EM over them with u held fixed would take that
+ * agreement for a sign of a match and drift until everything matched. So
+ * m is learnt rule by rule, as Splink does: over the pairs a rule
+ * proposes, leaving out the comparisons the rule fixes, and averaged over
+ * the rules, each weighed by the matches it found. Then lambda, the share
+ * of all pairs (not just candidates) that match, follows from the
+ * expected number of matches among the candidates with m and u fixed. */
 
-static void em(linker *l, const pattern_table *pt, double total)
+/* Whether the rule fixes comparison c: it blocks on c's column, its
+ * equivalent, or a column derived from the same value. */
+static bool rule_fixes(const match_rule *rule, const match_comparison *c)
+{
+	for(int k = 0; k < rule->ncols; k++) {
+		int col = rule->cols[k];
+		if(col == c->col || (c->alt >= 0 && col == c->alt) || (c->also >= 0 && col == c->also))
+			return true;
+	}
+	return false;
+}
+
+static double pattern_post(const linker *l, uint64_t key, double lambda, const bool *skip,
+                           const match_model *md)
+{
+	double pm = lambda, pu = 1 - lambda;
+	for(int c = 0; c < l->spec->ncmps; c++) {
+		uint8_t k = pattern_level(key, c);
+		if(k != MATCH_NULL && !(skip && skip[c])) {
+			pm *= md->m[c][k];
+			pu *= md->u[c][k];
+		}
+	}
+	return pm + pu > 0 ? pm / (pm + pu) : 0;
+}
+
+/* One session: EM over one rule's pairs. m of the comparisons it does not
+ * fix into m; returns the expected matches among them. */
+static double em_session(linker *l, const pattern_table *pt, const bool *skip,
+                         double m[MATCH_CMPS_MAX][MATCH_LEVELS_MAX], int *iterations, bool *converged)
 {
 	const match_spec *spec = l->spec;
-	match_model *md = &l->r->model;
+	match_model md = l->r->model; /* u as estimated */
 	for(int c = 0; c < spec->ncmps; c++)
 		for(int k = 0; k < l->levels[c]; k++)
-			md->m[c][k] = k == 0 ? 0.9 : 0.1 / (l->levels[c] - 1);
-	size_t smaller = l->a->n < l->b->n ? l->a->n : l->b->n;
-	md->lambda = total > 0 ? (double)smaller / total : 0.5;
-	if(md->lambda > 0.5)
-		md->lambda = 0.5;
-	if(md->lambda < 1e-9)
-		md->lambda = 1e-9;
-	for(md->iterations = 1; md->iterations <= 200; md->iterations++) {
+			md.m[c][k] = k == 0 ? 0.9 : 0.1 / (l->levels[c] - 1);
+	double total = 0, matched = 0;
+	for(size_t s = 0; s < pt->cap; s++)
+		total += (double)pt->count[s];
+	double lambda = 0.5;
+	*converged = false;
+	for(int it = 1; it <= 200; it++) {
 		double mnum[MATCH_CMPS_MAX][MATCH_LEVELS_MAX] = {{0}}, mden[MATCH_CMPS_MAX] = {0};
-		double matched = 0;
+		matched = 0;
 		for(size_t s = 0; s < pt->cap; s++) {
 			if(!pt->count[s])
 				continue;
-			double pm = md->lambda, pu = 1 - md->lambda;
-			for(int c = 0; c < spec->ncmps; c++) {
-				uint8_t k = pattern_level(pt->key[s], c);
-				if(k != MATCH_NULL) {
-					pm *= md->m[c][k];
-					pu *= md->u[c][k];
-				}
-			}
-			double w = (double)pt->count[s] * (pm / (pm + pu));
+			double w = (double)pt->count[s] * pattern_post(l, pt->key[s], lambda, skip, &md);
 			matched += w;
 			for(int c = 0; c < spec->ncmps; c++) {
 				uint8_t k = pattern_level(pt->key[s], c);
-				if(k != MATCH_NULL) {
+				if(k != MATCH_NULL && !skip[c]) {
 					mnum[c][k] += w;
 					mden[c] += w;
 				}
 			}
 		}
-		double change = fabs(matched / total - md->lambda);
-		md->lambda = matched / total;
-		if(md->lambda < 1e-9)
-			md->lambda = 1e-9;
+		double change = fabs(matched / total - lambda);
+		lambda = matched / total;
 		for(int c = 0; c < spec->ncmps; c++)
-			for(int k = 0; k < l->levels[c]; k++) {
-				double m = mden[c] > 0 ? mnum[c][k] / mden[c] : md->m[c][k];
-				if(m < 1e-6)
-					m = 1e-6;
-				if(fabs(m - md->m[c][k]) > change)
-					change = fabs(m - md->m[c][k]);
-				md->m[c][k] = m;
+			for(int k = 0; k < l->levels[c] && !skip[c]; k++) {
+				double v = mden[c] > 0 ? mnum[c][k] / mden[c] : md.m[c][k];
+				if(v < 1e-6)
+					v = 1e-6;
+				if(fabs(v - md.m[c][k]) > change)
+					change = fabs(v - md.m[c][k]);
+				md.m[c][k] = v;
 			}
+		*iterations += 1;
 		if(change < 1e-6) {
-			md->converged = true;
+			*converged = true;
 			break;
 		}
 	}
+	memcpy(m, md.m, sizeof(md.m));
+	return matched;
+}
+
+/* lambda for all pairs: the fixed point of "expected matches among the
+ * candidates", the pairs outside the blocks taken as non-matches. */
+static void estimate_lambda(linker *l, const pattern_table *all)
+{
+	match_model *md = &l->r->model;
+	double na = (double)l->a->n, nb = (double)l->b->n;
+	double pairs = l->o->dedupe ? na * (na - 1) / 2 : na * nb;
+	if(pairs < 1)
+		pairs = 1;
+	double matches = (na < nb ? na : nb) / 2 + 1;
+	for(int it = 0; it < 200; it++) {
+		double lambda = matches / pairs, next = 0;
+		if(lambda > 0.999)
+			lambda = 0.999;
+		for(size_t s = 0; s < all->cap; s++)
+			if(all->count[s])
+				next += (double)all->count[s] * pattern_post(l, all->key[s], lambda, NULL, md);
+		bool done = fabs(next - matches) < 0.01;
+		matches = next > 0.5 ? next : 0.5;
+		if(done)
+			break;
+	}
+	md->lambda = matches / pairs < 0.999 ? matches / pairs : 0.999;
+}
+
+static void em(linker *l, const pattern_table *pt)
+{
+	const match_spec *spec = l->spec;
+	match_model *md = &l->r->model;
+	double msum[MATCH_CMPS_MAX][MATCH_LEVELS_MAX] = {{0}}, wsum[MATCH_CMPS_MAX] = {0};
+	md->iterations = 0;
+	md->converged = true;
+	for(int r = 0; r < spec->nrules; r++) {
+		if(pt[r].n == 0)
+			continue;
+		bool skip[MATCH_CMPS_MAX];
+		for(int c = 0; c < spec->ncmps; c++)
+			skip[c] = rule_fixes(&spec->rules[r], &spec->cmps[c]);
+		double m[MATCH_CMPS_MAX][MATCH_LEVELS_MAX];
+		bool converged;
+		double matched = em_session(l, &pt[r], skip, m, &md->iterations, &converged);
+		md->converged &= converged;
+		for(int c = 0; c < spec->ncmps; c++)
+			if(!skip[c]) {
+				for(int k = 0; k < l->levels[c]; k++)
+					msum[c][k] += matched * m[c][k];
+				wsum[c] += matched;
+			}
+	}
 	for(int c = 0; c < spec->ncmps; c++)
-		for(int k = 0; k < l->levels[c]; k++)
+		for(int k = 0; k < l->levels[c]; k++) {
+			/* A comparison every rule fixes keeps the starting guess. */
+			md->m[c][k] = wsum[c] > 0 ? msum[c][k] / wsum[c]
+			            : k == 0 ? 0.9 : 0.1 / (l->levels[c] - 1);
 			if(!match_level_possible(&spec->cmps[c], k))
 				md->m[c][k] = md->u[c][k];
+		}
+	estimate_lambda(l, &pt[MATCH_RULES_MAX]);
 }
 
 /* ---- pass 2: weights -------------------------------------------------- */
@@ -576,24 +684,25 @@ static pl_rc link_passes(linker *l, int nthreads, pl_err *err)
 	if(!l->o->model) {
 		memset(ps, 0, sizeof(ps));
 		rc = run_passes(l, count_pattern, ps, nthreads);
-		pattern_table all = {0};
-		for(int t = 0; t < nthreads; t++) {
-			for(size_t s = 0; !rc && s < ps[t].pt.cap; s++)
-				if(ps[t].pt.count[s])
-					pattern_add(&all, ps[t].pt.key[s], ps[t].pt.count[s]);
-			pattern_free(&ps[t].pt);
-		}
-		if(!rc && all.oom)
-			rc = PL_ENOMEM;
+		pattern_table merged[MATCH_RULES_MAX + 1];
+		memset(merged, 0, sizeof(merged));
+		for(int t = 0; t < nthreads; t++)
+			for(int k = 0; k <= MATCH_RULES_MAX; k++) {
+				for(size_t s = 0; !rc && s < ps[t].pt[k].cap; s++)
+					if(ps[t].pt[k].count[s])
+						pattern_add(&merged[k], ps[t].pt[k].key[s], ps[t].pt[k].count[s]);
+				pattern_free(&ps[t].pt[k]);
+			}
+		for(int k = 0; k <= MATCH_RULES_MAX; k++)
+			if(!rc && merged[k].oom)
+				rc = PL_ENOMEM;
 		if(!rc) {
-			r->patterns = all.n;
-			size_t total = 0;
-			for(int t = 0; t < nthreads; t++)
-				total += ps[t].candidates;
+			r->patterns = merged[MATCH_RULES_MAX].n;
 			estimate_u(l, nthreads);
-			em(l, &all, (double)(total ? total : 1));
+			em(l, merged);
 		}
-		pattern_free(&all);
+		for(int k = 0; k <= MATCH_RULES_MAX; k++)
+			pattern_free(&merged[k]);
 		if(rc)
 			return pl_fail(err, rc, "linkage: out of memory counting patterns");
 	}

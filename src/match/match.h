@@ -29,6 +29,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/arena.h"
 #include "core/err.h"
@@ -89,6 +90,8 @@ typedef struct match_comparison {
 	int alt;  /* MATCH_NAME: the column of the value's equivalent, or -1 */
 	int swap; /* MATCH_NAME: the column it may be found in instead, or -1 */
 	bool tf;  /* weigh an exact agreement by the value's rarity */
+	int also; /* a column derived from the same value (the birth year of a
+	           * birth date), or -1: a blocking rule on it fixes this too */
 } match_comparison;
 
 /* Records are candidates when they agree exactly on all the columns. */
@@ -180,6 +183,8 @@ void match_compare(const match_spec *spec, const match_side *a, size_t i, const 
 double match_explain(const match_spec *spec, const match_result *r, const match_side *a,
                      const match_side *b, const match_pair *p, double *part);
 double match_probability(double weight);
+/* The model as a table: m, u and log2 m/u of every level. */
+void match_model_print(FILE *f, const match_spec *spec, const match_result *r);
 
 /* ---- string similarity ------------------------------------------------ */
 

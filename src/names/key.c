@@ -408,6 +408,12 @@ static int word_keys(const names *nm, const uint32_t *cp, size_t n,
 	return nk;
 }
 
+const char *names_equivalent(const names *nm, const char *key, size_t len)
+{
+	const char *eq = hmap_get(&nm->equiv, key, len);
+	return eq && (strlen(eq) != len || memcmp(eq, key, len)) ? eq : NULL;
+}
+
 struct keys_ctx {
 	const names *nm;
 	buf *out;

@@ -66,6 +66,10 @@ pl_rc names_word_key(const char *word, buf *out) PL_NODISCARD;
  * duplicates already in out are not repeated. */
 pl_rc names_keys(names *nm, const char *name, buf *out) PL_NODISCARD;
 
+/* The key of the dictionary's Russian form of the word whose key is
+ * key[0..len) (oleksandr -> aleksandr), or NULL if it has none. */
+const char *names_equivalent(const names *nm, const char *key, size_t len);
+
 /* A search query: one term per word, each with its alternative keys: the
  * word's own first, then its dictionary equivalent's and, for a feminine
  * surname, the masculine form's. */

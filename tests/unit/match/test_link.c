@@ -165,7 +165,7 @@ static void test_bad_specs_are_refused(void **state)
 	match_opts o = MATCH_OPTS_DEFAULT;
 	match_result r;
 	pl_err err = {0};
-	match_comparison bad_col = {"nowhere", MATCH_TEXT, 99, -1, -1, false};
+	match_comparison bad_col = {"nowhere", MATCH_TEXT, 99, -1, -1, false, -1};
 	match_spec spec = {&bad_col, 1, febrl_spec.rules, 1};
 	assert_int_equal(match_link(&spec, &d.a, &d.b, &o, &r, &err), PL_EUSAGE);
 	assert_non_null(strstr(err.msg, "nowhere"));

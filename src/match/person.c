@@ -1,0 +1,288 @@
+#include "match/person.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/utf8.h"
+
+static const match_comparison person_cmps[] = {
+	{"surname", MATCH_NAME, MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, true, MP_NAME_PAIR},
+	{"given_names", MATCH_NAME, MP_GIVEN, MP_GIVEN_EQ, MP_SURNAME, true, MP_NAME_PAIR},
+	{"patronymic", MATCH_NAME, MP_PATR, MP_PATR_EQ, -1, true, -1},
+	{"birth_date", MATCH_DATE, MP_BIRTH, -1, -1, false, MP_BIRTH_YEAR},
+	{"service_number", MATCH_ID, MP_SERVICE, -1, -1, false, -1},
+	{"unit", MATCH_EXACT, MP_UNIT, -1, -1, false, -1},
+	{"birth_place", MATCH_TEXT, MP_PLACE, -1, -1, false, -1},
+	{"sex", MATCH_EXACT, MP_SEX, -1, -1, false, -1},
+};
+
+/* Canonical keys, so that the Ukrainian and Russian forms block together;
+ * a typo in one name is caught by a rule without it. */
+static const match_rule person_rules[] = {
+	{"surname + given name (either order)", {MP_NAME_PAIR}, 1},
+	{"surname + birth year", {MP_SURNAME_EQ, MP_BIRTH_YEAR}, 2},
+	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3},
+	{"service number", {MP_SERVICE}, 1},
+	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2},
+	{"birth date + surname", {MP_BIRTH, MP_SURNAME_EQ}, 2},
+};
+
+const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / sizeof(person_cmps[0])),
+                                      person_rules,
+                                      (int)(sizeof(person_rules) / sizeof(person_rules[0]))};
+
+/* ---- one person's columns ---------------------------------------------- */
+
+/* The key and the canonical key of a name: word by word, the dictionary's
+ * Russian form where it has one. */
+static pl_rc name_keys(names *nm, const char *text, arena *a, const char **key, const char **eq)
+{
+	*key = *eq = NULL;
+	if(!text || !*text)
+		return PL_OK;
+	buf k;
+	buf_init(&k, 0);
+	pl_rc rc = names_word_key(text, &k);
+	if(rc || !k.len) {
+		buf_free(&k);
+		return rc;
+	}
+	*key = arena_strdup(a, buf_str(&k));
+	buf e;
+	buf_init(&e, 0);
+	for(const char *w = *key; *w && !rc;) {
+		size_t n = strcspn(w, " ");
+		const char *to = names_equivalent(nm, w, n);
+		if(e.len)
+			rc = buf_add(&e, " ", 1);
+		if(!rc)
+			rc = to ? buf_adds(&e, to) : buf_add(&e, w, n);
+		w += n + (w[n] == ' ');
+	}
+	if(!rc)
+		*eq = arena_strdup(a, buf_str(&e));
+	buf_free(&k);
+	buf_free(&e);
+	return rc ? rc : arena_oom(a) ? PL_ENOMEM : PL_OK;
+}
+
+static const char *birth_column(const char *text, arena *a, const char **year)
+{
+	pdate d;
+	const char *why;
+	*year = NULL;
+	if(!text || !date_parse(text, &d, &why))
+		return NULL;
+	char *s = arena_alloc(a, 16);
+	if(!s)
+		return NULL;
+	snprintf(s, 16, "%04d%02d%02d", d.y, d.m, d.d);
+	*year = arena_strndup(a, s, 4);
+	return s;
+}
+
+/* Letters and digits only, upper case; Cyrillic letters in ICAO Latin, so
+ * that АБ123 and AB123 are one number. */
+static const char *service_column(const char *text, arena *a)
+{
+	if(!text)
+		return NULL;
+	buf lat;
+	buf_init(&lat, 0);
+	if(names_transliterate(text, NAMES_ICAO9303, &lat)) {
+		buf_free(&lat);
+		return NULL;
+	}
+	char *s = arena_alloc(a, lat.len + 1);
+	size_t n = 0;
+	for(size_t i = 0; s && i < lat.len; i++) {
+		unsigned char c = (unsigned char)lat.ptr[i];
+		if(isalnum(c))
+			s[n++] = (char)toupper(c);
+	}
+	if(s)
+		s[n] = '\0';
+	buf_free(&lat);
+	return s && n ? s : NULL;
+}
+
+/* "в/ч А1234" and "military unit A1234" are one unit: its digits. */
+static const char *unit_column(names *nm, const char *text, arena *a)
+{
+	if(!text)
+		return NULL;
+	char *s = arena_alloc(a, strlen(text) + 1);
+	size_t n = 0;
+	for(const char *p = text; s && *p; p++)
+		if(*p >= '0' && *p <= '9')
+			s[n++] = *p;
+	if(s)
+		s[n] = '\0';
+	if(n)
+		return s;
+	const char *key, *eq;
+	return name_keys(nm, text, a, &key, &eq) ? NULL : key;
+}
+
+static const char *pick(const person *p, int cyr, int lat)
+{
+	return p->f[cyr] && *p->f[cyr] ? p->f[cyr] : p->f[lat];
+}
+
+pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
+{
+	memset(row, 0, MP_COLS * sizeof(*row));
+	pl_rc rc = name_keys(nm, pick(p, PF_SURNAME, PF_SURNAME_LATIN), a, &row[MP_SURNAME],
+	                     &row[MP_SURNAME_EQ]);
+	if(!rc)
+		rc = name_keys(nm, pick(p, PF_GIVEN_NAMES, PF_GIVEN_NAMES_LATIN), a, &row[MP_GIVEN],
+		               &row[MP_GIVEN_EQ]);
+	if(!rc)
+		rc = name_keys(nm, pick(p, PF_PATRONYMIC, PF_PATRONYMIC_LATIN), a, &row[MP_PATR],
+		               &row[MP_PATR_EQ]);
+	if(rc)
+		return rc;
+	row[MP_BIRTH] = birth_column(p->f[PF_BIRTH_DATE], a, &row[MP_BIRTH_YEAR]);
+	row[MP_SERVICE] = service_column(p->f[PF_SERVICE_NUMBER], a);
+	row[MP_UNIT] = unit_column(nm, p->f[PF_UNIT], a);
+	const char *eq;
+	if(p->f[PF_BIRTH_PLACE] && name_keys(nm, p->f[PF_BIRTH_PLACE], a, &row[MP_PLACE], &eq))
+		return PL_ENOMEM;
+	row[MP_SEX] = p->f[PF_SEX];
+	const char *s = row[MP_SURNAME_EQ], *g = row[MP_GIVEN_EQ];
+	if(s && g) {
+		bool in_order = strcmp(s, g) <= 0;
+		size_t len = strlen(s) + strlen(g) + 2;
+		char *pair = arena_alloc(a, len);
+		if(pair)
+			snprintf(pair, len, "%s|%s", in_order ? s : g, in_order ? g : s);
+		row[MP_NAME_PAIR] = pair;
+	}
+	return arena_oom(a) ? PL_ENOMEM : PL_OK;
+}
+
+/* ---- lists -------------------------------------------------------------- */
+
+void match_list_free(match_list *l)
+{
+	match_side_free(&l->side);
+	free(l->ids);
+	free(l->lines);
+	arena_free(&l->a);
+	memset(l, 0, sizeof(*l));
+}
+
+typedef struct list_reader {
+	match_list *l;
+	int col_field[CSV_FIELDS_MAX]; /* the person field of each column, or -1 */
+	int id_col;
+	size_t ncols, cap;
+	names *nm;
+	arena row;
+} list_reader;
+
+static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *name,
+                         const char *id_column, pl_err *err)
+{
+	lr->ncols = rec->nfields;
+	lr->id_col = -1;
+	bool has_name = false;
+	for(size_t c = 0; c < rec->nfields; c++) {
+		const char *h = rec->fields[c];
+		lr->col_field[c] = field_find(person_fields, PF_COUNT, h);
+		if(id_column && !strcmp(h, id_column))
+			lr->id_col = (int)c;
+		if(lr->col_field[c] >= 0) {
+			int f = lr->col_field[c];
+			has_name |= f == PF_SURNAME || f == PF_SURNAME_LATIN || f == PF_GIVEN_NAMES ||
+			            f == PF_GIVEN_NAMES_LATIN;
+		} else if(strncmp(h, "ext.", 4) && strcmp(h, "id") && !(id_column && !strcmp(h, id_column))) {
+			return pl_fail(err, PL_EINPUT, "%s:1: column '%s' is not a person field (docs/formats.md)",
+			               name, h);
+		}
+	}
+	if(id_column && lr->id_col < 0)
+		return pl_fail(err, PL_EINPUT, "%s:1: no column '%s' for the identifiers", name, id_column);
+	if(!has_name)
+		return pl_fail(err, PL_EINPUT, "%s:1: no name column (surname, given_names or their "
+		               "_latin forms)", name);
+	return PL_OK;
+}
+
+static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, pl_err *err)
+{
+	match_list *l = lr->l;
+	if(rec->nfields != lr->ncols)
+		return pl_fail(err, PL_EINPUT, "%s:%ld: %zu fields, the header has %zu", name, rec->line,
+		               rec->nfields, lr->ncols);
+	person p = {0};
+	for(size_t c = 0; c < rec->nfields; c++) {
+		size_t bad;
+		if(!utf8_valid(rec->fields[c], rec->lens[c], &bad))
+			return pl_fail(err, PL_EINPUT, "%s:%ld: column %zu is not valid UTF-8 (byte %zu)", name,
+			               rec->line, c + 1, bad + 1);
+		if(lr->col_field[c] >= 0 && rec->lens[c])
+			p.f[lr->col_field[c]] = rec->fields[c];
+	}
+	const char *row[MP_COLS];
+	arena_reset(&lr->row);
+	if(match_person_row(lr->nm, &p, &lr->row, row))
+		return pl_nomem(err);
+	if(!row[MP_SURNAME] && !row[MP_GIVEN])
+		return pl_fail(err, PL_EINPUT, "%s:%ld: no name", name, rec->line);
+	if(l->side.n == lr->cap) {
+		size_t cap = lr->cap ? lr->cap * 2 : 1024;
+		const char **ids = realloc(l->ids, cap * sizeof(*ids));
+		if(ids)
+			l->ids = ids;
+		long *lines = realloc(l->lines, cap * sizeof(*lines));
+		if(lines)
+			l->lines = lines;
+		if(!ids || !lines)
+			return pl_nomem(err);
+		lr->cap = cap;
+	}
+	char num[32];
+	snprintf(num, sizeof(num), "%ld", rec->line);
+	l->ids[l->side.n] = arena_strdup(&l->a, lr->id_col >= 0 ? rec->fields[lr->id_col] : num);
+	l->lines[l->side.n] = rec->line;
+	if(arena_oom(&l->a) || match_side_add(&l->side, row))
+		return pl_nomem(err);
+	return PL_OK;
+}
+
+pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_column, match_list *out,
+                      pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	match_side_init(&out->side, MP_COLS);
+	arena_init(&out->a, 0);
+	list_reader *lr = calloc(1, sizeof(*lr));
+	if(!lr)
+		return pl_nomem(err);
+	lr->l = out;
+	lr->nm = nm;
+	arena_init(&lr->row, 4096);
+	csv_reader *cr = NULL;
+	pl_rc rc = csv_reader_open(&cr, f, name, err);
+	bool eof = false, header = true;
+	while(!rc) {
+		csv_record rec;
+		if((rc = csv_read(cr, &rec, &eof, err)) || eof)
+			break;
+		rc = header ? read_header(lr, &rec, name, id_column, err) : read_row(lr, &rec, name, err);
+		header = false;
+	}
+	if(!rc && header)
+		rc = pl_fail(err, PL_EINPUT, "%s: empty: expected a header line", name);
+	if(cr)
+		csv_reader_close(cr);
+	arena_free(&lr->row);
+	free(lr);
+	if(rc)
+		match_list_free(out);
+	return rc;
+}

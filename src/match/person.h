@@ -1,0 +1,53 @@
+/* Persons as linkage records: the columns, comparisons and blocking rules
+ * for matching lists of people across scripts and languages, and a reader
+ * for lists in the person CSV format (docs/formats.md).
+ *
+ * A name becomes two columns: its key (names_word_key: the reading in a
+ * reduced Latin alphabet that every transliteration scheme lands on) and
+ * its canonical key, word by word the Russian form's key where the name
+ * dictionary has one (Олександр and Oleksandr -> aleksandr). Blocking
+ * uses the canonical keys, so that Олександр on one list and Alexander
+ * on the other can meet; comparison uses both (level "equivalent"). */
+#ifndef PARLEY_MATCH_PERSON_H
+#define PARLEY_MATCH_PERSON_H
+
+#include <stdio.h>
+
+#include "match/match.h"
+#include "names/names.h"
+#include "registry/registry.h"
+
+typedef enum match_person_col {
+	MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, MP_GIVEN_EQ, MP_PATR, MP_PATR_EQ,
+	MP_BIRTH,      /* YYYYMMDD, 00 for unknown parts */
+	MP_BIRTH_YEAR,
+	MP_SERVICE,    /* letters and digits, upper case, Cyrillic in Latin */
+	MP_UNIT,       /* the digits of the unit, else its key */
+	MP_PLACE,      /* the key of the place of birth */
+	MP_SEX,
+	MP_NAME_PAIR,  /* canonical surname and given name, in sorted order */
+	MP_COLS
+} match_person_col;
+
+extern const match_spec match_person_spec;
+
+/* The columns of a person into row[MP_COLS], the strings in a. */
+pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row) PL_NODISCARD;
+
+/* A list read for linking: its records, and for each the identifier the
+ * list gives it (the column named by id_column, else the line number). */
+typedef struct match_list {
+	match_side side;
+	const char **ids;
+	long *lines;
+	arena a;
+} match_list;
+
+/* Read a list in the person CSV format. Columns that are not person
+ * fields or ext.SOURCE are refused by name; every row must be valid
+ * UTF-8 with a name. */
+pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_column, match_list *out,
+                      pl_err *err) PL_NODISCARD;
+void match_list_free(match_list *l);
+
+#endif

@@ -1,0 +1,140 @@
+/* Persons across scripts: the columns a person becomes, the list reader's
+ * errors, and a generated Ukrainian/Russian linkage benchmark scored
+ * against its truth. */
+#include "testutil.h"
+
+#include "match/person.h"
+
+static names *nm;
+
+static int setup(void **state)
+{
+	(void)state;
+	pl_err err = {0};
+	return names_open(&nm, &err) ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	names_close(nm);
+	return 0;
+}
+
+static void read_text(const char *text, match_list *l, pl_rc want, pl_err *err)
+{
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	assert_non_null(f);
+	pl_rc rc = match_list_read(nm, f, "list.csv", NULL, l, err);
+	fclose(f);
+	if(rc != want)
+		fail_msg("rc %d, expected %d: %s", rc, want, err->msg);
+}
+
+/* Олександр in Ukrainian, Александр in Russian and Oleksandr in a
+ * passport share one canonical key; the service number loses its dash
+ * and its Cyrillic letters. */
+static void test_columns_across_scripts(void **state)
+{
+	(void)state;
+	match_list l;
+	pl_err err = {0};
+	read_text("surname,given_names,patronymic,given_names_latin,birth_date,service_number,unit\n"
+	          "Шевченко,Олександр,Іванович,,1990-03-12,АБ-123456,в/ч А1234\n"
+	          "Шевченко,Александр,Иванович,,1990-03,,\n"
+	          "Shevchenko,,,Oleksandr,1990,ab123456,military unit A1234\n",
+	          &l, PL_OK, &err);
+	assert_int_equal(l.side.n, 3);
+	const char *eq0 = match_value(&l.side, 0, MP_GIVEN_EQ);
+	assert_non_null(eq0);
+	assert_string_equal(match_value(&l.side, 1, MP_GIVEN_EQ), eq0);
+	assert_string_equal(match_value(&l.side, 2, MP_GIVEN_EQ), eq0);
+	assert_string_not_equal(match_value(&l.side, 0, MP_GIVEN), match_value(&l.side, 1, MP_GIVEN));
+	assert_string_equal(match_value(&l.side, 1, MP_PATR_EQ), match_value(&l.side, 0, MP_PATR_EQ));
+	assert_string_equal(match_value(&l.side, 0, MP_BIRTH), "19900312");
+	assert_string_equal(match_value(&l.side, 1, MP_BIRTH), "19900300");
+	assert_string_equal(match_value(&l.side, 2, MP_BIRTH_YEAR), "1990");
+	assert_string_equal(match_value(&l.side, 0, MP_SERVICE), "AB123456");
+	assert_string_equal(match_value(&l.side, 2, MP_SERVICE), "AB123456");
+	assert_string_equal(match_value(&l.side, 0, MP_UNIT), "1234");
+	assert_string_equal(match_value(&l.side, 2, MP_UNIT), "1234");
+	assert_null(match_value(&l.side, 1, MP_SERVICE));
+	/* Either order of surname and given name blocks together. */
+	assert_non_null(match_value(&l.side, 0, MP_NAME_PAIR));
+	assert_string_equal(l.ids[0], "2"); /* the line, without an id column */
+	match_list_free(&l);
+}
+
+static void test_list_errors_say_where(void **state)
+{
+	(void)state;
+	match_list l;
+	pl_err err = {0};
+	read_text("surname,shoe_size\nA,44\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "list.csv:1"));
+	assert_non_null(strstr(err.msg, "shoe_size"));
+	read_text("birth_date\n1990-01-01\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "no name column"));
+	read_text("surname,given_names\nA,B\nC\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "list.csv:3"));
+	read_text("surname,given_names\nA,B\n,,\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "list.csv:3"));
+	read_text("surname,given_names\n\xff,B\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "UTF-8"));
+	read_text("", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "empty"));
+	FILE *f = fmemopen((void *)"surname\nA\n", 10, "r");
+	assert_int_equal(match_list_read(nm, f, "list.csv", "ext.hq", &l, &err), PL_EINPUT);
+	assert_non_null(strstr(err.msg, "ext.hq"));
+	fclose(f);
+}
+
+/* 2,000 people on two lists, in Ukrainian and in the Russian forms and
+ * schemes with the documented corruptions: F1 at least 0.98. */
+static void test_cross_script_linkage(void **state)
+{
+	(void)state;
+	char *abuf = NULL, *bbuf = NULL;
+	size_t alen = 0, blen = 0;
+	FILE *fa = open_memstream(&abuf, &alen), *fb = open_memstream(&bbuf, &blen);
+	pl_err err = {0};
+	assert_ok(registry_demo_linkage(fa, fb, 2000, 7, &err), &err);
+	fclose(fa);
+	fclose(fb);
+	match_list la, lb;
+	fa = fmemopen(abuf, alen, "r");
+	fb = fmemopen(bbuf, blen, "r");
+	assert_ok(match_list_read(nm, fa, "a.csv", "ext.bench", &la, &err), &err);
+	assert_ok(match_list_read(nm, fb, "b.csv", "ext.bench", &lb, &err), &err);
+	fclose(fa);
+	fclose(fb);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	match_result r;
+	assert_ok(match_link(&match_person_spec, &la.side, &lb.side, &o, &r, &err), &err);
+	size_t tp = 0, fp = 0, truth = 0;
+	for(size_t k = 0; k < r.npairs; k++)
+		if(r.pairs[k].status == MATCH_LINK)
+			strcmp(la.ids[r.pairs[k].a], lb.ids[r.pairs[k].b]) ? fp++ : tp++;
+	for(size_t j = 0; j < lb.side.n; j++)
+		truth += atol(lb.ids[j] + 1) < 2000;
+	double p = (double)tp / (double)(tp + fp), rc = (double)tp / (double)truth;
+	double f1 = 2 * p * rc / (p + rc);
+	print_message("# cross-script 2000 x 2000: precision %.4f recall %.4f F1 %.4f\n", p, rc, f1);
+	assert_true(truth > 1500 && truth < 1700); /* about 80% on both */
+	assert_true(f1 >= 0.98);
+	match_result_free(&r);
+	match_list_free(&la);
+	match_list_free(&lb);
+	free(abuf);
+	free(bbuf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_columns_across_scripts),
+		cmocka_unit_test(test_list_errors_say_where),
+		cmocka_unit_test(test_cross_script_linkage),
+	};
+	return cmocka_run_group_tests_name("match/person", tests, setup, teardown);
+}
