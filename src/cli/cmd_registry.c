@@ -369,20 +369,47 @@ static const char demo_usage[] =
 	"  --format json|csv    json (default): persons with their events;\n"
 	"                       csv: persons, and events with --events-out\n"
 	"  -o, --output FILE    write to FILE instead of stdout\n"
-	"  --events-out FILE    csv: write the events to FILE\n";
+	"  --events-out FILE    csv: write the events to FILE\n"
+	"  --linkage DIR        instead: a linkage benchmark, DIR/a.csv and DIR/b.csv,\n"
+	"                       the same people as two offices list them (Ukrainian;\n"
+	"                       Russian forms and schemes with corruptions), the truth\n"
+	"                       in column ext.bench (docs/matching.md)\n";
+
+/* Two lists of the same people, for linkage benchmarks. */
+static int demo_linkage(cli *c, const char *dir, long n, uint64_t seed)
+{
+	pl_err err = {0};
+	char pa[4096], pb[4096];
+	snprintf(pa, sizeof(pa), "%s/a.csv", dir);
+	snprintf(pb, sizeof(pb), "%s/b.csv", dir);
+	FILE *fa = fopen(pa, "wb"), *fb = fa ? fopen(pb, "wb") : NULL;
+	if(!fa || !fb) {
+		pl_fail(&err, PL_EIO, "cannot write %s: %s", fa ? pb : pa, strerror(errno));
+		if(fa)
+			fclose(fa);
+		return cli_fail(c, &err);
+	}
+	pl_rc rc = registry_demo_linkage(fa, fb, n, seed, &err);
+	if(fclose(fa) && !rc)
+		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", pa, strerror(errno));
+	if(fclose(fb) && !rc)
+		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", pb, strerror(errno));
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
 
 int cmd_demo_data(cli *c, int argc, char **argv)
 {
-	enum { OPT_PERSONS = 1, OPT_SEED, OPT_FORMAT, OPT_EVENTS_OUT };
+	enum { OPT_PERSONS = 1, OPT_SEED, OPT_FORMAT, OPT_EVENTS_OUT, OPT_LINKAGE };
 	static const struct option opts[] = {
 		{"persons", required_argument, NULL, OPT_PERSONS},
+		{"linkage", required_argument, NULL, OPT_LINKAGE},
 		{"seed", required_argument, NULL, OPT_SEED},
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"output", required_argument, NULL, 'o'},
 		{"events-out", required_argument, NULL, OPT_EVENTS_OUT},
 		CLI_COMMON_OPTIONS, {0}};
 	demo_opts o = {.persons = 1000, .seed = 1, .format = FORMAT_JSON};
-	const char *path = NULL, *events_path = NULL;
+	const char *path = NULL, *events_path = NULL, *linkage = NULL;
 	bool done = false;
 	long n;
 	int opt;
@@ -402,6 +429,8 @@ int cmd_demo_data(cli *c, int argc, char **argv)
 			path = optarg;
 		} else if(opt == OPT_EVENTS_OUT) {
 			events_path = optarg;
+		} else if(opt == OPT_LINKAGE) {
+			linkage = optarg;
 		} else if(!cli_common_option(c, opt, demo_usage, &done)) {
 			return cli_usage_error(c, "unknown option");
 		}
@@ -412,6 +441,10 @@ int cmd_demo_data(cli *c, int argc, char **argv)
 		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
 	if(events_path && o.format != FORMAT_CSV)
 		return cli_usage_error(c, "--events-out is for --format csv; JSON holds the events");
+	if(linkage && (path || events_path))
+		return cli_usage_error(c, "--linkage writes DIR/a.csv and DIR/b.csv: no -o or --events-out");
+	if(linkage)
+		return demo_linkage(c, linkage, o.persons, o.seed);
 	pl_err err = {0};
 	FILE *out = path ? fopen(path, "wb") : stdout;
 	if(!out) {

@@ -166,6 +166,34 @@ pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
 
 /* ---- lists -------------------------------------------------------------- */
 
+void match_list_init(match_list *l)
+{
+	memset(l, 0, sizeof(*l));
+	match_side_init(&l->side, MP_COLS);
+	arena_init(&l->a, 0);
+}
+
+pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long line)
+{
+	if(l->side.n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 1024;
+		const char **ids = realloc(l->ids, cap * sizeof(*ids));
+		if(ids)
+			l->ids = ids;
+		long *lines = realloc(l->lines, cap * sizeof(*lines));
+		if(lines)
+			l->lines = lines;
+		if(!ids || !lines)
+			return PL_ENOMEM;
+		l->cap = cap;
+	}
+	l->ids[l->side.n] = arena_strdup(&l->a, id);
+	l->lines[l->side.n] = line;
+	if(arena_oom(&l->a))
+		return PL_ENOMEM;
+	return match_side_add(&l->side, row);
+}
+
 void match_list_free(match_list *l)
 {
 	match_side_free(&l->side);
@@ -179,7 +207,7 @@ typedef struct list_reader {
 	match_list *l;
 	int col_field[CSV_FIELDS_MAX]; /* the person field of each column, or -1 */
 	int id_col;
-	size_t ncols, cap;
+	size_t ncols;
 	names *nm;
 	arena row;
 } list_reader;
@@ -233,23 +261,9 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 		return pl_nomem(err);
 	if(!row[MP_SURNAME] && !row[MP_GIVEN])
 		return pl_fail(err, PL_EINPUT, "%s:%ld: no name", name, rec->line);
-	if(l->side.n == lr->cap) {
-		size_t cap = lr->cap ? lr->cap * 2 : 1024;
-		const char **ids = realloc(l->ids, cap * sizeof(*ids));
-		if(ids)
-			l->ids = ids;
-		long *lines = realloc(l->lines, cap * sizeof(*lines));
-		if(lines)
-			l->lines = lines;
-		if(!ids || !lines)
-			return pl_nomem(err);
-		lr->cap = cap;
-	}
 	char num[32];
 	snprintf(num, sizeof(num), "%ld", rec->line);
-	l->ids[l->side.n] = arena_strdup(&l->a, lr->id_col >= 0 ? rec->fields[lr->id_col] : num);
-	l->lines[l->side.n] = rec->line;
-	if(arena_oom(&l->a) || match_side_add(&l->side, row))
+	if(match_list_add(l, row, lr->id_col >= 0 ? rec->fields[lr->id_col] : num, rec->line))
 		return pl_nomem(err);
 	return PL_OK;
 }
@@ -257,9 +271,7 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_column, match_list *out,
                       pl_err *err)
 {
-	memset(out, 0, sizeof(*out));
-	match_side_init(&out->side, MP_COLS);
-	arena_init(&out->a, 0);
+	match_list_init(out);
 	list_reader *lr = calloc(1, sizeof(*lr));
 	if(!lr)
 		return pl_nomem(err);

@@ -40,8 +40,13 @@ typedef struct match_list {
 	match_side side;
 	const char **ids;
 	long *lines;
+	size_t cap;
 	arena a;
 } match_list;
+
+void match_list_init(match_list *l);
+/* Add a record's columns (copied) with its identifier and line. */
+pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long line) PL_NODISCARD;
 
 /* Read a list in the person CSV format. Columns that are not person
  * fields or ext.SOURCE are refused by name; every row must be valid

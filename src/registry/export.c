@@ -269,3 +269,28 @@ pl_rc registry_export(registry *r, FILE *out, registry_format format, export_wha
 	arena_free(&keep);
 	return rc;
 }
+
+pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err)
+{
+	pl_rc rc = store_read_begin(r->st, err);
+	if(rc)
+		return rc;
+	arena row;
+	arena_init(&row, 0);
+	cursor c = {0};
+	char *sql = sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", person_select_columns(r));
+	rc = sql ? cursor_open(r, &c, sql, err) : pl_nomem(err);
+	sqlite3_free(sql);
+	for(; !rc && c.step == SQLITE_ROW; c.step = sqlite3_step(c.s)) {
+		arena_reset(&row);
+		person p;
+		person_from_row(c.s, 0, &row, &p);
+		rc = arena_oom(&row) ? pl_nomem(err) : fn(ctx, &p);
+	}
+	if(!rc && c.step != SQLITE_DONE)
+		rc = store_fail(r->st, err, c.step, "reading persons");
+	sqlite3_finalize(c.s);
+	store_read_end(r->st);
+	arena_free(&row);
+	return rc;
+}

@@ -269,6 +269,13 @@ enum export_flags {
 pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
                       unsigned flags, pl_err *err);
 
+/* Every person, in the order they were added, from one snapshot of the
+ * registry (fields and status; no events or external ids). p and its
+ * strings last until fn returns. Not an access-log entry by itself: the
+ * caller logs what it does with the records. */
+typedef pl_rc (*person_fn)(void *ctx, const person *p);
+pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err);
+
 /* ---- counts ---------------------------------------------------------- */
 
 typedef struct count_row {

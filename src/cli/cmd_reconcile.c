@@ -1,0 +1,153 @@
+/* parley reconcile: a list against the registry. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "match/reconcile.h"
+
+static const char reconcile_usage[] =
+	"usage: parley reconcile LIST.csv [OPTIONS]\n"
+	"\n"
+	"Match a list (the other side's, the mediator's; in the person CSV format of\n"
+	"docs/formats.md, names in any script and spelling) against every person in\n"
+	"the registry. Each row is matched, sent to review, or left unmatched; matched\n"
+	"rows are flagged when the person was already returned, died, is a civilian,\n"
+	"or appears twice in the list. How the matching works: docs/matching.md.\n"
+	"\n"
+	"Options:\n"
+	"  --thresholds M[,R]   link at probability M or more (default 0.9); review\n"
+	"                       from R (default 0.3)\n"
+	"  --id-column NAME     the list's own identifier column (e.g. ext.icrc);\n"
+	"                       default: line numbers\n"
+	"  --report FILE        write every row with its outcome, person, probability,\n"
+	"                       flags and per-field weights; .json, .csv or .html\n"
+	"  --threads N          threads for linking (default 2)\n"
+	"  --json               print the summary as JSON\n";
+
+static bool parse_thresholds(const char *s, reconcile_opts *o)
+{
+	char *end;
+	errno = 0;
+	o->threshold = strtod(s, &end);
+	if(errno || end == s || o->threshold <= 0 || o->threshold >= 1)
+		return false;
+	if(*end == ',') {
+		const char *r = end + 1;
+		o->review = strtod(r, &end);
+		if(end == r || o->review <= 0 || o->review > o->threshold)
+			return false;
+	}
+	return *end == '\0';
+}
+
+static const char *report_kind(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if(dot && (!strcmp(dot, ".json") || !strcmp(dot, ".csv") || !strcmp(dot, ".html")))
+		return dot + 1;
+	return NULL;
+}
+
+static pl_rc write_report(const char *path, const reconcile_result *r, const char *list,
+                          pl_err *err)
+{
+	const char *kind = report_kind(path);
+	FILE *f = fopen(path, "wb");
+	if(!f)
+		return pl_fail(err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+	char title[512];
+	snprintf(title, sizeof(title), "Reconciliation of %s", list);
+	pl_rc rc = !strcmp(kind, "json") ? reconcile_write_json(f, r, err)
+	         : !strcmp(kind, "csv")  ? reconcile_write_csv(f, r, err)
+	                                 : reconcile_write_html(f, r, title, err);
+	if(fclose(f) && !rc)
+		rc = pl_fail(err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+	return rc;
+}
+
+static void print_summary(const cli *c, const reconcile_result *r)
+{
+	if(c->json) {
+		printf("{\"list_rows\": %zu, \"registry_persons\": %zu, \"matched\": %zu, \"review\": %zu, "
+		       "\"unmatched\": %zu, \"already_returned\": %zu, \"civilian\": %zu, \"died\": %zu, "
+		       "\"duplicate\": %zu, \"candidate_pairs\": %zu, \"seconds\": %.3f}\n",
+		       r->list.side.n, r->reg.side.n, r->matched, r->review, r->unmatched, r->flagged[0],
+		       r->flagged[1], r->flagged[2], r->flagged[3], r->links.candidates, r->seconds);
+		return;
+	}
+	printf("%zu list rows against %zu registry persons (%zu candidate pairs, %.2f s)\n",
+	       r->list.side.n, r->reg.side.n, r->links.candidates, r->seconds);
+	printf("  matched    %zu\n  review     %zu\n  unmatched  %zu\n", r->matched, r->review,
+	       r->unmatched);
+	printf("flags: %zu already returned, %zu died, %zu civilians, %zu listed twice\n", r->flagged[0],
+	       r->flagged[2], r->flagged[1], r->flagged[3]);
+}
+
+int cmd_reconcile(cli *c, int argc, char **argv)
+{
+	enum { OPT_THRESHOLDS = 1, OPT_ID_COLUMN, OPT_REPORT, OPT_THREADS };
+	static const struct option opts[] = {
+		{"thresholds", required_argument, NULL, OPT_THRESHOLDS},
+		{"id-column", required_argument, NULL, OPT_ID_COLUMN},
+		{"report", required_argument, NULL, OPT_REPORT},
+		{"threads", required_argument, NULL, OPT_THREADS},
+		CLI_COMMON_OPTIONS, {0}};
+	reconcile_opts o = {0};
+	const char *report = NULL;
+	bool done = false;
+	long n;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_THRESHOLDS) {
+			if(!parse_thresholds(optarg, &o))
+				return cli_usage_error(c, "--thresholds: expected M or M,R with 0 < R <= M < 1, "
+				                       "got '%s'", optarg);
+		} else if(opt == OPT_ID_COLUMN) {
+			o.id_column = optarg;
+		} else if(opt == OPT_REPORT) {
+			if(!report_kind(optarg))
+				return cli_usage_error(c, "--report: the file must end in .json, .csv or .html, "
+				                       "got '%s'", optarg);
+			report = optarg;
+		} else if(opt == OPT_THREADS) {
+			if(!cli_parse_long(optarg, 1, 16, &n))
+				return cli_usage_error(c, "--threads: expected 1 to 16, got '%s'", optarg);
+			o.threads = (int)n;
+		} else if(!cli_common_option(c, opt, reconcile_usage, &done)) {
+			return cli_usage_error(c, "unknown option");
+		}
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one LIST.csv");
+	const char *list = argv[optind];
+	pl_err err = {0};
+	FILE *f = strcmp(list, "-") ? fopen(list, "rb") : stdin;
+	if(!f) {
+		pl_fail(&err, PL_ENOTFOUND, "cannot read %s: %s", list, strerror(errno));
+		return cli_fail(c, &err);
+	}
+	registry *r = NULL;
+	names *nm = NULL;
+	pl_rc rc = cli_open(c, &r, &err);
+	if(!rc)
+		rc = names_open(&nm, &err);
+	reconcile_result res;
+	if(!rc)
+		rc = reconcile_list(r, nm, f, list, &o, &res, &err);
+	if(f != stdin)
+		fclose(f);
+	if(!rc) {
+		if(report)
+			rc = write_report(report, &res, list, &err);
+		if(!rc)
+			print_summary(c, &res);
+		reconcile_free(&res);
+	}
+	names_close(nm);
+	if(r)
+		registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}

@@ -1,0 +1,66 @@
+/* Reconciliation: a list from the other side or the mediator, against the
+ * registry. Each row of the list is matched to a registry person, sent to
+ * review with its candidates, or left unmatched; matched rows carry flags
+ * the office must see before the list is agreed. */
+#ifndef PARLEY_MATCH_RECONCILE_H
+#define PARLEY_MATCH_RECONCILE_H
+
+#include <stdio.h>
+
+#include "match/person.h"
+
+typedef enum reconcile_outcome {
+	RECONCILE_MATCHED,
+	RECONCILE_REVIEW,
+	RECONCILE_UNMATCHED,
+} reconcile_outcome;
+
+enum reconcile_flag {
+	FLAG_ALREADY_RETURNED = 1 << 0, /* repatriated, released, handed over, in transit */
+	FLAG_CIVILIAN = 1 << 1,         /* a civilian in the registry */
+	FLAG_DIED = 1 << 2,             /* died in captivity, remains returned or identified */
+	FLAG_DUPLICATE = 1 << 3,        /* another row of the list is the same person */
+};
+
+typedef struct reconcile_row {
+	reconcile_outcome outcome;
+	unsigned flags;
+	uint32_t person;      /* registry record (matched, or the best candidate) */
+	float prob;
+	const match_pair *pair; /* the best pair, or NULL */
+	uint32_t candidates;  /* pairs in review for this row */
+} reconcile_row;
+
+typedef struct reconcile_opts {
+	double threshold, review; /* 0: the defaults (0.9, 0.3) */
+	const char *id_column;    /* the list's identifier column; NULL: line numbers */
+	int threads;
+} reconcile_opts;
+
+typedef struct reconcile_result {
+	match_list list, reg;      /* reg.ids are registry uids */
+	unsigned char *reg_status; /* person_status of each registry record */
+	unsigned char *reg_civilian;
+	match_result links;
+	reconcile_row *rows;       /* one per list row */
+	size_t matched, review, unmatched, flagged[4];
+	double threshold;
+	double seconds;
+} reconcile_result;
+
+/* Link the list in f against every person of the registry. */
+pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const reconcile_opts *o,
+                     reconcile_result *out, pl_err *err) PL_NODISCARD;
+void reconcile_free(reconcile_result *r);
+
+const char *reconcile_outcome_name(reconcile_outcome o);
+/* The flag names of a set, comma-separated, into out. */
+void reconcile_flags_text(unsigned flags, char *out, size_t size);
+
+/* Reports: one row per list row with its outcome, registry person,
+ * probability, flags, and (JSON, HTML) the per-field contributions. */
+pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err);
+pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err);
+pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *title, pl_err *err);
+
+#endif

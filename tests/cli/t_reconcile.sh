@@ -1,0 +1,74 @@
+# parley reconcile and parley demo-data --linkage.
+
+test_reconcile_a_generated_list() {
+	p demo-data --linkage . --persons 500 --seed 3
+	expect_status 0
+	[ -s a.csv ] && [ -s b.csv ] || fail "no lists written"
+	head -1 a.csv | grep -q '^ext.bench,surname,given_names' || fail "header: $(head -1 a.csv)"
+	"$PARLEY" init x.db >/dev/null
+	"$PARLEY" --db x.db import a.csv >/dev/null || fail "import failed"
+	p --db x.db reconcile b.csv --id-column ext.bench --report r.csv
+	expect_status 0
+	expect_out "500 list rows against 500 registry persons"
+	expect_out "matched"
+	# The report: one row per list row, each matched row to the person with
+	# the same ext.bench in the registry.
+	[ "$(wc -l < r.csv)" = 501 ] || fail "report rows: $(wc -l < r.csv)"
+	sqlite3 x.db "SELECT e.ext_id || ',' || p.uid FROM person p JOIN person_ext e ON e.person_id = p.id
+		WHERE e.source = 'bench'" | sort > truth.txt
+	awk -F, 'NR > 1 && $3 == "matched" { print $2 "," $4 }' r.csv | tr -d '\r' | sort > got.txt
+	[ "$(wc -l < got.txt)" -gt 350 ] || fail "too few matched: $(wc -l < got.txt)"
+	wrong=$(comm -23 got.txt truth.txt | wc -l)
+	[ "$wrong" -le 2 ] || fail "$wrong matched to the wrong person"
+	# A read of every record, in the access log.
+	[ "$(sqlite3 x.db "SELECT count(*) FROM access_log WHERE action = 'reconcile' AND person_uid = '*'")" = 1 ] ||
+		fail "not in the access log"
+}
+
+test_reconcile_reports_and_flags() {
+	"$PARLEY" init x.db >/dev/null
+	cat > reg.csv <<'CSV'
+surname,given_names,patronymic,birth_date,service_number,branch
+Шевченко,Олександр,Іванович,1990-03-12,1234567,armed_forces
+Коваленко,Петро,Миколайович,1985-07-01,7654321,civilian
+CSV
+	"$PARLEY" --db x.db import reg.csv >/dev/null || fail "import failed"
+	cat > list.csv <<'CSV'
+ext.icrc,surname,given_names,patronymic,birth_date,service_number
+R1,Шевченко,Александр,Иванович,1990-12-03,1234576
+R2,Коваленко,Петр,Николаевич,1985-07-01,7654321
+R3,Бондаренко,Иван,Петрович,1970-01-01,
+CSV
+	p --db x.db reconcile list.csv --id-column ext.icrc --report r.json --json
+	expect_status 0
+	expect_out '"matched": 2'
+	expect_out '"unmatched": 1'
+	expect_out '"civilian": 1'
+	grep -q '"list_id": "R1"' r.json || fail "no R1 in the report"
+	grep -q '"level": "day/month swapped"' r.json || fail "the swapped date is not explained"
+	grep -q '"level": "transposition"' r.json || fail "the transposed number is not explained"
+	p --db x.db reconcile list.csv --report r.html
+	expect_status 0
+	grep -q '<table>' r.html || fail "no table in the HTML report"
+	grep -q '<script' r.html && fail "script in the HTML report"
+	true
+}
+
+test_reconcile_refuses_bad_input() {
+	"$PARLEY" init x.db >/dev/null
+	printf 'surname,shoe_size\nA,44\n' > bad.csv
+	p --db x.db reconcile bad.csv
+	expect_status 1
+	expect_err "bad.csv:1: column 'shoe_size'"
+	p --db x.db reconcile missing.csv
+	expect_status 1
+	expect_err "cannot read missing.csv"
+	p --db x.db reconcile bad.csv --thresholds 1.5
+	expect_status 2
+	expect_err "--thresholds"
+	p --db x.db reconcile bad.csv --report out.pdf
+	expect_status 2
+	expect_err ".json, .csv or .html"
+	p --db x.db reconcile
+	expect_status 2
+}
