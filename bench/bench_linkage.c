@@ -3,7 +3,11 @@
  * Russian forms and schemes, with corruptions), linked by the person spec
  * and scored against the truth in column ext.bench.
  *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR]
- * With --dir, the two lists are also left there as a.csv and b.csv. */
+ *   bench_linkage --columns-in DIR [--threads T]
+ * With --dir, the two lists are also left there as a.csv and b.csv, and
+ * their linkage columns (names already keyed) as a_cols.csv and
+ * b_cols.csv: the input of the DuckDB peer (bench/duckdb). --columns-in
+ * links those columns alone, the same work the peer does. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +15,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "core/csv.h"
 #include "match/person.h"
 
 static double now(void)
@@ -27,10 +32,104 @@ static long peak_rss_mib(void)
 	return ru.ru_maxrss / 1024;
 }
 
+static const char *const col_names[MP_COLS] = {
+	"surname", "surname_eq", "given", "given_eq", "patr", "patr_eq", "birth", "birth_year",
+	"service", "unit", "place", "sex", "name_pair"};
+
+/* The linkage columns of a list, with its ids, as CSV. */
+static void dump_columns(const match_list *l, const char *path)
+{
+	FILE *f = fopen(path, "w");
+	if(!f)
+		return;
+	buf b;
+	buf_init(&b, 0);
+	const char *head[MP_COLS + 1] = {"id"};
+	memcpy(head + 1, col_names, sizeof(col_names));
+	if(csv_format_record(&b, head, MP_COLS + 1))
+		abort();
+	for(size_t i = 0; i < l->side.n; i++) {
+		const char *v[MP_COLS + 1] = {l->ids[i]};
+		for(int c = 0; c < MP_COLS; c++)
+			v[c + 1] = match_value(&l->side, i, c);
+		if(csv_format_record(&b, v, MP_COLS + 1))
+			abort();
+		if(b.len > (1 << 20)) {
+			fwrite(b.ptr, 1, b.len, f);
+			buf_reset(&b);
+		}
+	}
+	fwrite(b.ptr, 1, b.len, f);
+	fclose(f);
+	buf_free(&b);
+}
+
+/* Read what dump_columns wrote. */
+static pl_rc read_columns(const char *path, match_list *l, pl_err *err)
+{
+	FILE *f = fopen(path, "r");
+	if(!f)
+		return pl_fail(err, PL_ENOTFOUND, "cannot read %s", path);
+	match_list_init(l);
+	csv_reader *cr = NULL;
+	pl_rc rc = csv_reader_open(&cr, f, path, err);
+	bool eof = false;
+	long line = 0;
+	while(!rc) {
+		csv_record rec;
+		if((rc = csv_read(cr, &rec, &eof, err)) || eof)
+			break;
+		if(line++ == 0)
+			continue;
+		if(rec.nfields != MP_COLS + 1) {
+			rc = pl_fail(err, PL_EINPUT, "%s:%ld: expected %d fields", path, rec.line, MP_COLS + 1);
+			break;
+		}
+		rc = match_list_add(l, rec.fields + 1, rec.fields[0], rec.line);
+	}
+	if(cr)
+		csv_reader_close(cr);
+	fclose(f);
+	return rc;
+}
+
 static int fail(const pl_err *err)
 {
 	fprintf(stderr, "bench_linkage: %s\n", err->msg);
 	return 1;
+}
+
+/* Link prepared columns and score: the work the DuckDB peer does. Prints
+ * one line: "c: candidates C links L precision P recall R F1 F time T s". */
+static int link_columns(const char *dir, int threads)
+{
+	pl_err err = {0};
+	char pa[4096], pb[4096];
+	snprintf(pa, sizeof(pa), "%s/a_cols.csv", dir);
+	snprintf(pb, sizeof(pb), "%s/b_cols.csv", dir);
+	double t0 = now();
+	match_list la, lb;
+	if(read_columns(pa, &la, &err) || read_columns(pb, &lb, &err))
+		return fail(&err);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	o.threads = threads;
+	match_result r;
+	if(match_link(&match_person_spec, &la.side, &lb.side, &o, &r, &err))
+		return fail(&err);
+	double t1 = now();
+	size_t tp = 0, fp = 0, truth = 0;
+	for(size_t k = 0; k < r.npairs; k++)
+		if(r.pairs[k].status == MATCH_LINK)
+			strcmp(la.ids[r.pairs[k].a], lb.ids[r.pairs[k].b]) ? fp++ : tp++;
+	for(size_t j = 0; j < lb.side.n; j++)
+		truth += atol(lb.ids[j] + 1) < (long)la.side.n;
+	double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, rc = truth ? (double)tp / (double)truth : 0;
+	printf("c: candidates %zu links %zu precision %.4f recall %.4f F1 %.4f time %.3f s\n", r.candidates,
+	       r.links, p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0, t1 - t0);
+	match_result_free(&r);
+	match_list_free(&la);
+	match_list_free(&lb);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -38,8 +137,9 @@ int main(int argc, char **argv)
 	long n = 10000;
 	uint64_t seed = 1;
 	int threads = 2;
-	const char *dir = NULL;
+	const char *dir = NULL, *columns_in = NULL;
 	static const struct option opts[] = {{"persons", required_argument, NULL, 'n'},
+	                                     {"columns-in", required_argument, NULL, 'c'},
 	                                     {"seed", required_argument, NULL, 's'},
 	                                     {"threads", required_argument, NULL, 't'},
 	                                     {"dir", required_argument, NULL, 'd'},
@@ -54,10 +154,14 @@ int main(int argc, char **argv)
 			threads = atoi(optarg);
 		else if(c == 'd')
 			dir = optarg;
+		else if(c == 'c')
+			columns_in = optarg;
 		else
 			return 2;
 	}
 	pl_err err = {0};
+	if(columns_in)
+		return link_columns(columns_in, threads);
 	char *abuf = NULL, *bbuf = NULL;
 	size_t alen = 0, blen = 0;
 	FILE *fa = open_memstream(&abuf, &alen), *fb = open_memstream(&bbuf, &blen);
@@ -92,6 +196,13 @@ int main(int argc, char **argv)
 		return fail(&err);
 	fclose(fa);
 	fclose(fb);
+	if(dir) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/a_cols.csv", dir);
+		dump_columns(&la, path);
+		snprintf(path, sizeof(path), "%s/b_cols.csv", dir);
+		dump_columns(&lb, path);
+	}
 	double t2 = now();
 	match_opts o = MATCH_OPTS_DEFAULT;
 	o.threads = threads;

@@ -1,0 +1,235 @@
+// The DuckDB peer of bench_linkage: the same linkage, written as SQL the way
+// Splink writes it, run by DuckDB on the same prepared columns
+// (DIR/a_cols.csv and DIR/b_cols.csv from `bench_linkage --dir DIR`):
+//
+//   blocking   the union of the same six rules, each pair once;
+//   levels     the same comparison levels, as CASE expressions over
+//              DuckDB's jaro_winkler_similarity, damerau_levenshtein and
+//              levenshtein;
+//   u          the levels of 300,000 random pairs;
+//   m          EM rule by rule over the level patterns, each iteration one
+//              SQL query, leaving out the comparisons the rule fixes;
+//   lambda     the expected matches among the candidates, iterated in SQL;
+//   weights    log2 m/u per level, term frequencies on exact names;
+//   links      one to one, best first, at probability 0.9 or more.
+//
+//   node peer.mjs DIR [THREADS]
+// Prints one line: "duckdb: candidates C links L precision P recall R F1 F time T s".
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const dir = process.argv[2];
+const threads = process.argv[3] || '2';
+if (!dir) {
+  console.error('usage: node peer.mjs DIR [THREADS]');
+  process.exit(2);
+}
+
+const NAME = ['exact', 'equivalent', 'swapped', 'jw94', 'jw88', 'else'];
+const DATE = ['exact', 'dm_swapped', 'one_digit', 'year_only', 'year_pm1', 'else'];
+const ID = ['exact', 'transposed', 'one_edit', 'else'];
+const TEXT = ['exact', 'jw94', 'jw85', 'else'];
+const EXACT = ['exact', 'else'];
+
+// name, kind levels, column, SQL of its level over a and b, tf, columns a rule on which fixes it
+const nameLevel = (x, eq, sw) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL THEN -1
+  WHEN a.${x} = b.${x} THEN 0
+  WHEN a.${eq} = b.${x} OR a.${x} = b.${eq} OR a.${eq} = b.${eq} THEN 1
+  ${sw ? `WHEN a.${x} = b.${sw} OR a.${sw} = b.${x} THEN 2` : ''}
+  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.94 THEN 3
+  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.88 THEN 4 ELSE 5 END`;
+const full = (t) => `(substr(${t}.birth, 5, 2) <> '00' AND substr(${t}.birth, 7, 2) <> '00')`;
+const dateLevel = `CASE WHEN a.birth IS NULL OR b.birth IS NULL THEN -1
+  WHEN a.birth = b.birth THEN 0
+  WHEN ${full('a')} AND ${full('b')} AND substr(a.birth, 1, 4) = substr(b.birth, 1, 4)
+    AND substr(a.birth, 5, 2) = substr(b.birth, 7, 2) AND substr(a.birth, 7, 2) = substr(b.birth, 5, 2) THEN 1
+  WHEN ${full('a')} AND ${full('b')} AND damerau_levenshtein(a.birth, b.birth) <= 1 THEN 2
+  WHEN NOT (${full('a')} AND ${full('b')}) AND substr(a.birth, 1, 4) = substr(b.birth, 1, 4) THEN 3
+  WHEN abs(substr(a.birth, 1, 4)::INT - substr(b.birth, 1, 4)::INT) <= 1 THEN 4 ELSE 5 END`;
+const idLevel = (x) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL THEN -1
+  WHEN a.${x} = b.${x} THEN 0
+  WHEN length(a.${x}) = length(b.${x}) AND damerau_levenshtein(a.${x}, b.${x}) = 1
+    AND levenshtein(a.${x}, b.${x}) = 2 THEN 1
+  WHEN damerau_levenshtein(a.${x}, b.${x}) <= 1 THEN 2 ELSE 3 END`;
+const textLevel = (x) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL THEN -1
+  WHEN a.${x} = b.${x} THEN 0
+  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.94 THEN 1
+  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.85 THEN 2 ELSE 3 END`;
+const exactLevel = (x) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL THEN -1
+  WHEN a.${x} = b.${x} THEN 0 ELSE 1 END`;
+
+const cmps = [
+  { name: 'surname', levels: NAME, sql: nameLevel('surname', 'surname_eq', 'given'), tf: 'surname',
+    fixed: ['surname', 'surname_eq', 'name_pair'], impossible: [] },
+  { name: 'given', levels: NAME, sql: nameLevel('given', 'given_eq', 'surname'), tf: 'given',
+    fixed: ['given', 'given_eq', 'name_pair'], impossible: [] },
+  { name: 'patr', levels: NAME, sql: nameLevel('patr', 'patr_eq', null), tf: 'patr',
+    fixed: ['patr', 'patr_eq'], impossible: [2] },
+  { name: 'birth', levels: DATE, sql: dateLevel, fixed: ['birth', 'birth_year'], impossible: [] },
+  { name: 'service', levels: ID, sql: idLevel('service'), fixed: ['service'], impossible: [] },
+  { name: 'unit', levels: EXACT, sql: exactLevel('unit'), fixed: ['unit'], impossible: [] },
+  { name: 'place', levels: TEXT, sql: textLevel('place'), fixed: ['place'], impossible: [] },
+  { name: 'sex', levels: EXACT, sql: exactLevel('sex'), fixed: ['sex'], impossible: [] },
+];
+const rules = [
+  ['name_pair'], ['surname_eq', 'birth_year'], ['given_eq', 'patr_eq', 'birth_year'],
+  ['service'], ['birth', 'given_eq'], ['birth', 'surname_eq'],
+];
+const ruleSql = (cols) => cols.map((c) => `a.${c} = b.${c}`).join(' AND ');
+
+const t0 = performance.now();
+const db = await DuckDBInstance.create(':memory:', { threads });
+const con = await db.connect();
+const run = (sql) => con.run(sql);
+const rows = async (sql) => (await con.runAndReadAll(sql)).getRows();
+
+for (const side of ['a', 'b']) {
+  await run(`CREATE TABLE ${side} AS SELECT (row_number() OVER () - 1)::BIGINT AS rid, *
+    FROM read_csv('${dir}/${side}_cols.csv', header = true, all_varchar = true, nullstr = '')`);
+}
+const [[na]] = await rows('SELECT count(*) FROM a');
+const [[nb]] = await rows('SELECT count(*) FROM b');
+
+// Blocking: the union of the rules, each pair once.
+await run(`CREATE TABLE cand AS SELECT DISTINCT l, r FROM (${rules.map((cols) =>
+  `SELECT a.rid AS l, b.rid AS r FROM a JOIN b ON ${ruleSql(cols)}`).join(' UNION ALL ')})`);
+const [[candidates]] = await rows('SELECT count(*) FROM cand');
+
+// Levels of every candidate pair, and which rules propose it.
+const levelCols = cmps.map((c, i) => `(${c.sql})::TINYINT AS g${i}`).join(',\n');
+const ruleCols = rules.map((cols, k) => `coalesce(${ruleSql(cols)}, false) AS r${k}`).join(', ');
+await run(`CREATE TABLE cmp AS SELECT c.l, c.r, a.surname AS v0, a.given AS v1, a.patr AS v2,
+  ${levelCols}, ${ruleCols} FROM cand c JOIN a ON a.rid = c.l JOIN b ON b.rid = c.r`);
+
+// u from random pairs.
+await run('SELECT setseed(0.5)');
+await run(`CREATE TABLE upairs AS SELECT floor(random() * ${na})::BIGINT AS l,
+  floor(random() * ${nb})::BIGINT AS r FROM range(300000)`);
+await run(`CREATE TABLE ucmp AS SELECT ${levelCols} FROM upairs c
+  JOIN a ON a.rid = c.l JOIN b ON b.rid = c.r`);
+const u = [];
+for (let i = 0; i < cmps.length; i++) {
+  const counts = new Array(cmps[i].levels.length).fill(0);
+  for (const [lv, n] of await rows(`SELECT g${i}, count(*) FROM ucmp WHERE g${i} >= 0 GROUP BY 1`))
+    counts[lv] = Number(n);
+  const smoothed = counts.map((n) => (n > 0 ? n : 0.5));
+  const sum = smoothed.reduce((x, y) => x + y, 0);
+  u.push(smoothed.map((n) => n / sum));
+}
+
+// The level patterns, counted, with the rules that propose them.
+await run(`CREATE TABLE pat AS SELECT ${cmps.map((_, i) => `g${i}`).join(', ')},
+  ${rules.map((_, k) => `r${k}`).join(', ')}, count(*)::DOUBLE AS n FROM cmp GROUP BY ALL`);
+
+// The probability factor of comparison i under params p, as SQL.
+const factor = (i, p, skip) => (skip[i] ? '1' :
+  `(CASE g${i} ${p[i].map((v, k) => `WHEN ${k} THEN ${v}::DOUBLE`).join(' ')} ELSE 1::DOUBLE END)`);
+const product = (p, skip) => cmps.map((_, i) => factor(i, p, skip)).join(' * ');
+
+// EM rule by rule; each iteration one query: E-step and M-step sums.
+const start = () => cmps.map((c) => c.levels.map((_, k) => (k === 0 ? 0.9 : 0.1 / (c.levels.length - 1))));
+const msum = cmps.map((c) => c.levels.map(() => 0));
+const wsum = cmps.map(() => 0);
+let iterations = 0;
+for (let k = 0; k < rules.length; k++) {
+  const skip = cmps.map((c) => rules[k].some((col) => c.fixed.includes(col)));
+  let m = start();
+  let lambda = 0.5;
+  let matched = 0;
+  for (let it = 0; it < 200; it++) {
+    iterations++;
+    const sums = cmps.flatMap((c, i) => (skip[i] ? [] : c.levels.map((_, lv) =>
+      `sum(w) FILTER (WHERE g${i} = ${lv})`)));
+    const dens = cmps.flatMap((c, i) => (skip[i] ? [] : [`sum(w) FILTER (WHERE g${i} >= 0)`]));
+    const [row] = await rows(`WITH post AS (SELECT *, n * (${lambda}::DOUBLE * ${product(m, skip)}) /
+        (${lambda}::DOUBLE * ${product(m, skip)} + ${1 - lambda}::DOUBLE * ${product(u, skip)}) AS w FROM pat WHERE r${k})
+      SELECT sum(w), sum(n), ${[...sums, ...dens].join(', ')} FROM post`);
+    matched = Number(row[0]);
+    const total = Number(row[1]);
+    let change = Math.abs(matched / total - lambda);
+    lambda = matched / total;
+    let at = 2;
+    const next = m.map((lv) => lv.slice());
+    const denAt = 2 + sums.length;
+    let d = 0;
+    for (let i = 0; i < cmps.length; i++) {
+      if (skip[i]) continue;
+      const den = Number(row[denAt + d++]) || 0;
+      for (let lv = 0; lv < cmps[i].levels.length; lv++) {
+        const v = den > 0 ? Math.max((Number(row[at]) || 0) / den, 1e-6) : m[i][lv];
+        change = Math.max(change, Math.abs(v - m[i][lv]));
+        next[i][lv] = v;
+        at++;
+      }
+    }
+    m = next;
+    if (change < 1e-6) break;
+  }
+  for (let i = 0; i < cmps.length; i++) {
+    if (skip[i]) continue;
+    for (let lv = 0; lv < cmps[i].levels.length; lv++) msum[i][lv] += matched * m[i][lv];
+    wsum[i] += matched;
+  }
+}
+const m = start().map((lv, i) => lv.map((v, k) => (cmps[i].impossible.includes(k) ? u[i][k]
+  : wsum[i] > 0 ? msum[i][k] / wsum[i] : v)));
+
+// lambda over all pairs: the fixed point of the expected matches.
+const pairs = Number(na) * Number(nb);
+let matches = Math.min(Number(na), Number(nb)) / 2 + 1;
+const none = cmps.map(() => false);
+for (let it = 0; it < 200; it++) {
+  const lambda = Math.min(matches / pairs, 0.999);
+  const [[next]] = await rows(`SELECT sum(n * (${lambda}::DOUBLE * ${product(m, none)}) /
+    (${lambda}::DOUBLE * ${product(m, none)} + ${1 - lambda}::DOUBLE * ${product(u, none)})) FROM pat`);
+  const done = Math.abs(Number(next) - matches) < 0.01;
+  matches = Math.max(Number(next), 0.5);
+  if (done) break;
+}
+const lambda = Math.min(matches / pairs, 0.999);
+
+// Weights, with term frequencies on exact names; the pairs worth a look.
+for (const [i, col] of [[0, 'surname'], [1, 'given'], [2, 'patr']]) {
+  await run(`CREATE TABLE tf${i} AS SELECT v, count(*)::DOUBLE / sum(count(*)) OVER () AS share
+    FROM (SELECT ${col} AS v FROM a UNION ALL SELECT ${col} FROM b) WHERE v IS NOT NULL GROUP BY v`);
+}
+const bf = (i) => `(CASE g${i} ${m[i].map((v, k) => `WHEN ${k} THEN ${Math.log2(v / u[i][k])}::DOUBLE`).join(' ')} ELSE 0::DOUBLE END)`;
+const tfbf = (i) => `(CASE WHEN g${i} = 0 THEN log2(${m[i][0]}::DOUBLE / coalesce(tf${i}.share, ${u[i][0]}::DOUBLE)) ELSE ${bf(i)} END)`;
+const weight = [`${Math.log2(lambda / (1 - lambda))}::DOUBLE`,
+  ...cmps.map((_, i) => (i < 3 ? tfbf(i) : bf(i)))].join(' + ');
+const review = Math.log2(0.3 / 0.7);
+const scored = await rows(`SELECT l, r, w FROM (SELECT l, r, ${weight} AS w FROM cmp
+  LEFT JOIN tf0 ON tf0.v = cmp.v0 LEFT JOIN tf1 ON tf1.v = cmp.v1 LEFT JOIN tf2 ON tf2.v = cmp.v2)
+  WHERE w >= ${review} ORDER BY w DESC, l, r`);
+
+// One to one, best first.
+const link = Math.log2(0.9 / 0.1);
+const takenA = new Set();
+const takenB = new Set();
+const links = [];
+for (const [l, r, w] of scored) {
+  if (takenA.has(l) || takenB.has(r)) continue;
+  if (w >= link) {
+    takenA.add(l);
+    takenB.add(r);
+    links.push([l, r]);
+  }
+}
+const t1 = performance.now();
+
+// Scored against the truth: the same id on both sides.
+await run(`CREATE TABLE links (l BIGINT, r BIGINT)`);
+const app = await con.createAppender('links');
+for (const [l, r] of links) {
+  app.appendBigInt(l);
+  app.appendBigInt(r);
+  app.endRow();
+}
+app.closeSync();
+const [[tp]] = await rows('SELECT count(*) FROM links JOIN a ON a.rid = l JOIN b ON b.rid = r WHERE a.id = b.id');
+const [[truth]] = await rows(`SELECT count(*) FROM b WHERE substr(id, 2)::BIGINT < ${na}`);
+const precision = links.length ? Number(tp) / links.length : 0;
+const recall = Number(truth) ? Number(tp) / Number(truth) : 0;
+const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+console.log(`duckdb: candidates ${candidates} links ${links.length} precision ${precision.toFixed(4)} ` +
+  `recall ${recall.toFixed(4)} F1 ${f1.toFixed(4)} time ${((t1 - t0) / 1000).toFixed(3)} s ` +
+  `(EM ${iterations} iterations)`);
