@@ -23,6 +23,10 @@ static const char reconcile_usage[] =
 	"  --report FILE        write every row with its outcome, person, probability,\n"
 	"                       flags and per-field weights; .json, .csv or .html\n"
 	"  --threads N          threads for linking (default 2)\n"
+	"  --confirm LINE:ID    record that the row on LINE is registry person ID: a\n"
+	"                       match from now on, on every run of a list with that\n"
+	"                       row (repeatable; audited)\n"
+	"  --reject LINE:ID     record that it is not: never matched again\n"
 	"  --json               print the summary as JSON\n";
 
 static bool parse_thresholds(const char *s, reconcile_opts *o)
@@ -84,16 +88,32 @@ static void print_summary(const cli *c, const reconcile_result *r)
 	       r->flagged[2], r->flagged[1], r->flagged[3]);
 }
 
+static bool parse_decision(const char *s, bool confirm, reconcile_decision *d)
+{
+	char *end;
+	errno = 0;
+	long line = strtol(s, &end, 10);
+	if(errno || end == s || *end != ':' || line < 2 || !registry_uid_valid('P', end + 1))
+		return false;
+	*d = (reconcile_decision){line, end + 1, confirm};
+	return true;
+}
+
+enum { DECISIONS_MAX = 1000 };
+
 int cmd_reconcile(cli *c, int argc, char **argv)
 {
-	enum { OPT_THRESHOLDS = 1, OPT_ID_COLUMN, OPT_REPORT, OPT_THREADS };
+	enum { OPT_THRESHOLDS = 1, OPT_ID_COLUMN, OPT_REPORT, OPT_THREADS, OPT_CONFIRM, OPT_REJECT };
 	static const struct option opts[] = {
 		{"thresholds", required_argument, NULL, OPT_THRESHOLDS},
 		{"id-column", required_argument, NULL, OPT_ID_COLUMN},
 		{"report", required_argument, NULL, OPT_REPORT},
 		{"threads", required_argument, NULL, OPT_THREADS},
+		{"confirm", required_argument, NULL, OPT_CONFIRM},
+		{"reject", required_argument, NULL, OPT_REJECT},
 		CLI_COMMON_OPTIONS, {0}};
 	reconcile_opts o = {0};
+	reconcile_decision decide[DECISIONS_MAX];
 	const char *report = NULL;
 	bool done = false;
 	long n;
@@ -114,10 +134,18 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 			if(!cli_parse_long(optarg, 1, 16, &n))
 				return cli_usage_error(c, "--threads: expected 1 to 16, got '%s'", optarg);
 			o.threads = (int)n;
+		} else if(opt == OPT_CONFIRM || opt == OPT_REJECT) {
+			if(o.ndecide == DECISIONS_MAX)
+				return cli_usage_error(c, "at most %d decisions at once", DECISIONS_MAX);
+			if(!parse_decision(optarg, opt == OPT_CONFIRM, &decide[o.ndecide]))
+				return cli_usage_error(c, "--%s: expected LINE:PERSON_ID (e.g. 12:P3F8K2...), got '%s'",
+				                       opt == OPT_CONFIRM ? "confirm" : "reject", optarg);
+			o.ndecide++;
 		} else if(!cli_common_option(c, opt, reconcile_usage, &done)) {
 			return cli_usage_error(c, "unknown option");
 		}
 	}
+	o.decide = decide;
 	if(done)
 		return EXIT_OK;
 	if(optind + 1 != argc)

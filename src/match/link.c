@@ -611,23 +611,23 @@ static int pair_cmp(const void *x, const void *y)
 	return p->b < q->b ? -1 : p->b > q->b;
 }
 
-static pl_rc assign(linker *l)
+pl_rc match_assign(match_result *r, size_t na, size_t nb, const match_opts *o)
 {
-	match_result *r = l->r;
 	qsort(r->pairs, r->npairs, sizeof(match_pair), pair_cmp);
-	bool one = l->o->one_to_one && !l->o->dedupe;
-	unsigned char *taken_a = one ? calloc(l->a->n + 1, 1) : NULL;
-	unsigned char *taken_b = one ? calloc(l->b->n + 1, 1) : NULL;
+	bool one = o->one_to_one && !o->dedupe;
+	unsigned char *taken_a = one ? calloc(na + 1, 1) : NULL;
+	unsigned char *taken_b = one ? calloc(nb + 1, 1) : NULL;
 	if(one && (!taken_a || !taken_b)) {
 		free(taken_a);
 		free(taken_b);
 		return PL_ENOMEM;
 	}
+	r->links = r->reviews = 0;
 	for(size_t k = 0; k < r->npairs; k++) {
 		match_pair *p = &r->pairs[k];
 		if(one && (taken_a[p->a] || taken_b[p->b])) {
 			p->status = MATCH_OUTRANKED;
-		} else if(p->prob >= l->o->threshold) {
+		} else if(p->prob >= o->threshold) {
 			p->status = MATCH_LINK;
 			r->links++;
 			if(one)
@@ -729,7 +729,7 @@ static pl_rc link_passes(linker *l, int nthreads, pl_err *err)
 		free(ps[t].pairs);
 	}
 	if(!rc)
-		rc = assign(l);
+		rc = match_assign(r, l->a->n, l->b->n, l->o);
 	return rc ? pl_fail(err, rc, "linkage: out of memory") : PL_OK;
 }
 

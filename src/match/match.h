@@ -174,6 +174,9 @@ typedef struct match_result {
 pl_rc match_link(const match_spec *spec, const match_side *a, const match_side *b,
                  const match_opts *opts, match_result *out, pl_err *err) PL_NODISCARD;
 void match_result_free(match_result *r);
+/* Sort the pairs best first and give each its status again (after pairs
+ * were changed or added, e.g. by people's decisions). */
+pl_rc match_assign(match_result *r, size_t na, size_t nb, const match_opts *o) PL_NODISCARD;
 
 /* The levels of one pair, into level[spec->ncmps]. */
 void match_compare(const match_spec *spec, const match_side *a, size_t i, const match_side *b,

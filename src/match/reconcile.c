@@ -8,6 +8,15 @@
 #include "core/buf.h"
 #include "core/csv.h"
 #include <jansson.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "audit/audit.h"
+#include "core/date.h"
+#include "core/hmap.h"
+#include "store/store.h"
+
+enum { DECIDED_WEIGHT = 1000000 }; /* a confirmed pair outweighs any other */
 
 static const char *const flag_names[] = {"already_returned", "civilian", "died", "duplicate"};
 
@@ -98,6 +107,7 @@ static pl_rc outcomes(reconcile_result *r)
 		reconcile_row *row = &r->rows[p->b];
 		if(p->status == MATCH_LINK) {
 			row->outcome = RECONCILE_MATCHED;
+			row->decided = p->weight >= DECIDED_WEIGHT;
 			row->pair = p;
 			row->person = p->a;
 			row->prob = p->prob;
@@ -136,6 +146,178 @@ static pl_rc outcomes(reconcile_result *r)
 	return PL_OK;
 }
 
+/* ---- decisions ------------------------------------------------------------ */
+
+/* What each row says, hashed: its linkage columns, in order. */
+static pl_rc hash_rows(reconcile_result *r)
+{
+	size_t n = r->list.side.n;
+	r->row_hash = calloc(n ? n : 1, sizeof(*r->row_hash));
+	if(!r->row_hash)
+		return PL_ENOMEM;
+	for(size_t j = 0; j < n; j++) {
+		crypto_generichash_state h;
+		unsigned char out[ROW_HASH_LEN / 2];
+		crypto_generichash_init(&h, NULL, 0, sizeof(out));
+		for(int c = 0; c < MP_COLS; c++) {
+			const char *v = match_value(&r->list.side, j, c);
+			crypto_generichash_update(&h, (const unsigned char *)(v ? v : "\x1e"), v ? strlen(v) : 1);
+			crypto_generichash_update(&h, (const unsigned char *)"\x1f", 1);
+		}
+		crypto_generichash_final(&h, out, sizeof(out));
+		sodium_bin2hex(r->row_hash[j], ROW_HASH_LEN + 1, out, sizeof(out));
+	}
+	return PL_OK;
+}
+
+/* Index+1 of each key (registry uids); 0 if absent. */
+static pl_rc index_strings(hmap *m, const char *const *keys, size_t n)
+{
+	for(size_t i = 0; i < n; i++)
+		if(hmap_put(m, keys[i], strlen(keys[i]), (void *)(uintptr_t)(i + 1)))
+			return PL_ENOMEM;
+	return PL_OK;
+}
+
+static size_t lookup(const hmap *m, const char *key)
+{
+	return (size_t)(uintptr_t)hmap_get(m, key, strlen(key));
+}
+
+static long row_of_line(const match_list *l, long line)
+{
+	size_t lo = 0, hi = l->side.n; /* lines ascend */
+	while(lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if(l->lines[mid] < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->side.n && l->lines[lo] == line ? (long)lo : -1;
+}
+
+static pl_rc record_decisions(registry *reg, reconcile_result *r, const hmap *uids,
+                              const char *list_name, const reconcile_opts *o, pl_err *err)
+{
+	if(!o->ndecide)
+		return PL_OK;
+	for(size_t k = 0; k < o->ndecide; k++) {
+		if(row_of_line(&r->list, o->decide[k].line) < 0)
+			return pl_fail(err, PL_EINPUT, "%s: no row on line %ld", list_name, o->decide[k].line);
+		if(!lookup(uids, o->decide[k].person))
+			return pl_fail(err, PL_ENOTFOUND, "no person %s in the registry", o->decide[k].person);
+	}
+	store *st = registry_store(reg);
+	pl_rc rc = store_begin(st, err);
+	if(rc)
+		return rc;
+	char ts[TIMESTAMP_STR_MAX];
+	date_now_iso(ts);
+	for(size_t k = 0; k < o->ndecide && !rc; k++) {
+		const reconcile_decision *d = &o->decide[k];
+		long j = row_of_line(&r->list, d->line);
+		const char *what = d->confirm ? "confirm" : "reject";
+		sqlite3_stmt *s;
+		rc = store_stmt(st, "INSERT INTO match_decision(row_hash, person_uid, decision, list, list_row,"
+		                    " actor, ts) VALUES (?,?,?,?,?,?,?) ON CONFLICT(row_hash, person_uid)"
+		                    " DO UPDATE SET decision = excluded.decision, list = excluded.list,"
+		                    " list_row = excluded.list_row, actor = excluded.actor, ts = excluded.ts",
+		                &s, err);
+		if(rc)
+			break;
+		sqlite3_bind_text(s, 1, r->row_hash[j], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, d->person, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, what, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, list_name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, r->list.ids[j], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, registry_actor(reg), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, ts, -1, SQLITE_STATIC);
+		int x = sqlite3_step(s);
+		sqlite3_reset(s);
+		if(x != SQLITE_DONE) {
+			rc = store_fail(st, err, x, "recording a decision");
+			break;
+		}
+		char *after = sqlite3_mprintf("{\"decision\":\"%s\",\"row\":\"%s\",\"list\":\"%w\","
+		                              "\"list_row\":\"%w\"}", what, r->row_hash[j], list_name,
+		                              r->list.ids[j]);
+		rc = after ? audit_append(st, NULL, registry_actor(reg), what, "match_decision", d->person, NULL,
+		                          after, err)
+		           : pl_nomem(err);
+		sqlite3_free(after);
+	}
+	if(rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+static match_pair *find_pair(match_result *m, uint32_t a, uint32_t b)
+{
+	for(size_t k = 0; k < m->npairs; k++)
+		if(m->pairs[k].a == a && m->pairs[k].b == b)
+			return &m->pairs[k];
+	return NULL;
+}
+
+static pl_rc add_pair(reconcile_result *r, uint32_t a, uint32_t b, match_pair **out)
+{
+	match_result *m = &r->links;
+	match_pair *np = realloc(m->pairs, (m->npairs + 1) * sizeof(*np));
+	if(!np)
+		return PL_ENOMEM;
+	m->pairs = np;
+	match_pair *p = &m->pairs[m->npairs++];
+	memset(p, 0, sizeof(*p));
+	p->a = a;
+	p->b = b;
+	match_compare(&match_person_spec, &r->reg.side, a, &r->list.side, b, p->level);
+	*out = p;
+	return PL_OK;
+}
+
+/* Every decision on a row of this list and a person of the registry: a
+ * confirmed pair is made certain, a rejected one removed; then the links
+ * are assigned again. */
+static pl_rc apply_decisions(registry *reg, reconcile_result *r, const hmap *rows, const hmap *uids,
+                             const match_opts *mo, pl_err *err)
+{
+	store *st = registry_store(reg);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT row_hash, person_uid, decision FROM match_decision", &s, err);
+	if(rc)
+		return rc;
+	int x;
+	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		size_t j = lookup(rows, store_column_text(s, 0)), i = lookup(uids, store_column_text(s, 1));
+		if(!j || !i)
+			continue;
+		match_pair *p = find_pair(&r->links, (uint32_t)(i - 1), (uint32_t)(j - 1));
+		bool confirm = !strcmp(store_column_text(s, 2), "confirm");
+		if(!p && confirm && add_pair(r, (uint32_t)(i - 1), (uint32_t)(j - 1), &p))
+			rc = pl_nomem(err);
+		if(p) {
+			p->weight = confirm ? DECIDED_WEIGHT : -INFINITY;
+			p->prob = confirm ? 1.0f : 0.0f;
+			r->decisions++;
+		}
+	}
+	if(!rc && x != SQLITE_DONE)
+		rc = store_fail(st, err, x, "reading decisions");
+	sqlite3_reset(s);
+	if(rc || !r->decisions)
+		return rc;
+	/* Rejected pairs go; the rest are assigned again. */
+	size_t kept = 0;
+	for(size_t k = 0; k < r->links.npairs; k++)
+		if(r->links.pairs[k].weight != -INFINITY)
+			r->links.pairs[kept++] = r->links.pairs[k];
+	r->links.npairs = kept;
+	return match_assign(&r->links, r->reg.side.n, r->list.side.n, mo) ? pl_nomem(err) : PL_OK;
+}
+
 pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const reconcile_opts *o,
                      reconcile_result *out, pl_err *err)
 {
@@ -143,34 +325,45 @@ pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const 
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	match_list_init(&out->reg);
+	hmap rows, uids;
+	hmap_init(&rows);
+	hmap_init(&uids);
 	pl_rc rc = match_list_read(nm, f, name, o->id_column, &out->list, err);
-	if(rc) {
-		reconcile_free(out);
-		return rc;
-	}
-	reg_reader rr = {.nm = nm, .out = out};
-	arena_init(&rr.row, 4096);
-	rc = registry_each_person(reg, take_person, &rr, err);
-	arena_free(&rr.row);
-	if(rc == PL_ENOMEM)
-		pl_nomem(err);
 	if(!rc) {
-		match_opts mo = MATCH_OPTS_DEFAULT;
-		if(o->threshold > 0)
-			mo.threshold = o->threshold;
-		out->threshold = mo.threshold;
-		if(o->review > 0)
-			mo.review = o->review;
-		if(o->threads > 0)
-			mo.threads = o->threads;
-		rc = match_link(&match_person_spec, &out->reg.side, &out->list.side, &mo, &out->links, err);
+		reg_reader rr = {.nm = nm, .out = out};
+		arena_init(&rr.row, 4096);
+		rc = registry_each_person(reg, take_person, &rr, err);
+		arena_free(&rr.row);
+		if(rc == PL_ENOMEM)
+			pl_nomem(err);
 	}
+	if(!rc && (hash_rows(out) || index_strings(&uids, out->reg.ids, out->reg.side.n)))
+		rc = pl_nomem(err);
+	for(size_t j = 0; !rc && j < out->list.side.n; j++)
+		if(hmap_put(&rows, out->row_hash[j], ROW_HASH_LEN, (void *)(uintptr_t)(j + 1)))
+			rc = pl_nomem(err);
+	if(!rc)
+		rc = record_decisions(reg, out, &uids, name, o, err);
+	match_opts mo = MATCH_OPTS_DEFAULT;
+	if(o->threshold > 0)
+		mo.threshold = o->threshold;
+	if(o->review > 0)
+		mo.review = o->review;
+	if(o->threads > 0)
+		mo.threads = o->threads;
+	out->threshold = mo.threshold;
+	if(!rc)
+		rc = match_link(&match_person_spec, &out->reg.side, &out->list.side, &mo, &out->links, err);
+	if(!rc)
+		rc = apply_decisions(reg, out, &rows, &uids, &mo, err);
 	if(!rc && outcomes(out))
 		rc = pl_nomem(err);
 	/* Every registry record was read to be compared: one access-log entry
 	 * says so, as for an export. */
 	if(!rc)
 		rc = registry_log_access(reg, "*", "reconcile", err);
+	hmap_free(&rows);
+	hmap_free(&uids);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	out->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if(rc)
@@ -186,6 +379,7 @@ void reconcile_free(reconcile_result *r)
 	free(r->reg_status);
 	free(r->reg_civilian);
 	free(r->rows);
+	free(r->row_hash);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -204,8 +398,8 @@ pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err)
 	buf b;
 	buf_init(&b, 0);
 	static const char *const head[] = {"line", "list_id", "outcome", "person", "probability",
-	                                   "flags", "candidates"};
-	pl_rc rc = csv_format_record(&b, head, 7);
+	                                   "flags", "candidates", "decided"};
+	pl_rc rc = csv_format_record(&b, head, 8);
 	for(size_t j = 0; j < r->list.side.n && !rc; j++) {
 		const reconcile_row *row = &r->rows[j];
 		char line[24], prob[24], flags[96], cand[24];
@@ -213,10 +407,10 @@ pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err)
 		snprintf(prob, sizeof(prob), "%.4f", row->pair ? row->prob : 0.0);
 		snprintf(cand, sizeof(cand), "%u", row->candidates);
 		reconcile_flags_text(row->flags, flags, sizeof(flags));
-		const char *v[7] = {line, r->list.ids[j], reconcile_outcome_name(row->outcome),
+		const char *v[8] = {line, r->list.ids[j], reconcile_outcome_name(row->outcome),
 		                    row->pair ? r->reg.ids[row->person] : NULL, row->pair ? prob : NULL,
-		                    flags, cand};
-		rc = csv_format_record(&b, v, 7);
+		                    flags, cand, row->decided ? "confirmed" : NULL};
+		rc = csv_format_record(&b, v, 8);
 		if(!rc && b.len > 1 << 20)
 			rc = write_buf(f, &b, err);
 	}
@@ -228,10 +422,10 @@ pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err)
 	return rc;
 }
 
-static json_t *contributions(const reconcile_result *r, const match_pair *p)
+static json_t *contributions(const reconcile_result *r, const match_pair *p, double *weight)
 {
 	double part[MATCH_CMPS_MAX];
-	match_explain(&match_person_spec, &r->links, &r->reg.side, &r->list.side, p, part);
+	*weight = match_explain(&match_person_spec, &r->links, &r->reg.side, &r->list.side, p, part);
 	json_t *o = json_object();
 	for(int c = 0; c < match_person_spec.ncmps; c++) {
 		const char *const *lvl;
@@ -256,10 +450,14 @@ static json_t *row_json(const reconcile_result *r, size_t j)
 			json_array_append_new(fl, json_string(flag_names[k]));
 	json_object_set_new(o, "flags", fl);
 	if(row->pair) {
+		double w;
+		json_t *fields = contributions(r, row->pair, &w);
 		json_object_set_new(o, "person", json_string(r->reg.ids[row->person]));
 		json_object_set_new(o, "probability", json_real(round(row->prob * 10000) / 10000));
-		json_object_set_new(o, "weight", json_real(round(row->pair->weight * 100) / 100));
-		json_object_set_new(o, "fields", contributions(r, row->pair));
+		json_object_set_new(o, "weight", json_real(round(w * 100) / 100));
+		if(row->decided)
+			json_object_set_new(o, "decided", json_true());
+		json_object_set_new(o, "fields", fields);
 	}
 	if(row->candidates)
 		json_object_set_new(o, "candidates", json_integer(row->candidates));
@@ -329,7 +527,7 @@ pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *title
 		reconcile_flags_text(row->flags, flags, sizeof(flags));
 		brc |= buf_printf(&b, "<tr class=\"%s\"><td>%ld</td><td>", oc, r->list.lines[j]);
 		html_text(&b, r->list.ids[j], &brc);
-		brc |= buf_printf(&b, "</td><td>%s</td><td>%s</td><td>", oc,
+		brc |= buf_printf(&b, "</td><td>%s%s</td><td>%s</td><td>", oc, row->decided ? " (confirmed)" : "",
 		                 row->pair ? r->reg.ids[row->person] : "");
 		if(row->pair)
 			brc |= buf_printf(&b, "%.4f", row->prob);

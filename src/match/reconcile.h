@@ -25,20 +25,37 @@ enum reconcile_flag {
 typedef struct reconcile_row {
 	reconcile_outcome outcome;
 	unsigned flags;
+	bool decided;         /* a person confirmed this match */
 	uint32_t person;      /* registry record (matched, or the best candidate) */
 	float prob;
 	const match_pair *pair; /* the best pair, or NULL */
 	uint32_t candidates;  /* pairs in review for this row */
 } reconcile_row;
 
+/* A person's decision on a list row (by its line) and a registry person. */
+typedef struct reconcile_decision {
+	long line;
+	const char *person;  /* uid */
+	bool confirm;        /* else reject */
+} reconcile_decision;
+
 typedef struct reconcile_opts {
 	double threshold, review; /* 0: the defaults (0.9, 0.3) */
 	const char *id_column;    /* the list's identifier column; NULL: line numbers */
 	int threads;
+	/* Decisions to record (audited) before linking; with those of earlier
+	 * runs they are applied: a confirmed pair is a match whatever its
+	 * weight, a rejected one never is. */
+	const reconcile_decision *decide;
+	size_t ndecide;
 } reconcile_opts;
+
+enum { ROW_HASH_LEN = 32 };
 
 typedef struct reconcile_result {
 	match_list list, reg;      /* reg.ids are registry uids */
+	char (*row_hash)[ROW_HASH_LEN + 1]; /* what each list row says, hashed */
+	size_t decisions;          /* applied (confirmed or rejected pairs) */
 	unsigned char *reg_status; /* person_status of each registry record */
 	unsigned char *reg_civilian;
 	match_result links;

@@ -173,11 +173,32 @@ static const char *const migration_2[] = {
 	NULL,
 };
 
+/* Migration 3: reconciliation decisions. A person's confirm or reject of
+ * a list row against a registry person, found again on the next run of
+ * a list with the same row: the row is known by a hash of what it says
+ * (its linkage columns), so reordered or resent lists keep their
+ * decisions, and a row that changed asks for a fresh look. */
+static const char *const migration_3[] = {
+	"CREATE TABLE match_decision (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  row_hash TEXT NOT NULL,\n"
+	"  person_uid TEXT NOT NULL,\n"
+	"  decision TEXT NOT NULL CHECK (decision = 'confirm' OR decision = 'reject'),\n"
+	"  list TEXT,\n"
+	"  list_row TEXT,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  ts TEXT NOT NULL,\n"
+	"  UNIQUE (row_hash, person_uid)\n"
+	") STRICT;\n",
+	NULL,
+};
+
 /* Each entry moves the database from version i to i+1 and is never edited
  * after release: a change is a new migration. */
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
+	migration_3,
 };
 
 int schema_latest(void)

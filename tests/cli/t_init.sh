@@ -44,10 +44,12 @@ test_old_schema_is_migrated() {
 	"$PARLEY" --db v1.db person add --surname Першин >/dev/null
 	sqlite3 v1.db "DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
 		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
-		PRAGMA user_version = 1"
+		DROP TABLE match_decision; PRAGMA user_version = 1"
 	p --db v1.db person list
 	expect_status 0
 	expect_out "Першин"
 	[ "$(sqlite3 v1.db 'PRAGMA user_version')" = "$latest" ] || fail "not migrated"
 	[ "$(sqlite3 v1.db "SELECT count(*) FROM sqlite_schema WHERE name = 'user'")" = 1 ] || fail "no user table"
+	[ "$(sqlite3 v1.db "SELECT count(*) FROM sqlite_schema WHERE name = 'match_decision'")" = 1 ] ||
+		fail "no match_decision table"
 }

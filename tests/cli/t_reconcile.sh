@@ -72,3 +72,47 @@ test_reconcile_refuses_bad_input() {
 	p --db x.db reconcile
 	expect_status 2
 }
+
+test_reconcile_decisions_are_kept_and_audited() {
+	"$PARLEY" init x.db >/dev/null
+	cat > reg.csv <<'CSV'
+surname,given_names,patronymic,birth_date
+Шевченко,Олександр,Іванович,1990-03-12
+Мельник,Андрій,Петрович,1979-05-05
+CSV
+	"$PARLEY" --db x.db import reg.csv >/dev/null || fail "import failed"
+	shev=$(sqlite3 x.db "SELECT uid FROM person WHERE surname = 'Шевченко'")
+	mel=$(sqlite3 x.db "SELECT uid FROM person WHERE surname = 'Мельник'")
+	# Row 2 is Shevchenko; row 3 is too little to tell.
+	cat > list.csv <<'CSV'
+surname,given_names,patronymic,birth_date
+Шевченко,Александр,Иванович,1990-03-12
+Мельников,Андрей,,1979
+CSV
+	p --db x.db reconcile list.csv --report r1.csv
+	expect_status 0
+	grep -q "^2,2,matched,$shev," r1.csv || fail "row 2 not matched: $(cat r1.csv)"
+	grep -q "^3,3,matched," r1.csv && fail "row 3 matched on too little"
+	# A person says row 3 is Melnyk, and row 2 is not Shevchenko.
+	p --db x.db reconcile list.csv --confirm "3:$mel" --reject "2:$shev" --report r2.csv
+	expect_status 0
+	grep -q "^3,3,matched,$mel,1.0000,,0,confirmed" r2.csv || fail "confirm not applied: $(cat r2.csv)"
+	grep -q "^2,2,matched,$shev" r2.csv && fail "reject not applied"
+	# Kept for the next run of the same rows, even reordered, and audited.
+	{ head -1 list.csv; tail -1 list.csv; sed -n 2p list.csv; } > again.csv
+	p --db x.db reconcile again.csv --report r3.csv
+	expect_status 0
+	grep -q "^2,2,matched,$mel,1.0000,,0,confirmed" r3.csv || fail "not kept: $(cat r3.csv)"
+	[ "$(sqlite3 x.db "SELECT count(*) FROM audit WHERE entity = 'match_decision'")" = 2 ] || fail "not audited"
+	"$PARLEY" --db x.db audit verify >/dev/null || fail "audit chain broken"
+	# Lines and persons that do not exist are refused, and nothing is kept.
+	p --db x.db reconcile list.csv --confirm "9:$mel"
+	expect_status 1
+	expect_err "no row on line 9"
+	p --db x.db reconcile list.csv --confirm "2:P0000000000000000"
+	expect_status 1
+	expect_err "no person P0000000000000000"
+	p --db x.db reconcile list.csv --confirm "two:$mel"
+	expect_status 2
+	[ "$(sqlite3 x.db "SELECT count(*) FROM match_decision")" = 2 ] || fail "a refused decision was kept"
+}
