@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "match/dedupe.h"
 #include "match/reconcile.h"
 
 static const char reconcile_usage[] =
@@ -177,5 +178,102 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 	names_close(nm);
 	if(r)
 		registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- dedupe ---------------------------------------------------------------- */
+
+static const char dedupe_usage[] =
+	"usage: parley dedupe [OPTIONS]\n"
+	"\n"
+	"Find persons entered more than once in the registry (in other scripts,\n"
+	"spellings or with other mistakes), with the same matching as reconcile.\n"
+	"Records that match each other at the review threshold or above form a\n"
+	"cluster for a person to review. Nothing is merged.\n"
+	"\n"
+	"Options:\n"
+	"  --review P           pairs from probability P (default 0.3)\n"
+	"  --report FILE        every cluster: .csv (a row per person) or .json (with\n"
+	"                       the pairs inside, explained field by field)\n"
+	"  --threads N          threads for linking (default 2)\n"
+	"  --json               print the summary as JSON\n";
+
+int cmd_dedupe(cli *c, int argc, char **argv)
+{
+	enum { OPT_REVIEW = 1, OPT_REPORT, OPT_THREADS };
+	static const struct option opts[] = {
+		{"review", required_argument, NULL, OPT_REVIEW},
+		{"report", required_argument, NULL, OPT_REPORT},
+		{"threads", required_argument, NULL, OPT_THREADS},
+		CLI_COMMON_OPTIONS, {0}};
+	double review = 0;
+	long threads = 0;
+	const char *report = NULL;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_REVIEW) {
+			char *end;
+			review = strtod(optarg, &end);
+			if(end == optarg || *end || review <= 0 || review >= 1)
+				return cli_usage_error(c, "--review: expected a probability between 0 and 1, got '%s'",
+				                       optarg);
+		} else if(opt == OPT_REPORT) {
+			const char *kind = report_kind(optarg);
+			if(!kind || !strcmp(kind, "html"))
+				return cli_usage_error(c, "--report: the file must end in .json or .csv, got '%s'",
+				                       optarg);
+			report = optarg;
+		} else if(opt == OPT_THREADS) {
+			if(!cli_parse_long(optarg, 1, 16, &threads))
+				return cli_usage_error(c, "--threads: expected 1 to 16, got '%s'", optarg);
+		} else if(!cli_common_option(c, opt, dedupe_usage, &done)) {
+			return cli_usage_error(c, "unknown option");
+		}
+	}
+	if(done)
+		return EXIT_OK;
+	registry *r = NULL;
+	int status = cli_open_bare(c, argc, argv, &r);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	names *nm = NULL;
+	dedupe_result res;
+	pl_rc rc = names_open(&nm, &err);
+	if(!rc)
+		rc = dedupe_registry(r, nm, review, (int)threads, &res, &err);
+	if(!rc && report) {
+		FILE *f = fopen(report, "wb");
+		if(!f)
+			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", report, strerror(errno));
+		else {
+			rc = !strcmp(report_kind(report), "json") ? dedupe_write_json(f, &res, &err)
+			                                          : dedupe_write_csv(f, &res, &err);
+			if(fclose(f) && !rc)
+				rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", report, strerror(errno));
+		}
+	}
+	if(!rc && c->json) {
+		printf("{\"registry_persons\": %zu, \"clusters\": %zu, \"in_clusters\": %zu, "
+		       "\"candidate_pairs\": %zu, \"seconds\": %.3f}\n", res.reg.side.n, res.nclusters,
+		       res.in_clusters, res.links.candidates, res.seconds);
+	} else if(!rc) {
+		printf("%zu persons: %zu clusters holding %zu records (%zu candidate pairs, %.2f s)\n",
+		       res.reg.side.n, res.nclusters, res.in_clusters, res.links.candidates, res.seconds);
+		for(size_t k = 0; k < res.nclusters && k < 20; k++) {
+			const dedupe_cluster *cl = &res.clusters[k];
+			printf("  %3zu  %.4f ", k + 1, cl->best);
+			for(uint32_t m = 0; m < cl->n; m++)
+				printf(" %s", res.reg.ids[res.members[cl->first + m]]);
+			putchar('\n');
+		}
+		if(res.nclusters > 20)
+			printf("  ... %zu more (--report lists them all)\n", res.nclusters - 20);
+	}
+	if(!rc)
+		dedupe_free(&res);
+	names_close(nm);
+	registry_close(r);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

@@ -23,6 +23,7 @@ static const cli_command commands[] = {
 	{"person", cmd_person, "add, update, show, list and search persons; add events"},
 	{"stats", cmd_stats, "counts by status, party, holder and medical category"},
 	{"reconcile", cmd_reconcile, "match a list against the registry, across scripts"},
+	{"dedupe", cmd_dedupe, "find persons entered twice, as clusters to review"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
 	{"user", cmd_user, "add users, set passwords and roles, disable users"},

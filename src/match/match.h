@@ -186,6 +186,11 @@ void match_compare(const match_spec *spec, const match_side *a, size_t i, const 
 double match_explain(const match_spec *spec, const match_result *r, const match_side *a,
                      const match_side *b, const match_pair *p, double *part);
 double match_probability(double weight);
+/* Each comparison's level and weight, as a JSON object by comparison
+ * name; *weight (if set) gets the pair's whole weight. */
+typedef struct json_t json_t;
+json_t *match_explain_json(const match_spec *spec, const match_result *r, const match_side *a,
+                           const match_side *b, const match_pair *p, double *weight);
 /* The model as a table: m, u and log2 m/u of every level. */
 void match_model_print(FILE *f, const match_spec *spec, const match_result *r);
 

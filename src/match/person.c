@@ -298,3 +298,39 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 		match_list_free(out);
 	return rc;
 }
+
+/* ---- the registry as a list ---------------------------------------------- */
+
+typedef struct reg_reader {
+	names *nm;
+	match_list *out;
+	match_person_fn each;
+	void *ctx;
+	arena row;
+} reg_reader;
+
+static pl_rc take_person(void *ctx, const person *p)
+{
+	reg_reader *rr = ctx;
+	const char *row[MP_COLS];
+	arena_reset(&rr->row);
+	if(match_person_row(rr->nm, p, &rr->row, row))
+		return PL_ENOMEM;
+	pl_rc rc = rr->each ? rr->each(rr->ctx, rr->out->side.n, p) : PL_OK;
+	return rc ? rc : match_list_add(rr->out, row, p->uid, (long)p->id);
+}
+
+pl_rc match_registry_read(registry *reg, names *nm, match_person_fn each, void *ctx, match_list *out,
+                          pl_err *err)
+{
+	match_list_init(out);
+	reg_reader rr = {.nm = nm, .out = out, .each = each, .ctx = ctx};
+	arena_init(&rr.row, 4096);
+	pl_rc rc = registry_each_person(reg, take_person, &rr, err);
+	arena_free(&rr.row);
+	if(rc == PL_ENOMEM)
+		pl_nomem(err);
+	if(rc)
+		match_list_free(out);
+	return rc;
+}

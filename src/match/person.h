@@ -48,6 +48,12 @@ void match_list_init(match_list *l);
 /* Add a record's columns (copied) with its identifier and line. */
 pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long line) PL_NODISCARD;
 
+/* Every person of the registry as a list, their uids as ids, from one
+ * snapshot. each(ctx, i, p), if set, sees record i as it is added. */
+typedef pl_rc (*match_person_fn)(void *ctx, size_t i, const person *p);
+pl_rc match_registry_read(registry *reg, names *nm, match_person_fn each, void *ctx, match_list *out,
+                          pl_err *err) PL_NODISCARD;
+
 /* Read a list in the person CSV format. Columns that are not person
  * fields or ext.SOURCE are refused by name; every row must be valid
  * UTF-8 with a name. */

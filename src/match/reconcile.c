@@ -38,24 +38,12 @@ void reconcile_flags_text(unsigned flags, char *out, size_t size)
 
 /* ---- the registry as a list --------------------------------------------- */
 
-typedef struct reg_reader {
-	names *nm;
-	reconcile_result *out;
-	arena row;
-	size_t cap;
-} reg_reader;
-
-static pl_rc take_person(void *ctx, const person *p)
+/* What the flags need of each registry person. */
+static pl_rc take_extras(void *ctx, size_t i, const person *p)
 {
-	reg_reader *rr = ctx;
-	reconcile_result *out = rr->out;
-	const char *row[MP_COLS];
-	arena_reset(&rr->row);
-	if(match_person_row(rr->nm, p, &rr->row, row))
-		return PL_ENOMEM;
-	size_t i = out->reg.side.n;
-	if(i == rr->cap) {
-		size_t cap = rr->cap ? rr->cap * 2 : 4096;
+	reconcile_result *out = ctx;
+	if(i == out->reg_cap) {
+		size_t cap = out->reg_cap ? out->reg_cap * 2 : 4096;
 		unsigned char *st = realloc(out->reg_status, cap);
 		if(st)
 			out->reg_status = st;
@@ -64,11 +52,11 @@ static pl_rc take_person(void *ctx, const person *p)
 			out->reg_civilian = civ;
 		if(!st || !civ)
 			return PL_ENOMEM;
-		rr->cap = cap;
+		out->reg_cap = cap;
 	}
 	out->reg_status[i] = (unsigned char)p->status;
 	out->reg_civilian[i] = p->f[PF_BRANCH] && !strcmp(p->f[PF_BRANCH], "civilian");
-	return match_list_add(&out->reg, row, p->uid, (long)p->id);
+	return PL_OK;
 }
 
 static unsigned status_flags(person_status st)
@@ -324,19 +312,12 @@ pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const 
 	memset(out, 0, sizeof(*out));
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	match_list_init(&out->reg);
 	hmap rows, uids;
 	hmap_init(&rows);
 	hmap_init(&uids);
 	pl_rc rc = match_list_read(nm, f, name, o->id_column, &out->list, err);
-	if(!rc) {
-		reg_reader rr = {.nm = nm, .out = out};
-		arena_init(&rr.row, 4096);
-		rc = registry_each_person(reg, take_person, &rr, err);
-		arena_free(&rr.row);
-		if(rc == PL_ENOMEM)
-			pl_nomem(err);
-	}
+	if(!rc)
+		rc = match_registry_read(reg, nm, take_extras, out, &out->reg, err);
 	if(!rc && (hash_rows(out) || index_strings(&uids, out->reg.ids, out->reg.side.n)))
 		rc = pl_nomem(err);
 	for(size_t j = 0; !rc && j < out->list.side.n; j++)
@@ -422,21 +403,6 @@ pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err)
 	return rc;
 }
 
-static json_t *contributions(const reconcile_result *r, const match_pair *p, double *weight)
-{
-	double part[MATCH_CMPS_MAX];
-	*weight = match_explain(&match_person_spec, &r->links, &r->reg.side, &r->list.side, p, part);
-	json_t *o = json_object();
-	for(int c = 0; c < match_person_spec.ncmps; c++) {
-		const char *const *lvl;
-		match_levels(match_person_spec.cmps[c].kind, &lvl);
-		const char *level = p->level[c] == MATCH_NULL ? "unknown" : lvl[p->level[c]];
-		json_object_set_new(o, match_person_spec.cmps[c].name,
-		                    json_pack("{s:s, s:f}", "level", level, "weight", round(part[c] * 100) / 100));
-	}
-	return o;
-}
-
 static json_t *row_json(const reconcile_result *r, size_t j)
 {
 	const reconcile_row *row = &r->rows[j];
@@ -451,7 +417,8 @@ static json_t *row_json(const reconcile_result *r, size_t j)
 	json_object_set_new(o, "flags", fl);
 	if(row->pair) {
 		double w;
-		json_t *fields = contributions(r, row->pair, &w);
+		json_t *fields = match_explain_json(&match_person_spec, &r->links, &r->reg.side, &r->list.side,
+		                                    row->pair, &w);
 		json_object_set_new(o, "person", json_string(r->reg.ids[row->person]));
 		json_object_set_new(o, "probability", json_real(round(row->prob * 10000) / 10000));
 		json_object_set_new(o, "weight", json_real(round(w * 100) / 100));

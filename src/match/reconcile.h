@@ -58,6 +58,7 @@ typedef struct reconcile_result {
 	size_t decisions;          /* applied (confirmed or rejected pairs) */
 	unsigned char *reg_status; /* person_status of each registry record */
 	unsigned char *reg_civilian;
+	size_t reg_cap;
 	match_result links;
 	reconcile_row *rows;       /* one per list row */
 	size_t matched, review, unmatched, flagged[4];

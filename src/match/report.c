@@ -1,4 +1,5 @@
 /* Printing what the linker learnt, for people to check it. */
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -22,4 +23,23 @@ void match_model_print(FILE *f, const match_spec *spec, const match_result *r)
 			first = false;
 		}
 	}
+}
+
+json_t *match_explain_json(const match_spec *spec, const match_result *r, const match_side *a,
+                           const match_side *b, const match_pair *p, double *weight)
+{
+	double part[MATCH_CMPS_MAX];
+	double w = match_explain(spec, r, a, b, p, part);
+	if(weight)
+		*weight = w;
+	json_t *fields = json_object();
+	for(int c = 0; c < spec->ncmps; c++) {
+		const char *const *lvl;
+		match_levels(spec->cmps[c].kind, &lvl);
+		json_object_set_new(fields, spec->cmps[c].name,
+		                    json_pack("{s:s, s:f}", "level",
+		                              p->level[c] == MATCH_NULL ? "unknown" : lvl[p->level[c]],
+		                              "weight", round(part[c] * 100) / 100));
+	}
+	return fields;
 }

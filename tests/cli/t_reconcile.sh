@@ -116,3 +116,36 @@ CSV
 	expect_status 2
 	[ "$(sqlite3 x.db "SELECT count(*) FROM match_decision")" = 2 ] || fail "a refused decision was kept"
 }
+
+test_dedupe_finds_persons_entered_twice() {
+	"$PARLEY" demo-data --linkage . --persons 400 --seed 5 >/dev/null
+	"$PARLEY" init x.db >/dev/null
+	"$PARLEY" --db x.db import a.csv >/dev/null || fail "import a failed"
+	# The other list's rows entered again, under another source: the same
+	# people twice, in Russian forms and with mistakes.
+	sed '1s/^ext.bench,/ext.listb,/' b.csv > b2.csv
+	"$PARLEY" --db x.db import b2.csv >/dev/null || fail "import b failed"
+	p --db x.db dedupe --report d.csv
+	expect_status 0
+	expect_out "800 persons:"
+	# Each cluster's persons, by their list ids: a true cluster has one
+	# record from each list with the same id.
+	sqlite3 x.db "SELECT p.uid || ',' || e.ext_id FROM person p JOIN person_ext e ON e.person_id = p.id" |
+		sort > ids.txt
+	tail -n +2 d.csv | tr -d '\r' | cut -d, -f1,2 | sort -t, -k2 > members.txt
+	join -t, -1 2 -2 1 members.txt ids.txt | awk -F, '{ print $2 "," $3 }' | sort -u |
+		awk -F, '{ n[$1]++; id[$1] = id[$1] " " $2 } END { for (c in n) print c, n[c] }' > clusters.txt
+	total=$(wc -l < clusters.txt)
+	true_clusters=$(awk '$2 == 1' clusters.txt | wc -l)
+	shared=$(tail -n +2 b.csv | cut -d, -f1 | awk '{ if (substr($1, 2) + 0 < 400) n++ } END { print n }')
+	[ "$total" -gt 0 ] || fail "no clusters"
+	[ "$true_clusters" -ge $((total * 97 / 100)) ] || fail "$true_clusters of $total clusters are one person"
+	[ "$true_clusters" -ge $((shared * 90 / 100)) ] || fail "found $true_clusters of $shared persons entered twice"
+	# Nothing merged, and the read is in the access log.
+	[ "$(sqlite3 x.db 'SELECT count(*) FROM person')" = 800 ] || fail "persons changed"
+	[ "$(sqlite3 x.db "SELECT count(*) FROM access_log WHERE action = 'dedupe'")" = 1 ] || fail "not logged"
+	p --db x.db dedupe --review 2
+	expect_status 2
+	p --db x.db dedupe --report d.html
+	expect_status 2
+}
