@@ -39,6 +39,8 @@ typedef enum perm {
 	PERM_STATS,           /* the dashboard's counts */
 	PERM_AUDIT_READ,      /* the audit log, the access log, chain verification */
 	PERM_USERS,           /* users and their roles, passwords, tokens */
+	PERM_RECONCILE,       /* match lists against the registry; find duplicates */
+	PERM_DECIDE,          /* confirm or reject matches (kept, reused, audited) */
 	PERM_COUNT
 } perm;
 

@@ -25,6 +25,8 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_STATS] = "stats",
 	[PERM_AUDIT_READ] = "audit_read",
 	[PERM_USERS] = "users",
+	[PERM_RECONCILE] = "reconcile",
+	[PERM_DECIDE] = "decide",
 	[PERM_COUNT] = NULL,
 };
 
@@ -36,6 +38,8 @@ const char *const perm_names[PERM_COUNT + 1] = {
  *   medical fields and health events; an import may need both.
  * - Admins run the office's accounts; they read the registry but do not
  *   change it, and the logs are the auditor's.
+ * - Lists are matched by those who work with them (registrars, negotiators)
+ *   and checked by the auditor; only the first two decide on matches.
  * - Mediators see the lists they are given (later issues), nothing here. */
 static const role_set matrix[PERM_COUNT] = {
 	[PERM_PERSON_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) |
@@ -49,6 +53,8 @@ static const role_set matrix[PERM_COUNT] = {
 	               R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
 	[PERM_AUDIT_READ] = R(ROLE_AUDITOR),
 	[PERM_USERS] = R(ROLE_ADMIN),
+	[PERM_RECONCILE] = R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR),
+	[PERM_DECIDE] = R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR),
 };
 
 bool auth_can(role_set roles, perm p)

@@ -143,17 +143,6 @@ static bool roles_from_json(http_req *q, json_t *v, role_set *out)
 }
 
 /* A string member, or NULL; false, with the error set, if present but not a string. */
-static bool opt_string(http_req *q, json_t *b, const char *key, const char **out)
-{
-	json_t *v = json_object_get(b, key);
-	*out = json_string_value(v);
-	if(v && !*out) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: expected a string", key);
-		return false;
-	}
-	return true;
-}
-
 static void send_user(http_req *q, unsigned status, const char *name)
 {
 	user u;
@@ -173,8 +162,8 @@ void api_user_create(http_req *q)
 	const char *name = NULL, *display = NULL, *password = NULL;
 	role_set roles = 0;
 	pl_err err = {0};
-	bool ok = opt_string(q, b, "name", &name) && opt_string(q, b, "display_name", &display) &&
-	          opt_string(q, b, "password", &password) &&
+	bool ok = http_opt_string(q, b, "name", &name) && http_opt_string(q, b, "display_name", &display) &&
+	          http_opt_string(q, b, "password", &password) &&
 	          roles_from_json(q, json_object_get(b, "roles"), &roles);
 	if(ok && (!name || !password)) {
 		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", name ? "password" : "name",
@@ -201,7 +190,7 @@ void api_user_update(http_req *q)
 	json_t *roles_v = json_object_get(b, "roles"), *disabled_v = json_object_get(b, "disabled");
 	role_set roles = 0;
 	bool disabled = json_is_true(disabled_v);
-	bool ok = opt_string(q, b, "display_name", &display) && opt_string(q, b, "password", &password) &&
+	bool ok = http_opt_string(q, b, "display_name", &display) && http_opt_string(q, b, "password", &password) &&
 	          (!roles_v || roles_from_json(q, roles_v, &roles));
 	if(ok && disabled_v && !json_is_boolean(disabled_v)) {
 		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "disabled",

@@ -68,7 +68,7 @@ static json_t *schemas(void)
 	for(int r = 0; r < ROLE_COUNT; r++)
 		json_array_append_new(roles, json_string(role_names[r]));
 	return json_pack(
-		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"Error",
 		json_pack("{s:s, s:{s:{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:{s:s}}}}}}",
 		          "type", "object", "properties", "error", "type", "object", "properties",
@@ -91,6 +91,12 @@ static json_t *schemas(void)
 		"TokenInput",
 		json_pack("{s:s, s:[s], s:b, s:{s:{s:s}}}", "type", "object", "required", "name",
 		          "additionalProperties", 0, "properties", "name", "type", "string"),
+		"DecisionInput",
+		json_pack("{s:s, s:[s,s,s], s:b, s:{s:{s:s}, s:{s:s}, s:{s:s, s:[s,s]}, s:{s:s}, s:{s:s}}}",
+		          "type", "object", "required", "row", "person", "decision",
+		          "additionalProperties", 0, "properties", "row", "type", "string", "person", "type",
+		          "string", "decision", "type", "string", "enum", "confirm", "reject", "list", "type",
+		          "string", "list_row", "type", "string"),
 		"Upload",
 		json_pack("{s:s, s:{s:{s:s, s:{s:s, s:s}}}}", "type", "object", "properties", "file",
 		          "type", "array", "items", "type", "string", "format", "binary"));

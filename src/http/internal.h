@@ -147,6 +147,9 @@ const char *http_query(http_req *q, const char *name);
 /* The JSON body as an object whose keys are all in `allowed`
  * (NULL-terminated); NULL, with the error response set, otherwise. */
 json_t *http_body(http_req *q, const char *const *allowed);
+/* The string at key of body b into *out (NULL if absent); false, with the
+ * error answered, if it is there and not a string. */
+bool http_opt_string(http_req *q, json_t *b, const char *key, const char **out);
 /* Does the asker hold permission p? */
 bool http_can(const http_req *q, perm p);
 /* What the asker may change (enum write_rights). */
@@ -181,6 +184,9 @@ void api_tokens_list(http_req *q);
 void api_token_create(http_req *q);
 void api_token_revoke(http_req *q);
 void api_openapi(http_req *q);
+void api_reconcile(http_req *q);
+void api_reconcile_decide(http_req *q);
+void api_dedupe(http_req *q);
 
 /* The route matching method and path (path parameters into q->param);
  * *wrong_method set if the path exists under another method. */

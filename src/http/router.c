@@ -74,6 +74,20 @@ const route http_routes[] = {
 	{M_POST, "/api/tokens", 0, ROUTE_BODY | ROUTE_CREATES, api_token_create,
 	 "A new API token for programs (shown once)", "TokenInput", NULL},
 	{M_DELETE, "/api/tokens/{id}", 0, 0, api_token_revoke, "Revoke an API token", NULL, NULL},
+	{M_POST, "/api/reconcile", PERM(PERM_RECONCILE), ROUTE_UPLOAD, api_reconcile,
+	 "Match a list (one CSV file, multipart/form-data) against the registry: each row matched, "
+	 "to review or unmatched, with flags and per-field weights (written to the access log)",
+	 "Upload",
+	 "threshold:number:link at this probability or more (default 0.9);"
+	 "review:number:review from this probability (default 0.3);"
+	 "id_column:string:the list's identifier column (default: line numbers)"},
+	{M_POST, "/api/reconcile/decisions", PERM(PERM_DECIDE), ROUTE_BODY | ROUTE_CREATES,
+	 api_reconcile_decide,
+	 "Confirm or reject a match of a report's row (kept, applied on every later run, audited)",
+	 "DecisionInput", NULL},
+	{M_GET, "/api/dedupe", PERM(PERM_RECONCILE), 0, api_dedupe,
+	 "Persons entered more than once: clusters to review, never merged (written to the access "
+	 "log)", NULL, "review:number:pairs from this probability (default 0.3)"},
 	{M_GET, "/api/openapi.json", 0, ROUTE_PUBLIC, api_openapi, "This API, as OpenAPI 3.0", NULL,
 	 NULL},
 };

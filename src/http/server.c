@@ -186,6 +186,17 @@ const char *http_query(http_req *q, const char *name)
 	return MHD_lookup_connection_value(q->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+bool http_opt_string(http_req *q, json_t *b, const char *key, const char **out)
+{
+	json_t *v = json_object_get(b, key);
+	*out = json_string_value(v);
+	if(v && !*out) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: expected a string", key);
+		return false;
+	}
+	return true;
+}
+
 bool http_can(const http_req *q, perm p)
 {
 	return q->signed_in && auth_can(q->who.roles, p);

@@ -168,13 +168,13 @@ static json_t *pair_json(const dedupe_result *r, const match_pair *p)
 	                 "fields", fields);
 }
 
-pl_rc dedupe_write_json(FILE *f, const dedupe_result *r, pl_err *err)
+json_t *dedupe_json(const dedupe_result *r)
 {
 	/* The cluster of each record, to hand each pair to its cluster. */
 	size_t n = r->reg.side.n;
 	uint32_t *of = malloc((n ? n : 1) * sizeof(uint32_t));
 	if(!of)
-		return pl_nomem(err);
+		return NULL;
 	json_t *clusters = json_array();
 	for(size_t c = 0; c < r->nclusters; c++) {
 		const dedupe_cluster *cl = &r->clusters[c];
@@ -192,11 +192,15 @@ pl_rc dedupe_write_json(FILE *f, const dedupe_result *r, pl_err *err)
 		json_array_append_new(json_object_get(cl, "pairs"), pair_json(r, p));
 	}
 	free(of);
-	json_t *doc = json_pack("{s:{s:I, s:I, s:I, s:I, s:f}, s:o}", "summary", "registry_persons",
-	                        (json_int_t)n, "clusters", (json_int_t)r->nclusters, "in_clusters",
-	                        (json_int_t)r->in_clusters, "candidate_pairs",
-	                        (json_int_t)r->links.candidates, "seconds", round(r->seconds * 1000) / 1000,
-	                        "clusters", clusters);
+	return json_pack("{s:{s:I, s:I, s:I, s:I, s:f}, s:o}", "summary", "registry_persons",
+	                 (json_int_t)n, "clusters", (json_int_t)r->nclusters, "in_clusters",
+	                 (json_int_t)r->in_clusters, "candidate_pairs", (json_int_t)r->links.candidates,
+	                 "seconds", round(r->seconds * 1000) / 1000, "clusters", clusters);
+}
+
+pl_rc dedupe_write_json(FILE *f, const dedupe_result *r, pl_err *err)
+{
+	json_t *doc = dedupe_json(r);
 	if(!doc)
 		return pl_nomem(err);
 	int x = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));

@@ -35,7 +35,9 @@ void dedupe_free(dedupe_result *r);
  * cluster's strongest and weakest link probabilities. */
 pl_rc dedupe_write_csv(FILE *f, const dedupe_result *r, pl_err *err) PL_NODISCARD;
 /* The clusters with their records and the pairs inside, each explained
- * field by field. */
+ * field by field: as a tree (NULL: out of memory), or written. */
+typedef struct json_t json_t;
+json_t *dedupe_json(const dedupe_result *r);
 pl_rc dedupe_write_json(FILE *f, const dedupe_result *r, pl_err *err) PL_NODISCARD;
 
 #endif

@@ -185,6 +185,45 @@ static long row_of_line(const match_list *l, long line)
 	return lo < l->side.n && l->lines[lo] == line ? (long)lo : -1;
 }
 
+/* One decision, kept and audited, inside the caller's transaction. */
+static pl_rc decision_write(registry *reg, const char *row_hash, const char *person_uid, bool confirm,
+                            const char *list, const char *list_row, pl_err *err)
+{
+	store *st = registry_store(reg);
+	const char *what = confirm ? "confirm" : "reject";
+	char ts[TIMESTAMP_STR_MAX];
+	date_now_iso(ts);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO match_decision(row_hash, person_uid, decision, list,"
+	                          " list_row, actor, ts) VALUES (?,?,?,?,?,?,?)"
+	                          " ON CONFLICT(row_hash, person_uid) DO UPDATE SET"
+	                          " decision = excluded.decision, list = excluded.list,"
+	                          " list_row = excluded.list_row, actor = excluded.actor, ts = excluded.ts",
+	                      &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, row_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, person_uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, what, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, list, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, list_row, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, registry_actor(reg), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 7, ts, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "recording a decision");
+	json_t *after = json_pack("{s:s, s:s, s:s?, s:s?}", "decision", what, "row", row_hash, "list", list,
+	                          "list_row", list_row);
+	char *text = after ? json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(after);
+	rc = text ? audit_append(st, NULL, registry_actor(reg), what, "match_decision", person_uid, NULL,
+	                         text, err)
+	          : pl_nomem(err);
+	free(text);
+	return rc;
+}
+
 static pl_rc record_decisions(registry *reg, reconcile_result *r, const hmap *uids,
                               const char *list_name, const reconcile_opts *o, pl_err *err)
 {
@@ -200,41 +239,34 @@ static pl_rc record_decisions(registry *reg, reconcile_result *r, const hmap *ui
 	pl_rc rc = store_begin(st, err);
 	if(rc)
 		return rc;
-	char ts[TIMESTAMP_STR_MAX];
-	date_now_iso(ts);
 	for(size_t k = 0; k < o->ndecide && !rc; k++) {
-		const reconcile_decision *d = &o->decide[k];
-		long j = row_of_line(&r->list, d->line);
-		const char *what = d->confirm ? "confirm" : "reject";
-		sqlite3_stmt *s;
-		rc = store_stmt(st, "INSERT INTO match_decision(row_hash, person_uid, decision, list, list_row,"
-		                    " actor, ts) VALUES (?,?,?,?,?,?,?) ON CONFLICT(row_hash, person_uid)"
-		                    " DO UPDATE SET decision = excluded.decision, list = excluded.list,"
-		                    " list_row = excluded.list_row, actor = excluded.actor, ts = excluded.ts",
-		                &s, err);
-		if(rc)
-			break;
-		sqlite3_bind_text(s, 1, r->row_hash[j], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, d->person, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 3, what, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 4, list_name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, r->list.ids[j], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 6, registry_actor(reg), -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 7, ts, -1, SQLITE_STATIC);
-		int x = sqlite3_step(s);
-		sqlite3_reset(s);
-		if(x != SQLITE_DONE) {
-			rc = store_fail(st, err, x, "recording a decision");
-			break;
-		}
-		char *after = sqlite3_mprintf("{\"decision\":\"%s\",\"row\":\"%s\",\"list\":\"%w\","
-		                              "\"list_row\":\"%w\"}", what, r->row_hash[j], list_name,
-		                              r->list.ids[j]);
-		rc = after ? audit_append(st, NULL, registry_actor(reg), what, "match_decision", d->person, NULL,
-		                          after, err)
-		           : pl_nomem(err);
-		sqlite3_free(after);
+		long j = row_of_line(&r->list, o->decide[k].line);
+		rc = decision_write(reg, r->row_hash[j], o->decide[k].person, o->decide[k].confirm, list_name,
+		                    r->list.ids[j], err);
 	}
+	if(rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+pl_rc reconcile_decide(registry *reg, const char *row_hash, const char *person_uid, bool confirm,
+                       const char *list, const char *list_row, pl_err *err)
+{
+	if(strlen(row_hash) != ROW_HASH_LEN || strspn(row_hash, "0123456789abcdef") != ROW_HASH_LEN)
+		return pl_fail(err, PL_EINPUT, "row: expected the 32 hex digits of a report's row");
+	arena a;
+	arena_init(&a, 0);
+	person p;
+	pl_rc rc = registry_person_get(reg, person_uid, &a, &p, err);
+	arena_free(&a);
+	if(rc)
+		return rc;
+	store *st = registry_store(reg);
+	if((rc = store_begin(st, err)))
+		return rc;
+	rc = decision_write(reg, row_hash, person_uid, confirm, list, list_row, err);
 	if(rc) {
 		store_rollback(st);
 		return rc;
@@ -408,8 +440,9 @@ static json_t *row_json(const reconcile_result *r, size_t j)
 	const reconcile_row *row = &r->rows[j];
 	char flags[96];
 	reconcile_flags_text(row->flags, flags, sizeof(flags));
-	json_t *o = json_pack("{s:I, s:s, s:s}", "line", (json_int_t)r->list.lines[j], "list_id",
-	                      r->list.ids[j], "outcome", reconcile_outcome_name(row->outcome));
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s}", "line", (json_int_t)r->list.lines[j], "list_id",
+	                      r->list.ids[j], "row", r->row_hash[j], "outcome",
+	                      reconcile_outcome_name(row->outcome));
 	json_t *fl = json_array();
 	for(int k = 0; k < 4; k++)
 		if(row->flags & (1u << k))
@@ -431,19 +464,24 @@ static json_t *row_json(const reconcile_result *r, size_t j)
 	return o;
 }
 
-pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err)
+json_t *reconcile_json(const reconcile_result *r)
 {
 	json_t *rows = json_array();
 	for(size_t j = 0; j < r->list.side.n; j++)
 		json_array_append_new(rows, row_json(r, j));
-	json_t *doc = json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}, s:o}", "summary",
-	                        "list_rows", (json_int_t)r->list.side.n, "registry_persons",
-	                        (json_int_t)r->reg.side.n, "matched", (json_int_t)r->matched, "review",
-	                        (json_int_t)r->review, "unmatched", (json_int_t)r->unmatched,
-	                        "already_returned", (json_int_t)r->flagged[0], "civilian",
-	                        (json_int_t)r->flagged[1], "candidate_pairs",
-	                        (json_int_t)r->links.candidates, "seconds",
-	                        round(r->seconds * 1000) / 1000, "rows", rows);
+	return json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}, s:o}", "summary",
+	                 "list_rows", (json_int_t)r->list.side.n, "registry_persons",
+	                 (json_int_t)r->reg.side.n, "matched", (json_int_t)r->matched, "review",
+	                 (json_int_t)r->review, "unmatched", (json_int_t)r->unmatched, "already_returned",
+	                 (json_int_t)r->flagged[0], "civilian", (json_int_t)r->flagged[1], "died",
+	                 (json_int_t)r->flagged[2], "duplicate", (json_int_t)r->flagged[3],
+	                 "candidate_pairs", (json_int_t)r->links.candidates, "seconds",
+	                 round(r->seconds * 1000) / 1000, "rows", rows);
+}
+
+pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err)
+{
+	json_t *doc = reconcile_json(r);
 	if(!doc)
 		return pl_nomem(err);
 	int x = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));

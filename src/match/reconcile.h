@@ -75,6 +75,15 @@ const char *reconcile_outcome_name(reconcile_outcome o);
 /* The flag names of a set, comma-separated, into out. */
 void reconcile_flags_text(unsigned flags, char *out, size_t size);
 
+/* Record one decision on a report's row (its "row" hash) and a registry
+ * person, audited; the next run of a list with that row applies it. */
+pl_rc reconcile_decide(registry *reg, const char *row_hash, const char *person_uid, bool confirm,
+                       const char *list, const char *list_row, pl_err *err) PL_NODISCARD;
+
+/* The JSON report as a tree (NULL: out of memory). */
+typedef struct json_t json_t;
+json_t *reconcile_json(const reconcile_result *r);
+
 /* Reports: one row per list row with its outcome, registry person,
  * probability, flags, and (JSON, HTML) the per-field contributions. */
 pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err);

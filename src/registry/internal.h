@@ -23,9 +23,6 @@ struct registry {
 	audit_tip tip;                           /* the chain's end, within a transaction */
 };
 
-/* The names module, opened on first use; if the key rules changed since
- * the database was last written, every person's keys are recomputed. */
-pl_rc registry_names(registry *r, names **out, pl_err *err);
 
 /* A fresh random identifier: prefix 'P' (person) or 'E' (event). */
 void registry_uid(char prefix, char out[UID_SIZE]);

@@ -269,6 +269,12 @@ enum export_flags {
 pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
                       unsigned flags, pl_err *err);
 
+/* The registry's names module (folding, keys, the dictionary), opened on
+ * first use; if the key rules changed since the database was last
+ * written, every person's keys are recomputed. Owned by the registry. */
+struct names;
+pl_rc registry_names(registry *r, struct names **out, pl_err *err);
+
 /* Every person, in the order they were added, from one snapshot of the
  * registry (fields and status; no events or external ids). p and its
  * strings last until fn returns. Not an access-log entry by itself: the

@@ -36,6 +36,9 @@ static const struct cell_row {
 	{"GET", "/api/tokens", "/api/tokens", NULL, false, "yyyyyyy"},
 	{"POST", "/api/tokens", "/api/tokens", "{}", false, "yyyyyyy"},
 	{"DELETE", "/api/tokens/{id}", "/api/tokens/999999", NULL, false, "yyyyyyy"},
+	{"POST", "/api/reconcile", "/api/reconcile", "{}", false, ".y.y.y."},
+	{"POST", "/api/reconcile/decisions", "/api/reconcile/decisions", "{}", false, ".y.y..."},
+	{"GET", "/api/dedupe", "/api/dedupe", NULL, false, ".y.y.y."},
 	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
 };
 enum { NROWS = sizeof(rows) / sizeof(rows[0]) };

@@ -7,18 +7,19 @@
 /* Who may do what, written out by hand (not derived from roles.c): a
  * change to the matrix must change this table too. Columns are the
  * permissions in enum order: person_read, medical_read, person_write,
- * medical_write, import, export, stats, audit_read, users. */
+ * medical_write, import, export, stats, audit_read, users, reconcile,
+ * decide. */
 static const struct {
 	role r;
 	const char *cells;
 } expected[] = {
-	{ROLE_ADMIN,          "yy....y.y"},
-	{ROLE_REGISTRAR,      "y.y.yyy.."},
-	{ROLE_MEDICAL,        "yy.yy.y.."},
-	{ROLE_NEGOTIATOR,     "y.....y.."},
-	{ROLE_IDENTIFICATION, "y.....y.."},
-	{ROLE_AUDITOR,        "yy...yyy."},
-	{ROLE_MEDIATOR,       "........."},
+	{ROLE_ADMIN,          "yy....y.y.."},
+	{ROLE_REGISTRAR,      "y.y.yyy..yy"},
+	{ROLE_MEDICAL,        "yy.yy.y...."},
+	{ROLE_NEGOTIATOR,     "y.....y..yy"},
+	{ROLE_IDENTIFICATION, "y.....y...."},
+	{ROLE_AUDITOR,        "yy...yyy.y."},
+	{ROLE_MEDIATOR,       "..........."},
 };
 
 static void matrix_cell_by_cell(void **state)

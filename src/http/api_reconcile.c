@@ -1,0 +1,110 @@
+/* Reconciliation over the API: a list uploaded and matched against the
+ * registry, decisions on its rows, and duplicates in the registry. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/internal.h"
+#include "match/dedupe.h"
+#include "match/reconcile.h"
+
+/* A probability parameter in (0, 1), or the default 0; false, answered,
+ * if it is not one. */
+static bool query_probability(http_req *q, const char *name, double *out)
+{
+	const char *v = http_query(q, name);
+	*out = 0;
+	if(!v)
+		return true;
+	char *end;
+	*out = strtod(v, &end);
+	if(end == v || *end || *out <= 0 || *out >= 1) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "%s: a probability between 0 and 1",
+		           name);
+		return false;
+	}
+	return true;
+}
+
+void api_reconcile(http_req *q)
+{
+	if(q->nuploads != 1) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
+		           "send the list as one CSV file (multipart/form-data)");
+		return;
+	}
+	reconcile_opts o = {.id_column = http_query(q, "id_column")};
+	if(!query_probability(q, "threshold", &o.threshold) || !query_probability(q, "review", &o.review))
+		return;
+	if(o.threshold > 0 && o.review > o.threshold) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "review", "review: at most the threshold");
+		return;
+	}
+	pl_err err = {0};
+	struct names *nm;
+	FILE *f = fopen(q->upload_path[0], "rb");
+	if(!f) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot read the upload");
+		return;
+	}
+	reconcile_result res;
+	pl_rc rc = registry_names(q->r, &nm, &err);
+	if(!rc)
+		rc = reconcile_list(q->r, nm, f, q->upload_name[0], &o, &res, &err);
+	fclose(f);
+	if(rc) {
+		http_fail(q, &err);
+		return;
+	}
+	http_json(q, MHD_HTTP_OK, reconcile_json(&res));
+	reconcile_free(&res);
+}
+
+void api_reconcile_decide(http_req *q)
+{
+	static const char *const keys[] = {"row", "person", "decision", "list", "list_row", NULL};
+	json_t *b = http_body(q, keys);
+	if(!b)
+		return;
+	const char *row = NULL, *uid = NULL, *decision = NULL, *list = NULL, *list_row = NULL;
+	bool ok = http_opt_string(q, b, "row", &row) && http_opt_string(q, b, "person", &uid) &&
+	          http_opt_string(q, b, "decision", &decision) && http_opt_string(q, b, "list", &list) &&
+	          http_opt_string(q, b, "list_row", &list_row);
+	const char *missing = !row ? "row" : !uid ? "person" : !decision ? "decision" : NULL;
+	if(ok && missing) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", missing, "%s is required", missing);
+		ok = false;
+	}
+	if(ok && strcmp(decision, "confirm") && strcmp(decision, "reject")) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "decision",
+		           "decision: confirm or reject");
+		ok = false;
+	}
+	pl_err err = {0};
+	if(ok && reconcile_decide(q->r, row, uid, !strcmp(decision, "confirm"), list, list_row, &err)) {
+		http_fail(q, &err);
+		ok = false;
+	}
+	if(ok)
+		http_json(q, MHD_HTTP_CREATED, json_pack("{s:s, s:s, s:s}", "row", row, "person", uid,
+		                                         "decision", decision));
+	json_decref(b);
+}
+
+void api_dedupe(http_req *q)
+{
+	double review;
+	if(!query_probability(q, "review", &review))
+		return;
+	pl_err err = {0};
+	struct names *nm;
+	dedupe_result res;
+	pl_rc rc = registry_names(q->r, &nm, &err);
+	if(!rc)
+		rc = dedupe_registry(q->r, nm, review, 0, &res, &err);
+	if(rc) {
+		http_fail(q, &err);
+		return;
+	}
+	http_json(q, MHD_HTTP_OK, dedupe_json(&res));
+	dedupe_free(&res);
+}
