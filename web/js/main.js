@@ -12,6 +12,7 @@ const pages = {
   import: () => import('./pages/import.js'),
   logs: () => import('./pages/logs.js'),
   users: () => import('./pages/users.js'),
+  reconcile: () => import('./pages/reconcile.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -23,6 +24,7 @@ const routes = [
   { path: /^\/persons\/new$/, page: 'person', perm: 'person_write', nav: 'new_person', args: { create: true } },
   { path: /^\/persons\/(P[0-9A-Z]{16})$/, page: 'person', perm: 'person_read' },
   { path: /^\/import$/, page: 'import', perm: ['import', 'export'], nav: 'import' },
+  { path: /^\/reconcile$/, page: 'reconcile', perm: 'reconcile', nav: 'reconcile' },
   { path: /^\/audit$/, page: 'logs', perm: 'audit_read', nav: 'audit', args: { kind: 'audit' } },
   { path: /^\/access$/, page: 'logs', perm: 'audit_read', nav: 'access', args: { kind: 'access' } },
   { path: /^\/users$/, page: 'users', perm: 'users', nav: 'users' },
@@ -30,7 +32,7 @@ const routes = [
 
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
-  ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'],
+  ['/reconcile', 'reconcile'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'],
 ];
 
 const state = { me: null, fields: null };
