@@ -1,5 +1,6 @@
 /* Names on any bytes: keys are words of a-z only, transliteration and
- * queries never crash. */
+ * queries never crash, and a whole name parses into words of the input,
+ * no word taken twice. */
 #include <stdint.h>
 
 #include "fuzz.h"
@@ -41,6 +42,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for(size_t i = 0; i < n; i++)
 			if(terms[i].nkeys < 1 || terms[i].nkeys > NAMES_KEYS_MAX || !*terms[i].keys[0])
 				abort();
+	names_person p;
+	if(names_parse_person(nm, s, &a, &p) == PL_OK) {
+		const char *parts[3] = {p.surname, p.given, p.patronymic};
+		for(int i = 0; i < 3; i++) {
+			if(parts[i] && (!*parts[i] || !strstr(s, parts[i])))
+				abort();
+			for(int j = 0; j < i; j++)
+				if(parts[i] && parts[i] == parts[j])
+					abort();
+		}
+	}
 	arena_free(&a);
 	free(s);
 	return 0;

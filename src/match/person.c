@@ -207,6 +207,7 @@ typedef struct list_reader {
 	match_list *l;
 	int col_field[CSV_FIELDS_MAX]; /* the person field of each column, or -1 */
 	int id_col;
+	int name_col;  /* a whole name in any order ("name"), or -1 */
 	size_t ncols;
 	names *nm;
 	arena row;
@@ -217,12 +218,18 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 {
 	lr->ncols = rec->nfields;
 	lr->id_col = -1;
+	lr->name_col = -1;
 	bool has_name = false;
 	for(size_t c = 0; c < rec->nfields; c++) {
 		const char *h = rec->fields[c];
 		lr->col_field[c] = field_find(person_fields, PF_COUNT, h);
 		if(id_column && !strcmp(h, id_column))
 			lr->id_col = (int)c;
+		if(!strcmp(h, "name")) {
+			lr->name_col = (int)c;
+			has_name = true;
+			continue;
+		}
 		if(lr->col_field[c] >= 0) {
 			int f = lr->col_field[c];
 			has_name |= f == PF_SURNAME || f == PF_SURNAME_LATIN || f == PF_GIVEN_NAMES ||
@@ -235,8 +242,8 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 	if(id_column && lr->id_col < 0)
 		return pl_fail(err, PL_EINPUT, "%s:1: no column '%s' for the identifiers", name, id_column);
 	if(!has_name)
-		return pl_fail(err, PL_EINPUT, "%s:1: no name column (surname, given_names or their "
-		               "_latin forms)", name);
+		return pl_fail(err, PL_EINPUT, "%s:1: no name column (name, surname, given_names or "
+		               "their _latin forms)", name);
 	return PL_OK;
 }
 
@@ -257,6 +264,16 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 	}
 	const char *row[MP_COLS];
 	arena_reset(&lr->row);
+	/* A whole name fills the parts the row does not give. */
+	if(lr->name_col >= 0 && rec->lens[lr->name_col] && !p.f[PF_SURNAME] && !p.f[PF_GIVEN_NAMES]) {
+		names_person np;
+		if(names_parse_person(lr->nm, rec->fields[lr->name_col], &lr->row, &np))
+			return pl_nomem(err);
+		p.f[PF_SURNAME] = np.surname;
+		p.f[PF_GIVEN_NAMES] = np.given;
+		if(!p.f[PF_PATRONYMIC])
+			p.f[PF_PATRONYMIC] = np.patronymic;
+	}
 	if(match_person_row(lr->nm, &p, &lr->row, row))
 		return pl_nomem(err);
 	if(!row[MP_SURNAME] && !row[MP_GIVEN])

@@ -12,6 +12,7 @@ struct UCollator;
 
 struct names {
 	hmap equiv;               /* key of a Ukrainian form -> key of its Russian form */
+	hmap given;               /* stems of given names, from the dictionary's patronymics */
 	char version[64];
 	struct UCollator *coll;   /* opened on first use */
 	buf scratch[2];           /* for one name at a time: marks unified, then folded */
@@ -34,6 +35,10 @@ static inline bool names_is_word_mark(uint32_t cp)
 	return cp == '\'' || cp == '`' || cp == 0x2019 || cp == 0x02BC || cp == 0x02B9 ||
 	       cp == 0x02BA || cp == 0x00B4 || cp == 0x00B7 || cp == 0x2032 || cp == 0x02C8;
 }
+
+/* The length of the given-name stem of a patronymic's key (ivanovic ->
+ * ivan), or 0 if the key is not a patronymic's. */
+size_t names_patronymic_stem(const char *key, size_t len);
 
 /* Lower-case a Cyrillic letter; other code points unchanged. */
 uint32_t names_cyr_lower(uint32_t cp);

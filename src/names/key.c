@@ -514,6 +514,37 @@ static pl_rc single_key(const char *word, char *out, size_t *len)
 	return rc == PL_ELIMIT ? PL_OK : rc;
 }
 
+/* Women's given names make no patronymics, so the dictionary cannot tell
+ * them from surnames: the common ones, in both languages. */
+static const char *const womens_names[] = {
+	"Олена", "Елена", "Ольга", "Наталія", "Наталья", "Тетяна", "Татьяна", "Ірина", "Ирина",
+	"Юлія", "Юлия", "Оксана", "Світлана", "Светлана", "Анна", "Ганна", "Марія", "Мария",
+	"Катерина", "Екатерина", "Вікторія", "Виктория", "Людмила", "Галина", "Валентина", "Яна",
+	"Інна", "Инна", "Надія", "Надежда", "Любов", "Любовь", "Алла", "Лариса", "Дарина", "Дарья",
+	"Софія", "София", "Анастасія", "Анастасия", "Віра", "Вера", "Лілія", "Лилия", "Марина",
+	"Тамара", "Раїса", "Раиса", "Зоя", "Христина", "Кристина", "Олександра", "Александра",
+};
+
+static pl_rc add_womens_names(names *nm, pl_err *err)
+{
+	for(size_t i = 0; i < sizeof(womens_names) / sizeof(womens_names[0]); i++) {
+		char k[KEY_MAX];
+		size_t n;
+		if(single_key(womens_names[i], k, &n) || (n && hmap_put(&nm->given, k, n, (void *)1)))
+			return pl_nomem(err);
+	}
+	return PL_OK;
+}
+
+size_t names_patronymic_stem(const char *key, size_t len)
+{
+	static const char *const suffixes[] = {"ovic", "evic", "ivna", "ovna", "evna"};
+	for(size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if(len >= 4 + 3 && !memcmp(key + len - 4, suffixes[i], 4))
+			return len - 4;
+	return 0;
+}
+
 static pl_rc load_dict(names *nm, pl_err *err)
 {
 	FILE *f = fmemopen((void *)names_dict_csv, names_dict_csv_len, "r");
@@ -538,6 +569,12 @@ static pl_rc load_dict(names *nm, pl_err *err)
 		size_t lu, lr;
 		if((rc = single_key(uk, ku, &lu)) || (rc = single_key(ru, kr, &lr)))
 			break;
+		size_t su = lu ? names_patronymic_stem(ku, lu) : 0, sr = lr ? names_patronymic_stem(kr, lr) : 0;
+		if((su && hmap_put(&nm->given, ku, su, (void *)1)) ||
+		   (sr && hmap_put(&nm->given, kr, sr, (void *)1))) {
+			rc = pl_nomem(err);
+			break;
+		}
 		if(!lu || !lr || (lu == lr && !memcmp(ku, kr, lu)))
 			continue;
 		intptr_t had = (intptr_t)hmap_get(&weight, ku, lu);
@@ -562,9 +599,12 @@ pl_rc names_open(names **out, pl_err *err)
 	if(!nm)
 		return pl_nomem(err);
 	hmap_init(&nm->equiv);
+	hmap_init(&nm->given);
 	buf_init(&nm->scratch[0], 0);
 	buf_init(&nm->scratch[1], 0);
 	pl_rc rc = load_dict(nm, err);
+	if(!rc)
+		rc = add_womens_names(nm, err);
 	if(rc) {
 		names_close(nm);
 		return rc;
@@ -580,6 +620,7 @@ void names_close(names *nm)
 	if(!nm)
 		return;
 	hmap_free(&nm->equiv);
+	hmap_free(&nm->given);
 	buf_free(&nm->scratch[0]);
 	buf_free(&nm->scratch[1]);
 	if(nm->coll)

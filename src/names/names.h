@@ -70,6 +70,14 @@ pl_rc names_keys(names *nm, const char *name, buf *out) PL_NODISCARD;
  * key[0..len) (oleksandr -> aleksandr), or NULL if it has none. */
 const char *names_equivalent(const names *nm, const char *key, size_t len);
 
+/* A whole name in one field, in any order, split into its parts (words
+ * of text, copied into a; NULL where there is none). Other words (a
+ * second given name, a title) are left out. */
+typedef struct names_person {
+	const char *surname, *given, *patronymic;
+} names_person;
+pl_rc names_parse_person(const names *nm, const char *text, arena *a, names_person *out) PL_NODISCARD;
+
 /* A search query: one term per word, each with its alternative keys: the
  * word's own first, then its dictionary equivalent's and, for a feminine
  * surname, the masculine form's. */

@@ -65,6 +65,28 @@ static void test_columns_across_scripts(void **state)
 	match_list_free(&l);
 }
 
+/* A list with the whole name in one column, in any order, keys as one
+ * with the parts in their own columns. */
+static void test_whole_names_in_any_order(void **state)
+{
+	(void)state;
+	match_list l;
+	pl_err err = {0};
+	read_text("name,patronymic,birth_date\n"
+	          "Олександр Іванович Шевченко,,1990-03-12\n"
+	          "SHEVCHENKO Oleksandr,,1990\n"
+	          "\"Шевченко, Александр\",Иванович,\n",
+	          &l, PL_OK, &err);
+	assert_int_equal(l.side.n, 3);
+	for(size_t i = 1; i < 3; i++) {
+		assert_string_equal(match_value(&l.side, i, MP_SURNAME), match_value(&l.side, 0, MP_SURNAME));
+		assert_string_equal(match_value(&l.side, i, MP_GIVEN_EQ), match_value(&l.side, 0, MP_GIVEN_EQ));
+	}
+	assert_string_equal(match_value(&l.side, 2, MP_PATR_EQ), match_value(&l.side, 0, MP_PATR_EQ));
+	assert_null(match_value(&l.side, 1, MP_PATR));
+	match_list_free(&l);
+}
+
 static void test_list_errors_say_where(void **state)
 {
 	(void)state;
@@ -133,6 +155,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns_across_scripts),
+		cmocka_unit_test(test_whole_names_in_any_order),
 		cmocka_unit_test(test_list_errors_say_where),
 		cmocka_unit_test(test_cross_script_linkage),
 	};
