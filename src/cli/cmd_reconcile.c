@@ -76,13 +76,16 @@ static void print_summary(const cli *c, const reconcile_result *r)
 	if(c->json) {
 		printf("{\"list_rows\": %zu, \"registry_persons\": %zu, \"matched\": %zu, \"review\": %zu, "
 		       "\"unmatched\": %zu, \"already_returned\": %zu, \"civilian\": %zu, \"died\": %zu, "
-		       "\"duplicate\": %zu, \"candidate_pairs\": %zu, \"seconds\": %.3f}\n",
+		       "\"duplicate\": %zu, \"candidate_pairs\": %zu, \"registry_keyed\": %zu, "
+		       "\"registry_reused\": %zu, \"seconds\": %.3f}\n",
 		       r->list.side.n, r->reg.side.n, r->matched, r->review, r->unmatched, r->flagged[0],
-		       r->flagged[1], r->flagged[2], r->flagged[3], r->links.candidates, r->seconds);
+		       r->flagged[1], r->flagged[2], r->flagged[3], r->links.candidates, r->reg.keyed,
+		       r->reg.reused, r->seconds);
 		return;
 	}
 	printf("%zu list rows against %zu registry persons (%zu candidate pairs, %.2f s)\n",
 	       r->list.side.n, r->reg.side.n, r->links.candidates, r->seconds);
+	printf("  registry keys: %zu made now, %zu kept from earlier runs\n", r->reg.keyed, r->reg.reused);
 	printf("  matched    %zu\n  review     %zu\n  unmatched  %zu\n", r->matched, r->review,
 	       r->unmatched);
 	printf("flags: %zu already returned, %zu died, %zu civilians, %zu listed twice\n", r->flagged[0],

@@ -1,12 +1,15 @@
 #include "match/person.h"
 
 #include <ctype.h>
+#include <sodium.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/utf8.h"
+#include "store/store.h"
 
 static const match_comparison person_cmps[] = {
 	{"surname", MATCH_NAME, MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, true, MP_NAME_PAIR},
@@ -316,7 +319,61 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 	return rc;
 }
 
-/* ---- the registry as a list ---------------------------------------------- */
+/* ---- the registry as a list ----------------------------------------------
+ *
+ * Keying a name is the costly part of reading the registry for linkage.
+ * Each person's columns are kept in match_key with a hash of the fields
+ * they are made from; a person whose hash still matches is read back, the
+ * others (new, changed, or keyed under older rules) are keyed and their
+ * rows written after the read, in one transaction. */
+
+enum { SRC_HASH = 16 };
+
+static const int key_fields[] = {
+	PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC, PF_SURNAME_LATIN, PF_GIVEN_NAMES_LATIN,
+	PF_PATRONYMIC_LATIN, PF_SEX, PF_BIRTH_DATE, PF_BIRTH_PLACE, PF_SERVICE_NUMBER, PF_UNIT,
+};
+
+static void source_hash(const names *nm, const person *p, unsigned char out[SRC_HASH])
+{
+	crypto_generichash_state h;
+	crypto_generichash_init(&h, NULL, 0, SRC_HASH);
+	const char *v = names_key_version(nm);
+	crypto_generichash_update(&h, (const unsigned char *)v, strlen(v) + 1);
+	for(size_t i = 0; i < sizeof(key_fields) / sizeof(key_fields[0]); i++) {
+		const char *f = p->f[key_fields[i]];
+		crypto_generichash_update(&h, (const unsigned char *)(f ? f : "\x1e"), f ? strlen(f) + 1 : 1);
+	}
+	crypto_generichash_final(&h, out, SRC_HASH);
+}
+
+/* Columns as one text: U+001F between, U+001E for unknown. */
+static pl_rc cols_encode(const char *const *row, buf *out)
+{
+	buf_reset(out);
+	pl_rc rc = PL_OK;
+	for(int c = 0; c < MP_COLS && !rc; c++) {
+		if(c)
+			rc = buf_add(out, "\x1f", 1);
+		if(!rc)
+			rc = row[c] ? buf_adds(out, row[c]) : buf_add(out, "\x1e", 1);
+	}
+	return rc;
+}
+
+static bool cols_decode(const char *text, arena *a, const char **row)
+{
+	for(int c = 0; c < MP_COLS; c++) {
+		size_t n = strcspn(text, "\x1f");
+		row[c] = n == 1 && text[0] == '\x1e' ? NULL : arena_strndup(a, text, n);
+		if(row[c] && !*row[c])
+			row[c] = NULL;
+		if(c + 1 < MP_COLS && text[n] != '\x1f')
+			return false; /* not a row of this layout: key again */
+		text += n + (text[n] != '\0');
+	}
+	return true;
+}
 
 typedef struct reg_reader {
 	names *nm;
@@ -324,6 +381,11 @@ typedef struct reg_reader {
 	match_person_fn each;
 	void *ctx;
 	arena row;
+	sqlite3_stmt *cache;   /* match_key by person_id */
+	int cache_step;
+	bool started;          /* the cache cursor has taken its first step */
+	buf cols, pending;     /* rows to write: person_id, hash, cols */
+	size_t npending, reused;
 } reg_reader;
 
 static pl_rc take_person(void *ctx, const person *p)
@@ -331,10 +393,68 @@ static pl_rc take_person(void *ctx, const person *p)
 	reg_reader *rr = ctx;
 	const char *row[MP_COLS];
 	arena_reset(&rr->row);
-	if(match_person_row(rr->nm, p, &rr->row, row))
+	if(!rr->started) { /* inside the registry's read transaction */
+		rr->started = true;
+		rr->cache_step = sqlite3_step(rr->cache);
+	}
+	unsigned char h[SRC_HASH];
+	source_hash(rr->nm, p, h);
+	while(rr->cache_step == SQLITE_ROW && sqlite3_column_int64(rr->cache, 0) < p->id)
+		rr->cache_step = sqlite3_step(rr->cache);
+	bool hit = rr->cache_step == SQLITE_ROW && sqlite3_column_int64(rr->cache, 0) == p->id &&
+	           sqlite3_column_bytes(rr->cache, 1) == SRC_HASH &&
+	           !memcmp(sqlite3_column_blob(rr->cache, 1), h, SRC_HASH) &&
+	           cols_decode((const char *)sqlite3_column_text(rr->cache, 2), &rr->row, row);
+	if(hit) {
+		rr->reused++;
+	} else {
+		if(match_person_row(rr->nm, p, &rr->row, row) || cols_encode(row, &rr->cols))
+			return PL_ENOMEM;
+		/* id, hash and the columns' length, then the columns */
+		uint64_t len = rr->cols.len;
+		if(buf_add(&rr->pending, (const char *)&p->id, sizeof(p->id)) ||
+		   buf_add(&rr->pending, (const char *)h, SRC_HASH) ||
+		   buf_add(&rr->pending, (const char *)&len, sizeof(len)) ||
+		   buf_add(&rr->pending, rr->cols.ptr, rr->cols.len))
+			return PL_ENOMEM;
+		rr->npending++;
+	}
+	if(arena_oom(&rr->row))
 		return PL_ENOMEM;
 	pl_rc rc = rr->each ? rr->each(rr->ctx, rr->out->side.n, p) : PL_OK;
 	return rc ? rc : match_list_add(rr->out, row, p->uid, (long)p->id);
+}
+
+/* The keyed rows back into match_key: a failure here costs only speed on
+ * the next run, so it is not an error of the read. */
+static void write_keys(registry *reg, reg_reader *rr)
+{
+	store *st = registry_store(reg);
+	pl_err err = {0};
+	if(!rr->npending || store_begin(st, &err))
+		return;
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT OR REPLACE INTO match_key(person_id, src_hash, cols)"
+	                          " VALUES (?,?,?)", &s, &err);
+	for(size_t at = 0; !rc && at < rr->pending.len;) {
+		int64_t id;
+		uint64_t len;
+		memcpy(&id, rr->pending.ptr + at, sizeof(id));
+		at += sizeof(id);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_blob(s, 2, rr->pending.ptr + at, SRC_HASH, SQLITE_STATIC);
+		at += SRC_HASH;
+		memcpy(&len, rr->pending.ptr + at, sizeof(len));
+		at += sizeof(len);
+		sqlite3_bind_text(s, 3, rr->pending.ptr + at, (int)len, SQLITE_STATIC);
+		at += len;
+		int x = sqlite3_step(s);
+		sqlite3_reset(s);
+		if(x != SQLITE_DONE)
+			rc = PL_EDB;
+	}
+	if(rc || store_commit(st, &err))
+		store_rollback(st);
 }
 
 pl_rc match_registry_read(registry *reg, names *nm, match_person_fn each, void *ctx, match_list *out,
@@ -343,10 +463,25 @@ pl_rc match_registry_read(registry *reg, names *nm, match_person_fn each, void *
 	match_list_init(out);
 	reg_reader rr = {.nm = nm, .out = out, .each = each, .ctx = ctx};
 	arena_init(&rr.row, 4096);
-	pl_rc rc = registry_each_person(reg, take_person, &rr, err);
-	arena_free(&rr.row);
+	buf_init(&rr.cols, 0);
+	buf_init(&rr.pending, (size_t)1 << 34);
+	int x = sqlite3_prepare_v2(store_db(registry_store(reg)),
+	                           "SELECT person_id, src_hash, cols FROM match_key ORDER BY person_id", -1,
+	                           &rr.cache, NULL);
+	pl_rc rc = x ? store_fail(registry_store(reg), err, x, "reading the linkage keys") : PL_OK;
+	rr.cache_step = SQLITE_DONE;
+	if(!rc)
+		rc = registry_each_person(reg, take_person, &rr, err);
+	sqlite3_finalize(rr.cache);
 	if(rc == PL_ENOMEM)
 		pl_nomem(err);
+	if(!rc)
+		write_keys(reg, &rr);
+	out->keyed = rr.npending;
+	out->reused = rr.reused;
+	arena_free(&rr.row);
+	buf_free(&rr.cols);
+	buf_free(&rr.pending);
 	if(rc)
 		match_list_free(out);
 	return rc;

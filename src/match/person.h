@@ -42,6 +42,7 @@ typedef struct match_list {
 	long *lines;
 	size_t cap;
 	arena a;
+	size_t keyed, reused; /* the registry's: persons keyed now, keys read back */
 } match_list;
 
 void match_list_init(match_list *l);
@@ -49,7 +50,9 @@ void match_list_init(match_list *l);
 pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long line) PL_NODISCARD;
 
 /* Every person of the registry as a list, their uids as ids, from one
- * snapshot. each(ctx, i, p), if set, sees record i as it is added. */
+ * snapshot. each(ctx, i, p), if set, sees record i as it is added.
+ * Incremental: the columns are kept in the database (match_key) and only
+ * new or changed persons are keyed again. */
 typedef pl_rc (*match_person_fn)(void *ctx, size_t i, const person *p);
 pl_rc match_registry_read(registry *reg, names *nm, match_person_fn each, void *ctx, match_list *out,
                           pl_err *err) PL_NODISCARD;

@@ -193,12 +193,26 @@ static const char *const migration_3[] = {
 	NULL,
 };
 
+/* Migration 4: the linkage columns of each person, kept so that a
+ * reconciliation keys only the persons that are new or changed since the
+ * last. src_hash is a hash of the fields the columns are made from (and
+ * the key rules' version): a stale row is simply made again. */
+static const char *const migration_4[] = {
+	"CREATE TABLE match_key (\n"
+	"  person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,\n"
+	"  src_hash BLOB NOT NULL,\n"
+	"  cols TEXT NOT NULL\n"
+	") STRICT;\n",
+	NULL,
+};
+
 /* Each entry moves the database from version i to i+1 and is never edited
  * after release: a change is a new migration. */
 static const char *const *const migrations[] = {
 	migration_1,
 	migration_2,
 	migration_3,
+	migration_4,
 };
 
 int schema_latest(void)

@@ -149,3 +149,29 @@ test_dedupe_finds_persons_entered_twice() {
 	p --db x.db dedupe --report d.html
 	expect_status 2
 }
+
+test_reconcile_keys_only_new_or_changed_persons() {
+	"$PARLEY" demo-data --linkage . --persons 300 --seed 9 >/dev/null
+	"$PARLEY" init x.db >/dev/null
+	"$PARLEY" --db x.db import a.csv >/dev/null || fail "import failed"
+	head -51 b.csv > list.csv
+	p --db x.db reconcile list.csv --report r1.csv
+	expect_status 0
+	expect_out "registry keys: 300 made now, 0 kept"
+	p --db x.db reconcile list.csv --report r2.csv
+	expect_status 0
+	expect_out "registry keys: 0 made now, 300 kept"
+	cmp -s r1.csv r2.csv || fail "the kept keys gave another result"
+	# One person changed and one added: only those two are keyed again.
+	uid=$(sqlite3 x.db "SELECT uid FROM person ORDER BY id LIMIT 1")
+	"$PARLEY" --db x.db person update "$uid" --birth-place Полтава >/dev/null || fail "update failed"
+	"$PARLEY" --db x.db person add --surname Новенький >/dev/null || fail "add failed"
+	p --db x.db reconcile list.csv
+	expect_status 0
+	expect_out "registry keys: 2 made now, 299 kept"
+	# Keys made under other rules, or damaged, are made again.
+	sqlite3 x.db "UPDATE match_key SET cols = 'x' WHERE person_id = 5; UPDATE match_key SET src_hash = zeroblob(16) WHERE person_id = 6"
+	p --db x.db reconcile list.csv
+	expect_status 0
+	expect_out "registry keys: 2 made now, 299 kept"
+}
