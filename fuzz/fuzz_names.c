@@ -1,12 +1,13 @@
 /* Names on any bytes: keys are words of a-z only, transliteration and
- * queries never crash, and a whole name parses into words of the input,
- * no word taken twice. */
+ * queries never crash, a whole name parses into words of the input, no
+ * word taken twice, and Cyrillic candidates are valid UTF-8. */
 #include <stdint.h>
 
 #include "fuzz.h"
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "names/names.h"
 
 static names *nm;
@@ -52,6 +53,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if(parts[i] && parts[i] == parts[j])
 					abort();
 		}
+	}
+	const char *cand[4];
+	int nc = names_cyrillic_candidates(nm, s, &a, cand, 4);
+	if(nc < 0 || nc > 4)
+		abort();
+	for(int i = 0; i < nc; i++) {
+		size_t bad;
+		if(!cand[i] || !*cand[i] || !utf8_valid(cand[i], strlen(cand[i]), &bad))
+			abort();
 	}
 	arena_free(&a);
 	free(s);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/hmap.h"
 
@@ -13,6 +14,9 @@ struct UCollator;
 struct names {
 	hmap equiv;               /* key of a Ukrainian form -> key of its Russian form */
 	hmap given;               /* stems of given names, from the dictionary's patronymics */
+	hmap uk_forms, ru_forms;  /* key -> the dictionary's Ukrainian / Russian word */
+	hmap uk_of;               /* key of a Russian form -> its (different) Ukrainian word */
+	arena words;              /* the words of the three */
 	char version[64];
 	struct UCollator *coll;   /* opened on first use */
 	buf scratch[2];           /* for one name at a time: marks unified, then folded */
@@ -39,6 +43,10 @@ static inline bool names_is_word_mark(uint32_t cp)
 /* The length of the given-name stem of a patronymic's key (ivanovic ->
  * ivan), or 0 if the key is not a patronymic's. */
 size_t names_patronymic_stem(const char *key, size_t len);
+/* Whether a key is a given name's: the stem of a patronymic of the
+ * dictionary (petr, mikolai), that stem less or plus its last letter
+ * (petro, nikolai for nikola), or a common woman's name. */
+bool names_is_given_key(const struct names *nm, const char *key, size_t n);
 
 /* Lower-case a Cyrillic letter; other code points unchanged. */
 uint32_t names_cyr_lower(uint32_t cp);

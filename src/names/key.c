@@ -545,6 +545,88 @@ size_t names_patronymic_stem(const char *key, size_t len)
 	return 0;
 }
 
+/* Edit distance of two keys (at most KEY_MAX long). */
+static size_t key_distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t row[KEY_MAX + 1];
+	for(size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for(size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for(size_t j = 1; j <= lb; j++) {
+			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			if(up + 1 < best)
+				best = up + 1;
+			if(row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[lb];
+}
+
+/* Letters all Cyrillic: the dictionary has rows typed with a Latin i. */
+static bool all_cyrillic(const char *s)
+{
+	for(; *s; s++)
+		if((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			return false;
+	return true;
+}
+
+/* A Russian key and a Ukrainian word that may be its counterpart. */
+typedef struct uk_pair {
+	const char *kr, *uk;
+} uk_pair;
+
+static pl_rc push_pair(buf *pairs, names *nm, const char *kr, size_t lr, const char *uk)
+{
+	uk_pair p = {arena_strndup(&nm->words, kr, lr), arena_strdup(&nm->words, uk)};
+	return p.kr && p.uk ? buf_add(pairs, (const char *)&p, sizeof(p)) : PL_ENOMEM;
+}
+
+bool names_is_given_key(const struct names *nm, const char *key, size_t n)
+{
+	char plus[KEY_MAX + 2];
+	snprintf(plus, sizeof(plus), "%.*si", (int)n, key);
+	return hmap_get(&nm->given, key, n) || (n > 3 && hmap_get(&nm->given, key, n - 1)) ||
+	       hmap_get(&nm->given, plus, n + 1);
+}
+
+/* Lower is better: a given name the dictionary makes patronymics of,
+ * then the closest key. A misspelt row (Одександр for Александр) loses. */
+static size_t uk_score(const names *nm, const char *uk, const char *kr)
+{
+	char k[KEY_MAX];
+	size_t n;
+	if(single_key(uk, k, &n) || !n)
+		return (size_t)-1;
+	return (names_is_given_key(nm, k, n) ? 0 : 1000) + key_distance(k, n, kr, strlen(kr));
+}
+
+static pl_rc choose_uk_words(names *nm, const buf *pairs)
+{
+	const uk_pair *p = (const uk_pair *)pairs->ptr;
+	size_t n = pairs->len / sizeof(uk_pair);
+	for(size_t i = 0; i < n; i++) {
+		size_t lr = strlen(p[i].kr);
+		const char *had = hmap_get(&nm->uk_of, p[i].kr, lr);
+		if((!had || uk_score(nm, p[i].uk, p[i].kr) < uk_score(nm, had, p[i].kr)) &&
+		   hmap_put(&nm->uk_of, p[i].kr, lr, (void *)p[i].uk))
+			return PL_ENOMEM;
+	}
+	return PL_OK;
+}
+
+/* Put word (copied) under key in m; false when out of memory. */
+static bool keep_word(names *nm, hmap *m, const char *key, size_t len, const char *word)
+{
+	char *w = arena_strdup(&nm->words, word);
+	return w && !hmap_put(m, key, len, w);
+}
+
 static pl_rc load_dict(names *nm, pl_err *err)
 {
 	FILE *f = fmemopen((void *)names_dict_csv, names_dict_csv_len, "r");
@@ -554,6 +636,8 @@ static pl_rc load_dict(names *nm, pl_err *err)
 	pl_rc rc = csv_reader_open(&r, f, "uk_ru_names.csv", err);
 	hmap weight; /* key -> count of the row that set it */
 	hmap_init(&weight);
+	buf pairs;
+	buf_init(&pairs, 0);
 	while(!rc) {
 		csv_record rec;
 		bool eof;
@@ -575,8 +659,22 @@ static pl_rc load_dict(names *nm, pl_err *err)
 			rc = pl_nomem(err);
 			break;
 		}
+		/* Cyrillic forms for Latin input: the first row wins. */
+		if((lu && all_cyrillic(uk) && !hmap_get(&nm->uk_forms, ku, lu) &&
+		    !keep_word(nm, &nm->uk_forms, ku, lu, uk)) ||
+		   (lr && all_cyrillic(ru) && !hmap_get(&nm->ru_forms, kr, lr) &&
+		    !keep_word(nm, &nm->ru_forms, kr, lr, ru))) {
+			rc = pl_nomem(err);
+			break;
+		}
 		if(!lu || !lr || (lu == lr && !memcmp(ku, kr, lu)))
 			continue;
+		/* Candidates for the Ukrainian word of a Russian key; chosen once
+		 * the whole dictionary is read (choose_uk_words). */
+		if(count == 2 && all_cyrillic(uk) && push_pair(&pairs, nm, kr, lr, uk)) {
+			rc = pl_nomem(err);
+			break;
+		}
 		intptr_t had = (intptr_t)hmap_get(&weight, ku, lu);
 		if(had >= count)
 			continue; /* a main form wins over a variant; first wins a tie */
@@ -587,6 +685,9 @@ static pl_rc load_dict(names *nm, pl_err *err)
 	csv_reader_close(r);
 	fclose(f);
 	hmap_free(&weight);
+	if(!rc && choose_uk_words(nm, &pairs))
+		rc = pl_nomem(err);
+	buf_free(&pairs);
 	return rc;
 }
 
@@ -600,6 +701,10 @@ pl_rc names_open(names **out, pl_err *err)
 		return pl_nomem(err);
 	hmap_init(&nm->equiv);
 	hmap_init(&nm->given);
+	hmap_init(&nm->uk_forms);
+	hmap_init(&nm->ru_forms);
+	hmap_init(&nm->uk_of);
+	arena_init(&nm->words, 0);
 	buf_init(&nm->scratch[0], 0);
 	buf_init(&nm->scratch[1], 0);
 	pl_rc rc = load_dict(nm, err);
@@ -619,8 +724,12 @@ void names_close(names *nm)
 {
 	if(!nm)
 		return;
-	hmap_free(&nm->equiv);
 	hmap_free(&nm->given);
+	hmap_free(&nm->uk_forms);
+	hmap_free(&nm->ru_forms);
+	hmap_free(&nm->uk_of);
+	hmap_free(&nm->equiv);
+	arena_free(&nm->words);
 	buf_free(&nm->scratch[0]);
 	buf_free(&nm->scratch[1]);
 	if(nm->coll)

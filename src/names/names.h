@@ -70,6 +70,15 @@ pl_rc names_keys(names *nm, const char *name, buf *out) PL_NODISCARD;
  * key[0..len) (oleksandr -> aleksandr), or NULL if it has none. */
 const char *names_equivalent(const names *nm, const char *key, size_t len);
 
+/* Cyrillic forms a Latin word may have been written from, into
+ * out[0..max): the dictionary's words with its key and their Ukrainian or
+ * Russian counterparts (Oleksandr, Aleksandr -> Олександр, Александр);
+ * for a word the dictionary lacks, a reading by the Ukrainian and the
+ * Russian systems run backwards (Khmelnytskyi -> Хмельницкий is not found
+ * that way: a guess to show, not a spelling to store). Returns how many;
+ * strings live in the names module or in a. */
+int names_cyrillic_candidates(const names *nm, const char *word, arena *a, const char **out, int max);
+
 /* A whole name in one field, in any order, split into its parts (words
  * of text, copied into a; NULL where there is none). Other words (a
  * second given name, a title) are left out. */

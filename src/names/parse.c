@@ -9,7 +9,6 @@
  * patronymic is the given name; failing all, the official order of the
  * lists, surname first. */
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -40,15 +39,6 @@ static bool all_capitals(const char *s)
 		letters += (cp < 0x80 && isalpha((int)cp)) || cyr;
 	}
 	return letters >= 2;
-}
-
-static bool is_given(const names *nm, const char *key)
-{
-	size_t n = strlen(key);
-	char plus[66];
-	snprintf(plus, sizeof(plus), "%si", key);
-	return hmap_get(&nm->given, key, n) || (n > 3 && hmap_get(&nm->given, key, n - 1)) ||
-	       hmap_get(&nm->given, plus, n + 1);
 }
 
 /* The words of text, with their keys and what they look like. */
@@ -82,7 +72,7 @@ static pl_rc split(const names *nm, const char *text, arena *a, word *w, int *nw
 			continue; /* not a name word (digits, signs) */
 		x->caps = all_capitals(x->text);
 		x->patronymic = names_patronymic_stem(x->key, strlen(x->key)) > 0;
-		x->given = !x->patronymic && is_given(nm, x->key);
+		x->given = !x->patronymic && names_is_given_key(nm, x->key, strlen(x->key));
 		(*nw)++;
 	}
 	return PL_OK;

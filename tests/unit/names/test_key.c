@@ -1,6 +1,6 @@
 /* The cross-script search key: names_keys, names_word_key, names_query,
  * the dictionary, and names_sort_key. */
-#include "testutil.h"
+#include "fixture.h"
 
 #include <unicode/uclean.h>
 #include <unicode/ustring.h>
@@ -89,24 +89,6 @@ static bool only_a_to_z_and_spaces(const char *s)
 		if(!((*s >= 'a' && *s <= 'z') || *s == ' '))
 			return false;
 	return true;
-}
-
-static int setup(void **state)
-{
-	names *nm;
-	pl_err err = {0};
-	if(names_open(&nm, &err) != PL_OK) {
-		fprintf(stderr, "names_open: %s\n", err.msg);
-		return -1;
-	}
-	*state = nm;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	names_close(*state);
-	return 0;
 }
 
 /* ---- names that must, or must not, meet ------------------------------- */
@@ -1057,7 +1039,7 @@ int main(void)
 		cmocka_unit_test(test_sort_key_ignores_case),
 		cmocka_unit_test(test_sort_key_long_and_invalid_text),
 	};
-	int failed = cmocka_run_group_tests_name("names/key", tests, setup, teardown);
+	int failed = cmocka_run_group_tests_name("names/key", tests, names_setup, names_teardown);
 	u_cleanup();
 	return failed;
 }

@@ -1,5 +1,5 @@
 /* Whole names in one field, in the orders lists write them. */
-#include "testutil.h"
+#include "fixture.h"
 
 #include "names/names.h"
 
@@ -63,27 +63,11 @@ static void test_nothing_to_parse(void **state)
 	arena_free(&a);
 }
 
-static int setup(void **state)
-{
-	names *nm;
-	pl_err err = {0};
-	if(names_open(&nm, &err))
-		return -1;
-	*state = nm;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	names_close(*state);
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parts_in_any_order),
 		cmocka_unit_test(test_nothing_to_parse),
 	};
-	return cmocka_run_group_tests_name("names/parse", tests, setup, teardown);
+	return cmocka_run_group_tests_name("names/parse", tests, names_setup, names_teardown);
 }
