@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/date.h"
 #include "core/utf8.h"
 
 int cli_common_option(cli *c, int opt, const char *usage, bool *exit_now)
@@ -218,17 +219,10 @@ void table_free(table *t)
 
 /* ---- progress --------------------------------------------------------- */
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 void cli_progress(void *ctx, const char *file, uint64_t done, uint64_t total, long rows)
 {
 	cli_progress_state *p = ctx;
-	double t = now_seconds();
+	double t = date_monotonic();
 	if(p->start == 0)
 		p->start = t;
 	bool final = done >= total;

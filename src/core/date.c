@@ -138,3 +138,10 @@ void date_now_iso(char out[TIMESTAMP_STR_MAX])
 	size_t n = strftime(out, TIMESTAMP_STR_MAX, "%Y-%m-%dT%H:%M:%S", &tm);
 	snprintf(out + n, TIMESTAMP_STR_MAX - n, ".%03dZ", (int)(ts.tv_nsec / 1000000) % 1000);
 }
+
+double date_monotonic(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -34,6 +34,8 @@ pdate date_today(void);
  * "2026-11-25T09:30:00.123Z". For audit entries and record times. */
 enum { TIMESTAMP_STR_MAX = 32 };
 void date_now_iso(char out[TIMESTAMP_STR_MAX]);
+/* Seconds on a monotonic clock: for measuring how long something took. */
+double date_monotonic(void);
 /* The range of possible ages on day `on` of someone born `birth`. */
 void date_age_range(pdate birth, pdate on, int *min, int *max);
 

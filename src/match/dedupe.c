@@ -4,10 +4,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/buf.h"
 #include "core/csv.h"
+#include "core/date.h"
 
 /* Union-find over the records, with path halving. */
 static uint32_t find_root(uint32_t *parent, uint32_t x)
@@ -100,8 +100,7 @@ pl_rc dedupe_registry(registry *reg, names *nm, double review, int threads, dedu
                       pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	double t0 = date_monotonic();
 	pl_rc rc = match_registry_read(reg, nm, NULL, NULL, &out->reg, err);
 	match_opts mo = MATCH_OPTS_DEFAULT;
 	mo.dedupe = true;
@@ -115,8 +114,7 @@ pl_rc dedupe_registry(registry *reg, names *nm, double review, int threads, dedu
 		rc = pl_nomem(err);
 	if(!rc)
 		rc = registry_log_access(reg, "*", "dedupe", err);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	out->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	out->seconds = date_monotonic() - t0;
 	if(rc)
 		dedupe_free(out);
 	return rc;

@@ -3,7 +3,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/buf.h"
 #include "core/csv.h"
@@ -342,8 +341,7 @@ pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const 
                      reconcile_result *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	struct timespec t0, t1;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	double t0 = date_monotonic();
 	hmap rows, uids;
 	hmap_init(&rows);
 	hmap_init(&uids);
@@ -377,8 +375,7 @@ pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const 
 		rc = registry_log_access(reg, "*", "reconcile", err);
 	hmap_free(&rows);
 	hmap_free(&uids);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	out->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	out->seconds = date_monotonic() - t0;
 	if(rc)
 		reconcile_free(out);
 	return rc;
