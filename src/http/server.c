@@ -548,9 +548,12 @@ static void log_request(http_req *q)
 }
 
 /* A body declared larger than the route takes is refused before a byte
- * of it is read (a client sending Expect: 100-continue sends none); one
- * sent in chunks is counted as it comes. An upload's limit is on its
- * files, so the multipart framing around them is allowed for. */
+ * of it is read when the client waits for that (Expect: 100-continue), or
+ * when reading it would cost real work (16 MiB past the limit). Otherwise
+ * it is read to its end and dropped, and the 413 comes then: a client that
+ * is still sending when the server closes would see its connection reset
+ * instead of the answer. An upload's limit is on its files, so the
+ * multipart framing around them is allowed for. */
 static bool refuse_declared_size(http_req *q)
 {
 	const char *cl = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND,
@@ -560,10 +563,12 @@ static bool refuse_declared_size(http_req *q)
 	const http_config *cfg = &q->srv->cfg;
 	uint64_t cap = (q->route->flags & ROUTE_UPLOAD) ? (uint64_t)cfg->max_upload + 64 * 1024
 	             : (q->route->flags & ROUTE_BODY) ? cfg->max_body : 0;
+	const char *expect = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+	bool waits = expect && !strcasecmp(expect, "100-continue");
 	errno = 0;
 	char *end;
 	unsigned long long n = strtoull(cl, &end, 10);
-	if(errno == 0 && end != cl && n <= cap)
+	if(errno == 0 && end != cl && (n <= cap || (!waits && n - cap <= (16u << 20))))
 		return false;
 	if(q->route->flags & ROUTE_UPLOAD)
 		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,

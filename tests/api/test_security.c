@@ -323,6 +323,14 @@ static void declared_size_refused_at_once(void **state)
 		raw_answer(req, line, sizeof(line));
 		assert_true(strncmp(line, "HTTP/1.1 413 ", 13) == 0);
 	}
+	/* Just over the limit: at once for a client that waits to be told to
+	 * go on; a client that sends anyway is read and then answered. */
+	char req[1024], line[4096];
+	snprintf(req, sizeof(req), "POST /api/persons HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer %s\r\n"
+	         "Content-Type: application/json\r\nContent-Length: 100000\r\nExpect: 100-continue\r\n\r\n",
+	         fx_token(fx, ROLE_REGISTRAR));
+	raw_answer(req, line, sizeof(line));
+	assert_true(strncmp(line, "HTTP/1.1 413 ", 13) == 0);
 }
 
 static void bad_query_parameters(void **state)
