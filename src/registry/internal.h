@@ -24,9 +24,6 @@ struct registry {
 };
 
 
-/* A fresh random identifier: prefix 'P' (person) or 'E' (event). */
-void registry_uid(char prefix, char out[UID_SIZE]);
-
 /* The columns every person query selects, in the order person_from_row()
  * reads them: "id, uid, status, surname, ...". */
 const char *person_select_columns(registry *r);

@@ -136,6 +136,10 @@ typedef struct event {
 /* Whether s is an identifier of that kind ('P' person, 'E' event), as
  * parley writes them. */
 bool registry_uid_valid(char prefix, const char *s);
+/* A fresh random identifier: 80 random bits as 16 Crockford base-32
+ * characters after the prefix ('P' person, 'E' event, 'S' stage, 'R'
+ * remains case, 'B' remains batch). */
+void registry_uid(char prefix, char out[UID_SIZE]);
 
 /* ---- the registry ---------------------------------------------------- */
 

@@ -206,6 +206,178 @@ static const char *const migration_4[] = {
 	NULL,
 };
 
+/* Migration 5: agreements, stages and their manifests, signatures, and
+ * the remains. An agreement is kept as the canonical text of its
+ * document (RFC 8785) with its hash: terms are never edited, a change is
+ * a new agreement. A stage's manifest is kept in every version; the
+ * current one's entries are also rows (stage_entry), so that "is this
+ * person on another open stage" is one indexed lookup. Outcomes of the
+ * execution are on the entries; the ledger is computed from them. */
+static const char *const migration_5[] = {
+	"CREATE TABLE agreement (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE,\n"        /* the document's "id": istanbul-2025-06 */
+	"  title TEXT NOT NULL,\n"
+	"  doc TEXT NOT NULL,\n"                /* canonical JSON */
+	"  sha256 TEXT NOT NULL,\n"
+	"  party_a TEXT NOT NULL,\n"
+	"  party_b TEXT NOT NULL,\n"
+	"  mediator TEXT,\n"
+	"  transit TEXT,\n"
+	"  concluded TEXT NOT NULL,\n"
+	"  valid_from TEXT,\n"
+	"  valid_until TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE TABLE stage (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  agreement_id INTEGER NOT NULL REFERENCES agreement(id),\n"
+	"  number INTEGER NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  handover_point TEXT,\n"
+	"  transit TEXT,\n"
+	"  status TEXT NOT NULL CHECK ("
+	"    status = 'draft' OR status = 'proposed' OR status = 'agreed' OR"
+	"    status = 'executed' OR status = 'closed' OR status = 'cancelled'"
+	"  ),\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"  /* the current manifest's */
+	"  executed_at TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  UNIQUE (agreement_id, number)\n"
+	") STRICT;\n",
+	"CREATE INDEX stage_status ON stage(status);\n",
+	/* Every version of every manifest: the canonical body and its hash. */
+	"CREATE TABLE manifest (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  version INTEGER NOT NULL,\n"
+	"  doc TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  UNIQUE (stage_id, version)\n"
+	") STRICT;\n",
+	"CREATE TABLE manifest_signature (\n"
+	"  manifest_id INTEGER NOT NULL REFERENCES manifest(id),\n"
+	"  signer TEXT NOT NULL,\n"
+	"  role TEXT NOT NULL CHECK (role = 'party' OR role = 'mediator'),\n"
+	"  public_key TEXT NOT NULL,\n"
+	"  signed_at TEXT NOT NULL,\n"
+	"  signature TEXT NOT NULL,\n"
+	"  PRIMARY KEY (manifest_id, signer)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	/* The current version's people: who each side hands over. person_id
+	 * is this registry's record of them (NULL: not found here). */
+	"CREATE TABLE stage_entry (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  side TEXT NOT NULL,\n"
+	"  clause TEXT NOT NULL,\n"
+	"  ref TEXT NOT NULL,\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  points INTEGER NOT NULL DEFAULT 1 CHECK (points > 0),\n"
+	"  outcome TEXT CHECK ("
+	"    outcome = 'handed_over' OR outcome = 'not_presented' OR outcome = 'refused' OR"
+	"    outcome = 'substituted' OR outcome = 'died'"
+	"  ),\n"
+	"  substitute_for INTEGER REFERENCES stage_entry(id),\n"
+	"  art117 INTEGER NOT NULL DEFAULT 0 CHECK (art117 = 0 OR art117 = 1),\n"
+	"  note TEXT,\n"
+	"  UNIQUE (stage_id, seq)\n"
+	") STRICT;\n",
+	"CREATE INDEX stage_entry_person ON stage_entry(person_id) WHERE person_id IS NOT NULL;\n",
+	/* The remains batches a stage's manifest hands over. */
+	"CREATE TABLE stage_batch (\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  side TEXT NOT NULL,\n"
+	"  clause TEXT NOT NULL,\n"
+	"  batch TEXT NOT NULL,\n"
+	"  declared INTEGER NOT NULL CHECK (declared >= 0),\n"
+	"  delivered INTEGER CHECK (delivered >= 0),\n"
+	"  PRIMARY KEY (stage_id, seq)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	/* What execution found different from the manifest. */
+	"CREATE TABLE stage_discrepancy (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  ts TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  what TEXT NOT NULL\n"
+	") STRICT;\n",
+	/* Public keys this office trusts to sign manifests, by signer (a party
+	 * code, or the mediator's). Secret keys are never in the database. */
+	"CREATE TABLE signing_key (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  signer TEXT NOT NULL,\n"
+	"  role TEXT NOT NULL CHECK (role = 'party' OR role = 'mediator'),\n"
+	"  public_key TEXT NOT NULL UNIQUE,\n"
+	"  added_at TEXT NOT NULL,\n"
+	"  revoked_at TEXT\n"
+	") STRICT;\n",
+	/* Remains: batches handed over together, cases (one bag or set of
+	 * remains), their chain of custody, and fragments (one case may hold
+	 * parts of several people; one person may be in several cases). */
+	"CREATE TABLE remains_batch (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  label TEXT NOT NULL UNIQUE,\n"
+	"  from_party TEXT,\n"
+	"  to_party TEXT,\n"
+	"  stage_id INTEGER REFERENCES stage(id),\n"
+	"  handover_date TEXT,\n"
+	"  declared INTEGER CHECK (declared >= 0),\n"
+	"  note TEXT,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE TABLE remains_case (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  tag TEXT NOT NULL UNIQUE,\n"
+	"  batch_id INTEGER REFERENCES remains_batch(id),\n"
+	"  recovery_place TEXT,\n"
+	"  recovery_date TEXT,\n"
+	"  condition TEXT CHECK ("
+	"    condition = 'complete' OR condition = 'incomplete' OR condition = 'fragmented' OR"
+	"    condition = 'skeletal' OR condition = 'commingled'"
+	"  ),\n"
+	"  status TEXT NOT NULL DEFAULT 'unidentified' CHECK ("
+	"    status = 'unidentified' OR status = 'preliminary' OR status = 'confirmed' OR"
+	"    status = 'returned'"
+	"  ),\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  note TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX remains_case_batch ON remains_case(batch_id);\n",
+	"CREATE INDEX remains_case_person ON remains_case(person_id) WHERE person_id IS NOT NULL;\n",
+	"CREATE TABLE remains_custody (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  case_id INTEGER NOT NULL REFERENCES remains_case(id),\n"
+	"  holder TEXT NOT NULL,\n"
+	"  since TEXT NOT NULL,\n"
+	"  note TEXT,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX remains_custody_case ON remains_custody(case_id, since, id);\n",
+	"CREATE TABLE remains_fragment (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  case_id INTEGER NOT NULL REFERENCES remains_case(id),\n"
+	"  label TEXT NOT NULL,\n"
+	"  description TEXT,\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  UNIQUE (case_id, label)\n"
+	") STRICT;\n",
+	"CREATE INDEX remains_fragment_person ON remains_fragment(person_id) WHERE person_id IS NOT NULL;\n",
+	NULL,
+};
+
 /* Each entry moves the database from version i to i+1 and is never edited
  * after release: a change is a new migration. */
 static const char *const *const migrations[] = {
@@ -213,6 +385,7 @@ static const char *const *const migrations[] = {
 	migration_2,
 	migration_3,
 	migration_4,
+	migration_5,
 };
 
 int schema_latest(void)
