@@ -63,6 +63,16 @@ static void next(parser *ps)
 	else if(word_char(s[i]))
 		while(word_char(s[i + n]))
 			n++;
+	else if(s[i] == '"' || s[i] == '\'') {
+		/* A quoted word, kept as written: ranks and places in any script
+		 * ("полковник", 'colonel'). Unterminated, it runs to the end and
+		 * parse_value says so. */
+		n = 1;
+		while(s[i + n] && s[i + n] != s[i])
+			n++;
+		if(s[i + n])
+			n++;
+	}
 	else if((s[i] == '!' || s[i] == '<' || s[i] == '>') && s[i + 1] == '=')
 		n = 2;
 	else
@@ -137,11 +147,35 @@ static bool reserved(const parser *ps)
 	return false;
 }
 
+static bool quoted(const parser *ps)
+{
+	return ps->len && (ps->s[ps->at] == '"' || ps->s[ps->at] == '\'');
+}
+
+static pl_rc parse_quoted(parser *ps, value *v)
+{
+	const char *t = ps->s + ps->at;
+	if(ps->len < 2 || t[ps->len - 1] != t[0])
+		return pl_fail(ps->err, PL_EINPUT, "column %zu: expected the closing %c of this text",
+		               ps->at + 1, t[0]);
+	if(ps->len == 2)
+		return pl_fail(ps->err, PL_EINPUT, "column %zu: expected text between the quotes",
+		               ps->at + 1);
+	v->kind = V_WORD;
+	v->word = arena_strndup(ps->a, t + 1, ps->len - 2);
+	if(!v->word)
+		return pl_nomem(ps->err);
+	next(ps);
+	return PL_OK;
+}
+
 static pl_rc parse_value(parser *ps, value *v)
 {
 	memset(v, 0, sizeof(*v));
+	if(quoted(ps))
+		return parse_quoted(ps, v);
 	if(!ps->len || !word_char(ps->s[ps->at]) || reserved(ps))
-		return expected(ps, "a field, a number, a date or a word");
+		return expected(ps, "a field, a number, a date, a word or \"quoted text\"");
 	if(is(ps, "age")) {
 		next(ps);
 		v->kind = V_AGE;
@@ -490,40 +524,42 @@ static rule_answer test(const rule *n, const person *p, pdate stage)
 	}
 }
 
-static pl_rc explain_node(const rule *n, buf *out);
-
-rule_answer rule_eval(const rule *r, const person *p, pdate stage_date, arena *a, const char **why)
+rule_answer rule_eval(const rule *r, const person *p, pdate stage_date, const rule **decided)
 {
 	rule_answer x, y;
 	switch(r->kind) {
 	case N_OR:
-		x = rule_eval(r->l, p, stage_date, a, why);
+		x = rule_eval(r->l, p, stage_date, decided);
 		if(x == RULE_YES)
 			return x;
-		y = rule_eval(r->r, p, stage_date, a, why);
+		y = rule_eval(r->r, p, stage_date, decided);
 		return y == RULE_YES ? y : x == RULE_UNKNOWN || y == RULE_UNKNOWN ? RULE_UNKNOWN : RULE_NO;
 	case N_AND:
-		x = rule_eval(r->l, p, stage_date, a, why);
+		x = rule_eval(r->l, p, stage_date, decided);
 		if(x == RULE_NO)
 			return x;
-		y = rule_eval(r->r, p, stage_date, a, why);
+		y = rule_eval(r->r, p, stage_date, decided);
 		return y == RULE_NO ? y : x == RULE_UNKNOWN || y == RULE_UNKNOWN ? RULE_UNKNOWN : RULE_YES;
 	case N_NOT:
-		return not3(rule_eval(r->l, p, stage_date, a, why));
+		return not3(rule_eval(r->l, p, stage_date, decided));
 	default:
-		x = test(r, p, stage_date);
-		if(why && a) {
-			buf b;
-			buf_init(&b, 1024);
-			if(!explain_node(r, &b))
-				*why = arena_strdup(a, buf_str(&b));
-			buf_free(&b);
-		}
-		return x;
+		if(decided)
+			*decided = r;
+		return test(r, p, stage_date);
 	}
 }
 
 /* ---- explanation --------------------------------------------------------- */
+
+/* A word as the rule would have to write it: quoted unless it reads back
+ * as the same bare word. */
+static pl_rc explain_word(const char *w, buf *out)
+{
+	bool bare = true;
+	for(const char *c = w; *c && bare; c++)
+		bare = word_char(*c) && !isupper((unsigned char)*c);
+	return bare ? buf_adds(out, w) : buf_printf(out, "\"%s\"", w);
+}
 
 static pl_rc explain_value(const value *v, buf *out)
 {
@@ -532,7 +568,7 @@ static pl_rc explain_value(const value *v, buf *out)
 	case V_FIELD: return buf_adds(out, field_of(v->field)->name);
 	case V_NUMBER: return buf_printf(out, "%ld", v->number);
 	case V_DATE: date_format(v->date, d); return buf_adds(out, d);
-	case V_WORD: return buf_adds(out, v->word);
+	case V_WORD: return explain_word(v->word, out);
 	case V_STAGE_DATE: return buf_adds(out, "the stage date");
 	case V_AGE:
 		if(v->on_stage)

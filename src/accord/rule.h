@@ -44,11 +44,13 @@ typedef enum rule_answer { RULE_NO = 0, RULE_YES = 1, RULE_UNKNOWN = 2 } rule_an
  * "column N: expected ..., got ...". */
 pl_rc rule_parse(const char *text, arena *a, rule **out, pl_err *err) PL_NODISCARD;
 
-/* The answer for a person on a stage's date; *why (if set) gets the test
- * that decided it, as text in a, for explanations. */
-rule_answer rule_eval(const rule *r, const person *p, pdate stage_date, arena *a, const char **why);
+/* The answer for a person on a stage's date. *decided (if not NULL) gets
+ * the test that decided it, part of r, for explanations: rule_explain()
+ * says it in words. Allocates nothing: the planner asks it of every
+ * person held. */
+rule_answer rule_eval(const rule *r, const person *p, pdate stage_date, const rule **decided);
 
-/* The rule in words, fully parenthesised, for `agreement check`. */
+/* The rule (or one of its tests) in words, fully parenthesised. */
 pl_rc rule_explain(const rule *r, buf *out) PL_NODISCARD;
 
 #endif

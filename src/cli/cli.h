@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "core/err.h"
+#include "core/text.h"
 #include "registry/registry.h"
 
 enum {
@@ -86,9 +87,6 @@ void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *h
 /* Print the rows if rc is PL_OK, free them, and return the exit status. */
 int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
 
-/* "1,234,567" */
-void cli_thousands(long n, char *out, size_t size);
-
 /* The import progress line on stderr (rows, rows/s, ETA); ctx is a
  * zeroed cli_progress_state. Only used when stderr is a terminal. */
 typedef struct cli_progress_state {
@@ -109,6 +107,9 @@ int cmd_user(cli *c, int argc, char **argv);
 int cmd_token(cli *c, int argc, char **argv);
 int cmd_reconcile(cli *c, int argc, char **argv);
 int cmd_dedupe(cli *c, int argc, char **argv);
+int cmd_agreement(cli *c, int argc, char **argv);
+int cmd_plan(cli *c, int argc, char **argv);
+int cmd_stage(cli *c, int argc, char **argv);
 
 /* A password: generated (120 random bits), one line of standard input, or
  * typed twice unechoed at a terminal. EXIT_OK or the exit status. */

@@ -30,7 +30,7 @@ static int audit_verify_cmd(cli *c, int argc, char **argv)
 	registry_close(r);
 	char head[2 * AUDIT_HASH_SIZE + 1], n[32];
 	audit_hex(rep.head, head);
-	cli_thousands((long)rep.entries, n, sizeof(n));
+	text_thousands((long)rep.entries, n, sizeof(n));
 	if(c->json) {
 		json_t *o = json_pack("{s:b, s:I, s:s, s:I, s:s?}", "intact", rc == PL_OK, "entries",
 		                      (json_int_t)rep.entries, "head", head, "first_bad",

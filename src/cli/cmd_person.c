@@ -410,7 +410,7 @@ static void print_page(const cli *c, const person_query *q, const person_page *p
 		table_print(t, stdout, 40);
 	table_free(t);
 	char total[32];
-	cli_thousands((long)pg->total, total, sizeof(total));
+	text_thousands((long)pg->total, total, sizeof(total));
 	if(pg->n == 0)
 		printf("no persons match%s\n", q->offset ? " at this offset" : "");
 	else if(q->offset + pg->n < pg->total || pg->total_capped)

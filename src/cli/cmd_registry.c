@@ -113,12 +113,12 @@ static const char import_usage[] =
 static void print_report(const import_report *rep)
 {
 	char rows[32], c[32], u[32], s[32], e[32], es[32];
-	cli_thousands(rep->rows, rows, sizeof(rows));
-	cli_thousands(rep->persons_created, c, sizeof(c));
-	cli_thousands(rep->persons_updated, u, sizeof(u));
-	cli_thousands(rep->persons_unchanged, s, sizeof(s));
-	cli_thousands(rep->events_added, e, sizeof(e));
-	cli_thousands(rep->events_unchanged, es, sizeof(es));
+	text_thousands(rep->rows, rows, sizeof(rows));
+	text_thousands(rep->persons_created, c, sizeof(c));
+	text_thousands(rep->persons_updated, u, sizeof(u));
+	text_thousands(rep->persons_unchanged, s, sizeof(s));
+	text_thousands(rep->events_added, e, sizeof(e));
+	text_thousands(rep->events_unchanged, es, sizeof(es));
 	printf("imported %s rows: %s persons created, %s updated, %s unchanged; "
 	       "%s events added, %s already there\n", rows, c, u, s, e, es);
 	if(rep->files_already_imported)
@@ -295,7 +295,7 @@ static void print_counts(const char *title, const count_row *rows, size_t n)
 	table *t = table_new(2, head);
 	for(size_t i = 0; i < n; i++) {
 		char num[32];
-		cli_thousands(rows[i].count, num, sizeof(num));
+		text_thousands(rows[i].count, num, sizeof(num));
 		const char *row[2] = {rows[i].value ? rows[i].value : "(unknown)", num};
 		table_add(t, row);
 	}
@@ -339,8 +339,8 @@ int cmd_stats(cli *c, int argc, char **argv)
 		json_decref(o);
 	} else if(!rc) {
 		char p[32], e[32];
-		cli_thousands(st.persons, p, sizeof(p));
-		cli_thousands(st.events, e, sizeof(e));
+		text_thousands(st.persons, p, sizeof(p));
+		text_thousands(st.events, e, sizeof(e));
 		printf("%s: %s persons, %s events\n\n", c->db, p, e);
 		print_counts("status", st.by_status, st.n_status);
 		print_counts("party", st.by_party, st.n_party);

@@ -90,21 +90,6 @@ bool cli_parse_long(const char *s, long min, long max, long *out)
 	return true;
 }
 
-void cli_thousands(long n, char *out, size_t size)
-{
-	char digits[32];
-	int len = snprintf(digits, sizeof(digits), "%ld", n < 0 ? -n : n);
-	size_t o = 0;
-	if(n < 0 && o + 1 < size)
-		out[o++] = '-';
-	for(int i = 0; i < len && o + 1 < size; i++) {
-		if(i && (len - i) % 3 == 0 && o + 1 < size)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-}
-
 int cli_open_bare(cli *c, int argc, char **argv, registry **r)
 {
 	if(optind < argc)
@@ -231,7 +216,7 @@ void cli_progress(void *ctx, const char *file, uint64_t done, uint64_t total, lo
 	p->last = t;
 	double elapsed = t - p->start, rate = elapsed > 0 ? (double)rows / elapsed : 0;
 	char n[32];
-	cli_thousands(rows, n, sizeof(n));
+	text_thousands(rows, n, sizeof(n));
 	fprintf(stderr, "\r%s: %s rows", file, n);
 	if(elapsed > 0.2) /* a rate over no time says nothing */
 		fprintf(stderr, "  %.0f rows/s", rate);

@@ -88,3 +88,21 @@ void text_quote(const char *value, char *out, size_t size)
 	}
 	out[o] = '\0';
 }
+
+void text_thousands(long n, char *out, size_t size)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof(digits), "%ld", n);
+	size_t o = 0;
+	for(int i = 0; i < len && o + 1 < size; i++) {
+		int left = len - i; /* digits from here to the end, the sign aside */
+		if(i && digits[i - 1] != '-' && left % 3 == 0) {
+			if(o + 2 >= size)
+				break;
+			out[o++] = ',';
+		}
+		out[o++] = digits[i];
+	}
+	if(size)
+		out[o] = '\0';
+}

@@ -18,4 +18,7 @@ const char *text_closest(const char *word, const char *const *candidates);
  * characters shown as \n, \t or \xNN, cut with "..." when longer. */
 void text_quote(const char *value, char *out, size_t size);
 
+/* n with thousands separated by commas: "1,234,567". */
+void text_thousands(long n, char *out, size_t size);
+
 #endif

@@ -270,7 +270,10 @@ pl_rc registry_export(registry *r, FILE *out, registry_format format, export_wha
 	return rc;
 }
 
-pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err)
+/* Every person the SQL selects (its columns first, then up to two bound
+ * texts), from one snapshot. */
+static pl_rc each_person(registry *r, const char *sql, const char *arg1, const char *arg2,
+                         person_fn fn, void *ctx, pl_err *err)
 {
 	pl_rc rc = store_read_begin(r->st, err);
 	if(rc)
@@ -278,9 +281,14 @@ pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err)
 	arena row;
 	arena_init(&row, 0);
 	cursor c = {0};
-	char *sql = sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", person_select_columns(r));
-	rc = sql ? cursor_open(r, &c, sql, err) : pl_nomem(err);
-	sqlite3_free(sql);
+	int x = sqlite3_prepare_v2(store_db(r->st), sql, -1, &c.s, NULL);
+	if(x)
+		rc = store_fail(r->st, err, x, "reading persons");
+	if(!rc) {
+		store_bind_text(c.s, 1, arg1);
+		store_bind_text(c.s, 2, arg2);
+		c.step = sqlite3_step(c.s);
+	}
 	for(; !rc && c.step == SQLITE_ROW; c.step = sqlite3_step(c.s)) {
 		arena_reset(&row);
 		person p;
@@ -292,5 +300,27 @@ pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err)
 	sqlite3_finalize(c.s);
 	store_read_end(r->st);
 	arena_free(&row);
+	return rc;
+}
+
+pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err)
+{
+	char *sql = sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", person_select_columns(r));
+	pl_rc rc = sql ? each_person(r, sql, NULL, NULL, fn, ctx, err) : pl_nomem(err);
+	sqlite3_free(sql);
+	return rc;
+}
+
+pl_rc registry_each_in_custody(registry *r, const char *holder_a, const char *holder_b,
+                               person_fn fn, void *ctx, pl_err *err)
+{
+	/* Through the status index: those in custody are a fraction of a
+	 * registry that also holds the missing, the returned and the dead. */
+	char *sql = sqlite3_mprintf("SELECT %s FROM person p"
+	                            " WHERE p.status IN ('captured', 'held', 'listed')"
+	                            " AND p.held_by IN (?1, ?2) ORDER BY p.id",
+	                            person_select_columns(r));
+	pl_rc rc = sql ? each_person(r, sql, holder_a, holder_b, fn, ctx, err) : pl_nomem(err);
+	sqlite3_free(sql);
 	return rc;
 }

@@ -285,6 +285,10 @@ pl_rc registry_names(registry *r, struct names **out, pl_err *err);
  * caller logs what it does with the records. */
 typedef pl_rc (*person_fn)(void *ctx, const person *p);
 pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err);
+/* The same for those in custody (captured, held or listed) of either
+ * holder (a party code; holder_b may be NULL). */
+pl_rc registry_each_in_custody(registry *r, const char *holder_a, const char *holder_b,
+                               person_fn fn, void *ctx, pl_err *err);
 
 /* ---- counts ---------------------------------------------------------- */
 

@@ -15,7 +15,7 @@ static rule_answer eval(const char *text, const person *p, const char *stage)
 	pdate d;
 	const char *why;
 	assert_true(date_parse(stage, &d, &why));
-	rule_answer x = rule_eval(r, p, d, &a, NULL);
+	rule_answer x = rule_eval(r, p, d, NULL);
 	arena_free(&a);
 	return x;
 }
@@ -74,6 +74,39 @@ static void test_branch_capture_and_consent(void **state)
 	assert_int_equal(eval("capture_date >= 2022 AND Capture_Date < 2023", &soldier, "2025-05-01"),
 	                 RULE_YES);
 	assert_int_equal(eval("age(2025-01-01) > 30", &soldier, "2025-05-01"), RULE_UNKNOWN);
+}
+
+/* Ranks and places are free text in any script: quoted words. */
+static void test_quoted_text(void **state)
+{
+	(void)state;
+	person p = someone(NULL, NULL, "armed_forces", NULL, NULL);
+	p.f[PF_RANK] = "полковник";
+	assert_int_equal(eval("rank = \"полковник\"", &p, "2025-05-01"), RULE_YES);
+	assert_int_equal(eval("rank in ('colonel', \"полковник\")", &p, "2025-05-01"), RULE_YES);
+	assert_int_equal(eval("rank != 'майор'", &p, "2025-05-01"), RULE_YES);
+	p.f[PF_RANK] = "Colonel";
+	assert_int_equal(eval("rank = 'colonel'", &p, "2025-05-01"), RULE_YES); /* Latin case ignored */
+	p.f[PF_RANK] = NULL;
+	assert_int_equal(eval("rank = 'colonel'", &p, "2025-05-01"), RULE_UNKNOWN);
+
+	arena a;
+	arena_init(&a, 0);
+	rule *r;
+	pl_err err = {0};
+	assert_ok(rule_parse("rank in (colonel, \"підполковник\", 'Major')", &a, &r, &err), &err);
+	buf b;
+	buf_init(&b, 0);
+	assert_ok(rule_explain(r, &b), &err);
+	assert_string_equal(buf_str(&b), "rank is one of colonel, \"підполковник\", \"Major\"");
+	assert_int_equal(rule_parse("rank = \"colonel", &a, &r, &err), PL_EINPUT);
+	assert_non_null(strstr(err.msg, "column 8: expected the closing \""));
+	assert_int_equal(rule_parse("rank = ''", &a, &r, &err), PL_EINPUT);
+	assert_non_null(strstr(err.msg, "column 8: expected text between the quotes"));
+	assert_int_equal(rule_parse("medical = 'Severely_Wounded'", &a, &r, &err), PL_EINPUT);
+	assert_non_null(strstr(err.msg, "is not a value of medical"));
+	buf_free(&b);
+	arena_free(&a);
 }
 
 static void test_errors_name_the_column(void **state)
@@ -145,11 +178,13 @@ static void test_explanations(void **state)
 	                                 "(not (captured on or after 2024-01)))");
 	/* Why a person was left out: the test that decided. */
 	person p = someone("none", "1970-01-01", NULL, NULL, NULL);
-	const char *why = NULL;
+	const rule *why = NULL;
 	pdate d = {2025, 6, 1};
-	assert_int_equal(rule_eval(r, &p, d, &a, &why), RULE_NO);
+	assert_int_equal(rule_eval(r, &p, d, &why), RULE_NO);
 	assert_non_null(why);
-	assert_string_equal(why, "age on the stage date is from 18 to 25");
+	buf_reset(&b);
+	assert_ok(rule_explain(why, &b), &err);
+	assert_string_equal(buf_str(&b), "age on the stage date is from 18 to 25");
 	buf_free(&b);
 	arena_free(&a);
 }
@@ -159,6 +194,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_the_istanbul_clause),
 		cmocka_unit_test(test_branch_capture_and_consent),
+		cmocka_unit_test(test_quoted_text),
 		cmocka_unit_test(test_errors_name_the_column),
 		cmocka_unit_test(test_deep_nesting_is_refused),
 		cmocka_unit_test(test_explanations),

@@ -1,0 +1,149 @@
+/* Agreements: the terms two parties negotiate, as a JSON document.
+ *
+ * An agreement names the parties, the mediator and the transit country,
+ * when it was concluded and how long it holds, when a delivery counts, what
+ * is withheld from statements, and its clauses. A clause covers one
+ * subject (living prisoners, civilians, remains) with an eligibility rule
+ * (rule.h), a basis that balances what each side hands over, a priority
+ * order, and a capacity per stage. docs/agreements.md describes the
+ * document with examples; examples/ holds the Istanbul 2025 agreements and
+ * the Dix-Hill cartel of 1862.
+ *
+ * Every basis is exact integer arithmetic:
+ *   all for all   everyone eligible, on both sides; nothing to balance
+ *   quota         each side a fixed number ("1,000 for 1,000"; "6,000
+ *                 bodies for 6,000"); stages keep the quotas' proportion
+ *   ratio         a:b per category (1 civilian hostage for 30 prisoners)
+ *   points        an equivalence scale (a colonel is worth 15 privates);
+ *                 the points each side hands over are equal, and within
+ *                 a pool ("civilians only for civilians") only among its
+ *                 members */
+#ifndef PARLEY_ACCORD_AGREEMENT_H
+#define PARLEY_ACCORD_AGREEMENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "accord/rule.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/err.h"
+#include "registry/registry.h"
+
+enum {
+	PARTY_CODE_MAX = 8,      /* UA, RU; mediators: ICRC, TR */
+	CLAUSES_MAX = 32,
+	SCALE_MAX = 32,
+	PRIORITY_MAX = 8,
+	AGREEMENT_NAME_MAX = 64
+};
+
+typedef enum clause_subject { SUBJECT_PRISONERS, SUBJECT_CIVILIANS, SUBJECT_REMAINS } clause_subject;
+
+typedef enum basis_kind { BASIS_ALL_FOR_ALL, BASIS_QUOTA, BASIS_RATIO, BASIS_POINTS } basis_kind;
+
+/* When a person (or a body) counts toward the balance. */
+typedef enum accounting { COUNT_AT_DELIVERY, COUNT_AT_SIGNING } accounting;
+
+/* What decides who goes first when not everyone fits in a stage. */
+typedef enum priority_kind {
+	PRIORITY_SEVERITY,   /* severely wounded, seriously ill, wounded, none, unknown */
+	PRIORITY_CAPTIVITY,  /* longest held first (earliest capture) */
+	PRIORITY_AGE,        /* oldest first; youngest first when ascending */
+	PRIORITY_POINTS,     /* most points first (points basis) */
+	PRIORITY_COUNT
+} priority_kind;
+
+typedef struct priority_key {
+	priority_kind kind;
+	bool ascending;     /* "age asc": youngest first */
+} priority_key;
+
+typedef struct scale_step {
+	const char *text;   /* the rule as written */
+	rule *when;
+	long points;
+} scale_step;
+
+typedef struct clause {
+	const char *id;           /* [a-z0-9_-], unique in the agreement */
+	const char *title;
+	clause_subject subject;
+	const char *eligible_text;
+	rule *eligible;           /* NULL for remains */
+	basis_kind basis;
+	/* BASIS_QUOTA: quota[side]; BASIS_RATIO: side 0 hands over ratio[0]
+	 * for every ratio[1] side 1 hands over. Sides are in the order of the
+	 * agreement's parties. */
+	long quota[2], ratio[2];
+	scale_step scale[SCALE_MAX];  /* BASIS_POINTS: the first that holds */
+	int nscale;
+	const char *pool_text;    /* BASIS_POINTS: those who balance only among themselves */
+	rule *pool;
+	priority_key priority[PRIORITY_MAX];
+	int npriority;
+	long capacity;            /* per side per stage; 0: no limit */
+} clause;
+
+typedef struct agreement {
+	int64_t id;               /* in this database; 0 if not stored */
+	const char *name;         /* the document's "id": istanbul-2025-06 */
+	const char *title;
+	char party[2][PARTY_CODE_MAX + 1];
+	const char *mediator, *transit;
+	pdate concluded, valid_from, valid_until; /* y == 0: not given */
+	pdate conflict_start;     /* "held since the first days" counts from here */
+	accounting counting;
+	/* Statements give no numbers until this date, or (if set) until every
+	 * stage is executed or closed. */
+	pdate embargo_until;
+	bool embargo_until_done;
+	clause clauses[CLAUSES_MAX];
+	int nclauses;
+	const char *canonical;    /* the document, canonical JSON (RFC 8785) */
+	char sha256[65];
+} agreement;
+
+/* Read and check a document (`name` is the file, for messages). Errors
+ * say where: "istanbul.json: clauses[1].eligible: column 31: ...", or
+ * the line and column of a JSON syntax error. Everything lives in a. */
+pl_rc agreement_parse(const char *text, size_t len, const char *name, arena *a, agreement *out,
+                      pl_err *err) PL_NODISCARD;
+
+/* The agreement in words, clause by clause, for `agreement check`. */
+pl_rc agreement_explain(const agreement *ag, buf *out) PL_NODISCARD;
+/* One clause's basis in words: "1,000 for 1,000", "all for all". */
+pl_rc clause_basis_text(const agreement *ag, const clause *c, buf *out) PL_NODISCARD;
+
+/* 0 or 1 for a party code of the agreement, -1 if it is not one. */
+int agreement_side(const agreement *ag, const char *party);
+const clause *agreement_clause(const agreement *ag, const char *id);
+
+const char *clause_subject_name(clause_subject s);   /* "prisoners" */
+const char *basis_kind_name(basis_kind b);           /* "all_for_all" */
+
+/* A person's points under a points basis (1 under the others); 0 when no
+ * step of the scale applies (they cannot be exchanged under it). */
+long clause_points(const clause *c, const person *p, pdate stage_date);
+/* Whether the person is in the clause's pool (points basis). */
+bool clause_in_pool(const clause *c, const person *p, pdate stage_date);
+
+/* ---- stored agreements --------------------------------------------------- */
+
+/* Store a checked agreement, audited. The same document again changes
+ * nothing (*added false); another document under a stored name is
+ * refused: terms are never edited, a change is a new agreement. */
+pl_rc agreement_add(registry *r, agreement *ag, bool *added, pl_err *err) PL_NODISCARD;
+/* By name; PL_ENOTFOUND if there is none. */
+pl_rc agreement_get(registry *r, const char *name, arena *a, agreement *out, pl_err *err) PL_NODISCARD;
+pl_rc agreement_get_id(registry *r, int64_t id, arena *a, agreement *out, pl_err *err) PL_NODISCARD;
+
+typedef struct agreement_row {
+	const char *name, *title, *party_a, *party_b, *mediator, *concluded;
+	long stages, open_stages;
+} agreement_row;
+
+pl_rc agreement_list(registry *r, arena *a, agreement_row **out, size_t *n, pl_err *err) PL_NODISCARD;
+
+#endif

@@ -1,0 +1,270 @@
+/* Executing a stage: what happened at the handover, person by person and
+ * batch by batch, in one transaction (stage.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "accord/internal.h"
+#include "accord/plan.h"
+
+typedef struct exec_ctx {
+	const stage_exec *x;
+	stage_exec_report *rep;
+	pdate date;
+	const char *note;         /* "stage 2 of istanbul-2025-06-02 (S...)" */
+	entry_outcome *outcome;   /* per entry of the stage */
+	const stage_outcome **said; /* the outcome given for it, if any */
+} exec_ctx;
+
+static pl_rc discrepancy(registry *r, const stage *s, const char *what, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *q;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	pl_rc rc = store_stmt(st, "INSERT INTO stage_discrepancy (stage_id, ts, actor, what)"
+	                          " VALUES (?, ?, ?, ?)", &q, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(q, 1, s->id);
+	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, registry_actor(r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, what, -1, SQLITE_STATIC);
+	int sr = sqlite3_step(q);
+	sqlite3_reset(q);
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "recording a discrepancy");
+}
+
+static int find_entry(const stage *s, const char *who)
+{
+	for(size_t i = 0; i < s->nentries; i++) {
+		const stage_entry *e = &s->entries[i];
+		if((e->person[0] && !strcmp(e->person, who)) || (e->ref && !strcmp(e->ref, who)))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Match the outcomes given to the entries; anyone not named was handed over. */
+static pl_rc assign_outcomes(const stage *s, exec_ctx *c, pl_err *err)
+{
+	for(size_t i = 0; i < s->nentries; i++)
+		c->outcome[i] = OUTCOME_HANDED_OVER;
+	for(size_t k = 0; k < c->x->noutcomes; k++) {
+		const stage_outcome *o = &c->x->outcomes[k];
+		int i = find_entry(s, o->person ? o->person : "");
+		if(i < 0)
+			return pl_fail(err, PL_EINPUT, "%s is not on stage %s", o->person ? o->person : "(nobody)",
+			               s->uid);
+		if(c->said[i])
+			return pl_fail(err, PL_EINPUT, "%s is given two outcomes", o->person);
+		if(o->outcome <= OUTCOME_PENDING || o->outcome >= OUTCOME_COUNT)
+			return pl_fail(err, PL_EINPUT, "%s: an outcome is handed_over, not_presented, refused, "
+			               "substituted or died", o->person);
+		if((o->outcome == OUTCOME_SUBSTITUTED) != (o->substitute != NULL))
+			return pl_fail(err, PL_EINPUT, "%s: %s", o->person,
+			               o->substitute ? "a substitute goes with the outcome substituted"
+			                             : "substituted by whom? name the substitute");
+		c->said[i] = o;
+		c->outcome[i] = o->outcome;
+	}
+	return PL_OK;
+}
+
+static pl_rc set_entry(registry *r, const stage *s, const stage_entry *e, entry_outcome o, bool art117,
+                       const char *note, pl_err *err)
+{
+	sqlite3_stmt *q;
+	pl_rc rc = store_stmt(registry_store(r), "UPDATE stage_entry SET outcome = ?, art117 = ?, note = ?"
+	                                         " WHERE stage_id = ? AND seq = ?", &q, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(q, 1, entry_outcome_name(o), -1, SQLITE_STATIC);
+	sqlite3_bind_int(q, 2, art117);
+	store_bind_text(q, 3, note);
+	sqlite3_bind_int64(q, 4, s->id);
+	sqlite3_bind_int(q, 5, e->seq);
+	int sr = sqlite3_step(q);
+	sqlite3_reset(q);
+	return sr == SQLITE_DONE ? PL_OK : store_fail(registry_store(r), err, sr, "recording an outcome");
+}
+
+/* Handed over: listed first if the agreement found them held. Those
+ * repatriated as seriously wounded or ill may not serve again (Art. 117). */
+static pl_rc hand_over(registry *r, const stage *s, exec_ctx *c, const char *uid, arena *a, bool *art117,
+                       pl_err *err)
+{
+	person p;
+	pl_rc rc = registry_person_get(r, uid, a, &p, err);
+	if(!rc && p.status == ST_HELD)
+		rc = stage_person_event(r, uid, EV_LISTED, c->date, NULL, c->note, err);
+	rc = rc ? rc : stage_person_event(r, uid, EV_HANDED_OVER, c->date, s->handover_point, c->note, err);
+	*art117 = !rc && p.f[PF_MEDICAL] &&
+	          (!strcmp(p.f[PF_MEDICAL], "severely_wounded") || !strcmp(p.f[PF_MEDICAL], "seriously_ill"));
+	return rc;
+}
+
+/* The substitute: checked as anyone put on a stage, then listed and
+ * handed over in an entry of their own that names whom they replaced. */
+static pl_rc substitute(registry *r, const stage *s, exec_ctx *c, const stage_entry *orig,
+                        const char *who, int seq, arena *a, pl_err *err)
+{
+	agreement ag;
+	stage_entry e = {.side = orig->side, .clause = orig->clause};
+	snprintf(e.person, sizeof(e.person), "%s", who);
+	pl_rc rc = agreement_get_id(r, s->agreement_id, a, &ag, err);
+	rc = rc ? rc : stage_check_entry(r, &ag, s->date, NULL, &e, a, err);
+	if(!rc && find_entry(s, e.person) >= 0)
+		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", e.person, s->uid);
+	if(rc) {
+		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
+		return rc;
+	}
+	bool art117 = false;
+	rc = hand_over(r, s, c, e.person, a, &art117, err);
+	sqlite3_stmt *q;
+	rc = rc ? rc : store_stmt(registry_store(r),
+	                          "INSERT INTO stage_entry (stage_id, seq, side, clause, ref, person_id, points,"
+	                          " outcome, substitute_for, art117)"
+	                          " SELECT ?1, ?2, side, clause, ?3, (SELECT id FROM person WHERE uid = ?3), ?4,"
+	                          " 'handed_over', id, ?5 FROM stage_entry WHERE stage_id = ?1 AND seq = ?6",
+	                          &q, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(q, 1, s->id);
+	sqlite3_bind_int(q, 2, seq);
+	sqlite3_bind_text(q, 3, e.person, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(q, 4, e.points);
+	sqlite3_bind_int(q, 5, art117);
+	sqlite3_bind_int(q, 6, orig->seq);
+	int sr = sqlite3_step(q);
+	sqlite3_reset(q);
+	if(sr != SQLITE_DONE)
+		return store_fail(registry_store(r), err, sr, "recording a substitute");
+	c->rep->substitutes[orig->side]++;
+	c->rep->handed_over[orig->side]++;
+	c->rep->art117 += art117;
+	return PL_OK;
+}
+
+static const event_type failure_event[OUTCOME_COUNT] = {
+	[OUTCOME_NOT_PRESENTED] = EV_DELISTED,
+	[OUTCOME_REFUSED] = EV_DECLINED_REPATRIATION,
+	[OUTCOME_SUBSTITUTED] = EV_DELISTED,
+	[OUTCOME_DIED] = EV_DIED_IN_CAPTIVITY,
+};
+
+static const char *const failure_text[OUTCOME_COUNT] = {
+	[OUTCOME_NOT_PRESENTED] = "not presented at the handover",
+	[OUTCOME_REFUSED] = "refused repatriation at the handover",
+	[OUTCOME_SUBSTITUTED] = "replaced at the handover by an agreed substitute",
+	[OUTCOME_DIED] = "died before delivery",
+};
+
+static pl_rc run_entry(registry *r, const stage *s, exec_ctx *c, size_t i, int *next_seq, arena *a,
+                       pl_err *err)
+{
+	const stage_entry *e = &s->entries[i];
+	entry_outcome o = c->outcome[i];
+	const stage_outcome *said = c->said[i];
+	const char *who = e->person[0] ? e->person : NULL;
+	bool art117 = false;
+	pl_rc rc = PL_OK;
+	if(o == OUTCOME_HANDED_OVER) {
+		if(who)
+			rc = hand_over(r, s, c, who, a, &art117, err);
+		c->rep->handed_over[e->side]++;
+		c->rep->art117 += art117;
+	} else {
+		char what[512], text[300];
+		snprintf(text, sizeof(text), "%s%s%s", failure_text[o], said->note ? ": " : "",
+		         said->note ? said->note : "");
+		if(who) {
+			person p;
+			rc = registry_person_get(r, who, a, &p, err);
+			/* Taken off a list they were never put on: nothing to undo. */
+			if(!rc && (p.status == ST_LISTED || failure_event[o] != EV_DELISTED))
+				rc = stage_person_event(r, who, failure_event[o], c->date, s->handover_point, text, err);
+		}
+		snprintf(what, sizeof(what), "entry %d (%s, %s): %s", e->seq, who ? who : e->ref,
+		         stage_entry_name(e), text);
+		rc = rc ? rc : discrepancy(r, s, what, err);
+		c->rep->not_delivered[e->side]++;
+		c->rep->discrepancies++;
+		if(!rc && o == OUTCOME_SUBSTITUTED)
+			rc = substitute(r, s, c, e, said->substitute, (*next_seq)++, a, err);
+	}
+	return rc ? rc : set_entry(r, s, e, o, art117, said ? said->note : NULL, err);
+}
+
+static pl_rc run_batches(registry *r, const stage *s, exec_ctx *c, pl_err *err)
+{
+	for(size_t k = 0; k < c->x->ndeliveries; k++) {
+		bool found = false;
+		for(size_t i = 0; i < s->nbatches && !found; i++)
+			found = c->x->deliveries[k].batch && !strcmp(s->batches[i].batch, c->x->deliveries[k].batch);
+		if(!found)
+			return pl_fail(err, PL_EINPUT, "batch %s is not on stage %s",
+			               c->x->deliveries[k].batch ? c->x->deliveries[k].batch : "(none)", s->uid);
+		if(c->x->deliveries[k].delivered < 0)
+			return pl_fail(err, PL_EINPUT, "batch %s: a count is 0 or more", c->x->deliveries[k].batch);
+	}
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < s->nbatches && !rc; i++) {
+		const stage_batch *b = &s->batches[i];
+		long got = b->declared;
+		for(size_t k = 0; k < c->x->ndeliveries; k++)
+			if(!strcmp(b->batch, c->x->deliveries[k].batch))
+				got = c->x->deliveries[k].delivered;
+		c->rep->bodies[b->side] += got;
+		if(got != b->declared) {
+			char what[300];
+			snprintf(what, sizeof(what), "batch %s: %ld delivered, %ld on the manifest", b->batch, got,
+			         b->declared);
+			rc = discrepancy(r, s, what, err);
+			c->rep->discrepancies++;
+		}
+		sqlite3_stmt *q;
+		rc = rc ? rc : store_stmt(registry_store(r), "UPDATE stage_batch SET delivered = ?"
+		                                            " WHERE stage_id = ? AND seq = ?", &q, err);
+		if(rc)
+			break;
+		sqlite3_bind_int64(q, 1, got);
+		sqlite3_bind_int64(q, 2, s->id);
+		sqlite3_bind_int(q, 3, b->seq);
+		int sr = sqlite3_step(q);
+		sqlite3_reset(q);
+		if(sr != SQLITE_DONE)
+			rc = store_fail(registry_store(r), err, sr, "recording a delivery");
+	}
+	return rc;
+}
+
+static pl_rc execute(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+{
+	exec_ctx *c = ctx;
+	if(s->status != STAGE_AGREED)
+		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: only an agreed stage (signed by both "
+		               "parties) is executed", s->uid, stage_status_name(s->status));
+	c->date = c->x->date.y ? c->x->date : s->date;
+	char note[160];
+	snprintf(note, sizeof(note), "stage %d of %s (%s)", s->number, s->agreement, s->uid);
+	c->note = note;
+	c->outcome = arena_calloc(a, s->nentries + 1, sizeof(*c->outcome));
+	c->said = arena_calloc(a, s->nentries + 1, sizeof(*c->said));
+	if(!c->outcome || !c->said)
+		return pl_nomem(err);
+	pl_rc rc = assign_outcomes(s, c, err);
+	int next_seq = s->nentries ? s->entries[s->nentries - 1].seq + 1 : 1;
+	for(size_t i = 0; i < s->nentries && !rc; i++)
+		rc = run_entry(r, s, c, i, &next_seq, a, err);
+	rc = rc ? rc : run_batches(r, s, c, err);
+	return rc ? rc : stage_set_status(r, s, STAGE_EXECUTED, NULL, err);
+}
+
+pl_rc stage_execute(registry *r, const char *uid, const stage_exec *x, stage_exec_report *rep,
+                    pl_err *err)
+{
+	memset(rep, 0, sizeof(*rep));
+	exec_ctx c = {.x = x, .rep = rep};
+	return stage_change(r, uid, execute, &c, err);
+}

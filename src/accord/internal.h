@@ -1,0 +1,83 @@
+/* Shared by the files of the accord module; not part of its contract. */
+#ifndef PARLEY_ACCORD_INTERNAL_H
+#define PARLEY_ACCORD_INTERNAL_H
+
+#include <jansson.h>
+
+#include "accord/agreement.h"
+#include "accord/stage.h"
+#include "audit/audit.h"
+
+/* Reading a JSON document with errors that say where: "file.json:
+ * clauses[1].basis.quota.UA: expected a whole number from 0, got -3". */
+typedef struct jdoc {
+	const char *name;   /* the file, for messages */
+	arena *a;
+	pl_err *err;
+} jdoc;
+
+/* Parse text into *out (a new reference), refusing duplicate keys; a
+ * syntax error names the line and column. */
+pl_rc jdoc_load(jdoc *d, const char *text, size_t len, json_t **out) PL_NODISCARD;
+pl_rc jdoc_fail(jdoc *d, const char *path, const char *fmt, ...) PL_PRINTF(3, 4);
+/* obj must be an object whose keys are all in `allowed` (NULL-terminated);
+ * an unknown key is refused by name, with the nearest allowed one. */
+pl_rc jdoc_object(jdoc *d, json_t *obj, const char *path, const char *const *allowed) PL_NODISCARD;
+/* obj.key as a non-empty string of one line (copied into d->a); NULL when
+ * absent and not required. */
+pl_rc jdoc_string(jdoc *d, json_t *obj, const char *path, const char *key, bool required,
+                  const char **out) PL_NODISCARD;
+/* obj.key as a partial date; out->y == 0 when absent and not required. */
+pl_rc jdoc_date(jdoc *d, json_t *obj, const char *path, const char *key, bool required,
+                pdate *out) PL_NODISCARD;
+/* obj.key as a whole number in [min, max]; *out untouched when absent
+ * and not required. */
+pl_rc jdoc_long(jdoc *d, json_t *obj, const char *path, const char *key, bool required, long min,
+                long max, long *out) PL_NODISCARD;
+/* A party or mediator code: 2 to 8 of A-Z and 0-9, starting with a letter. */
+bool accord_code_valid(const char *s);
+/* "path.key" or "key" into out. */
+void jdoc_path(char *out, size_t size, const char *path, const char *key);
+
+/* The canonical text of a JSON value (RFC 8785) and its SHA-256 in hex. */
+pl_rc accord_canonical(const json_t *v, buf *out, pl_err *err) PL_NODISCARD;
+void accord_sha256_hex(const void *p, size_t n, char out[65]);
+
+/* ---- stages ---------------------------------------------------------------- */
+
+/* A manifest document's head from its agreement: parties, mediator, the
+ * agreement's name and hash. */
+void stage_doc_head(const agreement *ag, manifest_doc *m);
+/* The identity of a registry person, as a manifest carries it. */
+void stage_identity_of(const person *p, entry_identity *w);
+/* A new stage row for the document m (inside a transaction), with m as
+ * its version; *stage_id gets its row id. */
+pl_rc stage_insert(registry *r, const agreement *ag, const manifest_doc *m, stage_status status,
+                   int64_t *stage_id, pl_err *err) PL_NODISCARD;
+/* Store m as the stage's current version with that status (inside a
+ * transaction): the document, its entry and batch rows (e->person: the
+ * person here, "" if none), audited. sha gets the document's hash. */
+pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, stage_status status,
+                          char sha[65], pl_err *err) PL_NODISCARD;
+/* A person going on a stage (e->person, side, clause; except: the stage
+ * itself, when editing): the planner's check, then e->ref, e->points and
+ * the identity for the manifest. */
+pl_rc stage_check_entry(registry *r, const agreement *ag, pdate date, const char *except,
+                        stage_entry *e, arena *a, pl_err *err) PL_NODISCARD;
+
+/* Load the stage and run fn on it, in one transaction. */
+typedef pl_rc (*stage_change_fn)(registry *r, stage *s, void *ctx, arena *a, pl_err *err);
+pl_rc stage_change(registry *r, const char *uid, stage_change_fn fn, void *ctx,
+                   pl_err *err) PL_NODISCARD;
+
+/* An event on a person of a stage, recorded as the office's own record. */
+pl_rc stage_person_event(registry *r, const char *person_uid, event_type type, pdate date,
+                         const char *place, const char *note, pl_err *err) PL_NODISCARD;
+/* agreed: everyone on it who is held is listed (inside a transaction). */
+pl_rc stage_mark_agreed(registry *r, const stage *s, pl_err *err) PL_NODISCARD;
+/* The stage's status changes, audited (inside a transaction). */
+pl_rc stage_set_status(registry *r, const stage *s, stage_status to, const char *why,
+                       pl_err *err) PL_NODISCARD;
+
+
+#endif

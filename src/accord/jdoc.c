@@ -1,0 +1,154 @@
+/* Reading the JSON documents of agreements and manifests: each value
+ * checked where it is, each error naming the file and the path. */
+#include <ctype.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "accord/internal.h"
+#include "core/text.h"
+
+void jdoc_path(char *out, size_t size, const char *path, const char *key)
+{
+	if(path && *path)
+		snprintf(out, size, "%s.%s", path, key);
+	else
+		snprintf(out, size, "%s", key);
+}
+
+pl_rc jdoc_fail(jdoc *d, const char *path, const char *fmt, ...)
+{
+	char msg[PL_ERR_MSG_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if(path && *path)
+		return pl_fail(d->err, PL_EINPUT, "%s: %s: %s", d->name, path, msg);
+	return pl_fail(d->err, PL_EINPUT, "%s: %s", d->name, msg);
+}
+
+pl_rc jdoc_load(jdoc *d, const char *text, size_t len, json_t **out)
+{
+	json_error_t je;
+	*out = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	if(!*out)
+		return pl_fail(d->err, PL_EINPUT, "%s:%d:%d: %s", d->name, je.line, je.column, je.text);
+	return PL_OK;
+}
+
+pl_rc jdoc_object(jdoc *d, json_t *obj, const char *path, const char *const *allowed)
+{
+	if(!json_is_object(obj))
+		return jdoc_fail(d, path, "expected an object");
+	const char *key;
+	json_t *v;
+	json_object_foreach(obj, key, v) {
+		bool known = false;
+		for(const char *const *k = allowed; *k && !known; k++)
+			known = !strcmp(*k, key);
+		if(known)
+			continue;
+		char q[64], where[256];
+		text_quote(key, q, sizeof(q));
+		jdoc_path(where, sizeof(where), path, q);
+		const char *near = text_closest(key, allowed);
+		if(near)
+			return jdoc_fail(d, where, "unknown field (did you mean '%s'?)", near);
+		return jdoc_fail(d, where, "unknown field");
+	}
+	return PL_OK;
+}
+
+pl_rc jdoc_string(jdoc *d, json_t *obj, const char *path, const char *key, bool required,
+                  const char **out)
+{
+	char where[256];
+	jdoc_path(where, sizeof(where), path, key);
+	json_t *v = json_object_get(obj, key);
+	*out = NULL;
+	if(!v || json_is_null(v)) {
+		if(required)
+			return jdoc_fail(d, where, "missing (it is required)");
+		return PL_OK;
+	}
+	if(!json_is_string(v))
+		return jdoc_fail(d, where, "expected text");
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v);
+	if(!n)
+		return jdoc_fail(d, where, "expected text, got an empty string");
+	if(strlen(s) != n || strchr(s, '\n') || strchr(s, '\r'))
+		return jdoc_fail(d, where, "expected one line of text");
+	*out = arena_strdup(d->a, s);
+	return *out ? PL_OK : pl_nomem(d->err);
+}
+
+pl_rc jdoc_date(jdoc *d, json_t *obj, const char *path, const char *key, bool required,
+                pdate *out)
+{
+	const char *s;
+	pl_rc rc = jdoc_string(d, obj, path, key, required, &s);
+	if(rc)
+		return rc;
+	*out = (pdate){0};
+	if(!s)
+		return PL_OK;
+	const char *why;
+	if(!date_parse(s, out, &why)) {
+		char where[256], q[64];
+		jdoc_path(where, sizeof(where), path, key);
+		text_quote(s, q, sizeof(q));
+		return jdoc_fail(d, where, "%s, got '%s'", why, q);
+	}
+	return PL_OK;
+}
+
+pl_rc jdoc_long(jdoc *d, json_t *obj, const char *path, const char *key, bool required, long min,
+                long max, long *out)
+{
+	char where[256];
+	jdoc_path(where, sizeof(where), path, key);
+	json_t *v = json_object_get(obj, key);
+	if(!v) {
+		if(required)
+			return jdoc_fail(d, where, "missing (it is required)");
+		return PL_OK;
+	}
+	json_int_t n = json_integer_value(v);
+	if(!json_is_integer(v) || n < min || n > max)
+		return jdoc_fail(d, where, "expected a whole number from %ld to %ld", min, max);
+	*out = (long)n;
+	return PL_OK;
+}
+
+bool accord_code_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if(n < 2 || n > PARTY_CODE_MAX || !isupper((unsigned char)s[0]))
+		return false;
+	for(size_t i = 0; i < n; i++)
+		if(!isupper((unsigned char)s[i]) && !isdigit((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+pl_rc accord_canonical(const json_t *v, buf *out, pl_err *err)
+{
+	/* Sorted keys, compact, UTF-8 as is: RFC 8785 for the documents parley
+	 * writes (whole numbers, names in the Basic Multilingual Plane). */
+	char *s = json_dumps(v, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY);
+	if(!s)
+		return pl_nomem(err);
+	pl_rc rc = buf_adds(out, s);
+	free(s);
+	return rc ? pl_fail(err, rc, "the document is too large") : PL_OK;
+}
+
+void accord_sha256_hex(const void *p, size_t n, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, p, n);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}

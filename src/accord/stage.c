@@ -1,0 +1,396 @@
+/* Stages and their manifests' versions (stage.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "accord/internal.h"
+#include "accord/plan.h"
+#include "accord/stage.h"
+
+static const char *const status_names[STAGE_STATUS_COUNT + 1] = {
+	"draft", "proposed", "agreed", "executed", "closed", "cancelled", NULL};
+static const char *const outcome_names[OUTCOME_COUNT + 1] = {
+	"pending", "handed_over", "not_presented", "refused", "substituted", "died", NULL};
+
+const char *stage_status_name(stage_status s)
+{
+	return s < STAGE_STATUS_COUNT ? status_names[s] : "?";
+}
+
+int stage_status_parse(const char *s)
+{
+	for(int i = 0; s && status_names[i]; i++)
+		if(!strcmp(status_names[i], s))
+			return i;
+	return -1;
+}
+
+const char *entry_outcome_name(entry_outcome o)
+{
+	return o < OUTCOME_COUNT ? outcome_names[o] : "?";
+}
+
+int entry_outcome_parse(const char *s)
+{
+	for(int i = 0; s && outcome_names[i]; i++)
+		if(!strcmp(outcome_names[i], s))
+			return i;
+	return -1;
+}
+
+bool stage_status_open(stage_status s)
+{
+	return s == STAGE_DRAFT || s == STAGE_PROPOSED || s == STAGE_AGREED;
+}
+
+/* ---- persons on stages ------------------------------------------------------ */
+
+pl_rc stage_booking(registry *r, int64_t person_id, const char *except, arena *a,
+                    const char **stage_uid, const char **mediator, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(registry_store(r),
+	                      "SELECT s.uid, g.mediator FROM stage_entry e JOIN stage s ON s.id = e.stage_id"
+	                      " JOIN agreement g ON g.id = s.agreement_id"
+	                      " WHERE e.person_id = ? AND s.status IN ('draft', 'proposed', 'agreed')"
+	                      "   AND (?2 IS NULL OR s.uid != ?2) LIMIT 1",
+	                      &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, person_id);
+	store_bind_text(s, 2, except);
+	*stage_uid = *mediator = NULL;
+	if(sqlite3_step(s) == SQLITE_ROW) {
+		const char *m = store_column_text(s, 1);
+		*stage_uid = arena_strdup(a, store_column_text(s, 0));
+		*mediator = m ? arena_strdup(a, m) : NULL;
+	}
+	sqlite3_reset(s);
+	return arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
+void stage_identity_of(const person *p, entry_identity *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->surname = p->f[PF_SURNAME];
+	w->given_names = p->f[PF_GIVEN_NAMES];
+	w->patronymic = p->f[PF_PATRONYMIC];
+	w->surname_latin = p->f[PF_SURNAME_LATIN];
+	w->given_names_latin = p->f[PF_GIVEN_NAMES_LATIN];
+	w->patronymic_latin = p->f[PF_PATRONYMIC_LATIN];
+	w->birth_date = p->f[PF_BIRTH_DATE];
+	w->rank = p->f[PF_RANK];
+	w->service_number = p->f[PF_SERVICE_NUMBER];
+	w->party = p->f[PF_PARTY];
+	w->sex = p->f[PF_SEX];
+	for(int k = 0; k < p->next; k++)
+		w->ext[w->next++] = p->ext[k];
+}
+
+const char *stage_entry_name(const stage_entry *e)
+{
+	const entry_identity *w = &e->who;
+	return w->surname ? w->surname : w->surname_latin ? w->surname_latin : "?";
+}
+
+pl_rc stage_check_entry(registry *r, const agreement *ag, pdate date, const char *except,
+                         stage_entry *e, arena *a, pl_err *err)
+{
+	const clause *cl = agreement_clause(ag, e->clause ? e->clause : "");
+	if(!cl)
+		return pl_fail(err, PL_EINPUT, "agreement %s has no clause '%s'", ag->name,
+		               e->clause ? e->clause : "");
+	if(cl->subject == SUBJECT_REMAINS)
+		return pl_fail(err, PL_EINPUT, "clause %s is about remains: it takes batches, not persons",
+		               cl->id);
+	person p;
+	pl_rc rc = registry_person_get(r, e->person, a, &p, err);
+	if(rc)
+		return rc;
+	memcpy(e->person, p.uid, UID_SIZE);
+	int side = agreement_side(ag, p.f[PF_HELD_BY]);
+	if(side < 0 || side != e->side)
+		return pl_fail(err, PL_ECONFLICT, "%s (%s) is held by %s, not %s: only the holder hands "
+		               "them over", p.uid, p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?",
+		               p.f[PF_HELD_BY] ? p.f[PF_HELD_BY] : "nobody known", ag->party[e->side]);
+	plan_booking b;
+	rc = stage_booking(r, p.id, except, a, &b.stage, &b.mediator, err);
+	if(rc)
+		return rc;
+	const rule *test;
+	const char *detail;
+	int why = plan_admissible(ag, cl, date, &p, side, &b, &test, &detail, &e->points);
+	if(why >= 0) {
+		buf t;
+		buf_init(&t, 4096);
+		if(test && !rule_explain(test, &t))
+			detail = buf_str(&t);
+		rc = pl_fail(err, PL_ECONFLICT, "%s (%s) cannot go in this stage: %s%s%s", p.uid,
+		             p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?", plan_reason_text((plan_reason)why),
+		             detail ? ": " : "", detail ? detail : "");
+		buf_free(&t);
+		return rc;
+	}
+	e->ref = arena_strdup(a, p.uid);
+	stage_identity_of(&p, &e->who);
+	return arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
+/* ---- versions --------------------------------------------------------------- */
+
+static pl_rc step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err)
+{
+	int sr = sqlite3_step(s);
+	sqlite3_reset(s);
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, doing);
+}
+
+static pl_rc person_id_of(registry *r, const char *uid, int64_t *id, pl_err *err)
+{
+	sqlite3_stmt *s;
+	*id = 0;
+	pl_rc rc = store_stmt(registry_store(r), "SELECT id FROM person WHERE uid = ?", &s, err);
+	if(rc || !uid || !*uid)
+		return rc;
+	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
+	if(sqlite3_step(s) == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return PL_OK;
+}
+
+/* The rows of the version's entries and batches; person uids resolved
+ * by the caller (e->person, "" when not found here). */
+static pl_rc store_rows(registry *r, int64_t stage_id, const manifest_doc *m, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "DELETE FROM stage_entry WHERE stage_id = ?", &s, err);
+	if(!rc) {
+		sqlite3_bind_int64(s, 1, stage_id);
+		rc = step_done(st, s, "replacing a stage's entries", err);
+	}
+	rc = rc ? rc : store_stmt(st, "DELETE FROM stage_batch WHERE stage_id = ?", &s, err);
+	if(!rc) {
+		sqlite3_bind_int64(s, 1, stage_id);
+		rc = step_done(st, s, "replacing a stage's batches", err);
+	}
+	for(size_t i = 0; i < m->nentries && !rc; i++) {
+		const stage_entry *e = &m->entries[i];
+		int64_t pid;
+		rc = person_id_of(r, e->person, &pid, err);
+		rc = rc ? rc : store_stmt(st, "INSERT INTO stage_entry (stage_id, seq, side, clause, ref, person_id,"
+		                              " points) VALUES (?, ?, ?, ?, ?, ?, ?)", &s, err);
+		if(rc)
+			break;
+		sqlite3_bind_int64(s, 1, stage_id);
+		sqlite3_bind_int(s, 2, e->seq);
+		sqlite3_bind_text(s, 3, m->party[e->side], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, e->clause, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, e->ref, -1, SQLITE_STATIC);
+		if(pid)
+			sqlite3_bind_int64(s, 6, pid);
+		sqlite3_bind_int64(s, 7, e->points);
+		rc = step_done(st, s, "storing a stage entry", err);
+	}
+	for(size_t i = 0; i < m->nbatches && !rc; i++) {
+		const stage_batch *b = &m->batches[i];
+		rc = store_stmt(st, "INSERT INTO stage_batch (stage_id, seq, side, clause, batch, declared)"
+		                    " VALUES (?, ?, ?, ?, ?, ?)", &s, err);
+		if(rc)
+			break;
+		sqlite3_bind_int64(s, 1, stage_id);
+		sqlite3_bind_int(s, 2, b->seq);
+		sqlite3_bind_text(s, 3, m->party[b->side], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, b->clause, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, b->batch, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 6, b->declared);
+		rc = step_done(st, s, "storing a stage batch", err);
+	}
+	return rc;
+}
+
+pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, stage_status status,
+                          char sha[65], pl_err *err)
+{
+	store *st = registry_store(r);
+	json_t *doc = manifest_doc_json(m);
+	buf canon;
+	buf_init(&canon, BUF_MAX_DEFAULT);
+	pl_rc rc = doc ? accord_canonical(doc, &canon, err) : pl_nomem(err);
+	json_decref(doc);
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_stmt *s;
+	if(!rc) {
+		accord_sha256_hex(canon.ptr, canon.len, sha);
+		rc = store_stmt(st, "INSERT INTO manifest (stage_id, version, doc, sha256, created_at, actor)"
+		                    " VALUES (?, ?, ?, ?, ?, ?)", &s, err);
+	}
+	if(!rc) {
+		sqlite3_bind_int64(s, 1, stage_id);
+		sqlite3_bind_int(s, 2, m->version);
+		sqlite3_bind_text(s, 3, canon.ptr, (int)canon.len, SQLITE_STATIC);
+		sqlite3_bind_text(s, 4, sha, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, registry_actor(r), -1, SQLITE_STATIC);
+		rc = step_done(st, s, "storing a manifest version", err);
+	}
+	rc = rc ? rc : store_rows(r, stage_id, m, err);
+	rc = rc ? rc : store_stmt(st, "UPDATE stage SET version = ?, status = ?, updated_at = ? WHERE id = ?",
+	                          &s, err);
+	if(!rc) {
+		sqlite3_bind_int(s, 1, m->version);
+		sqlite3_bind_text(s, 2, stage_status_name(status), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 4, stage_id);
+		rc = step_done(st, s, "updating a stage", err);
+	}
+	if(!rc) {
+		char after[256];
+		snprintf(after, sizeof(after), "{\"version\":%d,\"sha256\":\"%s\",\"entries\":%zu,\"batches\":%zu}",
+		         m->version, sha, m->nentries, m->nbatches);
+		rc = audit_append(st, NULL, registry_actor(r), "stage.version", "stage", m->stage, NULL, after,
+		                  err);
+	}
+	buf_free(&canon);
+	return rc;
+}
+
+/* ---- creating --------------------------------------------------------------- */
+
+static pl_rc next_number(registry *r, int64_t agreement_id, int *out, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(registry_store(r),
+	                      "SELECT coalesce(max(number), 0) + 1 FROM stage WHERE agreement_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, agreement_id);
+	*out = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 1;
+	sqlite3_reset(s);
+	return PL_OK;
+}
+
+static pl_rc insert_stage(registry *r, const agreement *ag, const manifest_doc *m, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	char now[TIMESTAMP_STR_MAX], date[DATE_STR_MAX];
+	date_now_iso(now);
+	date_format(m->date, date);
+	pl_rc rc = store_stmt(st, "INSERT INTO stage (uid, agreement_id, number, date, handover_point, transit,"
+	                          " status, version, created_at, updated_at)"
+	                          " VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, m->stage, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, ag->id);
+	sqlite3_bind_int(s, 3, m->number);
+	sqlite3_bind_text(s, 4, date, -1, SQLITE_STATIC);
+	store_bind_text(s, 5, m->handover_point);
+	store_bind_text(s, 6, m->transit);
+	sqlite3_bind_int(s, 7, m->version);
+	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 9, now, -1, SQLITE_STATIC);
+	int sr = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(sr == SQLITE_CONSTRAINT)
+		return pl_fail(err, PL_ECONFLICT, "agreement %s already has a stage %d", ag->name, m->number);
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "storing a stage");
+}
+
+pl_rc stage_insert(registry *r, const agreement *ag, const manifest_doc *m, stage_status status,
+                   int64_t *stage_id, pl_err *err)
+{
+	pl_rc rc = insert_stage(r, ag, m, err);
+	if(rc)
+		return rc;
+	*stage_id = sqlite3_last_insert_rowid(store_db(registry_store(r)));
+	char sha[65];
+	return stage_store_version(r, *stage_id, m, status, sha, err);
+}
+
+void stage_doc_head(const agreement *ag, manifest_doc *m)
+{
+	memcpy(m->party, ag->party, sizeof(m->party));
+	m->agreement = ag->name;
+	m->agreement_sha256 = ag->sha256;
+	m->mediator = ag->mediator;
+}
+
+static pl_rc fill_batches(const agreement *ag, const char *uid, const stage_new *sn, arena *a,
+                          manifest_doc *m, pl_err *err)
+{
+	m->batches = arena_calloc(a, sn->nbatches ? sn->nbatches : 1, sizeof(stage_batch));
+	if(!m->batches)
+		return pl_nomem(err);
+	for(size_t i = 0; i < sn->nbatches; i++) {
+		stage_batch *b = &m->batches[m->nbatches++];
+		*b = sn->batches[i];
+		b->seq = (int)i + 1;
+		b->delivered = -1;
+		const clause *cl = agreement_clause(ag, b->clause ? b->clause : "");
+		if(!cl || cl->subject != SUBJECT_REMAINS)
+			return pl_fail(err, PL_EINPUT, "a remains batch needs a remains clause of agreement %s, "
+			               "got '%s'", ag->name, b->clause ? b->clause : "");
+		if(!b->batch) {
+			/* The batch is named by the stage and the side, until the
+			 * remains office gives it a label of its own. */
+			size_t n = strlen(uid) + 16;
+			char *label = arena_alloc(a, n);
+			if(!label)
+				return pl_nomem(err);
+			snprintf(label, n, "%s-%s-%zu", uid, ag->party[b->side], i + 1);
+			b->batch = label;
+		}
+	}
+	return PL_OK;
+}
+
+pl_rc stage_create(registry *r, const agreement *ag, const stage_new *sn, char uid[UID_SIZE],
+                   pl_err *err)
+{
+	if(!sn->date.y || !sn->date.m || !sn->date.d)
+		return pl_fail(err, PL_EINPUT, "a stage needs a whole date, YYYY-MM-DD");
+	if(!sn->nentries && !sn->nbatches)
+		return pl_fail(err, PL_EINPUT, "a stage needs at least one person or remains batch");
+	store *st = registry_store(r);
+	arena a;
+	arena_init(&a, 0);
+	manifest_doc m = {0};
+	stage_doc_head(ag, &m);
+	registry_uid('S', uid);
+	m.stage = uid;
+	m.version = 1;
+	m.date = sn->date;
+	m.number = sn->number;
+	m.handover_point = sn->handover_point;
+	m.transit = sn->transit ? sn->transit : ag->transit;
+	m.entries = arena_calloc(&a, sn->nentries ? sn->nentries : 1, sizeof(stage_entry));
+	pl_rc rc = m.entries ? store_begin(st, err) : pl_nomem(err);
+	if(rc) {
+		arena_free(&a);
+		return rc;
+	}
+	if(!m.number)
+		rc = next_number(r, ag->id, &m.number, err);
+	for(size_t i = 0; i < sn->nentries && !rc; i++) {
+		stage_entry *e = &m.entries[m.nentries++];
+		*e = sn->entries[i];
+		e->seq = (int)i + 1;
+		for(size_t k = 0; k < i && !rc; k++)
+			if(!strcmp(m.entries[k].person, e->person))
+				rc = pl_fail(err, PL_EINPUT, "%s is twice on the list", e->person);
+		rc = rc ? rc : stage_check_entry(r, ag, sn->date, NULL, e, &a, err);
+	}
+	rc = rc ? rc : fill_batches(ag, uid, sn, &a, &m, err);
+	int64_t id;
+	rc = rc ? rc : stage_insert(r, ag, &m, STAGE_DRAFT, &id, err);
+	rc = rc ? rc : audit_append(st, NULL, registry_actor(r), "stage.create", "stage", uid, NULL,
+	                            ag->name, err);
+	rc = rc ? rc : store_commit(st, err);
+	if(rc)
+		store_rollback(st);
+	arena_free(&a);
+	return rc;
+}

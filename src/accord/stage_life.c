@@ -1,0 +1,264 @@
+/* A stage's life: new versions of its manifest, proposal, agreement,
+ * cancellation and closing; the events they put on persons. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "accord/internal.h"
+#include "core/json.h"
+
+pl_rc stage_person_event(registry *r, const char *person_uid, event_type type, pdate date,
+                         const char *place, const char *note, pl_err *err)
+{
+	char d[DATE_STR_MAX];
+	date_format(date, d);
+	event e = {0};
+	e.f[EF_TYPE] = lifecycle_event_name(type);
+	e.f[EF_DATE] = d;
+	e.f[EF_SOURCE] = "own_records";
+	e.f[EF_PLACE] = place;
+	e.f[EF_NOTE] = note;
+	return registry_event_add(r, person_uid, &e, err);
+}
+
+pl_rc stage_set_status(registry *r, const stage *s, stage_status to, const char *why, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *q;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	pl_rc rc = store_stmt(st, "UPDATE stage SET status = ?, updated_at = ?,"
+	                          " executed_at = CASE WHEN ?1 = 'executed' THEN ?2 ELSE executed_at END"
+	                          " WHERE id = ?3", &q, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(q, 1, stage_status_name(to), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 3, s->id);
+	int sr = sqlite3_step(q);
+	sqlite3_reset(q);
+	if(sr != SQLITE_DONE)
+		return store_fail(st, err, sr, "changing a stage's status");
+	char before[64], after[512];
+	snprintf(before, sizeof(before), "{\"status\":\"%s\"}", stage_status_name(s->status));
+	buf b;
+	buf_init(&b, sizeof(after));
+	rc = buf_printf(&b, "{\"status\":\"%s\"", stage_status_name(to));
+	if(!rc && why) {
+		rc = buf_adds(&b, ",\"why\":");
+		rc = rc ? rc : json_write_string(&b, why);
+	}
+	rc = rc ? rc : buf_adds(&b, "}");
+	if(rc)
+		rc = pl_nomem(err);
+	else
+		rc = audit_append(st, NULL, registry_actor(r), "stage.status", "stage", s->uid, before,
+		                  buf_str(&b), err);
+	buf_free(&b);
+	return rc;
+}
+
+/* The day a listing or delisting is dated: today, or the stage's own day
+ * when it is recorded afterwards (events never lie in the future, and a
+ * stage's events never come after its handover). */
+static pdate listing_date(const stage *s)
+{
+	pdate today = date_today();
+	return date_lo(s->date) < date_lo(today) ? s->date : today;
+}
+
+pl_rc stage_mark_agreed(registry *r, const stage *s, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	char note[96];
+	snprintf(note, sizeof(note), "stage %d of %s (%s), manifest version %d", s->number, s->agreement,
+	         s->uid, s->version);
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < s->nentries && !rc; i++) {
+		const stage_entry *e = &s->entries[i];
+		person p;
+		if(!e->person[0])
+			continue;
+		arena_reset(&a);
+		rc = registry_person_get(r, e->person, &a, &p, err);
+		if(!rc && p.status == ST_HELD)
+			rc = stage_person_event(r, e->person, EV_LISTED, listing_date(s), NULL, note, err);
+	}
+	arena_free(&a);
+	return rc ? rc : stage_set_status(r, s, STAGE_AGREED, NULL, err);
+}
+
+/* Those listed on the stage go back to held: the manifest they were
+ * listed on no longer stands. */
+static pl_rc delist_all(registry *r, const stage *s, const char *why, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	char note[256];
+	snprintf(note, sizeof(note), "stage %d of %s (%s): %s", s->number, s->agreement, s->uid, why);
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < s->nentries && !rc; i++) {
+		person p;
+		if(!s->entries[i].person[0])
+			continue;
+		arena_reset(&a);
+		rc = registry_person_get(r, s->entries[i].person, &a, &p, err);
+		if(!rc && p.status == ST_LISTED)
+			rc = stage_person_event(r, p.uid, EV_DELISTED, listing_date(s), NULL, note, err);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+pl_rc stage_change(registry *r, const char *uid, stage_change_fn fn, void *ctx, pl_err *err)
+{
+	store *st = registry_store(r);
+	arena a;
+	arena_init(&a, 0);
+	stage s;
+	pl_rc rc = store_begin(st, err);
+	if(rc) {
+		arena_free(&a);
+		return rc;
+	}
+	rc = stage_get(r, uid, &a, &s, err);
+	rc = rc ? rc : fn(r, &s, ctx, &a, err);
+	rc = rc ? rc : store_commit(st, err);
+	if(rc)
+		store_rollback(st);
+	arena_free(&a);
+	return rc;
+}
+
+static pl_rc refuse_status(const stage *s, const char *doing, pl_err *err)
+{
+	return pl_fail(err, PL_ECONFLICT, "stage %s is %s: it cannot be %s", s->uid,
+	               stage_status_name(s->status), doing);
+}
+
+/* ---- editing ---------------------------------------------------------------- */
+
+typedef struct edit {
+	const stage_entry *add;
+	size_t nadd;
+	const char *const *remove;
+	size_t nremove;
+} edit;
+
+static bool removed(const edit *x, const stage_entry *e)
+{
+	for(size_t i = 0; i < x->nremove; i++)
+		if(!strcmp(x->remove[i], e->person) || (e->ref && !strcmp(x->remove[i], e->ref)))
+			return true;
+	return false;
+}
+
+static pl_rc edit_stage(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+{
+	edit *x = ctx;
+	if(!stage_status_open(s->status))
+		return refuse_status(s, "changed", err);
+	agreement ag;
+	const char *text;
+	manifest_doc m;
+	pl_rc rc = agreement_get_id(r, s->agreement_id, a, &ag, err);
+	rc = rc ? rc : stage_manifest_version(r, s, 0, a, &text, err);
+	rc = rc ? rc : stage_read_doc(s->uid, text, a, &m, err);
+	if(rc)
+		return rc;
+	/* Entries keep their numbers across versions, so versions compare. */
+	stage_entry *entries = arena_calloc(a, m.nentries + x->nadd + 1, sizeof(stage_entry));
+	if(!entries)
+		return pl_nomem(err);
+	size_t n = 0, gone = 0;
+	int seq = 0;
+	for(size_t i = 0; i < m.nentries; i++) {
+		stage_entry *e = &m.entries[i];
+		for(size_t k = 0; k < s->nentries; k++)
+			if(s->entries[k].seq == e->seq)
+				memcpy(e->person, s->entries[k].person, UID_SIZE);
+		seq = e->seq > seq ? e->seq : seq;
+		if(removed(x, e))
+			gone++;
+		else
+			entries[n++] = *e;
+	}
+	if(gone < x->nremove)
+		return pl_fail(err, PL_EINPUT, "%zu of the persons to remove are not on stage %s",
+		               x->nremove - gone, s->uid);
+	for(size_t i = 0; i < x->nadd && !rc; i++) {
+		stage_entry *e = &entries[n];
+		*e = x->add[i];
+		for(size_t k = 0; k < n && !rc; k++)
+			if(!strcmp(entries[k].person, e->person) || !strcmp(entries[k].ref, e->person))
+				rc = pl_fail(err, PL_EINPUT, "%s is already on stage %s", e->person, s->uid);
+		rc = rc ? rc : stage_check_entry(r, &ag, s->date, s->uid, e, a, err);
+		e->seq = ++seq;
+		n++;
+	}
+	if(rc)
+		return rc;
+	if(s->status == STAGE_AGREED)
+		rc = delist_all(r, s, "its manifest changed", err);
+	m.entries = entries;
+	m.nentries = n;
+	m.version = s->version + 1;
+	char sha[65];
+	return rc ? rc : stage_store_version(r, s->id, &m, STAGE_DRAFT, sha, err);
+}
+
+pl_rc stage_edit(registry *r, const char *uid, const stage_entry *add, size_t nadd,
+                 const char *const *remove, size_t nremove, pl_err *err)
+{
+	if(!nadd && !nremove)
+		return pl_fail(err, PL_EUSAGE, "nothing to change");
+	edit x = {add, nadd, remove, nremove};
+	return stage_change(r, uid, edit_stage, &x, err);
+}
+
+/* ---- status ----------------------------------------------------------------- */
+
+static pl_rc propose(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+{
+	(void)ctx;
+	(void)a;
+	if(s->status != STAGE_DRAFT)
+		return refuse_status(s, "proposed (only a draft is)", err);
+	return stage_set_status(r, s, STAGE_PROPOSED, NULL, err);
+}
+
+pl_rc stage_propose(registry *r, const char *uid, pl_err *err)
+{
+	return stage_change(r, uid, propose, NULL, err);
+}
+
+static pl_rc cancel(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+{
+	(void)a;
+	const char *why = ctx;
+	if(!stage_status_open(s->status))
+		return refuse_status(s, "cancelled (it is no longer open)", err);
+	pl_rc rc = PL_OK;
+	if(s->status == STAGE_AGREED)
+		rc = delist_all(r, s, why ? why : "the stage was cancelled", err);
+	return rc ? rc : stage_set_status(r, s, STAGE_CANCELLED, why, err);
+}
+
+pl_rc stage_cancel(registry *r, const char *uid, const char *reason, pl_err *err)
+{
+	return stage_change(r, uid, cancel, (void *)reason, err);
+}
+
+static pl_rc close_stage(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+{
+	(void)ctx;
+	(void)a;
+	if(s->status != STAGE_EXECUTED)
+		return refuse_status(s, "closed (only an executed stage is)", err);
+	return stage_set_status(r, s, STAGE_CLOSED, NULL, err);
+}
+
+pl_rc stage_close(registry *r, const char *uid, pl_err *err)
+{
+	return stage_change(r, uid, close_stage, NULL, err);
+}

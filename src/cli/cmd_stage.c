@@ -1,0 +1,584 @@
+/* parley stage: list, show and change stages; execute them. */
+#include <errno.h>
+#include <string.h>
+
+#include "accord/stage.h"
+#include "cli/cli.h"
+#include "core/csv.h"
+
+/* Options shared by the stage commands that take a stage id and little else. */
+static int stage_args(cli *c, int argc, char **argv, const char *usage, const char **uid)
+{
+	int status = cli_common_only(c, argc, argv, usage);
+	if(status >= 0)
+		return status;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one stage id");
+	*uid = argv[optind];
+	return -1;
+}
+
+static pl_rc print_json(json_t *v, pl_err *err)
+{
+	char *s = v ? json_dumps(v, JSON_INDENT(2)) : NULL;
+	json_decref(v);
+	if(!s)
+		return pl_nomem(err);
+	puts(s);
+	free(s);
+	return PL_OK;
+}
+
+/* ---- list ------------------------------------------------------------------- */
+
+static const char list_usage[] =
+	"usage: parley stage list [--agreement ID] [--status STATUS]\n"
+	"\n"
+	"The stages, with their status (draft, proposed, agreed, executed, closed,\n"
+	"cancelled), manifest version, and how many persons and bodies each side\n"
+	"hands over.\n";
+
+static int stage_list_cmd(cli *c, int argc, char **argv)
+{
+	enum { OPT_AGREEMENT = 1, OPT_STATUS };
+	static const struct option opts[] = {
+		{"agreement", required_argument, NULL, OPT_AGREEMENT},
+		{"status", required_argument, NULL, OPT_STATUS},
+		CLI_COMMON_OPTIONS, {0}};
+	stage_filter f = {.status = -1};
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_AGREEMENT)
+			f.agreement = optarg;
+		else if(opt == OPT_STATUS) {
+			if((f.status = stage_status_parse(optarg)) < 0)
+				return cli_usage_error(c, "--status: expected draft, proposed, agreed, executed, closed "
+				                       "or cancelled, got '%s'", optarg);
+		} else if(!cli_common_option(c, opt, list_usage, &done))
+			return cli_usage_error(c, "unknown option");
+		if(done)
+			return EXIT_OK;
+	}
+	registry *r;
+	int status = cli_open_bare(c, argc, argv, &r);
+	if(status >= 0)
+		return status;
+	static const char *const head[7] = {"stage", "agreement", "no.", "date", "status", "version", "hands over"};
+	cli_rows o;
+	cli_rows_init(&o, c, 7, head, 60);
+	arena a;
+	arena_init(&a, 0);
+	stage_row *rows;
+	size_t n;
+	pl_err err = {0};
+	pl_rc rc = stage_list(r, &f, &a, &rows, &n, &err);
+	for(size_t i = 0; !rc && i < n; i++) {
+		const stage_row *x = &rows[i];
+		if(o.arr) {
+			json_array_append_new(o.arr, stage_row_json(x));
+			continue;
+		}
+		char num[16], ver[16], what[160];
+		snprintf(num, sizeof(num), "%d", x->number);
+		snprintf(ver, sizeof(ver), "%d", x->version);
+		snprintf(what, sizeof(what), "%s %ld%s, %s %ld%s", x->party[0], x->persons[0] + x->remains[0],
+		         x->remains[0] ? " (bodies)" : "", x->party[1], x->persons[1] + x->remains[1],
+		         x->remains[1] ? " (bodies)" : "");
+		const char *row[7] = {x->uid, x->agreement, num, x->date, stage_status_name(x->status), ver, what};
+		table_add(o.t, row);
+	}
+	registry_close(r);
+	status = cli_rows_finish(&o, c, rc, &err);
+	arena_free(&a);
+	return status;
+}
+
+/* ---- show ------------------------------------------------------------------- */
+
+static const char show_usage[] =
+	"usage: parley stage show STAGE\n"
+	"\n"
+	"A stage: its agreement, date, handover point and transit country, status,\n"
+	"manifest version and hash, the signatures on that version, who each side\n"
+	"hands over (with the outcome once executed, and the Art. 117 flag for\n"
+	"those repatriated as seriously wounded or sick), the remains batches, and\n"
+	"the discrepancies found at execution.\n";
+
+static pl_rc show_text(registry *r, const agreement *ag, const stage *s, arena *a, pl_err *err)
+{
+	char date[DATE_STR_MAX];
+	date_format(s->date, date);
+	printf("stage %s: number %d of %s, %s\n", s->uid, s->number, s->agreement, date);
+	printf("  status %s, manifest version %d (sha256 %.16s...)\n", stage_status_name(s->status),
+	       s->version, s->manifest_sha256);
+	if(s->handover_point || s->transit)
+		printf("  handover at %s%s%s\n", s->handover_point ? s->handover_point : "(not set)",
+		       s->transit ? ", then through " : "", s->transit ? s->transit : "");
+	printf("  signatures on this version: %s\n", s->nsignatures ? "" : "none");
+	for(size_t i = 0; i < s->nsignatures; i++)
+		printf("    %s (%s), %s\n", s->signatures[i].signer, s->signatures[i].role, s->signatures[i].signed_at);
+	table *t = table_new(8, (const char *const[]){"seq", "side", "person", "name", "born", "clause",
+	                                              "outcome", ""});
+	for(size_t i = 0; i < s->nentries; i++) {
+		const stage_entry *e = &s->entries[i];
+		char seq[16], name[256], flags[64] = "";
+		snprintf(seq, sizeof(seq), "%d", e->seq);
+		snprintf(name, sizeof(name), "%s %s", stage_entry_name(e),
+		         e->who.given_names ? e->who.given_names : e->who.given_names_latin ? e->who.given_names_latin : "");
+		if(e->substitute_for)
+			snprintf(flags, sizeof(flags), "substitute for %d", e->substitute_for);
+		if(e->art117)
+			snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags), "%sArt. 117", flags[0] ? ", " : "");
+		const char *row[8] = {seq, ag->party[e->side], e->person[0] ? e->person : "(not in this registry)",
+		                      name, e->who.birth_date, e->clause, entry_outcome_name(e->outcome), flags};
+		table_add(t, row);
+	}
+	printf("\n");
+	if(s->nentries)
+		table_print(t, stdout, 40);
+	table_free(t);
+	for(size_t i = 0; i < s->nbatches; i++) {
+		const stage_batch *b = &s->batches[i];
+		printf("remains: %s hands over batch %s, %ld bodies declared", ag->party[b->side], b->batch,
+		       b->declared);
+		if(b->delivered >= 0)
+			printf(", %ld delivered", b->delivered);
+		printf(" (clause %s)\n", b->clause);
+	}
+	stage_discrepancy *d;
+	size_t nd;
+	pl_rc rc = stage_discrepancies(r, s, a, &d, &nd, err);
+	for(size_t i = 0; !rc && i < nd; i++)
+		printf("%sdiscrepancy: %s\n", i ? "" : "\n", d[i].what);
+	return rc;
+}
+
+static int stage_show(cli *c, int argc, char **argv)
+{
+	const char *uid = NULL;
+	int status = stage_args(c, argc, argv, show_usage, &uid);
+	if(status >= 0)
+		return status;
+	registry *r = NULL;
+	arena a;
+	arena_init(&a, 0);
+	stage s;
+	agreement ag;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	rc = rc ? rc : stage_get(r, uid, &a, &s, &err);
+	rc = rc ? rc : agreement_get_id(r, s.agreement_id, &a, &ag, &err);
+	if(!rc)
+		rc = c->json ? print_json(stage_json(&ag, &s), &err) : show_text(r, &ag, &s, &a, &err);
+	arena_free(&a);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- diff ------------------------------------------------------------------- */
+
+static const char diff_usage[] =
+	"usage: parley stage diff STAGE [--from N] [--to M]\n"
+	"\n"
+	"What changed in a stage's manifest between two versions (default: the one\n"
+	"before the current, and the current): persons and batches added, removed or\n"
+	"changed, and the stage's own fields.\n";
+
+static int stage_diff_cmd(cli *c, int argc, char **argv)
+{
+	enum { OPT_FROM = 1, OPT_TO };
+	static const struct option opts[] = {
+		{"from", required_argument, NULL, OPT_FROM},
+		{"to", required_argument, NULL, OPT_TO},
+		CLI_COMMON_OPTIONS, {0}};
+	long from = 0, to = 0;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_FROM || opt == OPT_TO) {
+			if(!cli_parse_long(optarg, 1, 100000, opt == OPT_FROM ? &from : &to))
+				return cli_usage_error(c, "--%s: expected a version number, got '%s'",
+				                       opt == OPT_FROM ? "from" : "to", optarg);
+		} else if(!cli_common_option(c, opt, diff_usage, &done)) {
+			return cli_usage_error(c, "unknown option");
+		}
+		if(done)
+			return EXIT_OK;
+	}
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one stage id");
+	registry *r = NULL;
+	arena a;
+	arena_init(&a, 0);
+	stage s;
+	manifest_change *ch;
+	size_t n;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	rc = rc ? rc : stage_get(r, argv[optind], &a, &s, &err);
+	if(!rc) {
+		to = to ? to : s.version;
+		from = from ? from : to - 1;
+	}
+	rc = rc ? rc : stage_diff(r, &s, (int)from, (int)to, &a, &ch, &n, &err);
+	if(!rc && c->json) {
+		json_t *arr = json_array();
+		for(size_t i = 0; i < n; i++)
+			json_array_append_new(arr, json_pack("{s:s#, s:s}", "op", &ch[i].op, (size_t)1, "what", ch[i].what));
+		rc = print_json(json_pack("{s:s, s:i, s:i, s:o}", "stage", s.uid, "from", (int)from, "to", (int)to,
+		                          "changes", arr), &err);
+	} else if(!rc) {
+		printf("stage %s, manifest version %ld -> %ld\n", s.uid, from, to);
+		for(size_t i = 0; i < n; i++)
+			printf("%c %s\n", ch[i].op, ch[i].what);
+		printf("%zu change%s\n", n, n == 1 ? "" : "s");
+	}
+	arena_free(&a);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- add, remove ---------------------------------------------------------- */
+
+static const char add_usage[] =
+	"usage: parley stage add STAGE PERSON... --side PARTY --clause ID\n"
+	"\n"
+	"Put persons on a stage: each is checked as the planner checks (held by the\n"
+	"side, the other party's, consenting, eligible, on no other open stage). The\n"
+	"manifest gets a new version, back in draft: it needs fresh signatures.\n";
+
+static const char remove_usage[] =
+	"usage: parley stage remove STAGE PERSON...\n"
+	"\n"
+	"Take persons off a stage (by their id here, or the manifest's ref). The\n"
+	"manifest gets a new version, back in draft; if the stage was agreed, those\n"
+	"listed on it go back to held until the new version is agreed.\n";
+
+static int stage_add(cli *c, int argc, char **argv)
+{
+	enum { OPT_SIDE = 1, OPT_CLAUSE };
+	static const struct option opts[] = {
+		{"side", required_argument, NULL, OPT_SIDE},
+		{"clause", required_argument, NULL, OPT_CLAUSE},
+		CLI_COMMON_OPTIONS, {0}};
+	const char *side = NULL, *clause_id = NULL;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_SIDE)
+			side = optarg;
+		else if(opt == OPT_CLAUSE)
+			clause_id = optarg;
+		else if(!cli_common_option(c, opt, add_usage, &done))
+			return cli_usage_error(c, "unknown option");
+		if(done)
+			return EXIT_OK;
+	}
+	if(optind + 2 > argc || !side || !clause_id)
+		return cli_usage_error(c, "expected a stage id, persons, --side and --clause");
+	registry *r = NULL;
+	arena a;
+	arena_init(&a, 0);
+	stage s;
+	agreement ag;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	rc = rc ? rc : stage_get(r, argv[optind], &a, &s, &err);
+	rc = rc ? rc : agreement_get_id(r, s.agreement_id, &a, &ag, &err);
+	int k = rc ? 0 : agreement_side(&ag, side);
+	if(!rc && k < 0)
+		rc = pl_fail(&err, PL_EUSAGE, "--side: expected %s or %s, got '%s'", ag.party[0], ag.party[1], side);
+	size_t n = (size_t)(argc - optind - 1);
+	stage_entry *add = rc ? NULL : arena_calloc(&a, n, sizeof(*add));
+	for(size_t i = 0; add && i < n; i++) {
+		add[i].side = k;
+		add[i].clause = clause_id;
+		snprintf(add[i].person, sizeof(add[i].person), "%s", argv[optind + 1 + (int)i]);
+	}
+	if(!rc && !add)
+		rc = pl_nomem(&err);
+	rc = rc ? rc : stage_edit(r, s.uid, add, n, NULL, 0, &err);
+	if(!rc)
+		printf("stage %s: %zu added; manifest version %d, in draft\n", s.uid, n, s.version + 1);
+	arena_free(&a);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+static int stage_remove(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, remove_usage);
+	if(status >= 0)
+		return status;
+	if(optind + 2 > argc)
+		return cli_usage_error(c, "expected a stage id and persons");
+	registry *r = NULL;
+	pl_err err = {0};
+	size_t n = (size_t)(argc - optind - 1);
+	pl_rc rc = cli_open(c, &r, &err);
+	rc = rc ? rc : stage_edit(r, argv[optind], NULL, 0, (const char *const *)argv + optind + 1, n, &err);
+	if(!rc)
+		printf("stage %s: %zu removed; a new manifest version, in draft\n", argv[optind], n);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- status ----------------------------------------------------------------- */
+
+static const char propose_usage[] =
+	"usage: parley stage propose STAGE\n"
+	"\n"
+	"A draft's manifest version is final: export it (parley manifest export) for\n"
+	"the parties and the mediator to sign.\n";
+
+static const char cancel_usage[] =
+	"usage: parley stage cancel STAGE [--reason TEXT]\n"
+	"\n"
+	"Cancel a stage before it is executed; those listed on it go back to held.\n";
+
+static const char close_usage[] =
+	"usage: parley stage close STAGE\n"
+	"\n"
+	"Close an executed stage: nothing more will change.\n";
+
+typedef pl_rc (*stage_op)(registry *r, const char *uid, pl_err *err);
+
+static int run_op(cli *c, const char *uid, stage_op op, const char *done_text)
+{
+	registry *r = NULL;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	rc = rc ? rc : op(r, uid, &err);
+	if(!rc)
+		printf("stage %s %s\n", uid, done_text);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+static int stage_propose_cmd(cli *c, int argc, char **argv)
+{
+	const char *uid = NULL;
+	int status = stage_args(c, argc, argv, propose_usage, &uid);
+	return status >= 0 ? status : run_op(c, uid, stage_propose, "proposed");
+}
+
+static int stage_close_cmd(cli *c, int argc, char **argv)
+{
+	const char *uid = NULL;
+	int status = stage_args(c, argc, argv, close_usage, &uid);
+	return status >= 0 ? status : run_op(c, uid, stage_close, "closed");
+}
+
+static int stage_cancel_cmd(cli *c, int argc, char **argv)
+{
+	enum { OPT_REASON = 1 };
+	static const struct option opts[] = {{"reason", required_argument, NULL, OPT_REASON},
+	                                     CLI_COMMON_OPTIONS, {0}};
+	const char *reason = NULL;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_REASON)
+			reason = optarg;
+		else if(!cli_common_option(c, opt, cancel_usage, &done))
+			return cli_usage_error(c, "unknown option");
+		if(done)
+			return EXIT_OK;
+	}
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one stage id");
+	registry *r = NULL;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	rc = rc ? rc : stage_cancel(r, argv[optind], reason, &err);
+	if(!rc)
+		printf("stage %s cancelled\n", argv[optind]);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- execute ---------------------------------------------------------------- */
+
+static const char execute_usage[] =
+	"usage: parley stage execute STAGE [OPTIONS]\n"
+	"\n"
+	"Record what happened at the handover of an agreed stage, in one transaction:\n"
+	"everyone not named otherwise was handed over; each batch delivered as\n"
+	"declared unless a count is given. Statuses, events, the ledger and the\n"
+	"discrepancy log are updated together, and audited.\n"
+	"\n"
+	"Options:\n"
+	"  --outcome PERSON=OUTCOME    not_presented, refused (at the handover), died\n"
+	"                              (before delivery), or substituted:OTHER (OTHER\n"
+	"                              went instead, by agreement); repeatable\n"
+	"  --outcomes FILE.csv         the same from a file: person,outcome,substitute,note\n"
+	"  --delivered BATCH=N         N bodies of remains batch BATCH were delivered\n"
+	"  --date DATE                 the day of the handover (default: the stage's)\n";
+
+enum { OUTCOMES_MAX = 10000, DELIVERIES_MAX = 256 };
+
+static bool parse_outcome(char *arg, stage_outcome *o)
+{
+	char *eq = strchr(arg, '=');
+	if(!eq)
+		return false;
+	*eq = '\0';
+	char *sub = strchr(eq + 1, ':');
+	if(sub)
+		*sub++ = '\0';
+	int k = entry_outcome_parse(eq + 1);
+	if(k <= OUTCOME_PENDING)
+		return false;
+	*o = (stage_outcome){.person = arg, .outcome = (entry_outcome)k, .substitute = sub};
+	return true;
+}
+
+/* person,outcome,substitute,note: strings kept in a. */
+static pl_rc read_outcomes(const char *path, arena *a, stage_outcome *out, size_t *n, pl_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	if(!f)
+		return pl_fail(err, PL_EIO, "cannot read %s: %s", path, strerror(errno));
+	csv_reader *cr;
+	pl_rc rc = csv_reader_open(&cr, f, path, err);
+	bool eof = false, header = true;
+	csv_record rec;
+	while(!rc && !(rc = csv_read(cr, &rec, &eof, err)) && !eof) {
+		if(header) {
+			header = false;
+			if(rec.nfields < 2 || strcmp(rec.fields[0], "person") || strcmp(rec.fields[1], "outcome"))
+				rc = pl_fail(err, PL_EINPUT, "%s:%ld: expected the header person,outcome,substitute,note",
+				             path, rec.line);
+			continue;
+		}
+		int k = entry_outcome_parse(rec.fields[1]);
+		if(k <= OUTCOME_PENDING) {
+			rc = pl_fail(err, PL_EINPUT, "%s:%ld: column outcome: expected handed_over, not_presented, "
+			             "refused, substituted or died, got '%s'", path, rec.line, rec.fields[1]);
+			break;
+		}
+		if(*n == OUTCOMES_MAX) {
+			rc = pl_fail(err, PL_ELIMIT, "%s: more than %d outcomes", path, OUTCOMES_MAX);
+			break;
+		}
+		stage_outcome *o = &out[(*n)++];
+		o->person = arena_strdup(a, rec.fields[0]);
+		o->outcome = (entry_outcome)k;
+		o->substitute = rec.nfields > 2 && rec.fields[2][0] ? arena_strdup(a, rec.fields[2]) : NULL;
+		o->note = rec.nfields > 3 && rec.fields[3][0] ? arena_strdup(a, rec.fields[3]) : NULL;
+	}
+	if(cr)
+		csv_reader_close(cr);
+	fclose(f);
+	return rc ? rc : arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
+static void print_report(const cli *c, const char *uid, const stage_exec_report *x)
+{
+	if(c->json) {
+		printf("{\"stage\": \"%s\", \"handed_over\": [%ld, %ld], \"not_delivered\": [%ld, %ld], "
+		       "\"substitutes\": [%ld, %ld], \"bodies\": [%ld, %ld], \"art117\": %ld, \"discrepancies\": %ld}\n",
+		       uid, x->handed_over[0], x->handed_over[1], x->not_delivered[0], x->not_delivered[1],
+		       x->substitutes[0], x->substitutes[1], x->bodies[0], x->bodies[1], x->art117, x->discrepancies);
+		return;
+	}
+	printf("stage %s executed: %ld and %ld handed over (%ld and %ld substitutes), %ld and %ld not "
+	       "delivered; %ld and %ld bodies; %ld under Art. 117; %ld discrepancies logged\n",
+	       uid, x->handed_over[0], x->handed_over[1], x->substitutes[0], x->substitutes[1],
+	       x->not_delivered[0], x->not_delivered[1], x->bodies[0], x->bodies[1], x->art117, x->discrepancies);
+}
+
+static int stage_execute_cmd(cli *c, int argc, char **argv)
+{
+	enum { OPT_OUTCOME = 1, OPT_OUTCOMES, OPT_DELIVERED, OPT_DATE };
+	static const struct option opts[] = {
+		{"outcome", required_argument, NULL, OPT_OUTCOME},
+		{"outcomes", required_argument, NULL, OPT_OUTCOMES},
+		{"delivered", required_argument, NULL, OPT_DELIVERED},
+		{"date", required_argument, NULL, OPT_DATE},
+		CLI_COMMON_OPTIONS, {0}};
+	arena a;
+	arena_init(&a, 0);
+	stage_outcome *outcomes = arena_calloc(&a, OUTCOMES_MAX, sizeof(*outcomes));
+	stage_delivery deliveries[DELIVERIES_MAX];
+	stage_exec x = {.outcomes = outcomes, .deliveries = deliveries};
+	const char *file = NULL, *why;
+	bool done = false;
+	int opt, status = -1;
+	while(status < 0 && (opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_OUTCOME) {
+			if(!outcomes || x.noutcomes == OUTCOMES_MAX || !parse_outcome(optarg, &outcomes[x.noutcomes]))
+				status = cli_usage_error(c, "--outcome: expected PERSON=OUTCOME (not_presented, refused, "
+				                         "died, substituted:OTHER), got '%s'", optarg);
+			else
+				x.noutcomes++;
+		} else if(opt == OPT_OUTCOMES) {
+			file = optarg;
+		} else if(opt == OPT_DELIVERED) {
+			char *eq = strchr(optarg, '=');
+			long n;
+			if(!eq || x.ndeliveries == DELIVERIES_MAX || !cli_parse_long(eq + 1, 0, 1000000, &n)) {
+				status = cli_usage_error(c, "--delivered: expected BATCH=N, got '%s'", optarg);
+			} else {
+				*eq = '\0';
+				deliveries[x.ndeliveries++] = (stage_delivery){optarg, n};
+			}
+		} else if(opt == OPT_DATE) {
+			if(!date_parse(optarg, &x.date, &why) || !x.date.d)
+				status = cli_usage_error(c, "--date: expected YYYY-MM-DD, got '%s'", optarg);
+		} else if(!cli_common_option(c, opt, execute_usage, &done)) {
+			status = cli_usage_error(c, "unknown option");
+		} else if(done) {
+			status = EXIT_OK;
+		}
+	}
+	if(status < 0 && optind + 1 != argc)
+		status = cli_usage_error(c, "expected one stage id");
+	if(status >= 0) {
+		arena_free(&a);
+		return status;
+	}
+	registry *r = NULL;
+	pl_err err = {0};
+	size_t nfile = 0;
+	stage_exec_report rep;
+	pl_rc rc = outcomes ? PL_OK : pl_nomem(&err);
+	if(!rc && file)
+		rc = read_outcomes(file, &a, outcomes + x.noutcomes, &nfile, &err);
+	x.noutcomes += nfile;
+	rc = rc ? rc : cli_open(c, &r, &err);
+	rc = rc ? rc : stage_execute(r, argv[optind], &x, &rep, &err);
+	if(!rc)
+		print_report(c, argv[optind], &rep);
+	arena_free(&a);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+static const char stage_usage[] =
+	"usage: parley stage COMMAND ...\n"
+	"\n"
+	"  list      the stages and their status\n"
+	"  show      a stage: its manifest, signatures, outcomes, discrepancies\n"
+	"  diff      what changed between two versions of a stage's manifest\n"
+	"  add       put persons on a stage (a new version)\n"
+	"  remove    take persons off a stage (a new version)\n"
+	"  propose   a draft is final and ready for signatures\n"
+	"  execute   record the handover: outcomes per person, bodies per batch\n"
+	"  close     an executed stage is done\n"
+	"  cancel    cancel a stage before it is executed\n"
+	"\n"
+	"Stages are planned with parley plan, signed with parley manifest.\n";
+
+int cmd_stage(cli *c, int argc, char **argv)
+{
+	static const cli_command subs[] = {
+		{"list", stage_list_cmd, NULL},       {"show", stage_show, NULL},
+		{"diff", stage_diff_cmd, NULL},           {"add", stage_add, NULL},
+		{"remove", stage_remove, NULL},       {"propose", stage_propose_cmd, NULL},
+		{"execute", stage_execute_cmd, NULL}, {"close", stage_close_cmd, NULL},
+		{"cancel", stage_cancel_cmd, NULL},
+	};
+	return cli_dispatch(c, "stage", subs, sizeof(subs) / sizeof(subs[0]), stage_usage, argc, argv);
+}
