@@ -112,9 +112,9 @@ static pl_rc substitute(registry *r, const stage *s, exec_ctx *c, const stage_en
 	stage_entry e = {.side = orig->side, .clause = orig->clause};
 	snprintf(e.person, sizeof(e.person), "%s", who);
 	pl_rc rc = agreement_get_id(r, s->agreement_id, a, &ag, err);
+	if(!rc && find_entry(s, who) >= 0)
+		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", who, s->uid);
 	rc = rc ? rc : stage_check_entry(r, &ag, s->date, NULL, &e, a, err);
-	if(!rc && find_entry(s, e.person) >= 0)
-		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", e.person, s->uid);
 	if(rc) {
 		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
 		return rc;
