@@ -110,6 +110,8 @@ int cmd_dedupe(cli *c, int argc, char **argv);
 int cmd_agreement(cli *c, int argc, char **argv);
 int cmd_plan(cli *c, int argc, char **argv);
 int cmd_stage(cli *c, int argc, char **argv);
+int cmd_aftercare(cli *c, int argc, char **argv);
+int cmd_statement(cli *c, int argc, char **argv);
 
 /* A password: generated (120 random bits), one line of standard input, or
  * typed twice unechoed at a terminal. EXIT_OK or the exit status. */

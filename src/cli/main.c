@@ -27,6 +27,8 @@ static const cli_command commands[] = {
 	{"agreement", cmd_agreement, "check, store and show agreements, with their ledgers"},
 	{"plan", cmd_plan, "propose the next stage of an agreement, explaining every exclusion"},
 	{"stage", cmd_stage, "stages: show, change, propose, execute, close"},
+	{"aftercare", cmd_aftercare, "where everyone handed over is now: transit, home, hospital"},
+	{"statement", cmd_statement, "what to publish about a stage, numbers withheld under embargo"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
 	{"user", cmd_user, "add users, set passwords and roles, disable users"},

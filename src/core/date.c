@@ -100,6 +100,24 @@ int32_t date_ymd_add_years(int32_t ymd, int years)
 	return y * 10000 + m * 100 + d;
 }
 
+int32_t date_ymd_add_days(int32_t ymd, int days)
+{
+	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+	for(; days > 0; days--)
+		if(++d > date_days_in_month(y, m)) {
+			d = 1;
+			if(++m > 12)
+				m = 1, y++;
+		}
+	for(; days < 0; days++)
+		if(--d < 1) {
+			if(--m < 1)
+				m = 12, y--;
+			d = date_days_in_month(y, m);
+		}
+	return y * 10000 + m * 100 + d;
+}
+
 pdate date_today(void)
 {
 	pdate d;

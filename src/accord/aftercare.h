@@ -1,0 +1,60 @@
+/* Aftercare: where each person handed over in a stage is now.
+ *
+ * After the handover, returnees arrive in the transit country, get medical
+ * and psychological assistance, are transferred home, and go to hospital
+ * and rehabilitation: events on each person (arrived_transit, assistance,
+ * repatriated, hospital_admission, treatment). A person's step is the
+ * latest of them since the handover. Those repatriated as seriously
+ * wounded or sick carry the Art. 117 flag: they may not serve on active
+ * duty again. */
+#ifndef PARLEY_ACCORD_AFTERCARE_H
+#define PARLEY_ACCORD_AFTERCARE_H
+
+#include <jansson.h>
+
+#include "accord/stage.h"
+
+typedef enum aftercare_step {
+	STEP_HANDED_OVER,
+	STEP_TRANSIT,        /* arrived in the transit country */
+	STEP_ASSISTANCE,     /* medical or psychological assistance */
+	STEP_HOME,           /* transferred home: repatriated */
+	STEP_HOSPITAL,
+	STEP_REHABILITATION,
+	STEP_COUNT
+} aftercare_step;
+
+const char *aftercare_step_name(aftercare_step s);   /* "transit" */
+int aftercare_step_parse(const char *s);
+
+typedef struct aftercare_filter {
+	const char *agreement;    /* name, or NULL */
+	const char *stage;        /* uid, or NULL */
+	const char *party;        /* whose people (their party), or NULL: everyone */
+	int step;                 /* aftercare_step, or -1: all */
+	/* For readers who may not see medical details: assistance, hospital
+	 * and rehabilitation show as the step before them, without Art. 117. */
+	bool withhold_medical;
+	size_t limit, offset;     /* of the persons listed; limit 0: all */
+} aftercare_filter;
+
+typedef struct aftercare_row {
+	char person[UID_SIZE];
+	const char *name, *party, *stage, *since;  /* since: the date of the step */
+	aftercare_step step;
+	bool art117;
+} aftercare_row;
+
+typedef struct aftercare_view {
+	long count[STEP_COUNT];   /* everyone the filter selects, by step */
+	long art117;
+	long total;
+	aftercare_row *rows;      /* the page of persons, by step then name */
+	size_t n;
+} aftercare_view;
+
+pl_rc aftercare_get(registry *r, const aftercare_filter *f, arena *a, aftercare_view *out,
+                    pl_err *err) PL_NODISCARD;
+json_t *aftercare_json(const aftercare_view *v, bool withhold_medical);
+
+#endif
