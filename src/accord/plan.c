@@ -9,6 +9,7 @@
 #include "accord/stage.h"
 #include "core/hmap.h"
 #include "core/text.h"
+#include "match/reconcile.h"
 
 static const char *const reason_names[PLAN_REASON_COUNT] = {
 	[EXCLUDE_NOT_CONFIRMED] = "not_confirmed",
@@ -816,4 +817,27 @@ pl_rc plan_save(registry *r, const plan *p, int day, const char *handover_point,
 	pl_rc rc = stage_create(r, p->ag, &sn, uid, err);
 	free(entries);
 	return rc;
+}
+
+/* ---- for reconciliation ------------------------------------------------------- */
+
+unsigned plan_list_flags(void *ctx, const char *person_uid)
+{
+	const plan_list_check *c = ctx;
+	arena a;
+	arena_init(&a, 0);
+	person p;
+	pl_err err = {0};
+	unsigned flags = 0;
+	const char *stage_uid, *mediator;
+	if(!registry_person_get(c->r, person_uid, &a, &p, &err)) {
+		if(!stage_booking(c->r, p.id, NULL, &a, &stage_uid, &mediator, &err) && stage_uid)
+			flags |= FLAG_BOOKED;
+		if(c->cl && c->cl->eligible &&
+		   (rule_eval(c->cl->eligible, &p, c->date, NULL) != RULE_YES ||
+		    (p.f[PF_CONSENT] && !strcmp(p.f[PF_CONSENT], "no"))))
+			flags |= FLAG_NOT_ELIGIBLE;
+	}
+	arena_free(&a);
+	return flags;
 }

@@ -103,6 +103,19 @@ typedef struct plan_booking {
 int plan_admissible(const agreement *ag, const clause *cl, pdate date, const person *pe, int side,
                     const plan_booking *b, const rule **test, const char **detail, long *points);
 
+/* For reconciling a list (match/reconcile.h): the flags of a row matched
+ * to a registry person: FLAG_BOOKED when they are on an open stage, and,
+ * with a clause, FLAG_NOT_ELIGIBLE when its rule does not say yes on the
+ * date (or they refuse repatriation). ctx is a plan_list_check. */
+typedef struct plan_list_check {
+	registry *r;
+	const agreement *ag;      /* NULL: bookings only */
+	const clause *cl;
+	pdate date;
+} plan_list_check;
+
+unsigned plan_list_flags(void *ctx, const char *person_uid);
+
 /* Everything in a. */
 pl_rc plan_make(registry *r, const agreement *ag, const plan_opts *o, arena *a, plan *out,
                 pl_err *err) PL_NODISCARD;

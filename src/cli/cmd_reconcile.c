@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accord/plan.h"
 #include "cli/cli.h"
 #include "match/dedupe.h"
 #include "match/reconcile.h"
@@ -14,7 +15,8 @@ static const char reconcile_usage[] =
 	"docs/formats.md, names in any script and spelling) against every person in\n"
 	"the registry. Each row is matched, sent to review, or left unmatched; matched\n"
 	"rows are flagged when the person was already returned, died, is a civilian,\n"
-	"or appears twice in the list. How the matching works: docs/matching.md.\n"
+	"appears twice in the list, is already on an open stage, or (with --clause)\n"
+	"is not eligible under the clause. How the matching works: docs/matching.md.\n"
 	"\n"
 	"Options:\n"
 	"  --thresholds M[,R]   link at probability M or more (default 0.9); review\n"
@@ -24,6 +26,9 @@ static const char reconcile_usage[] =
 	"  --report FILE        write every row with its outcome, person, probability,\n"
 	"                       flags and per-field weights; .json, .csv or .html\n"
 	"  --threads N          threads for linking (default 2)\n"
+	"  --clause AGR:CLAUSE  flag matched persons not eligible under this clause of\n"
+	"                       a stored agreement (e.g. istanbul-2025-06-02:wounded)\n"
+	"  --stage-date DATE    the day eligibility is judged on (default today)\n"
 	"  --confirm LINE:ID    record that the row on LINE is registry person ID: a\n"
 	"                       match from now on, on every run of a list with that\n"
 	"                       row (repeatable; audited)\n"
@@ -76,10 +81,12 @@ static void print_summary(const cli *c, const reconcile_result *r)
 	if(c->json) {
 		printf("{\"list_rows\": %zu, \"registry_persons\": %zu, \"matched\": %zu, \"review\": %zu, "
 		       "\"unmatched\": %zu, \"already_returned\": %zu, \"civilian\": %zu, \"died\": %zu, "
-		       "\"duplicate\": %zu, \"candidate_pairs\": %zu, \"registry_keyed\": %zu, "
+		       "\"duplicate\": %zu, \"booked\": %zu, \"not_eligible\": %zu, "
+		       "\"candidate_pairs\": %zu, \"registry_keyed\": %zu, "
 		       "\"registry_reused\": %zu, \"seconds\": %.3f}\n",
 		       r->list.side.n, r->reg.side.n, r->matched, r->review, r->unmatched, r->flagged[0],
-		       r->flagged[1], r->flagged[2], r->flagged[3], r->links.candidates, r->reg.keyed,
+		       r->flagged[1], r->flagged[2], r->flagged[3], r->flagged[4], r->flagged[5],
+		       r->links.candidates, r->reg.keyed,
 		       r->reg.reused, r->seconds);
 		return;
 	}
@@ -88,8 +95,9 @@ static void print_summary(const cli *c, const reconcile_result *r)
 	printf("  registry keys: %zu made now, %zu kept from earlier runs\n", r->reg.keyed, r->reg.reused);
 	printf("  matched    %zu\n  review     %zu\n  unmatched  %zu\n", r->matched, r->review,
 	       r->unmatched);
-	printf("flags: %zu already returned, %zu died, %zu civilians, %zu listed twice\n", r->flagged[0],
-	       r->flagged[2], r->flagged[1], r->flagged[3]);
+	printf("flags: %zu already returned, %zu died, %zu civilians, %zu listed twice, %zu on open "
+	       "stages, %zu not eligible\n", r->flagged[0], r->flagged[2], r->flagged[1], r->flagged[3],
+	       r->flagged[4], r->flagged[5]);
 }
 
 static bool parse_decision(const char *s, bool confirm, reconcile_decision *d)
@@ -107,7 +115,8 @@ enum { DECISIONS_MAX = 1000 };
 
 int cmd_reconcile(cli *c, int argc, char **argv)
 {
-	enum { OPT_THRESHOLDS = 1, OPT_ID_COLUMN, OPT_REPORT, OPT_THREADS, OPT_CONFIRM, OPT_REJECT };
+	enum { OPT_THRESHOLDS = 1, OPT_ID_COLUMN, OPT_REPORT, OPT_THREADS, OPT_CONFIRM, OPT_REJECT,
+	       OPT_CLAUSE, OPT_STAGE_DATE };
 	static const struct option opts[] = {
 		{"thresholds", required_argument, NULL, OPT_THRESHOLDS},
 		{"id-column", required_argument, NULL, OPT_ID_COLUMN},
@@ -115,7 +124,11 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 		{"threads", required_argument, NULL, OPT_THREADS},
 		{"confirm", required_argument, NULL, OPT_CONFIRM},
 		{"reject", required_argument, NULL, OPT_REJECT},
+		{"clause", required_argument, NULL, OPT_CLAUSE},
+		{"stage-date", required_argument, NULL, OPT_STAGE_DATE},
 		CLI_COMMON_OPTIONS, {0}};
+	const char *clause_arg = NULL, *why;
+	plan_list_check check = {0};
 	reconcile_opts o = {0};
 	reconcile_decision decide[DECISIONS_MAX];
 	const char *report = NULL;
@@ -145,6 +158,13 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 				return cli_usage_error(c, "--%s: expected LINE:PERSON_ID (e.g. 12:P3F8K2...), got '%s'",
 				                       opt == OPT_CONFIRM ? "confirm" : "reject", optarg);
 			o.ndecide++;
+		} else if(opt == OPT_CLAUSE) {
+			if(!strchr(optarg, ':'))
+				return cli_usage_error(c, "--clause: expected AGREEMENT:CLAUSE, got '%s'", optarg);
+			clause_arg = optarg;
+		} else if(opt == OPT_STAGE_DATE) {
+			if(!date_parse(optarg, &check.date, &why) || !check.date.d)
+				return cli_usage_error(c, "--stage-date: expected YYYY-MM-DD, got '%s'", optarg);
 		} else if(!cli_common_option(c, opt, reconcile_usage, &done)) {
 			return cli_usage_error(c, "unknown option");
 		}
@@ -163,9 +183,25 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 	}
 	registry *r = NULL;
 	names *nm = NULL;
+	arena a;
+	arena_init(&a, 0);
+	agreement ag;
 	pl_rc rc = cli_open(c, &r, &err);
 	if(!rc)
 		rc = names_open(&nm, &err);
+	if(!rc && clause_arg) {
+		char name[AGREEMENT_NAME_MAX + 1];
+		snprintf(name, sizeof(name), "%.*s", (int)(strchr(clause_arg, ':') - clause_arg), clause_arg);
+		rc = agreement_get(r, name, &a, &ag, &err);
+		if(!rc && !(check.cl = agreement_clause(&ag, strchr(clause_arg, ':') + 1)))
+			rc = pl_fail(&err, PL_EINPUT, "agreement %s has no clause '%s'", name, strchr(clause_arg, ':') + 1);
+		check.ag = &ag;
+	}
+	check.r = r;
+	if(!check.date.y)
+		check.date = date_today();
+	o.flag = plan_list_flags;
+	o.flag_ctx = &check;
 	reconcile_result res;
 	if(!rc)
 		rc = reconcile_list(r, nm, f, list, &o, &res, &err);
@@ -179,6 +215,7 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 		reconcile_free(&res);
 	}
 	names_close(nm);
+	arena_free(&a);
 	if(r)
 		registry_close(r);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
@@ -199,6 +236,9 @@ static const char dedupe_usage[] =
 	"  --report FILE        every cluster: .csv (a row per person) or .json (with\n"
 	"                       the pairs inside, explained field by field)\n"
 	"  --threads N          threads for linking (default 2)\n"
+	"  --clause AGR:CLAUSE  flag matched persons not eligible under this clause of\n"
+	"                       a stored agreement (e.g. istanbul-2025-06-02:wounded)\n"
+	"  --stage-date DATE    the day eligibility is judged on (default today)\n"
 	"  --json               print the summary as JSON\n";
 
 int cmd_dedupe(cli *c, int argc, char **argv)

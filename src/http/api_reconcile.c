@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accord/plan.h"
 #include "http/internal.h"
 #include "match/dedupe.h"
 #include "match/reconcile.h"
@@ -40,6 +41,23 @@ void api_reconcile(http_req *q)
 		return;
 	}
 	pl_err err = {0};
+	/* Bookings always; with clause=AGREEMENT:CLAUSE, eligibility too. */
+	plan_list_check check = {.r = q->r, .date = date_today()};
+	agreement *ag = arena_alloc(&q->a, sizeof(*ag));
+	const char *clause_arg = http_query(q, "clause"), *colon = clause_arg ? strchr(clause_arg, ':') : NULL;
+	if(clause_arg) {
+		char name[AGREEMENT_NAME_MAX + 1];
+		snprintf(name, sizeof(name), "%.*s", colon ? (int)(colon - clause_arg) : 0, clause_arg);
+		if(!colon || !ag || agreement_get(q->r, name, &q->a, ag, &err) ||
+		   !(check.cl = agreement_clause(ag, colon + 1))) {
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "clause",
+			           "clause: expected AGREEMENT:CLAUSE of a stored agreement, got '%s'", clause_arg);
+			return;
+		}
+		check.ag = ag;
+	}
+	o.flag = plan_list_flags;
+	o.flag_ctx = &check;
 	struct names *nm;
 	FILE *f = fopen(q->upload_path[0], "rb");
 	if(!f) {

@@ -80,7 +80,8 @@ const route http_routes[] = {
 	 "Upload",
 	 "threshold:number:link at this probability or more (default 0.9);"
 	 "review:number:review from this probability (default 0.3);"
-	 "id_column:string:the list's identifier column (default: line numbers)"},
+	 "id_column:string:the list's identifier column (default: line numbers);"
+	 "clause:string:AGREEMENT:CLAUSE: flag matched persons not eligible under it"},
 	{M_POST, "/api/reconcile/decisions", PERM(PERM_DECIDE), ROUTE_BODY | ROUTE_CREATES,
 	 api_reconcile_decide,
 	 "Confirm or reject a match of a report's row (kept, applied on every later run, audited)",

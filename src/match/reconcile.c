@@ -17,7 +17,8 @@
 
 enum { DECIDED_WEIGHT = 1000000 }; /* a confirmed pair outweighs any other */
 
-static const char *const flag_names[] = {"already_returned", "civilian", "died", "duplicate"};
+static const char *const flag_names[RECONCILE_FLAGS] = {"already_returned", "civilian", "died", "duplicate",
+                                                        "booked", "not_eligible"};
 
 const char *reconcile_outcome_name(reconcile_outcome o)
 {
@@ -29,7 +30,7 @@ void reconcile_flags_text(unsigned flags, char *out, size_t size)
 {
 	size_t n = 0;
 	out[0] = '\0';
-	for(int k = 0; k < 4; k++)
+	for(int k = 0; k < RECONCILE_FLAGS; k++)
 		if(flags & (1u << k))
 			n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s%s", n ? "," : "",
 			                      flag_names[k]);
@@ -81,7 +82,7 @@ static unsigned status_flags(person_status st)
 /* The registry is side a, the list side b: each list row's best pair
  * decides its outcome; a row whose person another row took is a
  * duplicate within the list. */
-static pl_rc outcomes(reconcile_result *r)
+static pl_rc outcomes(reconcile_result *r, const reconcile_opts *o)
 {
 	size_t n = r->list.side.n;
 	r->rows = calloc(n ? n : 1, sizeof(reconcile_row));
@@ -101,6 +102,8 @@ static pl_rc outcomes(reconcile_result *r)
 			row->flags |= status_flags((person_status)r->reg_status[p->a]);
 			if(r->reg_civilian[p->a])
 				row->flags |= FLAG_CIVILIAN;
+			if(o->flag)
+				row->flags |= o->flag(o->flag_ctx, r->reg.ids[p->a]);
 		} else if(p->status == MATCH_OUTRANKED && row->outcome != RECONCILE_MATCHED &&
 		          p->prob >= r->threshold) {
 			/* Good enough to link, but its person went to a better row: the
@@ -127,7 +130,7 @@ static pl_rc outcomes(reconcile_result *r)
 		r->matched += row->outcome == RECONCILE_MATCHED;
 		r->review += row->outcome == RECONCILE_REVIEW;
 		r->unmatched += row->outcome == RECONCILE_UNMATCHED;
-		for(int f = 0; f < 4; f++)
+		for(int f = 0; f < RECONCILE_FLAGS; f++)
 			r->flagged[f] += (row->flags >> f) & 1;
 	}
 	return PL_OK;
@@ -367,7 +370,7 @@ pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const 
 		rc = match_link(&match_person_spec, &out->reg.side, &out->list.side, &mo, &out->links, err);
 	if(!rc)
 		rc = apply_decisions(reg, out, &rows, &uids, &mo, err);
-	if(!rc && outcomes(out))
+	if(!rc && outcomes(out, o))
 		rc = pl_nomem(err);
 	/* Every registry record was read to be compared: one access-log entry
 	 * says so, as for an export. */
@@ -441,7 +444,7 @@ static json_t *row_json(const reconcile_result *r, size_t j)
 	                      r->list.ids[j], "row", r->row_hash[j], "outcome",
 	                      reconcile_outcome_name(row->outcome));
 	json_t *fl = json_array();
-	for(int k = 0; k < 4; k++)
+	for(int k = 0; k < RECONCILE_FLAGS; k++)
 		if(row->flags & (1u << k))
 			json_array_append_new(fl, json_string(flag_names[k]));
 	json_object_set_new(o, "flags", fl);
@@ -466,12 +469,13 @@ json_t *reconcile_json(const reconcile_result *r)
 	json_t *rows = json_array();
 	for(size_t j = 0; j < r->list.side.n; j++)
 		json_array_append_new(rows, row_json(r, j));
-	return json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}, s:o}", "summary",
+	return json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}, s:o}", "summary",
 	                 "list_rows", (json_int_t)r->list.side.n, "registry_persons",
 	                 (json_int_t)r->reg.side.n, "matched", (json_int_t)r->matched, "review",
 	                 (json_int_t)r->review, "unmatched", (json_int_t)r->unmatched, "already_returned",
 	                 (json_int_t)r->flagged[0], "civilian", (json_int_t)r->flagged[1], "died",
-	                 (json_int_t)r->flagged[2], "duplicate", (json_int_t)r->flagged[3],
+	                 (json_int_t)r->flagged[2], "duplicate", (json_int_t)r->flagged[3], "booked",
+	                 (json_int_t)r->flagged[4], "not_eligible", (json_int_t)r->flagged[5],
 	                 "candidate_pairs", (json_int_t)r->links.candidates, "seconds",
 	                 round(r->seconds * 1000) / 1000, "rows", rows);
 }
@@ -515,12 +519,14 @@ pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *title
 	                   ".unmatched{background:#fbeaea}.flags{color:#a00}</style></head><body><h1>");
 	html_text(&b, title, &brc);
 	brc |= buf_printf(&b, "</h1><p>%zu rows: %zu matched, %zu to review, %zu unmatched; "
-	                     "%zu already returned, %zu civilians, %zu duplicates. %zu registry "
+	                     "%zu already returned, %zu civilians, %zu duplicates, %zu on open stages, "
+	                     "%zu not eligible. %zu registry "
 	                     "persons, %zu candidate pairs, %.2f s.</p>\n<table><thead><tr><th>line"
 	                     "</th><th>list id</th><th>outcome</th><th>person</th><th>probability</th>"
 	                     "<th>flags</th><th>fields</th></tr></thead><tbody>\n",
 	                 r->list.side.n, r->matched, r->review, r->unmatched, r->flagged[0],
-	                 r->flagged[1], r->flagged[3], r->reg.side.n, r->links.candidates, r->seconds);
+	                 r->flagged[1], r->flagged[3], r->flagged[4], r->flagged[5], r->reg.side.n,
+	                 r->links.candidates, r->seconds);
 	pl_rc rc = PL_OK;
 	for(size_t j = 0; j < r->list.side.n && !rc; j++) {
 		const reconcile_row *row = &r->rows[j];

@@ -20,7 +20,14 @@ enum reconcile_flag {
 	FLAG_CIVILIAN = 1 << 1,         /* a civilian in the registry */
 	FLAG_DIED = 1 << 2,             /* died in captivity, remains returned or identified */
 	FLAG_DUPLICATE = 1 << 3,        /* another row of the list is the same person */
+	FLAG_BOOKED = 1 << 4,           /* already on an open stage (of any agreement) */
+	FLAG_NOT_ELIGIBLE = 1 << 5,     /* not eligible under the clause the list is checked against */
 };
+enum { RECONCILE_FLAGS = 6 };
+
+/* Flags that need more than the registry (stages, agreements): asked of
+ * the caller for each matched row, by the registry person's uid. */
+typedef unsigned (*reconcile_flag_fn)(void *ctx, const char *person_uid);
 
 typedef struct reconcile_row {
 	reconcile_outcome outcome;
@@ -48,6 +55,8 @@ typedef struct reconcile_opts {
 	 * weight, a rejected one never is. */
 	const reconcile_decision *decide;
 	size_t ndecide;
+	reconcile_flag_fn flag;   /* may be NULL */
+	void *flag_ctx;
 } reconcile_opts;
 
 enum { ROW_HASH_LEN = 32 };
@@ -61,7 +70,7 @@ typedef struct reconcile_result {
 	size_t reg_cap;
 	match_result links;
 	reconcile_row *rows;       /* one per list row */
-	size_t matched, review, unmatched, flagged[4];
+	size_t matched, review, unmatched, flagged[RECONCILE_FLAGS];
 	double threshold;
 	double seconds;
 } reconcile_result;

@@ -51,6 +51,8 @@ export default {
     died: 'Died',
     civilian: 'Civilians',
     duplicate: 'Listed twice',
+    booked: 'On an open stage',
+    not_eligible: 'Not eligible',
     none: 'No rows here.',
     row: 'Row on line {line}',
     their_row: 'Their list, line {line}',
@@ -74,6 +76,8 @@ export default {
     flag_died: 'died',
     flag_civilian: 'civilian',
     flag_duplicate: 'listed twice',
+    flag_booked: 'on an open stage',
+    flag_not_eligible: 'not eligible',
   },
   login: {
     title: 'Sign in',

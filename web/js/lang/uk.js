@@ -51,6 +51,8 @@ export default {
     died: 'Загиблі',
     civilian: 'Цивільні',
     duplicate: 'Двічі в списку',
+    booked: 'Уже на відкритому етапі',
+    not_eligible: 'Не підпадає під умови',
     none: 'Тут рядків немає.',
     row: 'Рядок {line}',
     their_row: 'Їхній список, рядок {line}',
@@ -74,6 +76,8 @@ export default {
     flag_died: 'загинув',
     flag_civilian: 'цивільний',
     flag_duplicate: 'двічі в списку',
+    flag_booked: 'уже на відкритому етапі',
+    flag_not_eligible: 'не підпадає під умови',
   },
   login: {
     title: 'Вхід',

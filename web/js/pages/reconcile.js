@@ -72,7 +72,8 @@ function summary(rep) {
   const s = rep.summary;
   const items = [['list_rows', s.list_rows], ['matched', s.matched], ['review', s.review],
     ['unmatched', s.unmatched], ['already_returned', s.already_returned], ['died', s.died],
-    ['civilian', s.civilian], ['duplicate', s.duplicate]];
+    ['civilian', s.civilian], ['duplicate', s.duplicate], ['booked', s.booked],
+    ['not_eligible', s.not_eligible]];
   return h('dl', { class: 'report', id: 'reconcile-summary' },
     items.map(([k, v]) => [h('dt', {}, t(`reconcile.${k}`)), h('dd', {}, number(v))]));
 }
