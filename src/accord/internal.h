@@ -75,6 +75,9 @@ pl_rc stage_person_event(registry *r, const char *person_uid, event_type type, p
                          const char *place, const char *note, pl_err *err) PL_NODISCARD;
 /* agreed: everyone on it who is held is listed (inside a transaction). */
 pl_rc stage_mark_agreed(registry *r, const stage *s, pl_err *err) PL_NODISCARD;
+/* Those listed on the stage go back to held (inside a transaction): the
+ * manifest they were listed on no longer stands, for `why`. */
+pl_rc stage_delist_all(registry *r, const stage *s, const char *why, pl_err *err) PL_NODISCARD;
 /* The stage's status changes, audited (inside a transaction). */
 pl_rc stage_set_status(registry *r, const stage *s, stage_status to, const char *why,
                        pl_err *err) PL_NODISCARD;

@@ -90,7 +90,7 @@ pl_rc stage_mark_agreed(registry *r, const stage *s, pl_err *err)
 
 /* Those listed on the stage go back to held: the manifest they were
  * listed on no longer stands. */
-static pl_rc delist_all(registry *r, const stage *s, const char *why, pl_err *err)
+pl_rc stage_delist_all(registry *r, const stage *s, const char *why, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
@@ -199,7 +199,7 @@ static pl_rc edit_stage(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 	if(rc)
 		return rc;
 	if(s->status == STAGE_AGREED)
-		rc = delist_all(r, s, "its manifest changed", err);
+		rc = stage_delist_all(r, s, "its manifest changed", err);
 	m.entries = entries;
 	m.nentries = n;
 	m.version = s->version + 1;
@@ -240,7 +240,7 @@ static pl_rc cancel(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 		return refuse_status(s, "cancelled (it is no longer open)", err);
 	pl_rc rc = PL_OK;
 	if(s->status == STAGE_AGREED)
-		rc = delist_all(r, s, why ? why : "the stage was cancelled", err);
+		rc = stage_delist_all(r, s, why ? why : "the stage was cancelled", err);
 	return rc ? rc : stage_set_status(r, s, STAGE_CANCELLED, why, err);
 }
 

@@ -318,7 +318,7 @@ pl_rc registry_each_in_custody(registry *r, const char *holder_a, const char *ho
 	 * registry that also holds the missing, the returned and the dead. */
 	char *sql = sqlite3_mprintf("SELECT %s FROM person p"
 	                            " WHERE p.status IN ('captured', 'held', 'listed')"
-	                            " AND p.held_by IN (?1, ?2) ORDER BY p.id",
+	                            " AND p.held_by IN (?1, ?2)",
 	                            person_select_columns(r));
 	pl_rc rc = sql ? each_person(r, sql, holder_a, holder_b, fn, ctx, err) : pl_nomem(err);
 	sqlite3_free(sql);

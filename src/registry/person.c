@@ -277,6 +277,25 @@ pl_rc person_id_by_ext(registry *r, const char *source, const char *id, int64_t 
 	                                           : store_fail(r->st, err, x, "reading identifiers");
 }
 
+pl_rc registry_person_by_ext(registry *r, const char *source, const char *id, char uid[UID_SIZE],
+                             pl_err *err)
+{
+	int64_t pid;
+	uid[0] = '\0';
+	pl_rc rc = person_id_by_ext(r, source, id, &pid, err);
+	if(rc || !pid)
+		return rc;
+	sqlite3_stmt *s;
+	rc = store_stmt(r->st, "SELECT uid FROM person WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, pid);
+	if(sqlite3_step(s) == SQLITE_ROW)
+		snprintf(uid, UID_SIZE, "%s", store_column_text(s, 0));
+	sqlite3_reset(s);
+	return PL_OK;
+}
+
 /* A new identifier of p. Inserted first and explained after: a conflict
  * is rare, and looking first would double the work of every import row. */
 static pl_rc ext_insert(registry *r, const person *p, const ext_id *e, pl_err *err)

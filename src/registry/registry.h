@@ -165,6 +165,10 @@ pl_rc registry_person_update(registry *r, const char *uid, const person *changes
                              const bool clear[PF_COUNT], pl_err *err);
 /* By uid, or by a unique prefix of one (at least 5 characters). */
 pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *out, pl_err *err);
+/* The person holding an external identifier (source, id): their uid, or
+ * "" if nobody does. */
+pl_rc registry_person_by_ext(registry *r, const char *source, const char *id, char uid[UID_SIZE],
+                             pl_err *err) PL_NODISCARD;
 /* The person's events in date order. */
 pl_rc registry_person_events(registry *r, int64_t person_id, arena *a, event **out,
                              size_t *n, pl_err *err);

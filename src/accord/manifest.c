@@ -1,0 +1,379 @@
+/* Manifests between instances (manifest.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "accord/internal.h"
+#include "accord/manifest.h"
+#include "accord/sign.h"
+#include "core/csv.h"
+#include "core/jcs.h"
+#include "match/reconcile.h"
+
+/* ---- out ----------------------------------------------------------------- */
+
+static json_t *signature_json(const stage_signature *g, const char *doc_sha, const char *dig_sha)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "signer", g->signer, "role", g->role,
+	                 "public_key", g->public_key, "signed_at", g->signed_at, "document_sha256", doc_sha,
+	                 "digests_sha256", dig_sha, "signature", g->signature);
+}
+
+pl_rc manifest_export(registry *r, const char *stage_uid, json_t **out, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	stage s;
+	const char *text;
+	json_t *doc = NULL, *env = NULL;
+	*out = NULL;
+	pl_rc rc = stage_get(r, stage_uid, &a, &s, err);
+	rc = rc ? rc : stage_manifest_version(r, &s, 0, &a, &text, err);
+	if(!rc && !(doc = json_loads(text, 0, NULL)))
+		rc = pl_fail(err, PL_EINTEGRITY, "stage %s: its stored manifest is not JSON", s.uid);
+	char doc_sha[JCS_SHA256_HEX], dig_sha[JCS_SHA256_HEX];
+	rc = rc ? rc : jcs_sha256_hex(doc, doc_sha, err);
+	if(!rc) {
+		rc = signed_doc_wrap(doc, &env, err);
+		doc = NULL; /* the envelope has it */
+	}
+	rc = rc ? rc : jcs_sha256_hex(json_object_get(env, "digests"), dig_sha, err);
+	json_t *sigs = rc ? NULL : json_object_get(env, "signatures");
+	for(size_t i = 0; !rc && i < s.nsignatures; i++)
+		if(json_array_append_new(sigs, signature_json(&s.signatures[i], doc_sha, dig_sha)))
+			rc = pl_nomem(err);
+	json_decref(doc);
+	if(rc)
+		json_decref(env);
+	else
+		*out = env;
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- who the entries are here -------------------------------------------- */
+
+/* By the entry's ref as this registry's own identifier, then by the
+ * identifiers others gave the person. */
+static pl_rc resolve_by_ids(registry *r, stage_entry *e, arena *a, pl_err *err)
+{
+	person p;
+	pl_err quiet = {0};
+	if(registry_uid_valid('P', e->ref) && !registry_person_get(r, e->ref, a, &p, &quiet)) {
+		memcpy(e->person, p.uid, UID_SIZE);
+		return PL_OK;
+	}
+	for(int k = 0; k < e->who.next && !e->person[0]; k++) {
+		pl_rc rc = registry_person_by_ext(r, e->who.ext[k].source, e->who.ext[k].id, e->person, err);
+		if(rc)
+			return rc;
+	}
+	return PL_OK;
+}
+
+/* The entries still unknown, as a person list, matched across scripts. */
+static pl_rc resolve_by_identity(registry *r, manifest_doc *m, const char *name, pl_err *err)
+{
+	static const char *const head[] = {"ext.manifest", "surname", "given_names", "patronymic",
+	                                   "surname_latin", "given_names_latin", "patronymic_latin",
+	                                   "birth_date", "rank", "service_number", "sex"};
+	enum { NCOLS = sizeof(head) / sizeof(head[0]) };
+	buf csv;
+	buf_init(&csv, BUF_MAX_DEFAULT);
+	pl_rc rc = csv_format_record(&csv, head, NCOLS);
+	size_t want = 0;
+	for(size_t i = 0; i < m->nentries && !rc; i++) {
+		const stage_entry *e = &m->entries[i];
+		if(e->person[0])
+			continue;
+		char seq[16];
+		snprintf(seq, sizeof(seq), "%d", e->seq);
+		const entry_identity *w = &e->who;
+		const char *row[NCOLS] = {seq, w->surname, w->given_names, w->patronymic, w->surname_latin,
+		                          w->given_names_latin, w->patronymic_latin, w->birth_date, w->rank,
+		                          w->service_number, w->sex};
+		rc = csv_format_record(&csv, row, NCOLS);
+		want++;
+	}
+	if(rc) {
+		buf_free(&csv);
+		return pl_nomem(err);
+	}
+	if(!want) {
+		buf_free(&csv);
+		return PL_OK;
+	}
+	FILE *f = fmemopen(csv.ptr, csv.len, "rb");
+	struct names *nm;
+	reconcile_result res;
+	reconcile_opts o = {.id_column = "ext.manifest", .threads = 1};
+	rc = f ? registry_names(r, &nm, err) : pl_fail(err, PL_EIO, "cannot read the manifest's entries");
+	rc = rc ? rc : reconcile_list(r, nm, f, name, &o, &res, err);
+	if(f)
+		fclose(f);
+	for(size_t j = 0; !rc && j < res.list.side.n; j++) {
+		const reconcile_row *row = &res.rows[j];
+		if(row->outcome != RECONCILE_MATCHED || (row->flags & FLAG_DUPLICATE))
+			continue;
+		int seq = atoi(res.list.ids[j]);
+		for(size_t i = 0; i < m->nentries; i++)
+			if(m->entries[i].seq == seq)
+				snprintf(m->entries[i].person, UID_SIZE, "%s", res.reg.ids[row->person]);
+	}
+	if(!rc)
+		reconcile_free(&res);
+	buf_free(&csv);
+	return rc;
+}
+
+/* Entries this office already resolved for an earlier version keep their
+ * person. */
+static pl_rc resolve_from_stage(registry *r, int64_t stage_id, stage_entry *e, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(registry_store(r), "SELECT p.uid FROM stage_entry x JOIN person p ON p.id = x.person_id"
+	                                         " WHERE x.stage_id = ? AND x.ref = ? LIMIT 1", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, stage_id);
+	sqlite3_bind_text(s, 2, e->ref, -1, SQLITE_STATIC);
+	if(sqlite3_step(s) == SQLITE_ROW)
+		snprintf(e->person, UID_SIZE, "%s", store_column_text(s, 0));
+	sqlite3_reset(s);
+	return PL_OK;
+}
+
+static pl_rc resolve(registry *r, manifest_doc *m, int64_t stage_id, const char *name,
+                     manifest_import_report *rep, arena *a, pl_err *err)
+{
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < m->nentries && !rc; i++) {
+		m->entries[i].person[0] = '\0';
+		if(stage_id)
+			rc = resolve_from_stage(r, stage_id, &m->entries[i], err);
+		if(!rc && !m->entries[i].person[0])
+			rc = resolve_by_ids(r, &m->entries[i], a, err);
+	}
+	rc = rc ? rc : resolve_by_identity(r, m, name, err);
+	for(size_t i = 0; i < m->nentries && !rc; i++) {
+		const stage_entry *e = &m->entries[i];
+		if(e->person[0]) {
+			rep->resolved++;
+			continue;
+		}
+		rep->unresolved++;
+		rc = buf_printf(&rep->problems, "entry %d (%s %s%s%s): not found in this registry\n", e->seq,
+		                stage_entry_name(e), e->who.given_names ? e->who.given_names : "",
+		                e->who.birth_date ? ", born " : "", e->who.birth_date ? e->who.birth_date : "");
+		if(rc)
+			rc = pl_nomem(err);
+	}
+	return rc;
+}
+
+/* ---- in ------------------------------------------------------------------ */
+
+typedef struct local_stage {
+	int64_t id;
+	int version;
+	stage_status status;
+	char sha256[65];
+} local_stage;
+
+static pl_rc find_local(registry *r, const char *uid, local_stage *out, pl_err *err)
+{
+	sqlite3_stmt *s;
+	memset(out, 0, sizeof(*out));
+	pl_rc rc = store_stmt(registry_store(r), "SELECT s.id, s.version, s.status, m.sha256 FROM stage s"
+	                                         " JOIN manifest m ON m.stage_id = s.id AND m.version = s.version"
+	                                         " WHERE s.uid = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
+	if(sqlite3_step(s) == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->version = sqlite3_column_int(s, 1);
+		int st = stage_status_parse(store_column_text(s, 2));
+		out->status = st < 0 ? STAGE_DRAFT : (stage_status)st;
+		snprintf(out->sha256, sizeof(out->sha256), "%s", store_column_text(s, 3));
+	}
+	sqlite3_reset(s);
+	return PL_OK;
+}
+
+static pl_rc check_agreement(registry *r, const manifest_doc *m, const char *name, arena *a,
+                             agreement *ag, pl_err *err)
+{
+	pl_rc rc = agreement_get(r, m->agreement, a, ag, err);
+	if(rc == PL_ENOTFOUND)
+		return pl_fail(err, PL_ECONFLICT, "%s: agreement %s is not stored here: add the same agreement "
+		               "document first (parley agreement add)", name, m->agreement);
+	if(rc)
+		return rc;
+	if(strcmp(ag->sha256, m->agreement_sha256))
+		return pl_fail(err, PL_ECONFLICT, "%s: the manifest is under other terms of agreement %s than "
+		               "those stored here (sha256 %.16s..., here %.16s...)", name, m->agreement,
+		               m->agreement_sha256, ag->sha256);
+	if(strcmp(ag->party[0], m->party[0]) || strcmp(ag->party[1], m->party[1]) ||
+	   (!ag->mediator) != (!m->mediator) || (ag->mediator && strcmp(ag->mediator, m->mediator)))
+		return pl_fail(err, PL_EINPUT, "%s: the manifest's parties or mediator are not agreement %s's",
+		               name, m->agreement);
+	return PL_OK;
+}
+
+static pl_rc store_signature(registry *r, int64_t stage_id, int version, const json_t *g, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(registry_store(r),
+	                      "INSERT OR REPLACE INTO manifest_signature (manifest_id, signer, role, public_key,"
+	                      " signed_at, signature) SELECT id, ?, ?, ?, ?, ? FROM manifest"
+	                      " WHERE stage_id = ? AND version = ?", &s, err);
+	if(rc)
+		return rc;
+	static const char *const keys[] = {"signer", "role", "public_key", "signed_at", "signature"};
+	for(int i = 0; i < 5; i++)
+		sqlite3_bind_text(s, i + 1, json_string_value(json_object_get(g, keys[i])), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, stage_id);
+	sqlite3_bind_int(s, 7, version);
+	int sr = sqlite3_step(s);
+	sqlite3_reset(s);
+	return sr == SQLITE_DONE ? PL_OK : store_fail(registry_store(r), err, sr, "keeping a signature");
+}
+
+/* Keep the signatures that are valid, trusted and over this document;
+ * say why of the others. */
+static pl_rc keep_signatures(registry *r, const json_t *env, const signed_doc_report *vr, int64_t stage_id,
+                             int version, manifest_import_report *rep, pl_err *err)
+{
+	const json_t *sigs = json_object_get(env, "signatures");
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < vr->nsigs && !rc; i++) {
+		const signed_doc_sig *g = &vr->sigs[i];
+		if(signed_doc_sig_ok(g)) {
+			rc = store_signature(r, stage_id, version, json_array_get(sigs, g->index), err);
+			rep->signatures_added++;
+			continue;
+		}
+		rep->signatures_refused++;
+		rc = signed_doc_sig_text(g, &rep->problems);
+		rc = rc ? rc : buf_adds(&rep->problems, " (not kept)\n");
+		if(rc)
+			rc = pl_nomem(err);
+	}
+	return rc;
+}
+
+/* Both parties signed this version: it is agreed. */
+static pl_rc maybe_agree(registry *r, const agreement *ag, const char *uid, manifest_import_report *rep,
+                         arena *a, pl_err *err)
+{
+	stage s;
+	pl_rc rc = stage_get(r, uid, a, &s, err);
+	if(rc)
+		return rc;
+	bool party[2] = {false, false};
+	for(size_t i = 0; i < s.nsignatures; i++) {
+		const stage_signature *g = &s.signatures[i];
+		int k = agreement_side(ag, g->signer);
+		if(k >= 0 && !strcmp(g->role, "party"))
+			party[k] = true;
+		if(ag->mediator && !strcmp(g->signer, ag->mediator) && !strcmp(g->role, "mediator"))
+			rep->witnessed = true;
+	}
+	rep->agreed = party[0] && party[1];
+	if(rep->agreed && (s.status == STAGE_DRAFT || s.status == STAGE_PROPOSED))
+		rc = stage_mark_agreed(r, &s, err);
+	return rc;
+}
+
+static pl_rc take_version(registry *r, const agreement *ag, manifest_doc *m, const local_stage *here,
+                          const char *doc_sha, const char *name, manifest_import_report *rep, arena *a,
+                          pl_err *err)
+{
+	if(!here->id) {
+		int64_t id;
+		rep->created = rep->new_version = true;
+		return stage_insert(r, ag, m, STAGE_PROPOSED, &id, err);
+	}
+	if(m->version < here->version)
+		return pl_fail(err, PL_ECONFLICT, "%s: stage %s is at version %d here; this manifest is the older "
+		               "version %d", name, m->stage, here->version, m->version);
+	if(m->version == here->version) {
+		if(strcmp(doc_sha, here->sha256))
+			return pl_fail(err, PL_ECONFLICT, "%s: version %d of stage %s here is another document (sha256 "
+			               "%.16s..., this one %.16s...): both sides changed it; agree on one",
+			               name, m->version, m->stage, here->sha256, doc_sha);
+		return PL_OK;
+	}
+	if(!stage_status_open(here->status))
+		return pl_fail(err, PL_ECONFLICT, "%s: stage %s is %s here: it takes no new version", name,
+		               m->stage, stage_status_name(here->status));
+	rep->new_version = true;
+	pl_rc rc = PL_OK;
+	if(here->status == STAGE_AGREED) {
+		stage s;
+		rc = stage_get(r, m->stage, a, &s, err);
+		rc = rc ? rc : stage_delist_all(r, &s, "a new version of its manifest", err);
+	}
+	char sha[65];
+	return rc ? rc : stage_store_version(r, here->id, m, STAGE_PROPOSED, sha, err);
+}
+
+void manifest_import_report_free(manifest_import_report *rep)
+{
+	buf_free(&rep->problems);
+}
+
+pl_rc manifest_import(registry *r, const json_t *env, const char *name, manifest_import_report *rep,
+                      pl_err *err)
+{
+	memset(rep, 0, sizeof(*rep));
+	buf_init(&rep->problems, 1u << 20);
+	if(!signed_doc_is_envelope(env))
+		return pl_fail(err, PL_EINPUT, "%s: not a signed manifest (expected an object with document, "
+		               "digests and signatures)", name);
+	arena a;
+	arena_init(&a, 0);
+	manifest_doc m;
+	agreement ag;
+	local_stage here;
+	sign_key *keys;
+	size_t nkeys;
+	signed_doc_report vr = {0};
+	char doc_sha[JCS_SHA256_HEX];
+	const json_t *doc = json_object_get(env, "document");
+	store *st = registry_store(r);
+	pl_rc rc = manifest_doc_read(name, "document", (json_t *)doc, &a, &m, err);
+	rc = rc ? rc : check_agreement(r, &m, name, &a, &ag, err);
+	rc = rc ? rc : jcs_sha256_hex(doc, doc_sha, err);
+	rc = rc ? rc : find_local(r, m.stage, &here, err);
+	rc = rc ? rc : sign_keys_trusted(st, &a, true, &keys, &nkeys, err);
+	rc = rc ? rc : signed_doc_verify(env, keys, nkeys, &vr, err);
+	/* Who the entries are is looked up before writing: the matching reads
+	 * the whole registry. */
+	bool fresh = !here.id || m.version > here.version;
+	if(!rc && fresh)
+		rc = resolve(r, &m, here.id, name, rep, &a, err);
+	rc = rc ? rc : store_begin(st, err);
+	if(!rc) {
+		rc = take_version(r, &ag, &m, &here, doc_sha, name, rep, &a, err);
+		rc = rc ? rc : find_local(r, m.stage, &here, err);
+		rc = rc ? rc : keep_signatures(r, env, &vr, here.id, m.version, rep, err);
+		rc = rc ? rc : maybe_agree(r, &ag, m.stage, rep, &a, err);
+		char after[200];
+		snprintf(after, sizeof(after), "{\"version\":%d,\"sha256\":\"%s\",\"signatures\":%zu}", m.version,
+		         doc_sha, rep->signatures_added);
+		rc = rc ? rc : audit_append(st, NULL, registry_actor(r), "manifest.import", "stage", m.stage, NULL,
+		                            after, err);
+		rc = rc ? rc : store_commit(st, err);
+		if(rc)
+			store_rollback(st);
+	}
+	if(!rc) {
+		snprintf(rep->stage, sizeof(rep->stage), "%s", m.stage);
+		rep->version = m.version;
+	}
+	signed_doc_report_free(&vr);
+	arena_free(&a);
+	return rc;
+}
