@@ -340,12 +340,13 @@ static pl_rc row_to_trusted(sqlite3_stmt *s, sign_trusted *t, pl_err *err)
 	return PL_OK;
 }
 
+#define KEY_COLUMNS "id, signer, role, public_key, added_at, revoked_at"
+
 pl_rc sign_keys_each(store *st, bool with_revoked, sign_trusted_fn fn, void *ctx, pl_err *err)
 {
-	static const char all[] = "SELECT id, signer, role, public_key, added_at, revoked_at"
-	                          " FROM signing_key ORDER BY id";
-	static const char live[] = "SELECT id, signer, role, public_key, added_at, revoked_at"
-	                           " FROM signing_key WHERE revoked_at IS NULL ORDER BY id";
+	static const char all[] = "SELECT " KEY_COLUMNS " FROM signing_key ORDER BY id";
+	static const char live[] = "SELECT " KEY_COLUMNS " FROM signing_key WHERE revoked_at IS NULL"
+	                           " ORDER BY id";
 	sqlite3_stmt *s = NULL;
 	pl_rc rc = store_stmt(st, with_revoked ? all : live, &s, err);
 	int x = SQLITE_DONE;
@@ -402,8 +403,7 @@ static pl_rc find_key(store *st, const unsigned char pk[SIGN_PK_SIZE], sign_trus
 	char b64[PK_B64];
 	sodium_bin2base64(b64, sizeof(b64), pk, SIGN_PK_SIZE, sodium_base64_VARIANT_ORIGINAL);
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT id, signer, role, public_key, added_at, revoked_at"
-	                          " FROM signing_key WHERE public_key = ?", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT " KEY_COLUMNS " FROM signing_key WHERE public_key = ?", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(s, 1, b64, -1, SQLITE_TRANSIENT);

@@ -31,6 +31,14 @@ static bool one_of(const char *s, const char *const *list)
 	return false;
 }
 
+/* A string member's text; NULL if it is not a string, or holds a NUL
+ * (it would be read as shorter than it is: "UA\u0000X" as "UA"). */
+static const char *text_of(const json_t *v)
+{
+	const char *s = json_string_value(v);
+	return s && strlen(s) == json_string_length(v) ? s : NULL;
+}
+
 /* ---- the digests tree ------------------------------------------------- */
 
 typedef struct digest_ctx {
@@ -206,8 +214,8 @@ static json_t *make_signature(const sign_key *k, const char *doc_sha, const char
 
 static void note_dropped(signed_doc_signing *info, const json_t *sig, size_t i)
 {
-	const char *signer = json_string_value(json_object_get(sig, "signer"));
-	const char *role = json_string_value(json_object_get(sig, "role"));
+	const char *signer = text_of(json_object_get(sig, "signer"));
+	const char *role = text_of(json_object_get(sig, "role"));
 	char who[112], q[48], r[48];
 	if(signer && role) {
 		text_quote(signer, q, sizeof(q));
@@ -229,8 +237,8 @@ static pl_rc keep_signatures(const json_t *sigs, const sign_key *k, const char *
 	*slot = -1;
 	for(size_t i = 0; i < json_array_size(sigs); i++) {
 		json_t *s = json_array_get(sigs, i);
-		const char *signer = json_string_value(json_object_get(s, "signer"));
-		const char *over = json_string_value(json_object_get(s, "document_sha256"));
+		const char *signer = text_of(json_object_get(s, "signer"));
+		const char *over = text_of(json_object_get(s, "document_sha256"));
 		if(signer && !strcmp(signer, k->signer)) {
 			info->replaced = true;
 			if(*slot < 0)
@@ -329,7 +337,7 @@ static const char *sig_parse(const json_t *o, sig_fields *f, char *why, size_t s
 	const char **slot[] = {&f->signer, &f->role, &f->pk64, &f->signed_at, &f->doc_sha,
 	                       &f->digests_sha, &f->sig64};
 	for(size_t i = 0; i < sizeof(slot) / sizeof(slot[0]); i++)
-		if(!(*slot[i] = json_string_value(json_object_get(o, signature_members[i])))) {
+		if(!(*slot[i] = text_of(json_object_get(o, signature_members[i])))) {
 			snprintf(why, size, "field '%s' is missing or not a string", signature_members[i]);
 			return why;
 		}
@@ -873,12 +881,12 @@ size_t signed_doc_required_from(const json_t *document, sign_required *out, size
 	size_t n = 0;
 	const json_t *parties = json_object_get(document, "parties");
 	for(size_t i = 0; i < json_array_size(parties) && n < max; i++) {
-		const char *p = json_string_value(json_array_get(parties, i));
+		const char *p = text_of(json_array_get(parties, i));
 		required_one(&out[n++], p ? p : "?", SIGN_PARTY, false);
 	}
 	const json_t *m = json_object_get(document, "mediator");
 	if(m && !json_is_null(m) && n < max)
-		required_one(&out[n++], json_is_string(m) ? json_string_value(m) : "?", SIGN_MEDIATOR, false);
+		required_one(&out[n++], text_of(m) ? text_of(m) : "?", SIGN_MEDIATOR, false);
 	return n;
 }
 

@@ -86,6 +86,9 @@ void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *h
 /* Print the rows if rc is PL_OK, free them, and return the exit status. */
 int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
 
+/* o on stdout, indented, for --json; then freed. */
+void cli_print_json(json_t *o);
+
 /* "1,234,567" */
 void cli_thousands(long n, char *out, size_t size);
 

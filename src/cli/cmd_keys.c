@@ -13,13 +13,6 @@
 
 enum { OPT_SIGNER = 1, OPT_ROLE };
 
-static void print_json(json_t *o)
-{
-	json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	putchar('\n');
-	json_decref(o);
-}
-
 /* ---- generate ---------------------------------------------------------- */
 
 static const char generate_usage[] =
@@ -75,7 +68,7 @@ static int keys_generate(cli *c, int argc, char **argv)
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json)
-		print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", signer, "role", sign_role_name(role),
+		cli_print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", signer, "role", sign_role_name(role),
 		                     "fingerprint", fp, "file", path));
 	else
 		printf("secret key of %s (%s) written to %s\n"
@@ -193,7 +186,7 @@ static int keys_import(cli *c, int argc, char **argv)
 		status = import_one(c, registry_store(r), argv[i], arr);
 	registry_close(r);
 	if(arr && !status)
-		print_json(arr);
+		cli_print_json(arr);
 	else
 		json_decref(arr);
 	return status;
@@ -273,7 +266,7 @@ static int keys_revoke(cli *c, int argc, char **argv)
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json)
-		print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", t.key.signer, "role",
+		cli_print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", t.key.signer, "role",
 		                     sign_role_name(t.key.role), "fingerprint", t.fingerprint, "revoked_at",
 		                     t.revoked_at));
 	else
