@@ -12,6 +12,7 @@
 #include "accord/sign.h"
 #include "cli/cli.h"
 #include "core/file.h"
+#include "core/jcs.h"
 
 enum { OPT_KEY = 1, OPT_REQUIRE };
 
@@ -71,9 +72,7 @@ static void tell_signed(const cli *c, const json_t *env, const sign_key *k,
 		                      info->dropped, "file", out);
 		if(json_is_array(entries))
 			json_object_set_new(o, "entries", json_integer((json_int_t)json_array_size(entries)));
-		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		putchar('\n');
-		json_decref(o);
+		cli_print_json(o);
 		return;
 	}
 	printf("signed by %s (%s, key %s)%s\n", k->signer, sign_role_name(k->role), fp,
@@ -108,13 +107,12 @@ static pl_rc load_envelope(const char *path, json_t **env, pl_err *err)
 
 static pl_rc write_envelope(const json_t *env, const char *path, pl_err *err)
 {
-	char *text = json_dumps(env, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if(!text)
-		return pl_nomem(err);
-	size_t n = strlen(text);
-	text[n] = '\n'; /* replaces the NUL: written by length */
-	pl_rc rc = file_write(path, text, n + 1, true, err);
-	free(text);
+	buf text;
+	buf_init(&text, DOC_MAX * 4);
+	pl_rc rc = jcs_write_indented(env, &text, err);
+	if(!rc)
+		rc = file_write(path, buf_str(&text), text.len, true, err);
+	buf_free(&text);
 	return rc;
 }
 
@@ -309,9 +307,7 @@ static void print_json_report(const signed_doc_report *rep, bool ok, const sign_
 	json_object_set_new(o, "ok", json_boolean(ok));
 	json_object_set_new(o, "required", required);
 	json_object_set_new(o, "problems", lines);
-	json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	putchar('\n');
-	json_decref(o);
+	cli_print_json(o);
 }
 
 static int manifest_verify(cli *c, int argc, char **argv)

@@ -195,6 +195,7 @@ typedef struct jcs_ctx {
 	buf path;      /* where we are, for error messages */
 	arena a;       /* the sorted member lists */
 	int depth;
+	bool indent;   /* for people: given order, two spaces a level */
 	pl_err *err;
 } jcs_ctx;
 
@@ -256,6 +257,27 @@ static pl_rc write_string(jcs_ctx *c, const char *s, size_t n)
 	return rc ? fail_here(c, rc, NULL) : PL_OK;
 }
 
+static pl_rc newline(jcs_ctx *c, int level)
+{
+	pl_rc rc = buf_addc(c->out, '\n');
+	for(int i = 0; i < level && !rc; i++)
+		rc = buf_add(c->out, "  ", 2);
+	return rc;
+}
+
+/* Before member or element k: the comma, and when indenting a new line. */
+static pl_rc separator(jcs_ctx *c, size_t k)
+{
+	pl_rc rc = k ? buf_addc(c->out, ',') : PL_OK;
+	return rc || !c->indent ? rc : newline(c, c->depth);
+}
+
+static pl_rc closing(jcs_ctx *c, size_t count, char close)
+{
+	pl_rc rc = c->indent && count ? newline(c, c->depth - 1) : PL_OK;
+	return rc ? rc : buf_addc(c->out, close);
+}
+
 static pl_rc write_object(jcs_ctx *c, const json_t *v)
 {
 	size_t count = json_object_size(v), i = 0, n;
@@ -269,16 +291,16 @@ static pl_rc write_object(jcs_ctx *c, const json_t *v)
 			return fail_here(c, PL_EINPUT, "a member name is not valid UTF-8");
 		m[i++] = (member){key, n, value};
 	}
-	qsort(m, i, sizeof(member), member_cmp);
+	if(!c->indent)
+		qsort(m, i, sizeof(member), member_cmp);
 	pl_rc rc = buf_addc(c->out, '{');
 	size_t here = c->path.len;
 	for(size_t k = 0; k < i && !rc; k++) {
-		if(k)
-			rc = buf_addc(c->out, ',');
+		rc = separator(c, k);
 		if(!rc)
 			rc = jcs_write_string(m[k].key, m[k].n, c->out);
 		if(!rc)
-			rc = buf_addc(c->out, ':');
+			rc = c->indent ? buf_add(c->out, ": ", 2) : buf_addc(c->out, ':');
 		if(!rc)
 			rc = jcs_path_key(&c->path, m[k].key, m[k].n);
 		if(rc)
@@ -287,17 +309,16 @@ static pl_rc write_object(jcs_ctx *c, const json_t *v)
 			return rc;
 		buf_truncate(&c->path, here);
 	}
-	rc = rc ? rc : buf_addc(c->out, '}');
+	rc = rc ? rc : closing(c, i, '}');
 	return rc ? fail_here(c, rc, NULL) : PL_OK;
 }
 
 static pl_rc write_array(jcs_ctx *c, const json_t *v)
 {
 	pl_rc rc = buf_addc(c->out, '[');
-	size_t here = c->path.len;
-	for(size_t i = 0; i < json_array_size(v) && !rc; i++) {
-		if(i)
-			rc = buf_addc(c->out, ',');
+	size_t here = c->path.len, n = json_array_size(v);
+	for(size_t i = 0; i < n && !rc; i++) {
+		rc = separator(c, i);
 		if(!rc)
 			rc = jcs_path_index(&c->path, i);
 		if(rc)
@@ -306,7 +327,7 @@ static pl_rc write_array(jcs_ctx *c, const json_t *v)
 			return rc;
 		buf_truncate(&c->path, here);
 	}
-	rc = rc ? rc : buf_addc(c->out, ']');
+	rc = rc ? rc : closing(c, n, ']');
 	return rc ? fail_here(c, rc, NULL) : PL_OK;
 }
 
@@ -325,11 +346,35 @@ static pl_rc write_integer(jcs_ctx *c, json_int_t i)
 	return rc ? fail_here(c, rc, NULL) : PL_OK;
 }
 
+/* "100000000000000000000" -> "1e+20": an integral number past 2^53 in
+ * digits alone reads back as an integer, which then could not be written
+ * (see write_integer), or not at all past 2^63. */
+static void exponent_form(char text[JCS_NUMBER_MAX])
+{
+	char out[JCS_NUMBER_MAX], *o = out;
+	const char *digits = text;
+	if(*digits == '-')
+		*o++ = *digits++;
+	size_t len = strlen(digits), k = len;
+	while(k > 1 && digits[k - 1] == '0')
+		k--;
+	*o++ = digits[0];
+	if(k > 1) {
+		*o++ = '.';
+		memcpy(o, digits + 1, k - 1);
+		o += k - 1;
+	}
+	snprintf(o, sizeof(out) - (size_t)(o - out), "e+%zu", len - 1);
+	memcpy(text, out, sizeof(out));
+}
+
 static pl_rc write_real(jcs_ctx *c, double d)
 {
 	char text[JCS_NUMBER_MAX];
 	if(!jcs_number(d, text))
 		return fail_here(c, PL_EINPUT, "NaN and infinities have no JSON form");
+	if(c->indent && fabs(d) > 9007199254740992.0 && !strpbrk(text, ".e"))
+		exponent_form(text);
 	pl_rc rc = buf_adds(c->out, text);
 	return rc ? fail_here(c, rc, NULL) : PL_OK;
 }
@@ -360,15 +405,26 @@ static pl_rc write_value(jcs_ctx *c, const json_t *v)
 	return rc;
 }
 
-pl_rc jcs_write(const json_t *v, buf *out, pl_err *err)
+static pl_rc run(const json_t *v, buf *out, bool indent, pl_err *err)
 {
-	jcs_ctx c = {.out = out, .err = err};
+	jcs_ctx c = {.out = out, .indent = indent, .err = err};
 	buf_init(&c.path, 0);
 	arena_init(&c.a, 0);
 	pl_rc rc = write_value(&c, v);
 	buf_free(&c.path);
 	arena_free(&c.a);
 	return rc;
+}
+
+pl_rc jcs_write(const json_t *v, buf *out, pl_err *err)
+{
+	return run(v, out, false, err);
+}
+
+pl_rc jcs_write_indented(const json_t *v, buf *out, pl_err *err)
+{
+	pl_rc rc = run(v, out, true, err);
+	return rc ? rc : buf_addc(out, '\n') ? pl_nomem(err) : PL_OK;
 }
 
 pl_rc jcs_sha256_hex(const json_t *v, char out[JCS_SHA256_HEX], pl_err *err)

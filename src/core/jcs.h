@@ -30,6 +30,12 @@ enum {
 /* Append the canonical form of v to out. */
 pl_rc jcs_write(const json_t *v, buf *out, pl_err *err) PL_NODISCARD;
 
+/* The same value for people to read (and for files that are signed: what
+ * is signed is the canonical form, whatever the file's spacing): members
+ * in their given order, two spaces a level, strings and numbers as in
+ * the canonical form (0.1, not 0.10000000000000001), a final newline. */
+pl_rc jcs_write_indented(const json_t *v, buf *out, pl_err *err) PL_NODISCARD;
+
 /* SHA-256 of the canonical form of v, as lower-case hex. */
 pl_rc jcs_sha256_hex(const json_t *v, char out[JCS_SHA256_HEX], pl_err *err) PL_NODISCARD;
 

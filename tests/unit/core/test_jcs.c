@@ -283,6 +283,36 @@ static void test_paths(void **state)
 	buf_free(&p);
 }
 
+/* The form for people: given order, indented, canonical numbers; large
+ * integral doubles in exponent form, so that jansson reads them back as
+ * the same doubles rather than as integers (or not at all). */
+static void test_indented_form(void **state)
+{
+	(void)state;
+	json_t *v = json_loads("{\"z\": [1, 0.1, {}, []], \"a\": {\"k\": \"\\u00e9\\n\"}}", 0, NULL);
+	buf b;
+	buf_init(&b, 0);
+	pl_err err = {0};
+	assert_ok(jcs_write_indented(v, &b, &err), &err);
+	assert_string_equal(buf_str(&b), "{\n  \"z\": [\n    1,\n    0.1,\n    {},\n    []\n  ],\n"
+	                                 "  \"a\": {\n    \"k\": \"\xc3\xa9\\n\"\n  }\n}\n");
+	json_decref(v);
+	v = json_pack("[f, f, f, f, f]", 1e20, -1.5e300, 9007199254740992.0, 12345678901234567e10, 1e16 + 2);
+	buf_reset(&b);
+	assert_ok(jcs_write_indented(v, &b, &err), &err);
+	assert_string_equal(buf_str(&b), "[\n  1e+20,\n  -1.5e+300,\n  9007199254740992,\n"
+	                                 "  1.2345678901234568e+26,\n  1.0000000000000002e+16\n]\n");
+	json_t *back = json_loads(buf_str(&b), 0, NULL);
+	assert_non_null(back);
+	char h1[JCS_SHA256_HEX], h2[JCS_SHA256_HEX];
+	assert_ok(jcs_sha256_hex(v, h1, &err), &err);
+	assert_ok(jcs_sha256_hex(back, h2, &err), &err);
+	assert_string_equal(h1, h2);
+	json_decref(back);
+	json_decref(v);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +326,7 @@ int main(void)
 		cmocka_unit_test(test_refusals_say_where),
 		cmocka_unit_test(test_sha256_of_canonical_bytes),
 		cmocka_unit_test(test_paths),
+		cmocka_unit_test(test_indented_form),
 	};
 	return cmocka_run_group_tests_name("core/jcs", tests, NULL, NULL);
 }
