@@ -17,6 +17,7 @@
 
 #include "accord/plan.h"
 #include "core/buf.h"
+#include "core/file.h"
 
 #ifndef PARLEY_EXAMPLES_DIR
 #define PARLEY_EXAMPLES_DIR "examples"
@@ -42,7 +43,7 @@ static void add_agreement(registry *r, const char *file, arena *a, agreement *ag
 	buf_init(&text, 0);
 	pl_err err = {0};
 	bool added;
-	if(buf_read_file(&text, path, &err) || agreement_parse(text.ptr, text.len, file, a, ag, &err) ||
+	if(file_read(path, 16u << 20, &text, &err) || agreement_parse(text.ptr, text.len, file, a, ag, &err) ||
 	   agreement_add(r, ag, &added, &err))
 		die(file, &err);
 	buf_free(&text);

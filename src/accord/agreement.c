@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "core/jcs.h"
 #include "core/text.h"
 
 static const char *const subject_names[] = {"prisoners", "civilians", "remains", NULL};
@@ -372,11 +373,9 @@ pl_rc agreement_parse(const char *text, size_t len, const char *name, arena *a, 
 	buf canon;
 	buf_init(&canon, BUF_MAX_DEFAULT);
 	if(!rc)
-		rc = accord_canonical(doc, &canon, err);
-	if(!rc) {
+		rc = jcs_canonical(doc, &canon, out->sha256, err);
+	if(!rc)
 		out->canonical = arena_strndup(a, canon.ptr, canon.len);
-		accord_sha256_hex(canon.ptr, canon.len, out->sha256);
-	}
 	buf_free(&canon);
 	json_decref(doc);
 	if(!rc && arena_oom(a))

@@ -39,9 +39,6 @@ bool accord_code_valid(const char *s);
 /* "path.key" or "key" into out. */
 void jdoc_path(char *out, size_t size, const char *path, const char *key);
 
-/* The canonical text of a JSON value (RFC 8785) and its SHA-256 in hex. */
-pl_rc accord_canonical(const json_t *v, buf *out, pl_err *err) PL_NODISCARD;
-void accord_sha256_hex(const void *p, size_t n, char out[65]);
 
 /* ---- stages ---------------------------------------------------------------- */
 

@@ -1,7 +1,6 @@
 /* Reading the JSON documents of agreements and manifests: each value
  * checked where it is, each error naming the file and the path. */
 #include <ctype.h>
-#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -134,21 +133,3 @@ bool accord_code_valid(const char *s)
 	return true;
 }
 
-pl_rc accord_canonical(const json_t *v, buf *out, pl_err *err)
-{
-	/* Sorted keys, compact, UTF-8 as is: RFC 8785 for the documents parley
-	 * writes (whole numbers, names in the Basic Multilingual Plane). */
-	char *s = json_dumps(v, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY);
-	if(!s)
-		return pl_nomem(err);
-	pl_rc rc = buf_adds(out, s);
-	free(s);
-	return rc ? pl_fail(err, rc, "the document is too large") : PL_OK;
-}
-
-void accord_sha256_hex(const void *p, size_t n, char out[65])
-{
-	unsigned char h[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(h, p, n);
-	sodium_bin2hex(out, 65, h, sizeof(h));
-}

@@ -5,6 +5,7 @@
 #include "accord/internal.h"
 #include "accord/plan.h"
 #include "accord/stage.h"
+#include "core/jcs.h"
 
 static const char *const status_names[STAGE_STATUS_COUNT + 1] = {
 	"draft", "proposed", "agreed", "executed", "closed", "cancelled", NULL};
@@ -216,13 +217,12 @@ pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, 
 	json_t *doc = manifest_doc_json(m);
 	buf canon;
 	buf_init(&canon, BUF_MAX_DEFAULT);
-	pl_rc rc = doc ? accord_canonical(doc, &canon, err) : pl_nomem(err);
+	pl_rc rc = doc ? jcs_canonical(doc, &canon, sha, err) : pl_nomem(err);
 	json_decref(doc);
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
 	sqlite3_stmt *s;
 	if(!rc) {
-		accord_sha256_hex(canon.ptr, canon.len, sha);
 		rc = store_stmt(st, "INSERT INTO manifest (stage_id, version, doc, sha256, created_at, actor)"
 		                    " VALUES (?, ?, ?, ?, ?, ?)", &s, err);
 	}

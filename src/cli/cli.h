@@ -87,6 +87,9 @@ void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *h
 /* Print the rows if rc is PL_OK, free them, and return the exit status. */
 int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
 
+/* o on stdout, indented, for --json; then freed. */
+void cli_print_json(json_t *o);
+
 /* The import progress line on stderr (rows, rows/s, ETA); ctx is a
  * zeroed cli_progress_state. Only used when stderr is a terminal. */
 typedef struct cli_progress_state {
@@ -112,6 +115,9 @@ int cmd_plan(cli *c, int argc, char **argv);
 int cmd_stage(cli *c, int argc, char **argv);
 int cmd_aftercare(cli *c, int argc, char **argv);
 int cmd_statement(cli *c, int argc, char **argv);
+int cmd_keys(cli *c, int argc, char **argv);
+/* The manifest group (cmd_sign.c): sign, verify. */
+int cmd_manifest(cli *c, int argc, char **argv);
 
 /* A password: generated (120 random bits), one line of standard input, or
  * typed twice unechoed at a terminal. EXIT_OK or the exit status. */

@@ -4,13 +4,14 @@
 #include "accord/agreement.h"
 #include "accord/ledger.h"
 #include "cli/cli.h"
+#include "core/file.h"
 
 /* Read and check the agreement file at path into ag (in a). */
 static pl_rc read_agreement(const char *path, arena *a, agreement *ag, pl_err *err)
 {
 	buf text;
-	buf_init(&text, 16u << 20);
-	pl_rc rc = buf_read_file(&text, path, err);
+	buf_init(&text, 0);
+	pl_rc rc = file_read(path, 16u << 20, &text, err);
 	if(!rc)
 		rc = agreement_parse(text.ptr, text.len, !strcmp(path, "-") ? "<stdin>" : path, a, ag, err);
 	buf_free(&text);

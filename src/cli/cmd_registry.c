@@ -11,6 +11,7 @@
 #include "auth/auth.h"
 
 #include "cli/cli.h"
+#include "core/file.h"
 
 /* ---- init --------------------------------------------------------------- */
 
@@ -254,30 +255,17 @@ int cmd_export(cli *c, int argc, char **argv)
 		return cli_fail(c, &err);
 	/* Into a temporary file beside the target, renamed when complete: an
 	 * interrupted export never leaves half a file under the real name. */
-	char tmp[4096];
-	FILE *out = stdout;
-	if(path) {
-		snprintf(tmp, sizeof(tmp), "%s.partial-XXXXXX", path);
-		int fd = mkstemp(tmp);
-		out = fd >= 0 ? fdopen(fd, "wb") : NULL;
-		if(!out) {
-			registry_close(r);
-			pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
-			return cli_fail(c, &err);
-		}
+	file_out fo = {0};
+	if(path && file_out_open(&fo, path, &err)) {
+		registry_close(r);
+		return cli_fail(c, &err);
 	}
-	pl_rc rc = registry_export(r, out, fmt, what, 0, &err);
+	pl_rc rc = registry_export(r, path ? fo.f : stdout, fmt, what, 0, &err);
 	registry_close(r);
-	if(path) {
-		if(fsync(fileno(out)) && !rc)
-			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
-		if(fclose(out) && !rc)
-			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
-		if(!rc && rename(tmp, path))
-			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
-		if(rc)
-			unlink(tmp);
-	}
+	if(path && rc)
+		file_out_abort(&fo);
+	else if(path)
+		rc = file_out_commit(&fo, true, &err);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 

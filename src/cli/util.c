@@ -100,6 +100,13 @@ int cli_open_bare(cli *c, int argc, char **argv, registry **r)
 	return -1;
 }
 
+void cli_print_json(json_t *o)
+{
+	json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(o);
+}
+
 void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *head, size_t width)
 {
 	*o = (cli_rows){NULL, NULL, width};

@@ -1,7 +1,5 @@
 #include "core/buf.h"
 
-#include <errno.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,26 +114,3 @@ void buf_truncate(buf *b, size_t len)
 	}
 }
 
-pl_rc buf_read_file(buf *b, const char *path, pl_err *err)
-{
-	bool in = !strcmp(path, "-");
-	FILE *f = in ? stdin : fopen(path, "rb");
-	if(!f)
-		return pl_fail(err, PL_EIO, "cannot read %s: %s", path, strerror(errno));
-	char chunk[65536];
-	size_t n;
-	pl_rc rc = PL_OK;
-	while(!rc && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		rc = buf_add(b, chunk, n);
-	if(!rc && ferror(f))
-		rc = pl_fail(err, PL_EIO, "cannot read %s: %s", path, strerror(errno));
-	else if(rc == PL_ELIMIT)
-		rc = pl_fail(err, rc, "%s: larger than %zu bytes", path, b->max);
-	else if(rc)
-		rc = pl_nomem(err);
-	if(!in)
-		fclose(f);
-	if(!rc && !b->ptr)
-		rc = buf_add(b, "", 0) ? pl_nomem(err) : PL_OK;
-	return rc;
-}

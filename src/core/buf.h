@@ -31,10 +31,6 @@ pl_rc buf_addc(buf *b, char c) PL_NODISCARD;
 pl_rc buf_printf(buf *b, const char *fmt, ...) PL_PRINTF(2, 3) PL_NODISCARD;
 pl_rc buf_vprintf(buf *b, const char *fmt, va_list ap) PL_PRINTF(2, 0) PL_NODISCARD;
 
-/* Append the whole file at path ("-": standard input); more than b->max
- * bytes is PL_ELIMIT. The message names the file. */
-pl_rc buf_read_file(buf *b, const char *path, pl_err *err) PL_NODISCARD;
-
 /* The contents as a C string; "" when empty. */
 const char *buf_str(const buf *b);
 /* Cut the contents to their first len bytes (no-op if already shorter). */

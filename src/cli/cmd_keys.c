@@ -1,0 +1,296 @@
+/* parley keys generate | export | import | list | revoke: the Ed25519 keys
+ * that sign manifests (docs/signatures.md).
+ *
+ * A secret key file stays with its holder; what travels is the public key
+ * file, and the fingerprint that the two sides compare by another channel
+ * (a telephone call, a meeting) before trusting it. */
+#include <string.h>
+
+#include <jansson.h>
+
+#include "accord/sign.h"
+#include "cli/cli.h"
+
+enum { OPT_SIGNER = 1, OPT_ROLE };
+
+/* ---- generate ---------------------------------------------------------- */
+
+static const char generate_usage[] =
+	"usage: parley keys generate --signer CODE [--role party|mediator] -o FILE\n"
+	"\n"
+	"Make a new signing key for CODE and write its secret key file, readable by\n"
+	"you only; an existing file is never replaced. Prints the key's fingerprint.\n"
+	"Keep the file safe: whoever has it can sign as CODE. Give the others its\n"
+	"public key ('parley keys export FILE -o CODE.pub') and read them the\n"
+	"fingerprint by another channel.\n"
+	"\n"
+	"Options:\n"
+	"  --signer CODE        a party (2 or 3 capital letters: UA, RU) or a mediator\n"
+	"                       (2 to 8 capital letters or digits: ICRC, TR)\n"
+	"  --role ROLE          party (the default) or mediator\n"
+	"  -o, --output FILE    the secret key file to write\n";
+
+static int keys_generate(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"signer", required_argument, NULL, OPT_SIGNER},
+		{"role", required_argument, NULL, OPT_ROLE},
+		{"output", required_argument, NULL, 'o'},
+		CLI_COMMON_OPTIONS, {0}};
+	const char *signer = NULL, *path = NULL;
+	sign_role role = SIGN_PARTY;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if(opt == OPT_SIGNER) {
+			signer = optarg;
+		} else if(opt == OPT_ROLE) {
+			if(!sign_role_parse(optarg, &role))
+				return cli_usage_error(c, "--role: expected party or mediator, got '%s'", optarg);
+		} else if(opt == 'o') {
+			path = optarg;
+		} else if(!cli_common_option(c, opt, generate_usage, &done)) {
+			return cli_usage_error(c, "unknown option");
+		}
+	}
+	if(done)
+		return EXIT_OK;
+	if(!signer || !path || optind < argc)
+		return cli_usage_error(c, "expected --signer CODE and -o FILE");
+	sign_key k;
+	pl_err err = {0};
+	pl_rc rc = sign_key_generate(signer, role, &k, &err);
+	if(!rc)
+		rc = sign_key_save(&k, path, true, &err);
+	char fp[SIGN_FINGERPRINT_MAX];
+	sign_fingerprint(k.pk, fp);
+	sign_key_wipe(&k);
+	if(rc)
+		return cli_fail(c, &err);
+	if(c->json)
+		cli_print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", signer, "role", sign_role_name(role),
+		                     "fingerprint", fp, "file", path));
+	else
+		printf("secret key of %s (%s) written to %s\n"
+		       "fingerprint %s\n"
+		       "Keep %s safe: whoever has it can sign as %s.\n"
+		       "Give the others its public key: parley keys export %s -o %s.pub\n",
+		       signer, sign_role_name(role), path, fp, path, signer, path, signer);
+	return EXIT_OK;
+}
+
+/* ---- export ------------------------------------------------------------ */
+
+static const char export_usage[] =
+	"usage: parley keys export KEYFILE [-o FILE]\n"
+	"\n"
+	"Write the public key file of a key (from its secret key file, or another\n"
+	"public one) to FILE, or to standard output. The public key file holds the\n"
+	"signer, role, public key and fingerprint, nothing secret: send it to\n"
+	"whoever checks your signatures ('parley keys import').\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output FILE    write here (replacing it) instead of standard output\n";
+
+static int keys_export(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"output", required_argument, NULL, 'o'}, CLI_COMMON_OPTIONS, {0}};
+	const char *path = NULL;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if(opt == 'o')
+			path = optarg;
+		else if(!cli_common_option(c, opt, export_usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one KEYFILE");
+	sign_key k;
+	pl_err err = {0};
+	buf text;
+	buf_init(&text, 0);
+	pl_rc rc = sign_key_load(argv[optind], &k, &err);
+	if(!rc && path)
+		rc = sign_key_save(&k, path, false, &err);
+	else if(!rc)
+		rc = sign_key_public_text(&k, &text, &err);
+	char fp[SIGN_FINGERPRINT_MAX];
+	sign_fingerprint(k.pk, fp);
+	if(!rc && !path)
+		fputs(buf_str(&text), stdout);
+	else if(!rc)
+		fprintf(stderr, "public key of %s (%s), fingerprint %s, written to %s\n", k.signer,
+		        sign_role_name(k.role), fp, path);
+	sign_key_wipe(&k);
+	buf_free(&text);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+static const char import_usage[] =
+	"usage: parley keys import PUBFILE...\n"
+	"\n"
+	"Trust the public keys in these files ('parley keys export' writes them):\n"
+	"signatures made with them count when this office verifies a manifest.\n"
+	"Before importing, compare the fingerprint printed here with the one the\n"
+	"key's holder reads you by another channel. Importing a key again changes\n"
+	"nothing; a signer may have several keys (a new one before the old one is\n"
+	"revoked). Recorded in the audit log.\n";
+
+static int import_one(cli *c, store *st, const char *path, json_t *arr)
+{
+	sign_key k;
+	pl_err err = {0};
+	pl_rc rc = sign_key_load(path, &k, &err);
+	if(!rc && k.has_secret) {
+		sign_key_wipe(&k);
+		rc = pl_fail(&err, PL_EINPUT, "%s is a secret key file: import its public key instead "
+		             "(parley keys export %s -o PUBFILE)", path, path);
+	}
+	bool added = false;
+	if(!rc)
+		rc = sign_key_trust(st, &k, c->actor, &added, &err);
+	if(rc)
+		return cli_fail(c, &err);
+	char fp[SIGN_FINGERPRINT_MAX];
+	sign_fingerprint(k.pk, fp);
+	if(arr)
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:b}", "signer", k.signer, "role",
+		                                     sign_role_name(k.role), "fingerprint", fp, "added",
+		                                     added));
+	else
+		printf("%s key of %s %s, fingerprint %s\n", added ? "trusted" : "already trusted:",
+		       sign_role_name(k.role), k.signer, fp);
+	return EXIT_OK;
+}
+
+static int keys_import(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, import_usage);
+	if(status >= 0)
+		return status;
+	if(optind >= argc)
+		return cli_usage_error(c, "expected one or more PUBFILEs");
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	json_t *arr = c->json ? json_array() : NULL;
+	status = EXIT_OK;
+	for(int i = optind; i < argc && !status; i++)
+		status = import_one(c, registry_store(r), argv[i], arr);
+	registry_close(r);
+	if(arr && !status)
+		cli_print_json(arr);
+	else
+		json_decref(arr);
+	return status;
+}
+
+/* ---- list -------------------------------------------------------------- */
+
+static const char list_usage[] =
+	"usage: parley keys list\n"
+	"\n"
+	"The public keys this office trusts, and those it revoked: signer, role,\n"
+	"fingerprint, when imported and when revoked.\n";
+
+static pl_rc list_row(void *ctx, const sign_trusted *t)
+{
+	cli_rows *o = ctx;
+	const char *role = sign_role_name(t->key.role);
+	if(o->arr) {
+		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:s, s:s?}", "signer", t->key.signer,
+		                                        "role", role, "fingerprint", t->fingerprint,
+		                                        "added_at", t->added_at, "revoked_at",
+		                                        t->revoked_at[0] ? t->revoked_at : NULL));
+		return PL_OK;
+	}
+	const char *row[5] = {t->key.signer, role, t->fingerprint, t->added_at, t->revoked_at};
+	table_add(o->t, row);
+	return PL_OK;
+}
+
+static int keys_list(cli *c, int argc, char **argv)
+{
+	registry *r;
+	int status = cli_common_only(c, argc, argv, list_usage);
+	if(status < 0)
+		status = cli_open_bare(c, argc, argv, &r);
+	if(status >= 0)
+		return status;
+	static const char *const head[5] = {"signer", "role", "fingerprint", "imported", "revoked"};
+	cli_rows o;
+	cli_rows_init(&o, c, 5, head, 40);
+	pl_err err = {0};
+	pl_rc rc = sign_keys_each(registry_store(r), true, list_row, &o, &err);
+	registry_close(r);
+	return cli_rows_finish(&o, c, rc, &err);
+}
+
+/* ---- revoke ------------------------------------------------------------ */
+
+static const char revoke_usage[] =
+	"usage: parley keys revoke FINGERPRINT\n"
+	"\n"
+	"Stop trusting a key (its fingerprint from 'parley keys list', with or\n"
+	"without the spaces): signatures made with it no longer count, whenever\n"
+	"they were made. A revoked key is never trusted again. Recorded in the\n"
+	"audit log.\n";
+
+static int keys_revoke(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, revoke_usage);
+	if(status >= 0)
+		return status;
+	/* "3f9a 1c2b 77e0 4d15" typed without quotes is four arguments. */
+	char fp[64] = "";
+	for(int i = optind; i < argc; i++) {
+		size_t len = strlen(fp);
+		snprintf(fp + len, sizeof(fp) - len, "%s", argv[i]);
+	}
+	if(!fp[0])
+		return cli_usage_error(c, "expected a key FINGERPRINT");
+	registry *r;
+	pl_err err = {0};
+	if(cli_open(c, &r, &err))
+		return cli_fail(c, &err);
+	sign_trusted t;
+	pl_rc rc = sign_key_revoke(registry_store(r), fp, c->actor, &t, &err);
+	registry_close(r);
+	if(rc)
+		return cli_fail(c, &err);
+	if(c->json)
+		cli_print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", t.key.signer, "role",
+		                     sign_role_name(t.key.role), "fingerprint", t.fingerprint, "revoked_at",
+		                     t.revoked_at));
+	else
+		printf("revoked key %s of %s %s\n", t.fingerprint, sign_role_name(t.key.role), t.key.signer);
+	return EXIT_OK;
+}
+
+static const char keys_usage[] =
+	"usage: parley keys COMMAND ...\n"
+	"\n"
+	"  generate   a new signing key for a party or a mediator (secret key file)\n"
+	"  export     the public key file of a key, to give to others\n"
+	"  import     trust public keys (into the database)\n"
+	"  list       the trusted and revoked keys\n"
+	"  revoke     stop trusting a key\n"
+	"\n"
+	"See docs/signatures.md.\n";
+
+int cmd_keys(cli *c, int argc, char **argv)
+{
+	static const cli_command subs[] = {
+		{"generate", keys_generate, NULL}, {"export", keys_export, NULL},
+		{"import", keys_import, NULL},     {"list", keys_list, NULL},
+		{"revoke", keys_revoke, NULL},
+	};
+	return cli_dispatch(c, "keys", subs, sizeof(subs) / sizeof(subs[0]), keys_usage, argc, argv);
+}

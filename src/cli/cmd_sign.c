@@ -1,0 +1,381 @@
+/* parley manifest sign | verify: signed documents (docs/signatures.md).
+ *
+ * The manifest group's sub-commands are rows of manifest_subs below; each
+ * is its own function. Signing and verifying work on any signed document,
+ * and verify runs offline: it needs the file and public keys only. */
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <sodium.h>
+
+#include "accord/sign.h"
+#include "cli/cli.h"
+#include "core/file.h"
+#include "core/jcs.h"
+
+enum { OPT_KEY = 1, OPT_REQUIRE };
+
+enum {
+	DOC_MAX = 64 << 20,  /* bytes of a signed document */
+	KEYS_MAX = 64        /* --key files */
+};
+
+/* A JSON file (or standard input for "-"); errors name the file, line
+ * and column. Duplicate member names are refused: the signed form must
+ * mean one thing. */
+static pl_rc read_json(const char *path, json_t **out, pl_err *err)
+{
+	buf b;
+	buf_init(&b, DOC_MAX + 1);
+	pl_rc rc = file_read(path, DOC_MAX, &b, err);
+	json_error_t je;
+	*out = rc ? NULL : json_loadb(buf_str(&b), b.len, JSON_REJECT_DUPLICATES, &je);
+	if(!rc && !*out)
+		rc = pl_fail(err, PL_EINPUT, "%s: line %d, column %d: %s", path, je.line, je.column, je.text);
+	buf_free(&b);
+	return rc;
+}
+
+/* ---- sign ---------------------------------------------------------------- */
+
+static const char sign_usage[] =
+	"usage: parley manifest sign FILE --key KEYFILE [-o OUT]\n"
+	"\n"
+	"Sign a manifest (or any JSON document) with your secret key file. FILE is a\n"
+	"signed document ({\"document\", \"digests\", \"signatures\"}), or a bare JSON\n"
+	"object, which becomes the document of a new one. Your signature is added,\n"
+	"or replaces your earlier one. You sign what the document says now: its\n"
+	"digests are computed again, and signatures made over another version of it\n"
+	"are removed (you are told whose: they must sign again).\n"
+	"\n"
+	"Without -o, FILE is replaced (atomically: never half written).\n"
+	"\n"
+	"Options:\n"
+	"  --key KEYFILE        your secret key file ('parley keys generate')\n"
+	"  -o, --output OUT     write the signed document here instead\n";
+
+static void tell_signed(const cli *c, const json_t *env, const sign_key *k,
+                        const signed_doc_signing *info, const char *out)
+{
+	char fp[SIGN_FINGERPRINT_MAX];
+	sign_fingerprint(k->pk, fp);
+	const json_t *entries = json_object_get(json_object_get(env, "document"), "entries");
+	if(info->dropped)
+		fprintf(stderr, "%s: removed %d signature%s made over another version of the document: "
+		        "%s (they must sign again)\n", c->prog, info->dropped, info->dropped > 1 ? "s" : "",
+		        info->dropped_text);
+	if(c->json) {
+		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:b, s:i, s:s}", "signer", k->signer, "role",
+		                      sign_role_name(k->role), "fingerprint", fp, "document_sha256",
+		                      info->document_sha256, "replaced", info->replaced, "dropped",
+		                      info->dropped, "file", out);
+		if(json_is_array(entries))
+			json_object_set_new(o, "entries", json_integer((json_int_t)json_array_size(entries)));
+		cli_print_json(o);
+		return;
+	}
+	printf("signed by %s (%s, key %s)%s\n", k->signer, sign_role_name(k->role), fp,
+	       info->replaced ? ", replacing the earlier signature" : "");
+	printf("document sha256 %s", info->document_sha256);
+	if(json_is_array(entries))
+		printf(", %zu entr%s", json_array_size(entries), json_array_size(entries) == 1 ? "y" : "ies");
+	printf("\nwritten to %s\n", out);
+}
+
+/* The envelope in FILE, or a new one around the bare document in it. */
+static pl_rc load_envelope(const char *path, json_t **env, pl_err *err)
+{
+	json_t *v;
+	pl_rc rc = read_json(path, &v, err);
+	if(rc)
+		return rc;
+	if(signed_doc_is_envelope(v)) {
+		*env = v;
+		return PL_OK;
+	}
+	if(!json_is_object(v)) {
+		json_decref(v);
+		return pl_fail(err, PL_EINPUT, "%s: expected a JSON object (a document, or a signed one)",
+		               path);
+	}
+	rc = signed_doc_wrap(v, env, err);
+	if(rc)
+		pl_err_prefix(err, "%s: ", path);
+	return rc;
+}
+
+static pl_rc write_envelope(const json_t *env, const char *path, pl_err *err)
+{
+	buf text;
+	buf_init(&text, DOC_MAX * 4);
+	pl_rc rc = jcs_write_indented(env, &text, err);
+	if(!rc)
+		rc = file_write(path, buf_str(&text), text.len, true, err);
+	buf_free(&text);
+	return rc;
+}
+
+static int manifest_sign(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"key", required_argument, NULL, OPT_KEY},
+		{"output", required_argument, NULL, 'o'},
+		CLI_COMMON_OPTIONS, {0}};
+	const char *keyfile = NULL, *out = NULL;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if(opt == OPT_KEY)
+			keyfile = optarg;
+		else if(opt == 'o')
+			out = optarg;
+		else if(!cli_common_option(c, opt, sign_usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind + 1 != argc || !keyfile)
+		return cli_usage_error(c, "expected one FILE and --key KEYFILE");
+	const char *path = argv[optind];
+	if(!out && !strcmp(path, "-"))
+		return cli_usage_error(c, "give -o OUT to sign standard input");
+	sign_key k;
+	json_t *env = NULL;
+	signed_doc_signing info;
+	pl_err err = {0};
+	pl_rc rc = sign_key_load(keyfile, &k, &err);
+	if(!rc && !k.has_secret)
+		rc = pl_fail(&err, PL_EINPUT, "%s is a public key file: signing takes the secret key file",
+		             keyfile);
+	if(!rc)
+		rc = load_envelope(path, &env, &err);
+	if(!rc)
+		rc = signed_doc_sign(env, &k, &info, &err);
+	if(!rc)
+		rc = write_envelope(env, out ? out : path, &err);
+	if(!rc)
+		tell_signed(c, env, &k, &info, out ? out : path);
+	sign_key_wipe(&k);
+	json_decref(env);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- verify -------------------------------------------------------------- */
+
+static const char verify_usage[] =
+	"usage: parley manifest verify FILE [--key PUBFILE]... [--require LIST]\n"
+	"\n"
+	"Check a signed manifest (or any signed document), offline. For every\n"
+	"signature: is it valid, is its key trusted for its signer, and is it over\n"
+	"the document as it is now; if the document was changed after signing, the\n"
+	"fields that changed are named.\n"
+	"\n"
+	"Trusted keys: those of the --key files only; without --key, those imported\n"
+	"into the database (--db, $PARLEY_DB, else ./parley.db) if there is one.\n"
+	"\n"
+	"Exit status 0 only when every required signer signed the present document\n"
+	"validly with a trusted key; otherwise 1, with each problem on stderr. The\n"
+	"required signers are --require's, else the document's \"parties\" and\n"
+	"\"mediator\", else every signature present (at least one).\n"
+	"\n"
+	"Options:\n"
+	"  --key PUBFILE      trust this public key file (repeat for several)\n"
+	"  --require LIST     signers that must have signed, e.g. UA,RU,TR\n"
+	"  --json             the report as JSON on standard output\n";
+
+typedef struct verify_args {
+	const char *path, *require;
+	const char *keyfiles[KEYS_MAX];
+	size_t nkeyfiles;
+} verify_args;
+
+static int verify_options(cli *c, int argc, char **argv, verify_args *va)
+{
+	static const struct option opts[] = {
+		{"key", required_argument, NULL, OPT_KEY},
+		{"require", required_argument, NULL, OPT_REQUIRE},
+		CLI_COMMON_OPTIONS, {0}};
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt == OPT_KEY) {
+			if(va->nkeyfiles == KEYS_MAX)
+				return cli_usage_error(c, "at most %d --key files", KEYS_MAX);
+			va->keyfiles[va->nkeyfiles++] = optarg;
+		} else if(opt == OPT_REQUIRE) {
+			va->require = optarg;
+		} else if(!cli_common_option(c, opt, verify_usage, &done)) {
+			return cli_usage_error(c, "unknown option");
+		}
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one FILE");
+	va->path = argv[optind];
+	return -1;
+}
+
+/* The trusted keys: from --key files, else the database if there is one
+ * (read only: verifying changes nothing). */
+static pl_rc trusted_keys(const cli *c, const verify_args *va, arena *a, sign_key **keys, size_t *n,
+                          bool *none_given, pl_err *err)
+{
+	*n = 0;
+	*keys = NULL;
+	*none_given = false;
+	if(va->nkeyfiles) {
+		*keys = arena_calloc(a, va->nkeyfiles, sizeof(sign_key));
+		if(!*keys)
+			return pl_nomem(err);
+		for(size_t i = 0; i < va->nkeyfiles; i++) {
+			pl_rc rc = sign_key_load(va->keyfiles[i], &(*keys)[i], err);
+			sodium_memzero((*keys)[i].sk, SIGN_SK_SIZE); /* only the public part counts */
+			(*keys)[i].has_secret = false;
+			if(rc)
+				return rc;
+			(*n)++;
+		}
+		return PL_OK;
+	}
+	if(access(c->db, F_OK)) {
+		*none_given = true;
+		return PL_OK;
+	}
+	store *st;
+	pl_rc rc = store_open(&st, c->db, STORE_READONLY, err);
+	if(!rc) {
+		rc = sign_keys_trusted(st, a, true, keys, n, err);
+		store_close(st);
+	}
+	if(rc)
+		pl_err_prefix(err, "the trusted keys of %s: ", c->db);
+	return rc;
+}
+
+/* Who must have signed; 0 when nobody in particular (then every
+ * signature present must be good). */
+static pl_rc required_signers(const verify_args *va, const json_t *env, sign_required *req,
+                              size_t *n, pl_err *err)
+{
+	if(va->require) {
+		pl_rc rc = sign_required_parse(va->require, req, SIGN_REQUIRED_MAX, n, err);
+		if(rc)
+			pl_err_prefix(err, "--require: ");
+		return rc;
+	}
+	*n = signed_doc_required_from(json_object_get(env, "document"), req, SIGN_REQUIRED_MAX);
+	return PL_OK;
+}
+
+/* The verdict: each signature's sentence (good ones on stdout, the rest
+ * on stderr, or all into the JSON), then what is missing. */
+static bool report_verdict(const cli *c, const signed_doc_report *rep, const sign_required *req,
+                           size_t nreq, buf *problems)
+{
+	bool all_good = rep->nsigs > 0;
+	for(size_t i = 0; i < rep->nsigs; i++) {
+		bool ok = signed_doc_sig_ok(&rep->sigs[i]);
+		all_good &= ok;
+		buf line;
+		buf_init(&line, 0);
+		if(!signed_doc_sig_text(&rep->sigs[i], &line) && !c->json)
+			fprintf(ok ? stdout : stderr, "%s\n", buf_str(&line));
+		buf_free(&line);
+	}
+	if(nreq)
+		return signed_doc_complete(rep, req, nreq, problems);
+	if(!rep->nsigs && buf_adds(problems, "the document has no signatures\n"))
+		return false;
+	return all_good;
+}
+
+static void print_json_report(const signed_doc_report *rep, bool ok, const sign_required *req,
+                              size_t nreq, const buf *problems)
+{
+	json_t *o = signed_doc_report_json(rep);
+	json_t *required = json_array(), *lines = json_array();
+	for(size_t i = 0; i < nreq; i++)
+		json_array_append_new(required, json_string(req[i].signer));
+	const char *p = buf_str(problems);
+	while(*p) {
+		size_t n = strcspn(p, "\n");
+		json_array_append_new(lines, json_stringn(p, n));
+		p += n + (p[n] == '\n');
+	}
+	json_object_set_new(o, "ok", json_boolean(ok));
+	json_object_set_new(o, "required", required);
+	json_object_set_new(o, "problems", lines);
+	cli_print_json(o);
+}
+
+static int manifest_verify(cli *c, int argc, char **argv)
+{
+	verify_args va = {0};
+	int status = verify_options(c, argc, argv, &va);
+	if(status >= 0)
+		return status;
+	arena a;
+	arena_init(&a, 0);
+	json_t *env = NULL;
+	sign_key *keys = NULL;
+	size_t nkeys = 0, nreq = 0;
+	sign_required req[SIGN_REQUIRED_MAX];
+	bool no_keys = false;
+	signed_doc_report rep = {0};
+	pl_err err = {0};
+	pl_rc rc = trusted_keys(c, &va, &a, &keys, &nkeys, &no_keys, &err);
+	if(!rc)
+		rc = read_json(va.path, &env, &err);
+	if(!rc)
+		rc = required_signers(&va, env, req, &nreq, &err);
+	if(!rc && (rc = signed_doc_verify(env, keys, nkeys, &rep, &err)))
+		pl_err_prefix(&err, "%s: ", va.path);
+	bool ok = false;
+	if(!rc) {
+		buf problems;
+		buf_init(&problems, 0);
+		if(no_keys && !c->json)
+			fprintf(stderr, "%s: no trusted keys (no --key, and no database at %s): no signature "
+			        "can be trusted\n", c->prog, c->db);
+		ok = report_verdict(c, &rep, req, nreq, &problems);
+		if(c->json)
+			print_json_report(&rep, ok, req, nreq, &problems);
+		else
+			fputs(buf_str(&problems), stderr);
+		if(!c->json && !rep.digests_current)
+			fprintf(stderr, "note: the digests in %s are not those of its document (signing "
+			        "computes them again)\n", va.path);
+		if(!c->json && ok)
+			printf("verified: document sha256 %s\n", rep.document_sha256);
+		buf_free(&problems);
+	}
+	signed_doc_report_free(&rep);
+	json_decref(env);
+	arena_free(&a);
+	if(rc)
+		return cli_fail(c, &err);
+	return ok ? EXIT_OK : EXIT_REFUSED;
+}
+
+/* ---- the group ----------------------------------------------------------- */
+
+/* One row per sub-command; the usage text is made from the rows. */
+static const cli_command manifest_subs[] = {
+	{"sign", manifest_sign, "add your signature to a manifest (with your secret key)"},
+	{"verify", manifest_verify, "check a manifest's signatures, offline; name what changed"},
+};
+
+int cmd_manifest(cli *c, int argc, char **argv)
+{
+	size_t n = sizeof(manifest_subs) / sizeof(manifest_subs[0]);
+	char usage[2048];
+	int len = snprintf(usage, sizeof(usage), "usage: parley manifest COMMAND ...\n\n");
+	for(size_t i = 0; i < n && len > 0 && (size_t)len < sizeof(usage); i++)
+		len += snprintf(usage + len, sizeof(usage) - (size_t)len, "  %-9s %s\n", manifest_subs[i].name,
+		                manifest_subs[i].summary);
+	if(len > 0 && (size_t)len < sizeof(usage))
+		snprintf(usage + len, sizeof(usage) - (size_t)len, "\nSee docs/signatures.md.\n");
+	return cli_dispatch(c, "manifest", manifest_subs, n, usage, argc, argv);
+}
