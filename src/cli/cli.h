@@ -86,6 +86,10 @@ void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *h
 /* Print the rows if rc is PL_OK, free them, and return the exit status. */
 int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
 
+/* After a page of a listing: "21-40 of 1,234 (--offset 40 for more)", or
+ * "no THINGS match"; capped: the total is a lower bound. */
+void cli_print_range(const char *things, size_t offset, size_t n, size_t total, bool capped);
+
 /* "1,234,567" */
 void cli_thousands(long n, char *out, size_t size);
 

@@ -100,6 +100,31 @@ int32_t date_ymd_add_years(int32_t ymd, int years)
 	return y * 10000 + m * 100 + d;
 }
 
+/* H. Hinnant's civil calendar algorithms. */
+int32_t date_days_from_ymd(int32_t ymd)
+{
+	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+pdate date_from_days(int32_t z)
+{
+	z += 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	int d = doy - (153 * mp + 2) / 5 + 1;
+	int m = mp < 10 ? mp + 3 : mp - 9;
+	return (pdate){yoe + era * 400 + (m <= 2), m, d};
+}
+
 pdate date_today(void)
 {
 	pdate d;

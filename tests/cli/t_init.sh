@@ -44,7 +44,11 @@ test_old_schema_is_migrated() {
 	"$PARLEY" --db v1.db person add --surname Першин >/dev/null
 	sqlite3 v1.db "DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
 		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
-		DROP TABLE match_decision; DROP TABLE match_key; PRAGMA user_version = 1"
+		DROP TABLE match_decision; DROP TABLE match_key;
+		DROP TABLE remains_fragment; DROP TABLE remains_custody; DROP TABLE remains_case;
+		DROP TABLE remains_batch; DROP TABLE signing_key; DROP TABLE stage_discrepancy;
+		DROP TABLE stage_batch; DROP TABLE stage_entry; DROP TABLE manifest_signature;
+		DROP TABLE manifest; DROP TABLE stage; DROP TABLE agreement; PRAGMA user_version = 1"
 	p --db v1.db person list
 	expect_status 0
 	expect_out "Першин"
