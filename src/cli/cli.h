@@ -113,6 +113,7 @@ int cmd_user(cli *c, int argc, char **argv);
 int cmd_token(cli *c, int argc, char **argv);
 int cmd_reconcile(cli *c, int argc, char **argv);
 int cmd_dedupe(cli *c, int argc, char **argv);
+int cmd_remains(cli *c, int argc, char **argv);
 
 /* A password: generated (120 random bits), one line of standard input, or
  * typed twice unechoed at a terminal. EXIT_OK or the exit status. */

@@ -24,6 +24,7 @@ static const cli_command commands[] = {
 	{"stats", cmd_stats, "counts by status, party, holder and medical category"},
 	{"reconcile", cmd_reconcile, "match a list against the registry, across scripts"},
 	{"dedupe", cmd_dedupe, "find persons entered twice, as clusters to review"},
+	{"remains", cmd_remains, "remains cases, batches, custody, fragments and identification"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
 	{"user", cmd_user, "add users, set passwords and roles, disable users"},
@@ -50,7 +51,8 @@ static void usage(FILE *f)
 	        "\n"
 	        "Exit status: 0 done; 1 refused or failed (the reason is on stderr); 2 bad usage.\n"
 	        "Changes are recorded in the audit log under $PARLEY_ACTOR (default cli:USER).\n"
-	        "Documentation: docs/registry.md, docs/formats.md, docs/server.md, docs/api.md.\n");
+	        "Documentation: docs/registry.md, docs/formats.md, docs/remains.md, docs/server.md,\n"
+	        "docs/api.md.\n");
 }
 
 static void set_actor(cli *c)
