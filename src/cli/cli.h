@@ -89,6 +89,10 @@ int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
 
 /* o on stdout, indented, for --json; then freed. */
 void cli_print_json(json_t *o);
+/* After a page of a listing: "21-40 of 1,234 (--offset 40 for more)", or
+ * "no THINGS match"; capped: the total is a lower bound. */
+void cli_print_range(const char *things, size_t offset, size_t n, size_t total, bool capped);
+
 
 /* The import progress line on stderr (rows, rows/s, ETA); ctx is a
  * zeroed cli_progress_state. Only used when stderr is a terminal. */
@@ -118,6 +122,7 @@ int cmd_statement(cli *c, int argc, char **argv);
 int cmd_keys(cli *c, int argc, char **argv);
 /* The manifest group (cmd_sign.c): sign, verify. */
 int cmd_manifest(cli *c, int argc, char **argv);
+int cmd_remains(cli *c, int argc, char **argv);
 
 /* A password: generated (120 random bits), one line of standard input, or
  * typed twice unechoed at a terminal. EXIT_OK or the exit status. */

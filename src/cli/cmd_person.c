@@ -76,13 +76,9 @@ static pl_rc set_field(const cli *c, const field_def *fd, const char *value, are
 	const char *why;
 	const char *v = field_clean(fd, value, date_today(), a, &why);
 	if(!v && why) {
-		char allowed[400] = "";
-		if(fd->kind == FK_ENUM) {
-			char list[360];
-			field_values_text(fd, list, sizeof(list));
-			snprintf(allowed, sizeof(allowed), "; expected one of: %s", list);
-		}
-		return pl_fail(err, PL_EINPUT, "--%s: %s (got '%s')%s", fd->name, why, value, allowed);
+		char msg[800];
+		field_why_text(fd, value, why, msg, sizeof(msg));
+		return pl_fail(err, PL_EINPUT, "--%s: %s", fd->name, msg);
 	}
 	(void)c;
 	*slot = v;
@@ -409,15 +405,7 @@ static void print_page(const cli *c, const person_query *q, const person_page *p
 	if(pg->n)
 		table_print(t, stdout, 40);
 	table_free(t);
-	char total[32];
-	text_thousands((long)pg->total, total, sizeof(total));
-	if(pg->n == 0)
-		printf("no persons match%s\n", q->offset ? " at this offset" : "");
-	else if(q->offset + pg->n < pg->total || pg->total_capped)
-		printf("\n%zu-%zu of %s%s (--offset %zu for more)\n", q->offset + 1, q->offset + pg->n,
-		       pg->total_capped ? "more than " : "", total, q->offset + pg->n);
-	else
-		printf("\n%zu-%zu of %s\n", q->offset + 1, q->offset + pg->n, total);
+	cli_print_range("persons", q->offset, pg->n, pg->total, pg->total_capped);
 	if(pg->n && !pg->name_order)
 		printf("(more than %d persons have this name: listed in registry order; add a word "
 		       "or a filter to list them by name)\n", SEARCH_SORT_MAX);

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "core/file.h"
+#include "remains/remains.h"
 
 /* ---- init --------------------------------------------------------------- */
 
@@ -361,7 +362,11 @@ static const char demo_usage[] =
 	"  --linkage DIR        instead: a linkage benchmark, DIR/a.csv and DIR/b.csv,\n"
 	"                       the same people as two offices list them (Ukrainian;\n"
 	"                       Russian forms and schemes with corruptions), the truth\n"
-	"                       in column ext.bench (docs/matching.md)\n";
+	"                       in column ext.bench (docs/matching.md)\n"
+	"  --remains N          instead: N remains cases as CSV for parley remains\n"
+	"                       import, handed over by RU to UA in batches of about\n"
+	"                       1,200 up to October 2025, all unidentified\n"
+	"                       (docs/remains.md); to -o FILE or stdout\n";
 
 /* Two lists of the same people, for linkage benchmarks. */
 static int demo_linkage(cli *c, const char *dir, long n, uint64_t seed)
@@ -385,11 +390,27 @@ static int demo_linkage(cli *c, const char *dir, long n, uint64_t seed)
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
+/* Remains cases, for parley remains import. */
+static int demo_remains(cli *c, const char *path, long n, uint64_t seed)
+{
+	pl_err err = {0};
+	FILE *out = path ? fopen(path, "wb") : stdout;
+	if(!out) {
+		pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		return cli_fail(c, &err);
+	}
+	pl_rc rc = remains_demo_generate(out, n, seed, &err);
+	if(path && fclose(out) && !rc)
+		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
 int cmd_demo_data(cli *c, int argc, char **argv)
 {
-	enum { OPT_PERSONS = 1, OPT_SEED, OPT_FORMAT, OPT_EVENTS_OUT, OPT_LINKAGE };
+	enum { OPT_PERSONS = 1, OPT_SEED, OPT_FORMAT, OPT_EVENTS_OUT, OPT_LINKAGE, OPT_REMAINS };
 	static const struct option opts[] = {
 		{"persons", required_argument, NULL, OPT_PERSONS},
+		{"remains", required_argument, NULL, OPT_REMAINS},
 		{"linkage", required_argument, NULL, OPT_LINKAGE},
 		{"seed", required_argument, NULL, OPT_SEED},
 		{"format", required_argument, NULL, OPT_FORMAT},
@@ -399,7 +420,7 @@ int cmd_demo_data(cli *c, int argc, char **argv)
 	demo_opts o = {.persons = 1000, .seed = 1, .format = FORMAT_JSON};
 	const char *path = NULL, *events_path = NULL, *linkage = NULL;
 	bool done = false;
-	long n;
+	long n, remains = -1;
 	int opt;
 	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		if(opt == OPT_PERSONS) {
@@ -419,6 +440,10 @@ int cmd_demo_data(cli *c, int argc, char **argv)
 			events_path = optarg;
 		} else if(opt == OPT_LINKAGE) {
 			linkage = optarg;
+		} else if(opt == OPT_REMAINS) {
+			if(!cli_parse_long(optarg, 1, 1000000, &remains))
+				return cli_usage_error(c, "--remains: expected a number from 1 to 1000000, got '%s'",
+				                       optarg);
 		} else if(!cli_common_option(c, opt, demo_usage, &done)) {
 			return cli_usage_error(c, "unknown option");
 		}
@@ -433,6 +458,10 @@ int cmd_demo_data(cli *c, int argc, char **argv)
 		return cli_usage_error(c, "--linkage writes DIR/a.csv and DIR/b.csv: no -o or --events-out");
 	if(linkage)
 		return demo_linkage(c, linkage, o.persons, o.seed);
+	if(remains > 0 && (events_path || o.format != FORMAT_JSON))
+		return cli_usage_error(c, "--remains writes one CSV file: no --format or --events-out");
+	if(remains > 0)
+		return demo_remains(c, path, remains, o.seed);
 	pl_err err = {0};
 	FILE *out = path ? fopen(path, "wb") : stdout;
 	if(!out) {

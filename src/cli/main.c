@@ -31,6 +31,7 @@ static const cli_command commands[] = {
 	{"statement", cmd_statement, "what to publish about a stage, numbers withheld under embargo"},
 	{"keys", cmd_keys, "signing keys: generate, export, import, list, revoke"},
 	{"manifest", cmd_manifest, "sign manifests; verify their signatures offline"},
+	{"remains", cmd_remains, "remains cases, batches, custody, fragments and identification"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
 	{"user", cmd_user, "add users, set passwords and roles, disable users"},
@@ -57,8 +58,8 @@ static void usage(FILE *f)
 	        "\n"
 	        "Exit status: 0 done; 1 refused or failed (the reason is on stderr); 2 bad usage.\n"
 	        "Changes are recorded in the audit log under $PARLEY_ACTOR (default cli:USER).\n"
-	        "Documentation: docs/registry.md, docs/formats.md, docs/server.md, docs/api.md,\n"
-	        "docs/signatures.md.\n");
+	        "Documentation: docs/registry.md, docs/formats.md, docs/agreements.md,\n"
+	        "docs/signatures.md, docs/remains.md, docs/server.md, docs/api.md.\n");
 }
 
 static void set_actor(cli *c)

@@ -90,6 +90,19 @@ bool cli_parse_long(const char *s, long min, long max, long *out)
 	return true;
 }
 
+void cli_print_range(const char *things, size_t offset, size_t n, size_t total, bool capped)
+{
+	char t[32];
+	text_thousands((long)total, t, sizeof(t));
+	if(n == 0)
+		printf("no %s match%s\n", things, offset ? " at this offset" : "");
+	else if(offset + n < total || capped)
+		printf("\n%zu-%zu of %s%s (--offset %zu for more)\n", offset + 1, offset + n,
+		       capped ? "more than " : "", t, offset + n);
+	else
+		printf("\n%zu-%zu of %s\n", offset + 1, offset + n, t);
+}
+
 int cli_open_bare(cli *c, int argc, char **argv, registry **r)
 {
 	if(optind < argc)

@@ -100,22 +100,35 @@ int32_t date_ymd_add_years(int32_t ymd, int years)
 	return y * 10000 + m * 100 + d;
 }
 
-int32_t date_ymd_add_days(int32_t ymd, int days)
+/* H. Hinnant's civil calendar algorithms. */
+int32_t date_days_from_ymd(int32_t ymd)
 {
 	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-	for(; days > 0; days--)
-		if(++d > date_days_in_month(y, m)) {
-			d = 1;
-			if(++m > 12)
-				m = 1, y++;
-		}
-	for(; days < 0; days++)
-		if(--d < 1) {
-			if(--m < 1)
-				m = 12, y--;
-			d = date_days_in_month(y, m);
-		}
-	return y * 10000 + m * 100 + d;
+	y -= m <= 2;
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int yoe = y - era * 400;
+	int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int32_t date_ymd_add_days(int32_t ymd, int days)
+{
+	pdate d = date_from_days(date_days_from_ymd(ymd) + days);
+	return d.y * 10000 + d.m * 100 + d.d;
+}
+
+pdate date_from_days(int32_t z)
+{
+	z += 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int doe = z - era * 146097;
+	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int mp = (5 * doy + 2) / 153;
+	int d = doy - (153 * mp + 2) / 5 + 1;
+	int m = mp < 10 ? mp + 3 : mp - 9;
+	return (pdate){yoe + era * 400 + (m <= 2), m, d};
 }
 
 pdate date_today(void)

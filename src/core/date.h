@@ -26,9 +26,12 @@ int32_t date_lo(pdate d);
 int32_t date_hi(pdate d);
 /* YYYYMMDD of the same day n years later (29 Feb -> 28 Feb). */
 int32_t date_ymd_add_years(int32_t ymd, int years);
-/* YYYYMMDD of the day n days later (n may be negative; for spans of
- * days, not years: it walks). */
+/* YYYYMMDD of the day n days later (n may be negative). */
 int32_t date_ymd_add_days(int32_t ymd, int days);
+/* Days since 1970-01-01 of a day given as YYYYMMDD, and back: generators
+ * add days to dates and compare them. */
+int32_t date_days_from_ymd(int32_t ymd);
+pdate date_from_days(int32_t days);
 bool date_is_leap(int y);
 int date_days_in_month(int y, int m);
 /* Today in UTC. PARLEY_TODAY=YYYY-MM-DD overrides it, for tests. */

@@ -397,42 +397,16 @@ static const struct {
 
 /* ---- days --------------------------------------------------------------- */
 
-/* Days since 1970-01-01 (H. Hinnant's civil calendar algorithms): the
- * stories add days and compare them. */
-static int32_t day_from_ymd(int32_t ymd)
-{
-	int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-	y -= m <= 2;
-	int era = (y >= 0 ? y : y - 399) / 400;
-	int yoe = y - era * 400;
-	int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static pdate date_from_day(int32_t z)
-{
-	z += 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
-	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int mp = (5 * doy + 2) / 153;
-	int d = doy - (153 * mp + 2) / 5 + 1;
-	int m = mp < 10 ? mp + 3 : mp - 9;
-	return (pdate){yoe + era * 400 + (m <= 2), m, d};
-}
-
 /* The first day of a calendar on or after `from`, then sometimes a later
  * one (people wait for more than one exchange); 0 if none is left. */
 static int32_t calendar_day(rng *r, const int32_t *cal, size_t n, int32_t from, double skip)
 {
 	size_t i = 0;
-	while(i < n && day_from_ymd(cal[i]) < from)
+	while(i < n && date_days_from_ymd(cal[i]) < from)
 		i++;
 	while(i + 1 < n && rng_chance(r, skip))
 		i++;
-	return i < n ? day_from_ymd(cal[i]) : 0;
+	return i < n ? date_days_from_ymd(cal[i]) : 0;
 }
 
 /* ---- the dictionary ----------------------------------------------------- */
@@ -802,7 +776,7 @@ static void draw_uid(rng *r, char prefix, char out[UID_SIZE])
 /* A day as text: parts 3 is YYYY-MM-DD, 2 YYYY-MM, 1 YYYY. */
 static const char *day_text(gen *g, int32_t day, int parts)
 {
-	pdate d = date_from_day(day);
+	pdate d = date_from_days(day);
 	if(parts < 3)
 		d.d = 0;
 	if(parts < 2)
@@ -954,7 +928,7 @@ static const char *handover_place(gen *g, int32_t day)
 	static const char *const in_2022_2023[] = {"Запорізька область", "Сумська область", NULL};
 	static const char *const since_2024[] = {"кордон з Білоруссю, Чернігівська область",
 	                                         "кордон з Білоруссю, Волинська область", NULL};
-	int32_t ymd = date_lo(date_from_day(day));
+	int32_t ymd = date_lo(date_from_days(day));
 	return pick_any(&g->r, ymd < 20220101 ? before_2022
 	                       : ymd < TRANSIT_FROM ? in_2022_2023 : since_2024);
 }
@@ -965,7 +939,7 @@ static int32_t exchange_day(gen *g)
 {
 	size_t n = COUNT(exchange_days);
 	if(g->what == PLAN_HANDED_OVER || g->what == PLAN_IN_TRANSIT) {
-		int32_t day = day_from_ymd(exchange_days[n - 1 - rng_below(&g->r, 3)]);
+		int32_t day = date_days_from_ymd(exchange_days[n - 1 - rng_below(&g->r, 3)]);
 		return day >= g->last + 14 ? day : 0;
 	}
 	return calendar_day(&g->r, exchange_days, n, g->last + rng_range(&g->r, 30, 240), 0.45);
@@ -1000,7 +974,7 @@ static void exchange(gen *g)
 	set_place(add(g, EV_HANDED_OVER, day), handover_place(g, day));
 	if(g->what == PLAN_HANDED_OVER)
 		return;
-	bool transit = date_lo(date_from_day(day)) >= TRANSIT_FROM;
+	bool transit = date_lo(date_from_days(day)) >= TRANSIT_FROM;
 	if(transit) {
 		set_place(add(g, EV_ARRIVED_TRANSIT, day), "Білорусь");
 		if(g->side == OURS)
@@ -1242,14 +1216,14 @@ static const char *capture_place(gen *g, int year)
 static void dates(gen *g)
 {
 	int year = PICK_SPAN(&g->r, capture_years);
-	int32_t from = day_from_ymd(year == 2014 ? 20140414 : year == 2022 ? 20220224
+	int32_t from = date_days_from_ymd(year == 2014 ? 20140414 : year == 2022 ? 20220224
 	                                                                   : year * 10000 + 101);
-	int32_t to = day_from_ymd(year == 2025 ? 20251015 : year * 10000 + 1231);
+	int32_t to = date_days_from_ymd(year == 2025 ? 20251015 : year * 10000 + 1231);
 	g->taken = g->last = from + (int32_t)rng_below(&g->r, (uint32_t)(to - from + 1));
 	g->place = capture_place(g, year);
 
-	int32_t ymd = date_lo(date_from_day(g->taken));
-	int32_t born = day_from_ymd(date_ymd_add_years(ymd, -PICK_SPAN(&g->r, ages)));
+	int32_t ymd = date_lo(date_from_days(g->taken));
+	int32_t born = date_days_from_ymd(date_ymd_add_years(ymd, -PICK_SPAN(&g->r, ages)));
 	born -= (int32_t)rng_below(&g->r, 365);
 	static const wspan precision[] = {{3, 3, 80}, {2, 2, 4}, {1, 1, 10}, {0, 0, 6}};
 	int parts = PICK_SPAN(&g->r, precision);
@@ -1496,7 +1470,7 @@ pl_rc registry_demo_generate(FILE *out, const demo_opts *o, pl_err *err)
 	pl_rc rc = demo_names_load(&nm, err);
 	if(rc)
 		return rc;
-	gen g = {.nm = &nm, .seed = o->seed, .end = day_from_ymd(END_YMD)};
+	gen g = {.nm = &nm, .seed = o->seed, .end = date_days_from_ymd(END_YMD)};
 	arena_init(&g.a, 16384);
 	buf_init(&g.scratch, 4096);
 	output w = {.persons_f = out, .events_f = o->format == FORMAT_CSV ? o->events_csv : NULL,
@@ -1556,7 +1530,7 @@ static void link_person_make(gen *g, long index, link_person *lp)
 	lp->surname = g->sn->form[lp->sex];
 	lp->given = pick_given(g, lp->sex);
 	lp->patr = pick_patronymic(g, lp->sex);
-	lp->born = day_from_ymd(19650101) + (int32_t)rng_below(&g->r, 40 * 365);
+	lp->born = date_days_from_ymd(19650101) + (int32_t)rng_below(&g->r, 40 * 365);
 	lp->service = rng_chance(&g->r, 1 - LINKAGE_RATES.no_service)
 	              ? textf(g, "%d%05d", rng_range(&g->r, 10000, 99999), rng_range(&g->r, 0, 99999))
 	              : NULL;
@@ -1628,7 +1602,7 @@ static const char *digits_transposed(gen *g, const char *s)
 
 static const char *birth_text(gen *g, int32_t born, bool corrupt)
 {
-	pdate d = date_from_day(born);
+	pdate d = date_from_days(born);
 	double x = corrupt ? rng_unit(&g->r) : 1;
 	double at = LINKAGE_RATES.no_birth;
 	if(x < at)
@@ -1715,7 +1689,7 @@ pl_rc registry_demo_linkage(FILE *a, FILE *b, long n, uint64_t seed, pl_err *err
 	pl_rc rc = demo_names_load(&nm, err);
 	if(rc)
 		return rc;
-	gen g = {.nm = &nm, .seed = seed, .end = day_from_ymd(END_YMD)};
+	gen g = {.nm = &nm, .seed = seed, .end = date_days_from_ymd(END_YMD)};
 	arena_init(&g.a, 16384);
 	buf_init(&g.scratch, 4096);
 	buf ba, bb;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "core/utf8.h"
 #include "registry/internal.h"
 
@@ -99,6 +100,16 @@ void field_values_text(const field_def *fd, char *out, size_t size)
 			break;
 		used += (size_t)w;
 	}
+}
+
+void field_why_text(const field_def *fd, const char *value, const char *why, char *out,
+                    size_t size)
+{
+	char q[160], list[512] = "";
+	text_quote(value, q, sizeof(q));
+	if(fd->kind == FK_ENUM)
+		field_values_text(fd, list, sizeof(list));
+	snprintf(out, size, "%s (got '%s')%s%s", why, q, list[0] ? "; expected one of: " : "", list);
 }
 
 enum { TEXT_MAX = 500, NOTE_MAX = 4000 };

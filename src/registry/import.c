@@ -160,7 +160,7 @@ static pl_rc record_import(importer *im, input *in, const import_report *before,
 	date_now_iso(ts);
 	sqlite3_bind_text(s, 1, ts, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, registry_actor(im->r), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, im->file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, im->pb.file, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, input_sha(in), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, created);
 	sqlite3_bind_int64(s, 6, updated);
@@ -169,7 +169,7 @@ static pl_rc record_import(importer *im, input *in, const import_report *before,
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(im->r->st, err, x, "recording the import");
-	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:I}", "file", im->file, "sha256", input_sha(in),
+	json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:I}", "file", im->pb.file, "sha256", input_sha(in),
 	                      "persons_created", (json_int_t)created, "persons_updated",
 	                      (json_int_t)updated, "events_added", (json_int_t)events);
 	char *after = registry_json_text(j);
@@ -185,7 +185,7 @@ static pl_rc import_file(importer *im, const char *path, const char *name,
                          const import_opts *o, bool *again, pl_err *err)
 {
 	input in;
-	im->file = name ? name : strcmp(path, "-") ? path : "<stdin>";
+	im->pb.file = name ? name : strcmp(path, "-") ? path : "<stdin>";
 	pl_rc rc = input_open(path, &in, err);
 	if(rc && name)
 		pl_fail(err, rc, "cannot open %s", name);
@@ -195,27 +195,27 @@ static pl_rc import_file(importer *im, const char *path, const char *name,
 	im->unidentified = 0;
 	char when[TIMESTAMP_STR_MAX] = "";
 	import_report before = *im->rep;
-	if(sniff(im->file, &in, o->format) == FORMAT_JSON)
+	if(sniff(im->pb.file, &in, o->format) == FORMAT_JSON)
 		rc = import_read_json(im, in.data, in.len);
 	else
 		rc = import_read_csv(im, in.f);
-	if(!rc && !im->failed && (rc = import_flush_status(im, err)))
+	if(!rc && !im->pb.failed && (rc = import_flush_status(im, err)))
 		rc = import_row_failure(im, 0, rc, err);
 	im->last.ref[0] = '\0'; /* the next file starts afresh */
 	/* Asked after reading, so that hashing and reading run side by side. */
 	if(!rc)
 		rc = imported_before(im->r, input_sha(&in), when, sizeof(when), err);
 	*again = when[0] != '\0';
-	if(!rc && when[0] && im->unidentified && !im->failed)
+	if(!rc && when[0] && im->unidentified && !im->pb.failed)
 		rc = import_problem(im, 0, "this file was imported before (%s) and %ld of its rows have no "
 		             "id or ext.* column: importing it again would create those persons twice",
 		             when, im->unidentified);
-	if(!rc && !im->failed)
+	if(!rc && !im->pb.failed)
 		rc = record_import(im, &in, &before, err);
 	if(*again)
 		im->rep->files_already_imported++;
 	if(im->progress && !rc)
-		im->progress(im->progress_ctx, im->file, in.len, in.len, im->rep->rows);
+		im->progress(im->progress_ctx, im->pb.file, in.len, in.len, im->rep->rows);
 	input_close(&in);
 	return rc;
 }
@@ -235,7 +235,7 @@ static pl_rc check_statuses(importer *im, pl_err *err)
 		int x = sqlite3_step(s);
 		const char *got = x == SQLITE_ROW ? store_column_text(s, 0) : "?";
 		if(x == SQLITE_ROW && strcmp(got, lifecycle_status_name(c->expect)) && wrong++ < SHOWN) {
-			im->file = c->file;
+			im->pb.file = c->file;
 			rc = import_problem(im, c->line, "column 'status': the file says '%s', but the person's "
 			             "events make it '%s'", lifecycle_status_name(c->expect), got);
 		}
@@ -284,9 +284,9 @@ pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
 	buf_init(&rep->errors, 0);
 	importer im = {
 		.r = r, .rep = rep, .progress = o->progress, .progress_ctx = o->progress_ctx,
-		.max_errors = o->max_errors > 0 ? o->max_errors : 20,
 		.rights = o->rights ? o->rights : WRITE_ALL,
 	};
+	problems_init(&im.pb, &rep->errors, o->max_errors);
 	arena_init(&im.row, 0);
 	arena_init(&im.keep, 0);
 	uint64_t bytes = input_bytes(paths, npaths);
@@ -309,22 +309,11 @@ pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
 		bool again = false;
 		rc = import_file(&im, paths[i], o->names ? o->names[i] : NULL, o, &again, err);
 	}
-	if(!rc && !im.failed)
+	if(!rc && !im.pb.failed)
 		rc = check_statuses(&im, err);
-	if(!rc && !im.failed && deferred.n)
+	if(!rc && !im.pb.failed && deferred.n)
 		rc = store_indexes_restore(r->st, &deferred, err);
-	if(rc == PL_ELIMIT)
-		rc = PL_OK; /* enough problems collected: report them */
-	if(!rc && im.failed) {
-		rc = PL_EINPUT;
-		if(im.nerrors > 1)
-			pl_fail(err, PL_EINPUT, "%s (and %d more problem%s; nothing was imported)",
-			        im.first.msg, im.nerrors - 1, im.nerrors > 2 ? "s" : "");
-		else
-			pl_fail(err, PL_EINPUT, "%s (nothing was imported)", im.first.msg);
-	} else if(rc == PL_ENOMEM) {
-		pl_nomem(err);
-	}
+	rc = problems_result(&im.pb, rc, err);
 	if(rc)
 		store_rollback(r->st);
 	else

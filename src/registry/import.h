@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "core/problems.h"
 #include "registry/internal.h"
 
 enum { ROWS_PER_PROGRESS = 2000 };
@@ -22,10 +23,7 @@ typedef struct importer {
 	import_progress_fn progress;
 	void *progress_ctx;
 	unsigned rights;          /* enum write_rights */
-	int max_errors, nerrors;
-	pl_err first;             /* the first problem, for the caller's err */
-	bool failed;              /* since the first problem: check, never write */
-	const char *file;         /* the name shown in messages */
+	problems pb;              /* what is wrong, and the file shown in messages */
 	uint64_t file_size;
 	long unidentified;        /* rows of this file without any identifier */
 	arena row;                /* released after each row */

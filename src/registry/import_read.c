@@ -10,22 +10,16 @@ pl_rc import_read_csv(importer *im, FILE *f)
 {
 	pl_err e = {0};
 	csv_reader *cr;
-	pl_rc rc = csv_reader_open(&cr, f, im->file, &e);
+	pl_rc rc = csv_reader_open(&cr, f, im->pb.file, &e);
 	if(rc)
 		return rc;
 	csv_record cre;
-	bool eof;
+	bool eof, header;
 	column *cols = NULL;
 	size_t ncols = 0;
 	bool events = false;
-	if((rc = csv_read(cr, &cre, &eof, &e))) {
-		rc = rc == PL_EINPUT ? import_add_problem(im, e.msg) : rc;
+	if((rc = problems_csv_header(&im->pb, cr, &cre, &header)) || !header)
 		goto done;
-	}
-	if(eof) {
-		rc = import_problem(im, 0, "the file is empty (expected a header line of column names)");
-		goto done;
-	}
 	/* The header says what kind of file this is. */
 	for(size_t i = 0; i < cre.nfields; i++)
 		if(!strcmp(cre.fields[i], "type"))
@@ -59,16 +53,12 @@ pl_rc import_read_csv(importer *im, FILE *f)
 	   (rc = import_problem(im, cre.line, "an events file needs a 'person' column or an ext.SOURCE "
 	                 "column to say whose events they are")))
 		goto done;
-	if(im->failed)
+	if(im->pb.failed)
 		goto done; /* a bad header: the rows cannot be read right */
 
 	for(;;) {
 		arena_reset(&im->row);
-		if((rc = csv_read(cr, &cre, &eof, &e))) {
-			rc = rc == PL_EINPUT ? import_add_problem(im, e.msg) : rc;
-			break;
-		}
-		if(eof)
+		if((rc = problems_csv_read(&im->pb, cr, &cre, &eof)) || eof)
 			break;
 		record rec = {.line = cre.line};
 		if(cre.nfields != ncols) {
@@ -224,7 +214,7 @@ static pl_rc json_person(importer *im, json_t *obj, long index, long line)
 		}
 		json_t *none = NULL;
 		if(!(rc = json_to_record(im, ev, true, &er, &none, epath)))
-			rc = import_event(im, &er, im->failed ? NULL : &p);
+			rc = import_event(im, &er, im->pb.failed ? NULL : &p);
 	}
 	return rc;
 }
@@ -313,7 +303,7 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 		skip_space(&d);
 		if(d.pos < d.len)
 			rc = import_problem(im, line_at(&d, d.pos), "text after the end of the document");
-		else if(!seen_persons && !im->failed)
+		else if(!seen_persons && !im->pb.failed)
 			rc = import_problem(im, 0, "no \"persons\" array in the document");
 	}
 	return stop && !rc ? PL_ELIMIT : rc;

@@ -10,33 +10,18 @@
 
 /* ---- problems --------------------------------------------------------- */
 
-/* Record a problem whose message already says where. Returns PL_ELIMIT
- * once there are enough problems to stop, PL_OK otherwise: the caller goes
- * on checking. */
 pl_rc import_add_problem(importer *im, const char *msg)
 {
-	if(im->nerrors == 0)
-		pl_fail(&im->first, PL_EINPUT, "%s", msg);
-	if(buf_printf(&im->rep->errors, "%s\n", msg) != PL_OK)
-		return PL_ENOMEM;
-	im->nerrors++;
-	im->failed = true;
-	return im->nerrors >= im->max_errors ? PL_ELIMIT : PL_OK;
+	return problems_add(&im->pb, msg);
 }
 
-/* A problem at file:line (line 0: the file as a whole). */
 pl_rc import_problem(importer *im, long line, const char *fmt, ...)
 {
-	char msg[PL_ERR_MSG_MAX], full[PL_ERR_MSG_MAX + 256];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	pl_rc rc = problems_vat(&im->pb, line, fmt, ap);
 	va_end(ap);
-	if(line > 0)
-		snprintf(full, sizeof(full), "%s:%ld: %s", im->file, line, msg);
-	else
-		snprintf(full, sizeof(full), "%s: %s", im->file, msg);
-	return import_add_problem(im, full);
+	return rc;
 }
 
 /* A failure from lower layers (lifecycle, conflicts) as a row problem;
@@ -182,15 +167,9 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 	}
 	if(!why)
 		return PL_OK;
-	char allowed[600] = "";
-	if(fd && fd->kind == FK_ENUM) {
-		char list[512];
-		field_values_text(fd, list, sizeof(list));
-		snprintf(allowed, sizeof(allowed), "; expected one of: %s", list);
-	}
-	text_quote(value, q, sizeof(q));
-	return import_problem(im, rec->line, "column '%s': %s (got '%s')%s", fd ? fd->name : c->name, why,
-	               q, allowed);
+	char msg[800];
+	field_why_text(fd, value, why, msg, sizeof(msg));
+	return import_problem(im, rec->line, "column '%s': %s", fd->name, msg);
 }
 
 /* ---- applying records ------------------------------------------------- */
@@ -265,7 +244,7 @@ static pl_rc want_status(importer *im, int64_t person_id, const char *status, lo
 		im->cap_checks = cap;
 	}
 	im->checks[im->nchecks++] = (status_check){person_id, (person_status)lifecycle_status_parse(status),
-	                                           line, im->file};
+	                                           line, im->pb.file};
 	return PL_OK;
 }
 
@@ -287,7 +266,7 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 		return import_row_failure(im, rec->line, rc, &e);
 	if(!rec->uid && rec->next == 0)
 		im->unidentified++;
-	if(im->failed)
+	if(im->pb.failed)
 		return PL_OK;
 
 	person old = {0};
@@ -376,7 +355,7 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 		return import_problem(im, rec->line, "column '%s': your role may not record %s%s",
 		                      rec->ef[EF_CAUSE] ? "cause" : "type", rec->ef[EF_TYPE],
 		                      rec->ef[EF_CAUSE] ? " with a cause of death" : "");
-	if(im->failed)
+	if(im->pb.failed)
 		return PL_OK;
 	bool store_status = p != NULL; /* a nested event: its person is stored per event */
 	if(!p) {
@@ -422,5 +401,5 @@ void import_tick(importer *im, uint64_t done)
 {
 	im->rep->rows++;
 	if(im->progress && im->rep->rows % ROWS_PER_PROGRESS == 0)
-		im->progress(im->progress_ctx, im->file, done, im->file_size, im->rep->rows);
+		im->progress(im->progress_ctx, im->pb.file, done, im->file_size, im->rep->rows);
 }

@@ -118,6 +118,13 @@ pl_rc registry_set_actor(registry *r, const char *actor)
 	return PL_OK;
 }
 
+pl_rc registry_audit(registry *r, const char *action, const char *entity,
+                     const char *entity_uid, const char *before, const char *after,
+                     pl_err *err)
+{
+	return audit_append(r->st, &r->tip, r->actor, action, entity, entity_uid, before, after, err);
+}
+
 const char *person_select_columns(registry *r)
 {
 	return buf_str(&r->sql_select);

@@ -98,6 +98,11 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
                         const char **why);
 /* "yes, no, unknown" */
 void field_values_text(const field_def *fd, char *out, size_t size);
+/* Why `value` is not a value of fd, for messages: "not one of the allowed
+ * values (got 'badly'); expected one of: none, wounded, ...". `why` is
+ * what field_clean said; the value is quoted with text_quote. */
+void field_why_text(const field_def *fd, const char *value, const char *why, char *out,
+                    size_t size);
 /* External identifiers: a source is 1 to 32 of a-z, 0-9, - and _ (not
  * first); an id is one line of at most 100 bytes. NULL if valid, else why. */
 const char *ext_source_invalid(const char *source);
@@ -152,6 +157,14 @@ pl_rc registry_open(registry **out, const char *path, const char *actor, unsigne
 void registry_close(registry *r);
 store *registry_store(registry *r);
 const char *registry_actor(const registry *r);
+/* Append an entry to the audit chain under the registry's actor, inside
+ * the caller's transaction. Modules keeping their own tables in the
+ * registry's database (remains, agreements) record their changes here:
+ * the registry remembers the chain's end within a transaction, so an
+ * entry appended beside it with audit_append would fork the chain. */
+pl_rc registry_audit(registry *r, const char *action, const char *entity,
+                     const char *entity_uid, const char *before, const char *after,
+                     pl_err *err);
 /* Who the next changes are recorded under. A server sets it per request;
  * it also takes today's date afresh (dates may not lie in the future, ages
  * are taken today), since a server runs for days. */

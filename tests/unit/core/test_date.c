@@ -190,6 +190,20 @@ static void assert_ages(const char *birth, const char *on, int min, int max)
 		fail_msg("born %s, on %s: expected %d..%d, got %d..%d", birth, on, min, max, lo, hi);
 }
 
+static void test_date_days_count_from_1970_and_back(void **state)
+{
+	(void)state;
+	assert_int_equal(date_days_from_ymd(19700101), 0);
+	assert_int_equal(date_days_from_ymd(19691231), -1);
+	assert_int_equal(date_days_from_ymd(20250611) - date_days_from_ymd(20250530), 12);
+	assert_int_equal(date_days_from_ymd(20240301) - date_days_from_ymd(20240228), 2);
+	for(int32_t day = date_days_from_ymd(18000101); day <= date_days_from_ymd(22001231); day += 7) {
+		pdate d = date_from_days(day);
+		if(date_days_from_ymd(date_lo(d)) != day || d.d == 0)
+			fail_msg("day %d comes back as %d-%d-%d", day, d.y, d.m, d.d);
+	}
+}
+
 static void test_date_age_of_full_birth_date(void **state)
 {
 	(void)state;
@@ -290,6 +304,7 @@ int main(void)
 		cmocka_unit_test(test_date_lo_hi_of_full_date_are_the_day),
 		cmocka_unit_test(test_date_lo_hi_of_month),
 		cmocka_unit_test(test_date_lo_hi_of_year),
+		cmocka_unit_test(test_date_days_count_from_1970_and_back),
 		cmocka_unit_test(test_date_leap_years),
 		cmocka_unit_test(test_date_add_years),
 		cmocka_unit_test(test_date_age_of_full_birth_date),

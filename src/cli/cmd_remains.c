@@ -1,0 +1,747 @@
+/* parley remains import | list | show | custody | fragment | identify |
+ * withdraw | return | batch add | batch list | batch show */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli/cli.h"
+#include "remains/remains.h"
+
+/* ---- options ------------------------------------------------------------ */
+
+/* Every option of the remains commands; each command takes some of them. */
+enum {
+	O_FROM = 1, O_TO, O_DATE, O_DECLARED, O_NOTE, O_HOLDER, O_SINCE, O_LABEL, O_PERSON,
+	O_DESCRIPTION, O_CONFIRM, O_BATCH, O_STATUS, O_CONDITION, O_TAG, O_LIMIT, O_OFFSET,
+	O_MAX_ERRORS, O_QUIET, O_COUNT
+};
+
+static const struct option all_options[O_COUNT] = {
+	[O_FROM] = {"from", required_argument, NULL, O_FROM},
+	[O_TO] = {"to", required_argument, NULL, O_TO},
+	[O_DATE] = {"date", required_argument, NULL, O_DATE},
+	[O_DECLARED] = {"declared", required_argument, NULL, O_DECLARED},
+	[O_NOTE] = {"note", required_argument, NULL, O_NOTE},
+	[O_HOLDER] = {"holder", required_argument, NULL, O_HOLDER},
+	[O_SINCE] = {"since", required_argument, NULL, O_SINCE},
+	[O_LABEL] = {"label", required_argument, NULL, O_LABEL},
+	[O_PERSON] = {"person", required_argument, NULL, O_PERSON},
+	[O_DESCRIPTION] = {"description", required_argument, NULL, O_DESCRIPTION},
+	[O_CONFIRM] = {"confirm", no_argument, NULL, O_CONFIRM},
+	[O_BATCH] = {"batch", required_argument, NULL, O_BATCH},
+	[O_STATUS] = {"status", required_argument, NULL, O_STATUS},
+	[O_CONDITION] = {"condition", required_argument, NULL, O_CONDITION},
+	[O_TAG] = {"tag", required_argument, NULL, O_TAG},
+	[O_LIMIT] = {"limit", required_argument, NULL, O_LIMIT},
+	[O_OFFSET] = {"offset", required_argument, NULL, O_OFFSET},
+	[O_MAX_ERRORS] = {"max-errors", required_argument, NULL, O_MAX_ERRORS},
+	[O_QUIET] = {"quiet", no_argument, NULL, O_QUIET},
+};
+
+typedef struct args {
+	const char *v[O_COUNT];   /* the values given; "" for flags */
+	const char *arg;          /* the one argument (a tag, a label, a file) */
+} args;
+
+/* Parse the options `takes` (0-terminated) and the common ones, and one
+ * argument called `what` (NULL: none). -1 to go on, else the exit status. */
+static int parse(cli *c, int argc, char **argv, const char *usage, const int *takes,
+                 const char *what, args *a)
+{
+	static const struct option common[] = {CLI_COMMON_OPTIONS};
+	struct option opts[O_COUNT + 4];
+	size_t n = 0;
+	for(; takes[n]; n++)
+		opts[n] = all_options[takes[n]];
+	for(size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		opts[n++] = common[i];
+	opts[n] = (struct option){0};
+	memset(a, 0, sizeof(*a));
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if(opt > 0 && opt < O_COUNT)
+			a->v[opt] = optarg ? optarg : "";
+		else if(!cli_common_option(c, opt, usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
+	if(what && optind + 1 != argc)
+		return cli_usage_error(c, "give %s, once", what);
+	if(!what && optind < argc)
+		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	a->arg = what ? argv[optind] : NULL;
+	return -1;
+}
+
+/* The options a command cannot do without. */
+static int need(cli *c, const args *a, const int *required)
+{
+	for(size_t i = 0; required[i]; i++)
+		if(!a->v[required[i]])
+			return cli_usage_error(c, "--%s is required", all_options[required[i]].name);
+	return -1;
+}
+
+static int open_registry(cli *c, registry **r)
+{
+	pl_err err = {0};
+	return cli_open(c, r, &err) ? cli_fail(c, &err) : -1;
+}
+
+/* parse, need, open_registry: -1 with *r open, else the exit status. */
+static int start(cli *c, int argc, char **argv, const char *usage, const int *takes,
+                 const int *required, const char *what, args *a, registry **r)
+{
+	int status = parse(c, argc, argv, usage, takes, what, a);
+	if(status < 0 && required)
+		status = need(c, a, required);
+	return status < 0 ? open_registry(c, r) : status;
+}
+
+static void print_json(json_t *v)
+{
+	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(v);
+}
+
+/* What a change did: "UA-...-0001: preliminary -> confirmed", its note. */
+static int print_result(cli *c, const char *tag, const remains_result *res, pl_rc rc,
+                        const pl_err *err)
+{
+	if(rc)
+		return rc == PL_EUSAGE ? cli_usage_error(c, "%s", err->msg) : cli_fail(c, err);
+	if(c->json) {
+		json_t *o = remains_result_json(res);
+		json_object_set_new(o, "tag", json_string(tag));
+		print_json(o);
+		return EXIT_OK;
+	}
+	static const char *const saved[] = {"unchanged", "created", "updated"};
+	if(res->before != res->after)
+		printf("%s: %s -> %s", tag, remains_status_name(res->before), remains_status_name(res->after));
+	else
+		printf("%s: %s (%s)", tag, saved[res->saved], remains_status_name(res->after));
+	if(res->events_added)
+		printf("; %d event%s recorded on the person", res->events_added,
+		       res->events_added == 1 ? "" : "s");
+	putchar('\n');
+	if(res->note[0])
+		printf("note: %s\n", res->note);
+	return EXIT_OK;
+}
+
+/* ---- import ------------------------------------------------------------- */
+
+static const char import_usage[] =
+	"usage: parley remains import FILE.csv [--from CODE --to CODE --date DATE]\n"
+	"\n"
+	"Import remains cases from a CSV file (- reads standard input), all or\n"
+	"nothing: if any row is wrong nothing is imported, and each problem is\n"
+	"reported with its file, line and column. A row finds its case by tag, so\n"
+	"importing the same file again changes nothing; a changed row updates its\n"
+	"case (a status only along the allowed moves). A batch named in the file is\n"
+	"created if new. Columns: tag (required), batch, from_party, to_party,\n"
+	"handover_date, recovery_place, recovery_date, condition, status, person,\n"
+	"holder, custody_since, note (docs/remains.md).\n"
+	"\n"
+	"Options:\n"
+	"  --from CODE         new batches: the party that handed them over (UA, RU),\n"
+	"                      where the file has no from_party\n"
+	"  --to CODE           new batches: the party that received them\n"
+	"  --date DATE         new batches: the handover date\n"
+	"  --max-errors N      report up to N problems before stopping (default 20)\n"
+	"  --quiet             no summary\n";
+
+static void print_import(const cli *c, const remains_import_report *rep)
+{
+	if(c->json) {
+		printf("{\"rows\":%ld,\"created\":%ld,\"updated\":%ld,\"unchanged\":%ld,"
+		       "\"batches_created\":%ld,\"custody_added\":%ld,\"events_added\":%ld}\n",
+		       rep->rows, rep->created, rep->updated, rep->unchanged, rep->batches_created,
+		       rep->custody_added, rep->events_added);
+		return;
+	}
+	char rows[32], made[32], changed[32], same[32];
+	text_thousands(rep->rows, rows, sizeof(rows));
+	text_thousands(rep->created, made, sizeof(made));
+	text_thousands(rep->updated, changed, sizeof(changed));
+	text_thousands(rep->unchanged, same, sizeof(same));
+	printf("imported %s rows: %s cases created, %s updated, %s unchanged; %ld batches created, "
+	       "%ld custody entries added, %ld events recorded\n", rows, made, changed, same,
+	       rep->batches_created, rep->custody_added, rep->events_added);
+	if(rep->notes.len)
+		printf("notes:\n%s", buf_str(&rep->notes));
+}
+
+static int remains_import_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_FROM, O_TO, O_DATE, O_MAX_ERRORS, O_QUIET, 0};
+	args a;
+	int status = parse(c, argc, argv, import_usage, takes, "the file to import", &a);
+	if(status >= 0)
+		return status;
+	long n = 20;
+	if(a.v[O_MAX_ERRORS] && !cli_parse_long(a.v[O_MAX_ERRORS], 1, 100000, &n))
+		return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", a.v[O_MAX_ERRORS]);
+	remains_import_opts o = {.defaults = {a.v[O_FROM], a.v[O_TO], a.v[O_DATE]}, .max_errors = (int)n};
+	registry *r;
+	if((status = open_registry(c, &r)) >= 0)
+		return status;
+	remains_import_report rep;
+	pl_err err = {0};
+	pl_rc rc = remains_import(r, a.arg, &o, &rep, &err);
+	registry_close(r);
+	if(rc && rep.errors.len) {
+		fputs(buf_str(&rep.errors), stderr);
+		fprintf(stderr, "%s: nothing was imported\n", c->prog);
+		status = EXIT_REFUSED;
+	} else if(rc) {
+		status = cli_fail(c, &err);
+	} else if(!a.v[O_QUIET]) {
+		print_import(c, &rep);
+	}
+	remains_import_report_free(&rep);
+	return status < 0 ? EXIT_OK : status;
+}
+
+/* ---- list --------------------------------------------------------------- */
+
+static const char list_usage[] =
+	"usage: parley remains list [FILTERS]\n"
+	"\n"
+	"List remains cases by tag.\n"
+	"\n"
+	"Filters (a comma-separated list matches any of its values):\n"
+	"  --batch LABEL        the cases of one batch\n"
+	"  --status STATUSES    unidentified, preliminary, confirmed, returned\n"
+	"  --condition VALUES   complete, incomplete, fragmented, skeletal, commingled,\n"
+	"                       unknown\n"
+	"  --tag TEXT           tags containing TEXT (letters in either case)\n"
+	"  --limit N            at most N rows (default 50, up to 10000)\n"
+	"  --offset N           skip the first N rows\n";
+
+static int page_options(cli *c, const args *a, remains_query *q)
+{
+	long n;
+	if(a->v[O_LIMIT] && !cli_parse_long(a->v[O_LIMIT], 1, 10000, &n))
+		return cli_usage_error(c, "--limit: expected 1 to 10000, got '%s'", a->v[O_LIMIT]);
+	if(a->v[O_LIMIT])
+		q->limit = (size_t)n;
+	if(a->v[O_OFFSET] && !cli_parse_long(a->v[O_OFFSET], 0, 100000000, &n))
+		return cli_usage_error(c, "--offset: expected a number from 0, got '%s'", a->v[O_OFFSET]);
+	if(a->v[O_OFFSET])
+		q->offset = (size_t)n;
+	return -1;
+}
+
+static void print_cases(const remains_page *pg, const remains_query *q)
+{
+	const char *head[7] = {"tag", "batch", "condition", "status", "person", "recovered", "place"};
+	table *t = table_new(7, head);
+	for(size_t i = 0; i < pg->n; i++) {
+		const remains_case *k = &pg->rows[i];
+		const char *row[7] = {k->tag, k->batch, k->condition, remains_status_name(k->status),
+		                      k->person, k->recovery_date, k->recovery_place};
+		table_add(t, row);
+	}
+	if(pg->n)
+		table_print(t, stdout, 40);
+	table_free(t);
+	cli_print_range("cases", q->offset, pg->n, pg->total, false);
+}
+
+/* List the cases q selects: JSON or a table. */
+static int list_cases(cli *c, registry *r, const remains_query *q)
+{
+	arena ar;
+	arena_init(&ar, 0);
+	remains_page pg;
+	pl_err err = {0};
+	pl_rc rc = remains_list(r, q, &ar, &pg, &err);
+	int status = EXIT_OK;
+	if(rc == PL_EUSAGE)
+		status = cli_usage_error(c, "%s", err.msg);
+	else if(rc)
+		status = cli_fail(c, &err);
+	else if(c->json)
+		print_json(remains_page_json(&pg, q));
+	else
+		print_cases(&pg, q);
+	arena_free(&ar);
+	return status;
+}
+
+static int remains_list_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_BATCH, O_STATUS, O_CONDITION, O_TAG, O_LIMIT, O_OFFSET, 0};
+	args a;
+	remains_query q = REMAINS_QUERY_INIT;
+	int status = parse(c, argc, argv, list_usage, takes, NULL, &a);
+	if(status < 0)
+		status = page_options(c, &a, &q);
+	if(status >= 0)
+		return status;
+	q.batch = a.v[O_BATCH];
+	q.status = a.v[O_STATUS];
+	q.condition = a.v[O_CONDITION];
+	q.text = a.v[O_TAG];
+	registry *r;
+	if((status = open_registry(c, &r)) >= 0)
+		return status;
+	status = list_cases(c, r, &q);
+	registry_close(r);
+	return status;
+}
+
+/* ---- show --------------------------------------------------------------- */
+
+static const char show_usage[] =
+	"usage: parley remains show TAG [--json]\n"
+	"\n"
+	"A remains case: its batch, recovery, condition and identification, the\n"
+	"chain of custody, its fragments, and the other cases that hold a person\n"
+	"this one holds.\n";
+
+static void show_fields(const remains_case *k)
+{
+	printf("%s  (%s)\n", k->tag, k->uid);
+	printf("status: %s%s%s\n\n", remains_status_name(k->status), k->person ? " as " : "",
+	       k->person ? k->person : "");
+	const char *head[2] = {"field", "value"};
+	table *t = table_new(2, head);
+	const char *rows[][2] = {
+		{"Batch", k->batch}, {"Recovery place", k->recovery_place},
+		{"Recovery date", k->recovery_date}, {"Condition", k->condition}, {"Note", k->note},
+		{"Recorded", k->created_at}, {"Changed", k->updated_at},
+	};
+	for(size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *row[2] = {rows[i][0], rows[i][1] ? rows[i][1] : "-"};
+		table_add(t, row);
+	}
+	table_print(t, stdout, 80);
+	table_free(t);
+}
+
+static void show_parts(const remains_case_detail *d)
+{
+	printf("\nChain of custody\n");
+	const char *ch[4] = {"since", "holder", "note", "recorded by"};
+	table *t = table_new(4, ch);
+	for(size_t i = 0; i < d->ncustody; i++) {
+		const char *row[4] = {d->custody[i].since, d->custody[i].holder, d->custody[i].note,
+		                      d->custody[i].actor};
+		table_add(t, row);
+	}
+	if(d->ncustody)
+		table_print(t, stdout, 60);
+	else
+		printf("  (none recorded)\n");
+	table_free(t);
+	printf("\nFragments\n");
+	const char *fh[3] = {"label", "person", "description"};
+	t = table_new(3, fh);
+	for(size_t i = 0; i < d->nfragments; i++) {
+		const char *row[3] = {d->fragments[i].label, d->fragments[i].person,
+		                      d->fragments[i].description};
+		table_add(t, row);
+	}
+	if(d->nfragments)
+		table_print(t, stdout, 60);
+	else
+		printf("  (none recorded)\n");
+	table_free(t);
+	if(!d->nrelated)
+		return;
+	printf("\nThe same person in other cases\n");
+	const char *rh[5] = {"person", "tag", "batch", "status", "as"};
+	t = table_new(5, rh);
+	for(size_t i = 0; i < d->nrelated; i++) {
+		const remains_related *o = &d->related[i];
+		const char *row[5] = {o->person, o->tag, o->batch, remains_status_name(o->status),
+		                      o->fragment ? "fragment" : "case"};
+		table_add(t, row);
+	}
+	table_print(t, stdout, 40);
+	table_free(t);
+}
+
+static int remains_show_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {0};
+	args a;
+	registry *r;
+	int status = start(c, argc, argv, show_usage, takes, NULL, "the case's tag", &a, &r);
+	if(status >= 0)
+		return status;
+	arena ar;
+	arena_init(&ar, 0);
+	remains_case_detail d;
+	pl_err err = {0};
+	pl_rc rc = remains_case_get(r, a.arg, &ar, &d, &err);
+	registry_close(r);
+	if(!rc && c->json) {
+		print_json(remains_case_detail_json(&d));
+	} else if(!rc) {
+		show_fields(&d.c);
+		show_parts(&d);
+	}
+	arena_free(&ar);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- changes ------------------------------------------------------------ */
+
+static const char custody_usage[] =
+	"usage: parley remains custody TAG --holder HOLDER --since DATE [--note TEXT]\n"
+	"\n"
+	"Record who holds the remains of a case from when on: a forensic bureau, a\n"
+	"morgue, a family, a cemetery. The chain only grows, in date order: an entry\n"
+	"dated before the last one is refused. Returned cases take no more entries.\n"
+	"\n"
+	"Options:\n"
+	"  --holder TEXT    who holds them\n"
+	"  --since DATE     since when (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+	"  --note TEXT      free text\n";
+
+static int remains_custody_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_HOLDER, O_SINCE, O_NOTE, 0}, required[] = {O_HOLDER, O_SINCE, 0};
+	args a;
+	registry *r;
+	int status = start(c, argc, argv, custody_usage, takes, required, "the case's tag", &a, &r);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	pl_rc rc = remains_custody_add(r, a.arg, a.v[O_HOLDER], a.v[O_SINCE], a.v[O_NOTE], &err);
+	registry_close(r);
+	if(rc)
+		return cli_fail(c, &err);
+	if(c->json)
+		printf("{\"tag\":\"%s\",\"custody_added\":1}\n", a.arg);
+	else
+		printf("%s: held by %s since %s\n", a.arg, a.v[O_HOLDER], a.v[O_SINCE]);
+	return EXIT_OK;
+}
+
+static const char fragment_usage[] =
+	"usage: parley remains fragment TAG --label LABEL [--person ID] [--description TEXT]\n"
+	"\n"
+	"Record a fragment of a case (part of a person, when one bag holds parts of\n"
+	"several), or change the one with that label. --person links it to the\n"
+	"person it belongs to: one person may be spread over several cases and\n"
+	"batches, and a case that holds a fragment of a person may be confirmed as\n"
+	"that person besides another case (parley remains identify).\n"
+	"\n"
+	"Options:\n"
+	"  --label TEXT          the fragment's label within the case (A, B, left femur)\n"
+	"  --person ID           the person it belongs to\n"
+	"  --description TEXT    what it is\n";
+
+static int remains_fragment_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_LABEL, O_PERSON, O_DESCRIPTION, 0}, required[] = {O_LABEL, 0};
+	args a;
+	registry *r;
+	int status = start(c, argc, argv, fragment_usage, takes, required, "the case's tag", &a, &r);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	remains_result res;
+	pl_rc rc = remains_fragment_set(r, a.arg, a.v[O_LABEL], a.v[O_PERSON], a.v[O_DESCRIPTION],
+	                                &res, &err);
+	registry_close(r);
+	if(rc || c->json)
+		return print_result(c, a.arg, &res, rc, &err);
+	static const char *const saved[] = {"unchanged", "added", "changed"};
+	printf("%s: fragment %s %s\n", a.arg, a.v[O_LABEL], saved[res.saved]);
+	if(res.note[0])
+		printf("note: %s\n", res.note);
+	return EXIT_OK;
+}
+
+static const char identify_usage[] =
+	"usage: parley remains identify TAG --person ID [--confirm]\n"
+	"\n"
+	"Identify the remains of a case as a person: a preliminary identification,\n"
+	"or with --confirm a confirmed one (an unidentified case passes through\n"
+	"preliminary). The person must be missing, have died in captivity, or have\n"
+	"had their remains returned. Confirming records the person's identified\n"
+	"event, after their remains_returned event dated the batch's handover when\n"
+	"they were missing or died in captivity. A person who already has another\n"
+	"confirmed case is refused, unless this case holds a fragment linked to them\n"
+	"(parley remains fragment): one person may be spread over several cases.\n"
+	"\n"
+	"Options:\n"
+	"  --person ID    the person's id (or its first 5 or more characters)\n"
+	"  --confirm      a confirmed identification (final)\n";
+
+static int remains_identify_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_PERSON, O_CONFIRM, 0}, required[] = {O_PERSON, 0};
+	args a;
+	registry *r;
+	int status = start(c, argc, argv, identify_usage, takes, required, "the case's tag", &a, &r);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	remains_result res;
+	pl_rc rc = remains_identify(r, a.arg, a.v[O_PERSON], a.v[O_CONFIRM] != NULL, &res, &err);
+	registry_close(r);
+	return print_result(c, a.arg, &res, rc, &err);
+}
+
+static const char withdraw_usage[] =
+	"usage: parley remains withdraw TAG\n"
+	"\n"
+	"Withdraw a preliminary identification: the case is unidentified again.\n"
+	"A confirmed identification is final and cannot be withdrawn.\n";
+
+static int remains_withdraw_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {0};
+	args a;
+	registry *r;
+	int status = start(c, argc, argv, withdraw_usage, takes, NULL, "the case's tag", &a, &r);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	remains_result res;
+	pl_rc rc = remains_withdraw(r, a.arg, &res, &err);
+	registry_close(r);
+	return print_result(c, a.arg, &res, rc, &err);
+}
+
+static const char return_usage[] =
+	"usage: parley remains return TAG --to CODE --date DATE [--note TEXT]\n"
+	"\n"
+	"Record that the remains of an unidentified or preliminary case belong to\n"
+	"the other side and were sent back to party CODE on DATE. The case becomes\n"
+	"returned (final) and its chain of custody ends with that handover.\n"
+	"\n"
+	"Options:\n"
+	"  --to CODE      the party they were sent to (UA, RU)\n"
+	"  --date DATE    when\n"
+	"  --note TEXT    why they were found to belong to the other side\n";
+
+static int remains_return_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_TO, O_DATE, O_NOTE, 0}, required[] = {O_TO, O_DATE, 0};
+	args a;
+	registry *r;
+	int status = start(c, argc, argv, return_usage, takes, required, "the case's tag", &a, &r);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	remains_result res;
+	pl_rc rc = remains_return(r, a.arg, a.v[O_TO], a.v[O_DATE], a.v[O_NOTE], &res, &err);
+	registry_close(r);
+	return print_result(c, a.arg, &res, rc, &err);
+}
+
+/* ---- batches ------------------------------------------------------------ */
+
+static const char batch_add_usage[] =
+	"usage: parley remains batch add LABEL --from CODE --to CODE [--date DATE]\n"
+	"                                [--declared N] [--note TEXT]\n"
+	"\n"
+	"Record a batch of remains handed over together, before its cases are\n"
+	"imported (an import also creates the batches its rows name).\n"
+	"\n"
+	"Options:\n"
+	"  --from CODE      the party that handed it over (UA, RU)\n"
+	"  --to CODE        the party that received it\n"
+	"  --date DATE      the handover date\n"
+	"  --declared N     how many bodies the sender declared\n"
+	"  --note TEXT      free text\n";
+
+static int batch_add_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_FROM, O_TO, O_DATE, O_DECLARED, O_NOTE, 0},
+	                 required[] = {O_FROM, O_TO, 0};
+	args a;
+	int status = parse(c, argc, argv, batch_add_usage, takes, "the batch's label", &a);
+	if(status >= 0 || (status = need(c, &a, required)) >= 0)
+		return status;
+	long declared = -1;
+	if(a.v[O_DECLARED] && !cli_parse_long(a.v[O_DECLARED], 0, 100000000, &declared))
+		return cli_usage_error(c, "--declared: expected a count from 0, got '%s'", a.v[O_DECLARED]);
+	registry *r;
+	if((status = open_registry(c, &r)) >= 0)
+		return status;
+	remains_batch b = {.label = a.arg, .from_party = a.v[O_FROM], .to_party = a.v[O_TO],
+	                   .handover_date = a.v[O_DATE], .declared = declared, .note = a.v[O_NOTE]};
+	pl_err err = {0};
+	pl_rc rc = remains_batch_add(r, &b, &err);
+	registry_close(r);
+	if(rc)
+		return cli_fail(c, &err);
+	printf(c->json ? "{\"id\":\"%s\",\"label\":\"%s\"}\n" : "%s %s\n", b.uid, a.arg);
+	return EXIT_OK;
+}
+
+static const char batch_list_usage[] =
+	"usage: parley remains batch list [--json]\n"
+	"\n"
+	"Every batch by handover date: who handed it over and received it, how many\n"
+	"bodies were declared and how many cases were received, and the cases by\n"
+	"identification status.\n";
+
+static void batch_row(const remains_batch *b, table *t)
+{
+	char declared[32] = "-", received[32], counts[RS_COUNT][32];
+	if(b->declared >= 0)
+		text_thousands(b->declared, declared, sizeof(declared));
+	text_thousands(b->received, received, sizeof(received));
+	for(int i = 0; i < RS_COUNT; i++)
+		text_thousands(b->by_status[i], counts[i], sizeof(counts[i]));
+	const char *row[10] = {b->label, b->from_party, b->to_party, b->handover_date, declared,
+	                       received, counts[RS_UNIDENTIFIED], counts[RS_PRELIMINARY],
+	                       counts[RS_CONFIRMED], counts[RS_RETURNED]};
+	table_add(t, row);
+}
+
+static const char *const batch_head[10] = {"label", "from", "to", "handover", "declared",
+                                           "received", "unidentified", "preliminary",
+                                           "confirmed", "returned"};
+
+static int batch_list_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {0};
+	args a;
+	registry *r;
+	int status = start(c, argc, argv, batch_list_usage, takes, NULL, NULL, &a, &r);
+	if(status >= 0)
+		return status;
+	arena ar;
+	arena_init(&ar, 0);
+	remains_batch *b;
+	size_t n;
+	pl_err err = {0};
+	pl_rc rc = remains_batch_list(r, &ar, &b, &n, &err);
+	registry_close(r);
+	if(!rc && !n && !c->json) {
+		printf("no batches recorded\n");
+		arena_free(&ar);
+		return EXIT_OK;
+	}
+	cli_rows out;
+	cli_rows_init(&out, c, 10, batch_head, 40);
+	for(size_t i = 0; !rc && i < n; i++) {
+		if(out.arr)
+			json_array_append_new(out.arr, remains_batch_json(&b[i]));
+		else
+			batch_row(&b[i], out.t);
+	}
+	status = cli_rows_finish(&out, c, rc, &err);
+	arena_free(&ar);
+	return status;
+}
+
+static const char batch_show_usage[] =
+	"usage: parley remains batch show LABEL [--limit N] [--offset N] [--json]\n"
+	"\n"
+	"A batch: its parties and date, declared against received, the cases by\n"
+	"status, and its cases (as parley remains list --batch LABEL).\n";
+
+static void batch_text(const remains_batch *b)
+{
+	table *t = table_new(10, batch_head);
+	batch_row(b, t);
+	table_print(t, stdout, 40);
+	table_free(t);
+	if(b->declared >= 0 && b->declared != b->received)
+		printf("\n%ld %s than declared\n", labs(b->declared - b->received),
+		       b->received < b->declared ? "fewer cases received" : "more cases received");
+	if(b->stage)
+		printf("handed over in stage %s\n", b->stage);
+	if(b->note)
+		printf("note: %s\n", b->note);
+	putchar('\n');
+}
+
+static int batch_show_cmd(cli *c, int argc, char **argv)
+{
+	static const int takes[] = {O_LIMIT, O_OFFSET, 0};
+	args a;
+	remains_query q = REMAINS_QUERY_INIT;
+	int status = parse(c, argc, argv, batch_show_usage, takes, "the batch's label", &a);
+	if(status < 0)
+		status = page_options(c, &a, &q);
+	registry *r;
+	if(status >= 0 || (status = open_registry(c, &r)) >= 0)
+		return status;
+	arena ar;
+	arena_init(&ar, 0);
+	remains_batch b;
+	remains_page pg;
+	pl_err err = {0};
+	q.batch = a.arg;
+	pl_rc rc = remains_batch_get(r, a.arg, &ar, &b, &err);
+	if(!rc && c->json && !(rc = remains_list(r, &q, &ar, &pg, &err))) {
+		json_t *o = remains_batch_json(&b);
+		json_object_set_new(o, "cases", remains_page_json(&pg, &q));
+		print_json(o);
+	} else if(!rc && !c->json) {
+		batch_text(&b);
+		status = list_cases(c, r, &q);
+	}
+	registry_close(r);
+	arena_free(&ar);
+	return rc ? cli_fail(c, &err) : status < 0 ? EXIT_OK : status;
+}
+
+static const char batch_usage[] =
+	"usage: parley remains batch COMMAND ...\n"
+	"\n"
+	"  add     record a batch (label, parties, date, declared count)\n"
+	"  list    every batch, declared against received, cases by status\n"
+	"  show    one batch and its cases\n"
+	"\n"
+	"'parley remains batch COMMAND --help' for each.\n";
+
+static int remains_batch_cmd(cli *c, int argc, char **argv)
+{
+	static const cli_command subs[] = {
+		{"add", batch_add_cmd, NULL}, {"list", batch_list_cmd, NULL}, {"show", batch_show_cmd, NULL},
+	};
+	return cli_dispatch(c, "remains batch", subs, sizeof(subs) / sizeof(subs[0]), batch_usage, argc,
+	                    argv);
+}
+
+/* ---- dispatch ----------------------------------------------------------- */
+
+static const char remains_usage[] =
+	"usage: parley remains COMMAND ...\n"
+	"\n"
+	"Remains cases (one bag or set of remains, by tag), the batches they came\n"
+	"in, the chain of custody, fragments and identification (docs/remains.md).\n"
+	"\n"
+	"  import     import cases from CSV (all or nothing)\n"
+	"  list       list cases, with filters\n"
+	"  show       a case with its custody chain and fragments\n"
+	"  custody    record who holds a case's remains from when on\n"
+	"  fragment   record a fragment of a case, and whose it is\n"
+	"  identify   identify a case as a person: preliminary or --confirm\n"
+	"  withdraw   withdraw a preliminary identification\n"
+	"  return     send misattributed remains back to the other side\n"
+	"  batch      add, list and show batches\n"
+	"\n"
+	"Demo cases: parley demo-data --remains N. 'parley remains COMMAND --help' for each.\n";
+
+int cmd_remains(cli *c, int argc, char **argv)
+{
+	static const cli_command subs[] = {
+		{"import", remains_import_cmd, NULL}, {"list", remains_list_cmd, NULL},
+		{"show", remains_show_cmd, NULL}, {"custody", remains_custody_cmd, NULL},
+		{"fragment", remains_fragment_cmd, NULL}, {"identify", remains_identify_cmd, NULL},
+		{"withdraw", remains_withdraw_cmd, NULL}, {"return", remains_return_cmd, NULL},
+		{"batch", remains_batch_cmd, NULL},
+	};
+	return cli_dispatch(c, "remains", subs, sizeof(subs) / sizeof(subs[0]), remains_usage, argc,
+	                    argv);
+}

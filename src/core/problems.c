@@ -1,0 +1,75 @@
+#include "core/problems.h"
+
+#include <stdio.h>
+
+void problems_init(problems *p, buf *out, int max)
+{
+	*p = (problems){.out = out, .max = max > 0 ? max : PROBLEMS_DEFAULT_MAX};
+}
+
+pl_rc problems_add(problems *p, const char *msg)
+{
+	if(p->n == 0)
+		pl_fail(&p->first, PL_EINPUT, "%s", msg);
+	if(buf_printf(p->out, "%s\n", msg) != PL_OK)
+		return PL_ENOMEM;
+	p->n++;
+	p->failed = true;
+	return p->n >= p->max ? PL_ELIMIT : PL_OK;
+}
+
+pl_rc problems_vat(problems *p, long line, const char *fmt, va_list ap)
+{
+	char msg[PL_ERR_MSG_MAX], full[PL_ERR_MSG_MAX + 256];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	const char *file = p->file ? p->file : "<input>";
+	if(line > 0)
+		snprintf(full, sizeof(full), "%s:%ld: %s", file, line, msg);
+	else
+		snprintf(full, sizeof(full), "%s: %s", file, msg);
+	return problems_add(p, full);
+}
+
+pl_rc problems_at(problems *p, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	pl_rc rc = problems_vat(p, line, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+pl_rc problems_result(const problems *p, pl_rc rc, pl_err *err)
+{
+	if(rc == PL_ELIMIT)
+		rc = PL_OK; /* enough problems collected: report them */
+	if(rc == PL_ENOMEM)
+		return pl_nomem(err);
+	if(rc || !p->failed)
+		return rc;
+	if(p->n > 1)
+		return pl_fail(err, PL_EINPUT, "%s (and %d more problem%s; nothing was imported)",
+		               p->first.msg, p->n - 1, p->n > 2 ? "s" : "");
+	return pl_fail(err, PL_EINPUT, "%s (nothing was imported)", p->first.msg);
+}
+
+pl_rc problems_csv_read(problems *p, csv_reader *cr, csv_record *rec, bool *eof)
+{
+	pl_err e = {0};
+	pl_rc rc = csv_read(cr, rec, eof, &e);
+	if(rc != PL_EINPUT)
+		return rc;
+	*eof = true;
+	return problems_add(p, e.msg);
+}
+
+pl_rc problems_csv_header(problems *p, csv_reader *cr, csv_record *rec, bool *got)
+{
+	bool eof;
+	int before = p->n;
+	pl_rc rc = problems_csv_read(p, cr, rec, &eof);
+	*got = !rc && !eof;
+	if(!rc && eof && p->n == before)
+		rc = problems_at(p, 0, "the file is empty (expected a header line of column names)");
+	return rc;
+}

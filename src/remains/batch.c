@@ -1,0 +1,304 @@
+/* Batches: the remains handed over together, what the sender declared and
+ * what was received. */
+#include <stddef.h>
+#include <string.h>
+
+#include "remains/internal.h"
+
+static pl_rc batch_insert(registry *r, remains_batch *b, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO remains_batch(uid, label, from_party, to_party,"
+	                          " handover_date, declared, note, created_at)"
+	                          " VALUES (?,?,?,?,?,?,?,?)", &s, err);
+	if(rc)
+		return rc;
+	registry_uid('B', b->uid);
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_bind_text(s, 1, b->uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, b->label, -1, SQLITE_STATIC);
+	store_bind_text(s, 3, b->from_party);
+	store_bind_text(s, 4, b->to_party);
+	store_bind_text(s, 5, b->handover_date);
+	if(b->declared >= 0)
+		sqlite3_bind_int64(s, 6, b->declared);
+	store_bind_text(s, 7, b->note);
+	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if((x & 0xff) == SQLITE_CONSTRAINT)
+		return pl_fail(err, PL_ECONFLICT, "a batch labelled '%s' exists already", b->label);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "writing a remains batch");
+	b->id = sqlite3_last_insert_rowid(store_db(st));
+	json_t *j = remains_batch_json(b);
+	json_object_del(j, "received");
+	json_object_del(j, "by_status");
+	return remains_audit(r, "create", "remains_batch", b->uid, NULL, j, err);
+}
+
+/* Parties and date of a new batch, checked together. */
+static pl_rc batch_check(const remains_batch *b, remains_result *res, pl_err *err)
+{
+	if(!b->from_party || !b->to_party)
+		return remains_refuse(res, RF_BATCH, PL_EINPUT, err, "batch '%s' is new: give the party that "
+		                      "handed it over and the one that received it (from_party and "
+		                      "to_party, or --from and --to)", b->label);
+	if(!strcmp(b->from_party, b->to_party))
+		return remains_refuse(res, RF_TO_PARTY, PL_EINPUT, err, "batch '%s' goes from %s to %s: a "
+		                      "batch goes from one party to the other", b->label, b->from_party,
+		                      b->to_party);
+	return PL_OK;
+}
+
+pl_rc remains_batch_add(registry *r, remains_batch *b, pl_err *err)
+{
+	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
+	remains_result res;
+	remains_result_init(&res);
+	arena a;
+	arena_init(&a, 0);
+	remains_batch in = *b;
+	in.stage = in.created_at = NULL;
+	in.received = 0;
+	memset(in.by_status, 0, sizeof(in.by_status));
+	const char *why;
+	in.label = field_clean(&label_field, b->label, date_today(), &a, &why);
+	pl_rc rc = in.label ? PL_OK : pl_fail(err, PL_EINPUT, "label: %s", why ? why : "required");
+	if(!rc)
+		rc = remains_clean_arg(RF_FROM_PARTY, "from", b->from_party, true, &a, &in.from_party, &res, err);
+	if(!rc)
+		rc = remains_clean_arg(RF_TO_PARTY, "to", b->to_party, true, &a, &in.to_party, &res, err);
+	if(!rc)
+		rc = remains_clean_arg(RF_HANDOVER_DATE, "date", b->handover_date, false, &a,
+		                       &in.handover_date, &res, err);
+	if(!rc)
+		rc = remains_clean_arg(RF_NOTE, "note", b->note, false, &a, &in.note, &res, err);
+	if(!rc && b->declared < -1)
+		rc = pl_fail(err, PL_EINPUT, "declared: expected a count from 0");
+	if(!rc)
+		rc = batch_check(&in, &res, err);
+	if(!rc && !(rc = store_begin(registry_store(r), err)))
+		rc = remains_tx_end(r, batch_insert(r, &in, err), err);
+	if(!rc) {
+		memcpy(b->uid, in.uid, sizeof(b->uid));
+		b->id = in.id;
+	}
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- the batch a row names ------------------------------------------------ */
+
+typedef struct batch_row {
+	int64_t id;
+	char from[4], to[4], date[DATE_STR_MAX];
+} batch_row;
+
+static pl_rc batch_find(registry *r, const char *label, batch_row *b, bool *found, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT id, from_party, to_party, handover_date FROM remains_batch"
+	                          " WHERE label = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, label, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	memset(b, 0, sizeof(*b));
+	if((*found = x == SQLITE_ROW)) {
+		b->id = sqlite3_column_int64(s, 0);
+		const char *from = store_column_text(s, 1), *to = store_column_text(s, 2),
+		           *date = store_column_text(s, 3);
+		snprintf(b->from, sizeof(b->from), "%s", from ? from : "");
+		snprintf(b->to, sizeof(b->to), "%s", to ? to : "");
+		snprintf(b->date, sizeof(b->date), "%s", date ? date : "");
+	}
+	sqlite3_reset(s);
+	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading batches");
+}
+
+/* What a row says of a batch there already must be what it is. */
+static pl_rc batch_agrees(const char *label, const batch_row *b, const char *const v[RF_COUNT],
+                          remains_result *res, pl_err *err)
+{
+	static const struct {
+		remains_field f;
+		size_t offset;
+		const char *what;
+	} parts[] = {
+		{RF_FROM_PARTY, offsetof(batch_row, from), "was handed over by"},
+		{RF_TO_PARTY, offsetof(batch_row, to), "was received by"},
+		{RF_HANDOVER_DATE, offsetof(batch_row, date), "was handed over on"},
+	};
+	for(size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		const char *has = (const char *)b + parts[i].offset, *says = v[parts[i].f];
+		if(says && strcmp(has, says))
+			return remains_refuse(res, parts[i].f, PL_ECONFLICT, err, "batch '%s' %s %s, not %s",
+			                      label, parts[i].what, has[0] ? has : "(not known)", says);
+	}
+	return PL_OK;
+}
+
+pl_rc rbatch_resolve(registry *r, const char *const v[RF_COUNT], const remains_batch_defaults *d,
+                     int64_t *id, remains_result *res, pl_err *err)
+{
+	batch_row b;
+	bool found;
+	pl_rc rc = batch_find(r, v[RF_BATCH], &b, &found, err);
+	if(!rc && found)
+		rc = batch_agrees(v[RF_BATCH], &b, v, res, err);
+	if(rc || found) {
+		*id = b.id;
+		return rc;
+	}
+	remains_batch nb = {.label = v[RF_BATCH], .declared = -1};
+	nb.from_party = v[RF_FROM_PARTY] ? v[RF_FROM_PARTY] : d ? d->from_party : NULL;
+	nb.to_party = v[RF_TO_PARTY] ? v[RF_TO_PARTY] : d ? d->to_party : NULL;
+	nb.handover_date = v[RF_HANDOVER_DATE] ? v[RF_HANDOVER_DATE] : d ? d->handover_date : NULL;
+	if(!(rc = batch_check(&nb, res, err)) && !(rc = batch_insert(r, &nb, err))) {
+		res->batch_created = true;
+		*id = nb.id;
+	}
+	return rc;
+}
+
+pl_rc rbatch_handover(registry *r, int64_t id, arena *a, const char **label, const char **date,
+                      pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT label, handover_date FROM remains_batch WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	int x = sqlite3_step(s);
+	*label = *date = NULL;
+	if(x == SQLITE_ROW) {
+		const char *l = store_column_text(s, 0), *h = store_column_text(s, 1);
+		*label = l ? arena_strdup(a, l) : NULL;
+		*date = h ? arena_strdup(a, h) : NULL;
+	}
+	sqlite3_reset(s);
+	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading a batch");
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+static void batch_from_row(sqlite3_stmt *s, arena *a, void *item)
+{
+	remains_batch *b = item;
+	const char *t;
+	b->id = sqlite3_column_int64(s, 0);
+	snprintf(b->uid, sizeof(b->uid), "%s", store_column_text(s, 1));
+	const char **text[] = {&b->label, &b->from_party, &b->to_party, &b->handover_date};
+	for(int i = 0; i < 4; i++)
+		*text[i] = (t = store_column_text(s, 2 + i)) ? arena_strdup(a, t) : NULL;
+	b->declared = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, 6);
+	b->note = (t = store_column_text(s, 7)) ? arena_strdup(a, t) : NULL;
+	b->stage = (t = store_column_text(s, 8)) ? arena_strdup(a, t) : NULL;
+	b->created_at = (t = store_column_text(s, 9)) ? arena_strdup(a, t) : NULL;
+	b->received = (long)sqlite3_column_int64(s, 10);
+	for(int i = 0; i < RS_COUNT; i++)
+		b->by_status[i] = (long)sqlite3_column_int64(s, 11 + i);
+}
+
+/* Batches with their counts; label NULL: all of them. */
+static pl_rc batches_read(registry *r, const char *label, arena *a, remains_batch **out, size_t *n,
+                          pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT b.id, b.uid, b.label, b.from_party, b.to_party,"
+	                          " b.handover_date, b.declared, b.note, g.uid, b.created_at,"
+	                          " count(c.id), count(c.id) FILTER (WHERE c.status = 'unidentified'),"
+	                          " count(c.id) FILTER (WHERE c.status = 'preliminary'),"
+	                          " count(c.id) FILTER (WHERE c.status = 'confirmed'),"
+	                          " count(c.id) FILTER (WHERE c.status = 'returned')"
+	                          " FROM remains_batch b LEFT JOIN stage g ON g.id = b.stage_id"
+	                          " LEFT JOIN remains_case c ON c.batch_id = b.id"
+	                          " WHERE ?1 IS NULL OR b.label = ?1 GROUP BY b.id"
+	                          " ORDER BY b.handover_date, b.label", &s, err);
+	if(rc)
+		return rc;
+	store_bind_text(s, 1, label);
+	return remains_rows(st, s, a, sizeof(remains_batch), batch_from_row, (void **)out, n,
+	                    "reading batches", err);
+}
+
+pl_rc remains_batch_list(registry *r, arena *a, remains_batch **out, size_t *n, pl_err *err)
+{
+	return batches_read(r, NULL, a, out, n, err);
+}
+
+pl_rc remains_batch_get(registry *r, const char *label, arena *a, remains_batch *out, pl_err *err)
+{
+	remains_batch *b;
+	size_t n;
+	pl_rc rc = batches_read(r, label ? label : "", a, &b, &n, err);
+	if(!rc && !n)
+		return pl_fail(err, PL_ENOTFOUND, "no remains batch labelled '%s'", label ? label : "");
+	if(!rc)
+		*out = b[0];
+	return rc;
+}
+
+/* The uid of stage `id` ("" for 0); PL_ENOTFOUND if there is no such stage. */
+static pl_rc stage_uid(registry *r, int64_t id, char out[UID_SIZE], pl_err *err)
+{
+	out[0] = '\0';
+	if(!id)
+		return PL_OK;
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT uid FROM stage WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	int x = sqlite3_step(s);
+	if(x == SQLITE_ROW)
+		snprintf(out, UID_SIZE, "%s", store_column_text(s, 0));
+	sqlite3_reset(s);
+	if(x == SQLITE_DONE)
+		return pl_fail(err, PL_ENOTFOUND, "no stage with row id %lld", (long long)id);
+	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading stages");
+}
+
+static pl_rc stage_write(registry *r, const remains_batch *b, int64_t stage_id, const char *stage,
+                         pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "UPDATE remains_batch SET stage_id = ? WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	if(stage_id)
+		sqlite3_bind_int64(s, 1, stage_id);
+	sqlite3_bind_int64(s, 2, b->id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "updating a batch");
+	return remains_audit(r, "update", "remains_batch", b->uid,
+	                     json_pack("{s:s, s:s?}", "label", b->label, "stage", b->stage),
+	                     json_pack("{s:s?}", "stage", stage[0] ? stage : NULL), err);
+}
+
+pl_rc remains_batch_set_stage(registry *r, const char *label, int64_t stage_id, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	remains_batch b;
+	char stage[UID_SIZE];
+	pl_rc rc = store_begin(registry_store(r), err);
+	if(!rc) {
+		if(!(rc = remains_batch_get(r, label, &a, &b, err)) &&
+		   !(rc = stage_uid(r, stage_id, stage, err)) && !remains_same(b.stage, stage[0] ? stage : NULL))
+			rc = stage_write(r, &b, stage_id, stage, err);
+		rc = remains_tx_end(r, rc, err);
+	}
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,271 @@
+/* Cases: finding one by its tag, creating it, bringing it to what a row or
+ * a caller says (remains_case_put), and the audit entries of all that. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "remains/internal.h"
+
+/* ---- reading ------------------------------------------------------------ */
+
+static const char *text_or_null(sqlite3_stmt *s, int i, arena *a)
+{
+	const char *t = store_column_text(s, i);
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+void rcase_from_row(sqlite3_stmt *s, arena *a, void *item)
+{
+	remains_case *c = item;
+	memset(c, 0, sizeof(*c));
+	c->id = sqlite3_column_int64(s, 0);
+	snprintf(c->uid, sizeof(c->uid), "%s", store_column_text(s, 1));
+	c->tag = text_or_null(s, 2, a);
+	c->batch = text_or_null(s, 3, a);
+	c->recovery_place = text_or_null(s, 4, a);
+	c->recovery_date = text_or_null(s, 5, a);
+	c->condition = text_or_null(s, 6, a);
+	int st = remains_status_parse(store_column_text(s, 7));
+	c->status = st < 0 ? RS_UNIDENTIFIED : (remains_status)st;
+	c->person = text_or_null(s, 8, a);
+	c->note = text_or_null(s, 9, a);
+	c->created_at = text_or_null(s, 10, a);
+	c->updated_at = text_or_null(s, 11, a);
+	c->batch_id = sqlite3_column_int64(s, 12);
+	c->person_id = sqlite3_column_int64(s, 13);
+}
+
+pl_rc rcase_find(registry *r, const char *tag, arena *a, remains_case *c, bool *found,
+                 pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT " RCASE_COLUMNS RCASE_FROM " WHERE c.tag = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, tag, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*found = x == SQLITE_ROW;
+	if(*found)
+		rcase_from_row(s, a, c);
+	sqlite3_reset(s);
+	if(x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading a remains case");
+	return arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
+pl_rc rcase_load(registry *r, const char *tag, arena *a, remains_case *c, pl_err *err)
+{
+	bool found;
+	pl_rc rc = rcase_find(r, tag, a, c, &found, err);
+	if(!rc && !found)
+		return pl_fail(err, PL_ENOTFOUND, "no remains case tagged '%s'", tag);
+	return rc;
+}
+
+/* ---- audit -------------------------------------------------------------- */
+
+pl_rc remains_audit(registry *r, const char *action, const char *entity, const char *uid,
+                    json_t *before, json_t *after, pl_err *err)
+{
+	enum { FLAGS = JSON_COMPACT | JSON_PRESERVE_ORDER };
+	char *b = before ? json_dumps(before, FLAGS) : NULL;
+	char *f = after ? json_dumps(after, FLAGS) : NULL;
+	pl_rc rc = (before && !b) || (after && !f)
+	           ? pl_nomem(err)
+	           : registry_audit(r, action, entity, uid, b, f, err);
+	free(b);
+	free(f);
+	json_decref(before);
+	json_decref(after);
+	return rc;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static pl_rc case_insert(registry *r, const char *const v[RF_COUNT], int64_t batch_id,
+                         remains_case *c, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO remains_case(uid, tag, batch_id, recovery_place,"
+	                          " recovery_date, condition, note, created_at, updated_at)"
+	                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", &s, err);
+	if(rc)
+		return rc;
+	memset(c, 0, sizeof(*c));
+	registry_uid('R', c->uid);
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_bind_text(s, 1, c->uid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, v[RF_TAG], -1, SQLITE_STATIC);
+	if(batch_id)
+		sqlite3_bind_int64(s, 3, batch_id);
+	store_bind_text(s, 4, v[RF_RECOVERY_PLACE]);
+	store_bind_text(s, 5, v[RF_RECOVERY_DATE]);
+	store_bind_text(s, 6, v[RF_CONDITION]);
+	store_bind_text(s, 7, v[RF_NOTE]);
+	sqlite3_bind_text(s, 8, now, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "writing a remains case");
+	c->id = sqlite3_last_insert_rowid(store_db(st));
+	c->tag = v[RF_TAG];
+	c->batch = v[RF_BATCH];
+	c->batch_id = batch_id;
+	c->recovery_place = v[RF_RECOVERY_PLACE];
+	c->recovery_date = v[RF_RECOVERY_DATE];
+	c->condition = v[RF_CONDITION];
+	c->note = v[RF_NOTE];
+	c->status = RS_UNIDENTIFIED;
+	json_t *j = remains_case_json(c);
+	json_object_del(j, "created_at"); /* the audit entry has its own time */
+	json_object_del(j, "updated_at");
+	return remains_audit(r, "create", "remains_case", c->uid, NULL, j, err);
+}
+
+/* One field of a case: its column and where the case and a row keep it. */
+typedef struct case_field {
+	remains_field f;
+	const char **slot;
+} case_field;
+
+/* Values the row gives and the case has otherwise go into before and
+ * after; the case takes them. Returns whether anything changed. */
+static bool case_diff(remains_case *c, const char *const v[RF_COUNT], int64_t batch_id,
+                      json_t *before, json_t *after)
+{
+	case_field fields[] = {
+		{RF_BATCH, &c->batch}, {RF_RECOVERY_PLACE, &c->recovery_place},
+		{RF_RECOVERY_DATE, &c->recovery_date}, {RF_CONDITION, &c->condition},
+		{RF_NOTE, &c->note},
+	};
+	bool changed = false;
+	for(size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		const char *now = v[fields[i].f], **was = fields[i].slot;
+		if(!now || remains_same(now, *was))
+			continue;
+		const char *key = remains_fields[fields[i].f].name;
+		json_object_set_new(before, key, *was ? json_string(*was) : json_null());
+		json_object_set_new(after, key, json_string(now));
+		*was = now;
+		changed = true;
+	}
+	c->batch_id = batch_id;
+	return changed;
+}
+
+static pl_rc case_write(registry *r, const remains_case *c, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "UPDATE remains_case SET batch_id = ?1, recovery_place = ?2,"
+	                          " recovery_date = ?3, condition = ?4, note = ?5, updated_at = ?6"
+	                          " WHERE id = ?7", &s, err);
+	if(rc)
+		return rc;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	if(c->batch_id)
+		sqlite3_bind_int64(s, 1, c->batch_id);
+	store_bind_text(s, 2, c->recovery_place);
+	store_bind_text(s, 3, c->recovery_date);
+	store_bind_text(s, 4, c->condition);
+	store_bind_text(s, 5, c->note);
+	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 7, c->id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "updating a remains case");
+}
+
+static pl_rc case_update(registry *r, remains_case *c, const char *const v[RF_COUNT],
+                         int64_t batch_id, remains_result *res, pl_err *err)
+{
+	json_t *before = json_object(), *after = json_object();
+	pl_rc rc = PL_OK;
+	if(case_diff(c, v, batch_id, before, after)) {
+		res->saved = REMAINS_UPDATED;
+		if(!(rc = case_write(r, c, err))) {
+			json_object_set_new(before, "tag", json_string(c->tag));
+			return remains_audit(r, "update", "remains_case", c->uid, before, after, err);
+		}
+	}
+	json_decref(before);
+	json_decref(after);
+	return rc;
+}
+
+/* The status and person a row asks for, as a move of the case. */
+static pl_rc put_status(registry *r, remains_case *c, const char *const v[RF_COUNT], arena *a,
+                        remains_result *res, pl_err *err)
+{
+	const char *status = v[RF_STATUS], *who = v[RF_PERSON];
+	if(!status && !who)
+		return PL_OK;
+	remains_status to = status ? (remains_status)remains_status_parse(status) : c->status;
+	if(who && to != RS_PRELIMINARY && to != RS_CONFIRMED)
+		return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "a person goes with status "
+		                      "preliminary or confirmed, %s %s%s", status ? "not" : "and the case is",
+		                      remains_status_name(to), status ? "" : " (give its status)");
+	if(to == RS_RETURNED && c->status != RS_RETURNED)
+		return remains_refuse(res, RF_STATUS, PL_EINPUT, err, "returned remains are recorded with "
+		                      "parley remains return %s --to PARTY --date DATE, which needs the "
+		                      "receiving party and the date", c->tag);
+	return rcase_move(r, c, to, who, a, res, err);
+}
+
+pl_rc rcase_put(registry *r, const char *const v[RF_COUNT], const remains_batch_defaults *d,
+                arena *a, remains_result *res, pl_err *err)
+{
+	remains_case c;
+	bool found;
+	pl_rc rc = rcase_find(r, v[RF_TAG], a, &c, &found, err);
+	if(rc)
+		return rc;
+	int64_t batch_id = found ? c.batch_id : 0;
+	if(v[RF_BATCH] && (rc = rbatch_resolve(r, v, d, &batch_id, res, err)))
+		return rc;
+	res->before = found ? c.status : RS_UNIDENTIFIED;
+	if(!found) {
+		rc = case_insert(r, v, batch_id, &c, err);
+		res->saved = REMAINS_CREATED;
+	} else {
+		rc = case_update(r, &c, v, batch_id, res, err);
+	}
+	if(!rc)
+		rc = put_status(r, &c, v, a, res, err);
+	bool held = false;
+	if(!rc && v[RF_HOLDER])
+		rc = rcase_custody_has(r, c.id, v[RF_HOLDER], v[RF_CUSTODY_SINCE], &held, err);
+	if(!rc && v[RF_HOLDER] && !held) {
+		rc = rcase_custody_append(r, &c, v[RF_HOLDER], v[RF_CUSTODY_SINCE], NULL, err);
+		if(rc)
+			res->field = RF_CUSTODY_SINCE;
+		else
+			res->custody_added++;
+	}
+	if(!rc && res->saved == REMAINS_UNCHANGED && (res->custody_added || c.status != res->before))
+		res->saved = REMAINS_UPDATED;
+	res->after = c.status;
+	return rc;
+}
+
+pl_rc remains_case_put(registry *r, const char *const f[RF_COUNT],
+                       const remains_batch_defaults *defaults, remains_result *res,
+                       pl_err *err)
+{
+	remains_result_init(res);
+	arena a;
+	arena_init(&a, 0);
+	const char *v[RF_COUNT] = {0};
+	pl_rc rc = PL_OK;
+	for(int i = 0; i < RF_COUNT && !rc; i++)
+		rc = remains_clean_arg(i, remains_fields[i].name, f[i], false, &a, &v[i], res, err);
+	if(!rc && (rc = remains_row_check(v, res, err)))
+		pl_err_prefix(err, "%s: ", remains_fields[res->field].name);
+	if(!rc && !(rc = store_begin(registry_store(r), err)))
+		rc = remains_tx_end(r, rcase_put(r, v, defaults, &a, res, err), err);
+	arena_free(&a);
+	return rc;
+}

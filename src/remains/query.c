@@ -1,0 +1,202 @@
+/* Reading: lists of cases with filters, and one case with everything that
+ * belongs to it. */
+#include <string.h>
+
+#include "remains/internal.h"
+
+/* ---- lists ---------------------------------------------------------------- */
+
+/* A filter list "a,b" as ",a,b," (instr finds ",value," in it), every
+ * value checked against `allowed` (plus "unknown" when unknown_ok). */
+static pl_rc filter_list(const char *what, const char *list, const char *const *allowed,
+                         bool unknown_ok, arena *a, const char **out, pl_err *err)
+{
+	*out = NULL;
+	if(!list || !*list)
+		return PL_OK;
+	size_t n = strlen(list);
+	char *f = arena_alloc(a, n + 3);
+	if(!f)
+		return pl_nomem(err);
+	snprintf(f, n + 3, ",%s,", list);
+	for(const char *p = f + 1; *p;) {
+		size_t len = strcspn(p, ",");
+		bool ok = unknown_ok && len == 7 && !memcmp(p, "unknown", 7);
+		for(int i = 0; !ok && allowed[i]; i++)
+			ok = strlen(allowed[i]) == len && !memcmp(p, allowed[i], len);
+		if(!ok) {
+			char values[256];
+			field_def fd = {what, FK_ENUM, allowed, 0, "", ""};
+			field_values_text(&fd, values, sizeof(values));
+			return pl_fail(err, PL_EUSAGE, "%s: no %s '%.*s' (expected %s%s)", what, what, (int)len, p,
+			               values, unknown_ok ? ", unknown" : "");
+		}
+		p += len + (p[len] == ',');
+	}
+	*out = f;
+	return PL_OK;
+}
+
+/* The SQL of a list and of its count share the filters ?1 to ?4. */
+#define LIST_WHERE \
+	" WHERE (?1 IS NULL OR c.batch_id = ?1) AND (?2 IS NULL OR instr(?2, ',' || c.status || ','))" \
+	" AND (?3 IS NULL OR instr(?3, ',' || coalesce(c.condition, 'unknown') || ','))" \
+	" AND (?4 IS NULL OR instr(lower(c.tag), lower(?4)))"
+
+static void bind_filters(sqlite3_stmt *s, int64_t batch_id, const char *status,
+                         const char *condition, const char *text)
+{
+	if(batch_id)
+		sqlite3_bind_int64(s, 1, batch_id);
+	store_bind_text(s, 2, status);
+	store_bind_text(s, 3, condition);
+	store_bind_text(s, 4, text);
+}
+
+static pl_rc batch_id_of(registry *r, const char *label, int64_t *id, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT id FROM remains_batch WHERE label = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, label, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*id = x == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	if(x == SQLITE_DONE)
+		return pl_fail(err, PL_ENOTFOUND, "no remains batch labelled '%s'", label);
+	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading batches");
+}
+
+static pl_rc count_cases(store *st, int64_t batch_id, const char *status, const char *condition,
+                         const char *text, size_t *total, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT count(*) FROM remains_case c" LIST_WHERE, &s, err);
+	if(rc)
+		return rc;
+	bind_filters(s, batch_id, status, condition, text);
+	int x = sqlite3_step(s);
+	*total = x == SQLITE_ROW ? (size_t)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "counting remains cases");
+}
+
+pl_rc remains_list(registry *r, const remains_query *q, arena *a, remains_page *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	store *st = registry_store(r);
+	const char *status, *condition, *text = q->text && *q->text ? q->text : NULL;
+	int64_t batch_id = 0;
+	pl_rc rc = filter_list("status", q->status, remains_status_names, false, a, &status, err);
+	if(!rc)
+		rc = filter_list("condition", q->condition, remains_condition_names, true, a, &condition, err);
+	if(!rc && q->batch && *q->batch)
+		rc = batch_id_of(r, q->batch, &batch_id, err);
+	if(!rc)
+		rc = count_cases(st, batch_id, status, condition, text, &out->total, err);
+	sqlite3_stmt *s;
+	if(!rc)
+		rc = store_stmt(st, "SELECT " RCASE_COLUMNS RCASE_FROM LIST_WHERE
+		                " ORDER BY c.tag LIMIT ?5 OFFSET ?6", &s, err);
+	if(rc)
+		return rc;
+	bind_filters(s, batch_id, status, condition, text);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)(q->limit ? q->limit : 50));
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)q->offset);
+	return remains_rows(st, s, a, sizeof(remains_case), rcase_from_row, (void **)&out->rows, &out->n,
+	                    "reading remains cases", err);
+}
+
+/* ---- one case ----------------------------------------------------------------- */
+
+static const char *dup_text(sqlite3_stmt *s, int i, arena *a)
+{
+	const char *t = store_column_text(s, i);
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+static void custody_from_row(sqlite3_stmt *s, arena *a, void *item)
+{
+	remains_custody *e = item;
+	const char **cols[] = {&e->holder, &e->since, &e->note, &e->actor, &e->created_at};
+	for(int i = 0; i < 5; i++)
+		*cols[i] = dup_text(s, i, a);
+}
+
+static void fragment_from_row(sqlite3_stmt *s, arena *a, void *item)
+{
+	remains_fragment *f = item;
+	f->label = dup_text(s, 0, a);
+	f->description = dup_text(s, 1, a);
+	f->person = dup_text(s, 2, a);
+}
+
+static void related_from_row(sqlite3_stmt *s, arena *a, void *item)
+{
+	remains_related *o = item;
+	o->person = dup_text(s, 0, a);
+	o->tag = dup_text(s, 1, a);
+	o->batch = dup_text(s, 2, a);
+	int st = remains_status_parse(store_column_text(s, 3));
+	o->status = st < 0 ? RS_UNIDENTIFIED : (remains_status)st;
+	o->fragment = sqlite3_column_int(s, 4) != 0;
+}
+
+/* The custody chain, the fragments and the related cases of d->c. */
+static pl_rc read_parts(store *st, remains_case_detail *d, arena *a, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT holder, since, note, actor, created_at FROM remains_custody"
+	                          " WHERE case_id = ? ORDER BY id", &s, err);
+	if(!rc) {
+		sqlite3_bind_int64(s, 1, d->c.id);
+		rc = remains_rows(st, s, a, sizeof(remains_custody), custody_from_row, (void **)&d->custody,
+		                  &d->ncustody, "reading custody", err);
+	}
+	if(!rc && !(rc = store_stmt(st, "SELECT f.label, f.description, p.uid FROM remains_fragment f"
+	                                " LEFT JOIN person p ON p.id = f.person_id WHERE f.case_id = ?"
+	                                " ORDER BY f.label", &s, err))) {
+		sqlite3_bind_int64(s, 1, d->c.id);
+		rc = remains_rows(st, s, a, sizeof(remains_fragment), fragment_from_row,
+		                  (void **)&d->fragments, &d->nfragments, "reading fragments", err);
+	}
+	/* Other cases holding a person this case holds, whole or in part. */
+	if(!rc && !(rc = store_stmt(st,
+		"WITH mine(pid) AS (SELECT person_id FROM remains_case WHERE id = ?1 AND person_id IS NOT NULL"
+		"  UNION SELECT person_id FROM remains_fragment WHERE case_id = ?1 AND person_id IS NOT NULL),"
+		" other(pid, cid, frag) AS ("
+		"  SELECT c.person_id, c.id, 0 FROM remains_case c JOIN mine ON c.person_id = mine.pid"
+		"  WHERE c.id != ?1"
+		"  UNION ALL SELECT f.person_id, f.case_id, 1 FROM remains_fragment f JOIN mine"
+		"  ON f.person_id = mine.pid WHERE f.case_id != ?1)"
+		" SELECT p.uid, c.tag, b.label, c.status, min(o.frag) FROM other o"
+		" JOIN person p ON p.id = o.pid JOIN remains_case c ON c.id = o.cid"
+		" LEFT JOIN remains_batch b ON b.id = c.batch_id"
+		" GROUP BY o.pid, o.cid ORDER BY p.uid, c.tag", &s, err))) {
+		sqlite3_bind_int64(s, 1, d->c.id);
+		rc = remains_rows(st, s, a, sizeof(remains_related), related_from_row, (void **)&d->related,
+		                  &d->nrelated, "reading related cases", err);
+	}
+	return rc;
+}
+
+pl_rc remains_case_get(registry *r, const char *tag, arena *a, remains_case_detail *out,
+                       pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	store *st = registry_store(r);
+	bool snapshot = !store_in_transaction(st); /* one for the case and its parts */
+	pl_rc rc = snapshot ? store_read_begin(st, err) : PL_OK;
+	if(rc)
+		return rc;
+	rc = rcase_load(r, tag, a, &out->c, err);
+	if(!rc)
+		rc = read_parts(st, out, a, err);
+	if(snapshot)
+		store_read_end(st);
+	if(!rc && arena_oom(a))
+		rc = pl_nomem(err);
+	return rc;
+}

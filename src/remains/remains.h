@@ -1,0 +1,277 @@
+/* Remains: cases, batches, the chain of custody and fragments.
+ *
+ * The fallen come back in batches of about 1,200; few are identified
+ * beforehand, and identification by DNA takes a year or more. A case is one
+ * bag or set of remains under its tag ("UA-2025-06-11-0001"); a batch is
+ * what was handed over together, with the count the sender declared. One
+ * case may hold parts of several people and one person may be spread over
+ * several cases and batches: fragments record the parts, each of which may
+ * be linked to a person. Some remains turn out to belong to the other side
+ * and are sent back.
+ *
+ * A case's identification status moves only along these lines; anything
+ * else is refused with the reason:
+ *
+ *   unidentified -> preliminary (as a person) -> confirmed
+ *   preliminary -> unidentified (the identification is withdrawn)
+ *   unidentified, preliminary -> returned (misattributed: sent back)
+ *
+ * Confirming a case as person P records that P's remains were identified
+ * in the registry (P's `identified` event, after `remains_returned` dated
+ * the batch's handover when P was still missing or died in captivity).
+ * Every change is one transaction with its entries in the audit chain.
+ * Reads fill plain structs from the caller's arena; the JSON writers give
+ * the same records to the API. */
+#ifndef PARLEY_REMAINS_REMAINS_H
+#define PARLEY_REMAINS_REMAINS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "registry/registry.h"
+
+/* ---- statuses, conditions, fields --------------------------------------- */
+
+typedef enum remains_status {
+	RS_UNIDENTIFIED,
+	RS_PRELIMINARY,  /* identified as a person, not yet confirmed */
+	RS_CONFIRMED,    /* final: the person's identified event is recorded */
+	RS_RETURNED,     /* final: belonged to the other side, sent back */
+	RS_COUNT
+} remains_status;
+
+/* NULL-terminated: "unidentified", "preliminary", "confirmed", "returned". */
+extern const char *const remains_status_names[RS_COUNT + 1];
+/* "complete", "incomplete", "fragmented", "skeletal", "commingled". */
+extern const char *const remains_condition_names[];
+const char *remains_status_name(remains_status s);
+/* -1 if unknown. */
+int remains_status_parse(const char *name);
+/* NULL if a case may move from `from` to `to`, else why not. */
+const char *remains_transition_refused(remains_status from, remains_status to);
+
+/* The columns of a cases file, which are also what a case is given as. */
+typedef enum remains_field {
+	RF_TAG,             /* required: the case's tag */
+	RF_BATCH,           /* the batch's label; created if absent */
+	RF_FROM_PARTY,      /* for a new batch: who handed it over */
+	RF_TO_PARTY,        /* for a new batch: who received it */
+	RF_HANDOVER_DATE,   /* for a new batch: when */
+	RF_RECOVERY_PLACE,
+	RF_RECOVERY_DATE,
+	RF_CONDITION,
+	RF_STATUS,          /* unidentified, preliminary or confirmed */
+	RF_PERSON,          /* the person's uid, with preliminary or confirmed */
+	RF_HOLDER,          /* a custody entry: who holds the remains */
+	RF_CUSTODY_SINCE,   /* and since when */
+	RF_NOTE,
+	RF_COUNT
+} remains_field;
+
+extern const field_def remains_fields[RF_COUNT];
+
+/* ---- records ------------------------------------------------------------- */
+
+typedef struct remains_case {
+	int64_t id;                   /* row id in this database */
+	char uid[UID_SIZE];           /* "R" and 16 characters */
+	const char *tag;
+	const char *batch;            /* the batch's label; NULL: in no batch */
+	const char *recovery_place;   /* NULL: unknown, as every field */
+	const char *recovery_date;    /* a partial date */
+	const char *condition;
+	remains_status status;
+	const char *person;           /* uid of the person it is identified as */
+	const char *note;
+	const char *created_at, *updated_at;
+	int64_t batch_id, person_id;  /* row ids; 0: none */
+} remains_case;
+
+typedef struct remains_custody {
+	const char *holder;
+	const char *since;            /* a partial date */
+	const char *note;
+	const char *actor, *created_at;  /* who recorded it, when */
+} remains_custody;
+
+typedef struct remains_fragment {
+	const char *label;            /* unique within its case: "A", "left femur" */
+	const char *description;
+	const char *person;           /* uid of the person it belongs to, or NULL */
+} remains_fragment;
+
+/* Another case that holds the same person as this one (as a whole or as
+ * a fragment): one person spread over several bags and batches. */
+typedef struct remains_related {
+	const char *person;
+	const char *tag;
+	const char *batch;
+	remains_status status;
+	bool fragment;                /* linked through a fragment, not the case */
+} remains_related;
+
+typedef struct remains_case_detail {
+	remains_case c;
+	remains_custody *custody;     /* in the order recorded, oldest first */
+	size_t ncustody;
+	remains_fragment *fragments;  /* by label */
+	size_t nfragments;
+	remains_related *related;
+	size_t nrelated;
+} remains_case_detail;
+
+typedef struct remains_batch {
+	int64_t id;
+	char uid[UID_SIZE];           /* "B" and 16 characters */
+	const char *label;
+	const char *from_party, *to_party;  /* party codes */
+	const char *handover_date;    /* a partial date */
+	long declared;                /* what the sender declared; -1: not declared */
+	const char *note;
+	const char *stage;            /* uid of the exchange stage it came with, or NULL */
+	const char *created_at;
+	long received;                /* cases recorded in it */
+	long by_status[RS_COUNT];
+} remains_batch;
+
+/* What a change did, for people and for the API: the status it moved the
+ * case from and to, and anything worth saying (events recorded on the
+ * person, a person spread over several cases). `field` names the column a
+ * refusal is about (for import messages), -1 if none. */
+typedef enum remains_saved { REMAINS_UNCHANGED, REMAINS_CREATED, REMAINS_UPDATED } remains_saved;
+
+typedef struct remains_result {
+	remains_saved saved;
+	remains_status before, after;
+	bool batch_created;
+	int custody_added;
+	int events_added;             /* on the person: remains_returned, identified */
+	int field;                    /* remains_field of a refusal, or -1 */
+	char note[512];
+} remains_result;
+
+/* ---- cases --------------------------------------------------------------- */
+
+/* Values for a batch that f[RF_BATCH] names but the registry lacks, where
+ * f leaves them out (parley remains import --from --to --date). */
+typedef struct remains_batch_defaults {
+	const char *from_party, *to_party, *handover_date;
+} remains_batch_defaults;
+
+/* Create the case tagged f[RF_TAG], or bring the one there to what f says.
+ * Values are checked and cleaned like an import's; NULL or empty ones leave
+ * what is known. A new batch needs its parties. A status moves the case
+ * as remains_identify and remains_withdraw do (returned is recorded only
+ * with remains_return, which needs the receiving party and date). A holder
+ * and its date add a custody entry unless that one is there already. */
+pl_rc remains_case_put(registry *r, const char *const f[RF_COUNT],
+                       const remains_batch_defaults *defaults, remains_result *res,
+                       pl_err *err);
+
+/* Identify the case as a person: preliminary, or with confirm, confirmed
+ * (an unidentified case passes through preliminary). Confirming records
+ * the person's events; a person who already has another confirmed case is
+ * refused unless this case holds a fragment linked to them. */
+pl_rc remains_identify(registry *r, const char *tag, const char *person_uid, bool confirm,
+                       remains_result *res, pl_err *err);
+/* preliminary -> unidentified. */
+pl_rc remains_withdraw(registry *r, const char *tag, remains_result *res, pl_err *err);
+/* unidentified or preliminary -> returned: the remains belong to the other
+ * side and were sent to party `to` on `date`; recorded as the last entry of
+ * the custody chain. */
+pl_rc remains_return(registry *r, const char *tag, const char *to, const char *date,
+                     const char *note, remains_result *res, pl_err *err);
+
+/* Append to the chain of custody: `holder` has the remains since `since`,
+ * which may not be before the previous entry. Returned cases take none. */
+pl_rc remains_custody_add(registry *r, const char *tag, const char *holder, const char *since,
+                          const char *note, pl_err *err);
+/* Record a fragment of the case, or change the one with that label: its
+ * description and the person it belongs to (NULL leaves them as they are). */
+pl_rc remains_fragment_set(registry *r, const char *tag, const char *label,
+                           const char *person_uid, const char *description,
+                           remains_result *res, pl_err *err);
+
+/* One case with its custody chain, fragments and related cases. */
+pl_rc remains_case_get(registry *r, const char *tag, arena *a, remains_case_detail *out,
+                       pl_err *err);
+
+typedef struct remains_query {
+	const char *batch;            /* a batch's label */
+	const char *status;           /* comma-separated statuses */
+	const char *condition;        /* comma-separated conditions; "unknown" too */
+	const char *text;             /* in the tag, ASCII letters in any case */
+	size_t limit, offset;
+} remains_query;
+
+#define REMAINS_QUERY_INIT {.limit = 50}
+
+typedef struct remains_page {
+	remains_case *rows;
+	size_t n;
+	size_t total;                 /* all that match */
+} remains_page;
+
+/* Cases by tag. */
+pl_rc remains_list(registry *r, const remains_query *q, arena *a, remains_page *out,
+                   pl_err *err);
+
+/* ---- batches ------------------------------------------------------------- */
+
+/* A new batch from b's label, parties, handover date, declared count (-1:
+ * not declared) and note; fills b->uid and b->id. */
+pl_rc remains_batch_add(registry *r, remains_batch *b, pl_err *err);
+pl_rc remains_batch_get(registry *r, const char *label, arena *a, remains_batch *out,
+                        pl_err *err);
+/* Every batch, by handover date then label, with its counts. */
+pl_rc remains_batch_list(registry *r, arena *a, remains_batch **out, size_t *n, pl_err *err);
+/* The exchange stage (row id) a batch was handed over in; 0 clears it.
+ * For the agreements module, which owns stages. */
+pl_rc remains_batch_set_stage(registry *r, const char *label, int64_t stage_id, pl_err *err);
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+/* New jansson values (the caller decrefs): keys as the CSV columns, id for
+ * the uid, null for unknown values. */
+struct json_t;
+struct json_t *remains_case_json(const remains_case *c);
+struct json_t *remains_case_detail_json(const remains_case_detail *d);
+struct json_t *remains_page_json(const remains_page *p, const remains_query *q);
+struct json_t *remains_batch_json(const remains_batch *b);
+struct json_t *remains_result_json(const remains_result *res);
+
+/* ---- import -------------------------------------------------------------- */
+
+typedef struct remains_import_opts {
+	const char *name;                 /* shown in messages; NULL: the path */
+	remains_batch_defaults defaults;  /* for new batches */
+	int max_errors;                   /* default 20 */
+} remains_import_opts;
+
+typedef struct remains_import_report {
+	buf errors;                       /* one problem per line */
+	buf notes;                        /* what people should know, one per line */
+	long rows, created, updated, unchanged;
+	long batches_created, custody_added, events_added;
+} remains_import_report;
+
+/* Import a cases file (CSV, "-" for standard input; docs/remains.md) in one
+ * transaction: every row, or at the first problem nothing; up to
+ * max_errors problems are reported, each with file, line and column.
+ * Importing the same file again changes nothing. */
+pl_rc remains_import(registry *r, const char *path, const remains_import_opts *o,
+                     remains_import_report *rep, pl_err *err);
+void remains_import_report_free(remains_import_report *rep);
+
+/* ---- demo data ----------------------------------------------------------- */
+
+/* A cases file of n cases handed over by RU to UA in batches of about
+ * 1,200, as remains_import reads it. The same n and seed give the same
+ * bytes; nothing in it names a person. */
+pl_rc remains_demo_generate(FILE *out, long n, uint64_t seed, pl_err *err);
+
+#endif
