@@ -62,7 +62,7 @@ pl_rc agreement_add(registry *r, agreement *ag, bool *added, pl_err *err)
 		goto fail;
 	}
 	ag->id = sqlite3_last_insert_rowid(store_db(st));
-	rc = audit_append(st, NULL, registry_actor(r), "agreement.add", "agreement", ag->name, NULL,
+	rc = registry_audit(r, "agreement.add", "agreement", ag->name, NULL,
 	                  ag->canonical, err);
 	if(!rc)
 		rc = store_commit(st, err);

@@ -363,7 +363,7 @@ pl_rc manifest_import(registry *r, const json_t *env, const char *name, manifest
 		char after[200];
 		snprintf(after, sizeof(after), "{\"version\":%d,\"sha256\":\"%s\",\"signatures\":%zu}", m.version,
 		         doc_sha, rep->signatures_added);
-		rc = rc ? rc : audit_append(st, NULL, registry_actor(r), "manifest.import", "stage", m.stage, NULL,
+		rc = rc ? rc : registry_audit(r, "manifest.import", "stage", m.stage, NULL,
 		                            after, err);
 		rc = rc ? rc : store_commit(st, err);
 		if(rc)

@@ -249,7 +249,7 @@ pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, 
 		char after[256];
 		snprintf(after, sizeof(after), "{\"version\":%d,\"sha256\":\"%s\",\"entries\":%zu,\"batches\":%zu}",
 		         m->version, sha, m->nentries, m->nbatches);
-		rc = audit_append(st, NULL, registry_actor(r), "stage.version", "stage", m->stage, NULL, after,
+		rc = registry_audit(r, "stage.version", "stage", m->stage, NULL, after,
 		                  err);
 	}
 	buf_free(&canon);
@@ -386,7 +386,7 @@ pl_rc stage_create(registry *r, const agreement *ag, const stage_new *sn, char u
 	rc = rc ? rc : fill_batches(ag, uid, sn, &a, &m, err);
 	int64_t id;
 	rc = rc ? rc : stage_insert(r, ag, &m, STAGE_DRAFT, &id, err);
-	rc = rc ? rc : audit_append(st, NULL, registry_actor(r), "stage.create", "stage", uid, NULL,
+	rc = rc ? rc : registry_audit(r, "stage.create", "stage", uid, NULL,
 	                            ag->name, err);
 	rc = rc ? rc : store_commit(st, err);
 	if(rc)

@@ -51,7 +51,7 @@ pl_rc stage_set_status(registry *r, const stage *s, stage_status to, const char 
 	if(rc)
 		rc = pl_nomem(err);
 	else
-		rc = audit_append(st, NULL, registry_actor(r), "stage.status", "stage", s->uid, before,
+		rc = registry_audit(r, "stage.status", "stage", s->uid, before,
 		                  buf_str(&b), err);
 	buf_free(&b);
 	return rc;

@@ -247,6 +247,11 @@ static void test_execution(void **state)
 	assert_ok(ledger_text(&ag, &l, &t), &f->err);
 	assert_contains(buf_str(&t), "clause b (quota, in bodies)");
 	buf_free(&t);
+	/* The stage's entries and the persons' events are one unbroken chain. */
+	audit_verify_report vr;
+	assert_ok(audit_verify(registry_store(f->r), &vr, &f->err), &f->err);
+	assert_int_equal(vr.first_bad, 0);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM audit WHERE action LIKE 'stage.%'") >= 6);
 }
 
 /* Counted at signing: an agreed stage counts before anyone is handed over. */
