@@ -630,9 +630,10 @@ static pl_rc text_day(const plan *p, const plan_day *d, int n, buf *out)
 {
 	char date[DATE_STR_MAX], a[32], b[32];
 	date_format(d->date, date);
-	const char *what = p->cl->subject == SUBJECT_REMAINS ? "bodies" : "persons";
 	long x = p->cl->subject == SUBJECT_REMAINS ? d->bodies[0] : d->persons[0];
 	long y = p->cl->subject == SUBJECT_REMAINS ? d->bodies[1] : d->persons[1];
+	const char *what = p->cl->subject == SUBJECT_REMAINS ? x == 1 ? "body" : "bodies"
+	                                                      : x == 1 ? "person" : "persons";
 	text_thousands(x, a, sizeof(a));
 	text_thousands(y, b, sizeof(b));
 	pl_rc rc = buf_printf(out, "  stage %d, %s: %s hands over %s %s, %s hands over %s", n, date,

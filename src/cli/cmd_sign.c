@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <sodium.h>
 
+#include "accord/manifest.h"
 #include "accord/sign.h"
 #include "cli/cli.h"
 #include "core/file.h"
@@ -362,7 +363,110 @@ static int manifest_verify(cli *c, int argc, char **argv)
 /* ---- the group ----------------------------------------------------------- */
 
 /* One row per sub-command; the usage text is made from the rows. */
+/* ---- export, import ------------------------------------------------------- */
+
+static const char export_usage[] =
+	"usage: parley manifest export STAGE [-o FILE]\n"
+	"\n"
+	"Write a stage's current manifest version as a signed document, with the\n"
+	"signatures this office holds for that version, to FILE (default: standard\n"
+	"output). Sign it with parley manifest sign and send it to the other party\n"
+	"and the mediator.\n";
+
+static int manifest_export_cmd(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"output", required_argument, NULL, 'o'}, CLI_COMMON_OPTIONS, {0}};
+	const char *out = NULL;
+	bool done = false;
+	int opt;
+	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		if(opt == 'o')
+			out = optarg;
+		else if(!cli_common_option(c, opt, export_usage, &done))
+			return cli_usage_error(c, "unknown option");
+	}
+	if(done)
+		return EXIT_OK;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one stage id");
+	registry *r = NULL;
+	json_t *env = NULL;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &r, &err);
+	rc = rc ? rc : manifest_export(r, argv[optind], &env, &err);
+	if(!rc && out) {
+		rc = write_envelope(env, out, &err);
+		if(!rc)
+			fprintf(stderr, "%s: wrote %s\n", c->prog, out);
+	} else if(!rc) {
+		buf text;
+		buf_init(&text, DOC_MAX * 4);
+		rc = jcs_write_indented(env, &text, &err);
+		if(!rc)
+			fputs(buf_str(&text), stdout);
+		buf_free(&text);
+	}
+	json_decref(env);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+static const char import_usage[] =
+	"usage: parley manifest import FILE\n"
+	"\n"
+	"Take in a signed manifest from the other party or the mediator (or your\n"
+	"own, once signed). Its agreement must be stored here with the same terms.\n"
+	"The stage is created, or given the new version, or the version held here\n"
+	"gets the new signatures: those valid, over this very document, and made\n"
+	"with keys this office trusts (parley keys import); the others are named\n"
+	"and not kept. Each entry is found in this registry (by identifier, by the\n"
+	"ICRC's or another's identifier, or by matching the person across scripts);\n"
+	"those not found are listed. When both parties have signed the version, the\n"
+	"stage is agreed and those on it are listed.\n";
+
+static int manifest_import_cmd(cli *c, int argc, char **argv)
+{
+	int status = cli_common_only(c, argc, argv, import_usage);
+	if(status >= 0)
+		return status;
+	if(optind + 1 != argc)
+		return cli_usage_error(c, "expected one manifest file");
+	const char *path = argv[optind];
+	registry *r = NULL;
+	json_t *env = NULL;
+	manifest_import_report rep = {0};
+	pl_err err = {0};
+	pl_rc rc = read_json(path, &env, &err);
+	rc = rc ? rc : cli_open(c, &r, &err);
+	rc = rc ? rc : manifest_import(r, env, path, &rep, &err);
+	if(!rc && rep.problems.len)
+		fprintf(stderr, "%s", buf_str(&rep.problems));
+	if(!rc && c->json) {
+		cli_print_json(json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b}", "stage", rep.stage,
+		                         "version", rep.version, "created", rep.created, "new_version",
+		                         rep.new_version, "signatures_added", (json_int_t)rep.signatures_added,
+		                         "signatures_refused", (json_int_t)rep.signatures_refused, "resolved",
+		                         (json_int_t)rep.resolved, "unresolved", (json_int_t)rep.unresolved,
+		                         "agreed", rep.agreed, "witnessed", rep.witnessed));
+	} else if(!rc) {
+		printf("stage %s, manifest version %d: %s\n", rep.stage, rep.version,
+		       rep.created ? "new here" : rep.new_version ? "a new version" : "the version held here");
+		if(rep.created || rep.new_version)
+			printf("  %zu entries found in this registry, %zu not found\n", rep.resolved, rep.unresolved);
+		printf("  %zu signature%s kept, %zu not kept\n", rep.signatures_added,
+		       rep.signatures_added == 1 ? "" : "s", rep.signatures_refused);
+		printf("  %s%s\n", rep.agreed ? "agreed: both parties have signed" : "not yet agreed: both parties must sign",
+		       rep.agreed ? rep.witnessed ? ", witnessed by the mediator" : " (the mediator has not witnessed it)" : "");
+	}
+	manifest_import_report_free(&rep);
+	json_decref(env);
+	registry_close(r);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
 static const cli_command manifest_subs[] = {
+	{"export", manifest_export_cmd, "write a stage's manifest as a signed document"},
+	{"import", manifest_import_cmd, "take in a signed manifest: a new stage, version or signatures"},
 	{"sign", manifest_sign, "add your signature to a manifest (with your secret key)"},
 	{"verify", manifest_verify, "check a manifest's signatures, offline; name what changed"},
 };

@@ -30,7 +30,7 @@ static const cli_command commands[] = {
 	{"aftercare", cmd_aftercare, "where everyone handed over is now: transit, home, hospital"},
 	{"statement", cmd_statement, "what to publish about a stage, numbers withheld under embargo"},
 	{"keys", cmd_keys, "signing keys: generate, export, import, list, revoke"},
-	{"manifest", cmd_manifest, "sign manifests; verify their signatures offline"},
+	{"manifest", cmd_manifest, "export, sign, verify (offline) and import signed manifests"},
 	{"remains", cmd_remains, "remains cases, batches, custody, fragments and identification"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
