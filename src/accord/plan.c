@@ -7,7 +7,6 @@
 #include "accord/internal.h"
 #include "accord/plan.h"
 #include "accord/stage.h"
-#include "core/hmap.h"
 #include "core/text.h"
 #include "match/reconcile.h"
 
@@ -61,8 +60,32 @@ static void *grow(arena *a, void *p, size_t n, size_t *cap, size_t size)
 
 /* ---- what the registry already holds ------------------------------------- */
 
-/* Persons on open stages of any agreement: id -> booking. */
-static pl_rc load_bookings(registry *r, arena *a, hmap *out, pl_err *err)
+/* Persons on open stages of any agreement, by person id: looked up for
+ * every person in custody, so a sorted array and a binary search. */
+typedef struct booked {
+	int64_t person;
+	plan_booking b;
+} booked;
+
+typedef struct bookings {
+	booked *v;
+	size_t n, cap;
+} bookings;
+
+static int by_person(const void *x, const void *y)
+{
+	int64_t a = ((const booked *)x)->person, b = ((const booked *)y)->person;
+	return (a > b) - (a < b);
+}
+
+static const plan_booking *booking_of(const bookings *bk, int64_t person_id)
+{
+	booked key = {.person = person_id};
+	const booked *x = bk->n ? bsearch(&key, bk->v, bk->n, sizeof(booked), by_person) : NULL;
+	return x ? &x->b : NULL;
+}
+
+static pl_rc load_bookings(registry *r, arena *a, bookings *out, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(registry_store(r),
@@ -71,25 +94,26 @@ static pl_rc load_bookings(registry *r, arena *a, hmap *out, pl_err *err)
 	                      " WHERE s.status IN ('draft', 'proposed', 'agreed') AND e.person_id IS NOT NULL"
 	                      "   AND e.substitute_for IS NULL",
 	                      &s, err);
-	int sr;
-	while(!rc && (sr = sqlite3_step(s)) == SQLITE_ROW) {
-		char key[24];
-		snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 0));
-		plan_booking *b = arena_alloc(a, sizeof(*b));
-		if(!b)
-			break;
-		const char *med = store_column_text(s, 2);
-		b->stage = arena_strdup(a, store_column_text(s, 1));
-		b->mediator = med ? arena_strdup(a, med) : NULL;
-		if(hmap_put(out, key, strlen(key), b))
-			break;
-	}
 	if(rc)
 		return rc;
+	int sr;
+	while((sr = sqlite3_step(s)) == SQLITE_ROW) {
+		out->v = grow(a, out->v, out->n, &out->cap, sizeof(booked));
+		if(!out->v)
+			break;
+		booked *x = &out->v[out->n++];
+		const char *med = store_column_text(s, 2);
+		x->person = sqlite3_column_int64(s, 0);
+		x->b.stage = arena_strdup(a, store_column_text(s, 1));
+		x->b.mediator = med ? arena_strdup(a, med) : NULL;
+	}
 	sqlite3_reset(s);
-	if(arena_oom(a) || (sr != SQLITE_DONE && sr != SQLITE_ROW))
-		return sr == SQLITE_DONE || sr == SQLITE_ROW ? pl_nomem(err)
-		                                              : store_fail(registry_store(r), err, sr, "reading stages");
+	if(arena_oom(a))
+		return pl_nomem(err);
+	if(sr != SQLITE_DONE)
+		return store_fail(registry_store(r), err, sr, "reading stages");
+	if(out->n)
+		qsort(out->v, out->n, sizeof(booked), by_person);
 	return PL_OK;
 }
 
@@ -176,7 +200,7 @@ typedef struct sorter {
 	plan *p;
 	arena *a;
 	pl_err *err;
-	hmap bookings;
+	bookings bookings;
 	size_t cap[2], xcap;
 	/* The text of each rule test that excluded someone, made once. */
 	const rule *why_rule[64];
@@ -188,10 +212,17 @@ static const char *person_name(arena *a, const person *p)
 {
 	const char *sur = p->f[PF_SURNAME] ? p->f[PF_SURNAME] : p->f[PF_SURNAME_LATIN];
 	const char *giv = p->f[PF_GIVEN_NAMES] ? p->f[PF_GIVEN_NAMES] : p->f[PF_GIVEN_NAMES_LATIN];
-	size_t n = (sur ? strlen(sur) : 1) + (giv ? strlen(giv) : 0) + 3;
-	char *s = arena_alloc(a, n);
-	if(s)
-		snprintf(s, n, "%s%s%s", sur ? sur : "?", giv ? " " : "", giv ? giv : "");
+	if(!sur)
+		sur = "?";
+	size_t ns = strlen(sur), ng = giv ? strlen(giv) : 0;
+	char *s = arena_alloc(a, ns + ng + 2);
+	if(!s)
+		return NULL;
+	memcpy(s, sur, ns);
+	s[ns] = ' ';
+	if(giv)
+		memcpy(s + ns + 1, giv, ng);
+	s[ns + (giv ? ng + 1 : 0)] = '\0';
 	return s;
 }
 
@@ -308,9 +339,7 @@ static pl_rc sort_person(void *ctx, const person *pe)
 	int side = agreement_side(p->ag, pe->f[PF_HELD_BY]);
 	if(side < 0)
 		return PL_OK;
-	char key[24];
-	snprintf(key, sizeof(key), "%lld", (long long)pe->id);
-	const plan_booking *b = hmap_get(&so->bookings, key, strlen(key));
+	const plan_booking *b = booking_of(&so->bookings, pe->id);
 	const rule *test;
 	const char *detail;
 	long points;
@@ -553,6 +582,22 @@ static pl_rc schedule(plan *p, int max_days, arena *a, pl_err *err)
 
 /* ---- the plan -------------------------------------------------------------- */
 
+/* What the planner reads of each person: what it checks and orders by,
+ * the names it shows, and whatever the clause's rules read. */
+static void plan_fields(const clause *cl, bool fields[PF_COUNT])
+{
+	static const person_field always[] = {PF_SURNAME, PF_GIVEN_NAMES, PF_SURNAME_LATIN, PF_GIVEN_NAMES_LATIN,
+	                                      PF_BIRTH_DATE, PF_CAPTURE_DATE, PF_PARTY, PF_HELD_BY, PF_CONSENT,
+	                                      PF_MEDICAL, PF_RANK};
+	memset(fields, 0, PF_COUNT * sizeof(bool));
+	for(size_t i = 0; i < sizeof(always) / sizeof(always[0]); i++)
+		fields[always[i]] = true;
+	rule_fields(cl->eligible, fields);
+	rule_fields(cl->pool, fields);
+	for(int i = 0; i < cl->nscale; i++)
+		rule_fields(cl->scale[i].when, fields);
+}
+
 static pl_rc pick_clause(const agreement *ag, const char *id, const clause **out, pl_err *err)
 {
 	if(id) {
@@ -605,13 +650,13 @@ pl_rc plan_make(registry *r, const agreement *ag, const plan_opts *o, arena *a, 
 		return rc;
 	out->capacity = o->capacity ? o->capacity : out->cl->capacity;
 	sorter so = {.r = r, .p = out, .a = a, .err = err};
-	hmap_init(&so.bookings);
 	rc = load_committed(r, ag, out->cl, out, err);
 	if(!rc && out->cl->subject != SUBJECT_REMAINS) {
 		rc = load_bookings(r, a, &so.bookings, err);
-		rc = rc ? rc : registry_each_in_custody(r, ag->party[0], ag->party[1], sort_person, &so, err);
+		bool fields[PF_COUNT];
+		plan_fields(out->cl, fields);
+		rc = rc ? rc : registry_each_in_custody(r, ag->party[0], ag->party[1], fields, sort_person, &so, err);
 	}
-	hmap_free(&so.bookings);
 	if(rc)
 		return rc;
 	for(int s = 0; s < 2; s++)

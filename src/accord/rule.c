@@ -549,6 +549,41 @@ rule_answer rule_eval(const rule *r, const person *p, pdate stage_date, const ru
 	}
 }
 
+/* ---- what it reads --------------------------------------------------------- */
+
+static void value_fields(const value *v, bool used[PF_COUNT])
+{
+	if(v->kind == V_FIELD && v->field < PF_COUNT)
+		used[v->field] = true;
+	else if(v->kind == V_AGE)
+		used[PF_BIRTH_DATE] = true;
+}
+
+void rule_fields(const rule *r, bool used[PF_COUNT])
+{
+	if(!r)
+		return;
+	switch(r->kind) {
+	case N_OR:
+	case N_AND:
+		rule_fields(r->l, used);
+		rule_fields(r->r, used);
+		return;
+	case N_NOT:
+		rule_fields(r->l, used);
+		return;
+	case N_CAPTURED:
+		used[PF_CAPTURE_DATE] = true;
+		return;
+	default:
+		value_fields(&r->v, used);
+		value_fields(&r->lo, used);
+		value_fields(&r->hi, used);
+		for(int i = 0; i < r->nset; i++)
+			value_fields(&r->set[i], used);
+	}
+}
+
 /* ---- explanation --------------------------------------------------------- */
 
 /* A word as the rule would have to write it: quoted unless it reads back

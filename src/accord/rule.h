@@ -50,6 +50,10 @@ pl_rc rule_parse(const char *text, arena *a, rule **out, pl_err *err) PL_NODISCA
  * person held. */
 rule_answer rule_eval(const rule *r, const person *p, pdate stage_date, const rule **decided);
 
+/* Mark in used[PF_COUNT] the person fields the rule reads (an age reads
+ * the birth date, captured_before the capture date). */
+void rule_fields(const rule *r, bool used[PF_COUNT]);
+
 /* The rule (or one of its tests) in words, fully parenthesised. */
 pl_rc rule_explain(const rule *r, buf *out) PL_NODISCARD;
 
