@@ -5,12 +5,14 @@
 
 #include "accord/internal.h"
 #include "accord/plan.h"
+#include "remains/remains.h"
 
 typedef struct exec_ctx {
 	const stage_exec *x;
 	stage_exec_report *rep;
 	pdate date;
 	const char *note;         /* "stage 2 of istanbul-2025-06-02 (S...)" */
+	agreement ag;
 	entry_outcome *outcome;   /* per entry of the stage */
 	const stage_outcome **said; /* the outcome given for it, if any */
 } exec_ctx;
@@ -108,13 +110,12 @@ static pl_rc hand_over(registry *r, const stage *s, exec_ctx *c, const char *uid
 static pl_rc substitute(registry *r, const stage *s, exec_ctx *c, const stage_entry *orig,
                         const char *who, int seq, arena *a, pl_err *err)
 {
-	agreement ag;
 	stage_entry e = {.side = orig->side, .clause = orig->clause};
 	snprintf(e.person, sizeof(e.person), "%s", who);
-	pl_rc rc = agreement_get_id(r, s->agreement_id, a, &ag, err);
-	if(!rc && find_entry(s, who) >= 0)
+	pl_rc rc = PL_OK;
+	if(find_entry(s, who) >= 0)
 		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", who, s->uid);
-	rc = rc ? rc : stage_check_entry(r, &ag, s->date, NULL, &e, a, err);
+	rc = rc ? rc : stage_check_entry(r, &c->ag, s->date, NULL, &e, a, err);
 	if(rc) {
 		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
 		return rc;
@@ -196,6 +197,27 @@ static pl_rc run_entry(registry *r, const stage *s, exec_ctx *c, size_t i, int *
 	return rc ? rc : set_entry(r, s, e, o, art117, said ? said->note : NULL, err);
 }
 
+/* The remains office's batch of the same label, made if it has none, and
+ * tied to the stage: the cases are recorded in it as they are examined. */
+static pl_rc remains_batch_of(registry *r, const stage *s, exec_ctx *c, const stage_batch *b, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	remains_batch got;
+	pl_err quiet = {0};
+	pl_rc rc = PL_OK;
+	if(remains_batch_get(r, b->batch, &a, &got, &quiet) == PL_ENOTFOUND) {
+		char date[DATE_STR_MAX];
+		date_format(c->date, date);
+		remains_batch nb = {.label = b->batch, .from_party = c->ag.party[b->side],
+		                    .to_party = c->ag.party[1 - b->side], .handover_date = date,
+		                    .declared = b->declared, .note = c->note};
+		rc = remains_batch_add(r, &nb, err);
+	}
+	arena_free(&a);
+	return rc ? rc : remains_batch_set_stage(r, b->batch, s->id, err);
+}
+
 static pl_rc run_batches(registry *r, const stage *s, exec_ctx *c, pl_err *err)
 {
 	for(size_t k = 0; k < c->x->ndeliveries; k++) {
@@ -235,6 +257,7 @@ static pl_rc run_batches(registry *r, const stage *s, exec_ctx *c, pl_err *err)
 		sqlite3_reset(q);
 		if(sr != SQLITE_DONE)
 			rc = store_fail(registry_store(r), err, sr, "recording a delivery");
+		rc = rc ? rc : remains_batch_of(r, s, c, b, err);
 	}
 	return rc;
 }
@@ -246,6 +269,9 @@ static pl_rc execute(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: only an agreed stage (signed by both "
 		               "parties) is executed", s->uid, stage_status_name(s->status));
 	c->date = c->x->date.y ? c->x->date : s->date;
+	pl_rc rc = agreement_get_id(r, s->agreement_id, a, &c->ag, err);
+	if(rc)
+		return rc;
 	char note[160];
 	snprintf(note, sizeof(note), "stage %d of %s (%s)", s->number, s->agreement, s->uid);
 	c->note = note;
@@ -253,7 +279,7 @@ static pl_rc execute(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 	c->said = arena_calloc(a, s->nentries + 1, sizeof(*c->said));
 	if(!c->outcome || !c->said)
 		return pl_nomem(err);
-	pl_rc rc = assign_outcomes(s, c, err);
+	rc = assign_outcomes(s, c, err);
 	int next_seq = s->nentries ? s->entries[s->nentries - 1].seq + 1 : 1;
 	for(size_t i = 0; i < s->nentries && !rc; i++)
 		rc = run_entry(r, s, c, i, &next_seq, a, err);

@@ -226,6 +226,11 @@ static void test_execution(void **state)
 	assert_int_equal(rep.bodies[0], 60);
 	assert_int_equal(rep.bodies[1], 57);
 	assert_int_equal(rep.discrepancies, 1);
+	/* The remains office has the batches, tied to the stage. */
+	char sql[200];
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM remains_batch b JOIN stage s ON s.id = b.stage_id"
+	                           " WHERE s.uid = '%s' AND b.from_party = 'RU' AND b.to_party = 'UA'", bodies);
+	assert_int_equal(fx_scalar(f, sql), 1);
 
 	ledger l;
 	assert_ok(agreement_get(f->r, "q4", &f->a, &ag, &f->err), &f->err);
