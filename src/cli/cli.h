@@ -63,6 +63,9 @@ pl_rc cli_open(cli *c, registry **r, pl_err *err);
  * exit status. */
 int cli_open_bare(cli *c, int argc, char **argv, registry **r);
 
+/* A whole day, YYYY-MM-DD (a stage's, a statement's); false otherwise. */
+bool cli_parse_day(const char *s, pdate *out);
+
 /* Parse a non-negative integer option value; false if it is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
 
@@ -87,8 +90,9 @@ void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *h
 /* Print the rows if rc is PL_OK, free them, and return the exit status. */
 int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
 
-/* o on stdout, indented, for --json; then freed. */
-void cli_print_json(json_t *o);
+/* o on stdout, indented, for --json; then freed. false if o is NULL (out
+ * of memory) or it could not be written. */
+bool cli_print_json(json_t *o);
 /* After a page of a listing: "21-40 of 1,234 (--offset 40 for more)", or
  * "no THINGS match"; capped: the total is a lower bound. */
 void cli_print_range(const char *things, size_t offset, size_t n, size_t total, bool capped);

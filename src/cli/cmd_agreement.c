@@ -57,13 +57,10 @@ static int agreement_check(cli *c, int argc, char **argv)
 		buf_free(&out);
 		arena_free(&a);
 	}
-	if(c->json) {
-		char *s = json_dumps(all, JSON_INDENT(2));
-		if(s)
-			puts(s);
-		free(s);
-	}
-	json_decref(all);
+	if(c->json)
+		cli_print_json(all);
+	else
+		json_decref(all);
 	return status;
 }
 
@@ -168,14 +165,9 @@ static int agreement_show(cli *c, int argc, char **argv)
 	rc = rc ? rc : agreement_get(r, argv[optind], &a, &ag, &err);
 	rc = rc ? rc : ledger_compute(r, &ag, &a, &lg, &err);
 	if(!rc && c->json) {
-		json_t *v = json_pack("{s:s, s:s, s:s, s:o}", "id", ag.name, "sha256", ag.sha256, "document",
-		                      ag.canonical, "ledger", ledger_json(&ag, &lg));
-		char *s = v ? json_dumps(v, JSON_INDENT(2)) : NULL;
-		rc = s ? PL_OK : pl_nomem(&err);
-		if(s)
-			puts(s);
-		free(s);
-		json_decref(v);
+		if(!cli_print_json(json_pack("{s:s, s:s, s:s, s:o}", "id", ag.name, "sha256", ag.sha256, "document",
+		                             ag.canonical, "ledger", ledger_json(&ag, &lg))))
+			rc = pl_nomem(&err);
 	} else if(!rc) {
 		rc = agreement_explain(&ag, &out);
 		rc = rc ? rc : buf_adds(&out, "\n");

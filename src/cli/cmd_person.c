@@ -445,7 +445,6 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 	person_query q = PERSON_QUERY_INIT;
 	bool done = false;
 	long n;
-	const char *why;
 	int opt, status = EXIT_OK;
 	while(status == EXIT_OK && (opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch(opt) {
@@ -461,7 +460,7 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 				status = cli_usage_error(c, "--age: expected MIN-MAX, MIN-, -MAX or N, got '%s'", optarg);
 			break;
 		case OPT_AGE_ON:
-			if(!date_parse(optarg, &q.age_on, &why) || !q.age_on.d)
+			if(!cli_parse_day(optarg, &q.age_on))
 				status = cli_usage_error(c, "--age-on: expected a full date YYYY-MM-DD, got '%s'", optarg);
 			break;
 		case OPT_LIMIT:

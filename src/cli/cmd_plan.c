@@ -39,14 +39,14 @@ int cmd_plan(cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS, {0}};
 	plan_opts o = {0};
 	bool explain = false, save = false, done = false;
-	const char *point = NULL, *why;
+	const char *point = NULL;
 	long n;
 	int opt;
 	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch(opt) {
 		case OPT_CLAUSE: o.clause = optarg; break;
 		case OPT_DATE:
-			if(!date_parse(optarg, &o.date, &why) || !o.date.d)
+			if(!cli_parse_day(optarg, &o.date))
 				return cli_usage_error(c, "--stage-date: expected YYYY-MM-DD, got '%s'", optarg);
 			break;
 		case OPT_CAPACITY:
@@ -89,13 +89,8 @@ int cmd_plan(cli *c, int argc, char **argv)
 		json_t *v = plan_json(&p, explain);
 		if(v && uid[0])
 			json_object_set_new(v, "saved_stage", json_string(uid));
-		char *s = v ? json_dumps(v, JSON_INDENT(2)) : NULL;
-		if(s)
-			puts(s);
-		else
+		if(!cli_print_json(v))
 			rc = pl_nomem(&err);
-		free(s);
-		json_decref(v);
 	} else if(!rc) {
 		buf out;
 		buf_init(&out, 0);

@@ -127,7 +127,7 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 		{"clause", required_argument, NULL, OPT_CLAUSE},
 		{"stage-date", required_argument, NULL, OPT_STAGE_DATE},
 		CLI_COMMON_OPTIONS, {0}};
-	const char *clause_arg = NULL, *why;
+	const char *clause_arg = NULL;
 	plan_list_check check = {0};
 	reconcile_opts o = {0};
 	reconcile_decision decide[DECISIONS_MAX];
@@ -163,7 +163,7 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 				return cli_usage_error(c, "--clause: expected AGREEMENT:CLAUSE, got '%s'", optarg);
 			clause_arg = optarg;
 		} else if(opt == OPT_STAGE_DATE) {
-			if(!date_parse(optarg, &check.date, &why) || !check.date.d)
+			if(!cli_parse_day(optarg, &check.date))
 				return cli_usage_error(c, "--stage-date: expected YYYY-MM-DD, got '%s'", optarg);
 		} else if(!cli_common_option(c, opt, reconcile_usage, &done)) {
 			return cli_usage_error(c, "unknown option");

@@ -18,17 +18,6 @@ static int stage_args(cli *c, int argc, char **argv, const char *usage, const ch
 	return -1;
 }
 
-static pl_rc print_json(json_t *v, pl_err *err)
-{
-	char *s = v ? json_dumps(v, JSON_INDENT(2)) : NULL;
-	json_decref(v);
-	if(!s)
-		return pl_nomem(err);
-	puts(s);
-	free(s);
-	return PL_OK;
-}
-
 /* ---- list ------------------------------------------------------------------- */
 
 static const char list_usage[] =
@@ -170,7 +159,7 @@ static int stage_show(cli *c, int argc, char **argv)
 	rc = rc ? rc : stage_get(r, uid, &a, &s, &err);
 	rc = rc ? rc : agreement_get_id(r, s.agreement_id, &a, &ag, &err);
 	if(!rc)
-		rc = c->json ? print_json(stage_json(&ag, &s), &err) : show_text(r, &ag, &s, &a, &err);
+		rc = c->json ? (cli_print_json(stage_json(&ag, &s)) ? PL_OK : pl_nomem(&err)) : show_text(r, &ag, &s, &a, &err);
 	arena_free(&a);
 	registry_close(r);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
@@ -226,8 +215,9 @@ static int stage_diff_cmd(cli *c, int argc, char **argv)
 		json_t *arr = json_array();
 		for(size_t i = 0; i < n; i++)
 			json_array_append_new(arr, json_pack("{s:s#, s:s}", "op", &ch[i].op, (size_t)1, "what", ch[i].what));
-		rc = print_json(json_pack("{s:s, s:i, s:i, s:o}", "stage", s.uid, "from", (int)from, "to", (int)to,
-		                          "changes", arr), &err);
+		if(!cli_print_json(json_pack("{s:s, s:i, s:i, s:o}", "stage", s.uid, "from", (int)from, "to", (int)to,
+		                             "changes", arr)))
+			rc = pl_nomem(&err);
 	} else if(!rc) {
 		printf("stage %s, manifest version %ld -> %ld\n", s.uid, from, to);
 		for(size_t i = 0; i < n; i++)
@@ -503,7 +493,7 @@ static int stage_execute_cmd(cli *c, int argc, char **argv)
 	stage_outcome *outcomes = arena_calloc(&a, OUTCOMES_MAX, sizeof(*outcomes));
 	stage_delivery deliveries[DELIVERIES_MAX];
 	stage_exec x = {.outcomes = outcomes, .deliveries = deliveries};
-	const char *file = NULL, *why;
+	const char *file = NULL;
 	bool done = false;
 	int opt, status = -1;
 	while(status < 0 && (opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -525,7 +515,7 @@ static int stage_execute_cmd(cli *c, int argc, char **argv)
 				deliveries[x.ndeliveries++] = (stage_delivery){optarg, n};
 			}
 		} else if(opt == OPT_DATE) {
-			if(!date_parse(optarg, &x.date, &why) || !x.date.d)
+			if(!cli_parse_day(optarg, &x.date))
 				status = cli_usage_error(c, "--date: expected YYYY-MM-DD, got '%s'", optarg);
 		} else if(!cli_common_option(c, opt, execute_usage, &done)) {
 			status = cli_usage_error(c, "unknown option");

@@ -32,7 +32,7 @@ int cmd_statement(cli *c, int argc, char **argv)
 		CLI_COMMON_OPTIONS, {0}};
 	int lang = STATEMENT_EN, opt;
 	bool json = false, done = false;
-	const char *party = NULL, *why;
+	const char *party = NULL;
 	pdate on = {0};
 	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if(opt == OPT_LANG) {
@@ -45,7 +45,7 @@ int cmd_statement(cli *c, int argc, char **argv)
 		} else if(opt == OPT_PARTY) {
 			party = optarg;
 		} else if(opt == OPT_DATE) {
-			if(!date_parse(optarg, &on, &why) || !on.d)
+			if(!cli_parse_day(optarg, &on))
 				return cli_usage_error(c, "--date: expected YYYY-MM-DD, got '%s'", optarg);
 		} else if(!cli_common_option(c, opt, statement_usage, &done)) {
 			return cli_usage_error(c, "unknown option");
@@ -63,14 +63,8 @@ int cmd_statement(cli *c, int argc, char **argv)
 	pl_rc rc = cli_open(c, &r, &err);
 	rc = rc ? rc : statement_make(r, argv[optind], party, on, &a, &s, &err);
 	if(!rc && (json || c->json)) {
-		json_t *v = statement_json(&s, (statement_lang)lang);
-		char *text = v ? json_dumps(v, JSON_INDENT(2)) : NULL;
-		if(text)
-			puts(text);
-		else
+		if(!cli_print_json(statement_json(&s, (statement_lang)lang)))
 			rc = pl_nomem(&err);
-		free(text);
-		json_decref(v);
 	} else if(!rc) {
 		buf out;
 		buf_init(&out, 0);
@@ -148,12 +142,8 @@ int cmd_aftercare(cli *c, int argc, char **argv)
 	pl_err err = {0};
 	pl_rc rc = aftercare_get(r, &f, &a, &v, &err);
 	if(!rc && c->json) {
-		json_t *j = aftercare_json(&v, false);
-		char *text = j ? json_dumps(j, JSON_INDENT(2)) : NULL;
-		if(text)
-			puts(text);
-		free(text);
-		json_decref(j);
+		if(!cli_print_json(aftercare_json(&v, false)))
+			rc = pl_nomem(&err);
 	} else if(!rc) {
 		printf("%ld handed over in stages", v.total);
 		for(int k = 0; k < STEP_COUNT; k++)

@@ -113,11 +113,17 @@ int cli_open_bare(cli *c, int argc, char **argv, registry **r)
 	return -1;
 }
 
-void cli_print_json(json_t *o)
+bool cli_parse_day(const char *s, pdate *out)
 {
-	json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	putchar('\n');
+	const char *why;
+	return date_parse(s, out, &why) && out->d;
+}
+
+bool cli_print_json(json_t *o)
+{
+	bool ok = o && !json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) && putchar('\n') != EOF;
 	json_decref(o);
+	return ok;
 }
 
 void cli_rows_init(cli_rows *o, const cli *c, size_t ncols, const char *const *head, size_t width)
