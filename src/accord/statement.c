@@ -128,7 +128,7 @@ pl_rc statement_make(registry *r, const char *stage_uid, const char *party, pdat
 /* ---- in words ------------------------------------------------------------------- */
 
 typedef struct words {
-	const char *title, *returned, *returned_withheld, *none_returned, *among, *and_, *branches[BRANCHES];
+	const char *title, *returned, *returned_one, *returned_withheld, *none_returned, *among, *and_, *branches[BRANCHES];
 	const char *wounded, *ill, *young, *ages, *since_first_days, *since, *transit, *transit_none;
 	const char *bodies, *bodies_withheld, *agreement, *mediated, *months[12], *withheld_note;
 } words;
@@ -136,6 +136,7 @@ typedef struct words {
 static const words en = {
 	.title = "Exchange under {1}: stage {2}",
 	.returned = "{1} people have come home.",
+	.returned_one = "One person has come home.",
 	.returned_withheld = "People have come home. Their number will be given when this phase of the exchange is over.",
 	.none_returned = "No one came home in this stage.",
 	.among = "Among them",
@@ -158,7 +159,8 @@ static const words en = {
 
 static const words uk = {
 	.title = "Обмін за домовленістю {1}: етап {2}",
-	.returned = "Додому повернулися {1} осіб.",
+	.returned = "Повернулися додому: {1}.",
+	.returned_one = "Повернулися додому: 1.",
 	.returned_withheld = "Наші люди повернулися додому. Кількість буде оголошено після завершення цього етапу обміну.",
 	.none_returned = "Цього етапу ніхто не повернувся.",
 	.among = "Серед них",
@@ -267,7 +269,8 @@ pl_rc statement_markdown(const statement *s, statement_lang lang, buf *out)
 	if(!s->received)
 		rc = rc ? rc : buf_adds(out, w->none_returned);
 	else
-		rc = rc ? rc : fill(out, s->embargo ? w->returned_withheld : w->returned, num, NULL);
+		rc = rc ? rc : fill(out, s->embargo ? w->returned_withheld : s->received == 1 ? w->returned_one : w->returned,
+		                    num, NULL);
 	rc = rc ? rc : buf_adds(out, "\n\n");
 	rc = rc ? rc : categories(s, w, out);
 	if(s->youngest >= 0) {

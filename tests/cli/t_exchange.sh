@@ -252,3 +252,33 @@ EOF
 	p --db ua.db stage diff "$s"
 	expect_out "1 change"
 }
+
+# Matching the other side's list flags who is already on an open stage and,
+# against a clause, who is not eligible under it.
+test_exchange_reconcile_flags_stages_and_clauses() {
+	two_offices
+	export PARLEY_TODAY=2025-06-08
+	"$PARLEY" --db ua.db plan istanbul-2025-06-02 --clause wounded-ill-young --stage-date 2025-06-09 \
+		--capacity 1 --save >/dev/null || fail "plan"
+	# RU's list of the Ukrainians it holds, as RU writes them.
+	{
+		echo "ext.icrc,surname,given_names,birth_date"
+		echo "$PEOPLE" | while IFS=, read -r icrc uks ukg rus rug birth party held med; do
+			if [ "$party" = UA ] && [ "$icrc" != - ]; then echo "$icrc,$rus,$rug,$birth"; fi
+		done
+	} > list.csv
+	p --db ua.db reconcile list.csv --id-column ext.icrc --clause istanbul-2025-06-02:wounded-ill-young \
+		--stage-date 2025-06-09 --report r.json
+	expect_status 0
+	expect_out "1 on open stages, 1 not eligible"
+	python3 - <<'PY' || fail "report flags"
+import json
+rows = {r["list_id"]: r for r in json.load(open("r.json"))["rows"]}
+assert "booked" in rows["UA1"]["flags"], rows["UA1"]
+assert "not_eligible" in rows["UA5"]["flags"], rows["UA5"]
+assert rows["UA2"]["flags"] == [], rows["UA2"]
+PY
+	p --db ua.db reconcile list.csv --clause istanbul-2025-06-02:nothing
+	expect_status 1
+	expect_err "has no clause 'nothing'"
+}

@@ -80,7 +80,7 @@ static void test_a_statement_never_names_anyone(void **state)
 	}
 	buf_reset(&b);
 	assert_ok(statement_markdown(&s, STATEMENT_UK, &b), &f->err);
-	assert_contains(buf_str(&b), "Додому повернулися 3 осіб.");
+	assert_contains(buf_str(&b), "Повернулися додому: 3.");
 	assert_contains(buf_str(&b), "з 26 лютого 2022");
 	assert_contains(buf_str(&b), "через Білорусь");
 	/* The other side's statement: one man came home to RU. */
