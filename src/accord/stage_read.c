@@ -103,7 +103,8 @@ static pl_rc overlay_entries(registry *r, stage *out, const manifest_doc *m, are
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, out->id);
-	size_t cap = m->nentries + 16, k = 0;
+	/* Each substitute replaces one entry: at most twice the manifest's. */
+	size_t cap = 2 * m->nentries + 1, k = 0;
 	out->entries = arena_calloc(a, cap, sizeof(stage_entry));
 	int sr;
 	while(out->entries && (sr = sqlite3_step(s)) == SQLITE_ROW) {
@@ -111,8 +112,10 @@ static pl_rc overlay_entries(registry *r, stage *out, const manifest_doc *m, are
 		stage_entry *e = NULL;
 		while(k < m->nentries && m->entries[k].seq < seq)
 			k++;
-		if(out->nentries == cap)
-			break; /* more substitutes than room: shown as many as fit */
+		if(out->nentries == cap) {
+			sqlite3_reset(s);
+			return pl_fail(err, PL_EINTEGRITY, "stage %s has more entries than its manifest allows", out->uid);
+		}
 		e = &out->entries[out->nentries++];
 		if(k < m->nentries && m->entries[k].seq == seq)
 			*e = m->entries[k];
@@ -169,8 +172,11 @@ static pl_rc read_signatures(registry *r, stage *out, arena *a, pl_err *err)
 		return rc;
 	sqlite3_bind_int64(s, 1, out->id);
 	sqlite3_bind_int(s, 2, out->version);
-	out->signatures = arena_calloc(a, 8, sizeof(stage_signature));
-	while(out->signatures && out->nsignatures < 8 && sqlite3_step(s) == SQLITE_ROW) {
+	/* One per signer (the table's key): the parties, the mediator, and
+	 * any other signer this office trusts. */
+	enum { SIGNERS_MAX = 64 };
+	out->signatures = arena_calloc(a, SIGNERS_MAX, sizeof(stage_signature));
+	while(out->signatures && out->nsignatures < SIGNERS_MAX && sqlite3_step(s) == SQLITE_ROW) {
 		stage_signature *g = &out->signatures[out->nsignatures++];
 		const char **f[] = {&g->signer, &g->role, &g->public_key, &g->signed_at, &g->signature};
 		for(int i = 0; i < 5; i++)

@@ -326,7 +326,7 @@ static void estimate_u(linker *l, int nthreads)
 		n = (size_t)all;
 	u_job jobs[16];
 	for(int t = 0; t < nthreads; t++)
-		jobs[t] = (u_job){.l = l, .per_chunk = n / U_CHUNKS + 1, .first = t, .step = nthreads};
+		jobs[t] = (u_job){.l = l, .per_chunk = n ? n / U_CHUNKS + 1 : 0, .first = t, .step = nthreads};
 	run_parallel(u_run, jobs, sizeof(u_job), nthreads);
 	for(int c = 0; c < spec->ncmps; c++) {
 		double count[MATCH_LEVELS_MAX] = {0}, sum = 0;

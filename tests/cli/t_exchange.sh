@@ -282,3 +282,26 @@ PY
 	expect_status 1
 	expect_err "has no clause 'nothing'"
 }
+
+# The mediator's own instance holds no registry of these people: it takes
+# the manifest in, finds nobody, and still sees who signed.
+test_exchange_the_mediators_instance() {
+	two_offices
+	export PARLEY_TODAY=2025-06-08
+	"$PARLEY" --db ua.db plan istanbul-2025-06-02 --clause wounded-ill-young --stage-date 2025-06-09 \
+		--capacity 1 --save >plan.txt || fail "plan"
+	s=$(sed -n 's/^saved the next stage as \(S[0-9A-Z]*\).*/\1/p' plan.txt)
+	"$PARLEY" --db ua.db manifest export "$s" -o m.json 2>/dev/null
+	for k in ua ru tr; do "$PARLEY" manifest sign m.json --key $k.key >/dev/null; done
+	"$PARLEY" init tr.db >/dev/null
+	"$PARLEY" --db tr.db agreement add "$JUNE" >/dev/null
+	for k in ua ru tr; do "$PARLEY" --db tr.db keys import $k.pub >/dev/null; done
+	p --db tr.db manifest import m.json
+	expect_status 0
+	expect_out "0 entries found in this registry, 2 not found"
+	expect_out "3 signatures kept"
+	expect_out "agreed: both parties have signed, witnessed by the mediator"
+	p --db tr.db stage show "$s"
+	expect_out "(not in this registry)"
+	expect_out "TR (mediator)"
+}

@@ -175,3 +175,13 @@ test_reconcile_keys_only_new_or_changed_persons() {
 	expect_status 0
 	expect_out "registry keys: 2 made now, 299 kept"
 }
+
+# A new office's registry is empty: every row is unmatched, nothing crashes.
+test_reconcile_against_an_empty_registry() {
+	"$PARLEY" init x.db >/dev/null
+	printf 'surname,given_names,birth_date\nШевченко,Олександр,1990-03-12\nКоваленко,Петро,1985\n' > list.csv
+	p --db x.db reconcile list.csv
+	expect_status 0
+	expect_out "2 list rows against 0 registry persons"
+	expect_out "unmatched  2"
+}
