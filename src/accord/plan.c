@@ -190,7 +190,7 @@ static int compare_candidates(const void *x, const void *y)
 	for(int i = 0; i < PRIORITY_MAX; i++)
 		if(a->rank[i] != b->rank[i])
 			return a->rank[i] < b->rank[i] ? -1 : 1;
-	return strcmp(a->uid, b->uid);
+	return (a->id > b->id) - (a->id < b->id); /* the order they were registered in */
 }
 
 /* ---- sorting people out ---------------------------------------------------- */

@@ -30,6 +30,10 @@ const char *person_select_columns(registry *r);
 /* Fill p from a row selected with person_select_columns() starting at
  * column `col`; text is copied into a. */
 void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p);
+/* The same for a row holding only the fields marked (fields NULL: all), in
+ * field order; with a NULL the text is not copied: it lasts until the
+ * statement steps again. */
+void person_from_row_fields(sqlite3_stmt *s, int col, arena *a, person *p, const bool *fields);
 pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err);
 /* By exact uid; PL_ENOTFOUND if absent. */
 pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err *err);

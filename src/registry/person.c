@@ -356,7 +356,7 @@ pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err)
 
 /* ---- loading ---------------------------------------------------------- */
 
-void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p)
+void person_from_row_fields(sqlite3_stmt *s, int col, arena *a, person *p, const bool *fields)
 {
 	memset(p, 0, sizeof(*p));
 	p->id = sqlite3_column_int64(s, col);
@@ -364,19 +364,26 @@ void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p)
 	snprintf(p->uid, sizeof(p->uid), "%s", uid ? uid : "");
 	int st = lifecycle_status_parse(store_column_text(s, col + 2));
 	p->status = st < 0 ? ST_INITIAL : (person_status)st;
+	int at = col + 3;
 	for(int i = 0; i < PF_COUNT; i++) {
-		const char *v = store_column_text(s, col + 3 + i);
+		if(fields && !fields[i])
+			continue;
+		const char *v = store_column_text(s, at++);
 		if(!v)
 			continue;
 		/* Enum values point at the field table, as field_clean() returns them. */
 		const field_def *fd = &person_fields[i];
-		p->f[i] = NULL;
 		for(int k = 0; fd->kind == FK_ENUM && fd->values[k]; k++)
 			if(!strcmp(fd->values[k], v))
 				p->f[i] = fd->values[k];
 		if(!p->f[i])
-			p->f[i] = arena_strdup(a, v);
+			p->f[i] = a ? arena_strdup(a, v) : v;
 	}
+}
+
+void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p)
+{
+	person_from_row_fields(s, col, a, p, NULL);
 }
 
 /* Run one of the person lookups (sql_by_uid, sql_by_prefix). */
