@@ -205,16 +205,26 @@ static bool entry_of(http_req *q, const agreement *ag, json_t *o, size_t i, stag
 	return true;
 }
 
+/* The body (keys allowed) and the stage it is about; NULL, answered, if
+ * either is wrong. */
+static json_t *stage_body(http_req *q, const char *const *keys, stage *s, agreement *ag)
+{
+	json_t *b = http_body(q, keys);
+	if(b && !load_stage(q, s, ag)) {
+		json_decref(b);
+		return NULL;
+	}
+	return b;
+}
+
 void api_stage_entries(http_req *q)
 {
 	static const char *const keys[] = {"add", "remove", NULL};
 	stage s;
 	agreement ag;
-	json_t *b = http_body(q, keys);
-	if(!b || !load_stage(q, &s, &ag)) {
-		json_decref(b);
+	json_t *b = stage_body(q, keys, &s, &ag);
+	if(!b)
 		return;
-	}
 	json_t *add = json_object_get(b, "add"), *remove = json_object_get(b, "remove");
 	size_t nadd = json_array_size(add), nremove = json_array_size(remove);
 	stage_entry *entries = arena_calloc(&q->a, nadd + 1, sizeof(*entries));
@@ -346,11 +356,9 @@ void api_stage_execute(http_req *q)
 	static const char *const keys[] = {"date", "outcomes", "deliveries", NULL};
 	stage s;
 	agreement ag;
-	json_t *b = http_body(q, keys);
-	if(!b || !load_stage(q, &s, &ag)) {
-		json_decref(b);
+	json_t *b = stage_body(q, keys, &s, &ag);
+	if(!b)
 		return;
-	}
 	json_t *outcomes = json_object_get(b, "outcomes"), *deliveries = json_object_get(b, "deliveries");
 	stage_exec x = {0};
 	const char *date = NULL;
