@@ -20,8 +20,8 @@ typedef enum role {
 	ROLE_ADMIN,           /* users and settings */
 	ROLE_REGISTRAR,       /* persons and events */
 	ROLE_MEDICAL,         /* medical fields and health events */
-	ROLE_NEGOTIATOR,      /* agreements and stages (later issues) */
-	ROLE_IDENTIFICATION,  /* remains and DNA (later issues) */
+	ROLE_NEGOTIATOR,      /* agreements, plans, stages, manifests, execution */
+	ROLE_IDENTIFICATION,  /* remains: cases, batches, custody, identification */
 	ROLE_AUDITOR,         /* reads everything, the logs included; changes nothing */
 	ROLE_MEDIATOR,        /* reads the lists it is given, nothing else */
 	ROLE_COUNT
@@ -41,6 +41,12 @@ typedef enum perm {
 	PERM_USERS,           /* users and their roles, passwords, tokens */
 	PERM_RECONCILE,       /* match lists against the registry; find duplicates */
 	PERM_DECIDE,          /* confirm or reject matches (kept, reused, audited) */
+	PERM_AGREEMENT_READ,  /* agreements, their ledger, plans, statements */
+	PERM_AGREEMENT_WRITE, /* add agreements, save plans, change, sign off and execute stages */
+	PERM_STAGE_READ,      /* stages and their manifests, the signatures on them */
+	PERM_AFTERCARE_READ,  /* where returnees are now (health steps only with PERM_MEDICAL_READ) */
+	PERM_REMAINS_READ,    /* remains cases, batches, custody, fragments */
+	PERM_REMAINS_WRITE,   /* import cases, custody, fragments, identify, withdraw, return */
 	PERM_COUNT
 } perm;
 

@@ -27,6 +27,12 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_USERS] = "users",
 	[PERM_RECONCILE] = "reconcile",
 	[PERM_DECIDE] = "decide",
+	[PERM_AGREEMENT_READ] = "agreement_read",
+	[PERM_AGREEMENT_WRITE] = "agreement_write",
+	[PERM_STAGE_READ] = "stage_read",
+	[PERM_AFTERCARE_READ] = "aftercare_read",
+	[PERM_REMAINS_READ] = "remains_read",
+	[PERM_REMAINS_WRITE] = "remains_write",
 	[PERM_COUNT] = NULL,
 };
 
@@ -40,7 +46,15 @@ const char *const perm_names[PERM_COUNT + 1] = {
  *   change it, and the logs are the auditor's.
  * - Lists are matched by those who work with them (registrars, negotiators)
  *   and checked by the auditor; only the first two decide on matches.
- * - Mediators see the lists they are given (later issues), nothing here. */
+ * - Agreements, their ledger, plans and statements are read by those who
+ *   keep the office's records (admin, registrar, negotiator, auditor);
+ *   only negotiators add agreements, save plans, change, sign off and
+ *   execute stages.
+ * - Mediators read the lists they are given, stages and their manifests,
+ *   and nothing of the registry.
+ * - Aftercare is followed by the record keepers and the medical officers;
+ *   its health steps and the Art. 117 flag only with medical_read.
+ * - Remains are the identification officers' work; admin and auditor read. */
 static const role_set matrix[PERM_COUNT] = {
 	[PERM_PERSON_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) |
 	                     R(ROLE_NEGOTIATOR) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
@@ -55,6 +69,14 @@ static const role_set matrix[PERM_COUNT] = {
 	[PERM_USERS] = R(ROLE_ADMIN),
 	[PERM_RECONCILE] = R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR),
 	[PERM_DECIDE] = R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR),
+	[PERM_AGREEMENT_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR),
+	[PERM_AGREEMENT_WRITE] = R(ROLE_NEGOTIATOR),
+	[PERM_STAGE_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR) |
+	                    R(ROLE_MEDIATOR),
+	[PERM_AFTERCARE_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) |
+	                        R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR),
+	[PERM_REMAINS_READ] = R(ROLE_ADMIN) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
+	[PERM_REMAINS_WRITE] = R(ROLE_IDENTIFICATION),
 };
 
 bool auth_can(role_set roles, perm p)

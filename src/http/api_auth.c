@@ -3,7 +3,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "accord/aftercare.h"
 #include "http/internal.h"
+#include "remains/remains.h"
 
 static json_t *string_array(const char *const *names, unsigned bits, int n)
 {
@@ -140,10 +142,19 @@ void api_fields(http_req *q)
 	json_t *roles = json_array();
 	for(int r = 0; r < ROLE_COUNT; r++)
 		json_array_append_new(roles, json_string(role_names[r]));
+	json_t *stages = json_array(), *outcomes = json_array(), *steps = json_array();
+	for(int k = 0; k < STAGE_STATUS_COUNT; k++)
+		json_array_append_new(stages, json_string(stage_status_name((stage_status)k)));
+	for(int k = OUTCOME_PENDING + 1; k < OUTCOME_COUNT; k++)
+		json_array_append_new(outcomes, json_string(entry_outcome_name((entry_outcome)k)));
+	for(int k = 0; k < STEP_COUNT; k++)
+		json_array_append_new(steps, json_string(aftercare_step_name((aftercare_step)k)));
 	http_json(q, MHD_HTTP_OK,
-	          json_pack("{s:o, s:o, s:o, s:o, s:o}", "person", fields_json(person_fields, PF_COUNT),
-	                    "event", fields_json(event_fields, EF_COUNT), "statuses", statuses,
-	                    "event_types", events, "roles", roles));
+	          json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "person",
+	                    fields_json(person_fields, PF_COUNT), "event", fields_json(event_fields, EF_COUNT),
+	                    "statuses", statuses, "event_types", events, "roles", roles, "remains",
+	                    fields_json(remains_fields, RF_COUNT), "stage_statuses", stages, "outcomes",
+	                    outcomes, "aftercare_steps", steps));
 }
 
 /* ---- API tokens ------------------------------------------------------- */

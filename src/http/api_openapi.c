@@ -62,12 +62,84 @@ static json_t *fields_schema(const field_def *defs, int n, bool ext)
 	return o;
 }
 
+/* A flat object schema from "name:type,..." (type string, integer,
+ * boolean), the required names, no other members. */
+static json_t *object_schema(const char *props, const char *const *required)
+{
+	json_t *p = json_object(), *req = json_array();
+	while(props && *props) {
+		size_t len = strcspn(props, ","), colon = strcspn(props, ":");
+		char name[64], type[16];
+		snprintf(name, sizeof(name), "%.*s", (int)colon, props);
+		snprintf(type, sizeof(type), "%.*s", (int)(len - colon - 1), props + colon + 1);
+		json_object_set_new(p, name, json_pack("{s:s}", "type", type));
+		props += len + (props[len] == ',');
+	}
+	for(size_t i = 0; required && required[i]; i++)
+		json_array_append_new(req, json_string(required[i]));
+	json_t *o = json_pack("{s:s, s:b, s:o}", "type", "object", "additionalProperties", 0,
+	                      "properties", p);
+	if(json_array_size(req))
+		json_object_set_new(o, "required", req);
+	else
+		json_decref(req);
+	return o;
+}
+
+static json_t *array_of(json_t *items)
+{
+	return json_pack("{s:s, s:o}", "type", "array", "items", items);
+}
+
+/* The bodies of the agreements', stages' and remains' routes. */
+static void accord_schemas(json_t *s)
+{
+	static const char *const ag_req[] = {"parley", "id", "parties", "concluded", "clauses", NULL};
+	json_t *ag = object_schema("parley:string,id:string,title:string,mediator:string,"
+	                           "transit:string,concluded:string,valid_from:string,valid_until:string,"
+	                           "conflict_start:string,counting:string", ag_req);
+	json_t *props = json_object_get(ag, "properties");
+	json_object_set_new(props, "parties", array_of(json_pack("{s:s}", "type", "string")));
+	json_object_set_new(props, "embargo", json_pack("{s:s}", "type", "object"));
+	json_object_set_new(props, "clauses", array_of(json_pack("{s:s}", "type", "object")));
+	json_object_set_new(ag, "description", json_string("an agreement document: docs/agreements.md"));
+	json_object_set_new(s, "Agreement", ag);
+	json_object_set_new(s, "PlanInput",
+	                    object_schema("clause:string,stage_date:string,capacity:integer,days:integer,"
+	                                  "explain:boolean,save:boolean,handover_point:string", NULL));
+	static const char *const add_req[] = {"person", "side", "clause", NULL};
+	json_t *entries = object_schema("", NULL);
+	props = json_object_get(entries, "properties");
+	json_object_set_new(props, "add", array_of(object_schema("person:string,side:string,clause:string",
+	                                                          add_req)));
+	json_object_set_new(props, "remove", array_of(json_pack("{s:s}", "type", "string")));
+	json_object_set_new(s, "EntriesInput", entries);
+	json_object_set_new(s, "CancelInput", object_schema("reason:string", NULL));
+	static const char *const out_req[] = {"person", "outcome", NULL}, *const del_req[] = {"batch",
+	                                                                                      "delivered", NULL};
+	json_t *ex = object_schema("date:string", NULL);
+	props = json_object_get(ex, "properties");
+	json_object_set_new(props, "outcomes", array_of(object_schema("person:string,outcome:string,"
+	                                                               "substitute:string,note:string",
+	                                                               out_req)));
+	json_object_set_new(props, "deliveries", array_of(object_schema("batch:string,delivered:integer",
+	                                                                 del_req)));
+	json_object_set_new(s, "ExecuteInput", ex);
+	static const char *const cus_req[] = {"holder", "since", NULL}, *const frag_req[] = {"label", NULL},
+	                         *const id_req[] = {"person", NULL}, *const ret_req[] = {"to", "date", NULL};
+	json_object_set_new(s, "CustodyInput", object_schema("holder:string,since:string,note:string", cus_req));
+	json_object_set_new(s, "FragmentInput",
+	                    object_schema("label:string,person:string,description:string", frag_req));
+	json_object_set_new(s, "IdentifyInput", object_schema("person:string,confirm:boolean", id_req));
+	json_object_set_new(s, "ReturnInput", object_schema("to:string,date:string,note:string", ret_req));
+}
+
 static json_t *schemas(void)
 {
 	json_t *roles = json_array();
 	for(int r = 0; r < ROLE_COUNT; r++)
 		json_array_append_new(roles, json_string(role_names[r]));
-	return json_pack(
+	json_t *s = json_pack(
 		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"Error",
 		json_pack("{s:s, s:{s:{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:{s:s}}}}}}",
@@ -100,6 +172,8 @@ static json_t *schemas(void)
 		"Upload",
 		json_pack("{s:s, s:{s:{s:s, s:{s:s, s:s}}}}", "type", "object", "properties", "file",
 		          "type", "array", "items", "type", "string", "format", "binary"));
+	accord_schemas(s);
+	return s;
 }
 
 /* "name:type:help;..." into parameter objects. */
@@ -181,7 +255,7 @@ void api_openapi(http_req *q)
 		"{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:o, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s}}}, "
 		"s:[{s:[]}, {s:[]}]}",
 		"openapi", "3.0.3", "info", "title", "parley", "version", "1",
-		"description", "The registry of the parley server. A session (cookie parley_session, "
+		"description", "The registry, agreements, stages and remains of the parley server. A session (cookie parley_session, "
 		"from POST /api/login) must send the X-CSRF-Token header it was given on every "
 		"request that is not GET; an API token is sent as Authorization: Bearer.",
 		"paths", paths, "components", "schemas", schemas(), "securitySchemes", "session",

@@ -202,29 +202,14 @@ void api_persons_list(http_req *q)
 		           "your role may not filter by medical category");
 		return;
 	}
-	const char *v, *why;
-	long n;
-	char *end;
-	if((v = http_query(q, "limit"))) {
-		n = strtol(v, &end, 10);
-		if(*end || n < 1 || n > 200) {
-			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "limit", "limit: 1 to 200");
-			return;
-		}
-		pq.limit = (size_t)n;
-	}
-	if((v = http_query(q, "offset"))) {
-		n = strtol(v, &end, 10);
-		if(*end || n < 0 || n > 100000000) {
-			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "offset", "offset: a number from 0");
-			return;
-		}
-		pq.offset = (size_t)n;
-	}
-	if((v = http_query(q, "age_on")) && (!date_parse(v, &pq.age_on, &why) || !pq.age_on.d)) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "age_on", "age_on: a full date YYYY-MM-DD");
+	const char *v;
+	long limit = 50, offset = 0;
+	if(!http_query_long(q, "limit", 1, 200, &limit) ||
+	   !http_query_long(q, "offset", 0, 100000000, &offset) ||
+	   !http_full_date(q, MHD_HTTP_BAD_REQUEST, "age_on", http_query(q, "age_on"), &pq.age_on))
 		return;
-	}
+	pq.limit = (size_t)limit;
+	pq.offset = (size_t)offset;
 	if((v = http_query(q, "age")) && !parse_age(v, &pq.age_min, &pq.age_max)) {
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "age", "age: MIN-MAX, MIN-, -MAX or N");
 		return;

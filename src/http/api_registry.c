@@ -113,7 +113,7 @@ void api_import_progress(http_req *q)
 
 /* ---- import ----------------------------------------------------------- */
 
-static json_t *problems_json(const buf *errors)
+json_t *http_lines_json(const buf *errors)
 {
 	json_t *a = json_array();
 	const char *p = errors->ptr, *end = p ? p + errors->len : NULL;
@@ -124,6 +124,14 @@ static json_t *problems_json(const buf *errors)
 		p += n + 1;
 	}
 	return a;
+}
+
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows)
+{
+	http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
+	          json_pack("{s:{s:s, s:s, s:n, s:o, s:I}}", "error", "code", "bad_input", "message",
+	                    err->msg, "field", "problems", http_lines_json(problems), "rows_read",
+	                    (json_int_t)rows));
 }
 
 void api_import(http_req *q)
@@ -165,10 +173,7 @@ void api_import(http_req *q)
 	watch_end(q->srv->imports, wd.slot);
 	if(rc == PL_EINPUT) {
 		/* The same problems, file:line: column, as the CLI prints. */
-		http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
-		          json_pack("{s:{s:s, s:s, s:n, s:o, s:I}}", "error", "code", "bad_input",
-		                    "message", err.msg, "field", "problems", problems_json(&rep.errors),
-		                    "rows_read", (json_int_t)rep.rows));
+		http_refuse_problems(q, &err, &rep.errors, rep.rows);
 	} else if(rc) {
 		http_fail(q, &err);
 	} else {

@@ -139,6 +139,13 @@ void http_error(http_req *q, unsigned status, const char *code, const char *fiel
                 const char *fmt, ...) PL_PRINTF(5, 6);
 /* The response for a pl_rc from lower layers (input, conflict, ...). */
 void http_fail(http_req *q, const pl_err *err);
+/* The same, naming the field it is about (may be NULL). */
+void http_fail_field(http_req *q, const pl_err *err, const char *field);
+/* A response that is not JSON (Markdown, a file to download): text[0..len). */
+void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len);
+/* Lines of text (a problem or a note each, as importers write them) as an
+ * array of strings. */
+json_t *http_lines_json(const buf *lines);
 
 /* ---- requests --------------------------------------------------------- */
 
@@ -147,9 +154,24 @@ const char *http_query(http_req *q, const char *name);
 /* The JSON body as an object whose keys are all in `allowed`
  * (NULL-terminated); NULL, with the error response set, otherwise. */
 json_t *http_body(http_req *q, const char *const *allowed);
+/* Whether the body is declared JSON; false, with 415 answered, if not. */
+bool http_body_is_json(http_req *q);
+/* Whether every key of obj is in `allowed` (NULL-terminated); false, with
+ * 422 unknown_field answered (field "where.key"), if not. */
+bool http_check_keys(http_req *q, json_t *obj, const char *const *allowed, const char *where);
 /* The string at key of body b into *out (NULL if absent); false, with the
  * error answered, if it is there and not a string. */
 bool http_opt_string(http_req *q, json_t *b, const char *key, const char **out);
+/* The same for true or false (*out unchanged if absent). */
+bool http_opt_bool(http_req *q, json_t *b, const char *key, bool *out);
+/* The same for a whole number from min to max. */
+bool http_opt_long(http_req *q, json_t *b, const char *key, long min, long max, long *out);
+/* A query parameter as a whole number from min to max (*out unchanged if
+ * absent); false, with 400 answered, if it is not one. */
+bool http_query_long(http_req *q, const char *name, long min, long max, long *out);
+/* v (may be NULL: *out unchanged) as a full date YYYY-MM-DD; false, with
+ * `status` answered naming `name`, if it is not one. */
+bool http_full_date(http_req *q, unsigned status, const char *name, const char *v, pdate *out);
 /* Does the asker hold permission p? */
 bool http_can(const http_req *q, perm p);
 /* What the asker may change (enum write_rights). */
@@ -158,6 +180,9 @@ unsigned http_write_rights(const http_req *q);
  * set, if they could not be recorded (then nothing may be shown). */
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail);
+/* Answer 422 with an import's problems, one a line (file:line: column ...),
+ * as {"error": {"code", "message", "field", "problems", "rows_read"}}. */
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows);
 
 /* ---- handlers --------------------------------------------------------- */
 
@@ -187,6 +212,36 @@ void api_openapi(http_req *q);
 void api_reconcile(http_req *q);
 void api_reconcile_decide(http_req *q);
 void api_dedupe(http_req *q);
+/* api_accord.c: agreements, plans, aftercare, statements */
+void api_agreements_list(http_req *q);
+void api_agreement_add(http_req *q);
+void api_agreement_get(http_req *q);
+void api_plan(http_req *q);
+void api_aftercare(http_req *q);
+void api_statement(http_req *q);
+/* api_stages.c: stages, their manifests and execution */
+void api_stages_list(http_req *q);
+void api_stage_get(http_req *q);
+void api_stage_diff(http_req *q);
+void api_stage_entries(http_req *q);
+void api_stage_propose(http_req *q);
+void api_stage_cancel(http_req *q);
+void api_stage_close(http_req *q);
+void api_stage_execute(http_req *q);
+void api_stage_manifest(http_req *q);
+void api_stage_verify(http_req *q);
+void api_manifest_import(http_req *q);
+/* api_remains.c */
+void api_remains_list(http_req *q);
+void api_remains_get(http_req *q);
+void api_remains_import(http_req *q);
+void api_remains_custody(http_req *q);
+void api_remains_fragment(http_req *q);
+void api_remains_identify(http_req *q);
+void api_remains_withdraw(http_req *q);
+void api_remains_return(http_req *q);
+void api_remains_batches(http_req *q);
+void api_remains_batch_get(http_req *q);
 
 /* The route matching method and path (path parameters into q->param);
  * *wrong_method set if the path exists under another method. */

@@ -26,6 +26,30 @@
 	"since:string:only on or after this date;"                                           \
 	"limit:integer:at most this many (default 100, 0 for all)"
 
+#define AFTERCARE_QUERY_PARAMS                                                           \
+	"agreement:string:only this agreement's stages;"                                     \
+	"stage:string:only this stage;"                                                      \
+	"party:string:only the people who came home to this party;"                          \
+	"step:string:handed_over, transit, assistance, home, hospital or rehabilitation "    \
+	"(the health steps for medical roles only);"                                         \
+	"limit:integer:list at most this many (1-1000, default 100);"                        \
+	"offset:integer:skip this many"
+
+#define REMAINS_QUERY_PARAMS                                                             \
+	"batch:string:the cases of one batch (its label);"                                   \
+	"status:string:unidentified, preliminary, confirmed, returned (comma-separated);"    \
+	"condition:string:complete, incomplete, fragmented, skeletal, commingled, unknown "  \
+	"(comma-separated);"                                                                 \
+	"tag:string:tags containing this text;"                                              \
+	"limit:integer:at most this many (1-1000, default 50);"                              \
+	"offset:integer:skip this many"
+
+#define AG_READ PERM(PERM_AGREEMENT_READ)
+#define AG_WRITE PERM(PERM_AGREEMENT_WRITE)
+#define ST_READ PERM(PERM_STAGE_READ)
+#define RM_READ PERM(PERM_REMAINS_READ)
+#define RM_WRITE PERM(PERM_REMAINS_WRITE)
+
 const route http_routes[] = {
 	{M_POST, "/api/login", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login,
 	 "Sign in: sets the session cookie, returns the user and the CSRF token", "Login", NULL},
@@ -89,6 +113,90 @@ const route http_routes[] = {
 	{M_GET, "/api/dedupe", PERM(PERM_RECONCILE), 0, api_dedupe,
 	 "Persons entered more than once: clusters to review, never merged (written to the access "
 	 "log)", NULL, "review:number:pairs from this probability (default 0.3)"},
+	{M_GET, "/api/agreements", AG_READ, 0, api_agreements_list,
+	 "The stored agreements, with their parties, mediator and stages", NULL, NULL},
+	{M_POST, "/api/agreements", AG_WRITE, ROUTE_BODY | ROUTE_CREATES, api_agreement_add,
+	 "Store an agreement: the body is its document (docs/agreements.md); errors name the "
+	 "field's path. The same document again changes nothing (200)", "Agreement", NULL},
+	{M_GET, "/api/agreements/{id}", AG_READ, 0, api_agreement_get,
+	 "An agreement: its document, in words, its clauses, its stages and its ledger", NULL, NULL},
+	{M_POST, "/api/agreements/{id}/plan", AG_READ, ROUTE_BODY, api_plan,
+	 "Plan the next stage of a clause: who each side hands over, the schedule, every exclusion "
+	 "counted by reason (listed with explain); save stores the next stage as a draft "
+	 "(agreement_write). Written to the access log", "PlanInput", NULL},
+	{M_GET, "/api/stages", ST_READ, 0, api_stages_list, "The stages, with their status and counts",
+	 NULL,
+	 "agreement:string:only this agreement's;"
+	 "status:string:draft, proposed, agreed, executed, closed or cancelled"},
+	{M_GET, "/api/stages/{id}", ST_READ, 0, api_stage_get,
+	 "A stage: its manifest's entries and remains, signatures, outcomes, discrepancies "
+	 "(written to the access log)", NULL, NULL},
+	{M_GET, "/api/stages/{id}/diff", ST_READ, 0, api_stage_diff,
+	 "What changed between two versions of a stage's manifest (written to the access log)", NULL,
+	 "from:integer:the older version (default: the one before to);"
+	 "to:integer:the newer version (default: the current)"},
+	{M_POST, "/api/stages/{id}/entries", AG_WRITE, ROUTE_BODY, api_stage_entries,
+	 "Put persons on a stage or take them off: a new manifest version, in draft", "EntriesInput",
+	 NULL},
+	{M_POST, "/api/stages/{id}/propose", AG_WRITE, 0, api_stage_propose,
+	 "A draft is final and ready to be signed", NULL, NULL},
+	{M_POST, "/api/stages/{id}/cancel", AG_WRITE, ROUTE_BODY, api_stage_cancel,
+	 "Cancel a stage before it is executed; those listed on it go back to held", "CancelInput",
+	 NULL},
+	{M_POST, "/api/stages/{id}/close", AG_WRITE, 0, api_stage_close,
+	 "Close an executed stage: nothing more will change", NULL, NULL},
+	{M_POST, "/api/stages/{id}/execute", AG_WRITE, ROUTE_BODY, api_stage_execute,
+	 "Record the handover of an agreed stage: outcomes per person (everyone else handed "
+	 "over), bodies delivered per batch", "ExecuteInput", NULL},
+	{M_GET, "/api/stages/{id}/manifest", ST_READ, 0, api_stage_manifest,
+	 "The current manifest as a signed document to download, with the signatures this office "
+	 "holds (written to the access log)", NULL, NULL},
+	{M_GET, "/api/stages/{id}/verify", ST_READ, 0, api_stage_verify,
+	 "The signatures on the current manifest checked against this office's trusted keys, "
+	 "signature by signature, and who has not signed", NULL, NULL},
+	{M_GET, "/api/stages/{id}/statement", AG_READ, 0, api_statement,
+	 "What a ministry would publish about an executed stage: categories, ages, bodies; no "
+	 "numbers while the embargo holds",
+	 NULL,
+	 "lang:string:uk or en (default en);"
+	 "format:string:json (default; with the Markdown as text) or md;"
+	 "party:string:whose people came home (default: the party that received);"
+	 "date:string:the day of the statement, for the embargo (default today)"},
+	{M_POST, "/api/manifests", AG_WRITE, ROUTE_UPLOAD, api_manifest_import,
+	 "Take in a signed manifest (one JSON file, multipart/form-data): a new stage, version or "
+	 "signatures; agreed when both parties have signed with trusted keys", "Upload", NULL},
+	{M_GET, "/api/aftercare", PERM(PERM_AFTERCARE_READ), 0, api_aftercare,
+	 "Where those handed over are now, counted by step and listed (health steps and the Art. "
+	 "117 flag for medical roles; written to the access log)", NULL, AFTERCARE_QUERY_PARAMS},
+	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,
+	 REMAINS_QUERY_PARAMS},
+	{M_GET, "/api/remains/batches", RM_READ, 0, api_remains_batches,
+	 "Every batch: parties, handover date, declared against received, cases by status", NULL,
+	 NULL},
+	{M_GET, "/api/remains/batches/{label}", RM_READ, 0, api_remains_batch_get,
+	 "A batch (by label or id) and its cases", NULL,
+	 "limit:integer:at most this many cases (1-1000, default 50);offset:integer:skip this many"},
+	{M_POST, "/api/remains/import", RM_WRITE, ROUTE_UPLOAD, api_remains_import,
+	 "Import a cases file (one CSV file, multipart/form-data): all or nothing, every problem "
+	 "with its line and column", "Upload",
+	 "from:string:new batches: the party that handed them over, where rows leave it out;"
+	 "to:string:new batches: the party that received them;"
+	 "date:string:new batches: the handover date;"
+	 "max_errors:integer:report up to this many problems (default 20)"},
+	{M_GET, "/api/remains/{tag}", RM_READ, 0, api_remains_get,
+	 "A case (by tag, or by id for tags with other characters): custody chain, fragments, "
+	 "the same person in other cases", NULL, NULL},
+	{M_POST, "/api/remains/{tag}/custody", RM_WRITE, ROUTE_BODY | ROUTE_CREATES,
+	 api_remains_custody, "Add to a case's chain of custody", "CustodyInput", NULL},
+	{M_POST, "/api/remains/{tag}/fragments", RM_WRITE, ROUTE_BODY, api_remains_fragment,
+	 "Record a fragment of a case, or change the one with that label", "FragmentInput", NULL},
+	{M_POST, "/api/remains/{tag}/identify", RM_WRITE, ROUTE_BODY, api_remains_identify,
+	 "Identify a case as a person: preliminary, or confirmed (recorded on the person)",
+	 "IdentifyInput", NULL},
+	{M_POST, "/api/remains/{tag}/withdraw", RM_WRITE, 0, api_remains_withdraw,
+	 "Withdraw a preliminary identification", NULL, NULL},
+	{M_POST, "/api/remains/{tag}/return", RM_WRITE, ROUTE_BODY, api_remains_return,
+	 "The remains belong to the other side and were sent back", "ReturnInput", NULL},
 	{M_GET, "/api/openapi.json", 0, ROUTE_PUBLIC, api_openapi, "This API, as OpenAPI 3.0", NULL,
 	 NULL},
 };

@@ -98,21 +98,21 @@ void http_error(http_req *q, unsigned status, const char *code, const char *fiel
 	                               msg, "field", field));
 }
 
-void http_fail(http_req *q, const pl_err *err)
+void http_fail_field(http_req *q, const pl_err *err, const char *field)
 {
 	switch(err->rc) {
 	case PL_EINPUT:
 	case PL_EUSAGE:
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", NULL, "%s", err->msg);
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s", err->msg);
 		break;
 	case PL_ENOTFOUND:
-		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", NULL, "%s", err->msg);
+		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", field, "%s", err->msg);
 		break;
 	case PL_ECONFLICT:
-		http_error(q, MHD_HTTP_CONFLICT, "conflict", NULL, "%s", err->msg);
+		http_error(q, MHD_HTTP_CONFLICT, "conflict", field, "%s", err->msg);
 		break;
 	case PL_ELIMIT:
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL, "%s", err->msg);
+		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", field, "%s", err->msg);
 		break;
 	case PL_EDB:
 		http_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "%s", err->msg);
@@ -120,6 +120,21 @@ void http_fail(http_req *q, const pl_err *err)
 	default:
 		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "%s", err->msg);
 	}
+}
+
+void http_fail(http_req *q, const pl_err *err)
+{
+	http_fail_field(q, err, NULL);
+}
+
+void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len)
+{
+	buf_reset(&q->out);
+	q->answered = true;
+	q->content_type = content_type;
+	q->status = status;
+	if(buf_add(&q->out, text, len))
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
 }
 
 static void add_security_headers(http_req *q, struct MHD_Response *r)
@@ -208,15 +223,41 @@ unsigned http_write_rights(const http_req *q)
 	       (http_can(q, PERM_MEDICAL_WRITE) ? WRITE_MEDICAL : 0);
 }
 
-json_t *http_body(http_req *q, const char *const *allowed)
+bool http_body_is_json(http_req *q)
 {
 	const char *ct = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Content-Type");
 	/* JSON only: a form posted from another site cannot send it. */
 	if(!ct || strncmp(ct, "application/json", 16)) {
 		http_error(q, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "bad_media_type", NULL,
 		           "the body must be JSON (Content-Type: application/json)");
-		return NULL;
+		return false;
 	}
+	return true;
+}
+
+bool http_check_keys(http_req *q, json_t *obj, const char *const *allowed, const char *where)
+{
+	const char *key;
+	json_t *val;
+	json_object_foreach(obj, key, val) {
+		bool known = false;
+		for(size_t i = 0; allowed[i] && !known; i++)
+			known = !strcmp(allowed[i], key);
+		if(!known) {
+			char name[160];
+			snprintf(name, sizeof(name), "%s%s%.80s", where ? where : "", where ? "." : "", key);
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "unknown_field", name,
+			           "unknown field '%s'", name);
+			return false;
+		}
+	}
+	return true;
+}
+
+json_t *http_body(http_req *q, const char *const *allowed)
+{
+	if(!http_body_is_json(q))
+		return NULL;
 	json_error_t je;
 	json_t *v = json_loadb(buf_str(&q->body), q->body.len, JSON_REJECT_DUPLICATES, &je);
 	if(!v) {
@@ -229,22 +270,67 @@ json_t *http_body(http_req *q, const char *const *allowed)
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, "the body must be a JSON object");
 		return NULL;
 	}
-	const char *key;
-	json_t *val;
-	json_object_foreach(v, key, val) {
-		bool known = false;
-		for(size_t i = 0; allowed[i] && !known; i++)
-			known = !strcmp(allowed[i], key);
-		if(!known) {
-			char name[80];
-			snprintf(name, sizeof(name), "%s", key);
-			json_decref(v);
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "unknown_field", name,
-			           "unknown field '%s'", name);
-			return NULL;
-		}
+	if(!http_check_keys(q, v, allowed, NULL)) {
+		json_decref(v);
+		return NULL;
 	}
 	return v;
+}
+
+bool http_opt_bool(http_req *q, json_t *b, const char *key, bool *out)
+{
+	json_t *v = json_object_get(b, key);
+	if(v && !json_is_boolean(v)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: expected true or false",
+		           key);
+		return false;
+	}
+	if(v)
+		*out = json_is_true(v);
+	return true;
+}
+
+bool http_opt_long(http_req *q, json_t *b, const char *key, long min, long max, long *out)
+{
+	json_t *v = json_object_get(b, key);
+	if(v && (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key,
+		           "%s: expected a whole number from %ld to %ld", key, min, max);
+		return false;
+	}
+	if(v)
+		*out = (long)json_integer_value(v);
+	return true;
+}
+
+bool http_query_long(http_req *q, const char *name, long min, long max, long *out)
+{
+	const char *v = http_query(q, name);
+	if(!v)
+		return true;
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if(errno || end == v || *end || n < min || n > max) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "%s: %ld to %ld", name, min, max);
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+bool http_full_date(http_req *q, unsigned status, const char *name, const char *v, pdate *out)
+{
+	const char *why;
+	pdate d;
+	if(!v)
+		return true;
+	if(!date_parse(v, &d, &why) || !d.d) {
+		http_error(q, status, "bad_input", name, "%s: a full date YYYY-MM-DD (got '%.40s')", name, v);
+		return false;
+	}
+	*out = d;
+	return true;
 }
 
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,

@@ -182,6 +182,24 @@ static pl_rc read_parts(store *st, remains_case_detail *d, arena *a, pl_err *err
 	return rc;
 }
 
+pl_rc remains_case_tag(registry *r, const char *uid, arena *a, const char **tag, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT tag FROM remains_case WHERE uid = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*tag = x == SQLITE_ROW ? dup_text(s, 0, a) : NULL;
+	sqlite3_reset(s);
+	if(x == SQLITE_DONE)
+		return pl_fail(err, PL_ENOTFOUND, "no remains case %s", uid);
+	if(x != SQLITE_ROW)
+		return store_fail(st, err, x, "reading a remains case");
+	return *tag ? PL_OK : pl_nomem(err);
+}
+
 pl_rc remains_case_get(registry *r, const char *tag, arena *a, remains_case_detail *out,
                        pl_err *err)
 {

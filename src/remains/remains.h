@@ -196,6 +196,10 @@ pl_rc remains_fragment_set(registry *r, const char *tag, const char *label,
                            const char *person_uid, const char *description,
                            remains_result *res, pl_err *err);
 
+/* The tag of the case whose id (R...) is uid; PL_ENOTFOUND if none. For
+ * addresses that cannot hold every tag (the API's paths). */
+pl_rc remains_case_tag(registry *r, const char *uid, arena *a, const char **tag, pl_err *err);
+
 /* One case with its custody chain, fragments and related cases. */
 pl_rc remains_case_get(registry *r, const char *tag, arena *a, remains_case_detail *out,
                        pl_err *err);

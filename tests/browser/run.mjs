@@ -32,6 +32,7 @@ const users = {
   auditor: ['auditor', 'auditor-password-1'],
   negotiator: ['negotiator', 'negotiator-password-1'],
   mediator: ['mediator', 'mediator-password-1'],
+  identification: ['identification', 'identification-password-1'],
 };
 run(['init', '--admin', 'admin', '--password-stdin'], `${users.admin[1]}\n`);
 for (const [role, [name, pw]] of Object.entries(users)) {
@@ -42,6 +43,48 @@ run(['import', '--quiet', '-'], demo);
 // Written in Cyrillic only: found by Latin spellings or not at all.
 const personId = run(['person', 'add', '--surname', 'Шевчук', '--given-names', 'Олександр',
   '--patronymic', 'Миколайович', '--birth-date', '1994-02-11', '--party', 'UA', '--rank', 'сержант']).trim().split(/\s+/).pop();
+
+// ---- an exchange under the Istanbul agreement of 2 June 2025 -------------
+// People both sides hold (held: a capture and a capture card), the
+// agreement, the parties' and the mediator's keys; stage 1 planned,
+// proposed, signed by UA and RU, imported (agreed) and executed; stage 2
+// agreed and waiting for its handover.
+const exchangePeople = [
+  // icrc, surname, given names, born, party, held by, medical
+  ['B1', 'Коваленко', 'Олександр', '1975-03-02', 'UA', 'RU', 'severely_wounded'],
+  ['B2', 'Бондар', 'Юрій', '1980-11-30', 'UA', 'RU', 'seriously_ill'],
+  ['B3', 'Гнатюк', 'Петро', '1985-06-01', 'UA', 'RU', 'none'],
+  ['B4', 'Иванов', 'Сергей', '1979-05-05', 'RU', 'UA', 'severely_wounded'],
+  ['B5', 'Петров', 'Алексей', '2002-07-07', 'RU', 'UA', 'none'],
+  ['B6', 'Волков', 'Игорь', '2004-01-15', 'RU', 'UA', 'seriously_ill'],
+];
+writeFileSync(join(dir, 'exchange-persons.csv'), 'ext.icrc,surname,given_names,birth_date,party,held_by,medical,branch,capture_date,consent\n' +
+  exchangePeople.map((x) => `${x.join(',')},armed_forces,2022-02-26,yes`).join('\n') + '\n');
+writeFileSync(join(dir, 'exchange-events.csv'), 'ext.icrc,type,date,source\n' +
+  exchangePeople.map(([icrc]) => `${icrc},capture,2022-02-26,counterpart_list\n${icrc},capture_card,2022-04-01,icrc_visit`).join('\n') + '\n');
+run(['import', '--quiet', join(dir, 'exchange-persons.csv'), join(dir, 'exchange-events.csv')]);
+run(['agreement', 'add', join(webDir, '..', 'examples', 'istanbul-2025-06-02.json')]);
+for (const [signer, role] of [['UA', 'party'], ['RU', 'party'], ['TR', 'mediator']]) {
+  const key = join(dir, `${signer}.key`);
+  execFileSync(parley, ['keys', 'generate', '--signer', signer, '--role', role, '-o', key]);
+  execFileSync(parley, ['keys', 'export', key, '-o', join(dir, `${signer}.pub`)], { stdio: 'ignore' });
+  run(['keys', 'import', join(dir, `${signer}.pub`)]);
+}
+// A stage of two a side on `date`, through to agreed; its id.
+function agreedStage(date) {
+  const out = run(['plan', 'istanbul-2025-06-02', '--clause', 'wounded-ill-young', '--stage-date', date,
+    '--capacity', '2', '--save', '--handover-point', 'Belarus-Ukraine border']);
+  const id = out.match(/saved the next stage as (S[0-9A-Z]+)/)[1];
+  const manifest = join(dir, `${id}.json`);
+  run(['stage', 'propose', id]);
+  execFileSync(parley, ['--db', db, 'manifest', 'export', id, '-o', manifest], { stdio: 'ignore' });
+  for (const signer of ['UA', 'RU']) execFileSync(parley, ['manifest', 'sign', manifest, '--key', join(dir, `${signer}.key`)]);
+  run(['manifest', 'import', manifest]);
+  return id;
+}
+const stage1 = agreedStage('2025-06-09');
+run(['stage', 'execute', stage1]);
+const stage2 = agreedStage('2025-06-10');
 
 // ---- the server -------------------------------------------------------
 
@@ -130,7 +173,8 @@ test('the dashboard shows the counts and charts', async (page) => {
   await signIn(page, 'registrar');
   await page.waitForSelector('.dashboard');
   const n = (await page.textContent('#count-persons')).replace(/\D/g, '');
-  assert(n === '301', `expected 301 persons, got ${n}`);
+  const want = String(301 + exchangePeople.length);
+  assert(n === want, `expected ${want} persons, got ${n}`);
   assert(await page.locator('svg.chart').count() >= 5, 'charts missing');
   assert((await mainText(page)).includes('People returned per month'), 'no returns chart');
   // A registrar sees no counts by medical category.
@@ -316,6 +360,190 @@ test('reconcile a list in Russian forms, review side by side, confirm by key', a
   assert(audit[0].entity === 'match_decision' && audit[0].entity_id === personId, JSON.stringify(audit[0]));
 });
 
+test('the negotiator reads an agreement and its ledger, and plans a stage', async (page) => {
+  await signIn(page, 'negotiator');
+  await page.click('nav a[href="/agreements"]');
+  await page.waitForSelector('table.agreements-table');
+  await page.click('a[href="/agreements/istanbul-2025-06-02"]');
+  await page.waitForSelector('#ledger');
+  // Stage 1 delivered two a side; stage 2 holds two a side.
+  const row = await page.locator('#ledger tbody tr', { hasText: 'wounded-ill-young' }).first().textContent();
+  assert(row.includes('UA') && row.includes('2'), `ledger row: ${row}`);
+  assert(await page.locator('svg.chart.progress').count() === 1, 'no progress chart');
+  assert((await mainText(page)).includes('6,000 for 6,000'), 'the bodies clause is not in words');
+  await shot(page, '16-agreement');
+  await page.click('#plan-link');
+  await page.waitForSelector('#plan-clause');
+  await page.selectOption('#plan-clause', 'wounded-ill-young');
+  await page.fill('#plan-date', '2025-06-11');
+  await page.fill('#plan-capacity', '3');
+  await page.click('#plan-submit');
+  await page.waitForSelector('#excluded-counts');
+  await page.selectOption('#excl-reason', 'not_eligible');
+  const excluded = page.locator('#exclusions tbody tr', { hasText: 'Гнатюк' });
+  assert(await excluded.count() === 1, 'Гнатюк is not among those not eligible');
+  const why = await excluded.locator('td').last().textContent();
+  assert(why.trim().length > 0, 'the exclusion is not explained');
+  assert(await page.locator('#plan-save').count() === 1, 'a negotiator cannot save the plan');
+  await shot(page, '17-planner');
+});
+
+test('a stage: both parties\' signatures valid, the manifest to download, the list', async (page) => {
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/stages`);
+  await page.waitForSelector('table.stages-table');
+  assert(await page.locator(`a[href="/stages/${stage1}"]`).count() === 1, 'stage 1 not listed');
+  await shot(page, '18-stages');
+  await page.click(`a[href="/stages/${stage1}"]`);
+  await page.waitForSelector('#signatures');
+  for (const signer of ['UA', 'RU']) {
+    assert(await page.locator(`#signatures li.signed[data-signer="${signer}"]`).count() === 1, `${signer} has not signed`);
+  }
+  assert(await page.locator('#signatures li.unsigned[data-signer="TR"]').count() === 1, 'the mediator shown as signed');
+  const verdicts = await page.locator('table.sig-table tbody tr').allTextContents();
+  assert(verdicts.length === 2 && verdicts.every((v) => v.includes('✓')), `signatures: ${verdicts.join(' | ')}`);
+  assert((await page.textContent('#stage-status')).includes('executed'), 'stage 1 is not executed');
+  assert(await page.locator('#manifest-download').count() === 1, 'no download link');
+  const dl = await page.evaluate(async (id) => {
+    const r = await fetch(`/api/stages/${id}/manifest`);
+    return [r.status, r.headers.get('Content-Disposition'), (await r.json()).signatures.length];
+  }, stage1);
+  assert(dl[0] === 200 && dl[1].includes(stage1) && dl[2] === 2, `download: ${dl}`);
+  assert(await page.locator('#entries tbody tr').count() === 4, 'not four on the stage');
+  await shot(page, '19-stage');
+  // The mediator witnesses the manifest; its file comes back and is uploaded.
+  const manifest = join(dir, `${stage1}.json`);
+  execFileSync(parley, ['manifest', 'sign', manifest, '--key', join(dir, 'TR.key')]);
+  await page.goto(`${base}/stages`);
+  await page.setInputFiles('#manifest-file', manifest);
+  await page.click('#manifest-submit');
+  await page.waitForSelector('#manifest-report dl');
+  const kept = await page.textContent('#manifest-report');
+  assert(kept.includes('witnessed by the mediator') && kept.includes('Signatures kept3'), kept);
+  await page.goto(`${base}/stages/${stage1}`);
+  await page.waitForSelector('#signatures');
+  assert(await page.locator('#signatures li.signed[data-signer="TR"]').count() === 1, 'the witness is not shown');
+});
+
+test('the statement of an executed stage, under the embargo', async (page) => {
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/stages/${stage1}`);
+  await page.click('#statement-link');
+  await page.waitForSelector('#statement-text');
+  // Stage 2 is still open: the phase is not over.
+  assert(await page.locator('#embargo').count() === 1, 'the embargo is not shown');
+  assert((await page.textContent('#statement-text')).includes('Their number will be given'), 'numbers not withheld');
+  assert(!(await page.textContent('#statement-text')).includes('Коваленко'), 'a name in a statement');
+  await shot(page, '20-statement');
+  await page.selectOption('#st-lang', 'uk');
+  await page.waitForFunction(() => document.querySelector('#statement-text')?.getAttribute('lang') === 'uk');
+  assert((await page.textContent('#statement-text')).includes('Білорусь'), 'no Ukrainian statement');
+});
+
+test('the handover of an agreed stage: a refusal recorded', async (page) => {
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/stages/${stage2}`);
+  await page.click('#stage-execute');
+  await page.waitForSelector('.exec-entries');
+  const first = await page.locator('.exec-entries select').first().getAttribute('id');
+  await page.selectOption(`#${first}`, 'refused');
+  // A substitution needs its substitute chosen first.
+  const second = await page.locator('.exec-entries select').nth(1).getAttribute('id');
+  await page.selectOption(`#${second}`, 'substituted');
+  assert(await page.locator('.picker:not([hidden])').count() === 1, 'no person picker');
+  await shot(page, '21-execute');
+  await page.check('#exec-confirm');
+  await page.click('#exec-submit');
+  await page.waitForSelector('.execute-form .notice.error');
+  await page.selectOption(`#${second}`, 'handed_over');
+  await page.click('#exec-submit');
+  await page.waitForSelector('#execute-report');
+  const report = await page.textContent('#execute-report');
+  assert(report.includes('Discrepancies logged1'), report);
+  await shot(page, '22-execute-report');
+  await page.goto(`${base}/stages/${stage2}`);
+  await page.waitForSelector('#discrepancies');
+  assert((await page.textContent('#entries')).includes('refused at the handover'), 'the refusal is not on the stage');
+});
+
+test('aftercare: where those handed over are now', async (page) => {
+  await signIn(page, 'medical');
+  await page.click('nav a[href="/aftercare"]');
+  await page.waitForSelector('table.aftercare-table');
+  assert(Number((await page.textContent('#ac-total')).replace(/\D/g, '')) >= 4, 'fewer than four handed over');
+  assert(await page.locator('#ac-art117').count() === 1, 'no Art. 117 count for the medical role');
+  await shot(page, '23-aftercare');
+  await page.click('#sign-out');
+  await page.waitForSelector('form.login');
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/aftercare`);
+  await page.waitForSelector('table.aftercare-table');
+  assert(await page.locator('#ac-art117').count() === 0, 'the Art. 117 count shown to a negotiator');
+});
+
+test('remains: a cases file with a bad row, then a good one; a case and the batches', async (page) => {
+  await signIn(page, 'identification');
+  await page.click('nav a[href="/remains"]');
+  await page.waitForSelector('#remains-import-link');
+  await page.click('#remains-import-link');
+  await page.waitForSelector('#rm-file');
+  const bad = join(dir, 'cases.csv');
+  writeFileSync(bad, 'tag,batch,from_party,to_party,handover_date,condition,holder,custody_since\n' +
+    'UA-2025-06-11-0001,RU-UA-2025-06-11,RU,UA,2025-06-11,skeletal,Бюро СМЕ,2025-06-12\n' +
+    'UA-2025-06-11-0002,RU-UA-2025-06-11,RU,UA,2025-06-11,burnt,Бюро СМЕ,2025-06-12\n');
+  await page.setInputFiles('#rm-file', bad);
+  await page.click('#rm-submit');
+  await page.waitForSelector('#remains-problems');
+  const problems = await page.locator('#remains-problems li').allTextContents();
+  assert(problems.length === 1 && problems[0].includes("cases.csv:3: column 'condition'"), problems.join(' | '));
+  await shot(page, '24-remains-import-problems');
+  writeFileSync(bad, 'tag,batch,from_party,to_party,handover_date,condition,holder,custody_since\n' +
+    'UA-2025-06-11-0001,RU-UA-2025-06-11,RU,UA,2025-06-11,skeletal,Бюро СМЕ,2025-06-12\n' +
+    'UA-2025-06-11-0002,RU-UA-2025-06-11,RU,UA,2025-06-11,commingled,Бюро СМЕ,2025-06-12\n');
+  await page.setInputFiles('#rm-file', bad);
+  await page.click('#rm-submit');
+  await page.waitForSelector('#remains-report');
+  assert((await page.textContent('#remains-report')).includes('Cases added2'), await page.textContent('#remains-report'));
+  await shot(page, '25-remains-import-done');
+  await page.goto(`${base}/remains`);
+  await page.waitForSelector('#cases');
+  await shot(page, '26-remains');
+  await page.click('a.case-link >> text=UA-2025-06-11-0002');
+  await page.waitForSelector('#custody');
+  assert((await page.textContent('#custody')).includes('Бюро СМЕ'), 'no custody chain');
+  assert(await page.locator('#identify-form').count() === 1, 'no identification form');
+  await page.fill('#cu-holder', 'Київське бюро СМЕ');
+  await page.fill('#cu-since', '2025-06-01');
+  await page.click('#custody-form button[type=submit]');
+  await page.waitForSelector('#custody-form .notice.error');
+  await page.fill('#cu-since', '2025-06-20');
+  await page.click('#custody-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelectorAll('#custody li').length === 2);
+  await shot(page, '27-remains-case');
+  await page.click('#batches-link');
+  await page.waitForSelector('#batches');
+  assert((await page.textContent('#batches')).includes('RU-UA-2025-06-11'), 'the batch is not listed');
+  await shot(page, '28-batches');
+});
+
+test('the mediator sees a stage and its manifest, but not the registry', async (page) => {
+  await signIn(page, 'mediator');
+  // No dashboard for the mediator: home is the list of stages.
+  await page.waitForSelector('table.stages-table');
+  const nav = await page.textContent('header nav');
+  assert(nav.includes('Stages') && !nav.includes('Registry') && !nav.includes('Agreements'), `nav: ${nav}`);
+  await page.click(`a[href="/stages/${stage1}"]`);
+  await page.waitForSelector('#entries');
+  assert(await page.locator('#stage-propose, #stage-cancel, #manifest-file').count() === 0, 'a mediator may change a stage');
+  assert(await page.locator('#signatures li.signed').count() === 3, 'signatures not shown');
+  await shot(page, '29-mediator-stage');
+  await page.goto(`${base}/persons`);
+  await page.waitForSelector('main h1');
+  assert((await page.textContent('main h1')) === 'Access denied', 'a mediator sees the registry');
+  const status = await page.evaluate(async () => (await fetch('/api/persons?q=a')).status);
+  assert(status === 403, `GET /api/persons as mediator: ${status}`);
+});
+
 test('Ukrainian labels, and the layout at tablet width', async (page) => {
   await signIn(page, 'auditor');
   assert((await page.textContent('header nav')).includes('Реєстр'), 'nav not in Ukrainian');
@@ -331,7 +559,18 @@ test('Ukrainian labels, and the layout at tablet width', async (page) => {
   assert((await mainText(page)).includes('Хронологія'), 'person page not in Ukrainian');
   await noOverflow(page, 'person');
   await shot(page, '15-person-uk-tablet');
+  // The pages of an exchange fit a tablet too.
+  for (const [path, sel, name] of [[`/agreements/istanbul-2025-06-02`, '#ledger', '30-agreement-uk-tablet'],
+    [`/stages/${stage1}`, '#signatures', '31-stage-uk-tablet'], ['/remains/batches', '#batches', '32-batches-uk-tablet']]) {
+    await page.goto(`${base}${path}`);
+    await page.waitForSelector(sel);
+    await noOverflow(page, path);
+    await shot(page, name);
+  }
+  assert((await page.textContent('main h1')) === 'Партії', 'the batches page is not in Ukrainian');
   // Switching back to English.
+  await page.goto(`${base}/persons/${personId}`);
+  await page.waitForSelector('.person .head h1');
   await page.selectOption('header select.lang', 'en');
   await page.waitForFunction(() => document.querySelector('main')?.textContent.includes('Timeline'));
 }, { width: 820, height: 1180, lang: 'uk' });

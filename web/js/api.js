@@ -29,6 +29,10 @@ export async function api(method, path, body, extraHeaders) {
   const init = { method, headers, credentials: 'same-origin' };
   if (body instanceof FormData) {
     init.body = body;
+  } else if (typeof body === 'string') {
+    // JSON already written (an agreement document, sent as the user wrote it)
+    headers['Content-Type'] = 'application/json';
+    init.body = body;
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

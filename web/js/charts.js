@@ -49,3 +49,39 @@ export function columns(caption, rows) {
   });
   return h('figure', { class: 'chart-box wide' }, h('figcaption', {}, caption), svg, dataTable(caption, rows));
 }
+
+// Progress toward a total, one stacked bar a row: done, then pending, then
+// what is left. rows: [{label, done, pending, left}]; left null when the
+// total is not a number (the bar shows what is done and pending only).
+// legend: [doneLabel, pendingLabel, leftLabel].
+export function progress(caption, rows, legend) {
+  // Each bar is its own row's whole: what is owed differs by thousands
+  // between clauses (persons and bodies), and each is read on its own.
+  const rowH = 30, labelW = 150, width = 560, barW = width - labelW - 90;
+  const svg = h('svg:svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 4}`, role: 'img',
+    'aria-label': caption, class: 'chart progress' });
+  rows.forEach((r, i) => {
+    const y = i * rowH + 2;
+    const whole = Math.max(1, r.done + r.pending + (r.left || 0));
+    let x = labelW;
+    svg.append(h('svg:text', { x: labelW - 8, y: y + 19, 'text-anchor': 'end', class: 'label' }, r.label));
+    svg.append(h('svg:rect', { x: labelW, y: y + 5, width: barW, height: rowH - 10, class: 'seg track' }));
+    [['done', r.done], ['pending', r.pending], ['left', r.left || 0]].forEach(([kind, n]) => {
+      const w = (n / whole) * barW;
+      if (w > 0) {
+        svg.append(h('svg:rect', { x, y: y + 5, width: w, height: rowH - 10, class: `seg ${kind}` },
+          h('svg:title', {}, `${r.label}: ${number(n)}`)));
+      }
+      x += w;
+    });
+    const total = r.left === null ? `${number(r.done)}` : `${number(r.done)} / ${number(r.done + r.pending + r.left)}`;
+    svg.append(h('svg:text', { x: labelW + barW + 6, y: y + 19, class: 'value' }, total));
+  });
+  const key = h('p', { class: 'legend small' }, legend.map((l, i) =>
+    (l ? h('span', {}, h('span', { class: `swatch ${['done', 'pending', 'left'][i]}` }), l) : null)));
+  const data = h('table', { class: 'visually-hidden' }, h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, h('th', {}, ''), legend.map((l) => h('th', {}, l)))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, h('th', {}, r.label), h('td', {}, number(r.done)),
+      h('td', {}, number(r.pending)), h('td', {}, r.left === null ? '—' : number(r.left))))));
+  return h('figure', { class: 'chart-box' }, h('figcaption', {}, caption), svg, key, data);
+}

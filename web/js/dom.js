@@ -35,3 +35,22 @@ export function clear(el) {
 export function notice(kind, text) {
   return h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
+
+// A table: headers, then rows of cells (text or elements). attrs go on the
+// <table>; rowAttrs(i) may give each <tr> its own.
+export function table(headers, rows, attrs, rowAttrs) {
+  return h('div', { class: 'table-wrap' }, h('table', attrs || {},
+    h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map((r, i) => h('tr', rowAttrs ? rowAttrs(i) : {}, r.map((c) => h('td', {}, c)))))));
+}
+
+// A description list from [term, value] pairs, leaving out empty values.
+export function pairs(list, attrs) {
+  return h('dl', attrs || {}, list.filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+// A labelled form control.
+export function field(text, control, grow) {
+  return h('div', { class: grow ? 'field grow' : 'field' }, h('label', { for: control.id }, text), control);
+}

@@ -13,10 +13,20 @@ const pages = {
   logs: () => import('./pages/logs.js'),
   users: () => import('./pages/users.js'),
   reconcile: () => import('./pages/reconcile.js'),
+  agreements: () => import('./pages/agreements.js'),
+  planner: () => import('./pages/planner.js'),
+  stages: () => import('./pages/stages.js'),
+  execute: () => import('./pages/execute.js'),
+  statement: () => import('./pages/statement.js'),
+  aftercare: () => import('./pages/aftercare.js'),
+  remains: () => import('./pages/remains.js'),
+  batches: () => import('./pages/batches.js'),
+  remains_import: () => import('./pages/remains_import.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
-// nav entry it has.
+// nav entry it has (or, for the pages under one, the entry it belongs to).
+const STAGE = '(S[0-9A-Z]{16})';
 const routes = [
   { path: /^\/login$/, page: 'login', public: true },
   { path: /^\/$/, page: 'dashboard', perm: 'stats', nav: 'dashboard' },
@@ -28,11 +38,25 @@ const routes = [
   { path: /^\/audit$/, page: 'logs', perm: 'audit_read', nav: 'audit', args: { kind: 'audit' } },
   { path: /^\/access$/, page: 'logs', perm: 'audit_read', nav: 'access', args: { kind: 'access' } },
   { path: /^\/users$/, page: 'users', perm: 'users', nav: 'users' },
+  { path: /^\/agreements$/, page: 'agreements', perm: 'agreement_read', nav: 'agreements' },
+  { path: /^\/agreements\/([a-z0-9_-]{1,64})$/, page: 'agreements', perm: 'agreement_read', section: 'agreements' },
+  { path: /^\/agreements\/([a-z0-9_-]{1,64})\/plan$/, page: 'planner', perm: 'agreement_read', section: 'agreements' },
+  { path: /^\/stages$/, page: 'stages', perm: 'stage_read', nav: 'stages' },
+  { path: new RegExp(`^/stages/${STAGE}$`), page: 'stages', perm: 'stage_read', section: 'stages' },
+  { path: new RegExp(`^/stages/${STAGE}/execute$`), page: 'execute', perm: 'agreement_write', section: 'stages' },
+  { path: new RegExp(`^/stages/${STAGE}/statement$`), page: 'statement', perm: 'agreement_read', section: 'stages' },
+  { path: /^\/aftercare$/, page: 'aftercare', perm: 'aftercare_read', nav: 'aftercare' },
+  { path: /^\/remains$/, page: 'remains', perm: 'remains_read', nav: 'remains' },
+  { path: /^\/remains\/batches$/, page: 'batches', perm: 'remains_read', section: 'remains' },
+  { path: /^\/remains\/batches\/(B[0-9A-Z]{16})$/, page: 'batches', perm: 'remains_read', section: 'remains' },
+  { path: /^\/remains\/import$/, page: 'remains_import', perm: 'remains_write', section: 'remains' },
+  { path: /^\/remains\/(R[0-9A-Z]{16})$/, page: 'remains', perm: 'remains_read', section: 'remains' },
 ];
 
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
-  ['/reconcile', 'reconcile'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'],
+  ['/reconcile', 'reconcile'], ['/agreements', 'agreements'], ['/stages', 'stages'], ['/aftercare', 'aftercare'],
+  ['/remains', 'remains'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'],
 ];
 
 const state = { me: null, fields: null };
@@ -115,8 +139,17 @@ export async function render() {
     history.replaceState(null, '', '/');
     route = routes[1];
   }
+  // Home is the dashboard; a role without it (the mediator) starts at the
+  // first page it may use.
+  if (route && route.page === 'dashboard' && state.me && !can(route.perm)) {
+    const first = navOrder.find(([, key]) => can(routes.find((r) => r.nav === key).perm));
+    if (first) {
+      history.replaceState(null, '', first[0]);
+      route = routes.find((r) => r.nav === first[1]);
+    }
+  }
   const root = clear(document.getElementById('app'));
-  root.append(header(route && route.nav));
+  root.append(header(route && (route.nav || route.section)));
   const main = h('main', { id: 'main', tabindex: '-1' }, h('p', { class: 'loading' }, t('app.loading')));
   root.append(main);
   if (!route) {

@@ -85,6 +85,11 @@ static void test_put_checks_values_and_keeps_what_is_known(void **state)
 	remains_case_detail d;
 	assert_ok(remains_case_get(f->r, "T", &f->a, &d, &f->err), &f->err);
 	assert_string_equal(d.c.condition, "commingled");
+	/* Found by its id as well, for addresses a tag cannot be part of. */
+	const char *tag = NULL;
+	assert_ok(remains_case_tag(f->r, d.c.uid, &f->a, &tag, &f->err), &f->err);
+	assert_string_equal(tag, "T");
+	assert_int_equal(remains_case_tag(f->r, "R0000000000000000", &f->a, &tag, &f->err), PL_ENOTFOUND);
 	assert_string_equal(d.c.recovery_place, "Бахмут");
 	assert_string_equal(d.c.recovery_date, "2024-05");
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'remains_case' AND"

@@ -1,6 +1,6 @@
 // The auditor's logs: changes (the hash chain) and reads of records.
 import { get, query } from '../api.js';
-import { h, notice } from '../dom.js';
+import { h, notice, table as grid } from '../dom.js';
 import { t } from '../i18n.js';
 
 function summary(e) {
@@ -31,9 +31,7 @@ function filters(ctx, kind) {
 
 function table(headers, rows) {
   if (!rows.length) return notice('info', t('logs.none'));
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'log' },
-    h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c)))))));
+  return grid(headers, rows, { class: 'log' });
 }
 
 export async function render(ctx) {

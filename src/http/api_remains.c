@@ -1,0 +1,318 @@
+/* Remains over the API: cases with filters, one case with its custody
+ * chain and fragments, the cases file imported (all or nothing), the
+ * changes an identification officer makes, and the batches with declared
+ * against received (docs/remains.md).
+ *
+ * A path names a case by its tag, or by its id (R...) when the tag has
+ * characters a path parameter cannot hold; a batch by its label or id
+ * (B...). The persons a case is identified as are written to the access
+ * log when it is shown. */
+#include <string.h>
+
+#include "http/internal.h"
+#include "remains/remains.h"
+
+/* ---- addressing --------------------------------------------------------- */
+
+/* The tag of the case the path names; NULL, answered, if none. */
+static const char *case_tag(http_req *q)
+{
+	const char *p = q->param[0], *tag = p;
+	pl_err err = {0};
+	if(registry_uid_valid('R', p)) {
+		pl_rc rc = remains_case_tag(q->r, p, &q->a, &tag, &err);
+		if(rc == PL_ENOTFOUND)
+			tag = p; /* a tag that looks like an id */
+		else if(rc) {
+			http_fail(q, &err);
+			return NULL;
+		}
+	}
+	return tag;
+}
+
+/* The label of the batch the path names (its label, or its id). */
+static const char *batch_label(http_req *q)
+{
+	const char *p = q->param[0];
+	if(!registry_uid_valid('B', p))
+		return p;
+	remains_batch *b;
+	size_t n;
+	pl_err err = {0};
+	if(remains_batch_list(q->r, &q->a, &b, &n, &err)) {
+		http_fail(q, &err);
+		return NULL;
+	}
+	for(size_t i = 0; i < n; i++)
+		if(!strcmp(b[i].uid, p))
+			return b[i].label;
+	return p;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* The persons the cases are identified as, into the access log. */
+static bool log_cases(http_req *q, const remains_case *c, size_t n, const char *action)
+{
+	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
+	size_t k = 0;
+	for(size_t i = 0; uids && i < n; i++)
+		if(c[i].person)
+			uids[k++] = c[i].person;
+	if(!uids) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		return false;
+	}
+	return http_log_reads(q, uids, k, action, "remains");
+}
+
+static bool page_of(http_req *q, remains_query *rq)
+{
+	long limit = 50, offset = 0;
+	if(!http_query_long(q, "limit", 1, 1000, &limit) ||
+	   !http_query_long(q, "offset", 0, 100000000, &offset))
+		return false;
+	rq->limit = (size_t)limit;
+	rq->offset = (size_t)offset;
+	return true;
+}
+
+/* remains_list, its filters' errors as the query's. */
+static bool list_cases(http_req *q, const remains_query *rq, remains_page *pg)
+{
+	pl_err err = {0};
+	pl_rc rc = remains_list(q->r, rq, &q->a, pg, &err);
+	if(rc == PL_EUSAGE)
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, "%s", err.msg);
+	else if(rc)
+		http_fail(q, &err);
+	return !rc && log_cases(q, pg->rows, pg->n, "list");
+}
+
+void api_remains_list(http_req *q)
+{
+	remains_query rq = REMAINS_QUERY_INIT;
+	rq.batch = http_query(q, "batch");
+	rq.status = http_query(q, "status");
+	rq.condition = http_query(q, "condition");
+	rq.text = http_query(q, "tag");
+	remains_page pg;
+	if(page_of(q, &rq) && list_cases(q, &rq, &pg))
+		http_json(q, MHD_HTTP_OK, remains_page_json(&pg, &rq));
+}
+
+void api_remains_get(http_req *q)
+{
+	const char *tag = case_tag(q);
+	if(!tag)
+		return;
+	remains_case_detail d;
+	pl_err err = {0};
+	if(remains_case_get(q->r, tag, &q->a, &d, &err)) {
+		http_fail_field(q, &err, "tag");
+		return;
+	}
+	const char **uids = arena_calloc(&q->a, 1 + d.nfragments + d.nrelated, sizeof(char *));
+	size_t n = 0;
+	if(uids && d.c.person)
+		uids[n++] = d.c.person;
+	for(size_t i = 0; uids && i < d.nfragments; i++)
+		if(d.fragments[i].person)
+			uids[n++] = d.fragments[i].person;
+	for(size_t i = 0; uids && i < d.nrelated; i++)
+		if(d.related[i].person)
+			uids[n++] = d.related[i].person;
+	if(!uids)
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+	else if(http_log_reads(q, uids, n, "show", "remains"))
+		http_json(q, MHD_HTTP_OK, remains_case_detail_json(&d));
+}
+
+void api_remains_batches(http_req *q)
+{
+	remains_batch *b;
+	size_t n;
+	pl_err err = {0};
+	if(remains_batch_list(q->r, &q->a, &b, &n, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, remains_batch_json(&b[i]));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "batches", a));
+}
+
+void api_remains_batch_get(http_req *q)
+{
+	remains_query rq = REMAINS_QUERY_INIT;
+	remains_batch b;
+	remains_page pg;
+	pl_err err = {0};
+	if(!page_of(q, &rq) || !(rq.batch = batch_label(q)))
+		return;
+	if(remains_batch_get(q->r, rq.batch, &q->a, &b, &err)) {
+		http_fail_field(q, &err, "label");
+		return;
+	}
+	if(!list_cases(q, &rq, &pg))
+		return;
+	json_t *o = remains_batch_json(&b);
+	json_object_set_new(o, "cases", remains_page_json(&pg, &rq));
+	http_json(q, MHD_HTTP_OK, o);
+}
+
+/* ---- import --------------------------------------------------------------- */
+
+void api_remains_import(http_req *q)
+{
+	if(q->nuploads != 1) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
+		           "send the cases as one CSV file (multipart/form-data)");
+		return;
+	}
+	long max_errors = 20;
+	if(!http_query_long(q, "max_errors", 1, 1000, &max_errors))
+		return;
+	remains_import_opts o = {.name = q->upload_name[0], .max_errors = (int)max_errors,
+	                         .defaults = {http_query(q, "from"), http_query(q, "to"),
+	                                      http_query(q, "date")}};
+	remains_import_report rep;
+	pl_err err = {0};
+	pl_rc rc = remains_import(q->r, q->upload_path[0], &o, &rep, &err);
+	if(rc && rep.errors.len)
+		http_refuse_problems(q, &err, &rep.errors, rep.rows);
+	else if(rc)
+		http_fail(q, &err);
+	else
+		http_json(q, MHD_HTTP_OK,
+		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows,
+		                    "created", (json_int_t)rep.created, "updated", (json_int_t)rep.updated,
+		                    "unchanged", (json_int_t)rep.unchanged, "batches_created",
+		                    (json_int_t)rep.batches_created, "custody_added",
+		                    (json_int_t)rep.custody_added, "events_added", (json_int_t)rep.events_added,
+		                    "notes", http_lines_json(&rep.notes)));
+	remains_import_report_free(&rep);
+}
+
+/* ---- changes -------------------------------------------------------------- */
+
+/* The body's name of the field a refusal is about. */
+static const char *field_name(int f)
+{
+	switch(f) {
+	case RF_TO_PARTY: return "to";
+	case RF_HANDOVER_DATE: return "date";
+	case RF_CUSTODY_SINCE: return "since";
+	default: return f >= 0 && f < RF_COUNT ? remains_fields[f].name : NULL;
+	}
+}
+
+/* What a change did, or why it was refused (naming the field if it is
+ * about one). */
+static void send_result(http_req *q, unsigned status, const char *tag, pl_rc rc,
+                        const remains_result *res, const pl_err *err)
+{
+	if(rc) {
+		http_fail_field(q, err, field_name(res->field));
+		return;
+	}
+	json_t *o = remains_result_json(res);
+	json_object_set_new(o, "tag", json_string(tag));
+	http_json(q, status, o);
+}
+
+/* The body (keys allowed) and the case's tag; NULL, answered, if either
+ * is wrong. */
+static json_t *change_body(http_req *q, const char *const *keys, const char **tag)
+{
+	json_t *b = http_body(q, keys);
+	if(b && !(*tag = case_tag(q))) {
+		json_decref(b);
+		return NULL;
+	}
+	return b;
+}
+
+void api_remains_custody(http_req *q)
+{
+	static const char *const keys[] = {"holder", "since", "note", NULL};
+	const char *tag, *holder = NULL, *since = NULL, *note = NULL;
+	json_t *b = change_body(q, keys, &tag);
+	if(!b || !http_opt_string(q, b, "holder", &holder) || !http_opt_string(q, b, "since", &since) ||
+	   !http_opt_string(q, b, "note", &note)) {
+		json_decref(b);
+		return;
+	}
+	pl_err err = {0};
+	pl_rc rc = remains_custody_add(q->r, tag, holder, since, note, &err);
+	if(rc)
+		http_fail(q, &err);
+	else
+		http_json(q, MHD_HTTP_CREATED, json_pack("{s:s, s:i, s:s, s:s}", "tag", tag, "custody_added", 1,
+		                                         "holder", holder, "since", since));
+	json_decref(b);
+}
+
+void api_remains_fragment(http_req *q)
+{
+	static const char *const keys[] = {"label", "person", "description", NULL};
+	const char *tag, *label = NULL, *who = NULL, *description = NULL;
+	json_t *b = change_body(q, keys, &tag);
+	if(!b || !http_opt_string(q, b, "label", &label) || !http_opt_string(q, b, "person", &who) ||
+	   !http_opt_string(q, b, "description", &description)) {
+		json_decref(b);
+		return;
+	}
+	remains_result res;
+	pl_err err = {0};
+	pl_rc rc = remains_fragment_set(q->r, tag, label, who, description, &res, &err);
+	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
+	json_decref(b);
+}
+
+void api_remains_identify(http_req *q)
+{
+	static const char *const keys[] = {"person", "confirm", NULL};
+	const char *tag, *who = NULL;
+	bool confirm = false;
+	json_t *b = change_body(q, keys, &tag);
+	if(!b || !http_opt_string(q, b, "person", &who) || !http_opt_bool(q, b, "confirm", &confirm)) {
+		json_decref(b);
+		return;
+	}
+	remains_result res;
+	pl_err err = {0};
+	pl_rc rc = remains_identify(q->r, tag, who, confirm, &res, &err);
+	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
+	json_decref(b);
+}
+
+void api_remains_withdraw(http_req *q)
+{
+	const char *tag = case_tag(q);
+	if(!tag)
+		return;
+	remains_result res;
+	pl_err err = {0};
+	pl_rc rc = remains_withdraw(q->r, tag, &res, &err);
+	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
+}
+
+void api_remains_return(http_req *q)
+{
+	static const char *const keys[] = {"to", "date", "note", NULL};
+	const char *tag, *to = NULL, *date = NULL, *note = NULL;
+	json_t *b = change_body(q, keys, &tag);
+	if(!b || !http_opt_string(q, b, "to", &to) || !http_opt_string(q, b, "date", &date) ||
+	   !http_opt_string(q, b, "note", &note)) {
+		json_decref(b);
+		return;
+	}
+	remains_result res;
+	pl_err err = {0};
+	pl_rc rc = remains_return(q->r, tag, to, date, note, &res, &err);
+	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
+	json_decref(b);
+}

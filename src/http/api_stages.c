@@ -1,0 +1,523 @@
+/* Stages over the API: the list, one stage with its manifest's entries and
+ * discrepancies, the changes between versions, changes to the list and its
+ * status, execution, the signed manifest to download, its signatures
+ * checked against this office's trusted keys, and a signed manifest taken
+ * in (docs/agreements.md, docs/signatures.md).
+ *
+ * Whatever names persons (a stage, a diff, a manifest) is written to the
+ * access log first. The Art. 117 flag is a medical detail: it is left out
+ * for roles without medical_read. */
+#include <string.h>
+
+#include "accord/manifest.h"
+#include "accord/sign.h"
+#include "core/file.h"
+#include "core/jcs.h"
+#include "http/internal.h"
+
+enum { MANIFEST_MAX = 64 << 20 };
+
+/* ---- reading ------------------------------------------------------------ */
+
+static bool load_stage(http_req *q, stage *s, agreement *ag)
+{
+	pl_err err = {0};
+	if(stage_get(q->r, q->param[0], &q->a, s, &err) ||
+	   agreement_get_id(q->r, s->agreement_id, &q->a, ag, &err)) {
+		http_fail_field(q, &err, "id");
+		return false;
+	}
+	return true;
+}
+
+/* The persons on the stage (those found in this registry), and `more`. */
+static bool log_stage_reads(http_req *q, const stage *s, const char *const *more, size_t nmore,
+                            const char *action)
+{
+	const char **uids = arena_calloc(&q->a, s->nentries + nmore + 1, sizeof(char *));
+	size_t n = 0;
+	for(size_t i = 0; uids && i < s->nentries; i++)
+		if(s->entries[i].person[0])
+			uids[n++] = s->entries[i].person;
+	for(size_t i = 0; uids && i < nmore; i++)
+		uids[n++] = more[i];
+	if(!uids) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		return false;
+	}
+	char detail[64];
+	snprintf(detail, sizeof(detail), "stage %s", s->uid);
+	return http_log_reads(q, uids, n, action, detail);
+}
+
+void api_stages_list(http_req *q)
+{
+	const char *status = http_query(q, "status");
+	stage_filter f = {.agreement = http_query(q, "agreement"), .status = -1};
+	if(status && (f.status = stage_status_parse(status)) < 0) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status",
+		           "status: draft, proposed, agreed, executed, closed or cancelled");
+		return;
+	}
+	stage_row *rows;
+	size_t n;
+	pl_err err = {0};
+	if(stage_list(q->r, &f, &q->a, &rows, &n, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, stage_row_json(&rows[i]));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "stages", a));
+}
+
+/* The stage as stage_json gives it, with its agreement's parties and the
+ * discrepancies found at execution. */
+static json_t *stage_view(http_req *q, const agreement *ag, const stage *s, pl_err *err)
+{
+	stage_discrepancy *d;
+	size_t nd;
+	if(stage_discrepancies(q->r, s, &q->a, &d, &nd, err))
+		return NULL;
+	json_t *v = stage_json(ag, s), *disc = json_array();
+	for(size_t i = 0; i < nd; i++)
+		json_array_append_new(disc, json_pack("{s:s, s:s, s:s}", "ts", d[i].ts, "actor", d[i].actor,
+		                                      "what", d[i].what));
+	json_object_set_new(v, "discrepancies", disc);
+	json_object_set_new(v, "parties", json_pack("[s,s]", ag->party[0], ag->party[1]));
+	json_object_set_new(v, "mediator", ag->mediator ? json_string(ag->mediator) : json_null());
+	json_object_set_new(v, "agreement_title", ag->title ? json_string(ag->title) : json_null());
+	if(!http_can(q, PERM_MEDICAL_READ)) {
+		size_t i;
+		json_t *e;
+		json_array_foreach(json_object_get(v, "entries"), i, e)
+			json_object_del(e, "art117");
+	}
+	return v;
+}
+
+static void send_stage(http_req *q, unsigned status, const char *action)
+{
+	stage s;
+	agreement ag;
+	if(!load_stage(q, &s, &ag))
+		return;
+	pl_err err = {0};
+	json_t *v = stage_view(q, &ag, &s, &err);
+	if(!v)
+		http_fail(q, &err);
+	else if(log_stage_reads(q, &s, NULL, 0, action))
+		http_json(q, status, v);
+	else
+		json_decref(v);
+}
+
+void api_stage_get(http_req *q)
+{
+	send_stage(q, MHD_HTTP_OK, "show");
+}
+
+/* The refs of version v's entries that name persons of a registry, added
+ * to *uids: the diff names them too, also those no longer on the stage. */
+static pl_rc version_refs(http_req *q, const stage *s, int v, const char ***uids, size_t *n,
+                          pl_err *err)
+{
+	const char *text;
+	manifest_doc m;
+	pl_rc rc = stage_manifest_version(q->r, s, v, &q->a, &text, err);
+	rc = rc ? rc : stage_read_doc(s->uid, text, &q->a, &m, err);
+	const char **more = rc ? NULL : arena_calloc(&q->a, *n + m.nentries + 1, sizeof(char *));
+	if(!rc && !more)
+		return pl_nomem(err);
+	if(rc)
+		return rc;
+	if(*n)
+		memcpy(more, *uids, *n * sizeof(char *));
+	for(size_t i = 0; i < m.nentries; i++)
+		if(registry_uid_valid('P', m.entries[i].ref))
+			more[(*n)++] = m.entries[i].ref;
+	*uids = more;
+	return PL_OK;
+}
+
+void api_stage_diff(http_req *q)
+{
+	stage s;
+	agreement ag;
+	long from = 0, to = 0;
+	if(!http_query_long(q, "from", 1, 100000, &from) || !http_query_long(q, "to", 1, 100000, &to) ||
+	   !load_stage(q, &s, &ag))
+		return;
+	to = to ? to : s.version;
+	from = from ? from : to - 1;
+	manifest_change *ch;
+	size_t n, nrefs = 0;
+	const char **refs = NULL;
+	pl_err err = {0};
+	pl_rc rc = stage_diff(q->r, &s, (int)from, (int)to, &q->a, &ch, &n, &err);
+	rc = rc ? rc : version_refs(q, &s, (int)from, &refs, &nrefs, &err);
+	rc = rc ? rc : version_refs(q, &s, (int)to, &refs, &nrefs, &err);
+	if(rc) {
+		http_fail(q, &err);
+		return;
+	}
+	if(!log_stage_reads(q, &s, refs, nrefs, "diff"))
+		return;
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:s#, s:s}", "op", &ch[i].op, (size_t)1, "what", ch[i].what));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:s, s:i, s:i, s:i, s:o}", "stage", s.uid, "from", (int)from,
+	                                    "to", (int)to, "version", s.version, "changes", a));
+}
+
+/* ---- changes ------------------------------------------------------------ */
+
+/* One entry to add: {"person", "side", "clause"}. */
+static bool entry_of(http_req *q, const agreement *ag, json_t *o, size_t i, stage_entry *e)
+{
+	static const char *const keys[] = {"person", "side", "clause", NULL};
+	char where[32];
+	snprintf(where, sizeof(where), "add[%zu]", i);
+	if(!json_is_object(o)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
+		           "%s: expected {\"person\", \"side\", \"clause\"}", where);
+		return false;
+	}
+	if(!http_check_keys(q, o, keys, where))
+		return false;
+	const char *who = json_string_value(json_object_get(o, "person"));
+	const char *side = json_string_value(json_object_get(o, "side"));
+	e->clause = json_string_value(json_object_get(o, "clause"));
+	e->side = side ? agreement_side(ag, side) : -1;
+	const char *bad = !who || strlen(who) >= UID_SIZE ? "person" : e->side < 0 ? "side"
+	                : !e->clause ? "clause" : NULL;
+	if(bad) {
+		char field[48];
+		snprintf(field, sizeof(field), "%s.%s", where, bad);
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s: expected %s%s%s%s", field,
+		           bad[0] == 'p' ? "a person's id" : bad[0] == 's' ? "a side of the agreement: "
+		           : "a clause's id", bad[0] == 's' ? ag->party[0] : "", bad[0] == 's' ? " or " : "",
+		           bad[0] == 's' ? ag->party[1] : "");
+		return false;
+	}
+	snprintf(e->person, sizeof(e->person), "%s", who);
+	return true;
+}
+
+/* The body (keys allowed) and the stage it is about; NULL, answered, if
+ * either is wrong. */
+static json_t *stage_body(http_req *q, const char *const *keys, stage *s, agreement *ag)
+{
+	json_t *b = http_body(q, keys);
+	if(b && !load_stage(q, s, ag)) {
+		json_decref(b);
+		return NULL;
+	}
+	return b;
+}
+
+void api_stage_entries(http_req *q)
+{
+	static const char *const keys[] = {"add", "remove", NULL};
+	stage s;
+	agreement ag;
+	json_t *b = stage_body(q, keys, &s, &ag);
+	if(!b)
+		return;
+	json_t *add = json_object_get(b, "add"), *remove = json_object_get(b, "remove");
+	size_t nadd = json_array_size(add), nremove = json_array_size(remove);
+	stage_entry *entries = arena_calloc(&q->a, nadd + 1, sizeof(*entries));
+	const char **gone = arena_calloc(&q->a, nremove + 1, sizeof(char *));
+	bool ok = entries && gone;
+	if((add && !json_is_array(add)) || (remove && !json_is_array(remove)) || (!nadd && !nremove)) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", add && !json_is_array(add) ? "add"
+		           : "remove", "add (persons to put on) or remove (persons to take off): arrays, not both empty");
+		ok = false;
+	}
+	for(size_t i = 0; ok && i < nadd; i++)
+		ok = entry_of(q, &ag, json_array_get(add, i), i, &entries[i]);
+	for(size_t i = 0; ok && i < nremove; i++)
+		if(!(gone[i] = json_string_value(json_array_get(remove, i)))) {
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "remove",
+			           "remove: a list of persons' ids");
+			ok = false;
+		}
+	pl_err err = {0};
+	if(ok && stage_edit(q->r, s.uid, entries, nadd, gone, nremove, &err)) {
+		http_fail(q, &err);
+		ok = false;
+	}
+	json_decref(b);
+	if(ok)
+		send_stage(q, MHD_HTTP_OK, "show");
+}
+
+/* The status after a change: {"id", "status", "version"}. */
+static void send_status(http_req *q, pl_rc rc, pl_err *err)
+{
+	stage s;
+	if(!rc)
+		rc = stage_get(q->r, q->param[0], &q->a, &s, err);
+	if(rc)
+		http_fail(q, err);
+	else
+		http_json(q, MHD_HTTP_OK, json_pack("{s:s, s:s, s:i}", "id", s.uid, "status",
+		                                    stage_status_name(s.status), "version", s.version));
+}
+
+void api_stage_propose(http_req *q)
+{
+	pl_err err = {0};
+	send_status(q, stage_propose(q->r, q->param[0], &err), &err);
+}
+
+void api_stage_close(http_req *q)
+{
+	pl_err err = {0};
+	send_status(q, stage_close(q->r, q->param[0], &err), &err);
+}
+
+void api_stage_cancel(http_req *q)
+{
+	static const char *const keys[] = {"reason", NULL};
+	json_t *b = http_body(q, keys);
+	const char *reason = NULL;
+	if(b && http_opt_string(q, b, "reason", &reason)) {
+		pl_err err = {0};
+		send_status(q, stage_cancel(q->r, q->param[0], reason, &err), &err);
+	}
+	json_decref(b);
+}
+
+/* ---- execution ---------------------------------------------------------- */
+
+static bool outcome_of(http_req *q, json_t *o, size_t i, stage_outcome *out)
+{
+	static const char *const keys[] = {"person", "outcome", "substitute", "note", NULL};
+	char where[32];
+	snprintf(where, sizeof(where), "outcomes[%zu]", i);
+	if(!json_is_object(o) || !http_check_keys(q, o, keys, where)) {
+		if(!q->answered)
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
+			           "%s: expected {\"person\", \"outcome\", \"substitute\", \"note\"}", where);
+		return false;
+	}
+	const char *outcome = json_string_value(json_object_get(o, "outcome"));
+	int k = outcome ? entry_outcome_parse(outcome) : -1;
+	*out = (stage_outcome){.person = json_string_value(json_object_get(o, "person")),
+	                       .substitute = json_string_value(json_object_get(o, "substitute")),
+	                       .note = json_string_value(json_object_get(o, "note")),
+	                       .outcome = k > 0 ? (entry_outcome)k : OUTCOME_PENDING};
+	const char *bad = !out->person ? "person" : k <= OUTCOME_PENDING ? "outcome"
+	                : (k == OUTCOME_SUBSTITUTED) != (out->substitute != NULL) ? "substitute" : NULL;
+	if(bad) {
+		char field[48];
+		snprintf(field, sizeof(field), "%s.%s", where, bad);
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s: %s", field,
+		           !strcmp(bad, "person") ? "the person's id (or the manifest's ref) is required"
+		           : !strcmp(bad, "outcome") ? "handed_over, not_presented, refused, died or substituted"
+		           : "a substitute is named with the outcome substituted, and only then");
+		return false;
+	}
+	return true;
+}
+
+static bool delivery_of(http_req *q, json_t *o, size_t i, stage_delivery *out)
+{
+	static const char *const keys[] = {"batch", "delivered", NULL};
+	char where[32];
+	snprintf(where, sizeof(where), "deliveries[%zu]", i);
+	json_t *n = json_object_get(o, "delivered");
+	if(!json_is_object(o) || !http_check_keys(q, o, keys, where)) {
+		if(!q->answered)
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
+			           "%s: expected {\"batch\", \"delivered\"}", where);
+		return false;
+	}
+	out->batch = json_string_value(json_object_get(o, "batch"));
+	if(!out->batch || !json_is_integer(n) || json_integer_value(n) < 0 ||
+	   json_integer_value(n) > 100000000) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
+		           "%s: a batch's label and the count delivered (0 or more)", where);
+		return false;
+	}
+	out->delivered = (long)json_integer_value(n);
+	return true;
+}
+
+static json_t *by_side(const agreement *ag, const long v[2])
+{
+	return json_pack("{s:I, s:I}", ag->party[0], (json_int_t)v[0], ag->party[1], (json_int_t)v[1]);
+}
+
+void api_stage_execute(http_req *q)
+{
+	static const char *const keys[] = {"date", "outcomes", "deliveries", NULL};
+	stage s;
+	agreement ag;
+	json_t *b = stage_body(q, keys, &s, &ag);
+	if(!b)
+		return;
+	json_t *outcomes = json_object_get(b, "outcomes"), *deliveries = json_object_get(b, "deliveries");
+	stage_exec x = {0};
+	const char *date = NULL;
+	size_t no = json_array_size(outcomes), nd = json_array_size(deliveries);
+	stage_outcome *o = arena_calloc(&q->a, no + 1, sizeof(*o));
+	stage_delivery *d = arena_calloc(&q->a, nd + 1, sizeof(*d));
+	bool ok = o && d && http_opt_string(q, b, "date", &date) &&
+	          http_full_date(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "date", date, &x.date);
+	if(ok && ((outcomes && !json_is_array(outcomes)) || (deliveries && !json_is_array(deliveries)))) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", outcomes && !json_is_array(outcomes)
+		           ? "outcomes" : "deliveries", "outcomes and deliveries are arrays");
+		ok = false;
+	}
+	for(size_t i = 0; ok && i < no; i++)
+		ok = outcome_of(q, json_array_get(outcomes, i), i, &o[i]);
+	for(size_t i = 0; ok && i < nd; i++)
+		ok = delivery_of(q, json_array_get(deliveries, i), i, &d[i]);
+	x.outcomes = o;
+	x.noutcomes = no;
+	x.deliveries = d;
+	x.ndeliveries = nd;
+	stage_exec_report rep;
+	pl_err err = {0};
+	if(ok && stage_execute(q->r, s.uid, &x, &rep, &err)) {
+		http_fail(q, &err);
+		ok = false;
+	}
+	json_decref(b);
+	if(!ok)
+		return;
+	json_t *v = json_pack("{s:s, s:o, s:o, s:o, s:o, s:I}", "stage", s.uid, "handed_over",
+	                      by_side(&ag, rep.handed_over), "not_delivered", by_side(&ag, rep.not_delivered),
+	                      "substitutes", by_side(&ag, rep.substitutes), "bodies", by_side(&ag, rep.bodies),
+	                      "discrepancies", (json_int_t)rep.discrepancies);
+	if(http_can(q, PERM_MEDICAL_READ))
+		json_object_set_new(v, "art117", json_integer(rep.art117));
+	http_json(q, MHD_HTTP_OK, v);
+}
+
+/* ---- the signed manifest ------------------------------------------------ */
+
+void api_stage_manifest(http_req *q)
+{
+	stage s;
+	agreement ag;
+	json_t *env = NULL;
+	pl_err err = {0};
+	if(!load_stage(q, &s, &ag))
+		return;
+	buf text;
+	buf_init(&text, MANIFEST_MAX * 4u);
+	pl_rc rc = manifest_export(q->r, s.uid, &env, &err);
+	rc = rc ? rc : jcs_write_indented(env, &text, &err);
+	json_decref(env);
+	if(rc)
+		http_fail(q, &err);
+	else if(log_stage_reads(q, &s, NULL, 0, "manifest")) {
+		http_send(q, MHD_HTTP_OK, "application/json", buf_str(&text), text.len);
+		snprintf(q->filename, sizeof(q->filename), "manifest-%s-v%d.json", s.uid, s.version);
+	}
+	buf_free(&text);
+}
+
+/* Each signer the manifest names (its parties, its mediator): whether
+ * they have a good signature on it. */
+static json_t *required_json(const signed_doc_report *rep, const sign_required *req, size_t n)
+{
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++) {
+		bool good = false;
+		for(size_t k = 0; k < rep->nsigs && !good; k++)
+			good = signed_doc_sig_ok(&rep->sigs[k]) && !strcmp(rep->sigs[k].signer, req[i].signer) &&
+			       (req[i].any_role || !strcmp(rep->sigs[k].role, sign_role_name(req[i].role)));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "signer", req[i].signer, "role",
+		                                   sign_role_name(req[i].role), "signed", good));
+	}
+	return a;
+}
+
+void api_stage_verify(http_req *q)
+{
+	stage s;
+	agreement ag;
+	if(!load_stage(q, &s, &ag))
+		return;
+	json_t *env = NULL;
+	sign_key *keys = NULL;
+	size_t nkeys = 0;
+	signed_doc_report rep = {0};
+	pl_err err = {0};
+	pl_rc rc = manifest_export(q->r, s.uid, &env, &err);
+	rc = rc ? rc : sign_keys_trusted(registry_store(q->r), &q->a, true, &keys, &nkeys, &err);
+	rc = rc ? rc : signed_doc_verify(env, keys, nkeys, &rep, &err);
+	if(rc) {
+		signed_doc_report_free(&rep);
+		json_decref(env);
+		http_fail(q, &err);
+		return;
+	}
+	sign_required req[SIGN_REQUIRED_MAX];
+	size_t nreq = signed_doc_required_from(json_object_get(env, "document"), req, SIGN_REQUIRED_MAX);
+	buf problems;
+	buf_init(&problems, 0);
+	bool complete = signed_doc_complete(&rep, req, nreq, &problems);
+	json_t *v = signed_doc_report_json(&rep);
+	json_object_set_new(v, "stage", json_string(s.uid));
+	json_object_set_new(v, "version", json_integer(s.version));
+	json_object_set_new(v, "status", json_string(stage_status_name(s.status)));
+	json_object_set_new(v, "trusted_keys", json_integer((json_int_t)nkeys));
+	json_object_set_new(v, "complete", json_boolean(complete));
+	json_object_set_new(v, "required", required_json(&rep, req, nreq));
+	json_object_set_new(v, "problems", http_lines_json(&problems));
+	buf_free(&problems);
+	signed_doc_report_free(&rep);
+	json_decref(env);
+	http_json(q, MHD_HTTP_OK, v);
+}
+
+/* The one uploaded file as JSON; false, answered, if it is not. */
+static json_t *uploaded_json(http_req *q)
+{
+	if(q->nuploads != 1) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
+		           "send the signed manifest as one file (multipart/form-data)");
+		return NULL;
+	}
+	buf text;
+	buf_init(&text, MANIFEST_MAX + 1);
+	pl_err err = {0};
+	json_error_t je;
+	json_t *v = NULL;
+	if(file_read(q->upload_path[0], MANIFEST_MAX, &text, &err))
+		http_fail(q, &err);
+	else if(!(v = json_loadb(buf_str(&text), text.len, JSON_REJECT_DUPLICATES, &je)))
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", "%s: line %d, column %d: %s",
+		           q->upload_name[0], je.line, je.column, je.text);
+	buf_free(&text);
+	return v;
+}
+
+void api_manifest_import(http_req *q)
+{
+	json_t *env = uploaded_json(q);
+	if(!env)
+		return;
+	manifest_import_report rep = {0};
+	pl_err err = {0};
+	if(manifest_import(q->r, env, q->upload_name[0], &rep, &err)) {
+		http_fail(q, &err);
+	} else {
+		http_json(q, MHD_HTTP_OK,
+		          json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b, s:o}", "stage", rep.stage,
+		                    "version", rep.version, "created", rep.created, "new_version",
+		                    rep.new_version, "signatures_added", (json_int_t)rep.signatures_added,
+		                    "signatures_refused", (json_int_t)rep.signatures_refused, "resolved",
+		                    (json_int_t)rep.resolved, "unresolved", (json_int_t)rep.unresolved,
+		                    "agreed", rep.agreed, "witnessed", rep.witnessed, "problems",
+		                    http_lines_json(&rep.problems)));
+	}
+	manifest_import_report_free(&rep);
+	json_decref(env);
+}

@@ -1,0 +1,571 @@
+/* Agreements and stages over the API, against the real server: an
+ * agreement added (and a bad one refused with the field's path), a plan
+ * with its exclusions explained, a stage saved, changed and proposed, its
+ * manifest signed by both parties' keys and uploaded so that the stage is
+ * agreed, executed with a refusal and a substitution; the ledger, the
+ * statement under the embargo and after it, aftercare with and without
+ * medical rights; the mediator reads the manifest but no person. */
+#include "harness.h"
+
+#include "accord/sign.h"
+
+/* The test's own agreement: its rule picks the persons below (unit
+ * "test-unit") and none of the harness's generated ones. */
+static const char agreement_doc[] =
+	"{\"parley\": \"agreement/1\", \"id\": \"test-2025\", \"title\": \"A test agreement\","
+	" \"parties\": [\"UA\", \"RU\"], \"mediator\": \"TR\", \"transit\": \"BY\","
+	" \"concluded\": \"2025-06-02\", \"valid_from\": \"2025-06-02\", \"valid_until\": \"2025-12-31\","
+	" \"conflict_start\": \"2022-02-24\", \"embargo\": {\"until\": \"done\"},"
+	" \"clauses\": [{\"id\": \"young\", \"title\": \"The wounded and the young\","
+	" \"subject\": \"prisoners\", \"eligible\": \"unit = \\\"test-unit\\\" and (medical in"
+	" (severely_wounded, seriously_ill) or age(stage_date) between 18 and 25)\","
+	" \"basis\": {\"kind\": \"all_for_all\"}, \"priority\": [\"severity\", \"captivity\", \"age asc\"],"
+	" \"capacity\": 1000},"
+	" {\"id\": \"bodies\", \"subject\": \"remains\", \"basis\": {\"kind\": \"quota\", \"each\": 100},"
+	" \"capacity\": 50}]}";
+
+/* Who the office holds and who the other side holds: the uids once added. */
+enum { KOVALENKO, SHEVCHUK, KRAVETS, IVANOV, PETROV, TKACHUK, NPEOPLE };
+static const struct {
+	const char *surname, *given, *birth, *party, *held_by, *medical;
+} people[NPEOPLE] = {
+	[KOVALENKO] = {"Коваленко", "Олександр", "1975-03-02", "UA", "RU", "severely_wounded"},
+	[SHEVCHUK] = {"Шевчук", "Микола", "2002-08-14", "UA", "RU", "none"},
+	[KRAVETS] = {"Кравець", "Іван", "1985-06-01", "UA", "RU", "none"},
+	[IVANOV] = {"Иванов", "Сергей", "1979-05-05", "RU", "UA", "severely_wounded"},
+	[PETROV] = {"Петров", "Алексей", "2002-07-07", "RU", "UA", "none"},
+	[TKACHUK] = {"Ткачук", "Андрій", "2000-02-20", "UA", "RU", "none"},
+};
+static char uid[NPEOPLE][UID_SIZE];
+static char stage_id[UID_SIZE];
+static sign_key keys[3]; /* UA, RU (parties), TR (mediator) */
+
+static void add_people(void)
+{
+	pl_err err = {0};
+	registry *r;
+	assert_ok(registry_open(&r, fx->db, "test:accord", 0, &err), &err);
+	for(int i = 0; i < NPEOPLE; i++) {
+		person p = {0};
+		char icrc[16];
+		snprintf(icrc, sizeof(icrc), "T-%d", i + 1);
+		p.f[PF_SURNAME] = people[i].surname;
+		p.f[PF_GIVEN_NAMES] = people[i].given;
+		p.f[PF_BIRTH_DATE] = people[i].birth;
+		p.f[PF_PARTY] = people[i].party;
+		p.f[PF_HELD_BY] = people[i].held_by;
+		p.f[PF_MEDICAL] = people[i].medical;
+		p.f[PF_BRANCH] = "armed_forces";
+		p.f[PF_UNIT] = "test-unit";
+		p.f[PF_CAPTURE_DATE] = "2022-02-26";
+		p.f[PF_CONSENT] = "yes";
+		p.ext[0] = (ext_id){.source = "icrc", .id = icrc};
+		p.next = 1;
+		assert_ok(registry_person_add(r, &p, &err), &err);
+		memcpy(uid[i], p.uid, UID_SIZE);
+		static const char *const types[] = {"capture", "capture_card"};
+		static const char *const dates[] = {"2022-02-26", "2022-04-01"};
+		for(int k = 0; k < 2; k++) {
+			event e = {0};
+			e.f[EF_TYPE] = types[k];
+			e.f[EF_DATE] = dates[k];
+			e.f[EF_SOURCE] = k ? "icrc_visit" : "counterpart_list";
+			assert_ok(registry_event_add(r, p.uid, &e, &err), &err);
+		}
+	}
+	/* The parties' and the mediator's keys, trusted by this office. */
+	static const char *const signers[] = {"UA", "RU", "TR"};
+	for(int i = 0; i < 3; i++) {
+		assert_ok(sign_key_generate(signers[i], i == 2 ? SIGN_MEDIATOR : SIGN_PARTY, &keys[i], &err), &err);
+		assert_ok(sign_key_trust(registry_store(r), &keys[i], "test", NULL, &err), &err);
+	}
+	registry_close(r);
+}
+
+static int setup(void **state)
+{
+	int rc = fx_setup(state);
+	if(!rc)
+		add_people();
+	return rc;
+}
+
+static int teardown(void **state)
+{
+	for(int i = 0; i < 3; i++)
+		sign_key_wipe(&keys[i]);
+	return fx_teardown(state);
+}
+
+/* ---- helpers --------------------------------------------------------------- */
+
+static const char *str_at(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static long long int_at(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+/* Whether array a has an element whose key equals value. */
+static json_t *find(json_t *a, const char *key, const char *value)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(a, i, e)
+		if(str_at(e, key) && !strcmp(str_at(e, key), value))
+			return e;
+	return NULL;
+}
+
+static long post_json(role ro, const char *path, const char *body, resp *r)
+{
+	return call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ro), .body = body}, r);
+}
+
+static long get(role ro, const char *path, resp *r)
+{
+	return call(fx, &(rq){.method = "GET", .path = path, .bearer = fx_token(fx, ro)}, r);
+}
+
+/* Whether the access log has a read of person p by actor with action. */
+static bool read_logged(const char *p, const char *actor, const char *action)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "/api/access?person=%s&actor=%s&limit=0", p, actor);
+	resp r;
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	bool found = find(json_object_get(r.json, "entries"), "action", action) != NULL;
+	resp_free(&r);
+	return found;
+}
+
+/* ---- agreements -------------------------------------------------------------- */
+
+static void an_agreement_is_added_and_shown(void **state)
+{
+	(void)state;
+	resp r;
+	/* A field misspelt: refused with its path. */
+	char bad[sizeof(agreement_doc) + 8];
+	snprintf(bad, sizeof(bad), "%s", agreement_doc);
+	memcpy(strstr(bad, "\"eligible\""), "\"eligable\"", 10);
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements", bad, &r), 422);
+	assert_string_equal(resp_code(&r), "bad_input");
+	json_t *e = json_object_get(r.json, "error");
+	assert_string_equal(str_at(e, "field"), "clauses[0].eligable");
+	assert_contains(str_at(e, "message"), "did you mean 'eligible'");
+	resp_free(&r);
+	/* A rule that cannot be read: the path and the column. */
+	snprintf(bad, sizeof(bad), "%s", agreement_doc);
+	memcpy(strstr(bad, "seriously_ill"), "seriusly_ill,", 13);
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements", bad, &r), 422);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "clauses[0].eligible");
+	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "column");
+	resp_free(&r);
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements", "{\"parley\": ", &r), 400);
+	assert_string_equal(resp_code(&r), "bad_json");
+	resp_free(&r);
+	assert_status(post_json(ROLE_REGISTRAR, "/api/agreements", agreement_doc, &r), 403);
+	resp_free(&r);
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements", agreement_doc, &r), 201);
+	assert_true(json_is_true(json_object_get(r.json, "added")));
+	assert_int_equal(strlen(str_at(r.json, "sha256")), 64);
+	resp_free(&r);
+	/* The same terms again change nothing. */
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements", agreement_doc, &r), 200);
+	assert_true(json_is_false(json_object_get(r.json, "added")));
+	resp_free(&r);
+
+	assert_status(get(ROLE_AUDITOR, "/api/agreements", &r), 200);
+	assert_non_null(find(json_object_get(r.json, "agreements"), "id", "test-2025"));
+	resp_free(&r);
+	assert_status(get(ROLE_REGISTRAR, "/api/agreements/test-2025", &r), 200);
+	assert_contains(str_at(r.json, "explanation"), "all for all");
+	json_t *bodies = find(json_object_get(r.json, "clauses"), "id", "bodies");
+	assert_string_equal(str_at(bodies, "basis_text"), "100 for 100");
+	assert_string_equal(str_at(r.json, "embargo_until"), "done");
+	json_t *ledger = find(json_object_get(json_object_get(r.json, "ledger"), "clauses"), "clause", "bodies");
+	assert_int_equal(int_at(json_object_get(ledger, "RU"), "owed"), 100);
+	resp_free(&r);
+	assert_status(get(ROLE_REGISTRAR, "/api/agreements/nothing-here", &r), 404);
+	resp_free(&r);
+}
+
+/* ---- planning ------------------------------------------------------------------ */
+
+static void a_plan_explains_its_exclusions(void **state)
+{
+	(void)state;
+	resp r;
+	const char *body = "{\"clause\":\"young\",\"stage_date\":\"2025-06-09\",\"capacity\":2,\"explain\":true}";
+	assert_status(post_json(ROLE_REGISTRAR, "/api/agreements/test-2025/plan", body, &r), 200);
+	json_t *next = json_object_get(r.json, "next_stage");
+	/* UA hands over those it holds; the severely wounded first, then the youngest. */
+	assert_int_equal(json_array_size(json_object_get(next, "UA")), 2);
+	assert_non_null(find(json_object_get(next, "UA"), "id", uid[IVANOV]));
+	assert_non_null(find(json_object_get(next, "UA"), "id", uid[PETROV]));
+	assert_non_null(find(json_object_get(next, "RU"), "id", uid[KOVALENKO]));
+	assert_non_null(find(json_object_get(next, "RU"), "id", uid[SHEVCHUK]));
+	assert_null(find(json_object_get(next, "RU"), "id", uid[TKACHUK])); /* the next day */
+	json_t *x = find(json_object_get(r.json, "exclusions"), "id", uid[KRAVETS]);
+	assert_non_null(x);
+	assert_string_equal(str_at(x, "reason"), "not_eligible");
+	assert_string_equal(str_at(x, "held_by"), "RU");
+	assert_non_null(str_at(x, "why"));
+	assert_true(int_at(json_object_get(r.json, "excluded"), "not_eligible") >= 1);
+	assert_int_equal(int_at(r.json, "exclusions_total"), json_array_size(json_object_get(r.json, "exclusions")));
+	assert_true(json_array_size(json_object_get(r.json, "schedule")) >= 2);
+	resp_free(&r);
+	/* What the plan showed is in the access log. */
+	assert_true(read_logged(uid[KRAVETS], "registrar", "plan"));
+	assert_true(read_logged(uid[IVANOV], "registrar", "plan"));
+
+	/* Saving takes a negotiator; bad input is named. */
+	assert_status(post_json(ROLE_REGISTRAR, "/api/agreements/test-2025/plan", "{\"save\":true}", &r), 403);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "save");
+	resp_free(&r);
+	static const struct {
+		const char *body, *field;
+	} bad[] = {
+		{"{\"stage_date\":\"2025-06\"}", "stage_date"},
+		{"{\"capacity\":0}", "capacity"},
+		{"{\"explain\":\"yes\"}", "explain"},
+		{"{\"handover_point\":\"x\"}", "handover_point"},
+		{"{\"clause\":\"young\",\"colour\":1}", "colour"},
+	};
+	report rep = {0};
+	for(size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		long st = post_json(ROLE_NEGOTIATOR, "/api/agreements/test-2025/plan", bad[i].body, &r);
+		const char *field = str_at(json_object_get(r.json, "error"), "field");
+		if(st != 422 || !field || strcmp(field, bad[i].field))
+			report_add(&rep, "%s: %ld %s\n", bad[i].body, st, buf_str(&r.body));
+		resp_free(&r);
+	}
+	report_check(&rep, (int)(sizeof(bad) / sizeof(bad[0])));
+	/* Two clauses: which one must be said. */
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements/test-2025/plan", "{}", &r), 422);
+	resp_free(&r);
+
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements/test-2025/plan",
+	                        "{\"clause\":\"young\",\"stage_date\":\"2025-06-09\",\"capacity\":2,"
+	                        "\"save\":true,\"handover_point\":\"Belarus-Ukraine border\"}", &r), 201);
+	snprintf(stage_id, sizeof(stage_id), "%s", str_at(r.json, "saved_stage"));
+	assert_int_equal(strlen(stage_id), UID_SIZE - 1);
+	resp_free(&r);
+}
+
+/* ---- stages ---------------------------------------------------------------- */
+
+static void path_of(char *out, size_t size, const char *what)
+{
+	snprintf(out, size, "/api/stages/%s%s", stage_id, what);
+}
+
+static void a_stage_is_changed_and_proposed(void **state)
+{
+	(void)state;
+	resp r;
+	char path[128], body[256];
+	path_of(path, sizeof(path), "");
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "draft");
+	assert_int_equal(json_array_size(json_object_get(r.json, "entries")), 4);
+	assert_string_equal(str_at(r.json, "handover_point"), "Belarus-Ukraine border");
+	resp_free(&r);
+	assert_true(read_logged(uid[PETROV], "negotiator", "show"));
+	assert_status(get(ROLE_AUDITOR, "/api/stages?status=draft", &r), 200);
+	assert_non_null(find(json_object_get(r.json, "stages"), "id", stage_id));
+	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, "/api/stages?status=drafty", &r), 400);
+	resp_free(&r);
+
+	/* Petrov off and on again: two new versions, compared. */
+	path_of(path, sizeof(path), "/entries");
+	snprintf(body, sizeof(body), "{\"remove\":[\"%s\"]}", uid[PETROV]);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 200);
+	assert_int_equal(int_at(r.json, "version"), 2);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "{\"add\":[{\"person\":\"%s\",\"side\":\"RU\",\"clause\":\"young\"}]}",
+	         uid[PETROV]);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 409); /* held by UA, not RU */
+	assert_contains(buf_str(&r.body), "is held by UA, not RU");
+	resp_free(&r);
+	snprintf(body, sizeof(body), "{\"add\":[{\"person\":\"%s\",\"side\":\"XX\",\"clause\":\"young\"}]}",
+	         uid[PETROV]);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 422);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "add[0].side");
+	resp_free(&r);
+	snprintf(body, sizeof(body), "{\"add\":[{\"person\":\"%s\",\"side\":\"UA\",\"clause\":\"young\"}]}",
+	         uid[PETROV]);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 200);
+	assert_int_equal(int_at(r.json, "version"), 3);
+	resp_free(&r);
+	path_of(path, sizeof(path), "/diff?from=1&to=2");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	json_t *ch = json_array_get(json_object_get(r.json, "changes"), 0);
+	assert_int_equal(json_array_size(json_object_get(r.json, "changes")), 1);
+	assert_string_equal(str_at(ch, "op"), "-");
+	assert_contains(str_at(ch, "what"), "Петров");
+	resp_free(&r);
+	assert_true(read_logged(uid[PETROV], "auditor", "diff"));
+
+	path_of(path, sizeof(path), "/propose");
+	assert_status(call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ROLE_NEGOTIATOR)},
+	                   &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "proposed");
+	resp_free(&r);
+	/* Only an agreed stage is executed. */
+	path_of(path, sizeof(path), "/execute");
+	assert_status(post_json(ROLE_NEGOTIATOR, path, "{}", &r), 409);
+	resp_free(&r);
+}
+
+/* The stage's manifest as this office exports it, signed by `n` of the keys. */
+static json_t *signed_manifest(int n)
+{
+	char path[128];
+	path_of(path, sizeof(path), "/manifest");
+	resp r;
+	assert_status(get(ROLE_MEDIATOR, path, &r), 200);
+	char cd[256];
+	assert_non_null(resp_header(&r, "Content-Disposition", cd, sizeof(cd)));
+	assert_contains(cd, stage_id);
+	json_t *env = json_incref(r.json);
+	resp_free(&r);
+	assert_non_null(env);
+	pl_err err = {0};
+	for(int i = 0; i < n; i++) {
+		signed_doc_signing info;
+		assert_ok(signed_doc_sign(env, &keys[i], &info, &err), &err);
+	}
+	return env;
+}
+
+static long upload_manifest(json_t *env, resp *r)
+{
+	char path[4400];
+	tu_path(path, sizeof(path), fx->dir, "manifest.json");
+	assert_int_equal(json_dump_file(env, path, JSON_INDENT(2)), 0);
+	return call(fx, &(rq){.method = "POST", .path = "/api/manifests", .bearer = fx_token(fx, ROLE_NEGOTIATOR),
+	                      .upload = {path, "manifest.json"}}, r);
+}
+
+static void a_manifest_signed_by_both_parties_agrees_the_stage(void **state)
+{
+	(void)state;
+	resp r;
+	char path[128];
+	/* Unsigned so far. */
+	path_of(path, sizeof(path), "/verify");
+	assert_status(get(ROLE_MEDIATOR, path, &r), 200);
+	assert_int_equal(json_array_size(json_object_get(r.json, "signatures")), 0);
+	assert_true(json_is_false(json_object_get(r.json, "complete")));
+	resp_free(&r);
+
+	/* Changed after signing: the version held here is another document. */
+	json_t *env = signed_manifest(2);
+	json_t *entry = json_array_get(json_object_get(json_object_get(env, "document"), "entries"), 0);
+	json_object_set_new(json_object_get(entry, "person"), "birth_date", json_string("1999-01-01"));
+	long st = upload_manifest(env, &r);
+	assert_true(st == 409 || st == 422);
+	resp_free(&r);
+	json_decref(env);
+	/* Not a manifest at all. */
+	char bad[4400];
+	tu_path(bad, sizeof(bad), fx->dir, "bad.json");
+	tu_write(bad, "{\"document\": {}, \"document\": {}}");
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/manifests",
+	                             .bearer = fx_token(fx, ROLE_NEGOTIATOR), .upload = {bad, "bad.json"}}, &r), 422);
+	assert_contains(buf_str(&r.body), "bad.json");
+	resp_free(&r);
+
+	env = signed_manifest(2);
+	assert_status(upload_manifest(env, &r), 200);
+	assert_true(json_is_true(json_object_get(r.json, "agreed")));
+	assert_true(json_is_false(json_object_get(r.json, "witnessed")));
+	assert_int_equal(int_at(r.json, "signatures_added"), 2);
+	resp_free(&r);
+	json_decref(env);
+
+	/* Both parties' signatures valid, trusted and over this document; the
+	 * mediator has not witnessed it. */
+	path_of(path, sizeof(path), "/verify");
+	assert_status(get(ROLE_MEDIATOR, path, &r), 200);
+	json_t *sigs = json_object_get(r.json, "signatures");
+	assert_int_equal(json_array_size(sigs), 2);
+	for(size_t i = 0; i < 2; i++) {
+		assert_true(json_is_true(json_object_get(json_array_get(sigs, i), "ok")));
+		assert_contains(str_at(json_array_get(sigs, i), "text"), "valid, trusted, and over this document");
+	}
+	json_t *req = json_object_get(r.json, "required");
+	assert_true(json_is_true(json_object_get(find(req, "signer", "UA"), "signed")));
+	assert_true(json_is_true(json_object_get(find(req, "signer", "RU"), "signed")));
+	assert_true(json_is_false(json_object_get(find(req, "signer", "TR"), "signed")));
+	assert_string_equal(str_at(r.json, "status"), "agreed");
+	resp_free(&r);
+
+	/* The mediator reads the stage and its manifest, and no person. */
+	path_of(path, sizeof(path), "");
+	assert_status(get(ROLE_MEDIATOR, path, &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "agreed");
+	resp_free(&r);
+	assert_true(read_logged(uid[KOVALENKO], "mediator", "manifest"));
+	snprintf(path, sizeof(path), "/api/persons/%s", uid[KOVALENKO]);
+	assert_status(get(ROLE_MEDIATOR, path, &r), 403);
+	resp_free(&r);
+	assert_status(get(ROLE_MEDIATOR, "/api/agreements/test-2025", &r), 403);
+	resp_free(&r);
+}
+
+static void execution_with_a_refusal_and_a_substitution(void **state)
+{
+	(void)state;
+	resp r;
+	char path[128], body[512];
+	path_of(path, sizeof(path), "/execute");
+	/* Kravets is not eligible: refused as a substitute, nothing recorded. */
+	snprintf(body, sizeof(body), "{\"outcomes\":[{\"person\":\"%s\",\"outcome\":\"substituted\","
+	         "\"substitute\":\"%s\"}]}", uid[SHEVCHUK], uid[KRAVETS]);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 409);
+	assert_contains(buf_str(&r.body), "not eligible");
+	resp_free(&r);
+	snprintf(body, sizeof(body), "{\"outcomes\":[{\"person\":\"%s\",\"outcome\":\"lost\"}]}", uid[PETROV]);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 422);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "outcomes[0].outcome");
+	resp_free(&r);
+	snprintf(body, sizeof(body),
+	         "{\"date\":\"2025-06-09\",\"outcomes\":[{\"person\":\"%s\",\"outcome\":\"refused\","
+	         "\"note\":\"at the border\"},{\"person\":\"%s\",\"outcome\":\"substituted\","
+	         "\"substitute\":\"%s\"}]}", uid[PETROV], uid[SHEVCHUK], uid[TKACHUK]);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 200);
+	assert_int_equal(int_at(json_object_get(r.json, "handed_over"), "UA"), 1);
+	assert_int_equal(int_at(json_object_get(r.json, "handed_over"), "RU"), 2);
+	assert_int_equal(int_at(json_object_get(r.json, "substitutes"), "RU"), 1);
+	assert_int_equal(int_at(r.json, "discrepancies"), 2);
+	assert_null(json_object_get(r.json, "art117")); /* a medical detail */
+	resp_free(&r);
+
+	/* The ledger counts what was delivered. */
+	assert_status(get(ROLE_NEGOTIATOR, "/api/agreements/test-2025", &r), 200);
+	json_t *young = find(json_object_get(json_object_get(r.json, "ledger"), "clauses"), "clause", "young");
+	assert_int_equal(int_at(json_object_get(young, "UA"), "delivered"), 1);
+	assert_int_equal(int_at(json_object_get(young, "RU"), "delivered"), 2);
+	assert_int_equal(int_at(json_object_get(young, "UA"), "not_delivered"), 1);
+	resp_free(&r);
+
+	/* The Art. 117 flag of the severely wounded man handed over: for the
+	 * medical roles only. */
+	path_of(path, sizeof(path), "");
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	json_t *e = find(json_object_get(r.json, "entries"), "person", uid[KOVALENKO]);
+	assert_string_equal(str_at(e, "outcome"), "handed_over");
+	assert_null(json_object_get(e, "art117"));
+	assert_int_equal(json_array_size(json_object_get(r.json, "discrepancies")), 2);
+	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	e = find(json_object_get(r.json, "entries"), "person", uid[KOVALENKO]);
+	assert_true(json_is_true(json_object_get(e, "art117")));
+	e = find(json_object_get(r.json, "entries"), "person", uid[TKACHUK]);
+	assert_string_equal(str_at(e, "outcome"), "handed_over");
+	assert_non_null(json_object_get(e, "substitute_for"));
+	resp_free(&r);
+}
+
+static void the_statement_waits_for_the_embargo(void **state)
+{
+	(void)state;
+	resp r;
+	char path[128];
+	/* A second stage is open: the phase is not over, no numbers. */
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements/test-2025/plan",
+	                        "{\"clause\":\"young\",\"stage_date\":\"2025-06-10\",\"save\":true}", &r), 201);
+	char second[UID_SIZE];
+	snprintf(second, sizeof(second), "%s", str_at(r.json, "saved_stage"));
+	resp_free(&r);
+	path_of(path, sizeof(path), "/statement?lang=en");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	assert_true(json_is_true(json_object_get(r.json, "embargo")));
+	assert_true(json_is_null(json_object_get(r.json, "returned")));
+	assert_contains(str_at(r.json, "text"), "Their number will be given when this phase");
+	assert_null(strstr(str_at(r.json, "text"), "Коваленко"));
+	resp_free(&r);
+	path_of(path, sizeof(path), "/statement?lang=uk&format=md");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	char ct[128];
+	assert_contains(resp_header(&r, "Content-Type", ct, sizeof(ct)), "text/markdown");
+	assert_contains(buf_str(&r.body), "Білорусь");
+	resp_free(&r);
+	path_of(path, sizeof(path), "/statement?lang=fr");
+	assert_status(get(ROLE_AUDITOR, path, &r), 400);
+	resp_free(&r);
+	/* The second stage cancelled: the numbers are given. */
+	snprintf(path, sizeof(path), "/api/stages/%s/cancel", second);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, "{\"reason\":\"postponed\"}", &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "cancelled");
+	resp_free(&r);
+	path_of(path, sizeof(path), "/statement?lang=en");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	assert_true(json_is_false(json_object_get(r.json, "embargo")));
+	assert_int_equal(int_at(r.json, "returned"), 2);
+	assert_string_equal(str_at(r.json, "party"), "UA");
+	resp_free(&r);
+	/* Closed, nothing more changes. */
+	path_of(path, sizeof(path), "/close");
+	assert_status(call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ROLE_NEGOTIATOR)},
+	                   &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "closed");
+	resp_free(&r);
+}
+
+static void aftercare_with_and_without_medical_rights(void **state)
+{
+	(void)state;
+	resp r;
+	char path[128];
+	snprintf(path, sizeof(path), "/api/persons/%s/events", uid[KOVALENKO]);
+	assert_status(post_json(ROLE_REGISTRAR, path, "{\"type\":\"arrived_transit\",\"date\":\"2025-06-09\","
+	                        "\"source\":\"own_records\"}", &r), 201);
+	resp_free(&r);
+	assert_status(post_json(ROLE_MEDICAL, path, "{\"type\":\"hospital_admission\",\"date\":\"2025-06-10\","
+	                        "\"source\":\"own_records\",\"place\":\"Hospital No. 1\"}", &r), 201);
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/api/aftercare?stage=%s", stage_id);
+	assert_status(get(ROLE_MEDICAL, path, &r), 200);
+	json_t *k = find(json_object_get(r.json, "persons"), "id", uid[KOVALENKO]);
+	assert_string_equal(str_at(k, "step"), "hospital");
+	assert_true(json_is_true(json_object_get(k, "art117")));
+	assert_int_equal(int_at(r.json, "art117"), 2); /* and Ivanov, handed over to RU */
+	assert_int_equal(int_at(json_object_get(r.json, "steps"), "hospital"), 1);
+	assert_int_equal(int_at(r.json, "total"), 3);
+	resp_free(&r);
+	assert_true(read_logged(uid[KOVALENKO], "medical", "aftercare"));
+	/* Without medical rights: the step before the health event, no flag. */
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	k = find(json_object_get(r.json, "persons"), "id", uid[KOVALENKO]);
+	assert_string_equal(str_at(k, "step"), "transit");
+	assert_null(json_object_get(k, "art117"));
+	assert_null(json_object_get(r.json, "art117"));
+	assert_null(json_object_get(json_object_get(r.json, "steps"), "hospital"));
+	resp_free(&r);
+	assert_status(get(ROLE_NEGOTIATOR, "/api/aftercare?step=hospital", &r), 403);
+	resp_free(&r);
+	assert_status(get(ROLE_NEGOTIATOR, "/api/aftercare?step=moon", &r), 400);
+	resp_free(&r);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(an_agreement_is_added_and_shown),
+		cmocka_unit_test(a_plan_explains_its_exclusions),
+		cmocka_unit_test(a_stage_is_changed_and_proposed),
+		cmocka_unit_test(a_manifest_signed_by_both_parties_agrees_the_stage),
+		cmocka_unit_test(execution_with_a_refusal_and_a_substitution),
+		cmocka_unit_test(the_statement_waits_for_the_embargo),
+		cmocka_unit_test(aftercare_with_and_without_medical_rights),
+	};
+	return cmocka_run_group_tests_name("api/accord", tests, setup, teardown);
+}
