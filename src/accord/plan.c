@@ -200,7 +200,7 @@ typedef struct sorter {
 	plan *p;
 	arena *a;
 	pl_err *err;
-	bookings bookings;
+	const bookings *bookings;
 	size_t cap[2], xcap;
 	/* The text of each rule test that excluded someone, made once. */
 	const rule *why_rule[64];
@@ -339,7 +339,7 @@ static pl_rc sort_person(void *ctx, const person *pe)
 	int side = agreement_side(p->ag, pe->f[PF_HELD_BY]);
 	if(side < 0)
 		return PL_OK;
-	const plan_booking *b = booking_of(&so->bookings, pe->id);
+	const plan_booking *b = booking_of(so->bookings, pe->id);
 	const rule *test;
 	const char *detail;
 	long points;
@@ -598,6 +598,24 @@ static void plan_fields(const clause *cl, bool fields[PF_COUNT])
 		rule_fields(cl->scale[i].when, fields);
 }
 
+/* ---- reading everyone in custody ------------------------------------------ */
+
+/* One pass over the registry, on this connection. (Two connections reading
+ * halves at once were slower on two cores: SQLite's allocator and page
+ * cache take global locks.) */
+static pl_rc sort_everyone(registry *r, plan *out, arena *a, pl_err *err)
+{
+	bookings bk = {0};
+	bool fields[PF_COUNT];
+	plan_fields(out->cl, fields);
+	custody_scan q = {out->ag->party[0], out->ag->party[1], fields};
+	pl_rc rc = load_bookings(r, a, &bk, err);
+	if(rc)
+		return rc;
+	sorter so = {.r = r, .p = out, .a = a, .err = err, .bookings = &bk};
+	return registry_each_in_custody(r, &q, sort_person, &so, err);
+}
+
 static pl_rc pick_clause(const agreement *ag, const char *id, const clause **out, pl_err *err)
 {
 	if(id) {
@@ -649,14 +667,9 @@ pl_rc plan_make(registry *r, const agreement *ag, const plan_opts *o, arena *a, 
 	if(rc)
 		return rc;
 	out->capacity = o->capacity ? o->capacity : out->cl->capacity;
-	sorter so = {.r = r, .p = out, .a = a, .err = err};
 	rc = load_committed(r, ag, out->cl, out, err);
-	if(!rc && out->cl->subject != SUBJECT_REMAINS) {
-		rc = load_bookings(r, a, &so.bookings, err);
-		bool fields[PF_COUNT];
-		plan_fields(out->cl, fields);
-		rc = rc ? rc : registry_each_in_custody(r, ag->party[0], ag->party[1], fields, sort_person, &so, err);
-	}
+	if(!rc && out->cl->subject != SUBJECT_REMAINS)
+		rc = sort_everyone(r, out, a, err);
 	if(rc)
 		return rc;
 	for(int s = 0; s < 2; s++)

@@ -324,8 +324,7 @@ static pl_rc custody_scan_whole(registry *r, bool *whole, pl_err *err)
 	return PL_OK;
 }
 
-pl_rc registry_each_in_custody(registry *r, const char *holder_a, const char *holder_b,
-                               const bool *fields, person_fn fn, void *ctx, pl_err *err)
+pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn, void *ctx, pl_err *err)
 {
 	bool whole;
 	pl_rc rc = custody_scan_whole(r, &whole, err);
@@ -336,13 +335,14 @@ pl_rc registry_each_in_custody(registry *r, const char *holder_a, const char *ho
 	buf_init(&cols, 0);
 	rc = buf_adds(&cols, "p.id, p.uid, p.status");
 	for(int i = 0; i < PF_COUNT && !rc; i++)
-		if(!fields || fields[i])
+		if(!q->fields || q->fields[i])
 			rc = buf_printf(&cols, ", p.%s", person_fields[i].name);
 	char *sql = rc ? NULL
 	               : sqlite3_mprintf("SELECT %s FROM person p %s WHERE p.status IN ('captured', 'held', 'listed')"
 	                                 " AND p.held_by IN (?1, ?2)", buf_str(&cols), whole ? "NOT INDEXED" : "");
-	rc = rc ? rc : sql ? each_person(r, sql, holder_a, holder_b, fields, fn, ctx, err) : pl_nomem(err);
+	rc = rc ? rc : sql ? each_person(r, sql, q->holder_a, q->holder_b, q->fields, fn, ctx, err) : pl_nomem(err);
 	sqlite3_free(sql);
 	buf_free(&cols);
 	return rc;
 }
+

@@ -303,11 +303,16 @@ pl_rc registry_names(registry *r, struct names **out, pl_err *err);
 typedef pl_rc (*person_fn)(void *ctx, const person *p);
 pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err);
 /* The same for those in custody (captured, held or listed) of either
- * holder (a party code; holder_b may be NULL), in no particular order.
- * fields (may be NULL: all) says which person fields to read; the others
- * are NULL. */
-pl_rc registry_each_in_custody(registry *r, const char *holder_a, const char *holder_b,
-                               const bool *fields, person_fn fn, void *ctx, pl_err *err);
+ * holder (a party code; holder_b may be NULL), in no particular order;
+ * only the fields marked (NULL: all; the others are NULL). */
+typedef struct custody_scan {
+	const char *holder_a, *holder_b;
+	const bool *fields;
+} custody_scan;
+
+pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn, void *ctx,
+                               pl_err *err);
+
 
 /* ---- counts ---------------------------------------------------------- */
 
