@@ -53,9 +53,6 @@ typedef struct opts {
 
 static void read_pool(const char *path, dna_rows *pool, dna_freqs *f)
 {
-	FILE *in = fopen(path, "rb");
-	if(!in)
-		die(path, NULL);
 	buf errors;
 	buf_init(&errors, 0);
 	problems pb;
@@ -63,9 +60,10 @@ static void read_pool(const char *path, dna_rows *pool, dna_freqs *f)
 	pb.file = path;
 	dna_rows_init(pool);
 	pl_err err = {0};
-	if(dna_read_profiles(in, DNA_FILE_GENOTYPES, &pb, pool) || pb.failed)
+	if(dna_read_profiles_file(path, DNA_FILE_GENOTYPES, &pb, pool, &err))
+		die(path, &err);
+	if(pb.failed)
 		die(path, &pb.first);
-	fclose(in);
 	buf_free(&errors);
 	dna_freqs_init(f);
 	if(dna_freqs_count(pool, DNA_MIN_COUNT, f, &err))
@@ -190,7 +188,7 @@ static void speed(const opts *op, const dna_freqs *f, const dna_rows *pool)
 	dna_kit k;
 	dna_sim s;
 	/* enough families for the references wanted, then cut at that many */
-	simulate(f, pool, op->speed_refs * 2 / 3 + 100, op->speed_remains, op->seed + 1, &k, &s);
+	simulate(f, pool, op->speed_refs * 3 / 4 + 1000, op->speed_remains, op->seed + 1, &k, &s);
 	size_t nfam = 0, refs = 0;
 	while(nfam < s.nfamilies && refs + (size_t)s.families[nfam].nrefs <= (size_t)op->speed_refs)
 		refs += (size_t)s.families[nfam++].nrefs;

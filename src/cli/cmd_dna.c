@@ -727,24 +727,18 @@ enum {
 
 static int read_pool(cli *c, const char *path, dna_rows *pool, dna_freqs *f)
 {
-	FILE *in = fopen(path, "rb");
-	if(!in) {
-		fprintf(stderr, "%s: cannot open %s: %s\n", c->prog, path, strerror(errno));
-		return EXIT_REFUSED;
-	}
 	buf errors;
 	buf_init(&errors, 0);
 	problems pb;
 	problems_init(&pb, &errors, 20);
 	pb.file = path;
 	pl_err err = {0};
-	pl_rc rc = dna_read_profiles(in, DNA_FILE_GENOTYPES, &pb, pool);
-	fclose(in);
+	pl_rc rc = dna_read_profiles_file(path, DNA_FILE_GENOTYPES, &pb, pool, &err);
 	if(!rc && pb.failed)
 		fputs(buf_str(&errors), stderr);
 	buf_free(&errors);
 	if(rc || pb.failed)
-		return rc ? cli_fail(c, &pb.first) : EXIT_REFUSED;
+		return rc ? cli_fail(c, &err) : EXIT_REFUSED;
 	return dna_freqs_count(pool, DNA_MIN_COUNT, f, &err) ? cli_fail(c, &err) : -1;
 }
 

@@ -9,20 +9,6 @@
 
 /* ---- small helpers ------------------------------------------------------------ */
 
-pl_rc dna_audit(registry *r, const char *action, const char *entity, const char *uid,
-                json_t *before, json_t *after, pl_err *err)
-{
-	enum { FLAGS = JSON_COMPACT | JSON_PRESERVE_ORDER };
-	char *b = before ? json_dumps(before, FLAGS) : NULL, *f = after ? json_dumps(after, FLAGS) : NULL;
-	pl_rc rc = (before && !b) || (after && !f) ? pl_nomem(err)
-	                                            : registry_audit(r, action, entity, uid, b, f, err);
-	free(b);
-	free(f);
-	json_decref(before);
-	json_decref(after);
-	return rc;
-}
-
 pl_rc dna_tx_end(registry *r, pl_rc rc, pl_err *err)
 {
 	store *st = registry_store(r);

@@ -177,7 +177,7 @@ static pl_rc decided(registry *r, const dna_pair_ref *pr, const dna_proposal *p,
 	                          "loci", p->loci, "inconsistent", p->inconsistent, "note", note);
 	if(!isnan(p->log10_glr))
 		json_object_set_new(after, "log10_glr", json_real(p->log10_glr));
-	return dna_audit(r, status[0] == 'c' ? "confirm" : "reject", "dna_proposal", pr->case_uid,
+	return remains_audit(r, status[0] == 'c' ? "confirm" : "reject", "dna_proposal", pr->case_uid,
 	                 json_pack("{s:s}", "status", p->status), after, err);
 }
 
@@ -199,8 +199,9 @@ static pl_rc open_proposal(registry *r, const char *tag, const char *other, aren
 	return rc;
 }
 
-pl_rc dna_confirm(registry *r, const char *tag, const char *other, const char *note, bool force,
-                  dna_decision *out, pl_err *err)
+/* Find the pair's open proposal and decide it, in one transaction. */
+static pl_rc decide(registry *r, const char *tag, const char *other, const char *note, bool force,
+                    bool confirm, dna_decision *out, pl_err *err)
 {
 	result_init(out);
 	arena a;
@@ -213,36 +214,27 @@ pl_rc dna_confirm(registry *r, const char *tag, const char *other, const char *n
 		return rc;
 	}
 	rc = open_proposal(r, tag, other, &a, &pr, &p, err);
-	if(!rc && !strcmp(p.status, "candidate") && !force)
+	if(!rc && confirm && !strcmp(p.status, "candidate") && !force)
 		rc = pl_fail(err, PL_ECONFLICT, "the pair of case %s and %s is a candidate below the threshold "
 		             "(posterior %.4g): confirm it only on other evidence, with --force", tag, pr.other,
 		             p.posterior);
-	if(!rc)
+	if(!rc && confirm)
 		rc = pr.identity ? join(r, tag, &pr, &p, &a, out, err) : identify(r, tag, &pr, &p, &a, out, err);
 	if(!rc)
-		rc = decided(r, &pr, &p, "confirmed", out, note, err);
+		rc = decided(r, &pr, &p, confirm ? "confirmed" : "rejected", out, note, err);
 	rc = dna_tx_end(r, rc, err);
 	arena_free(&a);
 	return rc;
 }
 
+pl_rc dna_confirm(registry *r, const char *tag, const char *other, const char *note, bool force,
+                  dna_decision *out, pl_err *err)
+{
+	return decide(r, tag, other, note, force, true, out, err);
+}
+
 pl_rc dna_reject(registry *r, const char *tag, const char *other, const char *note,
                  dna_decision *out, pl_err *err)
 {
-	result_init(out);
-	arena a;
-	arena_init(&a, 0);
-	dna_pair_ref pr;
-	dna_proposal p;
-	pl_rc rc = store_begin(registry_store(r), err);
-	if(rc) {
-		arena_free(&a);
-		return rc;
-	}
-	rc = open_proposal(r, tag, other, &a, &pr, &p, err);
-	if(!rc)
-		rc = decided(r, &pr, &p, "rejected", out, note, err);
-	rc = dna_tx_end(r, rc, err);
-	arena_free(&a);
-	return rc;
+	return decide(r, tag, other, note, false, false, out, err);
 }

@@ -22,12 +22,10 @@ static int by_allele(const void *x, const void *y)
 	return strcmp(((const dna_freq_allele *)x)->allele, ((const dna_freq_allele *)y)->allele);
 }
 
+/* By name as written, the order the registry reads them back in. */
 static int by_name(const void *x, const void *y)
 {
-	char a[48], b[48];
-	dna_locus_key(((const dna_freq_locus *)x)->name, a, sizeof(a));
-	dna_locus_key(((const dna_freq_locus *)y)->name, b, sizeof(b));
-	return strcmp(a, b);
+	return strcmp(((const dna_freq_locus *)x)->name, ((const dna_freq_locus *)y)->name);
 }
 
 /* Count one locus: the alleles of every row typed there. */
@@ -115,6 +113,7 @@ pl_rc dna_freqs_from_rows(const dna_freq_rows *rows, long people, dna_freqs *out
 	}
 	for(size_t l = 0; l < out->n; l++)
 		qsort(out->loci[l].alleles, out->loci[l].n, sizeof(dna_freq_allele), by_allele);
+	qsort(out->loci, out->n, sizeof(out->loci[0]), by_name);
 	return arena_oom(&out->a) ? pl_nomem(err) : PL_OK;
 }
 

@@ -35,7 +35,7 @@ typedef struct dna_freq_locus {
 } dna_freq_locus;
 
 typedef struct dna_freqs {
-	dna_freq_locus *loci;     /* by name */
+	dna_freq_locus *loci;     /* by name, as strcmp orders them */
 	size_t n;
 	arena a;                  /* everything above lives here */
 } dna_freqs;

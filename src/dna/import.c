@@ -239,7 +239,7 @@ static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, cons
 	                          "degraded", row->degraded, "loci", loci_json(v, n));
 	json_t *before = found ? json_pack("{s:s?, s:b, s:o}", "sample", was.sample, "degraded",
 	                                   was.degraded, "loci", loci_json(old, nold)) : NULL;
-	return dna_audit(im->r, found ? "update" : "create", "dna_profile", case_uid, before, after, err);
+	return remains_audit(im->r, found ? "update" : "create", "dna_profile", case_uid, before, after, err);
 }
 
 /* ---- rows ---------------------------------------------------------------------------- */
@@ -332,7 +332,7 @@ static pl_rc relate(importer *im, int64_t person_id, const char *person_uid, int
 	store_bind_text(s, 4, row->f[DC_SIDE]);
 	if((rc = dna_step_done(st, s, "writing a relative", err)))
 		return rc;
-	return dna_audit(im->r, found ? "update" : "create", "dna_relative", person_uid,
+	return remains_audit(im->r, found ? "update" : "create", "dna_relative", person_uid,
 	                 found ? json_pack("{s:s, s:s, s:s?}", "sample", row->f[DC_SAMPLE], "relationship",
 	                                   rel, "side", side) : NULL,
 	                 json_pack("{s:s, s:s, s:s?}", "sample", row->f[DC_SAMPLE], "relationship",
@@ -580,7 +580,7 @@ static pl_rc freqs_replace(importer *im, const dna_freqs *f, pl_err *err)
 	} else if(!rc) {
 		rep->created = rep->alleles;
 		if(!(rc = freqs_insert(im->r, f, im->pb.file, err)))
-			rc = dna_audit(im->r, "replace", "dna_frequencies", NULL,
+			rc = remains_audit(im->r, "replace", "dna_frequencies", NULL,
 			               had ? json_pack("{s:I, s:I}", "loci", (json_int_t)old.n, "alleles",
 			                               (json_int_t)old_alleles) : NULL,
 			               json_pack("{s:s, s:I, s:I}", "source", im->pb.file, "loci",
@@ -643,7 +643,7 @@ static pl_rc record_import(importer *im, pl_err *err)
 	static const char *const what[] = {"remains profiles", "reference profiles", "frequencies",
 	                                   "genotypes"};
 	const dna_import_report *rep = im->rep;
-	return dna_audit(im->r, "import", "dna_file", NULL, NULL,
+	return remains_audit(im->r, "import", "dna_file", NULL, NULL,
 	                 json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "file", im->pb.file, "holds",
 	                           what[im->kind], "rows", (json_int_t)rep->rows, "created",
 	                           (json_int_t)rep->created, "updated", (json_int_t)rep->updated,

@@ -60,9 +60,6 @@ pl_rc dna_missing_count(registry *r, long *n, pl_err *err);
 
 /* ---- the audit, and small helpers --------------------------------------------- */
 
-/* An audit entry taking the references to before and after (either NULL). */
-pl_rc dna_audit(registry *r, const char *action, const char *entity, const char *uid,
-                json_t *before, json_t *after, pl_err *err);
 /* End a write: roll back on failure, else commit. */
 pl_rc dna_tx_end(registry *r, pl_rc rc, pl_err *err);
 /* Step a statement that writes; reset it. */

@@ -398,6 +398,18 @@ pl_rc dna_read_profiles(FILE *f, dna_file_kind kind, problems *pb, dna_rows *out
 	return rc;
 }
 
+pl_rc dna_read_profiles_file(const char *path, dna_file_kind kind, problems *pb, dna_rows *out,
+                             pl_err *err)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if(!f)
+		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", path, strerror(errno));
+	pl_rc rc = dna_read_profiles(f, kind, pb, out);
+	if(f != stdin)
+		fclose(f);
+	return rc ? pl_fail(err, rc, "reading %s: %s", path, pl_rc_str(rc)) : PL_OK;
+}
+
 /* ---- frequencies --------------------------------------------------------- */
 
 void dna_freq_rows_init(dna_freq_rows *r)

@@ -69,6 +69,11 @@ void dna_rows_free(dna_rows *r);
  * pb->failed); PL_ENOMEM or PL_EIO otherwise. */
 pl_rc dna_read_profiles(FILE *f, dna_file_kind kind, problems *pb, dna_rows *out);
 
+/* The same from the file at path ("-": standard input); PL_ENOTFOUND,
+ * with err, when it cannot be opened. */
+pl_rc dna_read_profiles_file(const char *path, dna_file_kind kind, problems *pb, dna_rows *out,
+                             pl_err *err);
+
 /* "PENTAD" for "Penta_D": the locus name matched across files: ASCII
  * letters in capitals, digits, nothing else. */
 void dna_locus_key(const char *name, char *out, size_t size);

@@ -35,7 +35,12 @@ static pl_rc clear_undecided(registry *r, const dna_data *d, pl_err *err)
 	sqlite3_stmt *s;
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; !rc && i < d->nremains; i++) {
-		if((rc = store_stmt(st, "DELETE FROM dna_proposal WHERE (case_id = ?1 OR other_case_id = ?1)"
+		if((rc = store_stmt(st, "DELETE FROM dna_proposal WHERE case_id = ?1"
+		                        " AND (status = 'candidate' OR status = 'proposed')", &s, err)))
+			break;
+		sqlite3_bind_int64(s, 1, d->rinfo[i].case_id);
+		if((rc = dna_step_done(st, s, "clearing proposals", err)) ||
+		   (rc = store_stmt(st, "DELETE FROM dna_proposal WHERE other_case_id = ?1"
 		                        " AND (status = 'candidate' OR status = 'proposed')", &s, err)))
 			break;
 		sqlite3_bind_int64(s, 1, d->rinfo[i].case_id);
@@ -238,7 +243,7 @@ pl_rc dna_screen_run(registry *r, const char *batch, const dna_params *p, FILE *
 			}
 		}
 		if(!rc)
-			rc = dna_audit(r, "screen", "dna_run", NULL, NULL,
+			rc = remains_audit(r, "screen", "dna_run", NULL, NULL,
 			               json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:I, s:f}", "run",
 			                         (json_int_t)out->run, "batch", batch, "remains",
 			                         (json_int_t)out->remains, "families", (json_int_t)out->families,

@@ -474,6 +474,7 @@ static const char *const migration_6[] = {
 	" WHERE kind = 'kinship';\n",
 	"CREATE UNIQUE INDEX dna_proposal_identity ON dna_proposal(case_id, other_case_id)"
 	" WHERE kind = 'identity';\n",
+	"CREATE INDEX dna_proposal_case ON dna_proposal(case_id);\n",
 	"CREATE INDEX dna_proposal_status ON dna_proposal(status, id);\n",
 	"CREATE INDEX dna_proposal_person ON dna_proposal(person_id) WHERE person_id IS NOT NULL;\n",
 	"CREATE INDEX dna_proposal_other ON dna_proposal(other_case_id) WHERE other_case_id IS NOT NULL;\n",

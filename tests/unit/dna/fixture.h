@@ -7,7 +7,9 @@
 
 #include <math.h>
 
+#include "core/problems.h"
 #include "dna/kit.h"
+#include "dna/read.h"
 #include "dna/pedigree.h"
 #include "dna/profile.h"
 
@@ -86,6 +88,26 @@ static inline double kx_lr(const dna_kit *k, const kx_family *x, const dna_model
 	assert_ok(dna_family_locus(k, 0, &x->f, m, &o, 1, &lr, &inf, &a), &err);
 	arena_free(&a);
 	return lr;
+}
+
+/* The NIST 1,036 genotypes (data/str/), and their frequencies if f is not NULL. */
+static inline void kx_nist(dna_rows *rows, dna_freqs *f)
+{
+	buf errors;
+	buf_init(&errors, 0);
+	problems pb;
+	problems_init(&pb, &errors, 10);
+	pb.file = "nist";
+	dna_rows_init(rows);
+	pl_err err = {0};
+	assert_ok(dna_read_profiles_file(PARLEY_STR_DIR "/nist1036_genotypes.csv", DNA_FILE_GENOTYPES, &pb,
+	                                 rows, &err), &err);
+	assert_false(pb.failed);
+	buf_free(&errors);
+	if(f) {
+		dna_freqs_init(f);
+		assert_ok(dna_freqs_count(rows, 5, f, &err), &err);
+	}
 }
 
 #define assert_near(x, y, rel)                                                            \

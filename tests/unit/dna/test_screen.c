@@ -15,21 +15,8 @@ static dna_freqs freqs;
 static int setup(void **state)
 {
 	(void)state;
-	FILE *f = fopen(PARLEY_STR_DIR "/nist1036_genotypes.csv", "rb");
-	buf errors;
-	buf_init(&errors, 0);
-	problems pb;
-	problems_init(&pb, &errors, 10);
-	pb.file = "nist";
-	dna_rows_init(&pool);
-	dna_freqs_init(&freqs);
-	pl_err err = {0};
-	int bad = !f || dna_read_profiles(f, DNA_FILE_GENOTYPES, &pb, &pool) || pb.failed ||
-	          dna_freqs_count(&pool, 5, &freqs, &err);
-	if(f)
-		fclose(f);
-	buf_free(&errors);
-	return bad ? -1 : 0;
+	kx_nist(&pool, &freqs);
+	return 0;
 }
 
 static int teardown(void **state)

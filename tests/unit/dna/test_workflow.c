@@ -4,12 +4,9 @@
  * remains of the other side flagged for return, fragments joined. The
  * registry is filled from the simulator's files, as `parley dna simulate`
  * writes them. */
-#include "registry/fixture.h"
+#include "dna/fixture.h"
+#include "remains/fixture.h"
 
-#include <math.h>
-
-#include "audit/audit.h"
-#include "core/problems.h"
 #include "dna/dna.h"
 #include "dna/sim.h"
 
@@ -24,19 +21,9 @@ static char *path(fixture *f, const char *name)
 /* The simulator's files for n missing and n remains, imported. */
 static void filled(fixture *f, long n, uint64_t seed, double other_side, double fragments)
 {
-	FILE *in = fopen(PARLEY_STR_DIR "/nist1036_genotypes.csv", "rb");
-	assert_non_null(in);
-	buf errors;
-	buf_init(&errors, 0);
-	problems pb;
-	problems_init(&pb, &errors, 10);
-	pb.file = "nist";
 	dna_rows pool;
-	dna_rows_init(&pool);
-	assert_int_equal(dna_read_profiles(in, DNA_FILE_GENOTYPES, &pb, &pool), PL_OK);
-	fclose(in);
 	dna_freqs fq;
-	dna_freqs_init(&fq);
+	kx_nist(&pool, &fq);
 	dna_sim_opts o;
 	dna_sim_defaults(&o, n, n, seed);
 	assert_null(dna_sim_parse_kinds(&o, "parents=2,two_siblings=1,self=1,father_sibling=1"));
@@ -45,7 +32,6 @@ static void filled(fixture *f, long n, uint64_t seed, double other_side, double 
 	o.unrelated = 0.05;
 	dna_kit k;
 	dna_sim s;
-	assert_ok(dna_freqs_count(&pool, 5, &fq, &f->err), &f->err);
 	assert_ok(dna_kit_init(&k, &fq, &f->err), &f->err);
 	assert_ok(dna_sim_run(&k, &pool, &o, &s, &f->err), &f->err);
 	assert_ok(dna_kit_finish(&k, NULL, &f->err), &f->err);
@@ -54,7 +40,6 @@ static void filled(fixture *f, long n, uint64_t seed, double other_side, double 
 	dna_kit_free(&k);
 	dna_freqs_free(&fq);
 	dna_rows_free(&pool);
-	buf_free(&errors);
 	const char *paths[] = {path(f, "persons.csv")};
 	import_opts io = {.format = FORMAT_CSV};
 	import_report ir;
@@ -78,17 +63,6 @@ static void filled(fixture *f, long n, uint64_t seed, double other_side, double 
 	}
 }
 
-static long long scalar(fixture *f, const char *fmt, ...) PL_PRINTF(2, 3);
-static long long scalar(fixture *f, const char *fmt, ...)
-{
-	char sql[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof(sql), fmt, ap);
-	va_end(ap);
-	return fx_scalar(f, sql);
-}
-
 /* The first proposal of a kind and status by posterior (NULL if none). */
 static const dna_proposal *first(fixture *f, const char *status, const char *kind)
 {
@@ -104,22 +78,15 @@ static const dna_proposal *first(fixture *f, const char *status, const char *kin
 	return NULL;
 }
 
-static void chain_intact(fixture *f)
-{
-	audit_verify_report vr;
-	assert_ok(audit_verify(registry_store(f->r), &vr, &f->err), &f->err);
-	assert_int_equal(vr.first_bad, 0);
-}
-
 /* ---- imports --------------------------------------------------------------------- */
 
 static void test_imports_are_all_or_nothing(void **state)
 {
 	fixture *f = *state;
 	filled(f, 20, 3, 0, 0);
-	long long profiles = scalar(f, "SELECT count(*) FROM dna_profile");
+	long long profiles = rx_scalar(f, "SELECT count(*) FROM dna_profile");
 	assert_true(profiles > 20);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_locus"), 29);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_locus"), 29);
 	/* again: nothing changes */
 	dna_import_report rep;
 	assert_ok(dna_import(f->r, DNA_IMPORT_REFERENCES, path(f, "references.csv"), NULL, &rep, &f->err), &f->err);
@@ -131,7 +98,7 @@ static void test_imports_are_all_or_nothing(void **state)
 	assert_true(rep.unchanged > 0 && rep.created == 0);
 	dna_import_report_free(&rep);
 	/* a file with problems writes nothing, and says where each is */
-	long long audit = scalar(f, "SELECT count(*) FROM audit");
+	long long audit = rx_scalar(f, "SELECT count(*) FROM audit");
 	tu_write(path(f, "bad.csv"), "case,TH01.1,TH01.2\nSIM-3-00001,7,9.3\nNOPE,7,8\nSIM-3-00002,x,8\n"
 	                             "SIM-3-00001,6,6\n");
 	assert_int_equal(dna_import(f->r, DNA_IMPORT_REMAINS, path(f, "bad.csv"), NULL, &rep, &f->err), PL_EINPUT);
@@ -141,19 +108,19 @@ static void test_imports_are_all_or_nothing(void **state)
 	assert_contains(e, "bad.csv:5: column 'case': case SIM-3-00001 has a profile further up (line 2)");
 	assert_contains(f->err.msg, "nothing was imported");
 	dna_import_report_free(&rep);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM audit"), audit);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_profile"), profiles);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_profile"), profiles);
 	/* a good one replaces a case's profile, audited with before and after */
 	tu_write(path(f, "one.csv"), "case,TH01.1,TH01.2,vWA.1,vWA.2,failed\nSIM-3-00001,9.3,7,,,vWA\n");
 	assert_ok(dna_import(f->r, DNA_IMPORT_REMAINS, path(f, "one.csv"), NULL, &rep, &f->err), &f->err);
 	assert_int_equal(rep.updated, 1);
 	dna_import_report_free(&rep);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_allele a JOIN dna_profile p ON p.id = a.profile_id"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_allele a JOIN dna_profile p ON p.id = a.profile_id"
 	                           " JOIN remains_case c ON c.id = p.case_id WHERE c.tag = 'SIM-3-00001'"), 2);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_allele a JOIN dna_profile p ON p.id = a.profile_id"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_allele a JOIN dna_profile p ON p.id = a.profile_id"
 	                           " JOIN remains_case c ON c.id = p.case_id WHERE c.tag = 'SIM-3-00001' AND"
 	                           " a.allele1 = '7' AND a.allele2 = '9.3'"), 1);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_profile' AND action = 'update'"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_profile' AND action = 'update'"
 	                           " AND before IS NOT NULL"), 1);
 	/* a family that cannot be a pedigree */
 	person p = fx_person("Ткаченко", "Петро", "1990");
@@ -168,9 +135,9 @@ static void test_imports_are_all_or_nothing(void **state)
 	assert_contains(buf_str(&rep.errors), "fathers.csv:3: column 'relationship': the relatives of");
 	assert_contains(buf_str(&rep.errors), "would have more than one father");
 	dna_import_report_free(&rep);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_relative r JOIN person x ON x.id = r.person_id"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_relative r JOIN person x ON x.id = r.person_id"
 	                           " WHERE x.uid = '%s'", p.uid), 0);
-	chain_intact(f);
+	rx_chain_intact(f);
 }
 
 static void test_screening_needs_frequencies(void **state)
@@ -226,19 +193,19 @@ static void test_confirm_records_the_person_and_the_audit(void **state)
 	assert_true(fabs(e.log10_lr - p->log10_lr) < 1e-3);
 	assert_int_equal(e.nloci, 29);
 	assert_non_null(e.proposal);
-	long long events = scalar(f, "SELECT count(*) FROM event");
+	long long events = rx_scalar(f, "SELECT count(*) FROM event");
 	dna_decision d;
 	assert_ok(dna_confirm(f->r, tag, who, "reviewed by the officer", false, &d, &f->err), &f->err);
 	assert_string_equal(d.action, "identify");
 	assert_int_equal(d.remains.after, RS_CONFIRMED);
 	assert_int_equal(d.remains.events_added, 2);
 	assert_string_equal(fx_status(f, who), "identified");
-	assert_int_equal(scalar(f, "SELECT count(*) FROM event"), events + 2);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM event e JOIN person x ON x.id = e.person_id WHERE"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event"), events + 2);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event e JOIN person x ON x.id = e.person_id WHERE"
 	                           " x.uid = '%s' AND e.type = 'remains_returned' AND e.date = '2025-06-11'", who), 1);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action = 'confirm'"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action = 'confirm'"
 	                           " AND actor = 'tester' AND after LIKE '%%reviewed by the officer%%'"), 1);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_proposal WHERE status = 'confirmed' AND"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal WHERE status = 'confirmed' AND"
 	                           " decided_by = 'tester' AND action = 'identify'"), 1);
 	/* decided: not again */
 	assert_int_equal(dna_confirm(f->r, tag, who, NULL, false, &d, &f->err), PL_ECONFLICT);
@@ -253,11 +220,11 @@ static void test_confirm_records_the_person_and_the_audit(void **state)
 	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
 	assert_true(s.decided >= 1);
 	dna_screen_summary_free(&s);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
 	                           " WHERE c.tag = '%s' AND p.status = 'confirmed'", tag), 1);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
 	                           " WHERE c.tag = '%s' AND p.status = 'rejected'", tag2), 1);
-	assert_int_equal(scalar(f, "SELECT count(*) FROM dna_run"), 2);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_run"), 2);
 	/* a candidate below the threshold needs --force */
 	const dna_proposal *c = first(f, "candidate", "kinship");
 	if(c) {
@@ -265,7 +232,7 @@ static void test_confirm_records_the_person_and_the_audit(void **state)
 		assert_contains(f->err.msg, "below the threshold");
 	}
 	assert_int_equal(dna_confirm(f->r, tag, "P0000000000000000", NULL, false, &d, &f->err), PL_ENOTFOUND);
-	chain_intact(f);
+	rx_chain_intact(f);
 }
 
 static void test_the_other_sides_remains_go_back(void **state)
@@ -284,7 +251,7 @@ static void test_the_other_sides_remains_go_back(void **state)
 	assert_ok(dna_proposals_list(f->r, &q, &f->a, &p, &n, &total, &f->err), &f->err);
 	size_t i = 0;
 	while(i < n && (strcmp(p[i].kind, "kinship") ||
-	                scalar(f, "SELECT count(*) FROM person WHERE uid = '%s' AND party = 'RU'", p[i].person) == 0))
+	                rx_scalar(f, "SELECT count(*) FROM person WHERE uid = '%s' AND party = 'RU'", p[i].person) == 0))
 		i++;
 	assert_true(i < n);
 	dna_decision d;
@@ -295,7 +262,7 @@ static void test_the_other_sides_remains_go_back(void **state)
 	remains_result res;
 	assert_ok(remains_return(f->r, p[i].case_tag, "RU", "2025-07-01", NULL, &res, &f->err), &f->err);
 	assert_int_equal(res.after, RS_RETURNED);
-	chain_intact(f);
+	rx_chain_intact(f);
 }
 
 static void test_two_cases_of_one_person_are_joined(void **state)
@@ -328,7 +295,7 @@ static void test_two_cases_of_one_person_are_joined(void **state)
 		}
 	assert_ok(dna_confirm(f->r, b, a, "same bones", false, &d, &f->err), &f->err);
 	assert_string_equal(d.action, "join");
-	assert_int_equal(scalar(f, "SELECT count(*) FROM remains_fragment WHERE label LIKE 'DNA %%'"), 2);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM remains_fragment WHERE label LIKE 'DNA %%'"), 2);
 	if(who) {
 		remains_case_detail cd;
 		assert_ok(remains_case_get(f->r, b, &f->a, &cd, &f->err), &f->err);
@@ -336,7 +303,7 @@ static void test_two_cases_of_one_person_are_joined(void **state)
 		assert_string_equal(cd.c.person, who);
 		assert_true(cd.nrelated >= 1);
 	}
-	chain_intact(f);
+	rx_chain_intact(f);
 }
 
 int main(void)
