@@ -7,7 +7,7 @@ DEMO_PERSONS ?= 2000
 DEMO_LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 60
 
-.PHONY: all demo check bench bench-febrl fuzz clean bootstrap
+.PHONY: all demo check bench bench-febrl bench-dna fuzz clean bootstrap
 
 all: $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -30,6 +30,9 @@ bench: bootstrap
 
 bench-febrl: bootstrap
 	@scripts/bench febrl
+
+bench-dna: bootstrap
+	@scripts/bench dna
 
 fuzz:
 	@scripts/bootstrap --fuzz

@@ -127,6 +127,7 @@ int cmd_keys(cli *c, int argc, char **argv);
 /* The manifest group (cmd_sign.c): sign, verify. */
 int cmd_manifest(cli *c, int argc, char **argv);
 int cmd_remains(cli *c, int argc, char **argv);
+int cmd_dna(cli *c, int argc, char **argv);
 
 /* A password: generated (120 random bits), one line of standard input, or
  * typed twice unechoed at a terminal. EXIT_OK or the exit status. */

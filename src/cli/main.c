@@ -32,6 +32,7 @@ static const cli_command commands[] = {
 	{"keys", cmd_keys, "signing keys: generate, export, import, list, revoke"},
 	{"manifest", cmd_manifest, "export, sign, verify (offline) and import signed manifests"},
 	{"remains", cmd_remains, "remains cases, batches, custody, fragments and identification"},
+	{"dna", cmd_dna, "DNA kinship: profiles, screening, proposals, explanations, decisions"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
 	{"user", cmd_user, "add users, set passwords and roles, disable users"},
@@ -59,7 +60,7 @@ static void usage(FILE *f)
 	        "Exit status: 0 done; 1 refused or failed (the reason is on stderr); 2 bad usage.\n"
 	        "Changes are recorded in the audit log under $PARLEY_ACTOR (default cli:USER).\n"
 	        "Documentation: docs/registry.md, docs/formats.md, docs/agreements.md,\n"
-	        "docs/signatures.md, docs/remains.md, docs/server.md, docs/api.md.\n");
+	        "docs/signatures.md, docs/remains.md, docs/dna.md, docs/server.md, docs/api.md.\n");
 }
 
 static void set_actor(cli *c)

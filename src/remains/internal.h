@@ -54,10 +54,6 @@ pl_rc rcase_load(registry *r, const char *tag, arena *a, remains_case *c, pl_err
 /* Put cleaned values (remains_case_put) inside the caller's transaction. */
 pl_rc rcase_put(registry *r, const char *const v[RF_COUNT], const remains_batch_defaults *d,
                 arena *a, remains_result *res, pl_err *err);
-/* Append an audit entry of the remains, taking the references to before
- * and after (either may be NULL). */
-pl_rc remains_audit(registry *r, const char *action, const char *entity, const char *uid,
-                    json_t *before, json_t *after, pl_err *err);
 
 /* ---- identify.c: statuses --------------------------------------------------- */
 

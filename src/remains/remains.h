@@ -248,6 +248,14 @@ struct json_t *remains_page_json(const remains_page *p, const remains_query *q);
 struct json_t *remains_batch_json(const remains_batch *b);
 struct json_t *remains_result_json(const remains_result *res);
 
+/* ---- the audit ------------------------------------------------------------ */
+
+/* Append an audit entry (registry_audit) inside the caller's transaction,
+ * taking the references to before and after (jansson values, either may
+ * be NULL). For this module and the DNA identification built on it. */
+pl_rc remains_audit(registry *r, const char *action, const char *entity, const char *uid,
+                    struct json_t *before, struct json_t *after, pl_err *err);
+
 /* ---- import -------------------------------------------------------------- */
 
 typedef struct remains_import_opts {

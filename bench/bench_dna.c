@@ -1,0 +1,258 @@
+/* DNA identification benchmark: accuracy and speed of screening.
+ *
+ *   bench_dna [--genotypes FILE] [--seed N] [--missing N] [--remains N]
+ *             [--speed-remains N] [--speed-references N] [--naive-remains N]
+ *             [--threads N] [--no-speed]
+ *
+ * Accuracy: the simulator (src/dna/sim.h) makes --missing families (the
+ * default mix of pedigrees) and --remains remains from the NIST 1,036
+ * genotypes; screening with the default model (theta 0.01, stepwise
+ * mutation, drop-out 0.1), the joint assignment and the default threshold
+ * (posterior 0.999 with a prior of one over the missing) propose
+ * identifications, which are scored against the truth: the true
+ * identification rate (remains of a missing person correctly proposed,
+ * over all such remains) and the false one (wrong proposals over all
+ * proposals), by pedigree kind.
+ *
+ * Speed (issue 6): --speed-remains (6,000) against --speed-references
+ * (50,000) reference profiles in families of the default mix, all loci of
+ * the NIST file, theta, mutation and drop-out on; the pairs of remains and
+ * reference profiles per second; and, in the same run, the naive way (the
+ * pairwise formula for each remains and each reference, no tables) on
+ * --naive-remains of them, extrapolated. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/problems.h"
+#include "dna/assign.h"
+#include "dna/freq.h"
+#include "dna/screen.h"
+#include "dna/sim.h"
+
+#ifndef PARLEY_STR_DIR
+#define PARLEY_STR_DIR "data/str"
+#endif
+
+static void die(const char *what, const pl_err *err)
+{
+	fprintf(stderr, "bench_dna: %s: %s\n", what, err ? err->msg : "failed");
+	exit(1);
+}
+
+typedef struct opts {
+	const char *genotypes;
+	unsigned long long seed;
+	long missing, remains, speed_remains, speed_refs, naive_remains;
+	int threads;
+	bool speed;
+} opts;
+
+static void read_pool(const char *path, dna_rows *pool, dna_freqs *f)
+{
+	buf errors;
+	buf_init(&errors, 0);
+	problems pb;
+	problems_init(&pb, &errors, 5);
+	pb.file = path;
+	dna_rows_init(pool);
+	pl_err err = {0};
+	if(dna_read_profiles_file(path, DNA_FILE_GENOTYPES, &pb, pool, &err))
+		die(path, &err);
+	if(pb.failed)
+		die(path, &pb.first);
+	buf_free(&errors);
+	dna_freqs_init(f);
+	if(dna_freqs_count(pool, DNA_MIN_COUNT, f, &err))
+		die("counting frequencies", &err);
+}
+
+static const dna_model model = {0.01, 0.1, true};
+
+static void simulate(const dna_freqs *f, const dna_rows *pool, long missing, long remains,
+                     unsigned long long seed, dna_kit *k, dna_sim *s)
+{
+	pl_err err = {0};
+	dna_sim_opts o;
+	dna_sim_defaults(&o, missing, remains, seed);
+	dna_mutation mut = DNA_MUTATION_DEFAULT;
+	if(dna_kit_init(k, f, &err) || dna_sim_run(k, pool, &o, s, &err) || dna_kit_finish(k, &mut, &err))
+		die("simulating", &err);
+}
+
+/* ---- accuracy ----------------------------------------------------------------- */
+
+static void accuracy(const opts *op, const dna_freqs *f, const dna_rows *pool)
+{
+	dna_kit k;
+	dna_sim s;
+	simulate(f, pool, op->missing, op->remains, op->seed, &k, &s);
+	double n = (double)s.nfamilies, threshold = 0.999;
+	dna_screen_opts so = {.model = model, .keep = log10(n - 1) + log10(0.01 / 0.99),
+	                      .max_inconsistent = 2, .threads = op->threads, .kinship = true,
+	                      .identity = true};
+	dna_screen_result res;
+	dna_assignment as;
+	pl_err err = {0};
+	if(dna_screen(&k, s.remains, s.nremains, s.families, s.nfamilies, &so, &res, &err))
+		die("screening", &err);
+	uint32_t *unit;
+	double joined = log10((double)s.nremains - 1) + log10(threshold / (1 - threshold));
+	if(dna_units(res.cand, res.n, s.nremains, joined, &unit, &err) ||
+	   dna_assign(res.cand, res.n, unit, n, 0, &as, &err))
+		die("assigning", &err);
+	free(unit);
+	long by_kind[SIM_KIND_COUNT][3] = {{0}}; /* remains, true proposals, false proposals */
+	long identifiable = 0, proposed = 0, right = 0, wrong = 0, wrong_noise = 0, cands = 0;
+	long ident_true = 0, ident_false = 0;
+	for(size_t i = 0; i < s.nremains; i++)
+		if(s.truth[i] >= 0) {
+			identifiable++;
+			by_kind[s.kind[s.truth[i]]][0]++;
+		}
+	for(size_t i = 0; i < res.n; i++) {
+		const dna_candidate *c = &res.cand[i];
+		if(c->identity) {
+			bool same = s.truth[c->remains] >= 0 && s.truth[c->remains] == s.truth[c->other];
+			if(dna_posterior(c->log10_lr, (double)s.nremains) >= threshold)
+				*(same ? &ident_true : &ident_false) += 1;
+			continue;
+		}
+		cands++;
+		if(!as.best[i] || dna_odds_probability(as.log10_odds[i]) < threshold)
+			continue;
+		proposed++;
+		long t = s.truth[c->remains];
+		if(t == (long)c->other) {
+			right++;
+			by_kind[s.kind[t]][1]++;
+		} else {
+			wrong++;
+			wrong_noise += t < 0;
+			by_kind[s.kind[c->other]][2]++;
+		}
+	}
+	printf("accuracy: %ld missing persons (%zu reference profiles), %zu remains (%ld of missing "
+	       "persons, seed %llu)\n", op->missing, s.nrefs, s.nremains, identifiable, op->seed);
+	printf("default model: theta 0.01, stepwise mutation (0.002 paternal, 0.0005 maternal), drop-out "
+	       "0.1, at most 2 inconsistent loci; proposal at posterior >= 0.999 with prior 1/%ld "
+	       "(posterior odds >= 999 against the best other explanation)\n", op->missing);
+	printf("%-16s %8s %9s %7s %8s\n", "pedigree", "remains", "proposed", "false", "TIR");
+	for(int kd = 0; kd < SIM_KIND_COUNT; kd++)
+		printf("%-16s %8ld %9ld %7ld %7.1f%%\n", dna_sim_kind_names[kd], by_kind[kd][0],
+		       by_kind[kd][1] + by_kind[kd][2], by_kind[kd][2],
+		       by_kind[kd][0] ? 100.0 * (double)by_kind[kd][1] / (double)by_kind[kd][0] : 0);
+	printf("%-16s %8ld %9ld %7ld %7.1f%%\n", "all", identifiable, proposed, wrong,
+	       100.0 * (double)right / (double)(identifiable ? identifiable : 1));
+	printf("true identification rate %.1f%% (%ld of %ld); false identification rate %.2f%% of "
+	       "proposals (%ld of %ld; %ld of them unrelated remains)\n",
+	       100.0 * (double)right / (double)(identifiable ? identifiable : 1), right, identifiable,
+	       100.0 * (double)wrong / (double)(proposed ? proposed : 1), wrong, proposed, wrong_noise);
+	printf("candidates kept %ld (%zu excluded for inconsistent loci); %zu undisputed, %zu groups "
+	       "searched, %zu over the search cap; same-person remains proposed %ld true, %ld false\n",
+	       cands, res.excluded, as.undisputed, as.groups, as.capped, ident_true, ident_false);
+	dna_assignment_free(&as);
+	dna_screen_result_free(&res);
+	dna_sim_free(&s);
+	dna_kit_free(&k);
+}
+
+/* ---- speed ----------------------------------------------------------------------- */
+
+/* The pairwise formula for each remains and each reference profile. */
+static double naive(const dna_kit *k, const dna_sim *s, size_t nremains, size_t nfam, size_t *pairs)
+{
+	double t0 = date_monotonic(), keep = 0;
+	*pairs = 0;
+	for(size_t r = 0; r < nremains; r++)
+		for(size_t f = 0; f < nfam; f++)
+			for(int i = 0; i < s->families[f].nrefs; i++) {
+				const dna_ref *x = &s->families[f].refs[i];
+				double lr = 1;
+				for(int l = 0; l < k->nloci; l++)
+					lr *= dna_pair_lr(&k->loci[l], &model, x->rel, s->families[f].sex, x->prof->g[l],
+					                  dna_obs_of(&s->remains[r], l, &model));
+				keep += lr > 1e6;
+				(*pairs)++;
+			}
+	if(keep < 0)
+		printf("?");
+	return date_monotonic() - t0;
+}
+
+static void speed(const opts *op, const dna_freqs *f, const dna_rows *pool)
+{
+	dna_kit k;
+	dna_sim s;
+	/* enough families for the references wanted, then cut at that many */
+	simulate(f, pool, op->speed_refs * 3 / 4 + 1000, op->speed_remains, op->seed + 1, &k, &s);
+	size_t nfam = 0, refs = 0;
+	while(nfam < s.nfamilies && refs + (size_t)s.families[nfam].nrefs <= (size_t)op->speed_refs)
+		refs += (size_t)s.families[nfam++].nrefs;
+	dna_screen_opts so = {.model = model, .keep = log10((double)nfam) - 2, .max_inconsistent = 2,
+	                      .threads = op->threads, .kinship = true};
+	dna_screen_result res;
+	pl_err err = {0};
+	if(dna_screen(&k, s.remains, s.nremains, s.families, nfam, &so, &res, &err))
+		die("screening", &err);
+	size_t npairs;
+	size_t nr = (size_t)op->naive_remains < s.nremains ? (size_t)op->naive_remains : s.nremains;
+	double tn = naive(&k, &s, nr, nfam, &npairs);
+	double rate = (double)res.pairs / res.seconds, nrate = (double)npairs / tn;
+	printf("speed: %zu remains x %zu reference profiles (%zu families) = %.3g pairs, %d loci, %d "
+	       "threads, theta 0.01, stepwise mutation, drop-out 0.1\n", s.nremains, refs, nfam,
+	       (double)res.pairs, k.nloci, res.threads);
+	printf("%-30s %10s %14s %12s\n", "method", "seconds", "pairs/s", "candidates");
+	printf("%-30s %10.2f %14.3g %12zu\n", "tables per family (parley)", res.seconds, rate, res.n);
+	printf("%-30s %10.1f %14.3g %12s\n", "naive pairwise (extrapolated)",
+	       tn * (double)res.pairs / (double)npairs, nrate, "-");
+	printf("tables: %.2f s of thread time for %zu families over %zu distinct genotypes; naive "
+	       "measured on %zu remains (%zu pairs, %.2f s); speed-up %.0fx\n", res.seconds_tables, nfam,
+	       res.slots, nr, npairs, tn, rate / nrate);
+	dna_screen_result_free(&res);
+	dna_sim_free(&s);
+	dna_kit_free(&k);
+}
+
+int main(int argc, char **argv)
+{
+	opts op = {.genotypes = PARLEY_STR_DIR "/nist1036_genotypes.csv", .seed = 1, .missing = 1000,
+	           .remains = 1000, .speed_remains = 6000, .speed_refs = 50000, .naive_remains = 20,
+	           .speed = true};
+	static const struct option lo[] = {
+		{"genotypes", required_argument, NULL, 'g'}, {"seed", required_argument, NULL, 's'},
+		{"missing", required_argument, NULL, 'm'}, {"remains", required_argument, NULL, 'r'},
+		{"speed-remains", required_argument, NULL, 'R'}, {"speed-references", required_argument, NULL, 'F'},
+		{"naive-remains", required_argument, NULL, 'n'}, {"threads", required_argument, NULL, 't'},
+		{"no-speed", no_argument, NULL, 'x'}, {0},
+	};
+	int c;
+	while((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
+		switch(c) {
+		case 'g': op.genotypes = optarg; break;
+		case 's': op.seed = strtoull(optarg, NULL, 10); break;
+		case 'm': op.missing = atol(optarg); break;
+		case 'r': op.remains = atol(optarg); break;
+		case 'R': op.speed_remains = atol(optarg); break;
+		case 'F': op.speed_refs = atol(optarg); break;
+		case 'n': op.naive_remains = atol(optarg); break;
+		case 't': op.threads = atoi(optarg); break;
+		case 'x': op.speed = false; break;
+		default: return 2;
+		}
+	}
+	dna_rows pool;
+	dna_freqs f;
+	read_pool(op.genotypes, &pool, &f);
+	accuracy(&op, &f, &pool);
+	if(op.speed) {
+		putchar('\n');
+		speed(&op, &f, &pool);
+	}
+	dna_freqs_free(&f);
+	dna_rows_free(&pool);
+	return 0;
+}

@@ -1,0 +1,201 @@
+/* DNA identification of returned remains in the registry: what the CLI
+ * and the API call (docs/dna.md).
+ *
+ *   profiles      the laboratory's STR profiles of remains (one per case,
+ *                 by tag) and of relatives (by sample id, each related to
+ *                 one or more missing persons: their families), imported
+ *                 from CSV all or nothing (read.h);
+ *   frequencies   one allele frequency table, counted from a reference
+ *                 population's genotypes or imported (freq.h);
+ *   screening     every remains against every family and every other
+ *                 remains (screen.h), the joint assignment (assign.h), and
+ *                 the proposals it leads to, kept for review;
+ *   explanation   a pair locus by locus: genotypes, LR, consistency;
+ *   decisions     an identification officer confirms or rejects a
+ *                 proposal: a confirmed one identifies the case as the
+ *                 person (remains_identify, which records the person's
+ *                 events) or, for a person of the side that handed the
+ *                 remains over, flags the case for return (a preliminary
+ *                 identification; remains_return sends it back); two
+ *                 remains of one person are joined as fragments.
+ *
+ * Every change is one transaction with its entries in the audit chain;
+ * a refused one writes nothing. */
+#ifndef PARLEY_DNA_DNA_H
+#define PARLEY_DNA_DNA_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "dna/freq.h"
+#include "dna/kit.h"
+#include "registry/registry.h"
+#include "remains/remains.h"
+
+/* ---- import -------------------------------------------------------------------- */
+
+typedef enum dna_import_kind {
+	DNA_IMPORT_REMAINS, DNA_IMPORT_REFERENCES, DNA_IMPORT_FREQUENCIES, DNA_IMPORT_GENOTYPES
+} dna_import_kind;
+
+typedef struct dna_import_opts {
+	const char *name;         /* shown in messages; NULL: the path */
+	int max_errors;           /* default 20 */
+	long people;              /* frequencies: people typed, for the floor 5/2N; 0: not known */
+	int min_count;            /* genotypes: the minimum count (default 5) */
+} dna_import_opts;
+
+typedef struct dna_import_report {
+	buf errors;               /* one problem per line, with file, line and column */
+	buf notes;
+	long rows, created, updated, unchanged;
+	long loci, alleles;       /* frequencies: the table's size */
+} dna_import_report;
+
+/* Import a file ("-" for standard input) in one transaction: all of it,
+ * or at the first problem nothing, reporting up to max_errors problems.
+ * Remains profiles replace a case's profile; references replace a sample's
+ * and add or change its relations; frequencies and genotypes (counted)
+ * replace the frequency table. Importing the same file again changes
+ * nothing. */
+pl_rc dna_import(registry *r, dna_import_kind kind, const char *path, const dna_import_opts *o,
+                 dna_import_report *rep, pl_err *err);
+void dna_import_report_free(dna_import_report *rep);
+
+/* The frequency table in the registry (PL_ENOTFOUND when there is none). */
+pl_rc dna_frequencies_load(registry *r, dna_freqs *out, pl_err *err);
+
+/* ---- screening -------------------------------------------------------------------- */
+
+typedef struct dna_params {
+	double theta;             /* NRC II 4.10 (0.01) */
+	double dropout;           /* per allele, degraded remains (0.1) */
+	dna_mutation mutation;    /* DNA_MUTATION_DEFAULT */
+	int max_inconsistent;     /* loci without a Mendelian explanation allowed (2) */
+	double threshold;         /* posterior for a proposal (0.999) */
+	double keep;              /* posterior for a candidate (0.01) */
+	double missing;           /* N, for the prior 1/N; 0: the registry's (see dna_screen_run) */
+	long cap;                 /* steps of the joint assignment's search in a group */
+	int threads;              /* 0: one per core */
+} dna_params;
+
+#define DNA_PARAMS_INIT {0.01, 0.1, DNA_MUTATION_DEFAULT, 2, 0.999, 0.01, 0, 0, 0}
+
+typedef struct dna_screen_summary {
+	int64_t run;              /* the run's id */
+	const char *batch;
+	long remains, families, references, loci;
+	double missing;           /* N used */
+	double lr_proposal;       /* the LR a pair with no rival needs to be proposed */
+	double lr_candidate;      /* and to be kept */
+	long candidates, proposals, same_person, excluded, decided;
+	uint64_t pairs, identity_pairs;
+	size_t groups, undisputed, capped;
+	double seconds;
+	buf notes;                /* loci left out, families refused, ... one per line */
+} dna_screen_summary;
+
+/* Screen the remains (of one batch, or all; not those returned) against
+ * every family and every other remains, and keep the result: the undecided
+ * proposals of those remains are replaced; decided ones stay and are not
+ * proposed again. N defaults to the number of persons the registry holds
+ * as missing, died in captivity or whose remains were returned, and at
+ * least the number of families. With report not NULL, a Markdown report of
+ * the run is written there. */
+pl_rc dna_screen_run(registry *r, const char *batch, const dna_params *p, FILE *report,
+                     dna_screen_summary *out, pl_err *err);
+void dna_screen_summary_free(dna_screen_summary *s);
+
+/* ---- proposals ------------------------------------------------------------------- */
+
+typedef struct dna_proposal {
+	int64_t id, run;
+	const char *kind;         /* "kinship" or "identity" */
+	const char *case_tag;
+	const char *person;       /* kinship: the missing person's uid */
+	const char *other_case;   /* identity: the other case's tag */
+	const char *relatives;    /* kinship: "father, full_sibling" */
+	double log10_lr, log10_glr;  /* the generalised LR: NAN when none */
+	double posterior;
+	int loci, inconsistent;
+	const char *status;       /* candidate, proposed, confirmed, rejected */
+	const char *action;       /* identify, return, join; NULL until decided */
+	const char *decided_by, *decided_at, *note, *created_at;
+} dna_proposal;
+
+typedef struct dna_proposal_query {
+	const char *status;       /* comma-separated */
+	const char *case_tag;
+	const char *person;
+	size_t limit, offset;
+} dna_proposal_query;
+
+#define DNA_PROPOSAL_QUERY_INIT {.limit = 50}
+
+/* Proposals by posterior, highest first; *total all that match. */
+pl_rc dna_proposals_list(registry *r, const dna_proposal_query *q, arena *a, dna_proposal **out,
+                         size_t *n, size_t *total, pl_err *err);
+
+/* ---- explanation ------------------------------------------------------------------ */
+
+typedef struct dna_explain_locus {
+	const char *locus;
+	const char *remains;      /* "12/13", "12 (one allele seen)", NULL: not typed */
+	const char **relatives;   /* one per relative (or the other case) */
+	double lr;
+	bool compared, consistent;
+} dna_explain_locus;
+
+typedef struct dna_explanation {
+	const char *case_tag, *person, *other_case;
+	int nrel;
+	const char **rel_sample, **rel_relationship;
+	dna_explain_locus *loci;
+	int nloci;
+	double log10_lr, posterior, missing;
+	int compared, inconsistent;
+	dna_params params;        /* those of the last screening (or the defaults) */
+	dna_proposal *proposal;   /* the stored proposal, or NULL */
+} dna_explanation;
+
+/* Case `tag` against missing person `other` (an id), or against the case
+ * tagged `other` (two remains of one person), locus by locus, with the
+ * parameters of the last screening. */
+pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna_explanation *out,
+                  pl_err *err);
+
+/* ---- decisions ------------------------------------------------------------------- */
+
+typedef struct dna_decision {
+	const char *action;       /* identify, return, join; NULL when rejected */
+	remains_result remains;   /* what the case's change did */
+	char note[600];
+} dna_decision;
+
+/* Confirm the proposal of case `tag` and `other` (person id or case tag).
+ * A candidate below the threshold needs force. Identifies the case as the
+ * person (confirmed, with the person's events); if the person belongs to
+ * the party that handed the remains over, the case is identified
+ * preliminarily and flagged for return instead. Two cases of one person
+ * get fragments linking them, and one not identified takes the other's
+ * confirmed identification. */
+pl_rc dna_confirm(registry *r, const char *tag, const char *other, const char *note, bool force,
+                  dna_decision *out, pl_err *err);
+pl_rc dna_reject(registry *r, const char *tag, const char *other, const char *note,
+                 dna_decision *out, pl_err *err);
+
+/* ---- JSON ------------------------------------------------------------------------- */
+
+struct json_t;
+/* New jansson values (the caller decrefs), for the API. */
+struct json_t *dna_proposal_json(const dna_proposal *p);
+struct json_t *dna_explanation_json(const dna_explanation *e);
+struct json_t *dna_screen_summary_json(const dna_screen_summary *s);
+struct json_t *dna_decision_json(const dna_decision *d);
+struct json_t *dna_params_json(const dna_params *p);
+
+#endif

@@ -1,0 +1,142 @@
+/* A pair locus by locus, with the model of the last screening. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dna/internal.h"
+#include "dna/proposal.h"
+
+/* "12/13"; an apparent homozygote that may hide a drop-out "12 (12/12 or 12/?)". */
+static const char *geno_text(const dna_locus *L, dna_geno g, bool dropout, arena *a)
+{
+	if(!dna_typed(g))
+		return NULL;
+	char t[64];
+	if(L->repeats[g.a] > L->repeats[g.b] || (L->repeats[g.a] == L->repeats[g.b] && L->bases[g.a] > L->bases[g.b]))
+		g = (dna_geno){g.b, g.a}; /* in the order of repeats: 8/11, not 11/8 */
+	const char *x = L->allele[g.a] ? L->allele[g.a] : "?", *y = L->allele[g.b] ? L->allele[g.b] : "?";
+	if(g.a == g.b && dropout)
+		snprintf(t, sizeof(t), "%s (%s/%s or %s/?)", x, x, x, x);
+	else
+		snprintf(t, sizeof(t), "%s/%s", x, y);
+	return arena_strdup(a, t);
+}
+
+static long index_of(const dna_data *d, const char *tag)
+{
+	for(size_t i = 0; i < d->nremains; i++)
+		if(!strcmp(d->remains[i].id, tag))
+			return (long)i;
+	return -1;
+}
+
+/* The relatives' (or the other case's) names and genotypes. */
+static pl_rc relatives(const dna_data *d, const dna_profile *other, arena *a, dna_explanation *out)
+{
+	const dna_family *f = other ? NULL : &d->families[0];
+	out->nrel = other ? 1 : f->nrefs;
+	out->rel_sample = arena_calloc(a, (size_t)out->nrel + 1, sizeof(char *));
+	out->rel_relationship = arena_calloc(a, (size_t)out->nrel + 1, sizeof(char *));
+	if(!out->rel_sample || !out->rel_relationship)
+		return PL_ENOMEM;
+	for(int i = 0; i < out->nrel; i++) {
+		out->rel_sample[i] = arena_strdup(a, other ? other->id : f->refs[i].prof->id);
+		if(other) {
+			out->rel_relationship[i] = "identity";
+		} else {
+			char t[64];
+			snprintf(t, sizeof(t), "%s%s%s", dna_rel_names[f->refs[i].rel],
+			         f->refs[i].side ? ", " : "", f->refs[i].side ? dna_side_names[f->refs[i].side] : "");
+			out->rel_relationship[i] = arena_strdup(a, t);
+		}
+	}
+	return PL_OK;
+}
+
+static pl_rc fill(const dna_data *d, const dna_profile *x, const dna_profile *other,
+                  const dna_model *m, const dna_pair_detail *pd, arena *a, dna_explanation *out)
+{
+	pl_rc rc = relatives(d, other, a, out);
+	out->nloci = d->kit.nloci;
+	out->loci = arena_calloc(a, (size_t)out->nloci + 1, sizeof(dna_explain_locus));
+	if(rc || !out->loci)
+		return PL_ENOMEM;
+	for(int l = 0; l < out->nloci; l++) {
+		const dna_locus *L = &d->kit.loci[l];
+		dna_explain_locus *e = &out->loci[l];
+		e->locus = arena_strdup(a, L->name); /* the kit goes with the data */
+		e->remains = geno_text(L, x->g[l], dna_obs_of(x, l, m).dropout, a);
+		e->relatives = arena_calloc(a, (size_t)out->nrel + 1, sizeof(char *));
+		for(int i = 0; e->relatives && i < out->nrel; i++) {
+			const dna_profile *p = other ? other : d->families[0].refs[i].prof;
+			e->relatives[i] = geno_text(L, p->g[l], other && dna_obs_of(p, l, m).dropout, a);
+		}
+		e->lr = pd->lr[l];
+		e->compared = pd->compared[l];
+		e->consistent = pd->consistent[l];
+	}
+	out->log10_lr = pd->log10_lr;
+	out->compared = pd->loci;
+	out->inconsistent = pd->inconsistent;
+	return arena_oom(a) ? PL_ENOMEM : PL_OK;
+}
+
+pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna_explanation *out,
+                  pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	dna_pair_ref pr;
+	pl_rc rc = dna_params_last(r, &out->params, err);
+	if(!rc)
+		rc = dna_pair_resolve(r, tag, other, a, &pr, err);
+	if(rc)
+		return rc;
+	out->case_tag = arena_strdup(a, tag);
+	out->person = pr.identity ? NULL : pr.other;
+	out->other_case = pr.identity ? pr.other : NULL;
+	dna_data d;
+	dna_data_query q = {.case_tag = tag, .other_case = pr.identity ? other : NULL,
+	                    .person = pr.identity ? NULL : pr.other, .no_families = pr.identity};
+	if((rc = dna_data_load(r, &q, &out->params.mutation, &d, err))) {
+		dna_data_free(&d);
+		return rc;
+	}
+	long xi = index_of(&d, tag), oi = pr.identity ? index_of(&d, other) : -1;
+	dna_model m = dna_params_model(&out->params);
+	dna_pair_detail pd;
+	if(xi < 0 || (pr.identity && oi < 0))
+		rc = pl_fail(err, PL_ENOTFOUND, "case %s has no DNA profile (parley dna import remains FILE)",
+		             xi < 0 ? tag : other);
+	else if(!pr.identity && !d.nfamilies)
+		rc = pl_fail(err, PL_ENOTFOUND, "%s has no relatives' profiles that can be put together "
+		             "(parley dna import references FILE)%s%s", pr.other, d.notes.len ? ": " : "",
+		             buf_str(&d.notes));
+	if(!rc)
+		rc = dna_pair_explain(&d.kit, &d.remains[xi], pr.identity ? NULL : &d.families[0],
+		                      pr.identity ? &d.remains[oi] : NULL, &m, a, &pd, err);
+	if(!rc && (rc = fill(&d, &d.remains[xi], pr.identity ? &d.remains[oi] : NULL, &m, &pd, a, out)))
+		rc = pl_nomem(err);
+	long registered = 0;
+	if(!rc && !(out->params.missing > 0))
+		rc = dna_missing_count(r, &registered, err);
+	out->missing = out->params.missing > 0 ? out->params.missing : registered > 1 ? (double)registered : 2;
+	if(pr.identity) {
+		long n = 0;
+		store *st = registry_store(r);
+		sqlite3_stmt *s;
+		if(!rc && !(rc = store_stmt(st, "SELECT count(*) FROM dna_profile WHERE kind = 'remains'", &s, err))) {
+			n = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 2;
+			sqlite3_reset(s);
+		}
+		out->missing = (double)(n > 1 ? n : 2);
+	}
+	out->posterior = dna_posterior(out->log10_lr, out->missing);
+	bool found;
+	dna_proposal *p = arena_alloc(a, sizeof(*p));
+	if(!rc && !p)
+		rc = pl_nomem(err);
+	if(!rc && !(rc = dna_proposal_find(r, &pr, a, p, &found, err)) && found)
+		out->proposal = p;
+	dna_data_free(&d);
+	return rc;
+}

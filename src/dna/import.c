@@ -1,0 +1,698 @@
+/* Importing profiles and frequencies into the registry, all or nothing:
+ * after the first problem nothing more is written, the rest is still
+ * checked, and up to max_errors problems are reported with file, line and
+ * column (core/problems.h), as the remains import does. */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "dna/allele.h"
+#include "dna/internal.h"
+#include "dna/read.h"
+
+typedef struct importer {
+	registry *r;
+	dna_import_kind kind;
+	dna_import_report *rep;
+	problems pb;
+	arena a;                  /* for the whole import */
+	hmap seen;                /* case tags or samples of the file -> their row + 1 */
+	const dna_rows *rows;
+	int64_t *persons;         /* references: the persons whose families changed */
+	long *person_line;
+	size_t npersons, cap;
+} importer;
+
+/* ---- a profile's loci ------------------------------------------------------------ */
+
+typedef struct locus_val {
+	char key[48];
+	const char *locus, *a1, *a2;  /* a1 <= a2 as repeats; both NULL: failed */
+} locus_val;
+
+static int by_key(const void *x, const void *y)
+{
+	return strcmp(((const locus_val *)x)->key, ((const locus_val *)y)->key);
+}
+
+static bool allele_before(const char *x, const char *y)
+{
+	int rx, bx, ry, by;
+	dna_allele_parse(x, &rx, &bx);
+	dna_allele_parse(y, &ry, &by);
+	return rx < ry || (rx == ry && bx < by);
+}
+
+static void locus_set(locus_val *v, const char *locus, const char *a1, const char *a2)
+{
+	dna_locus_key(locus, v->key, sizeof(v->key));
+	v->locus = locus;
+	if(a1 && !a2)
+		a2 = a1; /* one allele seen: as a homozygote */
+	v->a1 = a1 && allele_before(a2, a1) ? a2 : a1;
+	v->a2 = a1 && allele_before(a2, a1) ? a1 : a2;
+}
+
+/* The typed or failed loci of a row, by key. */
+static locus_val *row_loci(importer *im, const dna_row *row, int *n)
+{
+	const dna_rows *rows = im->rows;
+	locus_val *v = arena_calloc(&im->a, rows->nloci + 1, sizeof(*v));
+	*n = 0;
+	for(size_t l = 0; v && l < rows->nloci; l++)
+		if(row->allele[2 * l] || row->failed[l])
+			locus_set(&v[(*n)++], rows->locus[l], row->allele[2 * l], row->allele[2 * l + 1]);
+	if(v)
+		qsort(v, (size_t)*n, sizeof(*v), by_key);
+	return v;
+}
+
+static pl_rc db_loci(importer *im, int64_t profile, locus_val **out, int *n, pl_err *err)
+{
+	store *st = registry_store(im->r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT locus, allele1, allele2 FROM dna_allele WHERE profile_id = ?",
+	                      &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, profile);
+	size_t cap = 32;
+	locus_val *v = arena_calloc(&im->a, cap, sizeof(*v));
+	*n = 0;
+	int x;
+	while(v && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		if((size_t)*n == cap) {
+			locus_val *w = arena_calloc(&im->a, cap * 2, sizeof(*v));
+			if(w)
+				memcpy(w, v, cap * sizeof(*v));
+			v = w;
+			cap *= 2;
+			if(!v)
+				break;
+		}
+		const char *a1 = store_column_text(s, 1), *a2 = store_column_text(s, 2);
+		locus_set(&v[(*n)++], arena_strdup(&im->a, store_column_text(s, 0)),
+		          a1 ? arena_strdup(&im->a, a1) : NULL, a2 ? arena_strdup(&im->a, a2) : NULL);
+	}
+	sqlite3_reset(s);
+	if(!v || arena_oom(&im->a))
+		return pl_nomem(err);
+	qsort(v, (size_t)*n, sizeof(*v), by_key);
+	*out = v;
+	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading alleles");
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static bool same_loci(const locus_val *a, int na, const locus_val *b, int nb)
+{
+	if(na != nb)
+		return false;
+	for(int i = 0; i < na; i++)
+		if(strcmp(a[i].key, b[i].key) || !same_text(a[i].a1, b[i].a1) || !same_text(a[i].a2, b[i].a2))
+			return false;
+	return true;
+}
+
+static pl_rc write_loci(importer *im, int64_t profile, const locus_val *v, int n, pl_err *err)
+{
+	store *st = registry_store(im->r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "DELETE FROM dna_allele WHERE profile_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, profile);
+	if((rc = dna_step_done(st, s, "replacing alleles", err)) ||
+	   (rc = store_stmt(st, "INSERT INTO dna_allele(profile_id, locus, allele1, allele2)"
+	                        " VALUES (?, ?, ?, ?)", &s, err)))
+		return rc;
+	for(int i = 0; i < n && !rc; i++) {
+		sqlite3_bind_int64(s, 1, profile);
+		sqlite3_bind_text(s, 2, v[i].locus, -1, SQLITE_STATIC);
+		store_bind_text(s, 3, v[i].a1);
+		store_bind_text(s, 4, v[i].a2);
+		rc = dna_step_done(st, s, "writing alleles", err);
+	}
+	return rc;
+}
+
+/* The loci as the audit keeps them: {"D8S1179": "12/13", "TPOX": "failed"}. */
+static json_t *loci_json(const locus_val *v, int n)
+{
+	json_t *o = json_object();
+	for(int i = 0; i < n; i++) {
+		char text[32];
+		snprintf(text, sizeof(text), "%s/%s", v[i].a1 ? v[i].a1 : "", v[i].a2 ? v[i].a2 : "");
+		json_object_set_new(o, v[i].locus, json_string(v[i].a1 ? text : "failed"));
+	}
+	return o;
+}
+
+/* ---- profiles -------------------------------------------------------------------- */
+
+typedef struct stored {
+	int64_t id;
+	const char *sample, *note;
+	bool degraded;
+} stored;
+
+static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, stored *out,
+                          bool *found, pl_err *err)
+{
+	store *st = registry_store(im->r);
+	sqlite3_stmt *s;
+	pl_rc rc = case_id
+	           ? store_stmt(st, "SELECT id, sample, note, degraded FROM dna_profile WHERE case_id = ?", &s, err)
+	           : store_stmt(st, "SELECT id, sample, note, degraded FROM dna_profile"
+	                            " WHERE kind = 'reference' AND sample = ?", &s, err);
+	if(rc)
+		return rc;
+	if(case_id)
+		sqlite3_bind_int64(s, 1, case_id);
+	else
+		sqlite3_bind_text(s, 1, sample, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*found = x == SQLITE_ROW;
+	if(*found) {
+		const char *sm = store_column_text(s, 1), *nt = store_column_text(s, 2);
+		*out = (stored){sqlite3_column_int64(s, 0), sm ? arena_strdup(&im->a, sm) : NULL,
+		                nt ? arena_strdup(&im->a, nt) : NULL, sqlite3_column_int(s, 3) != 0};
+	}
+	sqlite3_reset(s);
+	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a profile");
+}
+
+/* Create or bring up to date the profile of a case (case_id) or a
+ * reference sample; *saved says which. */
+static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, const char *case_uid,
+                         int64_t *profile, remains_saved *saved, pl_err *err)
+{
+	store *st = registry_store(im->r);
+	const char *sample = row->f[DC_SAMPLE], *note = row->f[DC_NOTE];
+	int n, nold = 0;
+	locus_val *v = row_loci(im, row, &n), *old = NULL;
+	stored was;
+	bool found;
+	pl_rc rc = v ? profile_find(im, case_id, sample, &was, &found, err) : pl_nomem(err);
+	if(!rc && found && (rc = db_loci(im, was.id, &old, &nold, err)))
+		return rc;
+	if(rc)
+		return rc;
+	if(found && same_loci(v, n, old, nold) && same_text(sample, was.sample) &&
+	   same_text(note, was.note) && row->degraded == was.degraded) {
+		*profile = was.id;
+		*saved = REMAINS_UNCHANGED;
+		return PL_OK;
+	}
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_stmt *s;
+	rc = found ? store_stmt(st, "UPDATE dna_profile SET sample = ?2, degraded = ?3, note = ?4,"
+	                            " updated_at = ?5 WHERE id = ?1", &s, err)
+	           : store_stmt(st, "INSERT INTO dna_profile(kind, case_id, sample, degraded, note,"
+	                            " created_at, updated_at) VALUES (?1, ?6, ?2, ?3, ?4, ?5, ?5)", &s, err);
+	if(rc)
+		return rc;
+	if(found)
+		sqlite3_bind_int64(s, 1, was.id);
+	else
+		sqlite3_bind_text(s, 1, case_id ? "remains" : "reference", -1, SQLITE_STATIC);
+	store_bind_text(s, 2, sample);
+	sqlite3_bind_int(s, 3, row->degraded);
+	store_bind_text(s, 4, note);
+	sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
+	if(!found && case_id)
+		sqlite3_bind_int64(s, 6, case_id);
+	if((rc = dna_step_done(st, s, "writing a profile", err)))
+		return rc;
+	*profile = found ? was.id : sqlite3_last_insert_rowid(store_db(st));
+	*saved = found ? REMAINS_UPDATED : REMAINS_CREATED;
+	if((rc = write_loci(im, *profile, v, n, err)))
+		return rc;
+	json_t *after = json_pack("{s:s?, s:s?, s:b, s:o}", "case", row->f[DC_CASE], "sample", sample,
+	                          "degraded", row->degraded, "loci", loci_json(v, n));
+	json_t *before = found ? json_pack("{s:s?, s:b, s:o}", "sample", was.sample, "degraded",
+	                                   was.degraded, "loci", loci_json(old, nold)) : NULL;
+	return remains_audit(im->r, found ? "update" : "create", "dna_profile", case_uid, before, after, err);
+}
+
+/* ---- rows ---------------------------------------------------------------------------- */
+
+/* A refusal of the layers below as a problem of the row; database and
+ * memory failures end the import instead. */
+static pl_rc row_failure(importer *im, long line, const char *column, pl_rc rc, const pl_err *e)
+{
+	if(rc != PL_EINPUT && rc != PL_ECONFLICT && rc != PL_ENOTFOUND)
+		return rc;
+	return problems_at(&im->pb, line, "column '%s': %s", column, e->msg);
+}
+
+static void count(importer *im, remains_saved saved)
+{
+	long *c[] = {&im->rep->unchanged, &im->rep->created, &im->rep->updated};
+	(*c[saved])++;
+}
+
+/* The same key (case tag or sample) twice in a file. */
+static pl_rc once(importer *im, const dna_row *row, const char *key, bool *again)
+{
+	size_t i = (size_t)(intptr_t)hmap_get(&im->seen, key, strlen(key));
+	*again = i != 0;
+	if(i)
+		return PL_OK;
+	return hmap_put(&im->seen, key, strlen(key), (void *)(intptr_t)(row - im->rows->rows + 1));
+}
+
+static pl_rc remains_row(importer *im, const dna_row *row)
+{
+	const char *tag = row->f[DC_CASE];
+	bool again, found;
+	pl_rc rc = once(im, row, tag, &again);
+	if(rc || again)
+		return rc ? rc : problems_at(&im->pb, row->line, "column 'case': case %s has a profile "
+		                             "further up (line %ld): one profile a case", tag,
+		                             im->rows->rows[(intptr_t)hmap_get(&im->seen, tag, strlen(tag)) - 1].line);
+	int64_t case_id;
+	char uid[UID_SIZE];
+	const char *status;
+	pl_err e = {0};
+	if((rc = dna_case_find(im->r, tag, &case_id, uid, &status, &im->a, &found, &e)))
+		return rc;
+	if(!found) {
+		char q[160];
+		text_quote(tag, q, sizeof(q));
+		return problems_at(&im->pb, row->line, "column 'case': no remains case tagged '%s' (import "
+		                   "the cases first: parley remains import)", q);
+	}
+	if(im->pb.failed)
+		return PL_OK; /* after a problem: check only */
+	int64_t profile;
+	remains_saved saved;
+	if((rc = profile_put(im, row, case_id, uid, &profile, &saved, &e)))
+		return row_failure(im, row->line, "case", rc, &e);
+	count(im, saved);
+	return PL_OK;
+}
+
+/* A relative of a missing person: the relation, added or changed. */
+static pl_rc relate(importer *im, int64_t person_id, const char *person_uid, int64_t profile,
+                    const dna_row *row, bool *changed, pl_err *err)
+{
+	store *st = registry_store(im->r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT relationship, side FROM dna_relative WHERE person_id = ? AND"
+	                          " profile_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, person_id);
+	sqlite3_bind_int64(s, 2, profile);
+	int x = sqlite3_step(s);
+	bool found = x == SQLITE_ROW;
+	const char *rel = found ? arena_strdup(&im->a, store_column_text(s, 0)) : NULL;
+	const char *side = found && store_column_text(s, 1) ? arena_strdup(&im->a, store_column_text(s, 1)) : NULL;
+	sqlite3_reset(s);
+	if(x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading a relative");
+	*changed = !found || strcmp(rel, row->f[DC_RELATIONSHIP]) || !same_text(side, row->f[DC_SIDE]);
+	if(!*changed)
+		return PL_OK;
+	if((rc = store_stmt(st, "INSERT INTO dna_relative(person_id, profile_id, relationship, side)"
+	                        " VALUES (?, ?, ?, ?) ON CONFLICT (person_id, profile_id) DO UPDATE SET"
+	                        " relationship = excluded.relationship, side = excluded.side", &s, err)))
+		return rc;
+	sqlite3_bind_int64(s, 1, person_id);
+	sqlite3_bind_int64(s, 2, profile);
+	sqlite3_bind_text(s, 3, row->f[DC_RELATIONSHIP], -1, SQLITE_STATIC);
+	store_bind_text(s, 4, row->f[DC_SIDE]);
+	if((rc = dna_step_done(st, s, "writing a relative", err)))
+		return rc;
+	return remains_audit(im->r, found ? "update" : "create", "dna_relative", person_uid,
+	                 found ? json_pack("{s:s, s:s, s:s?}", "sample", row->f[DC_SAMPLE], "relationship",
+	                                   rel, "side", side) : NULL,
+	                 json_pack("{s:s, s:s, s:s?}", "sample", row->f[DC_SAMPLE], "relationship",
+	                           row->f[DC_RELATIONSHIP], "side", row->f[DC_SIDE]), err);
+}
+
+static pl_rc touch(importer *im, int64_t person_id, long line)
+{
+	for(size_t i = 0; i < im->npersons; i++)
+		if(im->persons[i] == person_id) {
+			im->person_line[i] = line;
+			return PL_OK;
+		}
+	if(im->npersons == im->cap) {
+		size_t cap = im->cap ? im->cap * 2 : 64;
+		int64_t *p = realloc(im->persons, cap * sizeof(int64_t));
+		if(p)
+			im->persons = p;
+		long *l = realloc(im->person_line, cap * sizeof(long));
+		if(l)
+			im->person_line = l;
+		if(!p || !l)
+			return PL_ENOMEM;
+		im->cap = cap;
+	}
+	im->persons[im->npersons] = person_id;
+	im->person_line[im->npersons++] = line;
+	return PL_OK;
+}
+
+static pl_rc person_find(importer *im, const char *uid, int64_t *id, bool *found, pl_err *err)
+{
+	store *st = registry_store(im->r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT id FROM person WHERE uid = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*found = x == SQLITE_ROW;
+	*id = *found ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a person");
+}
+
+static pl_rc reference_row(importer *im, const dna_row *row)
+{
+	const char *sample = row->f[DC_SAMPLE];
+	bool again, found;
+	pl_rc rc = once(im, row, sample, &again);
+	if(!rc && again) { /* a relative of two missing persons: the same alleles */
+		const dna_row *first = &im->rows->rows[(intptr_t)hmap_get(&im->seen, sample, strlen(sample)) - 1];
+		int na, nb;
+		locus_val *a = row_loci(im, first, &na), *b = row_loci(im, row, &nb);
+		if(!a || !b)
+			return PL_ENOMEM;
+		if(!same_loci(a, na, b, nb) || first->degraded != row->degraded)
+			return problems_at(&im->pb, row->line, "column 'sample': sample %s is further up (line %ld) "
+			                   "with other alleles", sample, first->line);
+	}
+	int64_t person_id, profile;
+	pl_err e = {0};
+	if(rc || (rc = person_find(im, row->f[DC_PERSON], &person_id, &found, &e)))
+		return rc;
+	if(!found)
+		return problems_at(&im->pb, row->line, "column 'person': no person with id %s in the registry",
+		                   row->f[DC_PERSON]);
+	if((rc = touch(im, person_id, row->line)) || im->pb.failed)
+		return rc;
+	remains_saved saved = REMAINS_UNCHANGED;
+	bool changed;
+	if(!again && (rc = profile_put(im, row, 0, NULL, &profile, &saved, &e)))
+		return row_failure(im, row->line, "sample", rc, &e);
+	if(again) {
+		stored st;
+		if((rc = profile_find(im, 0, sample, &st, &found, &e)))
+			return rc;
+		profile = st.id;
+	}
+	if((rc = relate(im, person_id, row->f[DC_PERSON], profile, row, &changed, &e)))
+		return row_failure(im, row->line, "relationship", rc, &e);
+	count(im, saved == REMAINS_UNCHANGED && changed ? REMAINS_UPDATED : saved);
+	return PL_OK;
+}
+
+/* Each family the file touched can still be put together as a pedigree. */
+static pl_rc families_check(importer *im, pl_err *err)
+{
+	store *st = registry_store(im->r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT r.relationship, r.side, x.uid FROM dna_relative r"
+	                          " JOIN person x ON x.id = r.person_id WHERE r.person_id = ?", &s, err);
+	for(size_t i = 0; !rc && i < im->npersons; i++) {
+		dna_ref refs[64];
+		dna_family f = {.refs = refs};
+		char uid[UID_SIZE] = "";
+		sqlite3_bind_int64(s, 1, im->persons[i]);
+		int x;
+		while((x = sqlite3_step(s)) == SQLITE_ROW && f.nrefs < 64) {
+			const char *side = store_column_text(s, 1);
+			refs[f.nrefs++] = (dna_ref){NULL, (dna_rel)dna_rel_parse(store_column_text(s, 0)),
+			                            !side ? DNA_SIDE_UNKNOWN : !strcmp(side, "paternal")
+			                            ? DNA_PATERNAL : DNA_MATERNAL};
+			snprintf(uid, sizeof(uid), "%s", store_column_text(s, 2));
+		}
+		sqlite3_reset(s);
+		const char *why = f.nrefs ? dna_family_invalid(&f) : NULL;
+		if(why)
+			rc = problems_at(&im->pb, im->person_line[i], "column 'relationship': the relatives of "
+			                 "%s would have %s", uid, why);
+		if(rc == PL_ELIMIT)
+			break;
+	}
+	return rc;
+}
+
+/* ---- frequencies ----------------------------------------------------------------------- */
+
+pl_rc dna_frequencies_load(registry *r, dna_freqs *out, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT l.name, l.sample_size, l.floor, f.allele, f.frequency, f.count"
+	                          " FROM dna_locus l JOIN dna_frequency f ON f.locus = l.name"
+	                          " ORDER BY l.name, f.allele", &s, err);
+	if(rc)
+		return rc;
+	size_t lcap = 0;
+	int x;
+	arena *a = &out->a;
+	while((x = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *name = store_column_text(s, 0);
+		if(!out->n || strcmp(out->loci[out->n - 1].name, name)) {
+			if(out->n == lcap) {
+				dna_freq_locus *l = arena_calloc(a, lcap ? lcap * 2 : 64, sizeof(*l));
+				if(!l)
+					break;
+				if(out->n)
+					memcpy(l, out->loci, out->n * sizeof(*l));
+				out->loci = l;
+				lcap = lcap ? lcap * 2 : 64;
+			}
+			out->loci[out->n++] = (dna_freq_locus){.name = arena_strdup(a, name),
+			                                        .sample_size = sqlite3_column_int64(s, 1),
+			                                        .floor = sqlite3_column_double(s, 2)};
+		}
+		dna_freq_locus *L = &out->loci[out->n - 1];
+		if(!(L->n & (L->n - 1)) || !L->n) { /* doubling at powers of two */
+			dna_freq_allele *al = arena_calloc(a, L->n ? L->n * 2 : 8, sizeof(*al));
+			if(!al)
+				break;
+			if(L->n)
+				memcpy(al, L->alleles, L->n * sizeof(*al));
+			L->alleles = al;
+		}
+		L->alleles[L->n++] = (dna_freq_allele){arena_strdup(a, store_column_text(s, 3)),
+		                                       sqlite3_column_double(s, 4),
+		                                       sqlite3_column_type(s, 5) == SQLITE_NULL
+		                                       ? -1 : sqlite3_column_int64(s, 5)};
+	}
+	sqlite3_reset(s);
+	if(arena_oom(a))
+		return pl_nomem(err);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading allele frequencies");
+	if(!out->n)
+		return pl_fail(err, PL_ENOTFOUND, "no allele frequencies in the registry: count them from a "
+		               "population's genotypes (parley dna frequencies --from FILE) or import a "
+		               "table (parley dna import frequencies FILE)");
+	return PL_OK;
+}
+
+static bool same_freqs(const dna_freqs *a, const dna_freqs *b)
+{
+	if(a->n != b->n)
+		return false;
+	for(size_t l = 0; l < a->n; l++) {
+		const dna_freq_locus *x = &a->loci[l], *y = &b->loci[l];
+		if(strcmp(x->name, y->name) || x->n != y->n || fabs(x->floor - y->floor) > 1e-15 ||
+		   x->sample_size != y->sample_size)
+			return false;
+		for(size_t i = 0; i < x->n; i++)
+			if(strcmp(x->alleles[i].allele, y->alleles[i].allele) ||
+			   fabs(x->alleles[i].freq - y->alleles[i].freq) > 1e-15)
+				return false;
+	}
+	return true;
+}
+
+static pl_rc freqs_insert(registry *r, const dna_freqs *f, const char *source, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	pl_rc rc = store_exec(st, "DELETE FROM dna_frequency; DELETE FROM dna_locus", err);
+	for(size_t l = 0; !rc && l < f->n; l++) {
+		const dna_freq_locus *L = &f->loci[l];
+		if((rc = store_stmt(st, "INSERT INTO dna_locus(name, sample_size, floor, source, created_at)"
+		                        " VALUES (?, ?, ?, ?, ?)", &s, err)))
+			break;
+		sqlite3_bind_text(s, 1, L->name, -1, SQLITE_STATIC);
+		if(L->sample_size > 0)
+			sqlite3_bind_int64(s, 2, L->sample_size);
+		sqlite3_bind_double(s, 3, L->floor);
+		sqlite3_bind_text(s, 4, source, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
+		if((rc = dna_step_done(st, s, "writing a locus", err)) ||
+		   (rc = store_stmt(st, "INSERT INTO dna_frequency(locus, allele, frequency, count)"
+		                        " VALUES (?, ?, ?, ?)", &s, err)))
+			break;
+		for(size_t i = 0; !rc && i < L->n; i++) {
+			sqlite3_bind_text(s, 1, L->name, -1, SQLITE_STATIC);
+			sqlite3_bind_text(s, 2, L->alleles[i].allele, -1, SQLITE_STATIC);
+			sqlite3_bind_double(s, 3, L->alleles[i].freq);
+			if(L->alleles[i].count >= 0)
+				sqlite3_bind_int64(s, 4, L->alleles[i].count);
+			rc = dna_step_done(st, s, "writing a frequency", err);
+		}
+	}
+	return rc;
+}
+
+/* Replace the registry's table with f, unless it is the same. */
+static pl_rc freqs_replace(importer *im, const dna_freqs *f, pl_err *err)
+{
+	dna_import_report *rep = im->rep;
+	rep->loci = (long)f->n;
+	for(size_t l = 0; l < f->n; l++)
+		rep->alleles += (long)f->loci[l].n;
+	dna_freqs old;
+	dna_freqs_init(&old);
+	pl_err e = {0};
+	pl_rc rc = dna_frequencies_load(im->r, &old, &e);
+	bool had = !rc;
+	long old_alleles = 0;
+	for(size_t l = 0; had && l < old.n; l++)
+		old_alleles += (long)old.loci[l].n;
+	if(rc == PL_ENOTFOUND)
+		rc = PL_OK;
+	else if(rc)
+		*err = e;
+	if(!rc && had && same_freqs(f, &old)) {
+		rep->unchanged = rep->alleles;
+	} else if(!rc) {
+		rep->created = rep->alleles;
+		if(!(rc = freqs_insert(im->r, f, im->pb.file, err)))
+			rc = remains_audit(im->r, "replace", "dna_frequencies", NULL,
+			               had ? json_pack("{s:I, s:I}", "loci", (json_int_t)old.n, "alleles",
+			                               (json_int_t)old_alleles) : NULL,
+			               json_pack("{s:s, s:I, s:I}", "source", im->pb.file, "loci",
+			                         (json_int_t)f->n, "alleles", (json_int_t)rep->alleles), err);
+	}
+	dna_freqs_free(&old);
+	return rc;
+}
+
+/* ---- the import --------------------------------------------------------------------------- */
+
+static pl_rc read_profiles_file(importer *im, FILE *f, const dna_import_opts *o, pl_err *err)
+{
+	static const dna_file_kind kinds[] = {[DNA_IMPORT_REMAINS] = DNA_FILE_REMAINS,
+	                                      [DNA_IMPORT_REFERENCES] = DNA_FILE_REFERENCES,
+	                                      [DNA_IMPORT_GENOTYPES] = DNA_FILE_GENOTYPES};
+	dna_rows rows;
+	dna_rows_init(&rows);
+	im->rows = &rows;
+	pl_rc rc = dna_read_profiles(f, kinds[im->kind], &im->pb, &rows);
+	im->rep->rows = (long)rows.n;
+	if(!rc && !im->pb.failed && im->kind == DNA_IMPORT_GENOTYPES) {
+		dna_freqs fq;
+		dna_freqs_init(&fq);
+		rc = dna_freqs_count(&rows, o->min_count, &fq, err);
+		if(!rc)
+			rc = freqs_replace(im, &fq, err);
+		dna_freqs_free(&fq);
+	}
+	for(size_t i = 0; !rc && im->kind != DNA_IMPORT_GENOTYPES && i < rows.n; i++)
+		rc = im->kind == DNA_IMPORT_REMAINS ? remains_row(im, &rows.rows[i])
+		                                    : reference_row(im, &rows.rows[i]);
+	if(!rc && im->kind == DNA_IMPORT_REFERENCES)
+		rc = families_check(im, err);
+	dna_rows_free(&rows);
+	im->rows = NULL;
+	return rc;
+}
+
+static pl_rc read_frequencies_file(importer *im, FILE *f, const dna_import_opts *o, pl_err *err)
+{
+	dna_freq_rows rows;
+	dna_freq_rows_init(&rows);
+	pl_rc rc = dna_read_frequencies(f, &im->pb, &rows);
+	im->rep->rows = (long)rows.n;
+	if(!rc && !im->pb.failed) {
+		dna_freqs fq;
+		dna_freqs_init(&fq);
+		rc = dna_freqs_from_rows(&rows, o->people, &fq, err);
+		if(!rc)
+			rc = freqs_replace(im, &fq, err);
+		dna_freqs_free(&fq);
+	}
+	dna_freq_rows_free(&rows);
+	return rc;
+}
+
+static pl_rc record_import(importer *im, pl_err *err)
+{
+	static const char *const what[] = {"remains profiles", "reference profiles", "frequencies",
+	                                   "genotypes"};
+	const dna_import_report *rep = im->rep;
+	return remains_audit(im->r, "import", "dna_file", NULL, NULL,
+	                 json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "file", im->pb.file, "holds",
+	                           what[im->kind], "rows", (json_int_t)rep->rows, "created",
+	                           (json_int_t)rep->created, "updated", (json_int_t)rep->updated,
+	                           "unchanged", (json_int_t)rep->unchanged), err);
+}
+
+pl_rc dna_import(registry *r, dna_import_kind kind, const char *path, const dna_import_opts *o,
+                 dna_import_report *rep, pl_err *err)
+{
+	static const dna_import_opts none = {0};
+	memset(rep, 0, sizeof(*rep));
+	buf_init(&rep->errors, 0);
+	buf_init(&rep->notes, 0);
+	o = o ? o : &none;
+	importer im = {.r = r, .kind = kind, .rep = rep};
+	problems_init(&im.pb, &rep->errors, o->max_errors);
+	im.pb.file = o->name ? o->name : strcmp(path, "-") ? path : "<stdin>";
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if(!f)
+		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", im.pb.file, strerror(errno));
+	arena_init(&im.a, 0);
+	hmap_init(&im.seen);
+	pl_rc rc = store_begin(registry_store(r), err);
+	if(!rc) {
+		rc = kind == DNA_IMPORT_FREQUENCIES ? read_frequencies_file(&im, f, o, err)
+		                                     : read_profiles_file(&im, f, o, err);
+		if(rc == PL_ELIMIT)
+			rc = PL_OK;
+		if(!rc && !im.pb.failed && arena_oom(&im.a))
+			rc = pl_nomem(err);
+		if(!rc && !im.pb.failed)
+			rc = record_import(&im, err);
+		rc = dna_tx_end(r, problems_result(&im.pb, rc, err), err);
+	}
+	if(rc) { /* nothing was imported: only the problems stay */
+		buf_reset(&rep->notes);
+		*rep = (dna_import_report){.errors = rep->errors, .notes = rep->notes, .rows = rep->rows};
+	}
+	if(f != stdin)
+		fclose(f);
+	free(im.persons);
+	free(im.person_line);
+	hmap_free(&im.seen);
+	arena_free(&im.a);
+	return rc;
+}
+
+void dna_import_report_free(dna_import_report *rep)
+{
+	buf_free(&rep->errors);
+	buf_free(&rep->notes);
+}

@@ -1,0 +1,73 @@
+/* JSON for the API: the same records the CLI shows with --json. */
+#include <math.h>
+
+#include "dna/internal.h"
+
+static json_t *number_or_null(double v)
+{
+	return isnan(v) || isinf(v) ? json_null() : json_real(v);
+}
+
+json_t *dna_proposal_json(const dna_proposal *p)
+{
+	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:f, s:i, s:i, s:s, s:s?,"
+	                      " s:s?, s:s?, s:s?, s:s?}", "id", (json_int_t)p->id, "run", (json_int_t)p->run,
+	                      "kind", p->kind, "case", p->case_tag, "person", p->person, "other_case",
+	                      p->other_case, "relatives", p->relatives, "log10_lr", number_or_null(p->log10_lr),
+	                      "log10_glr", number_or_null(p->log10_glr), "posterior", p->posterior, "loci",
+	                      p->loci, "inconsistent", p->inconsistent, "status", p->status, "action",
+	                      p->action, "decided_by", p->decided_by, "decided_at", p->decided_at, "note",
+	                      p->note, "created_at", p->created_at);
+	return o ? o : json_object();
+}
+
+json_t *dna_explanation_json(const dna_explanation *e)
+{
+	json_t *rel = json_array(), *loci = json_array();
+	for(int i = 0; i < e->nrel; i++)
+		json_array_append_new(rel, json_pack("{s:s?, s:s?}", "sample", e->rel_sample[i],
+		                                     "relationship", e->rel_relationship[i]));
+	for(int l = 0; l < e->nloci; l++) {
+		const dna_explain_locus *x = &e->loci[l];
+		json_t *g = json_array();
+		for(int i = 0; i < e->nrel; i++)
+			json_array_append_new(g, x->relatives[i] ? json_string(x->relatives[i]) : json_null());
+		json_array_append_new(loci, json_pack("{s:s, s:s?, s:o, s:o, s:b, s:b}", "locus", x->locus,
+		                                      "remains", x->remains, "relatives", g, "lr",
+		                                      number_or_null(x->lr), "compared", x->compared,
+		                                      "consistent", x->consistent));
+	}
+	json_t *o = json_pack("{s:s, s:s?, s:s?, s:o, s:o, s:o, s:i, s:i, s:f, s:f, s:o, s:o}", "case",
+	                      e->case_tag, "person", e->person, "other_case", e->other_case, "relatives", rel,
+	                      "loci", loci, "log10_lr", number_or_null(e->log10_lr), "compared", e->compared,
+	                      "inconsistent", e->inconsistent, "posterior", e->posterior, "missing",
+	                      e->missing, "params", dna_params_json(&e->params), "proposal",
+	                      e->proposal ? dna_proposal_json(e->proposal) : json_null());
+	return o ? o : json_object();
+}
+
+json_t *dna_screen_summary_json(const dna_screen_summary *s)
+{
+	json_t *o = json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:I, s:I,"
+	                      " s:f, s:f, s:I, s:I, s:I, s:f, s:s}", "run", (json_int_t)s->run, "batch",
+	                      s->batch, "remains", (json_int_t)s->remains, "families",
+	                      (json_int_t)s->families, "references", (json_int_t)s->references, "loci",
+	                      (json_int_t)s->loci, "missing", s->missing, "lr_proposal", s->lr_proposal,
+	                      "lr_candidate", s->lr_candidate, "candidates", (json_int_t)s->candidates,
+	                      "proposals", (json_int_t)s->proposals, "same_person",
+	                      (json_int_t)s->same_person, "excluded", (json_int_t)s->excluded, "decided",
+	                      (json_int_t)s->decided, "pairs", (double)s->pairs, "identity_pairs",
+	                      (double)s->identity_pairs, "groups", (json_int_t)s->groups, "undisputed",
+	                      (json_int_t)s->undisputed, "capped", (json_int_t)s->capped, "seconds",
+	                      s->seconds, "notes", buf_str(&s->notes));
+	return o ? o : json_object();
+}
+
+json_t *dna_decision_json(const dna_decision *d)
+{
+	json_t *o = json_pack("{s:s?, s:s, s:s, s:i, s:s?}", "action", d->action, "status_before",
+	                      remains_status_name(d->remains.before), "status_after",
+	                      remains_status_name(d->remains.after), "events_added", d->remains.events_added,
+	                      "note", d->note[0] ? d->note : d->remains.note[0] ? d->remains.note : NULL);
+	return o ? o : json_object();
+}

@@ -1,0 +1,24 @@
+/* A pair named on the command line or in a request: a case and a person,
+ * or two cases; and its stored proposal. Internal to the DNA module. */
+#ifndef PARLEY_DNA_PROPOSAL_H
+#define PARLEY_DNA_PROPOSAL_H
+
+#include "dna/dna.h"
+
+typedef struct dna_pair_ref {
+	int64_t case_id, other_id, person_id;
+	char case_uid[UID_SIZE], other_uid[UID_SIZE];
+	const char *case_status, *other_status;
+	const char *other;        /* the person's full uid, or the other case's tag */
+	bool identity;            /* two cases */
+	person person;            /* kinship: the person */
+} dna_pair_ref;
+
+/* `other` is a case's tag if there is one, else a person's id (or a
+ * unique prefix of it). */
+pl_rc dna_pair_resolve(registry *r, const char *tag, const char *other, arena *a, dna_pair_ref *out,
+                       pl_err *err);
+pl_rc dna_proposal_find(registry *r, const dna_pair_ref *pr, arena *a, dna_proposal *out,
+                        bool *found, pl_err *err);
+
+#endif

@@ -1,0 +1,267 @@
+/* A screening run on the registry: load, screen, assign, keep the
+ * proposals (dna.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dna/internal.h"
+
+json_t *dna_params_json(const dna_params *p)
+{
+	return json_pack("{s:f, s:f, s:{s:s, s:f, s:f, s:f}, s:i, s:f, s:f, s:f}", "theta", p->theta,
+	                 "dropout", p->dropout, "mutation", "model",
+	                 dna_mutation_names[p->mutation.model], "paternal", p->mutation.rate_pat,
+	                 "maternal", p->mutation.rate_mat, "range", p->mutation.range,
+	                 "max_inconsistent", p->max_inconsistent, "threshold", p->threshold, "keep",
+	                 p->keep, "missing", p->missing);
+}
+
+static double log10_odds(double probability)
+{
+	return log10(probability / (1 - probability));
+}
+
+/* The LR a pair with no rival needs to reach posterior `probability`. */
+static double lr_needed(double probability, double missing)
+{
+	return pow(10, log10_odds(probability) - dna_prior_log10(missing));
+}
+
+/* ---- the proposals ------------------------------------------------------------- */
+
+static pl_rc clear_undecided(registry *r, const dna_data *d, pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; !rc && i < d->nremains; i++) {
+		if((rc = store_stmt(st, "DELETE FROM dna_proposal WHERE case_id = ?1"
+		                        " AND (status = 'candidate' OR status = 'proposed')", &s, err)))
+			break;
+		sqlite3_bind_int64(s, 1, d->rinfo[i].case_id);
+		if((rc = dna_step_done(st, s, "clearing proposals", err)) ||
+		   (rc = store_stmt(st, "DELETE FROM dna_proposal WHERE other_case_id = ?1"
+		                        " AND (status = 'candidate' OR status = 'proposed')", &s, err)))
+			break;
+		sqlite3_bind_int64(s, 1, d->rinfo[i].case_id);
+		rc = dna_step_done(st, s, "clearing proposals", err);
+	}
+	return rc;
+}
+
+/* Store a kept pair, unless that pair was decided already (*stored false). */
+static pl_rc keep_pair(registry *r, int64_t run, const dna_data *d, const dna_kept *k, bool *stored,
+                       pl_err *err)
+{
+	store *st = registry_store(r);
+	const dna_candidate *c = k->c;
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO dna_proposal(run_id, kind, case_id, person_id, other_case_id,"
+	                          " log10_lr, log10_glr, posterior, loci, inconsistent, status, created_at)"
+	                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+	                      &s, err);
+	if(rc)
+		return rc;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	int64_t a = d->rinfo[c->remains].case_id, b = c->identity ? d->rinfo[c->other].case_id : 0;
+	sqlite3_bind_int64(s, 1, run);
+	sqlite3_bind_text(s, 2, c->identity ? "identity" : "kinship", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, c->identity && b < a ? b : a);
+	if(!c->identity)
+		sqlite3_bind_int64(s, 4, d->finfo[c->other].person_id);
+	else
+		sqlite3_bind_int64(s, 5, b < a ? a : b);
+	sqlite3_bind_double(s, 6, c->log10_lr);
+	if(!isnan(k->log10_glr))
+		sqlite3_bind_double(s, 7, k->log10_glr);
+	sqlite3_bind_double(s, 8, k->posterior);
+	sqlite3_bind_int(s, 9, c->loci);
+	sqlite3_bind_int(s, 10, c->inconsistent);
+	sqlite3_bind_text(s, 11, k->proposed ? "proposed" : "candidate", -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 12, now, -1, SQLITE_STATIC);
+	rc = dna_step_done(st, s, "writing a proposal", err);
+	*stored = !rc && sqlite3_changes(store_db(st)) > 0;
+	return rc;
+}
+
+static pl_rc run_row(registry *r, const dna_params *p, dna_screen_summary *sum, int64_t *run,
+                     pl_err *err)
+{
+	store *st = registry_store(r);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO dna_run(ts, actor, params, remains, families, pairs,"
+	                          " candidates, proposals, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	                      &s, err);
+	if(rc)
+		return rc;
+	dna_params used = *p;
+	used.missing = sum->missing;
+	json_t *j = dna_params_json(&used);
+	char *text = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(j);
+	if(!text)
+		return pl_nomem(err);
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, registry_actor(r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 4, sum->remains);
+	sqlite3_bind_int64(s, 5, sum->families);
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)sum->pairs);
+	sqlite3_bind_int64(s, 7, sum->candidates);
+	sqlite3_bind_int64(s, 8, sum->proposals);
+	sqlite3_bind_double(s, 9, sum->seconds);
+	rc = dna_step_done(st, s, "writing a screening run", err);
+	free(text);
+	*run = sqlite3_last_insert_rowid(store_db(st));
+	return rc;
+}
+
+/* What to keep of the candidates: posteriors, and which are proposals. */
+static dna_kept *judge(const dna_data *d, const dna_params *p, const dna_screen_result *res,
+                       const dna_assignment *as, dna_screen_summary *sum)
+{
+	dna_kept *k = calloc(res->n + 1, sizeof(dna_kept));
+	for(size_t i = 0; k && i < res->n; i++) {
+		const dna_candidate *c = &res->cand[i];
+		k[i].c = c;
+		k[i].log10_glr = NAN;
+		if(c->identity) {
+			k[i].posterior = dna_posterior(c->log10_lr, (double)d->nremains);
+		} else if(as->best[i]) {
+			k[i].log10_glr = as->log10_glr[i];
+			k[i].posterior = dna_odds_probability(as->log10_odds[i]);
+		} else {
+			k[i].posterior = dna_posterior(c->log10_lr, sum->missing);
+		}
+		k[i].proposed = (c->identity || as->best[i]) && k[i].posterior >= p->threshold;
+	}
+	return k;
+}
+
+static pl_rc keep_all(registry *r, const dna_data *d, dna_kept *k, size_t n, dna_screen_summary *sum,
+                      pl_err *err)
+{
+	pl_rc rc = clear_undecided(r, d, err);
+	for(size_t i = 0; !rc && i < n; i++) {
+		const dna_candidate *c = k[i].c;
+		/* a confirmed case is not proposed as anyone again; it may still join */
+		if(!c->identity && strcmp(d->rinfo[c->remains].status, "confirmed") &&
+		   strcmp(d->rinfo[c->remains].status, "returned")) {
+			bool stored;
+			if(!(rc = keep_pair(r, sum->run, d, &k[i], &stored, err))) {
+				sum->decided += !stored;
+				sum->candidates += stored;
+				sum->proposals += stored && k[i].proposed;
+			}
+		} else if(c->identity) {
+			bool stored;
+			if(!(rc = keep_pair(r, sum->run, d, &k[i], &stored, err))) {
+				sum->decided += !stored;
+				sum->same_person += stored && k[i].proposed;
+			}
+		}
+	}
+	return rc;
+}
+
+/* ---- the run ------------------------------------------------------------------------ */
+
+static pl_rc screen_all(registry *r, const dna_params *p, dna_data *d, dna_screen_summary *sum,
+                        dna_screen_result *res, dna_assignment *as, pl_err *err)
+{
+	long registered;
+	pl_rc rc = dna_missing_count(r, &registered, err);
+	if(rc)
+		return rc;
+	sum->missing = p->missing > 0 ? p->missing : (double)(registered > (long)d->nfamilies
+	                                                       ? registered : (long)d->nfamilies);
+	sum->lr_proposal = lr_needed(p->threshold, sum->missing);
+	sum->lr_candidate = lr_needed(p->keep, sum->missing);
+	dna_screen_opts so = {.model = dna_params_model(p), .max_inconsistent = p->max_inconsistent,
+	                      .threads = p->threads, .kinship = true, .identity = true,
+	                      .keep = log10_odds(p->keep) - dna_prior_log10(sum->missing)};
+	/* two remains of one person: the prior is one over the remains */
+	double joined = log10_odds(p->threshold) - dna_prior_log10((double)d->nremains);
+	if(so.keep > joined)
+		so.keep = joined;
+	if((rc = dna_screen(&d->kit, d->remains, d->nremains, d->families, d->nfamilies, &so, res, err)))
+		return rc;
+	uint32_t *unit;
+	if(!(rc = dna_units(res->cand, res->n, d->nremains, joined, &unit, err)))
+		rc = dna_assign(res->cand, res->n, unit, sum->missing, p->cap, as, err);
+	free(unit);
+	sum->pairs = res->pairs;
+	sum->identity_pairs = res->identity_pairs;
+	sum->excluded = (long)res->excluded;
+	sum->seconds = res->seconds + res->seconds_identity;
+	sum->groups = as->groups;
+	sum->undisputed = as->undisputed;
+	sum->capped = as->capped;
+	return rc;
+}
+
+pl_rc dna_screen_run(registry *r, const char *batch, const dna_params *p, FILE *report,
+                     dna_screen_summary *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	buf_init(&out->notes, 0);
+	out->batch = batch;
+	dna_data d;
+	dna_data_query q = {.batch = batch};
+	pl_rc rc = dna_data_load(r, &q, &p->mutation, &d, err);
+	out->remains = (long)d.nremains;
+	out->families = (long)d.nfamilies;
+	out->references = (long)d.nrefs;
+	out->loci = d.kit.nloci;
+	if(!rc && d.notes.len)
+		rc = buf_adds(&out->notes, buf_str(&d.notes));
+	if(!rc && !d.nremains)
+		rc = pl_fail(err, PL_ENOTFOUND, "no remains profiles to screen%s%s (import them: parley dna "
+		             "import remains FILE)", batch ? " in batch " : "", batch ? batch : "");
+	dna_screen_result res = {0};
+	dna_assignment as = {0};
+	dna_kept *kept = NULL;
+	if(!rc)
+		rc = screen_all(r, p, &d, out, &res, &as, err);
+	if(!rc && !(kept = judge(&d, p, &res, &as, out)))
+		rc = pl_nomem(err);
+	if(!rc && !(rc = store_begin(registry_store(r), err))) {
+		rc = run_row(r, p, out, &out->run, err);
+		if(!rc)
+			rc = keep_all(r, &d, kept, res.n, out, err);
+		if(!rc) { /* the counts are known now */
+			sqlite3_stmt *s;
+			if(!(rc = store_stmt(registry_store(r), "UPDATE dna_run SET candidates = ?, proposals = ?"
+			                                        " WHERE id = ?", &s, err))) {
+				sqlite3_bind_int64(s, 1, out->candidates);
+				sqlite3_bind_int64(s, 2, out->proposals);
+				sqlite3_bind_int64(s, 3, out->run);
+				rc = dna_step_done(registry_store(r), s, "writing a screening run", err);
+			}
+		}
+		if(!rc)
+			rc = remains_audit(r, "screen", "dna_run", NULL, NULL,
+			               json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:I, s:f}", "run",
+			                         (json_int_t)out->run, "batch", batch, "remains",
+			                         (json_int_t)out->remains, "families", (json_int_t)out->families,
+			                         "candidates", (json_int_t)out->candidates, "proposals",
+			                         (json_int_t)out->proposals, "same_person",
+			                         (json_int_t)out->same_person, "missing", out->missing), err);
+		rc = dna_tx_end(r, rc, err);
+	}
+	if(!rc && report)
+		dna_report_write(report, r, p, out, &d, kept, res.n);
+	free(kept);
+	dna_assignment_free(&as);
+	dna_screen_result_free(&res);
+	dna_data_free(&d);
+	return rc;
+}
+
+void dna_screen_summary_free(dna_screen_summary *s)
+{
+	buf_free(&s->notes);
+}

@@ -1,0 +1,411 @@
+/* Screening with one table per family and one lookup per locus (screen.h). */
+#include "dna/screen.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/date.h"
+#include "dna/pedigree.h"
+
+#define LOG_ZERO (-1000.0f)     /* log10 of an LR of 0: no pair survives one */
+
+enum { CHUNK = 8, SLOTS_MAX = 65535 };
+
+/* The distinct observations of the remains, locus by locus, and where each
+ * remains profile's genotypes point in a table. Entry 0 of a locus is
+ * "not typed". */
+typedef struct slots {
+	int nloci, total;
+	int *off, *count;
+	dna_obs **obs;            /* per locus: count entries (after entry 0) */
+	uint16_t *idx;            /* idx[r * nloci + l], the locus's offset included */
+} slots;
+
+static void slots_free(slots *s)
+{
+	for(int l = 0; s->obs && l < s->nloci; l++)
+		free(s->obs[l]);
+	free(s->obs);
+	free(s->off);
+	free(s->count);
+	free(s->idx);
+}
+
+static pl_rc slots_locus(const dna_kit *k, int l, const dna_profile *rem, size_t nr,
+                         const dna_model *m, slots *s)
+{
+	int n = k->loci[l].n, *map = malloc((size_t)n * (size_t)n * 2 * sizeof(int));
+	s->obs[l] = malloc(sizeof(dna_obs) * (nr < (size_t)n * (size_t)n * 2 ? nr + 1 : (size_t)n * n * 2 + 1));
+	if(!map || !s->obs[l]) {
+		free(map);
+		return PL_ENOMEM;
+	}
+	memset(map, -1, (size_t)n * (size_t)n * 2 * sizeof(int));
+	int count = 0;
+	for(size_t r = 0; r < nr; r++) {
+		dna_obs o = dna_obs_of(&rem[r], l, m);
+		int entry = 0;
+		if(o.a >= 0) {
+			int key = (o.a * n + o.b) * 2 + o.dropout;
+			if(map[key] < 0) {
+				s->obs[l][count] = o;
+				map[key] = count++;
+			}
+			entry = map[key] + 1;
+		}
+		s->idx[r * (size_t)s->nloci + (size_t)l] = (uint16_t)entry;
+	}
+	free(map);
+	s->count[l] = count;
+	return PL_OK;
+}
+
+static pl_rc slots_make(const dna_kit *k, const dna_profile *rem, size_t nr, const dna_model *m,
+                        slots *s, pl_err *err)
+{
+	memset(s, 0, sizeof(*s));
+	s->nloci = k->nloci;
+	s->off = calloc((size_t)k->nloci + 1, sizeof(int));
+	s->count = calloc((size_t)k->nloci + 1, sizeof(int));
+	s->obs = calloc((size_t)k->nloci + 1, sizeof(dna_obs *));
+	s->idx = malloc((nr ? nr : 1) * (size_t)(k->nloci ? k->nloci : 1) * sizeof(uint16_t));
+	if(!s->off || !s->count || !s->obs || !s->idx)
+		return pl_nomem(err);
+	for(int l = 0; l < k->nloci; l++)
+		if(slots_locus(k, l, rem, nr, m, s))
+			return pl_nomem(err);
+	for(int l = 0; l < k->nloci; l++) {
+		s->off[l] = s->total;
+		s->total += 1 + s->count[l];
+	}
+	if(s->total > SLOTS_MAX)
+		return pl_fail(err, PL_ELIMIT, "the remains show %d distinct genotypes over the loci, more "
+		               "than the %d a screening can index", s->total, SLOTS_MAX);
+	for(size_t r = 0; r < nr; r++)
+		for(int l = 0; l < k->nloci; l++)
+			s->idx[r * (size_t)k->nloci + (size_t)l] += (uint16_t)s->off[l];
+	return PL_OK;
+}
+
+/* ---- the work shared among threads ---------------------------------------- */
+
+typedef struct shared {
+	const dna_kit *k;
+	const dna_profile *rem;
+	size_t nr;
+	const dna_family *fam;
+	size_t nf;
+	const dna_screen_opts *o;
+	const slots *s;
+	atomic_size_t next;
+} shared;
+
+typedef struct worker {
+	shared *sh;
+	pthread_t thread;
+	dna_candidate *cand;
+	size_t n, cap, excluded;
+	double tables;
+	pl_rc rc;
+	arena a;
+	float *t;                 /* the table */
+	double *lr;
+	bool *informative;
+} worker;
+
+static pl_rc keep(worker *w, dna_candidate c)
+{
+	if(w->n == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 256;
+		dna_candidate *x = realloc(w->cand, cap * sizeof(*x));
+		if(!x)
+			return PL_ENOMEM;
+		w->cand = x;
+		w->cap = cap;
+	}
+	w->cand[w->n++] = c;
+	return PL_OK;
+}
+
+/* The log10 LR of remains r: one lookup a locus, four sums at once so
+ * that the additions do not wait on each other. */
+static inline float score(const float *t, const uint16_t *idx, int nloci)
+{
+	float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+	int l = 0;
+	for(; l + 4 <= nloci; l += 4) {
+		s0 += t[idx[l]];
+		s1 += t[idx[l + 1]];
+		s2 += t[idx[l + 2]];
+		s3 += t[idx[l + 3]];
+	}
+	for(; l < nloci; l++)
+		s0 += t[idx[l]];
+	return (s0 + s1) + (s2 + s3);
+}
+
+static pl_rc family_table(worker *w, const dna_family *f)
+{
+	const shared *sh = w->sh;
+	const slots *s = sh->s;
+	for(int l = 0; l < s->nloci; l++) {
+		pl_rc rc = dna_family_locus(sh->k, l, f, &sh->o->model, s->obs[l], s->count[l], w->lr,
+		                            &w->informative[l], &w->a);
+		if(rc)
+			return rc;
+		float *t = w->t + s->off[l];
+		t[0] = 0;
+		for(int i = 0; i < s->count[l]; i++)
+			t[i + 1] = w->lr[i] > 0 ? (float)log10(w->lr[i]) : LOG_ZERO;
+	}
+	return PL_OK;
+}
+
+/* A pair that reached the threshold: its loci compared and inconsistent. */
+static pl_rc check_pair(worker *w, size_t r, size_t fi, float score_)
+{
+	const shared *sh = w->sh;
+	const slots *s = sh->s;
+	const dna_family *f = &sh->fam[fi];
+	dna_model plain = sh->o->model;
+	plain.mutation = false;
+	int loci = 0, bad = 0;
+	const uint16_t *idx = s->idx + r * (size_t)s->nloci;
+	for(int l = 0; l < s->nloci; l++) {
+		if(idx[l] == s->off[l] || !w->informative[l])
+			continue;
+		loci++;
+		double lr0 = w->t[idx[l]] == LOG_ZERO ? 0 : 1;
+		bool inf;
+		if(lr0 > 0 && sh->o->model.mutation) {
+			pl_rc rc = dna_family_locus(sh->k, l, f, &plain, &s->obs[l][idx[l] - s->off[l] - 1], 1,
+			                            &lr0, &inf, &w->a);
+			if(rc)
+				return rc;
+		}
+		bad += lr0 == 0;
+	}
+	if(bad > sh->o->max_inconsistent) {
+		w->excluded++;
+		return PL_OK;
+	}
+	return keep(w, (dna_candidate){(uint32_t)r, (uint32_t)fi, score_, (uint8_t)loci, (uint8_t)bad, false});
+}
+
+static void *kinship_work(void *arg)
+{
+	worker *w = arg;
+	shared *sh = w->sh;
+	const slots *s = sh->s;
+	float keep_at = (float)sh->o->keep;
+	size_t f;
+	while(!w->rc && (f = atomic_fetch_add(&sh->next, CHUNK)) < sh->nf) {
+		size_t end = f + CHUNK < sh->nf ? f + CHUNK : sh->nf;
+		for(; f < end && !w->rc; f++) {
+			double t0 = date_monotonic();
+			w->rc = family_table(w, &sh->fam[f]);
+			w->tables += date_monotonic() - t0;
+			for(size_t r = 0; r < sh->nr && !w->rc; r++) {
+				float x = score(w->t, s->idx + r * (size_t)s->nloci, s->nloci);
+				if(x >= keep_at)
+					w->rc = check_pair(w, r, f, x);
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Remains r1 as the reference of an identity, against every later one. */
+static void *identity_work(void *arg)
+{
+	worker *w = arg;
+	shared *sh = w->sh;
+	const slots *s = sh->s;
+	float keep_at = (float)sh->o->keep;
+	size_t r1;
+	while(!w->rc && (r1 = atomic_fetch_add(&sh->next, CHUNK)) < sh->nr) {
+		size_t end = r1 + CHUNK < sh->nr ? r1 + CHUNK : sh->nr;
+		for(; r1 < end && !w->rc; r1++) {
+			for(int l = 0; l < s->nloci; l++) {
+				const dna_locus *L = &sh->k->loci[l];
+				dna_obs ref = dna_obs_of(&sh->rem[r1], l, &sh->o->model);
+				float *t = w->t + s->off[l];
+				t[0] = 0;
+				for(int i = 0; i < s->count[l]; i++) {
+					double lr = dna_identity_lr(L, &sh->o->model, ref, s->obs[l][i]);
+					t[i + 1] = lr > 0 ? (float)log10(lr) : LOG_ZERO;
+				}
+			}
+			const uint16_t *i1 = s->idx + r1 * (size_t)s->nloci;
+			for(size_t r2 = r1 + 1; r2 < sh->nr && !w->rc; r2++) {
+				const uint16_t *i2 = s->idx + r2 * (size_t)s->nloci;
+				float x = score(w->t, i2, s->nloci);
+				if(x < keep_at)
+					continue;
+				int loci = 0;
+				for(int l = 0; l < s->nloci; l++)
+					loci += i1[l] != s->off[l] && i2[l] != s->off[l];
+				w->rc = keep(w, (dna_candidate){(uint32_t)r1, (uint32_t)r2, x, (uint8_t)loci, 0, true});
+			}
+		}
+	}
+	return NULL;
+}
+
+static int threads_wanted(int n)
+{
+	if(n > 0)
+		return n > 64 ? 64 : n;
+	long c = sysconf(_SC_NPROCESSORS_ONLN);
+	return c < 1 ? 1 : c > 64 ? 64 : (int)c;
+}
+
+static int by_pair(const void *x, const void *y)
+{
+	const dna_candidate *a = x, *b = y;
+	if(a->identity != b->identity)
+		return a->identity - b->identity;
+	if(a->remains != b->remains)
+		return a->remains < b->remains ? -1 : 1;
+	return (a->other > b->other) - (a->other < b->other);
+}
+
+/* Run fn on nt workers; gather their candidates into out. */
+static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out, pl_err *err)
+{
+	worker *w = calloc((size_t)nt, sizeof(worker));
+	if(!w)
+		return pl_nomem(err);
+	pl_rc rc = PL_OK;
+	int started = 0;
+	size_t maxcount = 1;
+	for(int l = 0; l < sh->s->nloci; l++)
+		maxcount = (size_t)sh->s->count[l] > maxcount ? (size_t)sh->s->count[l] : maxcount;
+	for(int i = 0; i < nt && !rc; i++) {
+		w[i].sh = sh;
+		arena_init(&w[i].a, 1 << 20);
+		w[i].t = malloc(sizeof(float) * (size_t)(sh->s->total ? sh->s->total : 1));
+		w[i].lr = malloc(sizeof(double) * maxcount);
+		w[i].informative = calloc((size_t)sh->s->nloci + 1, sizeof(bool));
+		if(!w[i].t || !w[i].lr || !w[i].informative)
+			rc = PL_ENOMEM;
+		else if(pthread_create(&w[i].thread, NULL, fn, &w[i]))
+			rc = PL_EIO;
+		else
+			started++;
+	}
+	for(int i = 0; i < started; i++)
+		pthread_join(w[i].thread, NULL);
+	for(int i = 0; i < nt; i++) {
+		if(!rc && w[i].rc)
+			rc = w[i].rc;
+		out->excluded += w[i].excluded;
+		out->seconds_tables += w[i].tables;
+		if(!rc && w[i].n) {
+			dna_candidate *c = realloc(out->cand, (out->n + w[i].n) * sizeof(*c));
+			if(!c) {
+				rc = PL_ENOMEM;
+			} else {
+				memcpy(c + out->n, w[i].cand, w[i].n * sizeof(*c));
+				out->cand = c;
+				out->n += w[i].n;
+			}
+		}
+		free(w[i].cand);
+		free(w[i].t);
+		free(w[i].lr);
+		free(w[i].informative);
+		arena_free(&w[i].a);
+	}
+	free(w);
+	if(rc == PL_EIO)
+		return pl_fail(err, rc, "could not start a screening thread");
+	return rc ? pl_nomem(err) : PL_OK;
+}
+
+pl_rc dna_screen(const dna_kit *k, const dna_profile *remains, size_t nremains,
+                 const dna_family *families, size_t nfamilies, const dna_screen_opts *o,
+                 dna_screen_result *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	slots s;
+	pl_rc rc = slots_make(k, remains, nremains, &o->model, &s, err);
+	out->slots = (size_t)(s.total - s.nloci);
+	out->threads = threads_wanted(o->threads);
+	shared sh = {.k = k, .rem = remains, .nr = nremains, .fam = families, .nf = nfamilies, .o = o,
+	             .s = &s};
+	for(size_t f = 0; f < nfamilies; f++)
+		out->pairs += (uint64_t)families[f].nrefs * nremains;
+	out->family_pairs = (uint64_t)nfamilies * nremains;
+	double t0 = date_monotonic();
+	if(!rc && o->kinship)
+		rc = run(&sh, out->threads, kinship_work, out, err);
+	double t1 = date_monotonic();
+	out->seconds = t1 - t0;
+	if(!rc && o->identity) {
+		atomic_store(&sh.next, 0);
+		rc = run(&sh, out->threads, identity_work, out, err);
+		out->identity_pairs = (uint64_t)nremains * (nremains ? nremains - 1 : 0) / 2;
+	}
+	out->seconds_identity = date_monotonic() - t1;
+	slots_free(&s);
+	if(rc) {
+		dna_screen_result_free(out);
+		return rc;
+	}
+	qsort(out->cand, out->n, sizeof(out->cand[0]), by_pair);
+	return PL_OK;
+}
+
+void dna_screen_result_free(dna_screen_result *r)
+{
+	free(r->cand);
+	r->cand = NULL;
+	r->n = 0;
+}
+
+/* ---- one pair, locus by locus ------------------------------------------------ */
+
+pl_rc dna_pair_explain(const dna_kit *k, const dna_profile *remains, const dna_family *f,
+                       const dna_profile *other, const dna_model *m, arena *a,
+                       dna_pair_detail *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	size_t n = (size_t)(k->nloci ? k->nloci : 1);
+	out->lr = arena_calloc(a, n, sizeof(double));
+	out->consistent = arena_calloc(a, n, sizeof(bool));
+	out->compared = arena_calloc(a, n, sizeof(bool));
+	if(!out->lr || !out->consistent || !out->compared)
+		return pl_nomem(err);
+	arena scratch;
+	arena_init(&scratch, 0);
+	dna_model plain = *m;
+	plain.mutation = false;
+	pl_rc rc = PL_OK;
+	for(int l = 0; l < k->nloci && !rc; l++) {
+		dna_obs x = dna_obs_of(remains, l, m);
+		double lr0 = 1;
+		bool inf = false;
+		if(other) {
+			dna_obs y = dna_obs_of(other, l, m);
+			out->lr[l] = lr0 = dna_identity_lr(&k->loci[l], m, y, x);
+			inf = y.a >= 0;
+		} else {
+			rc = dna_family_locus(k, l, f, m, &x, 1, &out->lr[l], &inf, &scratch);
+			lr0 = out->lr[l];
+			if(!rc && m->mutation && x.a >= 0 && inf)
+				rc = dna_family_locus(k, l, f, &plain, &x, 1, &lr0, &inf, &scratch);
+		}
+		out->compared[l] = x.a >= 0 && inf;
+		out->consistent[l] = !out->compared[l] || lr0 > 0;
+		out->loci += out->compared[l];
+		out->inconsistent += !out->consistent[l];
+		out->log10_lr += out->lr[l] > 0 ? log10(out->lr[l]) : LOG_ZERO;
+	}
+	arena_free(&scratch);
+	return rc ? pl_nomem(err) : PL_OK;
+}

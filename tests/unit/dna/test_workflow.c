@@ -1,0 +1,319 @@
+/* DNA identification in the registry (src/dna/import.c, run.c, explain.c,
+ * decide.c): imports all or nothing, a screening's proposals, the person's
+ * events and the audit entries a confirmation writes, rejections kept,
+ * remains of the other side flagged for return, fragments joined. The
+ * registry is filled from the simulator's files, as `parley dna simulate`
+ * writes them. */
+#include "dna/fixture.h"
+#include "remains/fixture.h"
+
+#include "dna/dna.h"
+#include "dna/sim.h"
+
+static char *path(fixture *f, const char *name)
+{
+	static char p[4][4096];
+	static int i;
+	i = (i + 1) % 4;
+	return (char *)tu_path(p[i], sizeof(p[i]), f->dir, name);
+}
+
+/* The simulator's files for n missing and n remains, imported. */
+static void filled(fixture *f, long n, uint64_t seed, double other_side, double fragments)
+{
+	dna_rows pool;
+	dna_freqs fq;
+	kx_nist(&pool, &fq);
+	dna_sim_opts o;
+	dna_sim_defaults(&o, n, n, seed);
+	assert_null(dna_sim_parse_kinds(&o, "parents=2,two_siblings=1,self=1,father_sibling=1"));
+	o.other_side = other_side;
+	o.fragments = fragments;
+	o.unrelated = 0.05;
+	dna_kit k;
+	dna_sim s;
+	assert_ok(dna_kit_init(&k, &fq, &f->err), &f->err);
+	assert_ok(dna_sim_run(&k, &pool, &o, &s, &f->err), &f->err);
+	assert_ok(dna_kit_finish(&k, NULL, &f->err), &f->err);
+	assert_ok(dna_sim_write(&k, &s, &o, f->dir, &f->err), &f->err);
+	dna_sim_free(&s);
+	dna_kit_free(&k);
+	dna_freqs_free(&fq);
+	dna_rows_free(&pool);
+	const char *paths[] = {path(f, "persons.csv")};
+	import_opts io = {.format = FORMAT_CSV};
+	import_report ir;
+	assert_ok(registry_import(f->r, paths, 1, &io, &ir, &f->err), &f->err);
+	import_report_free(&ir);
+	remains_import_report rr;
+	assert_ok(remains_import(f->r, path(f, "cases.csv"), NULL, &rr, &f->err), &f->err);
+	remains_import_report_free(&rr);
+	static const struct {
+		dna_import_kind kind;
+		const char *file;
+	} files[] = {{DNA_IMPORT_GENOTYPES, PARLEY_STR_DIR "/nist1036_genotypes.csv"},
+	             {DNA_IMPORT_REFERENCES, "references.csv"}, {DNA_IMPORT_REMAINS, "remains.csv"}};
+	for(size_t i = 0; i < 3; i++) {
+		dna_import_report rep;
+		const char *p = files[i].kind == DNA_IMPORT_GENOTYPES ? files[i].file : path(f, files[i].file);
+		pl_rc rc = dna_import(f->r, files[i].kind, p, NULL, &rep, &f->err);
+		if(rc)
+			fail_msg("%s: %s\n%s", p, f->err.msg, buf_str(&rep.errors));
+		dna_import_report_free(&rep);
+	}
+}
+
+/* The first proposal of a kind and status by posterior (NULL if none). */
+static const dna_proposal *first(fixture *f, const char *status, const char *kind)
+{
+	dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
+	q.status = status;
+	q.limit = 1000;
+	dna_proposal *p;
+	size_t n, total;
+	assert_ok(dna_proposals_list(f->r, &q, &f->a, &p, &n, &total, &f->err), &f->err);
+	for(size_t i = 0; i < n; i++)
+		if(!strcmp(p[i].kind, kind))
+			return &p[i];
+	return NULL;
+}
+
+/* ---- imports --------------------------------------------------------------------- */
+
+static void test_imports_are_all_or_nothing(void **state)
+{
+	fixture *f = *state;
+	filled(f, 20, 3, 0, 0);
+	long long profiles = rx_scalar(f, "SELECT count(*) FROM dna_profile");
+	assert_true(profiles > 20);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_locus"), 29);
+	/* again: nothing changes */
+	dna_import_report rep;
+	assert_ok(dna_import(f->r, DNA_IMPORT_REFERENCES, path(f, "references.csv"), NULL, &rep, &f->err), &f->err);
+	assert_int_equal(rep.created + rep.updated, 0);
+	assert_true(rep.unchanged > 0);
+	dna_import_report_free(&rep);
+	assert_ok(dna_import(f->r, DNA_IMPORT_GENOTYPES, PARLEY_STR_DIR "/nist1036_genotypes.csv", NULL,
+	                     &rep, &f->err), &f->err);
+	assert_true(rep.unchanged > 0 && rep.created == 0);
+	dna_import_report_free(&rep);
+	/* a file with problems writes nothing, and says where each is */
+	long long audit = rx_scalar(f, "SELECT count(*) FROM audit");
+	tu_write(path(f, "bad.csv"), "case,TH01.1,TH01.2\nSIM-3-00001,7,9.3\nNOPE,7,8\nSIM-3-00002,x,8\n"
+	                             "SIM-3-00001,6,6\n");
+	assert_int_equal(dna_import(f->r, DNA_IMPORT_REMAINS, path(f, "bad.csv"), NULL, &rep, &f->err), PL_EINPUT);
+	const char *e = buf_str(&rep.errors);
+	assert_contains(e, "bad.csv:3: column 'case': no remains case tagged 'NOPE'");
+	assert_contains(e, "bad.csv:4: column 'TH01.1': expected a number of repeats");
+	assert_contains(e, "bad.csv:5: column 'case': case SIM-3-00001 has a profile further up (line 2)");
+	assert_contains(f->err.msg, "nothing was imported");
+	dna_import_report_free(&rep);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit"), audit);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_profile"), profiles);
+	/* a good one replaces a case's profile, audited with before and after */
+	tu_write(path(f, "one.csv"), "case,TH01.1,TH01.2,vWA.1,vWA.2,failed\nSIM-3-00001,9.3,7,,,vWA\n");
+	assert_ok(dna_import(f->r, DNA_IMPORT_REMAINS, path(f, "one.csv"), NULL, &rep, &f->err), &f->err);
+	assert_int_equal(rep.updated, 1);
+	dna_import_report_free(&rep);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_allele a JOIN dna_profile p ON p.id = a.profile_id"
+	                           " JOIN remains_case c ON c.id = p.case_id WHERE c.tag = 'SIM-3-00001'"), 2);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_allele a JOIN dna_profile p ON p.id = a.profile_id"
+	                           " JOIN remains_case c ON c.id = p.case_id WHERE c.tag = 'SIM-3-00001' AND"
+	                           " a.allele1 = '7' AND a.allele2 = '9.3'"), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_profile' AND action = 'update'"
+	                           " AND before IS NOT NULL"), 1);
+	/* a family that cannot be a pedigree */
+	person p = fx_person("Ткаченко", "Петро", "1990");
+	fx_add(f, &p);
+	char text[512];
+	snprintf(text, sizeof(text), "sample,person,relationship,TH01.1,TH01.2\nX1,%s,father,7,8\nX2,%s,father,7,9\n"
+	         "X3,P00000000000000ZZ,mother,7,7\n", p.uid, p.uid);
+	tu_write(path(f, "fathers.csv"), text);
+	assert_int_equal(dna_import(f->r, DNA_IMPORT_REFERENCES, path(f, "fathers.csv"), NULL, &rep, &f->err),
+	                 PL_EINPUT);
+	assert_contains(buf_str(&rep.errors), "fathers.csv:4: column 'person': no person with id P00000000000000ZZ");
+	assert_contains(buf_str(&rep.errors), "fathers.csv:3: column 'relationship': the relatives of");
+	assert_contains(buf_str(&rep.errors), "would have more than one father");
+	dna_import_report_free(&rep);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_relative r JOIN person x ON x.id = r.person_id"
+	                           " WHERE x.uid = '%s'", p.uid), 0);
+	rx_chain_intact(f);
+}
+
+static void test_screening_needs_frequencies(void **state)
+{
+	fixture *f = *state;
+	dna_params prm = DNA_PARAMS_INIT;
+	dna_screen_summary s;
+	assert_int_equal(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), PL_ENOTFOUND);
+	assert_contains(f->err.msg, "no allele frequencies in the registry");
+	dna_screen_summary_free(&s);
+	tu_write(path(f, "f.csv"), "locus,allele,frequency\nTH01,9.3,0.3\nTH01,7,0.2\nvWA,14,0.1\n");
+	dna_import_report rep;
+	dna_import_opts o = {.people = 100};
+	assert_ok(dna_import(f->r, DNA_IMPORT_FREQUENCIES, path(f, "f.csv"), &o, &rep, &f->err), &f->err);
+	assert_int_equal(rep.loci, 2);
+	assert_int_equal(rep.alleles, 3);
+	dna_import_report_free(&rep);
+	dna_freqs fq;
+	dna_freqs_init(&fq);
+	assert_ok(dna_frequencies_load(f->r, &fq, &f->err), &f->err);
+	assert_true(fabs(dna_freqs_locus(&fq, "th01")->floor - 0.025) < 1e-15);
+	dna_freqs_free(&fq);
+	assert_int_equal(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), PL_ENOTFOUND);
+	assert_contains(f->err.msg, "no remains profiles to screen");
+	dna_screen_summary_free(&s);
+}
+
+/* ---- screening and decisions ---------------------------------------------------------- */
+
+static void test_confirm_records_the_person_and_the_audit(void **state)
+{
+	fixture *f = *state;
+	filled(f, 40, 11, 0, 0);
+	dna_params prm = DNA_PARAMS_INIT;
+	prm.threads = 2;
+	dna_screen_summary s;
+	FILE *out = fopen(path(f, "report.md"), "w");
+	assert_ok(dna_screen_run(f->r, NULL, &prm, out, &s, &f->err), &f->err);
+	fclose(out);
+	assert_true(s.proposals >= 30);
+	assert_int_equal(s.missing, 40);
+	assert_true(fabs(s.lr_proposal - 999 * 39) < 1e-6);
+	dna_screen_summary_free(&s);
+	const dna_proposal *p = first(f, "proposed", "kinship");
+	assert_non_null(p);
+	/* the truth agrees */
+	char tag[64], who[UID_SIZE];
+	snprintf(tag, sizeof(tag), "%s", p->case_tag);
+	snprintf(who, sizeof(who), "%s", p->person);
+	/* explain gives the stored LR */
+	dna_explanation e;
+	assert_ok(dna_explain(f->r, tag, who, &f->a, &e, &f->err), &f->err);
+	assert_true(fabs(e.log10_lr - p->log10_lr) < 1e-3);
+	assert_int_equal(e.nloci, 29);
+	assert_non_null(e.proposal);
+	long long events = rx_scalar(f, "SELECT count(*) FROM event");
+	dna_decision d;
+	assert_ok(dna_confirm(f->r, tag, who, "reviewed by the officer", false, &d, &f->err), &f->err);
+	assert_string_equal(d.action, "identify");
+	assert_int_equal(d.remains.after, RS_CONFIRMED);
+	assert_int_equal(d.remains.events_added, 2);
+	assert_string_equal(fx_status(f, who), "identified");
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event"), events + 2);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event e JOIN person x ON x.id = e.person_id WHERE"
+	                           " x.uid = '%s' AND e.type = 'remains_returned' AND e.date = '2025-06-11'", who), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action = 'confirm'"
+	                           " AND actor = 'tester' AND after LIKE '%%reviewed by the officer%%'"), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal WHERE status = 'confirmed' AND"
+	                           " decided_by = 'tester' AND action = 'identify'"), 1);
+	/* decided: not again */
+	assert_int_equal(dna_confirm(f->r, tag, who, NULL, false, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "was confirmed by tester");
+	/* a rejection is kept, and the next screening does not propose either again */
+	const dna_proposal *q = first(f, "proposed", "kinship");
+	assert_non_null(q);
+	char tag2[64], who2[UID_SIZE];
+	snprintf(tag2, sizeof(tag2), "%s", q->case_tag);
+	snprintf(who2, sizeof(who2), "%s", q->person);
+	assert_ok(dna_reject(f->r, tag2, who2, "another relative is not who they say", &d, &f->err), &f->err);
+	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+	assert_true(s.decided >= 1);
+	dna_screen_summary_free(&s);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
+	                           " WHERE c.tag = '%s' AND p.status = 'confirmed'", tag), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
+	                           " WHERE c.tag = '%s' AND p.status = 'rejected'", tag2), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_run"), 2);
+	/* a candidate below the threshold needs --force */
+	const dna_proposal *c = first(f, "candidate", "kinship");
+	if(c) {
+		assert_int_equal(dna_confirm(f->r, c->case_tag, c->person, NULL, false, &d, &f->err), PL_ECONFLICT);
+		assert_contains(f->err.msg, "below the threshold");
+	}
+	assert_int_equal(dna_confirm(f->r, tag, "P0000000000000000", NULL, false, &d, &f->err), PL_ENOTFOUND);
+	rx_chain_intact(f);
+}
+
+static void test_the_other_sides_remains_go_back(void **state)
+{
+	fixture *f = *state;
+	filled(f, 40, 12, 0.3, 0);
+	dna_params prm = DNA_PARAMS_INIT;
+	dna_screen_summary s;
+	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+	dna_screen_summary_free(&s);
+	dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
+	q.status = "proposed";
+	q.limit = 1000;
+	dna_proposal *p;
+	size_t n, total;
+	assert_ok(dna_proposals_list(f->r, &q, &f->a, &p, &n, &total, &f->err), &f->err);
+	size_t i = 0;
+	while(i < n && (strcmp(p[i].kind, "kinship") ||
+	                rx_scalar(f, "SELECT count(*) FROM person WHERE uid = '%s' AND party = 'RU'", p[i].person) == 0))
+		i++;
+	assert_true(i < n);
+	dna_decision d;
+	assert_ok(dna_confirm(f->r, p[i].case_tag, p[i].person, NULL, false, &d, &f->err), &f->err);
+	assert_string_equal(d.action, "return");
+	assert_int_equal(d.remains.after, RS_PRELIMINARY);
+	assert_contains(d.note, "flagged for return");
+	remains_result res;
+	assert_ok(remains_return(f->r, p[i].case_tag, "RU", "2025-07-01", NULL, &res, &f->err), &f->err);
+	assert_int_equal(res.after, RS_RETURNED);
+	rx_chain_intact(f);
+}
+
+static void test_two_cases_of_one_person_are_joined(void **state)
+{
+	fixture *f = *state;
+	filled(f, 40, 13, 0, 0.15);
+	dna_params prm = DNA_PARAMS_INIT;
+	dna_screen_summary s;
+	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+	assert_true(s.same_person >= 1);
+	dna_screen_summary_free(&s);
+	const dna_proposal *j = first(f, "proposed", "identity");
+	assert_non_null(j);
+	char a[64], b[64];
+	snprintf(a, sizeof(a), "%s", j->case_tag);
+	snprintf(b, sizeof(b), "%s", j->other_case);
+	/* confirm one as its person first (if it is proposed), then join */
+	dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
+	q.case_tag = a;
+	q.status = "proposed";
+	dna_proposal *p;
+	size_t n, total;
+	assert_ok(dna_proposals_list(f->r, &q, &f->a, &p, &n, &total, &f->err), &f->err);
+	dna_decision d;
+	const char *who = NULL;
+	for(size_t i = 0; i < n && !who; i++)
+		if(!strcmp(p[i].kind, "kinship")) {
+			who = p[i].person;
+			assert_ok(dna_confirm(f->r, a, who, NULL, false, &d, &f->err), &f->err);
+		}
+	assert_ok(dna_confirm(f->r, b, a, "same bones", false, &d, &f->err), &f->err);
+	assert_string_equal(d.action, "join");
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM remains_fragment WHERE label LIKE 'DNA %%'"), 2);
+	if(who) {
+		remains_case_detail cd;
+		assert_ok(remains_case_get(f->r, b, &f->a, &cd, &f->err), &f->err);
+		assert_int_equal(cd.c.status, RS_CONFIRMED);
+		assert_string_equal(cd.c.person, who);
+		assert_true(cd.nrelated >= 1);
+	}
+	rx_chain_intact(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_imports_are_all_or_nothing, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_screening_needs_frequencies, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_confirm_records_the_person_and_the_audit, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_the_other_sides_remains_go_back, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_two_cases_of_one_person_are_joined, fixture_setup, fixture_teardown),
+	};
+	return cmocka_run_group_tests_name("dna/workflow", tests, NULL, NULL);
+}
