@@ -201,6 +201,12 @@ static pl_rc read_priority(jdoc *d, json_t *obj, const char *path, clause *c)
 		}
 		if(k == PRIORITY_POINTS && c->basis != BASIS_POINTS)
 			return jdoc_fail(d, where, "points orders only a clause on a points basis");
+		for(int j = 0; j < c->npriority; j++)
+			if(c->priority[j].kind == (priority_kind)k) {
+				char at[280];
+				snprintf(at, sizeof(at), "%s[%zu]", where, i);
+				return jdoc_fail(d, at, "%s is already in the priority", priority_names[k]);
+			}
 		c->priority[c->npriority++] = (priority_key){(priority_kind)k, asc};
 	}
 	return PL_OK;

@@ -35,7 +35,7 @@ enum {
 	PARTY_CODE_MAX = 8,      /* UA, RU; mediators: ICRC, TR */
 	CLAUSES_MAX = 32,
 	SCALE_MAX = 32,
-	PRIORITY_MAX = 8,
+	PRIORITY_MAX = 4,        /* each kind at most once */
 	AGREEMENT_NAME_MAX = 64
 };
 

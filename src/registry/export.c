@@ -309,27 +309,31 @@ pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err)
 	return rc;
 }
 
-/* Whether reading the whole table beats the status index for `n` rows of
- * `total`: through the index each row costs a random lookup, the table is
- * read in order. Custody is often half of a registry. */
-static pl_rc custody_scan_whole(registry *r, bool *whole, pl_err *err)
+pl_rc registry_custody_count(registry *r, long *in_custody, long *all, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(r->st, "SELECT (SELECT count(*) FROM person WHERE status IN"
 	                             " ('captured', 'held', 'listed')), (SELECT count(*) FROM person)", &s, err);
 	if(rc)
 		return rc;
-	*whole = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) * 5 > sqlite3_column_int64(s, 1);
+	*in_custody = *all = 0;
+	if(sqlite3_step(s) == SQLITE_ROW) {
+		*in_custody = (long)sqlite3_column_int64(s, 0);
+		*all = (long)sqlite3_column_int64(s, 1);
+	}
 	sqlite3_reset(s);
 	return PL_OK;
 }
 
 pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn, void *ctx, pl_err *err)
 {
-	bool whole;
-	pl_rc rc = custody_scan_whole(r, &whole, err);
+	/* Through the status index each row costs a random lookup; the whole
+	 * table is read in order. Custody is often half of a registry. */
+	long n, all;
+	pl_rc rc = registry_custody_count(r, &n, &all, err);
 	if(rc)
 		return rc;
+	bool whole = n * 5 > all;
 	/* Only the columns asked for: each costs SQLite a call per row. */
 	buf cols;
 	buf_init(&cols, 0);

@@ -312,6 +312,9 @@ typedef struct custody_scan {
 
 pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn, void *ctx,
                                pl_err *err);
+/* How many persons are in custody (of anyone), and in the registry: what
+ * a scan of those in custody may return at most. */
+pl_rc registry_custody_count(registry *r, long *in_custody, long *all, pl_err *err) PL_NODISCARD;
 
 
 /* ---- counts ---------------------------------------------------------- */

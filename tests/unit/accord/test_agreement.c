@@ -140,6 +140,9 @@ static void test_errors_say_where(void **state)
 		{FX_AGREEMENT("x", "{\"id\": \"c\", \"subject\": \"prisoners\", \"eligible\": \"status = held\","
 		                   " \"basis\": {\"kind\": \"all_for_all\"}, \"priority\": [\"age sideways\"]}"),
 		 "clauses[0].priority[0]: expected severity, captivity, age or points"},
+		{FX_AGREEMENT("x", "{\"id\": \"c\", \"subject\": \"prisoners\", \"eligible\": \"status = held\","
+		                   " \"basis\": {\"kind\": \"all_for_all\"}, \"priority\": [\"age\", \"age asc\"]}"),
+		 "clauses[0].priority[1]: age is already in the priority"},
 		{FX_AGREEMENT("x", CLAUSE("{\"kind\": \"all_for_all\"}") ", " CLAUSE("{\"kind\": \"all_for_all\"}")),
 		 "clauses[1].id: 'c' names two clauses"},
 		{"{\"parley\": \"agreement/1\", \"id\": \"x\", \"title\": \"t\", \"parties\": [\"UA\", \"RU\"],"

@@ -215,6 +215,36 @@ static void test_priority(void **state)
 		assert_string_equal(p.cand[1][i].uid, order[i]);
 }
 
+/* A quota orders only as far as it reaches: the first of many by priority,
+ * the same as a full sort would pick. */
+static void test_a_quota_takes_the_first_by_priority(void **state)
+{
+	fixture *f = *state;
+	agreement ag;
+	fx_agreement(f, FX_AGREEMENT("few", "{\"id\": \"c\", \"subject\": \"prisoners\", \"eligible\": \"status = held\","
+	                             " \"basis\": {\"kind\": \"quota\", \"each\": 3}, \"priority\": [\"age\"]}"),
+	             true, &ag);
+	fx_prisoners(f, "RU", "UA", 3, "none", "1990");
+	/* Forty held by RU, born 1960 to 1999 in a scrambled order. */
+	for(int i = 0; i < 40; i++) {
+		char uid[UID_SIZE], born[8], name[16];
+		snprintf(born, sizeof(born), "%d", 1960 + (i * 17) % 40);
+		snprintf(name, sizeof(name), "Old%02d", i);
+		fx_prisoner(f, &(prisoner){.surname = name, .given = "X", .birth = born, .party = "UA", .held_by = "RU"},
+		            uid);
+	}
+	plan p = make(f, &ag, NULL, 0);
+	assert_int_equal(p.days[0].persons[1], 3);
+	/* The oldest three: born 1960, 1961, 1962. */
+	const char *want[] = {"1960", "1961", "1962"};
+	for(int i = 0; i < 3; i++) {
+		assert_int_equal(p.cand[1][i].day, 1);
+		person pe;
+		assert_ok(registry_person_get(f->r, p.cand[1][i].uid, &f->a, &pe, &f->err), &f->err);
+		assert_string_equal(pe.f[PF_BIRTH_DATE], want[i]);
+	}
+}
+
 /* Someone on an open stage is not planned again; through another
  * mediator it says so. The stage's date must lie within the agreement. */
 static void test_bookings_and_the_window(void **state)
@@ -282,6 +312,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unequal_quotas_and_ratios, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_points_balance_exactly, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_priority, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_quota_takes_the_first_by_priority, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_bookings_and_the_window, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_remains_are_planned_by_count, fixture_setup, fixture_teardown),
 	};
