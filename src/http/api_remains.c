@@ -14,10 +14,9 @@
 
 /* ---- addressing --------------------------------------------------------- */
 
-/* The tag of the case the path names; NULL, answered, if none. */
-static const char *case_tag(http_req *q)
+const char *http_case_tag(http_req *q, const char *p)
 {
-	const char *p = q->param[0], *tag = p;
+	const char *tag = p;
 	pl_err err = {0};
 	if(registry_uid_valid('R', p)) {
 		pl_rc rc = remains_case_tag(q->r, p, &q->a, &tag, &err);
@@ -29,6 +28,12 @@ static const char *case_tag(http_req *q)
 		}
 	}
 	return tag;
+}
+
+/* The tag of the case the path names; NULL, answered, if none. */
+static const char *case_tag(http_req *q)
+{
+	return http_case_tag(q, q->param[0]);
 }
 
 /* The label of the batch the path names (its label, or its id). */
@@ -167,13 +172,9 @@ void api_remains_batch_get(http_req *q)
 
 void api_remains_import(http_req *q)
 {
-	if(q->nuploads != 1) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
-		           "send the cases as one CSV file (multipart/form-data)");
-		return;
-	}
 	long max_errors = 20;
-	if(!http_query_long(q, "max_errors", 1, 1000, &max_errors))
+	if(!http_one_upload(q, "the cases as one CSV file") ||
+	   !http_query_long(q, "max_errors", 1, 1000, &max_errors))
 		return;
 	remains_import_opts o = {.name = q->upload_name[0], .max_errors = (int)max_errors,
 	                         .defaults = {http_query(q, "from"), http_query(q, "to"),

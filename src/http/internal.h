@@ -176,6 +176,9 @@ bool http_full_date(http_req *q, unsigned status, const char *name, const char *
 bool http_can(const http_req *q, perm p);
 /* What the asker may change (enum write_rights). */
 unsigned http_write_rights(const http_req *q);
+/* Whether the request uploaded exactly one file; false, with 422 answered
+ * ("send `what` (multipart/form-data)"), if not. */
+bool http_one_upload(http_req *q, const char *what);
 /* Record reads of persons in the access log; false, with an error response
  * set, if they could not be recorded (then nothing may be shown). */
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
@@ -232,6 +235,9 @@ void api_stage_manifest(http_req *q);
 void api_stage_verify(http_req *q);
 void api_manifest_import(http_req *q);
 /* api_remains.c */
+/* The tag of the remains case p names: its tag, or its id (R...) for tags
+ * a path or a query cannot hold; NULL, answered, if it cannot be read. */
+const char *http_case_tag(http_req *q, const char *p);
 void api_remains_list(http_req *q);
 void api_remains_get(http_req *q);
 void api_remains_import(http_req *q);
@@ -242,6 +248,14 @@ void api_remains_withdraw(http_req *q);
 void api_remains_return(http_req *q);
 void api_remains_batches(http_req *q);
 void api_remains_batch_get(http_req *q);
+/* api_dna.c: DNA identification */
+void api_dna_import(http_req *q);
+void api_dna_screen(http_req *q);
+void api_dna_proposals(http_req *q);
+void api_dna_explain(http_req *q);
+void api_dna_confirm(http_req *q);
+void api_dna_reject(http_req *q);
+void api_dna_frequencies(http_req *q);
 
 /* The route matching method and path (path parameters into q->param);
  * *wrong_method set if the path exists under another method. */

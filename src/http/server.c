@@ -333,6 +333,15 @@ bool http_full_date(http_req *q, unsigned status, const char *name, const char *
 	return true;
 }
 
+bool http_one_upload(http_req *q, const char *what)
+{
+	if(q->nuploads == 1)
+		return true;
+	http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", "send %s (multipart/form-data)",
+	           what);
+	return false;
+}
+
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail)
 {
