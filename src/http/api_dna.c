@@ -7,6 +7,7 @@
  * body, never in the path: tags are free text. Whatever names persons (a
  * list of proposals, an explanation, a decision) is written to the access
  * log first. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,11 +64,7 @@ void api_dna_import(http_req *q)
 	dna_import_report rep;
 	pl_err err = {0};
 	pl_rc rc = dna_import(q->r, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
-	if(rc && rep.errors.len)
-		http_refuse_problems(q, &err, &rep.errors, rep.rows);
-	else if(rc)
-		http_fail(q, &err);
-	else
+	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind", import_kinds[kind], "rows",
 		                    (json_int_t)rep.rows, "created", (json_int_t)rep.created, "updated",
@@ -139,6 +136,7 @@ void api_dna_screen(http_req *q)
 		http_fail(q, &err);
 	} else {
 		json_t *v = dna_screen_summary_json(&s);
+		p.missing = s.missing; /* the N used, as the run keeps it */
 		json_object_set_new(v, "params", dna_params_json(&p));
 		if(want_report)
 			json_object_set_new(v, "report", json_stringn(report ? report : "", len));
@@ -150,21 +148,6 @@ void api_dna_screen(http_req *q)
 }
 
 /* ---- proposals and explanations -------------------------------------------------- */
-
-/* The persons the proposals name, into the access log. */
-static bool log_proposals(http_req *q, const dna_proposal *p, size_t n)
-{
-	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
-	size_t k = 0;
-	for(size_t i = 0; uids && i < n; i++)
-		if(p[i].person)
-			uids[k++] = p[i].person;
-	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
-		return false;
-	}
-	return http_log_reads(q, uids, k, "list", "dna proposals");
-}
 
 void api_dna_proposals(http_req *q)
 {
@@ -186,7 +169,7 @@ void api_dna_proposals(http_req *q)
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status", "%s", err.msg);
 	else if(rc)
 		http_fail(q, &err);
-	if(rc || !log_proposals(q, p, n))
+	if(rc || !http_log_rows(q, p, n, sizeof(*p), offsetof(dna_proposal, person), "list", "dna proposals"))
 		return;
 	json_t *a = json_array();
 	for(size_t i = 0; i < n; i++)

@@ -7,6 +7,7 @@
  * characters a path parameter cannot hold; a batch by its label or id
  * (B...). The persons a case is identified as are written to the access
  * log when it is shown. */
+#include <stddef.h>
 #include <string.h>
 
 #include "http/internal.h"
@@ -60,16 +61,7 @@ static const char *batch_label(http_req *q)
 /* The persons the cases are identified as, into the access log. */
 static bool log_cases(http_req *q, const remains_case *c, size_t n, const char *action)
 {
-	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
-	size_t k = 0;
-	for(size_t i = 0; uids && i < n; i++)
-		if(c[i].person)
-			uids[k++] = c[i].person;
-	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
-		return false;
-	}
-	return http_log_reads(q, uids, k, action, "remains");
+	return http_log_rows(q, c, n, sizeof(*c), offsetof(remains_case, person), action, "remains");
 }
 
 static bool page_of(http_req *q, remains_query *rq)
@@ -182,11 +174,7 @@ void api_remains_import(http_req *q)
 	remains_import_report rep;
 	pl_err err = {0};
 	pl_rc rc = remains_import(q->r, q->upload_path[0], &o, &rep, &err);
-	if(rc && rep.errors.len)
-		http_refuse_problems(q, &err, &rep.errors, rep.rows);
-	else if(rc)
-		http_fail(q, &err);
-	else
+	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows,
 		                    "created", (json_int_t)rep.created, "updated", (json_int_t)rep.updated,

@@ -183,9 +183,16 @@ bool http_one_upload(http_req *q, const char *what);
  * set, if they could not be recorded (then nothing may be shown). */
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail);
+/* The same for the persons rows[0..n) name: each row `size` bytes, its
+ * person's uid a const char * at `offset` (NULL: nobody). */
+bool http_log_rows(http_req *q, const void *rows, size_t n, size_t size, size_t offset,
+                   const char *action, const char *detail);
 /* Answer 422 with an import's problems, one a line (file:line: column ...),
  * as {"error": {"code", "message", "field", "problems", "rows_read"}}. */
 void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows);
+/* An import's failure answered (its problems if it has any, else as
+ * http_fail): true if rc is one. */
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows);
 
 /* ---- handlers --------------------------------------------------------- */
 

@@ -34,34 +34,14 @@ static int setup(void **state)
 	return 0;
 }
 
-static const char *str_at(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-static long long int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 static const char *error_field(const resp *r)
 {
 	return str_at(json_object_get(r->json, "error"), "field");
 }
 
-static long get(role ro, const char *path, resp *r)
-{
-	return call(fx, &(rq){.method = "GET", .path = path, .bearer = fx_token(fx, ro)}, r);
-}
-
-static long post_as(role ro, const char *path, const char *body, resp *r)
-{
-	return call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ro), .body = body}, r);
-}
-
 static long post(const char *path, const char *body, resp *r)
 {
-	return post_as(ROLE_IDENTIFICATION, path, body, r);
+	return post_json(ROLE_IDENTIFICATION, path, body, r);
 }
 
 /* Upload a file (its path, or text written to fx->dir/name) as `kind`. */
@@ -380,12 +360,12 @@ static void confirm_records_the_person_reject_is_kept(void **state)
 	snprintf(body, sizeof(body), "{\"case\":\"%s\",\"other\":\"%s\",\"note\":\"reviewed, EK\"}", tag, who);
 	static const role refused[] = {ROLE_NEGOTIATOR, ROLE_MEDIATOR};
 	for(size_t i = 0; i < 2; i++) {
-		assert_status(post_as(refused[i], "/api/dna/confirm", body, &r), 403);
+		assert_status(post_json(refused[i], "/api/dna/confirm", body, &r), 403);
 		resp_free(&r);
 		assert_status(get(refused[i], "/api/dna/proposals", &r), 403);
 		resp_free(&r);
 	}
-	assert_status(post_as(ROLE_AUDITOR, "/api/dna/confirm", body, &r), 403);
+	assert_status(post_json(ROLE_AUDITOR, "/api/dna/confirm", body, &r), 403);
 	resp_free(&r);
 	assert_status(post("/api/dna/confirm", "{\"case\":\"SIM-5-00001\"}", &r), 422);
 	assert_string_equal(error_field(&r), "other");
