@@ -47,6 +47,8 @@ typedef enum perm {
 	PERM_AFTERCARE_READ,  /* where returnees are now (health steps only with PERM_MEDICAL_READ) */
 	PERM_REMAINS_READ,    /* remains cases, batches, custody, fragments */
 	PERM_REMAINS_WRITE,   /* import cases, custody, fragments, identify, withdraw, return */
+	PERM_DNA_READ,        /* DNA proposals, their explanations, the frequency table */
+	PERM_DNA_WRITE,       /* import DNA profiles and frequencies, screen, confirm and reject */
 	PERM_COUNT
 } perm;
 

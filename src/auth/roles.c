@@ -33,6 +33,8 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_AFTERCARE_READ] = "aftercare_read",
 	[PERM_REMAINS_READ] = "remains_read",
 	[PERM_REMAINS_WRITE] = "remains_write",
+	[PERM_DNA_READ] = "dna_read",
+	[PERM_DNA_WRITE] = "dna_write",
 	[PERM_COUNT] = NULL,
 };
 
@@ -54,7 +56,10 @@ const char *const perm_names[PERM_COUNT + 1] = {
  *   and nothing of the registry.
  * - Aftercare is followed by the record keepers and the medical officers;
  *   its health steps and the Art. 117 flag only with medical_read.
- * - Remains are the identification officers' work; admin and auditor read. */
+ * - Remains are the identification officers' work; admin and auditor read.
+ *   So is DNA identification: proposals, explanations and frequencies are
+ *   read by the same three; only identification officers import profiles,
+ *   screen, and confirm or reject. */
 static const role_set matrix[PERM_COUNT] = {
 	[PERM_PERSON_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) |
 	                     R(ROLE_NEGOTIATOR) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
@@ -77,6 +82,8 @@ static const role_set matrix[PERM_COUNT] = {
 	                        R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR),
 	[PERM_REMAINS_READ] = R(ROLE_ADMIN) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
 	[PERM_REMAINS_WRITE] = R(ROLE_IDENTIFICATION),
+	[PERM_DNA_READ] = R(ROLE_ADMIN) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
+	[PERM_DNA_WRITE] = R(ROLE_IDENTIFICATION),
 };
 
 bool auth_can(role_set roles, perm p)

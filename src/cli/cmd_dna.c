@@ -217,12 +217,7 @@ static int show_frequencies(cli *c)
 		for(size_t i = 1; i < L->n; i++)
 			top = L->alleles[i].freq > L->alleles[top].freq ? i : top;
 		if(out.arr) {
-			json_t *al = json_object();
-			for(size_t i = 0; i < L->n; i++)
-				json_object_set_new(al, L->alleles[i].allele, json_real(L->alleles[i].freq));
-			json_array_append_new(out.arr, json_pack("{s:s, s:o, s:I, s:f}", "locus", L->name, "alleles",
-			                                         al, "sample_size", (json_int_t)L->sample_size,
-			                                         "floor", L->floor));
+			json_array_append_new(out.arr, dna_freq_locus_json(L));
 			continue;
 		}
 		char n[16], typed[32], floor_[32], commonest[48];
@@ -298,44 +293,30 @@ enum {
 
 static int screen_params(cli *c, const char **v, dna_params *p)
 {
-	struct {
-		int opt;
-		double lo, hi;
-		double *to;
-	} num[] = {
-		{S_THRESHOLD, 0.5, 0.999999999, &p->threshold}, {S_KEEP, 1e-9, 0.999999, &p->keep},
-		{S_MISSING, 1, 1e9, &p->missing}, {S_THETA, 0, 0.25, &p->theta},
-		{S_DROPOUT, 0, 0.9, &p->dropout}, {S_PATERNAL, 0, 0.1, &p->mutation.rate_pat},
-		{S_MATERNAL, 0, 0.1, &p->mutation.rate_mat}, {S_RANGE, 0, 1, &p->mutation.range},
-	};
-	static const char *const names[] = {[S_THRESHOLD] = "threshold", [S_KEEP] = "keep",
-	                                    [S_MISSING] = "missing", [S_THETA] = "theta",
-	                                    [S_DROPOUT] = "dropout", [S_PATERNAL] = "paternal",
-	                                    [S_MATERNAL] = "maternal", [S_RANGE] = "range"};
-	for(size_t i = 0; i < sizeof(num) / sizeof(num[0]); i++)
-		if(v[num[i].opt] && !number(v[num[i].opt], num[i].lo, num[i].hi, num[i].to))
-			return cli_usage_error(c, "--%s: expected a number from %g to %g, got '%s'",
-			                       names[num[i].opt], num[i].lo, num[i].hi, v[num[i].opt]);
-	double x;
-	if(v[S_MAX_INCONSISTENT] && !number(v[S_MAX_INCONSISTENT], 0, 29, &x))
-		return cli_usage_error(c, "--max-inconsistent: expected 0 to 29, got '%s'", v[S_MAX_INCONSISTENT]);
-	if(v[S_MAX_INCONSISTENT])
-		p->max_inconsistent = (int)x;
-	if(v[S_THREADS] && !number(v[S_THREADS], 1, 64, &x))
-		return cli_usage_error(c, "--threads: expected 1 to 64, got '%s'", v[S_THREADS]);
-	if(v[S_THREADS])
-		p->threads = (int)x;
-	if(p->keep >= p->threshold)
-		return cli_usage_error(c, "--keep must be below --threshold");
-	if(v[S_MUTATION]) {
-		int m = 0;
-		while(m < DNA_MUT_COUNT && strcmp(v[S_MUTATION], dna_mutation_names[m]))
-			m++;
-		if(m == DNA_MUT_COUNT)
-			return cli_usage_error(c, "--mutation: expected none, equal, proportional or stepwise, got '%s'",
-			                       v[S_MUTATION]);
-		p->mutation.model = (dna_mutation_model)m;
+	static const char *const names[] = {
+		[S_THRESHOLD] = "threshold", [S_KEEP] = "keep", [S_MISSING] = "missing", [S_THETA] = "theta",
+		[S_DROPOUT] = "dropout", [S_PATERNAL] = "paternal", [S_MATERNAL] = "maternal",
+		[S_RANGE] = "range", [S_MAX_INCONSISTENT] = "max-inconsistent", [S_THREADS] = "threads"};
+	pl_err err = {0};
+	for(int o = S_THRESHOLD; o <= S_THREADS; o++) {
+		double x;
+		char name[32];
+		if(!names[o] || !v[o])
+			continue;
+		snprintf(name, sizeof(name), "%s", names[o]);
+		for(char *u = name; *u; u++)
+			*u = *u == '-' ? '_' : *u;
+		if(!number(v[o], -HUGE_VAL, HUGE_VAL, &x))
+			return cli_usage_error(c, "--%s: expected a number, got '%s'", names[o], v[o]);
+		if(dna_params_set(p, name, x, &err)) {
+			const char *why = strchr(err.msg, ':');
+			return cli_usage_error(c, "--%s:%s", names[o], why ? why + 1 : err.msg);
+		}
 	}
+	if(v[S_MUTATION] && dna_params_set_mutation(p, v[S_MUTATION], &err))
+		return cli_usage_error(c, "--%s", err.msg);
+	if(dna_params_check(p, &err))
+		return cli_usage_error(c, "--%s", err.msg);
 	return -1;
 }
 

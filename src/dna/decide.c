@@ -64,23 +64,35 @@ static pl_rc spread(registry *r, int64_t case_id, int64_t person_id, bool *other
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading a person's cases");
 }
 
+pl_rc dna_confirm_action(registry *r, const dna_pair_ref *pr, arena *a, const char **action,
+                         const char **return_to, pl_err *err)
+{
+	const char *from, *to, *party;
+	*action = pr->identity ? "join" : "identify";
+	*return_to = NULL;
+	pl_rc rc = pr->identity ? PL_OK : parties(r, pr->case_id, pr->person_id, a, &from, &to, &party, err);
+	if(!rc && !pr->identity && party && from && !strcmp(party, from) && (!to || strcmp(party, to))) {
+		*action = "return";
+		*return_to = party;
+	}
+	return rc;
+}
+
 static pl_rc identify(registry *r, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
                       arena *a, dna_decision *out, pl_err *err)
 {
-	const char *from, *to, *party, *uid = pr->person.uid;
-	pl_rc rc = parties(r, pr->case_id, pr->person_id, a, &from, &to, &party, err);
+	const char *party, *uid = pr->person.uid;
+	pl_rc rc = dna_confirm_action(r, pr, a, &out->action, &party, err);
 	if(rc)
 		return rc;
-	if(party && from && !strcmp(party, from) && (!to || strcmp(party, to))) {
-		/* their own side's: known now, to be sent back */
-		out->action = "return";
+	snprintf(out->person, sizeof(out->person), "%s", uid);
+	if(party) { /* their own side's: known now, to be sent back */
 		rc = remains_identify(r, tag, uid, false, &out->remains, err);
 		snprintf(out->note, sizeof(out->note), "%s is of %s, the side that handed the remains over: "
 		         "case %s is identified preliminarily and flagged for return (record the handover: "
 		         "parley remains return %s --to %s --date DATE)", uid, party, tag, tag, party);
 		return rc;
 	}
-	out->action = "identify";
 	bool others, fragment;
 	if((rc = spread(r, pr->case_id, pr->person_id, &others, &fragment, err)))
 		return rc;
@@ -133,6 +145,7 @@ static pl_rc join(registry *r, const char *tag, const dna_pair_ref *pr, const dn
 	char lr[48];
 	lr_words(p->log10_lr, lr, sizeof(lr));
 	out->action = "join";
+	snprintf(out->person, sizeof(out->person), "%s", who ? who : "");
 	for(int i = 0; i < 2 && !rc; i++) {
 		char label[80], why[600];
 		snprintf(label, sizeof(label), "DNA %.60s", tags[1 - i]);

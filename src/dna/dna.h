@@ -85,6 +85,26 @@ typedef struct dna_params {
 
 #define DNA_PARAMS_INIT {0.01, 0.1, DNA_MUTATION_DEFAULT, 2, 0.999, 0.01, 0, 0, 0}
 
+/* The settings that take a number, by name, with their ranges: what
+ * `parley dna screen --NAME` and POST /api/dna/screen take (threshold,
+ * keep, missing, theta, dropout, paternal, maternal, range,
+ * max_inconsistent, threads). NULL-named at the end. */
+typedef struct dna_param_def {
+	const char *name;
+	double lo, hi;
+	bool whole;               /* a whole number */
+} dna_param_def;
+extern const dna_param_def dna_param_defs[];
+
+/* Set the setting called name to v: PL_EINPUT, saying the range, if v is
+ * out of it; PL_EUSAGE if there is no such setting. */
+pl_rc dna_params_set(dna_params *p, const char *name, double v, pl_err *err);
+/* The mutation model by name: none, equal, proportional or stepwise. */
+pl_rc dna_params_set_mutation(dna_params *p, const char *model, pl_err *err);
+/* PL_EINPUT if the settings contradict each other (keep at or above the
+ * threshold). */
+pl_rc dna_params_check(const dna_params *p, pl_err *err);
+
 typedef struct dna_screen_summary {
 	int64_t run;              /* the run's id */
 	const char *batch;
@@ -115,12 +135,15 @@ void dna_screen_summary_free(dna_screen_summary *s);
 typedef struct dna_proposal {
 	int64_t id, run;
 	const char *kind;         /* "kinship" or "identity" */
-	const char *case_tag;
+	const char *case_tag, *case_uid;
 	const char *person;       /* kinship: the missing person's uid */
-	const char *other_case;   /* identity: the other case's tag */
+	const char *person_name;  /* and their name ("Шевчук Олександр Миколайович"), if known */
+	const char *other_case, *other_case_uid;  /* identity: the other case */
 	const char *relatives;    /* kinship: "father, full_sibling" */
 	double log10_lr, log10_glr;  /* the generalised LR: NAN when none */
 	double posterior;
+	double prior_n;           /* the posterior's prior was 1/prior_n: the missing persons
+	                           * of its screening (for two remains, the remains screened) */
 	int loci, inconsistent;
 	const char *status;       /* candidate, proposed, confirmed, rejected */
 	const char *action;       /* identify, return, join; NULL until decided */
@@ -160,11 +183,13 @@ typedef struct dna_explanation {
 	int compared, inconsistent;
 	dna_params params;        /* those of the last screening (or the defaults) */
 	dna_proposal *proposal;   /* the stored proposal, or NULL */
+	const char *action;       /* what confirming would do: identify, return or join */
+	const char *return_to;    /* return: the party the remains would go back to */
 } dna_explanation;
 
 /* Case `tag` against missing person `other` (an id), or against the case
  * tagged `other` (two remains of one person), locus by locus, with the
- * parameters of the last screening. */
+ * parameters of the last screening, and what confirming the pair would do. */
 pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna_explanation *out,
                   pl_err *err);
 
@@ -173,6 +198,7 @@ pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna
 typedef struct dna_decision {
 	const char *action;       /* identify, return, join; NULL when rejected */
 	remains_result remains;   /* what the case's change did */
+	char person[UID_SIZE];    /* confirmed: the person the case is identified as, or "" */
 	char note[600];
 } dna_decision;
 
@@ -197,5 +223,9 @@ struct json_t *dna_explanation_json(const dna_explanation *e);
 struct json_t *dna_screen_summary_json(const dna_screen_summary *s);
 struct json_t *dna_decision_json(const dna_decision *d);
 struct json_t *dna_params_json(const dna_params *p);
+/* A frequency table: {"loci": [{"locus", "sample_size", "floor", "alleles": {allele: frequency}}]};
+ * one locus of it. */
+struct json_t *dna_freqs_json(const dna_freqs *f);
+struct json_t *dna_freq_locus_json(const dna_freq_locus *L);
 
 #endif

@@ -137,6 +137,8 @@ pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna
 		rc = pl_nomem(err);
 	if(!rc && !(rc = dna_proposal_find(r, &pr, a, p, &found, err)) && found)
 		out->proposal = p;
+	if(!rc)
+		rc = dna_confirm_action(r, &pr, a, &out->action, &out->return_to, err);
 	dna_data_free(&d);
 	return rc;
 }

@@ -10,12 +10,14 @@ static json_t *number_or_null(double v)
 
 json_t *dna_proposal_json(const dna_proposal *p)
 {
-	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:s?, s:s?, s:s?, s:o, s:o, s:f, s:i, s:i, s:s, s:s?,"
-	                      " s:s?, s:s?, s:s?, s:s?}", "id", (json_int_t)p->id, "run", (json_int_t)p->run,
-	                      "kind", p->kind, "case", p->case_tag, "person", p->person, "other_case",
-	                      p->other_case, "relatives", p->relatives, "log10_lr", number_or_null(p->log10_lr),
-	                      "log10_glr", number_or_null(p->log10_glr), "posterior", p->posterior, "loci",
-	                      p->loci, "inconsistent", p->inconsistent, "status", p->status, "action",
+	json_t *o = json_pack("{s:I, s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o, s:o, s:f, s:o,"
+	                      " s:i, s:i, s:s, s:s?, s:s?, s:s?, s:s?, s:s?}", "id", (json_int_t)p->id, "run",
+	                      (json_int_t)p->run, "kind", p->kind, "case", p->case_tag, "case_id", p->case_uid,
+	                      "person", p->person, "person_name", p->person_name, "other_case", p->other_case,
+	                      "other_case_id", p->other_case_uid, "relatives", p->relatives, "log10_lr",
+	                      number_or_null(p->log10_lr), "log10_glr", number_or_null(p->log10_glr),
+	                      "posterior", p->posterior, "prior_n", number_or_null(p->prior_n > 0 ? p->prior_n : NAN),
+	                      "loci", p->loci, "inconsistent", p->inconsistent, "status", p->status, "action",
 	                      p->action, "decided_by", p->decided_by, "decided_at", p->decided_at, "note",
 	                      p->note, "created_at", p->created_at);
 	return o ? o : json_object();
@@ -43,6 +45,9 @@ json_t *dna_explanation_json(const dna_explanation *e)
 	                      "inconsistent", e->inconsistent, "posterior", e->posterior, "missing",
 	                      e->missing, "params", dna_params_json(&e->params), "proposal",
 	                      e->proposal ? dna_proposal_json(e->proposal) : json_null());
+	if(o)
+		json_object_update_new(o, json_pack("{s:s?, s:s?}", "confirm_action", e->action, "return_to",
+		                                    e->return_to));
 	return o ? o : json_object();
 }
 
@@ -65,9 +70,28 @@ json_t *dna_screen_summary_json(const dna_screen_summary *s)
 
 json_t *dna_decision_json(const dna_decision *d)
 {
-	json_t *o = json_pack("{s:s?, s:s, s:s, s:i, s:s?}", "action", d->action, "status_before",
+	json_t *o = json_pack("{s:s?, s:s?, s:s, s:s, s:i, s:s?}", "action", d->action, "person",
+	                      d->person[0] ? d->person : NULL, "status_before",
 	                      remains_status_name(d->remains.before), "status_after",
 	                      remains_status_name(d->remains.after), "events_added", d->remains.events_added,
 	                      "note", d->note[0] ? d->note : d->remains.note[0] ? d->remains.note : NULL);
 	return o ? o : json_object();
+}
+
+json_t *dna_freq_locus_json(const dna_freq_locus *L)
+{
+	json_t *al = json_object();
+	for(size_t i = 0; i < L->n; i++)
+		json_object_set_new(al, L->alleles[i].allele, json_real(L->alleles[i].freq));
+	json_t *o = json_pack("{s:s, s:I, s:f, s:o}", "locus", L->name, "sample_size",
+	                      (json_int_t)L->sample_size, "floor", L->floor, "alleles", al);
+	return o ? o : json_object();
+}
+
+json_t *dna_freqs_json(const dna_freqs *f)
+{
+	json_t *loci = json_array();
+	for(size_t l = 0; l < f->n; l++)
+		json_array_append_new(loci, dna_freq_locus_json(&f->loci[l]));
+	return json_pack("{s:o}", "loci", loci);
 }

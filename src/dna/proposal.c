@@ -9,9 +9,15 @@
 	"pr.id, pr.run_id, pr.kind, c.tag, x.uid, o.tag, (SELECT group_concat(relationship, ', ') FROM" \
 	" (SELECT relationship FROM dna_relative WHERE person_id = pr.person_id ORDER BY relationship))," \
 	" pr.log10_lr, pr.log10_glr, pr.posterior, pr.loci, pr.inconsistent, pr.status, pr.action," \
-	" pr.decided_by, pr.decided_at, pr.note, pr.created_at"
+	" pr.decided_by, pr.decided_at, pr.note, pr.created_at, c.uid, o.uid," \
+	" nullif(trim(CASE WHEN x.surname IS NULL AND x.given_names IS NULL" \
+	"  THEN ifnull(x.surname_latin, '') || ifnull(' ' || x.given_names_latin, '') ||" \
+	"   ifnull(' ' || x.patronymic_latin, '')" \
+	"  ELSE ifnull(x.surname, '') || ifnull(' ' || x.given_names, '') || ifnull(' ' || x.patronymic, '')" \
+	" END), '')," \
+	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END"
 #define PROPOSAL_FROM \
-	" FROM dna_proposal pr JOIN remains_case c ON c.id = pr.case_id" \
+	" FROM dna_proposal pr JOIN remains_case c ON c.id = pr.case_id JOIN dna_run run ON run.id = pr.run_id" \
 	" LEFT JOIN person x ON x.id = pr.person_id LEFT JOIN remains_case o ON o.id = pr.other_case_id"
 
 static const char *text(sqlite3_stmt *s, int i, arena *a)
@@ -30,7 +36,8 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p)
 		.posterior = sqlite3_column_double(s, 9), .loci = sqlite3_column_int(s, 10),
 		.inconsistent = sqlite3_column_int(s, 11), .status = text(s, 12, a), .action = text(s, 13, a),
 		.decided_by = text(s, 14, a), .decided_at = text(s, 15, a), .note = text(s, 16, a),
-		.created_at = text(s, 17, a),
+		.created_at = text(s, 17, a), .case_uid = text(s, 18, a), .other_case_uid = text(s, 19, a),
+		.person_name = text(s, 20, a), .prior_n = sqlite3_column_double(s, 21),
 	};
 }
 

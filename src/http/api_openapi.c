@@ -2,6 +2,7 @@
  * field definitions, so that it cannot drift from what the server does. */
 #include <string.h>
 
+#include "dna/dna.h"
 #include "http/internal.h"
 
 static const char *method_name(http_method m)
@@ -134,6 +135,24 @@ static void accord_schemas(json_t *s)
 	json_object_set_new(s, "ReturnInput", object_schema("to:string,date:string,note:string", ret_req));
 }
 
+/* The bodies of the DNA routes. */
+static void dna_schemas(json_t *s)
+{
+	static const char *const pair_req[] = {"case", "other", NULL};
+	json_t *screen = object_schema("batch:string,mutation:string,report:boolean", NULL);
+	json_t *props = json_object_get(screen, "properties");
+	for(const dna_param_def *d = dna_param_defs; d->name; d++)
+		if(strcmp(d->name, "threads")) /* the server's to decide */
+			json_object_set_new(props, d->name, json_pack("{s:s, s:f, s:f}", "type", d->whole ? "integer"
+			                                              : "number", "minimum", d->lo, "maximum", d->hi));
+	json_object_set_new(json_object_get(props, "mutation"), "enum",
+	                    json_pack("[s,s,s,s]", "none", "equal", "proportional", "stepwise"));
+	json_object_set_new(s, "ScreenInput", screen);
+	json_object_set_new(s, "DnaConfirmInput",
+	                    object_schema("case:string,other:string,note:string,force:boolean", pair_req));
+	json_object_set_new(s, "DnaRejectInput", object_schema("case:string,other:string,note:string", pair_req));
+}
+
 static json_t *schemas(void)
 {
 	json_t *roles = json_array();
@@ -173,6 +192,7 @@ static json_t *schemas(void)
 		json_pack("{s:s, s:{s:{s:s, s:{s:s, s:s}}}}", "type", "object", "properties", "file",
 		          "type", "array", "items", "type", "string", "format", "binary"));
 	accord_schemas(s);
+	dna_schemas(s);
 	return s;
 }
 
@@ -255,7 +275,7 @@ void api_openapi(http_req *q)
 		"{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:o, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s}}}, "
 		"s:[{s:[]}, {s:[]}]}",
 		"openapi", "3.0.3", "info", "title", "parley", "version", "1",
-		"description", "The registry, agreements, stages and remains of the parley server. A session (cookie parley_session, "
+		"description", "The registry, agreements, stages, remains and DNA identification of the parley server. A session (cookie parley_session, "
 		"from POST /api/login) must send the X-CSRF-Token header it was given on every "
 		"request that is not GET; an API token is sent as Authorization: Bearer.",
 		"paths", paths, "components", "schemas", schemas(), "securitySchemes", "session",

@@ -28,11 +28,8 @@ static bool query_probability(http_req *q, const char *name, double *out)
 
 void api_reconcile(http_req *q)
 {
-	if(q->nuploads != 1) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
-		           "send the list as one CSV file (multipart/form-data)");
+	if(!http_one_upload(q, "the list as one CSV file"))
 		return;
-	}
 	reconcile_opts o = {.id_column = http_query(q, "id_column")};
 	if(!query_probability(q, "threshold", &o.threshold) || !query_probability(q, "review", &o.review))
 		return;

@@ -134,6 +134,15 @@ void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, l
 	                    (json_int_t)rows));
 }
 
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows)
+{
+	if(rc && problems->len)
+		http_refuse_problems(q, err, problems, rows);
+	else if(rc)
+		http_fail(q, err);
+	return rc != PL_OK;
+}
+
 void api_import(http_req *q)
 {
 	if(q->nuploads == 0) {

@@ -7,6 +7,7 @@
  * characters a path parameter cannot hold; a batch by its label or id
  * (B...). The persons a case is identified as are written to the access
  * log when it is shown. */
+#include <stddef.h>
 #include <string.h>
 
 #include "http/internal.h"
@@ -14,10 +15,9 @@
 
 /* ---- addressing --------------------------------------------------------- */
 
-/* The tag of the case the path names; NULL, answered, if none. */
-static const char *case_tag(http_req *q)
+const char *http_case_tag(http_req *q, const char *p)
 {
-	const char *p = q->param[0], *tag = p;
+	const char *tag = p;
 	pl_err err = {0};
 	if(registry_uid_valid('R', p)) {
 		pl_rc rc = remains_case_tag(q->r, p, &q->a, &tag, &err);
@@ -29,6 +29,12 @@ static const char *case_tag(http_req *q)
 		}
 	}
 	return tag;
+}
+
+/* The tag of the case the path names; NULL, answered, if none. */
+static const char *case_tag(http_req *q)
+{
+	return http_case_tag(q, q->param[0]);
 }
 
 /* The label of the batch the path names (its label, or its id). */
@@ -55,16 +61,7 @@ static const char *batch_label(http_req *q)
 /* The persons the cases are identified as, into the access log. */
 static bool log_cases(http_req *q, const remains_case *c, size_t n, const char *action)
 {
-	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
-	size_t k = 0;
-	for(size_t i = 0; uids && i < n; i++)
-		if(c[i].person)
-			uids[k++] = c[i].person;
-	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
-		return false;
-	}
-	return http_log_reads(q, uids, k, action, "remains");
+	return http_log_rows(q, c, n, sizeof(*c), offsetof(remains_case, person), action, "remains");
 }
 
 static bool page_of(http_req *q, remains_query *rq)
@@ -167,13 +164,9 @@ void api_remains_batch_get(http_req *q)
 
 void api_remains_import(http_req *q)
 {
-	if(q->nuploads != 1) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
-		           "send the cases as one CSV file (multipart/form-data)");
-		return;
-	}
 	long max_errors = 20;
-	if(!http_query_long(q, "max_errors", 1, 1000, &max_errors))
+	if(!http_one_upload(q, "the cases as one CSV file") ||
+	   !http_query_long(q, "max_errors", 1, 1000, &max_errors))
 		return;
 	remains_import_opts o = {.name = q->upload_name[0], .max_errors = (int)max_errors,
 	                         .defaults = {http_query(q, "from"), http_query(q, "to"),
@@ -181,11 +174,7 @@ void api_remains_import(http_req *q)
 	remains_import_report rep;
 	pl_err err = {0};
 	pl_rc rc = remains_import(q->r, q->upload_path[0], &o, &rep, &err);
-	if(rc && rep.errors.len)
-		http_refuse_problems(q, &err, &rep.errors, rep.rows);
-	else if(rc)
-		http_fail(q, &err);
-	else
+	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows,
 		                    "created", (json_int_t)rep.created, "updated", (json_int_t)rep.updated,

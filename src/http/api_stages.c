@@ -480,11 +480,8 @@ void api_stage_verify(http_req *q)
 /* The one uploaded file as JSON; false, answered, if it is not. */
 static json_t *uploaded_json(http_req *q)
 {
-	if(q->nuploads != 1) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
-		           "send the signed manifest as one file (multipart/form-data)");
+	if(!http_one_upload(q, "the signed manifest as one file"))
 		return NULL;
-	}
 	buf text;
 	buf_init(&text, MANIFEST_MAX + 1);
 	pl_err err = {0};

@@ -176,13 +176,23 @@ bool http_full_date(http_req *q, unsigned status, const char *name, const char *
 bool http_can(const http_req *q, perm p);
 /* What the asker may change (enum write_rights). */
 unsigned http_write_rights(const http_req *q);
+/* Whether the request uploaded exactly one file; false, with 422 answered
+ * ("send `what` (multipart/form-data)"), if not. */
+bool http_one_upload(http_req *q, const char *what);
 /* Record reads of persons in the access log; false, with an error response
  * set, if they could not be recorded (then nothing may be shown). */
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail);
+/* The same for the persons rows[0..n) name: each row `size` bytes, its
+ * person's uid a const char * at `offset` (NULL: nobody). */
+bool http_log_rows(http_req *q, const void *rows, size_t n, size_t size, size_t offset,
+                   const char *action, const char *detail);
 /* Answer 422 with an import's problems, one a line (file:line: column ...),
  * as {"error": {"code", "message", "field", "problems", "rows_read"}}. */
 void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows);
+/* An import's failure answered (its problems if it has any, else as
+ * http_fail): true if rc is one. */
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows);
 
 /* ---- handlers --------------------------------------------------------- */
 
@@ -232,6 +242,9 @@ void api_stage_manifest(http_req *q);
 void api_stage_verify(http_req *q);
 void api_manifest_import(http_req *q);
 /* api_remains.c */
+/* The tag of the remains case p names: its tag, or its id (R...) for tags
+ * a path or a query cannot hold; NULL, answered, if it cannot be read. */
+const char *http_case_tag(http_req *q, const char *p);
 void api_remains_list(http_req *q);
 void api_remains_get(http_req *q);
 void api_remains_import(http_req *q);
@@ -242,6 +255,14 @@ void api_remains_withdraw(http_req *q);
 void api_remains_return(http_req *q);
 void api_remains_batches(http_req *q);
 void api_remains_batch_get(http_req *q);
+/* api_dna.c: DNA identification */
+void api_dna_import(http_req *q);
+void api_dna_screen(http_req *q);
+void api_dna_proposals(http_req *q);
+void api_dna_explain(http_req *q);
+void api_dna_confirm(http_req *q);
+void api_dna_reject(http_req *q);
+void api_dna_frequencies(http_req *q);
 
 /* The route matching method and path (path parameters into q->param);
  * *wrong_method set if the path exists under another method. */

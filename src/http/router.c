@@ -44,11 +44,18 @@
 	"limit:integer:at most this many (1-1000, default 50);"                              \
 	"offset:integer:skip this many"
 
+#define DNA_PAIR_PARAMS                                                                  \
+	"case:string:a remains case: its tag, or its id (R...);"                             \
+	"other:string:the missing person's id, or another case (tag or id): two remains of one " \
+	"person"
+
 #define AG_READ PERM(PERM_AGREEMENT_READ)
 #define AG_WRITE PERM(PERM_AGREEMENT_WRITE)
 #define ST_READ PERM(PERM_STAGE_READ)
 #define RM_READ PERM(PERM_REMAINS_READ)
 #define RM_WRITE PERM(PERM_REMAINS_WRITE)
+#define DNA_READ PERM(PERM_DNA_READ)
+#define DNA_WRITE PERM(PERM_DNA_WRITE)
 
 const route http_routes[] = {
 	{M_POST, "/api/login", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login,
@@ -197,6 +204,37 @@ const route http_routes[] = {
 	 "Withdraw a preliminary identification", NULL, NULL},
 	{M_POST, "/api/remains/{tag}/return", RM_WRITE, ROUTE_BODY, api_remains_return,
 	 "The remains belong to the other side and were sent back", "ReturnInput", NULL},
+	{M_POST, "/api/dna/import", DNA_WRITE, ROUTE_UPLOAD, api_dna_import,
+	 "Import DNA profiles of remains or of relatives, or the allele frequency table (one CSV file, "
+	 "multipart/form-data): all or nothing, every problem with its line and column", "Upload",
+	 "kind:string:remains, references, frequencies, or genotypes (frequencies counted from them);"
+	 "max_errors:integer:report up to this many problems (default 20);"
+	 "people:integer:frequencies: how many people were typed, for the floor 5/2N;"
+	 "min_count:integer:genotypes: the minimum count of an allele (default 5)"},
+	{M_POST, "/api/dna/screen", DNA_WRITE, ROUTE_BODY, api_dna_screen,
+	 "Screen remains (of one batch, or all not returned) against every family and every other "
+	 "remains, and keep the proposals: the run's summary, and its report if asked", "ScreenInput",
+	 NULL},
+	{M_GET, "/api/dna/proposals", DNA_READ, 0, api_dna_proposals,
+	 "The pairs the screenings kept, highest posterior first, each with the prior 1/N its "
+	 "posterior assumed (written to the access log)", NULL,
+	 "status:string:candidate, proposed, confirmed, rejected (comma-separated);"
+	 "case:string:the pairs of one case (its tag, or its id R...);"
+	 "person:string:the pairs of one missing person (their id);"
+	 "limit:integer:at most this many (1-1000, default 50);"
+	 "offset:integer:skip this many"},
+	{M_GET, "/api/dna/explain", DNA_READ, 0, api_dna_explain,
+	 "A pair locus by locus: the genotypes, the LR at each locus and whether it is consistent, "
+	 "the product, the posterior, the stored proposal and what confirming it would do (written "
+	 "to the access log)", NULL, DNA_PAIR_PARAMS},
+	{M_POST, "/api/dna/confirm", DNA_WRITE, ROUTE_BODY, api_dna_confirm,
+	 "Confirm a proposal: the case identified as the person (recorded on the person), or flagged "
+	 "for return when the person is of the side that handed it over, or two cases joined as one "
+	 "person; force for a candidate below the threshold", "DnaConfirmInput", NULL},
+	{M_POST, "/api/dna/reject", DNA_WRITE, ROUTE_BODY, api_dna_reject,
+	 "Reject a proposal: kept, and not proposed again", "DnaRejectInput", NULL},
+	{M_GET, "/api/dna/frequencies", DNA_READ, 0, api_dna_frequencies,
+	 "The allele frequency table in use, locus by locus (404 if there is none)", NULL, NULL},
 	{M_GET, "/api/openapi.json", 0, ROUTE_PUBLIC, api_openapi, "This API, as OpenAPI 3.0", NULL,
 	 NULL},
 };

@@ -333,6 +333,33 @@ bool http_full_date(http_req *q, unsigned status, const char *name, const char *
 	return true;
 }
 
+bool http_log_rows(http_req *q, const void *rows, size_t n, size_t size, size_t offset,
+                   const char *action, const char *detail)
+{
+	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
+	size_t k = 0;
+	for(size_t i = 0; uids && i < n; i++) {
+		const char *uid;
+		memcpy(&uid, (const char *)rows + i * size + offset, sizeof(uid));
+		if(uid)
+			uids[k++] = uid;
+	}
+	if(!uids) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		return false;
+	}
+	return http_log_reads(q, uids, k, action, detail);
+}
+
+bool http_one_upload(http_req *q, const char *what)
+{
+	if(q->nuploads == 1)
+		return true;
+	http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", "send %s (multipart/form-data)",
+	           what);
+	return false;
+}
+
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail)
 {

@@ -91,7 +91,30 @@ static inline int fx_teardown(void **state)
 	fx = NULL;
 	return 0;
 }
+
+/* A GET, and a POST with a JSON body, as a role (its API token). */
+static inline long get(role ro, const char *path, resp *r)
+{
+	return call(fx, &(rq){.method = "GET", .path = path, .bearer = fx_token(fx, ro)}, r);
+}
+
+static inline long post_json(role ro, const char *path, const char *body, resp *r)
+{
+	return call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ro), .body = body}, r);
+}
 #endif
+
+/* A member of a JSON object, as a string (NULL if it is not one) or a
+ * whole number (0). */
+static inline const char *str_at(json_t *o, const char *key)
+{
+	return json_string_value(json_object_get(o, key));
+}
+
+static inline long long int_at(json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
 
 #define assert_status(call_, want)                                                      \
 	do {                                                                                \

@@ -99,16 +99,6 @@ static int teardown(void **state)
 
 /* ---- helpers --------------------------------------------------------------- */
 
-static const char *str_at(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-static long long int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
 /* Whether array a has an element whose key equals value. */
 static json_t *find(json_t *a, const char *key, const char *value)
 {
@@ -118,16 +108,6 @@ static json_t *find(json_t *a, const char *key, const char *value)
 		if(str_at(e, key) && !strcmp(str_at(e, key), value))
 			return e;
 	return NULL;
-}
-
-static long post_json(role ro, const char *path, const char *body, resp *r)
-{
-	return call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ro), .body = body}, r);
-}
-
-static long get(role ro, const char *path, resp *r)
-{
-	return call(fx, &(rq){.method = "GET", .path = path, .bearer = fx_token(fx, ro)}, r);
 }
 
 /* Whether the access log has a read of person p by actor with action. */

@@ -73,6 +73,13 @@ static const struct cell_row {
 	{"POST", "/api/remains/{tag}/identify", "/api/remains/none/identify", "{}", false, "....y.."},
 	{"POST", "/api/remains/{tag}/withdraw", "/api/remains/none/withdraw", NULL, false, "....y.."},
 	{"POST", "/api/remains/{tag}/return", "/api/remains/none/return", "{}", false, "....y.."},
+	{"POST", "/api/dna/import", "/api/dna/import?kind=remains", "{}", false, "....y.."},
+	{"POST", "/api/dna/screen", "/api/dna/screen", "{}", false, "....y.."},
+	{"GET", "/api/dna/proposals", "/api/dna/proposals", NULL, false, "y...yy."},
+	{"GET", "/api/dna/explain", "/api/dna/explain?case=none&other=none", NULL, false, "y...yy."},
+	{"POST", "/api/dna/confirm", "/api/dna/confirm", "{}", false, "....y.."},
+	{"POST", "/api/dna/reject", "/api/dna/reject", "{}", false, "....y.."},
+	{"GET", "/api/dna/frequencies", "/api/dna/frequencies", NULL, false, "y...yy."},
 	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
 };
 enum { NROWS = sizeof(rows) / sizeof(rows[0]) };

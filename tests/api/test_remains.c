@@ -32,25 +32,9 @@ static int setup(void **state)
 	return 0;
 }
 
-static const char *str_at(json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
-
-static long long int_at(json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
-static long get(role ro, const char *path, resp *r)
-{
-	return call(fx, &(rq){.method = "GET", .path = path, .bearer = fx_token(fx, ro)}, r);
-}
-
 static long post(const char *path, const char *body, resp *r)
 {
-	return call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ROLE_IDENTIFICATION),
-	                      .body = body}, r);
+	return post_json(ROLE_IDENTIFICATION, path, body, r);
 }
 
 static long upload(const char *name, const char *text, resp *r)

@@ -4,7 +4,7 @@
 //
 //   node tests/browser/run.mjs PARLEY WEB_DIR SHOTS
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -85,6 +85,28 @@ function agreedStage(date) {
 const stage1 = agreedStage('2025-06-09');
 run(['stage', 'execute', stage1]);
 const stage2 = agreedStage('2025-06-10');
+
+// ---- DNA: simulated missing persons (some of the other side), their ----
+// relatives' and their remains' profiles, frequencies counted from the
+// NIST genotypes, one screening.
+const sim = join(dir, 'sim');
+const simMissing = 30;
+execFileSync(parley, ['dna', 'simulate', '--missing', String(simMissing), '--remains', '30', '--seed', '5',
+  '--kinds', 'parents=2,self=1,two_siblings=1', '--other-side', '0.3', '--dir', sim], { stdio: 'ignore' });
+run(['import', '--quiet', join(sim, 'persons.csv')]);
+run(['remains', 'import', '--quiet', join(sim, 'cases.csv')]);
+run(['dna', 'frequencies', '--quiet', '--from', join(webDir, '..', 'data', 'str', 'nist1036_genotypes.csv')]);
+run(['dna', 'import', 'references', '--quiet', join(sim, 'references.csv')]);
+run(['dna', 'import', 'remains', '--quiet', join(sim, 'remains.csv')]);
+run(['dna', 'screen', '--threads', '2']);
+// A proposed pair for a person of ours, and one for a person of the side
+// that handed the remains over.
+const simParty = Object.fromEntries(readFileSync(join(sim, 'persons.csv'), 'utf8').trim().split(/\r?\n/).slice(1)
+  .map((l) => [l.split(',')[0], l.split(',').pop()]));
+const proposed = JSON.parse(run(['--json', 'dna', 'proposals', '--status', 'proposed', '--limit', '500'])).proposals
+  .filter((p) => p.kind === 'kinship');
+const dnaOurs = proposed.find((p) => simParty[p.person] === 'UA');
+const dnaTheirs = proposed.find((p) => simParty[p.person] === 'RU');
 
 // ---- the server -------------------------------------------------------
 
@@ -173,7 +195,7 @@ test('the dashboard shows the counts and charts', async (page) => {
   await signIn(page, 'registrar');
   await page.waitForSelector('.dashboard');
   const n = (await page.textContent('#count-persons')).replace(/\D/g, '');
-  const want = String(301 + exchangePeople.length);
+  const want = String(301 + exchangePeople.length + simMissing);
   assert(n === want, `expected ${want} persons, got ${n}`);
   assert(await page.locator('svg.chart').count() >= 5, 'charts missing');
   assert((await mainText(page)).includes('People returned per month'), 'no returns chart');
@@ -526,6 +548,77 @@ test('remains: a cases file with a bad row, then a good one; a case and the batc
   await shot(page, '28-batches');
 });
 
+test('DNA: proposals, one explained locus by locus and confirmed; the other side\'s flagged for return', async (page) => {
+  assert(dnaOurs && dnaTheirs, 'the screening proposed no pair of both sides');
+  await signIn(page, 'identification');
+  await page.click('nav a[href="/dna"]');
+  await page.waitForSelector('#dna-proposals');
+  assert(Number((await page.textContent('#dna-count')).replace(/\D/g, '')) >= 10, 'too few pairs');
+  // The first pair is shown at once, locus by locus.
+  await page.waitForSelector('#dna-loci');
+  assert(await page.locator('#dna-loci tbody tr').count() === 29, 'not 29 loci');
+  assert((await page.textContent('#dna-proposals')).includes('prior 1/'), 'no prior shown');
+  await shot(page, '33-dna-proposals');
+  // Filtered to one of ours: its table, the relatives used, then confirmed with C.
+  await page.selectOption('#dna-status', 'proposed');
+  await page.fill('#dna-case', dnaOurs.case);
+  await page.click('form.filters button[type=submit]');
+  await page.waitForURL(/status=proposed/);
+  await page.waitForFunction((tag) => document.querySelector('#dna-explain h2')?.textContent.includes(tag), dnaOurs.case);
+  assert((await page.textContent('#dna-proposals')).includes(dnaOurs.person), 'the person is not in the row');
+  const head = await page.locator('#dna-loci thead th').allTextContents();
+  assert(head.length >= 5 && head[1] === 'Remains', `locus table head: ${head.join(' | ')}`);
+  assert(await page.locator('#dna-return-notice').count() === 0, 'a person of ours flagged for return');
+  assert((await page.textContent('#dna-explain')).includes('identifies the case as'), 'no word of what confirming does');
+  await page.fill('#dna-note', 'reviewed in the browser test');
+  await page.click('#dna-explain h2');
+  await page.keyboard.press('c');
+  await page.waitForFunction(() => document.querySelector('#dna-decision').textContent.includes('Confirmed'));
+  await page.waitForSelector('#dna-stored .ds-confirmed');
+  assert((await page.textContent('#dna-stored')).includes('reviewed in the browser test'), 'the note is not kept');
+  assert(await page.locator('#dna-confirm').count() === 0, 'a decided pair can be confirmed again');
+  await shot(page, '34-dna-confirmed');
+  await page.goto(`${base}/persons/${dnaOurs.person}`);
+  await page.waitForSelector('#person-status');
+  assert((await page.textContent('#person-status')).trim() === 'remains identified', 'the person is not identified');
+  // One of theirs: the notice before anyone confirms.
+  await page.goto(`${base}/dna?case=${encodeURIComponent(dnaTheirs.case)}&status=proposed`);
+  await page.waitForSelector('#dna-return-notice');
+  assert((await page.textContent('#dna-return-notice')).includes('flagged for return to RU'), await page.textContent('#dna-return-notice'));
+  await shot(page, '35-dna-return-notice');
+  const audit = run(['audit', 'verify']);
+  assert(audit.includes('intact'), audit);
+});
+
+test('DNA data: a bad profiles file shows its rows, a screening its summary; the registrar is denied', async (page) => {
+  await signIn(page, 'identification');
+  await page.goto(`${base}/dna/data`);
+  await page.waitForSelector('#dna-frequencies table');
+  assert(await page.locator('#dna-frequencies tbody tr').count() === 29, 'not 29 loci of frequencies');
+  const bad = join(dir, 'lab.csv');
+  writeFileSync(bad, `case,TH01.1,TH01.2\n${dnaOurs.case},6,7\nNOPE,7,8\n`);
+  await page.selectOption('#dna-kind', 'remains');
+  await page.setInputFiles('#dna-file', bad);
+  await page.click('#dna-import-submit');
+  await page.waitForSelector('#dna-problems');
+  const problems = await page.locator('#dna-problems li').allTextContents();
+  assert(problems.length === 1 && problems[0].includes("lab.csv:3: column 'case': no remains case tagged 'NOPE'"), problems.join(' | '));
+  await page.fill('#dna-theta', '0.01');
+  await page.click('#dna-screen-submit');
+  await page.waitForSelector('#dna-summary');
+  assert((await page.textContent('#dna-summary')).includes('Decided before'), await page.textContent('#dna-summary'));
+  await shot(page, '36-dna-data');
+  await page.click('#sign-out');
+  await page.waitForSelector('form.login');
+  await signIn(page, 'registrar');
+  assert(!(await page.textContent('header nav')).includes('DNA'), 'DNA in the registrar\'s menu');
+  await page.goto(`${base}/dna`);
+  await page.waitForSelector('main h1');
+  assert((await page.textContent('main h1')) === 'Access denied', 'the registrar sees the DNA page');
+  const status = await page.evaluate(async () => (await fetch('/api/dna/proposals')).status);
+  assert(status === 403, `GET /api/dna/proposals as registrar: ${status}`);
+});
+
 test('the mediator sees a stage and its manifest, but not the registry', async (page) => {
   await signIn(page, 'mediator');
   // No dashboard for the mediator: home is the list of stages.
@@ -568,6 +661,13 @@ test('Ukrainian labels, and the layout at tablet width', async (page) => {
     await shot(page, name);
   }
   assert((await page.textContent('main h1')) === 'Партії', 'the batches page is not in Ukrainian');
+  // The DNA page too: the list and a pair's loci.
+  await page.goto(`${base}/dna`);
+  await page.waitForSelector('#dna-loci');
+  assert((await page.textContent('main h1')) === 'Ідентифікація за ДНК', 'the DNA page is not in Ukrainian');
+  assert((await page.textContent('#dna-proposals')).includes('апріорна 1/'), 'the prior is not in Ukrainian');
+  await noOverflow(page, '/dna');
+  await shot(page, '37-dna-uk-tablet');
   // Switching back to English.
   await page.goto(`${base}/persons/${personId}`);
   await page.waitForSelector('.person .head h1');

@@ -84,3 +84,11 @@ export function upload(path, form, headers, onProgress) {
     x.send(form);
   });
 }
+
+// The file chosen in an <input type=file>, uploaded as the form's `file`.
+export function uploadFile(path, input) {
+  const f = input.files[0];
+  const data = new FormData();
+  data.append('file', f, f.name);
+  return upload(path, data, {}, () => {});
+}

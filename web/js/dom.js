@@ -54,3 +54,18 @@ export function pairs(list, attrs) {
 export function field(text, control, grow) {
   return h('div', { class: grow ? 'field grow' : 'field' }, h('label', { for: control.id }, text), control);
 }
+
+// Submitting `form` once a file is chosen in `input`: work() runs with
+// `button` disabled.
+export function onFileSubmit(form, input, button, work) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (!input.files[0]) return;
+    button.disabled = true;
+    try {
+      await work();
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

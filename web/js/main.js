@@ -22,6 +22,8 @@ const pages = {
   remains: () => import('./pages/remains.js'),
   batches: () => import('./pages/batches.js'),
   remains_import: () => import('./pages/remains_import.js'),
+  dna: () => import('./pages/dna.js'),
+  dna_data: () => import('./pages/dna_data.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -51,12 +53,14 @@ const routes = [
   { path: /^\/remains\/batches\/(B[0-9A-Z]{16})$/, page: 'batches', perm: 'remains_read', section: 'remains' },
   { path: /^\/remains\/import$/, page: 'remains_import', perm: 'remains_write', section: 'remains' },
   { path: /^\/remains\/(R[0-9A-Z]{16})$/, page: 'remains', perm: 'remains_read', section: 'remains' },
+  { path: /^\/dna$/, page: 'dna', perm: 'dna_read', nav: 'dna' },
+  { path: /^\/dna\/data$/, page: 'dna_data', perm: 'dna_read', section: 'dna' },
 ];
 
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
   ['/reconcile', 'reconcile'], ['/agreements', 'agreements'], ['/stages', 'stages'], ['/aftercare', 'aftercare'],
-  ['/remains', 'remains'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'],
+  ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'],
 ];
 
 const state = { me: null, fields: null };

@@ -8,7 +8,6 @@
 #include "remains/fixture.h"
 
 #include "dna/dna.h"
-#include "dna/sim.h"
 
 static char *path(fixture *f, const char *name)
 {
@@ -21,25 +20,8 @@ static char *path(fixture *f, const char *name)
 /* The simulator's files for n missing and n remains, imported. */
 static void filled(fixture *f, long n, uint64_t seed, double other_side, double fragments)
 {
-	dna_rows pool;
-	dna_freqs fq;
-	kx_nist(&pool, &fq);
-	dna_sim_opts o;
-	dna_sim_defaults(&o, n, n, seed);
-	assert_null(dna_sim_parse_kinds(&o, "parents=2,two_siblings=1,self=1,father_sibling=1"));
-	o.other_side = other_side;
-	o.fragments = fragments;
-	o.unrelated = 0.05;
-	dna_kit k;
-	dna_sim s;
-	assert_ok(dna_kit_init(&k, &fq, &f->err), &f->err);
-	assert_ok(dna_sim_run(&k, &pool, &o, &s, &f->err), &f->err);
-	assert_ok(dna_kit_finish(&k, NULL, &f->err), &f->err);
-	assert_ok(dna_sim_write(&k, &s, &o, f->dir, &f->err), &f->err);
-	dna_sim_free(&s);
-	dna_kit_free(&k);
-	dna_freqs_free(&fq);
-	dna_rows_free(&pool);
+	kx_sim_files(f->dir, n, seed, "parents=2,two_siblings=1,self=1,father_sibling=1", other_side,
+	             fragments, 0.05);
 	const char *paths[] = {path(f, "persons.csv")};
 	import_opts io = {.format = FORMAT_CSV};
 	import_report ir;

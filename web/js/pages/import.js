@@ -9,6 +9,15 @@ function randomId() {
   return Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// Why an import was refused: every problem listed (file, line, column),
+// or the error; id names the list.
+export function refused(err, id) {
+  // With rows listed, the server's summary would only say it twice.
+  if (!err.problems.length) return notice('error', `${t('import.failed')} ${err.message}`);
+  return h('div', {}, notice('error', t('import.failed_rows')), h('h2', {}, t('import.problems')),
+    h('ol', { class: 'problems', id }, err.problems.map((p) => h('li', { class: 'mono' }, p))));
+}
+
 function report(r) {
   const keys = ['rows', 'persons_created', 'persons_updated', 'persons_unchanged', 'events_added',
     'events_unchanged', 'files_already_imported'];
@@ -61,14 +70,7 @@ function importForm() {
       uploaded = true;
       out.append(notice('success', t('import.done')), report(r));
     } catch (err) {
-      // With rows listed, the server's summary would only say it twice.
-      out.append(notice('error', err.problems.length
-        ? t('import.failed_rows')
-        : `${t('import.failed')} ${err.message}`));
-      if (err.problems.length) {
-        out.append(h('h2', {}, t('import.problems')),
-          h('ol', { class: 'problems', id: 'import-problems' }, err.problems.map((p) => h('li', { class: 'mono' }, p))));
-      }
+      out.append(refused(err, 'import-problems'));
     } finally {
       clearInterval(poll);
       bar.hidden = true;

@@ -1,8 +1,9 @@
 // Import a remains cases file (CSV, docs/remains.md): all or nothing, with
 // every problem listed by line and column, or what was imported.
-import { upload, query } from '../api.js';
-import { h, clear, notice, field } from '../dom.js';
+import { uploadFile, query } from '../api.js';
+import { h, clear, notice, field, onFileSubmit } from '../dom.js';
 import { t, number } from '../i18n.js';
+import { refused } from './import.js';
 
 function report(r) {
   const keys = ['rows', 'created', 'updated', 'unchanged', 'batches_created', 'custody_added', 'events_added'];
@@ -24,25 +25,14 @@ export async function render() {
     h('p', { class: 'muted small' }, t('remains_import.defaults')),
     h('div', { class: 'row' }, field(t('batches.from'), from), field(t('batches.to'), to), field(t('batches.handover'), date)),
     h('div', { class: 'actions' }, button), out);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (!file.files[0]) return;
-    const data = new FormData();
-    data.append('file', file.files[0], file.files[0].name);
-    button.disabled = true;
+  onFileSubmit(form, file, button, async () => {
     clear(out);
     try {
-      const r = await upload(`/api/remains/import${query({ from: from.value.trim(), to: to.value.trim(), date: date.value.trim() })}`,
-        data, {}, () => {});
+      const r = await uploadFile(`/api/remains/import${query({ from: from.value.trim(), to: to.value.trim(), date: date.value.trim() })}`,
+        file);
       out.append(notice('success', t('remains_import.done')), report(r));
     } catch (err) {
-      out.append(notice('error', err.problems.length ? t('import.failed_rows') : `${t('import.failed')} ${err.message}`));
-      if (err.problems.length) {
-        out.append(h('h2', {}, t('import.problems')),
-          h('ol', { class: 'problems', id: 'remains-problems' }, err.problems.map((p) => h('li', { class: 'mono' }, p))));
-      }
-    } finally {
-      button.disabled = false;
+      out.append(refused(err, 'remains-problems'));
     }
   });
   return h('section', { class: 'remains-import' }, h('h1', {}, t('remains_import.title')),

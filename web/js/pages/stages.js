@@ -2,7 +2,7 @@
 // the signatures on its manifest as this office checks them, what changed
 // between versions, the manifest to download and a signed one to upload,
 // and the steps of its life (propose, cancel, execute, close).
-import { get, post, query, upload } from '../api.js';
+import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 import { stageTable } from './agreements.js';
@@ -54,11 +54,9 @@ function uploadForm() {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     if (!file.files[0]) return;
-    const data = new FormData();
-    data.append('file', file.files[0], file.files[0].name);
     clear(out);
     try {
-      const r = await upload('/api/manifests', data, {}, () => {});
+      const r = await uploadFile('/api/manifests', file);
       out.append(h('div', {}, notice(r.agreed ? 'success' : 'info',
         t(!r.agreed ? 'stage.not_yet_agreed' : r.witnessed ? 'stage.agreed_witnessed' : 'stage.now_agreed')),
         pairs([[t('stage.version'), String(r.version)], [t('stage.signatures_added'), number(r.signatures_added)],

@@ -1,0 +1,265 @@
+/* DNA identification over the API: the laboratory's profiles and the
+ * frequency table imported (all or nothing), a screening run, the
+ * proposals it keeps, a pair explained locus by locus, and the
+ * identification officer's decisions (docs/dna.md).
+ *
+ * A case is named by its tag or by its id (R...), in the query or the
+ * body, never in the path: tags are free text. Whatever names persons (a
+ * list of proposals, an explanation, a decision) is written to the access
+ * log first. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dna/dna.h"
+#include "http/internal.h"
+
+/* ---- import and screening --------------------------------------------------- */
+
+static const char *const import_kinds[] = {"remains", "references", "frequencies", "genotypes", NULL};
+
+/* The kind of file (the order of dna_import_kind); -1, answered, if none. */
+static int import_kind(http_req *q)
+{
+	const char *kind = http_query(q, "kind");
+	int k = 0;
+	while(kind && import_kinds[k] && strcmp(import_kinds[k], kind))
+		k++;
+	if(!kind || !import_kinds[k]) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "kind",
+		           "kind: remains, references, frequencies or genotypes");
+		return -1;
+	}
+	return k;
+}
+
+/* The import's options from the query; false, answered, if one is wrong. */
+static bool import_options(http_req *q, int kind, dna_import_opts *o)
+{
+	long max_errors = 20, people = 0, min_count = DNA_MIN_COUNT;
+	if(!http_query_long(q, "max_errors", 1, 1000, &max_errors) ||
+	   !http_query_long(q, "people", 1, 1000000000, &people) ||
+	   !http_query_long(q, "min_count", 1, 1000, &min_count))
+		return false;
+	const char *stray = http_query(q, "people") && kind != DNA_IMPORT_FREQUENCIES ? "people"
+	                  : http_query(q, "min_count") && kind != DNA_IMPORT_GENOTYPES ? "min_count" : NULL;
+	if(stray) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", stray, "%s goes with kind=%s", stray,
+		           stray[0] == 'p' ? "frequencies" : "genotypes");
+		return false;
+	}
+	*o = (dna_import_opts){.name = q->upload_name[0], .max_errors = (int)max_errors, .people = people,
+	                       .min_count = (int)min_count};
+	return true;
+}
+
+void api_dna_import(http_req *q)
+{
+	int kind = import_kind(q);
+	dna_import_opts o;
+	if(kind < 0 || !import_options(q, kind, &o) ||
+	   !http_one_upload(q, "the profiles or frequencies as one CSV file"))
+		return;
+	dna_import_report rep;
+	pl_err err = {0};
+	pl_rc rc = dna_import(q->r, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
+	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
+		http_json(q, MHD_HTTP_OK,
+		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind", import_kinds[kind], "rows",
+		                    (json_int_t)rep.rows, "created", (json_int_t)rep.created, "updated",
+		                    (json_int_t)rep.updated, "unchanged", (json_int_t)rep.unchanged, "loci",
+		                    (json_int_t)rep.loci, "alleles", (json_int_t)rep.alleles, "notes",
+		                    http_lines_json(&rep.notes)));
+	dna_import_report_free(&rep);
+}
+
+/* A screening's settings from the body (dna_param_defs by name, the
+ * mutation model, the batch); false, answered, if one is wrong. */
+static bool screen_settings(http_req *q, json_t *b, dna_params *p, const char **batch, bool *report)
+{
+	const char *key;
+	json_t *v;
+	pl_err err = {0};
+	json_object_foreach(b, key, v) {
+		const char *text = NULL;
+		bool ok = true;
+		if(!strcmp(key, "batch"))
+			ok = http_opt_string(q, b, key, batch);
+		else if(!strcmp(key, "report"))
+			ok = http_opt_bool(q, b, key, report);
+		else if(!strcmp(key, "mutation"))
+			ok = http_opt_string(q, b, key, &text) && !dna_params_set_mutation(p, text, &err);
+		else if(!json_is_number(v))
+			ok = !pl_fail(&err, PL_EINPUT, "%s: expected a number", key);
+		else
+			ok = !dna_params_set(p, key, json_number_value(v), &err);
+		if(!ok && !q->answered)
+			http_fail_field(q, &err, key);
+		if(!ok)
+			return false;
+	}
+	if(dna_params_check(p, &err)) {
+		http_fail_field(q, &err, "keep");
+		return false;
+	}
+	return true;
+}
+
+void api_dna_screen(http_req *q)
+{
+	static const char *const keys[] = {"batch", "threshold", "keep", "missing", "theta", "dropout",
+	                                   "mutation", "paternal", "maternal", "range", "max_inconsistent",
+	                                   "report", NULL};
+	json_t *b = http_body(q, keys);
+	dna_params p = DNA_PARAMS_INIT;
+	const char *batch = NULL;
+	bool want_report = false;
+	if(!b || !screen_settings(q, b, &p, &batch, &want_report)) {
+		json_decref(b);
+		return;
+	}
+	char *report = NULL;
+	size_t len = 0;
+	FILE *f = want_report ? open_memstream(&report, &len) : NULL;
+	if(want_report && !f) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		json_decref(b);
+		return;
+	}
+	dna_screen_summary s;
+	pl_err err = {0};
+	pl_rc rc = dna_screen_run(q->r, batch, &p, f, &s, &err);
+	if(f)
+		fclose(f);
+	if(rc) {
+		http_fail(q, &err);
+	} else {
+		json_t *v = dna_screen_summary_json(&s);
+		p.missing = s.missing; /* the N used, as the run keeps it */
+		json_object_set_new(v, "params", dna_params_json(&p));
+		if(want_report)
+			json_object_set_new(v, "report", json_stringn(report ? report : "", len));
+		http_json(q, MHD_HTTP_OK, v);
+	}
+	dna_screen_summary_free(&s);
+	free(report);
+	json_decref(b);
+}
+
+/* ---- proposals and explanations -------------------------------------------------- */
+
+void api_dna_proposals(http_req *q)
+{
+	dna_proposal_query pq = DNA_PROPOSAL_QUERY_INIT;
+	long limit = 50, offset = 0;
+	const char *c = http_query(q, "case");
+	if(!http_query_long(q, "limit", 1, 1000, &limit) || !http_query_long(q, "offset", 0, 100000000, &offset) ||
+	   (c && !(pq.case_tag = http_case_tag(q, c))))
+		return;
+	pq.limit = (size_t)limit;
+	pq.offset = (size_t)offset;
+	pq.status = http_query(q, "status");
+	pq.person = http_query(q, "person");
+	dna_proposal *p;
+	size_t n, total;
+	pl_err err = {0};
+	pl_rc rc = dna_proposals_list(q->r, &pq, &q->a, &p, &n, &total, &err);
+	if(rc == PL_EUSAGE)
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status", "%s", err.msg);
+	else if(rc)
+		http_fail(q, &err);
+	if(rc || !http_log_rows(q, p, n, sizeof(*p), offsetof(dna_proposal, person), "list", "dna proposals"))
+		return;
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, dna_proposal_json(&p[i]));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)total, "offset",
+	                                    (json_int_t)offset, "limit", (json_int_t)limit, "proposals", a));
+}
+
+/* A pair as the request names it: a case (tag or id) and a person's id or
+ * another case; false, answered, if either is missing or unreadable. */
+static bool pair_of(http_req *q, unsigned status, const char **tag, const char **other)
+{
+	const char *missing = !*tag ? "case" : !*other ? "other" : NULL;
+	if(missing) {
+		http_error(q, status, "bad_input", missing, "%s: required (%s)", missing,
+		           missing[0] == 'c' ? "a remains case's tag or id"
+		                             : "the missing person's id, or another case's tag or id");
+		return false;
+	}
+	return (*tag = http_case_tag(q, *tag)) && (*other = http_case_tag(q, *other));
+}
+
+void api_dna_explain(http_req *q)
+{
+	const char *tag = http_query(q, "case"), *other = http_query(q, "other");
+	if(!pair_of(q, MHD_HTTP_BAD_REQUEST, &tag, &other))
+		return;
+	dna_explanation e;
+	pl_err err = {0};
+	if(dna_explain(q->r, tag, other, &q->a, &e, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	const char *uids[] = {e.person};
+	if(http_log_reads(q, uids, e.person ? 1 : 0, "show", "dna explanation"))
+		http_json(q, MHD_HTTP_OK, dna_explanation_json(&e));
+}
+
+/* ---- decisions ------------------------------------------------------------------ */
+
+static void decide(http_req *q, bool confirm)
+{
+	static const char *const confirm_keys[] = {"case", "other", "note", "force", NULL},
+	                         *const reject_keys[] = {"case", "other", "note", NULL};
+	json_t *b = http_body(q, confirm ? confirm_keys : reject_keys);
+	const char *tag = NULL, *other = NULL, *note = NULL;
+	bool force = false;
+	if(!b || !http_opt_string(q, b, "case", &tag) || !http_opt_string(q, b, "other", &other) ||
+	   !http_opt_string(q, b, "note", &note) || !http_opt_bool(q, b, "force", &force) ||
+	   !pair_of(q, MHD_HTTP_UNPROCESSABLE_CONTENT, &tag, &other)) {
+		json_decref(b);
+		return;
+	}
+	dna_decision d;
+	pl_err err = {0};
+	pl_rc rc = confirm ? dna_confirm(q->r, tag, other, note, force, &d, &err)
+	                   : dna_reject(q->r, tag, other, note, &d, &err);
+	const char *uids[] = {d.person};
+	if(rc) {
+		http_fail(q, &err);
+	} else if(http_log_reads(q, uids, d.person[0] ? 1 : 0, confirm ? "confirm" : "reject", "dna decision")) {
+		json_t *v = dna_decision_json(&d);
+		json_object_set_new(v, "case", json_string(tag));
+		json_object_set_new(v, "other", json_string(other));
+		json_object_set_new(v, "status", json_string(confirm ? "confirmed" : "rejected"));
+		http_json(q, MHD_HTTP_OK, v);
+	}
+	json_decref(b);
+}
+
+void api_dna_confirm(http_req *q)
+{
+	decide(q, true);
+}
+
+void api_dna_reject(http_req *q)
+{
+	decide(q, false);
+}
+
+/* ---- the frequency table ---------------------------------------------------------- */
+
+void api_dna_frequencies(http_req *q)
+{
+	dna_freqs f;
+	dna_freqs_init(&f);
+	pl_err err = {0};
+	if(dna_frequencies_load(q->r, &f, &err))
+		http_fail(q, &err);
+	else
+		http_json(q, MHD_HTTP_OK, dna_freqs_json(&f));
+	dna_freqs_free(&f);
+}

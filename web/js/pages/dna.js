@@ -1,0 +1,278 @@
+// DNA identification: the pairs the screenings kept, with filters and
+// paging; one selected shows its per-locus LR table (the remains'
+// genotype, the references', the LR at each locus, inconsistent and
+// missing loci marked), the posterior with the prior it assumed, and for
+// the identification officer Confirm (C) and Reject (R) with a note, and a
+// notice when confirming would flag the remains for return to the other
+// side. J and K move between pairs.
+import { get, post, query } from '../api.js';
+import { h, clear, notice, table } from '../dom.js';
+import { t, label, number } from '../i18n.js';
+import { pager } from './remains.js';
+
+const PAGE = 50;
+
+// An LR for people: 20, 1,234, 0.0312, or 10^12.4 (from its log10).
+export function lrText(log10) {
+  if (log10 === null || log10 === undefined || Number.isNaN(log10)) return h('span', {}, '—');
+  if (log10 < -300) return h('span', { class: 'lr' }, '0');
+  if (log10 < 6 && log10 > -4) {
+    const v = 10 ** log10;
+    return h('span', { class: 'lr' }, v >= 1 ? number(Number(v.toPrecision(4))) : v.toPrecision(3));
+  }
+  return h('span', { class: 'lr' }, '10', h('sup', {}, log10.toFixed(1)));
+}
+
+const lrOf = (v) => lrText(v > 0 ? Math.log10(v) : -1000);
+
+function relText(text) {
+  return text ? text.split(', ').map((r) => label('dna_rel', r)).join(', ') : '—';
+}
+
+export function priorText(p) {
+  if (!p.prior_n) return '';
+  const n = number(Math.round(p.prior_n));
+  return t(p.kind === 'identity' ? 'dna.prior_remains' : 'dna.prior_missing', { n });
+}
+
+function statusBadge(p) {
+  const text = label('dna_statuses', p.status) +
+    (p.status === 'confirmed' && p.action ? `: ${label('dna_actions', p.action)}` : '');
+  return h('span', { class: `status ds-${p.status}` }, text);
+}
+
+function caseLink(tag, id) {
+  return id ? h('a', { href: `/remains/${id}` }, tag) : tag;
+}
+
+function who(ctx, p) {
+  if (p.kind === 'identity') return caseLink(t('dna.same_person_as', { tag: p.other_case }), p.other_case_id);
+  const id = h('span', { class: 'mono small' }, p.person);
+  const name = p.person_name || p.person;
+  return [ctx.can('person_read') ? h('a', { href: `/persons/${p.person}` }, name) : name, ' ', p.person_name ? id : null];
+}
+
+function subnav(ctx) {
+  return h('p', { class: 'subnav' }, h('a', { href: '/dna' }, t('dna.proposals')), ' · ',
+    h('a', { href: '/dna/data', id: 'dna-data-link' }, t(ctx.can('dna_write') ? 'dna_data.title' : 'dna_data.frequencies')));
+}
+
+function filters(ctx) {
+  const q = ctx.query;
+  const status = h('select', { id: 'dna-status', name: 'status' }, h('option', { value: '' }, t('search.any')),
+    ['proposed', 'candidate', 'confirmed', 'rejected'].map((s) =>
+      h('option', { value: s, selected: s === q.get('status') }, label('dna_statuses', s))));
+  const input = (name, size) => h('input', { id: `dna-${name}`, name, value: q.get(name) || '', size });
+  const form = h('form', { class: 'filters', onsubmit: (e) => {
+    e.preventDefault();
+    const params = Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => v.trim()));
+    ctx.navigate(`/dna${query(params)}`);
+  } },
+  h('div', { class: 'field' }, h('label', { for: 'dna-status' }, t('dna.status')), status),
+  h('div', { class: 'field' }, h('label', { for: 'dna-case' }, t('dna.case')), input('case', 18)),
+  h('div', { class: 'field' }, h('label', { for: 'dna-person' }, t('dna.person')), input('person', 20)),
+  h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('search.submit')),
+    h('a', { href: '/dna', class: 'button' }, t('search.clear'))));
+  return form;
+}
+
+// ---- one pair, locus by locus ------------------------------------------------
+
+function lociTable(e) {
+  const rels = e.relatives.map((r) => h('span', {}, r.sample, h('br'), h('span', { class: 'muted small' }, relText(r.relationship))));
+  const rows = e.loci.map((l) => {
+    const mark = !l.compared ? t('dna.not_compared') : !l.consistent ? `✗ ${t('dna.inconsistent')}` : '';
+    return { l, cells: [h('strong', {}, l.locus), l.remains || h('span', { class: 'muted' }, t('dna.not_typed')),
+      ...l.relatives.map((g) => g || h('span', { class: 'muted' }, t('dna.not_typed'))),
+      l.compared ? lrOf(l.lr) : h('span', { class: 'muted' }, '1'), mark] };
+  });
+  return table([t('dna.locus'), t('dna.remains'), ...rels, t('dna.lr'), ''], rows.map((r) => r.cells),
+    { class: 'loci', id: 'dna-loci' },
+    (i) => ({ class: !rows[i].l.compared ? 'not-compared' : !rows[i].l.consistent ? 'inconsistent' : null,
+      dataset: { locus: rows[i].l.locus } }));
+}
+
+// What confirming would do, said before anyone does it.
+function consequence(e, p) {
+  const open = !e.proposal || ['candidate', 'proposed'].includes(e.proposal.status);
+  if (!open) return null;
+  const name = (p && p.person_name) || e.person;
+  if (e.confirm_action === 'return') {
+    return h('p', { class: 'notice warn', id: 'dna-return-notice', role: 'status' },
+      t('dna.will_return', { who: name, party: e.return_to }));
+  }
+  return notice('info', e.confirm_action === 'join' ? t('dna.will_join') : t('dna.will_identify', { who: name }));
+}
+
+function summaryLines(e) {
+  const m = e.params;
+  const lines = [
+    h('p', { id: 'dna-total' }, t('dna.total_before'), ' ', lrText(e.log10_lr), ' ',
+      t('dna.total_after', { n: e.compared, bad: e.inconsistent })),
+    h('p', {}, t('dna.posterior', { p: e.posterior.toFixed(6),
+      prior: priorText({ kind: e.other_case ? 'identity' : 'kinship', prior_n: e.missing }) })),
+  ];
+  const s = e.proposal;
+  if (s && s.log10_glr !== null && s.log10_glr !== undefined) {
+    lines.push(h('p', {}, t('dna.glr_text'), ' ', lrText(s.log10_glr), ' ',
+      t('dna.glr_posterior', { p: s.posterior.toFixed(6) })));
+  }
+  lines.push(h('p', { class: 'muted small' }, t('dna.model', { theta: m.theta, mutation: label('dna_mutation', m.mutation.model),
+    pat: m.mutation.paternal, mat: m.mutation.maternal, dropout: m.dropout })));
+  return lines;
+}
+
+function stored(e) {
+  const s = e.proposal;
+  if (!s) return h('p', { class: 'muted' }, t('dna.no_proposal'));
+  return h('p', { id: 'dna-stored' }, t('dna.stored'), ' ', statusBadge(s),
+    s.decided_by ? ` ${t('dna.decided_by', { who: s.decided_by, when: s.decided_at })}` : '',
+    s.note ? h('span', { class: 'muted' }, ` — ${s.note}`) : null);
+}
+
+function decisionForm(ctx, e, onDecide) {
+  const s = e.proposal;
+  if (!ctx.can('dna_write') || !s || !['candidate', 'proposed'].includes(s.status)) return null;
+  const note = h('input', { id: 'dna-note', size: 40, maxlength: 500, placeholder: t('dna.note_hint') });
+  const force = s.status === 'candidate' ? h('input', { type: 'checkbox', id: 'dna-force' }) : null;
+  const decide = (d) => onDecide(d, note.value.trim(), force ? force.checked : false);
+  return h('div', { class: 'decide' },
+    h('div', { class: 'row' }, h('div', { class: 'field grow' }, h('label', { for: 'dna-note' }, t('dna.note')), note)),
+    force ? h('label', { class: 'check', for: 'dna-force' }, force, ` ${t('dna.force')}`) : null,
+    h('div', { class: 'actions' },
+      h('button', { class: 'primary', id: 'dna-confirm', type: 'button', onclick: () => decide('confirm') },
+        t('dna.confirm'), h('kbd', {}, 'C')),
+      h('button', { id: 'dna-reject', type: 'button', onclick: () => decide('reject') }, t('dna.reject'), h('kbd', {}, 'R')),
+      h('span', { class: 'muted small' }, t('dna.keys'))));
+}
+
+async function explanation(ctx, p, onDecide) {
+  const box = h('section', { class: 'card dna-explain', id: 'dna-explain', 'aria-live': 'polite' });
+  const other = p.kind === 'identity' ? p.other_case_id || p.other_case : p.person;
+  let e;
+  try {
+    e = await get(`/api/dna/explain${query({ case: p.case_id || p.case, other })}`);
+  } catch (err) {
+    box.append(notice('error', err.message));
+    return { box, e: null };
+  }
+  box.append(...[
+    h('h2', {}, p.kind === 'identity' ? t('dna.explain_identity', { tag: e.case, other: e.other_case })
+      : t('dna.explain_kinship', { tag: e.case, who: p.person_name ? `${p.person_name} (${e.person})` : e.person })),
+    h('p', { class: 'muted small' }, t('dna.references'), ' ',
+      e.relatives.map((r) => `${r.sample}: ${relText(r.relationship)}`).join('; ')),
+    consequence(e, p), lociTable(e), h('div', { class: 'dna-totals' }, summaryLines(e)), stored(e),
+    decisionForm(ctx, e, onDecide)].filter(Boolean));
+  return { box, e };
+}
+
+// ---- the list ------------------------------------------------------------------
+
+function proposalsTable(ctx, rows, filtered, onSelect) {
+  if (!rows.length) return notice('info', t(filtered ? 'dna.none_filtered' : 'dna.none'));
+  return table([t('dna.col_case'), t('dna.col_who'), t('dna.col_relatives'), t('dna.col_lr'), t('dna.col_posterior'),
+    t('dna.col_loci'), t('dna.col_status')],
+  rows.map((p) => [caseLink(p.case, p.case_id), who(ctx, p),
+    p.kind === 'identity' ? t('dna.fragments') : relText(p.relatives),
+    [lrText(p.log10_lr), p.log10_glr !== null && p.log10_glr !== undefined && Math.abs(p.log10_glr - p.log10_lr) > 0.05
+      ? h('div', { class: 'muted small' }, t('dna.glr_text'), ' ', lrText(p.log10_glr)) : null],
+    [h('span', { class: 'mono' }, p.posterior.toFixed(6)), h('div', { class: 'muted small' }, priorText(p))],
+    p.inconsistent ? `${p.loci} (${t('dna.inconsistent_n', { n: p.inconsistent })})` : String(p.loci),
+    statusBadge(p)]),
+  { class: 'dna-proposals', id: 'dna-proposals' },
+  (i) => ({ dataset: { i, id: rows[i].id }, tabindex: '0',
+    onclick: (ev) => { if (!ev.target.closest('a')) onSelect(i); },
+    onkeydown: (ev) => { if (ev.key === 'Enter') onSelect(i); } }));
+}
+
+function doneText(d, p) {
+  if (d.status === 'rejected') return t('dna.done_reject');
+  if (d.action === 'return') return t('dna.done_return', { tag: d.case, party: p.returnTo || '' });
+  if (d.action === 'join') return t('dna.done_join');
+  return t('dna.done_identify', { tag: d.case, who: p.person_name || d.person });
+}
+
+export async function render(ctx) {
+  const q = ctx.query;
+  const offset = Math.max(0, Number(q.get('offset') || 0));
+  const params = Object.fromEntries(['status', 'case', 'person'].map((k) => [k, q.get(k)]));
+  const status = h('p', { role: 'status', class: 'muted', id: 'dna-decision' });
+  const list = h('div', {});
+  const panel = h('div', {});
+  let page;
+  let current = -1;
+  let shown = 0;
+
+  async function load() {
+    page = await get(`/api/dna/proposals${query({ ...params, limit: PAGE, offset: offset || null })}`);
+  }
+
+  function draw() {
+    clear(list).append(
+      h('p', { class: 'summary' }, h('strong', { id: 'dna-count' }, t('dna.count', { n: number(page.total) }))),
+      proposalsTable(ctx, page.proposals, Object.values(params).some(Boolean), select),
+      pager('/dna', params, offset, page.proposals.length, page.total));
+    for (const tr of list.querySelectorAll('#dna-proposals tbody tr')) tr.classList.toggle('selected', Number(tr.dataset.i) === current);
+  }
+
+  async function select(i) {
+    if (!page.proposals.length) return;
+    current = Math.max(0, Math.min(i, page.proposals.length - 1));
+    draw();
+    await show(page.proposals[current]);
+  }
+
+  // One pair, which may no longer be in the list (decided, and filtered out).
+  async function show(p) {
+    const serial = ++shown;
+    clear(panel).append(h('p', { class: 'loading' }, t('app.loading')));
+    const { box, e } = await explanation(ctx, p, (d, note, force) => decide(p, d, note, force));
+    if (serial !== shown) return; // another pair was chosen meanwhile
+    p.returnTo = e ? e.return_to : null;
+    clear(panel).append(box);
+  }
+
+  async function decide(p, decision, note, force) {
+    if (!ctx.can('dna_write') || !['candidate', 'proposed'].includes(p.status)) return;
+    const other = p.kind === 'identity' ? p.other_case_id || p.other_case : p.person;
+    const body = { case: p.case_id || p.case, other, note: note || undefined };
+    if (decision === 'confirm' && force) body.force = true;
+    try {
+      const d = await post(`/api/dna/${decision}`, body);
+      status.textContent = [doneText(d, p), d.note].filter(Boolean).join(' ');
+      p.status = d.status;
+      await load();
+      const i = page.proposals.findIndex((x) => x.id === p.id);
+      if (i >= 0) {
+        await select(i);
+      } else {
+        current = -1;
+        draw();
+        await show(p);
+      }
+    } catch (err) {
+      status.textContent = `${t('app.error')}: ${err.message}`;
+    }
+  }
+
+  function onKey(e) {
+    if (!document.body.contains(panel)) { document.removeEventListener('keydown', onKey); return; }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target.closest && e.target.closest('input, select, textarea')) return;
+    const p = page.proposals[current];
+    if (e.key === 'j') select(current + 1);
+    else if (e.key === 'k') select(current - 1);
+    else if ((e.key === 'c' || e.key === 'r') && p) {
+      const note = document.getElementById('dna-note');
+      const force = document.getElementById('dna-force');
+      decide(p, e.key === 'c' ? 'confirm' : 'reject', note ? note.value.trim() : '', force ? force.checked : false);
+    }
+  }
+
+  await load();
+  draw();
+  document.addEventListener('keydown', onKey);
+  if (page.proposals.length) select(0);
+  return h('section', { class: 'dna' }, h('h1', {}, t('dna.title')), subnav(ctx),
+    h('p', { class: 'muted' }, t('dna.intro')), filters(ctx), list, status, panel);
+}

@@ -1,0 +1,130 @@
+// DNA data: for the identification officer, the laboratory's files
+// imported (remains and reference profiles, allele frequencies, or the
+// genotypes of unrelated people to count them from; all or nothing, every
+// bad row listed) and a screening run with its summary; for every reader,
+// the frequency table in use.
+import { get, post, query, uploadFile } from '../api.js';
+import { h, clear, notice, table, field, onFileSubmit } from '../dom.js';
+import { t, number } from '../i18n.js';
+import { lrText } from './dna.js';
+import { refused } from './import.js';
+
+const KINDS = ['remains', 'references', 'frequencies', 'genotypes'];
+
+function importReport(r) {
+  const keys = r.kind === 'frequencies' || r.kind === 'genotypes' ? ['rows', 'loci', 'alleles']
+    : ['rows', 'created', 'updated', 'unchanged'];
+  return h('div', {}, h('dl', { class: 'report', id: 'dna-import-report' },
+    keys.map((k) => [h('dt', {}, t(`dna_data.${k}`)), h('dd', {}, number(r[k]))])),
+  r.notes.length ? h('ul', { class: 'notes' }, r.notes.map((n) => h('li', { class: 'mono small' }, n))) : null);
+}
+
+function importForm(onTable) {
+  const kind = h('select', { id: 'dna-kind' }, KINDS.map((k) => h('option', { value: k }, t(`dna_data.kind_${k}`))));
+  const file = h('input', { type: 'file', id: 'dna-file', accept: '.csv,text/csv', required: true });
+  const people = h('input', { id: 'dna-people', type: 'number', min: 1, size: 8 });
+  const peopleField = field(t('dna_data.people'), people);
+  const out = h('div', { class: 'out' });
+  const button = h('button', { type: 'submit', class: 'primary', id: 'dna-import-submit' }, t('dna_data.submit'));
+  const sync = () => { peopleField.hidden = kind.value !== 'frequencies'; };
+  kind.addEventListener('change', sync);
+  sync();
+  const form = h('form', { class: 'card', id: 'dna-import' }, h('h2', {}, t('dna_data.import')),
+    h('p', { class: 'muted' }, t('dna_data.import_intro')),
+    h('div', { class: 'row' }, field(t('dna_data.kind'), kind), field(t('dna_data.file'), file, true), peopleField),
+    h('div', { class: 'actions' }, button), out);
+  onFileSubmit(form, file, button, async () => {
+    clear(out);
+    try {
+      const params = { kind: kind.value, people: kind.value === 'frequencies' ? people.value : null };
+      const r = await uploadFile(`/api/dna/import${query(params)}`, file);
+      out.append(notice('success', t('dna_data.done')), importReport(r));
+      if (r.kind === 'frequencies' || r.kind === 'genotypes') await onTable();
+    } catch (err) {
+      out.append(refused(err, 'dna-problems'));
+    }
+  });
+  return form;
+}
+
+function screenSummary(s) {
+  const items = [['remains', number(s.remains)], ['families', number(s.families)], ['references', number(s.references)],
+    ['loci', number(s.loci)], ['pairs', number(s.pairs + s.identity_pairs)],
+    ['prior', t('dna.prior_missing', { n: number(Math.round(s.missing)) })],
+    ['lr_proposal', lrText(Math.log10(s.lr_proposal))], ['proposals', number(s.proposals)],
+    ['same_person', number(s.same_person)], ['candidates', number(s.candidates)], ['excluded', number(s.excluded)],
+    ['decided', number(s.decided)], ['seconds', s.seconds.toFixed(1)]];
+  return h('div', {}, h('dl', { class: 'report', id: 'dna-summary' },
+    items.map(([k, v]) => [h('dt', {}, t(`dna_data.s_${k}`)), h('dd', {}, v)])),
+  s.notes ? h('pre', { class: 'explain small' }, s.notes) : null,
+  h('p', {}, h('a', { href: '/dna?status=proposed', id: 'dna-review-link' }, t('dna_data.review'))));
+}
+
+function screenForm() {
+  const batch = h('input', { id: 'dna-batch', size: 18 });
+  const threshold = h('input', { id: 'dna-threshold', type: 'number', min: 0.5, max: 0.999999999, step: 'any', placeholder: '0.999', size: 8 });
+  const theta = h('input', { id: 'dna-theta', type: 'number', min: 0, max: 0.25, step: 'any', placeholder: '0.01', size: 6 });
+  const missing = h('input', { id: 'dna-missing', type: 'number', min: 1, step: 1, size: 8 });
+  const out = h('div', { class: 'out' });
+  const button = h('button', { type: 'submit', class: 'primary', id: 'dna-screen-submit' }, t('dna_data.screen_submit'));
+  const form = h('form', { class: 'card', id: 'dna-screen' }, h('h2', {}, t('dna_data.screen')),
+    h('p', { class: 'muted' }, t('dna_data.screen_intro')),
+    h('div', { class: 'row' }, field(t('dna_data.batch'), batch), field(t('dna_data.threshold'), threshold),
+      field(t('dna_data.theta'), theta), field(t('dna_data.missing'), missing)),
+    h('div', { class: 'actions' }, button), out);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = {};
+    if (batch.value.trim()) body.batch = batch.value.trim();
+    for (const [k, el] of [['threshold', threshold], ['theta', theta], ['missing', missing]]) {
+      if (el.value !== '') body[k] = Number(el.value);
+    }
+    button.disabled = true;
+    clear(out).append(h('p', { class: 'muted', role: 'status' }, t('dna_data.screening')));
+    try {
+      const s = await post('/api/dna/screen', body);
+      clear(out).append(notice('success', t('dna_data.screened', { run: s.run })), screenSummary(s));
+    } catch (err) {
+      clear(out).append(notice('error', err.message));
+      if (err.field) form.querySelector(`#dna-${CSS.escape(err.field)}`)?.focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
+async function frequencies() {
+  const box = h('section', { class: 'spaced', id: 'dna-frequencies' }, h('h2', {}, t('dna_data.frequencies')));
+  let f;
+  try {
+    f = await get('/api/dna/frequencies');
+  } catch (err) {
+    if (err.status !== 404) throw err;
+    box.append(notice('info', t('dna_data.no_frequencies')));
+    return box;
+  }
+  const rows = f.loci.map((l) => {
+    const alleles = Object.entries(l.alleles);
+    const top = alleles.reduce((a, b) => (b[1] > a[1] ? b : a), ['—', 0]);
+    return [h('strong', {}, l.locus), number(alleles.length), l.sample_size ? number(l.sample_size) : '—',
+      l.floor.toFixed(5), `${top[0]} (${top[1].toFixed(3)})`];
+  });
+  box.append(h('p', { class: 'muted' }, t('dna_data.frequencies_intro', { n: f.loci.length })),
+    table([t('dna_data.f_locus'), t('dna_data.f_alleles'), t('dna_data.f_typed'), t('dna_data.f_floor'),
+      t('dna_data.f_commonest')], rows, { class: 'freq-table' }));
+  return box;
+}
+
+export async function render(ctx) {
+  const write = ctx.can('dna_write');
+  let table_ = await frequencies();
+  const onTable = async () => {
+    const fresh = await frequencies();
+    table_.replaceWith(fresh);
+    table_ = fresh;
+  };
+  return h('section', { class: 'dna-data' }, h('h1', {}, t(write ? 'dna_data.title' : 'dna_data.frequencies')),
+    h('p', { class: 'subnav' }, h('a', { href: '/dna' }, t('dna.proposals'))),
+    write ? h('div', { class: 'dna-forms' }, importForm(onTable), screenForm()) : null, table_);
+}
