@@ -107,16 +107,10 @@ pl_rc aftercare_get(registry *r, const aftercare_filter *f, arena *a, aftercare_
 		const char *party = store_column_text(s, 5);
 		x.party = party ? arena_strdup(a, party) : NULL;
 		x.stage = arena_strdup(a, store_column_text(s, 6));
-		if(out->n == cap) {
-			aftercare_row *more = arena_alloc(a, (cap ? cap * 2 : 64) * sizeof(*more));
-			if(!more)
-				break;
-			if(out->n)
-				memcpy(more, rows, out->n * sizeof(*more));
-			rows = more;
-			cap = cap ? cap * 2 : 64;
-		}
-		rows[out->n++] = x;
+		aftercare_row *slot = arena_push(a, (void **)&rows, &out->n, &cap, sizeof(*slot));
+		if(!slot)
+			break;
+		*slot = x;
 	}
 	sqlite3_reset(s);
 	if(arena_oom(a))

@@ -131,21 +131,14 @@ pl_rc agreement_list(registry *r, arena *a, agreement_row **out, size_t *n, pl_e
 	                      &s, err);
 	if(rc)
 		return rc;
-	size_t cap = 16;
+	size_t cap = 0;
 	*n = 0;
-	*out = arena_alloc(a, cap * sizeof(**out));
-	int sr = SQLITE_DONE;
-	while(*out && (sr = sqlite3_step(s)) == SQLITE_ROW) {
-		if(*n == cap) {
-			agreement_row *more = arena_alloc(a, 2 * cap * sizeof(*more));
-			if(more)
-				memcpy(more, *out, cap * sizeof(*more));
-			*out = more;
-			cap *= 2;
-			if(!more)
-				break;
-		}
-		agreement_row *row = &(*out)[(*n)++];
+	*out = NULL;
+	int sr;
+	while((sr = sqlite3_step(s)) == SQLITE_ROW) {
+		agreement_row *row = arena_push(a, (void **)out, n, &cap, sizeof(*row));
+		if(!row)
+			break;
 		const char **cols[] = {&row->name, &row->title, &row->party_a, &row->party_b, &row->mediator,
 		                       &row->concluded};
 		for(int i = 0; i < 6; i++) {
@@ -156,7 +149,7 @@ pl_rc agreement_list(registry *r, arena *a, agreement_row **out, size_t *n, pl_e
 		row->open_stages = sqlite3_column_int(s, 7);
 	}
 	sqlite3_reset(s);
-	if(!*out || arena_oom(a))
+	if(arena_oom(a))
 		return pl_nomem(err);
 	if(sr != SQLITE_DONE && sr != SQLITE_ROW)
 		return store_fail(st, err, sr, "listing agreements");

@@ -44,20 +44,6 @@ const char *plan_reason_text(plan_reason r)
 	return r < PLAN_REASON_COUNT ? reason_texts[r] : "?";
 }
 
-/* ---- growing arrays in an arena ------------------------------------------ */
-
-static void *grow(arena *a, void *p, size_t n, size_t *cap, size_t size)
-{
-	if(n < *cap)
-		return p;
-	size_t c = *cap ? *cap * 2 : 256;
-	void *q = arena_alloc(a, c * size);
-	if(q && n)
-		memcpy(q, p, n * size);
-	*cap = c;
-	return q;
-}
-
 /* ---- what the registry already holds ------------------------------------- */
 
 /* Persons on open stages of any agreement, by person id: looked up for
@@ -98,10 +84,9 @@ static pl_rc load_bookings(registry *r, arena *a, bookings *out, pl_err *err)
 		return rc;
 	int sr;
 	while((sr = sqlite3_step(s)) == SQLITE_ROW) {
-		out->v = grow(a, out->v, out->n, &out->cap, sizeof(booked));
-		if(!out->v)
+		booked *x = arena_push(a, (void **)&out->v, &out->n, &out->cap, sizeof(booked));
+		if(!x)
 			break;
-		booked *x = &out->v[out->n++];
 		const char *med = store_column_text(s, 2);
 		x->person = sqlite3_column_int64(s, 0);
 		x->b.stage = arena_strdup(a, store_column_text(s, 1));
@@ -245,10 +230,9 @@ static const char *rule_text(sorter *so, const rule *test)
 static pl_rc exclude(sorter *so, const person *pe, int side, plan_reason reason, const char *why)
 {
 	plan *p = so->p;
-	p->excl = grow(so->a, p->excl, p->nexcl, &so->xcap, sizeof(*p->excl));
-	if(!p->excl)
+	plan_exclusion *x = arena_push(so->a, (void **)&p->excl, &p->nexcl, &so->xcap, sizeof(*x));
+	if(!x)
 		return pl_nomem(so->err);
-	plan_exclusion *x = &p->excl[p->nexcl++];
 	memcpy(x->uid, pe->uid, UID_SIZE);
 	x->name = person_name(so->a, pe);
 	x->side = side;
@@ -277,11 +261,10 @@ static int32_t date_or_never(const char *s)
 static pl_rc admit(sorter *so, const person *pe, int side, long points)
 {
 	plan *p = so->p;
-	p->cand[side] = grow(so->a, p->cand[side], p->ncand[side], &so->cap[side], sizeof(plan_candidate));
-	if(!p->cand[side])
+	plan_candidate *c = arena_push(so->a, (void **)&p->cand[side], &p->ncand[side], &so->cap[side],
+	                               sizeof(*c));
+	if(!c)
 		return pl_nomem(so->err);
-	plan_candidate *c = &p->cand[side][p->ncand[side]++];
-	memset(c, 0, sizeof(*c));
 	c->id = pe->id;
 	memcpy(c->uid, pe->uid, UID_SIZE);
 	c->name = person_name(so->a, pe);
@@ -655,18 +638,15 @@ static pl_rc sort_everyone(registry *r, plan *out, arena *a, pl_err *err)
 	bookings bk = {0};
 	bool fields[PF_COUNT];
 	plan_fields(out->cl, fields);
-	custody_scan q = {out->ag->party[0], out->ag->party[1], fields};
+	custody_scan q = {out->ag->party[0], out->ag->party[1], fields, 0, 0};
 	pl_rc rc = load_bookings(r, a, &bk, err);
+	rc = rc ? rc : registry_custody_count(r, &q.in_custody, &q.all, err);
 	if(rc)
 		return rc;
 	/* Room for everyone in custody, once: only what is written is touched,
 	 * and nothing is copied as the lists grow. */
-	long n, all;
-	rc = registry_custody_count(r, &n, &all, err);
-	if(rc)
-		return rc;
 	sorter so = {.r = r, .p = out, .a = a, .err = err, .bookings = &bk};
-	so.cap[0] = so.cap[1] = so.xcap = (size_t)n + 1;
+	so.cap[0] = so.cap[1] = so.xcap = (size_t)q.in_custody + 1;
 	out->cand[0] = arena_alloc(a, so.cap[0] * sizeof(plan_candidate));
 	out->cand[1] = arena_alloc(a, so.cap[1] * sizeof(plan_candidate));
 	out->excl = arena_alloc(a, so.xcap * sizeof(plan_exclusion));

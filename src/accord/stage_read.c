@@ -238,16 +238,9 @@ pl_rc stage_list(registry *r, const stage_filter *f, arena *a, stage_row **out, 
 	*n = 0;
 	int sr;
 	while((sr = sqlite3_step(s)) == SQLITE_ROW) {
-		if(*n == cap) {
-			stage_row *more = arena_alloc(a, (cap ? cap * 2 : 32) * sizeof(*more));
-			if(!more)
-				break;
-			if(*n)
-				memcpy(more, *out, *n * sizeof(*more));
-			*out = more;
-			cap = cap ? cap * 2 : 32;
-		}
-		stage_row *x = &(*out)[(*n)++];
+		stage_row *x = arena_push(a, (void **)out, n, &cap, sizeof(*x));
+		if(!x)
+			break;
 		snprintf(x->uid, sizeof(x->uid), "%s", store_column_text(s, 0));
 		x->agreement = arena_strdup(a, store_column_text(s, 1));
 		x->number = sqlite3_column_int(s, 2);
@@ -281,16 +274,9 @@ pl_rc stage_discrepancies(registry *r, const stage *st, arena *a, stage_discrepa
 	*out = NULL;
 	*n = 0;
 	while(sqlite3_step(s) == SQLITE_ROW) {
-		if(*n == cap) {
-			stage_discrepancy *more = arena_alloc(a, (cap ? cap * 2 : 16) * sizeof(*more));
-			if(!more)
-				break;
-			if(*n)
-				memcpy(more, *out, *n * sizeof(*more));
-			*out = more;
-			cap = cap ? cap * 2 : 16;
-		}
-		stage_discrepancy *d = &(*out)[(*n)++];
+		stage_discrepancy *d = arena_push(a, (void **)out, n, &cap, sizeof(*d));
+		if(!d)
+			break;
 		d->ts = arena_strdup(a, store_column_text(s, 0));
 		d->actor = arena_strdup(a, store_column_text(s, 1));
 		d->what = arena_strdup(a, store_column_text(s, 2));
@@ -377,22 +363,15 @@ static void change_add(changes *c, char op, const char *fmt, ...) PL_PRINTF(3, 4
 
 static void change_add(changes *c, char op, const char *fmt, ...)
 {
-	if(c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 32;
-		manifest_change *v = arena_alloc(c->a, cap * sizeof(*v));
-		if(!v)
-			return;
-		if(c->n)
-			memcpy(v, c->v, c->n * sizeof(*v));
-		c->v = v;
-		c->cap = cap;
-	}
+	manifest_change *x = arena_push(c->a, (void **)&c->v, &c->n, &c->cap, sizeof(*x));
+	if(!x)
+		return;
 	char text[512];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	c->v[c->n++] = (manifest_change){op, arena_strdup(c->a, text)};
+	*x = (manifest_change){op, arena_strdup(c->a, text)};
 }
 
 static const stage_entry *entry_by_seq(const manifest_doc *m, int seq)

@@ -130,3 +130,20 @@ char *arena_strdup(arena *a, const char *s)
 {
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
+
+void *arena_push(arena *a, void **items, size_t *n, size_t *cap, size_t size)
+{
+	if(*n == *cap) {
+		size_t more = *cap ? *cap * 2 : 16;
+		char *bigger = arena_alloc(a, more * size);
+		if(!bigger)
+			return NULL;
+		if(*n)
+			memcpy(bigger, *items, *n * size);
+		*items = bigger;
+		*cap = more;
+	}
+	char *slot = (char *)*items + (*n)++ * size;
+	memset(slot, 0, size);
+	return slot;
+}

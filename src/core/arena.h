@@ -28,6 +28,10 @@ void *arena_alloc(arena *a, size_t n);
 void *arena_calloc(arena *a, size_t count, size_t size);
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
+/* Room for one more item (of `size` bytes, zeroed) at the end of the array
+ * *items of *n items, grown in a (doubled, the old copy left to the
+ * arena) when *cap is reached; *n counts it. NULL when memory runs out. */
+void *arena_push(arena *a, void **items, size_t *n, size_t *cap, size_t size);
 
 static inline bool arena_oom(const arena *a) { return a->oom; }
 

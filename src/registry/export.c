@@ -329,8 +329,8 @@ pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn,
 {
 	/* Through the status index each row costs a random lookup; the whole
 	 * table is read in order. Custody is often half of a registry. */
-	long n, all;
-	pl_rc rc = registry_custody_count(r, &n, &all, err);
+	long n = q->in_custody, all = q->all;
+	pl_rc rc = all > 0 ? PL_OK : registry_custody_count(r, &n, &all, err);
 	if(rc)
 		return rc;
 	bool whole = n * 5 > all;

@@ -308,6 +308,9 @@ pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err);
 typedef struct custody_scan {
 	const char *holder_a, *holder_b;
 	const bool *fields;
+	/* What registry_custody_count gave, if the caller asked already
+	 * (all > 0); else the scan counts for itself. */
+	long in_custody, all;
 } custody_scan;
 
 pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn, void *ctx,

@@ -156,24 +156,6 @@ pl_rc remains_tx_end(registry *r, pl_rc rc, pl_err *err)
 	return store_commit(registry_store(r), err);
 }
 
-/* Room for one more item in an arena-grown array; NULL when memory runs out. */
-static void *push(arena *a, void **items, size_t *n, size_t *cap, size_t size)
-{
-	if(*n == *cap) {
-		size_t more = *cap ? *cap * 2 : 16;
-		char *bigger = arena_alloc(a, more * size);
-		if(!bigger)
-			return NULL;
-		if(*n)
-			memcpy(bigger, *items, *n * size);
-		*items = bigger;
-		*cap = more;
-	}
-	char *slot = (char *)*items + (*n)++ * size;
-	memset(slot, 0, size);
-	return slot;
-}
-
 pl_rc remains_rows(store *st, sqlite3_stmt *s, arena *a, size_t size, remains_row_fn fill,
                    void **items, size_t *n, const char *what, pl_err *err)
 {
@@ -182,7 +164,7 @@ pl_rc remains_rows(store *st, sqlite3_stmt *s, arena *a, size_t size, remains_ro
 	*n = 0;
 	int x;
 	while((x = sqlite3_step(s)) == SQLITE_ROW) {
-		void *item = push(a, items, n, &cap, size);
+		void *item = arena_push(a, items, n, &cap, size);
 		if(!item)
 			break;
 		fill(s, a, item);
