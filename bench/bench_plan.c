@@ -35,7 +35,7 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static void add_agreement(registry *r, const char *file, arena *a, agreement *ag)
+static void add_agreement(store *st, const char *file, arena *a, agreement *ag)
 {
 	char path[4096];
 	snprintf(path, sizeof(path), "%s/%s", PARLEY_EXAMPLES_DIR, file);
@@ -44,12 +44,12 @@ static void add_agreement(registry *r, const char *file, arena *a, agreement *ag
 	pl_err err = {0};
 	bool added;
 	if(file_read(path, 16u << 20, &text, &err) || agreement_parse(text.ptr, text.len, file, a, ag, &err) ||
-	   agreement_add(r, ag, &added, &err))
+	   agreement_add(st, ag, &added, &err))
 		die(file, &err);
 	buf_free(&text);
 }
 
-static void run(registry *r, const agreement *ag, const char *clause_id, long capacity, int runs)
+static void run(store *st, const agreement *ag, const char *clause_id, long capacity, int runs)
 {
 	double *t = calloc((size_t)runs, sizeof(double));
 	size_t custody = 0, eligible[2] = {0, 0};
@@ -60,7 +60,7 @@ static void run(registry *r, const agreement *ag, const char *clause_id, long ca
 		pl_err err = {0};
 		plan p;
 		plan_opts o = {.clause = clause_id, .date = {2025, 6, 9}, .capacity = capacity};
-		if(plan_make(r, ag, &o, &a, &p, &err))
+		if(plan_make(st, ag, &o, &a, &p, &err))
 			die("plan", &err);
 		t[i] = p.seconds;
 		custody = p.ncand[0] + p.ncand[1] + p.nexcl;
@@ -96,28 +96,28 @@ int main(int argc, char **argv)
 	}
 	if(sodium_init() < 0)
 		return 1;
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(registry_open(&r, db, "bench", 0, &err))
+	if(store_open(&st, db, "bench", 0, &err))
 		die(db, &err);
 	arena a;
 	arena_init(&a, 0);
 	agreement may, june;
-	add_agreement(r, "istanbul-2025-05-16.json", &a, &may);
-	add_agreement(r, "istanbul-2025-06-02.json", &a, &june);
+	add_agreement(st, "istanbul-2025-05-16.json", &a, &may);
+	add_agreement(st, "istanbul-2025-06-02.json", &a, &june);
 	long persons = 0;
 	sqlite3_stmt *s;
-	if(!store_stmt(registry_store(r), "SELECT count(*) FROM person", &s, &err) && sqlite3_step(s) == SQLITE_ROW)
+	if(!store_stmt(st, "SELECT count(*) FROM person", &s, &err) && sqlite3_step(s) == SQLITE_ROW)
 		persons = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	printf("planning the next stage over a registry of %ld persons, %d runs each\n\n", persons, runs);
 	printf("%-22s %-18s %9s %9s %9s %7s %7s %9s %9s\n", "agreement", "clause", "custody", "UA side",
 	       "RU side", "UA", "RU", "median s", "max s");
-	run(r, &may, "thousand", 1000, runs);
-	run(r, &june, "wounded-ill-young", 0, runs);
-	run(r, &june, "bodies", 0, runs);
+	run(st, &may, "thousand", 1000, runs);
+	run(st, &june, "wounded-ill-young", 0, runs);
+	run(st, &june, "bodies", 0, runs);
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	u_cleanup();
 	return 0;
 }

@@ -90,16 +90,16 @@ static void drop_last_column(const char *from, const char *to)
 }
 
 /* The person stored in row `id`. */
-static pl_rc pick(registry *r, long id, arena *a, person *p, pl_err *err)
+static pl_rc pick(store *st, long id, arena *a, person *p, pl_err *err)
 {
 	sqlite3_stmt *s;
 	char uid[UID_SIZE] = "";
-	sqlite3_prepare_v2(store_db(registry_store(r)), "SELECT uid FROM person WHERE id = ?", -1, &s, NULL);
+	sqlite3_prepare_v2(store_db(st), "SELECT uid FROM person WHERE id = ?", -1, &s, NULL);
 	sqlite3_bind_int64(s, 1, id);
 	if(sqlite3_step(s) == SQLITE_ROW)
 		snprintf(uid, sizeof(uid), "%s", (const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
-	return registry_person_get(r, uid, a, p, err);
+	return registry_person_get(st, uid, a, p, err);
 }
 
 enum { KIND_SURNAME, KIND_FULL, KIND_LATIN, KIND_PREFIX, KIND_GIVEN, KIND_FILTERED, NKINDS };
@@ -210,31 +210,31 @@ int main(int argc, char **argv)
 	drop_last_column(csv, plain);
 
 	/* 2. import */
-	registry *r;
-	if(registry_open(&r, db, "bench", STORE_CREATE, &err))
+	store *st;
+	if(store_open(&st, db, "bench", STORE_CREATE, &err))
 		die("opening", &err);
 	import_opts io = {.format = FORMAT_CSV};
 	import_report rep;
 	const char *paths[2] = {plain, evcsv};
 	t0 = now();
-	if(registry_import(r, paths, 1, &io, &rep, &err))
+	if(registry_import(st, paths, 1, &io, &rep, &err))
 		die("importing persons", &err);
 	double t_import = now() - t0;
 	import_report_free(&rep);
-	sqlite3_wal_checkpoint_v2(store_db(registry_store(r)), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_wal_checkpoint_v2(store_db(st), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	long long bytes_persons = file_size(db);
 	double t_events = 0;
 	long events = 0;
 	if(with_events) {
 		t0 = now();
-		if(registry_import(r, paths + 1, 1, &io, &rep, &err))
+		if(registry_import(st, paths + 1, 1, &io, &rep, &err))
 			die("importing events", &err);
 		t_events = now() - t0;
 		events = rep.events_added;
 		import_report_free(&rep);
 	}
 	/* Fold the WAL into the file so its size is the registry's. */
-	sqlite3_wal_checkpoint_v2(store_db(registry_store(r)), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	sqlite3_wal_checkpoint_v2(store_db(st), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	long long bytes = file_size(db);
 
 	/* 3. search: persons drawn at random, each query kind in turn */
@@ -253,14 +253,14 @@ int main(int argc, char **argv)
 		int kind = (int)(i % NKINDS);
 		arena_reset(&a);
 		person p;
-		if(pick(r, 1 + rng_below(&g, (uint32_t)persons), &a, &p, &err))
+		if(pick(st, 1 + rng_below(&g, (uint32_t)persons), &a, &p, &err))
 			die("picking a person", &err);
 		person_page pg;
 		person_query q = PERSON_QUERY_INIT;
 		if(!make_query(kind, &p, &qb, &q))
 			continue;
 		t0 = now();
-		if(registry_search(r, &q, &a, &pg, &err))
+		if(registry_search(st, &q, &a, &pg, &err))
 			die("searching", &err);
 		lat[kind][nlat[kind]++] = (now() - t0) * 1000.0;
 		hits[kind] += (long)pg.total;
@@ -303,7 +303,7 @@ int main(int argc, char **argv)
 	       SEARCH_SORT_MAX);
 	buf_free(&qb);
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	u_cleanup();
 	return 0;
 }

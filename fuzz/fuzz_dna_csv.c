@@ -16,7 +16,7 @@
 
 enum { COUNTS = 6 };
 
-static void counts(registry *r, long long out[COUNTS])
+static void counts(store *st, long long out[COUNTS])
 {
 	static const char *const sql[COUNTS] = {
 		"SELECT count(*) FROM dna_profile", "SELECT count(*) FROM dna_allele",
@@ -26,7 +26,7 @@ static void counts(registry *r, long long out[COUNTS])
 	for(int i = 0; i < COUNTS; i++) {
 		sqlite3_stmt *s;
 		out[i] = -1;
-		if(sqlite3_prepare_v2(store_db(registry_store(r)), sql[i], -1, &s, NULL) == SQLITE_OK &&
+		if(sqlite3_prepare_v2(store_db(st), sql[i], -1, &s, NULL) == SQLITE_OK &&
 		   sqlite3_step(s) == SQLITE_ROW)
 			out[i] = sqlite3_column_int64(s, 0);
 		sqlite3_finalize(s);
@@ -40,24 +40,24 @@ static void write_file(const char *path, const char *text, size_t n)
 		abort();
 }
 
-static registry *shared;
+static store *shared;
 
-static registry *fresh(void)
+static store *fresh(void)
 {
 	pl_err err = {0};
-	registry *r;
-	if(registry_open(&r, ":memory:", "fuzz", STORE_CREATE, &err))
+	store *st;
+	if(store_open(&st, ":memory:", "fuzz", STORE_CREATE, &err))
 		abort();
 	for(int i = 1; i <= 2; i++) {
 		person p = {0};
 		snprintf(p.uid, sizeof(p.uid), "P000000000000000%d", i);
 		p.f[PF_SURNAME] = "Особа";
-		if(registry_person_add(r, &p, &err))
+		if(registry_person_add(st, &p, &err))
 			abort();
 	}
 	remains_batch b = {.label = "B", .from_party = "RU", .to_party = "UA", .handover_date = "2025-06-11",
 	                   .declared = 3};
-	if(remains_batch_add(r, &b, &err))
+	if(remains_batch_add(st, &b, &err))
 		abort();
 	for(int i = 1; i <= 3; i++) {
 		const char *v[RF_COUNT] = {0};
@@ -66,7 +66,7 @@ static registry *fresh(void)
 		v[RF_TAG] = tag;
 		v[RF_BATCH] = "B";
 		remains_result res;
-		if(remains_case_put(r, v, NULL, &res, &err))
+		if(remains_case_put(st, v, NULL, &res, &err))
 			abort();
 	}
 	static const char freqs[] = "locus,allele,frequency\nTH01,6,0.2\nTH01,7,0.2\nTH01,9.3,0.3\n"
@@ -75,11 +75,11 @@ static registry *fresh(void)
 	snprintf(path, sizeof(path), "/tmp/parley-fuzz-dna-f-%d.csv", (int)getpid());
 	write_file(path, freqs, sizeof(freqs) - 1);
 	dna_import_report rep;
-	if(dna_import(r, DNA_IMPORT_FREQUENCIES, path, NULL, &rep, &err))
+	if(dna_import(st, DNA_IMPORT_FREQUENCIES, path, NULL, &rep, &err))
 		abort();
 	dna_import_report_free(&rep);
 	unlink(path);
-	return r;
+	return st;
 }
 
 static pl_rc import(dna_import_kind kind, const char *path, dna_import_report *rep, pl_err *err)
@@ -102,7 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if(shared) {
 		counts(shared, before);
 		if(before[0] > 2000) {
-			registry_close(shared);
+			store_close(shared);
 			shared = NULL;
 		}
 	}

@@ -39,10 +39,9 @@ static void start(void)
 	static char db[64];
 	snprintf(db, sizeof(db), "%s/f.db", dir);
 	pl_err err = {0};
-	registry *r;
-	if(registry_open(&r, db, "fuzz", STORE_CREATE, &err))
+	store *st;
+	if(store_open(&st, db, "fuzz", STORE_CREATE, &err))
 		abort();
-	store *st = registry_store(r);
 	user u;
 	int64_t id;
 	person p = {0};
@@ -51,10 +50,10 @@ static void start(void)
 	if(auth_user_add(st, "fuzzer", NULL, (1u << ROLE_COUNT) - 1, "fuzzer-password", "fuzz", &err) ||
 	   auth_user_get(st, "fuzzer", &u, &err) ||
 	   auth_token_create(st, &u, "fuzz", "fuzz", token, &id, &err) ||
-	   registry_person_add(r, &p, &err))
+	   registry_person_add(st, &p, &err))
 		abort();
 	memcpy(person_uid, p.uid, UID_SIZE);
-	registry_close(r);
+	store_close(st);
 	/* Small limits, so that the fuzzer reaches them. */
 	http_config cfg = {.db_path = db, .listen = "127.0.0.1:0", .threads = 2, .max_body = 16384,
 	                   .max_upload = 65536, .login_failures = 1000000, .timeout = 2};

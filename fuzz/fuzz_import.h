@@ -10,11 +10,11 @@
 
 #include "registry/registry.h"
 
-static long long count(registry *r, const char *sql)
+static long long count(store *st, const char *sql)
 {
 	sqlite3_stmt *s;
 	long long n = -1;
-	if(sqlite3_prepare_v2(store_db(registry_store(r)), sql, -1, &s, NULL) == SQLITE_OK &&
+	if(sqlite3_prepare_v2(store_db(st), sql, -1, &s, NULL) == SQLITE_OK &&
 	   sqlite3_step(s) == SQLITE_ROW)
 		n = sqlite3_column_int64(s, 0);
 	sqlite3_finalize(s);
@@ -23,7 +23,7 @@ static long long count(registry *r, const char *sql)
 
 /* One registry for all inputs (opening one per input would be most of
  * the work); started afresh when it has grown. */
-static registry *shared;
+static store *shared;
 
 static int fuzz_import(const uint8_t *data, size_t size, registry_format format, const char *ext)
 {
@@ -36,10 +36,10 @@ static int fuzz_import(const uint8_t *data, size_t size, registry_format format,
 	fclose(f);
 	pl_err err = {0};
 	if(shared && count(shared, "SELECT count(*) FROM person") > 5000) {
-		registry_close(shared);
+		store_close(shared);
 		shared = NULL;
 	}
-	if(!shared && registry_open(&shared, ":memory:", "fuzz", STORE_CREATE, &err))
+	if(!shared && store_open(&shared, ":memory:", "fuzz", STORE_CREATE, &err))
 		abort();
 	long long persons = count(shared, "SELECT count(*) FROM person");
 	long long events = count(shared, "SELECT count(*) FROM event");

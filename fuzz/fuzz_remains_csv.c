@@ -13,7 +13,7 @@
 
 enum { COUNTS = 6 };
 
-static void counts(registry *r, long long out[COUNTS])
+static void counts(store *st, long long out[COUNTS])
 {
 	static const char *const sql[COUNTS] = {
 		"SELECT count(*) FROM remains_case", "SELECT count(*) FROM remains_batch",
@@ -23,54 +23,54 @@ static void counts(registry *r, long long out[COUNTS])
 	for(int i = 0; i < COUNTS; i++) {
 		sqlite3_stmt *s;
 		out[i] = -1;
-		if(sqlite3_prepare_v2(store_db(registry_store(r)), sql[i], -1, &s, NULL) == SQLITE_OK &&
+		if(sqlite3_prepare_v2(store_db(st), sql[i], -1, &s, NULL) == SQLITE_OK &&
 		   sqlite3_step(s) == SQLITE_ROW)
 			out[i] = sqlite3_column_int64(s, 0);
 		sqlite3_finalize(s);
 	}
 }
 
-static void add_person(registry *r, const char *uid)
+static void add_person(store *st, const char *uid)
 {
 	pl_err err = {0};
 	person p = {0};
 	snprintf(p.uid, sizeof(p.uid), "%s", uid);
 	p.f[PF_SURNAME] = "Особа";
-	if(registry_person_add(r, &p, &err))
+	if(registry_person_add(st, &p, &err))
 		abort();
 }
 
-static void add_event(registry *r, const char *uid, const char *type, const char *date)
+static void add_event(store *st, const char *uid, const char *type, const char *date)
 {
 	pl_err err = {0};
 	event e = {0};
 	e.f[EF_TYPE] = type;
 	e.f[EF_DATE] = date;
 	e.f[EF_SOURCE] = "own_records";
-	if(registry_event_add(r, uid, &e, &err))
+	if(registry_event_add(st, uid, &e, &err))
 		abort();
 }
 
 /* One registry for all inputs, started afresh when it has grown. */
-static registry *shared;
+static store *shared;
 
-static registry *fresh(void)
+static store *fresh(void)
 {
 	pl_err err = {0};
-	registry *r;
-	if(registry_open(&r, ":memory:", "fuzz", STORE_CREATE, &err))
+	store *st;
+	if(store_open(&st, ":memory:", "fuzz", STORE_CREATE, &err))
 		abort();
-	add_person(r, "P0000000000000001");
-	add_person(r, "P0000000000000002");
-	add_event(r, "P0000000000000002", "capture_card", "2023-01-01");
-	add_event(r, "P0000000000000002", "died_in_captivity", "2024-01-01");
-	add_person(r, "P0000000000000003");
-	add_event(r, "P0000000000000003", "capture_card", "2023-01-01");
+	add_person(st, "P0000000000000001");
+	add_person(st, "P0000000000000002");
+	add_event(st, "P0000000000000002", "capture_card", "2023-01-01");
+	add_event(st, "P0000000000000002", "died_in_captivity", "2024-01-01");
+	add_person(st, "P0000000000000003");
+	add_event(st, "P0000000000000003", "capture_card", "2023-01-01");
 	remains_batch b = {.label = "B", .from_party = "RU", .to_party = "UA",
 	                   .handover_date = "2025-06-11", .declared = 1200};
-	if(remains_batch_add(r, &b, &err))
+	if(remains_batch_add(st, &b, &err))
 		abort();
-	return r;
+	return st;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -86,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if(shared) {
 		counts(shared, before);
 		if(before[0] > 5000) {
-			registry_close(shared);
+			store_close(shared);
 			shared = NULL;
 		}
 	}

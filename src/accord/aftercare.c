@@ -60,13 +60,13 @@ static const char *name_of(sqlite3_stmt *s, arena *a)
 	return out;
 }
 
-pl_rc aftercare_get(registry *r, const aftercare_filter *f, arena *a, aftercare_view *out, pl_err *err)
+pl_rc aftercare_get(store *st, const aftercare_filter *f, arena *a, aftercare_view *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *s;
 	/* The latest step since the handover; for readers who may not see
 	 * health news, only the steps that are not health news. */
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT p.uid, p.surname, p.given_names, p.surname_latin, p.given_names_latin,"
 	                      " p.party, s.uid, e.art117,"
 	                      " (SELECT ev.type || ' ' || ev.date FROM event ev WHERE ev.person_id = p.id"
@@ -116,7 +116,7 @@ pl_rc aftercare_get(registry *r, const aftercare_filter *f, arena *a, aftercare_
 	if(arena_oom(a))
 		return pl_nomem(err);
 	if(sr != SQLITE_DONE)
-		return store_fail(registry_store(r), err, sr, "reading aftercare");
+		return store_fail(st, err, sr, "reading aftercare");
 	if(out->n)
 		qsort(rows, out->n, sizeof(*rows), by_step_then_name);
 	size_t from = f->offset < out->n ? f->offset : out->n;

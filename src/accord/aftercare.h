@@ -53,8 +53,8 @@ typedef struct aftercare_view {
 	size_t n;
 } aftercare_view;
 
-pl_rc aftercare_get(registry *r, const aftercare_filter *f, arena *a, aftercare_view *out,
-                    pl_err *err) PL_NODISCARD;
+pl_rc aftercare_get(store *st, const aftercare_filter *f, arena *a, aftercare_view *out,
+                       pl_err *err) PL_NODISCARD;
 json_t *aftercare_json(const aftercare_view *v, bool withhold_medical);
 
 #endif

@@ -134,16 +134,16 @@ bool clause_in_pool(const clause *c, const person *p, pdate stage_date);
 /* Store a checked agreement, audited. The same document again changes
  * nothing (*added false); another document under a stored name is
  * refused: terms are never edited, a change is a new agreement. */
-pl_rc agreement_add(registry *r, agreement *ag, bool *added, pl_err *err) PL_NODISCARD;
+pl_rc agreement_add(store *st, agreement *ag, bool *added, pl_err *err) PL_NODISCARD;
 /* By name; PL_ENOTFOUND if there is none. */
-pl_rc agreement_get(registry *r, const char *name, arena *a, agreement *out, pl_err *err) PL_NODISCARD;
-pl_rc agreement_get_id(registry *r, int64_t id, arena *a, agreement *out, pl_err *err) PL_NODISCARD;
+pl_rc agreement_get(store *st, const char *name, arena *a, agreement *out, pl_err *err) PL_NODISCARD;
+pl_rc agreement_get_id(store *st, int64_t id, arena *a, agreement *out, pl_err *err) PL_NODISCARD;
 
 typedef struct agreement_row {
 	const char *name, *title, *party_a, *party_b, *mediator, *concluded;
 	long stages, open_stages;
 } agreement_row;
 
-pl_rc agreement_list(registry *r, arena *a, agreement_row **out, size_t *n, pl_err *err) PL_NODISCARD;
+pl_rc agreement_list(store *st, arena *a, agreement_row **out, size_t *n, pl_err *err) PL_NODISCARD;
 
 #endif

@@ -3,9 +3,8 @@
 
 #include "accord/internal.h"
 
-pl_rc agreement_add(registry *r, agreement *ag, bool *added, pl_err *err)
+pl_rc agreement_add(store *st, agreement *ag, bool *added, pl_err *err)
 {
-	store *st = registry_store(r);
 	*added = false;
 	pl_rc rc = store_begin(st, err);
 	if(rc)
@@ -54,7 +53,7 @@ pl_rc agreement_add(registry *r, agreement *ag, bool *added, pl_err *err)
 	store_bind_text(s, 10, ag->valid_from.y ? from : NULL);
 	store_bind_text(s, 11, ag->valid_until.y ? until : NULL);
 	sqlite3_bind_text(s, 12, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 13, registry_actor(r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 13, store_actor(st), -1, SQLITE_STATIC);
 	int sr = sqlite3_step(s);
 	sqlite3_reset(s);
 	if(sr != SQLITE_DONE) {
@@ -62,8 +61,8 @@ pl_rc agreement_add(registry *r, agreement *ag, bool *added, pl_err *err)
 		goto fail;
 	}
 	ag->id = sqlite3_last_insert_rowid(store_db(st));
-	rc = registry_audit(r, "agreement.add", "agreement", ag->name, NULL,
-	                  ag->canonical, err);
+	rc = audit_append(st, NULL, "agreement.add", "agreement", ag->name, NULL,
+	         ag->canonical, err);
 	if(!rc)
 		rc = store_commit(st, err);
 	if(rc)
@@ -75,10 +74,9 @@ fail:
 	return rc;
 }
 
-static pl_rc get_where(registry *r, const char *sql, const char *name, int64_t id, arena *a,
-                       agreement *out, pl_err *err)
+static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id, arena *a,
+                          agreement *out, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, sql, &s, err);
 	if(rc)
@@ -108,19 +106,18 @@ static pl_rc get_where(registry *r, const char *sql, const char *name, int64_t i
 	return rc;
 }
 
-pl_rc agreement_get(registry *r, const char *name, arena *a, agreement *out, pl_err *err)
+pl_rc agreement_get(store *st, const char *name, arena *a, agreement *out, pl_err *err)
 {
-	return get_where(r, "SELECT id, doc FROM agreement WHERE name = ?", name, 0, a, out, err);
+	return get_where(st, "SELECT id, doc FROM agreement WHERE name = ?", name, 0, a, out, err);
 }
 
-pl_rc agreement_get_id(registry *r, int64_t id, arena *a, agreement *out, pl_err *err)
+pl_rc agreement_get_id(store *st, int64_t id, arena *a, agreement *out, pl_err *err)
 {
-	return get_where(r, "SELECT id, doc FROM agreement WHERE id = ?", NULL, id, a, out, err);
+	return get_where(st, "SELECT id, doc FROM agreement WHERE id = ?", NULL, id, a, out, err);
 }
 
-pl_rc agreement_list(registry *r, arena *a, agreement_row **out, size_t *n, pl_err *err)
+pl_rc agreement_list(store *st, arena *a, agreement_row **out, size_t *n, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st,
 	                      "SELECT name, title, party_a, party_b, mediator, concluded,"

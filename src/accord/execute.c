@@ -17,9 +17,8 @@ typedef struct exec_ctx {
 	const stage_outcome **said; /* the outcome given for it, if any */
 } exec_ctx;
 
-static pl_rc discrepancy(registry *r, const stage *s, const char *what, pl_err *err)
+static pl_rc discrepancy(store *st, const stage *s, const char *what, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *q;
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
@@ -29,7 +28,7 @@ static pl_rc discrepancy(registry *r, const stage *s, const char *what, pl_err *
 		return rc;
 	sqlite3_bind_int64(q, 1, s->id);
 	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 3, registry_actor(r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 3, store_actor(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 4, what, -1, SQLITE_STATIC);
 	int sr = sqlite3_step(q);
 	sqlite3_reset(q);
@@ -72,12 +71,12 @@ static pl_rc assign_outcomes(const stage *s, exec_ctx *c, pl_err *err)
 	return PL_OK;
 }
 
-static pl_rc set_entry(registry *r, const stage *s, const stage_entry *e, entry_outcome o, bool art117,
-                       const char *note, pl_err *err)
+static pl_rc set_entry(store *st, const stage *s, const stage_entry *e, entry_outcome o, bool art117,
+                          const char *note, pl_err *err)
 {
 	sqlite3_stmt *q;
-	pl_rc rc = store_stmt(registry_store(r), "UPDATE stage_entry SET outcome = ?, art117 = ?, note = ?"
-	                                         " WHERE stage_id = ? AND seq = ?", &q, err);
+	pl_rc rc = store_stmt(st, "UPDATE stage_entry SET outcome = ?, art117 = ?, note = ?"
+	                          " WHERE stage_id = ? AND seq = ?", &q, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(q, 1, entry_outcome_name(o), -1, SQLITE_STATIC);
@@ -87,19 +86,19 @@ static pl_rc set_entry(registry *r, const stage *s, const stage_entry *e, entry_
 	sqlite3_bind_int(q, 5, e->seq);
 	int sr = sqlite3_step(q);
 	sqlite3_reset(q);
-	return sr == SQLITE_DONE ? PL_OK : store_fail(registry_store(r), err, sr, "recording an outcome");
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "recording an outcome");
 }
 
 /* Handed over: listed first if the agreement found them held. Those
  * repatriated as seriously wounded or ill may not serve again (Art. 117). */
-static pl_rc hand_over(registry *r, const stage *s, exec_ctx *c, const char *uid, arena *a, bool *art117,
-                       pl_err *err)
+static pl_rc hand_over(store *st, const stage *s, exec_ctx *c, const char *uid, arena *a, bool *art117,
+                          pl_err *err)
 {
 	person p;
-	pl_rc rc = registry_person_get(r, uid, a, &p, err);
+	pl_rc rc = registry_person_get(st, uid, a, &p, err);
 	if(!rc && p.status == ST_HELD)
-		rc = stage_person_event(r, uid, EV_LISTED, c->date, NULL, c->note, err);
-	rc = rc ? rc : stage_person_event(r, uid, EV_HANDED_OVER, c->date, s->handover_point, c->note, err);
+		rc = stage_person_event(st, uid, EV_LISTED, c->date, NULL, c->note, err);
+	rc = rc ? rc : stage_person_event(st, uid, EV_HANDED_OVER, c->date, s->handover_point, c->note, err);
 	*art117 = !rc && p.f[PF_MEDICAL] &&
 	          (!strcmp(p.f[PF_MEDICAL], "severely_wounded") || !strcmp(p.f[PF_MEDICAL], "seriously_ill"));
 	return rc;
@@ -107,23 +106,23 @@ static pl_rc hand_over(registry *r, const stage *s, exec_ctx *c, const char *uid
 
 /* The substitute: checked as anyone put on a stage, then listed and
  * handed over in an entry of their own that names whom they replaced. */
-static pl_rc substitute(registry *r, const stage *s, exec_ctx *c, const stage_entry *orig,
-                        const char *who, int seq, arena *a, pl_err *err)
+static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entry *orig,
+                           const char *who, int seq, arena *a, pl_err *err)
 {
 	stage_entry e = {.side = orig->side, .clause = orig->clause};
 	snprintf(e.person, sizeof(e.person), "%s", who);
 	pl_rc rc = PL_OK;
 	if(find_entry(s, who) >= 0)
 		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", who, s->uid);
-	rc = rc ? rc : stage_check_entry(r, &c->ag, s->date, NULL, &e, a, err);
+	rc = rc ? rc : stage_check_entry(st, &c->ag, s->date, NULL, &e, a, err);
 	if(rc) {
 		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
 		return rc;
 	}
 	bool art117 = false;
-	rc = hand_over(r, s, c, e.person, a, &art117, err);
+	rc = hand_over(st, s, c, e.person, a, &art117, err);
 	sqlite3_stmt *q;
-	rc = rc ? rc : store_stmt(registry_store(r),
+	rc = rc ? rc : store_stmt(st,
 	                          "INSERT INTO stage_entry (stage_id, seq, side, clause, ref, person_id, points,"
 	                          " outcome, substitute_for, art117)"
 	                          " SELECT ?1, ?2, side, clause, ?3, (SELECT id FROM person WHERE uid = ?3), ?4,"
@@ -140,7 +139,7 @@ static pl_rc substitute(registry *r, const stage *s, exec_ctx *c, const stage_en
 	int sr = sqlite3_step(q);
 	sqlite3_reset(q);
 	if(sr != SQLITE_DONE)
-		return store_fail(registry_store(r), err, sr, "recording a substitute");
+		return store_fail(st, err, sr, "recording a substitute");
 	c->rep->substitutes[orig->side]++;
 	c->rep->handed_over[orig->side]++;
 	c->rep->art117 += art117;
@@ -161,8 +160,8 @@ static const char *const failure_text[OUTCOME_COUNT] = {
 	[OUTCOME_DIED] = "died before delivery",
 };
 
-static pl_rc run_entry(registry *r, const stage *s, exec_ctx *c, size_t i, int *next_seq, arena *a,
-                       pl_err *err)
+static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *next_seq, arena *a,
+                          pl_err *err)
 {
 	const stage_entry *e = &s->entries[i];
 	entry_outcome o = c->outcome[i];
@@ -172,7 +171,7 @@ static pl_rc run_entry(registry *r, const stage *s, exec_ctx *c, size_t i, int *
 	pl_rc rc = PL_OK;
 	if(o == OUTCOME_HANDED_OVER) {
 		if(who)
-			rc = hand_over(r, s, c, who, a, &art117, err);
+			rc = hand_over(st, s, c, who, a, &art117, err);
 		c->rep->handed_over[e->side]++;
 		c->rep->art117 += art117;
 	} else {
@@ -181,44 +180,44 @@ static pl_rc run_entry(registry *r, const stage *s, exec_ctx *c, size_t i, int *
 		         said->note ? said->note : "");
 		if(who) {
 			person p;
-			rc = registry_person_get(r, who, a, &p, err);
+			rc = registry_person_get(st, who, a, &p, err);
 			/* Taken off a list they were never put on: nothing to undo. */
 			if(!rc && (p.status == ST_LISTED || failure_event[o] != EV_DELISTED))
-				rc = stage_person_event(r, who, failure_event[o], c->date, s->handover_point, text, err);
+				rc = stage_person_event(st, who, failure_event[o], c->date, s->handover_point, text, err);
 		}
 		snprintf(what, sizeof(what), "entry %d (%s, %s): %s", e->seq, who ? who : e->ref,
 		         stage_entry_name(e), text);
-		rc = rc ? rc : discrepancy(r, s, what, err);
+		rc = rc ? rc : discrepancy(st, s, what, err);
 		c->rep->not_delivered[e->side]++;
 		c->rep->discrepancies++;
 		if(!rc && o == OUTCOME_SUBSTITUTED)
-			rc = substitute(r, s, c, e, said->substitute, (*next_seq)++, a, err);
+			rc = substitute(st, s, c, e, said->substitute, (*next_seq)++, a, err);
 	}
-	return rc ? rc : set_entry(r, s, e, o, art117, said ? said->note : NULL, err);
+	return rc ? rc : set_entry(st, s, e, o, art117, said ? said->note : NULL, err);
 }
 
 /* The remains office's batch of the same label, made if it has none, and
  * tied to the stage: the cases are recorded in it as they are examined. */
-static pl_rc remains_batch_of(registry *r, const stage *s, exec_ctx *c, const stage_batch *b, pl_err *err)
+static pl_rc remains_batch_of(store *st, const stage *s, exec_ctx *c, const stage_batch *b, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
 	remains_batch got;
 	pl_err quiet = {0};
 	pl_rc rc = PL_OK;
-	if(remains_batch_get(r, b->batch, &a, &got, &quiet) == PL_ENOTFOUND) {
+	if(remains_batch_get(st, b->batch, &a, &got, &quiet) == PL_ENOTFOUND) {
 		char date[DATE_STR_MAX];
 		date_format(c->date, date);
 		remains_batch nb = {.label = b->batch, .from_party = c->ag.party[b->side],
 		                    .to_party = c->ag.party[1 - b->side], .handover_date = date,
 		                    .declared = b->declared, .note = c->note};
-		rc = remains_batch_add(r, &nb, err);
+		rc = remains_batch_add(st, &nb, err);
 	}
 	arena_free(&a);
-	return rc ? rc : remains_batch_set_stage(r, b->batch, s->id, err);
+	return rc ? rc : remains_batch_set_stage(st, b->batch, s->id, err);
 }
 
-static pl_rc run_batches(registry *r, const stage *s, exec_ctx *c, pl_err *err)
+static pl_rc run_batches(store *st, const stage *s, exec_ctx *c, pl_err *err)
 {
 	for(size_t k = 0; k < c->x->ndeliveries; k++) {
 		bool found = false;
@@ -242,12 +241,12 @@ static pl_rc run_batches(registry *r, const stage *s, exec_ctx *c, pl_err *err)
 			char what[300];
 			snprintf(what, sizeof(what), "batch %s: %ld delivered, %ld on the manifest", b->batch, got,
 			         b->declared);
-			rc = discrepancy(r, s, what, err);
+			rc = discrepancy(st, s, what, err);
 			c->rep->discrepancies++;
 		}
 		sqlite3_stmt *q;
-		rc = rc ? rc : store_stmt(registry_store(r), "UPDATE stage_batch SET delivered = ?"
-		                                            " WHERE stage_id = ? AND seq = ?", &q, err);
+		rc = rc ? rc : store_stmt(st, "UPDATE stage_batch SET delivered = ?"
+		                             " WHERE stage_id = ? AND seq = ?", &q, err);
 		if(rc)
 			break;
 		sqlite3_bind_int64(q, 1, got);
@@ -256,20 +255,20 @@ static pl_rc run_batches(registry *r, const stage *s, exec_ctx *c, pl_err *err)
 		int sr = sqlite3_step(q);
 		sqlite3_reset(q);
 		if(sr != SQLITE_DONE)
-			rc = store_fail(registry_store(r), err, sr, "recording a delivery");
-		rc = rc ? rc : remains_batch_of(r, s, c, b, err);
+			rc = store_fail(st, err, sr, "recording a delivery");
+		rc = rc ? rc : remains_batch_of(st, s, c, b, err);
 	}
 	return rc;
 }
 
-static pl_rc execute(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+static pl_rc execute(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	exec_ctx *c = ctx;
 	if(s->status != STAGE_AGREED)
 		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: only an agreed stage (signed by both "
 		               "parties) is executed", s->uid, stage_status_name(s->status));
 	c->date = c->x->date.y ? c->x->date : s->date;
-	pl_rc rc = agreement_get_id(r, s->agreement_id, a, &c->ag, err);
+	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &c->ag, err);
 	if(rc)
 		return rc;
 	char note[160];
@@ -282,15 +281,15 @@ static pl_rc execute(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 	rc = assign_outcomes(s, c, err);
 	int next_seq = s->nentries ? s->entries[s->nentries - 1].seq + 1 : 1;
 	for(size_t i = 0; i < s->nentries && !rc; i++)
-		rc = run_entry(r, s, c, i, &next_seq, a, err);
-	rc = rc ? rc : run_batches(r, s, c, err);
-	return rc ? rc : stage_set_status(r, s, STAGE_EXECUTED, NULL, err);
+		rc = run_entry(st, s, c, i, &next_seq, a, err);
+	rc = rc ? rc : run_batches(st, s, c, err);
+	return rc ? rc : stage_set_status(st, s, STAGE_EXECUTED, NULL, err);
 }
 
-pl_rc stage_execute(registry *r, const char *uid, const stage_exec *x, stage_exec_report *rep,
-                    pl_err *err)
+pl_rc stage_execute(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep,
+                       pl_err *err)
 {
 	memset(rep, 0, sizeof(*rep));
 	exec_ctx c = {.x = x, .rep = rep};
-	return stage_change(r, uid, execute, &c, err);
+	return stage_change(st, uid, execute, &c, err);
 }

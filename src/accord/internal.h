@@ -49,35 +49,35 @@ void stage_doc_head(const agreement *ag, manifest_doc *m);
 void stage_identity_of(const person *p, entry_identity *w);
 /* A new stage row for the document m (inside a transaction), with m as
  * its version; *stage_id gets its row id. */
-pl_rc stage_insert(registry *r, const agreement *ag, const manifest_doc *m, stage_status status,
-                   int64_t *stage_id, pl_err *err) PL_NODISCARD;
+pl_rc stage_insert(store *st, const agreement *ag, const manifest_doc *m, stage_status status,
+                      int64_t *stage_id, pl_err *err) PL_NODISCARD;
 /* Store m as the stage's current version with that status (inside a
  * transaction): the document, its entry and batch rows (e->person: the
  * person here, "" if none), audited. sha gets the document's hash. */
-pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, stage_status status,
-                          char sha[65], pl_err *err) PL_NODISCARD;
+pl_rc stage_store_version(store *st, int64_t stage_id, const manifest_doc *m, stage_status status,
+                             char sha[65], pl_err *err) PL_NODISCARD;
 /* A person going on a stage (e->person, side, clause; except: the stage
  * itself, when editing): the planner's check, then e->ref, e->points and
  * the identity for the manifest. */
-pl_rc stage_check_entry(registry *r, const agreement *ag, pdate date, const char *except,
-                        stage_entry *e, arena *a, pl_err *err) PL_NODISCARD;
+pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *except,
+                           stage_entry *e, arena *a, pl_err *err) PL_NODISCARD;
 
 /* Load the stage and run fn on it, in one transaction. */
-typedef pl_rc (*stage_change_fn)(registry *r, stage *s, void *ctx, arena *a, pl_err *err);
-pl_rc stage_change(registry *r, const char *uid, stage_change_fn fn, void *ctx,
-                   pl_err *err) PL_NODISCARD;
+typedef pl_rc (*stage_change_fn)(store *st, stage *s, void *ctx, arena *a, pl_err *err);
+pl_rc stage_change(store *st, const char *uid, stage_change_fn fn, void *ctx,
+                      pl_err *err) PL_NODISCARD;
 
 /* An event on a person of a stage, recorded as the office's own record. */
-pl_rc stage_person_event(registry *r, const char *person_uid, event_type type, pdate date,
-                         const char *place, const char *note, pl_err *err) PL_NODISCARD;
+pl_rc stage_person_event(store *st, const char *person_uid, event_type type, pdate date,
+                            const char *place, const char *note, pl_err *err) PL_NODISCARD;
 /* agreed: everyone on it who is held is listed (inside a transaction). */
-pl_rc stage_mark_agreed(registry *r, const stage *s, pl_err *err) PL_NODISCARD;
+pl_rc stage_mark_agreed(store *st, const stage *s, pl_err *err) PL_NODISCARD;
 /* Those listed on the stage go back to held (inside a transaction): the
  * manifest they were listed on no longer stands, for `why`. */
-pl_rc stage_delist_all(registry *r, const stage *s, const char *why, pl_err *err) PL_NODISCARD;
+pl_rc stage_delist_all(store *st, const stage *s, const char *why, pl_err *err) PL_NODISCARD;
 /* The stage's status changes, audited (inside a transaction). */
-pl_rc stage_set_status(registry *r, const stage *s, stage_status to, const char *why,
-                       pl_err *err) PL_NODISCARD;
+pl_rc stage_set_status(store *st, const stage *s, stage_status to, const char *why,
+                          pl_err *err) PL_NODISCARD;
 
 
 #endif

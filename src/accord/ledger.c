@@ -24,10 +24,10 @@ static bool counted(const agreement *ag, stage_status st)
 	return ag->counting == COUNT_AT_SIGNING && st == STAGE_AGREED;
 }
 
-static pl_rc count_entries(registry *r, const agreement *ag, ledger *l, pl_err *err)
+static pl_rc count_entries(store *st, const agreement *ag, ledger *l, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT e.side, e.clause, s.status, coalesce(e.outcome, 'pending'), count(*),"
 	                      " sum(e.points) FROM stage_entry e JOIN stage s ON s.id = e.stage_id"
 	                      " WHERE s.agreement_id = ? GROUP BY 1, 2, 3, 4", &s, err);
@@ -37,18 +37,18 @@ static pl_rc count_entries(registry *r, const agreement *ag, ledger *l, pl_err *
 	while(sqlite3_step(s) == SQLITE_ROW) {
 		int side = agreement_side(ag, store_column_text(s, 0));
 		ledger_clause *c = find(l, store_column_text(s, 1));
-		int st = stage_status_parse(store_column_text(s, 2));
+		int status = stage_status_parse(store_column_text(s, 2));
 		int o = entry_outcome_parse(store_column_text(s, 3));
 		long n = sqlite3_column_int64(s, 4), pts = sqlite3_column_int64(s, 5);
-		if(side < 0 || !c || st < 0 || o < 0 || st == STAGE_CANCELLED)
+		if(side < 0 || !c || status < 0 || o < 0 || status == STAGE_CANCELLED)
 			continue;
 		ledger_side *x = &c->side[side];
 		if(o != OUTCOME_PENDING && o != OUTCOME_HANDED_OVER) {
 			x->failed += n;
-		} else if(counted(ag, (stage_status)st)) {
+		} else if(counted(ag, (stage_status)status)) {
 			x->delivered += n;
 			x->delivered_points += pts;
-		} else if(stage_status_open((stage_status)st)) {
+		} else if(stage_status_open((stage_status)status)) {
 			x->in_stages += n;
 			x->in_stages_points += pts;
 		}
@@ -57,10 +57,10 @@ static pl_rc count_entries(registry *r, const agreement *ag, ledger *l, pl_err *
 	return PL_OK;
 }
 
-static pl_rc count_batches(registry *r, const agreement *ag, ledger *l, pl_err *err)
+static pl_rc count_batches(store *st, const agreement *ag, ledger *l, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT b.side, b.clause, s.status, b.declared, b.delivered FROM stage_batch b"
 	                      " JOIN stage s ON s.id = b.stage_id WHERE s.agreement_id = ?", &s, err);
 	if(rc)
@@ -69,17 +69,17 @@ static pl_rc count_batches(registry *r, const agreement *ag, ledger *l, pl_err *
 	while(sqlite3_step(s) == SQLITE_ROW) {
 		int side = agreement_side(ag, store_column_text(s, 0));
 		ledger_clause *c = find(l, store_column_text(s, 1));
-		int st = stage_status_parse(store_column_text(s, 2));
+		int status = stage_status_parse(store_column_text(s, 2));
 		long declared = sqlite3_column_int64(s, 3);
 		bool executed = sqlite3_column_type(s, 4) != SQLITE_NULL;
 		long got = executed ? sqlite3_column_int64(s, 4) : declared;
-		if(side < 0 || !c || st < 0 || st == STAGE_CANCELLED)
+		if(side < 0 || !c || status < 0 || status == STAGE_CANCELLED)
 			continue;
 		ledger_side *x = &c->side[side];
-		if(counted(ag, (stage_status)st)) {
+		if(counted(ag, (stage_status)status)) {
 			x->delivered += got;
 			x->failed += executed && got < declared ? declared - got : 0;
-		} else if(stage_status_open((stage_status)st)) {
+		} else if(stage_status_open((stage_status)status)) {
 			x->in_stages += declared;
 		}
 	}
@@ -93,7 +93,7 @@ static long ceil_div(long a, long b)
 }
 
 /* All for all: everyone eligible and waiting now, and those on stages. */
-static pl_rc all_for_all_owed(registry *r, const agreement *ag, ledger_clause *c, arena *a, pl_err *err)
+static pl_rc all_for_all_owed(store *st, const agreement *ag, ledger_clause *c, arena *a, pl_err *err)
 {
 	if(c->cl->subject == SUBJECT_REMAINS) {
 		c->side[0].owed = c->side[1].owed = -1;
@@ -109,7 +109,7 @@ static pl_rc all_for_all_owed(registry *r, const agreement *ag, ledger_clause *c
 		today = (pdate){ag->valid_from.y, ag->valid_from.m ? ag->valid_from.m : 1,
 		                ag->valid_from.d ? ag->valid_from.d : 1};
 	plan_opts o = {.clause = c->cl->id, .date = today, .max_days = 1};
-	pl_rc rc = plan_make(r, ag, &o, a, &p, err);
+	pl_rc rc = plan_make(st, ag, &o, a, &p, err);
 	for(int s = 0; s < 2 && !rc; s++)
 		c->side[s].owed = (long)p.ncand[s] + c->side[s].in_stages;
 	return rc;
@@ -141,17 +141,16 @@ static void owed(ledger_clause *c)
 	}
 }
 
-pl_rc ledger_compute(registry *r, const agreement *ag, arena *a, ledger *out, pl_err *err)
+pl_rc ledger_compute(store *st, const agreement *ag, arena *a, ledger *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	for(int i = 0; i < ag->nclauses; i++)
 		out->clauses[out->n++].cl = &ag->clauses[i];
-	store *st = registry_store(r);
 	pl_rc rc = store_read_begin(st, err);
 	if(rc)
 		return rc;
-	rc = count_entries(r, ag, out, err);
-	rc = rc ? rc : count_batches(r, ag, out, err);
+	rc = count_entries(st, ag, out, err);
+	rc = rc ? rc : count_batches(st, ag, out, err);
 	sqlite3_stmt *s;
 	rc = rc ? rc : store_stmt(st, "SELECT status, count(*) FROM stage WHERE agreement_id = ? GROUP BY 1",
 	                          &s, err);
@@ -167,7 +166,7 @@ pl_rc ledger_compute(registry *r, const agreement *ag, arena *a, ledger *out, pl
 	store_read_end(st);
 	for(int i = 0; i < out->n && !rc; i++)
 		if(out->clauses[i].cl->basis == BASIS_ALL_FOR_ALL)
-			rc = all_for_all_owed(r, ag, &out->clauses[i], a, err);
+			rc = all_for_all_owed(st, ag, &out->clauses[i], a, err);
 	for(int i = 0; i < out->n && !rc; i++)
 		owed(&out->clauses[i]);
 	return rc;

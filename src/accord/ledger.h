@@ -34,7 +34,7 @@ typedef struct ledger {
 	long stages[6];        /* by stage_status */
 } ledger;
 
-pl_rc ledger_compute(registry *r, const agreement *ag, arena *a, ledger *out, pl_err *err) PL_NODISCARD;
+pl_rc ledger_compute(store *st, const agreement *ag, arena *a, ledger *out, pl_err *err) PL_NODISCARD;
 pl_rc ledger_text(const agreement *ag, const ledger *l, buf *out) PL_NODISCARD;
 struct json_t *ledger_json(const agreement *ag, const ledger *l);
 

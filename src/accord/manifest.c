@@ -19,7 +19,7 @@ static json_t *signature_json(const stage_signature *g, const char *doc_sha, con
 	                 "digests_sha256", dig_sha, "signature", g->signature);
 }
 
-pl_rc manifest_export(registry *r, const char *stage_uid, json_t **out, pl_err *err)
+pl_rc manifest_export(store *st, const char *stage_uid, json_t **out, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
@@ -27,8 +27,8 @@ pl_rc manifest_export(registry *r, const char *stage_uid, json_t **out, pl_err *
 	const char *text;
 	json_t *doc = NULL, *env = NULL;
 	*out = NULL;
-	pl_rc rc = stage_get(r, stage_uid, &a, &s, err);
-	rc = rc ? rc : stage_manifest_version(r, &s, 0, &a, &text, err);
+	pl_rc rc = stage_get(st, stage_uid, &a, &s, err);
+	rc = rc ? rc : stage_manifest_version(st, &s, 0, &a, &text, err);
 	if(!rc && !(doc = json_loads(text, 0, NULL)))
 		rc = pl_fail(err, PL_EINTEGRITY, "stage %s: its stored manifest is not JSON", s.uid);
 	char doc_sha[JCS_SHA256_HEX], dig_sha[JCS_SHA256_HEX];
@@ -55,16 +55,16 @@ pl_rc manifest_export(registry *r, const char *stage_uid, json_t **out, pl_err *
 
 /* By the entry's ref as this registry's own identifier, then by the
  * identifiers others gave the person. */
-static pl_rc resolve_by_ids(registry *r, stage_entry *e, arena *a, pl_err *err)
+static pl_rc resolve_by_ids(store *st, stage_entry *e, arena *a, pl_err *err)
 {
 	person p;
 	pl_err quiet = {0};
-	if(registry_uid_valid('P', e->ref) && !registry_person_get(r, e->ref, a, &p, &quiet)) {
+	if(registry_uid_valid('P', e->ref) && !registry_person_get(st, e->ref, a, &p, &quiet)) {
 		memcpy(e->person, p.uid, UID_SIZE);
 		return PL_OK;
 	}
 	for(int k = 0; k < e->who.next && !e->person[0]; k++) {
-		pl_rc rc = registry_person_by_ext(r, e->who.ext[k].source, e->who.ext[k].id, e->person, err);
+		pl_rc rc = registry_person_by_ext(st, e->who.ext[k].source, e->who.ext[k].id, e->person, err);
 		if(rc)
 			return rc;
 	}
@@ -72,7 +72,7 @@ static pl_rc resolve_by_ids(registry *r, stage_entry *e, arena *a, pl_err *err)
 }
 
 /* The entries still unknown, as a person list, matched across scripts. */
-static pl_rc resolve_by_identity(registry *r, manifest_doc *m, const char *name, pl_err *err)
+static pl_rc resolve_by_identity(store *st, manifest_doc *m, const char *name, pl_err *err)
 {
 	static const char *const head[] = {"ext.manifest", "surname", "given_names", "patronymic",
 	                                   "surname_latin", "given_names_latin", "patronymic_latin",
@@ -107,8 +107,8 @@ static pl_rc resolve_by_identity(registry *r, manifest_doc *m, const char *name,
 	struct names *nm;
 	reconcile_result res;
 	reconcile_opts o = {.id_column = "ext.manifest", .threads = 1};
-	rc = f ? registry_names(r, &nm, err) : pl_fail(err, PL_EIO, "cannot read the manifest's entries");
-	rc = rc ? rc : reconcile_list(r, nm, f, name, &o, &res, err);
+	rc = f ? registry_names(st, &nm, err) : pl_fail(err, PL_EIO, "cannot read the manifest's entries");
+	rc = rc ? rc : reconcile_list(st, nm, f, name, &o, &res, err);
 	if(f)
 		fclose(f);
 	for(size_t j = 0; !rc && j < res.list.side.n; j++) {
@@ -128,11 +128,11 @@ static pl_rc resolve_by_identity(registry *r, manifest_doc *m, const char *name,
 
 /* Entries this office already resolved for an earlier version keep their
  * person. */
-static pl_rc resolve_from_stage(registry *r, int64_t stage_id, stage_entry *e, pl_err *err)
+static pl_rc resolve_from_stage(store *st, int64_t stage_id, stage_entry *e, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r), "SELECT p.uid FROM stage_entry x JOIN person p ON p.id = x.person_id"
-	                                         " WHERE x.stage_id = ? AND x.ref = ? LIMIT 1", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT p.uid FROM stage_entry x JOIN person p ON p.id = x.person_id"
+	                          " WHERE x.stage_id = ? AND x.ref = ? LIMIT 1", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, stage_id);
@@ -143,18 +143,18 @@ static pl_rc resolve_from_stage(registry *r, int64_t stage_id, stage_entry *e, p
 	return PL_OK;
 }
 
-static pl_rc resolve(registry *r, manifest_doc *m, int64_t stage_id, const char *name,
-                     manifest_import_report *rep, arena *a, pl_err *err)
+static pl_rc resolve(store *st, manifest_doc *m, int64_t stage_id, const char *name,
+                        manifest_import_report *rep, arena *a, pl_err *err)
 {
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; i < m->nentries && !rc; i++) {
 		m->entries[i].person[0] = '\0';
 		if(stage_id)
-			rc = resolve_from_stage(r, stage_id, &m->entries[i], err);
+			rc = resolve_from_stage(st, stage_id, &m->entries[i], err);
 		if(!rc && !m->entries[i].person[0])
-			rc = resolve_by_ids(r, &m->entries[i], a, err);
+			rc = resolve_by_ids(st, &m->entries[i], a, err);
 	}
-	rc = rc ? rc : resolve_by_identity(r, m, name, err);
+	rc = rc ? rc : resolve_by_identity(st, m, name, err);
 	for(size_t i = 0; i < m->nentries && !rc; i++) {
 		const stage_entry *e = &m->entries[i];
 		if(e->person[0]) {
@@ -180,31 +180,31 @@ typedef struct local_stage {
 	char sha256[65];
 } local_stage;
 
-static pl_rc find_local(registry *r, const char *uid, local_stage *out, pl_err *err)
+static pl_rc find_local(store *st, const char *uid, local_stage *out, pl_err *err)
 {
 	sqlite3_stmt *s;
 	memset(out, 0, sizeof(*out));
-	pl_rc rc = store_stmt(registry_store(r), "SELECT s.id, s.version, s.status, m.sha256 FROM stage s"
-	                                         " JOIN manifest m ON m.stage_id = s.id AND m.version = s.version"
-	                                         " WHERE s.uid = ?", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT s.id, s.version, s.status, m.sha256 FROM stage s"
+	                          " JOIN manifest m ON m.stage_id = s.id AND m.version = s.version"
+	                          " WHERE s.uid = ?", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
 	if(sqlite3_step(s) == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(s, 0);
 		out->version = sqlite3_column_int(s, 1);
-		int st = stage_status_parse(store_column_text(s, 2));
-		out->status = st < 0 ? STAGE_DRAFT : (stage_status)st;
+		int status = stage_status_parse(store_column_text(s, 2));
+		out->status = status < 0 ? STAGE_DRAFT : (stage_status)status;
 		snprintf(out->sha256, sizeof(out->sha256), "%s", store_column_text(s, 3));
 	}
 	sqlite3_reset(s);
 	return PL_OK;
 }
 
-static pl_rc check_agreement(registry *r, const manifest_doc *m, const char *name, arena *a,
-                             agreement *ag, pl_err *err)
+static pl_rc check_agreement(store *st, const manifest_doc *m, const char *name, arena *a,
+                                agreement *ag, pl_err *err)
 {
-	pl_rc rc = agreement_get(r, m->agreement, a, ag, err);
+	pl_rc rc = agreement_get(st, m->agreement, a, ag, err);
 	if(rc == PL_ENOTFOUND)
 		return pl_fail(err, PL_ECONFLICT, "%s: agreement %s is not stored here: add the same agreement "
 		               "document first (parley agreement add)", name, m->agreement);
@@ -221,10 +221,10 @@ static pl_rc check_agreement(registry *r, const manifest_doc *m, const char *nam
 	return PL_OK;
 }
 
-static pl_rc store_signature(registry *r, int64_t stage_id, int version, const json_t *g, pl_err *err)
+static pl_rc store_signature(store *st, int64_t stage_id, int version, const json_t *g, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "INSERT OR REPLACE INTO manifest_signature (manifest_id, signer, role, public_key,"
 	                      " signed_at, signature) SELECT id, ?, ?, ?, ?, ? FROM manifest"
 	                      " WHERE stage_id = ? AND version = ?", &s, err);
@@ -237,20 +237,20 @@ static pl_rc store_signature(registry *r, int64_t stage_id, int version, const j
 	sqlite3_bind_int(s, 7, version);
 	int sr = sqlite3_step(s);
 	sqlite3_reset(s);
-	return sr == SQLITE_DONE ? PL_OK : store_fail(registry_store(r), err, sr, "keeping a signature");
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "keeping a signature");
 }
 
 /* Keep the signatures that are valid, trusted and over this document;
  * say why of the others. */
-static pl_rc keep_signatures(registry *r, const json_t *env, const signed_doc_report *vr, int64_t stage_id,
-                             int version, manifest_import_report *rep, pl_err *err)
+static pl_rc keep_signatures(store *st, const json_t *env, const signed_doc_report *vr, int64_t stage_id,
+                                int version, manifest_import_report *rep, pl_err *err)
 {
 	const json_t *sigs = json_object_get(env, "signatures");
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; i < vr->nsigs && !rc; i++) {
 		const signed_doc_sig *g = &vr->sigs[i];
 		if(signed_doc_sig_ok(g)) {
-			rc = store_signature(r, stage_id, version, json_array_get(sigs, g->index), err);
+			rc = store_signature(st, stage_id, version, json_array_get(sigs, g->index), err);
 			rep->signatures_added++;
 			continue;
 		}
@@ -264,11 +264,11 @@ static pl_rc keep_signatures(registry *r, const json_t *env, const signed_doc_re
 }
 
 /* Both parties signed this version: it is agreed. */
-static pl_rc maybe_agree(registry *r, const agreement *ag, const char *uid, manifest_import_report *rep,
-                         arena *a, pl_err *err)
+static pl_rc maybe_agree(store *st, const agreement *ag, const char *uid, manifest_import_report *rep,
+                            arena *a, pl_err *err)
 {
 	stage s;
-	pl_rc rc = stage_get(r, uid, a, &s, err);
+	pl_rc rc = stage_get(st, uid, a, &s, err);
 	if(rc)
 		return rc;
 	bool party[2] = {false, false};
@@ -282,18 +282,18 @@ static pl_rc maybe_agree(registry *r, const agreement *ag, const char *uid, mani
 	}
 	rep->agreed = party[0] && party[1];
 	if(rep->agreed && (s.status == STAGE_DRAFT || s.status == STAGE_PROPOSED))
-		rc = stage_mark_agreed(r, &s, err);
+		rc = stage_mark_agreed(st, &s, err);
 	return rc;
 }
 
-static pl_rc take_version(registry *r, const agreement *ag, manifest_doc *m, const local_stage *here,
-                          const char *doc_sha, const char *name, manifest_import_report *rep, arena *a,
-                          pl_err *err)
+static pl_rc take_version(store *st, const agreement *ag, manifest_doc *m, const local_stage *here,
+                             const char *doc_sha, const char *name, manifest_import_report *rep, arena *a,
+                             pl_err *err)
 {
 	if(!here->id) {
 		int64_t id;
 		rep->created = rep->new_version = true;
-		return stage_insert(r, ag, m, STAGE_PROPOSED, &id, err);
+		return stage_insert(st, ag, m, STAGE_PROPOSED, &id, err);
 	}
 	if(m->version < here->version)
 		return pl_fail(err, PL_ECONFLICT, "%s: stage %s is at version %d here; this manifest is the older "
@@ -312,11 +312,11 @@ static pl_rc take_version(registry *r, const agreement *ag, manifest_doc *m, con
 	pl_rc rc = PL_OK;
 	if(here->status == STAGE_AGREED) {
 		stage s;
-		rc = stage_get(r, m->stage, a, &s, err);
-		rc = rc ? rc : stage_delist_all(r, &s, "a new version of its manifest", err);
+		rc = stage_get(st, m->stage, a, &s, err);
+		rc = rc ? rc : stage_delist_all(st, &s, "a new version of its manifest", err);
 	}
 	char sha[65];
-	return rc ? rc : stage_store_version(r, here->id, m, STAGE_PROPOSED, sha, err);
+	return rc ? rc : stage_store_version(st, here->id, m, STAGE_PROPOSED, sha, err);
 }
 
 void manifest_import_report_free(manifest_import_report *rep)
@@ -324,8 +324,8 @@ void manifest_import_report_free(manifest_import_report *rep)
 	buf_free(&rep->problems);
 }
 
-pl_rc manifest_import(registry *r, const json_t *env, const char *name, manifest_import_report *rep,
-                      pl_err *err)
+pl_rc manifest_import(store *st, const json_t *env, const char *name, manifest_import_report *rep,
+                         pl_err *err)
 {
 	memset(rep, 0, sizeof(*rep));
 	buf_init(&rep->problems, 1u << 20);
@@ -342,29 +342,28 @@ pl_rc manifest_import(registry *r, const json_t *env, const char *name, manifest
 	signed_doc_report vr = {0};
 	char doc_sha[JCS_SHA256_HEX];
 	const json_t *doc = json_object_get(env, "document");
-	store *st = registry_store(r);
 	pl_rc rc = manifest_doc_read(name, "document", (json_t *)doc, &a, &m, err);
-	rc = rc ? rc : check_agreement(r, &m, name, &a, &ag, err);
+	rc = rc ? rc : check_agreement(st, &m, name, &a, &ag, err);
 	rc = rc ? rc : jcs_sha256_hex(doc, doc_sha, err);
-	rc = rc ? rc : find_local(r, m.stage, &here, err);
+	rc = rc ? rc : find_local(st, m.stage, &here, err);
 	rc = rc ? rc : sign_keys_trusted(st, &a, true, &keys, &nkeys, err);
 	rc = rc ? rc : signed_doc_verify(env, keys, nkeys, &vr, err);
 	/* Who the entries are is looked up before writing: the matching reads
 	 * the whole registry. */
 	bool fresh = !here.id || m.version > here.version;
 	if(!rc && fresh)
-		rc = resolve(r, &m, here.id, name, rep, &a, err);
+		rc = resolve(st, &m, here.id, name, rep, &a, err);
 	rc = rc ? rc : store_begin(st, err);
 	if(!rc) {
-		rc = take_version(r, &ag, &m, &here, doc_sha, name, rep, &a, err);
-		rc = rc ? rc : find_local(r, m.stage, &here, err);
-		rc = rc ? rc : keep_signatures(r, env, &vr, here.id, m.version, rep, err);
-		rc = rc ? rc : maybe_agree(r, &ag, m.stage, rep, &a, err);
+		rc = take_version(st, &ag, &m, &here, doc_sha, name, rep, &a, err);
+		rc = rc ? rc : find_local(st, m.stage, &here, err);
+		rc = rc ? rc : keep_signatures(st, env, &vr, here.id, m.version, rep, err);
+		rc = rc ? rc : maybe_agree(st, &ag, m.stage, rep, &a, err);
 		char after[200];
 		snprintf(after, sizeof(after), "{\"version\":%d,\"sha256\":\"%s\",\"signatures\":%zu}", m.version,
 		         doc_sha, rep->signatures_added);
-		rc = rc ? rc : registry_audit(r, "manifest.import", "stage", m.stage, NULL,
-		                            after, err);
+		rc = rc ? rc : audit_append(st, NULL, "manifest.import", "stage", m.stage, NULL,
+		                   after, err);
 		rc = rc ? rc : store_commit(st, err);
 		if(rc)
 			store_rollback(st);

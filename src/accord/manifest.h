@@ -18,7 +18,7 @@
 
 /* The stage's current version, with the signatures this office holds for
  * it, as an envelope (a new reference in *out). */
-pl_rc manifest_export(registry *r, const char *stage_uid, json_t **out, pl_err *err) PL_NODISCARD;
+pl_rc manifest_export(store *st, const char *stage_uid, json_t **out, pl_err *err) PL_NODISCARD;
 
 typedef struct manifest_import_report {
 	char stage[UID_SIZE];
@@ -44,7 +44,7 @@ void manifest_import_report_free(manifest_import_report *rep);
  * gave them (ICRC...), or by matching their identity across scripts;
  * those not found are reported and stay unresolved. All in one
  * transaction, audited. */
-pl_rc manifest_import(registry *r, const json_t *envelope, const char *name,
-                      manifest_import_report *rep, pl_err *err) PL_NODISCARD;
+pl_rc manifest_import(store *st, const json_t *envelope, const char *name,
+                         manifest_import_report *rep, pl_err *err) PL_NODISCARD;
 
 #endif

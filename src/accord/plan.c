@@ -71,10 +71,10 @@ static const plan_booking *booking_of(const bookings *bk, int64_t person_id)
 	return x ? &x->b : NULL;
 }
 
-static pl_rc load_bookings(registry *r, arena *a, bookings *out, pl_err *err)
+static pl_rc load_bookings(store *st, arena *a, bookings *out, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT e.person_id, s.uid, g.mediator FROM stage_entry e"
 	                      " JOIN stage s ON s.id = e.stage_id JOIN agreement g ON g.id = s.agreement_id"
 	                      " WHERE s.status IN ('draft', 'proposed', 'agreed') AND e.person_id IS NOT NULL"
@@ -96,7 +96,7 @@ static pl_rc load_bookings(registry *r, arena *a, bookings *out, pl_err *err)
 	if(arena_oom(a))
 		return pl_nomem(err);
 	if(sr != SQLITE_DONE)
-		return store_fail(registry_store(r), err, sr, "reading stages");
+		return store_fail(st, err, sr, "reading stages");
 	if(out->n)
 		qsort(out->v, out->n, sizeof(booked), by_person);
 	return PL_OK;
@@ -104,9 +104,8 @@ static pl_rc load_bookings(registry *r, arena *a, bookings *out, pl_err *err)
 
 /* What stages of this clause already hold, per side: not cancelled, and
  * not failed at execution. */
-static pl_rc load_committed(registry *r, const agreement *ag, const clause *cl, plan *p, pl_err *err)
+static pl_rc load_committed(store *st, const agreement *ag, const clause *cl, plan *p, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st,
 	                      "SELECT e.side, count(*), sum(e.points) FROM stage_entry e"
@@ -181,7 +180,7 @@ static int compare_candidates(const void *x, const void *y)
 /* ---- sorting people out ---------------------------------------------------- */
 
 typedef struct sorter {
-	registry *r;
+	store *st;
 	plan *p;
 	arena *a;
 	pl_err *err;
@@ -633,26 +632,26 @@ static void plan_fields(const clause *cl, bool fields[PF_COUNT])
 /* One pass over the registry, on this connection. (Two connections reading
  * halves at once were slower on two cores: SQLite's allocator and page
  * cache take global locks.) */
-static pl_rc sort_everyone(registry *r, plan *out, arena *a, pl_err *err)
+static pl_rc sort_everyone(store *st, plan *out, arena *a, pl_err *err)
 {
 	bookings bk = {0};
 	bool fields[PF_COUNT];
 	plan_fields(out->cl, fields);
 	custody_scan q = {out->ag->party[0], out->ag->party[1], fields, 0, 0};
-	pl_rc rc = load_bookings(r, a, &bk, err);
-	rc = rc ? rc : registry_custody_count(r, &q.in_custody, &q.all, err);
+	pl_rc rc = load_bookings(st, a, &bk, err);
+	rc = rc ? rc : registry_custody_count(st, &q.in_custody, &q.all, err);
 	if(rc)
 		return rc;
 	/* Room for everyone in custody, once: only what is written is touched,
 	 * and nothing is copied as the lists grow. */
-	sorter so = {.r = r, .p = out, .a = a, .err = err, .bookings = &bk};
+	sorter so = {.st = st, .p = out, .a = a, .err = err, .bookings = &bk};
 	so.cap[0] = so.cap[1] = so.xcap = (size_t)q.in_custody + 1;
 	out->cand[0] = arena_alloc(a, so.cap[0] * sizeof(plan_candidate));
 	out->cand[1] = arena_alloc(a, so.cap[1] * sizeof(plan_candidate));
 	out->excl = arena_alloc(a, so.xcap * sizeof(plan_exclusion));
 	if(!out->cand[0] || !out->cand[1] || !out->excl)
 		return pl_nomem(err);
-	return registry_each_in_custody(r, &q, sort_person, &so, err);
+	return registry_each_in_custody(st, &q, sort_person, &so, err);
 }
 
 static pl_rc pick_clause(const agreement *ag, const char *id, const clause **out, pl_err *err)
@@ -692,8 +691,8 @@ static pl_rc check_window(const agreement *ag, pdate d, pl_err *err)
 	return PL_OK;
 }
 
-pl_rc plan_make(registry *r, const agreement *ag, const plan_opts *o, arena *a, plan *out,
-                pl_err *err)
+pl_rc plan_make(store *st, const agreement *ag, const plan_opts *o, arena *a, plan *out,
+                   pl_err *err)
 {
 	double t0 = date_monotonic();
 	memset(out, 0, sizeof(*out));
@@ -706,9 +705,9 @@ pl_rc plan_make(registry *r, const agreement *ag, const plan_opts *o, arena *a, 
 	if(rc)
 		return rc;
 	out->capacity = o->capacity ? o->capacity : out->cl->capacity;
-	rc = load_committed(r, ag, out->cl, out, err);
+	rc = load_committed(st, ag, out->cl, out, err);
 	if(!rc && out->cl->subject != SUBJECT_REMAINS)
-		rc = sort_everyone(r, out, a, err);
+		rc = sort_everyone(st, out, a, err);
 	if(rc)
 		return rc;
 	int max_days = o->max_days > 0 ? o->max_days : 60;
@@ -883,8 +882,8 @@ json_t *plan_json(const plan *p, bool explain)
 
 /* ---- saving a day as a stage ----------------------------------------------- */
 
-pl_rc plan_save(registry *r, const plan *p, int day, const char *handover_point, char uid[UID_SIZE],
-                pl_err *err)
+pl_rc plan_save(store *st, const plan *p, int day, const char *handover_point, char uid[UID_SIZE],
+                   pl_err *err)
 {
 	if(day < 1 || (size_t)day > p->ndays)
 		return pl_fail(err, PL_EINPUT, "the plan has no stage %d (it has %zu)", day, p->ndays);
@@ -912,7 +911,7 @@ pl_rc plan_save(registry *r, const plan *p, int day, const char *handover_point,
 			batches[nb++] = (stage_batch){.side = s, .clause = p->cl->id, .declared = d->bodies[s]};
 	stage_new sn = {.date = d->date, .handover_point = handover_point, .transit = p->ag->transit,
 	                .entries = entries, .nentries = k, .batches = batches, .nbatches = nb};
-	pl_rc rc = stage_create(r, p->ag, &sn, uid, err);
+	pl_rc rc = stage_create(st, p->ag, &sn, uid, err);
 	free(entries);
 	return rc;
 }
@@ -928,8 +927,8 @@ unsigned plan_list_flags(void *ctx, const char *person_uid)
 	pl_err err = {0};
 	unsigned flags = 0;
 	const char *stage_uid, *mediator;
-	if(!registry_person_get(c->r, person_uid, &a, &p, &err)) {
-		if(!stage_booking(c->r, p.id, NULL, &a, &stage_uid, &mediator, &err) && stage_uid)
+	if(!registry_person_get(c->st, person_uid, &a, &p, &err)) {
+		if(!stage_booking(c->st, p.id, NULL, &a, &stage_uid, &mediator, &err) && stage_uid)
 			flags |= FLAG_BOOKED;
 		if(c->cl && c->cl->eligible &&
 		   (rule_eval(c->cl->eligible, &p, c->date, NULL) != RULE_YES ||

@@ -108,7 +108,7 @@ int plan_admissible(const agreement *ag, const clause *cl, pdate date, const per
  * with a clause, FLAG_NOT_ELIGIBLE when its rule does not say yes on the
  * date (or they refuse repatriation). ctx is a plan_list_check. */
 typedef struct plan_list_check {
-	registry *r;
+	store *st;
 	const agreement *ag;      /* NULL: bookings only */
 	const clause *cl;
 	pdate date;
@@ -117,8 +117,8 @@ typedef struct plan_list_check {
 unsigned plan_list_flags(void *ctx, const char *person_uid);
 
 /* Everything in a. */
-pl_rc plan_make(registry *r, const agreement *ag, const plan_opts *o, arena *a, plan *out,
-                pl_err *err) PL_NODISCARD;
+pl_rc plan_make(store *st, const agreement *ag, const plan_opts *o, arena *a, plan *out,
+                   pl_err *err) PL_NODISCARD;
 
 /* The plan in words: the next stage and its schedule, and the exclusions
  * counted by reason (with explain, every one, person by person). */
@@ -127,7 +127,7 @@ json_t *plan_json(const plan *p, bool explain);
 
 /* Save day `day` (1 = the next stage) of the plan as a stage in draft;
  * *uid gets its id. */
-pl_rc plan_save(registry *r, const plan *p, int day, const char *handover_point, char uid[UID_SIZE],
-                pl_err *err) PL_NODISCARD;
+pl_rc plan_save(store *st, const plan *p, int day, const char *handover_point, char uid[UID_SIZE],
+                   pl_err *err) PL_NODISCARD;
 
 #endif

@@ -315,7 +315,7 @@ static pl_rc audited(store *st, const char *actor, const char *action, const sig
 	bool before = !strcmp(action, "revoke");
 	pl_rc rc = (before && key_json(&b, k, before_revoked)) || key_json(&a, k, after_revoked)
 	           ? pl_nomem(err)
-	           : audit_append(st, NULL, actor, action, "signing_key", fp, before ? buf_str(&b) : NULL,
+	           : audit_append(st, actor, action, "signing_key", fp, before ? buf_str(&b) : NULL,
 	                          buf_str(&a), err);
 	buf_free(&b);
 	buf_free(&a);

@@ -45,11 +45,11 @@ bool stage_status_open(stage_status s)
 
 /* ---- persons on stages ------------------------------------------------------ */
 
-pl_rc stage_booking(registry *r, int64_t person_id, const char *except, arena *a,
-                    const char **stage_uid, const char **mediator, pl_err *err)
+pl_rc stage_booking(store *st, int64_t person_id, const char *except, arena *a,
+                       const char **stage_uid, const char **mediator, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT s.uid, g.mediator FROM stage_entry e JOIN stage s ON s.id = e.stage_id"
 	                      " JOIN agreement g ON g.id = s.agreement_id"
 	                      " WHERE e.person_id = ? AND s.status IN ('draft', 'proposed', 'agreed')"
@@ -93,8 +93,8 @@ const char *stage_entry_name(const stage_entry *e)
 	return w->surname ? w->surname : w->surname_latin ? w->surname_latin : "?";
 }
 
-pl_rc stage_check_entry(registry *r, const agreement *ag, pdate date, const char *except,
-                         stage_entry *e, arena *a, pl_err *err)
+pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *except,
+                            stage_entry *e, arena *a, pl_err *err)
 {
 	const clause *cl = agreement_clause(ag, e->clause ? e->clause : "");
 	if(!cl)
@@ -104,7 +104,7 @@ pl_rc stage_check_entry(registry *r, const agreement *ag, pdate date, const char
 		return pl_fail(err, PL_EINPUT, "clause %s is about remains: it takes batches, not persons",
 		               cl->id);
 	person p;
-	pl_rc rc = registry_person_get(r, e->person, a, &p, err);
+	pl_rc rc = registry_person_get(st, e->person, a, &p, err);
 	if(rc)
 		return rc;
 	memcpy(e->person, p.uid, UID_SIZE);
@@ -114,7 +114,7 @@ pl_rc stage_check_entry(registry *r, const agreement *ag, pdate date, const char
 		               "them over", p.uid, p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?",
 		               p.f[PF_HELD_BY] ? p.f[PF_HELD_BY] : "nobody known", ag->party[e->side]);
 	plan_booking b;
-	rc = stage_booking(r, p.id, except, a, &b.stage, &b.mediator, err);
+	rc = stage_booking(st, p.id, except, a, &b.stage, &b.mediator, err);
 	if(rc)
 		return rc;
 	const rule *test;
@@ -145,11 +145,11 @@ static pl_rc step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *er
 	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, doing);
 }
 
-static pl_rc person_id_of(registry *r, const char *uid, int64_t *id, pl_err *err)
+static pl_rc person_id_of(store *st, const char *uid, int64_t *id, pl_err *err)
 {
 	sqlite3_stmt *s;
 	*id = 0;
-	pl_rc rc = store_stmt(registry_store(r), "SELECT id FROM person WHERE uid = ?", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT id FROM person WHERE uid = ?", &s, err);
 	if(rc || !uid || !*uid)
 		return rc;
 	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
@@ -161,9 +161,8 @@ static pl_rc person_id_of(registry *r, const char *uid, int64_t *id, pl_err *err
 
 /* The rows of the version's entries and batches; person uids resolved
  * by the caller (e->person, "" when not found here). */
-static pl_rc store_rows(registry *r, int64_t stage_id, const manifest_doc *m, pl_err *err)
+static pl_rc store_rows(store *st, int64_t stage_id, const manifest_doc *m, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "DELETE FROM stage_entry WHERE stage_id = ?", &s, err);
 	if(!rc) {
@@ -178,7 +177,7 @@ static pl_rc store_rows(registry *r, int64_t stage_id, const manifest_doc *m, pl
 	for(size_t i = 0; i < m->nentries && !rc; i++) {
 		const stage_entry *e = &m->entries[i];
 		int64_t pid;
-		rc = person_id_of(r, e->person, &pid, err);
+		rc = person_id_of(st, e->person, &pid, err);
 		rc = rc ? rc : store_stmt(st, "INSERT INTO stage_entry (stage_id, seq, side, clause, ref, person_id,"
 		                              " points) VALUES (?, ?, ?, ?, ?, ?, ?)", &s, err);
 		if(rc)
@@ -210,10 +209,9 @@ static pl_rc store_rows(registry *r, int64_t stage_id, const manifest_doc *m, pl
 	return rc;
 }
 
-pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, stage_status status,
-                          char sha[65], pl_err *err)
+pl_rc stage_store_version(store *st, int64_t stage_id, const manifest_doc *m, stage_status status,
+                             char sha[65], pl_err *err)
 {
-	store *st = registry_store(r);
 	json_t *doc = manifest_doc_json(m);
 	buf canon;
 	buf_init(&canon, BUF_MAX_DEFAULT);
@@ -232,10 +230,10 @@ pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, 
 		sqlite3_bind_text(s, 3, canon.ptr, (int)canon.len, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, sha, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 6, registry_actor(r), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, store_actor(st), -1, SQLITE_STATIC);
 		rc = step_done(st, s, "storing a manifest version", err);
 	}
-	rc = rc ? rc : store_rows(r, stage_id, m, err);
+	rc = rc ? rc : store_rows(st, stage_id, m, err);
 	rc = rc ? rc : store_stmt(st, "UPDATE stage SET version = ?, status = ?, updated_at = ? WHERE id = ?",
 	                          &s, err);
 	if(!rc) {
@@ -249,8 +247,8 @@ pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, 
 		char after[256];
 		snprintf(after, sizeof(after), "{\"version\":%d,\"sha256\":\"%s\",\"entries\":%zu,\"batches\":%zu}",
 		         m->version, sha, m->nentries, m->nbatches);
-		rc = registry_audit(r, "stage.version", "stage", m->stage, NULL, after,
-		                  err);
+		rc = audit_append(st, NULL, "stage.version", "stage", m->stage, NULL, after,
+		         err);
 	}
 	buf_free(&canon);
 	return rc;
@@ -258,10 +256,10 @@ pl_rc stage_store_version(registry *r, int64_t stage_id, const manifest_doc *m, 
 
 /* ---- creating --------------------------------------------------------------- */
 
-static pl_rc next_number(registry *r, int64_t agreement_id, int *out, pl_err *err)
+static pl_rc next_number(store *st, int64_t agreement_id, int *out, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT coalesce(max(number), 0) + 1 FROM stage WHERE agreement_id = ?", &s, err);
 	if(rc)
 		return rc;
@@ -271,9 +269,8 @@ static pl_rc next_number(registry *r, int64_t agreement_id, int *out, pl_err *er
 	return PL_OK;
 }
 
-static pl_rc insert_stage(registry *r, const agreement *ag, const manifest_doc *m, pl_err *err)
+static pl_rc insert_stage(store *st, const agreement *ag, const manifest_doc *m, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	char now[TIMESTAMP_STR_MAX], date[DATE_STR_MAX];
 	date_now_iso(now);
@@ -299,15 +296,15 @@ static pl_rc insert_stage(registry *r, const agreement *ag, const manifest_doc *
 	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "storing a stage");
 }
 
-pl_rc stage_insert(registry *r, const agreement *ag, const manifest_doc *m, stage_status status,
-                   int64_t *stage_id, pl_err *err)
+pl_rc stage_insert(store *st, const agreement *ag, const manifest_doc *m, stage_status status,
+                      int64_t *stage_id, pl_err *err)
 {
-	pl_rc rc = insert_stage(r, ag, m, err);
+	pl_rc rc = insert_stage(st, ag, m, err);
 	if(rc)
 		return rc;
-	*stage_id = sqlite3_last_insert_rowid(store_db(registry_store(r)));
+	*stage_id = sqlite3_last_insert_rowid(store_db(st));
 	char sha[65];
-	return stage_store_version(r, *stage_id, m, status, sha, err);
+	return stage_store_version(st, *stage_id, m, status, sha, err);
 }
 
 void stage_doc_head(const agreement *ag, manifest_doc *m)
@@ -347,14 +344,13 @@ static pl_rc fill_batches(const agreement *ag, const char *uid, const stage_new 
 	return PL_OK;
 }
 
-pl_rc stage_create(registry *r, const agreement *ag, const stage_new *sn, char uid[UID_SIZE],
-                   pl_err *err)
+pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid[UID_SIZE],
+                      pl_err *err)
 {
 	if(!sn->date.y || !sn->date.m || !sn->date.d)
 		return pl_fail(err, PL_EINPUT, "a stage needs a whole date, YYYY-MM-DD");
 	if(!sn->nentries && !sn->nbatches)
 		return pl_fail(err, PL_EINPUT, "a stage needs at least one person or remains batch");
-	store *st = registry_store(r);
 	arena a;
 	arena_init(&a, 0);
 	manifest_doc m = {0};
@@ -373,7 +369,7 @@ pl_rc stage_create(registry *r, const agreement *ag, const stage_new *sn, char u
 		return rc;
 	}
 	if(!m.number)
-		rc = next_number(r, ag->id, &m.number, err);
+		rc = next_number(st, ag->id, &m.number, err);
 	for(size_t i = 0; i < sn->nentries && !rc; i++) {
 		stage_entry *e = &m.entries[m.nentries++];
 		*e = sn->entries[i];
@@ -381,13 +377,13 @@ pl_rc stage_create(registry *r, const agreement *ag, const stage_new *sn, char u
 		for(size_t k = 0; k < i && !rc; k++)
 			if(!strcmp(m.entries[k].person, e->person))
 				rc = pl_fail(err, PL_EINPUT, "%s is twice on the list", e->person);
-		rc = rc ? rc : stage_check_entry(r, ag, sn->date, NULL, e, &a, err);
+		rc = rc ? rc : stage_check_entry(st, ag, sn->date, NULL, e, &a, err);
 	}
 	rc = rc ? rc : fill_batches(ag, uid, sn, &a, &m, err);
 	int64_t id;
-	rc = rc ? rc : stage_insert(r, ag, &m, STAGE_DRAFT, &id, err);
-	rc = rc ? rc : registry_audit(r, "stage.create", "stage", uid, NULL,
-	                            ag->name, err);
+	rc = rc ? rc : stage_insert(st, ag, &m, STAGE_DRAFT, &id, err);
+	rc = rc ? rc : audit_append(st, NULL, "stage.create", "stage", uid, NULL,
+	                   ag->name, err);
 	rc = rc ? rc : store_commit(st, err);
 	if(rc)
 		store_rollback(st);

@@ -146,14 +146,14 @@ typedef struct stage_new {
 	size_t nbatches;
 } stage_new;
 
-pl_rc stage_create(registry *r, const agreement *ag, const stage_new *sn, char uid[UID_SIZE],
-                   pl_err *err) PL_NODISCARD;
+pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid[UID_SIZE],
+                      pl_err *err) PL_NODISCARD;
 
 /* By uid, or a unique prefix of one (at least 5 characters). */
-pl_rc stage_get(registry *r, const char *uid, arena *a, stage *out, pl_err *err) PL_NODISCARD;
+pl_rc stage_get(store *st, const char *uid, arena *a, stage *out, pl_err *err) PL_NODISCARD;
 /* A past version of the manifest (its canonical document), or the current one with version 0. */
-pl_rc stage_manifest_version(registry *r, const stage *s, int version, arena *a, const char **doc,
-                             pl_err *err) PL_NODISCARD;
+pl_rc stage_manifest_version(store *st, const stage *s, int version, arena *a, const char **doc,
+                                pl_err *err) PL_NODISCARD;
 
 /* A stored version's document, read (checked as anything read is). */
 pl_rc stage_read_doc(const char *uid, const char *text, arena *a, manifest_doc *m,
@@ -166,8 +166,8 @@ typedef struct manifest_change {
 	const char *what;
 } manifest_change;
 
-pl_rc stage_diff(registry *r, const stage *s, int from, int to, arena *a, manifest_change **out,
-                 size_t *n, pl_err *err) PL_NODISCARD;
+pl_rc stage_diff(store *st, const stage *s, int from, int to, arena *a, manifest_change **out,
+                    size_t *n, pl_err *err) PL_NODISCARD;
 
 typedef struct stage_filter {
 	const char *agreement;    /* name; NULL: all */
@@ -185,26 +185,26 @@ typedef struct stage_row {
 	const char *party[2];
 } stage_row;
 
-pl_rc stage_list(registry *r, const stage_filter *f, arena *a, stage_row **out, size_t *n,
-                 pl_err *err) PL_NODISCARD;
+pl_rc stage_list(store *st, const stage_filter *f, arena *a, stage_row **out, size_t *n,
+                    pl_err *err) PL_NODISCARD;
 
 /* Change the list: add persons (entries as for stage_create) and remove
  * the persons whose uids are in `remove`. Makes a new version in draft;
  * refused once the stage is executed. */
-pl_rc stage_edit(registry *r, const char *uid, const stage_entry *add, size_t nadd,
-                 const char *const *remove, size_t nremove, pl_err *err) PL_NODISCARD;
+pl_rc stage_edit(store *st, const char *uid, const stage_entry *add, size_t nadd,
+                    const char *const *remove, size_t nremove, pl_err *err) PL_NODISCARD;
 /* draft -> proposed: the version is final and ready for signatures. */
-pl_rc stage_propose(registry *r, const char *uid, pl_err *err) PL_NODISCARD;
+pl_rc stage_propose(store *st, const char *uid, pl_err *err) PL_NODISCARD;
 /* Before execution: the stage holds nobody any more; those listed go back
  * to held. */
-pl_rc stage_cancel(registry *r, const char *uid, const char *reason, pl_err *err) PL_NODISCARD;
+pl_rc stage_cancel(store *st, const char *uid, const char *reason, pl_err *err) PL_NODISCARD;
 /* executed -> closed: nothing more will change. */
-pl_rc stage_close(registry *r, const char *uid, pl_err *err) PL_NODISCARD;
+pl_rc stage_close(store *st, const char *uid, pl_err *err) PL_NODISCARD;
 
 /* The open stage (other than `except`, may be NULL) that a person is on,
  * if any: its uid, and its agreement's mediator (may be NULL). */
-pl_rc stage_booking(registry *r, int64_t person_id, const char *except, arena *a,
-                    const char **stage_uid, const char **mediator, pl_err *err) PL_NODISCARD;
+pl_rc stage_booking(store *st, int64_t person_id, const char *except, arena *a,
+                       const char **stage_uid, const char **mediator, pl_err *err) PL_NODISCARD;
 
 /* ---- execution ------------------------------------------------------------ */
 
@@ -240,15 +240,15 @@ typedef struct stage_exec_report {
  * delisted, the substitute listed and handed over), per batch the count
  * delivered; every difference from the manifest logged as a discrepancy;
  * all audited. */
-pl_rc stage_execute(registry *r, const char *uid, const stage_exec *x, stage_exec_report *rep,
-                    pl_err *err) PL_NODISCARD;
+pl_rc stage_execute(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep,
+                       pl_err *err) PL_NODISCARD;
 
 typedef struct stage_discrepancy {
 	const char *ts, *actor, *what;
 } stage_discrepancy;
 
-pl_rc stage_discrepancies(registry *r, const stage *s, arena *a, stage_discrepancy **out, size_t *n,
-                          pl_err *err) PL_NODISCARD;
+pl_rc stage_discrepancies(store *st, const stage *s, arena *a, stage_discrepancy **out, size_t *n,
+                             pl_err *err) PL_NODISCARD;
 
 /* The entry's surname as the manifest gives it, in any script. */
 const char *stage_entry_name(const stage_entry *e);

@@ -6,8 +6,8 @@
 #include "accord/internal.h"
 #include "core/json.h"
 
-pl_rc stage_person_event(registry *r, const char *person_uid, event_type type, pdate date,
-                         const char *place, const char *note, pl_err *err)
+pl_rc stage_person_event(store *st, const char *person_uid, event_type type, pdate date,
+                            const char *place, const char *note, pl_err *err)
 {
 	char d[DATE_STR_MAX];
 	date_format(date, d);
@@ -17,12 +17,11 @@ pl_rc stage_person_event(registry *r, const char *person_uid, event_type type, p
 	e.f[EF_SOURCE] = "own_records";
 	e.f[EF_PLACE] = place;
 	e.f[EF_NOTE] = note;
-	return registry_event_add(r, person_uid, &e, err);
+	return registry_event_add(st, person_uid, &e, err);
 }
 
-pl_rc stage_set_status(registry *r, const stage *s, stage_status to, const char *why, pl_err *err)
+pl_rc stage_set_status(store *st, const stage *s, stage_status to, const char *why, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *q;
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
@@ -51,8 +50,8 @@ pl_rc stage_set_status(registry *r, const stage *s, stage_status to, const char 
 	if(rc)
 		rc = pl_nomem(err);
 	else
-		rc = registry_audit(r, "stage.status", "stage", s->uid, before,
-		                  buf_str(&b), err);
+		rc = audit_append(st, NULL, "stage.status", "stage", s->uid, before,
+		         buf_str(&b), err);
 	buf_free(&b);
 	return rc;
 }
@@ -66,7 +65,7 @@ static pdate listing_date(const stage *s)
 	return date_lo(s->date) < date_lo(today) ? s->date : today;
 }
 
-pl_rc stage_mark_agreed(registry *r, const stage *s, pl_err *err)
+pl_rc stage_mark_agreed(store *st, const stage *s, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
@@ -80,17 +79,17 @@ pl_rc stage_mark_agreed(registry *r, const stage *s, pl_err *err)
 		if(!e->person[0])
 			continue;
 		arena_reset(&a);
-		rc = registry_person_get(r, e->person, &a, &p, err);
+		rc = registry_person_get(st, e->person, &a, &p, err);
 		if(!rc && p.status == ST_HELD)
-			rc = stage_person_event(r, e->person, EV_LISTED, listing_date(s), NULL, note, err);
+			rc = stage_person_event(st, e->person, EV_LISTED, listing_date(s), NULL, note, err);
 	}
 	arena_free(&a);
-	return rc ? rc : stage_set_status(r, s, STAGE_AGREED, NULL, err);
+	return rc ? rc : stage_set_status(st, s, STAGE_AGREED, NULL, err);
 }
 
 /* Those listed on the stage go back to held: the manifest they were
  * listed on no longer stands. */
-pl_rc stage_delist_all(registry *r, const stage *s, const char *why, pl_err *err)
+pl_rc stage_delist_all(store *st, const stage *s, const char *why, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
@@ -102,17 +101,16 @@ pl_rc stage_delist_all(registry *r, const stage *s, const char *why, pl_err *err
 		if(!s->entries[i].person[0])
 			continue;
 		arena_reset(&a);
-		rc = registry_person_get(r, s->entries[i].person, &a, &p, err);
+		rc = registry_person_get(st, s->entries[i].person, &a, &p, err);
 		if(!rc && p.status == ST_LISTED)
-			rc = stage_person_event(r, p.uid, EV_DELISTED, listing_date(s), NULL, note, err);
+			rc = stage_person_event(st, p.uid, EV_DELISTED, listing_date(s), NULL, note, err);
 	}
 	arena_free(&a);
 	return rc;
 }
 
-pl_rc stage_change(registry *r, const char *uid, stage_change_fn fn, void *ctx, pl_err *err)
+pl_rc stage_change(store *st, const char *uid, stage_change_fn fn, void *ctx, pl_err *err)
 {
-	store *st = registry_store(r);
 	arena a;
 	arena_init(&a, 0);
 	stage s;
@@ -121,8 +119,8 @@ pl_rc stage_change(registry *r, const char *uid, stage_change_fn fn, void *ctx, 
 		arena_free(&a);
 		return rc;
 	}
-	rc = stage_get(r, uid, &a, &s, err);
-	rc = rc ? rc : fn(r, &s, ctx, &a, err);
+	rc = stage_get(st, uid, &a, &s, err);
+	rc = rc ? rc : fn(st, &s, ctx, &a, err);
 	rc = rc ? rc : store_commit(st, err);
 	if(rc)
 		store_rollback(st);
@@ -153,7 +151,7 @@ static bool removed(const edit *x, const stage_entry *e)
 	return false;
 }
 
-static pl_rc edit_stage(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+static pl_rc edit_stage(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	edit *x = ctx;
 	if(!stage_status_open(s->status))
@@ -161,8 +159,8 @@ static pl_rc edit_stage(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 	agreement ag;
 	const char *text;
 	manifest_doc m;
-	pl_rc rc = agreement_get_id(r, s->agreement_id, a, &ag, err);
-	rc = rc ? rc : stage_manifest_version(r, s, 0, a, &text, err);
+	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &ag, err);
+	rc = rc ? rc : stage_manifest_version(st, s, 0, a, &text, err);
 	rc = rc ? rc : stage_read_doc(s->uid, text, a, &m, err);
 	if(rc)
 		return rc;
@@ -192,47 +190,47 @@ static pl_rc edit_stage(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 		for(size_t k = 0; k < n && !rc; k++)
 			if(!strcmp(entries[k].person, e->person) || !strcmp(entries[k].ref, e->person))
 				rc = pl_fail(err, PL_EINPUT, "%s is already on stage %s", e->person, s->uid);
-		rc = rc ? rc : stage_check_entry(r, &ag, s->date, s->uid, e, a, err);
+		rc = rc ? rc : stage_check_entry(st, &ag, s->date, s->uid, e, a, err);
 		e->seq = ++seq;
 		n++;
 	}
 	if(rc)
 		return rc;
 	if(s->status == STAGE_AGREED)
-		rc = stage_delist_all(r, s, "its manifest changed", err);
+		rc = stage_delist_all(st, s, "its manifest changed", err);
 	m.entries = entries;
 	m.nentries = n;
 	m.version = s->version + 1;
 	char sha[65];
-	return rc ? rc : stage_store_version(r, s->id, &m, STAGE_DRAFT, sha, err);
+	return rc ? rc : stage_store_version(st, s->id, &m, STAGE_DRAFT, sha, err);
 }
 
-pl_rc stage_edit(registry *r, const char *uid, const stage_entry *add, size_t nadd,
-                 const char *const *remove, size_t nremove, pl_err *err)
+pl_rc stage_edit(store *st, const char *uid, const stage_entry *add, size_t nadd,
+                    const char *const *remove, size_t nremove, pl_err *err)
 {
 	if(!nadd && !nremove)
 		return pl_fail(err, PL_EUSAGE, "nothing to change");
 	edit x = {add, nadd, remove, nremove};
-	return stage_change(r, uid, edit_stage, &x, err);
+	return stage_change(st, uid, edit_stage, &x, err);
 }
 
 /* ---- status ----------------------------------------------------------------- */
 
-static pl_rc propose(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+static pl_rc propose(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	(void)ctx;
 	(void)a;
 	if(s->status != STAGE_DRAFT)
 		return refuse_status(s, "proposed (only a draft is)", err);
-	return stage_set_status(r, s, STAGE_PROPOSED, NULL, err);
+	return stage_set_status(st, s, STAGE_PROPOSED, NULL, err);
 }
 
-pl_rc stage_propose(registry *r, const char *uid, pl_err *err)
+pl_rc stage_propose(store *st, const char *uid, pl_err *err)
 {
-	return stage_change(r, uid, propose, NULL, err);
+	return stage_change(st, uid, propose, NULL, err);
 }
 
-static pl_rc cancel(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+static pl_rc cancel(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	(void)a;
 	const char *why = ctx;
@@ -240,25 +238,25 @@ static pl_rc cancel(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
 		return refuse_status(s, "cancelled (it is no longer open)", err);
 	pl_rc rc = PL_OK;
 	if(s->status == STAGE_AGREED)
-		rc = stage_delist_all(r, s, why ? why : "the stage was cancelled", err);
-	return rc ? rc : stage_set_status(r, s, STAGE_CANCELLED, why, err);
+		rc = stage_delist_all(st, s, why ? why : "the stage was cancelled", err);
+	return rc ? rc : stage_set_status(st, s, STAGE_CANCELLED, why, err);
 }
 
-pl_rc stage_cancel(registry *r, const char *uid, const char *reason, pl_err *err)
+pl_rc stage_cancel(store *st, const char *uid, const char *reason, pl_err *err)
 {
-	return stage_change(r, uid, cancel, (void *)reason, err);
+	return stage_change(st, uid, cancel, (void *)reason, err);
 }
 
-static pl_rc close_stage(registry *r, stage *s, void *ctx, arena *a, pl_err *err)
+static pl_rc close_stage(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	(void)ctx;
 	(void)a;
 	if(s->status != STAGE_EXECUTED)
 		return refuse_status(s, "closed (only an executed stage is)", err);
-	return stage_set_status(r, s, STAGE_CLOSED, NULL, err);
+	return stage_set_status(st, s, STAGE_CLOSED, NULL, err);
 }
 
-pl_rc stage_close(registry *r, const char *uid, pl_err *err)
+pl_rc stage_close(store *st, const char *uid, pl_err *err)
 {
-	return stage_change(r, uid, close_stage, NULL, err);
+	return stage_change(st, uid, close_stage, NULL, err);
 }

@@ -6,15 +6,15 @@
 
 #include "accord/internal.h"
 
-static pl_rc find_stage(registry *r, const char *uid, int64_t *id, pl_err *err)
+static pl_rc find_stage(store *st, const char *uid, int64_t *id, pl_err *err)
 {
 	size_t n = strlen(uid);
 	if(n < 5 || n > UID_LEN || uid[0] != 'S')
 		return pl_fail(err, PL_ENOTFOUND, "no stage %s (a stage id is S and 16 characters; 5 or more "
 		               "of them are enough when unique)", uid);
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r), "SELECT id FROM stage WHERE uid >= ?1 AND uid < ?1 || 'z'"
-	                                         " ORDER BY uid LIMIT 2", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT id FROM stage WHERE uid >= ?1 AND uid < ?1 || 'z'"
+	                          " ORDER BY uid LIMIT 2", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
@@ -30,10 +30,10 @@ static pl_rc find_stage(registry *r, const char *uid, int64_t *id, pl_err *err)
 	return PL_OK;
 }
 
-static pl_rc read_row(registry *r, int64_t id, arena *a, stage *out, pl_err *err)
+static pl_rc read_row(store *st, int64_t id, arena *a, stage *out, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT s.uid, s.agreement_id, g.name, s.number, s.date, s.handover_point,"
 	                      " s.transit, s.status, s.version, s.executed_at, m.sha256"
 	                      " FROM stage s JOIN agreement g ON g.id = s.agreement_id"
@@ -45,7 +45,7 @@ static pl_rc read_row(registry *r, int64_t id, arena *a, stage *out, pl_err *err
 	int sr = sqlite3_step(s);
 	if(sr != SQLITE_ROW) {
 		sqlite3_reset(s);
-		return store_fail(registry_store(r), err, sr == SQLITE_DONE ? SQLITE_CORRUPT : sr, "reading a stage");
+		return store_fail(st, err, sr == SQLITE_DONE ? SQLITE_CORRUPT : sr, "reading a stage");
 	}
 	memset(out, 0, sizeof(*out));
 	out->id = id;
@@ -59,8 +59,8 @@ static pl_rc read_row(registry *r, int64_t id, arena *a, stage *out, pl_err *err
 	const char *hp = store_column_text(s, 5), *tr = store_column_text(s, 6), *ex = store_column_text(s, 9);
 	out->handover_point = hp ? arena_strdup(a, hp) : NULL;
 	out->transit = tr ? arena_strdup(a, tr) : NULL;
-	int st = stage_status_parse(store_column_text(s, 7));
-	out->status = st < 0 ? STAGE_DRAFT : (stage_status)st;
+	int status = stage_status_parse(store_column_text(s, 7));
+	out->status = status < 0 ? STAGE_DRAFT : (stage_status)status;
 	out->version = sqlite3_column_int(s, 8);
 	out->executed_at = ex ? arena_strdup(a, ex) : NULL;
 	out->manifest_sha256 = arena_strdup(a, store_column_text(s, 10));
@@ -68,16 +68,16 @@ static pl_rc read_row(registry *r, int64_t id, arena *a, stage *out, pl_err *err
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;
 }
 
-pl_rc stage_manifest_version(registry *r, const stage *st, int version, arena *a, const char **doc,
-                             pl_err *err)
+pl_rc stage_manifest_version(store *st, const stage *sg, int version, arena *a, const char **doc,
+                                pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r), "SELECT doc FROM manifest WHERE stage_id = ? AND version = ?",
+	pl_rc rc = store_stmt(st, "SELECT doc FROM manifest WHERE stage_id = ? AND version = ?",
 	                      &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, st->id);
-	sqlite3_bind_int(s, 2, version ? version : st->version);
+	sqlite3_bind_int64(s, 1, sg->id);
+	sqlite3_bind_int(s, 2, version ? version : sg->version);
 	*doc = NULL;
 	if(sqlite3_step(s) == SQLITE_ROW)
 		*doc = arena_strdup(a, store_column_text(s, 0));
@@ -85,17 +85,17 @@ pl_rc stage_manifest_version(registry *r, const stage *st, int version, arena *a
 	if(!*doc)
 		return arena_oom(a) ? pl_nomem(err)
 		                    : pl_fail(err, PL_ENOTFOUND, "stage %s has no version %d (it is at version %d)",
-		                              st->uid, version, st->version);
+		                              sg->uid, version, sg->version);
 	return PL_OK;
 }
 
 /* The entries as the manifest lists them, then what this registry knows
  * of each: its person, the outcome. Substitutes added at execution are
  * not in the manifest: their identity comes from the registry. */
-static pl_rc overlay_entries(registry *r, stage *out, const manifest_doc *m, arena *a, pl_err *err)
+static pl_rc overlay_entries(store *st, stage *out, const manifest_doc *m, arena *a, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT e.seq, p.uid, e.outcome, f.seq, e.art117, e.note, e.side, e.clause,"
 	                      " e.ref, e.points FROM stage_entry e LEFT JOIN person p ON p.id = e.person_id"
 	                      " LEFT JOIN stage_entry f ON f.id = e.substitute_for"
@@ -134,7 +134,7 @@ static pl_rc overlay_entries(registry *r, stage *out, const manifest_doc *m, are
 			e->clause = arena_strdup(a, store_column_text(s, 7));
 			e->ref = arena_strdup(a, store_column_text(s, 8));
 			e->points = sqlite3_column_int64(s, 9);
-			if(uid && !registry_person_get(r, uid, a, &p, &ignore))
+			if(uid && !registry_person_get(st, uid, a, &p, &ignore))
 				stage_identity_of(&p, &e->who);
 		}
 	}
@@ -142,12 +142,12 @@ static pl_rc overlay_entries(registry *r, stage *out, const manifest_doc *m, are
 	return out->entries && !arena_oom(a) ? PL_OK : pl_nomem(err);
 }
 
-static pl_rc overlay_batches(registry *r, stage *out, const manifest_doc *m, pl_err *err)
+static pl_rc overlay_batches(store *st, stage *out, const manifest_doc *m, pl_err *err)
 {
 	out->batches = m->batches;
 	out->nbatches = m->nbatches;
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r), "SELECT seq, delivered FROM stage_batch WHERE stage_id = ?",
+	pl_rc rc = store_stmt(st, "SELECT seq, delivered FROM stage_batch WHERE stage_id = ?",
 	                      &s, err);
 	if(rc)
 		return rc;
@@ -161,10 +161,10 @@ static pl_rc overlay_batches(registry *r, stage *out, const manifest_doc *m, pl_
 	return PL_OK;
 }
 
-static pl_rc read_signatures(registry *r, stage *out, arena *a, pl_err *err)
+static pl_rc read_signatures(store *st, stage *out, arena *a, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT g.signer, g.role, g.public_key, g.signed_at, g.signature"
 	                      " FROM manifest_signature g JOIN manifest m ON m.id = g.manifest_id"
 	                      " WHERE m.stage_id = ? AND m.version = ? ORDER BY g.role DESC, g.signer", &s, err);
@@ -199,24 +199,24 @@ pl_rc stage_read_doc(const char *uid, const char *text, arena *a, manifest_doc *
 	return rc;
 }
 
-pl_rc stage_get(registry *r, const char *uid, arena *a, stage *out, pl_err *err)
+pl_rc stage_get(store *st, const char *uid, arena *a, stage *out, pl_err *err)
 {
 	int64_t id = 0;
-	pl_rc rc = find_stage(r, uid, &id, err);
-	rc = rc ? rc : read_row(r, id, a, out, err);
+	pl_rc rc = find_stage(st, uid, &id, err);
+	rc = rc ? rc : read_row(st, id, a, out, err);
 	const char *text;
 	manifest_doc m;
-	rc = rc ? rc : stage_manifest_version(r, out, 0, a, &text, err);
+	rc = rc ? rc : stage_manifest_version(st, out, 0, a, &text, err);
 	rc = rc ? rc : stage_read_doc(out->uid, text, a, &m, err);
-	rc = rc ? rc : overlay_entries(r, out, &m, a, err);
-	rc = rc ? rc : overlay_batches(r, out, &m, err);
-	return rc ? rc : read_signatures(r, out, a, err);
+	rc = rc ? rc : overlay_entries(st, out, &m, a, err);
+	rc = rc ? rc : overlay_batches(st, out, &m, err);
+	return rc ? rc : read_signatures(st, out, a, err);
 }
 
-pl_rc stage_list(registry *r, const stage_filter *f, arena *a, stage_row **out, size_t *n, pl_err *err)
+pl_rc stage_list(store *st, const stage_filter *f, arena *a, stage_row **out, size_t *n, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r),
+	pl_rc rc = store_stmt(st,
 	                      "SELECT s.uid, g.name, s.number, s.date, s.status, s.version, g.party_a, g.party_b,"
 	                      " (SELECT count(*) FROM stage_entry e WHERE e.stage_id = s.id AND e.side = g.party_a"
 	                      "   AND e.substitute_for IS NULL),"
@@ -245,8 +245,8 @@ pl_rc stage_list(registry *r, const stage_filter *f, arena *a, stage_row **out, 
 		x->agreement = arena_strdup(a, store_column_text(s, 1));
 		x->number = sqlite3_column_int(s, 2);
 		x->date = arena_strdup(a, store_column_text(s, 3));
-		int st = stage_status_parse(store_column_text(s, 4));
-		x->status = st < 0 ? STAGE_DRAFT : (stage_status)st;
+		int status = stage_status_parse(store_column_text(s, 4));
+		x->status = status < 0 ? STAGE_DRAFT : (stage_status)status;
 		x->version = sqlite3_column_int(s, 5);
 		x->party[0] = arena_strdup(a, store_column_text(s, 6));
 		x->party[1] = arena_strdup(a, store_column_text(s, 7));
@@ -258,18 +258,18 @@ pl_rc stage_list(registry *r, const stage_filter *f, arena *a, stage_row **out, 
 	sqlite3_reset(s);
 	if(arena_oom(a))
 		return pl_nomem(err);
-	return sr == SQLITE_DONE ? PL_OK : store_fail(registry_store(r), err, sr, "listing stages");
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "listing stages");
 }
 
-pl_rc stage_discrepancies(registry *r, const stage *st, arena *a, stage_discrepancy **out, size_t *n,
-                          pl_err *err)
+pl_rc stage_discrepancies(store *st, const stage *sg, arena *a, stage_discrepancy **out, size_t *n,
+                             pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(registry_store(r), "SELECT ts, actor, what FROM stage_discrepancy"
-	                                         " WHERE stage_id = ? ORDER BY id", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT ts, actor, what FROM stage_discrepancy"
+	                          " WHERE stage_id = ? ORDER BY id", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, st->id);
+	sqlite3_bind_int64(s, 1, sg->id);
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
@@ -431,16 +431,16 @@ static void diff_text(changes *c, const char *what, const char *x, const char *y
 		change_add(c, '~', "%s: %s -> %s", what, x ? x : "(none)", y ? y : "(none)");
 }
 
-pl_rc stage_diff(registry *r, const stage *s, int from, int to, arena *a, manifest_change **out,
-                 size_t *n, pl_err *err)
+pl_rc stage_diff(store *st, const stage *s, int from, int to, arena *a, manifest_change **out,
+                    size_t *n, pl_err *err)
 {
 	if(from < 1 || to < 1 || from == to)
 		return pl_fail(err, PL_EINPUT, "stage %s: two different versions to compare, from 1 to %d",
 		               s->uid, s->version);
 	const char *tx, *ty;
 	manifest_doc x, y;
-	pl_rc rc = stage_manifest_version(r, s, from, a, &tx, err);
-	rc = rc ? rc : stage_manifest_version(r, s, to, a, &ty, err);
+	pl_rc rc = stage_manifest_version(st, s, from, a, &tx, err);
+	rc = rc ? rc : stage_manifest_version(st, s, to, a, &ty, err);
 	rc = rc ? rc : stage_read_doc(s->uid, tx, a, &x, err);
 	rc = rc ? rc : stage_read_doc(s->uid, ty, a, &y, err);
 	if(rc)

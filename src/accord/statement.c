@@ -15,15 +15,15 @@ static const char *const branch_values[BRANCHES] = {"armed_forces", "national_gu
 
 /* ---- gathering ---------------------------------------------------------------- */
 
-static pl_rc embargo_holds(registry *r, const statement *s, bool *out, pl_err *err)
+static pl_rc embargo_holds(store *st, const statement *s, bool *out, pl_err *err)
 {
 	const agreement *ag = s->ag;
 	*out = ag->embargo_until.y && date_lo(s->on) < date_lo(ag->embargo_until);
 	if(*out || !ag->embargo_until_done)
 		return PL_OK;
 	sqlite3_stmt *q;
-	pl_rc rc = store_stmt(registry_store(r), "SELECT count(*) FROM stage WHERE agreement_id = ?"
-	                                         " AND status IN ('draft', 'proposed', 'agreed')", &q, err);
+	pl_rc rc = store_stmt(st, "SELECT count(*) FROM stage WHERE agreement_id = ?"
+	                          " AND status IN ('draft', 'proposed', 'agreed')", &q, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(q, 1, ag->id);
@@ -56,7 +56,7 @@ static void count_person(statement *s, const person *p)
 		s->held_since = cap;
 }
 
-static pl_rc gather(registry *r, statement *s, int side, arena *a, pl_err *err)
+static pl_rc gather(store *st, statement *s, int side, arena *a, pl_err *err)
 {
 	s->youngest = s->oldest = -1;
 	for(size_t i = 0; i < s->st.nentries; i++) {
@@ -67,7 +67,7 @@ static pl_rc gather(registry *r, statement *s, int side, arena *a, pl_err *err)
 		person p;
 		if(!e->person[0])
 			continue;
-		pl_rc rc = registry_person_get(r, e->person, a, &p, err);
+		pl_rc rc = registry_person_get(st, e->person, a, &p, err);
 		if(rc)
 			return rc;
 		count_person(s, &p);
@@ -100,15 +100,15 @@ static int receiving_side(const statement *s, const char *party, pl_err *err)
 	return 0;
 }
 
-pl_rc statement_make(registry *r, const char *stage_uid, const char *party, pdate on, arena *a,
-                     statement *out, pl_err *err)
+pl_rc statement_make(store *st, const char *stage_uid, const char *party, pdate on, arena *a,
+                        statement *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	agreement *ag = arena_alloc(a, sizeof(*ag));
 	if(!ag)
 		return pl_nomem(err);
-	pl_rc rc = stage_get(r, stage_uid, a, &out->st, err);
-	rc = rc ? rc : agreement_get_id(r, out->st.agreement_id, a, ag, err);
+	pl_rc rc = stage_get(st, stage_uid, a, &out->st, err);
+	rc = rc ? rc : agreement_get_id(st, out->st.agreement_id, a, ag, err);
 	if(rc)
 		return rc;
 	out->ag = ag;
@@ -121,8 +121,8 @@ pl_rc statement_make(registry *r, const char *stage_uid, const char *party, pdat
 		return PL_EINPUT;
 	out->party = ag->party[side];
 	/* side is who received: the entries handed over by the other. */
-	rc = gather(r, out, side, a, err);
-	return rc ? rc : embargo_holds(r, out, &out->embargo, err);
+	rc = gather(st, out, side, a, err);
+	return rc ? rc : embargo_holds(st, out, &out->embargo, err);
 }
 
 /* ---- in words ------------------------------------------------------------------- */

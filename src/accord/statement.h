@@ -34,8 +34,8 @@ typedef struct statement {
 
 /* party NULL: the party that received people in the stage (the first of
  * the agreement's if both did). on.y == 0: today. */
-pl_rc statement_make(registry *r, const char *stage_uid, const char *party, pdate on, arena *a,
-                     statement *out, pl_err *err) PL_NODISCARD;
+pl_rc statement_make(store *st, const char *stage_uid, const char *party, pdate on, arena *a,
+                        statement *out, pl_err *err) PL_NODISCARD;
 pl_rc statement_markdown(const statement *s, statement_lang lang, buf *out) PL_NODISCARD;
 json_t *statement_json(const statement *s, statement_lang lang);
 int statement_lang_parse(const char *s);   /* "uk", "en"; -1 otherwise */

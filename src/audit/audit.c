@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/buf.h"
@@ -55,6 +56,15 @@ void audit_hex(const unsigned char *hash, char *out)
 	sodium_bin2hex(out, 2 * AUDIT_HASH_SIZE + 1, hash, AUDIT_HASH_SIZE);
 }
 
+/* The newest entry, remembered between appends in one transaction (no
+ * other process can append while it holds the write lock); a new
+ * transaction reads it again. */
+typedef struct audit_tip {
+	uint64_t tx;          /* store_tx_serial() when it was read; 0: unknown */
+	int64_t seq;
+	unsigned char hash[AUDIT_HASH_SIZE];
+} audit_tip;
+
 static pl_rc read_tip(store *st, audit_tip *tip, pl_err *err)
 {
 	sqlite3_stmt *s;
@@ -78,18 +88,26 @@ static pl_rc read_tip(store *st, audit_tip *tip, pl_err *err)
 	return PL_OK;
 }
 
-pl_rc audit_append(store *st, audit_tip *tip, const char *actor, const char *action,
-                   const char *entity, const char *entity_uid, const char *before,
-                   const char *after, pl_err *err)
+static pl_rc tip_make(store *st, void **out, pl_err *err)
+{
+	return (*out = calloc(1, sizeof(audit_tip))) ? PL_OK : pl_nomem(err);
+}
+
+static const store_state_type tip_type = {"the audit chain", tip_make, free};
+
+pl_rc audit_append(store *st, const char *actor, const char *action, const char *entity,
+                   const char *entity_uid, const char *before, const char *after, pl_err *err)
 {
 	if(!store_in_transaction(st))
 		return pl_fail(err, PL_EDB, "audit entry outside a transaction");
-	audit_tip local = {0};
-	if(!tip)
-		tip = &local;
-	pl_rc rc = PL_OK;
+	audit_tip *tip;
+	pl_rc rc = store_state(st, &tip_type, (void **)&tip, err);
+	if(rc)
+		return rc;
 	if(tip->tx != store_tx_serial(st) && (rc = read_tip(st, tip, err)))
 		return rc;
+	if(!actor)
+		actor = store_actor(st);
 
 	char ts[TIMESTAMP_STR_MAX];
 	date_now_iso(ts);
@@ -249,7 +267,7 @@ pl_rc audit_access(store *st, const char *actor, const char *person_uid, const c
 	char ts[TIMESTAMP_STR_MAX];
 	date_now_iso(ts);
 	sqlite3_bind_text(s, 1, ts, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, actor ? actor : store_actor(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, person_uid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, action, -1, SQLITE_STATIC);
 	/* Details quote what a client sent; the log must stay readable as

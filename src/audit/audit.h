@@ -27,20 +27,12 @@ typedef struct audit_entry {
 	const unsigned char *prev_hash, *hash;
 } audit_entry;
 
-/* The newest entry, remembered between appends in one transaction (no
- * other process can append while it holds the write lock). Zero it once;
- * it notices a new transaction by itself. */
-typedef struct audit_tip {
-	uint64_t tx;          /* store_tx_serial() when it was read; 0: unknown */
-	int64_t seq;
-	unsigned char hash[AUDIT_HASH_SIZE];
-} audit_tip;
-
 /* Append an entry; call inside the transaction that makes the change, so
- * the change and its record commit together. tip may be NULL. */
-pl_rc audit_append(store *st, audit_tip *tip, const char *actor, const char *action,
-                   const char *entity, const char *entity_uid, const char *before,
-                   const char *after, pl_err *err);
+ * the change and its record commit together. actor NULL: the handle's
+ * (store_actor). The chain's end is remembered on the handle within a
+ * transaction, so every module appends to the same chain. */
+pl_rc audit_append(store *st, const char *actor, const char *action, const char *entity,
+                              const char *entity_uid, const char *before, const char *after, pl_err *err);
 
 typedef struct audit_verify_report {
 	int64_t entries;
@@ -63,7 +55,7 @@ typedef pl_rc (*audit_each_fn)(void *ctx, const audit_entry *e);
 pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, pl_err *err);
 
 /* The access log. */
-/* detail: what was searched for, or NULL. */
+/* detail: what was searched for, or NULL. actor NULL: the handle's. */
 pl_rc audit_access(store *st, const char *actor, const char *person_uid, const char *action,
                    const char *detail, pl_err *err);
 

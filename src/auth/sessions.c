@@ -75,7 +75,7 @@ pl_rc auth_session_create(store *st, const user *u, const char *address, int64_t
 	if(!rc) {
 		char after[160];
 		snprintf(after, sizeof(after), "{\"address\":\"%.64s\"}", address ? address : "");
-		rc = audit_append(st, NULL, u->name, "login", "user", u->name, NULL, after, err);
+		rc = audit_append(st, u->name, "login", "user", u->name, NULL, after, err);
 	}
 	if(rc) {
 		store_rollback(st);
@@ -197,7 +197,7 @@ pl_rc auth_token_create(store *st, const user *u, const char *name, const char *
 		char after[200];
 		snprintf(after, sizeof(after), "{\"token\":%lld,\"name\":\"%s\"}", (long long)*id,
 		         strchr(name, '"') || strchr(name, '\\') ? "(named)" : name);
-		rc = audit_append(st, NULL, actor, "token", "user", u->name, NULL, after, err);
+		rc = audit_append(st, actor, "token", "user", u->name, NULL, after, err);
 	}
 	if(rc) {
 		store_rollback(st);
@@ -251,7 +251,7 @@ pl_rc auth_token_revoke(store *st, int64_t id, int64_t owner_id, const char *act
 	if(!rc) {
 		char after[64];
 		snprintf(after, sizeof(after), "{\"token\":%lld}", (long long)id);
-		rc = audit_append(st, NULL, actor, "revoke", "token", NULL, NULL, after, err);
+		rc = audit_append(st, actor, "revoke", "token", NULL, NULL, after, err);
 	}
 	if(rc) {
 		store_rollback(st);

@@ -68,7 +68,7 @@ static pl_rc audited(store *st, const char *actor, const char *action, const use
 	buf_init(&a, 0);
 	pl_rc rc = (before && user_json(&b, before)) || (after && user_json(&a, after))
 	           ? pl_nomem(err)
-	           : audit_append(st, NULL, actor, action, "user", after ? after->name : before->name,
+	           : audit_append(st, actor, action, "user", after ? after->name : before->name,
 	                          before ? buf_str(&b) : NULL, after ? buf_str(&a) : NULL, err);
 	buf_free(&b);
 	buf_free(&a);
@@ -211,7 +211,7 @@ pl_rc auth_user_passwd(store *st, const char *name, const char *password, const 
 			rc = store_fail(st, err, x, "ending sessions");
 	}
 	if(!rc)
-		rc = audit_append(st, NULL, actor, "passwd", "user", u.name, NULL, NULL, err);
+		rc = audit_append(st, actor, "passwd", "user", u.name, NULL, NULL, err);
 	sodium_memzero(hash, sizeof(hash));
 	if(rc) {
 		store_rollback(st);

@@ -57,11 +57,11 @@ int cli_usage_error(const cli *c, const char *fmt, ...) PL_PRINTF(2, 3);
 int cli_fail(const cli *c, const pl_err *err);
 
 /* Open the registry at c->db (migrating it forward). */
-pl_rc cli_open(cli *c, registry **r, pl_err *err);
+pl_rc cli_open(cli *c, store **r, pl_err *err);
 /* After option parsing, for a command that takes no arguments: refuse any
  * left at optind, then open the registry. Returns -1 with *r open, or the
  * exit status. */
-int cli_open_bare(cli *c, int argc, char **argv, registry **r);
+int cli_open_bare(cli *c, int argc, char **argv, store **r);
 
 /* A whole day, YYYY-MM-DD (a stage's, a statement's); false otherwise. */
 bool cli_parse_day(const char *s, pdate *out);

@@ -82,15 +82,15 @@ static int agreement_add_cmd(cli *c, int argc, char **argv)
 	arena_init(&a, 0);
 	agreement ag;
 	pl_err err = {0};
-	registry *r = NULL;
+	store *st = NULL;
 	bool added = false;
 	pl_rc rc = read_agreement(argv[optind], &a, &ag, &err);
-	rc = rc ? rc : cli_open(c, &r, &err);
-	rc = rc ? rc : agreement_add(r, &ag, &added, &err);
+	rc = rc ? rc : cli_open(c, &st, &err);
+	rc = rc ? rc : agreement_add(st, &ag, &added, &err);
 	if(!rc)
 		printf("%s agreement %s (%d clause%s, sha256 %.16s)\n", added ? "stored" : "already have",
 		       ag.name, ag.nclauses, ag.nclauses == 1 ? "" : "s", ag.sha256);
-	registry_close(r);
+	store_close(st);
 	arena_free(&a);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -102,10 +102,10 @@ static const char list_usage[] =
 
 static int agreement_list_cmd(cli *c, int argc, char **argv)
 {
-	registry *r;
+	store *st;
 	int status = cli_common_only(c, argc, argv, list_usage);
 	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &r);
+		status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	static const char *const head[6] = {"id", "concluded", "parties", "mediator", "stages", "title"};
@@ -116,7 +116,7 @@ static int agreement_list_cmd(cli *c, int argc, char **argv)
 	agreement_row *rows;
 	size_t n;
 	pl_err err = {0};
-	pl_rc rc = agreement_list(r, &a, &rows, &n, &err);
+	pl_rc rc = agreement_list(st, &a, &rows, &n, &err);
 	for(size_t i = 0; !rc && i < n; i++) {
 		const agreement_row *x = &rows[i];
 		if(o.arr) {
@@ -133,7 +133,7 @@ static int agreement_list_cmd(cli *c, int argc, char **argv)
 		const char *row[6] = {x->name, x->concluded, parties, x->mediator, stages, x->title};
 		table_add(o.t, row);
 	}
-	registry_close(r);
+	store_close(st);
 	status = cli_rows_finish(&o, c, rc, &err);
 	arena_free(&a);
 	return status;
@@ -153,7 +153,7 @@ static int agreement_show(cli *c, int argc, char **argv)
 		return status;
 	if(optind + 1 != argc)
 		return cli_usage_error(c, "expected one agreement id");
-	registry *r = NULL;
+	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
 	agreement ag;
@@ -161,9 +161,9 @@ static int agreement_show(cli *c, int argc, char **argv)
 	pl_err err = {0};
 	buf out;
 	buf_init(&out, 0);
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : agreement_get(r, argv[optind], &a, &ag, &err);
-	rc = rc ? rc : ledger_compute(r, &ag, &a, &lg, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : agreement_get(st, argv[optind], &a, &ag, &err);
+	rc = rc ? rc : ledger_compute(st, &ag, &a, &lg, &err);
 	if(!rc && c->json) {
 		if(!cli_print_json(json_pack("{s:s, s:s, s:s, s:o}", "id", ag.name, "sha256", ag.sha256, "document",
 		                             ag.canonical, "ledger", ledger_json(&ag, &lg))))
@@ -179,7 +179,7 @@ static int agreement_show(cli *c, int argc, char **argv)
 	}
 	buf_free(&out);
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 

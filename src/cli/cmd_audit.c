@@ -18,16 +18,16 @@ static const char verify_usage[] =
 
 static int audit_verify_cmd(cli *c, int argc, char **argv)
 {
-	registry *r;
+	store *st;
 	int status = cli_common_only(c, argc, argv, verify_usage);
 	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &r);
+		status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	audit_verify_report rep;
-	pl_rc rc = audit_verify(registry_store(r), &rep, &err);
-	registry_close(r);
+	pl_rc rc = audit_verify(st, &rep, &err);
+	store_close(st);
 	char head[2 * AUDIT_HASH_SIZE + 1], n[32];
 	audit_hex(rep.head, head);
 	text_thousands((long)rep.entries, n, sizeof(n));
@@ -138,8 +138,8 @@ static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
 	}
 	if(done)
 		return EXIT_OK;
-	registry *r;
-	int status = cli_open_bare(c, argc, argv, &r);
+	store *st;
+	int status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	static const char *const log_head[6] = {"seq", "when", "who", "action", "what", "change"};
@@ -150,9 +150,9 @@ static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
 	else
 		cli_rows_init(&o, c, 6, log_head, 100);
 	pl_err err = {0};
-	pl_rc rc = access ? audit_access_list(registry_store(r), &f, print_access, &o, &err)
-	                  : audit_list(registry_store(r), &f, print_entry, &o, &err);
-	registry_close(r);
+	pl_rc rc = access ? audit_access_list(st, &f, print_access, &o, &err)
+	                  : audit_list(st, &f, print_entry, &o, &err);
+	store_close(st);
 	return cli_rows_finish(&o, c, rc, &err);
 }
 

@@ -44,7 +44,7 @@ static void lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "10^%.1f", log10_lr);
 }
 
-static int open_registry(cli *c, registry **r)
+static int open_registry(cli *c, store **r)
 {
 	pl_err err = {0};
 	return cli_open(c, r, &err) ? cli_fail(c, &err) : -1;
@@ -136,14 +136,14 @@ static void print_import(const cli *c, dna_import_kind kind, const dna_import_re
 static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_import_opts *o,
                       bool quiet)
 {
-	registry *r;
-	int status = open_registry(c, &r);
+	store *st;
+	int status = open_registry(c, &st);
 	if(status >= 0)
 		return status;
 	dna_import_report rep;
 	pl_err err = {0};
-	pl_rc rc = dna_import(r, kind, path, o, &rep, &err);
-	registry_close(r);
+	pl_rc rc = dna_import(st, kind, path, o, &rep, &err);
+	store_close(st);
 	if(rc && rep.errors.len) {
 		fputs(buf_str(&rep.errors), stderr);
 		fprintf(stderr, "%s: nothing was imported\n", c->prog);
@@ -199,15 +199,15 @@ static const char frequencies_usage[] =
 
 static int show_frequencies(cli *c)
 {
-	registry *r;
-	int status = open_registry(c, &r);
+	store *st;
+	int status = open_registry(c, &st);
 	if(status >= 0)
 		return status;
 	dna_freqs f;
 	dna_freqs_init(&f);
 	pl_err err = {0};
-	pl_rc rc = dna_frequencies_load(r, &f, &err);
-	registry_close(r);
+	pl_rc rc = dna_frequencies_load(st, &f, &err);
+	store_close(st);
 	const char *head[5] = {"locus", "alleles", "typed (2N)", "floor", "commonest"};
 	cli_rows out;
 	cli_rows_init(&out, c, 5, head, 40);
@@ -359,8 +359,8 @@ static int dna_screen_cmd(cli *c, int argc, char **argv)
 	int status = options(c, argc, argv, screen_usage, opts, v, 0, 0);
 	if(status < 0)
 		status = screen_params(c, v, &p);
-	registry *r;
-	if(status >= 0 || (status = open_registry(c, &r)) >= 0)
+	store *st;
+	if(status >= 0 || (status = open_registry(c, &st)) >= 0)
 		return status;
 	FILE *report = NULL;
 	file_out fo;
@@ -370,8 +370,8 @@ static int dna_screen_cmd(cli *c, int argc, char **argv)
 		report = fo.f;
 	dna_screen_summary s;
 	if(!rc)
-		rc = dna_screen_run(r, v[S_BATCH], &p, report, &s, &err);
-	registry_close(r);
+		rc = dna_screen_run(st, v[S_BATCH], &p, report, &s, &err);
+	store_close(st);
 	if(report && rc)
 		file_out_abort(&fo);
 	else if(report)
@@ -421,14 +421,14 @@ static void proposal_row(const dna_proposal *p, table *t)
 	table_add(t, row);
 }
 
-static int list_proposals(cli *c, registry *r, const dna_proposal_query *q)
+static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
 {
 	arena a;
 	arena_init(&a, 0);
 	dna_proposal *p;
 	size_t n, total;
 	pl_err err = {0};
-	pl_rc rc = dna_proposals_list(r, q, &a, &p, &n, &total, &err);
+	pl_rc rc = dna_proposals_list(st, q, &a, &p, &n, &total, &err);
 	int status = EXIT_OK;
 	if(rc == PL_EUSAGE) {
 		status = cli_usage_error(c, "%s", err.msg);
@@ -477,11 +477,11 @@ static int dna_proposals_cmd(cli *c, int argc, char **argv)
 	q.status = v[P_STATUS];
 	q.case_tag = v[P_CASE];
 	q.person = v[P_PERSON];
-	registry *r;
-	if((status = open_registry(c, &r)) >= 0)
+	store *st;
+	if((status = open_registry(c, &st)) >= 0)
 		return status;
-	status = list_proposals(c, r, &q);
-	registry_close(r);
+	status = list_proposals(c, st, &q);
+	store_close(st);
 	return status;
 }
 
@@ -561,22 +561,22 @@ static int dna_explain_cmd(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	const char *tag = argv[optind], *other = optind + 1 < argc ? argv[optind + 1] : NULL;
-	registry *r;
-	if((status = open_registry(c, &r)) >= 0)
+	store *st;
+	if((status = open_registry(c, &st)) >= 0)
 		return status;
 	if(!other) {
 		dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
 		q.case_tag = tag;
-		status = list_proposals(c, r, &q);
-		registry_close(r);
+		status = list_proposals(c, st, &q);
+		store_close(st);
 		return status;
 	}
 	arena a;
 	arena_init(&a, 0);
 	dna_explanation e;
 	pl_err err = {0};
-	pl_rc rc = dna_explain(r, tag, other, &a, &e, &err);
-	registry_close(r);
+	pl_rc rc = dna_explain(st, tag, other, &a, &e, &err);
+	store_close(st);
 	if(!rc && c->json)
 		cli_print_json(dna_explanation_json(&e));
 	else if(!rc)
@@ -624,14 +624,14 @@ static int decide(cli *c, int argc, char **argv, bool confirm)
 	if(!confirm && v[D_FORCE])
 		return cli_usage_error(c, "--force goes with confirm");
 	const char *tag = argv[optind], *other = argv[optind + 1];
-	registry *r;
-	if((status = open_registry(c, &r)) >= 0)
+	store *st;
+	if((status = open_registry(c, &st)) >= 0)
 		return status;
 	dna_decision d;
 	pl_err err = {0};
-	pl_rc rc = confirm ? dna_confirm(r, tag, other, v[D_NOTE], v[D_FORCE] != NULL, &d, &err)
-	                   : dna_reject(r, tag, other, v[D_NOTE], &d, &err);
-	registry_close(r);
+	pl_rc rc = confirm ? dna_confirm(st, tag, other, v[D_NOTE], v[D_FORCE] != NULL, &d, &err)
+	                   : dna_reject(st, tag, other, v[D_NOTE], &d, &err);
+	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json) {

@@ -176,15 +176,15 @@ static int keys_import(cli *c, int argc, char **argv)
 		return status;
 	if(optind >= argc)
 		return cli_usage_error(c, "expected one or more PUBFILEs");
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
+	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	json_t *arr = c->json ? json_array() : NULL;
 	status = EXIT_OK;
 	for(int i = optind; i < argc && !status; i++)
-		status = import_one(c, registry_store(r), argv[i], arr);
-	registry_close(r);
+		status = import_one(c, st, argv[i], arr);
+	store_close(st);
 	if(arr && !status)
 		cli_print_json(arr);
 	else
@@ -218,18 +218,18 @@ static pl_rc list_row(void *ctx, const sign_trusted *t)
 
 static int keys_list(cli *c, int argc, char **argv)
 {
-	registry *r;
+	store *st;
 	int status = cli_common_only(c, argc, argv, list_usage);
 	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &r);
+		status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	static const char *const head[5] = {"signer", "role", "fingerprint", "imported", "revoked"};
 	cli_rows o;
 	cli_rows_init(&o, c, 5, head, 40);
 	pl_err err = {0};
-	pl_rc rc = sign_keys_each(registry_store(r), true, list_row, &o, &err);
-	registry_close(r);
+	pl_rc rc = sign_keys_each(st, true, list_row, &o, &err);
+	store_close(st);
 	return cli_rows_finish(&o, c, rc, &err);
 }
 
@@ -256,13 +256,13 @@ static int keys_revoke(cli *c, int argc, char **argv)
 	}
 	if(!fp[0])
 		return cli_usage_error(c, "expected a key FINGERPRINT");
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
+	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	sign_trusted t;
-	pl_rc rc = sign_key_revoke(registry_store(r), fp, c->actor, &t, &err);
-	registry_close(r);
+	pl_rc rc = sign_key_revoke(st, fp, c->actor, &t, &err);
+	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json)

@@ -179,10 +179,10 @@ static int person_write(cli *c, int argc, char **argv, bool update)
 	}
 	if(!rc && !done && update && !any)
 		rc = pl_fail(&err, PL_EUSAGE, "nothing to change: give --FIELD VALUE or --clear FIELD");
-	registry *r = NULL;
-	if(!rc && !done && !(rc = cli_open(c, &r, &err)))
-		rc = update ? registry_person_update(r, id, &p, clear, &err)
-		            : registry_person_add(r, &p, &err);
+	store *st = NULL;
+	if(!rc && !done && !(rc = cli_open(c, &st, &err)))
+		rc = update ? registry_person_update(st, id, &p, clear, &err)
+		            : registry_person_add(st, &p, &err);
 	if(rc == PL_EUSAGE)
 		status = cli_usage_error(c, "%s", err.msg);
 	else if(rc)
@@ -191,7 +191,7 @@ static int person_write(cli *c, int argc, char **argv, bool update)
 		printf(c->json ? "{\"id\":\"%s\"}\n" : "%s\n", p.uid);
 	else if(!done)
 		printf("updated %s\n", id);
-	registry_close(r);
+	store_close(st);
 	arena_free(&a);
 	buf_free(&usage);
 	return status;
@@ -305,21 +305,21 @@ static int person_show(cli *c, int argc, char **argv)
 		return status;
 	if(optind + 1 != argc)
 		return cli_usage_error(c, "give the person's id, once");
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
+	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	arena a;
 	arena_init(&a, 0);
 	person p;
 	event *ev = NULL;
 	size_t nev = 0;
-	pl_rc rc = registry_person_get(r, argv[optind], &a, &p, &err);
+	pl_rc rc = registry_person_get(st, argv[optind], &a, &p, &err);
 	if(!rc)
-		rc = registry_person_events(r, p.id, &a, &ev, &nev, &err);
+		rc = registry_person_events(st, p.id, &a, &ev, &nev, &err);
 	if(!rc) /* logged before it is shown: no read goes unrecorded */
-		rc = registry_log_access(r, p.uid, "show", &err);
-	registry_close(r);
+		rc = registry_log_access(st, p.uid, "show", &err);
+	store_close(st);
 	if(!rc) {
 		if(c->json)
 			show_json(&p, ev, nev);
@@ -497,17 +497,17 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 		return cli_usage_error(c, "unexpected argument '%s' (to search by name: parley person search)",
 		                       argv[optind]);
 	}
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err)) {
+	if(cli_open(c, &st, &err)) {
 		free((char *)q.name);
 		return cli_fail(c, &err);
 	}
 	arena a;
 	arena_init(&a, 0);
 	person_page pg;
-	pl_rc rc = registry_search(r, &q, &a, &pg, &err);
-	registry_close(r);
+	pl_rc rc = registry_search(st, &q, &a, &pg, &err);
+	store_close(st);
 	if(rc == PL_EUSAGE)
 		status = cli_usage_error(c, "%s", err.msg);
 	else if(rc)
@@ -570,9 +570,9 @@ static int person_event(cli *c, int argc, char **argv)
 	for(int i = 0; !rc && !done && i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !e.f[i])
 			rc = pl_fail(&err, PL_EUSAGE, "--%s is required", event_fields[i].name);
-	registry *r = NULL;
-	if(!rc && !done && !(rc = cli_open(c, &r, &err)))
-		rc = registry_event_add(r, argv[optind], &e, &err);
+	store *st = NULL;
+	if(!rc && !done && !(rc = cli_open(c, &st, &err)))
+		rc = registry_event_add(st, argv[optind], &e, &err);
 	if(rc == PL_EUSAGE)
 		status = cli_usage_error(c, "%s", err.msg);
 	else if(rc)
@@ -583,7 +583,7 @@ static int person_event(cli *c, int argc, char **argv)
 	else if(!done)
 		printf("%s: %s %s (%s): %s -> %s\n", e.uid, e.person_uid, e.f[EF_TYPE], e.f[EF_DATE],
 		       lifecycle_status_name(e.before), lifecycle_status_name(e.after));
-	registry_close(r);
+	store_close(st);
 	arena_free(&a);
 	buf_free(&usage);
 	return status;

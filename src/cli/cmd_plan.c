@@ -73,18 +73,18 @@ int cmd_plan(cli *c, int argc, char **argv)
 		return cli_usage_error(c, "expected one agreement id");
 	if(point && !save)
 		return cli_usage_error(c, "--handover-point goes with --save");
-	registry *r = NULL;
+	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
 	agreement ag;
 	plan p;
 	pl_err err = {0};
 	char uid[UID_SIZE] = "";
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : agreement_get(r, argv[optind], &a, &ag, &err);
-	rc = rc ? rc : plan_make(r, &ag, &o, &a, &p, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : agreement_get(st, argv[optind], &a, &ag, &err);
+	rc = rc ? rc : plan_make(st, &ag, &o, &a, &p, &err);
 	if(!rc && save)
-		rc = plan_save(r, &p, 1, point, uid, &err);
+		rc = plan_save(st, &p, 1, point, uid, &err);
 	if(!rc && c->json) {
 		json_t *v = plan_json(&p, explain);
 		if(v && uid[0])
@@ -103,6 +103,6 @@ int cmd_plan(cli *c, int argc, char **argv)
 			printf("\nsaved the next stage as %s (draft)\n", uid);
 	}
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

@@ -181,30 +181,30 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 		pl_fail(&err, PL_ENOTFOUND, "cannot read %s: %s", list, strerror(errno));
 		return cli_fail(c, &err);
 	}
-	registry *r = NULL;
+	store *st = NULL;
 	names *nm = NULL;
 	arena a;
 	arena_init(&a, 0);
 	agreement ag;
-	pl_rc rc = cli_open(c, &r, &err);
+	pl_rc rc = cli_open(c, &st, &err);
 	if(!rc)
 		rc = names_open(&nm, &err);
 	if(!rc && clause_arg) {
 		char name[AGREEMENT_NAME_MAX + 1];
 		snprintf(name, sizeof(name), "%.*s", (int)(strchr(clause_arg, ':') - clause_arg), clause_arg);
-		rc = agreement_get(r, name, &a, &ag, &err);
+		rc = agreement_get(st, name, &a, &ag, &err);
 		if(!rc && !(check.cl = agreement_clause(&ag, strchr(clause_arg, ':') + 1)))
 			rc = pl_fail(&err, PL_EINPUT, "agreement %s has no clause '%s'", name, strchr(clause_arg, ':') + 1);
 		check.ag = &ag;
 	}
-	check.r = r;
+	check.st = st;
 	if(!check.date.y)
 		check.date = date_today();
 	o.flag = plan_list_flags;
 	o.flag_ctx = &check;
 	reconcile_result res;
 	if(!rc)
-		rc = reconcile_list(r, nm, f, list, &o, &res, &err);
+		rc = reconcile_list(st, nm, f, list, &o, &res, &err);
 	if(f != stdin)
 		fclose(f);
 	if(!rc) {
@@ -216,8 +216,8 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 	}
 	names_close(nm);
 	arena_free(&a);
-	if(r)
-		registry_close(r);
+	if(st)
+		store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -276,8 +276,8 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 	}
 	if(done)
 		return EXIT_OK;
-	registry *r = NULL;
-	int status = cli_open_bare(c, argc, argv, &r);
+	store *st = NULL;
+	int status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
@@ -285,7 +285,7 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 	dedupe_result res;
 	pl_rc rc = names_open(&nm, &err);
 	if(!rc)
-		rc = dedupe_registry(r, nm, review, (int)threads, &res, &err);
+		rc = dedupe_registry(st, nm, review, (int)threads, &res, &err);
 	if(!rc && report) {
 		FILE *f = fopen(report, "wb");
 		if(!f)
@@ -317,6 +317,6 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 	if(!rc)
 		dedupe_free(&res);
 	names_close(nm);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

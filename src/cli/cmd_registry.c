@@ -66,19 +66,19 @@ int cmd_init(cli *c, int argc, char **argv)
 		return status;
 	struct stat sb;
 	bool existed = stat(c->db, &sb) == 0;
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(registry_open(&r, c->db, c->actor, STORE_CREATE, &err))
+	if(store_open(&st, c->db, c->actor, STORE_CREATE, &err))
 		return cli_fail(c, &err);
-	int before = store_schema_found(registry_store(r)), now = store_schema_latest();
+	int before = store_schema_found(st), now = store_schema_latest();
 	pl_rc rc = PL_OK;
-	if(admin && auth_user_count(registry_store(r)) > 0)
+	if(admin && auth_user_count(st) > 0)
 		rc = pl_fail(&err, PL_ECONFLICT, "%s already has users: add more with 'parley user add'",
 		             c->db);
 	else if(admin)
-		rc = auth_user_add(registry_store(r), admin, NULL, 1u << ROLE_ADMIN, password, c->actor,
+		rc = auth_user_add(st, admin, NULL, 1u << ROLE_ADMIN, password, c->actor,
 		                   &err);
-	registry_close(r);
+	store_close(st);
 	if(!existed)
 		printf("created %s (schema version %d)\n", c->db, now);
 	else if(before < now)
@@ -173,14 +173,14 @@ int cmd_import(cli *c, int argc, char **argv)
 		io.progress = cli_progress;
 		io.progress_ctx = &progress;
 	}
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
+	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	import_report rep;
-	pl_rc rc = registry_import(r, (const char *const *)argv + optind, (size_t)(argc - optind),
+	pl_rc rc = registry_import(st, (const char *const *)argv + optind, (size_t)(argc - optind),
 	                           &io, &rep, &err);
-	registry_close(r);
+	store_close(st);
 	int status = EXIT_OK;
 	if(rc) {
 		if(rep.errors.len) {
@@ -250,19 +250,19 @@ int cmd_export(cli *c, int argc, char **argv)
 	}
 	if(what == EXPORT_EVENTS && fmt == FORMAT_JSON)
 		return cli_usage_error(c, "--events is for CSV; JSON holds the events with their persons");
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
+	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	/* Into a temporary file beside the target, renamed when complete: an
 	 * interrupted export never leaves half a file under the real name. */
 	file_out fo = {0};
 	if(path && file_out_open(&fo, path, &err)) {
-		registry_close(r);
+		store_close(st);
 		return cli_fail(c, &err);
 	}
-	pl_rc rc = registry_export(r, path ? fo.f : stdout, fmt, what, 0, &err);
-	registry_close(r);
+	pl_rc rc = registry_export(st, path ? fo.f : stdout, fmt, what, 0, &err);
+	store_close(st);
 	if(path && rc)
 		file_out_abort(&fo);
 	else if(path)
@@ -304,37 +304,37 @@ static json_t *counts_json(const count_row *rows, size_t n)
 
 int cmd_stats(cli *c, int argc, char **argv)
 {
-	registry *r;
+	store *st;
 	int status = cli_common_only(c, argc, argv, stats_usage);
 	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &r);
+		status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	arena a;
 	arena_init(&a, 0);
-	registry_stats st;
-	pl_rc rc = registry_stats_get(r, &a, &st, &err);
-	registry_close(r);
+	registry_stats stats;
+	pl_rc rc = registry_stats_get(st, &a, &stats, &err);
+	store_close(st);
 	if(!rc && c->json) {
-		json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "persons", (json_int_t)st.persons,
-		                      "events", (json_int_t)st.events,
-		                      "status", counts_json(st.by_status, st.n_status),
-		                      "party", counts_json(st.by_party, st.n_party),
-		                      "held_by", counts_json(st.by_held_by, st.n_held_by),
-		                      "medical", counts_json(st.by_medical, st.n_medical));
+		json_t *o = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "persons", (json_int_t)stats.persons,
+		                      "events", (json_int_t)stats.events,
+		                      "status", counts_json(stats.by_status, stats.n_status),
+		                      "party", counts_json(stats.by_party, stats.n_party),
+		                      "held_by", counts_json(stats.by_held_by, stats.n_held_by),
+		                      "medical", counts_json(stats.by_medical, stats.n_medical));
 		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		putchar('\n');
 		json_decref(o);
 	} else if(!rc) {
 		char p[32], e[32];
-		text_thousands(st.persons, p, sizeof(p));
-		text_thousands(st.events, e, sizeof(e));
+		text_thousands(stats.persons, p, sizeof(p));
+		text_thousands(stats.events, e, sizeof(e));
 		printf("%s: %s persons, %s events\n\n", c->db, p, e);
-		print_counts("status", st.by_status, st.n_status);
-		print_counts("party", st.by_party, st.n_party);
-		print_counts("held by", st.by_held_by, st.n_held_by);
-		print_counts("medical", st.by_medical, st.n_medical);
+		print_counts("status", stats.by_status, stats.n_status);
+		print_counts("party", stats.by_party, stats.n_party);
+		print_counts("held by", stats.by_held_by, stats.n_held_by);
+		print_counts("medical", stats.by_medical, stats.n_medical);
 	}
 	arena_free(&a);
 	return rc ? cli_fail(c, &err) : EXIT_OK;

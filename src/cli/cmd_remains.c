@@ -86,7 +86,7 @@ static int need(cli *c, const args *a, const int *required)
 	return -1;
 }
 
-static int open_registry(cli *c, registry **r)
+static int open_registry(cli *c, store **r)
 {
 	pl_err err = {0};
 	return cli_open(c, r, &err) ? cli_fail(c, &err) : -1;
@@ -94,7 +94,7 @@ static int open_registry(cli *c, registry **r)
 
 /* parse, need, open_registry: -1 with *r open, else the exit status. */
 static int start(cli *c, int argc, char **argv, const char *usage, const int *takes,
-                 const int *required, const char *what, args *a, registry **r)
+                 const int *required, const char *what, args *a, store **r)
 {
 	int status = parse(c, argc, argv, usage, takes, what, a);
 	if(status < 0 && required)
@@ -189,13 +189,13 @@ static int remains_import_cmd(cli *c, int argc, char **argv)
 	if(a.v[O_MAX_ERRORS] && !cli_parse_long(a.v[O_MAX_ERRORS], 1, 100000, &n))
 		return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", a.v[O_MAX_ERRORS]);
 	remains_import_opts o = {.defaults = {a.v[O_FROM], a.v[O_TO], a.v[O_DATE]}, .max_errors = (int)n};
-	registry *r;
-	if((status = open_registry(c, &r)) >= 0)
+	store *st;
+	if((status = open_registry(c, &st)) >= 0)
 		return status;
 	remains_import_report rep;
 	pl_err err = {0};
-	pl_rc rc = remains_import(r, a.arg, &o, &rep, &err);
-	registry_close(r);
+	pl_rc rc = remains_import(st, a.arg, &o, &rep, &err);
+	store_close(st);
 	if(rc && rep.errors.len) {
 		fputs(buf_str(&rep.errors), stderr);
 		fprintf(stderr, "%s: nothing was imported\n", c->prog);
@@ -256,13 +256,13 @@ static void print_cases(const remains_page *pg, const remains_query *q)
 }
 
 /* List the cases q selects: JSON or a table. */
-static int list_cases(cli *c, registry *r, const remains_query *q)
+static int list_cases(cli *c, store *st, const remains_query *q)
 {
 	arena ar;
 	arena_init(&ar, 0);
 	remains_page pg;
 	pl_err err = {0};
-	pl_rc rc = remains_list(r, q, &ar, &pg, &err);
+	pl_rc rc = remains_list(st, q, &ar, &pg, &err);
 	int status = EXIT_OK;
 	if(rc == PL_EUSAGE)
 		status = cli_usage_error(c, "%s", err.msg);
@@ -290,11 +290,11 @@ static int remains_list_cmd(cli *c, int argc, char **argv)
 	q.status = a.v[O_STATUS];
 	q.condition = a.v[O_CONDITION];
 	q.text = a.v[O_TAG];
-	registry *r;
-	if((status = open_registry(c, &r)) >= 0)
+	store *st;
+	if((status = open_registry(c, &st)) >= 0)
 		return status;
-	status = list_cases(c, r, &q);
-	registry_close(r);
+	status = list_cases(c, st, &q);
+	store_close(st);
 	return status;
 }
 
@@ -374,16 +374,16 @@ static int remains_show_cmd(cli *c, int argc, char **argv)
 {
 	static const int takes[] = {0};
 	args a;
-	registry *r;
-	int status = start(c, argc, argv, show_usage, takes, NULL, "the case's tag", &a, &r);
+	store *st;
+	int status = start(c, argc, argv, show_usage, takes, NULL, "the case's tag", &a, &st);
 	if(status >= 0)
 		return status;
 	arena ar;
 	arena_init(&ar, 0);
 	remains_case_detail d;
 	pl_err err = {0};
-	pl_rc rc = remains_case_get(r, a.arg, &ar, &d, &err);
-	registry_close(r);
+	pl_rc rc = remains_case_get(st, a.arg, &ar, &d, &err);
+	store_close(st);
 	if(!rc && c->json) {
 		print_json(remains_case_detail_json(&d));
 	} else if(!rc) {
@@ -412,13 +412,13 @@ static int remains_custody_cmd(cli *c, int argc, char **argv)
 {
 	static const int takes[] = {O_HOLDER, O_SINCE, O_NOTE, 0}, required[] = {O_HOLDER, O_SINCE, 0};
 	args a;
-	registry *r;
-	int status = start(c, argc, argv, custody_usage, takes, required, "the case's tag", &a, &r);
+	store *st;
+	int status = start(c, argc, argv, custody_usage, takes, required, "the case's tag", &a, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
-	pl_rc rc = remains_custody_add(r, a.arg, a.v[O_HOLDER], a.v[O_SINCE], a.v[O_NOTE], &err);
-	registry_close(r);
+	pl_rc rc = remains_custody_add(st, a.arg, a.v[O_HOLDER], a.v[O_SINCE], a.v[O_NOTE], &err);
+	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json)
@@ -446,15 +446,15 @@ static int remains_fragment_cmd(cli *c, int argc, char **argv)
 {
 	static const int takes[] = {O_LABEL, O_PERSON, O_DESCRIPTION, 0}, required[] = {O_LABEL, 0};
 	args a;
-	registry *r;
-	int status = start(c, argc, argv, fragment_usage, takes, required, "the case's tag", &a, &r);
+	store *st;
+	int status = start(c, argc, argv, fragment_usage, takes, required, "the case's tag", &a, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_fragment_set(r, a.arg, a.v[O_LABEL], a.v[O_PERSON], a.v[O_DESCRIPTION],
+	pl_rc rc = remains_fragment_set(st, a.arg, a.v[O_LABEL], a.v[O_PERSON], a.v[O_DESCRIPTION],
 	                                &res, &err);
-	registry_close(r);
+	store_close(st);
 	if(rc || c->json)
 		return print_result(c, a.arg, &res, rc, &err);
 	static const char *const saved[] = {"unchanged", "added", "changed"};
@@ -484,14 +484,14 @@ static int remains_identify_cmd(cli *c, int argc, char **argv)
 {
 	static const int takes[] = {O_PERSON, O_CONFIRM, 0}, required[] = {O_PERSON, 0};
 	args a;
-	registry *r;
-	int status = start(c, argc, argv, identify_usage, takes, required, "the case's tag", &a, &r);
+	store *st;
+	int status = start(c, argc, argv, identify_usage, takes, required, "the case's tag", &a, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_identify(r, a.arg, a.v[O_PERSON], a.v[O_CONFIRM] != NULL, &res, &err);
-	registry_close(r);
+	pl_rc rc = remains_identify(st, a.arg, a.v[O_PERSON], a.v[O_CONFIRM] != NULL, &res, &err);
+	store_close(st);
 	return print_result(c, a.arg, &res, rc, &err);
 }
 
@@ -505,14 +505,14 @@ static int remains_withdraw_cmd(cli *c, int argc, char **argv)
 {
 	static const int takes[] = {0};
 	args a;
-	registry *r;
-	int status = start(c, argc, argv, withdraw_usage, takes, NULL, "the case's tag", &a, &r);
+	store *st;
+	int status = start(c, argc, argv, withdraw_usage, takes, NULL, "the case's tag", &a, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_withdraw(r, a.arg, &res, &err);
-	registry_close(r);
+	pl_rc rc = remains_withdraw(st, a.arg, &res, &err);
+	store_close(st);
 	return print_result(c, a.arg, &res, rc, &err);
 }
 
@@ -532,14 +532,14 @@ static int remains_return_cmd(cli *c, int argc, char **argv)
 {
 	static const int takes[] = {O_TO, O_DATE, O_NOTE, 0}, required[] = {O_TO, O_DATE, 0};
 	args a;
-	registry *r;
-	int status = start(c, argc, argv, return_usage, takes, required, "the case's tag", &a, &r);
+	store *st;
+	int status = start(c, argc, argv, return_usage, takes, required, "the case's tag", &a, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_return(r, a.arg, a.v[O_TO], a.v[O_DATE], a.v[O_NOTE], &res, &err);
-	registry_close(r);
+	pl_rc rc = remains_return(st, a.arg, a.v[O_TO], a.v[O_DATE], a.v[O_NOTE], &res, &err);
+	store_close(st);
 	return print_result(c, a.arg, &res, rc, &err);
 }
 
@@ -570,14 +570,14 @@ static int batch_add_cmd(cli *c, int argc, char **argv)
 	long declared = -1;
 	if(a.v[O_DECLARED] && !cli_parse_long(a.v[O_DECLARED], 0, 100000000, &declared))
 		return cli_usage_error(c, "--declared: expected a count from 0, got '%s'", a.v[O_DECLARED]);
-	registry *r;
-	if((status = open_registry(c, &r)) >= 0)
+	store *st;
+	if((status = open_registry(c, &st)) >= 0)
 		return status;
 	remains_batch b = {.label = a.arg, .from_party = a.v[O_FROM], .to_party = a.v[O_TO],
 	                   .handover_date = a.v[O_DATE], .declared = declared, .note = a.v[O_NOTE]};
 	pl_err err = {0};
-	pl_rc rc = remains_batch_add(r, &b, &err);
-	registry_close(r);
+	pl_rc rc = remains_batch_add(st, &b, &err);
+	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	printf(c->json ? "{\"id\":\"%s\",\"label\":\"%s\"}\n" : "%s %s\n", b.uid, a.arg);
@@ -613,8 +613,8 @@ static int batch_list_cmd(cli *c, int argc, char **argv)
 {
 	static const int takes[] = {0};
 	args a;
-	registry *r;
-	int status = start(c, argc, argv, batch_list_usage, takes, NULL, NULL, &a, &r);
+	store *st;
+	int status = start(c, argc, argv, batch_list_usage, takes, NULL, NULL, &a, &st);
 	if(status >= 0)
 		return status;
 	arena ar;
@@ -622,8 +622,8 @@ static int batch_list_cmd(cli *c, int argc, char **argv)
 	remains_batch *b;
 	size_t n;
 	pl_err err = {0};
-	pl_rc rc = remains_batch_list(r, &ar, &b, &n, &err);
-	registry_close(r);
+	pl_rc rc = remains_batch_list(st, &ar, &b, &n, &err);
+	store_close(st);
 	if(!rc && !n && !c->json) {
 		printf("no batches recorded\n");
 		arena_free(&ar);
@@ -672,8 +672,8 @@ static int batch_show_cmd(cli *c, int argc, char **argv)
 	int status = parse(c, argc, argv, batch_show_usage, takes, "the batch's label", &a);
 	if(status < 0)
 		status = page_options(c, &a, &q);
-	registry *r;
-	if(status >= 0 || (status = open_registry(c, &r)) >= 0)
+	store *st;
+	if(status >= 0 || (status = open_registry(c, &st)) >= 0)
 		return status;
 	arena ar;
 	arena_init(&ar, 0);
@@ -681,16 +681,16 @@ static int batch_show_cmd(cli *c, int argc, char **argv)
 	remains_page pg;
 	pl_err err = {0};
 	q.batch = a.arg;
-	pl_rc rc = remains_batch_get(r, a.arg, &ar, &b, &err);
-	if(!rc && c->json && !(rc = remains_list(r, &q, &ar, &pg, &err))) {
+	pl_rc rc = remains_batch_get(st, a.arg, &ar, &b, &err);
+	if(!rc && c->json && !(rc = remains_list(st, &q, &ar, &pg, &err))) {
 		json_t *o = remains_batch_json(&b);
 		json_object_set_new(o, "cases", remains_page_json(&pg, &q));
 		print_json(o);
 	} else if(!rc && !c->json) {
 		batch_text(&b);
-		status = list_cases(c, r, &q);
+		status = list_cases(c, st, &q);
 	}
-	registry_close(r);
+	store_close(st);
 	arena_free(&ar);
 	return rc ? cli_fail(c, &err) : status < 0 ? EXIT_OK : status;
 }

@@ -245,7 +245,7 @@ static pl_rc trusted_keys(const cli *c, const verify_args *va, arena *a, sign_ke
 		return PL_OK;
 	}
 	store *st;
-	pl_rc rc = store_open(&st, c->db, STORE_READONLY, err);
+	pl_rc rc = store_open(&st, c->db, NULL, STORE_READONLY, err);
 	if(!rc) {
 		rc = sign_keys_trusted(st, a, true, keys, n, err);
 		store_close(st);
@@ -389,11 +389,11 @@ static int manifest_export_cmd(cli *c, int argc, char **argv)
 		return EXIT_OK;
 	if(optind + 1 != argc)
 		return cli_usage_error(c, "expected one stage id");
-	registry *r = NULL;
+	store *st = NULL;
 	json_t *env = NULL;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : manifest_export(r, argv[optind], &env, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : manifest_export(st, argv[optind], &env, &err);
 	if(!rc && out) {
 		rc = write_envelope(env, out, &err);
 		if(!rc)
@@ -407,7 +407,7 @@ static int manifest_export_cmd(cli *c, int argc, char **argv)
 		buf_free(&text);
 	}
 	json_decref(env);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -432,13 +432,13 @@ static int manifest_import_cmd(cli *c, int argc, char **argv)
 	if(optind + 1 != argc)
 		return cli_usage_error(c, "expected one manifest file");
 	const char *path = argv[optind];
-	registry *r = NULL;
+	store *st = NULL;
 	json_t *env = NULL;
 	manifest_import_report rep = {0};
 	pl_err err = {0};
 	pl_rc rc = read_json(path, &env, &err);
-	rc = rc ? rc : cli_open(c, &r, &err);
-	rc = rc ? rc : manifest_import(r, env, path, &rep, &err);
+	rc = rc ? rc : cli_open(c, &st, &err);
+	rc = rc ? rc : manifest_import(st, env, path, &rep, &err);
 	if(!rc && rep.problems.len)
 		fprintf(stderr, "%s", buf_str(&rep.problems));
 	if(!rc && c->json) {
@@ -460,7 +460,7 @@ static int manifest_import_cmd(cli *c, int argc, char **argv)
 	}
 	manifest_import_report_free(&rep);
 	json_decref(env);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 

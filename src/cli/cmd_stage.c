@@ -49,8 +49,8 @@ static int stage_list_cmd(cli *c, int argc, char **argv)
 		if(done)
 			return EXIT_OK;
 	}
-	registry *r;
-	int status = cli_open_bare(c, argc, argv, &r);
+	store *st;
+	int status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	static const char *const head[7] = {"stage", "agreement", "no.", "date", "status", "version", "hands over"};
@@ -61,7 +61,7 @@ static int stage_list_cmd(cli *c, int argc, char **argv)
 	stage_row *rows;
 	size_t n;
 	pl_err err = {0};
-	pl_rc rc = stage_list(r, &f, &a, &rows, &n, &err);
+	pl_rc rc = stage_list(st, &f, &a, &rows, &n, &err);
 	for(size_t i = 0; !rc && i < n; i++) {
 		const stage_row *x = &rows[i];
 		if(o.arr) {
@@ -77,7 +77,7 @@ static int stage_list_cmd(cli *c, int argc, char **argv)
 		const char *row[7] = {x->uid, x->agreement, num, x->date, stage_status_name(x->status), ver, what};
 		table_add(o.t, row);
 	}
-	registry_close(r);
+	store_close(st);
 	status = cli_rows_finish(&o, c, rc, &err);
 	arena_free(&a);
 	return status;
@@ -94,7 +94,7 @@ static const char show_usage[] =
 	"those repatriated as seriously wounded or sick), the remains batches, and\n"
 	"the discrepancies found at execution.\n";
 
-static pl_rc show_text(registry *r, const agreement *ag, const stage *s, arena *a, pl_err *err)
+static pl_rc show_text(store *st, const agreement *ag, const stage *s, arena *a, pl_err *err)
 {
 	char date[DATE_STR_MAX];
 	date_format(s->date, date);
@@ -137,7 +137,7 @@ static pl_rc show_text(registry *r, const agreement *ag, const stage *s, arena *
 	}
 	stage_discrepancy *d;
 	size_t nd;
-	pl_rc rc = stage_discrepancies(r, s, a, &d, &nd, err);
+	pl_rc rc = stage_discrepancies(st, s, a, &d, &nd, err);
 	for(size_t i = 0; !rc && i < nd; i++)
 		printf("%sdiscrepancy: %s\n", i ? "" : "\n", d[i].what);
 	return rc;
@@ -149,19 +149,19 @@ static int stage_show(cli *c, int argc, char **argv)
 	int status = stage_args(c, argc, argv, show_usage, &uid);
 	if(status >= 0)
 		return status;
-	registry *r = NULL;
+	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
 	stage s;
 	agreement ag;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : stage_get(r, uid, &a, &s, &err);
-	rc = rc ? rc : agreement_get_id(r, s.agreement_id, &a, &ag, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : stage_get(st, uid, &a, &s, &err);
+	rc = rc ? rc : agreement_get_id(st, s.agreement_id, &a, &ag, &err);
 	if(!rc)
-		rc = c->json ? (cli_print_json(stage_json(&ag, &s)) ? PL_OK : pl_nomem(&err)) : show_text(r, &ag, &s, &a, &err);
+		rc = c->json ? (cli_print_json(stage_json(&ag, &s)) ? PL_OK : pl_nomem(&err)) : show_text(st, &ag, &s, &a, &err);
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -197,20 +197,20 @@ static int stage_diff_cmd(cli *c, int argc, char **argv)
 	}
 	if(optind + 1 != argc)
 		return cli_usage_error(c, "expected one stage id");
-	registry *r = NULL;
+	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
 	stage s;
 	manifest_change *ch;
 	size_t n;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : stage_get(r, argv[optind], &a, &s, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : stage_get(st, argv[optind], &a, &s, &err);
 	if(!rc) {
 		to = to ? to : s.version;
 		from = from ? from : to - 1;
 	}
-	rc = rc ? rc : stage_diff(r, &s, (int)from, (int)to, &a, &ch, &n, &err);
+	rc = rc ? rc : stage_diff(st, &s, (int)from, (int)to, &a, &ch, &n, &err);
 	if(!rc && c->json) {
 		json_t *arr = json_array();
 		for(size_t i = 0; i < n; i++)
@@ -225,7 +225,7 @@ static int stage_diff_cmd(cli *c, int argc, char **argv)
 		printf("%zu change%s\n", n, n == 1 ? "" : "s");
 	}
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -267,15 +267,15 @@ static int stage_add(cli *c, int argc, char **argv)
 	}
 	if(optind + 2 > argc || !side || !clause_id)
 		return cli_usage_error(c, "expected a stage id, persons, --side and --clause");
-	registry *r = NULL;
+	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
 	stage s;
 	agreement ag;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : stage_get(r, argv[optind], &a, &s, &err);
-	rc = rc ? rc : agreement_get_id(r, s.agreement_id, &a, &ag, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : stage_get(st, argv[optind], &a, &s, &err);
+	rc = rc ? rc : agreement_get_id(st, s.agreement_id, &a, &ag, &err);
 	int k = rc ? 0 : agreement_side(&ag, side);
 	if(!rc && k < 0)
 		rc = pl_fail(&err, PL_EUSAGE, "--side: expected %s or %s, got '%s'", ag.party[0], ag.party[1], side);
@@ -288,11 +288,11 @@ static int stage_add(cli *c, int argc, char **argv)
 	}
 	if(!rc && !add)
 		rc = pl_nomem(&err);
-	rc = rc ? rc : stage_edit(r, s.uid, add, n, NULL, 0, &err);
+	rc = rc ? rc : stage_edit(st, s.uid, add, n, NULL, 0, &err);
 	if(!rc)
 		printf("stage %s: %zu added; manifest version %d, in draft\n", s.uid, n, s.version + 1);
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -303,14 +303,14 @@ static int stage_remove(cli *c, int argc, char **argv)
 		return status;
 	if(optind + 2 > argc)
 		return cli_usage_error(c, "expected a stage id and persons");
-	registry *r = NULL;
+	store *st = NULL;
 	pl_err err = {0};
 	size_t n = (size_t)(argc - optind - 1);
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : stage_edit(r, argv[optind], NULL, 0, (const char *const *)argv + optind + 1, n, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : stage_edit(st, argv[optind], NULL, 0, (const char *const *)argv + optind + 1, n, &err);
 	if(!rc)
 		printf("stage %s: %zu removed; a new manifest version, in draft\n", argv[optind], n);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -332,17 +332,17 @@ static const char close_usage[] =
 	"\n"
 	"Close an executed stage: nothing more will change.\n";
 
-typedef pl_rc (*stage_op)(registry *r, const char *uid, pl_err *err);
+typedef pl_rc (*stage_op)(store *r, const char *uid, pl_err *err);
 
 static int run_op(cli *c, const char *uid, stage_op op, const char *done_text)
 {
-	registry *r = NULL;
+	store *st = NULL;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : op(r, uid, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : op(st, uid, &err);
 	if(!rc)
 		printf("stage %s %s\n", uid, done_text);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -378,13 +378,13 @@ static int stage_cancel_cmd(cli *c, int argc, char **argv)
 	}
 	if(optind + 1 != argc)
 		return cli_usage_error(c, "expected one stage id");
-	registry *r = NULL;
+	store *st = NULL;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : stage_cancel(r, argv[optind], reason, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : stage_cancel(st, argv[optind], reason, &err);
 	if(!rc)
 		printf("stage %s cancelled\n", argv[optind]);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -529,7 +529,7 @@ static int stage_execute_cmd(cli *c, int argc, char **argv)
 		arena_free(&a);
 		return status;
 	}
-	registry *r = NULL;
+	store *st = NULL;
 	pl_err err = {0};
 	size_t nfile = 0;
 	stage_exec_report rep;
@@ -537,12 +537,12 @@ static int stage_execute_cmd(cli *c, int argc, char **argv)
 	if(!rc && file)
 		rc = read_outcomes(file, &a, outcomes + x.noutcomes, &nfile, &err);
 	x.noutcomes += nfile;
-	rc = rc ? rc : cli_open(c, &r, &err);
-	rc = rc ? rc : stage_execute(r, argv[optind], &x, &rep, &err);
+	rc = rc ? rc : cli_open(c, &st, &err);
+	rc = rc ? rc : stage_execute(st, argv[optind], &x, &rep, &err);
 	if(!rc)
 		print_report(c, argv[optind], &rep);
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 

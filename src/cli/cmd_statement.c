@@ -55,13 +55,13 @@ int cmd_statement(cli *c, int argc, char **argv)
 	}
 	if(optind + 1 != argc)
 		return cli_usage_error(c, "expected one stage id");
-	registry *r = NULL;
+	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
 	statement s;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
-	rc = rc ? rc : statement_make(r, argv[optind], party, on, &a, &s, &err);
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : statement_make(st, argv[optind], party, on, &a, &s, &err);
 	if(!rc && (json || c->json)) {
 		if(!cli_print_json(statement_json(&s, (statement_lang)lang)))
 			rc = pl_nomem(&err);
@@ -75,7 +75,7 @@ int cmd_statement(cli *c, int argc, char **argv)
 		buf_free(&out);
 	}
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -132,15 +132,15 @@ int cmd_aftercare(cli *c, int argc, char **argv)
 		if(done)
 			return EXIT_OK;
 	}
-	registry *r;
-	int status = cli_open_bare(c, argc, argv, &r);
+	store *st;
+	int status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	arena a;
 	arena_init(&a, 0);
 	aftercare_view v;
 	pl_err err = {0};
-	pl_rc rc = aftercare_get(r, &f, &a, &v, &err);
+	pl_rc rc = aftercare_get(st, &f, &a, &v, &err);
 	if(!rc && c->json) {
 		if(!cli_print_json(aftercare_json(&v, false)))
 			rc = pl_nomem(&err);
@@ -163,6 +163,6 @@ int cmd_aftercare(cli *c, int argc, char **argv)
 		table_free(t);
 	}
 	arena_free(&a);
-	registry_close(r);
+	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

@@ -176,14 +176,13 @@ static int user_store_password(cli *c, const user_args *ua, const role_set *role
 	int status = cli_password(c, ua->from_stdin, ua->generate, password, sizeof(password));
 	if(status)
 		return status;
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
+	pl_rc rc = cli_open(c, &st, &err);
 	if(!rc) {
-		store *st = registry_store(r);
 		rc = roles ? auth_user_add(st, ua->name, ua->display, *roles, password, c->actor, &err)
 		           : auth_user_passwd(st, ua->name, password, c->actor, &err);
-		registry_close(r);
+		store_close(st);
 	}
 	if(!rc && ua->generate)
 		show_password(c, ua->name, password);
@@ -224,12 +223,12 @@ static int user_passwd(cli *c, int argc, char **argv)
 static int user_change(cli *c, const char *name, const role_set *roles, const char *display,
                        const bool *disabled, const char *done)
 {
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &r, &err);
+	pl_rc rc = cli_open(c, &st, &err);
 	if(!rc) {
-		rc = auth_user_set(registry_store(r), name, roles, display, disabled, c->actor, &err);
-		registry_close(r);
+		rc = auth_user_set(st, name, roles, display, disabled, c->actor, &err);
+		store_close(st);
 	}
 	if(rc)
 		return cli_fail(c, &err);
@@ -302,18 +301,18 @@ static pl_rc list_row(void *ctx, const user *u)
 
 static int user_list(cli *c, int argc, char **argv)
 {
-	registry *r;
+	store *st;
 	int status = cli_common_only(c, argc, argv, list_usage);
 	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &r);
+		status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	static const char *const head[4] = {"name", "display name", "roles", ""};
 	cli_rows o;
 	cli_rows_init(&o, c, 4, head, 60);
 	pl_err err = {0};
-	pl_rc rc = auth_user_list(registry_store(r), list_row, &o, &err);
-	registry_close(r);
+	pl_rc rc = auth_user_list(st, list_row, &o, &err);
+	store_close(st);
 	return cli_rows_finish(&o, c, rc, &err);
 }
 
@@ -383,17 +382,17 @@ static int token_create(cli *c, int argc, char **argv)
 		return status;
 	if(!name || !label || optind < argc)
 		return cli_usage_error(c, "expected --user NAME and --name LABEL");
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
+	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	user u;
 	char token[API_TOKEN_LEN + 1];
 	int64_t id = 0;
-	pl_rc rc = auth_user_get(registry_store(r), name, &u, &err);
+	pl_rc rc = auth_user_get(st, name, &u, &err);
 	if(!rc)
-		rc = auth_token_create(registry_store(r), &u, label, c->actor, token, &id, &err);
-	registry_close(r);
+		rc = auth_token_create(st, &u, label, c->actor, token, &id, &err);
+	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json) {
@@ -427,20 +426,20 @@ static int token_list(cli *c, int argc, char **argv)
 {
 	const char *name = NULL;
 	int status = token_options(c, argc, argv, token_list_usage, &name, NULL);
-	registry *r;
+	store *st;
 	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &r);
+		status = cli_open_bare(c, argc, argv, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	user u = {0};
-	pl_rc rc = name ? auth_user_get(registry_store(r), name, &u, &err) : PL_OK;
+	pl_rc rc = name ? auth_user_get(st, name, &u, &err) : PL_OK;
 	static const char *const head[6] = {"id", "name", "user", "created", "last used", "revoked"};
 	cli_rows o;
 	cli_rows_init(&o, c, 6, head, 40);
 	if(!rc)
-		rc = auth_token_list(registry_store(r), u.id, token_row, &o, &err);
-	registry_close(r);
+		rc = auth_token_list(st, u.id, token_row, &o, &err);
+	store_close(st);
 	return cli_rows_finish(&o, c, rc, &err);
 }
 
@@ -452,12 +451,12 @@ static int token_revoke(cli *c, int argc, char **argv)
 	long id;
 	if(optind + 1 != argc || !cli_parse_long(argv[optind], 1, 0x7fffffffL, &id))
 		return cli_usage_error(c, "expected one token ID (a number)");
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &r, &err))
+	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
-	pl_rc rc = auth_token_revoke(registry_store(r), id, 0, c->actor, &err);
-	registry_close(r);
+	pl_rc rc = auth_token_revoke(st, id, 0, c->actor, &err);
+	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	if(!c->json)

@@ -74,9 +74,9 @@ int cli_fail(const cli *c, const pl_err *err)
 	return err->rc == PL_EUSAGE ? EXIT_USAGE : EXIT_REFUSED;
 }
 
-pl_rc cli_open(cli *c, registry **r, pl_err *err)
+pl_rc cli_open(cli *c, store **r, pl_err *err)
 {
-	return registry_open(r, c->db, c->actor, 0, err);
+	return store_open(r, c->db, c->actor, 0, err);
 }
 
 bool cli_parse_long(const char *s, long min, long max, long *out)
@@ -103,7 +103,7 @@ void cli_print_range(const char *things, size_t offset, size_t n, size_t total, 
 		printf("\n%zu-%zu of %s\n", offset + 1, offset + n, t);
 }
 
-int cli_open_bare(cli *c, int argc, char **argv, registry **r)
+int cli_open_bare(cli *c, int argc, char **argv, store **r)
 {
 	if(optind < argc)
 		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);

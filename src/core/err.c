@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 pl_rc pl_fail(pl_err *err, pl_rc rc, const char *fmt, ...)
@@ -66,4 +67,15 @@ const char *pl_rc_str(pl_rc rc)
 pl_rc pl_nomem(pl_err *err)
 {
 	return pl_fail(err, PL_ENOMEM, "out of memory");
+}
+
+void pl_panic(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("parley: internal error: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("\n", stderr);
+	va_end(ap);
+	abort();
 }

@@ -52,4 +52,8 @@ const char *pl_rc_str(pl_rc rc);
 
 pl_rc pl_nomem(pl_err *err);
 
+/* A broken invariant: a bug in parley, never bad input. Says so on stderr
+ * and aborts, so that the bug is found where it happened. */
+_Noreturn void pl_panic(const char *fmt, ...) PL_PRINTF(1, 2);
+
 #endif

@@ -9,9 +9,8 @@
 
 /* ---- small helpers ------------------------------------------------------------ */
 
-pl_rc dna_tx_end(registry *r, pl_rc rc, pl_err *err)
+pl_rc dna_tx_end(store *st, pl_rc rc, pl_err *err)
 {
-	store *st = registry_store(r);
 	if(rc) {
 		store_rollback(st);
 		return rc;
@@ -26,10 +25,9 @@ pl_rc dna_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err)
 	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, doing);
 }
 
-pl_rc dna_case_find(registry *r, const char *tag, int64_t *id, char uid[UID_SIZE],
-                    const char **status, arena *a, bool *found, pl_err *err)
+pl_rc dna_case_find(store *st, const char *tag, int64_t *id, char uid[UID_SIZE],
+                       const char **status, arena *a, bool *found, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT id, uid, status FROM remains_case WHERE tag = ?", &s, err);
 	if(rc)
@@ -46,9 +44,8 @@ pl_rc dna_case_find(registry *r, const char *tag, int64_t *id, char uid[UID_SIZE
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a remains case");
 }
 
-pl_rc dna_missing_count(registry *r, long *n, pl_err *err)
+pl_rc dna_missing_count(store *st, long *n, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT count(*) FROM person WHERE status = 'missing' OR"
 	                          " status = 'died_in_captivity' OR status = 'remains_returned'", &s, err);
@@ -67,11 +64,10 @@ dna_model dna_params_model(const dna_params *p)
 	return (dna_model){p->theta, p->dropout, p->mutation.model != DNA_MUT_NONE};
 }
 
-pl_rc dna_params_last(registry *r, dna_params *p, pl_err *err)
+pl_rc dna_params_last(store *st, dna_params *p, pl_err *err)
 {
 	static const dna_params defaults = DNA_PARAMS_INIT;
 	*p = defaults;
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT params FROM dna_run ORDER BY id DESC LIMIT 1", &s, err);
 	if(rc)
@@ -100,7 +96,7 @@ pl_rc dna_params_last(registry *r, dna_params *p, pl_err *err)
 
 /* Locus names of the registry's profiles as kit loci; each left out noted once. */
 typedef struct loader {
-	registry *r;
+	store *st;
 	dna_data *d;
 	hmap loci;                /* name -> kit index + 2; 1: not in the kit */
 } loader;
@@ -123,7 +119,7 @@ static int locus_of(loader *ld, const char *name)
  * the same whichever profiles a computation loads. */
 static pl_rc all_alleles(loader *ld, pl_err *err)
 {
-	store *st = registry_store(ld->r);
+	store *st = ld->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT DISTINCT locus, allele1 FROM dna_allele WHERE allele1 IS NOT NULL"
 	                          " UNION SELECT DISTINCT locus, allele2 FROM dna_allele"
@@ -178,7 +174,7 @@ static bool room(void **items, size_t *cap, size_t n, size_t size)
 static pl_rc load_remains(loader *ld, const dna_data_query *q, pl_err *err)
 {
 	dna_data *d = ld->d;
-	store *st = registry_store(ld->r);
+	store *st = ld->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT p.id, c.id, c.uid, c.tag, c.status, p.degraded, a.locus,"
 	                          " a.allele1, a.allele2 FROM dna_profile p"
@@ -229,7 +225,7 @@ typedef struct refs {
 static pl_rc load_references(loader *ld, const dna_data_query *q, refs *out, pl_err *err)
 {
 	dna_data *d = ld->d;
-	store *st = registry_store(ld->r);
+	store *st = ld->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT p.id, p.sample, a.locus, a.allele1, a.allele2 FROM dna_profile p"
 	                          " LEFT JOIN dna_allele a ON a.profile_id = p.id WHERE p.kind = 'reference'"
@@ -296,7 +292,7 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 	dna_data *d = ld->d;
 	refs rf = {0};
 	pl_rc rc = load_references(ld, q, &rf, err);
-	store *st = registry_store(ld->r);
+	store *st = ld->st;
 	sqlite3_stmt *s = NULL;
 	if(!rc)
 		rc = store_stmt(st, "SELECT x.id, x.uid, x.sex, x.party, r.relationship, r.side, r.profile_id"
@@ -352,17 +348,17 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 	return rc == PL_ENOMEM ? pl_nomem(err) : rc;
 }
 
-pl_rc dna_data_load(registry *r, const dna_data_query *q, const dna_mutation *m, dna_data *d,
-                    pl_err *err)
+pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, dna_data *d,
+                       pl_err *err)
 {
 	memset(d, 0, sizeof(*d));
 	arena_init(&d->a, 1 << 20);
 	buf_init(&d->notes, 0);
-	loader ld = {.r = r, .d = d};
+	loader ld = {.st = st, .d = d};
 	hmap_init(&ld.loci);
 	dna_freqs f;
 	dna_freqs_init(&f);
-	pl_rc rc = dna_frequencies_load(r, &f, err);
+	pl_rc rc = dna_frequencies_load(st, &f, err);
 	if(!rc)
 		rc = dna_kit_init(&d->kit, &f, err);
 	dna_freqs_free(&f);

@@ -19,10 +19,9 @@ static void result_init(dna_decision *out)
 }
 
 /* The parties a case's batch went between, and the person's. */
-static pl_rc parties(registry *r, int64_t case_id, int64_t person_id, arena *a, const char **from,
-                     const char **to, const char **party, pl_err *err)
+static pl_rc parties(store *st, int64_t case_id, int64_t person_id, arena *a, const char **from,
+                        const char **to, const char **party, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT b.from_party, b.to_party, (SELECT party FROM person WHERE id = ?2)"
 	                          " FROM remains_case c LEFT JOIN remains_batch b ON b.id = c.batch_id"
@@ -45,10 +44,9 @@ static pl_rc parties(registry *r, int64_t case_id, int64_t person_id, arena *a, 
 
 /* Does the person have another confirmed case, and does this one hold a
  * fragment of theirs? */
-static pl_rc spread(registry *r, int64_t case_id, int64_t person_id, bool *others, bool *fragment,
-                    pl_err *err)
+static pl_rc spread(store *st, int64_t case_id, int64_t person_id, bool *others, bool *fragment,
+                       pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM remains_case WHERE person_id = ?2 AND"
 	                          " status = 'confirmed' AND id != ?1), EXISTS (SELECT 1 FROM"
@@ -64,13 +62,13 @@ static pl_rc spread(registry *r, int64_t case_id, int64_t person_id, bool *other
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading a person's cases");
 }
 
-pl_rc dna_confirm_action(registry *r, const dna_pair_ref *pr, arena *a, const char **action,
-                         const char **return_to, pl_err *err)
+pl_rc dna_confirm_action(store *st, const dna_pair_ref *pr, arena *a, const char **action,
+                            const char **return_to, pl_err *err)
 {
 	const char *from, *to, *party;
 	*action = pr->identity ? "join" : "identify";
 	*return_to = NULL;
-	pl_rc rc = pr->identity ? PL_OK : parties(r, pr->case_id, pr->person_id, a, &from, &to, &party, err);
+	pl_rc rc = pr->identity ? PL_OK : parties(st, pr->case_id, pr->person_id, a, &from, &to, &party, err);
 	if(!rc && !pr->identity && party && from && !strcmp(party, from) && (!to || strcmp(party, to))) {
 		*action = "return";
 		*return_to = party;
@@ -78,39 +76,38 @@ pl_rc dna_confirm_action(registry *r, const dna_pair_ref *pr, arena *a, const ch
 	return rc;
 }
 
-static pl_rc identify(registry *r, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
-                      arena *a, dna_decision *out, pl_err *err)
+static pl_rc identify(store *st, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
+                         arena *a, dna_decision *out, pl_err *err)
 {
 	const char *party, *uid = pr->person.uid;
-	pl_rc rc = dna_confirm_action(r, pr, a, &out->action, &party, err);
+	pl_rc rc = dna_confirm_action(st, pr, a, &out->action, &party, err);
 	if(rc)
 		return rc;
 	snprintf(out->person, sizeof(out->person), "%s", uid);
 	if(party) { /* their own side's: known now, to be sent back */
-		rc = remains_identify(r, tag, uid, false, &out->remains, err);
+		rc = remains_identify(st, tag, uid, false, &out->remains, err);
 		snprintf(out->note, sizeof(out->note), "%s is of %s, the side that handed the remains over: "
 		         "case %s is identified preliminarily and flagged for return (record the handover: "
 		         "parley remains return %s --to %s --date DATE)", uid, party, tag, tag, party);
 		return rc;
 	}
 	bool others, fragment;
-	if((rc = spread(r, pr->case_id, pr->person_id, &others, &fragment, err)))
+	if((rc = spread(st, pr->case_id, pr->person_id, &others, &fragment, err)))
 		return rc;
 	if(others && !fragment) { /* another part of someone identified already */
 		char why[200], lr[48];
 		lr_words(p->log10_lr, lr, sizeof(lr));
 		snprintf(why, sizeof(why), "DNA: part of %s (kinship, %s)", uid, lr);
-		if((rc = remains_fragment_set(r, tag, "DNA", uid, why, &out->remains, err)))
+		if((rc = remains_fragment_set(st, tag, "DNA", uid, why, &out->remains, err)))
 			return rc;
 	}
-	return remains_identify(r, tag, uid, true, &out->remains, err);
+	return remains_identify(st, tag, uid, true, &out->remains, err);
 }
 
 /* The person a case is identified as (preliminary or confirmed), or NULL. */
-static pl_rc identified_as(registry *r, int64_t case_id, arena *a, const char **uid, bool *confirmed,
-                           pl_err *err)
+static pl_rc identified_as(store *st, int64_t case_id, arena *a, const char **uid, bool *confirmed,
+                              pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT p.uid, c.status FROM remains_case c LEFT JOIN person p ON"
 	                          " p.id = c.person_id WHERE c.id = ?", &s, err);
@@ -128,14 +125,14 @@ static pl_rc identified_as(registry *r, int64_t case_id, arena *a, const char **
 /* Two cases of one person: a fragment in each naming the other, linked to
  * the person either is identified as; one not identified takes the other's
  * confirmed identification. */
-static pl_rc join(registry *r, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
-                  arena *a, dna_decision *out, pl_err *err)
+static pl_rc join(store *st, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
+                     arena *a, dna_decision *out, pl_err *err)
 {
 	const char *pa, *pb;
 	bool ca, cb;
-	pl_rc rc = identified_as(r, pr->case_id, a, &pa, &ca, err);
+	pl_rc rc = identified_as(st, pr->case_id, a, &pa, &ca, err);
 	if(!rc)
-		rc = identified_as(r, pr->other_id, a, &pb, &cb, err);
+		rc = identified_as(st, pr->other_id, a, &pb, &cb, err);
 	if(rc)
 		return rc;
 	if(pa && pb && strcmp(pa, pb))
@@ -150,12 +147,12 @@ static pl_rc join(registry *r, const char *tag, const dna_pair_ref *pr, const dn
 		char label[80], why[600];
 		snprintf(label, sizeof(label), "DNA %.60s", tags[1 - i]);
 		snprintf(why, sizeof(why), "DNA: the same person as case %s (%s)", tags[1 - i], lr);
-		rc = remains_fragment_set(r, tags[i], label, who, why, &out->remains, err);
+		rc = remains_fragment_set(st, tags[i], label, who, why, &out->remains, err);
 	}
 	bool confirmed = (ca && !pb) || (cb && !pa);
 	if(!rc && confirmed && who) {
 		const char *rest = ca ? pr->other : tag;
-		rc = remains_identify(r, rest, who, true, &out->remains, err);
+		rc = remains_identify(st, rest, who, true, &out->remains, err);
 		snprintf(out->note, sizeof(out->note), "cases %s and %s are one person; %s is confirmed as %s too",
 		         tag, pr->other, rest, who);
 	} else if(!rc) {
@@ -165,10 +162,9 @@ static pl_rc join(registry *r, const char *tag, const dna_pair_ref *pr, const dn
 	return rc;
 }
 
-static pl_rc decided(registry *r, const dna_pair_ref *pr, const dna_proposal *p, const char *status,
-                     const dna_decision *out, const char *note, pl_err *err)
+static pl_rc decided(store *st, const dna_pair_ref *pr, const dna_proposal *p, const char *status,
+                        const dna_decision *out, const char *note, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "UPDATE dna_proposal SET status = ?2, action = ?3, decided_by = ?4,"
 	                          " decided_at = ?5, note = ?6 WHERE id = ?1", &s, err);
@@ -179,7 +175,7 @@ static pl_rc decided(registry *r, const dna_pair_ref *pr, const dna_proposal *p,
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
 	store_bind_text(s, 3, out->action);
-	sqlite3_bind_text(s, 4, registry_actor(r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, store_actor(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
 	store_bind_text(s, 6, note);
 	if((rc = dna_step_done(st, s, "deciding a proposal", err)))
@@ -190,18 +186,18 @@ static pl_rc decided(registry *r, const dna_pair_ref *pr, const dna_proposal *p,
 	                          "loci", p->loci, "inconsistent", p->inconsistent, "note", note);
 	if(!isnan(p->log10_glr))
 		json_object_set_new(after, "log10_glr", json_real(p->log10_glr));
-	return remains_audit(r, status[0] == 'c' ? "confirm" : "reject", "dna_proposal", pr->case_uid,
+	return remains_audit(st, status[0] == 'c' ? "confirm" : "reject", "dna_proposal", pr->case_uid,
 	                 json_pack("{s:s}", "status", p->status), after, err);
 }
 
 /* Find the pair's open proposal in a new transaction: *p, or a refusal. */
-static pl_rc open_proposal(registry *r, const char *tag, const char *other, arena *a,
-                           dna_pair_ref *pr, dna_proposal *p, pl_err *err)
+static pl_rc open_proposal(store *st, const char *tag, const char *other, arena *a,
+                              dna_pair_ref *pr, dna_proposal *p, pl_err *err)
 {
 	bool found;
-	pl_rc rc = dna_pair_resolve(r, tag, other, a, pr, err);
+	pl_rc rc = dna_pair_resolve(st, tag, other, a, pr, err);
 	if(!rc)
-		rc = dna_proposal_find(r, pr, a, p, &found, err);
+		rc = dna_proposal_find(st, pr, a, p, &found, err);
 	if(!rc && !found)
 		rc = pl_fail(err, PL_ENOTFOUND, "no proposal for case %s and %s: screen first (parley dna "
 		             "screen), and see parley dna explain %s %s", tag, pr->other, tag, pr->other);
@@ -213,41 +209,41 @@ static pl_rc open_proposal(registry *r, const char *tag, const char *other, aren
 }
 
 /* Find the pair's open proposal and decide it, in one transaction. */
-static pl_rc decide(registry *r, const char *tag, const char *other, const char *note, bool force,
-                    bool confirm, dna_decision *out, pl_err *err)
+static pl_rc decide(store *st, const char *tag, const char *other, const char *note, bool force,
+                       bool confirm, dna_decision *out, pl_err *err)
 {
 	result_init(out);
 	arena a;
 	arena_init(&a, 0);
 	dna_pair_ref pr;
 	dna_proposal p;
-	pl_rc rc = store_begin(registry_store(r), err);
+	pl_rc rc = store_begin(st, err);
 	if(rc) {
 		arena_free(&a);
 		return rc;
 	}
-	rc = open_proposal(r, tag, other, &a, &pr, &p, err);
+	rc = open_proposal(st, tag, other, &a, &pr, &p, err);
 	if(!rc && confirm && !strcmp(p.status, "candidate") && !force)
 		rc = pl_fail(err, PL_ECONFLICT, "the pair of case %s and %s is a candidate below the threshold "
 		             "(posterior %.4g): confirm it only on other evidence, with --force", tag, pr.other,
 		             p.posterior);
 	if(!rc && confirm)
-		rc = pr.identity ? join(r, tag, &pr, &p, &a, out, err) : identify(r, tag, &pr, &p, &a, out, err);
+		rc = pr.identity ? join(st, tag, &pr, &p, &a, out, err) : identify(st, tag, &pr, &p, &a, out, err);
 	if(!rc)
-		rc = decided(r, &pr, &p, confirm ? "confirmed" : "rejected", out, note, err);
-	rc = dna_tx_end(r, rc, err);
+		rc = decided(st, &pr, &p, confirm ? "confirmed" : "rejected", out, note, err);
+	rc = dna_tx_end(st, rc, err);
 	arena_free(&a);
 	return rc;
 }
 
-pl_rc dna_confirm(registry *r, const char *tag, const char *other, const char *note, bool force,
-                  dna_decision *out, pl_err *err)
+pl_rc dna_confirm(store *st, const char *tag, const char *other, const char *note, bool force,
+                     dna_decision *out, pl_err *err)
 {
-	return decide(r, tag, other, note, force, true, out, err);
+	return decide(st, tag, other, note, force, true, out, err);
 }
 
-pl_rc dna_reject(registry *r, const char *tag, const char *other, const char *note,
-                 dna_decision *out, pl_err *err)
+pl_rc dna_reject(store *st, const char *tag, const char *other, const char *note,
+                    dna_decision *out, pl_err *err)
 {
-	return decide(r, tag, other, note, false, false, out, err);
+	return decide(st, tag, other, note, false, false, out, err);
 }

@@ -62,12 +62,12 @@ typedef struct dna_import_report {
  * and add or change its relations; frequencies and genotypes (counted)
  * replace the frequency table. Importing the same file again changes
  * nothing. */
-pl_rc dna_import(registry *r, dna_import_kind kind, const char *path, const dna_import_opts *o,
-                 dna_import_report *rep, pl_err *err);
+pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_import_opts *o,
+                    dna_import_report *rep, pl_err *err);
 void dna_import_report_free(dna_import_report *rep);
 
 /* The frequency table in the registry (PL_ENOTFOUND when there is none). */
-pl_rc dna_frequencies_load(registry *r, dna_freqs *out, pl_err *err);
+pl_rc dna_frequencies_load(store *st, dna_freqs *out, pl_err *err);
 
 /* ---- screening -------------------------------------------------------------------- */
 
@@ -126,8 +126,8 @@ typedef struct dna_screen_summary {
  * as missing, died in captivity or whose remains were returned, and at
  * least the number of families. With report not NULL, a Markdown report of
  * the run is written there. */
-pl_rc dna_screen_run(registry *r, const char *batch, const dna_params *p, FILE *report,
-                     dna_screen_summary *out, pl_err *err);
+pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *report,
+                        dna_screen_summary *out, pl_err *err);
 void dna_screen_summary_free(dna_screen_summary *s);
 
 /* ---- proposals ------------------------------------------------------------------- */
@@ -160,8 +160,8 @@ typedef struct dna_proposal_query {
 #define DNA_PROPOSAL_QUERY_INIT {.limit = 50}
 
 /* Proposals by posterior, highest first; *total all that match. */
-pl_rc dna_proposals_list(registry *r, const dna_proposal_query *q, arena *a, dna_proposal **out,
-                         size_t *n, size_t *total, pl_err *err);
+pl_rc dna_proposals_list(store *st, const dna_proposal_query *q, arena *a, dna_proposal **out,
+                            size_t *n, size_t *total, pl_err *err);
 
 /* ---- explanation ------------------------------------------------------------------ */
 
@@ -190,8 +190,8 @@ typedef struct dna_explanation {
 /* Case `tag` against missing person `other` (an id), or against the case
  * tagged `other` (two remains of one person), locus by locus, with the
  * parameters of the last screening, and what confirming the pair would do. */
-pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna_explanation *out,
-                  pl_err *err);
+pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_explanation *out,
+                     pl_err *err);
 
 /* ---- decisions ------------------------------------------------------------------- */
 
@@ -209,10 +209,10 @@ typedef struct dna_decision {
  * preliminarily and flagged for return instead. Two cases of one person
  * get fragments linking them, and one not identified takes the other's
  * confirmed identification. */
-pl_rc dna_confirm(registry *r, const char *tag, const char *other, const char *note, bool force,
-                  dna_decision *out, pl_err *err);
-pl_rc dna_reject(registry *r, const char *tag, const char *other, const char *note,
-                 dna_decision *out, pl_err *err);
+pl_rc dna_confirm(store *st, const char *tag, const char *other, const char *note, bool force,
+                     dna_decision *out, pl_err *err);
+pl_rc dna_reject(store *st, const char *tag, const char *other, const char *note,
+                    dna_decision *out, pl_err *err);
 
 /* ---- JSON ------------------------------------------------------------------------- */
 

@@ -81,14 +81,14 @@ static pl_rc fill(const dna_data *d, const dna_profile *x, const dna_profile *ot
 	return arena_oom(a) ? PL_ENOMEM : PL_OK;
 }
 
-pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna_explanation *out,
-                  pl_err *err)
+pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_explanation *out,
+                     pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	dna_pair_ref pr;
-	pl_rc rc = dna_params_last(r, &out->params, err);
+	pl_rc rc = dna_params_last(st, &out->params, err);
 	if(!rc)
-		rc = dna_pair_resolve(r, tag, other, a, &pr, err);
+		rc = dna_pair_resolve(st, tag, other, a, &pr, err);
 	if(rc)
 		return rc;
 	out->case_tag = arena_strdup(a, tag);
@@ -97,7 +97,7 @@ pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna
 	dna_data d;
 	dna_data_query q = {.case_tag = tag, .other_case = pr.identity ? other : NULL,
 	                    .person = pr.identity ? NULL : pr.other, .no_families = pr.identity};
-	if((rc = dna_data_load(r, &q, &out->params.mutation, &d, err))) {
+	if((rc = dna_data_load(st, &q, &out->params.mutation, &d, err))) {
 		dna_data_free(&d);
 		return rc;
 	}
@@ -118,11 +118,10 @@ pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna
 		rc = pl_nomem(err);
 	long registered = 0;
 	if(!rc && !(out->params.missing > 0))
-		rc = dna_missing_count(r, &registered, err);
+		rc = dna_missing_count(st, &registered, err);
 	out->missing = out->params.missing > 0 ? out->params.missing : registered > 1 ? (double)registered : 2;
 	if(pr.identity) {
 		long n = 0;
-		store *st = registry_store(r);
 		sqlite3_stmt *s;
 		if(!rc && !(rc = store_stmt(st, "SELECT count(*) FROM dna_profile WHERE kind = 'remains'", &s, err))) {
 			n = sqlite3_step(s) == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 2;
@@ -135,10 +134,10 @@ pl_rc dna_explain(registry *r, const char *tag, const char *other, arena *a, dna
 	dna_proposal *p = arena_alloc(a, sizeof(*p));
 	if(!rc && !p)
 		rc = pl_nomem(err);
-	if(!rc && !(rc = dna_proposal_find(r, &pr, a, p, &found, err)) && found)
+	if(!rc && !(rc = dna_proposal_find(st, &pr, a, p, &found, err)) && found)
 		out->proposal = p;
 	if(!rc)
-		rc = dna_confirm_action(r, &pr, a, &out->action, &out->return_to, err);
+		rc = dna_confirm_action(st, &pr, a, &out->action, &out->return_to, err);
 	dna_data_free(&d);
 	return rc;
 }

@@ -14,7 +14,7 @@
 #include "dna/read.h"
 
 typedef struct importer {
-	registry *r;
+	store *st;
 	dna_import_kind kind;
 	dna_import_report *rep;
 	problems pb;
@@ -72,7 +72,7 @@ static locus_val *row_loci(importer *im, const dna_row *row, int *n)
 
 static pl_rc db_loci(importer *im, int64_t profile, locus_val **out, int *n, pl_err *err)
 {
-	store *st = registry_store(im->r);
+	store *st = im->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT locus, allele1, allele2 FROM dna_allele WHERE profile_id = ?",
 	                      &s, err);
@@ -122,7 +122,7 @@ static bool same_loci(const locus_val *a, int na, const locus_val *b, int nb)
 
 static pl_rc write_loci(importer *im, int64_t profile, const locus_val *v, int n, pl_err *err)
 {
-	store *st = registry_store(im->r);
+	store *st = im->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "DELETE FROM dna_allele WHERE profile_id = ?", &s, err);
 	if(rc)
@@ -165,7 +165,7 @@ typedef struct stored {
 static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, stored *out,
                           bool *found, pl_err *err)
 {
-	store *st = registry_store(im->r);
+	store *st = im->st;
 	sqlite3_stmt *s;
 	pl_rc rc = case_id
 	           ? store_stmt(st, "SELECT id, sample, note, degraded FROM dna_profile WHERE case_id = ?", &s, err)
@@ -193,7 +193,7 @@ static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, sto
 static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, const char *case_uid,
                          int64_t *profile, remains_saved *saved, pl_err *err)
 {
-	store *st = registry_store(im->r);
+	store *st = im->st;
 	const char *sample = row->f[DC_SAMPLE], *note = row->f[DC_NOTE];
 	int n, nold = 0;
 	locus_val *v = row_loci(im, row, &n), *old = NULL;
@@ -239,7 +239,7 @@ static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, cons
 	                          "degraded", row->degraded, "loci", loci_json(v, n));
 	json_t *before = found ? json_pack("{s:s?, s:b, s:o}", "sample", was.sample, "degraded",
 	                                   was.degraded, "loci", loci_json(old, nold)) : NULL;
-	return remains_audit(im->r, found ? "update" : "create", "dna_profile", case_uid, before, after, err);
+	return remains_audit(im->st, found ? "update" : "create", "dna_profile", case_uid, before, after, err);
 }
 
 /* ---- rows ---------------------------------------------------------------------------- */
@@ -282,7 +282,7 @@ static pl_rc remains_row(importer *im, const dna_row *row)
 	char uid[UID_SIZE];
 	const char *status;
 	pl_err e = {0};
-	if((rc = dna_case_find(im->r, tag, &case_id, uid, &status, &im->a, &found, &e)))
+	if((rc = dna_case_find(im->st, tag, &case_id, uid, &status, &im->a, &found, &e)))
 		return rc;
 	if(!found) {
 		char q[160];
@@ -304,7 +304,7 @@ static pl_rc remains_row(importer *im, const dna_row *row)
 static pl_rc relate(importer *im, int64_t person_id, const char *person_uid, int64_t profile,
                     const dna_row *row, bool *changed, pl_err *err)
 {
-	store *st = registry_store(im->r);
+	store *st = im->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT relationship, side FROM dna_relative WHERE person_id = ? AND"
 	                          " profile_id = ?", &s, err);
@@ -332,11 +332,11 @@ static pl_rc relate(importer *im, int64_t person_id, const char *person_uid, int
 	store_bind_text(s, 4, row->f[DC_SIDE]);
 	if((rc = dna_step_done(st, s, "writing a relative", err)))
 		return rc;
-	return remains_audit(im->r, found ? "update" : "create", "dna_relative", person_uid,
+	return remains_audit(im->st, found ? "update" : "create", "dna_relative", person_uid,
 	                 found ? json_pack("{s:s, s:s, s:s?}", "sample", row->f[DC_SAMPLE], "relationship",
-	                                   rel, "side", side) : NULL,
+	                                    rel, "side", side) : NULL,
 	                 json_pack("{s:s, s:s, s:s?}", "sample", row->f[DC_SAMPLE], "relationship",
-	                           row->f[DC_RELATIONSHIP], "side", row->f[DC_SIDE]), err);
+	                            row->f[DC_RELATIONSHIP], "side", row->f[DC_SIDE]), err);
 }
 
 static pl_rc touch(importer *im, int64_t person_id, long line)
@@ -365,7 +365,7 @@ static pl_rc touch(importer *im, int64_t person_id, long line)
 
 static pl_rc person_find(importer *im, const char *uid, int64_t *id, bool *found, pl_err *err)
 {
-	store *st = registry_store(im->r);
+	store *st = im->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT id FROM person WHERE uid = ?", &s, err);
 	if(rc)
@@ -421,7 +421,7 @@ static pl_rc reference_row(importer *im, const dna_row *row)
 /* Each family the file touched can still be put together as a pedigree. */
 static pl_rc families_check(importer *im, pl_err *err)
 {
-	store *st = registry_store(im->r);
+	store *st = im->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT r.relationship, r.side, x.uid FROM dna_relative r"
 	                          " JOIN person x ON x.id = r.person_id WHERE r.person_id = ?", &s, err);
@@ -451,9 +451,8 @@ static pl_rc families_check(importer *im, pl_err *err)
 
 /* ---- frequencies ----------------------------------------------------------------------- */
 
-pl_rc dna_frequencies_load(registry *r, dna_freqs *out, pl_err *err)
+pl_rc dna_frequencies_load(store *st, dna_freqs *out, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT l.name, l.sample_size, l.floor, f.allele, f.frequency, f.count"
 	                          " FROM dna_locus l JOIN dna_frequency f ON f.locus = l.name"
@@ -522,9 +521,8 @@ static bool same_freqs(const dna_freqs *a, const dna_freqs *b)
 	return true;
 }
 
-static pl_rc freqs_insert(registry *r, const dna_freqs *f, const char *source, pl_err *err)
+static pl_rc freqs_insert(store *st, const dna_freqs *f, const char *source, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
@@ -566,7 +564,7 @@ static pl_rc freqs_replace(importer *im, const dna_freqs *f, pl_err *err)
 	dna_freqs old;
 	dna_freqs_init(&old);
 	pl_err e = {0};
-	pl_rc rc = dna_frequencies_load(im->r, &old, &e);
+	pl_rc rc = dna_frequencies_load(im->st, &old, &e);
 	bool had = !rc;
 	long old_alleles = 0;
 	for(size_t l = 0; had && l < old.n; l++)
@@ -579,12 +577,12 @@ static pl_rc freqs_replace(importer *im, const dna_freqs *f, pl_err *err)
 		rep->unchanged = rep->alleles;
 	} else if(!rc) {
 		rep->created = rep->alleles;
-		if(!(rc = freqs_insert(im->r, f, im->pb.file, err)))
-			rc = remains_audit(im->r, "replace", "dna_frequencies", NULL,
+		if(!(rc = freqs_insert(im->st, f, im->pb.file, err)))
+			rc = remains_audit(im->st, "replace", "dna_frequencies", NULL,
 			               had ? json_pack("{s:I, s:I}", "loci", (json_int_t)old.n, "alleles",
-			                               (json_int_t)old_alleles) : NULL,
+			                                (json_int_t)old_alleles) : NULL,
 			               json_pack("{s:s, s:I, s:I}", "source", im->pb.file, "loci",
-			                         (json_int_t)f->n, "alleles", (json_int_t)rep->alleles), err);
+			                          (json_int_t)f->n, "alleles", (json_int_t)rep->alleles), err);
 	}
 	dna_freqs_free(&old);
 	return rc;
@@ -643,22 +641,22 @@ static pl_rc record_import(importer *im, pl_err *err)
 	static const char *const what[] = {"remains profiles", "reference profiles", "frequencies",
 	                                   "genotypes"};
 	const dna_import_report *rep = im->rep;
-	return remains_audit(im->r, "import", "dna_file", NULL, NULL,
+	return remains_audit(im->st, "import", "dna_file", NULL, NULL,
 	                 json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "file", im->pb.file, "holds",
-	                           what[im->kind], "rows", (json_int_t)rep->rows, "created",
-	                           (json_int_t)rep->created, "updated", (json_int_t)rep->updated,
-	                           "unchanged", (json_int_t)rep->unchanged), err);
+	                            what[im->kind], "rows", (json_int_t)rep->rows, "created",
+	                            (json_int_t)rep->created, "updated", (json_int_t)rep->updated,
+	                            "unchanged", (json_int_t)rep->unchanged), err);
 }
 
-pl_rc dna_import(registry *r, dna_import_kind kind, const char *path, const dna_import_opts *o,
-                 dna_import_report *rep, pl_err *err)
+pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_import_opts *o,
+                    dna_import_report *rep, pl_err *err)
 {
 	static const dna_import_opts none = {0};
 	memset(rep, 0, sizeof(*rep));
 	buf_init(&rep->errors, 0);
 	buf_init(&rep->notes, 0);
 	o = o ? o : &none;
-	importer im = {.r = r, .kind = kind, .rep = rep};
+	importer im = {.st = st, .kind = kind, .rep = rep};
 	problems_init(&im.pb, &rep->errors, o->max_errors);
 	im.pb.file = o->name ? o->name : strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -666,7 +664,7 @@ pl_rc dna_import(registry *r, dna_import_kind kind, const char *path, const dna_
 		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", im.pb.file, strerror(errno));
 	arena_init(&im.a, 0);
 	hmap_init(&im.seen);
-	pl_rc rc = store_begin(registry_store(r), err);
+	pl_rc rc = store_begin(st, err);
 	if(!rc) {
 		rc = kind == DNA_IMPORT_FREQUENCIES ? read_frequencies_file(&im, f, o, err)
 		                                     : read_profiles_file(&im, f, o, err);
@@ -676,7 +674,7 @@ pl_rc dna_import(registry *r, dna_import_kind kind, const char *path, const dna_
 			rc = pl_nomem(err);
 		if(!rc && !im.pb.failed)
 			rc = record_import(&im, err);
-		rc = dna_tx_end(r, problems_result(&im.pb, rc, err), err);
+		rc = dna_tx_end(st, problems_result(&im.pb, rc, err), err);
 	}
 	if(rc) { /* nothing was imported: only the problems stay */
 		buf_reset(&rep->notes);

@@ -47,26 +47,26 @@ typedef struct dna_data_query {
 
 /* The frequency table as a kit with every allele of the registry's
  * profiles, the profiles asked for, finished with mutation m. */
-pl_rc dna_data_load(registry *r, const dna_data_query *q, const dna_mutation *m, dna_data *d,
-                    pl_err *err);
+pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, dna_data *d,
+                       pl_err *err);
 void dna_data_free(dna_data *d);
 
 /* The model of parameters p. */
 dna_model dna_params_model(const dna_params *p);
 /* The parameters of the last screening run, or the defaults. */
-pl_rc dna_params_last(registry *r, dna_params *p, pl_err *err);
+pl_rc dna_params_last(store *st, dna_params *p, pl_err *err);
 /* Persons who may have died: missing, died in captivity, remains returned. */
-pl_rc dna_missing_count(registry *r, long *n, pl_err *err);
+pl_rc dna_missing_count(store *st, long *n, pl_err *err);
 
 /* ---- the audit, and small helpers --------------------------------------------- */
 
 /* End a write: roll back on failure, else commit. */
-pl_rc dna_tx_end(registry *r, pl_rc rc, pl_err *err);
+pl_rc dna_tx_end(store *st, pl_rc rc, pl_err *err);
 /* Step a statement that writes; reset it. */
 pl_rc dna_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err);
 /* A case's row id, uid and status by tag: *found false if there is none. */
-pl_rc dna_case_find(registry *r, const char *tag, int64_t *id, char uid[UID_SIZE],
-                    const char **status, arena *a, bool *found, pl_err *err);
+pl_rc dna_case_find(store *st, const char *tag, int64_t *id, char uid[UID_SIZE],
+                       const char **status, arena *a, bool *found, pl_err *err);
 
 /* ---- report.c ------------------------------------------------------------------ */
 
@@ -77,7 +77,7 @@ typedef struct dna_kept {
 	bool proposed;
 } dna_kept;
 
-void dna_report_write(FILE *f, registry *r, const dna_params *p, const dna_screen_summary *s,
+void dna_report_write(FILE *f, store *r, const dna_params *p, const dna_screen_summary *s,
                       const dna_data *d, const dna_kept *k, size_t nk);
 
 #endif

@@ -60,13 +60,12 @@ static pl_rc check_statuses(const char *list, pl_err *err)
 	" WHERE (?1 IS NULL OR instr(',' || ?1 || ',', ',' || pr.status || ',') > 0)" \
 	" AND (?2 IS NULL OR c.tag = ?2 OR o.tag = ?2) AND (?3 IS NULL OR x.uid = ?3)"
 
-pl_rc dna_proposals_list(registry *r, const dna_proposal_query *q, arena *a, dna_proposal **out,
-                         size_t *n, size_t *total, pl_err *err)
+pl_rc dna_proposals_list(store *st, const dna_proposal_query *q, arena *a, dna_proposal **out,
+                            size_t *n, size_t *total, pl_err *err)
 {
 	*out = NULL;
 	*n = *total = 0;
 	pl_rc rc = check_statuses(q->status, err);
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	if(!rc)
 		rc = store_stmt(st, "SELECT count(*)" PROPOSAL_FROM PROPOSAL_WHERE, &s, err);
@@ -99,15 +98,15 @@ pl_rc dna_proposals_list(registry *r, const dna_proposal_query *q, arena *a, dna
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading proposals");
 }
 
-pl_rc dna_pair_resolve(registry *r, const char *tag, const char *other, arena *a, dna_pair_ref *out,
-                       pl_err *err)
+pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, dna_pair_ref *out,
+                          pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	bool found;
-	pl_rc rc = dna_case_find(r, tag, &out->case_id, out->case_uid, &out->case_status, a, &found, err);
+	pl_rc rc = dna_case_find(st, tag, &out->case_id, out->case_uid, &out->case_status, a, &found, err);
 	if(!rc && !found)
 		rc = pl_fail(err, PL_ENOTFOUND, "no remains case tagged '%s'", tag);
-	if(!rc && !(rc = dna_case_find(r, other, &out->other_id, out->other_uid, &out->other_status, a,
+	if(!rc && !(rc = dna_case_find(st, other, &out->other_id, out->other_uid, &out->other_status, a,
 	                               &found, err)) && found) {
 		out->identity = true;
 		out->other = arena_strdup(a, other);
@@ -118,7 +117,7 @@ pl_rc dna_pair_resolve(registry *r, const char *tag, const char *other, arena *a
 	if(rc)
 		return rc;
 	person p;
-	if((rc = registry_person_get(r, other, a, &p, err))) {
+	if((rc = registry_person_get(st, other, a, &p, err))) {
 		if(rc == PL_ENOTFOUND)
 			pl_fail(err, PL_ENOTFOUND, "no person with id %s and no remains case tagged '%s'", other, other);
 		return rc;
@@ -129,10 +128,9 @@ pl_rc dna_pair_resolve(registry *r, const char *tag, const char *other, arena *a
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;
 }
 
-pl_rc dna_proposal_find(registry *r, const dna_pair_ref *pr, arena *a, dna_proposal *out, bool *found,
-                        pl_err *err)
+pl_rc dna_proposal_find(store *st, const dna_pair_ref *pr, arena *a, dna_proposal *out, bool *found,
+                           pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT " PROPOSAL_COLUMNS PROPOSAL_FROM " WHERE (pr.kind = 'kinship' AND"
 	                          " pr.case_id = ?1 AND pr.person_id = ?2) OR (pr.kind = 'identity' AND"

@@ -16,14 +16,14 @@ typedef struct dna_pair_ref {
 
 /* `other` is a case's tag if there is one, else a person's id (or a
  * unique prefix of it). */
-pl_rc dna_pair_resolve(registry *r, const char *tag, const char *other, arena *a, dna_pair_ref *out,
-                       pl_err *err);
-pl_rc dna_proposal_find(registry *r, const dna_pair_ref *pr, arena *a, dna_proposal *out,
-                        bool *found, pl_err *err);
+pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, dna_pair_ref *out,
+                          pl_err *err);
+pl_rc dna_proposal_find(store *st, const dna_pair_ref *pr, arena *a, dna_proposal *out,
+                           bool *found, pl_err *err);
 /* What confirming the pair would do: "join" two cases, "identify" the case
  * as the person, or "return" it, when the person is of the party that
  * handed the remains over (*return_to, else NULL). */
-pl_rc dna_confirm_action(registry *r, const dna_pair_ref *pr, arena *a, const char **action,
-                         const char **return_to, pl_err *err);
+pl_rc dna_confirm_action(store *st, const dna_pair_ref *pr, arena *a, const char **action,
+                            const char **return_to, pl_err *err);
 
 #endif

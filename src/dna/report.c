@@ -89,13 +89,13 @@ static void thresholds(FILE *f, const dna_params *p, const dna_screen_summary *s
 	        p->max_inconsistent, p->threshold, s->remains);
 }
 
-void dna_report_write(FILE *f, registry *r, const dna_params *p, const dna_screen_summary *s,
+void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_summary *s,
                       const dna_data *d, const dna_kept *k, size_t nk)
 {
 	char ts[TIMESTAMP_STR_MAX];
 	date_now_iso(ts);
 	fprintf(f, "# DNA screening, run %lld\n\n%s, by %s%s%s.\n\n", (long long)s->run, ts,
-	        registry_actor(r), s->batch ? ", batch " : "", s->batch ? s->batch : "");
+	        store_actor(st), s->batch ? ", batch " : "", s->batch ? s->batch : "");
 	fprintf(f, "## What was compared\n\n"
 	        "- %ld remains profiles against %ld families (%ld reference profiles) and against each "
 	        "other, over %ld loci: %.3g remains-reference pairs and %.3g pairs of remains, in %.1f s.\n"

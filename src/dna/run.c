@@ -83,9 +83,8 @@ static double lr_needed(double probability, double missing)
 
 /* ---- the proposals ------------------------------------------------------------- */
 
-static pl_rc clear_undecided(registry *r, const dna_data *d, pl_err *err)
+static pl_rc clear_undecided(store *st, const dna_data *d, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; !rc && i < d->nremains; i++) {
@@ -104,10 +103,9 @@ static pl_rc clear_undecided(registry *r, const dna_data *d, pl_err *err)
 }
 
 /* Store a kept pair, unless that pair was decided already (*stored false). */
-static pl_rc keep_pair(registry *r, int64_t run, const dna_data *d, const dna_kept *k, bool *stored,
-                       pl_err *err)
+static pl_rc keep_pair(store *st, int64_t run, const dna_data *d, const dna_kept *k, bool *stored,
+                          pl_err *err)
 {
-	store *st = registry_store(r);
 	const dna_candidate *c = k->c;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "INSERT INTO dna_proposal(run_id, kind, case_id, person_id, other_case_id,"
@@ -139,10 +137,9 @@ static pl_rc keep_pair(registry *r, int64_t run, const dna_data *d, const dna_ke
 	return rc;
 }
 
-static pl_rc run_row(registry *r, const dna_params *p, dna_screen_summary *sum, int64_t *run,
-                     pl_err *err)
+static pl_rc run_row(store *st, const dna_params *p, dna_screen_summary *sum, int64_t *run,
+                        pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "INSERT INTO dna_run(ts, actor, params, remains, families, pairs,"
 	                          " candidates, proposals, seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -159,7 +156,7 @@ static pl_rc run_row(registry *r, const dna_params *p, dna_screen_summary *sum, 
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
 	sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, registry_actor(r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, store_actor(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, text, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, sum->remains);
 	sqlite3_bind_int64(s, 5, sum->families);
@@ -195,24 +192,24 @@ static dna_kept *judge(const dna_data *d, const dna_params *p, const dna_screen_
 	return k;
 }
 
-static pl_rc keep_all(registry *r, const dna_data *d, dna_kept *k, size_t n, dna_screen_summary *sum,
-                      pl_err *err)
+static pl_rc keep_all(store *st, const dna_data *d, dna_kept *k, size_t n, dna_screen_summary *sum,
+                         pl_err *err)
 {
-	pl_rc rc = clear_undecided(r, d, err);
+	pl_rc rc = clear_undecided(st, d, err);
 	for(size_t i = 0; !rc && i < n; i++) {
 		const dna_candidate *c = k[i].c;
 		/* a confirmed case is not proposed as anyone again; it may still join */
 		if(!c->identity && strcmp(d->rinfo[c->remains].status, "confirmed") &&
 		   strcmp(d->rinfo[c->remains].status, "returned")) {
 			bool stored;
-			if(!(rc = keep_pair(r, sum->run, d, &k[i], &stored, err))) {
+			if(!(rc = keep_pair(st, sum->run, d, &k[i], &stored, err))) {
 				sum->decided += !stored;
 				sum->candidates += stored;
 				sum->proposals += stored && k[i].proposed;
 			}
 		} else if(c->identity) {
 			bool stored;
-			if(!(rc = keep_pair(r, sum->run, d, &k[i], &stored, err))) {
+			if(!(rc = keep_pair(st, sum->run, d, &k[i], &stored, err))) {
 				sum->decided += !stored;
 				sum->same_person += stored && k[i].proposed;
 			}
@@ -223,11 +220,11 @@ static pl_rc keep_all(registry *r, const dna_data *d, dna_kept *k, size_t n, dna
 
 /* ---- the run ------------------------------------------------------------------------ */
 
-static pl_rc screen_all(registry *r, const dna_params *p, dna_data *d, dna_screen_summary *sum,
-                        dna_screen_result *res, dna_assignment *as, pl_err *err)
+static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_summary *sum,
+                           dna_screen_result *res, dna_assignment *as, pl_err *err)
 {
 	long registered;
-	pl_rc rc = dna_missing_count(r, &registered, err);
+	pl_rc rc = dna_missing_count(st, &registered, err);
 	if(rc)
 		return rc;
 	sum->missing = p->missing > 0 ? p->missing : (double)(registered > (long)d->nfamilies
@@ -257,15 +254,15 @@ static pl_rc screen_all(registry *r, const dna_params *p, dna_data *d, dna_scree
 	return rc;
 }
 
-pl_rc dna_screen_run(registry *r, const char *batch, const dna_params *p, FILE *report,
-                     dna_screen_summary *out, pl_err *err)
+pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *report,
+                        dna_screen_summary *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	buf_init(&out->notes, 0);
 	out->batch = batch;
 	dna_data d;
 	dna_data_query q = {.batch = batch};
-	pl_rc rc = dna_data_load(r, &q, &p->mutation, &d, err);
+	pl_rc rc = dna_data_load(st, &q, &p->mutation, &d, err);
 	out->remains = (long)d.nremains;
 	out->families = (long)d.nfamilies;
 	out->references = (long)d.nrefs;
@@ -279,35 +276,35 @@ pl_rc dna_screen_run(registry *r, const char *batch, const dna_params *p, FILE *
 	dna_assignment as = {0};
 	dna_kept *kept = NULL;
 	if(!rc)
-		rc = screen_all(r, p, &d, out, &res, &as, err);
+		rc = screen_all(st, p, &d, out, &res, &as, err);
 	if(!rc && !(kept = judge(&d, p, &res, &as, out)))
 		rc = pl_nomem(err);
-	if(!rc && !(rc = store_begin(registry_store(r), err))) {
-		rc = run_row(r, p, out, &out->run, err);
+	if(!rc && !(rc = store_begin(st, err))) {
+		rc = run_row(st, p, out, &out->run, err);
 		if(!rc)
-			rc = keep_all(r, &d, kept, res.n, out, err);
+			rc = keep_all(st, &d, kept, res.n, out, err);
 		if(!rc) { /* the counts are known now */
 			sqlite3_stmt *s;
-			if(!(rc = store_stmt(registry_store(r), "UPDATE dna_run SET candidates = ?, proposals = ?"
-			                                        " WHERE id = ?", &s, err))) {
+			if(!(rc = store_stmt(st, "UPDATE dna_run SET candidates = ?, proposals = ?"
+			                         " WHERE id = ?", &s, err))) {
 				sqlite3_bind_int64(s, 1, out->candidates);
 				sqlite3_bind_int64(s, 2, out->proposals);
 				sqlite3_bind_int64(s, 3, out->run);
-				rc = dna_step_done(registry_store(r), s, "writing a screening run", err);
+				rc = dna_step_done(st, s, "writing a screening run", err);
 			}
 		}
 		if(!rc)
-			rc = remains_audit(r, "screen", "dna_run", NULL, NULL,
+			rc = remains_audit(st, "screen", "dna_run", NULL, NULL,
 			               json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:I, s:f}", "run",
-			                         (json_int_t)out->run, "batch", batch, "remains",
-			                         (json_int_t)out->remains, "families", (json_int_t)out->families,
-			                         "candidates", (json_int_t)out->candidates, "proposals",
-			                         (json_int_t)out->proposals, "same_person",
-			                         (json_int_t)out->same_person, "missing", out->missing), err);
-		rc = dna_tx_end(r, rc, err);
+			                          (json_int_t)out->run, "batch", batch, "remains",
+			                          (json_int_t)out->remains, "families", (json_int_t)out->families,
+			                          "candidates", (json_int_t)out->candidates, "proposals",
+			                          (json_int_t)out->proposals, "same_person",
+			                          (json_int_t)out->same_person, "missing", out->missing), err);
+		rc = dna_tx_end(st, rc, err);
 	}
 	if(!rc && report)
-		dna_report_write(report, r, p, out, &d, kept, res.n);
+		dna_report_write(report, st, p, out, &d, kept, res.n);
 	free(kept);
 	dna_assignment_free(&as);
 	dna_screen_result_free(&res);

@@ -93,7 +93,7 @@ pl_rc access_writer_start(access_writer **out, const char *db_path, pl_err *err)
 	access_writer *w = calloc(1, sizeof(*w));
 	if(!w)
 		return pl_nomem(err);
-	pl_rc rc = store_open(&w->st, db_path, 0, err);
+	pl_rc rc = store_open(&w->st, db_path, NULL, 0, err);
 	/* It only appends: the pages it needs are the last few. */
 	if(!rc && (rc = store_cache_limit(w->st, 2048, err)))
 		store_close(w->st);

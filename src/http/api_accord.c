@@ -22,7 +22,7 @@ void api_agreements_list(http_req *q)
 	agreement_row *rows;
 	size_t n;
 	pl_err err = {0};
-	if(agreement_list(q->r, &q->a, &rows, &n, &err)) {
+	if(agreement_list(q->st, &q->a, &rows, &n, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -69,7 +69,7 @@ void api_agreement_add(http_req *q)
 		agreement_refused(q, &err, name);
 		return;
 	}
-	if(agreement_add(q->r, &ag, &added, &err)) {
+	if(agreement_add(q->st, &ag, &added, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -81,7 +81,7 @@ void api_agreement_add(http_req *q)
 static bool load_agreement(http_req *q, agreement *ag)
 {
 	pl_err err = {0};
-	if(agreement_get(q->r, q->param[0], &q->a, ag, &err)) {
+	if(agreement_get(q->st, q->param[0], &q->a, ag, &err)) {
 		http_fail_field(q, &err, "id");
 		return false;
 	}
@@ -126,8 +126,8 @@ void api_agreement_get(http_req *q)
 	buf_init(&words, 0);
 	pl_err err = {0};
 	stage_filter f = {.agreement = ag.name, .status = -1};
-	pl_rc rc = ledger_compute(q->r, &ag, &q->a, &lg, &err);
-	rc = rc ? rc : stage_list(q->r, &f, &q->a, &rows, &n, &err);
+	pl_rc rc = ledger_compute(q->st, &ag, &q->a, &lg, &err);
+	rc = rc ? rc : stage_list(q->st, &f, &q->a, &rows, &n, &err);
 	if(!rc && agreement_explain(&ag, &words))
 		rc = pl_nomem(&err);
 	if(rc) {
@@ -234,9 +234,9 @@ void api_plan(http_req *q)
 		json_decref(b);
 		return;
 	}
-	pl_rc rc = plan_make(q->r, &ag, &pa.o, &q->a, &p, &err);
+	pl_rc rc = plan_make(q->st, &ag, &pa.o, &q->a, &p, &err);
 	if(!rc && pa.save)
-		rc = plan_save(q->r, &p, 1, pa.point, uid, &err);
+		rc = plan_save(q->st, &p, 1, pa.point, uid, &err);
 	json_decref(b);
 	if(rc) {
 		http_fail(q, &err);
@@ -288,7 +288,7 @@ void api_aftercare(http_req *q)
 		return;
 	aftercare_view v;
 	pl_err err = {0};
-	if(aftercare_get(q->r, &f, &q->a, &v, &err)) {
+	if(aftercare_get(q->st, &f, &q->a, &v, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -322,7 +322,7 @@ void api_statement(http_req *q)
 		return;
 	statement s;
 	pl_err err = {0};
-	if(statement_make(q->r, q->param[0], http_query(q, "party"), on, &q->a, &s, &err)) {
+	if(statement_make(q->st, q->param[0], http_query(q, "party"), on, &q->a, &s, &err)) {
 		http_fail(q, &err);
 		return;
 	}

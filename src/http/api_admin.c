@@ -66,8 +66,8 @@ static void send_log(http_req *q, bool access)
 		return;
 	json_t *a = json_array();
 	pl_err err = {0};
-	pl_rc rc = access ? audit_access_list(registry_store(q->r), &f, access_row, a, &err)
-	                  : audit_list(registry_store(q->r), &f, audit_row, a, &err);
+	pl_rc rc = access ? audit_access_list(q->st, &f, access_row, a, &err)
+	                  : audit_list(q->st, &f, audit_row, a, &err);
 	send_rows(q, "entries", a, rc, &err);
 }
 
@@ -85,7 +85,7 @@ void api_audit_verify(http_req *q)
 {
 	audit_verify_report rep;
 	pl_err err = {0};
-	pl_rc rc = audit_verify(registry_store(q->r), &rep, &err);
+	pl_rc rc = audit_verify(q->st, &rep, &err);
 	if(rc && rc != PL_EINTEGRITY) {
 		http_fail(q, &err);
 		return;
@@ -109,7 +109,7 @@ void api_users_list(http_req *q)
 {
 	json_t *a = json_array();
 	pl_err err = {0};
-	pl_rc rc = auth_user_list(registry_store(q->r), user_row, a, &err);
+	pl_rc rc = auth_user_list(q->st, user_row, a, &err);
 	send_rows(q, "users", a, rc, &err);
 }
 
@@ -147,7 +147,7 @@ static void send_user(http_req *q, unsigned status, const char *name)
 {
 	user u;
 	pl_err err = {0};
-	if(auth_user_get(registry_store(q->r), name, &u, &err))
+	if(auth_user_get(q->st, name, &u, &err))
 		http_fail(q, &err);
 	else
 		http_json(q, status, auth_user_json(&u));
@@ -170,7 +170,7 @@ void api_user_create(http_req *q)
 		           "%s is required", name ? "password" : "name");
 		ok = false;
 	}
-	if(ok && auth_user_add(registry_store(q->r), name, display, roles, password, q->who.name,
+	if(ok && auth_user_add(q->st, name, display, roles, password, q->who.name,
 	                       &err)) {
 		http_fail(q, &err);
 		ok = false;
@@ -204,7 +204,7 @@ void api_user_update(http_req *q)
 		ok = false;
 	}
 	pl_err err = {0};
-	store *st = registry_store(q->r);
+	store *st = q->st;
 	/* Everything is checked above, so the two changes fail together or
 	 * not at all (short of the disk failing between them). */
 	if(ok && (roles_v || display || disabled_v) &&

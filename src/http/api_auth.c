@@ -59,7 +59,7 @@ void api_login(http_req *q)
 	}
 	user u;
 	pl_err err = {0};
-	pl_rc rc = auth_login(registry_store(q->r), name, password, &u, &err);
+	pl_rc rc = auth_login(q->st, name, password, &u, &err);
 	json_decref(b);
 	if(rc == PL_EINPUT) {
 		rate_limit_fail(q->srv->logins, ukey, now);
@@ -69,13 +69,13 @@ void api_login(http_req *q)
 	}
 	char token[TOKEN_LEN + 1];
 	session s;
-	if(rc || (rc = auth_session_create(registry_store(q->r), &u, q->address, now, token, &s, &err))) {
+	if(rc || (rc = auth_session_create(q->st, &u, q->address, now, token, &s, &err))) {
 		http_fail(q, &err);
 		return;
 	}
 	rate_limit_clear(q->srv->logins, ukey);
 	pl_err prune = {0}; /* housekeeping: a failure here is not the user's */
-	auth_sessions_prune(registry_store(q->r), now, &cfg->sessions, &prune);
+	auth_sessions_prune(q->st, now, &cfg->sessions, &prune);
 	snprintf(q->set_cookie, sizeof(q->set_cookie),
 	         "parley_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
 	         (long long)cfg->sessions.absolute, q->srv->tls ? "; Secure" : "");
@@ -86,7 +86,7 @@ void api_logout(http_req *q)
 {
 	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "parley_session");
 	pl_err err = {0};
-	if(token && auth_session_end(registry_store(q->r), token, &err)) {
+	if(token && auth_session_end(q->st, token, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -174,7 +174,7 @@ void api_tokens_list(http_req *q)
 	}
 	json_t *a = json_array();
 	pl_err err = {0};
-	if(auth_token_list(registry_store(q->r), every ? 0 : q->who.id, token_row, a, &err)) {
+	if(auth_token_list(q->st, every ? 0 : q->who.id, token_row, a, &err)) {
 		json_decref(a);
 		http_fail(q, &err);
 		return;
@@ -192,7 +192,7 @@ void api_token_create(http_req *q)
 	char token[API_TOKEN_LEN + 1];
 	int64_t id;
 	pl_err err = {0};
-	pl_rc rc = name ? auth_token_create(registry_store(q->r), &q->who, name, q->who.name, token, &id,
+	pl_rc rc = name ? auth_token_create(q->st, &q->who, name, q->who.name, token, &id,
 	                                    &err)
 	                : pl_fail(&err, PL_EINPUT, "name: a token needs a name");
 	json_decref(b);
@@ -214,7 +214,7 @@ void api_token_revoke(http_req *q)
 	}
 	pl_err err = {0};
 	/* Your own tokens; an admin's, anyone's. */
-	if(auth_token_revoke(registry_store(q->r), id, http_can(q, PERM_USERS) ? 0 : q->who.id,
+	if(auth_token_revoke(q->st, id, http_can(q, PERM_USERS) ? 0 : q->who.id,
 	                     q->who.name, &err)) {
 		http_fail(q, &err);
 		return;

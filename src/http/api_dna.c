@@ -63,7 +63,7 @@ void api_dna_import(http_req *q)
 		return;
 	dna_import_report rep;
 	pl_err err = {0};
-	pl_rc rc = dna_import(q->r, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
+	pl_rc rc = dna_import(q->st, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
 	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind", import_kinds[kind], "rows",
@@ -129,7 +129,7 @@ void api_dna_screen(http_req *q)
 	}
 	dna_screen_summary s;
 	pl_err err = {0};
-	pl_rc rc = dna_screen_run(q->r, batch, &p, f, &s, &err);
+	pl_rc rc = dna_screen_run(q->st, batch, &p, f, &s, &err);
 	if(f)
 		fclose(f);
 	if(rc) {
@@ -164,7 +164,7 @@ void api_dna_proposals(http_req *q)
 	dna_proposal *p;
 	size_t n, total;
 	pl_err err = {0};
-	pl_rc rc = dna_proposals_list(q->r, &pq, &q->a, &p, &n, &total, &err);
+	pl_rc rc = dna_proposals_list(q->st, &pq, &q->a, &p, &n, &total, &err);
 	if(rc == PL_EUSAGE)
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status", "%s", err.msg);
 	else if(rc)
@@ -199,7 +199,7 @@ void api_dna_explain(http_req *q)
 		return;
 	dna_explanation e;
 	pl_err err = {0};
-	if(dna_explain(q->r, tag, other, &q->a, &e, &err)) {
+	if(dna_explain(q->st, tag, other, &q->a, &e, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -225,8 +225,8 @@ static void decide(http_req *q, bool confirm)
 	}
 	dna_decision d;
 	pl_err err = {0};
-	pl_rc rc = confirm ? dna_confirm(q->r, tag, other, note, force, &d, &err)
-	                   : dna_reject(q->r, tag, other, note, &d, &err);
+	pl_rc rc = confirm ? dna_confirm(q->st, tag, other, note, force, &d, &err)
+	                   : dna_reject(q->st, tag, other, note, &d, &err);
 	const char *uids[] = {d.person};
 	if(rc) {
 		http_fail(q, &err);
@@ -257,7 +257,7 @@ void api_dna_frequencies(http_req *q)
 	dna_freqs f;
 	dna_freqs_init(&f);
 	pl_err err = {0};
-	if(dna_frequencies_load(q->r, &f, &err))
+	if(dna_frequencies_load(q->st, &f, &err))
 		http_fail(q, &err);
 	else
 		http_json(q, MHD_HTTP_OK, dna_freqs_json(&f));

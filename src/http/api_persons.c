@@ -216,7 +216,7 @@ void api_persons_list(http_req *q)
 	}
 	person_page pg;
 	pl_err err = {0};
-	if(registry_search(q->r, &pq, &q->a, &pg, &err)) {
+	if(registry_search(q->st, &pq, &q->a, &pg, &err)) {
 		if(err.rc == PL_EUSAGE || err.rc == PL_EINPUT)
 			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, "%s", err.msg);
 		else
@@ -256,7 +256,7 @@ static bool load_person(http_req *q, person *p)
 		return false;
 	}
 	pl_err err = {0};
-	if(registry_person_get(q->r, q->param[0], &q->a, p, &err)) {
+	if(registry_person_get(q->st, q->param[0], &q->a, p, &err)) {
 		http_fail(q, &err);
 		return false;
 	}
@@ -268,7 +268,7 @@ static void send_person(http_req *q, unsigned status, const person *p)
 	event *ev;
 	size_t nev;
 	pl_err err = {0};
-	if(registry_person_events(q->r, p->id, &q->a, &ev, &nev, &err)) {
+	if(registry_person_events(q->st, p->id, &q->a, &ev, &nev, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -309,7 +309,7 @@ void api_person_create(http_req *q)
 	if(!ok)
 		return;
 	pl_err err = {0};
-	if(registry_person_add(q->r, &p, &err)) {
+	if(registry_person_add(q->st, &p, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -335,8 +335,8 @@ void api_person_update(http_req *q)
 		return;
 	pl_err err = {0};
 	person p;
-	if(registry_person_update(q->r, old.uid, &changes, clear, &err) ||
-	   registry_person_get(q->r, old.uid, &q->a, &p, &err)) {
+	if(registry_person_update(q->st, old.uid, &changes, clear, &err) ||
+	   registry_person_get(q->st, old.uid, &q->a, &p, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -405,8 +405,8 @@ void api_event_add(http_req *q)
 		return;
 	}
 	pl_err err = {0};
-	if(registry_event_add(q->r, p.uid, &e, &err) ||
-	   registry_person_get(q->r, p.uid, &q->a, &p, &err)) {
+	if(registry_event_add(q->st, p.uid, &e, &err) ||
+	   registry_person_get(q->st, p.uid, &q->a, &p, &err)) {
 		http_fail(q, &err);
 		return;
 	}

@@ -39,13 +39,13 @@ void api_reconcile(http_req *q)
 	}
 	pl_err err = {0};
 	/* Bookings always; with clause=AGREEMENT:CLAUSE, eligibility too. */
-	plan_list_check check = {.r = q->r, .date = date_today()};
+	plan_list_check check = {.st = q->st, .date = date_today()};
 	agreement *ag = arena_alloc(&q->a, sizeof(*ag));
 	const char *clause_arg = http_query(q, "clause"), *colon = clause_arg ? strchr(clause_arg, ':') : NULL;
 	if(clause_arg) {
 		char name[AGREEMENT_NAME_MAX + 1];
 		snprintf(name, sizeof(name), "%.*s", colon ? (int)(colon - clause_arg) : 0, clause_arg);
-		if(!colon || !ag || agreement_get(q->r, name, &q->a, ag, &err) ||
+		if(!colon || !ag || agreement_get(q->st, name, &q->a, ag, &err) ||
 		   !(check.cl = agreement_clause(ag, colon + 1))) {
 			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "clause",
 			           "clause: expected AGREEMENT:CLAUSE of a stored agreement, got '%s'", clause_arg);
@@ -62,9 +62,9 @@ void api_reconcile(http_req *q)
 		return;
 	}
 	reconcile_result res;
-	pl_rc rc = registry_names(q->r, &nm, &err);
+	pl_rc rc = registry_names(q->st, &nm, &err);
 	if(!rc)
-		rc = reconcile_list(q->r, nm, f, q->upload_name[0], &o, &res, &err);
+		rc = reconcile_list(q->st, nm, f, q->upload_name[0], &o, &res, &err);
 	fclose(f);
 	if(rc) {
 		http_fail(q, &err);
@@ -95,7 +95,7 @@ void api_reconcile_decide(http_req *q)
 		ok = false;
 	}
 	pl_err err = {0};
-	if(ok && reconcile_decide(q->r, row, uid, !strcmp(decision, "confirm"), list, list_row, &err)) {
+	if(ok && reconcile_decide(q->st, row, uid, !strcmp(decision, "confirm"), list, list_row, &err)) {
 		http_fail(q, &err);
 		ok = false;
 	}
@@ -113,9 +113,9 @@ void api_dedupe(http_req *q)
 	pl_err err = {0};
 	struct names *nm;
 	dedupe_result res;
-	pl_rc rc = registry_names(q->r, &nm, &err);
+	pl_rc rc = registry_names(q->st, &nm, &err);
 	if(!rc)
-		rc = dedupe_registry(q->r, nm, review, 0, &res, &err);
+		rc = dedupe_registry(q->st, nm, review, 0, &res, &err);
 	if(rc) {
 		http_fail(q, &err);
 		return;

@@ -178,7 +178,7 @@ void api_import(http_req *q)
 	}
 	import_report rep;
 	pl_err err = {0};
-	pl_rc rc = registry_import(q->r, paths, (size_t)q->nuploads, &o, &rep, &err);
+	pl_rc rc = registry_import(q->st, paths, (size_t)q->nuploads, &o, &rep, &err);
 	watch_end(q->srv->imports, wd.slot);
 	if(rc == PL_EINPUT) {
 		/* The same problems, file:line: column, as the CLI prints. */
@@ -235,7 +235,7 @@ void api_export(http_req *q)
 	FILE *f = fdopen(dup(fd), "w");
 	pl_err err = {0};
 	pl_rc rc = !f ? pl_fail(&err, PL_EIO, "cannot write the export: %s", strerror(errno))
-	           : registry_export(q->r, f, csv ? FORMAT_CSV : FORMAT_JSON,
+	           : registry_export(q->st, f, csv ? FORMAT_CSV : FORMAT_JSON,
 	                             events ? EXPORT_EVENTS : EXPORT_PERSONS,
 	                             http_can(q, PERM_MEDICAL_READ) ? 0 : EXPORT_WITHHOLD_MEDICAL, &err);
 	if(f && fclose(f) && !rc)
@@ -279,7 +279,7 @@ void api_stats(http_req *q)
 {
 	registry_stats st;
 	pl_err err = {0};
-	if(registry_stats_get(q->r, &q->a, &st, &err)) {
+	if(registry_stats_get(q->st, &q->a, &st, &err)) {
 		http_fail(q, &err);
 		return;
 	}

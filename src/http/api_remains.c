@@ -20,7 +20,7 @@ const char *http_case_tag(http_req *q, const char *p)
 	const char *tag = p;
 	pl_err err = {0};
 	if(registry_uid_valid('R', p)) {
-		pl_rc rc = remains_case_tag(q->r, p, &q->a, &tag, &err);
+		pl_rc rc = remains_case_tag(q->st, p, &q->a, &tag, &err);
 		if(rc == PL_ENOTFOUND)
 			tag = p; /* a tag that looks like an id */
 		else if(rc) {
@@ -46,7 +46,7 @@ static const char *batch_label(http_req *q)
 	remains_batch *b;
 	size_t n;
 	pl_err err = {0};
-	if(remains_batch_list(q->r, &q->a, &b, &n, &err)) {
+	if(remains_batch_list(q->st, &q->a, &b, &n, &err)) {
 		http_fail(q, &err);
 		return NULL;
 	}
@@ -79,7 +79,7 @@ static bool page_of(http_req *q, remains_query *rq)
 static bool list_cases(http_req *q, const remains_query *rq, remains_page *pg)
 {
 	pl_err err = {0};
-	pl_rc rc = remains_list(q->r, rq, &q->a, pg, &err);
+	pl_rc rc = remains_list(q->st, rq, &q->a, pg, &err);
 	if(rc == PL_EUSAGE)
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, "%s", err.msg);
 	else if(rc)
@@ -106,7 +106,7 @@ void api_remains_get(http_req *q)
 		return;
 	remains_case_detail d;
 	pl_err err = {0};
-	if(remains_case_get(q->r, tag, &q->a, &d, &err)) {
+	if(remains_case_get(q->st, tag, &q->a, &d, &err)) {
 		http_fail_field(q, &err, "tag");
 		return;
 	}
@@ -131,7 +131,7 @@ void api_remains_batches(http_req *q)
 	remains_batch *b;
 	size_t n;
 	pl_err err = {0};
-	if(remains_batch_list(q->r, &q->a, &b, &n, &err)) {
+	if(remains_batch_list(q->st, &q->a, &b, &n, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -149,7 +149,7 @@ void api_remains_batch_get(http_req *q)
 	pl_err err = {0};
 	if(!page_of(q, &rq) || !(rq.batch = batch_label(q)))
 		return;
-	if(remains_batch_get(q->r, rq.batch, &q->a, &b, &err)) {
+	if(remains_batch_get(q->st, rq.batch, &q->a, &b, &err)) {
 		http_fail_field(q, &err, "label");
 		return;
 	}
@@ -173,7 +173,7 @@ void api_remains_import(http_req *q)
 	                                      http_query(q, "date")}};
 	remains_import_report rep;
 	pl_err err = {0};
-	pl_rc rc = remains_import(q->r, q->upload_path[0], &o, &rep, &err);
+	pl_rc rc = remains_import(q->st, q->upload_path[0], &o, &rep, &err);
 	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows,
@@ -235,7 +235,7 @@ void api_remains_custody(http_req *q)
 		return;
 	}
 	pl_err err = {0};
-	pl_rc rc = remains_custody_add(q->r, tag, holder, since, note, &err);
+	pl_rc rc = remains_custody_add(q->st, tag, holder, since, note, &err);
 	if(rc)
 		http_fail(q, &err);
 	else
@@ -256,7 +256,7 @@ void api_remains_fragment(http_req *q)
 	}
 	remains_result res;
 	pl_err err = {0};
-	pl_rc rc = remains_fragment_set(q->r, tag, label, who, description, &res, &err);
+	pl_rc rc = remains_fragment_set(q->st, tag, label, who, description, &res, &err);
 	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
 	json_decref(b);
 }
@@ -273,7 +273,7 @@ void api_remains_identify(http_req *q)
 	}
 	remains_result res;
 	pl_err err = {0};
-	pl_rc rc = remains_identify(q->r, tag, who, confirm, &res, &err);
+	pl_rc rc = remains_identify(q->st, tag, who, confirm, &res, &err);
 	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
 	json_decref(b);
 }
@@ -285,7 +285,7 @@ void api_remains_withdraw(http_req *q)
 		return;
 	remains_result res;
 	pl_err err = {0};
-	pl_rc rc = remains_withdraw(q->r, tag, &res, &err);
+	pl_rc rc = remains_withdraw(q->st, tag, &res, &err);
 	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
 }
 
@@ -301,7 +301,7 @@ void api_remains_return(http_req *q)
 	}
 	remains_result res;
 	pl_err err = {0};
-	pl_rc rc = remains_return(q->r, tag, to, date, note, &res, &err);
+	pl_rc rc = remains_return(q->st, tag, to, date, note, &res, &err);
 	send_result(q, MHD_HTTP_OK, tag, rc, &res, &err);
 	json_decref(b);
 }

@@ -22,8 +22,8 @@ enum { MANIFEST_MAX = 64 << 20 };
 static bool load_stage(http_req *q, stage *s, agreement *ag)
 {
 	pl_err err = {0};
-	if(stage_get(q->r, q->param[0], &q->a, s, &err) ||
-	   agreement_get_id(q->r, s->agreement_id, &q->a, ag, &err)) {
+	if(stage_get(q->st, q->param[0], &q->a, s, &err) ||
+	   agreement_get_id(q->st, s->agreement_id, &q->a, ag, &err)) {
 		http_fail_field(q, &err, "id");
 		return false;
 	}
@@ -62,7 +62,7 @@ void api_stages_list(http_req *q)
 	stage_row *rows;
 	size_t n;
 	pl_err err = {0};
-	if(stage_list(q->r, &f, &q->a, &rows, &n, &err)) {
+	if(stage_list(q->st, &f, &q->a, &rows, &n, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -78,7 +78,7 @@ static json_t *stage_view(http_req *q, const agreement *ag, const stage *s, pl_e
 {
 	stage_discrepancy *d;
 	size_t nd;
-	if(stage_discrepancies(q->r, s, &q->a, &d, &nd, err))
+	if(stage_discrepancies(q->st, s, &q->a, &d, &nd, err))
 		return NULL;
 	json_t *v = stage_json(ag, s), *disc = json_array();
 	for(size_t i = 0; i < nd; i++)
@@ -125,7 +125,7 @@ static pl_rc version_refs(http_req *q, const stage *s, int v, const char ***uids
 {
 	const char *text;
 	manifest_doc m;
-	pl_rc rc = stage_manifest_version(q->r, s, v, &q->a, &text, err);
+	pl_rc rc = stage_manifest_version(q->st, s, v, &q->a, &text, err);
 	rc = rc ? rc : stage_read_doc(s->uid, text, &q->a, &m, err);
 	const char **more = rc ? NULL : arena_calloc(&q->a, *n + m.nentries + 1, sizeof(char *));
 	if(!rc && !more)
@@ -155,7 +155,7 @@ void api_stage_diff(http_req *q)
 	size_t n, nrefs = 0;
 	const char **refs = NULL;
 	pl_err err = {0};
-	pl_rc rc = stage_diff(q->r, &s, (int)from, (int)to, &q->a, &ch, &n, &err);
+	pl_rc rc = stage_diff(q->st, &s, (int)from, (int)to, &q->a, &ch, &n, &err);
 	rc = rc ? rc : version_refs(q, &s, (int)from, &refs, &nrefs, &err);
 	rc = rc ? rc : version_refs(q, &s, (int)to, &refs, &nrefs, &err);
 	if(rc) {
@@ -244,7 +244,7 @@ void api_stage_entries(http_req *q)
 			ok = false;
 		}
 	pl_err err = {0};
-	if(ok && stage_edit(q->r, s.uid, entries, nadd, gone, nremove, &err)) {
+	if(ok && stage_edit(q->st, s.uid, entries, nadd, gone, nremove, &err)) {
 		http_fail(q, &err);
 		ok = false;
 	}
@@ -258,7 +258,7 @@ static void send_status(http_req *q, pl_rc rc, pl_err *err)
 {
 	stage s;
 	if(!rc)
-		rc = stage_get(q->r, q->param[0], &q->a, &s, err);
+		rc = stage_get(q->st, q->param[0], &q->a, &s, err);
 	if(rc)
 		http_fail(q, err);
 	else
@@ -269,13 +269,13 @@ static void send_status(http_req *q, pl_rc rc, pl_err *err)
 void api_stage_propose(http_req *q)
 {
 	pl_err err = {0};
-	send_status(q, stage_propose(q->r, q->param[0], &err), &err);
+	send_status(q, stage_propose(q->st, q->param[0], &err), &err);
 }
 
 void api_stage_close(http_req *q)
 {
 	pl_err err = {0};
-	send_status(q, stage_close(q->r, q->param[0], &err), &err);
+	send_status(q, stage_close(q->st, q->param[0], &err), &err);
 }
 
 void api_stage_cancel(http_req *q)
@@ -285,7 +285,7 @@ void api_stage_cancel(http_req *q)
 	const char *reason = NULL;
 	if(b && http_opt_string(q, b, "reason", &reason)) {
 		pl_err err = {0};
-		send_status(q, stage_cancel(q->r, q->param[0], reason, &err), &err);
+		send_status(q, stage_cancel(q->st, q->param[0], reason, &err), &err);
 	}
 	json_decref(b);
 }
@@ -382,7 +382,7 @@ void api_stage_execute(http_req *q)
 	x.ndeliveries = nd;
 	stage_exec_report rep;
 	pl_err err = {0};
-	if(ok && stage_execute(q->r, s.uid, &x, &rep, &err)) {
+	if(ok && stage_execute(q->st, s.uid, &x, &rep, &err)) {
 		http_fail(q, &err);
 		ok = false;
 	}
@@ -410,7 +410,7 @@ void api_stage_manifest(http_req *q)
 		return;
 	buf text;
 	buf_init(&text, MANIFEST_MAX * 4u);
-	pl_rc rc = manifest_export(q->r, s.uid, &env, &err);
+	pl_rc rc = manifest_export(q->st, s.uid, &env, &err);
 	rc = rc ? rc : jcs_write_indented(env, &text, &err);
 	json_decref(env);
 	if(rc)
@@ -449,8 +449,8 @@ void api_stage_verify(http_req *q)
 	size_t nkeys = 0;
 	signed_doc_report rep = {0};
 	pl_err err = {0};
-	pl_rc rc = manifest_export(q->r, s.uid, &env, &err);
-	rc = rc ? rc : sign_keys_trusted(registry_store(q->r), &q->a, true, &keys, &nkeys, &err);
+	pl_rc rc = manifest_export(q->st, s.uid, &env, &err);
+	rc = rc ? rc : sign_keys_trusted(q->st, &q->a, true, &keys, &nkeys, &err);
 	rc = rc ? rc : signed_doc_verify(env, keys, nkeys, &rep, &err);
 	if(rc) {
 		signed_doc_report_free(&rep);
@@ -503,7 +503,7 @@ void api_manifest_import(http_req *q)
 		return;
 	manifest_import_report rep = {0};
 	pl_err err = {0};
-	if(manifest_import(q->r, env, q->upload_name[0], &rep, &err)) {
+	if(manifest_import(q->st, env, q->upload_name[0], &rep, &err)) {
 		http_fail(q, &err);
 	} else {
 		http_json(q, MHD_HTTP_OK,

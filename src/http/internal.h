@@ -85,7 +85,7 @@ struct http_server {
 	pthread_mutex_t mu;
 	struct {
 		pthread_t tid;
-		registry *r;
+		store *st;
 	} conns[64];
 	int nconns;
 };
@@ -126,7 +126,7 @@ struct http_req {
 	char set_cookie[256];
 	char retry_after[16];
 
-	registry *r;                 /* this worker thread's */
+	store *st;                 /* this worker thread's */
 	arena a;                     /* released with the request */
 };
 

@@ -24,35 +24,35 @@ enum { SERVER_CACHE_KIB = 16 * 1024 };
 
 /* ---- the registry of this worker thread ------------------------------- */
 
-static registry *thread_registry(http_server *s, pl_err *err)
+static store *thread_registry(http_server *s, pl_err *err)
 {
 	pthread_t self = pthread_self();
-	registry *r = NULL;
+	store *st = NULL;
 	pthread_mutex_lock(&s->mu);
-	for(int i = 0; i < s->nconns && !r; i++)
+	for(int i = 0; i < s->nconns && !st; i++)
 		if(pthread_equal(s->conns[i].tid, self))
-			r = s->conns[i].r;
+			st = s->conns[i].st;
 	pthread_mutex_unlock(&s->mu);
-	if(r)
-		return r;
+	if(st)
+		return st;
 	/* The first request on this thread: its own connection, kept, with a
 	 * smaller page cache than a command's (the OS caches the file too). */
-	if(registry_open(&r, s->cfg.db_path, "server", 0, err))
+	if(store_open(&st, s->cfg.db_path, "server", 0, err))
 		return NULL;
-	if(store_cache_limit(registry_store(r), SERVER_CACHE_KIB, err)) {
-		registry_close(r);
+	if(store_cache_limit(st, SERVER_CACHE_KIB, err)) {
+		store_close(st);
 		return NULL;
 	}
 	pthread_mutex_lock(&s->mu);
 	if(s->nconns < (int)(sizeof(s->conns) / sizeof(s->conns[0]))) {
 		s->conns[s->nconns].tid = self;
-		s->conns[s->nconns].r = r;
+		s->conns[s->nconns].st = st;
 		s->nconns++;
 		pthread_mutex_unlock(&s->mu);
-		return r;
+		return st;
 	}
 	pthread_mutex_unlock(&s->mu);
-	registry_close(r);
+	store_close(st);
 	pl_fail(err, PL_ELIMIT, "too many worker threads");
 	return NULL;
 }
@@ -407,14 +407,14 @@ static void authenticate(http_req *q)
 	pl_err err = {0};
 	const char *authz = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Authorization");
 	if(authz && !strncmp(authz, "Bearer ", 7)) {
-		q->signed_in = auth_token_check(registry_store(q->r), authz + 7, &q->who, &err) == PL_OK;
+		q->signed_in = auth_token_check(q->st, authz + 7, &q->who, &err) == PL_OK;
 		return;
 	}
 	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, cookie_name);
 	if(!token)
 		return;
 	session s;
-	if(auth_session_check(registry_store(q->r), token, time(NULL), &q->srv->cfg.sessions, &s,
+	if(auth_session_check(q->st, token, time(NULL), &q->srv->cfg.sessions, &s,
 	                      &err) == PL_OK) {
 		q->signed_in = q->by_cookie = true;
 		q->who = s.u;
@@ -471,12 +471,12 @@ static bool refuse_early(http_req *q)
 		return true;
 	}
 	pl_err err = {0};
-	if(!(q->r = thread_registry(q->srv, &err))) {
+	if(!(q->st = thread_registry(q->srv, &err))) {
 		http_fail(q, &err);
 		return true;
 	}
 	authenticate(q);
-	if(registry_set_actor(q->r, q->signed_in ? q->who.name : "-")) {
+	if(store_set_actor(q->st, q->signed_in ? q->who.name : "-")) {
 		http_fail(q, &(pl_err){.rc = PL_ENOMEM, .msg = "out of memory"});
 		return true;
 	}
@@ -910,9 +910,9 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
 		rc = read_pem(cfg->tls_key, &s->tls_key_pem, err);
 	s->tls = cfg->tls_cert != NULL;
 	/* The database must open (and migrate) before anyone is let in. */
-	registry *probe;
-	if(!rc && !(rc = registry_open(&probe, cfg->db_path, "server", 0, err)))
-		registry_close(probe);
+	store *probe;
+	if(!rc && !(rc = store_open(&probe, cfg->db_path, "server", 0, err)))
+		store_close(probe);
 	if(!rc)
 		rc = access_writer_start(&s->access, cfg->db_path, err);
 	if(!rc && (rate_limit_new(&s->logins, s->cfg.login_window) || import_watch_new(&s->imports)))
@@ -981,7 +981,7 @@ void http_stop(http_server *s, int grace)
 	rate_limit_free(s->logins);
 	import_watch_free(s->imports);
 	for(int i = 0; i < s->nconns; i++)
-		registry_close(s->conns[i].r);
+		store_close(s->conns[i].st);
 	pthread_mutex_destroy(&s->mu);
 	free(s->tls_cert_pem);
 	free(s->tls_key_pem);

@@ -96,12 +96,12 @@ static pl_rc make_clusters(dedupe_result *r)
 	return rc;
 }
 
-pl_rc dedupe_registry(registry *reg, names *nm, double review, int threads, dedupe_result *out,
-                      pl_err *err)
+pl_rc dedupe_registry(store *st, names *nm, double review, int threads, dedupe_result *out,
+                         pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	double t0 = date_monotonic();
-	pl_rc rc = match_registry_read(reg, nm, NULL, NULL, &out->reg, err);
+	pl_rc rc = match_registry_read(st, nm, NULL, NULL, &out->reg, err);
 	match_opts mo = MATCH_OPTS_DEFAULT;
 	mo.dedupe = true;
 	if(review > 0)
@@ -113,7 +113,7 @@ pl_rc dedupe_registry(registry *reg, names *nm, double review, int threads, dedu
 	if(!rc && make_clusters(out))
 		rc = pl_nomem(err);
 	if(!rc)
-		rc = registry_log_access(reg, "*", "dedupe", err);
+		rc = registry_log_access(st, "*", "dedupe", err);
 	out->seconds = date_monotonic() - t0;
 	if(rc)
 		dedupe_free(out);

@@ -27,8 +27,8 @@ typedef struct dedupe_result {
 
 /* Pairs at or above `review` (0: 0.3) form clusters (connected
  * components); each cluster lists its records. */
-pl_rc dedupe_registry(registry *reg, names *nm, double review, int threads, dedupe_result *out,
-                      pl_err *err) PL_NODISCARD;
+pl_rc dedupe_registry(store *st, names *nm, double review, int threads, dedupe_result *out,
+                         pl_err *err) PL_NODISCARD;
 void dedupe_free(dedupe_result *r);
 
 /* One row per record in a cluster: cluster number, person, and the

@@ -427,9 +427,8 @@ static pl_rc take_person(void *ctx, const person *p)
 
 /* The keyed rows back into match_key: a failure here costs only speed on
  * the next run, so it is not an error of the read. */
-static void write_keys(registry *reg, reg_reader *rr)
+static void write_keys(store *st, reg_reader *rr)
 {
-	store *st = registry_store(reg);
 	pl_err err = {0};
 	if(!rr->npending || store_begin(st, &err))
 		return;
@@ -457,26 +456,26 @@ static void write_keys(registry *reg, reg_reader *rr)
 		store_rollback(st);
 }
 
-pl_rc match_registry_read(registry *reg, names *nm, match_person_fn each, void *ctx, match_list *out,
-                          pl_err *err)
+pl_rc match_registry_read(store *st, names *nm, match_person_fn each, void *ctx, match_list *out,
+                             pl_err *err)
 {
 	match_list_init(out);
 	reg_reader rr = {.nm = nm, .out = out, .each = each, .ctx = ctx};
 	arena_init(&rr.row, 4096);
 	buf_init(&rr.cols, 0);
 	buf_init(&rr.pending, (size_t)1 << 34);
-	int x = sqlite3_prepare_v2(store_db(registry_store(reg)),
+	int x = sqlite3_prepare_v2(store_db(st),
 	                           "SELECT person_id, src_hash, cols FROM match_key ORDER BY person_id", -1,
 	                           &rr.cache, NULL);
-	pl_rc rc = x ? store_fail(registry_store(reg), err, x, "reading the linkage keys") : PL_OK;
+	pl_rc rc = x ? store_fail(st, err, x, "reading the linkage keys") : PL_OK;
 	rr.cache_step = SQLITE_DONE;
 	if(!rc)
-		rc = registry_each_person(reg, take_person, &rr, err);
+		rc = registry_each_person(st, take_person, &rr, err);
 	sqlite3_finalize(rr.cache);
 	if(rc == PL_ENOMEM)
 		pl_nomem(err);
 	if(!rc)
-		write_keys(reg, &rr);
+		write_keys(st, &rr);
 	out->keyed = rr.npending;
 	out->reused = rr.reused;
 	arena_free(&rr.row);

@@ -54,8 +54,8 @@ pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long
  * Incremental: the columns are kept in the database (match_key) and only
  * new or changed persons are keyed again. */
 typedef pl_rc (*match_person_fn)(void *ctx, size_t i, const person *p);
-pl_rc match_registry_read(registry *reg, names *nm, match_person_fn each, void *ctx, match_list *out,
-                          pl_err *err) PL_NODISCARD;
+pl_rc match_registry_read(store *st, names *nm, match_person_fn each, void *ctx, match_list *out,
+                             pl_err *err) PL_NODISCARD;
 
 /* Read a list in the person CSV format. Columns that are not person
  * fields or ext.SOURCE are refused by name; every row must be valid

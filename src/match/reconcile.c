@@ -188,10 +188,9 @@ static long row_of_line(const match_list *l, long line)
 }
 
 /* One decision, kept and audited, inside the caller's transaction. */
-static pl_rc decision_write(registry *reg, const char *row_hash, const char *person_uid, bool confirm,
-                            const char *list, const char *list_row, pl_err *err)
+static pl_rc decision_write(store *st, const char *row_hash, const char *person_uid, bool confirm,
+                               const char *list, const char *list_row, pl_err *err)
 {
-	store *st = registry_store(reg);
 	const char *what = confirm ? "confirm" : "reject";
 	char ts[TIMESTAMP_STR_MAX];
 	date_now_iso(ts);
@@ -209,7 +208,7 @@ static pl_rc decision_write(registry *reg, const char *row_hash, const char *per
 	sqlite3_bind_text(s, 3, what, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, list, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, list_row, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, registry_actor(reg), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 6, store_actor(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 7, ts, -1, SQLITE_STATIC);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
@@ -219,15 +218,15 @@ static pl_rc decision_write(registry *reg, const char *row_hash, const char *per
 	                          "list_row", list_row);
 	char *text = after ? json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(after);
-	rc = text ? audit_append(st, NULL, registry_actor(reg), what, "match_decision", person_uid, NULL,
+	rc = text ? audit_append(st, NULL, what, "match_decision", person_uid, NULL,
 	                         text, err)
 	          : pl_nomem(err);
 	free(text);
 	return rc;
 }
 
-static pl_rc record_decisions(registry *reg, reconcile_result *r, const hmap *uids,
-                              const char *list_name, const reconcile_opts *o, pl_err *err)
+static pl_rc record_decisions(store *st, reconcile_result *r, const hmap *uids,
+                                 const char *list_name, const reconcile_opts *o, pl_err *err)
 {
 	if(!o->ndecide)
 		return PL_OK;
@@ -237,13 +236,12 @@ static pl_rc record_decisions(registry *reg, reconcile_result *r, const hmap *ui
 		if(!lookup(uids, o->decide[k].person))
 			return pl_fail(err, PL_ENOTFOUND, "no person %s in the registry", o->decide[k].person);
 	}
-	store *st = registry_store(reg);
 	pl_rc rc = store_begin(st, err);
 	if(rc)
 		return rc;
 	for(size_t k = 0; k < o->ndecide && !rc; k++) {
 		long j = row_of_line(&r->list, o->decide[k].line);
-		rc = decision_write(reg, r->row_hash[j], o->decide[k].person, o->decide[k].confirm, list_name,
+		rc = decision_write(st, r->row_hash[j], o->decide[k].person, o->decide[k].confirm, list_name,
 		                    r->list.ids[j], err);
 	}
 	if(rc) {
@@ -253,22 +251,21 @@ static pl_rc record_decisions(registry *reg, reconcile_result *r, const hmap *ui
 	return store_commit(st, err);
 }
 
-pl_rc reconcile_decide(registry *reg, const char *row_hash, const char *person_uid, bool confirm,
-                       const char *list, const char *list_row, pl_err *err)
+pl_rc reconcile_decide(store *st, const char *row_hash, const char *person_uid, bool confirm,
+                          const char *list, const char *list_row, pl_err *err)
 {
 	if(strlen(row_hash) != ROW_HASH_LEN || strspn(row_hash, "0123456789abcdef") != ROW_HASH_LEN)
 		return pl_fail(err, PL_EINPUT, "row: expected the 32 hex digits of a report's row");
 	arena a;
 	arena_init(&a, 0);
 	person p;
-	pl_rc rc = registry_person_get(reg, person_uid, &a, &p, err);
+	pl_rc rc = registry_person_get(st, person_uid, &a, &p, err);
 	arena_free(&a);
 	if(rc)
 		return rc;
-	store *st = registry_store(reg);
 	if((rc = store_begin(st, err)))
 		return rc;
-	rc = decision_write(reg, row_hash, person_uid, confirm, list, list_row, err);
+	rc = decision_write(st, row_hash, person_uid, confirm, list, list_row, err);
 	if(rc) {
 		store_rollback(st);
 		return rc;
@@ -303,10 +300,9 @@ static pl_rc add_pair(reconcile_result *r, uint32_t a, uint32_t b, match_pair **
 /* Every decision on a row of this list and a person of the registry: a
  * confirmed pair is made certain, a rejected one removed; then the links
  * are assigned again. */
-static pl_rc apply_decisions(registry *reg, reconcile_result *r, const hmap *rows, const hmap *uids,
-                             const match_opts *mo, pl_err *err)
+static pl_rc apply_decisions(store *st, reconcile_result *r, const hmap *rows, const hmap *uids,
+                                const match_opts *mo, pl_err *err)
 {
-	store *st = registry_store(reg);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT row_hash, person_uid, decision FROM match_decision", &s, err);
 	if(rc)
@@ -340,8 +336,8 @@ static pl_rc apply_decisions(registry *reg, reconcile_result *r, const hmap *row
 	return match_assign(&r->links, r->reg.side.n, r->list.side.n, mo) ? pl_nomem(err) : PL_OK;
 }
 
-pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const reconcile_opts *o,
-                     reconcile_result *out, pl_err *err)
+pl_rc reconcile_list(store *st, names *nm, FILE *f, const char *name, const reconcile_opts *o,
+                        reconcile_result *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	double t0 = date_monotonic();
@@ -350,14 +346,14 @@ pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const 
 	hmap_init(&uids);
 	pl_rc rc = match_list_read(nm, f, name, o->id_column, &out->list, err);
 	if(!rc)
-		rc = match_registry_read(reg, nm, take_extras, out, &out->reg, err);
+		rc = match_registry_read(st, nm, take_extras, out, &out->reg, err);
 	if(!rc && (hash_rows(out) || index_strings(&uids, out->reg.ids, out->reg.side.n)))
 		rc = pl_nomem(err);
 	for(size_t j = 0; !rc && j < out->list.side.n; j++)
 		if(hmap_put(&rows, out->row_hash[j], ROW_HASH_LEN, (void *)(uintptr_t)(j + 1)))
 			rc = pl_nomem(err);
 	if(!rc)
-		rc = record_decisions(reg, out, &uids, name, o, err);
+		rc = record_decisions(st, out, &uids, name, o, err);
 	match_opts mo = MATCH_OPTS_DEFAULT;
 	if(o->threshold > 0)
 		mo.threshold = o->threshold;
@@ -369,13 +365,13 @@ pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const 
 	if(!rc)
 		rc = match_link(&match_person_spec, &out->reg.side, &out->list.side, &mo, &out->links, err);
 	if(!rc)
-		rc = apply_decisions(reg, out, &rows, &uids, &mo, err);
+		rc = apply_decisions(st, out, &rows, &uids, &mo, err);
 	if(!rc && outcomes(out, o))
 		rc = pl_nomem(err);
 	/* Every registry record was read to be compared: one access-log entry
 	 * says so, as for an export. */
 	if(!rc)
-		rc = registry_log_access(reg, "*", "reconcile", err);
+		rc = registry_log_access(st, "*", "reconcile", err);
 	hmap_free(&rows);
 	hmap_free(&uids);
 	out->seconds = date_monotonic() - t0;

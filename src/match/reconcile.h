@@ -17,7 +17,7 @@ typedef enum reconcile_outcome {
 
 enum reconcile_flag {
 	FLAG_ALREADY_RETURNED = 1 << 0, /* repatriated, released, handed over, in transit */
-	FLAG_CIVILIAN = 1 << 1,         /* a civilian in the registry */
+	FLAG_CIVILIAN = 1 << 1,         /* a civilian in the store */
 	FLAG_DIED = 1 << 2,             /* died in captivity, remains returned or identified */
 	FLAG_DUPLICATE = 1 << 3,        /* another row of the list is the same person */
 	FLAG_BOOKED = 1 << 4,           /* already on an open stage (of any agreement) */
@@ -76,8 +76,8 @@ typedef struct reconcile_result {
 } reconcile_result;
 
 /* Link the list in f against every person of the registry. */
-pl_rc reconcile_list(registry *reg, names *nm, FILE *f, const char *name, const reconcile_opts *o,
-                     reconcile_result *out, pl_err *err) PL_NODISCARD;
+pl_rc reconcile_list(store *st, names *nm, FILE *f, const char *name, const reconcile_opts *o,
+                        reconcile_result *out, pl_err *err) PL_NODISCARD;
 void reconcile_free(reconcile_result *r);
 
 const char *reconcile_outcome_name(reconcile_outcome o);
@@ -86,8 +86,8 @@ void reconcile_flags_text(unsigned flags, char *out, size_t size);
 
 /* Record one decision on a report's row (its "row" hash) and a registry
  * person, audited; the next run of a list with that row applies it. */
-pl_rc reconcile_decide(registry *reg, const char *row_hash, const char *person_uid, bool confirm,
-                       const char *list, const char *list_row, pl_err *err) PL_NODISCARD;
+pl_rc reconcile_decide(store *st, const char *row_hash, const char *person_uid, bool confirm,
+                          const char *list, const char *list_row, pl_err *err) PL_NODISCARD;
 
 /* The JSON report as a tree (NULL: out of memory). */
 typedef struct json_t json_t;

@@ -39,13 +39,17 @@ static void event_from_row(sqlite3_stmt *s, arena *a, event *e)
 	e->after = f < 0 ? ST_INITIAL : (person_status)f;
 }
 
-pl_rc registry_person_events(registry *r, int64_t person_id, arena *a, event **out, size_t *n,
-                             pl_err *err)
+pl_rc registry_person_events(store *st, int64_t person_id, arena *a, event **out, size_t *n,
+                                pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "SELECT " EVENT_COLUMNS " FROM event e JOIN person p"
-	                             " ON p.id = e.person_id WHERE e.person_id = ?"
-	                             " ORDER BY e.date, e.id", &s, err);
+	rc = store_stmt(r->st, "SELECT " EVENT_COLUMNS " FROM event e JOIN person p"
+	                       " ON p.id = e.person_id WHERE e.person_id = ?"
+	                       " ORDER BY e.date, e.id", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, person_id);
@@ -167,7 +171,7 @@ static pl_rc replay(registry *r, person *p, event *e, pl_err *err)
 	arena_init(&a, 0);
 	event *ev;
 	size_t n;
-	pl_rc rc = registry_person_events(r, p->id, &a, &ev, &n, err);
+	pl_rc rc = registry_person_events(r->st, p->id, &a, &ev, &n, err);
 	if(rc) {
 		arena_free(&a);
 		return rc;
@@ -220,7 +224,7 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 	for(int i = 0; i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !e->f[i])
 			return pl_fail(err, PL_EINPUT, "%s: required", event_fields[i].name);
-	pl_rc rc = fields_check(event_fields, EF_COUNT, e->f, r->today, err);
+	pl_rc rc = fields_check(event_fields, EF_COUNT, e->f, store_today(r->st), err);
 	if(rc)
 		return rc;
 	if(!lifecycle_event_has_death_fields((event_type)type) &&
@@ -264,7 +268,7 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 	buf_reset(after);
 	if(event_write_json(after, e, true))
 		return pl_nomem(err);
-	return audit_append(r->st, &r->tip, r->actor, "add", "event", p->uid, NULL, buf_str(after), err);
+	return audit_append(r->st, NULL, "add", "event", p->uid, NULL, buf_str(after), err);
 }
 
 pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err)
@@ -304,15 +308,19 @@ pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found,
 	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "reading events");
 }
 
-pl_rc registry_event_add(registry *r, const char *person_uid, event *e, pl_err *err)
+pl_rc registry_event_add(store *st, const char *person_uid, event *e, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	arena a;
 	arena_init(&a, 0);
 	person p;
-	pl_rc rc = store_begin(r->st, err);
+	rc = store_begin(r->st, err);
 	if(rc)
 		return rc;
-	if(!(rc = registry_person_get(r, person_uid, &a, &p, err)))
+	if(!(rc = registry_person_get(r->st, person_uid, &a, &p, err)))
 		rc = event_apply(r, &p, e, err);
 	if(rc)
 		store_rollback(r->st);

@@ -208,16 +208,20 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 	return rc;
 }
 
-pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
-                      unsigned flags, pl_err *err)
+pl_rc registry_export(store *st, FILE *out, registry_format format, export_what what,
+                         unsigned flags, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	exporter x = {.r = r, .out = out, .format = format == FORMAT_AUTO ? FORMAT_JSON : format,
 	              .what = what, .withhold = (flags & EXPORT_WITHHOLD_MEDICAL) != 0};
 	/* An export reads every record: it goes in the access log first, so
 	 * no export happens unrecorded. */
-	pl_rc rc = registry_log_access(r, "*", x.format == FORMAT_JSON ? "export json"
-	                               : what == EXPORT_PERSONS ? "export csv persons"
-	                                                        : "export csv events", err);
+	rc = registry_log_access(r->st, "*", x.format == FORMAT_JSON ? "export json"
+	                   : what == EXPORT_PERSONS ? "export csv persons"
+	                                          : "export csv events", err);
 	if(rc)
 		return rc;
 	buf_init(&x.b, 0);
@@ -301,19 +305,27 @@ static pl_rc each_person(registry *r, const char *sql, const char *arg1, const c
 	return rc;
 }
 
-pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err)
+pl_rc registry_each_person(store *st, person_fn fn, void *ctx, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	char *sql = sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", person_select_columns(r));
-	pl_rc rc = sql ? each_person(r, sql, NULL, NULL, NULL, fn, ctx, err) : pl_nomem(err);
+	rc = sql ? each_person(r, sql, NULL, NULL, NULL, fn, ctx, err) : pl_nomem(err);
 	sqlite3_free(sql);
 	return rc;
 }
 
-pl_rc registry_custody_count(registry *r, long *in_custody, long *all, pl_err *err)
+pl_rc registry_custody_count(store *st, long *in_custody, long *all, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "SELECT (SELECT count(*) FROM person WHERE status IN"
-	                             " ('captured', 'held', 'listed')), (SELECT count(*) FROM person)", &s, err);
+	rc = store_stmt(r->st, "SELECT (SELECT count(*) FROM person WHERE status IN"
+	                       " ('captured', 'held', 'listed')), (SELECT count(*) FROM person)", &s, err);
 	if(rc)
 		return rc;
 	*in_custody = *all = 0;
@@ -325,12 +337,16 @@ pl_rc registry_custody_count(registry *r, long *in_custody, long *all, pl_err *e
 	return PL_OK;
 }
 
-pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn, void *ctx, pl_err *err)
+pl_rc registry_each_in_custody(store *st, const custody_scan *q, person_fn fn, void *ctx, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	/* Through the status index each row costs a random lookup; the whole
 	 * table is read in order. Custody is often half of a registry. */
 	long n = q->in_custody, all = q->all;
-	pl_rc rc = all > 0 ? PL_OK : registry_custody_count(r, &n, &all, err);
+	rc = all > 0 ? PL_OK : registry_custody_count(r->st, &n, &all, err);
 	if(rc)
 		return rc;
 	bool whole = n * 5 > all;

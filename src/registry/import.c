@@ -159,7 +159,7 @@ static pl_rc record_import(importer *im, input *in, const import_report *before,
 	char ts[TIMESTAMP_STR_MAX];
 	date_now_iso(ts);
 	sqlite3_bind_text(s, 1, ts, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, registry_actor(im->r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, store_actor(im->r->st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, im->pb.file, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4, input_sha(in), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 5, created);
@@ -176,7 +176,7 @@ static pl_rc record_import(importer *im, input *in, const import_report *before,
 	json_decref(j);
 	if(!after)
 		return pl_nomem(err);
-	rc = audit_append(im->r->st, &im->r->tip, registry_actor(im->r), "import", "file", NULL, NULL, after, err);
+	rc = audit_append(im->r->st, NULL, "import", "file", NULL, NULL, after, err);
 	free(after);
 	return rc;
 }
@@ -277,9 +277,13 @@ static pl_rc count_persons(registry *r, long *out, pl_err *err)
 	return x == SQLITE_ROW ? PL_OK : store_fail(r->st, err, x, "counting persons");
 }
 
-pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
-                      const import_opts *o, import_report *rep, pl_err *err)
+pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
+                         const import_opts *o, import_report *rep, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	memset(rep, 0, sizeof(*rep));
 	buf_init(&rep->errors, 0);
 	importer im = {
@@ -291,7 +295,7 @@ pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
 	arena_init(&im.keep, 0);
 	uint64_t bytes = input_bytes(paths, npaths);
 	bool bulk = bytes > (o->bulk_bytes ? o->bulk_bytes : BULK_BYTES) && store_bulk_begin(r->st);
-	pl_rc rc = store_begin(r->st, err);
+	rc = store_begin(r->st, err);
 	if(rc) {
 		if(bulk)
 			store_bulk_end(r->st);

@@ -134,7 +134,7 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 			rec->person_ref = value;
 		return PL_OK;
 	case COL_STATUS:
-		clean = field_clean(&person_status_field, value, im->r->today, &im->row, &why);
+		clean = field_clean(&person_status_field, value, store_today(im->r->st), &im->row, &why);
 		fd = &person_status_field;
 		if(clean || !why)
 			rec->status = clean;
@@ -156,12 +156,12 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 		return PL_OK;
 	case COL_PF:
 		fd = &person_fields[c->index];
-		clean = field_clean(fd, value, im->r->today, &im->row, &why);
+		clean = field_clean(fd, value, store_today(im->r->st), &im->row, &why);
 		rec->pf[c->index] = clean;
 		break;
 	case COL_EF:
 		fd = &event_fields[c->index];
-		clean = field_clean(fd, value, im->r->today, &im->row, &why);
+		clean = field_clean(fd, value, store_today(im->r->st), &im->row, &why);
 		rec->ef[c->index] = clean;
 		break;
 	}
@@ -261,7 +261,7 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 	memcpy(in.ext, rec->ext, sizeof(in.ext));
 	in.next = rec->next;
 	pl_err e = {0};
-	pl_rc rc = person_check(&in, im->r->today, &e);
+	pl_rc rc = person_check(&in, store_today(im->r->st), &e);
 	if(rc)
 		return import_row_failure(im, rec->line, rc, &e);
 	if(!rec->uid && rec->next == 0)

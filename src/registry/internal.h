@@ -11,17 +11,18 @@
 #include "names/names.h"
 #include "registry/registry.h"
 
-struct registry {
+/* What the registry keeps on a database handle (store_state). */
+typedef struct registry {
 	store *st;
 	names *nm;              /* opened on first use: most commands never need it */
-	char *actor;
-	pdate today;
 	buf keys, sort;         /* scratch for the derived columns */
 	buf sql_insert, sql_update, sql_select;  /* built from the field table */
 	buf sql_by_uid, sql_by_prefix;           /* person lookups, prepared once */
 	buf audit_before, audit_after;           /* scratch for audit records */
-	audit_tip tip;                           /* the chain's end, within a transaction */
-};
+} registry;
+
+/* The registry's state on st, made on first use. */
+pl_rc registry_get(store *st, registry **out, pl_err *err) PL_NODISCARD;
 
 
 /* The columns every person query selects, in the order person_from_row()

@@ -46,41 +46,9 @@ static pl_rc build_sql(registry *r)
 	return rc;
 }
 
-pl_rc registry_open(registry **out, const char *path, const char *actor, unsigned flags,
-                    pl_err *err)
+static void registry_free(void *state)
 {
-	*out = NULL;
-	if(sodium_init() < 0)
-		return pl_fail(err, PL_EIO, "libsodium failed to start");
-	registry *r = calloc(1, sizeof(*r));
-	if(!r || !(r->actor = strdup(actor ? actor : "unknown"))) {
-		free(r);
-		return pl_nomem(err);
-	}
-	buf_init(&r->keys, 0);
-	buf_init(&r->sort, 0);
-	buf_init(&r->sql_insert, 0);
-	buf_init(&r->sql_update, 0);
-	buf_init(&r->sql_select, 0);
-	buf_init(&r->sql_by_uid, 0);
-	buf_init(&r->sql_by_prefix, 0);
-	buf_init(&r->audit_before, 0);
-	buf_init(&r->audit_after, 0);
-	r->today = date_today();
-	pl_rc rc = build_sql(r) ? pl_nomem(err) : store_open(&r->st, path, flags, err);
-	if(rc) {
-		registry_close(r);
-		return rc;
-	}
-	*out = r;
-	return PL_OK;
-}
-
-void registry_close(registry *r)
-{
-	if(!r)
-		return;
-	store_close(r->st);
+	registry *r = state;
 	names_close(r->nm);
 	buf_free(&r->keys);
 	buf_free(&r->sort);
@@ -91,38 +59,37 @@ void registry_close(registry *r)
 	buf_free(&r->sql_by_prefix);
 	buf_free(&r->audit_before);
 	buf_free(&r->audit_after);
-	free(r->actor);
 	free(r);
 }
 
-store *registry_store(registry *r)
+static pl_rc registry_make(store *st, void **out, pl_err *err)
 {
-	return r->st;
-}
-
-const char *registry_actor(const registry *r)
-{
-	return r->actor;
-}
-
-pl_rc registry_set_actor(registry *r, const char *actor)
-{
-	r->today = date_today();
-	if(!strcmp(r->actor, actor))
-		return PL_OK;
-	char *a = strdup(actor);
-	if(!a)
-		return PL_ENOMEM;
-	free(r->actor);
-	r->actor = a;
+	registry *r = calloc(1, sizeof(*r));
+	if(!r)
+		return pl_nomem(err);
+	r->st = st;
+	buf_init(&r->keys, 0);
+	buf_init(&r->sort, 0);
+	buf_init(&r->sql_insert, 0);
+	buf_init(&r->sql_update, 0);
+	buf_init(&r->sql_select, 0);
+	buf_init(&r->sql_by_uid, 0);
+	buf_init(&r->sql_by_prefix, 0);
+	buf_init(&r->audit_before, 0);
+	buf_init(&r->audit_after, 0);
+	if(build_sql(r)) {
+		registry_free(r);
+		return pl_nomem(err);
+	}
+	*out = r;
 	return PL_OK;
 }
 
-pl_rc registry_audit(registry *r, const char *action, const char *entity,
-                     const char *entity_uid, const char *before, const char *after,
-                     pl_err *err)
+static const store_state_type registry_type = {"the registry", registry_make, registry_free};
+
+pl_rc registry_get(store *st, registry **out, pl_err *err)
 {
-	return audit_append(r->st, &r->tip, r->actor, action, entity, entity_uid, before, after, err);
+	return store_state(st, &registry_type, (void **)out, err);
 }
 
 const char *person_select_columns(registry *r)
@@ -162,7 +129,7 @@ bool registry_uid_valid(char prefix, const char *s)
 static pl_rc derive_keys(registry *r, const person *p, pl_err *err)
 {
 	names *nm;
-	pl_rc rc = registry_names(r, &nm, err);
+	pl_rc rc = registry_names(r->st, &nm, err);
 	if(rc)
 		return rc;
 	buf_reset(&r->keys);
@@ -284,12 +251,16 @@ pl_rc person_id_by_ext(registry *r, const char *source, const char *id, int64_t 
 	                                           : store_fail(r->st, err, x, "reading identifiers");
 }
 
-pl_rc registry_person_by_ext(registry *r, const char *source, const char *id, char uid[UID_SIZE],
-                             pl_err *err)
+pl_rc registry_person_by_ext(store *st, const char *source, const char *id, char uid[UID_SIZE],
+                                pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	int64_t pid;
 	uid[0] = '\0';
-	pl_rc rc = person_id_by_ext(r, source, id, &pid, err);
+	rc = person_id_by_ext(r, source, id, &pid, err);
 	if(rc || !pid)
 		return rc;
 	sqlite3_stmt *s;
@@ -419,8 +390,12 @@ pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err 
 	return rc;
 }
 
-pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *p, pl_err *err)
+pl_rc registry_person_get(store *st, const char *uid, arena *a, person *p, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	if(registry_uid_valid('P', uid))
 		return person_load_uid(r, uid, a, p, err);
 	size_t n = strlen(uid);
@@ -432,7 +407,7 @@ pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *p, pl_
 	memcpy(hi, uid, n + 1);
 	hi[n - 1]++;
 	int found;
-	pl_rc rc = load_where(r, &r->sql_by_prefix, uid, hi, a, p, &found, err);
+	rc = load_where(r, &r->sql_by_prefix, uid, hi, a, p, &found, err);
 	if(rc)
 		return rc;
 	if(found == 0)
@@ -579,7 +554,7 @@ static pl_rc diff_json(const person *old, const person *p, buf *before, buf *aft
 
 pl_rc person_save(registry *r, const person *old, person *p, save_result *res, pl_err *err)
 {
-	pl_rc rc = person_check(p, r->today, err);
+	pl_rc rc = person_check(p, store_today(r->st), err);
 	if(rc)
 		return rc;
 	buf *before = &r->audit_before, *after = &r->audit_after;
@@ -607,20 +582,24 @@ pl_rc person_save(registry *r, const person *old, person *p, save_result *res, p
 	for(int k = old ? old->next : 0; k < p->next && !rc; k++)
 		rc = ext_insert(r, p, &p->ext[k], err);
 	if(!rc && *res != SAVE_UNCHANGED)
-		rc = audit_append(r->st, &r->tip, r->actor, old ? "update" : "create", "person", p->uid,
+		rc = audit_append(r->st, NULL, old ? "update" : "create", "person", p->uid,
 		                  old ? buf_str(before) : NULL, buf_str(after), err);
 	return rc;
 }
 
 /* ---- the public write paths ------------------------------------------- */
 
-pl_rc registry_person_add(registry *r, person *p, pl_err *err)
+pl_rc registry_person_add(store *st, person *p, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	if(p->uid[0]) {
 		if(!registry_uid_valid('P', p->uid))
 			return pl_fail(err, PL_EINPUT, "id: expected P and 16 characters of 0-9 and A-Z");
 	}
-	pl_rc rc = store_begin(r->st, err);
+	rc = store_begin(r->st, err);
 	if(rc)
 		return rc;
 	save_result res;
@@ -631,16 +610,20 @@ pl_rc registry_person_add(registry *r, person *p, pl_err *err)
 	return store_commit(r->st, err);
 }
 
-pl_rc registry_person_update(registry *r, const char *uid, const person *changes,
-                             const bool clear[PF_COUNT], pl_err *err)
+pl_rc registry_person_update(store *st, const char *uid, const person *changes,
+                                const bool clear[PF_COUNT], pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	arena a;
 	arena_init(&a, 0);
 	person old, p;
 	save_result res;
-	pl_rc rc = store_begin(r->st, err);
+	rc = store_begin(r->st, err);
 	if(!rc) {
-		rc = registry_person_get(r, uid, &a, &old, err);
+		rc = registry_person_get(r->st, uid, &a, &old, err);
 		if(!rc) {
 			p = old;
 			rc = person_merge(&p, changes, clear, err);
@@ -656,9 +639,13 @@ pl_rc registry_person_update(registry *r, const char *uid, const person *changes
 	return rc;
 }
 
-pl_rc registry_log_access(registry *r, const char *uid, const char *action, pl_err *err)
+pl_rc registry_log_access(store *st, const char *uid, const char *action, pl_err *err)
 {
-	return audit_access(r->st, r->actor, uid, action, NULL, err);
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
+	return audit_access(r->st, store_actor(r->st), uid, action, NULL, err);
 }
 
 /* ---- the names module, and keeping stored keys current ----------------- */
@@ -702,13 +689,17 @@ static pl_rc rekey_all(registry *r, pl_err *err)
 	return rc;
 }
 
-pl_rc registry_names(registry *r, names **out, pl_err *err)
+pl_rc registry_names(store *st, names **out, pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	if(r->nm) {
 		*out = r->nm;
 		return PL_OK;
 	}
-	pl_rc rc = names_open(&r->nm, err);
+	rc = names_open(&r->nm, err);
 	if(rc)
 		return rc;
 	char *stored;

@@ -146,52 +146,34 @@ bool registry_uid_valid(char prefix, const char *s);
  * remains case, 'B' remains batch). */
 void registry_uid(char prefix, char out[UID_SIZE]);
 
-/* ---- the registry ---------------------------------------------------- */
-
-typedef struct registry registry;
-
-/* Open an existing database (store_open flags), acting as `actor`
- * ("cli:alice"): every change is recorded under that name. */
-pl_rc registry_open(registry **out, const char *path, const char *actor, unsigned flags,
-                    pl_err *err);
-void registry_close(registry *r);
-store *registry_store(registry *r);
-const char *registry_actor(const registry *r);
-/* Append an entry to the audit chain under the registry's actor, inside
- * the caller's transaction. Modules keeping their own tables in the
- * registry's database (remains, agreements) record their changes here:
- * the registry remembers the chain's end within a transaction, so an
- * entry appended beside it with audit_append would fork the chain. */
-pl_rc registry_audit(registry *r, const char *action, const char *entity,
-                     const char *entity_uid, const char *before, const char *after,
-                     pl_err *err);
-/* Who the next changes are recorded under. A server sets it per request;
- * it also takes today's date afresh (dates may not lie in the future, ages
- * are taken today), since a server runs for days. */
-pl_rc registry_set_actor(registry *r, const char *actor);
+/* ---- the registry ----------------------------------------------------
+ *
+ * Every function takes the office's database handle (store.h), opened
+ * with store_open; the registry keeps its prepared SQL and scratch space
+ * on the handle. Changes are recorded under the handle's actor. */
 
 /* A new person. Fills p->uid (unless the caller set one) and p->id. */
-pl_rc registry_person_add(registry *r, person *p, pl_err *err);
+pl_rc registry_person_add(store *st, person *p, pl_err *err);
 /* Set the fields of `changes` that are not NULL, clear those marked in
  * `clear`, add its external ids. Unchanged values write nothing. */
-pl_rc registry_person_update(registry *r, const char *uid, const person *changes,
-                             const bool clear[PF_COUNT], pl_err *err);
+pl_rc registry_person_update(store *st, const char *uid, const person *changes,
+                                const bool clear[PF_COUNT], pl_err *err);
 /* By uid, or by a unique prefix of one (at least 5 characters). */
-pl_rc registry_person_get(registry *r, const char *uid, arena *a, person *out, pl_err *err);
+pl_rc registry_person_get(store *st, const char *uid, arena *a, person *out, pl_err *err);
 /* The person holding an external identifier (source, id): their uid, or
  * "" if nobody does. */
-pl_rc registry_person_by_ext(registry *r, const char *source, const char *id, char uid[UID_SIZE],
-                             pl_err *err) PL_NODISCARD;
+pl_rc registry_person_by_ext(store *st, const char *source, const char *id, char uid[UID_SIZE],
+                                pl_err *err) PL_NODISCARD;
 /* The person's events in date order. */
-pl_rc registry_person_events(registry *r, int64_t person_id, arena *a, event **out,
-                             size_t *n, pl_err *err);
+pl_rc registry_person_events(store *st, int64_t person_id, arena *a, event **out,
+                                size_t *n, pl_err *err);
 /* Record that someone read a person's record. */
-pl_rc registry_log_access(registry *r, const char *uid, const char *action, pl_err *err);
+pl_rc registry_log_access(store *st, const char *uid, const char *action, pl_err *err);
 
 /* Add an event to a person. Refused, with the person's status and the
  * events allowed there, when the lifecycle does not permit it; an event
  * dated before others replays the person's history. Fills e->uid. */
-pl_rc registry_event_add(registry *r, const char *person_uid, event *e, pl_err *err);
+pl_rc registry_event_add(store *st, const char *person_uid, event *e, pl_err *err);
 
 /* Forget the medical details of a record, for readers who may not see
  * them: the medical fields and causes of death, and the place and note of
@@ -231,8 +213,8 @@ typedef struct person_page {
  * sorting tens of thousands of Олександр by name would read them all. */
 enum { SEARCH_SORT_MAX = 2000 };
 
-pl_rc registry_search(registry *r, const person_query *q, arena *a, person_page *out,
-                      pl_err *err);
+pl_rc registry_search(store *st, const person_query *q, arena *a, person_page *out,
+                         pl_err *err);
 
 /* ---- import and export ----------------------------------------------- */
 
@@ -275,8 +257,8 @@ typedef struct import_opts {
 /* Import CSV or JSON files ("-" is standard input) in one transaction: all
  * of it, or, at the first bad row, nothing. err lists up to max_errors
  * problems, each with file, line and column. */
-pl_rc registry_import(registry *r, const char *const *paths, size_t npaths,
-                      const import_opts *o, import_report *rep, pl_err *err);
+pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
+                         const import_opts *o, import_report *rep, pl_err *err);
 void import_report_free(import_report *rep);
 
 typedef enum export_what { EXPORT_PERSONS, EXPORT_EVENTS } export_what;
@@ -287,21 +269,21 @@ enum export_flags {
 
 /* CSV: persons or events (one file each). JSON: one document holding both.
  * Recorded in the access log as a read of every person ("*"). */
-pl_rc registry_export(registry *r, FILE *out, registry_format format, export_what what,
-                      unsigned flags, pl_err *err);
+pl_rc registry_export(store *st, FILE *out, registry_format format, export_what what,
+                         unsigned flags, pl_err *err);
 
 /* The registry's names module (folding, keys, the dictionary), opened on
  * first use; if the key rules changed since the database was last
  * written, every person's keys are recomputed. Owned by the registry. */
 struct names;
-pl_rc registry_names(registry *r, struct names **out, pl_err *err);
+pl_rc registry_names(store *st, struct names **out, pl_err *err);
 
 /* Every person, in the order they were added, from one snapshot of the
  * registry (fields and status; no events or external ids). p and its
  * strings last until fn returns. Not an access-log entry by itself: the
  * caller logs what it does with the records. */
 typedef pl_rc (*person_fn)(void *ctx, const person *p);
-pl_rc registry_each_person(registry *r, person_fn fn, void *ctx, pl_err *err);
+pl_rc registry_each_person(store *st, person_fn fn, void *ctx, pl_err *err);
 /* The same for those in custody (captured, held or listed) of either
  * holder (a party code; holder_b may be NULL), in no particular order;
  * only the fields marked (NULL: all; the others are NULL). */
@@ -313,11 +295,11 @@ typedef struct custody_scan {
 	long in_custody, all;
 } custody_scan;
 
-pl_rc registry_each_in_custody(registry *r, const custody_scan *q, person_fn fn, void *ctx,
-                               pl_err *err);
+pl_rc registry_each_in_custody(store *st, const custody_scan *q, person_fn fn, void *ctx,
+                                  pl_err *err);
 /* How many persons are in custody (of anyone), and in the registry: what
  * a scan of those in custody may return at most. */
-pl_rc registry_custody_count(registry *r, long *in_custody, long *all, pl_err *err) PL_NODISCARD;
+pl_rc registry_custody_count(store *st, long *in_custody, long *all, pl_err *err) PL_NODISCARD;
 
 
 /* ---- counts ---------------------------------------------------------- */
@@ -344,7 +326,7 @@ typedef struct registry_stats {
 	long captivity_unknown;        /* held or returned, without a capture date */
 } registry_stats;
 
-pl_rc registry_stats_get(registry *r, arena *a, registry_stats *out, pl_err *err);
+pl_rc registry_stats_get(store *st, arena *a, registry_stats *out, pl_err *err);
 
 /* ---- demo data ------------------------------------------------------- */
 

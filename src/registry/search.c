@@ -136,7 +136,7 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 		names *nm;
 		names_term *terms;
 		size_t nterms;
-		if((rc = registry_names(r, &nm, err)) ||
+		if((rc = registry_names(r->st, &nm, err)) ||
 		   (rc = names_query(nm, pq->name, a, &terms, &nterms, err)))
 			return rc;
 		if(nterms == 0)
@@ -179,7 +179,7 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 	if(pq->age_min >= 0 || pq->age_max >= 0) {
 		/* Someone whose birth date is partly unknown matches when they may
 		 * be of that age; someone with no birth date does not. */
-		int32_t on = date_lo(pq->age_on.y ? pq->age_on : r->today);
+		int32_t on = date_lo(pq->age_on.y ? pq->age_on : store_today(r->st));
 		if(pq->age_min >= 0) {
 			add(q, " AND p.birth_lo <= ");
 			bind_int(q, date_ymd_add_years(on, -pq->age_min));
@@ -278,14 +278,18 @@ static pl_rc total(registry *r, const query_sql *q, bool *broad, person_page *ou
 	return rc;
 }
 
-pl_rc registry_search(registry *r, const person_query *pq, arena *a, person_page *out,
-                      pl_err *err)
+pl_rc registry_search(store *st, const person_query *pq, arena *a, person_page *out,
+                         pl_err *err)
 {
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
 	memset(out, 0, sizeof(*out));
 	query_sql q = {.n = 0};
 	buf_init(&q.sql, 0);
 	bool broad = false;
-	pl_rc rc = build(r, pq, a, &q, err);
+	rc = build(r, pq, a, &q, err);
 	if(!rc)
 		rc = total(r, &q, &broad, out, err);
 	sqlite3_stmt *s = NULL;

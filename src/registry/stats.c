@@ -76,7 +76,7 @@ static pl_rc count_bands(registry *r, const char *sql, const char *today, long *
 static pl_rc captivity(registry *r, registry_stats *st, pl_err *err)
 {
 	char today[DATE_STR_MAX];
-	date_format(r->today, today);
+	date_format(store_today(r->st), today);
 	pl_rc rc = count_bands(r,
 		"SELECT " BAND("d") ", count(*) FROM (SELECT julianday(?) - " MID_DAY("capture_date")
 		" AS d FROM person WHERE status IN ('captured', 'held', 'listed', 'handed_over', "
@@ -118,14 +118,18 @@ static pl_rc stats_read(registry *r, arena *a, registry_stats *st, pl_err *err)
 	return captivity(r, st, err);
 }
 
-pl_rc registry_stats_get(registry *r, arena *a, registry_stats *st, pl_err *err)
+pl_rc registry_stats_get(store *st, arena *a, registry_stats *out, pl_err *err)
 {
-	memset(st, 0, sizeof(*st));
-	/* One snapshot: the counts add up even while others write. */
-	pl_rc rc = store_read_begin(r->st, err);
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
 	if(rc)
 		return rc;
-	rc = stats_read(r, a, st, err);
+	memset(out, 0, sizeof(*out));
+	/* One snapshot: the counts add up even while others write. */
+	rc = store_read_begin(r->st, err);
+	if(rc)
+		return rc;
+	rc = stats_read(r, a, out, err);
 	store_read_end(r->st);
 	return rc;
 }

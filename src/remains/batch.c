@@ -5,9 +5,8 @@
 
 #include "remains/internal.h"
 
-static pl_rc batch_insert(registry *r, remains_batch *b, pl_err *err)
+static pl_rc batch_insert(store *st, remains_batch *b, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "INSERT INTO remains_batch(uid, label, from_party, to_party,"
 	                          " handover_date, declared, note, created_at)"
@@ -36,7 +35,7 @@ static pl_rc batch_insert(registry *r, remains_batch *b, pl_err *err)
 	json_t *j = remains_batch_json(b);
 	json_object_del(j, "received");
 	json_object_del(j, "by_status");
-	return remains_audit(r, "create", "remains_batch", b->uid, NULL, j, err);
+	return remains_audit(st, "create", "remains_batch", b->uid, NULL, j, err);
 }
 
 /* Parties and date of a new batch, checked together. */
@@ -53,7 +52,7 @@ static pl_rc batch_check(const remains_batch *b, remains_result *res, pl_err *er
 	return PL_OK;
 }
 
-pl_rc remains_batch_add(registry *r, remains_batch *b, pl_err *err)
+pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 {
 	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
 	remains_result res;
@@ -80,8 +79,8 @@ pl_rc remains_batch_add(registry *r, remains_batch *b, pl_err *err)
 		rc = pl_fail(err, PL_EINPUT, "declared: expected a count from 0");
 	if(!rc)
 		rc = batch_check(&in, &res, err);
-	if(!rc && !(rc = store_begin(registry_store(r), err)))
-		rc = remains_tx_end(r, batch_insert(r, &in, err), err);
+	if(!rc && !(rc = store_begin(st, err)))
+		rc = remains_tx_end(st, batch_insert(st, &in, err), err);
 	if(!rc) {
 		memcpy(b->uid, in.uid, sizeof(b->uid));
 		b->id = in.id;
@@ -97,9 +96,8 @@ typedef struct batch_row {
 	char from[4], to[4], date[DATE_STR_MAX];
 } batch_row;
 
-static pl_rc batch_find(registry *r, const char *label, batch_row *b, bool *found, pl_err *err)
+static pl_rc batch_find(store *st, const char *label, batch_row *b, bool *found, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT id, from_party, to_party, handover_date FROM remains_batch"
 	                          " WHERE label = ?", &s, err);
@@ -142,12 +140,12 @@ static pl_rc batch_agrees(const char *label, const batch_row *b, const char *con
 	return PL_OK;
 }
 
-pl_rc rbatch_resolve(registry *r, const char *const v[RF_COUNT], const remains_batch_defaults *d,
-                     int64_t *id, remains_result *res, pl_err *err)
+pl_rc rbatch_resolve(store *st, const char *const v[RF_COUNT], const remains_batch_defaults *d,
+                        int64_t *id, remains_result *res, pl_err *err)
 {
 	batch_row b;
 	bool found;
-	pl_rc rc = batch_find(r, v[RF_BATCH], &b, &found, err);
+	pl_rc rc = batch_find(st, v[RF_BATCH], &b, &found, err);
 	if(!rc && found)
 		rc = batch_agrees(v[RF_BATCH], &b, v, res, err);
 	if(rc || found) {
@@ -158,17 +156,16 @@ pl_rc rbatch_resolve(registry *r, const char *const v[RF_COUNT], const remains_b
 	nb.from_party = v[RF_FROM_PARTY] ? v[RF_FROM_PARTY] : d ? d->from_party : NULL;
 	nb.to_party = v[RF_TO_PARTY] ? v[RF_TO_PARTY] : d ? d->to_party : NULL;
 	nb.handover_date = v[RF_HANDOVER_DATE] ? v[RF_HANDOVER_DATE] : d ? d->handover_date : NULL;
-	if(!(rc = batch_check(&nb, res, err)) && !(rc = batch_insert(r, &nb, err))) {
+	if(!(rc = batch_check(&nb, res, err)) && !(rc = batch_insert(st, &nb, err))) {
 		res->batch_created = true;
 		*id = nb.id;
 	}
 	return rc;
 }
 
-pl_rc rbatch_handover(registry *r, int64_t id, arena *a, const char **label, const char **date,
-                      pl_err *err)
+pl_rc rbatch_handover(store *st, int64_t id, arena *a, const char **label, const char **date,
+                         pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT label, handover_date FROM remains_batch WHERE id = ?", &s, err);
 	if(rc)
@@ -206,10 +203,9 @@ static void batch_from_row(sqlite3_stmt *s, arena *a, void *item)
 }
 
 /* Batches with their counts; label NULL: all of them. */
-static pl_rc batches_read(registry *r, const char *label, arena *a, remains_batch **out, size_t *n,
-                          pl_err *err)
+static pl_rc batches_read(store *st, const char *label, arena *a, remains_batch **out, size_t *n,
+                             pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT b.id, b.uid, b.label, b.from_party, b.to_party,"
 	                          " b.handover_date, b.declared, b.note, g.uid, b.created_at,"
@@ -228,16 +224,16 @@ static pl_rc batches_read(registry *r, const char *label, arena *a, remains_batc
 	                    "reading batches", err);
 }
 
-pl_rc remains_batch_list(registry *r, arena *a, remains_batch **out, size_t *n, pl_err *err)
+pl_rc remains_batch_list(store *st, arena *a, remains_batch **out, size_t *n, pl_err *err)
 {
-	return batches_read(r, NULL, a, out, n, err);
+	return batches_read(st, NULL, a, out, n, err);
 }
 
-pl_rc remains_batch_get(registry *r, const char *label, arena *a, remains_batch *out, pl_err *err)
+pl_rc remains_batch_get(store *st, const char *label, arena *a, remains_batch *out, pl_err *err)
 {
 	remains_batch *b;
 	size_t n;
-	pl_rc rc = batches_read(r, label ? label : "", a, &b, &n, err);
+	pl_rc rc = batches_read(st, label ? label : "", a, &b, &n, err);
 	if(!rc && !n)
 		return pl_fail(err, PL_ENOTFOUND, "no remains batch labelled '%s'", label ? label : "");
 	if(!rc)
@@ -246,12 +242,11 @@ pl_rc remains_batch_get(registry *r, const char *label, arena *a, remains_batch 
 }
 
 /* The uid of stage `id` ("" for 0); PL_ENOTFOUND if there is no such stage. */
-static pl_rc stage_uid(registry *r, int64_t id, char out[UID_SIZE], pl_err *err)
+static pl_rc stage_uid(store *st, int64_t id, char out[UID_SIZE], pl_err *err)
 {
 	out[0] = '\0';
 	if(!id)
 		return PL_OK;
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT uid FROM stage WHERE id = ?", &s, err);
 	if(rc)
@@ -266,10 +261,9 @@ static pl_rc stage_uid(registry *r, int64_t id, char out[UID_SIZE], pl_err *err)
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading stages");
 }
 
-static pl_rc stage_write(registry *r, const remains_batch *b, int64_t stage_id, const char *stage,
-                         pl_err *err)
+static pl_rc stage_write(store *st, const remains_batch *b, int64_t stage_id, const char *stage,
+                            pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "UPDATE remains_batch SET stage_id = ? WHERE id = ?", &s, err);
 	if(rc)
@@ -281,23 +275,23 @@ static pl_rc stage_write(registry *r, const remains_batch *b, int64_t stage_id, 
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(st, err, x, "updating a batch");
-	return remains_audit(r, "update", "remains_batch", b->uid,
+	return remains_audit(st, "update", "remains_batch", b->uid,
 	                     json_pack("{s:s, s:s?}", "label", b->label, "stage", b->stage),
 	                     json_pack("{s:s?}", "stage", stage[0] ? stage : NULL), err);
 }
 
-pl_rc remains_batch_set_stage(registry *r, const char *label, int64_t stage_id, pl_err *err)
+pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
 	remains_batch b;
 	char stage[UID_SIZE];
-	pl_rc rc = store_begin(registry_store(r), err);
+	pl_rc rc = store_begin(st, err);
 	if(!rc) {
-		if(!(rc = remains_batch_get(r, label, &a, &b, err)) &&
-		   !(rc = stage_uid(r, stage_id, stage, err)) && !remains_same(b.stage, stage[0] ? stage : NULL))
-			rc = stage_write(r, &b, stage_id, stage, err);
-		rc = remains_tx_end(r, rc, err);
+		if(!(rc = remains_batch_get(st, label, &a, &b, err)) &&
+		   !(rc = stage_uid(st, stage_id, stage, err)) && !remains_same(b.stage, stage[0] ? stage : NULL))
+			rc = stage_write(st, &b, stage_id, stage, err);
+		rc = remains_tx_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit/audit.h"
 #include "remains/internal.h"
 
 /* ---- reading ------------------------------------------------------------ */
@@ -34,10 +35,9 @@ void rcase_from_row(sqlite3_stmt *s, arena *a, void *item)
 	c->person_id = sqlite3_column_int64(s, 13);
 }
 
-pl_rc rcase_find(registry *r, const char *tag, arena *a, remains_case *c, bool *found,
-                 pl_err *err)
+pl_rc rcase_find(store *st, const char *tag, arena *a, remains_case *c, bool *found,
+                    pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT " RCASE_COLUMNS RCASE_FROM " WHERE c.tag = ?", &s, err);
 	if(rc)
@@ -53,10 +53,10 @@ pl_rc rcase_find(registry *r, const char *tag, arena *a, remains_case *c, bool *
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;
 }
 
-pl_rc rcase_load(registry *r, const char *tag, arena *a, remains_case *c, pl_err *err)
+pl_rc rcase_load(store *st, const char *tag, arena *a, remains_case *c, pl_err *err)
 {
 	bool found;
-	pl_rc rc = rcase_find(r, tag, a, c, &found, err);
+	pl_rc rc = rcase_find(st, tag, a, c, &found, err);
 	if(!rc && !found)
 		return pl_fail(err, PL_ENOTFOUND, "no remains case tagged '%s'", tag);
 	return rc;
@@ -64,15 +64,15 @@ pl_rc rcase_load(registry *r, const char *tag, arena *a, remains_case *c, pl_err
 
 /* ---- audit -------------------------------------------------------------- */
 
-pl_rc remains_audit(registry *r, const char *action, const char *entity, const char *uid,
-                    json_t *before, json_t *after, pl_err *err)
+pl_rc remains_audit(store *st, const char *action, const char *entity, const char *uid,
+                       json_t *before, json_t *after, pl_err *err)
 {
 	enum { FLAGS = JSON_COMPACT | JSON_PRESERVE_ORDER };
 	char *b = before ? json_dumps(before, FLAGS) : NULL;
 	char *f = after ? json_dumps(after, FLAGS) : NULL;
 	pl_rc rc = (before && !b) || (after && !f)
 	           ? pl_nomem(err)
-	           : registry_audit(r, action, entity, uid, b, f, err);
+	           : audit_append(st, NULL, action, entity, uid, b, f, err);
 	free(b);
 	free(f);
 	json_decref(before);
@@ -82,10 +82,9 @@ pl_rc remains_audit(registry *r, const char *action, const char *entity, const c
 
 /* ---- writing ------------------------------------------------------------ */
 
-static pl_rc case_insert(registry *r, const char *const v[RF_COUNT], int64_t batch_id,
-                         remains_case *c, pl_err *err)
+static pl_rc case_insert(store *st, const char *const v[RF_COUNT], int64_t batch_id,
+                            remains_case *c, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "INSERT INTO remains_case(uid, tag, batch_id, recovery_place,"
 	                          " recovery_date, condition, note, created_at, updated_at)"
@@ -121,7 +120,7 @@ static pl_rc case_insert(registry *r, const char *const v[RF_COUNT], int64_t bat
 	json_t *j = remains_case_json(c);
 	json_object_del(j, "created_at"); /* the audit entry has its own time */
 	json_object_del(j, "updated_at");
-	return remains_audit(r, "create", "remains_case", c->uid, NULL, j, err);
+	return remains_audit(st, "create", "remains_case", c->uid, NULL, j, err);
 }
 
 /* One field of a case: its column and where the case and a row keep it. */
@@ -155,9 +154,8 @@ static bool case_diff(remains_case *c, const char *const v[RF_COUNT], int64_t ba
 	return changed;
 }
 
-static pl_rc case_write(registry *r, const remains_case *c, pl_err *err)
+static pl_rc case_write(store *st, const remains_case *c, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "UPDATE remains_case SET batch_id = ?1, recovery_place = ?2,"
 	                          " recovery_date = ?3, condition = ?4, note = ?5, updated_at = ?6"
@@ -179,16 +177,16 @@ static pl_rc case_write(registry *r, const remains_case *c, pl_err *err)
 	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "updating a remains case");
 }
 
-static pl_rc case_update(registry *r, remains_case *c, const char *const v[RF_COUNT],
-                         int64_t batch_id, remains_result *res, pl_err *err)
+static pl_rc case_update(store *st, remains_case *c, const char *const v[RF_COUNT],
+                            int64_t batch_id, remains_result *res, pl_err *err)
 {
 	json_t *before = json_object(), *after = json_object();
 	pl_rc rc = PL_OK;
 	if(case_diff(c, v, batch_id, before, after)) {
 		res->saved = REMAINS_UPDATED;
-		if(!(rc = case_write(r, c, err))) {
+		if(!(rc = case_write(st, c, err))) {
 			json_object_set_new(before, "tag", json_string(c->tag));
-			return remains_audit(r, "update", "remains_case", c->uid, before, after, err);
+			return remains_audit(st, "update", "remains_case", c->uid, before, after, err);
 		}
 	}
 	json_decref(before);
@@ -197,8 +195,8 @@ static pl_rc case_update(registry *r, remains_case *c, const char *const v[RF_CO
 }
 
 /* The status and person a row asks for, as a move of the case. */
-static pl_rc put_status(registry *r, remains_case *c, const char *const v[RF_COUNT], arena *a,
-                        remains_result *res, pl_err *err)
+static pl_rc put_status(store *st, remains_case *c, const char *const v[RF_COUNT], arena *a,
+                           remains_result *res, pl_err *err)
 {
 	const char *status = v[RF_STATUS], *who = v[RF_PERSON];
 	if(!status && !who)
@@ -212,34 +210,34 @@ static pl_rc put_status(registry *r, remains_case *c, const char *const v[RF_COU
 		return remains_refuse(res, RF_STATUS, PL_EINPUT, err, "returned remains are recorded with "
 		                      "parley remains return %s --to PARTY --date DATE, which needs the "
 		                      "receiving party and the date", c->tag);
-	return rcase_move(r, c, to, who, a, res, err);
+	return rcase_move(st, c, to, who, a, res, err);
 }
 
-pl_rc rcase_put(registry *r, const char *const v[RF_COUNT], const remains_batch_defaults *d,
-                arena *a, remains_result *res, pl_err *err)
+pl_rc rcase_put(store *st, const char *const v[RF_COUNT], const remains_batch_defaults *d,
+                   arena *a, remains_result *res, pl_err *err)
 {
 	remains_case c;
 	bool found;
-	pl_rc rc = rcase_find(r, v[RF_TAG], a, &c, &found, err);
+	pl_rc rc = rcase_find(st, v[RF_TAG], a, &c, &found, err);
 	if(rc)
 		return rc;
 	int64_t batch_id = found ? c.batch_id : 0;
-	if(v[RF_BATCH] && (rc = rbatch_resolve(r, v, d, &batch_id, res, err)))
+	if(v[RF_BATCH] && (rc = rbatch_resolve(st, v, d, &batch_id, res, err)))
 		return rc;
 	res->before = found ? c.status : RS_UNIDENTIFIED;
 	if(!found) {
-		rc = case_insert(r, v, batch_id, &c, err);
+		rc = case_insert(st, v, batch_id, &c, err);
 		res->saved = REMAINS_CREATED;
 	} else {
-		rc = case_update(r, &c, v, batch_id, res, err);
+		rc = case_update(st, &c, v, batch_id, res, err);
 	}
 	if(!rc)
-		rc = put_status(r, &c, v, a, res, err);
+		rc = put_status(st, &c, v, a, res, err);
 	bool held = false;
 	if(!rc && v[RF_HOLDER])
-		rc = rcase_custody_has(r, c.id, v[RF_HOLDER], v[RF_CUSTODY_SINCE], &held, err);
+		rc = rcase_custody_has(st, c.id, v[RF_HOLDER], v[RF_CUSTODY_SINCE], &held, err);
 	if(!rc && v[RF_HOLDER] && !held) {
-		rc = rcase_custody_append(r, &c, v[RF_HOLDER], v[RF_CUSTODY_SINCE], NULL, err);
+		rc = rcase_custody_append(st, &c, v[RF_HOLDER], v[RF_CUSTODY_SINCE], NULL, err);
 		if(rc)
 			res->field = RF_CUSTODY_SINCE;
 		else
@@ -251,9 +249,9 @@ pl_rc rcase_put(registry *r, const char *const v[RF_COUNT], const remains_batch_
 	return rc;
 }
 
-pl_rc remains_case_put(registry *r, const char *const f[RF_COUNT],
-                       const remains_batch_defaults *defaults, remains_result *res,
-                       pl_err *err)
+pl_rc remains_case_put(store *st, const char *const f[RF_COUNT],
+                          const remains_batch_defaults *defaults, remains_result *res,
+                          pl_err *err)
 {
 	remains_result_init(res);
 	arena a;
@@ -264,8 +262,8 @@ pl_rc remains_case_put(registry *r, const char *const f[RF_COUNT],
 		rc = remains_clean_arg(i, remains_fields[i].name, f[i], false, &a, &v[i], res, err);
 	if(!rc && (rc = remains_row_check(v, res, err)))
 		pl_err_prefix(err, "%s: ", remains_fields[res->field].name);
-	if(!rc && !(rc = store_begin(registry_store(r), err)))
-		rc = remains_tx_end(r, rcase_put(r, v, defaults, &a, res, err), err);
+	if(!rc && !(rc = store_begin(st, err)))
+		rc = remains_tx_end(st, rcase_put(st, v, defaults, &a, res, err), err);
 	arena_free(&a);
 	return rc;
 }

@@ -3,10 +3,9 @@
 
 #include "remains/internal.h"
 
-pl_rc rcase_custody_has(registry *r, int64_t case_id, const char *holder, const char *since,
-                        bool *found, pl_err *err)
+pl_rc rcase_custody_has(store *st, int64_t case_id, const char *holder, const char *since,
+                           bool *found, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT 1 FROM remains_custody WHERE case_id = ? AND holder = ?"
 	                          " AND since = ?", &s, err);
@@ -22,10 +21,9 @@ pl_rc rcase_custody_has(registry *r, int64_t case_id, const char *holder, const 
 }
 
 /* The newest entry's holder and date ("" when the chain is empty). */
-static pl_rc custody_last(registry *r, int64_t case_id, char *holder, size_t hsize,
-                          char since[DATE_STR_MAX], pl_err *err)
+static pl_rc custody_last(store *st, int64_t case_id, char *holder, size_t hsize,
+                             char since[DATE_STR_MAX], pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT holder, since FROM remains_custody WHERE case_id = ?"
 	                          " ORDER BY id DESC LIMIT 1", &s, err);
@@ -52,21 +50,20 @@ static bool dated_before(const char *since, const char *last)
 	       date_lo(a) < date_lo(b);
 }
 
-pl_rc rcase_custody_append(registry *r, const remains_case *c, const char *holder,
-                           const char *since, const char *note, pl_err *err)
+pl_rc rcase_custody_append(store *st, const remains_case *c, const char *holder,
+                              const char *since, const char *note, pl_err *err)
 {
 	if(c->status == RS_RETURNED)
 		return pl_fail(err, PL_ECONFLICT, "case %s was returned to the other side: its chain of "
 		               "custody is closed", c->tag);
 	char last_holder[520], last[DATE_STR_MAX];
-	pl_rc rc = custody_last(r, c->id, last_holder, sizeof(last_holder), last, err);
+	pl_rc rc = custody_last(st, c->id, last_holder, sizeof(last_holder), last, err);
 	if(rc)
 		return rc;
 	if(dated_before(since, last))
 		return pl_fail(err, PL_ECONFLICT, "case %s: custody since %s would come before the last "
 		               "entry (%s since %s): the chain is kept in date order, so give a date on or "
 		               "after %s", c->tag, since, last_holder, last, last);
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	if((rc = store_stmt(st, "INSERT INTO remains_custody(case_id, holder, since, note, actor,"
 	                        " created_at) VALUES (?,?,?,?,?,?)", &s, err)))
@@ -77,19 +74,19 @@ pl_rc rcase_custody_append(registry *r, const remains_case *c, const char *holde
 	sqlite3_bind_text(s, 2, holder, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, since, -1, SQLITE_STATIC);
 	store_bind_text(s, 4, note);
-	sqlite3_bind_text(s, 5, registry_actor(r), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 5, store_actor(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 6, now, -1, SQLITE_STATIC);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(st, err, x, "writing custody");
-	return remains_audit(r, "add", "remains_custody", c->uid, NULL,
+	return remains_audit(st, "add", "remains_custody", c->uid, NULL,
 	                     json_pack("{s:s, s:s, s:s, s:s?}", "tag", c->tag, "holder", holder,
 	                               "since", since, "note", note), err);
 }
 
-pl_rc remains_custody_add(registry *r, const char *tag, const char *holder, const char *since,
-                          const char *note, pl_err *err)
+pl_rc remains_custody_add(store *st, const char *tag, const char *holder, const char *since,
+                             const char *note, pl_err *err)
 {
 	remains_result res;
 	remains_result_init(&res);
@@ -102,10 +99,10 @@ pl_rc remains_custody_add(registry *r, const char *tag, const char *holder, cons
 		rc = remains_clean_arg(RF_CUSTODY_SINCE, "since", since, true, &a, &d, &res, err);
 	if(!rc)
 		rc = remains_clean_arg(RF_NOTE, "note", note, false, &a, &n, &res, err);
-	if(!rc && !(rc = store_begin(registry_store(r), err))) {
-		if(!(rc = rcase_load(r, tag, &a, &c, err)))
-			rc = rcase_custody_append(r, &c, h, d, n, err);
-		rc = remains_tx_end(r, rc, err);
+	if(!rc && !(rc = store_begin(st, err))) {
+		if(!(rc = rcase_load(st, tag, &a, &c, err)))
+			rc = rcase_custody_append(st, &c, h, d, n, err);
+		rc = remains_tx_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;
@@ -119,10 +116,9 @@ typedef struct fragment_row {
 	bool found;
 } fragment_row;
 
-static pl_rc fragment_find(registry *r, int64_t case_id, const char *label, arena *a,
-                           fragment_row *out, pl_err *err)
+static pl_rc fragment_find(store *st, int64_t case_id, const char *label, arena *a,
+                              fragment_row *out, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT f.id, f.description, p.uid FROM remains_fragment f"
 	                          " LEFT JOIN person p ON p.id = f.person_id"
@@ -143,11 +139,10 @@ static pl_rc fragment_find(registry *r, int64_t case_id, const char *label, aren
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading fragments");
 }
 
-static pl_rc fragment_write(registry *r, const remains_case *c, const char *label,
-                            const fragment_row *old, const char *description, const person *p,
-                            pl_err *err)
+static pl_rc fragment_write(store *st, const remains_case *c, const char *label,
+                               const fragment_row *old, const char *description, const person *p,
+                               pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = old->found
 	           ? store_stmt(st, "UPDATE remains_fragment SET description = ?3, person_id = ?4"
@@ -172,16 +167,15 @@ static pl_rc fragment_write(registry *r, const remains_case *c, const char *labe
 	json_t *before = old->found ? json_pack("{s:s, s:s, s:s?, s:s?}", "tag", c->tag, "label", label,
 	                                        "description", old->description, "person", old->person)
 	                            : NULL;
-	return remains_audit(r, old->found ? "update" : "add", "remains_fragment", c->uid, before,
+	return remains_audit(st, old->found ? "update" : "add", "remains_fragment", c->uid, before,
 	                     json_pack("{s:s, s:s, s:s?, s:s?}", "tag", c->tag, "label", label,
 	                               "description", description, "person", p ? p->uid : NULL), err);
 }
 
 /* Where else the person is: for the note of a fragment linked to them. */
-static pl_rc person_elsewhere(registry *r, const remains_case *c, const person *p,
+static pl_rc person_elsewhere(store *st, const remains_case *c, const person *p,
                              remains_result *res, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT count(*), group_concat(tag, ', ') FROM (SELECT tag FROM"
 	                          " remains_case WHERE person_id = ?1 AND id != ?2 UNION SELECT c.tag"
@@ -201,19 +195,19 @@ static pl_rc person_elsewhere(registry *r, const remains_case *c, const person *
 
 /* Set fragment `label` of case c: its description (NULL: as it is) and
  * the person it belongs to (NULL: as it is). */
-static pl_rc fragment_apply(registry *r, const remains_case *c, const char *label,
-                            const char *description, const char *person_uid, arena *a,
-                            remains_result *res, pl_err *err)
+static pl_rc fragment_apply(store *st, const remains_case *c, const char *label,
+                               const char *description, const char *person_uid, arena *a,
+                               remains_result *res, pl_err *err)
 {
 	if(c->status == RS_RETURNED)
 		return pl_fail(err, PL_ECONFLICT, "case %s was returned to the other side", c->tag);
 	person p = {0};
 	fragment_row old;
-	pl_rc rc = person_uid ? rperson_identifiable(r, person_uid, a, &p, res, err) : PL_OK;
+	pl_rc rc = person_uid ? rperson_identifiable(st, person_uid, a, &p, res, err) : PL_OK;
 	if(!rc)
-		rc = fragment_find(r, c->id, label, a, &old, err);
+		rc = fragment_find(st, c->id, label, a, &old, err);
 	if(!rc && !person_uid && old.person) /* keep the link it has */
-		rc = registry_person_get(r, old.person, a, &p, err);
+		rc = registry_person_get(st, old.person, a, &p, err);
 	if(rc)
 		return rc;
 	if(!description)
@@ -222,14 +216,14 @@ static pl_rc fragment_apply(registry *r, const remains_case *c, const char *labe
 	            (!p.id || remains_same(old.person, p.uid));
 	if(!same) {
 		res->saved = old.found ? REMAINS_UPDATED : REMAINS_CREATED;
-		rc = fragment_write(r, c, label, &old, description, p.id ? &p : NULL, err);
+		rc = fragment_write(st, c, label, &old, description, p.id ? &p : NULL, err);
 	}
-	return !rc && person_uid ? person_elsewhere(r, c, &p, res, err) : rc;
+	return !rc && person_uid ? person_elsewhere(st, c, &p, res, err) : rc;
 }
 
-pl_rc remains_fragment_set(registry *r, const char *tag, const char *label,
-                           const char *person_uid, const char *description,
-                           remains_result *res, pl_err *err)
+pl_rc remains_fragment_set(store *st, const char *tag, const char *label,
+                              const char *person_uid, const char *description,
+                              remains_result *res, pl_err *err)
 {
 	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
 	remains_result_init(res);
@@ -239,14 +233,14 @@ pl_rc remains_fragment_set(registry *r, const char *tag, const char *label,
 	pl_rc rc = l ? PL_OK : pl_fail(err, PL_EINPUT, "label: %s", why ? why : "required");
 	if(!rc)
 		rc = remains_clean_arg(RF_NOTE, "description", description, false, &a, &d, res, err);
-	if(!rc && !(rc = store_begin(registry_store(r), err))) {
+	if(!rc && !(rc = store_begin(st, err))) {
 		remains_case c;
-		if(!(rc = rcase_load(r, tag, &a, &c, err))) {
+		if(!(rc = rcase_load(st, tag, &a, &c, err))) {
 			res->before = res->after = c.status;
-			rc = fragment_apply(r, &c, l, d, person_uid && *person_uid ? person_uid : NULL, &a,
+			rc = fragment_apply(st, &c, l, d, person_uid && *person_uid ? person_uid : NULL, &a,
 			                    res, err);
 		}
-		rc = remains_tx_end(r, rc, err);
+		rc = remains_tx_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;

@@ -4,10 +4,10 @@
 
 #include "remains/internal.h"
 
-pl_rc rperson_identifiable(registry *r, const char *uid, arena *a, person *p,
-                           remains_result *res, pl_err *err)
+pl_rc rperson_identifiable(store *st, const char *uid, arena *a, person *p,
+                              remains_result *res, pl_err *err)
 {
-	pl_rc rc = registry_person_get(r, uid, a, p, err);
+	pl_rc rc = registry_person_get(st, uid, a, p, err);
 	if(rc) {
 		res->field = RF_PERSON;
 		return rc;
@@ -26,10 +26,9 @@ pl_rc rperson_identifiable(registry *r, const char *uid, arena *a, person *p,
 	}
 }
 
-static pl_rc set_status(registry *r, remains_case *c, remains_status to, const person *p,
-                        const char *action, json_t *extra, remains_result *res, pl_err *err)
+static pl_rc set_status(store *st, remains_case *c, remains_status to, const person *p,
+                           const char *action, json_t *extra, remains_result *res, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "UPDATE remains_case SET status = ?1, person_id = ?2, updated_at = ?3"
 	                          " WHERE id = ?4", &s, err);
@@ -59,7 +58,7 @@ static pl_rc set_status(registry *r, remains_case *c, remains_status to, const p
 	c->person = p ? p->uid : NULL;
 	c->person_id = p ? p->id : 0;
 	res->after = to;
-	return remains_audit(r, action, "remains_case", c->uid, before, after, err);
+	return remains_audit(st, action, "remains_case", c->uid, before, after, err);
 }
 
 /* Other confirmed cases of person p, and whether case c holds a fragment
@@ -70,10 +69,9 @@ typedef struct spread {
 	bool fragment;
 } spread;
 
-static pl_rc spread_of(registry *r, const remains_case *c, const person *p, spread *out,
-                       pl_err *err)
+static pl_rc spread_of(store *st, const remains_case *c, const person *p, spread *out,
+                          pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT (SELECT count(*) FROM remains_case WHERE person_id = ?1 AND"
 	                          " status = 'confirmed' AND id != ?2), (SELECT group_concat(tag, ', ')"
@@ -96,15 +94,15 @@ static pl_rc spread_of(registry *r, const remains_case *c, const person *p, spre
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading remains cases");
 }
 
-static pl_rc record_event(registry *r, const char *uid, const char *type, const char *date,
-                          const char *note, remains_result *res, pl_err *err)
+static pl_rc record_event(store *st, const char *uid, const char *type, const char *date,
+                             const char *note, remains_result *res, pl_err *err)
 {
 	event e = {0};
 	e.f[EF_TYPE] = type;
 	e.f[EF_DATE] = date;
 	e.f[EF_SOURCE] = "own_records";
 	e.f[EF_NOTE] = note;
-	pl_rc rc = registry_event_add(r, uid, &e, err);
+	pl_rc rc = registry_event_add(st, uid, &e, err);
 	if(rc)
 		res->field = RF_STATUS;
 	else
@@ -114,15 +112,15 @@ static pl_rc record_event(registry *r, const char *uid, const char *type, const 
 
 /* The person's lifecycle ends in `identified`: from missing or died in
  * captivity through the return of their remains, at the batch's handover. */
-static pl_rc confirm_events(registry *r, const remains_case *c, const person *p, arena *a,
-                            remains_result *res, pl_err *err)
+static pl_rc confirm_events(store *st, const remains_case *c, const person *p, arena *a,
+                               remains_result *res, pl_err *err)
 {
 	if(p->status == ST_IDENTIFIED) {
 		remains_note(res, "%s was identified already: no event recorded", p->uid);
 		return PL_OK;
 	}
 	const char *label = NULL, *handover = NULL;
-	pl_rc rc = c->batch_id ? rbatch_handover(r, c->batch_id, a, &label, &handover, err) : PL_OK;
+	pl_rc rc = c->batch_id ? rbatch_handover(st, c->batch_id, a, &label, &handover, err) : PL_OK;
 	if(rc)
 		return rc;
 	char note[600];
@@ -136,46 +134,46 @@ static pl_rc confirm_events(registry *r, const remains_case *c, const person *p,
 			                      "its date, or record the person's remains_returned event "
 			                      "(parley person event %s --type remains_returned ...)", p->uid,
 			                      lifecycle_status_name(p->status), c->tag, p->uid);
-		if((rc = record_event(r, p->uid, "remains_returned", handover, note, res, err)))
+		if((rc = record_event(st, p->uid, "remains_returned", handover, note, res, err)))
 			return rc;
 	}
 	char today[DATE_STR_MAX];
 	date_format(date_today(), today);
-	return record_event(r, p->uid, "identified", today, note, res, err);
+	return record_event(st, p->uid, "identified", today, note, res, err);
 }
 
-static pl_rc to_preliminary(registry *r, remains_case *c, const char *uid, arena *a,
-                            remains_result *res, pl_err *err)
+static pl_rc to_preliminary(store *st, remains_case *c, const char *uid, arena *a,
+                               remains_result *res, pl_err *err)
 {
 	if(!uid)
 		return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "a preliminary identification needs "
 		                      "the person the remains are identified as");
 	person p;
 	spread sp = {0};
-	pl_rc rc = rperson_identifiable(r, uid, a, &p, res, err);
+	pl_rc rc = rperson_identifiable(st, uid, a, &p, res, err);
 	if(!rc)
-		rc = spread_of(r, c, &p, &sp, err);
+		rc = spread_of(st, c, &p, &sp, err);
 	if(rc)
 		return rc;
 	if(sp.others)
 		remains_note(res, "%s already has %ld confirmed case%s (%s)", p.uid, sp.others,
 		             sp.others == 1 ? "" : "s", sp.tags);
-	return set_status(r, c, RS_PRELIMINARY, &p, "identify", NULL, res, err);
+	return set_status(st, c, RS_PRELIMINARY, &p, "identify", NULL, res, err);
 }
 
-static pl_rc to_confirmed(registry *r, remains_case *c, const char *uid, arena *a,
-                          remains_result *res, pl_err *err)
+static pl_rc to_confirmed(store *st, remains_case *c, const char *uid, arena *a,
+                             remains_result *res, pl_err *err)
 {
 	person p;
 	spread sp = {0};
-	pl_rc rc = rperson_identifiable(r, uid ? uid : c->person, a, &p, res, err);
+	pl_rc rc = rperson_identifiable(st, uid ? uid : c->person, a, &p, res, err);
 	if(rc)
 		return rc;
 	if(c->person_id && c->person_id != p.id)
 		return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "case %s is identified as %s, not %s: "
 		                      "withdraw that identification first (parley remains withdraw %s)",
 		                      c->tag, c->person, p.uid, c->tag);
-	if((rc = spread_of(r, c, &p, &sp, err)))
+	if((rc = spread_of(st, c, &p, &sp, err)))
 		return rc;
 	if(sp.others && !sp.fragment)
 		return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "person %s already has a confirmed "
@@ -185,13 +183,13 @@ static pl_rc to_confirmed(registry *r, remains_case *c, const char *uid, arena *
 	if(sp.others)
 		remains_note(res, "%s's remains are spread over %ld cases: %s and %s", p.uid, sp.others + 1,
 		             sp.tags, c->tag);
-	if((rc = confirm_events(r, c, &p, a, res, err)))
+	if((rc = confirm_events(st, c, &p, a, res, err)))
 		return rc;
-	return set_status(r, c, RS_CONFIRMED, &p, "confirm", NULL, res, err);
+	return set_status(st, c, RS_CONFIRMED, &p, "confirm", NULL, res, err);
 }
 
-pl_rc rcase_move(registry *r, remains_case *c, remains_status to, const char *person_uid,
-                 arena *a, remains_result *res, pl_err *err)
+pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *person_uid,
+                    arena *a, remains_result *res, pl_err *err)
 {
 	if(to == c->status) {
 		if(person_uid && c->person && strcmp(person_uid, c->person))
@@ -206,7 +204,7 @@ pl_rc rcase_move(registry *r, remains_case *c, remains_status to, const char *pe
 		return PL_OK;
 	}
 	if(c->status == RS_UNIDENTIFIED && to == RS_CONFIRMED) {
-		pl_rc rc = to_preliminary(r, c, person_uid, a, res, err);
+		pl_rc rc = to_preliminary(st, c, person_uid, a, res, err);
 		if(rc)
 			return rc;
 		res->note[0] = '\0'; /* confirming says it better */
@@ -217,11 +215,11 @@ pl_rc rcase_move(registry *r, remains_case *c, remains_status to, const char *pe
 		                      c->tag, remains_status_name(c->status), remains_status_name(to), why);
 	switch(to) {
 	case RS_PRELIMINARY:
-		return to_preliminary(r, c, person_uid, a, res, err);
+		return to_preliminary(st, c, person_uid, a, res, err);
 	case RS_CONFIRMED:
-		return to_confirmed(r, c, person_uid, a, res, err);
+		return to_confirmed(st, c, person_uid, a, res, err);
 	case RS_UNIDENTIFIED:
-		return set_status(r, c, RS_UNIDENTIFIED, NULL, "withdraw", NULL, res, err);
+		return set_status(st, c, RS_UNIDENTIFIED, NULL, "withdraw", NULL, res, err);
 	default:
 		return remains_refuse(res, RF_STATUS, PL_EINPUT, err, "a case is returned with its "
 		                      "receiving party and date (remains_return)");
@@ -231,22 +229,22 @@ pl_rc rcase_move(registry *r, remains_case *c, remains_status to, const char *pe
 /* ---- the public moves ------------------------------------------------------- */
 
 /* Load the case tagged `tag` in a new transaction and move it. */
-static pl_rc move_tagged(registry *r, const char *tag, remains_status to, const char *person_uid,
-                         remains_result *res, pl_err *err)
+static pl_rc move_tagged(store *st, const char *tag, remains_status to, const char *person_uid,
+                            remains_result *res, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
 	remains_case c;
 	person p;
-	pl_rc rc = store_begin(registry_store(r), err);
+	pl_rc rc = store_begin(st, err);
 	if(rc) {
 		arena_free(&a);
 		return rc;
 	}
 	if(person_uid) /* a prefix of the uid is enough here */
-		rc = rperson_identifiable(r, person_uid, &a, &p, res, err);
+		rc = rperson_identifiable(st, person_uid, &a, &p, res, err);
 	if(!rc)
-		rc = rcase_load(r, tag, &a, &c, err);
+		rc = rcase_load(st, tag, &a, &c, err);
 	if(!rc) {
 		res->before = res->after = c.status;
 		/* Identifying a case again as the same person changes nothing, but
@@ -255,32 +253,32 @@ static pl_rc move_tagged(registry *r, const char *tag, remains_status to, const 
 			rc = remains_refuse(res, RF_STATUS, PL_ECONFLICT, err, "case %s is unidentified: there "
 			                    "is no identification to withdraw", c.tag);
 		else
-			rc = rcase_move(r, &c, to, person_uid ? p.uid : NULL, &a, res, err);
+			rc = rcase_move(st, &c, to, person_uid ? p.uid : NULL, &a, res, err);
 	}
 	if(!rc && c.status != res->before)
 		res->saved = REMAINS_UPDATED;
-	rc = remains_tx_end(r, rc, err);
+	rc = remains_tx_end(st, rc, err);
 	arena_free(&a);
 	return rc;
 }
 
-pl_rc remains_identify(registry *r, const char *tag, const char *person_uid, bool confirm,
-                       remains_result *res, pl_err *err)
+pl_rc remains_identify(store *st, const char *tag, const char *person_uid, bool confirm,
+                          remains_result *res, pl_err *err)
 {
 	remains_result_init(res);
 	if(!person_uid || !*person_uid)
 		return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "which person? give their id");
-	return move_tagged(r, tag, confirm ? RS_CONFIRMED : RS_PRELIMINARY, person_uid, res, err);
+	return move_tagged(st, tag, confirm ? RS_CONFIRMED : RS_PRELIMINARY, person_uid, res, err);
 }
 
-pl_rc remains_withdraw(registry *r, const char *tag, remains_result *res, pl_err *err)
+pl_rc remains_withdraw(store *st, const char *tag, remains_result *res, pl_err *err)
 {
 	remains_result_init(res);
-	return move_tagged(r, tag, RS_UNIDENTIFIED, NULL, res, err);
+	return move_tagged(st, tag, RS_UNIDENTIFIED, NULL, res, err);
 }
 
-pl_rc remains_return(registry *r, const char *tag, const char *to, const char *date,
-                     const char *note, remains_result *res, pl_err *err)
+pl_rc remains_return(store *st, const char *tag, const char *to, const char *date,
+                        const char *note, remains_result *res, pl_err *err)
 {
 	remains_result_init(res);
 	arena a;
@@ -292,9 +290,9 @@ pl_rc remains_return(registry *r, const char *tag, const char *to, const char *d
 		rc = remains_clean_arg(RF_HANDOVER_DATE, "date", date, true, &a, &day, res, err);
 	if(!rc)
 		rc = remains_clean_arg(RF_NOTE, "note", note, false, &a, &text, res, err);
-	if(!rc && !(rc = store_begin(registry_store(r), err))) {
+	if(!rc && !(rc = store_begin(st, err))) {
 		const char *why = NULL;
-		if(!(rc = rcase_load(r, tag, &a, &c, err))) {
+		if(!(rc = rcase_load(st, tag, &a, &c, err))) {
 			res->before = res->after = c.status;
 			why = remains_transition_refused(c.status, RS_RETURNED);
 		}
@@ -305,12 +303,12 @@ pl_rc remains_return(registry *r, const char *tag, const char *to, const char *d
 		snprintf(custody, sizeof(custody), "returned to %s: the remains belong to the other side%s%s",
 		         party, text ? ": " : "", text ? text : "");
 		if(!rc)
-			rc = rcase_custody_append(r, &c, party, day, custody, err);
+			rc = rcase_custody_append(st, &c, party, day, custody, err);
 		if(!rc)
-			rc = set_status(r, &c, RS_RETURNED, NULL, "return",
+			rc = set_status(st, &c, RS_RETURNED, NULL, "return",
 			                json_pack("{s:s, s:s}", "to", party, "date", day), res, err);
 		res->saved = rc ? REMAINS_UNCHANGED : REMAINS_UPDATED;
-		rc = remains_tx_end(r, rc, err);
+		rc = remains_tx_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;

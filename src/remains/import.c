@@ -12,7 +12,7 @@
 #include "remains/internal.h"
 
 typedef struct rimporter {
-	registry *r;
+	store *st;
 	const remains_import_opts *o;
 	remains_import_report *rep;
 	problems pb;
@@ -122,7 +122,7 @@ static pl_rc read_row(rimporter *im, const csv_record *rec)
 	pl_err e = {0};
 	if((rc = remains_row_check(v, &res, &e)) || im->pb.failed) /* after a problem: check only */
 		return rc ? row_failure(im, rec->line, rc, &res, &e) : PL_OK;
-	if((rc = rcase_put(im->r, v, &im->o->defaults, &im->row, &res, &e)))
+	if((rc = rcase_put(im->st, v, &im->o->defaults, &im->row, &res, &e)))
 		return row_failure(im, rec->line, rc, &res, &e);
 	return count(im, rec->line, &res);
 }
@@ -156,25 +156,25 @@ static pl_rc read_file(rimporter *im, FILE *f)
 static pl_rc record_import(rimporter *im, pl_err *err)
 {
 	const remains_import_report *rep = im->rep;
-	return remains_audit(im->r, "import", "remains_file", NULL, NULL,
+	return remains_audit(im->st, "import", "remains_file", NULL, NULL,
 	                     json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "file", im->pb.file,
-	                               "rows", (json_int_t)rep->rows, "created", (json_int_t)rep->created,
-	                               "updated", (json_int_t)rep->updated, "unchanged",
-	                               (json_int_t)rep->unchanged, "batches_created",
-	                               (json_int_t)rep->batches_created, "custody_added",
-	                               (json_int_t)rep->custody_added, "events_added",
-	                               (json_int_t)rep->events_added), err);
+	                                "rows", (json_int_t)rep->rows, "created", (json_int_t)rep->created,
+	                                "updated", (json_int_t)rep->updated, "unchanged",
+	                                (json_int_t)rep->unchanged, "batches_created",
+	                                (json_int_t)rep->batches_created, "custody_added",
+	                                (json_int_t)rep->custody_added, "events_added",
+	                                (json_int_t)rep->events_added), err);
 }
 
-pl_rc remains_import(registry *r, const char *path, const remains_import_opts *o,
-                     remains_import_report *rep, pl_err *err)
+pl_rc remains_import(store *st, const char *path, const remains_import_opts *o,
+                        remains_import_report *rep, pl_err *err)
 {
 	static const remains_import_opts none = {0};
 	memset(rep, 0, sizeof(*rep));
 	buf_init(&rep->errors, 0);
 	buf_init(&rep->notes, 0);
 	o = o ? o : &none;
-	rimporter im = {.r = r, .o = o, .rep = rep, .today = date_today()};
+	rimporter im = {.st = st, .o = o, .rep = rep, .today = date_today()};
 	problems_init(&im.pb, &rep->errors, o->max_errors);
 	im.pb.file = o->name ? o->name : strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -182,12 +182,12 @@ pl_rc remains_import(registry *r, const char *path, const remains_import_opts *o
 		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", im.pb.file, strerror(errno));
 	arena_init(&im.keep, 0);
 	arena_init(&im.row, 0);
-	pl_rc rc = store_begin(registry_store(r), err);
+	pl_rc rc = store_begin(st, err);
 	if(!rc) {
 		rc = read_file(&im, f);
 		if(!rc && !im.pb.failed)
 			rc = record_import(&im, err);
-		rc = remains_tx_end(r, problems_result(&im.pb, rc, err), err);
+		rc = remains_tx_end(st, problems_result(&im.pb, rc, err), err);
 	}
 	if(rc) { /* nothing was imported: only the problems stay */
 		buf_reset(&rep->notes);

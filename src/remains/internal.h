@@ -28,7 +28,7 @@ bool remains_same(const char *a, const char *b);
 /* Add a sentence to res->note ("; " between them). */
 void remains_note(remains_result *res, const char *fmt, ...) PL_PRINTF(2, 3);
 /* End a write: roll back on failure, else commit. Returns the outcome. */
-pl_rc remains_tx_end(registry *r, pl_rc rc, pl_err *err);
+pl_rc remains_tx_end(store *st, pl_rc rc, pl_err *err);
 /* Fill one item from the row a statement is on. */
 typedef void (*remains_row_fn)(sqlite3_stmt *s, arena *a, void *item);
 /* Step s to its end (then reset it), one item of `size` bytes a row, filled
@@ -47,44 +47,44 @@ pl_rc remains_rows(store *st, sqlite3_stmt *s, arena *a, size_t size, remains_ro
 	" LEFT JOIN person p ON p.id = c.person_id"
 void rcase_from_row(sqlite3_stmt *s, arena *a, void *item); /* a remains_case */
 /* The case tagged `tag`: *found false if there is none. */
-pl_rc rcase_find(registry *r, const char *tag, arena *a, remains_case *c, bool *found,
-                 pl_err *err);
+pl_rc rcase_find(store *st, const char *tag, arena *a, remains_case *c, bool *found,
+                    pl_err *err);
 /* The same, PL_ENOTFOUND if there is none. */
-pl_rc rcase_load(registry *r, const char *tag, arena *a, remains_case *c, pl_err *err);
+pl_rc rcase_load(store *st, const char *tag, arena *a, remains_case *c, pl_err *err);
 /* Put cleaned values (remains_case_put) inside the caller's transaction. */
-pl_rc rcase_put(registry *r, const char *const v[RF_COUNT], const remains_batch_defaults *d,
-                arena *a, remains_result *res, pl_err *err);
+pl_rc rcase_put(store *st, const char *const v[RF_COUNT], const remains_batch_defaults *d,
+                   arena *a, remains_result *res, pl_err *err);
 
 /* ---- identify.c: statuses --------------------------------------------------- */
 
 /* Move the case to status `to` (as the person person_uid, for preliminary
  * and confirmed), with everything that goes with it. */
-pl_rc rcase_move(registry *r, remains_case *c, remains_status to, const char *person_uid,
-                 arena *a, remains_result *res, pl_err *err);
+pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *person_uid,
+                    arena *a, remains_result *res, pl_err *err);
 
 /* The person uid names (or a unique prefix of it), if remains may be
  * identified as them: missing, died in captivity, remains returned or
  * identified (another part of them). */
-pl_rc rperson_identifiable(registry *r, const char *uid, arena *a, person *p,
-                           remains_result *res, pl_err *err);
+pl_rc rperson_identifiable(store *st, const char *uid, arena *a, person *p,
+                              remains_result *res, pl_err *err);
 
 /* ---- custody.c -------------------------------------------------------------- */
 
 /* Append a custody entry: not to a returned case, not before the last. */
-pl_rc rcase_custody_append(registry *r, const remains_case *c, const char *holder,
-                           const char *since, const char *note, pl_err *err);
+pl_rc rcase_custody_append(store *st, const remains_case *c, const char *holder,
+                              const char *since, const char *note, pl_err *err);
 /* Is there an entry with this holder and date? */
-pl_rc rcase_custody_has(registry *r, int64_t case_id, const char *holder, const char *since,
-                        bool *found, pl_err *err);
+pl_rc rcase_custody_has(store *st, int64_t case_id, const char *holder, const char *since,
+                           bool *found, pl_err *err);
 
 /* ---- batch.c ------------------------------------------------------------------ */
 
 /* The batch v[RF_BATCH] names: checked against what v says of it, or
  * created (with d filling what v leaves out). */
-pl_rc rbatch_resolve(registry *r, const char *const v[RF_COUNT], const remains_batch_defaults *d,
-                     int64_t *id, remains_result *res, pl_err *err);
+pl_rc rbatch_resolve(store *st, const char *const v[RF_COUNT], const remains_batch_defaults *d,
+                        int64_t *id, remains_result *res, pl_err *err);
 /* The label and handover date of batch `id`, in a. */
-pl_rc rbatch_handover(registry *r, int64_t id, arena *a, const char **label, const char **date,
-                      pl_err *err);
+pl_rc rbatch_handover(store *st, int64_t id, arena *a, const char **label, const char **date,
+                         pl_err *err);
 
 #endif

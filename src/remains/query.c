@@ -53,9 +53,8 @@ static void bind_filters(sqlite3_stmt *s, int64_t batch_id, const char *status,
 	store_bind_text(s, 4, text);
 }
 
-static pl_rc batch_id_of(registry *r, const char *label, int64_t *id, pl_err *err)
+static pl_rc batch_id_of(store *st, const char *label, int64_t *id, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT id FROM remains_batch WHERE label = ?", &s, err);
 	if(rc)
@@ -83,17 +82,16 @@ static pl_rc count_cases(store *st, int64_t batch_id, const char *status, const 
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "counting remains cases");
 }
 
-pl_rc remains_list(registry *r, const remains_query *q, arena *a, remains_page *out, pl_err *err)
+pl_rc remains_list(store *st, const remains_query *q, arena *a, remains_page *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	store *st = registry_store(r);
 	const char *status, *condition, *text = q->text && *q->text ? q->text : NULL;
 	int64_t batch_id = 0;
 	pl_rc rc = filter_list("status", q->status, remains_status_names, false, a, &status, err);
 	if(!rc)
 		rc = filter_list("condition", q->condition, remains_condition_names, true, a, &condition, err);
 	if(!rc && q->batch && *q->batch)
-		rc = batch_id_of(r, q->batch, &batch_id, err);
+		rc = batch_id_of(st, q->batch, &batch_id, err);
 	if(!rc)
 		rc = count_cases(st, batch_id, status, condition, text, &out->total, err);
 	sqlite3_stmt *s;
@@ -182,9 +180,8 @@ static pl_rc read_parts(store *st, remains_case_detail *d, arena *a, pl_err *err
 	return rc;
 }
 
-pl_rc remains_case_tag(registry *r, const char *uid, arena *a, const char **tag, pl_err *err)
+pl_rc remains_case_tag(store *st, const char *uid, arena *a, const char **tag, pl_err *err)
 {
-	store *st = registry_store(r);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT tag FROM remains_case WHERE uid = ?", &s, err);
 	if(rc)
@@ -200,16 +197,15 @@ pl_rc remains_case_tag(registry *r, const char *uid, arena *a, const char **tag,
 	return *tag ? PL_OK : pl_nomem(err);
 }
 
-pl_rc remains_case_get(registry *r, const char *tag, arena *a, remains_case_detail *out,
-                       pl_err *err)
+pl_rc remains_case_get(store *st, const char *tag, arena *a, remains_case_detail *out,
+                          pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	store *st = registry_store(r);
 	bool snapshot = !store_in_transaction(st); /* one for the case and its parts */
 	pl_rc rc = snapshot ? store_read_begin(st, err) : PL_OK;
 	if(rc)
 		return rc;
-	rc = rcase_load(r, tag, a, &out->c, err);
+	rc = rcase_load(st, tag, a, &out->c, err);
 	if(!rc)
 		rc = read_parts(st, out, a, err);
 	if(snapshot)

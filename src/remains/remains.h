@@ -168,41 +168,41 @@ typedef struct remains_batch_defaults {
  * as remains_identify and remains_withdraw do (returned is recorded only
  * with remains_return, which needs the receiving party and date). A holder
  * and its date add a custody entry unless that one is there already. */
-pl_rc remains_case_put(registry *r, const char *const f[RF_COUNT],
-                       const remains_batch_defaults *defaults, remains_result *res,
-                       pl_err *err);
+pl_rc remains_case_put(store *st, const char *const f[RF_COUNT],
+                          const remains_batch_defaults *defaults, remains_result *res,
+                          pl_err *err);
 
 /* Identify the case as a person: preliminary, or with confirm, confirmed
  * (an unidentified case passes through preliminary). Confirming records
  * the person's events; a person who already has another confirmed case is
  * refused unless this case holds a fragment linked to them. */
-pl_rc remains_identify(registry *r, const char *tag, const char *person_uid, bool confirm,
-                       remains_result *res, pl_err *err);
+pl_rc remains_identify(store *st, const char *tag, const char *person_uid, bool confirm,
+                          remains_result *res, pl_err *err);
 /* preliminary -> unidentified. */
-pl_rc remains_withdraw(registry *r, const char *tag, remains_result *res, pl_err *err);
+pl_rc remains_withdraw(store *st, const char *tag, remains_result *res, pl_err *err);
 /* unidentified or preliminary -> returned: the remains belong to the other
  * side and were sent to party `to` on `date`; recorded as the last entry of
  * the custody chain. */
-pl_rc remains_return(registry *r, const char *tag, const char *to, const char *date,
-                     const char *note, remains_result *res, pl_err *err);
+pl_rc remains_return(store *st, const char *tag, const char *to, const char *date,
+                        const char *note, remains_result *res, pl_err *err);
 
 /* Append to the chain of custody: `holder` has the remains since `since`,
  * which may not be before the previous entry. Returned cases take none. */
-pl_rc remains_custody_add(registry *r, const char *tag, const char *holder, const char *since,
-                          const char *note, pl_err *err);
+pl_rc remains_custody_add(store *st, const char *tag, const char *holder, const char *since,
+                             const char *note, pl_err *err);
 /* Record a fragment of the case, or change the one with that label: its
  * description and the person it belongs to (NULL leaves them as they are). */
-pl_rc remains_fragment_set(registry *r, const char *tag, const char *label,
-                           const char *person_uid, const char *description,
-                           remains_result *res, pl_err *err);
+pl_rc remains_fragment_set(store *st, const char *tag, const char *label,
+                              const char *person_uid, const char *description,
+                              remains_result *res, pl_err *err);
 
 /* The tag of the case whose id (R...) is uid; PL_ENOTFOUND if none. For
  * addresses that cannot hold every tag (the API's paths). */
-pl_rc remains_case_tag(registry *r, const char *uid, arena *a, const char **tag, pl_err *err);
+pl_rc remains_case_tag(store *st, const char *uid, arena *a, const char **tag, pl_err *err);
 
 /* One case with its custody chain, fragments and related cases. */
-pl_rc remains_case_get(registry *r, const char *tag, arena *a, remains_case_detail *out,
-                       pl_err *err);
+pl_rc remains_case_get(store *st, const char *tag, arena *a, remains_case_detail *out,
+                          pl_err *err);
 
 typedef struct remains_query {
 	const char *batch;            /* a batch's label */
@@ -221,21 +221,21 @@ typedef struct remains_page {
 } remains_page;
 
 /* Cases by tag. */
-pl_rc remains_list(registry *r, const remains_query *q, arena *a, remains_page *out,
-                   pl_err *err);
+pl_rc remains_list(store *st, const remains_query *q, arena *a, remains_page *out,
+                      pl_err *err);
 
 /* ---- batches ------------------------------------------------------------- */
 
 /* A new batch from b's label, parties, handover date, declared count (-1:
  * not declared) and note; fills b->uid and b->id. */
-pl_rc remains_batch_add(registry *r, remains_batch *b, pl_err *err);
-pl_rc remains_batch_get(registry *r, const char *label, arena *a, remains_batch *out,
-                        pl_err *err);
+pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err);
+pl_rc remains_batch_get(store *st, const char *label, arena *a, remains_batch *out,
+                           pl_err *err);
 /* Every batch, by handover date then label, with its counts. */
-pl_rc remains_batch_list(registry *r, arena *a, remains_batch **out, size_t *n, pl_err *err);
+pl_rc remains_batch_list(store *st, arena *a, remains_batch **out, size_t *n, pl_err *err);
 /* The exchange stage (row id) a batch was handed over in; 0 clears it.
  * For the agreements module, which owns stages. */
-pl_rc remains_batch_set_stage(registry *r, const char *label, int64_t stage_id, pl_err *err);
+pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id, pl_err *err);
 
 /* ---- JSON ---------------------------------------------------------------- */
 
@@ -250,11 +250,11 @@ struct json_t *remains_result_json(const remains_result *res);
 
 /* ---- the audit ------------------------------------------------------------ */
 
-/* Append an audit entry (registry_audit) inside the caller's transaction,
+/* Append an audit entry (audit_append) inside the caller's transaction,
  * taking the references to before and after (jansson values, either may
  * be NULL). For this module and the DNA identification built on it. */
-pl_rc remains_audit(registry *r, const char *action, const char *entity, const char *uid,
-                    struct json_t *before, struct json_t *after, pl_err *err);
+pl_rc remains_audit(store *st, const char *action, const char *entity, const char *uid,
+                       struct json_t *before, struct json_t *after, pl_err *err);
 
 /* ---- import -------------------------------------------------------------- */
 
@@ -275,8 +275,8 @@ typedef struct remains_import_report {
  * transaction: every row, or at the first problem nothing; up to
  * max_errors problems are reported, each with file, line and column.
  * Importing the same file again changes nothing. */
-pl_rc remains_import(registry *r, const char *path, const remains_import_opts *o,
-                     remains_import_report *rep, pl_err *err);
+pl_rc remains_import(store *st, const char *path, const remains_import_opts *o,
+                        remains_import_report *rep, pl_err *err);
 void remains_import_report_free(remains_import_report *rep);
 
 /* ---- demo data ----------------------------------------------------------- */

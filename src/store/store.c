@@ -6,13 +6,22 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <sodium.h>
+
 #include "store/schema.h"
 
-enum { STMT_CACHE = 64 };
+enum { STMT_CACHE = 64, STATES = 16 };
 
 struct store {
 	sqlite3 *db;
 	char *path;
+	char *actor;
+	pdate today;
+	struct {
+		const store_state_type *type;
+		void *state;
+	} states[STATES];   /* in the order they were made */
+	int nstates;
 	int schema_found;
 	int depth;      /* transaction nesting */
 	uint64_t tx_serial;
@@ -126,18 +135,25 @@ static pl_rc migrate(store *st, pl_err *err)
 	return PL_OK;
 }
 
-pl_rc store_open(store **out, const char *path, unsigned flags, pl_err *err)
+pl_rc store_open(store **out, const char *path, const char *actor, unsigned flags, pl_err *err)
 {
 	*out = NULL;
+	/* Identifiers, hashes and signatures above the store come from
+	 * libsodium, whose start-up is once per process and idempotent. */
+	if(sodium_init() < 0)
+		return pl_fail(err, PL_EIO, "libsodium failed to start");
 	struct stat sb;
 	if(!(flags & STORE_CREATE) && stat(path, &sb) != 0)
 		return pl_fail(err, PL_ENOTFOUND, "no database at %s (create one with "
 		               "`parley init %s`, or give --db PATH)", path, path);
 	store *st = calloc(1, sizeof(*st));
-	if(!st || !(st->path = strdup(path))) {
+	if(!st || !(st->path = strdup(path)) || !(st->actor = strdup(actor ? actor : "unknown"))) {
+		if(st)
+			free(st->path);
 		free(st);
 		return pl_nomem(err);
 	}
+	st->today = date_today();
 	int oflags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
 	oflags |= flags & STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if(flags & STORE_CREATE)
@@ -178,13 +194,60 @@ void store_close(store *st)
 {
 	if(!st)
 		return;
+	for(int i = st->nstates - 1; i >= 0; i--)
+		st->states[i].type->free(st->states[i].state);
 	for(int i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	if(st->depth)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(st->db);
 	free(st->path);
+	free(st->actor);
 	free(st);
+}
+
+pl_rc store_set_actor(store *st, const char *actor)
+{
+	st->today = date_today();
+	if(!strcmp(st->actor, actor))
+		return PL_OK;
+	char *a = strdup(actor);
+	if(!a)
+		return PL_ENOMEM;
+	free(st->actor);
+	st->actor = a;
+	return PL_OK;
+}
+
+const char *store_actor(const store *st)
+{
+	return st->actor;
+}
+
+pdate store_today(const store *st)
+{
+	return st->today;
+}
+
+pl_rc store_state(store *st, const store_state_type *type, void **out, pl_err *err)
+{
+	for(int i = 0; i < st->nstates; i++)
+		if(st->states[i].type == type) {
+			*out = st->states[i].state;
+			return PL_OK;
+		}
+	/* A fixed table: the modules are few and known when parley is built. */
+	if(st->nstates == STATES)
+		pl_panic("store: more than %d modules keep state on a connection", STATES);
+	pl_rc rc = type->make(st, out, err);
+	if(rc) {
+		pl_err_prefix(err, "starting %s: ", type->name);
+		return rc;
+	}
+	st->states[st->nstates].type = type;
+	st->states[st->nstates].state = *out;
+	st->nstates++;
+	return PL_OK;
 }
 
 pl_rc store_begin(store *st, pl_err *err)

@@ -12,8 +12,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "core/err.h"
 
+/* The handle every module above the store takes: one connection to the
+ * office's database, who its changes are recorded under, and the state
+ * each module keeps for it (prepared SQL, caches, the audit chain's end). */
 typedef struct store store;
 
 enum store_flags {
@@ -24,8 +28,30 @@ enum store_flags {
 /* The schema version this binary writes. */
 int store_schema_latest(void);
 
-pl_rc store_open(store **out, const char *path, unsigned flags, pl_err *err);
+/* Open the database at path, acting as `actor` ("cli:alice"; NULL:
+ * "unknown"): every change made through the handle is recorded under that
+ * name. */
+pl_rc store_open(store **out, const char *path, const char *actor, unsigned flags, pl_err *err);
+/* Frees the modules' state (newest first), then closes the connection. */
 void store_close(store *st);
+/* Who the next changes are recorded under. A server sets it per request;
+ * it also takes today's date afresh (dates may not lie in the future, ages
+ * are taken today), since a server runs for days. */
+pl_rc store_set_actor(store *st, const char *actor) PL_NODISCARD;
+const char *store_actor(const store *st);
+/* Today, as taken at open or at the last store_set_actor. */
+pdate store_today(const store *st);
+
+/* The state a module keeps per connection, found by the address of the
+ * module's own type: made on first use, freed by store_close. A module
+ * reaches its own state only; the store never looks inside. */
+typedef struct store_state_type {
+	const char *name;                                   /* for messages */
+	pl_rc (*make)(store *st, void **out, pl_err *err);
+	void (*free)(void *state);
+} store_state_type;
+
+pl_rc store_state(store *st, const store_state_type *type, void **out, pl_err *err) PL_NODISCARD;
 /* At most this many KiB of database pages cached by this connection
  * (default 64 MiB): a server with many connections keeps each smaller. */
 pl_rc store_cache_limit(store *st, int kib, pl_err *err);

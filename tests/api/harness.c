@@ -8,9 +8,8 @@
 static void seed(api_fx *fx)
 {
 	pl_err err = {0};
-	registry *r;
-	assert_ok(registry_open(&r, fx->db, "test:seed", STORE_CREATE, &err), &err);
-	store *st = registry_store(r);
+	store *st;
+	assert_ok(store_open(&st, fx->db, "test:seed", STORE_CREATE, &err), &err);
 	for(int i = 0; i < ROLE_COUNT; i++) {
 		char password[64];
 		snprintf(password, sizeof(password), "%s-password-1", role_names[i]);
@@ -31,7 +30,7 @@ static void seed(api_fx *fx)
 	const char *paths[] = {path};
 	import_opts io = {0};
 	import_report rep;
-	assert_ok(registry_import(r, paths, 1, &io, &rep, &err), &err);
+	assert_ok(registry_import(st, paths, 1, &io, &rep, &err), &err);
 	import_report_free(&rep);
 	person p = {0};
 	p.f[PF_SURNAME] = "Шевченко";
@@ -40,22 +39,22 @@ static void seed(api_fx *fx)
 	p.f[PF_BIRTH_DATE] = "1990-05-17";
 	p.f[PF_PARTY] = "UA";
 	p.f[PF_MEDICAL] = "severely_wounded";
-	assert_ok(registry_person_add(r, &p, &err), &err);
+	assert_ok(registry_person_add(st, &p, &err), &err);
 	memcpy(fx->person, p.uid, UID_SIZE);
 	event e = {0};
 	e.f[EF_TYPE] = "capture";
 	e.f[EF_DATE] = "2023-03-01";
 	e.f[EF_SOURCE] = "counterpart_list";
-	assert_ok(registry_event_add(r, p.uid, &e, &err), &err);
+	assert_ok(registry_event_add(st, p.uid, &e, &err), &err);
 	event hosp = {0};
 	hosp.f[EF_TYPE] = "hospital_admission";
 	hosp.f[EF_DATE] = "2023-04-01";
 	hosp.f[EF_SOURCE] = "icrc_visit";
 	hosp.f[EF_PLACE] = "Hospital No. 3";
 	hosp.f[EF_NOTE] = "shrapnel wound, left leg";
-	assert_ok(registry_event_add(r, p.uid, &hosp, &err), &err);
+	assert_ok(registry_event_add(st, p.uid, &hosp, &err), &err);
 	memcpy(fx->health_event, hosp.uid, UID_SIZE);
-	registry_close(r);
+	store_close(st);
 }
 
 static void make_web(api_fx *fx)

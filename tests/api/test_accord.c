@@ -43,8 +43,8 @@ static sign_key keys[3]; /* UA, RU (parties), TR (mediator) */
 static void add_people(void)
 {
 	pl_err err = {0};
-	registry *r;
-	assert_ok(registry_open(&r, fx->db, "test:accord", 0, &err), &err);
+	store *st;
+	assert_ok(store_open(&st, fx->db, "test:accord", 0, &err), &err);
 	for(int i = 0; i < NPEOPLE; i++) {
 		person p = {0};
 		char icrc[16];
@@ -61,7 +61,7 @@ static void add_people(void)
 		p.f[PF_CONSENT] = "yes";
 		p.ext[0] = (ext_id){.source = "icrc", .id = icrc};
 		p.next = 1;
-		assert_ok(registry_person_add(r, &p, &err), &err);
+		assert_ok(registry_person_add(st, &p, &err), &err);
 		memcpy(uid[i], p.uid, UID_SIZE);
 		static const char *const types[] = {"capture", "capture_card"};
 		static const char *const dates[] = {"2022-02-26", "2022-04-01"};
@@ -70,16 +70,16 @@ static void add_people(void)
 			e.f[EF_TYPE] = types[k];
 			e.f[EF_DATE] = dates[k];
 			e.f[EF_SOURCE] = k ? "icrc_visit" : "counterpart_list";
-			assert_ok(registry_event_add(r, p.uid, &e, &err), &err);
+			assert_ok(registry_event_add(st, p.uid, &e, &err), &err);
 		}
 	}
 	/* The parties' and the mediator's keys, trusted by this office. */
 	static const char *const signers[] = {"UA", "RU", "TR"};
 	for(int i = 0; i < 3; i++) {
 		assert_ok(sign_key_generate(signers[i], i == 2 ? SIGN_MEDIATOR : SIGN_PARTY, &keys[i], &err), &err);
-		assert_ok(sign_key_trust(registry_store(r), &keys[i], "test", NULL, &err), &err);
+		assert_ok(sign_key_trust(st, &keys[i], "test", NULL, &err), &err);
 	}
-	registry_close(r);
+	store_close(st);
 }
 
 static int setup(void **state)

@@ -19,18 +19,18 @@ static int setup(void **state)
 		return -1;
 	kx_sim_files(fx->dir, 30, 5, "parents=2,self=1,two_siblings=1", 0.3, 0, 0.05);
 	pl_err err = {0};
-	registry *r;
-	assert_ok(registry_open(&r, fx->db, "test:dna", 0, &err), &err);
+	store *st;
+	assert_ok(store_open(&st, fx->db, "test:dna", 0, &err), &err);
 	char path[4400];
 	const char *paths[] = {tu_path(path, sizeof(path), fx->dir, "persons.csv")};
 	import_opts io = {.format = FORMAT_CSV};
 	import_report ir;
-	assert_ok(registry_import(r, paths, 1, &io, &ir, &err), &err);
+	assert_ok(registry_import(st, paths, 1, &io, &ir, &err), &err);
 	import_report_free(&ir);
 	remains_import_report rr;
-	assert_ok(remains_import(r, tu_path(path, sizeof(path), fx->dir, "cases.csv"), NULL, &rr, &err), &err);
+	assert_ok(remains_import(st, tu_path(path, sizeof(path), fx->dir, "cases.csv"), NULL, &rr, &err), &err);
 	remains_import_report_free(&rr);
-	registry_close(r);
+	store_close(st);
 	return 0;
 }
 

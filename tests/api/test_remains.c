@@ -15,20 +15,20 @@ static int setup(void **state)
 	if(fx_setup(state))
 		return -1;
 	pl_err err = {0};
-	registry *r;
-	assert_ok(registry_open(&r, fx->db, "test:remains", 0, &err), &err);
+	store *st;
+	assert_ok(store_open(&st, fx->db, "test:remains", 0, &err), &err);
 	person p = {0};
 	p.f[PF_SURNAME] = "Мельник";
 	p.f[PF_GIVEN_NAMES] = "Василь";
 	p.f[PF_BIRTH_DATE] = "1988-01-09";
 	p.f[PF_PARTY] = "UA";
-	assert_ok(registry_person_add(r, &p, &err), &err);
+	assert_ok(registry_person_add(st, &p, &err), &err);
 	memcpy(missing, p.uid, UID_SIZE);
 	remains_batch b = {.label = "RU-UA-2025-06-11", .from_party = "RU", .to_party = "UA",
 	                   .handover_date = "2025-06-11", .declared = 5};
-	assert_ok(remains_batch_add(r, &b, &err), &err);
+	assert_ok(remains_batch_add(st, &b, &err), &err);
 	memcpy(batch_uid, b.uid, UID_SIZE);
-	registry_close(r);
+	store_close(st);
 	return 0;
 }
 

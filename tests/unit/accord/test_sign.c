@@ -620,7 +620,7 @@ static store *fresh_store(void)
 	snprintf(name, sizeof(name), "keys-%d.db", counter++);
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, tu_path(path, sizeof(path), tu_dir, name), STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, tu_path(path, sizeof(path), tu_dir, name), NULL, STORE_CREATE, &err), &err);
 	return st;
 }
 

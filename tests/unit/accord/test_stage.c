@@ -28,9 +28,9 @@ static stage get(fixture *f, const char *uid)
 static void agree(fixture *f, const char *uid)
 {
 	stage s = get(f, uid);
-	assert_ok(store_begin(registry_store(f->r), &f->err), &f->err);
+	assert_ok(store_begin(f->r, &f->err), &f->err);
 	assert_ok(stage_mark_agreed(f->r, &s, &f->err), &f->err);
-	assert_ok(store_commit(registry_store(f->r), &f->err), &f->err);
+	assert_ok(store_commit(f->r, &f->err), &f->err);
 }
 
 static const char *entry_person(const stage *s, int side, int k)
@@ -254,7 +254,7 @@ static void test_execution(void **state)
 	buf_free(&t);
 	/* The stage's entries and the persons' events are one unbroken chain. */
 	audit_verify_report vr;
-	assert_ok(audit_verify(registry_store(f->r), &vr, &f->err), &f->err);
+	assert_ok(audit_verify(f->r, &vr, &f->err), &f->err);
 	assert_int_equal(vr.first_bad, 0);
 	assert_true(fx_scalar(f, "SELECT count(*) FROM audit WHERE action LIKE 'stage.%'") >= 6);
 }

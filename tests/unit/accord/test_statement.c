@@ -21,9 +21,9 @@ static void execute_planned(fixture *f, const agreement *ag, const char *clause_
 	assert_ok(plan_save(f->r, &p, 1, "border", uid, &f->err), &f->err);
 	stage s;
 	assert_ok(stage_get(f->r, uid, &f->a, &s, &f->err), &f->err);
-	assert_ok(store_begin(registry_store(f->r), &f->err), &f->err);
+	assert_ok(store_begin(f->r, &f->err), &f->err);
 	assert_ok(stage_mark_agreed(f->r, &s, &f->err), &f->err);
-	assert_ok(store_commit(registry_store(f->r), &f->err), &f->err);
+	assert_ok(store_commit(f->r, &f->err), &f->err);
 	stage_exec x = {0};
 	stage_exec_report rep;
 	assert_ok(stage_execute(f->r, uid, &x, &rep, &f->err), &f->err);

@@ -16,7 +16,7 @@ static store *fresh(user *u)
 	snprintf(name, sizeof(name), "sessions-%d.db", counter++);
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, tu_path(path, sizeof(path), tu_dir, name), STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, tu_path(path, sizeof(path), tu_dir, name), NULL, STORE_CREATE, &err), &err);
 	assert_ok(auth_user_add(st, "alice", NULL, 1u << ROLE_REGISTRAR, "long-enough-1", "t", &err),
 	          &err);
 	assert_ok(auth_user_get(st, "alice", u, &err), &err);

@@ -11,7 +11,7 @@
 typedef struct fixture {
 	char *dir;
 	char path[4096];
-	registry *r;
+	store *r;
 	arena a;
 	pl_err err;
 } fixture;
@@ -22,7 +22,7 @@ static inline int fixture_setup(void **state)
 	if(!f || !(f->dir = tu_tmpdir()))
 		return -1;
 	tu_path(f->path, sizeof(f->path), f->dir, "registry.db");
-	if(registry_open(&f->r, f->path, "tester", STORE_CREATE, &f->err))
+	if(store_open(&f->r, f->path, "tester", STORE_CREATE, &f->err))
 		return -1;
 	arena_init(&f->a, 0);
 	*state = f;
@@ -32,7 +32,7 @@ static inline int fixture_setup(void **state)
 static inline int fixture_teardown(void **state)
 {
 	fixture *f = *state;
-	registry_close(f->r);
+	store_close(f->r);
 	arena_free(&f->a);
 	tu_rmdir(f->dir);
 	free(f);
@@ -71,7 +71,7 @@ static inline pl_rc fx_event(fixture *f, const char *uid, const char *type, cons
 static inline long long fx_scalar(fixture *f, const char *sql)
 {
 	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(store_db(registry_store(f->r)), sql, -1, &s, NULL),
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->r), sql, -1, &s, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	long long v = sqlite3_column_int64(s, 0);

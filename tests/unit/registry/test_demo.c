@@ -92,15 +92,15 @@ static long count_lines(const char *path)
 }
 
 /* Export the registry to a file and compare it with the file imported. */
-static void assert_exports_as(registry *r, const char *dir, registry_format format,
-                              export_what what, const char *expected_path)
+static void assert_exports_as(store *st, const char *dir, registry_format format,
+                                 export_what what, const char *expected_path)
 {
 	char path[4200];
 	tu_path(path, sizeof(path), dir, what == EXPORT_EVENTS ? "export-events" : "export");
 	FILE *f = fopen(path, "wb");
 	assert_non_null(f);
 	pl_err err = {0};
-	assert_ok(registry_export(r, f, format, what, 0, &err), &err);
+	assert_ok(registry_export(st, f, format, what, 0, &err), &err);
 	assert_int_equal(fclose(f), 0);
 	size_t na, nb;
 	char *a = read_all(path, &na), *b = read_all(expected_path, &nb);
@@ -117,16 +117,16 @@ static void assert_exports_as(registry *r, const char *dir, registry_format form
 static void import_files(const char *db, const char *const *paths, size_t n,
                          import_report *rep)
 {
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	assert_ok(registry_open(&r, db, "test", STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, db, "test", STORE_CREATE, &err), &err);
 	import_opts o = {0};
 	o.format = FORMAT_AUTO;
-	pl_rc rc = registry_import(r, paths, n, &o, rep, &err);
+	pl_rc rc = registry_import(st, paths, n, &o, rep, &err);
 	if(rc)
 		fail_msg("import failed (%d): %s\n%s", (int)rc, err.msg, buf_str(&rep->errors));
 	assert_int_equal(rep->errors.len, 0);
-	registry_close(r);
+	store_close(st);
 }
 
 /* ---- reproducibility ---------------------------------------------------- */
@@ -211,11 +211,11 @@ static void test_json_imports(void **state)
 	import_report_free(&rep);
 
 	/* Read back, the registry writes the very same bytes. */
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	assert_ok(registry_open(&r, db, "test", 0, &err), &err);
-	assert_exports_as(r, dir, FORMAT_JSON, EXPORT_PERSONS, path);
-	registry_close(r);
+	assert_ok(store_open(&st, db, "test", 0, &err), &err);
+	assert_exports_as(st, dir, FORMAT_JSON, EXPORT_PERSONS, path);
+	store_close(st);
 	tu_rmdir(dir);
 }
 
@@ -242,12 +242,12 @@ static void test_csv_imports(void **state)
 	assert_int_equal(rep.events_added, nevents);
 	import_report_free(&rep);
 
-	registry *r;
+	store *st;
 	pl_err err = {0};
-	assert_ok(registry_open(&r, db, "test", 0, &err), &err);
-	assert_exports_as(r, dir, FORMAT_CSV, EXPORT_PERSONS, persons);
-	assert_exports_as(r, dir, FORMAT_CSV, EXPORT_EVENTS, events);
-	registry_close(r);
+	assert_ok(store_open(&st, db, "test", 0, &err), &err);
+	assert_exports_as(st, dir, FORMAT_CSV, EXPORT_PERSONS, persons);
+	assert_exports_as(st, dir, FORMAT_CSV, EXPORT_EVENTS, events);
+	store_close(st);
 	tu_rmdir(dir);
 }
 

@@ -45,14 +45,14 @@ static char *read_all(const char *path)
 	return s;
 }
 
-static char *export_to(fixture *f, registry *r, const char *name, registry_format fmt,
+static char *export_to(fixture *f, store *st, const char *name, registry_format fmt,
                        export_what what)
 {
 	char path[4096];
 	tu_path(path, sizeof(path), f->dir, name);
 	FILE *out = fopen(path, "wb");
 	assert_non_null(out);
-	assert_ok(registry_export(r, out, fmt, what, 0, &f->err), &f->err);
+	assert_ok(registry_export(st, out, fmt, what, 0, &f->err), &f->err);
 	assert_int_equal(fclose(out), 0);
 	return read_all(path);
 }
@@ -425,8 +425,8 @@ static void round_trip(fixture *f, registry_format fmt)
 	/* Into an empty registry, and out again: the same bytes. */
 	char path2[4096];
 	tu_path(path2, sizeof(path2), f->dir, "second.db");
-	registry *r2;
-	assert_ok(registry_open(&r2, path2, "tester", STORE_CREATE, &f->err), &f->err);
+	store *r2;
+	assert_ok(store_open(&r2, path2, "tester", STORE_CREATE, &f->err), &f->err);
 	import_opts o = {0};
 	import_report rep;
 	const char *paths[2] = {p1, e1};
@@ -443,7 +443,7 @@ static void round_trip(fixture *f, registry_format fmt)
 	assert_ok(registry_import(f->r, paths, csv ? 2 : 1, &o, &rep, &f->err), &f->err);
 	assert_int_equal(rep.persons_created + rep.persons_updated + rep.events_added, 0);
 	import_report_free(&rep);
-	registry_close(r2);
+	store_close(r2);
 	free(first);
 	free(second);
 	free(first_events);
@@ -470,8 +470,8 @@ static void test_csv_and_json_exports_hold_the_same_registry(void **state)
 	tu_path(path2, sizeof(path2), f->dir, "from-csv.db");
 	tu_path(pc, sizeof(pc), f->dir, "a.csv");
 	tu_path(pe, sizeof(pe), f->dir, "ae.csv");
-	registry *r2;
-	assert_ok(registry_open(&r2, path2, "tester", STORE_CREATE, &f->err), &f->err);
+	store *r2;
+	assert_ok(store_open(&r2, path2, "tester", STORE_CREATE, &f->err), &f->err);
 	import_opts o = {0};
 	import_report rep;
 	const char *paths[2] = {pc, pe};
@@ -479,7 +479,7 @@ static void test_csv_and_json_exports_hold_the_same_registry(void **state)
 	import_report_free(&rep);
 	char *json2 = export_to(f, r2, "b.json", FORMAT_JSON, EXPORT_PERSONS);
 	assert_string_equal(json, json2);
-	registry_close(r2);
+	store_close(r2);
 	free(json);
 	free(json2);
 	free(csv);

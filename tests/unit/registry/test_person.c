@@ -221,7 +221,7 @@ static void test_every_change_is_chained(void **state)
 	fx_add(f, &p);
 	assert_ok(fx_event(f, p.uid, "capture", "2022-03-01", NULL), &f->err);
 	audit_verify_report rep;
-	assert_ok(audit_verify(registry_store(f->r), &rep, &f->err), &f->err);
+	assert_ok(audit_verify(f->r, &rep, &f->err), &f->err);
 	assert_true(rep.entries >= 2);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'create'"
 	                              " AND entity_uid IN (SELECT uid FROM person WHERE surname = 'Кравчук')"), 1);

@@ -312,13 +312,13 @@ static void test_keys_are_rebuilt_when_the_rules_change(void **state)
 {
 	fixture *f = *state;
 	/* As if the database had been written by a parley with other rules. */
-	assert_int_equal(sqlite3_exec(store_db(registry_store(f->r)),
+	assert_int_equal(sqlite3_exec(store_db(f->r),
 	                              "UPDATE meta SET value = 'old' WHERE key = 'names_key_version';"
 	                              "INSERT INTO person_fts(person_fts) VALUES ('delete-all');"
 	                              "UPDATE person SET name_keys = '';",
 	                              NULL, NULL, NULL), SQLITE_OK);
-	registry_close(f->r);
-	assert_ok(registry_open(&f->r, f->path, "tester", 0, &f->err), &f->err);
+	store_close(f->r);
+	assert_ok(store_open(&f->r, f->path, "tester", 0, &f->err), &f->err);
 	assert_int_equal(by_name(f, "Oleksandr"), P(0) | P(1) | P(2));
 	assert_int_not_equal(fx_scalar(f, "SELECT count(*) FROM meta WHERE key = 'names_key_version'"
 	                                  " AND value = 'old'"), 1);

@@ -83,7 +83,7 @@ static inline const char *rx_status(fixture *f, const char *tag)
 static inline void rx_chain_intact(fixture *f)
 {
 	audit_verify_report vr;
-	assert_ok(audit_verify(registry_store(f->r), &vr, &f->err), &f->err);
+	assert_ok(audit_verify(f->r, &vr, &f->err), &f->err);
 	assert_int_equal(vr.first_bad, 0);
 }
 

@@ -455,7 +455,7 @@ static void test_a_batch_is_tied_to_a_stage(void **state)
 	rx_batch(f, "B1", "2025-06-11", -1);
 	assert_int_equal(remains_batch_set_stage(f->r, "B1", 42, &f->err), PL_ENOTFOUND);
 	assert_contains(f->err.msg, "no stage with row id 42");
-	sqlite3 *db = store_db(registry_store(f->r));
+	sqlite3 *db = store_db(f->r);
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO agreement(id, name, title, doc, sha256, party_a,"
 	                                  " party_b, concluded, created_at, actor) VALUES (1, 'a', 'A', '{}',"
 	                                  " 'x', 'UA', 'RU', '2025-06-02', 'now', 't');"

@@ -31,7 +31,7 @@ static void test_open_missing_file_is_refused_without_create(void **state)
 	tu_path(path, sizeof(path), tu_dir, "absent.db");
 	store *st;
 	pl_err err = {0};
-	assert_int_equal(store_open(&st, path, 0, &err), PL_ENOTFOUND);
+	assert_int_equal(store_open(&st, path, NULL, 0, &err), PL_ENOTFOUND);
 	assert_null(st);
 	assert_contains(err.msg, "parley init");
 	assert_int_equal(access(path, F_OK), -1); /* nothing was created */
@@ -44,7 +44,7 @@ static void test_create_applies_every_migration(void **state)
 	tu_path(path, sizeof(path), tu_dir, "new.db");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	assert_int_equal(store_schema_found(st), 0);
 	assert_int_equal(scalar(st, "PRAGMA user_version"), store_schema_latest());
 	assert_int_equal(scalar(st, "PRAGMA application_id"), 0x50524C59);
@@ -53,7 +53,7 @@ static void test_create_applies_every_migration(void **state)
 	store_close(st);
 
 	/* Reopening finds the latest version and changes nothing. */
-	assert_ok(store_open(&st, path, 0, &err), &err);
+	assert_ok(store_open(&st, path, NULL, 0, &err), &err);
 	assert_int_equal(store_schema_found(st), store_schema_latest());
 	store_close(st);
 }
@@ -65,7 +65,7 @@ static void test_wal_and_strict_tables(void **state)
 	tu_path(path, sizeof(path), tu_dir, "wal.db");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -85,10 +85,10 @@ static void test_newer_schema_is_refused_with_versions(void **state)
 	tu_path(path, sizeof(path), tu_dir, "future.db");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	store_close(st);
 	raw_exec(path, "PRAGMA user_version = 99");
-	assert_int_equal(store_open(&st, path, 0, &err), PL_ESCHEMA);
+	assert_int_equal(store_open(&st, path, NULL, 0, &err), PL_ESCHEMA);
 	assert_contains(err.msg, "schema version 99");
 	assert_contains(err.msg, "upgrade parley");
 }
@@ -101,7 +101,7 @@ static void test_foreign_sqlite_file_is_refused(void **state)
 	raw_exec(path, "CREATE TABLE t(x)");
 	store *st;
 	pl_err err = {0};
-	assert_int_equal(store_open(&st, path, 0, &err), PL_ESCHEMA);
+	assert_int_equal(store_open(&st, path, NULL, 0, &err), PL_ESCHEMA);
 	assert_contains(err.msg, "not a parley database");
 }
 
@@ -114,7 +114,7 @@ static void test_not_a_database_is_refused(void **state)
 	               "this is a CSV file, not a database, and it is long enough to be read\n");
 	store *st;
 	pl_err err = {0};
-	assert_int_not_equal(store_open(&st, path, 0, &err), PL_OK);
+	assert_int_not_equal(store_open(&st, path, NULL, 0, &err), PL_OK);
 	assert_contains(err.msg, path);
 }
 
@@ -127,7 +127,7 @@ static void test_old_schema_is_migrated_forward(void **state)
 	raw_exec(path, "PRAGMA application_id = 1347570777; PRAGMA user_version = 0");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, 0, &err), &err);
+	assert_ok(store_open(&st, path, NULL, 0, &err), &err);
 	assert_int_equal(store_schema_found(st), 0);
 	assert_int_equal(scalar(st, "PRAGMA user_version"), store_schema_latest());
 	store_close(st);
@@ -140,7 +140,7 @@ static void test_nested_transactions_commit_once(void **state)
 	tu_path(path, sizeof(path), tu_dir, "tx.db");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	assert_ok(store_begin(st, &err), &err);
 	assert_ok(store_begin(st, &err), &err);
 	assert_ok(store_meta_set(st, "k", "v1", &err), &err);
@@ -162,7 +162,7 @@ static void test_inner_rollback_dooms_the_transaction(void **state)
 	tu_path(path, sizeof(path), tu_dir, "doom.db");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	assert_ok(store_begin(st, &err), &err);
 	assert_ok(store_meta_set(st, "k", "kept?", &err), &err);
 	assert_ok(store_begin(st, &err), &err);
@@ -182,14 +182,14 @@ static void test_committed_data_survives_reopen(void **state)
 	tu_path(path, sizeof(path), tu_dir, "durable.db");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	assert_ok(store_begin(st, &err), &err);
 	assert_ok(store_meta_set(st, "answer", "42", &err), &err);
 	assert_ok(store_commit(st, &err), &err);
 	assert_ok(store_begin(st, &err), &err);
 	assert_ok(store_meta_set(st, "answer", "uncommitted", &err), &err);
 	store_close(st); /* closing mid-transaction rolls back */
-	assert_ok(store_open(&st, path, 0, &err), &err);
+	assert_ok(store_open(&st, path, NULL, 0, &err), &err);
 	char *v;
 	assert_ok(store_meta_get(st, "answer", &v, &err), &err);
 	assert_string_equal(v, "42");
@@ -204,7 +204,7 @@ static void test_audit_table_refuses_updates(void **state)
 	tu_path(path, sizeof(path), tu_dir, "append.db");
 	store *st;
 	pl_err err = {0};
-	assert_ok(store_open(&st, path, STORE_CREATE, &err), &err);
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	assert_int_equal(sqlite3_exec(store_db(st), "INSERT INTO audit(seq, ts, actor, action, entity,"
 	                              " prev_hash, hash) VALUES (1, 't', 'a', 'x', 'e', x'00', x'00')",
 	                              NULL, NULL, NULL), SQLITE_OK);
