@@ -1396,7 +1396,7 @@ static const char *const ext_sources[] = {"hq", "icrc"};
 
 typedef struct output {
 	FILE *persons_f, *events_f;
-	registry_format format;
+	export_writer pw, ew;         /* the persons (or JSON), the CSV events */
 	buf persons, events;
 } output;
 
@@ -1419,23 +1419,15 @@ static pl_rc put_end(FILE *f, const char *what, pl_err *err)
 
 static pl_rc write_person(output *o, const gen *g)
 {
-	if(o->format == FORMAT_JSON) {
-		pl_rc rc = g->index ? buf_add(&o->persons, ",\n", 2) : PL_OK;
-		return rc ? rc : person_write_json(&o->persons, &g->p, true, g->ev, g->nev);
-	}
-	pl_rc rc = export_person_row(&o->persons, &g->p, ext_sources, COUNT(ext_sources));
-	for(size_t i = 0; i < g->nev && !rc && o->events_f; i++)
-		rc = export_event_row(&o->events, &g->ev[i]);
-	return rc;
+	pl_rc rc = registry_export_person(&o->pw, &o->persons, &g->p, g->ev, g->nev);
+	return rc || !o->events_f ? rc : registry_export_person(&o->ew, &o->events, &g->p, g->ev, g->nev);
 }
 
 static pl_rc generate(gen *g, output *o, long persons, pl_err *err)
 {
-	pl_rc rc = o->format == FORMAT_JSON ? buf_adds(&o->persons, export_json_head)
-	                                    : export_persons_header(&o->persons, ext_sources,
-	                                                            COUNT(ext_sources));
+	pl_rc rc = registry_export_head(&o->pw, &o->persons);
 	if(!rc && o->events_f)
-		rc = export_events_header(&o->events);
+		rc = registry_export_head(&o->ew, &o->events);
 	if(rc)
 		return pl_nomem(err);
 	for(long i = 0; i < persons && !rc; i++) {
@@ -1448,7 +1440,7 @@ static pl_rc generate(gen *g, output *o, long persons, pl_err *err)
 		if(!rc && o->events_f && o->events.len >= FLUSH_AT)
 			rc = put(o->events_f, &o->events, "demo events", err);
 	}
-	if(!rc && o->format == FORMAT_JSON && buf_adds(&o->persons, export_json_tail))
+	if(!rc && registry_export_tail(&o->pw, &o->persons))
 		rc = pl_nomem(err);
 	if(!rc)
 		rc = put(o->persons_f, &o->persons, "demo data", err);
@@ -1473,8 +1465,10 @@ pl_rc registry_demo_generate(FILE *out, const demo_opts *o, pl_err *err)
 	gen g = {.nm = &nm, .seed = o->seed, .end = date_days_from_ymd(END_YMD)};
 	arena_init(&g.a, 16384);
 	buf_init(&g.scratch, 4096);
-	output w = {.persons_f = out, .events_f = o->format == FORMAT_CSV ? o->events_csv : NULL,
-	            .format = o->format == FORMAT_CSV ? FORMAT_CSV : FORMAT_JSON};
+	registry_format format = o->format == FORMAT_CSV ? FORMAT_CSV : FORMAT_JSON;
+	output w = {.persons_f = out, .events_f = format == FORMAT_CSV ? o->events_csv : NULL,
+	            .pw = {format, EXPORT_PERSONS, ext_sources, COUNT(ext_sources)},
+	            .ew = {FORMAT_CSV, EXPORT_EVENTS}};
 	buf_init(&w.persons, 0);
 	buf_init(&w.events, 0);
 	rc = generate(&g, &w, o->persons, err);

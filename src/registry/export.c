@@ -8,12 +8,14 @@
 #include "core/csv.h"
 #include "registry/internal.h"
 
-const char export_json_head[] = "{\"format\":\"parley-registry\",\"version\":1,\"persons\":[\n";
-const char export_json_tail[] = "\n]}\n";
+static const char json_head[] = "{\"format\":\"parley-registry\",\"version\":1,\"persons\":[\n";
+static const char json_tail[] = "\n]}\n";
 
 enum { MAX_SOURCES = 256, FLUSH_AT = 1 << 20 };
 
-pl_rc export_persons_header(buf *out, const char *const *sources, size_t nsources)
+/* ---- the formats -------------------------------------------------------- */
+
+static pl_rc persons_header(buf *out, const char *const *sources, size_t nsources)
 {
 	const char *cols[1 + PF_COUNT + MAX_SOURCES + 1];
 	char heads[MAX_SOURCES][40];
@@ -29,7 +31,7 @@ pl_rc export_persons_header(buf *out, const char *const *sources, size_t nsource
 	return csv_format_record(out, cols, n);
 }
 
-pl_rc export_person_row(buf *out, const person *p, const char *const *sources, size_t nsources)
+static pl_rc person_row(buf *out, const person *p, const char *const *sources, size_t nsources)
 {
 	const char *cols[1 + PF_COUNT + MAX_SOURCES + 1];
 	size_t n = 0;
@@ -47,7 +49,7 @@ pl_rc export_person_row(buf *out, const person *p, const char *const *sources, s
 	return csv_format_record(out, cols, n);
 }
 
-pl_rc export_events_header(buf *out)
+static pl_rc events_header(buf *out)
 {
 	const char *cols[2 + EF_COUNT] = {"id", "person"};
 	for(int i = 0; i < EF_COUNT; i++)
@@ -55,12 +57,43 @@ pl_rc export_events_header(buf *out)
 	return csv_format_record(out, cols, 2 + EF_COUNT);
 }
 
-pl_rc export_event_row(buf *out, const event *e)
+static pl_rc event_row(buf *out, const event *e)
 {
 	const char *cols[2 + EF_COUNT] = {e->uid, e->person_uid};
 	for(int i = 0; i < EF_COUNT; i++)
 		cols[2 + i] = e->f[i];
 	return csv_format_record(out, cols, 2 + EF_COUNT);
+}
+
+pl_rc registry_export_head(const export_writer *w, buf *out)
+{
+	if(w->format != FORMAT_CSV)
+		return buf_adds(out, json_head);
+	return w->what == EXPORT_PERSONS ? persons_header(out, w->sources, w->nsources)
+	                                 : events_header(out);
+}
+
+pl_rc registry_export_person(export_writer *w, buf *out, const person *p, const event *ev,
+                             size_t nev)
+{
+	pl_rc rc = PL_OK;
+	if(w->format != FORMAT_CSV) {
+		rc = w->written ? buf_add(out, ",\n", 2) : PL_OK;
+		if(!rc)
+			rc = person_write_json(out, p, true, ev, nev);
+	} else if(w->what == EXPORT_PERSONS) {
+		rc = person_row(out, p, w->sources, w->nsources);
+	} else {
+		for(size_t i = 0; i < nev && !rc; i++)
+			rc = event_row(out, &ev[i]);
+	}
+	w->written += !rc;
+	return rc;
+}
+
+pl_rc registry_export_tail(const export_writer *w, buf *out)
+{
+	return w->format != FORMAT_CSV ? buf_adds(out, json_tail) : PL_OK;
 }
 
 /* ---- reading the registry in order ------------------------------------ */
@@ -95,7 +128,7 @@ static pl_rc flush(buf *b, FILE *out, bool force, pl_err *err)
 }
 
 /* The sources of all external ids, sorted: the ext.* columns. */
-static pl_rc load_sources(registry *r, arena *a, const char ***out, size_t *n, pl_err *err)
+static pl_rc load_sources(registry *r, arena *a, const char *const **out, size_t *n, pl_err *err)
 {
 	sqlite3_stmt *s;
 	int x = sqlite3_prepare_v2(store_db(r->st), "SELECT DISTINCT source FROM person_ext"
@@ -117,11 +150,8 @@ typedef struct exporter {
 	buf b;
 	arena row;
 	cursor persons, ext, events;
-	registry_format format;
-	export_what what;
+	export_writer w;
 	bool withhold;               /* the reader may not see medical details */
-	const char **sources;
-	size_t nsources;
 } exporter;
 
 /* The external ids of person p, from the ext cursor (ordered by person). */
@@ -170,7 +200,6 @@ static pl_rc take_events(exporter *x, const person *p, event **out, size_t *n, p
 static pl_rc export_rows(exporter *x, pl_err *err)
 {
 	pl_rc rc = PL_OK;
-	bool first = true;
 	for(; !rc && x->persons.step == SQLITE_ROW; x->persons.step = sqlite3_step(x->persons.s)) {
 		arena_reset(&x->row);
 		person p;
@@ -179,7 +208,7 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 		person_from_row(x->persons.s, 0, &x->row, &p);
 		if((rc = take_ext(x, &p, err)))
 			break;
-		if(x->format == FORMAT_JSON || x->what == EXPORT_EVENTS)
+		if(x->w.format == FORMAT_JSON || x->w.what == EXPORT_EVENTS)
 			if((rc = take_events(x, &p, &ev, &nev, err)))
 				break;
 		if(x->withhold) {
@@ -187,18 +216,7 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 			for(size_t i = 0; i < nev; i++)
 				event_withhold_medical(&ev[i]);
 		}
-		if(x->format == FORMAT_JSON) {
-			rc = first ? PL_OK : buf_add(&x->b, ",\n", 2);
-			if(!rc)
-				rc = person_write_json(&x->b, &p, true, ev, nev);
-		} else if(x->what == EXPORT_PERSONS) {
-			rc = export_person_row(&x->b, &p, x->sources, x->nsources);
-		} else {
-			for(size_t i = 0; i < nev && !rc; i++)
-				rc = export_event_row(&x->b, &ev[i]);
-		}
-		first = false;
-		if(rc)
+		if(registry_export_person(&x->w, &x->b, &p, ev, nev))
 			rc = pl_nomem(err);
 		else
 			rc = flush(&x->b, x->out, false, err);
@@ -215,11 +233,11 @@ pl_rc registry_export(store *st, FILE *out, registry_format format, export_what 
 	pl_rc rc = registry_get(st, &r, err);
 	if(rc)
 		return rc;
-	exporter x = {.r = r, .out = out, .format = format == FORMAT_AUTO ? FORMAT_JSON : format,
-	              .what = what, .withhold = (flags & EXPORT_WITHHOLD_MEDICAL) != 0};
+	exporter x = {.r = r, .out = out, .withhold = (flags & EXPORT_WITHHOLD_MEDICAL) != 0,
+	              .w = {.format = format == FORMAT_AUTO ? FORMAT_JSON : format, .what = what}};
 	/* An export reads every record: it goes in the access log first, so
 	 * no export happens unrecorded. */
-	rc = registry_log_access(r->st, "*", x.format == FORMAT_JSON ? "export json"
+	rc = registry_log_access(r->st, "*", x.w.format == FORMAT_JSON ? "export json"
 	                   : what == EXPORT_PERSONS ? "export csv persons"
 	                                          : "export csv events", err);
 	if(rc)
@@ -245,20 +263,12 @@ pl_rc registry_export(store *st, FILE *out, registry_format format, export_what 
 		                               " cause, burial_place, grave FROM event"
 		                               " ORDER BY person_id, date, id", err);
 	if(!rc)
-		rc = load_sources(r, &keep, &x.sources, &x.nsources, err);
-	if(!rc) {
-		if(x.format == FORMAT_JSON)
-			rc = buf_adds(&x.b, export_json_head);
-		else if(what == EXPORT_PERSONS)
-			rc = export_persons_header(&x.b, x.sources, x.nsources);
-		else
-			rc = export_events_header(&x.b);
-		if(rc)
-			rc = pl_nomem(err);
-	}
+		rc = load_sources(r, &keep, &x.w.sources, &x.w.nsources, err);
+	if(!rc && registry_export_head(&x.w, &x.b))
+		rc = pl_nomem(err);
 	if(!rc)
 		rc = export_rows(&x, err);
-	if(!rc && x.format == FORMAT_JSON && buf_adds(&x.b, export_json_tail))
+	if(!rc && registry_export_tail(&x.w, &x.b))
 		rc = pl_nomem(err);
 	if(!rc)
 		rc = flush(&x.b, out, true, err);

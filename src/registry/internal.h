@@ -78,16 +78,6 @@ pl_rc person_status_store(registry *r, const person *p, pl_err *err);
  * has none)? PL_ECONFLICT when the uid exists with other content. */
 pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err);
 
-/* The export formats, shared with the demo generator so both write the
- * same bytes for the same records. */
-pl_rc export_persons_header(buf *out, const char *const *sources, size_t nsources);
-pl_rc export_person_row(buf *out, const person *p, const char *const *sources, size_t nsources);
-pl_rc export_events_header(buf *out);
-pl_rc export_event_row(buf *out, const event *e);
-/* JSON: the document head and tail; between them persons written with
- * person_write_json(out, p, true, events, n), separated by ",\n". */
-extern const char export_json_head[], export_json_tail[];
-
 /* A JSON value as compact text with keys in insertion order; free() it. */
 char *registry_json_text(json_t *v);
 

@@ -272,6 +272,26 @@ enum export_flags {
 pl_rc registry_export(store *st, FILE *out, registry_format format, export_what what,
                          unsigned flags, pl_err *err);
 
+/* The export's writer, for records that are in no database: what
+ * registry_export writes for these persons, appended to a buffer the
+ * caller writes out. A generator writes with it, so that its file is byte
+ * for byte the export of the registry it describes. Set the fields, then
+ * the head, each person, the tail. Only memory can fail (PL_ENOMEM). */
+typedef struct export_writer {
+	registry_format format;       /* CSV or JSON (FORMAT_AUTO: JSON, both in one document) */
+	export_what what;             /* CSV: the persons file or the events file */
+	const char *const *sources;   /* CSV persons: the ext.SOURCE columns, in this order */
+	size_t nsources;
+	long written;                 /* persons so far: kept by the writer */
+} export_writer;
+
+pl_rc registry_export_head(const export_writer *w, buf *out);
+/* A person with their events (JSON: inside the person; CSV: a row for the
+ * person, or one per event). */
+pl_rc registry_export_person(export_writer *w, buf *out, const person *p, const event *ev,
+                             size_t nev);
+pl_rc registry_export_tail(const export_writer *w, buf *out);
+
 /* The registry's names module (folding, keys, the dictionary), opened on
  * first use; if the key rules changed since the database was last
  * written, every person's keys are recomputed. Owned by the registry. */
