@@ -4,7 +4,7 @@
  *             [--speed-remains N] [--speed-references N] [--naive-remains N]
  *             [--threads N] [--no-speed]
  *
- * Accuracy: the simulator (src/dna/sim.h) makes --missing families (the
+ * Accuracy: the simulator (tools/demo/dna_sim.h) makes --missing families (the
  * default mix of pedigrees) and --remains remains from the NIST 1,036
  * genotypes; screening with the default model (theta 0.01, stepwise
  * mutation, drop-out 0.1), the joint assignment and the default threshold
@@ -30,8 +30,8 @@
 #include "core/problems.h"
 #include "dna/assign.h"
 #include "dna/freq.h"
+#include "demo/dna_sim.h"
 #include "dna/screen.h"
-#include "dna/sim.h"
 
 #ifndef PARLEY_STR_DIR
 #define PARLEY_STR_DIR "data/str"

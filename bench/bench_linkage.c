@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "core/csv.h"
+#include "demo/demo.h"
 #include "match/person.h"
 
 static double now(void)

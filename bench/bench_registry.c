@@ -19,6 +19,7 @@
 #include "core/buf.h"
 #include "core/csv.h"
 #include "core/rng.h"
+#include "demo/demo.h"
 #include "names/names.h"
 #include "registry/registry.h"
 

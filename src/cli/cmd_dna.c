@@ -11,8 +11,8 @@
 #include "cli/cli.h"
 #include "core/file.h"
 #include "core/problems.h"
+#include "demo/dna_sim.h"
 #include "dna/dna.h"
-#include "dna/sim.h"
 
 #ifndef PARLEY_STR_DIR
 #define PARLEY_STR_DIR "data/str"

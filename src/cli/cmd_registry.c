@@ -12,7 +12,7 @@
 
 #include "cli/cli.h"
 #include "core/file.h"
-#include "remains/remains.h"
+#include "demo/demo.h"
 
 /* ---- init --------------------------------------------------------------- */
 

@@ -348,21 +348,4 @@ typedef struct registry_stats {
 
 pl_rc registry_stats_get(store *st, arena *a, registry_stats *out, pl_err *err);
 
-/* ---- demo data ------------------------------------------------------- */
-
-typedef struct demo_opts {
-	long persons;
-	uint64_t seed;
-	registry_format format;   /* JSON: persons with their events; CSV: persons */
-	FILE *events_csv;         /* CSV: where the events go (may be NULL) */
-} demo_opts;
-
-/* Write a generated registry to out: the same options give the same bytes. */
-pl_rc registry_demo_generate(FILE *out, const demo_opts *o, pl_err *err);
-/* A linkage benchmark: n people written by two offices into lists a and b
- * (CSV in the person format), about 80% of them on both, the rest of b
- * other people; b in the Russian forms and schemes, with the corruptions
- * documented in docs/matching.md. Column ext.bench is the truth. */
-pl_rc registry_demo_linkage(FILE *a, FILE *b, long n, uint64_t seed, pl_err *err);
-
 #endif

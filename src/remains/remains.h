@@ -279,11 +279,4 @@ pl_rc remains_import(store *st, const char *path, const remains_import_opts *o,
                         remains_import_report *rep, pl_err *err);
 void remains_import_report_free(remains_import_report *rep);
 
-/* ---- demo data ----------------------------------------------------------- */
-
-/* A cases file of n cases handed over by RU to UA in batches of about
- * 1,200, as remains_import reads it. The same n and seed give the same
- * bytes; nothing in it names a person. */
-pl_rc remains_demo_generate(FILE *out, long n, uint64_t seed, pl_err *err);
-
 #endif

@@ -5,6 +5,8 @@
 #include <sodium.h>
 #include <sys/stat.h>
 
+#include "demo/demo.h"
+
 static void seed(api_fx *fx)
 {
 	pl_err err = {0};

@@ -8,7 +8,7 @@
  * flagged for return; the mediator and the negotiator are refused. */
 #include "harness.h"
 
-#include "dna/fixture.h"
+#include "dna/simulated.h"
 #include "remains/remains.h"
 
 #define NIST PARLEY_STR_DIR "/nist1036_genotypes.csv"

@@ -12,7 +12,6 @@
 #include "dna/read.h"
 #include "dna/pedigree.h"
 #include "dna/profile.h"
-#include "dna/sim.h"
 
 /* A one-locus kit "L" from "allele=freq" pairs, NULL-terminated. */
 static inline void kx_kit(dna_kit *k, const dna_mutation *m, ...)
@@ -109,34 +108,6 @@ static inline void kx_nist(dna_rows *rows, dna_freqs *f)
 		dna_freqs_init(f);
 		assert_ok(dna_freqs_count(rows, 5, f, &err), &err);
 	}
-}
-
-/* The simulator's files (persons.csv, cases.csv, remains.csv,
- * references.csv, truth.csv) in dir: n missing persons with families of
- * the kinds given, n remains. */
-static inline void kx_sim_files(const char *dir, long n, uint64_t seed, const char *kinds,
-                                double other_side, double fragments, double unrelated)
-{
-	dna_rows pool;
-	dna_freqs fq;
-	kx_nist(&pool, &fq);
-	dna_sim_opts o;
-	dna_sim_defaults(&o, n, n, seed);
-	assert_null(dna_sim_parse_kinds(&o, kinds));
-	o.other_side = other_side;
-	o.fragments = fragments;
-	o.unrelated = unrelated;
-	dna_kit k;
-	dna_sim s;
-	pl_err err = {0};
-	assert_ok(dna_kit_init(&k, &fq, &err), &err);
-	assert_ok(dna_sim_run(&k, &pool, &o, &s, &err), &err);
-	assert_ok(dna_kit_finish(&k, NULL, &err), &err);
-	assert_ok(dna_sim_write(&k, &s, &o, dir, &err), &err);
-	dna_sim_free(&s);
-	dna_kit_free(&k);
-	dna_freqs_free(&fq);
-	dna_rows_free(&pool);
 }
 
 #define assert_near(x, y, rel)                                                            \

@@ -1,13 +1,13 @@
-/* Screening (src/dna/screen.c), the joint assignment (src/dna/assign.c)
- * and the simulator (src/dna/sim.c): the true family found in a small
- * simulated set, the fast tables agreeing with the pair looked at locus by
- * locus, fragments found, the right permutation, rivals, the search cap. */
-#include "fixture.h"
+/* Screening (src/dna/screen.c) and the joint assignment (src/dna/assign.c),
+ * on data from the simulator (tools/demo/dna_sim.c): the true family found
+ * in a small simulated set, the fast tables agreeing with the pair looked
+ * at locus by locus, fragments found, the right permutation, rivals, the
+ * search cap. */
+#include "simulated.h"
 
 #include "core/problems.h"
 #include "dna/assign.h"
 #include "dna/screen.h"
-#include "dna/sim.h"
 
 static dna_rows pool;
 static dna_freqs freqs;
@@ -29,11 +29,7 @@ static int teardown(void **state)
 
 static void simulate(dna_kit *k, dna_sim *s, dna_sim_opts *o)
 {
-	pl_err err = {0};
-	dna_mutation mut = DNA_MUTATION_DEFAULT;
-	assert_ok(dna_kit_init(k, &freqs, &err), &err);
-	assert_ok(dna_sim_run(k, &pool, o, s, &err), &err);
-	assert_ok(dna_kit_finish(k, &mut, &err), &err);
+	kx_simulate(&pool, &freqs, k, s, o);
 }
 
 static const dna_model model = {0.01, 0.1, true};
@@ -188,37 +184,6 @@ static void test_rivals_and_the_prior(void **state)
 	assert_near(dna_posterior(log10(999), 1000), 0.5, 1e-12);
 }
 
-static void test_the_simulator_is_seeded(void **state)
-{
-	(void)state;
-	dna_sim_opts o;
-	dna_sim_defaults(&o, 30, 30, 5);
-	dna_kit k1, k2;
-	dna_sim s1, s2;
-	simulate(&k1, &s1, &o);
-	simulate(&k2, &s2, &o);
-	assert_int_equal(s1.nrefs, s2.nrefs);
-	for(size_t r = 0; r < s1.nremains; r++) {
-		assert_int_equal(s1.truth[r], s2.truth[r]);
-		assert_memory_equal(s1.remains[r].g, s2.remains[r].g, sizeof(dna_geno) * (size_t)k1.nloci);
-	}
-	for(size_t f = 0; f < s1.nfamilies; f++)
-		assert_string_equal(s1.families[f].person, s2.families[f].person);
-	o.seed = 6;
-	dna_sim s3;
-	dna_kit k3;
-	simulate(&k3, &s3, &o);
-	assert_string_not_equal(s1.families[0].person, s3.families[0].person);
-	dna_sim_free(&s1);
-	dna_sim_free(&s2);
-	dna_sim_free(&s3);
-	dna_kit_free(&k1);
-	dna_kit_free(&k2);
-	dna_kit_free(&k3);
-	const char *why = dna_sim_parse_kinds(&o, "parents=2,aunt=1");
-	assert_non_null(why);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,7 +191,6 @@ int main(void)
 		cmocka_unit_test(test_tables_agree_with_the_pair),
 		cmocka_unit_test(test_joint_assignment_picks_the_permutation),
 		cmocka_unit_test(test_rivals_and_the_prior),
-		cmocka_unit_test(test_the_simulator_is_seeded),
 	};
 	return cmocka_run_group_tests_name("dna/screen", tests, setup, teardown);
 }

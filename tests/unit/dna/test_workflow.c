@@ -4,7 +4,7 @@
  * remains of the other side flagged for return, fragments joined. The
  * registry is filled from the simulator's files, as `parley dna simulate`
  * writes them. */
-#include "dna/fixture.h"
+#include "dna/simulated.h"
 #include "remains/fixture.h"
 
 #include "dna/dna.h"

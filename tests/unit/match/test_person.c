@@ -3,6 +3,7 @@
  * against its truth. */
 #include "testutil.h"
 
+#include "demo/demo.h"
 #include "match/person.h"
 
 static names *nm;

@@ -4,6 +4,7 @@
 #include "fixture.h"
 
 #include "core/date.h"
+#include "demo/demo.h"
 
 static char file[4096];
 

@@ -12,8 +12,8 @@
  * of a heterozygote drops out), plus unrelated people (noise) and second
  * fragments of people already among the remains. Same options, same
  * output. */
-#ifndef PARLEY_DNA_SIM_H
-#define PARLEY_DNA_SIM_H
+#ifndef PARLEY_DEMO_DNA_SIM_H
+#define PARLEY_DEMO_DNA_SIM_H
 
 #include <stdint.h>
 

@@ -4,7 +4,7 @@
 #include "testutil.h"
 
 #include "core/csv.h"
-#include "remains/remains.h"
+#include "demo/demo.h"
 
 typedef struct text {
 	char *data;
@@ -89,5 +89,5 @@ int main(void)
 		cmocka_unit_test(test_the_same_seed_gives_the_same_bytes),
 		cmocka_unit_test(test_batches_of_about_1200_with_their_tags),
 	};
-	return cmocka_run_group_tests_name("remains demo", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("demo/remains", tests, NULL, NULL);
 }

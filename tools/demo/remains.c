@@ -5,14 +5,12 @@
  * and a number in the batch ("UA-2025-06-11-0001"). Places and bureaus
  * are real (they are not personal data); nothing names a person, so every
  * case is unidentified. The same n and seed give the same bytes. */
-#include <errno.h>
 #include <string.h>
 
 #include "core/csv.h"
-#include "core/rng.h"
-#include "remains/internal.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#include "core/date.h"
+#include "demo/demo.h"
+#include "demo/internal.h"
 
 enum {
 	BATCH_MIN = 1150, BATCH_MAX = 1250,
@@ -22,16 +20,11 @@ enum {
 	DEMO_MAX = 1000000          /* a handover a day at most, within those dates */
 };
 
-typedef struct weighted {
-	const char *text;
-	unsigned weight;
-} weighted;
-
-static const weighted conditions[] = {
+static const wtext conditions[] = {
 	{"complete", 20}, {"incomplete", 25}, {"fragmented", 20}, {"skeletal", 25}, {"commingled", 10},
 };
 
-static const weighted places[] = {
+static const wtext places[] = {
 	{"Бахмутський район, Донецька область", 14}, {"Покровський район, Донецька область", 12},
 	{"Краматорський район, Донецька область", 8}, {"Волноваський район, Донецька область", 5},
 	{"Маріуполь, Донецька область", 6}, {"Сєвєродонецький район, Луганська область", 5},
@@ -41,27 +34,11 @@ static const weighted places[] = {
 	{NULL, 12}, /* not known */
 };
 
-static const weighted bureaus[] = {
+static const wtext bureaus[] = {
 	{"Київське міське клінічне бюро СМЕ", 40}, {"Дніпропетровське обласне бюро СМЕ", 25},
 	{"Запорізьке обласне бюро СМЕ", 15}, {"Харківське обласне бюро СМЕ", 12},
 	{"Черкаське обласне бюро СМЕ", 8},
 };
-
-static const char *pick(rng *r, const weighted *t, size_t n)
-{
-	unsigned total = 0;
-	for(size_t i = 0; i < n; i++)
-		total += t[i].weight;
-	unsigned x = rng_below(r, total);
-	for(size_t i = 0; i < n; i++) {
-		if(x < t[i].weight)
-			return t[i].text;
-		x -= t[i].weight;
-	}
-	return t[n - 1].text;
-}
-
-#define PICK(r, t) pick((r), (t), COUNT(t))
 
 /* The sizes of the batches come from their own generator, so that they
  * can be counted before the days are spread over them. */
@@ -104,12 +81,12 @@ static pl_rc write_case(buf *b, rng *r, const batch_gen *g, long k)
 	recovery_date(r, g->day, found);
 	int32_t last = date_days_from_ymd(LAST_YMD), held = g->day + rng_range(r, 0, 2);
 	date_format(date_from_days(held > last ? last : held), since);
-	const char *condition = PICK(r, conditions);
+	const char *condition = PICK_TEXT(r, conditions);
 	const char *note = !strcmp(condition, "commingled") ? "у мішку частини кількох осіб"
 	                   : rng_chance(r, 0.03)             ? "бирку пошкоджено, номер відновлено"
 	                                                     : NULL;
-	const char *row[] = {tag, g->label, "RU", "UA", g->date, PICK(r, places), found,
-	                     condition, "unidentified", PICK(r, bureaus), since, note};
+	const char *row[] = {tag, g->label, "RU", "UA", g->date, PICK_TEXT(r, places), found,
+	                     condition, "unidentified", PICK_TEXT(r, bureaus), since, note};
 	return csv_format_record(b, row, COUNT(row));
 }
 
@@ -143,17 +120,13 @@ pl_rc remains_demo_generate(FILE *out, long n, uint64_t seed, pl_err *err)
 		g.label = label;
 		for(long k = 1; k <= g.size && !rc; k++) {
 			rc = write_case(&b, &r, &g, k);
-			if(!rc && b.len > 60000) {
-				if(fwrite(b.ptr, 1, b.len, out) != b.len)
-					rc = PL_EIO;
-				buf_reset(&b);
-			}
+			if(!rc && b.len >= FLUSH_AT)
+				rc = demo_put(out, &b, "demo remains", err);
 		}
 	}
-	if(!rc && b.len && fwrite(b.ptr, 1, b.len, out) != b.len)
-		rc = PL_EIO;
+	if(!rc)
+		rc = demo_put(out, &b, "demo remains", err);
 	buf_free(&b);
-	if(rc == PL_EIO)
-		return pl_fail(err, PL_EIO, "cannot write the demo remains: %s", strerror(errno));
-	return rc ? pl_fail(err, rc, "demo remains: %s", pl_rc_str(rc)) : PL_OK;
+	/* demo_put has said what went wrong; the CSV writer only runs out of memory. */
+	return rc && rc != PL_EIO ? pl_fail(err, rc, "demo remains: %s", pl_rc_str(rc)) : rc;
 }

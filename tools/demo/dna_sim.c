@@ -1,6 +1,6 @@
 /* The simulator: pedigrees by Mendelian inheritance with mutation from a
- * population's alleles, remains with drop-out and failed loci (sim.h). */
-#include "dna/sim.h"
+ * population's alleles, remains with drop-out and failed loci (dna_sim.h). */
+#include "demo/dna_sim.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
 
 #include <jansson.h>
 
-#include "registry/registry.h"
+#include "demo/demo.h"
 
 enum { IMPORT_PERSONS = 2000 };
 
@@ -459,5 +459,5 @@ int main(void)
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_counts),
 	};
-	return cmocka_run_group_tests_name("registry/demo", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("demo/registry", tests, NULL, NULL);
 }
