@@ -11,6 +11,8 @@
 
 struct UCollator;
 
+enum { KEY_MAX = 128 }; /* a word's key at most: longer words are cut (a key, not a copy) */
+
 struct names {
 	hmap equiv;               /* key of a Ukrainian form -> key of its Russian form */
 	hmap given;               /* stems of given names, from the dictionary's patronymics */
