@@ -13,9 +13,9 @@
 
 #include <sodium.h>
 
-#include "accord/sign.h"
 #include "core/jcs.h"
 #include "fuzz.h"
+#include "sign/sign.h"
 
 static const unsigned char seed[32] = "parley fuzz_signed: fixed seed!";
 

@@ -1,6 +1,6 @@
 /* Signed documents: the digests tree, signing, and verification that
  * names which signature fails and which fields changed after signing. */
-#include "accord/sign.h"
+#include "sign/sign.h"
 
 #include <sodium.h>
 #include <stdint.h>

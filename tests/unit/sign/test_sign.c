@@ -5,9 +5,9 @@
 
 #include <sys/stat.h>
 
-#include "accord/sign.h"
 #include "audit/audit.h"
 #include "core/jcs.h"
+#include "sign/sign.h"
 
 /* Three signers, made once for the group. */
 static sign_key ua, ru, tr;

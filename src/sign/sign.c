@@ -1,6 +1,6 @@
 /* Signing keys: generation, key files, fingerprints, and the table of
  * trusted public keys. Signed documents are in sign_doc.c. */
-#include "accord/sign.h"
+#include "sign/sign.h"
 
 #include <errno.h>
 #include <sodium.h>

@@ -24,8 +24,8 @@
  *
  * Secret key bytes live in a sign_key only while needed: sign_key_wipe()
  * clears them. They are never logged, printed or put in an error. */
-#ifndef PARLEY_ACCORD_SIGN_H
-#define PARLEY_ACCORD_SIGN_H
+#ifndef PARLEY_SIGN_SIGN_H
+#define PARLEY_SIGN_SIGN_H
 
 #include <jansson.h>
 #include <stdbool.h>
