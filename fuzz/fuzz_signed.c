@@ -13,8 +13,9 @@
 
 #include <sodium.h>
 
-#include "core/jcs.h"
+#include "core/json.h"
 #include "fuzz.h"
+#include "sign/jcs.h"
 #include "sign/sign.h"
 
 static const unsigned char seed[32] = "parley fuzz_signed: fixed seed!";
@@ -158,7 +159,7 @@ static bool change_first_leaf(json_t *v, buf *path)
 		size_t n;
 		json_t *m;
 		json_object_keylen_foreach(v, key, n, m) {
-			if(jcs_path_key(path, key, n))
+			if(json_path_key(path, key, n))
 				return false;
 			if(!json_is_object(m) && !json_is_array(m))
 				return !json_object_setn_new(v, key, n, other_than(m));
@@ -169,7 +170,7 @@ static bool change_first_leaf(json_t *v, buf *path)
 	} else if(json_is_array(v)) {
 		for(size_t i = 0; i < json_array_size(v); i++) {
 			json_t *m = json_array_get(v, i);
-			if(jcs_path_index(path, i))
+			if(json_path_index(path, i))
 				return false;
 			if(!json_is_object(m) && !json_is_array(m))
 				return !json_array_set_new(v, i, other_than(m));

@@ -6,8 +6,8 @@
 #include "accord/internal.h"
 #include "accord/manifest.h"
 #include "core/csv.h"
-#include "core/jcs.h"
 #include "match/reconcile.h"
+#include "sign/jcs.h"
 #include "sign/sign.h"
 
 /* ---- out ----------------------------------------------------------------- */

@@ -12,7 +12,7 @@
 #include "accord/manifest.h"
 #include "cli/cli.h"
 #include "core/file.h"
-#include "core/jcs.h"
+#include "sign/jcs.h"
 #include "sign/sign.h"
 
 enum { OPT_KEY = 1, OPT_REQUIRE };

@@ -11,8 +11,8 @@
 
 #include "accord/manifest.h"
 #include "core/file.h"
-#include "core/jcs.h"
 #include "http/internal.h"
+#include "sign/jcs.h"
 #include "sign/sign.h"
 
 enum { MANIFEST_MAX = 64 << 20 };

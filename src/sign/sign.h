@@ -20,7 +20,7 @@
  * is Ed25519 over "parley signed document v1\n" document_sha256 "\n"
  * digests_sha256 "\n" signer "\n" role "\n" signed_at, the hashes being
  * SHA-256 of the RFC 8785 canonical JSON of the document and of the
- * digests (core/jcs.h).
+ * digests (sign/jcs.h).
  *
  * Secret key bytes live in a sign_key only while needed: sign_key_wipe()
  * clears them. They are never logged, printed or put in an error. */

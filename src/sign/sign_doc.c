@@ -7,8 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/jcs.h"
+#include "core/json.h"
 #include "core/text.h"
+#include "sign/jcs.h"
 
 enum {
 	LEAF_HEX = 8,       /* hex digits kept of a leaf's BLAKE2b-256 */
@@ -75,7 +76,7 @@ static json_t *digest_tree(digest_ctx *c, const json_t *v)
 		size_t n;
 		json_t *m;
 		json_object_keylen_foreach((json_t *)v, key, n, m) {
-			json_t *d = out && !jcs_path_key(&c->path, key, n) ? digest_tree(c, m) : NULL;
+			json_t *d = out && !json_path_key(&c->path, key, n) ? digest_tree(c, m) : NULL;
 			buf_truncate(&c->path, here);
 			if(!d || json_object_setn_new_nocheck(out, key, n, d)) {
 				json_decref(out);
@@ -85,7 +86,7 @@ static json_t *digest_tree(digest_ctx *c, const json_t *v)
 	} else if(json_is_array(v)) {
 		out = json_array();
 		for(size_t i = 0; out && i < json_array_size(v); i++) {
-			json_t *d = !jcs_path_index(&c->path, i) ? digest_tree(c, json_array_get(v, i)) : NULL;
+			json_t *d = !json_path_index(&c->path, i) ? digest_tree(c, json_array_get(v, i)) : NULL;
 			buf_truncate(&c->path, here);
 			if(!d || json_array_append_new(out, d)) {
 				json_decref(out);
@@ -432,14 +433,14 @@ static void back(diff_ctx *d, mark m)
  * version and j of the present one (SIZE_MAX: not on that side). */
 static void step_key(diff_ctx *d, const char *key, size_t n)
 {
-	if(jcs_path_key(&d->dc.path, key, n) || jcs_path_key(&d->now, key, n))
+	if(json_path_key(&d->dc.path, key, n) || json_path_key(&d->now, key, n))
 		d->oom = true;
 }
 
 static void step_index(diff_ctx *d, size_t i, size_t j)
 {
-	if((i != SIZE_MAX && jcs_path_index(&d->dc.path, i)) ||
-	   (j != SIZE_MAX && jcs_path_index(&d->now, j)))
+	if((i != SIZE_MAX && json_path_index(&d->dc.path, i)) ||
+	   (j != SIZE_MAX && json_path_index(&d->now, j)))
 		d->oom = true;
 }
 

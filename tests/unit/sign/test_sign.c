@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 
 #include "audit/audit.h"
-#include "core/jcs.h"
+#include "sign/jcs.h"
 #include "sign/sign.h"
 
 /* Three signers, made once for the group. */
