@@ -205,7 +205,7 @@ static void check_bare(const json_t *doc, const sign_key *k, const sign_key *pub
 		const signed_doc_sig *s = &rep.sigs[0];
 		/* (Unless the new value's 32-bit digest happens to equal the old one's.) */
 		if(!s->valid || s->covers || !s->digests_signed || s->nchanges != 1 ||
-		   strcmp(s->changes[0].path, buf_str(&path)) || s->changes[0].kind != SIGN_CHANGED)
+		   strcmp(s->changes[0].path, buf_str(&path)) || s->changes[0].kind != JDIFF_CHANGED)
 			abort();
 		signed_doc_report_free(&rep);
 	}

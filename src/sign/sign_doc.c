@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/jdiff.h"
 #include "core/json.h"
 #include "core/text.h"
 #include "sign/jcs.h"
@@ -15,7 +16,6 @@ enum {
 	LEAF_HEX = 8,       /* hex digits kept of a leaf's BLAKE2b-256 */
 	SIG_B64 = sodium_base64_ENCODED_LEN(crypto_sign_BYTES, sodium_base64_VARIANT_ORIGINAL),
 	PK_B64 = sodium_base64_ENCODED_LEN(SIGN_PK_SIZE, sodium_base64_VARIANT_ORIGINAL),
-	ALIGN_CELLS_MAX = 1 << 12,  /* array alignment table; beyond, position by position */
 	CHANGES_SHOWN = 10          /* in a sentence; the report keeps more */
 };
 
@@ -405,268 +405,46 @@ static const char *distrust(arena *a, const sig_fields *f, const sign_key *keys,
  * for each value at the place it had when signed: a leaf's digest covers
  * its path, so an entry that merely moved up one place (after an earlier
  * one was removed) is recognised as the same entry, not as changed. */
-typedef struct diff_ctx {
+typedef struct changes_ctx {
 	arena *a;
-	digest_ctx dc;       /* dc.path: the place in the signed version */
-	buf now;             /* the same place in the present version */
+	digest_ctx dc;
 	signed_doc_sig *s;
-	size_t cap;
-	bool oom;
-} diff_ctx;
+	size_t kept, cap;
+} changes_ctx;
 
-typedef struct mark {
-	size_t was, now;
-} mark;
-
-static mark here(const diff_ctx *d)
+static json_t *digests_at(void *ctx, const char *was_path, const json_t *now)
 {
-	return (mark){d->dc.path.len, d->now.len};
+	changes_ctx *c = ctx;
+	buf_reset(&c->dc.path);
+	return buf_adds(&c->dc.path, was_path) ? NULL : digest_tree(&c->dc, now);
 }
 
-static void back(diff_ctx *d, mark m)
+static pl_rc note_change(void *ctx, const char *path, jdiff_kind kind, pl_err *err)
 {
-	buf_truncate(&d->dc.path, m.was);
-	buf_truncate(&d->now, m.now);
-}
-
-/* Step into member key (on both paths), or element i of the signed
- * version and j of the present one (SIZE_MAX: not on that side). */
-static void step_key(diff_ctx *d, const char *key, size_t n)
-{
-	if(json_path_key(&d->dc.path, key, n) || json_path_key(&d->now, key, n))
-		d->oom = true;
-}
-
-static void step_index(diff_ctx *d, size_t i, size_t j)
-{
-	if((i != SIZE_MAX && json_path_index(&d->dc.path, i)) ||
-	   (j != SIZE_MAX && json_path_index(&d->now, j)))
-		d->oom = true;
-}
-
-static void add_change(diff_ctx *d, signed_doc_change_kind kind)
-{
-	signed_doc_sig *s = d->s;
+	changes_ctx *c = ctx;
+	signed_doc_sig *s = c->s;
 	if(s->nchanges++ >= SIGN_CHANGES_MAX)
-		return;
-	if(s->nchanges > d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		signed_doc_change *c = arena_alloc(d->a, cap * sizeof(*c));
-		if(!c) {
-			d->oom = true;
-			s->nchanges--;
-			return;
-		}
-		if(d->cap)
-			memcpy(c, s->changes, d->cap * sizeof(*c));
-		s->changes = c;
-		d->cap = cap;
-	}
-	const char *path = arena_strdup(d->a, d->now.len ? buf_str(&d->now) : "the document");
-	s->changes[s->nchanges - 1] = (signed_doc_change){path ? path : "?", kind};
+		return PL_OK;
+	signed_doc_change *slot = arena_push(c->a, (void **)&s->changes, &c->kept, &c->cap, sizeof(*slot));
+	const char *where = arena_strdup(c->a, *path ? path : "the document");
+	if(!slot || !where)
+		return pl_nomem(err);
+	*slot = (signed_doc_change){where, kind};
+	return PL_OK;
 }
 
-/* The digests of a present value at the signed place. */
-static json_t *digests_here(diff_ctx *d, const json_t *now)
+/* Where the document changed since the signed digests were made. */
+static pl_rc name_changes(arena *a, const json_t *signed_digests, const json_t *document, signed_doc_sig *s)
 {
-	json_t *t = digest_tree(&d->dc, now);
-	d->oom |= !t;
-	return t;
-}
-
-static bool same(diff_ctx *d, const json_t *was, const json_t *now)
-{
-	json_t *t = digests_here(d, now);
-	bool eq = t && json_equal(was, t);
-	json_decref(t);
-	return eq;
-}
-
-static void diff(diff_ctx *d, const json_t *was, const json_t *now);
-
-static void diff_objects(diff_ctx *d, const json_t *was, const json_t *now)
-{
-	const char *key;
-	size_t n;
-	json_t *v;
-	json_object_keylen_foreach((json_t *)now, key, n, v) {
-		const json_t *old = json_object_getn(was, key, n);
-		mark m = here(d);
-		step_key(d, key, n);
-		if(!old)
-			add_change(d, SIGN_ADDED);
-		else
-			diff(d, old, v);
-		back(d, m);
-	}
-	json_object_keylen_foreach((json_t *)was, key, n, v) {
-		if(json_object_getn(now, key, n))
-			continue;
-		mark m = here(d);
-		step_key(d, key, n);
-		add_change(d, SIGN_REMOVED);
-		back(d, m);
-	}
-}
-
-/* Element i as signed against element j as it is now. */
-static void pair(diff_ctx *d, const json_t *was, size_t i, const json_t *now, size_t j)
-{
-	mark m = here(d);
-	step_index(d, i, j);
-	diff(d, json_array_get(was, i), json_array_get(now, j));
-	back(d, m);
-}
-
-static void lone(diff_ctx *d, size_t i, signed_doc_change_kind kind)
-{
-	mark m = here(d);
-	step_index(d, SIZE_MAX, i);
-	add_change(d, kind);
-	back(d, m);
-}
-
-static bool same_element(diff_ctx *d, const json_t *was, size_t i, const json_t *now, size_t j)
-{
-	mark m = here(d);
-	step_index(d, i, SIZE_MAX);
-	bool eq = same(d, json_array_get(was, i), json_array_get(now, j));
-	back(d, m);
-	return eq;
-}
-
-/* How alike two digest trees are: leaves equal at the same place. */
-static size_t likeness(const json_t *a, const json_t *b)
-{
-	size_t n = 0;
-	if(json_is_object(a) && json_is_object(b)) {
-		const char *key;
-		size_t len;
-		json_t *v;
-		json_object_keylen_foreach((json_t *)a, key, len, v) {
-			const json_t *w = json_object_getn(b, key, len);
-			if(w)
-				n += likeness(v, w);
-		}
-	} else if(json_is_array(a) && json_is_array(b)) {
-		for(size_t i = 0; i < json_array_size(a) && i < json_array_size(b); i++)
-			n += likeness(json_array_get(a, i), json_array_get(b, i));
-	} else if(json_is_string(a) && json_equal(a, b)) {
-		n = 1;
-	}
-	return n;
-}
-
-static uint32_t likeness_of(diff_ctx *d, const json_t *was, size_t i, const json_t *now, size_t j)
-{
-	mark m = here(d);
-	step_index(d, i, SIZE_MAX);
-	json_t *t = digests_here(d, json_array_get(now, j));
-	size_t n = t ? likeness(json_array_get(was, i), t) : 0;
-	json_decref(t);
-	back(d, m);
-	return (uint32_t)(n > 1000000 ? 1000000 : n);
-}
-
-typedef struct span {
-	size_t was, now;   /* first element on each side */
-	size_t nwas, nnow;
-} span;
-
-/* Unpaired runs: paired in order (what changed inside is named), the
- * rest removed or added. */
-static void gap(diff_ctx *d, const json_t *was, const json_t *now, span g)
-{
-	size_t both = g.nwas < g.nnow ? g.nwas : g.nnow;
-	for(size_t k = 0; k < both; k++)
-		pair(d, was, g.was + k, now, g.now + k);
-	for(size_t k = both; k < g.nwas; k++)
-		lone(d, g.was + k, SIGN_REMOVED);
-	for(size_t k = both; k < g.nnow; k++)
-		lone(d, g.now + k, SIGN_ADDED);
-}
-
-/* The pairs (i, j) of the middle that keep the most leaves alike, in
- * order (a weighted longest common subsequence); *np of them into pi. */
-static size_t *best_pairs(diff_ctx *d, const json_t *was, const json_t *now, span m, size_t *np)
-{
-	size_t w = m.nnow + 1, cells = (m.nwas + 1) * w;
-	uint32_t *best = arena_calloc(d->a, cells, sizeof(uint32_t));
-	uint32_t *like = best ? arena_calloc(d->a, cells, sizeof(uint32_t)) : NULL;
-	size_t *pi = like ? arena_alloc(d->a, (m.nwas + 1) * 2 * sizeof(size_t)) : NULL;
-	if(!pi)
-		return NULL;
-	for(size_t i = 1; i <= m.nwas; i++)
-		for(size_t j = 1; j <= m.nnow; j++) {
-			uint32_t l = like[i * w + j] = likeness_of(d, was, m.was + i - 1, now, m.now + j - 1);
-			uint32_t up = best[(i - 1) * w + j], left = best[i * w + j - 1];
-			uint32_t diag = l ? best[(i - 1) * w + j - 1] + l : 0;
-			best[i * w + j] = diag > up && diag > left ? diag : up > left ? up : left;
-		}
-	*np = 0;
-	for(size_t i = m.nwas, j = m.nnow; i && j;) {
-		uint32_t v = best[i * w + j], l = like[i * w + j];
-		if(l && v == best[(i - 1) * w + j - 1] + l && v > best[(i - 1) * w + j] &&
-		   v > best[i * w + j - 1]) {
-			pi[2 * *np] = i - 1;
-			pi[2 * *np + 1] = j - 1;
-			++*np;
-			i--;
-			j--;
-		} else if(best[(i - 1) * w + j] >= best[i * w + j - 1]) {
-			i--;
-		} else {
-			j--;
-		}
-	}
-	return pi;
-}
-
-/* The middle of two arrays (after their common start and end), aligned
- * so that one removed entry reads "entries[3] removed" rather than every
- * later entry changed. Too large to align: position by position. */
-static void align(diff_ctx *d, const json_t *was, const json_t *now, span m)
-{
-	size_t np = 0;
-	size_t *pi = m.nwas && m.nnow && (m.nwas + 1) * (m.nnow + 1) <= ALIGN_CELLS_MAX
-	             ? best_pairs(d, was, now, m, &np) : NULL;
-	if(!pi) {
-		gap(d, was, now, m);
-		return;
-	}
-	size_t i0 = 0, j0 = 0;
-	for(size_t k = np; k-- > 0;) { /* found back to front */
-		size_t i = pi[2 * k], j = pi[2 * k + 1];
-		gap(d, was, now, (span){m.was + i0, m.now + j0, i - i0, j - j0});
-		pair(d, was, m.was + i, now, m.now + j);
-		i0 = i + 1;
-		j0 = j + 1;
-	}
-	gap(d, was, now, (span){m.was + i0, m.now + j0, m.nwas - i0, m.nnow - j0});
-}
-
-static void diff_arrays(diff_ctx *d, const json_t *was, const json_t *now)
-{
-	size_t nw = json_array_size(was), nn = json_array_size(now), head = 0, tail = 0;
-	while(head < nw && head < nn && same_element(d, was, head, now, head))
-		head++;
-	while(tail < nw - head && tail < nn - head &&
-	      same_element(d, was, nw - 1 - tail, now, nn - 1 - tail))
-		tail++;
-	align(d, was, now, (span){head, head, nw - head - tail, nn - head - tail});
-}
-
-/* was: the signed digests of a place; now: the present value there. */
-static void diff(diff_ctx *d, const json_t *was, const json_t *now)
-{
-	if(d->oom)
-		return;
-	if(json_is_object(was) && json_is_object(now))
-		diff_objects(d, was, now);
-	else if(json_is_array(was) && json_is_array(now))
-		diff_arrays(d, was, now);
-	else if(!same(d, was, now))
-		add_change(d, SIGN_CHANGED);
+	changes_ctx c = {.a = a, .s = s};
+	buf_init(&c.dc.path, 0);
+	buf_init(&c.dc.text, 0);
+	jdiff_ops ops = {digests_at, note_change, &c};
+	pl_err err = {0};
+	pl_rc rc = jdiff(signed_digests, document, &ops, &err);
+	buf_free(&c.dc.path);
+	buf_free(&c.dc.text);
+	return rc;
 }
 
 /* ---- verification: the whole envelope ---------------------------------- */
@@ -714,15 +492,7 @@ static void check_signature(verify_ctx *v, size_t i, const json_t *o, signed_doc
 	s->digests_signed = v->have_stored_sha && !sodium_memcmp(v->stored_sha, f.digests_sha, 64);
 	if(!s->digests_signed)
 		return;
-	diff_ctx d = {.a = a, .s = s};
-	buf_init(&d.dc.path, 0);
-	buf_init(&d.dc.text, 0);
-	buf_init(&d.now, 0);
-	diff(&d, v->stored, v->document);
-	buf_free(&d.dc.path);
-	buf_free(&d.dc.text);
-	buf_free(&d.now);
-	v->oom |= d.oom;
+	v->oom |= name_changes(a, v->stored, v->document, s) != PL_OK;
 }
 
 pl_rc signed_doc_verify(const json_t *envelope, const sign_key *trusted, size_t ntrusted,
@@ -764,11 +534,6 @@ bool signed_doc_sig_ok(const signed_doc_sig *s)
 
 /* ---- the verdict in words --------------------------------------------- */
 
-static const char *change_word(signed_doc_change_kind k)
-{
-	return k == SIGN_ADDED ? "added" : k == SIGN_REMOVED ? "removed" : "changed";
-}
-
 static pl_rc changes_text(const signed_doc_sig *s, buf *out)
 {
 	if(!s->digests_signed)
@@ -780,7 +545,7 @@ static pl_rc changes_text(const signed_doc_sig *s, buf *out)
 	size_t kept = s->nchanges < SIGN_CHANGES_MAX ? s->nchanges : SIGN_CHANGES_MAX;
 	for(size_t i = 0; i < kept && i < CHANGES_SHOWN && !rc; i++)
 		rc = buf_printf(out, "%s%s %s", i ? ", " : ": ", s->changes[i].path,
-		                change_word(s->changes[i].kind));
+		                jdiff_kind_name(s->changes[i].kind));
 	if(!rc && s->nchanges > CHANGES_SHOWN)
 		rc = buf_printf(out, ", and %zu more", s->nchanges - CHANGES_SHOWN);
 	return rc;
@@ -820,7 +585,7 @@ json_t *signed_doc_report_json(const signed_doc_report *rep)
 		size_t kept = s->nchanges < SIGN_CHANGES_MAX ? s->nchanges : SIGN_CHANGES_MAX;
 		for(size_t k = 0; s->changes && k < kept; k++)
 			json_array_append_new(changes, json_pack("{s:s, s:s}", "path", s->changes[k].path,
-			                                         "change", change_word(s->changes[k].kind)));
+			                                         "change", jdiff_kind_name(s->changes[k].kind)));
 		json_t *o = json_pack("{s:I, s:s, s:s, s:s?, s:s, s:b, s:b, s:b, s:b, s:s?, s:s?, s:b, s:o,"
 		                      " s:I, s:s}",
 		                      "index", (json_int_t)s->index, "signer", s->signer, "role", s->role,
