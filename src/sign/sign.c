@@ -11,6 +11,7 @@
 #include "audit/audit.h"
 #include "core/file.h"
 #include "core/json.h"
+#include "core/text.h"
 
 enum {
 	PK_B64 = sodium_base64_ENCODED_LEN(SIGN_PK_SIZE, sodium_base64_VARIANT_ORIGINAL),
@@ -169,16 +170,12 @@ static const char *field(const json_t *o, const char *path, const char *name, pl
 
 static pl_rc only_fields(const json_t *o, const char *path, const char *const *allowed, pl_err *err)
 {
-	const char *key;
-	const json_t *v;
-	json_object_foreach((json_t *)o, key, v) {
-		size_t i = 0;
-		while(allowed[i] && strcmp(allowed[i], key))
-			i++;
-		if(!allowed[i])
-			return pl_fail(err, PL_EINPUT, "%s: unknown field '%s' in a key file", path, key);
-	}
-	return PL_OK;
+	const char *key = json_unknown_key(o, allowed);
+	if(!key)
+		return PL_OK;
+	char q[64];
+	text_quote(key, q, sizeof(q));
+	return pl_fail(err, PL_EINPUT, "%s: unknown field '%s' in a key file", path, q);
 }
 
 /* The secret part: it must be the one of the public key beside it. */

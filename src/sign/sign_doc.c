@@ -24,14 +24,6 @@ static const char *const signature_members[] = {"signer", "role", "public_key", 
                                                 "document_sha256", "digests_sha256", "signature",
                                                 NULL};
 
-static bool one_of(const char *s, const char *const *list)
-{
-	for(size_t i = 0; list[i]; i++)
-		if(!strcmp(s, list[i]))
-			return true;
-	return false;
-}
-
 /* A string member's text; NULL if it is not a string, or holds a NUL
  * (it would be read as shorter than it is: "UA\u0000X" as "UA"). */
 static const char *text_of(const json_t *v)
@@ -131,14 +123,7 @@ pl_rc signed_doc_digests(const json_t *document, json_t **out, pl_err *err)
 
 bool signed_doc_is_envelope(const json_t *v)
 {
-	if(!json_is_object(v) || !json_object_get(v, "document"))
-		return false;
-	const char *key;
-	json_t *m;
-	json_object_foreach((json_t *)v, key, m)
-		if(!one_of(key, envelope_members))
-			return false;
-	return true;
+	return json_is_object(v) && json_object_get(v, "document") && !json_unknown_key(v, envelope_members);
 }
 
 /* The document and the signatures (NULL if absent) of an envelope. */
@@ -147,14 +132,12 @@ static pl_rc envelope_parts(const json_t *env, json_t **doc, json_t **sigs, pl_e
 	if(!json_is_object(env))
 		return pl_fail(err, PL_EINPUT, "not a signed document: expected a JSON object with "
 		               "\"document\", \"digests\" and \"signatures\"");
-	const char *key;
-	json_t *m;
-	json_object_foreach((json_t *)env, key, m) {
+	const char *unknown = json_unknown_key(env, envelope_members);
+	if(unknown) {
 		char q[64];
-		text_quote(key, q, sizeof(q));
-		if(!one_of(key, envelope_members))
-			return pl_fail(err, PL_EINPUT, "signed document: unknown member '%s' (a signed "
-			               "document holds only document, digests and signatures)", q);
+		text_quote(unknown, q, sizeof(q));
+		return pl_fail(err, PL_EINPUT, "signed document: unknown member '%s' (a signed document holds "
+		               "only document, digests and signatures)", q);
 	}
 	*doc = json_object_get(env, "document");
 	*sigs = json_object_get(env, "signatures");
@@ -326,15 +309,13 @@ static const char *sig_parse(const json_t *o, sig_fields *f, char *why, size_t s
 {
 	if(!json_is_object(o))
 		return "it is not a JSON object";
-	const char *key;
-	json_t *m;
-	json_object_foreach((json_t *)o, key, m)
-		if(!one_of(key, signature_members)) {
-			char q[48];
-			text_quote(key, q, sizeof(q));
-			snprintf(why, size, "unknown field '%s'", q);
-			return why;
-		}
+	const char *unknown = json_unknown_key(o, signature_members);
+	if(unknown) {
+		char q[48];
+		text_quote(unknown, q, sizeof(q));
+		snprintf(why, size, "unknown field '%s'", q);
+		return why;
+	}
 	const char **slot[] = {&f->signer, &f->role, &f->pk64, &f->signed_at, &f->doc_sha,
 	                       &f->digests_sha, &f->sig64};
 	for(size_t i = 0; i < sizeof(slot) / sizeof(slot[0]); i++)
