@@ -18,7 +18,8 @@ static pl_rc collect(void *ctx, const char *path, jdiff_kind kind, pl_err *err)
 
 static void expect_changes(const char *was, const char *now, const char *want)
 {
-	json_t *a = json_loads(was, JSON_DECODE_ANY, NULL), *b = json_loads(now, JSON_DECODE_ANY, NULL);
+	json_t *a = json_loads(was, JSON_DECODE_ANY, NULL);
+	json_t *b = json_loads(now, JSON_DECODE_ANY, NULL);
 	assert_non_null(a);
 	assert_non_null(b);
 	buf out;
@@ -35,8 +36,10 @@ static void expect_changes(const char *was, const char *now, const char *want)
 static void test_objects(void **state)
 {
 	(void)state;
-	expect_changes("{\"a\": 1, \"b\": {\"c\": \"x\", \"d\": [1]}}", "{\"a\": 1, \"b\": {\"c\": \"x\", \"d\": [1]}}", "");
-	expect_changes("{\"a\": 1, \"b\": {\"c\": \"x\"}, \"gone\": true}", "{\"a\": 2, \"b\": {\"c\": \"y\"}, \"new\": null}",
+	expect_changes("{\"a\": 1, \"b\": {\"c\": \"x\", \"d\": [1]}}",
+	               "{\"a\": 1, \"b\": {\"c\": \"x\", \"d\": [1]}}", "");
+	expect_changes("{\"a\": 1, \"b\": {\"c\": \"x\"}, \"gone\": true}",
+	               "{\"a\": 2, \"b\": {\"c\": \"y\"}, \"new\": null}",
 	               "a changed\nb.c changed\nnew added\ngone removed\n");
 	expect_changes("{\"names\": {\"ім'я\": 1}}", "{\"names\": {\"ім'я\": 2}}", "names[\"ім'я\"] changed\n");
 	expect_changes("{\"a\": 1}", "[1]", "(all) changed\n");
@@ -49,15 +52,17 @@ static void test_arrays_are_aligned(void **state)
 	static const char was[] = "{\"entries\": [{\"n\": \"A\", \"b\": 1}, {\"n\": \"B\", \"b\": 2}, "
 	                          "{\"n\": \"C\", \"b\": 3}, {\"n\": \"D\", \"b\": 4}]}";
 	/* One removed from the middle: not three changed. */
-	expect_changes(was, "{\"entries\": [{\"n\": \"A\", \"b\": 1}, {\"n\": \"C\", \"b\": 3}, {\"n\": \"D\", \"b\": 4}]}",
+	expect_changes(was, "{\"entries\": [{\"n\": \"A\", \"b\": 1}, {\"n\": \"C\", \"b\": 3}, "
+	                    "{\"n\": \"D\", \"b\": 4}]}",
 	               "entries[1] removed\n");
 	/* One added: numbered as it is now. */
-	expect_changes(was, "{\"entries\": [{\"n\": \"A\", \"b\": 1}, {\"n\": \"B\", \"b\": 2}, {\"n\": \"X\", \"b\": 9}, "
-	                    "{\"n\": \"C\", \"b\": 3}, {\"n\": \"D\", \"b\": 4}]}",
+	expect_changes(was, "{\"entries\": [{\"n\": \"A\", \"b\": 1}, {\"n\": \"B\", \"b\": 2}, "
+	                    "{\"n\": \"X\", \"b\": 9}, {\"n\": \"C\", \"b\": 3}, {\"n\": \"D\", \"b\": 4}]}",
 	               "entries[2] added\n");
 	/* One removed and a later one changed inside: the change is named
 	 * where the entry is now. */
-	expect_changes(was, "{\"entries\": [{\"n\": \"B\", \"b\": 2}, {\"n\": \"C\", \"b\": 3}, {\"n\": \"D\", \"b\": 5}]}",
+	expect_changes(was, "{\"entries\": [{\"n\": \"B\", \"b\": 2}, {\"n\": \"C\", \"b\": 3}, "
+	                    "{\"n\": \"D\", \"b\": 5}]}",
 	               "entries[0] removed\nentries[2].b changed\n");
 	expect_changes("[1, 2, 3]", "[1, 2, 3, 4, 5]", "[3] added\n[4] added\n");
 	expect_changes("[1, 2, 3]", "[]", "[0] removed\n[1] removed\n[2] removed\n");
@@ -130,7 +135,8 @@ static pl_rc refuse(void *ctx, const char *path, jdiff_kind kind, pl_err *err)
 static void test_caller_failure_ends_the_diff(void **state)
 {
 	(void)state;
-	json_t *a = json_pack("{s:i, s:i}", "x", 1, "y", 2), *b = json_pack("{s:i, s:i}", "x", 3, "y", 4);
+	json_t *a = json_pack("{s:i, s:i}", "x", 1, "y", 2);
+	json_t *b = json_pack("{s:i, s:i}", "x", 3, "y", 4);
 	int calls = 0;
 	jdiff_ops ops = {NULL, refuse, &calls};
 	pl_err err = {0};
