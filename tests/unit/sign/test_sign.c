@@ -739,5 +739,5 @@ int main(void)
 		cmocka_unit_test(test_envelope_and_document_errors),
 		cmocka_unit_test(test_trusted_keys_table),
 	};
-	return cmocka_run_group_tests_name("accord/sign", tests, setup, teardown);
+	return cmocka_run_group_tests_name("sign/sign", tests, setup, teardown);
 }
