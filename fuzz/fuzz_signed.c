@@ -13,9 +13,10 @@
 
 #include <sodium.h>
 
-#include "accord/sign.h"
-#include "core/jcs.h"
+#include "core/json.h"
 #include "fuzz.h"
+#include "sign/jcs.h"
+#include "sign/sign.h"
 
 static const unsigned char seed[32] = "parley fuzz_signed: fixed seed!";
 
@@ -158,7 +159,7 @@ static bool change_first_leaf(json_t *v, buf *path)
 		size_t n;
 		json_t *m;
 		json_object_keylen_foreach(v, key, n, m) {
-			if(jcs_path_key(path, key, n))
+			if(json_path_key(path, key, n))
 				return false;
 			if(!json_is_object(m) && !json_is_array(m))
 				return !json_object_setn_new(v, key, n, other_than(m));
@@ -169,7 +170,7 @@ static bool change_first_leaf(json_t *v, buf *path)
 	} else if(json_is_array(v)) {
 		for(size_t i = 0; i < json_array_size(v); i++) {
 			json_t *m = json_array_get(v, i);
-			if(jcs_path_index(path, i))
+			if(json_path_index(path, i))
 				return false;
 			if(!json_is_object(m) && !json_is_array(m))
 				return !json_array_set_new(v, i, other_than(m));
@@ -204,7 +205,7 @@ static void check_bare(const json_t *doc, const sign_key *k, const sign_key *pub
 		const signed_doc_sig *s = &rep.sigs[0];
 		/* (Unless the new value's 32-bit digest happens to equal the old one's.) */
 		if(!s->valid || s->covers || !s->digests_signed || s->nchanges != 1 ||
-		   strcmp(s->changes[0].path, buf_str(&path)) || s->changes[0].kind != SIGN_CHANGED)
+		   strcmp(s->changes[0].path, buf_str(&path)) || s->changes[0].kind != JDIFF_CHANGED)
 			abort();
 		signed_doc_report_free(&rep);
 	}

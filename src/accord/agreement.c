@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "accord/internal.h"
-#include "core/jcs.h"
 #include "core/text.h"
+#include "sign/jcs.h"
 
 static const char *const subject_names[] = {"prisoners", "civilians", "remains", NULL};
 static const char *const basis_names[] = {"all_for_all", "quota", "ratio", "points", NULL};

@@ -21,7 +21,8 @@ typedef struct jdoc {
 pl_rc jdoc_load(jdoc *d, const char *text, size_t len, json_t **out) PL_NODISCARD;
 pl_rc jdoc_fail(jdoc *d, const char *path, const char *fmt, ...) PL_PRINTF(3, 4);
 /* obj must be an object whose keys are all in `allowed` (NULL-terminated);
- * an unknown key is refused by name, with the nearest allowed one. */
+ * an unknown key is refused by name, with the nearest allowed one
+ * (json_only_keys). */
 pl_rc jdoc_object(jdoc *d, json_t *obj, const char *path, const char *const *allowed) PL_NODISCARD;
 /* obj.key as a non-empty string of one line (copied into d->a); NULL when
  * absent and not required. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "core/json.h"
 #include "core/text.h"
 
 void jdoc_path(char *out, size_t size, const char *path, const char *key)
@@ -41,23 +42,10 @@ pl_rc jdoc_object(jdoc *d, json_t *obj, const char *path, const char *const *all
 {
 	if(!json_is_object(obj))
 		return jdoc_fail(d, path, "expected an object");
-	const char *key;
-	json_t *v;
-	json_object_foreach(obj, key, v) {
-		bool known = false;
-		for(const char *const *k = allowed; *k && !known; k++)
-			known = !strcmp(*k, key);
-		if(known)
-			continue;
-		char q[64], where[256];
-		text_quote(key, q, sizeof(q));
-		jdoc_path(where, sizeof(where), path, q);
-		const char *near = text_closest(key, allowed);
-		if(near)
-			return jdoc_fail(d, where, "unknown field (did you mean '%s'?)", near);
-		return jdoc_fail(d, where, "unknown field");
-	}
-	return PL_OK;
+	pl_rc rc = json_only_keys(obj, path, allowed, d->err);
+	if(rc)
+		pl_err_prefix(d->err, "%s: ", d->name);
+	return rc;
 }
 
 pl_rc jdoc_string(jdoc *d, json_t *obj, const char *path, const char *key, bool required,

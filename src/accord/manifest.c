@@ -5,10 +5,10 @@
 
 #include "accord/internal.h"
 #include "accord/manifest.h"
-#include "accord/sign.h"
 #include "core/csv.h"
-#include "core/jcs.h"
 #include "match/reconcile.h"
+#include "sign/jcs.h"
+#include "sign/sign.h"
 
 /* ---- out ----------------------------------------------------------------- */
 

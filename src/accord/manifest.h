@@ -1,5 +1,5 @@
 /* Manifests between instances: a stage's current version as a signed
- * envelope (accord/sign.h), out to the other party and the mediator, and
+ * envelope (sign/sign.h), out to the other party and the mediator, and
  * back in.
  *
  * Each party runs its own instance and keeps its own copy of a stage. An

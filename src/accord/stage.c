@@ -5,7 +5,7 @@
 #include "accord/internal.h"
 #include "accord/plan.h"
 #include "accord/stage.h"
-#include "core/jcs.h"
+#include "sign/jcs.h"
 
 static const char *const status_names[STAGE_STATUS_COUNT + 1] = {
 	"draft", "proposed", "agreed", "executed", "closed", "cancelled", NULL};

@@ -8,8 +8,8 @@
 
 #include <jansson.h>
 
-#include "accord/sign.h"
 #include "cli/cli.h"
+#include "sign/sign.h"
 
 enum { OPT_SIGNER = 1, OPT_ROLE };
 

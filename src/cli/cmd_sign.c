@@ -10,10 +10,10 @@
 #include <sodium.h>
 
 #include "accord/manifest.h"
-#include "accord/sign.h"
 #include "cli/cli.h"
 #include "core/file.h"
-#include "core/jcs.h"
+#include "sign/jcs.h"
+#include "sign/sign.h"
 
 enum { OPT_KEY = 1, OPT_REQUIRE };
 

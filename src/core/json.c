@@ -1,34 +1,107 @@
 #include "core/json.h"
 
-#include <stdio.h>
 #include <string.h>
+
+#include "core/text.h"
+
+/* The escapes JSON requires; canonical: \b and \f short, as RFC 8785 has them. */
+static pl_rc write_string(buf *out, const char *s, size_t n, bool canonical)
+{
+	pl_rc rc = buf_addc(out, '"');
+	size_t run = 0;
+	for(size_t i = 0; i < n && !rc; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if(c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		rc = buf_add(out, s + run, i - run);
+		run = i + 1;
+		const char *esc = NULL;
+		switch(c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\b': esc = canonical ? "\\b" : NULL; break;
+		case '\f': esc = canonical ? "\\f" : NULL; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		}
+		if(!rc)
+			rc = esc ? buf_adds(out, esc) : buf_printf(out, "\\u%04x", c);
+	}
+	if(!rc)
+		rc = buf_add(out, s + run, n - run);
+	return rc ? rc : buf_addc(out, '"');
+}
 
 pl_rc json_write_string(buf *out, const char *s)
 {
-	pl_rc rc = buf_addc(out, '"');
-	const char *run = s;
-	for(const char *p = s; !rc; p++) {
-		unsigned char c = (unsigned char)*p;
-		if(c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		if(p > run)
-			rc = buf_add(out, run, (size_t)(p - run));
-		if(rc || !c)
-			break;
-		char esc[8];
-		switch(c) {
-		case '"': rc = buf_add(out, "\\\"", 2); break;
-		case '\\': rc = buf_add(out, "\\\\", 2); break;
-		case '\n': rc = buf_add(out, "\\n", 2); break;
-		case '\r': rc = buf_add(out, "\\r", 2); break;
-		case '\t': rc = buf_add(out, "\\t", 2); break;
-		default:
-			snprintf(esc, sizeof(esc), "\\u%04x", c);
-			rc = buf_add(out, esc, 6);
-		}
-		run = p + 1;
+	return write_string(out, s, strlen(s), false);
+}
+
+pl_rc json_write_canonical_string(buf *out, const char *s, size_t n)
+{
+	return write_string(out, s, n, true);
+}
+
+static bool plain_word(const char *key, size_t n)
+{
+	if(!n || (key[0] >= '0' && key[0] <= '9') || key[0] == '-')
+		return false;
+	for(size_t i = 0; i < n; i++) {
+		char c = key[i];
+		if(!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		     c == '_' || c == '-'))
+			return false;
 	}
-	return rc ? rc : buf_addc(out, '"');
+	return true;
+}
+
+pl_rc json_path_key(buf *path, const char *key, size_t n)
+{
+	pl_rc rc = PL_OK;
+	if(!plain_word(key, n)) {
+		rc = buf_addc(path, '[');
+		if(!rc)
+			rc = json_write_canonical_string(path, key, n);
+		return rc ? rc : buf_addc(path, ']');
+	}
+	if(path->len)
+		rc = buf_addc(path, '.');
+	return rc ? rc : buf_add(path, key, n);
+}
+
+pl_rc json_path_index(buf *path, size_t i)
+{
+	return buf_printf(path, "[%zu]", i);
+}
+
+const char *json_unknown_key(const json_t *obj, const char *const *allowed)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)obj, key, v) {
+		size_t i = 0;
+		while(allowed[i] && strcmp(allowed[i], key))
+			i++;
+		if(!allowed[i])
+			return key;
+	}
+	return NULL;
+}
+
+pl_rc json_only_keys(const json_t *obj, const char *path, const char *const *allowed, pl_err *err)
+{
+	const char *key = json_unknown_key(obj, allowed);
+	if(!key)
+		return PL_OK;
+	char q[64];
+	text_quote(key, q, sizeof(q));
+	const char *near = text_closest(key, allowed);
+	bool nested = path && *path;
+	if(near)
+		return pl_fail(err, PL_EINPUT, "%s%s%s: unknown field (did you mean '%s'?)", nested ? path : "",
+		               nested ? "." : "", q, near);
+	return pl_fail(err, PL_EINPUT, "%s%s%s: unknown field", nested ? path : "", nested ? "." : "", q);
 }
 
 void json_open(json_writer *w, buf *out)

@@ -1,4 +1,5 @@
-/* Writing JSON text directly into a buffer.
+/* JSON helpers: writing JSON text directly into a buffer, naming a place
+ * in a document, and refusing members a reader does not take.
  *
  * Reading JSON is jansson's job; writing records is done here because a
  * registry of a million persons is written one small object at a time,
@@ -7,9 +8,11 @@
 #ifndef PARLEY_CORE_JSON_H
 #define PARLEY_CORE_JSON_H
 
+#include <jansson.h>
 #include <stdbool.h>
 
 #include "core/buf.h"
+#include "core/err.h"
 
 /* A JSON object being written: json_open, then members, then json_close. */
 typedef struct json_writer {
@@ -28,5 +31,29 @@ pl_rc json_close(json_writer *w);
 
 /* value as a JSON string, quotes included. */
 pl_rc json_write_string(buf *out, const char *value) PL_NODISCARD;
+/* s[0..n) (valid UTF-8) as RFC 8785 writes a string, quotes included:
+ * only the escapes JSON requires, \b \f \n \r \t in their short form
+ * (json_write_string writes \b and \f as \u0008 and \u000c). */
+pl_rc json_write_canonical_string(buf *out, const char *s, size_t n) PL_NODISCARD;
+
+/* Paths name a place in a document the way people read it:
+ *   entries[12].person.birth_date    mediator    names["ім'я"]
+ * A member whose name is a plain word (ASCII letters, digits, '_' and '-',
+ * not starting with a digit or '-') follows a '.'; any other name is
+ * written as a canonical JSON string in brackets. A member of the top
+ * object has no leading '.'. Signed documents hash these paths
+ * (docs/signatures.md): the notation must not change. */
+pl_rc json_path_key(buf *path, const char *key, size_t n) PL_NODISCARD;
+pl_rc json_path_index(buf *path, size_t i) PL_NODISCARD;
+
+/* The name of the first member of obj that allowed (NULL-terminated) does
+ * not list; NULL if there is none. */
+const char *json_unknown_key(const json_t *obj, const char *const *allowed);
+/* PL_EINPUT if obj has a member that allowed does not list, the error
+ * naming it where it is, with the nearest allowed name if one is close:
+ *   clauses[0].eligable: unknown field (did you mean 'eligible'?)
+ * path: where obj is ("" or NULL for the top). */
+pl_rc json_only_keys(const json_t *obj, const char *path, const char *const *allowed,
+                     pl_err *err) PL_NODISCARD;
 
 #endif

@@ -10,10 +10,10 @@
 #include <string.h>
 
 #include "accord/manifest.h"
-#include "accord/sign.h"
 #include "core/file.h"
-#include "core/jcs.h"
 #include "http/internal.h"
+#include "sign/jcs.h"
+#include "sign/sign.h"
 
 enum { MANIFEST_MAX = 64 << 20 };
 

@@ -7,7 +7,7 @@
  * medical rights; the mediator reads the manifest but no person. */
 #include "harness.h"
 
-#include "accord/sign.h"
+#include "sign/sign.h"
 
 /* The test's own agreement: its rule picks the persons below (unit
  * "test-unit") and none of the harness's generated ones. */

@@ -5,9 +5,9 @@
 
 #include <sys/stat.h>
 
-#include "accord/sign.h"
 #include "audit/audit.h"
-#include "core/jcs.h"
+#include "sign/jcs.h"
+#include "sign/sign.h"
 
 /* Three signers, made once for the group. */
 static sign_key ua, ru, tr;
@@ -739,5 +739,5 @@ int main(void)
 		cmocka_unit_test(test_envelope_and_document_errors),
 		cmocka_unit_test(test_trusted_keys_table),
 	};
-	return cmocka_run_group_tests_name("accord/sign", tests, setup, teardown);
+	return cmocka_run_group_tests_name("sign/sign", tests, setup, teardown);
 }

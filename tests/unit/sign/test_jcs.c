@@ -1,11 +1,12 @@
 /* RFC 8785 canonical JSON: the RFC's own examples (its number table, the
  * sorting of names by UTF-16 code units, the escapes), idempotence, the
- * values it refuses with their place, the SHA-256 helper and paths. */
+ * values it refuses with their place, the SHA-256 helper and the form
+ * for people. Paths are core/json.h's (tests/unit/core/test_json.c). */
 #include "testutil.h"
 
 #include <math.h>
 
-#include "core/jcs.h"
+#include "sign/jcs.h"
 
 static double from_bits(uint64_t u)
 {
@@ -262,27 +263,6 @@ static void test_sha256_of_canonical_bytes(void **state)
 	json_decref(v);
 }
 
-static void test_paths(void **state)
-{
-	(void)state;
-	buf p;
-	buf_init(&p, 0);
-	assert_int_equal(jcs_path_key(&p, "entries", 7), PL_OK);
-	assert_int_equal(jcs_path_index(&p, 12), PL_OK);
-	assert_int_equal(jcs_path_key(&p, "person", 6), PL_OK);
-	assert_int_equal(jcs_path_key(&p, "birth_date", 10), PL_OK);
-	assert_string_equal(buf_str(&p), "entries[12].person.birth_date");
-	buf_reset(&p);
-	assert_int_equal(jcs_path_key(&p, "a.b", 3), PL_OK);
-	assert_int_equal(jcs_path_key(&p, "ім'я", strlen("ім'я")), PL_OK);
-	assert_int_equal(jcs_path_key(&p, "1st", 3), PL_OK);
-	assert_int_equal(jcs_path_key(&p, "", 0), PL_OK);
-	assert_int_equal(jcs_path_key(&p, "x\"\n", 3), PL_OK);
-	assert_int_equal(jcs_path_key(&p, "held-by", 7), PL_OK);
-	assert_string_equal(buf_str(&p), "[\"a.b\"][\"ім'я\"][\"1st\"][\"\"][\"x\\\"\\n\"].held-by");
-	buf_free(&p);
-}
-
 /* The form for people: given order, indented, canonical numbers; large
  * integral doubles in exponent form, so that jansson reads them back as
  * the same doubles rather than as integers (or not at all). */
@@ -325,8 +305,7 @@ int main(void)
 		cmocka_unit_test(test_canonical_form_is_idempotent),
 		cmocka_unit_test(test_refusals_say_where),
 		cmocka_unit_test(test_sha256_of_canonical_bytes),
-		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_indented_form),
 	};
-	return cmocka_run_group_tests_name("core/jcs", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("sign/jcs", tests, NULL, NULL);
 }

@@ -20,12 +20,12 @@
  * is Ed25519 over "parley signed document v1\n" document_sha256 "\n"
  * digests_sha256 "\n" signer "\n" role "\n" signed_at, the hashes being
  * SHA-256 of the RFC 8785 canonical JSON of the document and of the
- * digests (core/jcs.h).
+ * digests (sign/jcs.h).
  *
  * Secret key bytes live in a sign_key only while needed: sign_key_wipe()
  * clears them. They are never logged, printed or put in an error. */
-#ifndef PARLEY_ACCORD_SIGN_H
-#define PARLEY_ACCORD_SIGN_H
+#ifndef PARLEY_SIGN_SIGN_H
+#define PARLEY_SIGN_SIGN_H
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -35,6 +35,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "core/jdiff.h"
 #include "store/store.h"
 
 enum {
@@ -153,13 +154,11 @@ typedef struct signed_doc_signing {
 pl_rc signed_doc_sign(json_t *envelope, const sign_key *k, signed_doc_signing *info,
                       pl_err *err) PL_NODISCARD;
 
-typedef enum signed_doc_change_kind { SIGN_CHANGED, SIGN_ADDED, SIGN_REMOVED } signed_doc_change_kind;
-
-/* One place altered after a signature: "entries[3] removed". Removed
- * elements are numbered as they were when signed, the others as now. */
+/* One place altered after a signature: "entries[3] removed" (core/jdiff.h).
+ * Removed elements are numbered as they were when signed, the others as now. */
 typedef struct signed_doc_change {
 	const char *path;
-	signed_doc_change_kind kind;
+	jdiff_kind kind;
 } signed_doc_change;
 
 enum { SIGN_CHANGES_MAX = 1000 };  /* kept per signature; nchanges counts all */

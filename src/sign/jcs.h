@@ -11,9 +11,9 @@
  * a double holds it exactly (|n| <= 2^53); a larger one is refused rather
  * than silently rounded: write it as a string. NaN and infinities have no
  * JSON form and are refused too. Such an error says where the value is, as
- * a path (see jcs_path_key). */
-#ifndef PARLEY_CORE_JCS_H
-#define PARLEY_CORE_JCS_H
+ * a path (core/json.h). */
+#ifndef PARLEY_SIGN_JCS_H
+#define PARLEY_SIGN_JCS_H
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -46,17 +46,5 @@ pl_rc jcs_sha256_hex(const json_t *v, char out[JCS_SHA256_HEX], pl_err *err) PL_
 /* A double as ECMAScript's Number.prototype.toString writes it; false
  * (and out empty) for NaN and the infinities. */
 bool jcs_number(double d, char out[JCS_NUMBER_MAX]);
-
-/* s[0..n) (valid UTF-8) as a canonical JSON string, quotes included. */
-pl_rc jcs_write_string(const char *s, size_t n, buf *out) PL_NODISCARD;
-
-/* Paths name a place in a document the way people read it:
- *   entries[12].person.birth_date    mediator    names["ім'я"]
- * A member whose name is a plain word (ASCII letters, digits, '_' and '-',
- * not starting with a digit or '-') follows a '.'; any other name is
- * written as a canonical JSON string in brackets. A member of the top
- * object has no leading '.'. */
-pl_rc jcs_path_key(buf *path, const char *key, size_t n) PL_NODISCARD;
-pl_rc jcs_path_index(buf *path, size_t i) PL_NODISCARD;
 
 #endif

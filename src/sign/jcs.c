@@ -1,4 +1,4 @@
-#include "core/jcs.h"
+#include "sign/jcs.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/json.h"
 #include "core/utf8.h"
 
 /* ---- numbers ---------------------------------------------------------- */
@@ -126,68 +127,6 @@ bool jcs_number(double d, char out[JCS_NUMBER_MAX])
 	return true;
 }
 
-/* ---- strings and paths ------------------------------------------------ */
-
-pl_rc jcs_write_string(const char *s, size_t n, buf *out)
-{
-	pl_rc rc = buf_addc(out, '"');
-	size_t run = 0;
-	for(size_t i = 0; i < n && !rc; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if(c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		rc = buf_add(out, s + run, i - run);
-		run = i + 1;
-		const char *esc = NULL;
-		switch(c) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\b': esc = "\\b"; break;
-		case '\f': esc = "\\f"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		}
-		if(!rc)
-			rc = esc ? buf_adds(out, esc) : buf_printf(out, "\\u%04x", c);
-	}
-	if(!rc)
-		rc = buf_add(out, s + run, n - run);
-	return rc ? rc : buf_addc(out, '"');
-}
-
-static bool plain_word(const char *key, size_t n)
-{
-	if(!n || (key[0] >= '0' && key[0] <= '9') || key[0] == '-')
-		return false;
-	for(size_t i = 0; i < n; i++) {
-		char c = key[i];
-		if(!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		     c == '_' || c == '-'))
-			return false;
-	}
-	return true;
-}
-
-pl_rc jcs_path_key(buf *path, const char *key, size_t n)
-{
-	pl_rc rc = PL_OK;
-	if(!plain_word(key, n)) {
-		rc = buf_addc(path, '[');
-		if(!rc)
-			rc = jcs_write_string(key, n, path);
-		return rc ? rc : buf_addc(path, ']');
-	}
-	if(path->len)
-		rc = buf_addc(path, '.');
-	return rc ? rc : buf_add(path, key, n);
-}
-
-pl_rc jcs_path_index(buf *path, size_t i)
-{
-	return buf_printf(path, "[%zu]", i);
-}
-
 /* ---- values ----------------------------------------------------------- */
 
 typedef struct jcs_ctx {
@@ -253,7 +192,7 @@ static pl_rc write_string(jcs_ctx *c, const char *s, size_t n)
 {
 	if(!utf8_valid(s, n, NULL))
 		return fail_here(c, PL_EINPUT, "a string is not valid UTF-8");
-	pl_rc rc = jcs_write_string(s, n, c->out);
+	pl_rc rc = json_write_canonical_string(c->out, s, n);
 	return rc ? fail_here(c, rc, NULL) : PL_OK;
 }
 
@@ -298,11 +237,11 @@ static pl_rc write_object(jcs_ctx *c, const json_t *v)
 	for(size_t k = 0; k < i && !rc; k++) {
 		rc = separator(c, k);
 		if(!rc)
-			rc = jcs_write_string(m[k].key, m[k].n, c->out);
+			rc = json_write_canonical_string(c->out, m[k].key, m[k].n);
 		if(!rc)
 			rc = c->indent ? buf_add(c->out, ": ", 2) : buf_addc(c->out, ':');
 		if(!rc)
-			rc = jcs_path_key(&c->path, m[k].key, m[k].n);
+			rc = json_path_key(&c->path, m[k].key, m[k].n);
 		if(rc)
 			return fail_here(c, rc, NULL);
 		if((rc = write_value(c, m[k].v)))
@@ -320,7 +259,7 @@ static pl_rc write_array(jcs_ctx *c, const json_t *v)
 	for(size_t i = 0; i < n && !rc; i++) {
 		rc = separator(c, i);
 		if(!rc)
-			rc = jcs_path_index(&c->path, i);
+			rc = json_path_index(&c->path, i);
 		if(rc)
 			return fail_here(c, rc, NULL);
 		if((rc = write_value(c, json_array_get(v, i))))

@@ -1,0 +1,258 @@
+/* The trusted public keys (the signing_key table): trusting one, revoking
+ * it, listing them, each change audited. */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "audit/audit.h"
+#include "core/json.h"
+#include "sign/internal.h"
+
+static pl_rc key_json(buf *out, const sign_key *k, const char *revoked_at)
+{
+	char pk[SIGN_PK_B64], fp[SIGN_FINGERPRINT_MAX];
+	sodium_bin2base64(pk, sizeof(pk), k->pk, SIGN_PK_SIZE, sodium_base64_VARIANT_ORIGINAL);
+	sign_fingerprint(k->pk, fp);
+	json_writer w;
+	json_open(&w, out);
+	json_member_string(&w, "signer", k->signer);
+	json_member_string(&w, "role", sign_role_name(k->role));
+	json_member_string(&w, "public_key", pk);
+	json_member_string(&w, "fingerprint", fp);
+	if(revoked_at)
+		json_member_string(&w, "revoked_at", revoked_at);
+	return json_close(&w);
+}
+
+static pl_rc audited(store *st, const char *actor, const char *action, const sign_key *k,
+                     const char *before_revoked, const char *after_revoked, pl_err *err)
+{
+	char fp[SIGN_FINGERPRINT_MAX];
+	sign_fingerprint(k->pk, fp);
+	buf b, a;
+	buf_init(&b, 0);
+	buf_init(&a, 0);
+	bool before = !strcmp(action, "revoke");
+	pl_rc rc = (before && key_json(&b, k, before_revoked)) || key_json(&a, k, after_revoked)
+	           ? pl_nomem(err)
+	           : audit_append(st, actor, action, "signing_key", fp, before ? buf_str(&b) : NULL,
+	                          buf_str(&a), err);
+	buf_free(&b);
+	buf_free(&a);
+	return rc;
+}
+
+static pl_rc row_to_trusted(sqlite3_stmt *s, sign_trusted *t, pl_err *err)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = sqlite3_column_int64(s, 0);
+	const char *signer = store_column_text(s, 1), *role = store_column_text(s, 2);
+	const char *pk = store_column_text(s, 3), *added = store_column_text(s, 4);
+	const char *revoked = store_column_text(s, 5);
+	snprintf(t->key.signer, sizeof(t->key.signer), "%s", signer ? signer : "");
+	if(!role || !sign_role_parse(role, &t->key.role) || !pk ||
+	   !sign_b64_decode(pk, t->key.pk, SIGN_PK_SIZE))
+		return pl_fail(err, PL_EINTEGRITY, "signing_key %lld: not a valid key", (long long)t->id);
+	sign_fingerprint(t->key.pk, t->fingerprint);
+	snprintf(t->added_at, sizeof(t->added_at), "%s", added ? added : "");
+	snprintf(t->revoked_at, sizeof(t->revoked_at), "%s", revoked ? revoked : "");
+	t->key.revoked = revoked != NULL;
+	return PL_OK;
+}
+
+#define KEY_COLUMNS "id, signer, role, public_key, added_at, revoked_at"
+
+pl_rc sign_keys_each(store *st, bool with_revoked, sign_trusted_fn fn, void *ctx, pl_err *err)
+{
+	static const char all[] = "SELECT " KEY_COLUMNS " FROM signing_key ORDER BY id";
+	static const char live[] = "SELECT " KEY_COLUMNS " FROM signing_key WHERE revoked_at IS NULL"
+	                           " ORDER BY id";
+	sqlite3_stmt *s = NULL;
+	pl_rc rc = store_stmt(st, with_revoked ? all : live, &s, err);
+	int x = SQLITE_DONE;
+	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		sign_trusted t;
+		rc = row_to_trusted(s, &t, err);
+		if(!rc)
+			rc = fn(ctx, &t);
+	}
+	if(!rc && x != SQLITE_DONE)
+		rc = store_fail(st, err, x, "reading the signing keys");
+	if(s)
+		sqlite3_reset(s);
+	return rc;
+}
+
+typedef struct key_list {
+	arena *a;
+	sign_key *keys;
+	size_t n, cap;
+} key_list;
+
+static pl_rc collect_key(void *ctx, const sign_trusted *t)
+{
+	key_list *l = ctx;
+	if(l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		sign_key *keys = arena_alloc(l->a, cap * sizeof(sign_key));
+		if(!keys)
+			return PL_ENOMEM;
+		if(l->n)
+			memcpy(keys, l->keys, l->n * sizeof(sign_key));
+		l->keys = keys;
+		l->cap = cap;
+	}
+	l->keys[l->n++] = t->key;
+	return PL_OK;
+}
+
+pl_rc sign_keys_trusted(store *st, arena *a, bool with_revoked, sign_key **out, size_t *n, pl_err *err)
+{
+	key_list l = {a, NULL, 0, 0};
+	pl_rc rc = sign_keys_each(st, with_revoked, collect_key, &l, err);
+	if(rc == PL_ENOMEM)
+		return pl_nomem(err);
+	*out = l.keys;
+	*n = l.n;
+	return rc;
+}
+
+/* The row holding this public key, if any: PL_ENOTFOUND when none. */
+static pl_rc find_key(store *st, const unsigned char pk[SIGN_PK_SIZE], sign_trusted *t, pl_err *err)
+{
+	char b64[SIGN_PK_B64];
+	sodium_bin2base64(b64, sizeof(b64), pk, SIGN_PK_SIZE, sodium_base64_VARIANT_ORIGINAL);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT " KEY_COLUMNS " FROM signing_key WHERE public_key = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, b64, -1, SQLITE_TRANSIENT);
+	int x = sqlite3_step(s);
+	if(x == SQLITE_ROW)
+		rc = row_to_trusted(s, t, err);
+	else
+		rc = x == SQLITE_DONE ? PL_ENOTFOUND : store_fail(st, err, x, "reading the signing keys");
+	sqlite3_reset(s);
+	return rc;
+}
+
+static pl_rc insert_key(store *st, const sign_key *k, pl_err *err)
+{
+	char b64[SIGN_PK_B64], now[TIMESTAMP_STR_MAX];
+	sodium_bin2base64(b64, sizeof(b64), k->pk, SIGN_PK_SIZE, sodium_base64_VARIANT_ORIGINAL);
+	date_now_iso(now);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "INSERT INTO signing_key(signer, role, public_key, added_at)"
+	                          " VALUES (?,?,?,?)", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, k->signer, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, sign_role_name(k->role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, b64, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, now, -1, SQLITE_TRANSIENT);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "adding a signing key");
+}
+
+/* What trusting k again would mean, given the row that has its key. */
+static pl_rc already_there(const sign_trusted *t, const sign_key *k, pl_err *err)
+{
+	if(t->revoked_at[0])
+		return pl_fail(err, PL_ECONFLICT, "key %s of %s %s was revoked on %s: a revoked key is "
+		               "never trusted again (make a new one)", t->fingerprint,
+		               sign_role_name(t->key.role), t->key.signer, t->revoked_at);
+	if(strcmp(t->key.signer, k->signer) || t->key.role != k->role)
+		return pl_fail(err, PL_ECONFLICT, "key %s is already trusted as the key of %s %s, not of %s %s",
+		               t->fingerprint, sign_role_name(t->key.role), t->key.signer,
+		               sign_role_name(k->role), k->signer);
+	return PL_OK;
+}
+
+pl_rc sign_key_trust(store *st, const sign_key *k, const char *actor, bool *added, pl_err *err)
+{
+	if(added)
+		*added = false;
+	const char *why = sign_signer_invalid(k->signer, k->role);
+	if(why)
+		return pl_fail(err, PL_EINPUT, "'%s': %s", k->signer, why);
+	pl_rc rc = store_begin(st, err);
+	if(rc)
+		return rc;
+	sign_trusted t;
+	rc = find_key(st, k->pk, &t, err);
+	if(!rc) {
+		rc = already_there(&t, k, err);
+	} else if(rc == PL_ENOTFOUND) {
+		rc = insert_key(st, k, err);
+		if(!rc)
+			rc = audited(st, actor, "trust", k, NULL, NULL, err);
+		if(!rc && added)
+			*added = true;
+	}
+	if(rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
+typedef struct fp_search {
+	char fp[SIGN_FINGERPRINT_MAX];
+	sign_trusted found;
+	int n;
+} fp_search;
+
+static pl_rc match_fingerprint(void *ctx, const sign_trusted *t)
+{
+	fp_search *f = ctx;
+	if(strcmp(t->fingerprint, f->fp))
+		return PL_OK;
+	/* A live key wins over a revoked one of the same fingerprint. */
+	if(!f->n++ || !t->revoked_at[0])
+		f->found = *t;
+	return PL_OK;
+}
+
+static pl_rc mark_revoked(store *st, sign_trusted *t, pl_err *err)
+{
+	date_now_iso(t->revoked_at);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "UPDATE signing_key SET revoked_at = ? WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, t->revoked_at, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, t->id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "revoking a signing key");
+}
+
+pl_rc sign_key_revoke(store *st, const char *fingerprint, const char *actor, sign_trusted *out,
+                      pl_err *err)
+{
+	fp_search f = {0};
+	if(!sign_fingerprint_parse(fingerprint, f.fp))
+		return pl_fail(err, PL_EINPUT, "'%.40s' is not a key fingerprint (16 hex digits, as "
+		               "'parley keys list' shows them)", fingerprint);
+	pl_rc rc = store_begin(st, err);
+	if(rc)
+		return rc;
+	rc = sign_keys_each(st, true, match_fingerprint, &f, err);
+	if(!rc && !f.n)
+		rc = pl_fail(err, PL_ENOTFOUND, "no signing key has the fingerprint %s", f.fp);
+	else if(!rc && f.found.revoked_at[0])
+		rc = pl_fail(err, PL_ECONFLICT, "key %s of %s %s was already revoked on %s", f.fp,
+		             sign_role_name(f.found.key.role), f.found.key.signer, f.found.revoked_at);
+	if(!rc)
+		rc = mark_revoked(st, &f.found, err);
+	if(!rc)
+		rc = audited(st, actor, "revoke", &f.found.key, NULL, f.found.revoked_at, err);
+	if(rc) {
+		store_rollback(st);
+		return rc;
+	}
+	if(out)
+		*out = f.found;
+	return store_commit(st, err);
+}
