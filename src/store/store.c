@@ -33,11 +33,6 @@ struct store {
 	int ncache;
 };
 
-int store_schema_latest(void)
-{
-	return schema_latest();
-}
-
 sqlite3 *store_db(store *st)
 {
 	return st->db;
@@ -85,56 +80,6 @@ pl_rc store_exec(store *st, const char *sql, pl_err *err)
 	return rc == SQLITE_OK ? PL_OK : store_fail(st, err, rc, "running SQL");
 }
 
-static pl_rc pragma_int(store *st, const char *sql, int *out, pl_err *err)
-{
-	sqlite3_stmt *s;
-	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
-	if(rc)
-		return store_fail(st, err, rc, "reading the schema");
-	rc = sqlite3_step(s);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
-	sqlite3_finalize(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? PL_OK
-	                                             : store_fail(st, err, rc, "reading the schema");
-}
-
-static pl_rc migrate(store *st, pl_err *err)
-{
-	int version, appid, tables;
-	pl_rc rc;
-	if((rc = pragma_int(st, "PRAGMA user_version", &version, err)) ||
-	   (rc = pragma_int(st, "PRAGMA application_id", &appid, err)) ||
-	   (rc = pragma_int(st, "SELECT count(*) FROM sqlite_schema", &tables, err)))
-		return rc;
-	st->schema_found = version;
-	if(appid != SCHEMA_APPLICATION_ID && (appid != 0 || tables != 0))
-		return pl_fail(err, PL_ESCHEMA, "%s is an SQLite database but not a parley "
-		               "database", st->path);
-	int latest = schema_latest();
-	if(version > latest)
-		return pl_fail(err, PL_ESCHEMA, "%s has schema version %d, but this parley "
-		               "knows only up to version %d: upgrade parley to open it",
-		               st->path, version, latest);
-	for(int v = version + 1; v <= latest; v++) {
-		char stamp[96];
-		snprintf(stamp, sizeof(stamp), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
-		         v, SCHEMA_APPLICATION_ID);
-		if((rc = store_begin(st, err)))
-			return rc;
-		const char *const *sql = schema_migration(v);
-		for(int i = 0; sql[i] && !rc; i++)
-			rc = store_exec(st, sql[i], err);
-		if(rc || (rc = store_exec(st, stamp, err))) {
-			store_rollback(st);
-			pl_err_prefix(err, "migrating %s to schema version %d: ", st->path, v);
-			return rc;
-		}
-		if((rc = store_commit(st, err)))
-			return rc;
-	}
-	return PL_OK;
-}
-
 pl_rc store_open(store **out, const char *path, const char *actor, unsigned flags, pl_err *err)
 {
 	*out = NULL;
@@ -173,7 +118,7 @@ pl_rc store_open(store **out, const char *path, const char *actor, unsigned flag
 		if(!prc && !(flags & STORE_READONLY))
 			prc = store_exec(st, "PRAGMA journal_mode = WAL;", err);
 		if(!prc && !(flags & STORE_READONLY))
-			prc = migrate(st, err);
+			prc = schema_migrate(st, &st->schema_found, err);
 	}
 	if(prc) {
 		store_close(st);

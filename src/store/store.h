@@ -1,10 +1,11 @@
 /* The SQLite store: one database file per office.
  *
- * Opening a store applies the numbered schema migrations it lacks, each in
- * its own transaction, and refuses a file that is not a parley database or
- * whose schema is newer than this binary knows. Connections run in WAL mode
- * with foreign keys on and full synchronous commits: a crash loses nothing
- * that was committed, and nothing half-done is ever visible. */
+ * Opening a store applies every module's schema migrations it lacks (see
+ * "Schemas" below), each step in its own transaction, and refuses a file
+ * that is not a parley database or whose schema is newer than this binary
+ * knows. Connections run in WAL mode with foreign keys on and full
+ * synchronous commits: a crash loses nothing that was committed, and
+ * nothing half-done is ever visible. */
 #ifndef PARLEY_STORE_STORE_H
 #define PARLEY_STORE_STORE_H
 
@@ -25,7 +26,44 @@ enum store_flags {
 	STORE_READONLY = 2
 };
 
-/* The schema version this binary writes. */
+/* ---- Schemas -------------------------------------------------------------
+ *
+ * Each module owns its tables and creates them with migrations in its own
+ * folder (src/MODULE/schema.c): an ordered list of steps, step i taking the
+ * module's tables from version i-1 to i, run in one transaction. A released
+ * step is never edited: a change is a new step at the end. The store keeps
+ * each module's version in its table schema_version, and applies the
+ * missing steps module by module, in the order of store_schemas.
+ *
+ * Files made before modules had versions of their own (PRAGMA user_version
+ * 1 to 6, the last in the release of commit 28a8e3c) had one version for
+ * the whole database. A step's `legacy` is the global version that already
+ * held it (0 for steps written since, which come after those that have
+ * one): a file of version L holds exactly the steps of legacy 1..L, and is
+ * upgraded in place by recording that and applying the rest. Such a file
+ * is then stamped version 7, which the older binaries refuse cleanly. */
+typedef struct store_step {
+	int legacy;               /* 1..6, or 0: added after per-module versions */
+	const char *const *sql;   /* statements, NULL-terminated */
+} store_step;
+
+typedef struct store_schema {
+	const char *module;       /* "registry": its row in schema_version */
+	const store_step *steps;
+	int nsteps;
+} store_schema;
+
+#define STORE_STEPS(steps) (steps), (int)(sizeof(steps) / sizeof((steps)[0]))
+
+/* Every module's schema, NULL-terminated, a module after those whose
+ * tables its own name in their DDL (foreign keys). The store knows no
+ * module above it, so this list is not the store's: it is defined once,
+ * above every module, in src/schemas.c, the one file that names them all.
+ * The store's own table (meta) goes first, before the list. */
+extern const store_schema *const store_schemas[];
+
+/* The version of the file format this binary writes (PRAGMA user_version):
+ * 7, "each module's tables versioned on their own". */
 int store_schema_latest(void);
 
 /* Open the database at path, acting as `actor` ("cli:alice"; NULL:
@@ -57,7 +95,8 @@ pl_rc store_state(store *st, const store_state_type *type, void **out, pl_err *e
 pl_rc store_cache_limit(store *st, int kib, pl_err *err);
 sqlite3 *store_db(store *st);
 const char *store_path(const store *st);
-/* The schema version the file had before this open migrated it. */
+/* The file format version (PRAGMA user_version) the file had before this
+ * open migrated it: 0 for a new file. */
 int store_schema_found(const store *st);
 
 /* Transactions nest: only the outermost begin/commit reach SQLite, and a

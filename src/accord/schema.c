@@ -1,0 +1,116 @@
+/* accord's tables: agreements, stages, their manifests and signatures,
+ * entries, batches and discrepancies. */
+#include "accord/schema.h"
+
+#include <stddef.h>
+
+/* Step 1 (legacy schema version 5). An agreement is kept as the
+ * canonical text of its document (RFC 8785) with its hash: terms are never
+ * edited, a change is a new agreement. A stage's manifest is kept in every
+ * version; the current one's entries are also rows (stage_entry), so that
+ * "is this person on another open stage" is one indexed lookup. Outcomes
+ * of the execution are on the entries; the ledger is computed from them. */
+static const char *const step_1[] = {
+	"CREATE TABLE agreement (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE,\n"        /* the document's "id": istanbul-2025-06 */
+	"  title TEXT NOT NULL,\n"
+	"  doc TEXT NOT NULL,\n"                /* canonical JSON */
+	"  sha256 TEXT NOT NULL,\n"
+	"  party_a TEXT NOT NULL,\n"
+	"  party_b TEXT NOT NULL,\n"
+	"  mediator TEXT,\n"
+	"  transit TEXT,\n"
+	"  concluded TEXT NOT NULL,\n"
+	"  valid_from TEXT,\n"
+	"  valid_until TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE TABLE stage (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  agreement_id INTEGER NOT NULL REFERENCES agreement(id),\n"
+	"  number INTEGER NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  handover_point TEXT,\n"
+	"  transit TEXT,\n"
+	"  status TEXT NOT NULL CHECK ("
+	"    status = 'draft' OR status = 'proposed' OR status = 'agreed' OR"
+	"    status = 'executed' OR status = 'closed' OR status = 'cancelled'"
+	"  ),\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"  /* the current manifest's */
+	"  executed_at TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  UNIQUE (agreement_id, number)\n"
+	") STRICT;\n",
+	"CREATE INDEX stage_status ON stage(status);\n",
+	/* Every version of every manifest: the canonical body and its hash. */
+	"CREATE TABLE manifest (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  version INTEGER NOT NULL,\n"
+	"  doc TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  UNIQUE (stage_id, version)\n"
+	") STRICT;\n",
+	"CREATE TABLE manifest_signature (\n"
+	"  manifest_id INTEGER NOT NULL REFERENCES manifest(id),\n"
+	"  signer TEXT NOT NULL,\n"
+	"  role TEXT NOT NULL CHECK (role = 'party' OR role = 'mediator'),\n"
+	"  public_key TEXT NOT NULL,\n"
+	"  signed_at TEXT NOT NULL,\n"
+	"  signature TEXT NOT NULL,\n"
+	"  PRIMARY KEY (manifest_id, signer)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	/* The current version's people: who each side hands over. person_id
+	 * is this registry's record of them (NULL: not found here). */
+	"CREATE TABLE stage_entry (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  side TEXT NOT NULL,\n"
+	"  clause TEXT NOT NULL,\n"
+	"  ref TEXT NOT NULL,\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  points INTEGER NOT NULL DEFAULT 1 CHECK (points > 0),\n"
+	"  outcome TEXT CHECK ("
+	"    outcome = 'handed_over' OR outcome = 'not_presented' OR outcome = 'refused' OR"
+	"    outcome = 'substituted' OR outcome = 'died'"
+	"  ),\n"
+	"  substitute_for INTEGER REFERENCES stage_entry(id),\n"
+	"  art117 INTEGER NOT NULL DEFAULT 0 CHECK (art117 = 0 OR art117 = 1),\n"
+	"  note TEXT,\n"
+	"  UNIQUE (stage_id, seq)\n"
+	") STRICT;\n",
+	"CREATE INDEX stage_entry_person ON stage_entry(person_id) WHERE person_id IS NOT NULL;\n",
+	/* The remains batches a stage's manifest hands over. */
+	"CREATE TABLE stage_batch (\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  seq INTEGER NOT NULL,\n"
+	"  side TEXT NOT NULL,\n"
+	"  clause TEXT NOT NULL,\n"
+	"  batch TEXT NOT NULL,\n"
+	"  declared INTEGER NOT NULL CHECK (declared >= 0),\n"
+	"  delivered INTEGER CHECK (delivered >= 0),\n"
+	"  PRIMARY KEY (stage_id, seq)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	/* What execution found different from the manifest. */
+	"CREATE TABLE stage_discrepancy (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  ts TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  what TEXT NOT NULL\n"
+	") STRICT;\n",
+	NULL,
+};
+
+static const store_step steps[] = {
+	{.legacy = 5, .sql = step_1},
+};
+
+const store_schema accord_schema = {"accord", STORE_STEPS(steps)};

@@ -1,0 +1,46 @@
+/* The auth module's tables: accounts, sessions and API tokens. */
+#include "auth/schema.h"
+
+#include <stddef.h>
+
+/* Step 1 (legacy schema version 2). Roles are a comma-separated list
+ * (checked in C: the set of roles grows with later issues). */
+static const char *const step_1[] = {
+	"CREATE TABLE user (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  name TEXT NOT NULL UNIQUE,\n"
+	"  display_name TEXT,\n"
+	"  roles TEXT NOT NULL,\n"
+	"  password_hash TEXT NOT NULL,\n"
+	"  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled = 0 OR disabled = 1),\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	/* Tokens are kept only as their BLAKE2b hash: a stolen database file
+	 * opens no session. */
+	"CREATE TABLE session (\n"
+	"  token_hash BLOB PRIMARY KEY,\n"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+	"  csrf TEXT NOT NULL,\n"
+	"  address TEXT,\n"
+	"  created INTEGER NOT NULL,\n"
+	"  last_seen INTEGER NOT NULL\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE INDEX session_user ON session(user_id);\n",
+	"CREATE TABLE api_token (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  token_hash BLOB NOT NULL UNIQUE,\n"
+	"  user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,\n"
+	"  name TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  revoked_at TEXT,\n"
+	"  last_used TEXT\n"
+	") STRICT;\n",
+	NULL,
+};
+
+static const store_step steps[] = {
+	{.legacy = 2, .sql = step_1},
+};
+
+const store_schema auth_schema = {"auth", STORE_STEPS(steps)};

@@ -1,0 +1,114 @@
+/* The DNA module's tables: frequencies, profiles, relatives, screening
+ * runs and their proposals. */
+#include "dna/schema.h"
+
+#include <stddef.h>
+
+/* Step 1 (legacy schema version 6). Allele frequencies per locus (one
+ * table at a time, as counted or imported, with the floor for alleles it
+ * lacks); STR profiles of remains (one per case) and of relatives (by the
+ * laboratory's sample id), their alleles per locus kept as the laboratory
+ * writes them ("9.3"), a locus that failed as two NULLs; which missing
+ * person each relative is related to and how (a family); each screening
+ * run with its model and thresholds; and the proposals it made, with who
+ * decided what. */
+static const char *const step_1[] = {
+	"CREATE TABLE dna_locus (\n"
+	"  name TEXT PRIMARY KEY,\n"
+	"  sample_size INTEGER CHECK (sample_size > 0),\n"   /* alleles counted (2N) */
+	"  floor REAL NOT NULL CHECK (floor > 0 AND floor <= 1),\n"
+	"  source TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE TABLE dna_frequency (\n"
+	"  locus TEXT NOT NULL REFERENCES dna_locus(name) ON DELETE CASCADE,\n"
+	"  allele TEXT NOT NULL,\n"
+	"  frequency REAL NOT NULL CHECK (frequency > 0 AND frequency <= 1),\n"
+	"  count INTEGER CHECK (count >= 0),\n"
+	"  PRIMARY KEY (locus, allele)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE TABLE dna_profile (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  kind TEXT NOT NULL CHECK (kind = 'remains' OR kind = 'reference'),\n"
+	"  sample TEXT,\n"
+	"  case_id INTEGER UNIQUE REFERENCES remains_case(id),\n"
+	"  degraded INTEGER NOT NULL DEFAULT 0 CHECK (degraded = 0 OR degraded = 1),\n"
+	"  note TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  CHECK ((kind = 'remains') = (case_id IS NOT NULL)),\n"
+	"  CHECK (kind = 'remains' OR sample IS NOT NULL)\n"
+	") STRICT;\n",
+	"CREATE UNIQUE INDEX dna_profile_sample ON dna_profile(sample) WHERE kind = 'reference';\n",
+	"CREATE TABLE dna_allele (\n"
+	"  profile_id INTEGER NOT NULL REFERENCES dna_profile(id) ON DELETE CASCADE,\n"
+	"  locus TEXT NOT NULL,\n"
+	"  allele1 TEXT,\n"
+	"  allele2 TEXT,\n"
+	"  PRIMARY KEY (profile_id, locus),\n"
+	"  CHECK (allele1 IS NOT NULL OR allele2 IS NULL)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE TABLE dna_relative (\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  profile_id INTEGER NOT NULL REFERENCES dna_profile(id),\n"
+	"  relationship TEXT NOT NULL CHECK ("
+	"    relationship = 'self' OR relationship = 'father' OR relationship = 'mother' OR"
+	"    relationship = 'child' OR relationship = 'full_sibling' OR relationship = 'half_sibling' OR"
+	"    relationship = 'grandparent' OR relationship = 'uncle_aunt' OR relationship = 'cousin' OR"
+	"    relationship = 'partner'"
+	"  ),\n"
+	"  side TEXT CHECK (side = 'paternal' OR side = 'maternal'),\n"
+	"  PRIMARY KEY (person_id, profile_id)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE INDEX dna_relative_profile ON dna_relative(profile_id);\n",
+	"CREATE TABLE dna_run (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  ts TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  params TEXT NOT NULL,\n"              /* JSON: the model and the thresholds */
+	"  remains INTEGER NOT NULL,\n"
+	"  families INTEGER NOT NULL,\n"
+	"  pairs INTEGER NOT NULL,\n"
+	"  candidates INTEGER NOT NULL,\n"
+	"  proposals INTEGER NOT NULL,\n"
+	"  seconds REAL NOT NULL\n"
+	") STRICT;\n",
+	"CREATE TABLE dna_proposal (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  run_id INTEGER NOT NULL REFERENCES dna_run(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind = 'kinship' OR kind = 'identity'),\n"
+	"  case_id INTEGER NOT NULL REFERENCES remains_case(id),\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  other_case_id INTEGER REFERENCES remains_case(id),\n"
+	"  log10_lr REAL NOT NULL,\n"
+	"  log10_glr REAL,\n"
+	"  posterior REAL NOT NULL CHECK (posterior >= 0 AND posterior <= 1),\n"
+	"  loci INTEGER NOT NULL,\n"
+	"  inconsistent INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL CHECK ("
+	"    status = 'candidate' OR status = 'proposed' OR status = 'confirmed' OR status = 'rejected'"
+	"  ),\n"
+	"  action TEXT CHECK (action = 'identify' OR action = 'return' OR action = 'join'),\n"
+	"  decided_by TEXT,\n"
+	"  decided_at TEXT,\n"
+	"  note TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  CHECK ((kind = 'kinship') = (person_id IS NOT NULL AND other_case_id IS NULL)),\n"
+	"  CHECK (kind = 'kinship' OR (other_case_id IS NOT NULL AND person_id IS NULL))\n"
+	") STRICT;\n",
+	"CREATE UNIQUE INDEX dna_proposal_kinship ON dna_proposal(case_id, person_id)"
+	" WHERE kind = 'kinship';\n",
+	"CREATE UNIQUE INDEX dna_proposal_identity ON dna_proposal(case_id, other_case_id)"
+	" WHERE kind = 'identity';\n",
+	"CREATE INDEX dna_proposal_case ON dna_proposal(case_id);\n",
+	"CREATE INDEX dna_proposal_status ON dna_proposal(status, id);\n",
+	"CREATE INDEX dna_proposal_person ON dna_proposal(person_id) WHERE person_id IS NOT NULL;\n",
+	"CREATE INDEX dna_proposal_other ON dna_proposal(other_case_id) WHERE other_case_id IS NOT NULL;\n",
+	NULL,
+};
+
+static const store_step steps[] = {
+	{.legacy = 6, .sql = step_1},
+};
+
+const store_schema dna_schema = {"dna", STORE_STEPS(steps)};

@@ -1,0 +1,109 @@
+/* The registry's tables: persons, their identifiers in other systems, the
+ * name index, events and the log of imports. */
+#include "registry/schema.h"
+
+#include <stddef.h>
+
+/* Step 1 (legacy schema version 1). Enumerations are checked with OR
+ * chains, not IN lists: SQLite builds a temporary index for every IN list
+ * of more than two values on every insert, which made an import of a
+ * million persons twice as slow. */
+static const char *const step_1[] = {
+	"CREATE TABLE person (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  surname TEXT, given_names TEXT, patronymic TEXT,\n"
+	"  surname_latin TEXT, given_names_latin TEXT, patronymic_latin TEXT,\n"
+	"  mother_maiden_name TEXT,\n"
+	"  sex TEXT CHECK (sex IN ('male','female')),\n"
+	"  birth_date TEXT, birth_place TEXT,\n"
+	"  rank TEXT, service_number TEXT,\n"
+	"  branch TEXT CHECK ("
+	"    branch = 'armed_forces' OR branch = 'national_guard' OR branch = 'border_guard' OR"
+	"    branch = 'other' OR branch = 'civilian'"
+	"  ),\n"
+	"  unit TEXT,\n"
+	"  party TEXT, depends_on TEXT, held_by TEXT,\n"
+	"  inform TEXT,\n"
+	"  capture_date TEXT, capture_place TEXT, detention_place TEXT,\n"
+	"  medical TEXT CHECK ("
+	"    medical = 'none' OR medical = 'wounded' OR medical = 'severely_wounded' OR"
+	"    medical = 'seriously_ill'"
+	"  ),\n"
+	"  consent TEXT CHECK ("
+	"    consent = 'yes' OR consent = 'no' OR consent = 'unknown'"
+	"  ),\n"
+	"  consent_date TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'missing' CHECK ("
+	"    status = 'missing' OR status = 'captured' OR status = 'held' OR"
+	"    status = 'listed' OR status = 'handed_over' OR status = 'in_transit' OR"
+	"    status = 'repatriated' OR status = 'declined_repatriation' OR status = 'released_otherwise' OR"
+	"    status = 'died_in_captivity' OR status = 'remains_returned' OR status = 'identified'"
+	"  ),\n"
+	"  birth_lo INTEGER, birth_hi INTEGER,\n"
+	"  capture_lo INTEGER, capture_hi INTEGER,\n"
+	"  name_keys TEXT NOT NULL DEFAULT '',\n"
+	"  sort_key BLOB NOT NULL DEFAULT x'',\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX person_status ON person(status);\n",
+	"CREATE INDEX person_medical ON person(medical) WHERE medical IS NOT NULL;\n",
+	"CREATE INDEX person_sort ON person(sort_key, id);\n",
+	"CREATE TABLE person_ext (\n"
+	"  source TEXT NOT NULL,\n"
+	"  ext_id TEXT NOT NULL,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  PRIMARY KEY (source, ext_id),\n"
+	"  UNIQUE (person_id, source)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	/* The name index, kept in step by the registry's code, not by triggers:
+	 * with trusted_schema off, SQLite rightly refuses triggers that write to
+	 * virtual tables. */
+	"CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person', content_rowid='id',"
+	" tokenize='ascii', detail=none, columnsize=0);\n",
+	/* Which words the index holds: search matches a complete word exactly
+	 * and only a partial one as a prefix. */
+	"CREATE VIRTUAL TABLE person_fts_vocab USING fts5vocab(person_fts, 'row');\n",
+	"CREATE TABLE event (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  type TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL CHECK ("
+	"    source = 'family_report' OR source = 'counterpart_list' OR source = 'mediator' OR"
+	"    source = 'icrc_visit' OR source = 'media' OR source = 'own_records'"
+	"  ),\n"
+	"  place TEXT, note TEXT, cause TEXT, burial_place TEXT, grave TEXT,\n"
+	"  status_before TEXT NOT NULL,\n"
+	"  status_after TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX event_person ON event(person_id, date, id);\n",
+	"CREATE TABLE import (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  ts TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  name TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL,\n"
+	"  persons_created INTEGER NOT NULL,\n"
+	"  persons_updated INTEGER NOT NULL,\n"
+	"  events_added INTEGER NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX import_sha ON import(sha256);\n",
+	NULL,
+};
+
+/* Step 2 (legacy 2): events by type and date, for the dashboard. */
+static const char *const step_2[] = {
+	"CREATE INDEX event_type_date ON event(type, date);\n",
+	NULL,
+};
+
+static const store_step steps[] = {
+	{.legacy = 1, .sql = step_1},
+	{.legacy = 2, .sql = step_2},
+};
+
+const store_schema registry_schema = {"registry", STORE_STEPS(steps)};
