@@ -1,0 +1,93 @@
+# Databases made by released binaries (tests/data/legacy-v*.sql, made by
+# tests/data/make-legacy-db) open, upgrade in place, keep every row and
+# their audit chain, and take new writes.
+
+FIXTURES="$HERE/../data"
+
+# Each table's rows, one "table count" a line (the store's own schema
+# versions aside).
+table_rows() {
+	for t in $(sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type = 'table'
+		AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite%'
+		AND name != 'schema_version' ORDER BY name"); do
+		echo "$t $(sqlite3 "$1" "SELECT count(*) FROM \"$t\"")"
+	done
+}
+
+# 1234567 as parley writes it: 1,234,567.
+thousands() {
+	echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'
+}
+
+# Load fixture $1 (schema version $2, $3 persons) into old.db, upgrade it
+# with parley init, and check it.
+upgrade_fixture() {
+	sqlite3 old.db < "$FIXTURES/$1"
+	[ "$(sqlite3 old.db 'PRAGMA user_version')" = "$2" ] || fail "the fixture is not version $2"
+	table_rows old.db > before.txt
+	entries=$(sqlite3 old.db 'SELECT count(*) FROM audit')
+	p init old.db
+	expect_status 0
+	expect_out "migrated old.db from schema version $2 to 7"
+	[ "$(sqlite3 old.db 'PRAGMA user_version')" = 7 ] || fail "not stamped version 7"
+	versions=$(sqlite3 old.db "SELECT group_concat(module || '=' || version, ' ')
+		FROM (SELECT * FROM schema_version ORDER BY module)")
+	[ "$versions" = "accord=1 audit=2 auth=1 dna=1 match=2 registry=2 remains=1 sign=1 store=1" ] ||
+		fail "module versions: $versions"
+	# Every row is still there; the tables the file lacked are there, empty.
+	table_rows old.db > after.txt
+	join -a 2 before.txt after.txt | awk 'NF == 3 && $2 != $3 || NF == 2 && $2 != 0' > lost.txt
+	[ ! -s lost.txt ] || fail "rows changed: $(cat lost.txt)"
+	p --db old.db stats
+	expect_out "old.db: $3 persons"
+	p --db old.db audit verify
+	expect_status 0
+	expect_out "audit chain intact: $(thousands "$entries") entries"
+	# New writes, audited on the same chain.
+	id=$("$PARLEY" --db old.db person add --surname Оновлений --given-names Петро) || fail "person add"
+	p --db old.db person event "$id" --type capture --date 2024-05-01 --source family_report
+	expect_status 0
+	p --db old.db stats
+	expect_out "old.db: $(($3 + 1)) persons"
+	p --db old.db audit verify
+	expect_status 0
+	expect_out "audit chain intact: $(thousands $((entries + 2))) entries"
+	# Opened again, it is up to date.
+	p init old.db
+	expect_out "old.db is up to date (schema version 7)"
+}
+
+test_upgrade_release_v6() {
+	upgrade_fixture legacy-v6.sql 6 170
+	# What each module shows of the others' records is there as before.
+	p --db old.db stage list
+	expect_out "istanbul-2025-06-02  2    2025-12-02  executed  1        UA 30 (bodies), RU 30 (bodies)"
+	batch=$(sqlite3 old.db "SELECT label FROM remains_batch WHERE stage_id IS NOT NULL LIMIT 1")
+	stage=$(sqlite3 old.db "SELECT uid FROM stage WHERE number = 2")
+	p --db old.db remains batch show "$batch"
+	expect_out "handed over in stage $stage"
+	case=$(sqlite3 old.db "SELECT c.tag FROM dna_proposal x JOIN remains_case c ON c.id = x.case_id
+		WHERE x.status = 'confirmed'")
+	person=$(sqlite3 old.db "SELECT p.uid FROM dna_proposal x JOIN person p ON p.id = x.person_id
+		WHERE x.status = 'confirmed'")
+	p --db old.db dna proposals --status confirmed
+	expect_status 0
+	expect_out "$case  $person  self"
+}
+
+test_upgrade_release_v2() {
+	upgrade_fixture legacy-v2.sql 2 60
+	p --db old.db user list
+	expect_out "reg"
+}
+
+# A fresh database and an upgraded one have the same schema.
+test_upgrade_gives_the_schema_of_a_new_database() {
+	"$PARLEY" init new.db >/dev/null
+	sqlite3 old.db < "$FIXTURES/legacy-v6.sql"
+	"$PARLEY" init old.db >/dev/null
+	q="SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name"
+	sqlite3 new.db "$q" > new.txt
+	sqlite3 old.db "$q" > old.txt
+	diff new.txt old.txt > schema.diff || fail "schemas differ: $(head -20 schema.diff)"
+}

@@ -1,0 +1,265 @@
+/* The migration runner on databases made by released binaries: the
+ * fixtures tests/data/legacy-v*.sql (made by tests/data/make-legacy-db)
+ * open, upgrade in place to per-module versions, keep every row, take new
+ * writes, keep their audit chain whole, and end with the schema of a new
+ * database. */
+#include "testutil.h"
+
+#include <sqlite3.h>
+
+#include "audit/audit.h"
+#include "core/buf.h"
+#include "core/file.h"
+#include "registry/registry.h"
+#include "store/store.h"
+
+enum { TABLES_MAX = 64 };
+
+typedef struct counts {
+	char name[TABLES_MAX][64];
+	long long rows[TABLES_MAX];
+	int n;
+} counts;
+
+static long long scalar(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	long long v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* A new file at dir/name holding the fixture's database. */
+static void load_fixture(const char *fixture, const char *path)
+{
+	char src[4096];
+	snprintf(src, sizeof(src), "%s/data/%s", getenv("PARLEY_TEST_DATA"), fixture);
+	buf sql;
+	buf_init(&sql, 0);
+	pl_err err = {0};
+	assert_ok(file_read(src, 16u << 20, &sql, &err), &err);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, buf_str(&sql), NULL, NULL, &msg);
+	if(rc != SQLITE_OK)
+		fail_msg("loading %s: %s", fixture, msg);
+	sqlite3_close(db);
+	buf_free(&sql);
+}
+
+/* The rows of every ordinary table, but the store's schema_version. */
+static void count_rows(sqlite3 *db, counts *c)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+	                                    " AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite%'"
+	                                    " AND name != 'schema_version' ORDER BY name", -1, &s, NULL),
+	                 SQLITE_OK);
+	c->n = 0;
+	while(sqlite3_step(s) == SQLITE_ROW) {
+		assert_true(c->n < TABLES_MAX);
+		snprintf(c->name[c->n], sizeof(c->name[0]), "%s", sqlite3_column_text(s, 0));
+		char sql[128];
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM \"%s\"", c->name[c->n]);
+		c->rows[c->n++] = scalar(db, sql);
+	}
+	sqlite3_finalize(s);
+}
+
+static void raw_counts(const char *path, counts *c)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	count_rows(db, c);
+	sqlite3_close(db);
+}
+
+/* The schema as SQLite keeps it, one row per object, in a fixed order:
+ * what `sqlite3 DB .schema` prints, without the order of creation. */
+static char *schema_text(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+	                                    " ORDER BY type, name", -1, &s, NULL), SQLITE_OK);
+	buf b;
+	buf_init(&b, 0);
+	while(sqlite3_step(s) == SQLITE_ROW)
+		for(int i = 0; i < 4; i++) {
+			const char *t = (const char *)sqlite3_column_text(s, i);
+			assert_int_equal(buf_printf(&b, "%s%s", t ? t : "(null)", i < 3 ? "|" : "\n"), PL_OK);
+		}
+	sqlite3_finalize(s);
+	char *text = strdup(buf_str(&b));
+	buf_free(&b);
+	return text;
+}
+
+static char *fresh_schema(void)
+{
+	char path[4096];
+	tu_path(path, sizeof(path), tu_dir, "fresh.db");
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
+	char *text = schema_text(store_db(st));
+	store_close(st);
+	return text;
+}
+
+/* Every module at its latest step, the store at its own. */
+static void assert_modules_latest(sqlite3 *db)
+{
+	assert_int_equal(scalar(db, "SELECT version FROM schema_version WHERE module = 'store'"), 1);
+	int n = 1;
+	for(int i = 0; store_schemas[i]; i++, n++) {
+		char sql[128];
+		snprintf(sql, sizeof(sql), "SELECT version FROM schema_version WHERE module = '%s'",
+		         store_schemas[i]->module);
+		if(scalar(db, sql) != store_schemas[i]->nsteps)
+			fail_msg("%s at version %lld, not %d", store_schemas[i]->module, scalar(db, sql),
+			         store_schemas[i]->nsteps);
+	}
+	assert_int_equal(scalar(db, "SELECT count(*) FROM schema_version"), n);
+}
+
+/* Open the fixture with this binary; check what it kept and that it works. */
+static void upgrade(const char *fixture, int version, long long persons)
+{
+	char path[4096];
+	tu_path(path, sizeof(path), tu_dir, fixture);
+	strcat(path, ".db");
+	load_fixture(fixture, path);
+	counts before, after;
+	raw_counts(path, &before);
+	assert_true(before.n > 10);
+
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
+	sqlite3 *db = store_db(st);
+	assert_int_equal(store_schema_found(st), version);
+	assert_int_equal(scalar(db, "PRAGMA user_version"), store_schema_latest());
+	assert_modules_latest(db);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM person"), persons);
+
+	/* Every row of every table the file had is still there; the tables of
+	 * the modules it lacked are there, empty. */
+	count_rows(db, &after);
+	int j = 0;
+	for(int i = 0; i < after.n; i++) {
+		if(j < before.n && !strcmp(before.name[j], after.name[i])) {
+			if(before.rows[j] != after.rows[i])
+				fail_msg("%s: %lld rows, was %lld", after.name[i], after.rows[i], before.rows[j]);
+			j++;
+		} else if(after.rows[i]) {
+			fail_msg("%s: new, and not empty", after.name[i]);
+		}
+	}
+	assert_int_equal(j, before.n);
+
+	/* New writes go in, and the chain holds them and all before. */
+	audit_verify_report rep;
+	assert_ok(audit_verify(st, &rep, &err), &err);
+	int64_t entries = rep.entries;
+	person p = {0};
+	p.f[PF_SURNAME] = "Оновлений";
+	p.f[PF_GIVEN_NAMES] = "Петро";
+	assert_ok(registry_person_add(st, &p, &err), &err);
+	event e = {0};
+	e.f[EF_TYPE] = "capture";
+	e.f[EF_DATE] = "2024-05-01";
+	e.f[EF_SOURCE] = "family_report";
+	assert_ok(registry_event_add(st, p.uid, &e, &err), &err);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM person"), persons + 1);
+	assert_ok(audit_verify(st, &rep, &err), &err);
+	assert_int_equal(rep.entries, entries + 2);
+	assert_int_equal(rep.first_bad, 0);
+
+	/* What is there now is what a new database has. */
+	char *have = schema_text(db), *want = fresh_schema();
+	assert_string_equal(have, want);
+	free(have);
+	free(want);
+	store_close(st);
+
+	/* Opened again: nothing left to do. */
+	assert_ok(store_open(&st, path, NULL, 0, &err), &err);
+	assert_int_equal(store_schema_found(st), store_schema_latest());
+	store_close(st);
+}
+
+static void test_release_v6_upgrades_in_place(void **state)
+{
+	(void)state;
+	upgrade("legacy-v6.sql", 6, 170);
+}
+
+static void test_release_v2_upgrades_in_place(void **state)
+{
+	(void)state;
+	upgrade("legacy-v2.sql", 2, 60);
+}
+
+static void test_module_newer_than_this_binary_is_refused(void **state)
+{
+	(void)state;
+	char path[4096];
+	tu_path(path, sizeof(path), tu_dir, "newer.db");
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
+	assert_int_equal(sqlite3_exec(store_db(st), "UPDATE schema_version SET version = 99"
+	                              " WHERE module = 'registry'", NULL, NULL, NULL), SQLITE_OK);
+	store_close(st);
+	assert_int_equal(store_open(&st, path, NULL, 0, &err), PL_ESCHEMA);
+	assert_contains(err.msg, "schema version 99 of its registry tables");
+	assert_contains(err.msg, "upgrade parley");
+
+	tu_path(path, sizeof(path), tu_dir, "unknown.db");
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
+	assert_int_equal(sqlite3_exec(store_db(st), "INSERT INTO schema_version VALUES ('family', 1)",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	store_close(st);
+	assert_int_equal(store_open(&st, path, NULL, 0, &err), PL_ESCHEMA);
+	assert_contains(err.msg, "(family)");
+	assert_contains(err.msg, "upgrade parley");
+}
+
+/* A module the file has no version of (as one added by a later release
+ * will be) gets its tables on the next open; the others are left alone. */
+static void test_module_new_to_the_file_is_created(void **state)
+{
+	(void)state;
+	char path[4096];
+	tu_path(path, sizeof(path), tu_dir, "added.db");
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
+	sqlite3 *db = store_db(st);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE dna_proposal; DROP TABLE dna_run;"
+	                              " DROP TABLE dna_relative; DROP TABLE dna_allele;"
+	                              " DROP TABLE dna_profile; DROP TABLE dna_frequency;"
+	                              " DROP TABLE dna_locus; DELETE FROM schema_version"
+	                              " WHERE module = 'dna'", NULL, NULL, NULL), SQLITE_OK);
+	store_close(st);
+	assert_ok(store_open(&st, path, NULL, 0, &err), &err);
+	db = store_db(st);
+	assert_int_equal(store_schema_found(st), store_schema_latest());
+	assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'dna_proposal'"), 1);
+	assert_modules_latest(db);
+	store_close(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_release_v6_upgrades_in_place),
+		cmocka_unit_test(test_release_v2_upgrades_in_place),
+		cmocka_unit_test(test_module_newer_than_this_binary_is_refused),
+		cmocka_unit_test(test_module_new_to_the_file_is_created),
+	};
+	return cmocka_run_group_tests_name("store upgrade", tests, tu_dir_setup, tu_dir_teardown);
+}
