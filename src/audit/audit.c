@@ -158,6 +158,12 @@ static void entry_from_row(sqlite3_stmt *s, audit_entry *e)
 static const char select_entries[] =
 	"SELECT seq, ts, actor, action, entity, entity_uid, before, after, prev_hash, hash FROM audit";
 
+pl_rc audit_indexes_defer(store *st, store_deferred *d, pl_err *err)
+{
+	static const char *const tables[] = {"audit", NULL};
+	return store_indexes_defer(st, tables, d, err);
+}
+
 pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err)
 {
 	memset(rep, 0, sizeof(*rep));

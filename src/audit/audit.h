@@ -40,6 +40,10 @@ typedef struct audit_verify_report {
 	int64_t first_bad;                    /* 0 when the chain is whole */
 } audit_verify_report;
 
+/* For a bulk write (store_indexes_defer): the chain's plain indexes
+ * dropped into d, built again by store_indexes_restore. */
+pl_rc audit_indexes_defer(store *st, store_deferred *d, pl_err *err) PL_NODISCARD;
+
 /* Walk the whole chain. PL_EINTEGRITY, with the first broken entry and
  * why in err, when it does not hold. */
 pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err);

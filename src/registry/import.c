@@ -305,10 +305,11 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	 * takes 250 bytes or more of CSV or JSON), the indexes nothing reads
 	 * during an import are dropped and built again at the end. */
 	store_deferred deferred = {.n = 0};
-	static const char *const defer_tables[] = {"person", "audit", NULL};
+	static const char *const defer_tables[] = {"person", NULL};
 	long persons = 0;
-	if(bulk && !(rc = count_persons(r, &persons, err)) && (uint64_t)persons < bytes / 250)
-		rc = store_indexes_defer(r->st, defer_tables, &deferred, err);
+	if(bulk && !(rc = count_persons(r, &persons, err)) && (uint64_t)persons < bytes / 250 &&
+	   !(rc = store_indexes_defer(r->st, defer_tables, &deferred, err)))
+		rc = audit_indexes_defer(r->st, &deferred, err);
 	for(size_t i = 0; i < npaths && !rc; i++) {
 		bool again = false;
 		rc = import_file(&im, paths[i], o->names ? o->names[i] : NULL, o, &again, err);

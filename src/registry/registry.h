@@ -184,6 +184,51 @@ void event_withhold_medical(event *e);
 /* Check the whole person record (fields together, not one by one). */
 pl_rc person_check(const person *p, pdate today, pl_err *err);
 
+/* ---- persons as other modules see them ------------------------------
+ *
+ * The person and event tables are the registry's: other modules keep a
+ * person's row id (stage entries, remains cases, DNA relatives) and ask
+ * here for what they show of them. A list is read in one statement (per
+ * STORE_IDS_BATCH persons), never one per person. */
+
+/* What lists of persons in other modules show. Text lasts as the arena. */
+typedef struct person_brief {
+	int64_t id;                 /* 0: no person with the id asked for */
+	char uid[UID_SIZE];
+	const char *surname, *given_names, *patronymic;
+	const char *surname_latin, *given_names_latin, *patronymic_latin;
+	const char *sex, *birth_date, *party;   /* NULL: unknown */
+	person_status status;
+} person_brief;
+
+/* The row id of the person with exactly this uid; 0 if there is none (or
+ * uid is NULL or empty). */
+pl_rc registry_person_id(store *st, const char *uid, int64_t *id, pl_err *err) PL_NODISCARD;
+/* The uid of the person with row id `id`; "" if there is none. */
+pl_rc registry_person_uid(store *st, int64_t id, char uid[UID_SIZE], pl_err *err) PL_NODISCARD;
+/* uids[i]: the uid of the person with row id ids[i]; "" for none. */
+pl_rc registry_person_uids(store *st, const int64_t *ids, size_t n, char (*uids)[UID_SIZE],
+                              pl_err *err) PL_NODISCARD;
+/* out[i] is the person with row id ids[i] (ids may repeat; 0 or an id
+ * nobody has gives a zeroed out[i]). */
+pl_rc registry_person_briefs(store *st, const int64_t *ids, size_t n, arena *a,
+                                person_brief *out, pl_err *err) PL_NODISCARD;
+/* How many persons have one of the statuses in `statuses` (bits 1u <<
+ * person_status). */
+pl_rc registry_count_status(store *st, unsigned statuses, long *n, pl_err *err) PL_NODISCARD;
+
+/* A person's latest event of some types: by date, then the one recorded
+ * last. type -1: none of those types. */
+typedef struct event_brief {
+	int type;                   /* event_type, or -1 */
+	const char *date;
+} event_brief;
+
+/* out[i]: the latest event of person ids[i] whose type is in `types`
+ * (bits 1u << event_type). */
+pl_rc registry_last_events(store *st, const int64_t *ids, size_t n, unsigned types, arena *a,
+                              event_brief *out, pl_err *err) PL_NODISCARD;
+
 /* ---- search ---------------------------------------------------------- */
 
 typedef struct person_query {

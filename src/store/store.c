@@ -284,7 +284,6 @@ uint64_t store_tx_serial(const store *st)
 
 pl_rc store_indexes_defer(store *st, const char *const *tables, store_deferred *d, pl_err *err)
 {
-	d->n = 0;
 	sqlite3_stmt *s;
 	int x = sqlite3_prepare_v2(st->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
 	                           " AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
@@ -292,6 +291,7 @@ pl_rc store_indexes_defer(store *st, const char *const *tables, store_deferred *
 	if(x)
 		return store_fail(st, err, x, "reading the schema");
 	char *drop[32];
+	int from = d->n;
 	pl_rc rc = PL_OK;
 	for(int t = 0; tables[t] && !rc; t++) {
 		sqlite3_bind_text(s, 1, tables[t], -1, SQLITE_STATIC);
@@ -307,7 +307,7 @@ pl_rc store_indexes_defer(store *st, const char *const *tables, store_deferred *
 	sqlite3_finalize(s);
 	/* Dropped once the schema is no longer being read: SQLite refuses to
 	 * change the table a running statement reads. */
-	for(int i = 0; i < d->n; i++) {
+	for(int i = from; i < d->n; i++) {
 		if(!rc)
 			rc = store_exec(st, drop[i], err);
 		sqlite3_free(drop[i]);
@@ -390,6 +390,46 @@ pl_rc store_meta_set(store *st, const char *key, const char *value, pl_err *err)
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
 	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "saving settings");
+}
+
+/* ids[0..n) but the zeros as a JSON array in ?1; at[k]: the index in ids
+ * of the k-th id bound. */
+static pl_rc bind_ids(sqlite3_stmt *s, const int64_t *ids, size_t n, size_t *at, pl_err *err)
+{
+	enum { DIGITS = 21 }; /* a comma and an int64 */
+	char *text = malloc(n * DIGITS + 3), *p = text;
+	if(!text)
+		return pl_nomem(err);
+	*p++ = '[';
+	for(size_t i = 0, k = 0; i < n; i++)
+		if(ids[i]) {
+			p += sprintf(p, k ? ",%lld" : "%lld", (long long)ids[i]);
+			at[k++] = i;
+		}
+	*p++ = ']';
+	int rc = sqlite3_bind_text(s, 1, text, (int)(p - text), free);
+	return rc == SQLITE_OK ? PL_OK : pl_fail(err, PL_EDB, "binding a list of %zu ids: %s", n,
+	                                         sqlite3_errstr(rc));
+}
+
+pl_rc store_rows_by_ids(store *st, sqlite3_stmt *s, const int64_t *ids, size_t n, int key_col,
+                        store_row_fn row, void *ctx, const char *doing, pl_err *err)
+{
+	size_t *at = malloc(sizeof(*at) * (n < STORE_IDS_BATCH ? n + 1 : STORE_IDS_BATCH));
+	pl_rc rc = at ? PL_OK : pl_nomem(err);
+	for(size_t from = 0; from < n && !rc; from += STORE_IDS_BATCH) {
+		size_t k = n - from < STORE_IDS_BATCH ? n - from : STORE_IDS_BATCH;
+		if((rc = bind_ids(s, ids + from, k, at, err)))
+			break;
+		int x;
+		while((x = sqlite3_step(s)) == SQLITE_ROW)
+			row(s, from + at[sqlite3_column_int64(s, key_col)], ctx);
+		sqlite3_reset(s);
+		if(x != SQLITE_DONE)
+			rc = store_fail(st, err, x, doing);
+	}
+	free(at);
+	return rc;
 }
 
 int store_bind_text(sqlite3_stmt *s, int i, const char *v)

@@ -116,10 +116,12 @@ bool store_bulk_begin(store *st);
 void store_bulk_end(store *st);
 
 /* Inside a bulk write: drop the plain (not UNIQUE) indexes of `tables`
- * (NULL-terminated), keeping their SQL, and build them again, each in one
+ * (NULL-terminated), keeping their SQL in d (which may already hold
+ * others': start it at {.n = 0}), and build them all again, each in one
  * sorted pass, with store_indexes_restore before committing. A million
  * rows go in faster that way than through a million index inserts. The
- * indexes come from the schema itself, whatever version it is. */
+ * indexes come from the schema itself, whatever version it is. A module
+ * defers its own tables' indexes only. */
 typedef struct store_deferred {
 	char *sql[32];
 	int n;
@@ -148,6 +150,17 @@ pl_rc store_fail(store *st, pl_err *err, int sqlite_rc, const char *doing);
  * the key is absent; free it with sqlite3_free(). */
 pl_rc store_meta_get(store *st, const char *key, char **out, pl_err *err);
 pl_rc store_meta_set(store *st, const char *key, const char *value, pl_err *err);
+
+/* Rows by a list of ids, one statement for the whole list where a query
+ * per id would pay SQLite's call overhead a thousand times: s takes
+ * ids[0..n) as a JSON array in ?1, in batches of STORE_IDS_BATCH, and
+ * selects `json_each(?1) j` with j.key in column key_col; row(s, i, ctx)
+ * is called for each row, i the index into ids it answers. Ids of 0 (no
+ * row) are not looked up. */
+enum { STORE_IDS_BATCH = 10000 };
+typedef void (*store_row_fn)(sqlite3_stmt *s, size_t i, void *ctx);
+pl_rc store_rows_by_ids(store *st, sqlite3_stmt *s, const int64_t *ids, size_t n, int key_col,
+                        store_row_fn row, void *ctx, const char *doing, pl_err *err);
 
 /* Bind text, or NULL for a NULL or empty value: unknown is NULL, never "".
  * Not copied: v must live until the statement has been stepped. */
