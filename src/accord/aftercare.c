@@ -46,13 +46,10 @@ static int by_step_then_name(const void *x, const void *y)
 	return c ? c : strcmp(a->person, b->person);
 }
 
-static const char *name_of(sqlite3_stmt *s, arena *a)
+static const char *name_of(const person_brief *p, arena *a)
 {
-	const char *sur = store_column_text(s, 1), *giv = store_column_text(s, 2);
-	if(!sur)
-		sur = store_column_text(s, 3);
-	if(!giv)
-		giv = store_column_text(s, 4);
+	const char *sur = p->surname ? p->surname : p->surname_latin;
+	const char *giv = p->given_names ? p->given_names : p->given_names_latin;
 	size_t n = (sur ? strlen(sur) : 1) + (giv ? strlen(giv) : 0) + 2;
 	char *out = arena_alloc(a, n);
 	if(out)
@@ -60,63 +57,54 @@ static const char *name_of(sqlite3_stmt *s, arena *a)
 	return out;
 }
 
-pl_rc aftercare_get(store *st, const aftercare_filter *f, arena *a, aftercare_view *out, pl_err *err)
+/* The events that say where a person is since the handover; for readers
+ * who may not see health news, only those that are not. */
+#define EV(e) (1u << (e))
+static const unsigned steps_all = EV(EV_HANDED_OVER) | EV(EV_ARRIVED_TRANSIT) | EV(EV_ASSISTANCE) |
+                                  EV(EV_REPATRIATED) | EV(EV_HOSPITAL_ADMISSION) | EV(EV_TREATMENT);
+static const unsigned steps_public = EV(EV_HANDED_OVER) | EV(EV_ARRIVED_TRANSIT) | EV(EV_REPATRIATED);
+#undef EV
+
+/* Everyone the filter's stages handed over: their row ids in ids, with
+ * the stage and the Art. 117 flag. */
+typedef struct handed {
+	const char *stage;
+	bool art117;
+} handed;
+
+static pl_rc handed_over(store *st, const aftercare_filter *f, arena *a, int64_t **ids, handed **h,
+                         size_t *n, pl_err *err)
 {
-	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *s;
-	/* The latest step since the handover; for readers who may not see
-	 * health news, only the steps that are not health news. */
 	pl_rc rc = store_stmt(st,
-	                      "SELECT p.uid, p.surname, p.given_names, p.surname_latin, p.given_names_latin,"
-	                      " p.party, s.uid, e.art117,"
-	                      " (SELECT ev.type || ' ' || ev.date FROM event ev WHERE ev.person_id = p.id"
-	                      "   AND ev.type IN ('handed_over', 'arrived_transit', 'assistance', 'repatriated',"
-	                      "                   'hospital_admission', 'treatment')"
-	                      "   AND (?4 = 0 OR ev.type IN ('handed_over', 'arrived_transit', 'repatriated'))"
-	                      "   ORDER BY ev.date DESC, ev.id DESC LIMIT 1)"
+	                      "SELECT e.person_id, s.uid, e.art117"
 	                      " FROM stage_entry e JOIN stage s ON s.id = e.stage_id"
-	                      " JOIN agreement g ON g.id = s.agreement_id JOIN person p ON p.id = e.person_id"
-	                      " WHERE e.outcome = 'handed_over' AND (?1 IS NULL OR g.name = ?1)"
-	                      "   AND (?2 IS NULL OR s.uid = ?2) AND (?3 IS NULL OR p.party = ?3)",
+	                      " JOIN agreement g ON g.id = s.agreement_id"
+	                      " WHERE e.outcome = 'handed_over' AND e.person_id IS NOT NULL"
+	                      "   AND (?1 IS NULL OR g.name = ?1) AND (?2 IS NULL OR s.uid = ?2)",
 	                      &s, err);
 	if(rc)
 		return rc;
 	store_bind_text(s, 1, f->agreement);
 	store_bind_text(s, 2, f->stage);
-	store_bind_text(s, 3, f->party);
-	sqlite3_bind_int(s, 4, f->withhold_medical);
-	size_t cap = 0;
-	aftercare_row *rows = NULL;
+	size_t cap = 0, icap = 0, k = 0;
 	int sr;
 	while((sr = sqlite3_step(s)) == SQLITE_ROW) {
-		aftercare_row x = {0};
-		snprintf(x.person, sizeof(x.person), "%s", store_column_text(s, 0));
-		const char *last = store_column_text(s, 8), *sp = last ? strchr(last, ' ') : NULL;
-		char type[32] = "";
-		if(sp)
-			snprintf(type, sizeof(type), "%.*s", (int)(sp - last), last);
-		x.step = step_of(type);
-		x.since = sp ? arena_strdup(a, sp + 1) : NULL;
-		x.art117 = !f->withhold_medical && sqlite3_column_int(s, 7);
-		out->count[x.step]++;
-		out->art117 += x.art117;
-		out->total++;
-		if(f->step >= 0 && (int)x.step != f->step)
-			continue;
-		x.name = name_of(s, a);
-		const char *party = store_column_text(s, 5);
-		x.party = party ? arena_strdup(a, party) : NULL;
-		x.stage = arena_strdup(a, store_column_text(s, 6));
-		aftercare_row *slot = arena_push(a, (void **)&rows, &out->n, &cap, sizeof(*slot));
-		if(!slot)
+		int64_t *id = arena_push(a, (void **)ids, &k, &icap, sizeof(**ids));
+		handed *x = arena_push(a, (void **)h, n, &cap, sizeof(**h));
+		if(!id || !x)
 			break;
-		*slot = x;
+		*id = sqlite3_column_int64(s, 0);
+		*x = (handed){arena_strdup(a, store_column_text(s, 1)), sqlite3_column_int(s, 2) != 0};
 	}
 	sqlite3_reset(s);
 	if(arena_oom(a))
 		return pl_nomem(err);
-	if(sr != SQLITE_DONE)
-		return store_fail(st, err, sr, "reading aftercare");
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "reading aftercare");
+}
+
+static void page(aftercare_view *out, aftercare_row *rows, const aftercare_filter *f)
+{
 	if(out->n)
 		qsort(rows, out->n, sizeof(*rows), by_step_then_name);
 	size_t from = f->offset < out->n ? f->offset : out->n;
@@ -125,6 +113,52 @@ pl_rc aftercare_get(store *st, const aftercare_filter *f, arena *a, aftercare_vi
 		len = f->limit;
 	out->rows = rows ? rows + from : NULL;
 	out->n = len;
+}
+
+pl_rc aftercare_get(store *st, const aftercare_filter *f, arena *a, aftercare_view *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	int64_t *ids = NULL;
+	handed *h = NULL;
+	size_t n = 0;
+	pl_rc rc = handed_over(st, f, a, &ids, &h, &n, err);
+	if(rc)
+		return rc;
+	person_brief *who = arena_calloc(a, n + 1, sizeof(*who));
+	event_brief *last = arena_calloc(a, n + 1, sizeof(*last));
+	if(!who || !last)
+		return pl_nomem(err);
+	if((rc = registry_person_briefs(st, ids, n, a, who, err)) ||
+	   (rc = registry_last_events(st, ids, n, f->withhold_medical ? steps_public : steps_all, a,
+	                              last, err)))
+		return rc;
+	size_t cap = 0;
+	aftercare_row *rows = NULL;
+	for(size_t i = 0; i < n; i++) {
+		if(!who[i].id || (f->party && *f->party && (!who[i].party || strcmp(who[i].party, f->party))))
+			continue;
+		aftercare_row x = {0};
+		snprintf(x.person, sizeof(x.person), "%s", who[i].uid);
+		x.step = last[i].type < 0 ? STEP_HANDED_OVER
+		                          : step_of(lifecycle_event_name((event_type)last[i].type));
+		x.since = last[i].date;
+		x.art117 = !f->withhold_medical && h[i].art117;
+		out->count[x.step]++;
+		out->art117 += x.art117;
+		out->total++;
+		if(f->step >= 0 && (int)x.step != f->step)
+			continue;
+		x.name = name_of(&who[i], a);
+		x.party = who[i].party;
+		x.stage = h[i].stage;
+		aftercare_row *slot = arena_push(a, (void **)&rows, &out->n, &cap, sizeof(*slot));
+		if(!slot)
+			return pl_nomem(err);
+		*slot = x;
+	}
+	if(arena_oom(a))
+		return pl_nomem(err);
+	page(out, rows, f);
 	return PL_OK;
 }
 

@@ -120,16 +120,20 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 		return rc;
 	}
 	bool art117 = false;
+	int64_t pid = 0;
 	rc = hand_over(st, s, c, e.person, a, &art117, err);
+	rc = rc ? rc : registry_person_id(st, e.person, &pid, err);
 	sqlite3_stmt *q;
 	rc = rc ? rc : store_stmt(st,
 	                          "INSERT INTO stage_entry (stage_id, seq, side, clause, ref, person_id, points,"
 	                          " outcome, substitute_for, art117)"
-	                          " SELECT ?1, ?2, side, clause, ?3, (SELECT id FROM person WHERE uid = ?3), ?4,"
+	                          " SELECT ?1, ?2, side, clause, ?3, ?7, ?4,"
 	                          " 'handed_over', id, ?5 FROM stage_entry WHERE stage_id = ?1 AND seq = ?6",
 	                          &q, err);
 	if(rc)
 		return rc;
+	if(pid)
+		sqlite3_bind_int64(q, 7, pid);
 	sqlite3_bind_int64(q, 1, s->id);
 	sqlite3_bind_int(q, 2, seq);
 	sqlite3_bind_text(q, 3, e.person, -1, SQLITE_TRANSIENT);
@@ -205,7 +209,7 @@ static pl_rc remains_batch_of(store *st, const stage *s, exec_ctx *c, const stag
 	remains_batch got;
 	pl_err quiet = {0};
 	pl_rc rc = PL_OK;
-	if(remains_batch_get(st, b->batch, &a, &got, &quiet) == PL_ENOTFOUND) {
+	if(remains_batch_get(st, b->batch, NULL, &a, &got, &quiet) == PL_ENOTFOUND) {
 		char date[DATE_STR_MAX];
 		date_format(c->date, date);
 		remains_batch nb = {.label = b->batch, .from_party = c->ag.party[b->side],
@@ -214,7 +218,7 @@ static pl_rc remains_batch_of(store *st, const stage *s, exec_ctx *c, const stag
 		rc = remains_batch_add(st, &nb, err);
 	}
 	arena_free(&a);
-	return rc ? rc : remains_batch_set_stage(st, b->batch, s->id, err);
+	return rc ? rc : remains_batch_set_stage(st, b->batch, s->id, stage_uid_by_id, err);
 }
 
 static pl_rc run_batches(store *st, const stage *s, exec_ctx *c, pl_err *err)

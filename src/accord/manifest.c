@@ -131,16 +131,15 @@ static pl_rc resolve_by_identity(store *st, manifest_doc *m, const char *name, p
 static pl_rc resolve_from_stage(store *st, int64_t stage_id, stage_entry *e, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT p.uid FROM stage_entry x JOIN person p ON p.id = x.person_id"
-	                          " WHERE x.stage_id = ? AND x.ref = ? LIMIT 1", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT person_id FROM stage_entry WHERE stage_id = ? AND ref = ?"
+	                          " AND person_id IS NOT NULL LIMIT 1", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, stage_id);
 	sqlite3_bind_text(s, 2, e->ref, -1, SQLITE_STATIC);
-	if(sqlite3_step(s) == SQLITE_ROW)
-		snprintf(e->person, UID_SIZE, "%s", store_column_text(s, 0));
+	int64_t pid = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
-	return PL_OK;
+	return pid ? registry_person_uid(st, pid, e->person, err) : PL_OK;
 }
 
 static pl_rc resolve(store *st, manifest_doc *m, int64_t stage_id, const char *name,

@@ -145,20 +145,6 @@ static pl_rc step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *er
 	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, doing);
 }
 
-static pl_rc person_id_of(store *st, const char *uid, int64_t *id, pl_err *err)
-{
-	sqlite3_stmt *s;
-	*id = 0;
-	pl_rc rc = store_stmt(st, "SELECT id FROM person WHERE uid = ?", &s, err);
-	if(rc || !uid || !*uid)
-		return rc;
-	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
-	if(sqlite3_step(s) == SQLITE_ROW)
-		*id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return PL_OK;
-}
-
 /* The rows of the version's entries and batches; person uids resolved
  * by the caller (e->person, "" when not found here). */
 static pl_rc store_rows(store *st, int64_t stage_id, const manifest_doc *m, pl_err *err)
@@ -177,7 +163,7 @@ static pl_rc store_rows(store *st, int64_t stage_id, const manifest_doc *m, pl_e
 	for(size_t i = 0; i < m->nentries && !rc; i++) {
 		const stage_entry *e = &m->entries[i];
 		int64_t pid;
-		rc = person_id_of(st, e->person, &pid, err);
+		rc = registry_person_id(st, e->person, &pid, err);
 		rc = rc ? rc : store_stmt(st, "INSERT INTO stage_entry (stage_id, seq, side, clause, ref, person_id,"
 		                              " points) VALUES (?, ?, ?, ?, ?, ?, ?)", &s, err);
 		if(rc)

@@ -151,6 +151,9 @@ pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid
 
 /* By uid, or a unique prefix of one (at least 5 characters). */
 pl_rc stage_get(store *st, const char *uid, arena *a, stage *out, pl_err *err) PL_NODISCARD;
+/* The uid of the stage with row id `id`; PL_ENOTFOUND if there is none.
+ * What the remains module names a batch's stage with (remains_stage_uid_fn). */
+pl_rc stage_uid_by_id(store *st, int64_t id, char uid[UID_SIZE], pl_err *err) PL_NODISCARD;
 /* A past version of the manifest (its canonical document), or the current one with version 0. */
 pl_rc stage_manifest_version(store *st, const stage *s, int version, arena *a, const char **doc,
                                 pl_err *err) PL_NODISCARD;

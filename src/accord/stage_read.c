@@ -68,6 +68,23 @@ static pl_rc read_row(store *st, int64_t id, arena *a, stage *out, pl_err *err)
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;
 }
 
+pl_rc stage_uid_by_id(store *st, int64_t id, char uid[UID_SIZE], pl_err *err)
+{
+	uid[0] = '\0';
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT uid FROM stage WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	int x = sqlite3_step(s);
+	if(x == SQLITE_ROW)
+		snprintf(uid, UID_SIZE, "%s", store_column_text(s, 0));
+	sqlite3_reset(s);
+	if(x == SQLITE_DONE)
+		return pl_fail(err, PL_ENOTFOUND, "no stage with row id %lld", (long long)id);
+	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading stages");
+}
+
 pl_rc stage_manifest_version(store *st, const stage *sg, int version, arena *a, const char **doc,
                                 pl_err *err)
 {
@@ -89,15 +106,35 @@ pl_rc stage_manifest_version(store *st, const stage *sg, int version, arena *a, 
 	return PL_OK;
 }
 
+/* Each entry's person here, read in one batch (pid: their row ids, 0 for
+ * none). A substitute (extra) is not in the manifest: its identity comes
+ * from the registry. */
+static pl_rc entry_persons(store *st, stage *out, const int64_t *pid, const bool *extra, arena *a,
+                           pl_err *err)
+{
+	char (*uid)[UID_SIZE] = arena_alloc(a, (out->nentries + 1) * UID_SIZE);
+	if(!uid)
+		return pl_nomem(err);
+	pl_rc rc = registry_person_uids(st, pid, out->nentries, uid, err);
+	for(size_t i = 0; !rc && i < out->nentries; i++) {
+		stage_entry *e = &out->entries[i];
+		snprintf(e->person, sizeof(e->person), "%s", uid[i]);
+		person p;
+		pl_err ignore = {0};
+		if(extra[i] && uid[i][0] && !registry_person_get(st, uid[i], a, &p, &ignore))
+			stage_identity_of(&p, &e->who);
+	}
+	return rc;
+}
+
 /* The entries as the manifest lists them, then what this registry knows
- * of each: its person, the outcome. Substitutes added at execution are
- * not in the manifest: their identity comes from the registry. */
+ * of each: its person, the outcome. */
 static pl_rc overlay_entries(store *st, stage *out, const manifest_doc *m, arena *a, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st,
-	                      "SELECT e.seq, p.uid, e.outcome, f.seq, e.art117, e.note, e.side, e.clause,"
-	                      " e.ref, e.points FROM stage_entry e LEFT JOIN person p ON p.id = e.person_id"
+	                      "SELECT e.seq, e.person_id, e.outcome, f.seq, e.art117, e.note, e.side, e.clause,"
+	                      " e.ref, e.points FROM stage_entry e"
 	                      " LEFT JOIN stage_entry f ON f.id = e.substitute_for"
 	                      " WHERE e.stage_id = ? ORDER BY e.seq", &s, err);
 	if(rc)
@@ -106,8 +143,10 @@ static pl_rc overlay_entries(store *st, stage *out, const manifest_doc *m, arena
 	/* Each substitute replaces one entry: at most twice the manifest's. */
 	size_t cap = 2 * m->nentries + 1, k = 0;
 	out->entries = arena_calloc(a, cap, sizeof(stage_entry));
+	int64_t *pid = arena_calloc(a, cap, sizeof(*pid));
+	bool *extra = arena_calloc(a, cap, sizeof(*extra));
 	int sr;
-	while(out->entries && (sr = sqlite3_step(s)) == SQLITE_ROW) {
+	while(out->entries && pid && extra && (sr = sqlite3_step(s)) == SQLITE_ROW) {
 		int seq = sqlite3_column_int(s, 0);
 		stage_entry *e = NULL;
 		while(k < m->nentries && m->entries[k].seq < seq)
@@ -116,30 +155,29 @@ static pl_rc overlay_entries(store *st, stage *out, const manifest_doc *m, arena
 			sqlite3_reset(s);
 			return pl_fail(err, PL_EINTEGRITY, "stage %s has more entries than its manifest allows", out->uid);
 		}
+		pid[out->nentries] = sqlite3_column_int64(s, 1);
 		e = &out->entries[out->nentries++];
 		if(k < m->nentries && m->entries[k].seq == seq)
 			*e = m->entries[k];
 		e->seq = seq;
-		const char *uid = store_column_text(s, 1), *note = store_column_text(s, 5);
-		snprintf(e->person, sizeof(e->person), "%s", uid ? uid : "");
+		const char *note = store_column_text(s, 5);
 		int o = entry_outcome_parse(store_column_text(s, 2));
 		e->outcome = o < 0 ? OUTCOME_PENDING : (entry_outcome)o;
 		e->substitute_for = sqlite3_column_int(s, 3);
 		e->art117 = sqlite3_column_int(s, 4) != 0;
 		e->note = note ? arena_strdup(a, note) : NULL;
 		if(!e->clause) {
-			person p;
-			pl_err ignore = {0};
+			extra[out->nentries - 1] = true;
 			e->side = strcmp(store_column_text(s, 6), m->party[0]) ? 1 : 0;
 			e->clause = arena_strdup(a, store_column_text(s, 7));
 			e->ref = arena_strdup(a, store_column_text(s, 8));
 			e->points = sqlite3_column_int64(s, 9);
-			if(uid && !registry_person_get(st, uid, a, &p, &ignore))
-				stage_identity_of(&p, &e->who);
 		}
 	}
 	sqlite3_reset(s);
-	return out->entries && !arena_oom(a) ? PL_OK : pl_nomem(err);
+	if(!out->entries || !pid || !extra || arena_oom(a))
+		return pl_nomem(err);
+	return entry_persons(st, out, pid, extra, a, err);
 }
 
 static pl_rc overlay_batches(store *st, stage *out, const manifest_doc *m, pl_err *err)

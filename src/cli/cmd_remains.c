@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "accord/stage.h"
 #include "cli/cli.h"
 #include "remains/remains.h"
 
@@ -622,7 +623,7 @@ static int batch_list_cmd(cli *c, int argc, char **argv)
 	remains_batch *b;
 	size_t n;
 	pl_err err = {0};
-	pl_rc rc = remains_batch_list(st, &ar, &b, &n, &err);
+	pl_rc rc = remains_batch_list(st, stage_uid_by_id, &ar, &b, &n, &err);
 	store_close(st);
 	if(!rc && !n && !c->json) {
 		printf("no batches recorded\n");
@@ -681,7 +682,7 @@ static int batch_show_cmd(cli *c, int argc, char **argv)
 	remains_page pg;
 	pl_err err = {0};
 	q.batch = a.arg;
-	pl_rc rc = remains_batch_get(st, a.arg, &ar, &b, &err);
+	pl_rc rc = remains_batch_get(st, a.arg, stage_uid_by_id, &ar, &b, &err);
 	if(!rc && c->json && !(rc = remains_list(st, &q, &ar, &pg, &err))) {
 		json_t *o = remains_batch_json(&b);
 		json_object_set_new(o, "cases", remains_page_json(&pg, &q));

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "accord/stage.h"
 #include "http/internal.h"
 #include "remains/remains.h"
 
@@ -46,7 +47,7 @@ static const char *batch_label(http_req *q)
 	remains_batch *b;
 	size_t n;
 	pl_err err = {0};
-	if(remains_batch_list(q->st, &q->a, &b, &n, &err)) {
+	if(remains_batch_list(q->st, NULL, &q->a, &b, &n, &err)) {
 		http_fail(q, &err);
 		return NULL;
 	}
@@ -131,7 +132,7 @@ void api_remains_batches(http_req *q)
 	remains_batch *b;
 	size_t n;
 	pl_err err = {0};
-	if(remains_batch_list(q->st, &q->a, &b, &n, &err)) {
+	if(remains_batch_list(q->st, stage_uid_by_id, &q->a, &b, &n, &err)) {
 		http_fail(q, &err);
 		return;
 	}
@@ -149,7 +150,7 @@ void api_remains_batch_get(http_req *q)
 	pl_err err = {0};
 	if(!page_of(q, &rq) || !(rq.batch = batch_label(q)))
 		return;
-	if(remains_batch_get(q->st, rq.batch, &q->a, &b, &err)) {
+	if(remains_batch_get(q->st, rq.batch, stage_uid_by_id, &q->a, &b, &err)) {
 		http_fail_field(q, &err, "label");
 		return;
 	}

@@ -195,70 +195,67 @@ static void batch_from_row(sqlite3_stmt *s, arena *a, void *item)
 		*text[i] = (t = store_column_text(s, 2 + i)) ? arena_strdup(a, t) : NULL;
 	b->declared = sqlite3_column_type(s, 6) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, 6);
 	b->note = (t = store_column_text(s, 7)) ? arena_strdup(a, t) : NULL;
-	b->stage = (t = store_column_text(s, 8)) ? arena_strdup(a, t) : NULL;
+	b->stage_id = sqlite3_column_int64(s, 8);
 	b->created_at = (t = store_column_text(s, 9)) ? arena_strdup(a, t) : NULL;
 	b->received = (long)sqlite3_column_int64(s, 10);
 	for(int i = 0; i < RS_COUNT; i++)
 		b->by_status[i] = (long)sqlite3_column_int64(s, 11 + i);
 }
 
+/* Each batch's stage, named through the caller's stage_uid. */
+static pl_rc stages_name(store *st, remains_stage_uid_fn stage_uid, remains_batch *b, size_t n,
+                         arena *a, pl_err *err)
+{
+	for(size_t i = 0; stage_uid && i < n; i++) {
+		char uid[UID_SIZE];
+		pl_rc rc = b[i].stage_id ? stage_uid(st, b[i].stage_id, uid, err) : PL_OK;
+		if(rc)
+			return rc;
+		if(b[i].stage_id && !(b[i].stage = arena_strdup(a, uid)))
+			return pl_nomem(err);
+	}
+	return PL_OK;
+}
+
 /* Batches with their counts; label NULL: all of them. */
-static pl_rc batches_read(store *st, const char *label, arena *a, remains_batch **out, size_t *n,
-                             pl_err *err)
+static pl_rc batches_read(store *st, const char *label, remains_stage_uid_fn stage_uid, arena *a,
+                          remains_batch **out, size_t *n, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT b.id, b.uid, b.label, b.from_party, b.to_party,"
-	                          " b.handover_date, b.declared, b.note, g.uid, b.created_at,"
+	                          " b.handover_date, b.declared, b.note, b.stage_id, b.created_at,"
 	                          " count(c.id), count(c.id) FILTER (WHERE c.status = 'unidentified'),"
 	                          " count(c.id) FILTER (WHERE c.status = 'preliminary'),"
 	                          " count(c.id) FILTER (WHERE c.status = 'confirmed'),"
 	                          " count(c.id) FILTER (WHERE c.status = 'returned')"
-	                          " FROM remains_batch b LEFT JOIN stage g ON g.id = b.stage_id"
-	                          " LEFT JOIN remains_case c ON c.batch_id = b.id"
+	                          " FROM remains_batch b LEFT JOIN remains_case c ON c.batch_id = b.id"
 	                          " WHERE ?1 IS NULL OR b.label = ?1 GROUP BY b.id"
 	                          " ORDER BY b.handover_date, b.label", &s, err);
 	if(rc)
 		return rc;
 	store_bind_text(s, 1, label);
-	return remains_rows(st, s, a, sizeof(remains_batch), batch_from_row, (void **)out, n,
-	                    "reading batches", err);
+	rc = remains_rows(st, s, a, sizeof(remains_batch), batch_from_row, (void **)out, n,
+	                  "reading batches", err);
+	return rc ? rc : stages_name(st, stage_uid, *out, *n, a, err);
 }
 
-pl_rc remains_batch_list(store *st, arena *a, remains_batch **out, size_t *n, pl_err *err)
+pl_rc remains_batch_list(store *st, remains_stage_uid_fn stage_uid, arena *a, remains_batch **out,
+                            size_t *n, pl_err *err)
 {
-	return batches_read(st, NULL, a, out, n, err);
+	return batches_read(st, NULL, stage_uid, a, out, n, err);
 }
 
-pl_rc remains_batch_get(store *st, const char *label, arena *a, remains_batch *out, pl_err *err)
+pl_rc remains_batch_get(store *st, const char *label, remains_stage_uid_fn stage_uid, arena *a,
+                           remains_batch *out, pl_err *err)
 {
 	remains_batch *b;
 	size_t n;
-	pl_rc rc = batches_read(st, label ? label : "", a, &b, &n, err);
+	pl_rc rc = batches_read(st, label ? label : "", stage_uid, a, &b, &n, err);
 	if(!rc && !n)
 		return pl_fail(err, PL_ENOTFOUND, "no remains batch labelled '%s'", label ? label : "");
 	if(!rc)
 		*out = b[0];
 	return rc;
-}
-
-/* The uid of stage `id` ("" for 0); PL_ENOTFOUND if there is no such stage. */
-static pl_rc stage_uid(store *st, int64_t id, char out[UID_SIZE], pl_err *err)
-{
-	out[0] = '\0';
-	if(!id)
-		return PL_OK;
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT uid FROM stage WHERE id = ?", &s, err);
-	if(rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, id);
-	int x = sqlite3_step(s);
-	if(x == SQLITE_ROW)
-		snprintf(out, UID_SIZE, "%s", store_column_text(s, 0));
-	sqlite3_reset(s);
-	if(x == SQLITE_DONE)
-		return pl_fail(err, PL_ENOTFOUND, "no stage with row id %lld", (long long)id);
-	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading stages");
 }
 
 static pl_rc stage_write(store *st, const remains_batch *b, int64_t stage_id, const char *stage,
@@ -280,16 +277,18 @@ static pl_rc stage_write(store *st, const remains_batch *b, int64_t stage_id, co
 	                     json_pack("{s:s?}", "stage", stage[0] ? stage : NULL), err);
 }
 
-pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id, pl_err *err)
+pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id,
+                                 remains_stage_uid_fn stage_uid, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
 	remains_batch b;
-	char stage[UID_SIZE];
+	char stage[UID_SIZE] = "";
 	pl_rc rc = store_begin(st, err);
 	if(!rc) {
-		if(!(rc = remains_batch_get(st, label, &a, &b, err)) &&
-		   !(rc = stage_uid(st, stage_id, stage, err)) && !remains_same(b.stage, stage[0] ? stage : NULL))
+		if(!(rc = remains_batch_get(st, label, stage_uid, &a, &b, err)) &&
+		   !(rc = stage_id ? stage_uid(st, stage_id, stage, err) : PL_OK) &&
+		   !remains_same(b.stage, stage[0] ? stage : NULL))
 			rc = stage_write(st, &b, stage_id, stage, err);
 		rc = remains_tx_end(st, rc, err);
 	}

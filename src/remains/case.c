@@ -27,16 +27,29 @@ void rcase_from_row(sqlite3_stmt *s, arena *a, void *item)
 	c->condition = text_or_null(s, 6, a);
 	int st = remains_status_parse(store_column_text(s, 7));
 	c->status = st < 0 ? RS_UNIDENTIFIED : (remains_status)st;
-	c->person = text_or_null(s, 8, a);
-	c->note = text_or_null(s, 9, a);
-	c->created_at = text_or_null(s, 10, a);
-	c->updated_at = text_or_null(s, 11, a);
-	c->batch_id = sqlite3_column_int64(s, 12);
-	c->person_id = sqlite3_column_int64(s, 13);
+	c->note = text_or_null(s, 8, a);
+	c->created_at = text_or_null(s, 9, a);
+	c->updated_at = text_or_null(s, 10, a);
+	c->batch_id = sqlite3_column_int64(s, 11);
+	c->person_id = sqlite3_column_int64(s, 12);
 }
 
-pl_rc rcase_find(store *st, const char *tag, arena *a, remains_case *c, bool *found,
-                    pl_err *err)
+pl_rc rcase_persons(store *st, remains_case *c, size_t n, arena *a, pl_err *err)
+{
+	int64_t *ids = arena_calloc(a, n + 1, sizeof(*ids));
+	char (*uid)[UID_SIZE] = arena_alloc(a, (n + 1) * UID_SIZE);
+	if(!ids || !uid)
+		return pl_nomem(err);
+	for(size_t i = 0; i < n; i++)
+		ids[i] = c[i].person_id;
+	pl_rc rc = registry_person_uids(st, ids, n, uid, err);
+	for(size_t i = 0; !rc && i < n; i++)
+		c[i].person = uid[i][0] ? uid[i] : NULL;
+	return rc;
+}
+
+pl_rc remains_case_find(store *st, const char *tag, arena *a, remains_case *c, bool *found,
+                           pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT " RCASE_COLUMNS RCASE_FROM " WHERE c.tag = ?", &s, err);
@@ -50,13 +63,15 @@ pl_rc rcase_find(store *st, const char *tag, arena *a, remains_case *c, bool *fo
 	sqlite3_reset(s);
 	if(x != SQLITE_ROW && x != SQLITE_DONE)
 		return store_fail(st, err, x, "reading a remains case");
-	return arena_oom(a) ? pl_nomem(err) : PL_OK;
+	if(arena_oom(a))
+		return pl_nomem(err);
+	return *found ? rcase_persons(st, c, 1, a, err) : PL_OK;
 }
 
 pl_rc rcase_load(store *st, const char *tag, arena *a, remains_case *c, pl_err *err)
 {
 	bool found;
-	pl_rc rc = rcase_find(st, tag, a, c, &found, err);
+	pl_rc rc = remains_case_find(st, tag, a, c, &found, err);
 	if(!rc && !found)
 		return pl_fail(err, PL_ENOTFOUND, "no remains case tagged '%s'", tag);
 	return rc;
@@ -218,7 +233,7 @@ pl_rc rcase_put(store *st, const char *const v[RF_COUNT], const remains_batch_de
 {
 	remains_case c;
 	bool found;
-	pl_rc rc = rcase_find(st, v[RF_TAG], a, &c, &found, err);
+	pl_rc rc = remains_case_find(st, v[RF_TAG], a, &c, &found, err);
 	if(rc)
 		return rc;
 	int64_t batch_id = found ? c.batch_id : 0;

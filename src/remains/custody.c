@@ -120,23 +120,28 @@ static pl_rc fragment_find(store *st, int64_t case_id, const char *label, arena 
                               fragment_row *out, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT f.id, f.description, p.uid FROM remains_fragment f"
-	                          " LEFT JOIN person p ON p.id = f.person_id"
-	                          " WHERE f.case_id = ? AND f.label = ?", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT id, description, person_id FROM remains_fragment"
+	                          " WHERE case_id = ? AND label = ?", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, case_id);
 	sqlite3_bind_text(s, 2, label, -1, SQLITE_STATIC);
 	int x = sqlite3_step(s);
 	memset(out, 0, sizeof(*out));
+	int64_t person_id = 0;
 	if((out->found = x == SQLITE_ROW)) {
 		out->id = sqlite3_column_int64(s, 0);
-		const char *d = store_column_text(s, 1), *p = store_column_text(s, 2);
+		const char *d = store_column_text(s, 1);
 		out->description = d ? arena_strdup(a, d) : NULL;
-		out->person = p ? arena_strdup(a, p) : NULL;
+		person_id = sqlite3_column_int64(s, 2);
 	}
 	sqlite3_reset(s);
-	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading fragments");
+	if(x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading fragments");
+	char uid[UID_SIZE];
+	if(person_id && !(rc = registry_person_uid(st, person_id, uid, err)))
+		out->person = arena_strdup(a, uid);
+	return rc;
 }
 
 static pl_rc fragment_write(store *st, const remains_case *c, const char *label,

@@ -61,17 +61,10 @@ static pl_rc set_status(store *st, remains_case *c, remains_status to, const per
 	return remains_audit(st, action, "remains_case", c->uid, before, after, err);
 }
 
-/* Other confirmed cases of person p, and whether case c holds a fragment
- * linked to them. */
-typedef struct spread {
-	long others;
-	char tags[200];   /* the first few */
-	bool fragment;
-} spread;
-
-static pl_rc spread_of(store *st, const remains_case *c, const person *p, spread *out,
-                          pl_err *err)
+pl_rc remains_person_spread(store *st, int64_t case_id, int64_t person_id, remains_spread *out,
+                              pl_err *err)
 {
+	memset(out, 0, sizeof(*out));
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT (SELECT count(*) FROM remains_case WHERE person_id = ?1 AND"
 	                          " status = 'confirmed' AND id != ?2), (SELECT group_concat(tag, ', ')"
@@ -81,8 +74,8 @@ static pl_rc spread_of(store *st, const remains_case *c, const person *p, spread
 	                          " person_id = ?1)", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_int64(s, 2, c->id);
+	sqlite3_bind_int64(s, 1, person_id);
+	sqlite3_bind_int64(s, 2, case_id);
 	int x = sqlite3_step(s);
 	if(x == SQLITE_ROW) {
 		out->others = (long)sqlite3_column_int64(s, 0);
@@ -149,10 +142,10 @@ static pl_rc to_preliminary(store *st, remains_case *c, const char *uid, arena *
 		return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "a preliminary identification needs "
 		                      "the person the remains are identified as");
 	person p;
-	spread sp = {0};
+	remains_spread sp;
 	pl_rc rc = rperson_identifiable(st, uid, a, &p, res, err);
 	if(!rc)
-		rc = spread_of(st, c, &p, &sp, err);
+		rc = remains_person_spread(st, c->id, p.id, &sp, err);
 	if(rc)
 		return rc;
 	if(sp.others)
@@ -165,7 +158,7 @@ static pl_rc to_confirmed(store *st, remains_case *c, const char *uid, arena *a,
                              remains_result *res, pl_err *err)
 {
 	person p;
-	spread sp = {0};
+	remains_spread sp;
 	pl_rc rc = rperson_identifiable(st, uid ? uid : c->person, a, &p, res, err);
 	if(rc)
 		return rc;
@@ -173,7 +166,7 @@ static pl_rc to_confirmed(store *st, remains_case *c, const char *uid, arena *a,
 		return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "case %s is identified as %s, not %s: "
 		                      "withdraw that identification first (parley remains withdraw %s)",
 		                      c->tag, c->person, p.uid, c->tag);
-	if((rc = spread_of(st, c, &p, &sp, err)))
+	if((rc = remains_person_spread(st, c->id, p.id, &sp, err)))
 		return rc;
 	if(sp.others && !sp.fragment)
 		return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "person %s already has a confirmed "

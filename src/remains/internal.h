@@ -41,14 +41,13 @@ pl_rc remains_rows(store *st, sqlite3_stmt *s, arena *a, size_t size, remains_ro
 /* The columns every case query selects, as rcase_from_row reads them. */
 #define RCASE_COLUMNS \
 	"c.id, c.uid, c.tag, b.label, c.recovery_place, c.recovery_date, c.condition, c.status," \
-	" p.uid, c.note, c.created_at, c.updated_at, c.batch_id, c.person_id"
-#define RCASE_FROM \
-	" FROM remains_case c LEFT JOIN remains_batch b ON b.id = c.batch_id" \
-	" LEFT JOIN person p ON p.id = c.person_id"
-void rcase_from_row(sqlite3_stmt *s, arena *a, void *item); /* a remains_case */
-/* The case tagged `tag`: *found false if there is none. */
-pl_rc rcase_find(store *st, const char *tag, arena *a, remains_case *c, bool *found,
-                    pl_err *err);
+	" c.note, c.created_at, c.updated_at, c.batch_id, c.person_id"
+#define RCASE_FROM " FROM remains_case c LEFT JOIN remains_batch b ON b.id = c.batch_id"
+enum { RCASE_NCOLUMNS = 13 };
+/* A remains_case without its person's uid: rcase_persons adds those. */
+void rcase_from_row(sqlite3_stmt *s, arena *a, void *item);
+/* The uid of each case's person (the registry's), in one batch. */
+pl_rc rcase_persons(store *st, remains_case *c, size_t n, arena *a, pl_err *err);
 /* The same, PL_ENOTFOUND if there is none. */
 pl_rc rcase_load(store *st, const char *tag, arena *a, remains_case *c, pl_err *err);
 /* Put cleaned values (remains_case_put) inside the caller's transaction. */

@@ -1,5 +1,6 @@
 /* Reading: lists of cases with filters, and one case with everything that
  * belongs to it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "remains/internal.h"
@@ -103,8 +104,53 @@ pl_rc remains_list(store *st, const remains_query *q, arena *a, remains_page *ou
 	bind_filters(s, batch_id, status, condition, text);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)(q->limit ? q->limit : 50));
 	sqlite3_bind_int64(s, 6, (sqlite3_int64)q->offset);
-	return remains_rows(st, s, a, sizeof(remains_case), rcase_from_row, (void **)&out->rows, &out->n,
-	                    "reading remains cases", err);
+	rc = remains_rows(st, s, a, sizeof(remains_case), rcase_from_row, (void **)&out->rows, &out->n,
+	                  "reading remains cases", err);
+	return rc ? rc : rcase_persons(st, out->rows, out->n, a, err);
+}
+
+typedef struct by_id_ctx {
+	remains_case *out;
+	arena *a;
+} by_id_ctx;
+
+static void by_id_row(sqlite3_stmt *s, size_t i, void *ctx)
+{
+	by_id_ctx *c = ctx;
+	rcase_from_row(s, c->a, &c->out[i]);
+}
+
+pl_rc remains_cases_by_id(store *st, const int64_t *ids, size_t n, arena *a, remains_case *out,
+                             pl_err *err)
+{
+	memset(out, 0, n * sizeof(*out));
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT " RCASE_COLUMNS ", j.key FROM json_each(?1) j"
+	                          " JOIN remains_case c ON c.id = j.value"
+	                          " LEFT JOIN remains_batch b ON b.id = c.batch_id", &s, err);
+	by_id_ctx c = {out, a};
+	if(!rc)
+		rc = store_rows_by_ids(st, s, ids, n, RCASE_NCOLUMNS, by_id_row, &c, "reading remains cases",
+		                       err);
+	if(!rc && arena_oom(a))
+		rc = pl_nomem(err);
+	return rc ? rc : rcase_persons(st, out, n, a, err);
+}
+
+pl_rc remains_cases_all(store *st, const char *batch, arena *a, remains_case **out, size_t *n,
+                           pl_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT " RCASE_COLUMNS RCASE_FROM " WHERE ?1 IS NULL OR b.label = ?1"
+	                          " ORDER BY c.tag", &s, err);
+	if(rc)
+		return rc;
+	store_bind_text(s, 1, batch);
+	rc = remains_rows(st, s, a, sizeof(remains_case), rcase_from_row, (void **)out, n,
+	                  "reading remains cases", err);
+	return rc ? rc : rcase_persons(st, *out, *n, a, err);
 }
 
 /* ---- one case ----------------------------------------------------------------- */
@@ -128,18 +174,50 @@ static void fragment_from_row(sqlite3_stmt *s, arena *a, void *item)
 	remains_fragment *f = item;
 	f->label = dup_text(s, 0, a);
 	f->description = dup_text(s, 1, a);
-	f->person = dup_text(s, 2, a);
+	f->person_id = sqlite3_column_int64(s, 2);
 }
 
 static void related_from_row(sqlite3_stmt *s, arena *a, void *item)
 {
 	remains_related *o = item;
-	o->person = dup_text(s, 0, a);
+	o->person_id = sqlite3_column_int64(s, 0);
 	o->tag = dup_text(s, 1, a);
 	o->batch = dup_text(s, 2, a);
 	int st = remains_status_parse(store_column_text(s, 3));
 	o->status = st < 0 ? RS_UNIDENTIFIED : (remains_status)st;
 	o->fragment = sqlite3_column_int(s, 4) != 0;
+}
+
+static int by_person_then_tag(const void *x, const void *y)
+{
+	const remains_related *a = x, *b = y;
+	int c = strcmp(a->person, b->person);
+	return c ? c : strcmp(a->tag, b->tag);
+}
+
+/* The uids of the persons of d's fragments and related cases (the
+ * registry's), in one batch; related cases by person, then tag. */
+static pl_rc parts_persons(store *st, remains_case_detail *d, arena *a, pl_err *err)
+{
+	size_t n = d->nfragments + d->nrelated;
+	int64_t *ids = arena_calloc(a, n + 1, sizeof(*ids));
+	char (*uid)[UID_SIZE] = arena_alloc(a, (n + 1) * UID_SIZE);
+	if(!ids || !uid)
+		return pl_nomem(err);
+	for(size_t i = 0; i < d->nfragments; i++)
+		ids[i] = d->fragments[i].person_id;
+	for(size_t i = 0; i < d->nrelated; i++)
+		ids[d->nfragments + i] = d->related[i].person_id;
+	pl_rc rc = registry_person_uids(st, ids, n, uid, err);
+	if(rc)
+		return rc;
+	for(size_t i = 0; i < d->nfragments; i++)
+		d->fragments[i].person = uid[i][0] ? uid[i] : NULL;
+	for(size_t i = 0; i < d->nrelated; i++)
+		d->related[i].person = uid[d->nfragments + i];
+	if(d->nrelated)
+		qsort(d->related, d->nrelated, sizeof(*d->related), by_person_then_tag);
+	return PL_OK;
 }
 
 /* The custody chain, the fragments and the related cases of d->c. */
@@ -153,9 +231,8 @@ static pl_rc read_parts(store *st, remains_case_detail *d, arena *a, pl_err *err
 		rc = remains_rows(st, s, a, sizeof(remains_custody), custody_from_row, (void **)&d->custody,
 		                  &d->ncustody, "reading custody", err);
 	}
-	if(!rc && !(rc = store_stmt(st, "SELECT f.label, f.description, p.uid FROM remains_fragment f"
-	                                " LEFT JOIN person p ON p.id = f.person_id WHERE f.case_id = ?"
-	                                " ORDER BY f.label", &s, err))) {
+	if(!rc && !(rc = store_stmt(st, "SELECT label, description, person_id FROM remains_fragment"
+	                                " WHERE case_id = ? ORDER BY label", &s, err))) {
 		sqlite3_bind_int64(s, 1, d->c.id);
 		rc = remains_rows(st, s, a, sizeof(remains_fragment), fragment_from_row,
 		                  (void **)&d->fragments, &d->nfragments, "reading fragments", err);
@@ -169,15 +246,14 @@ static pl_rc read_parts(store *st, remains_case_detail *d, arena *a, pl_err *err
 		"  WHERE c.id != ?1"
 		"  UNION ALL SELECT f.person_id, f.case_id, 1 FROM remains_fragment f JOIN mine"
 		"  ON f.person_id = mine.pid WHERE f.case_id != ?1)"
-		" SELECT p.uid, c.tag, b.label, c.status, min(o.frag) FROM other o"
-		" JOIN person p ON p.id = o.pid JOIN remains_case c ON c.id = o.cid"
-		" LEFT JOIN remains_batch b ON b.id = c.batch_id"
-		" GROUP BY o.pid, o.cid ORDER BY p.uid, c.tag", &s, err))) {
+		" SELECT o.pid, c.tag, b.label, c.status, min(o.frag) FROM other o"
+		" JOIN remains_case c ON c.id = o.cid LEFT JOIN remains_batch b ON b.id = c.batch_id"
+		" GROUP BY o.pid, o.cid", &s, err))) {
 		sqlite3_bind_int64(s, 1, d->c.id);
 		rc = remains_rows(st, s, a, sizeof(remains_related), related_from_row, (void **)&d->related,
 		                  &d->nrelated, "reading related cases", err);
 	}
-	return rc;
+	return rc ? rc : parts_persons(st, d, a, err);
 }
 
 pl_rc remains_case_tag(store *st, const char *uid, arena *a, const char **tag, pl_err *err)

@@ -102,12 +102,14 @@ typedef struct remains_fragment {
 	const char *label;            /* unique within its case: "A", "left femur" */
 	const char *description;
 	const char *person;           /* uid of the person it belongs to, or NULL */
+	int64_t person_id;            /* and their row id; 0: none */
 } remains_fragment;
 
 /* Another case that holds the same person as this one (as a whole or as
  * a fragment): one person spread over several bags and batches. */
 typedef struct remains_related {
 	const char *person;
+	int64_t person_id;
 	const char *tag;
 	const char *batch;
 	remains_status status;
@@ -132,7 +134,8 @@ typedef struct remains_batch {
 	const char *handover_date;    /* a partial date */
 	long declared;                /* what the sender declared; -1: not declared */
 	const char *note;
-	const char *stage;            /* uid of the exchange stage it came with, or NULL */
+	int64_t stage_id;             /* row id of the exchange stage it came with; 0: none */
+	const char *stage;            /* and its uid, when the reader named it; else NULL */
 	const char *created_at;
 	long received;                /* cases recorded in it */
 	long by_status[RS_COUNT];
@@ -196,9 +199,33 @@ pl_rc remains_fragment_set(store *st, const char *tag, const char *label,
                               const char *person_uid, const char *description,
                               remains_result *res, pl_err *err);
 
+/* Where else a person's remains are: how many cases other than case_id
+ * are confirmed as them (tags: the first three), and whether case_id
+ * holds a fragment linked to them. Row ids. */
+typedef struct remains_spread {
+	long others;
+	char tags[200];
+	bool fragment;
+} remains_spread;
+
+pl_rc remains_person_spread(store *st, int64_t case_id, int64_t person_id, remains_spread *out,
+                               pl_err *err);
+
 /* The tag of the case whose id (R...) is uid; PL_ENOTFOUND if none. For
  * addresses that cannot hold every tag (the API's paths). */
 pl_rc remains_case_tag(store *st, const char *uid, arena *a, const char **tag, pl_err *err);
+
+/* The case tagged `tag`: *found false if there is none. */
+pl_rc remains_case_find(store *st, const char *tag, arena *a, remains_case *c, bool *found,
+                           pl_err *err) PL_NODISCARD;
+/* out[i]: the case with row id ids[i] (zeroed if there is none), read in
+ * one statement: for lists in other modules that keep cases by row id. */
+pl_rc remains_cases_by_id(store *st, const int64_t *ids, size_t n, arena *a, remains_case *out,
+                             pl_err *err) PL_NODISCARD;
+/* Every case of batch `batch` (a label; NULL: of every batch), by tag,
+ * without paging: for computations over all of them (DNA screening). */
+pl_rc remains_cases_all(store *st, const char *batch, arena *a, remains_case **out, size_t *n,
+                           pl_err *err) PL_NODISCARD;
 
 /* One case with its custody chain, fragments and related cases. */
 pl_rc remains_case_get(store *st, const char *tag, arena *a, remains_case_detail *out,
@@ -226,16 +253,25 @@ pl_rc remains_list(store *st, const remains_query *q, arena *a, remains_page *ou
 
 /* ---- batches ------------------------------------------------------------- */
 
+/* Stages are the agreements module's, above this one: where a batch names
+ * the stage it came with, the caller passes in how a stage's row id gives
+ * its uid (accord's stage_uid_by_id), PL_ENOTFOUND when there is none. */
+typedef pl_rc (*remains_stage_uid_fn)(store *st, int64_t stage_id, char uid[UID_SIZE],
+                                      pl_err *err);
+
 /* A new batch from b's label, parties, handover date, declared count (-1:
  * not declared) and note; fills b->uid and b->id. */
 pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err);
-pl_rc remains_batch_get(store *st, const char *label, arena *a, remains_batch *out,
-                           pl_err *err);
+/* The batch, with its stage named through stage_uid (NULL: not named). */
+pl_rc remains_batch_get(store *st, const char *label, remains_stage_uid_fn stage_uid, arena *a,
+                           remains_batch *out, pl_err *err);
 /* Every batch, by handover date then label, with its counts. */
-pl_rc remains_batch_list(store *st, arena *a, remains_batch **out, size_t *n, pl_err *err);
+pl_rc remains_batch_list(store *st, remains_stage_uid_fn stage_uid, arena *a, remains_batch **out,
+                            size_t *n, pl_err *err);
 /* The exchange stage (row id) a batch was handed over in; 0 clears it.
- * For the agreements module, which owns stages. */
-pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id, pl_err *err);
+ * For the agreements module, which owns stages and names them. */
+pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id,
+                                 remains_stage_uid_fn stage_uid, pl_err *err);
 
 /* ---- JSON ---------------------------------------------------------------- */
 

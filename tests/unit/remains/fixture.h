@@ -5,6 +5,7 @@
 
 #include "registry/fixture.h"
 
+#include "accord/stage.h"  /* stages are accord's: batches name them through it */
 #include "audit/audit.h"
 #include "remains/remains.h"
 

@@ -25,7 +25,8 @@ static void test_batches_count_declared_and_received(void **state)
 	rx_case(f, "UA-2025-06-11-0002", "RU-UA-2025-06-11");
 	rx_case(f, "LOCAL-1", NULL);
 	remains_batch b;
-	assert_ok(remains_batch_get(f->r, "RU-UA-2025-06-11", &f->a, &b, &f->err), &f->err);
+	assert_ok(remains_batch_get(f->r, "RU-UA-2025-06-11", stage_uid_by_id, &f->a, &b, &f->err),
+	          &f->err);
 	assert_int_equal(b.declared, 3);
 	assert_int_equal(b.received, 2);
 	assert_int_equal(b.by_status[RS_UNIDENTIFIED], 2);
@@ -33,10 +34,11 @@ static void test_batches_count_declared_and_received(void **state)
 	assert_string_equal(b.handover_date, "2025-06-11");
 	assert_true(registry_uid_valid('B', b.uid));
 	assert_null(b.stage);
-	assert_int_equal(remains_batch_get(f->r, "nope", &f->a, &b, &f->err), PL_ENOTFOUND);
+	assert_int_equal(remains_batch_get(f->r, "nope", stage_uid_by_id, &f->a, &b, &f->err),
+	                 PL_ENOTFOUND);
 	remains_batch *all;
 	size_t n;
-	assert_ok(remains_batch_list(f->r, &f->a, &all, &n, &f->err), &f->err);
+	assert_ok(remains_batch_list(f->r, stage_uid_by_id, &f->a, &all, &n, &f->err), &f->err);
 	assert_int_equal(n, 1);
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'remains_batch'"), 1);
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'remains_case'"), 3);
@@ -431,7 +433,7 @@ static void test_json_writers(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "related")), 0);
 	json_decref(j);
 	remains_batch b;
-	assert_ok(remains_batch_get(f->r, "B1", &f->a, &b, &f->err), &f->err);
+	assert_ok(remains_batch_get(f->r, "B1", stage_uid_by_id, &f->a, &b, &f->err), &f->err);
 	j = remains_batch_json(&b);
 	assert_int_equal(json_integer_value(json_object_get(j, "declared")), 1200);
 	assert_int_equal(json_integer_value(json_object_get(j, "received")), 1);
@@ -453,7 +455,8 @@ static void test_a_batch_is_tied_to_a_stage(void **state)
 {
 	fixture *f = *state;
 	rx_batch(f, "B1", "2025-06-11", -1);
-	assert_int_equal(remains_batch_set_stage(f->r, "B1", 42, &f->err), PL_ENOTFOUND);
+	assert_int_equal(remains_batch_set_stage(f->r, "B1", 42, stage_uid_by_id, &f->err),
+	                 PL_ENOTFOUND);
 	assert_contains(f->err.msg, "no stage with row id 42");
 	sqlite3 *db = store_db(f->r);
 	assert_int_equal(sqlite3_exec(db, "INSERT INTO agreement(id, name, title, doc, sha256, party_a,"
@@ -463,13 +466,14 @@ static void test_a_batch_is_tied_to_a_stage(void **state)
 	                                  " created_at, updated_at) VALUES (7, 'S0000000000000007', 1, 1,"
 	                                  " '2025-06-11', 'executed', 'now', 'now')", NULL, NULL, NULL),
 	                 SQLITE_OK);
-	assert_ok(remains_batch_set_stage(f->r, "B1", 7, &f->err), &f->err);
+	assert_ok(remains_batch_set_stage(f->r, "B1", 7, stage_uid_by_id, &f->err), &f->err);
 	remains_batch b;
-	assert_ok(remains_batch_get(f->r, "B1", &f->a, &b, &f->err), &f->err);
+	assert_ok(remains_batch_get(f->r, "B1", stage_uid_by_id, &f->a, &b, &f->err), &f->err);
 	assert_string_equal(b.stage, "S0000000000000007");
-	assert_ok(remains_batch_set_stage(f->r, "B1", 7, &f->err), &f->err); /* unchanged: no entry */
-	assert_ok(remains_batch_set_stage(f->r, "B1", 0, &f->err), &f->err);
-	assert_ok(remains_batch_get(f->r, "B1", &f->a, &b, &f->err), &f->err);
+	/* Unchanged: no entry. */
+	assert_ok(remains_batch_set_stage(f->r, "B1", 7, stage_uid_by_id, &f->err), &f->err);
+	assert_ok(remains_batch_set_stage(f->r, "B1", 0, stage_uid_by_id, &f->err), &f->err);
+	assert_ok(remains_batch_get(f->r, "B1", stage_uid_by_id, &f->a, &b, &f->err), &f->err);
 	assert_null(b.stage);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'remains_batch' AND"
 	                              " action = 'update'"), 2);

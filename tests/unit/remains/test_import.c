@@ -256,7 +256,7 @@ static void test_options_fill_what_new_batches_lack(void **state)
 	assert_ok(import(f, path, &o, &rep), &f->err);
 	remains_import_report_free(&rep);
 	remains_batch b;
-	assert_ok(remains_batch_get(f->r, "B1", &f->a, &b, &f->err), &f->err);
+	assert_ok(remains_batch_get(f->r, "B1", stage_uid_by_id, &f->a, &b, &f->err), &f->err);
 	assert_string_equal(b.from_party, "RU");
 	assert_string_equal(b.handover_date, "2025-06-11");
 	assert_int_equal(b.received, 2);
