@@ -28,33 +28,20 @@ pl_rc dna_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err)
 pl_rc dna_case_find(store *st, const char *tag, int64_t *id, char uid[UID_SIZE],
                        const char **status, arena *a, bool *found, pl_err *err)
 {
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT id, uid, status FROM remains_case WHERE tag = ?", &s, err);
-	if(rc)
-		return rc;
-	sqlite3_bind_text(s, 1, tag, -1, SQLITE_STATIC);
-	int x = sqlite3_step(s);
-	*found = x == SQLITE_ROW;
-	if(*found) {
-		*id = sqlite3_column_int64(s, 0);
-		snprintf(uid, UID_SIZE, "%s", store_column_text(s, 1));
-		*status = arena_strdup(a, store_column_text(s, 2));
+	remains_case c;
+	pl_rc rc = remains_case_find(st, tag, a, &c, found, err);
+	if(!rc && *found) {
+		*id = c.id;
+		snprintf(uid, UID_SIZE, "%s", c.uid);
+		*status = remains_status_name(c.status);
 	}
-	sqlite3_reset(s);
-	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a remains case");
+	return rc;
 }
 
 pl_rc dna_missing_count(store *st, long *n, pl_err *err)
 {
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT count(*) FROM person WHERE status = 'missing' OR"
-	                          " status = 'died_in_captivity' OR status = 'remains_returned'", &s, err);
-	if(rc)
-		return rc;
-	int x = sqlite3_step(s);
-	*n = x == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "counting missing persons");
+	return registry_count_status(st, 1u << ST_MISSING | 1u << ST_DIED_IN_CAPTIVITY |
+	                             1u << ST_REMAINS_RETURNED, n, err);
 }
 
 /* ---- parameters ------------------------------------------------------------------ */
@@ -171,48 +158,99 @@ static bool room(void **items, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
+/* The cases whose remains profiles a computation loads, by tag: one or two
+ * cases (returned ones too), or every case not returned; of one batch if
+ * the query names one. */
+static pl_rc cases_of(store *st, const dna_data_query *q, arena *a, remains_case **out, size_t *n,
+                      pl_err *err)
+{
+	size_t k = 0;
+	pl_rc rc = PL_OK;
+	if(!q->case_tag) {
+		rc = remains_cases_all(st, q->batch, a, out, n, err);
+		for(size_t i = 0; !rc && i < *n; i++)
+			if((*out)[i].status != RS_RETURNED)
+				(*out)[k++] = (*out)[i];
+		*n = k;
+		return rc;
+	}
+	const char *tags[2] = {q->case_tag, q->other_case};
+	if(q->other_case && strcmp(q->other_case, q->case_tag) < 0) {
+		tags[0] = q->other_case;
+		tags[1] = q->case_tag;
+	}
+	if(!(*out = arena_calloc(a, 2, sizeof(**out))))
+		return pl_nomem(err);
+	for(int i = 0; i < 2 && !rc; i++) {
+		bool found;
+		if(!tags[i] || (i && !strcmp(tags[0], tags[1])) ||
+		   (rc = remains_case_find(st, tags[i], a, &(*out)[k], &found, err)) || !found)
+			continue;
+		const char *batch = (*out)[k].batch;
+		if(!q->batch || (batch && !strcmp(batch, q->batch)))
+			k++;
+	}
+	*n = k;
+	return rc;
+}
+
+/* The remains profiles of the query's cases, in the cases' order. */
+typedef struct remains_load {
+	loader *ld;
+	const remains_case *c;
+	bool *have;
+} remains_load;
+
+static void remains_row(sqlite3_stmt *s, size_t k, void *ctx)
+{
+	remains_load *rl = ctx;
+	dna_data *d = rl->ld->d;
+	if(!rl->have[k]) {
+		rl->have[k] = true;
+		dna_remains_info *info = &d->rinfo[k];
+		info->case_id = rl->c[k].id;
+		snprintf(info->case_uid, UID_SIZE, "%s", rl->c[k].uid);
+		info->status = remains_status_name(rl->c[k].status);
+		d->remains[k] = (dna_profile){arena_strdup(&d->a, rl->c[k].tag), genotypes(d),
+		                              sqlite3_column_int(s, 0) != 0};
+	}
+	if(d->remains[k].g)
+		allele_row(rl->ld, s, 1, d->remains[k].g);
+}
+
 static pl_rc load_remains(loader *ld, const dna_data_query *q, pl_err *err)
 {
 	dna_data *d = ld->d;
 	store *st = ld->st;
+	arena a;
+	arena_init(&a, 0);
+	remains_case *c = NULL;
+	size_t n = 0;
+	pl_rc rc = cases_of(st, q, &a, &c, &n, err);
+	int64_t *ids = arena_calloc(&a, n + 1, sizeof(*ids));
+	bool *have = arena_calloc(&a, n + 1, sizeof(*have));
+	d->remains = calloc(n + 1, sizeof(*d->remains));
+	d->rinfo = calloc(n + 1, sizeof(*d->rinfo));
+	if(!rc && (!ids || !have || !d->remains || !d->rinfo))
+		rc = pl_nomem(err);
+	for(size_t i = 0; !rc && i < n; i++)
+		ids[i] = c[i].id;
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT p.id, c.id, c.uid, c.tag, c.status, p.degraded, a.locus,"
-	                          " a.allele1, a.allele2 FROM dna_profile p"
-	                          " JOIN remains_case c ON c.id = p.case_id"
-	                          " LEFT JOIN remains_batch b ON b.id = c.batch_id"
-	                          " LEFT JOIN dna_allele a ON a.profile_id = p.id"
-	                          " WHERE p.kind = 'remains' AND (?1 IS NULL OR b.label = ?1)"
-	                          " AND (?2 IS NULL AND c.status != 'returned' OR c.tag = ?2 OR c.tag = ?3)"
-	                          " ORDER BY c.tag, p.id", &s, err);
-	if(rc)
-		return rc;
-	store_bind_text(s, 1, q->batch);
-	store_bind_text(s, 2, q->case_tag);
-	store_bind_text(s, 3, q->other_case);
-	size_t cap = 0, icap = 0;
-	int64_t last = 0;
-	int x = SQLITE_DONE;
-	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(s, 0);
-		if(id != last) {
-			if(!room((void **)&d->remains, &cap, d->nremains, sizeof(dna_profile)) ||
-			   !room((void **)&d->rinfo, &icap, d->nremains, sizeof(dna_remains_info))) {
-				rc = pl_nomem(err);
-				break;
-			}
-			dna_remains_info *info = &d->rinfo[d->nremains];
-			info->case_id = sqlite3_column_int64(s, 1);
-			snprintf(info->case_uid, UID_SIZE, "%s", store_column_text(s, 2));
-			info->status = arena_strdup(&d->a, store_column_text(s, 4));
-			d->remains[d->nremains++] = (dna_profile){arena_strdup(&d->a, store_column_text(s, 3)),
-			                                          genotypes(d), sqlite3_column_int(s, 5) != 0};
-			last = id;
-		}
-		if(d->remains[d->nremains - 1].g)
-			allele_row(ld, s, 6, d->remains[d->nremains - 1].g);
+	if(!rc && !(rc = store_stmt(st, "SELECT p.degraded, a.locus, a.allele1, a.allele2, j.key"
+	                                " FROM json_each(?1) j JOIN dna_profile p ON p.case_id = j.value"
+	                                " LEFT JOIN dna_allele a ON a.profile_id = p.id"
+	                                " WHERE p.kind = 'remains'", &s, err))) {
+		remains_load rl = {ld, c, have};
+		rc = store_rows_by_ids(st, s, ids, n, 4, remains_row, &rl, "reading remains profiles", err);
 	}
-	sqlite3_reset(s);
-	return rc ? rc : x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading remains profiles");
+	/* Cases without a profile leave no gap. */
+	for(size_t i = 0; !rc && i < n; i++)
+		if(have[i]) {
+			d->remains[d->nremains] = d->remains[i];
+			d->rinfo[d->nremains++] = d->rinfo[i];
+		}
+	arena_free(&a);
+	return rc;
 }
 
 /* The reference profiles (of one person's family, or all), by row id. */
@@ -222,19 +260,36 @@ typedef struct refs {
 	size_t n;
 } refs;
 
-static pl_rc load_references(loader *ld, const dna_data_query *q, refs *out, pl_err *err)
+/* The query's person (a uid) as a row id: 0 for everyone, -1 (no one) for
+ * a uid nobody has. Found before a statement is taken from the cache,
+ * which finding it may renew. */
+static pl_rc person_of(store *st, const dna_data_query *q, int64_t *id, pl_err *err)
+{
+	*id = 0;
+	pl_rc rc = q->person ? registry_person_id(st, q->person, id, err) : PL_OK;
+	if(!rc && q->person && !*id)
+		*id = -1;
+	return rc;
+}
+
+static void bind_person(sqlite3_stmt *s, int64_t person_id)
+{
+	if(person_id)
+		sqlite3_bind_int64(s, 1, person_id);
+}
+
+static pl_rc load_references(loader *ld, int64_t person_id, refs *out, pl_err *err)
 {
 	dna_data *d = ld->d;
 	store *st = ld->st;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT p.id, p.sample, a.locus, a.allele1, a.allele2 FROM dna_profile p"
 	                          " LEFT JOIN dna_allele a ON a.profile_id = p.id WHERE p.kind = 'reference'"
-	                          " AND (?1 IS NULL OR p.id IN (SELECT r.profile_id FROM dna_relative r"
-	                          " JOIN person x ON x.id = r.person_id WHERE x.uid = ?1)) ORDER BY p.id",
-	                          &s, err);
+	                          " AND (?1 IS NULL OR p.id IN (SELECT profile_id FROM dna_relative"
+	                          " WHERE person_id = ?1)) ORDER BY p.id", &s, err);
 	if(rc)
 		return rc;
-	store_bind_text(s, 1, q->person);
+	bind_person(s, person_id);
 	size_t cap = 0, icap = 0;
 	int x = SQLITE_DONE;
 	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
@@ -287,19 +342,74 @@ static pl_rc family_done(dna_data *d, dna_ref *refs_of, int n)
 	return PL_OK;
 }
 
+/* The persons the query's families are of (row ids, ascending), with what
+ * the registry says of them. */
+typedef struct relatives_of {
+	int64_t *id;
+	person_brief *who;
+	size_t n;
+} relatives_of;
+
+static pl_rc family_persons(store *st, int64_t person_id, arena *a, relatives_of *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT DISTINCT person_id FROM dna_relative"
+	                          " WHERE ?1 IS NULL OR person_id = ?1 ORDER BY person_id", &s, err);
+	if(rc)
+		return rc;
+	bind_person(s, person_id);
+	size_t cap = 0;
+	int x;
+	while((x = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t *id = arena_push(a, (void **)&out->id, &out->n, &cap, sizeof(*id));
+		if(!id)
+			break;
+		*id = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if(arena_oom(a))
+		return pl_nomem(err);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading families");
+	if(!(out->who = arena_calloc(a, out->n + 1, sizeof(*out->who))))
+		return pl_nomem(err);
+	return registry_person_briefs(st, out->id, out->n, a, out->who, err);
+}
+
+static const person_brief *relative_of(const relatives_of *r, int64_t id)
+{
+	size_t lo = 0, hi = r->n;
+	while(lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if(r->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->n && r->id[lo] == id && r->who[lo].id ? &r->who[lo] : NULL;
+}
+
 static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 {
 	dna_data *d = ld->d;
 	refs rf = {0};
-	pl_rc rc = load_references(ld, q, &rf, err);
+	relatives_of rel_of;
+	arena a;
+	arena_init(&a, 0);
 	store *st = ld->st;
+	int64_t person_id;
+	pl_rc rc = person_of(st, q, &person_id, err);
+	if(!rc)
+		rc = load_references(ld, person_id, &rf, err);
 	sqlite3_stmt *s = NULL;
 	if(!rc)
-		rc = store_stmt(st, "SELECT x.id, x.uid, x.sex, x.party, r.relationship, r.side, r.profile_id"
-		                    " FROM dna_relative r JOIN person x ON x.id = r.person_id"
-		                    " WHERE ?1 IS NULL OR x.uid = ?1 ORDER BY x.id, r.profile_id", &s, err);
+		rc = family_persons(st, person_id, &a, &rel_of, err);
 	if(!rc)
-		store_bind_text(s, 1, q->person);
+		rc = store_stmt(st, "SELECT person_id, relationship, side, profile_id FROM dna_relative"
+		                    " WHERE ?1 IS NULL OR person_id = ?1 ORDER BY person_id, profile_id", &s, err);
+	if(!rc)
+		bind_person(s, person_id);
 	size_t cap = 0, icap = 0;
 	dna_ref pending[32];
 	int np = 0;
@@ -309,6 +419,9 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 	int64_t last = 0;
 	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t pid = sqlite3_column_int64(s, 0);
+		const person_brief *who = relative_of(&rel_of, pid);
+		if(!who)
+			continue;
 		if(pid != last) {
 			if(last && (rc = family_done(d, pending, np)))
 				break;
@@ -317,22 +430,22 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 				rc = PL_ENOMEM;
 				break;
 			}
-			const char *sex = store_column_text(s, 2), *party = store_column_text(s, 3);
-			d->families[d->nfamilies] = (dna_family){arena_strdup(&d->a, store_column_text(s, 1)),
-			                                         !sex ? DNA_SEX_UNKNOWN : !strcmp(sex, "female")
+			d->families[d->nfamilies] = (dna_family){arena_strdup(&d->a, who->uid),
+			                                         !who->sex ? DNA_SEX_UNKNOWN : !strcmp(who->sex, "female")
 			                                         ? DNA_FEMALE : DNA_MALE, NULL, 0};
-			d->finfo[d->nfamilies] = (dna_family_info){pid, party ? arena_strdup(&d->a, party) : NULL, NULL};
+			d->finfo[d->nfamilies] = (dna_family_info){pid, who->party ? arena_strdup(&d->a, who->party)
+			                                                           : NULL, NULL};
 			np = 0;
 			buf_reset(&text);
 			last = pid;
 		}
-		int rel = dna_rel_parse(store_column_text(s, 4));
-		const char *side = store_column_text(s, 5);
-		const dna_profile *prof = ref_by_id(&rf, sqlite3_column_int64(s, 6));
+		int rel = dna_rel_parse(store_column_text(s, 1));
+		const char *side = store_column_text(s, 2);
+		const dna_profile *prof = ref_by_id(&rf, sqlite3_column_int64(s, 3));
 		if(rel >= 0 && prof && np < 32)
 			pending[np++] = (dna_ref){prof, (dna_rel)rel, !side ? DNA_SIDE_UNKNOWN
 			                          : !strcmp(side, "paternal") ? DNA_PATERNAL : DNA_MATERNAL};
-		rc = buf_printf(&text, "%s%s", text.len ? ", " : "", store_column_text(s, 4));
+		rc = buf_printf(&text, "%s%s", text.len ? ", " : "", store_column_text(s, 1));
 		d->finfo[d->nfamilies].relatives = arena_strdup(&d->a, buf_str(&text));
 	}
 	if(s)
@@ -342,6 +455,7 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 	if(!rc && x != SQLITE_DONE)
 		rc = store_fail(st, err, x, "reading families");
 	buf_free(&text);
+	arena_free(&a);
 	/* the profiles stay in the arena's care: keep the array with the data */
 	d->refs_keep = rf.prof;
 	free(rf.id);

@@ -22,44 +22,21 @@ static void result_init(dna_decision *out)
 static pl_rc parties(store *st, int64_t case_id, int64_t person_id, arena *a, const char **from,
                         const char **to, const char **party, pl_err *err)
 {
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT b.from_party, b.to_party, (SELECT party FROM person WHERE id = ?2)"
-	                          " FROM remains_case c LEFT JOIN remains_batch b ON b.id = c.batch_id"
-	                          " WHERE c.id = ?1", &s, err);
-	if(rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int64(s, 2, person_id);
-	int x = sqlite3_step(s);
 	*from = *to = *party = NULL;
-	if(x == SQLITE_ROW) {
-		const char *v[3] = {store_column_text(s, 0), store_column_text(s, 1), store_column_text(s, 2)};
-		*from = v[0] ? arena_strdup(a, v[0]) : NULL;
-		*to = v[1] ? arena_strdup(a, v[1]) : NULL;
-		*party = v[2] ? arena_strdup(a, v[2]) : NULL;
+	remains_case c;
+	person_brief p;
+	remains_batch b;
+	pl_rc rc = remains_cases_by_id(st, &case_id, 1, a, &c, err);
+	if(!rc && !c.id)
+		rc = pl_fail(err, PL_ENOTFOUND, "reading a case's batch: no case with row id %lld",
+		             (long long)case_id);
+	if(!rc && c.batch && !(rc = remains_batch_get(st, c.batch, NULL, a, &b, err))) {
+		*from = b.from_party;
+		*to = b.to_party;
 	}
-	sqlite3_reset(s);
-	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading a case's batch");
-}
-
-/* Does the person have another confirmed case, and does this one hold a
- * fragment of theirs? */
-static pl_rc spread(store *st, int64_t case_id, int64_t person_id, bool *others, bool *fragment,
-                       pl_err *err)
-{
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT EXISTS (SELECT 1 FROM remains_case WHERE person_id = ?2 AND"
-	                          " status = 'confirmed' AND id != ?1), EXISTS (SELECT 1 FROM"
-	                          " remains_fragment WHERE case_id = ?1 AND person_id = ?2)", &s, err);
-	if(rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int64(s, 2, person_id);
-	int x = sqlite3_step(s);
-	*others = x == SQLITE_ROW && sqlite3_column_int(s, 0);
-	*fragment = x == SQLITE_ROW && sqlite3_column_int(s, 1);
-	sqlite3_reset(s);
-	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading a person's cases");
+	if(!rc && !(rc = registry_person_briefs(st, &person_id, 1, a, &p, err)))
+		*party = p.party;
+	return rc;
 }
 
 pl_rc dna_confirm_action(store *st, const dna_pair_ref *pr, arena *a, const char **action,
@@ -91,10 +68,10 @@ static pl_rc identify(store *st, const char *tag, const dna_pair_ref *pr, const 
 		         "parley remains return %s --to %s --date DATE)", uid, party, tag, tag, party);
 		return rc;
 	}
-	bool others, fragment;
-	if((rc = spread(st, pr->case_id, pr->person_id, &others, &fragment, err)))
+	remains_spread sp;
+	if((rc = remains_person_spread(st, pr->case_id, pr->person_id, &sp, err)))
 		return rc;
-	if(others && !fragment) { /* another part of someone identified already */
+	if(sp.others && !sp.fragment) { /* another part of someone identified already */
 		char why[200], lr[48];
 		lr_words(p->log10_lr, lr, sizeof(lr));
 		snprintf(why, sizeof(why), "DNA: part of %s (kinship, %s)", uid, lr);
@@ -108,18 +85,13 @@ static pl_rc identify(store *st, const char *tag, const dna_pair_ref *pr, const 
 static pl_rc identified_as(store *st, int64_t case_id, arena *a, const char **uid, bool *confirmed,
                               pl_err *err)
 {
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT p.uid, c.status FROM remains_case c LEFT JOIN person p ON"
-	                          " p.id = c.person_id WHERE c.id = ?", &s, err);
-	if(rc)
-		return rc;
-	sqlite3_bind_int64(s, 1, case_id);
-	int x = sqlite3_step(s);
-	const char *u = x == SQLITE_ROW ? store_column_text(s, 0) : NULL;
-	*uid = u ? arena_strdup(a, u) : NULL;
-	*confirmed = x == SQLITE_ROW && !strcmp(store_column_text(s, 1), "confirmed");
-	sqlite3_reset(s);
-	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading a case");
+	remains_case c;
+	pl_rc rc = remains_cases_by_id(st, &case_id, 1, a, &c, err);
+	if(!rc && !c.id)
+		rc = pl_fail(err, PL_ENOTFOUND, "reading a case: no case with row id %lld", (long long)case_id);
+	*uid = rc ? NULL : c.person;
+	*confirmed = !rc && c.status == RS_CONFIRMED;
+	return rc;
 }
 
 /* Two cases of one person: a fragment in each naming the other, linked to

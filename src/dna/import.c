@@ -363,21 +363,6 @@ static pl_rc touch(importer *im, int64_t person_id, long line)
 	return PL_OK;
 }
 
-static pl_rc person_find(importer *im, const char *uid, int64_t *id, bool *found, pl_err *err)
-{
-	store *st = im->st;
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT id FROM person WHERE uid = ?", &s, err);
-	if(rc)
-		return rc;
-	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
-	int x = sqlite3_step(s);
-	*found = x == SQLITE_ROW;
-	*id = *found ? sqlite3_column_int64(s, 0) : 0;
-	sqlite3_reset(s);
-	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a person");
-}
-
 static pl_rc reference_row(importer *im, const dna_row *row)
 {
 	const char *sample = row->f[DC_SAMPLE];
@@ -395,9 +380,9 @@ static pl_rc reference_row(importer *im, const dna_row *row)
 	}
 	int64_t person_id, profile;
 	pl_err e = {0};
-	if(rc || (rc = person_find(im, row->f[DC_PERSON], &person_id, &found, &e)))
+	if(rc || (rc = registry_person_id(im->st, row->f[DC_PERSON], &person_id, &e)))
 		return rc;
-	if(!found)
+	if(!person_id)
 		return problems_at(&im->pb, row->line, "column 'person': no person with id %s in the registry",
 		                   row->f[DC_PERSON]);
 	if((rc = touch(im, person_id, row->line)) || im->pb.failed)
@@ -423,12 +408,14 @@ static pl_rc families_check(importer *im, pl_err *err)
 {
 	store *st = im->st;
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT r.relationship, r.side, x.uid FROM dna_relative r"
-	                          " JOIN person x ON x.id = r.person_id WHERE r.person_id = ?", &s, err);
+	pl_rc rc = PL_OK;
 	for(size_t i = 0; !rc && i < im->npersons; i++) {
 		dna_ref refs[64];
 		dna_family f = {.refs = refs};
 		char uid[UID_SIZE] = "";
+		if((rc = store_stmt(st, "SELECT relationship, side FROM dna_relative WHERE person_id = ?", &s,
+		                    err)))
+			break;
 		sqlite3_bind_int64(s, 1, im->persons[i]);
 		int x;
 		while((x = sqlite3_step(s)) == SQLITE_ROW && f.nrefs < 64) {
@@ -436,11 +423,10 @@ static pl_rc families_check(importer *im, pl_err *err)
 			refs[f.nrefs++] = (dna_ref){NULL, (dna_rel)dna_rel_parse(store_column_text(s, 0)),
 			                            !side ? DNA_SIDE_UNKNOWN : !strcmp(side, "paternal")
 			                            ? DNA_PATERNAL : DNA_MATERNAL};
-			snprintf(uid, sizeof(uid), "%s", store_column_text(s, 2));
 		}
 		sqlite3_reset(s);
 		const char *why = f.nrefs ? dna_family_invalid(&f) : NULL;
-		if(why)
+		if(why && !(rc = registry_person_uid(st, im->persons[i], uid, err)))
 			rc = problems_at(&im->pb, im->person_line[i], "column 'relationship': the relatives of "
 			                 "%s would have %s", uid, why);
 		if(rc == PL_ELIMIT)

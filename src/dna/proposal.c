@@ -5,20 +5,16 @@
 #include "dna/internal.h"
 #include "dna/proposal.h"
 
+/* A proposal's own columns; its case, person and other case are read from
+ * their owners (proposals_name). */
 #define PROPOSAL_COLUMNS \
-	"pr.id, pr.run_id, pr.kind, c.tag, x.uid, o.tag, (SELECT group_concat(relationship, ', ') FROM" \
-	" (SELECT relationship FROM dna_relative WHERE person_id = pr.person_id ORDER BY relationship))," \
+	"pr.id, pr.run_id, pr.kind, pr.case_id, pr.person_id, pr.other_case_id, (SELECT" \
+	" group_concat(relationship, ', ') FROM (SELECT relationship FROM dna_relative" \
+	" WHERE person_id = pr.person_id ORDER BY relationship))," \
 	" pr.log10_lr, pr.log10_glr, pr.posterior, pr.loci, pr.inconsistent, pr.status, pr.action," \
-	" pr.decided_by, pr.decided_at, pr.note, pr.created_at, c.uid, o.uid," \
-	" nullif(trim(CASE WHEN x.surname IS NULL AND x.given_names IS NULL" \
-	"  THEN ifnull(x.surname_latin, '') || ifnull(' ' || x.given_names_latin, '') ||" \
-	"   ifnull(' ' || x.patronymic_latin, '')" \
-	"  ELSE ifnull(x.surname, '') || ifnull(' ' || x.given_names, '') || ifnull(' ' || x.patronymic, '')" \
-	" END), '')," \
+	" pr.decided_by, pr.decided_at, pr.note, pr.created_at," \
 	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END"
-#define PROPOSAL_FROM \
-	" FROM dna_proposal pr JOIN remains_case c ON c.id = pr.case_id JOIN dna_run run ON run.id = pr.run_id" \
-	" LEFT JOIN person x ON x.id = pr.person_id LEFT JOIN remains_case o ON o.id = pr.other_case_id"
+#define PROPOSAL_FROM " FROM dna_proposal pr JOIN dna_run run ON run.id = pr.run_id"
 
 static const char *text(sqlite3_stmt *s, int i, arena *a)
 {
@@ -26,19 +22,78 @@ static const char *text(sqlite3_stmt *s, int i, arena *a)
 	return t ? arena_strdup(a, t) : NULL;
 }
 
-static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p)
+/* The row ids a proposal names, until their owners name them. */
+typedef struct proposal_ids {
+	int64_t case_id, person_id, other_id;
+} proposal_ids;
+
+static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_ids *ids)
 {
 	*p = (dna_proposal){
 		.id = sqlite3_column_int64(s, 0), .run = sqlite3_column_int64(s, 1), .kind = text(s, 2, a),
-		.case_tag = text(s, 3, a), .person = text(s, 4, a), .other_case = text(s, 5, a),
 		.relatives = text(s, 6, a), .log10_lr = sqlite3_column_double(s, 7),
 		.log10_glr = sqlite3_column_type(s, 8) == SQLITE_NULL ? NAN : sqlite3_column_double(s, 8),
 		.posterior = sqlite3_column_double(s, 9), .loci = sqlite3_column_int(s, 10),
 		.inconsistent = sqlite3_column_int(s, 11), .status = text(s, 12, a), .action = text(s, 13, a),
 		.decided_by = text(s, 14, a), .decided_at = text(s, 15, a), .note = text(s, 16, a),
-		.created_at = text(s, 17, a), .case_uid = text(s, 18, a), .other_case_uid = text(s, 19, a),
-		.person_name = text(s, 20, a), .prior_n = sqlite3_column_double(s, 21),
+		.created_at = text(s, 17, a), .prior_n = sqlite3_column_double(s, 18),
 	};
+	*ids = (proposal_ids){sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
+	                      sqlite3_column_int64(s, 5)};
+}
+
+/* "Surname Given Patronymic" in the original script, or in Latin letters
+ * when neither the surname nor the given names are known there; NULL if
+ * nothing is known. */
+static const char *person_name(const person_brief *x, arena *a)
+{
+	bool latin = !x->surname && !x->given_names;
+	const char *part[3] = {latin ? x->surname_latin : x->surname,
+	                       latin ? x->given_names_latin : x->given_names,
+	                       latin ? x->patronymic_latin : x->patronymic};
+	buf b;
+	buf_init(&b, 0);
+	pl_rc rc = PL_OK;
+	for(int i = 0; i < 3 && !rc; i++)
+		if(part[i])
+			rc = buf_printf(&b, "%s%s", i ? " " : "", part[i]);
+	const char *t = rc ? "" : buf_str(&b);
+	size_t lead = strspn(t, " "), len = strlen(t + lead);
+	while(len && t[lead + len - 1] == ' ')
+		len--;
+	const char *out = len ? arena_strndup(a, t + lead, len) : NULL;
+	buf_free(&b);
+	return out;
+}
+
+/* The cases' tags and uids and the persons' uids and names of proposals
+ * p[0..n), from the remains and the registry, each in one batch. */
+static pl_rc proposals_name(store *st, dna_proposal *p, const proposal_ids *ids, size_t n, arena *a,
+                            pl_err *err)
+{
+	int64_t *cid = arena_calloc(a, 2 * n + 1, sizeof(*cid)), *pid = arena_calloc(a, n + 1, sizeof(*pid));
+	remains_case *c = arena_calloc(a, 2 * n + 1, sizeof(*c));
+	person_brief *who = arena_calloc(a, n + 1, sizeof(*who));
+	if(!cid || !pid || !c || !who)
+		return pl_nomem(err);
+	for(size_t i = 0; i < n; i++) {
+		cid[2 * i] = ids[i].case_id;
+		cid[2 * i + 1] = ids[i].other_id;
+		pid[i] = ids[i].person_id;
+	}
+	pl_rc rc = remains_cases_by_id(st, cid, 2 * n, a, c, err);
+	if(!rc)
+		rc = registry_person_briefs(st, pid, n, a, who, err);
+	for(size_t i = 0; !rc && i < n; i++) {
+		const remains_case *k = &c[2 * i], *o = &c[2 * i + 1];
+		p[i].case_tag = k->tag;
+		p[i].case_uid = k->id ? arena_strdup(a, k->uid) : NULL;
+		p[i].other_case = o->tag;
+		p[i].other_case_uid = o->id ? arena_strdup(a, o->uid) : NULL;
+		p[i].person = who[i].id ? arena_strdup(a, who[i].uid) : NULL;
+		p[i].person_name = who[i].id ? person_name(&who[i], a) : NULL;
+	}
+	return !rc && arena_oom(a) ? pl_nomem(err) : rc;
 }
 
 static pl_rc check_statuses(const char *list, pl_err *err)
@@ -58,22 +113,48 @@ static pl_rc check_statuses(const char *list, pl_err *err)
 
 #define PROPOSAL_WHERE \
 	" WHERE (?1 IS NULL OR instr(',' || ?1 || ',', ',' || pr.status || ',') > 0)" \
-	" AND (?2 IS NULL OR c.tag = ?2 OR o.tag = ?2) AND (?3 IS NULL OR x.uid = ?3)"
+	" AND (?2 IS NULL OR pr.case_id = ?2 OR pr.other_case_id = ?2) AND (?3 IS NULL OR pr.person_id = ?3)"
+
+/* The query's case (a tag) and person (a uid) as row ids: 0 for any, -1
+ * (none) for one that is not there. */
+static pl_rc query_ids(store *st, const dna_proposal_query *q, arena *a, int64_t *case_id,
+                       int64_t *person_id, pl_err *err)
+{
+	remains_case c;
+	bool found = false;
+	*case_id = *person_id = 0;
+	pl_rc rc = q->case_tag ? remains_case_find(st, q->case_tag, a, &c, &found, err) : PL_OK;
+	if(!rc && q->case_tag)
+		*case_id = found ? c.id : -1;
+	if(!rc && q->person && !(rc = registry_person_id(st, q->person, person_id, err)) && !*person_id)
+		*person_id = -1;
+	return rc;
+}
+
+static void bind_query(sqlite3_stmt *s, const dna_proposal_query *q, int64_t case_id, int64_t person_id)
+{
+	store_bind_text(s, 1, q->status);
+	if(case_id)
+		sqlite3_bind_int64(s, 2, case_id);
+	if(person_id)
+		sqlite3_bind_int64(s, 3, person_id);
+}
 
 pl_rc dna_proposals_list(store *st, const dna_proposal_query *q, arena *a, dna_proposal **out,
                             size_t *n, size_t *total, pl_err *err)
 {
 	*out = NULL;
 	*n = *total = 0;
+	int64_t case_id, person_id;
 	pl_rc rc = check_statuses(q->status, err);
+	if(!rc)
+		rc = query_ids(st, q, a, &case_id, &person_id, err);
 	sqlite3_stmt *s;
 	if(!rc)
 		rc = store_stmt(st, "SELECT count(*)" PROPOSAL_FROM PROPOSAL_WHERE, &s, err);
 	if(rc)
 		return rc;
-	store_bind_text(s, 1, q->status);
-	store_bind_text(s, 2, q->case_tag);
-	store_bind_text(s, 3, q->person);
+	bind_query(s, q, case_id, person_id);
 	int x = sqlite3_step(s);
 	*total = x == SQLITE_ROW ? (size_t)sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
@@ -83,19 +164,22 @@ pl_rc dna_proposals_list(store *st, const dna_proposal_query *q, arena *a, dna_p
 	                        " ORDER BY pr.posterior DESC, pr.log10_lr DESC, pr.id LIMIT ?4 OFFSET ?5",
 	                    &s, err)))
 		return rc;
-	store_bind_text(s, 1, q->status);
-	store_bind_text(s, 2, q->case_tag);
-	store_bind_text(s, 3, q->person);
+	bind_query(s, q, case_id, person_id);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)(q->limit ? q->limit : 50));
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)q->offset);
 	size_t cap = q->limit ? q->limit : 50;
 	*out = arena_calloc(a, cap, sizeof(dna_proposal));
-	while(*out && *n < cap && (x = sqlite3_step(s)) == SQLITE_ROW)
-		proposal_row(s, a, &(*out)[(*n)++]);
+	proposal_ids *ids = arena_calloc(a, cap, sizeof(*ids));
+	while(*out && ids && *n < cap && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		proposal_row(s, a, &(*out)[*n], &ids[*n]);
+		(*n)++;
+	}
 	sqlite3_reset(s);
-	if(!*out || arena_oom(a))
+	if(!*out || !ids || arena_oom(a))
 		return pl_nomem(err);
-	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading proposals");
+	if(x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading proposals");
+	return proposals_name(st, *out, ids, *n, a, err);
 }
 
 pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, dna_pair_ref *out,
@@ -143,10 +227,13 @@ pl_rc dna_proposal_find(store *st, const dna_pair_ref *pr, arena *a, dna_proposa
 	sqlite3_bind_int64(s, 3, pr->identity ? pr->other_id : -1);
 	int x = sqlite3_step(s);
 	*found = x == SQLITE_ROW;
+	proposal_ids ids;
 	if(*found)
-		proposal_row(s, a, out);
+		proposal_row(s, a, out, &ids);
 	sqlite3_reset(s);
 	if(arena_oom(a))
 		return pl_nomem(err);
-	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a proposal");
+	if(x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading a proposal");
+	return *found ? proposals_name(st, out, &ids, 1, a, err) : PL_OK;
 }
