@@ -26,8 +26,11 @@ pl_rc rperson_identifiable(store *st, const char *uid, arena *a, person *p,
 	}
 }
 
+/* Move c to status `to`, as person p (or none). c keeps a copy of p's uid,
+ * in a: p is often its caller's, gone when the next move reads c. */
 static pl_rc set_status(store *st, remains_case *c, remains_status to, const person *p,
-                           const char *action, json_t *extra, remains_result *res, pl_err *err)
+                           const char *action, json_t *extra, arena *a, remains_result *res,
+                           pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "UPDATE remains_case SET status = ?1, person_id = ?2, updated_at = ?3"
@@ -55,7 +58,7 @@ static pl_rc set_status(store *st, remains_case *c, remains_status to, const per
 	json_object_set_new(after, "status", json_string(remains_status_name(to)));
 	json_object_set_new(after, "person", p ? json_string(p->uid) : json_null());
 	c->status = to;
-	c->person = p ? p->uid : NULL;
+	c->person = p ? arena_strdup(a, p->uid) : NULL;
 	c->person_id = p ? p->id : 0;
 	res->after = to;
 	return remains_audit(st, action, "remains_case", c->uid, before, after, err);
@@ -151,7 +154,7 @@ static pl_rc to_preliminary(store *st, remains_case *c, const char *uid, arena *
 	if(sp.others)
 		remains_note(res, "%s already has %ld confirmed case%s (%s)", p.uid, sp.others,
 		             sp.others == 1 ? "" : "s", sp.tags);
-	return set_status(st, c, RS_PRELIMINARY, &p, "identify", NULL, res, err);
+	return set_status(st, c, RS_PRELIMINARY, &p, "identify", NULL, a, res, err);
 }
 
 static pl_rc to_confirmed(store *st, remains_case *c, const char *uid, arena *a,
@@ -178,7 +181,7 @@ static pl_rc to_confirmed(store *st, remains_case *c, const char *uid, arena *a,
 		             sp.tags, c->tag);
 	if((rc = confirm_events(st, c, &p, a, res, err)))
 		return rc;
-	return set_status(st, c, RS_CONFIRMED, &p, "confirm", NULL, res, err);
+	return set_status(st, c, RS_CONFIRMED, &p, "confirm", NULL, a, res, err);
 }
 
 pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *person_uid,
@@ -212,7 +215,7 @@ pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *pers
 	case RS_CONFIRMED:
 		return to_confirmed(st, c, person_uid, a, res, err);
 	case RS_UNIDENTIFIED:
-		return set_status(st, c, RS_UNIDENTIFIED, NULL, "withdraw", NULL, res, err);
+		return set_status(st, c, RS_UNIDENTIFIED, NULL, "withdraw", NULL, a, res, err);
 	default:
 		return remains_refuse(res, RF_STATUS, PL_EINPUT, err, "a case is returned with its "
 		                      "receiving party and date (remains_return)");
@@ -299,7 +302,7 @@ pl_rc remains_return(store *st, const char *tag, const char *to, const char *dat
 			rc = rcase_custody_append(st, &c, party, day, custody, err);
 		if(!rc)
 			rc = set_status(st, &c, RS_RETURNED, NULL, "return",
-			                json_pack("{s:s, s:s}", "to", party, "date", day), res, err);
+			                json_pack("{s:s, s:s}", "to", party, "date", day), &a, res, err);
 		res->saved = rc ? REMAINS_UNCHANGED : REMAINS_UPDATED;
 		rc = remains_tx_end(st, rc, err);
 	}

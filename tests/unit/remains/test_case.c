@@ -250,6 +250,12 @@ static void test_confirming_records_the_persons_events(void **state)
 			                              " e.type = 'remains_returned' AND e.date = '2025-06-11'", p), 1);
 		assert_int_equal(rx_scalar(f, "SELECT count(*) FROM remains_case c JOIN person p ON"
 		                              " p.id = c.person_id WHERE c.tag = '%s' AND p.uid = '%s'", tag, p), 1);
+
+		/* Confirming an unidentified case passes through preliminary: the
+		 * confirm entry starts from that identification, with its person. */
+		assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit a JOIN remains_case c ON"
+		                              " c.uid = a.entity_uid WHERE a.action = 'confirm' AND c.tag = '%s'"
+		                              " AND json_extract(a.before, '$.person') = '%s'", tag, p), 1);
 	}
 	/* Every change audited: identify and confirm per case, the events. */
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'identify'"), 3);
