@@ -312,17 +312,24 @@ static pl_rc load_references(loader *ld, int64_t person_id, refs *out, pl_err *e
 	return rc ? rc : x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading reference profiles");
 }
 
-static const dna_profile *ref_by_id(const refs *rf, int64_t id)
+/* Where id is in ids[0..n) (ascending), or n. */
+static size_t id_index(const int64_t *ids, size_t n, int64_t id)
 {
-	size_t lo = 0, hi = rf->n;
+	size_t lo = 0, hi = n;
 	while(lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if(rf->id[mid] < id)
+		if(ids[mid] < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < rf->n && rf->id[lo] == id ? &rf->prof[lo] : NULL;
+	return lo < n && ids[lo] == id ? lo : n;
+}
+
+static const dna_profile *ref_by_id(const refs *rf, int64_t id)
+{
+	size_t i = id_index(rf->id, rf->n, id);
+	return i < rf->n ? &rf->prof[i] : NULL;
 }
 
 /* A family is complete: keep it, or note why it cannot be used. */
@@ -379,15 +386,8 @@ static pl_rc family_persons(store *st, int64_t person_id, arena *a, relatives_of
 
 static const person_brief *relative_of(const relatives_of *r, int64_t id)
 {
-	size_t lo = 0, hi = r->n;
-	while(lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if(r->id[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < r->n && r->id[lo] == id && r->who[lo].id ? &r->who[lo] : NULL;
+	size_t i = id_index(r->id, r->n, id);
+	return i < r->n && r->who[i].id ? &r->who[i] : NULL;
 }
 
 static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
