@@ -9,8 +9,6 @@
 #include "core/utf8.h"
 #include "http/internal.h"
 
-static const char cookie_name[] = "parley_session";
-
 /* Who is asking: an API token (Authorization: Bearer) or a session cookie. */
 static void authenticate(http_req *q)
 {
@@ -20,7 +18,7 @@ static void authenticate(http_req *q)
 		q->signed_in = auth_token_check(q->st, authz + 7, &q->who, &err) == PL_OK;
 		return;
 	}
-	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, cookie_name);
+	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
 	if(!token)
 		return;
 	session s;

@@ -95,21 +95,21 @@ void api_login(http_req *q)
 	pl_err prune = {0}; /* housekeeping: a failure here is not the user's */
 	auth_sessions_prune(q->st, now, &cfg->sessions, &prune);
 	snprintf(q->set_cookie, sizeof(q->set_cookie),
-	         "parley_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
+	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
 	         (long long)cfg->sessions.absolute, q->srv->tls ? "; Secure" : "");
 	http_json(q, MHD_HTTP_OK, who_json(&u, s.csrf));
 }
 
 void api_logout(http_req *q)
 {
-	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "parley_session");
+	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
 	pl_err err = {0};
 	if(token && auth_session_end(q->st, token, &err)) {
 		http_fail(q, &err);
 		return;
 	}
 	snprintf(q->set_cookie, sizeof(q->set_cookie),
-	         "parley_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
 	         q->srv->tls ? "; Secure" : "");
 	http_json(q, MHD_HTTP_OK, json_pack("{s:b}", "signed_out", 1));
 }

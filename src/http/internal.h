@@ -57,6 +57,9 @@ typedef struct route {
 
 #define PERM(p) (1u << (p))
 
+/* The session cookie's name (admit.c reads it, api_auth.c sets it). */
+#define SESSION_COOKIE "parley_session"
+
 enum { PATH_PARAMS = 2, PARAM_MAX = 128, UPLOADS_MAX = 8 };
 
 /* ---- state kept between requests: server-wide and the handlers' ------ *
