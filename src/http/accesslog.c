@@ -1,10 +1,13 @@
-/* The access log's writer: group commit.
+/* The access log: every read of a person is recorded before it is shown
+ * (http_log_reads). The writer is the state of the access logging: the
+ * server starts and stops it with the handlers' (GROUP_ACCESS_LOG).
  *
- * A read of a person is answered only after the access log holds it, on
- * disk. One fsync per read would cap the server at a few thousand reads a
- * second; instead requests queue their entries and wait, and this thread
- * commits everything queued in one transaction, then wakes them. Under load
- * the batches grow, and the cost per read shrinks. */
+ * It commits in groups. A read of a person is answered only after the
+ * access log holds it, on disk. One fsync per read would cap the server at
+ * a few thousand reads a second; instead requests queue their entries and
+ * wait, and the writer's thread commits everything queued in one
+ * transaction, then wakes them. Under load the batches grow, and the cost
+ * per read shrinks. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,14 +27,14 @@ typedef struct entry {
 	struct entry *next;
 } entry;
 
-struct access_writer {
+typedef struct access_writer {
 	store *st;
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t work, done;
 	entry *head, **tail;
 	bool stop;
-};
+} access_writer;
 
 static void free_entries(entry *e)
 {
@@ -88,12 +91,12 @@ static void *run(void *arg)
 	return NULL;
 }
 
-pl_rc access_writer_start(access_writer **out, const char *db_path, pl_err *err)
+pl_rc access_writer_start(const http_server *s, void **state, pl_err *err)
 {
 	access_writer *w = calloc(1, sizeof(*w));
 	if(!w)
 		return pl_nomem(err);
-	pl_rc rc = store_open(&w->st, db_path, NULL, 0, err);
+	pl_rc rc = store_open(&w->st, s->cfg.db_path, NULL, 0, err);
 	/* It only appends: the pages it needs are the last few. */
 	if(!rc && (rc = store_cache_limit(w->st, 2048, err)))
 		store_close(w->st);
@@ -110,12 +113,13 @@ pl_rc access_writer_start(access_writer **out, const char *db_path, pl_err *err)
 		free(w);
 		return pl_fail(err, PL_EIO, "cannot start the access log writer");
 	}
-	*out = w;
+	*state = w;
 	return PL_OK;
 }
 
-void access_writer_stop(access_writer *w)
+void access_writer_stop(void *state)
 {
+	access_writer *w = state;
 	if(!w)
 		return;
 	pthread_mutex_lock(&w->mu);
@@ -135,8 +139,10 @@ static char *dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-pl_rc access_record(access_writer *w, const char *actor, const char *const *uids, size_t n,
-                    const char *action, const char *detail, pl_err *err)
+/* Record the reads (uids[0..n), each with action and detail) and wait
+ * until they are committed. */
+static pl_rc access_record(access_writer *w, const char *actor, const char *const *uids,
+                           size_t n, const char *action, const char *detail, pl_err *err)
 {
 	entry *first = NULL, **link = &first;
 	waiter wt = {0};
@@ -174,4 +180,37 @@ pl_rc access_record(access_writer *w, const char *actor, const char *const *uids
 	if(wt.rc)
 		return pl_fail(err, wt.rc, "%s", wt.err.msg);
 	return PL_OK;
+}
+
+/* ---- for the handlers ------------------------------------------------ */
+
+bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
+                    const char *detail)
+{
+	pl_err err = {0};
+	if(access_record(q->srv->state[GROUP_ACCESS_LOG], q->who.name, uids, n, action, detail, &err)) {
+		/* A read that cannot be recorded is not answered. */
+		http_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL,
+		           "the read could not be recorded in the access log: %s", err.msg);
+		return false;
+	}
+	return true;
+}
+
+bool http_log_rows(http_req *q, const void *rows, size_t n, size_t size, size_t offset,
+                   const char *action, const char *detail)
+{
+	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
+	size_t k = 0;
+	for(size_t i = 0; uids && i < n; i++) {
+		const char *uid;
+		memcpy(&uid, (const char *)rows + i * size + offset, sizeof(uid));
+		if(uid)
+			uids[k++] = uid;
+	}
+	if(!uids) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		return false;
+	}
+	return http_log_reads(q, uids, k, action, detail);
 }

@@ -28,6 +28,23 @@ static json_t *who_json(const user *u, const char *csrf)
 	                 string_array(perm_names, perms, PERM_COUNT), "csrf", csrf);
 }
 
+/* ---- signing in and out ---------------------------------------------- */
+
+/* Failed sign-ins, counted per user and per address (GROUP_LOGINS). */
+pl_rc login_limit_init(const http_server *s, void **state, pl_err *err)
+{
+	rate_limit *rl;
+	if(rate_limit_new(&rl, s->cfg.login_window))
+		return pl_nomem(err);
+	*state = rl;
+	return PL_OK;
+}
+
+void login_limit_free(void *state)
+{
+	rate_limit_free(state);
+}
+
 void api_login(http_req *q)
 {
 	static const char *const keys[] = {"user", "password", NULL};
@@ -43,13 +60,14 @@ void api_login(http_req *q)
 		return;
 	}
 	http_config *cfg = &q->srv->cfg;
+	rate_limit *logins = q->srv->state[GROUP_LOGINS];
 	int64_t now = time(NULL);
 	char ukey[96], akey[96];
 	snprintf(ukey, sizeof(ukey), "u:%.64s", name);
 	snprintf(akey, sizeof(akey), "a:%s", q->address);
 	/* Per user and per address: guessing one password, or many users'. */
-	int wait = rate_limit_check(q->srv->logins, ukey, cfg->login_failures, now);
-	int await = rate_limit_check(q->srv->logins, akey, 4 * cfg->login_failures, now);
+	int wait = rate_limit_check(logins, ukey, cfg->login_failures, now);
+	int await = rate_limit_check(logins, akey, 4 * cfg->login_failures, now);
 	if(wait || await) {
 		json_decref(b);
 		snprintf(q->retry_after, sizeof(q->retry_after), "%d", wait > await ? wait : await);
@@ -62,8 +80,8 @@ void api_login(http_req *q)
 	pl_rc rc = auth_login(q->st, name, password, &u, &err);
 	json_decref(b);
 	if(rc == PL_EINPUT) {
-		rate_limit_fail(q->srv->logins, ukey, now);
-		rate_limit_fail(q->srv->logins, akey, now);
+		rate_limit_fail(logins, ukey, now);
+		rate_limit_fail(logins, akey, now);
 		http_error(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, "%s", err.msg);
 		return;
 	}
@@ -73,25 +91,25 @@ void api_login(http_req *q)
 		http_fail(q, &err);
 		return;
 	}
-	rate_limit_clear(q->srv->logins, ukey);
+	rate_limit_clear(logins, ukey);
 	pl_err prune = {0}; /* housekeeping: a failure here is not the user's */
 	auth_sessions_prune(q->st, now, &cfg->sessions, &prune);
 	snprintf(q->set_cookie, sizeof(q->set_cookie),
-	         "parley_session=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
+	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
 	         (long long)cfg->sessions.absolute, q->srv->tls ? "; Secure" : "");
 	http_json(q, MHD_HTTP_OK, who_json(&u, s.csrf));
 }
 
 void api_logout(http_req *q)
 {
-	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, "parley_session");
+	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
 	pl_err err = {0};
 	if(token && auth_session_end(q->st, token, &err)) {
 		http_fail(q, &err);
 		return;
 	}
 	snprintf(q->set_cookie, sizeof(q->set_cookie),
-	         "parley_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	         SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
 	         q->srv->tls ? "; Secure" : "");
 	http_json(q, MHD_HTTP_OK, json_pack("{s:b}", "signed_out", 1));
 }

@@ -275,11 +275,11 @@ void api_openapi(http_req *q)
 		"{s:s, s:{s:s, s:s, s:s}, s:o, s:{s:o, s:{s:{s:s, s:s, s:s}, s:{s:s, s:s}}}, "
 		"s:[{s:[]}, {s:[]}]}",
 		"openapi", "3.0.3", "info", "title", "parley", "version", "1",
-		"description", "The registry, agreements, stages, remains and DNA identification of the parley server. A session (cookie parley_session, "
+		"description", "The registry, agreements, stages, remains and DNA identification of the parley server. A session (cookie " SESSION_COOKIE ", "
 		"from POST /api/login) must send the X-CSRF-Token header it was given on every "
 		"request that is not GET; an API token is sent as Authorization: Bearer.",
 		"paths", paths, "components", "schemas", schemas(), "securitySchemes", "session",
-		"type", "apiKey", "in", "cookie", "name", "parley_session", "token", "type", "http",
+		"type", "apiKey", "in", "cookie", "name", SESSION_COOKIE, "token", "type", "http",
 		"scheme", "bearer", "security", "session", "token");
 	http_json(q, MHD_HTTP_OK, doc);
 }

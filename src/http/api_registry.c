@@ -11,8 +11,8 @@
 
 /* The client names its import (X-Import-Id) and asks GET /api/imports/{id}
  * while it runs; a slot is keyed by user and name, so nobody sees another
- * user's imports. */
-struct import_watch {
+ * user's imports. The import handlers' state (GROUP_IMPORTS). */
+typedef struct import_watch {
 	pthread_mutex_t mu;
 	struct {
 		int64_t user_id;
@@ -23,19 +23,21 @@ struct import_watch {
 		bool running;
 		int64_t touched;
 	} slot[32];
-};
+} import_watch;
 
-pl_rc import_watch_new(import_watch **out)
+pl_rc import_watch_init(const http_server *s, void **state, pl_err *err)
 {
-	*out = calloc(1, sizeof(**out));
-	if(!*out)
-		return PL_ENOMEM;
-	pthread_mutex_init(&(*out)->mu, NULL);
+	import_watch *w = calloc(1, sizeof(*w));
+	if(!w)
+		return pl_nomem(err);
+	pthread_mutex_init(&w->mu, NULL);
+	*state = w;
 	return PL_OK;
 }
 
-void import_watch_free(import_watch *w)
+void import_watch_free(void *state)
 {
+	import_watch *w = state;
 	if(!w)
 		return;
 	pthread_mutex_destroy(&w->mu);
@@ -95,7 +97,7 @@ static void watch_end(import_watch *w, int slot)
 
 void api_import_progress(http_req *q)
 {
-	import_watch *w = q->srv->imports;
+	import_watch *w = q->srv->state[GROUP_IMPORTS];
 	json_t *o = NULL;
 	pthread_mutex_lock(&w->mu);
 	for(size_t i = 0; i < sizeof(w->slot) / sizeof(w->slot[0]) && !o; i++)
@@ -113,36 +115,6 @@ void api_import_progress(http_req *q)
 
 /* ---- import ----------------------------------------------------------- */
 
-json_t *http_lines_json(const buf *errors)
-{
-	json_t *a = json_array();
-	const char *p = errors->ptr, *end = p ? p + errors->len : NULL;
-	while(p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		json_array_append_new(a, json_stringn(p, n));
-		p += n + 1;
-	}
-	return a;
-}
-
-void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows)
-{
-	http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
-	          json_pack("{s:{s:s, s:s, s:n, s:o, s:I}}", "error", "code", "bad_input", "message",
-	                    err->msg, "field", "problems", http_lines_json(problems), "rows_read",
-	                    (json_int_t)rows));
-}
-
-bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows)
-{
-	if(rc && problems->len)
-		http_refuse_problems(q, err, problems, rows);
-	else if(rc)
-		http_fail(q, err);
-	return rc != PL_OK;
-}
-
 void api_import(http_req *q)
 {
 	if(q->nuploads == 0) {
@@ -156,10 +128,10 @@ void api_import(http_req *q)
 		names[i] = q->upload_name[i];
 	}
 	const char *id = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-Import-Id");
-	watched wd = {q->srv->imports, -1};
+	watched wd = {q->srv->state[GROUP_IMPORTS], -1};
 	if(id && strlen(id) < PARAM_MAX && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-_") ==
 	                                           strlen(id))
-		wd.slot = watch_begin(q->srv->imports, q->who.id, id);
+		wd.slot = watch_begin(wd.w, q->who.id, id);
 	const char *format = http_query(q, "format");
 	import_opts o = {
 		.format = !format ? FORMAT_AUTO : !strcmp(format, "csv") ? FORMAT_CSV : FORMAT_JSON,
@@ -172,14 +144,14 @@ void api_import(http_req *q)
 		.bulk_bytes = UINT64_MAX,
 	};
 	if(format && strcmp(format, "csv") && strcmp(format, "json")) {
-		watch_end(q->srv->imports, wd.slot);
+		watch_end(wd.w, wd.slot);
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: csv or json");
 		return;
 	}
 	import_report rep;
 	pl_err err = {0};
 	pl_rc rc = registry_import(q->st, paths, (size_t)q->nuploads, &o, &rep, &err);
-	watch_end(q->srv->imports, wd.slot);
+	watch_end(wd.w, wd.slot);
 	if(rc == PL_EINPUT) {
 		/* The same problems, file:line: column, as the CLI prints. */
 		http_refuse_problems(q, &err, &rep.errors, rep.rows);

@@ -1,4 +1,20 @@
-/* Shared by the files of the http module; not part of its contract. */
+/* Shared by the files of the http module; not part of its contract.
+ *
+ * The module's files, one job each (their declarations below are grouped
+ * the same way):
+ *   server.c     the daemon started and stopped (options, TLS, listening),
+ *                a request's life from its headers to its release
+ *   handle.c     the store handle of each worker thread
+ *   admit.c      who is asking and whether they may (sign-in, permission,
+ *                CSRF, the query string's names), before any body is read
+ *   request.c    what a request says: query values, the JSON body, fields
+ *   response.c   what a handler answers, and the answer sent with headers
+ *   upload.c     multipart uploads into a private temporary directory
+ *   router.c     the routes and the handler groups (http_groups)
+ *   accesslog.c  reads of persons recorded before they are shown
+ *   ratelimit.c  failures counted per key in a window (for sign-ins)
+ *   static.c     the web UI's files
+ *   api_*.c      the handlers, by subject */
 #ifndef PARLEY_HTTP_INTERNAL_H
 #define PARLEY_HTTP_INTERNAL_H
 
@@ -39,36 +55,51 @@ typedef struct route {
 	const char *params;       /* query parameters, "name:type:help;..." */
 } route;
 
-extern const route http_routes[];
-extern const size_t http_nroutes;
-
 #define PERM(p) (1u << (p))
+
+/* The session cookie's name (admit.c reads it, api_auth.c sets it). */
+#define SESSION_COOKIE "parley_session"
 
 enum { PATH_PARAMS = 2, PARAM_MAX = 128, UPLOADS_MAX = 8 };
 
-/* A group commit of access log entries: reads are answered only once they
- * are on disk, and many share one fsync. */
-typedef struct access_writer access_writer;
-pl_rc access_writer_start(access_writer **out, const char *db_path, pl_err *err);
-void access_writer_stop(access_writer *w);
-/* Record the reads (person_uids[0..n), each with action and detail) and
- * wait until they are committed. */
-pl_rc access_record(access_writer *w, const char *actor, const char *const *person_uids,
-                    size_t n, const char *action, const char *detail, pl_err *err);
+/* ---- state kept between requests: server-wide and the handlers' ------ *
+ *
+ * The server owns what every request needs: the configuration, the daemon,
+ * TLS, the count of requests in flight and the store handle of each worker
+ * thread. Anything else kept between requests belongs to a group of
+ * handlers, and only that group's code makes it, frees it and looks into
+ * it. The groups are the entries of http_groups (router.c), by index:
+ * http_start calls each init in that order (after the database opened,
+ * before the port is listened on; a failure stops the start, and what was
+ * made is freed), http_stop calls each free in the reverse order, after
+ * the last request finished. What init puts in *state is the group's
+ * state, NULL if it has none; the server keeps it in state[GROUP_...] and
+ * never looks inside: a handler reaches it as q->srv->state[ITS_GROUP]. */
+typedef enum http_group {
+	GROUP_FILES,       /* static.c: where the UI's files are */
+	GROUP_ACCESS_LOG,  /* accesslog.c: the writer of the access log */
+	GROUP_LOGINS,      /* api_auth.c: failed sign-ins, counted */
+	GROUP_IMPORTS,     /* api_registry.c: imports in progress */
+	GROUP_COUNT
+} http_group;
 
-/* Imports in progress, for GET /api/imports/{id}. */
-typedef struct import_watch import_watch;
-pl_rc import_watch_new(import_watch **out);
-void import_watch_free(import_watch *w);
+typedef struct http_group_hooks {
+	/* Either may be NULL. init reads the configuration in s->cfg. */
+	pl_rc (*init)(const http_server *s, void **state, pl_err *err);
+	void (*free)(void *state);
+} http_group_hooks;
 
-/* Login attempts, counted per user name and per address. */
-typedef struct rate_limit rate_limit;
-pl_rc rate_limit_new(rate_limit **out, int window);
-void rate_limit_free(rate_limit *rl);
-/* Seconds to wait before another attempt is allowed, 0 if allowed now. */
-int rate_limit_check(rate_limit *rl, const char *key, int max, int64_t now);
-void rate_limit_fail(rate_limit *rl, const char *key, int64_t now);
-void rate_limit_clear(rate_limit *rl, const char *key);
+extern const http_group_hooks http_groups[GROUP_COUNT];
+
+/* One store per worker thread, made on its first request (handle.c). */
+typedef struct thread_stores {
+	pthread_mutex_t mu;
+	struct {
+		pthread_t tid;
+		store *st;
+	} conns[64];
+	int n;
+} thread_stores;
 
 struct http_server {
 	http_config cfg;
@@ -76,18 +107,9 @@ struct http_server {
 	unsigned short port;
 	bool tls;
 	char *tls_cert_pem, *tls_key_pem;
-	char web_real[4096];         /* realpath of web_dir, or "" */
-	access_writer *access;
-	rate_limit *logins;
-	import_watch *imports;
 	atomic_int inflight;         /* requests begun and not completed */
-	/* One registry per worker thread, made on its first request. */
-	pthread_mutex_t mu;
-	struct {
-		pthread_t tid;
-		store *st;
-	} conns[64];
-	int nconns;
+	thread_stores stores;
+	void *state[GROUP_COUNT];    /* each handler group's, see above */
 };
 
 struct http_req {
@@ -130,25 +152,29 @@ struct http_req {
 	arena a;                     /* released with the request */
 };
 
-/* ---- responses -------------------------------------------------------- */
+/* ---- handle.c: the store of each worker thread ------------------------ */
 
-/* A JSON response; takes the reference to v. */
-void http_json(http_req *q, unsigned status, json_t *v);
-/* The error body every failure has: {"error": {"code", "message", "field"}}. */
-void http_error(http_req *q, unsigned status, const char *code, const char *field,
-                const char *fmt, ...) PL_PRINTF(5, 6);
-/* The response for a pl_rc from lower layers (input, conflict, ...). */
-void http_fail(http_req *q, const pl_err *err);
-/* The same, naming the field it is about (may be NULL). */
-void http_fail_field(http_req *q, const pl_err *err, const char *field);
-/* A response that is not JSON (Markdown, a file to download): text[0..len). */
-void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len);
-/* Lines of text (a problem or a note each, as importers write them) as an
- * array of strings. */
-json_t *http_lines_json(const buf *lines);
+void thread_stores_init(thread_stores *ts);
+/* This worker thread's store, opened (on db_path) on its first request. */
+store *thread_store(thread_stores *ts, const char *db_path, pl_err *err);
+void thread_stores_close(thread_stores *ts);
 
-/* ---- requests --------------------------------------------------------- */
+/* ---- admit.c: who is asking, and whether they may --------------------- */
 
+/* The answer before any body is read: the route (into q->route), this
+ * thread's store (q->st), sign-in, permission, CSRF, the query string.
+ * Returns false if the request may go on; true, answered, if not. */
+bool http_refuse_early(http_req *q);
+/* Does the asker hold permission p? */
+bool http_can(const http_req *q, perm p);
+/* What the asker may change (enum write_rights). */
+unsigned http_write_rights(const http_req *q);
+
+/* ---- request.c: what a request says ------------------------------------ */
+
+/* libmicrohttpd's unescape callback: percent-decoding of paths and query
+ * values, %00 made a byte nothing accepts. */
+size_t http_unescape(void *cls, struct MHD_Connection *conn, char *s);
 /* A query parameter, or NULL. */
 const char *http_query(http_req *q, const char *name);
 /* The JSON body as an object whose keys are all in `allowed`
@@ -172,13 +198,55 @@ bool http_query_long(http_req *q, const char *name, long min, long max, long *ou
 /* v (may be NULL: *out unchanged) as a full date YYYY-MM-DD; false, with
  * `status` answered naming `name`, if it is not one. */
 bool http_full_date(http_req *q, unsigned status, const char *name, const char *v, pdate *out);
-/* Does the asker hold permission p? */
-bool http_can(const http_req *q, perm p);
-/* What the asker may change (enum write_rights). */
-unsigned http_write_rights(const http_req *q);
+
+/* ---- response.c: what a handler answers -------------------------------- */
+
+/* A JSON response; takes the reference to v. */
+void http_json(http_req *q, unsigned status, json_t *v);
+/* The error body every failure has: {"error": {"code", "message", "field"}}. */
+void http_error(http_req *q, unsigned status, const char *code, const char *field,
+                const char *fmt, ...) PL_PRINTF(5, 6);
+/* The response for a pl_rc from lower layers (input, conflict, ...). */
+void http_fail(http_req *q, const pl_err *err);
+/* The same, naming the field it is about (may be NULL). */
+void http_fail_field(http_req *q, const pl_err *err, const char *field);
+/* A response that is not JSON (Markdown, a file to download): text[0..len). */
+void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len);
+/* Lines of text (a problem or a note each, as importers write them) as an
+ * array of strings. */
+json_t *http_lines_json(const buf *lines);
+/* Answer 422 with an import's problems, one a line (file:line: column ...),
+ * as {"error": {"code", "message", "field", "problems", "rows_read"}}. */
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows);
+/* An import's failure answered (its problems if it has any, else as
+ * http_fail): true if rc is one. */
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows);
+/* Send q's answer (q->out or q->fd) with the security headers and q's own. */
+enum MHD_Result http_respond(http_req *q);
+
+/* ---- upload.c: multipart uploads (imports) ----------------------------- */
+
+/* A private temporary directory for q's files, and the multipart parser;
+ * false, answered, if either cannot be made. */
+bool upload_begin(http_req *q);
+/* The next piece of the body, into the files. */
+void upload_add(http_req *q, const char *data, size_t n);
+/* The body is in: the files are closed (q->upload_failed says if all went
+ * well). */
+void upload_finish(http_req *q);
+/* Answer q->upload_failed. */
+void upload_refuse(http_req *q);
 /* Whether the request uploaded exactly one file; false, with 422 answered
  * ("send `what` (multipart/form-data)"), if not. */
 bool http_one_upload(http_req *q, const char *what);
+/* The request ends: its files and directory removed. */
+void upload_cleanup(http_req *q);
+
+/* ---- accesslog.c: reads of persons, recorded (GROUP_ACCESS_LOG) ------- */
+
+pl_rc access_writer_start(const http_server *s, void **state, pl_err *err);
+/* What is queued is committed first. */
+void access_writer_stop(void *state);
 /* Record reads of persons in the access log; false, with an error response
  * set, if they could not be recorded (then nothing may be shown). */
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
@@ -187,38 +255,71 @@ bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *
  * person's uid a const char * at `offset` (NULL: nobody). */
 bool http_log_rows(http_req *q, const void *rows, size_t n, size_t size, size_t offset,
                    const char *action, const char *detail);
-/* Answer 422 with an import's problems, one a line (file:line: column ...),
- * as {"error": {"code", "message", "field", "problems", "rows_read"}}. */
-void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows);
-/* An import's failure answered (its problems if it has any, else as
- * http_fail): true if rc is one. */
-bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows);
 
-/* ---- handlers --------------------------------------------------------- */
+/* ---- ratelimit.c: failures counted per key in a window ----------------- */
 
+typedef struct rate_limit rate_limit;
+pl_rc rate_limit_new(rate_limit **out, int window);
+void rate_limit_free(rate_limit *rl);
+/* Seconds to wait before another attempt is allowed, 0 if allowed now. */
+int rate_limit_check(rate_limit *rl, const char *key, int max, int64_t now);
+void rate_limit_fail(rate_limit *rl, const char *key, int64_t now);
+void rate_limit_clear(rate_limit *rl, const char *key);
+
+/* ---- router.c: the routes ---------------------------------------------- */
+
+extern const route http_routes[];
+extern const size_t http_nroutes;
+/* The route matching method and path (path parameters into q->param);
+ * *wrong_method set if the path exists under another method. */
+const route *router_match(http_req *q, bool *wrong_method);
+/* Whether the route takes the query parameter `name` (its `params`). */
+bool router_takes_param(const route *rt, const char *name);
+
+/* ---- static.c: the web UI's files (GROUP_FILES) ------------------------ */
+
+pl_rc static_init(const http_server *s, void **state, pl_err *err);
+void static_free(void *state);
+/* Serve a file of the web UI, or answer 404. */
+void static_serve(http_req *q);
+
+/* ---- api_*.c: the handlers -------------------------------------------- */
+
+/* api_auth.c: signing in and out, who is signed in, the fields for forms,
+ * API tokens; failed sign-ins counted (GROUP_LOGINS) */
+pl_rc login_limit_init(const http_server *s, void **state, pl_err *err);
+void login_limit_free(void *state);
 void api_login(http_req *q);
 void api_logout(http_req *q);
 void api_me(http_req *q);
 void api_fields(http_req *q);
+void api_tokens_list(http_req *q);
+void api_token_create(http_req *q);
+void api_token_revoke(http_req *q);
+/* api_persons.c */
 void api_persons_list(http_req *q);
 void api_person_get(http_req *q);
 void api_person_create(http_req *q);
 void api_person_update(http_req *q);
 void api_event_add(http_req *q);
+/* api_registry.c: import, export, the dashboard's counts; imports in
+ * progress watched (GROUP_IMPORTS) */
+pl_rc import_watch_init(const http_server *s, void **state, pl_err *err);
+void import_watch_free(void *state);
 void api_import(http_req *q);
 void api_import_progress(http_req *q);
 void api_export(http_req *q);
 void api_stats(http_req *q);
+/* api_admin.c: the auditor's logs and the admin's users */
 void api_audit(http_req *q);
 void api_audit_verify(http_req *q);
 void api_access(http_req *q);
 void api_users_list(http_req *q);
 void api_user_create(http_req *q);
 void api_user_update(http_req *q);
-void api_tokens_list(http_req *q);
-void api_token_create(http_req *q);
-void api_token_revoke(http_req *q);
+/* api_openapi.c */
 void api_openapi(http_req *q);
+/* api_reconcile.c */
 void api_reconcile(http_req *q);
 void api_reconcile_decide(http_req *q);
 void api_dedupe(http_req *q);
@@ -263,14 +364,5 @@ void api_dna_explain(http_req *q);
 void api_dna_confirm(http_req *q);
 void api_dna_reject(http_req *q);
 void api_dna_frequencies(http_req *q);
-
-/* The route matching method and path (path parameters into q->param);
- * *wrong_method set if the path exists under another method. */
-const route *router_match(http_req *q, bool *wrong_method);
-/* Whether the route takes the query parameter `name` (its `params`). */
-bool router_takes_param(const route *rt, const char *name);
-
-/* Serve a file of the web UI, or answer 404. */
-void static_serve(http_req *q);
 
 #endif

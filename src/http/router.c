@@ -1,7 +1,8 @@
 /* The routes: every API endpoint, who may call it, and what it is for.
  * This table is the authorisation of the API (field by field refinements
  * are in the handlers, from the same permissions), and the source of the
- * OpenAPI document. */
+ * OpenAPI document. Then the handler groups that keep state between
+ * requests, each with the hooks that make and free it (internal.h). */
 #include <string.h>
 
 #include "http/internal.h"
@@ -240,6 +241,13 @@ const route http_routes[] = {
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);
+
+const http_group_hooks http_groups[GROUP_COUNT] = {
+	[GROUP_FILES] = {static_init, static_free},
+	[GROUP_ACCESS_LOG] = {access_writer_start, access_writer_stop},
+	[GROUP_LOGINS] = {login_limit_init, login_limit_free},
+	[GROUP_IMPORTS] = {import_watch_init, import_watch_free},
+};
 
 /* A path parameter: an id, a user name, a number. */
 static bool param_char(char c)

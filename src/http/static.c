@@ -3,7 +3,10 @@
  * A path is taken apart into names of safe characters before anything
  * touches the disk (no "..", no hidden files, no encoded slashes), and the
  * file opened must still resolve inside web/ (no symlinks out). Pages
- * without a file extension are the single-page app: index.html. */
+ * without a file extension are the single-page app: index.html.
+ *
+ * Its state (GROUP_FILES) is where web/ really is, resolved once at start;
+ * none when the server has no UI. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -59,6 +62,32 @@ static bool path_safe(const char *path)
 	return true;
 }
 
+typedef struct web_files {
+	char root[PATH_MAX];         /* realpath of the UI's directory */
+} web_files;
+
+pl_rc static_init(const http_server *s, void **state, pl_err *err)
+{
+	if(!s->cfg.web_dir)
+		return PL_OK;
+	web_files *w = calloc(1, sizeof(*w));
+	if(!w)
+		return pl_nomem(err);
+	if(!realpath(s->cfg.web_dir, w->root)) {
+		pl_rc rc = pl_fail(err, PL_ENOTFOUND, "the web UI directory %s: %s", s->cfg.web_dir,
+		                   strerror(errno));
+		free(w);
+		return rc;
+	}
+	*state = w;
+	return PL_OK;
+}
+
+void static_free(void *state)
+{
+	free(state);
+}
+
 static void not_found(http_req *q)
 {
 	http_error(q, MHD_HTTP_NOT_FOUND, "not_found", NULL, "no such file");
@@ -66,7 +95,8 @@ static void not_found(http_req *q)
 
 void static_serve(http_req *q)
 {
-	if(!q->srv->web_real[0]) {
+	const web_files *w = q->srv->state[GROUP_FILES];
+	if(!w) {
 		not_found(q);
 		return;
 	}
@@ -84,10 +114,10 @@ void static_serve(http_req *q)
 		not_found(q);
 		return;
 	}
-	char full[sizeof(q->srv->web_real) + sizeof(q->path)], real[PATH_MAX];
-	snprintf(full, sizeof(full), "%s%s", q->srv->web_real, path);
-	size_t root = strlen(q->srv->web_real);
-	if(!realpath(full, real) || strncmp(real, q->srv->web_real, root) || real[root] != '/') {
+	char full[sizeof(w->root) + sizeof(q->path)], real[PATH_MAX];
+	snprintf(full, sizeof(full), "%s%s", w->root, path);
+	size_t root = strlen(w->root);
+	if(!realpath(full, real) || strncmp(real, w->root, root) || real[root] != '/') {
 		not_found(q);
 		return;
 	}

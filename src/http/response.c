@@ -1,0 +1,182 @@
+/* Responses: what a handler answers (JSON, the error body every failure
+ * has, text or a file to download), and how the answer goes out with the
+ * headers every response carries. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/utf8.h"
+#include "http/internal.h"
+
+/* ---- what a handler answers ------------------------------------------ */
+
+void http_json(http_req *q, unsigned status, json_t *v)
+{
+	char *text = v ? json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(v);
+	buf_reset(&q->out);
+	q->answered = true;
+	q->content_type = "application/json";
+	if(!text || buf_adds(&q->out, text)) {
+		free(text);
+		q->status = MHD_HTTP_INTERNAL_SERVER_ERROR;
+		buf_reset(&q->out);
+		if(buf_adds(&q->out, "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\","
+		                     "\"field\":null}}"))
+			buf_free(&q->out);
+		return;
+	}
+	free(text);
+	q->status = status;
+}
+
+void http_error(http_req *q, unsigned status, const char *code, const char *field,
+                const char *fmt, ...)
+{
+	char msg[PL_ERR_MSG_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	/* Messages and field names may quote bytes a client sent: keep them
+	 * valid UTF-8, or JSON cannot carry them. */
+	size_t bad;
+	if(!utf8_valid(msg, strlen(msg), &bad))
+		msg[bad] = '\0';
+	if(field && !utf8_valid(field, strlen(field), &bad))
+		field = NULL;
+	http_json(q, status, json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message",
+	                               msg, "field", field));
+}
+
+void http_fail_field(http_req *q, const pl_err *err, const char *field)
+{
+	switch(err->rc) {
+	case PL_EINPUT:
+	case PL_EUSAGE:
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s", err->msg);
+		break;
+	case PL_ENOTFOUND:
+		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", field, "%s", err->msg);
+		break;
+	case PL_ECONFLICT:
+		http_error(q, MHD_HTTP_CONFLICT, "conflict", field, "%s", err->msg);
+		break;
+	case PL_ELIMIT:
+		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", field, "%s", err->msg);
+		break;
+	case PL_EDB:
+		http_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "%s", err->msg);
+		break;
+	default:
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "%s", err->msg);
+	}
+}
+
+void http_fail(http_req *q, const pl_err *err)
+{
+	http_fail_field(q, err, NULL);
+}
+
+void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len)
+{
+	buf_reset(&q->out);
+	q->answered = true;
+	q->content_type = content_type;
+	q->status = status;
+	if(buf_add(&q->out, text, len))
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+}
+
+/* ---- the answer sent ------------------------------------------------- */
+
+static void add_security_headers(http_req *q, struct MHD_Response *r)
+{
+	/* No inline script or style anywhere: the UI is files from 'self'. */
+	MHD_add_response_header(r, "Content-Security-Policy",
+	                        "default-src 'none'; script-src 'self'; style-src 'self'; "
+	                        "img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+	                        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+	MHD_add_response_header(r, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+	if(q->srv->tls)
+		MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+}
+
+enum MHD_Result http_respond(http_req *q)
+{
+	struct MHD_Response *r;
+	if(q->fd >= 0) {
+		struct stat sb;
+		if(fstat(q->fd, &sb)) {
+			close(q->fd);
+			q->fd = -1;
+			http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot read the file");
+			return http_respond(q);
+		}
+		r = MHD_create_response_from_fd((uint64_t)sb.st_size, q->fd);
+		q->fd = -1; /* MHD closes it */
+	} else {
+		r = MHD_create_response_from_buffer(q->out.len, q->out.ptr ? q->out.ptr : "",
+		                                    MHD_RESPMEM_MUST_COPY);
+	}
+	if(!r)
+		return MHD_NO;
+	add_security_headers(q, r);
+	if(q->content_type)
+		MHD_add_response_header(r, "Content-Type", q->content_type);
+	if(strncmp(q->path, "/api/", 5) == 0)
+		MHD_add_response_header(r, "Cache-Control", "no-store");
+	if(q->set_cookie[0])
+		MHD_add_response_header(r, "Set-Cookie", q->set_cookie);
+	if(q->retry_after[0])
+		MHD_add_response_header(r, "Retry-After", q->retry_after);
+	if(q->filename[0]) {
+		char cd[192];
+		snprintf(cd, sizeof(cd), "attachment; filename=\"%s\"", q->filename);
+		MHD_add_response_header(r, "Content-Disposition", cd);
+	}
+	if(q->status == MHD_HTTP_UNAUTHORIZED)
+		MHD_add_response_header(r, "WWW-Authenticate", "Bearer realm=\"parley\"");
+	enum MHD_Result ok = MHD_queue_response(q->conn, q->status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
+/* ---- an import's problems, as importers write them ------------------ */
+
+json_t *http_lines_json(const buf *errors)
+{
+	json_t *a = json_array();
+	const char *p = errors->ptr, *end = p ? p + errors->len : NULL;
+	while(p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		json_array_append_new(a, json_stringn(p, n));
+		p += n + 1;
+	}
+	return a;
+}
+
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows)
+{
+	http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
+	          json_pack("{s:{s:s, s:s, s:n, s:o, s:I}}", "error", "code", "bad_input", "message",
+	                    err->msg, "field", "problems", http_lines_json(problems), "rows_read",
+	                    (json_int_t)rows));
+}
+
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows)
+{
+	if(rc && problems->len)
+		http_refuse_problems(q, err, problems, rows);
+	else if(rc)
+		http_fail(q, err);
+	return rc != PL_OK;
+}
