@@ -26,11 +26,12 @@
 
 #include "accord/agreement.h"
 
-/* Who a person is, as the planner read them: their names as the record
- * gives them (NULL: not given), for the callers to say as they like. */
+/* Who a person is, as the planner read them: the surname and the given
+ * names as the record has them, in the original script, else in Latin
+ * (NULL: neither), for the callers to say as they like. */
 typedef struct plan_person {
 	char uid[UID_SIZE];
-	const char *surname, *given_names, *surname_latin, *given_names_latin;
+	const char *surname, *given_names;
 } plan_person;
 
 typedef struct plan_candidate {
@@ -116,8 +117,7 @@ pl_rc plan_text(const plan *p, bool explain, buf *out) PL_NODISCARD;
 json_t *plan_json(const plan *p, bool explain);
 /* One exclusion as plan_json lists them. */
 json_t *plan_exclusion_json(const plan *p, const plan_exclusion *x);
-/* A person's name as the plan shows it: the surname and the given names,
- * each in its Latin form where the record has no other. */
+/* A person's name as the plan shows it: "Surname Given names". */
 pl_rc plan_person_name(const plan_person *w, buf *out) PL_NODISCARD;
 /* What bounds the next stage, in words: "the capacity of 1,000 per side
  * in a stage". */

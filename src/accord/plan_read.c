@@ -118,23 +118,16 @@ typedef struct sorter {
  * were read from is gone once the scan moves on. */
 static const plan_person *keep_person(arena *a, const person *pe)
 {
-	const char *f[4] = {pe->f[PF_SURNAME], pe->f[PF_GIVEN_NAMES], pe->f[PF_SURNAME_LATIN],
-	                    pe->f[PF_GIVEN_NAMES_LATIN]};
-	size_t len[4], total = sizeof(plan_person);
-	for(int i = 0; i < 4; i++) {
-		len[i] = f[i] ? strlen(f[i]) + 1 : 0;
-		total += len[i];
-	}
-	plan_person *w = arena_alloc(a, total);
+	const char *sur = pe->f[PF_SURNAME] ? pe->f[PF_SURNAME] : pe->f[PF_SURNAME_LATIN];
+	const char *giv = pe->f[PF_GIVEN_NAMES] ? pe->f[PF_GIVEN_NAMES] : pe->f[PF_GIVEN_NAMES_LATIN];
+	size_t ns = sur ? strlen(sur) + 1 : 0, ng = giv ? strlen(giv) + 1 : 0;
+	plan_person *w = arena_alloc(a, sizeof(*w) + ns + ng);
 	if(!w)
 		return NULL;
 	memcpy(w->uid, pe->uid, UID_SIZE);
-	const char **to[4] = {&w->surname, &w->given_names, &w->surname_latin, &w->given_names_latin};
 	char *at = (char *)(w + 1);
-	for(int i = 0; i < 4; i++) {
-		*to[i] = f[i] ? memcpy(at, f[i], len[i]) : NULL;
-		at += len[i];
-	}
+	w->surname = sur ? memcpy(at, sur, ns) : NULL;
+	w->given_names = giv ? memcpy(at + ns, giv, ng) : NULL;
 	return w;
 }
 

@@ -8,11 +8,9 @@
 
 pl_rc plan_person_name(const plan_person *w, buf *out)
 {
-	const char *sur = w->surname ? w->surname : w->surname_latin;
-	const char *giv = w->given_names ? w->given_names : w->given_names_latin;
-	pl_rc rc = buf_adds(out, sur ? sur : "?");
-	if(!rc && giv)
-		rc = buf_printf(out, " %s", giv);
+	pl_rc rc = buf_adds(out, w->surname ? w->surname : "?");
+	if(!rc && w->given_names)
+		rc = buf_printf(out, " %s", w->given_names);
 	return rc;
 }
 
