@@ -36,20 +36,20 @@ typedef struct plan_person {
 
 typedef struct plan_candidate {
 	int64_t id;
-	const plan_person *who;
+	plan_person who;
 	long points;
 	bool pooled;              /* in the clause's pool (points basis) */
 	int day;                  /* the stage of the schedule they go in (1 = next), 0: not yet */
-	/* what the priority orders by */
-	int severity;
-	int32_t captured, born;   /* YYYYMMDD, earliest possible; INT32_MAX unknown */
 	int64_t rank[PRIORITY_MAX]; /* the priority's keys, smallest first */
 } plan_candidate;
 
 typedef struct plan_exclusion {
-	const plan_person *who;
+	plan_person who;
 	int side;                 /* who holds them */
-	clause_verdict why;       /* the reason, and the test or value that decided */
+	/* The verdict that left them out: the reason, and the test or value
+	 * that decided. Those left out alike share one (a plan over a
+	 * million persons leaves out hundreds of thousands). */
+	const clause_verdict *why;
 } plan_exclusion;
 
 typedef struct plan_day {

@@ -12,8 +12,15 @@ pl_rc plan_read_committed(store *st, plan *p, pl_err *err) PL_NODISCARD;
 pl_rc plan_read_custody(store *st, plan *p, arena *a, pl_err *err) PL_NODISCARD;
 
 /* The order (plan_order.c). A candidate's place in the clause's priority,
- * as keys compared in turn. */
-void plan_rank(const clause *cl, plan_candidate *c);
+ * as keys compared in turn, from what the priority orders by: their
+ * severity (0 severely wounded ... 4 unknown), their capture and birth
+ * (YYYYMMDD, the earliest possible; INT32_MAX unknown), their points. */
+typedef struct plan_priority {
+	int severity;
+	int32_t captured, born;
+} plan_priority;
+
+void plan_rank(const clause *cl, const plan_priority *by, plan_candidate *c);
 /* Each side in priority order, as far as any stage of the schedule can reach. */
 void plan_order(plan *p, int side, int max_days);
 

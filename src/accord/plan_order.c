@@ -5,18 +5,18 @@
 #include "accord/plan_internal.h"
 
 /* Unknown dates go last whichever way. */
-void plan_rank(const clause *cl, plan_candidate *c)
+void plan_rank(const clause *cl, const plan_priority *by, plan_candidate *c)
 {
 	for(int i = 0; i < cl->npriority; i++) {
 		const priority_key *k = &cl->priority[i];
 		int64_t v = 0;
 		switch(k->kind) {
-		case PRIORITY_SEVERITY: v = k->ascending ? -c->severity : c->severity; break;
+		case PRIORITY_SEVERITY: v = k->ascending ? -by->severity : by->severity; break;
 		case PRIORITY_CAPTIVITY:
-			v = c->captured == INT32_MAX ? INT64_MAX : k->ascending ? -c->captured : c->captured;
+			v = by->captured == INT32_MAX ? INT64_MAX : k->ascending ? -by->captured : by->captured;
 			break;
 		case PRIORITY_AGE: /* oldest first: the earliest birth */
-			v = c->born == INT32_MAX ? INT64_MAX : k->ascending ? -c->born : c->born;
+			v = by->born == INT32_MAX ? INT64_MAX : k->ascending ? -by->born : by->born;
 			break;
 		case PRIORITY_POINTS: v = k->ascending ? c->points : -c->points; break;
 		default: break;

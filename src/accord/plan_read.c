@@ -106,41 +106,67 @@ pl_rc plan_read_committed(store *st, plan *p, pl_err *err)
 
 /* ---- sorting people out ---------------------------------------------------- */
 
+enum { RECENT_VERDICTS = 64 };
+
 typedef struct sorter {
 	plan *p;
 	arena *a;
 	pl_err *err;
 	const bookings *bookings;
 	size_t cap[2], xcap;
+	/* The verdicts the exclusions share, the latest last: a new one is
+	 * looked for among the latest few (a person booked on a stage is
+	 * often followed by another of the same stage). */
+	const clause_verdict *recent[RECENT_VERDICTS];
+	size_t nrecent;
 } sorter;
 
-/* The person's uid and names, in one piece of the arena: the row they
- * were read from is gone once the scan moves on. */
-static const plan_person *keep_person(arena *a, const person *pe)
+/* The person's uid, and their names in one piece of the arena: the row
+ * they were read from is gone once the scan moves on. */
+static bool keep_person(arena *a, const person *pe, plan_person *w)
 {
 	const char *sur = pe->f[PF_SURNAME] ? pe->f[PF_SURNAME] : pe->f[PF_SURNAME_LATIN];
 	const char *giv = pe->f[PF_GIVEN_NAMES] ? pe->f[PF_GIVEN_NAMES] : pe->f[PF_GIVEN_NAMES_LATIN];
 	size_t ns = sur ? strlen(sur) + 1 : 0, ng = giv ? strlen(giv) + 1 : 0;
-	plan_person *w = arena_alloc(a, sizeof(*w) + ns + ng);
-	if(!w)
-		return NULL;
+	char *at = ns + ng ? arena_alloc(a, ns + ng) : NULL;
 	memcpy(w->uid, pe->uid, UID_SIZE);
-	char *at = (char *)(w + 1);
-	w->surname = sur ? memcpy(at, sur, ns) : NULL;
-	w->given_names = giv ? memcpy(at + ns, giv, ng) : NULL;
-	return w;
+	w->surname = sur && at ? memcpy(at, sur, ns) : NULL;
+	w->given_names = giv && at ? memcpy(at + ns, giv, ng) : NULL;
+	return at || !(ns + ng);
+}
+
+static bool same_verdict(const clause_verdict *a, const clause_verdict *b)
+{
+	return a->reason == b->reason && a->test == b->test && a->status == b->status &&
+	       a->points == b->points && (a->value ? b->value && !strcmp(a->value, b->value) : !b->value);
+}
+
+/* v, kept (its value copied: it points into the row), or one like it. */
+static const clause_verdict *keep_verdict(sorter *so, const clause_verdict *v)
+{
+	size_t n = so->nrecent < RECENT_VERDICTS ? so->nrecent : RECENT_VERDICTS;
+	for(size_t i = 1; i <= n; i++) {
+		const clause_verdict *k = so->recent[(so->nrecent - i) % RECENT_VERDICTS];
+		if(same_verdict(k, v))
+			return k;
+	}
+	clause_verdict *k = arena_alloc(so->a, sizeof(*k));
+	if(!k)
+		return NULL;
+	*k = *v;
+	if(v->value && !(k->value = arena_strdup(so->a, v->value)))
+		return NULL;
+	so->recent[so->nrecent++ % RECENT_VERDICTS] = k;
+	return k;
 }
 
 static pl_rc exclude(sorter *so, const person *pe, int side, const clause_verdict *v)
 {
 	plan *p = so->p;
 	plan_exclusion *x = arena_push(so->a, (void **)&p->excl, &p->nexcl, &so->xcap, sizeof(*x));
-	if(!x || !(x->who = keep_person(so->a, pe)))
+	if(!x || !keep_person(so->a, pe, &x->who) || !(x->why = keep_verdict(so, v)))
 		return pl_nomem(so->err);
 	x->side = side;
-	x->why = *v;
-	if(v->value && !(x->why.value = arena_strdup(so->a, v->value)))
-		return pl_nomem(so->err);
 	p->by_reason[v->reason]++;
 	return PL_OK;
 }
@@ -166,15 +192,14 @@ static pl_rc admit(sorter *so, const person *pe, int side, long points)
 	plan *p = so->p;
 	plan_candidate *c = arena_push(so->a, (void **)&p->cand[side], &p->ncand[side], &so->cap[side],
 	                               sizeof(*c));
-	if(!c || !(c->who = keep_person(so->a, pe)))
+	if(!c || !keep_person(so->a, pe, &c->who))
 		return pl_nomem(so->err);
 	c->id = pe->id;
 	c->points = points;
 	c->pooled = clause_in_pool(p->cl, pe, p->date);
-	c->severity = severity_rank(pe->f[PF_MEDICAL]);
-	c->captured = date_or_never(pe->f[PF_CAPTURE_DATE]);
-	c->born = date_or_never(pe->f[PF_BIRTH_DATE]);
-	plan_rank(p->cl, c);
+	plan_priority by = {severity_rank(pe->f[PF_MEDICAL]), date_or_never(pe->f[PF_CAPTURE_DATE]),
+	                    date_or_never(pe->f[PF_BIRTH_DATE])};
+	plan_rank(p->cl, &by, c);
 	return PL_OK;
 }
 

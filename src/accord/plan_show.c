@@ -68,8 +68,8 @@ static pl_rc text_people(const plan *p, buf *out)
 			const plan_candidate *c = &p->cand[s][i];
 			if(c->day != 1)
 				continue;
-			rc = buf_printf(out, "  %4ld  %s  ", ++n, c->who->uid);
-			rc = rc ? rc : plan_person_name(c->who, out);
+			rc = buf_printf(out, "  %4ld  %s  ", ++n, c->who.uid);
+			rc = rc ? rc : plan_person_name(&c->who, out);
 			if(!rc && p->cl->basis == BASIS_POINTS)
 				rc = buf_printf(out, "  (%ld point%s%s)", c->points, c->points == 1 ? "" : "s",
 				                c->pooled ? ", pool" : "");
@@ -97,10 +97,10 @@ static pl_rc text_exclusions(const plan *p, bool explain, buf *out)
 		rc = buf_adds(out, "  nobody\n");
 	for(size_t i = 0; explain && i < p->nexcl && !rc; i++) {
 		const plan_exclusion *x = &p->excl[i];
-		rc = buf_printf(out, "%s  %s  ", i ? "" : "\n", x->who->uid);
-		rc = rc ? rc : plan_person_name(x->who, out);
+		rc = buf_printf(out, "%s  %s  ", i ? "" : "\n", x->who.uid);
+		rc = rc ? rc : plan_person_name(&x->who, out);
 		rc = rc ? rc : buf_printf(out, " (held by %s): ", p->ag->party[x->side]);
-		rc = rc ? rc : clause_verdict_text(&x->why, out);
+		rc = rc ? rc : clause_verdict_text(x->why, out);
 		rc = rc ? rc : buf_adds(out, "\n");
 	}
 	if(!rc && !explain && total)
@@ -173,10 +173,10 @@ json_t *plan_exclusion_json(const plan *p, const plan_exclusion *x)
 	buf_init(&name, 0);
 	buf_init(&why, 0);
 	json_t *v = NULL;
-	bool has_why = clause_verdict_has_detail(&x->why);
-	if(name_of(x->who, &name) && !(has_why && clause_verdict_detail(&x->why, &why)))
-		v = json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", x->who->uid, "name", buf_str(&name), "held_by",
-		              p->ag->party[x->side], "reason", clause_exclusion_name(x->why.reason), "why",
+	bool has_why = clause_verdict_has_detail(x->why);
+	if(name_of(&x->who, &name) && !(has_why && clause_verdict_detail(x->why, &why)))
+		v = json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", x->who.uid, "name", buf_str(&name), "held_by",
+		              p->ag->party[x->side], "reason", clause_exclusion_name(x->why->reason), "why",
 		              has_why ? buf_str(&why) : NULL);
 	buf_free(&name);
 	buf_free(&why);
@@ -189,8 +189,8 @@ static json_t *next_stage_json(const plan *p, int s, buf *name)
 	for(size_t i = 0; i < p->ncand[s]; i++) {
 		const plan_candidate *c = &p->cand[s][i];
 		if(c->day == 1)
-			json_array_append_new(arr, json_pack("{s:s, s:s, s:I, s:b}", "id", c->who->uid, "name",
-			                                     name_of(c->who, name), "points", (json_int_t)c->points,
+			json_array_append_new(arr, json_pack("{s:s, s:s, s:I, s:b}", "id", c->who.uid, "name",
+			                                     name_of(&c->who, name), "points", (json_int_t)c->points,
 			                                     "pool", c->pooled));
 	}
 	return arr;

@@ -408,7 +408,7 @@ pl_rc stage_create_planned(store *st, const plan *p, int day, const char *handov
 			e->side = s;
 			e->clause = p->cl->id;
 			e->points = c->points;
-			memcpy(e->person, c->who->uid, UID_SIZE);
+			memcpy(e->person, c->who.uid, UID_SIZE);
 		}
 	stage_batch batches[2];
 	size_t nb = 0;

@@ -167,9 +167,9 @@ static bool log_plan_reads(http_req *q, const plan *p, size_t listed)
 	for(int s = 0; s < 2; s++)
 		for(size_t i = 0; i < p->ncand[s]; i++)
 			if(p->cand[s][i].day == 1)
-				uids[n++] = p->cand[s][i].who->uid;
+				uids[n++] = p->cand[s][i].who.uid;
 	for(size_t i = 0; i < listed; i++)
-		uids[n++] = p->excl[i].who->uid;
+		uids[n++] = p->excl[i].who.uid;
 	char detail[200];
 	snprintf(detail, sizeof(detail), "plan %s, clause %s", p->ag->name, p->cl->id);
 	return http_log_reads(q, uids, n, "plan", detail);

@@ -18,7 +18,7 @@ static plan make(fixture *f, const agreement *ag, const char *clause_id, long ca
 static const plan_exclusion *excluded(const plan *p, const char *uid)
 {
 	for(size_t i = 0; i < p->nexcl; i++)
-		if(!strcmp(p->excl[i].who->uid, uid))
+		if(!strcmp(p->excl[i].who.uid, uid))
 			return &p->excl[i];
 	return NULL;
 }
@@ -28,7 +28,7 @@ static const char *why_of(fixture *f, const plan_exclusion *x)
 {
 	buf b;
 	buf_init(&b, 0);
-	assert_ok(clause_verdict_detail(&x->why, &b), &f->err);
+	assert_ok(clause_verdict_detail(x->why, &b), &f->err);
 	const char *s = arena_strdup(&f->a, buf_str(&b));
 	buf_free(&b);
 	return s;
@@ -49,7 +49,7 @@ static int day_of(const plan *p, const char *uid)
 {
 	for(int s = 0; s < 2; s++)
 		for(size_t i = 0; i < p->ncand[s]; i++)
-			if(!strcmp(p->cand[s][i].who->uid, uid))
+			if(!strcmp(p->cand[s][i].who.uid, uid))
 				return p->cand[s][i].day;
 	return -1;
 }
@@ -104,7 +104,7 @@ static void test_every_exclusion_is_explained(void **state)
 		const plan_exclusion *x = excluded(&pl, who[i]);
 		if(!x)
 			fail_msg("case %zu not excluded", i);
-		assert_int_equal(x->why.reason, want[i].reason);
+		assert_int_equal(x->why->reason, want[i].reason);
 		if(want[i].why)
 			assert_string_equal(why_of(f, x), want[i].why);
 	}
@@ -234,7 +234,7 @@ static void test_priority(void **state)
 	const char *order[] = {d, c, b, e, a};
 	assert_int_equal(p.ncand[1], 5);
 	for(int i = 0; i < 5; i++)
-		assert_string_equal(p.cand[1][i].who->uid, order[i]);
+		assert_string_equal(p.cand[1][i].who.uid, order[i]);
 }
 
 /* A quota orders only as far as it reaches: the first of many by priority,
@@ -262,7 +262,7 @@ static void test_a_quota_takes_the_first_by_priority(void **state)
 	for(int i = 0; i < 3; i++) {
 		assert_int_equal(p.cand[1][i].day, 1);
 		person pe;
-		assert_ok(registry_person_get(f->r, p.cand[1][i].who->uid, &f->a, &pe, &f->err), &f->err);
+		assert_ok(registry_person_get(f->r, p.cand[1][i].who.uid, &f->a, &pe, &f->err), &f->err);
 		assert_string_equal(pe.f[PF_BIRTH_DATE], want[i]);
 	}
 }
