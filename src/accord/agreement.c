@@ -407,21 +407,6 @@ const clause *agreement_clause(const agreement *ag, const char *id)
 	return NULL;
 }
 
-long clause_points(const clause *c, const person *p, pdate stage_date)
-{
-	if(c->basis != BASIS_POINTS)
-		return 1;
-	for(int i = 0; i < c->nscale; i++)
-		if(!c->scale[i].when || rule_eval(c->scale[i].when, p, stage_date, NULL) == RULE_YES)
-			return c->scale[i].points;
-	return 0;
-}
-
-bool clause_in_pool(const clause *c, const person *p, pdate stage_date)
-{
-	return c->pool && rule_eval(c->pool, p, stage_date, NULL) == RULE_YES;
-}
-
 /* ---- in words ------------------------------------------------------------- */
 
 pl_rc clause_basis_text(const agreement *ag, const clause *c, buf *out)

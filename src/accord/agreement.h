@@ -123,11 +123,61 @@ const clause *agreement_clause(const agreement *ag, const char *id);
 const char *clause_subject_name(clause_subject s);   /* "prisoners" */
 const char *basis_kind_name(basis_kind b);           /* "all_for_all" */
 
+/* ---- a clause and a person ------------------------------------------------ */
+
 /* A person's points under a points basis (1 under the others); 0 when no
  * step of the scale applies (they cannot be exchanged under it). */
 long clause_points(const clause *c, const person *p, pdate stage_date);
 /* Whether the person is in the clause's pool (points basis). */
 bool clause_in_pool(const clause *c, const person *p, pdate stage_date);
+
+/* Why a person may not go in a stage of a clause. */
+typedef enum clause_exclusion {
+	EXCLUDE_NOT_CONFIRMED,    /* captured (reported), not yet confirmed held */
+	EXCLUDE_PARTY,            /* not the other party's: unknown, or a third party */
+	EXCLUDE_CONSENT,          /* refuses repatriation (Art. 109) */
+	EXCLUDE_NOT_ELIGIBLE,     /* the clause's rule says no */
+	EXCLUDE_UNKNOWN,          /* the rule cannot tell: the record lacks what it asks */
+	EXCLUDE_NO_POINTS,        /* no step of the scale applies */
+	EXCLUDE_BOOKED,           /* on another open stage */
+	EXCLUDE_OTHER_MEDIATOR,   /* on an open stage through another mediator */
+	EXCLUDE_LISTED_ELSEWHERE, /* listed on a manifest this registry does not have */
+	EXCLUDE_COUNT
+} clause_exclusion;
+
+const char *clause_exclusion_name(clause_exclusion r);   /* "not_eligible" */
+const char *clause_exclusion_text(clause_exclusion r);   /* "not eligible under the clause" */
+
+/* The open stage a person is on, as whoever asks read it. */
+typedef struct clause_booking {
+	const char *stage;        /* its uid; NULL: on none */
+	const char *mediator;     /* its agreement's mediator, NULL if none */
+} clause_booking;
+
+/* What decided whether a person may go in a stage. */
+typedef struct clause_verdict {
+	clause_exclusion reason;  /* when they may not */
+	const rule *test;         /* the rule's test that decided, or NULL */
+	const char *value;        /* what else decided: their party, the stage they are on, their rank */
+	person_status status;     /* theirs, for EXCLUDE_NOT_CONFIRMED */
+	long points;              /* when they may: what they count for */
+} clause_verdict;
+
+/* Whether a person held by `side` may go in a stage of clause cl on date,
+ * being on the open stage b says (NULL: none): confirmed held, the other
+ * party's, not refusing repatriation, on no open stage through this
+ * mediator or another, not listed elsewhere, eligible, worth points. The
+ * one check behind the planner and every list a person is put on by
+ * hand; v says what decided (v->value points into pe or b). */
+bool clause_admits(const agreement *ag, const clause *cl, pdate date, const person *pe, int side,
+                   const clause_booking *b, clause_verdict *v);
+
+/* A verdict in words: whether anything decided beyond the reason, and
+ * what (the rule's test, the party, the stage, ...); and the reason with
+ * it, "not eligible under the clause: branch is not civilian". */
+bool clause_verdict_has_detail(const clause_verdict *v);
+pl_rc clause_verdict_detail(const clause_verdict *v, buf *out) PL_NODISCARD;
+pl_rc clause_verdict_text(const clause_verdict *v, buf *out) PL_NODISCARD;
 
 /* ---- stored agreements --------------------------------------------------- */
 

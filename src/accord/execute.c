@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "accord/internal.h"
-#include "accord/plan.h"
 #include "remains/remains.h"
 
 typedef struct exec_ctx {

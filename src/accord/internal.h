@@ -58,8 +58,8 @@ pl_rc stage_insert(store *st, const agreement *ag, const manifest_doc *m, stage_
 pl_rc stage_store_version(store *st, int64_t stage_id, const manifest_doc *m, stage_status status,
                              char sha[65], pl_err *err) PL_NODISCARD;
 /* A person going on a stage (e->person, side, clause; except: the stage
- * itself, when editing): the planner's check, then e->ref, e->points and
- * the identity for the manifest. */
+ * itself, when editing): the clause's check (clause_admits), then e->ref,
+ * e->points and the identity for the manifest. */
 pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *except,
                            stage_entry *e, arena *a, pl_err *err) PL_NODISCARD;
 

@@ -1,11 +1,9 @@
 /* Manifests between instances (manifest.h). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "accord/internal.h"
 #include "accord/manifest.h"
-#include "core/csv.h"
 #include "match/reconcile.h"
 #include "sign/jcs.h"
 #include "sign/sign.h"
@@ -71,59 +69,57 @@ static pl_rc resolve_by_ids(store *st, stage_entry *e, arena *a, pl_err *err)
 	return PL_OK;
 }
 
-/* The entries still unknown, as a person list, matched across scripts. */
-static pl_rc resolve_by_identity(store *st, manifest_doc *m, const char *name, pl_err *err)
+/* The person a manifest entry describes, as a list row for linking. */
+static void identity_person(const entry_identity *w, person *p)
 {
-	static const char *const head[] = {"ext.manifest", "surname", "given_names", "patronymic",
-	                                   "surname_latin", "given_names_latin", "patronymic_latin",
-	                                   "birth_date", "rank", "service_number", "sex"};
-	enum { NCOLS = sizeof(head) / sizeof(head[0]) };
-	buf csv;
-	buf_init(&csv, BUF_MAX_DEFAULT);
-	pl_rc rc = csv_format_record(&csv, head, NCOLS);
-	size_t want = 0;
-	for(size_t i = 0; i < m->nentries && !rc; i++) {
-		const stage_entry *e = &m->entries[i];
+	memset(p, 0, sizeof(*p));
+	p->f[PF_SURNAME] = w->surname;
+	p->f[PF_GIVEN_NAMES] = w->given_names;
+	p->f[PF_PATRONYMIC] = w->patronymic;
+	p->f[PF_SURNAME_LATIN] = w->surname_latin;
+	p->f[PF_GIVEN_NAMES_LATIN] = w->given_names_latin;
+	p->f[PF_PATRONYMIC_LATIN] = w->patronymic_latin;
+	p->f[PF_BIRTH_DATE] = w->birth_date;
+	p->f[PF_RANK] = w->rank;
+	p->f[PF_SERVICE_NUMBER] = w->service_number;
+	p->f[PF_SEX] = w->sex;
+}
+
+/* The entries still unknown, matched across scripts against the registry. */
+static pl_rc resolve_by_identity(store *st, manifest_doc *m, const char *name, arena *a, pl_err *err)
+{
+	size_t n = 0;
+	for(size_t i = 0; i < m->nentries; i++)
+		n += !m->entries[i].person[0];
+	if(!n)
+		return PL_OK;
+	reconcile_record *rec = arena_calloc(a, n, sizeof(*rec));
+	stage_entry **entry = arena_calloc(a, n, sizeof(*entry));
+	if(!rec || !entry)
+		return pl_nomem(err);
+	n = 0;
+	for(size_t i = 0; i < m->nentries; i++) {
+		stage_entry *e = &m->entries[i];
 		if(e->person[0])
 			continue;
-		char seq[16];
-		snprintf(seq, sizeof(seq), "%d", e->seq);
-		const entry_identity *w = &e->who;
-		const char *row[NCOLS] = {seq, w->surname, w->given_names, w->patronymic, w->surname_latin,
-		                          w->given_names_latin, w->patronymic_latin, w->birth_date, w->rank,
-		                          w->service_number, w->sex};
-		rc = csv_format_record(&csv, row, NCOLS);
-		want++;
+		entry[n] = e;
+		rec[n].key = e->ref;
+		identity_person(&e->who, &rec[n++].who);
 	}
-	if(rc) {
-		buf_free(&csv);
-		return pl_nomem(err);
-	}
-	if(!want) {
-		buf_free(&csv);
-		return PL_OK;
-	}
-	FILE *f = fmemopen(csv.ptr, csv.len, "rb");
 	struct names *nm;
 	reconcile_result res;
-	reconcile_opts o = {.id_column = "ext.manifest", .threads = 1};
-	rc = f ? registry_names(st, &nm, err) : pl_fail(err, PL_EIO, "cannot read the manifest's entries");
-	rc = rc ? rc : reconcile_list(st, nm, f, name, &o, &res, err);
-	if(f)
-		fclose(f);
-	for(size_t j = 0; !rc && j < res.list.side.n; j++) {
+	reconcile_opts o = {.threads = 1};
+	pl_rc rc = registry_names(st, &nm, err);
+	rc = rc ? rc : reconcile_records(st, nm, rec, n, name, &o, &res, err);
+	if(rc)
+		return rc;
+	for(size_t j = 0; j < n; j++) {
 		const reconcile_row *row = &res.rows[j];
-		if(row->outcome != RECONCILE_MATCHED || (row->flags & FLAG_DUPLICATE))
-			continue;
-		int seq = atoi(res.list.ids[j]);
-		for(size_t i = 0; i < m->nentries; i++)
-			if(m->entries[i].seq == seq)
-				snprintf(m->entries[i].person, UID_SIZE, "%s", res.reg.ids[row->person]);
+		if(row->outcome == RECONCILE_MATCHED && !(row->flags & FLAG_DUPLICATE))
+			snprintf(entry[j]->person, UID_SIZE, "%s", res.reg.ids[row->person]);
 	}
-	if(!rc)
-		reconcile_free(&res);
-	buf_free(&csv);
-	return rc;
+	reconcile_free(&res);
+	return PL_OK;
 }
 
 /* Entries this office already resolved for an earlier version keep their
@@ -153,7 +149,7 @@ static pl_rc resolve(store *st, manifest_doc *m, int64_t stage_id, const char *n
 		if(!rc && !m->entries[i].person[0])
 			rc = resolve_by_ids(st, &m->entries[i], a, err);
 	}
-	rc = rc ? rc : resolve_by_identity(st, m, name, err);
+	rc = rc ? rc : resolve_by_identity(st, m, name, a, err);
 	for(size_t i = 0; i < m->nentries && !rc; i++) {
 		const stage_entry *e = &m->entries[i];
 		if(e->person[0]) {

@@ -12,7 +12,13 @@
  * proposes a schedule of stages on consecutive days.
  *
  * What is already on stages of the clause (delivered, or on open stages)
- * counts toward the basis: a quota half used leaves half. */
+ * counts toward the basis: a quota half used leaves half.
+ *
+ * Whether a person may go is the clause's question (clause_admits); the
+ * planner reads the stages only for who is booked and what they hold,
+ * and creates none: stage_create_planned makes its proposal a stage. A
+ * plan is data (persons, reasons, rule tests, bounds): plan_text and
+ * plan_json say it for the command and the API. */
 #ifndef PARLEY_ACCORD_PLAN_H
 #define PARLEY_ACCORD_PLAN_H
 
@@ -20,47 +26,56 @@
 
 #include "accord/agreement.h"
 
-typedef enum plan_reason {
-	EXCLUDE_NOT_CONFIRMED,    /* captured (reported), not yet confirmed held */
-	EXCLUDE_PARTY,            /* not the other party's: unknown, or a third party */
-	EXCLUDE_CONSENT,          /* refuses repatriation (Art. 109) */
-	EXCLUDE_NOT_ELIGIBLE,     /* the clause's rule says no */
-	EXCLUDE_UNKNOWN,          /* the rule cannot tell: the record lacks what it asks */
-	EXCLUDE_NO_POINTS,        /* no step of the scale applies */
-	EXCLUDE_BOOKED,           /* on another open stage */
-	EXCLUDE_OTHER_MEDIATOR,   /* on an open stage through another mediator */
-	EXCLUDE_LISTED_ELSEWHERE, /* listed on a manifest this registry does not have */
-	PLAN_REASON_COUNT
-} plan_reason;
-
-const char *plan_reason_name(plan_reason r);   /* "not_eligible" */
-const char *plan_reason_text(plan_reason r);   /* "not eligible under the clause" */
+/* Who a person is, as the planner read them: the surname and the given
+ * names as the record has them, in the original script, else in Latin
+ * (NULL: neither), for the callers to say as they like. */
+typedef struct plan_person {
+	char uid[UID_SIZE];
+	const char *surname, *given_names;
+} plan_person;
 
 typedef struct plan_candidate {
 	int64_t id;
-	char uid[UID_SIZE];
-	const char *name;
+	plan_person who;
 	long points;
 	bool pooled;              /* in the clause's pool (points basis) */
 	int day;                  /* the stage of the schedule they go in (1 = next), 0: not yet */
-	/* what the priority orders by */
-	int severity;
-	int32_t captured, born;   /* YYYYMMDD, earliest possible; INT32_MAX unknown */
 	int64_t rank[PRIORITY_MAX]; /* the priority's keys, smallest first */
 } plan_candidate;
 
 typedef struct plan_exclusion {
-	char uid[UID_SIZE];
-	const char *name;
+	plan_person who;
 	int side;                 /* who holds them */
-	plan_reason reason;
-	const char *why;          /* the test that decided, the stage they are on, ... */
+	/* The verdict that left them out: the reason, and the test or value
+	 * that decided. Those left out alike share one (a plan over a
+	 * million persons leaves out hundreds of thousands). */
+	const clause_verdict *why;
 } plan_exclusion;
 
 typedef struct plan_day {
 	pdate date;
 	long persons[2], points[2], bodies[2];
 } plan_day;
+
+/* What bounds the next stage. */
+typedef enum plan_bound {
+	BOUND_NONE,
+	BOUND_WAITING,            /* `side` has no more eligible people waiting (n) */
+	BOUND_CAPACITY,           /* the capacity per side in a stage (n) */
+	BOUND_BASIS,              /* what the basis still asks of `side` (n) */
+	BOUND_EVERYONE,           /* all for all: everyone eligible (within the capacity, if any) */
+	BOUND_POINTS,             /* equal points on both sides (the pool apart, within the capacity) */
+	/* no stage at all: */
+	BOUND_REMAINS_BY_COUNT,   /* remains all for all: the counts are given in the stage itself */
+	BOUND_NOTHING_BALANCES,   /* one side has no one to give */
+	BOUND_NO_ONE,             /* no one is eligible and waiting */
+} plan_bound;
+
+typedef struct plan_limit {
+	plan_bound bound;
+	int side;
+	long n;
+} plan_limit;
 
 typedef struct plan_opts {
 	const char *clause;       /* NULL: the agreement's only clause */
@@ -79,55 +94,33 @@ typedef struct plan {
 	size_t ncand[2];
 	plan_exclusion *excl;
 	size_t nexcl;
-	size_t by_reason[PLAN_REASON_COUNT];
+	size_t by_reason[EXCLUDE_COUNT];
 	/* Already on stages of this clause (not cancelled, not failed). */
 	long committed[2], committed_points[2], committed_bodies[2];
 	plan_day *days;           /* days[0] is the next stage */
 	size_t ndays;
 	long left[2];             /* what the basis still allows after the schedule; -1: no limit */
-	char limit[200];          /* what bounds the next stage, in words */
+	plan_limit limit;         /* what bounds the next stage */
 	double seconds;
 } plan;
 
-/* A person's booking on an open stage. */
-typedef struct plan_booking {
-	const char *stage;        /* its uid; NULL: on none */
-	const char *mediator;     /* its agreement's mediator, NULL if none */
-} plan_booking;
-
-/* Why a person held by `side` may not go in a stage of clause cl on date:
- * a plan_reason, or -1 if they may (then *points is what they count
- * for). *test is the rule's test that decided, *detail more (the stage
- * they are on, their party); both may be NULL. The one check behind the
- * planner and every list a person is put on by hand. */
-int plan_admissible(const agreement *ag, const clause *cl, pdate date, const person *pe, int side,
-                    const plan_booking *b, const rule **test, const char **detail, long *points);
-
-/* For reconciling a list (match/reconcile.h): the flags of a row matched
- * to a registry person: FLAG_BOOKED when they are on an open stage, and,
- * with a clause, FLAG_NOT_ELIGIBLE when its rule does not say yes on the
- * date (or they refuse repatriation). ctx is a plan_list_check. */
-typedef struct plan_list_check {
-	store *st;
-	const agreement *ag;      /* NULL: bookings only */
-	const clause *cl;
-	pdate date;
-} plan_list_check;
-
-unsigned plan_list_flags(void *ctx, const char *person_uid);
-
-/* Everything in a. */
+/* Everything in a. The plan is data: who, why, how many; the callers
+ * say it in words (below, or as they like). */
 pl_rc plan_make(store *st, const agreement *ag, const plan_opts *o, arena *a, plan *out,
                    pl_err *err) PL_NODISCARD;
+
+/* ---- the plan in words, for the command and the API ----------------------- */
 
 /* The plan in words: the next stage and its schedule, and the exclusions
  * counted by reason (with explain, every one, person by person). */
 pl_rc plan_text(const plan *p, bool explain, buf *out) PL_NODISCARD;
 json_t *plan_json(const plan *p, bool explain);
-
-/* Save day `day` (1 = the next stage) of the plan as a stage in draft;
- * *uid gets its id. */
-pl_rc plan_save(store *st, const plan *p, int day, const char *handover_point, char uid[UID_SIZE],
-                   pl_err *err) PL_NODISCARD;
+/* One exclusion as plan_json lists them. */
+json_t *plan_exclusion_json(const plan *p, const plan_exclusion *x);
+/* A person's name as the plan shows it: "Surname Given names". */
+pl_rc plan_person_name(const plan_person *w, buf *out) PL_NODISCARD;
+/* What bounds the next stage, in words: "the capacity of 1,000 per side
+ * in a stage". */
+pl_rc plan_limit_text(const plan *p, buf *out) PL_NODISCARD;
 
 #endif

@@ -113,24 +113,21 @@ pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *
 		return pl_fail(err, PL_ECONFLICT, "%s (%s) is held by %s, not %s: only the holder hands "
 		               "them over", p.uid, p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?",
 		               p.f[PF_HELD_BY] ? p.f[PF_HELD_BY] : "nobody known", ag->party[e->side]);
-	plan_booking b;
+	clause_booking b;
 	rc = stage_booking(st, p.id, except, a, &b.stage, &b.mediator, err);
 	if(rc)
 		return rc;
-	const rule *test;
-	const char *detail;
-	int why = plan_admissible(ag, cl, date, &p, side, &b, &test, &detail, &e->points);
-	if(why >= 0) {
-		buf t;
-		buf_init(&t, 4096);
-		if(test && !rule_explain(test, &t))
-			detail = buf_str(&t);
-		rc = pl_fail(err, PL_ECONFLICT, "%s (%s) cannot go in this stage: %s%s%s", p.uid,
-		             p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?", plan_reason_text((plan_reason)why),
-		             detail ? ": " : "", detail ? detail : "");
-		buf_free(&t);
+	clause_verdict v;
+	if(!clause_admits(ag, cl, date, &p, side, &b, &v)) {
+		buf why;
+		buf_init(&why, 4096);
+		rc = clause_verdict_text(&v, &why) ? pl_nomem(err)
+		     : pl_fail(err, PL_ECONFLICT, "%s (%s) cannot go in this stage: %s", p.uid,
+		               p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?", buf_str(&why));
+		buf_free(&why);
 		return rc;
 	}
+	e->points = v.points;
 	e->ref = arena_strdup(a, p.uid);
 	stage_identity_of(&p, &e->who);
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;
@@ -374,5 +371,39 @@ pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid
 	if(rc)
 		store_rollback(st);
 	arena_free(&a);
+	return rc;
+}
+
+pl_rc stage_create_planned(store *st, const plan *p, int day, const char *handover_point,
+                           char uid[UID_SIZE], pl_err *err)
+{
+	if(day < 1 || (size_t)day > p->ndays)
+		return pl_fail(err, PL_EINPUT, "the plan has no stage %d (it has %zu)", day, p->ndays);
+	const plan_day *d = &p->days[day - 1];
+	size_t n = (size_t)(d->persons[0] + d->persons[1]);
+	stage_entry *entries = calloc(n ? n : 1, sizeof(*entries));
+	if(!entries)
+		return pl_nomem(err);
+	size_t k = 0;
+	for(int s = 0; s < 2; s++)
+		for(size_t i = 0; i < p->ncand[s]; i++) {
+			const plan_candidate *c = &p->cand[s][i];
+			if(c->day != day || k == n)
+				continue;
+			stage_entry *e = &entries[k++];
+			e->side = s;
+			e->clause = p->cl->id;
+			e->points = c->points;
+			memcpy(e->person, c->who.uid, UID_SIZE);
+		}
+	stage_batch batches[2];
+	size_t nb = 0;
+	for(int s = 0; s < 2; s++)
+		if(d->bodies[s])
+			batches[nb++] = (stage_batch){.side = s, .clause = p->cl->id, .declared = d->bodies[s]};
+	stage_new sn = {.date = d->date, .handover_point = handover_point, .transit = p->ag->transit,
+	                .entries = entries, .nentries = k, .batches = batches, .nbatches = nb};
+	pl_rc rc = stage_create(st, p->ag, &sn, uid, err);
+	free(entries);
 	return rc;
 }

@@ -149,6 +149,13 @@ typedef struct stage_new {
 pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid[UID_SIZE],
                       pl_err *err) PL_NODISCARD;
 
+/* The stage a plan proposes for day `day` (1 = the next stage): its
+ * persons and bodies, created as stage_create does, checked as any list
+ * is. The planner proposes; stages are made here. */
+struct plan;
+pl_rc stage_create_planned(store *st, const struct plan *p, int day, const char *handover_point,
+                           char uid[UID_SIZE], pl_err *err) PL_NODISCARD;
+
 /* By uid, or a unique prefix of one (at least 5 characters). */
 pl_rc stage_get(store *st, const char *uid, arena *a, stage *out, pl_err *err) PL_NODISCARD;
 /* The uid of the stage with row id `id`; PL_ENOTFOUND if there is none.
@@ -208,6 +215,19 @@ pl_rc stage_close(store *st, const char *uid, pl_err *err) PL_NODISCARD;
  * if any: its uid, and its agreement's mediator (may be NULL). */
 pl_rc stage_booking(store *st, int64_t person_id, const char *except, arena *a,
                        const char **stage_uid, const char **mediator, pl_err *err) PL_NODISCARD;
+
+/* For reconciling a list (match/reconcile.h): the flags of a row matched
+ * to a registry person: FLAG_BOOKED when they are on an open stage, and,
+ * with a clause, FLAG_NOT_ELIGIBLE when its rule does not say yes on the
+ * date (or they refuse repatriation). ctx is a stage_list_check. */
+typedef struct stage_list_check {
+	store *st;
+	const agreement *ag;      /* NULL: bookings only */
+	const clause *cl;
+	pdate date;
+} stage_list_check;
+
+unsigned stage_list_flags(void *ctx, const char *person_uid);
 
 /* ---- execution ------------------------------------------------------------ */
 

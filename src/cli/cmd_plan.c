@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "accord/plan.h"
+#include "accord/stage.h"
 #include "cli/cli.h"
 
 static const char plan_usage[] =
@@ -84,7 +85,7 @@ int cmd_plan(cli *c, int argc, char **argv)
 	rc = rc ? rc : agreement_get(st, argv[optind], &a, &ag, &err);
 	rc = rc ? rc : plan_make(st, &ag, &o, &a, &p, &err);
 	if(!rc && save)
-		rc = plan_save(st, &p, 1, point, uid, &err);
+		rc = stage_create_planned(st, &p, 1, point, uid, &err);
 	if(!rc && c->json) {
 		json_t *v = plan_json(&p, explain);
 		if(v && uid[0])

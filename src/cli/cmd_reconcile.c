@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accord/plan.h"
+#include "accord/stage.h"
 #include "cli/cli.h"
 #include "match/dedupe.h"
 #include "match/reconcile.h"
@@ -128,7 +128,7 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 		{"stage-date", required_argument, NULL, OPT_STAGE_DATE},
 		CLI_COMMON_OPTIONS, {0}};
 	const char *clause_arg = NULL;
-	plan_list_check check = {0};
+	stage_list_check check = {0};
 	reconcile_opts o = {0};
 	reconcile_decision decide[DECISIONS_MAX];
 	const char *report = NULL;
@@ -200,7 +200,7 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 	check.st = st;
 	if(!check.date.y)
 		check.date = date_today();
-	o.flag = plan_list_flags;
+	o.flag = stage_list_flags;
 	o.flag_ctx = &check;
 	reconcile_result res;
 	if(!rc)

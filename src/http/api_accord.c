@@ -167,9 +167,9 @@ static bool log_plan_reads(http_req *q, const plan *p, size_t listed)
 	for(int s = 0; s < 2; s++)
 		for(size_t i = 0; i < p->ncand[s]; i++)
 			if(p->cand[s][i].day == 1)
-				uids[n++] = p->cand[s][i].uid;
+				uids[n++] = p->cand[s][i].who.uid;
 	for(size_t i = 0; i < listed; i++)
-		uids[n++] = p->excl[i].uid;
+		uids[n++] = p->excl[i].who.uid;
 	char detail[200];
 	snprintf(detail, sizeof(detail), "plan %s, clause %s", p->ag->name, p->cl->id);
 	return http_log_reads(q, uids, n, "plan", detail);
@@ -179,12 +179,8 @@ static bool log_plan_reads(http_req *q, const plan *p, size_t listed)
 static void add_exclusions(json_t *v, const plan *p, size_t listed)
 {
 	json_t *a = json_array();
-	for(size_t i = 0; i < listed; i++) {
-		const plan_exclusion *x = &p->excl[i];
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", x->uid, "name", x->name,
-		                                   "held_by", p->ag->party[x->side], "reason",
-		                                   plan_reason_name(x->reason), "why", x->why));
-	}
+	for(size_t i = 0; i < listed; i++)
+		json_array_append_new(a, plan_exclusion_json(p, &p->excl[i]));
 	json_object_set_new(v, "exclusions", a);
 	json_object_set_new(v, "exclusions_total", json_integer((json_int_t)p->nexcl));
 }
@@ -236,7 +232,7 @@ void api_plan(http_req *q)
 	}
 	pl_rc rc = plan_make(q->st, &ag, &pa.o, &q->a, &p, &err);
 	if(!rc && pa.save)
-		rc = plan_save(q->st, &p, 1, pa.point, uid, &err);
+		rc = stage_create_planned(q->st, &p, 1, pa.point, uid, &err);
 	json_decref(b);
 	if(rc) {
 		http_fail(q, &err);

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accord/plan.h"
+#include "accord/stage.h"
 #include "http/internal.h"
 #include "match/dedupe.h"
 #include "match/reconcile.h"
@@ -39,7 +39,7 @@ void api_reconcile(http_req *q)
 	}
 	pl_err err = {0};
 	/* Bookings always; with clause=AGREEMENT:CLAUSE, eligibility too. */
-	plan_list_check check = {.st = q->st, .date = date_today()};
+	stage_list_check check = {.st = q->st, .date = date_today()};
 	agreement *ag = arena_alloc(&q->a, sizeof(*ag));
 	const char *clause_arg = http_query(q, "clause"), *colon = clause_arg ? strchr(clause_arg, ':') : NULL;
 	if(clause_arg) {
@@ -53,7 +53,7 @@ void api_reconcile(http_req *q)
 		}
 		check.ag = ag;
 	}
-	o.flag = plan_list_flags;
+	o.flag = stage_list_flags;
 	o.flag_ctx = &check;
 	struct names *nm;
 	FILE *f = fopen(q->upload_path[0], "rb");

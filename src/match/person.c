@@ -197,6 +197,17 @@ pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long
 	return match_side_add(&l->side, row);
 }
 
+pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const char *id, long line,
+                            const char *name, arena *scratch, pl_err *err)
+{
+	const char *row[MP_COLS];
+	if(match_person_row(nm, p, scratch, row))
+		return pl_nomem(err);
+	if(!row[MP_SURNAME] && !row[MP_GIVEN])
+		return pl_fail(err, PL_EINPUT, "%s:%ld: no name", name, line);
+	return match_list_add(l, row, id, line) ? pl_nomem(err) : PL_OK;
+}
+
 void match_list_free(match_list *l)
 {
 	match_side_free(&l->side);
@@ -252,7 +263,6 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 
 static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, pl_err *err)
 {
-	match_list *l = lr->l;
 	if(rec->nfields != lr->ncols)
 		return pl_fail(err, PL_EINPUT, "%s:%ld: %zu fields, the header has %zu", name, rec->line,
 		               rec->nfields, lr->ncols);
@@ -265,7 +275,6 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 		if(lr->col_field[c] >= 0 && rec->lens[c])
 			p.f[lr->col_field[c]] = rec->fields[c];
 	}
-	const char *row[MP_COLS];
 	arena_reset(&lr->row);
 	/* A whole name fills the parts the row does not give. */
 	if(lr->name_col >= 0 && rec->lens[lr->name_col] && !p.f[PF_SURNAME] && !p.f[PF_GIVEN_NAMES]) {
@@ -277,15 +286,10 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 		if(!p.f[PF_PATRONYMIC])
 			p.f[PF_PATRONYMIC] = np.patronymic;
 	}
-	if(match_person_row(lr->nm, &p, &lr->row, row))
-		return pl_nomem(err);
-	if(!row[MP_SURNAME] && !row[MP_GIVEN])
-		return pl_fail(err, PL_EINPUT, "%s:%ld: no name", name, rec->line);
 	char num[32];
 	snprintf(num, sizeof(num), "%ld", rec->line);
-	if(match_list_add(l, row, lr->id_col >= 0 ? rec->fields[lr->id_col] : num, rec->line))
-		return pl_nomem(err);
-	return PL_OK;
+	return match_list_add_person(lr->l, lr->nm, &p, lr->id_col >= 0 ? rec->fields[lr->id_col] : num,
+	                             rec->line, name, &lr->row, err);
 }
 
 pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_column, match_list *out,

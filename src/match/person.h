@@ -48,6 +48,11 @@ typedef struct match_list {
 void match_list_init(match_list *l);
 /* Add a record's columns (copied) with its identifier and line. */
 pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long line) PL_NODISCARD;
+/* Add a person as a record: the columns keyed from the fields that link,
+ * with its identifier and line. A person with no name is refused
+ * ("name:line: no name"). Keying uses scratch, which the caller resets. */
+pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const char *id, long line,
+                            const char *name, arena *scratch, pl_err *err) PL_NODISCARD;
 
 /* Every person of the registry as a list, their uids as ids, from one
  * snapshot. each(ctx, i, p), if set, sees record i as it is added.

@@ -336,15 +336,15 @@ static pl_rc apply_decisions(store *st, reconcile_result *r, const hmap *rows, c
 	return match_assign(&r->links, r->reg.side.n, r->list.side.n, mo) ? pl_nomem(err) : PL_OK;
 }
 
-pl_rc reconcile_list(store *st, names *nm, FILE *f, const char *name, const reconcile_opts *o,
-                        reconcile_result *out, pl_err *err)
+/* The list read into out->list (rc: it could not be): the registry read,
+ * decisions recorded and applied, the links made, each row's outcome.
+ * Whatever the list came from, this is the one way it is linked. */
+static pl_rc link_list(store *st, names *nm, const char *name, const reconcile_opts *o,
+                       double t0, pl_rc rc, reconcile_result *out, pl_err *err)
 {
-	memset(out, 0, sizeof(*out));
-	double t0 = date_monotonic();
 	hmap rows, uids;
 	hmap_init(&rows);
 	hmap_init(&uids);
-	pl_rc rc = match_list_read(nm, f, name, o->id_column, &out->list, err);
 	if(!rc)
 		rc = match_registry_read(st, nm, take_extras, out, &out->reg, err);
 	if(!rc && (hash_rows(out) || index_strings(&uids, out->reg.ids, out->reg.side.n)))
@@ -378,6 +378,34 @@ pl_rc reconcile_list(store *st, names *nm, FILE *f, const char *name, const reco
 	if(rc)
 		reconcile_free(out);
 	return rc;
+}
+
+pl_rc reconcile_list(store *st, names *nm, FILE *f, const char *name, const reconcile_opts *o,
+                        reconcile_result *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	double t0 = date_monotonic();
+	pl_rc rc = match_list_read(nm, f, name, o->id_column, &out->list, err);
+	return link_list(st, nm, name, o, t0, rc, out, err);
+}
+
+pl_rc reconcile_records(store *st, names *nm, const reconcile_record *records, size_t n,
+                        const char *name, const reconcile_opts *o, reconcile_result *out,
+                        pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	double t0 = date_monotonic();
+	match_list_init(&out->list);
+	arena scratch;
+	arena_init(&scratch, 4096);
+	pl_rc rc = PL_OK;
+	for(size_t j = 0; j < n && !rc; j++) {
+		arena_reset(&scratch);
+		rc = match_list_add_person(&out->list, nm, &records[j].who, records[j].key, (long)j + 1, name,
+		                           &scratch, err);
+	}
+	arena_free(&scratch);
+	return link_list(st, nm, name, o, t0, rc, out, err);
 }
 
 void reconcile_free(reconcile_result *r)

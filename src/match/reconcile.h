@@ -75,9 +75,26 @@ typedef struct reconcile_result {
 	double seconds;
 } reconcile_result;
 
-/* Link the list in f against every person of the registry. */
+/* Link the list in f (the person CSV format) against every person of the
+ * registry. */
 pl_rc reconcile_list(store *st, names *nm, FILE *f, const char *name, const reconcile_opts *o,
                         reconcile_result *out, pl_err *err) PL_NODISCARD;
+
+/* A list row given in memory: the person as the list has them (the fields
+ * that link are read: the names in either script, birth date and place,
+ * service number, unit, sex) and the caller's key for it. */
+typedef struct reconcile_record {
+	const char *key;
+	person who;
+} reconcile_record;
+
+/* Link n records against every person of the registry, as reconcile_list
+ * links a file: out->rows[j] is records[j]'s outcome, out->list.ids[j]
+ * its key, out->list.lines[j] j + 1 (what decisions name rows by); name
+ * names the list in messages; o->id_column is not read. */
+pl_rc reconcile_records(store *st, names *nm, const reconcile_record *records, size_t n,
+                        const char *name, const reconcile_opts *o, reconcile_result *out,
+                        pl_err *err) PL_NODISCARD;
 void reconcile_free(reconcile_result *r);
 
 const char *reconcile_outcome_name(reconcile_outcome o);

@@ -18,16 +18,38 @@ static plan make(fixture *f, const agreement *ag, const char *clause_id, long ca
 static const plan_exclusion *excluded(const plan *p, const char *uid)
 {
 	for(size_t i = 0; i < p->nexcl; i++)
-		if(!strcmp(p->excl[i].uid, uid))
+		if(!strcmp(p->excl[i].who.uid, uid))
 			return &p->excl[i];
 	return NULL;
+}
+
+/* What decided an exclusion, in words. */
+static const char *why_of(fixture *f, const plan_exclusion *x)
+{
+	buf b;
+	buf_init(&b, 0);
+	assert_ok(clause_verdict_detail(x->why, &b), &f->err);
+	const char *s = arena_strdup(&f->a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* What bounds the plan's next stage, in words. */
+static const char *limit_of(fixture *f, const plan *p)
+{
+	buf b;
+	buf_init(&b, 0);
+	assert_ok(plan_limit_text(p, &b), &f->err);
+	const char *s = arena_strdup(&f->a, buf_str(&b));
+	buf_free(&b);
+	return s;
 }
 
 static int day_of(const plan *p, const char *uid)
 {
 	for(int s = 0; s < 2; s++)
 		for(size_t i = 0; i < p->ncand[s]; i++)
-			if(!strcmp(p->cand[s][i].uid, uid))
+			if(!strcmp(p->cand[s][i].who.uid, uid))
 				return p->cand[s][i].day;
 	return -1;
 }
@@ -67,7 +89,7 @@ static void test_every_exclusion_is_explained(void **state)
 	assert_int_equal(day_of(&pl, young), 1);
 	static const struct {
 		const char *uid;
-		plan_reason reason;
+		clause_exclusion reason;
 		const char *why;
 	} want[] = {
 		{NULL, EXCLUDE_NOT_ELIGIBLE, "age on the stage date is from 18 to 25"},
@@ -82,9 +104,9 @@ static void test_every_exclusion_is_explained(void **state)
 		const plan_exclusion *x = excluded(&pl, who[i]);
 		if(!x)
 			fail_msg("case %zu not excluded", i);
-		assert_int_equal(x->reason, want[i].reason);
+		assert_int_equal(x->why->reason, want[i].reason);
 		if(want[i].why)
-			assert_string_equal(x->why, want[i].why);
+			assert_string_equal(why_of(f, x), want[i].why);
 	}
 	assert_int_equal(pl.nexcl, 6);
 	assert_int_equal(pl.by_reason[EXCLUDE_NOT_ELIGIBLE], 2);
@@ -117,12 +139,12 @@ static void test_a_quota_in_stages(void **state)
 	assert_int_equal(p.days[1].date.d, 10);
 	assert_int_equal(p.left[0], 1);
 	assert_int_equal(p.left[1], 1);
-	assert_contains(p.limit, "the capacity of 2 per side");
+	assert_contains(limit_of(f, &p), "the capacity of 2 per side");
 	/* Without a capacity: as many as the side with fewer has, in one day. */
 	p = make(f, &ag, NULL, 100);
 	assert_int_equal(p.ndays, 1);
 	assert_int_equal(p.days[0].persons[0], 3);
-	assert_contains(p.limit, "RU has no more eligible people waiting (3)");
+	assert_contains(limit_of(f, &p), "RU has no more eligible people waiting (3)");
 }
 
 /* Unequal quotas keep their proportion: 10 for 8 is 5:4. */
@@ -212,7 +234,7 @@ static void test_priority(void **state)
 	const char *order[] = {d, c, b, e, a};
 	assert_int_equal(p.ncand[1], 5);
 	for(int i = 0; i < 5; i++)
-		assert_string_equal(p.cand[1][i].uid, order[i]);
+		assert_string_equal(p.cand[1][i].who.uid, order[i]);
 }
 
 /* A quota orders only as far as it reaches: the first of many by priority,
@@ -240,7 +262,7 @@ static void test_a_quota_takes_the_first_by_priority(void **state)
 	for(int i = 0; i < 3; i++) {
 		assert_int_equal(p.cand[1][i].day, 1);
 		person pe;
-		assert_ok(registry_person_get(f->r, p.cand[1][i].uid, &f->a, &pe, &f->err), &f->err);
+		assert_ok(registry_person_get(f->r, p.cand[1][i].who.uid, &f->a, &pe, &f->err), &f->err);
 		assert_string_equal(pe.f[PF_BIRTH_DATE], want[i]);
 	}
 }
@@ -262,7 +284,7 @@ static void test_bookings_and_the_window(void **state)
 	fx_prisoners(f, "UA", "RU", 3, "none", "1990");
 	plan p = make(f, &one, NULL, 0);
 	char uid[UID_SIZE];
-	assert_ok(plan_save(f->r, &p, 1, "the border", uid, &f->err), &f->err);
+	assert_ok(stage_create_planned(f->r, &p, 1, "the border", uid, &f->err), &f->err);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM stage_entry"), 4);
 	plan q = make(f, &one, NULL, 0);
 	assert_int_equal(q.by_reason[EXCLUDE_BOOKED], 4);
@@ -271,7 +293,7 @@ static void test_bookings_and_the_window(void **state)
 	plan r = make(f, &two, NULL, 0);
 	assert_int_equal(r.by_reason[EXCLUDE_OTHER_MEDIATOR], 4);
 	assert_int_equal(r.ncand[0] + r.ncand[1], 2);
-	assert_string_equal(r.excl[0].why, uid);
+	assert_string_equal(why_of(f, &r.excl[0]), uid);
 
 	plan_opts o = {.date = {2024, 12, 31}};
 	assert_int_equal(plan_make(f->r, &one, &o, &f->a, &p, &f->err), PL_EINPUT);
@@ -298,7 +320,7 @@ static void test_remains_are_planned_by_count(void **state)
 	assert_int_equal(total, 6000);
 	assert_int_equal(p.days[4].bodies[0], 6000 - 4 * 1212);
 	char uid[UID_SIZE];
-	assert_ok(plan_save(f->r, &p, 1, NULL, uid, &f->err), &f->err);
+	assert_ok(stage_create_planned(f->r, &p, 1, NULL, uid, &f->err), &f->err);
 	p = make(f, &ag, "b", 0);
 	assert_int_equal(p.committed_bodies[1], 1212);
 	assert_int_equal(p.ndays, 4);

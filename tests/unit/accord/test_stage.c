@@ -14,7 +14,7 @@ static void planned_stage(fixture *f, const agreement *ag, const char *clause_id
 	plan p;
 	plan_opts o = {.clause = clause_id, .date = june9};
 	assert_ok(plan_make(f->r, ag, &o, &f->a, &p, &f->err), &f->err);
-	assert_ok(plan_save(f->r, &p, 1, "Belarus-Ukraine border", uid, &f->err), &f->err);
+	assert_ok(stage_create_planned(f->r, &p, 1, "Belarus-Ukraine border", uid, &f->err), &f->err);
 }
 
 static stage get(fixture *f, const char *uid)
@@ -73,7 +73,7 @@ static void test_versions_and_the_diff(void **state)
 	plan_opts o = {.clause = "q", .date = june9, .capacity = 100};
 	assert_ok(plan_make(f->r, &ag, &o, &f->a, &p, &f->err), &f->err);
 	assert_int_equal(p.ncand[1], 2);  /* RU holds 5, 3 are on the stage */
-	memcpy(extra, p.cand[1][0].uid, UID_SIZE);
+	memcpy(extra, p.cand[1][0].who.uid, UID_SIZE);
 	stage_entry add = {.side = 1, .clause = "q"};
 	memcpy(add.person, extra, UID_SIZE);
 	const char *remove[] = {off};
@@ -99,7 +99,7 @@ static void test_versions_and_the_diff(void **state)
 	memcpy(add.person, extra, UID_SIZE);
 	assert_int_equal(stage_edit(f->r, uid, &add, 1, NULL, 0, &f->err), PL_EINPUT);
 	assert_contains(f->err.msg, "is already on stage");
-	memcpy(add.person, p.cand[1][1].uid, UID_SIZE);
+	memcpy(add.person, p.cand[1][1].who.uid, UID_SIZE);
 	add.side = 0;
 	assert_int_equal(stage_edit(f->r, uid, &add, 1, NULL, 0, &f->err), PL_ECONFLICT);
 	assert_contains(f->err.msg, "is held by RU, not UA");

@@ -18,7 +18,7 @@ static void execute_planned(fixture *f, const agreement *ag, const char *clause_
 	plan p;
 	plan_opts o = {.clause = clause_id, .date = june9};
 	assert_ok(plan_make(f->r, ag, &o, &f->a, &p, &f->err), &f->err);
-	assert_ok(plan_save(f->r, &p, 1, "border", uid, &f->err), &f->err);
+	assert_ok(stage_create_planned(f->r, &p, 1, "border", uid, &f->err), &f->err);
 	stage s;
 	assert_ok(stage_get(f->r, uid, &f->a, &s, &f->err), &f->err);
 	assert_ok(store_begin(f->r, &f->err), &f->err);
@@ -112,7 +112,7 @@ static void test_the_embargo_withholds_every_number(void **state)
 	plan p;
 	plan_opts o = {.clause = "w", .date = {2025, 6, 10}};
 	assert_ok(plan_make(f->r, &ag, &o, &f->a, &p, &f->err), &f->err);
-	assert_ok(plan_save(f->r, &p, 1, NULL, next, &f->err), &f->err);
+	assert_ok(stage_create_planned(f->r, &p, 1, NULL, next, &f->err), &f->err);
 	statement s;
 	assert_ok(statement_make(f->r, st, "UA", (pdate){2025, 6, 10}, &f->a, &s, &f->err), &f->err);
 	assert_true(s.embargo);
@@ -139,7 +139,7 @@ static void test_the_embargo_withholds_every_number(void **state)
 	buf_free(&b);
 	/* Not before the handover. */
 	assert_ok(plan_make(f->r, &ag, &o, &f->a, &p, &f->err), &f->err);
-	assert_ok(plan_save(f->r, &p, 1, NULL, next, &f->err), &f->err);
+	assert_ok(stage_create_planned(f->r, &p, 1, NULL, next, &f->err), &f->err);
 	assert_int_equal(statement_make(f->r, next, NULL, (pdate){0}, &f->a, &s, &f->err), PL_ECONFLICT);
 	assert_contains(f->err.msg, "a statement follows the handover");
 }

@@ -1,0 +1,121 @@
+/* What a clause says of a person: whether they may go in a stage of it,
+ * what they count for, whether they are in its pool (agreement.h). */
+#include <string.h>
+
+#include "accord/agreement.h"
+#include "registry/lifecycle.h"
+
+static const char *const exclusion_names[EXCLUDE_COUNT] = {
+	[EXCLUDE_NOT_CONFIRMED] = "not_confirmed",
+	[EXCLUDE_PARTY] = "party",
+	[EXCLUDE_CONSENT] = "consent",
+	[EXCLUDE_NOT_ELIGIBLE] = "not_eligible",
+	[EXCLUDE_UNKNOWN] = "eligibility_unknown",
+	[EXCLUDE_NO_POINTS] = "no_points",
+	[EXCLUDE_BOOKED] = "booked",
+	[EXCLUDE_OTHER_MEDIATOR] = "other_mediator",
+	[EXCLUDE_LISTED_ELSEWHERE] = "listed_elsewhere",
+};
+
+static const char *const exclusion_texts[EXCLUDE_COUNT] = {
+	[EXCLUDE_NOT_CONFIRMED] = "captured (reported), not confirmed held",
+	[EXCLUDE_PARTY] = "not the other party's service member or citizen",
+	[EXCLUDE_CONSENT] = "does not consent to repatriation (Art. 109)",
+	[EXCLUDE_NOT_ELIGIBLE] = "not eligible under the clause",
+	[EXCLUDE_UNKNOWN] = "eligibility cannot be decided: the record lacks what the rule asks",
+	[EXCLUDE_NO_POINTS] = "no step of the equivalence scale applies",
+	[EXCLUDE_BOOKED] = "already on another open stage",
+	[EXCLUDE_OTHER_MEDIATOR] = "booked through another mediator",
+	[EXCLUDE_LISTED_ELSEWHERE] = "listed on a manifest this registry does not hold",
+};
+
+const char *clause_exclusion_name(clause_exclusion r)
+{
+	return r < EXCLUDE_COUNT ? exclusion_names[r] : "?";
+}
+
+const char *clause_exclusion_text(clause_exclusion r)
+{
+	return r < EXCLUDE_COUNT ? exclusion_texts[r] : "?";
+}
+
+long clause_points(const clause *c, const person *p, pdate stage_date)
+{
+	if(c->basis != BASIS_POINTS)
+		return 1;
+	for(int i = 0; i < c->nscale; i++)
+		if(!c->scale[i].when || rule_eval(c->scale[i].when, p, stage_date, NULL) == RULE_YES)
+			return c->scale[i].points;
+	return 0;
+}
+
+bool clause_in_pool(const clause *c, const person *p, pdate stage_date)
+{
+	return c->pool && rule_eval(c->pool, p, stage_date, NULL) == RULE_YES;
+}
+
+static bool refuse(clause_verdict *v, clause_exclusion reason, const char *value)
+{
+	v->reason = reason;
+	v->value = value;
+	return false;
+}
+
+bool clause_admits(const agreement *ag, const clause *cl, pdate date, const person *pe, int side,
+                   const clause_booking *b, clause_verdict *v)
+{
+	const char *other = ag->party[1 - side];
+	memset(v, 0, sizeof(*v));
+	v->status = pe->status;
+	if(pe->status != ST_HELD && pe->status != ST_LISTED)
+		return refuse(v, EXCLUDE_NOT_CONFIRMED, NULL);
+	if(!pe->f[PF_PARTY] || strcmp(pe->f[PF_PARTY], other))
+		return refuse(v, EXCLUDE_PARTY, pe->f[PF_PARTY]);
+	if(pe->f[PF_CONSENT] && !strcmp(pe->f[PF_CONSENT], "no"))
+		return refuse(v, EXCLUDE_CONSENT, NULL);
+	if(b && b->stage) {
+		bool same = (!b->mediator && !ag->mediator) ||
+		            (b->mediator && ag->mediator && !strcmp(b->mediator, ag->mediator));
+		return refuse(v, same ? EXCLUDE_BOOKED : EXCLUDE_OTHER_MEDIATOR, b->stage);
+	}
+	if(pe->status == ST_LISTED)
+		return refuse(v, EXCLUDE_LISTED_ELSEWHERE, NULL);
+	rule_answer ok = rule_eval(cl->eligible, pe, date, &v->test);
+	if(ok != RULE_YES)
+		return refuse(v, ok == RULE_NO ? EXCLUDE_NOT_ELIGIBLE : EXCLUDE_UNKNOWN, NULL);
+	/* The test that said yes stays in v->test: the explanation of "no
+	 * points" has always shown it before the rank. */
+	v->points = clause_points(cl, pe, date);
+	if(!v->points)
+		return refuse(v, EXCLUDE_NO_POINTS, pe->f[PF_RANK]);
+	return true;
+}
+
+/* ---- in words -------------------------------------------------------------- */
+
+bool clause_verdict_has_detail(const clause_verdict *v)
+{
+	return v->test || v->value || v->reason == EXCLUDE_PARTY ||
+	       (v->reason == EXCLUDE_NOT_CONFIRMED && v->status != ST_CAPTURED);
+}
+
+pl_rc clause_verdict_detail(const clause_verdict *v, buf *out)
+{
+	if(v->test)
+		return rule_explain(v->test, out);
+	if(v->value)
+		return buf_adds(out, v->value);
+	if(v->reason == EXCLUDE_PARTY)
+		return buf_adds(out, "party unknown");
+	if(v->reason == EXCLUDE_NOT_CONFIRMED && v->status != ST_CAPTURED)
+		return buf_adds(out, lifecycle_status_label(v->status));
+	return PL_OK;
+}
+
+pl_rc clause_verdict_text(const clause_verdict *v, buf *out)
+{
+	pl_rc rc = buf_adds(out, clause_exclusion_text(v->reason));
+	if(!rc && clause_verdict_has_detail(v))
+		rc = buf_adds(out, ": ");
+	return rc ? rc : clause_verdict_detail(v, out);
+}

@@ -1,0 +1,111 @@
+/* Reconciling a list given in memory: the same outcomes as the same rows
+ * read from a file, by the caller's keys; a row without a name refused. */
+#include "registry/fixture.h"
+
+#include "match/reconcile.h"
+
+static const char *const list_csv =
+	"surname,given_names,birth_date,service_number\n"
+	"Бойко,Тарас,1980-05-01,АБ123456\n"
+	"Бойко,Тарас,1980-05-01,АБ123456\n"
+	"Шевченко,Александр,1990-03-12,\n"
+	"Nobody,Known,1950-01-01,\n";
+
+/* The rows of list_csv, as a caller holds them. */
+static void records_of_list(reconcile_record rec[4])
+{
+	static const char *const keys[] = {"a", "b", "c", "d"};
+	static const char *const rows[4][4] = {
+		{"Бойко", "Тарас", "1980-05-01", "АБ123456"},
+		{"Бойко", "Тарас", "1980-05-01", "АБ123456"},
+		{"Шевченко", "Александр", "1990-03-12", NULL},
+		{"Nobody", "Known", "1950-01-01", NULL},
+	};
+	memset(rec, 0, 4 * sizeof(*rec));
+	for(int j = 0; j < 4; j++) {
+		rec[j].key = keys[j];
+		rec[j].who.f[PF_SURNAME] = rows[j][0];
+		rec[j].who.f[PF_GIVEN_NAMES] = rows[j][1];
+		rec[j].who.f[PF_BIRTH_DATE] = rows[j][2];
+		rec[j].who.f[PF_SERVICE_NUMBER] = rows[j][3];
+	}
+}
+
+static void registry_of_three(fixture *f)
+{
+	person p = fx_person("Бойко", "Тарас", "1980-05-01");
+	p.f[PF_SERVICE_NUMBER] = "АБ-123456";
+	fx_add(f, &p);
+	p = fx_person("Шевченко", "Олександр", "1990-03-12");
+	fx_add(f, &p);
+	p = fx_person("Мельник", "Олег", "1970-01-01");
+	fx_add(f, &p);
+}
+
+static void test_records_link_as_the_file_does(void **state)
+{
+	fixture *f = *state;
+	registry_of_three(f);
+	names *nm;
+	assert_ok(registry_names(f->r, &nm, &f->err), &f->err);
+	reconcile_opts o = {.threads = 1};
+	reconcile_result file, mem;
+	FILE *in = fmemopen((void *)list_csv, strlen(list_csv), "r");
+	assert_non_null(in);
+	assert_ok(reconcile_list(f->r, nm, in, "list.csv", &o, &file, &f->err), &f->err);
+	fclose(in);
+	reconcile_record rec[4];
+	records_of_list(rec);
+	assert_ok(reconcile_records(f->r, nm, rec, 4, "list", &o, &mem, &f->err), &f->err);
+	assert_int_equal(mem.list.side.n, 4);
+	assert_int_equal(mem.matched, file.matched);
+	assert_int_equal(mem.review, file.review);
+	assert_int_equal(mem.unmatched, file.unmatched);
+	for(size_t j = 0; j < 4; j++) {
+		const reconcile_row *a = &file.rows[j], *b = &mem.rows[j];
+		assert_string_equal(mem.list.ids[j], rec[j].key);
+		assert_int_equal(mem.list.lines[j], (long)j + 1);
+		assert_int_equal(b->outcome, a->outcome);
+		assert_int_equal(b->flags, a->flags);
+		assert_true(b->prob == a->prob);
+		assert_int_equal(!b->pair, !a->pair);
+		if(b->pair)
+			assert_string_equal(mem.reg.ids[b->person], file.reg.ids[a->person]);
+		/* A row hashes as what it says, wherever it came from. */
+		assert_string_equal(mem.row_hash[j], file.row_hash[j]);
+	}
+	/* Bojko is matched once; the second row says he is there twice. */
+	assert_int_equal(mem.rows[0].outcome, RECONCILE_MATCHED);
+	assert_true(mem.rows[1].flags & FLAG_DUPLICATE);
+	assert_int_equal(mem.rows[3].outcome, RECONCILE_UNMATCHED);
+	reconcile_free(&file);
+	reconcile_free(&mem);
+}
+
+static void test_a_record_without_a_name_is_refused(void **state)
+{
+	fixture *f = *state;
+	registry_of_three(f);
+	names *nm;
+	assert_ok(registry_names(f->r, &nm, &f->err), &f->err);
+	reconcile_record rec[2];
+	memset(rec, 0, sizeof(rec));
+	rec[0].key = "x";
+	rec[0].who.f[PF_SURNAME] = "Бойко";
+	rec[1].key = "y";
+	rec[1].who.f[PF_BIRTH_DATE] = "1980";
+	reconcile_opts o = {.threads = 1};
+	reconcile_result r;
+	assert_int_equal(reconcile_records(f->r, nm, rec, 2, "list", &o, &r, &f->err), PL_EINPUT);
+	assert_string_equal(f->err.msg, "list:2: no name");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_records_link_as_the_file_does, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_record_without_a_name_is_refused, fixture_setup,
+		                                fixture_teardown),
+	};
+	return cmocka_run_group_tests_name("match/reconcile", tests, NULL, NULL);
+}
