@@ -20,17 +20,6 @@
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-static bool number(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if(!*s || *end || errno || !(v >= lo && v <= hi))
-		return false;
-	*out = v;
-	return true;
-}
-
 /* "20", "1.3e+04", "10^12.4": an LR for people. */
 static void lr_text(double log10_lr, char *out, size_t size)
 {
@@ -42,43 +31,6 @@ static void lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "%.4g", pow(10, log10_lr));
 	else
 		snprintf(out, size, "10^%.1f", log10_lr);
-}
-
-static int open_registry(cli *c, store **r)
-{
-	pl_err err = {0};
-	return cli_open(c, r, &err) ? cli_fail(c, &err) : -1;
-}
-
-/* Parse the options of opts (plus the common ones) into val[] by their
- * `val` code, and expect from `min` to `max` arguments. -1 to go on. */
-static int options(cli *c, int argc, char **argv, const char *usage, const struct option *opts,
-                   const char **val, int min, int max)
-{
-	struct option all[24];
-	static const struct option common[] = {CLI_COMMON_OPTIONS};
-	size_t n = 0;
-	for(; opts[n].name && n < 20; n++)
-		all[n] = opts[n];
-	for(size_t i = 0; i < 3; i++)
-		all[n++] = common[i];
-	all[n] = (struct option){0};
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", all, NULL)) != -1) {
-		if(opt > 0 && opt < 64)
-			val[opt] = optarg ? optarg : "";
-		else if(!cli_common_option(c, opt, usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	int args = argc - optind;
-	if((args < min || args > max) && min == max)
-		return cli_usage_error(c, "expected %d argument%s, got %d", min, min == 1 ? "" : "s", args);
-	if(args < min || args > max)
-		return cli_usage_error(c, "expected %d to %d arguments, got %d", min, max, args);
-	return -1;
 }
 
 /* ---- import ------------------------------------------------------------------ */
@@ -110,8 +62,6 @@ static const char import_usage[] =
 	"                   smallest)\n"
 	"  --quiet          no summary\n";
 
-enum { O_MAX_ERRORS = 1, O_PEOPLE, O_QUIET, O_FROM, O_MIN_COUNT };
-
 static void print_import(const cli *c, dna_import_kind kind, const dna_import_report *rep)
 {
 	if(c->json) {
@@ -137,11 +87,11 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
                       bool quiet)
 {
 	store *st;
-	int status = open_registry(c, &st);
-	if(status >= 0)
-		return status;
-	dna_import_report rep;
 	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
+	dna_import_report rep;
+	int status = EXIT_OK;
 	pl_rc rc = dna_import(st, kind, path, o, &rep, &err);
 	store_close(st);
 	if(rc && rep.errors.len) {
@@ -154,16 +104,19 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
 		print_import(c, kind, &rep);
 	}
 	dna_import_report_free(&rep);
-	return status < 0 ? EXIT_OK : status;
+	return status;
 }
 
 static int dna_import_cmd(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"max-errors", required_argument, NULL, O_MAX_ERRORS}, {"people", required_argument, NULL, O_PEOPLE},
-		{"quiet", no_argument, NULL, O_QUIET}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, import_usage, opts, v, 2, 2);
+	enum { MAX_ERRORS, PEOPLE, QUIET, N };
+	static const cli_opt opts[] = {
+		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
+		[PEOPLE] = {"people", CLI_INT, .min = 1, .max = 1000000000, .expect = "a number from 1"},
+		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 2, .max_args = 2};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
 	static const char *const kinds[] = {"remains", "references", "frequencies"};
@@ -172,13 +125,8 @@ static int dna_import_cmd(cli *c, int argc, char **argv)
 		kind++;
 	if(kind == 3)
 		return cli_usage_error(c, "import what? remains, references or frequencies (got '%s')", argv[optind]);
-	double maxe = 20, people = 0;
-	if(v[O_MAX_ERRORS] && !number(v[O_MAX_ERRORS], 1, 100000, &maxe))
-		return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", v[O_MAX_ERRORS]);
-	if(v[O_PEOPLE] && !number(v[O_PEOPLE], 1, 1e9, &people))
-		return cli_usage_error(c, "--people: expected a number from 1, got '%s'", v[O_PEOPLE]);
-	dna_import_opts o = {.max_errors = (int)maxe, .people = (long)people};
-	return run_import(c, (dna_import_kind)kind, argv[optind + 1], &o, v[O_QUIET] != NULL);
+	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20, .people = v[PEOPLE].n};
+	return run_import(c, (dna_import_kind)kind, argv[optind + 1], &o, v[QUIET].s != NULL);
 }
 
 /* ---- frequencies -------------------------------------------------------------- */
@@ -200,12 +148,11 @@ static const char frequencies_usage[] =
 static int show_frequencies(cli *c)
 {
 	store *st;
-	int status = open_registry(c, &st);
-	if(status >= 0)
-		return status;
+	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
 	dna_freqs f;
 	dna_freqs_init(&f);
-	pl_err err = {0};
 	pl_rc rc = dna_frequencies_load(st, &f, &err);
 	store_close(st);
 	const char *head[5] = {"locus", "alleles", "typed (2N)", "floor", "commonest"};
@@ -229,29 +176,27 @@ static int show_frequencies(cli *c)
 		const char *row[5] = {L->name, n, L->sample_size ? typed : "-", floor_, commonest};
 		table_add(out.t, row);
 	}
-	status = cli_rows_finish(&out, c, rc, &err);
+	int status = cli_rows_finish(&out, c, rc, &err);
 	dna_freqs_free(&f);
 	return status;
 }
 
 static int dna_frequencies_cmd(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, O_FROM}, {"min-count", required_argument, NULL, O_MIN_COUNT},
-		{"max-errors", required_argument, NULL, O_MAX_ERRORS}, {"quiet", no_argument, NULL, O_QUIET}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, frequencies_usage, opts, v, 0, 0);
+	enum { FROM, MIN_COUNT, MAX_ERRORS, QUIET, N };
+	static const cli_opt opts[] = {
+		[FROM] = {"from"}, [MIN_COUNT] = {"min-count", CLI_INT, .min = 1, .max = 1000},
+		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS, [QUIET] = {"quiet", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = frequencies_usage, .opts = opts};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
-	if(!v[O_FROM])
-		return v[O_MIN_COUNT] ? cli_usage_error(c, "--min-count goes with --from") : show_frequencies(c);
-	double min = 5, maxe = 20;
-	if(v[O_MIN_COUNT] && !number(v[O_MIN_COUNT], 1, 1000, &min))
-		return cli_usage_error(c, "--min-count: expected 1 to 1000, got '%s'", v[O_MIN_COUNT]);
-	if(v[O_MAX_ERRORS] && !number(v[O_MAX_ERRORS], 1, 100000, &maxe))
-		return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", v[O_MAX_ERRORS]);
-	dna_import_opts o = {.max_errors = (int)maxe, .min_count = (int)min};
-	return run_import(c, DNA_IMPORT_GENOTYPES, v[O_FROM], &o, v[O_QUIET] != NULL);
+	if(!v[FROM].s)
+		return v[MIN_COUNT].s ? cli_usage_error(c, "--min-count goes with --from") : show_frequencies(c);
+	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20,
+	                     .min_count = v[MIN_COUNT].s ? (int)v[MIN_COUNT].n : 5};
+	return run_import(c, DNA_IMPORT_GENOTYPES, v[FROM].s, &o, v[QUIET].s != NULL);
 }
 
 /* ---- screen ------------------------------------------------------------------- */
@@ -286,34 +231,39 @@ static const char screen_usage[] =
 	"  --max-inconsistent N   loci without a Mendelian explanation allowed (2)\n"
 	"  --threads N            threads (default: one per core)\n";
 
+/* The model's options are the parameters of dna_params_set, by name. */
 enum {
-	S_BATCH = 1, S_REPORT, S_THRESHOLD, S_KEEP, S_MISSING, S_THETA, S_DROPOUT, S_MUTATION,
-	S_PATERNAL, S_MATERNAL, S_RANGE, S_MAX_INCONSISTENT, S_THREADS
+	S_BATCH, S_REPORT, S_THRESHOLD, S_KEEP, S_MISSING, S_THETA, S_DROPOUT, S_MUTATION, S_PATERNAL,
+	S_MATERNAL, S_RANGE, S_MAX_INCONSISTENT, S_THREADS, S_COUNT
 };
 
-static int screen_params(cli *c, const char **v, dna_params *p)
+static const cli_opt screen_opts[] = {
+	[S_BATCH] = {"batch"}, [S_REPORT] = {"report"}, [S_THRESHOLD] = {"threshold"}, [S_KEEP] = {"keep"},
+	[S_MISSING] = {"missing"}, [S_THETA] = {"theta"}, [S_DROPOUT] = {"dropout"},
+	[S_MUTATION] = {"mutation"}, [S_PATERNAL] = {"paternal"}, [S_MATERNAL] = {"maternal"},
+	[S_RANGE] = {"range"}, [S_MAX_INCONSISTENT] = {"max-inconsistent"}, [S_THREADS] = {"threads"},
+	{0}};
+
+static int screen_params(cli *c, const cli_val *v, dna_params *p)
 {
-	static const char *const names[] = {
-		[S_THRESHOLD] = "threshold", [S_KEEP] = "keep", [S_MISSING] = "missing", [S_THETA] = "theta",
-		[S_DROPOUT] = "dropout", [S_PATERNAL] = "paternal", [S_MATERNAL] = "maternal",
-		[S_RANGE] = "range", [S_MAX_INCONSISTENT] = "max-inconsistent", [S_THREADS] = "threads"};
 	pl_err err = {0};
 	for(int o = S_THRESHOLD; o <= S_THREADS; o++) {
+		const char *name = screen_opts[o].name;
+		char param[32];
 		double x;
-		char name[32];
-		if(!names[o] || !v[o])
+		if(o == S_MUTATION || !v[o].s)
 			continue;
-		snprintf(name, sizeof(name), "%s", names[o]);
-		for(char *u = name; *u; u++)
+		snprintf(param, sizeof(param), "%s", name);
+		for(char *u = param; *u; u++)
 			*u = *u == '-' ? '_' : *u;
-		if(!number(v[o], -HUGE_VAL, HUGE_VAL, &x))
-			return cli_usage_error(c, "--%s: expected a number, got '%s'", names[o], v[o]);
-		if(dna_params_set(p, name, x, &err)) {
+		if(!cli_parse_number(v[o].s, -HUGE_VAL, HUGE_VAL, &x))
+			return cli_usage_error(c, "--%s: expected a number, got '%s'", name, v[o].s);
+		if(dna_params_set(p, param, x, &err)) {
 			const char *why = strchr(err.msg, ':');
-			return cli_usage_error(c, "--%s:%s", names[o], why ? why + 1 : err.msg);
+			return cli_usage_error(c, "--%s:%s", name, why ? why + 1 : err.msg);
 		}
 	}
-	if(v[S_MUTATION] && dna_params_set_mutation(p, v[S_MUTATION], &err))
+	if(v[S_MUTATION].s && dna_params_set_mutation(p, v[S_MUTATION].s, &err))
 		return cli_usage_error(c, "--%s", err.msg);
 	if(dna_params_check(p, &err))
 		return cli_usage_error(c, "--%s", err.msg);
@@ -345,32 +295,27 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 
 static int dna_screen_cmd(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"batch", required_argument, NULL, S_BATCH}, {"report", required_argument, NULL, S_REPORT},
-		{"threshold", required_argument, NULL, S_THRESHOLD}, {"keep", required_argument, NULL, S_KEEP},
-		{"missing", required_argument, NULL, S_MISSING}, {"theta", required_argument, NULL, S_THETA},
-		{"dropout", required_argument, NULL, S_DROPOUT}, {"mutation", required_argument, NULL, S_MUTATION},
-		{"paternal", required_argument, NULL, S_PATERNAL}, {"maternal", required_argument, NULL, S_MATERNAL},
-		{"range", required_argument, NULL, S_RANGE},
-		{"max-inconsistent", required_argument, NULL, S_MAX_INCONSISTENT},
-		{"threads", required_argument, NULL, S_THREADS}, {0}};
-	const char *v[64] = {0};
+	static const cli_spec spec = {.usage = screen_usage, .opts = screen_opts};
+	cli_val v[S_COUNT];
 	dna_params p = DNA_PARAMS_INIT;
-	int status = options(c, argc, argv, screen_usage, opts, v, 0, 0);
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status < 0)
 		status = screen_params(c, v, &p);
-	store *st;
-	if(status >= 0 || (status = open_registry(c, &st)) >= 0)
+	if(status >= 0)
 		return status;
+	store *st;
+	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
+	const char *report_path = v[S_REPORT].s;
 	FILE *report = NULL;
 	file_out fo;
-	pl_err err = {0};
-	pl_rc rc = v[S_REPORT] ? file_out_open(&fo, v[S_REPORT], &err) : PL_OK;
-	if(!rc && v[S_REPORT])
+	pl_rc rc = report_path ? file_out_open(&fo, report_path, &err) : PL_OK;
+	if(!rc && report_path)
 		report = fo.f;
 	dna_screen_summary s;
 	if(!rc)
-		rc = dna_screen_run(st, v[S_BATCH], &p, report, &s, &err);
+		rc = dna_screen_run(st, v[S_BATCH].s, &p, report, &s, &err);
 	store_close(st);
 	if(report && rc)
 		file_out_abort(&fo);
@@ -379,7 +324,7 @@ static int dna_screen_cmd(cli *c, int argc, char **argv)
 	if(!rc && c->json)
 		cli_print_json(dna_screen_summary_json(&s));
 	else if(!rc)
-		print_summary(&s, &p, v[S_REPORT]);
+		print_summary(&s, &p, report_path);
 	if(!rc || s.notes.ptr)
 		dna_screen_summary_free(&s);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
@@ -403,8 +348,6 @@ static const char proposals_usage[] =
 	"  --person ID    the pairs of one missing person\n"
 	"  --limit N      at most N rows (default 50)\n"
 	"  --offset N     skip the first N\n";
-
-enum { P_STATUS = 1, P_CASE, P_PERSON, P_LIMIT, P_OFFSET };
 
 static void proposal_row(const dna_proposal *p, table *t)
 {
@@ -456,30 +399,24 @@ static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
 
 static int dna_proposals_cmd(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"status", required_argument, NULL, P_STATUS}, {"case", required_argument, NULL, P_CASE},
-		{"person", required_argument, NULL, P_PERSON}, {"limit", required_argument, NULL, P_LIMIT},
-		{"offset", required_argument, NULL, P_OFFSET}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, proposals_usage, opts, v, 0, 0);
+	enum { STATUS, CASE, PERSON, LIMIT, OFFSET, N };
+	static const cli_opt opts[] = {
+		[STATUS] = {"status"}, [CASE] = {"case"}, [PERSON] = {"person"}, [LIMIT] = CLI_OPT_LIMIT,
+		[OFFSET] = CLI_OPT_OFFSET, {0}};
+	static const cli_spec spec = {.usage = proposals_usage, .opts = opts};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
 	dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
-	double x;
-	if(v[P_LIMIT] && !number(v[P_LIMIT], 1, 10000, &x))
-		return cli_usage_error(c, "--limit: expected 1 to 10000, got '%s'", v[P_LIMIT]);
-	if(v[P_LIMIT])
-		q.limit = (size_t)x;
-	if(v[P_OFFSET] && !number(v[P_OFFSET], 0, 1e9, &x))
-		return cli_usage_error(c, "--offset: expected a number from 0, got '%s'", v[P_OFFSET]);
-	if(v[P_OFFSET])
-		q.offset = (size_t)x;
-	q.status = v[P_STATUS];
-	q.case_tag = v[P_CASE];
-	q.person = v[P_PERSON];
-	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
+	if(v[LIMIT].s)
+		q.limit = (size_t)v[LIMIT].n;
+	if(v[OFFSET].s)
+		q.offset = (size_t)v[OFFSET].n;
+	q.status = v[STATUS].s;
+	q.case_tag = v[CASE].s;
+	q.person = v[PERSON].s;
 	status = list_proposals(c, st, &q);
 	store_close(st);
 	return status;
@@ -555,15 +492,13 @@ static void explain_text(const dna_explanation *e)
 
 static int dna_explain_cmd(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {{0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, explain_usage, opts, v, 1, 2);
+	static const cli_spec spec = {.usage = explain_usage, .min_args = 1, .max_args = 2};
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
 	const char *tag = argv[optind], *other = optind + 1 < argc ? argv[optind + 1] : NULL;
-	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
+	pl_err err = {0};
 	if(!other) {
 		dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
 		q.case_tag = tag;
@@ -574,7 +509,6 @@ static int dna_explain_cmd(cli *c, int argc, char **argv)
 	arena a;
 	arena_init(&a, 0);
 	dna_explanation e;
-	pl_err err = {0};
 	pl_rc rc = dna_explain(st, tag, other, &a, &e, &err);
 	store_close(st);
 	if(!rc && c->json)
@@ -611,26 +545,26 @@ static const char reject_usage[] =
 	"Options:\n"
 	"  --note TEXT    why, for the record\n";
 
-enum { D_NOTE = 1, D_FORCE };
-
 static int decide(cli *c, int argc, char **argv, bool confirm)
 {
-	static const struct option opts[] = {
-		{"note", required_argument, NULL, D_NOTE}, {"force", no_argument, NULL, D_FORCE}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, confirm ? confirm_usage : reject_usage, opts, v, 2, 2);
+	enum { NOTE, FORCE, N };
+	static const cli_opt opts[] = {[NOTE] = {"note"}, [FORCE] = {"force", CLI_FLAG}, {0}};
+	const cli_spec spec = {.usage = confirm ? confirm_usage : reject_usage, .opts = opts, .min_args = 2,
+	                       .max_args = 2};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
-	if(!confirm && v[D_FORCE])
+	if(!confirm && v[FORCE].s)
 		return cli_usage_error(c, "--force goes with confirm");
 	const char *tag = argv[optind], *other = argv[optind + 1];
 	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
-	dna_decision d;
 	pl_err err = {0};
-	pl_rc rc = confirm ? dna_confirm(st, tag, other, v[D_NOTE], v[D_FORCE] != NULL, &d, &err)
-	                   : dna_reject(st, tag, other, v[D_NOTE], &d, &err);
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
+	dna_decision d;
+	pl_rc rc = confirm ? dna_confirm(st, tag, other, v[NOTE].s, v[FORCE].s != NULL, &d, &err)
+	                   : dna_reject(st, tag, other, v[NOTE].s, &d, &err);
 	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
@@ -702,9 +636,20 @@ static const char simulate_usage[] =
 	"  --dropout D        drop-out of an allele in degraded remains (0.1)\n";
 
 enum {
-	M_MISSING = 1, M_REMAINS, M_DIR, M_SEED, M_GENOTYPES, M_KINDS, M_UNRELATED, M_FRAGMENTS,
-	M_OTHER_SIDE, M_DEGRADED, M_DROPOUT
+	M_MISSING, M_REMAINS, M_DIR, M_SEED, M_GENOTYPES, M_KINDS, M_UNRELATED, M_FRAGMENTS, M_OTHER_SIDE,
+	M_DEGRADED, M_DROPOUT, M_COUNT
 };
+
+#define SHARE(name) {name, CLI_NUMBER, .min = 0, .max = 1, .expect = "a share from 0 to 1"}
+
+static const cli_opt simulate_opts[] = {
+	[M_MISSING] = {"missing", CLI_INT, .required = true, .min = 1, .max = 10000000},
+	[M_REMAINS] = {"remains", CLI_INT, .required = true, .min = 0, .max = 10000000},
+	[M_DIR] = {"dir", .required = true},
+	[M_SEED] = {"seed", CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
+	[M_GENOTYPES] = {"genotypes"}, [M_KINDS] = {"kinds"}, [M_UNRELATED] = SHARE("unrelated"),
+	[M_FRAGMENTS] = SHARE("fragments"), [M_OTHER_SIDE] = SHARE("other-side"),
+	[M_DEGRADED] = SHARE("degraded"), [M_DROPOUT] = SHARE("dropout"), {0}};
 
 static int read_pool(cli *c, const char *path, dna_rows *pool, dna_freqs *f)
 {
@@ -723,74 +668,59 @@ static int read_pool(cli *c, const char *path, dna_rows *pool, dna_freqs *f)
 	return dna_freqs_count(pool, DNA_MIN_COUNT, f, &err) ? cli_fail(c, &err) : -1;
 }
 
-static int sim_options(cli *c, const char **v, dna_sim_opts *o)
+static int sim_options(cli *c, const cli_val *v, dna_sim_opts *o)
 {
-	double missing, remains, seed = 1;
-	if(!v[M_MISSING] || !number(v[M_MISSING], 1, 1e7, &missing) || !v[M_REMAINS] ||
-	   !number(v[M_REMAINS], 0, 1e7, &remains) || !v[M_DIR])
-		return cli_usage_error(c, "expected --missing N, --remains N and --dir DIR");
-	if(v[M_SEED] && !number(v[M_SEED], 0, 1e15, &seed))
-		return cli_usage_error(c, "--seed: expected a number from 0, got '%s'", v[M_SEED]);
-	dna_sim_defaults(o, (long)missing, (long)remains, (uint64_t)seed);
+	dna_sim_defaults(o, v[M_MISSING].n, v[M_REMAINS].n, v[M_SEED].s ? (uint64_t)v[M_SEED].n : 1);
 	struct {
 		int opt;
-		const char *name;
 		double *to;
-	} shares[] = {{M_UNRELATED, "unrelated", &o->unrelated}, {M_FRAGMENTS, "fragments", &o->fragments},
-	              {M_OTHER_SIDE, "other-side", &o->other_side}, {M_DEGRADED, "degraded", &o->degraded},
-	              {M_DROPOUT, "dropout", &o->dropout}};
+	} shares[] = {{M_UNRELATED, &o->unrelated}, {M_FRAGMENTS, &o->fragments},
+	              {M_OTHER_SIDE, &o->other_side}, {M_DEGRADED, &o->degraded}, {M_DROPOUT, &o->dropout}};
 	for(size_t i = 0; i < sizeof(shares) / sizeof(shares[0]); i++)
-		if(v[shares[i].opt] && !number(v[shares[i].opt], 0, 1, shares[i].to))
-			return cli_usage_error(c, "--%s: expected a share from 0 to 1, got '%s'", shares[i].name,
-			                       v[shares[i].opt]);
+		if(v[shares[i].opt].s)
+			*shares[i].to = v[shares[i].opt].x;
 	if(o->unrelated + o->fragments > 1)
 		return cli_usage_error(c, "--unrelated and --fragments together are more than all the remains");
-	const char *why = v[M_KINDS] ? dna_sim_parse_kinds(o, v[M_KINDS]) : NULL;
+	const char *why = v[M_KINDS].s ? dna_sim_parse_kinds(o, v[M_KINDS].s) : NULL;
 	return why ? cli_usage_error(c, "--kinds: %s", why) : -1;
 }
 
 static int dna_simulate_cmd(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"missing", required_argument, NULL, M_MISSING}, {"remains", required_argument, NULL, M_REMAINS},
-		{"dir", required_argument, NULL, M_DIR}, {"seed", required_argument, NULL, M_SEED},
-		{"genotypes", required_argument, NULL, M_GENOTYPES}, {"kinds", required_argument, NULL, M_KINDS},
-		{"unrelated", required_argument, NULL, M_UNRELATED},
-		{"fragments", required_argument, NULL, M_FRAGMENTS},
-		{"other-side", required_argument, NULL, M_OTHER_SIDE},
-		{"degraded", required_argument, NULL, M_DEGRADED}, {"dropout", required_argument, NULL, M_DROPOUT},
-		{0}};
-	const char *v[64] = {0};
+	static const cli_spec spec = {.usage = simulate_usage, .opts = simulate_opts,
+	                              .need_msg = "expected --missing N, --remains N and --dir DIR"};
+	cli_val v[M_COUNT];
 	dna_sim_opts o;
-	int status = options(c, argc, argv, simulate_usage, opts, v, 0, 0);
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status < 0)
 		status = sim_options(c, v, &o);
 	if(status >= 0)
 		return status;
-	if(mkdir(v[M_DIR], 0777) && errno != EEXIST) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", c->prog, v[M_DIR], strerror(errno));
+	const char *dir = v[M_DIR].s;
+	if(mkdir(dir, 0777) && errno != EEXIST) {
+		fprintf(stderr, "%s: cannot create %s: %s\n", c->prog, dir, strerror(errno));
 		return EXIT_REFUSED;
 	}
 	dna_rows pool;
 	dna_freqs f;
 	dna_rows_init(&pool);
 	dna_freqs_init(&f);
-	status = read_pool(c, v[M_GENOTYPES] ? v[M_GENOTYPES] : PARLEY_STR_DIR "/nist1036_genotypes.csv",
+	status = read_pool(c, v[M_GENOTYPES].s ? v[M_GENOTYPES].s : PARLEY_STR_DIR "/nist1036_genotypes.csv",
 	                   &pool, &f);
 	dna_kit k = {0};
 	dna_sim s = {0};
 	pl_err err = {0};
 	if(status < 0 && (dna_kit_init(&k, &f, &err) || dna_sim_run(&k, &pool, &o, &s, &err) ||
-	                  dna_kit_finish(&k, NULL, &err) || dna_sim_write(&k, &s, &o, v[M_DIR], &err)))
+	                  dna_kit_finish(&k, NULL, &err) || dna_sim_write(&k, &s, &o, dir, &err)))
 		status = cli_fail(c, &err);
 	if(status < 0 && c->json)
 		cli_print_json(json_pack("{s:I, s:I, s:I, s:s}", "missing", (json_int_t)s.nfamilies,
 		                         "references", (json_int_t)s.nrefs, "remains", (json_int_t)s.nremains,
-		                         "dir", v[M_DIR]));
+		                         "dir", dir));
 	else if(status < 0)
 		printf("%zu missing persons with %zu reference profiles, %zu remains written to %s/ "
 		       "(persons.csv, cases.csv, remains.csv, references.csv, truth.csv)\n", s.nfamilies,
-		       s.nrefs, s.nremains, v[M_DIR]);
+		       s.nrefs, s.nremains, dir);
 	dna_sim_free(&s);
 	dna_kit_free(&k);
 	dna_freqs_free(&f);
