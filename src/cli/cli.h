@@ -97,6 +97,10 @@ typedef struct cli_spec {
 #define CLI_OPT_OFFSET {"offset", CLI_INT, .min = 0, .max = 100000000, .expect = "a number from 0"}
 #define CLI_OPT_MAX_ERRORS {"max-errors", CLI_INT, .min = 1, .max = 100000, .expect = "a number from 1"}
 
+/* The values of CLI_OPT_LIMIT and CLI_OPT_OFFSET into a listing's query,
+ * where they were given. */
+void cli_page(const cli_val *limit, const cli_val *offset, size_t *to_limit, size_t *to_offset);
+
 /* Read the options of argv by spec into v (a cli_val a row of spec->opts;
  * NULL when it has none), passing ctx to the rows' take functions, then
  * check the count of arguments and the required options, in that order.

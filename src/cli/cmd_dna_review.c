@@ -89,10 +89,7 @@ int cli_dna_proposals(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
-	if(v[LIMIT].s)
-		q.limit = (size_t)v[LIMIT].n;
-	if(v[OFFSET].s)
-		q.offset = (size_t)v[OFFSET].n;
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
 	q.status = v[STATUS].s;
 	q.case_tag = v[CASE].s;
 	q.person = v[PERSON].s;

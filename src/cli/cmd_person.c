@@ -479,10 +479,7 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 	q.captured_before = v[CAPTURED_BEFORE].s;
 	if(v[AGE_ON].s)
 		q.age_on = v[AGE_ON].day;
-	if(v[LIMIT].s)
-		q.limit = (size_t)v[LIMIT].n;
-	if(v[OFFSET].s)
-		q.offset = (size_t)v[OFFSET].n;
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
 	if(search) {
 		buf name;
 		buf_init(&name, 4096);

@@ -13,15 +13,6 @@
 
 static const char tag_once[] = "give the case's tag, once", label_once[] = "give the batch's label, once";
 
-/* --limit and --offset, given at v[0] and v[1], into q. */
-static void page_options(const cli_val *v, remains_query *q)
-{
-	if(v[0].s)
-		q->limit = (size_t)v[0].n;
-	if(v[1].s)
-		q->offset = (size_t)v[1].n;
-}
-
 static void print_json(json_t *v)
 {
 	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -196,7 +187,7 @@ static int remains_list_cmd(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	remains_query q = REMAINS_QUERY_INIT;
-	page_options(&v[LIMIT], &q);
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
 	q.batch = v[BATCH].s;
 	q.status = v[STATUS].s;
 	q.condition = v[CONDITION].s;
@@ -592,17 +583,18 @@ static void batch_text(const remains_batch *b)
 
 static int batch_show_cmd(cli *c, int argc, char **argv)
 {
-	static const cli_opt opts[] = {CLI_OPT_LIMIT, CLI_OPT_OFFSET, {0}};
+	enum { LIMIT, OFFSET, N };
+	static const cli_opt opts[] = {[LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, {0}};
 	static const cli_spec spec = {.usage = batch_show_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = label_once};
-	cli_val v[2];
+	cli_val v[N];
 	store *st;
 	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_query q = REMAINS_QUERY_INIT;
-	page_options(v, &q);
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
 	q.batch = argv[optind];
 	arena ar;
 	arena_init(&ar, 0);

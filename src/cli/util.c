@@ -181,6 +181,14 @@ int cli_parse(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, v
 	return help ? EXIT_OK : check_rest(c, argc, argv, spec, v);
 }
 
+void cli_page(const cli_val *limit, const cli_val *offset, size_t *to_limit, size_t *to_offset)
+{
+	if(limit->s)
+		*to_limit = (size_t)limit->n;
+	if(offset->s)
+		*to_offset = (size_t)offset->n;
+}
+
 int cli_dispatch(cli *c, const char *group, const cli_command *subs, size_t n,
                  const char *usage, int argc, char **argv)
 {
