@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "core/date.h"
 #include "core/err.h"
 #include "core/text.h"
 #include "registry/registry.h"
@@ -34,20 +35,79 @@ typedef struct cli_command {
 	const char *summary;
 } cli_command;
 
-/* The long options all commands accept, to be appended to their own. */
-enum { OPT_DB = 1000, OPT_JSON, OPT_HELP };
-#define CLI_COMMON_OPTIONS                                              \
-	{"db", required_argument, NULL, OPT_DB},                            \
-	{"json", no_argument, NULL, OPT_JSON},                              \
-	{"help", no_argument, NULL, OPT_HELP}
+/* ---- options -------------------------------------------------------------
+ * Each command describes its options in a table, a row an option, and
+ * cli_parse reads the command line by it (as curl's tool_getparam.c does):
+ * values are checked as their kind says, each kind of mistake is said in
+ * one wording, and the options every command takes (--db, --json, --help)
+ * are understood everywhere. The --help texts stay hand-written prose. */
 
-/* Handle a common option. Returns 1 if it was one (and --help printed
- * `usage` to stdout and set *exit_now), 0 if not. */
-int cli_common_option(cli *c, int opt, const char *usage, bool *exit_now);
-/* For commands that take only the common options: parse them. Returns -1
- * to go on, or the exit status (after --help, or a bad option). Leaves
- * optind at the first argument. */
-int cli_common_only(cli *c, int argc, char **argv, const char *usage);
+typedef enum cli_kind {
+	CLI_TEXT,    /* any value */
+	CLI_FLAG,    /* no value; given: s is "" */
+	CLI_INT,     /* a whole number from min to max, in n */
+	CLI_NUMBER,  /* a decimal number from min to max, in x */
+	CLI_DAY,     /* a whole day, YYYY-MM-DD, in day */
+	CLI_CHOICE   /* one of the words in choices (n: its index), or what parse takes (n: its result) */
+} cli_kind;
+
+typedef struct cli_opt cli_opt;
+/* Called for each occurrence of an option, once its kind's check passed:
+ * for options that may be repeated, or whose value is checked by the
+ * command. value is in argv, and may be cut up in place. -1 to go on,
+ * else the exit status (the message said). */
+typedef int (*cli_take_fn)(cli *c, const cli_opt *o, char *value, void *ctx);
+
+struct cli_opt {
+	const char *name;            /* the long name, without the dashes */
+	cli_kind kind;
+	char letter;                 /* also -letter, or 0 */
+	bool required;
+	long min, max;               /* CLI_INT, CLI_NUMBER */
+	const char *const *choices;  /* CLI_CHOICE: the words, NULL-terminated; or */
+	int (*parse)(const char *s); /* CLI_CHOICE: the value's number, -1 if it is none */
+	/* A bad value is said as "--NAME: expected EXPECT, got 'VALUE'";
+	 * without expect: "MIN to MAX", "YYYY-MM-DD" or "a, b or c". */
+	const char *expect;
+	cli_take_fn take;
+};
+
+/* What cli_parse found for one row of the table. */
+typedef struct cli_val {
+	const char *s;  /* the value as given ("" for a flag); NULL: not given */
+	long n;         /* CLI_INT; CLI_CHOICE: the index of the word */
+	double x;       /* CLI_NUMBER */
+	pdate day;      /* CLI_DAY */
+} cli_val;
+
+/* A command's command line. */
+typedef struct cli_spec {
+	const char *usage;       /* what --help prints */
+	const cli_opt *opts;     /* up to a row without a name; NULL: only the common ones */
+	int min_args, max_args;  /* the arguments after the options; max_args -1: no limit */
+	/* When the count is off; default "expected N arguments, got M", or
+	 * "unexpected argument 'X'" for a command that takes none, followed
+	 * by args_hint if there is one. */
+	const char *args_msg, *args_hint;
+	const char *need_msg;    /* a required option missing; default "--NAME is required" */
+} cli_spec;
+
+/* Rows that several commands share. */
+#define CLI_OPT_LIMIT {"limit", CLI_INT, .min = 1, .max = 10000}
+#define CLI_OPT_OFFSET {"offset", CLI_INT, .min = 0, .max = 100000000, .expect = "a number from 0"}
+#define CLI_OPT_MAX_ERRORS {"max-errors", CLI_INT, .min = 1, .max = 100000, .expect = "a number from 1"}
+
+/* The values of CLI_OPT_LIMIT and CLI_OPT_OFFSET into a listing's query,
+ * where they were given. */
+void cli_page(const cli_val *limit, const cli_val *offset, size_t *to_limit, size_t *to_offset);
+
+/* Read the options of argv by spec into v (a cli_val a row of spec->opts;
+ * NULL when it has none), passing ctx to the rows' take functions, then
+ * check the count of arguments and the required options, in that order.
+ * Returns -1 to go on, the arguments at argv[optind..argc); else the exit
+ * status (EXIT_OK after --help; after a mistake, its message said). */
+int cli_parse(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, void *ctx);
+
 /* Run the sub-command argv[1] of group `group` ("person"), or print usage. */
 int cli_dispatch(cli *c, const char *group, const cli_command *subs, size_t n,
                  const char *usage, int argc, char **argv);
@@ -56,18 +116,18 @@ int cli_usage_error(const cli *c, const char *fmt, ...) PL_PRINTF(2, 3);
 /* Print an error and return the exit code for it. */
 int cli_fail(const cli *c, const pl_err *err);
 
-/* Open the registry at c->db (migrating it forward). */
-pl_rc cli_open(cli *c, store **r, pl_err *err);
-/* After option parsing, for a command that takes no arguments: refuse any
- * left at optind, then open the registry. Returns -1 with *r open, or the
- * exit status. */
-int cli_open_bare(cli *c, int argc, char **argv, store **r);
+/* Open the database at c->db (migrating it forward): the one way every
+ * command opens it. */
+pl_rc cli_open(cli *c, store **st, pl_err *err);
+/* The start of most commands: cli_parse, then cli_open. -1 with *st open
+ * (else NULL), or the exit status, the reason said. */
+int cli_start(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, void *ctx,
+              store **st);
 
-/* A whole day, YYYY-MM-DD (a stage's, a statement's); false otherwise. */
-bool cli_parse_day(const char *s, pdate *out);
-
-/* Parse a non-negative integer option value; false if it is not one. */
+/* A whole number from min to max; false if s is not one. */
 bool cli_parse_long(const char *s, long min, long max, long *out);
+/* A decimal number from lo to hi (1.5, 1e3); false if s is not one. */
+bool cli_parse_number(const char *s, double lo, double hi, double *out);
 
 /* Aligned columns for people. */
 typedef struct table table;

@@ -29,11 +29,11 @@ static const char check_usage[] =
 
 static int agreement_check(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, check_usage);
+	static const cli_spec spec = {.usage = check_usage, .min_args = 1, .max_args = -1,
+	                              .args_msg = "expected an agreement file"};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
-	if(optind >= argc)
-		return cli_usage_error(c, "expected an agreement file");
 	status = EXIT_OK;
 	json_t *all = json_array();
 	for(int i = optind; i < argc; i++) {
@@ -73,11 +73,11 @@ static const char add_usage[] =
 
 static int agreement_add_cmd(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, add_usage);
+	static const cli_spec spec = {.usage = add_usage, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one agreement file"};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one agreement file");
 	arena a;
 	arena_init(&a, 0);
 	agreement ag;
@@ -102,12 +102,12 @@ static const char list_usage[] =
 
 static int agreement_list_cmd(cli *c, int argc, char **argv)
 {
+	static const cli_spec spec = {.usage = list_usage};
 	store *st;
-	int status = cli_common_only(c, argc, argv, list_usage);
-	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
+	pl_err err = {0};
 	static const char *const head[6] = {"id", "concluded", "parties", "mediator", "stages", "title"};
 	cli_rows o;
 	cli_rows_init(&o, c, 6, head, 60);
@@ -115,7 +115,6 @@ static int agreement_list_cmd(cli *c, int argc, char **argv)
 	arena_init(&a, 0);
 	agreement_row *rows;
 	size_t n;
-	pl_err err = {0};
 	pl_rc rc = agreement_list(st, &a, &rows, &n, &err);
 	for(size_t i = 0; !rc && i < n; i++) {
 		const agreement_row *x = &rows[i];
@@ -148,11 +147,11 @@ static const char show_usage[] =
 
 static int agreement_show(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, show_usage);
+	static const cli_spec spec = {.usage = show_usage, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one agreement id"};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one agreement id");
 	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);

@@ -18,10 +18,9 @@ static const char verify_usage[] =
 
 static int audit_verify_cmd(cli *c, int argc, char **argv)
 {
+	static const cli_spec spec = {.usage = verify_usage};
 	store *st;
-	int status = cli_common_only(c, argc, argv, verify_usage);
-	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
@@ -105,43 +104,29 @@ static pl_rc print_access(void *ctx, const access_entry *e)
 	return PL_OK;
 }
 
-static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
+/* --since: a date, whole or partial, said as date_parse says why not. */
+static int take_since(cli *c, const cli_opt *o, char *value, void *ctx)
 {
-	enum { OPT_PERSON = 1, OPT_ACTOR, OPT_SINCE, OPT_LIMIT };
-	static const struct option opts[] = {
-		{"person", required_argument, NULL, OPT_PERSON},
-		{"actor", required_argument, NULL, OPT_ACTOR},
-		{"since", required_argument, NULL, OPT_SINCE},
-		{"limit", required_argument, NULL, OPT_LIMIT},
-		CLI_COMMON_OPTIONS, {0}};
-	audit_filter f = {.limit = 50};
-	bool done = false;
-	long n;
-	int opt;
 	pdate d;
 	const char *why;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_PERSON)
-			f.entity_uid = optarg;
-		else if(opt == OPT_ACTOR)
-			f.actor = optarg;
-		else if(opt == OPT_SINCE) {
-			if(!date_parse(optarg, &d, &why))
-				return cli_usage_error(c, "--since: %s, got '%s'", why, optarg);
-			f.since = optarg;
-		} else if(opt == OPT_LIMIT) {
-			if(!cli_parse_long(optarg, 0, 100000000, &n))
-				return cli_usage_error(c, "--limit: expected a number from 0, got '%s'", optarg);
-			f.limit = n;
-		} else if(!cli_common_option(c, opt, access ? access_usage : log_usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
+	return date_parse(value, &d, &why) ? -1 : cli_usage_error(c, "--since: %s, got '%s'", why, value);
+}
+
+static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
+{
+	enum { PERSON, ACTOR, SINCE, LIMIT, N };
+	static const cli_opt opts[] = {
+		[PERSON] = {"person"}, [ACTOR] = {"actor"}, [SINCE] = {"since", .take = take_since},
+		[LIMIT] = {"limit", CLI_INT, .min = 0, .max = 100000000, .expect = "a number from 0"}, {0}};
+	const cli_spec spec = {.usage = access ? access_usage : log_usage, .opts = opts};
+	cli_val v[N];
 	store *st;
-	int status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
+	audit_filter f = {.entity_uid = v[PERSON].s, .actor = v[ACTOR].s, .since = v[SINCE].s,
+	                  .limit = v[LIMIT].s ? v[LIMIT].n : 50};
+	pl_err err = {0};
 	static const char *const log_head[6] = {"seq", "when", "who", "action", "what", "change"};
 	static const char *const access_head[5] = {"when", "who", "person", "action", "detail"};
 	cli_rows o;
@@ -149,7 +134,6 @@ static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
 		cli_rows_init(&o, c, 5, access_head, 100);
 	else
 		cli_rows_init(&o, c, 6, log_head, 100);
-	pl_err err = {0};
 	pl_rc rc = access ? audit_access_list(st, &f, print_access, &o, &err)
 	                  : audit_list(st, &f, print_entry, &o, &err);
 	store_close(st);

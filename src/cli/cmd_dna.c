@@ -1,38 +1,16 @@
 /* parley dna import | frequencies | screen | proposals | explain | confirm |
- * reject | simulate: identification of remains by DNA kinship (docs/dna.md). */
-#include <errno.h>
+ * reject | simulate: identification of remains by DNA kinship (docs/dna.md).
+ * This file holds the group, the imports and the frequency table; the
+ * other sub-commands are in cmd_dna_*.c. */
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <jansson.h>
 
-#include "cli/cli.h"
-#include "core/file.h"
-#include "core/problems.h"
-#include "demo/dna_sim.h"
+#include "cli/cmd_dna.h"
 #include "dna/dna.h"
 
-#ifndef PARLEY_STR_DIR
-#define PARLEY_STR_DIR "data/str"
-#endif
-
-/* ---- helpers ---------------------------------------------------------------- */
-
-static bool number(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if(!*s || *end || errno || !(v >= lo && v <= hi))
-		return false;
-	*out = v;
-	return true;
-}
-
-/* "20", "1.3e+04", "10^12.4": an LR for people. */
-static void lr_text(double log10_lr, char *out, size_t size)
+void cli_dna_lr_text(double log10_lr, char *out, size_t size)
 {
 	if(isnan(log10_lr))
 		snprintf(out, size, "-");
@@ -42,43 +20,6 @@ static void lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "%.4g", pow(10, log10_lr));
 	else
 		snprintf(out, size, "10^%.1f", log10_lr);
-}
-
-static int open_registry(cli *c, store **r)
-{
-	pl_err err = {0};
-	return cli_open(c, r, &err) ? cli_fail(c, &err) : -1;
-}
-
-/* Parse the options of opts (plus the common ones) into val[] by their
- * `val` code, and expect from `min` to `max` arguments. -1 to go on. */
-static int options(cli *c, int argc, char **argv, const char *usage, const struct option *opts,
-                   const char **val, int min, int max)
-{
-	struct option all[24];
-	static const struct option common[] = {CLI_COMMON_OPTIONS};
-	size_t n = 0;
-	for(; opts[n].name && n < 20; n++)
-		all[n] = opts[n];
-	for(size_t i = 0; i < 3; i++)
-		all[n++] = common[i];
-	all[n] = (struct option){0};
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", all, NULL)) != -1) {
-		if(opt > 0 && opt < 64)
-			val[opt] = optarg ? optarg : "";
-		else if(!cli_common_option(c, opt, usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	int args = argc - optind;
-	if((args < min || args > max) && min == max)
-		return cli_usage_error(c, "expected %d argument%s, got %d", min, min == 1 ? "" : "s", args);
-	if(args < min || args > max)
-		return cli_usage_error(c, "expected %d to %d arguments, got %d", min, max, args);
-	return -1;
 }
 
 /* ---- import ------------------------------------------------------------------ */
@@ -110,8 +51,6 @@ static const char import_usage[] =
 	"                   smallest)\n"
 	"  --quiet          no summary\n";
 
-enum { O_MAX_ERRORS = 1, O_PEOPLE, O_QUIET, O_FROM, O_MIN_COUNT };
-
 static void print_import(const cli *c, dna_import_kind kind, const dna_import_report *rep)
 {
 	if(c->json) {
@@ -137,11 +76,11 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
                       bool quiet)
 {
 	store *st;
-	int status = open_registry(c, &st);
-	if(status >= 0)
-		return status;
-	dna_import_report rep;
 	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
+	dna_import_report rep;
+	int status = EXIT_OK;
 	pl_rc rc = dna_import(st, kind, path, o, &rep, &err);
 	store_close(st);
 	if(rc && rep.errors.len) {
@@ -154,16 +93,19 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
 		print_import(c, kind, &rep);
 	}
 	dna_import_report_free(&rep);
-	return status < 0 ? EXIT_OK : status;
+	return status;
 }
 
-static int dna_import_cmd(cli *c, int argc, char **argv)
+int cli_dna_import(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"max-errors", required_argument, NULL, O_MAX_ERRORS}, {"people", required_argument, NULL, O_PEOPLE},
-		{"quiet", no_argument, NULL, O_QUIET}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, import_usage, opts, v, 2, 2);
+	enum { MAX_ERRORS, PEOPLE, QUIET, N };
+	static const cli_opt opts[] = {
+		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
+		[PEOPLE] = {"people", CLI_INT, .min = 1, .max = 1000000000, .expect = "a number from 1"},
+		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 2, .max_args = 2};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
 	static const char *const kinds[] = {"remains", "references", "frequencies"};
@@ -172,13 +114,8 @@ static int dna_import_cmd(cli *c, int argc, char **argv)
 		kind++;
 	if(kind == 3)
 		return cli_usage_error(c, "import what? remains, references or frequencies (got '%s')", argv[optind]);
-	double maxe = 20, people = 0;
-	if(v[O_MAX_ERRORS] && !number(v[O_MAX_ERRORS], 1, 100000, &maxe))
-		return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", v[O_MAX_ERRORS]);
-	if(v[O_PEOPLE] && !number(v[O_PEOPLE], 1, 1e9, &people))
-		return cli_usage_error(c, "--people: expected a number from 1, got '%s'", v[O_PEOPLE]);
-	dna_import_opts o = {.max_errors = (int)maxe, .people = (long)people};
-	return run_import(c, (dna_import_kind)kind, argv[optind + 1], &o, v[O_QUIET] != NULL);
+	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20, .people = v[PEOPLE].n};
+	return run_import(c, (dna_import_kind)kind, argv[optind + 1], &o, v[QUIET].s != NULL);
 }
 
 /* ---- frequencies -------------------------------------------------------------- */
@@ -200,12 +137,11 @@ static const char frequencies_usage[] =
 static int show_frequencies(cli *c)
 {
 	store *st;
-	int status = open_registry(c, &st);
-	if(status >= 0)
-		return status;
+	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
 	dna_freqs f;
 	dna_freqs_init(&f);
-	pl_err err = {0};
 	pl_rc rc = dna_frequencies_load(st, &f, &err);
 	store_close(st);
 	const char *head[5] = {"locus", "alleles", "typed (2N)", "floor", "commonest"};
@@ -229,573 +165,27 @@ static int show_frequencies(cli *c)
 		const char *row[5] = {L->name, n, L->sample_size ? typed : "-", floor_, commonest};
 		table_add(out.t, row);
 	}
-	status = cli_rows_finish(&out, c, rc, &err);
+	int status = cli_rows_finish(&out, c, rc, &err);
 	dna_freqs_free(&f);
 	return status;
 }
 
-static int dna_frequencies_cmd(cli *c, int argc, char **argv)
+int cli_dna_frequencies(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, O_FROM}, {"min-count", required_argument, NULL, O_MIN_COUNT},
-		{"max-errors", required_argument, NULL, O_MAX_ERRORS}, {"quiet", no_argument, NULL, O_QUIET}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, frequencies_usage, opts, v, 0, 0);
+	enum { FROM, MIN_COUNT, MAX_ERRORS, QUIET, N };
+	static const cli_opt opts[] = {
+		[FROM] = {"from"}, [MIN_COUNT] = {"min-count", CLI_INT, .min = 1, .max = 1000},
+		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS, [QUIET] = {"quiet", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = frequencies_usage, .opts = opts};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
-	if(!v[O_FROM])
-		return v[O_MIN_COUNT] ? cli_usage_error(c, "--min-count goes with --from") : show_frequencies(c);
-	double min = 5, maxe = 20;
-	if(v[O_MIN_COUNT] && !number(v[O_MIN_COUNT], 1, 1000, &min))
-		return cli_usage_error(c, "--min-count: expected 1 to 1000, got '%s'", v[O_MIN_COUNT]);
-	if(v[O_MAX_ERRORS] && !number(v[O_MAX_ERRORS], 1, 100000, &maxe))
-		return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", v[O_MAX_ERRORS]);
-	dna_import_opts o = {.max_errors = (int)maxe, .min_count = (int)min};
-	return run_import(c, DNA_IMPORT_GENOTYPES, v[O_FROM], &o, v[O_QUIET] != NULL);
-}
-
-/* ---- screen ------------------------------------------------------------------- */
-
-static const char screen_usage[] =
-	"usage: parley dna screen [--batch LABEL] [--report FILE] [MODEL OPTIONS]\n"
-	"\n"
-	"Compare every remains profile (of one batch, or all that were not returned)\n"
-	"with the relatives of every missing person, jointly for each family, and\n"
-	"with every other remains profile (two parts of one person); assign remains to\n"
-	"missing persons jointly where they compete; keep the pairs for review. A pair\n"
-	"is proposed when its posterior probability, with a prior of one over the\n"
-	"number of missing persons, reaches the threshold: the report says what LR\n"
-	"that takes. The undecided proposals of the remains screened are replaced;\n"
-	"decided ones stay.\n"
-	"\n"
-	"Options:\n"
-	"  --batch LABEL          only the remains of this batch\n"
-	"  --report FILE          write a report (Markdown) of the run to FILE\n"
-	"  --threshold P          posterior for a proposal (default 0.999)\n"
-	"  --keep P               posterior from which a pair is kept for review (0.01)\n"
-	"  --missing N            how many persons are missing, for the prior 1/N\n"
-	"                         (default: the persons the registry holds as missing,\n"
-	"                         died in captivity or remains returned)\n"
-	"  --theta T              subpopulation correction, NRC II 4.10 (default 0.01)\n"
-	"  --dropout D            drop-out probability of an allele in degraded remains\n"
-	"                         (default 0.1)\n"
-	"  --mutation MODEL       none, equal, proportional or stepwise (default)\n"
-	"  --paternal R           mutation rate from fathers (default 0.002)\n"
-	"  --maternal R           mutation rate from mothers (default 0.0005)\n"
-	"  --range R              stepwise: each step more is R times as likely (0.1)\n"
-	"  --max-inconsistent N   loci without a Mendelian explanation allowed (2)\n"
-	"  --threads N            threads (default: one per core)\n";
-
-enum {
-	S_BATCH = 1, S_REPORT, S_THRESHOLD, S_KEEP, S_MISSING, S_THETA, S_DROPOUT, S_MUTATION,
-	S_PATERNAL, S_MATERNAL, S_RANGE, S_MAX_INCONSISTENT, S_THREADS
-};
-
-static int screen_params(cli *c, const char **v, dna_params *p)
-{
-	static const char *const names[] = {
-		[S_THRESHOLD] = "threshold", [S_KEEP] = "keep", [S_MISSING] = "missing", [S_THETA] = "theta",
-		[S_DROPOUT] = "dropout", [S_PATERNAL] = "paternal", [S_MATERNAL] = "maternal",
-		[S_RANGE] = "range", [S_MAX_INCONSISTENT] = "max-inconsistent", [S_THREADS] = "threads"};
-	pl_err err = {0};
-	for(int o = S_THRESHOLD; o <= S_THREADS; o++) {
-		double x;
-		char name[32];
-		if(!names[o] || !v[o])
-			continue;
-		snprintf(name, sizeof(name), "%s", names[o]);
-		for(char *u = name; *u; u++)
-			*u = *u == '-' ? '_' : *u;
-		if(!number(v[o], -HUGE_VAL, HUGE_VAL, &x))
-			return cli_usage_error(c, "--%s: expected a number, got '%s'", names[o], v[o]);
-		if(dna_params_set(p, name, x, &err)) {
-			const char *why = strchr(err.msg, ':');
-			return cli_usage_error(c, "--%s:%s", names[o], why ? why + 1 : err.msg);
-		}
-	}
-	if(v[S_MUTATION] && dna_params_set_mutation(p, v[S_MUTATION], &err))
-		return cli_usage_error(c, "--%s", err.msg);
-	if(dna_params_check(p, &err))
-		return cli_usage_error(c, "--%s", err.msg);
-	return -1;
-}
-
-static void print_summary(const dna_screen_summary *s, const dna_params *p, const char *report)
-{
-	char pairs[32], lr[32], keep[32], n[32];
-	text_thousands((long)s->pairs, pairs, sizeof(pairs));
-	text_thousands((long)s->missing, n, sizeof(n));
-	lr_text(log10(s->lr_proposal), lr, sizeof(lr));
-	lr_text(log10(s->lr_candidate), keep, sizeof(keep));
-	printf("run %lld: %ld remains against %ld families (%ld reference profiles), %ld loci: %s pairs "
-	       "in %.1f s\n", (long long)s->run, s->remains, s->families, s->references, s->loci, pairs,
-	       s->seconds);
-	printf("prior 1/%s (the missing persons): a proposal needs posterior >= %g, an LR of %s for a "
-	       "pair with no rival; candidates from posterior %g (LR %s)\n", n, p->threshold, lr, p->keep,
-	       keep);
-	printf("%ld proposals, %ld candidates in all, %ld pairs of remains of one person; %ld excluded "
-	       "for inconsistent loci; %ld decided before\n", s->proposals, s->candidates, s->same_person,
-	       s->excluded, s->decided);
-	if(s->notes.len)
-		printf("notes:\n%s", buf_str(&s->notes));
-	if(report)
-		printf("report: %s\n", report);
-	printf("review: parley dna proposals --status proposed; parley dna explain CASE PERSON\n");
-}
-
-static int dna_screen_cmd(cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"batch", required_argument, NULL, S_BATCH}, {"report", required_argument, NULL, S_REPORT},
-		{"threshold", required_argument, NULL, S_THRESHOLD}, {"keep", required_argument, NULL, S_KEEP},
-		{"missing", required_argument, NULL, S_MISSING}, {"theta", required_argument, NULL, S_THETA},
-		{"dropout", required_argument, NULL, S_DROPOUT}, {"mutation", required_argument, NULL, S_MUTATION},
-		{"paternal", required_argument, NULL, S_PATERNAL}, {"maternal", required_argument, NULL, S_MATERNAL},
-		{"range", required_argument, NULL, S_RANGE},
-		{"max-inconsistent", required_argument, NULL, S_MAX_INCONSISTENT},
-		{"threads", required_argument, NULL, S_THREADS}, {0}};
-	const char *v[64] = {0};
-	dna_params p = DNA_PARAMS_INIT;
-	int status = options(c, argc, argv, screen_usage, opts, v, 0, 0);
-	if(status < 0)
-		status = screen_params(c, v, &p);
-	store *st;
-	if(status >= 0 || (status = open_registry(c, &st)) >= 0)
-		return status;
-	FILE *report = NULL;
-	file_out fo;
-	pl_err err = {0};
-	pl_rc rc = v[S_REPORT] ? file_out_open(&fo, v[S_REPORT], &err) : PL_OK;
-	if(!rc && v[S_REPORT])
-		report = fo.f;
-	dna_screen_summary s;
-	if(!rc)
-		rc = dna_screen_run(st, v[S_BATCH], &p, report, &s, &err);
-	store_close(st);
-	if(report && rc)
-		file_out_abort(&fo);
-	else if(report)
-		rc = file_out_commit(&fo, true, &err);
-	if(!rc && c->json)
-		cli_print_json(dna_screen_summary_json(&s));
-	else if(!rc)
-		print_summary(&s, &p, v[S_REPORT]);
-	if(!rc || s.notes.ptr)
-		dna_screen_summary_free(&s);
-	return rc ? cli_fail(c, &err) : EXIT_OK;
-}
-
-/* ---- proposals ------------------------------------------------------------------- */
-
-static const char proposals_usage[] =
-	"usage: parley dna proposals [--status S] [--case TAG] [--person ID] [--limit N]\n"
-	"                            [--offset N]\n"
-	"\n"
-	"The pairs the last screenings kept, highest posterior first: proposed ones\n"
-	"(at or over the threshold), candidates below it, and those decided\n"
-	"(confirmed, rejected), with the LR, the generalised LR of the joint\n"
-	"assignment, the posterior, the loci compared and how many of them no\n"
-	"genotype explains without mutation.\n"
-	"\n"
-	"Options:\n"
-	"  --status S     candidate, proposed, confirmed, rejected (comma-separated)\n"
-	"  --case TAG     the pairs of one case\n"
-	"  --person ID    the pairs of one missing person\n"
-	"  --limit N      at most N rows (default 50)\n"
-	"  --offset N     skip the first N\n";
-
-enum { P_STATUS = 1, P_CASE, P_PERSON, P_LIMIT, P_OFFSET };
-
-static void proposal_row(const dna_proposal *p, table *t)
-{
-	char lr[32], glr[32], post[32], loci[32];
-	lr_text(p->log10_lr, lr, sizeof(lr));
-	lr_text(p->log10_glr, glr, sizeof(glr));
-	snprintf(post, sizeof(post), "%.6f", p->posterior);
-	snprintf(loci, sizeof(loci), "%d (%d)", p->loci, p->inconsistent);
-	const char *row[8] = {p->case_tag, p->person ? p->person : p->other_case,
-	                      p->person ? p->relatives : "same person", lr, glr, post, loci,
-	                      p->action ? p->action : p->status};
-	if(p->action && !strcmp(p->status, "rejected"))
-		row[7] = p->status;
-	table_add(t, row);
-}
-
-static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
-{
-	arena a;
-	arena_init(&a, 0);
-	dna_proposal *p;
-	size_t n, total;
-	pl_err err = {0};
-	pl_rc rc = dna_proposals_list(st, q, &a, &p, &n, &total, &err);
-	int status = EXIT_OK;
-	if(rc == PL_EUSAGE) {
-		status = cli_usage_error(c, "%s", err.msg);
-	} else if(rc) {
-		status = cli_fail(c, &err);
-	} else if(c->json) {
-		json_t *arr = json_array();
-		for(size_t i = 0; i < n; i++)
-			json_array_append_new(arr, dna_proposal_json(&p[i]));
-		cli_print_json(json_pack("{s:o, s:I}", "proposals", arr, "total", (json_int_t)total));
-	} else {
-		const char *head[8] = {"case", "person / case", "relatives", "LR", "GLR", "posterior",
-		                       "loci (inconsistent)", "status"};
-		table *t = table_new(8, head);
-		for(size_t i = 0; i < n; i++)
-			proposal_row(&p[i], t);
-		if(n)
-			table_print(t, stdout, 40);
-		table_free(t);
-		cli_print_range("proposals", q->offset, n, total, false);
-	}
-	arena_free(&a);
-	return status;
-}
-
-static int dna_proposals_cmd(cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"status", required_argument, NULL, P_STATUS}, {"case", required_argument, NULL, P_CASE},
-		{"person", required_argument, NULL, P_PERSON}, {"limit", required_argument, NULL, P_LIMIT},
-		{"offset", required_argument, NULL, P_OFFSET}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, proposals_usage, opts, v, 0, 0);
-	if(status >= 0)
-		return status;
-	dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
-	double x;
-	if(v[P_LIMIT] && !number(v[P_LIMIT], 1, 10000, &x))
-		return cli_usage_error(c, "--limit: expected 1 to 10000, got '%s'", v[P_LIMIT]);
-	if(v[P_LIMIT])
-		q.limit = (size_t)x;
-	if(v[P_OFFSET] && !number(v[P_OFFSET], 0, 1e9, &x))
-		return cli_usage_error(c, "--offset: expected a number from 0, got '%s'", v[P_OFFSET]);
-	if(v[P_OFFSET])
-		q.offset = (size_t)x;
-	q.status = v[P_STATUS];
-	q.case_tag = v[P_CASE];
-	q.person = v[P_PERSON];
-	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
-	status = list_proposals(c, st, &q);
-	store_close(st);
-	return status;
-}
-
-/* ---- explain ---------------------------------------------------------------------- */
-
-static const char explain_usage[] =
-	"usage: parley dna explain CASE [PERSON | CASE]\n"
-	"\n"
-	"With a person (their id): the remains of the case against the person's\n"
-	"relatives, locus by locus: the genotypes, the LR at each locus (1 where\n"
-	"either side is not typed), whether a genotype explains it without\n"
-	"mutation, and the product, with the posterior and the stored proposal.\n"
-	"With another case: the two as remains of one person. With neither: the\n"
-	"case's proposals and candidates. The model is that of the last screening.\n";
-
-static void explain_text(const dna_explanation *e)
-{
-	printf("case %s against %s%s\n", e->case_tag, e->person ? "the relatives of " : "case ",
-	       e->person ? e->person : e->other_case);
-	for(int i = 0; i < e->nrel; i++)
-		printf("  %s: %s\n", e->rel_sample[i], e->rel_relationship[i]);
-	putchar('\n');
-	int ncols = 4 + e->nrel;
-	const char **head = calloc((size_t)ncols, sizeof(char *)), **row = calloc((size_t)ncols, sizeof(char *));
-	if(!head || !row) {
-		free(head);
-		free(row);
-		return;
-	}
-	head[0] = "locus";
-	head[1] = "remains";
-	for(int i = 0; i < e->nrel; i++)
-		head[2 + i] = e->rel_sample[i];
-	head[2 + e->nrel] = "LR";
-	head[3 + e->nrel] = "";
-	table *t = table_new((size_t)ncols, head);
-	for(int l = 0; l < e->nloci; l++) {
-		const dna_explain_locus *x = &e->loci[l];
-		char lr[32];
-		lr_text(x->lr > 0 ? log10(x->lr) : -1000, lr, sizeof(lr));
-		row[0] = x->locus;
-		row[1] = x->remains ? x->remains : "-";
-		for(int i = 0; i < e->nrel; i++)
-			row[2 + i] = x->relatives[i] ? x->relatives[i] : "-";
-		row[2 + e->nrel] = x->compared ? lr : "1";
-		row[3 + e->nrel] = !x->compared ? "not compared" : x->consistent ? "" : "inconsistent";
-		table_add(t, row);
-	}
-	table_print(t, stdout, 30);
-	table_free(t);
-	free(head);
-	free(row);
-	char lr[32];
-	lr_text(e->log10_lr, lr, sizeof(lr));
-	printf("\nLR %s over %d loci (%d inconsistent); posterior %.6f with a prior of 1/%.0f\n", lr,
-	       e->compared, e->inconsistent, e->posterior, e->missing);
-	printf("model: theta %g, %s mutation (%g, %g), drop-out %g\n", e->params.theta,
-	       dna_mutation_names[e->params.mutation.model], e->params.mutation.rate_pat,
-	       e->params.mutation.rate_mat, e->params.dropout);
-	if(e->proposal) {
-		char glr[32];
-		lr_text(e->proposal->log10_glr, glr, sizeof(glr));
-		printf("stored: %s (run %lld), generalised LR %s, posterior %.6f%s%s%s%s\n", e->proposal->status,
-		       (long long)e->proposal->run, glr, e->proposal->posterior,
-		       e->proposal->decided_by ? ", by " : "", e->proposal->decided_by ? e->proposal->decided_by : "",
-		       e->proposal->action ? " to " : "", e->proposal->action ? e->proposal->action : "");
-	} else {
-		printf("no proposal stored for this pair\n");
-	}
-}
-
-static int dna_explain_cmd(cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {{0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, explain_usage, opts, v, 1, 2);
-	if(status >= 0)
-		return status;
-	const char *tag = argv[optind], *other = optind + 1 < argc ? argv[optind + 1] : NULL;
-	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
-	if(!other) {
-		dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
-		q.case_tag = tag;
-		status = list_proposals(c, st, &q);
-		store_close(st);
-		return status;
-	}
-	arena a;
-	arena_init(&a, 0);
-	dna_explanation e;
-	pl_err err = {0};
-	pl_rc rc = dna_explain(st, tag, other, &a, &e, &err);
-	store_close(st);
-	if(!rc && c->json)
-		cli_print_json(dna_explanation_json(&e));
-	else if(!rc)
-		explain_text(&e);
-	arena_free(&a);
-	return rc ? cli_fail(c, &err) : EXIT_OK;
-}
-
-/* ---- decisions ---------------------------------------------------------------------- */
-
-static const char confirm_usage[] =
-	"usage: parley dna confirm CASE PERSON|CASE [--note TEXT] [--force]\n"
-	"\n"
-	"Confirm a proposal after review. A case and a person: the case is\n"
-	"identified as the person (confirmed), which records the person's events; if\n"
-	"the person belongs to the party that handed the remains over, the case is\n"
-	"identified preliminarily and flagged for return instead (parley remains\n"
-	"return). Two cases: they are one person, joined by fragments; a case not\n"
-	"identified takes the other's confirmed identification. Audited, with who\n"
-	"decided.\n"
-	"\n"
-	"Options:\n"
-	"  --note TEXT    why, for the record\n"
-	"  --force        confirm a candidate below the threshold (on other evidence)\n";
-
-static const char reject_usage[] =
-	"usage: parley dna reject CASE PERSON|CASE [--note TEXT]\n"
-	"\n"
-	"Reject a proposal after review: it stays recorded as rejected, with who\n"
-	"decided, and later screenings do not propose the pair again.\n"
-	"\n"
-	"Options:\n"
-	"  --note TEXT    why, for the record\n";
-
-enum { D_NOTE = 1, D_FORCE };
-
-static int decide(cli *c, int argc, char **argv, bool confirm)
-{
-	static const struct option opts[] = {
-		{"note", required_argument, NULL, D_NOTE}, {"force", no_argument, NULL, D_FORCE}, {0}};
-	const char *v[64] = {0};
-	int status = options(c, argc, argv, confirm ? confirm_usage : reject_usage, opts, v, 2, 2);
-	if(status >= 0)
-		return status;
-	if(!confirm && v[D_FORCE])
-		return cli_usage_error(c, "--force goes with confirm");
-	const char *tag = argv[optind], *other = argv[optind + 1];
-	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
-	dna_decision d;
-	pl_err err = {0};
-	pl_rc rc = confirm ? dna_confirm(st, tag, other, v[D_NOTE], v[D_FORCE] != NULL, &d, &err)
-	                   : dna_reject(st, tag, other, v[D_NOTE], &d, &err);
-	store_close(st);
-	if(rc)
-		return cli_fail(c, &err);
-	if(c->json) {
-		json_t *o = dna_decision_json(&d);
-		json_object_set_new(o, "case", json_string(tag));
-		json_object_set_new(o, "other", json_string(other));
-		cli_print_json(o);
-		return EXIT_OK;
-	}
-	if(!confirm)
-		printf("%s and %s: rejected\n", tag, other);
-	else if(d.remains.before != d.remains.after)
-		printf("%s and %s: confirmed (%s); case %s -> %s", tag, other, d.action,
-		       remains_status_name(d.remains.before), remains_status_name(d.remains.after));
-	else
-		printf("%s and %s: confirmed (%s)", tag, other, d.action);
-	if(confirm && d.remains.events_added)
-		printf("; %d event%s recorded on the person", d.remains.events_added,
-		       d.remains.events_added == 1 ? "" : "s");
-	if(confirm)
-		putchar('\n');
-	if(d.note[0] || d.remains.note[0])
-		printf("note: %s\n", d.note[0] ? d.note : d.remains.note);
-	return EXIT_OK;
-}
-
-static int dna_confirm_cmd(cli *c, int argc, char **argv)
-{
-	return decide(c, argc, argv, true);
-}
-
-static int dna_reject_cmd(cli *c, int argc, char **argv)
-{
-	return decide(c, argc, argv, false);
-}
-
-/* ---- simulate ------------------------------------------------------------------------ */
-
-static const char simulate_usage[] =
-	"usage: parley dna simulate --missing N --remains N --dir DIR [--seed S]\n"
-	"                           [--genotypes FILE] [--kinds KIND=W,...] [--unrelated F]\n"
-	"                           [--fragments F] [--other-side F] [--degraded F]\n"
-	"                           [--dropout D]\n"
-	"\n"
-	"Simulate missing persons with families of relatives, and remains, from a\n"
-	"reference population's genotypes (default: the NIST 1,036 in data/str/) by\n"
-	"Mendelian inheritance with one-step mutations, to measure how well\n"
-	"screening identifies. Writes to DIR: persons.csv (parley import),\n"
-	"cases.csv (parley remains import), remains.csv and references.csv (parley\n"
-	"dna import), truth.csv (who each case is). The same options give the same\n"
-	"files. Nothing in them is a real person's.\n"
-	"\n"
-	"Options:\n"
-	"  --missing N        missing persons, one family each\n"
-	"  --remains N        remains profiles\n"
-	"  --dir DIR          where to write (created if missing)\n"
-	"  --seed S           the seed (default 1)\n"
-	"  --genotypes FILE   the population whose alleles founders draw\n"
-	"  --kinds LIST       pedigrees and their weights, e.g. parents=2,sibling=1\n"
-	"                     (parents, father, mother, sibling, two_siblings,\n"
-	"                     father_sibling, child, child_partner, two_children,\n"
-	"                     half_sibling, grandparents, uncle, cousin, self;\n"
-	"                     default: a mix of all)\n"
-	"  --unrelated F      share of remains of nobody missing (0.1)\n"
-	"  --fragments F      share that are a second part of someone (0.02)\n"
-	"  --other-side F     share of missing persons of the other party, RU (0.03)\n"
-	"  --degraded F       share of remains degraded (0.3)\n"
-	"  --dropout D        drop-out of an allele in degraded remains (0.1)\n";
-
-enum {
-	M_MISSING = 1, M_REMAINS, M_DIR, M_SEED, M_GENOTYPES, M_KINDS, M_UNRELATED, M_FRAGMENTS,
-	M_OTHER_SIDE, M_DEGRADED, M_DROPOUT
-};
-
-static int read_pool(cli *c, const char *path, dna_rows *pool, dna_freqs *f)
-{
-	buf errors;
-	buf_init(&errors, 0);
-	problems pb;
-	problems_init(&pb, &errors, 20);
-	pb.file = path;
-	pl_err err = {0};
-	pl_rc rc = dna_read_profiles_file(path, DNA_FILE_GENOTYPES, &pb, pool, &err);
-	if(!rc && pb.failed)
-		fputs(buf_str(&errors), stderr);
-	buf_free(&errors);
-	if(rc || pb.failed)
-		return rc ? cli_fail(c, &err) : EXIT_REFUSED;
-	return dna_freqs_count(pool, DNA_MIN_COUNT, f, &err) ? cli_fail(c, &err) : -1;
-}
-
-static int sim_options(cli *c, const char **v, dna_sim_opts *o)
-{
-	double missing, remains, seed = 1;
-	if(!v[M_MISSING] || !number(v[M_MISSING], 1, 1e7, &missing) || !v[M_REMAINS] ||
-	   !number(v[M_REMAINS], 0, 1e7, &remains) || !v[M_DIR])
-		return cli_usage_error(c, "expected --missing N, --remains N and --dir DIR");
-	if(v[M_SEED] && !number(v[M_SEED], 0, 1e15, &seed))
-		return cli_usage_error(c, "--seed: expected a number from 0, got '%s'", v[M_SEED]);
-	dna_sim_defaults(o, (long)missing, (long)remains, (uint64_t)seed);
-	struct {
-		int opt;
-		const char *name;
-		double *to;
-	} shares[] = {{M_UNRELATED, "unrelated", &o->unrelated}, {M_FRAGMENTS, "fragments", &o->fragments},
-	              {M_OTHER_SIDE, "other-side", &o->other_side}, {M_DEGRADED, "degraded", &o->degraded},
-	              {M_DROPOUT, "dropout", &o->dropout}};
-	for(size_t i = 0; i < sizeof(shares) / sizeof(shares[0]); i++)
-		if(v[shares[i].opt] && !number(v[shares[i].opt], 0, 1, shares[i].to))
-			return cli_usage_error(c, "--%s: expected a share from 0 to 1, got '%s'", shares[i].name,
-			                       v[shares[i].opt]);
-	if(o->unrelated + o->fragments > 1)
-		return cli_usage_error(c, "--unrelated and --fragments together are more than all the remains");
-	const char *why = v[M_KINDS] ? dna_sim_parse_kinds(o, v[M_KINDS]) : NULL;
-	return why ? cli_usage_error(c, "--kinds: %s", why) : -1;
-}
-
-static int dna_simulate_cmd(cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{"missing", required_argument, NULL, M_MISSING}, {"remains", required_argument, NULL, M_REMAINS},
-		{"dir", required_argument, NULL, M_DIR}, {"seed", required_argument, NULL, M_SEED},
-		{"genotypes", required_argument, NULL, M_GENOTYPES}, {"kinds", required_argument, NULL, M_KINDS},
-		{"unrelated", required_argument, NULL, M_UNRELATED},
-		{"fragments", required_argument, NULL, M_FRAGMENTS},
-		{"other-side", required_argument, NULL, M_OTHER_SIDE},
-		{"degraded", required_argument, NULL, M_DEGRADED}, {"dropout", required_argument, NULL, M_DROPOUT},
-		{0}};
-	const char *v[64] = {0};
-	dna_sim_opts o;
-	int status = options(c, argc, argv, simulate_usage, opts, v, 0, 0);
-	if(status < 0)
-		status = sim_options(c, v, &o);
-	if(status >= 0)
-		return status;
-	if(mkdir(v[M_DIR], 0777) && errno != EEXIST) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", c->prog, v[M_DIR], strerror(errno));
-		return EXIT_REFUSED;
-	}
-	dna_rows pool;
-	dna_freqs f;
-	dna_rows_init(&pool);
-	dna_freqs_init(&f);
-	status = read_pool(c, v[M_GENOTYPES] ? v[M_GENOTYPES] : PARLEY_STR_DIR "/nist1036_genotypes.csv",
-	                   &pool, &f);
-	dna_kit k = {0};
-	dna_sim s = {0};
-	pl_err err = {0};
-	if(status < 0 && (dna_kit_init(&k, &f, &err) || dna_sim_run(&k, &pool, &o, &s, &err) ||
-	                  dna_kit_finish(&k, NULL, &err) || dna_sim_write(&k, &s, &o, v[M_DIR], &err)))
-		status = cli_fail(c, &err);
-	if(status < 0 && c->json)
-		cli_print_json(json_pack("{s:I, s:I, s:I, s:s}", "missing", (json_int_t)s.nfamilies,
-		                         "references", (json_int_t)s.nrefs, "remains", (json_int_t)s.nremains,
-		                         "dir", v[M_DIR]));
-	else if(status < 0)
-		printf("%zu missing persons with %zu reference profiles, %zu remains written to %s/ "
-		       "(persons.csv, cases.csv, remains.csv, references.csv, truth.csv)\n", s.nfamilies,
-		       s.nrefs, s.nremains, v[M_DIR]);
-	dna_sim_free(&s);
-	dna_kit_free(&k);
-	dna_freqs_free(&f);
-	dna_rows_free(&pool);
-	return status < 0 ? EXIT_OK : status;
+	if(!v[FROM].s)
+		return v[MIN_COUNT].s ? cli_usage_error(c, "--min-count goes with --from") : show_frequencies(c);
+	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20,
+	                     .min_count = v[MIN_COUNT].s ? (int)v[MIN_COUNT].n : 5};
+	return run_import(c, DNA_IMPORT_GENOTYPES, v[FROM].s, &o, v[QUIET].s != NULL);
 }
 
 /* ---- dispatch -------------------------------------------------------------------------- */
@@ -821,10 +211,10 @@ static const char dna_usage[] =
 int cmd_dna(cli *c, int argc, char **argv)
 {
 	static const cli_command subs[] = {
-		{"import", dna_import_cmd, NULL}, {"frequencies", dna_frequencies_cmd, NULL},
-		{"screen", dna_screen_cmd, NULL}, {"proposals", dna_proposals_cmd, NULL},
-		{"explain", dna_explain_cmd, NULL}, {"confirm", dna_confirm_cmd, NULL},
-		{"reject", dna_reject_cmd, NULL}, {"simulate", dna_simulate_cmd, NULL},
+		{"import", cli_dna_import, NULL}, {"frequencies", cli_dna_frequencies, NULL},
+		{"screen", cli_dna_screen, NULL}, {"proposals", cli_dna_proposals, NULL},
+		{"explain", cli_dna_explain, NULL}, {"confirm", cli_dna_confirm, NULL},
+		{"reject", cli_dna_reject, NULL}, {"simulate", cli_dna_simulate, NULL},
 	};
 	return cli_dispatch(c, "dna", subs, sizeof(subs) / sizeof(subs[0]), dna_usage, argc, argv);
 }

@@ -11,8 +11,6 @@
 #include "cli/cli.h"
 #include "sign/sign.h"
 
-enum { OPT_SIGNER = 1, OPT_ROLE };
-
 /* ---- generate ---------------------------------------------------------- */
 
 static const char generate_usage[] =
@@ -32,31 +30,20 @@ static const char generate_usage[] =
 
 static int keys_generate(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"signer", required_argument, NULL, OPT_SIGNER},
-		{"role", required_argument, NULL, OPT_ROLE},
-		{"output", required_argument, NULL, 'o'},
-		CLI_COMMON_OPTIONS, {0}};
-	const char *signer = NULL, *path = NULL;
-	sign_role role = SIGN_PARTY;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if(opt == OPT_SIGNER) {
-			signer = optarg;
-		} else if(opt == OPT_ROLE) {
-			if(!sign_role_parse(optarg, &role))
-				return cli_usage_error(c, "--role: expected party or mediator, got '%s'", optarg);
-		} else if(opt == 'o') {
-			path = optarg;
-		} else if(!cli_common_option(c, opt, generate_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-	}
-	if(done)
-		return EXIT_OK;
-	if(!signer || !path || optind < argc)
-		return cli_usage_error(c, "expected --signer CODE and -o FILE");
+	enum { SIGNER, ROLE, OUTPUT, N };
+	static const char *const roles[] = {"party", "mediator", NULL};
+	static const cli_opt opts[] = {
+		[SIGNER] = {"signer", .required = true}, [ROLE] = {"role", CLI_CHOICE, .choices = roles},
+		[OUTPUT] = {"output", .letter = 'o', .required = true}, {0}};
+	static const char expected[] = "expected --signer CODE and -o FILE";
+	static const cli_spec spec = {.usage = generate_usage, .opts = opts, .args_msg = expected,
+	                              .need_msg = expected};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	const char *signer = v[SIGNER].s, *path = v[OUTPUT].s;
+	sign_role role = v[ROLE].n == 1 ? SIGN_MEDIATOR : SIGN_PARTY;
 	sign_key k;
 	pl_err err = {0};
 	pl_rc rc = sign_key_generate(signer, role, &k, &err);
@@ -94,21 +81,14 @@ static const char export_usage[] =
 
 static int keys_export(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'}, CLI_COMMON_OPTIONS, {0}};
-	const char *path = NULL;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if(opt == 'o')
-			path = optarg;
-		else if(!cli_common_option(c, opt, export_usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one KEYFILE");
+	static const cli_opt opts[] = {{"output", .letter = 'o'}, {0}};
+	static const cli_spec spec = {.usage = export_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one KEYFILE"};
+	cli_val v[1];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	const char *path = v[0].s;
 	sign_key k;
 	pl_err err = {0};
 	buf text;
@@ -171,15 +151,12 @@ static int import_one(cli *c, store *st, const char *path, json_t *arr)
 
 static int keys_import(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, import_usage);
+	static const cli_spec spec = {.usage = import_usage, .min_args = 1, .max_args = -1,
+	                              .args_msg = "expected one or more PUBFILEs"};
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
-	if(optind >= argc)
-		return cli_usage_error(c, "expected one or more PUBFILEs");
-	store *st;
-	pl_err err = {0};
-	if(cli_open(c, &st, &err))
-		return cli_fail(c, &err);
 	json_t *arr = c->json ? json_array() : NULL;
 	status = EXIT_OK;
 	for(int i = optind; i < argc && !status; i++)
@@ -218,16 +195,15 @@ static pl_rc list_row(void *ctx, const sign_trusted *t)
 
 static int keys_list(cli *c, int argc, char **argv)
 {
+	static const cli_spec spec = {.usage = list_usage};
 	store *st;
-	int status = cli_common_only(c, argc, argv, list_usage);
-	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
+	pl_err err = {0};
 	static const char *const head[5] = {"signer", "role", "fingerprint", "imported", "revoked"};
 	cli_rows o;
 	cli_rows_init(&o, c, 5, head, 40);
-	pl_err err = {0};
 	pl_rc rc = sign_keys_each(st, true, list_row, &o, &err);
 	store_close(st);
 	return cli_rows_finish(&o, c, rc, &err);
@@ -245,7 +221,8 @@ static const char revoke_usage[] =
 
 static int keys_revoke(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, revoke_usage);
+	static const cli_spec spec = {.usage = revoke_usage, .max_args = -1};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
 	/* "3f9a 1c2b 77e0 4d15" typed without quotes is four arguments. */

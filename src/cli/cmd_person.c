@@ -7,43 +7,25 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 
-enum {
-	OPT_FIELD = 2000,                   /* + person field index */
-	OPT_EVENT_FIELD = 3000,             /* + event field index */
-	OPT_EXT = 4000, OPT_ID, OPT_CLEAR,
-	OPT_PARTY, OPT_HELD_BY, OPT_STATUS, OPT_MEDICAL, OPT_BRANCH, OPT_AGE, OPT_AGE_ON,
-	OPT_CAPTURED_SINCE, OPT_CAPTURED_BEFORE, OPT_LIMIT, OPT_OFFSET
-};
+static const char one_id[] = "give the person's id, once";
 
-/* Long options for every field of a table: --given-names for given_names. */
+/* An option for every field of a table (--given-names for given_names),
+ * with room for the two that add and update take besides. */
 typedef struct field_options {
 	char names[(int)PF_COUNT > (int)EF_COUNT ? (int)PF_COUNT : (int)EF_COUNT][40];
-	struct option opts[64];
-	int n;
+	cli_opt opts[PF_COUNT + 3];
 } field_options;
 
-static void add_opt(field_options *fo, const char *name, int has_arg, int val)
-{
-	fo->opts[fo->n++] = (struct option){name, has_arg, NULL, val};
-}
-
-static void add_field_opts(field_options *fo, const field_def *defs, int n, int base)
+static void field_opts(field_options *fo, const field_def *defs, int n, cli_take_fn take)
 {
 	for(int i = 0; i < n; i++) {
 		snprintf(fo->names[i], sizeof(fo->names[i]), "%s", defs[i].name);
 		for(char *p = fo->names[i]; *p; p++)
 			if(*p == '_')
 				*p = '-';
-		add_opt(fo, fo->names[i], required_argument, base + i);
+		fo->opts[i] = (cli_opt){fo->names[i], CLI_TEXT, .required = (defs[i].flags & FIELD_REQUIRED) != 0,
+		                        .take = take};
 	}
-}
-
-static void end_opts(field_options *fo)
-{
-	static const struct option common[] = {CLI_COMMON_OPTIONS};
-	for(size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
-		fo->opts[fo->n++] = common[i];
-	fo->opts[fo->n] = (struct option){0};
 }
 
 /* "  --surname TEXT        surname in the original script (Art. 17)" */
@@ -107,92 +89,128 @@ static pl_rc parse_ext(const char *arg, arena *a, person *p, pl_err *err)
 
 /* ---- add / update ----------------------------------------------------- */
 
+/* What the options of add, update and event fill in. */
+typedef struct record_args {
+	const field_def *defs;   /* the fields of the table's first rows */
+	const cli_opt *opts;
+	arena a;
+	const char **f;          /* the record's fields */
+	person *p;               /* add, update: the person */
+	bool clear[PF_COUNT];
+	bool any;                /* a field, --ext or --clear given */
+} record_args;
+
+/* Say a failure: a mistake of usage, or a refusal. */
+static int say_failure(cli *c, pl_rc rc, const pl_err *err)
+{
+	return rc == PL_EUSAGE ? cli_usage_error(c, "%s", err->msg) : cli_fail(c, err);
+}
+
+/* --FIELD VALUE */
+static int take_field(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	record_args *ra = ctx;
+	size_t i = (size_t)(o - ra->opts);
+	pl_err err = {0};
+	pl_rc rc = set_field(c, &ra->defs[i], value, &ra->a, &ra->f[i], &err);
+	ra->any = true;
+	return rc ? say_failure(c, rc, &err) : -1;
+}
+
+static int take_ext(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	record_args *ra = ctx;
+	pl_err err = {0};
+	pl_rc rc = parse_ext(value, &ra->a, ra->p, &err);
+	ra->any = true;
+	return rc ? say_failure(c, rc, &err) : -1;
+}
+
+/* --clear FIELD, by its name or its option's. */
+static int take_clear(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	record_args *ra = ctx;
+	int i = field_find(person_fields, PF_COUNT, value);
+	if(i < 0) {
+		char under[64];
+		snprintf(under, sizeof(under), "%s", value);
+		for(char *s = under; *s; s++)
+			if(*s == '-')
+				*s = '_';
+		i = field_find(person_fields, PF_COUNT, under);
+	}
+	if(i < 0)
+		return cli_usage_error(c, "--clear: no field '%s'", value);
+	ra->clear[i] = true;
+	ra->any = true;
+	return -1;
+}
+
+/* Out of memory, the text is cut short. */
+static pl_rc write_usage(buf *usage, bool update)
+{
+	pl_rc rc = update
+	    ? buf_adds(usage, "usage: parley person update ID [--FIELD VALUE]... [--clear FIELD]...\n\n"
+	                      "Change a person's record. Only the fields given change; --clear\n"
+	                      "forgets a value (it becomes unknown). The status cannot be set:\n"
+	                      "it follows from the events (parley person event).\n\nFields:\n")
+	    : buf_adds(usage, "usage: parley person add [--FIELD VALUE]...\n\n"
+	                      "Add a person. Any field may be unknown; give at least a name (in\n"
+	                      "any script), a service number or an external id. Prints the new\n"
+	                      "person's id. A new person's status is 'missing' until events\n"
+	                      "say otherwise (parley person event).\n\nFields:\n");
+	if(!rc)
+		field_help(usage, person_fields, PF_COUNT);
+	return rc ? rc : buf_adds(usage, update
+	    ? "  --ext SOURCE=ID              add an external identifier (icrc=AB-1234)\n"
+	      "  --clear FIELD                forget a field's value (repeatable)\n"
+	    : "  --ext SOURCE=ID              an external identifier (icrc=AB-1234), repeatable\n"
+	      "  --id ID                      keep this parley id (when restoring a record)\n");
+}
+
+/* Add p, or update person id with p and clear. */
+static int save_person(cli *c, person *p, const char *id, const bool *clear)
+{
+	store *st = NULL;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &st, &err);
+	if(!rc)
+		rc = id ? registry_person_update(st, id, p, clear, &err) : registry_person_add(st, p, &err);
+	store_close(st);
+	if(rc)
+		return say_failure(c, rc, &err);
+	if(id)
+		printf("updated %s\n", id);
+	else
+		printf(c->json ? "{\"id\":\"%s\"}\n" : "%s\n", p->uid);
+	return EXIT_OK;
+}
+
 static int person_write(cli *c, int argc, char **argv, bool update)
 {
+	enum { EXT = PF_COUNT, CLEAR_OR_ID, N };
 	field_options fo = {0};
-	add_field_opts(&fo, person_fields, PF_COUNT, OPT_FIELD);
-	add_opt(&fo, "ext", required_argument, OPT_EXT);
-	add_opt(&fo, update ? "clear" : "id", required_argument, update ? OPT_CLEAR : OPT_ID);
-	end_opts(&fo);
+	field_opts(&fo, person_fields, PF_COUNT, take_field);
+	fo.opts[EXT] = (cli_opt){"ext", .take = take_ext};
+	fo.opts[CLEAR_OR_ID] = update ? (cli_opt){"clear", .take = take_clear} : (cli_opt){.name = "id"};
 	buf usage;
 	buf_init(&usage, 0);
-	pl_rc brc = update
-	    ? buf_adds(&usage, "usage: parley person update ID [--FIELD VALUE]... [--clear FIELD]...\n\n"
-	                       "Change a person's record. Only the fields given change; --clear\n"
-	                       "forgets a value (it becomes unknown). The status cannot be set:\n"
-	                       "it follows from the events (parley person event).\n\nFields:\n")
-	    : buf_adds(&usage, "usage: parley person add [--FIELD VALUE]...\n\n"
-	                       "Add a person. Any field may be unknown; give at least a name (in\n"
-	                       "any script), a service number or an external id. Prints the new\n"
-	                       "person's id. A new person's status is 'missing' until events\n"
-	                       "say otherwise (parley person event).\n\nFields:\n");
-	if(!brc)
-		field_help(&usage, person_fields, PF_COUNT);
-	if(!brc)
-		brc = buf_adds(&usage, update
-		    ? "  --ext SOURCE=ID              add an external identifier (icrc=AB-1234)\n"
-		      "  --clear FIELD                forget a field's value (repeatable)\n"
-		    : "  --ext SOURCE=ID              an external identifier (icrc=AB-1234), repeatable\n"
-		      "  --id ID                      keep this parley id (when restoring a record)\n");
-	arena a;
-	arena_init(&a, 0);
+	write_usage(&usage, update);
+	const cli_spec spec = {.usage = buf_str(&usage), .opts = fo.opts, .min_args = update,
+	                       .max_args = update, .args_msg = update ? one_id : NULL,
+	                       .args_hint = " (values go after --FIELD)"};
 	person p = {0};
-	bool clear[PF_COUNT] = {false}, done = false, any = false;
-	pl_err err = {0};
-	pl_rc rc = PL_OK;
-	int opt, status = EXIT_OK;
-	while(!rc && (opt = getopt_long(argc, argv, "", fo.opts, NULL)) != -1) {
-		any = true;
-		if(opt >= OPT_FIELD && opt < OPT_FIELD + PF_COUNT) {
-			rc = set_field(c, &person_fields[opt - OPT_FIELD], optarg, &a, &p.f[opt - OPT_FIELD], &err);
-		} else if(opt == OPT_EXT) {
-			rc = parse_ext(optarg, &a, &p, &err);
-		} else if(opt == OPT_ID) {
-			snprintf(p.uid, sizeof(p.uid), "%s", optarg);
-		} else if(opt == OPT_CLEAR) {
-			int i = field_find(person_fields, PF_COUNT, optarg);
-			if(i < 0) {
-				char under[64];
-				snprintf(under, sizeof(under), "%s", optarg);
-				for(char *s = under; *s; s++)
-					if(*s == '-')
-						*s = '_';
-				i = field_find(person_fields, PF_COUNT, under);
-			}
-			if(i < 0)
-				rc = pl_fail(&err, PL_EUSAGE, "--clear: no field '%s'", optarg);
-			else
-				clear[i] = true;
-		} else if(!cli_common_option(c, opt, buf_str(&usage), &done)) {
-			rc = pl_fail(&err, PL_EUSAGE, "unknown option");
-		}
-	}
-	const char *id = NULL;
-	if(!rc && !done && update) {
-		if(optind + 1 != argc)
-			rc = pl_fail(&err, PL_EUSAGE, "give the person's id, once");
-		else
-			id = argv[optind];
-	} else if(!rc && !done && optind < argc) {
-		rc = pl_fail(&err, PL_EUSAGE, "unexpected argument '%s' (values go after --FIELD)",
-		             argv[optind]);
-	}
-	if(!rc && !done && update && !any)
-		rc = pl_fail(&err, PL_EUSAGE, "nothing to change: give --FIELD VALUE or --clear FIELD");
-	store *st = NULL;
-	if(!rc && !done && !(rc = cli_open(c, &st, &err)))
-		rc = update ? registry_person_update(st, id, &p, clear, &err)
-		            : registry_person_add(st, &p, &err);
-	if(rc == PL_EUSAGE)
-		status = cli_usage_error(c, "%s", err.msg);
-	else if(rc)
-		status = cli_fail(c, &err);
-	else if(!done && !update)
-		printf(c->json ? "{\"id\":\"%s\"}\n" : "%s\n", p.uid);
-	else if(!done)
-		printf("updated %s\n", id);
-	store_close(st);
-	arena_free(&a);
+	record_args ra = {.defs = person_fields, .opts = fo.opts, .f = p.f, .p = &p};
+	arena_init(&ra.a, 0);
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, &ra);
+	if(status < 0 && update && !ra.any)
+		status = cli_usage_error(c, "nothing to change: give --FIELD VALUE or --clear FIELD");
+	if(status < 0 && !update && v[CLEAR_OR_ID].s)
+		snprintf(p.uid, sizeof(p.uid), "%s", v[CLEAR_OR_ID].s);
+	if(status < 0)
+		status = save_person(c, &p, update ? argv[optind] : NULL, ra.clear);
+	arena_free(&ra.a);
 	buf_free(&usage);
 	return status;
 }
@@ -300,15 +318,12 @@ static void show_json(const person *p, const event *ev, size_t nev)
 
 static int person_show(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, show_usage);
+	static const cli_spec spec = {.usage = show_usage, .min_args = 1, .max_args = 1, .args_msg = one_id};
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "give the person's id, once");
-	store *st;
 	pl_err err = {0};
-	if(cli_open(c, &st, &err))
-		return cli_fail(c, &err);
 	arena a;
 	arena_init(&a, 0);
 	person p;
@@ -369,6 +384,14 @@ static bool parse_age(const char *s, person_query *q)
 	return true;
 }
 
+/* --age MIN-MAX into the person_query of ctx. */
+static int take_age(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	if(parse_age(value, ctx))
+		return -1;
+	return cli_usage_error(c, "--age: expected MIN-MAX, MIN-, -MAX or N, got '%s'", value);
+}
+
 static void print_page(const cli *c, const person_query *q, const person_page *pg)
 {
 	if(c->json) {
@@ -413,19 +436,14 @@ static void print_page(const cli *c, const person_query *q, const person_page *p
 
 static int person_list(cli *c, int argc, char **argv, bool search)
 {
-	static const struct option opts[] = {
-		{"party", required_argument, NULL, OPT_PARTY},
-		{"held-by", required_argument, NULL, OPT_HELD_BY},
-		{"status", required_argument, NULL, OPT_STATUS},
-		{"medical", required_argument, NULL, OPT_MEDICAL},
-		{"branch", required_argument, NULL, OPT_BRANCH},
-		{"age", required_argument, NULL, OPT_AGE},
-		{"age-on", required_argument, NULL, OPT_AGE_ON},
-		{"captured-since", required_argument, NULL, OPT_CAPTURED_SINCE},
-		{"captured-before", required_argument, NULL, OPT_CAPTURED_BEFORE},
-		{"limit", required_argument, NULL, OPT_LIMIT},
-		{"offset", required_argument, NULL, OPT_OFFSET},
-		CLI_COMMON_OPTIONS, {0}};
+	enum { PARTY, HELD_BY, STATUS, MEDICAL, BRANCH, AGE, AGE_ON, CAPTURED_SINCE, CAPTURED_BEFORE, LIMIT,
+	       OFFSET, N };
+	static const cli_opt opts[] = {
+		[PARTY] = {"party"}, [HELD_BY] = {"held-by"}, [STATUS] = {"status"}, [MEDICAL] = {"medical"},
+		[BRANCH] = {"branch"}, [AGE] = {"age", .take = take_age},
+		[AGE_ON] = {"age-on", CLI_DAY, .expect = "a full date YYYY-MM-DD"},
+		[CAPTURED_SINCE] = {"captured-since"}, [CAPTURED_BEFORE] = {"captured-before"},
+		[LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, {0}};
 	buf usage;
 	buf_init(&usage, 0);
 	if(buf_printf(&usage, "%s\n%s",
@@ -442,48 +460,27 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 		buf_free(&usage);
 		return EXIT_REFUSED;
 	}
+	const cli_spec spec = {.usage = buf_str(&usage), .opts = opts, .min_args = search,
+	                       .max_args = search ? -1 : 0,
+	                       .args_msg = search ? "what name? (parley person search NAME)" : NULL,
+	                       .args_hint = " (to search by name: parley person search)"};
 	person_query q = PERSON_QUERY_INIT;
-	bool done = false;
-	long n;
-	int opt, status = EXIT_OK;
-	while(status == EXIT_OK && (opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch(opt) {
-		case OPT_PARTY: q.party = optarg; break;
-		case OPT_HELD_BY: q.held_by = optarg; break;
-		case OPT_STATUS: q.status = optarg; break;
-		case OPT_MEDICAL: q.medical = optarg; break;
-		case OPT_BRANCH: q.branch = optarg; break;
-		case OPT_CAPTURED_SINCE: q.captured_since = optarg; break;
-		case OPT_CAPTURED_BEFORE: q.captured_before = optarg; break;
-		case OPT_AGE:
-			if(!parse_age(optarg, &q))
-				status = cli_usage_error(c, "--age: expected MIN-MAX, MIN-, -MAX or N, got '%s'", optarg);
-			break;
-		case OPT_AGE_ON:
-			if(!cli_parse_day(optarg, &q.age_on))
-				status = cli_usage_error(c, "--age-on: expected a full date YYYY-MM-DD, got '%s'", optarg);
-			break;
-		case OPT_LIMIT:
-			if(!cli_parse_long(optarg, 1, 10000, &n))
-				status = cli_usage_error(c, "--limit: expected 1 to 10000, got '%s'", optarg);
-			q.limit = (size_t)n;
-			break;
-		case OPT_OFFSET:
-			if(!cli_parse_long(optarg, 0, 100000000, &n))
-				status = cli_usage_error(c, "--offset: expected a number from 0, got '%s'", optarg);
-			q.offset = (size_t)n;
-			break;
-		default:
-			if(!cli_common_option(c, opt, buf_str(&usage), &done))
-				status = cli_usage_error(c, "unknown option");
-		}
-	}
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, &q);
 	buf_free(&usage);
-	if(status || done)
+	if(status >= 0)
 		return status;
+	q.party = v[PARTY].s;
+	q.held_by = v[HELD_BY].s;
+	q.status = v[STATUS].s;
+	q.medical = v[MEDICAL].s;
+	q.branch = v[BRANCH].s;
+	q.captured_since = v[CAPTURED_SINCE].s;
+	q.captured_before = v[CAPTURED_BEFORE].s;
+	if(v[AGE_ON].s)
+		q.age_on = v[AGE_ON].day;
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
 	if(search) {
-		if(optind == argc)
-			return cli_usage_error(c, "what name? (parley person search NAME)");
 		buf name;
 		buf_init(&name, 4096);
 		for(int i = optind; i < argc; i++)
@@ -493,9 +490,6 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 			}
 		q.name = strdup(buf_str(&name));
 		buf_free(&name);
-	} else if(optind < argc) {
-		return cli_usage_error(c, "unexpected argument '%s' (to search by name: parley person search)",
-		                       argv[optind]);
 	}
 	store *st;
 	pl_err err = {0};
@@ -508,10 +502,9 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 	person_page pg;
 	pl_rc rc = registry_search(st, &q, &a, &pg, &err);
 	store_close(st);
-	if(rc == PL_EUSAGE)
-		status = cli_usage_error(c, "%s", err.msg);
-	else if(rc)
-		status = cli_fail(c, &err);
+	status = EXIT_OK;
+	if(rc)
+		status = say_failure(c, rc, &err);
 	else
 		print_page(c, &q, &pg);
 	arena_free(&a);
@@ -521,14 +514,9 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 
 /* ---- event ------------------------------------------------------------ */
 
-static int person_event(cli *c, int argc, char **argv)
+static void event_usage(buf *usage)
 {
-	field_options fo = {0};
-	add_field_opts(&fo, event_fields, EF_COUNT, OPT_EVENT_FIELD);
-	end_opts(&fo);
-	buf usage;
-	buf_init(&usage, 0);
-	pl_rc brc = buf_adds(&usage,
+	pl_rc brc = buf_adds(usage,
 	                     "usage: parley person event ID --type TYPE --date DATE --source SOURCE [...]\n\n"
 	                     "Record an event of a person. Events move the person through the\n"
 	                     "lifecycle; an event the person's status does not allow is refused,\n"
@@ -536,9 +524,9 @@ static int person_event(cli *c, int argc, char **argv)
 	                     "placed in date order and the whole history checked again.\n\n"
 	                     "Options:\n");
 	if(!brc)
-		field_help(&usage, event_fields, EF_COUNT);
+		field_help(usage, event_fields, EF_COUNT);
 	if(!brc) {
-		brc = buf_adds(&usage, "\nEvent types, and the statuses they may happen in:\n");
+		brc = buf_adds(usage, "\nEvent types, and the statuses they may happen in:\n");
 		for(int e = 0; e < EV_COUNT && !brc; e++) {
 			buf from;
 			buf_init(&from, 0);
@@ -546,45 +534,49 @@ static int person_event(cli *c, int argc, char **argv)
 				if(lifecycle_next((person_status)s, (event_type)e) >= 0 &&
 				   buf_printf(&from, "%s%s", from.len ? ", " : "", lifecycle_status_name((person_status)s)))
 					break;
-			brc = buf_printf(&usage, "  %-22s %s\n  %-22s   in: %s\n", lifecycle_event_name((event_type)e),
+			brc = buf_printf(usage, "  %-22s %s\n  %-22s   in: %s\n", lifecycle_event_name((event_type)e),
 			                 lifecycle_event_label((event_type)e), "", buf_str(&from));
 			buf_free(&from);
 		}
 	}
-	arena a;
-	arena_init(&a, 0);
-	event e = {0};
-	bool done = false;
-	pl_err err = {0};
-	pl_rc rc = PL_OK;
-	int opt, status = EXIT_OK;
-	while(!rc && (opt = getopt_long(argc, argv, "", fo.opts, NULL)) != -1) {
-		if(opt >= OPT_EVENT_FIELD && opt < OPT_EVENT_FIELD + EF_COUNT)
-			rc = set_field(c, &event_fields[opt - OPT_EVENT_FIELD], optarg, &a,
-			               &e.f[opt - OPT_EVENT_FIELD], &err);
-		else if(!cli_common_option(c, opt, buf_str(&usage), &done))
-			rc = pl_fail(&err, PL_EUSAGE, "unknown option");
-	}
-	if(!rc && !done && optind + 1 != argc)
-		rc = pl_fail(&err, PL_EUSAGE, "give the person's id, once");
-	for(int i = 0; !rc && !done && i < EF_COUNT; i++)
-		if((event_fields[i].flags & FIELD_REQUIRED) && !e.f[i])
-			rc = pl_fail(&err, PL_EUSAGE, "--%s is required", event_fields[i].name);
+}
+
+static int add_event(cli *c, const char *id, event *e)
+{
 	store *st = NULL;
-	if(!rc && !done && !(rc = cli_open(c, &st, &err)))
-		rc = registry_event_add(st, argv[optind], &e, &err);
-	if(rc == PL_EUSAGE)
-		status = cli_usage_error(c, "%s", err.msg);
-	else if(rc)
-		status = cli_fail(c, &err);
-	else if(!done && c->json)
-		printf("{\"id\":\"%s\",\"person\":\"%s\",\"status_before\":\"%s\",\"status_after\":\"%s\"}\n",
-		       e.uid, e.person_uid, lifecycle_status_name(e.before), lifecycle_status_name(e.after));
-	else if(!done)
-		printf("%s: %s %s (%s): %s -> %s\n", e.uid, e.person_uid, e.f[EF_TYPE], e.f[EF_DATE],
-		       lifecycle_status_name(e.before), lifecycle_status_name(e.after));
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &st, &err);
+	if(!rc)
+		rc = registry_event_add(st, id, e, &err);
 	store_close(st);
-	arena_free(&a);
+	if(rc)
+		return say_failure(c, rc, &err);
+	if(c->json)
+		printf("{\"id\":\"%s\",\"person\":\"%s\",\"status_before\":\"%s\",\"status_after\":\"%s\"}\n",
+		       e->uid, e->person_uid, lifecycle_status_name(e->before), lifecycle_status_name(e->after));
+	else
+		printf("%s: %s %s (%s): %s -> %s\n", e->uid, e->person_uid, e->f[EF_TYPE], e->f[EF_DATE],
+		       lifecycle_status_name(e->before), lifecycle_status_name(e->after));
+	return EXIT_OK;
+}
+
+static int person_event(cli *c, int argc, char **argv)
+{
+	field_options fo = {0};
+	field_opts(&fo, event_fields, EF_COUNT, take_field);
+	buf usage;
+	buf_init(&usage, 0);
+	event_usage(&usage);
+	const cli_spec spec = {.usage = buf_str(&usage), .opts = fo.opts, .min_args = 1, .max_args = 1,
+	                       .args_msg = one_id};
+	event e = {0};
+	record_args ra = {.defs = event_fields, .opts = fo.opts, .f = e.f};
+	arena_init(&ra.a, 0);
+	cli_val v[EF_COUNT];
+	int status = cli_parse(c, argc, argv, &spec, v, &ra);
+	if(status < 0)
+		status = add_event(c, argv[optind], &e);
+	arena_free(&ra.a);
 	buf_free(&usage);
 	return status;
 }

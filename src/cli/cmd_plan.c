@@ -28,52 +28,24 @@ static const char plan_usage[] =
 
 int cmd_plan(cli *c, int argc, char **argv)
 {
-	enum { OPT_CLAUSE = 1, OPT_DATE, OPT_CAPACITY, OPT_DAYS, OPT_EXPLAIN, OPT_SAVE, OPT_POINT };
-	static const struct option opts[] = {
-		{"clause", required_argument, NULL, OPT_CLAUSE},
-		{"stage-date", required_argument, NULL, OPT_DATE},
-		{"capacity", required_argument, NULL, OPT_CAPACITY},
-		{"days", required_argument, NULL, OPT_DAYS},
-		{"explain", no_argument, NULL, OPT_EXPLAIN},
-		{"save", no_argument, NULL, OPT_SAVE},
-		{"handover-point", required_argument, NULL, OPT_POINT},
-		CLI_COMMON_OPTIONS, {0}};
-	plan_opts o = {0};
-	bool explain = false, save = false, done = false;
-	const char *point = NULL;
-	long n;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch(opt) {
-		case OPT_CLAUSE: o.clause = optarg; break;
-		case OPT_DATE:
-			if(!cli_parse_day(optarg, &o.date))
-				return cli_usage_error(c, "--stage-date: expected YYYY-MM-DD, got '%s'", optarg);
-			break;
-		case OPT_CAPACITY:
-			if(!cli_parse_long(optarg, 1, 1000000000L, &n))
-				return cli_usage_error(c, "--capacity: expected a number from 1, got '%s'", optarg);
-			o.capacity = n;
-			break;
-		case OPT_DAYS:
-			if(!cli_parse_long(optarg, 1, 366, &n))
-				return cli_usage_error(c, "--days: expected 1 to 366, got '%s'", optarg);
-			o.max_days = (int)n;
-			break;
-		case OPT_EXPLAIN: explain = true; break;
-		case OPT_SAVE: save = true; break;
-		case OPT_POINT: point = optarg; break;
-		default:
-			if(!cli_common_option(c, opt, plan_usage, &done))
-				return cli_usage_error(c, "unknown option");
-			if(done)
-				return EXIT_OK;
-		}
-	}
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one agreement id");
+	enum { CLAUSE, DATE, CAPACITY, DAYS, EXPLAIN, SAVE, POINT, N };
+	static const cli_opt opts[] = {
+		[CLAUSE] = {"clause"}, [DATE] = {"stage-date", CLI_DAY},
+		[CAPACITY] = {"capacity", CLI_INT, .min = 1, .max = 1000000000L, .expect = "a number from 1"},
+		[DAYS] = {"days", CLI_INT, .min = 1, .max = 366}, [EXPLAIN] = {"explain", CLI_FLAG},
+		[SAVE] = {"save", CLI_FLAG}, [POINT] = {"handover-point"}, {0}};
+	static const cli_spec spec = {.usage = plan_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one agreement id"};
+	cli_val val[N];
+	int status = cli_parse(c, argc, argv, &spec, val, NULL);
+	if(status >= 0)
+		return status;
+	bool explain = val[EXPLAIN].s != NULL, save = val[SAVE].s != NULL;
+	const char *point = val[POINT].s;
 	if(point && !save)
 		return cli_usage_error(c, "--handover-point goes with --save");
+	plan_opts o = {.clause = val[CLAUSE].s, .date = val[DATE].day, .capacity = val[CAPACITY].n,
+	               .max_days = (int)val[DAYS].n};
 	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);

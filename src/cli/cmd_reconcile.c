@@ -113,67 +113,66 @@ static bool parse_decision(const char *s, bool confirm, reconcile_decision *d)
 
 enum { DECISIONS_MAX = 1000 };
 
+/* What the options of reconcile fill in, besides their values. */
+typedef struct reconcile_args {
+	reconcile_opts o;
+	reconcile_decision decide[DECISIONS_MAX];
+} reconcile_args;
+
+static int take_thresholds(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	reconcile_args *ra = ctx;
+	if(parse_thresholds(value, &ra->o))
+		return -1;
+	return cli_usage_error(c, "--thresholds: expected M or M,R with 0 < R <= M < 1, got '%s'", value);
+}
+
+/* --confirm and --reject, repeatable. */
+static int take_decision(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	reconcile_args *ra = ctx;
+	if(ra->o.ndecide == DECISIONS_MAX)
+		return cli_usage_error(c, "at most %d decisions at once", DECISIONS_MAX);
+	if(!parse_decision(value, !strcmp(o->name, "confirm"), &ra->decide[ra->o.ndecide]))
+		return cli_usage_error(c, "--%s: expected LINE:PERSON_ID (e.g. 12:P3F8K2...), got '%s'", o->name,
+		                       value);
+	ra->o.ndecide++;
+	return -1;
+}
+
+static int take_report(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	if(report_kind(value))
+		return -1;
+	return cli_usage_error(c, "--report: the file must end in .json, .csv or .html, got '%s'", value);
+}
+
+static int take_clause(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	return strchr(value, ':') ? -1 : cli_usage_error(c, "--clause: expected AGREEMENT:CLAUSE, got '%s'", value);
+}
+
 int cmd_reconcile(cli *c, int argc, char **argv)
 {
-	enum { OPT_THRESHOLDS = 1, OPT_ID_COLUMN, OPT_REPORT, OPT_THREADS, OPT_CONFIRM, OPT_REJECT,
-	       OPT_CLAUSE, OPT_STAGE_DATE };
-	static const struct option opts[] = {
-		{"thresholds", required_argument, NULL, OPT_THRESHOLDS},
-		{"id-column", required_argument, NULL, OPT_ID_COLUMN},
-		{"report", required_argument, NULL, OPT_REPORT},
-		{"threads", required_argument, NULL, OPT_THREADS},
-		{"confirm", required_argument, NULL, OPT_CONFIRM},
-		{"reject", required_argument, NULL, OPT_REJECT},
-		{"clause", required_argument, NULL, OPT_CLAUSE},
-		{"stage-date", required_argument, NULL, OPT_STAGE_DATE},
-		CLI_COMMON_OPTIONS, {0}};
-	const char *clause_arg = NULL;
-	stage_list_check check = {0};
-	reconcile_opts o = {0};
-	reconcile_decision decide[DECISIONS_MAX];
-	const char *report = NULL;
-	bool done = false;
-	long n;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_THRESHOLDS) {
-			if(!parse_thresholds(optarg, &o))
-				return cli_usage_error(c, "--thresholds: expected M or M,R with 0 < R <= M < 1, "
-				                       "got '%s'", optarg);
-		} else if(opt == OPT_ID_COLUMN) {
-			o.id_column = optarg;
-		} else if(opt == OPT_REPORT) {
-			if(!report_kind(optarg))
-				return cli_usage_error(c, "--report: the file must end in .json, .csv or .html, "
-				                       "got '%s'", optarg);
-			report = optarg;
-		} else if(opt == OPT_THREADS) {
-			if(!cli_parse_long(optarg, 1, 16, &n))
-				return cli_usage_error(c, "--threads: expected 1 to 16, got '%s'", optarg);
-			o.threads = (int)n;
-		} else if(opt == OPT_CONFIRM || opt == OPT_REJECT) {
-			if(o.ndecide == DECISIONS_MAX)
-				return cli_usage_error(c, "at most %d decisions at once", DECISIONS_MAX);
-			if(!parse_decision(optarg, opt == OPT_CONFIRM, &decide[o.ndecide]))
-				return cli_usage_error(c, "--%s: expected LINE:PERSON_ID (e.g. 12:P3F8K2...), got '%s'",
-				                       opt == OPT_CONFIRM ? "confirm" : "reject", optarg);
-			o.ndecide++;
-		} else if(opt == OPT_CLAUSE) {
-			if(!strchr(optarg, ':'))
-				return cli_usage_error(c, "--clause: expected AGREEMENT:CLAUSE, got '%s'", optarg);
-			clause_arg = optarg;
-		} else if(opt == OPT_STAGE_DATE) {
-			if(!cli_parse_day(optarg, &check.date))
-				return cli_usage_error(c, "--stage-date: expected YYYY-MM-DD, got '%s'", optarg);
-		} else if(!cli_common_option(c, opt, reconcile_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-	}
-	o.decide = decide;
-	if(done)
-		return EXIT_OK;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one LIST.csv");
+	enum { THRESHOLDS, ID_COLUMN, REPORT, THREADS, CONFIRM, REJECT, CLAUSE, STAGE_DATE, N };
+	static const cli_opt opts[] = {
+		[THRESHOLDS] = {"thresholds", .take = take_thresholds}, [ID_COLUMN] = {"id-column"},
+		[REPORT] = {"report", .take = take_report}, [THREADS] = {"threads", CLI_INT, .min = 1, .max = 16},
+		[CONFIRM] = {"confirm", .take = take_decision}, [REJECT] = {"reject", .take = take_decision},
+		[CLAUSE] = {"clause", .take = take_clause}, [STAGE_DATE] = {"stage-date", CLI_DAY}, {0}};
+	static const cli_spec spec = {.usage = reconcile_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one LIST.csv"};
+	cli_val v[N];
+	reconcile_args ra = {0};
+	int status = cli_parse(c, argc, argv, &spec, v, &ra);
+	if(status >= 0)
+		return status;
+	reconcile_opts o = ra.o;
+	o.decide = ra.decide;
+	o.id_column = v[ID_COLUMN].s;
+	o.threads = (int)v[THREADS].n;
+	const char *clause_arg = v[CLAUSE].s, *report = v[REPORT].s;
+	stage_list_check check = {.date = v[STAGE_DATE].day};
 	const char *list = argv[optind];
 	pl_err err = {0};
 	FILE *f = strcmp(list, "-") ? fopen(list, "rb") : stdin;
@@ -241,51 +240,46 @@ static const char dedupe_usage[] =
 	"  --stage-date DATE    the day eligibility is judged on (default today)\n"
 	"  --json               print the summary as JSON\n";
 
+static int take_review(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	char *end;
+	double review = strtod(value, &end);
+	if(end == value || *end || review <= 0 || review >= 1)
+		return cli_usage_error(c, "--review: expected a probability between 0 and 1, got '%s'", value);
+	*(double *)ctx = review;
+	return -1;
+}
+
+static int take_dedupe_report(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	const char *kind = report_kind(value);
+	if(kind && strcmp(kind, "html"))
+		return -1;
+	return cli_usage_error(c, "--report: the file must end in .json or .csv, got '%s'", value);
+}
+
 int cmd_dedupe(cli *c, int argc, char **argv)
 {
-	enum { OPT_REVIEW = 1, OPT_REPORT, OPT_THREADS };
-	static const struct option opts[] = {
-		{"review", required_argument, NULL, OPT_REVIEW},
-		{"report", required_argument, NULL, OPT_REPORT},
-		{"threads", required_argument, NULL, OPT_THREADS},
-		CLI_COMMON_OPTIONS, {0}};
+	enum { REVIEW, REPORT, THREADS, N };
+	static const cli_opt opts[] = {
+		[REVIEW] = {"review", .take = take_review}, [REPORT] = {"report", .take = take_dedupe_report},
+		[THREADS] = {"threads", CLI_INT, .min = 1, .max = 16}, {0}};
+	static const cli_spec spec = {.usage = dedupe_usage, .opts = opts};
+	cli_val v[N];
 	double review = 0;
-	long threads = 0;
-	const char *report = NULL;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_REVIEW) {
-			char *end;
-			review = strtod(optarg, &end);
-			if(end == optarg || *end || review <= 0 || review >= 1)
-				return cli_usage_error(c, "--review: expected a probability between 0 and 1, got '%s'",
-				                       optarg);
-		} else if(opt == OPT_REPORT) {
-			const char *kind = report_kind(optarg);
-			if(!kind || !strcmp(kind, "html"))
-				return cli_usage_error(c, "--report: the file must end in .json or .csv, got '%s'",
-				                       optarg);
-			report = optarg;
-		} else if(opt == OPT_THREADS) {
-			if(!cli_parse_long(optarg, 1, 16, &threads))
-				return cli_usage_error(c, "--threads: expected 1 to 16, got '%s'", optarg);
-		} else if(!cli_common_option(c, opt, dedupe_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-	}
-	if(done)
-		return EXIT_OK;
-	store *st = NULL;
-	int status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_parse(c, argc, argv, &spec, v, &review);
 	if(status >= 0)
 		return status;
+	const char *report = v[REPORT].s;
+	store *st = NULL;
 	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
 	names *nm = NULL;
 	dedupe_result res;
 	pl_rc rc = names_open(&nm, &err);
 	if(!rc)
-		rc = dedupe_registry(st, nm, review, (int)threads, &res, &err);
+		rc = dedupe_registry(st, nm, review, (int)v[THREADS].n, &res, &err);
 	if(!rc && report) {
 		FILE *f = fopen(report, "wb");
 		if(!f)

@@ -31,37 +31,25 @@ static const char init_usage[] =
 
 int cmd_init(cli *c, int argc, char **argv)
 {
-	enum { OPT_ADMIN = 1, OPT_STDIN, OPT_GENERATE };
-	static const struct option opts[] = {
-		{"admin", required_argument, NULL, OPT_ADMIN},
-		{"password-stdin", no_argument, NULL, OPT_STDIN},
-		{"generate-password", no_argument, NULL, OPT_GENERATE},
-		CLI_COMMON_OPTIONS, {0}};
-	const char *admin = NULL;
-	bool from_stdin = false, generate = false, done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_ADMIN)
-			admin = optarg;
-		else if(opt == OPT_STDIN)
-			from_stdin = true;
-		else if(opt == OPT_GENERATE)
-			generate = true;
-		else if(!cli_common_option(c, opt, init_usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
+	enum { ADMIN, STDIN, GENERATE, N };
+	static const cli_opt opts[] = {
+		[ADMIN] = {"admin"}, [STDIN] = {"password-stdin", CLI_FLAG},
+		[GENERATE] = {"generate-password", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = init_usage, .opts = opts, .max_args = 1,
+	                              .args_msg = "one database at a time"};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
 	if(optind < argc)
-		c->db = argv[optind++];
-	if(optind < argc)
-		return cli_usage_error(c, "one database at a time");
+		c->db = argv[optind];
+	const char *admin = v[ADMIN].s;
+	bool from_stdin = v[STDIN].s != NULL, generate = v[GENERATE].s != NULL;
 	if((from_stdin || generate) && !admin)
 		return cli_usage_error(c, "a password is for --admin NAME");
 	if(from_stdin && generate)
 		return cli_usage_error(c, "--password-stdin or --generate-password, not both");
 	char password[PASSWORD_MAX + 2] = "";
-	int status;
 	if(admin && (status = cli_password(c, from_stdin, generate, password, sizeof(password))))
 		return status;
 	struct stat sb;
@@ -127,47 +115,25 @@ static void print_report(const import_report *rep)
 		printf("note: %d of the files had been imported before\n", rep->files_already_imported);
 }
 
-static bool parse_format(const char *s, registry_format *out)
-{
-	if(!strcmp(s, "csv"))
-		*out = FORMAT_CSV;
-	else if(!strcmp(s, "json"))
-		*out = FORMAT_JSON;
-	else
-		return false;
-	return true;
-}
+/* --format: the words, and the formats they name. */
+static const char *const format_words[] = {"csv", "json", NULL};
+static const registry_format formats[] = {FORMAT_CSV, FORMAT_JSON};
 
 int cmd_import(cli *c, int argc, char **argv)
 {
-	enum { OPT_FORMAT = 1, OPT_MAX_ERRORS, OPT_QUIET };
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
-		{"quiet", no_argument, NULL, OPT_QUIET},
-		CLI_COMMON_OPTIONS, {0}};
-	import_opts io = {.format = FORMAT_AUTO};
-	bool quiet = false, done = false;
-	long n;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_FORMAT) {
-			if(!parse_format(optarg, &io.format))
-				return cli_usage_error(c, "--format: expected csv or json, got '%s'", optarg);
-		} else if(opt == OPT_MAX_ERRORS) {
-			if(!cli_parse_long(optarg, 1, 100000, &n))
-				return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", optarg);
-			io.max_errors = (int)n;
-		} else if(opt == OPT_QUIET) {
-			quiet = true;
-		} else if(!cli_common_option(c, opt, import_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind == argc)
-		return cli_usage_error(c, "which files? (give one or more, or - for standard input)");
+	enum { FORMAT, MAX_ERRORS, QUIET, N };
+	static const cli_opt opts[] = {
+		[FORMAT] = {"format", CLI_CHOICE, .choices = format_words}, [MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
+		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 1, .max_args = -1,
+	                              .args_msg = "which files? (give one or more, or - for standard input)"};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	import_opts io = {.format = v[FORMAT].s ? formats[v[FORMAT].n] : FORMAT_AUTO,
+	                  .max_errors = (int)v[MAX_ERRORS].n};
+	bool quiet = v[QUIET].s != NULL;
 	cli_progress_state progress = {0};
 	if(!quiet && isatty(STDERR_FILENO)) {
 		io.progress = cli_progress;
@@ -181,7 +147,7 @@ int cmd_import(cli *c, int argc, char **argv)
 	pl_rc rc = registry_import(st, (const char *const *)argv + optind, (size_t)(argc - optind),
 	                           &io, &rep, &err);
 	store_close(st);
-	int status = EXIT_OK;
+	status = EXIT_OK;
 	if(rc) {
 		if(rep.errors.len) {
 			fputs(buf_str(&rep.errors), stderr);
@@ -218,32 +184,18 @@ static const char export_usage[] =
 
 int cmd_export(cli *c, int argc, char **argv)
 {
-	enum { OPT_FORMAT = 1, OPT_EVENTS };
-	static const struct option opts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"events", no_argument, NULL, OPT_EVENTS},
-		CLI_COMMON_OPTIONS, {0}};
-	registry_format fmt = FORMAT_AUTO;
-	export_what what = EXPORT_PERSONS;
-	const char *path = NULL;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if(opt == 'o')
-			path = optarg;
-		else if(opt == OPT_FORMAT) {
-			if(!parse_format(optarg, &fmt))
-				return cli_usage_error(c, "--format: expected csv or json, got '%s'", optarg);
-		} else if(opt == OPT_EVENTS)
-			what = EXPORT_EVENTS;
-		else if(!cli_common_option(c, opt, export_usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	enum { OUTPUT, FORMAT, EVENTS, N };
+	static const cli_opt opts[] = {
+		[OUTPUT] = {"output", .letter = 'o'}, [FORMAT] = {"format", CLI_CHOICE, .choices = format_words},
+		[EVENTS] = {"events", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = export_usage, .opts = opts};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	registry_format fmt = v[FORMAT].s ? formats[v[FORMAT].n] : FORMAT_AUTO;
+	export_what what = v[EVENTS].s ? EXPORT_EVENTS : EXPORT_PERSONS;
+	const char *path = v[OUTPUT].s;
 	if(fmt == FORMAT_AUTO) {
 		size_t n = path ? strlen(path) : 0;
 		fmt = n > 4 && !strcmp(path + n - 4, ".csv") ? FORMAT_CSV : FORMAT_JSON;
@@ -304,10 +256,9 @@ static json_t *counts_json(const count_row *rows, size_t n)
 
 int cmd_stats(cli *c, int argc, char **argv)
 {
+	static const cli_spec spec = {.usage = stats_usage};
 	store *st;
-	int status = cli_common_only(c, argc, argv, stats_usage);
-	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
@@ -407,51 +358,24 @@ static int demo_remains(cli *c, const char *path, long n, uint64_t seed)
 
 int cmd_demo_data(cli *c, int argc, char **argv)
 {
-	enum { OPT_PERSONS = 1, OPT_SEED, OPT_FORMAT, OPT_EVENTS_OUT, OPT_LINKAGE, OPT_REMAINS };
-	static const struct option opts[] = {
-		{"persons", required_argument, NULL, OPT_PERSONS},
-		{"remains", required_argument, NULL, OPT_REMAINS},
-		{"linkage", required_argument, NULL, OPT_LINKAGE},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"output", required_argument, NULL, 'o'},
-		{"events-out", required_argument, NULL, OPT_EVENTS_OUT},
-		CLI_COMMON_OPTIONS, {0}};
-	demo_opts o = {.persons = 1000, .seed = 1, .format = FORMAT_JSON};
-	const char *path = NULL, *events_path = NULL, *linkage = NULL;
-	bool done = false;
-	long n, remains = -1;
-	int opt;
-	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if(opt == OPT_PERSONS) {
-			if(!cli_parse_long(optarg, 1, 100000000, &n))
-				return cli_usage_error(c, "--persons: expected a number from 1, got '%s'", optarg);
-			o.persons = n;
-		} else if(opt == OPT_SEED) {
-			if(!cli_parse_long(optarg, 0, 0x7fffffffffffffffL, &n))
-				return cli_usage_error(c, "--seed: expected a number from 0, got '%s'", optarg);
-			o.seed = (uint64_t)n;
-		} else if(opt == OPT_FORMAT) {
-			if(!parse_format(optarg, &o.format))
-				return cli_usage_error(c, "--format: expected csv or json, got '%s'", optarg);
-		} else if(opt == 'o') {
-			path = optarg;
-		} else if(opt == OPT_EVENTS_OUT) {
-			events_path = optarg;
-		} else if(opt == OPT_LINKAGE) {
-			linkage = optarg;
-		} else if(opt == OPT_REMAINS) {
-			if(!cli_parse_long(optarg, 1, 1000000, &remains))
-				return cli_usage_error(c, "--remains: expected a number from 1 to 1000000, got '%s'",
-				                       optarg);
-		} else if(!cli_common_option(c, opt, demo_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	enum { PERSONS, REMAINS, LINKAGE, SEED, FORMAT, OUTPUT, EVENTS_OUT, N };
+	static const cli_opt opts[] = {
+		[PERSONS] = {"persons", CLI_INT, .min = 1, .max = 100000000, .expect = "a number from 1"},
+		[REMAINS] = {"remains", CLI_INT, .min = 1, .max = 1000000, .expect = "a number from 1 to 1000000"},
+		[LINKAGE] = {"linkage"},
+		[SEED] = {"seed", CLI_INT, .min = 0, .max = 0x7fffffffffffffffL, .expect = "a number from 0"},
+		[FORMAT] = {"format", CLI_CHOICE, .choices = format_words}, [OUTPUT] = {"output", .letter = 'o'},
+		[EVENTS_OUT] = {"events-out"}, {0}};
+	static const cli_spec spec = {.usage = demo_usage, .opts = opts};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	demo_opts o = {.persons = v[PERSONS].s ? v[PERSONS].n : 1000,
+	               .seed = v[SEED].s ? (uint64_t)v[SEED].n : 1,
+	               .format = v[FORMAT].s ? formats[v[FORMAT].n] : FORMAT_JSON};
+	const char *path = v[OUTPUT].s, *events_path = v[EVENTS_OUT].s, *linkage = v[LINKAGE].s;
+	long remains = v[REMAINS].s ? v[REMAINS].n : -1;
 	if(events_path && o.format != FORMAT_CSV)
 		return cli_usage_error(c, "--events-out is for --format csv; JSON holds the events");
 	if(linkage && (path || events_path))

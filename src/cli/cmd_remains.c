@@ -12,96 +12,7 @@
 
 /* ---- options ------------------------------------------------------------ */
 
-/* Every option of the remains commands; each command takes some of them. */
-enum {
-	O_FROM = 1, O_TO, O_DATE, O_DECLARED, O_NOTE, O_HOLDER, O_SINCE, O_LABEL, O_PERSON,
-	O_DESCRIPTION, O_CONFIRM, O_BATCH, O_STATUS, O_CONDITION, O_TAG, O_LIMIT, O_OFFSET,
-	O_MAX_ERRORS, O_QUIET, O_COUNT
-};
-
-static const struct option all_options[O_COUNT] = {
-	[O_FROM] = {"from", required_argument, NULL, O_FROM},
-	[O_TO] = {"to", required_argument, NULL, O_TO},
-	[O_DATE] = {"date", required_argument, NULL, O_DATE},
-	[O_DECLARED] = {"declared", required_argument, NULL, O_DECLARED},
-	[O_NOTE] = {"note", required_argument, NULL, O_NOTE},
-	[O_HOLDER] = {"holder", required_argument, NULL, O_HOLDER},
-	[O_SINCE] = {"since", required_argument, NULL, O_SINCE},
-	[O_LABEL] = {"label", required_argument, NULL, O_LABEL},
-	[O_PERSON] = {"person", required_argument, NULL, O_PERSON},
-	[O_DESCRIPTION] = {"description", required_argument, NULL, O_DESCRIPTION},
-	[O_CONFIRM] = {"confirm", no_argument, NULL, O_CONFIRM},
-	[O_BATCH] = {"batch", required_argument, NULL, O_BATCH},
-	[O_STATUS] = {"status", required_argument, NULL, O_STATUS},
-	[O_CONDITION] = {"condition", required_argument, NULL, O_CONDITION},
-	[O_TAG] = {"tag", required_argument, NULL, O_TAG},
-	[O_LIMIT] = {"limit", required_argument, NULL, O_LIMIT},
-	[O_OFFSET] = {"offset", required_argument, NULL, O_OFFSET},
-	[O_MAX_ERRORS] = {"max-errors", required_argument, NULL, O_MAX_ERRORS},
-	[O_QUIET] = {"quiet", no_argument, NULL, O_QUIET},
-};
-
-typedef struct args {
-	const char *v[O_COUNT];   /* the values given; "" for flags */
-	const char *arg;          /* the one argument (a tag, a label, a file) */
-} args;
-
-/* Parse the options `takes` (0-terminated) and the common ones, and one
- * argument called `what` (NULL: none). -1 to go on, else the exit status. */
-static int parse(cli *c, int argc, char **argv, const char *usage, const int *takes,
-                 const char *what, args *a)
-{
-	static const struct option common[] = {CLI_COMMON_OPTIONS};
-	struct option opts[O_COUNT + 4];
-	size_t n = 0;
-	for(; takes[n]; n++)
-		opts[n] = all_options[takes[n]];
-	for(size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
-		opts[n++] = common[i];
-	opts[n] = (struct option){0};
-	memset(a, 0, sizeof(*a));
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt > 0 && opt < O_COUNT)
-			a->v[opt] = optarg ? optarg : "";
-		else if(!cli_common_option(c, opt, usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	if(what && optind + 1 != argc)
-		return cli_usage_error(c, "give %s, once", what);
-	if(!what && optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
-	a->arg = what ? argv[optind] : NULL;
-	return -1;
-}
-
-/* The options a command cannot do without. */
-static int need(cli *c, const args *a, const int *required)
-{
-	for(size_t i = 0; required[i]; i++)
-		if(!a->v[required[i]])
-			return cli_usage_error(c, "--%s is required", all_options[required[i]].name);
-	return -1;
-}
-
-static int open_registry(cli *c, store **r)
-{
-	pl_err err = {0};
-	return cli_open(c, r, &err) ? cli_fail(c, &err) : -1;
-}
-
-/* parse, need, open_registry: -1 with *r open, else the exit status. */
-static int start(cli *c, int argc, char **argv, const char *usage, const int *takes,
-                 const int *required, const char *what, args *a, store **r)
-{
-	int status = parse(c, argc, argv, usage, takes, what, a);
-	if(status < 0 && required)
-		status = need(c, a, required);
-	return status < 0 ? open_registry(c, r) : status;
-}
+static const char tag_once[] = "give the case's tag, once", label_once[] = "give the batch's label, once";
 
 static void print_json(json_t *v)
 {
@@ -181,21 +92,22 @@ static void print_import(const cli *c, const remains_import_report *rep)
 
 static int remains_import_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_FROM, O_TO, O_DATE, O_MAX_ERRORS, O_QUIET, 0};
-	args a;
-	int status = parse(c, argc, argv, import_usage, takes, "the file to import", &a);
+	enum { FROM, TO, DATE, MAX_ERRORS, QUIET, N };
+	static const cli_opt opts[] = {
+		[FROM] = {"from"}, [TO] = {"to"}, [DATE] = {"date"}, [MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
+		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "give the file to import, once"};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
-	long n = 20;
-	if(a.v[O_MAX_ERRORS] && !cli_parse_long(a.v[O_MAX_ERRORS], 1, 100000, &n))
-		return cli_usage_error(c, "--max-errors: expected a number from 1, got '%s'", a.v[O_MAX_ERRORS]);
-	remains_import_opts o = {.defaults = {a.v[O_FROM], a.v[O_TO], a.v[O_DATE]}, .max_errors = (int)n};
-	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
-	remains_import_report rep;
+	remains_import_opts o = {.defaults = {v[FROM].s, v[TO].s, v[DATE].s},
+	                         .max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20};
 	pl_err err = {0};
-	pl_rc rc = remains_import(st, a.arg, &o, &rep, &err);
+	remains_import_report rep;
+	pl_rc rc = remains_import(st, argv[optind], &o, &rep, &err);
 	store_close(st);
 	if(rc && rep.errors.len) {
 		fputs(buf_str(&rep.errors), stderr);
@@ -203,7 +115,7 @@ static int remains_import_cmd(cli *c, int argc, char **argv)
 		status = EXIT_REFUSED;
 	} else if(rc) {
 		status = cli_fail(c, &err);
-	} else if(!a.v[O_QUIET]) {
+	} else if(!v[QUIET].s) {
 		print_import(c, &rep);
 	}
 	remains_import_report_free(&rep);
@@ -225,20 +137,6 @@ static const char list_usage[] =
 	"  --tag TEXT           tags containing TEXT (letters in either case)\n"
 	"  --limit N            at most N rows (default 50, up to 10000)\n"
 	"  --offset N           skip the first N rows\n";
-
-static int page_options(cli *c, const args *a, remains_query *q)
-{
-	long n;
-	if(a->v[O_LIMIT] && !cli_parse_long(a->v[O_LIMIT], 1, 10000, &n))
-		return cli_usage_error(c, "--limit: expected 1 to 10000, got '%s'", a->v[O_LIMIT]);
-	if(a->v[O_LIMIT])
-		q->limit = (size_t)n;
-	if(a->v[O_OFFSET] && !cli_parse_long(a->v[O_OFFSET], 0, 100000000, &n))
-		return cli_usage_error(c, "--offset: expected a number from 0, got '%s'", a->v[O_OFFSET]);
-	if(a->v[O_OFFSET])
-		q->offset = (size_t)n;
-	return -1;
-}
 
 static void print_cases(const remains_page *pg, const remains_query *q)
 {
@@ -279,21 +177,22 @@ static int list_cases(cli *c, store *st, const remains_query *q)
 
 static int remains_list_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_BATCH, O_STATUS, O_CONDITION, O_TAG, O_LIMIT, O_OFFSET, 0};
-	args a;
-	remains_query q = REMAINS_QUERY_INIT;
-	int status = parse(c, argc, argv, list_usage, takes, NULL, &a);
-	if(status < 0)
-		status = page_options(c, &a, &q);
+	enum { LIMIT, OFFSET, BATCH, STATUS, CONDITION, TAG, N };
+	static const cli_opt opts[] = {
+		[LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, [BATCH] = {"batch"}, [STATUS] = {"status"},
+		[CONDITION] = {"condition"}, [TAG] = {"tag"}, {0}};
+	static const cli_spec spec = {.usage = list_usage, .opts = opts};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
-	q.batch = a.v[O_BATCH];
-	q.status = a.v[O_STATUS];
-	q.condition = a.v[O_CONDITION];
-	q.text = a.v[O_TAG];
-	store *st;
-	if((status = open_registry(c, &st)) >= 0)
-		return status;
+	remains_query q = REMAINS_QUERY_INIT;
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
+	q.batch = v[BATCH].s;
+	q.status = v[STATUS].s;
+	q.condition = v[CONDITION].s;
+	q.text = v[TAG].s;
 	status = list_cases(c, st, &q);
 	store_close(st);
 	return status;
@@ -373,17 +272,16 @@ static void show_parts(const remains_case_detail *d)
 
 static int remains_show_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {0};
-	args a;
+	static const cli_spec spec = {.usage = show_usage, .min_args = 1, .max_args = 1, .args_msg = tag_once};
 	store *st;
-	int status = start(c, argc, argv, show_usage, takes, NULL, "the case's tag", &a, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
+	pl_err err = {0};
 	arena ar;
 	arena_init(&ar, 0);
 	remains_case_detail d;
-	pl_err err = {0};
-	pl_rc rc = remains_case_get(st, a.arg, &ar, &d, &err);
+	pl_rc rc = remains_case_get(st, argv[optind], &ar, &d, &err);
 	store_close(st);
 	if(!rc && c->json) {
 		print_json(remains_case_detail_json(&d));
@@ -411,21 +309,27 @@ static const char custody_usage[] =
 
 static int remains_custody_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_HOLDER, O_SINCE, O_NOTE, 0}, required[] = {O_HOLDER, O_SINCE, 0};
-	args a;
+	enum { HOLDER, SINCE, NOTE, N };
+	static const cli_opt opts[] = {
+		[HOLDER] = {"holder", .required = true}, [SINCE] = {"since", .required = true}, [NOTE] = {"note"},
+		{0}};
+	static const cli_spec spec = {.usage = custody_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = tag_once};
+	cli_val v[N];
 	store *st;
-	int status = start(c, argc, argv, custody_usage, takes, required, "the case's tag", &a, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
+	const char *tag = argv[optind];
 	pl_err err = {0};
-	pl_rc rc = remains_custody_add(st, a.arg, a.v[O_HOLDER], a.v[O_SINCE], a.v[O_NOTE], &err);
+	pl_rc rc = remains_custody_add(st, tag, v[HOLDER].s, v[SINCE].s, v[NOTE].s, &err);
 	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json)
-		printf("{\"tag\":\"%s\",\"custody_added\":1}\n", a.arg);
+		printf("{\"tag\":\"%s\",\"custody_added\":1}\n", tag);
 	else
-		printf("%s: held by %s since %s\n", a.arg, a.v[O_HOLDER], a.v[O_SINCE]);
+		printf("%s: held by %s since %s\n", tag, v[HOLDER].s, v[SINCE].s);
 	return EXIT_OK;
 }
 
@@ -445,21 +349,26 @@ static const char fragment_usage[] =
 
 static int remains_fragment_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_LABEL, O_PERSON, O_DESCRIPTION, 0}, required[] = {O_LABEL, 0};
-	args a;
+	enum { LABEL, PERSON, DESCRIPTION, N };
+	static const cli_opt opts[] = {
+		[LABEL] = {"label", .required = true}, [PERSON] = {"person"}, [DESCRIPTION] = {"description"},
+		{0}};
+	static const cli_spec spec = {.usage = fragment_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = tag_once};
+	cli_val v[N];
 	store *st;
-	int status = start(c, argc, argv, fragment_usage, takes, required, "the case's tag", &a, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
+	const char *tag = argv[optind];
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_fragment_set(st, a.arg, a.v[O_LABEL], a.v[O_PERSON], a.v[O_DESCRIPTION],
-	                                &res, &err);
+	pl_rc rc = remains_fragment_set(st, tag, v[LABEL].s, v[PERSON].s, v[DESCRIPTION].s, &res, &err);
 	store_close(st);
 	if(rc || c->json)
-		return print_result(c, a.arg, &res, rc, &err);
+		return print_result(c, tag, &res, rc, &err);
 	static const char *const saved[] = {"unchanged", "added", "changed"};
-	printf("%s: fragment %s %s\n", a.arg, a.v[O_LABEL], saved[res.saved]);
+	printf("%s: fragment %s %s\n", tag, v[LABEL].s, saved[res.saved]);
 	if(res.note[0])
 		printf("note: %s\n", res.note);
 	return EXIT_OK;
@@ -483,17 +392,21 @@ static const char identify_usage[] =
 
 static int remains_identify_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_PERSON, O_CONFIRM, 0}, required[] = {O_PERSON, 0};
-	args a;
+	enum { PERSON, CONFIRM, N };
+	static const cli_opt opts[] = {
+		[PERSON] = {"person", .required = true}, [CONFIRM] = {"confirm", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = identify_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = tag_once};
+	cli_val v[N];
 	store *st;
-	int status = start(c, argc, argv, identify_usage, takes, required, "the case's tag", &a, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_identify(st, a.arg, a.v[O_PERSON], a.v[O_CONFIRM] != NULL, &res, &err);
+	pl_rc rc = remains_identify(st, argv[optind], v[PERSON].s, v[CONFIRM].s != NULL, &res, &err);
 	store_close(st);
-	return print_result(c, a.arg, &res, rc, &err);
+	return print_result(c, argv[optind], &res, rc, &err);
 }
 
 static const char withdraw_usage[] =
@@ -504,17 +417,17 @@ static const char withdraw_usage[] =
 
 static int remains_withdraw_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {0};
-	args a;
+	static const cli_spec spec = {.usage = withdraw_usage, .min_args = 1, .max_args = 1,
+	                              .args_msg = tag_once};
 	store *st;
-	int status = start(c, argc, argv, withdraw_usage, takes, NULL, "the case's tag", &a, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_withdraw(st, a.arg, &res, &err);
+	pl_rc rc = remains_withdraw(st, argv[optind], &res, &err);
 	store_close(st);
-	return print_result(c, a.arg, &res, rc, &err);
+	return print_result(c, argv[optind], &res, rc, &err);
 }
 
 static const char return_usage[] =
@@ -531,17 +444,21 @@ static const char return_usage[] =
 
 static int remains_return_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_TO, O_DATE, O_NOTE, 0}, required[] = {O_TO, O_DATE, 0};
-	args a;
+	enum { TO, DATE, NOTE, N };
+	static const cli_opt opts[] = {
+		[TO] = {"to", .required = true}, [DATE] = {"date", .required = true}, [NOTE] = {"note"}, {0}};
+	static const cli_spec spec = {.usage = return_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = tag_once};
+	cli_val v[N];
 	store *st;
-	int status = start(c, argc, argv, return_usage, takes, required, "the case's tag", &a, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
 	remains_result res;
-	pl_rc rc = remains_return(st, a.arg, a.v[O_TO], a.v[O_DATE], a.v[O_NOTE], &res, &err);
+	pl_rc rc = remains_return(st, argv[optind], v[TO].s, v[DATE].s, v[NOTE].s, &res, &err);
 	store_close(st);
-	return print_result(c, a.arg, &res, rc, &err);
+	return print_result(c, argv[optind], &res, rc, &err);
 }
 
 /* ---- batches ------------------------------------------------------------ */
@@ -562,26 +479,27 @@ static const char batch_add_usage[] =
 
 static int batch_add_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_FROM, O_TO, O_DATE, O_DECLARED, O_NOTE, 0},
-	                 required[] = {O_FROM, O_TO, 0};
-	args a;
-	int status = parse(c, argc, argv, batch_add_usage, takes, "the batch's label", &a);
-	if(status >= 0 || (status = need(c, &a, required)) >= 0)
-		return status;
-	long declared = -1;
-	if(a.v[O_DECLARED] && !cli_parse_long(a.v[O_DECLARED], 0, 100000000, &declared))
-		return cli_usage_error(c, "--declared: expected a count from 0, got '%s'", a.v[O_DECLARED]);
+	enum { FROM, TO, DATE, DECLARED, NOTE, N };
+	static const cli_opt opts[] = {
+		[FROM] = {"from", .required = true}, [TO] = {"to", .required = true}, [DATE] = {"date"},
+		[DECLARED] = {"declared", CLI_INT, .min = 0, .max = 100000000, .expect = "a count from 0"},
+		[NOTE] = {"note"}, {0}};
+	static const cli_spec spec = {.usage = batch_add_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = label_once};
+	cli_val v[N];
 	store *st;
-	if((status = open_registry(c, &st)) >= 0)
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	if(status >= 0)
 		return status;
-	remains_batch b = {.label = a.arg, .from_party = a.v[O_FROM], .to_party = a.v[O_TO],
-	                   .handover_date = a.v[O_DATE], .declared = declared, .note = a.v[O_NOTE]};
 	pl_err err = {0};
+	remains_batch b = {.label = argv[optind], .from_party = v[FROM].s, .to_party = v[TO].s,
+	                   .handover_date = v[DATE].s, .declared = v[DECLARED].s ? v[DECLARED].n : -1,
+	                   .note = v[NOTE].s};
 	pl_rc rc = remains_batch_add(st, &b, &err);
 	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
-	printf(c->json ? "{\"id\":\"%s\",\"label\":\"%s\"}\n" : "%s %s\n", b.uid, a.arg);
+	printf(c->json ? "{\"id\":\"%s\",\"label\":\"%s\"}\n" : "%s %s\n", b.uid, b.label);
 	return EXIT_OK;
 }
 
@@ -612,17 +530,16 @@ static const char *const batch_head[10] = {"label", "from", "to", "handover", "d
 
 static int batch_list_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {0};
-	args a;
+	static const cli_spec spec = {.usage = batch_list_usage};
 	store *st;
-	int status = start(c, argc, argv, batch_list_usage, takes, NULL, NULL, &a, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
+	pl_err err = {0};
 	arena ar;
 	arena_init(&ar, 0);
 	remains_batch *b;
 	size_t n;
-	pl_err err = {0};
 	pl_rc rc = remains_batch_list(st, stage_uid_by_id, &ar, &b, &n, &err);
 	store_close(st);
 	if(!rc && !n && !c->json) {
@@ -667,22 +584,24 @@ static void batch_text(const remains_batch *b)
 
 static int batch_show_cmd(cli *c, int argc, char **argv)
 {
-	static const int takes[] = {O_LIMIT, O_OFFSET, 0};
-	args a;
-	remains_query q = REMAINS_QUERY_INIT;
-	int status = parse(c, argc, argv, batch_show_usage, takes, "the batch's label", &a);
-	if(status < 0)
-		status = page_options(c, &a, &q);
+	enum { LIMIT, OFFSET, N };
+	static const cli_opt opts[] = {[LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, {0}};
+	static const cli_spec spec = {.usage = batch_show_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = label_once};
+	cli_val v[N];
 	store *st;
-	if(status >= 0 || (status = open_registry(c, &st)) >= 0)
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	if(status >= 0)
 		return status;
+	pl_err err = {0};
+	remains_query q = REMAINS_QUERY_INIT;
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
+	q.batch = argv[optind];
 	arena ar;
 	arena_init(&ar, 0);
 	remains_batch b;
 	remains_page pg;
-	pl_err err = {0};
-	q.batch = a.arg;
-	pl_rc rc = remains_batch_get(st, a.arg, stage_uid_by_id, &ar, &b, &err);
+	pl_rc rc = remains_batch_get(st, q.batch, stage_uid_by_id, &ar, &b, &err);
 	if(!rc && c->json && !(rc = remains_list(st, &q, &ar, &pg, &err))) {
 		json_t *o = remains_batch_json(&b);
 		json_object_set_new(o, "cases", remains_page_json(&pg, &q));

@@ -53,59 +53,26 @@ static const char *default_web_dir(void)
 
 int cmd_serve(cli *c, int argc, char **argv)
 {
-	enum { OPT_LISTEN = 1, OPT_CERT, OPT_KEY, OPT_WEB, OPT_THREADS, OPT_IDLE, OPT_MAX, OPT_GRACE,
-	       OPT_QUIET };
-	static const struct option opts[] = {
-		{"listen", required_argument, NULL, OPT_LISTEN},
-		{"tls-cert", required_argument, NULL, OPT_CERT},
-		{"tls-key", required_argument, NULL, OPT_KEY},
-		{"web", required_argument, NULL, OPT_WEB},
-		{"threads", required_argument, NULL, OPT_THREADS},
-		{"session-idle", required_argument, NULL, OPT_IDLE},
-		{"session-max", required_argument, NULL, OPT_MAX},
-		{"grace", required_argument, NULL, OPT_GRACE},
-		{"quiet", no_argument, NULL, OPT_QUIET},
-		CLI_COMMON_OPTIONS, {0}};
-	http_config cfg = {.listen = "127.0.0.1:8080", .log = stderr};
-	cfg.web_dir = default_web_dir();
-	long n, grace = 30;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch(opt) {
-		case OPT_LISTEN: cfg.listen = optarg; break;
-		case OPT_CERT: cfg.tls_cert = optarg; break;
-		case OPT_KEY: cfg.tls_key = optarg; break;
-		case OPT_WEB: cfg.web_dir = optarg; break;
-		case OPT_QUIET: cfg.log = NULL; break;
-		case OPT_THREADS:
-			if(!cli_parse_long(optarg, 1, 32, &n))
-				return cli_usage_error(c, "--threads: expected 1 to 32, got '%s'", optarg);
-			cfg.threads = (unsigned)n;
-			break;
-		case OPT_IDLE:
-			if(!cli_parse_long(optarg, 1, 24 * 60, &n))
-				return cli_usage_error(c, "--session-idle: expected 1 to 1440 minutes");
-			cfg.sessions.idle = n * 60;
-			break;
-		case OPT_MAX:
-			if(!cli_parse_long(optarg, 1, 24 * 7, &n))
-				return cli_usage_error(c, "--session-max: expected 1 to 168 hours");
-			cfg.sessions.absolute = n * 3600;
-			break;
-		case OPT_GRACE:
-			if(!cli_parse_long(optarg, 0, 3600, &grace))
-				return cli_usage_error(c, "--grace: expected 0 to 3600 seconds");
-			break;
-		default:
-			if(!cli_common_option(c, opt, serve_usage, &done))
-				return cli_usage_error(c, "unknown option");
-		}
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
+	enum { LISTEN, CERT, KEY, WEB, THREADS, IDLE, MAX, GRACE, QUIET, N };
+	static const cli_opt opts[] = {
+		[LISTEN] = {"listen"}, [CERT] = {"tls-cert"}, [KEY] = {"tls-key"}, [WEB] = {"web"},
+		[THREADS] = {"threads", CLI_INT, .min = 1, .max = 32},
+		[IDLE] = {"session-idle", CLI_INT, .min = 1, .max = 24 * 60, .expect = "1 to 1440 minutes"},
+		[MAX] = {"session-max", CLI_INT, .min = 1, .max = 24 * 7, .expect = "1 to 168 hours"},
+		[GRACE] = {"grace", CLI_INT, .min = 0, .max = 3600, .expect = "0 to 3600 seconds"},
+		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = serve_usage, .opts = opts};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	http_config cfg = {.listen = v[LISTEN].s ? v[LISTEN].s : "127.0.0.1:8080",
+	                   .tls_cert = v[CERT].s, .tls_key = v[KEY].s,
+	                   .web_dir = v[WEB].s ? v[WEB].s : default_web_dir(),
+	                   .threads = (unsigned)v[THREADS].n, .log = v[QUIET].s ? NULL : stderr};
+	cfg.sessions.idle = v[IDLE].n * 60;
+	cfg.sessions.absolute = v[MAX].n * 3600;
+	long grace = v[GRACE].s ? v[GRACE].n : 30;
 	if(!cfg.tls_cert != !cfg.tls_key)
 		return cli_usage_error(c, "TLS needs both --tls-cert and --tls-key");
 	cfg.db_path = c->db;

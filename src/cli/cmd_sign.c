@@ -15,8 +15,6 @@
 #include "sign/jcs.h"
 #include "sign/sign.h"
 
-enum { OPT_KEY = 1, OPT_REQUIRE };
-
 enum {
 	DOC_MAX = 64 << 20,  /* bytes of a signed document */
 	KEYS_MAX = 64        /* --key files */
@@ -119,26 +117,16 @@ static pl_rc write_envelope(const json_t *env, const char *path, pl_err *err)
 
 static int manifest_sign(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"key", required_argument, NULL, OPT_KEY},
-		{"output", required_argument, NULL, 'o'},
-		CLI_COMMON_OPTIONS, {0}};
-	const char *keyfile = NULL, *out = NULL;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if(opt == OPT_KEY)
-			keyfile = optarg;
-		else if(opt == 'o')
-			out = optarg;
-		else if(!cli_common_option(c, opt, sign_usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind + 1 != argc || !keyfile)
-		return cli_usage_error(c, "expected one FILE and --key KEYFILE");
-	const char *path = argv[optind];
+	enum { KEY, OUTPUT, N };
+	static const cli_opt opts[] = {[KEY] = {"key", .required = true}, [OUTPUT] = {"output", .letter = 'o'}, {0}};
+	static const char expected[] = "expected one FILE and --key KEYFILE";
+	static const cli_spec spec = {.usage = sign_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = expected, .need_msg = expected};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	const char *path = argv[optind], *keyfile = v[KEY].s, *out = v[OUTPUT].s;
 	if(!out && !strcmp(path, "-"))
 		return cli_usage_error(c, "give -o OUT to sign standard input");
 	sign_key k;
@@ -191,31 +179,29 @@ typedef struct verify_args {
 	size_t nkeyfiles;
 } verify_args;
 
+/* --key, repeatable. */
+static int take_keyfile(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	verify_args *va = ctx;
+	if(va->nkeyfiles == KEYS_MAX)
+		return cli_usage_error(c, "at most %d --key files", KEYS_MAX);
+	va->keyfiles[va->nkeyfiles++] = value;
+	return -1;
+}
+
 static int verify_options(cli *c, int argc, char **argv, verify_args *va)
 {
-	static const struct option opts[] = {
-		{"key", required_argument, NULL, OPT_KEY},
-		{"require", required_argument, NULL, OPT_REQUIRE},
-		CLI_COMMON_OPTIONS, {0}};
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_KEY) {
-			if(va->nkeyfiles == KEYS_MAX)
-				return cli_usage_error(c, "at most %d --key files", KEYS_MAX);
-			va->keyfiles[va->nkeyfiles++] = optarg;
-		} else if(opt == OPT_REQUIRE) {
-			va->require = optarg;
-		} else if(!cli_common_option(c, opt, verify_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
+	enum { KEY, REQUIRE, N };
+	static const cli_opt opts[] = {[KEY] = {"key", .take = take_keyfile}, [REQUIRE] = {"require"}, {0}};
+	static const cli_spec spec = {.usage = verify_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one FILE"};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, va);
+	if(status < 0) {
+		va->require = v[REQUIRE].s;
+		va->path = argv[optind];
 	}
-	if(done)
-		return EXIT_OK;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one FILE");
-	va->path = argv[optind];
-	return -1;
+	return status;
 }
 
 /* The trusted keys: from --key files, else the database if there is one
@@ -375,20 +361,14 @@ static const char export_usage[] =
 
 static int manifest_export_cmd(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {{"output", required_argument, NULL, 'o'}, CLI_COMMON_OPTIONS, {0}};
-	const char *out = NULL;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-		if(opt == 'o')
-			out = optarg;
-		else if(!cli_common_option(c, opt, export_usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one stage id");
+	static const cli_opt opts[] = {{"output", .letter = 'o'}, {0}};
+	static const cli_spec spec = {.usage = export_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one stage id"};
+	cli_val v[1];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	const char *out = v[0].s;
 	store *st = NULL;
 	json_t *env = NULL;
 	pl_err err = {0};
@@ -426,11 +406,11 @@ static const char import_usage[] =
 
 static int manifest_import_cmd(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, import_usage);
+	static const cli_spec spec = {.usage = import_usage, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one manifest file"};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one manifest file");
 	const char *path = argv[optind];
 	store *st = NULL;
 	json_t *env = NULL;

@@ -6,16 +6,15 @@
 #include "cli/cli.h"
 #include "core/csv.h"
 
-/* Options shared by the stage commands that take a stage id and little else. */
+static const char one_stage[] = "expected one stage id";
+
+/* For the stage commands that take a stage id and nothing else. */
 static int stage_args(cli *c, int argc, char **argv, const char *usage, const char **uid)
 {
-	int status = cli_common_only(c, argc, argv, usage);
-	if(status >= 0)
-		return status;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one stage id");
+	const cli_spec spec = {.usage = usage, .min_args = 1, .max_args = 1, .args_msg = one_stage};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	*uid = argv[optind];
-	return -1;
+	return status;
 }
 
 /* ---- list ------------------------------------------------------------------- */
@@ -29,30 +28,19 @@ static const char list_usage[] =
 
 static int stage_list_cmd(cli *c, int argc, char **argv)
 {
-	enum { OPT_AGREEMENT = 1, OPT_STATUS };
-	static const struct option opts[] = {
-		{"agreement", required_argument, NULL, OPT_AGREEMENT},
-		{"status", required_argument, NULL, OPT_STATUS},
-		CLI_COMMON_OPTIONS, {0}};
-	stage_filter f = {.status = -1};
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_AGREEMENT)
-			f.agreement = optarg;
-		else if(opt == OPT_STATUS) {
-			if((f.status = stage_status_parse(optarg)) < 0)
-				return cli_usage_error(c, "--status: expected draft, proposed, agreed, executed, closed "
-				                       "or cancelled, got '%s'", optarg);
-		} else if(!cli_common_option(c, opt, list_usage, &done))
-			return cli_usage_error(c, "unknown option");
-		if(done)
-			return EXIT_OK;
-	}
+	enum { AGREEMENT, STATUS, N };
+	static const cli_opt opts[] = {
+		[AGREEMENT] = {"agreement"},
+		[STATUS] = {"status", CLI_CHOICE, .parse = stage_status_parse,
+		            .expect = "draft, proposed, agreed, executed, closed or cancelled"}, {0}};
+	static const cli_spec spec = {.usage = list_usage, .opts = opts};
+	cli_val v[N];
 	store *st;
-	int status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
+	stage_filter f = {.agreement = v[AGREEMENT].s, .status = v[STATUS].s ? (int)v[STATUS].n : -1};
+	pl_err err = {0};
 	static const char *const head[7] = {"stage", "agreement", "no.", "date", "status", "version", "hands over"};
 	cli_rows o;
 	cli_rows_init(&o, c, 7, head, 60);
@@ -60,7 +48,6 @@ static int stage_list_cmd(cli *c, int argc, char **argv)
 	arena_init(&a, 0);
 	stage_row *rows;
 	size_t n;
-	pl_err err = {0};
 	pl_rc rc = stage_list(st, &f, &a, &rows, &n, &err);
 	for(size_t i = 0; !rc && i < n; i++) {
 		const stage_row *x = &rows[i];
@@ -176,27 +163,17 @@ static const char diff_usage[] =
 
 static int stage_diff_cmd(cli *c, int argc, char **argv)
 {
-	enum { OPT_FROM = 1, OPT_TO };
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, OPT_FROM},
-		{"to", required_argument, NULL, OPT_TO},
-		CLI_COMMON_OPTIONS, {0}};
-	long from = 0, to = 0;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_FROM || opt == OPT_TO) {
-			if(!cli_parse_long(optarg, 1, 100000, opt == OPT_FROM ? &from : &to))
-				return cli_usage_error(c, "--%s: expected a version number, got '%s'",
-				                       opt == OPT_FROM ? "from" : "to", optarg);
-		} else if(!cli_common_option(c, opt, diff_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-		if(done)
-			return EXIT_OK;
-	}
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one stage id");
+	enum { FROM, TO, N };
+	static const cli_opt opts[] = {
+		[FROM] = {"from", CLI_INT, .min = 1, .max = 100000, .expect = "a version number"},
+		[TO] = {"to", CLI_INT, .min = 1, .max = 100000, .expect = "a version number"}, {0}};
+	static const cli_spec spec = {.usage = diff_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = one_stage};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	long from = v[FROM].n, to = v[TO].n;
 	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
@@ -247,26 +224,17 @@ static const char remove_usage[] =
 
 static int stage_add(cli *c, int argc, char **argv)
 {
-	enum { OPT_SIDE = 1, OPT_CLAUSE };
-	static const struct option opts[] = {
-		{"side", required_argument, NULL, OPT_SIDE},
-		{"clause", required_argument, NULL, OPT_CLAUSE},
-		CLI_COMMON_OPTIONS, {0}};
-	const char *side = NULL, *clause_id = NULL;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_SIDE)
-			side = optarg;
-		else if(opt == OPT_CLAUSE)
-			clause_id = optarg;
-		else if(!cli_common_option(c, opt, add_usage, &done))
-			return cli_usage_error(c, "unknown option");
-		if(done)
-			return EXIT_OK;
-	}
-	if(optind + 2 > argc || !side || !clause_id)
-		return cli_usage_error(c, "expected a stage id, persons, --side and --clause");
+	enum { SIDE, CLAUSE, N };
+	static const cli_opt opts[] = {
+		[SIDE] = {"side", .required = true}, [CLAUSE] = {"clause", .required = true}, {0}};
+	static const char expected[] = "expected a stage id, persons, --side and --clause";
+	static const cli_spec spec = {.usage = add_usage, .opts = opts, .min_args = 2, .max_args = -1,
+	                              .args_msg = expected, .need_msg = expected};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	const char *side = v[SIDE].s, *clause_id = v[CLAUSE].s;
 	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
@@ -298,11 +266,11 @@ static int stage_add(cli *c, int argc, char **argv)
 
 static int stage_remove(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, remove_usage);
+	static const cli_spec spec = {.usage = remove_usage, .min_args = 2, .max_args = -1,
+	                              .args_msg = "expected a stage id and persons"};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
-	if(optind + 2 > argc)
-		return cli_usage_error(c, "expected a stage id and persons");
 	store *st = NULL;
 	pl_err err = {0};
 	size_t n = (size_t)(argc - optind - 1);
@@ -332,7 +300,7 @@ static const char close_usage[] =
 	"\n"
 	"Close an executed stage: nothing more will change.\n";
 
-typedef pl_rc (*stage_op)(store *r, const char *uid, pl_err *err);
+typedef pl_rc (*stage_op)(store *st, const char *uid, pl_err *err);
 
 static int run_op(cli *c, const char *uid, stage_op op, const char *done_text)
 {
@@ -362,26 +330,17 @@ static int stage_close_cmd(cli *c, int argc, char **argv)
 
 static int stage_cancel_cmd(cli *c, int argc, char **argv)
 {
-	enum { OPT_REASON = 1 };
-	static const struct option opts[] = {{"reason", required_argument, NULL, OPT_REASON},
-	                                     CLI_COMMON_OPTIONS, {0}};
-	const char *reason = NULL;
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_REASON)
-			reason = optarg;
-		else if(!cli_common_option(c, opt, cancel_usage, &done))
-			return cli_usage_error(c, "unknown option");
-		if(done)
-			return EXIT_OK;
-	}
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one stage id");
+	static const cli_opt opts[] = {{.name = "reason"}, {0}};
+	static const cli_spec spec = {.usage = cancel_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = one_stage};
+	cli_val v[1];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
 	store *st = NULL;
 	pl_err err = {0};
 	pl_rc rc = cli_open(c, &st, &err);
-	rc = rc ? rc : stage_cancel(st, argv[optind], reason, &err);
+	rc = rc ? rc : stage_cancel(st, argv[optind], v[0].s, &err);
 	if(!rc)
 		printf("stage %s cancelled\n", argv[optind]);
 	store_close(st);
@@ -479,56 +438,57 @@ static void print_report(const cli *c, const char *uid, const stage_exec_report 
 	       x->not_delivered[0], x->not_delivered[1], x->bodies[0], x->bodies[1], x->art117, x->discrepancies);
 }
 
+/* What --outcome and --delivered collect. */
+typedef struct exec_args {
+	stage_outcome *outcomes;  /* OUTCOMES_MAX of them, NULL if out of memory */
+	size_t noutcomes;
+	stage_delivery deliveries[DELIVERIES_MAX];
+	size_t ndeliveries;
+} exec_args;
+
+static int take_outcome(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	exec_args *ea = ctx;
+	if(!ea->outcomes || ea->noutcomes == OUTCOMES_MAX || !parse_outcome(value, &ea->outcomes[ea->noutcomes]))
+		return cli_usage_error(c, "--outcome: expected PERSON=OUTCOME (not_presented, refused, died, "
+		                       "substituted:OTHER), got '%s'", value);
+	ea->noutcomes++;
+	return -1;
+}
+
+static int take_delivered(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	exec_args *ea = ctx;
+	char *eq = strchr(value, '=');
+	long n;
+	if(!eq || ea->ndeliveries == DELIVERIES_MAX || !cli_parse_long(eq + 1, 0, 1000000, &n))
+		return cli_usage_error(c, "--delivered: expected BATCH=N, got '%s'", value);
+	*eq = '\0';
+	ea->deliveries[ea->ndeliveries++] = (stage_delivery){value, n};
+	return -1;
+}
+
 static int stage_execute_cmd(cli *c, int argc, char **argv)
 {
-	enum { OPT_OUTCOME = 1, OPT_OUTCOMES, OPT_DELIVERED, OPT_DATE };
-	static const struct option opts[] = {
-		{"outcome", required_argument, NULL, OPT_OUTCOME},
-		{"outcomes", required_argument, NULL, OPT_OUTCOMES},
-		{"delivered", required_argument, NULL, OPT_DELIVERED},
-		{"date", required_argument, NULL, OPT_DATE},
-		CLI_COMMON_OPTIONS, {0}};
+	enum { OUTCOME, OUTCOMES, DELIVERED, DATE, N };
+	static const cli_opt opts[] = {
+		[OUTCOME] = {"outcome", .take = take_outcome}, [OUTCOMES] = {"outcomes"},
+		[DELIVERED] = {"delivered", .take = take_delivered}, [DATE] = {"date", CLI_DAY}, {0}};
+	static const cli_spec spec = {.usage = execute_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = one_stage};
 	arena a;
 	arena_init(&a, 0);
-	stage_outcome *outcomes = arena_calloc(&a, OUTCOMES_MAX, sizeof(*outcomes));
-	stage_delivery deliveries[DELIVERIES_MAX];
-	stage_exec x = {.outcomes = outcomes, .deliveries = deliveries};
-	const char *file = NULL;
-	bool done = false;
-	int opt, status = -1;
-	while(status < 0 && (opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_OUTCOME) {
-			if(!outcomes || x.noutcomes == OUTCOMES_MAX || !parse_outcome(optarg, &outcomes[x.noutcomes]))
-				status = cli_usage_error(c, "--outcome: expected PERSON=OUTCOME (not_presented, refused, "
-				                         "died, substituted:OTHER), got '%s'", optarg);
-			else
-				x.noutcomes++;
-		} else if(opt == OPT_OUTCOMES) {
-			file = optarg;
-		} else if(opt == OPT_DELIVERED) {
-			char *eq = strchr(optarg, '=');
-			long n;
-			if(!eq || x.ndeliveries == DELIVERIES_MAX || !cli_parse_long(eq + 1, 0, 1000000, &n)) {
-				status = cli_usage_error(c, "--delivered: expected BATCH=N, got '%s'", optarg);
-			} else {
-				*eq = '\0';
-				deliveries[x.ndeliveries++] = (stage_delivery){optarg, n};
-			}
-		} else if(opt == OPT_DATE) {
-			if(!cli_parse_day(optarg, &x.date))
-				status = cli_usage_error(c, "--date: expected YYYY-MM-DD, got '%s'", optarg);
-		} else if(!cli_common_option(c, opt, execute_usage, &done)) {
-			status = cli_usage_error(c, "unknown option");
-		} else if(done) {
-			status = EXIT_OK;
-		}
-	}
-	if(status < 0 && optind + 1 != argc)
-		status = cli_usage_error(c, "expected one stage id");
+	exec_args ea = {.outcomes = arena_calloc(&a, OUTCOMES_MAX, sizeof(stage_outcome))};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, &ea);
 	if(status >= 0) {
 		arena_free(&a);
 		return status;
 	}
+	stage_outcome *outcomes = ea.outcomes;
+	stage_exec x = {.date = v[DATE].day, .outcomes = outcomes, .noutcomes = ea.noutcomes,
+	                .deliveries = ea.deliveries, .ndeliveries = ea.ndeliveries};
+	const char *file = v[OUTCOMES].s;
 	store *st = NULL;
 	pl_err err = {0};
 	size_t nfile = 0;

@@ -23,38 +23,22 @@ static const char statement_usage[] =
 
 int cmd_statement(cli *c, int argc, char **argv)
 {
-	enum { OPT_LANG = 1, OPT_FORMAT, OPT_PARTY, OPT_DATE };
-	static const struct option opts[] = {
-		{"lang", required_argument, NULL, OPT_LANG},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"party", required_argument, NULL, OPT_PARTY},
-		{"date", required_argument, NULL, OPT_DATE},
-		CLI_COMMON_OPTIONS, {0}};
-	int lang = STATEMENT_EN, opt;
-	bool json = false, done = false;
-	const char *party = NULL;
-	pdate on = {0};
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_LANG) {
-			if((lang = statement_lang_parse(optarg)) < 0)
-				return cli_usage_error(c, "--lang: expected uk or en, got '%s'", optarg);
-		} else if(opt == OPT_FORMAT) {
-			if(strcmp(optarg, "md") && strcmp(optarg, "json"))
-				return cli_usage_error(c, "--format: expected md or json, got '%s'", optarg);
-			json = !strcmp(optarg, "json");
-		} else if(opt == OPT_PARTY) {
-			party = optarg;
-		} else if(opt == OPT_DATE) {
-			if(!cli_parse_day(optarg, &on))
-				return cli_usage_error(c, "--date: expected YYYY-MM-DD, got '%s'", optarg);
-		} else if(!cli_common_option(c, opt, statement_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-		if(done)
-			return EXIT_OK;
-	}
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one stage id");
+	enum { LANG, FORMAT, PARTY, DATE, N };
+	static const char *const formats[] = {"md", "json", NULL};
+	static const cli_opt opts[] = {
+		[LANG] = {"lang", CLI_CHOICE, .parse = statement_lang_parse, .expect = "uk or en"},
+		[FORMAT] = {"format", CLI_CHOICE, .choices = formats}, [PARTY] = {"party"},
+		[DATE] = {"date", CLI_DAY}, {0}};
+	static const cli_spec spec = {.usage = statement_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "expected one stage id"};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	int lang = v[LANG].s ? (int)v[LANG].n : STATEMENT_EN;
+	bool json = v[FORMAT].s && v[FORMAT].n == 1;
+	const char *party = v[PARTY].s;
+	pdate on = v[DATE].day;
 	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
@@ -99,64 +83,41 @@ static const char aftercare_usage[] =
 
 int cmd_aftercare(cli *c, int argc, char **argv)
 {
-	enum { OPT_AGREEMENT = 1, OPT_STAGE, OPT_PARTY, OPT_STEP, OPT_LIMIT };
-	static const struct option opts[] = {
-		{"agreement", required_argument, NULL, OPT_AGREEMENT},
-		{"stage", required_argument, NULL, OPT_STAGE},
-		{"party", required_argument, NULL, OPT_PARTY},
-		{"step", required_argument, NULL, OPT_STEP},
-		{"limit", required_argument, NULL, OPT_LIMIT},
-		CLI_COMMON_OPTIONS, {0}};
-	aftercare_filter f = {.step = -1};
-	bool done = false;
-	long n;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_AGREEMENT)
-			f.agreement = optarg;
-		else if(opt == OPT_STAGE)
-			f.stage = optarg;
-		else if(opt == OPT_PARTY)
-			f.party = optarg;
-		else if(opt == OPT_STEP) {
-			if((f.step = aftercare_step_parse(optarg)) < 0)
-				return cli_usage_error(c, "--step: expected handed_over, transit, assistance, home, hospital "
-				                       "or rehabilitation, got '%s'", optarg);
-		} else if(opt == OPT_LIMIT) {
-			if(!cli_parse_long(optarg, 1, 10000000, &n))
-				return cli_usage_error(c, "--limit: expected a number from 1, got '%s'", optarg);
-			f.limit = (size_t)n;
-		} else if(!cli_common_option(c, opt, aftercare_usage, &done)) {
-			return cli_usage_error(c, "unknown option");
-		}
-		if(done)
-			return EXIT_OK;
-	}
+	enum { AGREEMENT, STAGE, PARTY, STEP, LIMIT, N };
+	static const cli_opt opts[] = {
+		[AGREEMENT] = {"agreement"}, [STAGE] = {"stage"}, [PARTY] = {"party"},
+		[STEP] = {"step", CLI_CHOICE, .parse = aftercare_step_parse,
+		          .expect = "handed_over, transit, assistance, home, hospital or rehabilitation"},
+		[LIMIT] = {"limit", CLI_INT, .min = 1, .max = 10000000, .expect = "a number from 1"}, {0}};
+	static const cli_spec spec = {.usage = aftercare_usage, .opts = opts};
+	cli_val v[N];
 	store *st;
-	int status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
+	aftercare_filter f = {.agreement = v[AGREEMENT].s, .stage = v[STAGE].s, .party = v[PARTY].s,
+	                      .step = v[STEP].s ? (int)v[STEP].n : -1, .limit = (size_t)v[LIMIT].n};
+	pl_err err = {0};
 	arena a;
 	arena_init(&a, 0);
-	aftercare_view v;
-	pl_err err = {0};
-	pl_rc rc = aftercare_get(st, &f, &a, &v, &err);
+	aftercare_view view;
+	pl_rc rc = aftercare_get(st, &f, &a, &view, &err);
 	if(!rc && c->json) {
-		if(!cli_print_json(aftercare_json(&v, false)))
+		if(!cli_print_json(aftercare_json(&view, false)))
 			rc = pl_nomem(&err);
 	} else if(!rc) {
-		printf("%ld handed over in stages", v.total);
+		printf("%ld handed over in stages", view.total);
 		for(int k = 0; k < STEP_COUNT; k++)
-			printf("%s%s %ld", k ? ", " : ": ", aftercare_step_name((aftercare_step)k), v.count[k]);
-		printf("; %ld under Art. 117 (no active duty)\n", v.art117);
+			printf("%s%s %ld", k ? ", " : ": ", aftercare_step_name((aftercare_step)k), view.count[k]);
+		printf("; %ld under Art. 117 (no active duty)\n", view.art117);
 		table *t = table_new(6, (const char *const[]){"person", "name", "party", "step", "since", ""});
-		for(size_t i = 0; i < v.n; i++) {
-			const aftercare_row *x = &v.rows[i];
+		for(size_t i = 0; i < view.n; i++) {
+			const aftercare_row *x = &view.rows[i];
 			const char *row[6] = {x->person, x->name, x->party, aftercare_step_name(x->step), x->since,
 			                      x->art117 ? "Art. 117" : ""};
 			table_add(t, row);
 		}
-		if(v.n) {
+		if(view.n) {
 			putchar('\n');
 			table_print(t, stdout, 40);
 		}

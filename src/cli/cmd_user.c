@@ -16,8 +16,6 @@
 #include "auth/auth.h"
 #include "cli/cli.h"
 
-enum { OPT_ROLES = 1, OPT_DISPLAY, OPT_STDIN, OPT_GENERATE, OPT_USER, OPT_NAME, OPT_ALL };
-
 /* One line from f, without its newline; false at end of input. */
 static bool read_line(FILE *f, char *out, size_t size)
 {
@@ -122,34 +120,22 @@ typedef struct user_args {
 	bool from_stdin, generate;
 } user_args;
 
-/* NAME and the options of add, passwd and set. -1 to go on, or an exit status. */
+static const char one_user[] = "expected one user NAME";
+
+/* NAME and the options of add, passwd and set (each refuses those of the
+ * others in words of its own). -1 to go on, or an exit status. */
 static int user_options(cli *c, int argc, char **argv, const char *usage, user_args *ua)
 {
-	static const struct option opts[] = {
-		{"roles", required_argument, NULL, OPT_ROLES},
-		{"display", required_argument, NULL, OPT_DISPLAY},
-		{"password-stdin", no_argument, NULL, OPT_STDIN},
-		{"generate-password", no_argument, NULL, OPT_GENERATE},
-		CLI_COMMON_OPTIONS, {0}};
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_ROLES)
-			ua->roles = optarg;
-		else if(opt == OPT_DISPLAY)
-			ua->display = optarg;
-		else if(opt == OPT_STDIN)
-			ua->from_stdin = true;
-		else if(opt == OPT_GENERATE)
-			ua->generate = true;
-		else if(!cli_common_option(c, opt, usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	if(done)
-		return EXIT_OK;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one user NAME");
-	ua->name = argv[optind];
+	enum { ROLES, DISPLAY, STDIN, GENERATE, N };
+	static const cli_opt opts[] = {
+		[ROLES] = {"roles"}, [DISPLAY] = {"display"}, [STDIN] = {"password-stdin", CLI_FLAG},
+		[GENERATE] = {"generate-password", CLI_FLAG}, {0}};
+	const cli_spec spec = {.usage = usage, .opts = opts, .min_args = 1, .max_args = 1, .args_msg = one_user};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	*ua = (user_args){argv[optind], v[ROLES].s, v[DISPLAY].s, v[STDIN].s != NULL, v[GENERATE].s != NULL};
 	if(ua->from_stdin && ua->generate)
 		return cli_usage_error(c, "--password-stdin or --generate-password, not both");
 	return -1;
@@ -266,11 +252,11 @@ static const char enable_usage[] =
 
 static int user_disable_or_enable(cli *c, int argc, char **argv, bool disable)
 {
-	int status = cli_common_only(c, argc, argv, disable ? disable_usage : enable_usage);
+	const cli_spec spec = {.usage = disable ? disable_usage : enable_usage, .min_args = 1, .max_args = 1,
+	                       .args_msg = one_user};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
-	if(optind + 1 != argc)
-		return cli_usage_error(c, "expected one user NAME");
 	return user_change(c, argv[optind], NULL, NULL, &disable,
 	                   disable ? "disabled user" : "enabled user");
 }
@@ -301,16 +287,15 @@ static pl_rc list_row(void *ctx, const user *u)
 
 static int user_list(cli *c, int argc, char **argv)
 {
+	static const cli_spec spec = {.usage = list_usage};
 	store *st;
-	int status = cli_common_only(c, argc, argv, list_usage);
-	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
 	if(status >= 0)
 		return status;
+	pl_err err = {0};
 	static const char *const head[4] = {"name", "display name", "roles", ""};
 	cli_rows o;
 	cli_rows_init(&o, c, 4, head, 60);
-	pl_err err = {0};
 	pl_rc rc = auth_user_list(st, list_row, &o, &err);
 	store_close(st);
 	return cli_rows_finish(&o, c, rc, &err);
@@ -354,38 +339,21 @@ static const char token_revoke_usage[] =
 	"\n"
 	"Revoke an API token (its id from 'parley token list'): it stops working at once.\n";
 
-static int token_options(cli *c, int argc, char **argv, const char *usage, const char **user_name,
-                         const char **label)
-{
-	static const struct option opts[] = {
-		{"user", required_argument, NULL, OPT_USER},
-		{"name", required_argument, NULL, OPT_NAME},
-		CLI_COMMON_OPTIONS, {0}};
-	bool done = false;
-	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if(opt == OPT_USER)
-			*user_name = optarg;
-		else if(opt == OPT_NAME && label)
-			*label = optarg;
-		else if(!cli_common_option(c, opt, usage, &done))
-			return cli_usage_error(c, "unknown option");
-	}
-	return done ? EXIT_OK : -1;
-}
-
 static int token_create(cli *c, int argc, char **argv)
 {
-	const char *name = NULL, *label = NULL;
-	int status = token_options(c, argc, argv, token_create_usage, &name, &label);
+	enum { USER, NAME, N };
+	static const cli_opt opts[] = {
+		[USER] = {"user", .required = true}, [NAME] = {"name", .required = true}, {0}};
+	static const char expected[] = "expected --user NAME and --name LABEL";
+	static const cli_spec spec = {.usage = token_create_usage, .opts = opts, .args_msg = expected,
+	                              .need_msg = expected};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
-	if(!name || !label || optind < argc)
-		return cli_usage_error(c, "expected --user NAME and --name LABEL");
-	store *st;
+	const char *name = v[USER].s, *label = v[NAME].s;
 	pl_err err = {0};
-	if(cli_open(c, &st, &err))
-		return cli_fail(c, &err);
 	user u;
 	char token[API_TOKEN_LEN + 1];
 	int64_t id = 0;
@@ -424,13 +392,14 @@ static pl_rc token_row(void *ctx, const api_token *t)
 
 static int token_list(cli *c, int argc, char **argv)
 {
-	const char *name = NULL;
-	int status = token_options(c, argc, argv, token_list_usage, &name, NULL);
+	static const cli_opt opts[] = {{.name = "user"}, {0}};
+	static const cli_spec spec = {.usage = token_list_usage, .opts = opts};
+	cli_val v[1];
 	store *st;
-	if(status < 0)
-		status = cli_open_bare(c, argc, argv, &st);
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
+	const char *name = v[0].s;
 	pl_err err = {0};
 	user u = {0};
 	pl_rc rc = name ? auth_user_get(st, name, &u, &err) : PL_OK;
@@ -445,12 +414,15 @@ static int token_list(cli *c, int argc, char **argv)
 
 static int token_revoke(cli *c, int argc, char **argv)
 {
-	int status = cli_common_only(c, argc, argv, token_revoke_usage);
+	static const char one_id[] = "expected one token ID (a number)";
+	static const cli_spec spec = {.usage = token_revoke_usage, .min_args = 1, .max_args = 1,
+	                              .args_msg = one_id};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	if(status >= 0)
 		return status;
 	long id;
-	if(optind + 1 != argc || !cli_parse_long(argv[optind], 1, 0x7fffffffL, &id))
-		return cli_usage_error(c, "expected one token ID (a number)");
+	if(!cli_parse_long(argv[optind], 1, 0x7fffffffL, &id))
+		return cli_usage_error(c, "%s", one_id);
 	store *st;
 	pl_err err = {0};
 	if(cli_open(c, &st, &err))

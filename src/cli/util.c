@@ -9,32 +9,184 @@
 #include "core/date.h"
 #include "core/utf8.h"
 
-int cli_common_option(cli *c, int opt, const char *usage, bool *exit_now)
+/* ---- options ---------------------------------------------------------- */
+
+enum {
+	OPT_ROW = 256,             /* getopt's code for row i of a table: OPT_ROW + i */
+	OPT_DB = 1000, OPT_JSON, OPT_HELP,
+	OPTS_MAX = 64              /* rows in a table */
+};
+
+bool cli_parse_long(const char *s, long min, long max, long *out)
 {
-	switch(opt) {
-	case OPT_DB:
-		c->db = optarg;
-		return 1;
-	case OPT_JSON:
-		c->json = true;
-		return 1;
-	case OPT_HELP:
-		fputs(usage, stdout);
-		*exit_now = true;
-		return 1;
-	}
-	return 0;
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if(errno || end == s || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
 }
 
-int cli_common_only(cli *c, int argc, char **argv, const char *usage)
+bool cli_parse_number(const char *s, double lo, double hi, double *out)
 {
-	static const struct option opts[] = {CLI_COMMON_OPTIONS, {0}};
-	bool done = false;
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if(!*s || *end || errno || !(v >= lo && v <= hi))
+		return false;
+	*out = v;
+	return true;
+}
+
+/* A whole day, YYYY-MM-DD. */
+static bool parse_day(const char *s, pdate *out)
+{
+	const char *why;
+	return date_parse(s, out, &why) && out->d;
+}
+
+/* "a, b or c" */
+static void choices_text(const char *const *w, char *out, size_t size)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for(size_t i = 0; w[i] && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i == 0 ? "" : w[i + 1] ? ", " : " or ",
+		                        w[i]);
+}
+
+static bool choice_find(const char *const *w, const char *s, long *out)
+{
+	for(long i = 0; w[i]; i++)
+		if(!strcmp(w[i], s)) {
+			*out = i;
+			return true;
+		}
+	return false;
+}
+
+/* Check one occurrence of option o by its kind into v, and hand it to
+ * its take function. -1 to go on, else the exit status. */
+static int take_value(cli *c, const cli_opt *o, char *s, cli_val *v, void *ctx)
+{
+	bool ok = true;
+	switch(o->kind) {
+	case CLI_TEXT:
+	case CLI_FLAG: break;
+	case CLI_INT: ok = cli_parse_long(s, o->min, o->max, &v->n); break;
+	case CLI_NUMBER: ok = cli_parse_number(s, (double)o->min, (double)o->max, &v->x); break;
+	case CLI_DAY: ok = parse_day(s, &v->day); break;
+	case CLI_CHOICE:
+		ok = o->choices ? choice_find(o->choices, s, &v->n) : (v->n = o->parse(s)) >= 0;
+		break;
+	}
+	if(!ok) {
+		char expect[256];
+		if(o->expect)
+			snprintf(expect, sizeof(expect), "%s", o->expect);
+		else if(o->kind == CLI_CHOICE && o->choices)
+			choices_text(o->choices, expect, sizeof(expect));
+		else if(o->kind == CLI_DAY)
+			snprintf(expect, sizeof(expect), "YYYY-MM-DD");
+		else
+			snprintf(expect, sizeof(expect), "%ld to %ld", o->min, o->max);
+		return cli_usage_error(c, "--%s: expected %s, got '%s'", o->name, expect, s);
+	}
+	v->s = s ? s : "";
+	return o->take ? o->take(c, o, s, ctx) : -1;
+}
+
+/* The row of opts[0..n) that getopt's code opt stands for; n if none. */
+static size_t row_of(const cli_opt *opts, size_t n, int opt)
+{
+	if(opt >= OPT_ROW && opt < OPT_ROW + (int)n)
+		return (size_t)(opt - OPT_ROW);
+	for(size_t i = 0; i < n; i++)
+		if(opts[i].letter && opts[i].letter == opt)
+			return i;
+	return n;
+}
+
+/* After the options: the count of arguments, then the required options. */
+static int check_rest(cli *c, int argc, char **argv, const cli_spec *spec, const cli_val *v)
+{
+	int n = argc - optind, min = spec->min_args, max = spec->max_args;
+	if(n < min || (max >= 0 && n > max)) {
+		if(spec->args_msg)
+			return cli_usage_error(c, "%s", spec->args_msg);
+		if(max == 0)
+			return cli_usage_error(c, "unexpected argument '%s'%s", argv[optind],
+			                       spec->args_hint ? spec->args_hint : "");
+		if(min == max)
+			return cli_usage_error(c, "expected %d argument%s, got %d", min, min == 1 ? "" : "s", n);
+		if(max < 0)
+			return cli_usage_error(c, "expected at least %d argument%s, got %d", min,
+			                       min == 1 ? "" : "s", n);
+		return cli_usage_error(c, "expected %d to %d arguments, got %d", min, max, n);
+	}
+	for(size_t i = 0; spec->opts && spec->opts[i].name; i++) {
+		if(!spec->opts[i].required || v[i].s)
+			continue;
+		if(spec->need_msg)
+			return cli_usage_error(c, "%s", spec->need_msg);
+		return cli_usage_error(c, "--%s is required", spec->opts[i].name);
+	}
+	return -1;
+}
+
+int cli_parse(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, void *ctx)
+{
+	struct option lo[OPTS_MAX + 4];
+	char letters[2 * OPTS_MAX + 1];
+	size_t n = 0, nl = 0;
+	for(; spec->opts && spec->opts[n].name; n++) {
+		const cli_opt *o = &spec->opts[n];
+		if(n == OPTS_MAX || !v)
+			pl_panic("cli_parse: %s: more than %d options, or nowhere to put them", c->prog, OPTS_MAX);
+		int has = o->kind == CLI_FLAG ? no_argument : required_argument;
+		lo[n] = (struct option){o->name, has, NULL, OPT_ROW + (int)n};
+		if(o->letter) {
+			letters[nl++] = o->letter;
+			if(has == required_argument)
+				letters[nl++] = ':';
+		}
+		v[n] = (cli_val){0};
+	}
+	letters[nl] = '\0';
+	lo[n] = (struct option){"db", required_argument, NULL, OPT_DB};
+	lo[n + 1] = (struct option){"json", no_argument, NULL, OPT_JSON};
+	lo[n + 2] = (struct option){"help", no_argument, NULL, OPT_HELP};
+	lo[n + 3] = (struct option){0};
+	bool help = false;
 	int opt;
-	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if(!cli_common_option(c, opt, usage, &done))
-			return cli_usage_error(c, "unknown option");
-	return done ? EXIT_OK : -1;
+	while((opt = getopt_long(argc, argv, letters, lo, NULL)) != -1) {
+		size_t i = row_of(spec->opts, n, opt);
+		int status = -1;
+		if(i < n) {
+			status = take_value(c, &spec->opts[i], optarg, &v[i], ctx);
+		} else if(opt == OPT_DB) {
+			c->db = optarg;
+		} else if(opt == OPT_JSON) {
+			c->json = true;
+		} else if(opt == OPT_HELP) { /* at once: a mistake after it is still said */
+			fputs(spec->usage, stdout);
+			help = true;
+		} else {
+			status = cli_usage_error(c, "unknown option");
+		}
+		if(status >= 0)
+			return status;
+	}
+	return help ? EXIT_OK : check_rest(c, argc, argv, spec, v);
+}
+
+void cli_page(const cli_val *limit, const cli_val *offset, size_t *to_limit, size_t *to_offset)
+{
+	if(limit->s)
+		*to_limit = (size_t)limit->n;
+	if(offset->s)
+		*to_offset = (size_t)offset->n;
 }
 
 int cli_dispatch(cli *c, const char *group, const cli_command *subs, size_t n,
@@ -74,20 +226,20 @@ int cli_fail(const cli *c, const pl_err *err)
 	return err->rc == PL_EUSAGE ? EXIT_USAGE : EXIT_REFUSED;
 }
 
-pl_rc cli_open(cli *c, store **r, pl_err *err)
+pl_rc cli_open(cli *c, store **st, pl_err *err)
 {
-	return store_open(r, c->db, c->actor, 0, err);
+	return store_open(st, c->db, c->actor, 0, err);
 }
 
-bool cli_parse_long(const char *s, long min, long max, long *out)
+int cli_start(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, void *ctx,
+              store **st)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if(errno || end == s || *end || v < min || v > max)
-		return false;
-	*out = v;
-	return true;
+	*st = NULL;
+	int status = cli_parse(c, argc, argv, spec, v, ctx);
+	pl_err err = {0};
+	if(status < 0 && cli_open(c, st, &err))
+		status = cli_fail(c, &err);
+	return status;
 }
 
 void cli_print_range(const char *things, size_t offset, size_t n, size_t total, bool capped)
@@ -101,22 +253,6 @@ void cli_print_range(const char *things, size_t offset, size_t n, size_t total, 
 		       capped ? "more than " : "", t, offset + n);
 	else
 		printf("\n%zu-%zu of %s\n", offset + 1, offset + n, t);
-}
-
-int cli_open_bare(cli *c, int argc, char **argv, store **r)
-{
-	if(optind < argc)
-		return cli_usage_error(c, "unexpected argument '%s'", argv[optind]);
-	pl_err err = {0};
-	if(cli_open(c, r, &err))
-		return cli_fail(c, &err);
-	return -1;
-}
-
-bool cli_parse_day(const char *s, pdate *out)
-{
-	const char *why;
-	return date_parse(s, out, &why) && out->d;
 }
 
 bool cli_print_json(json_t *o)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/json.h"
 #include "http/internal.h"
 
 /* Percent-decoding of paths and query values, as MHD's own, except that
@@ -66,21 +67,13 @@ bool http_body_is_json(http_req *q)
 
 bool http_check_keys(http_req *q, json_t *obj, const char *const *allowed, const char *where)
 {
-	const char *key;
-	json_t *val;
-	json_object_foreach(obj, key, val) {
-		bool known = false;
-		for(size_t i = 0; allowed[i] && !known; i++)
-			known = !strcmp(allowed[i], key);
-		if(!known) {
-			char name[160];
-			snprintf(name, sizeof(name), "%s%s%.80s", where ? where : "", where ? "." : "", key);
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "unknown_field", name,
-			           "unknown field '%s'", name);
-			return false;
-		}
-	}
-	return true;
+	const char *key = json_unknown_key(obj, allowed);
+	if(!key)
+		return true;
+	char name[160];
+	snprintf(name, sizeof(name), "%s%s%.80s", where ? where : "", where ? "." : "", key);
+	http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "unknown_field", name, "unknown field '%s'", name);
+	return false;
 }
 
 json_t *http_body(http_req *q, const char *const *allowed)

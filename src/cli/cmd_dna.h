@@ -1,0 +1,24 @@
+/* The parley dna group's sub-commands, one file a job: imports and
+ * frequencies (cmd_dna.c), screening (cmd_dna_screen.c), review of the
+ * proposals (cmd_dna_review.c), simulation (cmd_dna_simulate.c). */
+#ifndef PARLEY_CLI_CMD_DNA_H
+#define PARLEY_CLI_CMD_DNA_H
+
+#include <stddef.h>
+
+#include "cli/cli.h"
+
+int cli_dna_import(cli *c, int argc, char **argv);
+int cli_dna_frequencies(cli *c, int argc, char **argv);
+int cli_dna_screen(cli *c, int argc, char **argv);
+int cli_dna_proposals(cli *c, int argc, char **argv);
+int cli_dna_explain(cli *c, int argc, char **argv);
+int cli_dna_confirm(cli *c, int argc, char **argv);
+int cli_dna_reject(cli *c, int argc, char **argv);
+int cli_dna_simulate(cli *c, int argc, char **argv);
+
+/* A likelihood ratio for people, from its log10: "20", "1.3e+04",
+ * "10^12.4"; "-" when not known. */
+void cli_dna_lr_text(double log10_lr, char *out, size_t size);
+
+#endif

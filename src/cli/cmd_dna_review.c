@@ -1,0 +1,280 @@
+/* parley dna proposals | explain | confirm | reject: the review of what
+ * screening proposed, and the decisions (docs/dna.md). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cmd_dna.h"
+#include "dna/dna.h"
+
+/* ---- proposals ------------------------------------------------------------------- */
+
+static const char proposals_usage[] =
+	"usage: parley dna proposals [--status S] [--case TAG] [--person ID] [--limit N]\n"
+	"                            [--offset N]\n"
+	"\n"
+	"The pairs the last screenings kept, highest posterior first: proposed ones\n"
+	"(at or over the threshold), candidates below it, and those decided\n"
+	"(confirmed, rejected), with the LR, the generalised LR of the joint\n"
+	"assignment, the posterior, the loci compared and how many of them no\n"
+	"genotype explains without mutation.\n"
+	"\n"
+	"Options:\n"
+	"  --status S     candidate, proposed, confirmed, rejected (comma-separated)\n"
+	"  --case TAG     the pairs of one case\n"
+	"  --person ID    the pairs of one missing person\n"
+	"  --limit N      at most N rows (default 50)\n"
+	"  --offset N     skip the first N\n";
+
+static void proposal_row(const dna_proposal *p, table *t)
+{
+	char lr[32], glr[32], post[32], loci[32];
+	cli_dna_lr_text(p->log10_lr, lr, sizeof(lr));
+	cli_dna_lr_text(p->log10_glr, glr, sizeof(glr));
+	snprintf(post, sizeof(post), "%.6f", p->posterior);
+	snprintf(loci, sizeof(loci), "%d (%d)", p->loci, p->inconsistent);
+	const char *row[8] = {p->case_tag, p->person ? p->person : p->other_case,
+	                      p->person ? p->relatives : "same person", lr, glr, post, loci,
+	                      p->action ? p->action : p->status};
+	if(p->action && !strcmp(p->status, "rejected"))
+		row[7] = p->status;
+	table_add(t, row);
+}
+
+static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
+{
+	arena a;
+	arena_init(&a, 0);
+	dna_proposal *p;
+	size_t n, total;
+	pl_err err = {0};
+	pl_rc rc = dna_proposals_list(st, q, &a, &p, &n, &total, &err);
+	int status = EXIT_OK;
+	if(rc == PL_EUSAGE) {
+		status = cli_usage_error(c, "%s", err.msg);
+	} else if(rc) {
+		status = cli_fail(c, &err);
+	} else if(c->json) {
+		json_t *arr = json_array();
+		for(size_t i = 0; i < n; i++)
+			json_array_append_new(arr, dna_proposal_json(&p[i]));
+		cli_print_json(json_pack("{s:o, s:I}", "proposals", arr, "total", (json_int_t)total));
+	} else {
+		const char *head[8] = {"case", "person / case", "relatives", "LR", "GLR", "posterior",
+		                       "loci (inconsistent)", "status"};
+		table *t = table_new(8, head);
+		for(size_t i = 0; i < n; i++)
+			proposal_row(&p[i], t);
+		if(n)
+			table_print(t, stdout, 40);
+		table_free(t);
+		cli_print_range("proposals", q->offset, n, total, false);
+	}
+	arena_free(&a);
+	return status;
+}
+
+int cli_dna_proposals(cli *c, int argc, char **argv)
+{
+	enum { STATUS, CASE, PERSON, LIMIT, OFFSET, N };
+	static const cli_opt opts[] = {
+		[STATUS] = {"status"}, [CASE] = {"case"}, [PERSON] = {"person"}, [LIMIT] = CLI_OPT_LIMIT,
+		[OFFSET] = CLI_OPT_OFFSET, {0}};
+	static const cli_spec spec = {.usage = proposals_usage, .opts = opts};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	if(status >= 0)
+		return status;
+	dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
+	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
+	q.status = v[STATUS].s;
+	q.case_tag = v[CASE].s;
+	q.person = v[PERSON].s;
+	status = list_proposals(c, st, &q);
+	store_close(st);
+	return status;
+}
+
+/* ---- explain ---------------------------------------------------------------------- */
+
+static const char explain_usage[] =
+	"usage: parley dna explain CASE [PERSON | CASE]\n"
+	"\n"
+	"With a person (their id): the remains of the case against the person's\n"
+	"relatives, locus by locus: the genotypes, the LR at each locus (1 where\n"
+	"either side is not typed), whether a genotype explains it without\n"
+	"mutation, and the product, with the posterior and the stored proposal.\n"
+	"With another case: the two as remains of one person. With neither: the\n"
+	"case's proposals and candidates. The model is that of the last screening.\n";
+
+static void explain_text(const dna_explanation *e)
+{
+	printf("case %s against %s%s\n", e->case_tag, e->person ? "the relatives of " : "case ",
+	       e->person ? e->person : e->other_case);
+	for(int i = 0; i < e->nrel; i++)
+		printf("  %s: %s\n", e->rel_sample[i], e->rel_relationship[i]);
+	putchar('\n');
+	int ncols = 4 + e->nrel;
+	const char **head = calloc((size_t)ncols, sizeof(char *)), **row = calloc((size_t)ncols, sizeof(char *));
+	if(!head || !row) {
+		free(head);
+		free(row);
+		return;
+	}
+	head[0] = "locus";
+	head[1] = "remains";
+	for(int i = 0; i < e->nrel; i++)
+		head[2 + i] = e->rel_sample[i];
+	head[2 + e->nrel] = "LR";
+	head[3 + e->nrel] = "";
+	table *t = table_new((size_t)ncols, head);
+	for(int l = 0; l < e->nloci; l++) {
+		const dna_explain_locus *x = &e->loci[l];
+		char lr[32];
+		cli_dna_lr_text(x->lr > 0 ? log10(x->lr) : -1000, lr, sizeof(lr));
+		row[0] = x->locus;
+		row[1] = x->remains ? x->remains : "-";
+		for(int i = 0; i < e->nrel; i++)
+			row[2 + i] = x->relatives[i] ? x->relatives[i] : "-";
+		row[2 + e->nrel] = x->compared ? lr : "1";
+		row[3 + e->nrel] = !x->compared ? "not compared" : x->consistent ? "" : "inconsistent";
+		table_add(t, row);
+	}
+	table_print(t, stdout, 30);
+	table_free(t);
+	free(head);
+	free(row);
+	char lr[32];
+	cli_dna_lr_text(e->log10_lr, lr, sizeof(lr));
+	printf("\nLR %s over %d loci (%d inconsistent); posterior %.6f with a prior of 1/%.0f\n", lr,
+	       e->compared, e->inconsistent, e->posterior, e->missing);
+	printf("model: theta %g, %s mutation (%g, %g), drop-out %g\n", e->params.theta,
+	       dna_mutation_names[e->params.mutation.model], e->params.mutation.rate_pat,
+	       e->params.mutation.rate_mat, e->params.dropout);
+	if(e->proposal) {
+		char glr[32];
+		cli_dna_lr_text(e->proposal->log10_glr, glr, sizeof(glr));
+		printf("stored: %s (run %lld), generalised LR %s, posterior %.6f%s%s%s%s\n", e->proposal->status,
+		       (long long)e->proposal->run, glr, e->proposal->posterior,
+		       e->proposal->decided_by ? ", by " : "", e->proposal->decided_by ? e->proposal->decided_by : "",
+		       e->proposal->action ? " to " : "", e->proposal->action ? e->proposal->action : "");
+	} else {
+		printf("no proposal stored for this pair\n");
+	}
+}
+
+int cli_dna_explain(cli *c, int argc, char **argv)
+{
+	static const cli_spec spec = {.usage = explain_usage, .min_args = 1, .max_args = 2};
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
+	if(status >= 0)
+		return status;
+	const char *tag = argv[optind], *other = optind + 1 < argc ? argv[optind + 1] : NULL;
+	pl_err err = {0};
+	if(!other) {
+		dna_proposal_query q = DNA_PROPOSAL_QUERY_INIT;
+		q.case_tag = tag;
+		status = list_proposals(c, st, &q);
+		store_close(st);
+		return status;
+	}
+	arena a;
+	arena_init(&a, 0);
+	dna_explanation e;
+	pl_rc rc = dna_explain(st, tag, other, &a, &e, &err);
+	store_close(st);
+	if(!rc && c->json)
+		cli_print_json(dna_explanation_json(&e));
+	else if(!rc)
+		explain_text(&e);
+	arena_free(&a);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+/* ---- decisions ---------------------------------------------------------------------- */
+
+static const char confirm_usage[] =
+	"usage: parley dna confirm CASE PERSON|CASE [--note TEXT] [--force]\n"
+	"\n"
+	"Confirm a proposal after review. A case and a person: the case is\n"
+	"identified as the person (confirmed), which records the person's events; if\n"
+	"the person belongs to the party that handed the remains over, the case is\n"
+	"identified preliminarily and flagged for return instead (parley remains\n"
+	"return). Two cases: they are one person, joined by fragments; a case not\n"
+	"identified takes the other's confirmed identification. Audited, with who\n"
+	"decided.\n"
+	"\n"
+	"Options:\n"
+	"  --note TEXT    why, for the record\n"
+	"  --force        confirm a candidate below the threshold (on other evidence)\n";
+
+static const char reject_usage[] =
+	"usage: parley dna reject CASE PERSON|CASE [--note TEXT]\n"
+	"\n"
+	"Reject a proposal after review: it stays recorded as rejected, with who\n"
+	"decided, and later screenings do not propose the pair again.\n"
+	"\n"
+	"Options:\n"
+	"  --note TEXT    why, for the record\n";
+
+static int decide(cli *c, int argc, char **argv, bool confirm)
+{
+	enum { NOTE, FORCE, N };
+	static const cli_opt opts[] = {[NOTE] = {"note"}, [FORCE] = {"force", CLI_FLAG}, {0}};
+	const cli_spec spec = {.usage = confirm ? confirm_usage : reject_usage, .opts = opts, .min_args = 2,
+	                       .max_args = 2};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	if(!confirm && v[FORCE].s)
+		return cli_usage_error(c, "--force goes with confirm");
+	const char *tag = argv[optind], *other = argv[optind + 1];
+	store *st;
+	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
+	dna_decision d;
+	pl_rc rc = confirm ? dna_confirm(st, tag, other, v[NOTE].s, v[FORCE].s != NULL, &d, &err)
+	                   : dna_reject(st, tag, other, v[NOTE].s, &d, &err);
+	store_close(st);
+	if(rc)
+		return cli_fail(c, &err);
+	if(c->json) {
+		json_t *o = dna_decision_json(&d);
+		json_object_set_new(o, "case", json_string(tag));
+		json_object_set_new(o, "other", json_string(other));
+		cli_print_json(o);
+		return EXIT_OK;
+	}
+	if(!confirm)
+		printf("%s and %s: rejected\n", tag, other);
+	else if(d.remains.before != d.remains.after)
+		printf("%s and %s: confirmed (%s); case %s -> %s", tag, other, d.action,
+		       remains_status_name(d.remains.before), remains_status_name(d.remains.after));
+	else
+		printf("%s and %s: confirmed (%s)", tag, other, d.action);
+	if(confirm && d.remains.events_added)
+		printf("; %d event%s recorded on the person", d.remains.events_added,
+		       d.remains.events_added == 1 ? "" : "s");
+	if(confirm)
+		putchar('\n');
+	if(d.note[0] || d.remains.note[0])
+		printf("note: %s\n", d.note[0] ? d.note : d.remains.note);
+	return EXIT_OK;
+}
+
+int cli_dna_confirm(cli *c, int argc, char **argv)
+{
+	return decide(c, argc, argv, true);
+}
+
+int cli_dna_reject(cli *c, int argc, char **argv)
+{
+	return decide(c, argc, argv, false);
+}
+

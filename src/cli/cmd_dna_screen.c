@@ -1,0 +1,142 @@
+/* parley dna screen: every remains profile against every family and every
+ * other remains profile, with a report (docs/dna.md). */
+#include <math.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cmd_dna.h"
+#include "core/file.h"
+#include "dna/dna.h"
+
+/* ---- screen ------------------------------------------------------------------- */
+
+static const char screen_usage[] =
+	"usage: parley dna screen [--batch LABEL] [--report FILE] [MODEL OPTIONS]\n"
+	"\n"
+	"Compare every remains profile (of one batch, or all that were not returned)\n"
+	"with the relatives of every missing person, jointly for each family, and\n"
+	"with every other remains profile (two parts of one person); assign remains to\n"
+	"missing persons jointly where they compete; keep the pairs for review. A pair\n"
+	"is proposed when its posterior probability, with a prior of one over the\n"
+	"number of missing persons, reaches the threshold: the report says what LR\n"
+	"that takes. The undecided proposals of the remains screened are replaced;\n"
+	"decided ones stay.\n"
+	"\n"
+	"Options:\n"
+	"  --batch LABEL          only the remains of this batch\n"
+	"  --report FILE          write a report (Markdown) of the run to FILE\n"
+	"  --threshold P          posterior for a proposal (default 0.999)\n"
+	"  --keep P               posterior from which a pair is kept for review (0.01)\n"
+	"  --missing N            how many persons are missing, for the prior 1/N\n"
+	"                         (default: the persons the registry holds as missing,\n"
+	"                         died in captivity or remains returned)\n"
+	"  --theta T              subpopulation correction, NRC II 4.10 (default 0.01)\n"
+	"  --dropout D            drop-out probability of an allele in degraded remains\n"
+	"                         (default 0.1)\n"
+	"  --mutation MODEL       none, equal, proportional or stepwise (default)\n"
+	"  --paternal R           mutation rate from fathers (default 0.002)\n"
+	"  --maternal R           mutation rate from mothers (default 0.0005)\n"
+	"  --range R              stepwise: each step more is R times as likely (0.1)\n"
+	"  --max-inconsistent N   loci without a Mendelian explanation allowed (2)\n"
+	"  --threads N            threads (default: one per core)\n";
+
+/* The model's options are the parameters of dna_params_set, by name. */
+enum {
+	S_BATCH, S_REPORT, S_THRESHOLD, S_KEEP, S_MISSING, S_THETA, S_DROPOUT, S_MUTATION, S_PATERNAL,
+	S_MATERNAL, S_RANGE, S_MAX_INCONSISTENT, S_THREADS, S_COUNT
+};
+
+static const cli_opt screen_opts[] = {
+	[S_BATCH] = {"batch"}, [S_REPORT] = {"report"}, [S_THRESHOLD] = {"threshold"}, [S_KEEP] = {"keep"},
+	[S_MISSING] = {"missing"}, [S_THETA] = {"theta"}, [S_DROPOUT] = {"dropout"},
+	[S_MUTATION] = {"mutation"}, [S_PATERNAL] = {"paternal"}, [S_MATERNAL] = {"maternal"},
+	[S_RANGE] = {"range"}, [S_MAX_INCONSISTENT] = {"max-inconsistent"}, [S_THREADS] = {"threads"},
+	{0}};
+
+static int screen_params(cli *c, const cli_val *v, dna_params *p)
+{
+	pl_err err = {0};
+	for(int o = S_THRESHOLD; o <= S_THREADS; o++) {
+		const char *name = screen_opts[o].name;
+		char param[32];
+		double x;
+		if(o == S_MUTATION || !v[o].s)
+			continue;
+		snprintf(param, sizeof(param), "%s", name);
+		for(char *u = param; *u; u++)
+			*u = *u == '-' ? '_' : *u;
+		if(!cli_parse_number(v[o].s, -HUGE_VAL, HUGE_VAL, &x))
+			return cli_usage_error(c, "--%s: expected a number, got '%s'", name, v[o].s);
+		if(dna_params_set(p, param, x, &err)) {
+			const char *why = strchr(err.msg, ':');
+			return cli_usage_error(c, "--%s:%s", name, why ? why + 1 : err.msg);
+		}
+	}
+	if(v[S_MUTATION].s && dna_params_set_mutation(p, v[S_MUTATION].s, &err))
+		return cli_usage_error(c, "--%s", err.msg);
+	if(dna_params_check(p, &err))
+		return cli_usage_error(c, "--%s", err.msg);
+	return -1;
+}
+
+static void print_summary(const dna_screen_summary *s, const dna_params *p, const char *report)
+{
+	char pairs[32], lr[32], keep[32], n[32];
+	text_thousands((long)s->pairs, pairs, sizeof(pairs));
+	text_thousands((long)s->missing, n, sizeof(n));
+	cli_dna_lr_text(log10(s->lr_proposal), lr, sizeof(lr));
+	cli_dna_lr_text(log10(s->lr_candidate), keep, sizeof(keep));
+	printf("run %lld: %ld remains against %ld families (%ld reference profiles), %ld loci: %s pairs "
+	       "in %.1f s\n", (long long)s->run, s->remains, s->families, s->references, s->loci, pairs,
+	       s->seconds);
+	printf("prior 1/%s (the missing persons): a proposal needs posterior >= %g, an LR of %s for a "
+	       "pair with no rival; candidates from posterior %g (LR %s)\n", n, p->threshold, lr, p->keep,
+	       keep);
+	printf("%ld proposals, %ld candidates in all, %ld pairs of remains of one person; %ld excluded "
+	       "for inconsistent loci; %ld decided before\n", s->proposals, s->candidates, s->same_person,
+	       s->excluded, s->decided);
+	if(s->notes.len)
+		printf("notes:\n%s", buf_str(&s->notes));
+	if(report)
+		printf("report: %s\n", report);
+	printf("review: parley dna proposals --status proposed; parley dna explain CASE PERSON\n");
+}
+
+int cli_dna_screen(cli *c, int argc, char **argv)
+{
+	static const cli_spec spec = {.usage = screen_usage, .opts = screen_opts};
+	cli_val v[S_COUNT];
+	dna_params p = DNA_PARAMS_INIT;
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status < 0)
+		status = screen_params(c, v, &p);
+	if(status >= 0)
+		return status;
+	store *st;
+	pl_err err = {0};
+	if(cli_open(c, &st, &err))
+		return cli_fail(c, &err);
+	const char *report_path = v[S_REPORT].s;
+	FILE *report = NULL;
+	file_out fo;
+	pl_rc rc = report_path ? file_out_open(&fo, report_path, &err) : PL_OK;
+	if(!rc && report_path)
+		report = fo.f;
+	dna_screen_summary s;
+	if(!rc)
+		rc = dna_screen_run(st, v[S_BATCH].s, &p, report, &s, &err);
+	store_close(st);
+	if(report && rc)
+		file_out_abort(&fo);
+	else if(report)
+		rc = file_out_commit(&fo, true, &err);
+	if(!rc && c->json)
+		cli_print_json(dna_screen_summary_json(&s));
+	else if(!rc)
+		print_summary(&s, &p, report_path);
+	if(!rc || s.notes.ptr)
+		dna_screen_summary_free(&s);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
