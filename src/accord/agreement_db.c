@@ -3,29 +3,23 @@
 
 #include "accord/internal.h"
 
-pl_rc agreement_add(store *st, agreement *ag, bool *added, pl_err *err)
+/* Inside agreement_add's transaction. */
+static pl_rc agreement_insert(store *st, agreement *ag, bool *added, pl_err *err)
 {
-	*added = false;
-	pl_rc rc = store_begin(st, err);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT id, sha256 FROM agreement WHERE name = ?", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_stmt *s;
-	rc = store_stmt(st, "SELECT id, sha256 FROM agreement WHERE name = ?", &s, err);
-	if(rc)
-		goto fail;
 	sqlite3_bind_text(s, 1, ag->name, -1, SQLITE_STATIC);
 	if(sqlite3_step(s) == SQLITE_ROW) {
 		bool same = !strcmp(store_column_text(s, 1), ag->sha256);
 		ag->id = sqlite3_column_int64(s, 0);
 		sqlite3_reset(s);
-		if(same) {
-			store_rollback(st);
+		if(same)
 			return PL_OK;
-		}
-		rc = pl_fail(err, PL_ECONFLICT,
-		             "agreement '%s' is already stored with other terms; terms are never edited: "
-		             "give the new terms a new id", ag->name);
-		goto fail;
+		return pl_fail(err, PL_ECONFLICT,
+		               "agreement '%s' is already stored with other terms; terms are never edited: "
+		               "give the new terms a new id", ag->name);
 	}
 	sqlite3_reset(s);
 
@@ -40,7 +34,7 @@ pl_rc agreement_add(store *st, agreement *ag, bool *added, pl_err *err)
 	                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	                &s, err);
 	if(rc)
-		goto fail;
+		return rc;
 	sqlite3_bind_text(s, 1, ag->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, ag->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 3, ag->canonical, -1, SQLITE_STATIC);
@@ -56,21 +50,23 @@ pl_rc agreement_add(store *st, agreement *ag, bool *added, pl_err *err)
 	sqlite3_bind_text(s, 13, store_actor(st), -1, SQLITE_STATIC);
 	int sr = sqlite3_step(s);
 	sqlite3_reset(s);
-	if(sr != SQLITE_DONE) {
-		rc = store_fail(st, err, sr, "storing the agreement");
-		goto fail;
-	}
+	if(sr != SQLITE_DONE)
+		return store_fail(st, err, sr, "storing the agreement");
 	ag->id = sqlite3_last_insert_rowid(store_db(st));
-	rc = audit_append(st, NULL, "agreement.add", "agreement", ag->name, NULL,
-	         ag->canonical, err);
-	if(!rc)
-		rc = store_commit(st, err);
+	rc = audit_append(st, NULL, "agreement.add", "agreement", ag->name, NULL, ag->canonical, err);
+	*added = !rc;
+	return rc;
+}
+
+pl_rc agreement_add(store *st, agreement *ag, bool *added, pl_err *err)
+{
+	*added = false;
+	pl_rc rc = store_begin(st, err);
 	if(rc)
-		goto fail;
-	*added = true;
-	return PL_OK;
-fail:
-	store_rollback(st);
+		return rc;
+	rc = store_end(st, agreement_insert(st, ag, added, err), err);
+	if(rc)
+		*added = false;
 	return rc;
 }
 

@@ -359,9 +359,7 @@ pl_rc manifest_import(store *st, const json_t *env, const char *name, manifest_i
 		         doc_sha, rep->signatures_added);
 		rc = rc ? rc : audit_append(st, NULL, "manifest.import", "stage", m.stage, NULL,
 		                   after, err);
-		rc = rc ? rc : store_commit(st, err);
-		if(rc)
-			store_rollback(st);
+		rc = store_end(st, rc, err);
 	}
 	if(!rc) {
 		snprintf(rep->stage, sizeof(rep->stage), "%s", m.stage);

@@ -367,9 +367,7 @@ pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid
 	rc = rc ? rc : stage_insert(st, ag, &m, STAGE_DRAFT, &id, err);
 	rc = rc ? rc : audit_append(st, NULL, "stage.create", "stage", uid, NULL,
 	                   ag->name, err);
-	rc = rc ? rc : store_commit(st, err);
-	if(rc)
-		store_rollback(st);
+	rc = store_end(st, rc, err);
 	arena_free(&a);
 	return rc;
 }

@@ -121,9 +121,7 @@ pl_rc stage_change(store *st, const char *uid, stage_change_fn fn, void *ctx, pl
 	}
 	rc = stage_get(st, uid, &a, &s, err);
 	rc = rc ? rc : fn(st, &s, ctx, &a, err);
-	rc = rc ? rc : store_commit(st, err);
-	if(rc)
-		store_rollback(st);
+	rc = store_end(st, rc, err);
 	arena_free(&a);
 	return rc;
 }

@@ -77,11 +77,7 @@ pl_rc auth_session_create(store *st, const user *u, const char *address, int64_t
 		snprintf(after, sizeof(after), "{\"address\":\"%.64s\"}", address ? address : "");
 		rc = audit_append(st, u->name, "login", "user", u->name, NULL, after, err);
 	}
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 static pl_rc delete_hash(store *st, const unsigned char *h, pl_err *err)
@@ -199,11 +195,7 @@ pl_rc auth_token_create(store *st, const user *u, const char *name, const char *
 		         strchr(name, '"') || strchr(name, '\\') ? "(named)" : name);
 		rc = audit_append(st, actor, "token", "user", u->name, NULL, after, err);
 	}
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 pl_rc auth_token_check(store *st, const char *token, user *out, pl_err *err)
@@ -253,11 +245,7 @@ pl_rc auth_token_revoke(store *st, int64_t id, int64_t owner_id, const char *act
 		snprintf(after, sizeof(after), "{\"token\":%lld}", (long long)id);
 		rc = audit_append(st, actor, "revoke", "token", NULL, NULL, after, err);
 	}
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 pl_rc auth_token_list(store *st, int64_t user_id, auth_token_fn fn, void *ctx, pl_err *err)

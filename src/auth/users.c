@@ -167,11 +167,7 @@ pl_rc auth_user_add(store *st, const char *name, const char *display, role_set r
 	if(!rc)
 		rc = audited(st, actor, "create", NULL, &u, err);
 	sodium_memzero(hash, sizeof(hash));
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 pl_rc auth_user_passwd(store *st, const char *name, const char *password, const char *actor,
@@ -213,11 +209,7 @@ pl_rc auth_user_passwd(store *st, const char *name, const char *password, const 
 	if(!rc)
 		rc = audit_append(st, actor, "passwd", "user", u.name, NULL, NULL, err);
 	sodium_memzero(hash, sizeof(hash));
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 /* After a change inside the transaction: is someone left to run the
@@ -288,11 +280,7 @@ pl_rc auth_user_set(store *st, const char *name, const role_set *roles, const ch
 		if(!rc)
 			rc = audited(st, actor, "update", &before, &after, err);
 	}
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 pl_rc auth_user_list(store *st, auth_user_fn fn, void *ctx, pl_err *err)

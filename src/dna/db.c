@@ -9,15 +9,6 @@
 
 /* ---- small helpers ------------------------------------------------------------ */
 
-pl_rc dna_tx_end(store *st, pl_rc rc, pl_err *err)
-{
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
-}
-
 pl_rc dna_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err)
 {
 	int x = sqlite3_step(s);

@@ -203,7 +203,7 @@ static pl_rc decide(store *st, const char *tag, const char *other, const char *n
 		rc = pr.identity ? join(st, tag, &pr, &p, &a, out, err) : identify(st, tag, &pr, &p, &a, out, err);
 	if(!rc)
 		rc = decided(st, &pr, &p, confirm ? "confirmed" : "rejected", out, note, err);
-	rc = dna_tx_end(st, rc, err);
+	rc = store_end(st, rc, err);
 	arena_free(&a);
 	return rc;
 }

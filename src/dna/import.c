@@ -660,7 +660,7 @@ pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_im
 			rc = pl_nomem(err);
 		if(!rc && !im.pb.failed)
 			rc = record_import(&im, err);
-		rc = dna_tx_end(st, problems_result(&im.pb, rc, err), err);
+		rc = store_end(st, problems_result(&im.pb, rc, err), err);
 	}
 	if(rc) { /* nothing was imported: only the problems stay */
 		buf_reset(&rep->notes);

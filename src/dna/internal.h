@@ -60,8 +60,6 @@ pl_rc dna_missing_count(store *st, long *n, pl_err *err);
 
 /* ---- the audit, and small helpers --------------------------------------------- */
 
-/* End a write: roll back on failure, else commit. */
-pl_rc dna_tx_end(store *st, pl_rc rc, pl_err *err);
 /* Step a statement that writes; reset it. */
 pl_rc dna_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err);
 /* A case's row id, uid and status by tag: *found false if there is none. */

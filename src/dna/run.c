@@ -301,7 +301,7 @@ pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *re
 			                          "candidates", (json_int_t)out->candidates, "proposals",
 			                          (json_int_t)out->proposals, "same_person",
 			                          (json_int_t)out->same_person, "missing", out->missing), err);
-		rc = dna_tx_end(st, rc, err);
+		rc = store_end(st, rc, err);
 	}
 	if(!rc && report)
 		dna_report_write(report, st, p, out, &d, kept, res.n);

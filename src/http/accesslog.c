@@ -54,11 +54,7 @@ static pl_rc commit_batch(access_writer *w, entry *batch, pl_err *err)
 	pl_rc rc = store_begin(w->st, err);
 	for(entry *e = batch; e && !rc; e = e->next)
 		rc = audit_access(w->st, e->actor, e->uid, e->action, e->detail, err);
-	if(rc) {
-		store_rollback(w->st);
-		return rc;
-	}
-	return store_commit(w->st, err);
+	return store_end(w->st, rc, err);
 }
 
 static void *run(void *arg)

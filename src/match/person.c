@@ -456,8 +456,7 @@ static void write_keys(store *st, reg_reader *rr)
 		if(x != SQLITE_DONE)
 			rc = PL_EDB;
 	}
-	if(rc || store_commit(st, &err))
-		store_rollback(st);
+	(void)store_end(st, rc, &err);
 }
 
 pl_rc match_registry_read(store *st, names *nm, match_person_fn each, void *ctx, match_list *out,

@@ -244,11 +244,7 @@ static pl_rc record_decisions(store *st, reconcile_result *r, const hmap *uids,
 		rc = decision_write(st, r->row_hash[j], o->decide[k].person, o->decide[k].confirm, list_name,
 		                    r->list.ids[j], err);
 	}
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 pl_rc reconcile_decide(store *st, const char *row_hash, const char *person_uid, bool confirm,
@@ -266,11 +262,7 @@ pl_rc reconcile_decide(store *st, const char *row_hash, const char *person_uid, 
 	if((rc = store_begin(st, err)))
 		return rc;
 	rc = decision_write(st, row_hash, person_uid, confirm, list, list_row, err);
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 static match_pair *find_pair(match_result *m, uint32_t a, uint32_t b)

@@ -322,10 +322,7 @@ pl_rc registry_event_add(store *st, const char *person_uid, event *e, pl_err *er
 		return rc;
 	if(!(rc = registry_person_get(r->st, person_uid, &a, &p, err)))
 		rc = event_apply(r, &p, e, err);
-	if(rc)
-		store_rollback(r->st);
-	else
-		rc = store_commit(r->st, err);
+	rc = store_end(r->st, rc, err);
 	arena_free(&a);
 	return rc;
 }

@@ -319,10 +319,7 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	if(!rc && !im.pb.failed && deferred.n)
 		rc = store_indexes_restore(r->st, &deferred, err);
 	rc = problems_result(&im.pb, rc, err);
-	if(rc)
-		store_rollback(r->st);
-	else
-		rc = store_commit(r->st, err);
+	rc = store_end(r->st, rc, err);
 	for(int i = 0; i < deferred.n; i++) /* not restored: rolled back with the rest */
 		sqlite3_free(deferred.sql[i]);
 	if(bulk)

@@ -603,11 +603,7 @@ pl_rc registry_person_add(store *st, person *p, pl_err *err)
 	if(rc)
 		return rc;
 	save_result res;
-	if((rc = person_save(r, NULL, p, &res, err))) {
-		store_rollback(r->st);
-		return rc;
-	}
-	return store_commit(r->st, err);
+	return store_end(r->st, person_save(r, NULL, p, &res, err), err);
 }
 
 pl_rc registry_person_update(store *st, const char *uid, const person *changes,
@@ -630,10 +626,7 @@ pl_rc registry_person_update(store *st, const char *uid, const person *changes,
 		}
 		if(!rc)
 			rc = person_save(r, &old, &p, &res, err);
-		if(rc)
-			store_rollback(r->st);
-		else
-			rc = store_commit(r->st, err);
+		rc = store_end(r->st, rc, err);
 	}
 	arena_free(&a);
 	return rc;
@@ -711,11 +704,10 @@ pl_rc registry_names(store *st, names **out, pl_err *err)
 		/* The key rules or the dictionary changed since these keys were
 		 * computed: recompute them all, or search would miss people. */
 		if(!(rc = store_begin(r->st, err))) {
-			if((rc = rekey_all(r, err)) ||
-			   (rc = store_meta_set(r->st, "names_key_version", names_key_version(r->nm), err)))
-				store_rollback(r->st);
-			else
-				rc = store_commit(r->st, err);
+			rc = rekey_all(r, err);
+			if(!rc)
+				rc = store_meta_set(r->st, "names_key_version", names_key_version(r->nm), err);
+			rc = store_end(r->st, rc, err);
 		}
 	}
 	*out = r->nm;

@@ -80,7 +80,7 @@ pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 	if(!rc)
 		rc = batch_check(&in, &res, err);
 	if(!rc && !(rc = store_begin(st, err)))
-		rc = remains_tx_end(st, batch_insert(st, &in, err), err);
+		rc = store_end(st, batch_insert(st, &in, err), err);
 	if(!rc) {
 		memcpy(b->uid, in.uid, sizeof(b->uid));
 		b->id = in.id;
@@ -290,7 +290,7 @@ pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id,
 		   !(rc = stage_id ? stage_uid(st, stage_id, stage, err) : PL_OK) &&
 		   !remains_same(b.stage, stage[0] ? stage : NULL))
 			rc = stage_write(st, &b, stage_id, stage, err);
-		rc = remains_tx_end(st, rc, err);
+		rc = store_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;

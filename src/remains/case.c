@@ -278,7 +278,7 @@ pl_rc remains_case_put(store *st, const char *const f[RF_COUNT],
 	if(!rc && (rc = remains_row_check(v, res, err)))
 		pl_err_prefix(err, "%s: ", remains_fields[res->field].name);
 	if(!rc && !(rc = store_begin(st, err)))
-		rc = remains_tx_end(st, rcase_put(st, v, defaults, &a, res, err), err);
+		rc = store_end(st, rcase_put(st, v, defaults, &a, res, err), err);
 	arena_free(&a);
 	return rc;
 }

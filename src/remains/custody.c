@@ -102,7 +102,7 @@ pl_rc remains_custody_add(store *st, const char *tag, const char *holder, const 
 	if(!rc && !(rc = store_begin(st, err))) {
 		if(!(rc = rcase_load(st, tag, &a, &c, err)))
 			rc = rcase_custody_append(st, &c, h, d, n, err);
-		rc = remains_tx_end(st, rc, err);
+		rc = store_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;
@@ -245,7 +245,7 @@ pl_rc remains_fragment_set(store *st, const char *tag, const char *label,
 			rc = fragment_apply(st, &c, l, d, person_uid && *person_uid ? person_uid : NULL, &a,
 			                    res, err);
 		}
-		rc = remains_tx_end(st, rc, err);
+		rc = store_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;

@@ -253,7 +253,7 @@ static pl_rc move_tagged(store *st, const char *tag, remains_status to, const ch
 	}
 	if(!rc && c.status != res->before)
 		res->saved = REMAINS_UPDATED;
-	rc = remains_tx_end(st, rc, err);
+	rc = store_end(st, rc, err);
 	arena_free(&a);
 	return rc;
 }
@@ -304,7 +304,7 @@ pl_rc remains_return(store *st, const char *tag, const char *to, const char *dat
 			rc = set_status(st, &c, RS_RETURNED, NULL, "return",
 			                json_pack("{s:s, s:s}", "to", party, "date", day), &a, res, err);
 		res->saved = rc ? REMAINS_UNCHANGED : REMAINS_UPDATED;
-		rc = remains_tx_end(st, rc, err);
+		rc = store_end(st, rc, err);
 	}
 	arena_free(&a);
 	return rc;

@@ -187,7 +187,7 @@ pl_rc remains_import(store *st, const char *path, const remains_import_opts *o,
 		rc = read_file(&im, f);
 		if(!rc && !im.pb.failed)
 			rc = record_import(&im, err);
-		rc = remains_tx_end(st, problems_result(&im.pb, rc, err), err);
+		rc = store_end(st, problems_result(&im.pb, rc, err), err);
 	}
 	if(rc) { /* nothing was imported: only the problems stay */
 		buf_reset(&rep->notes);

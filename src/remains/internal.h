@@ -27,8 +27,6 @@ pl_rc remains_refuse(remains_result *res, int field, pl_rc rc, pl_err *err, cons
 bool remains_same(const char *a, const char *b);
 /* Add a sentence to res->note ("; " between them). */
 void remains_note(remains_result *res, const char *fmt, ...) PL_PRINTF(2, 3);
-/* End a write: roll back on failure, else commit. Returns the outcome. */
-pl_rc remains_tx_end(store *st, pl_rc rc, pl_err *err);
 /* Fill one item from the row a statement is on. */
 typedef void (*remains_row_fn)(sqlite3_stmt *s, arena *a, void *item);
 /* Step s to its end (then reset it), one item of `size` bytes a row, filled

@@ -147,15 +147,6 @@ pl_rc remains_row_check(const char *const v[RF_COUNT], remains_result *res, pl_e
 	return PL_OK;
 }
 
-pl_rc remains_tx_end(store *st, pl_rc rc, pl_err *err)
-{
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
-}
-
 pl_rc remains_rows(store *st, sqlite3_stmt *s, arena *a, size_t size, remains_row_fn fill,
                    void **items, size_t *n, const char *what, pl_err *err)
 {

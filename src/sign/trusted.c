@@ -190,11 +190,7 @@ pl_rc sign_key_trust(store *st, const sign_key *k, const char *actor, bool *adde
 		if(!rc && added)
 			*added = true;
 	}
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }
 
 typedef struct fp_search {
@@ -248,11 +244,7 @@ pl_rc sign_key_revoke(store *st, const char *fingerprint, const char *actor, sig
 		rc = mark_revoked(st, &f.found, err);
 	if(!rc)
 		rc = audited(st, actor, "revoke", &f.found.key, NULL, f.found.revoked_at, err);
-	if(rc) {
-		store_rollback(st);
-		return rc;
-	}
-	if(out)
+	if(!rc && out)
 		*out = f.found;
-	return store_commit(st, err);
+	return store_end(st, rc, err);
 }

@@ -239,6 +239,15 @@ void store_rollback(store *st)
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+pl_rc store_end(store *st, pl_rc rc, pl_err *err)
+{
+	if(rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, err);
+}
+
 static bool journal_mode(store *st, const char *mode)
 {
 	char sql[64];

@@ -105,6 +105,10 @@ int store_schema_found(const store *st);
 pl_rc store_begin(store *st, pl_err *err);
 pl_rc store_commit(store *st, pl_err *err);
 void store_rollback(store *st);
+/* End the transaction a change began: commit if rc is PL_OK, else roll
+ * back; returns rc, or why the commit failed. `return store_end(st,
+ * change(st, ...), err);` */
+pl_rc store_end(store *st, pl_rc rc, pl_err *err);
 bool store_in_transaction(const store *st);
 /* Bulk writes. A large import into a database that no other process has
  * open goes faster through SQLite's rollback journal: WAL writes every page
