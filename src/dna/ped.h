@@ -1,0 +1,77 @@
+/* The likelihood engine: the exact probability of what is seen at one
+ * locus in a pedigree of any shape, by peeling (variable elimination over
+ * the pedigree graph). Every likelihood ratio parley reports is a ratio of
+ * two of its numbers (docs/dna.md, "The likelihood engine").
+ *
+ * A pedigree is individuals 0..n-1 in the `ped` layout the field uses
+ * (pedtools, Familias, Bonaparte): each has a father and a mother (both
+ * indices, or both -1 for a founder) and a sex. A father is male and a
+ * mother female; a transmission mutates with the matrix of the parent's
+ * sex (kit.h: DNA_FROM_FATHER, DNA_FROM_MOTHER). Several unconnected
+ * components may share one pedigree: an unrelated person is a founder
+ * with no children. Loops (inbreeding, double first cousins) are allowed.
+ *
+ * What is seen of each individual is a dna_obs (kinship.h): untyped
+ * (a < 0), a genotype, or an apparent homozygote of degraded remains that
+ * may hide a drop-out (probability dropout / (1 + dropout) for A/x to show
+ * as A).
+ *
+ * Founders' alleles are drawn from the locus's frequencies; with
+ * theta > 0 all founder alleles of the pedigree are drawn in sequence by
+ * the sampling formula (kinship.h, dna_draw), as pedprobr's likelihood()
+ * and Familias apply theta in a pedigree: the probability of a set of
+ * founder genotypes is that of their 2F alleles drawn one after the other,
+ * whatever the order. */
+#ifndef PARLEY_DNA_PED_H
+#define PARLEY_DNA_PED_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "dna/kinship.h"
+#include "dna/profile.h"
+
+typedef struct dna_ped {
+	int n;
+	const int *father, *mother;   /* per individual: an index, or -1 (founder: both -1) */
+	const dna_sex *sex;           /* per individual */
+} dna_ped;
+
+/* Why p is not a pedigree (a parent out of range, one parent only, a
+ * father who is female or a mother who is male, someone their own
+ * ancestor), with the individual's index in *who; NULL if it is one. */
+const char *dna_ped_invalid(const dna_ped *p, int *who);
+
+/* *lik = P(obs[0..n) at locus L) under model m (theta, drop-out; the
+ * locus's mutation matrices when m->mutation). `a` is scratch memory the
+ * call resets. PL_ENOMEM, or PL_EINPUT for a pedigree dna_ped_invalid
+ * refuses, with err; PL_ELIMIT when the computation would exceed the
+ * engine's bound (said in err, never a wrong number). */
+pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
+                         const dna_obs *obs, double *lik, arena *a, pl_err *err);
+
+/* A family as the computations see it: a pedigree whose typed members
+ * carry reference profiles and whose missing persons (one or more: a
+ * father and son both missing, two brothers) are named by their parley
+ * ids. A family read from the relationship columns of a references file
+ * whose relatives' sides are not all known is several alternative
+ * pedigrees, each with its weight (the placements, equally likely); one
+ * from a pedigree file is one. The missing persons are the same
+ * individuals in every alternative. */
+typedef struct dna_pedigree {
+	dna_ped ped;
+	const dna_profile **prof;     /* per individual: the typed profile, or NULL */
+	double weight;                /* the alternatives' weights sum to 1 */
+} dna_pedigree;
+
+typedef struct dna_kin {
+	const char *id;               /* the family's id (a pedigree file's), or the missing person's uid */
+	dna_pedigree *alt;
+	int nalt;
+	int nmissing;
+	const int *missing;           /* their individuals */
+	const char *const *person;    /* their uids */
+} dna_kin;
+
+#endif
