@@ -205,7 +205,9 @@ static pl_rc withdraw(store *st, const char *tag, const char *other, const char 
 			                                  roles_text(roles)), err);
 	}
 	out->status = step == W_APPROVE ? "withdrawn" : "confirmed";
-	out->action = rc ? NULL : p.action;
+	/* static words: p lives in the arena, gone on return */
+	out->action = rc || !p.action ? NULL : pr.identity ? "join" : !strcmp(p.action, "return") ? "return"
+	                                                                                     : "identify";
 	if(!rc && !pr.identity)
 		snprintf(out->person, sizeof(out->person), "%s", pr.other);
 	rc = store_end(st, rc, err);
