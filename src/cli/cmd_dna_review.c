@@ -22,7 +22,7 @@ static const char proposals_usage[] =
 	"genotype explains without mutation.\n"
 	"\n"
 	"Options:\n"
-	"  --status S     candidate, proposed, confirmed, rejected (comma-separated)\n"
+	"  --status S     candidate, proposed, reviewed, confirmed, rejected, withdrawn\n"
 	"  --case TAG     the pairs of one case\n"
 	"  --person ID    the pairs of one missing person\n"
 	"  --limit N      at most N rows (default 50)\n"

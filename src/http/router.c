@@ -219,7 +219,7 @@ const route http_routes[] = {
 	{M_GET, "/api/dna/proposals", DNA_READ, 0, api_dna_proposals,
 	 "The pairs the screenings kept, highest posterior first, each with the prior 1/N its "
 	 "posterior assumed (written to the access log)", NULL,
-	 "status:string:candidate, proposed, confirmed, rejected (comma-separated);"
+	 "status:string:candidate, proposed, reviewed, confirmed, rejected, withdrawn (comma-separated);"
 	 "case:string:the pairs of one case (its tag, or its id R...);"
 	 "person:string:the pairs of one missing person (their id);"
 	 "limit:integer:at most this many (1-1000, default 50);"
