@@ -148,7 +148,7 @@ function decisionDialog(title, text, field, button, run) {
   const error = h('p', { class: 'error', role: 'alert', id: 'dna-dialog-error' });
   const dlg = h('dialog', { class: 'dna-dialog', id: 'dna-dialog' });
   const close = () => { dlg.close(); dlg.remove(); };
-  dlg.append(h('form', { method: 'dialog', onsubmit: async (ev) => {
+  dlg.append(h('form', { method: 'dialog', novalidate: true, onsubmit: async (ev) => {
     ev.preventDefault();
     const value = input ? input.value.trim() : '';
     if (field && field.required && !value) { error.textContent = t('dna.required', { what: field.label }); return; }
@@ -172,7 +172,7 @@ function isAdmin(ctx) {
 function decisionButtons(ctx, e, onDecide) {
   const s = e.proposal;
   if (!s) return null;
-  const me = ctx.me ? ctx.me.name : '';
+  const me = ctx.me ? ctx.me.user : '';
   const write = ctx.can('dna_write');
   const b = [];
   const button = (id, label, primary, what) => h('button', { id, type: 'button', class: primary ? 'primary' : null,
