@@ -202,8 +202,10 @@ static const char dna_usage[] =
 	"  screen        every remains against every family and every other remains\n"
 	"  proposals     the pairs kept for review\n"
 	"  explain       a case against a person (or a case), locus by locus\n"
-	"  confirm       confirm a proposal: identify, flag for return, or join\n"
+	"  review        the first person: record a proposal as reviewed, with a note\n"
+	"  confirm       the second person: identify, flag for return, or join\n"
 	"  reject        reject a proposal\n"
+	"  withdraw      withdraw a wrong identification (requested, then approved)\n"
 	"  simulate      write simulated families and remains, to measure accuracy\n"
 	"\n"
 	"'parley dna COMMAND --help' for each.\n";
@@ -213,8 +215,9 @@ int cmd_dna(cli *c, int argc, char **argv)
 	static const cli_command subs[] = {
 		{"import", cli_dna_import, NULL}, {"frequencies", cli_dna_frequencies, NULL},
 		{"screen", cli_dna_screen, NULL}, {"proposals", cli_dna_proposals, NULL},
-		{"explain", cli_dna_explain, NULL}, {"confirm", cli_dna_confirm, NULL},
-		{"reject", cli_dna_reject, NULL}, {"simulate", cli_dna_simulate, NULL},
+		{"explain", cli_dna_explain, NULL}, {"review", cli_dna_review, NULL},
+		{"confirm", cli_dna_confirm, NULL}, {"reject", cli_dna_reject, NULL},
+		{"withdraw", cli_dna_withdraw, NULL}, {"simulate", cli_dna_simulate, NULL},
 	};
 	return cli_dispatch(c, "dna", subs, sizeof(subs) / sizeof(subs[0]), dna_usage, argc, argv);
 }

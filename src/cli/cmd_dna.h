@@ -1,6 +1,6 @@
 /* The parley dna group's sub-commands, one file a job: imports and
  * frequencies (cmd_dna.c), screening (cmd_dna_screen.c), review of the
- * proposals (cmd_dna_review.c), simulation (cmd_dna_simulate.c). */
+ * proposals (cmd_dna_review.c), the decisions (cmd_dna_decide.c), simulation (cmd_dna_simulate.c). */
 #ifndef PARLEY_CLI_CMD_DNA_H
 #define PARLEY_CLI_CMD_DNA_H
 
@@ -13,7 +13,9 @@ int cli_dna_frequencies(cli *c, int argc, char **argv);
 int cli_dna_screen(cli *c, int argc, char **argv);
 int cli_dna_proposals(cli *c, int argc, char **argv);
 int cli_dna_explain(cli *c, int argc, char **argv);
+int cli_dna_review(cli *c, int argc, char **argv);
 int cli_dna_confirm(cli *c, int argc, char **argv);
+int cli_dna_withdraw(cli *c, int argc, char **argv);
 int cli_dna_reject(cli *c, int argc, char **argv);
 int cli_dna_simulate(cli *c, int argc, char **argv);
 

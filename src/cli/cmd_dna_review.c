@@ -1,5 +1,5 @@
-/* parley dna proposals | explain | confirm | reject: the review of what
- * screening proposed, and the decisions (docs/dna.md). */
+/* parley dna proposals | explain: the review of what screening proposed
+ * (docs/dna.md); the decisions are cmd_dna_decide.c's. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +22,7 @@ static const char proposals_usage[] =
 	"genotype explains without mutation.\n"
 	"\n"
 	"Options:\n"
-	"  --status S     candidate, proposed, confirmed, rejected (comma-separated)\n"
+	"  --status S     candidate, proposed, reviewed, confirmed, rejected, withdrawn\n"
 	"  --case TAG     the pairs of one case\n"
 	"  --person ID    the pairs of one missing person\n"
 	"  --limit N      at most N rows (default 50)\n"
@@ -194,87 +194,3 @@ int cli_dna_explain(cli *c, int argc, char **argv)
 	arena_free(&a);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
-
-/* ---- decisions ---------------------------------------------------------------------- */
-
-static const char confirm_usage[] =
-	"usage: parley dna confirm CASE PERSON|CASE [--note TEXT] [--force]\n"
-	"\n"
-	"Confirm a proposal after review. A case and a person: the case is\n"
-	"identified as the person (confirmed), which records the person's events; if\n"
-	"the person belongs to the party that handed the remains over, the case is\n"
-	"identified preliminarily and flagged for return instead (parley remains\n"
-	"return). Two cases: they are one person, joined by fragments; a case not\n"
-	"identified takes the other's confirmed identification. Audited, with who\n"
-	"decided.\n"
-	"\n"
-	"Options:\n"
-	"  --note TEXT    why, for the record\n"
-	"  --force        confirm a candidate below the threshold (on other evidence)\n";
-
-static const char reject_usage[] =
-	"usage: parley dna reject CASE PERSON|CASE [--note TEXT]\n"
-	"\n"
-	"Reject a proposal after review: it stays recorded as rejected, with who\n"
-	"decided, and later screenings do not propose the pair again.\n"
-	"\n"
-	"Options:\n"
-	"  --note TEXT    why, for the record\n";
-
-static int decide(cli *c, int argc, char **argv, bool confirm)
-{
-	enum { NOTE, FORCE, N };
-	static const cli_opt opts[] = {[NOTE] = {"note"}, [FORCE] = {"force", CLI_FLAG}, {0}};
-	const cli_spec spec = {.usage = confirm ? confirm_usage : reject_usage, .opts = opts, .min_args = 2,
-	                       .max_args = 2};
-	cli_val v[N];
-	int status = cli_parse(c, argc, argv, &spec, v, NULL);
-	if(status >= 0)
-		return status;
-	if(!confirm && v[FORCE].s)
-		return cli_usage_error(c, "--force goes with confirm");
-	const char *tag = argv[optind], *other = argv[optind + 1];
-	store *st;
-	pl_err err = {0};
-	if(cli_open(c, &st, &err))
-		return cli_fail(c, &err);
-	dna_decision d;
-	pl_rc rc = confirm ? dna_confirm(st, tag, other, v[NOTE].s, v[FORCE].s != NULL, &d, &err)
-	                   : dna_reject(st, tag, other, v[NOTE].s, &d, &err);
-	store_close(st);
-	if(rc)
-		return cli_fail(c, &err);
-	if(c->json) {
-		json_t *o = dna_decision_json(&d);
-		json_object_set_new(o, "case", json_string(tag));
-		json_object_set_new(o, "other", json_string(other));
-		cli_print_json(o);
-		return EXIT_OK;
-	}
-	if(!confirm)
-		printf("%s and %s: rejected\n", tag, other);
-	else if(d.remains.before != d.remains.after)
-		printf("%s and %s: confirmed (%s); case %s -> %s", tag, other, d.action,
-		       remains_status_name(d.remains.before), remains_status_name(d.remains.after));
-	else
-		printf("%s and %s: confirmed (%s)", tag, other, d.action);
-	if(confirm && d.remains.events_added)
-		printf("; %d event%s recorded on the person", d.remains.events_added,
-		       d.remains.events_added == 1 ? "" : "s");
-	if(confirm)
-		putchar('\n');
-	if(d.note[0] || d.remains.note[0])
-		printf("note: %s\n", d.note[0] ? d.note : d.remains.note);
-	return EXIT_OK;
-}
-
-int cli_dna_confirm(cli *c, int argc, char **argv)
-{
-	return decide(c, argc, argv, true);
-}
-
-int cli_dna_reject(cli *c, int argc, char **argv)
-{
-	return decide(c, argc, argv, false);
-}
-

@@ -1,13 +1,15 @@
-/* Decisions on proposals: confirm (identify, flag for return, or join two
- * cases of one person) and reject, each audited (dna.h). */
+/* Decisions on proposals, by two people: a review with a note, then the
+ * confirmation by someone else (identify, flag for return, or join two
+ * cases of one person), or a rejection; each audited (dna.h). */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dna/internal.h"
 #include "dna/proposal.h"
 
-static void lr_words(double log10_lr, char *out, size_t size)
+void dna_lr_words(double log10_lr, char *out, size_t size)
 {
 	snprintf(out, size, log10_lr < 6 ? "LR %.3g" : "LR 10^%.1f", log10_lr < 6 ? pow(10, log10_lr) : log10_lr);
 }
@@ -53,8 +55,29 @@ pl_rc dna_confirm_action(store *st, const dna_pair_ref *pr, arena *a, const char
 	return rc;
 }
 
+/* What a confirmation did, for its withdrawal: the cases it identified
+ * ("confirmed" or, flagged for return, "preliminary") and the fragments
+ * it recorded ([tag, label]). */
+static json_t *effect_new(void)
+{
+	return json_pack("{s:[], s:[], s:[]}", "confirmed", "preliminary", "fragments");
+}
+
+static void effect_case(json_t *fx, const remains_result *res, const char *tag)
+{
+	if(res->before != res->after)
+		json_array_append_new(json_object_get(fx, res->after == RS_CONFIRMED ? "confirmed" : "preliminary"),
+		                      json_string(tag));
+}
+
+static void effect_fragment(json_t *fx, const remains_result *res, const char *tag, const char *label)
+{
+	if(res->saved == REMAINS_CREATED)
+		json_array_append_new(json_object_get(fx, "fragments"), json_pack("[s, s]", tag, label));
+}
+
 static pl_rc identify(store *st, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
-                         arena *a, dna_decision *out, pl_err *err)
+                         arena *a, json_t *fx, dna_decision *out, pl_err *err)
 {
 	const char *party, *uid = pr->person.uid;
 	pl_rc rc = dna_confirm_action(st, pr, a, &out->action, &party, err);
@@ -63,6 +86,7 @@ static pl_rc identify(store *st, const char *tag, const dna_pair_ref *pr, const 
 	snprintf(out->person, sizeof(out->person), "%s", uid);
 	if(party) { /* their own side's: known now, to be sent back */
 		rc = remains_identify(st, tag, uid, false, &out->remains, err);
+		effect_case(fx, &out->remains, tag);
 		snprintf(out->note, sizeof(out->note), "%s is of %s, the side that handed the remains over: "
 		         "case %s is identified preliminarily and flagged for return (record the handover: "
 		         "parley remains return %s --to %s --date DATE)", uid, party, tag, tag, party);
@@ -73,12 +97,15 @@ static pl_rc identify(store *st, const char *tag, const dna_pair_ref *pr, const 
 		return rc;
 	if(sp.others && !sp.fragment) { /* another part of someone identified already */
 		char why[200], lr[48];
-		lr_words(p->log10_lr, lr, sizeof(lr));
+		dna_lr_words(p->log10_lr, lr, sizeof(lr));
 		snprintf(why, sizeof(why), "DNA: part of %s (kinship, %s)", uid, lr);
 		if((rc = remains_fragment_set(st, tag, "DNA", uid, why, &out->remains, err)))
 			return rc;
+		effect_fragment(fx, &out->remains, tag, "DNA");
 	}
-	return remains_identify(st, tag, uid, true, &out->remains, err);
+	rc = remains_identify(st, tag, uid, true, &out->remains, err);
+	effect_case(fx, &out->remains, tag);
+	return rc;
 }
 
 /* The person a case is identified as (preliminary or confirmed), or NULL. */
@@ -98,7 +125,7 @@ static pl_rc identified_as(store *st, int64_t case_id, arena *a, const char **ui
  * the person either is identified as; one not identified takes the other's
  * confirmed identification. */
 static pl_rc join(store *st, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
-                     arena *a, dna_decision *out, pl_err *err)
+                     arena *a, json_t *fx, dna_decision *out, pl_err *err)
 {
 	const char *pa, *pb;
 	bool ca, cb;
@@ -112,19 +139,21 @@ static pl_rc join(store *st, const char *tag, const dna_pair_ref *pr, const dna_
 		               "must be withdrawn before they can be joined as one person", tag, pa, pr->other, pb);
 	const char *who = pa ? pa : pb, *tags[2] = {tag, pr->other};
 	char lr[48];
-	lr_words(p->log10_lr, lr, sizeof(lr));
+	dna_lr_words(p->log10_lr, lr, sizeof(lr));
 	out->action = "join";
 	snprintf(out->person, sizeof(out->person), "%s", who ? who : "");
 	for(int i = 0; i < 2 && !rc; i++) {
 		char label[80], why[600];
 		snprintf(label, sizeof(label), "DNA %.60s", tags[1 - i]);
 		snprintf(why, sizeof(why), "DNA: the same person as case %s (%s)", tags[1 - i], lr);
-		rc = remains_fragment_set(st, tags[i], label, who, why, &out->remains, err);
+		if(!(rc = remains_fragment_set(st, tags[i], label, who, why, &out->remains, err)))
+			effect_fragment(fx, &out->remains, tags[i], label);
 	}
 	bool confirmed = (ca && !pb) || (cb && !pa);
 	if(!rc && confirmed && who) {
 		const char *rest = ca ? pr->other : tag;
 		rc = remains_identify(st, rest, who, true, &out->remains, err);
+		effect_case(fx, &out->remains, rest);
 		snprintf(out->note, sizeof(out->note), "cases %s and %s are one person; %s is confirmed as %s too",
 		         tag, pr->other, rest, who);
 	} else if(!rc) {
@@ -134,14 +163,35 @@ static pl_rc join(store *st, const char *tag, const dna_pair_ref *pr, const dna_
 	return rc;
 }
 
+pl_rc dna_proposal_audit(store *st, const dna_pair_ref *pr, const dna_proposal *p, const char *action,
+                            json_t *after, pl_err *err)
+{
+	json_t *pair = json_pack("{s:s, s:s, s:f, s:f, s:i, s:i}", "case", p->case_tag,
+	                         pr->identity ? "other_case" : "person", pr->other, "log10_lr", p->log10_lr,
+	                         "posterior", p->posterior, "loci", p->loci, "inconsistent", p->inconsistent);
+	if(pair && !isnan(p->log10_glr))
+		json_object_set_new(pair, "log10_glr", json_real(p->log10_glr));
+	if(pair && after)
+		json_object_update(pair, after);
+	json_decref(after);
+	return remains_audit(st, action, "dna_proposal", pr->case_uid, json_pack("{s:s}", "status", p->status),
+	                     pair, err);
+}
+
+/* The decision of the second person (or a rejection): the row and its audit. */
 static pl_rc decided(store *st, const dna_pair_ref *pr, const dna_proposal *p, const char *status,
-                        const dna_decision *out, const char *note, pl_err *err)
+                        const dna_decision *out, const char *note, json_t *fx, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "UPDATE dna_proposal SET status = ?2, action = ?3, decided_by = ?4,"
-	                          " decided_at = ?5, note = ?6 WHERE id = ?1", &s, err);
-	if(rc)
+	                          " decided_at = ?5, note = ?6, effect = ?7 WHERE id = ?1", &s, err);
+	char *effect = fx ? json_dumps(fx, JSON_COMPACT) : NULL;
+	if(!rc && fx && !effect)
+		rc = pl_nomem(err);
+	if(rc) {
+		free(effect);
 		return rc;
+	}
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
 	sqlite3_bind_int64(s, 1, p->id);
@@ -150,72 +200,137 @@ static pl_rc decided(store *st, const dna_pair_ref *pr, const dna_proposal *p, c
 	sqlite3_bind_text(s, 4, store_actor(st), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
 	store_bind_text(s, 6, note);
-	if((rc = dna_step_done(st, s, "deciding a proposal", err)))
+	store_bind_text(s, 7, effect);
+	rc = dna_step_done(st, s, "deciding a proposal", err);
+	free(effect);
+	if(rc)
 		return rc;
-	json_t *after = json_pack("{s:s, s:s, s:s, s:s?, s:f, s:f, s:i, s:i, s:s?}", "case", p->case_tag,
-	                          pr->identity ? "other_case" : "person", pr->other, "status", status,
-	                          "action", out->action, "log10_lr", p->log10_lr, "posterior", p->posterior,
-	                          "loci", p->loci, "inconsistent", p->inconsistent, "note", note);
-	if(!isnan(p->log10_glr))
-		json_object_set_new(after, "log10_glr", json_real(p->log10_glr));
-	return remains_audit(st, status[0] == 'c' ? "confirm" : "reject", "dna_proposal", pr->case_uid,
-	                 json_pack("{s:s}", "status", p->status), after, err);
+	return dna_proposal_audit(st, pr, p, status[0] == 'c' ? "confirm" : "reject",
+	                          json_pack("{s:s, s:s?, s:s?, s:s?, s:o?}", "status", status, "action",
+	                                    out->action, "note", note, "reviewed_by", p->reviewed_by, "effect",
+	                                    fx ? json_incref(fx) : NULL), err);
 }
 
-/* Find the pair's open proposal in a new transaction: *p, or a refusal. */
+static bool is(const char *status, const char *a, const char *b)
+{
+	return !strcmp(status, a) || (b && !strcmp(status, b));
+}
+
+/* The pair's open proposal (candidate, proposed or reviewed), or a refusal. */
 static pl_rc open_proposal(store *st, const char *tag, const char *other, arena *a,
                               dna_pair_ref *pr, dna_proposal *p, pl_err *err)
 {
-	bool found;
-	pl_rc rc = dna_pair_resolve(st, tag, other, a, pr, err);
-	if(!rc)
-		rc = dna_proposal_find(st, pr, a, p, &found, err);
-	if(!rc && !found)
-		rc = pl_fail(err, PL_ENOTFOUND, "no proposal for case %s and %s: screen first (parley dna "
-		             "screen), and see parley dna explain %s %s", tag, pr->other, tag, pr->other);
-	if(!rc && (!strcmp(p->status, "confirmed") || !strcmp(p->status, "rejected")))
+	pl_rc rc = dna_pair_load(st, tag, other, a, pr, p, err);
+	if(!rc && is(p->status, "withdrawn", NULL))
+		rc = pl_fail(err, PL_ECONFLICT, "the identification of case %s as %s was withdrawn by %s on %s "
+		             "(%s): the pair is not decided again", tag, pr->other, p->withdrawn_by,
+		             p->withdrawn_at, p->withdraw_reason);
+	else if(!rc && is(p->status, "confirmed", "rejected"))
 		rc = pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s was %s by %s on %s", tag,
 		             pr->other, p->status, p->decided_by ? p->decided_by : "?",
 		             p->decided_at ? p->decided_at : "?");
 	return rc;
 }
 
+/* The second person's checks: reviewed, by someone else, forced below the
+ * threshold. */
+static pl_rc may_confirm(store *st, const char *tag, const dna_pair_ref *pr, const dna_proposal *p,
+                            bool force, pl_err *err)
+{
+	if(!is(p->status, "reviewed", NULL))
+		return pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s is %s, not reviewed: an "
+		               "identification needs two people, one who reviews it with a note (parley dna "
+		               "review %s %s --note ...) and another who confirms it", tag, pr->other, p->status,
+		               tag, pr->other);
+	if(!strcmp(p->reviewed_by, store_actor(st)))
+		return pl_fail(err, PL_ECONFLICT, "%s reviewed the proposal of case %s and %s: it must be "
+		               "confirmed by another person with the dna_write permission", p->reviewed_by, tag,
+		               pr->other);
+	if(!strcmp(p->reviewed_from, "candidate") && !force)
+		return pl_fail(err, PL_ECONFLICT, "the pair of case %s and %s is a candidate below the threshold "
+		               "(posterior %.4g): confirm it only on other evidence, with --force", tag, pr->other,
+		               p->posterior);
+	return PL_OK;
+}
+
+typedef enum decide_kind { DECIDE_REVIEW, DECIDE_CONFIRM, DECIDE_REJECT } decide_kind;
+
+static pl_rc reviewed(store *st, const dna_pair_ref *pr, const dna_proposal *p, const char *note,
+                         pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "UPDATE dna_proposal SET status = 'reviewed', reviewed_by = ?2,"
+	                          " reviewed_at = ?3, review_note = ?4, reviewed_from = status WHERE id = ?1",
+	                      &s, err);
+	if(rc)
+		return rc;
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, store_actor(st), -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 4, note, -1, SQLITE_STATIC);
+	if((rc = dna_step_done(st, s, "reviewing a proposal", err)))
+		return rc;
+	return dna_proposal_audit(st, pr, p, "review",
+	                          json_pack("{s:s, s:s, s:s}", "status", "reviewed", "reviewed_from", p->status,
+	                                    "note", note), err);
+}
+
 /* Find the pair's open proposal and decide it, in one transaction. */
 static pl_rc decide(store *st, const char *tag, const char *other, const char *note, bool force,
-                       bool confirm, dna_decision *out, pl_err *err)
+                       decide_kind kind, dna_decision *out, pl_err *err)
 {
 	result_init(out);
+	if(kind == DECIDE_REVIEW && (!note || !*note))
+		return pl_fail(err, PL_EINPUT, "note: required (what the review found, for the person who "
+		               "confirms)");
 	arena a;
 	arena_init(&a, 0);
 	dna_pair_ref pr;
 	dna_proposal p;
+	json_t *fx = kind == DECIDE_CONFIRM ? effect_new() : NULL;
 	pl_rc rc = store_begin(st, err);
 	if(rc) {
 		arena_free(&a);
+		json_decref(fx);
 		return rc;
 	}
 	rc = open_proposal(st, tag, other, &a, &pr, &p, err);
-	if(!rc && confirm && !strcmp(p.status, "candidate") && !force)
-		rc = pl_fail(err, PL_ECONFLICT, "the pair of case %s and %s is a candidate below the threshold "
-		             "(posterior %.4g): confirm it only on other evidence, with --force", tag, pr.other,
-		             p.posterior);
-	if(!rc && confirm)
-		rc = pr.identity ? join(st, tag, &pr, &p, &a, out, err) : identify(st, tag, &pr, &p, &a, out, err);
+	if(!rc && kind == DECIDE_REVIEW && is(p.status, "reviewed", NULL))
+		rc = pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s was reviewed by %s on %s: it "
+		             "awaits confirmation by another person", tag, pr.other, p.reviewed_by, p.reviewed_at);
+	if(!rc && kind == DECIDE_CONFIRM)
+		rc = may_confirm(st, tag, &pr, &p, force, err);
+	if(!rc && kind == DECIDE_CONFIRM)
+		rc = pr.identity ? join(st, tag, &pr, &p, &a, fx, out, err)
+		                 : identify(st, tag, &pr, &p, &a, fx, out, err);
 	if(!rc)
-		rc = decided(st, &pr, &p, confirm ? "confirmed" : "rejected", out, note, err);
+		rc = kind == DECIDE_REVIEW ? reviewed(st, &pr, &p, note, err)
+		     : decided(st, &pr, &p, kind == DECIDE_CONFIRM ? "confirmed" : "rejected", out, note, fx, err);
+	out->status = kind == DECIDE_REVIEW ? "reviewed" : kind == DECIDE_CONFIRM ? "confirmed" : "rejected";
+	if(!rc && kind == DECIDE_REVIEW && !pr.identity)
+		snprintf(out->person, sizeof(out->person), "%s", pr.other);
 	rc = store_end(st, rc, err);
+	json_decref(fx);
 	arena_free(&a);
 	return rc;
+}
+
+pl_rc dna_review(store *st, const char *tag, const char *other, const char *note, dna_decision *out,
+                    pl_err *err)
+{
+	return decide(st, tag, other, note, false, DECIDE_REVIEW, out, err);
 }
 
 pl_rc dna_confirm(store *st, const char *tag, const char *other, const char *note, bool force,
                      dna_decision *out, pl_err *err)
 {
-	return decide(st, tag, other, note, force, true, out, err);
+	return decide(st, tag, other, note, force, DECIDE_CONFIRM, out, err);
 }
 
 pl_rc dna_reject(store *st, const char *tag, const char *other, const char *note,
                     dna_decision *out, pl_err *err)
 {
-	return decide(st, tag, other, note, false, false, out, err);
+	return decide(st, tag, other, note, false, DECIDE_REJECT, out, err);
 }

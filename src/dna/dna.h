@@ -11,13 +11,17 @@
  *                 remains (screen.h), the joint assignment (assign.h), and
  *                 the proposals it leads to, kept for review;
  *   explanation   a pair locus by locus: genotypes, LR, consistency;
- *   decisions     an identification officer confirms or rejects a
- *                 proposal: a confirmed one identifies the case as the
+ *   decisions     two people: one reviews a proposal (with a note), a
+ *                 second, someone else, confirms it (or either rejects
+ *                 it); a confirmed one identifies the case as the
  *                 person (remains_identify, which records the person's
  *                 events) or, for a person of the side that handed the
  *                 remains over, flags the case for return (a preliminary
  *                 identification; remains_return sends it back); two
- *                 remains of one person are joined as fragments.
+ *                 remains of one person are joined as fragments. A wrong
+ *                 identification is withdrawn by two people again: one
+ *                 requests it with the reason, the other approves, an
+ *                 admin and an identification officer between them.
  *
  * Every change is one transaction with its entries in the audit chain;
  * a refused one writes nothing. */
@@ -145,9 +149,14 @@ typedef struct dna_proposal {
 	double prior_n;           /* the posterior's prior was 1/prior_n: the missing persons
 	                           * of its screening (for two remains, the remains screened) */
 	int loci, inconsistent;
-	const char *status;       /* candidate, proposed, confirmed, rejected */
+	const char *status;       /* candidate, proposed, reviewed, confirmed, rejected, withdrawn */
 	const char *action;       /* identify, return, join; NULL until decided */
-	const char *decided_by, *decided_at, *note, *created_at;
+	const char *decided_by, *decided_at, *note, *created_at;  /* who confirmed or rejected */
+	const char *reviewed_by, *reviewed_at, *review_note;      /* the first person */
+	const char *reviewed_from;  /* candidate or proposed: what was reviewed */
+	/* A withdrawal: requested (reason, by, at, in roles DNA_AS_...), then approved. */
+	const char *withdraw_reason, *withdraw_by, *withdraw_at, *withdrawn_by, *withdrawn_at;
+	unsigned withdraw_roles;
 } dna_proposal;
 
 typedef struct dna_proposal_query {
@@ -195,24 +204,58 @@ pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_e
 
 /* ---- decisions ------------------------------------------------------------------- */
 
+/* An identification rests on two people (docs/dna.md, "Review and
+ * decisions"): who acts is the store's actor (store_actor), a user the
+ * caller has checked holds dna_write. */
 typedef struct dna_decision {
-	const char *action;       /* identify, return, join; NULL when rejected */
+	const char *status;       /* the proposal's status now */
+	const char *action;       /* identify, return, join; NULL when rejected or reviewed */
 	remains_result remains;   /* what the case's change did */
-	char person[UID_SIZE];    /* confirmed: the person the case is identified as, or "" */
+	char person[UID_SIZE];    /* the person the case is (or was) identified as, or "" */
 	char note[600];
 } dna_decision;
 
-/* Confirm the proposal of case `tag` and `other` (person id or case tag).
- * A candidate below the threshold needs force. Identifies the case as the
- * person (confirmed, with the person's events); if the person belongs to
- * the party that handed the remains over, the case is identified
+/* The first person: a proposed pair, or a candidate, recorded as reviewed
+ * with the note (required), who and when. Changes no case. */
+pl_rc dna_review(store *st, const char *tag, const char *other, const char *note, dna_decision *out,
+                    pl_err *err);
+/* The second person confirms the reviewed proposal of case `tag` and
+ * `other` (person id or case tag): PL_ECONFLICT if it was not reviewed, or
+ * if the actor is the one who reviewed it. One reviewed as a candidate
+ * below the threshold needs force. Identifies the case as the person
+ * (confirmed, with the person's events); if the person belongs to the
+ * party that handed the remains over, the case is identified
  * preliminarily and flagged for return instead. Two cases of one person
  * get fragments linking them, and one not identified takes the other's
- * confirmed identification. */
+ * confirmed identification. What it did is kept for a withdrawal. */
 pl_rc dna_confirm(store *st, const char *tag, const char *other, const char *note, bool force,
                      dna_decision *out, pl_err *err);
+/* Reject an open proposal (candidate, proposed or reviewed): kept, and
+ * not proposed again. One person suffices: nobody is identified. */
 pl_rc dna_reject(store *st, const char *tag, const char *other, const char *note,
                     dna_decision *out, pl_err *err);
+
+/* The roles a withdrawal needs between its two people, as the caller
+ * (which knows the user's roles) passes them. */
+enum { DNA_AS_ADMIN = 1, DNA_AS_IDENTIFICATION = 2 };
+
+/* Request the withdrawal of a confirmed identification, with the reason
+ * (required); `roles` those of the actor that count (DNA_AS_...). Changes
+ * nothing else: it awaits approval. */
+pl_rc dna_withdraw_request(store *st, const char *tag, const char *other, const char *reason,
+                              unsigned roles, dna_decision *out, pl_err *err);
+/* Approve it: someone other than the requester, and between the two of
+ * them an admin and an identification officer (PL_ECONFLICT otherwise).
+ * Undoes what the confirmation did: the case back to unidentified, the
+ * person's events it recorded voided, its fragments removed; refused,
+ * saying why, where a later event forbids it (remains_unidentify). The
+ * proposal becomes withdrawn, and later screenings do not propose the
+ * pair again. */
+pl_rc dna_withdraw_approve(store *st, const char *tag, const char *other, unsigned roles,
+                              dna_decision *out, pl_err *err);
+/* Drop a pending request (the requester, or anyone who could approve it). */
+pl_rc dna_withdraw_cancel(store *st, const char *tag, const char *other, unsigned roles,
+                             dna_decision *out, pl_err *err);
 
 /* ---- JSON ------------------------------------------------------------------------- */
 

@@ -20,6 +20,17 @@ json_t *dna_proposal_json(const dna_proposal *p)
 	                      "loci", p->loci, "inconsistent", p->inconsistent, "status", p->status, "action",
 	                      p->action, "decided_by", p->decided_by, "decided_at", p->decided_at, "note",
 	                      p->note, "created_at", p->created_at);
+	if(o)
+		json_object_update_new(o, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
+		                                    "reviewed_by", p->reviewed_by, "reviewed_at", p->reviewed_at,
+		                                    "review_note", p->review_note, "reviewed_from", p->reviewed_from,
+		                                    "withdraw_reason", p->withdraw_reason, "withdraw_by",
+		                                    p->withdraw_by, "withdraw_at", p->withdraw_at, "withdrawn_by",
+		                                    p->withdrawn_by, "withdrawn_at", p->withdrawn_at));
+	if(o && p->withdraw_roles)
+		json_object_set_new(o, "withdraw_roles",
+		                    json_pack("{s:b, s:b}", "admin", (p->withdraw_roles & DNA_AS_ADMIN) != 0,
+		                              "identification", (p->withdraw_roles & DNA_AS_IDENTIFICATION) != 0));
 	return o ? o : json_object();
 }
 
@@ -70,11 +81,12 @@ json_t *dna_screen_summary_json(const dna_screen_summary *s)
 
 json_t *dna_decision_json(const dna_decision *d)
 {
-	json_t *o = json_pack("{s:s?, s:s?, s:s, s:s, s:i, s:s?}", "action", d->action, "person",
-	                      d->person[0] ? d->person : NULL, "status_before",
+	json_t *o = json_pack("{s:s?, s:s?, s:s?, s:s, s:s, s:i, s:i, s:s?}", "status", d->status, "action",
+	                      d->action, "person", d->person[0] ? d->person : NULL, "status_before",
 	                      remains_status_name(d->remains.before), "status_after",
 	                      remains_status_name(d->remains.after), "events_added", d->remains.events_added,
-	                      "note", d->note[0] ? d->note : d->remains.note[0] ? d->remains.note : NULL);
+	                      "events_voided", d->remains.events_voided, "note",
+	                      d->note[0] ? d->note : d->remains.note[0] ? d->remains.note : NULL);
 	return o ? o : json_object();
 }
 

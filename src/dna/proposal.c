@@ -13,7 +13,9 @@
 	" WHERE person_id = pr.person_id ORDER BY relationship))," \
 	" pr.log10_lr, pr.log10_glr, pr.posterior, pr.loci, pr.inconsistent, pr.status, pr.action," \
 	" pr.decided_by, pr.decided_at, pr.note, pr.created_at," \
-	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END"
+	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END," \
+	" pr.reviewed_by, pr.reviewed_at, pr.review_note, pr.reviewed_from, pr.withdraw_reason," \
+	" pr.withdraw_by, pr.withdraw_at, pr.withdrawn_by, pr.withdrawn_at, pr.withdraw_roles"
 #define PROPOSAL_FROM " FROM dna_proposal pr JOIN dna_run run ON run.id = pr.run_id"
 
 static const char *text(sqlite3_stmt *s, int i, arena *a)
@@ -37,6 +39,10 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_id
 		.inconsistent = sqlite3_column_int(s, 11), .status = text(s, 12, a), .action = text(s, 13, a),
 		.decided_by = text(s, 14, a), .decided_at = text(s, 15, a), .note = text(s, 16, a),
 		.created_at = text(s, 17, a), .prior_n = sqlite3_column_double(s, 18),
+		.reviewed_by = text(s, 19, a), .reviewed_at = text(s, 20, a), .review_note = text(s, 21, a),
+		.reviewed_from = text(s, 22, a), .withdraw_reason = text(s, 23, a), .withdraw_by = text(s, 24, a),
+		.withdraw_at = text(s, 25, a), .withdrawn_by = text(s, 26, a), .withdrawn_at = text(s, 27, a),
+		.withdraw_roles = (unsigned)sqlite3_column_int(s, 28),
 	};
 	*ids = (proposal_ids){sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
 	                      sqlite3_column_int64(s, 5)};
@@ -98,14 +104,16 @@ static pl_rc proposals_name(store *st, dna_proposal *p, const proposal_ids *ids,
 
 static pl_rc check_statuses(const char *list, pl_err *err)
 {
-	static const char *const ok[] = {"candidate", "proposed", "confirmed", "rejected"};
+	static const char *const ok[] = {"candidate", "proposed", "reviewed", "confirmed", "rejected",
+	                                 "withdrawn"};
+	enum { NOK = sizeof(ok) / sizeof(ok[0]) };
 	for(const char *s = list; s && *s;) {
 		size_t n = strcspn(s, ","), i = 0;
-		while(i < 4 && (strlen(ok[i]) != n || strncmp(s, ok[i], n)))
+		while(i < NOK && (strlen(ok[i]) != n || strncmp(s, ok[i], n)))
 			i++;
-		if(i == 4)
+		if(i == NOK)
 			return pl_fail(err, PL_EUSAGE, "no status '%.*s': a proposal is candidate, proposed, "
-			               "confirmed or rejected", (int)n, s);
+			               "reviewed, confirmed, rejected or withdrawn", (int)n, s);
 		s += n + (s[n] == ',');
 	}
 	return PL_OK;
@@ -210,6 +218,19 @@ pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, 
 	out->other = arena_strdup(a, p.uid);
 	out->person = p;
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
+pl_rc dna_pair_load(store *st, const char *tag, const char *other, arena *a, dna_pair_ref *pr,
+                       dna_proposal *p, pl_err *err)
+{
+	bool found;
+	pl_rc rc = dna_pair_resolve(st, tag, other, a, pr, err);
+	if(!rc)
+		rc = dna_proposal_find(st, pr, a, p, &found, err);
+	if(!rc && !found)
+		rc = pl_fail(err, PL_ENOTFOUND, "no proposal for case %s and %s: screen first (parley dna "
+		             "screen), and see parley dna explain %s %s", tag, pr->other, tag, pr->other);
+	return rc;
 }
 
 pl_rc dna_proposal_find(store *st, const dna_pair_ref *pr, arena *a, dna_proposal *out, bool *found,

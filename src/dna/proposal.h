@@ -3,6 +3,8 @@
 #ifndef PARLEY_DNA_PROPOSAL_H
 #define PARLEY_DNA_PROPOSAL_H
 
+#include <jansson.h>
+
 #include "dna/dna.h"
 
 typedef struct dna_pair_ref {
@@ -20,6 +22,16 @@ pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, 
                           pl_err *err);
 pl_rc dna_proposal_find(store *st, const dna_pair_ref *pr, arena *a, dna_proposal *out,
                            bool *found, pl_err *err);
+/* Both: the pair and its proposal, PL_ENOTFOUND (saying to screen) if
+ * there is none. */
+pl_rc dna_pair_load(store *st, const char *tag, const char *other, arena *a, dna_pair_ref *pr,
+                       dna_proposal *p, pl_err *err);
+/* The audit entry of a change to proposal p: before, its status as read;
+ * after (taken) what it is now, with the pair and its numbers added. */
+pl_rc dna_proposal_audit(store *st, const dna_pair_ref *pr, const dna_proposal *p, const char *action,
+                            json_t *after, pl_err *err);
+/* A proposal's LR in words: "LR 1.2e+05" or "LR 10^12.4". */
+void dna_lr_words(double log10_lr, char *out, size_t size);
 /* What confirming the pair would do: "join" two cases, "identify" the case
  * as the person, or "return" it, when the person is of the party that
  * handed the remains over (*return_to, else NULL). */

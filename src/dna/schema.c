@@ -107,8 +107,74 @@ static const char *const step_1[] = {
 	NULL,
 };
 
+/* Step 2: an identification by two people, and its withdrawal. A
+ * proposal is first reviewed (who, when, the note, and whether it was a
+ * candidate or proposed), then confirmed by someone else; a confirmed one
+ * keeps what its confirmation did (effect, JSON) so that a withdrawal can
+ * undo exactly that, and a withdrawal is requested (reason, who, when, in
+ * which roles: 1 admin, 2 identification) and approved by another person
+ * of the other role. SQLite cannot change a CHECK: the table is made
+ * again, its rows copied (confirmed ones stay confirmed), and its indexes
+ * made again. */
+static const char *const step_2[] = {
+	"CREATE TABLE dna_proposal_new (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  run_id INTEGER NOT NULL REFERENCES dna_run(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind = 'kinship' OR kind = 'identity'),\n"
+	"  case_id INTEGER NOT NULL REFERENCES remains_case(id),\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  other_case_id INTEGER REFERENCES remains_case(id),\n"
+	"  log10_lr REAL NOT NULL,\n"
+	"  log10_glr REAL,\n"
+	"  posterior REAL NOT NULL CHECK (posterior >= 0 AND posterior <= 1),\n"
+	"  loci INTEGER NOT NULL,\n"
+	"  inconsistent INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL CHECK ("
+	"    status = 'candidate' OR status = 'proposed' OR status = 'reviewed' OR"
+	"    status = 'confirmed' OR status = 'rejected' OR status = 'withdrawn'"
+	"  ),\n"
+	"  action TEXT CHECK (action = 'identify' OR action = 'return' OR action = 'join'),\n"
+	"  decided_by TEXT,\n"
+	"  decided_at TEXT,\n"
+	"  note TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  reviewed_by TEXT,\n"
+	"  reviewed_at TEXT,\n"
+	"  review_note TEXT,\n"
+	"  reviewed_from TEXT CHECK (reviewed_from = 'candidate' OR reviewed_from = 'proposed'),\n"
+	"  effect TEXT,\n"
+	"  withdraw_reason TEXT,\n"
+	"  withdraw_by TEXT,\n"
+	"  withdraw_at TEXT,\n"
+	"  withdraw_roles INTEGER CHECK (withdraw_roles BETWEEN 1 AND 3),\n"
+	"  withdrawn_by TEXT,\n"
+	"  withdrawn_at TEXT,\n"
+	"  CHECK ((kind = 'kinship') = (person_id IS NOT NULL AND other_case_id IS NULL)),\n"
+	"  CHECK (kind = 'kinship' OR (other_case_id IS NOT NULL AND person_id IS NULL)),\n"
+	"  CHECK (status != 'reviewed' OR (reviewed_by IS NOT NULL AND reviewed_from IS NOT NULL)),\n"
+	"  CHECK (status != 'withdrawn' OR (withdraw_reason IS NOT NULL AND withdrawn_by IS NOT NULL))\n"
+	") STRICT;\n",
+	"INSERT INTO dna_proposal_new (id, run_id, kind, case_id, person_id, other_case_id, log10_lr,"
+	" log10_glr, posterior, loci, inconsistent, status, action, decided_by, decided_at, note,"
+	" created_at) SELECT id, run_id, kind, case_id, person_id, other_case_id, log10_lr, log10_glr,"
+	" posterior, loci, inconsistent, status, action, decided_by, decided_at, note, created_at"
+	" FROM dna_proposal;\n",
+	"DROP TABLE dna_proposal;\n",
+	"ALTER TABLE dna_proposal_new RENAME TO dna_proposal;\n",
+	"CREATE UNIQUE INDEX dna_proposal_kinship ON dna_proposal(case_id, person_id)"
+	" WHERE kind = 'kinship';\n",
+	"CREATE UNIQUE INDEX dna_proposal_identity ON dna_proposal(case_id, other_case_id)"
+	" WHERE kind = 'identity';\n",
+	"CREATE INDEX dna_proposal_case ON dna_proposal(case_id);\n",
+	"CREATE INDEX dna_proposal_status ON dna_proposal(status, id);\n",
+	"CREATE INDEX dna_proposal_person ON dna_proposal(person_id) WHERE person_id IS NOT NULL;\n",
+	"CREATE INDEX dna_proposal_other ON dna_proposal(other_case_id) WHERE other_case_id IS NOT NULL;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 6, .sql = step_1},
+	{.legacy = 0, .sql = step_2},
 };
 
 const store_schema dna_schema = {"dna", STORE_STEPS(steps)};

@@ -210,44 +210,96 @@ void api_dna_explain(http_req *q)
 
 /* ---- decisions ------------------------------------------------------------------ */
 
-static void decide(http_req *q, bool confirm)
+typedef enum api_decision { AD_REVIEW, AD_CONFIRM, AD_REJECT, AD_WITHDRAW, AD_APPROVE, AD_CANCEL } api_decision;
+
+/* The roles of the asker that count in a withdrawal (DNA_AS_...). The
+ * route admits admins and dna_write; the DNA module checks the pair. */
+static unsigned withdraw_roles(const http_req *q)
+{
+	return (http_can(q, PERM_DNA_WRITE) ? DNA_AS_IDENTIFICATION : 0) |
+	       (q->who.roles & (1u << ROLE_ADMIN) ? DNA_AS_ADMIN : 0);
+}
+
+static pl_rc decision_run(http_req *q, api_decision kind, const char *tag, const char *other,
+                          const char *text, bool force, dna_decision *d, pl_err *err)
+{
+	switch(kind) {
+	case AD_REVIEW: return dna_review(q->st, tag, other, text, d, err);
+	case AD_CONFIRM: return dna_confirm(q->st, tag, other, text, force, d, err);
+	case AD_REJECT: return dna_reject(q->st, tag, other, text, d, err);
+	case AD_WITHDRAW: return dna_withdraw_request(q->st, tag, other, text, withdraw_roles(q), d, err);
+	case AD_APPROVE: return dna_withdraw_approve(q->st, tag, other, withdraw_roles(q), d, err);
+	default: return dna_withdraw_cancel(q->st, tag, other, withdraw_roles(q), d, err);
+	}
+}
+
+static void decide(http_req *q, api_decision kind)
 {
 	static const char *const confirm_keys[] = {"case", "other", "note", "force", NULL},
-	                         *const reject_keys[] = {"case", "other", "note", NULL};
-	json_t *b = http_body(q, confirm ? confirm_keys : reject_keys);
-	const char *tag = NULL, *other = NULL, *note = NULL;
+	                         *const note_keys[] = {"case", "other", "note", NULL},
+	                         *const reason_keys[] = {"case", "other", "reason", NULL},
+	                         *const pair_keys[] = {"case", "other", NULL};
+	static const char *const *const keys[] = {note_keys, confirm_keys, note_keys, reason_keys, pair_keys,
+	                                          pair_keys};
+	static const char *const words[] = {"review", "confirm", "reject", "withdraw_request", "withdraw",
+	                                    "withdraw_cancel"};
+	json_t *b = http_body(q, keys[kind]);
+	const char *tag = NULL, *other = NULL, *text = NULL;
 	bool force = false;
 	if(!b || !http_opt_string(q, b, "case", &tag) || !http_opt_string(q, b, "other", &other) ||
-	   !http_opt_string(q, b, "note", &note) || !http_opt_bool(q, b, "force", &force) ||
-	   !pair_of(q, MHD_HTTP_UNPROCESSABLE_CONTENT, &tag, &other)) {
+	   !http_opt_string(q, b, kind == AD_WITHDRAW ? "reason" : "note", &text) ||
+	   !http_opt_bool(q, b, "force", &force) || !pair_of(q, MHD_HTTP_UNPROCESSABLE_CONTENT, &tag, &other)) {
 		json_decref(b);
 		return;
 	}
 	dna_decision d;
 	pl_err err = {0};
-	pl_rc rc = confirm ? dna_confirm(q->st, tag, other, note, force, &d, &err)
-	                   : dna_reject(q->st, tag, other, note, &d, &err);
+	pl_rc rc = decision_run(q, kind, tag, other, text, force, &d, &err);
 	const char *uids[] = {d.person};
-	if(rc) {
+	if(rc == PL_EINPUT) {
+		http_fail_field(q, &err, kind == AD_WITHDRAW ? "reason" : "note");
+	} else if(rc) {
 		http_fail(q, &err);
-	} else if(http_log_reads(q, uids, d.person[0] ? 1 : 0, confirm ? "confirm" : "reject", "dna decision")) {
+	} else if(http_log_reads(q, uids, d.person[0] ? 1 : 0, words[kind], "dna decision")) {
 		json_t *v = dna_decision_json(&d);
 		json_object_set_new(v, "case", json_string(tag));
 		json_object_set_new(v, "other", json_string(other));
-		json_object_set_new(v, "status", json_string(confirm ? "confirmed" : "rejected"));
+		if(kind >= AD_WITHDRAW)
+			json_object_set_new(v, "withdrawal", json_string(kind == AD_WITHDRAW ? "requested"
+			                                                 : kind == AD_APPROVE ? "approved" : "cancelled"));
 		http_json(q, MHD_HTTP_OK, v);
 	}
 	json_decref(b);
 }
 
+void api_dna_review(http_req *q)
+{
+	decide(q, AD_REVIEW);
+}
+
 void api_dna_confirm(http_req *q)
 {
-	decide(q, true);
+	decide(q, AD_CONFIRM);
 }
 
 void api_dna_reject(http_req *q)
 {
-	decide(q, false);
+	decide(q, AD_REJECT);
+}
+
+void api_dna_withdraw(http_req *q)
+{
+	decide(q, AD_WITHDRAW);
+}
+
+void api_dna_withdraw_approve(http_req *q)
+{
+	decide(q, AD_APPROVE);
+}
+
+void api_dna_withdraw_cancel(http_req *q)
+{
+	decide(q, AD_CANCEL);
 }
 
 /* ---- the frequency table ---------------------------------------------------------- */

@@ -138,7 +138,8 @@ static void accord_schemas(json_t *s)
 /* The bodies of the DNA routes. */
 static void dna_schemas(json_t *s)
 {
-	static const char *const pair_req[] = {"case", "other", NULL};
+	static const char *const pair_req[] = {"case", "other", NULL}, *const note_req[] = {"case", "other",
+	                                       "note", NULL}, *const reason_req[] = {"case", "other", "reason", NULL};
 	json_t *screen = object_schema("batch:string,mutation:string,report:boolean", NULL);
 	json_t *props = json_object_get(screen, "properties");
 	for(const dna_param_def *d = dna_param_defs; d->name; d++)
@@ -151,6 +152,11 @@ static void dna_schemas(json_t *s)
 	json_object_set_new(s, "DnaConfirmInput",
 	                    object_schema("case:string,other:string,note:string,force:boolean", pair_req));
 	json_object_set_new(s, "DnaRejectInput", object_schema("case:string,other:string,note:string", pair_req));
+	json_object_set_new(s, "DnaReviewInput", object_schema("case:string,other:string,note:string",
+	                                                       note_req));
+	json_object_set_new(s, "DnaWithdrawInput", object_schema("case:string,other:string,reason:string",
+	                                                         reason_req));
+	json_object_set_new(s, "DnaPairInput", object_schema("case:string,other:string", pair_req));
 }
 
 static json_t *schemas(void)

@@ -361,8 +361,12 @@ void api_dna_import(http_req *q);
 void api_dna_screen(http_req *q);
 void api_dna_proposals(http_req *q);
 void api_dna_explain(http_req *q);
+void api_dna_review(http_req *q);
 void api_dna_confirm(http_req *q);
 void api_dna_reject(http_req *q);
+void api_dna_withdraw(http_req *q);
+void api_dna_withdraw_approve(http_req *q);
+void api_dna_withdraw_cancel(http_req *q);
 void api_dna_frequencies(http_req *q);
 
 #endif

@@ -219,7 +219,7 @@ const route http_routes[] = {
 	{M_GET, "/api/dna/proposals", DNA_READ, 0, api_dna_proposals,
 	 "The pairs the screenings kept, highest posterior first, each with the prior 1/N its "
 	 "posterior assumed (written to the access log)", NULL,
-	 "status:string:candidate, proposed, confirmed, rejected (comma-separated);"
+	 "status:string:candidate, proposed, reviewed, confirmed, rejected, withdrawn (comma-separated);"
 	 "case:string:the pairs of one case (its tag, or its id R...);"
 	 "person:string:the pairs of one missing person (their id);"
 	 "limit:integer:at most this many (1-1000, default 50);"
@@ -228,12 +228,29 @@ const route http_routes[] = {
 	 "A pair locus by locus: the genotypes, the LR at each locus and whether it is consistent, "
 	 "the product, the posterior, the stored proposal and what confirming it would do (written "
 	 "to the access log)", NULL, DNA_PAIR_PARAMS},
+	{M_POST, "/api/dna/review", DNA_WRITE, ROUTE_BODY, api_dna_review,
+	 "The first of two people: record a proposal (proposed or candidate) as reviewed, with a note "
+	 "(required); nothing is identified yet", "DnaReviewInput", NULL},
 	{M_POST, "/api/dna/confirm", DNA_WRITE, ROUTE_BODY, api_dna_confirm,
-	 "Confirm a proposal: the case identified as the person (recorded on the person), or flagged "
-	 "for return when the person is of the side that handed it over, or two cases joined as one "
+	 "The second person confirms a reviewed proposal (409 if not reviewed, or if the asker "
+	 "reviewed it): the case identified as the person (recorded on the person), or flagged for "
+	 "return when the person is of the side that handed it over, or two cases joined as one "
 	 "person; force for a candidate below the threshold", "DnaConfirmInput", NULL},
 	{M_POST, "/api/dna/reject", DNA_WRITE, ROUTE_BODY, api_dna_reject,
-	 "Reject a proposal: kept, and not proposed again", "DnaRejectInput", NULL},
+	 "Reject a proposal (proposed, candidate or reviewed): kept, and not proposed again",
+	 "DnaRejectInput", NULL},
+	{M_POST, "/api/dna/withdraw", DNA_WRITE | PERM(PERM_USERS), ROUTE_BODY, api_dna_withdraw,
+	 "Request the withdrawal of a confirmed identification, with the reason (an admin or a user "
+	 "with dna_write); it awaits approval", "DnaWithdrawInput", NULL},
+	{M_POST, "/api/dna/withdraw/approve", DNA_WRITE | PERM(PERM_USERS), ROUTE_BODY,
+	 api_dna_withdraw_approve,
+	 "Approve a pending withdrawal: another person, an admin and a user with dna_write between the "
+	 "two (409 otherwise); the case back to unidentified, the person's events the confirmation "
+	 "recorded voided, its fragments removed; 409 saying why when a later event forbids it",
+	 "DnaPairInput", NULL},
+	{M_POST, "/api/dna/withdraw/cancel", DNA_WRITE | PERM(PERM_USERS), ROUTE_BODY,
+	 api_dna_withdraw_cancel, "Drop a pending withdrawal request (its requester, or one who could "
+	 "approve it)", "DnaPairInput", NULL},
 	{M_GET, "/api/dna/frequencies", DNA_READ, 0, api_dna_frequencies,
 	 "The allele frequency table in use, locus by locus (404 if there is none)", NULL, NULL},
 	{M_GET, "/api/openapi.json", 0, ROUTE_PUBLIC, api_openapi, "This API, as OpenAPI 3.0", NULL,

@@ -326,3 +326,104 @@ pl_rc registry_event_add(store *st, const char *person_uid, event *e, pl_err *er
 	arena_free(&a);
 	return rc;
 }
+
+/* ---- voiding an event ------------------------------------------------------------ */
+
+/* The person's history without event `skip`, folded again from the start:
+ * each later event's statuses set anew, p->status the end. Refused when an
+ * event would no longer be possible where it then stands. */
+static pl_rc refold_without(registry *r, person *p, const event *skip, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	event *ev;
+	size_t n;
+	pl_rc rc = registry_person_events(r->st, p->id, &a, &ev, &n, err);
+	person_status st = ST_INITIAL;
+	for(size_t i = 0; !rc && i < n; i++) {
+		if(ev[i].id == skip->id)
+			continue;
+		int next = lifecycle_next(st, (event_type)lifecycle_event_parse(ev[i].f[EF_TYPE]));
+		if(next < 0)
+			rc = pl_fail(err, PL_ECONFLICT, "person %s: without %s (%s), the later %s (%s) would "
+			             "stand in status '%s', where it is not possible: that event depends on it",
+			             p->uid, skip->f[EF_TYPE], skip->f[EF_DATE], ev[i].f[EF_TYPE], ev[i].f[EF_DATE],
+			             lifecycle_status_name(st));
+		else if(ev[i].before != st || ev[i].after != (person_status)next)
+			rc = set_statuses(r, ev[i].id, st, (person_status)next, err);
+		st = next < 0 ? st : (person_status)next;
+	}
+	if(!rc)
+		p->status = st;
+	arena_free(&a);
+	return rc;
+}
+
+/* The event with this uid and its person, in a. */
+static pl_rc event_load(registry *r, const char *uid, arena *a, event *e, person *p, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT " EVENT_COLUMNS " FROM event e JOIN person p"
+	                             " ON p.id = e.person_id WHERE e.uid = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	if(x == SQLITE_ROW)
+		event_from_row(s, a, e);
+	sqlite3_reset(s);
+	if(x == SQLITE_DONE)
+		return pl_fail(err, PL_ENOTFOUND, "no event with id %s", uid);
+	if(x != SQLITE_ROW)
+		return store_fail(r->st, err, x, "reading an event");
+	return registry_person_get(r->st, e->person_uid, a, p, err);
+}
+
+pl_rc registry_event_void(store *st, const char *event_uid, const char *reason, pl_err *err)
+{
+	if(!reason || !*reason)
+		return pl_fail(err, PL_EINPUT, "reason: required (why the event is voided, for the record)");
+	registry *r;
+	pl_rc rc = registry_get(st, &r, err);
+	if(rc)
+		return rc;
+	arena a;
+	arena_init(&a, 0);
+	event e;
+	person p;
+	if((rc = store_begin(r->st, err))) {
+		arena_free(&a);
+		return rc;
+	}
+	person_status was = ST_INITIAL;
+	sqlite3_stmt *s = NULL;
+	if(!(rc = event_load(r, event_uid, &a, &e, &p, err))) {
+		was = p.status;
+		rc = refold_without(r, &p, &e, err);
+	}
+	if(!rc && !(rc = store_stmt(r->st, "DELETE FROM event WHERE id = ?", &s, err))) {
+		sqlite3_bind_int64(s, 1, e.id);
+		int x = sqlite3_step(s);
+		sqlite3_reset(s);
+		if(x != SQLITE_DONE)
+			rc = store_fail(r->st, err, x, "voiding an event");
+	}
+	if(!rc && p.status != was)
+		rc = person_status_store(r, &p, err);
+	buf *before = &r->audit_before;
+	buf_reset(before);
+	if(!rc && event_write_json(before, &e, true))
+		rc = pl_nomem(err);
+	if(!rc) {
+		json_t *after = json_pack("{s:s, s:s, s:s}", "voided", e.uid, "reason", reason, "status",
+		                          lifecycle_status_name(p.status));
+		char *text = after ? json_dumps(after, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+		json_decref(after);
+		rc = text ? audit_append(r->st, NULL, "void", "event", p.uid, buf_str(before), text, err)
+		          : pl_nomem(err);
+		free(text);
+	}
+	rc = store_end(r->st, rc, err);
+	arena_free(&a);
+	return rc;
+}

@@ -174,6 +174,11 @@ pl_rc registry_log_access(store *st, const char *uid, const char *action, pl_err
  * events allowed there, when the lifecycle does not permit it; an event
  * dated before others replays the person's history. Fills e->uid. */
 pl_rc registry_event_add(store *st, const char *person_uid, event *e, pl_err *err);
+/* Void an event found to be wrong (a withdrawn identification): it leaves
+ * the person's history, which is folded again without it, and the audit
+ * chain keeps the event whole with the reason (action "void"). Refused,
+ * saying which, when a later event depends on it. */
+pl_rc registry_event_void(store *st, const char *event_uid, const char *reason, pl_err *err);
 
 /* Forget the medical details of a record, for readers who may not see
  * them: the medical fields and causes of death, and the place and note of

@@ -250,3 +250,40 @@ pl_rc remains_fragment_set(store *st, const char *tag, const char *label,
 	arena_free(&a);
 	return rc;
 }
+
+pl_rc remains_fragment_remove(store *st, const char *tag, const char *label, const char *reason,
+                                 remains_result *res, pl_err *err)
+{
+	remains_result_init(res);
+	arena a;
+	arena_init(&a, 0);
+	remains_case c;
+	fragment_row old;
+	sqlite3_stmt *s;
+	pl_rc rc = store_begin(st, err);
+	if(rc) {
+		arena_free(&a);
+		return rc;
+	}
+	if(!(rc = rcase_load(st, tag, &a, &c, err)))
+		rc = fragment_find(st, c.id, label, &a, &old, err);
+	if(!rc && !old.found)
+		rc = pl_fail(err, PL_ENOTFOUND, "case %s has no fragment labelled '%s'", tag, label);
+	if(!rc && !(rc = store_stmt(st, "DELETE FROM remains_fragment WHERE id = ?", &s, err))) {
+		sqlite3_bind_int64(s, 1, old.id);
+		int x = sqlite3_step(s);
+		sqlite3_reset(s);
+		rc = x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "removing a fragment");
+	}
+	if(!rc) {
+		res->before = res->after = c.status;
+		res->saved = REMAINS_UPDATED;
+		rc = remains_audit(st, "remove", "remains_fragment", c.uid,
+		                   json_pack("{s:s, s:s, s:s?, s:s?}", "tag", c.tag, "label", label, "description",
+		                             old.description, "person", old.person),
+		                   json_pack("{s:s?}", "reason", reason), err);
+	}
+	rc = store_end(st, rc, err);
+	arena_free(&a);
+	return rc;
+}

@@ -222,6 +222,13 @@ pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *pers
 	}
 }
 
+pl_rc rcase_unidentified(store *st, remains_case *c, const char *reason, arena *a,
+                            remains_result *res, pl_err *err)
+{
+	return set_status(st, c, RS_UNIDENTIFIED, NULL, "unidentify", json_pack("{s:s}", "reason", reason), a,
+	                  res, err);
+}
+
 /* ---- the public moves ------------------------------------------------------- */
 
 /* Load the case tagged `tag` in a new transaction and move it. */

@@ -59,6 +59,11 @@ pl_rc rcase_put(store *st, const char *const v[RF_COUNT], const remains_batch_de
 pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *person_uid,
                     arena *a, remains_result *res, pl_err *err);
 
+/* Confirmed or preliminary -> unidentified, for `reason` (audited as
+ * "unidentify"); the person's events are the caller's. */
+pl_rc rcase_unidentified(store *st, remains_case *c, const char *reason, arena *a,
+                            remains_result *res, pl_err *err);
+
 /* The person uid names (or a unique prefix of it), if remains may be
  * identified as them: missing, died in captivity, remains returned or
  * identified (another part of them). */

@@ -153,6 +153,7 @@ typedef struct remains_result {
 	bool batch_created;
 	int custody_added;
 	int events_added;             /* on the person: remains_returned, identified */
+	int events_voided;            /* those voided by a withdrawal (remains_unidentify) */
 	int field;                    /* remains_field of a refusal, or -1 */
 	char note[512];
 } remains_result;
@@ -183,6 +184,17 @@ pl_rc remains_identify(store *st, const char *tag, const char *person_uid, bool 
                           remains_result *res, pl_err *err);
 /* preliminary -> unidentified. */
 pl_rc remains_withdraw(store *st, const char *tag, remains_result *res, pl_err *err);
+/* An identification found wrong, withdrawn for `reason`: the case, confirmed
+ * or preliminary (as person_uid, if not NULL), back to unidentified; when
+ * it was confirmed, the person's events its confirmation recorded
+ * (identified, remains_returned) are voided in the registry
+ * (registry_event_void), unless another case is still confirmed as them.
+ * Refused, saying why, for a returned case, when a later event of the
+ * person depends on those, or when the remains were handed on after
+ * `since` (the identification's time; NULL: not checked) and are not back
+ * with whoever held them then. */
+pl_rc remains_unidentify(store *st, const char *tag, const char *person_uid, const char *since,
+                            const char *reason, remains_result *res, pl_err *err);
 /* unidentified or preliminary -> returned: the remains belong to the other
  * side and were sent to party `to` on `date`; recorded as the last entry of
  * the custody chain. */
@@ -198,6 +210,11 @@ pl_rc remains_custody_add(store *st, const char *tag, const char *holder, const 
 pl_rc remains_fragment_set(store *st, const char *tag, const char *label,
                               const char *person_uid, const char *description,
                               remains_result *res, pl_err *err);
+
+/* Remove fragment `label` of the case (a link found wrong), audited;
+ * PL_ENOTFOUND if the case has none of that label. */
+pl_rc remains_fragment_remove(store *st, const char *tag, const char *label, const char *reason,
+                                 remains_result *res, pl_err *err);
 
 /* Where else a person's remains are: how many cases other than case_id
  * are confirmed as them (tags: the first three), and whether case_id

@@ -13,6 +13,14 @@
 
 #define NIST PARLEY_STR_DIR "/nist1036_genotypes.csv"
 
+static char second_token[API_TOKEN_LEN + 1];
+
+/* As officer2, the second identification officer. */
+static long post2(const char *path, const char *body, resp *r)
+{
+	return call(fx, &(rq){.method = "POST", .path = path, .bearer = second_token, .body = body}, r);
+}
+
 static int setup(void **state)
 {
 	if(fx_setup(state))
@@ -30,6 +38,13 @@ static int setup(void **state)
 	remains_import_report rr;
 	assert_ok(remains_import(st, tu_path(path, sizeof(path), fx->dir, "cases.csv"), NULL, &rr, &err), &err);
 	remains_import_report_free(&rr);
+	/* a second identification officer: an identification needs two */
+	user u;
+	int64_t id;
+	assert_ok(auth_user_add(st, "officer2", NULL, 1u << ROLE_IDENTIFICATION, "officer2-password-1", "test",
+	                        &err), &err);
+	assert_ok(auth_user_get(st, "officer2", &u, &err), &err);
+	assert_ok(auth_token_create(st, &u, "tests", "test", second_token, &id, &err), &err);
 	store_close(st);
 	return 0;
 }
@@ -374,8 +389,23 @@ static void confirm_records_the_person_reject_is_kept(void **state)
 	assert_string_equal(resp_code(&r), "unknown_field");
 	resp_free(&r);
 
+	/* Two people: reviewed by one (with a note), confirmed by another. */
+	assert_status(post("/api/dna/confirm", body, &r), 409);
+	assert_contains(buf_str(&r.body), "not reviewed: an identification needs two people");
+	resp_free(&r);
+	char pair[256];
+	snprintf(pair, sizeof(pair), "{\"case\":\"%s\",\"other\":\"%s\"}", tag, who);
+	assert_status(post("/api/dna/review", pair, &r), 422);
+	assert_string_equal(error_field(&r), "note");
+	resp_free(&r);
+	assert_status(post("/api/dna/review", body, &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "reviewed");
+	resp_free(&r);
+	assert_status(post("/api/dna/confirm", body, &r), 409);
+	assert_contains(buf_str(&r.body), "identification reviewed the proposal");
+	resp_free(&r);
 	long long before = audit_entries();
-	assert_status(post("/api/dna/confirm", body, &r), 200);
+	assert_status(post2("/api/dna/confirm", body, &r), 200);
 	assert_string_equal(str_at(r.json, "action"), "identify");
 	assert_string_equal(str_at(r.json, "person"), who);
 	assert_string_equal(str_at(r.json, "status_after"), "confirmed");
@@ -395,13 +425,49 @@ static void confirm_records_the_person_reject_is_kept(void **state)
 	resp_free(&r);
 	/* Decided: not again. */
 	assert_status(post("/api/dna/confirm", body, &r), 409);
-	assert_contains(buf_str(&r.body), "was confirmed by identification");
+	assert_contains(buf_str(&r.body), "was confirmed by officer2");
 	resp_free(&r);
 	snprintf(path, sizeof(path), "/api/dna/proposals?case=%s&status=confirmed", tag);
 	assert_status(get(ROLE_AUDITOR, path, &r), 200);
 	json_t *p = json_array_get(json_object_get(r.json, "proposals"), 0);
-	assert_string_equal(str_at(p, "decided_by"), "identification");
-	assert_string_equal(str_at(p, "note"), "reviewed, EK");
+	assert_string_equal(str_at(p, "decided_by"), "officer2");
+	assert_string_equal(str_at(p, "reviewed_by"), "identification");
+	assert_string_equal(str_at(p, "review_note"), "reviewed, EK");
+	resp_free(&r);
+
+	/* Withdrawn by two: the admin requests, an identification officer approves. */
+	char why[512];
+	snprintf(why, sizeof(why), "{\"case\":\"%s\",\"other\":\"%s\",\"reason\":\"the reference was the "
+	         "neighbour's\"}", tag, who);
+	assert_status(post_json(ROLE_AUDITOR, "/api/dna/withdraw", why, &r), 403);
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, "/api/dna/withdraw/approve", pair, &r), 409);
+	assert_contains(buf_str(&r.body), "nobody has requested");
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, "/api/dna/withdraw", pair, &r), 422);
+	assert_string_equal(error_field(&r), "reason");
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, "/api/dna/withdraw", why, &r), 200);
+	assert_string_equal(str_at(r.json, "withdrawal"), "requested");
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, "/api/dna/withdraw/approve", pair, &r), 409);
+	assert_contains(buf_str(&r.body), "another person approves it");
+	resp_free(&r);
+	assert_status(post2("/api/dna/withdraw/approve", pair, &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "withdrawn");
+	assert_string_equal(str_at(r.json, "status_after"), "unidentified");
+	assert_int_equal(int_at(r.json, "events_voided"), 2);
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/api/persons/%s", who);
+	assert_status(get(ROLE_IDENTIFICATION, path, &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "missing");
+	assert_int_equal(json_array_size(json_object_get(r.json, "events")), events);
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/api/dna/proposals?case=%s&status=withdrawn", tag);
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	p = json_array_get(json_object_get(r.json, "proposals"), 0);
+	assert_string_equal(str_at(p, "withdraw_by"), "admin");
+	assert_string_equal(str_at(p, "withdrawn_by"), "officer2");
 	resp_free(&r);
 
 	/* Another rejected: kept. */
@@ -430,8 +496,10 @@ static void the_other_sides_remains_are_flagged_for_return(void **state)
 	assert_string_equal(str_at(r.json, "confirm_action"), "return");
 	assert_string_equal(str_at(r.json, "return_to"), "RU");
 	resp_free(&r);
-	snprintf(body, sizeof(body), "{\"case\":\"%s\",\"other\":\"%s\"}", tag, who);
-	assert_status(post("/api/dna/confirm", body, &r), 200);
+	snprintf(body, sizeof(body), "{\"case\":\"%s\",\"other\":\"%s\",\"note\":\"checked\"}", tag, who);
+	assert_status(post("/api/dna/review", body, &r), 200);
+	resp_free(&r);
+	assert_status(post2("/api/dna/confirm", body, &r), 200);
 	assert_string_equal(str_at(r.json, "action"), "return");
 	assert_string_equal(str_at(r.json, "status_after"), "preliminary");
 	assert_contains(str_at(r.json, "note"), "flagged for return");

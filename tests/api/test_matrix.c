@@ -77,8 +77,12 @@ static const struct cell_row {
 	{"POST", "/api/dna/screen", "/api/dna/screen", "{}", false, "....y.."},
 	{"GET", "/api/dna/proposals", "/api/dna/proposals", NULL, false, "y...yy."},
 	{"GET", "/api/dna/explain", "/api/dna/explain?case=none&other=none", NULL, false, "y...yy."},
+	{"POST", "/api/dna/review", "/api/dna/review", "{}", false, "....y.."},
 	{"POST", "/api/dna/confirm", "/api/dna/confirm", "{}", false, "....y.."},
 	{"POST", "/api/dna/reject", "/api/dna/reject", "{}", false, "....y.."},
+	{"POST", "/api/dna/withdraw", "/api/dna/withdraw", "{}", false, "y...y.."},
+	{"POST", "/api/dna/withdraw/approve", "/api/dna/withdraw/approve", "{}", false, "y...y.."},
+	{"POST", "/api/dna/withdraw/cancel", "/api/dna/withdraw/cancel", "{}", false, "y...y.."},
 	{"GET", "/api/dna/frequencies", "/api/dna/frequencies", NULL, false, "y...yy."},
 	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
 };

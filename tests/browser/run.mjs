@@ -33,10 +33,11 @@ const users = {
   negotiator: ['negotiator', 'negotiator-password-1'],
   mediator: ['mediator', 'mediator-password-1'],
   identification: ['identification', 'identification-password-1'],
+  identification2: ['identification2', 'identification2-password-1'],
 };
 run(['init', '--admin', 'admin', '--password-stdin'], `${users.admin[1]}\n`);
 for (const [role, [name, pw]] of Object.entries(users)) {
-  if (role !== 'admin') run(['user', 'add', name, '--roles', role, '--password-stdin'], `${pw}\n`);
+  if (role !== 'admin') run(['user', 'add', name, '--roles', role.replace(/\d$/, ''), '--password-stdin'], `${pw}\n`);
 }
 const demo = execFileSync(parley, ['demo-data', '--persons', '300', '--seed', '3'], { maxBuffer: 1 << 28 });
 run(['import', '--quiet', '-'], demo);
@@ -548,7 +549,22 @@ test('remains: a cases file with a bad row, then a good one; a case and the batc
   await shot(page, '28-batches');
 });
 
-test('DNA: proposals, one explained locus by locus and confirmed; the other side\'s flagged for return', async (page) => {
+// In a dialog: the note (or reason), then its explicit button.
+async function dialogDecide(page, button, text) {
+  await page.click(button);
+  await page.waitForSelector('dialog#dna-dialog[open]');
+  if (text !== null) await page.fill('#dna-dialog-text', text);
+  await page.click('#dna-dialog-ok');
+  await page.waitForSelector('dialog#dna-dialog', { state: 'detached' });
+}
+
+async function signOutIn(page, role) {
+  await page.click('#sign-out');
+  await page.waitForSelector('form.login');
+  await signIn(page, role);
+}
+
+test('DNA: proposals explained locus by locus; reviewed by one, confirmed by another, each in a dialog; withdrawn by an admin and an officer; the other side\'s flagged for return', async (page) => {
   assert(dnaOurs && dnaTheirs, 'the screening proposed no pair of both sides');
   await signIn(page, 'identification');
   await page.click('nav a[href="/dna"]');
@@ -559,7 +575,7 @@ test('DNA: proposals, one explained locus by locus and confirmed; the other side
   assert(await page.locator('#dna-loci tbody tr').count() === 29, 'not 29 loci');
   assert((await page.textContent('#dna-proposals')).includes('prior 1/'), 'no prior shown');
   await shot(page, '33-dna-proposals');
-  // Filtered to one of ours: its table, the relatives used, then confirmed with C.
+  // Filtered to one of ours: its table, the relatives used, then reviewed in a dialog.
   await page.selectOption('#dna-status', 'proposed');
   await page.fill('#dna-case', dnaOurs.case);
   await page.click('form.filters button[type=submit]');
@@ -570,22 +586,65 @@ test('DNA: proposals, one explained locus by locus and confirmed; the other side
   assert(head.length >= 5 && head[1] === 'Remains', `locus table head: ${head.join(' | ')}`);
   assert(await page.locator('#dna-return-notice').count() === 0, 'a person of ours flagged for return');
   assert((await page.textContent('#dna-explain')).includes('identifies the case as'), 'no word of what confirming does');
-  await page.fill('#dna-note', 'reviewed in the browser test');
+  // No single key decides: C and R do nothing.
   await page.click('#dna-explain h2');
   await page.keyboard.press('c');
+  await page.keyboard.press('r');
+  await page.waitForTimeout(300);
+  assert(await page.locator('dialog#dna-dialog').count() === 0, 'a key opened a decision');
+  assert((await page.textContent('#dna-stored')).includes('proposed'), 'a key decided the pair');
+  assert(await page.locator('#dna-confirm').count() === 0, 'confirm offered before a review');
+  // Cancel leaves it as it was; a review needs its note.
+  await page.click('#dna-review');
+  await page.waitForSelector('dialog#dna-dialog[open]');
+  await page.click('#dna-dialog-ok');
+  assert((await page.textContent('#dna-dialog-error')).includes('required'), 'a review without a note');
+  await page.click('#dna-dialog-cancel');
+  await dialogDecide(page, '#dna-review', 'all loci read again; references checked (browser test)');
+  await page.waitForFunction(() => document.querySelector('#dna-decision').textContent.includes('Reviewed'));
+  await page.waitForSelector('#dna-await');
+  assert(await page.locator('#dna-confirm').count() === 0, 'the reviewer is offered the confirmation');
+  await shot(page, '34-dna-reviewed');
+  // The second person sees who reviewed and the note, and the evidence in view.
+  await signOutIn(page, 'identification2');
+  await page.goto(`${base}/dna?case=${encodeURIComponent(dnaOurs.case)}&status=reviewed`);
+  await page.waitForSelector('#dna-reviewed');
+  const reviewed = await page.textContent('#dna-reviewed');
+  assert(reviewed.includes('identification') && reviewed.includes('references checked'), reviewed);
+  const top = await page.evaluate(() => document.querySelector('#dna-explain').getBoundingClientRect().top);
+  assert(top >= -1 && top < 200, `the locus panel is not scrolled into view (top ${top})`);
+  await dialogDecide(page, '#dna-confirm', 'seen the evidence');
   await page.waitForFunction(() => document.querySelector('#dna-decision').textContent.includes('Confirmed'));
   await page.waitForSelector('#dna-stored .ds-confirmed');
-  assert((await page.textContent('#dna-stored')).includes('reviewed in the browser test'), 'the note is not kept');
+  assert((await page.textContent('#dna-stored')).includes('seen the evidence'), 'the note is not kept');
   assert(await page.locator('#dna-confirm').count() === 0, 'a decided pair can be confirmed again');
-  await shot(page, '34-dna-confirmed');
+  await shot(page, '35-dna-confirmed');
   await page.goto(`${base}/persons/${dnaOurs.person}`);
   await page.waitForSelector('#person-status');
   assert((await page.textContent('#person-status')).trim() === 'remains identified', 'the person is not identified');
+  // Withdrawn: the admin requests with the reason, an officer approves.
+  await signOutIn(page, 'admin');
+  await page.goto(`${base}/dna?case=${encodeURIComponent(dnaOurs.case)}&status=confirmed`);
+  await page.waitForSelector('#dna-withdraw');
+  await dialogDecide(page, '#dna-withdraw', 'the reference sample was the neighbour\'s (browser test)');
+  await page.waitForSelector('#dna-withdrawal');
+  assert(await page.locator('#dna-withdraw-approve').count() === 0, 'the requester is offered the approval');
+  await signOutIn(page, 'identification');
+  await page.goto(`${base}/dna?case=${encodeURIComponent(dnaOurs.case)}&status=confirmed`);
+  await page.waitForSelector('#dna-withdraw-approve');
+  assert((await page.textContent('#dna-withdrawal')).includes('neighbour'), 'the reason is not shown');
+  await dialogDecide(page, '#dna-withdraw-approve', null);
+  await page.waitForFunction(() => document.querySelector('#dna-decision').textContent.includes('Withdrawn'));
+  await page.waitForSelector('#dna-stored .ds-withdrawn');
+  await shot(page, '36-dna-withdrawn');
+  await page.goto(`${base}/persons/${dnaOurs.person}`);
+  await page.waitForSelector('#person-status');
+  assert((await page.textContent('#person-status')).trim() === 'missing', 'the person is not missing again');
   // One of theirs: the notice before anyone confirms.
   await page.goto(`${base}/dna?case=${encodeURIComponent(dnaTheirs.case)}&status=proposed`);
   await page.waitForSelector('#dna-return-notice');
   assert((await page.textContent('#dna-return-notice')).includes('flagged for return to RU'), await page.textContent('#dna-return-notice'));
-  await shot(page, '35-dna-return-notice');
+  await shot(page, '37-dna-return-notice');
   const audit = run(['audit', 'verify']);
   assert(audit.includes('intact'), audit);
 });

@@ -1,4 +1,5 @@
-# parley dna: simulate, import, frequencies, screen, proposals, explain, confirm, reject.
+# parley dna: simulate, import, frequencies, screen, proposals, explain, review, confirm,
+# reject, withdraw.
 
 dna_db() {
 	"$PARLEY" init demo.db >/dev/null
@@ -8,7 +9,7 @@ dna_db() {
 NIST="$HERE/../../data/str/nist1036_genotypes.csv"
 
 test_dna_help() {
-	for cmd in import frequencies screen proposals explain confirm reject simulate; do
+	for cmd in import frequencies screen proposals explain review confirm reject withdraw simulate; do
 		p dna "$cmd" --help; expect_status 0
 		expect_out "usage: parley dna $cmd"
 	done
@@ -69,19 +70,55 @@ test_dna_screen_confirm_and_the_person() {
 	expect_out '"loci": ['
 	p dna explain "$case_tag"; expect_status 0
 	expect_out "$person"
-	p dna confirm "$case_tag" "$person" --note "reviewed"; expect_status 0
+	# two people: alice reviews, bob confirms; carol (admin) and alice withdraw
+	"$PARLEY" user add alice --roles identification --password-stdin <<< "alice-password-1" >/dev/null
+	"$PARLEY" user add bob --roles identification --password-stdin <<< "bob-password-1" >/dev/null
+	"$PARLEY" user add carol --roles admin --password-stdin <<< "carol-password-1" >/dev/null
+	p dna confirm "$case_tag" "$person" --user alice; expect_status 1
+	expect_err "not reviewed: an identification needs two people"
+	p dna review "$case_tag" "$person"; expect_status 1
+	expect_err "no such user (give --user NAME"
+	p dna review "$case_tag" "$person" --user carol --note "looked"; expect_status 1
+	expect_err "may not decide on identifications"
+	p dna review "$case_tag" "$person" --user alice; expect_status 1
+	expect_err "note: required"
+	p dna review "$case_tag" "$person" --user alice --note "all 29 loci read again"; expect_status 0
+	expect_out "$case_tag and $person: reviewed"
+	p dna confirm "$case_tag" "$person" --user alice; expect_status 1
+	expect_err "alice reviewed the proposal"
+	PARLEY_ACTOR=bob p dna confirm "$case_tag" "$person" --note "seen"; expect_status 0
 	expect_out "confirmed (identify); case unidentified -> confirmed; 2 events recorded on the person"
 	p person show "$person"; expect_status 0
 	expect_out "status: remains identified"
 	expect_out "remains case $case_tag"
-	p dna confirm "$case_tag" "$person"; expect_status 1
-	expect_err "was confirmed by"
+	p dna confirm "$case_tag" "$person" --user alice; expect_status 1
+	expect_err "was confirmed by bob"
 	p dna proposals --status confirmed; expect_status 0
 	expect_out "identify"
 	p dna proposals --status maybe; expect_status 2
 	p audit verify; expect_status 0
-	[ "$(sql "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action = 'confirm'")" = 1 ] ||
+	[ "$(sql "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action = 'confirm' AND actor = 'bob'")" = 1 ] ||
 		fail "no audit entry for the confirmation"
+	[ "$(sql "SELECT reviewed_by || ' ' || decided_by FROM dna_proposal WHERE status = 'confirmed'")" = "alice bob" ] ||
+		fail "the two people are not recorded"
+	# the withdrawal: requested by the admin, approved by an identification officer
+	p dna withdraw "$case_tag" "$person" --approve --user alice; expect_status 1
+	expect_err "nobody has requested"
+	p dna withdraw "$case_tag" "$person" --reason "the reference was the neighbour's" --user carol; expect_status 0
+	expect_out "withdrawal requested"
+	p dna withdraw "$case_tag" "$person" --approve --user carol; expect_status 1
+	expect_err "another person approves it"
+	p dna withdraw "$case_tag" "$person" --approve --user alice; expect_status 0
+	expect_out "withdrawn; case confirmed -> unidentified; 2 events of the person voided"
+	p person show "$person"; expect_status 0
+	expect_out "status: missing"
+	p dna proposals --status withdrawn; expect_status 0
+	expect_out "$case_tag"
+	p dna review "$case_tag" "$person" --user bob --note "again?"; expect_status 1
+	expect_err "was withdrawn by alice"
+	p audit verify; expect_status 0
+	[ "$(sql "SELECT count(*) FROM audit WHERE entity = 'event' AND action = 'void'")" = 2 ] ||
+		fail "no audit entries for the voided events"
 }
 
 test_dna_import_refuses_bad_files_whole() {

@@ -1,12 +1,15 @@
 /* DNA identification in the registry (src/dna/import.c, run.c, explain.c,
- * decide.c): imports all or nothing, a screening's proposals, the person's
- * events and the audit entries a confirmation writes, rejections kept,
- * remains of the other side flagged for return, fragments joined. The
+ * decide.c, withdraw.c): imports all or nothing, a screening's proposals,
+ * the two people an identification needs, the person's events and the
+ * audit entries a confirmation writes, rejections kept, remains of the
+ * other side flagged for return, fragments joined, and a wrong
+ * identification withdrawn by two people again. The
  * registry is filled from the simulator's files, as `parley dna simulate`
  * writes them. */
 #include "dna/simulated.h"
 #include "remains/fixture.h"
 
+#include "auth/auth.h"
 #include "dna/dna.h"
 
 static char *path(fixture *f, const char *name)
@@ -58,6 +61,35 @@ static const dna_proposal *first(fixture *f, const char *status, const char *kin
 		if(!strcmp(p[i].kind, kind))
 			return &p[i];
 	return NULL;
+}
+
+/* Two users with dna_write (alice, bob), an admin (carol) and one with
+ * both roles (dave), as parley's users; decisions are made as them. */
+static void users(fixture *f)
+{
+	static const struct {
+		const char *name;
+		role_set roles;
+	} u[] = {{"alice", 1u << ROLE_IDENTIFICATION}, {"bob", 1u << ROLE_IDENTIFICATION},
+	         {"carol", 1u << ROLE_ADMIN}, {"dave", 1u << ROLE_ADMIN | 1u << ROLE_IDENTIFICATION}};
+	for(size_t i = 0; i < 4; i++)
+		assert_ok(auth_user_add(f->r, u[i].name, NULL, u[i].roles, "a long password 1", "tester", &f->err),
+		          &f->err);
+}
+
+static void as(fixture *f, const char *who)
+{
+	assert_int_equal(store_set_actor(f->r, who), PL_OK);
+}
+
+/* Reviewed by alice, confirmed by bob. */
+static void two_people(fixture *f, const char *tag, const char *other, bool force, dna_decision *d)
+{
+	as(f, "alice");
+	assert_ok(dna_review(f->r, tag, other, "genotypes read again, references checked", d, &f->err), &f->err);
+	as(f, "bob");
+	assert_ok(dna_confirm(f->r, tag, other, NULL, force, d, &f->err), &f->err);
+	as(f, "tester");
 }
 
 /* ---- imports --------------------------------------------------------------------- */
@@ -177,7 +209,21 @@ static void test_confirm_records_the_person_and_the_audit(void **state)
 	assert_non_null(e.proposal);
 	long long events = rx_scalar(f, "SELECT count(*) FROM event");
 	dna_decision d;
-	assert_ok(dna_confirm(f->r, tag, who, "reviewed by the officer", false, &d, &f->err), &f->err);
+	/* one person cannot: it must be reviewed, then confirmed by another */
+	assert_int_equal(dna_confirm(f->r, tag, who, NULL, false, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "not reviewed");
+	assert_int_equal(dna_review(f->r, tag, who, "", &d, &f->err), PL_EINPUT);
+	as(f, "alice");
+	assert_ok(dna_review(f->r, tag, who, "reviewed by the officer", &d, &f->err), &f->err);
+	assert_string_equal(d.status, "reviewed");
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event"), events);
+	assert_int_equal(dna_review(f->r, tag, who, "again", &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "awaits confirmation by another person");
+	assert_int_equal(dna_confirm(f->r, tag, who, NULL, false, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "alice reviewed the proposal");
+	assert_string_not_equal(fx_status(f, who), "identified");
+	as(f, "tester");
+	assert_ok(dna_confirm(f->r, tag, who, "seen the evidence", false, &d, &f->err), &f->err);
 	assert_string_equal(d.action, "identify");
 	assert_int_equal(d.remains.after, RS_CONFIRMED);
 	assert_int_equal(d.remains.events_added, 2);
@@ -185,10 +231,13 @@ static void test_confirm_records_the_person_and_the_audit(void **state)
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event"), events + 2);
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event e JOIN person x ON x.id = e.person_id WHERE"
 	                           " x.uid = '%s' AND e.type = 'remains_returned' AND e.date = '2025-06-11'", who), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action = 'review'"
+	                           " AND actor = 'alice' AND after LIKE '%%reviewed by the officer%%'"), 1);
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action = 'confirm'"
-	                           " AND actor = 'tester' AND after LIKE '%%reviewed by the officer%%'"), 1);
+	                           " AND actor = 'tester' AND after LIKE '%%\"reviewed_by\":\"alice\"%%'"), 1);
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal WHERE status = 'confirmed' AND"
-	                           " decided_by = 'tester' AND action = 'identify'"), 1);
+	                           " decided_by = 'tester' AND reviewed_by = 'alice' AND review_note ="
+	                           " 'reviewed by the officer' AND action = 'identify'"), 1);
 	/* decided: not again */
 	assert_int_equal(dna_confirm(f->r, tag, who, NULL, false, &d, &f->err), PL_ECONFLICT);
 	assert_contains(f->err.msg, "was confirmed by tester");
@@ -207,13 +256,129 @@ static void test_confirm_records_the_person_and_the_audit(void **state)
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
 	                           " WHERE c.tag = '%s' AND p.status = 'rejected'", tag2), 1);
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_run"), 2);
-	/* a candidate below the threshold needs --force */
+	/* a candidate below the threshold needs --force, and two people still */
 	const dna_proposal *c = first(f, "candidate", "kinship");
 	if(c) {
-		assert_int_equal(dna_confirm(f->r, c->case_tag, c->person, NULL, false, &d, &f->err), PL_ECONFLICT);
+		char ct[64], cp[UID_SIZE];
+		snprintf(ct, sizeof(ct), "%s", c->case_tag);
+		snprintf(cp, sizeof(cp), "%s", c->person);
+		as(f, "alice");
+		assert_ok(dna_review(f->r, ct, cp, "weak, but the dental record agrees", &d, &f->err), &f->err);
+		assert_int_equal(dna_confirm(f->r, ct, cp, NULL, true, &d, &f->err), PL_ECONFLICT);
+		assert_contains(f->err.msg, "alice reviewed");
+		as(f, "bob");
+		assert_int_equal(dna_confirm(f->r, ct, cp, NULL, false, &d, &f->err), PL_ECONFLICT);
 		assert_contains(f->err.msg, "below the threshold");
+		as(f, "tester");
+		assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal WHERE status = 'reviewed' AND"
+		                           " reviewed_from = 'candidate'"), 1);
+		/* a screening keeps what was reviewed */
+		assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+		dna_screen_summary_free(&s);
+		assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal WHERE status = 'reviewed' AND"
+		                           " reviewed_by = 'alice'"), 1);
 	}
 	assert_int_equal(dna_confirm(f->r, tag, "P0000000000000000", NULL, false, &d, &f->err), PL_ENOTFOUND);
+	rx_chain_intact(f);
+}
+
+/* The events of a person, as "type date" lines in order. */
+static const char *history(fixture *f, const char *uid)
+{
+	person p;
+	event *ev;
+	size_t n;
+	assert_ok(registry_person_get(f->r, uid, &f->a, &p, &f->err), &f->err);
+	assert_ok(registry_person_events(f->r, p.id, &f->a, &ev, &n, &f->err), &f->err);
+	buf b;
+	buf_init(&b, 0);
+	for(size_t i = 0; i < n; i++)
+		assert_ok(buf_printf(&b, "%s %s %s>%s\n", ev[i].f[EF_TYPE], ev[i].f[EF_DATE], lifecycle_status_name(ev[i].before),
+		                     lifecycle_status_name(ev[i].after)), &f->err);
+	const char *out = arena_strdup(&f->a, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+static void test_a_wrong_identification_is_withdrawn_by_two_people(void **state)
+{
+	fixture *f = *state;
+	filled(f, 40, 11, 0, 0);
+	users(f);
+	dna_params prm = DNA_PARAMS_INIT;
+	dna_screen_summary s;
+	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+	dna_screen_summary_free(&s);
+	const dna_proposal *p = first(f, "proposed", "kinship");
+	assert_non_null(p);
+	char tag[64], who[UID_SIZE];
+	snprintf(tag, sizeof(tag), "%s", p->case_tag);
+	snprintf(who, sizeof(who), "%s", p->person);
+	const char *status0 = arena_strdup(&f->a, fx_status(f, who)), *before = history(f, who);
+	long long events = rx_scalar(f, "SELECT count(*) FROM event");
+	assert_ok(remains_custody_add(f->r, tag, "the Kyiv morgue", "2025-06-12", NULL, &f->err), &f->err);
+	dna_decision d;
+	two_people(f, tag, who, false, &d);
+	assert_string_equal(fx_status(f, who), "identified");
+	assert_string_equal(rx_status(f, tag), "confirmed");
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event"), events + 2);
+
+	/* nothing to approve yet; a request needs a reason and an admin or dna_write */
+	as(f, "carol");
+	assert_int_equal(dna_withdraw_approve(f->r, tag, who, DNA_AS_ADMIN, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "nobody has requested");
+	assert_int_equal(dna_withdraw_request(f->r, tag, who, NULL, DNA_AS_ADMIN, &d, &f->err), PL_EINPUT);
+	assert_int_equal(dna_withdraw_request(f->r, tag, who, "mixed up", 0, &d, &f->err), PL_ECONFLICT);
+	assert_ok(dna_withdraw_request(f->r, tag, who, "the reference sample was the neighbour's", DNA_AS_ADMIN,
+	                               &d, &f->err), &f->err);
+	assert_string_equal(rx_status(f, tag), "confirmed"); /* a request changes nothing yet */
+	assert_int_equal(dna_withdraw_request(f->r, tag, who, "again", DNA_AS_ADMIN, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "awaits approval");
+	/* not by the requester, and not by a second admin */
+	assert_int_equal(dna_withdraw_approve(f->r, tag, who, DNA_AS_ADMIN | DNA_AS_IDENTIFICATION, &d, &f->err),
+	                 PL_ECONFLICT);
+	assert_contains(f->err.msg, "another person approves it");
+	as(f, "dave");
+	assert_int_equal(dna_withdraw_approve(f->r, tag, who, DNA_AS_ADMIN, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "dna_write");
+
+	/* the remains were handed on after the identification: refused until they are back */
+	char today[DATE_STR_MAX];
+	date_format(date_today(), today);
+	assert_ok(remains_custody_add(f->r, tag, "the family, for burial", today, NULL, &f->err), &f->err);
+	as(f, "alice");
+	assert_int_equal(dna_withdraw_approve(f->r, tag, who, DNA_AS_IDENTIFICATION, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "has been with the family, for burial since");
+	assert_string_equal(rx_status(f, tag), "confirmed");
+	assert_string_equal(fx_status(f, who), "identified");
+	assert_contains(f->err.msg, "bring them back to the Kyiv morgue");
+	assert_ok(remains_custody_add(f->r, tag, "the Kyiv morgue", today, NULL, &f->err), &f->err);
+	assert_ok(dna_withdraw_approve(f->r, tag, who, DNA_AS_IDENTIFICATION, &d, &f->err), &f->err);
+	assert_string_equal(d.status, "withdrawn");
+	assert_int_equal(d.remains.events_voided, 2);
+
+	/* the case and the person are back where they were */
+	assert_string_equal(rx_status(f, tag), "unidentified");
+	assert_string_equal(fx_status(f, who), status0);
+	assert_string_equal(history(f, who), before);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM event"), events);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal WHERE status = 'withdrawn' AND withdrawn_by ="
+	                           " 'alice' AND withdraw_by = 'carol' AND withdraw_reason LIKE '%%neighbour%%'"), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'event' AND action = 'void' AND"
+	                           " actor = 'alice' AND entity_uid = '%s' AND after LIKE '%%neighbour%%'", who), 2);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'remains_case' AND action ="
+	                           " 'unidentify' AND actor = 'alice'"), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'dna_proposal' AND action IN"
+	                           " ('withdraw_request', 'withdraw')"), 2);
+	/* kept, not decided again, not proposed again; the case is screened again */
+	as(f, "alice");
+	assert_int_equal(dna_review(f->r, tag, who, "look again", &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "was withdrawn by alice");
+	as(f, "tester");
+	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+	dna_screen_summary_free(&s);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal p JOIN remains_case c ON c.id = p.case_id"
+	                           " WHERE c.tag = '%s' AND p.status = 'withdrawn'", tag), 1);
 	rx_chain_intact(f);
 }
 
@@ -237,13 +402,23 @@ static void test_the_other_sides_remains_go_back(void **state)
 		i++;
 	assert_true(i < n);
 	dna_decision d;
-	assert_ok(dna_confirm(f->r, p[i].case_tag, p[i].person, NULL, false, &d, &f->err), &f->err);
+	users(f);
+	two_people(f, p[i].case_tag, p[i].person, false, &d);
 	assert_string_equal(d.action, "return");
 	assert_int_equal(d.remains.after, RS_PRELIMINARY);
 	assert_contains(d.note, "flagged for return");
 	remains_result res;
 	assert_ok(remains_return(f->r, p[i].case_tag, "RU", "2025-07-01", NULL, &res, &f->err), &f->err);
 	assert_int_equal(res.after, RS_RETURNED);
+	/* sent back: the identification can no longer be withdrawn here */
+	as(f, "carol");
+	assert_ok(dna_withdraw_request(f->r, p[i].case_tag, p[i].person, "wrong reference sample",
+	                               DNA_AS_ADMIN, &d, &f->err), &f->err);
+	as(f, "bob");
+	assert_int_equal(dna_withdraw_approve(f->r, p[i].case_tag, p[i].person, DNA_AS_IDENTIFICATION, &d, &f->err),
+	                 PL_ECONFLICT);
+	assert_contains(f->err.msg, "returned to the other side");
+	assert_string_equal(rx_status(f, p[i].case_tag), "returned");
 	rx_chain_intact(f);
 }
 
@@ -270,12 +445,13 @@ static void test_two_cases_of_one_person_are_joined(void **state)
 	assert_ok(dna_proposals_list(f->r, &q, &f->a, &p, &n, &total, &f->err), &f->err);
 	dna_decision d;
 	const char *who = NULL;
+	users(f);
 	for(size_t i = 0; i < n && !who; i++)
 		if(!strcmp(p[i].kind, "kinship")) {
 			who = p[i].person;
-			assert_ok(dna_confirm(f->r, a, who, NULL, false, &d, &f->err), &f->err);
+			two_people(f, a, who, false, &d);
 		}
-	assert_ok(dna_confirm(f->r, b, a, "same bones", false, &d, &f->err), &f->err);
+	two_people(f, b, a, false, &d);
 	assert_string_equal(d.action, "join");
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM remains_fragment WHERE label LIKE 'DNA %%'"), 2);
 	if(who) {
@@ -285,6 +461,18 @@ static void test_two_cases_of_one_person_are_joined(void **state)
 		assert_string_equal(cd.c.person, who);
 		assert_true(cd.nrelated >= 1);
 	}
+	/* withdrawn: the fragments go, and the case the join confirmed is unidentified again */
+	as(f, "dave");
+	assert_ok(dna_withdraw_request(f->r, b, a, "the two bags were mislabelled", DNA_AS_ADMIN, &d, &f->err), &f->err);
+	as(f, "alice");
+	assert_ok(dna_withdraw_approve(f->r, b, a, DNA_AS_IDENTIFICATION, &d, &f->err), &f->err);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM remains_fragment WHERE label LIKE 'DNA %%'"), 0);
+	if(who) {
+		assert_string_equal(rx_status(f, b), "unidentified");
+		assert_string_equal(rx_status(f, a), "confirmed");
+		assert_string_equal(fx_status(f, who), "identified");
+	}
+	as(f, "tester");
 	rx_chain_intact(f);
 }
 
@@ -294,6 +482,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_imports_are_all_or_nothing, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_screening_needs_frequencies, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_confirm_records_the_person_and_the_audit, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_wrong_identification_is_withdrawn_by_two_people, fixture_setup,
+		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_the_other_sides_remains_go_back, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_two_cases_of_one_person_are_joined, fixture_setup, fixture_teardown),
 	};

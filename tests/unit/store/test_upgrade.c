@@ -197,6 +197,51 @@ static void test_release_v6_upgrades_in_place(void **state)
 	upgrade("legacy-v6.sql", 6, 170);
 }
 
+/* The DNA module's step 2 makes dna_proposal again (a new CHECK on the
+ * status: reviewed, withdrawn): every proposal keeps its status and who
+ * decided it; confirmed ones stay confirmed. */
+static void test_dna_proposals_keep_their_decisions(void **state)
+{
+	(void)state;
+	char path[4096];
+	tu_path(path, sizeof(path), tu_dir, "dna-step.db");
+	load_fixture("legacy-v6.sql", path);
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	const char *q = "SELECT group_concat(id || ':' || status || ':' || ifnull(action, '-') || ':' ||"
+	                " ifnull(decided_by, '-') || ':' || ifnull(note, '-') || ':' || log10_lr, ';')"
+	                " FROM (SELECT * FROM dna_proposal ORDER BY id)";
+	char was[65536];
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(raw, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	snprintf(was, sizeof(was), "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(raw);
+	assert_non_null(strstr(was, ":confirmed:identify:"));
+	assert_non_null(strstr(was, ":rejected:"));
+
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
+	sqlite3 *db = store_db(st);
+	assert_int_equal(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'"), 2);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), was);
+	sqlite3_finalize(s);
+	/* the indexes are back, and the new statuses are allowed, the others not */
+	assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
+	                            " tbl_name = 'dna_proposal' AND sql IS NOT NULL"), 6);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET status = 'maybe' WHERE id = (SELECT"
+	                              " min(id) FROM dna_proposal)", NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET status = 'reviewed', reviewed_by = 'a',"
+	                              " reviewed_from = 'proposed' WHERE status = 'proposed'", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	store_close(st);
+}
+
 static void test_release_v2_upgrades_in_place(void **state)
 {
 	(void)state;
@@ -257,6 +302,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_release_v6_upgrades_in_place),
+		cmocka_unit_test(test_dna_proposals_keep_their_decisions),
 		cmocka_unit_test(test_release_v2_upgrades_in_place),
 		cmocka_unit_test(test_module_newer_than_this_binary_is_refused),
 		cmocka_unit_test(test_module_new_to_the_file_is_created),

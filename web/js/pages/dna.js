@@ -1,10 +1,14 @@
 // DNA identification: the pairs the screenings kept, with filters and
 // paging; one selected shows its per-locus LR table (the remains'
 // genotype, the references', the LR at each locus, inconsistent and
-// missing loci marked), the posterior with the prior it assumed, and for
-// the identification officer Confirm (C) and Reject (R) with a note, and a
-// notice when confirming would flag the remains for return to the other
-// side. J and K move between pairs.
+// missing loci marked), scrolled into view, the posterior with the prior
+// it assumed, and the decisions of two people: one reviews with a note,
+// another (who sees who reviewed and the note) confirms, each through a
+// dialog with an explicit button, never a single key; a notice when
+// confirming would flag the remains for return to the other side. A
+// confirmed identification can be withdrawn: an admin and an
+// identification officer, one requests with the reason, the other
+// approves. J and K move between pairs.
 import { get, post, query } from '../api.js';
 import { h, clear, notice, table } from '../dom.js';
 import { t, label, number } from '../i18n.js';
@@ -60,7 +64,7 @@ function subnav(ctx) {
 function filters(ctx) {
   const q = ctx.query;
   const status = h('select', { id: 'dna-status', name: 'status' }, h('option', { value: '' }, t('search.any')),
-    ['proposed', 'candidate', 'confirmed', 'rejected'].map((s) =>
+    ['proposed', 'candidate', 'reviewed', 'confirmed', 'rejected', 'withdrawn'].map((s) =>
       h('option', { value: s, selected: s === q.get('status') }, label('dna_statuses', s))));
   const input = (name, size) => h('input', { id: `dna-${name}`, name, value: q.get(name) || '', size });
   const form = h('form', { class: 'filters', onsubmit: (e) => {
@@ -94,7 +98,7 @@ function lociTable(e) {
 
 // What confirming would do, said before anyone does it.
 function consequence(e, p) {
-  const open = !e.proposal || ['candidate', 'proposed'].includes(e.proposal.status);
+  const open = !e.proposal || ['candidate', 'proposed', 'reviewed'].includes(e.proposal.status);
   if (!open) return null;
   const name = (p && p.person_name) || e.person;
   if (e.confirm_action === 'return') {
@@ -125,25 +129,91 @@ function summaryLines(e) {
 function stored(e) {
   const s = e.proposal;
   if (!s) return h('p', { class: 'muted' }, t('dna.no_proposal'));
-  return h('p', { id: 'dna-stored' }, t('dna.stored'), ' ', statusBadge(s),
-    s.decided_by ? ` ${t('dna.decided_by', { who: s.decided_by, when: s.decided_at })}` : '',
-    s.note ? h('span', { class: 'muted' }, ` — ${s.note}`) : null);
+  return h('div', { id: 'dna-stored' },
+    h('p', {}, t('dna.stored'), ' ', statusBadge(s),
+      s.decided_by ? ` ${t('dna.decided_by', { who: s.decided_by, when: s.decided_at })}` : '',
+      s.note ? h('span', { class: 'muted' }, ` — ${s.note}`) : null),
+    s.reviewed_by ? h('p', { id: 'dna-reviewed' }, t('dna.reviewed_by', { who: s.reviewed_by, when: s.reviewed_at }),
+      ' ', h('q', { id: 'dna-review-note' }, s.review_note)) : null,
+    s.withdraw_by ? h('p', { id: 'dna-withdrawal', class: s.status === 'withdrawn' ? 'notice' : 'notice warn' },
+      t(s.status === 'withdrawn' ? 'dna.withdrawn_text' : 'dna.withdraw_pending',
+        { who: s.withdraw_by, when: s.withdraw_at, by: s.withdrawn_by || '', reason: s.withdraw_reason })) : null);
 }
 
-function decisionForm(ctx, e, onDecide) {
+// A decision is made in a dialog: what it does, the note (or reason), and
+// an explicit button; Escape or Cancel leaves everything as it was.
+function decisionDialog(title, text, field, button, run) {
+  const input = field ? h('textarea', { id: 'dna-dialog-text', rows: 3, cols: 50, maxlength: 500,
+    required: field.required, placeholder: field.hint }) : null;
+  const error = h('p', { class: 'error', role: 'alert', id: 'dna-dialog-error' });
+  const dlg = h('dialog', { class: 'dna-dialog', id: 'dna-dialog' });
+  const close = () => { dlg.close(); dlg.remove(); };
+  dlg.append(h('form', { method: 'dialog', novalidate: true, onsubmit: async (ev) => {
+    ev.preventDefault();
+    const value = input ? input.value.trim() : '';
+    if (field && field.required && !value) { error.textContent = t('dna.required', { what: field.label }); return; }
+    try { await run(value); close(); } catch (err) { error.textContent = err.message; }
+  } },
+  h('h2', {}, title), h('p', {}, text),
+  field ? h('label', { for: 'dna-dialog-text' }, field.label) : null, input, error,
+  h('div', { class: 'actions' },
+    h('button', { type: 'submit', class: 'primary', id: 'dna-dialog-ok' }, button),
+    h('button', { type: 'button', id: 'dna-dialog-cancel', onclick: close }, t('dna.cancel')))));
+  document.body.append(dlg);
+  dlg.showModal();
+  if (input) input.focus();
+}
+
+function isAdmin(ctx) {
+  return ctx.me && ctx.me.roles.includes('admin');
+}
+
+// The buttons for what this user may do with the pair now.
+function decisionButtons(ctx, e, onDecide) {
   const s = e.proposal;
-  if (!ctx.can('dna_write') || !s || !['candidate', 'proposed'].includes(s.status)) return null;
-  const note = h('input', { id: 'dna-note', size: 40, maxlength: 500, placeholder: t('dna.note_hint') });
-  const force = s.status === 'candidate' ? h('input', { type: 'checkbox', id: 'dna-force' }) : null;
-  const decide = (d) => onDecide(d, note.value.trim(), force ? force.checked : false);
-  return h('div', { class: 'decide' },
-    h('div', { class: 'row' }, h('div', { class: 'field grow' }, h('label', { for: 'dna-note' }, t('dna.note')), note)),
-    force ? h('label', { class: 'check', for: 'dna-force' }, force, ` ${t('dna.force')}`) : null,
-    h('div', { class: 'actions' },
-      h('button', { class: 'primary', id: 'dna-confirm', type: 'button', onclick: () => decide('confirm') },
-        t('dna.confirm'), h('kbd', {}, 'C')),
-      h('button', { id: 'dna-reject', type: 'button', onclick: () => decide('reject') }, t('dna.reject'), h('kbd', {}, 'R')),
-      h('span', { class: 'muted small' }, t('dna.keys'))));
+  if (!s) return null;
+  const me = ctx.me ? ctx.me.user : '';
+  const write = ctx.can('dna_write');
+  const b = [];
+  const button = (id, label, primary, what) => h('button', { id, type: 'button', class: primary ? 'primary' : null,
+    onclick: what }, label);
+  if (write && ['candidate', 'proposed'].includes(s.status)) {
+    b.push(button('dna-review', t('dna.review'), true, () => decisionDialog(t('dna.review_title'), t('dna.review_text'),
+      { label: t('dna.note'), hint: t('dna.note_hint'), required: true }, t('dna.review_ok'),
+      (note) => onDecide('review', { note }))));
+  }
+  if (write && s.status === 'reviewed') {
+    if (s.reviewed_by === me) {
+      b.push(h('p', { class: 'muted', id: 'dna-await' }, t('dna.awaits_second')));
+    } else {
+      const below = s.reviewed_from === 'candidate';
+      b.push(button('dna-confirm', t('dna.confirm'), true, () => decisionDialog(t('dna.confirm_title'),
+        `${t('dna.confirm_text', { who: s.reviewed_by, note: s.review_note })}${below ? ` ${t('dna.force_text')}` : ''}`,
+        { label: t('dna.note'), hint: '', required: false }, t('dna.confirm_ok'),
+        (note) => onDecide('confirm', { note, force: below || undefined }))));
+    }
+  }
+  if (write && ['candidate', 'proposed', 'reviewed'].includes(s.status)) {
+    b.push(button('dna-reject', t('dna.reject'), false, () => decisionDialog(t('dna.reject_title'), t('dna.reject_text'),
+      { label: t('dna.note'), hint: '', required: false }, t('dna.reject_ok'), (note) => onDecide('reject', { note }))));
+  }
+  const withdrawer = write || isAdmin(ctx);
+  if (withdrawer && s.status === 'confirmed' && !s.withdraw_by) {
+    b.push(button('dna-withdraw', t('dna.withdraw'), false, () => decisionDialog(t('dna.withdraw_title'),
+      t('dna.withdraw_text'), { label: t('dna.reason'), hint: '', required: true }, t('dna.withdraw_ok'),
+      (reason) => onDecide('withdraw', { reason }))));
+  }
+  if (withdrawer && s.status === 'confirmed' && s.withdraw_by) {
+    if (s.withdraw_by !== me) {
+      b.push(button('dna-withdraw-approve', t('dna.withdraw_approve'), true, () => decisionDialog(t('dna.approve_title'),
+        t('dna.approve_text', { who: s.withdraw_by, reason: s.withdraw_reason }), null, t('dna.approve_ok'),
+        () => onDecide('withdraw/approve', {}))));
+    }
+    b.push(button('dna-withdraw-cancel', t('dna.withdraw_cancel'), false, () => decisionDialog(t('dna.cancel_title'),
+      t('dna.cancel_text'), null, t('dna.cancel_ok'), () => onDecide('withdraw/cancel', {}))));
+  }
+  if (!b.length) return null;
+  return h('div', { class: 'decide' }, h('div', { class: 'actions' }, b), h('span', { class: 'muted small' }, t('dna.keys')));
 }
 
 async function explanation(ctx, p, onDecide) {
@@ -162,7 +232,7 @@ async function explanation(ctx, p, onDecide) {
     h('p', { class: 'muted small' }, t('dna.references'), ' ',
       e.relatives.map((r) => `${r.sample}: ${relText(r.relationship)}`).join('; ')),
     consequence(e, p), lociTable(e), h('div', { class: 'dna-totals' }, summaryLines(e)), stored(e),
-    decisionForm(ctx, e, onDecide)].filter(Boolean));
+    decisionButtons(ctx, e, onDecide)].filter(Boolean));
   return { box, e };
 }
 
@@ -186,6 +256,8 @@ function proposalsTable(ctx, rows, filtered, onSelect) {
 }
 
 function doneText(d, p) {
+  if (d.withdrawal) return t(`dna.done_withdraw_${d.withdrawal}`, { tag: d.case });
+  if (d.status === 'reviewed') return t('dna.done_review');
   if (d.status === 'rejected') return t('dna.done_reject');
   if (d.action === 'return') return t('dna.done_return', { tag: d.case, party: p.returnTo || '' });
   if (d.action === 'join') return t('dna.done_join');
@@ -226,47 +298,40 @@ export async function render(ctx) {
   async function show(p) {
     const serial = ++shown;
     clear(panel).append(h('p', { class: 'loading' }, t('app.loading')));
-    const { box, e } = await explanation(ctx, p, (d, note, force) => decide(p, d, note, force));
+    const { box, e } = await explanation(ctx, p, (d, fields) => decide(p, d, fields));
     if (serial !== shown) return; // another pair was chosen meanwhile
     p.returnTo = e ? e.return_to : null;
     clear(panel).append(box);
+    // each person sees the evidence: the locus table, not only the list
+    box.scrollIntoView({ block: 'start' });
   }
 
-  async function decide(p, decision, note, force) {
-    if (!ctx.can('dna_write') || !['candidate', 'proposed'].includes(p.status)) return;
+  // Called from a dialog: an error is thrown back to it, and shown there.
+  async function decide(p, decision, fields) {
     const other = p.kind === 'identity' ? p.other_case_id || p.other_case : p.person;
-    const body = { case: p.case_id || p.case, other, note: note || undefined };
-    if (decision === 'confirm' && force) body.force = true;
-    try {
-      const d = await post(`/api/dna/${decision}`, body);
-      status.textContent = [doneText(d, p), d.note].filter(Boolean).join(' ');
-      p.status = d.status;
-      await load();
-      const i = page.proposals.findIndex((x) => x.id === p.id);
-      if (i >= 0) {
-        await select(i);
-      } else {
-        current = -1;
-        draw();
-        await show(p);
-      }
-    } catch (err) {
-      status.textContent = `${t('app.error')}: ${err.message}`;
+    const body = { case: p.case_id || p.case, other };
+    for (const [k, v] of Object.entries(fields)) if (v) body[k] = v;
+    const d = await post(`/api/dna/${decision}`, body);
+    status.textContent = [doneText(d, p), d.note].filter(Boolean).join(' ');
+    p.status = d.status;
+    await load();
+    const i = page.proposals.findIndex((x) => x.id === p.id);
+    if (i >= 0) {
+      await select(i);
+    } else {
+      current = -1;
+      draw();
+      await show(p);
     }
   }
 
   function onKey(e) {
     if (!document.body.contains(panel)) { document.removeEventListener('keydown', onKey); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.target.closest && e.target.closest('input, select, textarea')) return;
-    const p = page.proposals[current];
+    if (e.target.closest && e.target.closest('input, select, textarea, dialog')) return;
+    // J and K only move: no decision is ever taken by one key
     if (e.key === 'j') select(current + 1);
     else if (e.key === 'k') select(current - 1);
-    else if ((e.key === 'c' || e.key === 'r') && p) {
-      const note = document.getElementById('dna-note');
-      const force = document.getElementById('dna-force');
-      decide(p, e.key === 'c' ? 'confirm' : 'reject', note ? note.value.trim() : '', force ? force.checked : false);
-    }
   }
 
   await load();
