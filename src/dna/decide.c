@@ -195,6 +195,12 @@ static pl_rc decide(store *st, const char *tag, const char *other, const char *n
 		return rc;
 	}
 	rc = open_proposal(st, tag, other, &a, &pr, &p, err);
+	dna_pair_sexes sx;
+	if(!rc && confirm && !(rc = dna_pair_sexes_get(st, &pr, &a, &sx, err)) && sx.conflict)
+		rc = pl_fail(err, PL_ECONFLICT, "case %s is %s and %s %s is %s: a pair of different sexes is not "
+		             "confirmed (if a sex is wrong, import the profile again with the right one, and "
+		             "screen)", tag, dna_sex_name(sx.remains), pr.identity ? "case" : "missing person",
+		             pr.other, dna_sex_name(sx.other));
 	if(!rc && confirm && !strcmp(p.status, "candidate") && !force)
 		rc = pl_fail(err, PL_ECONFLICT, "the pair of case %s and %s is a candidate below the threshold "
 		             "(posterior %.4g): confirm it only on other evidence, with --force", tag, pr.other,
