@@ -322,8 +322,8 @@ static pl_rc row_sex(reader *rd, dna_row *row, const char amel[2], dna_sex rel_s
 		return problems_at(rd->pb, row->line, "column 'sex': %s, but the amelogenin %s says %s", given,
 		                   row->amel, dna_sex_name(by_amel));
 	if(row->sex && rel_sex && row->sex != rel_sex)
-		return problems_at(rd->pb, row->line, "column 'relationship': a %s, but the sample is %s (%s%s)",
-		                   rd->rel_word, dna_sex_name(row->sex),
+		return problems_at(rd->pb, row->line, "column 'relationship': %s %s, but the sample is %s (%s%s)",
+		                   strchr("aeiou", rd->rel_word[0]) ? "an" : "a", rd->rel_word, dna_sex_name(row->sex),
 		                   given ? "column 'sex'" : "amelogenin ", given ? "" : row->amel);
 	return PL_OK;
 }
