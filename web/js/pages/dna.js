@@ -92,6 +92,20 @@ function lociTable(e) {
       dataset: { locus: rows[i].l.locus } }));
 }
 
+// The sexes of the pair (the laboratory's for remains, the registry's for
+// the person), and plainly when they exclude it.
+function sexLines(e) {
+  const sex = (s, amel) => label('values', s) + (amel ? ` (${t('dna.amelogenin', { amel })})` : '');
+  const remains = sex(e.remains_sex, e.amelogenin);
+  const line = h('p', { id: 'dna-sex' }, e.person
+    ? t('dna.sex_kinship', { remains, person: sex(e.other_sex) })
+    : t('dna.sex_identity', { remains, tag: e.other_case, other: sex(e.other_sex, e.other_amelogenin) }));
+  if (!e.sex_conflict) return [line];
+  return [line, h('p', { class: 'notice warn', id: 'dna-sex-conflict', role: 'status' },
+    t(e.person ? 'dna.sex_conflict_person' : 'dna.sex_conflict_case',
+      { remains: label('values', e.remains_sex), other: label('values', e.other_sex), tag: e.other_case }))];
+}
+
 // What confirming would do, said before anyone does it.
 function consequence(e, p) {
   const open = !e.proposal || ['candidate', 'proposed'].includes(e.proposal.status);
@@ -138,9 +152,9 @@ function decisionForm(ctx, e, onDecide) {
   const decide = (d) => onDecide(d, note.value.trim(), force ? force.checked : false);
   return h('div', { class: 'decide' },
     h('div', { class: 'row' }, h('div', { class: 'field grow' }, h('label', { for: 'dna-note' }, t('dna.note')), note)),
-    force ? h('label', { class: 'check', for: 'dna-force' }, force, ` ${t('dna.force')}`) : null,
+    force && !e.sex_conflict ? h('label', { class: 'check', for: 'dna-force' }, force, ` ${t('dna.force')}`) : null,
     h('div', { class: 'actions' },
-      h('button', { class: 'primary', id: 'dna-confirm', type: 'button', onclick: () => decide('confirm') },
+      e.sex_conflict ? null : h('button', { class: 'primary', id: 'dna-confirm', type: 'button', onclick: () => decide('confirm') },
         t('dna.confirm'), h('kbd', {}, 'C')),
       h('button', { id: 'dna-reject', type: 'button', onclick: () => decide('reject') }, t('dna.reject'), h('kbd', {}, 'R')),
       h('span', { class: 'muted small' }, t('dna.keys'))));
@@ -161,7 +175,8 @@ async function explanation(ctx, p, onDecide) {
       : t('dna.explain_kinship', { tag: e.case, who: p.person_name ? `${p.person_name} (${e.person})` : e.person })),
     h('p', { class: 'muted small' }, t('dna.references'), ' ',
       e.relatives.map((r) => `${r.sample}: ${relText(r.relationship)}`).join('; ')),
-    consequence(e, p), lociTable(e), h('div', { class: 'dna-totals' }, summaryLines(e)), stored(e),
+    ...sexLines(e), e.sex_conflict ? null : consequence(e, p), lociTable(e),
+    h('div', { class: 'dna-totals' }, summaryLines(e)), stored(e),
     decisionForm(ctx, e, onDecide)].filter(Boolean));
   return { box, e };
 }
