@@ -1,6 +1,7 @@
 /* The DNA imports on any bytes. The first byte chooses the file's kind
- * (remains profiles, reference profiles, frequencies); the rest is the
- * file. Each import is entirely kept (the counts grow as the report says,
+ * (remains profiles, reference profiles, frequencies, genotypes: its value
+ * modulo 4), or FUZZ_DNA_KIND=0..3 in the environment pins one, to fuzz
+ * one importer at a time over the same corpus; the rest is the file. Each import is entirely kept (the counts grow as the report says,
  * and importing the same file again changes nothing) or refused with a
  * reason and nothing written. The registry holds persons the inputs can
  * name (P0000000000000001, ...2), remains cases T1, T2, T3 in a batch, and
@@ -82,6 +83,19 @@ static store *fresh(void)
 	return st;
 }
 
+/* The kind the first byte names, unless FUZZ_DNA_KIND pins one. */
+static dna_import_kind kind_of(uint8_t first)
+{
+	static const dna_import_kind kinds[] = {DNA_IMPORT_REMAINS, DNA_IMPORT_REFERENCES,
+	                                        DNA_IMPORT_FREQUENCIES, DNA_IMPORT_GENOTYPES};
+	static int pinned = -2;
+	if(pinned == -2) {
+		const char *v = getenv("FUZZ_DNA_KIND");
+		pinned = v && v[0] >= '0' && v[0] <= '3' && !v[1] ? v[0] - '0' : -1;
+	}
+	return kinds[pinned >= 0 ? pinned : first % 4];
+}
+
 static pl_rc import(dna_import_kind kind, const char *path, dna_import_report *rep, pl_err *err)
 {
 	dna_import_opts o = {.max_errors = 5};
@@ -90,11 +104,11 @@ static pl_rc import(dna_import_kind kind, const char *path, dna_import_report *r
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const dna_import_kind kinds[] = {DNA_IMPORT_REMAINS, DNA_IMPORT_REFERENCES,
-	                                        DNA_IMPORT_FREQUENCIES};
 	if(!size)
 		return 0;
-	dna_import_kind kind = kinds[data[0] % 3];
+	dna_import_kind kind = kind_of(data[0]);
+	/* a frequency table, counted or imported, is not profiles */
+	bool table = kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES;
 	char path[64];
 	snprintf(path, sizeof(path), "/tmp/parley-fuzz-dna-%d.csv", (int)getpid());
 	write_file(path, (const char *)data + 1, size - 1);
@@ -117,14 +131,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* all or nothing: a refused import leaves no trace, and says why */
 		if(memcmp(before, after, sizeof(before)) || !err.msg[0] || rep.created || rep.notes.len)
 			abort();
-	} else if(after[4] <= before[4] || (kind != DNA_IMPORT_FREQUENCIES &&
+	} else if(after[4] <= before[4] || (!table &&
 	          (after[0] != before[0] + rep.created || rep.rows != rep.created + rep.updated + rep.unchanged))) {
 		abort();
 	}
 	dna_import_report_free(&rep);
 	if(!rc) { /* the same file again changes nothing */
 		counts(shared, before);
-		if(import(kind, path, &rep, &err) || rep.created || (kind != DNA_IMPORT_FREQUENCIES && rep.updated))
+		if(import(kind, path, &rep, &err) || rep.created || (!table && rep.updated))
 			abort();
 		counts(shared, after);
 		if(memcmp(before, after, 4 * sizeof(before[0])))

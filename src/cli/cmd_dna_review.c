@@ -110,10 +110,34 @@ static const char explain_usage[] =
 	"With another case: the two as remains of one person. With neither: the\n"
 	"case's proposals and candidates. The model is that of the last screening.\n";
 
+/* "male (amelogenin X,Y)", "female", "unknown". */
+static void sex_text(const char *sex, const char *amel, char *out, size_t size)
+{
+	snprintf(out, size, "%s%s%s%s", sex ? sex : "unknown", amel ? " (amelogenin " : "", amel ? amel : "",
+	         amel ? ")" : "");
+}
+
+/* The sexes of the pair, and plainly when they exclude it. */
+static void explain_sexes(const dna_explanation *e)
+{
+	char a[64], b[64];
+	sex_text(e->remains_sex, e->amelogenin, a, sizeof(a));
+	sex_text(e->other_sex, e->other_amelogenin, b, sizeof(b));
+	if(e->person)
+		printf("sex: remains %s; missing person %s%s\n", a, b, e->other_sex ? " (registry)" : "");
+	else
+		printf("sex: remains %s; case %s %s\n", a, e->other_case, b);
+	if(e->sex_conflict)
+		printf("EXCLUDED for a sex conflict: the remains are %s and %s is %s; screening never proposes "
+		       "this pair, and it cannot be confirmed\n", e->remains_sex,
+		       e->person ? "the missing person" : "the other case", e->other_sex);
+}
+
 static void explain_text(const dna_explanation *e)
 {
 	printf("case %s against %s%s\n", e->case_tag, e->person ? "the relatives of " : "case ",
 	       e->person ? e->person : e->other_case);
+	explain_sexes(e);
 	for(int i = 0; i < e->nrel; i++)
 		printf("  %s: %s\n", e->rel_sample[i], e->rel_relationship[i]);
 	putchar('\n');

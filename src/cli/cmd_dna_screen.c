@@ -94,8 +94,8 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 	       "pair with no rival; candidates from posterior %g (LR %s)\n", n, p->threshold, lr, p->keep,
 	       keep);
 	printf("%ld proposals, %ld candidates in all, %ld pairs of remains of one person; %ld excluded "
-	       "for inconsistent loci; %ld decided before\n", s->proposals, s->candidates, s->same_person,
-	       s->excluded, s->decided);
+	       "for inconsistent loci; %ld pairs excluded for a sex conflict; %ld decided before\n",
+	       s->proposals, s->candidates, s->same_person, s->excluded, s->sex_excluded, s->decided);
 	if(s->notes.len)
 		printf("notes:\n%s", buf_str(&s->notes));
 	if(report)

@@ -204,6 +204,9 @@ static void remains_row(sqlite3_stmt *s, size_t k, void *ctx)
 		info->status = remains_status_name(rl->c[k].status);
 		d->remains[k] = (dna_profile){arena_strdup(&d->a, rl->c[k].tag), genotypes(d),
 		                              sqlite3_column_int(s, 0) != 0};
+		const char *sex = store_column_text(s, 5), *amel = store_column_text(s, 6);
+		info->sex = dna_sex_parse(sex);
+		info->amelogenin = amel ? arena_strdup(&d->a, amel) : NULL;
 	}
 	if(d->remains[k].g)
 		allele_row(rl->ld, s, 1, d->remains[k].g);
@@ -227,8 +230,8 @@ static pl_rc load_remains(loader *ld, const dna_data_query *q, pl_err *err)
 	for(size_t i = 0; !rc && i < n; i++)
 		ids[i] = c[i].id;
 	sqlite3_stmt *s;
-	if(!rc && !(rc = store_stmt(st, "SELECT p.degraded, a.locus, a.allele1, a.allele2, j.key"
-	                                " FROM json_each(?1) j JOIN dna_profile p ON p.case_id = j.value"
+	if(!rc && !(rc = store_stmt(st, "SELECT p.degraded, a.locus, a.allele1, a.allele2, j.key,"
+	                                " p.sex, p.amelogenin FROM json_each(?1) j JOIN dna_profile p ON p.case_id = j.value"
 	                                " LEFT JOIN dna_allele a ON a.profile_id = p.id"
 	                                " WHERE p.kind = 'remains'", &s, err))) {
 		remains_load rl = {ld, c, have};
@@ -422,8 +425,7 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 				break;
 			}
 			d->families[d->nfamilies] = (dna_family){arena_strdup(&d->a, who->uid),
-			                                         !who->sex ? DNA_SEX_UNKNOWN : !strcmp(who->sex, "female")
-			                                         ? DNA_FEMALE : DNA_MALE, NULL, 0};
+			                                         dna_sex_parse(who->sex), NULL, 0};
 			d->finfo[d->nfamilies] = (dna_family_info){pid, who->party ? arena_strdup(&d->a, who->party)
 			                                                           : NULL, NULL};
 			np = 0;

@@ -297,6 +297,15 @@ static pl_rc decide(store *st, const char *tag, const char *other, const char *n
 		return rc;
 	}
 	rc = open_proposal(st, tag, other, &a, &pr, &p, err);
+	/* A pair of different sexes is neither reviewed nor confirmed: it may
+	 * have been stored before the sexes were known. */
+	dna_pair_sexes sx;
+	if(!rc && kind != DECIDE_REJECT && !(rc = dna_pair_sexes_get(st, &pr, &a, &sx, err)) &&
+	   sx.conflict)
+		rc = pl_fail(err, PL_ECONFLICT, "case %s is %s and %s %s is %s: a pair of different sexes is not "
+		             "confirmed (if a sex is wrong, import the profile again with the right one, and "
+		             "screen)", tag, dna_sex_name(sx.remains), pr.identity ? "case" : "missing person",
+		             pr.other, dna_sex_name(sx.other));
 	if(!rc && kind == DECIDE_REVIEW && is(p.status, "reviewed", NULL))
 		rc = pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s was reviewed by %s on %s: it "
 		             "awaits confirmation by another person", tag, pr.other, p.reviewed_by, p.reviewed_at);

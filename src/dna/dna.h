@@ -117,6 +117,9 @@ typedef struct dna_screen_summary {
 	double lr_proposal;       /* the LR a pair with no rival needs to be proposed */
 	double lr_candidate;      /* and to be kept */
 	long candidates, proposals, same_person, excluded, decided;
+	long sex_excluded;        /* pairs that reached the candidates' threshold, excluded for a
+	                           * sex conflict (male remains, a female missing person, ...) */
+	uint64_t sex_pairs;       /* all pairs of different sexes, never proposed */
 	uint64_t pairs, identity_pairs;
 	size_t groups, undisputed, capped;
 	double seconds;
@@ -192,6 +195,11 @@ typedef struct dna_explanation {
 	int compared, inconsistent;
 	dna_params params;        /* those of the last screening (or the defaults) */
 	dna_proposal *proposal;   /* the stored proposal, or NULL */
+	const char *remains_sex;  /* "male", "female" (the laboratory's), NULL: unknown */
+	const char *amelogenin;   /* the remains' amelogenin ("X,Y"), NULL: not typed */
+	const char *other_sex;    /* the missing person's (the registry's), or the other case's */
+	const char *other_amelogenin;
+	bool sex_conflict;        /* the two of different sexes: excluded, never proposed */
 	const char *action;       /* what confirming would do: identify, return or join */
 	const char *return_to;    /* return: the party the remains would go back to */
 } dna_explanation;

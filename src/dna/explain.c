@@ -138,6 +138,14 @@ pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_e
 		out->proposal = p;
 	if(!rc)
 		rc = dna_confirm_action(st, &pr, a, &out->action, &out->return_to, err);
+	dna_pair_sexes sx;
+	if(!rc && !(rc = dna_pair_sexes_get(st, &pr, a, &sx, err))) {
+		out->remains_sex = dna_sex_name(sx.remains);
+		out->other_sex = dna_sex_name(sx.other);
+		out->amelogenin = sx.amel;
+		out->other_amelogenin = sx.other_amel;
+		out->sex_conflict = sx.conflict;
+	}
 	dna_data_free(&d);
 	return rc;
 }

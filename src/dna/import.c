@@ -19,7 +19,8 @@ typedef struct importer {
 	dna_import_report *rep;
 	problems pb;
 	arena a;                  /* for the whole import */
-	hmap seen;                /* case tags or samples of the file -> their row + 1 */
+	hmap seen;                /* case tags or samples of the file -> their first row + 1 */
+	hmap pairs;               /* references: sample and person -> their first row + 1 */
 	const dna_rows *rows;
 	int64_t *persons;         /* references: the persons whose families changed */
 	long *person_line;
@@ -158,9 +159,14 @@ static json_t *loci_json(const locus_val *v, int n)
 
 typedef struct stored {
 	int64_t id;
-	const char *sample, *note;
+	const char *sample, *note, *sex, *amel;
 	bool degraded;
 } stored;
+
+static const char *dup_or_null(arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
 
 static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, stored *out,
                           bool *found, pl_err *err)
@@ -168,8 +174,9 @@ static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, sto
 	store *st = im->st;
 	sqlite3_stmt *s;
 	pl_rc rc = case_id
-	           ? store_stmt(st, "SELECT id, sample, note, degraded FROM dna_profile WHERE case_id = ?", &s, err)
-	           : store_stmt(st, "SELECT id, sample, note, degraded FROM dna_profile"
+	           ? store_stmt(st, "SELECT id, sample, note, degraded, sex, amelogenin FROM dna_profile"
+	                            " WHERE case_id = ?", &s, err)
+	           : store_stmt(st, "SELECT id, sample, note, degraded, sex, amelogenin FROM dna_profile"
 	                            " WHERE kind = 'reference' AND sample = ?", &s, err);
 	if(rc)
 		return rc;
@@ -180,9 +187,10 @@ static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, sto
 	int x = sqlite3_step(s);
 	*found = x == SQLITE_ROW;
 	if(*found) {
-		const char *sm = store_column_text(s, 1), *nt = store_column_text(s, 2);
-		*out = (stored){sqlite3_column_int64(s, 0), sm ? arena_strdup(&im->a, sm) : NULL,
-		                nt ? arena_strdup(&im->a, nt) : NULL, sqlite3_column_int(s, 3) != 0};
+		arena *a = &im->a;
+		*out = (stored){sqlite3_column_int64(s, 0), dup_or_null(a, store_column_text(s, 1)),
+		                dup_or_null(a, store_column_text(s, 2)), dup_or_null(a, store_column_text(s, 4)),
+		                dup_or_null(a, store_column_text(s, 5)), sqlite3_column_int(s, 3) != 0};
 	}
 	sqlite3_reset(s);
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a profile");
@@ -204,8 +212,10 @@ static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, cons
 		return rc;
 	if(rc)
 		return rc;
+	const char *sex = dna_sex_name(row->sex), *amel = row->amel[0] ? row->amel : NULL;
 	if(found && same_loci(v, n, old, nold) && same_text(sample, was.sample) &&
-	   same_text(note, was.note) && row->degraded == was.degraded) {
+	   same_text(note, was.note) && row->degraded == was.degraded && same_text(sex, was.sex) &&
+	   same_text(amel, was.amel)) {
 		*profile = was.id;
 		*saved = REMAINS_UNCHANGED;
 		return PL_OK;
@@ -214,9 +224,10 @@ static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, cons
 	date_now_iso(now);
 	sqlite3_stmt *s;
 	rc = found ? store_stmt(st, "UPDATE dna_profile SET sample = ?2, degraded = ?3, note = ?4,"
-	                            " updated_at = ?5 WHERE id = ?1", &s, err)
+	                            " updated_at = ?5, sex = ?7, amelogenin = ?8 WHERE id = ?1", &s, err)
 	           : store_stmt(st, "INSERT INTO dna_profile(kind, case_id, sample, degraded, note,"
-	                            " created_at, updated_at) VALUES (?1, ?6, ?2, ?3, ?4, ?5, ?5)", &s, err);
+	                            " created_at, updated_at, sex, amelogenin)"
+	                            " VALUES (?1, ?6, ?2, ?3, ?4, ?5, ?5, ?7, ?8)", &s, err);
 	if(rc)
 		return rc;
 	if(found)
@@ -229,16 +240,20 @@ static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, cons
 	sqlite3_bind_text(s, 5, now, -1, SQLITE_STATIC);
 	if(!found && case_id)
 		sqlite3_bind_int64(s, 6, case_id);
+	store_bind_text(s, 7, sex);
+	store_bind_text(s, 8, amel);
 	if((rc = dna_step_done(st, s, "writing a profile", err)))
 		return rc;
 	*profile = found ? was.id : sqlite3_last_insert_rowid(store_db(st));
 	*saved = found ? REMAINS_UPDATED : REMAINS_CREATED;
 	if((rc = write_loci(im, *profile, v, n, err)))
 		return rc;
-	json_t *after = json_pack("{s:s?, s:s?, s:b, s:o}", "case", row->f[DC_CASE], "sample", sample,
-	                          "degraded", row->degraded, "loci", loci_json(v, n));
-	json_t *before = found ? json_pack("{s:s?, s:b, s:o}", "sample", was.sample, "degraded",
-	                                   was.degraded, "loci", loci_json(old, nold)) : NULL;
+	json_t *after = json_pack("{s:s?, s:s?, s:b, s:s?, s:s?, s:o}", "case", row->f[DC_CASE], "sample",
+	                          sample, "degraded", row->degraded, "sex", sex, "amelogenin", amel, "loci",
+	                          loci_json(v, n));
+	json_t *before = found ? json_pack("{s:s?, s:b, s:s?, s:s?, s:o}", "sample", was.sample, "degraded",
+	                                   was.degraded, "sex", was.sex, "amelogenin", was.amel, "loci",
+	                                   loci_json(old, nold)) : NULL;
 	return remains_audit(im->st, found ? "update" : "create", "dna_profile", case_uid, before, after, err);
 }
 
@@ -259,25 +274,33 @@ static void count(importer *im, remains_saved saved)
 	(*c[saved])++;
 }
 
-/* The same key (case tag or sample) twice in a file. */
-static pl_rc once(importer *im, const dna_row *row, const char *key, bool *again)
+/* The row of the file that gave key (a case tag, a sample, a sample and a
+ * person) first, or NULL when this row is the first. */
+static pl_rc first_of(importer *im, hmap *seen, const dna_row *row, const char *key,
+                      const dna_row **first)
 {
-	size_t i = (size_t)(intptr_t)hmap_get(&im->seen, key, strlen(key));
-	*again = i != 0;
-	if(i)
-		return PL_OK;
-	return hmap_put(&im->seen, key, strlen(key), (void *)(intptr_t)(row - im->rows->rows + 1));
+	size_t i = (size_t)(intptr_t)hmap_get(seen, key, strlen(key));
+	*first = i ? &im->rows->rows[i - 1] : NULL;
+	return i ? PL_OK : hmap_put(seen, key, strlen(key), (void *)(intptr_t)(row - im->rows->rows + 1));
+}
+
+static pl_rc given_again(importer *im, const dna_row *row, const char *column, const char *key,
+                         const dna_row *first, const char *why)
+{
+	char q[160];
+	text_quote(key, q, sizeof(q));
+	return problems_at(&im->pb, row->line, "column '%s': %s is given again (first on line %ld)%s", column,
+	                   q, first->line, why);
 }
 
 static pl_rc remains_row(importer *im, const dna_row *row)
 {
 	const char *tag = row->f[DC_CASE];
-	bool again, found;
-	pl_rc rc = once(im, row, tag, &again);
-	if(rc || again)
-		return rc ? rc : problems_at(&im->pb, row->line, "column 'case': case %s has a profile "
-		                             "further up (line %ld): one profile a case", tag,
-		                             im->rows->rows[(intptr_t)hmap_get(&im->seen, tag, strlen(tag)) - 1].line);
+	const dna_row *first;
+	bool found;
+	pl_rc rc = first_of(im, &im->seen, row, tag, &first);
+	if(rc || first)
+		return rc ? rc : given_again(im, row, "case", tag, first, ": one profile a case");
 	int64_t case_id;
 	char uid[UID_SIZE];
 	const char *status;
@@ -363,24 +386,60 @@ static pl_rc touch(importer *im, int64_t person_id, long line)
 	return PL_OK;
 }
 
+/* What a sample given again says otherwise than its first row, or "". A
+ * relative of two missing persons is given once for each, as one profile:
+ * the same alleles, failed loci, sex and note (the later rows may leave
+ * the note out). */
+static const char *sample_differs(importer *im, const dna_row *a, const dna_row *b)
+{
+	int na, nb;
+	locus_val *x = row_loci(im, a, &na), *y = row_loci(im, b, &nb);
+	if(!x || !y)
+		return NULL;
+	if(!same_loci(x, na, y, nb))
+		return " with other alleles or failed loci";
+	if(a->degraded != b->degraded)
+		return " with another 'degraded'";
+	if(a->sex != b->sex || strcmp(a->amel, b->amel))
+		return " with another sex or amelogenin";
+	if(b->f[DC_NOTE] && !same_text(a->f[DC_NOTE], b->f[DC_NOTE]))
+		return " with another note";
+	return "";
+}
+
+/* A sample given again: for another missing person, as the same profile. */
+static pl_rc sample_again(importer *im, const dna_row *row, bool *again)
+{
+	const char *sample = row->f[DC_SAMPLE];
+	const dna_row *first, *same;
+	char key[512];
+	snprintf(key, sizeof(key), "%s\x1f%s", sample, row->f[DC_PERSON]);
+	pl_rc rc = first_of(im, &im->seen, row, sample, &first);
+	if(!rc)
+		rc = first_of(im, &im->pairs, row, key, &same);
+	*again = first != NULL;
+	if(rc || !first)
+		return rc;
+	if(same)
+		return given_again(im, row, "sample", sample, same, " for the same missing person: a relative "
+		                   "is related to a missing person once");
+	const char *why = sample_differs(im, first, row);
+	if(!why)
+		return PL_ENOMEM;
+	return *why ? given_again(im, row, "sample", sample, first, why) : PL_OK;
+}
+
 static pl_rc reference_row(importer *im, const dna_row *row)
 {
 	const char *sample = row->f[DC_SAMPLE];
 	bool again, found;
-	pl_rc rc = once(im, row, sample, &again);
-	if(!rc && again) { /* a relative of two missing persons: the same alleles */
-		const dna_row *first = &im->rows->rows[(intptr_t)hmap_get(&im->seen, sample, strlen(sample)) - 1];
-		int na, nb;
-		locus_val *a = row_loci(im, first, &na), *b = row_loci(im, row, &nb);
-		if(!a || !b)
-			return PL_ENOMEM;
-		if(!same_loci(a, na, b, nb) || first->degraded != row->degraded)
-			return problems_at(&im->pb, row->line, "column 'sample': sample %s is further up (line %ld) "
-			                   "with other alleles", sample, first->line);
-	}
+	int before = im->pb.n;
+	pl_rc rc = sample_again(im, row, &again);
+	if(rc || im->pb.n != before)
+		return rc;
 	int64_t person_id, profile;
 	pl_err e = {0};
-	if(rc || (rc = registry_person_id(im->st, row->f[DC_PERSON], &person_id, &e)))
+	if((rc = registry_person_id(im->st, row->f[DC_PERSON], &person_id, &e)))
 		return rc;
 	if(!person_id)
 		return problems_at(&im->pb, row->line, "column 'person': no person with id %s in the registry",
@@ -650,6 +709,7 @@ pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_im
 		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", im.pb.file, strerror(errno));
 	arena_init(&im.a, 0);
 	hmap_init(&im.seen);
+	hmap_init(&im.pairs);
 	pl_rc rc = store_begin(st, err);
 	if(!rc) {
 		rc = kind == DNA_IMPORT_FREQUENCIES ? read_frequencies_file(&im, f, o, err)
@@ -671,6 +731,7 @@ pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_im
 	free(im.persons);
 	free(im.person_line);
 	hmap_free(&im.seen);
+	hmap_free(&im.pairs);
 	arena_free(&im.a);
 	return rc;
 }

@@ -8,6 +8,7 @@
 #include "dna/assign.h"
 #include "dna/dna.h"
 #include "dna/profile.h"
+#include "dna/read.h"
 #include "dna/screen.h"
 
 /* ---- db.c: what a computation needs, from the registry ------------------------- */
@@ -16,6 +17,8 @@ typedef struct dna_remains_info {
 	int64_t case_id;
 	char case_uid[UID_SIZE];
 	const char *status;       /* the case's identification status */
+	dna_sex sex;              /* from the laboratory's file: its sex column or amelogenin */
+	const char *amelogenin;   /* "X,Y" as typed, or NULL */
 } dna_remains_info;
 
 typedef struct dna_family_info {
@@ -50,6 +53,13 @@ typedef struct dna_data_query {
 pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, dna_data *d,
                        pl_err *err);
 void dna_data_free(dna_data *d);
+
+/* Whether remains of sex a can be a person of sex b, or one another's
+ * fragments: unknown on either side never conflicts. */
+static inline bool dna_sex_conflict(dna_sex a, dna_sex b)
+{
+	return a != DNA_SEX_UNKNOWN && b != DNA_SEX_UNKNOWN && a != b;
+}
 
 /* The model of parameters p. */
 dna_model dna_params_model(const dna_params *p);

@@ -57,22 +57,26 @@ json_t *dna_explanation_json(const dna_explanation *e)
 	                      e->missing, "params", dna_params_json(&e->params), "proposal",
 	                      e->proposal ? dna_proposal_json(e->proposal) : json_null());
 	if(o)
-		json_object_update_new(o, json_pack("{s:s?, s:s?}", "confirm_action", e->action, "return_to",
-		                                    e->return_to));
+		json_object_update_new(o, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:b}", "confirm_action",
+		                                    e->action, "return_to", e->return_to, "remains_sex",
+		                                    e->remains_sex, "amelogenin", e->amelogenin, "other_sex",
+		                                    e->other_sex, "other_amelogenin", e->other_amelogenin,
+		                                    "sex_conflict", e->sex_conflict));
 	return o ? o : json_object();
 }
 
 json_t *dna_screen_summary_json(const dna_screen_summary *s)
 {
 	json_t *o = json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:I, s:I,"
-	                      " s:f, s:f, s:I, s:I, s:I, s:f, s:s}", "run", (json_int_t)s->run, "batch",
+	                      " s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:f, s:s}", "run", (json_int_t)s->run, "batch",
 	                      s->batch, "remains", (json_int_t)s->remains, "families",
 	                      (json_int_t)s->families, "references", (json_int_t)s->references, "loci",
 	                      (json_int_t)s->loci, "missing", s->missing, "lr_proposal", s->lr_proposal,
 	                      "lr_candidate", s->lr_candidate, "candidates", (json_int_t)s->candidates,
 	                      "proposals", (json_int_t)s->proposals, "same_person",
 	                      (json_int_t)s->same_person, "excluded", (json_int_t)s->excluded, "decided",
-	                      (json_int_t)s->decided, "pairs", (double)s->pairs, "identity_pairs",
+	                      (json_int_t)s->decided, "sex_excluded", (json_int_t)s->sex_excluded,
+	                      "sex_pairs", (double)s->sex_pairs, "pairs", (double)s->pairs, "identity_pairs",
 	                      (double)s->identity_pairs, "groups", (json_int_t)s->groups, "undisputed",
 	                      (json_int_t)s->undisputed, "capped", (json_int_t)s->capped, "seconds",
 	                      s->seconds, "notes", buf_str(&s->notes));

@@ -258,3 +258,32 @@ pl_rc dna_proposal_find(store *st, const dna_pair_ref *pr, arena *a, dna_proposa
 		return store_fail(st, err, x, "reading a proposal");
 	return *found ? proposals_name(st, out, &ids, 1, a, err) : PL_OK;
 }
+
+/* A case's remains profile's sex and amelogenin (unknown without one). */
+static pl_rc case_sex(store *st, int64_t case_id, arena *a, dna_sex *sex, const char **amel,
+                      pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT sex, amelogenin FROM dna_profile WHERE case_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, case_id);
+	int x = sqlite3_step(s);
+	*sex = x == SQLITE_ROW ? dna_sex_parse(store_column_text(s, 0)) : DNA_SEX_UNKNOWN;
+	*amel = x == SQLITE_ROW ? text(s, 1, a) : NULL;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a profile's sex");
+}
+
+pl_rc dna_pair_sexes_get(store *st, const dna_pair_ref *pr, arena *a, dna_pair_sexes *out,
+                         pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	pl_rc rc = case_sex(st, pr->case_id, a, &out->remains, &out->amel, err);
+	if(!rc && pr->identity)
+		rc = case_sex(st, pr->other_id, a, &out->other, &out->other_amel, err);
+	else if(!rc)
+		out->other = dna_sex_parse(pr->person.f[PF_SEX]);
+	out->conflict = dna_sex_conflict(out->remains, out->other);
+	return rc;
+}

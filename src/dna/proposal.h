@@ -38,4 +38,17 @@ void dna_lr_words(double log10_lr, char *out, size_t size);
 pl_rc dna_confirm_action(store *st, const dna_pair_ref *pr, arena *a, const char **action,
                             const char **return_to, pl_err *err);
 
+/* The sexes of a pair: the case's remains (its profile's, from the
+ * laboratory's file), and the person's (the registry's) or the other
+ * case's remains, with the amelogenin each remains profile showed
+ * (NULL: not typed). conflict: different sexes, so never proposed. */
+typedef struct dna_pair_sexes {
+	dna_sex remains, other;
+	const char *amel, *other_amel;
+	bool conflict;
+} dna_pair_sexes;
+
+pl_rc dna_pair_sexes_get(store *st, const dna_pair_ref *pr, arena *a, dna_pair_sexes *out,
+                         pl_err *err);
+
 #endif

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/text.h"
 #include "dna/allele.h"
@@ -15,15 +16,15 @@
 const char *const dna_col_names[DC_COUNT] = {
 	[DC_CASE] = "case", [DC_SAMPLE] = "sample", [DC_PERSON] = "person",
 	[DC_RELATIONSHIP] = "relationship", [DC_SIDE] = "side", [DC_DEGRADED] = "degraded",
-	[DC_FAILED] = "failed", [DC_NOTE] = "note", [DC_POPULATION] = "population",
+	[DC_FAILED] = "failed", [DC_NOTE] = "note", [DC_POPULATION] = "population", [DC_SEX] = "sex",
 };
 
 /* Which named columns each kind of file takes, and which it needs. */
 static const unsigned kind_cols[] = {
 	[DNA_FILE_REMAINS] = 1u << DC_CASE | 1u << DC_SAMPLE | 1u << DC_DEGRADED | 1u << DC_FAILED |
-	                     1u << DC_NOTE,
+	                     1u << DC_SEX | 1u << DC_NOTE,
 	[DNA_FILE_REFERENCES] = 1u << DC_SAMPLE | 1u << DC_PERSON | 1u << DC_RELATIONSHIP |
-	                        1u << DC_SIDE | 1u << DC_FAILED | 1u << DC_NOTE,
+	                        1u << DC_SIDE | 1u << DC_FAILED | 1u << DC_SEX | 1u << DC_NOTE,
 	[DNA_FILE_GENOTYPES] = 1u << DC_SAMPLE | 1u << DC_POPULATION,
 };
 static const unsigned kind_required[] = {
@@ -63,10 +64,22 @@ void dna_rows_free(dna_rows *r)
 
 /* ---- the header ------------------------------------------------------------ */
 
-enum { COL_SKIP = -1 };
+const char *dna_sex_name(dna_sex s)
+{
+	return s == DNA_MALE ? "male" : s == DNA_FEMALE ? "female" : NULL;
+}
+
+dna_sex dna_sex_parse(const char *name)
+{
+	return !name ? DNA_SEX_UNKNOWN : !strcmp(name, "male") ? DNA_MALE
+	       : !strcmp(name, "female") ? DNA_FEMALE : DNA_SEX_UNKNOWN;
+}
+
+enum { COL_SKIP = -1, COL_AMEL1 = -2, COL_AMEL2 = -3 };
 
 /* What each column of the file is: a named column (0..DC_COUNT), an allele
- * of a locus (DC_COUNT + 2 * locus + i), or skipped. */
+ * of a locus (DC_COUNT + 2 * locus + i), amelogenin's first or second
+ * allele, or skipped. */
 typedef struct reader {
 	dna_file_kind kind;
 	problems *pb;
@@ -75,6 +88,9 @@ typedef struct reader {
 	const char **colname;     /* as the header writes them */
 	size_t ncols;
 	char (*keys)[48];         /* each locus's key */
+	unsigned amel_cols;       /* bit i: the column of amelogenin's allele i + 1 */
+	char amel[2];             /* the row's amelogenin alleles, 'X' or 'Y'; 0: empty */
+	char rel_word[24];        /* the row's relationship as written ("sister") */
 	size_t cap;               /* rows allocated */
 	arena row;
 } reader;
@@ -136,11 +152,12 @@ static pl_rc header_column(reader *rd, const csv_record *h, size_t i, bool seen[
 	const char *name = h->fields[i];
 	char key[48];
 	int which, l;
-	if(locus_column(name, key, &which)) {
-		if(amelogenin(key)) {
-			rd->col[i] = COL_SKIP;
+	if(locus_column(name, key, &which) && amelogenin(key)) {
+		rd->col[i] = rd->kind == DNA_FILE_GENOTYPES ? COL_SKIP : which ? COL_AMEL2 : COL_AMEL1;
+		if(rd->col[i] == COL_SKIP)
 			return PL_OK;
-		}
+		rd->amel_cols |= 1u << which;
+	} else if(locus_column(name, key, &which)) {
 		pl_rc rc = add_locus(rd, name, key, &l);
 		if(rc)
 			return rc;
@@ -159,7 +176,8 @@ static pl_rc header_column(reader *rd, const csv_record *h, size_t i, bool seen[
 		if(rd->col[j] == rd->col[i])
 			return problems_at(rd->pb, h->line, "column %zu: '%s' appears twice (as column %zu)",
 			                   i + 1, name, j + 1);
-	seen[rd->col[i]] = true;
+	if(rd->col[i] >= 0)
+		seen[rd->col[i]] = true;
 	return PL_OK;
 }
 
@@ -190,6 +208,9 @@ static pl_rc read_header(reader *rd, const csv_record *h)
 		if(!seen[DC_COUNT + 2 * l] || !seen[DC_COUNT + 2 * l + 1])
 			rc = problems_at(rd->pb, h->line, "locus %s has no column %s.%d: a locus has two columns",
 			                 o->locus[l], o->locus[l], seen[DC_COUNT + 2 * l] ? 2 : 1);
+	if(!rc && rd->amel_cols && rd->amel_cols != 3)
+		rc = problems_at(rd->pb, h->line, "amelogenin has no column AMEL.%d: it has two columns, as a "
+		                 "locus", rd->amel_cols == 1 ? 2 : 1);
 	if(!rc && !o->nloci)
 		rc = problems_at(rd->pb, h->line, "no locus columns (two a locus: D8S1179.1, D8S1179.2)");
 	return rc;
@@ -230,6 +251,81 @@ static pl_rc allele_cell(reader *rd, const csv_record *rec, size_t i, dna_row *r
 	if(v && !(why = dna_allele_invalid(v)) && !(row->allele[slot] = intern(rd, v)))
 		return PL_ENOMEM;
 	return why ? bad_value(rd, rec->line, rd->colname[i], rec->fields[i], why) : PL_OK;
+}
+
+/* An amelogenin cell: X or Y, or nothing. */
+static pl_rc amel_cell(reader *rd, const csv_record *rec, size_t i, char seen[2])
+{
+	const char *why, *v = field_clean(&text_field, rec->fields[i], date_today(), &rd->row, &why);
+	if(!v && !why)
+		return PL_OK;
+	if(v && (v[0] == 'X' || v[0] == 'x' || v[0] == 'Y' || v[0] == 'y') && !v[1]) {
+		seen[rd->col[i] == COL_AMEL2] = (char)(v[0] & ~0x20);
+		return PL_OK;
+	}
+	return bad_value(rd, rec->line, rd->colname[i], rec->fields[i], why ? why : "expected X or Y");
+}
+
+/* The amelogenin as text ("X,Y", X first; "X" for one allele seen) and
+ * the sex it says: a Y, male; X only, female, unless the profile is
+ * degraded and the Y may have dropped out. */
+static dna_sex amel_sex(dna_row *row, const char seen[2])
+{
+	char a = seen[0] ? seen[0] : seen[1], b = seen[0] ? seen[1] : 0;
+	if(a == 'Y' && b == 'X') {
+		a = 'X';
+		b = 'Y';
+	}
+	if(!a)
+		row->amel[0] = '\0';
+	else
+		snprintf(row->amel, sizeof(row->amel), b ? "%c,%c" : "%c", a, b);
+	if(a == 'Y' || b == 'Y')
+		return DNA_MALE;
+	return a && !row->degraded ? DNA_FEMALE : DNA_SEX_UNKNOWN;
+}
+
+/* The sex a relationship's word says: a father, a sister, a grandmother. */
+static dna_sex word_sex(const char *word)
+{
+	static const char *const male[] = {"father", "son", "brother", "half_brother", "grandfather",
+	                                   "uncle", "husband", NULL};
+	static const char *const female[] = {"mother", "daughter", "sister", "half_sister", "grandmother",
+	                                     "aunt", "wife", NULL};
+	for(int i = 0; word && male[i]; i++)
+		if(!strcmp(word, male[i]))
+			return DNA_MALE;
+	for(int i = 0; word && female[i]; i++)
+		if(!strcmp(word, female[i]))
+			return DNA_FEMALE;
+	return DNA_SEX_UNKNOWN;
+}
+
+/* male, female, M, F or unknown, in any case: the sex, or -1. */
+static int sex_parse(const char *v)
+{
+	static const char *const words[] = {"unknown", "male", "female", "u", "m", "f"};
+	for(int i = 0; i < 6; i++)
+		if(!strcasecmp(v, words[i]))
+			return i % 3;
+	return -1;
+}
+
+/* The row's sex from its sex column and amelogenin, which must agree, and
+ * with the word of its relationship (rel_sex). */
+static pl_rc row_sex(reader *rd, dna_row *row, const char amel[2], dna_sex rel_sex)
+{
+	dna_sex by_amel = amel_sex(row, amel);
+	const char *given = row->f[DC_SEX];
+	row->sex = given ? (dna_sex)sex_parse(given) : by_amel;
+	if(given && row->sex && by_amel && row->sex != by_amel)
+		return problems_at(rd->pb, row->line, "column 'sex': %s, but the amelogenin %s says %s", given,
+		                   row->amel, dna_sex_name(by_amel));
+	if(row->sex && rel_sex && row->sex != rel_sex)
+		return problems_at(rd->pb, row->line, "column 'relationship': %s %s, but the sample is %s (%s%s)",
+		                   strchr("aeiou", rd->rel_word[0]) ? "an" : "a", rd->rel_word, dna_sex_name(row->sex),
+		                   given ? "column 'sex'" : "amelogenin ", given ? "" : row->amel);
+	return PL_OK;
 }
 
 static pl_rc failed_list(reader *rd, const dna_row *row, const char *list)
@@ -284,6 +380,15 @@ static pl_rc named_cell(reader *rd, const csv_record *rec, size_t i, dna_row *ro
 			                 "mother, child, full_sibling, half_sibling, grandparent, uncle_aunt, "
 			                 "cousin, partner");
 		row->f[k] = dna_rel_names[r];
+		snprintf(rd->rel_word, sizeof(rd->rel_word), "%s", v);
+		return PL_OK;
+	}
+	case DC_SEX: {
+		static const char *const names[] = {"unknown", "male", "female"};
+		int x = sex_parse(v);
+		if(x < 0)
+			return bad_value(rd, rec->line, "sex", v, "expected male, female, M, F or unknown");
+		row->f[k] = names[x];
 		return PL_OK;
 	}
 	case DC_SIDE:
@@ -313,6 +418,8 @@ static pl_rc row_check(reader *rd, dna_row *row)
 		                 "uncles and aunts, half siblings and cousins do)", row->f[DC_RELATIONSHIP]);
 	if(!rc && row->f[DC_FAILED])
 		rc = failed_list(rd, row, row->f[DC_FAILED]);
+	if(!rc)
+		rc = row_sex(rd, row, rd->amel, word_sex(rd->rel_word));
 	for(size_t l = 0; l < rd->out->nloci && !rc; l++) {
 		const char **al = &row->allele[2 * l];
 		if(row->failed[l] && (al[0] || al[1]))
@@ -354,12 +461,16 @@ static pl_rc read_row(reader *rd, const csv_record *rec)
 		return PL_ENOMEM;
 	int before = rd->pb->n;
 	pl_rc rc = PL_OK;
+	memset(rd->amel, 0, sizeof(rd->amel));
+	rd->rel_word[0] = '\0';
 	for(size_t i = 0; i < rd->ncols && !rc; i++) {
 		arena_reset(&rd->row);
 		if(rd->col[i] >= DC_COUNT)
 			rc = allele_cell(rd, rec, i, &row);
 		else if(rd->col[i] >= 0)
 			rc = named_cell(rd, rec, i, &row);
+		else if(rd->col[i] != COL_SKIP)
+			rc = amel_cell(rd, rec, i, rd->amel);
 	}
 	if(!rc && rd->pb->n == before)
 		rc = row_check(rd, &row);

@@ -5,17 +5,26 @@
  * a locus, NAME.1 and NAME.2 (as the NIST file writes them: "D8S1179.1",
  * "D8S1179.2"), each holding one allele designation (allele.h) or nothing.
  * Both empty: the locus was not typed. One empty: a single allele was
- * seen (an apparent homozygote, as both the same). Amelogenin columns
- * (AMEL, Amelogenin) are read and left out: sex plays no part in kinship
- * here. Locus names match across files whatever their case and
- * punctuation ("Penta_D", "PENTA D" and "PentaD" are one locus).
+ * seen (an apparent homozygote, as both the same). Locus names match
+ * across files whatever their case and punctuation ("Penta_D", "PENTA D"
+ * and "PentaD" are one locus).
+ *
+ * Amelogenin (AMEL.1 and AMEL.2, or Amelogenin.1 and .2: X or Y) is not a
+ * locus of the kinship computation but gives the sample's sex: a Y seen,
+ * male; X alone or X,X, female, except in a degraded profile, where a Y
+ * may have dropped out (no sex then). A `sex` column (male, female, M, F,
+ * unknown; any case) says it too; it must agree with the amelogenin, and
+ * an explicit `unknown` wins over it (a laboratory that doubts the
+ * amelogenin: AMELY deletions). A reference's sex must agree with the
+ * word of its relationship (a father, a sister). Genotypes files' amelogenin
+ * is left out.
  *
  *   remains      case (the remains case's tag, required), sample, degraded
  *                (yes or no), failed (the loci that gave no result,
- *                separated by ';'), note
+ *                separated by ';'), sex, note
  *   references   sample (required), person (the missing person's id,
  *                required), relationship (required), side (paternal or
- *                maternal), failed, note
+ *                maternal), failed, sex, note
  *   genotypes    sample, population: a reference population, for counting
  *                frequencies (data/str/nist1036_genotypes.csv)
  *
@@ -34,13 +43,14 @@
 #include "core/arena.h"
 #include "core/hmap.h"
 #include "core/problems.h"
+#include "dna/profile.h"
 
 typedef enum dna_file_kind { DNA_FILE_REMAINS, DNA_FILE_REFERENCES, DNA_FILE_GENOTYPES } dna_file_kind;
 
 /* The named columns of a profiles file. */
 typedef enum dna_col {
 	DC_CASE, DC_SAMPLE, DC_PERSON, DC_RELATIONSHIP, DC_SIDE, DC_DEGRADED, DC_FAILED, DC_NOTE,
-	DC_POPULATION, DC_COUNT
+	DC_POPULATION, DC_SEX, DC_COUNT
 } dna_col;
 
 extern const char *const dna_col_names[DC_COUNT];
@@ -51,7 +61,14 @@ typedef struct dna_row {
 	const char **allele;          /* allele[2 * locus + i], i = 0, 1; NULL: empty */
 	unsigned char *failed;        /* per locus: named in `failed` */
 	bool degraded;
+	char amel[4];                 /* amelogenin as seen: "X,Y", "X,X", "X" (one allele); "": not typed */
+	dna_sex sex;                  /* from the sex column, else from the amelogenin */
 } dna_row;
+
+/* "male", "female", or NULL for DNA_SEX_UNKNOWN: as the registry writes
+ * it; and back (anything else, NULL included, is unknown). */
+const char *dna_sex_name(dna_sex s);
+dna_sex dna_sex_parse(const char *name);
 
 typedef struct dna_rows {
 	const char **locus;           /* the loci of the file, in the order of their columns */

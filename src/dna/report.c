@@ -130,6 +130,10 @@ void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_
 	        "were left out; %ld pairs decided before were not proposed again; the joint assignment "
 	        "took %zu undisputed pairs and searched %zu groups (%zu too large, judged by bounds).\n",
 	        s->excluded, s->decided, s->undisputed, s->groups, s->capped);
+	fprintf(f, "- %ld pairs excluded for a sex conflict: the remains and the missing person (or two "
+	        "remains) of different sexes, by the laboratory's sex or amelogenin and the registry; "
+	        "%.3g pairs of different sexes in all were never proposed, these reached the candidates' "
+	        "threshold.\n", s->sex_excluded, (double)s->sex_pairs);
 	for(const char *x = buf_str(&s->notes); *x;) {
 		size_t len = strcspn(x, "\n");
 		fprintf(f, "- %.*s\n", (int)len, x);

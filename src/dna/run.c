@@ -220,6 +220,31 @@ static pl_rc keep_all(store *st, const dna_data *d, dna_kept *k, size_t n, dna_s
 
 /* ---- the run ------------------------------------------------------------------------ */
 
+/* A pair of different sexes (male remains and a female missing person, or
+ * the reverse; two remains as one person) is never proposed nor kept: it
+ * leaves the candidates before the joint assignment, so that it takes no
+ * remains or person from another pair. Unknown on either side never
+ * conflicts. Counts those excluded, and all pairs of different sexes. */
+static void sex_exclude(const dna_data *d, dna_screen_result *res, dna_screen_summary *sum)
+{
+	uint64_t sexes[3] = {0}, fsexes[3] = {0};
+	for(size_t i = 0; i < d->nremains; i++)
+		sexes[d->rinfo[i].sex]++;
+	for(size_t i = 0; i < d->nfamilies; i++)
+		fsexes[d->families[i].sex]++;
+	sum->sex_pairs = sexes[DNA_MALE] * (fsexes[DNA_FEMALE] + sexes[DNA_FEMALE]) +
+	                 sexes[DNA_FEMALE] * fsexes[DNA_MALE];
+	size_t k = 0;
+	for(size_t i = 0; i < res->n; i++) {
+		const dna_candidate *c = &res->cand[i];
+		dna_sex other = c->identity ? d->rinfo[c->other].sex : d->families[c->other].sex;
+		if(!dna_sex_conflict(d->rinfo[c->remains].sex, other))
+			res->cand[k++] = *c;
+	}
+	sum->sex_excluded = (long)(res->n - k);
+	res->n = k;
+}
+
 static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_summary *sum,
                            dna_screen_result *res, dna_assignment *as, pl_err *err)
 {
@@ -240,6 +265,7 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 		so.keep = joined;
 	if((rc = dna_screen(&d->kit, d->remains, d->nremains, d->families, d->nfamilies, &so, res, err)))
 		return rc;
+	sex_exclude(d, res, sum);
 	uint32_t *unit;
 	if(!(rc = dna_units(res->cand, res->n, d->nremains, joined, &unit, err)))
 		rc = dna_assign(res->cand, res->n, unit, sum->missing, p->cap, as, err);
@@ -295,12 +321,13 @@ pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *re
 		}
 		if(!rc)
 			rc = remains_audit(st, "screen", "dna_run", NULL, NULL,
-			               json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:I, s:f}", "run",
+			               json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:I, s:I, s:f}", "run",
 			                          (json_int_t)out->run, "batch", batch, "remains",
 			                          (json_int_t)out->remains, "families", (json_int_t)out->families,
 			                          "candidates", (json_int_t)out->candidates, "proposals",
 			                          (json_int_t)out->proposals, "same_person",
-			                          (json_int_t)out->same_person, "missing", out->missing), err);
+			                          (json_int_t)out->same_person, "sex_excluded",
+			                          (json_int_t)out->sex_excluded, "missing", out->missing), err);
 		rc = store_end(st, rc, err);
 	}
 	if(!rc && report)

@@ -172,9 +172,22 @@ static const char *const step_2[] = {
 	NULL,
 };
 
+/* Step 3: the sex of a profile's person, from the laboratory's file (its
+ * sex column, else its amelogenin), NULL when unknown; and the amelogenin
+ * as typed ("X,Y", "X,X", "X" for one allele seen). A remains profile's
+ * sex rules out missing persons of the other sex; a reference's is checked
+ * against its relationship when imported. */
+static const char *const step_3[] = {
+	"ALTER TABLE dna_profile ADD COLUMN sex TEXT CHECK (sex = 'male' OR sex = 'female');\n",
+	"ALTER TABLE dna_profile ADD COLUMN amelogenin TEXT CHECK (amelogenin IN"
+	" ('X', 'Y', 'X,X', 'X,Y', 'Y,Y'));\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 6, .sql = step_1},
 	{.legacy = 0, .sql = step_2},
+	{.legacy = 0, .sql = step_3},
 };
 
 const store_schema dna_schema = {"dna", STORE_STEPS(steps)};

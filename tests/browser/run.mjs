@@ -586,6 +586,9 @@ test('DNA: proposals explained locus by locus; reviewed by one, confirmed by ano
   assert(head.length >= 5 && head[1] === 'Remains', `locus table head: ${head.join(' | ')}`);
   assert(await page.locator('#dna-return-notice').count() === 0, 'a person of ours flagged for return');
   assert((await page.textContent('#dna-explain')).includes('identifies the case as'), 'no word of what confirming does');
+  const sexLine = await page.textContent('#dna-sex');
+  assert(/Sex: remains (unknown|male|female).*; missing person (unknown|male|female)/.test(sexLine), `no sex line: ${sexLine}`);
+  assert(await page.locator('#dna-sex-conflict').count() === 0, 'a proposed pair shown as a sex conflict');
   // No single key decides: C and R do nothing.
   await page.click('#dna-explain h2');
   await page.keyboard.press('c');

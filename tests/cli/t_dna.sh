@@ -170,3 +170,50 @@ test_dna_issue_checks_end_to_end() {
 	p dna explain T1 "$m"; expect_status 0
 	expect_out "LR 0 over 1 loci (1 inconsistent)"
 }
+
+# A sample named twice for one person is refused naming both lines; a
+# relative of two missing persons (the same alleles) is one profile.
+test_dna_sample_given_twice() {
+	dna_db
+	a=$("$PARLEY" person add --surname Мельник)
+	b=$("$PARLEY" person add --surname Бондар)
+	printf 'locus,allele,frequency\nL,5,0.05\nL,1,0.1\nL,2,0.2\n' > f.csv
+	"$PARLEY" dna import frequencies --quiet f.csv
+	printf 'sample,person,relationship,L.1,L.2\nR1,%s,father,5,1\nR1,%s,grandparent,5,1\n' "$a" "$a" > twice.csv
+	p dna import references twice.csv; expect_status 1
+	expect_err "twice.csv:3: column 'sample': R1 is given again (first on line 2) for the same missing person"
+	expect_err "nothing was imported"
+	printf 'sample,person,relationship,L.1,L.2\nR1,%s,father,5,1\nR1,%s,uncle,5,1\n' "$a" "$b" > both.csv
+	p dna import references both.csv; expect_status 0
+	expect_out "1 profiles created"
+	p dna import references both.csv; expect_status 0
+	expect_out "0 profiles created, 0 updated, 2 unchanged"
+}
+
+# Male remains and a female missing person: never proposed, counted, and
+# explain says so plainly.
+test_dna_sex_conflict_is_excluded() {
+	dna_db
+	f=$("$PARLEY" person add --surname Мельник --sex female)
+	"$PARLEY" remains batch add B1 --from RU --to UA --date 2025-06-11 >/dev/null
+	printf 'tag,batch\nT1,B1\n' > cases.csv
+	"$PARLEY" remains import --quiet cases.csv
+	printf 'locus,allele,frequency\nL,5,0.05\nL,1,0.1\nL,2,0.2\n' > f.csv
+	"$PARLEY" dna import frequencies --quiet f.csv
+	printf 'sample,person,relationship,L.1,L.2\nF1,%s,father,5,5\n' "$f" > refs.csv
+	"$PARLEY" dna import references --quiet refs.csv
+	printf 'case,sex,L.1,L.2,AMEL.1,AMEL.2\nT1,female,5,5,X,Y\n' > rem.csv
+	p dna import remains rem.csv; expect_status 1
+	expect_err "rem.csv:2: column 'sex': female, but the amelogenin X,Y says male"
+	printf 'case,L.1,L.2,AMEL.1,AMEL.2\nT1,5,5,X,Y\n' > rem.csv
+	"$PARLEY" dna import remains --quiet rem.csv
+	p dna screen --theta 0 --mutation none --missing 2 --keep 0.0001 --threshold 0.9; expect_status 0
+	expect_out "1 pairs excluded for a sex conflict"
+	expect_out "0 proposals, 0 candidates"
+	p dna explain T1 "$f"; expect_status 0
+	expect_out "sex: remains male (amelogenin X,Y); missing person female (registry)"
+	expect_out "EXCLUDED for a sex conflict: the remains are male and the missing person is female"
+	expect_out "LR 20 over 1 loci"
+	p --json dna explain T1 "$f"; expect_status 0
+	expect_out '"sex_conflict": true'
+}

@@ -231,6 +231,61 @@ static void test_the_nist_file(void **state)
 	buf_free(&errors);
 }
 
+/* Sex from the sex column and the amelogenin, which must agree with each
+ * other and with the relationship's word. */
+static void test_sex_and_amelogenin(void **state)
+{
+	(void)state;
+	rd x;
+	assert_ok(read_text(&x, DNA_FILE_REMAINS,
+	                    "case,sex,degraded,TH01.1,TH01.2,AMEL.1,AMEL.2\n"
+	                    "T1,,no,9.3,6,X,Y\n"        /* male */
+	                    "T2,,yes,9.3,6,X,\n"        /* degraded: the Y may have dropped out */
+	                    "T3,F,no,9.3,6,x,x\n"       /* female, both ways */
+	                    "T4,unknown,no,9.3,6,Y,X\n" /* the laboratory doubts the amelogenin */
+	                    "T5,,no,9.3,6,X,\n"         /* one X, not degraded: female */
+	                    "T6,M,no,9.3,6,,\n"),       /* the column alone */
+	          &x.pb.first);
+	assert_false(x.pb.failed);
+	assert_int_equal(x.rows.n, 6);
+	static const dna_sex want[] = {DNA_MALE, DNA_SEX_UNKNOWN, DNA_FEMALE, DNA_SEX_UNKNOWN, DNA_FEMALE,
+	                               DNA_MALE};
+	static const char *const amel[] = {"X,Y", "X", "X,X", "X,Y", "X", ""};
+	for(int i = 0; i < 6; i++) {
+		assert_int_equal(x.rows.rows[i].sex, want[i]);
+		assert_string_equal(x.rows.rows[i].amel, amel[i]);
+	}
+	assert_int_equal(x.rows.nloci, 1); /* amelogenin is no locus of the computation */
+	rd_free(&x);
+	assert_ok(read_text(&x, DNA_FILE_REMAINS,
+	                    "case,sex,TH01.1,TH01.2,AMEL.1,AMEL.2\n"
+	                    "T1,male,9.3,6,X,X\n"
+	                    "T2,woman,9.3,6,X,X\n"
+	                    "T3,,9.3,6,Z,X\n"), &x.pb.first);
+	const char *e = buf_str(&x.errors);
+	assert_contains(e, "p.csv:2: column 'sex': male, but the amelogenin X,X says female");
+	assert_contains(e, "p.csv:3: column 'sex': expected male, female, M, F or unknown (got 'woman')");
+	assert_contains(e, "p.csv:4: column 'AMEL.1': expected X or Y (got 'Z')");
+	assert_int_equal(x.rows.n, 0);
+	rd_free(&x);
+	assert_ok(read_text(&x, DNA_FILE_REFERENCES,
+	                    "sample,person,relationship,sex,TH01.1,TH01.2,Amelogenin.1,Amelogenin.2\n"
+	                    "S1,P0000000000000001,sister,,9.3,6,X,Y\n"
+	                    "S2,P0000000000000001,father,f,9.3,6,,\n"
+	                    "S3,P0000000000000001,grandmother,,9.3,6,X,X\n"
+	                    "S4,P0000000000000001,cousin,,9.3,6,X,Y\n"), &x.pb.first);
+	e = buf_str(&x.errors);
+	assert_contains(e, "p.csv:2: column 'relationship': a sister, but the sample is male (amelogenin X,Y)");
+	assert_contains(e, "p.csv:3: column 'relationship': a father, but the sample is female (column 'sex')");
+	assert_int_equal(x.rows.n, 2);
+	assert_int_equal(x.rows.rows[0].sex, DNA_FEMALE);
+	assert_int_equal(x.rows.rows[1].sex, DNA_MALE);
+	rd_free(&x);
+	assert_ok(read_text(&x, DNA_FILE_REMAINS, "case,TH01.1,TH01.2,AMEL.1\nT1,9,6,X\n"), &x.pb.first);
+	assert_contains(buf_str(&x.errors), "p.csv:1: amelogenin has no column AMEL.2");
+	rd_free(&x);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +296,7 @@ int main(void)
 		cmocka_unit_test(test_frequency_file),
 		cmocka_unit_test(test_counting_with_the_floor),
 		cmocka_unit_test(test_the_nist_file),
+		cmocka_unit_test(test_sex_and_amelogenin),
 	};
 	return cmocka_run_group_tests_name("dna/read", tests, NULL, NULL);
 }

@@ -119,7 +119,7 @@ static void test_imports_are_all_or_nothing(void **state)
 	const char *e = buf_str(&rep.errors);
 	assert_contains(e, "bad.csv:3: column 'case': no remains case tagged 'NOPE'");
 	assert_contains(e, "bad.csv:4: column 'TH01.1': expected a number of repeats");
-	assert_contains(e, "bad.csv:5: column 'case': case SIM-3-00001 has a profile further up (line 2)");
+	assert_contains(e, "bad.csv:5: column 'case': SIM-3-00001 is given again (first on line 2): one profile a case");
 	assert_contains(f->err.msg, "nothing was imported");
 	dna_import_report_free(&rep);
 	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit"), audit);
@@ -476,6 +476,121 @@ static void test_two_cases_of_one_person_are_joined(void **state)
 	rx_chain_intact(f);
 }
 
+/* A references file naming a sample twice: for two missing persons with
+ * the same profile it is one relative of both; for the same person, or
+ * with other alleles, it is refused naming both lines. The first used to
+ * be accepted, the last row winning, and "updated" on every import (the
+ * fuzz_dna_csv abort, fuzz/corpus/fuzz_dna_csv/same_sample_same_person.csv). */
+static void test_a_sample_given_twice(void **state)
+{
+	fixture *f = *state;
+	person a = fx_person("Ткаченко", "Петро", "1990"), b = fx_person("Ткаченко", "Іван", "1994");
+	fx_add(f, &a);
+	fx_add(f, &b);
+	tu_write(path(f, "fr.csv"), "locus,allele,frequency\nTH01,6,0.2\nTH01,7,0.3\nTH01,9.3,0.3\n");
+	dna_import_report rep;
+	assert_ok(dna_import(f->r, DNA_IMPORT_FREQUENCIES, path(f, "fr.csv"), NULL, &rep, &f->err), &f->err);
+	dna_import_report_free(&rep);
+	char text[512];
+	snprintf(text, sizeof(text), "sample,person,relationship,TH01.1,TH01.2\nR1,%s,father,6,7\n"
+	         "R1,%s,grandparent,6,7\n", a.uid, a.uid);
+	tu_write(path(f, "twice.csv"), text);
+	assert_int_equal(dna_import(f->r, DNA_IMPORT_REFERENCES, path(f, "twice.csv"), NULL, &rep, &f->err),
+	                 PL_EINPUT);
+	assert_contains(buf_str(&rep.errors), "twice.csv:3: column 'sample': R1 is given again (first on line 2)"
+	                " for the same missing person");
+	dna_import_report_free(&rep);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_profile"), 0);
+	snprintf(text, sizeof(text), "sample,person,relationship,TH01.1,TH01.2,sex\nR1,%s,father,6,7,male\n"
+	         "R1,%s,uncle,7,9.3,male\nR2,%s,child,6,7,male\nR2,%s,cousin,6,7,female\n", a.uid, b.uid, a.uid,
+	         b.uid);
+	tu_write(path(f, "other.csv"), text);
+	assert_int_equal(dna_import(f->r, DNA_IMPORT_REFERENCES, path(f, "other.csv"), NULL, &rep, &f->err),
+	                 PL_EINPUT);
+	assert_contains(buf_str(&rep.errors), "other.csv:3: column 'sample': R1 is given again (first on line 2)"
+	                " with other alleles or failed loci");
+	assert_contains(buf_str(&rep.errors), "other.csv:5: column 'sample': R2 is given again (first on line 4)"
+	                " with another sex or amelogenin");
+	dna_import_report_free(&rep);
+	/* a relative of two missing persons: one profile, two relations, and again nothing changes */
+	snprintf(text, sizeof(text), "sample,person,relationship,TH01.1,TH01.2\nR1,%s,father,6,7\n"
+	         "R1,%s,uncle,7,6\n", a.uid, b.uid);
+	tu_write(path(f, "both.csv"), text);
+	assert_ok(dna_import(f->r, DNA_IMPORT_REFERENCES, path(f, "both.csv"), NULL, &rep, &f->err), &f->err);
+	assert_int_equal(rep.created, 1);
+	dna_import_report_free(&rep);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_profile"), 1);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_relative"), 2);
+	long long audit = rx_scalar(f, "SELECT count(*) FROM audit WHERE entity IN ('dna_profile', 'dna_relative')");
+	assert_ok(dna_import(f->r, DNA_IMPORT_REFERENCES, path(f, "both.csv"), NULL, &rep, &f->err), &f->err);
+	assert_int_equal(rep.created + rep.updated, 0);
+	assert_int_equal(rep.unchanged, 2);
+	dna_import_report_free(&rep);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM audit WHERE entity IN ('dna_profile', 'dna_relative')"), audit);
+	rx_chain_intact(f);
+}
+
+static void exec(fixture *f, const char *sql)
+{
+	assert_int_equal(sqlite3_exec(store_db(f->r), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* Remains of one sex are never proposed as a missing person of the other:
+ * the pair leaves the screening, is counted, explain says why, and a
+ * proposal stored before cannot be confirmed. */
+static void test_sex_conflicts_are_never_proposed(void **state)
+{
+	fixture *f = *state;
+	filled(f, 40, 11, 0, 0);
+	dna_params prm = DNA_PARAMS_INIT;
+	prm.threads = 2;
+	dna_screen_summary s;
+	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+	assert_int_equal(s.sex_excluded, 0);
+	dna_screen_summary_free(&s);
+	const dna_proposal *p = first(f, "proposed", "kinship");
+	assert_non_null(p);
+	char tag[64], who[UID_SIZE], sql[512];
+	snprintf(tag, sizeof(tag), "%s", p->case_tag);
+	snprintf(who, sizeof(who), "%s", p->person);
+	/* the laboratory says the remains are female; the registry, the person male */
+	snprintf(sql, sizeof(sql), "UPDATE person SET sex = 'male' WHERE uid = '%s'; UPDATE dna_profile SET"
+	         " sex = 'female', amelogenin = 'X,X' WHERE case_id = (SELECT id FROM remains_case WHERE"
+	         " tag = '%s')", who, tag);
+	exec(f, sql);
+	dna_decision d;
+	assert_int_equal(dna_confirm(f->r, tag, who, NULL, false, &d, &f->err), PL_ECONFLICT);
+	assert_contains(f->err.msg, "is female and missing person");
+	assert_contains(f->err.msg, "is male: a pair of different sexes is not confirmed");
+	FILE *out = fopen(path(f, "report.md"), "w");
+	assert_ok(dna_screen_run(f->r, NULL, &prm, out, &s, &f->err), &f->err);
+	fclose(out);
+	assert_true(s.sex_excluded >= 1);
+	assert_true(s.sex_pairs >= 1);
+	dna_screen_summary_free(&s);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal pr JOIN remains_case c ON"
+	                           " c.id = pr.case_id JOIN person x ON x.id = pr.person_id WHERE"
+	                           " c.tag = '%s' AND x.uid = '%s'", tag, who), 0);
+	dna_explanation e;
+	assert_ok(dna_explain(f->r, tag, who, &f->a, &e, &f->err), &f->err);
+	assert_true(e.sex_conflict);
+	assert_string_equal(e.remains_sex, "female");
+	assert_string_equal(e.amelogenin, "X,X");
+	assert_string_equal(e.other_sex, "male");
+	assert_null(e.proposal);
+	assert_true(e.log10_lr > 6); /* the evidence is shown, and why it does not count */
+	/* unknown on either side never conflicts */
+	snprintf(sql, sizeof(sql), "UPDATE dna_profile SET sex = NULL WHERE case_id = (SELECT id FROM"
+	         " remains_case WHERE tag = '%s')", tag);
+	exec(f, sql);
+	assert_ok(dna_screen_run(f->r, NULL, &prm, NULL, &s, &f->err), &f->err);
+	assert_int_equal(s.sex_excluded, 0);
+	dna_screen_summary_free(&s);
+	assert_int_equal(rx_scalar(f, "SELECT count(*) FROM dna_proposal pr JOIN remains_case c ON"
+	                           " c.id = pr.case_id JOIN person x ON x.id = pr.person_id WHERE"
+	                           " c.tag = '%s' AND x.uid = '%s'", tag, who), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -486,6 +601,8 @@ int main(void)
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_the_other_sides_remains_go_back, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_two_cases_of_one_person_are_joined, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_sample_given_twice, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_sex_conflicts_are_never_proposed, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("dna/workflow", tests, NULL, NULL);
 }

@@ -96,6 +96,20 @@ function lociTable(e) {
       dataset: { locus: rows[i].l.locus } }));
 }
 
+// The sexes of the pair (the laboratory's for remains, the registry's for
+// the person), and plainly when they exclude it.
+function sexLines(e) {
+  const sex = (s, amel) => label('values', s) + (amel ? ` (${t('dna.amelogenin', { amel })})` : '');
+  const remains = sex(e.remains_sex, e.amelogenin);
+  const line = h('p', { id: 'dna-sex' }, e.person
+    ? t('dna.sex_kinship', { remains, person: sex(e.other_sex) })
+    : t('dna.sex_identity', { remains, tag: e.other_case, other: sex(e.other_sex, e.other_amelogenin) }));
+  if (!e.sex_conflict) return [line];
+  return [line, h('p', { class: 'notice warn', id: 'dna-sex-conflict', role: 'status' },
+    t(e.person ? 'dna.sex_conflict_person' : 'dna.sex_conflict_case',
+      { remains: label('values', e.remains_sex), other: label('values', e.other_sex), tag: e.other_case }))];
+}
+
 // What confirming would do, said before anyone does it.
 function consequence(e, p) {
   const open = !e.proposal || ['candidate', 'proposed', 'reviewed'].includes(e.proposal.status);
@@ -177,12 +191,13 @@ function decisionButtons(ctx, e, onDecide) {
   const b = [];
   const button = (id, label, primary, what) => h('button', { id, type: 'button', class: primary ? 'primary' : null,
     onclick: what }, label);
-  if (write && ['candidate', 'proposed'].includes(s.status)) {
+  // A pair of different sexes is neither reviewed nor confirmed.
+  if (write && !e.sex_conflict && ['candidate', 'proposed'].includes(s.status)) {
     b.push(button('dna-review', t('dna.review'), true, () => decisionDialog(t('dna.review_title'), t('dna.review_text'),
       { label: t('dna.note'), hint: t('dna.note_hint'), required: true }, t('dna.review_ok'),
       (note) => onDecide('review', { note }))));
   }
-  if (write && s.status === 'reviewed') {
+  if (write && !e.sex_conflict && s.status === 'reviewed') {
     if (s.reviewed_by === me) {
       b.push(h('p', { class: 'muted', id: 'dna-await' }, t('dna.awaits_second')));
     } else {
@@ -231,7 +246,8 @@ async function explanation(ctx, p, onDecide) {
       : t('dna.explain_kinship', { tag: e.case, who: p.person_name ? `${p.person_name} (${e.person})` : e.person })),
     h('p', { class: 'muted small' }, t('dna.references'), ' ',
       e.relatives.map((r) => `${r.sample}: ${relText(r.relationship)}`).join('; ')),
-    consequence(e, p), lociTable(e), h('div', { class: 'dna-totals' }, summaryLines(e)), stored(e),
+    ...sexLines(e), e.sex_conflict ? null : consequence(e, p), lociTable(e),
+    h('div', { class: 'dna-totals' }, summaryLines(e)), stored(e),
     decisionButtons(ctx, e, onDecide)].filter(Boolean));
   return { box, e };
 }
