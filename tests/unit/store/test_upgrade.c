@@ -225,7 +225,7 @@ static void test_dna_proposals_keep_their_decisions(void **state)
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
 	sqlite3 *db = store_db(st);
-	assert_int_equal(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'"), 2);
+	assert_true(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 2); /* past step 2 */
 	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), was);
