@@ -317,10 +317,11 @@ static pl_rc build(eng *e)
 
 /* The variables of the table that summing out x would make, and its work
  * (its cells times x's values); SIZE_MAX past the bounds. */
-static size_t scope(const eng *e, int x, int *u, int *nu)
+static size_t scope(const eng *e, int x, int *u, int *nu, size_t *table)
 {
 	*nu = 0;
 	size_t cells = 1;
+	*table = SIZE_MAX;
 	for(int k = 0; k < e->nf; k++) {
 		const fac *F = &e->f[k];
 		bool has = false;
@@ -344,6 +345,7 @@ static size_t scope(const eng *e, int x, int *u, int *nu)
 				return SIZE_MAX;
 		}
 	}
+	*table = cells;
 	return cells * (size_t)e->cnd[x] > WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
 }
 
@@ -466,15 +468,19 @@ static pl_rc sum_all(eng *e, double *out)
 		return PL_ENOMEM;
 	int u[FAC_VARS], nu;
 	for(;;) {
+		/* the smallest table next (then the least work): summing out a
+		 * segregation variable early would join a parent's two alleles */
 		int best = -1;
-		size_t best_cells = SIZE_MAX;
+		size_t best_cells = SIZE_MAX, best_table = SIZE_MAX, table;
 		for(int v = 0; v < e->nvar; v++) {
 			if(done[v] || e->rep[v] != v || !in_sum(e, v) || is_free(e, v))
 				continue;
-			size_t c = scope(e, v, u, &nu);
-			if(best < 0 || c < best_cells) {
+			size_t c = scope(e, v, u, &nu, &table);
+			if(best < 0 || (c != SIZE_MAX && (best_cells == SIZE_MAX || table < best_table ||
+			                                  (table == best_table && c < best_cells)))) {
 				best = v;
 				best_cells = c;
+				best_table = c == SIZE_MAX ? SIZE_MAX : table;
 			}
 		}
 		if(best < 0)
@@ -483,7 +489,7 @@ static pl_rc sum_all(eng *e, double *out)
 			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
 			               "(a table of more than %d cells, %d products or %d alleles would be needed)",
 			               CELLS_MAX, WORK_MAX, FAC_VARS);
-		scope(e, best, u, &nu);
+		scope(e, best, u, &nu, &table);
 		pl_rc rc = eliminate(e, best, u, nu);
 		if(rc)
 			return rc;
