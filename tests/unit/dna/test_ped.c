@@ -452,6 +452,46 @@ static void test_family_as_pedigree(void **state)
 	dna_kit_free(&k);
 }
 
+/* Two remains of one person: both observations on one individual (the
+ * joint table of a founder showing the first, weighed by the second)
+ * against two unrelated founders; dna_identity_lr's closed form is that,
+ * with theta and drop-out on both. */
+static void test_identity_is_one_individual(void **state)
+{
+	(void)state;
+	dna_kit k;
+	kit4(&k, NULL);
+	const dna_locus *L = &k.loci[0];
+	dna_model m = {0.03, 0.1, false};
+	double delta = 0.1 / 1.1;
+	dna_obs os[] = {kx_obs(&k, "a", "b", false), kx_obs(&k, "a", "a", true), kx_obs(&k, "a", "a", false),
+	                kx_obs(&k, "b", "c", false)};
+	int par[2] = {-1, -1};
+	dna_sex sex[2] = {DNA_SEX_UNKNOWN, DNA_SEX_UNKNOWN};
+	for(int i = 0; i < 4; i++)
+		for(int j = 0; j < 4; j++) {
+			dna_obs o1[2] = {os[i], {-1, -1, false}}, o2 = os[j];
+			dna_ped one = {1, par, par, sex}, two = {2, par, par, sex};
+			double J1[16], J0[16], w[16], l1 = 0, l0 = 0;
+			arena a;
+			arena_init(&a, 0);
+			pl_err err = {0};
+			assert_ok(dna_ped_joint(L, &m, &one, o1, 0, J1, &a, &err), &err);
+			assert_ok(dna_ped_joint(L, &m, &two, o1, 1, J0, &a, &err), &err);
+			for(int x = 0; x < 4; x++)
+				for(int y = 0; y < 4; y++) {
+					bool hom = o2.a == o2.b;
+					w[x * 4 + y] = (x == o2.a && y == o2.b) || (x == o2.b && y == o2.a) ? 1
+					               : o2.dropout && hom && (x == o2.a) != (y == o2.a) ? delta : 0;
+					l1 += J1[x * 4 + y] * w[x * 4 + y];
+					l0 += J0[x * 4 + y] * w[x * 4 + y];
+				}
+			assert_near(l1 / l0, dna_identity_lr(L, &m, os[i], o2), 1e-12);
+			arena_free(&a);
+		}
+	dna_kit_free(&k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -469,6 +509,7 @@ int main(void)
 		cmocka_unit_test(test_joint_table),
 		cmocka_unit_test(test_family_as_pedigree),
 		cmocka_unit_test(test_theta_lone_relative_as_closed_form),
+		cmocka_unit_test(test_identity_is_one_individual),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
