@@ -22,6 +22,12 @@ static inline void pc_init(pc_case *c)
 	c->ped = (dna_ped){0, c->father, c->mother, c->sex};
 }
 
+/* After a copy of the struct: the pedigree's pointers to its own arrays. */
+static inline void pc_rebind(pc_case *c)
+{
+	c->ped = (dna_ped){c->n, c->father, c->mother, c->sex};
+}
+
 /* A member (untyped) with these parents (-1, -1: a founder); the index. */
 static inline int pc_add(pc_case *c, int father, int mother, dna_sex sex)
 {
@@ -94,10 +100,57 @@ static inline void pc_mutate(pc_locus *x, const double *father, const double *mo
 		x->L.mut[s] = x->mut[s];
 }
 
+/* Two relatives, *a and *b, with the untyped people between them. */
+enum { PC_SIBS, PC_HALF_SIBS, PC_GRANDPARENT, PC_UNCLE, PC_COUSINS, PC_KINDS };
+
+static inline void pc_relatives(pc_case *c, int kind, int *a, int *b)
+{
+	pc_init(c);
+	int f = pc_man(c), m = pc_woman(c);
+	if(kind == PC_SIBS) {
+		*a = pc_add(c, f, m, DNA_MALE);
+		*b = pc_add(c, f, m, DNA_FEMALE);
+	} else if(kind == PC_HALF_SIBS) {
+		int m2 = pc_woman(c);
+		*a = pc_add(c, f, m, DNA_MALE);
+		*b = pc_add(c, f, m2, DNA_MALE);
+	} else if(kind == PC_GRANDPARENT) { /* a the grandfather, b his son's daughter */
+		int s = pc_add(c, f, m, DNA_MALE), w = pc_woman(c);
+		*a = f;
+		*b = pc_add(c, s, w, DNA_FEMALE);
+	} else if(kind == PC_UNCLE) { /* a the uncle, b his sister's son */
+		*a = pc_add(c, f, m, DNA_MALE);
+		int s = pc_add(c, f, m, DNA_FEMALE), h = pc_man(c);
+		*b = pc_add(c, h, s, DNA_MALE);
+	} else { /* a brother's son and a sister's son */
+		int s1 = pc_add(c, f, m, DNA_MALE), w1 = pc_woman(c);
+		int s2 = pc_add(c, f, m, DNA_FEMALE), h2 = pc_man(c);
+		*a = pc_add(c, s1, w1, DNA_MALE);
+		*b = pc_add(c, h2, s2, DNA_MALE);
+	}
+}
+
+/* Two unrelated people typed a1/b1 and a2/b2. */
+static inline void pc_strangers(pc_case *c, int a1, int b1, int a2, int b2)
+{
+	pc_init(c);
+	pc_type(c, pc_man(c), a1, b1);
+	pc_type(c, pc_man(c), a2, b2);
+}
+
 /* The oracle's likelihood, with a bound no test case reaches. */
 static inline double pc_oracle(const dna_locus *L, const dna_model *m, const pc_case *c)
 {
 	return oracle_likelihood(L, m, &c->ped, c->obs, 1e12);
+}
+
+/* The oracle's likelihood of two unrelated people: a pair's LR's denominator. */
+static inline double pc_unrelated(const dna_locus *L, const dna_model *m, int a1, int b1, int a2,
+                                  int b2)
+{
+	pc_case c;
+	pc_strangers(&c, a1, b1, a2, b2);
+	return pc_oracle(L, m, &c);
 }
 
 #endif

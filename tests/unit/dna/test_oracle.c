@@ -16,16 +16,6 @@ static const dna_model plain = {0, 0, false};
 			fail_msg("%s = %.15g, expected %.15g", #x, x_, y_);                      \
 	} while(0)
 
-/* Two unrelated people typed g1 and g2: the denominator of a pair's LR. */
-static double unrelated(const dna_locus *L, const dna_model *m, int a1, int b1, int a2, int b2)
-{
-	pc_case c;
-	pc_init(&c);
-	pc_type(&c, pc_man(&c), a1, b1);
-	pc_type(&c, pc_man(&c), a2, b2);
-	return pc_oracle(L, m, &c);
-}
-
 /* A father and his child by an untyped mother; the child's index is 2. */
 static void father_child(pc_case *c)
 {
@@ -45,11 +35,11 @@ static void test_parent_child(void **state)
 	father_child(&c);
 	pc_type(&c, 0, 0, 0);
 	pc_type(&c, 2, 0, 0);
-	assert_rel(pc_oracle(&x.L, &plain, &c) / unrelated(&x.L, &plain, 0, 0, 0, 0), 20, 1e-12);
+	assert_rel(pc_oracle(&x.L, &plain, &c) / pc_unrelated(&x.L, &plain, 0, 0, 0, 0), 20, 1e-12);
 
 	pc_locus_init(&x, 3, (double[]){0.1, 0.3, 0.6});
 	pc_type(&c, 0, 0, 1);
-	assert_rel(pc_oracle(&x.L, &plain, &c) / unrelated(&x.L, &plain, 0, 1, 0, 0), 5, 1e-12);
+	assert_rel(pc_oracle(&x.L, &plain, &c) / pc_unrelated(&x.L, &plain, 0, 1, 0, 0), 5, 1e-12);
 }
 
 /* A trio (mother, child, alleged father) at one locus: the paternity
@@ -101,56 +91,17 @@ static void test_nij_paternity_example(void **state)
 	assert_rel(d3 * vwa * fga * d18, 38.3815, 2e-4);
 }
 
-/* Two relatives of kind `kind`, typed g and h, against two unrelated
- * people: the LR of the IBD formula (docs/dna.md, "The likelihood ratio"). */
-enum { SIBS, HALF_SIBS, GRANDPARENT, UNCLE, COUSINS };
-
-static void relatives(pc_case *c, int kind, int *a, int *b)
-{
-	pc_init(c);
-	int f = pc_man(c), m = pc_woman(c);
-	switch(kind) {
-	case SIBS:
-		*a = pc_add(c, f, m, DNA_MALE);
-		*b = pc_add(c, f, m, DNA_FEMALE);
-		return;
-	case HALF_SIBS: {
-		int m2 = pc_woman(c);
-		*a = pc_add(c, f, m, DNA_MALE);
-		*b = pc_add(c, f, m2, DNA_MALE);
-		return;
-	}
-	case GRANDPARENT: {
-		int s = pc_add(c, f, m, DNA_MALE), w = pc_woman(c);
-		*a = f;
-		*b = pc_add(c, s, w, DNA_FEMALE);
-		return;
-	}
-	case UNCLE: {
-		*a = pc_add(c, f, m, DNA_MALE);
-		int s = pc_add(c, f, m, DNA_FEMALE), h = pc_man(c);
-		*b = pc_add(c, h, s, DNA_MALE);
-		return;
-	}
-	default: {
-		int s1 = pc_add(c, f, m, DNA_MALE), w1 = pc_woman(c);
-		int s2 = pc_add(c, f, m, DNA_FEMALE), h2 = pc_man(c);
-		*a = pc_add(c, s1, w1, DNA_MALE);
-		*b = pc_add(c, h2, s2, DNA_MALE);
-		return;
-	}
-	}
-}
-
+/* Two relatives of kind `kind` typed a1/b1 and a2/b2, against two
+ * unrelated people: the LR of the IBD formula (docs/dna.md). */
 static double pair_lr(const dna_locus *L, const dna_model *m, int kind, int a1, int b1, int a2,
                       int b2)
 {
 	pc_case c;
 	int a, b;
-	relatives(&c, kind, &a, &b);
+	pc_relatives(&c, kind, &a, &b);
 	pc_type(&c, a, a1, b1);
 	pc_type(&c, b, a2, b2);
-	return pc_oracle(L, m, &c) / unrelated(L, m, a1, b1, a2, b2);
+	return pc_oracle(L, m, &c) / pc_unrelated(L, m, a1, b1, a2, b2);
 }
 
 /* k0 + k1 P1/P0 + k2 P2/P0 at theta 0 without mutation, p = .1 .2 .3 .4,
@@ -164,9 +115,9 @@ static void test_ibd_formula(void **state)
 		int kind, a1, b1, a2, b2;
 		double lr;
 	} cases[] = {
-		{SIBS, 0, 1, 0, 1, 8.375},     {SIBS, 0, 0, 0, 0, 30.25},   {SIBS, 0, 1, 2, 3, 0.25},
-		{HALF_SIBS, 0, 1, 0, 2, 1.75}, {HALF_SIBS, 0, 1, 2, 3, 0.5}, {GRANDPARENT, 0, 1, 0, 2, 1.75},
-		{UNCLE, 0, 1, 0, 2, 1.75},     {COUSINS, 0, 1, 0, 2, 1.375}, {COUSINS, 0, 1, 2, 3, 0.75},
+		{PC_SIBS, 0, 1, 0, 1, 8.375},     {PC_SIBS, 0, 0, 0, 0, 30.25},   {PC_SIBS, 0, 1, 2, 3, 0.25},
+		{PC_HALF_SIBS, 0, 1, 0, 2, 1.75}, {PC_HALF_SIBS, 0, 1, 2, 3, 0.5}, {PC_GRANDPARENT, 0, 1, 0, 2, 1.75},
+		{PC_UNCLE, 0, 1, 0, 2, 1.75},     {PC_COUSINS, 0, 1, 0, 2, 1.375}, {PC_COUSINS, 0, 1, 2, 3, 0.75},
 	};
 	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		assert_rel(pair_lr(&x.L, &plain, cases[i].kind, cases[i].a1, cases[i].b1, cases[i].a2,
@@ -188,7 +139,7 @@ static void test_balding_nichols_father_child(void **state)
 		father_child(&c);
 		pc_type(&c, 0, 0, 0);
 		pc_type(&c, 2, 0, 0);
-		double lr = pc_oracle(&x.L, &m, &c) / unrelated(&x.L, &m, 0, 0, 0, 0);
+		double lr = pc_oracle(&x.L, &m, &c) / pc_unrelated(&x.L, &m, 0, 0, 0, 0);
 		assert_rel(lr, (1 + 2 * t) / (3 * t + (1 - t) * 0.05), 1e-12);
 	}
 	dna_model m = {0.01, 0, false};
@@ -196,7 +147,7 @@ static void test_balding_nichols_father_child(void **state)
 	father_child(&c);
 	pc_type(&c, 0, 0, 0);
 	pc_type(&c, 2, 0, 0);
-	assert_rel(pc_oracle(&x.L, &m, &c) / unrelated(&x.L, &m, 0, 0, 0, 0), 12.83, 5e-4);
+	assert_rel(pc_oracle(&x.L, &m, &c) / pc_unrelated(&x.L, &m, 0, 0, 0, 0), 12.83, 5e-4);
 }
 
 /* pedprobr, test-theta-correction.R and test-loops.R: linearPed(2) and
@@ -253,7 +204,7 @@ static void test_pedprobr_likelihoods(void **state)
 	p = 0.2, q = 0.8;
 	pc_locus_init(&x, 2, (double[]){p, q});
 	int a, b;
-	relatives(&c, SIBS, &a, &b); /* nuclearPed(2), both 2/2 */
+	pc_relatives(&c, PC_SIBS, &a, &b); /* nuclearPed(2), both 2/2 */
 	pc_type(&c, a, 1, 1);
 	pc_type(&c, b, 1, 1);
 	assert_rel(pc_oracle(&x.L, &plain, &c), q * q * (1 + q) * (1 + q) / 4, 1e-12);
@@ -397,7 +348,7 @@ static void test_total_probability(void **state)
 	dna_model m = {0.05, 0, true};
 	pc_case c;
 	int a, b;
-	relatives(&c, UNCLE, &a, &b);
+	pc_relatives(&c, PC_UNCLE, &a, &b);
 	pc_type(&c, a, 0, 1);
 	double all = pc_oracle(&x.L, &m, &c), sum = 0;
 	for(int g = 0; g < 3; g++)
