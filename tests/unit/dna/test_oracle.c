@@ -115,9 +115,15 @@ static void test_ibd_formula(void **state)
 		int kind, a1, b1, a2, b2;
 		double lr;
 	} cases[] = {
-		{PC_SIBS, 0, 1, 0, 1, 8.375},     {PC_SIBS, 0, 0, 0, 0, 30.25},   {PC_SIBS, 0, 1, 2, 3, 0.25},
-		{PC_HALF_SIBS, 0, 1, 0, 2, 1.75}, {PC_HALF_SIBS, 0, 1, 2, 3, 0.5}, {PC_GRANDPARENT, 0, 1, 0, 2, 1.75},
-		{PC_UNCLE, 0, 1, 0, 2, 1.75},     {PC_COUSINS, 0, 1, 0, 2, 1.375}, {PC_COUSINS, 0, 1, 2, 3, 0.75},
+		{PC_SIBS, 0, 1, 0, 1, 8.375},
+		{PC_SIBS, 0, 0, 0, 0, 30.25},
+		{PC_SIBS, 0, 1, 2, 3, 0.25},
+		{PC_HALF_SIBS, 0, 1, 0, 2, 1.75},
+		{PC_HALF_SIBS, 0, 1, 2, 3, 0.5},
+		{PC_GRANDPARENT, 0, 1, 0, 2, 1.75},
+		{PC_UNCLE, 0, 1, 0, 2, 1.75},
+		{PC_COUSINS, 0, 1, 0, 2, 1.375},
+		{PC_COUSINS, 0, 1, 2, 3, 0.75},
 	};
 	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		assert_rel(pair_lr(&x.L, &plain, cases[i].kind, cases[i].a1, cases[i].b1, cases[i].a2,
