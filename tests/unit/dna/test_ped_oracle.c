@@ -366,61 +366,136 @@ static void describe(report *rep, const po_case *x, double e, double o)
 	report_add(rep, "%s\n", t);
 }
 
+/* A loop (inbreeding, double first cousins, a child of half sibs): the
+ * graph of members and matings joined parent - mating - child has a cycle
+ * when it has more edges than nodes less components. */
+static bool has_loop(const pc_case *c)
+{
+	int up[2 * ORACLE_MAX_PEOPLE], nodes = c->n, edges = 0, comps = c->n;
+	int mf[ORACLE_MAX_PEOPLE], mm[ORACLE_MAX_PEOPLE], nm = 0;
+	for(int i = 0; i < 2 * ORACLE_MAX_PEOPLE; i++)
+		up[i] = i;
+	for(int i = 0; i < c->n; i++) {
+		if(c->father[i] < 0)
+			continue;
+		int k = 0;
+		while(k < nm && !(mf[k] == c->father[i] && mm[k] == c->mother[i]))
+			k++;
+		if(k == nm) {
+			mf[nm] = c->father[i], mm[nm++] = c->mother[i];
+			nodes++, comps++;
+			int ends[2] = {c->father[i], c->mother[i]};
+			for(int e = 0; e < 2; e++) {
+				int x = ends[e], y = ORACLE_MAX_PEOPLE + k;
+				while(up[x] != x)
+					x = up[x];
+				while(up[y] != y)
+					y = up[y];
+				comps -= x != y;
+				up[x] = y;
+				edges++;
+			}
+		}
+		int x = i, y = ORACLE_MAX_PEOPLE + k;
+		while(up[x] != x)
+			x = up[x];
+		while(up[y] != y)
+			y = up[y];
+		comps -= x != y;
+		up[x] = y;
+		edges++;
+	}
+	return edges > nodes - comps;
+}
+
+/* What the random cases covered, and how the engine did on them. */
+typedef struct tally {
+	int compared, refused, zeros, failed;
+	int mutation, theta, degraded, loops, large;
+	double worst;
+	po_case smallest;           /* the smallest failing case */
+	double e, o;
+} tally;
+
+static void tally_cover(tally *t, const po_case *x)
+{
+	t->mutation += x->m.mutation;
+	t->theta += x->m.theta > 0;
+	t->loops += has_loop(&x->c);
+	t->large += x->c.n >= 6;
+	for(int i = 0; i < x->c.n; i++)
+		if(x->c.obs[i].dropout) {
+			t->degraded++;
+			break;
+		}
+}
+
+/* One case compared; x is freed, or kept as the smallest failing one. */
+static void tally_case(tally *t, po_case *x, arena *a, report *rep)
+{
+	double o = oracle_likelihood(x->L, &x->m, &x->c.ped, x->c.obs, 1e9), e;
+	assert_true(o >= 0);
+	pl_err err = {0};
+	if(engine_rc(x->L, &x->m, &x->c, a, &e, &err)) {
+		/* the engine bounds theta's founders; nothing else may be refused */
+		if(t->refused++ == 0)
+			printf("# refused (PL_ELIMIT), %s, %d people, theta %g: %s\n", x->shape, x->c.n,
+			       x->m.theta, err.msg);
+		if(x->m.theta == 0) {
+			t->failed++;
+			report_add(rep, "refused at theta 0: %s\n", err.msg);
+		}
+		free_case(x);
+		return;
+	}
+	t->compared++;
+	tally_cover(t, x);
+	double r = rel_error(e, o);
+	t->zeros += o == 0;
+	t->worst = r > t->worst ? r : t->worst;
+	t->failed += r > tolerance;
+	if(r <= tolerance || (t->smallest.L && x->c.n >= t->smallest.c.n)) {
+		free_case(x);
+		return;
+	}
+	free_case(&t->smallest);
+	t->smallest = *x;
+	rebind(&t->smallest);
+	t->e = e, t->o = o;
+}
+
 static void test_random_pedigrees(void **state)
 {
 	(void)state;
 	arena a;
 	arena_init(&a, 0);
 	report rep = {0};
-	double worst = 0;
-	int zeros = 0, worst_people = ORACLE_MAX_PEOPLE + 1, failed = 0, refused = 0;
-	po_case smallest = {0}; /* the smallest failing case, reported first */
-	double small_e = 0, small_o = 0;
+	tally t = {0};
+	po_case loop, none;
+	shape(&loop.c, 8); /* a child of half sibs */
+	shape(&none.c, 6); /* cousins */
+	assert_true(has_loop(&loop.c) && !has_loop(&none.c));
 	for(int k = 0; k < CASES; k++) {
 		po_case x;
 		random_case(&x);
-		double o = oracle_likelihood(x.L, &x.m, &x.c.ped, x.c.obs, 1e9);
-		assert_true(o >= 0);
-		double e;
-		pl_err err = {0};
-		if(engine_rc(x.L, &x.m, &x.c, &a, &e, &err)) {
-			/* the engine bounds theta's founders; nothing else may be refused */
-			if(refused++ == 0)
-				printf("# refused (PL_ELIMIT), %s, %d people, theta %g: %s\n", x.shape, x.c.n,
-				       x.m.theta, err.msg);
-			if(x.m.theta == 0)
-				report_add(&rep, "refused at theta 0: %s\n", err.msg);
-			free_case(&x);
-			continue;
-		}
-		double r = rel_error(e, o);
-		zeros += o == 0;
-		if(r > worst)
-			worst = r;
-		if(!(r <= tolerance)) {
-			failed++;
-			if(x.c.n < worst_people) {
-				worst_people = x.c.n;
-				free_case(&smallest);
-				smallest = x;
-				rebind(&smallest);
-				small_e = e, small_o = o;
-				continue; /* kept: freed when replaced */
-			}
-		}
-		free_case(&x);
+		tally_case(&t, &x, &a, &rep);
 	}
 	printf("# largest relative error %.3g over %d random pedigrees (%d of likelihood 0; %d "
-	       "refused by the engine's bound), seed %" PRIu64 "\n", worst, CASES - refused, zeros,
-	       refused, seed);
-	if(failed) {
-		printf("# %d failing cases; the smallest:\n", failed);
-		describe(&rep, &smallest, small_e, small_o);
-		rep.n = failed;
+	       "refused by the engine's bound), seed %" PRIu64 "\n", t.worst, t.compared, t.zeros,
+	       t.refused, seed);
+	printf("# compared: %d with mutation, %d with theta > 0, %d with a degraded member, %d with a "
+	       "loop, %d of 6 people or more\n", t.mutation, t.theta, t.degraded, t.loops, t.large);
+	if(t.smallest.L) {
+		printf("# %d failing cases; the smallest:\n", t.failed);
+		describe(&rep, &t.smallest, t.e, t.o);
 	}
-	free_case(&smallest);
+	rep.n = t.failed;
+	free_case(&t.smallest);
 	arena_free(&a);
 	report_check(&rep, CASES);
+	/* the draw must keep covering what the engine has to get right */
+	assert_true(t.mutation >= CASES / 4 && t.theta >= CASES / 4 && t.degraded >= CASES / 20);
+	assert_true(t.loops >= CASES / 40 && t.large >= CASES / 10);
 }
 
 /* The issue's finding: a lone relative who is not a parent (a sibling, an
