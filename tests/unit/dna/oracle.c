@@ -7,7 +7,7 @@ typedef struct oracle {
 	const dna_locus *L;
 	const dna_ped *p;
 	const dna_obs *obs;
-	const double *mut_f, *mut_m;  /* NULL without mutation */
+	bool mutation;                /* the locus's matrices apply */
 	double theta, d;              /* d: P(A/x shows as A) = dropout / (1 + dropout) */
 	int order[ORACLE_MAX_PEOPLE]; /* parents before children */
 	int allele[ORACLE_MAX_PEOPLE][2]; /* paternal, maternal */
@@ -37,19 +37,26 @@ static double oracle_draw(const oracle *o, int a)
 	return (o->seen[a] * o->theta + (1 - o->theta) * o->L->p[a]) / (1 + (j - 2) * o->theta);
 }
 
-/* P(a received allele i arrives as j) through matrix M. */
-static double oracle_mutate(const oracle *o, const double *M, int i, int j)
+/* P(a received allele i arrives as j) passed on by parent `par`: the
+ * matrix of the parent's sex, the mean one when it is unknown. */
+static double oracle_mutate(const oracle *o, int par, int i, int j)
 {
-	return M ? M[i * o->L->n + j] : (double)(i == j);
+	if(!o->mutation)
+		return i == j;
+	dna_sex sex = o->p->sex[par];
+	const double *M = o->L->mut[sex == DNA_MALE     ? DNA_FROM_FATHER
+	                            : sex == DNA_FEMALE ? DNA_FROM_MOTHER
+	                                                : DNA_FROM_PARENT];
+	return M[i * o->L->n + j];
 }
 
 /* P(child's allele from parent `par` is j): which of the parent's two
  * alleles is passed (1/2 each), then what it becomes. */
-static double oracle_meiosis(const oracle *o, int par, const double *M, int j)
+static double oracle_meiosis(const oracle *o, int par, int j)
 {
 	double s = 0;
 	for(int bit = 0; bit < 2; bit++)
-		s += 0.5 * oracle_mutate(o, M, o->allele[par][bit], j);
+		s += 0.5 * oracle_mutate(o, par, o->allele[par][bit], j);
 	return s;
 }
 
@@ -82,13 +89,13 @@ static double oracle_child(oracle *o, int i, int k)
 	int n = o->L->n;
 	double s = 0;
 	for(int x = 0; x < n; x++) {
-		double wx = oracle_meiosis(o, o->p->father[i], o->mut_f, x);
+		double wx = oracle_meiosis(o, o->p->father[i], x);
 		if(wx == 0)
 			continue;
 		for(int y = 0; y < n; y++) {
 			double w = wx * oracle_seen(o, i, x, y);
 			if(w != 0)
-				w *= oracle_meiosis(o, o->p->mother[i], o->mut_m, y);
+				w *= oracle_meiosis(o, o->p->mother[i], y);
 			if(w == 0)
 				continue;
 			o->allele[i][0] = x, o->allele[i][1] = y;
@@ -150,11 +157,7 @@ double oracle_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *
 	if(p->n > ORACLE_MAX_PEOPLE || L->n > ORACLE_MAX_ALLELES || oracle_cost(L, p, obs) > max_cost)
 		return -1;
 	oracle o = {.L = L, .p = p, .obs = obs, .theta = m->theta,
-	            .d = m->dropout / (1 + m->dropout)};
-	if(m->mutation && L->mut[DNA_FROM_FATHER]) {
-		o.mut_f = L->mut[DNA_FROM_FATHER];
-		o.mut_m = L->mut[DNA_FROM_MOTHER];
-	}
+	            .d = m->dropout / (1 + m->dropout), .mutation = m->mutation && L->mut[0]};
 	if(!oracle_order(p, o.order))
 		return -1;
 	return oracle_sum(&o, 0);

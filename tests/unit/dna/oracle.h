@@ -14,9 +14,10 @@
  *   - each meiosis: which of the parent's two alleles the child receives
  *     (1/2 each);
  *   - each mutation outcome: the received allele i becomes j with
- *     probability m[i * n + j] of the father's matrix (DNA_FROM_FATHER)
- *     for a paternal allele and the mother's (DNA_FROM_MOTHER) for a
- *     maternal one; without mutation it stays i;
+ *     probability m[i * n + j] of the matrix of the parent's sex
+ *     (DNA_FROM_FATHER for a man, DNA_FROM_MOTHER for a woman,
+ *     DNA_FROM_PARENT, the mean rates, for a parent of unknown sex);
+ *     without mutation it stays i;
  *
  * times the probability of each individual's observation given their
  * alleles (dna_obs, kinship.h): untyped 1; a genotype a/b 1 if the two

@@ -241,8 +241,7 @@ static void gene_drop(const po_case *x, int (*g)[2])
 				continue;
 			}
 			int a = g[par][pick(2)];
-			g[i][s] = mut ? draw_allele(L->mut[s ? DNA_FROM_MOTHER : DNA_FROM_FATHER] + a * L->n, L->n)
-			              : a;
+			g[i][s] = mut ? draw_allele(L->mut[dna_mutation_from(x->c.sex[par])] + a * L->n, L->n) : a;
 		}
 	}
 }
@@ -287,6 +286,9 @@ static void random_case(po_case *x)
 	int kind = unif() < 0.5 ? 0 : 1 + pick((int)(sizeof(shapes) / sizeof(shapes[0])) - 1);
 	snprintf(x->shape, sizeof(x->shape), "%s", shapes[kind]);
 	shape(&x->c, kind);
+	for(int i = 0; i < x->c.n; i++) /* a parent of unknown sex: the mean rates */
+		if(unif() < 0.1)
+			x->c.sex[i] = DNA_SEX_UNKNOWN;
 	type_members(x);
 }
 
@@ -411,8 +413,9 @@ static bool has_loop(const pc_case *c)
 /* What the random cases covered, and how the engine did on them. */
 typedef struct tally {
 	int compared, refused, zeros, failed;
-	int mutation, theta, degraded, loops, large;
-	double worst;
+	int mutation, theta, degraded, loops, large, unknown_sex;
+	int joints, joint_failed;   /* dna_ped_joint's genotypes compared */
+	double worst, joint_worst;
 	po_case smallest;           /* the smallest failing case */
 	double e, o;
 } tally;
@@ -424,9 +427,43 @@ static void tally_cover(tally *t, const po_case *x)
 	t->loops += has_loop(&x->c);
 	t->large += x->c.n >= 6;
 	for(int i = 0; i < x->c.n; i++)
+		if(x->c.sex[i] == DNA_SEX_UNKNOWN) {
+			t->unknown_sex++;
+			break;
+		}
+	for(int i = 0; i < x->c.n; i++)
 		if(x->c.obs[i].dropout) {
 			t->degraded++;
 			break;
+		}
+}
+
+/* dna_ped_joint for one member `who`, untyped, against the oracle with
+ * `who` typed each genotype a/b: J[a][b] + J[b][a] (J[a][a]). */
+static void joint_case(tally *t, const po_case *x, arena *a, report *rep)
+{
+	pc_case c = x->c;
+	pc_rebind(&c);
+	int who = pick(c.n), n = x->L->n;
+	pc_untype(&c, who);
+	double J[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES];
+	pl_err err = {0};
+	pl_rc rc = dna_ped_joint(x->L, &x->m, &c.ped, c.obs, who, J, a, &err);
+	if(rc == PL_ELIMIT)
+		return; /* counted by the likelihood's own refusal */
+	if(rc)
+		fail_msg("dna_ped_joint: %d %s", (int)rc, err.msg);
+	for(int g = 0; g < n; g++)
+		for(int h = g; h < n; h++) {
+			pc_type(&c, who, g, h);
+			double o = pc_oracle(x->L, &x->m, &c), e = g == h ? J[g * n + g] : J[g * n + h] + J[h * n + g];
+			double r = rel_error(e, o);
+			t->joints++;
+			t->joint_worst = fmax(t->joint_worst, r);
+			if(!(r <= tolerance) && t->joint_failed++ == 0) {
+				report_add(rep, "dna_ped_joint, member %d as %d/%d:\n", who, g, h);
+				describe(rep, &(po_case){.L = x->L, .m = x->m, .c = c}, e, o);
+			}
 		}
 }
 
@@ -453,6 +490,8 @@ static void tally_case(tally *t, po_case *x, arena *a, report *rep)
 	double r = rel_error(e, o);
 	t->zeros += o == 0;
 	t->worst = r > t->worst ? r : t->worst;
+	if(t->compared % 8 == 0)
+		joint_case(t, x, a, rep);
 	t->failed += r > tolerance;
 	if(r <= tolerance || (t->smallest.L && x->c.n >= t->smallest.c.n)) {
 		free_case(x);
@@ -484,12 +523,15 @@ static void test_random_pedigrees(void **state)
 	       "refused by the engine's bound), seed %" PRIu64 "\n", t.worst, t.compared, t.zeros,
 	       t.refused, seed);
 	printf("# compared: %d with mutation, %d with theta > 0, %d with a degraded member, %d with a "
-	       "loop, %d of 6 people or more\n", t.mutation, t.theta, t.degraded, t.loops, t.large);
+	       "loop, %d of 6 people or more, %d with someone of unknown sex\n", t.mutation, t.theta,
+	       t.degraded, t.loops, t.large, t.unknown_sex);
+	printf("# dna_ped_joint: %d genotypes of one member, largest relative error %.3g\n", t.joints,
+	       t.joint_worst);
 	if(t.smallest.L) {
 		printf("# %d failing cases; the smallest:\n", t.failed);
 		describe(&rep, &t.smallest, t.e, t.o);
 	}
-	rep.n = t.failed;
+	rep.n = t.failed + t.joint_failed;
 	free_case(&t.smallest);
 	arena_free(&a);
 	report_check(&rep, CASES);
