@@ -368,6 +368,17 @@ static void describe(report *rep, const po_case *x, double e, double o)
 	report_add(rep, "%s\n", t);
 }
 
+/* Union-find over members and matings: joins x and y, 1 if they were apart. */
+static int join(int *up, int x, int y)
+{
+	while(up[x] != x)
+		x = up[x];
+	while(up[y] != y)
+		y = up[y];
+	up[x] = y;
+	return x != y;
+}
+
 /* A loop (inbreeding, double first cousins, a child of half sibs): the
  * graph of members and matings joined parent - mating - child has a cycle
  * when it has more edges than nodes less components. */
@@ -383,28 +394,14 @@ static bool has_loop(const pc_case *c)
 		int k = 0;
 		while(k < nm && !(mf[k] == c->father[i] && mm[k] == c->mother[i]))
 			k++;
-		if(k == nm) {
+		if(k == nm) { /* a new mating, joined to both parents */
 			mf[nm] = c->father[i], mm[nm++] = c->mother[i];
 			nodes++, comps++;
-			int ends[2] = {c->father[i], c->mother[i]};
-			for(int e = 0; e < 2; e++) {
-				int x = ends[e], y = ORACLE_MAX_PEOPLE + k;
-				while(up[x] != x)
-					x = up[x];
-				while(up[y] != y)
-					y = up[y];
-				comps -= x != y;
-				up[x] = y;
-				edges++;
-			}
+			comps -= join(up, c->father[i], ORACLE_MAX_PEOPLE + k);
+			comps -= join(up, c->mother[i], ORACLE_MAX_PEOPLE + k);
+			edges += 2;
 		}
-		int x = i, y = ORACLE_MAX_PEOPLE + k;
-		while(up[x] != x)
-			x = up[x];
-		while(up[y] != y)
-			y = up[y];
-		comps -= x != y;
-		up[x] = y;
+		comps -= join(up, i, ORACLE_MAX_PEOPLE + k);
 		edges++;
 	}
 	return edges > nodes - comps;
