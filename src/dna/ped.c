@@ -216,15 +216,22 @@ static double obs_val(const eng *e, dna_obs o, int x, int y)
 	return x == a && y == a ? 1 : x == a || y == a ? e->delta : 0;
 }
 
-static double trans_val(const eng *e, int s, int c, int x, int y)
+/* A transmission kept factored: with its segregation variable g (0: the
+ * parent's allele from their father went on, 1: from their mother), the
+ * child's allele c is x's copy when g is 0 and y's when 1, so one factor
+ * holds (c, x, g) and one (c, y, g), and a parent's two alleles never
+ * share a table with the child's. The 1/2 of g's two values is in the
+ * first. */
+static double seg_val(const eng *e, int s, int c, int x, int g, int which)
 {
 	const double *M = e->mut[s];
-	if(!M)
-		return ((x == c) + (y == c)) / 2.0;
-	return (M[x * e->K + c] + M[y * e->K + c]) / 2;
+	double half = which == 0 ? 0.5 : 1;
+	if(g != which)
+		return half;
+	return half * (M ? M[x * e->K + c] : x == c);
 }
 
-enum fkind { F_PRIOR, F_OBS, F_TRANS };
+enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y };
 
 /* A table over the blocks of the given variables (a variable may appear
  * twice when theta made two alleles one). */
@@ -253,7 +260,7 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 			val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
 		F.t[c] = kind == F_PRIOR ? e->p[val[0]]
 		         : kind == F_OBS ? obs_val(e, e->obs[who], val[0], val[1])
-		                         : trans_val(e, s, val[0], val[1], val[2]);
+		                         : seg_val(e, s, val[0], val[1], val[2], kind == F_SEG_Y);
 		for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
 			idx[j] = 0;
 	}
@@ -290,12 +297,18 @@ static pl_rc build(eng *e)
 				rc = add_factor(e, F_PRIOR, i, 0, &M, 1);
 			continue;
 		}
-		int f = p->father[i], m = p->mother[i];
-		int vf[3] = {P, 2 * f, 2 * f + 1}, vm[3] = {M, 2 * m, 2 * m + 1};
+		int f = p->father[i], m = p->mother[i], gf = 2 * p->n + P, gm = 2 * p->n + M;
+		int fx[3] = {P, 2 * f, gf}, fy[3] = {P, 2 * f + 1, gf};
+		int mx[3] = {M, 2 * m, gm}, my[3] = {M, 2 * m + 1, gm};
+		int sf = dna_mutation_from(p->sex[f]), sm = dna_mutation_from(p->sex[m]);
 		if(!rc)
-			rc = add_factor(e, F_TRANS, i, dna_mutation_from(p->sex[f]), vf, 3);
+			rc = add_factor(e, F_SEG_X, i, sf, fx, 3);
 		if(!rc)
-			rc = add_factor(e, F_TRANS, i, dna_mutation_from(p->sex[m]), vm, 3);
+			rc = add_factor(e, F_SEG_Y, i, sf, fy, 3);
+		if(!rc)
+			rc = add_factor(e, F_SEG_X, i, sm, mx, 3);
+		if(!rc)
+			rc = add_factor(e, F_SEG_Y, i, sm, my, 3);
 	}
 	return rc;
 }
@@ -304,10 +317,11 @@ static pl_rc build(eng *e)
 
 /* The variables of the table that summing out x would make, and its work
  * (its cells times x's values); SIZE_MAX past the bounds. */
-static size_t scope(const eng *e, int x, int *u, int *nu)
+static size_t scope(const eng *e, int x, int *u, int *nu, size_t *table)
 {
 	*nu = 0;
 	size_t cells = 1;
+	*table = SIZE_MAX;
 	for(int k = 0; k < e->nf; k++) {
 		const fac *F = &e->f[k];
 		bool has = false;
@@ -331,6 +345,7 @@ static size_t scope(const eng *e, int x, int *u, int *nu)
 				return SIZE_MAX;
 		}
 	}
+	*table = cells;
 	return cells * (size_t)e->cnd[x] > WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
 }
 
@@ -401,6 +416,21 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 
 /* The theta = 0 likelihood of the current blocks: every variable summed
  * out, the cheapest first. */
+/* Variables: 2i and 2i + 1 the alleles of i, 2n + 2i and 2n + 2i + 1
+ * their segregation variables. */
+static int ind_of(const eng *e, int v)
+{
+	return v < 2 * e->ped->n ? v / 2 : (v - 2 * e->ped->n) / 2;
+}
+
+/* Whether v is a variable of the sum: of someone who matters, and a
+ * segregation variable only for someone with parents. */
+static bool in_sum(const eng *e, int v)
+{
+	int i = ind_of(e, v);
+	return e->keep[i] && (v < 2 * e->ped->n || e->ped->father[i] >= 0);
+}
+
 static bool is_free(const eng *e, int v)
 {
 	return e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1]);
@@ -438,15 +468,19 @@ static pl_rc sum_all(eng *e, double *out)
 		return PL_ENOMEM;
 	int u[FAC_VARS], nu;
 	for(;;) {
+		/* the smallest table next (then the least work): summing out a
+		 * segregation variable early would join a parent's two alleles */
 		int best = -1;
-		size_t best_cells = SIZE_MAX;
+		size_t best_cells = SIZE_MAX, best_table = SIZE_MAX, table;
 		for(int v = 0; v < e->nvar; v++) {
-			if(done[v] || e->rep[v] != v || !e->keep[v / 2] || is_free(e, v))
+			if(done[v] || e->rep[v] != v || !in_sum(e, v) || is_free(e, v))
 				continue;
-			size_t c = scope(e, v, u, &nu);
-			if(best < 0 || c < best_cells) {
+			size_t c = scope(e, v, u, &nu, &table);
+			if(best < 0 || (c != SIZE_MAX && (best_cells == SIZE_MAX || table < best_table ||
+			                                  (table == best_table && c < best_cells)))) {
 				best = v;
 				best_cells = c;
+				best_table = c == SIZE_MAX ? SIZE_MAX : table;
 			}
 		}
 		if(best < 0)
@@ -455,7 +489,7 @@ static pl_rc sum_all(eng *e, double *out)
 			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
 			               "(a table of more than %d cells, %d products or %d alleles would be needed)",
 			               CELLS_MAX, WORK_MAX, FAC_VARS);
-		scope(e, best, u, &nu);
+		scope(e, best, u, &nu, &table);
 		pl_rc rc = eliminate(e, best, u, nu);
 		if(rc)
 			return rc;
@@ -484,8 +518,13 @@ static pl_rc domains(eng *e)
 	int *all = arena_alloc(e->a, (size_t)e->K * sizeof(int));
 	if(!e->dom || !e->nd || !all)
 		return PL_ENOMEM;
+	static int seg[2] = {0, 1};
 	for(int c = 0; c < e->K; c++)
 		all[c] = c;
+	for(int v = 2 * e->ped->n; v < e->nvar; v++) {
+		e->dom[v] = seg;
+		e->nd[v] = 2;
+	}
 	for(int i = 0; i < e->ped->n; i++) {
 		dna_obs o = e->obs[i];
 		for(int s = 0; s < 2; s++) {
@@ -524,7 +563,7 @@ static pl_rc term(eng *e, double *out)
 	}
 	for(int v = 0; v < e->nvar; v++) {
 		int r = e->rep[v];
-		if(r == v || !e->keep[v / 2])
+		if(r == v || !e->keep[ind_of(e, v)])
 			continue;
 		/* intersect the block's domain with v's (both sorted) */
 		int *d = arena_alloc(e->a, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
@@ -647,7 +686,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	/* Long-lived parts go in a private arena; `a` is reset for every term. */
 	arena keep;
 	arena_init(&keep, 0);
-	eng e = {.ped = p, .obs = obs, .nvar = 2 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
+	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
 	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
@@ -660,7 +699,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		rc = PL_ENOMEM;
 	for(int v = 0; !rc && v < e.nvar; v++) {
 		e.rep[v] = v;
-		if(e.keep[v / 2] && p->father[v / 2] < 0)
+		if(v < 2 * p->n && e.keep[v / 2] && p->father[v / 2] < 0)
 			fa[nfa++] = v;
 	}
 	e.a = a;
