@@ -1,0 +1,625 @@
+/* The likelihood engine (src/dna/ped.c) against the brute-force oracle
+ * (oracle.c) on random pedigrees, typings, frequencies, mutation models,
+ * theta and drop-out: the two must agree to a relative error of 1e-9.
+ * The seed is printed; PARLEY_ORACLE_SEED runs another. The largest
+ * relative error is printed as a TAP diagnostic for the figures. */
+#include "fixture.h"
+
+#include <inttypes.h>
+
+#include "dna/ped.h"
+#include "pedcase.h"
+
+enum { CASES = 400 };
+static const double tolerance = 1e-9;
+static const double thetas[] = {0, 0.01, 0.05};
+
+/* splitmix64: the same cases for the same seed on every machine. */
+static uint64_t seed, state_;
+
+static uint64_t rnd(void)
+{
+	uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static double unif(void)
+{
+	return (double)(rnd() >> 11) * 0x1.0p-53;
+}
+
+static int pick(int n)
+{
+	return (int)(rnd() % (uint64_t)n);
+}
+
+static dna_sex any_sex(void)
+{
+	return unif() < 0.5 ? DNA_MALE : DNA_FEMALE;
+}
+
+/* One random case: a locus (made directly or by a kit), a model, a
+ * pedigree with what is seen, and words to report it by. */
+typedef struct po_case {
+	pc_locus direct;
+	dna_kit kit;
+	bool has_kit;
+	const dna_locus *L;
+	dna_model m;
+	pc_case c;
+	char shape[32], mutation[96];
+} po_case;
+
+/* ---- loci ---- */
+
+static void random_freqs(double *p, int n)
+{
+	double s = 0;
+	for(int i = 0; i < n; i++)
+		s += p[i] = 0.05 + unif();
+	for(int i = 0; i < n; i++)
+		p[i] /= s;
+}
+
+/* A row-stochastic matrix staying put with 1 - r, r spread at random. */
+static void random_matrix(double *M, int n)
+{
+	for(int i = 0; i < n; i++) {
+		double r = 0.3 * unif(), s = 0, w[ORACLE_MAX_ALLELES];
+		for(int j = 0; j < n; j++)
+			s += w[j] = j == i ? 0 : unif();
+		for(int j = 0; j < n; j++)
+			M[i * n + j] = j == i ? 1 - r : r * w[j] / s;
+	}
+}
+
+/* pedmut's "equal" and "proportional" (alpha p_j, alpha = R / sum p(1-p)). */
+static void pedmut_matrix(double *M, const double *p, int n, bool proportional, double rate)
+{
+	double h = 0;
+	for(int i = 0; i < n; i++)
+		h += p[i] * (1 - p[i]);
+	for(int i = 0; i < n; i++)
+		for(int j = 0; j < n; j++) {
+			double off = proportional ? rate / h * p[j] : rate / (n - 1);
+			M[i * n + j] = i == j ? (proportional ? 1 - rate / h + rate / h * p[i] : 1 - rate) : off;
+		}
+}
+
+static void direct_locus(po_case *x, int n)
+{
+	double p[ORACLE_MAX_ALLELES], F[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES],
+	    Mo[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES];
+	random_freqs(p, n);
+	pc_locus_init(&x->direct, n, p);
+	x->L = &x->direct.L;
+	int kind = pick(4);
+	double rf = 0.001 + 0.1 * unif(), rm = 0.001 + 0.05 * unif();
+	if(kind == 0) {
+		snprintf(x->mutation, sizeof(x->mutation), "none (direct)");
+		return;
+	}
+	if(kind == 1) {
+		random_matrix(F, n);
+		random_matrix(Mo, n);
+		snprintf(x->mutation, sizeof(x->mutation), "random matrices (direct)");
+	} else {
+		bool prop = kind == 3;
+		pedmut_matrix(F, p, n, prop, rf);
+		pedmut_matrix(Mo, p, n, prop, rm);
+		for(int k = 0; k < n * n; k++)
+			if(F[k] < 0 || Mo[k] < 0) /* a rate too high for pedmut's proportional */
+			{
+				direct_locus(x, n);
+				return;
+			}
+		snprintf(x->mutation, sizeof(x->mutation), "pedmut %s %.4g/%.4g (direct)",
+		         prop ? "proportional" : "equal", rf, rm);
+	}
+	pc_mutate(&x->direct, F, Mo);
+}
+
+/* A kit from a frequency table of STR designations (a rest allele when
+ * they sum to less than 1) and a dna_mutation of parley's models. */
+static void kit_locus(po_case *x, int n)
+{
+	static const char *const names[] = {"9", "10", "11", "11.3", "12", "14"};
+	char kv[6][32];
+	const char *arg[7] = {NULL};
+	double p[6];
+	random_freqs(p, n);
+	double scale = unif() < 0.5 ? 1 : 0.6 + 0.35 * unif();
+	for(int i = 0; i < n && i < 6; i++) {
+		snprintf(kv[i], sizeof(kv[i]), "%s=%.6f", names[i], p[i] * scale);
+		arg[i] = kv[i];
+	}
+	/* rates up to 0.05: pedmut's proportional model stays a probability */
+	dna_mutation mu = {(dna_mutation_model)pick(DNA_MUT_COUNT), 0.001 + 0.049 * unif(),
+	                   0.001 + 0.02 * unif(), 0.1 + 0.5 * unif(), 0.01 * unif(), 0.005 * unif()};
+	kx_kit(&x->kit, &mu, arg[0], arg[1], arg[2], arg[3], arg[4], arg[5], arg[6]);
+	x->has_kit = true;
+	x->L = &x->kit.loci[0];
+	snprintf(x->mutation, sizeof(x->mutation), "kit %s %.4g/%.4g range %.3g rate2 %.3g/%.3g%s",
+	         dna_mutation_names[mu.model], mu.rate_pat, mu.rate_mat, mu.range, mu.rate2_pat,
+	         mu.rate2_mat,
+	         x->L->rest ? ", rest allele" : "");
+}
+
+/* ---- pedigrees ---- */
+
+/* An existing member of that sex, or a new founder (none when full). */
+static int some_parent(pc_case *c, dna_sex sex, int limit)
+{
+	int cand[ORACLE_MAX_PEOPLE], k = 0;
+	for(int i = 0; i < c->n; i++)
+		if(c->sex[i] == sex)
+			cand[k++] = i;
+	if(k && (unif() < 0.6 || c->n >= limit))
+		return cand[pick(k)];
+	return c->n < limit ? pc_add(c, -1, -1, sex) : -1;
+}
+
+/* Grown at random: founders and children of any two members of opposite
+ * sexes, so that spouses, half sibs, inbreeding and loops all come up. */
+static void random_shape(pc_case *c)
+{
+	int target = 1 + pick(8);
+	pc_init(c);
+	while(c->n < target) {
+		if(c->n == 0 || unif() < 0.15) {
+			pc_add(c, -1, -1, any_sex());
+			continue;
+		}
+		int f = some_parent(c, DNA_MALE, target - 1);
+		int m = f < 0 ? -1 : some_parent(c, DNA_FEMALE, target - 1);
+		if(m < 0)
+			break;
+		pc_add(c, f, m, any_sex());
+	}
+}
+
+static const char *const shapes[] = {"random", "trio", "sibs", "half sibs", "grandparent",
+                                     "uncle", "cousins", "typed spouse", "child of half sibs",
+                                     "double first cousins"};
+
+static void shape(pc_case *c, int kind)
+{
+	int a, b;
+	if(kind == 0) {
+		random_shape(c);
+		return;
+	}
+	if(kind >= 2 && kind <= 6) {
+		pc_relatives(c, kind - 2 + PC_SIBS, &a, &b);
+		return;
+	}
+	pc_init(c);
+	int f = pc_man(c), m = pc_woman(c);
+	if(kind == 1) {
+		pc_add(c, f, m, any_sex());
+	} else if(kind == 7) { /* a grandchild with both parents, the in-law typed */
+		int s = pc_add(c, f, m, DNA_MALE), w = pc_woman(c);
+		pc_add(c, s, w, any_sex());
+		pc_add(c, s, w, any_sex());
+	} else if(kind == 8) {
+		int m2 = pc_woman(c);
+		int s = pc_add(c, f, m, DNA_MALE), d = pc_add(c, f, m2, DNA_FEMALE);
+		pc_add(c, s, d, any_sex());
+	} else { /* two brothers marry two sisters */
+		int f2 = pc_man(c), m2 = pc_woman(c);
+		int b1 = pc_add(c, f, m, DNA_MALE), b2 = pc_add(c, f, m, DNA_MALE);
+		int s1 = pc_add(c, f2, m2, DNA_FEMALE), s2 = pc_add(c, f2, m2, DNA_FEMALE);
+		pc_add(c, b1, s1, any_sex());
+		pc_add(c, b2, s2, any_sex());
+	}
+}
+
+/* ---- genotypes ---- */
+
+static int draw_allele(const double *w, int n)
+{
+	double u = unif(), s = 0;
+	for(int j = 0; j < n - 1; j++)
+		if(u < (s += w[j]))
+			return j;
+	return n - 1;
+}
+
+/* Alleles dropped down the pedigree (parents come first in every shape),
+ * mutating as the model says. */
+static void gene_drop(const po_case *x, int (*g)[2])
+{
+	const dna_locus *L = x->L;
+	bool mut = x->m.mutation && L->mut[0];
+	for(int i = 0; i < x->c.n; i++) {
+		for(int s = 0; s < 2; s++) {
+			int par = s ? x->c.mother[i] : x->c.father[i];
+			if(par < 0) {
+				g[i][s] = draw_allele(L->p, L->n);
+				continue;
+			}
+			int a = g[par][pick(2)];
+			g[i][s] = mut ? draw_allele(L->mut[dna_mutation_from(x->c.sex[par])] + a * L->n, L->n) : a;
+		}
+	}
+}
+
+/* About two in three typed; degraded ones may show A/x as A; now and then
+ * a genotype the pedigree makes unlikely or impossible. Members are typed
+ * until the oracle's enumeration is small enough. */
+static void type_members(po_case *x)
+{
+	int g[ORACLE_MAX_PEOPLE][2];
+	gene_drop(x, g);
+	pc_case *c = &x->c;
+	for(int i = 0; i < c->n; i++) {
+		if(unif() < 0.35)
+			continue;
+		pc_type(c, i, g[i][0], g[i][1]);
+		if(x->m.dropout > 0 && unif() < 0.3)
+			pc_degraded(c, i, g[i][pick(2)]);
+	}
+	if(unif() < 0.1) {
+		int i = pick(c->n);
+		pc_type(c, i, pick(x->L->n), pick(x->L->n));
+	}
+	while(oracle_cost(x->L, &c->ped, c->obs) > 2e5) {
+		int i = pick(c->n);
+		if(c->obs[i].a < 0 || c->obs[i].dropout) /* all typed: the degraded cost 2n - 1 */
+			pc_type(c, i, g[i][0], g[i][1]);
+	}
+}
+
+static void random_case(po_case *x)
+{
+	memset(x, 0, sizeof(*x));
+	int n = 2 + pick(5);
+	if(unif() < 0.5)
+		direct_locus(x, n);
+	else
+		kit_locus(x, n);
+	x->m.theta = thetas[pick(3)];
+	x->m.dropout = (double[]){0, 0.05, 0.2}[pick(3)];
+	x->m.mutation = x->L->mut[0] && unif() < 0.85;
+	int kind = unif() < 0.5 ? 0 : 1 + pick((int)(sizeof(shapes) / sizeof(shapes[0])) - 1);
+	snprintf(x->shape, sizeof(x->shape), "%s", shapes[kind]);
+	shape(&x->c, kind);
+	for(int i = 0; i < x->c.n; i++) /* a parent of unknown sex: the mean rates */
+		if(unif() < 0.1)
+			x->c.sex[i] = DNA_SEX_UNKNOWN;
+	type_members(x);
+}
+
+/* After a copy: the pointers into the case's own arrays. */
+static void rebind(po_case *x)
+{
+	pc_rebind(&x->c);
+	if(x->has_kit) {
+		x->L = &x->kit.loci[0];
+		return;
+	}
+	x->direct.L.p = x->direct.p;
+	for(int s = 0; s < 3; s++)
+		if(x->direct.L.mut[s])
+			x->direct.L.mut[s] = x->direct.mut[s];
+	x->L = &x->direct.L;
+}
+
+static void free_case(po_case *x)
+{
+	if(x->has_kit)
+		dna_kit_free(&x->kit);
+}
+
+/* ---- comparing ---- */
+
+/* The engine's likelihood; PL_ELIMIT (a bound it states, never a wrong
+ * number) returned for the caller to count, any other failure fails. */
+static pl_rc engine_rc(const dna_locus *L, const dna_model *m, const pc_case *c, arena *a,
+                       double *lik, pl_err *err)
+{
+	*lik = -1;
+	pl_rc rc = dna_ped_likelihood(L, m, &c->ped, c->obs, lik, a, err);
+	if(rc && rc != PL_ELIMIT)
+		fail_msg("dna_ped_likelihood: %d %s", (int)rc, err->msg);
+	return rc;
+}
+
+static double engine(const dna_locus *L, const dna_model *m, const pc_case *c, arena *a)
+{
+	double lik;
+	pl_err err = {0};
+	if(engine_rc(L, m, c, a, &lik, &err))
+		fail_msg("dna_ped_likelihood: %s", err.msg);
+	return lik;
+}
+
+/* |e - o| / o; for o = 0, e itself (0 when the engine says 0 too). */
+static double rel_error(double e, double o)
+{
+	return o > 0 ? fabs(e - o) / o : fabs(e);
+}
+
+/* The case in words, for the report and /work/notes: enough to rebuild it. */
+static void describe(report *rep, const po_case *x, double e, double o)
+{
+	const pc_case *c = &x->c;
+	char t[2048];
+	size_t k = 0;
+#define PUT(...) (k += (size_t)snprintf(t + k, k < sizeof(t) ? sizeof(t) - k : 0, __VA_ARGS__))
+	PUT("%s, %d people, %d alleles, %s, theta %g, dropout %g, mutation %s: engine %.17g, oracle "
+	    "%.17g\n  p =",
+	    x->shape, c->n, x->L->n, x->mutation, x->m.theta, x->m.dropout,
+	    x->m.mutation ? "on" : "off", e, o);
+	for(int j = 0; j < x->L->n; j++)
+		PUT(" %.17g", x->L->p[j]);
+	PUT("\n  [id father mother sex seen]:");
+	for(int i = 0; i < c->n; i++) {
+		dna_obs s = c->obs[i];
+		PUT(" [%d %d %d %s ", i, c->father[i], c->mother[i], c->sex[i] == DNA_MALE ? "M" : "F");
+		if(s.a < 0)
+			PUT("-]");
+		else
+			PUT("%d/%d%s]", s.a, s.b, s.dropout ? " degraded" : "");
+	}
+#undef PUT
+	report_add(rep, "%s\n", t);
+}
+
+/* Union-find over members and matings: joins x and y, 1 if they were apart. */
+static int join(int *up, int x, int y)
+{
+	while(up[x] != x)
+		x = up[x];
+	while(up[y] != y)
+		y = up[y];
+	up[x] = y;
+	return x != y;
+}
+
+/* A loop (inbreeding, double first cousins, a child of half sibs): the
+ * graph of members and matings joined parent - mating - child has a cycle
+ * when it has more edges than nodes less components. */
+static bool has_loop(const pc_case *c)
+{
+	int up[2 * ORACLE_MAX_PEOPLE], nodes = c->n, edges = 0, comps = c->n;
+	int mf[ORACLE_MAX_PEOPLE], mm[ORACLE_MAX_PEOPLE], nm = 0;
+	for(int i = 0; i < 2 * ORACLE_MAX_PEOPLE; i++)
+		up[i] = i;
+	for(int i = 0; i < c->n; i++) {
+		if(c->father[i] < 0)
+			continue;
+		int k = 0;
+		while(k < nm && !(mf[k] == c->father[i] && mm[k] == c->mother[i]))
+			k++;
+		if(k == nm) { /* a new mating, joined to both parents */
+			mf[nm] = c->father[i], mm[nm++] = c->mother[i];
+			nodes++, comps++;
+			comps -= join(up, c->father[i], ORACLE_MAX_PEOPLE + k);
+			comps -= join(up, c->mother[i], ORACLE_MAX_PEOPLE + k);
+			edges += 2;
+		}
+		comps -= join(up, i, ORACLE_MAX_PEOPLE + k);
+		edges++;
+	}
+	return edges > nodes - comps;
+}
+
+/* What the random cases covered, and how the engine did on them. */
+typedef struct tally {
+	int compared, refused, zeros, failed;
+	int mutation, theta, degraded, loops, large, unknown_sex;
+	int joints, joint_failed;   /* dna_ped_joint's genotypes compared */
+	double worst, joint_worst;
+	po_case smallest;           /* the smallest failing case */
+	double e, o;
+} tally;
+
+static void tally_cover(tally *t, const po_case *x)
+{
+	t->mutation += x->m.mutation;
+	t->theta += x->m.theta > 0;
+	t->loops += has_loop(&x->c);
+	t->large += x->c.n >= 6;
+	for(int i = 0; i < x->c.n; i++)
+		if(x->c.sex[i] == DNA_SEX_UNKNOWN) {
+			t->unknown_sex++;
+			break;
+		}
+	for(int i = 0; i < x->c.n; i++)
+		if(x->c.obs[i].dropout) {
+			t->degraded++;
+			break;
+		}
+}
+
+/* dna_ped_joint for one member `who`, untyped, against the oracle with
+ * `who` typed each genotype a/b: J[a][b] + J[b][a] (J[a][a]). */
+static void joint_case(tally *t, const po_case *x, arena *a, report *rep)
+{
+	pc_case c = x->c;
+	pc_rebind(&c);
+	int who = pick(c.n), n = x->L->n;
+	pc_untype(&c, who);
+	double J[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES];
+	pl_err err = {0};
+	pl_rc rc = dna_ped_joint(x->L, &x->m, &c.ped, c.obs, who, J, a, &err);
+	if(rc == PL_ELIMIT)
+		return; /* counted by the likelihood's own refusal */
+	if(rc)
+		fail_msg("dna_ped_joint: %d %s", (int)rc, err.msg);
+	for(int g = 0; g < n; g++)
+		for(int h = g; h < n; h++) {
+			pc_type(&c, who, g, h);
+			double o = pc_oracle(x->L, &x->m, &c), e = g == h ? J[g * n + g] : J[g * n + h] + J[h * n + g];
+			double r = rel_error(e, o);
+			t->joints++;
+			t->joint_worst = fmax(t->joint_worst, r);
+			if(!(r <= tolerance) && t->joint_failed++ == 0) {
+				report_add(rep, "dna_ped_joint, member %d as %d/%d:\n", who, g, h);
+				describe(rep, &(po_case){.L = x->L, .m = x->m, .c = c}, e, o);
+			}
+		}
+}
+
+/* One case compared; x is freed, or kept as the smallest failing one. */
+static void tally_case(tally *t, po_case *x, arena *a, report *rep)
+{
+	double o = oracle_likelihood(x->L, &x->m, &x->c.ped, x->c.obs, 1e9), e;
+	assert_true(o >= 0);
+	pl_err err = {0};
+	if(engine_rc(x->L, &x->m, &x->c, a, &e, &err)) {
+		/* the engine bounds theta's founders; nothing else may be refused */
+		if(t->refused++ == 0)
+			printf("# refused (PL_ELIMIT), %s, %d people, theta %g: %s\n", x->shape, x->c.n,
+			       x->m.theta, err.msg);
+		if(x->m.theta == 0) {
+			t->failed++;
+			report_add(rep, "refused at theta 0: %s\n", err.msg);
+		}
+		free_case(x);
+		return;
+	}
+	t->compared++;
+	tally_cover(t, x);
+	double r = rel_error(e, o);
+	t->zeros += o == 0;
+	t->worst = r > t->worst ? r : t->worst;
+	if(t->compared % 8 == 0)
+		joint_case(t, x, a, rep);
+	t->failed += r > tolerance;
+	if(r <= tolerance || (t->smallest.L && x->c.n >= t->smallest.c.n)) {
+		free_case(x);
+		return;
+	}
+	free_case(&t->smallest);
+	t->smallest = *x;
+	rebind(&t->smallest);
+	t->e = e, t->o = o;
+}
+
+static void test_random_pedigrees(void **state)
+{
+	(void)state;
+	arena a;
+	arena_init(&a, 0);
+	report rep = {0};
+	tally t = {0};
+	po_case loop, none;
+	shape(&loop.c, 8); /* a child of half sibs */
+	shape(&none.c, 6); /* cousins */
+	assert_true(has_loop(&loop.c) && !has_loop(&none.c));
+	for(int k = 0; k < CASES; k++) {
+		po_case x;
+		random_case(&x);
+		tally_case(&t, &x, &a, &rep);
+	}
+	printf("# largest relative error %.3g over %d random pedigrees (%d of likelihood 0; %d "
+	       "refused by the engine's bound), seed %" PRIu64 "\n", t.worst, t.compared, t.zeros,
+	       t.refused, seed);
+	printf("# compared: %d with mutation, %d with theta > 0, %d with a degraded member, %d with a "
+	       "loop, %d of 6 people or more, %d with someone of unknown sex\n", t.mutation, t.theta,
+	       t.degraded, t.loops, t.large, t.unknown_sex);
+	printf("# dna_ped_joint: %d genotypes of one member, largest relative error %.3g\n", t.joints,
+	       t.joint_worst);
+	if(t.smallest.L) {
+		printf("# %d failing cases; the smallest:\n", t.failed);
+		describe(&rep, &t.smallest, t.e, t.o);
+	}
+	rep.n = t.failed + t.joint_failed;
+	free_case(&t.smallest);
+	arena_free(&a);
+	report_check(&rep, CASES);
+	/* the draw must keep covering what the engine has to get right */
+	assert_true(t.mutation >= CASES / 4 && t.theta >= CASES / 4 && t.degraded >= CASES / 20);
+	assert_true(t.loops >= CASES / 40 && t.large >= CASES / 10);
+}
+
+/* The issue's finding: a lone relative who is not a parent (a sibling, an
+ * uncle, a grandparent) with mutation. The engine's LR (their pedigree
+ * against two unrelated people) must be the oracle's, for random pairs of
+ * genotypes, each mutation model and theta. The pairwise formula
+ * (kinship.c, dna_pair_lr) is measured against the oracle too, and only
+ * printed: the issue found it ignores mutation for these relatives. */
+static const int lone_kinds[] = {PC_SIBS, PC_HALF_SIBS, PC_GRANDPARENT, PC_UNCLE};
+static const char *const lone_names[] = {"sibs", "half sibs", "grandparent", "uncle"};
+static const dna_rel lone_rels[] = {DNA_FULL_SIB, DNA_HALF_SIB, DNA_GRANDPARENT, DNA_UNCLE};
+
+typedef struct lone {
+	int total;
+	double worst, moved, pair_off, pair_on; /* the last two: dna_pair_lr's distance */
+} lone;
+
+/* The relative a typed g[0]/g[1], the missing person b g[2]/g[3]. */
+static void lone_pair(lone *s, const dna_locus *L, int ki, double theta, const int *g, arena *a,
+                      report *rep)
+{
+	dna_model m = {theta, 0, true}, off = {theta, 0, false};
+	pc_case rel, un;
+	int ra, rb;
+	pc_relatives(&rel, lone_kinds[ki], &ra, &rb);
+	pc_type(&rel, ra, g[0], g[1]);
+	pc_type(&rel, rb, g[2], g[3]);
+	pc_strangers(&un, g[0], g[1], g[2], g[3]);
+	double lo = pc_oracle(L, &m, &rel) / pc_oracle(L, &m, &un);
+	double le = engine(L, &m, &rel, a) / engine(L, &m, &un, a);
+	double plain = pc_oracle(L, &off, &rel) / pc_oracle(L, &off, &un);
+	dna_geno y = {(int16_t)(g[0] < g[1] ? g[0] : g[1]), (int16_t)(g[0] < g[1] ? g[1] : g[0])};
+	dna_obs x = {(int16_t)(g[2] < g[3] ? g[2] : g[3]), (int16_t)(g[2] < g[3] ? g[3] : g[2]), false};
+	double pair_on = dna_pair_lr(L, &m, lone_rels[ki], rel.sex[rb], y, x);
+	double pair_off = dna_pair_lr(L, &off, lone_rels[ki], rel.sex[rb], y, x);
+	double r = rel_error(le, lo);
+	s->total++;
+	s->worst = fmax(s->worst, r);
+	s->moved = fmax(s->moved, fabs(lo / plain - 1));
+	s->pair_on = fmax(s->pair_on, rel_error(pair_on, lo));
+	s->pair_off = fmax(s->pair_off, rel_error(pair_off, plain));
+	if(!(r <= tolerance))
+		report_add(rep, "%s, theta %g, %d/%d and %d/%d: engine LR %.17g, oracle %.17g\n",
+		           lone_names[ki], theta, g[0], g[1], g[2], g[3], le, lo);
+}
+
+static void test_lone_relatives_with_mutation(void **state)
+{
+	(void)state;
+	static const dna_mutation models[] = {
+	    {DNA_MUT_STEPWISE, 0.02, 0.005, 0.5, 0.002, 0.001},
+	    {DNA_MUT_PROPORTIONAL, 0.05, 0.01, 0.1, 0, 0},
+	    {DNA_MUT_EQUAL, 0.1, 0.03, 0.1, 0, 0},
+	};
+	arena a;
+	arena_init(&a, 0);
+	report rep = {0};
+	lone s = {0};
+	for(size_t mi = 0; mi < sizeof(models) / sizeof(models[0]); mi++) {
+		dna_kit k;
+		kx_kit(&k, &models[mi], "9=0.15", "10=0.3", "11=0.35", NULL);
+		for(int n = 0; n < 4 * 3 * 12; n++) {
+			int g[4] = {pick(k.loci[0].n), pick(k.loci[0].n), pick(k.loci[0].n), pick(k.loci[0].n)};
+			lone_pair(&s, &k.loci[0], n % 4, thetas[n / 4 % 3], g, &a, &rep);
+		}
+		dna_kit_free(&k);
+	}
+	printf("# lone relatives with mutation: %d LRs, largest relative error %.3g; mutation moves "
+	       "the oracle's LR by up to %.3g\n", s.total, s.worst, s.moved);
+	printf("# dna_pair_lr (pairwise formula) against the oracle: %.3g without mutation, %.3g with "
+	       "(issue 11)\n", s.pair_off, s.pair_on);
+	assert_true(s.moved > 1e-3); /* the models do matter on these pairs */
+	arena_free(&a);
+	report_check(&rep, s.total);
+}
+
+int main(void)
+{
+	const char *s = getenv("PARLEY_ORACLE_SEED");
+	seed = s && *s ? strtoull(s, NULL, 10) : 20261206;
+	state_ = seed;
+	printf("# seed %" PRIu64 " (PARLEY_ORACLE_SEED=N for another)\n", seed);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_random_pedigrees),
+		cmocka_unit_test(test_lone_relatives_with_mutation),
+	};
+	return cmocka_run_group_tests_name("dna/ped_oracle", tests, NULL, NULL);
+}
