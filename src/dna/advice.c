@@ -15,7 +15,8 @@
 typedef struct adv_alt {
 	dna_ped p1, p0;
 	const dna_profile **prof;
-	dna_obs *o1, *o0;
+	dna_obs *o1, *o0;         /* at the locus, in its numbering: the references */
+	dna_obs *tmp;             /* those in the reduced numbering, for one call */
 	double w;
 	int r[2];
 } adv_alt;
@@ -28,16 +29,22 @@ typedef struct adv_scen {
 	double *sum;              /* per simulation: the log10 LR so far */
 } adv_scen;
 
-/* A genotype distribution: likelihoods v per slot and their running sums. */
+typedef struct adv_locus adv_locus;
+
+/* A genotype distribution on locus R: likelihoods v per slot and their
+ * running sums. */
 typedef struct adv_dist {
+	adv_locus *R;
 	double *v, *cdf;
+	int G;
 } adv_dist;
 
 typedef struct adv {
 	const dna_kit *k;
 	const dna_advice_opts *o;
-	int m, l, G;
+	int m, l;
 	dna_obs own;              /* M's own sample at the locus, if any */
+	bool *seen;               /* per allele of the locus: typed in the family (or all: no lumping) */
 	arena scratch, cache;
 	long calls;
 	pl_err *err;
@@ -102,31 +109,133 @@ static double own_given(dna_obs own, int s, double dropout)
 	return g.a == own.a || g.b == own.a ? dropout / (1 + dropout) : 0;
 }
 
+/* ---- loci with the alleles no one shows lumped ------------------------------------ */
+
+/* A locus of the explicit alleles (those typed in the family and drawn so
+ * far) and one allele for all the others, with their summed frequency
+ * (alleles whose frequency sums to nothing are left out). Without mutation
+ * and theta a likelihood is the same whichever allele no one shows an
+ * individual has, so the lumped locus gives the exact likelihoods in far
+ * fewer genotypes (Familias and pedprobr lump alleles so); with mutation
+ * the lumped allele mutates as the frequency-weighted mean of its members. */
+struct adv_locus {
+	dna_locus L;
+	int k;                    /* explicit alleles: reduced 0..k-1; k is the lumped one if any */
+	int16_t *orig;            /* reduced -> the locus's allele (k entries) */
+	int16_t *red;             /* the locus's allele -> reduced (the lumped: k) */
+};
+
+static pl_rc lump_mutation(const dna_locus *O, adv_locus *R, arena *a)
+{
+	int n = R->L.n, k = R->k;
+	for(int f = 0; f < 3; f++) {
+		if(!O->mut[f])
+			continue;
+		double *m = arena_calloc(a, (size_t)(n * n), sizeof(double));
+		if(!m)
+			return PL_ENOMEM;
+		for(int x = 0; x < O->n; x++)
+			for(int y = 0; y < O->n; y++) {
+				int i = R->red[x], j = R->red[y];
+				/* from the lumped allele: weighted by its members' frequencies */
+				double w = i == k ? O->p[x] / R->L.p[k] : 1;
+				if(i < k && x != R->orig[i])
+					continue;
+				m[i * n + j] += w * O->mut[f][x * O->n + y];
+			}
+		R->L.mut[f] = m;
+	}
+	return PL_OK;
+}
+
+/* The locus O with the alleles of keep[] explicit (all of them without
+ * lumping). */
+static pl_rc lump(const dna_locus *O, const bool *keep, bool mutation, arena *a, adv_locus **out)
+{
+	adv_locus *R = arena_calloc(a, 1, sizeof(*R));
+	if(!R || !(R->red = arena_alloc(a, (size_t)O->n * sizeof(int16_t))) ||
+	   !(R->orig = arena_alloc(a, (size_t)O->n * sizeof(int16_t))))
+		return PL_ENOMEM;
+	double rest = 0;
+	for(int x = 0; x < O->n; x++) {
+		if(keep[x])
+			R->orig[R->k++] = (int16_t)x;
+		else
+			rest += O->p[x];
+	}
+	R->L = *O;
+	R->L.n = R->k + (rest > 0);
+	R->L.p = arena_alloc(a, (size_t)R->L.n * sizeof(double));
+	if(!R->L.p)
+		return PL_ENOMEM;
+	for(int x = 0, i = 0; x < O->n; x++)
+		R->red[x] = (int16_t)(keep[x] ? i++ : R->k);
+	for(int i = 0; i < R->k; i++)
+		R->L.p[i] = O->p[R->orig[i]];
+	if(rest > 0)
+		R->L.p[R->k] = rest;
+	memset(R->L.mut, 0, sizeof(R->L.mut));
+	*out = R;
+	return mutation ? lump_mutation(O, R, a) : PL_OK;
+}
+
+/* A genotype of the locus in the reduced numbering. */
+static dna_obs reduce(const adv_locus *R, dna_obs o)
+{
+	if(o.a < 0)
+		return o;
+	int16_t a = R->red[o.a], b = R->red[o.b];
+	return (dna_obs){a < b ? a : b, a < b ? b : a, o.dropout};
+}
+
+/* The locus's allele of reduced allele i: the lumped one drawn among its
+ * members by frequency. */
+static int16_t unreduce(const dna_locus *O, const adv_locus *R, int i, rng *rg)
+{
+	if(i < R->k)
+		return R->orig[i];
+	double u = rng_unit(rg) * R->L.p[R->k], run = 0;
+	int last = -1;
+	for(int x = 0; x < O->n; x++)
+		if(R->red[x] == R->k) {
+			last = x;
+			if(u < (run += O->p[x]))
+				return (int16_t)x;
+		}
+	return (int16_t)last;
+}
+
+/* The locus's genotype of reduced slot s. */
+static dna_obs unreduce_slot(const dna_locus *O, const adv_locus *R, int s, rng *rg)
+{
+	dna_obs g = slot_obs(s);
+	int16_t a = unreduce(O, R, g.a, rg), b = unreduce(O, R, g.b, rg);
+	return (dna_obs){a < b ? a : b, a < b ? b : a, false};
+}
+
 /* ---- the engine over a scenario's alternatives ----------------------------------- */
 
-/* sum over alternatives of w L, h0 false: M typed gm (times P(own | gm)),
- * h0 true: M as sampled and U typed gm; the relatives asked for typed
- * r[0..nr) (slots, -1 untyped). */
-static pl_rc lik(adv *v, adv_scen *s, int gm, const int *r, bool h0, const dna_model *mod,
-                 double *out)
+/* sum over alternatives of w L at locus R, h0 false: M typed gm (a reduced
+ * slot; times P(own | gm)), h0 true: M as sampled and U typed gm; the
+ * relatives asked for typed r[0..nr) (reduced slots, -1 untyped). */
+static pl_rc lik(adv *v, adv_scen *s, const adv_locus *R, int gm, const int *r, bool h0,
+                 const dna_model *mod, double *out)
 {
-	const dna_locus *L = &v->k->loci[v->l];
-	double f = h0 ? 1 : own_given(v->own, gm, mod->dropout);
+	double f = h0 ? 1 : own_given(reduce(R, v->own), gm, mod->dropout);
 	*out = 0;
 	for(int i = 0; f > 0 && i < s->nalt; i++) {
 		adv_alt *x = &s->alt[i];
-		dna_obs *o = h0 ? x->o0 : x->o1;
-		dna_obs keep = o[v->m];
-		if(h0)
-			o[x->p1.n] = slot_obs(gm);
-		else
-			o[v->m] = slot_obs(gm);
+		const dna_obs *o = h0 ? x->o0 : x->o1;
+		int n = h0 ? x->p0.n : x->p1.n;
+		for(int j = 0; j < n; j++)
+			x->tmp[j] = reduce(R, o[j]);
+		x->tmp[h0 ? x->p1.n : v->m] = slot_obs(gm);
 		for(int j = 0; j < s->nr; j++)
-			o[x->r[j]] = r[j] >= 0 ? slot_obs(r[j]) : (dna_obs){-1, -1, false};
+			x->tmp[x->r[j]] = r[j] >= 0 ? slot_obs(r[j]) : (dna_obs){-1, -1, false};
 		double q;
-		pl_rc rc = dna_ped_likelihood(L, mod, h0 ? &x->p0 : &x->p1, o, &q, &v->scratch, v->err);
+		pl_rc rc = dna_ped_likelihood(&R->L, mod, h0 ? &x->p0 : &x->p1, x->tmp, &q, &v->scratch,
+		                              v->err);
 		v->calls++;
-		o[v->m] = keep;
 		if(rc)
 			return rc;
 		*out += x->w * q;
@@ -135,25 +244,26 @@ static pl_rc lik(adv *v, adv_scen *s, int gm, const int *r, bool h0, const dna_m
 	return PL_OK;
 }
 
-/* The likelihoods of every genotype of the next individual to draw: M
- * (depth 0) or the relatives asked for (depth 1, 2), the earlier ones
- * typed as in key[]. */
-static pl_rc enumerate(adv *v, adv_scen *s, const int *key, int depth, const dna_model *mod,
-                       adv_dist *d)
+/* The likelihoods of every genotype of the next individual to draw at
+ * locus R: M (depth 0) or the relatives asked for (depth 1, 2), the
+ * earlier ones typed as red[] (reduced slots). */
+static pl_rc enumerate(adv *v, adv_scen *s, const int *red, int depth, adv_dist *d)
 {
-	d->v = arena_alloc(&v->cache, (size_t)v->G * sizeof(double));
-	d->cdf = arena_alloc(&v->cache, (size_t)v->G * sizeof(double));
+	int G = dna_slots(d->R->L.n);
+	d->v = arena_alloc(&v->cache, (size_t)G * sizeof(double));
+	d->cdf = arena_alloc(&v->cache, (size_t)G * sizeof(double));
 	if(!d->v || !d->cdf)
 		return pl_nomem(v->err);
+	d->G = G;
 	int r[2] = {-1, -1};
 	double run = 0;
-	for(int g = 0; g < v->G; g++) {
-		int gm = depth ? key[0] : g;
+	for(int g = 0; g < G; g++) {
+		int gm = depth ? red[0] : g;
 		for(int j = 0; j + 1 < depth; j++)
-			r[j] = key[j + 1];
+			r[j] = red[j + 1];
 		if(depth)
 			r[depth - 1] = g;
-		pl_rc rc = lik(v, s, gm, r, false, mod, &d->v[g]);
+		pl_rc rc = lik(v, s, d->R, gm, r, false, &v->o->model, &d->v[g]);
 		if(rc)
 			return rc;
 		run += d->v[g];
@@ -162,7 +272,6 @@ static pl_rc enumerate(adv *v, adv_scen *s, const int *key, int depth, const dna
 	return PL_OK;
 }
 
-/* The cached entry of key[0..3) (a depth or -1 for a denominator, then slots). */
 static void *cached(adv_scen *s, const int key[4])
 {
 	return hmap_get(&s->cache, (const char *)key, 4 * sizeof(int));
@@ -175,25 +284,43 @@ static pl_rc cache_put(adv *v, adv_scen *s, const int key[4], void *val)
 	return PL_OK;
 }
 
-static pl_rc dist_of(adv *v, adv_scen *s, int depth, const int *draws, adv_dist **out)
+/* The distribution of the individual at `depth` given the earlier draws
+ * (genotypes of the locus): on a locus where the family's alleles and
+ * theirs are explicit. */
+static pl_rc dist_of(adv *v, adv_scen *s, int depth, const dna_obs *drawn, adv_dist **out)
 {
-	int key[4] = {depth, depth > 0 ? draws[0] : -1, depth > 1 ? draws[1] : -1, -1};
+	int key[4] = {depth, -1, -1, -1};
+	for(int j = 0; j < depth; j++)
+		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
 	if((*out = cached(s, key)))
 		return PL_OK;
-	adv_dist *d = arena_alloc(&v->cache, sizeof(*d));
-	if(!d)
+	const dna_locus *O = &v->k->loci[v->l];
+	adv_dist *d = arena_calloc(&v->cache, 1, sizeof(*d));
+	bool *keep = arena_alloc(&v->cache, (size_t)O->n);
+	if(!d || !keep)
 		return pl_nomem(v->err);
-	pl_rc rc = enumerate(v, s, draws, depth, &v->o->model, d);
-	if(!rc)
+	memcpy(keep, v->seen, (size_t)O->n);
+	for(int j = 0; j < depth; j++)
+		keep[drawn[j].a] = keep[drawn[j].b] = true;
+	pl_rc rc = lump(O, keep, v->o->model.mutation, &v->cache, &d->R);
+	if(rc)
+		return pl_nomem(v->err);
+	int red[2];
+	for(int j = 0; j < depth; j++) {
+		dna_obs x = reduce(d->R, drawn[j]);
+		red[j] = dna_slot(x.a, x.b);
+	}
+	if(!(rc = enumerate(v, s, red, depth, d)))
 		rc = cache_put(v, s, key, d);
 	*out = d;
 	return rc;
 }
 
-/* The LR's denominator for M's genotype draws[0], relatives draws[1..]. */
-static pl_rc denominator(adv *v, adv_scen *s, const int *draws, double *out)
+/* The LR's denominator on d's locus for M's reduced genotype gm and the
+ * relatives' r[] (key: what identifies them). */
+static pl_rc denominator(adv *v, adv_scen *s, const adv_dist *d, int gm, const int *r,
+                         const int key[4], double *out)
 {
-	int key[4] = {-1, draws[0], s->nr > 0 ? draws[1] : -1, s->nr > 1 ? draws[2] : -1};
 	double *c = cached(s, key);
 	if(c) {
 		*out = *c;
@@ -201,7 +328,7 @@ static pl_rc denominator(adv *v, adv_scen *s, const int *draws, double *out)
 	}
 	if(!(c = arena_alloc(&v->cache, sizeof(double))))
 		return pl_nomem(v->err);
-	pl_rc rc = lik(v, s, draws[0], draws + 1, true, &v->o->model, c);
+	pl_rc rc = lik(v, s, d->R, gm, r, true, &v->o->model, c);
 	if(!rc)
 		rc = cache_put(v, s, key, c);
 	*out = *c;
@@ -233,28 +360,30 @@ static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *a
 			*asked &= nr > 0;
 			s->nr = nr;
 		}
-		int n = e.ped.n;
-		int *fa = arena_alloc(a, (size_t)(n + 1) * sizeof(int));
-		int *mo = arena_alloc(a, (size_t)(n + 1) * sizeof(int));
-		dna_sex *sex = arena_alloc(a, (size_t)(n + 1) * sizeof(dna_sex));
-		x->o1 = arena_calloc(a, (size_t)n, sizeof(dna_obs));
-		x->o0 = arena_calloc(a, (size_t)n + 1, sizeof(dna_obs));
-		if(!fa || !mo || !sex || !x->o1 || !x->o0)
+		size_t n = (size_t)e.ped.n;
+		int *fa = arena_alloc(a, (n + 1) * sizeof(int));
+		int *mo = arena_alloc(a, (n + 1) * sizeof(int));
+		dna_sex *sex = arena_alloc(a, (n + 1) * sizeof(dna_sex));
+		x->o1 = arena_calloc(a, n, sizeof(dna_obs));
+		x->o0 = arena_calloc(a, n + 1, sizeof(dna_obs));
+		x->tmp = arena_calloc(a, n + 1, sizeof(dna_obs));
+		if(!fa || !mo || !sex || !x->o1 || !x->o0 || !x->tmp)
 			return pl_nomem(v->err);
-		memcpy(fa, e.ped.father, (size_t)n * sizeof(int));
-		memcpy(mo, e.ped.mother, (size_t)n * sizeof(int));
-		memcpy(sex, e.ped.sex, (size_t)n * sizeof(dna_sex));
+		memcpy(fa, e.ped.father, n * sizeof(int));
+		memcpy(mo, e.ped.mother, n * sizeof(int));
+		memcpy(sex, e.ped.sex, n * sizeof(dna_sex));
 		fa[n] = mo[n] = -1;
 		sex[n] = e.ped.sex[v->m];
 		x->p1 = e.ped;
-		x->p0 = (dna_ped){n + 1, fa, mo, sex};
+		x->p0 = (dna_ped){(int)n + 1, fa, mo, sex};
 		x->prof = e.prof;
 		x->w = e.weight;
 	}
 	return PL_OK;
 }
 
-/* The observations of every alternative at locus l. */
+/* The observations of every alternative at locus v->l; M's and the
+ * relatives' are set per call, U's too. */
 static void scen_locus(adv *v, adv_scen *s)
 {
 	for(int i = 0; i < s->nalt; i++) {
@@ -270,20 +399,33 @@ static void scen_locus(adv *v, adv_scen *s)
 	hmap_init(&s->cache);
 }
 
+/* Which alleles of locus l anyone of the family shows (all, without lumping). */
+static void locus_seen(adv *v, const dna_kin *kin)
+{
+	const dna_locus *O = &v->k->loci[v->l];
+	memset(v->seen, !v->o->exact ? 0 : 1, (size_t)O->n);
+	for(int i = 0; i < kin->nalt; i++)
+		for(int j = 0; j < kin->alt[i].ped.n; j++) {
+			const dna_profile *pr = kin->alt[i].prof[j];
+			if(pr && dna_typed(pr->g[v->l]))
+				v->seen[pr->g[v->l].a] = v->seen[pr->g[v->l].b] = true;
+		}
+}
+
 /* ---- a locus ---------------------------------------------------------------------- */
 
 /* EP_l: the population probability of the genotypes that the references
- * rule out without mutation (d: the likelihoods with the model's own). */
+ * rule out without mutation (d: M's likelihoods with the model's own). */
 static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
 {
-	const double *p = v->k->loci[v->l].p;
+	const double *p = d->R->L.p;
 	dna_model plain = v->o->model;
 	plain.mutation = false;
 	*ep = 0;
-	for(int g = 0; g < v->G; g++) {
+	for(int g = 0; g < d->G; g++) {
 		double q = d->v[g];
 		if(v->o->model.mutation) {
-			pl_rc rc = lik(v, base, g, NULL, false, &plain, &q);
+			pl_rc rc = lik(v, base, d->R, g, NULL, false, &plain, &q);
 			if(rc)
 				return rc;
 		}
@@ -295,32 +437,43 @@ static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
 	return PL_OK;
 }
 
-/* The relatives of scenario s drawn after M's genotype draws[0], into
- * draws[1..]; *lr the LR of M's genotype with them typed. */
-static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, int draws[3], double *lr)
+/* The relatives of scenario s drawn after M's genotype drawn[0] (of the
+ * locus), into drawn[1..]; *lr the LR of M's genotype with them typed. */
+static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], double *lr)
 {
-	double h1 = 0, h0;
+	const dna_locus *O = &v->k->loci[v->l];
+	adv_dist *d = NULL;
+	int red[3], key[4] = {-1, dna_slot(drawn[0].a, drawn[0].b), -1, -1};
 	for(int depth = 1; depth <= s->nr; depth++) {
-		adv_dist *d;
-		pl_rc rc = dist_of(v, s, depth, draws, &d);
+		pl_rc rc = dist_of(v, s, depth, drawn, &d);
 		if(rc)
 			return rc;
-		if(d->cdf[v->G - 1] <= 0) { /* cannot happen when M's draw fits */
+		if(d->cdf[d->G - 1] <= 0) { /* cannot happen when M's draw fits */
 			*lr = 1;
 			return PL_OK;
 		}
-		draws[depth] = dna_draw_cdf(d->cdf, v->G, rng_unit(rg));
-		h1 = d->v[draws[depth]];
+		red[depth] = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
+		drawn[depth] = unreduce_slot(O, d->R, red[depth], rg);
 	}
-	pl_rc rc = denominator(v, s, draws, &h0);
+	/* the last relative's lumped allele stays lumped: d's locus and slots */
+	dna_obs m = reduce(d->R, drawn[0]);
+	for(int j = 1; j < s->nr; j++) {
+		dna_obs x = reduce(d->R, drawn[j]);
+		red[j] = dna_slot(x.a, x.b);
+		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
+	}
+	key[1 + s->nr] = red[s->nr];
+	double h1 = d->v[red[s->nr]], h0;
+	pl_rc rc = denominator(v, s, d, dna_slot(m.a, m.b), red + 1, key, &h0);
 	*lr = h0 > 0 ? h1 / h0 : 1;
 	return rc;
 }
 
 /* Locus v->l for every scenario: M's draws from the family as it is
- * (gdraw), reused by the others. *said false when the references
- * contradict each other there (no genotype of M has a likelihood). */
-static pl_rc locus_run(adv *v, adv_scen *sc, const bool *asked, int nsc, int *gdraw, rng *rg,
+ * (gdraw: genotypes of the locus), reused by the others. *said false when
+ * the references contradict each other there (no genotype of M has a
+ * likelihood). */
+static pl_rc locus_run(adv *v, adv_scen *sc, const bool *asked, int nsc, dna_obs *gdraw, rng *rg,
                        double *ep, bool *said)
 {
 	for(int c = 0; c < nsc; c++)
@@ -331,22 +484,24 @@ static pl_rc locus_run(adv *v, adv_scen *sc, const bool *asked, int nsc, int *gd
 	pl_rc rc = dist_of(v, &sc[0], 0, NULL, &d);
 	if(rc)
 		return rc;
-	if(!(*said = d->cdf[v->G - 1] > 0))
+	if(!(*said = d->cdf[d->G - 1] > 0))
 		return PL_OK;
 	if((rc = locus_ep(v, &sc[0], d, ep)))
 		return rc;
-	int S = v->o->simulations;
-	for(int s = 0; !rc && s < S; s++) {
+	const dna_locus *O = &v->k->loci[v->l];
+	for(int s = 0; !rc && s < v->o->simulations; s++) {
 		double h0;
-		int g = gdraw[s] = dna_draw_cdf(d->cdf, v->G, rng_unit(&rg[0]));
-		if(!(rc = denominator(v, &sc[0], &g, &h0)) && h0 > 0)
+		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(&rg[0]));
+		int key[4] = {-1, g, -1, -1};
+		gdraw[s] = unreduce_slot(O, d->R, g, &rg[0]);
+		if(!(rc = denominator(v, &sc[0], d, g, NULL, key, &h0)) && h0 > 0)
 			sc[0].sum[s] += log10(d->v[g] / h0);
 	}
 	for(int c = 1; !rc && c < nsc; c++)
-		for(int s = 0; asked[c] && !rc && s < S; s++) {
-			int draws[3] = {gdraw[s], -1, -1};
+		for(int s = 0; asked[c] && !rc && s < v->o->simulations; s++) {
+			dna_obs drawn[3] = {gdraw[s]};
 			double lr;
-			if(!(rc = draw_relatives(v, &sc[c], &rg[c], draws, &lr)))
+			if(!(rc = draw_relatives(v, &sc[c], &rg[c], drawn, &lr)))
 				sc[c].sum[s] += log10(lr);
 		}
 	return rc;
@@ -380,8 +535,12 @@ static double share_reaching(const double *sum, int S, double needed, double *me
 static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, const bool *asked, int nsc,
                          rng *rg, dna_advice *out, double *ep, arena *a)
 {
-	int *gdraw = arena_alloc(a, (size_t)v->o->simulations * sizeof(int));
-	if(!gdraw)
+	dna_obs *gdraw = arena_alloc(a, (size_t)v->o->simulations * sizeof(dna_obs));
+	int most = 0;
+	for(int l = 0; l < v->k->nloci; l++)
+		most = v->k->loci[l].n > most ? v->k->loci[l].n : most;
+	v->seen = arena_alloc(a, (size_t)most + 1);
+	if(!gdraw || !v->seen)
 		return pl_nomem(v->err);
 	const dna_profile *own = kin->alt[0].prof[v->m];
 	int nep = 0;
@@ -389,7 +548,7 @@ static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, const bool *a
 		if(!family_typed(kin, l))
 			continue;
 		v->l = l;
-		v->G = dna_slots(v->k->loci[l].n);
+		locus_seen(v, kin);
 		v->own = own ? dna_obs_of(own, l, &v->o->model) : (dna_obs){-1, -1, false};
 		bool said;
 		pl_rc rc = locus_run(v, sc, asked, nsc, gdraw, rg, &ep[nep], &said);

@@ -85,6 +85,7 @@ typedef struct dna_advice_opts {
 	int simulations;          /* per estimate (DNA_ADVICE_SIMULATIONS) */
 	uint64_t seed;
 	bool relatives;           /* also the relatives not sampled */
+	bool exact;               /* no lumping of the alleles no one shows (slower) */
 } dna_advice_opts;
 
 enum { DNA_ADVICE_SIMULATIONS = 1000 };
