@@ -204,6 +204,7 @@ static const char dna_usage[] =
 	"  explain       a case against a person (or a case), locus by locus\n"
 	"  confirm       confirm a proposal: identify, flag for return, or join\n"
 	"  reject        reject a proposal\n"
+	"  advice        which relative each family should still give a sample\n"
 	"  simulate      write simulated families and remains, to measure accuracy\n"
 	"\n"
 	"'parley dna COMMAND --help' for each.\n";
@@ -214,7 +215,8 @@ int cmd_dna(cli *c, int argc, char **argv)
 		{"import", cli_dna_import, NULL}, {"frequencies", cli_dna_frequencies, NULL},
 		{"screen", cli_dna_screen, NULL}, {"proposals", cli_dna_proposals, NULL},
 		{"explain", cli_dna_explain, NULL}, {"confirm", cli_dna_confirm, NULL},
-		{"reject", cli_dna_reject, NULL}, {"simulate", cli_dna_simulate, NULL},
+		{"reject", cli_dna_reject, NULL}, {"advice", cli_dna_advice, NULL},
+		{"simulate", cli_dna_simulate, NULL},
 	};
 	return cli_dispatch(c, "dna", subs, sizeof(subs) / sizeof(subs[0]), dna_usage, argc, argv);
 }

@@ -469,41 +469,51 @@ static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], doub
 	return rc;
 }
 
-/* Locus v->l for every scenario: M's draws from the family as it is
- * (gdraw: genotypes of the locus), reused by the others. *said false when
- * the references contradict each other there (no genotype of M has a
+/* Locus v->l for the family as it is: M's draws (gdraw: genotypes of the
+ * locus, reused by the relatives' scenarios). *said false when the
+ * references contradict each other there (no genotype of M has a
  * likelihood). */
-static pl_rc locus_run(adv *v, adv_scen *sc, const bool *asked, int nsc, dna_obs *gdraw, rng *rg,
-                       double *ep, bool *said)
+static pl_rc locus_base(adv *v, adv_scen *base, dna_obs *gdraw, rng *rg, double *ep, bool *said)
 {
-	for(int c = 0; c < nsc; c++)
-		if(asked[c])
-			scen_locus(v, &sc[c]);
+	scen_locus(v, base);
 	arena_reset(&v->cache);
 	adv_dist *d;
-	pl_rc rc = dist_of(v, &sc[0], 0, NULL, &d);
+	pl_rc rc = dist_of(v, base, 0, NULL, &d);
 	if(rc)
 		return rc;
 	if(!(*said = d->cdf[d->G - 1] > 0))
 		return PL_OK;
-	if((rc = locus_ep(v, &sc[0], d, ep)))
+	if((rc = locus_ep(v, base, d, ep)))
 		return rc;
 	const dna_locus *O = &v->k->loci[v->l];
 	for(int s = 0; !rc && s < v->o->simulations; s++) {
 		double h0;
-		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(&rg[0]));
+		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
 		int key[4] = {-1, g, -1, -1};
-		gdraw[s] = unreduce_slot(O, d->R, g, &rg[0]);
-		if(!(rc = denominator(v, &sc[0], d, g, NULL, key, &h0)) && h0 > 0)
-			sc[0].sum[s] += log10(d->v[g] / h0);
+		gdraw[s] = unreduce_slot(O, d->R, g, rg);
+		if(!(rc = denominator(v, base, d, g, NULL, key, &h0)) && h0 > 0)
+			base->sum[s] += log10(d->v[g] / h0);
 	}
-	for(int c = 1; !rc && c < nsc; c++)
-		for(int s = 0; asked[c] && !rc && s < v->o->simulations; s++) {
+	return rc;
+}
+
+/* Locus v->l for the relatives asked for, after M's draws gdraw. */
+static pl_rc locus_relatives(adv *v, adv_scen *sc, const bool *ask, int nsc, const dna_obs *gdraw,
+                             rng *rg)
+{
+	pl_rc rc = PL_OK;
+	arena_reset(&v->cache);
+	for(int c = 1; !rc && c < nsc; c++) {
+		if(!ask[c])
+			continue;
+		scen_locus(v, &sc[c]);
+		for(int s = 0; !rc && s < v->o->simulations; s++) {
 			dna_obs drawn[3] = {gdraw[s]};
 			double lr;
 			if(!(rc = draw_relatives(v, &sc[c], &rg[c], drawn, &lr)))
 				sc[c].sum[s] += log10(lr);
 		}
+	}
 	return rc;
 }
 
@@ -532,32 +542,74 @@ static double share_reaching(const double *sum, int S, double needed, double *me
 	return (double)hit / S;
 }
 
-static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, const bool *asked, int nsc,
-                         rng *rg, dna_advice *out, double *ep, arena *a)
+/* Whether the parent of M on that side (0 father, 1 mother) is typed in
+ * every pedigree: then the relatives on that side say nothing more of M
+ * (their genotypes and M's are independent given the parent's). */
+static bool parent_typed(const dna_kin *kin, int m, int side)
 {
-	dna_obs *gdraw = arena_alloc(a, (size_t)v->o->simulations * sizeof(dna_obs));
-	int most = 0;
-	for(int l = 0; l < v->k->nloci; l++)
+	for(int i = 0; i < kin->nalt; i++) {
+		const dna_pedigree *p = &kin->alt[i];
+		int x = side ? p->ped.mother[m] : p->ped.father[m];
+		if(x < 0 || !p->prof[x])
+			return false;
+	}
+	return true;
+}
+
+/* The relatives worth simulating: not typed already, not behind a typed
+ * parent (theirs is then M's power as it is: *same). */
+static void relatives_to_ask(const adv *v, const dna_kin *kin, bool *asked, bool *same, int nsc)
+{
+	static const signed char side[DNA_ASK_COUNT] = {
+		[DNA_ASK_FATHER] = -1, [DNA_ASK_MOTHER] = -1, [DNA_ASK_FULL_SIB] = -1,
+		[DNA_ASK_CHILD] = -1, [DNA_ASK_CHILD_AND_PARENT] = -1, [DNA_ASK_HALF_SIB_PAT] = 0,
+		[DNA_ASK_HALF_SIB_MAT] = 1, [DNA_ASK_GRANDPARENT_PAT] = 0, [DNA_ASK_GRANDPARENT_MAT] = 1,
+		[DNA_ASK_UNCLE_PAT] = 0, [DNA_ASK_UNCLE_MAT] = 1};
+	bool typed[2] = {parent_typed(kin, v->m, 0), parent_typed(kin, v->m, 1)};
+	for(int c = 1; c < nsc; c++) {
+		same[c] = asked[c] && side[c - 1] >= 0 && typed[side[c - 1]];
+		asked[c] &= !same[c];
+	}
+}
+
+/* Over the family's loci: M's draws and the powers as they are, then,
+ * unless every draw reaches the threshold already, the relatives'. */
+static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, bool *asked, bool *same,
+                         int nsc, rng *rg, dna_advice *out, double *ep, arena *a)
+{
+	int S = v->o->simulations, most = 0, nl = v->k->nloci;
+	dna_obs *gdraw = arena_alloc(a, (size_t)S * (size_t)nl * sizeof(dna_obs));
+	bool *said = arena_calloc(a, (size_t)nl, sizeof(bool));
+	for(int l = 0; l < nl; l++)
 		most = v->k->loci[l].n > most ? v->k->loci[l].n : most;
 	v->seen = arena_alloc(a, (size_t)most + 1);
-	if(!gdraw || !v->seen)
+	if(!gdraw || !said || !v->seen)
 		return pl_nomem(v->err);
 	const dna_profile *own = kin->alt[0].prof[v->m];
 	int nep = 0;
-	for(int l = 0; l < v->k->nloci; l++) {
-		if(!family_typed(kin, l))
-			continue;
-		v->l = l;
-		locus_seen(v, kin);
-		v->own = own ? dna_obs_of(own, l, &v->o->model) : (dna_obs){-1, -1, false};
-		bool said;
-		pl_rc rc = locus_run(v, sc, asked, nsc, gdraw, rg, &ep[nep], &said);
-		if(rc) {
-			pl_err_prefix(v->err, "locus %s: ", v->k->loci[l].name);
-			return rc;
+	for(int pass = 0; pass < 2; pass++) {
+		if(pass && share_reaching(sc[0].sum, S, v->o->log10_needed, NULL) >= 1)
+			break; /* nothing to gain */
+		if(pass)
+			relatives_to_ask(v, kin, asked, same, nsc);
+		for(int l = 0; l < nl; l++) {
+			if(!family_typed(kin, l) || (pass && !said[l]))
+				continue;
+			v->l = l;
+			locus_seen(v, kin);
+			v->own = own ? dna_obs_of(own, l, &v->o->model) : (dna_obs){-1, -1, false};
+			pl_rc rc = pass ? locus_relatives(v, sc, asked, nsc, gdraw + (size_t)l * S, rg)
+			                : locus_base(v, &sc[0], gdraw + (size_t)l * S, &rg[0], &ep[nep], &said[l]);
+			if(rc) {
+				pl_err_prefix(v->err, "locus %s: ", v->k->loci[l].name);
+				return rc;
+			}
+			out->loci += !pass;
+			nep += !pass && said[l];
 		}
-		out->loci++;
-		nep += said;
+		if(!pass)
+			for(int c = 1; c < nsc; c++)
+				same[c] = asked[c]; /* until asked: all reach already */
 	}
 	double none = 1;
 	for(int i = 0; i < nep; i++)
@@ -567,11 +619,14 @@ static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, const bool *a
 	return PL_OK;
 }
 
-static void advise_results(const adv *v, adv_scen *sc, const bool *asked, int nsc, dna_advice *out)
+static void advise_results(const adv *v, adv_scen *sc, const bool *asked, const bool *same, int nsc,
+                           dna_advice *out)
 {
 	int S = v->o->simulations;
 	out->now.included = share_reaching(sc[0].sum, S, v->o->log10_needed, &out->now.mean_log10_lr);
 	for(int c = 1; c < nsc; c++) {
+		if(same[c])
+			out->after[c - 1] = out->now.included;
 		if(!asked[c])
 			continue;
 		out->after[c - 1] = share_reaching(sc[c].sum, S, v->o->log10_needed, NULL);
@@ -600,7 +655,7 @@ pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advi
 	arena_init(&v.cache, 1 << 16);
 	enum { NSC = 1 + DNA_ASK_COUNT };
 	adv_scen sc[NSC];
-	bool asked[NSC];
+	bool asked[NSC], same[NSC] = {false};
 	rng rg[NSC];
 	int nsc = o->relatives ? NSC : 1;
 	uint64_t seed = o->seed ^ hmap_hash(kin->person[which], strlen(kin->person[which]));
@@ -614,9 +669,9 @@ pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advi
 	if(!rc && !ep)
 		rc = pl_nomem(err);
 	if(!rc)
-		rc = advise_loci(&v, kin, sc, asked, nsc, rg, out, ep, &a);
+		rc = advise_loci(&v, kin, sc, asked, same, nsc, rg, out, ep, &a);
 	if(!rc)
-		advise_results(&v, sc, asked, nsc, out);
+		advise_results(&v, sc, asked, same, nsc, out);
 	out->engine_calls = v.calls;
 	for(int c = 0; c < made; c++)
 		hmap_free(&sc[c].cache);
