@@ -588,8 +588,11 @@ static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, bool *asked, 
 	const dna_profile *own = kin->alt[0].prof[v->m];
 	int nep = 0;
 	for(int pass = 0; pass < 2; pass++) {
-		if(pass && share_reaching(sc[0].sum, S, v->o->log10_needed, NULL) >= 1)
-			break; /* nothing to gain */
+		if(pass && share_reaching(sc[0].sum, S, v->o->log10_needed, NULL) >= 1) {
+			for(int c = 1; c < nsc; c++)
+				asked[c] = false; /* nothing to gain: same[] says who could be asked */
+			break;
+		}
 		if(pass)
 			relatives_to_ask(v, kin, asked, same, nsc);
 		for(int l = 0; l < nl; l++) {

@@ -177,6 +177,10 @@ static void test_known_cases(void **state)
 	dna_advice me = advise(&k, &fself, 6, false);
 	assert_true(me.now.included > 0.999);           /* LR 1/P(genotype) at 12 loci */
 	assert_true(me.now.ep > 0.999);
+	/* nothing to gain: every relative leaves it as it is, none is advised */
+	dna_advice me2 = advise(&k, &fself, 6, true);
+	assert_near(me2.after[DNA_ASK_MOTHER], me2.now.included, 0);
+	assert_int_equal(me2.best, -1);
 
 	dna_advice fa = advise(&k, &ff, 5, true);
 	assert_true(fa.after[DNA_ASK_MOTHER] > fa.now.included + 0.2);
