@@ -206,6 +206,7 @@ static const char dna_usage[] =
 	"  confirm       the second person: identify, flag for return, or join\n"
 	"  reject        reject a proposal\n"
 	"  withdraw      withdraw a wrong identification (requested, then approved)\n"
+	"  advice        which relative each family should still give a sample\n"
 	"  simulate      write simulated families and remains, to measure accuracy\n"
 	"\n"
 	"'parley dna COMMAND --help' for each.\n";
@@ -217,7 +218,8 @@ int cmd_dna(cli *c, int argc, char **argv)
 		{"screen", cli_dna_screen, NULL}, {"proposals", cli_dna_proposals, NULL},
 		{"explain", cli_dna_explain, NULL}, {"review", cli_dna_review, NULL},
 		{"confirm", cli_dna_confirm, NULL}, {"reject", cli_dna_reject, NULL},
-		{"withdraw", cli_dna_withdraw, NULL}, {"simulate", cli_dna_simulate, NULL},
+		{"withdraw", cli_dna_withdraw, NULL}, {"advice", cli_dna_advice, NULL},
+		{"simulate", cli_dna_simulate, NULL},
 	};
 	return cli_dispatch(c, "dna", subs, sizeof(subs) / sizeof(subs[0]), dna_usage, argc, argv);
 }

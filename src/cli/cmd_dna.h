@@ -18,6 +18,7 @@ int cli_dna_confirm(cli *c, int argc, char **argv);
 int cli_dna_withdraw(cli *c, int argc, char **argv);
 int cli_dna_reject(cli *c, int argc, char **argv);
 int cli_dna_simulate(cli *c, int argc, char **argv);
+int cli_dna_advice(cli *c, int argc, char **argv);
 
 /* A likelihood ratio for people, from its log10: "20", "1.3e+04",
  * "10^12.4"; "-" when not known. */

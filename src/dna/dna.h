@@ -35,6 +35,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "dna/advice.h"
 #include "dna/freq.h"
 #include "dna/kit.h"
 #include "registry/registry.h"
@@ -265,6 +266,45 @@ pl_rc dna_withdraw_approve(store *st, const char *tag, const char *other, unsign
 pl_rc dna_withdraw_cancel(store *st, const char *tag, const char *other, unsigned roles,
                              dna_decision *out, pl_err *err);
 
+/* ---- sampling advice (advice.h) ------------------------------------------------- */
+
+typedef struct dna_advice_query {
+	const char *person;       /* one missing person's family; NULL: all */
+	size_t limit;             /* rows kept, by gain (0: all) */
+	int simulations;          /* per estimate; 0: DNA_ADVICE_SIMULATIONS */
+	uint64_t seed;
+	bool exact;               /* no lumping of the alleles no one in a family shows */
+} dna_advice_query;
+
+typedef struct dna_advice_row {
+	const char *person;       /* the missing person's uid */
+	const char *relatives;    /* the references typed: "father, full_sibling" */
+	int loci;
+	dna_advice a;
+} dna_advice_row;
+
+typedef struct dna_advice_summary {
+	double missing;           /* N of the prior 1/N */
+	double threshold, log10_needed;  /* the posterior of a proposal, and the LR a pair with no rival needs */
+	int simulations;
+	uint64_t seed;
+	long families, refused;   /* advised, and left out (said in notes) */
+	size_t total;             /* rows before the limit */
+	long engine_calls;
+	double seconds;
+	dna_params params;        /* of the last screening: the model used */
+	buf notes;
+} dna_advice_summary;
+
+/* For every family (or one person's), the probability that a true match
+ * would be proposed, the exclusion power, and the relative not yet sampled
+ * who would raise the first most: rows by gain, highest first. The model,
+ * threshold and rule are the last screening's (or the defaults), N that of
+ * screening (the registry's missing persons, at least the families). */
+pl_rc dna_advice_run(store *st, const dna_advice_query *q, arena *a, dna_advice_row **rows,
+                     size_t *n, dna_advice_summary *sum, pl_err *err);
+void dna_advice_summary_free(dna_advice_summary *s);
+
 /* ---- JSON ------------------------------------------------------------------------- */
 
 struct json_t;
@@ -274,6 +314,8 @@ struct json_t *dna_explanation_json(const dna_explanation *e);
 struct json_t *dna_screen_summary_json(const dna_screen_summary *s);
 struct json_t *dna_decision_json(const dna_decision *d);
 struct json_t *dna_params_json(const dna_params *p);
+struct json_t *dna_advice_row_json(const dna_advice_row *r);
+struct json_t *dna_advice_summary_json(const dna_advice_summary *s);
 /* A frequency table: {"loci": [{"locus", "sample_size", "floor", "alleles": {allele: frequency}}]};
  * one locus of it. */
 struct json_t *dna_freqs_json(const dna_freqs *f);

@@ -178,6 +178,35 @@ void api_dna_proposals(http_req *q)
 	                                    (json_int_t)offset, "limit", (json_int_t)limit, "proposals", a));
 }
 
+/* ---- sampling advice ------------------------------------------------------------ */
+
+void api_dna_advice(http_req *q)
+{
+	long limit = 50, sims = DNA_ADVICE_SIMULATIONS, seed = 1;
+	if(!http_query_long(q, "limit", 1, 1000, &limit) ||
+	   !http_query_long(q, "simulations", 10, 100000, &sims) ||
+	   !http_query_long(q, "seed", 0, 1000000000, &seed))
+		return;
+	dna_advice_query aq = {.person = http_query(q, "person"), .limit = (size_t)limit,
+	                       .simulations = (int)sims, .seed = (uint64_t)seed};
+	dna_advice_row *r;
+	size_t n;
+	dna_advice_summary s;
+	pl_err err = {0};
+	pl_rc rc = dna_advice_run(q->st, &aq, &q->a, &r, &n, &s, &err);
+	if(rc)
+		http_fail(q, &err);
+	if(!rc && http_log_rows(q, r, n, sizeof(*r), offsetof(dna_advice_row, person), "list",
+	                        "dna advice")) {
+		json_t *a = json_array();
+		for(size_t i = 0; i < n; i++)
+			json_array_append_new(a, dna_advice_row_json(&r[i]));
+		http_json(q, MHD_HTTP_OK, json_pack("{s:o, s:o}", "advice", a, "summary",
+		                                    dna_advice_summary_json(&s)));
+	}
+	dna_advice_summary_free(&s);
+}
+
 /* A pair as the request names it: a case (tag or id) and a person's id or
  * another case; false, answered, if either is missing or unreadable. */
 static bool pair_of(http_req *q, unsigned status, const char **tag, const char **other)

@@ -360,6 +360,7 @@ void api_remains_batch_get(http_req *q);
 void api_dna_import(http_req *q);
 void api_dna_screen(http_req *q);
 void api_dna_proposals(http_req *q);
+void api_dna_advice(http_req *q);
 void api_dna_explain(http_req *q);
 void api_dna_review(http_req *q);
 void api_dna_confirm(http_req *q);

@@ -224,6 +224,14 @@ const route http_routes[] = {
 	 "person:string:the pairs of one missing person (their id);"
 	 "limit:integer:at most this many (1-1000, default 50);"
 	 "offset:integer:skip this many"},
+	{M_GET, "/api/dna/advice", DNA_READ, 0, api_dna_advice,
+	 "Sampling advice: for each missing person with relatives' profiles, the probability that a "
+	 "true match would be proposed, the exclusion power, and the relative not yet sampled who "
+	 "would raise the first most, highest gain first (written to the access log)", NULL,
+	 "person:string:one missing person's family (their id);"
+	 "limit:integer:at most this many (1-1000, default 50);"
+	 "simulations:integer:profiles simulated per estimate (10-100000, default 1000);"
+	 "seed:integer:the seed of the simulations (default 1)"},
 	{M_GET, "/api/dna/explain", DNA_READ, 0, api_dna_explain,
 	 "A pair locus by locus: the genotypes, the LR at each locus and whether it is consistent, "
 	 "the product, the posterior, the stored proposal and what confirming it would do (written "

@@ -306,6 +306,50 @@ static void proposals_listed_paged_and_logged(void **state)
 	resp_free(&r);
 }
 
+/* Sampling advice: every family, highest gain first, seeded; one
+ * person's; bad settings and unknown persons refused; readers only. */
+static void sampling_advice_listed(void **state)
+{
+	(void)state;
+	resp r, again;
+	assert_status(get(ROLE_AUDITOR, "/api/dna/advice?simulations=20&seed=3&limit=40", &r), 200);
+	json_t *rows = json_object_get(r.json, "advice"), *sum = json_object_get(r.json, "summary");
+	assert_true(json_array_size(rows) >= 20);
+	assert_int_equal(int_at(sum, "simulations"), 20);
+	assert_true(json_number_value(json_object_get(sum, "log10_lr_needed")) > 3);
+	double last = 2;
+	size_t i;
+	json_t *x;
+	json_array_foreach(rows, i, x) {
+		double gain = json_number_value(json_object_get(x, "gain"));
+		double p = json_number_value(json_object_get(x, "p_proposed"));
+		assert_true(gain <= last && gain >= 0);
+		last = gain;
+		assert_true(p >= 0 && p <= 1);
+		assert_true(json_number_value(json_object_get(x, "exclusion_power")) > 0.99);
+		if(!strcmp(str_at(x, "relatives"), "self") || !strcmp(str_at(x, "relatives"), "father, mother")) {
+			assert_true(p > 0.95);
+			assert_true(json_is_null(json_object_get(x, "best")));
+		}
+	}
+	assert_status(get(ROLE_AUDITOR, "/api/dna/advice?simulations=20&seed=3&limit=40", &again), 200);
+	assert_true(json_equal(json_object_get(again.json, "advice"), rows)); /* the same seed, the same advice */
+	char path[200];
+	snprintf(path, sizeof(path), "/api/dna/advice?simulations=20&person=%s",
+	         str_at(json_array_get(rows, 0), "person"));
+	resp_free(&again);
+	assert_status(get(ROLE_IDENTIFICATION, path, &again), 200);
+	assert_int_equal(json_array_size(json_object_get(again.json, "advice")), 1);
+	resp_free(&again);
+	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, "/api/dna/advice?simulations=5", &r), 400);
+	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, "/api/dna/advice?person=P0000000000000000", &r), 404);
+	resp_free(&r);
+	assert_status(get(ROLE_MEDIATOR, "/api/dna/advice", &r), 403);
+	resp_free(&r);
+}
+
 static void a_pair_explained_locus_by_locus(void **state)
 {
 	(void)state;
@@ -514,6 +558,7 @@ int main(void)
 		cmocka_unit_test(profiles_are_imported_whole_or_not_at_all),
 		cmocka_unit_test(a_screening_with_its_settings),
 		cmocka_unit_test(proposals_listed_paged_and_logged),
+		cmocka_unit_test(sampling_advice_listed),
 		cmocka_unit_test(a_pair_explained_locus_by_locus),
 		cmocka_unit_test(confirm_records_the_person_reject_is_kept),
 		cmocka_unit_test(the_other_sides_remains_are_flagged_for_return),

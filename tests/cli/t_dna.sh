@@ -9,7 +9,7 @@ dna_db() {
 NIST="$HERE/../../data/str/nist1036_genotypes.csv"
 
 test_dna_help() {
-	for cmd in import frequencies screen proposals explain review confirm reject withdraw simulate; do
+	for cmd in import frequencies screen proposals explain review confirm reject withdraw simulate advice; do
 		p dna "$cmd" --help; expect_status 0
 		expect_out "usage: parley dna $cmd"
 	done
@@ -216,4 +216,42 @@ test_dna_sex_conflict_is_excluded() {
 	expect_out "LR 20 over 1 loci"
 	p --json dna explain T1 "$f"; expect_status 0
 	expect_out '"sex_conflict": true'
+}
+
+test_dna_advice() {
+	dna_db
+	"$PARLEY" dna simulate --missing 6 --remains 1 --seed 3 --dir sim --kinds parents=1,self=1,father=1 >/dev/null
+	"$PARLEY" import --quiet sim/persons.csv
+	p dna advice; expect_status 1
+	expect_err "no allele frequencies in the registry"
+	"$PARLEY" dna frequencies --from "$NIST" >/dev/null
+	"$PARLEY" dna import references sim/references.csv >/dev/null
+	p dna advice --simulations 40 --seed 5; expect_status 0
+	expect_out "A proposal needs a posterior of 0.999 with a prior of 1/6"
+	expect_out "P(proposed)"
+	expect_out "of 6 families shown"
+	"$PARLEY" dna advice --simulations 40 --seed 5 --json > a.json
+	"$PARLEY" dna advice --simulations 40 --seed 5 --json > b.json
+	python3 - a.json b.json <<'PY' || fail "advice: JSON"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+rows = a["advice"]
+assert len(rows) == 6 and a["summary"]["simulations"] == 40, a["summary"]
+strip = lambda d: [{k: v for k, v in r.items()} for r in d["advice"]]
+assert strip(a) == strip(b), "the same seed gives the same advice"
+gains = [r["gain"] for r in rows]
+assert gains == sorted(gains, reverse=True), gains
+for r in rows:
+    assert 0 <= r["p_proposed"] <= 1 and 0 <= r["exclusion_power"] <= 1
+    if "self" in r["relatives"].split(", ") or "father, mother" in r["relatives"]:
+        assert r["p_proposed"] > 0.95 and r["best"] is None, r
+    if r["relatives"] == "father":
+        assert "father" not in r["after"] and r["after"]["mother"] >= r["p_proposed"], r
+PY
+	person=$(python3 -c 'import json; print([r["person"] for r in json.load(open("a.json"))["advice"] if r["relatives"] == "father"][0])')
+	p dna advice --person "$person" --simulations 40; expect_status 0
+	expect_out "1 of 1 family shown"
+	p dna advice --person P000000000000000X; expect_status 1
+	p dna advice --simulations 5; expect_status 2
+	expect_err "simulations"
 }

@@ -24,6 +24,7 @@ const pages = {
   remains_import: () => import('./pages/remains_import.js'),
   dna: () => import('./pages/dna.js'),
   dna_data: () => import('./pages/dna_data.js'),
+  dna_advice: () => import('./pages/dna_advice.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -55,6 +56,7 @@ const routes = [
   { path: /^\/remains\/(R[0-9A-Z]{16})$/, page: 'remains', perm: 'remains_read', section: 'remains' },
   { path: /^\/dna$/, page: 'dna', perm: 'dna_read', nav: 'dna' },
   { path: /^\/dna\/data$/, page: 'dna_data', perm: 'dna_read', section: 'dna' },
+  { path: /^\/dna\/advice$/, page: 'dna_advice', perm: 'dna_read', section: 'dna' },
 ];
 
 const navOrder = [

@@ -58,7 +58,8 @@ function who(ctx, p) {
 
 function subnav(ctx) {
   return h('p', { class: 'subnav' }, h('a', { href: '/dna' }, t('dna.proposals')), ' · ',
-    h('a', { href: '/dna/data', id: 'dna-data-link' }, t(ctx.can('dna_write') ? 'dna_data.title' : 'dna_data.frequencies')));
+    h('a', { href: '/dna/data', id: 'dna-data-link' }, t(ctx.can('dna_write') ? 'dna_data.title' : 'dna_data.frequencies')),
+    ' · ', h('a', { href: '/dna/advice', id: 'dna-advice-link' }, t('dna_advice.title')));
 }
 
 function filters(ctx) {

@@ -1,0 +1,127 @@
+/* parley dna advice: which relative each family should still be asked to
+ * give a sample, by how much it would help (docs/dna.md, "Sampling
+ * advice"). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "cli/cmd_dna.h"
+#include "dna/dna.h"
+
+static const char advice_usage[] =
+	"usage: parley dna advice [--person ID] [--limit N] [--simulations N] [--seed N]\n"
+	"                         [--exact]\n"
+	"\n"
+	"For each missing person with relatives' profiles: the probability that\n"
+	"their remains would be proposed (a true match reaching the threshold of\n"
+	"the last screening, with the prior 1/N of screening), the exclusion power\n"
+	"(the probability that an unrelated person's profile is incompatible with\n"
+	"the relatives at a locus: forrel's missingPersonEP), and the relative not\n"
+	"yet sampled who would raise the first most, with the probability after.\n"
+	"One list, highest gain first: what the office can ask families for.\n"
+	"Probabilities are estimated by simulation (fixed seed, the same answer\n"
+	"every time); the exclusion power is exact.\n"
+	"\n"
+	"Options:\n"
+	"  --person ID        one missing person's family\n"
+	"  --limit N          at most N rows (default 50)\n"
+	"  --simulations N    profiles simulated per estimate (default 1000; the\n"
+	"                     error of a probability is at most 0.5/sqrt(N))\n"
+	"  --seed N           the seed of the simulations (default 1)\n"
+	"  --exact            do not lump the alleles no one in a family shows into\n"
+	"                     one (slower; the same answer without mutation)\n";
+
+static void percent(double p, char *out, size_t size)
+{
+	if(isnan(p))
+		snprintf(out, size, "-");
+	else
+		snprintf(out, size, "%.1f%%", 100 * p);
+}
+
+static void advice_row(const dna_advice_row *r, table *t)
+{
+	const dna_advice *x = &r->a;
+	char now[16], ep[16], after[16], gain[16], loci[16];
+	percent(x->now.included, now, sizeof(now));
+	percent(x->now.ep, ep, sizeof(ep));
+	percent(x->best >= 0 ? x->after[x->best] : NAN, after, sizeof(after));
+	snprintf(gain, sizeof(gain), x->best >= 0 ? "+%.1f" : "-", 100 * x->gain);
+	snprintf(loci, sizeof(loci), "%d", r->loci);
+	const char *row[8] = {r->person, r->relatives, loci, now, ep,
+	                      x->best >= 0 ? dna_ask_names[x->best] : "none helps", after, gain};
+	table_add(t, row);
+}
+
+static void advice_text(const dna_advice_summary *s, const dna_advice_row *r, size_t n)
+{
+	printf("A proposal needs a posterior of %g with a prior of 1/%.0f: an LR of 10^%.2f for a\n"
+	       "pair with no rival. %d simulated profiles per estimate, seed %llu.\n\n",
+	       s->threshold, s->missing, s->log10_needed, s->simulations, (unsigned long long)s->seed);
+	const char *head[8] = {"person", "references", "loci", "P(proposed)", "exclusion",
+	                       "best to sample", "P after", "gain (points)"};
+	table *t = table_new(8, head);
+	for(size_t i = 0; i < n; i++)
+		advice_row(&r[i], t);
+	if(n)
+		table_print(t, stdout, 40);
+	table_free(t);
+	if(n)
+		putchar('\n');
+	for(size_t i = 0; i < n && i < 10; i++) {
+		const dna_advice *x = &r[i].a;
+		if(x->best < 0)
+			continue;
+		printf("ask %s of %s for a sample: the chance that a true match is proposed rises "
+		       "from %.0f%% to %.0f%%\n", dna_ask_phrases[x->best], r[i].person,
+		       100 * x->now.included, 100 * x->after[x->best]);
+	}
+	printf("%zu of %zu famil%s shown (%ld left out), %.1f s\n", n, s->total,
+	       s->total == 1 ? "y" : "ies", s->refused, s->seconds);
+	if(s->notes.len)
+		fprintf(stderr, "%s", buf_str(&s->notes));
+}
+
+int cli_dna_advice(cli *c, int argc, char **argv)
+{
+	enum { PERSON, LIMIT, SIMULATIONS, SEED, EXACT, N };
+	static const cli_opt opts[] = {
+		[PERSON] = {"person"}, [LIMIT] = CLI_OPT_LIMIT,
+		[SIMULATIONS] = {"simulations", CLI_INT, .min = 10, .max = 1000000},
+		[SEED] = {"seed", CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
+		[EXACT] = {"exact", CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = advice_usage, .opts = opts};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	if(status >= 0)
+		return status;
+	dna_advice_query q = {.person = v[PERSON].s, .limit = v[LIMIT].s ? (size_t)v[LIMIT].n : 50,
+	                      .simulations = v[SIMULATIONS].s ? (int)v[SIMULATIONS].n : 0,
+	                      .seed = v[SEED].s ? (uint64_t)v[SEED].n : 1, .exact = v[EXACT].s != NULL};
+	arena a;
+	arena_init(&a, 0);
+	dna_advice_row *rows;
+	size_t n;
+	dna_advice_summary sum;
+	pl_err err = {0};
+	pl_rc rc = dna_advice_run(st, &q, &a, &rows, &n, &sum, &err);
+	if(rc) {
+		status = cli_fail(c, &err);
+	} else if(c->json) {
+		json_t *arr = json_array();
+		for(size_t i = 0; i < n; i++)
+			json_array_append_new(arr, dna_advice_row_json(&rows[i]));
+		cli_print_json(json_pack("{s:o, s:o}", "advice", arr, "summary", dna_advice_summary_json(&sum)));
+		status = EXIT_OK;
+	} else {
+		advice_text(&sum, rows, n);
+		status = EXIT_OK;
+	}
+	dna_advice_summary_free(&sum);
+	arena_free(&a);
+	store_close(st);
+	return status;
+}

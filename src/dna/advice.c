@@ -1,0 +1,685 @@
+/* Sampling advice (advice.h): the inclusion and exclusion power of a
+ * family's references for their missing person, and the relatives who
+ * would raise the inclusion power, by simulation through the likelihood
+ * engine (ped.h). */
+#include <math.h>
+#include <string.h>
+
+#include "core/hmap.h"
+#include "core/rng.h"
+#include "dna/advice.h"
+
+/* One alternative pedigree of a scenario: p1 the family (with the relative
+ * asked for), p0 the same and an unrelated founder U as its last
+ * individual, for the LR's denominator. */
+typedef struct adv_alt {
+	dna_ped p1, p0;
+	const dna_profile **prof;
+	dna_obs *o1, *o0;         /* at the locus, in its numbering: the references */
+	dna_obs *tmp;             /* those in the reduced numbering, for one call */
+	double w;
+	int r[2];
+} adv_alt;
+
+/* The family as it is (nr 0), or with a relative asked for. */
+typedef struct adv_scen {
+	adv_alt *alt;
+	int nalt, nr;
+	hmap cache;               /* per locus: enumerations and denominators by key */
+	double *sum;              /* per simulation: the log10 LR so far */
+} adv_scen;
+
+typedef struct adv_locus adv_locus;
+
+/* A genotype distribution on locus R: likelihoods v per slot and their
+ * running sums. */
+typedef struct adv_dist {
+	adv_locus *R;
+	double *v, *cdf;
+	int G;
+} adv_dist;
+
+typedef struct adv {
+	const dna_kit *k;
+	const dna_advice_opts *o;
+	int m, l;
+	dna_obs own;              /* M's own sample at the locus, if any */
+	bool *seen;               /* per allele of the locus: typed in the family (or all: no lumping) */
+	arena scratch, cache;
+	long calls;
+	pl_err *err;
+} adv;
+
+/* ---- small pure helpers ------------------------------------------------------------ */
+
+double dna_poibin_tail(const double *p, int n, int t)
+{
+	/* P(exactly j) for j = 0..t, event by event; the tail is what is left */
+	double d[64] = {1};
+	if(t < 0)
+		return 1;
+	if(t > 62)
+		return 0;
+	for(int i = 0; i < n; i++)
+		for(int j = t; j >= 0; j--)
+			d[j] = d[j] * (1 - p[i]) + (j ? d[j - 1] * p[i] : 0);
+	double le = 0;
+	for(int j = 0; j <= t; j++)
+		le += d[j];
+	return le >= 1 ? 0 : 1 - le;
+}
+
+int dna_draw_cdf(const double *cdf, int n, double u)
+{
+	double x = u * cdf[n - 1];
+	int lo = 0, hi = n - 1;
+	while(lo < hi) {
+		int mid = (lo + hi) / 2;
+		if(x < cdf[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static void unslot(int s, int *a, int *b)
+{
+	for(*b = 0; dna_slots(*b + 1) <= s; (*b)++) {}
+	*a = s - dna_slots(*b);
+}
+
+static dna_obs slot_obs(int s)
+{
+	int a, b;
+	unslot(s, &a, &b);
+	return (dna_obs){(int16_t)a, (int16_t)b, false};
+}
+
+/* P(M's own sample shows `own` | M has genotype s). */
+static double own_given(dna_obs own, int s, double dropout)
+{
+	if(own.a < 0)
+		return 1;
+	dna_obs g = slot_obs(s);
+	if(!own.dropout)
+		return g.a == own.a && g.b == own.b;
+	if(g.a == own.a && g.b == own.a)
+		return 1;
+	return g.a == own.a || g.b == own.a ? dropout / (1 + dropout) : 0;
+}
+
+/* ---- loci with the alleles no one shows lumped ------------------------------------ */
+
+/* A locus of the explicit alleles (those typed in the family and drawn so
+ * far) and one allele for all the others, with their summed frequency
+ * (alleles whose frequency sums to nothing are left out). Without mutation
+ * and theta a likelihood is the same whichever allele no one shows an
+ * individual has, so the lumped locus gives the exact likelihoods in far
+ * fewer genotypes (Familias and pedprobr lump alleles so); with mutation
+ * the lumped allele mutates as the frequency-weighted mean of its members. */
+struct adv_locus {
+	dna_locus L;
+	int k;                    /* explicit alleles: reduced 0..k-1; k is the lumped one if any */
+	int16_t *orig;            /* reduced -> the locus's allele (k entries) */
+	int16_t *red;             /* the locus's allele -> reduced (the lumped: k) */
+};
+
+static pl_rc lump_mutation(const dna_locus *O, adv_locus *R, arena *a)
+{
+	int n = R->L.n, k = R->k;
+	for(int f = 0; f < 3; f++) {
+		if(!O->mut[f])
+			continue;
+		double *m = arena_calloc(a, (size_t)(n * n), sizeof(double));
+		if(!m)
+			return PL_ENOMEM;
+		for(int x = 0; x < O->n; x++)
+			for(int y = 0; y < O->n; y++) {
+				int i = R->red[x], j = R->red[y];
+				/* from the lumped allele: weighted by its members' frequencies */
+				double w = i == k ? O->p[x] / R->L.p[k] : 1;
+				if(i < k && x != R->orig[i])
+					continue;
+				m[i * n + j] += w * O->mut[f][x * O->n + y];
+			}
+		R->L.mut[f] = m;
+	}
+	return PL_OK;
+}
+
+/* The locus O with the alleles of keep[] explicit (all of them without
+ * lumping). */
+static pl_rc lump(const dna_locus *O, const bool *keep, bool mutation, arena *a, adv_locus **out)
+{
+	adv_locus *R = arena_calloc(a, 1, sizeof(*R));
+	if(!R || !(R->red = arena_alloc(a, (size_t)O->n * sizeof(int16_t))) ||
+	   !(R->orig = arena_alloc(a, (size_t)O->n * sizeof(int16_t))))
+		return PL_ENOMEM;
+	double rest = 0;
+	for(int x = 0; x < O->n; x++) {
+		if(keep[x])
+			R->orig[R->k++] = (int16_t)x;
+		else
+			rest += O->p[x];
+	}
+	R->L = *O;
+	R->L.n = R->k + (rest > 0);
+	R->L.p = arena_alloc(a, (size_t)R->L.n * sizeof(double));
+	if(!R->L.p)
+		return PL_ENOMEM;
+	for(int x = 0, i = 0; x < O->n; x++)
+		R->red[x] = (int16_t)(keep[x] ? i++ : R->k);
+	for(int i = 0; i < R->k; i++)
+		R->L.p[i] = O->p[R->orig[i]];
+	if(rest > 0)
+		R->L.p[R->k] = rest;
+	memset(R->L.mut, 0, sizeof(R->L.mut));
+	*out = R;
+	return mutation ? lump_mutation(O, R, a) : PL_OK;
+}
+
+/* A genotype of the locus in the reduced numbering. */
+static dna_obs reduce(const adv_locus *R, dna_obs o)
+{
+	if(o.a < 0)
+		return o;
+	int16_t a = R->red[o.a], b = R->red[o.b];
+	return (dna_obs){a < b ? a : b, a < b ? b : a, o.dropout};
+}
+
+/* The locus's allele of reduced allele i: the lumped one drawn among its
+ * members by frequency. */
+static int16_t unreduce(const dna_locus *O, const adv_locus *R, int i, rng *rg)
+{
+	if(i < R->k)
+		return R->orig[i];
+	double u = rng_unit(rg) * R->L.p[R->k], run = 0;
+	int last = -1;
+	for(int x = 0; x < O->n; x++)
+		if(R->red[x] == R->k) {
+			last = x;
+			if(u < (run += O->p[x]))
+				return (int16_t)x;
+		}
+	return (int16_t)last;
+}
+
+/* The locus's genotype of reduced slot s. */
+static dna_obs unreduce_slot(const dna_locus *O, const adv_locus *R, int s, rng *rg)
+{
+	dna_obs g = slot_obs(s);
+	int16_t a = unreduce(O, R, g.a, rg), b = unreduce(O, R, g.b, rg);
+	return (dna_obs){a < b ? a : b, a < b ? b : a, false};
+}
+
+/* ---- the engine over a scenario's alternatives ----------------------------------- */
+
+/* sum over alternatives of w L at locus R, h0 false: M typed gm (a reduced
+ * slot; times P(own | gm)), h0 true: M as sampled and U typed gm; the
+ * relatives asked for typed r[0..nr) (reduced slots, -1 untyped). */
+static pl_rc lik(adv *v, adv_scen *s, const adv_locus *R, int gm, const int *r, bool h0,
+                 const dna_model *mod, double *out)
+{
+	double f = h0 ? 1 : own_given(reduce(R, v->own), gm, mod->dropout);
+	*out = 0;
+	for(int i = 0; f > 0 && i < s->nalt; i++) {
+		adv_alt *x = &s->alt[i];
+		const dna_obs *o = h0 ? x->o0 : x->o1;
+		int n = h0 ? x->p0.n : x->p1.n;
+		for(int j = 0; j < n; j++)
+			x->tmp[j] = reduce(R, o[j]);
+		x->tmp[h0 ? x->p1.n : v->m] = slot_obs(gm);
+		for(int j = 0; j < s->nr; j++)
+			x->tmp[x->r[j]] = r[j] >= 0 ? slot_obs(r[j]) : (dna_obs){-1, -1, false};
+		double q;
+		pl_rc rc = dna_ped_likelihood(&R->L, mod, h0 ? &x->p0 : &x->p1, x->tmp, &q, &v->scratch,
+		                              v->err);
+		v->calls++;
+		if(rc)
+			return rc;
+		*out += x->w * q;
+	}
+	*out *= f;
+	return PL_OK;
+}
+
+/* The likelihoods of every genotype of the next individual to draw at
+ * locus R: M (depth 0) or the relatives asked for (depth 1, 2), the
+ * earlier ones typed as red[] (reduced slots). */
+static pl_rc enumerate(adv *v, adv_scen *s, const int *red, int depth, adv_dist *d)
+{
+	int G = dna_slots(d->R->L.n);
+	d->v = arena_alloc(&v->cache, (size_t)G * sizeof(double));
+	d->cdf = arena_alloc(&v->cache, (size_t)G * sizeof(double));
+	if(!d->v || !d->cdf)
+		return pl_nomem(v->err);
+	d->G = G;
+	int r[2] = {-1, -1};
+	double run = 0;
+	for(int g = 0; g < G; g++) {
+		int gm = depth ? red[0] : g;
+		for(int j = 0; j + 1 < depth; j++)
+			r[j] = red[j + 1];
+		if(depth)
+			r[depth - 1] = g;
+		pl_rc rc = lik(v, s, d->R, gm, r, false, &v->o->model, &d->v[g]);
+		if(rc)
+			return rc;
+		run += d->v[g];
+		d->cdf[g] = run;
+	}
+	return PL_OK;
+}
+
+static void *cached(adv_scen *s, const int key[4])
+{
+	return hmap_get(&s->cache, (const char *)key, 4 * sizeof(int));
+}
+
+static pl_rc cache_put(adv *v, adv_scen *s, const int key[4], void *val)
+{
+	if(hmap_put(&s->cache, (const char *)key, 4 * sizeof(int), val))
+		return pl_nomem(v->err);
+	return PL_OK;
+}
+
+/* The distribution of the individual at `depth` given the earlier draws
+ * (genotypes of the locus): on a locus where the family's alleles and
+ * theirs are explicit. */
+static pl_rc dist_of(adv *v, adv_scen *s, int depth, const dna_obs *drawn, adv_dist **out)
+{
+	int key[4] = {depth, -1, -1, -1};
+	for(int j = 0; j < depth; j++)
+		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
+	if((*out = cached(s, key)))
+		return PL_OK;
+	const dna_locus *O = &v->k->loci[v->l];
+	adv_dist *d = arena_calloc(&v->cache, 1, sizeof(*d));
+	bool *keep = arena_alloc(&v->cache, (size_t)O->n);
+	if(!d || !keep)
+		return pl_nomem(v->err);
+	memcpy(keep, v->seen, (size_t)O->n);
+	for(int j = 0; j < depth; j++)
+		keep[drawn[j].a] = keep[drawn[j].b] = true;
+	pl_rc rc = lump(O, keep, v->o->model.mutation, &v->cache, &d->R);
+	if(rc)
+		return pl_nomem(v->err);
+	int red[2];
+	for(int j = 0; j < depth; j++) {
+		dna_obs x = reduce(d->R, drawn[j]);
+		red[j] = dna_slot(x.a, x.b);
+	}
+	if(!(rc = enumerate(v, s, red, depth, d)))
+		rc = cache_put(v, s, key, d);
+	*out = d;
+	return rc;
+}
+
+/* The LR's denominator on d's locus for M's reduced genotype gm and the
+ * relatives' r[] (key: what identifies them). */
+static pl_rc denominator(adv *v, adv_scen *s, const adv_dist *d, int gm, const int *r,
+                         const int key[4], double *out)
+{
+	double *c = cached(s, key);
+	if(c) {
+		*out = *c;
+		return PL_OK;
+	}
+	if(!(c = arena_alloc(&v->cache, sizeof(double))))
+		return pl_nomem(v->err);
+	pl_rc rc = lik(v, s, d->R, gm, r, true, &v->o->model, c);
+	if(!rc)
+		rc = cache_put(v, s, key, c);
+	*out = *c;
+	return rc;
+}
+
+/* ---- scenarios ------------------------------------------------------------------- */
+
+/* Scenario s from kin's alternatives with `ask` (or as they are, ask < 0).
+ * *asked false when the relative is typed already in some alternative. */
+static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *asked, arena *a)
+{
+	memset(s, 0, sizeof(*s));
+	hmap_init(&s->cache);
+	s->alt = arena_calloc(a, (size_t)kin->nalt, sizeof(adv_alt));
+	s->sum = arena_calloc(a, (size_t)v->o->simulations, sizeof(double));
+	if(!s->alt || !s->sum)
+		return pl_nomem(v->err);
+	s->nalt = kin->nalt;
+	*asked = true;
+	for(int i = 0; i < kin->nalt; i++) {
+		adv_alt *x = &s->alt[i];
+		dna_pedigree e = kin->alt[i];
+		int nr = 0;
+		if(ask >= 0) {
+			pl_rc rc = dna_ask_edit(&kin->alt[i], v->m, (dna_ask)ask, &e, x->r, &nr, a, v->err);
+			if(rc)
+				return rc;
+			*asked &= nr > 0;
+			s->nr = nr;
+		}
+		size_t n = (size_t)e.ped.n;
+		int *fa = arena_alloc(a, (n + 1) * sizeof(int));
+		int *mo = arena_alloc(a, (n + 1) * sizeof(int));
+		dna_sex *sex = arena_alloc(a, (n + 1) * sizeof(dna_sex));
+		x->o1 = arena_calloc(a, n, sizeof(dna_obs));
+		x->o0 = arena_calloc(a, n + 1, sizeof(dna_obs));
+		x->tmp = arena_calloc(a, n + 1, sizeof(dna_obs));
+		if(!fa || !mo || !sex || !x->o1 || !x->o0 || !x->tmp)
+			return pl_nomem(v->err);
+		memcpy(fa, e.ped.father, n * sizeof(int));
+		memcpy(mo, e.ped.mother, n * sizeof(int));
+		memcpy(sex, e.ped.sex, n * sizeof(dna_sex));
+		fa[n] = mo[n] = -1;
+		sex[n] = e.ped.sex[v->m];
+		x->p1 = e.ped;
+		x->p0 = (dna_ped){(int)n + 1, fa, mo, sex};
+		x->prof = e.prof;
+		x->w = e.weight;
+	}
+	return PL_OK;
+}
+
+/* The observations of every alternative at locus v->l; M's and the
+ * relatives' are set per call, U's too. */
+static void scen_locus(adv *v, adv_scen *s)
+{
+	for(int i = 0; i < s->nalt; i++) {
+		adv_alt *x = &s->alt[i];
+		for(int j = 0; j < x->p1.n; j++) {
+			x->o1[j] = x->prof[j] ? dna_obs_of(x->prof[j], v->l, &v->o->model)
+			                      : (dna_obs){-1, -1, false};
+			x->o0[j] = x->o1[j];
+		}
+		x->o0[x->p1.n] = (dna_obs){-1, -1, false};
+	}
+	hmap_free(&s->cache);
+	hmap_init(&s->cache);
+}
+
+/* Which alleles of locus l anyone of the family shows (all, without lumping). */
+static void locus_seen(adv *v, const dna_kin *kin)
+{
+	const dna_locus *O = &v->k->loci[v->l];
+	memset(v->seen, !v->o->exact ? 0 : 1, (size_t)O->n);
+	for(int i = 0; i < kin->nalt; i++)
+		for(int j = 0; j < kin->alt[i].ped.n; j++) {
+			const dna_profile *pr = kin->alt[i].prof[j];
+			if(pr && dna_typed(pr->g[v->l]))
+				v->seen[pr->g[v->l].a] = v->seen[pr->g[v->l].b] = true;
+		}
+}
+
+/* ---- a locus ---------------------------------------------------------------------- */
+
+/* EP_l: the population probability of the genotypes that the references
+ * rule out without mutation (d: M's likelihoods with the model's own). */
+static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
+{
+	const double *p = d->R->L.p;
+	dna_model plain = v->o->model;
+	plain.mutation = false;
+	*ep = 0;
+	for(int g = 0; g < d->G; g++) {
+		double q = d->v[g];
+		if(v->o->model.mutation) {
+			pl_rc rc = lik(v, base, d->R, g, NULL, false, &plain, &q);
+			if(rc)
+				return rc;
+		}
+		if(q == 0) {
+			dna_obs x = slot_obs(g);
+			*ep += x.a == x.b ? p[x.a] * p[x.a] : 2 * p[x.a] * p[x.b];
+		}
+	}
+	return PL_OK;
+}
+
+/* The relatives of scenario s drawn after M's genotype drawn[0] (of the
+ * locus), into drawn[1..]; *lr the LR of M's genotype with them typed. */
+static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], double *lr)
+{
+	const dna_locus *O = &v->k->loci[v->l];
+	adv_dist *d = NULL;
+	int red[3], key[4] = {-1, dna_slot(drawn[0].a, drawn[0].b), -1, -1};
+	for(int depth = 1; depth <= s->nr; depth++) {
+		pl_rc rc = dist_of(v, s, depth, drawn, &d);
+		if(rc)
+			return rc;
+		if(d->cdf[d->G - 1] <= 0) { /* cannot happen when M's draw fits */
+			*lr = 1;
+			return PL_OK;
+		}
+		red[depth] = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
+		drawn[depth] = unreduce_slot(O, d->R, red[depth], rg);
+	}
+	/* the last relative's lumped allele stays lumped: d's locus and slots */
+	dna_obs m = reduce(d->R, drawn[0]);
+	for(int j = 1; j < s->nr; j++) {
+		dna_obs x = reduce(d->R, drawn[j]);
+		red[j] = dna_slot(x.a, x.b);
+		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
+	}
+	key[1 + s->nr] = red[s->nr];
+	double h1 = d->v[red[s->nr]], h0;
+	pl_rc rc = denominator(v, s, d, dna_slot(m.a, m.b), red + 1, key, &h0);
+	*lr = h0 > 0 ? h1 / h0 : 1;
+	return rc;
+}
+
+/* Locus v->l for the family as it is: M's draws (gdraw: genotypes of the
+ * locus, reused by the relatives' scenarios). *said false when the
+ * references contradict each other there (no genotype of M has a
+ * likelihood). */
+static pl_rc locus_base(adv *v, adv_scen *base, dna_obs *gdraw, rng *rg, double *ep, bool *said)
+{
+	scen_locus(v, base);
+	arena_reset(&v->cache);
+	adv_dist *d;
+	pl_rc rc = dist_of(v, base, 0, NULL, &d);
+	if(rc)
+		return rc;
+	if(!(*said = d->cdf[d->G - 1] > 0))
+		return PL_OK;
+	if((rc = locus_ep(v, base, d, ep)))
+		return rc;
+	const dna_locus *O = &v->k->loci[v->l];
+	for(int s = 0; !rc && s < v->o->simulations; s++) {
+		double h0;
+		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
+		int key[4] = {-1, g, -1, -1};
+		gdraw[s] = unreduce_slot(O, d->R, g, rg);
+		if(!(rc = denominator(v, base, d, g, NULL, key, &h0)) && h0 > 0)
+			base->sum[s] += log10(d->v[g] / h0);
+	}
+	return rc;
+}
+
+/* Locus v->l for the relatives asked for, after M's draws gdraw. */
+static pl_rc locus_relatives(adv *v, adv_scen *sc, const bool *ask, int nsc, const dna_obs *gdraw,
+                             rng *rg)
+{
+	pl_rc rc = PL_OK;
+	arena_reset(&v->cache);
+	for(int c = 1; !rc && c < nsc; c++) {
+		if(!ask[c])
+			continue;
+		scen_locus(v, &sc[c]);
+		for(int s = 0; !rc && s < v->o->simulations; s++) {
+			dna_obs drawn[3] = {gdraw[s]};
+			double lr;
+			if(!(rc = draw_relatives(v, &sc[c], &rg[c], drawn, &lr)))
+				sc[c].sum[s] += log10(lr);
+		}
+	}
+	return rc;
+}
+
+/* ---- the advice ------------------------------------------------------------------- */
+
+/* Whether any reference of the family is typed at locus l. */
+static bool family_typed(const dna_kin *kin, int l)
+{
+	for(int i = 0; i < kin->nalt; i++)
+		for(int j = 0; j < kin->alt[i].ped.n; j++)
+			if(kin->alt[i].prof[j] && dna_typed(kin->alt[i].prof[j]->g[l]))
+				return true;
+	return false;
+}
+
+static double share_reaching(const double *sum, int S, double needed, double *mean)
+{
+	int hit = 0;
+	double total = 0;
+	for(int s = 0; s < S; s++) {
+		hit += sum[s] >= needed - 1e-9;
+		total += sum[s];
+	}
+	if(mean)
+		*mean = total / S;
+	return (double)hit / S;
+}
+
+/* Whether the parent of M on that side (0 father, 1 mother) is typed in
+ * every pedigree: then the relatives on that side say nothing more of M
+ * (their genotypes and M's are independent given the parent's). */
+static bool parent_typed(const dna_kin *kin, int m, int side)
+{
+	for(int i = 0; i < kin->nalt; i++) {
+		const dna_pedigree *p = &kin->alt[i];
+		int x = side ? p->ped.mother[m] : p->ped.father[m];
+		if(x < 0 || !p->prof[x])
+			return false;
+	}
+	return true;
+}
+
+/* The relatives worth simulating: not typed already, not behind a typed
+ * parent (theirs is then M's power as it is: *same). */
+static void relatives_to_ask(const adv *v, const dna_kin *kin, bool *asked, bool *same, int nsc)
+{
+	static const signed char side[DNA_ASK_COUNT] = {
+		[DNA_ASK_FATHER] = -1, [DNA_ASK_MOTHER] = -1, [DNA_ASK_FULL_SIB] = -1,
+		[DNA_ASK_CHILD] = -1, [DNA_ASK_CHILD_AND_PARENT] = -1, [DNA_ASK_HALF_SIB_PAT] = 0,
+		[DNA_ASK_HALF_SIB_MAT] = 1, [DNA_ASK_GRANDPARENT_PAT] = 0, [DNA_ASK_GRANDPARENT_MAT] = 1,
+		[DNA_ASK_UNCLE_PAT] = 0, [DNA_ASK_UNCLE_MAT] = 1};
+	bool typed[2] = {parent_typed(kin, v->m, 0), parent_typed(kin, v->m, 1)};
+	for(int c = 1; c < nsc; c++) {
+		same[c] = asked[c] && side[c - 1] >= 0 && typed[side[c - 1]];
+		asked[c] &= !same[c];
+	}
+}
+
+/* Over the family's loci: M's draws and the powers as they are, then,
+ * unless every draw reaches the threshold already, the relatives'. */
+static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, bool *asked, bool *same,
+                         int nsc, rng *rg, dna_advice *out, double *ep, arena *a)
+{
+	int S = v->o->simulations, most = 0, nl = v->k->nloci;
+	dna_obs *gdraw = arena_alloc(a, (size_t)S * (size_t)nl * sizeof(dna_obs));
+	bool *said = arena_calloc(a, (size_t)nl, sizeof(bool));
+	for(int l = 0; l < nl; l++)
+		most = v->k->loci[l].n > most ? v->k->loci[l].n : most;
+	v->seen = arena_alloc(a, (size_t)most + 1);
+	if(!gdraw || !said || !v->seen)
+		return pl_nomem(v->err);
+	const dna_profile *own = kin->alt[0].prof[v->m];
+	int nep = 0;
+	for(int pass = 0; pass < 2; pass++) {
+		if(pass && share_reaching(sc[0].sum, S, v->o->log10_needed, NULL) >= 1) {
+			for(int c = 1; c < nsc; c++)
+				asked[c] = false; /* nothing to gain: same[] says who could be asked */
+			break;
+		}
+		if(pass)
+			relatives_to_ask(v, kin, asked, same, nsc);
+		for(int l = 0; l < nl; l++) {
+			if(!family_typed(kin, l) || (pass && !said[l]))
+				continue;
+			v->l = l;
+			locus_seen(v, kin);
+			v->own = own ? dna_obs_of(own, l, &v->o->model) : (dna_obs){-1, -1, false};
+			pl_rc rc = pass ? locus_relatives(v, sc, asked, nsc, gdraw + (size_t)l * S, rg)
+			                : locus_base(v, &sc[0], gdraw + (size_t)l * S, &rg[0], &ep[nep], &said[l]);
+			if(rc) {
+				pl_err_prefix(v->err, "locus %s: ", v->k->loci[l].name);
+				return rc;
+			}
+			out->loci += !pass;
+			nep += !pass && said[l];
+		}
+		if(!pass)
+			for(int c = 1; c < nsc; c++)
+				same[c] = asked[c]; /* until asked: all reach already */
+	}
+	double none = 1;
+	for(int i = 0; i < nep; i++)
+		none *= 1 - ep[i];
+	out->now.ep = 1 - none;
+	out->now.ep_rule = dna_poibin_tail(ep, nep, v->o->max_inconsistent);
+	return PL_OK;
+}
+
+static void advise_results(const adv *v, adv_scen *sc, const bool *asked, const bool *same, int nsc,
+                           dna_advice *out)
+{
+	int S = v->o->simulations;
+	out->now.included = share_reaching(sc[0].sum, S, v->o->log10_needed, &out->now.mean_log10_lr);
+	for(int c = 1; c < nsc; c++) {
+		if(same[c])
+			out->after[c - 1] = out->now.included;
+		if(!asked[c])
+			continue;
+		out->after[c - 1] = share_reaching(sc[c].sum, S, v->o->log10_needed, NULL);
+		double gain = out->after[c - 1] - out->now.included;
+		if(gain > out->gain) {
+			out->gain = gain;
+			out->best = c - 1;
+		}
+	}
+}
+
+pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advice_opts *o,
+                 dna_advice *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	out->best = -1;
+	for(int c = 0; c < DNA_ASK_COUNT; c++)
+		out->after[c] = NAN;
+	if(o->simulations < 1 || kin->nalt < 1 || which < 0 || which >= kin->nmissing)
+		return pl_fail(err, PL_EINPUT, "advice: nothing to simulate (simulations %d, %d pedigrees)",
+		               o->simulations, kin->nalt);
+	adv v = {.k = k, .o = o, .m = kin->missing[which], .err = err};
+	arena a;
+	arena_init(&a, 1 << 16);
+	arena_init(&v.scratch, 1 << 16);
+	arena_init(&v.cache, 1 << 16);
+	enum { NSC = 1 + DNA_ASK_COUNT };
+	adv_scen sc[NSC];
+	bool asked[NSC], same[NSC] = {false};
+	rng rg[NSC];
+	int nsc = o->relatives ? NSC : 1;
+	uint64_t seed = o->seed ^ hmap_hash(kin->person[which], strlen(kin->person[which]));
+	pl_rc rc = PL_OK;
+	int made = 0;
+	for(; !rc && made < nsc; made++) {
+		rng_seed(&rg[made], seed + (uint64_t)made);
+		rc = scen_make(&v, kin, made - 1, &sc[made], &asked[made], &a);
+	}
+	double *ep = arena_alloc(&a, (size_t)(k->nloci + 1) * sizeof(double));
+	if(!rc && !ep)
+		rc = pl_nomem(err);
+	if(!rc)
+		rc = advise_loci(&v, kin, sc, asked, same, nsc, rg, out, ep, &a);
+	if(!rc)
+		advise_results(&v, sc, asked, same, nsc, out);
+	out->engine_calls = v.calls;
+	for(int c = 0; c < made; c++)
+		hmap_free(&sc[c].cache);
+	arena_free(&v.cache);
+	arena_free(&v.scratch);
+	arena_free(&a);
+	return rc;
+}

@@ -1,0 +1,272 @@
+/* Sampling advice (src/dna/advice.c): the Poisson-binomial tail and the
+ * draws; families as pedigrees and the relatives added to them; the
+ * inclusion power in known cases (both parents above one sibling, the
+ * mother added to a father, the person's own sample); the exclusion power
+ * of a parent on one two-allele locus, exactly and against a simulation. */
+#include "fixture.h"
+
+#include "core/rng.h"
+#include "dna/advice.h"
+
+enum { LOCI = 12 };
+
+/* A kit of `nloci` loci "L0".. each of alleles a, b, c, d (0.1 to 0.4), or
+ * of A, B (pa, 1 - pa) when pa > 0. */
+static void kit_many(dna_kit *k, int nloci, double pa)
+{
+	dna_freqs f;
+	dna_freqs_init(&f);
+	f.loci = arena_calloc(&f.a, (size_t)nloci, sizeof(dna_freq_locus));
+	static const char *names[] = {"a", "b", "c", "d"};
+	for(int l = 0; l < nloci; l++) {
+		dna_freq_locus *L = &f.loci[l];
+		char name[8];
+		snprintf(name, sizeof(name), "L%d", l);
+		L->name = arena_strdup(&f.a, name);
+		L->alleles = arena_calloc(&f.a, 4, sizeof(dna_freq_allele));
+		L->floor = 0.01;
+		for(int i = 0; i < (pa > 0 ? 2 : 4); i++) {
+			L->alleles[i].allele = pa > 0 ? (i ? "B" : "A") : names[i];
+			L->alleles[i].freq = pa > 0 ? (i ? 1 - pa : pa) : 0.1 * (i + 1);
+			L->alleles[i].count = -1;
+			L->n++;
+		}
+	}
+	f.n = nloci;
+	pl_err err = {0};
+	assert_ok(dna_kit_init(k, &f, &err), &err);
+	assert_ok(dna_kit_finish(k, NULL, &err), &err);
+	dna_freqs_free(&f);
+}
+
+/* A profile with genotype (a, b) at every locus. */
+static dna_profile *prof_all(int nloci, int a, int b)
+{
+	dna_profile *p = calloc(1, sizeof(*p));
+	p->id = "ref";
+	p->g = calloc((size_t)nloci, sizeof(dna_geno));
+	for(int l = 0; l < nloci; l++)
+		p->g[l] = (dna_geno){(int16_t)a, (int16_t)b};
+	return p;
+}
+
+static void prof_free(dna_profile *p)
+{
+	free(p->g);
+	free(p);
+}
+
+static dna_advice advise_as(const dna_kit *k, const dna_family *f, double needed, bool relatives,
+                            bool exact, int simulations)
+{
+	arena a;
+	arena_init(&a, 0);
+	dna_kin kin;
+	pl_err err = {0};
+	assert_ok(dna_advice_kin(f, &kin, &a, &err), &err);
+	dna_advice_opts o = {.model = {0, 0, false}, .log10_needed = needed, .max_inconsistent = 0,
+	                     .simulations = simulations, .seed = 7, .relatives = relatives,
+	                     .exact = exact};
+	dna_advice out;
+	assert_ok(dna_advise(k, &kin, 0, &o, &out, &err), &err);
+	arena_free(&a);
+	return out;
+}
+
+static dna_advice advise(const dna_kit *k, const dna_family *f, double needed, bool relatives)
+{
+	return advise_as(k, f, needed, relatives, false, 400);
+}
+
+static void test_poibin_and_draws(void **state)
+{
+	(void)state;
+	double p[] = {0.5, 0.5, 0.1};
+	assert_near(dna_poibin_tail(p, 2, 0), 0.75, 1e-12);
+	assert_near(dna_poibin_tail(p, 2, 1), 0.25, 1e-12);
+	assert_near(dna_poibin_tail(p, 3, 2), 0.025, 1e-12);
+	assert_near(dna_poibin_tail(p, 3, -1), 1, 1e-12);
+	double cdf[] = {0, 1, 1, 3};
+	assert_int_equal(dna_draw_cdf(cdf, 4, 0), 1);      /* weight 0 is never drawn */
+	assert_int_equal(dna_draw_cdf(cdf, 4, 0.3), 1);
+	assert_int_equal(dna_draw_cdf(cdf, 4, 0.34), 3);
+	assert_int_equal(dna_draw_cdf(cdf, 4, 0.999), 3);
+}
+
+/* A father and a grandparent of unknown side: two pedigrees, half each;
+ * what the relatives asked for add. */
+static void test_family_and_edits(void **state)
+{
+	(void)state;
+	dna_profile *y = prof_all(1, 0, 1);
+	dna_ref refs[] = {{y, DNA_FATHER, DNA_SIDE_UNKNOWN}, {y, DNA_GRANDPARENT, DNA_SIDE_UNKNOWN}};
+	dna_family f = {"P1", DNA_MALE, refs, 2};
+	arena a;
+	arena_init(&a, 0);
+	dna_kin kin;
+	pl_err err = {0};
+	assert_ok(dna_advice_kin(&f, &kin, &a, &err), &err);
+	assert_int_equal(kin.nalt, 2);
+	assert_near(kin.alt[0].weight, 0.5, 0);
+	const dna_pedigree *p = &kin.alt[0];
+	assert_int_equal(p->ped.father[0], 1);
+	assert_int_equal(p->ped.mother[0], 2);
+	assert_ptr_equal(p->prof[1], y);
+	assert_int_equal(p->ped.father[1], 3); /* paternal: the father's father typed */
+	assert_ptr_equal(p->prof[3], y);
+	assert_int_equal(kin.alt[1].ped.father[2], 3);  /* maternal */
+
+	dna_pedigree e;
+	int r[2], nr;
+	assert_ok(dna_ask_edit(p, 0, DNA_ASK_FATHER, &e, r, &nr, &a, &err), &err);
+	assert_int_equal(nr, 0);                        /* typed already */
+	assert_ok(dna_ask_edit(p, 0, DNA_ASK_MOTHER, &e, r, &nr, &a, &err), &err);
+	assert_int_equal(nr, 1);
+	assert_int_equal(r[0], 2);
+	assert_ok(dna_ask_edit(p, 0, DNA_ASK_GRANDPARENT_PAT, &e, r, &nr, &a, &err), &err);
+	assert_int_equal(r[0], 4);                      /* the grandmother, not typed */
+	assert_ok(dna_ask_edit(p, 0, DNA_ASK_FULL_SIB, &e, r, &nr, &a, &err), &err);
+	assert_int_equal(e.ped.n, p->ped.n + 1);
+	assert_int_equal(e.ped.father[r[0]], 1);
+	assert_int_equal(e.ped.mother[r[0]], 2);
+	assert_ok(dna_ask_edit(p, 0, DNA_ASK_UNCLE_MAT, &e, r, &nr, &a, &err), &err);
+	assert_int_equal(e.ped.n, p->ped.n + 3);        /* the mother's parents, and the uncle */
+	assert_int_equal(e.ped.father[2], e.ped.father[r[0]]);
+	assert_ok(dna_ask_edit(p, 0, DNA_ASK_CHILD_AND_PARENT, &e, r, &nr, &a, &err), &err);
+	assert_int_equal(nr, 2);
+	assert_int_equal(e.ped.father[r[0]], 0);        /* M is a man: the father */
+	assert_int_equal(e.ped.mother[r[0]], r[1]);
+	assert_int_equal(e.ped.sex[r[1]], DNA_FEMALE);
+	assert_ok(dna_ask_edit(p, 0, DNA_ASK_HALF_SIB_MAT, &e, r, &nr, &a, &err), &err);
+	assert_int_equal(e.ped.mother[r[0]], 2);
+	assert_int_not_equal(e.ped.father[r[0]], 1);
+	/* the original is left alone */
+	assert_int_equal(p->ped.n, kin.alt[0].ped.n);
+
+	/* three grandparents on one side do not fit */
+	dna_ref three[] = {{y, DNA_GRANDPARENT, DNA_PATERNAL}, {y, DNA_GRANDPARENT, DNA_PATERNAL},
+	                   {y, DNA_GRANDPARENT, DNA_PATERNAL}};
+	dna_family g = {"P2", DNA_MALE, three, 3};
+	assert_int_equal(dna_advice_kin(&g, &kin, &a, &err), PL_EINPUT);
+	assert_non_null(strstr(err.msg, "P2"));
+	arena_free(&a);
+	prof_free(y);
+}
+
+/* Both parents say more than one sibling; the mother added to a father
+ * raises the inclusion power, and is the best advice; the person's own
+ * sample gives about 1. */
+static void test_known_cases(void **state)
+{
+	(void)state;
+	dna_kit k;
+	kit_many(&k, LOCI, 0);
+	dna_profile *ab = prof_all(LOCI, 0, 1), *cd = prof_all(LOCI, 2, 3), *ac = prof_all(LOCI, 0, 2);
+	dna_ref both[] = {{ab, DNA_FATHER, DNA_SIDE_UNKNOWN}, {cd, DNA_MOTHER, DNA_SIDE_UNKNOWN}};
+	dna_ref sib[] = {{ac, DNA_FULL_SIB, DNA_SIDE_UNKNOWN}};
+	dna_ref self[] = {{ac, DNA_SELF, DNA_SIDE_UNKNOWN}};
+	dna_family fb = {"P1", DNA_MALE, both, 2}, fs = {"P2", DNA_MALE, sib, 1},
+	           fself = {"P3", DNA_MALE, self, 1}, ff = {"P4", DNA_MALE, both, 1};
+
+	dna_advice b = advise(&k, &fb, 3, false), s = advise(&k, &fs, 3, false);
+	assert_int_equal(b.loci, LOCI);
+	assert_true(b.now.included > s.now.included + 0.3);
+	assert_true(b.now.mean_log10_lr > s.now.mean_log10_lr);
+	assert_true(b.now.included > 0.9);
+
+	dna_advice me = advise(&k, &fself, 6, false);
+	assert_true(me.now.included > 0.999);           /* LR 1/P(genotype) at 12 loci */
+	assert_true(me.now.ep > 0.999);
+	/* nothing to gain: every relative leaves it as it is, none is advised */
+	dna_advice me2 = advise(&k, &fself, 6, true);
+	assert_near(me2.after[DNA_ASK_MOTHER], me2.now.included, 0);
+	assert_int_equal(me2.best, -1);
+
+	dna_advice fa = advise(&k, &ff, 5, true);
+	assert_true(fa.after[DNA_ASK_MOTHER] > fa.now.included + 0.2);
+	assert_true(isnan(fa.after[DNA_ASK_FATHER]));    /* typed already */
+	/* a child with the child's other parent says as much as the mother */
+	assert_true(fa.best == DNA_ASK_MOTHER || fa.best == DNA_ASK_CHILD_AND_PARENT);
+	assert_near(fa.gain, fa.after[fa.best] - fa.now.included, 1e-12);
+	/* the mother is better than an uncle, a full sibling better than a half one */
+	assert_true(fa.after[DNA_ASK_MOTHER] >= fa.after[DNA_ASK_UNCLE_MAT]);
+	assert_true(fa.after[DNA_ASK_FULL_SIB] >= fa.after[DNA_ASK_HALF_SIB_MAT]);
+	/* the same seed gives the same answer */
+	dna_advice again = advise(&k, &ff, 5, true);
+	assert_near(again.after[DNA_ASK_MOTHER], fa.after[DNA_ASK_MOTHER], 0);
+
+	/* the alleles no one shows lumped into one (here b and d for the
+	 * sibling a/c) give the same exclusion power exactly, the same
+	 * inclusion power up to the simulation's error, fewer engine calls */
+	dna_advice lumped = advise_as(&k, &fs, 2, true, false, 2000);
+	dna_advice exact = advise_as(&k, &fs, 2, true, true, 2000);
+	assert_near(lumped.now.ep, exact.now.ep, 1e-12);
+	assert_near(lumped.now.included, exact.now.included, 0.05);
+	assert_near(lumped.now.mean_log10_lr, exact.now.mean_log10_lr, 0.05);
+	assert_near(lumped.after[DNA_ASK_MOTHER], exact.after[DNA_ASK_MOTHER], 0.05);
+	assert_near(lumped.after[DNA_ASK_HALF_SIB_PAT], exact.after[DNA_ASK_HALF_SIB_PAT], 0.05);
+	assert_true(lumped.engine_calls < exact.engine_calls);
+
+	prof_free(ab);
+	prof_free(cd);
+	prof_free(ac);
+	dna_kit_free(&k);
+}
+
+/* A father A/A at one locus of alleles A (p) and B (q): an unrelated man
+ * is excluded as his child exactly when he is B/B, EP = q^2 (forrel's
+ * missingPersonEP gives the same); with max_inconsistent 0 screening's
+ * rule says the same. A simulation of unrelated men agrees. */
+static void test_exclusion_power(void **state)
+{
+	(void)state;
+	const double pa = 0.3, q = 0.7;
+	dna_kit k;
+	kit_many(&k, 1, pa);
+	dna_profile *aa = prof_all(1, 0, 0);
+	dna_ref fa[] = {{aa, DNA_FATHER, DNA_SIDE_UNKNOWN}};
+	dna_family f = {"P1", DNA_MALE, fa, 1};
+	dna_advice x = advise(&k, &f, 1, false);
+	assert_near(x.now.ep, q * q, 1e-12);
+	assert_near(x.now.ep_rule, q * q, 1e-12);
+
+	rng r;
+	rng_seed(&r, 11);
+	int excluded = 0, n = 100000;
+	for(int i = 0; i < n; i++)
+		excluded += !rng_chance(&r, pa) && !rng_chance(&r, pa);
+	assert_near((double)excluded / n, x.now.ep, 0.01);
+
+	/* three such loci: 1 - (1 - q^2)^3, and more than one of them: the tail */
+	dna_kit k3;
+	kit_many(&k3, 3, pa);
+	dna_profile *aa3 = prof_all(3, 0, 0);
+	fa[0].prof = aa3;
+	x = advise(&k3, &f, 1, false);
+	double e = q * q;
+	assert_near(x.now.ep, 1 - pow(1 - e, 3), 1e-12);
+	arena ar;
+	arena_init(&ar, 0);
+	dna_kin kin;
+	pl_err err = {0};
+	assert_ok(dna_advice_kin(&f, &kin, &ar, &err), &err);
+	dna_advice_opts o = {.log10_needed = 1, .max_inconsistent = 1, .simulations = 10, .seed = 1};
+	assert_ok(dna_advise(&k3, &kin, 0, &o, &x, &err), &err);
+	assert_near(x.now.ep_rule, 3 * e * e * (1 - e) + e * e * e, 1e-12);
+	arena_free(&ar);
+	prof_free(aa);
+	prof_free(aa3);
+	dna_kit_free(&k);
+	dna_kit_free(&k3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_poibin_and_draws),
+		cmocka_unit_test(test_family_and_edits),
+		cmocka_unit_test(test_known_cases),
+		cmocka_unit_test(test_exclusion_power),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
