@@ -127,13 +127,13 @@ int cli_dna_simulate(cli *c, int argc, char **argv)
 	                  dna_kit_finish(&k, NULL, &err) || dna_sim_write(&k, &s, &o, dir, &err)))
 		status = cli_fail(c, &err);
 	if(status < 0 && c->json)
-		cli_print_json(json_pack("{s:I, s:I, s:I, s:s}", "missing", (json_int_t)s.nfamilies,
+		cli_print_json(json_pack("{s:I, s:I, s:I, s:s}", "missing", (json_int_t)s.npersons,
 		                         "references", (json_int_t)s.nrefs, "remains", (json_int_t)s.nremains,
 		                         "dir", dir));
 	else if(status < 0)
 		printf("%zu missing persons with %zu reference profiles, %zu remains written to %s/ "
-		       "(persons.csv, cases.csv, remains.csv, references.csv, truth.csv)\n", s.nfamilies,
-		       s.nrefs, s.nremains, dir);
+		       "(persons.csv, cases.csv, remains.csv, references.csv, truth.csv%s)\n", s.npersons,
+		       s.nrefs, s.nremains, dir, dna_sim_has_pedigrees(&s) ? ", pedigree.csv" : "");
 	dna_sim_free(&s);
 	dna_kit_free(&k);
 	dna_freqs_free(&f);

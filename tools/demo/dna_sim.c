@@ -13,11 +13,13 @@
 
 const char *const dna_sim_kind_names[SIM_KIND_COUNT + 1] = {
 	"parents", "father", "mother", "sibling", "two_siblings", "father_sibling", "child",
-	"child_partner", "two_children", "half_sibling", "grandparents", "uncle", "cousin", "self", NULL,
+	"child_partner", "two_children", "half_sibling", "grandparents", "uncle", "cousin", "self",
+	"grandchild", "nephew", "cousin_spouse", "father_son", NULL,
 };
 
 /* How often each kind of family comes in the default mix (percent). */
-static const double default_mix[SIM_KIND_COUNT] = {10, 8, 8, 12, 10, 10, 6, 6, 6, 6, 5, 5, 4, 4};
+static const double default_mix[SIM_KIND_COUNT] = {10, 8, 8, 12, 10, 10, 6, 6, 6, 6, 5, 5, 4, 4,
+                                                   0, 0, 0, 0};
 
 void dna_sim_defaults(dna_sim_opts *o, long missing, long remains, uint64_t seed)
 {
@@ -39,7 +41,7 @@ const char *dna_sim_parse_kinds(dna_sim_opts *o, const char *text)
 		if(k == SIM_KIND_COUNT)
 			return "unknown pedigree kind (parents, father, mother, sibling, two_siblings, "
 			       "father_sibling, child, child_partner, two_children, half_sibling, grandparents, "
-			       "uncle, cousin, self)";
+			       "uncle, cousin, self, grandchild, nephew, cousin_spouse, father_son)";
 		double v = eq < n ? atof(s + eq + 1) : 1;
 		if(!(v >= 0) || v > 1e6)
 			return "a weight is a number from 0";
@@ -189,6 +191,122 @@ static void relatives(sim *s, dna_sim_kind kind, dna_sex sex, build *b)
 	}
 }
 
+/* ---- pedigree kinds ------------------------------------------------------------ */
+
+enum { PED_MAX = 8 };
+
+typedef struct pedb {
+	int n, fa[PED_MAX], mo[PED_MAX];
+	dna_sex sex[PED_MAX];
+	dna_geno *g[PED_MAX];
+	bool typed[PED_MAX];
+	int missing[2], nmissing;
+} pedb;
+
+/* Someone born to fa and mo (indices; -1 -1: a founder from the population). */
+static int add(sim *s, pedb *p, int fa, int mo, dna_sex sex)
+{
+	int i = p->n++;
+	p->fa[i] = fa;
+	p->mo[i] = mo;
+	p->sex[i] = sex;
+	p->g[i] = fa < 0 ? founder(s) : child(s, p->g[fa], p->g[mo]);
+	return i;
+}
+
+static dna_sex any_sex(sim *s)
+{
+	return rng_chance(&s->r, 0.5) ? DNA_MALE : DNA_FEMALE;
+}
+
+/* A child of x and a founder partner, whichever of the two is the father. */
+static int child_of(sim *s, pedb *p, int x, dna_sex sex)
+{
+	int partner = add(s, p, -1, -1, p->sex[x] == DNA_MALE ? DNA_FEMALE : DNA_MALE);
+	return p->sex[x] == DNA_MALE ? add(s, p, x, partner, sex) : add(s, p, partner, x, sex);
+}
+
+/* grandchild: M's child's child. nephew: M's sibling's child. cousin_spouse:
+ * a first cousin with the cousin's other parent (the spouse of M's uncle or
+ * aunt), who gives the phase. father_son: a father and his son both missing,
+ * with the son's mother and a brother typed. */
+static void pedigree_kind(sim *s, dna_sim_kind kind, dna_sex sex, pedb *p)
+{
+	int m, x, f, mo, u;
+	switch(kind) {
+	case SIM_GRANDCHILD:
+		m = add(s, p, -1, -1, sex);
+		x = child_of(s, p, m, any_sex(s));
+		p->typed[child_of(s, p, x, any_sex(s))] = true;
+		break;
+	case SIM_NEPHEW:
+		f = add(s, p, -1, -1, DNA_MALE);
+		mo = add(s, p, -1, -1, DNA_FEMALE);
+		m = add(s, p, f, mo, sex);
+		x = add(s, p, f, mo, any_sex(s));
+		p->typed[child_of(s, p, x, any_sex(s))] = true;
+		break;
+	case SIM_COUSIN_SPOUSE:
+		f = add(s, p, -1, -1, DNA_MALE);
+		mo = add(s, p, -1, -1, DNA_FEMALE);
+		x = add(s, p, f, mo, any_sex(s));          /* M's parent on that side */
+		u = add(s, p, f, mo, any_sex(s));          /* the uncle or aunt */
+		m = child_of(s, p, x, sex);
+		x = child_of(s, p, u, any_sex(s));         /* the cousin; the spouse just before */
+		p->typed[x] = p->typed[x - 1] = true;
+		break;
+	default: /* SIM_FATHER_SON */
+		m = add(s, p, -1, -1, DNA_MALE);
+		mo = add(s, p, -1, -1, DNA_FEMALE);
+		p->missing[p->nmissing++] = m;
+		m = add(s, p, p->missing[0], mo, DNA_MALE);
+		p->typed[mo] = p->typed[add(s, p, p->missing[0], mo, any_sex(s))] = true;
+		break;
+	}
+	p->missing[p->nmissing++] = m;
+}
+
+static dna_profile *reference(sim *s, dna_sim *out, dna_geno *g)
+{
+	dna_profile *p = arena_calloc(s->a, 1, sizeof(*p));
+	char id[32];
+	snprintf(id, sizeof(id), "REF-%06zu", ++out->nrefs);
+	if(p)
+		*p = (dna_profile){.id = arena_strdup(s->a, id), .g = g};
+	return p;
+}
+
+static dna_kin *kin_of(sim *s, dna_sim *out, size_t family, const pedb *p,
+                       const char *const *person)
+{
+	arena *a = s->a;
+	char id[32];
+	snprintf(id, sizeof(id), "FAM-%06zu", family + 1);
+	dna_kin *k = arena_calloc(a, 1, sizeof(*k));
+	dna_pedigree *alt = arena_calloc(a, 1, sizeof(*alt));
+	int *fa = arena_alloc(a, sizeof(int) * PED_MAX), *mo = arena_alloc(a, sizeof(int) * PED_MAX);
+	int *missing = arena_alloc(a, sizeof(int) * 2);
+	dna_sex *sex = arena_alloc(a, sizeof(dna_sex) * PED_MAX);
+	const dna_profile **prof = arena_calloc(a, PED_MAX, sizeof(*prof));
+	const char **who = arena_alloc(a, sizeof(char *) * 2);
+	if(!k || !alt || !fa || !mo || !missing || !sex || !prof || !who)
+		return NULL;
+	for(int i = 0; i < p->n; i++) {
+		fa[i] = p->fa[i];
+		mo[i] = p->mo[i];
+		sex[i] = p->sex[i];
+		prof[i] = p->typed[i] ? reference(s, out, p->g[i]) : NULL;
+	}
+	for(int i = 0; i < p->nmissing; i++) {
+		missing[i] = p->missing[i];
+		who[i] = person[i];
+	}
+	*alt = (dna_pedigree){.ped = {p->n, fa, mo, sex}, .prof = prof, .weight = 1};
+	*k = (dna_kin){.id = arena_strdup(a, id), .alt = alt, .nalt = 1, .nmissing = p->nmissing,
+	               .missing = missing, .person = who};
+	return k;
+}
+
 static dna_sim_kind pick_kind(sim *s, const double *w)
 {
 	double total = 0;
@@ -217,6 +335,58 @@ static char *person_id(sim *s)
 	return id;
 }
 
+static pl_rc person_add(sim *s, dna_sim *out, size_t family, int which, dna_sex sex,
+                        dna_geno *g, dna_geno **missing)
+{
+	const char *id = person_id(s);
+	if(!id)
+		return PL_ENOMEM;
+	missing[out->npersons] = g;
+	out->persons[out->npersons++] = (dna_sim_person){id, sex, family, which};
+	return PL_OK;
+}
+
+static pl_rc pedigree_family(sim *s, dna_sim *out, size_t i, dna_sim_kind kind, dna_sex sex,
+                             dna_geno **missing)
+{
+	pedb p = {0};
+	pedigree_kind(s, kind, sex, &p);
+	const char *who[2];
+	for(int m = 0; m < p.nmissing; m++) {
+		int x = p.missing[m];
+		if(person_add(s, out, i, m, p.sex[x], p.g[x], missing))
+			return PL_ENOMEM;
+		who[m] = out->persons[out->npersons - 1].id;
+	}
+	out->kin[i] = kin_of(s, out, i, &p, who);
+	out->families[i] = (dna_family){.person = who[0], .sex = p.sex[p.missing[0]]};
+	return out->kin[i] ? PL_OK : PL_ENOMEM;
+}
+
+static pl_rc relationship_family(sim *s, dna_sim *out, size_t i, dna_sim_kind kind, dna_sex sex,
+                                 dna_geno **missing)
+{
+	build b = {0};
+	relatives(s, kind, sex, &b);
+	dna_family *f = &out->families[i];
+	if(person_add(s, out, i, 0, sex, b.m, missing))
+		return PL_ENOMEM;
+	f->person = out->persons[out->npersons - 1].id;
+	f->sex = sex;
+	f->refs = arena_calloc(s->a, (size_t)b.n, sizeof(dna_ref));
+	if(!f->refs)
+		return PL_ENOMEM;
+	for(int r = 0; r < b.n; r++) {
+		dna_profile *p = reference(s, out, b.who[r]);
+		if(!p)
+			return PL_ENOMEM;
+		bool told = !dna_rel_has_side(b.rel[r]) || !rng_chance(&s->r, s->o->side_unknown);
+		f->refs[r] = (dna_ref){p, b.rel[r], told ? b.side[r] : DNA_SIDE_UNKNOWN};
+	}
+	f->nrefs = b.n;
+	return PL_OK;
+}
+
 static pl_rc family(sim *s, dna_sim *out, size_t i, dna_geno **missing)
 {
 	const double *w = s->o->weights;
@@ -225,29 +395,11 @@ static pl_rc family(sim *s, dna_sim *out, size_t i, dna_geno **missing)
 		any |= w[k] > 0;
 	dna_sim_kind kind = pick_kind(s, any ? w : default_mix);
 	dna_sex sex = rng_chance(&s->r, 0.9) ? DNA_MALE : DNA_FEMALE;
-	build b = {0};
-	relatives(s, kind, sex, &b);
-	dna_family *f = &out->families[i];
-	f->person = person_id(s);
-	f->sex = sex;
-	f->refs = arena_calloc(s->a, (size_t)b.n, sizeof(dna_ref));
-	if(!f->refs)
-		return PL_ENOMEM;
-	for(int r = 0; r < b.n; r++) {
-		dna_profile *p = arena_calloc(s->a, 1, sizeof(*p));
-		char id[32];
-		snprintf(id, sizeof(id), "REF-%06zu", ++out->nrefs);
-		if(!p)
-			return PL_ENOMEM;
-		*p = (dna_profile){.id = arena_strdup(s->a, id), .g = b.who[r]};
-		bool told = !dna_rel_has_side(b.rel[r]) || !rng_chance(&s->r, s->o->side_unknown);
-		f->refs[r] = (dna_ref){p, b.rel[r], told ? b.side[r] : DNA_SIDE_UNKNOWN};
-	}
-	f->nrefs = b.n;
+	pl_rc rc = dna_sim_kind_is_pedigree(kind) ? pedigree_family(s, out, i, kind, sex, missing)
+	                                          : relationship_family(s, out, i, kind, sex, missing);
 	out->kind[i] = kind;
 	memcpy(out->party[i], rng_chance(&s->r, s->o->other_side) ? "RU" : "UA", 3);
-	missing[i] = b.m;
-	return PL_OK;
+	return rc;
 }
 
 /* ---- remains ------------------------------------------------------------------ */
@@ -281,7 +433,7 @@ static void shuffle(sim *s, long *x, size_t n)
 static pl_rc make_remains(sim *s, dna_sim *out, dna_geno **missing)
 {
 	const dna_sim_opts *o = s->o;
-	size_t n = (size_t)o->remains, nf = out->nfamilies;
+	size_t n = (size_t)o->remains, nf = out->npersons;
 	size_t from = (size_t)lround((double)n * (1 - o->unrelated - o->fragments));
 	size_t frag = (size_t)lround((double)n * o->fragments);
 	from = from > nf ? nf : from;
@@ -289,7 +441,8 @@ static pl_rc make_remains(sim *s, dna_sim *out, dna_geno **missing)
 	long *order = malloc(sizeof(long) * (nf + n + 1)), *who = malloc(sizeof(long) * (n + 1));
 	out->remains = arena_calloc(s->a, n ? n : 1, sizeof(dna_profile));
 	out->truth = arena_calloc(s->a, n ? n : 1, sizeof(long));
-	if(!order || !who || !out->remains || !out->truth) {
+	out->truth_person = arena_calloc(s->a, n ? n : 1, sizeof(long));
+	if(!order || !who || !out->remains || !out->truth || !out->truth_person) {
 		free(order);
 		free(who);
 		return PL_ENOMEM;
@@ -305,7 +458,8 @@ static pl_rc make_remains(sim *s, dna_sim *out, dna_geno **missing)
 		char tag[48];
 		snprintf(tag, sizeof(tag), "SIM-%llu-%05zu", (unsigned long long)o->seed, i + 1);
 		p->id = arena_strdup(s->a, tag);
-		out->truth[i] = who[i];
+		out->truth_person[i] = who[i];
+		out->truth[i] = who[i] >= 0 ? (long)out->persons[who[i]].family : -1;
 		remains_of(s, who[i] >= 0 ? missing[who[i]] : founder(s), p);
 	}
 	out->nremains = n;
@@ -353,10 +507,14 @@ pl_rc dna_sim_run(dna_kit *k, const dna_rows *pool, const dna_sim_opts *o, dna_s
 	rng_seed(&s.r, o->seed);
 	size_t nf = o->missing > 0 ? (size_t)o->missing : 0;
 	out->families = arena_calloc(&out->a, nf + 1, sizeof(dna_family));
+	out->kin = arena_calloc(&out->a, nf + 1, sizeof(dna_kin *));
+	out->persons = arena_calloc(&out->a, 2 * nf + 1, sizeof(dna_sim_person));
 	out->kind = arena_calloc(&out->a, nf + 1, sizeof(dna_sim_kind));
 	out->party = arena_calloc(&out->a, nf + 1, sizeof(out->party[0]));
-	dna_geno **missing = calloc(nf + 1, sizeof(dna_geno *));
-	pl_rc rc = out->families && out->kind && out->party && missing ? pool_of(&s, pool) : PL_ENOMEM;
+	dna_geno **missing = calloc(2 * nf + 1, sizeof(dna_geno *));
+	pl_rc rc = out->families && out->kin && out->persons && out->kind && out->party && missing
+	               ? pool_of(&s, pool)
+	               : PL_ENOMEM;
 	out->nfamilies = nf;
 	for(size_t i = 0; i < nf && !rc; i++)
 		rc = family(&s, out, i, missing);
@@ -394,8 +552,10 @@ static void row(writer *w, FILE *out)
 		w->rc = PL_EIO;
 }
 
-/* The named columns, then two a locus; a header when g is NULL. */
-static void profile_row(writer *w, FILE *out, const char *const *named, size_t nn, const dna_geno *g)
+/* The named columns, then two a locus (empty where g is NULL or untyped);
+ * the header when `header`. */
+static void profile_cells(writer *w, FILE *out, const char *const *named, size_t nn,
+                          const dna_geno *g, bool header)
 {
 	static char empty[] = "";
 	w->nf = nn + 2 * (size_t)w->k->nloci;
@@ -405,8 +565,8 @@ static void profile_row(writer *w, FILE *out, const char *const *named, size_t n
 		const dna_locus *L = &w->k->loci[l];
 		for(int i = 0; i < 2; i++) {
 			const char **cell = &w->f[nn + 2 * (size_t)l + (size_t)i];
-			if(g) {
-				*cell = dna_typed(g[l]) ? L->allele[i ? g[l].b : g[l].a] : empty;
+			if(!header) {
+				*cell = g && dna_typed(g[l]) ? L->allele[i ? g[l].b : g[l].a] : empty;
 				continue;
 			}
 			char name[64];
@@ -417,6 +577,11 @@ static void profile_row(writer *w, FILE *out, const char *const *named, size_t n
 	if(arena_oom(&w->names))
 		w->rc = PL_ENOMEM;
 	row(w, out);
+}
+
+static void profile_row(writer *w, FILE *out, const char *const *named, size_t nn, const dna_geno *g)
+{
+	profile_cells(w, out, named, nn, g, !g);
 }
 
 static void failed_list(const dna_kit *k, const dna_profile *p, char *out, size_t size)
@@ -434,11 +599,12 @@ static void write_persons(writer *w, const dna_sim *s, FILE *f)
 	w->nf = 5;
 	memcpy(w->f, head, sizeof(head));
 	row(w, f);
-	for(size_t i = 0; i < s->nfamilies; i++) {
+	for(size_t i = 0; i < s->npersons; i++) {
+		const dna_sim_person *x = &s->persons[i];
 		char given[32];
 		snprintf(given, sizeof(given), "M%06zu", i + 1);
-		const char *v[] = {s->families[i].person, "Simulated", given,
-		                   s->families[i].sex == DNA_FEMALE ? "female" : "male", s->party[i]};
+		const char *v[] = {x->id, "Simulated", given, x->sex == DNA_FEMALE ? "female" : "male",
+		                   s->party[x->family]};
 		memcpy(w->f, v, sizeof(v));
 		row(w, f);
 	}
@@ -486,6 +652,36 @@ static void write_references(writer *w, const dna_sim *s, FILE *f)
 		}
 }
 
+static const char *const sex_names[] = {"unknown", "male", "female"};
+
+/* One row an individual of each pedigree family: ids are 1.. within it. */
+static void write_pedigrees(writer *w, const dna_sim *s, FILE *f)
+{
+	const char *head[] = {"family", "id", "father", "mother", "sex", "person", "sample"};
+	profile_row(w, f, head, 7, NULL);
+	for(size_t i = 0; i < s->nfamilies; i++) {
+		const dna_kin *k = s->kin[i];
+		if(!k)
+			continue;
+		const dna_pedigree *p = &k->alt[0];
+		for(int x = 0; x < p->ped.n; x++) {
+			char id[16], fa[16] = "", mo[16] = "";
+			snprintf(id, sizeof(id), "%d", x + 1);
+			if(p->ped.father[x] >= 0) {
+				snprintf(fa, sizeof(fa), "%d", p->ped.father[x] + 1);
+				snprintf(mo, sizeof(mo), "%d", p->ped.mother[x] + 1);
+			}
+			const char *person = "";
+			for(int m = 0; m < k->nmissing; m++)
+				if(k->missing[m] == x)
+					person = k->person[m];
+			const dna_profile *r = p->prof[x];
+			const char *v[] = {k->id, id, fa, mo, sex_names[p->ped.sex[x]], person, r ? r->id : ""};
+			profile_cells(w, f, v, 7, r ? r->g : NULL, false);
+		}
+	}
+}
+
 static void write_truth(writer *w, const dna_sim *s, FILE *f)
 {
 	const char *head[] = {"case", "person", "kind"};
@@ -493,25 +689,34 @@ static void write_truth(writer *w, const dna_sim *s, FILE *f)
 	memcpy(w->f, head, sizeof(head));
 	row(w, f);
 	for(size_t i = 0; i < s->nremains; i++) {
-		long t = s->truth[i];
-		const char *v[] = {s->remains[i].id, t >= 0 ? s->families[t].person : "",
+		long t = s->truth[i], x = s->truth_person[i];
+		const char *v[] = {s->remains[i].id, x >= 0 ? s->persons[x].id : "",
 		                   t >= 0 ? dna_sim_kind_names[s->kind[t]] : "unrelated"};
 		memcpy(w->f, v, sizeof(v));
 		row(w, f);
 	}
 }
 
+bool dna_sim_has_pedigrees(const dna_sim *s)
+{
+	for(size_t i = 0; i < s->nfamilies; i++)
+		if(s->kin[i])
+			return true;
+	return false;
+}
+
 pl_rc dna_sim_write(const dna_kit *k, const dna_sim *s, const dna_sim_opts *o, const char *dir,
                     pl_err *err)
 {
 	static const char *const names[] = {"persons.csv", "cases.csv", "remains.csv",
-	                                    "references.csv", "truth.csv"};
+	                                    "references.csv", "truth.csv", "pedigree.csv"};
+	bool pedigrees = dna_sim_has_pedigrees(s);
 	writer w = {.k = k};
 	buf_init(&w.line, 0);
 	arena_init(&w.names, 0);
 	w.f = calloc(8 + 2 * (size_t)k->nloci, sizeof(char *));
 	pl_rc rc = w.f ? PL_OK : pl_nomem(err);
-	for(size_t i = 0; i < sizeof(names) / sizeof(names[0]) && !rc; i++) {
+	for(size_t i = 0; i < sizeof(names) / sizeof(names[0]) - !pedigrees && !rc; i++) {
 		char path[4096];
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		file_out fo;
@@ -523,7 +728,8 @@ pl_rc dna_sim_write(const dna_kit *k, const dna_sim *s, const dna_sim_opts *o, c
 		case 1: write_cases(&w, s, o, fo.f); break;
 		case 2: write_remains(&w, s, fo.f); break;
 		case 3: write_references(&w, s, fo.f); break;
-		default: write_truth(&w, s, fo.f); break;
+		case 4: write_truth(&w, s, fo.f); break;
+		default: write_pedigrees(&w, s, fo.f); break;
 		}
 		if(w.rc) {
 			file_out_abort(&fo);
