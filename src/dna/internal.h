@@ -5,9 +5,13 @@
 
 #include <jansson.h>
 
+#include "core/hmap.h"
+#include "core/problems.h"
 #include "dna/assign.h"
 #include "dna/dna.h"
+#include "dna/ped.h"
 #include "dna/profile.h"
+#include "dna/read.h"
 #include "dna/screen.h"
 
 /* ---- db.c: what a computation needs, from the registry ------------------------- */
@@ -58,6 +62,13 @@ pl_rc dna_params_last(store *st, dna_params *p, pl_err *err);
 /* Persons who may have died: missing, died in captivity, remains returned. */
 pl_rc dna_missing_count(store *st, long *n, pl_err *err);
 
+/* ---- proposal.c ------------------------------------------------------------------ */
+
+/* "Surname Given Patronymic" in the original script, or in Latin letters
+ * when neither the surname nor the given names are known there; NULL if
+ * nothing is known. */
+const char *dna_person_name(const person_brief *x, arena *a);
+
 /* ---- the audit, and small helpers --------------------------------------------- */
 
 /* Step a statement that writes; reset it. */
@@ -65,6 +76,40 @@ pl_rc dna_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err);
 /* A case's row id, uid and status by tag: *found false if there is none. */
 pl_rc dna_case_find(store *st, const char *tag, int64_t *id, char uid[UID_SIZE],
                        const char **status, arena *a, bool *found, pl_err *err);
+
+/* ---- import.c: an import under way ---------------------------------------------- */
+
+typedef struct dna_importer {
+	store *st;
+	dna_import_kind kind;
+	dna_import_report *rep;
+	problems pb;
+	arena a;                  /* for the whole import */
+	hmap seen;                /* case tags or samples of the file -> their row + 1 */
+	const dna_rows *rows;
+	int64_t *persons;         /* references: the persons whose families changed */
+	long *person_line;
+	size_t npersons, cap;
+} dna_importer;
+
+/* Create or bring up to date the profile of a case (case_id) or of the
+ * reference sample row->f[DC_SAMPLE] from the row's alleles; *saved says
+ * which, and the audit has it. */
+pl_rc dna_import_profile(dna_importer *im, const dna_row *row, int64_t case_id,
+                         const char *case_uid, int64_t *profile, remains_saved *saved, pl_err *err);
+/* A refusal of the layers below as a problem of the row at `column`;
+ * database and memory failures end the import instead. */
+pl_rc dna_import_failure(dna_importer *im, long line, const char *column, pl_rc rc, const pl_err *e);
+/* One more created, updated or unchanged in the report. */
+void dna_import_count(dna_importer *im, remains_saved saved);
+
+/* ---- pedimport.c ------------------------------------------------------------------ */
+
+/* The rows of a pedigree file (im->rows) checked (pedfile.h), against the
+ * registry too, and their families stored: a family the same as stored is
+ * unchanged, a changed one replaced, each audited; the reference profiles
+ * of rows with alleles created or updated as a references file does. */
+pl_rc dna_pedigrees_import(dna_importer *im, pl_err *err);
 
 /* ---- report.c ------------------------------------------------------------------ */
 

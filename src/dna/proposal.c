@@ -42,10 +42,7 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_id
 	                      sqlite3_column_int64(s, 5)};
 }
 
-/* "Surname Given Patronymic" in the original script, or in Latin letters
- * when neither the surname nor the given names are known there; NULL if
- * nothing is known. */
-static const char *person_name(const person_brief *x, arena *a)
+const char *dna_person_name(const person_brief *x, arena *a)
 {
 	bool latin = !x->surname && !x->given_names;
 	const char *part[3] = {latin ? x->surname_latin : x->surname,
@@ -91,7 +88,7 @@ static pl_rc proposals_name(store *st, dna_proposal *p, const proposal_ids *ids,
 		p[i].other_case = o->tag;
 		p[i].other_case_uid = o->id ? arena_strdup(a, o->uid) : NULL;
 		p[i].person = who[i].id ? arena_strdup(a, who[i].uid) : NULL;
-		p[i].person_name = who[i].id ? person_name(&who[i], a) : NULL;
+		p[i].person_name = who[i].id ? dna_person_name(&who[i], a) : NULL;
 	}
 	return !rc && arena_oom(a) ? pl_nomem(err) : rc;
 }

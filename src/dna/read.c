@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/text.h"
 #include "dna/allele.h"
@@ -16,6 +17,8 @@ const char *const dna_col_names[DC_COUNT] = {
 	[DC_CASE] = "case", [DC_SAMPLE] = "sample", [DC_PERSON] = "person",
 	[DC_RELATIONSHIP] = "relationship", [DC_SIDE] = "side", [DC_DEGRADED] = "degraded",
 	[DC_FAILED] = "failed", [DC_NOTE] = "note", [DC_POPULATION] = "population",
+	[DC_FAMILY] = "family", [DC_ID] = "id", [DC_FATHER] = "father", [DC_MOTHER] = "mother",
+	[DC_SEX] = "sex",
 };
 
 /* Which named columns each kind of file takes, and which it needs. */
@@ -25,12 +28,30 @@ static const unsigned kind_cols[] = {
 	[DNA_FILE_REFERENCES] = 1u << DC_SAMPLE | 1u << DC_PERSON | 1u << DC_RELATIONSHIP |
 	                        1u << DC_SIDE | 1u << DC_FAILED | 1u << DC_NOTE,
 	[DNA_FILE_GENOTYPES] = 1u << DC_SAMPLE | 1u << DC_POPULATION,
+	[DNA_FILE_PEDIGREE] = 1u << DC_FAMILY | 1u << DC_ID | 1u << DC_FATHER | 1u << DC_MOTHER |
+	                      1u << DC_SEX | 1u << DC_SAMPLE | 1u << DC_PERSON | 1u << DC_FAILED |
+	                      1u << DC_NOTE,
 };
 static const unsigned kind_required[] = {
 	[DNA_FILE_REMAINS] = 1u << DC_CASE,
 	[DNA_FILE_REFERENCES] = 1u << DC_SAMPLE | 1u << DC_PERSON | 1u << DC_RELATIONSHIP,
 	[DNA_FILE_GENOTYPES] = 0,
+	[DNA_FILE_PEDIGREE] = 1u << DC_FAMILY | 1u << DC_ID | 1u << DC_FATHER | 1u << DC_MOTHER,
 };
+
+/* Why each required column is needed. */
+static const char *required_why(int k)
+{
+	switch(k) {
+	case DC_CASE: return "each profile of remains names its case by tag";
+	case DC_PERSON: return "each reference names the missing person (their id)";
+	case DC_RELATIONSHIP: return "each reference says how the relative is related";
+	case DC_FAMILY: return "each individual names their family";
+	case DC_ID: return "each individual has an id in their family";
+	case DC_FATHER: case DC_MOTHER: return "a pedigree says who is whose child (empty or 0: a founder)";
+	default: return "each reference has its sample's id";
+	}
+}
 
 void dna_locus_key(const char *name, char *out, size_t size)
 {
@@ -181,16 +202,12 @@ static pl_rc read_header(reader *rd, const csv_record *h)
 		rc = header_column(rd, h, i, seen);
 	for(int k = 0; k < DC_COUNT && !rc; k++)
 		if((kind_required[rd->kind] & (1u << k)) && !seen[k])
-			rc = problems_at(rd->pb, h->line, "no '%s' column: %s", dna_col_names[k],
-			                 k == DC_CASE ? "each profile of remains names its case by tag"
-			                 : k == DC_PERSON ? "each reference names the missing person (their id)"
-			                 : k == DC_RELATIONSHIP ? "each reference says how the relative is related"
-			                                         : "each reference has its sample's id");
+			rc = problems_at(rd->pb, h->line, "no '%s' column: %s", dna_col_names[k], required_why(k));
 	for(size_t l = 0; l < o->nloci && !rc; l++)
 		if(!seen[DC_COUNT + 2 * l] || !seen[DC_COUNT + 2 * l + 1])
 			rc = problems_at(rd->pb, h->line, "locus %s has no column %s.%d: a locus has two columns",
 			                 o->locus[l], o->locus[l], seen[DC_COUNT + 2 * l] ? 2 : 1);
-	if(!rc && !o->nloci)
+	if(!rc && !o->nloci && rd->kind != DNA_FILE_PEDIGREE)
 		rc = problems_at(rd->pb, h->line, "no locus columns (two a locus: D8S1179.1, D8S1179.2)");
 	return rc;
 }
@@ -263,6 +280,22 @@ static pl_rc failed_list(reader *rd, const dna_row *row, const char *list)
 	return PL_OK;
 }
 
+/* A pedigree's sex, as ped files write it too: kept as male, female or
+ * unknown. */
+static pl_rc ped_sex(reader *rd, long line, dna_row *row, const char *v)
+{
+	static const char *const as[][2] = {
+		{"male", "male"}, {"m", "male"}, {"1", "male"}, {"female", "female"}, {"f", "female"},
+		{"2", "female"}, {"unknown", "unknown"}, {"u", "unknown"}, {"0", "unknown"},
+	};
+	for(size_t i = 0; i < sizeof(as) / sizeof(as[0]); i++)
+		if(!strcasecmp(v, as[i][0])) {
+			row->f[DC_SEX] = as[i][1];
+			return PL_OK;
+		}
+	return bad_value(rd, line, "sex", v, "expected male, female or unknown (M, F, 1, 2 or 0)");
+}
+
 static pl_rc named_cell(reader *rd, const csv_record *rec, size_t i, dna_row *row)
 {
 	int k = rd->col[i];
@@ -289,6 +322,19 @@ static pl_rc named_cell(reader *rd, const csv_record *rec, size_t i, dna_row *ro
 	case DC_SIDE:
 		return !strcmp(v, "paternal") || !strcmp(v, "maternal") ? PL_OK
 		       : bad_value(rd, rec->line, "side", v, "expected paternal or maternal");
+	case DC_SEX:
+		return ped_sex(rd, rec->line, row, v);
+	case DC_FATHER:
+	case DC_MOTHER:
+		if(!strcmp(v, "0")) /* a founder, as ped files write it */
+			row->f[k] = NULL;
+		/* fall through */
+	case DC_FAMILY:
+	case DC_ID:
+		if(strlen(v) > 64)
+			return bad_value(rd, rec->line, dna_col_names[k], v, "at most 64 characters");
+		return k == DC_ID && !strcmp(v, "0")
+		       ? bad_value(rd, rec->line, "id", v, "0 means no parent: not an individual's id") : PL_OK;
 	case DC_DEGRADED:
 		if(!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"))
 			row->degraded = true;
@@ -305,8 +351,10 @@ static pl_rc named_cell(reader *rd, const csv_record *rec, size_t i, dna_row *ro
 static pl_rc row_check(reader *rd, dna_row *row)
 {
 	pl_rc rc = PL_OK;
+	/* a founder leaves the parents' cells empty: only their columns are needed */
+	unsigned need = kind_required[rd->kind] & ~(1u << DC_FATHER | 1u << DC_MOTHER);
 	for(int k = 0; k < DC_COUNT && !rc; k++)
-		if((kind_required[rd->kind] & (1u << k)) && !row->f[k])
+		if((need & (1u << k)) && !row->f[k])
 			rc = problems_at(rd->pb, row->line, "column '%s': required", dna_col_names[k]);
 	if(!rc && row->f[DC_SIDE] && !dna_rel_has_side(dna_rel_parse(row->f[DC_RELATIONSHIP])))
 		rc = problems_at(rd->pb, row->line, "column 'side': a %s has no side (only grandparents, "
@@ -388,7 +436,8 @@ pl_rc dna_read_profiles(FILE *f, dna_file_kind kind, problems *pb, dna_rows *out
 		rc = read_row(&rd, &rec);
 	}
 	if(!rc && rows && !out->n && !pb->failed)
-		rc = problems_at(pb, 0, "no profiles: the file has a header and nothing else");
+		rc = problems_at(pb, 0, "no %s: the file has a header and nothing else",
+		                 kind == DNA_FILE_PEDIGREE ? "individuals" : "profiles");
 	if(rc == PL_ELIMIT)
 		rc = PL_OK;
 	if(!rc && arena_oom(&out->a))
