@@ -28,6 +28,14 @@ typedef struct dna_family_info {
 	const char *relatives;    /* "father, full_sibling" */
 } dna_family_info;
 
+/* A family entered as a pedigree, beside its dna_kin: the missing persons'
+ * row ids and parties, in the order of kin->missing. */
+typedef struct dna_kin_info {
+	int64_t pedigree_id;
+	const int64_t *person_id;
+	const char *const *party;
+} dna_kin_info;
+
 typedef struct dna_data {
 	dna_kit kit;
 	dna_profile *remains;
@@ -36,6 +44,9 @@ typedef struct dna_data {
 	dna_family *families;
 	dna_family_info *finfo;
 	size_t nfamilies, nrefs;
+	dna_kin *kins;            /* families entered as pedigrees: one alternative each */
+	dna_kin_info *kinfo;
+	size_t nkins;
 	dna_profile *refs_keep;   /* the reference profiles the families point at */
 	buf notes;                /* loci left out, families refused */
 	arena a;
@@ -43,7 +54,10 @@ typedef struct dna_data {
 
 /* Which profiles to load: remains of a batch (NULL: all, not returned),
  * or of one or two cases (returned ones too), and the families of one
- * person (NULL: all). no_remains, no_families: none of those. */
+ * person (NULL: all): those of the references files (families) and those
+ * entered as pedigrees (kins; a person in one of those has their
+ * references-file family left out, noted). no_remains, no_families: none
+ * of those. */
 typedef struct dna_data_query {
 	const char *batch, *case_tag, *other_case, *person;
 	bool no_remains, no_families;
