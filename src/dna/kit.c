@@ -128,70 +128,127 @@ static void normalise(dna_kit *k, dna_locus *L, pl_rc *rc)
 	}
 }
 
-/* Stepwise weight of i -> j. */
-static double step_weight(const dna_locus *L, int i, int j, double range)
+/* The microvariant group of an allele (pedmut: the tenths after the
+ * point; 9.3 and 10.3 share one, 10 is in another); an allele without a
+ * number (the rest allele, "X") is a group of its own. */
+static int micro_group(const dna_locus *L, int i)
 {
-	enum { OTHER_BASES_PERCENT = 5 };
-	if(L->repeats[i] < 0 || L->repeats[j] < 0)
-		return OTHER_BASES_PERCENT / 100.0;
-	if(L->bases[i] == L->bases[j])
-		return pow(range, abs(L->repeats[i] - L->repeats[j]) - 1);
-	double d = fabs((L->repeats[i] + L->bases[i] / 10.0) - (L->repeats[j] + L->bases[j] / 10.0));
-	return OTHER_BASES_PERCENT / 100.0 * pow(range, ceil(d - 1e-9) - 1);
+	return L->repeats[i] < 0 ? -2 - i : L->bases[i];
 }
 
-static double weight(const dna_locus *L, const dna_mutation *m, int i, int j)
+/* pedmut's stepwise row i (mutationMatrix(model = "stepwise")): within i's
+ * group, weight range^|steps| scaled to sum to rate; rate2 shared equally
+ * among the alleles of other groups; the rest stays. */
+static void stepwise_row(const dna_locus *L, const dna_mutation *m, double rate, double rate2,
+                         int i, double *row)
 {
-	switch(m->model) {
-	case DNA_MUT_EQUAL:
-		return 1;
-	case DNA_MUT_PROPORTIONAL:
-		return L->p[j];
-	case DNA_MUT_STEPWISE:
-		return step_weight(L, i, j, m->range);
-	default:
-		return 0;
+	int n = L->n, same = 0;
+	double total = 0;
+	for(int j = 0; j < n; j++)
+		if(micro_group(L, j) == micro_group(L, i) && j != i) {
+			same++;
+			total += row[j] = pow(m->range, abs(L->repeats[i] - L->repeats[j]));
+		}
+	int other = n - 1 - same;
+	for(int j = 0; j < n; j++) {
+		if(j == i)
+			row[j] = 1 - (same ? rate : 0) - (other ? rate2 : 0);
+		else if(micro_group(L, j) == micro_group(L, i))
+			row[j] = total > 0 ? row[j] / total * rate : 0;
+		else
+			row[j] = rate2 / other;
 	}
 }
 
-static double *matrix(const dna_locus *L, const dna_mutation *m, double rate)
+/* The matrix of one parent's sex; PL_EINPUT when the model makes no
+ * probabilities of these rates (a proportional rate too high). */
+static pl_rc matrix(const dna_locus *L, const dna_mutation *m, double rate, double rate2,
+                    double **out)
 {
 	int n = L->n;
-	double *M = calloc((size_t)n * (size_t)n, sizeof(double));
+	double *M = *out = calloc((size_t)n * (size_t)n, sizeof(double));
 	if(!M)
-		return NULL;
-	for(int i = 0; i < n; i++) {
-		double total = 0;
-		for(int j = 0; j < n; j++)
-			if(j != i)
-				total += weight(L, m, i, j);
-		double stay = total > 0 ? 1 - rate : 1;
-		for(int j = 0; j < n; j++)
-			M[i * n + j] = j == i ? stay : total > 0 ? rate * weight(L, m, i, j) / total : 0;
+		return PL_ENOMEM;
+	double alpha = 0;
+	if(m->model == DNA_MUT_PROPORTIONAL) {
+		for(int i = 0; i < n; i++)
+			alpha += L->p[i] * (1 - L->p[i]);
+		alpha = alpha > 0 ? rate / alpha : 0;
 	}
-	return M;
+	for(int i = 0; i < n; i++) {
+		double *row = M + (size_t)i * (size_t)n;
+		for(int j = 0; j < n; j++) {
+			switch(n == 1 ? DNA_MUT_NONE : m->model) {
+			case DNA_MUT_EQUAL:
+				row[j] = j == i ? 1 - rate : rate / (n - 1);
+				break;
+			case DNA_MUT_PROPORTIONAL:
+				row[j] = (j == i ? 1 - alpha : 0) + alpha * L->p[j];
+				break;
+			case DNA_MUT_STEPWISE:
+				break;
+			default:
+				row[j] = j == i;
+			}
+		}
+		if(n > 1 && m->model == DNA_MUT_STEPWISE)
+			stepwise_row(L, m, rate, rate2, i, row);
+		for(int j = 0; j < n; j++)
+			if(!(row[j] >= 0 && row[j] <= 1))
+				return PL_EINPUT;
+	}
+	return PL_OK;
+}
+
+pl_rc dna_kit_set_mutation(dna_kit *k, int locus, const dna_mutation *m, pl_err *err)
+{
+	if(k->finished || locus < 0 || locus >= k->nloci)
+		return pl_fail(err, PL_EUSAGE, "a locus's mutation model is set before the kit is finished");
+	dna_mutation *x = arena_alloc(&k->a, sizeof(*x));
+	if(!x)
+		return pl_nomem(err);
+	*x = *m;
+	k->loci[locus].mutation = x;
+	return PL_OK;
+}
+
+static pl_rc locus_matrices(dna_locus *L, const dna_mutation *m, pl_err *err)
+{
+	if(m->model == DNA_MUT_NONE ||
+	   !(m->rate_pat > 0 || m->rate_mat > 0 || m->rate2_pat > 0 || m->rate2_mat > 0))
+		return PL_OK;
+	double rates[3] = {m->rate_pat, m->rate_mat, (m->rate_pat + m->rate_mat) / 2};
+	double rates2[3] = {m->rate2_pat, m->rate2_mat, (m->rate2_pat + m->rate2_mat) / 2};
+	for(int r = 0; r < 3; r++) {
+		pl_rc rc = matrix(L, m, rates[r], rates2[r], &L->mut[r]);
+		if(rc == PL_EINPUT)
+			return pl_fail(err, rc, "locus %s: the %s mutation model at rate %g gives no "
+			               "probabilities (a rate too high for its frequencies)", L->name,
+			               dna_mutation_names[m->model], rates[r]);
+		if(rc)
+			return pl_nomem(err);
+	}
+	return PL_OK;
 }
 
 pl_rc dna_kit_finish(dna_kit *k, const dna_mutation *m, pl_err *err)
 {
 	pl_rc rc = PL_OK;
-	static const dna_mutation none = {DNA_MUT_NONE, 0, 0, 0};
+	static const dna_mutation none = {DNA_MUT_NONE, 0, 0, 0, 0, 0};
 	k->mutation = m ? *m : none;
-	bool mutate = k->mutation.model != DNA_MUT_NONE &&
-	              (k->mutation.rate_pat > 0 || k->mutation.rate_mat > 0);
+	bool any = false;
 	for(int l = 0; l < k->nloci && !rc; l++) {
 		dna_locus *L = &k->loci[l];
 		normalise(k, L, &rc);
-		if(!mutate || rc)
-			continue;
-		double rates[3] = {k->mutation.rate_pat, k->mutation.rate_mat,
-		                   (k->mutation.rate_pat + k->mutation.rate_mat) / 2};
-		for(int r = 0; r < 3 && !rc; r++)
-			if(!(L->mut[r] = matrix(L, &k->mutation, rates[r])))
-				rc = PL_ENOMEM;
+		if(rc)
+			return pl_nomem(err);
+		rc = locus_matrices(L, L->mutation ? L->mutation : &k->mutation, err);
+		any |= L->mut[0] != NULL;
 	}
-	if(!rc && !mutate)
+	if(rc)
+		return rc;
+	if(!any)
 		k->mutation.model = DNA_MUT_NONE;
-	k->finished = !rc;
-	return rc ? pl_nomem(err) : PL_OK;
+	k->finished = true;
+	return PL_OK;
 }

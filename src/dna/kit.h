@@ -8,18 +8,25 @@
  * only common alleles still describes the whole population), and the
  * mutation matrices are made.
  *
- * Mutation (per meiosis, a rate for fathers and one for mothers; for a
- * parent of unknown sex their mean) moves allele i to j with probability
- * m[i][j], 1 - R staying put:
+ * Mutation (per meiosis; one matrix for transmissions from fathers, one
+ * from mothers, and for a parent of unknown sex the matrix of the mean
+ * rates) moves allele i to j with probability m[i][j], as pedmut's
+ * mutationMatrix() defines its models (docs/dna.md, "Mutation models"):
  *
- *   equal         R / (n - 1) for every other allele;
- *   proportional  R p_j / (1 - p_i): to alleles as common as they are;
- *   stepwise      R w_ij / sum_k w_ik, w_ij = range^(s - 1) for an allele s
- *                 whole repeats away with the same extra bases (9.3 -> 10.3
- *                 is one step), and 0.05 range^(s - 1), s rounded up, for
- *                 one of other extra bases (9.3 -> 10): each step more is
- *                 1/range times less likely (Familias's stepwise model,
- *                 with microvariants; Simonsson & Mostad 2016).
+ *   equal         R / (n - 1) for every other allele, 1 - R staying;
+ *   proportional  alpha p_j for every other allele, 1 - alpha (1 - p_i)
+ *                 staying, alpha = R / sum_k p_k (1 - p_k): R is the
+ *                 expected rate over the population (refused when a
+ *                 probability leaves [0, 1]);
+ *   stepwise      within the allele's microvariant group (9.3, 10.3, ...
+ *                 share one; 10, 11 another): range^|steps| scaled to sum
+ *                 to R; to each allele of another group R2 / (their
+ *                 number); staying 1 - R - R2 (1 - R2 when alone in its
+ *                 group, 1 - R when there is no other group). An allele
+ *                 without a number (the rest) is a group of its own.
+ *
+ * n counts the rest allele. Each locus may have a model of its own
+ * (dna_kit_set_mutation before the kit is finished), else the kit's.
  *
  * Genotypes of a locus are numbered for tables: slot(a, b) for a <= b. */
 #ifndef PARLEY_DNA_KIT_H
@@ -43,11 +50,13 @@ typedef struct dna_mutation {
 	dna_mutation_model model;
 	double rate_pat, rate_mat;  /* per meiosis, from a father and from a mother */
 	double range;               /* stepwise: a step more is this much less likely */
+	double rate2_pat, rate2_mat; /* stepwise: to another microvariant group (pedmut's rate2) */
 } dna_mutation;
 
 /* Stepwise, 0.002 from fathers and 0.0005 from mothers, range 0.1: the
- * order of the rates the STRBase and AABB reports give for these loci. */
-#define DNA_MUTATION_DEFAULT {DNA_MUT_STEPWISE, 0.002, 0.0005, 0.1}
+ * order of the rates the STRBase and AABB reports give for these loci;
+ * to another microvariant group a twentieth of that. */
+#define DNA_MUTATION_DEFAULT {DNA_MUT_STEPWISE, 0.002, 0.0005, 0.1, 0.0001, 0.000025}
 
 enum { DNA_FROM_FATHER, DNA_FROM_MOTHER, DNA_FROM_PARENT }; /* mutation matrices */
 
@@ -61,6 +70,7 @@ typedef struct dna_locus {
 	bool rest;                  /* allele n - 1 is the rest */
 	double floor;
 	double *mut[3];             /* n x n, m[i * n + j]: i -> j; NULL without mutation */
+	const dna_mutation *mutation; /* this locus's model; NULL: the kit's */
 	hmap index;                 /* designation -> index + 1 */
 	int cap;
 } dna_locus;
@@ -83,7 +93,10 @@ int dna_kit_locus(const dna_kit *k, const char *name);
  * table lacks it (before the kit is finished). -1 when out of memory, or
  * when a finished kit lacks it. */
 int dna_kit_allele(dna_kit *k, int locus, const char *designation);
-/* Frequencies summing to 1, and the mutation matrices of m (NULL: none). */
+/* A mutation model for one locus instead of the kit's (before finishing). */
+pl_rc dna_kit_set_mutation(dna_kit *k, int locus, const dna_mutation *m, pl_err *err);
+/* Frequencies summing to 1, and the mutation matrices of m (NULL: none) or
+ * of each locus's own model. PL_EINPUT when a model gives no probabilities. */
 pl_rc dna_kit_finish(dna_kit *k, const dna_mutation *m, pl_err *err);
 
 static inline int dna_slot(int a, int b)

@@ -114,11 +114,13 @@ static void test_each_mutation_model_by_hand(void **state)
 		double father, mother;
 	} cases[] = {
 		/* from 10: to 9 and 11 weight 1, to 12 weight 0.1 */
-		{{DNA_MUT_STEPWISE, rp, rm, 0.1}, rp / 2.1 * (0.4 + 0.1 * 0.3) / p0, rm / 2.1 * 0.43 / p0},
-		{{DNA_MUT_EQUAL, rp, rm, 0.1}, rp / 3 * 0.7 / p0, rm / 3 * 0.7 / p0},
-		/* to j: R p_j / (1 - p_10) */
-		{{DNA_MUT_PROPORTIONAL, rp, rm, 0.1}, rp * (0.3 / 0.8 * 0.4 + 0.4 / 0.8 * 0.3) / p0,
-		 rm * (0.3 / 0.8 * 0.4 + 0.4 / 0.8 * 0.3) / p0},
+		{{DNA_MUT_STEPWISE, rp, rm, 0.1, 0, 0}, rp / 2.1 * (0.4 + 0.1 * 0.3) / p0, rm / 2.1 * 0.43 / p0},
+		{{DNA_MUT_EQUAL, rp, rm, 0.1, 0, 0}, rp / 3 * 0.7 / p0, rm / 3 * 0.7 / p0},
+		/* to j: alpha p_j, alpha = R / sum p (1 - p) = R / 0.7 (pedmut's
+		 * definition; this was R p_j / (1 - p_10) before issue 11, the
+		 * issue's "not the common definition") */
+		{{DNA_MUT_PROPORTIONAL, rp, rm, 0.1, 0, 0}, rp / 0.7 * (0.3 * 0.4 + 0.4 * 0.3) / p0,
+		 rm / 0.7 * (0.3 * 0.4 + 0.4 * 0.3) / p0},
 	};
 	dna_model m = {0, 0, true};
 	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -137,15 +139,21 @@ static void test_each_mutation_model_by_hand(void **state)
 		dna_kit_free(&k);
 	}
 	/* microvariants: 9.3 -> 10.3 is a step, 9.3 -> 10 is not a whole one */
-	dna_mutation sw = {DNA_MUT_STEPWISE, rp, rm, 0.1};
+	/* pedmut's stepwise (issue 11): within the group R, to each allele of
+	 * the other group R2 / 2; before, microvariants took a 0.05 weight of R */
+	double rp2 = rp / 20;
+	dna_mutation sw = {DNA_MUT_STEPWISE, rp, rm, 0.1, rp2, rm / 20};
 	dna_kit k;
 	kx_kit(&k, &sw, "9.3=0.25", "10.3=0.25", "10=0.25", "11=0.25", NULL);
-	/* from 9.3: 10.3 weight 1, 10 weight 0.05, 11 weight 0.05 * 0.1 */
 	const double *M = k.loci[0].mut[DNA_FROM_FATHER];
 	int a = dna_kit_allele(&k, 0, "9.3"), b = dna_kit_allele(&k, 0, "10.3"), c = dna_kit_allele(&k, 0, "10");
-	assert_near(M[a * 4 + b], rp * 1 / 1.055, 1e-12);
-	assert_near(M[a * 4 + c], rp * 0.05 / 1.055, 1e-12);
-	assert_near(M[a * 4 + a], 1 - rp, 1e-15);
+	int d = dna_kit_allele(&k, 0, "11");
+	assert_near(M[a * 4 + b], rp, 1e-15);
+	assert_near(M[a * 4 + c], rp2 / 2, 1e-15);
+	assert_near(M[a * 4 + a], 1 - rp - rp2, 1e-15);
+	/* from 10: 11 one step (range^1 of range^1 + 0 others in its group) */
+	assert_near(M[c * 4 + d], rp, 1e-15);
+	assert_near(M[c * 4 + a], rp2 / 2, 1e-15);
 	dna_kit_free(&k);
 }
 

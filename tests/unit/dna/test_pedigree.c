@@ -97,7 +97,7 @@ static double expected_lr(const dna_kit *k, const kx_family *x, const dna_model 
 static void test_pedigrees_are_probabilities(void **state)
 {
 	(void)state;
-	dna_mutation mut = {DNA_MUT_STEPWISE, 0.01, 0.003, 0.1};
+	dna_mutation mut = {DNA_MUT_STEPWISE, 0.01, 0.003, 0.1, 0, 0};
 	dna_kit k;
 	kx_kit(&k, &mut, "9=0.1", "10=0.2", "11=0.3", "12=0.25", "13=0.15", NULL);
 	dna_model m = {0, 0, true};
@@ -199,7 +199,7 @@ static void test_mutation_in_a_trio(void **state)
 {
 	(void)state;
 	double rp = 0.002, rm = 0.0005;
-	dna_mutation mut = {DNA_MUT_STEPWISE, rp, rm, 0.1};
+	dna_mutation mut = {DNA_MUT_STEPWISE, rp, rm, 0.1, 0, 0};
 	dna_kit k;
 	kx_kit(&k, &mut, "9=0.1", "10=0.2", "11=0.3", "12=0.4", NULL);
 	kx_family x;

@@ -1,0 +1,639 @@
+/* The likelihood engine (ped.h): variable elimination over the alleles of
+ * a pedigree at one locus.
+ *
+ * Each individual i has two allele variables, the one from the father
+ * (2i) and the one from the mother (2i + 1). The likelihood is the sum over
+ * all of them of a product of factors: a founder's alleles drawn from the
+ * frequencies, a child's allele one of its parent's two (each with 1/2)
+ * passed through the parent's mutation matrix, and what is seen of each
+ * individual. Variables are summed out one at a time, the cheapest first
+ * (the size of the table it makes), which is exact for any shape, loops
+ * included; a table beyond CELLS_MAX cells is refused (PL_ELIMIT).
+ *
+ * Alleles are lumped when the mutation matrices allow it: the alleles seen
+ * anywhere in the pedigree keep their own values and all others become one
+ * allele with their summed frequency. That is exact when every column of
+ * the matrices is the same off its diagonal (no mutation, "equal",
+ * "proportional"): the lumped alleles then behave as one in every
+ * transmission (strong lumpability), and the sampling formula of theta
+ * sums over them in the same way. Stepwise models keep every allele.
+ *
+ * Theta (docs/dna.md, "Theta in a pedigree"): the 2F founder alleles are
+ * drawn one after the other by the sampling formula. The j-th is a copy of
+ * one of the j - 1 before it, each with probability theta / (1 + (j - 2)
+ * theta), or new from the frequencies with probability (1 - theta) / (1 +
+ * (j - 2) theta): that is the formula, summed over which earlier allele was
+ * copied. The draws thus split the founder alleles into blocks of copies of
+ * one another, a partition with k blocks of sizes n_b having probability
+ *
+ *   P = (1 - theta)^(k - 1) theta^(2F - k) prod_b (n_b - 1)! / prod_{j=2..2F} (1 + (j - 2) theta)
+ *
+ * and given the partition each block is one allele drawn from the
+ * frequencies. The likelihood is the sum over the partitions of P times the
+ * theta = 0 likelihood with each block's alleles made one variable: exact,
+ * whatever the order of the draws; Bell(2F) partitions, so the founders
+ * that matter (those with a typed descendant or typed themselves) are
+ * bounded by FOUNDER_ALLELES_MAX. */
+#include "dna/ped.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	FAC_VARS = 20,                 /* variables of one table */
+	CELLS_MAX = 1 << 22,           /* cells of one table */
+	FOUNDER_ALLELES_MAX = 10       /* with theta > 0: Bell(10) = 115975 partitions */
+};
+
+typedef struct fac {
+	int nv;
+	int v[FAC_VARS];
+	double *t;                     /* over the domains of v, v[0] fastest */
+	bool gone;
+} fac;
+
+/* One computation: the locus in lumped classes, the pedigree, the factors. */
+typedef struct eng {
+	const dna_ped *ped;
+	const dna_obs *obs;
+	int K;                         /* allele classes */
+	double *p;                     /* their frequencies */
+	double *mut[2];                /* K x K, from a father and from a mother; NULL: none */
+	int *cls;                      /* allele -> class */
+	double delta;                  /* d / (1 + d) */
+	bool *keep;                    /* individuals that matter */
+	int nvar;
+	int **dom, *nd;                /* each variable's possible classes */
+	int *rep;                      /* variable -> the variable of its theta block */
+	int **cdom, *cnd;              /* domains in the current term (blocks intersected) */
+	fac *f;
+	int nf, capf;
+	arena *a;
+	pl_err *err;
+} eng;
+
+/* ---- the pedigree ------------------------------------------------------------ */
+
+const char *dna_ped_invalid(const dna_ped *p, int *who)
+{
+	*who = -1;
+	if(p->n < 0)
+		return "a pedigree has no negative size";
+	for(int i = 0; i < p->n; i++) {
+		int f = p->father[i], m = p->mother[i];
+		*who = i;
+		if((f < 0) != (m < 0))
+			return "has one parent only (a founder has none, anyone else both)";
+		if(f >= p->n || m >= p->n || f < -1 || m < -1)
+			return "has a parent who is not in the pedigree";
+		if(f >= 0 && f == m)
+			return "has the same individual as father and mother";
+		if(f >= 0 && p->sex[f] == DNA_FEMALE)
+			return "has a father who is female";
+		if(m >= 0 && p->sex[m] == DNA_MALE)
+			return "has a mother who is male";
+	}
+	/* Someone their own ancestor: peel founders off, then children whose
+	 * parents are both peeled; whoever is left has a cycle above them, and
+	 * walking up n steps through those left lands on it. */
+	int *done = calloc((size_t)p->n + 1, sizeof(int)), left = p->n;
+	if(!done)
+		return NULL; /* the engine's own allocation will say so */
+	for(bool changed = true; changed;) {
+		changed = false;
+		for(int i = 0; i < p->n; i++)
+			if(!done[i] && (p->father[i] < 0 || (done[p->father[i]] && done[p->mother[i]]))) {
+				done[i] = 1;
+				left--;
+				changed = true;
+			}
+	}
+	if(left) {
+		int x = 0;
+		while(done[x])
+			x++;
+		for(int step = 0; step < p->n; step++)
+			x = !done[p->father[x]] ? p->father[x] : p->mother[x];
+		free(done);
+		*who = x;
+		return "is their own ancestor";
+	}
+	free(done);
+	*who = -1;
+	return NULL;
+}
+
+/* ---- classes of alleles ------------------------------------------------------- */
+
+static bool columns_constant(const double *M, int n)
+{
+	for(int j = 0; j < n; j++) {
+		double c = -1;
+		for(int i = 0; i < n; i++) {
+			if(i == j)
+				continue;
+			if(c < 0)
+				c = M[i * n + j];
+			else if(M[i * n + j] != c && !(M[i * n + j] > c * (1 - 1e-12) && M[i * n + j] < c * (1 + 1e-12)))
+				return false;
+		}
+	}
+	return true;
+}
+
+static void mark_seen(bool *seen, dna_obs o)
+{
+	if(o.a < 0)
+		return;
+	seen[o.a] = true;
+	seen[o.b] = true;
+}
+
+/* Classes: the alleles seen, and the others as one when lumping is exact. */
+static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
+{
+	int n = L->n;
+	const double *M[2] = {NULL, NULL};
+	if(m->mutation && L->mut[0]) {
+		M[0] = L->mut[DNA_FROM_FATHER];
+		M[1] = L->mut[DNA_FROM_MOTHER];
+	}
+	bool lump = !M[0] || (columns_constant(M[0], n) && columns_constant(M[1], n));
+	bool *seen = arena_calloc(e->a, (size_t)n, sizeof(bool));
+	e->cls = arena_alloc(e->a, (size_t)n * sizeof(int));
+	if(!seen || !e->cls)
+		return PL_ENOMEM;
+	for(int i = 0; i < e->ped->n; i++)
+		if(e->keep[i])
+			mark_seen(seen, e->obs[i]);
+	int K = 0, other = -1, rep_other = -1;
+	for(int x = 0; x < n; x++) {
+		if(!lump || seen[x]) {
+			e->cls[x] = K++;
+		} else {
+			if(other < 0) {
+				other = K++;
+				rep_other = x;
+			}
+			e->cls[x] = other;
+		}
+	}
+	e->K = K;
+	e->p = arena_calloc(e->a, (size_t)K, sizeof(double));
+	if(!e->p)
+		return PL_ENOMEM;
+	for(int x = 0; x < n; x++)
+		e->p[e->cls[x]] += L->p[x];
+	for(int s = 0; s < 2; s++) {
+		if(!M[s])
+			continue;
+		/* Row of a class: that of any of its alleles (the same for all when
+		 * lumping is exact); columns summed over the class. */
+		double *T = e->mut[s] = arena_calloc(e->a, (size_t)K * (size_t)K, sizeof(double));
+		if(!T)
+			return PL_ENOMEM;
+		for(int x = 0; x < n; x++) {
+			if(e->cls[x] == other && x != rep_other)
+				continue;
+			for(int y = 0; y < n; y++)
+				T[e->cls[x] * K + e->cls[y]] += M[s][x * n + y];
+		}
+	}
+	return PL_OK;
+}
+
+/* ---- factors ---------------------------------------------------------------- */
+
+static double obs_val(const eng *e, dna_obs o, int x, int y)
+{
+	int a = e->cls[o.a], b = e->cls[o.b];
+	if(!o.dropout)
+		return (x == a && y == b) || (x == b && y == a);
+	return x == a && y == a ? 1 : x == a || y == a ? e->delta : 0;
+}
+
+static double trans_val(const eng *e, int s, int c, int x, int y)
+{
+	const double *M = e->mut[s];
+	if(!M)
+		return ((x == c) + (y == c)) / 2.0;
+	return (M[x * e->K + c] + M[y * e->K + c]) / 2;
+}
+
+enum fkind { F_PRIOR, F_OBS, F_TRANS };
+
+/* A table over the blocks of the given variables (a variable may appear
+ * twice when theta made two alleles one). */
+static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars, int nvars)
+{
+	fac F = {0};
+	int pos[3];
+	for(int i = 0; i < nvars; i++) {
+		int r = e->rep[vars[i]], j = 0;
+		while(j < F.nv && F.v[j] != r)
+			j++;
+		if(j == F.nv)
+			F.v[F.nv++] = r;
+		pos[i] = j;
+	}
+	size_t cells = 1;
+	for(int j = 0; j < F.nv; j++)
+		cells *= (size_t)e->cnd[F.v[j]];
+	F.t = arena_alloc(e->a, cells * sizeof(double));
+	if(!F.t)
+		return PL_ENOMEM;
+	int idx[3] = {0, 0, 0};
+	for(size_t c = 0; c < cells; c++) {
+		int val[3];
+		for(int i = 0; i < nvars; i++)
+			val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
+		F.t[c] = kind == F_PRIOR ? e->p[val[0]]
+		         : kind == F_OBS ? obs_val(e, e->obs[who], val[0], val[1])
+		                         : trans_val(e, s, val[0], val[1], val[2]);
+		for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
+			idx[j] = 0;
+	}
+	if(e->nf == e->capf) {
+		int cap = e->capf ? 2 * e->capf : 64;
+		fac *nf = arena_alloc(e->a, (size_t)cap * sizeof(fac));
+		if(!nf)
+			return PL_ENOMEM;
+		if(e->nf)
+			memcpy(nf, e->f, (size_t)e->nf * sizeof(fac));
+		e->f = nf;
+		e->capf = cap;
+	}
+	e->f[e->nf++] = F;
+	return PL_OK;
+}
+
+static pl_rc build(eng *e)
+{
+	const dna_ped *p = e->ped;
+	pl_rc rc = PL_OK;
+	for(int i = 0; i < p->n && !rc; i++) {
+		if(!e->keep[i])
+			continue;
+		int P = 2 * i, M = 2 * i + 1;
+		if(e->obs[i].a >= 0) {
+			int v[2] = {P, M};
+			rc = add_factor(e, F_OBS, i, 0, v, 2);
+		}
+		if(p->father[i] < 0) {
+			if(!rc && e->rep[P] == P)
+				rc = add_factor(e, F_PRIOR, i, 0, &P, 1);
+			if(!rc && e->rep[M] == M)
+				rc = add_factor(e, F_PRIOR, i, 0, &M, 1);
+			continue;
+		}
+		int f = p->father[i], m = p->mother[i];
+		int vf[3] = {P, 2 * f, 2 * f + 1}, vm[3] = {M, 2 * m, 2 * m + 1};
+		if(!rc)
+			rc = add_factor(e, F_TRANS, i, 0, vf, 3);
+		if(!rc)
+			rc = add_factor(e, F_TRANS, i, 1, vm, 3);
+	}
+	return rc;
+}
+
+/* ---- elimination --------------------------------------------------------------- */
+
+/* The variables of the table that summing out x would make, and its cells
+ * (x included); SIZE_MAX past the bounds. */
+static size_t scope(const eng *e, int x, int *u, int *nu)
+{
+	*nu = 0;
+	size_t cells = (size_t)e->cnd[x];
+	for(int k = 0; k < e->nf; k++) {
+		const fac *F = &e->f[k];
+		bool has = false;
+		for(int j = 0; j < F->nv && !has; j++)
+			has = F->v[j] == x;
+		if(F->gone || !has)
+			continue;
+		for(int j = 0; j < F->nv; j++) {
+			int v = F->v[j], i = 0;
+			if(v == x)
+				continue;
+			while(i < *nu && u[i] != v)
+				i++;
+			if(i < *nu)
+				continue;
+			if(*nu == FAC_VARS)
+				return SIZE_MAX;
+			u[(*nu)++] = v;
+			cells *= (size_t)e->cnd[v];
+			if(cells > CELLS_MAX)
+				return SIZE_MAX;
+		}
+	}
+	return cells;
+}
+
+static pl_rc eliminate(eng *e, int x, const int *u, int nu)
+{
+	fac *in[64];
+	int nin = 0;
+	size_t stride[64][FAC_VARS + 1];
+	for(int k = 0; k < e->nf; k++) {
+		fac *F = &e->f[k];
+		int jx = -1;
+		for(int j = 0; j < F->nv; j++)
+			jx = F->v[j] == x ? j : jx;
+		if(F->gone || jx < 0)
+			continue;
+		if(nin == 64)
+			return pl_fail(e->err, PL_ELIMIT, "an allele is shared by more than 64 factors");
+		/* Where each variable of the new table (and x, last) moves F's index. */
+		size_t s = 1, st[FAC_VARS];
+		for(int j = 0; j < F->nv; j++) {
+			st[j] = s;
+			s *= (size_t)e->cnd[F->v[j]];
+		}
+		for(int i = 0; i <= nu; i++) {
+			int v = i < nu ? u[i] : x;
+			stride[nin][i] = 0;
+			for(int j = 0; j < F->nv; j++)
+				if(F->v[j] == v)
+					stride[nin][i] = st[j];
+		}
+		F->gone = true;
+		in[nin++] = F;
+	}
+	fac G = {.nv = nu};
+	size_t cells = 1;
+	for(int i = 0; i < nu; i++) {
+		G.v[i] = u[i];
+		cells *= (size_t)e->cnd[u[i]];
+	}
+	G.t = arena_alloc(e->a, cells * sizeof(double));
+	if(!G.t)
+		return PL_ENOMEM;
+	int idx[FAC_VARS] = {0}, dx = e->cnd[x];
+	size_t off[64] = {0};
+	for(size_t c = 0; c < cells; c++) {
+		double sum = 0;
+		for(int xv = 0; xv < dx; xv++) {
+			double prod = 1;
+			for(int k = 0; k < nin && prod != 0; k++)
+				prod *= in[k]->t[off[k] + (size_t)xv * stride[k][nu]];
+			sum += prod;
+		}
+		G.t[c] = sum;
+		for(int i = 0; i < nu; i++) {
+			for(int k = 0; k < nin; k++)
+				off[k] += stride[k][i];
+			if(++idx[i] < e->cnd[u[i]])
+				break;
+			for(int k = 0; k < nin; k++)
+				off[k] -= stride[k][i] * (size_t)idx[i];
+			idx[i] = 0;
+		}
+	}
+	fac *slot = in[0]; /* reuse a spent slot */
+	*slot = G;
+	return PL_OK;
+}
+
+/* The theta = 0 likelihood of the current blocks: every variable summed
+ * out, the cheapest first. */
+static pl_rc sum_all(eng *e, double *out)
+{
+	bool *done = arena_calloc(e->a, (size_t)e->nvar, sizeof(bool));
+	if(!done)
+		return PL_ENOMEM;
+	int u[FAC_VARS], nu;
+	for(;;) {
+		int best = -1;
+		size_t best_cells = SIZE_MAX;
+		for(int v = 0; v < e->nvar; v++) {
+			if(done[v] || e->rep[v] != v || !e->keep[v / 2])
+				continue;
+			size_t c = scope(e, v, u, &nu);
+			if(best < 0 || c < best_cells) {
+				best = v;
+				best_cells = c;
+			}
+		}
+		if(best < 0)
+			break;
+		if(best_cells == SIZE_MAX)
+			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
+			               "(a table of more than %d cells or %d alleles would be needed)",
+			               CELLS_MAX, FAC_VARS);
+		scope(e, best, u, &nu);
+		pl_rc rc = eliminate(e, best, u, nu);
+		if(rc)
+			return rc;
+		done[best] = true;
+	}
+	double l = 1;
+	for(int k = 0; k < e->nf; k++)
+		if(!e->f[k].gone)
+			l *= e->f[k].t[0];
+	*out = l;
+	return PL_OK;
+}
+
+/* ---- domains and terms ------------------------------------------------------------ */
+
+/* Each variable's classes: a typed genotype (no drop-out) fixes both
+ * alleles to its two; anything else may be any class. */
+static pl_rc domains(eng *e)
+{
+	e->dom = arena_alloc(e->a, (size_t)e->nvar * sizeof(int *));
+	e->nd = arena_alloc(e->a, (size_t)e->nvar * sizeof(int));
+	int *all = arena_alloc(e->a, (size_t)e->K * sizeof(int));
+	if(!e->dom || !e->nd || !all)
+		return PL_ENOMEM;
+	for(int c = 0; c < e->K; c++)
+		all[c] = c;
+	for(int i = 0; i < e->ped->n; i++) {
+		dna_obs o = e->obs[i];
+		for(int s = 0; s < 2; s++) {
+			int v = 2 * i + s;
+			if(o.a < 0 || o.dropout) {
+				e->dom[v] = all;
+				e->nd[v] = e->K;
+				continue;
+			}
+			int *d = arena_alloc(e->a, 2 * sizeof(int)), a = e->cls[o.a], b = e->cls[o.b];
+			if(!d)
+				return PL_ENOMEM;
+			d[0] = a < b ? a : b;
+			d[1] = a < b ? b : a;
+			e->dom[v] = d;
+			e->nd[v] = a == b ? 1 : 2;
+		}
+	}
+	return PL_OK;
+}
+
+/* The theta = 0 likelihood with the blocks of rep; 0 when a block's
+ * alleles can have no class in common. */
+static pl_rc term(eng *e, double *out)
+{
+	e->nf = e->capf = 0;
+	e->f = NULL;
+	e->cdom = arena_alloc(e->a, (size_t)e->nvar * sizeof(int *));
+	e->cnd = arena_alloc(e->a, (size_t)e->nvar * sizeof(int));
+	if(!e->cdom || !e->cnd)
+		return PL_ENOMEM;
+	for(int v = 0; v < e->nvar; v++) {
+		e->cdom[v] = e->dom[v];
+		e->cnd[v] = e->nd[v];
+	}
+	for(int v = 0; v < e->nvar; v++) {
+		int r = e->rep[v];
+		if(r == v || !e->keep[v / 2])
+			continue;
+		/* intersect the block's domain with v's (both sorted) */
+		int *d = arena_alloc(e->a, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
+		if(!d)
+			return PL_ENOMEM;
+		for(int i = 0, j = 0; i < e->cnd[r] && j < e->nd[v];) {
+			if(e->cdom[r][i] == e->dom[v][j]) {
+				d[n++] = e->cdom[r][i];
+				i++;
+				j++;
+			} else if(e->cdom[r][i] < e->dom[v][j]) {
+				i++;
+			} else {
+				j++;
+			}
+		}
+		if(!n) {
+			*out = 0;
+			return PL_OK;
+		}
+		e->cdom[r] = d;
+		e->cnd[r] = n;
+	}
+	pl_rc rc = build(e);
+	return rc ? rc : sum_all(e, out);
+}
+
+/* Individuals that matter: typed, or with a typed descendant. The others
+ * sum to 1 and, with theta, their founders' alleles are draws that nothing
+ * sees (the sampling formula is the same for the draws that remain). */
+static pl_rc relevant(eng *e)
+{
+	const dna_ped *p = e->ped;
+	e->keep = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
+	if(!e->keep)
+		return PL_ENOMEM;
+	for(int i = 0; i < p->n; i++)
+		e->keep[i] = e->obs[i].a >= 0;
+	for(bool changed = true; changed;) { /* up to the founders */
+		changed = false;
+		for(int i = 0; i < p->n; i++)
+			if(e->keep[i] && p->father[i] >= 0 && (!e->keep[p->father[i]] || !e->keep[p->mother[i]])) {
+				e->keep[p->father[i]] = e->keep[p->mother[i]] = true;
+				changed = true;
+			}
+	}
+	return PL_OK;
+}
+
+/* Sum over the partitions of the founder alleles fa[0..nf) (restricted
+ * growth strings), each with its probability. */
+static pl_rc theta_sum(eng *e, const int *fa, int nfa, double theta, double *lik)
+{
+	int rgs[FOUNDER_ALLELES_MAX], size[FOUNDER_ALLELES_MAX], first[FOUNDER_ALLELES_MAX];
+	double denom = 1;
+	for(int j = 2; j <= nfa; j++)
+		denom *= 1 + (j - 2) * theta;
+	double fact[FOUNDER_ALLELES_MAX + 1] = {1};
+	for(int i = 1; i <= FOUNDER_ALLELES_MAX; i++)
+		fact[i] = fact[i - 1] * i;
+	memset(rgs, 0, sizeof(rgs));
+	*lik = 0;
+	for(;;) {
+		int k = 0;
+		for(int i = 0; i < nfa; i++)
+			k = rgs[i] + 1 > k ? rgs[i] + 1 : k;
+		memset(size, 0, sizeof(size));
+		for(int i = 0; i < nfa; i++) {
+			if(!size[rgs[i]]++)
+				first[rgs[i]] = fa[i];
+			e->rep[fa[i]] = first[rgs[i]];
+		}
+		double w = 1;
+		for(int b = 0; b < k; b++)
+			w *= fact[size[b] - 1];
+		for(int i = 0; i < k - 1; i++)
+			w *= 1 - theta;
+		for(int i = 0; i < nfa - k; i++)
+			w *= theta;
+		if(w > 0) {
+			double t;
+			arena_reset(e->a);
+			pl_rc rc = term(e, &t);
+			if(rc)
+				return rc;
+			*lik += w / denom * t;
+		}
+		/* next restricted growth string: rgs[i] <= 1 + max(rgs[0..i)) */
+		int i = nfa - 1;
+		for(; i > 0; i--) {
+			int m = 0;
+			for(int j = 0; j < i; j++)
+				m = rgs[j] > m ? rgs[j] : m;
+			if(rgs[i] <= m) {
+				rgs[i]++;
+				break;
+			}
+			rgs[i] = 0;
+		}
+		if(i <= 0)
+			break;
+	}
+	return PL_OK;
+}
+
+pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
+                         const dna_obs *obs, double *lik, arena *a, pl_err *err)
+{
+	int who;
+	const char *why = dna_ped_invalid(p, &who);
+	if(why)
+		return pl_fail(err, PL_EINPUT, "not a pedigree: individual %d %s", who + 1, why);
+	for(int i = 0; i < p->n; i++)
+		if(obs[i].a >= L->n || obs[i].b >= L->n || (obs[i].a >= 0 && obs[i].b < 0))
+			return pl_fail(err, PL_EINPUT, "individual %d: an allele the locus %s does not have",
+			               i + 1, L->name ? L->name : "");
+	/* Long-lived parts go in a private arena; `a` is reset for every term. */
+	arena keep;
+	arena_init(&keep, 0);
+	eng e = {.ped = p, .obs = obs, .nvar = 2 * p->n, .a = &keep, .err = err,
+	         .delta = m->dropout / (1 + m->dropout)};
+	pl_rc rc = relevant(&e);
+	if(!rc)
+		rc = make_classes(&e, L, m);
+	if(!rc)
+		rc = domains(&e);
+	int *fa = arena_alloc(&keep, (size_t)(e.nvar ? e.nvar : 1) * sizeof(int)), nfa = 0;
+	e.rep = arena_alloc(&keep, (size_t)(e.nvar ? e.nvar : 1) * sizeof(int));
+	if(!rc && (!fa || !e.rep))
+		rc = PL_ENOMEM;
+	for(int v = 0; !rc && v < e.nvar; v++) {
+		e.rep[v] = v;
+		if(e.keep[v / 2] && p->father[v / 2] < 0)
+			fa[nfa++] = v;
+	}
+	e.a = a;
+	if(!rc && m->theta > 0 && nfa > FOUNDER_ALLELES_MAX)
+		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d founders who matter: at most %d "
+		             "(their alleles' partitions are summed exactly)", nfa / 2, FOUNDER_ALLELES_MAX / 2);
+	else if(!rc && m->theta > 0 && nfa > 1)
+		rc = theta_sum(&e, fa, nfa, m->theta, lik);
+	else if(!rc) {
+		arena_reset(a);
+		rc = term(&e, lik);
+	}
+	bool oom = arena_oom(&keep) || arena_oom(a);
+	arena_free(&keep);
+	if(rc == PL_ENOMEM || (!rc && oom))
+		return pl_nomem(err);
+	return rc;
+}
