@@ -393,7 +393,11 @@ static pl_rc kin_done(dna_data *d, const kin_rows *k, size_t cap[2])
 	}
 	*alt = (dna_pedigree){{k->n, father, mother, sex}, prof, 1.0};
 	d->kins[d->nkins] = (dna_kin){arena_strdup(a, k->family), alt, 1, nm, missing, NULL};
-	d->kinfo[d->nkins++] = (dna_kin_info){k->pedigree_id, pid, NULL};
+	const char **ids = arena_calloc(a, n, sizeof(char *));
+	if(!ids)
+		return PL_ENOMEM;
+	memcpy(ids, k->id, (size_t)k->n * sizeof(char *));
+	d->kinfo[d->nkins++] = (dna_kin_info){k->pedigree_id, pid, NULL, ids};
 	return PL_OK;
 }
 
@@ -500,6 +504,11 @@ static pl_rc load_kins(loader *ld, int64_t person_id, const refs *rf, pl_err *er
 	if(x != SQLITE_DONE)
 		return store_fail(st, err, x, "reading pedigrees");
 	return kin_persons(st, d, err);
+}
+
+static const char *kin_member_id(const dna_data *d, size_t k, int i)
+{
+	return d->kinfo[k].individual[i];
 }
 
 /* Whether person pid is a missing person of a family entered as a pedigree:
@@ -625,6 +634,36 @@ static pl_rc load_families(loader *ld, int64_t person_id, const refs *rf, pl_err
 	return rc == PL_ENOMEM ? pl_nomem(err) : rc;
 }
 
+/* The kins' missing persons after the families (internal.h). */
+static pl_rc kin_persons_as_families(dna_data *d, pl_err *err)
+{
+	size_t n = 0;
+	for(size_t k = 0; k < d->nkins; k++)
+		n += (size_t)d->kins[k].nmissing;
+	dna_family *f = realloc(d->families, (d->nfamilies + n + 1) * sizeof(*f));
+	if(f)
+		d->families = f;
+	dna_family_info *fi = realloc(d->finfo, (d->nfamilies + n + 1) * sizeof(*fi));
+	if(fi)
+		d->finfo = fi;
+	if(!f || !fi)
+		return pl_nomem(err);
+	size_t t = d->nfamilies;
+	for(size_t k = 0; k < d->nkins; k++) {
+		const dna_kin *K = &d->kins[k];
+		for(int j = 0; j < K->nmissing; j++, t++) {
+			int i = K->missing[j];
+			d->families[t] = (dna_family){K->person[j], K->alt[0].ped.sex[i], NULL, 0};
+			char text[160];
+			snprintf(text, sizeof(text), "pedigree %.80s (as %.40s)", K->id, kin_member_id(d, k, i));
+			d->finfo[t] = (dna_family_info){d->kinfo[k].person_id[j], d->kinfo[k].party[j],
+			                                arena_strdup(&d->a, text)};
+		}
+	}
+	d->nkin_persons = n;
+	return arena_oom(&d->a) ? pl_nomem(err) : PL_OK;
+}
+
 /* Both kinds of family, over the reference profiles loaded once. */
 static pl_rc load_all_families(loader *ld, const dna_data_query *q, pl_err *err)
 {
@@ -638,6 +677,8 @@ static pl_rc load_all_families(loader *ld, const dna_data_query *q, pl_err *err)
 		rc = load_kins(ld, person_id, &rf, err);
 	if(!rc)
 		rc = load_families(ld, person_id, &rf, err);
+	if(!rc)
+		rc = kin_persons_as_families(d, err);
 	/* the profiles stay in the arena's care: keep the array with the data */
 	d->refs_keep = rf.prof;
 	free(rf.id);

@@ -34,6 +34,7 @@ typedef struct dna_kin_info {
 	int64_t pedigree_id;
 	const int64_t *person_id;
 	const char *const *party;
+	const char *const *individual;   /* each individual's id in the family */
 } dna_kin_info;
 
 typedef struct dna_data {
@@ -47,6 +48,10 @@ typedef struct dna_data {
 	dna_kin *kins;            /* families entered as pedigrees: one alternative each */
 	dna_kin_info *kinfo;
 	size_t nkins;
+	/* their missing persons, as families[nfamilies + t] and finfo[nfamilies + t]
+	 * (the person, no references), t over the kins' missing individuals in order:
+	 * what a candidate's `other` names at and past nfamilies */
+	size_t nkin_persons;
 	dna_profile *refs_keep;   /* the reference profiles the families point at */
 	buf notes;                /* loci left out, families refused */
 	arena a;
