@@ -61,11 +61,13 @@ static pl_rc alt_two(const dna_locus *L, const dna_model *m, const dna_pedigree 
 
 pl_rc dna_kin_locus_lr(const dna_kit *kit, int l, const dna_model *m, const dna_kin *K,
                        const int *at, const dna_profile *const *x, int k, double *lr,
-                       bool *informative, arena *a, pl_err *err)
+                       bool *informative, bool *beyond, arena *a, pl_err *err)
 {
 	dna_obs xo[DNA_JOINT_REMAINS + 1];
 	*lr = 1;
 	*informative = false;
+	if(beyond)
+		*beyond = false;
 	if(k > DNA_JOINT_REMAINS)
 		return pl_fail(err, PL_ELIMIT, "more than %d remains placed at once", DNA_JOINT_REMAINS);
 	for(int i = 0; i < k; i++) {
@@ -79,6 +81,11 @@ pl_rc dna_kin_locus_lr(const dna_kit *kit, int l, const dna_model *m, const dna_
 	for(int j = 0; j < K->nalt; j++) {
 		double n1, d1;
 		pl_rc rc = alt_two(&kit->loci[l], m, &K->alt[j], l, K, at, xo, k, &n1, &d1, a, err);
+		if(rc == PL_ELIMIT) { /* left out, never a wrong number: the caller says so */
+			if(beyond)
+				*beyond = true;
+			return PL_OK;
+		}
 		if(rc)
 			return rc;
 		num += K->alt[j].weight * n1;
@@ -94,7 +101,7 @@ pl_rc dna_kin_locus_lr(const dna_kit *kit, int l, const dna_model *m, const dna_
 
 pl_rc dna_kin_lr(const dna_kit *kit, const dna_model *m, const dna_kin *K, const int *at,
                  const dna_profile *const *x, int k, double *log10_lr, int *loci,
-                 int *inconsistent, arena *a, pl_err *err)
+                 int *inconsistent, int *beyond, arena *a, pl_err *err)
 {
 	dna_model strict = *m;
 	strict.mutation = false;
@@ -102,18 +109,22 @@ pl_rc dna_kin_lr(const dna_kit *kit, const dna_model *m, const dna_kin *K, const
 	*loci = 0;
 	if(inconsistent)
 		*inconsistent = 0;
+	if(beyond)
+		*beyond = 0;
 	for(int l = 0; l < kit->nloci; l++) {
 		double lr, lr0;
-		bool inf;
-		pl_rc rc = dna_kin_locus_lr(kit, l, m, K, at, x, k, &lr, &inf, a, err);
+		bool inf, over;
+		pl_rc rc = dna_kin_locus_lr(kit, l, m, K, at, x, k, &lr, &inf, &over, a, err);
 		if(rc)
 			return rc;
+		if(beyond)
+			*beyond += over;
 		if(!inf)
 			continue;
 		(*loci)++;
 		*log10_lr += lr > 0 ? log10(lr) : -INFINITY;
 		if(inconsistent && m->mutation &&
-		   !(rc = dna_kin_locus_lr(kit, l, &strict, K, at, x, k, &lr0, &inf, a, err)))
+		   !(rc = dna_kin_locus_lr(kit, l, &strict, K, at, x, k, &lr0, &inf, NULL, a, err)))
 			*inconsistent += inf && lr0 == 0;
 		if(rc)
 			return rc;
@@ -127,6 +138,7 @@ pl_rc dna_kin_lr(const dna_kit *kit, const dna_model *m, const dna_kin *K, const
  * computed once: key "a/b/d" -> an entry of vals. */
 typedef struct cache {
 	hmap *map;                /* per locus */
+	bool *beyond;             /* per locus: left out for some genotype */
 	double *vals;
 	size_t n, cap;
 } cache;
@@ -143,10 +155,11 @@ static pl_rc cached(cache *c, const dna_kit *kit, int l, const dna_model *m, con
 		return PL_OK;
 	}
 	double lr;
-	bool inf;
-	pl_rc rc = dna_kin_locus_lr(kit, l, m, K, &j, &x, 1, &lr, &inf, a, err);
+	bool inf, over;
+	pl_rc rc = dna_kin_locus_lr(kit, l, m, K, &j, &x, 1, &lr, &inf, &over, a, err);
 	if(rc)
 		return rc;
+	c->beyond[l] |= over;
 	if(c->n == c->cap) {
 		size_t cap = c->cap ? 2 * c->cap : 256;
 		double *v = realloc(c->vals, cap * sizeof(double));
@@ -177,9 +190,9 @@ static pl_rc push(dna_candidate **cand, size_t *n, size_t *cap, dna_candidate c)
 /* Every remains at missing individual j of K. */
 static pl_rc screen_one(const dna_kit *kit, const dna_profile *remains, size_t nr, const dna_kin *K,
                         int j, const dna_screen_opts *o, uint32_t other, dna_candidate **cand,
-                        size_t *n, size_t *cap, size_t *excluded, arena *a, pl_err *err)
+                        size_t *n, size_t *cap, size_t *excluded, bool *beyond, arena *a, pl_err *err)
 {
-	cache c = {calloc((size_t)kit->nloci + 1, sizeof(hmap)), NULL, 0, 0};
+	cache c = {calloc((size_t)kit->nloci + 1, sizeof(hmap)), beyond, NULL, 0, 0};
 	if(!c.map)
 		return pl_nomem(err);
 	for(int l = 0; l < kit->nloci; l++)
@@ -195,7 +208,7 @@ static pl_rc screen_one(const dna_kit *kit, const dna_profile *remains, size_t n
 		const dna_profile *x = &remains[r];
 		double log10_lr;
 		int loci, bad;
-		if((rc = dna_kin_lr(kit, &o->model, K, &j, &x, 1, &log10_lr, &loci, &bad, a, err)))
+		if((rc = dna_kin_lr(kit, &o->model, K, &j, &x, 1, &log10_lr, &loci, &bad, NULL, a, err)))
 			break;
 		if(bad > o->max_inconsistent) {
 			(*excluded)++;
@@ -213,17 +226,39 @@ static pl_rc screen_one(const dna_kit *kit, const dna_profile *remains, size_t n
 	return rc;
 }
 
+/* The loci a family's computation left out, in the notes. */
+static pl_rc note_beyond(const dna_kit *kit, const dna_kin *K, const bool *beyond, buf *notes)
+{
+	pl_rc rc = PL_OK;
+	int n = 0;
+	for(int l = 0; !rc && l < kit->nloci; l++)
+		if(beyond[l])
+			rc = buf_printf(notes, "%s%s", n++ ? ", " : "", kit->loci[l].name);
+	if(!rc && n)
+		rc = buf_printf(notes, ": left out of family %s's likelihood ratios (LR 1), beyond the "
+		                "engine's bound with this mutation model\n", K->id);
+	return rc;
+}
+
 pl_rc dna_kins_screen(const dna_kit *kit, const dna_profile *remains, size_t nr,
                       const dna_kin *kins, size_t nk, const dna_screen_opts *o, uint32_t first_other,
-                      dna_candidate **cand, size_t *n, size_t *cap, size_t *excluded, pl_err *err)
+                      dna_candidate **cand, size_t *n, size_t *cap, size_t *excluded, buf *notes,
+                      pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
-	pl_rc rc = PL_OK;
+	bool *beyond = calloc((size_t)kit->nloci + 1, sizeof(bool));
+	pl_rc rc = beyond ? PL_OK : pl_nomem(err);
 	uint32_t other = first_other;
-	for(size_t k = 0; !rc && k < nk; k++)
+	for(size_t k = 0; !rc && k < nk; k++) {
+		memset(beyond, 0, (size_t)kit->nloci * sizeof(bool));
 		for(int j = 0; !rc && j < kins[k].nmissing; j++, other++)
-			rc = screen_one(kit, remains, nr, &kins[k], j, o, other, cand, n, cap, excluded, &a, err);
+			rc = screen_one(kit, remains, nr, &kins[k], j, o, other, cand, n, cap, excluded, beyond,
+			                &a, err);
+		if(!rc && note_beyond(kit, &kins[k], beyond, notes))
+			rc = pl_nomem(err);
+	}
+	free(beyond);
 	arena_free(&a);
 	return rc;
 }
@@ -262,7 +297,7 @@ static pl_rc evaluate(joint *J)
 		}
 	double log10_lr = 0;
 	int loci;
-	pl_rc rc = k ? dna_kin_lr(J->kit, J->m, J->K, at, x, k, &log10_lr, &loci, NULL, J->a, J->err)
+	pl_rc rc = k ? dna_kin_lr(J->kit, J->m, J->K, at, x, k, &log10_lr, &loci, NULL, NULL, J->a, J->err)
 	             : PL_OK;
 	if(rc)
 		return rc;

@@ -29,6 +29,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "dna/ped.h"
 #include "dna/screen.h"
@@ -37,25 +38,31 @@ enum { DNA_JOINT_REMAINS = 5 };   /* candidate remains of a family weighed joint
 
 /* The LR at locus l of remains x[0..k) at the family's missing
  * individuals K->missing[at[i]]; *informative false (and *lr 1) where it
- * says nothing. `a` is scratch memory. */
+ * says nothing, and where the engine refuses the computation as beyond its
+ * bound (PL_ELIMIT): then *beyond (if not NULL) is set, for the caller to
+ * say which loci were left out. `a` is scratch memory. */
 pl_rc dna_kin_locus_lr(const dna_kit *kit, int l, const dna_model *m, const dna_kin *K,
                        const int *at, const dna_profile *const *x, int k, double *lr,
-                       bool *informative, arena *a, pl_err *err);
+                       bool *informative, bool *beyond, arena *a, pl_err *err);
 
-/* The same over all loci: log10 LR, the loci compared, and of those how
- * many no genotype explains without mutation (LR 0 without it). */
+/* The same over all loci: log10 LR, the loci compared, of those how many
+ * no genotype explains without mutation (LR 0 without it), and how many
+ * were left out beyond the engine's bound (inconsistent, beyond: NULL for
+ * none). */
 pl_rc dna_kin_lr(const dna_kit *kit, const dna_model *m, const dna_kin *K, const int *at,
                  const dna_profile *const *x, int k, double *log10_lr, int *loci,
-                 int *inconsistent, arena *a, pl_err *err);
+                 int *inconsistent, int *beyond, arena *a, pl_err *err);
 
 /* Screen remains[0..nr) against each missing individual of kins[0..nk):
  * the pairs reaching o->keep (log10) as kinship candidates, `other` being
  * first_other + the missing individual's number over all kins (in order);
  * those with more inconsistent loci than allowed counted in *excluded.
- * The candidates are appended to *cand (n, cap: a realloc'd array). */
+ * The candidates are appended to *cand (n, cap: a realloc'd array); the
+ * loci left out of a family (beyond the engine's bound) said in notes. */
 pl_rc dna_kins_screen(const dna_kit *kit, const dna_profile *remains, size_t nr,
                       const dna_kin *kins, size_t nk, const dna_screen_opts *o, uint32_t first_other,
-                      dna_candidate **cand, size_t *n, size_t *cap, size_t *excluded, pl_err *err);
+                      dna_candidate **cand, size_t *n, size_t *cap, size_t *excluded, buf *notes,
+                      pl_err *err);
 
 /* Joint evaluation in family K of the candidates c[0..nc) (kinship, of
  * K's missing individuals: c[i].other - first is the individual's number

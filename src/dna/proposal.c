@@ -8,9 +8,11 @@
 /* A proposal's own columns; its case, person and other case are read from
  * their owners (proposals_name). */
 #define PROPOSAL_COLUMNS \
-	"pr.id, pr.run_id, pr.kind, pr.case_id, pr.person_id, pr.other_case_id, (SELECT" \
+	"pr.id, pr.run_id, pr.kind, pr.case_id, pr.person_id, pr.other_case_id, coalesce((SELECT" \
+	" 'pedigree ' || p.family || ' (as ' || m.individual || ')' FROM dna_ped_member m" \
+	" JOIN dna_pedigree p ON p.id = m.pedigree_id WHERE m.person_id = pr.person_id), (SELECT" \
 	" group_concat(relationship, ', ') FROM (SELECT relationship FROM dna_relative" \
-	" WHERE person_id = pr.person_id ORDER BY relationship))," \
+	" WHERE person_id = pr.person_id ORDER BY relationship)))," \
 	" pr.log10_lr, pr.log10_glr, pr.posterior, pr.loci, pr.inconsistent, pr.status, pr.action," \
 	" pr.decided_by, pr.decided_at, pr.note, pr.created_at," \
 	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END"

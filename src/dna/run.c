@@ -234,13 +234,13 @@ static int by_pair(const void *x, const void *y)
 /* Every remains at every missing individual of the kins (kinlr.h), the
  * candidates with the others, in their order. */
 static pl_rc kins_screen(const dna_data *d, const dna_screen_opts *so, dna_screen_result *res,
-                         pl_err *err)
+                         buf *notes, pl_err *err)
 {
 	if(!d->nkins)
 		return PL_OK;
 	size_t cap = res->n;
 	pl_rc rc = dna_kins_screen(&d->kit, d->remains, d->nremains, d->kins, d->nkins, so,
-	                           (uint32_t)d->nfamilies, &res->cand, &res->n, &cap, &res->excluded, err);
+	                           (uint32_t)d->nfamilies, &res->cand, &res->n, &cap, &res->excluded, notes, err);
 	if(!rc)
 		qsort(res->cand, res->n, sizeof(res->cand[0]), by_pair);
 	res->family_pairs += (uint64_t)d->nremains * d->nkin_persons;
@@ -344,7 +344,7 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	if(so.keep > joined)
 		so.keep = joined;
 	if((rc = dna_screen(&d->kit, d->remains, d->nremains, d->families, d->nfamilies, &so, res, err)) ||
-	   (rc = kins_screen(d, &so, res, err)))
+	   (rc = kins_screen(d, &so, res, &sum->notes, err)))
 		return rc;
 	uint32_t *unit = NULL;
 	dna_candidate *weighed = calloc(res->n + 1, sizeof(*weighed));

@@ -231,17 +231,17 @@ static void test_remains_in_a_pedigree_by_hand(void **state)
 	bool inf;
 	int fa = 0, son = 1, both[2] = {0, 1};
 	const dna_profile *r1 = &x.r1, *r2 = &x.r2, *r12[2] = {&x.r1, &x.r2};
-	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, &fa, &r1, 1, &lr, &inf, &a, &err), &err);
+	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, &fa, &r1, 1, &lr, &inf, NULL, &a, &err), &err);
 	assert_true(inf);
 	assert_near(lr, 1 / pa, 1e-9);
-	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, &son, &r2, 1, &lr, &inf, &a, &err), &err);
+	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, &son, &r2, 1, &lr, &inf, NULL, &a, &err), &err);
 	assert_near(lr, (1 + pa) / (4 * pa * pb), 1e-9);
-	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, both, r12, 2, &lr, &inf, &a, &err), &err);
+	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, both, r12, 2, &lr, &inf, NULL, &a, &err), &err);
 	assert_near(lr, 1 / (2 * pa * pa * pb), 1e-9);
 	/* A/A at SON: MO is B/B, so impossible without mutation; with it, small and counted */
 	double log10_lr;
 	int loci, bad;
-	assert_ok(dna_kin_lr(&x.kit, &m, &x.K, &son, &r1, 1, &log10_lr, &loci, &bad, &a, &err), &err);
+	assert_ok(dna_kin_lr(&x.kit, &m, &x.K, &son, &r1, 1, &log10_lr, &loci, &bad, NULL, &a, &err), &err);
 	assert_true(isinf(log10_lr) && log10_lr < 0);
 	assert_int_equal(loci, 1);
 	dna_kit_free(&x.kit);
@@ -274,7 +274,7 @@ static void test_joint_evaluation_of_a_family(void **state)
 	bool inf;
 	int fa = 0;
 	const dna_profile *r2 = &x.r2;
-	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, &fa, &r2, 1, &lr, &inf, &a, &err), &err);
+	assert_ok(dna_kin_locus_lr(&x.kit, 0, &m, &x.K, &fa, &r2, 1, &lr, &inf, NULL, &a, &err), &err);
 	double r2_fa = log10(lr) + prior;
 	assert_near(best, both, 1e-9);
 	assert_int_equal(left, 0);
