@@ -210,6 +210,14 @@ static void test_a_father_and_son_found(void **state)
 		found++;
 	}
 	assert_int_equal(found, 2);
+	/* explained locus by locus against the typed members */
+	dna_explanation e;
+	assert_ok(dna_explain(f->r, "T-SON", son, &f->a, &e, &f->err), &f->err);
+	assert_int_equal(e.nrel, 3);
+	assert_string_equal(e.rel_sample[1], "S-MO");
+	assert_string_equal(e.rel_relationship[1], "MO in pedigree F1");
+	assert_int_equal(e.compared, (int)L.fq.n);
+	assert_true(e.log10_lr > 6);
 	buf_free(&b);
 	dna_freqs_free(&L.fq);
 }
