@@ -364,5 +364,7 @@ void api_dna_explain(http_req *q);
 void api_dna_confirm(http_req *q);
 void api_dna_reject(http_req *q);
 void api_dna_frequencies(http_req *q);
+void api_dna_pedigrees(http_req *q);
+void api_dna_pedigree(http_req *q);
 
 #endif

@@ -80,6 +80,8 @@ static const struct cell_row {
 	{"POST", "/api/dna/confirm", "/api/dna/confirm", "{}", false, "....y.."},
 	{"POST", "/api/dna/reject", "/api/dna/reject", "{}", false, "....y.."},
 	{"GET", "/api/dna/frequencies", "/api/dna/frequencies", NULL, false, "y...yy."},
+	{"GET", "/api/dna/pedigrees", "/api/dna/pedigrees", NULL, false, "y...yy."},
+	{"GET", "/api/dna/pedigree", "/api/dna/pedigree?family=F1", NULL, false, "y...yy."},
 	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
 };
 enum { NROWS = sizeof(rows) / sizeof(rows[0]) };
