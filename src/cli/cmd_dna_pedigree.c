@@ -94,6 +94,7 @@ static int show(cli *c, int argc, char **argv)
 	pl_err err = {0};
 	pl_rc rc = dna_pedigree_show(st, argv[optind], &a, &p, &err);
 	store_close(st);
+	status = EXIT_OK;
 	if(rc) {
 		status = cli_fail(c, &err);
 	} else if(c->json) {
