@@ -221,28 +221,31 @@ static pl_rc keep_all(store *st, const dna_data *d, dna_kept *k, size_t n, dna_s
 
 /* ---- families entered as pedigrees ----------------------------------------------- */
 
-static int by_pair(const void *x, const void *y)
-{
-	const dna_candidate *a = x, *b = y;
-	if(a->identity != b->identity)
-		return a->identity - b->identity;
-	if(a->remains != b->remains)
-		return a->remains < b->remains ? -1 : 1;
-	return (a->other > b->other) - (a->other < b->other);
-}
-
-/* Every remains at every missing individual of the kins (kinlr.h), the
- * candidates with the others, in their order. */
+/* Every remains at every missing individual of the kins (kinlr.h): their
+ * candidates after the families' kinship ones (by kin, then remains), before
+ * the identity ones. */
 static pl_rc kins_screen(const dna_data *d, const dna_screen_opts *so, dna_screen_result *res,
                          buf *notes, pl_err *err)
 {
 	if(!d->nkins)
 		return PL_OK;
-	size_t cap = res->n;
+	dna_candidate *kin = NULL;
+	size_t n = 0, cap = 0, first_identity = 0;
 	pl_rc rc = dna_kins_screen(&d->kit, d->remains, d->nremains, d->kins, d->nkins, so,
-	                           (uint32_t)d->nfamilies, &res->cand, &res->n, &cap, &res->excluded, notes, err);
-	if(!rc)
-		qsort(res->cand, res->n, sizeof(res->cand[0]), by_pair);
+	                           (uint32_t)d->nfamilies, &kin, &n, &cap, &res->excluded, notes, err);
+	while(first_identity < res->n && !res->cand[first_identity].identity)
+		first_identity++;
+	dna_candidate *all = rc || !n ? NULL : realloc(res->cand, (res->n + n) * sizeof(*all));
+	if(!rc && n && !all)
+		rc = pl_nomem(err);
+	if(all) {
+		memmove(&all[first_identity + n], &all[first_identity],
+		        (res->n - first_identity) * sizeof(*all));
+		memcpy(&all[first_identity], kin, n * sizeof(*all));
+		res->cand = all;
+		res->n += n;
+	}
+	free(kin);
 	res->family_pairs += (uint64_t)d->nremains * d->nkin_persons;
 	return rc;
 }
