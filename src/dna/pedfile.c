@@ -162,9 +162,11 @@ static pl_rc parents(checker *ck, dna_pedfile_family *F)
 		if((rc = parent(ck, F, &ids, x, DC_FATHER, &x->father)) ||
 		   (rc = parent(ck, F, &ids, x, DC_MOTHER, &x->mother)))
 			break;
-		if(x->father >= 0 && x->father == x->mother)
+		if(x->father < 0 || x->mother < 0) /* a founder, or a parent not there (said) */
+			;
+		else if(x->father == x->mother)
 			rc = problems_at(ck->pb, x->row->line, "column 'mother': %s is the father too", x->id);
-		else if(x->father >= 0 && !(rc = parent_sex(ck, F, x, x->father, DNA_MALE, inferred_at)))
+		else if(!(rc = parent_sex(ck, F, x, x->father, DNA_MALE, inferred_at)))
 			rc = parent_sex(ck, F, x, x->mother, DNA_FEMALE, inferred_at);
 		if(x->father < 0 || x->mother < 0)
 			x->father = x->mother = -1;

@@ -120,7 +120,7 @@ static pl_rc typed_member(ped_import *pi, const dna_pedfile_member *x, resolved 
 		for(size_t k = 0; k < pi->file.n; k++)
 			for(int i = 0; i < pi->file.fam[k].n; i++) {
 				const dna_pedfile_member *y = &pi->file.fam[k].m[i];
-				if(y->alleles && !strcmp(y->sample, x->sample))
+				if(y->alleles && y->sample && !strcmp(y->sample, x->sample))
 					return PL_OK;
 			}
 		return problems_at(&im->pb, x->row->line, "column 'sample': no reference profile with "
@@ -248,8 +248,21 @@ static pl_rc write_members(ped_import *pi, int64_t ped, const dna_pedfile_family
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, ped);
-	if((rc = dna_step_done(st, s, "replacing a pedigree", err)) ||
-	   (rc = store_stmt(st, "INSERT INTO dna_ped_member(pedigree_id, seq, individual, father, mother,"
+	if((rc = dna_step_done(st, s, "replacing a pedigree", err)))
+		return rc;
+	/* a person this family takes from another family of the file (checked:
+	 * missing_person): that family is rewritten without them in its turn */
+	for(int i = 0; !rc && i < F->n; i++) {
+		if(!r[i].person_id)
+			continue;
+		if((rc = store_stmt(st, "UPDATE dna_ped_member SET person_id = NULL WHERE person_id = ?"
+		                        " AND pedigree_id != ?", &s, err)))
+			break;
+		sqlite3_bind_int64(s, 1, r[i].person_id);
+		sqlite3_bind_int64(s, 2, ped);
+		rc = dna_step_done(st, s, "moving a missing person", err);
+	}
+	if(rc || (rc = store_stmt(st, "INSERT INTO dna_ped_member(pedigree_id, seq, individual, father, mother,"
 	                        " sex, profile_id, person_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	                    &s, err)))
 		return rc;

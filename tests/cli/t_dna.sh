@@ -201,4 +201,15 @@ CSV
 	expect_out "LR 13.33 over 1 loci"
 	p dna proposals --json; expect_status 0
 	expect_out "pedigree F1 (as FA)"
+	# two families of one file trading their missing persons
+	a=$("$PARLEY" person add --surname Коваль)
+	b=$("$PARLEY" person add --surname Бондар)
+	printf 'family,id,father,mother,sex,person\nA,X,,,M,%s\nB,W,,,M,%s\n' "$a" "$b" > one.csv
+	printf 'family,id,father,mother,sex,person\nA,X,,,M,%s\nB,W,,,M,%s\n' "$b" "$a" > two.csv
+	"$PARLEY" dna import pedigree --quiet one.csv
+	p dna import pedigree two.csv; expect_status 0
+	expect_out "0 families created, 2 updated, 0 unchanged"
+	expect_out "family A has no typed individual: it cannot identify anyone until one is"
+	p dna pedigree show A; expect_status 0
+	expect_out "X (male) MISSING: $b"
 }
