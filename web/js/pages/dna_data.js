@@ -151,7 +151,7 @@ async function pedigrees() {
     }
   };
   const rows = list.map((p) => [
-    h('button', { type: 'button', class: 'link', 'data-family': p.family, onclick: () => show(p.family) }, p.family),
+    h('button', { type: 'button', class: 'link-like', 'data-family': p.family, onclick: () => show(p.family) }, p.family),
     number(p.individuals), number(p.typed),
     p.members.filter((m) => m.person).map((m) => `${m.person_name || m.person} (${m.id})`).join(', '), p.source || '']);
   box.append(table([t('dna_data.ped_family'), t('dna_data.ped_individuals'), t('dna_data.ped_typed_n'),
