@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dna/internal.h"
 #include "dna/kinlr.h"
@@ -247,6 +248,9 @@ static pl_rc kins_screen(const dna_data *d, const dna_screen_opts *so, dna_scree
 	}
 	free(kin);
 	res->family_pairs += (uint64_t)d->nremains * d->nkin_persons;
+	for(size_t k = 0; k < d->nkins; k++) /* remains against each typed member */
+		for(int i = 0; i < d->kins[k].alt[0].ped.n; i++)
+			res->pairs += d->kins[k].alt[0].prof[i] ? d->nremains : 0;
 	return rc;
 }
 
@@ -346,8 +350,11 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	double joined = log10_odds(p->threshold) - dna_prior_log10((double)d->nremains);
 	if(so.keep > joined)
 		so.keep = joined;
-	if((rc = dna_screen(&d->kit, d->remains, d->nremains, d->families, d->nfamilies, &so, res, err)) ||
-	   (rc = kins_screen(d, &so, res, &sum->notes, err)))
+	if((rc = dna_screen(&d->kit, d->remains, d->nremains, d->families, d->nfamilies, &so, res, err)))
+		return rc;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if((rc = kins_screen(d, &so, res, &sum->notes, err)))
 		return rc;
 	uint32_t *unit = NULL;
 	dna_candidate *weighed = calloc(res->n + 1, sizeof(*weighed));
@@ -359,6 +366,8 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 		rc = dna_assign(weighed, res->n, unit, sum->missing, p->cap, as, err);
 	free(unit);
 	free(weighed);
+	clock_gettime(CLOCK_MONOTONIC, &t1); /* the pedigree families' screening and joint evaluation */
+	res->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	sum->pairs = res->pairs;
 	sum->identity_pairs = res->identity_pairs;
 	sum->excluded = (long)res->excluded;
