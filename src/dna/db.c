@@ -591,12 +591,18 @@ static pl_rc load_families(loader *ld, int64_t person_id, const refs *rf, pl_err
 	buf text;
 	buf_init(&text, 0);
 	int x = SQLITE_DONE;
-	int64_t last = 0;
+	int64_t last = 0, skipped = 0;
 	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t pid = sqlite3_column_int64(s, 0);
 		const person_brief *who = relative_of(&rel_of, pid);
-		if(!who || (pid != last && in_pedigree(d, pid, &d->notes, &rc)) || rc)
+		if(pid == skipped || !who)
 			continue;
+		if(in_pedigree(d, pid, &d->notes, &rc)) {
+			skipped = pid; /* noted once */
+			continue;
+		}
+		if(rc)
+			break;
 		if(pid != last) {
 			if(last && (rc = family_done(d, pending, np)))
 				break;
