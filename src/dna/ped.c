@@ -42,6 +42,7 @@
 enum {
 	FAC_VARS = 20,                 /* variables of one table */
 	CELLS_MAX = 1 << 22,           /* cells of one table */
+	WORK_MAX = 1 << 27,            /* products summed to make it */
 	FOUNDER_ALLELES_MAX = 10       /* with theta > 0: Bell(10) = 115975 partitions */
 };
 
@@ -58,7 +59,7 @@ typedef struct eng {
 	const dna_obs *obs;
 	int K;                         /* allele classes */
 	double *p;                     /* their frequencies */
-	double *mut[2];                /* K x K, from a father and from a mother; NULL: none */
+	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
 	int *cls;                      /* allele -> class */
 	double delta;                  /* d / (1 + d) */
 	bool *keep;                    /* individuals that matter */
@@ -68,6 +69,9 @@ typedef struct eng {
 	int **cdom, *cnd;              /* domains in the current term (blocks intersected) */
 	fac *f;
 	int nf, capf;
+	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
+	double *J;                     /* the joint table being summed, n x n */
+	int nJ;                        /* alleles of the locus (no lumping then) */
 	arena *a;
 	pl_err *err;
 } eng;
@@ -153,12 +157,12 @@ static void mark_seen(bool *seen, dna_obs o)
 static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
 {
 	int n = L->n;
-	const double *M[2] = {NULL, NULL};
-	if(m->mutation && L->mut[0]) {
-		M[0] = L->mut[DNA_FROM_FATHER];
-		M[1] = L->mut[DNA_FROM_MOTHER];
-	}
-	bool lump = !M[0] || (columns_constant(M[0], n) && columns_constant(M[1], n));
+	const double *M[3] = {NULL, NULL, NULL};
+	if(m->mutation && L->mut[0])
+		for(int s = 0; s < 3; s++)
+			M[s] = L->mut[s];
+	bool lump = e->free_ind < 0 && (!M[0] || (columns_constant(M[0], n) && columns_constant(M[1], n) &&
+	                                          columns_constant(M[2], n)));
 	bool *seen = arena_calloc(e->a, (size_t)n, sizeof(bool));
 	e->cls = arena_alloc(e->a, (size_t)n * sizeof(int));
 	if(!seen || !e->cls)
@@ -184,7 +188,7 @@ static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
 		return PL_ENOMEM;
 	for(int x = 0; x < n; x++)
 		e->p[e->cls[x]] += L->p[x];
-	for(int s = 0; s < 2; s++) {
+	for(int s = 0; s < 3; s++) {
 		if(!M[s])
 			continue;
 		/* Row of a class: that of any of its alleles (the same for all when
@@ -212,15 +216,22 @@ static double obs_val(const eng *e, dna_obs o, int x, int y)
 	return x == a && y == a ? 1 : x == a || y == a ? e->delta : 0;
 }
 
-static double trans_val(const eng *e, int s, int c, int x, int y)
+/* A transmission kept factored: with its segregation variable g (0: the
+ * parent's allele from their father went on, 1: from their mother), the
+ * child's allele c is x's copy when g is 0 and y's when 1, so one factor
+ * holds (c, x, g) and one (c, y, g), and a parent's two alleles never
+ * share a table with the child's. The 1/2 of g's two values is in the
+ * first. */
+static double seg_val(const eng *e, int s, int c, int x, int g, int which)
 {
 	const double *M = e->mut[s];
-	if(!M)
-		return ((x == c) + (y == c)) / 2.0;
-	return (M[x * e->K + c] + M[y * e->K + c]) / 2;
+	double half = which == 0 ? 0.5 : 1;
+	if(g != which)
+		return half;
+	return half * (M ? M[x * e->K + c] : x == c);
 }
 
-enum fkind { F_PRIOR, F_OBS, F_TRANS };
+enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y };
 
 /* A table over the blocks of the given variables (a variable may appear
  * twice when theta made two alleles one). */
@@ -249,7 +260,7 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 			val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
 		F.t[c] = kind == F_PRIOR ? e->p[val[0]]
 		         : kind == F_OBS ? obs_val(e, e->obs[who], val[0], val[1])
-		                         : trans_val(e, s, val[0], val[1], val[2]);
+		                         : seg_val(e, s, val[0], val[1], val[2], kind == F_SEG_Y);
 		for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
 			idx[j] = 0;
 	}
@@ -286,24 +297,31 @@ static pl_rc build(eng *e)
 				rc = add_factor(e, F_PRIOR, i, 0, &M, 1);
 			continue;
 		}
-		int f = p->father[i], m = p->mother[i];
-		int vf[3] = {P, 2 * f, 2 * f + 1}, vm[3] = {M, 2 * m, 2 * m + 1};
+		int f = p->father[i], m = p->mother[i], gf = 2 * p->n + P, gm = 2 * p->n + M;
+		int fx[3] = {P, 2 * f, gf}, fy[3] = {P, 2 * f + 1, gf};
+		int mx[3] = {M, 2 * m, gm}, my[3] = {M, 2 * m + 1, gm};
+		int sf = dna_mutation_from(p->sex[f]), sm = dna_mutation_from(p->sex[m]);
 		if(!rc)
-			rc = add_factor(e, F_TRANS, i, 0, vf, 3);
+			rc = add_factor(e, F_SEG_X, i, sf, fx, 3);
 		if(!rc)
-			rc = add_factor(e, F_TRANS, i, 1, vm, 3);
+			rc = add_factor(e, F_SEG_Y, i, sf, fy, 3);
+		if(!rc)
+			rc = add_factor(e, F_SEG_X, i, sm, mx, 3);
+		if(!rc)
+			rc = add_factor(e, F_SEG_Y, i, sm, my, 3);
 	}
 	return rc;
 }
 
 /* ---- elimination --------------------------------------------------------------- */
 
-/* The variables of the table that summing out x would make, and its cells
- * (x included); SIZE_MAX past the bounds. */
-static size_t scope(const eng *e, int x, int *u, int *nu)
+/* The variables of the table that summing out x would make, and its work
+ * (its cells times x's values); SIZE_MAX past the bounds. */
+static size_t scope(const eng *e, int x, int *u, int *nu, size_t *table)
 {
 	*nu = 0;
-	size_t cells = (size_t)e->cnd[x];
+	size_t cells = 1;
+	*table = SIZE_MAX;
 	for(int k = 0; k < e->nf; k++) {
 		const fac *F = &e->f[k];
 		bool has = false;
@@ -327,7 +345,8 @@ static size_t scope(const eng *e, int x, int *u, int *nu)
 				return SIZE_MAX;
 		}
 	}
-	return cells;
+	*table = cells;
+	return cells * (size_t)e->cnd[x] > WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
 }
 
 static pl_rc eliminate(eng *e, int x, const int *u, int nu)
@@ -397,6 +416,51 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 
 /* The theta = 0 likelihood of the current blocks: every variable summed
  * out, the cheapest first. */
+/* Variables: 2i and 2i + 1 the alleles of i, 2n + 2i and 2n + 2i + 1
+ * their segregation variables. */
+static int ind_of(const eng *e, int v)
+{
+	return v < 2 * e->ped->n ? v / 2 : (v - 2 * e->ped->n) / 2;
+}
+
+/* Whether v is a variable of the sum: of someone who matters, and a
+ * segregation variable only for someone with parents. */
+static bool in_sum(const eng *e, int v)
+{
+	int i = ind_of(e, v);
+	return e->keep[i] && (v < 2 * e->ped->n || e->ped->father[i] >= 0);
+}
+
+static bool is_free(const eng *e, int v)
+{
+	return e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1]);
+}
+
+/* What is left once all but the free variables are summed out: factors
+ * over them only, added to J times w at every (x, y) of their domains. */
+static void add_table(eng *e, double w)
+{
+	int a = e->rep[2 * e->free_ind], b = e->rep[2 * e->free_ind + 1], n = e->nJ;
+	for(int i = 0; i < e->cnd[a]; i++)
+		for(int j = 0; j < e->cnd[b]; j++) {
+			if(a == b && i != j)
+				continue;
+			double prod = w;
+			for(int k = 0; k < e->nf && prod != 0; k++) {
+				const fac *F = &e->f[k];
+				if(F->gone)
+					continue;
+				size_t off = 0, st = 1;
+				for(int q = 0; q < F->nv; q++) {
+					off += st * (size_t)(F->v[q] == a ? i : j);
+					st *= (size_t)e->cnd[F->v[q]];
+				}
+				prod *= F->t[off];
+			}
+			e->J[e->cdom[a][i] * n + e->cdom[b][j]] += prod;
+		}
+}
+
 static pl_rc sum_all(eng *e, double *out)
 {
 	bool *done = arena_calloc(e->a, (size_t)e->nvar, sizeof(bool));
@@ -404,28 +468,36 @@ static pl_rc sum_all(eng *e, double *out)
 		return PL_ENOMEM;
 	int u[FAC_VARS], nu;
 	for(;;) {
+		/* the smallest table next (then the least work): summing out a
+		 * segregation variable early would join a parent's two alleles */
 		int best = -1;
-		size_t best_cells = SIZE_MAX;
+		size_t best_cells = SIZE_MAX, best_table = SIZE_MAX, table;
 		for(int v = 0; v < e->nvar; v++) {
-			if(done[v] || e->rep[v] != v || !e->keep[v / 2])
+			if(done[v] || e->rep[v] != v || !in_sum(e, v) || is_free(e, v))
 				continue;
-			size_t c = scope(e, v, u, &nu);
-			if(best < 0 || c < best_cells) {
+			size_t c = scope(e, v, u, &nu, &table);
+			if(best < 0 || (c != SIZE_MAX && (best_cells == SIZE_MAX || table < best_table ||
+			                                  (table == best_table && c < best_cells)))) {
 				best = v;
 				best_cells = c;
+				best_table = c == SIZE_MAX ? SIZE_MAX : table;
 			}
 		}
 		if(best < 0)
 			break;
 		if(best_cells == SIZE_MAX)
 			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
-			               "(a table of more than %d cells or %d alleles would be needed)",
-			               CELLS_MAX, FAC_VARS);
-		scope(e, best, u, &nu);
+			               "(a table of more than %d cells, %d products or %d alleles would be needed)",
+			               CELLS_MAX, WORK_MAX, FAC_VARS);
+		scope(e, best, u, &nu, &table);
 		pl_rc rc = eliminate(e, best, u, nu);
 		if(rc)
 			return rc;
 		done[best] = true;
+	}
+	if(e->free_ind >= 0) {
+		add_table(e, *out);
+		return PL_OK;
 	}
 	double l = 1;
 	for(int k = 0; k < e->nf; k++)
@@ -446,8 +518,13 @@ static pl_rc domains(eng *e)
 	int *all = arena_alloc(e->a, (size_t)e->K * sizeof(int));
 	if(!e->dom || !e->nd || !all)
 		return PL_ENOMEM;
+	static int seg[2] = {0, 1};
 	for(int c = 0; c < e->K; c++)
 		all[c] = c;
+	for(int v = 2 * e->ped->n; v < e->nvar; v++) {
+		e->dom[v] = seg;
+		e->nd[v] = 2;
+	}
 	for(int i = 0; i < e->ped->n; i++) {
 		dna_obs o = e->obs[i];
 		for(int s = 0; s < 2; s++) {
@@ -470,7 +547,8 @@ static pl_rc domains(eng *e)
 }
 
 /* The theta = 0 likelihood with the blocks of rep; 0 when a block's
- * alleles can have no class in common. */
+ * alleles can have no class in common. With a free individual, *out comes
+ * in as the term's weight and its table is added to J instead. */
 static pl_rc term(eng *e, double *out)
 {
 	e->nf = e->capf = 0;
@@ -485,7 +563,7 @@ static pl_rc term(eng *e, double *out)
 	}
 	for(int v = 0; v < e->nvar; v++) {
 		int r = e->rep[v];
-		if(r == v || !e->keep[v / 2])
+		if(r == v || !e->keep[ind_of(e, v)])
 			continue;
 		/* intersect the block's domain with v's (both sorted) */
 		int *d = arena_alloc(e->a, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
@@ -503,7 +581,8 @@ static pl_rc term(eng *e, double *out)
 			}
 		}
 		if(!n) {
-			*out = 0;
+			if(e->free_ind < 0)
+				*out = 0;
 			return PL_OK;
 		}
 		e->cdom[r] = d;
@@ -523,7 +602,7 @@ static pl_rc relevant(eng *e)
 	if(!e->keep)
 		return PL_ENOMEM;
 	for(int i = 0; i < p->n; i++)
-		e->keep[i] = e->obs[i].a >= 0;
+		e->keep[i] = e->obs[i].a >= 0 || i == e->free_ind;
 	for(bool changed = true; changed;) { /* up to the founders */
 		changed = false;
 		for(int i = 0; i < p->n; i++)
@@ -566,12 +645,13 @@ static pl_rc theta_sum(eng *e, const int *fa, int nfa, double theta, double *lik
 		for(int i = 0; i < nfa - k; i++)
 			w *= theta;
 		if(w > 0) {
-			double t;
+			double t = w / denom;
 			arena_reset(e->a);
 			pl_rc rc = term(e, &t);
 			if(rc)
 				return rc;
-			*lik += w / denom * t;
+			if(e->free_ind < 0)
+				*lik += w / denom * t;
 		}
 		/* next restricted growth string: rgs[i] <= 1 + max(rgs[0..i)) */
 		int i = nfa - 1;
@@ -591,8 +671,9 @@ static pl_rc theta_sum(eng *e, const int *fa, int nfa, double theta, double *lik
 	return PL_OK;
 }
 
-pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
-                         const dna_obs *obs, double *lik, arena *a, pl_err *err)
+/* The likelihood, or with free_ind >= 0 the joint table J. */
+static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
+                 int free_ind, double *J, double *lik, arena *a, pl_err *err)
 {
 	int who;
 	const char *why = dna_ped_invalid(p, &who);
@@ -605,8 +686,8 @@ pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *
 	/* Long-lived parts go in a private arena; `a` is reset for every term. */
 	arena keep;
 	arena_init(&keep, 0);
-	eng e = {.ped = p, .obs = obs, .nvar = 2 * p->n, .a = &keep, .err = err,
-	         .delta = m->dropout / (1 + m->dropout)};
+	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
+	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
 		rc = make_classes(&e, L, m);
@@ -618,10 +699,13 @@ pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *
 		rc = PL_ENOMEM;
 	for(int v = 0; !rc && v < e.nvar; v++) {
 		e.rep[v] = v;
-		if(e.keep[v / 2] && p->father[v / 2] < 0)
+		if(v < 2 * p->n && e.keep[v / 2] && p->father[v / 2] < 0)
 			fa[nfa++] = v;
 	}
 	e.a = a;
+	*lik = 0;
+	if(J)
+		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
 	if(!rc && m->theta > 0 && nfa > FOUNDER_ALLELES_MAX)
 		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d founders who matter: at most %d "
 		             "(their alleles' partitions are summed exactly)", nfa / 2, FOUNDER_ALLELES_MAX / 2);
@@ -629,6 +713,7 @@ pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *
 		rc = theta_sum(&e, fa, nfa, m->theta, lik);
 	else if(!rc) {
 		arena_reset(a);
+		*lik = 1;
 		rc = term(&e, lik);
 	}
 	bool oom = arena_oom(&keep) || arena_oom(a);
@@ -636,4 +721,19 @@ pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *
 	if(rc == PL_ENOMEM || (!rc && oom))
 		return pl_nomem(err);
 	return rc;
+}
+
+pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
+                         const dna_obs *obs, double *lik, arena *a, pl_err *err)
+{
+	return run(L, m, p, obs, -1, NULL, lik, a, err);
+}
+
+pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
+                    int who, double *J, arena *a, pl_err *err)
+{
+	double unused;
+	if(who < 0 || who >= p->n)
+		return pl_fail(err, PL_EUSAGE, "dna_ped_joint: no individual %d", who + 1);
+	return run(L, m, p, obs, who, J, &unused, a, err);
 }

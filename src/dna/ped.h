@@ -6,8 +6,9 @@
  * A pedigree is individuals 0..n-1 in the `ped` layout the field uses
  * (pedtools, Familias, Bonaparte): each has a father and a mother (both
  * indices, or both -1 for a founder) and a sex. A father is male and a
- * mother female; a transmission mutates with the matrix of the parent's
- * sex (kit.h: DNA_FROM_FATHER, DNA_FROM_MOTHER). Several unconnected
+ * mother female (or either of unknown sex); a transmission mutates with
+ * the matrix of the parent's sex (kit.h: DNA_FROM_FATHER, DNA_FROM_MOTHER;
+ * DNA_FROM_PARENT, the mean rates, from a parent of unknown sex). Several unconnected
  * components may share one pedigree: an unrelated person is a founder
  * with no children. Loops (inbreeding, double first cousins) are allowed.
  *
@@ -51,6 +52,14 @@ const char *dna_ped_invalid(const dna_ped *p, int *who);
 pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
                          const dna_obs *obs, double *lik, arena *a, pl_err *err);
 
+/* J[x * n + y] (n = L->n) = P(obs of everyone, individual `who` has
+ * allele x from their father and y from their mother): one pass for every
+ * genotype `who` may have, `who`'s own obs included (untyped: nothing).
+ * So the likelihood with `who` also showing o is sum_xy J w_o(x, y).
+ * Same errors as dna_ped_likelihood. */
+pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
+                    int who, double *J, arena *a, pl_err *err);
+
 /* A family as the computations see it: a pedigree whose typed members
  * carry reference profiles and whose missing persons (one or more: a
  * father and son both missing, two brothers) are named by their parley
@@ -73,5 +82,32 @@ typedef struct dna_kin {
 	const int *missing;           /* their individuals */
 	const char *const *person;    /* their uids */
 } dna_kin;
+
+/* The family of a references file's relationship columns as the pedigree
+ * the relationships describe (docs/dna.md, "A family as a pedigree"): the
+ * missing person (individual 0) with father and mother, each side's
+ * grandparents (of unknown sex) as those parents' parents, uncles and aunts
+ * as the grandparents' children, each cousin through an untyped uncle or
+ * aunt and an untyped other parent, full siblings, half siblings each with
+ * an other parent of their own, children with one partner. A relative
+ * whose side is not known is put on each side, one alternative each
+ * (equally likely; up to UNSURE_MAX of them, more go to the side of the
+ * parent not typed). Allocated in a. PL_EINPUT with dna_family_invalid's
+ * reason. */
+pl_rc dna_kin_of_family(const dna_family *f, arena *a, dna_kin *out, pl_err *err);
+
+/* Whether anyone of the family is typed at locus l. */
+bool dna_kin_typed(const dna_kin *kin, int l);
+
+/* For each alternative and observation, l1[alt * nobs + i] = L(H1: the
+ * missing person kin->missing[mi] shows obs[i]) and l0[...] = L(H0: obs[i]
+ * are an unrelated person's, an extra founder, the missing person not
+ * typed), each the engine's, theta coupling the remains' alleles to the
+ * founders' under H0. An untyped observation gives 1 and 1. */
+pl_rc dna_kin_locus(const dna_kit *k, int l, const dna_kin *kin, int mi, const dna_model *m,
+                    const dna_obs *obs, int nobs, double *l1, double *l0, arena *a, pl_err *err);
+
+/* sum_alt w l1 / sum_alt w l0 for observation i (0 when both are 0). */
+double dna_kin_mix(const dna_kin *kin, const double *l1, const double *l0, int nobs, int i);
 
 #endif

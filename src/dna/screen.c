@@ -11,7 +11,7 @@
 #include "core/date.h"
 #include "dna/pedigree.h"
 
-#define LOG_ZERO (-1000.0f)     /* log10 of an LR of 0: no pair survives one */
+#define LOG_ZERO (-1000.0)      /* log10 of an LR of 0: no pair survives one */
 
 enum { CHUNK = 8, SLOTS_MAX = 65535 };
 
@@ -112,7 +112,7 @@ typedef struct worker {
 	double tables;
 	pl_rc rc;
 	arena a;
-	float *t;                 /* the table */
+	double *t;                /* the table: log10 LRs in double, as stored (issue 11, item 7) */
 	double *lr;
 	bool *informative;
 } worker;
@@ -133,9 +133,9 @@ static pl_rc keep(worker *w, dna_candidate c)
 
 /* The log10 LR of remains r: one lookup a locus, four sums at once so
  * that the additions do not wait on each other. */
-static inline float score(const float *t, const uint16_t *idx, int nloci)
+static inline double score(const double *t, const uint16_t *idx, int nloci)
 {
-	float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+	double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 	int l = 0;
 	for(; l + 4 <= nloci; l += 4) {
 		s0 += t[idx[l]];
@@ -157,16 +157,16 @@ static pl_rc family_table(worker *w, const dna_family *f)
 		                            &w->informative[l], &w->a);
 		if(rc)
 			return rc;
-		float *t = w->t + s->off[l];
+		double *t = w->t + s->off[l];
 		t[0] = 0;
 		for(int i = 0; i < s->count[l]; i++)
-			t[i + 1] = w->lr[i] > 0 ? (float)log10(w->lr[i]) : LOG_ZERO;
+			t[i + 1] = w->lr[i] > 0 ? log10(w->lr[i]) : LOG_ZERO;
 	}
 	return PL_OK;
 }
 
 /* A pair that reached the threshold: its loci compared and inconsistent. */
-static pl_rc check_pair(worker *w, size_t r, size_t fi, float score_)
+static pl_rc check_pair(worker *w, size_t r, size_t fi, double score_)
 {
 	const shared *sh = w->sh;
 	const slots *s = sh->s;
@@ -201,7 +201,7 @@ static void *kinship_work(void *arg)
 	worker *w = arg;
 	shared *sh = w->sh;
 	const slots *s = sh->s;
-	float keep_at = (float)sh->o->keep;
+	double keep_at = sh->o->keep;
 	size_t f;
 	while(!w->rc && (f = atomic_fetch_add(&sh->next, CHUNK)) < sh->nf) {
 		size_t end = f + CHUNK < sh->nf ? f + CHUNK : sh->nf;
@@ -210,7 +210,7 @@ static void *kinship_work(void *arg)
 			w->rc = family_table(w, &sh->fam[f]);
 			w->tables += date_monotonic() - t0;
 			for(size_t r = 0; r < sh->nr && !w->rc; r++) {
-				float x = score(w->t, s->idx + r * (size_t)s->nloci, s->nloci);
+				double x = score(w->t, s->idx + r * (size_t)s->nloci, s->nloci);
 				if(x >= keep_at)
 					w->rc = check_pair(w, r, f, x);
 			}
@@ -225,7 +225,7 @@ static void *identity_work(void *arg)
 	worker *w = arg;
 	shared *sh = w->sh;
 	const slots *s = sh->s;
-	float keep_at = (float)sh->o->keep;
+	double keep_at = sh->o->keep;
 	size_t r1;
 	while(!w->rc && (r1 = atomic_fetch_add(&sh->next, CHUNK)) < sh->nr) {
 		size_t end = r1 + CHUNK < sh->nr ? r1 + CHUNK : sh->nr;
@@ -233,17 +233,17 @@ static void *identity_work(void *arg)
 			for(int l = 0; l < s->nloci; l++) {
 				const dna_locus *L = &sh->k->loci[l];
 				dna_obs ref = dna_obs_of(&sh->rem[r1], l, &sh->o->model);
-				float *t = w->t + s->off[l];
+				double *t = w->t + s->off[l];
 				t[0] = 0;
 				for(int i = 0; i < s->count[l]; i++) {
 					double lr = dna_identity_lr(L, &sh->o->model, ref, s->obs[l][i]);
-					t[i + 1] = lr > 0 ? (float)log10(lr) : LOG_ZERO;
+					t[i + 1] = lr > 0 ? log10(lr) : LOG_ZERO;
 				}
 			}
 			const uint16_t *i1 = s->idx + r1 * (size_t)s->nloci;
 			for(size_t r2 = r1 + 1; r2 < sh->nr && !w->rc; r2++) {
 				const uint16_t *i2 = s->idx + r2 * (size_t)s->nloci;
-				float x = score(w->t, i2, s->nloci);
+				double x = score(w->t, i2, s->nloci);
 				if(x < keep_at)
 					continue;
 				int loci = 0;
@@ -288,7 +288,7 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 	for(int i = 0; i < nt && !rc; i++) {
 		w[i].sh = sh;
 		arena_init(&w[i].a, 1 << 20);
-		w[i].t = malloc(sizeof(float) * (size_t)(sh->s->total ? sh->s->total : 1));
+		w[i].t = malloc(sizeof(double) * (size_t)(sh->s->total ? sh->s->total : 1));
 		w[i].lr = malloc(sizeof(double) * maxcount);
 		w[i].informative = calloc((size_t)sh->s->nloci + 1, sizeof(bool));
 		if(!w[i].t || !w[i].lr || !w[i].informative)
