@@ -59,6 +59,36 @@ static pl_rc alt_two(const dna_locus *L, const dna_model *m, const dna_pedigree 
 	return dna_ped_likelihood(L, m, &two, obs, den, a, err);
 }
 
+/* Observations xo[0..n) at missing individual j, each alone, by
+ * dna_kin_locus (kin.c, the LR as the engine's branch defines it): lr[i],
+ * informative[i] (the family's probability under H0 not 0); *beyond set
+ * and every lr 1 when the engine refuses the computation as beyond its
+ * bound. */
+static pl_rc single(const dna_kit *kit, int l, const dna_model *m, const dna_kin *K, int j,
+                    const dna_obs *xo, int n, double *lr, bool *informative, bool *beyond,
+                    pl_err *err)
+{
+	size_t cells = (size_t)K->nalt * (size_t)n;
+	double *l1 = malloc((cells + 1) * sizeof(double)), *l0 = malloc((cells + 1) * sizeof(double));
+	arena a;
+	arena_init(&a, 0);
+	pl_rc rc = l1 && l0 ? dna_kin_locus(kit, l, K, j, m, xo, n, l1, l0, &a, err) : pl_nomem(err);
+	if(rc == PL_ELIMIT && beyond) /* left out, never a wrong number: the caller says so */
+		*beyond = true;
+	for(int i = 0; i < n; i++) {
+		double den = 0;
+		for(int alt = 0; !rc && alt < K->nalt; alt++)
+			den += K->alt[alt].weight * l0[(size_t)alt * (size_t)n + (size_t)i];
+		/* relatives that contradict each other say nothing, as in pedigree.h */
+		informative[i] = !rc && den > 0;
+		lr[i] = informative[i] ? dna_kin_mix(K, l1, l0, n, i) : 1;
+	}
+	free(l1);
+	free(l0);
+	arena_free(&a);
+	return rc == PL_ELIMIT ? PL_OK : rc;
+}
+
 pl_rc dna_kin_locus_lr(const dna_kit *kit, int l, const dna_model *m, const dna_kin *K,
                        const int *at, const dna_profile *const *x, int k, double *lr,
                        bool *informative, bool *beyond, arena *a, pl_err *err)
@@ -77,6 +107,8 @@ pl_rc dna_kin_locus_lr(const dna_kit *kit, int l, const dna_model *m, const dna_
 	}
 	if(!family_typed(K, l))
 		return PL_OK;
+	if(k == 1) /* one remains: the engine branch's own (kin.c) */
+		return single(kit, l, m, K, at[0], xo, 1, lr, informative, beyond, err);
 	double num = 0, den = 0;
 	for(int j = 0; j < K->nalt; j++) {
 		double n1, d1;
@@ -134,43 +166,46 @@ pl_rc dna_kin_lr(const dna_kit *kit, const dna_model *m, const dna_kin *K, const
 
 /* ---- screening ---------------------------------------------------------------------- */
 
-/* The log10 LR at each locus of every genotype the remains show there,
- * computed once: key "a/b/d" -> an entry of vals. */
-typedef struct cache {
-	hmap *map;                /* per locus */
-	bool *beyond;             /* per locus: left out for some genotype */
-	double *vals;
-	size_t n, cap;
-} cache;
-
-static pl_rc cached(cache *c, const dna_kit *kit, int l, const dna_model *m, const dna_kin *K,
-                    int j, const dna_profile *x, double *out, arena *a, pl_err *err)
+/* At locus l, the log10 LR of each remains at missing individual j:
+ * each distinct genotype the remains show computed once, all in one call. */
+static pl_rc locus_table(const dna_kit *kit, int l, const dna_model *m, const dna_kin *K, int j,
+                         const dna_profile *remains, size_t nr, double *out, bool *beyond,
+                         pl_err *err)
 {
-	dna_obs o = dna_obs_of(x, l, m);
-	char key[32];
-	int len = snprintf(key, sizeof(key), "%d/%d/%d", o.a, o.b, o.dropout);
-	size_t at = (size_t)(uintptr_t)hmap_get(&c->map[l], key, (size_t)len);
-	if(at) {
-		*out = c->vals[at - 1];
-		return PL_OK;
+	hmap seen;
+	hmap_init(&seen);
+	dna_obs *xo = malloc((nr + 1) * sizeof(*xo));
+	size_t *slot = malloc((nr + 1) * sizeof(*slot)), n = 0;
+	pl_rc rc = xo && slot ? PL_OK : pl_nomem(err);
+	for(size_t r = 0; !rc && r < nr; r++) {
+		dna_obs o = dna_obs_of(&remains[r], l, m);
+		char key[32];
+		int len = snprintf(key, sizeof(key), "%d/%d/%d", o.a, o.b, o.dropout);
+		size_t at = (size_t)(uintptr_t)hmap_get(&seen, key, (size_t)len);
+		if(!at && o.a >= 0) {
+			xo[n] = o;
+			at = ++n;
+			if(hmap_put(&seen, key, (size_t)len, (void *)(uintptr_t)at))
+				rc = pl_nomem(err);
+		}
+		slot[r] = at; /* 0: not typed there */
 	}
-	double lr;
-	bool inf, over;
-	pl_rc rc = dna_kin_locus_lr(kit, l, m, K, &j, &x, 1, &lr, &inf, &over, a, err);
-	if(rc)
-		return rc;
-	c->beyond[l] |= over;
-	if(c->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 256;
-		double *v = realloc(c->vals, cap * sizeof(double));
-		if(!v)
-			return pl_nomem(err);
-		c->vals = v;
-		c->cap = cap;
+	double *lr = calloc(n + 1, sizeof(double));
+	bool *inf = calloc(n + 1, sizeof(bool));
+	if(!rc && (!lr || !inf))
+		rc = pl_nomem(err);
+	if(!rc && n && family_typed(K, l))
+		rc = single(kit, l, m, K, j, xo, (int)n, lr, inf, beyond, err);
+	for(size_t r = 0; !rc && r < nr; r++) {
+		size_t at = slot[r];
+		out[r] = !at || !inf[at - 1] ? 0 : lr[at - 1] > 0 ? log10(lr[at - 1]) : -INFINITY;
 	}
-	c->vals[c->n++] = lr > 0 ? log10(lr) : -INFINITY;
-	*out = c->vals[c->n - 1];
-	return hmap_put(&c->map[l], key, (size_t)len, (void *)(uintptr_t)c->n) ? pl_nomem(err) : PL_OK;
+	free(xo);
+	free(slot);
+	free(lr);
+	free(inf);
+	hmap_free(&seen);
+	return rc;
 }
 
 static pl_rc push(dna_candidate **cand, size_t *n, size_t *cap, dna_candidate c)
@@ -187,23 +222,20 @@ static pl_rc push(dna_candidate **cand, size_t *n, size_t *cap, dna_candidate c)
 	return PL_OK;
 }
 
-/* Every remains at missing individual j of K. */
+/* Every remains at missing individual j of K: the sum of the loci's
+ * tables, then a close look at the pairs kept. */
 static pl_rc screen_one(const dna_kit *kit, const dna_profile *remains, size_t nr, const dna_kin *K,
                         int j, const dna_screen_opts *o, uint32_t other, dna_candidate **cand,
                         size_t *n, size_t *cap, size_t *excluded, bool *beyond, arena *a, pl_err *err)
 {
-	cache c = {calloc((size_t)kit->nloci + 1, sizeof(hmap)), beyond, NULL, 0, 0};
-	if(!c.map)
-		return pl_nomem(err);
-	for(int l = 0; l < kit->nloci; l++)
-		hmap_init(&c.map[l]);
-	pl_rc rc = PL_OK;
+	double *sum = calloc(nr + 1, sizeof(double)), *t = calloc(nr + 1, sizeof(double));
+	pl_rc rc = sum && t ? PL_OK : pl_nomem(err);
+	for(int l = 0; !rc && l < kit->nloci; l++)
+		if(!(rc = locus_table(kit, l, &o->model, K, j, remains, nr, t, &beyond[l], err)))
+			for(size_t r = 0; r < nr; r++)
+				sum[r] += t[r];
 	for(size_t r = 0; !rc && r < nr; r++) {
-		double sum = 0, v = 0;
-		for(int l = 0; !rc && l < kit->nloci; l++)
-			if(!(rc = cached(&c, kit, l, &o->model, K, j, &remains[r], &v, a, err)))
-				sum += v;
-		if(rc || !(sum >= o->keep))
+		if(!(sum[r] >= o->keep))
 			continue;
 		const dna_profile *x = &remains[r];
 		double log10_lr;
@@ -219,10 +251,8 @@ static pl_rc screen_one(const dna_kit *kit, const dna_profile *remains, size_t n
 		if(push(cand, n, cap, cd))
 			rc = pl_nomem(err);
 	}
-	for(int l = 0; l < kit->nloci; l++)
-		hmap_free(&c.map[l]);
-	free(c.map);
-	free(c.vals);
+	free(sum);
+	free(t);
 	return rc;
 }
 
