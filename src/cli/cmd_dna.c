@@ -25,8 +25,8 @@ void cli_dna_lr_text(double log10_lr, char *out, size_t size)
 /* ---- import ------------------------------------------------------------------ */
 
 static const char import_usage[] =
-	"usage: parley dna import remains|references|frequencies FILE.csv [--max-errors N]\n"
-	"                         [--people N] [--quiet]\n"
+	"usage: parley dna import remains|references|pedigree|frequencies FILE.csv\n"
+	"                         [--max-errors N] [--people N] [--quiet]\n"
 	"\n"
 	"Import the laboratory's STR profiles, or an allele frequency table, from CSV\n"
 	"(- reads standard input), all or nothing: if anything is wrong nothing is\n"
@@ -42,6 +42,12 @@ static const char import_usage[] =
 	"                grandparent, uncle_aunt, cousin, partner), side (paternal or\n"
 	"                maternal), failed, note, and the loci. A sample related to two\n"
 	"                missing persons is given twice, with the same alleles.\n"
+	"  pedigree      families of any shape in the ped layout: family, id, father,\n"
+	"                mother (ids in the family; empty or 0: a founder), sex\n"
+	"                (male/female/unknown, M/F/1/2/0), sample (a typed individual's\n"
+	"                profile: its alleles on the row, or a sample imported before),\n"
+	"                person (the parley id of a missing individual), note, and the\n"
+	"                loci. A family in the file replaces the one of that id.\n"
 	"  frequencies   locus, allele, frequency: replaces the frequency table.\n"
 	"\n"
 	"Options:\n"
@@ -62,7 +68,10 @@ static void print_import(const cli *c, dna_import_kind kind, const dna_import_re
 	}
 	char rows[32];
 	text_thousands(rep->rows, rows, sizeof(rows));
-	if(kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES)
+	if(kind == DNA_IMPORT_PEDIGREE)
+		printf("imported %s rows: %ld families created, %ld updated, %ld unchanged\n", rows,
+		       rep->created, rep->updated, rep->unchanged);
+	else if(kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES)
 		printf("read %s rows: %ld loci, %ld alleles%s\n", rows, rep->loci, rep->alleles,
 		       rep->unchanged ? " (the table is unchanged)" : "");
 	else
@@ -108,12 +117,14 @@ int cli_dna_import(cli *c, int argc, char **argv)
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
-	static const char *const kinds[] = {"remains", "references", "frequencies"};
+	/* in the order of dna_import_kind; genotypes go through dna frequencies --from */
+	static const char *const kinds[] = {"remains", "references", "frequencies", "", "pedigree"};
 	int kind = 0;
-	while(kind < 3 && strcmp(argv[optind], kinds[kind]))
+	while(kind < 5 && (!kinds[kind][0] || strcmp(argv[optind], kinds[kind])))
 		kind++;
-	if(kind == 3)
-		return cli_usage_error(c, "import what? remains, references or frequencies (got '%s')", argv[optind]);
+	if(kind == 5)
+		return cli_usage_error(c, "import what? remains, references, pedigree or frequencies (got "
+		                       "'%s')", argv[optind]);
 	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20, .people = v[PEOPLE].n};
 	return run_import(c, (dna_import_kind)kind, argv[optind + 1], &o, v[QUIET].s != NULL);
 }
@@ -197,7 +208,8 @@ static const char dna_usage[] =
 	"laboratory's profiles of remains and of missing persons' relatives are\n"
 	"screened against each other, and proposals are reviewed and decided.\n"
 	"\n"
-	"  import        import remains or reference profiles, or frequencies (CSV)\n"
+	"  import        import remains or reference profiles, pedigrees, or frequencies\n"
+	"  pedigree      the families entered as pedigrees: list, show\n"
 	"  frequencies   count allele frequencies from genotypes, or show the table\n"
 	"  screen        every remains against every family and every other remains\n"
 	"  proposals     the pairs kept for review\n"
@@ -220,6 +232,7 @@ int cmd_dna(cli *c, int argc, char **argv)
 		{"confirm", cli_dna_confirm, NULL}, {"reject", cli_dna_reject, NULL},
 		{"withdraw", cli_dna_withdraw, NULL}, {"advice", cli_dna_advice, NULL},
 		{"simulate", cli_dna_simulate, NULL},
+		{"pedigree", cli_dna_pedigree, NULL},
 	};
 	return cli_dispatch(c, "dna", subs, sizeof(subs) / sizeof(subs[0]), dna_usage, argc, argv);
 }

@@ -1,6 +1,7 @@
 /* The parley dna group's sub-commands, one file a job: imports and
  * frequencies (cmd_dna.c), screening (cmd_dna_screen.c), review of the
- * proposals (cmd_dna_review.c), the decisions (cmd_dna_decide.c), simulation (cmd_dna_simulate.c). */
+ * proposals (cmd_dna_review.c), the decisions (cmd_dna_decide.c), simulation
+ * (cmd_dna_simulate.c), families entered as pedigrees (cmd_dna_pedigree.c). */
 #ifndef PARLEY_CLI_CMD_DNA_H
 #define PARLEY_CLI_CMD_DNA_H
 
@@ -19,6 +20,7 @@ int cli_dna_withdraw(cli *c, int argc, char **argv);
 int cli_dna_reject(cli *c, int argc, char **argv);
 int cli_dna_simulate(cli *c, int argc, char **argv);
 int cli_dna_advice(cli *c, int argc, char **argv);
+int cli_dna_pedigree(cli *c, int argc, char **argv);
 
 /* A likelihood ratio for people, from its log10: "20", "1.3e+04",
  * "10^12.4"; "-" when not known. */

@@ -280,7 +280,9 @@ static pl_rc load_references(loader *ld, int64_t person_id, refs *out, pl_err *e
 	pl_rc rc = store_stmt(st, "SELECT p.id, p.sample, a.locus, a.allele1, a.allele2 FROM dna_profile p"
 	                          " LEFT JOIN dna_allele a ON a.profile_id = p.id WHERE p.kind = 'reference'"
 	                          " AND (?1 IS NULL OR p.id IN (SELECT profile_id FROM dna_relative"
-	                          " WHERE person_id = ?1)) ORDER BY p.id", &s, err);
+	                          " WHERE person_id = ?1) OR p.id IN (SELECT profile_id FROM dna_ped_member"
+	                          " WHERE pedigree_id IN (SELECT pedigree_id FROM dna_ped_member"
+	                          " WHERE person_id = ?1))) ORDER BY p.id", &s, err);
 	if(rc)
 		return rc;
 	bind_person(s, person_id);
@@ -343,6 +345,190 @@ static pl_rc family_done(dna_data *d, dna_ref *refs_of, int n)
 	return PL_OK;
 }
 
+/* ---- families entered as pedigrees ------------------------------------------------- */
+
+/* A pedigree's individuals as they come, before they become a dna_kin. */
+typedef struct kin_rows {
+	int64_t pedigree_id;
+	const char *family;
+	const char **id, **father, **mother;
+	dna_sex *sex;
+	const dna_profile **prof;
+	int64_t *missing;         /* per individual: the person row id, or 0 */
+	int n, cap;
+} kin_rows;
+
+static int kin_index(const kin_rows *k, const char *id)
+{
+	for(int i = 0; id && i < k->n; i++)
+		if(!strcmp(k->id[i], id))
+			return i;
+	return -1;
+}
+
+/* The pedigree collected in k as d->kins[d->nkins] (one alternative, of
+ * weight 1); its persons' uids come later, in one batch. */
+static pl_rc kin_done(dna_data *d, const kin_rows *k, size_t cap[2])
+{
+	arena *a = &d->a;
+	if(!room((void **)&d->kins, &cap[0], d->nkins, sizeof(dna_kin)) ||
+	   !room((void **)&d->kinfo, &cap[1], d->nkins, sizeof(dna_kin_info)))
+		return PL_ENOMEM;
+	size_t n = (size_t)k->n + 1;
+	int *father = arena_calloc(a, n, sizeof(int)), *mother = arena_calloc(a, n, sizeof(int));
+	int *missing = arena_calloc(a, n, sizeof(int));
+	dna_sex *sex = arena_calloc(a, n, sizeof(dna_sex));
+	const dna_profile **prof = arena_calloc(a, n, sizeof(*prof));
+	int64_t *pid = arena_calloc(a, n, sizeof(int64_t));
+	dna_pedigree *alt = arena_calloc(a, 1, sizeof(*alt));
+	if(!father || !mother || !missing || !sex || !prof || !pid || !alt)
+		return PL_ENOMEM;
+	int nm = 0;
+	for(int i = 0; i < k->n; i++) {
+		father[i] = kin_index(k, k->father[i]);
+		mother[i] = kin_index(k, k->mother[i]);
+		sex[i] = k->sex[i];
+		prof[i] = k->prof[i];
+		if(k->missing[i]) {
+			pid[nm] = k->missing[i];
+			missing[nm++] = i;
+		}
+	}
+	*alt = (dna_pedigree){{k->n, father, mother, sex}, prof, 1.0};
+	d->kins[d->nkins] = (dna_kin){arena_strdup(a, k->family), alt, 1, nm, missing, NULL};
+	const char **ids = arena_calloc(a, n, sizeof(char *));
+	if(!ids)
+		return PL_ENOMEM;
+	memcpy(ids, k->id, (size_t)k->n * sizeof(char *));
+	d->kinfo[d->nkins++] = (dna_kin_info){k->pedigree_id, pid, NULL, ids};
+	return PL_OK;
+}
+
+static pl_rc kin_row(dna_data *d, kin_rows *k, sqlite3_stmt *s, const refs *rf)
+{
+	if(k->n == k->cap) {
+		int cap = k->cap ? 2 * k->cap : 16;
+		const char **id = arena_calloc(&d->a, (size_t)cap, sizeof(char *));
+		const char **fa = arena_calloc(&d->a, (size_t)cap, sizeof(char *));
+		const char **mo = arena_calloc(&d->a, (size_t)cap, sizeof(char *));
+		dna_sex *sex = arena_calloc(&d->a, (size_t)cap, sizeof(dna_sex));
+		const dna_profile **prof = arena_calloc(&d->a, (size_t)cap, sizeof(*prof));
+		int64_t *who = arena_calloc(&d->a, (size_t)cap, sizeof(int64_t));
+		if(!id || !fa || !mo || !sex || !prof || !who)
+			return PL_ENOMEM;
+		size_t n = (size_t)k->n;
+		if(n) {
+			memcpy(id, k->id, n * sizeof(*id));
+			memcpy(fa, k->father, n * sizeof(*fa));
+			memcpy(mo, k->mother, n * sizeof(*mo));
+			memcpy(sex, k->sex, n * sizeof(*sex));
+			memcpy(prof, k->prof, n * sizeof(*prof));
+			memcpy(who, k->missing, n * sizeof(*who));
+		}
+		*k = (kin_rows){k->pedigree_id, k->family, id, fa, mo, sex, prof, who, k->n, cap};
+	}
+	const char *sex = store_column_text(s, 5), *father = store_column_text(s, 3);
+	const char *mother = store_column_text(s, 4);
+	int i = k->n++;
+	k->id[i] = arena_strdup(&d->a, store_column_text(s, 2));
+	k->father[i] = father ? arena_strdup(&d->a, father) : NULL;
+	k->mother[i] = mother ? arena_strdup(&d->a, mother) : NULL;
+	k->sex[i] = !strcmp(sex, "male") ? DNA_MALE : !strcmp(sex, "female") ? DNA_FEMALE : DNA_SEX_UNKNOWN;
+	k->prof[i] = sqlite3_column_type(s, 6) == SQLITE_NULL ? NULL
+	             : ref_by_id(rf, sqlite3_column_int64(s, 6));
+	k->missing[i] = sqlite3_column_int64(s, 7);
+	return PL_OK;
+}
+
+/* The missing persons' uids and parties, in one batch. */
+static pl_rc kin_persons(store *st, dna_data *d, pl_err *err)
+{
+	size_t n = 0;
+	for(size_t k = 0; k < d->nkins; k++)
+		n += (size_t)d->kins[k].nmissing;
+	int64_t *ids = arena_calloc(&d->a, n + 1, sizeof(int64_t));
+	person_brief *who = arena_calloc(&d->a, n + 1, sizeof(person_brief));
+	if(!ids || !who)
+		return pl_nomem(err);
+	n = 0;
+	for(size_t k = 0; k < d->nkins; k++)
+		for(int j = 0; j < d->kins[k].nmissing; j++)
+			ids[n++] = d->kinfo[k].person_id[j];
+	pl_rc rc = registry_person_briefs(st, ids, n, &d->a, who, err);
+	n = 0;
+	for(size_t k = 0; !rc && k < d->nkins; k++) {
+		int nm = d->kins[k].nmissing;
+		const char **uid = arena_calloc(&d->a, (size_t)nm + 1, sizeof(char *));
+		const char **party = arena_calloc(&d->a, (size_t)nm + 1, sizeof(char *));
+		if(!uid || !party)
+			return pl_nomem(err);
+		for(int j = 0; j < nm; j++, n++) {
+			uid[j] = arena_strdup(&d->a, who[n].uid);
+			party[j] = who[n].party ? arena_strdup(&d->a, who[n].party) : NULL;
+		}
+		d->kins[k].person = uid;
+		d->kinfo[k].party = party;
+	}
+	return rc;
+}
+
+/* The families entered as pedigrees (of one person's, or all) as dna_kin. */
+static pl_rc load_kins(loader *ld, int64_t person_id, const refs *rf, pl_err *err)
+{
+	dna_data *d = ld->d;
+	store *st = ld->st;
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT p.id, p.family, m.individual, m.father, m.mother, m.sex,"
+	                          " m.profile_id, m.person_id FROM dna_pedigree p JOIN dna_ped_member m"
+	                          " ON m.pedigree_id = p.id WHERE ?1 IS NULL OR p.id IN (SELECT pedigree_id"
+	                          " FROM dna_ped_member WHERE person_id = ?1) ORDER BY p.family, m.seq",
+	                      &s, err);
+	if(rc)
+		return rc;
+	bind_person(s, person_id);
+	kin_rows k = {0};
+	size_t cap[2] = {0, 0};
+	int x;
+	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t ped = sqlite3_column_int64(s, 0);
+		if(ped != k.pedigree_id) {
+			if(k.n && (rc = kin_done(d, &k, cap)))
+				break;
+			k = (kin_rows){ped, arena_strdup(&d->a, store_column_text(s, 1)), k.id, k.father,
+			               k.mother, k.sex, k.prof, k.missing, 0, k.cap};
+		}
+		rc = kin_row(d, &k, s, rf);
+	}
+	sqlite3_reset(s);
+	if(!rc && k.n)
+		rc = kin_done(d, &k, cap);
+	if(rc || arena_oom(&d->a))
+		return pl_nomem(err);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "reading pedigrees");
+	return kin_persons(st, d, err);
+}
+
+static const char *kin_member_id(const dna_data *d, size_t k, int i)
+{
+	return d->kinfo[k].individual[i];
+}
+
+/* Whether person pid is a missing person of a family entered as a pedigree:
+ * then their references-file family is left out, and the notes say so. */
+static bool in_pedigree(dna_data *d, int64_t pid, buf *notes, pl_rc *rc)
+{
+	for(size_t k = 0; k < d->nkins; k++)
+		for(int j = 0; j < d->kins[k].nmissing; j++)
+			if(d->kinfo[k].person_id[j] == pid) {
+				*rc = buf_printf(notes, "the relatives of %s in the references files are left out: "
+				                 "%s is in family %s, entered as a pedigree\n", d->kins[k].person[j],
+				                 d->kins[k].person[j], d->kins[k].id);
+				return true;
+			}
+	return false;
+}
+
 /* The persons the query's families are of (row ids, ascending), with what
  * the registry says of them. */
 typedef struct relatives_of {
@@ -384,18 +570,16 @@ static const person_brief *relative_of(const relatives_of *r, int64_t id)
 	return i < r->n && r->who[i].id ? &r->who[i] : NULL;
 }
 
-static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
+/* The families of the references files, but those of persons in a family
+ * entered as a pedigree (the pedigree is what the laboratory says now). */
+static pl_rc load_families(loader *ld, int64_t person_id, const refs *rf, pl_err *err)
 {
 	dna_data *d = ld->d;
-	refs rf = {0};
 	relatives_of rel_of;
 	arena a;
 	arena_init(&a, 0);
 	store *st = ld->st;
-	int64_t person_id;
-	pl_rc rc = person_of(st, q, &person_id, err);
-	if(!rc)
-		rc = load_references(ld, person_id, &rf, err);
+	pl_rc rc = PL_OK;
 	sqlite3_stmt *s = NULL;
 	if(!rc)
 		rc = family_persons(st, person_id, &a, &rel_of, err);
@@ -410,12 +594,18 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 	buf text;
 	buf_init(&text, 0);
 	int x = SQLITE_DONE;
-	int64_t last = 0;
+	int64_t last = 0, skipped = 0;
 	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
 		int64_t pid = sqlite3_column_int64(s, 0);
 		const person_brief *who = relative_of(&rel_of, pid);
-		if(!who)
+		if(pid == skipped || !who)
 			continue;
+		if(in_pedigree(d, pid, &d->notes, &rc)) {
+			skipped = pid; /* noted once */
+			continue;
+		}
+		if(rc)
+			break;
 		if(pid != last) {
 			if(last && (rc = family_done(d, pending, np)))
 				break;
@@ -434,7 +624,7 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 		}
 		int rel = dna_rel_parse(store_column_text(s, 1));
 		const char *side = store_column_text(s, 2);
-		const dna_profile *prof = ref_by_id(&rf, sqlite3_column_int64(s, 3));
+		const dna_profile *prof = ref_by_id(rf, sqlite3_column_int64(s, 3));
 		if(rel >= 0 && prof && np < 32)
 			pending[np++] = (dna_ref){prof, (dna_rel)rel, !side ? DNA_SIDE_UNKNOWN
 			                          : !strcmp(side, "paternal") ? DNA_PATERNAL : DNA_MATERNAL};
@@ -449,10 +639,58 @@ static pl_rc load_families(loader *ld, const dna_data_query *q, pl_err *err)
 		rc = store_fail(st, err, x, "reading families");
 	buf_free(&text);
 	arena_free(&a);
+	return rc == PL_ENOMEM ? pl_nomem(err) : rc;
+}
+
+/* The kins' missing persons after the families (internal.h). */
+static pl_rc kin_persons_as_families(dna_data *d, pl_err *err)
+{
+	size_t n = 0;
+	for(size_t k = 0; k < d->nkins; k++)
+		n += (size_t)d->kins[k].nmissing;
+	dna_family *f = realloc(d->families, (d->nfamilies + n + 1) * sizeof(*f));
+	if(f)
+		d->families = f;
+	dna_family_info *fi = realloc(d->finfo, (d->nfamilies + n + 1) * sizeof(*fi));
+	if(fi)
+		d->finfo = fi;
+	if(!f || !fi)
+		return pl_nomem(err);
+	size_t t = d->nfamilies;
+	for(size_t k = 0; k < d->nkins; k++) {
+		const dna_kin *K = &d->kins[k];
+		for(int j = 0; j < K->nmissing; j++, t++) {
+			int i = K->missing[j];
+			d->families[t] = (dna_family){K->person[j], K->alt[0].ped.sex[i], NULL, 0};
+			char text[160];
+			snprintf(text, sizeof(text), "pedigree %.80s (as %.40s)", K->id, kin_member_id(d, k, i));
+			d->finfo[t] = (dna_family_info){d->kinfo[k].person_id[j], d->kinfo[k].party[j],
+			                                arena_strdup(&d->a, text)};
+		}
+	}
+	d->nkin_persons = n;
+	return arena_oom(&d->a) ? pl_nomem(err) : PL_OK;
+}
+
+/* Both kinds of family, over the reference profiles loaded once. */
+static pl_rc load_all_families(loader *ld, const dna_data_query *q, pl_err *err)
+{
+	dna_data *d = ld->d;
+	refs rf = {0};
+	int64_t person_id;
+	pl_rc rc = person_of(ld->st, q, &person_id, err);
+	if(!rc)
+		rc = load_references(ld, person_id, &rf, err);
+	if(!rc)
+		rc = load_kins(ld, person_id, &rf, err);
+	if(!rc)
+		rc = load_families(ld, person_id, &rf, err);
+	if(!rc)
+		rc = kin_persons_as_families(d, err);
 	/* the profiles stay in the arena's care: keep the array with the data */
 	d->refs_keep = rf.prof;
 	free(rf.id);
-	return rc == PL_ENOMEM ? pl_nomem(err) : rc;
+	return rc;
 }
 
 pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, dna_data *d,
@@ -474,7 +712,7 @@ pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, d
 	if(!rc && !q->no_remains)
 		rc = load_remains(&ld, q, err);
 	if(!rc && !q->no_families)
-		rc = load_families(&ld, q, err);
+		rc = load_all_families(&ld, q, err);
 	if(!rc)
 		rc = dna_kit_finish(&d->kit, m, err);
 	if(!rc && arena_oom(&d->a))
@@ -490,6 +728,8 @@ void dna_data_free(dna_data *d)
 	free(d->rinfo);
 	free(d->families);
 	free(d->finfo);
+	free(d->kins);
+	free(d->kinfo);
 	free(d->refs_keep);
 	buf_free(&d->notes);
 	arena_free(&d->a);

@@ -44,7 +44,8 @@
 /* ---- import -------------------------------------------------------------------- */
 
 typedef enum dna_import_kind {
-	DNA_IMPORT_REMAINS, DNA_IMPORT_REFERENCES, DNA_IMPORT_FREQUENCIES, DNA_IMPORT_GENOTYPES
+	DNA_IMPORT_REMAINS, DNA_IMPORT_REFERENCES, DNA_IMPORT_FREQUENCIES, DNA_IMPORT_GENOTYPES,
+	DNA_IMPORT_PEDIGREE
 } dna_import_kind;
 
 typedef struct dna_import_opts {
@@ -57,22 +58,53 @@ typedef struct dna_import_opts {
 typedef struct dna_import_report {
 	buf errors;               /* one problem per line, with file, line and column */
 	buf notes;
-	long rows, created, updated, unchanged;
+	long rows, created, updated, unchanged;   /* pedigree: families */
 	long loci, alleles;       /* frequencies: the table's size */
+	long profiles_created, profiles_updated;  /* pedigree: the reference profiles on its rows */
 } dna_import_report;
 
 /* Import a file ("-" for standard input) in one transaction: all of it,
  * or at the first problem nothing, reporting up to max_errors problems.
  * Remains profiles replace a case's profile; references replace a sample's
  * and add or change its relations; frequencies and genotypes (counted)
- * replace the frequency table. Importing the same file again changes
- * nothing. */
+ * replace the frequency table; a pedigree file's families (pedfile.h)
+ * replace those of the same ids, with the reference profiles on its rows.
+ * Importing the same file again changes nothing. */
 pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_import_opts *o,
                     dna_import_report *rep, pl_err *err);
 void dna_import_report_free(dna_import_report *rep);
 
 /* The frequency table in the registry (PL_ENOTFOUND when there is none). */
 pl_rc dna_frequencies_load(store *st, dna_freqs *out, pl_err *err);
+
+/* ---- pedigrees ------------------------------------------------------------------ */
+
+/* A family entered as a pedigree (a pedigree file), as stored. */
+typedef struct dna_ped_individual {
+	const char *id, *father, *mother;   /* ids in the family; a founder: no parents */
+	const char *sex;                    /* male, female, unknown */
+	const char *sample;                 /* typed: its reference profile's sample id */
+	int loci;                           /* typed: the loci of that profile with a result */
+	const char *person, *person_name;   /* missing: the person's uid, and name if known */
+	const char *note;
+} dna_ped_individual;
+
+typedef struct dna_pedigree_info {
+	const char *family, *source, *created_at, *updated_at;
+	dna_ped_individual *ind;  /* in the order of the file's rows */
+	int n, typed, missing;
+	const char *tree;         /* dna_pedigree_show: the pedigree drawn as text */
+} dna_pedigree_info;
+
+/* Every family entered as a pedigree, by family id, with its individuals. */
+pl_rc dna_pedigrees_list(store *st, arena *a, dna_pedigree_info **out, size_t *n, pl_err *err);
+/* One, with its tree; PL_ENOTFOUND if there is no such family. */
+pl_rc dna_pedigree_show(store *st, const char *family, arena *a, dna_pedigree_info *out,
+                        pl_err *err);
+/* The tree of a pedigree as text: each founder line downwards, each
+ * couple's children under the couple ("with MOTHER"), typed individuals
+ * with their samples and missing ones with their persons. */
+pl_rc dna_pedigree_tree(const dna_pedigree_info *p, buf *out);
 
 /* ---- screening -------------------------------------------------------------------- */
 
@@ -320,5 +352,7 @@ struct json_t *dna_advice_summary_json(const dna_advice_summary *s);
  * one locus of it. */
 struct json_t *dna_freqs_json(const dna_freqs *f);
 struct json_t *dna_freq_locus_json(const dna_freq_locus *L);
+/* A pedigree: {"family", "source", ..., "individuals": [...], "tree"} (tree if known). */
+struct json_t *dna_pedigree_json(const dna_pedigree_info *p);
 
 #endif

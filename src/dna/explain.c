@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dna/internal.h"
+#include "dna/kinlr.h"
 #include "dna/proposal.h"
 
 /* "12/13"; an apparent homozygote that may hide a drop-out "12 (12/12 or 12/?)". */
@@ -81,6 +82,74 @@ static pl_rc fill(const dna_data *d, const dna_profile *x, const dna_profile *ot
 	return arena_oom(a) ? PL_ENOMEM : PL_OK;
 }
 
+enum { KIN_EXPLAIN_MAX = 128 };   /* typed members shown */
+
+/* ---- a family entered as a pedigree ------------------------------------------------ */
+
+/* The remains x at the missing individual of d's kin who is `person`,
+ * locus by locus (kinlr.h), the typed members as the relatives. */
+static pl_rc kin_explain(const dna_data *d, const dna_profile *x, const char *who,
+                         const dna_model *m, arena *a, dna_explanation *out, pl_err *err)
+{
+	const dna_kin *K = NULL;
+	size_t kk = 0;
+	int j = -1;
+	for(size_t k = 0; k < d->nkins && j < 0; k++)
+		for(int t = 0; t < d->kins[k].nmissing; t++)
+			if(!strcmp(d->kins[k].person[t], who)) {
+				K = &d->kins[k];
+				kk = k;
+				j = t;
+			}
+	if(!K)
+		return pl_fail(err, PL_ENOTFOUND, "%s has no relatives' profiles (parley dna import "
+		               "references or pedigree FILE)", who);
+	const dna_pedigree *A = &K->alt[0];
+	int typed[KIN_EXPLAIN_MAX], nt = 0;
+	for(int i = 0; i < A->ped.n && nt < KIN_EXPLAIN_MAX; i++)
+		if(A->prof[i])
+			typed[nt++] = i;
+	out->nrel = nt;
+	out->rel_sample = arena_calloc(a, (size_t)nt + 1, sizeof(char *));
+	out->rel_relationship = arena_calloc(a, (size_t)nt + 1, sizeof(char *));
+	out->nloci = d->kit.nloci;
+	out->loci = arena_calloc(a, (size_t)out->nloci + 1, sizeof(dna_explain_locus));
+	if(!out->rel_sample || !out->rel_relationship || !out->loci)
+		return pl_nomem(err);
+	for(int i = 0; i < nt; i++) {
+		char t[160];
+		snprintf(t, sizeof(t), "%.80s in pedigree %.60s", d->kinfo[kk].individual[typed[i]], K->id);
+		out->rel_sample[i] = arena_strdup(a, A->prof[typed[i]]->id);
+		out->rel_relationship[i] = arena_strdup(a, t);
+	}
+	dna_model strict = *m;
+	strict.mutation = false;
+	arena scratch;
+	arena_init(&scratch, 0);
+	pl_rc rc = PL_OK;
+	for(int l = 0; !rc && l < out->nloci; l++) {
+		const dna_locus *L = &d->kit.loci[l];
+		dna_explain_locus *e = &out->loci[l];
+		bool inf, inf0, over;
+		double lr0 = 1;
+		rc = dna_kin_locus_lr(&d->kit, l, m, K, &j, &x, 1, &e->lr, &inf, &over, &scratch, err);
+		if(!rc && inf && m->mutation)
+			rc = dna_kin_locus_lr(&d->kit, l, &strict, K, &j, &x, 1, &lr0, &inf0, NULL, &scratch, err);
+		e->locus = arena_strdup(a, L->name);
+		e->remains = geno_text(L, x->g[l], dna_obs_of(x, l, m).dropout, a);
+		e->relatives = arena_calloc(a, (size_t)nt + 1, sizeof(char *));
+		for(int i = 0; e->relatives && i < nt; i++)
+			e->relatives[i] = geno_text(L, A->prof[typed[i]]->g[l], false, a);
+		e->compared = inf;
+		e->consistent = !inf || lr0 > 0;
+		out->compared += inf;
+		out->inconsistent += inf && lr0 == 0;
+		out->log10_lr += !inf ? 0 : e->lr > 0 ? log10(e->lr) : -INFINITY;
+	}
+	arena_free(&scratch);
+	return rc ? rc : arena_oom(a) ? pl_nomem(err) : PL_OK;
+}
+
 pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_explanation *out,
                      pl_err *err)
 {
@@ -107,14 +176,17 @@ pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_e
 	if(xi < 0 || (pr.identity && oi < 0))
 		rc = pl_fail(err, PL_ENOTFOUND, "case %s has no DNA profile (parley dna import remains FILE)",
 		             xi < 0 ? tag : other);
+	else if(!pr.identity && !d.nfamilies && d.nkins)
+		rc = kin_explain(&d, &d.remains[xi], pr.other, &m, a, out, err);
 	else if(!pr.identity && !d.nfamilies)
 		rc = pl_fail(err, PL_ENOTFOUND, "%s has no relatives' profiles that can be put together "
 		             "(parley dna import references FILE)%s%s", pr.other, d.notes.len ? ": " : "",
 		             buf_str(&d.notes));
-	if(!rc)
+	bool kin = !rc && !pr.identity && !d.nfamilies;
+	if(!rc && !kin)
 		rc = dna_pair_explain(&d.kit, &d.remains[xi], pr.identity ? NULL : &d.families[0],
 		                      pr.identity ? &d.remains[oi] : NULL, &m, a, &pd, err);
-	if(!rc && (rc = fill(&d, &d.remains[xi], pr.identity ? &d.remains[oi] : NULL, &m, &pd, a, out)))
+	if(!rc && !kin && (rc = fill(&d, &d.remains[xi], pr.identity ? &d.remains[oi] : NULL, &m, &pd, a, out)))
 		rc = pl_nomem(err);
 	long registered = 0;
 	if(!rc && !(out->params.missing > 0))

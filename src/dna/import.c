@@ -13,19 +13,8 @@
 #include "dna/internal.h"
 #include "dna/read.h"
 
-typedef struct importer {
-	store *st;
-	dna_import_kind kind;
-	dna_import_report *rep;
-	problems pb;
-	arena a;                  /* for the whole import */
-	hmap seen;                /* case tags or samples of the file -> their first row + 1 */
-	hmap pairs;               /* references: sample and person -> their first row + 1 */
-	const dna_rows *rows;
-	int64_t *persons;         /* references: the persons whose families changed */
-	long *person_line;
-	size_t npersons, cap;
-} importer;
+typedef dna_importer importer;
+
 
 /* ---- a profile's loci ------------------------------------------------------------ */
 
@@ -198,7 +187,7 @@ static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, sto
 
 /* Create or bring up to date the profile of a case (case_id) or a
  * reference sample; *saved says which. */
-static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, const char *case_uid,
+pl_rc dna_import_profile(importer *im, const dna_row *row, int64_t case_id, const char *case_uid,
                          int64_t *profile, remains_saved *saved, pl_err *err)
 {
 	store *st = im->st;
@@ -261,14 +250,14 @@ static pl_rc profile_put(importer *im, const dna_row *row, int64_t case_id, cons
 
 /* A refusal of the layers below as a problem of the row; database and
  * memory failures end the import instead. */
-static pl_rc row_failure(importer *im, long line, const char *column, pl_rc rc, const pl_err *e)
+pl_rc dna_import_failure(importer *im, long line, const char *column, pl_rc rc, const pl_err *e)
 {
 	if(rc != PL_EINPUT && rc != PL_ECONFLICT && rc != PL_ENOTFOUND)
 		return rc;
 	return problems_at(&im->pb, line, "column '%s': %s", column, e->msg);
 }
 
-static void count(importer *im, remains_saved saved)
+void dna_import_count(importer *im, remains_saved saved)
 {
 	long *c[] = {&im->rep->unchanged, &im->rep->created, &im->rep->updated};
 	(*c[saved])++;
@@ -317,9 +306,9 @@ static pl_rc remains_row(importer *im, const dna_row *row)
 		return PL_OK; /* after a problem: check only */
 	int64_t profile;
 	remains_saved saved;
-	if((rc = profile_put(im, row, case_id, uid, &profile, &saved, &e)))
-		return row_failure(im, row->line, "case", rc, &e);
-	count(im, saved);
+	if((rc = dna_import_profile(im, row, case_id, uid, &profile, &saved, &e)))
+		return dna_import_failure(im, row->line, "case", rc, &e);
+	dna_import_count(im, saved);
 	return PL_OK;
 }
 
@@ -448,8 +437,8 @@ static pl_rc reference_row(importer *im, const dna_row *row)
 		return rc;
 	remains_saved saved = REMAINS_UNCHANGED;
 	bool changed;
-	if(!again && (rc = profile_put(im, row, 0, NULL, &profile, &saved, &e)))
-		return row_failure(im, row->line, "sample", rc, &e);
+	if(!again && (rc = dna_import_profile(im, row, 0, NULL, &profile, &saved, &e)))
+		return dna_import_failure(im, row->line, "sample", rc, &e);
 	if(again) {
 		stored st;
 		if((rc = profile_find(im, 0, sample, &st, &found, &e)))
@@ -457,8 +446,8 @@ static pl_rc reference_row(importer *im, const dna_row *row)
 		profile = st.id;
 	}
 	if((rc = relate(im, person_id, row->f[DC_PERSON], profile, row, &changed, &e)))
-		return row_failure(im, row->line, "relationship", rc, &e);
-	count(im, saved == REMAINS_UNCHANGED && changed ? REMAINS_UPDATED : saved);
+		return dna_import_failure(im, row->line, "relationship", rc, &e);
+	dna_import_count(im, saved == REMAINS_UNCHANGED && changed ? REMAINS_UPDATED : saved);
 	return PL_OK;
 }
 
@@ -639,7 +628,8 @@ static pl_rc read_profiles_file(importer *im, FILE *f, const dna_import_opts *o,
 {
 	static const dna_file_kind kinds[] = {[DNA_IMPORT_REMAINS] = DNA_FILE_REMAINS,
 	                                      [DNA_IMPORT_REFERENCES] = DNA_FILE_REFERENCES,
-	                                      [DNA_IMPORT_GENOTYPES] = DNA_FILE_GENOTYPES};
+	                                      [DNA_IMPORT_GENOTYPES] = DNA_FILE_GENOTYPES,
+	                                      [DNA_IMPORT_PEDIGREE] = DNA_FILE_PEDIGREE};
 	dna_rows rows;
 	dna_rows_init(&rows);
 	im->rows = &rows;
@@ -653,7 +643,9 @@ static pl_rc read_profiles_file(importer *im, FILE *f, const dna_import_opts *o,
 			rc = freqs_replace(im, &fq, err);
 		dna_freqs_free(&fq);
 	}
-	for(size_t i = 0; !rc && im->kind != DNA_IMPORT_GENOTYPES && i < rows.n; i++)
+	if(!rc && im->kind == DNA_IMPORT_PEDIGREE)
+		rc = dna_pedigrees_import(im, err);
+	for(size_t i = 0; !rc && im->kind <= DNA_IMPORT_REFERENCES && i < rows.n; i++)
 		rc = im->kind == DNA_IMPORT_REMAINS ? remains_row(im, &rows.rows[i])
 		                                    : reference_row(im, &rows.rows[i]);
 	if(!rc && im->kind == DNA_IMPORT_REFERENCES)
@@ -684,7 +676,7 @@ static pl_rc read_frequencies_file(importer *im, FILE *f, const dna_import_opts 
 static pl_rc record_import(importer *im, pl_err *err)
 {
 	static const char *const what[] = {"remains profiles", "reference profiles", "frequencies",
-	                                   "genotypes"};
+	                                   "genotypes", "pedigrees"};
 	const dna_import_report *rep = im->rep;
 	return remains_audit(im->st, "import", "dna_file", NULL, NULL,
 	                 json_pack("{s:s, s:s, s:I, s:I, s:I, s:I}", "file", im->pb.file, "holds",

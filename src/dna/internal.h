@@ -5,8 +5,11 @@
 
 #include <jansson.h>
 
+#include "core/hmap.h"
+#include "core/problems.h"
 #include "dna/assign.h"
 #include "dna/dna.h"
+#include "dna/ped.h"
 #include "dna/profile.h"
 #include "dna/read.h"
 #include "dna/screen.h"
@@ -27,6 +30,15 @@ typedef struct dna_family_info {
 	const char *relatives;    /* "father, full_sibling" */
 } dna_family_info;
 
+/* A family entered as a pedigree, beside its dna_kin: the missing persons'
+ * row ids and parties, in the order of kin->missing. */
+typedef struct dna_kin_info {
+	int64_t pedigree_id;
+	const int64_t *person_id;
+	const char *const *party;
+	const char *const *individual;   /* each individual's id in the family */
+} dna_kin_info;
+
 typedef struct dna_data {
 	dna_kit kit;
 	dna_profile *remains;
@@ -35,6 +47,13 @@ typedef struct dna_data {
 	dna_family *families;
 	dna_family_info *finfo;
 	size_t nfamilies, nrefs;
+	dna_kin *kins;            /* families entered as pedigrees: one alternative each */
+	dna_kin_info *kinfo;
+	size_t nkins;
+	/* their missing persons, as families[nfamilies + t] and finfo[nfamilies + t]
+	 * (the person, no references), t over the kins' missing individuals in order:
+	 * what a candidate's `other` names at and past nfamilies */
+	size_t nkin_persons;
 	dna_profile *refs_keep;   /* the reference profiles the families point at */
 	buf notes;                /* loci left out, families refused */
 	arena a;
@@ -42,7 +61,10 @@ typedef struct dna_data {
 
 /* Which profiles to load: remains of a batch (NULL: all, not returned),
  * or of one or two cases (returned ones too), and the families of one
- * person (NULL: all). no_remains, no_families: none of those. */
+ * person (NULL: all): those of the references files (families) and those
+ * entered as pedigrees (kins; a person in one of those has their
+ * references-file family left out, noted). no_remains, no_families: none
+ * of those. */
 typedef struct dna_data_query {
 	const char *batch, *case_tag, *other_case, *person;
 	bool no_remains, no_families;
@@ -68,6 +90,13 @@ pl_rc dna_params_last(store *st, dna_params *p, pl_err *err);
 /* Persons who may have died: missing, died in captivity, remains returned. */
 pl_rc dna_missing_count(store *st, long *n, pl_err *err);
 
+/* ---- proposal.c ------------------------------------------------------------------ */
+
+/* "Surname Given Patronymic" in the original script, or in Latin letters
+ * when neither the surname nor the given names are known there; NULL if
+ * nothing is known. */
+const char *dna_person_name(const person_brief *x, arena *a);
+
 /* ---- the audit, and small helpers --------------------------------------------- */
 
 /* Step a statement that writes; reset it. */
@@ -75,6 +104,41 @@ pl_rc dna_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err);
 /* A case's row id, uid and status by tag: *found false if there is none. */
 pl_rc dna_case_find(store *st, const char *tag, int64_t *id, char uid[UID_SIZE],
                        const char **status, arena *a, bool *found, pl_err *err);
+
+/* ---- import.c: an import under way ---------------------------------------------- */
+
+typedef struct dna_importer {
+	store *st;
+	dna_import_kind kind;
+	dna_import_report *rep;
+	problems pb;
+	arena a;                  /* for the whole import */
+	hmap seen;                /* case tags or samples of the file -> their first row + 1 */
+	hmap pairs;               /* references: sample and person -> their first row + 1 */
+	const dna_rows *rows;
+	int64_t *persons;         /* references: the persons whose families changed */
+	long *person_line;
+	size_t npersons, cap;
+} dna_importer;
+
+/* Create or bring up to date the profile of a case (case_id) or of the
+ * reference sample row->f[DC_SAMPLE] from the row's alleles; *saved says
+ * which, and the audit has it. */
+pl_rc dna_import_profile(dna_importer *im, const dna_row *row, int64_t case_id,
+                         const char *case_uid, int64_t *profile, remains_saved *saved, pl_err *err);
+/* A refusal of the layers below as a problem of the row at `column`;
+ * database and memory failures end the import instead. */
+pl_rc dna_import_failure(dna_importer *im, long line, const char *column, pl_rc rc, const pl_err *e);
+/* One more created, updated or unchanged in the report. */
+void dna_import_count(dna_importer *im, remains_saved saved);
+
+/* ---- pedimport.c ------------------------------------------------------------------ */
+
+/* The rows of a pedigree file (im->rows) checked (pedfile.h), against the
+ * registry too, and their families stored: a family the same as stored is
+ * unchanged, a changed one replaced, each audited; the reference profiles
+ * of rows with alleles created or updated as a references file does. */
+pl_rc dna_pedigrees_import(dna_importer *im, pl_err *err);
 
 /* ---- report.c ------------------------------------------------------------------ */
 

@@ -8,9 +8,11 @@
 /* A proposal's own columns; its case, person and other case are read from
  * their owners (proposals_name). */
 #define PROPOSAL_COLUMNS \
-	"pr.id, pr.run_id, pr.kind, pr.case_id, pr.person_id, pr.other_case_id, (SELECT" \
+	"pr.id, pr.run_id, pr.kind, pr.case_id, pr.person_id, pr.other_case_id, coalesce((SELECT" \
+	" 'pedigree ' || p.family || ' (as ' || m.individual || ')' FROM dna_ped_member m" \
+	" JOIN dna_pedigree p ON p.id = m.pedigree_id WHERE m.person_id = pr.person_id), (SELECT" \
 	" group_concat(relationship, ', ') FROM (SELECT relationship FROM dna_relative" \
-	" WHERE person_id = pr.person_id ORDER BY relationship))," \
+	" WHERE person_id = pr.person_id ORDER BY relationship)))," \
 	" pr.log10_lr, pr.log10_glr, pr.posterior, pr.loci, pr.inconsistent, pr.status, pr.action," \
 	" pr.decided_by, pr.decided_at, pr.note, pr.created_at," \
 	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END," \
@@ -48,10 +50,7 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_id
 	                      sqlite3_column_int64(s, 5)};
 }
 
-/* "Surname Given Patronymic" in the original script, or in Latin letters
- * when neither the surname nor the given names are known there; NULL if
- * nothing is known. */
-static const char *person_name(const person_brief *x, arena *a)
+const char *dna_person_name(const person_brief *x, arena *a)
 {
 	bool latin = !x->surname && !x->given_names;
 	const char *part[3] = {latin ? x->surname_latin : x->surname,
@@ -97,7 +96,7 @@ static pl_rc proposals_name(store *st, dna_proposal *p, const proposal_ids *ids,
 		p[i].other_case = o->tag;
 		p[i].other_case_uid = o->id ? arena_strdup(a, o->uid) : NULL;
 		p[i].person = who[i].id ? arena_strdup(a, who[i].uid) : NULL;
-		p[i].person_name = who[i].id ? person_name(&who[i], a) : NULL;
+		p[i].person_name = who[i].id ? dna_person_name(&who[i], a) : NULL;
 	}
 	return !rc && arena_oom(a) ? pl_nomem(err) : rc;
 }

@@ -16,7 +16,9 @@
 const char *const dna_col_names[DC_COUNT] = {
 	[DC_CASE] = "case", [DC_SAMPLE] = "sample", [DC_PERSON] = "person",
 	[DC_RELATIONSHIP] = "relationship", [DC_SIDE] = "side", [DC_DEGRADED] = "degraded",
-	[DC_FAILED] = "failed", [DC_NOTE] = "note", [DC_POPULATION] = "population", [DC_SEX] = "sex",
+	[DC_FAILED] = "failed", [DC_NOTE] = "note", [DC_POPULATION] = "population",
+	[DC_FAMILY] = "family", [DC_ID] = "id", [DC_FATHER] = "father", [DC_MOTHER] = "mother",
+	[DC_SEX] = "sex",
 };
 
 /* Which named columns each kind of file takes, and which it needs. */
@@ -26,12 +28,30 @@ static const unsigned kind_cols[] = {
 	[DNA_FILE_REFERENCES] = 1u << DC_SAMPLE | 1u << DC_PERSON | 1u << DC_RELATIONSHIP |
 	                        1u << DC_SIDE | 1u << DC_FAILED | 1u << DC_SEX | 1u << DC_NOTE,
 	[DNA_FILE_GENOTYPES] = 1u << DC_SAMPLE | 1u << DC_POPULATION,
+	[DNA_FILE_PEDIGREE] = 1u << DC_FAMILY | 1u << DC_ID | 1u << DC_FATHER | 1u << DC_MOTHER |
+	                      1u << DC_SEX | 1u << DC_SAMPLE | 1u << DC_PERSON | 1u << DC_FAILED |
+	                      1u << DC_NOTE,
 };
 static const unsigned kind_required[] = {
 	[DNA_FILE_REMAINS] = 1u << DC_CASE,
 	[DNA_FILE_REFERENCES] = 1u << DC_SAMPLE | 1u << DC_PERSON | 1u << DC_RELATIONSHIP,
 	[DNA_FILE_GENOTYPES] = 0,
+	[DNA_FILE_PEDIGREE] = 1u << DC_FAMILY | 1u << DC_ID | 1u << DC_FATHER | 1u << DC_MOTHER,
 };
+
+/* Why each required column is needed. */
+static const char *required_why(int k)
+{
+	switch(k) {
+	case DC_CASE: return "each profile of remains names its case by tag";
+	case DC_PERSON: return "each reference names the missing person (their id)";
+	case DC_RELATIONSHIP: return "each reference says how the relative is related";
+	case DC_FAMILY: return "each individual names their family";
+	case DC_ID: return "each individual has an id in their family";
+	case DC_FATHER: case DC_MOTHER: return "a pedigree says who is whose child (empty or 0: a founder)";
+	default: return "each reference has its sample's id";
+	}
+}
 
 void dna_locus_key(const char *name, char *out, size_t size)
 {
@@ -199,11 +219,7 @@ static pl_rc read_header(reader *rd, const csv_record *h)
 		rc = header_column(rd, h, i, seen);
 	for(int k = 0; k < DC_COUNT && !rc; k++)
 		if((kind_required[rd->kind] & (1u << k)) && !seen[k])
-			rc = problems_at(rd->pb, h->line, "no '%s' column: %s", dna_col_names[k],
-			                 k == DC_CASE ? "each profile of remains names its case by tag"
-			                 : k == DC_PERSON ? "each reference names the missing person (their id)"
-			                 : k == DC_RELATIONSHIP ? "each reference says how the relative is related"
-			                                         : "each reference has its sample's id");
+			rc = problems_at(rd->pb, h->line, "no '%s' column: %s", dna_col_names[k], required_why(k));
 	for(size_t l = 0; l < o->nloci && !rc; l++)
 		if(!seen[DC_COUNT + 2 * l] || !seen[DC_COUNT + 2 * l + 1])
 			rc = problems_at(rd->pb, h->line, "locus %s has no column %s.%d: a locus has two columns",
@@ -211,7 +227,7 @@ static pl_rc read_header(reader *rd, const csv_record *h)
 	if(!rc && rd->amel_cols && rd->amel_cols != 3)
 		rc = problems_at(rd->pb, h->line, "amelogenin has no column AMEL.%d: it has two columns, as a "
 		                 "locus", rd->amel_cols == 1 ? 2 : 1);
-	if(!rc && !o->nloci)
+	if(!rc && !o->nloci && rd->kind != DNA_FILE_PEDIGREE)
 		rc = problems_at(rd->pb, h->line, "no locus columns (two a locus: D8S1179.1, D8S1179.2)");
 	return rc;
 }
@@ -304,8 +320,9 @@ static dna_sex word_sex(const char *word)
 /* male, female, M, F or unknown, in any case: the sex, or -1. */
 static int sex_parse(const char *v)
 {
-	static const char *const words[] = {"unknown", "male", "female", "u", "m", "f"};
-	for(int i = 0; i < 6; i++)
+	/* the words, their initials, and the numbers ped files write */
+	static const char *const words[] = {"unknown", "male", "female", "u", "m", "f", "0", "1", "2"};
+	for(int i = 0; i < 9; i++)
 		if(!strcasecmp(v, words[i]))
 			return i % 3;
 	return -1;
@@ -387,13 +404,24 @@ static pl_rc named_cell(reader *rd, const csv_record *rec, size_t i, dna_row *ro
 		static const char *const names[] = {"unknown", "male", "female"};
 		int x = sex_parse(v);
 		if(x < 0)
-			return bad_value(rd, rec->line, "sex", v, "expected male, female, M, F or unknown");
+			return bad_value(rd, rec->line, "sex", v, "expected male, female or unknown (M, F, 1, 2 or 0)");
 		row->f[k] = names[x];
 		return PL_OK;
 	}
 	case DC_SIDE:
 		return !strcmp(v, "paternal") || !strcmp(v, "maternal") ? PL_OK
 		       : bad_value(rd, rec->line, "side", v, "expected paternal or maternal");
+	case DC_FATHER:
+	case DC_MOTHER:
+		if(!strcmp(v, "0")) /* a founder, as ped files write it */
+			row->f[k] = NULL;
+		/* fall through */
+	case DC_FAMILY:
+	case DC_ID:
+		if(strlen(v) > 64)
+			return bad_value(rd, rec->line, dna_col_names[k], v, "at most 64 characters");
+		return k == DC_ID && !strcmp(v, "0")
+		       ? bad_value(rd, rec->line, "id", v, "0 means no parent: not an individual's id") : PL_OK;
 	case DC_DEGRADED:
 		if(!strcmp(v, "yes") || !strcmp(v, "true") || !strcmp(v, "1"))
 			row->degraded = true;
@@ -410,8 +438,10 @@ static pl_rc named_cell(reader *rd, const csv_record *rec, size_t i, dna_row *ro
 static pl_rc row_check(reader *rd, dna_row *row)
 {
 	pl_rc rc = PL_OK;
+	/* a founder leaves the parents' cells empty: only their columns are needed */
+	unsigned need = kind_required[rd->kind] & ~(1u << DC_FATHER | 1u << DC_MOTHER);
 	for(int k = 0; k < DC_COUNT && !rc; k++)
-		if((kind_required[rd->kind] & (1u << k)) && !row->f[k])
+		if((need & (1u << k)) && !row->f[k])
 			rc = problems_at(rd->pb, row->line, "column '%s': required", dna_col_names[k]);
 	if(!rc && row->f[DC_SIDE] && !dna_rel_has_side(dna_rel_parse(row->f[DC_RELATIONSHIP])))
 		rc = problems_at(rd->pb, row->line, "column 'side': a %s has no side (only grandparents, "
@@ -499,7 +529,8 @@ pl_rc dna_read_profiles(FILE *f, dna_file_kind kind, problems *pb, dna_rows *out
 		rc = read_row(&rd, &rec);
 	}
 	if(!rc && rows && !out->n && !pb->failed)
-		rc = problems_at(pb, 0, "no profiles: the file has a header and nothing else");
+		rc = problems_at(pb, 0, "no %s: the file has a header and nothing else",
+		                 kind == DNA_FILE_PEDIGREE ? "individuals" : "profiles");
 	if(rc == PL_ELIMIT)
 		rc = PL_OK;
 	if(!rc && arena_oom(&out->a))

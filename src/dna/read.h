@@ -27,6 +27,11 @@
  *                maternal), failed, sex, note
  *   genotypes    sample, population: a reference population, for counting
  *                frequencies (data/str/nist1036_genotypes.csv)
+ *   pedigree     family, id (both required), father, mother (ids in the
+ *                family; empty or 0: a founder), sex (male, female,
+ *                unknown; M, F, 1, 2, 0 as in ped files; kept as male,
+ *                female or unknown), sample, person, failed, note; the
+ *                loci may be left out (pedfile.h checks the rest)
  *
  * A frequencies file has the columns locus, allele and frequency.
  *
@@ -45,12 +50,14 @@
 #include "core/problems.h"
 #include "dna/profile.h"
 
-typedef enum dna_file_kind { DNA_FILE_REMAINS, DNA_FILE_REFERENCES, DNA_FILE_GENOTYPES } dna_file_kind;
+typedef enum dna_file_kind {
+	DNA_FILE_REMAINS, DNA_FILE_REFERENCES, DNA_FILE_GENOTYPES, DNA_FILE_PEDIGREE
+} dna_file_kind;
 
 /* The named columns of a profiles file. */
 typedef enum dna_col {
 	DC_CASE, DC_SAMPLE, DC_PERSON, DC_RELATIONSHIP, DC_SIDE, DC_DEGRADED, DC_FAILED, DC_NOTE,
-	DC_POPULATION, DC_SEX, DC_COUNT
+	DC_POPULATION, DC_FAMILY, DC_ID, DC_FATHER, DC_MOTHER, DC_SEX, DC_COUNT
 } dna_col;
 
 extern const char *const dna_col_names[DC_COUNT];

@@ -3,8 +3,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dna/internal.h"
+#include "dna/kinlr.h"
 
 json_t *dna_params_json(const dna_params *p)
 {
@@ -218,6 +220,116 @@ static pl_rc keep_all(store *st, const dna_data *d, dna_kept *k, size_t n, dna_s
 	return rc;
 }
 
+/* ---- families entered as pedigrees ----------------------------------------------- */
+
+/* Every remains at every missing individual of the kins (kinlr.h): their
+ * candidates after the families' kinship ones (by kin, then remains), before
+ * the identity ones. */
+static pl_rc kins_screen(const dna_data *d, const dna_screen_opts *so, dna_screen_result *res,
+                         buf *notes, pl_err *err)
+{
+	if(!d->nkins)
+		return PL_OK;
+	dna_candidate *kin = NULL;
+	size_t n = 0, cap = 0, first_identity = 0;
+	pl_rc rc = dna_kins_screen(&d->kit, d->remains, d->nremains, d->kins, d->nkins, so,
+	                           (uint32_t)d->nfamilies, &kin, &n, &cap, &res->excluded, notes, err);
+	while(first_identity < res->n && !res->cand[first_identity].identity)
+		first_identity++;
+	dna_candidate *all = rc || !n ? NULL : realloc(res->cand, (res->n + n) * sizeof(*all));
+	if(!rc && n && !all)
+		rc = pl_nomem(err);
+	if(all) {
+		memmove(&all[first_identity + n], &all[first_identity],
+		        (res->n - first_identity) * sizeof(*all));
+		memcpy(&all[first_identity], kin, n * sizeof(*all));
+		res->cand = all;
+		res->n += n;
+	}
+	free(kin);
+	res->family_pairs += (uint64_t)d->nremains * d->nkin_persons;
+	for(size_t k = 0; k < d->nkins; k++) /* remains against each typed member */
+		for(int i = 0; i < d->kins[k].alt[0].ped.n; i++)
+			res->pairs += d->kins[k].alt[0].prof[i] ? d->nremains : 0;
+	return rc;
+}
+
+/* The kin a candidate's `other` at or past nfamilies names, and the first
+ * `other` of that kin's missing persons. */
+static size_t kin_of(const dna_data *d, uint32_t other, uint32_t *first)
+{
+	uint32_t t = (uint32_t)d->nfamilies;
+	for(size_t k = 0; k < d->nkins; k++) {
+		if(other < t + (uint32_t)d->kins[k].nmissing) {
+			*first = t;
+			return k;
+		}
+		t += (uint32_t)d->kins[k].nmissing;
+	}
+	return d->nkins;
+}
+
+/* The candidates as the joint assignment weighs them: in a kin with more
+ * than one missing person, a pair of the family's best joint explanation
+ * (kinlr.h, dna_kin_joint) counts with its generalised LR there, so that
+ * remains placed together (a father and his son) are references for each
+ * other; every other pair with its own LR. */
+static pl_rc kins_joint(const dna_data *d, const dna_params *p, const dna_screen_result *res,
+                        double missing, dna_candidate *weighed, buf *notes, pl_err *err)
+{
+	double prior = dna_prior_log10(missing);
+	pl_rc rc = PL_OK;
+	memcpy(weighed, res->cand, res->n * sizeof(*weighed));
+	dna_candidate *c = NULL;
+	size_t *at = NULL;
+	for(size_t k = 0; !rc && k < d->nkins; k++) {
+		if(d->kins[k].nmissing < 2)
+			continue;
+		size_t nc = 0;
+		uint32_t first = 0;
+		free(c);
+		free(at);
+		c = calloc(res->n + 1, sizeof(*c));
+		at = calloc(res->n + 1, sizeof(*at));
+		if(!c || !at) {
+			rc = pl_nomem(err);
+			break;
+		}
+		for(size_t i = 0; i < res->n; i++)
+			if(!res->cand[i].identity && res->cand[i].other >= d->nfamilies &&
+			   kin_of(d, res->cand[i].other, &first) == k) {
+				c[nc] = res->cand[i];
+				at[nc++] = i;
+			}
+		if(nc < 2)
+			continue;
+		double *odds = calloc(nc, sizeof(double)), best;
+		int left;
+		dna_model m = dna_params_model(p);
+		pl_err e = {0};
+		rc = odds ? dna_kin_joint(&d->kit, &m, &d->kins[k], first, d->remains, c, nc, prior, odds,
+		                          &best, &left, &e) : pl_nomem(err);
+		if(rc == PL_ELIMIT) { /* the single LRs stand: said */
+			rc = buf_printf(notes, "family %s: the joint evaluation of its remains is beyond the "
+			                "engine's bound (%s): its pairs are weighed one by one\n", d->kins[k].id, e.msg);
+		} else if(rc && rc != PL_ENOMEM) {
+			*err = e;
+		} else if(!rc) {
+			for(size_t i = 0; i < nc; i++)
+				if(!isnan(odds[i]))
+					weighed[at[i]].log10_lr = odds[i] - prior;
+			rc = buf_printf(notes, "family %s: its candidate remains weighed jointly for its %d "
+			                "missing persons (the best explanation: posterior odds 10^%.1f against none)%s\n",
+			                d->kins[k].id, d->kins[k].nmissing, best, left ? "; more "
+			                "remains than the joint evaluation takes were weighed one by one" : "");
+		}
+		free(odds);
+	}
+	free(c);
+	free(at);
+	return rc;
+}
+
 /* ---- the run ------------------------------------------------------------------------ */
 
 /* A pair of different sexes (male remains and a female missing person, or
@@ -252,8 +364,8 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	pl_rc rc = dna_missing_count(st, &registered, err);
 	if(rc)
 		return rc;
-	sum->missing = p->missing > 0 ? p->missing : (double)(registered > (long)d->nfamilies
-	                                                       ? registered : (long)d->nfamilies);
+	long families = (long)(d->nfamilies + d->nkin_persons);
+	sum->missing = p->missing > 0 ? p->missing : (double)(registered > families ? registered : families);
 	sum->lr_proposal = lr_needed(p->threshold, sum->missing);
 	sum->lr_candidate = lr_needed(p->keep, sum->missing);
 	dna_screen_opts so = {.model = dna_params_model(p), .max_inconsistent = p->max_inconsistent,
@@ -265,11 +377,23 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 		so.keep = joined;
 	if((rc = dna_screen(&d->kit, d->remains, d->nremains, d->families, d->nfamilies, &so, res, err)))
 		return rc;
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if((rc = kins_screen(d, &so, res, &sum->notes, err)))
+		return rc;
 	sex_exclude(d, res, sum);
-	uint32_t *unit;
-	if(!(rc = dna_units(res->cand, res->n, d->nremains, joined, &unit, err)))
-		rc = dna_assign(res->cand, res->n, unit, sum->missing, p->cap, as, err);
+	uint32_t *unit = NULL;
+	dna_candidate *weighed = calloc(res->n + 1, sizeof(*weighed));
+	if(!weighed)
+		rc = pl_nomem(err);
+	if(!rc)
+		rc = kins_joint(d, p, res, sum->missing, weighed, &sum->notes, err);
+	if(!rc && !(rc = dna_units(res->cand, res->n, d->nremains, joined, &unit, err)))
+		rc = dna_assign(weighed, res->n, unit, sum->missing, p->cap, as, err);
 	free(unit);
+	free(weighed);
+	clock_gettime(CLOCK_MONOTONIC, &t1); /* the pedigree families' screening and joint evaluation */
+	res->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	sum->pairs = res->pairs;
 	sum->identity_pairs = res->identity_pairs;
 	sum->excluded = (long)res->excluded;
@@ -290,7 +414,7 @@ pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *re
 	dna_data_query q = {.batch = batch};
 	pl_rc rc = dna_data_load(st, &q, &p->mutation, &d, err);
 	out->remains = (long)d.nremains;
-	out->families = (long)d.nfamilies;
+	out->families = (long)(d.nfamilies + d.nkins);
 	out->references = (long)d.nrefs;
 	out->loci = d.kit.nloci;
 	if(!rc && d.notes.len)

@@ -1,5 +1,5 @@
 /* The DNA module's tables: frequencies, profiles, relatives, screening
- * runs and their proposals. */
+ * runs and their proposals, families entered as pedigrees. */
 #include "dna/schema.h"
 
 #include <stddef.h>
@@ -184,10 +184,46 @@ static const char *const step_3[] = {
 	NULL,
 };
 
+/* Step 4. Families entered as pedigrees (a pedigree file, pedfile.h): each
+ * family by its id with the file it came from, and its individuals in the
+ * ped layout: the id in the family, father and mother (ids in it, both or
+ * neither), sex, the reference profile of a typed one, the missing person
+ * a missing one is (one family a person). The individuals of a family are
+ * replaced together when a changed family is imported. */
+static const char *const step_4[] = {
+	"CREATE TABLE dna_pedigree (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  family TEXT NOT NULL UNIQUE,\n"
+	"  source TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE TABLE dna_ped_member (\n"
+	"  pedigree_id INTEGER NOT NULL REFERENCES dna_pedigree(id) ON DELETE CASCADE,\n"
+	"  seq INTEGER NOT NULL,\n"                /* the order of the file's rows */
+	"  individual TEXT NOT NULL,\n"
+	"  father TEXT,\n"
+	"  mother TEXT,\n"
+	"  sex TEXT NOT NULL CHECK (sex = 'male' OR sex = 'female' OR sex = 'unknown'),\n"
+	"  profile_id INTEGER REFERENCES dna_profile(id),\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  note TEXT,\n"
+	"  PRIMARY KEY (pedigree_id, individual),\n"
+	"  CHECK ((father IS NULL) = (mother IS NULL)),\n"
+	"  CHECK (profile_id IS NULL OR person_id IS NULL)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE UNIQUE INDEX dna_ped_member_person ON dna_ped_member(person_id)"
+	" WHERE person_id IS NOT NULL;\n",
+	"CREATE INDEX dna_ped_member_profile ON dna_ped_member(profile_id)"
+	" WHERE profile_id IS NOT NULL;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 6, .sql = step_1},
 	{.legacy = 0, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
+	{.legacy = 0, .sql = step_4},
 };
 
 const store_schema dna_schema = {"dna", STORE_STEPS(steps)};

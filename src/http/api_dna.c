@@ -17,7 +17,8 @@
 
 /* ---- import and screening --------------------------------------------------- */
 
-static const char *const import_kinds[] = {"remains", "references", "frequencies", "genotypes", NULL};
+static const char *const import_kinds[] = {"remains", "references", "frequencies", "genotypes",
+                                           "pedigree", NULL};
 
 /* The kind of file (the order of dna_import_kind); -1, answered, if none. */
 static int import_kind(http_req *q)
@@ -28,7 +29,7 @@ static int import_kind(http_req *q)
 		k++;
 	if(!kind || !import_kinds[k]) {
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "kind",
-		           "kind: remains, references, frequencies or genotypes");
+		           "kind: remains, references, pedigree, frequencies or genotypes");
 		return -1;
 	}
 	return k;
@@ -66,10 +67,12 @@ void api_dna_import(http_req *q)
 	pl_rc rc = dna_import(q->st, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
 	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
 		http_json(q, MHD_HTTP_OK,
-		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind", import_kinds[kind], "rows",
-		                    (json_int_t)rep.rows, "created", (json_int_t)rep.created, "updated",
-		                    (json_int_t)rep.updated, "unchanged", (json_int_t)rep.unchanged, "loci",
-		                    (json_int_t)rep.loci, "alleles", (json_int_t)rep.alleles, "notes",
+		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind",
+		                    import_kinds[kind], "rows", (json_int_t)rep.rows, "created",
+		                    (json_int_t)rep.created, "updated", (json_int_t)rep.updated, "unchanged",
+		                    (json_int_t)rep.unchanged, "loci", (json_int_t)rep.loci, "alleles",
+		                    (json_int_t)rep.alleles, "profiles_created", (json_int_t)rep.profiles_created,
+		                    "profiles_updated", (json_int_t)rep.profiles_updated, "notes",
 		                    http_lines_json(&rep.notes)));
 	dna_import_report_free(&rep);
 }
@@ -343,4 +346,57 @@ void api_dna_frequencies(http_req *q)
 	else
 		http_json(q, MHD_HTTP_OK, dna_freqs_json(&f));
 	dna_freqs_free(&f);
+}
+
+/* ---- families entered as pedigrees ------------------------------------------------- */
+
+/* The missing persons of pedigrees p[0..n), for the access log. */
+static bool log_pedigrees(http_req *q, const dna_pedigree_info *p, size_t n, const char *action)
+{
+	size_t m = 0;
+	for(size_t i = 0; i < n; i++)
+		m += (size_t)p[i].missing;
+	const char **uids = arena_calloc(&q->a, m + 1, sizeof(char *));
+	if(!uids) {
+		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		return false;
+	}
+	m = 0;
+	for(size_t i = 0; i < n; i++)
+		for(int k = 0; k < p[i].n; k++)
+			if(p[i].ind[k].person)
+				uids[m++] = p[i].ind[k].person;
+	return http_log_reads(q, uids, m, action, "dna pedigree");
+}
+
+void api_dna_pedigrees(http_req *q)
+{
+	dna_pedigree_info *p;
+	size_t n;
+	pl_err err = {0};
+	if(dna_pedigrees_list(q->st, &q->a, &p, &n, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	if(!log_pedigrees(q, p, n, "list"))
+		return;
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, dna_pedigree_json(&p[i]));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:I, s:o}", "total", (json_int_t)n, "pedigrees", a));
+}
+
+void api_dna_pedigree(http_req *q)
+{
+	const char *family = http_query(q, "family");
+	if(!family || !*family) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "family", "family: required (the family's id)");
+		return;
+	}
+	dna_pedigree_info p;
+	pl_err err = {0};
+	if(dna_pedigree_show(q->st, family, &q->a, &p, &err))
+		http_fail(q, &err);
+	else if(log_pedigrees(q, &p, 1, "show"))
+		http_json(q, MHD_HTTP_OK, dna_pedigree_json(&p));
 }

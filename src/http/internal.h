@@ -369,5 +369,7 @@ void api_dna_withdraw(http_req *q);
 void api_dna_withdraw_approve(http_req *q);
 void api_dna_withdraw_cancel(http_req *q);
 void api_dna_frequencies(http_req *q);
+void api_dna_pedigrees(http_req *q);
+void api_dna_pedigree(http_req *q);
 
 #endif

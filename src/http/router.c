@@ -208,7 +208,8 @@ const route http_routes[] = {
 	{M_POST, "/api/dna/import", DNA_WRITE, ROUTE_UPLOAD, api_dna_import,
 	 "Import DNA profiles of remains or of relatives, or the allele frequency table (one CSV file, "
 	 "multipart/form-data): all or nothing, every problem with its line and column", "Upload",
-	 "kind:string:remains, references, frequencies, or genotypes (frequencies counted from them);"
+	 "kind:string:remains, references, pedigree (families of any shape in the ped layout), "
+	 "frequencies, or genotypes (frequencies counted from them);"
 	 "max_errors:integer:report up to this many problems (default 20);"
 	 "people:integer:frequencies: how many people were typed, for the floor 5/2N;"
 	 "min_count:integer:genotypes: the minimum count of an allele (default 5)"},
@@ -259,6 +260,12 @@ const route http_routes[] = {
 	{M_POST, "/api/dna/withdraw/cancel", DNA_WRITE | PERM(PERM_USERS), ROUTE_BODY,
 	 api_dna_withdraw_cancel, "Drop a pending withdrawal request (its requester, or one who could "
 	 "approve it)", "DnaPairInput", NULL},
+	{M_GET, "/api/dna/pedigrees", DNA_READ, 0, api_dna_pedigrees,
+	 "The families entered as pedigrees, each with its individuals (written to the access log)",
+	 NULL, NULL},
+	{M_GET, "/api/dna/pedigree", DNA_READ, 0, api_dna_pedigree,
+	 "One family entered as a pedigree: its individuals and its tree as text (written to the "
+	 "access log; 404 if there is none)", NULL, "family:string:the family's id (required)"},
 	{M_GET, "/api/dna/frequencies", DNA_READ, 0, api_dna_frequencies,
 	 "The allele frequency table in use, locus by locus (404 if there is none)", NULL, NULL},
 	{M_GET, "/api/openapi.json", 0, ROUTE_PUBLIC, api_openapi, "This API, as OpenAPI 3.0", NULL,

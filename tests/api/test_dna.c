@@ -551,6 +551,86 @@ static void the_other_sides_remains_are_flagged_for_return(void **state)
 	audit_entries();
 }
 
+/* ---- pedigrees ------------------------------------------------------------------- */
+
+/* Two men of persons.csv still missing, from its end. */
+static void two_missing(char a[UID_SIZE], char b[UID_SIZE])
+{
+	char path[4400], line[512];
+	FILE *f = fopen(tu_path(path, sizeof(path), fx->dir, "persons.csv"), "r");
+	assert_non_null(f);
+	char uids[64][UID_SIZE];
+	int n = 0;
+	while(fgets(line, sizeof(line), f) && n < 64)
+		if(line[0] == 'P' && strchr(line, ','))
+			snprintf(uids[n++], UID_SIZE, "%.*s", (int)(strchr(line, ',') - line), line);
+	fclose(f);
+	int found = 0;
+	for(int i = n - 1; i >= 0 && found < 2; i--) {
+		resp r;
+		snprintf(path, sizeof(path), "/api/persons/%s", uids[i]);
+		assert_status(get(ROLE_IDENTIFICATION, path, &r), 200);
+		const char *sex = str_at(r.json, "sex");
+		if(!strcmp(str_at(r.json, "status"), "missing") && (!sex || !strcmp(sex, "male")))
+			snprintf(found++ ? b : a, UID_SIZE, "%s", uids[i]);
+		resp_free(&r);
+	}
+	assert_int_equal(found, 2);
+}
+
+static void pedigrees_imported_listed_and_shown(void **state)
+{
+	(void)state;
+	char fa[UID_SIZE], son[UID_SIZE], text[2048], path[256];
+	two_missing(fa, son);
+	resp r;
+	/* refused whole, each problem at its line and column */
+	snprintf(text, sizeof(text), "family,id,father,mother,sex,sample,person,TH01.1,TH01.2\n"
+	         "F1,FA,,,F,,%s,,\nF1,SON,FA,MO,M,,%s,,\nF1,MO,,,F,S-MO,,7,8\n", fa, son);
+	long long before = audit_entries();
+	assert_status(upload("kind=pedigree", "ped.csv", text, &r), 422);
+	json_t *bad = json_object_get(json_object_get(r.json, "error"), "problems");
+	assert_contains(json_string_value(json_array_get(bad, 0)),
+	                "ped.csv:3: column 'father': FA is female (line 2): a father is male");
+	resp_free(&r);
+	assert_int_equal(audit_entries(), before);
+	/* a father and son both missing, the mother and a brother typed */
+	snprintf(text, sizeof(text), "family,id,father,mother,sex,sample,person,TH01.1,TH01.2\n"
+	         "F1,FA,,,M,,%s,,\nF1,MO,,,F,S-MO,,7,8\nF1,SON,FA,MO,M,,%s,,\n"
+	         "F1,BRO,FA,MO,M,S-BRO,,7,9.3\n", fa, son);
+	assert_status(upload("kind=pedigree", "ped.csv", text, &r), 200);
+	assert_int_equal(int_at(r.json, "created"), 1);
+	assert_int_equal(int_at(r.json, "profiles_created"), 2);
+	resp_free(&r);
+	assert_status(upload("kind=pedigree", "ped.csv", text, &r), 200);
+	assert_int_equal(int_at(r.json, "unchanged"), 1);
+	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, "/api/dna/pedigrees", &r), 200);
+	assert_int_equal(int_at(r.json, "total"), 1);
+	json_t *p = json_array_get(json_object_get(r.json, "pedigrees"), 0);
+	assert_string_equal(str_at(p, "family"), "F1");
+	assert_int_equal(int_at(p, "missing"), 2);
+	assert_int_equal(int_at(p, "typed"), 2);
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/pedigree?family=F1", &r), 200);
+	assert_contains(str_at(r.json, "tree"), "└─ with MO (female) typed: sample S-MO");
+	json_t *m = json_array_get(json_object_get(r.json, "members"), 2);
+	assert_string_equal(str_at(m, "id"), "SON");
+	assert_string_equal(str_at(m, "person"), son);
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/pedigree?family=F9", &r), 404);
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/pedigree", &r), 400);
+	resp_free(&r);
+	static const role refused[] = {ROLE_NEGOTIATOR, ROLE_MEDIATOR};
+	for(size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof(path), "/api/dna/pedigree?family=F1");
+		assert_status(get(refused[i], path, &r), 403);
+		resp_free(&r);
+	}
+	audit_entries();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -562,6 +642,7 @@ int main(void)
 		cmocka_unit_test(a_pair_explained_locus_by_locus),
 		cmocka_unit_test(confirm_records_the_person_reject_is_kept),
 		cmocka_unit_test(the_other_sides_remains_are_flagged_for_return),
+		cmocka_unit_test(pedigrees_imported_listed_and_shown),
 	};
 	return cmocka_run_group_tests_name("api/dna", tests, setup, fx_teardown);
 }

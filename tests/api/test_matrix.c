@@ -84,6 +84,8 @@ static const struct cell_row {
 	{"POST", "/api/dna/withdraw/approve", "/api/dna/withdraw/approve", "{}", false, "y...y.."},
 	{"POST", "/api/dna/withdraw/cancel", "/api/dna/withdraw/cancel", "{}", false, "y...y.."},
 	{"GET", "/api/dna/frequencies", "/api/dna/frequencies", NULL, false, "y...yy."},
+	{"GET", "/api/dna/pedigrees", "/api/dna/pedigrees", NULL, false, "y...yy."},
+	{"GET", "/api/dna/pedigree", "/api/dna/pedigree?family=F1", NULL, false, "y...yy."},
 	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
 };
 enum { NROWS = sizeof(rows) / sizeof(rows[0]) };

@@ -652,7 +652,7 @@ test('DNA: proposals explained locus by locus; reviewed by one, confirmed by ano
   assert(audit.includes('intact'), audit);
 });
 
-test('DNA data: a bad profiles file shows its rows, a screening its summary; the registrar is denied', async (page) => {
+test('DNA data: a bad profiles file shows its rows, a pedigree its table and tree, a screening its summary; the registrar is denied', async (page) => {
   await signIn(page, 'identification');
   await page.goto(`${base}/dna/data`);
   await page.waitForSelector('#dna-frequencies table');
@@ -665,6 +665,27 @@ test('DNA data: a bad profiles file shows its rows, a screening its summary; the
   await page.waitForSelector('#dna-problems');
   const problems = await page.locator('#dna-problems li').allTextContents();
   assert(problems.length === 1 && problems[0].includes("lab.csv:3: column 'case': no remains case tagged 'NOPE'"), problems.join(' | '));
+  // A pedigree file: a father and son both missing, the mother and a brother typed.
+  const fa = run(['person', 'add', '--surname', 'Мельник', '--given-names', 'Петро', '--sex', 'male']).trim();
+  const son = run(['person', 'add', '--surname', 'Мельник', '--given-names', 'Іван', '--sex', 'male']).trim();
+  const ped = join(dir, 'family.csv');
+  writeFileSync(ped, 'family,id,father,mother,sex,sample,person,TH01.1,TH01.2\n' +
+    `F-17,FA,,,M,,${fa},,\nF-17,MO,,,F,S-MO-17,,7,8\nF-17,SON,FA,MO,M,,${son},,\n` +
+    'F-17,BRO,FA,MO,M,S-BRO-17,,7,9.3\n');
+  await page.selectOption('#dna-kind', 'pedigree');
+  await page.setInputFiles('#dna-file', ped);
+  await page.click('#dna-import-submit');
+  await page.waitForSelector('#dna-import-report');
+  const report = await page.textContent('#dna-import-report');
+  assert(report.includes('Families added') && report.includes('Profiles added'), report);
+  await page.waitForSelector('#dna-pedigrees button[data-family="F-17"]');
+  assert((await page.textContent('#dna-pedigrees')).includes('Мельник Петро (FA)'), 'the missing persons are not listed');
+  await page.click('#dna-pedigrees button[data-family="F-17"]');
+  await page.waitForSelector('#dna-pedigree-tree');
+  const tree = await page.textContent('#dna-pedigree-tree');
+  assert(tree.includes('└─ with MO (female) typed: sample S-MO-17') && tree.includes(`SON (male) MISSING: ${son}`), tree);
+  assert(await page.locator('#dna-pedigree-view tbody tr').count() === 4, 'not 4 individuals');
+  await shot(page, '37-dna-pedigree');
   await page.fill('#dna-theta', '0.01');
   await page.click('#dna-screen-submit');
   await page.waitForSelector('#dna-summary');

@@ -254,4 +254,82 @@ PY
 	p dna advice --person P000000000000000X; expect_status 1
 	p dna advice --simulations 5; expect_status 2
 	expect_err "simulations"
+# A pedigree file: a father and son both missing, the mother and a brother
+# typed, and a great-uncle; imported whole or not at all, shown as a table
+# and a tree, screened, and explained. By hand (theta 0, no mutation,
+# p(1) = 0.1, p(2) = 0.2; GU 3/3, MO 2/2, BRO 1/2): the grandfather passes
+# allele 1 with g = p(1)/2 = 0.05 (his brother GU is 3/3), the father with
+# t = (g + p(1))/2 = 0.075; remains 1/1 at the father give
+# g p(1) / (p(1)^2 t) = 20/3, and 1/2 at the son P(the father passes 1 to
+# both sons) / (t 2 p(1) p(2)) = 0.04 / 0.003 = 40/3.
+test_dna_pedigree_import_show_and_screen() {
+	dna_db
+	p dna pedigree --help; expect_status 0
+	expect_out "usage: parley dna pedigree list|show"
+	fa=$("$PARLEY" person add --surname Мельник --given-names Петро)
+	son=$("$PARLEY" person add --surname Мельник --given-names Іван)
+	"$PARLEY" remains batch add B1 --from RU --to UA --date 2025-06-11 >/dev/null
+	printf 'tag,batch\nT1,B1\nT2,B1\n' > cases.csv
+	"$PARLEY" remains import --quiet cases.csv
+	printf 'locus,allele,frequency\nL,1,0.1\nL,2,0.2\nL,3,0.7\n' > f.csv
+	"$PARLEY" dna import frequencies --quiet f.csv
+	cat > bad.csv <<CSV
+family,id,father,mother,sex,sample,person,L.1,L.2
+F1,GF,,,M,,,,
+F1,FA,GF,GM,M,,$fa,,
+F1,SON,FA,MO,F,,$son,,
+F1,MO,,,F,S-MO,,2,2
+F1,SON,FA,MO,M,,,,
+CSV
+	p dna import pedigree bad.csv; expect_status 1
+	expect_err "bad.csv:3: column 'mother': no individual 'GM' in family F1"
+	expect_err "bad.csv:6: column 'id': SON of family F1 is further up (line 4): one row an individual"
+	expect_err "nothing was imported"
+	[ "$(sql 'SELECT count(*) FROM dna_pedigree')" = 0 ] || fail "a pedigree was written"
+	cat > ped.csv <<CSV
+family,id,father,mother,sex,sample,person,note,L.1,L.2
+F1,GGF,,,M,,,,,
+F1,GGM,,,F,,,,,
+F1,GF,GGF,GGM,M,,,,,
+F1,GU,GGF,GGM,M,S-GU,,great-uncle,3,3
+F1,GM,,,F,,,,,
+F1,FA,GF,GM,M,,$fa,,,
+F1,MO,,,F,S-MO,,,2,2
+F1,SON,FA,MO,M,,$son,,,
+F1,BRO,FA,MO,M,S-BRO,,,1,2
+CSV
+	p dna import pedigree ped.csv; expect_status 0
+	expect_out "imported 9 rows: 1 families created, 0 updated, 0 unchanged"
+	expect_out "reference profiles: 3 created, 0 updated"
+	p dna import pedigree ped.csv; expect_status 0
+	expect_out "0 families created, 0 updated, 1 unchanged"
+	p dna pedigree list; expect_status 0
+	expect_out "$fa (FA), $son (SON)"
+	p dna pedigree show F1; expect_status 0
+	expect_out "family F1: 9 individuals, 3 typed, 2 missing"
+	expect_out "└─ with MO (female) typed: sample S-MO, 1 loci"
+	expect_out "├─ SON (male) MISSING: $son Мельник Іван"
+	p dna pedigree show F9; expect_status 1
+	expect_err "no family 'F9' entered as a pedigree"
+	printf 'case,L.1,L.2\nT1,1,1\nT2,1,2\n' > rem.csv
+	"$PARLEY" dna import remains --quiet rem.csv
+	p dna screen --theta 0 --mutation none --missing 2; expect_status 0
+	p dna explain T1 "$fa"; expect_status 0
+	expect_out "LR 6.667 over 1 loci (0 inconsistent)"
+	expect_out "S-MO"
+	p dna explain T2 "$son"; expect_status 0
+	expect_out "LR 13.33 over 1 loci"
+	p dna proposals --json; expect_status 0
+	expect_out "pedigree F1 (as FA)"
+	# two families of one file trading their missing persons
+	a=$("$PARLEY" person add --surname Коваль)
+	b=$("$PARLEY" person add --surname Бондар)
+	printf 'family,id,father,mother,sex,person\nA,X,,,M,%s\nB,W,,,M,%s\n' "$a" "$b" > one.csv
+	printf 'family,id,father,mother,sex,person\nA,X,,,M,%s\nB,W,,,M,%s\n' "$b" "$a" > two.csv
+	"$PARLEY" dna import pedigree --quiet one.csv
+	p dna import pedigree two.csv; expect_status 0
+	expect_out "0 families created, 2 updated, 0 unchanged"
+	expect_out "family A has no typed individual: it cannot identify anyone until one is"
+	p dna pedigree show A; expect_status 0
+	expect_out "X (male) MISSING: $b"
 }

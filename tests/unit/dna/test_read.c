@@ -264,7 +264,7 @@ static void test_sex_and_amelogenin(void **state)
 	                    "T3,,9.3,6,Z,X\n"), &x.pb.first);
 	const char *e = buf_str(&x.errors);
 	assert_contains(e, "p.csv:2: column 'sex': male, but the amelogenin X,X says female");
-	assert_contains(e, "p.csv:3: column 'sex': expected male, female, M, F or unknown (got 'woman')");
+	assert_contains(e, "p.csv:3: column 'sex': expected male, female or unknown (M, F, 1, 2 or 0) (got 'woman')");
 	assert_contains(e, "p.csv:4: column 'AMEL.1': expected X or Y (got 'Z')");
 	assert_int_equal(x.rows.n, 0);
 	rd_free(&x);

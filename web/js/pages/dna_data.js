@@ -1,25 +1,29 @@
 // DNA data: for the identification officer, the laboratory's files
 // imported (remains and reference profiles, allele frequencies, or the
 // genotypes of unrelated people to count them from; all or nothing, every
-// bad row listed) and a screening run with its summary; for every reader,
-// the frequency table in use.
+// bad row listed; families of any shape as pedigree files) and a screening
+// run with its summary; for every reader, the families entered as
+// pedigrees (each shown as a table and a tree) and the frequency table in
+// use.
 import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, field, onFileSubmit } from '../dom.js';
-import { t, number } from '../i18n.js';
+import { t, label, number } from '../i18n.js';
 import { lrText } from './dna.js';
 import { refused } from './import.js';
 
-const KINDS = ['remains', 'references', 'frequencies', 'genotypes'];
+const KINDS = ['remains', 'references', 'pedigree', 'frequencies', 'genotypes'];
 
 function importReport(r) {
   const keys = r.kind === 'frequencies' || r.kind === 'genotypes' ? ['rows', 'loci', 'alleles']
-    : ['rows', 'created', 'updated', 'unchanged'];
+    : r.kind === 'pedigree' ? ['rows', 'p_created', 'p_updated', 'p_unchanged', 'profiles_created', 'profiles_updated']
+      : ['rows', 'created', 'updated', 'unchanged'];
+  const value = (k) => r[k.startsWith('p_') ? k.slice(2) : k];
   return h('div', {}, h('dl', { class: 'report', id: 'dna-import-report' },
-    keys.map((k) => [h('dt', {}, t(`dna_data.${k}`)), h('dd', {}, number(r[k]))])),
+    keys.map((k) => [h('dt', {}, t(`dna_data.${k}`)), h('dd', {}, number(value(k)))])),
   r.notes.length ? h('ul', { class: 'notes' }, r.notes.map((n) => h('li', { class: 'mono small' }, n))) : null);
 }
 
-function importForm(onTable) {
+function importForm(onTable, onPedigrees) {
   const kind = h('select', { id: 'dna-kind' }, KINDS.map((k) => h('option', { value: k }, t(`dna_data.kind_${k}`))));
   const file = h('input', { type: 'file', id: 'dna-file', accept: '.csv,text/csv', required: true });
   const people = h('input', { id: 'dna-people', type: 'number', min: 1, size: 8 });
@@ -40,6 +44,7 @@ function importForm(onTable) {
       const r = await uploadFile(`/api/dna/import${query(params)}`, file);
       out.append(notice('success', t('dna_data.done')), importReport(r));
       if (r.kind === 'frequencies' || r.kind === 'genotypes') await onTable();
+      if (r.kind === 'pedigree') await onPedigrees();
     } catch (err) {
       out.append(refused(err, 'dna-problems'));
     }
@@ -116,15 +121,59 @@ async function frequencies() {
   return box;
 }
 
+// ---- families entered as pedigrees ----------------------------------------------
+
+function pedigreeView(p) {
+  const rows = p.members.map((m) => [h('strong', {}, m.id), m.father || '—', m.mother || '—',
+    label('dna_sex', m.sex), m.sample ? `${m.sample} (${number(m.loci)})` : '',
+    m.person ? h('span', {}, m.person_name || '', ' ', h('span', { class: 'mono small' }, m.person)) : '', m.note || '']);
+  return h('div', { id: 'dna-pedigree-view', class: 'card' },
+    h('h3', {}, t('dna_data.pedigree_title', { family: p.family })),
+    h('p', { class: 'muted' }, t('dna_data.pedigree_intro', { n: number(p.individuals), typed: number(p.typed), missing: number(p.missing) })),
+    table([t('dna_data.ped_id'), t('dna_data.ped_father'), t('dna_data.ped_mother'), t('dna_data.ped_sex'),
+      t('dna_data.ped_typed'), t('dna_data.ped_missing'), t('dna_data.ped_note')], rows, { class: 'ped-table' }),
+    h('pre', { class: 'explain small', id: 'dna-pedigree-tree' }, p.tree));
+}
+
+async function pedigrees() {
+  const box = h('section', { class: 'spaced', id: 'dna-pedigrees' }, h('h2', {}, t('dna_data.pedigrees')));
+  const { pedigrees: list } = await get('/api/dna/pedigrees');
+  if (!list.length) {
+    box.append(notice('info', t('dna_data.no_pedigrees')));
+    return box;
+  }
+  const view = h('div', {});
+  const show = async (family) => {
+    try {
+      clear(view).append(pedigreeView(await get(`/api/dna/pedigree${query({ family })}`)));
+    } catch (err) {
+      clear(view).append(notice('error', err.message));
+    }
+  };
+  const rows = list.map((p) => [
+    h('button', { type: 'button', class: 'link-like', 'data-family': p.family, onclick: () => show(p.family) }, p.family),
+    number(p.individuals), number(p.typed),
+    p.members.filter((m) => m.person).map((m) => `${m.person_name || m.person} (${m.id})`).join(', '), p.source || '']);
+  box.append(table([t('dna_data.ped_family'), t('dna_data.ped_individuals'), t('dna_data.ped_typed_n'),
+    t('dna_data.ped_missing'), t('dna_data.ped_source')], rows, { class: 'pedigrees-table' }), view);
+  return box;
+}
+
 export async function render(ctx) {
   const write = ctx.can('dna_write');
   let table_ = await frequencies();
+  let peds = await pedigrees();
   const onTable = async () => {
     const fresh = await frequencies();
     table_.replaceWith(fresh);
     table_ = fresh;
   };
+  const onPedigrees = async () => {
+    const fresh = await pedigrees();
+    peds.replaceWith(fresh);
+    peds = fresh;
+  };
   return h('section', { class: 'dna-data' }, h('h1', {}, t(write ? 'dna_data.title' : 'dna_data.frequencies')),
     h('p', { class: 'subnav' }, h('a', { href: '/dna' }, t('dna.proposals'))),
-    write ? h('div', { class: 'dna-forms' }, importForm(onTable), screenForm()) : null, table_);
+    write ? h('div', { class: 'dna-forms' }, importForm(onTable, onPedigrees), screenForm()) : null, peds, table_);
 }
