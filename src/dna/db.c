@@ -472,6 +472,68 @@ static pl_rc kin_persons(store *st, dna_data *d, pl_err *err)
 	return rc;
 }
 
+/* Missing person j of kin k identified: typed from now on with profile x,
+ * and no longer among the kin's missing. */
+static void kin_typed(dna_data *d, size_t k, int j, const dna_profile *x)
+{
+	dna_kin *K = &d->kins[k];
+	dna_kin_info *I = &d->kinfo[k];
+	for(int a = 0; a < K->nalt; a++)
+		K->alt[a].prof[K->missing[j]] = x;
+	int *missing = (int *)K->missing;
+	const char **who = (const char **)K->person, **party = (const char **)I->party;
+	int64_t *pid = (int64_t *)I->person_id;
+	for(int i = j + 1; i < K->nmissing; i++) {
+		missing[i - 1] = missing[i];
+		who[i - 1] = who[i];
+		party[i - 1] = party[i];
+		pid[i - 1] = pid[i];
+	}
+	K->nmissing--;
+}
+
+/* A missing person of a pedigree whose identification was confirmed is a
+ * reference for the rest of the family from then on: their remains'
+ * profile becomes that individual's typing (as dvir uses identified
+ * remains), so every later screening, explanation and advice of the
+ * family weighs it. */
+static pl_rc kin_identified(loader *ld, pl_err *err)
+{
+	dna_data *d = ld->d;
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(ld->st, "SELECT q.person_id, p.degraded, a.locus, a.allele1, a.allele2 FROM"
+	                      " dna_proposal q JOIN dna_profile p ON p.case_id = q.case_id AND p.kind ="
+	                      " 'remains' LEFT JOIN dna_allele a ON a.profile_id = p.id WHERE q.kind ="
+	                      " 'kinship' AND q.status = 'confirmed' AND q.person_id IN (SELECT person_id"
+	                      " FROM dna_ped_member) ORDER BY q.person_id", &s, err);
+	int64_t last = 0;
+	dna_profile *x = NULL;
+	int sx;
+	while(!rc && (sx = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t pid = sqlite3_column_int64(s, 0);
+		if(pid != last) {
+			last = pid;
+			x = NULL;
+			for(size_t k = 0; !x && k < d->nkins; k++)
+				for(int j = 0; !x && j < d->kins[k].nmissing; j++)
+					if(d->kinfo[k].person_id[j] == pid && (x = arena_calloc(&d->a, 1, sizeof(*x)))) {
+						char label[64];
+						snprintf(label, sizeof(label), "remains identified as %s", d->kins[k].person[j]);
+						*x = (dna_profile){arena_strdup(&d->a, label), genotypes(d),
+						                   sqlite3_column_int(s, 1) != 0};
+						kin_typed(d, k, j, x);
+					}
+		}
+		if(x && x->g)
+			allele_row(ld, s, 2, x->g);
+	}
+	if(!rc)
+		sqlite3_reset(s);
+	if(!rc && arena_oom(&d->a))
+		rc = pl_nomem(err);
+	return rc || sx == SQLITE_DONE ? rc : store_fail(ld->st, err, sx, "reading identified remains");
+}
+
 /* The families entered as pedigrees (of one person's, or all) as dna_kin. */
 static pl_rc load_kins(loader *ld, int64_t person_id, const refs *rf, pl_err *err)
 {
@@ -506,7 +568,8 @@ static pl_rc load_kins(loader *ld, int64_t person_id, const refs *rf, pl_err *er
 		return pl_nomem(err);
 	if(x != SQLITE_DONE)
 		return store_fail(st, err, x, "reading pedigrees");
-	return kin_persons(st, d, err);
+	rc = kin_persons(st, d, err);
+	return rc ? rc : kin_identified(ld, err);
 }
 
 static const char *kin_member_id(const dna_data *d, size_t k, int i)

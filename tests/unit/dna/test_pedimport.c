@@ -5,6 +5,9 @@
 #include "dna/simulated.h"
 #include "remains/fixture.h"
 
+#include <math.h>
+
+#include "auth/auth.h"
 #include "dna/dna.h"
 
 static const char *write_file(fixture *f, const char *name, const char *text)
@@ -218,6 +221,25 @@ static void test_a_father_and_son_found(void **state)
 	assert_string_equal(e.rel_relationship[1], "MO in pedigree F1");
 	assert_int_equal(e.compared, (int)L.fq.n);
 	assert_true(e.log10_lr > 6);
+	/* The father confirmed by two people: his remains are a reference for
+	 * the son from then on, and the son's evidence changes. */
+	double before = e.log10_lr;
+	static const char *const who[] = {"alice", "bob"};
+	for(int i = 0; i < 2; i++)
+		assert_ok(auth_user_add(f->r, who[i], NULL, 1u << ROLE_IDENTIFICATION, "a long password 1",
+		                        "tester", &f->err), &f->err);
+	dna_decision d;
+	assert_int_equal(store_set_actor(f->r, "alice"), PL_OK);
+	assert_ok(dna_review(f->r, "T-FA", fa, "read again", &d, &f->err), &f->err);
+	assert_int_equal(store_set_actor(f->r, "bob"), PL_OK);
+	assert_ok(dna_confirm(f->r, "T-FA", fa, NULL, false, &d, &f->err), &f->err);
+	assert_ok(dna_explain(f->r, "T-SON", son, &f->a, &e, &f->err), &f->err);
+	assert_int_equal(e.nrel, 4);
+	bool typed = false;
+	for(int i = 0; i < e.nrel; i++)
+		typed |= strstr(e.rel_sample[i], "remains identified as") && strstr(e.rel_sample[i], fa);
+	assert_true(typed);
+	assert_true(fabs(e.log10_lr - before) > 1e-6);
 	buf_free(&b);
 	dna_freqs_free(&L.fq);
 }
