@@ -332,10 +332,66 @@ pl_rc dna_review(store *st, const char *tag, const char *other, const char *note
 	return decide(st, tag, other, note, false, DECIDE_REVIEW, out, err);
 }
 
+/* How many other missing persons, not identified, share a pedigree family
+ * with person pid. */
+static pl_rc family_left(store *st, int64_t pid, long *n, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT count(*) FROM dna_ped_member m WHERE m.pedigree_id = (SELECT"
+	                      " pedigree_id FROM dna_ped_member WHERE person_id = ?1) AND m.person_id IS NOT"
+	                      " NULL AND m.person_id != ?1 AND m.person_id NOT IN (SELECT person_id FROM"
+	                      " dna_proposal WHERE kind = 'kinship' AND status = 'confirmed')", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, pid);
+	int x = sqlite3_step(s);
+	*n = x == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading the family");
+}
+
+/* A confirmation in a family entered as a pedigree with other missing
+ * persons makes the identified remains a reference for them (db.c), so
+ * their proposals are recomputed at once: a screening with the last run's
+ * settings. The confirmation stands whatever the screening does; the
+ * decision's note says what it did. */
+static void family_rescreen(store *st, dna_decision *out)
+{
+	int64_t pid = 0;
+	long left = 0;
+	pl_err e = {0};
+	size_t at = strlen(out->note);
+	if(!*out->person || registry_person_id(st, out->person, &pid, &e) || !pid ||
+	   family_left(st, pid, &left, &e) || !left) {
+		if(e.msg[0])
+			snprintf(out->note + at, sizeof(out->note) - at, "%sthe family's proposals were not "
+			         "recomputed: %s", at ? "; " : "", e.msg);
+		return;
+	}
+	dna_params p;
+	dna_screen_summary sum;
+	pl_rc rc = dna_params_last(st, &p, &e);
+	if(!rc)
+		rc = dna_screen_run(st, NULL, &p, NULL, &sum, &e);
+	if(rc)
+		snprintf(out->note + at, sizeof(out->note) - at, "%s%ld other missing person%s of the family: "
+		         "their proposals were not recomputed (%s); screen again", at ? "; " : "", left,
+		         left == 1 ? "" : "s", e.msg);
+	else
+		snprintf(out->note + at, sizeof(out->note) - at, "%sthe identified remains are a reference for "
+		         "%ld other missing person%s of the family: screened again at once (%ld proposals, %ld "
+		         "candidates)", at ? "; " : "", left, left == 1 ? "" : "s", sum.proposals, sum.candidates);
+	if(!rc)
+		dna_screen_summary_free(&sum);
+}
+
 pl_rc dna_confirm(store *st, const char *tag, const char *other, const char *note, bool force,
                      dna_decision *out, pl_err *err)
 {
-	return decide(st, tag, other, note, force, DECIDE_CONFIRM, out, err);
+	pl_rc rc = decide(st, tag, other, note, force, DECIDE_CONFIRM, out, err);
+	if(!rc && !strcmp(out->action ? out->action : "", "identify"))
+		family_rescreen(st, out);
+	return rc;
 }
 
 pl_rc dna_reject(store *st, const char *tag, const char *other, const char *note,

@@ -233,6 +233,8 @@ static void test_a_father_and_son_found(void **state)
 	assert_ok(dna_review(f->r, "T-FA", fa, "read again", &d, &f->err), &f->err);
 	assert_int_equal(store_set_actor(f->r, "bob"), PL_OK);
 	assert_ok(dna_confirm(f->r, "T-FA", fa, NULL, false, &d, &f->err), &f->err);
+	assert_contains(d.note, "the identified remains are a reference for 1 other missing person of "
+	                        "the family: screened again at once");
 	assert_ok(dna_explain(f->r, "T-SON", son, &f->a, &e, &f->err), &f->err);
 	assert_int_equal(e.nrel, 4);
 	bool typed = false;
