@@ -93,9 +93,9 @@ typedef struct cli_spec {
 } cli_spec;
 
 /* Rows that several commands share. */
-#define CLI_OPT_LIMIT {"limit", CLI_INT, .min = 1, .max = 10000}
-#define CLI_OPT_OFFSET {"offset", CLI_INT, .min = 0, .max = 100000000, .expect = "a number from 0"}
-#define CLI_OPT_MAX_ERRORS {"max-errors", CLI_INT, .min = 1, .max = 100000, .expect = "a number from 1"}
+#define CLI_OPT_LIMIT {.name = "limit", .kind = CLI_INT, .min = 1, .max = 10000}
+#define CLI_OPT_OFFSET {.name = "offset", .kind = CLI_INT, .min = 0, .max = 100000000, .expect = "a number from 0"}
+#define CLI_OPT_MAX_ERRORS {.name = "max-errors", .kind = CLI_INT, .min = 1, .max = 100000, .expect = "a number from 1"}
 
 /* The values of CLI_OPT_LIMIT and CLI_OPT_OFFSET into a listing's query,
  * where they were given. */

@@ -116,8 +116,10 @@ static int audit_list_cmd(cli *c, int argc, char **argv, bool access)
 {
 	enum { PERSON, ACTOR, SINCE, LIMIT, N };
 	static const cli_opt opts[] = {
-		[PERSON] = {"person"}, [ACTOR] = {"actor"}, [SINCE] = {"since", .take = take_since},
-		[LIMIT] = {"limit", CLI_INT, .min = 0, .max = 100000000, .expect = "a number from 0"}, {0}};
+		[PERSON] = {.name = "person"}, [ACTOR] = {.name = "actor"},
+		[SINCE] = {.name = "since", .take = take_since},
+		[LIMIT] = {.name = "limit", .kind = CLI_INT, .min = 0, .max = 100000000, .expect = "a number from 0"},
+		{0}};
 	const cli_spec spec = {.usage = access ? access_usage : log_usage, .opts = opts};
 	cli_val v[N];
 	store *st;

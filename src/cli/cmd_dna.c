@@ -110,8 +110,8 @@ int cli_dna_import(cli *c, int argc, char **argv)
 	enum { MAX_ERRORS, PEOPLE, QUIET, N };
 	static const cli_opt opts[] = {
 		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
-		[PEOPLE] = {"people", CLI_INT, .min = 1, .max = 1000000000, .expect = "a number from 1"},
-		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+		[PEOPLE] = {.name = "people", .kind = CLI_INT, .min = 1, .max = 1000000000, .expect = "a number from 1"},
+		[QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 2, .max_args = 2};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -185,8 +185,10 @@ int cli_dna_frequencies(cli *c, int argc, char **argv)
 {
 	enum { FROM, MIN_COUNT, MAX_ERRORS, QUIET, N };
 	static const cli_opt opts[] = {
-		[FROM] = {"from"}, [MIN_COUNT] = {"min-count", CLI_INT, .min = 1, .max = 1000},
-		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS, [QUIET] = {"quiet", CLI_FLAG}, {0}};
+		[FROM] = {.name = "from"},
+		[MIN_COUNT] = {.name = "min-count", .kind = CLI_INT, .min = 1, .max = 1000},
+		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS, [QUIET] = {.name = "quiet", .kind = CLI_FLAG},
+		{0}};
 	static const cli_spec spec = {.usage = frequencies_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);

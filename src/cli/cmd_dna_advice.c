@@ -88,10 +88,10 @@ int cli_dna_advice(cli *c, int argc, char **argv)
 {
 	enum { PERSON, LIMIT, SIMULATIONS, SEED, EXACT, N };
 	static const cli_opt opts[] = {
-		[PERSON] = {"person"}, [LIMIT] = CLI_OPT_LIMIT,
-		[SIMULATIONS] = {"simulations", CLI_INT, .min = 10, .max = 1000000},
-		[SEED] = {"seed", CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
-		[EXACT] = {"exact", CLI_FLAG}, {0}};
+		[PERSON] = {.name = "person"}, [LIMIT] = CLI_OPT_LIMIT,
+		[SIMULATIONS] = {.name = "simulations", .kind = CLI_INT, .min = 10, .max = 1000000},
+		[SEED] = {.name = "seed", .kind = CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
+		[EXACT] = {.name = "exact", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = advice_usage, .opts = opts};
 	cli_val v[N];
 	store *st;

@@ -130,9 +130,10 @@ typedef enum decision { D_REVIEW, D_CONFIRM, D_REJECT, D_WITHDRAW } decision;
 static int decide(cli *c, int argc, char **argv, decision kind)
 {
 	enum { NOTE, FORCE, USER, REASON, APPROVE, CANCEL, N };
-	static const cli_opt opts[] = {[NOTE] = {"note"}, [FORCE] = {"force", CLI_FLAG}, [USER] = {"user"},
-	                               [REASON] = {"reason"}, [APPROVE] = {"approve", CLI_FLAG},
-	                               [CANCEL] = {"cancel", CLI_FLAG}, {0}};
+	static const cli_opt opts[] = {[NOTE] = {.name = "note"}, [FORCE] = {.name = "force", .kind = CLI_FLAG}, [USER] = {.name = "user"},
+	                               [REASON] = {.name = "reason"},
+	                               [APPROVE] = {.name = "approve", .kind = CLI_FLAG},
+	                               [CANCEL] = {.name = "cancel", .kind = CLI_FLAG}, {0}};
 	static const char *const usage[] = {review_usage, confirm_usage, reject_usage, withdraw_usage};
 	const cli_spec spec = {.usage = usage[kind], .opts = opts, .min_args = 2, .max_args = 2};
 	cli_val v[N];

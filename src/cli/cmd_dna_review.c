@@ -80,7 +80,8 @@ int cli_dna_proposals(cli *c, int argc, char **argv)
 {
 	enum { STATUS, CASE, PERSON, LIMIT, OFFSET, N };
 	static const cli_opt opts[] = {
-		[STATUS] = {"status"}, [CASE] = {"case"}, [PERSON] = {"person"}, [LIMIT] = CLI_OPT_LIMIT,
+		[STATUS] = {.name = "status"}, [CASE] = {.name = "case"},
+		[PERSON] = {.name = "person"}, [LIMIT] = CLI_OPT_LIMIT,
 		[OFFSET] = CLI_OPT_OFFSET, {0}};
 	static const cli_spec spec = {.usage = proposals_usage, .opts = opts};
 	cli_val v[N];

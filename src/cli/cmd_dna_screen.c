@@ -48,10 +48,14 @@ enum {
 };
 
 static const cli_opt screen_opts[] = {
-	[S_BATCH] = {"batch"}, [S_REPORT] = {"report"}, [S_THRESHOLD] = {"threshold"}, [S_KEEP] = {"keep"},
-	[S_MISSING] = {"missing"}, [S_THETA] = {"theta"}, [S_DROPOUT] = {"dropout"},
-	[S_MUTATION] = {"mutation"}, [S_PATERNAL] = {"paternal"}, [S_MATERNAL] = {"maternal"},
-	[S_RANGE] = {"range"}, [S_MAX_INCONSISTENT] = {"max-inconsistent"}, [S_THREADS] = {"threads"},
+	[S_BATCH] = {.name = "batch"}, [S_REPORT] = {.name = "report"},
+	[S_THRESHOLD] = {.name = "threshold"}, [S_KEEP] = {.name = "keep"},
+	[S_MISSING] = {.name = "missing"}, [S_THETA] = {.name = "theta"},
+	[S_DROPOUT] = {.name = "dropout"},
+	[S_MUTATION] = {.name = "mutation"}, [S_PATERNAL] = {.name = "paternal"},
+	[S_MATERNAL] = {.name = "maternal"},
+	[S_RANGE] = {.name = "range"}, [S_MAX_INCONSISTENT] = {.name = "max-inconsistent"},
+	[S_THREADS] = {.name = "threads"},
 	{0}};
 
 static int screen_params(cli *c, const cli_val *v, dna_params *p)

@@ -56,11 +56,12 @@ enum {
 #define SHARE(name) {name, CLI_NUMBER, .min = 0, .max = 1, .expect = "a share from 0 to 1"}
 
 static const cli_opt simulate_opts[] = {
-	[M_MISSING] = {"missing", CLI_INT, .required = true, .min = 1, .max = 10000000},
-	[M_REMAINS] = {"remains", CLI_INT, .required = true, .min = 0, .max = 10000000},
-	[M_DIR] = {"dir", .required = true},
-	[M_SEED] = {"seed", CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
-	[M_GENOTYPES] = {"genotypes"}, [M_KINDS] = {"kinds"}, [M_UNRELATED] = SHARE("unrelated"),
+	[M_MISSING] = {.name = "missing", .kind = CLI_INT, .required = true, .min = 1, .max = 10000000},
+	[M_REMAINS] = {.name = "remains", .kind = CLI_INT, .required = true, .min = 0, .max = 10000000},
+	[M_DIR] = {.name = "dir", .required = true},
+	[M_SEED] = {.name = "seed", .kind = CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
+	[M_GENOTYPES] = {.name = "genotypes"}, [M_KINDS] = {.name = "kinds"},
+	[M_UNRELATED] = SHARE("unrelated"),
 	[M_FRAGMENTS] = SHARE("fragments"), [M_OTHER_SIDE] = SHARE("other-side"),
 	[M_DEGRADED] = SHARE("degraded"), [M_DROPOUT] = SHARE("dropout"), {0}};
 

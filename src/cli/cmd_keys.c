@@ -33,8 +33,9 @@ static int keys_generate(cli *c, int argc, char **argv)
 	enum { SIGNER, ROLE, OUTPUT, N };
 	static const char *const roles[] = {"party", "mediator", NULL};
 	static const cli_opt opts[] = {
-		[SIGNER] = {"signer", .required = true}, [ROLE] = {"role", CLI_CHOICE, .choices = roles},
-		[OUTPUT] = {"output", .letter = 'o', .required = true}, {0}};
+		[SIGNER] = {.name = "signer", .required = true},
+		[ROLE] = {.name = "role", .kind = CLI_CHOICE, .choices = roles},
+		[OUTPUT] = {.name = "output", .letter = 'o', .required = true}, {0}};
 	static const char expected[] = "expected --signer CODE and -o FILE";
 	static const cli_spec spec = {.usage = generate_usage, .opts = opts, .args_msg = expected,
 	                              .need_msg = expected};
@@ -81,7 +82,7 @@ static const char export_usage[] =
 
 static int keys_export(cli *c, int argc, char **argv)
 {
-	static const cli_opt opts[] = {{"output", .letter = 'o'}, {0}};
+	static const cli_opt opts[] = {{.name = "output", .letter = 'o'}, {0}};
 	static const cli_spec spec = {.usage = export_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "expected one KEYFILE"};
 	cli_val v[1];

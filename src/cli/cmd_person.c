@@ -191,8 +191,8 @@ static int person_write(cli *c, int argc, char **argv, bool update)
 	enum { EXT = PF_COUNT, CLEAR_OR_ID, N };
 	field_options fo = {0};
 	field_opts(&fo, person_fields, PF_COUNT, take_field);
-	fo.opts[EXT] = (cli_opt){"ext", .take = take_ext};
-	fo.opts[CLEAR_OR_ID] = update ? (cli_opt){"clear", .take = take_clear} : (cli_opt){.name = "id"};
+	fo.opts[EXT] = (cli_opt){.name = "ext", .take = take_ext};
+	fo.opts[CLEAR_OR_ID] = update ? (cli_opt){.name = "clear", .take = take_clear} : (cli_opt){.name = "id"};
 	buf usage;
 	buf_init(&usage, 0);
 	write_usage(&usage, update);
@@ -439,10 +439,12 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 	enum { PARTY, HELD_BY, STATUS, MEDICAL, BRANCH, AGE, AGE_ON, CAPTURED_SINCE, CAPTURED_BEFORE, LIMIT,
 	       OFFSET, N };
 	static const cli_opt opts[] = {
-		[PARTY] = {"party"}, [HELD_BY] = {"held-by"}, [STATUS] = {"status"}, [MEDICAL] = {"medical"},
-		[BRANCH] = {"branch"}, [AGE] = {"age", .take = take_age},
-		[AGE_ON] = {"age-on", CLI_DAY, .expect = "a full date YYYY-MM-DD"},
-		[CAPTURED_SINCE] = {"captured-since"}, [CAPTURED_BEFORE] = {"captured-before"},
+		[PARTY] = {.name = "party"}, [HELD_BY] = {.name = "held-by"},
+		[STATUS] = {.name = "status"}, [MEDICAL] = {.name = "medical"},
+		[BRANCH] = {.name = "branch"}, [AGE] = {.name = "age", .take = take_age},
+		[AGE_ON] = {.name = "age-on", .kind = CLI_DAY, .expect = "a full date YYYY-MM-DD"},
+		[CAPTURED_SINCE] = {.name = "captured-since"},
+		[CAPTURED_BEFORE] = {.name = "captured-before"},
 		[LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, {0}};
 	buf usage;
 	buf_init(&usage, 0);

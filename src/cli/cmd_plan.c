@@ -30,10 +30,12 @@ int cmd_plan(cli *c, int argc, char **argv)
 {
 	enum { CLAUSE, DATE, CAPACITY, DAYS, EXPLAIN, SAVE, POINT, N };
 	static const cli_opt opts[] = {
-		[CLAUSE] = {"clause"}, [DATE] = {"stage-date", CLI_DAY},
-		[CAPACITY] = {"capacity", CLI_INT, .min = 1, .max = 1000000000L, .expect = "a number from 1"},
-		[DAYS] = {"days", CLI_INT, .min = 1, .max = 366}, [EXPLAIN] = {"explain", CLI_FLAG},
-		[SAVE] = {"save", CLI_FLAG}, [POINT] = {"handover-point"}, {0}};
+		[CLAUSE] = {.name = "clause"}, [DATE] = {.name = "stage-date", .kind = CLI_DAY},
+		[CAPACITY] = {.name = "capacity", .kind = CLI_INT, .min = 1, .max = 1000000000L, .expect = "a number from 1"},
+		[DAYS] = {.name = "days", .kind = CLI_INT, .min = 1, .max = 366},
+		[EXPLAIN] = {.name = "explain", .kind = CLI_FLAG},
+		[SAVE] = {.name = "save", .kind = CLI_FLAG}, [POINT] = {.name = "handover-point"},
+		{0}};
 	static const cli_spec spec = {.usage = plan_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "expected one agreement id"};
 	cli_val val[N];

@@ -156,10 +156,14 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 {
 	enum { THRESHOLDS, ID_COLUMN, REPORT, THREADS, CONFIRM, REJECT, CLAUSE, STAGE_DATE, N };
 	static const cli_opt opts[] = {
-		[THRESHOLDS] = {"thresholds", .take = take_thresholds}, [ID_COLUMN] = {"id-column"},
-		[REPORT] = {"report", .take = take_report}, [THREADS] = {"threads", CLI_INT, .min = 1, .max = 16},
-		[CONFIRM] = {"confirm", .take = take_decision}, [REJECT] = {"reject", .take = take_decision},
-		[CLAUSE] = {"clause", .take = take_clause}, [STAGE_DATE] = {"stage-date", CLI_DAY}, {0}};
+		[THRESHOLDS] = {.name = "thresholds", .take = take_thresholds},
+		[ID_COLUMN] = {.name = "id-column"},
+		[REPORT] = {.name = "report", .take = take_report},
+		[THREADS] = {.name = "threads", .kind = CLI_INT, .min = 1, .max = 16},
+		[CONFIRM] = {.name = "confirm", .take = take_decision},
+		[REJECT] = {.name = "reject", .take = take_decision},
+		[CLAUSE] = {.name = "clause", .take = take_clause},
+		[STAGE_DATE] = {.name = "stage-date", .kind = CLI_DAY}, {0}};
 	static const cli_spec spec = {.usage = reconcile_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "expected one LIST.csv"};
 	cli_val v[N];
@@ -262,8 +266,9 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 {
 	enum { REVIEW, REPORT, THREADS, N };
 	static const cli_opt opts[] = {
-		[REVIEW] = {"review", .take = take_review}, [REPORT] = {"report", .take = take_dedupe_report},
-		[THREADS] = {"threads", CLI_INT, .min = 1, .max = 16}, {0}};
+		[REVIEW] = {.name = "review", .take = take_review},
+		[REPORT] = {.name = "report", .take = take_dedupe_report},
+		[THREADS] = {.name = "threads", .kind = CLI_INT, .min = 1, .max = 16}, {0}};
 	static const cli_spec spec = {.usage = dedupe_usage, .opts = opts};
 	cli_val v[N];
 	double review = 0;

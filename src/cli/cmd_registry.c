@@ -33,8 +33,8 @@ int cmd_init(cli *c, int argc, char **argv)
 {
 	enum { ADMIN, STDIN, GENERATE, N };
 	static const cli_opt opts[] = {
-		[ADMIN] = {"admin"}, [STDIN] = {"password-stdin", CLI_FLAG},
-		[GENERATE] = {"generate-password", CLI_FLAG}, {0}};
+		[ADMIN] = {.name = "admin"}, [STDIN] = {.name = "password-stdin", .kind = CLI_FLAG},
+		[GENERATE] = {.name = "generate-password", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = init_usage, .opts = opts, .max_args = 1,
 	                              .args_msg = "one database at a time"};
 	cli_val v[N];
@@ -123,8 +123,9 @@ int cmd_import(cli *c, int argc, char **argv)
 {
 	enum { FORMAT, MAX_ERRORS, QUIET, N };
 	static const cli_opt opts[] = {
-		[FORMAT] = {"format", CLI_CHOICE, .choices = format_words}, [MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
-		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+		[FORMAT] = {.name = "format", .kind = CLI_CHOICE, .choices = format_words},
+		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
+		[QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 1, .max_args = -1,
 	                              .args_msg = "which files? (give one or more, or - for standard input)"};
 	cli_val v[N];
@@ -186,8 +187,9 @@ int cmd_export(cli *c, int argc, char **argv)
 {
 	enum { OUTPUT, FORMAT, EVENTS, N };
 	static const cli_opt opts[] = {
-		[OUTPUT] = {"output", .letter = 'o'}, [FORMAT] = {"format", CLI_CHOICE, .choices = format_words},
-		[EVENTS] = {"events", CLI_FLAG}, {0}};
+		[OUTPUT] = {.name = "output", .letter = 'o'},
+		[FORMAT] = {.name = "format", .kind = CLI_CHOICE, .choices = format_words},
+		[EVENTS] = {.name = "events", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = export_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -360,12 +362,13 @@ int cmd_demo_data(cli *c, int argc, char **argv)
 {
 	enum { PERSONS, REMAINS, LINKAGE, SEED, FORMAT, OUTPUT, EVENTS_OUT, N };
 	static const cli_opt opts[] = {
-		[PERSONS] = {"persons", CLI_INT, .min = 1, .max = 100000000, .expect = "a number from 1"},
-		[REMAINS] = {"remains", CLI_INT, .min = 1, .max = 1000000, .expect = "a number from 1 to 1000000"},
-		[LINKAGE] = {"linkage"},
-		[SEED] = {"seed", CLI_INT, .min = 0, .max = 0x7fffffffffffffffL, .expect = "a number from 0"},
-		[FORMAT] = {"format", CLI_CHOICE, .choices = format_words}, [OUTPUT] = {"output", .letter = 'o'},
-		[EVENTS_OUT] = {"events-out"}, {0}};
+		[PERSONS] = {.name = "persons", .kind = CLI_INT, .min = 1, .max = 100000000, .expect = "a number from 1"},
+		[REMAINS] = {.name = "remains", .kind = CLI_INT, .min = 1, .max = 1000000, .expect = "a number from 1 to 1000000"},
+		[LINKAGE] = {.name = "linkage"},
+		[SEED] = {.name = "seed", .kind = CLI_INT, .min = 0, .max = 0x7fffffffffffffffL, .expect = "a number from 0"},
+		[FORMAT] = {.name = "format", .kind = CLI_CHOICE, .choices = format_words},
+		[OUTPUT] = {.name = "output", .letter = 'o'},
+		[EVENTS_OUT] = {.name = "events-out"}, {0}};
 	static const cli_spec spec = {.usage = demo_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);

@@ -94,8 +94,9 @@ static int remains_import_cmd(cli *c, int argc, char **argv)
 {
 	enum { FROM, TO, DATE, MAX_ERRORS, QUIET, N };
 	static const cli_opt opts[] = {
-		[FROM] = {"from"}, [TO] = {"to"}, [DATE] = {"date"}, [MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
-		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+		[FROM] = {.name = "from"}, [TO] = {.name = "to"}, [DATE] = {.name = "date"},
+		[MAX_ERRORS] = CLI_OPT_MAX_ERRORS,
+		[QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "give the file to import, once"};
 	cli_val v[N];
@@ -179,8 +180,9 @@ static int remains_list_cmd(cli *c, int argc, char **argv)
 {
 	enum { LIMIT, OFFSET, BATCH, STATUS, CONDITION, TAG, N };
 	static const cli_opt opts[] = {
-		[LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, [BATCH] = {"batch"}, [STATUS] = {"status"},
-		[CONDITION] = {"condition"}, [TAG] = {"tag"}, {0}};
+		[LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, [BATCH] = {.name = "batch"},
+		[STATUS] = {.name = "status"},
+		[CONDITION] = {.name = "condition"}, [TAG] = {.name = "tag"}, {0}};
 	static const cli_spec spec = {.usage = list_usage, .opts = opts};
 	cli_val v[N];
 	store *st;
@@ -311,7 +313,8 @@ static int remains_custody_cmd(cli *c, int argc, char **argv)
 {
 	enum { HOLDER, SINCE, NOTE, N };
 	static const cli_opt opts[] = {
-		[HOLDER] = {"holder", .required = true}, [SINCE] = {"since", .required = true}, [NOTE] = {"note"},
+		[HOLDER] = {.name = "holder", .required = true},
+		[SINCE] = {.name = "since", .required = true}, [NOTE] = {.name = "note"},
 		{0}};
 	static const cli_spec spec = {.usage = custody_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = tag_once};
@@ -351,7 +354,8 @@ static int remains_fragment_cmd(cli *c, int argc, char **argv)
 {
 	enum { LABEL, PERSON, DESCRIPTION, N };
 	static const cli_opt opts[] = {
-		[LABEL] = {"label", .required = true}, [PERSON] = {"person"}, [DESCRIPTION] = {"description"},
+		[LABEL] = {.name = "label", .required = true}, [PERSON] = {.name = "person"},
+		[DESCRIPTION] = {.name = "description"},
 		{0}};
 	static const cli_spec spec = {.usage = fragment_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = tag_once};
@@ -394,7 +398,8 @@ static int remains_identify_cmd(cli *c, int argc, char **argv)
 {
 	enum { PERSON, CONFIRM, N };
 	static const cli_opt opts[] = {
-		[PERSON] = {"person", .required = true}, [CONFIRM] = {"confirm", CLI_FLAG}, {0}};
+		[PERSON] = {.name = "person", .required = true},
+		[CONFIRM] = {.name = "confirm", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = identify_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = tag_once};
 	cli_val v[N];
@@ -446,7 +451,8 @@ static int remains_return_cmd(cli *c, int argc, char **argv)
 {
 	enum { TO, DATE, NOTE, N };
 	static const cli_opt opts[] = {
-		[TO] = {"to", .required = true}, [DATE] = {"date", .required = true}, [NOTE] = {"note"}, {0}};
+		[TO] = {.name = "to", .required = true},
+		[DATE] = {.name = "date", .required = true}, [NOTE] = {.name = "note"}, {0}};
 	static const cli_spec spec = {.usage = return_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = tag_once};
 	cli_val v[N];
@@ -481,9 +487,10 @@ static int batch_add_cmd(cli *c, int argc, char **argv)
 {
 	enum { FROM, TO, DATE, DECLARED, NOTE, N };
 	static const cli_opt opts[] = {
-		[FROM] = {"from", .required = true}, [TO] = {"to", .required = true}, [DATE] = {"date"},
-		[DECLARED] = {"declared", CLI_INT, .min = 0, .max = 100000000, .expect = "a count from 0"},
-		[NOTE] = {"note"}, {0}};
+		[FROM] = {.name = "from", .required = true},
+		[TO] = {.name = "to", .required = true}, [DATE] = {.name = "date"},
+		[DECLARED] = {.name = "declared", .kind = CLI_INT, .min = 0, .max = 100000000, .expect = "a count from 0"},
+		[NOTE] = {.name = "note"}, {0}};
 	static const cli_spec spec = {.usage = batch_add_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = label_once};
 	cli_val v[N];

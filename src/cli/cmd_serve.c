@@ -55,12 +55,13 @@ int cmd_serve(cli *c, int argc, char **argv)
 {
 	enum { LISTEN, CERT, KEY, WEB, THREADS, IDLE, MAX, GRACE, QUIET, N };
 	static const cli_opt opts[] = {
-		[LISTEN] = {"listen"}, [CERT] = {"tls-cert"}, [KEY] = {"tls-key"}, [WEB] = {"web"},
-		[THREADS] = {"threads", CLI_INT, .min = 1, .max = 32},
-		[IDLE] = {"session-idle", CLI_INT, .min = 1, .max = 24 * 60, .expect = "1 to 1440 minutes"},
-		[MAX] = {"session-max", CLI_INT, .min = 1, .max = 24 * 7, .expect = "1 to 168 hours"},
-		[GRACE] = {"grace", CLI_INT, .min = 0, .max = 3600, .expect = "0 to 3600 seconds"},
-		[QUIET] = {"quiet", CLI_FLAG}, {0}};
+		[LISTEN] = {.name = "listen"}, [CERT] = {.name = "tls-cert"},
+		[KEY] = {.name = "tls-key"}, [WEB] = {.name = "web"},
+		[THREADS] = {.name = "threads", .kind = CLI_INT, .min = 1, .max = 32},
+		[IDLE] = {.name = "session-idle", .kind = CLI_INT, .min = 1, .max = 24 * 60, .expect = "1 to 1440 minutes"},
+		[MAX] = {.name = "session-max", .kind = CLI_INT, .min = 1, .max = 24 * 7, .expect = "1 to 168 hours"},
+		[GRACE] = {.name = "grace", .kind = CLI_INT, .min = 0, .max = 3600, .expect = "0 to 3600 seconds"},
+		[QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = serve_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);

@@ -118,7 +118,7 @@ static pl_rc write_envelope(const json_t *env, const char *path, pl_err *err)
 static int manifest_sign(cli *c, int argc, char **argv)
 {
 	enum { KEY, OUTPUT, N };
-	static const cli_opt opts[] = {[KEY] = {"key", .required = true}, [OUTPUT] = {"output", .letter = 'o'}, {0}};
+	static const cli_opt opts[] = {[KEY] = {.name = "key", .required = true}, [OUTPUT] = {.name = "output", .letter = 'o'}, {0}};
 	static const char expected[] = "expected one FILE and --key KEYFILE";
 	static const cli_spec spec = {.usage = sign_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = expected, .need_msg = expected};
@@ -192,7 +192,7 @@ static int take_keyfile(cli *c, const cli_opt *o, char *value, void *ctx)
 static int verify_options(cli *c, int argc, char **argv, verify_args *va)
 {
 	enum { KEY, REQUIRE, N };
-	static const cli_opt opts[] = {[KEY] = {"key", .take = take_keyfile}, [REQUIRE] = {"require"}, {0}};
+	static const cli_opt opts[] = {[KEY] = {.name = "key", .take = take_keyfile}, [REQUIRE] = {.name = "require"}, {0}};
 	static const cli_spec spec = {.usage = verify_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "expected one FILE"};
 	cli_val v[N];
@@ -361,7 +361,7 @@ static const char export_usage[] =
 
 static int manifest_export_cmd(cli *c, int argc, char **argv)
 {
-	static const cli_opt opts[] = {{"output", .letter = 'o'}, {0}};
+	static const cli_opt opts[] = {{.name = "output", .letter = 'o'}, {0}};
 	static const cli_spec spec = {.usage = export_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "expected one stage id"};
 	cli_val v[1];

@@ -30,8 +30,8 @@ static int stage_list_cmd(cli *c, int argc, char **argv)
 {
 	enum { AGREEMENT, STATUS, N };
 	static const cli_opt opts[] = {
-		[AGREEMENT] = {"agreement"},
-		[STATUS] = {"status", CLI_CHOICE, .parse = stage_status_parse,
+		[AGREEMENT] = {.name = "agreement"},
+		[STATUS] = {.name = "status", .kind = CLI_CHOICE, .parse = stage_status_parse,
 		            .expect = "draft, proposed, agreed, executed, closed or cancelled"}, {0}};
 	static const cli_spec spec = {.usage = list_usage, .opts = opts};
 	cli_val v[N];
@@ -165,8 +165,9 @@ static int stage_diff_cmd(cli *c, int argc, char **argv)
 {
 	enum { FROM, TO, N };
 	static const cli_opt opts[] = {
-		[FROM] = {"from", CLI_INT, .min = 1, .max = 100000, .expect = "a version number"},
-		[TO] = {"to", CLI_INT, .min = 1, .max = 100000, .expect = "a version number"}, {0}};
+		[FROM] = {.name = "from", .kind = CLI_INT, .min = 1, .max = 100000, .expect = "a version number"},
+		[TO] = {.name = "to", .kind = CLI_INT, .min = 1, .max = 100000, .expect = "a version number"},
+		{0}};
 	static const cli_spec spec = {.usage = diff_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = one_stage};
 	cli_val v[N];
@@ -226,7 +227,8 @@ static int stage_add(cli *c, int argc, char **argv)
 {
 	enum { SIDE, CLAUSE, N };
 	static const cli_opt opts[] = {
-		[SIDE] = {"side", .required = true}, [CLAUSE] = {"clause", .required = true}, {0}};
+		[SIDE] = {.name = "side", .required = true},
+		[CLAUSE] = {.name = "clause", .required = true}, {0}};
 	static const char expected[] = "expected a stage id, persons, --side and --clause";
 	static const cli_spec spec = {.usage = add_usage, .opts = opts, .min_args = 2, .max_args = -1,
 	                              .args_msg = expected, .need_msg = expected};
@@ -472,8 +474,10 @@ static int stage_execute_cmd(cli *c, int argc, char **argv)
 {
 	enum { OUTCOME, OUTCOMES, DELIVERED, DATE, N };
 	static const cli_opt opts[] = {
-		[OUTCOME] = {"outcome", .take = take_outcome}, [OUTCOMES] = {"outcomes"},
-		[DELIVERED] = {"delivered", .take = take_delivered}, [DATE] = {"date", CLI_DAY}, {0}};
+		[OUTCOME] = {.name = "outcome", .take = take_outcome},
+		[OUTCOMES] = {.name = "outcomes"},
+		[DELIVERED] = {.name = "delivered", .take = take_delivered},
+		[DATE] = {.name = "date", .kind = CLI_DAY}, {0}};
 	static const cli_spec spec = {.usage = execute_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = one_stage};
 	arena a;

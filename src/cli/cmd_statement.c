@@ -26,9 +26,10 @@ int cmd_statement(cli *c, int argc, char **argv)
 	enum { LANG, FORMAT, PARTY, DATE, N };
 	static const char *const formats[] = {"md", "json", NULL};
 	static const cli_opt opts[] = {
-		[LANG] = {"lang", CLI_CHOICE, .parse = statement_lang_parse, .expect = "uk or en"},
-		[FORMAT] = {"format", CLI_CHOICE, .choices = formats}, [PARTY] = {"party"},
-		[DATE] = {"date", CLI_DAY}, {0}};
+		[LANG] = {.name = "lang", .kind = CLI_CHOICE, .parse = statement_lang_parse, .expect = "uk or en"},
+		[FORMAT] = {.name = "format", .kind = CLI_CHOICE, .choices = formats},
+		[PARTY] = {.name = "party"},
+		[DATE] = {.name = "date", .kind = CLI_DAY}, {0}};
 	static const cli_spec spec = {.usage = statement_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "expected one stage id"};
 	cli_val v[N];
@@ -85,10 +86,12 @@ int cmd_aftercare(cli *c, int argc, char **argv)
 {
 	enum { AGREEMENT, STAGE, PARTY, STEP, LIMIT, N };
 	static const cli_opt opts[] = {
-		[AGREEMENT] = {"agreement"}, [STAGE] = {"stage"}, [PARTY] = {"party"},
-		[STEP] = {"step", CLI_CHOICE, .parse = aftercare_step_parse,
+		[AGREEMENT] = {.name = "agreement"}, [STAGE] = {.name = "stage"},
+		[PARTY] = {.name = "party"},
+		[STEP] = {.name = "step", .kind = CLI_CHOICE, .parse = aftercare_step_parse,
 		          .expect = "handed_over, transit, assistance, home, hospital or rehabilitation"},
-		[LIMIT] = {"limit", CLI_INT, .min = 1, .max = 10000000, .expect = "a number from 1"}, {0}};
+		[LIMIT] = {.name = "limit", .kind = CLI_INT, .min = 1, .max = 10000000, .expect = "a number from 1"},
+		{0}};
 	static const cli_spec spec = {.usage = aftercare_usage, .opts = opts};
 	cli_val v[N];
 	store *st;

@@ -128,8 +128,9 @@ static int user_options(cli *c, int argc, char **argv, const char *usage, user_a
 {
 	enum { ROLES, DISPLAY, STDIN, GENERATE, N };
 	static const cli_opt opts[] = {
-		[ROLES] = {"roles"}, [DISPLAY] = {"display"}, [STDIN] = {"password-stdin", CLI_FLAG},
-		[GENERATE] = {"generate-password", CLI_FLAG}, {0}};
+		[ROLES] = {.name = "roles"}, [DISPLAY] = {.name = "display"},
+		[STDIN] = {.name = "password-stdin", .kind = CLI_FLAG},
+		[GENERATE] = {.name = "generate-password", .kind = CLI_FLAG}, {0}};
 	const cli_spec spec = {.usage = usage, .opts = opts, .min_args = 1, .max_args = 1, .args_msg = one_user};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -343,7 +344,8 @@ static int token_create(cli *c, int argc, char **argv)
 {
 	enum { USER, NAME, N };
 	static const cli_opt opts[] = {
-		[USER] = {"user", .required = true}, [NAME] = {"name", .required = true}, {0}};
+		[USER] = {.name = "user", .required = true},
+		[NAME] = {.name = "name", .required = true}, {0}};
 	static const char expected[] = "expected --user NAME and --name LABEL";
 	static const cli_spec spec = {.usage = token_create_usage, .opts = opts, .args_msg = expected,
 	                              .need_msg = expected};

@@ -89,8 +89,9 @@ pl_rc registry_demo_generate(FILE *out, const demo_opts *o, pl_err *err)
 		return rc;
 	registry_format format = o->format == FORMAT_CSV ? FORMAT_CSV : FORMAT_JSON;
 	output w = {.persons_f = out, .events_f = format == FORMAT_CSV ? o->events_csv : NULL,
-	            .pw = {format, EXPORT_PERSONS, ext_sources, COUNT(ext_sources)},
-	            .ew = {FORMAT_CSV, EXPORT_EVENTS}};
+	            .pw = {.format = format, .what = EXPORT_PERSONS, .sources = ext_sources,
+	                   .nsources = COUNT(ext_sources)},
+	            .ew = {.format = FORMAT_CSV, .what = EXPORT_EVENTS}};
 	buf_init(&w.persons, 0);
 	buf_init(&w.events, 0);
 	rc = generate(&g, &w, o->persons, err);
