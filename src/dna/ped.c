@@ -43,7 +43,7 @@ enum {
 	FAC_VARS = 20,                 /* variables of one table */
 	CELLS_MAX = 1 << 22,           /* cells of one table */
 	WORK_MAX = 1 << 27,            /* products summed to make it */
-	FOUNDER_ALLELES_MAX = 10       /* with theta > 0: Bell(10) = 115975 partitions */
+	UNTYPED_ALLELES_MAX = 12       /* with theta > 0: Bell(12) = 4213597 partitions at most */
 };
 
 typedef struct fac {
@@ -59,6 +59,8 @@ typedef struct eng {
 	const dna_obs *obs;
 	int K;                         /* allele classes */
 	double *p;                     /* their frequencies */
+	double *w;                     /* the prior of an untyped founder's allele (p at theta 0) */
+	bool *known;                   /* founders whose genotype is known: no prior (theta) */
 	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
 	int *cls;                      /* allele -> class */
 	double delta;                  /* d / (1 + d) */
@@ -70,6 +72,8 @@ typedef struct eng {
 	fac *f;
 	int nf, capf;
 	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
+	int *ua, nua, nsw, T;          /* theta: untyped founders' alleles, swappable pairs, typed alleles */
+	double scale;                  /* theta: the typed founders' probability */
 	double *J;                     /* the joint table being summed, n x n */
 	int nJ;                        /* alleles of the locus (no lumping then) */
 	arena *a;
@@ -258,7 +262,7 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 		int val[3];
 		for(int i = 0; i < nvars; i++)
 			val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
-		F.t[c] = kind == F_PRIOR ? e->p[val[0]]
+		F.t[c] = kind == F_PRIOR ? e->w[val[0]]
 		         : kind == F_OBS ? obs_val(e, e->obs[who], val[0], val[1])
 		                         : seg_val(e, s, val[0], val[1], val[2], kind == F_SEG_Y);
 		for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
@@ -291,6 +295,8 @@ static pl_rc build(eng *e)
 			rc = add_factor(e, F_OBS, i, 0, v, 2);
 		}
 		if(p->father[i] < 0) {
+			if(e->known[i])
+				continue; /* its alleles' probability is theta_known's constant */
 			if(!rc && e->rep[P] == P)
 				rc = add_factor(e, F_PRIOR, i, 0, &P, 1);
 			if(!rc && e->rep[M] == M)
@@ -614,60 +620,159 @@ static pl_rc relevant(eng *e)
 	return PL_OK;
 }
 
-/* Sum over the partitions of the founder alleles fa[0..nf) (restricted
- * growth strings), each with its probability. */
-static pl_rc theta_sum(eng *e, const int *fa, int nfa, double theta, double *lik)
+/* The founders whose genotype is known (typed, no drop-out, not left
+ * free) are drawn first: their probability is a constant, whatever the
+ * phase (which changes no count), and what follows only needs t[c], how
+ * many of their alleles are c. Returns that constant; sets *T (their
+ * alleles) and the base weights w[c] = t[c] theta + (1 - theta) p[c]. */
+static double theta_known(eng *e, double theta, int *T)
 {
-	int rgs[FOUNDER_ALLELES_MAX], size[FOUNDER_ALLELES_MAX], first[FOUNDER_ALLELES_MAX];
-	double denom = 1;
-	for(int j = 2; j <= nfa; j++)
-		denom *= 1 + (j - 2) * theta;
-	double fact[FOUNDER_ALLELES_MAX + 1] = {1};
-	for(int i = 1; i <= FOUNDER_ALLELES_MAX; i++)
-		fact[i] = fact[i - 1] * i;
-	memset(rgs, 0, sizeof(rgs));
-	*lik = 0;
-	for(;;) {
-		int k = 0;
-		for(int i = 0; i < nfa; i++)
-			k = rgs[i] + 1 > k ? rgs[i] + 1 : k;
-		memset(size, 0, sizeof(size));
-		for(int i = 0; i < nfa; i++) {
-			if(!size[rgs[i]]++)
-				first[rgs[i]] = fa[i];
-			e->rep[fa[i]] = first[rgs[i]];
+	int *t = arena_calloc(e->a, (size_t)e->K, sizeof(int));
+	if(!t)
+		return -1;
+	*T = 0;
+	for(int i = 0; i < e->ped->n; i++)
+		if(e->known[i]) {
+			t[e->cls[e->obs[i].a]]++;
+			t[e->cls[e->obs[i].b]]++;
+			*T += 2;
 		}
-		double w = 1;
+	double c = 1;
+	for(int x = 0; x < e->K; x++) {
+		for(int k = 0; k < t[x]; k++)
+			c *= k * theta + (1 - theta) * e->p[x];
+		e->w[x] = t[x] * theta + (1 - theta) * e->p[x];
+	}
+	for(int j = 1; j <= *T; j++)
+		c /= 1 + (j - 2) * theta;
+	return c;
+}
+
+/* How many partitions the swaps of a founder's two alleles make of rgs
+ * (pairs 2q, 2q + 1 for q < nsw), or 0 when rgs is not the least of them:
+ * swapping a founder's alleles changes nothing in the likelihood (their
+ * children take either with 1/2), so only the least is summed, times this. */
+static int orbit(const int *rgs, int U, int nsw)
+{
+	int stab = 0;
+	for(int mask = 0; mask < 1 << nsw; mask++) {
+		int img[UNTYPED_ALLELES_MAX], label[UNTYPED_ALLELES_MAX], next = 0, cmp = 0;
+		for(int i = 0; i < U; i++)
+			label[i] = -1;
+		for(int i = 0; i < U; i++) {
+			int src = i < 2 * nsw && (mask >> (i / 2) & 1) ? i ^ 1 : i, b = rgs[src];
+			if(label[b] < 0)
+				label[b] = next++;
+			img[i] = label[b];
+			if(!cmp && img[i] != rgs[i])
+				cmp = img[i] < rgs[i] ? -1 : 1;
+		}
+		if(cmp < 0)
+			return 0;
+		stab += cmp == 0;
+	}
+	return (1 << nsw) / stab;
+}
+
+/* The next restricted growth string (rgs[i] <= 1 + max(rgs[0..i))), with
+ * max_[i] the max of rgs[0..i]; false after the last. */
+static bool rgs_next(int *rgs, int *max_, int U)
+{
+	for(int i = U - 1; i > 0; i--) {
+		if(rgs[i] <= max_[i - 1]) {
+			rgs[i]++;
+			max_[i] = rgs[i] > max_[i - 1] ? rgs[i] : max_[i - 1];
+			for(int j = i + 1; j < U; j++) {
+				rgs[j] = 0;
+				max_[j] = max_[i];
+			}
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Sum over the partitions of the untyped founders' alleles ua[0..U)
+ * (docs/dna.md, "Theta in a pedigree"): a partition with k blocks of sizes
+ * s_b weighs theta^(U - k) prod_b (s_b - 1)! / prod_{i=1..U} (1 + (T + i -
+ * 2) theta), each block one allele of prior w. The first 2 nsw of ua are
+ * founders' pairs that may be swapped. */
+static pl_rc theta_sum(eng *e, const int *ua, int U, int nsw, int T, double theta, double scale,
+                       double *lik)
+{
+	int rgs[UNTYPED_ALLELES_MAX] = {0}, max_[UNTYPED_ALLELES_MAX] = {0}, size[UNTYPED_ALLELES_MAX];
+	int first[UNTYPED_ALLELES_MAX];
+	double denom = 1, fact[UNTYPED_ALLELES_MAX + 1] = {1};
+	for(int i = 1; i <= U; i++)
+		denom *= 1 + (T + i - 2) * theta;
+	for(int i = 1; i <= UNTYPED_ALLELES_MAX; i++)
+		fact[i] = fact[i - 1] * i;
+	*lik = 0;
+	do {
+		int mult = orbit(rgs, U, nsw);
+		if(!mult)
+			continue;
+		int k = U ? max_[U - 1] + 1 : 0;
+		memset(size, 0, sizeof(size));
+		for(int i = 0; i < U; i++) {
+			if(!size[rgs[i]]++)
+				first[rgs[i]] = ua[i];
+			e->rep[ua[i]] = first[rgs[i]];
+		}
+		double w = mult * scale / denom;
 		for(int b = 0; b < k; b++)
 			w *= fact[size[b] - 1];
-		for(int i = 0; i < k - 1; i++)
-			w *= 1 - theta;
-		for(int i = 0; i < nfa - k; i++)
+		for(int i = 0; i < U - k; i++)
 			w *= theta;
-		if(w > 0) {
-			double t = w / denom;
-			arena_reset(e->a);
-			pl_rc rc = term(e, &t);
-			if(rc)
-				return rc;
-			if(e->free_ind < 0)
-				*lik += w / denom * t;
-		}
-		/* next restricted growth string: rgs[i] <= 1 + max(rgs[0..i)) */
-		int i = nfa - 1;
-		for(; i > 0; i--) {
-			int m = 0;
-			for(int j = 0; j < i; j++)
-				m = rgs[j] > m ? rgs[j] : m;
-			if(rgs[i] <= m) {
-				rgs[i]++;
-				break;
+		double t = w;
+		arena_reset(e->a);
+		pl_rc rc = term(e, &t);
+		if(rc)
+			return rc;
+		if(e->free_ind < 0)
+			*lik += w * t;
+	} while(rgs_next(rgs, max_, U));
+	return PL_OK;
+}
+
+/* Blocks all of one allele, the priors, and with theta the founders
+ * split: those whose genotype is known out of the partitions (known, T,
+ * scale), the others' alleles listed in ua (the swappable pairs first, the
+ * free founder's last). */
+static pl_rc prepare(eng *e, double theta)
+{
+	const dna_ped *p = e->ped;
+	size_t nv = (size_t)(e->nvar ? e->nvar : 1);
+	e->rep = arena_alloc(e->a, nv * sizeof(int));
+	e->ua = arena_alloc(e->a, nv * sizeof(int));
+	e->w = arena_alloc(e->a, (size_t)e->K * sizeof(double));
+	e->known = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
+	if(!e->rep || !e->ua || !e->w || !e->known)
+		return PL_ENOMEM;
+	for(int v = 0; v < e->nvar; v++)
+		e->rep[v] = v;
+	memcpy(e->w, e->p, (size_t)e->K * sizeof(double));
+	e->scale = 1;
+	e->nua = e->nsw = e->T = 0;
+	if(theta <= 0)
+		return PL_OK;
+	for(int i = 0; i < p->n; i++)
+		e->known[i] = e->keep[i] && p->father[i] < 0 && i != e->free_ind && e->obs[i].a >= 0 &&
+		              !e->obs[i].dropout;
+	e->scale = theta_known(e, theta, &e->T);
+	if(e->scale < 0)
+		return PL_ENOMEM;
+	for(int pass = 0; pass < 2; pass++)
+		for(int i = 0; i < p->n; i++) {
+			if(!e->keep[i] || p->father[i] >= 0 || e->known[i] || (i == e->free_ind) != (pass == 1))
+				continue;
+			if(e->nua + 2 <= UNTYPED_ALLELES_MAX) {
+				e->ua[e->nua] = 2 * i;
+				e->ua[e->nua + 1] = 2 * i + 1;
+				e->nsw += pass == 0;
 			}
-			rgs[i] = 0;
+			e->nua += 2;
 		}
-		if(i <= 0)
-			break;
-	}
 	return PL_OK;
 }
 
@@ -693,29 +798,17 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		rc = make_classes(&e, L, m);
 	if(!rc)
 		rc = domains(&e);
-	int *fa = arena_alloc(&keep, (size_t)(e.nvar ? e.nvar : 1) * sizeof(int)), nfa = 0;
-	e.rep = arena_alloc(&keep, (size_t)(e.nvar ? e.nvar : 1) * sizeof(int));
-	if(!rc && (!fa || !e.rep))
-		rc = PL_ENOMEM;
-	for(int v = 0; !rc && v < e.nvar; v++) {
-		e.rep[v] = v;
-		if(v < 2 * p->n && e.keep[v / 2] && p->father[v / 2] < 0)
-			fa[nfa++] = v;
-	}
+	rc = rc ? rc : prepare(&e, m->theta);
 	e.a = a;
 	*lik = 0;
 	if(J)
 		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
-	if(!rc && m->theta > 0 && nfa > FOUNDER_ALLELES_MAX)
-		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d founders who matter: at most %d "
-		             "(their alleles' partitions are summed exactly)", nfa / 2, FOUNDER_ALLELES_MAX / 2);
-	else if(!rc && m->theta > 0 && nfa > 1)
-		rc = theta_sum(&e, fa, nfa, m->theta, lik);
-	else if(!rc) {
-		arena_reset(a);
-		*lik = 1;
-		rc = term(&e, lik);
-	}
+	if(!rc && e.nua > UNTYPED_ALLELES_MAX)
+		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d untyped founders who matter: at most "
+		             "%d (their alleles' partitions are summed exactly; typed founders cost nothing)",
+		             e.nua / 2, UNTYPED_ALLELES_MAX / 2);
+	else if(!rc)
+		rc = theta_sum(&e, e.ua, e.nua, e.nsw, e.T, m->theta, e.scale, lik);
 	bool oom = arena_oom(&keep) || arena_oom(a);
 	arena_free(&keep);
 	if(rc == PL_ENOMEM || (!rc && oom))
