@@ -73,6 +73,7 @@ typedef struct eng {
 	int nf, capf;
 	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
 	int *ua, nua, nsw, T;          /* theta: untyped founders' alleles, swappable pairs, typed alleles */
+	int *mate;                     /* theta: per swappable founder, the one it may swap with, or -1 */
 	double scale;                  /* theta: the typed founders' probability */
 	double *J;                     /* the joint table being summed, n x n */
 	int nJ;                        /* alleles of the locus (no lumping then) */
@@ -648,30 +649,45 @@ static double theta_known(eng *e, double theta, int *T)
 	return c;
 }
 
-/* How many partitions the swaps of a founder's two alleles make of rgs
- * (pairs 2q, 2q + 1 for q < nsw), or 0 when rgs is not the least of them:
- * swapping a founder's alleles changes nothing in the likelihood (their
- * children take either with 1/2), so only the least is summed, times this. */
-static int orbit(const int *rgs, int U, int nsw)
+/* How many partitions the symmetries of the pedigree make of rgs, or 0
+ * when rgs is not the least of them. Two kinds, neither changing the
+ * likelihood: swapping a founder's two alleles (their children take either
+ * with 1/2), for the founders' pairs 2q, 2q + 1 (q < nsw) of ua; and
+ * swapping two founders who are each other's only partner, of the same
+ * transmission matrix (mate[q] = r, mate[r] = q; -1: none). So only the
+ * least is summed, times this. */
+static int orbit(const int *rgs, int U, int nsw, const int *mate)
 {
-	int stab = 0;
-	for(int mask = 0; mask < 1 << nsw; mask++) {
-		int img[UNTYPED_ALLELES_MAX], label[UNTYPED_ALLELES_MAX], next = 0, cmp = 0;
-		for(int i = 0; i < U; i++)
-			label[i] = -1;
-		for(int i = 0; i < U; i++) {
-			int src = i < 2 * nsw && (mask >> (i / 2) & 1) ? i ^ 1 : i, b = rgs[src];
-			if(label[b] < 0)
-				label[b] = next++;
-			img[i] = label[b];
-			if(!cmp && img[i] != rgs[i])
-				cmp = img[i] < rgs[i] ? -1 : 1;
+	int mates[UNTYPED_ALLELES_MAX / 2], nm = 0, stab = 0;
+	for(int q = 0; q < nsw; q++)
+		if(mate[q] > q)
+			mates[nm++] = q;
+	for(int ms = 0; ms < 1 << nm; ms++)
+		for(int mask = 0; mask < 1 << nsw; mask++) {
+			int img[UNTYPED_ALLELES_MAX], label[UNTYPED_ALLELES_MAX], next = 0, cmp = 0;
+			for(int i = 0; i < U; i++)
+				label[i] = -1;
+			for(int i = 0; i < U; i++) {
+				int src = i;
+				if(i < 2 * nsw) {
+					int q = i / 2;
+					for(int j = 0; j < nm; j++)
+						if(ms >> j & 1 && (q == mates[j] || q == mate[mates[j]]))
+							q = mate[q];
+					src = 2 * q + ((i & 1) ^ (mask >> (i / 2) & 1));
+				}
+				int b = rgs[src];
+				if(label[b] < 0)
+					label[b] = next++;
+				img[i] = label[b];
+				if(!cmp && img[i] != rgs[i])
+					cmp = img[i] < rgs[i] ? -1 : 1;
+			}
+			if(cmp < 0)
+				return 0;
+			stab += cmp == 0;
 		}
-		if(cmp < 0)
-			return 0;
-		stab += cmp == 0;
-	}
-	return (1 << nsw) / stab;
+	return (1 << (nsw + nm)) / stab;
 }
 
 /* The next restricted growth string (rgs[i] <= 1 + max(rgs[0..i))), with
@@ -697,8 +713,8 @@ static bool rgs_next(int *rgs, int *max_, int U)
  * s_b weighs theta^(U - k) prod_b (s_b - 1)! / prod_{i=1..U} (1 + (T + i -
  * 2) theta), each block one allele of prior w. The first 2 nsw of ua are
  * founders' pairs that may be swapped. */
-static pl_rc theta_sum(eng *e, const int *ua, int U, int nsw, int T, double theta, double scale,
-                       double *lik)
+static pl_rc theta_sum(eng *e, const int *ua, int U, int nsw, const int *mate, int T, double theta,
+                       double scale, double *lik)
 {
 	int rgs[UNTYPED_ALLELES_MAX] = {0}, max_[UNTYPED_ALLELES_MAX] = {0}, size[UNTYPED_ALLELES_MAX];
 	int first[UNTYPED_ALLELES_MAX];
@@ -709,7 +725,7 @@ static pl_rc theta_sum(eng *e, const int *ua, int U, int nsw, int T, double thet
 		fact[i] = fact[i - 1] * i;
 	*lik = 0;
 	do {
-		int mult = orbit(rgs, U, nsw);
+		int mult = orbit(rgs, U, nsw, mate);
 		if(!mult)
 			continue;
 		int k = U ? max_[U - 1] + 1 : 0;
@@ -732,6 +748,49 @@ static pl_rc theta_sum(eng *e, const int *ua, int U, int nsw, int T, double thet
 		if(e->free_ind < 0)
 			*lik += w * t;
 	} while(rgs_next(rgs, max_, U));
+	return PL_OK;
+}
+
+/* Whether swapping founders i and j (and the two alleles of each of their
+ * children) changes nothing: each the other's only partner, the same
+ * transmission matrix, the same observation, and no child's genotype left free (its table would
+ * be transposed). */
+static bool mates(const eng *e, int i, int j)
+{
+	const dna_ped *p = e->ped;
+	int si = dna_mutation_from(p->sex[i]), sj = dna_mutation_from(p->sex[j]);
+	bool kids = false;
+	dna_obs oi = e->obs[i], oj = e->obs[j];
+	if(oi.a != oj.a || oi.b != oj.b || oi.dropout != oj.dropout)
+		return false;
+	if(e->mut[si] != e->mut[sj] && (!e->mut[si] || !e->mut[sj] ||
+	                                 memcmp(e->mut[si], e->mut[sj], (size_t)e->K * (size_t)e->K * sizeof(double))))
+		return false;
+	for(int c = 0; c < p->n; c++) {
+		int f = p->father[c], m = p->mother[c];
+		if(!e->keep[c] || (f != i && m != i && f != j && m != j))
+			continue;
+		if(!((f == i && m == j) || (f == j && m == i)) || c == e->free_ind)
+			return false;
+		kids = true;
+	}
+	return kids;
+}
+
+/* Pairs of the swappable founders (ua's first nsw) that mates() allows. */
+static pl_rc find_mates(eng *e)
+{
+	e->mate = arena_alloc(e->a, (size_t)(e->nsw ? e->nsw : 1) * sizeof(int));
+	if(!e->mate)
+		return PL_ENOMEM;
+	for(int q = 0; q < e->nsw; q++)
+		e->mate[q] = -1;
+	for(int q = 0; q < e->nsw; q++)
+		for(int r = q + 1; r < e->nsw && e->mate[q] < 0; r++)
+			if(e->mate[r] < 0 && mates(e, e->ua[2 * q] / 2, e->ua[2 * r] / 2)) {
+				e->mate[q] = r;
+				e->mate[r] = q;
+			}
 	return PL_OK;
 }
 
@@ -773,7 +832,7 @@ static pl_rc prepare(eng *e, double theta)
 			}
 			e->nua += 2;
 		}
-	return PL_OK;
+	return find_mates(e);
 }
 
 /* The likelihood, or with free_ind >= 0 the joint table J. */
@@ -808,7 +867,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		             "%d (their alleles' partitions are summed exactly; typed founders cost nothing)",
 		             e.nua / 2, UNTYPED_ALLELES_MAX / 2);
 	else if(!rc)
-		rc = theta_sum(&e, e.ua, e.nua, e.nsw, e.T, m->theta, e.scale, lik);
+		rc = theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
 	bool oom = arena_oom(&keep) || arena_oom(a);
 	arena_free(&keep);
 	if(rc == PL_ENOMEM || (!rc && oom))
