@@ -62,6 +62,7 @@ typedef struct eng {
 	double *w;                     /* the prior of an untyped founder's allele (p at theta 0) */
 	bool *known;                   /* founders whose genotype is known: no prior (theta) */
 	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
+	double *seg[3][2];             /* seg_val over (c, x, g), c fastest: made once per call */
 	int *cls;                      /* allele -> class */
 	double delta;                  /* d / (1 + d) */
 	bool *keep;                    /* individuals that matter */
@@ -158,6 +159,8 @@ static void mark_seen(bool *seen, dna_obs o)
 	seen[o.b] = true;
 }
 
+static pl_rc make_seg(eng *e);
+
 /* Classes: the alleles seen, and the others as one when lumping is exact. */
 static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
 {
@@ -208,7 +211,7 @@ static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
 				T[e->cls[x] * K + e->cls[y]] += M[s][x * n + y];
 		}
 	}
-	return PL_OK;
+	return make_seg(e);
 }
 
 /* ---- factors ---------------------------------------------------------------- */
@@ -238,6 +241,24 @@ static double seg_val(const eng *e, int s, int c, int x, int g, int which)
 
 enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y };
 
+/* seg_val for every (c, x, g) of each matrix, once per call: the terms of
+ * theta and the transmissions of a pedigree all use the same. */
+static pl_rc make_seg(eng *e)
+{
+	size_t K = (size_t)e->K;
+	for(int s = 0; s < 3; s++)
+		for(int which = 0; which < 2; which++) {
+			double *S = e->seg[s][which] = arena_alloc(e->a, 2 * K * K * sizeof(double));
+			if(!S)
+				return PL_ENOMEM;
+			for(int g = 0; g < 2; g++)
+				for(int x = 0; x < e->K; x++)
+					for(int c = 0; c < e->K; c++)
+						S[(size_t)g * K * K + (size_t)x * K + (size_t)c] = seg_val(e, s, c, x, g, which);
+		}
+	return PL_OK;
+}
+
 /* A table over the blocks of the given variables (a variable may appear
  * twice when theta made two alleles one). */
 static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars, int nvars)
@@ -258,16 +279,29 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	F.t = arena_alloc(e->a, cells * sizeof(double));
 	if(!F.t)
 		return PL_ENOMEM;
-	int idx[3] = {0, 0, 0};
-	for(size_t c = 0; c < cells; c++) {
-		int val[3];
-		for(int i = 0; i < nvars; i++)
-			val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
-		F.t[c] = kind == F_PRIOR ? e->w[val[0]]
-		         : kind == F_OBS ? obs_val(e, e->obs[who], val[0], val[1])
-		                         : seg_val(e, s, val[0], val[1], val[2], kind == F_SEG_Y);
-		for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
-			idx[j] = 0;
+	if(kind == F_SEG_X || kind == F_SEG_Y) {
+		/* three different variables (a child's allele is never a founder's):
+		 * gather the precomputed table at the current domains */
+		const double *S = e->seg[s][kind == F_SEG_Y];
+		const int *dc = e->cdom[F.v[0]], *dx = e->cdom[F.v[1]];
+		int nc = e->cnd[F.v[0]], nx = e->cnd[F.v[1]], K = e->K;
+		double *t = F.t;
+		for(int g = 0; g < 2; g++)
+			for(int j = 0; j < nx; j++) {
+				const double *row = S + (size_t)g * K * K + (size_t)dx[j] * K;
+				for(int i = 0; i < nc; i++)
+					*t++ = row[dc[i]];
+			}
+	} else {
+		int idx[3] = {0, 0, 0};
+		for(size_t c = 0; c < cells; c++) {
+			int val[3];
+			for(int i = 0; i < nvars; i++)
+				val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
+			F.t[c] = kind == F_PRIOR ? e->w[val[0]] : obs_val(e, e->obs[who], val[0], val[1]);
+			for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
+				idx[j] = 0;
+		}
 	}
 	if(e->nf == e->capf) {
 		int cap = e->capf ? 2 * e->capf : 64;
@@ -396,14 +430,38 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 	if(!G.t)
 		return PL_ENOMEM;
 	int idx[FAC_VARS] = {0}, dx = e->cnd[x];
-	size_t off[64] = {0};
+	size_t off[64] = {0}, sx[64];
+	double tmp[256];
+	for(int k = 0; k < nin; k++)
+		sx[k] = stride[k][nu];
 	for(size_t c = 0; c < cells; c++) {
+		/* x's values along the first factor, times each other factor's */
+		const double *t0 = in[0]->t + off[0];
 		double sum = 0;
-		for(int xv = 0; xv < dx; xv++) {
-			double prod = 1;
-			for(int k = 0; k < nin && prod != 0; k++)
-				prod *= in[k]->t[off[k] + (size_t)xv * stride[k][nu]];
-			sum += prod;
+		if(nin == 1) {
+			for(int xv = 0; xv < dx; xv++)
+				sum += t0[(size_t)xv * sx[0]];
+		} else if(nin == 2) {
+			const double *t1 = in[1]->t + off[1];
+			for(int xv = 0; xv < dx; xv++)
+				sum += t0[(size_t)xv * sx[0]] * t1[(size_t)xv * sx[1]];
+		} else if(dx > 256) { /* more alleles than tmp holds: one product at a time */
+			for(int xv = 0; xv < dx; xv++) {
+				double prod = 1;
+				for(int k = 0; k < nin; k++)
+					prod *= in[k]->t[off[k] + (size_t)xv * sx[k]];
+				sum += prod;
+			}
+		} else {
+			for(int xv = 0; xv < dx; xv++)
+				tmp[xv] = t0[(size_t)xv * sx[0]];
+			for(int k = 1; k < nin; k++) {
+				const double *tk = in[k]->t + off[k];
+				for(int xv = 0; xv < dx; xv++)
+					tmp[xv] *= tk[(size_t)xv * sx[k]];
+			}
+			for(int xv = 0; xv < dx; xv++)
+				sum += tmp[xv];
 		}
 		G.t[c] = sum;
 		for(int i = 0; i < nu; i++) {
