@@ -654,8 +654,8 @@ static void test_typed_founders(void **state)
 	pc_type(&fam, pc_man(&fam), 2, 3);
 	pc_type(&fam, pc_woman(&fam), 1, 1);
 	pc_degraded(&fam, pc_man(&fam), 1);
-	for(int k = 0; k < 4; k++) {
-		dna_model mk = {k < 2 ? 0.01 : 0.05, 0.1, k % 2 == 1};
+	for(int k = 0; k < 2; k++) { /* the oracle takes a second each */
+		dna_model mk = {k ? 0.05 : 0.01, 0.1, k == 0};
 		o = pc_oracle(&L4.L, &mk, &fam);
 		e = engine(&L4.L, &mk, &fam, &a);
 		assert_true(o > 0);
@@ -668,14 +668,15 @@ static void test_typed_founders(void **state)
 	double J[16];
 	pl_err err = {0};
 	assert_ok(dna_ped_joint(&L4.L, &mj, &fam.ped, fam.obs, x, J, &a, &err), &err);
-	for(int g = 0; g < 4; g++)
-		for(int h = g; h < 4; h++) {
-			pc_type(&fam, x, g, h);
-			o = pc_oracle(&L4.L, &mj, &fam);
-			e = g == h ? J[g * 4 + g] : J[g * 4 + h] + J[h * 4 + g];
-			assert_true(rel_error(e, o) < tolerance);
-			assert_true(rel_error(e, engine(&L4.L, &mj, &fam, &a)) < tolerance);
-		}
+	static const int gh[3][2] = {{1, 1}, {0, 1}, {2, 3}};
+	for(int k = 0; k < 3; k++) {
+		int g = gh[k][0], h = gh[k][1];
+		pc_type(&fam, x, g, h);
+		o = pc_oracle(&L4.L, &mj, &fam);
+		e = g == h ? J[g * 4 + g] : J[g * 4 + h] + J[h * 4 + g];
+		assert_true(rel_error(e, o) < tolerance);
+		assert_true(rel_error(e, engine(&L4.L, &mj, &fam, &a)) < tolerance);
+	}
 	arena_free(&a);
 }
 
