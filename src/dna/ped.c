@@ -61,6 +61,7 @@ typedef struct eng {
 	double *p;                     /* their frequencies */
 	double *w;                     /* the prior of an untyped founder's allele (p at theta 0) */
 	bool *known;                   /* founders whose genotype is known: no prior (theta) */
+	bool *single;                  /* untyped founders with one child that matters: one allele */
 	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
 	double *seg[3][2];             /* seg_val over (c, x, g), c fastest: made once per call */
 	int *cls;                      /* allele -> class */
@@ -239,7 +240,7 @@ static double seg_val(const eng *e, int s, int c, int x, int g, int which)
 	return half * (M ? M[x * e->K + c] : x == c);
 }
 
-enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y };
+enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y, F_TRANS };
 
 /* seg_val for every (c, x, g) of each matrix, once per call: the terms of
  * theta and the transmissions of a pedigree all use the same. */
@@ -279,14 +280,17 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	F.t = arena_alloc(e->a, cells * sizeof(double));
 	if(!F.t)
 		return PL_ENOMEM;
-	if(kind == F_SEG_X || kind == F_SEG_Y) {
-		/* three different variables (a child's allele is never a founder's):
-		 * gather the precomputed table at the current domains */
-		const double *S = e->seg[s][kind == F_SEG_Y];
+	if(kind == F_SEG_X || kind == F_SEG_Y || kind == F_TRANS) {
+		/* different variables (a child's allele is never a founder's):
+		 * gather the precomputed table at the current domains; F_TRANS, a
+		 * transmission without its segregation variable, is M[x][c], the
+		 * slice g = 1 of F_SEG_Y's */
+		const double *S = kind == F_TRANS ? e->seg[s][1] + (size_t)e->K * (size_t)e->K
+		                                  : e->seg[s][kind == F_SEG_Y];
 		const int *dc = e->cdom[F.v[0]], *dx = e->cdom[F.v[1]];
 		int nc = e->cnd[F.v[0]], nx = e->cnd[F.v[1]], K = e->K;
 		double *t = F.t;
-		for(int g = 0; g < 2; g++)
+		for(int g = 0; g < (kind == F_TRANS ? 1 : 2); g++)
 			for(int j = 0; j < nx; j++) {
 				const double *row = S + (size_t)g * K * K + (size_t)dx[j] * K;
 				for(int i = 0; i < nc; i++)
@@ -317,6 +321,21 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	return PL_OK;
 }
 
+/* Child i's allele c from parent q: by a segregation variable, or from a
+ * founder with this one child that matters straight from their one allele
+ * that counts (see single_founders). */
+static pl_rc transmit(eng *e, int i, int q, int c)
+{
+	int s = dna_mutation_from(e->ped->sex[q]), g = 2 * e->ped->n + c;
+	if(e->single[q]) {
+		int v[2] = {c, 2 * q};
+		return add_factor(e, F_TRANS, i, s, v, 2);
+	}
+	int x[3] = {c, 2 * q, g}, y[3] = {c, 2 * q + 1, g};
+	pl_rc rc = add_factor(e, F_SEG_X, i, s, x, 3);
+	return rc ? rc : add_factor(e, F_SEG_Y, i, s, y, 3);
+}
+
 static pl_rc build(eng *e)
 {
 	const dna_ped *p = e->ped;
@@ -334,22 +353,14 @@ static pl_rc build(eng *e)
 				continue; /* its alleles' probability is theta_known's constant */
 			if(!rc && e->rep[P] == P)
 				rc = add_factor(e, F_PRIOR, i, 0, &P, 1);
-			if(!rc && e->rep[M] == M)
+			if(!rc && e->rep[M] == M && !e->single[i])
 				rc = add_factor(e, F_PRIOR, i, 0, &M, 1);
 			continue;
 		}
-		int f = p->father[i], m = p->mother[i], gf = 2 * p->n + P, gm = 2 * p->n + M;
-		int fx[3] = {P, 2 * f, gf}, fy[3] = {P, 2 * f + 1, gf};
-		int mx[3] = {M, 2 * m, gm}, my[3] = {M, 2 * m + 1, gm};
-		int sf = dna_mutation_from(p->sex[f]), sm = dna_mutation_from(p->sex[m]);
 		if(!rc)
-			rc = add_factor(e, F_SEG_X, i, sf, fx, 3);
+			rc = transmit(e, i, p->father[i], P);
 		if(!rc)
-			rc = add_factor(e, F_SEG_Y, i, sf, fy, 3);
-		if(!rc)
-			rc = add_factor(e, F_SEG_X, i, sm, mx, 3);
-		if(!rc)
-			rc = add_factor(e, F_SEG_Y, i, sm, my, 3);
+			rc = transmit(e, i, p->mother[i], M);
 	}
 	return rc;
 }
@@ -492,8 +503,13 @@ static int ind_of(const eng *e, int v)
  * segregation variable only for someone with parents. */
 static bool in_sum(const eng *e, int v)
 {
-	int i = ind_of(e, v);
-	return e->keep[i] && (v < 2 * e->ped->n || e->ped->father[i] >= 0);
+	int i = ind_of(e, v), n = e->ped->n;
+	if(!e->keep[i])
+		return false;
+	if(v < 2 * n) /* a single founder's second allele is no variable */
+		return !(e->single[i] && v == 2 * i + 1);
+	int q = v % 2 ? e->ped->mother[i] : e->ped->father[i];
+	return q >= 0 && !e->single[q];
 }
 
 static bool is_free(const eng *e, int v)
@@ -528,37 +544,48 @@ static void add_table(eng *e, double w)
 
 static pl_rc sum_all(eng *e, double *out)
 {
-	bool *done = arena_calloc(e->a, (size_t)e->nvar, sizeof(bool));
-	if(!done)
+	/* each candidate's table and work, recomputed only for the variables
+	 * of the table just made (no other's factors changed) */
+	int *cand = arena_alloc(e->a, (size_t)e->nvar * sizeof(int)), ncand = 0;
+	size_t *work = arena_alloc(e->a, (size_t)e->nvar * sizeof(size_t));
+	size_t *tab = arena_alloc(e->a, (size_t)e->nvar * sizeof(size_t));
+	bool *stale = arena_alloc(e->a, (size_t)e->nvar * sizeof(bool));
+	if(!cand || !work || !tab || !stale)
 		return PL_ENOMEM;
+	for(int v = 0; v < e->nvar; v++) {
+		stale[v] = true;
+		if(e->rep[v] == v && in_sum(e, v) && !is_free(e, v))
+			cand[ncand++] = v;
+	}
 	int u[FAC_VARS], nu;
-	for(;;) {
+	while(ncand) {
 		/* the smallest table next (then the least work): summing out a
 		 * segregation variable early would join a parent's two alleles */
-		int best = -1;
-		size_t best_cells = SIZE_MAX, best_table = SIZE_MAX, table;
-		for(int v = 0; v < e->nvar; v++) {
-			if(done[v] || e->rep[v] != v || !in_sum(e, v) || is_free(e, v))
-				continue;
-			size_t c = scope(e, v, u, &nu, &table);
-			if(best < 0 || (c != SIZE_MAX && (best_cells == SIZE_MAX || table < best_table ||
-			                                  (table == best_table && c < best_cells)))) {
-				best = v;
-				best_cells = c;
-				best_table = c == SIZE_MAX ? SIZE_MAX : table;
+		int bi = -1;
+		for(int i = 0; i < ncand; i++) {
+			int v = cand[i];
+			if(stale[v]) {
+				work[v] = scope(e, v, u, &nu, &tab[v]);
+				stale[v] = false;
 			}
+			if(bi < 0 || (work[v] != SIZE_MAX &&
+			              (work[cand[bi]] == SIZE_MAX || tab[v] < tab[cand[bi]] ||
+			               (tab[v] == tab[cand[bi]] && work[v] < work[cand[bi]]))))
+				bi = i;
 		}
-		if(best < 0)
-			break;
-		if(best_cells == SIZE_MAX)
+		int best = cand[bi];
+		if(work[best] == SIZE_MAX)
 			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
 			               "(a table of more than %d cells, %d products or %d alleles would be needed)",
 			               CELLS_MAX, WORK_MAX, FAC_VARS);
+		size_t table;
 		scope(e, best, u, &nu, &table);
 		pl_rc rc = eliminate(e, best, u, nu);
 		if(rc)
 			return rc;
-		done[best] = true;
+		for(int i = 0; i < nu; i++)
+			stale[u[i]] = true;
+		cand[bi] = cand[--ncand];
 	}
 	if(e->free_ind >= 0) {
 		add_table(e, *out);
@@ -657,6 +684,30 @@ static pl_rc term(eng *e, double *out)
 	return rc ? rc : sum_all(e, out);
 }
 
+/* An untyped founder with one child that matters passes that child one of
+ * their two alleles, 1/2 each; both alleles are draws of one exchangeable
+ * sequence (from p, or by the sampling formula with theta), so which one
+ * changes nothing: say the first. The second is then seen by nobody and,
+ * put last in the sequence, sums to 1: the founder counts as one allele
+ * variable, the child's allele a mutation of it, without segregation. */
+static pl_rc single_founders(eng *e)
+{
+	const dna_ped *p = e->ped;
+	int *kids = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(int));
+	e->single = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
+	if(!kids || !e->single)
+		return PL_ENOMEM;
+	for(int i = 0; i < p->n; i++)
+		if(e->keep[i] && p->father[i] >= 0) {
+			kids[p->father[i]]++;
+			kids[p->mother[i]]++;
+		}
+	for(int i = 0; i < p->n; i++)
+		e->single[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && i != e->free_ind &&
+		               kids[i] == 1;
+	return PL_OK;
+}
+
 /* Individuals that matter: typed, or with a typed descendant. The others
  * sum to 1 and, with theta, their founders' alleles are draws that nothing
  * sees (the sampling formula is the same for the draws that remain). */
@@ -676,7 +727,7 @@ static pl_rc relevant(eng *e)
 				changed = true;
 			}
 	}
-	return PL_OK;
+	return single_founders(e);
 }
 
 /* The founders whose genotype is known (typed, no drop-out, not left
@@ -879,16 +930,20 @@ static pl_rc prepare(eng *e, double theta)
 	e->scale = theta_known(e, theta, &e->T);
 	if(e->scale < 0)
 		return PL_ENOMEM;
-	for(int pass = 0; pass < 2; pass++)
+	/* the founders' pairs that may be swapped, then single founders' one
+	 * allele, then the free founder's two */
+	for(int pass = 0; pass < 3; pass++)
 		for(int i = 0; i < p->n; i++) {
-			if(!e->keep[i] || p->father[i] >= 0 || e->known[i] || (i == e->free_ind) != (pass == 1))
+			int kind = i == e->free_ind ? 2 : e->single[i] ? 1 : 0, na = kind == 1 ? 1 : 2;
+			if(!e->keep[i] || p->father[i] >= 0 || e->known[i] || kind != pass)
 				continue;
-			if(e->nua + 2 <= UNTYPED_ALLELES_MAX) {
+			if(e->nua + na <= UNTYPED_ALLELES_MAX) {
 				e->ua[e->nua] = 2 * i;
-				e->ua[e->nua + 1] = 2 * i + 1;
+				if(na == 2)
+					e->ua[e->nua + 1] = 2 * i + 1;
 				e->nsw += pass == 0;
 			}
-			e->nua += 2;
+			e->nua += na;
 		}
 	return find_mates(e);
 }
@@ -921,9 +976,10 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	if(J)
 		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
 	if(!rc && e.nua > UNTYPED_ALLELES_MAX)
-		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d untyped founders who matter: at most "
-		             "%d (their alleles' partitions are summed exactly; typed founders cost nothing)",
-		             e.nua / 2, UNTYPED_ALLELES_MAX / 2);
+		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d alleles of untyped founders who "
+		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
+		             "nothing, an untyped founder with one child that matters counts one allele)",
+		             e.nua, UNTYPED_ALLELES_MAX);
 	else if(!rc)
 		rc = theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
 	bool oom = arena_oom(&keep) || arena_oom(a);
