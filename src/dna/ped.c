@@ -80,8 +80,34 @@ typedef struct eng {
 	double *J;                     /* the joint table being summed, n x n */
 	int nJ;                        /* alleles of the locus (no lumping then) */
 	arena *a;
+	size_t bytes, largest;         /* what the current term took from a */
+	bool oom;                      /* a term's arena ran out before it was renewed */
 	pl_err *err;
 } eng;
+
+/* A term's memory: counted, so that the next term's arena has one block
+ * large enough (see next_term), and a reset frees nothing. */
+static void *talloc(eng *e, size_t n)
+{
+	e->bytes += n + 16;
+	e->largest = n > e->largest ? n : e->largest;
+	return arena_alloc(e->a, n);
+}
+
+/* Before a term: the arena emptied, its block kept; a larger one when the
+ * last term overflowed it. */
+static void next_term(eng *e)
+{
+	size_t want = 2 * e->bytes > 4 * e->largest ? 2 * e->bytes : 4 * e->largest;
+	e->oom |= arena_oom(e->a);
+	if(e->bytes > e->a->block_size / 2 || e->largest > e->a->block_size / 4) {
+		arena_free(e->a);
+		arena_init(e->a, want);
+	} else {
+		arena_reset(e->a);
+	}
+	e->bytes = e->largest = 0;
+}
 
 /* ---- the pedigree ------------------------------------------------------------ */
 
@@ -277,7 +303,7 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	size_t cells = 1;
 	for(int j = 0; j < F.nv; j++)
 		cells *= (size_t)e->cnd[F.v[j]];
-	F.t = arena_alloc(e->a, cells * sizeof(double));
+	F.t = talloc(e, cells * sizeof(double));
 	if(!F.t)
 		return PL_ENOMEM;
 	if(kind == F_SEG_X || kind == F_SEG_Y || kind == F_TRANS) {
@@ -309,7 +335,7 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	}
 	if(e->nf == e->capf) {
 		int cap = e->capf ? 2 * e->capf : 64;
-		fac *nf = arena_alloc(e->a, (size_t)cap * sizeof(fac));
+		fac *nf = talloc(e, (size_t)cap * sizeof(fac));
 		if(!nf)
 			return PL_ENOMEM;
 		if(e->nf)
@@ -437,7 +463,7 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 		G.v[i] = u[i];
 		cells *= (size_t)e->cnd[u[i]];
 	}
-	G.t = arena_alloc(e->a, cells * sizeof(double));
+	G.t = talloc(e, cells * sizeof(double));
 	if(!G.t)
 		return PL_ENOMEM;
 	int idx[FAC_VARS] = {0}, dx = e->cnd[x];
@@ -546,10 +572,10 @@ static pl_rc sum_all(eng *e, double *out)
 {
 	/* each candidate's table and work, recomputed only for the variables
 	 * of the table just made (no other's factors changed) */
-	int *cand = arena_alloc(e->a, (size_t)e->nvar * sizeof(int)), ncand = 0;
-	size_t *work = arena_alloc(e->a, (size_t)e->nvar * sizeof(size_t));
-	size_t *tab = arena_alloc(e->a, (size_t)e->nvar * sizeof(size_t));
-	bool *stale = arena_alloc(e->a, (size_t)e->nvar * sizeof(bool));
+	int *cand = talloc(e, (size_t)e->nvar * sizeof(int)), ncand = 0;
+	size_t *work = talloc(e, (size_t)e->nvar * sizeof(size_t));
+	size_t *tab = talloc(e, (size_t)e->nvar * sizeof(size_t));
+	bool *stale = talloc(e, (size_t)e->nvar * sizeof(bool));
 	if(!cand || !work || !tab || !stale)
 		return PL_ENOMEM;
 	for(int v = 0; v < e->nvar; v++) {
@@ -645,8 +671,8 @@ static pl_rc term(eng *e, double *out)
 {
 	e->nf = e->capf = 0;
 	e->f = NULL;
-	e->cdom = arena_alloc(e->a, (size_t)e->nvar * sizeof(int *));
-	e->cnd = arena_alloc(e->a, (size_t)e->nvar * sizeof(int));
+	e->cdom = talloc(e, (size_t)e->nvar * sizeof(int *));
+	e->cnd = talloc(e, (size_t)e->nvar * sizeof(int));
 	if(!e->cdom || !e->cnd)
 		return PL_ENOMEM;
 	for(int v = 0; v < e->nvar; v++) {
@@ -658,7 +684,7 @@ static pl_rc term(eng *e, double *out)
 		if(r == v || !e->keep[ind_of(e, v)])
 			continue;
 		/* intersect the block's domain with v's (both sorted) */
-		int *d = arena_alloc(e->a, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
+		int *d = talloc(e, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
 		if(!d)
 			return PL_ENOMEM;
 		for(int i = 0, j = 0; i < e->cnd[r] && j < e->nd[v];) {
@@ -850,7 +876,7 @@ static pl_rc theta_sum(eng *e, const int *ua, int U, int nsw, const int *mate, i
 		for(int i = 0; i < U - k; i++)
 			w *= theta;
 		double t = w;
-		arena_reset(e->a);
+		next_term(e);
 		pl_rc rc = term(e, &t);
 		if(rc)
 			return rc;
@@ -960,10 +986,12 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		if(obs[i].a >= L->n || obs[i].b >= L->n || (obs[i].a >= 0 && obs[i].b < 0))
 			return pl_fail(err, PL_EINPUT, "individual %d: an allele the locus %s does not have",
 			               i + 1, L->name ? L->name : "");
-	/* Long-lived parts go in a private arena; `a` is reset for every term. */
-	arena keep;
-	arena_init(&keep, 0);
-	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
+	/* Long-lived parts go in `a`; the terms in a private arena whose one
+	 * block is sized to a term (next_term). */
+	arena terms;
+	arena_reset(a);
+	arena_init(&terms, 1 << 16);
+	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = a, .err = err, .free_ind = free_ind,
 	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
@@ -971,7 +999,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	if(!rc)
 		rc = domains(&e);
 	rc = rc ? rc : prepare(&e, m->theta);
-	e.a = a;
+	e.a = &terms;
 	*lik = 0;
 	if(J)
 		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
@@ -982,8 +1010,8 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		             e.nua, UNTYPED_ALLELES_MAX);
 	else if(!rc)
 		rc = theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
-	bool oom = arena_oom(&keep) || arena_oom(a);
-	arena_free(&keep);
+	bool oom = arena_oom(&terms) || arena_oom(a) || e.oom;
+	arena_free(&terms);
 	if(rc == PL_ENOMEM || (!rc && oom))
 		return pl_nomem(err);
 	return rc;
