@@ -986,12 +986,13 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		if(obs[i].a >= L->n || obs[i].b >= L->n || (obs[i].a >= 0 && obs[i].b < 0))
 			return pl_fail(err, PL_EINPUT, "individual %d: an allele the locus %s does not have",
 			               i + 1, L->name ? L->name : "");
-	/* Long-lived parts go in `a`; the terms in a private arena whose one
-	 * block is sized to a term (next_term). */
-	arena terms;
+	/* Long-lived parts go in a private arena; the terms in `a`, whose one
+	 * block next_term sizes to a term and keeps (for this call's next
+	 * terms, and the caller's next calls). */
+	arena keep;
+	arena_init(&keep, 0);
 	arena_reset(a);
-	arena_init(&terms, 1 << 16);
-	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = a, .err = err, .free_ind = free_ind,
+	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
 	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
@@ -999,7 +1000,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	if(!rc)
 		rc = domains(&e);
 	rc = rc ? rc : prepare(&e, m->theta);
-	e.a = &terms;
+	e.a = a;
 	*lik = 0;
 	if(J)
 		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
@@ -1010,8 +1011,9 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		             e.nua, UNTYPED_ALLELES_MAX);
 	else if(!rc)
 		rc = theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
-	bool oom = arena_oom(&terms) || arena_oom(a) || e.oom;
-	arena_free(&terms);
+	next_term(&e); /* the block for the caller's next call */
+	bool oom = arena_oom(&keep) || e.oom;
+	arena_free(&keep);
 	if(rc == PL_ENOMEM || (!rc && oom))
 		return pl_nomem(err);
 	return rc;
