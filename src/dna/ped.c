@@ -18,76 +18,32 @@
  * transmission (strong lumpability), and the sampling formula of theta
  * sums over them in the same way. Stepwise models keep every allele.
  *
- * Theta (docs/dna.md, "Theta in a pedigree"): the 2F founder alleles are
- * drawn one after the other by the sampling formula. The j-th is a copy of
- * one of the j - 1 before it, each with probability theta / (1 + (j - 2)
- * theta), or new from the frequencies with probability (1 - theta) / (1 +
- * (j - 2) theta): that is the formula, summed over which earlier allele was
- * copied. The draws thus split the founder alleles into blocks of copies of
- * one another, a partition with k blocks of sizes n_b having probability
+ * Theta (docs/dna.md, "Theta in a pedigree"): the founder alleles are
+ * drawn one after the other by the sampling formula, whose joint
+ * probability is the same in any order. The typed founders' alleles
+ * (known up to phase, which changes no count) come first: a constant
+ * (theta_known), with t[a] of them a. Each untyped founder allele after
+ * them is new with weight w[a] = t[a] theta + (1 - theta) p[a], or a copy
+ * of one particular earlier untyped allele with weight theta; summed over
+ * which one was copied, the untyped alleles split into blocks, a partition
+ * with k blocks of sizes s_b weighing
  *
- *   P = (1 - theta)^(k - 1) theta^(2F - k) prod_b (n_b - 1)! / prod_{j=2..2F} (1 + (j - 2) theta)
+ *   theta^(U - k) prod_b (s_b - 1)! / prod_{i=1..U} (1 + (T + i - 2) theta)
  *
- * and given the partition each block is one allele drawn from the
- * frequencies. The likelihood is the sum over the partitions of P times the
- * theta = 0 likelihood with each block's alleles made one variable: exact,
- * whatever the order of the draws; Bell(2F) partitions, so the founders
- * that matter (those with a typed descendant or typed themselves) are
- * bounded by FOUNDER_ALLELES_MAX. */
-#include "dna/ped.h"
+ * and each block is one allele variable of prior w. The likelihood is the
+ * constant times the sum over the partitions of that times the theta = 0
+ * likelihood with each block one variable; Bell(U) partitions, U bounded
+ * by UNTYPED_ALLELES_MAX, and those that a symmetry of the pedigree maps
+ * onto each other summed once (orbit). An untyped founder with one child
+ * that matters counts one allele (single_founders). */
+#include "dna/ped_eng.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	FAC_VARS = 20,                 /* variables of one table */
-	CELLS_MAX = 1 << 22,           /* cells of one table */
-	WORK_MAX = 1 << 27,            /* products summed to make it */
-	UNTYPED_ALLELES_MAX = 12       /* with theta > 0: Bell(12) = 4213597 partitions at most */
-};
-
-typedef struct fac {
-	int nv;
-	int v[FAC_VARS];
-	double *t;                     /* over the domains of v, v[0] fastest */
-	bool gone;
-} fac;
-
-/* One computation: the locus in lumped classes, the pedigree, the factors. */
-typedef struct eng {
-	const dna_ped *ped;
-	const dna_obs *obs;
-	int K;                         /* allele classes */
-	double *p;                     /* their frequencies */
-	double *w;                     /* the prior of an untyped founder's allele (p at theta 0) */
-	bool *known;                   /* founders whose genotype is known: no prior (theta) */
-	bool *single;                  /* untyped founders with one child that matters: one allele */
-	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
-	double *seg[3][2];             /* seg_val over (c, x, g), c fastest: made once per call */
-	int *cls;                      /* allele -> class */
-	double delta;                  /* d / (1 + d) */
-	bool *keep;                    /* individuals that matter */
-	int nvar;
-	int **dom, *nd;                /* each variable's possible classes */
-	int *rep;                      /* variable -> the variable of its theta block */
-	int **cdom, *cnd;              /* domains in the current term (blocks intersected) */
-	fac *f;
-	int nf, capf;
-	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
-	int *ua, nua, nsw, T;          /* theta: untyped founders' alleles, swappable pairs, typed alleles */
-	int *mate;                     /* theta: per swappable founder, the one it may swap with, or -1 */
-	double scale;                  /* theta: the typed founders' probability */
-	double *J;                     /* the joint table being summed, n x n */
-	int nJ;                        /* alleles of the locus (no lumping then) */
-	arena *a;
-	size_t bytes, largest;         /* what the current term took from a */
-	bool oom;                      /* a term's arena ran out before it was renewed */
-	pl_err *err;
-} eng;
-
 /* A term's memory: counted, so that the next term's arena has one block
  * large enough (see next_term), and a reset frees nothing. */
-static void *talloc(eng *e, size_t n)
+static void *talloc(dna_peng *e, size_t n)
 {
 	e->bytes += n + 16;
 	e->largest = n > e->largest ? n : e->largest;
@@ -96,7 +52,7 @@ static void *talloc(eng *e, size_t n)
 
 /* Before a term: the arena emptied, its block kept; a larger one when the
  * last term overflowed it. */
-static void next_term(eng *e)
+void dna_peng_next_term(dna_peng *e)
 {
 	size_t want = 2 * e->bytes > 4 * e->largest ? 2 * e->bytes : 4 * e->largest;
 	e->oom |= arena_oom(e->a);
@@ -186,10 +142,10 @@ static void mark_seen(bool *seen, dna_obs o)
 	seen[o.b] = true;
 }
 
-static pl_rc make_seg(eng *e);
+static pl_rc make_seg(dna_peng *e);
 
 /* Classes: the alleles seen, and the others as one when lumping is exact. */
-static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
+static pl_rc make_classes(dna_peng *e, const dna_locus *L, const dna_model *m)
 {
 	int n = L->n;
 	const double *M[3] = {NULL, NULL, NULL};
@@ -243,7 +199,7 @@ static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
 
 /* ---- factors ---------------------------------------------------------------- */
 
-static double obs_val(const eng *e, dna_obs o, int x, int y)
+static double obs_val(const dna_peng *e, dna_obs o, int x, int y)
 {
 	int a = e->cls[o.a], b = e->cls[o.b];
 	if(!o.dropout)
@@ -257,7 +213,7 @@ static double obs_val(const eng *e, dna_obs o, int x, int y)
  * holds (c, x, g) and one (c, y, g), and a parent's two alleles never
  * share a table with the child's. The 1/2 of g's two values is in the
  * first. */
-static double seg_val(const eng *e, int s, int c, int x, int g, int which)
+static double seg_val(const dna_peng *e, int s, int c, int x, int g, int which)
 {
 	const double *M = e->mut[s];
 	double half = which == 0 ? 0.5 : 1;
@@ -270,7 +226,7 @@ enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y, F_TRANS };
 
 /* seg_val for every (c, x, g) of each matrix, once per call: the terms of
  * theta and the transmissions of a pedigree all use the same. */
-static pl_rc make_seg(eng *e)
+static pl_rc make_seg(dna_peng *e)
 {
 	size_t K = (size_t)e->K;
 	for(int s = 0; s < 3; s++)
@@ -288,9 +244,9 @@ static pl_rc make_seg(eng *e)
 
 /* A table over the blocks of the given variables (a variable may appear
  * twice when theta made two alleles one). */
-static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars, int nvars)
+static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int *vars, int nvars)
 {
-	fac F = {0};
+	dna_pfac F = {0};
 	int pos[3];
 	for(int i = 0; i < nvars; i++) {
 		int r = e->rep[vars[i]], j = 0;
@@ -335,11 +291,11 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	}
 	if(e->nf == e->capf) {
 		int cap = e->capf ? 2 * e->capf : 64;
-		fac *nf = talloc(e, (size_t)cap * sizeof(fac));
+		dna_pfac *nf = talloc(e, (size_t)cap * sizeof(dna_pfac));
 		if(!nf)
 			return PL_ENOMEM;
 		if(e->nf)
-			memcpy(nf, e->f, (size_t)e->nf * sizeof(fac));
+			memcpy(nf, e->f, (size_t)e->nf * sizeof(dna_pfac));
 		e->f = nf;
 		e->capf = cap;
 	}
@@ -350,7 +306,7 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 /* Child i's allele c from parent q: by a segregation variable, or from a
  * founder with this one child that matters straight from their one allele
  * that counts (see single_founders). */
-static pl_rc transmit(eng *e, int i, int q, int c)
+static pl_rc transmit(dna_peng *e, int i, int q, int c)
 {
 	int s = dna_mutation_from(e->ped->sex[q]), g = 2 * e->ped->n + c;
 	if(e->single[q]) {
@@ -362,7 +318,7 @@ static pl_rc transmit(eng *e, int i, int q, int c)
 	return rc ? rc : add_factor(e, F_SEG_Y, i, s, y, 3);
 }
 
-static pl_rc build(eng *e)
+static pl_rc build(dna_peng *e)
 {
 	const dna_ped *p = e->ped;
 	pl_rc rc = PL_OK;
@@ -395,13 +351,13 @@ static pl_rc build(eng *e)
 
 /* The variables of the table that summing out x would make, and its work
  * (its cells times x's values); SIZE_MAX past the bounds. */
-static size_t scope(const eng *e, int x, int *u, int *nu, size_t *table)
+static size_t scope(const dna_peng *e, int x, int *u, int *nu, size_t *table)
 {
 	*nu = 0;
 	size_t cells = 1;
 	*table = SIZE_MAX;
 	for(int k = 0; k < e->nf; k++) {
-		const fac *F = &e->f[k];
+		const dna_pfac *F = &e->f[k];
 		bool has = false;
 		for(int j = 0; j < F->nv && !has; j++)
 			has = F->v[j] == x;
@@ -427,13 +383,13 @@ static size_t scope(const eng *e, int x, int *u, int *nu, size_t *table)
 	return cells * (size_t)e->cnd[x] > WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
 }
 
-static pl_rc eliminate(eng *e, int x, const int *u, int nu)
+static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 {
-	fac *in[64];
+	dna_pfac *in[64];
 	int nin = 0;
 	size_t stride[64][FAC_VARS + 1];
 	for(int k = 0; k < e->nf; k++) {
-		fac *F = &e->f[k];
+		dna_pfac *F = &e->f[k];
 		int jx = -1;
 		for(int j = 0; j < F->nv; j++)
 			jx = F->v[j] == x ? j : jx;
@@ -457,7 +413,7 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 		F->gone = true;
 		in[nin++] = F;
 	}
-	fac G = {.nv = nu};
+	dna_pfac G = {.nv = nu};
 	size_t cells = 1;
 	for(int i = 0; i < nu; i++) {
 		G.v[i] = u[i];
@@ -511,7 +467,7 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 			idx[i] = 0;
 		}
 	}
-	fac *slot = in[0]; /* reuse a spent slot */
+	dna_pfac *slot = in[0]; /* reuse a spent slot */
 	*slot = G;
 	return PL_OK;
 }
@@ -520,14 +476,14 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
  * out, the cheapest first. */
 /* Variables: 2i and 2i + 1 the alleles of i, 2n + 2i and 2n + 2i + 1
  * their segregation variables. */
-static int ind_of(const eng *e, int v)
+static int ind_of(const dna_peng *e, int v)
 {
 	return v < 2 * e->ped->n ? v / 2 : (v - 2 * e->ped->n) / 2;
 }
 
 /* Whether v is a variable of the sum: of someone who matters, and a
  * segregation variable only for someone with parents. */
-static bool in_sum(const eng *e, int v)
+static bool in_sum(const dna_peng *e, int v)
 {
 	int i = ind_of(e, v), n = e->ped->n;
 	if(!e->keep[i])
@@ -538,14 +494,14 @@ static bool in_sum(const eng *e, int v)
 	return q >= 0 && !e->single[q];
 }
 
-static bool is_free(const eng *e, int v)
+static bool is_free(const dna_peng *e, int v)
 {
 	return e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1]);
 }
 
 /* What is left once all but the free variables are summed out: factors
  * over them only, added to J times w at every (x, y) of their domains. */
-static void add_table(eng *e, double w)
+static void add_table(dna_peng *e, double w)
 {
 	int a = e->rep[2 * e->free_ind], b = e->rep[2 * e->free_ind + 1], n = e->nJ;
 	for(int i = 0; i < e->cnd[a]; i++)
@@ -554,7 +510,7 @@ static void add_table(eng *e, double w)
 				continue;
 			double prod = w;
 			for(int k = 0; k < e->nf && prod != 0; k++) {
-				const fac *F = &e->f[k];
+				const dna_pfac *F = &e->f[k];
 				if(F->gone)
 					continue;
 				size_t off = 0, st = 1;
@@ -568,7 +524,7 @@ static void add_table(eng *e, double w)
 		}
 }
 
-static pl_rc sum_all(eng *e, double *out)
+static pl_rc sum_all(dna_peng *e, double *out)
 {
 	/* each candidate's table and work, recomputed only for the variables
 	 * of the table just made (no other's factors changed) */
@@ -629,7 +585,7 @@ static pl_rc sum_all(eng *e, double *out)
 
 /* Each variable's classes: a typed genotype (no drop-out) fixes both
  * alleles to its two; anything else may be any class. */
-static pl_rc domains(eng *e)
+static pl_rc domains(dna_peng *e)
 {
 	e->dom = arena_alloc(e->a, (size_t)e->nvar * sizeof(int *));
 	e->nd = arena_alloc(e->a, (size_t)e->nvar * sizeof(int));
@@ -667,7 +623,7 @@ static pl_rc domains(eng *e)
 /* The theta = 0 likelihood with the blocks of rep; 0 when a block's
  * alleles can have no class in common. With a free individual, *out comes
  * in as the term's weight and its table is added to J instead. */
-static pl_rc term(eng *e, double *out)
+pl_rc dna_peng_term(dna_peng *e, double *out)
 {
 	e->nf = e->capf = 0;
 	e->f = NULL;
@@ -716,7 +672,7 @@ static pl_rc term(eng *e, double *out)
  * changes nothing: say the first. The second is then seen by nobody and,
  * put last in the sequence, sums to 1: the founder counts as one allele
  * variable, the child's allele a mutation of it, without segregation. */
-static pl_rc single_founders(eng *e)
+static pl_rc single_founders(dna_peng *e)
 {
 	const dna_ped *p = e->ped;
 	int *kids = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(int));
@@ -737,7 +693,7 @@ static pl_rc single_founders(eng *e)
 /* Individuals that matter: typed, or with a typed descendant. The others
  * sum to 1 and, with theta, their founders' alleles are draws that nothing
  * sees (the sampling formula is the same for the draws that remain). */
-static pl_rc relevant(eng *e)
+static pl_rc relevant(dna_peng *e)
 {
 	const dna_ped *p = e->ped;
 	e->keep = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
@@ -754,224 +710,6 @@ static pl_rc relevant(eng *e)
 			}
 	}
 	return single_founders(e);
-}
-
-/* The founders whose genotype is known (typed, no drop-out, not left
- * free) are drawn first: their probability is a constant, whatever the
- * phase (which changes no count), and what follows only needs t[c], how
- * many of their alleles are c. Returns that constant; sets *T (their
- * alleles) and the base weights w[c] = t[c] theta + (1 - theta) p[c]. */
-static double theta_known(eng *e, double theta, int *T)
-{
-	int *t = arena_calloc(e->a, (size_t)e->K, sizeof(int));
-	if(!t)
-		return -1;
-	*T = 0;
-	for(int i = 0; i < e->ped->n; i++)
-		if(e->known[i]) {
-			t[e->cls[e->obs[i].a]]++;
-			t[e->cls[e->obs[i].b]]++;
-			*T += 2;
-		}
-	double c = 1;
-	for(int x = 0; x < e->K; x++) {
-		for(int k = 0; k < t[x]; k++)
-			c *= k * theta + (1 - theta) * e->p[x];
-		e->w[x] = t[x] * theta + (1 - theta) * e->p[x];
-	}
-	for(int j = 1; j <= *T; j++)
-		c /= 1 + (j - 2) * theta;
-	return c;
-}
-
-/* How many partitions the symmetries of the pedigree make of rgs, or 0
- * when rgs is not the least of them. Two kinds, neither changing the
- * likelihood: swapping a founder's two alleles (their children take either
- * with 1/2), for the founders' pairs 2q, 2q + 1 (q < nsw) of ua; and
- * swapping two founders who are each other's only partner, of the same
- * transmission matrix (mate[q] = r, mate[r] = q; -1: none). So only the
- * least is summed, times this. */
-static int orbit(const int *rgs, int U, int nsw, const int *mate)
-{
-	int mates[UNTYPED_ALLELES_MAX / 2], nm = 0, stab = 0;
-	for(int q = 0; q < nsw; q++)
-		if(mate[q] > q)
-			mates[nm++] = q;
-	for(int ms = 0; ms < 1 << nm; ms++)
-		for(int mask = 0; mask < 1 << nsw; mask++) {
-			int img[UNTYPED_ALLELES_MAX], label[UNTYPED_ALLELES_MAX], next = 0, cmp = 0;
-			for(int i = 0; i < U; i++)
-				label[i] = -1;
-			for(int i = 0; i < U; i++) {
-				int src = i;
-				if(i < 2 * nsw) {
-					int q = i / 2;
-					for(int j = 0; j < nm; j++)
-						if(ms >> j & 1 && (q == mates[j] || q == mate[mates[j]]))
-							q = mate[q];
-					src = 2 * q + ((i & 1) ^ (mask >> (i / 2) & 1));
-				}
-				int b = rgs[src];
-				if(label[b] < 0)
-					label[b] = next++;
-				img[i] = label[b];
-				if(!cmp && img[i] != rgs[i])
-					cmp = img[i] < rgs[i] ? -1 : 1;
-			}
-			if(cmp < 0)
-				return 0;
-			stab += cmp == 0;
-		}
-	return (1 << (nsw + nm)) / stab;
-}
-
-/* The next restricted growth string (rgs[i] <= 1 + max(rgs[0..i))), with
- * max_[i] the max of rgs[0..i]; false after the last. */
-static bool rgs_next(int *rgs, int *max_, int U)
-{
-	for(int i = U - 1; i > 0; i--) {
-		if(rgs[i] <= max_[i - 1]) {
-			rgs[i]++;
-			max_[i] = rgs[i] > max_[i - 1] ? rgs[i] : max_[i - 1];
-			for(int j = i + 1; j < U; j++) {
-				rgs[j] = 0;
-				max_[j] = max_[i];
-			}
-			return true;
-		}
-	}
-	return false;
-}
-
-/* Sum over the partitions of the untyped founders' alleles ua[0..U)
- * (docs/dna.md, "Theta in a pedigree"): a partition with k blocks of sizes
- * s_b weighs theta^(U - k) prod_b (s_b - 1)! / prod_{i=1..U} (1 + (T + i -
- * 2) theta), each block one allele of prior w. The first 2 nsw of ua are
- * founders' pairs that may be swapped. */
-static pl_rc theta_sum(eng *e, const int *ua, int U, int nsw, const int *mate, int T, double theta,
-                       double scale, double *lik)
-{
-	int rgs[UNTYPED_ALLELES_MAX] = {0}, max_[UNTYPED_ALLELES_MAX] = {0}, size[UNTYPED_ALLELES_MAX];
-	int first[UNTYPED_ALLELES_MAX];
-	double denom = 1, fact[UNTYPED_ALLELES_MAX + 1] = {1};
-	for(int i = 1; i <= U; i++)
-		denom *= 1 + (T + i - 2) * theta;
-	for(int i = 1; i <= UNTYPED_ALLELES_MAX; i++)
-		fact[i] = fact[i - 1] * i;
-	*lik = 0;
-	do {
-		int mult = orbit(rgs, U, nsw, mate);
-		if(!mult)
-			continue;
-		int k = U ? max_[U - 1] + 1 : 0;
-		memset(size, 0, sizeof(size));
-		for(int i = 0; i < U; i++) {
-			if(!size[rgs[i]]++)
-				first[rgs[i]] = ua[i];
-			e->rep[ua[i]] = first[rgs[i]];
-		}
-		double w = mult * scale / denom;
-		for(int b = 0; b < k; b++)
-			w *= fact[size[b] - 1];
-		for(int i = 0; i < U - k; i++)
-			w *= theta;
-		double t = w;
-		next_term(e);
-		pl_rc rc = term(e, &t);
-		if(rc)
-			return rc;
-		if(e->free_ind < 0)
-			*lik += w * t;
-	} while(rgs_next(rgs, max_, U));
-	return PL_OK;
-}
-
-/* Whether swapping founders i and j (and the two alleles of each of their
- * children) changes nothing: each the other's only partner, the same
- * transmission matrix, the same observation, and no child's genotype left free (its table would
- * be transposed). */
-static bool mates(const eng *e, int i, int j)
-{
-	const dna_ped *p = e->ped;
-	int si = dna_mutation_from(p->sex[i]), sj = dna_mutation_from(p->sex[j]);
-	bool kids = false;
-	dna_obs oi = e->obs[i], oj = e->obs[j];
-	if(oi.a != oj.a || oi.b != oj.b || oi.dropout != oj.dropout)
-		return false;
-	if(e->mut[si] != e->mut[sj] && (!e->mut[si] || !e->mut[sj] ||
-	                                 memcmp(e->mut[si], e->mut[sj], (size_t)e->K * (size_t)e->K * sizeof(double))))
-		return false;
-	for(int c = 0; c < p->n; c++) {
-		int f = p->father[c], m = p->mother[c];
-		if(!e->keep[c] || (f != i && m != i && f != j && m != j))
-			continue;
-		if(!((f == i && m == j) || (f == j && m == i)) || c == e->free_ind)
-			return false;
-		kids = true;
-	}
-	return kids;
-}
-
-/* Pairs of the swappable founders (ua's first nsw) that mates() allows. */
-static pl_rc find_mates(eng *e)
-{
-	e->mate = arena_alloc(e->a, (size_t)(e->nsw ? e->nsw : 1) * sizeof(int));
-	if(!e->mate)
-		return PL_ENOMEM;
-	for(int q = 0; q < e->nsw; q++)
-		e->mate[q] = -1;
-	for(int q = 0; q < e->nsw; q++)
-		for(int r = q + 1; r < e->nsw && e->mate[q] < 0; r++)
-			if(e->mate[r] < 0 && mates(e, e->ua[2 * q] / 2, e->ua[2 * r] / 2)) {
-				e->mate[q] = r;
-				e->mate[r] = q;
-			}
-	return PL_OK;
-}
-
-/* Blocks all of one allele, the priors, and with theta the founders
- * split: those whose genotype is known out of the partitions (known, T,
- * scale), the others' alleles listed in ua (the swappable pairs first, the
- * free founder's last). */
-static pl_rc prepare(eng *e, double theta)
-{
-	const dna_ped *p = e->ped;
-	size_t nv = (size_t)(e->nvar ? e->nvar : 1);
-	e->rep = arena_alloc(e->a, nv * sizeof(int));
-	e->ua = arena_alloc(e->a, nv * sizeof(int));
-	e->w = arena_alloc(e->a, (size_t)e->K * sizeof(double));
-	e->known = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
-	if(!e->rep || !e->ua || !e->w || !e->known)
-		return PL_ENOMEM;
-	for(int v = 0; v < e->nvar; v++)
-		e->rep[v] = v;
-	memcpy(e->w, e->p, (size_t)e->K * sizeof(double));
-	e->scale = 1;
-	e->nua = e->nsw = e->T = 0;
-	if(theta <= 0)
-		return PL_OK;
-	for(int i = 0; i < p->n; i++)
-		e->known[i] = e->keep[i] && p->father[i] < 0 && i != e->free_ind && e->obs[i].a >= 0 &&
-		              !e->obs[i].dropout;
-	e->scale = theta_known(e, theta, &e->T);
-	if(e->scale < 0)
-		return PL_ENOMEM;
-	/* the founders' pairs that may be swapped, then single founders' one
-	 * allele, then the free founder's two */
-	for(int pass = 0; pass < 3; pass++)
-		for(int i = 0; i < p->n; i++) {
-			int kind = i == e->free_ind ? 2 : e->single[i] ? 1 : 0, na = kind == 1 ? 1 : 2;
-			if(!e->keep[i] || p->father[i] >= 0 || e->known[i] || kind != pass)
-				continue;
-			if(e->nua + na <= UNTYPED_ALLELES_MAX) {
-				e->ua[e->nua] = 2 * i;
-				if(na == 2)
-					e->ua[e->nua + 1] = 2 * i + 1;
-				e->nsw += pass == 0;
-			}
-			e->nua += na;
-		}
-	return find_mates(e);
 }
 
 /* The likelihood, or with free_ind >= 0 the joint table J. */
@@ -992,14 +730,14 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	arena keep;
 	arena_init(&keep, 0);
 	arena_reset(a);
-	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
+	dna_peng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
 	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
 		rc = make_classes(&e, L, m);
 	if(!rc)
 		rc = domains(&e);
-	rc = rc ? rc : prepare(&e, m->theta);
+	rc = rc ? rc : dna_peng_prepare(&e, m->theta);
 	e.a = a;
 	*lik = 0;
 	if(J)
@@ -1010,8 +748,8 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		             "nothing, an untyped founder with one child that matters counts one allele)",
 		             e.nua, UNTYPED_ALLELES_MAX);
 	else if(!rc)
-		rc = theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
-	next_term(&e); /* the block for the caller's next call */
+		rc = dna_peng_theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
+	dna_peng_next_term(&e); /* the block for the caller's next call */
 	bool oom = arena_oom(&keep) || e.oom;
 	arena_free(&keep);
 	if(rc == PL_ENOMEM || (!rc && oom))
