@@ -8,7 +8,7 @@
  * passed through the parent's mutation matrix, and what is seen of each
  * individual. Variables are summed out one at a time, the cheapest first
  * (the size of the table it makes), which is exact for any shape, loops
- * included; a table beyond CELLS_MAX cells is refused (PL_ELIMIT).
+ * included; a table beyond DNA_PED_CELLS_MAX cells is refused (PL_ELIMIT).
  *
  * Alleles are lumped when the mutation matrices allow it: the alleles seen
  * anywhere in the pedigree keep their own values and all others become one
@@ -33,7 +33,7 @@
  * and each block is one allele variable of prior w. The likelihood is the
  * constant times the sum over the partitions of that times the theta = 0
  * likelihood with each block one variable; Bell(U) partitions, U bounded
- * by UNTYPED_ALLELES_MAX, and those that a symmetry of the pedigree maps
+ * by DNA_PED_UNTYPED_MAX, and those that a symmetry of the pedigree maps
  * onto each other summed once (orbit). An untyped founder with one child
  * that matters counts one allele (single_founders). */
 #include "dna/ped_eng.h"
@@ -371,23 +371,23 @@ static size_t scope(const dna_peng *e, int x, int *u, int *nu, size_t *table)
 				i++;
 			if(i < *nu)
 				continue;
-			if(*nu == FAC_VARS)
+			if(*nu == DNA_PED_FAC_VARS)
 				return SIZE_MAX;
 			u[(*nu)++] = v;
 			cells *= (size_t)e->cnd[v];
-			if(cells > CELLS_MAX)
+			if(cells > DNA_PED_CELLS_MAX)
 				return SIZE_MAX;
 		}
 	}
 	*table = cells;
-	return cells * (size_t)e->cnd[x] > WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
+	return cells * (size_t)e->cnd[x] > DNA_PED_WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
 }
 
 static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 {
 	dna_pfac *in[64];
 	int nin = 0;
-	size_t stride[64][FAC_VARS + 1];
+	size_t stride[64][DNA_PED_FAC_VARS + 1];
 	for(int k = 0; k < e->nf; k++) {
 		dna_pfac *F = &e->f[k];
 		int jx = -1;
@@ -398,7 +398,7 @@ static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 		if(nin == 64)
 			return pl_fail(e->err, PL_ELIMIT, "an allele is shared by more than 64 factors");
 		/* Where each variable of the new table (and x, last) moves F's index. */
-		size_t s = 1, st[FAC_VARS];
+		size_t s = 1, st[DNA_PED_FAC_VARS];
 		for(int j = 0; j < F->nv; j++) {
 			st[j] = s;
 			s *= (size_t)e->cnd[F->v[j]];
@@ -422,7 +422,7 @@ static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 	G.t = talloc(e, cells * sizeof(double));
 	if(!G.t)
 		return PL_ENOMEM;
-	int idx[FAC_VARS] = {0}, dx = e->cnd[x];
+	int idx[DNA_PED_FAC_VARS] = {0}, dx = e->cnd[x];
 	size_t off[64] = {0}, sx[64];
 	double tmp[256];
 	for(int k = 0; k < nin; k++)
@@ -539,7 +539,7 @@ static pl_rc sum_all(dna_peng *e, double *out)
 		if(e->rep[v] == v && in_sum(e, v) && !is_free(e, v))
 			cand[ncand++] = v;
 	}
-	int u[FAC_VARS], nu;
+	int u[DNA_PED_FAC_VARS], nu;
 	while(ncand) {
 		/* the smallest table next (then the least work): summing out a
 		 * segregation variable early would join a parent's two alleles */
@@ -559,7 +559,7 @@ static pl_rc sum_all(dna_peng *e, double *out)
 		if(work[best] == SIZE_MAX)
 			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
 			               "(a table of more than %d cells, %d products or %d alleles would be needed)",
-			               CELLS_MAX, WORK_MAX, FAC_VARS);
+			               DNA_PED_CELLS_MAX, DNA_PED_WORK_MAX, DNA_PED_FAC_VARS);
 		size_t table;
 		scope(e, best, u, &nu, &table);
 		pl_rc rc = eliminate(e, best, u, nu);
@@ -742,11 +742,11 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	*lik = 0;
 	if(J)
 		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
-	if(!rc && e.nua > UNTYPED_ALLELES_MAX)
+	if(!rc && e.nua > DNA_PED_UNTYPED_MAX)
 		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d alleles of untyped founders who "
 		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
 		             "nothing, an untyped founder with one child that matters counts one allele)",
-		             e.nua, UNTYPED_ALLELES_MAX);
+		             e.nua, DNA_PED_UNTYPED_MAX);
 	else if(!rc)
 		rc = dna_peng_theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
 	dna_peng_next_term(&e); /* the block for the caller's next call */

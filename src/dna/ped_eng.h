@@ -8,15 +8,15 @@
 #include "dna/ped.h"
 
 enum {
-	FAC_VARS = 20,                 /* variables of one table */
-	CELLS_MAX = 1 << 22,           /* cells of one table */
-	WORK_MAX = 1 << 27,            /* products summed to make it */
-	UNTYPED_ALLELES_MAX = 12       /* with theta > 0: Bell(12) = 4213597 partitions at most */
+	DNA_PED_FAC_VARS = 20,                 /* variables of one table */
+	DNA_PED_CELLS_MAX = 1 << 22,           /* cells of one table */
+	DNA_PED_WORK_MAX = 1 << 27,            /* products summed to make it */
+	DNA_PED_UNTYPED_MAX = 12       /* with theta > 0: Bell(12) = 4213597 partitions at most */
 };
 
 typedef struct dna_pfac {
 	int nv;
-	int v[FAC_VARS];
+	int v[DNA_PED_FAC_VARS];
 	double *t;                     /* over the domains of v, v[0] fastest */
 	bool gone;
 } dna_pfac;

@@ -44,13 +44,13 @@ static double theta_known(dna_peng *e, double theta, int *T)
  * least is summed, times this. */
 static int orbit(const int *rgs, int U, int nsw, const int *mate)
 {
-	int mates[UNTYPED_ALLELES_MAX / 2], nm = 0, stab = 0;
+	int mates[DNA_PED_UNTYPED_MAX / 2], nm = 0, stab = 0;
 	for(int q = 0; q < nsw; q++)
 		if(mate[q] > q)
 			mates[nm++] = q;
 	for(int ms = 0; ms < 1 << nm; ms++)
 		for(int mask = 0; mask < 1 << nsw; mask++) {
-			int img[UNTYPED_ALLELES_MAX], label[UNTYPED_ALLELES_MAX], next = 0, cmp = 0;
+			int img[DNA_PED_UNTYPED_MAX], label[DNA_PED_UNTYPED_MAX], next = 0, cmp = 0;
 			for(int i = 0; i < U; i++)
 				label[i] = -1;
 			for(int i = 0; i < U; i++) {
@@ -102,12 +102,12 @@ static bool rgs_next(int *rgs, int *max_, int U)
 pl_rc dna_peng_theta_sum(dna_peng *e, const int *ua, int U, int nsw, const int *mate, int T, double theta,
                        double scale, double *lik)
 {
-	int rgs[UNTYPED_ALLELES_MAX] = {0}, max_[UNTYPED_ALLELES_MAX] = {0}, size[UNTYPED_ALLELES_MAX];
-	int first[UNTYPED_ALLELES_MAX];
-	double denom = 1, fact[UNTYPED_ALLELES_MAX + 1] = {1};
+	int rgs[DNA_PED_UNTYPED_MAX] = {0}, max_[DNA_PED_UNTYPED_MAX] = {0}, size[DNA_PED_UNTYPED_MAX];
+	int first[DNA_PED_UNTYPED_MAX];
+	double denom = 1, fact[DNA_PED_UNTYPED_MAX + 1] = {1};
 	for(int i = 1; i <= U; i++)
 		denom *= 1 + (T + i - 2) * theta;
-	for(int i = 1; i <= UNTYPED_ALLELES_MAX; i++)
+	for(int i = 1; i <= DNA_PED_UNTYPED_MAX; i++)
 		fact[i] = fact[i - 1] * i;
 	*lik = 0;
 	do {
@@ -214,7 +214,7 @@ pl_rc dna_peng_prepare(dna_peng *e, double theta)
 			int kind = i == e->free_ind ? 2 : e->single[i] ? 1 : 0, na = kind == 1 ? 1 : 2;
 			if(!e->keep[i] || p->father[i] >= 0 || e->known[i] || kind != pass)
 				continue;
-			if(e->nua + na <= UNTYPED_ALLELES_MAX) {
+			if(e->nua + na <= DNA_PED_UNTYPED_MAX) {
 				e->ua[e->nua] = 2 * i;
 				if(na == 2)
 					e->ua[e->nua + 1] = 2 * i + 1;
