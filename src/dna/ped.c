@@ -8,7 +8,7 @@
  * passed through the parent's mutation matrix, and what is seen of each
  * individual. Variables are summed out one at a time, the cheapest first
  * (the size of the table it makes), which is exact for any shape, loops
- * included; a table beyond CELLS_MAX cells is refused (PL_ELIMIT).
+ * included; a table beyond DNA_PED_CELLS_MAX cells is refused (PL_ELIMIT).
  *
  * Alleles are lumped when the mutation matrices allow it: the alleles seen
  * anywhere in the pedigree keep their own values and all others become one
@@ -18,63 +18,52 @@
  * transmission (strong lumpability), and the sampling formula of theta
  * sums over them in the same way. Stepwise models keep every allele.
  *
- * Theta (docs/dna.md, "Theta in a pedigree"): the 2F founder alleles are
- * drawn one after the other by the sampling formula. The j-th is a copy of
- * one of the j - 1 before it, each with probability theta / (1 + (j - 2)
- * theta), or new from the frequencies with probability (1 - theta) / (1 +
- * (j - 2) theta): that is the formula, summed over which earlier allele was
- * copied. The draws thus split the founder alleles into blocks of copies of
- * one another, a partition with k blocks of sizes n_b having probability
+ * Theta (docs/dna.md, "Theta in a pedigree"): the founder alleles are
+ * drawn one after the other by the sampling formula, whose joint
+ * probability is the same in any order. The typed founders' alleles
+ * (known up to phase, which changes no count) come first: a constant
+ * (theta_known), with t[a] of them a. Each untyped founder allele after
+ * them is new with weight w[a] = t[a] theta + (1 - theta) p[a], or a copy
+ * of one particular earlier untyped allele with weight theta; summed over
+ * which one was copied, the untyped alleles split into blocks, a partition
+ * with k blocks of sizes s_b weighing
  *
- *   P = (1 - theta)^(k - 1) theta^(2F - k) prod_b (n_b - 1)! / prod_{j=2..2F} (1 + (j - 2) theta)
+ *   theta^(U - k) prod_b (s_b - 1)! / prod_{i=1..U} (1 + (T + i - 2) theta)
  *
- * and given the partition each block is one allele drawn from the
- * frequencies. The likelihood is the sum over the partitions of P times the
- * theta = 0 likelihood with each block's alleles made one variable: exact,
- * whatever the order of the draws; Bell(2F) partitions, so the founders
- * that matter (those with a typed descendant or typed themselves) are
- * bounded by FOUNDER_ALLELES_MAX. */
-#include "dna/ped.h"
+ * and each block is one allele variable of prior w. The likelihood is the
+ * constant times the sum over the partitions of that times the theta = 0
+ * likelihood with each block one variable; Bell(U) partitions, U bounded
+ * by DNA_PED_UNTYPED_MAX, and those that a symmetry of the pedigree maps
+ * onto each other summed once (orbit). An untyped founder with one child
+ * that matters counts one allele (single_founders). */
+#include "dna/ped_eng.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum {
-	FAC_VARS = 20,                 /* variables of one table */
-	CELLS_MAX = 1 << 22,           /* cells of one table */
-	WORK_MAX = 1 << 27,            /* products summed to make it */
-	FOUNDER_ALLELES_MAX = 10       /* with theta > 0: Bell(10) = 115975 partitions */
-};
+/* A term's memory: counted, so that the next term's arena has one block
+ * large enough (see next_term), and a reset frees nothing. */
+static void *talloc(dna_peng *e, size_t n)
+{
+	e->bytes += n + 16;
+	e->largest = n > e->largest ? n : e->largest;
+	return arena_alloc(e->a, n);
+}
 
-typedef struct fac {
-	int nv;
-	int v[FAC_VARS];
-	double *t;                     /* over the domains of v, v[0] fastest */
-	bool gone;
-} fac;
-
-/* One computation: the locus in lumped classes, the pedigree, the factors. */
-typedef struct eng {
-	const dna_ped *ped;
-	const dna_obs *obs;
-	int K;                         /* allele classes */
-	double *p;                     /* their frequencies */
-	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
-	int *cls;                      /* allele -> class */
-	double delta;                  /* d / (1 + d) */
-	bool *keep;                    /* individuals that matter */
-	int nvar;
-	int **dom, *nd;                /* each variable's possible classes */
-	int *rep;                      /* variable -> the variable of its theta block */
-	int **cdom, *cnd;              /* domains in the current term (blocks intersected) */
-	fac *f;
-	int nf, capf;
-	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
-	double *J;                     /* the joint table being summed, n x n */
-	int nJ;                        /* alleles of the locus (no lumping then) */
-	arena *a;
-	pl_err *err;
-} eng;
+/* Before a term: the arena emptied, its block kept; a larger one when the
+ * last term overflowed it. */
+void dna_peng_next_term(dna_peng *e)
+{
+	size_t want = 2 * e->bytes > 4 * e->largest ? 2 * e->bytes : 4 * e->largest;
+	e->oom |= arena_oom(e->a);
+	if(e->bytes > e->a->block_size / 2 || e->largest > e->a->block_size / 4) {
+		arena_free(e->a);
+		arena_init(e->a, want);
+	} else {
+		arena_reset(e->a);
+	}
+	e->bytes = e->largest = 0;
+}
 
 /* ---- the pedigree ------------------------------------------------------------ */
 
@@ -153,8 +142,10 @@ static void mark_seen(bool *seen, dna_obs o)
 	seen[o.b] = true;
 }
 
+static pl_rc make_seg(dna_peng *e);
+
 /* Classes: the alleles seen, and the others as one when lumping is exact. */
-static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
+static pl_rc make_classes(dna_peng *e, const dna_locus *L, const dna_model *m)
 {
 	int n = L->n;
 	const double *M[3] = {NULL, NULL, NULL};
@@ -203,12 +194,12 @@ static pl_rc make_classes(eng *e, const dna_locus *L, const dna_model *m)
 				T[e->cls[x] * K + e->cls[y]] += M[s][x * n + y];
 		}
 	}
-	return PL_OK;
+	return make_seg(e);
 }
 
 /* ---- factors ---------------------------------------------------------------- */
 
-static double obs_val(const eng *e, dna_obs o, int x, int y)
+static double obs_val(const dna_peng *e, dna_obs o, int x, int y)
 {
 	int a = e->cls[o.a], b = e->cls[o.b];
 	if(!o.dropout)
@@ -222,7 +213,7 @@ static double obs_val(const eng *e, dna_obs o, int x, int y)
  * holds (c, x, g) and one (c, y, g), and a parent's two alleles never
  * share a table with the child's. The 1/2 of g's two values is in the
  * first. */
-static double seg_val(const eng *e, int s, int c, int x, int g, int which)
+static double seg_val(const dna_peng *e, int s, int c, int x, int g, int which)
 {
 	const double *M = e->mut[s];
 	double half = which == 0 ? 0.5 : 1;
@@ -231,13 +222,31 @@ static double seg_val(const eng *e, int s, int c, int x, int g, int which)
 	return half * (M ? M[x * e->K + c] : x == c);
 }
 
-enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y };
+enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y, F_TRANS };
+
+/* seg_val for every (c, x, g) of each matrix, once per call: the terms of
+ * theta and the transmissions of a pedigree all use the same. */
+static pl_rc make_seg(dna_peng *e)
+{
+	size_t K = (size_t)e->K;
+	for(int s = 0; s < 3; s++)
+		for(int which = 0; which < 2; which++) {
+			double *S = e->seg[s][which] = arena_alloc(e->a, 2 * K * K * sizeof(double));
+			if(!S)
+				return PL_ENOMEM;
+			for(int g = 0; g < 2; g++)
+				for(int x = 0; x < e->K; x++)
+					for(int c = 0; c < e->K; c++)
+						S[(size_t)g * K * K + (size_t)x * K + (size_t)c] = seg_val(e, s, c, x, g, which);
+		}
+	return PL_OK;
+}
 
 /* A table over the blocks of the given variables (a variable may appear
  * twice when theta made two alleles one). */
-static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars, int nvars)
+static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int *vars, int nvars)
 {
-	fac F = {0};
+	dna_pfac F = {0};
 	int pos[3];
 	for(int i = 0; i < nvars; i++) {
 		int r = e->rep[vars[i]], j = 0;
@@ -250,27 +259,43 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	size_t cells = 1;
 	for(int j = 0; j < F.nv; j++)
 		cells *= (size_t)e->cnd[F.v[j]];
-	F.t = arena_alloc(e->a, cells * sizeof(double));
+	F.t = talloc(e, cells * sizeof(double));
 	if(!F.t)
 		return PL_ENOMEM;
-	int idx[3] = {0, 0, 0};
-	for(size_t c = 0; c < cells; c++) {
-		int val[3];
-		for(int i = 0; i < nvars; i++)
-			val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
-		F.t[c] = kind == F_PRIOR ? e->p[val[0]]
-		         : kind == F_OBS ? obs_val(e, e->obs[who], val[0], val[1])
-		                         : seg_val(e, s, val[0], val[1], val[2], kind == F_SEG_Y);
-		for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
-			idx[j] = 0;
+	if(kind == F_SEG_X || kind == F_SEG_Y || kind == F_TRANS) {
+		/* different variables (a child's allele is never a founder's):
+		 * gather the precomputed table at the current domains; F_TRANS, a
+		 * transmission without its segregation variable, is M[x][c], the
+		 * slice g = 1 of F_SEG_Y's */
+		const double *S = kind == F_TRANS ? e->seg[s][1] + (size_t)e->K * (size_t)e->K
+		                                  : e->seg[s][kind == F_SEG_Y];
+		const int *dc = e->cdom[F.v[0]], *dx = e->cdom[F.v[1]];
+		int nc = e->cnd[F.v[0]], nx = e->cnd[F.v[1]], K = e->K;
+		double *t = F.t;
+		for(int g = 0; g < (kind == F_TRANS ? 1 : 2); g++)
+			for(int j = 0; j < nx; j++) {
+				const double *row = S + (size_t)g * K * K + (size_t)dx[j] * K;
+				for(int i = 0; i < nc; i++)
+					*t++ = row[dc[i]];
+			}
+	} else {
+		int idx[3] = {0, 0, 0};
+		for(size_t c = 0; c < cells; c++) {
+			int val[3];
+			for(int i = 0; i < nvars; i++)
+				val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
+			F.t[c] = kind == F_PRIOR ? e->w[val[0]] : obs_val(e, e->obs[who], val[0], val[1]);
+			for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
+				idx[j] = 0;
+		}
 	}
 	if(e->nf == e->capf) {
 		int cap = e->capf ? 2 * e->capf : 64;
-		fac *nf = arena_alloc(e->a, (size_t)cap * sizeof(fac));
+		dna_pfac *nf = talloc(e, (size_t)cap * sizeof(dna_pfac));
 		if(!nf)
 			return PL_ENOMEM;
 		if(e->nf)
-			memcpy(nf, e->f, (size_t)e->nf * sizeof(fac));
+			memcpy(nf, e->f, (size_t)e->nf * sizeof(dna_pfac));
 		e->f = nf;
 		e->capf = cap;
 	}
@@ -278,7 +303,22 @@ static pl_rc add_factor(eng *e, enum fkind kind, int who, int s, const int *vars
 	return PL_OK;
 }
 
-static pl_rc build(eng *e)
+/* Child i's allele c from parent q: by a segregation variable, or from a
+ * founder with this one child that matters straight from their one allele
+ * that counts (see single_founders). */
+static pl_rc transmit(dna_peng *e, int i, int q, int c)
+{
+	int s = dna_mutation_from(e->ped->sex[q]), g = 2 * e->ped->n + c;
+	if(e->single[q]) {
+		int v[2] = {c, 2 * q};
+		return add_factor(e, F_TRANS, i, s, v, 2);
+	}
+	int x[3] = {c, 2 * q, g}, y[3] = {c, 2 * q + 1, g};
+	pl_rc rc = add_factor(e, F_SEG_X, i, s, x, 3);
+	return rc ? rc : add_factor(e, F_SEG_Y, i, s, y, 3);
+}
+
+static pl_rc build(dna_peng *e)
 {
 	const dna_ped *p = e->ped;
 	pl_rc rc = PL_OK;
@@ -291,24 +331,18 @@ static pl_rc build(eng *e)
 			rc = add_factor(e, F_OBS, i, 0, v, 2);
 		}
 		if(p->father[i] < 0) {
+			if(e->known[i])
+				continue; /* its alleles' probability is theta_known's constant */
 			if(!rc && e->rep[P] == P)
 				rc = add_factor(e, F_PRIOR, i, 0, &P, 1);
-			if(!rc && e->rep[M] == M)
+			if(!rc && e->rep[M] == M && !e->single[i])
 				rc = add_factor(e, F_PRIOR, i, 0, &M, 1);
 			continue;
 		}
-		int f = p->father[i], m = p->mother[i], gf = 2 * p->n + P, gm = 2 * p->n + M;
-		int fx[3] = {P, 2 * f, gf}, fy[3] = {P, 2 * f + 1, gf};
-		int mx[3] = {M, 2 * m, gm}, my[3] = {M, 2 * m + 1, gm};
-		int sf = dna_mutation_from(p->sex[f]), sm = dna_mutation_from(p->sex[m]);
 		if(!rc)
-			rc = add_factor(e, F_SEG_X, i, sf, fx, 3);
+			rc = transmit(e, i, p->father[i], P);
 		if(!rc)
-			rc = add_factor(e, F_SEG_Y, i, sf, fy, 3);
-		if(!rc)
-			rc = add_factor(e, F_SEG_X, i, sm, mx, 3);
-		if(!rc)
-			rc = add_factor(e, F_SEG_Y, i, sm, my, 3);
+			rc = transmit(e, i, p->mother[i], M);
 	}
 	return rc;
 }
@@ -317,13 +351,13 @@ static pl_rc build(eng *e)
 
 /* The variables of the table that summing out x would make, and its work
  * (its cells times x's values); SIZE_MAX past the bounds. */
-static size_t scope(const eng *e, int x, int *u, int *nu, size_t *table)
+static size_t scope(const dna_peng *e, int x, int *u, int *nu, size_t *table)
 {
 	*nu = 0;
 	size_t cells = 1;
 	*table = SIZE_MAX;
 	for(int k = 0; k < e->nf; k++) {
-		const fac *F = &e->f[k];
+		const dna_pfac *F = &e->f[k];
 		bool has = false;
 		for(int j = 0; j < F->nv && !has; j++)
 			has = F->v[j] == x;
@@ -337,25 +371,25 @@ static size_t scope(const eng *e, int x, int *u, int *nu, size_t *table)
 				i++;
 			if(i < *nu)
 				continue;
-			if(*nu == FAC_VARS)
+			if(*nu == DNA_PED_FAC_VARS)
 				return SIZE_MAX;
 			u[(*nu)++] = v;
 			cells *= (size_t)e->cnd[v];
-			if(cells > CELLS_MAX)
+			if(cells > DNA_PED_CELLS_MAX)
 				return SIZE_MAX;
 		}
 	}
 	*table = cells;
-	return cells * (size_t)e->cnd[x] > WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
+	return cells * (size_t)e->cnd[x] > DNA_PED_WORK_MAX ? SIZE_MAX : cells * (size_t)e->cnd[x];
 }
 
-static pl_rc eliminate(eng *e, int x, const int *u, int nu)
+static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 {
-	fac *in[64];
+	dna_pfac *in[64];
 	int nin = 0;
-	size_t stride[64][FAC_VARS + 1];
+	size_t stride[64][DNA_PED_FAC_VARS + 1];
 	for(int k = 0; k < e->nf; k++) {
-		fac *F = &e->f[k];
+		dna_pfac *F = &e->f[k];
 		int jx = -1;
 		for(int j = 0; j < F->nv; j++)
 			jx = F->v[j] == x ? j : jx;
@@ -364,7 +398,7 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 		if(nin == 64)
 			return pl_fail(e->err, PL_ELIMIT, "an allele is shared by more than 64 factors");
 		/* Where each variable of the new table (and x, last) moves F's index. */
-		size_t s = 1, st[FAC_VARS];
+		size_t s = 1, st[DNA_PED_FAC_VARS];
 		for(int j = 0; j < F->nv; j++) {
 			st[j] = s;
 			s *= (size_t)e->cnd[F->v[j]];
@@ -379,24 +413,48 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 		F->gone = true;
 		in[nin++] = F;
 	}
-	fac G = {.nv = nu};
+	dna_pfac G = {.nv = nu};
 	size_t cells = 1;
 	for(int i = 0; i < nu; i++) {
 		G.v[i] = u[i];
 		cells *= (size_t)e->cnd[u[i]];
 	}
-	G.t = arena_alloc(e->a, cells * sizeof(double));
+	G.t = talloc(e, cells * sizeof(double));
 	if(!G.t)
 		return PL_ENOMEM;
-	int idx[FAC_VARS] = {0}, dx = e->cnd[x];
-	size_t off[64] = {0};
+	int idx[DNA_PED_FAC_VARS] = {0}, dx = e->cnd[x];
+	size_t off[64] = {0}, sx[64];
+	double tmp[256];
+	for(int k = 0; k < nin; k++)
+		sx[k] = stride[k][nu];
 	for(size_t c = 0; c < cells; c++) {
+		/* x's values along the first factor, times each other factor's */
+		const double *t0 = in[0]->t + off[0];
 		double sum = 0;
-		for(int xv = 0; xv < dx; xv++) {
-			double prod = 1;
-			for(int k = 0; k < nin && prod != 0; k++)
-				prod *= in[k]->t[off[k] + (size_t)xv * stride[k][nu]];
-			sum += prod;
+		if(nin == 1) {
+			for(int xv = 0; xv < dx; xv++)
+				sum += t0[(size_t)xv * sx[0]];
+		} else if(nin == 2) {
+			const double *t1 = in[1]->t + off[1];
+			for(int xv = 0; xv < dx; xv++)
+				sum += t0[(size_t)xv * sx[0]] * t1[(size_t)xv * sx[1]];
+		} else if(dx > 256) { /* more alleles than tmp holds: one product at a time */
+			for(int xv = 0; xv < dx; xv++) {
+				double prod = 1;
+				for(int k = 0; k < nin; k++)
+					prod *= in[k]->t[off[k] + (size_t)xv * sx[k]];
+				sum += prod;
+			}
+		} else {
+			for(int xv = 0; xv < dx; xv++)
+				tmp[xv] = t0[(size_t)xv * sx[0]];
+			for(int k = 1; k < nin; k++) {
+				const double *tk = in[k]->t + off[k];
+				for(int xv = 0; xv < dx; xv++)
+					tmp[xv] *= tk[(size_t)xv * sx[k]];
+			}
+			for(int xv = 0; xv < dx; xv++)
+				sum += tmp[xv];
 		}
 		G.t[c] = sum;
 		for(int i = 0; i < nu; i++) {
@@ -409,7 +467,7 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
 			idx[i] = 0;
 		}
 	}
-	fac *slot = in[0]; /* reuse a spent slot */
+	dna_pfac *slot = in[0]; /* reuse a spent slot */
 	*slot = G;
 	return PL_OK;
 }
@@ -418,27 +476,32 @@ static pl_rc eliminate(eng *e, int x, const int *u, int nu)
  * out, the cheapest first. */
 /* Variables: 2i and 2i + 1 the alleles of i, 2n + 2i and 2n + 2i + 1
  * their segregation variables. */
-static int ind_of(const eng *e, int v)
+static int ind_of(const dna_peng *e, int v)
 {
 	return v < 2 * e->ped->n ? v / 2 : (v - 2 * e->ped->n) / 2;
 }
 
 /* Whether v is a variable of the sum: of someone who matters, and a
  * segregation variable only for someone with parents. */
-static bool in_sum(const eng *e, int v)
+static bool in_sum(const dna_peng *e, int v)
 {
-	int i = ind_of(e, v);
-	return e->keep[i] && (v < 2 * e->ped->n || e->ped->father[i] >= 0);
+	int i = ind_of(e, v), n = e->ped->n;
+	if(!e->keep[i])
+		return false;
+	if(v < 2 * n) /* a single founder's second allele is no variable */
+		return !(e->single[i] && v == 2 * i + 1);
+	int q = v % 2 ? e->ped->mother[i] : e->ped->father[i];
+	return q >= 0 && !e->single[q];
 }
 
-static bool is_free(const eng *e, int v)
+static bool is_free(const dna_peng *e, int v)
 {
 	return e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1]);
 }
 
 /* What is left once all but the free variables are summed out: factors
  * over them only, added to J times w at every (x, y) of their domains. */
-static void add_table(eng *e, double w)
+static void add_table(dna_peng *e, double w)
 {
 	int a = e->rep[2 * e->free_ind], b = e->rep[2 * e->free_ind + 1], n = e->nJ;
 	for(int i = 0; i < e->cnd[a]; i++)
@@ -447,7 +510,7 @@ static void add_table(eng *e, double w)
 				continue;
 			double prod = w;
 			for(int k = 0; k < e->nf && prod != 0; k++) {
-				const fac *F = &e->f[k];
+				const dna_pfac *F = &e->f[k];
 				if(F->gone)
 					continue;
 				size_t off = 0, st = 1;
@@ -461,39 +524,50 @@ static void add_table(eng *e, double w)
 		}
 }
 
-static pl_rc sum_all(eng *e, double *out)
+static pl_rc sum_all(dna_peng *e, double *out)
 {
-	bool *done = arena_calloc(e->a, (size_t)e->nvar, sizeof(bool));
-	if(!done)
+	/* each candidate's table and work, recomputed only for the variables
+	 * of the table just made (no other's factors changed) */
+	int *cand = talloc(e, (size_t)e->nvar * sizeof(int)), ncand = 0;
+	size_t *work = talloc(e, (size_t)e->nvar * sizeof(size_t));
+	size_t *tab = talloc(e, (size_t)e->nvar * sizeof(size_t));
+	bool *stale = talloc(e, (size_t)e->nvar * sizeof(bool));
+	if(!cand || !work || !tab || !stale)
 		return PL_ENOMEM;
-	int u[FAC_VARS], nu;
-	for(;;) {
+	for(int v = 0; v < e->nvar; v++) {
+		stale[v] = true;
+		if(e->rep[v] == v && in_sum(e, v) && !is_free(e, v))
+			cand[ncand++] = v;
+	}
+	int u[DNA_PED_FAC_VARS], nu;
+	while(ncand) {
 		/* the smallest table next (then the least work): summing out a
 		 * segregation variable early would join a parent's two alleles */
-		int best = -1;
-		size_t best_cells = SIZE_MAX, best_table = SIZE_MAX, table;
-		for(int v = 0; v < e->nvar; v++) {
-			if(done[v] || e->rep[v] != v || !in_sum(e, v) || is_free(e, v))
-				continue;
-			size_t c = scope(e, v, u, &nu, &table);
-			if(best < 0 || (c != SIZE_MAX && (best_cells == SIZE_MAX || table < best_table ||
-			                                  (table == best_table && c < best_cells)))) {
-				best = v;
-				best_cells = c;
-				best_table = c == SIZE_MAX ? SIZE_MAX : table;
+		int bi = -1;
+		for(int i = 0; i < ncand; i++) {
+			int v = cand[i];
+			if(stale[v]) {
+				work[v] = scope(e, v, u, &nu, &tab[v]);
+				stale[v] = false;
 			}
+			if(bi < 0 || (work[v] != SIZE_MAX &&
+			              (work[cand[bi]] == SIZE_MAX || tab[v] < tab[cand[bi]] ||
+			               (tab[v] == tab[cand[bi]] && work[v] < work[cand[bi]]))))
+				bi = i;
 		}
-		if(best < 0)
-			break;
-		if(best_cells == SIZE_MAX)
+		int best = cand[bi];
+		if(work[best] == SIZE_MAX)
 			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
 			               "(a table of more than %d cells, %d products or %d alleles would be needed)",
-			               CELLS_MAX, WORK_MAX, FAC_VARS);
+			               DNA_PED_CELLS_MAX, DNA_PED_WORK_MAX, DNA_PED_FAC_VARS);
+		size_t table;
 		scope(e, best, u, &nu, &table);
 		pl_rc rc = eliminate(e, best, u, nu);
 		if(rc)
 			return rc;
-		done[best] = true;
+		for(int i = 0; i < nu; i++)
+			stale[u[i]] = true;
+		cand[bi] = cand[--ncand];
 	}
 	if(e->free_ind >= 0) {
 		add_table(e, *out);
@@ -511,7 +585,7 @@ static pl_rc sum_all(eng *e, double *out)
 
 /* Each variable's classes: a typed genotype (no drop-out) fixes both
  * alleles to its two; anything else may be any class. */
-static pl_rc domains(eng *e)
+static pl_rc domains(dna_peng *e)
 {
 	e->dom = arena_alloc(e->a, (size_t)e->nvar * sizeof(int *));
 	e->nd = arena_alloc(e->a, (size_t)e->nvar * sizeof(int));
@@ -549,12 +623,12 @@ static pl_rc domains(eng *e)
 /* The theta = 0 likelihood with the blocks of rep; 0 when a block's
  * alleles can have no class in common. With a free individual, *out comes
  * in as the term's weight and its table is added to J instead. */
-static pl_rc term(eng *e, double *out)
+pl_rc dna_peng_term(dna_peng *e, double *out)
 {
 	e->nf = e->capf = 0;
 	e->f = NULL;
-	e->cdom = arena_alloc(e->a, (size_t)e->nvar * sizeof(int *));
-	e->cnd = arena_alloc(e->a, (size_t)e->nvar * sizeof(int));
+	e->cdom = talloc(e, (size_t)e->nvar * sizeof(int *));
+	e->cnd = talloc(e, (size_t)e->nvar * sizeof(int));
 	if(!e->cdom || !e->cnd)
 		return PL_ENOMEM;
 	for(int v = 0; v < e->nvar; v++) {
@@ -566,7 +640,7 @@ static pl_rc term(eng *e, double *out)
 		if(r == v || !e->keep[ind_of(e, v)])
 			continue;
 		/* intersect the block's domain with v's (both sorted) */
-		int *d = arena_alloc(e->a, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
+		int *d = talloc(e, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
 		if(!d)
 			return PL_ENOMEM;
 		for(int i = 0, j = 0; i < e->cnd[r] && j < e->nd[v];) {
@@ -592,10 +666,34 @@ static pl_rc term(eng *e, double *out)
 	return rc ? rc : sum_all(e, out);
 }
 
+/* An untyped founder with one child that matters passes that child one of
+ * their two alleles, 1/2 each; both alleles are draws of one exchangeable
+ * sequence (from p, or by the sampling formula with theta), so which one
+ * changes nothing: say the first. The second is then seen by nobody and,
+ * put last in the sequence, sums to 1: the founder counts as one allele
+ * variable, the child's allele a mutation of it, without segregation. */
+static pl_rc single_founders(dna_peng *e)
+{
+	const dna_ped *p = e->ped;
+	int *kids = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(int));
+	e->single = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
+	if(!kids || !e->single)
+		return PL_ENOMEM;
+	for(int i = 0; i < p->n; i++)
+		if(e->keep[i] && p->father[i] >= 0) {
+			kids[p->father[i]]++;
+			kids[p->mother[i]]++;
+		}
+	for(int i = 0; i < p->n; i++)
+		e->single[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && i != e->free_ind &&
+		               kids[i] == 1;
+	return PL_OK;
+}
+
 /* Individuals that matter: typed, or with a typed descendant. The others
  * sum to 1 and, with theta, their founders' alleles are draws that nothing
  * sees (the sampling formula is the same for the draws that remain). */
-static pl_rc relevant(eng *e)
+static pl_rc relevant(dna_peng *e)
 {
 	const dna_ped *p = e->ped;
 	e->keep = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
@@ -611,64 +709,7 @@ static pl_rc relevant(eng *e)
 				changed = true;
 			}
 	}
-	return PL_OK;
-}
-
-/* Sum over the partitions of the founder alleles fa[0..nf) (restricted
- * growth strings), each with its probability. */
-static pl_rc theta_sum(eng *e, const int *fa, int nfa, double theta, double *lik)
-{
-	int rgs[FOUNDER_ALLELES_MAX], size[FOUNDER_ALLELES_MAX], first[FOUNDER_ALLELES_MAX];
-	double denom = 1;
-	for(int j = 2; j <= nfa; j++)
-		denom *= 1 + (j - 2) * theta;
-	double fact[FOUNDER_ALLELES_MAX + 1] = {1};
-	for(int i = 1; i <= FOUNDER_ALLELES_MAX; i++)
-		fact[i] = fact[i - 1] * i;
-	memset(rgs, 0, sizeof(rgs));
-	*lik = 0;
-	for(;;) {
-		int k = 0;
-		for(int i = 0; i < nfa; i++)
-			k = rgs[i] + 1 > k ? rgs[i] + 1 : k;
-		memset(size, 0, sizeof(size));
-		for(int i = 0; i < nfa; i++) {
-			if(!size[rgs[i]]++)
-				first[rgs[i]] = fa[i];
-			e->rep[fa[i]] = first[rgs[i]];
-		}
-		double w = 1;
-		for(int b = 0; b < k; b++)
-			w *= fact[size[b] - 1];
-		for(int i = 0; i < k - 1; i++)
-			w *= 1 - theta;
-		for(int i = 0; i < nfa - k; i++)
-			w *= theta;
-		if(w > 0) {
-			double t = w / denom;
-			arena_reset(e->a);
-			pl_rc rc = term(e, &t);
-			if(rc)
-				return rc;
-			if(e->free_ind < 0)
-				*lik += w / denom * t;
-		}
-		/* next restricted growth string: rgs[i] <= 1 + max(rgs[0..i)) */
-		int i = nfa - 1;
-		for(; i > 0; i--) {
-			int m = 0;
-			for(int j = 0; j < i; j++)
-				m = rgs[j] > m ? rgs[j] : m;
-			if(rgs[i] <= m) {
-				rgs[i]++;
-				break;
-			}
-			rgs[i] = 0;
-		}
-		if(i <= 0)
-			break;
-	}
-	return PL_OK;
+	return single_founders(e);
 }
 
 /* The likelihood, or with free_ind >= 0 the joint table J. */
@@ -683,40 +724,33 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		if(obs[i].a >= L->n || obs[i].b >= L->n || (obs[i].a >= 0 && obs[i].b < 0))
 			return pl_fail(err, PL_EINPUT, "individual %d: an allele the locus %s does not have",
 			               i + 1, L->name ? L->name : "");
-	/* Long-lived parts go in a private arena; `a` is reset for every term. */
+	/* Long-lived parts go in a private arena; the terms in `a`, whose one
+	 * block next_term sizes to a term and keeps (for this call's next
+	 * terms, and the caller's next calls). */
 	arena keep;
 	arena_init(&keep, 0);
-	eng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
+	arena_reset(a);
+	dna_peng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
 	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
 		rc = make_classes(&e, L, m);
 	if(!rc)
 		rc = domains(&e);
-	int *fa = arena_alloc(&keep, (size_t)(e.nvar ? e.nvar : 1) * sizeof(int)), nfa = 0;
-	e.rep = arena_alloc(&keep, (size_t)(e.nvar ? e.nvar : 1) * sizeof(int));
-	if(!rc && (!fa || !e.rep))
-		rc = PL_ENOMEM;
-	for(int v = 0; !rc && v < e.nvar; v++) {
-		e.rep[v] = v;
-		if(v < 2 * p->n && e.keep[v / 2] && p->father[v / 2] < 0)
-			fa[nfa++] = v;
-	}
+	rc = rc ? rc : dna_peng_prepare(&e, m->theta);
 	e.a = a;
 	*lik = 0;
 	if(J)
 		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
-	if(!rc && m->theta > 0 && nfa > FOUNDER_ALLELES_MAX)
-		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d founders who matter: at most %d "
-		             "(their alleles' partitions are summed exactly)", nfa / 2, FOUNDER_ALLELES_MAX / 2);
-	else if(!rc && m->theta > 0 && nfa > 1)
-		rc = theta_sum(&e, fa, nfa, m->theta, lik);
-	else if(!rc) {
-		arena_reset(a);
-		*lik = 1;
-		rc = term(&e, lik);
-	}
-	bool oom = arena_oom(&keep) || arena_oom(a);
+	if(!rc && e.nua > DNA_PED_UNTYPED_MAX)
+		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d alleles of untyped founders who "
+		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
+		             "nothing, an untyped founder with one child that matters counts one allele)",
+		             e.nua, DNA_PED_UNTYPED_MAX);
+	else if(!rc)
+		rc = dna_peng_theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
+	dna_peng_next_term(&e); /* the block for the caller's next call */
+	bool oom = arena_oom(&keep) || e.oom;
 	arena_free(&keep);
 	if(rc == PL_ENOMEM || (!rc && oom))
 		return pl_nomem(err);

@@ -22,7 +22,11 @@
  * the sampling formula (kinship.h, dna_draw), as pedprobr's likelihood()
  * and Familias apply theta in a pedigree: the probability of a set of
  * founder genotypes is that of their 2F alleles drawn one after the other,
- * whatever the order. */
+ * whatever the order. Typed founders cost nothing; the alleles of the
+ * untyped founders who matter (one for such a founder with one child who
+ * matters, two otherwise; a degraded founder and dna_ped_joint's free
+ * founder count as untyped) are summed over their set partitions, at most
+ * 12 of them (PL_ELIMIT beyond; docs/dna.md, "Theta in a pedigree"). */
 #ifndef PARLEY_DNA_PED_H
 #define PARLEY_DNA_PED_H
 
@@ -46,7 +50,8 @@ const char *dna_ped_invalid(const dna_ped *p, int *who);
 
 /* *lik = P(obs[0..n) at locus L) under model m (theta, drop-out; the
  * locus's mutation matrices when m->mutation). `a` is scratch memory the
- * call resets. PL_ENOMEM, or PL_EINPUT for a pedigree dna_ped_invalid
+ * call resets; it keeps one block, sized to the call's largest term (up to
+ * twice its tables), for the next call with the same arena. PL_ENOMEM, or PL_EINPUT for a pedigree dna_ped_invalid
  * refuses, with err; PL_ELIMIT when the computation would exceed the
  * engine's bound (said in err, never a wrong number). */
 pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,

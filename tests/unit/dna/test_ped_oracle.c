@@ -471,14 +471,12 @@ static void tally_case(tally *t, po_case *x, arena *a, report *rep)
 	assert_true(o >= 0);
 	pl_err err = {0};
 	if(engine_rc(x->L, &x->m, &x->c, a, &e, &err)) {
-		/* the engine bounds theta's founders; nothing else may be refused */
-		if(t->refused++ == 0)
-			printf("# refused (PL_ELIMIT), %s, %d people, theta %g: %s\n", x->shape, x->c.n,
-			       x->m.theta, err.msg);
-		if(x->m.theta == 0) {
-			t->failed++;
-			report_add(rep, "refused at theta 0: %s\n", err.msg);
-		}
+		/* theta's partitions cover the untyped founders only: no case of
+		 * this size may be refused */
+		t->refused++;
+		t->failed++;
+		report_add(rep, "refused (PL_ELIMIT), %s, %d people, theta %g: %s\n", x->shape, x->c.n,
+		           x->m.theta, err.msg);
 		free_case(x);
 		return;
 	}
@@ -517,7 +515,7 @@ static void test_random_pedigrees(void **state)
 		tally_case(&t, &x, &a, &rep);
 	}
 	printf("# largest relative error %.3g over %d random pedigrees (%d of likelihood 0; %d "
-	       "refused by the engine's bound), seed %" PRIu64 "\n", t.worst, t.compared, t.zeros,
+	       "refused by the engine's bound, which fails), seed %" PRIu64 "\n", t.worst, t.compared, t.zeros,
 	       t.refused, seed);
 	printf("# compared: %d with mutation, %d with theta > 0, %d with a degraded member, %d with a "
 	       "loop, %d of 6 people or more, %d with someone of unknown sex\n", t.mutation, t.theta,
@@ -611,6 +609,77 @@ static void test_lone_relatives_with_mutation(void **state)
 	report_check(&rep, s.total);
 }
 
+/* Typed founders are drawn first and cost nothing (docs/dna.md, "Theta in
+ * a pedigree"): the oracle's finding (six typed unrelated people at theta
+ * 0.01, once refused), a family with four typed founders, two untyped and
+ * a degraded one with mutation, and dna_ped_joint leaving an unrelated
+ * extra founder free (the H0 of an LR), each equal to the oracle. */
+static void test_typed_founders(void **state)
+{
+	(void)state;
+	arena a;
+	arena_init(&a, 0);
+	static const double p3[] = {0.2, 0.3, 0.5}, p4[] = {0.1, 0.2, 0.3, 0.4};
+	pc_locus L3, L4;
+	pc_locus_init(&L3, 3, p3);
+	pc_locus_init(&L4, 4, p4);
+	double M[16];
+	for(int i = 0; i < 4; i++)
+		for(int j = 0; j < 4; j++)
+			M[i * 4 + j] = i == j ? 0.94 : 0.02;
+	pc_mutate(&L4, M, NULL);
+	L4.mut[DNA_FROM_MOTHER][1] = 0.03; /* mothers' matrix not the fathers' */
+	L4.mut[DNA_FROM_MOTHER][0] = 0.93;
+
+	pc_case six;
+	pc_init(&six);
+	static const int g6[6][2] = {{0, 1}, {1, 2}, {0, 2}, {0, 1}, {1, 2}, {0, 2}};
+	for(int i = 0; i < 6; i++)
+		pc_type(&six, pc_man(&six), g6[i][0], g6[i][1]);
+	dna_model m = {0.01, 0, false};
+	double o = pc_oracle(&L3.L, &m, &six), e = engine(&L3.L, &m, &six, &a);
+	printf("# six typed unrelated people, theta 0.01: engine %.17g, oracle %.17g\n", e, o);
+	assert_true(rel_error(e, o) < tolerance);
+	assert_true(rel_error(e, 4.967245262522429e-05) < 1e-12); /* /work/notes/oracle-findings.md */
+
+	/* cousins: grandparents untyped, the in-laws typed, plus two typed
+	 * strangers and a degraded one */
+	pc_case fam;
+	int ca, cb;
+	pc_relatives(&fam, PC_COUSINS, &ca, &cb);
+	pc_type(&fam, ca, 0, 1);
+	pc_type(&fam, cb, 1, 3);
+	pc_type(&fam, 3, 1, 2);   /* w1, the brother's wife */
+	pc_type(&fam, 5, 0, 3);   /* h2, the sister's husband */
+	pc_type(&fam, pc_man(&fam), 2, 3);
+	pc_type(&fam, pc_woman(&fam), 1, 1);
+	pc_degraded(&fam, pc_man(&fam), 1);
+	for(int k = 0; k < 2; k++) { /* the oracle takes a second each */
+		dna_model mk = {k ? 0.05 : 0.01, 0.1, k == 0};
+		o = pc_oracle(&L4.L, &mk, &fam);
+		e = engine(&L4.L, &mk, &fam, &a);
+		assert_true(o > 0);
+		assert_true(rel_error(e, o) < tolerance);
+	}
+
+	/* H0: an extra founder left free, against the oracle with it typed */
+	int x = pc_add(&fam, -1, -1, DNA_SEX_UNKNOWN);
+	dna_model mj = {0.05, 0.1, true};
+	double J[16];
+	pl_err err = {0};
+	assert_ok(dna_ped_joint(&L4.L, &mj, &fam.ped, fam.obs, x, J, &a, &err), &err);
+	static const int gh[3][2] = {{1, 1}, {0, 1}, {2, 3}};
+	for(int k = 0; k < 3; k++) {
+		int g = gh[k][0], h = gh[k][1];
+		pc_type(&fam, x, g, h);
+		o = pc_oracle(&L4.L, &mj, &fam);
+		e = g == h ? J[g * 4 + g] : J[g * 4 + h] + J[h * 4 + g];
+		assert_true(rel_error(e, o) < tolerance);
+		assert_true(rel_error(e, engine(&L4.L, &mj, &fam, &a)) < tolerance);
+	}
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const char *s = getenv("PARLEY_ORACLE_SEED");
@@ -620,6 +689,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_random_pedigrees),
 		cmocka_unit_test(test_lone_relatives_with_mutation),
+		cmocka_unit_test(test_typed_founders),
 	};
 	return cmocka_run_group_tests_name("dna/ped_oracle", tests, NULL, NULL);
 }

@@ -1,0 +1,68 @@
+/* The likelihood engine's state, shared by its two files (not a contract
+ * for other modules): ped.c, the peeling (variable elimination) of one
+ * term, and ped_theta.c, theta's sum over the partitions of the untyped
+ * founders' alleles, each a term. docs/dna.md, "The likelihood engine". */
+#ifndef PARLEY_DNA_PED_ENG_H
+#define PARLEY_DNA_PED_ENG_H
+
+#include "dna/ped.h"
+
+enum {
+	DNA_PED_FAC_VARS = 20,                 /* variables of one table */
+	DNA_PED_CELLS_MAX = 1 << 22,           /* cells of one table */
+	DNA_PED_WORK_MAX = 1 << 27,            /* products summed to make it */
+	DNA_PED_UNTYPED_MAX = 12       /* with theta > 0: Bell(12) = 4213597 partitions at most */
+};
+
+typedef struct dna_pfac {
+	int nv;
+	int v[DNA_PED_FAC_VARS];
+	double *t;                     /* over the domains of v, v[0] fastest */
+	bool gone;
+} dna_pfac;
+
+/* One computation: the locus in lumped classes, the pedigree, the factors. */
+typedef struct dna_peng {
+	const dna_ped *ped;
+	const dna_obs *obs;
+	int K;                         /* allele classes */
+	double *p;                     /* their frequencies */
+	double *w;                     /* the prior of an untyped founder's allele (p at theta 0) */
+	bool *known;                   /* founders whose genotype is known: no prior (theta) */
+	bool *single;                  /* untyped founders with one child that matters: one allele */
+	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
+	double *seg[3][2];             /* seg_val over (c, x, g), c fastest: made once per call */
+	int *cls;                      /* allele -> class */
+	double delta;                  /* d / (1 + d) */
+	bool *keep;                    /* individuals that matter */
+	int nvar;
+	int **dom, *nd;                /* each variable's possible classes */
+	int *rep;                      /* variable -> the variable of its theta block */
+	int **cdom, *cnd;              /* domains in the current term (blocks intersected) */
+	dna_pfac *f;
+	int nf, capf;
+	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
+	int *ua, nua, nsw, T;          /* theta: untyped founders' alleles, swappable pairs, typed alleles */
+	int *mate;                     /* theta: per swappable founder, the one it may swap with, or -1 */
+	double scale;                  /* theta: the typed founders' probability */
+	double *J;                     /* the joint table being summed, n x n */
+	int nJ;                        /* alleles of the locus (no lumping then) */
+	arena *a;
+	size_t bytes, largest;         /* what the current term took from a */
+	bool oom;                      /* a term's arena ran out before it was renewed */
+	pl_err *err;
+} dna_peng;
+
+/* The theta = 0 likelihood of the current blocks (rep), or with a free
+ * individual *out the term's weight in and its table added to J. */
+pl_rc dna_peng_term(dna_peng *e, double *out);
+/* Before a term: e->a emptied, one block sized to the last term kept. */
+void dna_peng_next_term(dna_peng *e);
+/* Blocks all of one allele, the priors, and with theta the founders split
+ * (known, T, scale, ua, nsw, mate). */
+pl_rc dna_peng_prepare(dna_peng *e, double theta);
+/* The sum over the partitions of ua[0..U), each term by dna_peng_term. */
+pl_rc dna_peng_theta_sum(dna_peng *e, const int *ua, int U, int nsw, const int *mate, int T,
+                         double theta, double scale, double *lik);
+
+#endif
