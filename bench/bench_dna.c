@@ -13,8 +13,8 @@
  * identification rate (remains of a missing person correctly proposed,
  * over all such remains) and the false one (wrong proposals over all
  * proposals), by pedigree kind. Then the same for the pedigree kinds a
- * relationship list cannot say (--pedigree-missing families, 200, and
- * --pedigree-remains, 200, scored with the prior of the first table).
+ * relationship list cannot say (--pedigree-missing families, 100, and
+ * --pedigree-remains, 100, scored with the prior of the first table).
  *
  * Speed (issue 6): --speed-remains (6,000) against --speed-references
  * (50,000) reference profiles in families of the default mix, all loci of
@@ -335,7 +335,7 @@ int main(int argc, char **argv)
 {
 	opts op = {.genotypes = PARLEY_STR_DIR "/nist1036_genotypes.csv", .seed = 1, .missing = 1000,
 	           .remains = 1000, .speed_remains = 6000, .speed_refs = 50000, .naive_remains = 20,
-	           .ped_missing = 200, .ped_remains = 200, .speed = true};
+	           .ped_missing = 100, .ped_remains = 100, .speed = true};
 	static const struct option lo[] = {
 		{"genotypes", required_argument, NULL, 'g'}, {"seed", required_argument, NULL, 's'},
 		{"missing", required_argument, NULL, 'm'}, {"remains", required_argument, NULL, 'r'},
