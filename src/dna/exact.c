@@ -6,20 +6,45 @@
 
 #include "dna/ped.h"
 
-/* One locus of every alternative for all the remains; theta 0 where the
- * engine cannot sum theta's partitions (*fell set). */
+enum { EXACT_ALT_MAX = 8 };       /* placements: 2^UNSURE_MAX (kin.c) */
+
+/* One locus of every alternative for one remains (i) at a time, theta 0
+ * where even one at a time is beyond theta (fell[i] set). */
+static pl_rc each_locus(const dna_kit *k, int l, const dna_kin *kin, const dna_model *m,
+                        const dna_obs *obs, int nobs, double *l1, double *l0, bool *fell, arena *a,
+                        pl_err *err)
+{
+	double o1[EXACT_ALT_MAX], o0[EXACT_ALT_MAX];
+	dna_model plain = *m;
+	plain.theta = 0;
+	for(int i = 0; i < nobs; i++) {
+		pl_rc rc = dna_kin_locus(k, l, kin, 0, m, &obs[i], 1, o1, o0, a, err);
+		if(rc == PL_ELIMIT) {
+			fell[i] = true;
+			rc = dna_kin_locus(k, l, kin, 0, &plain, &obs[i], 1, o1, o0, a, err);
+		}
+		if(rc)
+			return rc;
+		for(int x = 0; x < kin->nalt; x++) {
+			l1[(size_t)x * (size_t)nobs + (size_t)i] = o1[x];
+			l0[(size_t)x * (size_t)nobs + (size_t)i] = o0[x];
+		}
+	}
+	return PL_OK;
+}
+
+/* One locus of every alternative for all the remains in one pass; where
+ * the engine cannot sum theta's partitions for the pass (its joint table
+ * leaves a founder free), one remains at a time. */
 static pl_rc exact_locus(const dna_kit *k, int l, const dna_kin *kin, const dna_model *m,
                          const dna_obs *obs, int nobs, double *l1, double *l0, bool *fell, arena *a,
                          pl_err *err)
 {
-	*fell = false;
+	for(int i = 0; i < nobs; i++)
+		fell[i] = false;
 	pl_rc rc = dna_kin_locus(k, l, kin, 0, m, obs, nobs, l1, l0, a, err);
-	if(rc == PL_ELIMIT && m->theta > 0) {
-		dna_model plain = *m;
-		plain.theta = 0;
-		*fell = true;
-		rc = dna_kin_locus(k, l, kin, 0, &plain, obs, nobs, l1, l0, a, err);
-	}
+	if(rc == PL_ELIMIT && m->theta > 0)
+		rc = each_locus(k, l, kin, m, obs, nobs, l1, l0, fell, a, err);
 	return rc;
 }
 
@@ -74,7 +99,11 @@ pl_rc dna_exact_family(const dna_kit *k, const dna_family *f, const dna_model *m
 	double *l1 = rc ? NULL : arena_alloc(&own, cells * sizeof(double));
 	double *l0 = rc ? NULL : arena_alloc(&own, cells * sizeof(double));
 	dna_obs *obs = rc ? NULL : arena_alloc(&own, (nr ? nr : 1) * sizeof(dna_obs));
-	if(!rc && (!s1 || !s0 || !l1 || !l0 || !obs))
+	bool *fell = rc ? NULL : arena_alloc(&own, (nr ? nr : 1) * sizeof(bool));
+	if(!rc && kin.nalt > EXACT_ALT_MAX)
+		rc = pl_fail(err, PL_ELIMIT, "the relatives of %s have %d placements, more than %d", f->person,
+		             kin.nalt, EXACT_ALT_MAX);
+	if(!rc && (!s1 || !s0 || !l1 || !l0 || !obs || !fell))
 		rc = pl_nomem(err);
 	for(size_t i = 0; locus_lr && i < nr * (size_t)k->nloci; i++)
 		locus_lr[i] = 1;
@@ -85,12 +114,11 @@ pl_rc dna_exact_family(const dna_kit *k, const dna_family *f, const dna_model *m
 			continue;
 		for(size_t i = 0; i < nr; i++)
 			obs[i] = dna_obs_of(rem[i], l, m);
-		bool fell;
-		rc = exact_locus(k, l, &kin, m, obs, (int)nr, l1, l0, &fell, a, err);
+		rc = exact_locus(k, l, &kin, m, obs, (int)nr, l1, l0, fell, a, err);
 		if(rc)
 			break;
-		for(size_t i = 0; fell && theta0 && i < nr; i++)
-			theta0[i] |= obs[i].a >= 0;
+		for(size_t i = 0; theta0 && i < nr; i++)
+			theta0[i] |= fell[i] && obs[i].a >= 0;
 		accumulate(&kin, obs, nr, l1, l0, s1, s0, locus_lr, k->nloci, l);
 	}
 	for(size_t i = 0; !rc && i < nr; i++) {
