@@ -205,6 +205,7 @@ typedef struct dna_explanation {
 	const char *other_sex;    /* the missing person's (the registry's), or the other case's */
 	const char *other_amelogenin;
 	bool sex_conflict;        /* the two of different sexes: excluded, never proposed */
+	bool theta0;              /* some locus computed with theta 0: too many founders for theta */
 	const char *action;       /* what confirming would do: identify, return or join */
 	const char *return_to;    /* return: the party the remains would go back to */
 } dna_explanation;

@@ -57,11 +57,11 @@ json_t *dna_explanation_json(const dna_explanation *e)
 	                      e->missing, "params", dna_params_json(&e->params), "proposal",
 	                      e->proposal ? dna_proposal_json(e->proposal) : json_null());
 	if(o)
-		json_object_update_new(o, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:b}", "confirm_action",
+		json_object_update_new(o, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:b, s:b}", "confirm_action",
 		                                    e->action, "return_to", e->return_to, "remains_sex",
 		                                    e->remains_sex, "amelogenin", e->amelogenin, "other_sex",
 		                                    e->other_sex, "other_amelogenin", e->other_amelogenin,
-		                                    "sex_conflict", e->sex_conflict));
+		                                    "sex_conflict", e->sex_conflict, "theta0", e->theta0));
 	return o ? o : json_object();
 }
 
