@@ -132,6 +132,9 @@ static void explain_sexes(const dna_explanation *e)
 		printf("EXCLUDED for a sex conflict: the remains are %s and %s is %s; screening never proposes "
 		       "this pair, and it cannot be confirmed\n", e->remains_sex,
 		       e->person ? "the missing person" : "the other case", e->other_sex);
+	if(e->theta0)
+		printf("NOT EXACT WITH THETA: too many founders for theta at some loci, computed with theta 0 "
+		       "there; screening keeps this pair as a candidate and never proposes it on its own\n");
 }
 
 static void explain_text(const dna_explanation *e)

@@ -100,6 +100,11 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 	printf("%ld proposals, %ld candidates in all, %ld pairs of remains of one person; %ld excluded "
 	       "for inconsistent loci; %ld pairs excluded for a sex conflict; %ld decided before\n",
 	       s->proposals, s->candidates, s->same_person, s->excluded, s->sex_excluded, s->decided);
+	printf("%.0f pairs passed the filter and were computed exactly by the likelihood engine\n",
+	       (double)s->examined);
+	if(s->theta0)
+		printf("%ld pairs not computed exactly with theta: too many founders for theta at some loci, "
+		       "computed with theta 0 there; kept as candidates, never proposed\n", s->theta0);
 	if(s->notes.len)
 		printf("notes:\n%s", buf_str(&s->notes));
 	if(report)

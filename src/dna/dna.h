@@ -153,6 +153,10 @@ typedef struct dna_screen_summary {
 	long sex_excluded;        /* pairs that reached the candidates' threshold, excluded for a
 	                           * sex conflict (male remains, a female missing person, ...) */
 	uint64_t sex_pairs;       /* all pairs of different sexes, never proposed */
+	long theta0;              /* kept pairs with a locus the engine could not compute with theta:
+	                           * computed exactly with theta 0 there, kept as candidates, never
+	                           * proposed on their own (docs/dna.md) */
+	uint64_t examined;        /* pairs that passed the filter and were recomputed exactly */
 	uint64_t pairs, identity_pairs;
 	size_t groups, undisputed, capped;
 	double seconds;
@@ -233,6 +237,7 @@ typedef struct dna_explanation {
 	const char *other_sex;    /* the missing person's (the registry's), or the other case's */
 	const char *other_amelogenin;
 	bool sex_conflict;        /* the two of different sexes: excluded, never proposed */
+	bool theta0;              /* some locus computed with theta 0: too many founders for theta */
 	const char *action;       /* what confirming would do: identify, return or join */
 	const char *return_to;    /* return: the party the remains would go back to */
 } dna_explanation;

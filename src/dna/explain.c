@@ -77,6 +77,7 @@ static pl_rc fill(const dna_data *d, const dna_profile *x, const dna_profile *ot
 		e->consistent = pd->consistent[l];
 	}
 	out->log10_lr = pd->log10_lr;
+	out->theta0 = pd->theta0;
 	out->compared = pd->loci;
 	out->inconsistent = pd->inconsistent;
 	return arena_oom(a) ? PL_ENOMEM : PL_OK;

@@ -57,18 +57,18 @@ json_t *dna_explanation_json(const dna_explanation *e)
 	                      e->missing, "params", dna_params_json(&e->params), "proposal",
 	                      e->proposal ? dna_proposal_json(e->proposal) : json_null());
 	if(o)
-		json_object_update_new(o, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:b}", "confirm_action",
+		json_object_update_new(o, json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:b, s:b}", "confirm_action",
 		                                    e->action, "return_to", e->return_to, "remains_sex",
 		                                    e->remains_sex, "amelogenin", e->amelogenin, "other_sex",
 		                                    e->other_sex, "other_amelogenin", e->other_amelogenin,
-		                                    "sex_conflict", e->sex_conflict));
+		                                    "sex_conflict", e->sex_conflict, "theta0", e->theta0));
 	return o ? o : json_object();
 }
 
 json_t *dna_screen_summary_json(const dna_screen_summary *s)
 {
 	json_t *o = json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:I, s:I,"
-	                      " s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:f, s:s}", "run", (json_int_t)s->run, "batch",
+	                      " s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:f, s:s, s:I, s:f}", "run", (json_int_t)s->run, "batch",
 	                      s->batch, "remains", (json_int_t)s->remains, "families",
 	                      (json_int_t)s->families, "references", (json_int_t)s->references, "loci",
 	                      (json_int_t)s->loci, "missing", s->missing, "lr_proposal", s->lr_proposal,
@@ -79,7 +79,8 @@ json_t *dna_screen_summary_json(const dna_screen_summary *s)
 	                      "sex_pairs", (double)s->sex_pairs, "pairs", (double)s->pairs, "identity_pairs",
 	                      (double)s->identity_pairs, "groups", (json_int_t)s->groups, "undisputed",
 	                      (json_int_t)s->undisputed, "capped", (json_int_t)s->capped, "seconds",
-	                      s->seconds, "notes", buf_str(&s->notes));
+	                      s->seconds, "notes", buf_str(&s->notes), "theta0", (json_int_t)s->theta0,
+	                      "examined", (double)s->examined);
 	return o ? o : json_object();
 }
 

@@ -450,10 +450,37 @@ static int typed_refs(const dna_family *f, int l, typed_ref *out)
 	return n;
 }
 
-/* J at every observation, and its total, averaged over the sides of the
- * relatives whose side is not known. */
-static void family_j(ctx *c, const typed_ref *t, int nt, dna_sex sex, const dna_obs *obs,
-                     int nobs, double delta, double *j, double *total)
+/* P(the remains show o) after the relatives' alleles, by the sampling formula. */
+static double z_of(const dna_locus *L, double theta, const int *count, int seen, dna_obs o,
+                   double delta)
+{
+	double fa = dna_draw(L->p[o.a], theta, count[o.a], seen);
+	double faa = dna_draw(L->p[o.a], theta, count[o.a] + 1, seen + 1);
+	if(o.a != o.b)
+		return 2 * fa * dna_draw(L->p[o.b], theta, count[o.b], seen + 1);
+	return fa * faa + (o.dropout ? delta * 2 * fa * (1 - faa) : 0);
+}
+
+/* A lone relative by the IBD formula (kinship.c), exact with theta, when
+ * it has the mutation the model asks for: always without mutation, and for
+ * a parent or a child with it. Siblings, grandparents, uncles and cousins
+ * have no mutation term there, so with mutation they take the pedigree,
+ * as the engine does (issue 11: the two used to disagree). */
+static bool lone_closed(dna_rel rel, const dna_model *m)
+{
+	return !m->mutation || rel == DNA_FATHER || rel == DNA_MOTHER || rel == DNA_CHILD;
+}
+
+/* The LR of every observation, the largest over the placements of the
+ * relatives whose side is not known (z: each observation's probability in
+ * the population). The largest, not the mean: a placement is one
+ * hypothesis for the whole profile, and the exact LR over the profile,
+ * sum_alt w prod L1 / sum_alt w prod L0, is at most the product over the
+ * loci of each locus's largest (exact.h); so this table, a filter for the
+ * exact recompute, cannot put a true match below it. Returns false when
+ * no placement fits the relatives (they contradict each other here). */
+static bool family_lr(ctx *c, const typed_ref *t, int nt, dna_sex sex, const dna_obs *obs,
+                      int nobs, double delta, const double *z, double *lr)
 {
 	int unsure[16], nu = 0;
 	roles base = {.father = DNA_UNTYPED, .mother = DNA_UNTYPED, .partner = DNA_UNTYPED};
@@ -470,12 +497,10 @@ static void family_j(ctx *c, const typed_ref *t, int nt, dna_sex sex, const dna_
 			place(&base, t[i].rel, t[i].side == DNA_MATERNAL ? 1 : t[i].side == DNA_PATERNAL ? 0
 			                                                                          : fallback, t[i].g);
 	}
-	memset(j, 0, (size_t)nobs * sizeof(double));
-	*total = 0;
-	int valid = 0;
-	double *v = vnew(c), *jj = arena_calloc(c->a, (size_t)nobs, sizeof(double));
-	if(!jj)
-		return;
+	bool any = false;
+	double *v = vnew(c);
+	for(int i = 0; i < nobs; i++)
+		lr[i] = 0;
 	for(int mask = 0; mask < (1 << nu); mask++) {
 		roles R = base;
 		bool ok = true;
@@ -483,33 +508,22 @@ static void family_j(ctx *c, const typed_ref *t, int nt, dna_sex sex, const dna_
 			ok &= place(&R, t[unsure[i]].rel, (mask >> i) & 1, t[unsure[i]].g);
 		if(!ok)
 			continue; /* more of one kind on a side than there can be */
-		valid++;
 		lowrank A, D;
 		family_sides(c, &R, sex, &A, &D);
 		memset(v, 0, (size_t)c->n * sizeof(double));
-		*total += j_sums(c, &A, &D, v);
+		double total = j_sums(c, &A, &D, v);
+		if(!(total > 0))
+			continue; /* this placement does not fit the relatives */
+		any = true;
 		for(int i = 0; i < nobs; i++) {
 			if(obs[i].a < 0)
 				continue;
 			double x = j_at(&A, &D, obs[i].a, obs[i].b);
-			j[i] += obs[i].dropout ? x + delta * (v[obs[i].a] - 2 * x) : x;
+			x = (obs[i].dropout ? x + delta * (v[obs[i].a] - 2 * x) : x) / total / z[i];
+			lr[i] = x > lr[i] ? x : lr[i];
 		}
 	}
-	for(int i = 0; valid > 1 && i < nobs; i++)
-		j[i] /= valid;
-	if(valid > 1)
-		*total /= valid;
-}
-
-/* P(the remains show o) after the relatives' alleles, by the sampling formula. */
-static double z_of(const dna_locus *L, double theta, const int *count, int seen, dna_obs o,
-                   double delta)
-{
-	double fa = dna_draw(L->p[o.a], theta, count[o.a], seen);
-	double faa = dna_draw(L->p[o.a], theta, count[o.a] + 1, seen + 1);
-	if(o.a != o.b)
-		return 2 * fa * dna_draw(L->p[o.b], theta, count[o.b], seen + 1);
-	return fa * faa + (o.dropout ? delta * 2 * fa * (1 - faa) : 0);
+	return any;
 }
 
 pl_rc dna_family_locus(const dna_kit *k, int l, const dna_family *f, const dna_model *m,
@@ -526,7 +540,7 @@ pl_rc dna_family_locus(const dna_kit *k, int l, const dna_family *f, const dna_m
 	if(!kin)
 		return PL_OK;
 	for(int i = 0; i < nt; i++)
-		if(t[i].rel == DNA_SELF || nt == 1) { /* closed form: exact with theta */
+		if(t[i].rel == DNA_SELF || (nt == 1 && lone_closed(t[i].rel, m))) { /* exact with theta */
 			for(int o = 0; o < nobs; o++)
 				lr[o] = dna_pair_lr(L, m, t[i].rel, f->sex, t[i].g, obs[o]);
 			return PL_OK;
@@ -534,9 +548,9 @@ pl_rc dna_family_locus(const dna_kit *k, int l, const dna_family *f, const dna_m
 	arena_reset(a);
 	int n = L->n, *count = arena_calloc(a, (size_t)n, sizeof(int));
 	double *q = arena_alloc(a, (size_t)n * sizeof(double)), *one = arena_alloc(a, (size_t)n * sizeof(double));
-	double *j = arena_alloc(a, (size_t)(nobs ? nobs : 1) * sizeof(double));
+	double *z = arena_alloc(a, (size_t)(nobs ? nobs : 1) * sizeof(double));
 	ctx c = {.n = n, .a = a, .q = q, .one = one, .junk = arena_alloc(a, (size_t)n * sizeof(double))};
-	if(!count || !q || !one || !j || !c.junk)
+	if(!count || !q || !one || !z || !c.junk)
 		return PL_ENOMEM;
 	for(int i = 0; i < nt; i++) {
 		count[t[i].g.a]++;
@@ -548,15 +562,15 @@ pl_rc dna_family_locus(const dna_kit *k, int l, const dna_family *f, const dna_m
 	}
 	for(int i = 0; i < 3; i++)
 		c.mut[i] = m->mutation ? L->mut[i] : NULL;
-	double delta = m->dropout / (1 + m->dropout), total;
-	family_j(&c, t, nt, f->sex, obs, nobs, delta, j, &total);
+	double delta = m->dropout / (1 + m->dropout);
+	for(int i = 0; i < nobs; i++)
+		z[i] = obs[i].a >= 0 ? z_of(L, m->theta, count, 2 * nt, obs[i], delta) : 1;
+	bool fits = family_lr(&c, t, nt, f->sex, obs, nobs, delta, z, lr);
 	if(arena_oom(a))
 		return PL_ENOMEM;
-	if(!(total > 0)) /* the relatives contradict each other here: say nothing */
-		return PL_OK;
-	for(int i = 0; i < nobs; i++)
-		if(obs[i].a >= 0)
-			lr[i] = j[i] / total / z_of(L, m->theta, count, 2 * nt, obs[i], delta);
+	for(int i = 0; i < nobs; i++) /* no placement fits the relatives here: say nothing */
+		if(!fits || obs[i].a < 0)
+			lr[i] = 1;
 	return PL_OK;
 }
 

@@ -14,7 +14,9 @@
  * the probability of g given the relatives over its probability in the
  * population (P(g) by the sampling formula, after the relatives' alleles:
  * kinship.h). For a single relative this is the IBD formula of kinship.h,
- * which is what is used then; for both parents A/B and a child A/A it is
+ * which is what is used then unless the model has mutation and the
+ * relative is not a parent or a child (the IBD formula has no mutation
+ * term for them); for both parents A/B and a child A/A it is
  * (1/4) / p(A)^2.
  *
  * The sum runs over ordered genotypes (which allele came from the father)
@@ -28,8 +30,13 @@
  * or aunt of unknown sex their mean. With theta > 0, alleles of people
  * not typed are drawn as the next allele after those of the relatives
  * (an approximation that is exact for one parent). A relative whose side
- * is not known is put on each side with probability 1/2 (for up to three
- * of them; more are put on the side of the parent not typed). */
+ * is not known is put on each side (for up to three of them; more are put
+ * on the side of the parent not typed) and the LR is the LARGEST over
+ * these placements: these tables are the screening's filter, an upper
+ * bound of the exact LR over the whole profile (exact.h), which the pairs
+ * that pass are recomputed with (screen.h). At theta 0 each placement's
+ * LR is the engine's (tests/unit/dna/test_exact.c); with theta > 0 the
+ * difference is bounded per locus (docs/dna.md, "Screening").  */
 #ifndef PARLEY_DNA_PEDIGREE_H
 #define PARLEY_DNA_PEDIGREE_H
 

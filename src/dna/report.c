@@ -36,6 +36,8 @@ static void pair_row(FILE *f, const dna_data *d, const dna_kept *k)
 	char lr[32], glr[32];
 	lr_text(c->log10_lr, lr, sizeof(lr));
 	lr_text(k->log10_glr, glr, sizeof(glr));
+	if(c->theta0)
+		strncat(lr, " (theta 0)", sizeof(lr) - strlen(lr) - 1);
 	if(c->identity) {
 		fprintf(f, "| %s | %s | %s | %.6f | %d |\n", remains_of(d, c->remains), remains_of(d, c->other),
 		        lr, k->posterior, c->loci);
@@ -130,6 +132,12 @@ void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_
 	        "were left out; %ld pairs decided before were not proposed again; the joint assignment "
 	        "took %zu undisputed pairs and searched %zu groups (%zu too large, judged by bounds).\n",
 	        s->excluded, s->decided, s->undisputed, s->groups, s->capped);
+	fprintf(f, "- %.0f pairs passed the screening's filter and were computed exactly by the "
+	        "likelihood engine; every LR here is the engine's.\n", (double)s->examined);
+	if(s->theta0)
+		fprintf(f, "- %ld pairs not computed exactly with theta: too many founders for theta at some "
+		        "loci, computed with theta 0 there (marked \"theta 0\" in the LR column); kept as "
+		        "candidates, never proposed.\n", s->theta0);
 	fprintf(f, "- %ld pairs excluded for a sex conflict: the remains and the missing person (or two "
 	        "remains) of different sexes, by the laboratory's sex or amelogenin and the registry; "
 	        "%.3g pairs of different sexes in all were never proposed, these reached the candidates' "

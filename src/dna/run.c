@@ -189,7 +189,9 @@ static dna_kept *judge(const dna_data *d, const dna_params *p, const dna_screen_
 		} else {
 			k[i].posterior = dna_posterior(c->log10_lr, sum->missing);
 		}
-		k[i].proposed = (c->identity || as->best[i]) && k[i].posterior >= p->threshold;
+		/* a pair computed with theta 0 at some locus is not the model asked
+		 * for: a candidate for review, never proposed on its own */
+		k[i].proposed = (c->identity || as->best[i]) && k[i].posterior >= p->threshold && !c->theta0;
 	}
 	return k;
 }
@@ -397,6 +399,9 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	sum->pairs = res->pairs;
 	sum->identity_pairs = res->identity_pairs;
 	sum->excluded = (long)res->excluded;
+	sum->examined = res->examined;
+	for(size_t i = 0; i < res->n; i++) /* after the sex exclusion: the pairs kept */
+		sum->theta0 += res->cand[i].theta0;
 	sum->seconds = res->seconds + res->seconds_identity;
 	sum->groups = as->groups;
 	sum->undisputed = as->undisputed;

@@ -10,10 +10,21 @@
  * among threads. The same is done with each remains profile as the
  * "family" of an identity (two remains of one person).
  *
+ * These tables are only a filter (docs/dna.md, "Screening and
+ * thresholds"): they are an upper bound of the exact LR at theta 0 (the
+ * largest over the placements of relatives of unknown side, mutation on
+ * every path, lone relatives included), and with theta > 0 within a
+ * margin per locus. A pair is examined when its table sum plus margin
+ * times its loci compared reaches the threshold; each examined pair is
+ * then recomputed exactly by the engine (exact.h; one pass per family and
+ * locus for all its examined remains), and kept when that exact LR
+ * reaches the threshold. The exact LR is the one stored and shown.
+ *
  * A pair kept is then looked at closely: the loci compared, and the loci
  * no genotype explains without mutation (inconsistent). More inconsistent
  * loci than allowed exclude the pair whatever its LR: one or two
- * mutations happen, many mean another relationship. */
+ * mutations happen, many mean another relationship. Two remains of one
+ * person use dna_identity_lr's closed form, which is the engine's.  */
 #ifndef PARLEY_DNA_SCREEN_H
 #define PARLEY_DNA_SCREEN_H
 
@@ -29,6 +40,7 @@ typedef struct dna_screen_opts {
 	int threads;              /* 0: one per core */
 	bool identity;            /* also remains against remains */
 	bool kinship;             /* remains against families (normally true) */
+	double widen;             /* log10 per locus added to dna_screen_margin (0; tests widen the filter) */
 } dna_screen_opts;
 
 typedef struct dna_candidate {
@@ -38,12 +50,15 @@ typedef struct dna_candidate {
 	uint8_t loci;             /* loci typed on both sides */
 	uint8_t inconsistent;     /* of those, how many no genotype explains without mutation */
 	bool identity;
+	bool theta0;              /* some locus computed with theta 0: the engine cannot sum theta there */
 } dna_candidate;
 
 typedef struct dna_screen_result {
 	dna_candidate *cand;      /* kinship first, then identity; each by remains, then other */
 	size_t n;
 	size_t excluded;          /* reached the threshold with too many inconsistent loci */
+	size_t theta0;            /* kept pairs with a locus computed with theta 0 (exact.h) */
+	uint64_t examined;        /* remains x families that passed the filter and were recomputed */
 	uint64_t pairs;           /* remains x reference profiles compared */
 	uint64_t family_pairs;    /* remains x families */
 	uint64_t identity_pairs;
@@ -51,6 +66,7 @@ typedef struct dna_screen_result {
 	int threads;
 	double seconds;           /* the kinship screen, tables included */
 	double seconds_tables;    /* of which computing the families' tables (summed over threads) */
+	double seconds_exact;     /* and the exact recompute of the examined pairs (summed likewise) */
 	double seconds_identity;
 } dna_screen_result;
 
@@ -59,15 +75,23 @@ pl_rc dna_screen(const dna_kit *k, const dna_profile *remains, size_t nremains,
                  dna_screen_result *out, pl_err *err);
 void dna_screen_result_free(dna_screen_result *r);
 
-/* A pair looked at locus by locus (for explain, and for the pairs kept):
- * lr[l] the LR at each locus of the kit (1 where either side is not
- * typed), consistent[l] whether a genotype explains it without mutation,
- * and the totals. other_remains is NULL for kinship with family f. */
+/* The filter's margin in log10 per locus compared for model m: what the
+ * tables may fall short of the exact LR at one locus (docs/dna.md). */
+double dna_screen_margin(const dna_model *m);
+
+/* A pair looked at locus by locus (for explain): lr[l] the exact LR at
+ * each locus of the kit alone (1 where either side is not typed),
+ * consistent[l] whether a genotype explains it without mutation, and the
+ * totals; log10_lr is the exact LR over the whole profile, the one the
+ * screening stores (with relatives of unknown side it is not the product
+ * of the loci's: exact.h). other_remains is NULL for kinship with family
+ * f. theta0: some locus computed with theta 0 (exact.h). */
 typedef struct dna_pair_detail {
 	double *lr;
 	bool *consistent, *compared;
 	double log10_lr;
 	int loci, inconsistent;
+	bool theta0;
 } dna_pair_detail;
 
 pl_rc dna_pair_explain(const dna_kit *k, const dna_profile *remains, const dna_family *f,

@@ -10,6 +10,7 @@
 #include "core/problems.h"
 #include "dna/kit.h"
 #include "dna/read.h"
+#include "dna/exact.h"
 #include "dna/pedigree.h"
 #include "dna/profile.h"
 
@@ -86,6 +87,22 @@ static inline double kx_lr(const dna_kit *k, const kx_family *x, const dna_model
 	bool inf;
 	pl_err err = {0};
 	assert_ok(dna_family_locus(k, 0, &x->f, m, &o, 1, &lr, &inf, &a), &err);
+	arena_free(&a);
+	return lr;
+}
+
+/* The LR the screening reports (exact.h, the engine's) at locus 0 for remains
+ * showing o. */
+static inline double kx_exact_lr(const dna_kit *k, const kx_family *x, const dna_model *m, dna_obs o)
+{
+	arena a;
+	arena_init(&a, 0);
+	dna_geno g = {o.a, o.b};
+	dna_profile p = {.id = "R", .g = &g, .degraded = o.dropout};
+	const dna_profile *pp = &p;
+	double log10_lr, lr;
+	pl_err err = {0};
+	assert_ok(dna_exact_family(k, &x->f, m, &pp, 1, &log10_lr, &lr, NULL, &a, &err), &err);
 	arena_free(&a);
 	return lr;
 }

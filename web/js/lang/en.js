@@ -563,6 +563,8 @@ export default {
     s_same_person: 'Remains of one person',
     s_candidates: 'Kept for review',
     s_excluded: 'Excluded (inconsistent loci)',
+    s_examined: 'Pairs computed exactly (passed the filter)',
+    s_theta0: 'Not exact with theta (too many founders; theta 0 there, never proposed)',
     s_decided: 'Decided before',
     s_seconds: 'Seconds',
     review: 'Review the proposals',
