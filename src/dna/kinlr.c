@@ -246,8 +246,9 @@ static pl_rc screen_one(const dna_kit *kit, const dna_profile *remains, size_t n
 			(*excluded)++;
 			continue;
 		}
-		dna_candidate cd = {(uint32_t)r, other, log10_lr, (uint8_t)(loci > 255 ? 255 : loci),
-		                    (uint8_t)(bad > 255 ? 255 : bad), false};
+		dna_candidate cd = {.remains = (uint32_t)r, .other = other, .log10_lr = log10_lr,
+		                    .loci = (uint8_t)(loci > 255 ? 255 : loci),
+		                    .inconsistent = (uint8_t)(bad > 255 ? 255 : bad)};
 		if(push(cand, n, cap, cd))
 			rc = pl_nomem(err);
 	}
