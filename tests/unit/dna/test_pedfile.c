@@ -258,7 +258,9 @@ static void test_joint_evaluation_of_a_family(void **state)
 	dna_model m = {0, 0, false};
 	dna_profile remains[3] = {x.r1, x.r2, x.r3};
 	/* candidates: other 10 + j (the kin's first missing person is other 10) */
-	dna_candidate c[] = {{0, 10, 1, 1, 0, false}, {1, 10, 0.5, 1, 0, false}, {1, 11, 0.7, 1, 0, false}};
+	dna_candidate c[] = {{.remains = 0, .other = 10, .log10_lr = 1, .loci = 1},
+	                     {.remains = 1, .other = 10, .log10_lr = 0.5, .loci = 1},
+	                     {.remains = 1, .other = 11, .log10_lr = 0.7, .loci = 1}};
 	double odds[3], best;
 	int left;
 	pl_err err = {0};
