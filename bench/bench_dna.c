@@ -3,6 +3,7 @@
  *   bench_dna [--genotypes FILE] [--seed N] [--missing N] [--remains N]
  *             [--speed-remains N] [--speed-references N] [--naive-remains N]
  *             [--threads N] [--no-speed] [--pedigree-missing N] [--pedigree-remains N]
+ *             [--theta X]
  *
  * Accuracy: the simulator (tools/demo/dna_sim.h) makes --missing families (the
  * default mix of pedigrees) and --remains remains from the NIST 1,036
@@ -77,7 +78,9 @@ static void read_pool(const char *path, dna_rows *pool, dna_freqs *f)
 		die("counting frequencies", &err);
 }
 
-static const dna_model model = {0.01, 0.1, true};
+/* The default model; --theta changes its theta (the exact engine at
+ * theta > 0 is slow: docs/dna.md). Set once, in main, before any use. */
+static dna_model model = {0.01, 0.1, true};
 
 static void simulate_kinds(const dna_freqs *f, const dna_rows *pool, long missing, long remains,
                            unsigned long long seed, const char *kinds, dna_kit *k, dna_sim *s)
@@ -152,9 +155,9 @@ static void accuracy(const opts *op, const dna_freqs *f, const dna_rows *pool)
 	}
 	printf("accuracy: %ld missing persons (%zu reference profiles), %zu remains (%ld of missing "
 	       "persons, seed %llu)\n", op->missing, s.nrefs, s.nremains, identifiable, op->seed);
-	printf("default model: theta 0.01, stepwise mutation (0.002 paternal, 0.0005 maternal), drop-out "
+	printf("model: theta %g, stepwise mutation (0.002 paternal, 0.0005 maternal), drop-out "
 	       "0.1, at most 2 inconsistent loci; proposal at posterior >= 0.999 with prior 1/%ld "
-	       "(posterior odds >= 999 against the best other explanation)\n", op->missing);
+	       "(posterior odds >= 999 against the best other explanation)\n", model.theta, op->missing);
 	printf("%-16s %8s %9s %7s %8s\n", "pedigree", "remains", "proposed", "false", "TIR");
 	for(int kd = 0; kd < SIM_GRANDCHILD; kd++)
 		printf("%-16s %8ld %9ld %7ld %7.1f%%\n", dna_sim_kind_names[kd], by_kind[kd][0],
@@ -320,8 +323,8 @@ static void speed(const opts *op, const dna_freqs *f, const dna_rows *pool)
 	double tn = naive(&k, &s, nr, nfam, &npairs);
 	double rate = (double)res.pairs / res.seconds, nrate = (double)npairs / tn;
 	printf("speed: %zu remains x %zu reference profiles (%zu families) = %.3g pairs, %d loci, %d "
-	       "threads, theta 0.01, stepwise mutation, drop-out 0.1\n", s.nremains, refs, nfam,
-	       (double)res.pairs, k.nloci, res.threads);
+	       "threads, theta %g, stepwise mutation, drop-out 0.1\n", s.nremains, refs, nfam,
+	       (double)res.pairs, k.nloci, res.threads, model.theta);
 	printf("%-30s %10s %14s %12s\n", "method", "seconds", "pairs/s", "candidates");
 	printf("%-30s %10.2f %14.3g %12zu\n", "filter + exact (parley)", res.seconds, rate, res.n);
 	printf("%-30s %10.1f %14.3g %12s\n", "naive pairwise (extrapolated)",
@@ -348,7 +351,8 @@ int main(int argc, char **argv)
 		{"speed-remains", required_argument, NULL, 'R'}, {"speed-references", required_argument, NULL, 'F'},
 		{"naive-remains", required_argument, NULL, 'n'}, {"threads", required_argument, NULL, 't'},
 		{"no-speed", no_argument, NULL, 'x'}, {"pedigree-missing", required_argument, NULL, 'P'},
-		{"pedigree-remains", required_argument, NULL, 'Q'}, {0},
+		{"pedigree-remains", required_argument, NULL, 'Q'}, {"theta", required_argument, NULL, 'T'},
+		{0},
 	};
 	int c;
 	while((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -364,6 +368,7 @@ int main(int argc, char **argv)
 		case 'x': op.speed = false; break;
 		case 'P': op.ped_missing = atol(optarg); break;
 		case 'Q': op.ped_remains = atol(optarg); break;
+		case 'T': model.theta = atof(optarg); break;
 		default: return 2;
 		}
 	}
