@@ -76,6 +76,7 @@ static const struct cell_row {
 	{"POST", "/api/dna/import", "/api/dna/import?kind=remains", "{}", false, "....y.."},
 	{"POST", "/api/dna/screen", "/api/dna/screen", "{}", false, "....y.."},
 	{"GET", "/api/dna/proposals", "/api/dna/proposals", NULL, false, "y...yy."},
+	{"GET", "/api/dna/advice", "/api/dna/advice", NULL, false, "y...yy."},
 	{"GET", "/api/dna/explain", "/api/dna/explain?case=none&other=none", NULL, false, "y...yy."},
 	{"POST", "/api/dna/review", "/api/dna/review", "{}", false, "....y.."},
 	{"POST", "/api/dna/confirm", "/api/dna/confirm", "{}", false, "....y.."},
