@@ -20,7 +20,7 @@ static void kit_many(dna_kit *k, int nloci, double pa)
 	static const char *names[] = {"a", "b", "c", "d"};
 	for(int l = 0; l < nloci; l++) {
 		dna_freq_locus *L = &f.loci[l];
-		char name[8];
+		char name[16];
 		snprintf(name, sizeof(name), "L%d", l);
 		L->name = arena_strdup(&f.a, name);
 		L->alleles = arena_calloc(&f.a, 4, sizeof(dna_freq_allele));
