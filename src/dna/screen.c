@@ -421,7 +421,8 @@ pl_rc dna_screen(const dna_kit *k, const dna_profile *remains, size_t nremains,
 		dna_screen_result_free(out);
 		return rc;
 	}
-	qsort(out->cand, out->n, sizeof(out->cand[0]), by_pair);
+	if(out->n) /* qsort must not be given NULL, even for nothing */
+		qsort(out->cand, out->n, sizeof(out->cand[0]), by_pair);
 	return PL_OK;
 }
 
