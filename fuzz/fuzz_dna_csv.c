@@ -14,6 +14,7 @@
 
 #include "dna/dna.h"
 #include "fuzz.h"
+#include "fuzz_store.h"
 
 enum { COUNTS = 6 };
 
@@ -24,21 +25,7 @@ static void counts(store *st, long long out[COUNTS])
 		"SELECT count(*) FROM dna_relative", "SELECT count(*) FROM dna_frequency",
 		"SELECT count(*) FROM audit", "SELECT count(*) FROM remains_case",
 	};
-	for(int i = 0; i < COUNTS; i++) {
-		sqlite3_stmt *s;
-		out[i] = -1;
-		if(sqlite3_prepare_v2(store_db(st), sql[i], -1, &s, NULL) == SQLITE_OK &&
-		   sqlite3_step(s) == SQLITE_ROW)
-			out[i] = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	}
-}
-
-static void write_file(const char *path, const char *text, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-	if(!f || fwrite(text, 1, n, f) != n || fclose(f))
-		abort();
+	fuzz_counts(st, sql, COUNTS, out);
 }
 
 static store *shared;
@@ -74,7 +61,7 @@ static store *fresh(void)
 	                            "vWA,14,0.1\nvWA,17,0.3\nPenta_D,2.2,0.05\nPenta_D,12,0.2\n";
 	char path[64];
 	snprintf(path, sizeof(path), "/tmp/parley-fuzz-dna-f-%d.csv", (int)getpid());
-	write_file(path, freqs, sizeof(freqs) - 1);
+	fuzz_write_file(path, freqs, sizeof(freqs) - 1);
 	dna_import_report rep;
 	if(dna_import(st, DNA_IMPORT_FREQUENCIES, path, NULL, &rep, &err))
 		abort();
@@ -111,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bool table = kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES;
 	char path[64];
 	snprintf(path, sizeof(path), "/tmp/parley-fuzz-dna-%d.csv", (int)getpid());
-	write_file(path, (const char *)data + 1, size - 1);
+	fuzz_write_file(path, (const char *)data + 1, size - 1);
 	long long before[COUNTS], after[COUNTS];
 	if(shared) {
 		counts(shared, before);

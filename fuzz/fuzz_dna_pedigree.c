@@ -13,6 +13,7 @@
 
 #include "dna/internal.h"
 #include "fuzz.h"
+#include "fuzz_store.h"
 
 enum { COUNTS = 5 };
 
@@ -23,28 +24,14 @@ static void counts(store *st, long long out[COUNTS])
 		"SELECT count(*) FROM dna_profile", "SELECT count(*) FROM dna_allele",
 		"SELECT count(*) FROM audit",
 	};
-	for(int i = 0; i < COUNTS; i++) {
-		sqlite3_stmt *s;
-		out[i] = -1;
-		if(sqlite3_prepare_v2(store_db(st), sql[i], -1, &s, NULL) == SQLITE_OK &&
-		   sqlite3_step(s) == SQLITE_ROW)
-			out[i] = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	}
-}
-
-static void write_file(const char *path, const char *text, size_t n)
-{
-	FILE *f = fopen(path, "wb");
-	if(!f || fwrite(text, 1, n, f) != n || fclose(f))
-		abort();
+	fuzz_counts(st, sql, COUNTS, out);
 }
 
 static void import_text(store *st, dna_import_kind kind, const char *text)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "/tmp/parley-fuzz-ped-s-%d.csv", (int)getpid());
-	write_file(path, text, strlen(text));
+	fuzz_write_file(path, text, strlen(text));
 	dna_import_report rep;
 	pl_err err = {0};
 	if(dna_import(st, kind, path, NULL, &rep, &err))
@@ -118,7 +105,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char path[64];
 	snprintf(path, sizeof(path), "/tmp/parley-fuzz-ped-%d.csv", (int)getpid());
-	write_file(path, (const char *)data, size);
+	fuzz_write_file(path, (const char *)data, size);
 	long long before[COUNTS], after[COUNTS];
 	if(shared) {
 		counts(shared, before);

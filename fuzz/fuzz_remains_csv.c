@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "fuzz_store.h"
 #include "remains/remains.h"
 
 enum { COUNTS = 6 };
@@ -20,14 +21,7 @@ static void counts(store *st, long long out[COUNTS])
 		"SELECT count(*) FROM remains_custody", "SELECT count(*) FROM event",
 		"SELECT count(*) FROM audit", "SELECT count(*) FROM remains_fragment",
 	};
-	for(int i = 0; i < COUNTS; i++) {
-		sqlite3_stmt *s;
-		out[i] = -1;
-		if(sqlite3_prepare_v2(store_db(st), sql[i], -1, &s, NULL) == SQLITE_OK &&
-		   sqlite3_step(s) == SQLITE_ROW)
-			out[i] = sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
-	}
+	fuzz_counts(st, sql, COUNTS, out);
 }
 
 static void add_person(store *st, const char *uid)
