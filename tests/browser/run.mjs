@@ -761,7 +761,7 @@ test('Ukrainian labels, and the layout at tablet width', async (page) => {
 // ---- run them -----------------------------------------------------------
 
 let failed = 0;
-console.log(`1..${tests.length}`);
+console.log(`1..${tests.length + 1}`);
 for (const [i, t] of tests.entries()) {
   const page = await newPage(t.opts.width, t.opts.height, t.opts.lang);
   try {
@@ -777,8 +777,24 @@ for (const [i, t] of tests.entries()) {
   await page.context().close();
 }
 
-await browser.close();
-server.kill('SIGTERM');
-await new Promise((r) => server.on('exit', r));
+await browser.close().catch((e) => console.log(`# chromium did not close cleanly: ${e.message}`));
+// The server must have lived through every test and stop when asked: a
+// server that died on the way (after the last page it served, say) would
+// otherwise leave this script waiting on an exit that already happened.
+const died = server.exitCode !== null || server.signalCode !== null;
+if (died) {
+  failed++;
+  console.log(`not ok ${tests.length + 1} - the server lived through every test`);
+  console.log(`  # parley serve exited early: code ${server.exitCode}, signal ${server.signalCode}`);
+} else {
+  const stopped = new Promise((r) => server.on('exit', (code, signal) => r({ code, signal })));
+  server.kill('SIGTERM');
+  const end = await Promise.race([stopped, new Promise((r) => setTimeout(() => r(null), 15000))]);
+  const clean = end && (end.code === 0 || end.signal === 'SIGTERM');
+  if (!clean) failed++;
+  console.log(`${clean ? 'ok' : 'not ok'} ${tests.length + 1} - the server lived through every test and stopped when asked`);
+  if (!clean) console.log(`  # ${end ? `it exited with code ${end.code}, signal ${end.signal}` : 'it did not stop within 15 s'}`);
+  if (!end) server.kill('SIGKILL');
+}
 rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
