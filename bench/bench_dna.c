@@ -329,10 +329,12 @@ static void speed(const opts *op, const dna_freqs *f, const dna_rows *pool)
 	printf("%-30s %10.2f %14.3g %12zu\n", "filter + exact (parley)", res.seconds, rate, res.n);
 	printf("%-30s %10.1f %14.3g %12s\n", "naive pairwise (extrapolated)",
 	       tn * (double)res.pairs / (double)npairs, nrate, "-");
-	printf("filter tables: %.2f s of thread time for %zu families over %zu distinct genotypes; exact "
-	       "recompute by the engine: %.2f s of thread time for %.0f pairs (remains x family) that "
-	       "passed the filter, %zu kept, %zu with a locus computed with theta 0\n", res.seconds_tables,
-	       nfam, res.slots, res.seconds_exact, (double)res.examined, res.n, res.theta0);
+	printf("tables: %.2f s of thread time for %zu families over %zu distinct genotypes; %.0f "
+	       "families exact by the engine's tables (%.0f tables computed, %.0f found in the cache); "
+	       "exact recompute by the engine: %.2f s of thread time for %.0f pairs (remains x family) "
+	       "that passed a filter, %zu kept, %zu with a locus computed with theta 0\n",
+	       res.seconds_tables, nfam, res.slots, (double)res.families_exact, (double)res.table_misses,
+	       (double)res.table_hits, res.seconds_exact, (double)res.examined, res.n, res.theta0);
 	printf("naive measured on %zu remains (%zu pairs, %.2f s); speed-up %.0fx\n", nr, npairs, tn,
 	       rate / nrate);
 	dna_screen_result_free(&res);

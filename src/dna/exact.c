@@ -85,6 +85,13 @@ static void accumulate(const dna_kin *kin, const dna_obs *obs, size_t nr, const 
 	}
 }
 
+double dna_exact_mix(const dna_kin *kin, const double *s1, const double *s0, size_t nr, size_t i)
+{
+	double num = log10_mix(kin, s1, nr, i), den = log10_mix(kin, s0, nr, i);
+	/* den 0: no placement fits the relatives anywhere; the family says nothing */
+	return den == -HUGE_VAL ? 0 : num == -HUGE_VAL ? DNA_LOG_ZERO : num - den;
+}
+
 pl_rc dna_exact_family(const dna_kit *k, const dna_family *f, const dna_model *m,
                        const dna_profile *const *rem, size_t nr, double *log10_lr, double *locus_lr,
                        bool *theta0, arena *a, pl_err *err)
@@ -121,11 +128,8 @@ pl_rc dna_exact_family(const dna_kit *k, const dna_family *f, const dna_model *m
 			theta0[i] |= fell[i] && obs[i].a >= 0;
 		accumulate(&kin, obs, nr, l1, l0, s1, s0, locus_lr, k->nloci, l);
 	}
-	for(size_t i = 0; !rc && i < nr; i++) {
-		double num = log10_mix(&kin, s1, nr, i), den = log10_mix(&kin, s0, nr, i);
-		/* den 0: no placement fits the relatives anywhere; the family says nothing */
-		log10_lr[i] = den == -HUGE_VAL ? 0 : num == -HUGE_VAL ? DNA_LOG_ZERO : num - den;
-	}
+	for(size_t i = 0; !rc && i < nr; i++)
+		log10_lr[i] = dna_exact_mix(&kin, s1, s0, nr, i);
 	arena_free(&own);
 	return rc;
 }

@@ -46,4 +46,11 @@ pl_rc dna_exact_family(const dna_kit *k, const dna_family *f, const dna_model *m
                        const dna_profile *const *rem, size_t nr, double *log10_lr, double *locus_lr,
                        bool *theta0, arena *a, pl_err *err);
 
+/* The whole profile's log10 LR of remains i from each alternative's
+ * log10 sums over the loci, s1[alt * nr + i] (H1) and s0[...] (H0), as
+ * dna_exact_family combines them: the screening's tables per placement
+ * give the same number without a recompute. */
+struct dna_kin;
+double dna_exact_mix(const struct dna_kin *kin, const double *s1, const double *s0, size_t nr, size_t i);
+
 #endif

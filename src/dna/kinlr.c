@@ -353,7 +353,8 @@ static pl_rc evaluate(joint *J)
  * missing individual is free. */
 static pl_rc enumerate(joint *J, int t)
 {
-	if(t == J->nr)
+	/* nr <= DNA_JOINT_REMAINS (pick_remains); said again for -O3's bounds check */
+	if(t >= J->nr || t >= DNA_JOINT_REMAINS)
 		return evaluate(J);
 	J->assign[t] = -1;
 	pl_rc rc = enumerate(J, t + 1);

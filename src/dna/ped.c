@@ -142,8 +142,6 @@ static void mark_seen(bool *seen, dna_obs o)
 	seen[o.b] = true;
 }
 
-static pl_rc make_seg(dna_peng *e);
-
 /* Classes: the alleles seen, and the others as one when lumping is exact. */
 static pl_rc make_classes(dna_peng *e, const dna_locus *L, const dna_model *m)
 {
@@ -179,14 +177,20 @@ static pl_rc make_classes(dna_peng *e, const dna_locus *L, const dna_model *m)
 		return PL_ENOMEM;
 	for(int x = 0; x < n; x++)
 		e->p[e->cls[x]] += L->p[x];
+	bool identity = K == n;        /* no class holds two alleles: the kit's own matrices */
 	for(int s = 0; s < 3; s++) {
 		if(!M[s])
 			continue;
+		if(identity) {
+			e->mut[s] = M[s];
+			continue;
+		}
 		/* Row of a class: that of any of its alleles (the same for all when
 		 * lumping is exact); columns summed over the class. */
-		double *T = e->mut[s] = arena_calloc(e->a, (size_t)K * (size_t)K, sizeof(double));
+		double *T = arena_calloc(e->a, (size_t)K * (size_t)K, sizeof(double));
 		if(!T)
 			return PL_ENOMEM;
+		e->mut[s] = T;
 		for(int x = 0; x < n; x++) {
 			if(e->cls[x] == other && x != rep_other)
 				continue;
@@ -194,7 +198,7 @@ static pl_rc make_classes(dna_peng *e, const dna_locus *L, const dna_model *m)
 				T[e->cls[x] * K + e->cls[y]] += M[s][x * n + y];
 		}
 	}
-	return make_seg(e);
+	return PL_OK;
 }
 
 /* ---- factors ---------------------------------------------------------------- */
@@ -212,35 +216,32 @@ static double obs_val(const dna_peng *e, dna_obs o, int x, int y)
  * child's allele c is x's copy when g is 0 and y's when 1, so one factor
  * holds (c, x, g) and one (c, y, g), and a parent's two alleles never
  * share a table with the child's. The 1/2 of g's two values is in the
- * first. */
-static double seg_val(const dna_peng *e, int s, int c, int x, int g, int which)
+ * first. Filled straight from the mutation matrix (row x, column c), at
+ * the current domains: dc (nc classes) for c, dx (nx) for x. */
+static void seg_fill(const dna_peng *e, int s, int which, int gs, const int *dc, int nc,
+                     const int *dx, int nx, double *t)
 {
 	const double *M = e->mut[s];
 	double half = which == 0 ? 0.5 : 1;
-	if(g != which)
-		return half;
-	return half * (M ? M[x * e->K + c] : x == c);
+	for(int g = 0; g < gs; g++)
+		for(int j = 0; j < nx; j++) {
+			if(g != which && gs == 2) {
+				for(int i = 0; i < nc; i++)
+					*t++ = half;
+				continue;
+			}
+			if(!M) {
+				for(int i = 0; i < nc; i++)
+					*t++ = dc[i] == dx[j] ? half : 0;
+				continue;
+			}
+			const double *row = M + (size_t)dx[j] * (size_t)e->K;
+			for(int i = 0; i < nc; i++)
+				*t++ = half * row[dc[i]];
+		}
 }
 
 enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y, F_TRANS };
-
-/* seg_val for every (c, x, g) of each matrix, once per call: the terms of
- * theta and the transmissions of a pedigree all use the same. */
-static pl_rc make_seg(dna_peng *e)
-{
-	size_t K = (size_t)e->K;
-	for(int s = 0; s < 3; s++)
-		for(int which = 0; which < 2; which++) {
-			double *S = e->seg[s][which] = arena_alloc(e->a, 2 * K * K * sizeof(double));
-			if(!S)
-				return PL_ENOMEM;
-			for(int g = 0; g < 2; g++)
-				for(int x = 0; x < e->K; x++)
-					for(int c = 0; c < e->K; c++)
-						S[(size_t)g * K * K + (size_t)x * K + (size_t)c] = seg_val(e, s, c, x, g, which);
-		}
-	return PL_OK;
-}
 
 /* A table over the blocks of the given variables (a variable may appear
  * twice when theta made two alleles one). */
@@ -267,17 +268,11 @@ static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int 
 		 * gather the precomputed table at the current domains; F_TRANS, a
 		 * transmission without its segregation variable, is M[x][c], the
 		 * slice g = 1 of F_SEG_Y's */
-		const double *S = kind == F_TRANS ? e->seg[s][1] + (size_t)e->K * (size_t)e->K
-		                                  : e->seg[s][kind == F_SEG_Y];
-		const int *dc = e->cdom[F.v[0]], *dx = e->cdom[F.v[1]];
-		int nc = e->cnd[F.v[0]], nx = e->cnd[F.v[1]], K = e->K;
-		double *t = F.t;
-		for(int g = 0; g < (kind == F_TRANS ? 1 : 2); g++)
-			for(int j = 0; j < nx; j++) {
-				const double *row = S + (size_t)g * K * K + (size_t)dx[j] * K;
-				for(int i = 0; i < nc; i++)
-					*t++ = row[dc[i]];
-			}
+		if(kind == F_TRANS)
+			seg_fill(e, s, 1, 1, e->cdom[F.v[0]], e->cnd[F.v[0]], e->cdom[F.v[1]], e->cnd[F.v[1]], F.t);
+		else
+			seg_fill(e, s, kind == F_SEG_Y, 2, e->cdom[F.v[0]], e->cnd[F.v[0]], e->cdom[F.v[1]],
+			         e->cnd[F.v[1]], F.t);
 	} else {
 		int idx[3] = {0, 0, 0};
 		for(size_t c = 0; c < cells; c++) {

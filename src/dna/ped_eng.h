@@ -30,8 +30,7 @@ typedef struct dna_peng {
 	double *w;                     /* the prior of an untyped founder's allele (p at theta 0) */
 	bool *known;                   /* founders whose genotype is known: no prior (theta) */
 	bool *single;                  /* untyped founders with one child that matters: one allele */
-	double *mut[3];                /* K x K, kit.h's DNA_FROM_...; NULL: none */
-	double *seg[3][2];             /* seg_val over (c, x, g), c fastest: made once per call */
+	const double *mut[3];          /* K x K, kit.h's DNA_FROM_...; NULL: none (the kit's own when no class is lumped) */
 	int *cls;                      /* allele -> class */
 	double delta;                  /* d / (1 + d) */
 	bool *keep;                    /* individuals that matter */

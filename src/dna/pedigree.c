@@ -526,18 +526,31 @@ static bool family_lr(ctx *c, const typed_ref *t, int nt, dna_sex sex, const dna
 	return any;
 }
 
+/* Relatives typed at locus l, partners left out (they are no kin). */
+static int kin_typed(const typed_ref *t, int nt)
+{
+	int kin = 0;
+	for(int i = 0; i < nt; i++)
+		kin += t[i].rel != DNA_PARTNER;
+	return kin;
+}
+
+bool dna_family_informative(const dna_family *f, int l)
+{
+	typed_ref t[16];
+	return kin_typed(t, typed_refs(f, l, t)) > 0;
+}
+
 pl_rc dna_family_locus(const dna_kit *k, int l, const dna_family *f, const dna_model *m,
                        const dna_obs *obs, int nobs, double *lr, bool *informative, arena *a)
 {
 	const dna_locus *L = &k->loci[l];
 	typed_ref t[16];
-	int nt = typed_refs(f, l, t), kin = 0;
+	int nt = typed_refs(f, l, t);
 	for(int i = 0; i < nobs; i++)
 		lr[i] = 1;
-	for(int i = 0; i < nt; i++)
-		kin += t[i].rel != DNA_PARTNER;
-	*informative = kin > 0;
-	if(!kin)
+	*informative = kin_typed(t, nt) > 0;
+	if(!*informative)
 		return PL_OK;
 	for(int i = 0; i < nt; i++)
 		if(t[i].rel == DNA_SELF || (nt == 1 && lone_closed(t[i].rel, m))) { /* exact with theta */

@@ -53,6 +53,10 @@
 pl_rc dna_family_locus(const dna_kit *k, int l, const dna_family *f, const dna_model *m,
                        const dna_obs *obs, int nobs, double *lr, bool *informative, arena *a);
 
+/* Whether a relative other than a partner is typed at locus l: the loci
+ * a pair counts as compared. */
+bool dna_family_informative(const dna_family *f, int l);
+
 /* Two remains of one person: the LR of remains showing x at locus l given
  * that other remains show ref (either may be a degraded homozygote). */
 double dna_identity_lr(const dna_locus *L, const dna_model *m, dna_obs ref, dna_obs x);

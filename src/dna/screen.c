@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "dna/exact.h"
+#include "dna/ftable.h"
 #include "dna/pedigree.h"
 
 #define LOG_ZERO DNA_LOG_ZERO
@@ -24,7 +25,15 @@
 #define MARGIN_FLOOR 0.01
 #define MARGIN_THETA 20.0
 
-enum { CHUNK = 8, SLOTS_MAX = 65535 };
+enum {
+	CHUNK = 8,
+	SLOTS_MAX = 65535,
+	ALT_MAX = 8                            /* a family's placements: 2^UNSURE_MAX (kin.c) */
+};
+
+/* The tables the workers of one screening keep for families of one shape
+ * and genotypes (ftable.h), all of them together. */
+#define CACHE_BYTES ((size_t)512 << 20)
 
 /* The distinct observations of the remains, locus by locus, and where each
  * remains profile's genotypes point in a table. Entry 0 of a locus is
@@ -122,12 +131,18 @@ typedef struct worker {
 	size_t n, cap, excluded;
 	size_t theta0;
 	uint64_t examined;
+	uint64_t families_exact;
 	double tables, exact;
 	pl_rc rc;
 	pl_err err;
 	arena a;
-	double *t;                /* the table: log10 LRs plus the margin; the filter */
+	arena ka;                 /* the family as pedigrees (kin.c) */
+	dna_ftable_cache cache;
+	double *t;                /* the table: log10 LRs (exact.h), or with the margin a filter */
 	double *lr;
+	double *l1, *l0;          /* the engine's likelihoods, ALT_MAX x the most distinct genotypes */
+	double *g1, *g0;          /* several placements: log10 L1 and L0 per placement, ALT_MAX x slots */
+	dna_kin kin;              /* the family being screened, as pedigrees */
 	bool *informative;
 	size_t *pick;             /* the remains that passed the filter, for the exact recompute */
 	const dna_profile **prof;
@@ -171,7 +186,9 @@ double dna_screen_margin(const dna_model *m)
 	return MARGIN_FLOOR + MARGIN_THETA * m->theta;
 }
 
-static pl_rc family_table(worker *w, const dna_family *f)
+/* The table of the fast formulas (pedigree.h) plus the margin: a filter
+ * whose passing pairs the engine recomputes. */
+static pl_rc filter_table(worker *w, const dna_family *f)
 {
 	const shared *sh = w->sh;
 	const slots *s = sh->s;
@@ -187,6 +204,100 @@ static pl_rc family_table(worker *w, const dna_family *f)
 			t[i + 1] = w->lr[i] > 0 ? log10(w->lr[i]) + (w->informative[l] ? margin : 0) : LOG_ZERO;
 	}
 	return PL_OK;
+}
+
+/* How a family's table relates to the exact LR. */
+enum table_kind {
+	TABLE_EXACT,              /* one pedigree: the sum is the engine's log10 LR */
+	TABLE_PLACEMENTS,         /* several: the largest, a bound; g1/g0 give the exact LR */
+	TABLE_FILTER              /* the fast formulas plus the margin: pairs are recomputed */
+};
+
+/* Several placements: each one's log10 L1 and L0 at locus l, 0 and 0 where
+ * no placement fits the relatives (exact.c skips such a locus too). */
+static void keep_placements(worker *w, int l)
+{
+	const slots *s = w->sh->s;
+	int n = s->count[l], total = s->total;
+	for(int i = 0; i < n; i++) {
+		bool fits = false;
+		for(int a = 0; a < w->kin.nalt; a++)
+			fits |= w->l0[a * n + i] > 0;
+		for(int a = 0; a < w->kin.nalt; a++) {
+			double x1 = w->l1[a * n + i], x0 = w->l0[a * n + i];
+			size_t at = (size_t)a * (size_t)total + (size_t)(s->off[l] + 1 + i);
+			w->g1[at] = !fits ? 0 : x1 > 0 ? log10(x1) : -HUGE_VAL;
+			w->g0[at] = !fits ? 0 : x0 > 0 ? log10(x0) : -HUGE_VAL;
+		}
+	}
+}
+
+/* The engine's table (ftable.h); with several placements the largest, as
+ * a filter (widened as tests ask), and each placement's kept. */
+static pl_rc engine_table(worker *w, const dna_family *f)
+{
+	const shared *sh = w->sh;
+	const slots *s = sh->s;
+	const dna_kin *kin = &w->kin;
+	bool several = kin->nalt > 1;
+	if(several) { /* untyped there: nothing to add */
+		memset(w->g1, 0, (size_t)kin->nalt * (size_t)s->total * sizeof(double));
+		memset(w->g0, 0, (size_t)kin->nalt * (size_t)s->total * sizeof(double));
+	}
+	for(int l = 0; l < s->nloci; l++) {
+		double *t = w->t + s->off[l];
+		w->informative[l] = dna_family_informative(f, l);
+		for(int i = 0; i <= s->count[l]; i++)
+			t[i] = 0;
+		if(!dna_kin_typed(kin, l))
+			continue;
+		pl_rc rc = dna_ftable_locus(sh->k, l, kin, &sh->o->model, s->obs[l], s->count[l], t + 1, w->l1,
+		                            w->l0, several ? NULL : &w->cache, &w->a, &w->err);
+		if(rc)
+			return rc;
+		if(!several)
+			continue;
+		keep_placements(w, l);
+		for(int i = 1; w->informative[l] && i <= s->count[l]; i++)
+			t[i] += t[i] > LOG_ZERO ? sh->o->widen : 0;
+	}
+	return PL_OK;
+}
+
+/* Family f's table and its kind: the engine's when it can; where it
+ * cannot sum theta's partitions, the fast formulas' filter, each passing
+ * pair then recomputed (exact.h falls to theta 0 where it must, and says
+ * so). */
+static pl_rc family_table(worker *w, const dna_family *f, enum table_kind *kind)
+{
+	arena_reset(&w->ka);
+	pl_rc rc = dna_kin_of_family(f, &w->ka, &w->kin, &w->err);
+	if(!rc && w->kin.nalt <= ALT_MAX) {
+		rc = engine_table(w, f);
+		*kind = w->kin.nalt == 1 ? TABLE_EXACT : TABLE_PLACEMENTS;
+		if(rc != PL_ELIMIT)
+			return rc;
+		w->err = (pl_err){0};
+	}
+	*kind = TABLE_FILTER;
+	return rc && rc != PL_ELIMIT ? rc : filter_table(w, f);
+}
+
+/* Remains r's exact log10 LR from the placements' tables (exact.h). */
+static double placements_lr(const worker *w, size_t r)
+{
+	const slots *s = w->sh->s;
+	const uint16_t *idx = s->idx + r * (size_t)s->nloci;
+	double s1[ALT_MAX], s0[ALT_MAX];
+	for(int a = 0; a < w->kin.nalt; a++) {
+		const double *g1 = w->g1 + (size_t)a * (size_t)s->total, *g0 = w->g0 + (size_t)a * (size_t)s->total;
+		s1[a] = s0[a] = 0;
+		for(int l = 0; l < s->nloci; l++) {
+			s1[a] += g1[idx[l]];
+			s0[a] += g0[idx[l]];
+		}
+	}
+	return dna_exact_mix(&w->kin, s1, s0, 1, 0);
 }
 
 /* A pair that reached the threshold: its loci compared and inconsistent. */
@@ -251,12 +362,24 @@ static void *kinship_work(void *arg)
 		size_t end = f + CHUNK < sh->nf ? f + CHUNK : sh->nf;
 		for(; f < end && !w->rc; f++) {
 			double t0 = date_monotonic();
-			w->rc = family_table(w, &sh->fam[f]);
+			enum table_kind kind = TABLE_FILTER;
+			w->rc = family_table(w, &sh->fam[f], &kind);
 			w->tables += date_monotonic() - t0;
+			w->families_exact += kind != TABLE_FILTER;
 			size_t ne = 0;
-			for(size_t r = 0; r < sh->nr && !w->rc; r++)
-				if(score(w->t, s->idx + r * (size_t)s->nloci, s->nloci) >= keep_at)
+			for(size_t r = 0; r < sh->nr && !w->rc; r++) {
+				double x = score(w->t, s->idx + r * (size_t)s->nloci, s->nloci);
+				if(x < keep_at)
+					continue;
+				if(kind == TABLE_FILTER) {
 					w->pick[ne++] = r;
+					continue;
+				}
+				/* the table's sum is the engine's LR (one locus of 0 makes it 0) */
+				x = kind == TABLE_EXACT ? (x < LOG_ZERO / 2 ? LOG_ZERO : x) : placements_lr(w, r);
+				if(x >= keep_at)
+					w->rc = check_pair(w, r, f, x, false);
+			}
 			if(ne && !w->rc)
 				w->rc = exact_pairs(w, f, ne);
 		}
@@ -334,6 +457,12 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 	for(int i = 0; i < nt && !rc; i++) {
 		w[i].sh = sh;
 		arena_init(&w[i].a, 1 << 20);
+		arena_init(&w[i].ka, 1 << 14);
+		dna_ftable_cache_init(&w[i].cache, CACHE_BYTES / (size_t)nt);
+		w[i].l1 = malloc(sizeof(double) * maxcount * ALT_MAX);
+		w[i].l0 = malloc(sizeof(double) * maxcount * ALT_MAX);
+		w[i].g1 = malloc(sizeof(double) * (size_t)(sh->s->total ? sh->s->total : 1) * ALT_MAX);
+		w[i].g0 = malloc(sizeof(double) * (size_t)(sh->s->total ? sh->s->total : 1) * ALT_MAX);
 		w[i].t = malloc(sizeof(double) * (size_t)(sh->s->total ? sh->s->total : 1));
 		w[i].lr = malloc(sizeof(double) * maxcount);
 		w[i].informative = calloc((size_t)sh->s->nloci + 1, sizeof(bool));
@@ -341,7 +470,8 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 		w[i].prof = malloc((sh->nr + 1) * sizeof(dna_profile *));
 		w[i].ex = malloc((sh->nr + 1) * sizeof(double));
 		w[i].ex0 = malloc((sh->nr + 1) * sizeof(bool));
-		if(!w[i].t || !w[i].lr || !w[i].informative || !w[i].pick || !w[i].prof || !w[i].ex || !w[i].ex0)
+		if(!w[i].t || !w[i].lr || !w[i].informative || !w[i].pick || !w[i].prof || !w[i].ex || !w[i].ex0 ||
+		   !w[i].l1 || !w[i].l0 || !w[i].g1 || !w[i].g0)
 			rc = PL_ENOMEM;
 		else if(pthread_create(&w[i].thread, NULL, fn, &w[i]))
 			rc = PL_EIO;
@@ -363,6 +493,9 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 		out->examined += w[i].examined;
 		out->seconds_tables += w[i].tables;
 		out->seconds_exact += w[i].exact;
+		out->families_exact += w[i].families_exact;
+		out->table_hits += w[i].cache.hits;
+		out->table_misses += w[i].cache.misses;
 		if(!rc && w[i].n) {
 			dna_candidate *c = realloc(out->cand, (out->n + w[i].n) * sizeof(*c));
 			if(!c) {
@@ -381,7 +514,13 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 		free(w[i].prof);
 		free(w[i].ex);
 		free(w[i].ex0);
+		free(w[i].l1);
+		free(w[i].l0);
+		free(w[i].g1);
+		free(w[i].g0);
 		arena_free(&w[i].a);
+		arena_free(&w[i].ka);
+		dna_ftable_cache_free(&w[i].cache);
 	}
 	free(w);
 	if(rc == PL_EIO)

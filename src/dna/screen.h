@@ -3,22 +3,22 @@
  *
  * For each family and locus the LR of every genotype the remains show
  * there (each distinct genotype once, and each apparent homozygote of a
- * degraded profile) is computed once (pedigree.h) into a table of log10
+ * degraded profile) is computed once (ftable.h) into a table of log10
  * LRs; each remains profile then costs one lookup per locus: the sum of
  * the entries its genotypes point at. A locus not typed in the remains or
  * in the family points at an entry of 0 (LR 1). Families are shared out
  * among threads. The same is done with each remains profile as the
  * "family" of an identity (two remains of one person).
  *
- * These tables are only a filter (docs/dna.md, "Screening and
- * thresholds"): they are an upper bound of the exact LR at theta 0 (the
- * largest over the placements of relatives of unknown side, mutation on
- * every path, lone relatives included), and with theta > 0 within a
- * margin per locus. A pair is examined when its table sum plus margin
- * times its loci compared reaches the threshold; each examined pair is
- * then recomputed exactly by the engine (exact.h; one pass per family and
- * locus for all its examined remains), and kept when that exact LR
- * reaches the threshold. The exact LR is the one stored and shown.
+ * The tables are the engine's (ftable.h; docs/dna.md, "Screening and
+ * thresholds"): for a family of one pedigree a remains profile's sum is
+ * its exact log10 LR; for relatives of unknown side the table holds the
+ * largest placement, a bound, and the pairs that reach the threshold get
+ * their exact LR from each placement's values kept beside it. Only where
+ * the engine cannot sum theta's partitions does a family fall back to the
+ * fast formulas (pedigree.h) plus a margin per locus as a filter, each
+ * passing pair then recomputed by dna_exact_family. The exact LR is the
+ * one stored and shown.
  *
  * A pair kept is then looked at closely: the loci compared, and the loci
  * no genotype explains without mutation (inconsistent). More inconsistent
@@ -59,6 +59,9 @@ typedef struct dna_screen_result {
 	size_t excluded;          /* reached the threshold with too many inconsistent loci */
 	size_t theta0;            /* kept pairs with a locus computed with theta 0 (exact.h) */
 	uint64_t examined;        /* remains x families that passed the filter and were recomputed */
+	uint64_t families_exact;  /* families whose table was the engine's, exact: nothing recomputed */
+	uint64_t table_hits;      /* family tables at a locus found in the cache (ftable.h) */
+	uint64_t table_misses;    /* and computed by the engine */
 	uint64_t pairs;           /* remains x reference profiles compared */
 	uint64_t family_pairs;    /* remains x families */
 	uint64_t identity_pairs;
