@@ -3,7 +3,6 @@
 #include "dna/ftable.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "dna/exact.h"
@@ -13,6 +12,7 @@ void dna_ftable_cache_init(dna_ftable_cache *c, size_t max_bytes)
 	memset(c, 0, sizeof(*c));
 	hmap_init(&c->map);
 	arena_init(&c->a, 1 << 20);
+	buf_init(&c->key, BUF_MAX_DEFAULT);
 	c->max_bytes = max_bytes;
 }
 
@@ -20,26 +20,7 @@ void dna_ftable_cache_free(dna_ftable_cache *c)
 {
 	hmap_free(&c->map);
 	arena_free(&c->a);
-	free(c->key);
-	c->key = NULL;
-}
-
-/* Append n bytes to the key; false when out of memory. */
-static bool key_put(dna_ftable_cache *c, size_t *len, const void *x, size_t n)
-{
-	if(*len + n > c->key_cap) {
-		size_t cap = c->key_cap ? c->key_cap : 256;
-		while(cap < *len + n)
-			cap *= 2;
-		char *k = realloc(c->key, cap);
-		if(!k)
-			return false;
-		c->key = k;
-		c->key_cap = cap;
-	}
-	memcpy(c->key + *len, x, n);
-	*len += n;
-	return true;
+	buf_free(&c->key);
 }
 
 static bool is_parent(const dna_ped *p, int i)
@@ -52,27 +33,30 @@ static bool is_parent(const dna_ped *p, int i)
 
 /* What the table depends on: the locus, the missing person, and each
  * alternative's pedigree with what its members show at the locus (the
- * model and the observations are the cache's, fixed). */
-static bool key_make(dna_ftable_cache *c, int l, const dna_kin *kin, const dna_model *m, size_t *len)
+ * model and the observations are the cache's, fixed). Into c->key; false
+ * when it could not be built (the table is then computed, not cached). */
+static bool key_make(dna_ftable_cache *c, int l, const dna_kin *kin, const dna_model *m)
 {
-	*len = 0;
+	buf *k = &c->key;
+	buf_reset(k);
 	int head[3] = {l, kin->nalt, kin->missing[0]};
-	bool ok = key_put(c, len, head, sizeof(head));
-	for(int a = 0; ok && a < kin->nalt; a++) {
+	pl_rc rc = buf_add(k, head, sizeof(head));
+	for(int a = 0; !rc && a < kin->nalt; a++) {
 		const dna_pedigree *p = &kin->alt[a];
 		int n = p->ped.n;
-		ok = key_put(c, len, &n, sizeof(n)) && key_put(c, len, p->ped.father, (size_t)n * sizeof(int)) &&
-		     key_put(c, len, p->ped.mother, (size_t)n * sizeof(int));
-		for(int i = 0; ok && i < n; i++) {
+		rc = buf_add(k, &n, sizeof(n));
+		rc = rc ? rc : buf_add(k, p->ped.father, (size_t)n * sizeof(int));
+		rc = rc ? rc : buf_add(k, p->ped.mother, (size_t)n * sizeof(int));
+		for(int i = 0; !rc && i < n; i++) {
 			dna_obs o = p->prof[i] ? dna_obs_of(p->prof[i], l, m) : (dna_obs){-1, -1, false};
 			/* a sex counts only for a parent (the mutation matrix of the
 			 * transmissions): a missing man and a missing woman with the same
 			 * relatives and no children share a table */
 			int v[4] = {o.a, o.b, o.dropout, is_parent(&p->ped, i) ? (int)p->ped.sex[i] : -1};
-			ok = key_put(c, len, v, sizeof(v));
+			rc = buf_add(k, v, sizeof(v));
 		}
 	}
-	return ok;
+	return !rc;
 }
 
 /* The table from the engine's L1 and L0 (ftable.h). */
@@ -98,9 +82,9 @@ pl_rc dna_ftable_locus(const dna_kit *k, int l, const dna_kin *kin, const dna_mo
                        const dna_obs *obs, int nobs, double *t, double *l1, double *l0,
                        dna_ftable_cache *c, arena *scratch, pl_err *err)
 {
-	size_t len = 0;
-	bool keyed = c && key_make(c, l, kin, m, &len);
-	const double *hit = keyed ? hmap_get(&c->map, c->key, len) : NULL;
+	bool keyed = c && key_make(c, l, kin, m);
+	size_t len = keyed ? c->key.len : 0;
+	const double *hit = keyed ? hmap_get(&c->map, c->key.ptr, len) : NULL;
 	if(hit) {
 		c->hits++;
 		memcpy(t, hit, (size_t)nobs * sizeof(double));
@@ -119,7 +103,7 @@ pl_rc dna_ftable_locus(const dna_kit *k, int l, const dna_kin *kin, const dna_mo
 	double *keep = arena_alloc(&c->a, (size_t)nobs * sizeof(double));
 	if(keep) {
 		memcpy(keep, t, (size_t)nobs * sizeof(double));
-		if(hmap_put(&c->map, c->key, len, keep) == PL_OK)
+		if(hmap_put(&c->map, c->key.ptr, len, keep) == PL_OK)
 			c->bytes += bytes;
 	}
 	return PL_OK; /* a table not kept is only recomputed next time */

@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "core/hmap.h"
 #include "dna/ped.h"
@@ -32,8 +33,7 @@ typedef struct dna_ftable_cache {
 	arena a;                  /* the tables */
 	size_t bytes, max_bytes;  /* past max_bytes nothing more is kept */
 	uint64_t hits, misses;
-	char *key;                /* the key being built */
-	size_t key_cap;
+	buf key;                  /* the key being built */
 } dna_ftable_cache;
 
 /* A cache for one model and one set of observations (a screening). */
