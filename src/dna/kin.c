@@ -255,14 +255,16 @@ static pl_rc all_obs(const dna_locus *L, const dna_model *m, const dna_ped *h1, 
 		if(!rc)
 			weigh(J, n, delta, obs, nobs, l0, rows);
 	} else if(!rc) {
-		/* theta 0: the unrelated person's genotype is independent of the family */
-		double fam;
-		rc = dna_ped_likelihood(L, m, h1, o, &fam, a, err);
-		for(int x = 0; !rc && x < n; x++)
+		/* theta 0: the unrelated person's genotype is independent of the
+		 * family, whose likelihood is the joint table summed over the
+		 * missing person's genotypes (no second pass) */
+		double fam = 0;
+		for(size_t c = 0; c < (size_t)n * (size_t)n; c++)
+			fam += J[c];
+		for(int x = 0; x < n; x++)
 			for(int y = 0; y < n; y++)
 				J[x * n + y] = fam * L->p[x] * L->p[y];
-		if(!rc)
-			weigh(J, n, delta, obs, nobs, l0, rows);
+		weigh(J, n, delta, obs, nobs, l0, rows);
 	}
 	return rc;
 }

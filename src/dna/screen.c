@@ -122,6 +122,7 @@ typedef struct shared {
 	const dna_screen_opts *o;
 	const slots *s;
 	atomic_size_t next;
+	dna_ftable_cache cache;   /* every worker's tables (ftable.h) */
 } shared;
 
 typedef struct worker {
@@ -137,7 +138,7 @@ typedef struct worker {
 	pl_err err;
 	arena a;
 	arena ka;                 /* the family as pedigrees (kin.c) */
-	dna_ftable_cache cache;
+	dna_ftable_user cache;
 	double *t;                /* the table: log10 LRs (exact.h), or with the margin a filter */
 	double *lr;
 	double *l1, *l0;          /* the engine's likelihoods, ALT_MAX x the most distinct genotypes */
@@ -252,7 +253,7 @@ static pl_rc engine_table(worker *w, const dna_family *f)
 		if(!dna_kin_typed(kin, l))
 			continue;
 		pl_rc rc = dna_ftable_locus(sh->k, l, kin, &sh->o->model, s->obs[l], s->count[l], t + 1, w->l1,
-		                            w->l0, several ? NULL : &w->cache, &w->a, &w->err);
+		                            w->l0, &w->cache, &w->a, &w->err);
 		if(rc)
 			return rc;
 		if(!several)
@@ -452,13 +453,17 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 	bool said = false;
 	int started = 0;
 	size_t maxcount = 1;
+	if(dna_ftable_cache_init(&sh->cache, CACHE_BYTES)) {
+		free(w);
+		return pl_nomem(err);
+	}
 	for(int l = 0; l < sh->s->nloci; l++)
 		maxcount = (size_t)sh->s->count[l] > maxcount ? (size_t)sh->s->count[l] : maxcount;
 	for(int i = 0; i < nt && !rc; i++) {
 		w[i].sh = sh;
 		arena_init(&w[i].a, 1 << 20);
 		arena_init(&w[i].ka, 1 << 14);
-		dna_ftable_cache_init(&w[i].cache, CACHE_BYTES / (size_t)nt);
+		dna_ftable_user_init(&w[i].cache, &sh->cache);
 		w[i].l1 = malloc(sizeof(double) * maxcount * ALT_MAX);
 		w[i].l0 = malloc(sizeof(double) * maxcount * ALT_MAX);
 		w[i].g1 = malloc(sizeof(double) * (size_t)(sh->s->total ? sh->s->total : 1) * ALT_MAX);
@@ -520,9 +525,10 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 		free(w[i].g0);
 		arena_free(&w[i].a);
 		arena_free(&w[i].ka);
-		dna_ftable_cache_free(&w[i].cache);
+		dna_ftable_user_free(&w[i].cache);
 	}
 	free(w);
+	dna_ftable_cache_free(&sh->cache);
 	if(rc == PL_EIO)
 		return pl_fail(err, rc, "could not start a screening thread");
 	if(rc && !said)
