@@ -173,6 +173,10 @@ int main(int argc, char **argv)
 	L.mut[DNA_FROM_FATHER] = Mp;
 	L.mut[DNA_FROM_MOTHER] = Mm;
 	L.mut[DNA_FROM_PARENT] = Mu;
+	if(getenv("BENCH_PED_NO_KERNELS") == NULL && dna_locus_kernels(&L)) {
+		fprintf(stderr, "bench_ped: out of memory\n");
+		return 1;
+	}
 	printf("# bench_ped: %d alleles, stepwise, theta %g (ms per family and locus)\n", n, theta);
 	printf("%-14s %12s %12s %14s %14s\n", "family", "one (ms)", "joint (ms)", "one LR", "joint check");
 	for(size_t k = 0; k < sizeof(families) / sizeof(families[0]); k++) {
@@ -208,6 +212,7 @@ int main(int argc, char **argv)
 		arena_free(&r.a);
 		free(r.J);
 	}
+	dna_locus_kernels_free(&L);
 	free(Mp);
 	free(Mm);
 	free(Mu);

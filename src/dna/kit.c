@@ -86,6 +86,7 @@ void dna_kit_free(dna_kit *k)
 		free(L->p);
 		for(int m = 0; m < 3; m++)
 			free(L->mut[m]);
+		dna_locus_kernels_free(L);
 		hmap_free(&L->index);
 	}
 	free(k->loci);
@@ -212,6 +213,49 @@ pl_rc dna_kit_set_mutation(dna_kit *k, int locus, const dna_mutation *m, pl_err 
 	return PL_OK;
 }
 
+void dna_locus_kernels_free(dna_locus *L)
+{
+	for(int s = 0; s < 3; s++)
+		for(int k = 0; k < 3; k++) {
+			free(L->moment[s][k]);
+			L->moment[s][k] = NULL;
+		}
+}
+
+/* Once per locus (n^4 for three children), where each pedigree would pay
+ * n^(k+1) per untyped founder and per table. */
+pl_rc dna_locus_kernels(dna_locus *L)
+{
+	dna_locus_kernels_free(L);
+	size_t n = (size_t)L->n;
+	for(int s = 0; s < 3 && L->mut[s]; s++) {
+		const double *M = L->mut[s];
+		double *m1 = calloc(n, sizeof(double)), *m2 = calloc(n * n, sizeof(double));
+		double *m3 = calloc(n * n * n, sizeof(double));
+		L->moment[s][0] = m1;
+		L->moment[s][1] = m2;
+		L->moment[s][2] = m3;
+		if(!m1 || !m2 || !m3) {
+			dna_locus_kernels_free(L);
+			return PL_ENOMEM;
+		}
+		for(size_t a = 0; a < n; a++) {
+			const double *r = M + a * n;
+			for(size_t i = 0; i < n; i++) {
+				double x = L->p[a] * r[i];
+				m1[i] += x;
+				for(size_t j = 0; j < n; j++) {
+					double y = x * r[j], *t = m3 + (i * n + j) * n;
+					m2[i * n + j] += y;
+					for(size_t k = 0; k < n; k++)
+						t[k] += y * r[k];
+				}
+			}
+		}
+	}
+	return PL_OK;
+}
+
 static pl_rc locus_matrices(dna_locus *L, const dna_mutation *m, pl_err *err)
 {
 	if(m->model == DNA_MUT_NONE ||
@@ -228,7 +272,7 @@ static pl_rc locus_matrices(dna_locus *L, const dna_mutation *m, pl_err *err)
 		if(rc)
 			return pl_nomem(err);
 	}
-	return PL_OK;
+	return dna_locus_kernels(L) ? pl_nomem(err) : PL_OK;
 }
 
 pl_rc dna_kit_finish(dna_kit *k, const dna_mutation *m, pl_err *err)

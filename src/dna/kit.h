@@ -70,6 +70,11 @@ typedef struct dna_locus {
 	bool rest;                  /* allele n - 1 is the rest */
 	double floor;
 	double *mut[3];             /* n x n, m[i * n + j]: i -> j; NULL without mutation */
+	/* What up to three children receive from one allele of an untyped
+	 * founder at theta 0 (ped.c's founder kernels): moment[s][k - 1] holds
+	 * sum_a p[a] mut[s][a][c1] ... mut[s][a][ck] over (c1, ..., ck), n^k
+	 * entries, ck fastest, for k = 1, 2, 3. NULL without mutation. */
+	double *moment[3][3];
 	const dna_mutation *mutation; /* this locus's model; NULL: the kit's */
 	hmap index;                 /* designation -> index + 1 */
 	int cap;
@@ -83,6 +88,12 @@ typedef struct dna_kit {
 	hmap index;                 /* locus key (read.h) -> index + 1 */
 	arena a;
 } dna_kit;
+
+/* The moments of L from its p and mut (done by dna_kit_finish; for a
+ * locus built by hand, as the tests and benchmarks do): PL_ENOMEM. The
+ * engine does without them, only slower. */
+pl_rc dna_locus_kernels(dna_locus *L);
+void dna_locus_kernels_free(dna_locus *L);
 
 /* A kit of the loci of a frequency table, in its order. */
 pl_rc dna_kit_init(dna_kit *k, const dna_freqs *f, pl_err *err);

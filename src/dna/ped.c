@@ -18,6 +18,11 @@
  * transmission (strong lumpability), and the sampling formula of theta
  * sums over them in the same way. Stepwise models keep every allele.
  *
+ * At theta 0 an untyped founder with two or three children that matter
+ * has each allele summed out at once from the locus's moments (kit.h,
+ * add_kernel): what the general elimination would pay K^3 or K^4 for per
+ * call, the kit paid once per locus.
+ *
  * Theta (docs/dna.md, "Theta in a pedigree"): the founder alleles are
  * drawn one after the other by the sampling formula, whose joint
  * probability is the same in any order. The typed founders' alleles
@@ -243,6 +248,22 @@ static void seg_fill(const dna_peng *e, int s, int which, int gs, const int *dc,
 
 enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y, F_TRANS };
 
+static pl_rc push_factor(dna_peng *e, dna_pfac F)
+{
+	if(e->nf == e->capf) {
+		int cap = e->capf ? 2 * e->capf : 64;
+		dna_pfac *nf = talloc(e, (size_t)cap * sizeof(dna_pfac));
+		if(!nf)
+			return PL_ENOMEM;
+		if(e->nf)
+			memcpy(nf, e->f, (size_t)e->nf * sizeof(dna_pfac));
+		e->f = nf;
+		e->capf = cap;
+	}
+	e->f[e->nf++] = F;
+	return PL_OK;
+}
+
 /* A table over the blocks of the given variables (a variable may appear
  * twice when theta made two alleles one). */
 static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int *vars, int nvars)
@@ -284,18 +305,7 @@ static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int 
 				idx[j] = 0;
 		}
 	}
-	if(e->nf == e->capf) {
-		int cap = e->capf ? 2 * e->capf : 64;
-		dna_pfac *nf = talloc(e, (size_t)cap * sizeof(dna_pfac));
-		if(!nf)
-			return PL_ENOMEM;
-		if(e->nf)
-			memcpy(nf, e->f, (size_t)e->nf * sizeof(dna_pfac));
-		e->f = nf;
-		e->capf = cap;
-	}
-	e->f[e->nf++] = F;
-	return PL_OK;
+	return push_factor(e, F);
 }
 
 /* Child i's allele c from parent q: by a segregation variable, or from a
@@ -304,6 +314,8 @@ static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int 
 static pl_rc transmit(dna_peng *e, int i, int q, int c)
 {
 	int s = dna_mutation_from(e->ped->sex[q]), g = 2 * e->ped->n + c;
+	if(e->kern[q])
+		return PL_OK; /* the founder's kernel holds it */
 	if(e->single[q]) {
 		int v[2] = {c, 2 * q};
 		return add_factor(e, F_TRANS, i, s, v, 2);
@@ -311,6 +323,75 @@ static pl_rc transmit(dna_peng *e, int i, int q, int c)
 	int x[3] = {c, 2 * q, g}, y[3] = {c, 2 * q + 1, g};
 	pl_rc rc = add_factor(e, F_SEG_X, i, s, x, 3);
 	return rc ? rc : add_factor(e, F_SEG_Y, i, s, y, 3);
+}
+
+/* Founder i's allele `which` (0 from its father, 1 from its mother) as
+ * it reaches its nc children (2 or 3): one factor over (c1, g1, c2, g2,
+ * ...), each c the child's allele from i and g its segregation variable,
+ * summed over the founder's allele at once by the locus's moments
+ * (kit.h): sum_a p[a] prod_j S(cj | a, gj), where S(c | a, g) is h M[a][c]
+ * when g picks this allele and h otherwise (h 1/2 for the father's
+ * allele, which carries the segregation's 1/2, 1 for the mother's, as
+ * seg_fill), so each cell is h^nc times the moment of the children whose
+ * g picks it. */
+static pl_rc add_kernel(dna_peng *e, int i, int which, const int *c, int nc)
+{
+	static const int zero[1] = {0};
+	int s = dna_mutation_from(e->ped->sex[i]), n = e->ped->n, nd[3] = {1, 1, 1};
+	const int *d[3] = {zero, zero, zero};
+	size_t K = (size_t)e->K, cells = 1, st[3] = {0, 0, 0}, gs[3] = {0, 0, 0};
+	double h = which == 0 ? 0.5 : 1, hn = nc == 3 ? h * h * h : h * h, psum = 0;
+	for(int a = 0; a < e->K; a++)
+		psum += e->p[a];
+	dna_pfac F = {.nv = 2 * nc};
+	for(int j = 0; j < nc; j++) { /* cells: c1 fastest, then g1, c2, g2, ... */
+		F.v[2 * j] = c[j];
+		F.v[2 * j + 1] = 2 * n + c[j];
+		d[j] = e->cdom[c[j]];
+		nd[j] = e->cnd[c[j]];
+		st[j] = cells;
+		gs[j] = cells * (size_t)nd[j];
+		cells *= 2 * (size_t)nd[j];
+	}
+	if(!(F.t = talloc(e, cells * sizeof(double))))
+		return PL_ENOMEM;
+	for(int pat = 0; pat < 1 << nc; pat++) { /* bit j: child j's g picks this allele */
+		size_t base = 0, w[3] = {0, 0, 0};
+		int k = 0;
+		for(int j = nc - 1; j >= 0; j--) {
+			bool on = pat >> j & 1;
+			base += gs[j] * (size_t)(on ? which : 1 - which);
+			w[j] = on ? (k ? (k == 1 ? K : K * K) : 1) : 0;
+			k += on;
+		}
+		const double *M = k ? e->L->moment[s][k - 1] : &psum;
+		for(int k2 = 0; k2 < nd[2]; k2++)
+			for(int k1 = 0; k1 < nd[1]; k1++) {
+				double *t = F.t + base + st[1] * (size_t)k1 + st[2] * (size_t)k2;
+				size_t at = w[1] * (size_t)d[1][k1] + w[2] * (size_t)d[2][k2];
+				for(int k0 = 0; k0 < nd[0]; k0++)
+					t[k0] = hn * M[at + w[0] * (size_t)d[0][k0]];
+			}
+	}
+	return push_factor(e, F);
+}
+
+/* The founder kernels apply at theta 0 with the locus's own matrices
+ * (no class lumped) to an untyped founder with two or three children
+ * that matter; c[] their alleles from it, *nc how many. */
+static bool kernel_children(const dna_peng *e, int i, int *c, int *nc)
+{
+	const dna_ped *p = e->ped;
+	int k = 0;
+	for(int j = 0; j < p->n; j++) {
+		if(!e->keep[j] || (p->father[j] != i && p->mother[j] != i))
+			continue;
+		if(k == 3)
+			return false;
+		c[k++] = 2 * j + (p->father[j] == i ? 0 : 1);
+	}
+	*nc = k;
+	return k >= 2;
 }
 
 static pl_rc build(dna_peng *e)
@@ -328,6 +409,12 @@ static pl_rc build(dna_peng *e)
 		if(p->father[i] < 0) {
 			if(e->known[i])
 				continue; /* its alleles' probability is theta_known's constant */
+			int c[3], nc;
+			if(e->kern[i] && kernel_children(e, i, c, &nc)) {
+				rc = add_kernel(e, i, 0, c, nc);
+				rc = rc ? rc : add_kernel(e, i, 1, c, nc);
+				continue;
+			}
 			if(!rc && e->rep[P] == P)
 				rc = add_factor(e, F_PRIOR, i, 0, &P, 1);
 			if(!rc && e->rep[M] == M && !e->single[i])
@@ -433,6 +520,15 @@ static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 			const double *t1 = in[1]->t + off[1];
 			for(int xv = 0; xv < dx; xv++)
 				sum += t0[(size_t)xv * sx[0]] * t1[(size_t)xv * sx[1]];
+		} else if(nin == 3) { /* the common joins, fused: no pass through tmp */
+			const double *t1 = in[1]->t + off[1], *t2 = in[2]->t + off[2];
+			for(int xv = 0; xv < dx; xv++)
+				sum += t0[(size_t)xv * sx[0]] * t1[(size_t)xv * sx[1]] * t2[(size_t)xv * sx[2]];
+		} else if(nin == 4) {
+			const double *t1 = in[1]->t + off[1], *t2 = in[2]->t + off[2], *t3 = in[3]->t + off[3];
+			for(int xv = 0; xv < dx; xv++)
+				sum += t0[(size_t)xv * sx[0]] * t1[(size_t)xv * sx[1]] * t2[(size_t)xv * sx[2]] *
+				       t3[(size_t)xv * sx[3]];
 		} else if(dx > 256) { /* more alleles than tmp holds: one product at a time */
 			for(int xv = 0; xv < dx; xv++) {
 				double prod = 1;
@@ -483,8 +579,8 @@ static bool in_sum(const dna_peng *e, int v)
 	int i = ind_of(e, v), n = e->ped->n;
 	if(!e->keep[i])
 		return false;
-	if(v < 2 * n) /* a single founder's second allele is no variable */
-		return !(e->single[i] && v == 2 * i + 1);
+	if(v < 2 * n) /* a single founder's second allele is no variable, nor a kernel's */
+		return !(e->single[i] && v == 2 * i + 1) && !e->kern[i];
 	int q = v % 2 ? e->ped->mother[i] : e->ped->father[i];
 	return q >= 0 && !e->single[q];
 }
@@ -495,28 +591,42 @@ static bool is_free(const dna_peng *e, int v)
 }
 
 /* What is left once all but the free variables are summed out: factors
- * over them only, added to J times w at every (x, y) of their domains. */
-static void add_table(dna_peng *e, double w)
+ * over them only, added to J times w at every (x, y) of their domains.
+ * Each factor's cell of (i, j) is i sa + j sb. */
+static pl_rc add_table(dna_peng *e, double w)
 {
-	int a = e->rep[2 * e->free_ind], b = e->rep[2 * e->free_ind + 1], n = e->nJ;
-	for(int i = 0; i < e->cnd[a]; i++)
+	int a = e->rep[2 * e->free_ind], b = e->rep[2 * e->free_ind + 1], n = e->nJ, nl = 0;
+	const double **t = talloc(e, (size_t)(e->nf ? e->nf : 1) * sizeof(double *));
+	size_t *sa = talloc(e, (size_t)(e->nf ? e->nf : 1) * 2 * sizeof(size_t)), *sb = sa + e->nf;
+	if(!t || !sa)
+		return PL_ENOMEM;
+	for(int k = 0; k < e->nf; k++) {
+		const dna_pfac *F = &e->f[k];
+		if(F->gone)
+			continue;
+		size_t st = 1;
+		sa[nl] = sb[nl] = 0;
+		for(int q = 0; q < F->nv; q++) {
+			if(F->v[q] == a)
+				sa[nl] += st;
+			else
+				sb[nl] += st;
+			st *= (size_t)e->cnd[F->v[q]];
+		}
+		t[nl++] = F->t;
+	}
+	for(int i = 0; i < e->cnd[a]; i++) {
+		double *row = e->J + (size_t)e->cdom[a][i] * (size_t)n;
 		for(int j = 0; j < e->cnd[b]; j++) {
 			if(a == b && i != j)
 				continue;
 			double prod = w;
-			for(int k = 0; k < e->nf && prod != 0; k++) {
-				const dna_pfac *F = &e->f[k];
-				if(F->gone)
-					continue;
-				size_t off = 0, st = 1;
-				for(int q = 0; q < F->nv; q++) {
-					off += st * (size_t)(F->v[q] == a ? i : j);
-					st *= (size_t)e->cnd[F->v[q]];
-				}
-				prod *= F->t[off];
-			}
-			e->J[e->cdom[a][i] * n + e->cdom[b][j]] += prod;
+			for(int k = 0; k < nl; k++)
+				prod *= t[k][(size_t)i * sa[k] + (size_t)j * sb[k]];
+			row[e->cdom[b][j]] += prod;
 		}
+	}
+	return PL_OK;
 }
 
 static pl_rc sum_all(dna_peng *e, double *out)
@@ -564,10 +674,8 @@ static pl_rc sum_all(dna_peng *e, double *out)
 			stale[u[i]] = true;
 		cand[bi] = cand[--ncand];
 	}
-	if(e->free_ind >= 0) {
-		add_table(e, *out);
-		return PL_OK;
-	}
+	if(e->free_ind >= 0)
+		return add_table(e, *out);
 	double l = 1;
 	for(int k = 0; k < e->nf; k++)
 		if(!e->f[k].gone)
@@ -707,6 +815,24 @@ static pl_rc relevant(dna_peng *e)
 	return single_founders(e);
 }
 
+/* Which untyped founders' alleles the locus's kernels sum (build). */
+static pl_rc kernels(dna_peng *e, double theta)
+{
+	const dna_ped *p = e->ped;
+	e->kern = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
+	if(!e->kern)
+		return PL_ENOMEM;
+	if(theta > 0)
+		return PL_OK;
+	for(int i = 0; i < p->n; i++) {
+		int s = dna_mutation_from(p->sex[i]), c[3], nc;
+		e->kern[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && !e->single[i] &&
+		             i != e->free_ind && e->mut[s] && e->mut[s] == e->L->mut[s] && e->L->moment[s][2] &&
+		             kernel_children(e, i, c, &nc);
+	}
+	return PL_OK;
+}
+
 /* The likelihood, or with free_ind >= 0 the joint table J. */
 static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
                  int free_ind, double *J, double *lik, arena *a, pl_err *err)
@@ -725,7 +851,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	arena keep;
 	arena_init(&keep, 0);
 	arena_reset(a);
-	dna_peng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
+	dna_peng e = {.ped = p, .L = L, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
 	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
@@ -733,6 +859,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	if(!rc)
 		rc = domains(&e);
 	rc = rc ? rc : dna_peng_prepare(&e, m->theta);
+	rc = rc ? rc : kernels(&e, m->theta);
 	e.a = a;
 	*lik = 0;
 	if(J)

@@ -31,6 +31,8 @@ typedef struct dna_peng {
 	bool *known;                   /* founders whose genotype is known: no prior (theta) */
 	bool *single;                  /* untyped founders with one child that matters: one allele */
 	const double *mut[3];          /* K x K, kit.h's DNA_FROM_...; NULL: none (the kit's own when no class is lumped) */
+	const dna_locus *L;
+	bool *kern;                    /* untyped founders whose alleles go to their two children by the locus's kernels */
 	int *cls;                      /* allele -> class */
 	double delta;                  /* d / (1 + d) */
 	bool *keep;                    /* individuals that matter */

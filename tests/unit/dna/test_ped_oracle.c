@@ -119,6 +119,7 @@ static void direct_locus(po_case *x, int n)
 		         prop ? "proportional" : "equal", rf, rm);
 	}
 	pc_mutate(&x->direct, F, Mo);
+	assert_int_equal(dna_locus_kernels(&x->direct.L), PL_OK); /* as a kit's locus has them */
 }
 
 /* A kit from a frequency table of STR designations (a rest allele when
@@ -311,6 +312,8 @@ static void free_case(po_case *x)
 {
 	if(x->has_kit)
 		dna_kit_free(&x->kit);
+	else
+		dna_locus_kernels_free(&x->direct.L);
 }
 
 /* ---- comparing ---- */
@@ -411,14 +414,33 @@ static bool has_loop(const pc_case *c)
 typedef struct tally {
 	int compared, refused, zeros, failed;
 	int mutation, theta, degraded, loops, large, unknown_sex;
+	int kernels;                /* theta 0, mutation, an untyped founder with 2 or 3 children */
 	int joints, joint_failed;   /* dna_ped_joint's genotypes compared */
 	double worst, joint_worst;
 	po_case smallest;           /* the smallest failing case */
 	double e, o;
 } tally;
 
+/* Where the engine may sum a founder's alleles by the locus's moments
+ * (ped.c's kernels): the cases that must cover them. */
+static bool kernel_case(const po_case *x)
+{
+	const pc_case *c = &x->c;
+	if(x->m.theta > 0 || !x->m.mutation || !x->L->mut[0])
+		return false;
+	for(int i = 0; i < c->n; i++) {
+		int kids = 0;
+		for(int j = 0; j < c->n; j++)
+			kids += c->ped.father[j] == i || c->ped.mother[j] == i;
+		if(c->ped.father[i] < 0 && c->obs[i].a < 0 && kids >= 2 && kids <= 3)
+			return true;
+	}
+	return false;
+}
+
 static void tally_cover(tally *t, const po_case *x)
 {
+	t->kernels += kernel_case(x);
 	t->mutation += x->m.mutation;
 	t->theta += x->m.theta > 0;
 	t->loops += has_loop(&x->c);
@@ -520,6 +542,8 @@ static void test_random_pedigrees(void **state)
 	printf("# compared: %d with mutation, %d with theta > 0, %d with a degraded member, %d with a "
 	       "loop, %d of 6 people or more, %d with someone of unknown sex\n", t.mutation, t.theta,
 	       t.degraded, t.loops, t.large, t.unknown_sex);
+	printf("# %d at theta 0 with mutation and an untyped founder of two or three children (the "
+	       "founder kernels)\n", t.kernels);
 	printf("# dna_ped_joint: %d genotypes of one member, largest relative error %.3g\n", t.joints,
 	       t.joint_worst);
 	if(t.smallest.L) {
@@ -532,7 +556,7 @@ static void test_random_pedigrees(void **state)
 	report_check(&rep, CASES);
 	/* the draw must keep covering what the engine has to get right */
 	assert_true(t.mutation >= CASES / 4 && t.theta >= CASES / 4 && t.degraded >= CASES / 20);
-	assert_true(t.loops >= CASES / 40 && t.large >= CASES / 10);
+	assert_true(t.loops >= CASES / 40 && t.large >= CASES / 10 && t.kernels >= CASES / 40);
 }
 
 /* The issue's finding: a lone relative who is not a parent (a sibling, an
