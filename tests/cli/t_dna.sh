@@ -190,18 +190,25 @@ test_dna_sample_given_twice() {
 	expect_out "0 profiles created, 0 updated, 2 unchanged"
 }
 
+# Remains case T1 in batch B1, the frequency table $1 and the references
+# $2 (printf formats, %s the person) imported for the person $3.
+dna_t1_family() {
+	"$PARLEY" remains batch add B1 --from RU --to UA --date 2025-06-11 >/dev/null
+	printf 'tag,batch\nT1,B1\n' > cases.csv
+	"$PARLEY" remains import --quiet cases.csv
+	printf "$1" > f.csv
+	"$PARLEY" dna import frequencies --quiet f.csv
+	printf "$2" "$3" > refs.csv
+	"$PARLEY" dna import references --quiet refs.csv
+}
+
 # Male remains and a female missing person: never proposed, counted, and
 # explain says so plainly.
 test_dna_sex_conflict_is_excluded() {
 	dna_db
 	f=$("$PARLEY" person add --surname Мельник --sex female)
-	"$PARLEY" remains batch add B1 --from RU --to UA --date 2025-06-11 >/dev/null
-	printf 'tag,batch\nT1,B1\n' > cases.csv
-	"$PARLEY" remains import --quiet cases.csv
-	printf 'locus,allele,frequency\nL,5,0.05\nL,1,0.1\nL,2,0.2\n' > f.csv
-	"$PARLEY" dna import frequencies --quiet f.csv
-	printf 'sample,person,relationship,L.1,L.2\nF1,%s,father,5,5\n' "$f" > refs.csv
-	"$PARLEY" dna import references --quiet refs.csv
+	dna_t1_family 'locus,allele,frequency\nL,5,0.05\nL,1,0.1\nL,2,0.2\n' \
+		'sample,person,relationship,L.1,L.2\nF1,%s,father,5,5\n' "$f"
 	printf 'case,sex,L.1,L.2,AMEL.1,AMEL.2\nT1,female,5,5,X,Y\n' > rem.csv
 	p dna import remains rem.csv; expect_status 1
 	expect_err "rem.csv:2: column 'sex': female, but the amelogenin X,Y says male"
@@ -233,13 +240,8 @@ test_dna_sex_conflict_is_excluded() {
 test_dna_screen_marker_mutation() {
 	dna_db
 	f=$("$PARLEY" person add --surname Мельник)
-	"$PARLEY" remains batch add B1 --from RU --to UA --date 2025-06-11 >/dev/null
-	printf 'tag,batch\nT1,B1\n' > cases.csv
-	"$PARLEY" remains import --quiet cases.csv
-	printf 'locus,allele,frequency\nL1,9,0.1\nL1,10,0.2\nL1,11,0.3\nL1,12,0.4\nL2,5,0.05\nL2,1,0.1\nL2,2,0.2\n' > f.csv
-	"$PARLEY" dna import frequencies --quiet f.csv
-	printf 'sample,person,relationship,L1.1,L1.2,L2.1,L2.2\nF1,%s,father,10,10,5,5\n' "$f" > refs.csv
-	"$PARLEY" dna import references --quiet refs.csv
+	dna_t1_family 'locus,allele,frequency\nL1,9,0.1\nL1,10,0.2\nL1,11,0.3\nL1,12,0.4\nL2,5,0.05\nL2,1,0.1\nL2,2,0.2\n' \
+		'sample,person,relationship,L1.1,L1.2,L2.1,L2.2\nF1,%s,father,10,10,5,5\n' "$f"
 	printf 'case,L1.1,L1.2,L2.1,L2.2\nT1,11,12,5,5\n' > rem.csv
 	"$PARLEY" dna import remains --quiet rem.csv
 	set -- --theta 0 --mutation none --missing 2
