@@ -251,8 +251,10 @@ test_dna_screen_marker_mutation() {
 	p dna explain T1 "$f"; expect_status 0
 	expect_out "LR 0 over 2 loci (1 inconsistent)"
 
-	p dna screen "$@" --marker-mutation L1=stepwise:0.002; expect_status 0
+	p dna screen "$@" --marker-mutation L1=stepwise:0.002 --report r.md; expect_status 0
 	expect_out "run 2:"
+	grep -q "^- Loci with a mutation model of their own: L1 stepwise 0.002/0.002, rate2 0.0001/2.5e-05, range 0.1.$" r.md ||
+		fail "report: the loci's own models"
 	expect_out "0 proposals, 1 candidates in all"
 	expect_out "mutation: none; loci with a model of their own: L1 stepwise 0.002/0.002, rate2 0.0001/2.5e-05, range 0.1"
 	p dna explain T1 "$f"; expect_status 0
