@@ -112,7 +112,6 @@ pl_rc dna_params_check(const dna_params *p, pl_err *err)
 	return PL_OK;
 }
 
-
 bool dna_params_mutation(const dna_params *p)
 {
 	bool any = p->mutation.model != DNA_MUT_NONE;
