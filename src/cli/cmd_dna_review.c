@@ -182,6 +182,11 @@ static void explain_text(const dna_explanation *e)
 	printf("model: theta %g, %s mutation (%g, %g), drop-out %g\n", e->params.theta,
 	       dna_mutation_names[e->params.mutation.model], e->params.mutation.rate_pat,
 	       e->params.mutation.rate_mat, e->params.dropout);
+	buf own;
+	buf_init(&own, 0);
+	if(e->params.nmarkers && !dna_params_markers_text(&e->params, &own))
+		printf("loci with a mutation model of their own: %s\n", buf_str(&own));
+	buf_free(&own);
 	if(e->proposal) {
 		char glr[32];
 		cli_dna_lr_text(e->proposal->log10_glr, glr, sizeof(glr));

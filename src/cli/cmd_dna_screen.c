@@ -34,18 +34,47 @@ static const char screen_usage[] =
 	"  --theta T              subpopulation correction, NRC II 4.10 (default 0.01)\n"
 	"  --dropout D            drop-out probability of an allele in degraded remains\n"
 	"                         (default 0.1)\n"
-	"  --mutation MODEL       none, equal, proportional or stepwise (default)\n"
+	"  --mutation MODEL       none, equal, proportional or stepwise (default);\n"
+	"                         extended-stepwise is Familias's name for stepwise\n"
 	"  --paternal R           mutation rate from fathers (default 0.002)\n"
 	"  --maternal R           mutation rate from mothers (default 0.0005)\n"
-	"  --range R              stepwise: each step more is R times as likely (0.1)\n"
+	"  --paternal-rate2 R2    stepwise: rate from fathers to the alleles a\n"
+	"                         fraction of a repeat away, 10 -> 10.3 (0.0001)\n"
+	"  --maternal-rate2 R2    the same from mothers (0.000025)\n"
+	"  --range R              stepwise: each step more is R times as likely\n"
+	"                         (above 0, up to 1; default 0.1)\n"
+	"  --marker-mutation LOCUS=MODEL[:RATE[:RATE2[:RANGE]]]\n"
+	"                         a locus's own model, as pedmut and Familias allow per\n"
+	"                         marker; RATE and RATE2 one number or FATHERS/MOTHERS;\n"
+	"                         a part left out or empty is the screening's. Again\n"
+	"                         for each locus: --marker-mutation TH01=none\n"
+	"                         --marker-mutation SE33=stepwise:0.004/0.001:0.0002:0.2\n"
 	"  --max-inconsistent N   loci without a Mendelian explanation allowed (2)\n"
 	"  --threads N            threads (default: one per core)\n";
 
 /* The model's options are the parameters of dna_params_set, by name. */
 enum {
 	S_BATCH, S_REPORT, S_THRESHOLD, S_KEEP, S_MISSING, S_THETA, S_DROPOUT, S_MUTATION, S_PATERNAL,
-	S_MATERNAL, S_RANGE, S_MAX_INCONSISTENT, S_THREADS, S_COUNT
+	S_MATERNAL, S_PATERNAL_RATE2, S_MATERNAL_RATE2, S_RANGE, S_MAX_INCONSISTENT, S_THREADS, S_MARKER,
+	S_COUNT
 };
+
+/* The --marker-mutation values, in order: read once the screening's own
+ * settings are known, whatever their order on the command line. */
+typedef struct screen_markers {
+	const char *text[DNA_MARKERS_MAX + 1];
+	int n;
+} screen_markers;
+
+static int take_marker(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	screen_markers *m = ctx;
+	if(m->n == DNA_MARKERS_MAX + 1)
+		return cli_usage_error(c, "--%s: at most %d loci with a model of their own", o->name,
+		                       DNA_MARKERS_MAX);
+	m->text[m->n++] = value;
+	return -1;
+}
 
 static const cli_opt screen_opts[] = {
 	[S_BATCH] = {.name = "batch"}, [S_REPORT] = {.name = "report"},
@@ -53,12 +82,20 @@ static const cli_opt screen_opts[] = {
 	[S_MISSING] = {.name = "missing"}, [S_THETA] = {.name = "theta"},
 	[S_DROPOUT] = {.name = "dropout"},
 	[S_MUTATION] = {.name = "mutation"}, [S_PATERNAL] = {.name = "paternal"},
-	[S_MATERNAL] = {.name = "maternal"},
+	[S_MATERNAL] = {.name = "maternal"}, [S_PATERNAL_RATE2] = {.name = "paternal-rate2"},
+	[S_MATERNAL_RATE2] = {.name = "maternal-rate2"},
 	[S_RANGE] = {.name = "range"}, [S_MAX_INCONSISTENT] = {.name = "max-inconsistent"},
-	[S_THREADS] = {.name = "threads"},
+	[S_THREADS] = {.name = "threads"}, [S_MARKER] = {.name = "marker-mutation", .take = take_marker},
 	{0}};
 
-static int screen_params(cli *c, const cli_val *v, dna_params *p)
+/* A refusal of the DNA module ("name: why") as this command's option. */
+static int refused(cli *c, const char *option, const pl_err *err)
+{
+	const char *why = strchr(err->msg, ':');
+	return cli_usage_error(c, "--%s:%s", option, why ? why + 1 : err->msg);
+}
+
+static int screen_params(cli *c, const cli_val *v, const screen_markers *mk, dna_params *p)
 {
 	pl_err err = {0};
 	for(int o = S_THRESHOLD; o <= S_THREADS; o++) {
@@ -72,15 +109,16 @@ static int screen_params(cli *c, const cli_val *v, dna_params *p)
 			*u = *u == '-' ? '_' : *u;
 		if(!cli_parse_number(v[o].s, -HUGE_VAL, HUGE_VAL, &x))
 			return cli_usage_error(c, "--%s: expected a number, got '%s'", name, v[o].s);
-		if(dna_params_set(p, param, x, &err)) {
-			const char *why = strchr(err.msg, ':');
-			return cli_usage_error(c, "--%s:%s", name, why ? why + 1 : err.msg);
-		}
+		if(dna_params_set(p, param, x, &err))
+			return refused(c, name, &err);
 	}
 	if(v[S_MUTATION].s && dna_params_set_mutation(p, v[S_MUTATION].s, &err))
 		return cli_usage_error(c, "--%s", err.msg);
 	if(dna_params_check(p, &err))
 		return cli_usage_error(c, "--%s", err.msg);
+	for(int i = 0; i < mk->n; i++) /* on top of the settings above */
+		if(dna_params_add_marker(p, mk->text[i], &err))
+			return refused(c, "marker-mutation", &err);
 	return -1;
 }
 
@@ -102,6 +140,12 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 	       s->proposals, s->candidates, s->same_person, s->excluded, s->sex_excluded, s->decided);
 	printf("%.0f pairs passed the filter and were computed exactly by the likelihood engine\n",
 	       (double)s->examined);
+	buf own;
+	buf_init(&own, 0);
+	if(p->nmarkers && !dna_params_markers_text(p, &own))
+		printf("mutation: %s; loci with a model of their own: %s\n",
+		       dna_mutation_names[p->mutation.model], buf_str(&own));
+	buf_free(&own);
 	if(s->theta0)
 		printf("%ld pairs not computed exactly with theta: too many founders for theta at some loci, "
 		       "computed with theta 0 there; kept as candidates, never proposed\n", s->theta0);
@@ -117,15 +161,20 @@ int cli_dna_screen(cli *c, int argc, char **argv)
 	static const cli_spec spec = {.usage = screen_usage, .opts = screen_opts};
 	cli_val v[S_COUNT];
 	dna_params p = DNA_PARAMS_INIT;
-	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	screen_markers mk = {0};
+	int status = cli_parse(c, argc, argv, &spec, v, &mk);
 	if(status < 0)
-		status = screen_params(c, v, &p);
+		status = screen_params(c, v, &mk, &p);
 	if(status >= 0)
 		return status;
 	store *st;
 	pl_err err = {0};
 	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
+	if(dna_params_check_markers(st, &p, &err)) {
+		store_close(st);
+		return err.rc == PL_EINPUT ? refused(c, "marker-mutation", &err) : cli_fail(c, &err);
+	}
 	const char *report_path = v[S_REPORT].s;
 	FILE *report = NULL;
 	file_out fo;
@@ -140,8 +189,12 @@ int cli_dna_screen(cli *c, int argc, char **argv)
 		file_out_abort(&fo);
 	else if(report)
 		rc = file_out_commit(&fo, true, &err);
-	if(!rc && c->json)
-		cli_print_json(dna_screen_summary_json(&s));
+	if(!rc && c->json) {
+		json_t *j = dna_screen_summary_json(&s);
+		p.missing = s.missing; /* the N used, as the run keeps it */
+		json_object_set_new(j, "params", dna_params_json(&p));
+		cli_print_json(j);
+	}
 	else if(!rc)
 		print_summary(&s, &p, report_path);
 	if(!rc || s.notes.ptr)

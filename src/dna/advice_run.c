@@ -88,7 +88,7 @@ pl_rc dna_advice_run(store *st, const dna_advice_query *q, arena *a, dna_advice_
 	dna_data d;
 	dna_data_query dq = {.person = q->person, .no_remains = true};
 	if(!rc)
-		rc = dna_data_load(st, &dq, &sum->params.mutation, &d, err);
+		rc = dna_data_load(st, &dq, &sum->params, &d, err);
 	else
 		return rc;
 	dna_advice_opts o;

@@ -39,7 +39,7 @@ pl_rc dna_missing_count(store *st, long *n, pl_err *err)
 
 dna_model dna_params_model(const dna_params *p)
 {
-	return (dna_model){p->theta, p->dropout, p->mutation.model != DNA_MUT_NONE};
+	return (dna_model){p->theta, p->dropout, dna_params_mutation(p)};
 }
 
 pl_rc dna_params_last(store *st, dna_params *p, pl_err *err)
@@ -57,17 +57,9 @@ pl_rc dna_params_last(store *st, dna_params *p, pl_err *err)
 		return store_fail(st, err, x, "reading the last screening");
 	if(!j)
 		return PL_OK;
-	const char *model = NULL;
-	json_unpack(j, "{s?F, s?F, s?i, s?F, s?F, s?F, s?{s?s, s?F, s?F, s?F}}", "theta", &p->theta,
-	            "dropout", &p->dropout, "max_inconsistent", &p->max_inconsistent, "threshold",
-	            &p->threshold, "keep", &p->keep, "missing", &p->missing, "mutation", "model", &model,
-	            "paternal", &p->mutation.rate_pat, "maternal", &p->mutation.rate_mat, "range",
-	            &p->mutation.range);
-	for(int m = 0; model && m < DNA_MUT_COUNT; m++)
-		if(!strcmp(model, dna_mutation_names[m]))
-			p->mutation.model = (dna_mutation_model)m;
+	rc = dna_params_from_json(j, p, err);
 	json_decref(j);
-	return PL_OK;
+	return rc;
 }
 
 /* ---- loading ------------------------------------------------------------------------ */
@@ -756,7 +748,7 @@ static pl_rc load_all_families(loader *ld, const dna_data_query *q, pl_err *err)
 	return rc;
 }
 
-pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, dna_data *d,
+pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_params *p, dna_data *d,
                        pl_err *err)
 {
 	memset(d, 0, sizeof(*d));
@@ -777,7 +769,9 @@ pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, d
 	if(!rc && !q->no_families)
 		rc = load_all_families(&ld, q, err);
 	if(!rc)
-		rc = dna_kit_finish(&d->kit, m, err);
+		rc = dna_params_apply_markers(p, &d->kit, err);
+	if(!rc)
+		rc = dna_kit_finish(&d->kit, &p->mutation, err);
 	if(!rc && arena_oom(&d->a))
 		rc = pl_nomem(err);
 	hmap_free(&ld.loci);

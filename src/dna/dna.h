@@ -108,36 +108,77 @@ pl_rc dna_pedigree_tree(const dna_pedigree_info *p, buf *out);
 
 /* ---- screening -------------------------------------------------------------------- */
 
+enum {
+	DNA_MARKER_NAME_MAX = 48, /* a locus name, as dna_locus_key keeps it */
+	DNA_MARKERS_MAX = 64      /* loci with a model of their own (a kit has about 30) */
+};
+
+/* A locus with a mutation model of its own, as pedmut and Familias set
+ * one per marker: the locus as the user named it (any spelling read.h
+ * matches), its model with every rate resolved. */
+typedef struct dna_marker_mutation {
+	char locus[DNA_MARKER_NAME_MAX];
+	dna_mutation mutation;
+} dna_marker_mutation;
+
 typedef struct dna_params {
 	double theta;             /* NRC II 4.10 (0.01) */
 	double dropout;           /* per allele, degraded remains (0.1) */
-	dna_mutation mutation;    /* DNA_MUTATION_DEFAULT */
+	dna_mutation mutation;    /* DNA_MUTATION_DEFAULT; every locus but those of marker[] */
 	int max_inconsistent;     /* loci without a Mendelian explanation allowed (2) */
 	double threshold;         /* posterior for a proposal (0.999) */
 	double keep;              /* posterior for a candidate (0.01) */
 	double missing;           /* N, for the prior 1/N; 0: the registry's (see dna_screen_run) */
 	long cap;                 /* steps of the joint assignment's search in a group */
 	int threads;              /* 0: one per core */
+	int nmarkers;             /* loci with a model of their own (dna_params_add_marker) */
+	dna_marker_mutation marker[DNA_MARKERS_MAX];
 } dna_params;
 
-#define DNA_PARAMS_INIT {0.01, 0.1, DNA_MUTATION_DEFAULT, 2, 0.999, 0.01, 0, 0, 0}
+#define DNA_PARAMS_INIT                                                                       \
+	{0.01, 0.1, DNA_MUTATION_DEFAULT, 2, 0.999, 0.01, 0, 0, 0, 0,                             \
+	 {{"", {DNA_MUT_NONE, 0, 0, 0, 0, 0}}}}
 
 /* The settings that take a number, by name, with their ranges: what
  * `parley dna screen --NAME` and POST /api/dna/screen take (threshold,
- * keep, missing, theta, dropout, paternal, maternal, range,
- * max_inconsistent, threads). NULL-named at the end. */
+ * keep, missing, theta, dropout, paternal, maternal, paternal_rate2,
+ * maternal_rate2, range, max_inconsistent, threads). NULL-named at the
+ * end. */
 typedef struct dna_param_def {
 	const char *name;
 	double lo, hi;
 	bool whole;               /* a whole number */
+	bool above;               /* lo itself is out (the range: above 0) */
 } dna_param_def;
 extern const dna_param_def dna_param_defs[];
 
 /* Set the setting called name to v: PL_EINPUT, saying the range, if v is
  * out of it; PL_EUSAGE if there is no such setting. */
 pl_rc dna_params_set(dna_params *p, const char *name, double v, pl_err *err);
-/* The mutation model by name: none, equal, proportional or stepwise. */
+/* The mutation model by name: none, equal, proportional, stepwise or
+ * extended-stepwise (the same, Familias 3's name; kit.h). */
 pl_rc dna_params_set_mutation(dna_params *p, const char *model, pl_err *err);
+/* A locus's own model from the text a user gives (`--marker-mutation`,
+ * the API's "marker_mutation"):
+ *
+ *   LOCUS=MODEL[:RATE[:RATE2[:RANGE]]]
+ *
+ * RATE and RATE2 one number for both sexes or FATHERS/MOTHERS; a part
+ * left out or empty is p->mutation's, so call this after the other
+ * settings. RATE2 and RANGE belong to the stepwise model, and none takes
+ * no rates. PL_EINPUT, the message starting "marker_mutation: " and
+ * naming the part and what was expected, for anything else, a locus given
+ * twice, or more than DNA_MARKERS_MAX; p is unchanged then. Whether the
+ * locus is in the frequency table is dna_params_check_markers's. */
+pl_rc dna_params_add_marker(dna_params *p, const char *text, pl_err *err);
+/* PL_EINPUT ("marker_mutation: ...") if a locus of p->marker is not in
+ * the frequency table; PL_ENOTFOUND if there is no table. */
+pl_rc dna_params_check_markers(store *st, const dna_params *p, pl_err *err);
+/* Whether any locus has mutation: the screening's model or a marker's. */
+bool dna_params_mutation(const dna_params *p);
+/* "TH01 equal 0.003/0.001; SE33 stepwise 0.004/0.001, rate2 ..., range
+ * 0.2" for the loci with a model of their own; "" when there are none. */
+pl_rc dna_params_markers_text(const dna_params *p, buf *out);
 /* PL_EINPUT if the settings contradict each other (keep at or above the
  * threshold). */
 pl_rc dna_params_check(const dna_params *p, pl_err *err);

@@ -167,7 +167,7 @@ pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_e
 	dna_data d;
 	dna_data_query q = {.case_tag = tag, .other_case = pr.identity ? other : NULL,
 	                    .person = pr.identity ? NULL : pr.other, .no_families = pr.identity};
-	if((rc = dna_data_load(st, &q, &out->params.mutation, &d, err))) {
+	if((rc = dna_data_load(st, &q, &out->params, &d, err))) {
 		dna_data_free(&d);
 		return rc;
 	}

@@ -71,8 +71,9 @@ typedef struct dna_data_query {
 } dna_data_query;
 
 /* The frequency table as a kit with every allele of the registry's
- * profiles, the profiles asked for, finished with mutation m. */
-pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_mutation *m, dna_data *d,
+ * profiles, the profiles asked for, finished with the mutation models of
+ * p (the screening's, each marker's own). */
+pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_params *p, dna_data *d,
                        pl_err *err);
 void dna_data_free(dna_data *d);
 
@@ -85,6 +86,23 @@ static inline bool dna_sex_conflict(dna_sex a, dna_sex b)
 
 /* The model of parameters p. */
 dna_model dna_params_model(const dna_params *p);
+
+/* ---- params.c: the settings ------------------------------------------------------ */
+
+/* {"model", "paternal", "maternal", "paternal_rate2", "maternal_rate2", "range"} */
+json_t *dna_mutation_json(const dna_mutation *m);
+/* The setting of that name in dna_param_defs, or NULL. */
+const dna_param_def *dna_param_def_of(const char *name);
+/* Whether v is in d's range; the refusal ("WHAT: expected a number from
+ * LO to HI (got V)") if not. */
+bool dna_param_in_range(const dna_param_def *d, double v);
+pl_rc dna_param_refused(const dna_param_def *d, const char *what, double v, pl_err *err);
+/* Each marker's model set on the kit (not finished yet); PL_EINPUT if a
+ * locus is not in it. */
+pl_rc dna_params_apply_markers(const dna_params *p, dna_kit *k, pl_err *err);
+/* The settings of dna_params_json read back over p (what is absent stays);
+ * PL_EINTEGRITY if they cannot be. */
+pl_rc dna_params_from_json(json_t *j, dna_params *p, pl_err *err);
 /* The parameters of the last screening run, or the defaults. */
 pl_rc dna_params_last(store *st, dna_params *p, pl_err *err);
 /* Persons who may have died: missing, died in captivity, remains returned. */

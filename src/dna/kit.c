@@ -12,6 +12,17 @@
 
 const char *const dna_mutation_names[DNA_MUT_COUNT + 1] = {"none", "equal", "proportional",
                                                            "stepwise", NULL};
+const char dna_mutation_choices[] = "none, equal, proportional, stepwise or extended-stepwise";
+
+int dna_mutation_lookup(const char *name)
+{
+	for(int m = 0; m < DNA_MUT_COUNT; m++)
+		if(!strcmp(name, dna_mutation_names[m]))
+			return m;
+	/* Familias 3's name: its "Extended stepwise" is pedmut's stepwise with
+	 * rate2, which is ours (docs/dna.md, "Mutation models") */
+	return strcmp(name, "extended-stepwise") ? -1 : DNA_MUT_STEPWISE;
+}
 
 static pl_rc grow(dna_locus *L)
 {
@@ -261,6 +272,11 @@ static pl_rc locus_matrices(dna_locus *L, const dna_mutation *m, pl_err *err)
 	if(m->model == DNA_MUT_NONE ||
 	   !(m->rate_pat > 0 || m->rate_mat > 0 || m->rate2_pat > 0 || m->rate2_mat > 0))
 		return PL_OK;
+	/* a range of 0 would leave a row summing to 1 - R (no allele of the
+	 * group to mutate to with any weight): pedmut and Familias refuse it */
+	if(m->model == DNA_MUT_STEPWISE && !(m->range > 0 && isfinite(m->range)))
+		return pl_fail(err, PL_EINPUT, "locus %s: the stepwise mutation model needs a range above "
+		               "0 (got %g)", L->name, m->range);
 	double rates[3] = {m->rate_pat, m->rate_mat, (m->rate_pat + m->rate_mat) / 2};
 	double rates2[3] = {m->rate2_pat, m->rate2_mat, (m->rate2_pat + m->rate2_mat) / 2};
 	for(int r = 0; r < 3; r++) {

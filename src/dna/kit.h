@@ -24,6 +24,10 @@
  *                 number); staying 1 - R - R2 (1 - R2 when alone in its
  *                 group, 1 - R when there is no other group). An allele
  *                 without a number (the rest) is a group of its own.
+ *                 This is pedmut's stepwise(rate, rate2, range), which is
+ *                 Familias 3's "Extended stepwise" (the Familias R
+ *                 package's "Stepwise" with MutationRate2): the name
+ *                 "extended-stepwise" is taken for it.
  *
  * n counts the rest allele. Each locus may have a model of its own
  * (dna_kit_set_mutation before the kit is finished), else the kit's.
@@ -45,11 +49,20 @@ typedef enum dna_mutation_model {
 
 /* "none", "equal", "proportional", "stepwise"; NULL-terminated. */
 extern const char *const dna_mutation_names[DNA_MUT_COUNT + 1];
+/* Every name a user may give, for messages: "none, equal, proportional,
+ * stepwise or extended-stepwise". */
+extern const char dna_mutation_choices[];
+
+/* The model called `name`: one of dna_mutation_names, or
+ * "extended-stepwise", Familias 3's name for the stepwise model with a
+ * rate to the other microvariant groups (the same matrices). -1 for any
+ * other name. */
+int dna_mutation_lookup(const char *name);
 
 typedef struct dna_mutation {
 	dna_mutation_model model;
 	double rate_pat, rate_mat;  /* per meiosis, from a father and from a mother */
-	double range;               /* stepwise: a step more is this much less likely */
+	double range;               /* stepwise: a step more is this much less likely (> 0) */
 	double rate2_pat, rate2_mat; /* stepwise: to another microvariant group (pedmut's rate2) */
 } dna_mutation;
 

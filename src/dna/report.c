@@ -101,11 +101,18 @@ void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_
 	fprintf(f, "## What was compared\n\n"
 	        "- %ld remains profiles against %ld families (%ld reference profiles) and against each "
 	        "other, over %ld loci: %.3g remains-reference pairs and %.3g pairs of remains, in %.1f s.\n"
-	        "- Model: theta %g (NRC II 4.10), %s mutation (%g from fathers, %g from mothers, range %g), "
-	        "drop-out %g for apparent homozygotes of degraded remains.\n\n", s->remains, s->families,
-	        s->references, s->loci, (double)s->pairs, (double)s->identity_pairs, s->seconds,
-	        p->theta, dna_mutation_names[p->mutation.model], p->mutation.rate_pat, p->mutation.rate_mat,
-	        p->mutation.range, p->dropout);
+	        "- Model: theta %g (NRC II 4.10), %s mutation (%g from fathers, %g from mothers; stepwise: "
+	        "range %g, rate2 %g and %g), drop-out %g for apparent homozygotes of degraded remains.\n",
+	        s->remains, s->families, s->references, s->loci, (double)s->pairs,
+	        (double)s->identity_pairs, s->seconds, p->theta, dna_mutation_names[p->mutation.model],
+	        p->mutation.rate_pat, p->mutation.rate_mat, p->mutation.range, p->mutation.rate2_pat,
+	        p->mutation.rate2_mat, p->dropout);
+	buf own;
+	buf_init(&own, 0);
+	if(p->nmarkers && !dna_params_markers_text(p, &own))
+		fprintf(f, "- Loci with a mutation model of their own: %s.\n", buf_str(&own));
+	buf_free(&own);
+	fputs("\n", f);
 	thresholds(f, p, s);
 	const dna_kept **list = calloc(nk + 1, sizeof(*list));
 	if(!list)

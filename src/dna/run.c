@@ -8,70 +8,6 @@
 #include "dna/internal.h"
 #include "dna/kinlr.h"
 
-json_t *dna_params_json(const dna_params *p)
-{
-	return json_pack("{s:f, s:f, s:{s:s, s:f, s:f, s:f}, s:i, s:f, s:f, s:f}", "theta", p->theta,
-	                 "dropout", p->dropout, "mutation", "model",
-	                 dna_mutation_names[p->mutation.model], "paternal", p->mutation.rate_pat,
-	                 "maternal", p->mutation.rate_mat, "range", p->mutation.range,
-	                 "max_inconsistent", p->max_inconsistent, "threshold", p->threshold, "keep",
-	                 p->keep, "missing", p->missing);
-}
-
-const dna_param_def dna_param_defs[] = {
-	{"threshold", 0.5, 0.999999999, false}, {"keep", 1e-9, 0.999999, false},
-	{"missing", 1, 1e9, false}, {"theta", 0, 0.25, false}, {"dropout", 0, 0.9, false},
-	{"paternal", 0, 0.1, false}, {"maternal", 0, 0.1, false}, {"range", 0, 1, false},
-	{"max_inconsistent", 0, 29, true}, {"threads", 1, 64, true}, {NULL, 0, 0, false},
-};
-
-/* Where the setting defs[i] is kept. */
-static double *param_slot(dna_params *p, size_t i)
-{
-	double *const slot[] = {&p->threshold, &p->keep, &p->missing, &p->theta, &p->dropout,
-	                        &p->mutation.rate_pat, &p->mutation.rate_mat, &p->mutation.range};
-	return i < sizeof(slot) / sizeof(slot[0]) ? slot[i] : NULL;
-}
-
-pl_rc dna_params_set(dna_params *p, const char *name, double v, pl_err *err)
-{
-	size_t i = 0;
-	while(dna_param_defs[i].name && strcmp(dna_param_defs[i].name, name))
-		i++;
-	const dna_param_def *d = &dna_param_defs[i];
-	if(!d->name)
-		return pl_fail(err, PL_EUSAGE, "no setting '%.60s' of a screening", name);
-	if(!(v >= d->lo && v <= d->hi) || (d->whole && v != floor(v)))
-		return pl_fail(err, PL_EINPUT, "%s: expected a%s number from %g to %g (got %g)", name,
-		               d->whole ? " whole" : "", d->lo, d->hi, v);
-	double *slot = param_slot(p, i);
-	if(slot)
-		*slot = v;
-	else if(!strcmp(name, "max_inconsistent"))
-		p->max_inconsistent = (int)v;
-	else
-		p->threads = (int)v;
-	return PL_OK;
-}
-
-pl_rc dna_params_set_mutation(dna_params *p, const char *model, pl_err *err)
-{
-	for(int m = 0; m < DNA_MUT_COUNT; m++)
-		if(!strcmp(model, dna_mutation_names[m])) {
-			p->mutation.model = (dna_mutation_model)m;
-			return PL_OK;
-		}
-	return pl_fail(err, PL_EINPUT, "mutation: expected none, equal, proportional or stepwise (got '%.60s')",
-	               model);
-}
-
-pl_rc dna_params_check(const dna_params *p, pl_err *err)
-{
-	if(p->keep >= p->threshold)
-		return pl_fail(err, PL_EINPUT, "keep (%g) must be below the threshold (%g)", p->keep, p->threshold);
-	return PL_OK;
-}
-
 static double log10_odds(double probability)
 {
 	return log10(probability / (1 - probability));
@@ -417,7 +353,7 @@ pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *re
 	out->batch = batch;
 	dna_data d;
 	dna_data_query q = {.batch = batch};
-	pl_rc rc = dna_data_load(st, &q, &p->mutation, &d, err);
+	pl_rc rc = dna_data_load(st, &q, p, &d, err);
 	out->remains = (long)d.nremains;
 	out->families = (long)(d.nfamilies + d.nkins);
 	out->references = (long)d.nrefs;

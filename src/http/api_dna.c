@@ -77,8 +77,36 @@ void api_dna_import(http_req *q)
 	dna_import_report_free(&rep);
 }
 
+/* The loci's own models ("marker_mutation": ["TH01=none", ...]), on top
+ * of the other settings; false, answered, if one is wrong. */
+static bool screen_markers(http_req *q, json_t *list, dna_params *p)
+{
+	static const char form[] = "LOCUS=MODEL[:RATE[:RATE2[:RANGE]]]";
+	pl_err err = {0};
+	pl_rc rc = PL_OK;
+	size_t i;
+	json_t *v;
+	if(list && !json_is_null(list) && !json_is_array(list))
+		rc = pl_fail(&err, PL_EINPUT, "marker_mutation: expected an array of strings %s", form);
+	json_array_foreach(list, i, v) {
+		if(rc)
+			break;
+		rc = json_is_string(v) ? dna_params_add_marker(p, json_string_value(v), &err)
+		                       : pl_fail(&err, PL_EINPUT, "marker_mutation: item %zu: expected a "
+		                                 "string %s", i + 1, form);
+	}
+	if(!rc)
+		rc = dna_params_check_markers(q->st, p, &err);
+	if(rc == PL_EINPUT)
+		http_fail_field(q, &err, "marker_mutation");
+	else if(rc)
+		http_fail(q, &err);
+	return !rc;
+}
+
 /* A screening's settings from the body (dna_param_defs by name, the
- * mutation model, the batch); false, answered, if one is wrong. */
+ * mutation model, the loci's own models, the batch); false, answered, if
+ * one is wrong. */
 static bool screen_settings(http_req *q, json_t *b, dna_params *p, const char **batch, bool *report)
 {
 	const char *key;
@@ -91,6 +119,8 @@ static bool screen_settings(http_req *q, json_t *b, dna_params *p, const char **
 			ok = http_opt_string(q, b, key, batch);
 		else if(!strcmp(key, "report"))
 			ok = http_opt_bool(q, b, key, report);
+		else if(!strcmp(key, "marker_mutation"))
+			continue; /* once the rest is known */
 		else if(!strcmp(key, "mutation"))
 			ok = http_opt_string(q, b, key, &text) && !dna_params_set_mutation(p, text, &err);
 		else if(!json_is_number(v))
@@ -106,14 +136,15 @@ static bool screen_settings(http_req *q, json_t *b, dna_params *p, const char **
 		http_fail_field(q, &err, "keep");
 		return false;
 	}
-	return true;
+	return screen_markers(q, json_object_get(b, "marker_mutation"), p);
 }
 
 void api_dna_screen(http_req *q)
 {
 	static const char *const keys[] = {"batch", "threshold", "keep", "missing", "theta", "dropout",
-	                                   "mutation", "paternal", "maternal", "range", "max_inconsistent",
-	                                   "report", NULL};
+	                                   "mutation", "paternal", "maternal", "paternal_rate2",
+	                                   "maternal_rate2", "range", "marker_mutation",
+	                                   "max_inconsistent", "report", NULL};
 	json_t *b = http_body(q, keys);
 	dna_params p = DNA_PARAMS_INIT;
 	const char *batch = NULL;

@@ -144,10 +144,19 @@ static void dna_schemas(json_t *s)
 	json_t *props = json_object_get(screen, "properties");
 	for(const dna_param_def *d = dna_param_defs; d->name; d++)
 		if(strcmp(d->name, "threads")) /* the server's to decide */
-			json_object_set_new(props, d->name, json_pack("{s:s, s:f, s:f}", "type", d->whole ? "integer"
-			                                              : "number", "minimum", d->lo, "maximum", d->hi));
-	json_object_set_new(json_object_get(props, "mutation"), "enum",
-	                    json_pack("[s,s,s,s]", "none", "equal", "proportional", "stepwise"));
+			json_object_set_new(props, d->name, json_pack("{s:s, s:f, s:f, s:b}", "type",
+			                                              d->whole ? "integer" : "number", "minimum",
+			                                              d->lo, "maximum", d->hi, "exclusiveMinimum",
+			                                              d->above));
+	json_t *models = json_array();
+	for(int m = 0; m < DNA_MUT_COUNT; m++)
+		json_array_append_new(models, json_string(dna_mutation_names[m]));
+	json_array_append_new(models, json_string("extended-stepwise"));
+	json_object_set_new(json_object_get(props, "mutation"), "enum", models);
+	/* each a locus's own model: LOCUS=MODEL[:RATE[:RATE2[:RANGE]]] (docs/dna.md) */
+	json_object_set_new(props, "marker_mutation",
+	                    json_pack("{s:s, s:i, s:{s:s, s:i}}", "type", "array", "maxItems",
+	                              DNA_MARKERS_MAX, "items", "type", "string", "maxLength", 200));
 	json_object_set_new(s, "ScreenInput", screen);
 	json_object_set_new(s, "DnaConfirmInput",
 	                    object_schema("case:string,other:string,note:string,force:boolean", pair_req));

@@ -209,6 +209,114 @@ static void profiles_are_imported_whole_or_not_at_all(void **state)
 
 /* ---- screening ------------------------------------------------------------------- */
 
+/* A kinship proposal whose relatives are not the person's own sample
+ * (mutation moves their LR): its case and person. */
+static bool pick_related(char *tag, char *who)
+{
+	resp r;
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/proposals?status=proposed&limit=1000", &r), 200);
+	size_t i;
+	json_t *p;
+	bool found = false;
+	json_array_foreach(json_object_get(r.json, "proposals"), i, p) {
+		const char *rel = str_at(p, "relatives");
+		if(!found && !strcmp(str_at(p, "kind"), "kinship") && rel && !strstr(rel, "self")) {
+			snprintf(tag, 64, "%s", str_at(p, "case"));
+			snprintf(who, UID_SIZE, "%s", str_at(p, "person"));
+			found = true;
+		}
+	}
+	resp_free(&r);
+	return found;
+}
+
+/* The explanation's LR at each locus (at most 64), by the loci's order,
+ * where TH01 is, and the settings it used; the loci's count. */
+static size_t locus_lrs(const char *tag, const char *who, double *lr, size_t *th01, json_t **params)
+{
+	resp r;
+	char path[256];
+	snprintf(path, sizeof(path), "/api/dna/explain?case=%s&other=%s", tag, who);
+	assert_status(get(ROLE_IDENTIFICATION, path, &r), 200);
+	size_t i;
+	json_t *l;
+	json_array_foreach(json_object_get(r.json, "loci"), i, l) {
+		assert_true(i < 64);
+		lr[i] = json_number_value(json_object_get(l, "lr"));
+		if(!strcmp(str_at(l, "locus"), "TH01"))
+			*th01 = i;
+	}
+	*params = json_incref(json_object_get(r.json, "params"));
+	resp_free(&r);
+	return i;
+}
+
+/* A locus's own model: refused values name the field and keep no run;
+ * with the screening's model none, stepwise at TH01 alone moves the LR at
+ * TH01 and nowhere else, and explain reads the model back. */
+static void a_locus_with_a_model_of_its_own(void **state)
+{
+	(void)state;
+	resp r;
+	assert_status(post("/api/dna/screen", "{\"theta\":0,\"mutation\":\"none\"}", &r), 200);
+	long long run = int_at(r.json, "run");
+	resp_free(&r);
+	char tag[64], who[UID_SIZE];
+	assert_true(pick_related(tag, who));
+	double none[64], step[64];
+	json_t *params;
+	size_t th01 = 64, at;
+	size_t n = locus_lrs(tag, who, none, &th01, &params);
+	assert_int_equal(json_array_size(json_object_get(json_object_get(params, "mutation"), "markers")), 0);
+	json_decref(params);
+
+	static const struct {
+		const char *body, *field, *why;
+	} bad[] = {
+		{"{\"marker_mutation\":\"TH01=none\"}", "marker_mutation", "marker_mutation: expected an array of strings"},
+		{"{\"marker_mutation\":[5]}", "marker_mutation", "marker_mutation: item 1: expected a string"},
+		{"{\"marker_mutation\":[\"TH01=sideways\"]}", "marker_mutation",
+		 "marker_mutation: 'TH01=sideways': the model: expected none, equal, proportional, stepwise or "
+		 "extended-stepwise (got 'sideways')"},
+		{"{\"marker_mutation\":[\"TH01=equal:2\"]}", "marker_mutation",
+		 "the rate: expected a number from 0 to 0.1 (got 2)"},
+		{"{\"marker_mutation\":[\"NOPE=equal\"]}", "marker_mutation", "no locus NOPE in the frequency table"},
+		{"{\"marker_mutation\":[\"TH01=none\",\"th01=equal\"]}", "marker_mutation",
+		 "the locus TH01 is given twice"},
+		{"{\"range\":0}", "range", "range: expected a number above 0, up to 1 (got 0)"},
+		{"{\"paternal_rate2\":0.2}", "paternal_rate2", "expected a number from 0 to 0.1 (got 0.2)"},
+		{"{\"mutation\":\"onestep\"}", "mutation", "stepwise or extended-stepwise (got 'onestep')"},
+	};
+	for(size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_status(post("/api/dna/screen", bad[i].body, &r), 422);
+		assert_string_equal(error_field(&r), bad[i].field);
+		assert_contains(buf_str(&r.body), bad[i].why);
+		resp_free(&r);
+	}
+
+	assert_status(post("/api/dna/screen", "{\"theta\":0,\"mutation\":\"none\",\"marker_mutation\":"
+	                   "[\"TH01=extended-stepwise:0.05/0.01:0.001:0.5\"]}", &r), 200);
+	assert_int_equal(int_at(r.json, "run"), run + 1); /* the refused ones kept nothing */
+	json_t *mk = json_array_get(json_object_get(json_object_get(json_object_get(r.json, "params"),
+	                                                            "mutation"), "markers"), 0);
+	assert_string_equal(str_at(mk, "locus"), "TH01");
+	assert_string_equal(str_at(mk, "model"), "stepwise");
+	assert_true(json_number_value(json_object_get(mk, "maternal")) == 0.01);
+	resp_free(&r);
+	assert_int_equal(locus_lrs(tag, who, step, &at, &params), n);
+	mk = json_array_get(json_object_get(json_object_get(params, "mutation"), "markers"), 0);
+	assert_string_equal(str_at(mk, "locus"), "TH01"); /* read back from the run */
+	assert_true(json_number_value(json_object_get(mk, "range")) == 0.5);
+	json_decref(params);
+	assert_true(th01 < n && at == th01);
+	for(size_t i = 0; i < n; i++) {
+		if(i == th01)
+			assert_true(fabs(step[i] / none[i] - 1) > 1e-4); /* the locus's model changed its LR */
+		else
+			assert_true(step[i] == none[i]);
+	}
+}
+
 static void a_screening_with_its_settings(void **state)
 {
 	(void)state;
@@ -636,6 +744,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(frequencies_are_counted_and_a_bad_table_is_refused),
 		cmocka_unit_test(profiles_are_imported_whole_or_not_at_all),
+		cmocka_unit_test(a_locus_with_a_model_of_its_own),
 		cmocka_unit_test(a_screening_with_its_settings),
 		cmocka_unit_test(proposals_listed_paged_and_logged),
 		cmocka_unit_test(sampling_advice_listed),

@@ -686,9 +686,25 @@ test('DNA data: a bad profiles file shows its rows, a pedigree its table and tre
   assert(tree.includes('└─ with MO (female) typed: sample S-MO-17') && tree.includes(`SON (male) MISSING: ${son}`), tree);
   assert(await page.locator('#dna-pedigree-view tbody tr').count() === 4, 'not 4 individuals');
   await shot(page, '37-dna-pedigree');
+  // A locus's own mutation model: a bad line refused with the field in focus, then kept.
+  await page.click('#dna-mutation-settings summary');
+  await page.fill('#dna-marker_mutation', 'TH01=stepwise:0.004/0.001\nD8S1179=sideways');
+  await page.click('#dna-screen-submit');
+  await page.waitForSelector('#dna-screen .notice.error');
+  const refusal = await page.textContent('#dna-screen .notice.error');
+  assert(refusal.includes("'D8S1179=sideways': the model: expected none, equal, proportional, stepwise or extended-stepwise"), refusal);
+  assert(await page.evaluate(() => document.activeElement.id) === 'dna-marker_mutation', 'the refused field is not in focus');
+  await page.fill('#dna-marker_mutation', 'TH01=stepwise:0.004/0.001:0.0002:0.2\n\nD8S1179=none');
+  await page.selectOption('#dna-mutation', 'equal');
+  await page.fill('#dna-paternal_rate2', '0.0002');
   await page.fill('#dna-theta', '0.01');
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/dna/screen'));
   await page.click('#dna-screen-submit');
   await page.waitForSelector('#dna-summary');
+  const mut = (await (await answer).json()).params.mutation;
+  assert(mut.model === 'equal' && mut.paternal_rate2 === 0.0002 && mut.markers.length === 2 &&
+    mut.markers[0].locus === 'TH01' && mut.markers[0].model === 'stepwise' && mut.markers[0].maternal === 0.001 &&
+    mut.markers[1].model === 'none', JSON.stringify(mut));
   assert((await page.textContent('#dna-summary')).includes('Decided before'), await page.textContent('#dna-summary'));
   await shot(page, '36-dna-data');
   await page.click('#sign-out');

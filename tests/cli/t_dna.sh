@@ -190,18 +190,25 @@ test_dna_sample_given_twice() {
 	expect_out "0 profiles created, 0 updated, 2 unchanged"
 }
 
+# Remains case T1 in batch B1, the frequency table $1 and the references
+# $2 (printf formats, %s the person) imported for the person $3.
+dna_t1_family() {
+	"$PARLEY" remains batch add B1 --from RU --to UA --date 2025-06-11 >/dev/null
+	printf 'tag,batch\nT1,B1\n' > cases.csv
+	"$PARLEY" remains import --quiet cases.csv
+	printf "$1" > f.csv
+	"$PARLEY" dna import frequencies --quiet f.csv
+	printf "$2" "$3" > refs.csv
+	"$PARLEY" dna import references --quiet refs.csv
+}
+
 # Male remains and a female missing person: never proposed, counted, and
 # explain says so plainly.
 test_dna_sex_conflict_is_excluded() {
 	dna_db
 	f=$("$PARLEY" person add --surname Мельник --sex female)
-	"$PARLEY" remains batch add B1 --from RU --to UA --date 2025-06-11 >/dev/null
-	printf 'tag,batch\nT1,B1\n' > cases.csv
-	"$PARLEY" remains import --quiet cases.csv
-	printf 'locus,allele,frequency\nL,5,0.05\nL,1,0.1\nL,2,0.2\n' > f.csv
-	"$PARLEY" dna import frequencies --quiet f.csv
-	printf 'sample,person,relationship,L.1,L.2\nF1,%s,father,5,5\n' "$f" > refs.csv
-	"$PARLEY" dna import references --quiet refs.csv
+	dna_t1_family 'locus,allele,frequency\nL,5,0.05\nL,1,0.1\nL,2,0.2\n' \
+		'sample,person,relationship,L.1,L.2\nF1,%s,father,5,5\n' "$f"
 	printf 'case,sex,L.1,L.2,AMEL.1,AMEL.2\nT1,female,5,5,X,Y\n' > rem.csv
 	p dna import remains rem.csv; expect_status 1
 	expect_err "rem.csv:2: column 'sex': female, but the amelogenin X,Y says male"
@@ -216,6 +223,87 @@ test_dna_sex_conflict_is_excluded() {
 	expect_out "LR 20 over 1 loci"
 	p --json dna explain T1 "$f"; expect_status 0
 	expect_out '"sex_conflict": true'
+}
+
+# A locus's own mutation model: with --mutation none a one-step mutation
+# at L1 (father 10/10, remains 11/12) excludes; stepwise at L1 alone gives
+# the LR by hand, equal another; bad values are refused naming the
+# option, and change nothing. By hand (theta 0; L1 p = 0.1, 0.2, 0.3, 0.4
+# for 9..12, L2 p(5) = 0.05): L2 gives 1/p(5) = 20. L1, rate R = 0.002
+# from both parents: the father's 10 becomes 11 with m(10,11), 12 with
+# m(10,12), and the untyped mother's allele, drawn from p, mutates too:
+# q = p M. LR = (m(10,11) q(12) + m(10,12) q(11)) / (2 p(11) p(12)).
+# Stepwise, range 0.1: from 10 the weights 0.1 (9, 11), 0.01 (12), so
+# m(10,11) = R/2.1, m(10,12) = R/21; q(11) = 0.3003292, q(12) = 0.3995066;
+# L1 0.00170452, LR 0.03409. Equal: m = R/3, q(y) = p(y)(1 - R) +
+# (1 - p(y)) R/3; L1 0.00194296, LR 0.03886.
+test_dna_screen_marker_mutation() {
+	dna_db
+	f=$("$PARLEY" person add --surname Мельник)
+	dna_t1_family 'locus,allele,frequency\nL1,9,0.1\nL1,10,0.2\nL1,11,0.3\nL1,12,0.4\nL2,5,0.05\nL2,1,0.1\nL2,2,0.2\n' \
+		'sample,person,relationship,L1.1,L1.2,L2.1,L2.2\nF1,%s,father,10,10,5,5\n' "$f"
+	printf 'case,L1.1,L1.2,L2.1,L2.2\nT1,11,12,5,5\n' > rem.csv
+	"$PARLEY" dna import remains --quiet rem.csv
+	set -- --theta 0 --mutation none --missing 2
+	p dna screen "$@"; expect_status 0
+	expect_out "run 1:"
+	expect_out "0 proposals, 0 candidates in all"
+	p dna explain T1 "$f"; expect_status 0
+	expect_out "LR 0 over 2 loci (1 inconsistent)"
+
+	p dna screen "$@" --marker-mutation L1=stepwise:0.002 --report r.md; expect_status 0
+	expect_out "run 2:"
+	grep -q "^- Loci with a mutation model of their own: L1 stepwise 0.002/0.002, rate2 0.0001/2.5e-05, range 0.1.$" r.md ||
+		fail "report: the loci's own models"
+	expect_out "0 proposals, 1 candidates in all"
+	expect_out "mutation: none; loci with a model of their own: L1 stepwise 0.002/0.002, rate2 0.0001/2.5e-05, range 0.1"
+	p dna explain T1 "$f"; expect_status 0
+	expect_out "LR 0.03409 over 2 loci (1 inconsistent)"
+	expect_out "loci with a mutation model of their own: L1 stepwise 0.002/0.002"
+	p --json dna screen "$@" --marker-mutation l-1=extended-stepwise:0.002 --marker-mutation L2=none; expect_status 0
+	echo "$out" > run3.json
+	python3 - run3.json <<'PY' || fail "screen --json: the loci's models"
+import json, sys
+p = json.load(open(sys.argv[1]))["params"]["mutation"]
+assert p["model"] == "none", p
+m = p["markers"]
+assert [x["locus"] for x in m] == ["l-1", "L2"], m
+assert m[0]["model"] == "stepwise" and m[0]["paternal"] == 0.002 and m[0]["range"] == 0.1, m
+assert m[1]["model"] == "none", m
+PY
+	p dna explain T1 "$f"; expect_status 0
+	expect_out "LR 0.03409 over 2 loci"
+	p dna screen "$@" --marker-mutation L1=equal:0.002; expect_status 0
+	expect_out "run 4:"
+	p dna explain T1 "$f"; expect_status 0
+	expect_out "LR 0.03886 over 2 loci (1 inconsistent)"
+
+	# refused, naming the option and what was expected; no run kept
+	p dna screen "$@" --marker-mutation L9=equal; expect_status 2
+	expect_err "--marker-mutation: no locus L9 in the frequency table"
+	p dna screen "$@" --marker-mutation L1=sideways; expect_status 2
+	expect_err "--marker-mutation: 'L1=sideways': the model: expected none, equal, proportional, stepwise or extended-stepwise (got 'sideways')"
+	p dna screen "$@" --marker-mutation L1=equal:2; expect_status 2
+	expect_err "--marker-mutation: 'L1=equal:2': the rate: expected a number from 0 to 0.1 (got 2)"
+	p dna screen "$@" --marker-mutation L1=stepwise:0.002:0.0001:0; expect_status 2
+	expect_err "the range: expected a number above 0, up to 1 (got 0)"
+	p dna screen "$@" --marker-mutation L1=none --marker-mutation l1=equal; expect_status 2
+	expect_err "--marker-mutation: the locus L1 is given twice (L1 and l1)"
+	p dna screen "$@" --marker-mutation L1; expect_status 2
+	expect_err "--marker-mutation: 'L1': expected LOCUS=MODEL[:RATE[:RATE2[:RANGE]]]"
+	p dna screen --range 0; expect_status 2
+	expect_err "--range: expected a number above 0, up to 1 (got 0)"
+	p dna screen --paternal-rate2 0.5; expect_status 2
+	expect_err "--paternal-rate2: expected a number from 0 to 0.1 (got 0.5)"
+	p dna screen --mutation onestep; expect_status 2
+	expect_err "--mutation: expected none, equal, proportional, stepwise or extended-stepwise (got 'onestep')"
+	p dna explain T1 "$f"; expect_status 0
+	expect_out "LR 0.03886 over 2 loci"
+	p dna screen "$@" --mutation extended-stepwise --paternal-rate2 0.001 --maternal-rate2 0; expect_status 0
+	expect_out "run 5:"
+	p --json dna screen "$@" --mutation stepwise --paternal-rate2 0.001; expect_status 0
+	echo "$out" | python3 -c 'import json,sys; m=json.load(sys.stdin)["params"]["mutation"]; assert m["model"] == "stepwise" and m["paternal_rate2"] == 0.001 and m["markers"] == [], m' ||
+		fail "screen --json: rate2"
 }
 
 test_dna_advice() {
@@ -254,6 +342,8 @@ PY
 	p dna advice --person P000000000000000X; expect_status 1
 	p dna advice --simulations 5; expect_status 2
 	expect_err "simulations"
+}
+
 # A pedigree file: a father and son both missing, the mother and a brother
 # typed, and a great-uncle; imported whole or not at all, shown as a table
 # and a tree, screened, and explained. By hand (theta 0, no mutation,

@@ -3,6 +3,9 @@
  * peeling, nothing shared with the engine. */
 #include "oracle.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 typedef struct oracle {
 	const dna_locus *L;
 	const dna_ped *p;
@@ -161,4 +164,50 @@ double oracle_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *
 	if(!oracle_order(p, o.order))
 		return -1;
 	return oracle_sum(&o, 0);
+}
+
+/* ---- the stepwise matrix, from its formula ---- */
+
+/* The designation as a number of repeats, its tenths as the group; a
+ * non-number is a group of its own (-1 - i). */
+static void oracle_allele_number(const char *s, int i, double *x, long *group)
+{
+	char *end;
+	*x = s ? strtod(s, &end) : 0;
+	if(!s || end == s || *end) {
+		*group = -1 - i;
+		return;
+	}
+	*group = lround(*x * 10) % 10;
+}
+
+void oracle_stepwise(const char *const *allele, int n, double rate, double rate2, double range,
+                     double *M)
+{
+	double x[ORACLE_MAX_ALLELES];
+	long group[ORACLE_MAX_ALLELES];
+	for(int i = 0; i < n; i++)
+		oracle_allele_number(allele[i], i, &x[i], &group[i]);
+	for(int i = 0; i < n; i++) {
+		double sum = 0;
+		int same = 0, other = 0;
+		for(int k = 0; k < n; k++) {
+			if(k == i)
+				continue;
+			if(group[k] == group[i]) {
+				same++;
+				sum += pow(range, fabs(x[i] - x[k]));
+			} else {
+				other++;
+			}
+		}
+		for(int j = 0; j < n; j++) {
+			if(j == i)
+				M[i * n + j] = 1 - (same ? rate : 0) - (other ? rate2 : 0);
+			else if(group[j] == group[i])
+				M[i * n + j] = rate * pow(range, fabs(x[i] - x[j])) / sum;
+			else
+				M[i * n + j] = rate2 / other;
+		}
+	}
 }

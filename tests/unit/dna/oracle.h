@@ -49,4 +49,21 @@ double oracle_cost(const dna_locus *L, const dna_ped *p, const dna_obs *obs);
 double oracle_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
                          const dna_obs *obs, double max_cost);
 
+/* The stepwise mutation matrix of pedmut (mutationMatrix(model =
+ * "stepwise", rate, rate2, range)), which is Familias 3's "Extended
+ * stepwise" (the Familias R package's "Stepwise" with MutationRate2),
+ * written here from the published formula and nothing of the kit's: for
+ * alleles x_1..x_n read as numbers from their designations, S(i) the
+ * others a whole number of repeats from x_i (the same tenths) and O(i)
+ * the rest,
+ *
+ *   M[i][j] = rate range^|x_i - x_j| / sum_{k in S(i)} range^|x_i - x_k|, j in S(i)
+ *   M[i][j] = rate2 / |O(i)|,                                          j in O(i)
+ *   M[i][i] = 1 - rate [S(i) not empty] - rate2 [O(i) not empty].
+ *
+ * A designation NULL or not a number (the rest allele) is alone in its
+ * group. M is n x n, row-major, i -> j. */
+void oracle_stepwise(const char *const *allele, int n, double rate, double rate2, double range,
+                     double *M);
+
 #endif

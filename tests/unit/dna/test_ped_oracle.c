@@ -49,7 +49,7 @@ typedef struct po_case {
 	const dna_locus *L;
 	dna_model m;
 	pc_case c;
-	char shape[32], mutation[96];
+	char shape[32], mutation[224];
 } po_case;
 
 /* ---- loci ---- */
@@ -88,6 +88,41 @@ static void pedmut_matrix(double *M, const double *p, int n, bool proportional, 
 		}
 }
 
+/* STR designations with microvariants: 8.1 alone in its group, 10.3,
+ * 11.3 and 15.3 in another, the whole numbers in a third. */
+static const char *const pool[] = {"8.1", "9", "10", "10.3", "11", "11.3", "12", "14", "15.3"};
+enum { POOL = sizeof(pool) / sizeof(pool[0]) };
+
+/* n different designations of the pool, at random. */
+static void some_designations(const char **out, int n)
+{
+	int idx[POOL];
+	for(int i = 0; i < POOL; i++)
+		idx[i] = i;
+	for(int i = 0; i < n; i++) {
+		int j = i + pick(POOL - i), t = idx[i];
+		idx[i] = idx[j], idx[j] = t;
+		out[i] = pool[idx[i]];
+	}
+}
+
+/* The extended stepwise model (pedmut's stepwise with rate2) with the
+ * oracle's own matrices, from their formula (oracle_stepwise). */
+static void direct_stepwise(po_case *x, int n, double *F, double *Mo)
+{
+	const char *al[ORACLE_MAX_ALLELES];
+	some_designations(al, n);
+	double rf = 0.001 + 0.1 * unif(), rm = 0.001 + 0.05 * unif(), r2f = 0.02 * unif(),
+	       r2m = 0.01 * unif(), range = 0.05 + 0.95 * unif();
+	oracle_stepwise(al, n, rf, r2f, range, F);
+	oracle_stepwise(al, n, rm, r2m, range, Mo);
+	char names[64] = "";
+	for(int i = 0; i < n; i++)
+		snprintf(names + strlen(names), sizeof(names) - strlen(names), " %s", al[i]);
+	snprintf(x->mutation, sizeof(x->mutation), "extended stepwise %.4g/%.4g rate2 %.3g/%.3g range "
+	         "%.3g, alleles%s (direct, the oracle's matrices)", rf, rm, r2f, r2m, range, names);
+}
+
 static void direct_locus(po_case *x, int n)
 {
 	double p[ORACLE_MAX_ALLELES], F[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES],
@@ -95,13 +130,15 @@ static void direct_locus(po_case *x, int n)
 	random_freqs(p, n);
 	pc_locus_init(&x->direct, n, p);
 	x->L = &x->direct.L;
-	int kind = pick(4);
+	int kind = pick(5);
 	double rf = 0.001 + 0.1 * unif(), rm = 0.001 + 0.05 * unif();
 	if(kind == 0) {
 		snprintf(x->mutation, sizeof(x->mutation), "none (direct)");
 		return;
 	}
-	if(kind == 1) {
+	if(kind == 4) {
+		direct_stepwise(x, n, F, Mo);
+	} else if(kind == 1) {
 		random_matrix(F, n);
 		random_matrix(Mo, n);
 		snprintf(x->mutation, sizeof(x->mutation), "random matrices (direct)");
@@ -122,29 +159,54 @@ static void direct_locus(po_case *x, int n)
 	assert_int_equal(dna_locus_kernels(&x->direct.L), PL_OK); /* as a kit's locus has them */
 }
 
+/* Kit stepwise matrices found equal to the oracle's own, entry by entry. */
+static int stepwise_checked;
+
+/* The kit's stepwise matrices (each parent's sex, and the mean rates for
+ * one of unknown sex) against oracle_stepwise from the designations. */
+static void check_stepwise(const dna_locus *L, const dna_mutation *mu)
+{
+	double rates[3][2] = {{mu->rate_pat, mu->rate2_pat}, {mu->rate_mat, mu->rate2_mat},
+	                      {(mu->rate_pat + mu->rate_mat) / 2, (mu->rate2_pat + mu->rate2_mat) / 2}};
+	double M[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES];
+	for(int s = 0; s < 3; s++) {
+		oracle_stepwise(L->allele, L->n, rates[s][0], rates[s][1], mu->range, M);
+		for(int k = 0; k < L->n * L->n; k++)
+			if(!(fabs(M[k] - L->mut[s][k]) <= 1e-15))
+				fail_msg("stepwise matrix %d, entry %d -> %d: kit %.17g, oracle %.17g", s, k / L->n,
+				         k % L->n, L->mut[s][k], M[k]);
+	}
+	stepwise_checked++;
+}
+
 /* A kit from a frequency table of STR designations (a rest allele when
- * they sum to less than 1) and a dna_mutation of parley's models. */
+ * they sum to less than 1) and a dna_mutation of parley's models, named
+ * as a user names them. */
 static void kit_locus(po_case *x, int n)
 {
-	static const char *const names[] = {"9", "10", "11", "11.3", "12", "14"};
+	static const char *const models[] = {"none", "equal", "proportional", "stepwise",
+	                                     "extended-stepwise"};
 	char kv[6][32];
-	const char *arg[7] = {NULL};
+	const char *arg[7] = {NULL}, *names[6];
 	double p[6];
 	random_freqs(p, n);
+	some_designations(names, n);
 	double scale = unif() < 0.5 ? 1 : 0.6 + 0.35 * unif();
 	for(int i = 0; i < n && i < 6; i++) {
 		snprintf(kv[i], sizeof(kv[i]), "%s=%.6f", names[i], p[i] * scale);
 		arg[i] = kv[i];
 	}
+	const char *model = models[pick(5)];
 	/* rates up to 0.05: pedmut's proportional model stays a probability */
-	dna_mutation mu = {(dna_mutation_model)pick(DNA_MUT_COUNT), 0.001 + 0.049 * unif(),
+	dna_mutation mu = {(dna_mutation_model)dna_mutation_lookup(model), 0.001 + 0.049 * unif(),
 	                   0.001 + 0.02 * unif(), 0.1 + 0.5 * unif(), 0.01 * unif(), 0.005 * unif()};
 	kx_kit(&x->kit, &mu, arg[0], arg[1], arg[2], arg[3], arg[4], arg[5], arg[6]);
 	x->has_kit = true;
 	x->L = &x->kit.loci[0];
+	if(mu.model == DNA_MUT_STEPWISE)
+		check_stepwise(x->L, &mu);
 	snprintf(x->mutation, sizeof(x->mutation), "kit %s %.4g/%.4g range %.3g rate2 %.3g/%.3g%s",
-	         dna_mutation_names[mu.model], mu.rate_pat, mu.rate_mat, mu.range, mu.rate2_pat,
-	         mu.rate2_mat,
+	         model, mu.rate_pat, mu.rate_mat, mu.range, mu.rate2_pat, mu.rate2_mat,
 	         x->L->rest ? ", rest allele" : "");
 }
 
@@ -415,6 +477,7 @@ typedef struct tally {
 	int compared, refused, zeros, failed;
 	int mutation, theta, degraded, loops, large, unknown_sex;
 	int kernels;                /* theta 0, mutation, an untyped founder with 2 or 3 children */
+	int stepwise;               /* with mutation by the oracle's stepwise matrices */
 	int joints, joint_failed;   /* dna_ped_joint's genotypes compared */
 	double worst, joint_worst;
 	po_case smallest;           /* the smallest failing case */
@@ -442,6 +505,7 @@ static void tally_cover(tally *t, const po_case *x)
 {
 	t->kernels += kernel_case(x);
 	t->mutation += x->m.mutation;
+	t->stepwise += x->m.mutation && strstr(x->mutation, "the oracle's matrices") != NULL;
 	t->theta += x->m.theta > 0;
 	t->loops += has_loop(&x->c);
 	t->large += x->c.n >= 6;
@@ -546,6 +610,8 @@ static void test_random_pedigrees(void **state)
 	       "founder kernels)\n", t.kernels);
 	printf("# dna_ped_joint: %d genotypes of one member, largest relative error %.3g\n", t.joints,
 	       t.joint_worst);
+	printf("# extended stepwise: %d kits' matrices equal to the oracle's own (oracle_stepwise), "
+	       "%d cases with the oracle's matrices\n", stepwise_checked, t.stepwise);
 	if(t.smallest.L) {
 		printf("# %d failing cases; the smallest:\n", t.failed);
 		describe(&rep, &t.smallest, t.e, t.o);
@@ -557,6 +623,7 @@ static void test_random_pedigrees(void **state)
 	/* the draw must keep covering what the engine has to get right */
 	assert_true(t.mutation >= CASES / 4 && t.theta >= CASES / 4 && t.degraded >= CASES / 20);
 	assert_true(t.loops >= CASES / 40 && t.large >= CASES / 10 && t.kernels >= CASES / 40);
+	assert_true(stepwise_checked >= CASES / 20 && t.stepwise >= CASES / 40);
 }
 
 /* The issue's finding: a lone relative who is not a parent (a sibling, an

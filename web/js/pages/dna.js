@@ -138,6 +138,12 @@ function summaryLines(e) {
   }
   lines.push(h('p', { class: 'muted small' }, t('dna.model', { theta: m.theta, mutation: label('dna_mutation', m.mutation.model),
     pat: m.mutation.paternal, mat: m.mutation.maternal, dropout: m.dropout })));
+  const own = m.mutation.markers || [];
+  if (own.length) {
+    lines.push(h('p', { class: 'muted small', id: 'dna-model-markers' }, t('dna.model_markers', {
+      list: own.map((x) => `${x.locus}: ${label('dna_mutation', x.model)}${x.model === 'none' ? '' : ` (${x.paternal}, ${x.maternal})`}`).join('; '),
+    })));
+  }
   return lines;
 }
 

@@ -66,18 +66,47 @@ function screenSummary(s) {
   h('p', {}, h('a', { href: '/dna?status=proposed', id: 'dna-review-link' }, t('dna_data.review'))));
 }
 
+const MODELS = ['none', 'equal', 'proportional', 'stepwise'];
+
+// The mutation model: the screening's (empty fields: the defaults) and
+// each locus's own, one a line, as the API takes them (docs/dna.md). Ids
+// are the API's field names, so a refusal puts the cursor on its field.
+function mutationFields() {
+  const num = (id, max, placeholder) => h('input', { id: `dna-${id}`, type: 'number', min: 0, max, step: 'any', placeholder, size: 8 });
+  const model = h('select', { id: 'dna-mutation' }, h('option', { value: '' }, t('dna_data.mutation_default')),
+    MODELS.map((m) => h('option', { value: m }, label('dna_mutation', m))));
+  const rates = { paternal: num('paternal', 0.1, '0.002'), maternal: num('maternal', 0.1, '0.0005'),
+    paternal_rate2: num('paternal_rate2', 0.1, '0.0001'), maternal_rate2: num('maternal_rate2', 0.1, '0.000025'),
+    range: num('range', 1, '0.1') };
+  const markers = h('textarea', { id: 'dna-marker_mutation', rows: 3, cols: 48, class: 'mono', spellcheck: 'false',
+    placeholder: 'TH01=none\nSE33=stepwise:0.004/0.001:0.0002:0.2' });
+  const box = h('details', { id: 'dna-mutation-settings' }, h('summary', {}, t('dna_data.mutation_settings')),
+    h('div', { class: 'row' }, field(t('dna_data.mutation'), model),
+      Object.entries(rates).map(([k, el]) => field(t(`dna_data.${k}`), el))),
+    field(t('dna_data.marker_mutation'), markers, true),
+    h('p', { class: 'muted small' }, t('dna_data.marker_mutation_hint')));
+  const fill = (body) => {
+    if (model.value) body.mutation = model.value;
+    for (const [k, el] of Object.entries(rates)) if (el.value !== '') body[k] = Number(el.value);
+    const lines = markers.value.split('\n').map((l) => l.trim()).filter((l) => l);
+    if (lines.length) body.marker_mutation = lines;
+  };
+  return { box, fill };
+}
+
 function screenForm() {
   const batch = h('input', { id: 'dna-batch', size: 18 });
   const threshold = h('input', { id: 'dna-threshold', type: 'number', min: 0.5, max: 0.999999999, step: 'any', placeholder: '0.999', size: 8 });
   const theta = h('input', { id: 'dna-theta', type: 'number', min: 0, max: 0.25, step: 'any', placeholder: '0.01', size: 6 });
   const missing = h('input', { id: 'dna-missing', type: 'number', min: 1, step: 1, size: 8 });
+  const mutation = mutationFields();
   const out = h('div', { class: 'out' });
   const button = h('button', { type: 'submit', class: 'primary', id: 'dna-screen-submit' }, t('dna_data.screen_submit'));
   const form = h('form', { class: 'card', id: 'dna-screen' }, h('h2', {}, t('dna_data.screen')),
     h('p', { class: 'muted' }, t('dna_data.screen_intro')),
     h('div', { class: 'row' }, field(t('dna_data.batch'), batch), field(t('dna_data.threshold'), threshold),
       field(t('dna_data.theta'), theta), field(t('dna_data.missing'), missing)),
-    h('div', { class: 'actions' }, button), out);
+    mutation.box, h('div', { class: 'actions' }, button), out);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const body = {};
@@ -85,6 +114,7 @@ function screenForm() {
     for (const [k, el] of [['threshold', threshold], ['theta', theta], ['missing', missing]]) {
       if (el.value !== '') body[k] = Number(el.value);
     }
+    mutation.fill(body);
     button.disabled = true;
     clear(out).append(h('p', { class: 'muted', role: 'status' }, t('dna_data.screening')));
     try {
@@ -92,7 +122,9 @@ function screenForm() {
       clear(out).append(notice('success', t('dna_data.screened', { run: s.run })), screenSummary(s));
     } catch (err) {
       clear(out).append(notice('error', err.message));
-      if (err.field) form.querySelector(`#dna-${CSS.escape(err.field)}`)?.focus();
+      const el = err.field ? form.querySelector(`#dna-${CSS.escape(err.field)}`) : null;
+      if (el && mutation.box.contains(el)) mutation.box.open = true;
+      el?.focus();
     } finally {
       button.disabled = false;
     }
