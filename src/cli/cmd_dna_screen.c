@@ -138,8 +138,9 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 	printf("%ld proposals, %ld candidates in all, %ld pairs of remains of one person; %ld excluded "
 	       "for inconsistent loci; %ld pairs excluded for a sex conflict; %ld decided before\n",
 	       s->proposals, s->candidates, s->same_person, s->excluded, s->sex_excluded, s->decided);
-	printf("%.0f pairs passed the filter and were computed exactly by the likelihood engine\n",
-	       (double)s->examined);
+	printf("%.0f of %ld families scored by the likelihood engine directly (every LR exact); %.0f "
+	       "pairs of the others passed a filter and were recomputed exactly by the engine\n",
+	       (double)s->families_exact, s->families, (double)s->examined);
 	buf own;
 	buf_init(&own, 0);
 	if(p->nmarkers && !dna_params_markers_text(p, &own))

@@ -198,6 +198,8 @@ typedef struct dna_screen_summary {
 	                           * computed exactly with theta 0 there, kept as candidates, never
 	                           * proposed on their own (docs/dna.md) */
 	uint64_t examined;        /* pairs that passed the filter and were recomputed exactly */
+	uint64_t families_exact;  /* families (and missing persons of pedigree files) scored by the
+	                           * engine directly: no filter, no recompute */
 	uint64_t pairs, identity_pairs;
 	size_t groups, undisputed, capped;
 	double seconds;

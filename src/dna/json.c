@@ -68,7 +68,7 @@ json_t *dna_explanation_json(const dna_explanation *e)
 json_t *dna_screen_summary_json(const dna_screen_summary *s)
 {
 	json_t *o = json_pack("{s:I, s:s?, s:I, s:I, s:I, s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:I, s:I,"
-	                      " s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:f, s:s, s:I, s:f}", "run", (json_int_t)s->run, "batch",
+	                      " s:I, s:f, s:f, s:f, s:I, s:I, s:I, s:f, s:s, s:I, s:f, s:f}", "run", (json_int_t)s->run, "batch",
 	                      s->batch, "remains", (json_int_t)s->remains, "families",
 	                      (json_int_t)s->families, "references", (json_int_t)s->references, "loci",
 	                      (json_int_t)s->loci, "missing", s->missing, "lr_proposal", s->lr_proposal,
@@ -80,7 +80,7 @@ json_t *dna_screen_summary_json(const dna_screen_summary *s)
 	                      (double)s->identity_pairs, "groups", (json_int_t)s->groups, "undisputed",
 	                      (json_int_t)s->undisputed, "capped", (json_int_t)s->capped, "seconds",
 	                      s->seconds, "notes", buf_str(&s->notes), "theta0", (json_int_t)s->theta0,
-	                      "examined", (double)s->examined);
+	                      "examined", (double)s->examined, "families_exact", (double)s->families_exact);
 	return o ? o : json_object();
 }
 

@@ -139,8 +139,9 @@ void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_
 	        "were left out; %ld pairs decided before were not proposed again; the joint assignment "
 	        "took %zu undisputed pairs and searched %zu groups (%zu too large, judged by bounds).\n",
 	        s->excluded, s->decided, s->undisputed, s->groups, s->capped);
-	fprintf(f, "- %.0f pairs passed the screening's filter and were computed exactly by the "
-	        "likelihood engine; every LR here is the engine's.\n", (double)s->examined);
+	fprintf(f, "- %.0f of %ld families were scored by the likelihood engine directly; %.0f pairs "
+	        "of the others passed the screening's filter and were recomputed exactly by the engine; "
+	        "every LR here is the engine's.\n", (double)s->families_exact, s->families, (double)s->examined);
 	if(s->theta0)
 		fprintf(f, "- %ld pairs not computed exactly with theta: too many founders for theta at some "
 		        "loci, computed with theta 0 there (marked \"theta 0\" in the LR column); kept as "

@@ -336,6 +336,9 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	sum->identity_pairs = res->identity_pairs;
 	sum->excluded = (long)res->excluded;
 	sum->examined = res->examined;
+	/* the missing persons of pedigree files are weighed by the engine
+	 * directly, every pair (kinlr.c) */
+	sum->families_exact = res->families_exact + d->nkin_persons;
 	for(size_t i = 0; i < res->n; i++) /* after the sex exclusion: the pairs kept */
 		sum->theta0 += res->cand[i].theta0;
 	sum->seconds = res->seconds + res->seconds_identity;

@@ -347,6 +347,9 @@ static void a_screening_with_its_settings(void **state)
 	assert_int_equal(int_at(r.json, "remains"), 30);
 	assert_int_equal(int_at(r.json, "loci"), 29);
 	assert_true(json_number_value(json_object_get(r.json, "missing")) >= 30);
+	/* most families are the engine's own tables; none more than there are */
+	double exact = json_number_value(json_object_get(r.json, "families_exact"));
+	assert_true(exact >= int_at(r.json, "families") / 2 && exact <= int_at(r.json, "families"));
 	assert_contains(str_at(r.json, "report"), "with a prior of one over the number of missing persons");
 	resp_free(&r);
 }

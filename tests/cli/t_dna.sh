@@ -52,6 +52,8 @@ test_dna_screen_confirm_and_the_person() {
 	p dna screen --report report.md --threads 2; expect_status 0
 	expect_out "prior 1/60 (the missing persons)"
 	expect_out "proposals"
+	expect_out " of 60 families scored by the likelihood engine directly (every LR exact)"
+	grep -q " of 60 families were scored by the likelihood engine directly" report.md || fail "report: families exact"
 	grep -q "with a prior of one over the number of missing persons (N = 60)" report.md || fail "report: the prior"
 	grep -q "^| case | person | relatives | LR | GLR | posterior | loci | inconsistent |" report.md || fail "report: table"
 	p dna proposals --status proposed --limit 3; expect_status 0
@@ -216,6 +218,7 @@ test_dna_sex_conflict_is_excluded() {
 	"$PARLEY" dna import remains --quiet rem.csv
 	p dna screen --theta 0 --mutation none --missing 2 --keep 0.0001 --threshold 0.9; expect_status 0
 	expect_out "1 pairs excluded for a sex conflict"
+	expect_out "1 of 1 families scored by the likelihood engine directly (every LR exact); 0 pairs of the others"
 	expect_out "0 proposals, 0 candidates"
 	p dna explain T1 "$f"; expect_status 0
 	expect_out "sex: remains male (amelogenin X,Y); missing person female (registry)"

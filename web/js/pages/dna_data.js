@@ -58,7 +58,7 @@ function screenSummary(s) {
     ['prior', t('dna.prior_missing', { n: number(Math.round(s.missing)) })],
     ['lr_proposal', lrText(Math.log10(s.lr_proposal))], ['proposals', number(s.proposals)],
     ['same_person', number(s.same_person)], ['candidates', number(s.candidates)], ['excluded', number(s.excluded)],
-    ['examined', number(s.examined)], ['theta0', number(s.theta0)],
+    ['families_exact', number(s.families_exact || 0)], ['examined', number(s.examined)], ['theta0', number(s.theta0)],
     ['decided', number(s.decided)], ['seconds', s.seconds.toFixed(1)]];
   return h('div', {}, h('dl', { class: 'report', id: 'dna-summary' },
     items.map(([k, v]) => [h('dt', {}, t(`dna_data.s_${k}`)), h('dd', {}, v)])),
