@@ -197,7 +197,7 @@ static void weigh_family(const dna_kit *k, const dna_sim *s, const dna_kin *kin,
 	int left;
 	pl_err err = {0};
 	pl_rc rc = nc < 2 ? PL_OK : dna_kin_joint(k, &model, kin, first, s->remains, c, nc, prior, odds,
-	                                          &best, &left, &err);
+	                                          &best, &left, NULL, &err);
 	if(rc && rc != PL_ELIMIT)
 		die("weighing jointly", &err);
 	for(size_t i = 0; nc >= 2 && !rc && i < nc; i++)

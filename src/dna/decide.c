@@ -171,6 +171,8 @@ pl_rc dna_proposal_audit(store *st, const dna_pair_ref *pr, const dna_proposal *
 	                         "posterior", p->posterior, "loci", p->loci, "inconsistent", p->inconsistent);
 	if(pair && !isnan(p->log10_glr))
 		json_object_set_new(pair, "log10_glr", json_real(p->log10_glr));
+	if(pair && !isnan(p->pairing))
+		json_object_set_new(pair, "pairing", json_real(p->pairing));
 	if(pair && after)
 		json_object_update(pair, after);
 	json_decref(after);

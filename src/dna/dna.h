@@ -159,6 +159,13 @@ typedef struct dna_screen_summary {
 	uint64_t examined;        /* pairs that passed the filter and were recomputed exactly */
 	uint64_t pairs, identity_pairs;
 	size_t groups, undisputed, capped;
+	/* posterior pairing probabilities (docs/dna.md, "Pairing probabilities"): groups
+	 * enumerated exactly, and those without: over the cap, a family's joint LRs not
+	 * known; the candidates in those; the candidates whose group holds a pair
+	 * computed with theta 0; the explanations enumerated */
+	size_t pairing_groups, pairing_capped, pairing_joint;
+	size_t pairing_capped_pairs, pairing_joint_pairs, pairing_theta0_pairs;
+	double explanations;
 	double seconds;
 	buf notes;                /* loci left out, families refused, ... one per line */
 } dna_screen_summary;
@@ -185,6 +192,9 @@ typedef struct dna_proposal {
 	const char *other_case, *other_case_uid;  /* identity: the other case */
 	const char *relatives;    /* kinship: "father, full_sibling" */
 	double log10_lr, log10_glr;  /* the generalised LR: NAN when none */
+	double pairing;           /* the posterior pairing probability: NAN when none (docs/dna.md) */
+	double pairing_none_remains, pairing_none_person;  /* that the remains are none of their
+	                           * candidates; that the person is none of the remains (NAN: none) */
 	double posterior;
 	double prior_n;           /* the posterior's prior was 1/prior_n: the missing persons
 	                           * of its screening (for two remains, the remains screened) */

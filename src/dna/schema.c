@@ -219,11 +219,26 @@ static const char *const step_4[] = {
 	NULL,
 };
 
+/* Step 5: the posterior pairing probabilities of a screening's joint
+ * assignment (src/dna/pairing.h): of the pair, that its remains are none
+ * of their candidates, that its person is none of the remains. NULL where
+ * not computed: identity pairs, groups too large to enumerate, families
+ * whose joint LRs are not known, and every proposal made before. */
+static const char *const step_5[] = {
+	"ALTER TABLE dna_proposal ADD COLUMN pairing REAL CHECK (pairing >= 0 AND pairing <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_none_remains REAL"
+	" CHECK (pairing_none_remains >= 0 AND pairing_none_remains <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_none_person REAL"
+	" CHECK (pairing_none_person >= 0 AND pairing_none_person <= 1);\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 6, .sql = step_1},
 	{.legacy = 0, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
 	{.legacy = 0, .sql = step_4},
+	{.legacy = 0, .sql = step_5},
 };
 
 const store_schema dna_schema = {"dna", STORE_STEPS(steps)};

@@ -53,7 +53,18 @@ test_dna_screen_confirm_and_the_person() {
 	expect_out "prior 1/60 (the missing persons)"
 	expect_out "proposals"
 	grep -q "with a prior of one over the number of missing persons (N = 60)" report.md || fail "report: the prior"
-	grep -q "^| case | person | relatives | LR | GLR | posterior | loci | inconsistent |" report.md || fail "report: table"
+	grep -q "^| case | person | relatives | LR | GLR | pairing | none | posterior | loci | inconsistent |" report.md || fail "report: table"
+	expect_out "pairing probabilities: "
+	grep -q "^- Pairing probabilities: [0-9]* groups enumerated exactly" report.md || fail "report: pairing note"
+	# every kinship pair of this small run has its pairing probability, identity pairs none
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND pairing IS NULL")" = 0 ] ||
+		fail "a kinship proposal without its pairing probability"
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'identity' AND pairing IS NOT NULL")" = 0 ] ||
+		fail "an identity pair with a pairing probability"
+	# a remains' pairings and its none sum to 1 (to the 6 places stored and shown)
+	[ "$(sql "SELECT count(*) FROM (SELECT case_id, sum(pairing) + max(pairing_none_remains) AS s
+		FROM dna_proposal WHERE kind = 'kinship' GROUP BY case_id) WHERE abs(s - 1) > 1e-9")" = 0 ] ||
+		fail "pairing probabilities of a remains do not sum to 1 with its none"
 	p dna proposals --status proposed --limit 3; expect_status 0
 	expect_out "proposed"
 	line=$("$PARLEY" dna proposals --status proposed --json --limit 200 |
@@ -66,6 +77,7 @@ test_dna_screen_confirm_and_the_person() {
 	expect_out "case $case_tag against the relatives of $person"
 	expect_out "D8S1179"
 	expect_out "stored: proposed"
+	expect_out "pairing probability 1.000000 (the remains none of their candidates 0.000000"
 	p dna explain "$case_tag" "$person" --json; expect_status 0
 	expect_out '"loci": ['
 	p dna explain "$case_tag"; expect_status 0

@@ -242,6 +242,54 @@ static void test_dna_proposals_keep_their_decisions(void **state)
 	store_close(st);
 }
 
+/* The DNA module's step 5 adds the pairing probabilities to dna_proposal:
+ * the proposals made before keep every column and have none (NULL), a
+ * probability can be stored, one outside [0, 1] cannot. */
+static void test_dna_proposals_get_pairing_columns(void **state)
+{
+	(void)state;
+	char path[4096];
+	tu_path(path, sizeof(path), tu_dir, "dna-pairing.db");
+	load_fixture("legacy-v6.sql", path);
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	const char *q = "SELECT count(*) || ':' || total(log10_lr) || ':' || total(posterior)"
+	                " FROM dna_proposal";
+	char was[256];
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(raw, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	snprintf(was, sizeof(was), "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	assert_true(scalar(raw, "SELECT count(*) FROM dna_proposal") > 0);
+	assert_int_equal(scalar(raw, "SELECT count(*) FROM pragma_table_info('dna_proposal')"
+	                             " WHERE name LIKE 'pairing%'"), 0);
+	sqlite3_close(raw);
+
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
+	sqlite3 *db = store_db(st);
+	assert_true(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 5); /* past step 5 */
+	assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_table_info('dna_proposal') WHERE name IN"
+	                            " ('pairing', 'pairing_none_remains', 'pairing_none_person')"), 3);
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), was);
+	sqlite3_finalize(s);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM dna_proposal WHERE pairing IS NOT NULL OR"
+	                            " pairing_none_remains IS NOT NULL OR pairing_none_person IS NOT NULL"), 0);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 0.25, pairing_none_remains = 0.5,"
+	                              " pairing_none_person = 1 WHERE id = (SELECT min(id) FROM dna_proposal)",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 1.5 WHERE id = (SELECT min(id)"
+	                              " FROM dna_proposal)", NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing_none_remains = -0.1 WHERE id ="
+	                              " (SELECT min(id) FROM dna_proposal)", NULL, NULL, NULL) & 0xff,
+	                 SQLITE_CONSTRAINT);
+	store_close(st);
+}
+
 static void test_release_v2_upgrades_in_place(void **state)
 {
 	(void)state;
@@ -304,6 +352,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_release_v6_upgrades_in_place),
 		cmocka_unit_test(test_dna_proposals_keep_their_decisions),
+		cmocka_unit_test(test_dna_proposals_get_pairing_columns),
 		cmocka_unit_test(test_release_v2_upgrades_in_place),
 		cmocka_unit_test(test_module_newer_than_this_binary_is_refused),
 		cmocka_unit_test(test_module_new_to_the_file_is_created),

@@ -1,0 +1,470 @@
+/* Posterior pairing probabilities (pairing.h): the candidates in groups of
+ * linked remains and missing persons, every explanation of a group
+ * enumerated and its weight summed into the pairs it makes. */
+#include "dna/pairing.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dna/assign.h"
+
+enum { W = DNA_JOINT_REMAINS };
+
+/* A sub-assignment of a family weighed jointly: its candidates (indices
+ * into c) ascending, SIZE_MAX after the last, and its joint log10 LR. */
+typedef struct frow {
+	size_t c[W];
+	double lr;
+} frow;
+
+typedef struct ffam {
+	frow *rows;
+	size_t n;
+} ffam;
+
+typedef struct edge {
+	int person;               /* within the group */
+	int fam;                  /* the family weighed jointly it belongs to, -1: none */
+	double w;                 /* log10 LR + prior odds; a family's pair: the prior odds alone */
+	size_t cand;              /* the pair's candidate (its unit's best fragment) */
+	double acc;               /* weight of the explanations that make it, x 10^-top */
+} edge;
+
+typedef struct group {
+	const ffam *fams;
+	int *gfam, ngfam;         /* the families of the group's edges */
+	edge **out;               /* per unit: its pairs */
+	int *nout;
+	int nu, np;
+	bool *used;               /* per person */
+	int *pick;                /* per unit: its pair, -1: none */
+	double top;               /* the heaviest explanation so far (log10): sums are kept x 10^-top */
+	double total, *unone, *pnone;
+	long steps, cap;
+	double leaves;
+	bool over, unknown;
+} group;
+
+static int by_row(const void *x, const void *y)
+{
+	const frow *a = x, *b = y;
+	for(int t = 0; t < W; t++)
+		if(a->c[t] != b->c[t])
+			return a->c[t] < b->c[t] ? -1 : 1;
+	return 0;
+}
+
+static void sort_key(size_t *k, int n)
+{
+	for(int i = 1; i < n; i++)
+		for(int j = i; j > 0 && k[j - 1] > k[j]; j--) {
+			size_t t = k[j];
+			k[j] = k[j - 1];
+			k[j - 1] = t;
+		}
+	for(int i = n; i < W; i++)
+		k[i] = SIZE_MAX;
+}
+
+/* The families' sub-assignments in candidates of c, sorted for lookup. */
+static pl_rc fams_of(const dna_pairing_family *fam, size_t nfam, ffam *out)
+{
+	for(size_t f = 0; f < nfam; f++) {
+		out[f].rows = calloc(fam[f].rows + 1, sizeof(frow));
+		if(!out[f].rows)
+			return PL_ENOMEM;
+		out[f].n = fam[f].unknown ? 0 : fam[f].rows;
+		for(size_t e = 0; e < out[f].n; e++) {
+			int k = 0;
+			for(int t = 0; t < W; t++)
+				if(fam[f].pairs[e][t] >= 0)
+					out[f].rows[e].c[k++] = fam[f].at[fam[f].pairs[e][t]];
+			sort_key(out[f].rows[e].c, k);
+			out[f].rows[e].lr = fam[f].log10_lr[e];
+		}
+		qsort(out[f].rows, out[f].n, sizeof(frow), by_row);
+	}
+	return PL_OK;
+}
+
+/* ---- one group: every explanation --------------------------------------------------- */
+
+/* The joint log10 LR of family g->gfam[f]'s pairs in the explanation at hand. */
+static bool fam_lr(group *g, int f, double *lr)
+{
+	frow key;
+	int k = 0;
+	for(int i = 0; i < g->nu; i++) {
+		const edge *x = g->pick[i] >= 0 ? &g->out[i][g->pick[i]] : NULL;
+		if(x && x->fam == g->gfam[f]) {
+			if(k == W)
+				return false;
+			key.c[k++] = x->cand;
+		}
+	}
+	*lr = 0;
+	if(!k)
+		return true;
+	sort_key(key.c, k);
+	const ffam *F = &g->fams[g->gfam[f]];
+	const frow *r = bsearch(&key, F->rows, F->n, sizeof(frow), by_row);
+	if(r)
+		*lr = r->lr;
+	return r != NULL;
+}
+
+static void rescale(group *g, double top)
+{
+	double s = isinf(g->top) ? 0 : pow(10, g->top - top);
+	g->total *= s;
+	for(int i = 0; i < g->nu; i++) {
+		g->unone[i] *= s;
+		for(int e = 0; e < g->nout[i]; e++)
+			g->out[i][e].acc *= s;
+	}
+	for(int p = 0; p < g->np; p++)
+		g->pnone[p] *= s;
+	g->top = top;
+}
+
+static void leaf(group *g, double sum)
+{
+	for(int f = 0; f < g->ngfam; f++) {
+		double lr;
+		if(!fam_lr(g, f, &lr)) {
+			g->unknown = true;
+			return;
+		}
+		sum += lr;
+	}
+	if(sum > g->top)
+		rescale(g, sum);
+	double v = pow(10, sum - g->top);
+	g->total += v;
+	g->leaves++;
+	for(int i = 0; i < g->nu; i++) {
+		if(g->pick[i] < 0)
+			g->unone[i] += v;
+		else
+			g->out[i][g->pick[i]].acc += v;
+	}
+	for(int p = 0; p < g->np; p++)
+		if(!g->used[p])
+			g->pnone[p] += v;
+}
+
+/* Every explanation of units i..: none, or a pair whose person is free. */
+static void walk(group *g, int i, double sum)
+{
+	if(g->over || g->unknown)
+		return;
+	if(++g->steps > g->cap) {
+		g->over = true;
+		return;
+	}
+	if(i == g->nu) {
+		leaf(g, sum);
+		return;
+	}
+	g->pick[i] = -1;
+	walk(g, i + 1, sum);
+	for(int e = 0; e < g->nout[i]; e++) {
+		edge *x = &g->out[i][e];
+		if(g->used[x->person])
+			continue;
+		g->used[x->person] = true;
+		g->pick[i] = e;
+		walk(g, i + 1, sum + x->w);
+		g->used[x->person] = false;
+	}
+	g->pick[i] = -1;
+}
+
+/* ---- the candidates in groups --------------------------------------------------------- */
+
+typedef struct work {
+	const dna_candidate *c;
+	size_t n;
+	const uint32_t *unit;
+	double prior;
+	const dna_pairing_family *fam;
+	const ffam *ff;
+	size_t nfam;
+	long cap;
+	int *famof;               /* per candidate: its family weighed jointly, -1 */
+	bool *covered;            /* per candidate: in some sub-assignment of its family */
+	bool *theta0;             /* per leader: its group holds a pair computed with theta 0 */
+	dna_pairing *out;
+} work;
+
+static uint32_t unit_of(const work *w, size_t i)
+{
+	return w->unit ? w->unit[w->c[i].remains] : w->c[i].remains;
+}
+
+/* The group's edges (leaders lead[0..m)) enumerated, and its results. */
+static pl_rc group_solve(work *w, const size_t *lead, size_t m, int *rloc, int *floc, int *famloc)
+{
+	group g = {.fams = w->ff, .cap = w->cap, .top = -INFINITY};
+	bool theta0 = false;
+	edge *edges = calloc(m + 1, sizeof(edge));
+	g.out = calloc(m + 1, sizeof(edge *));
+	g.nout = calloc(m + 1, sizeof(int));
+	g.gfam = calloc(m + 1, sizeof(int));
+	g.used = calloc(m + 1, sizeof(bool));
+	g.pick = calloc(m + 1, sizeof(int));
+	g.unone = calloc(m + 1, sizeof(double));
+	g.pnone = calloc(m + 1, sizeof(double));
+	if(!edges || !g.out || !g.nout || !g.gfam || !g.used || !g.pick || !g.unone || !g.pnone)
+		goto done;
+	for(size_t j = 0; j < m; j++) {
+		const dna_candidate *x = &w->c[lead[j]];
+		uint32_t u = unit_of(w, lead[j]);
+		if(rloc[u] < 0)
+			rloc[u] = g.nu++;
+		if(floc[x->other] < 0)
+			floc[x->other] = g.np++;
+		g.nout[rloc[u]]++;
+		int f = w->famof[lead[j]];
+		if(f >= 0 && famloc[f] < 0) {
+			famloc[f] = g.ngfam;
+			g.gfam[g.ngfam++] = f;
+		}
+		g.unknown |= f >= 0 && (w->fam[f].unknown || !w->covered[lead[j]]);
+		theta0 |= x->theta0;
+	}
+	size_t at = 0;
+	for(int i = 0; i < g.nu; i++) {
+		g.out[i] = edges + at;
+		at += (size_t)g.nout[i];
+		g.nout[i] = 0;
+	}
+	for(size_t j = 0; j < m; j++) {
+		const dna_candidate *x = &w->c[lead[j]];
+		int i = rloc[unit_of(w, lead[j])], f = w->famof[lead[j]];
+		g.out[i][g.nout[i]++] = (edge){floc[x->other], f, f >= 0 ? w->prior : x->log10_lr + w->prior,
+		                               lead[j], 0};
+	}
+	for(int i = 0; i < g.nu; i++)
+		g.pick[i] = -1;
+	if(!g.unknown)
+		walk(&g, 0, 0);
+	dna_pairing *o = w->out;
+	o->steps += g.steps;
+	o->explanations += g.leaves;
+	o->groups += !g.over && !g.unknown;
+	o->capped += g.over;
+	o->joint += g.unknown;
+	for(int i = 0; i < g.nu; i++)
+		for(int e = 0; e < g.nout[i]; e++) {
+			const edge *x = &g.out[i][e];
+			w->theta0[x->cand] = theta0;
+			o->why[x->cand] = g.unknown ? DNA_PAIRING_JOINT : g.over ? DNA_PAIRING_CAPPED : DNA_PAIRING_EXACT;
+			if(o->why[x->cand] != DNA_PAIRING_EXACT)
+				continue;
+			o->pairing[x->cand] = x->acc / g.total;
+			o->remains_none[x->cand] = g.unone[i] / g.total;
+			o->person_none[x->cand] = g.pnone[x->person] / g.total;
+		}
+done:
+	for(size_t j = 0; j < m; j++) { /* the maps back to -1 for the next group */
+		rloc[unit_of(w, lead[j])] = floc[w->c[lead[j]].other] = -1;
+		if(w->famof[lead[j]] >= 0)
+			famloc[w->famof[lead[j]]] = -1;
+	}
+	pl_rc rc = edges && g.out && g.nout && g.gfam && g.used && g.pick && g.unone && g.pnone
+	           ? PL_OK : PL_ENOMEM;
+	free(edges);
+	free(g.out);
+	free(g.nout);
+	free(g.gfam);
+	free(g.used);
+	free(g.pick);
+	free(g.unone);
+	free(g.pnone);
+	return rc;
+}
+
+static size_t find(size_t *up, size_t x)
+{
+	while(up[x] != x)
+		x = up[x] = up[up[x]];
+	return x;
+}
+
+typedef struct keyed {
+	size_t a, b;              /* sort keys */
+	double lr;
+	size_t cand;
+} keyed;
+
+static int by_key(const void *x, const void *y)
+{
+	const keyed *p = x, *q = y;
+	if(p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if(p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	if(p->lr != q->lr)
+		return (p->lr < q->lr) - (p->lr > q->lr);
+	return (p->cand > q->cand) - (p->cand < q->cand);
+}
+
+/* Each unit's best fragment for each person leads (*leader[i]: the
+ * candidate whose result i shares); the leaders in k[0..*m). */
+static void leaders(const work *w, keyed *k, size_t *m, size_t *leader)
+{
+	size_t n = 0;
+	for(size_t i = 0; i < w->n; i++)
+		if(!w->c[i].identity)
+			k[n++] = (keyed){unit_of(w, i), w->c[i].other, w->c[i].log10_lr, i};
+	qsort(k, n, sizeof(keyed), by_key);
+	*m = 0;
+	for(size_t i = 0; i < n; i++) {
+		if(*m && k[*m - 1].a == k[i].a && k[*m - 1].b == k[i].b) {
+			leader[k[i].cand] = k[*m - 1].cand;
+			continue;
+		}
+		leader[k[i].cand] = k[i].cand;
+		k[(*m)++] = k[i];
+	}
+}
+
+/* The leaders by group (linked units and persons; a family weighed
+ * jointly links its persons), each group solved. */
+static pl_rc groups(work *w, keyed *k, size_t m)
+{
+	size_t nr = 1, nf = 1;
+	for(size_t j = 0; j < m; j++) {
+		nr = k[j].a + 1 > nr ? k[j].a + 1 : nr;
+		nf = k[j].b + 1 > nf ? k[j].b + 1 : nf;
+	}
+	for(size_t f = 0; f < w->nfam; f++)
+		for(size_t t = 0; t < w->fam[f].n; t++)
+			nf = w->c[w->fam[f].at[t]].other + 1 > nf ? w->c[w->fam[f].at[t]].other + 1 : nf;
+	size_t *up = malloc((nr + nf) * sizeof(size_t)), *lead = malloc((m + 1) * sizeof(size_t));
+	int *rloc = malloc(nr * sizeof(int)), *floc = malloc(nf * sizeof(int)),
+	    *famloc = malloc((w->nfam + 1) * sizeof(int));
+	pl_rc rc = up && lead && rloc && floc && famloc ? PL_OK : PL_ENOMEM;
+	for(size_t i = 0; !rc && i < nr + nf; i++)
+		up[i] = i;
+	for(size_t i = 0; !rc && i < nr; i++)
+		rloc[i] = -1;
+	for(size_t i = 0; !rc && i < nf; i++)
+		floc[i] = -1;
+	for(size_t f = 0; !rc && f < w->nfam; f++) {
+		famloc[f] = -1;
+		for(size_t t = 1; t < w->fam[f].n; t++)
+			up[find(up, nr + w->c[w->fam[f].at[t]].other)] = find(up, nr + w->c[w->fam[f].at[0]].other);
+	}
+	for(size_t j = 0; !rc && j < m; j++)
+		up[find(up, k[j].a)] = find(up, nr + k[j].b);
+	for(size_t j = 0; !rc && j < m; j++) /* by root now, the leader kept in cand */
+		k[j] = (keyed){find(up, k[j].a), k[j].cand, 0, k[j].cand};
+	if(!rc)
+		qsort(k, m, sizeof(keyed), by_key);
+	for(size_t i = 0; !rc && i < m;) {
+		size_t j = i;
+		for(; j < m && k[j].a == k[i].a; j++)
+			lead[j - i] = k[j].cand;
+		rc = group_solve(w, lead, j - i, rloc, floc, famloc);
+		i = j;
+	}
+	free(up);
+	free(lead);
+	free(rloc);
+	free(floc);
+	free(famloc);
+	return rc;
+}
+
+/* Which family each candidate is of, and which of them its joint LRs cover. */
+static void families_of(work *w)
+{
+	for(size_t i = 0; i < w->n; i++)
+		w->famof[i] = -1;
+	for(size_t f = 0; f < w->nfam; f++) {
+		for(size_t t = 0; t < w->fam[f].n; t++)
+			w->famof[w->fam[f].at[t]] = (int)f;
+		for(size_t e = 0; !w->fam[f].unknown && e < w->fam[f].rows; e++)
+			for(int t = 0; t < W; t++)
+				if(w->fam[f].pairs[e][t] >= 0)
+					w->covered[w->fam[f].at[w->fam[f].pairs[e][t]]] = true;
+	}
+}
+
+/* Fragments share their leader's result; the counts. */
+static void finish(const work *w, const size_t *leader)
+{
+	dna_pairing *o = w->out;
+	const dna_candidate *c = w->c;
+	size_t n = w->n;
+	for(size_t i = 0; i < n; i++) {
+		if(c[i].identity)
+			continue;
+		size_t l = leader[i];
+		o->why[i] = o->why[l];
+		o->pairing[i] = o->pairing[l];
+		o->remains_none[i] = o->remains_none[l];
+		o->person_none[i] = o->person_none[l];
+		o->capped_pairs += o->why[i] == DNA_PAIRING_CAPPED;
+		o->joint_pairs += o->why[i] == DNA_PAIRING_JOINT;
+		o->theta0_pairs += w->theta0[l];
+	}
+}
+
+pl_rc dna_pairing_compute(const dna_candidate *c, size_t n, const uint32_t *unit, double missing,
+                          const dna_pairing_family *fam, size_t nfam, long cap, dna_pairing *out,
+                          pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	work w = {.c = c, .n = n, .unit = unit, .prior = dna_prior_log10(missing), .fam = fam,
+	          .nfam = nfam, .cap = cap > 0 ? cap : DNA_PAIRING_CAP, .out = out};
+	out->pairing = malloc((n + 1) * sizeof(double));
+	out->remains_none = malloc((n + 1) * sizeof(double));
+	out->person_none = malloc((n + 1) * sizeof(double));
+	out->why = malloc(n + 1);
+	w.famof = malloc((n + 1) * sizeof(int));
+	w.covered = calloc(n + 1, sizeof(bool));
+	w.theta0 = calloc(n + 1, sizeof(bool));
+	ffam *ff = calloc(nfam + 1, sizeof(ffam));
+	keyed *k = malloc((n + 1) * sizeof(keyed));
+	size_t *leader = malloc((n + 1) * sizeof(size_t)), m = 0;
+	pl_rc rc = out->pairing && out->remains_none && out->person_none && out->why && w.famof &&
+	           w.covered && w.theta0 && ff && k && leader ? PL_OK : PL_ENOMEM;
+	for(size_t i = 0; !rc && i < n; i++) {
+		out->pairing[i] = out->remains_none[i] = out->person_none[i] = NAN;
+		out->why[i] = c[i].identity ? DNA_PAIRING_NA : DNA_PAIRING_EXACT;
+	}
+	if(!rc && !(rc = fams_of(fam, nfam, ff))) {
+		w.ff = ff;
+		families_of(&w);
+		leaders(&w, k, &m, leader);
+		rc = groups(&w, k, m);
+	}
+	if(!rc)
+		finish(&w, leader);
+	for(size_t f = 0; ff && f < nfam; f++)
+		free(ff[f].rows);
+	free(ff);
+	free(k);
+	free(leader);
+	free(w.famof);
+	free(w.covered);
+	free(w.theta0);
+	if(rc) {
+		dna_pairing_free(out);
+		return pl_nomem(err);
+	}
+	return PL_OK;
+}
+
+void dna_pairing_free(dna_pairing *p)
+{
+	free(p->pairing);
+	free(p->remains_none);
+	free(p->person_none);
+	free(p->why);
+	memset(p, 0, sizeof(*p));
+}
