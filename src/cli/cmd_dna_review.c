@@ -34,8 +34,8 @@ static void probability_text(double v, char *out, size_t size)
 {
 	if(isnan(v))
 		snprintf(out, size, "-");
-	else
-		snprintf(out, size, "%.6f", v);
+	else /* a small one as small as it is, not 0.000000 */
+		snprintf(out, size, v > 0 && v < 1e-6 ? "%.2e" : "%.6f", v);
 }
 
 static void proposal_row(const dna_proposal *p, table *t)

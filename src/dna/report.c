@@ -34,8 +34,8 @@ static void lr_text(double log10_lr, char *out, size_t size)
 /* A probability of the pairing (pairing.h), or why there is none. */
 static void pairing_text(const dna_kept *k, double v, char *out, size_t size)
 {
-	if(!isnan(v))
-		snprintf(out, size, "%.6f", v);
+	if(!isnan(v)) /* a small one as small as it is, not 0.000000 */
+		snprintf(out, size, v > 0 && v < 1e-6 ? "%.2e" : "%.6f", v);
 	else
 		snprintf(out, size, "%s", k->pairing_why == DNA_PAIRING_CAPPED ? "not computed: group too large"
 		                          : k->pairing_why == DNA_PAIRING_JOINT ? "not computed: joint LRs unknown"

@@ -77,7 +77,7 @@ test_dna_screen_confirm_and_the_person() {
 	expect_out "case $case_tag against the relatives of $person"
 	expect_out "D8S1179"
 	expect_out "stored: proposed"
-	expect_out "pairing probability 1.000000 (the remains none of their candidates 0.000000"
+	expect_out "pairing probability 1.000000 (the remains none of their candidates "
 	p dna explain "$case_tag" "$person" --json; expect_status 0
 	expect_out '"loci": ['
 	p dna explain "$case_tag"; expect_status 0
