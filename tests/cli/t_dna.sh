@@ -266,6 +266,8 @@ PY
 	p dna advice --person P000000000000000X; expect_status 1
 	p dna advice --simulations 5; expect_status 2
 	expect_err "simulations"
+}
+
 # A pedigree file: a father and son both missing, the mother and a brother
 # typed, and a great-uncle; imported whole or not at all, shown as a table
 # and a tree, screened, and explained. By hand (theta 0, no mutation,
