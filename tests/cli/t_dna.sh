@@ -335,6 +335,25 @@ CSV
 	expect_out "LR 13.33 over 1 loci"
 	p dna proposals --json; expect_status 0
 	expect_out "pedigree F1 (as FA)"
+	# The pairing probabilities, the family weighed jointly, with --missing 2
+	# (prior odds 1 a pair: dvir's flat prior). Given GU, P(GF passes 2) =
+	# g2 = p(2)/2 = 0.1, so P(FA 1/2, BRO 1/2) = (g p(2) + g2 p(1)) / 2 = 0.01
+	# and T2 at FA has LR (0.01 / t) / (2 p(1) p(2)) = 10/3. T1 at FA and T2
+	# at SON together: P(FA 1/1 | the family) = g p(1) / t = 1/15, and then
+	# SON 1/2 for sure (MO is 2/2): joint LR (1/15) / (p(1)^2 2 p(1) p(2)) =
+	# 500/3, not 20/3 x 40/3. T1 1/1 cannot be SON. Explanations: none 1, T1=FA
+	# 20/3, T2=FA 10/3, T2=SON 40/3, both 500/3: total 573/3. So T1=FA
+	# (20 + 500)/573, T2=SON (40 + 500)/573, T2=FA 10/573; T1 none (3 + 10 + 40)/573.
+	echo "$out" | python3 -c '
+import json, sys
+want = {("T1", "FA"): 520 / 573, ("T2", "SON"): 540 / 573, ("T2", "FA"): 10 / 573}
+rows = json.load(sys.stdin)["proposals"]
+got = {(p["case"], p["relatives"].split("(as ")[1].rstrip(")")): p for p in rows}
+assert set(got) == set(want), got.keys()
+for k, v in want.items():
+    assert abs(got[k]["pairing"] - v) < 1e-9, (k, got[k]["pairing"], v)
+assert abs(got[("T1", "FA")]["pairing_none_remains"] - 53 / 573) < 1e-9
+' || fail "pairing probabilities of the family weighed jointly"
 	# two families of one file trading their missing persons
 	a=$("$PARLEY" person add --surname Коваль)
 	b=$("$PARLEY" person add --surname Бондар)
