@@ -19,8 +19,9 @@ static const char proposals_usage[] =
 	"(at or over the threshold), candidates below it, and those decided\n"
 	"(confirmed, rejected), with the LR, the generalised LR of the joint\n"
 	"assignment, the posterior pairing probability (every explanation of the\n"
-	"pair's group summed; '-' where not computed), the posterior, the loci\n"
-	"compared and how many of them no genotype explains without mutation.\n"
+	"pair's group summed; bounds on it, LO-HI, where the group is too large to\n"
+	"enumerate; '-' where not computed), the posterior, the loci compared and\n"
+	"how many of them no genotype explains without mutation.\n"
 	"\n"
 	"Options:\n"
 	"  --status S     candidate, proposed, reviewed, confirmed, rejected, withdrawn\n"
@@ -38,12 +39,24 @@ static void probability_text(double v, char *out, size_t size)
 		snprintf(out, size, v > 0 && v < 1e-6 ? "%.2e" : "%.6f", v);
 }
 
+/* The pairing probability, or the bounds on it ("0.999912-0.999998"). */
+static void pairing_text(const dna_proposal *p, char *out, size_t size)
+{
+	char lo[24], hi[24];
+	probability_text(p->pairing_lo, lo, sizeof(lo));
+	probability_text(p->pairing_hi, hi, sizeof(hi));
+	if(!isnan(p->pairing) || isnan(p->pairing_lo))
+		probability_text(p->pairing, out, size);
+	else
+		snprintf(out, size, strcmp(lo, hi) ? "%s-%s" : "%s (bounds)", lo, hi);
+}
+
 static void proposal_row(const dna_proposal *p, table *t)
 {
-	char lr[32], glr[32], pairing[32], post[32], loci[32];
+	char lr[32], glr[32], pairing[64], post[32], loci[32];
 	cli_dna_lr_text(p->log10_lr, lr, sizeof(lr));
 	cli_dna_lr_text(p->log10_glr, glr, sizeof(glr));
-	probability_text(p->pairing, pairing, sizeof(pairing));
+	pairing_text(p, pairing, sizeof(pairing));
 	snprintf(post, sizeof(post), "%.6f", p->posterior);
 	snprintf(loci, sizeof(loci), "%d (%d)", p->loci, p->inconsistent);
 	const char *row[9] = {p->case_tag, p->person ? p->person : p->other_case,
@@ -194,10 +207,10 @@ static void explain_text(const dna_explanation *e)
 	       dna_mutation_names[e->params.mutation.model], e->params.mutation.rate_pat,
 	       e->params.mutation.rate_mat, e->params.dropout);
 	if(e->proposal) {
-		char glr[32], pairing[32], none[32], absent[32];
+		char glr[32], pairing[64], none[32], absent[32];
 		const dna_proposal *pr = e->proposal;
 		cli_dna_lr_text(pr->log10_glr, glr, sizeof(glr));
-		probability_text(pr->pairing, pairing, sizeof(pairing));
+		pairing_text(pr, pairing, sizeof(pairing));
 		probability_text(pr->pairing_none_remains, none, sizeof(none));
 		probability_text(pr->pairing_none_person, absent, sizeof(absent));
 		printf("stored: %s (run %lld), generalised LR %s, pairing probability %s (the remains none of "

@@ -102,11 +102,11 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 	       s->proposals, s->candidates, s->same_person, s->excluded, s->sex_excluded, s->decided);
 	printf("%.0f pairs passed the filter and were computed exactly by the likelihood engine\n",
 	       (double)s->examined);
-	printf("pairing probabilities: %zu groups enumerated exactly (%.0f explanations)", s->pairing_groups,
-	       s->explanations);
+	printf("pairing probabilities: %zu groups enumerated exactly (%.0f explanations, %.2f s)",
+	       s->pairing_groups, s->explanations, s->seconds_pairing);
 	if(s->pairing_capped)
-		printf("; %zu groups too large to enumerate, their %zu candidates without one",
-		       s->pairing_capped, s->pairing_capped_pairs);
+		printf("; %zu groups too large to enumerate, their %zu candidates without one (%zu of them with "
+		       "bounds on it)", s->pairing_capped, s->pairing_capped_pairs, s->pairing_bounded_pairs);
 	if(s->pairing_joint)
 		printf("; %zu groups with a family's joint LRs unknown, their %zu candidates without one",
 		       s->pairing_joint, s->pairing_joint_pairs);

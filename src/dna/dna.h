@@ -165,7 +165,9 @@ typedef struct dna_screen_summary {
 	 * computed with theta 0; the explanations enumerated */
 	size_t pairing_groups, pairing_capped, pairing_joint;
 	size_t pairing_capped_pairs, pairing_joint_pairs, pairing_theta0_pairs;
-	double explanations;
+	size_t pairing_bounded, pairing_bounded_pairs;  /* of the groups over the cap, those with
+	                           * bounds on their pairs' probabilities instead, and the pairs */
+	double explanations, seconds_pairing;
 	double seconds;
 	buf notes;                /* loci left out, families refused, ... one per line */
 } dna_screen_summary;
@@ -193,6 +195,7 @@ typedef struct dna_proposal {
 	const char *relatives;    /* kinship: "father, full_sibling" */
 	double log10_lr, log10_glr;  /* the generalised LR: NAN when none */
 	double pairing;           /* the posterior pairing probability: NAN when none (docs/dna.md) */
+	double pairing_lo, pairing_hi;  /* bounds on it (both it where exact; NAN: none) */
 	double pairing_none_remains, pairing_none_person;  /* that the remains are none of their
 	                           * candidates; that the person is none of the remains (NAN: none) */
 	double posterior;

@@ -28,7 +28,9 @@ json_t *dna_proposal_json(const dna_proposal *p)
 		                                    p->withdraw_by, "withdraw_at", p->withdraw_at, "withdrawn_by",
 		                                    p->withdrawn_by, "withdrawn_at", p->withdrawn_at));
 	if(o)
-		json_object_update_new(o, json_pack("{s:o, s:o, s:o}", "pairing", number_or_null(p->pairing),
+		json_object_update_new(o, json_pack("{s:o, s:o, s:o, s:o, s:o}", "pairing", number_or_null(p->pairing),
+		                                    "pairing_lo", number_or_null(p->pairing_lo), "pairing_hi",
+		                                    number_or_null(p->pairing_hi),
 		                                    "pairing_none_remains", number_or_null(p->pairing_none_remains),
 		                                    "pairing_none_person", number_or_null(p->pairing_none_person)));
 	if(o && p->withdraw_roles)
@@ -86,12 +88,14 @@ json_t *dna_screen_summary_json(const dna_screen_summary *s)
 	                      s->seconds, "notes", buf_str(&s->notes), "theta0", (json_int_t)s->theta0,
 	                      "examined", (double)s->examined);
 	if(o)
-		json_object_set_new(o, "pairing", json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f}", "groups",
+		json_object_set_new(o, "pairing", json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f, s:f, s:I, s:I}", "groups",
 		                    (json_int_t)s->pairing_groups, "capped", (json_int_t)s->pairing_capped,
 		                    "joint", (json_int_t)s->pairing_joint, "capped_pairs",
 		                    (json_int_t)s->pairing_capped_pairs, "joint_pairs",
 		                    (json_int_t)s->pairing_joint_pairs, "theta0_pairs",
-		                    (json_int_t)s->pairing_theta0_pairs, "explanations", s->explanations));
+		                    (json_int_t)s->pairing_theta0_pairs, "explanations", s->explanations,
+		                    "seconds", s->seconds_pairing, "bounded", (json_int_t)s->pairing_bounded,
+		                    "bounded_pairs", (json_int_t)s->pairing_bounded_pairs));
 	return o ? o : json_object();
 }
 

@@ -181,6 +181,178 @@ static void walk(group *g, int i, double sum)
 	g->pick[i] = -1;
 }
 
+/* Whether the group surely has more explanations than the cap allows
+ * steps: k disjoint pairs (a greedy matching) give 2^k explanations, each
+ * a step of its own. Spares the walk of a group of thousands its cap. */
+static bool too_many(group *g)
+{
+	int k = 0;
+	for(int i = 0; i < g->nu; i++)
+		for(int e = 0; e < g->nout[i]; e++)
+			if(!g->used[g->out[i][e].person]) {
+				g->used[g->out[i][e].person] = true;
+				k++;
+				break;
+			}
+	memset(g->used, 0, (size_t)g->np * sizeof(bool));
+	return ldexp(1, k) > (double)g->cap;
+}
+
+/* ---- a group too large: bounds ---------------------------------------------------------- */
+
+enum { DEPTH_MAX = 64 };   /* deeper than any budget reaches */
+
+/* The group as a graph: units 0 .. nu - 1, persons nu .. nu + np - 1, each
+ * with its neighbours and the pair's posterior odds. */
+typedef struct nbr {
+	int v;
+	double w;
+} nbr;
+
+typedef struct bgraph {
+	nbr **adj;
+	int *deg;
+	bool *gone;
+	long steps, budget;       /* of one depth */
+	long total;               /* of all */
+	bool cut, abort;          /* a walk was cut at the depth; the budget ran out */
+	int unit, depths;         /* R_u(G) of this unit at depths 0 .. depths - 1: */
+	double ulo[DEPTH_MAX], uhi[DEPTH_MAX];
+	bool ucut[DEPTH_MAX];
+} bgraph;
+
+/* Bounds on R_v(H) = Z(H - v) / Z(H), Z the weight of all explanations of
+ * H, the group less the vertices gone. From Z(H) = Z(H - v) + sum over
+ * v's pairs (v, x) of w Z(H - v - x): R_v = 1 / (1 + sum w R_x(H - v)),
+ * expanded along self-avoiding walks (Godsil's path tree; Bayati et al.
+ * 2007) for `depth` levels, below which R_x lies in [1 / (1 + the weights
+ * of x in what is left), 1]. R_v falls as each R_x rises, so bounds on
+ * the R_x bound R_v: exact bounds, however shallow. */
+static void rbound(bgraph *b, int v, int depth, double *lo, double *hi)
+{
+	*lo = 0;
+	*hi = 1;
+	if(b->abort || ++b->steps > b->budget) {
+		b->abort = true;
+		return;
+	}
+	double slo = 0, shi = 0;
+	b->gone[v] = true;
+	for(int k = 0; k < b->deg[v] && !b->abort; k++) {
+		const nbr *x = &b->adj[v][k];
+		if(b->gone[x->v])
+			continue;
+		double l = 1, h = 1, s = 0;
+		if(depth > 0) {
+			rbound(b, x->v, depth - 1, &l, &h);
+		} else {
+			for(int j = 0; j < b->deg[x->v]; j++)
+				s += b->gone[b->adj[x->v][j].v] ? 0 : b->adj[x->v][j].w;
+			l = 1 / (1 + s);
+			b->cut |= s > 0;
+		}
+		slo += x->w * l;
+		shi += x->w * h;
+	}
+	b->gone[v] = false;
+	*lo = 1 / (1 + shi);
+	*hi = 1 / (1 + slo);
+}
+
+/* R_u(G) at depth d for unit u, kept for u's next pair: *cut whether a
+ * walk was cut; false if the budget ran out. */
+static bool unit_bound(bgraph *b, int u, int d, double *lo, double *hi, bool *cut)
+{
+	if(b->unit != u)
+		b->depths = 0;
+	b->unit = u;
+	if(d >= b->depths && d < DEPTH_MAX) {
+		b->steps = 0;
+		b->cut = b->abort = false;
+		rbound(b, u, d, &b->ulo[d], &b->uhi[d]);
+		b->total += b->steps;
+		if(b->abort)
+			return false;
+		b->ucut[d] = b->cut;
+		b->depths = d + 1;
+	}
+	*lo = b->ulo[d];
+	*hi = b->uhi[d];
+	*cut = b->ucut[d];
+	return d < b->depths;
+}
+
+/* P(u takes p) = w Z(G - u - p) / Z(G) = w R_u(G) R_p(G - u): bounded
+ * deeper and deeper until the bounds meet (to DNA_PAIRING_WIDTH), the
+ * walks end (exact), or a depth would take more than the budget; each
+ * depth's bounds hold, so they are intersected. */
+static void bound_pair(bgraph *b, int u, int p, double w, double *lo, double *hi)
+{
+	*lo = 0;
+	*hi = 1;
+	for(int d = 0; d < DEPTH_MAX; d++) {
+		double a, a1, c, c1;
+		bool cut;
+		if(!unit_bound(b, u, d, &a, &a1, &cut))
+			break;
+		b->steps = 0;
+		b->cut = b->abort = false;
+		b->gone[u] = true;
+		rbound(b, p, d, &c, &c1);
+		b->gone[u] = false;
+		b->total += b->steps;
+		if(b->abort)
+			break;
+		*lo = fmax(*lo, fmin(1, w * a * c));
+		*hi = fmin(*hi, fmin(1, w * a1 * c1));
+		if(!(cut || b->cut) || *hi - *lo <= DNA_PAIRING_WIDTH)
+			break;
+	}
+}
+
+/* Bounds for every pair of group g (no family weighed jointly in it). */
+static pl_rc bound_group(group *g, dna_pairing *o)
+{
+	int nv = g->nu + g->np, n = 0;
+	bgraph b = {.budget = DNA_PAIRING_BOUND_STEPS, .unit = -1};
+	b.adj = calloc((size_t)nv + 1, sizeof(nbr *));
+	b.deg = calloc((size_t)nv + 1, sizeof(int));
+	b.gone = calloc((size_t)nv + 1, sizeof(bool));
+	for(int i = 0; i < g->nu; i++)
+		n += g->nout[i];
+	nbr *all = calloc(2 * (size_t)n + 1, sizeof(nbr));
+	pl_rc rc = b.adj && b.deg && b.gone && all ? PL_OK : PL_ENOMEM;
+	for(int i = 0; !rc && i < g->nu; i++)
+		for(int e = 0; e < g->nout[i]; e++) {
+			b.deg[i]++;
+			b.deg[g->nu + g->out[i][e].person]++;
+		}
+	for(int v = 0, at = 0; !rc && v < nv; v++) {
+		b.adj[v] = all + at;
+		at += b.deg[v];
+		b.deg[v] = 0;
+	}
+	for(int i = 0; !rc && i < g->nu; i++)
+		for(int e = 0; e < g->nout[i]; e++) {
+			const edge *x = &g->out[i][e];
+			double w = pow(10, x->w);
+			b.adj[i][b.deg[i]++] = (nbr){g->nu + x->person, w};
+			b.adj[g->nu + x->person][b.deg[g->nu + x->person]++] = (nbr){i, w};
+		}
+	for(int i = 0; !rc && i < g->nu; i++)
+		for(int e = 0; e < g->nout[i]; e++) {
+			const edge *x = &g->out[i][e];
+			bound_pair(&b, i, g->nu + x->person, pow(10, x->w), &o->pairing_lo[x->cand],
+			           &o->pairing_hi[x->cand]);
+		}
+	o->bound_steps += b.total;
+	free(all);
+	free(b.adj);
+	free(b.deg);
+	free(b.gone);
+	return rc;
+}
+
 /* ---- the candidates in groups --------------------------------------------------------- */
 
 typedef struct work {
@@ -208,6 +380,7 @@ static pl_rc group_solve(work *w, const size_t *lead, size_t m, int *rloc, int *
 {
 	group g = {.fams = w->ff, .cap = w->cap, .top = -INFINITY};
 	bool theta0 = false;
+	pl_rc brc = PL_OK;
 	edge *edges = calloc(m + 1, sizeof(edge));
 	g.out = calloc(m + 1, sizeof(edge *));
 	g.nout = calloc(m + 1, sizeof(int));
@@ -248,11 +421,14 @@ static pl_rc group_solve(work *w, const size_t *lead, size_t m, int *rloc, int *
 	}
 	for(int i = 0; i < g.nu; i++)
 		g.pick[i] = -1;
-	if(!g.unknown)
+	g.over = !g.unknown && too_many(&g);
+	if(!g.unknown && !g.over)
 		walk(&g, 0, 0);
 	dna_pairing *o = w->out;
+	if(g.over && !g.ngfam) /* too large to enumerate: bounds */
+		brc = bound_group(&g, o);
 	o->steps += g.steps;
-	o->explanations += g.leaves;
+	o->explanations += g.over || g.unknown ? 0 : g.leaves;
 	o->groups += !g.over && !g.unknown;
 	o->capped += g.over;
 	o->joint += g.unknown;
@@ -263,17 +439,20 @@ static pl_rc group_solve(work *w, const size_t *lead, size_t m, int *rloc, int *
 			o->why[x->cand] = g.unknown ? DNA_PAIRING_JOINT : g.over ? DNA_PAIRING_CAPPED : DNA_PAIRING_EXACT;
 			if(o->why[x->cand] != DNA_PAIRING_EXACT)
 				continue;
-			o->pairing[x->cand] = x->acc / g.total;
+			o->pairing[x->cand] = o->pairing_lo[x->cand] = o->pairing_hi[x->cand] = x->acc / g.total;
 			o->remains_none[x->cand] = g.unone[i] / g.total;
 			o->person_none[x->cand] = g.pnone[x->person] / g.total;
 		}
+	if(brc)
+		goto done;
+	o->bounded += g.over && !g.ngfam;
 done:
 	for(size_t j = 0; j < m; j++) { /* the maps back to -1 for the next group */
 		rloc[unit_of(w, lead[j])] = floc[w->c[lead[j]].other] = -1;
 		if(w->famof[lead[j]] >= 0)
 			famloc[w->famof[lead[j]]] = -1;
 	}
-	pl_rc rc = edges && g.out && g.nout && g.gfam && g.used && g.pick && g.unone && g.pnone
+	pl_rc rc = edges && g.out && g.nout && g.gfam && g.used && g.pick && g.unone && g.pnone && !brc
 	           ? PL_OK : PL_ENOMEM;
 	free(edges);
 	free(g.out);
@@ -406,6 +585,9 @@ static void finish(const work *w, const size_t *leader)
 		size_t l = leader[i];
 		o->why[i] = o->why[l];
 		o->pairing[i] = o->pairing[l];
+		o->pairing_lo[i] = o->pairing_lo[l];
+		o->pairing_hi[i] = o->pairing_hi[l];
+		o->bounded_pairs += o->why[i] == DNA_PAIRING_CAPPED && !isnan(o->pairing_lo[i]);
 		o->remains_none[i] = o->remains_none[l];
 		o->person_none[i] = o->person_none[l];
 		o->capped_pairs += o->why[i] == DNA_PAIRING_CAPPED;
@@ -422,6 +604,8 @@ pl_rc dna_pairing_compute(const dna_candidate *c, size_t n, const uint32_t *unit
 	work w = {.c = c, .n = n, .unit = unit, .prior = dna_prior_log10(missing), .fam = fam,
 	          .nfam = nfam, .cap = cap > 0 ? cap : DNA_PAIRING_CAP, .out = out};
 	out->pairing = malloc((n + 1) * sizeof(double));
+	out->pairing_lo = malloc((n + 1) * sizeof(double));
+	out->pairing_hi = malloc((n + 1) * sizeof(double));
 	out->remains_none = malloc((n + 1) * sizeof(double));
 	out->person_none = malloc((n + 1) * sizeof(double));
 	out->why = malloc(n + 1);
@@ -431,10 +615,11 @@ pl_rc dna_pairing_compute(const dna_candidate *c, size_t n, const uint32_t *unit
 	ffam *ff = calloc(nfam + 1, sizeof(ffam));
 	keyed *k = malloc((n + 1) * sizeof(keyed));
 	size_t *leader = malloc((n + 1) * sizeof(size_t)), m = 0;
-	pl_rc rc = out->pairing && out->remains_none && out->person_none && out->why && w.famof &&
+	pl_rc rc = out->pairing && out->pairing_lo && out->pairing_hi && out->remains_none && out->person_none && out->why && w.famof &&
 	           w.covered && w.theta0 && ff && k && leader ? PL_OK : PL_ENOMEM;
 	for(size_t i = 0; !rc && i < n; i++) {
-		out->pairing[i] = out->remains_none[i] = out->person_none[i] = NAN;
+		out->pairing[i] = out->pairing_lo[i] = out->pairing_hi[i] = NAN;
+		out->remains_none[i] = out->person_none[i] = NAN;
 		out->why[i] = c[i].identity ? DNA_PAIRING_NA : DNA_PAIRING_EXACT;
 	}
 	if(!rc && !(rc = fams_of(fam, nfam, ff))) {
@@ -463,6 +648,8 @@ pl_rc dna_pairing_compute(const dna_candidate *c, size_t n, const uint32_t *unit
 void dna_pairing_free(dna_pairing *p)
 {
 	free(p->pairing);
+	free(p->pairing_lo);
+	free(p->pairing_hi);
 	free(p->remains_none);
 	free(p->person_none);
 	free(p->why);

@@ -23,7 +23,12 @@
  *
  * Exact where a group's enumeration fits `cap` steps; where it does not,
  * or where a family's joint LRs are not all known, the group's pairs get
- * no number (NAN) and a reason, and are counted. */
+ * no number (NAN) and a reason, and are counted. A group too large to
+ * enumerate (with no family weighed jointly in it) gets bounds on each
+ * pair's probability instead: exact bounds, from the recursion of
+ * Godsil's path tree cut at a depth (pairing.c), deepened until they meet
+ * to DNA_PAIRING_WIDTH or a depth would take more than
+ * DNA_PAIRING_BOUND_STEPS; never a number between them. */
 #ifndef PARLEY_DNA_PAIRING_H
 #define PARLEY_DNA_PAIRING_H
 
@@ -35,7 +40,10 @@
 #include "dna/kinlr.h"
 #include "dna/screen.h"
 
-enum { DNA_PAIRING_CAP = 1000000 };
+/* The enumeration's steps a group; the steps of one depth of a pair's
+ * bounds; the bounds' width at which they stop deepening. */
+enum { DNA_PAIRING_CAP = 1000000, DNA_PAIRING_BOUND_STEPS = 100000 };
+#define DNA_PAIRING_WIDTH 1e-6  /* the places shown */
 
 /* Why a candidate has no pairing probability. */
 typedef enum dna_pairing_why {
@@ -60,15 +68,20 @@ typedef struct dna_pairing_family {
 
 typedef struct dna_pairing {
 	double *pairing;          /* per candidate: its posterior pairing probability, else NAN */
+	double *pairing_lo, *pairing_hi;  /* per candidate: bounds on it (both = it where exact),
+	                           * NAN where there are none */
 	double *remains_none;     /* per candidate: that its remains are none of their candidates */
 	double *person_none;      /* per candidate: that its missing person is none of the remains */
 	uint8_t *why;             /* per candidate: dna_pairing_why */
 	size_t groups;            /* groups enumerated exactly */
 	size_t capped, joint;     /* groups without: over the cap; a family's joint LRs unknown */
 	size_t capped_pairs, joint_pairs;  /* candidates in those */
+	size_t bounded, bounded_pairs;     /* capped groups bounded (no family weighed jointly in
+	                           * them), and their candidates */
 	size_t theta0_pairs;      /* candidates whose group holds a pair computed with theta 0 */
-	double explanations;      /* explanations enumerated, in all */
+	double explanations;      /* explanations of the groups enumerated exactly */
 	long steps;
+	long bound_steps;         /* steps of the bounds, in all */
 } dna_pairing;
 
 /* The pairing probabilities of the kinship candidates c[0..n) for

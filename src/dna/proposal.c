@@ -18,7 +18,7 @@
 	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END," \
 	" pr.reviewed_by, pr.reviewed_at, pr.review_note, pr.reviewed_from, pr.withdraw_reason," \
 	" pr.withdraw_by, pr.withdraw_at, pr.withdrawn_by, pr.withdrawn_at, pr.withdraw_roles," \
-	" pr.pairing, pr.pairing_none_remains, pr.pairing_none_person"
+	" pr.pairing, pr.pairing_none_remains, pr.pairing_none_person, pr.pairing_lo, pr.pairing_hi"
 #define PROPOSAL_FROM " FROM dna_proposal pr JOIN dna_run run ON run.id = pr.run_id"
 
 static const char *text(sqlite3_stmt *s, int i, arena *a)
@@ -52,6 +52,7 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_id
 		.withdraw_at = text(s, 25, a), .withdrawn_by = text(s, 26, a), .withdrawn_at = text(s, 27, a),
 		.withdraw_roles = (unsigned)sqlite3_column_int(s, 28), .pairing = real_or_nan(s, 29),
 		.pairing_none_remains = real_or_nan(s, 30), .pairing_none_person = real_or_nan(s, 31),
+		.pairing_lo = real_or_nan(s, 32), .pairing_hi = real_or_nan(s, 33),
 	};
 	*ids = (proposal_ids){sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
 	                      sqlite3_column_int64(s, 5)};

@@ -31,11 +31,23 @@ static void lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "10^%.1f", log10_lr);
 }
 
-/* A probability of the pairing (pairing.h), or why there is none. */
-static void pairing_text(const dna_kept *k, double v, char *out, size_t size)
+static void probability(double v, char *out, size_t size)
 {
-	if(!isnan(v)) /* a small one as small as it is, not 0.000000 */
-		snprintf(out, size, v > 0 && v < 1e-6 ? "%.2e" : "%.6f", v);
+	/* a small one as small as it is, not 0.000000 */
+	snprintf(out, size, v > 0 && v < 1e-6 ? "%.2e" : "%.6f", v);
+}
+
+/* A probability of the pairing (pairing.h): the value, or the bounds on
+ * it where the group was too large to enumerate, or why there is none. */
+static void pairing_text(const dna_kept *k, double v, bool bounds, char *out, size_t size)
+{
+	char lo[24], hi[24];
+	probability(k->pairing_lo, lo, sizeof(lo));
+	probability(k->pairing_hi, hi, sizeof(hi));
+	if(!isnan(v))
+		probability(v, out, size);
+	else if(bounds && !isnan(k->pairing_lo))
+		snprintf(out, size, strcmp(lo, hi) ? "%s to %s (bounds)" : "%s (bounds)", lo, hi);
 	else
 		snprintf(out, size, "%s", k->pairing_why == DNA_PAIRING_CAPPED ? "not computed: group too large"
 		                          : k->pairing_why == DNA_PAIRING_JOINT ? "not computed: joint LRs unknown"
@@ -45,11 +57,11 @@ static void pairing_text(const dna_kept *k, double v, char *out, size_t size)
 static void pair_row(FILE *f, const dna_data *d, const dna_kept *k)
 {
 	const dna_candidate *c = k->c;
-	char lr[32], glr[32], pairing[40], none[40];
+	char lr[32], glr[32], pairing[64], none[64];
 	lr_text(c->log10_lr, lr, sizeof(lr));
 	lr_text(k->log10_glr, glr, sizeof(glr));
-	pairing_text(k, k->pairing, pairing, sizeof(pairing));
-	pairing_text(k, k->remains_none, none, sizeof(none));
+	pairing_text(k, k->pairing, true, pairing, sizeof(pairing));
+	pairing_text(k, k->remains_none, false, none, sizeof(none));
 	if(c->theta0)
 		strncat(lr, " (theta 0)", sizeof(lr) - strlen(lr) - 1);
 	if(c->identity) {
@@ -116,13 +128,18 @@ static void thresholds(FILE *f, const dna_params *p, const dna_screen_summary *s
 
 static void pairing_notes(FILE *f, const dna_params *p, const dna_screen_summary *s)
 {
-	fprintf(f, "- Pairing probabilities: %zu groups enumerated exactly (%.0f explanations).\n",
-	        s->pairing_groups, s->explanations);
+	fprintf(f, "- Pairing probabilities: %zu groups enumerated exactly (%.0f explanations, %.2f s).\n",
+	        s->pairing_groups, s->explanations, s->seconds_pairing);
 	if(s->pairing_capped)
 		fprintf(f, "- %zu groups have more explanations than the enumeration's cap of %ld steps: "
-		        "their %zu candidates have no pairing probability (\"not computed\"), only the "
-		        "generalised LR.\n", s->pairing_capped, p->cap > 0 ? p->cap : (long)DNA_PAIRING_CAP,
-		        s->pairing_capped_pairs);
+		        "their %zu candidates have no exact pairing probability. %zu of those groups (%zu "
+		        "candidates) have exact bounds on it instead (\"bounds\": from the recursion over the "
+		        "group's paths cut at a depth, deepened until they agree to 6 places or a depth takes "
+		        "more than %d steps; never a value between them)%s.\n", s->pairing_capped,
+		        p->cap > 0 ? p->cap : (long)DNA_PAIRING_CAP, s->pairing_capped_pairs,
+		        s->pairing_bounded, s->pairing_bounded_pairs, DNA_PAIRING_BOUND_STEPS,
+		        s->pairing_bounded < s->pairing_capped ? "; the others hold a family weighed jointly, "
+		        "and have neither (\"not computed\")" : "");
 	if(s->pairing_joint)
 		fprintf(f, "- %zu groups hold pairs of a family weighed jointly whose joint LRs are not all "
 		        "known: their %zu candidates have no pairing probability.\n", s->pairing_joint,

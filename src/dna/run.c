@@ -113,8 +113,8 @@ static pl_rc keep_pair(store *st, int64_t run, const dna_data *d, const dna_kept
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "INSERT INTO dna_proposal(run_id, kind, case_id, person_id, other_case_id,"
 	                          " log10_lr, log10_glr, posterior, loci, inconsistent, status, created_at,"
-	                          " pairing, pairing_none_remains, pairing_none_person)"
-	                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+	                          " pairing, pairing_lo, pairing_hi, pairing_none_remains, pairing_none_person)"
+	                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
 	                      &s, err);
 	if(rc)
 		return rc;
@@ -136,8 +136,8 @@ static pl_rc keep_pair(store *st, int64_t run, const dna_data *d, const dna_kept
 	sqlite3_bind_int(s, 10, c->inconsistent);
 	sqlite3_bind_text(s, 11, k->proposed ? "proposed" : "candidate", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 12, now, -1, SQLITE_STATIC);
-	const double pair[3] = {k->pairing, k->remains_none, k->person_none};
-	for(int i = 0; i < 3; i++) /* NULL where not computed (pairing.h says why) */
+	const double pair[5] = {k->pairing, k->pairing_lo, k->pairing_hi, k->remains_none, k->person_none};
+	for(int i = 0; i < 5; i++) /* NULL where not computed (pairing.h says why) */
 		if(!isnan(pair[i]))
 			sqlite3_bind_double(s, 13 + i, pair[i]);
 	rc = dna_step_done(st, s, "writing a proposal", err);
@@ -188,6 +188,8 @@ static dna_kept *judge(const dna_data *d, const dna_params *p, const dna_screen_
 		k[i].c = c;
 		k[i].log10_glr = NAN;
 		k[i].pairing = pg->pairing[i];
+		k[i].pairing_lo = pg->pairing_lo[i];
+		k[i].pairing_hi = pg->pairing_hi[i];
 		k[i].remains_none = pg->remains_none[i];
 		k[i].person_none = pg->person_none[i];
 		k[i].pairing_why = pg->why[i];
@@ -440,8 +442,12 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	if(!rc && !(rc = dna_units(res->cand, res->n, d->nremains, joined, &unit, err)))
 		rc = dna_assign(weighed, res->n, unit, sum->missing, p->cap, as, err);
 	/* the pairing probabilities from the pairs' own LRs and the families' joint ones */
+	struct timespec p0, p1;
+	clock_gettime(CLOCK_MONOTONIC, &p0);
 	if(!rc)
 		rc = dna_pairing_compute(res->cand, res->n, unit, sum->missing, jf.f, jf.n, p->cap, pg, err);
+	clock_gettime(CLOCK_MONOTONIC, &p1);
+	sum->seconds_pairing = (double)(p1.tv_sec - p0.tv_sec) + (double)(p1.tv_nsec - p0.tv_nsec) / 1e9;
 	joint_fams_free(&jf);
 	free(unit);
 	free(weighed);
@@ -463,6 +469,8 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	sum->pairing_capped_pairs = pg->capped_pairs;
 	sum->pairing_joint_pairs = pg->joint_pairs;
 	sum->pairing_theta0_pairs = pg->theta0_pairs;
+	sum->pairing_bounded = pg->bounded;
+	sum->pairing_bounded_pairs = pg->bounded_pairs;
 	sum->explanations = pg->explanations;
 	return rc;
 }

@@ -220,12 +220,16 @@ static const char *const step_4[] = {
 };
 
 /* Step 5: the posterior pairing probabilities of a screening's joint
- * assignment (src/dna/pairing.h): of the pair, that its remains are none
- * of their candidates, that its person is none of the remains. NULL where
- * not computed: identity pairs, groups too large to enumerate, families
- * whose joint LRs are not known, and every proposal made before. */
+ * assignment (src/dna/pairing.h): of the pair, bounds on it (equal to it
+ * where exact; only bounds for a group too large to enumerate), that its
+ * remains are none of their candidates, that its person is none of the
+ * remains. NULL where not computed: identity pairs, families whose joint
+ * LRs are not known, and every proposal made before. */
 static const char *const step_5[] = {
 	"ALTER TABLE dna_proposal ADD COLUMN pairing REAL CHECK (pairing >= 0 AND pairing <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_lo REAL CHECK (pairing_lo >= 0 AND pairing_lo <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_hi REAL"
+	" CHECK (pairing_hi >= pairing_lo AND pairing_hi <= 1);\n",
 	"ALTER TABLE dna_proposal ADD COLUMN pairing_none_remains REAL"
 	" CHECK (pairing_none_remains >= 0 AND pairing_none_remains <= 1);\n",
 	"ALTER TABLE dna_proposal ADD COLUMN pairing_none_person REAL"

@@ -56,15 +56,20 @@ test_dna_screen_confirm_and_the_person() {
 	grep -q "^| case | person | relatives | LR | GLR | pairing | none | posterior | loci | inconsistent |" report.md || fail "report: table"
 	expect_out "pairing probabilities: "
 	grep -q "^- Pairing probabilities: [0-9]* groups enumerated exactly" report.md || fail "report: pairing note"
-	# every kinship pair of this small run has its pairing probability, identity pairs none
-	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND pairing IS NULL")" = 0 ] ||
+	# every kinship pair has its pairing probability or bounds on it, identity pairs neither
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND pairing_lo IS NULL")" = 0 ] ||
 		fail "a kinship proposal without its pairing probability"
-	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'identity' AND pairing IS NOT NULL")" = 0 ] ||
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND (pairing_lo > pairing_hi OR
+		pairing IS NOT NULL AND (pairing != pairing_lo OR pairing != pairing_hi))")" = 0 ] ||
+		fail "pairing bounds that do not hold the pairing probability"
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'identity' AND pairing_lo IS NOT NULL")" = 0 ] ||
 		fail "an identity pair with a pairing probability"
-	# a remains' pairings and its none sum to 1 (to the 6 places stored and shown)
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND pairing IS NOT NULL")" -gt 0 ] ||
+		fail "no exact pairing probability"
+	# the exact pairings of a remains and its none sum to 1
 	[ "$(sql "SELECT count(*) FROM (SELECT case_id, sum(pairing) + max(pairing_none_remains) AS s
-		FROM dna_proposal WHERE kind = 'kinship' GROUP BY case_id) WHERE abs(s - 1) > 1e-9")" = 0 ] ||
-		fail "pairing probabilities of a remains do not sum to 1 with its none"
+		FROM dna_proposal WHERE kind = 'kinship' GROUP BY case_id HAVING count(pairing) = count(*))
+		WHERE abs(s - 1) > 1e-9")" = 0 ] || fail "pairing probabilities of a remains do not sum to 1 with its none"
 	p dna proposals --status proposed --limit 3; expect_status 0
 	expect_out "proposed"
 	line=$("$PARLEY" dna proposals --status proposed --json --limit 200 |

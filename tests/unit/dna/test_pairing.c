@@ -115,6 +115,12 @@ static void test_over_the_cap_no_number(void **state)
 		assert_int_equal(pg.why[i], DNA_PAIRING_CAPPED);
 	}
 	assert_near(pg.pairing[16], dna_posterior(5, 100), 1e-12);
+	assert_near(pg.pairing_lo[16], pg.pairing[16], 0);
+	/* too large, so bounded: every pair's bounds, none exact */
+	assert_int_equal(pg.bounded, 1);
+	assert_int_equal(pg.bounded_pairs, 16);
+	for(int i = 0; i < 16; i++)
+		assert_true(pg.pairing_lo[i] >= 0 && pg.pairing_lo[i] <= pg.pairing_hi[i] && pg.pairing_hi[i] <= 1);
 	dna_pairing_free(&pg);
 }
 
@@ -319,6 +325,64 @@ static void test_random_groups_against_brute_force(void **state)
 	       "brute force %.3g\n", CASES, families, worst);
 }
 
+/* A group too large to enumerate gets bounds on each pair, which hold:
+ * random groups of 8 remains and 8 persons, the exact numbers from the
+ * enumeration (checked against the brute force above) with room enough,
+ * the bounds with a cap of 10 steps. Small groups' walks end, so their
+ * bounds meet at the exact value. */
+static void test_bounds_hold_where_the_group_is_too_large(void **state)
+{
+	(void)state;
+	double widest = 0;
+	long cut = 0, pairs = 0;
+	for(int k = 0; k < 60; k++) {
+		dna_candidate c[64];
+		size_t n = 0;
+		for(uint32_t r = 0; r < 8; r++)
+			for(uint32_t f = 0; f < 8; f++)
+				if(rnd() % 2)
+					c[n++] = pair(r, f, unif(-3, 9));
+		if(!n)
+			continue;
+		double missing = 1 + unif(1, 100);
+		dna_pairing exact, b;
+		pl_err err = {0};
+		assert_ok(dna_pairing_compute(c, n, NULL, missing, NULL, 0, 100000000, &exact, &err), &err);
+		assert_ok(dna_pairing_compute(c, n, NULL, missing, NULL, 0, 10, &b, &err), &err);
+		for(size_t i = 0; i < n; i++) {
+			assert_int_equal(exact.why[i], DNA_PAIRING_EXACT);
+			assert_near(exact.pairing_lo[i], exact.pairing[i], 0);
+			if(b.why[i] == DNA_PAIRING_EXACT)
+				continue;
+			assert_int_equal(b.why[i], DNA_PAIRING_CAPPED);
+			assert_true(isnan(b.pairing[i]) && isnan(b.remains_none[i]));
+			double lo = b.pairing_lo[i], hi = b.pairing_hi[i], v = exact.pairing[i];
+			if(!(lo <= v + 1e-12 && v <= hi + 1e-12 && lo <= hi))
+				fail_msg("case %d, pair %zu: %.15g not in [%.15g, %.15g]", k, i, v, lo, hi);
+			widest = fmax(widest, hi - lo);
+			cut += hi - lo > DNA_PAIRING_WIDTH;
+			pairs++;
+		}
+		assert_true(b.bounded >= 1 && b.bounded_pairs <= n);
+		dna_pairing_free(&exact);
+		dna_pairing_free(&b);
+	}
+	assert_true(pairs > 100);
+	assert_true(cut > 0); /* some bounds were cut short of meeting: the test saw real bounds */
+	printf("# bounds: %ld pairs of groups too large, %ld not meeting to %g, the widest %.3g\n", pairs, cut,
+	       DNA_PAIRING_WIDTH, widest);
+	/* the two brothers' group by hand (above), bounded: the walks end, the bounds meet */
+	dna_candidate h[] = {pair(0, 0, 2), pair(0, 1, 2), pair(1, 0, log10(50)), pair(1, 1, 1)};
+	dna_pairing b;
+	pl_err err = {0};
+	assert_ok(dna_pairing_compute(h, 4, NULL, 11, NULL, 0, 2, &b, &err), &err);
+	assert_int_equal(b.capped, 1);
+	assert_near(b.pairing_lo[1], 60.0 / 87, 1e-12);
+	assert_near(b.pairing_hi[1], 60.0 / 87, 1e-12);
+	assert_near(b.pairing_lo[3], 11.0 / 87, 1e-12);
+	dna_pairing_free(&b);
+}
+
 int main(void)
 {
 	const char *s = getenv("PARLEY_PAIRING_SEED");
@@ -330,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_lone_pairs_identity_and_fragments),
 		cmocka_unit_test(test_over_the_cap_no_number),
 		cmocka_unit_test(test_random_groups_against_brute_force),
+		cmocka_unit_test(test_bounds_hold_where_the_group_is_too_large),
 	};
 	return cmocka_run_group_tests_name("dna/pairing", tests, NULL, NULL);
 }

@@ -313,6 +313,14 @@ static void test_joint_evaluation_of_a_family(void **state)
 	assert_ok(dna_pairing_compute(c, 3, NULL, 11, NULL, 0, 0, &pg, &err), &err);
 	assert_true(fabs(pg.pairing[0] - (w1 + w4) / z) > 1e-3);
 	dna_pairing_free(&pg);
+	/* too large to enumerate (a cap of 2 steps), with a family weighed jointly:
+	 * no number and no bounds (those are for pairs weighed one by one), said */
+	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 2, &pg, &err), &err);
+	assert_int_equal(pg.capped, 1);
+	assert_int_equal(pg.bounded, 0);
+	for(int i = 0; i < 3; i++)
+		assert_true(isnan(pg.pairing[i]) && isnan(pg.pairing_lo[i]) && pg.why[i] == DNA_PAIRING_CAPPED);
+	dna_pairing_free(&pg);
 	/* the family's joint LRs unknown (the engine refused them): no number, said */
 	fam.unknown = true;
 	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 0, &pg, &err), &err);

@@ -272,16 +272,20 @@ static void test_dna_proposals_get_pairing_columns(void **state)
 	sqlite3 *db = store_db(st);
 	assert_true(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 5); /* past step 5 */
 	assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_table_info('dna_proposal') WHERE name IN"
-	                            " ('pairing', 'pairing_none_remains', 'pairing_none_person')"), 3);
+	                            " ('pairing', 'pairing_lo', 'pairing_hi', 'pairing_none_remains',"
+	                            " 'pairing_none_person')"), 5);
 	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(s, 0), was);
 	sqlite3_finalize(s);
-	assert_int_equal(scalar(db, "SELECT count(*) FROM dna_proposal WHERE pairing IS NOT NULL OR"
-	                            " pairing_none_remains IS NOT NULL OR pairing_none_person IS NOT NULL"), 0);
-	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 0.25, pairing_none_remains = 0.5,"
-	                              " pairing_none_person = 1 WHERE id = (SELECT min(id) FROM dna_proposal)",
-	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM dna_proposal WHERE coalesce(pairing, pairing_lo,"
+	                            " pairing_hi, pairing_none_remains, pairing_none_person) IS NOT NULL"), 0);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 0.25, pairing_lo = 0.25,"
+	                              " pairing_hi = 0.25, pairing_none_remains = 0.5, pairing_none_person = 1"
+	                              " WHERE id = (SELECT min(id) FROM dna_proposal)", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing_hi = 0.2 WHERE id = (SELECT min(id)"
+	                              " FROM dna_proposal)", NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
 	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 1.5 WHERE id = (SELECT min(id)"
 	                              " FROM dna_proposal)", NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
 	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing_none_remains = -0.1 WHERE id ="

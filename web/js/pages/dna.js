@@ -129,8 +129,18 @@ const probText = (v) => (!has(v) ? '—' : v > 0 && v < 1e-6 ? v.toExponential(1
 
 // The posterior pairing probability beside the generalised LR: every
 // explanation of the pair's group summed (docs/dna.md), or why there is none.
+// Bounds where the group was too large to enumerate: never a value between them.
+function boundsText(s) {
+  const lo = probText(s.pairing_lo);
+  const hi = probText(s.pairing_hi);
+  return lo === hi ? lo : t('dna.pairing_range', { lo, hi });
+}
+
 function pairingLine(s) {
   if (!s || s.kind !== 'kinship') return null;
+  if (!has(s.pairing) && has(s.pairing_lo)) {
+    return h('p', { id: 'dna-pairing' }, t('dna.pairing_bounds', { p: boundsText(s) }));
+  }
   if (!has(s.pairing)) return h('p', { id: 'dna-pairing', class: 'muted' }, t('dna.pairing_none'));
   return h('p', { id: 'dna-pairing' }, t('dna.pairing_text', { p: probText(s.pairing),
     none: probText(s.pairing_none_remains), absent: probText(s.pairing_none_person) }));
@@ -279,7 +289,8 @@ function proposalsTable(ctx, rows, filtered, onSelect) {
     [lrText(p.log10_lr), p.log10_glr !== null && p.log10_glr !== undefined && Math.abs(p.log10_glr - p.log10_lr) > 0.05
       ? h('div', { class: 'muted small' }, t('dna.glr_text'), ' ', lrText(p.log10_glr)) : null],
     [h('span', { class: 'mono' }, p.posterior.toFixed(6)), h('div', { class: 'muted small' }, priorText(p)),
-      has(p.pairing) ? h('div', { class: 'muted small dna-pairing' }, t('dna.pairing_short', { p: probText(p.pairing) })) : null],
+      has(p.pairing) || has(p.pairing_lo) ? h('div', { class: 'muted small dna-pairing' },
+        t('dna.pairing_short', { p: has(p.pairing) ? probText(p.pairing) : boundsText(p) })) : null],
     p.inconsistent ? `${p.loci} (${t('dna.inconsistent_n', { n: p.inconsistent })})` : String(p.loci),
     statusBadge(p)]),
   { class: 'dna-proposals', id: 'dna-proposals' },
