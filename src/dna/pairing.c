@@ -375,93 +375,121 @@ static uint32_t unit_of(const work *w, size_t i)
 	return w->unit ? w->unit[w->c[i].remains] : w->c[i].remains;
 }
 
-/* The group's edges (leaders lead[0..m)) enumerated, and its results. */
-static pl_rc group_solve(work *w, const size_t *lead, size_t m, int *rloc, int *floc, int *famloc)
+/* The maps from units, persons and families to the group's own numbers
+ * (rloc, floc, famloc: -1 outside it). */
+typedef struct maps {
+	int *rloc, *floc, *famloc;
+} maps;
+
+static pl_rc group_alloc(group *g, size_t m)
 {
-	group g = {.fams = w->ff, .cap = w->cap, .top = -INFINITY};
-	bool theta0 = false;
-	pl_rc brc = PL_OK;
-	edge *edges = calloc(m + 1, sizeof(edge));
-	g.out = calloc(m + 1, sizeof(edge *));
-	g.nout = calloc(m + 1, sizeof(int));
-	g.gfam = calloc(m + 1, sizeof(int));
-	g.used = calloc(m + 1, sizeof(bool));
-	g.pick = calloc(m + 1, sizeof(int));
-	g.unone = calloc(m + 1, sizeof(double));
-	g.pnone = calloc(m + 1, sizeof(double));
-	if(!edges || !g.out || !g.nout || !g.gfam || !g.used || !g.pick || !g.unone || !g.pnone)
-		goto done;
+	g->out = calloc(m + 1, sizeof(edge *));
+	g->nout = calloc(m + 1, sizeof(int));
+	g->gfam = calloc(m + 1, sizeof(int));
+	g->used = calloc(m + 1, sizeof(bool));
+	g->pick = calloc(m + 1, sizeof(int));
+	g->unone = calloc(m + 1, sizeof(double));
+	g->pnone = calloc(m + 1, sizeof(double));
+	return g->out && g->nout && g->gfam && g->used && g->pick && g->unone && g->pnone ? PL_OK : PL_ENOMEM;
+}
+
+static void group_free(group *g)
+{
+	free(g->out);
+	free(g->nout);
+	free(g->gfam);
+	free(g->used);
+	free(g->pick);
+	free(g->unone);
+	free(g->pnone);
+}
+
+/* The group's units, persons and families numbered, its pairs (the
+ * leaders lead[0..m)) as each unit's edges; *theta0: one computed with
+ * theta 0. */
+static void group_fill(const work *w, group *g, edge *edges, const size_t *lead, size_t m, maps *mp,
+                       bool *theta0)
+{
 	for(size_t j = 0; j < m; j++) {
 		const dna_candidate *x = &w->c[lead[j]];
 		uint32_t u = unit_of(w, lead[j]);
-		if(rloc[u] < 0)
-			rloc[u] = g.nu++;
-		if(floc[x->other] < 0)
-			floc[x->other] = g.np++;
-		g.nout[rloc[u]]++;
 		int f = w->famof[lead[j]];
-		if(f >= 0 && famloc[f] < 0) {
-			famloc[f] = g.ngfam;
-			g.gfam[g.ngfam++] = f;
+		if(mp->rloc[u] < 0)
+			mp->rloc[u] = g->nu++;
+		if(mp->floc[x->other] < 0)
+			mp->floc[x->other] = g->np++;
+		g->nout[mp->rloc[u]]++;
+		if(f >= 0 && mp->famloc[f] < 0) {
+			mp->famloc[f] = g->ngfam;
+			g->gfam[g->ngfam++] = f;
 		}
-		g.unknown |= f >= 0 && (w->fam[f].unknown || !w->covered[lead[j]]);
-		theta0 |= x->theta0;
+		g->unknown |= f >= 0 && (w->fam[f].unknown || !w->covered[lead[j]]);
+		*theta0 |= x->theta0;
 	}
 	size_t at = 0;
-	for(int i = 0; i < g.nu; i++) {
-		g.out[i] = edges + at;
-		at += (size_t)g.nout[i];
-		g.nout[i] = 0;
+	for(int i = 0; i < g->nu; i++) {
+		g->out[i] = edges + at;
+		at += (size_t)g->nout[i];
+		g->nout[i] = 0;
+		g->pick[i] = -1;
 	}
 	for(size_t j = 0; j < m; j++) {
 		const dna_candidate *x = &w->c[lead[j]];
-		int i = rloc[unit_of(w, lead[j])], f = w->famof[lead[j]];
-		g.out[i][g.nout[i]++] = (edge){floc[x->other], f, f >= 0 ? w->prior : x->log10_lr + w->prior,
-		                               lead[j], 0};
+		int i = mp->rloc[unit_of(w, lead[j])], f = w->famof[lead[j]];
+		g->out[i][g->nout[i]++] = (edge){mp->floc[x->other], f,
+		                                 f >= 0 ? w->prior : x->log10_lr + w->prior, lead[j], 0};
 	}
-	for(int i = 0; i < g.nu; i++)
-		g.pick[i] = -1;
-	g.over = !g.unknown && too_many(&g);
-	if(!g.unknown && !g.over)
-		walk(&g, 0, 0);
+}
+
+/* The group's results and counts: exact ones from its enumeration. */
+static void group_results(work *w, const group *g, bool theta0)
+{
 	dna_pairing *o = w->out;
-	if(g.over && !g.ngfam) /* too large to enumerate: bounds */
-		brc = bound_group(&g, o);
-	o->steps += g.steps;
-	o->explanations += g.over || g.unknown ? 0 : g.leaves;
-	o->groups += !g.over && !g.unknown;
-	o->capped += g.over;
-	o->joint += g.unknown;
-	for(int i = 0; i < g.nu; i++)
-		for(int e = 0; e < g.nout[i]; e++) {
-			const edge *x = &g.out[i][e];
+	o->steps += g->steps;
+	o->explanations += g->over || g->unknown ? 0 : g->leaves;
+	o->groups += !g->over && !g->unknown;
+	o->capped += g->over;
+	o->joint += g->unknown;
+	o->bounded += g->over && !g->ngfam;
+	uint8_t why = g->unknown ? DNA_PAIRING_JOINT : g->over ? DNA_PAIRING_CAPPED : DNA_PAIRING_EXACT;
+	for(int i = 0; i < g->nu; i++)
+		for(int e = 0; e < g->nout[i]; e++) {
+			const edge *x = &g->out[i][e];
 			w->theta0[x->cand] = theta0;
-			o->why[x->cand] = g.unknown ? DNA_PAIRING_JOINT : g.over ? DNA_PAIRING_CAPPED : DNA_PAIRING_EXACT;
-			if(o->why[x->cand] != DNA_PAIRING_EXACT)
+			o->why[x->cand] = why;
+			if(why != DNA_PAIRING_EXACT)
 				continue;
-			o->pairing[x->cand] = o->pairing_lo[x->cand] = o->pairing_hi[x->cand] = x->acc / g.total;
-			o->remains_none[x->cand] = g.unone[i] / g.total;
-			o->person_none[x->cand] = g.pnone[x->person] / g.total;
+			o->pairing[x->cand] = o->pairing_lo[x->cand] = o->pairing_hi[x->cand] = x->acc / g->total;
+			o->remains_none[x->cand] = g->unone[i] / g->total;
+			o->person_none[x->cand] = g->pnone[x->person] / g->total;
 		}
-	if(brc)
-		goto done;
-	o->bounded += g.over && !g.ngfam;
-done:
-	for(size_t j = 0; j < m; j++) { /* the maps back to -1 for the next group */
-		rloc[unit_of(w, lead[j])] = floc[w->c[lead[j]].other] = -1;
-		if(w->famof[lead[j]] >= 0)
-			famloc[w->famof[lead[j]]] = -1;
+}
+
+/* One group (the leaders lead[0..m)): enumerated where it can be, else
+ * bounded where it can be, and its results. */
+static pl_rc group_solve(work *w, const size_t *lead, size_t m, maps *mp)
+{
+	group g = {.fams = w->ff, .cap = w->cap, .top = -INFINITY};
+	bool theta0 = false;
+	edge *edges = calloc(m + 1, sizeof(edge));
+	pl_rc rc = edges ? group_alloc(&g, m) : PL_ENOMEM;
+	if(!rc) {
+		group_fill(w, &g, edges, lead, m, mp, &theta0);
+		g.over = !g.unknown && too_many(&g);
+		if(!g.unknown && !g.over)
+			walk(&g, 0, 0);
+		if(g.over && !g.ngfam) /* too large to enumerate: bounds */
+			rc = bound_group(&g, w->out);
 	}
-	pl_rc rc = edges && g.out && g.nout && g.gfam && g.used && g.pick && g.unone && g.pnone && !brc
-	           ? PL_OK : PL_ENOMEM;
+	if(!rc)
+		group_results(w, &g, theta0);
+	for(size_t j = 0; j < m; j++) { /* the maps back to -1 for the next group */
+		mp->rloc[unit_of(w, lead[j])] = mp->floc[w->c[lead[j]].other] = -1;
+		if(w->famof[lead[j]] >= 0)
+			mp->famloc[w->famof[lead[j]]] = -1;
+	}
+	group_free(&g);
 	free(edges);
-	free(g.out);
-	free(g.nout);
-	free(g.gfam);
-	free(g.used);
-	free(g.pick);
-	free(g.unone);
-	free(g.pnone);
 	return rc;
 }
 
@@ -523,17 +551,16 @@ static pl_rc groups(work *w, keyed *k, size_t m)
 		for(size_t t = 0; t < w->fam[f].n; t++)
 			nf = w->c[w->fam[f].at[t]].other + 1 > nf ? w->c[w->fam[f].at[t]].other + 1 : nf;
 	size_t *up = malloc((nr + nf) * sizeof(size_t)), *lead = malloc((m + 1) * sizeof(size_t));
-	int *rloc = malloc(nr * sizeof(int)), *floc = malloc(nf * sizeof(int)),
-	    *famloc = malloc((w->nfam + 1) * sizeof(int));
-	pl_rc rc = up && lead && rloc && floc && famloc ? PL_OK : PL_ENOMEM;
+	maps mp = {malloc(nr * sizeof(int)), malloc(nf * sizeof(int)), malloc((w->nfam + 1) * sizeof(int))};
+	pl_rc rc = up && lead && mp.rloc && mp.floc && mp.famloc ? PL_OK : PL_ENOMEM;
 	for(size_t i = 0; !rc && i < nr + nf; i++)
 		up[i] = i;
 	for(size_t i = 0; !rc && i < nr; i++)
-		rloc[i] = -1;
+		mp.rloc[i] = -1;
 	for(size_t i = 0; !rc && i < nf; i++)
-		floc[i] = -1;
+		mp.floc[i] = -1;
 	for(size_t f = 0; !rc && f < w->nfam; f++) {
-		famloc[f] = -1;
+		mp.famloc[f] = -1;
 		for(size_t t = 1; t < w->fam[f].n; t++)
 			up[find(up, nr + w->c[w->fam[f].at[t]].other)] = find(up, nr + w->c[w->fam[f].at[0]].other);
 	}
@@ -547,14 +574,14 @@ static pl_rc groups(work *w, keyed *k, size_t m)
 		size_t j = i;
 		for(; j < m && k[j].a == k[i].a; j++)
 			lead[j - i] = k[j].cand;
-		rc = group_solve(w, lead, j - i, rloc, floc, famloc);
+		rc = group_solve(w, lead, j - i, &mp);
 		i = j;
 	}
 	free(up);
 	free(lead);
-	free(rloc);
-	free(floc);
-	free(famloc);
+	free(mp.rloc);
+	free(mp.floc);
+	free(mp.famloc);
 	return rc;
 }
 
