@@ -132,8 +132,8 @@ static void pairing_table(const dna_sim *s, const dna_screen_result *res, const 
 	}
 	printf("pairing probabilities in %.2f s: %ld candidates exact (%zu groups, %.0f explanations), "
 	       "%zu bounded (%zu groups, %ld steps; %ld within 1e-6, the widest %.3g); at >= %g (its lower "
-	       "bound where bounded): %ld true, %ld false\n", seconds, exact, pg.groups, pg.explanations,
-	       pg.bounded_pairs, pg.bounded, pg.bound_steps, narrow, widest, threshold, right, wrong);
+	       "bound where bounded): %ld true, %ld false\n", seconds, exact, pg.counts.groups, pg.counts.explanations,
+	       pg.counts.bounded_pairs, pg.counts.bounded, pg.counts.bound_steps, narrow, widest, threshold, right, wrong);
 	dna_pairing_free(&pg);
 }
 

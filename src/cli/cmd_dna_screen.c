@@ -103,13 +103,13 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 	printf("%.0f pairs passed the filter and were computed exactly by the likelihood engine\n",
 	       (double)s->examined);
 	printf("pairing probabilities: %zu groups enumerated exactly (%.0f explanations, %.2f s)",
-	       s->pairing_groups, s->explanations, s->seconds_pairing);
-	if(s->pairing_capped)
+	       s->pairing.groups, s->pairing.explanations, s->pairing.seconds);
+	if(s->pairing.capped)
 		printf("; %zu groups too large to enumerate, their %zu candidates without one (%zu of them with "
-		       "bounds on it)", s->pairing_capped, s->pairing_capped_pairs, s->pairing_bounded_pairs);
-	if(s->pairing_joint)
+		       "bounds on it)", s->pairing.capped, s->pairing.capped_pairs, s->pairing.bounded_pairs);
+	if(s->pairing.joint)
 		printf("; %zu groups with a family's joint LRs unknown, their %zu candidates without one",
-		       s->pairing_joint, s->pairing_joint_pairs);
+		       s->pairing.joint, s->pairing.joint_pairs);
 	printf("\n");
 	if(s->theta0)
 		printf("%ld pairs not computed exactly with theta: too many founders for theta at some loci, "

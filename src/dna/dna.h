@@ -38,6 +38,7 @@
 #include "dna/advice.h"
 #include "dna/freq.h"
 #include "dna/kit.h"
+#include "dna/pairing.h"
 #include "registry/registry.h"
 #include "remains/remains.h"
 
@@ -159,15 +160,7 @@ typedef struct dna_screen_summary {
 	uint64_t examined;        /* pairs that passed the filter and were recomputed exactly */
 	uint64_t pairs, identity_pairs;
 	size_t groups, undisputed, capped;
-	/* posterior pairing probabilities (docs/dna.md, "Pairing probabilities"): groups
-	 * enumerated exactly, and those without: over the cap, a family's joint LRs not
-	 * known; the candidates in those; the candidates whose group holds a pair
-	 * computed with theta 0; the explanations enumerated */
-	size_t pairing_groups, pairing_capped, pairing_joint;
-	size_t pairing_capped_pairs, pairing_joint_pairs, pairing_theta0_pairs;
-	size_t pairing_bounded, pairing_bounded_pairs;  /* of the groups over the cap, those with
-	                           * bounds on their pairs' probabilities instead, and the pairs */
-	double explanations, seconds_pairing;
+	dna_pairing_counts pairing;  /* the posterior pairing probabilities (pairing.h) */
 	double seconds;
 	buf notes;                /* loci left out, families refused, ... one per line */
 } dna_screen_summary;

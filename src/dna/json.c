@@ -89,13 +89,13 @@ json_t *dna_screen_summary_json(const dna_screen_summary *s)
 	                      "examined", (double)s->examined);
 	if(o)
 		json_object_set_new(o, "pairing", json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f, s:f, s:I, s:I}", "groups",
-		                    (json_int_t)s->pairing_groups, "capped", (json_int_t)s->pairing_capped,
-		                    "joint", (json_int_t)s->pairing_joint, "capped_pairs",
-		                    (json_int_t)s->pairing_capped_pairs, "joint_pairs",
-		                    (json_int_t)s->pairing_joint_pairs, "theta0_pairs",
-		                    (json_int_t)s->pairing_theta0_pairs, "explanations", s->explanations,
-		                    "seconds", s->seconds_pairing, "bounded", (json_int_t)s->pairing_bounded,
-		                    "bounded_pairs", (json_int_t)s->pairing_bounded_pairs));
+		                    (json_int_t)s->pairing.groups, "capped", (json_int_t)s->pairing.capped,
+		                    "joint", (json_int_t)s->pairing.joint, "capped_pairs",
+		                    (json_int_t)s->pairing.capped_pairs, "joint_pairs",
+		                    (json_int_t)s->pairing.joint_pairs, "theta0_pairs",
+		                    (json_int_t)s->pairing.theta0_pairs, "explanations", s->pairing.explanations,
+		                    "seconds", s->pairing.seconds, "bounded", (json_int_t)s->pairing.bounded,
+		                    "bounded_pairs", (json_int_t)s->pairing.bounded_pairs));
 	return o ? o : json_object();
 }
 

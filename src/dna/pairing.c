@@ -345,7 +345,7 @@ static pl_rc bound_group(group *g, dna_pairing *o)
 			bound_pair(&b, i, g->nu + x->person, pow(10, x->w), &o->pairing_lo[x->cand],
 			           &o->pairing_hi[x->cand]);
 		}
-	o->bound_steps += b.total;
+	o->counts.bound_steps += b.total;
 	free(all);
 	free(b.adj);
 	free(b.deg);
@@ -445,12 +445,12 @@ static void group_fill(const work *w, group *g, edge *edges, const size_t *lead,
 static void group_results(work *w, const group *g, bool theta0)
 {
 	dna_pairing *o = w->out;
-	o->steps += g->steps;
-	o->explanations += g->over || g->unknown ? 0 : g->leaves;
-	o->groups += !g->over && !g->unknown;
-	o->capped += g->over;
-	o->joint += g->unknown;
-	o->bounded += g->over && !g->ngfam;
+	o->counts.steps += g->steps;
+	o->counts.explanations += g->over || g->unknown ? 0 : g->leaves;
+	o->counts.groups += !g->over && !g->unknown;
+	o->counts.capped += g->over;
+	o->counts.joint += g->unknown;
+	o->counts.bounded += g->over && !g->ngfam;
 	uint8_t why = g->unknown ? DNA_PAIRING_JOINT : g->over ? DNA_PAIRING_CAPPED : DNA_PAIRING_EXACT;
 	for(int i = 0; i < g->nu; i++)
 		for(int e = 0; e < g->nout[i]; e++) {
@@ -502,7 +502,6 @@ static size_t find(size_t *up, size_t x)
 
 typedef struct keyed {
 	size_t a, b;              /* sort keys */
-	double lr;
 	size_t cand;
 } keyed;
 
@@ -511,31 +510,19 @@ static int by_key(const void *x, const void *y)
 	const keyed *p = x, *q = y;
 	if(p->a != q->a)
 		return p->a < q->a ? -1 : 1;
-	if(p->b != q->b)
-		return p->b < q->b ? -1 : 1;
-	if(p->lr != q->lr)
-		return (p->lr < q->lr) - (p->lr > q->lr);
-	return (p->cand > q->cand) - (p->cand < q->cand);
+	return (p->b > q->b) - (p->b < q->b);
 }
 
-/* Each unit's best fragment for each person leads (*leader[i]: the
- * candidate whose result i shares); the leaders in k[0..*m). */
-static void leaders(const work *w, keyed *k, size_t *m, size_t *leader)
+/* Each unit's best fragment for each person leads (dna_unit_leaders):
+ * the leaders, by unit and person, in k[0..*m). */
+static pl_rc leaders(const work *w, keyed *k, size_t *m, size_t *leader, pl_err *err)
 {
-	size_t n = 0;
-	for(size_t i = 0; i < w->n; i++)
-		if(!w->c[i].identity)
-			k[n++] = (keyed){unit_of(w, i), w->c[i].other, w->c[i].log10_lr, i};
-	qsort(k, n, sizeof(keyed), by_key);
+	pl_rc rc = dna_unit_leaders(w->c, w->n, w->unit, leader, err);
 	*m = 0;
-	for(size_t i = 0; i < n; i++) {
-		if(*m && k[*m - 1].a == k[i].a && k[*m - 1].b == k[i].b) {
-			leader[k[i].cand] = k[*m - 1].cand;
-			continue;
-		}
-		leader[k[i].cand] = k[i].cand;
-		k[(*m)++] = k[i];
-	}
+	for(size_t i = 0; !rc && i < w->n; i++)
+		if(leader[i] == i)
+			k[(*m)++] = (keyed){unit_of(w, i), w->c[i].other, i};
+	return rc;
 }
 
 /* The leaders by group (linked units and persons; a family weighed
@@ -567,7 +554,7 @@ static pl_rc groups(work *w, keyed *k, size_t m)
 	for(size_t j = 0; !rc && j < m; j++)
 		up[find(up, k[j].a)] = find(up, nr + k[j].b);
 	for(size_t j = 0; !rc && j < m; j++) /* by root now, the leader kept in cand */
-		k[j] = (keyed){find(up, k[j].a), k[j].cand, 0, k[j].cand};
+		k[j] = (keyed){find(up, k[j].a), k[j].cand, k[j].cand};
 	if(!rc)
 		qsort(k, m, sizeof(keyed), by_key);
 	for(size_t i = 0; !rc && i < m;) {
@@ -614,12 +601,12 @@ static void finish(const work *w, const size_t *leader)
 		o->pairing[i] = o->pairing[l];
 		o->pairing_lo[i] = o->pairing_lo[l];
 		o->pairing_hi[i] = o->pairing_hi[l];
-		o->bounded_pairs += o->why[i] == DNA_PAIRING_CAPPED && !isnan(o->pairing_lo[i]);
+		o->counts.bounded_pairs += o->why[i] == DNA_PAIRING_CAPPED && !isnan(o->pairing_lo[i]);
 		o->remains_none[i] = o->remains_none[l];
 		o->person_none[i] = o->person_none[l];
-		o->capped_pairs += o->why[i] == DNA_PAIRING_CAPPED;
-		o->joint_pairs += o->why[i] == DNA_PAIRING_JOINT;
-		o->theta0_pairs += w->theta0[l];
+		o->counts.capped_pairs += o->why[i] == DNA_PAIRING_CAPPED;
+		o->counts.joint_pairs += o->why[i] == DNA_PAIRING_JOINT;
+		o->counts.theta0_pairs += w->theta0[l];
 	}
 }
 
@@ -642,8 +629,9 @@ pl_rc dna_pairing_compute(const dna_candidate *c, size_t n, const uint32_t *unit
 	ffam *ff = calloc(nfam + 1, sizeof(ffam));
 	keyed *k = malloc((n + 1) * sizeof(keyed));
 	size_t *leader = malloc((n + 1) * sizeof(size_t)), m = 0;
-	pl_rc rc = out->pairing && out->pairing_lo && out->pairing_hi && out->remains_none && out->person_none && out->why && w.famof &&
-	           w.covered && w.theta0 && ff && k && leader ? PL_OK : PL_ENOMEM;
+	pl_rc rc = out->pairing && out->pairing_lo && out->pairing_hi && out->remains_none &&
+	           out->person_none && out->why && w.famof && w.covered && w.theta0 && ff && k && leader
+	           ? PL_OK : PL_ENOMEM;
 	for(size_t i = 0; !rc && i < n; i++) {
 		out->pairing[i] = out->pairing_lo[i] = out->pairing_hi[i] = NAN;
 		out->remains_none[i] = out->person_none[i] = NAN;
@@ -652,8 +640,8 @@ pl_rc dna_pairing_compute(const dna_candidate *c, size_t n, const uint32_t *unit
 	if(!rc && !(rc = fams_of(fam, nfam, ff))) {
 		w.ff = ff;
 		families_of(&w);
-		leaders(&w, k, &m, leader);
-		rc = groups(&w, k, m);
+		if(!(rc = leaders(&w, k, &m, leader, err)))
+			rc = groups(&w, k, m);
 	}
 	if(!rc)
 		finish(&w, leader);

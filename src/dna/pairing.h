@@ -66,13 +66,9 @@ typedef struct dna_pairing_family {
 	const double *log10_lr;   /* and its joint log10 LR against nobody placed */
 } dna_pairing_family;
 
-typedef struct dna_pairing {
-	double *pairing;          /* per candidate: its posterior pairing probability, else NAN */
-	double *pairing_lo, *pairing_hi;  /* per candidate: bounds on it (both = it where exact),
-	                           * NAN where there are none */
-	double *remains_none;     /* per candidate: that its remains are none of their candidates */
-	double *person_none;      /* per candidate: that its missing person is none of the remains */
-	uint8_t *why;             /* per candidate: dna_pairing_why */
+/* What the pairing probabilities of a screening came to (in its summary
+ * too, dna.h). */
+typedef struct dna_pairing_counts {
 	size_t groups;            /* groups enumerated exactly */
 	size_t capped, joint;     /* groups without: over the cap; a family's joint LRs unknown */
 	size_t capped_pairs, joint_pairs;  /* candidates in those */
@@ -80,8 +76,18 @@ typedef struct dna_pairing {
 	                           * them), and their candidates */
 	size_t theta0_pairs;      /* candidates whose group holds a pair computed with theta 0 */
 	double explanations;      /* explanations of the groups enumerated exactly */
-	long steps;
-	long bound_steps;         /* steps of the bounds, in all */
+	long steps, bound_steps;  /* of the enumeration and of the bounds, in all */
+	double seconds;           /* the time it took (the screening run's) */
+} dna_pairing_counts;
+
+typedef struct dna_pairing {
+	double *pairing;          /* per candidate: its posterior pairing probability, else NAN */
+	double *pairing_lo, *pairing_hi;  /* per candidate: bounds on it (both = it where exact),
+	                           * NAN where there are none */
+	double *remains_none;     /* per candidate: that its remains are none of their candidates */
+	double *person_none;      /* per candidate: that its missing person is none of the remains */
+	uint8_t *why;             /* per candidate: dna_pairing_why */
+	dna_pairing_counts counts;
 } dna_pairing;
 
 /* The pairing probabilities of the kinship candidates c[0..n) for

@@ -129,24 +129,24 @@ static void thresholds(FILE *f, const dna_params *p, const dna_screen_summary *s
 static void pairing_notes(FILE *f, const dna_params *p, const dna_screen_summary *s)
 {
 	fprintf(f, "- Pairing probabilities: %zu groups enumerated exactly (%.0f explanations, %.2f s).\n",
-	        s->pairing_groups, s->explanations, s->seconds_pairing);
-	if(s->pairing_capped)
+	        s->pairing.groups, s->pairing.explanations, s->pairing.seconds);
+	if(s->pairing.capped)
 		fprintf(f, "- %zu groups have more explanations than the enumeration's cap of %ld steps: "
 		        "their %zu candidates have no exact pairing probability. %zu of those groups (%zu "
 		        "candidates) have exact bounds on it instead (\"bounds\": from the recursion over the "
 		        "group's paths cut at a depth, deepened until they agree to 6 places or a depth takes "
-		        "more than %d steps; never a value between them)%s.\n", s->pairing_capped,
-		        p->cap > 0 ? p->cap : (long)DNA_PAIRING_CAP, s->pairing_capped_pairs,
-		        s->pairing_bounded, s->pairing_bounded_pairs, DNA_PAIRING_BOUND_STEPS,
-		        s->pairing_bounded < s->pairing_capped ? "; the others hold a family weighed jointly, "
+		        "more than %d steps; never a value between them)%s.\n", s->pairing.capped,
+		        p->cap > 0 ? p->cap : (long)DNA_PAIRING_CAP, s->pairing.capped_pairs,
+		        s->pairing.bounded, s->pairing.bounded_pairs, DNA_PAIRING_BOUND_STEPS,
+		        s->pairing.bounded < s->pairing.capped ? "; the others hold a family weighed jointly, "
 		        "and have neither (\"not computed\")" : "");
-	if(s->pairing_joint)
+	if(s->pairing.joint)
 		fprintf(f, "- %zu groups hold pairs of a family weighed jointly whose joint LRs are not all "
-		        "known: their %zu candidates have no pairing probability.\n", s->pairing_joint,
-		        s->pairing_joint_pairs);
-	if(s->pairing_theta0_pairs)
+		        "known: their %zu candidates have no pairing probability.\n", s->pairing.joint,
+		        s->pairing.joint_pairs);
+	if(s->pairing.theta0_pairs)
 		fprintf(f, "- %zu pairing probabilities rest on an LR computed with theta 0 at some locus in "
-		        "their group.\n", s->pairing_theta0_pairs);
+		        "their group.\n", s->pairing.theta0_pairs);
 }
 
 void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_summary *s,

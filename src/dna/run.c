@@ -447,7 +447,7 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	if(!rc)
 		rc = dna_pairing_compute(res->cand, res->n, unit, sum->missing, jf.f, jf.n, p->cap, pg, err);
 	clock_gettime(CLOCK_MONOTONIC, &p1);
-	sum->seconds_pairing = (double)(p1.tv_sec - p0.tv_sec) + (double)(p1.tv_nsec - p0.tv_nsec) / 1e9;
+	pg->counts.seconds = (double)(p1.tv_sec - p0.tv_sec) + (double)(p1.tv_nsec - p0.tv_nsec) / 1e9;
 	joint_fams_free(&jf);
 	free(unit);
 	free(weighed);
@@ -463,15 +463,7 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	sum->groups = as->groups;
 	sum->undisputed = as->undisputed;
 	sum->capped = as->capped;
-	sum->pairing_groups = pg->groups;
-	sum->pairing_capped = pg->capped;
-	sum->pairing_joint = pg->joint;
-	sum->pairing_capped_pairs = pg->capped_pairs;
-	sum->pairing_joint_pairs = pg->joint_pairs;
-	sum->pairing_theta0_pairs = pg->theta0_pairs;
-	sum->pairing_bounded = pg->bounded;
-	sum->pairing_bounded_pairs = pg->bounded_pairs;
-	sum->explanations = pg->explanations;
+	sum->pairing = pg->counts;
 	return rc;
 }
 

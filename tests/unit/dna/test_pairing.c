@@ -35,8 +35,8 @@ static void test_two_remains_two_brothers_by_hand(void **state)
 	dna_pairing pg;
 	pl_err err = {0};
 	assert_ok(dna_pairing_compute(c, 4, NULL, 11, NULL, 0, 0, &pg, &err), &err);
-	assert_int_equal(pg.groups, 1);
-	assert_int_equal((long)pg.explanations, 7);
+	assert_int_equal(pg.counts.groups, 1);
+	assert_int_equal((long)pg.counts.explanations, 7);
 	assert_near(pg.pairing[0], 20.0 / 87, 1e-12);
 	assert_near(pg.pairing[1], 60.0 / 87, 1e-12);
 	assert_near(pg.pairing[2], 55.0 / 87, 1e-12);
@@ -104,12 +104,12 @@ static void test_over_the_cap_no_number(void **state)
 	dna_pairing pg;
 	pl_err err = {0};
 	assert_ok(dna_pairing_compute(all, 17, NULL, 100, NULL, 0, 0, &pg, &err), &err);
-	assert_int_equal((long)pg.explanations, 209 + 2);
+	assert_int_equal((long)pg.counts.explanations, 209 + 2);
 	dna_pairing_free(&pg);
 	assert_ok(dna_pairing_compute(all, 17, NULL, 100, NULL, 0, 100, &pg, &err), &err);
-	assert_int_equal(pg.capped, 1);
-	assert_int_equal(pg.capped_pairs, 16);
-	assert_int_equal(pg.groups, 1); /* the lone pair's */
+	assert_int_equal(pg.counts.capped, 1);
+	assert_int_equal(pg.counts.capped_pairs, 16);
+	assert_int_equal(pg.counts.groups, 1); /* the lone pair's */
 	for(int i = 0; i < 16; i++) {
 		assert_true(isnan(pg.pairing[i]) && isnan(pg.remains_none[i]));
 		assert_int_equal(pg.why[i], DNA_PAIRING_CAPPED);
@@ -117,8 +117,8 @@ static void test_over_the_cap_no_number(void **state)
 	assert_near(pg.pairing[16], dna_posterior(5, 100), 1e-12);
 	assert_near(pg.pairing_lo[16], pg.pairing[16], 0);
 	/* too large, so bounded: every pair's bounds, none exact */
-	assert_int_equal(pg.bounded, 1);
-	assert_int_equal(pg.bounded_pairs, 16);
+	assert_int_equal(pg.counts.bounded, 1);
+	assert_int_equal(pg.counts.bounded_pairs, 16);
 	for(int i = 0; i < 16; i++)
 		assert_true(pg.pairing_lo[i] >= 0 && pg.pairing_lo[i] <= pg.pairing_hi[i] && pg.pairing_hi[i] <= 1);
 	dna_pairing_free(&pg);
@@ -363,7 +363,7 @@ static void test_bounds_hold_where_the_group_is_too_large(void **state)
 			cut += hi - lo > DNA_PAIRING_WIDTH;
 			pairs++;
 		}
-		assert_true(b.bounded >= 1 && b.bounded_pairs <= n);
+		assert_true(b.counts.bounded >= 1 && b.counts.bounded_pairs <= n);
 		dna_pairing_free(&exact);
 		dna_pairing_free(&b);
 	}
@@ -376,7 +376,7 @@ static void test_bounds_hold_where_the_group_is_too_large(void **state)
 	dna_pairing b;
 	pl_err err = {0};
 	assert_ok(dna_pairing_compute(h, 4, NULL, 11, NULL, 0, 2, &b, &err), &err);
-	assert_int_equal(b.capped, 1);
+	assert_int_equal(b.counts.capped, 1);
 	assert_near(b.pairing_lo[1], 60.0 / 87, 1e-12);
 	assert_near(b.pairing_hi[1], 60.0 / 87, 1e-12);
 	assert_near(b.pairing_lo[3], 11.0 / 87, 1e-12);

@@ -300,7 +300,7 @@ static void test_joint_evaluation_of_a_family(void **state)
 	dna_pairing_family fam = {at, 3, false, t.n, t.pairs, t.log10_lr};
 	dna_pairing pg;
 	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 0, &pg, &err), &err);
-	assert_int_equal(pg.groups, 1);
+	assert_int_equal(pg.counts.groups, 1);
 	assert_near(pg.pairing[0], (w1 + w4) / z, 1e-12);    /* R1 at FA */
 	assert_near(pg.pairing[1], w2 / z, 1e-12);           /* R2 at FA */
 	assert_near(pg.pairing[2], (w3 + w4) / z, 1e-12);    /* R2 at SON */
@@ -316,16 +316,16 @@ static void test_joint_evaluation_of_a_family(void **state)
 	/* too large to enumerate (a cap of 2 steps), with a family weighed jointly:
 	 * no number and no bounds (those are for pairs weighed one by one), said */
 	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 2, &pg, &err), &err);
-	assert_int_equal(pg.capped, 1);
-	assert_int_equal(pg.bounded, 0);
+	assert_int_equal(pg.counts.capped, 1);
+	assert_int_equal(pg.counts.bounded, 0);
 	for(int i = 0; i < 3; i++)
 		assert_true(isnan(pg.pairing[i]) && isnan(pg.pairing_lo[i]) && pg.why[i] == DNA_PAIRING_CAPPED);
 	dna_pairing_free(&pg);
 	/* the family's joint LRs unknown (the engine refused them): no number, said */
 	fam.unknown = true;
 	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 0, &pg, &err), &err);
-	assert_int_equal(pg.joint, 1);
-	assert_int_equal(pg.joint_pairs, 3);
+	assert_int_equal(pg.counts.joint, 1);
+	assert_int_equal(pg.counts.joint_pairs, 3);
 	for(int i = 0; i < 3; i++) {
 		assert_true(isnan(pg.pairing[i]));
 		assert_int_equal(pg.why[i], DNA_PAIRING_JOINT);
