@@ -369,9 +369,13 @@ static pl_rc kins_joint(const dna_data *d, const dna_params *p, const dna_screen
 	dna_candidate *c = calloc(res->n + 1, sizeof(*c));
 	pl_rc rc = jf->f && jf->t && c ? PL_OK : pl_nomem(err);
 	for(size_t k = 0; !rc && k < d->nkins; k++) {
-		size_t *at = d->kins[k].nmissing < 2 ? NULL : calloc(res->n + 1, sizeof(*at));
+		if(d->kins[k].nmissing < 2)
+			continue;
+		size_t *at = calloc(res->n + 1, sizeof(*at));
 		size_t nc = at ? kin_candidates(d, res, k, c, at) : 0;
-		if(nc < 2) /* a pair alone: its own LR is the joint one */
+		if(!at)
+			rc = pl_nomem(err);
+		else if(nc < 2) /* a pair alone: its own LR is the joint one */
 			free(at);
 		else
 			rc = kin_joint(d, p, k, c, at, nc, prior, weighed, jf, notes, err);
