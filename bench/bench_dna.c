@@ -37,6 +37,7 @@
 #include "dna/assign.h"
 #include "dna/freq.h"
 #include "dna/kinlr.h"
+#include "dna/pairing.h"
 #include "demo/dna_sim.h"
 #include "dna/screen.h"
 
@@ -103,6 +104,39 @@ static void simulate(const dna_freqs *f, const dna_rows *pool, long missing, lon
 
 /* ---- accuracy ----------------------------------------------------------------- */
 
+/* The posterior pairing probabilities (pairing.h) of the candidates: how
+ * long; how many exact, how many bounded and how wide; and how the pairs
+ * whose probability (or its lower bound) reaches the threshold score
+ * against the truth. */
+static void pairing_table(const dna_sim *s, const dna_screen_result *res, const uint32_t *unit,
+                          double n, double threshold)
+{
+	dna_pairing pg;
+	pl_err err = {0};
+	double t0 = date_monotonic();
+	if(dna_pairing_compute(res->cand, res->n, unit, n, NULL, 0, 0, &pg, &err))
+		die("pairing probabilities", &err);
+	double seconds = date_monotonic() - t0, widest = 0;
+	long right = 0, wrong = 0, exact = 0, narrow = 0;
+	for(size_t i = 0; i < res->n; i++) {
+		const dna_candidate *c = &res->cand[i];
+		if(c->identity)
+			continue;
+		exact += !isnan(pg.pairing[i]);
+		if(isnan(pg.pairing[i]) && !isnan(pg.pairing_lo[i])) {
+			widest = fmax(widest, pg.pairing_hi[i] - pg.pairing_lo[i]);
+			narrow += pg.pairing_hi[i] - pg.pairing_lo[i] <= 1e-6;
+		}
+		if(pg.pairing_lo[i] >= threshold) /* NAN: never */
+			*(s->truth[c->remains] == (long)c->other ? &right : &wrong) += 1;
+	}
+	printf("pairing probabilities in %.2f s: %ld candidates exact (%zu groups, %.0f explanations), "
+	       "%zu bounded (%zu groups, %ld steps; %ld within 1e-6, the widest %.3g); at >= %g (its lower "
+	       "bound where bounded): %ld true, %ld false\n", seconds, exact, pg.counts.groups, pg.counts.explanations,
+	       pg.counts.bounded_pairs, pg.counts.bounded, pg.counts.bound_steps, narrow, widest, threshold, right, wrong);
+	dna_pairing_free(&pg);
+}
+
 static void accuracy(const opts *op, const dna_freqs *f, const dna_rows *pool)
 {
 	dna_kit k;
@@ -122,6 +156,7 @@ static void accuracy(const opts *op, const dna_freqs *f, const dna_rows *pool)
 	if(dna_units(res.cand, res.n, s.nremains, joined, &unit, &err) ||
 	   dna_assign(res.cand, res.n, unit, n, 0, &as, &err))
 		die("assigning", &err);
+	pairing_table(&s, &res, unit, n, threshold);
 	free(unit);
 	long by_kind[SIM_KIND_COUNT][3] = {{0}}; /* remains, true proposals, false proposals */
 	long identifiable = 0, proposed = 0, right = 0, wrong = 0, wrong_noise = 0, cands = 0;
@@ -197,7 +232,7 @@ static void weigh_family(const dna_kit *k, const dna_sim *s, const dna_kin *kin,
 	int left;
 	pl_err err = {0};
 	pl_rc rc = nc < 2 ? PL_OK : dna_kin_joint(k, &model, kin, first, s->remains, c, nc, prior, odds,
-	                                          &best, &left, &err);
+	                                          &best, &left, NULL, &err);
 	if(rc && rc != PL_ELIMIT)
 		die("weighing jointly", &err);
 	for(size_t i = 0; nc >= 2 && !rc && i < nc; i++)

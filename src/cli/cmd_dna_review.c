@@ -18,8 +18,10 @@ static const char proposals_usage[] =
 	"The pairs the last screenings kept, highest posterior first: proposed ones\n"
 	"(at or over the threshold), candidates below it, and those decided\n"
 	"(confirmed, rejected), with the LR, the generalised LR of the joint\n"
-	"assignment, the posterior, the loci compared and how many of them no\n"
-	"genotype explains without mutation.\n"
+	"assignment, the posterior pairing probability (every explanation of the\n"
+	"pair's group summed; bounds on it, LO-HI, where the group is too large to\n"
+	"enumerate; '-' where not computed), the posterior, the loci compared and\n"
+	"how many of them no genotype explains without mutation.\n"
 	"\n"
 	"Options:\n"
 	"  --status S     candidate, proposed, reviewed, confirmed, rejected, withdrawn\n"
@@ -28,18 +30,40 @@ static const char proposals_usage[] =
 	"  --limit N      at most N rows (default 50)\n"
 	"  --offset N     skip the first N\n";
 
+/* A probability, or "-" where there is none. */
+static void probability_text(double v, char *out, size_t size)
+{
+	if(isnan(v))
+		snprintf(out, size, "-");
+	else /* a small one as small as it is, not 0.000000 */
+		snprintf(out, size, v > 0 && v < 1e-6 ? "%.2e" : "%.6f", v);
+}
+
+/* The pairing probability, or the bounds on it ("0.999912-0.999998"). */
+static void pairing_text(const dna_proposal *p, char *out, size_t size)
+{
+	char lo[24], hi[24];
+	probability_text(p->pairing_lo, lo, sizeof(lo));
+	probability_text(p->pairing_hi, hi, sizeof(hi));
+	if(!isnan(p->pairing) || isnan(p->pairing_lo))
+		probability_text(p->pairing, out, size);
+	else
+		snprintf(out, size, strcmp(lo, hi) ? "%s-%s" : "%s (bounds)", lo, hi);
+}
+
 static void proposal_row(const dna_proposal *p, table *t)
 {
-	char lr[32], glr[32], post[32], loci[32];
+	char lr[32], glr[32], pairing[64], post[32], loci[32];
 	cli_dna_lr_text(p->log10_lr, lr, sizeof(lr));
 	cli_dna_lr_text(p->log10_glr, glr, sizeof(glr));
+	pairing_text(p, pairing, sizeof(pairing));
 	snprintf(post, sizeof(post), "%.6f", p->posterior);
 	snprintf(loci, sizeof(loci), "%d (%d)", p->loci, p->inconsistent);
-	const char *row[8] = {p->case_tag, p->person ? p->person : p->other_case,
-	                      p->person ? p->relatives : "same person", lr, glr, post, loci,
+	const char *row[9] = {p->case_tag, p->person ? p->person : p->other_case,
+	                      p->person ? p->relatives : "same person", lr, glr, pairing, post, loci,
 	                      p->action ? p->action : p->status};
 	if(p->action && !strcmp(p->status, "rejected"))
-		row[7] = p->status;
+		row[8] = p->status;
 	table_add(t, row);
 }
 
@@ -62,9 +86,9 @@ static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
 			json_array_append_new(arr, dna_proposal_json(&p[i]));
 		cli_print_json(json_pack("{s:o, s:I}", "proposals", arr, "total", (json_int_t)total));
 	} else {
-		const char *head[8] = {"case", "person / case", "relatives", "LR", "GLR", "posterior",
-		                       "loci (inconsistent)", "status"};
-		table *t = table_new(8, head);
+		const char *head[9] = {"case", "person / case", "relatives", "LR", "GLR", "pairing",
+		                       "posterior", "loci (inconsistent)", "status"};
+		table *t = table_new(9, head);
 		for(size_t i = 0; i < n; i++)
 			proposal_row(&p[i], t);
 		if(n)
@@ -188,12 +212,17 @@ static void explain_text(const dna_explanation *e)
 		printf("loci with a mutation model of their own: %s\n", buf_str(&own));
 	buf_free(&own);
 	if(e->proposal) {
-		char glr[32];
-		cli_dna_lr_text(e->proposal->log10_glr, glr, sizeof(glr));
-		printf("stored: %s (run %lld), generalised LR %s, posterior %.6f%s%s%s%s\n", e->proposal->status,
-		       (long long)e->proposal->run, glr, e->proposal->posterior,
-		       e->proposal->decided_by ? ", by " : "", e->proposal->decided_by ? e->proposal->decided_by : "",
-		       e->proposal->action ? " to " : "", e->proposal->action ? e->proposal->action : "");
+		char glr[32], pairing[64], none[32], absent[32];
+		const dna_proposal *pr = e->proposal;
+		cli_dna_lr_text(pr->log10_glr, glr, sizeof(glr));
+		pairing_text(pr, pairing, sizeof(pairing));
+		probability_text(pr->pairing_none_remains, none, sizeof(none));
+		probability_text(pr->pairing_none_person, absent, sizeof(absent));
+		printf("stored: %s (run %lld), generalised LR %s, pairing probability %s (the remains none of "
+		       "their candidates %s, the person none of the remains %s), posterior %.6f%s%s%s%s\n",
+		       pr->status, (long long)pr->run, glr, pairing, none, absent, pr->posterior,
+		       pr->decided_by ? ", by " : "", pr->decided_by ? pr->decided_by : "", pr->action ? " to " : "",
+		       pr->action ? pr->action : "");
 	} else {
 		printf("no proposal stored for this pair\n");
 	}

@@ -147,6 +147,15 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 		printf("mutation: %s; loci with a model of their own: %s\n",
 		       dna_mutation_names[p->mutation.model], buf_str(&own));
 	buf_free(&own);
+	printf("pairing probabilities: %zu groups enumerated exactly (%.0f explanations, %.2f s)",
+	       s->pairing.groups, s->pairing.explanations, s->pairing.seconds);
+	if(s->pairing.capped)
+		printf("; %zu groups too large to enumerate, their %zu candidates without one (%zu of them with "
+		       "bounds on it)", s->pairing.capped, s->pairing.capped_pairs, s->pairing.bounded_pairs);
+	if(s->pairing.joint)
+		printf("; %zu groups with a family's joint LRs unknown, their %zu candidates without one",
+		       s->pairing.joint, s->pairing.joint_pairs);
+	printf("\n");
 	if(s->theta0)
 		printf("%ld pairs not computed exactly with theta: too many founders for theta at some loci, "
 		       "computed with theta 0 there; kept as candidates, never proposed\n", s->theta0);

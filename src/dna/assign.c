@@ -66,18 +66,43 @@ static int by_unit_family(const void *x, const void *y)
 	return (a->cand > b->cand) - (a->cand < b->cand);
 }
 
-/* The pairs worth making (odds above 1); of a unit's fragments with one
- * family the best. *leader[i]: the candidate whose result i shares. */
+pl_rc dna_unit_leaders(const dna_candidate *c, size_t n, const uint32_t *unit, size_t *leader,
+                       pl_err *err)
+{
+	pair *p = malloc((n + 1) * sizeof(pair));
+	if(!p)
+		return pl_nomem(err);
+	size_t m = 0;
+	for(size_t i = 0; i < n; i++) {
+		leader[i] = SIZE_MAX;
+		if(!c[i].identity)
+			p[m++] = (pair){unit ? unit[c[i].remains] : c[i].remains, c[i].other, c[i].log10_lr, i};
+	}
+	qsort(p, m, sizeof(pair), by_unit_family);
+	for(size_t i = 0; i < m; i++)
+		leader[p[i].cand] = i && p[i - 1].r == p[i].r && p[i - 1].f == p[i].f ? leader[p[i - 1].cand]
+		                                                                         : p[i].cand;
+	free(p);
+	return PL_OK;
+}
+
+/* The pairs worth making (odds above 1): each unit's best fragment for
+ * each family (dna_unit_leaders). *leader[i]: the candidate whose result
+ * i shares, when that one is in play. */
 static pl_rc pairs_of(work *w, const uint32_t *unit, long *leader)
 {
+	size_t *lead = malloc((w->n + 1) * sizeof(size_t));
 	w->p = malloc((w->n + 1) * sizeof(pair));
-	if(!w->p)
+	pl_err e;
+	if(!lead || !w->p || dna_unit_leaders(w->c, w->n, unit, lead, &e)) {
+		free(lead);
 		return PL_ENOMEM;
+	}
 	for(size_t i = 0; i < w->n; i++) {
 		const dna_candidate *x = &w->c[i];
-		leader[i] = -1;
 		double v = x->log10_lr + w->prior;
-		if(x->identity || !(v > 0))
+		leader[i] = -1;
+		if(lead[i] != i || !(v > 0))
 			continue;
 		uint32_t r = unit ? unit[x->remains] : x->remains;
 		w->p[w->np++] = (pair){r, x->other, v, i};
@@ -85,23 +110,11 @@ static pl_rc pairs_of(work *w, const uint32_t *unit, long *leader)
 		w->nf = x->other + 1 > w->nf ? x->other + 1 : w->nf;
 	}
 	qsort(w->p, w->np, sizeof(pair), by_unit_family);
-	size_t m = 0;
-	for(size_t i = 0; i < w->np; i++) {
-		if(m && w->p[m - 1].r == w->p[i].r && w->p[m - 1].f == w->p[i].f)
-			leader[w->p[i].cand] = (long)w->p[m - 1].cand;
-		else
-			w->p[m++] = w->p[i];
-	}
-	w->np = m;
-	/* fragments whose own LR did not make the cut still share their unit's result */
-	for(size_t i = 0; unit && i < w->n; i++) {
-		const dna_candidate *x = &w->c[i];
-		if(x->identity || leader[i] >= 0 || x->log10_lr + w->prior > 0)
-			continue;
-		for(size_t j = 0; j < w->np; j++)
-			if(w->p[j].r == unit[x->remains] && w->p[j].f == x->other)
-				leader[i] = (long)w->p[j].cand;
-	}
+	/* other fragments share their unit's result, if it is in play */
+	for(size_t i = 0; i < w->n; i++)
+		if(lead[i] != SIZE_MAX && lead[i] != i && w->c[lead[i]].log10_lr + w->prior > 0)
+			leader[i] = (long)lead[i];
+	free(lead);
 	return PL_OK;
 }
 

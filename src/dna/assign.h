@@ -58,6 +58,13 @@ typedef struct dna_assignment {
 pl_rc dna_assign(const dna_candidate *c, size_t n, const uint32_t *unit, double missing, long cap,
                  dna_assignment *out, pl_err *err);
 void dna_assignment_free(dna_assignment *a);
+/* For each kinship candidate c[i]: leader[i], the candidate of its unit
+ * (unit[remains]; NULL: the remains) and family with the best LR, the
+ * first of equals; SIZE_MAX for an identity candidate. So fragments of one
+ * person are one remains with their best LR, in the joint assignment and
+ * in the pairing probabilities (pairing.h). */
+pl_rc dna_unit_leaders(const dna_candidate *c, size_t n, const uint32_t *unit, size_t *leader,
+                       pl_err *err);
 /* unit[] from the identity candidates whose LR reaches min_log10: each
  * remains r of nremains gets the smallest index of those joined to it. */
 pl_rc dna_units(const dna_candidate *c, size_t n, size_t nremains, double min_log10,

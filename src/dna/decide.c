@@ -171,6 +171,11 @@ pl_rc dna_proposal_audit(store *st, const dna_pair_ref *pr, const dna_proposal *
 	                         "posterior", p->posterior, "loci", p->loci, "inconsistent", p->inconsistent);
 	if(pair && !isnan(p->log10_glr))
 		json_object_set_new(pair, "log10_glr", json_real(p->log10_glr));
+	if(pair && !isnan(p->pairing))
+		json_object_set_new(pair, "pairing", json_real(p->pairing));
+	else if(pair && !isnan(p->pairing_lo))
+		json_object_update_new(pair, json_pack("{s:f, s:f}", "pairing_lo", p->pairing_lo, "pairing_hi",
+		                                       p->pairing_hi));
 	if(pair && after)
 		json_object_update(pair, after);
 	json_decref(after);

@@ -38,6 +38,7 @@
 #include "dna/advice.h"
 #include "dna/freq.h"
 #include "dna/kit.h"
+#include "dna/pairing.h"
 #include "registry/registry.h"
 #include "remains/remains.h"
 
@@ -202,6 +203,7 @@ typedef struct dna_screen_summary {
 	                           * engine directly: no filter, no recompute */
 	uint64_t pairs, identity_pairs;
 	size_t groups, undisputed, capped;
+	dna_pairing_counts pairing;  /* the posterior pairing probabilities (pairing.h) */
 	double seconds;
 	buf notes;                /* loci left out, families refused, ... one per line */
 } dna_screen_summary;
@@ -228,6 +230,10 @@ typedef struct dna_proposal {
 	const char *other_case, *other_case_uid;  /* identity: the other case */
 	const char *relatives;    /* kinship: "father, full_sibling" */
 	double log10_lr, log10_glr;  /* the generalised LR: NAN when none */
+	double pairing;           /* the posterior pairing probability: NAN when none (docs/dna.md) */
+	double pairing_lo, pairing_hi;  /* bounds on it (both it where exact; NAN: none) */
+	double pairing_none_remains, pairing_none_person;  /* that the remains are none of their
+	                           * candidates; that the person is none of the remains (NAN: none) */
 	double posterior;
 	double prior_n;           /* the posterior's prior was 1/prior_n: the missing persons
 	                           * of its screening (for two remains, the remains screened) */

@@ -164,6 +164,11 @@ pl_rc dna_pedigrees_import(dna_importer *im, pl_err *err);
 typedef struct dna_kept {
 	const dna_candidate *c;
 	double log10_glr, posterior;
+	double pairing;           /* posterior pairing probability (pairing.h), NAN: none */
+	double pairing_lo, pairing_hi;  /* bounds on it (both it where exact), NAN: none */
+	double remains_none, person_none;  /* the remains none of their candidates; the person
+	                           * none of the remains (NAN likewise) */
+	int pairing_why;          /* dna_pairing_why: why there is none */
 	bool proposed;
 } dna_kept;
 

@@ -27,6 +27,12 @@ json_t *dna_proposal_json(const dna_proposal *p)
 		                                    "withdraw_reason", p->withdraw_reason, "withdraw_by",
 		                                    p->withdraw_by, "withdraw_at", p->withdraw_at, "withdrawn_by",
 		                                    p->withdrawn_by, "withdrawn_at", p->withdrawn_at));
+	if(o)
+		json_object_update_new(o, json_pack("{s:o, s:o, s:o, s:o, s:o}", "pairing", number_or_null(p->pairing),
+		                                    "pairing_lo", number_or_null(p->pairing_lo), "pairing_hi",
+		                                    number_or_null(p->pairing_hi),
+		                                    "pairing_none_remains", number_or_null(p->pairing_none_remains),
+		                                    "pairing_none_person", number_or_null(p->pairing_none_person)));
 	if(o && p->withdraw_roles)
 		json_object_set_new(o, "withdraw_roles",
 		                    json_pack("{s:b, s:b}", "admin", (p->withdraw_roles & DNA_AS_ADMIN) != 0,
@@ -81,6 +87,15 @@ json_t *dna_screen_summary_json(const dna_screen_summary *s)
 	                      (json_int_t)s->undisputed, "capped", (json_int_t)s->capped, "seconds",
 	                      s->seconds, "notes", buf_str(&s->notes), "theta0", (json_int_t)s->theta0,
 	                      "examined", (double)s->examined, "families_exact", (double)s->families_exact);
+	if(o)
+		json_object_set_new(o, "pairing", json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:f, s:f, s:I, s:I}", "groups",
+		                    (json_int_t)s->pairing.groups, "capped", (json_int_t)s->pairing.capped,
+		                    "joint", (json_int_t)s->pairing.joint, "capped_pairs",
+		                    (json_int_t)s->pairing.capped_pairs, "joint_pairs",
+		                    (json_int_t)s->pairing.joint_pairs, "theta0_pairs",
+		                    (json_int_t)s->pairing.theta0_pairs, "explanations", s->pairing.explanations,
+		                    "seconds", s->pairing.seconds, "bounded", (json_int_t)s->pairing.bounded,
+		                    "bounded_pairs", (json_int_t)s->pairing.bounded_pairs));
 	return o ? o : json_object();
 }
 

@@ -309,7 +309,8 @@ typedef struct joint {
 	double prior;
 	int assign[DNA_JOINT_REMAINS];   /* per remains weighed: its candidate, or -1 */
 	bool *used;                   /* per missing individual */
-	double *score;                /* per assignment evaluated */
+	double *score;                /* per assignment evaluated: log10 LR + the prior per pair */
+	double *lr;                   /* and its log10 LR alone */
 	int (*pairs)[DNA_JOINT_REMAINS];
 	size_t n, cap;
 	arena *a;
@@ -337,13 +338,17 @@ static pl_rc evaluate(joint *J)
 		double *s = realloc(J->score, cap * sizeof(double));
 		if(s)
 			J->score = s;
+		double *l = realloc(J->lr, cap * sizeof(double));
+		if(l)
+			J->lr = l;
 		int (*p)[DNA_JOINT_REMAINS] = realloc(J->pairs, cap * sizeof(*p));
 		if(p)
 			J->pairs = p;
-		if(!s || !p)
+		if(!s || !l || !p)
 			return pl_nomem(J->err);
 		J->cap = cap;
 	}
+	J->lr[J->n] = log10_lr;
 	J->score[J->n] = log10_lr + k * J->prior;
 	memcpy(J->pairs[J->n++], J->assign, sizeof(J->assign));
 	return PL_OK;
@@ -406,14 +411,33 @@ static int pick_remains(joint *J, int *left)
 	return n;
 }
 
+void dna_kin_table_free(dna_kin_table *t)
+{
+	free(t->pairs);
+	free(t->log10_lr);
+	memset(t, 0, sizeof(*t));
+}
+
+/* The sub-assignments weighed, handed over. */
+static void table_of(joint *J, dna_kin_table *t)
+{
+	*t = (dna_kin_table){J->n, J->pairs, J->lr};
+	J->pairs = NULL;
+	J->lr = NULL;
+	for(size_t e = 0; e < t->n; e++) /* the remains not weighed take no one */
+		for(int r = J->nr; r < DNA_JOINT_REMAINS; r++)
+			t->pairs[e][r] = -1;
+}
+
 pl_rc dna_kin_joint(const dna_kit *kit, const dna_model *m, const dna_kin *K, uint32_t first,
                     const dna_profile *remains, const dna_candidate *c, size_t nc,
-                    double prior_log10, double *odds, double *best, int *left, pl_err *err)
+                    double prior_log10, double *odds, double *best, int *left, dna_kin_table *table,
+                    pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
 	joint J = {kit, m, K, remains, first, c, nc, 0, {0}, prior_log10, {0},
-	           calloc((size_t)K->nmissing + 1, sizeof(bool)), NULL, NULL, 0, 0, &a, err};
+	           calloc((size_t)K->nmissing + 1, sizeof(bool)), NULL, NULL, NULL, 0, 0, &a, err};
 	for(size_t i = 0; i < nc; i++)
 		odds[i] = NAN;
 	J.nr = pick_remains(&J, left);
@@ -433,7 +457,10 @@ pl_rc dna_kin_joint(const dna_kit *kit, const dna_model *m, const dna_kin *K, ui
 				without = fmax(without, J.score[e]);
 		odds[i] = J.score[top] - without;
 	}
+	if(!rc && table)
+		table_of(&J, table);
 	free(J.used);
+	free(J.lr);
 	free(J.score);
 	free(J.pairs);
 	arena_free(&a);

@@ -64,6 +64,19 @@ pl_rc dna_kins_screen(const dna_kit *kit, const dna_profile *remains, size_t nr,
                       dna_candidate **cand, size_t *n, size_t *cap, size_t *excluded, buf *notes,
                       pl_err *err);
 
+/* Every sub-assignment a joint evaluation weighed (the empty one too):
+ * pairs[e][t] the candidate (index into c) the t-th remains weighed takes
+ * in sub-assignment e, -1 for none; log10_lr[e] its joint log10 LR
+ * against nobody placed, without the prior. What the pairing
+ * probabilities sum over (pairing.h). */
+typedef struct dna_kin_table {
+	size_t n;
+	int (*pairs)[DNA_JOINT_REMAINS];
+	double *log10_lr;
+} dna_kin_table;
+
+void dna_kin_table_free(dna_kin_table *t);
+
 /* Joint evaluation in family K of the candidates c[0..nc) (kinship, of
  * K's missing individuals: c[i].other - first is the individual's number
  * in K, c[i].remains an index into remains), with prior odds
@@ -71,9 +84,12 @@ pl_rc dna_kins_screen(const dna_kit *kit, const dna_profile *remains, size_t nr,
  * against the best explanation without it (its generalised LR times the
  * prior), NAN for a pair outside the family's best explanation; *best the
  * best explanation's log10 joint LR. Only the DNA_JOINT_REMAINS remains
- * with the best single LRs are weighed (*left: how many were not). */
+ * with the best single LRs are weighed (*left: how many were not).
+ * table (NULL: not wanted) gets every sub-assignment weighed, on success;
+ * the caller frees it. */
 pl_rc dna_kin_joint(const dna_kit *kit, const dna_model *m, const dna_kin *K, uint32_t first,
                     const dna_profile *remains, const dna_candidate *c, size_t nc,
-                    double prior_log10, double *odds, double *best, int *left, pl_err *err);
+                    double prior_log10, double *odds, double *best, int *left, dna_kin_table *table,
+                    pl_err *err);
 
 #endif

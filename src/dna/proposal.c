@@ -17,13 +17,19 @@
 	" pr.decided_by, pr.decided_at, pr.note, pr.created_at," \
 	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END," \
 	" pr.reviewed_by, pr.reviewed_at, pr.review_note, pr.reviewed_from, pr.withdraw_reason," \
-	" pr.withdraw_by, pr.withdraw_at, pr.withdrawn_by, pr.withdrawn_at, pr.withdraw_roles"
+	" pr.withdraw_by, pr.withdraw_at, pr.withdrawn_by, pr.withdrawn_at, pr.withdraw_roles," \
+	" pr.pairing, pr.pairing_none_remains, pr.pairing_none_person, pr.pairing_lo, pr.pairing_hi"
 #define PROPOSAL_FROM " FROM dna_proposal pr JOIN dna_run run ON run.id = pr.run_id"
 
 static const char *text(sqlite3_stmt *s, int i, arena *a)
 {
 	const char *t = store_column_text(s, i);
 	return t ? arena_strdup(a, t) : NULL;
+}
+
+static double real_or_nan(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
 }
 
 /* The row ids a proposal names, until their owners name them. */
@@ -36,7 +42,7 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_id
 	*p = (dna_proposal){
 		.id = sqlite3_column_int64(s, 0), .run = sqlite3_column_int64(s, 1), .kind = text(s, 2, a),
 		.relatives = text(s, 6, a), .log10_lr = sqlite3_column_double(s, 7),
-		.log10_glr = sqlite3_column_type(s, 8) == SQLITE_NULL ? NAN : sqlite3_column_double(s, 8),
+		.log10_glr = real_or_nan(s, 8),
 		.posterior = sqlite3_column_double(s, 9), .loci = sqlite3_column_int(s, 10),
 		.inconsistent = sqlite3_column_int(s, 11), .status = text(s, 12, a), .action = text(s, 13, a),
 		.decided_by = text(s, 14, a), .decided_at = text(s, 15, a), .note = text(s, 16, a),
@@ -44,7 +50,9 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_id
 		.reviewed_by = text(s, 19, a), .reviewed_at = text(s, 20, a), .review_note = text(s, 21, a),
 		.reviewed_from = text(s, 22, a), .withdraw_reason = text(s, 23, a), .withdraw_by = text(s, 24, a),
 		.withdraw_at = text(s, 25, a), .withdrawn_by = text(s, 26, a), .withdrawn_at = text(s, 27, a),
-		.withdraw_roles = (unsigned)sqlite3_column_int(s, 28),
+		.withdraw_roles = (unsigned)sqlite3_column_int(s, 28), .pairing = real_or_nan(s, 29),
+		.pairing_none_remains = real_or_nan(s, 30), .pairing_none_person = real_or_nan(s, 31),
+		.pairing_lo = real_or_nan(s, 32), .pairing_hi = real_or_nan(s, 33),
 	};
 	*ids = (proposal_ids){sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
 	                      sqlite3_column_int64(s, 5)};

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "dna/internal.h"
+#include "dna/pairing.h"
 
 static const char *remains_of(const dna_data *d, uint32_t r)
 {
@@ -30,12 +31,37 @@ static void lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "10^%.1f", log10_lr);
 }
 
+static void probability(double v, char *out, size_t size)
+{
+	/* a small one as small as it is, not 0.000000 */
+	snprintf(out, size, v > 0 && v < 1e-6 ? "%.2e" : "%.6f", v);
+}
+
+/* A probability of the pairing (pairing.h): the value, or the bounds on
+ * it where the group was too large to enumerate, or why there is none. */
+static void pairing_text(const dna_kept *k, double v, bool bounds, char *out, size_t size)
+{
+	char lo[24], hi[24];
+	probability(k->pairing_lo, lo, sizeof(lo));
+	probability(k->pairing_hi, hi, sizeof(hi));
+	if(!isnan(v))
+		probability(v, out, size);
+	else if(bounds && !isnan(k->pairing_lo))
+		snprintf(out, size, strcmp(lo, hi) ? "%s to %s (bounds)" : "%s (bounds)", lo, hi);
+	else
+		snprintf(out, size, "%s", k->pairing_why == DNA_PAIRING_CAPPED ? "not computed: group too large"
+		                          : k->pairing_why == DNA_PAIRING_JOINT ? "not computed: joint LRs unknown"
+		                          : "-");
+}
+
 static void pair_row(FILE *f, const dna_data *d, const dna_kept *k)
 {
 	const dna_candidate *c = k->c;
-	char lr[32], glr[32];
+	char lr[32], glr[32], pairing[64], none[64];
 	lr_text(c->log10_lr, lr, sizeof(lr));
 	lr_text(k->log10_glr, glr, sizeof(glr));
+	pairing_text(k, k->pairing, true, pairing, sizeof(pairing));
+	pairing_text(k, k->remains_none, false, none, sizeof(none));
 	if(c->theta0)
 		strncat(lr, " (theta 0)", sizeof(lr) - strlen(lr) - 1);
 	if(c->identity) {
@@ -44,9 +70,9 @@ static void pair_row(FILE *f, const dna_data *d, const dna_kept *k)
 		return;
 	}
 	const dna_family_info *fi = &d->finfo[c->other];
-	fprintf(f, "| %s | %s | %s | %s | %s | %.6f | %d | %d |\n", remains_of(d, c->remains),
-	        d->families[c->other].person, fi->relatives ? fi->relatives : "", lr, glr, k->posterior,
-	        c->loci, c->inconsistent);
+	fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %.6f | %d | %d |\n", remains_of(d, c->remains),
+	        d->families[c->other].person, fi->relatives ? fi->relatives : "", lr, glr, pairing,
+	        isnan(k->pairing) ? "-" : none, k->posterior, c->loci, c->inconsistent);
 }
 
 /* Kept pairs of one kind, proposed or not, best first, at most max. */
@@ -67,6 +93,10 @@ static size_t pick(const dna_data *d, const dna_kept *k, size_t n, bool identity
 	return m;
 }
 
+static const char kinship_head[] =
+	"| case | person | relatives | LR | GLR | pairing | none | posterior | loci | inconsistent |\n"
+	"|---|---|---|---|---|---|---|---|---|---|\n";
+
 static void thresholds(FILE *f, const dna_params *p, const dna_screen_summary *s)
 {
 	char n[32], lr[32], keep[32];
@@ -84,11 +114,39 @@ static void thresholds(FILE *f, const dna_params *p, const dna_screen_summary *s
 	        "of the pair against the best other explanation of the group (the joint assignment, as "
 	        "dvir does it), and the generalised LR (GLR) is the best explanation with the pair over "
 	        "the best without it.\n"
+	        "- The **pairing** probability of a pair is the posterior probability that these remains "
+	        "are this person, summed over every explanation of its group (every way to assign its "
+	        "remains and missing persons to each other, none and partial ones included, each weighed "
+	        "by the product of LR x 1/(N - 1) over its pairs), as dvir's Bmarginal does; **none** is "
+	        "the probability that the remains are none of their candidates.\n"
 	        "- A pair is kept as a **candidate** for review from a posterior of %g (LR %s).\n"
 	        "- More than %d loci without a Mendelian explanation exclude a pair whatever its LR.\n"
 	        "- Two remains are proposed as one person (fragments) at a posterior of %g with a prior "
 	        "of one over the %ld remains.\n\n", n, n, p->threshold, lr, p->keep, keep,
 	        p->max_inconsistent, p->threshold, s->remains);
+}
+
+static void pairing_notes(FILE *f, const dna_params *p, const dna_screen_summary *s)
+{
+	fprintf(f, "- Pairing probabilities: %zu groups enumerated exactly (%.0f explanations, %.2f s).\n",
+	        s->pairing.groups, s->pairing.explanations, s->pairing.seconds);
+	if(s->pairing.capped)
+		fprintf(f, "- %zu groups have more explanations than the enumeration's cap of %ld steps: "
+		        "their %zu candidates have no exact pairing probability. %zu of those groups (%zu "
+		        "candidates) have exact bounds on it instead (\"bounds\": from the recursion over the "
+		        "group's paths cut at a depth, deepened until they agree to 6 places or a depth takes "
+		        "more than %d steps; never a value between them)%s.\n", s->pairing.capped,
+		        p->cap > 0 ? p->cap : (long)DNA_PAIRING_CAP, s->pairing.capped_pairs,
+		        s->pairing.bounded, s->pairing.bounded_pairs, DNA_PAIRING_BOUND_STEPS,
+		        s->pairing.bounded < s->pairing.capped ? "; the others hold a family weighed jointly, "
+		        "and have neither (\"not computed\")" : "");
+	if(s->pairing.joint)
+		fprintf(f, "- %zu groups hold pairs of a family weighed jointly whose joint LRs are not all "
+		        "known: their %zu candidates have no pairing probability.\n", s->pairing.joint,
+		        s->pairing.joint_pairs);
+	if(s->pairing.theta0_pairs)
+		fprintf(f, "- %zu pairing probabilities rest on an LR computed with theta 0 at some locus in "
+		        "their group.\n", s->pairing.theta0_pairs);
 }
 
 void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_summary *s,
@@ -120,8 +178,7 @@ void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_
 	size_t n = pick(d, k, nk, false, true, list);
 	fprintf(f, "## Proposals (%zu)\n\nFor review by an identification officer: `parley dna explain "
 	        "CASE PERSON` shows the LR locus by locus, `parley dna confirm` and `reject` decide.\n\n", n);
-	fprintf(f, "| case | person | relatives | LR | GLR | posterior | loci | inconsistent |\n"
-	        "|---|---|---|---|---|---|---|---|\n");
+	fprintf(f, "%s", kinship_head);
 	for(size_t i = 0; i < n; i++)
 		pair_row(f, d, list[i]);
 	n = pick(d, k, nk, true, true, list);
@@ -130,15 +187,15 @@ void dna_report_write(FILE *f, store *st, const dna_params *p, const dna_screen_
 	for(size_t i = 0; i < n; i++)
 		pair_row(f, d, list[i]);
 	n = pick(d, k, nk, false, false, list);
-	fprintf(f, "\n## Candidates below the threshold (%zu%s)\n\n"
-	        "| case | person | relatives | LR | GLR | posterior | loci | inconsistent |\n"
-	        "|---|---|---|---|---|---|---|---|\n", n, n > 100 ? "; the first 100" : "");
+	fprintf(f, "\n## Candidates below the threshold (%zu%s)\n\n%s", n, n > 100 ? "; the first 100" : "",
+	        kinship_head);
 	for(size_t i = 0; i < n && i < 100; i++)
 		pair_row(f, d, list[i]);
 	fprintf(f, "\n## Notes\n\n- %ld pairs reached the threshold with too many inconsistent loci and "
 	        "were left out; %ld pairs decided before were not proposed again; the joint assignment "
 	        "took %zu undisputed pairs and searched %zu groups (%zu too large, judged by bounds).\n",
 	        s->excluded, s->decided, s->undisputed, s->groups, s->capped);
+	pairing_notes(f, p, s);
 	fprintf(f, "- %.0f of %ld families were scored by the likelihood engine directly; %.0f pairs "
 	        "of the others passed the screening's filter and were recomputed exactly by the engine; "
 	        "every LR here is the engine's.\n", (double)s->families_exact, s->families, (double)s->examined);

@@ -7,6 +7,7 @@
 
 #include "dna/internal.h"
 #include "dna/kinlr.h"
+#include "dna/pairing.h"
 
 static double log10_odds(double probability)
 {
@@ -47,8 +48,9 @@ static pl_rc keep_pair(store *st, int64_t run, const dna_data *d, const dna_kept
 	const dna_candidate *c = k->c;
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "INSERT INTO dna_proposal(run_id, kind, case_id, person_id, other_case_id,"
-	                          " log10_lr, log10_glr, posterior, loci, inconsistent, status, created_at)"
-	                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+	                          " log10_lr, log10_glr, posterior, loci, inconsistent, status, created_at,"
+	                          " pairing, pairing_lo, pairing_hi, pairing_none_remains, pairing_none_person)"
+	                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
 	                      &s, err);
 	if(rc)
 		return rc;
@@ -70,6 +72,10 @@ static pl_rc keep_pair(store *st, int64_t run, const dna_data *d, const dna_kept
 	sqlite3_bind_int(s, 10, c->inconsistent);
 	sqlite3_bind_text(s, 11, k->proposed ? "proposed" : "candidate", -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 12, now, -1, SQLITE_STATIC);
+	const double pair[5] = {k->pairing, k->pairing_lo, k->pairing_hi, k->remains_none, k->person_none};
+	for(int i = 0; i < 5; i++) /* NULL where not computed (pairing.h says why) */
+		if(!isnan(pair[i]))
+			sqlite3_bind_double(s, 13 + i, pair[i]);
 	rc = dna_step_done(st, s, "writing a proposal", err);
 	*stored = !rc && sqlite3_changes(store_db(st)) > 0;
 	return rc;
@@ -110,13 +116,19 @@ static pl_rc run_row(store *st, const dna_params *p, dna_screen_summary *sum, in
 
 /* What to keep of the candidates: posteriors, and which are proposals. */
 static dna_kept *judge(const dna_data *d, const dna_params *p, const dna_screen_result *res,
-                       const dna_assignment *as, dna_screen_summary *sum)
+                       const dna_assignment *as, const dna_pairing *pg, dna_screen_summary *sum)
 {
 	dna_kept *k = calloc(res->n + 1, sizeof(dna_kept));
 	for(size_t i = 0; k && i < res->n; i++) {
 		const dna_candidate *c = &res->cand[i];
 		k[i].c = c;
 		k[i].log10_glr = NAN;
+		k[i].pairing = pg->pairing[i];
+		k[i].pairing_lo = pg->pairing_lo[i];
+		k[i].pairing_hi = pg->pairing_hi[i];
+		k[i].remains_none = pg->remains_none[i];
+		k[i].person_none = pg->person_none[i];
+		k[i].pairing_why = pg->why[i];
 		if(c->identity) {
 			k[i].posterior = dna_posterior(c->log10_lr, (double)d->nremains);
 		} else if(as->best[i]) {
@@ -207,64 +219,104 @@ static size_t kin_of(const dna_data *d, uint32_t other, uint32_t *first)
 	return d->nkins;
 }
 
+/* The families weighed jointly, for the pairing probabilities: each one's
+ * candidates and the joint LR of every sub-assignment of them. */
+typedef struct joint_fams {
+	dna_pairing_family *f;
+	dna_kin_table *t;
+	size_t n;
+} joint_fams;
+
+static void joint_fams_free(joint_fams *j)
+{
+	for(size_t i = 0; i < j->n; i++) {
+		free((size_t *)j->f[i].at);
+		dna_kin_table_free(&j->t[i]);
+	}
+	free(j->f);
+	free(j->t);
+	memset(j, 0, sizeof(*j));
+}
+
+/* Family k's candidates (indices into res->cand) in *at, and as c[0..). */
+static size_t kin_candidates(const dna_data *d, const dna_screen_result *res, size_t k,
+                             dna_candidate *c, size_t *at)
+{
+	size_t nc = 0;
+	uint32_t first = 0;
+	for(size_t i = 0; i < res->n; i++)
+		if(!res->cand[i].identity && res->cand[i].other >= d->nfamilies &&
+		   kin_of(d, res->cand[i].other, &first) == k) {
+			c[nc] = res->cand[i];
+			at[nc++] = i;
+		}
+	return nc;
+}
+
+/* Kin k's candidates weighed jointly: the weighed LRs, the note, and the
+ * family for the pairing probabilities (its table, or unknown). */
+static pl_rc kin_joint(const dna_data *d, const dna_params *p, size_t k, const dna_candidate *c,
+                       size_t *at, size_t nc, double prior, dna_candidate *weighed, joint_fams *jf,
+                       buf *notes, pl_err *err)
+{
+	uint32_t first = 0;
+	kin_of(d, c[0].other, &first);
+	double *odds = calloc(nc, sizeof(double)), best;
+	int left;
+	dna_model m = dna_params_model(p);
+	pl_err e = {0};
+	dna_kin_table *t = &jf->t[jf->n];
+	pl_rc rc = odds ? dna_kin_joint(&d->kit, &m, &d->kins[k], first, d->remains, c, nc, prior, odds,
+	                                &best, &left, t, &e) : pl_nomem(err);
+	jf->f[jf->n++] = (dna_pairing_family){at, nc, rc != PL_OK, t->n, t->pairs, t->log10_lr};
+	if(rc == PL_ELIMIT) { /* the single LRs stand: said */
+		rc = buf_printf(notes, "family %s: the joint evaluation of its remains is beyond the "
+		                "engine's bound (%s): its pairs are weighed one by one, and have no pairing "
+		                "probability\n", d->kins[k].id, e.msg);
+	} else if(rc && rc != PL_ENOMEM) {
+		*err = e;
+	} else if(!rc) {
+		for(size_t i = 0; i < nc; i++)
+			if(!isnan(odds[i]))
+				weighed[at[i]].log10_lr = odds[i] - prior;
+		rc = buf_printf(notes, "family %s: its candidate remains weighed jointly for its %d "
+		                "missing persons (the best explanation: posterior odds 10^%.1f against none)%s\n",
+		                d->kins[k].id, d->kins[k].nmissing, best, left ? "; more "
+		                "remains than the joint evaluation takes were weighed one by one, and the "
+		                "pairs of its group have no pairing probability" : "");
+	}
+	free(odds);
+	return rc;
+}
+
 /* The candidates as the joint assignment weighs them: in a kin with more
  * than one missing person, a pair of the family's best joint explanation
  * (kinlr.h, dna_kin_joint) counts with its generalised LR there, so that
  * remains placed together (a father and his son) are references for each
- * other; every other pair with its own LR. */
+ * other; every other pair with its own LR. *jf: the kins weighed jointly. */
 static pl_rc kins_joint(const dna_data *d, const dna_params *p, const dna_screen_result *res,
-                        double missing, dna_candidate *weighed, buf *notes, pl_err *err)
+                        double missing, dna_candidate *weighed, joint_fams *jf, buf *notes,
+                        pl_err *err)
 {
 	double prior = dna_prior_log10(missing);
-	pl_rc rc = PL_OK;
 	memcpy(weighed, res->cand, res->n * sizeof(*weighed));
-	dna_candidate *c = NULL;
-	size_t *at = NULL;
+	jf->f = calloc(d->nkins + 1, sizeof(*jf->f));
+	jf->t = calloc(d->nkins + 1, sizeof(*jf->t));
+	dna_candidate *c = calloc(res->n + 1, sizeof(*c));
+	pl_rc rc = jf->f && jf->t && c ? PL_OK : pl_nomem(err);
 	for(size_t k = 0; !rc && k < d->nkins; k++) {
 		if(d->kins[k].nmissing < 2)
 			continue;
-		size_t nc = 0;
-		uint32_t first = 0;
-		free(c);
-		free(at);
-		c = calloc(res->n + 1, sizeof(*c));
-		at = calloc(res->n + 1, sizeof(*at));
-		if(!c || !at) {
+		size_t *at = calloc(res->n + 1, sizeof(*at));
+		size_t nc = at ? kin_candidates(d, res, k, c, at) : 0;
+		if(!at)
 			rc = pl_nomem(err);
-			break;
-		}
-		for(size_t i = 0; i < res->n; i++)
-			if(!res->cand[i].identity && res->cand[i].other >= d->nfamilies &&
-			   kin_of(d, res->cand[i].other, &first) == k) {
-				c[nc] = res->cand[i];
-				at[nc++] = i;
-			}
-		if(nc < 2)
-			continue;
-		double *odds = calloc(nc, sizeof(double)), best;
-		int left;
-		dna_model m = dna_params_model(p);
-		pl_err e = {0};
-		rc = odds ? dna_kin_joint(&d->kit, &m, &d->kins[k], first, d->remains, c, nc, prior, odds,
-		                          &best, &left, &e) : pl_nomem(err);
-		if(rc == PL_ELIMIT) { /* the single LRs stand: said */
-			rc = buf_printf(notes, "family %s: the joint evaluation of its remains is beyond the "
-			                "engine's bound (%s): its pairs are weighed one by one\n", d->kins[k].id, e.msg);
-		} else if(rc && rc != PL_ENOMEM) {
-			*err = e;
-		} else if(!rc) {
-			for(size_t i = 0; i < nc; i++)
-				if(!isnan(odds[i]))
-					weighed[at[i]].log10_lr = odds[i] - prior;
-			rc = buf_printf(notes, "family %s: its candidate remains weighed jointly for its %d "
-			                "missing persons (the best explanation: posterior odds 10^%.1f against none)%s\n",
-			                d->kins[k].id, d->kins[k].nmissing, best, left ? "; more "
-			                "remains than the joint evaluation takes were weighed one by one" : "");
-		}
-		free(odds);
+		else if(nc < 2) /* a pair alone: its own LR is the joint one */
+			free(at);
+		else
+			rc = kin_joint(d, p, k, c, at, nc, prior, weighed, jf, notes, err);
 	}
 	free(c);
-	free(at);
 	return rc;
 }
 
@@ -296,7 +348,7 @@ static void sex_exclude(const dna_data *d, dna_screen_result *res, dna_screen_su
 }
 
 static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_summary *sum,
-                           dna_screen_result *res, dna_assignment *as, pl_err *err)
+                        dna_screen_result *res, dna_assignment *as, dna_pairing *pg, pl_err *err)
 {
 	long registered;
 	pl_rc rc = dna_missing_count(st, &registered, err);
@@ -321,13 +373,22 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 		return rc;
 	sex_exclude(d, res, sum);
 	uint32_t *unit = NULL;
+	joint_fams jf = {0};
 	dna_candidate *weighed = calloc(res->n + 1, sizeof(*weighed));
 	if(!weighed)
 		rc = pl_nomem(err);
 	if(!rc)
-		rc = kins_joint(d, p, res, sum->missing, weighed, &sum->notes, err);
+		rc = kins_joint(d, p, res, sum->missing, weighed, &jf, &sum->notes, err);
 	if(!rc && !(rc = dna_units(res->cand, res->n, d->nremains, joined, &unit, err)))
 		rc = dna_assign(weighed, res->n, unit, sum->missing, p->cap, as, err);
+	/* the pairing probabilities from the pairs' own LRs and the families' joint ones */
+	struct timespec p0, p1;
+	clock_gettime(CLOCK_MONOTONIC, &p0);
+	if(!rc)
+		rc = dna_pairing_compute(res->cand, res->n, unit, sum->missing, jf.f, jf.n, p->cap, pg, err);
+	clock_gettime(CLOCK_MONOTONIC, &p1);
+	pg->counts.seconds = (double)(p1.tv_sec - p0.tv_sec) + (double)(p1.tv_nsec - p0.tv_nsec) / 1e9;
+	joint_fams_free(&jf);
 	free(unit);
 	free(weighed);
 	clock_gettime(CLOCK_MONOTONIC, &t1); /* the pedigree families' screening and joint evaluation */
@@ -345,6 +406,7 @@ static pl_rc screen_all(store *st, const dna_params *p, dna_data *d, dna_screen_
 	sum->groups = as->groups;
 	sum->undisputed = as->undisputed;
 	sum->capped = as->capped;
+	sum->pairing = pg->counts;
 	return rc;
 }
 
@@ -368,10 +430,11 @@ pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *re
 		             "import remains FILE)", batch ? " in batch " : "", batch ? batch : "");
 	dna_screen_result res = {0};
 	dna_assignment as = {0};
+	dna_pairing pg = {0};
 	dna_kept *kept = NULL;
 	if(!rc)
-		rc = screen_all(st, p, &d, out, &res, &as, err);
-	if(!rc && !(kept = judge(&d, p, &res, &as, out)))
+		rc = screen_all(st, p, &d, out, &res, &as, &pg, err);
+	if(!rc && !(kept = judge(&d, p, &res, &as, &pg, out)))
 		rc = pl_nomem(err);
 	if(!rc && !(rc = store_begin(st, err))) {
 		rc = run_row(st, p, out, &out->run, err);
@@ -402,6 +465,7 @@ pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *re
 		dna_report_write(report, st, p, out, &d, kept, res.n);
 	free(kept);
 	dna_assignment_free(&as);
+	dna_pairing_free(&pg);
 	dna_screen_result_free(&res);
 	dna_data_free(&d);
 	return rc;

@@ -219,11 +219,30 @@ static const char *const step_4[] = {
 	NULL,
 };
 
+/* Step 5: the posterior pairing probabilities of a screening's joint
+ * assignment (src/dna/pairing.h): of the pair, bounds on it (equal to it
+ * where exact; only bounds for a group too large to enumerate), that its
+ * remains are none of their candidates, that its person is none of the
+ * remains. NULL where not computed: identity pairs, families whose joint
+ * LRs are not known, and every proposal made before. */
+static const char *const step_5[] = {
+	"ALTER TABLE dna_proposal ADD COLUMN pairing REAL CHECK (pairing >= 0 AND pairing <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_lo REAL CHECK (pairing_lo >= 0 AND pairing_lo <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_hi REAL"
+	" CHECK (pairing_hi >= pairing_lo AND pairing_hi <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_none_remains REAL"
+	" CHECK (pairing_none_remains >= 0 AND pairing_none_remains <= 1);\n",
+	"ALTER TABLE dna_proposal ADD COLUMN pairing_none_person REAL"
+	" CHECK (pairing_none_person >= 0 AND pairing_none_person <= 1);\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 6, .sql = step_1},
 	{.legacy = 0, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
 	{.legacy = 0, .sql = step_4},
+	{.legacy = 0, .sql = step_5},
 };
 
 const store_schema dna_schema = {"dna", STORE_STEPS(steps)};

@@ -351,6 +351,10 @@ static void a_screening_with_its_settings(void **state)
 	double exact = json_number_value(json_object_get(r.json, "families_exact"));
 	assert_true(exact >= int_at(r.json, "families") / 2 && exact <= int_at(r.json, "families"));
 	assert_contains(str_at(r.json, "report"), "with a prior of one over the number of missing persons");
+	assert_contains(str_at(r.json, "report"), "| GLR | pairing | none |");
+	json_t *pairing = json_object_get(r.json, "pairing");
+	assert_true(json_integer_value(json_object_get(pairing, "groups")) >= 10);
+	assert_int_equal(json_integer_value(json_object_get(pairing, "capped")), 0);
 	resp_free(&r);
 }
 
@@ -376,6 +380,14 @@ static void proposals_listed_paged_and_logged(void **state)
 		if(!strcmp(str_at(p, "kind"), "kinship")) {
 			assert_contains(str_at(p, "person_name"), "Simulated");
 			assert_non_null(str_at(p, "relatives"));
+			/* beside the GLR, the pairing probability and its complements */
+			double pairing = json_number_value(json_object_get(p, "pairing")),
+			       none = json_number_value(json_object_get(p, "pairing_none_remains"));
+			assert_true(json_is_real(json_object_get(p, "pairing")));
+			assert_true(pairing > 0 && pairing <= 1 && none >= 0 && pairing + none <= 1 + 1e-12);
+			assert_true(json_is_real(json_object_get(p, "pairing_none_person")));
+		} else {
+			assert_true(json_is_null(json_object_get(p, "pairing")));
 		}
 	}
 	assert_status(get(ROLE_AUDITOR, "/api/dna/proposals?status=proposed&limit=5&offset=5", &page2), 200);

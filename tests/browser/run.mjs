@@ -586,6 +586,11 @@ test('DNA: proposals explained locus by locus; reviewed by one, confirmed by ano
   assert(head.length >= 5 && head[1] === 'Remains', `locus table head: ${head.join(' | ')}`);
   assert(await page.locator('#dna-return-notice').count() === 0, 'a person of ours flagged for return');
   assert((await page.textContent('#dna-explain')).includes('identifies the case as'), 'no word of what confirming does');
+  // the pairing probability beside the generalised LR, in the panel and the row
+  const pairingText = await page.textContent('#dna-pairing');
+  assert(/Pairing probability [01]\.\d{6}/.test(pairingText) && pairingText.includes('none of their candidates'),
+    `no pairing probability shown: ${pairingText}`);
+  assert((await page.textContent('#dna-proposals')).includes('pairing '), 'no pairing probability in the row');
   const sexLine = await page.textContent('#dna-sex');
   assert(/Sex: remains (unknown|male|female).*; missing person (unknown|male|female)/.test(sexLine), `no sex line: ${sexLine}`);
   assert(await page.locator('#dna-sex-conflict').count() === 0, 'a proposed pair shown as a sex conflict');

@@ -55,7 +55,23 @@ test_dna_screen_confirm_and_the_person() {
 	expect_out " of 60 families scored by the likelihood engine directly (every LR exact)"
 	grep -q " of 60 families were scored by the likelihood engine directly" report.md || fail "report: families exact"
 	grep -q "with a prior of one over the number of missing persons (N = 60)" report.md || fail "report: the prior"
-	grep -q "^| case | person | relatives | LR | GLR | posterior | loci | inconsistent |" report.md || fail "report: table"
+	grep -q "^| case | person | relatives | LR | GLR | pairing | none | posterior | loci | inconsistent |" report.md || fail "report: table"
+	expect_out "pairing probabilities: "
+	grep -q "^- Pairing probabilities: [0-9]* groups enumerated exactly" report.md || fail "report: pairing note"
+	# every kinship pair has its pairing probability or bounds on it, identity pairs neither
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND pairing_lo IS NULL")" = 0 ] ||
+		fail "a kinship proposal without its pairing probability"
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND (pairing_lo > pairing_hi OR
+		pairing IS NOT NULL AND (pairing != pairing_lo OR pairing != pairing_hi))")" = 0 ] ||
+		fail "pairing bounds that do not hold the pairing probability"
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'identity' AND pairing_lo IS NOT NULL")" = 0 ] ||
+		fail "an identity pair with a pairing probability"
+	[ "$(sql "SELECT count(*) FROM dna_proposal WHERE kind = 'kinship' AND pairing IS NOT NULL")" -gt 0 ] ||
+		fail "no exact pairing probability"
+	# the exact pairings of a remains and its none sum to 1
+	[ "$(sql "SELECT count(*) FROM (SELECT case_id, sum(pairing) + max(pairing_none_remains) AS s
+		FROM dna_proposal WHERE kind = 'kinship' GROUP BY case_id HAVING count(pairing) = count(*))
+		WHERE abs(s - 1) > 1e-9")" = 0 ] || fail "pairing probabilities of a remains do not sum to 1 with its none"
 	p dna proposals --status proposed --limit 3; expect_status 0
 	expect_out "proposed"
 	line=$("$PARLEY" dna proposals --status proposed --json --limit 200 |
@@ -68,6 +84,7 @@ test_dna_screen_confirm_and_the_person() {
 	expect_out "case $case_tag against the relatives of $person"
 	expect_out "D8S1179"
 	expect_out "stored: proposed"
+	expect_out "pairing probability 1.000000 (the remains none of their candidates "
 	p dna explain "$case_tag" "$person" --json; expect_status 0
 	expect_out '"loci": ['
 	p dna explain "$case_tag"; expect_status 0
@@ -414,6 +431,25 @@ CSV
 	expect_out "LR 13.33 over 1 loci"
 	p dna proposals --json; expect_status 0
 	expect_out "pedigree F1 (as FA)"
+	# The pairing probabilities, the family weighed jointly, with --missing 2
+	# (prior odds 1 a pair: dvir's flat prior). Given GU, P(GF passes 2) =
+	# g2 = p(2)/2 = 0.1, so P(FA 1/2, BRO 1/2) = (g p(2) + g2 p(1)) / 2 = 0.01
+	# and T2 at FA has LR (0.01 / t) / (2 p(1) p(2)) = 10/3. T1 at FA and T2
+	# at SON together: P(FA 1/1 | the family) = g p(1) / t = 1/15, and then
+	# SON 1/2 for sure (MO is 2/2): joint LR (1/15) / (p(1)^2 2 p(1) p(2)) =
+	# 500/3, not 20/3 x 40/3. T1 1/1 cannot be SON. Explanations: none 1, T1=FA
+	# 20/3, T2=FA 10/3, T2=SON 40/3, both 500/3: total 573/3. So T1=FA
+	# (20 + 500)/573, T2=SON (40 + 500)/573, T2=FA 10/573; T1 none (3 + 10 + 40)/573.
+	echo "$out" | python3 -c '
+import json, sys
+want = {("T1", "FA"): 520 / 573, ("T2", "SON"): 540 / 573, ("T2", "FA"): 10 / 573}
+rows = json.load(sys.stdin)["proposals"]
+got = {(p["case"], p["relatives"].split("(as ")[1].rstrip(")")): p for p in rows}
+assert set(got) == set(want), got.keys()
+for k, v in want.items():
+    assert abs(got[k]["pairing"] - v) < 1e-9, (k, got[k]["pairing"], v)
+assert abs(got[("T1", "FA")]["pairing_none_remains"] - 53 / 573) < 1e-9
+' || fail "pairing probabilities of the family weighed jointly"
 	# two families of one file trading their missing persons
 	a=$("$PARLEY" person add --surname Коваль)
 	b=$("$PARLEY" person add --surname Бондар)

@@ -6,6 +6,7 @@
 
 #include "dna/dna.h"
 #include "dna/kinlr.h"
+#include "dna/pairing.h"
 #include "dna/pedfile.h"
 
 typedef struct pf {
@@ -265,7 +266,9 @@ static void test_joint_evaluation_of_a_family(void **state)
 	int left;
 	pl_err err = {0};
 	double prior = -1; /* prior odds 1/10 a pair */
-	assert_ok(dna_kin_joint(&x.kit, &m, &x.K, 10, remains, c, 3, prior, odds, &best, &left, &err), &err);
+	dna_kin_table t;
+	assert_ok(dna_kin_joint(&x.kit, &m, &x.K, 10, remains, c, 3, prior, odds, &best, &left, &t, &err),
+	          &err);
 	double pa = 0.1, pb = 0.2;
 	double both = log10(1 / (2 * pa * pa * pb)) + 2 * prior;
 	double r2_son = log10((1 + pa) / (4 * pa * pb)) + prior, r1_fa = log10(1 / pa) + prior;
@@ -284,6 +287,51 @@ static void test_joint_evaluation_of_a_family(void **state)
 	assert_near(odds[2], both - fmax(r1_fa, fmax(r2_fa, 0)), 1e-9);
 	assert_true(isnan(odds[1]));  /* R2 at FA: not in the best explanation */
 	assert_true(odds[0] > r1_fa); /* the son's remains are a reference for the father */
+
+	/* Pairing probabilities (pairing.h) from the family's joint LRs, with
+	 * the same prior (N = 11: odds 1/10 a pair). The explanations: none
+	 * (weight 1), R1 at FA, R2 at FA, R2 at SON, and R1 at FA with R2 at
+	 * SON, whose weight is the joint LR (not the product of the two). */
+	assert_int_equal(t.n, 5);
+	double w0 = 1, w1 = pow(10, r1_fa), w2 = pow(10, r2_fa), w3 = pow(10, r2_son), w4 = pow(10, both);
+	double z = w0 + w1 + w2 + w3 + w4;
+	assert_true(fabs(w4 - w1 * w3) > 0.1 * w4); /* the joint LR is not the product here */
+	size_t at[3] = {0, 1, 2};
+	dna_pairing_family fam = {at, 3, false, t.n, t.pairs, t.log10_lr};
+	dna_pairing pg;
+	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 0, &pg, &err), &err);
+	assert_int_equal(pg.counts.groups, 1);
+	assert_near(pg.pairing[0], (w1 + w4) / z, 1e-12);    /* R1 at FA */
+	assert_near(pg.pairing[1], w2 / z, 1e-12);           /* R2 at FA */
+	assert_near(pg.pairing[2], (w3 + w4) / z, 1e-12);    /* R2 at SON */
+	assert_near(pg.remains_none[0], (w0 + w2 + w3) / z, 1e-12);
+	assert_near(pg.remains_none[1], (w0 + w1) / z, 1e-12);
+	assert_near(pg.person_none[0], (w0 + w3) / z, 1e-12); /* FA: none of the remains */
+	assert_near(pg.person_none[2], (w0 + w1 + w2) / z, 1e-12);
+	dna_pairing_free(&pg);
+	/* the same pairs as if the family were not weighed jointly: another answer */
+	assert_ok(dna_pairing_compute(c, 3, NULL, 11, NULL, 0, 0, &pg, &err), &err);
+	assert_true(fabs(pg.pairing[0] - (w1 + w4) / z) > 1e-3);
+	dna_pairing_free(&pg);
+	/* too large to enumerate (a cap of 2 steps), with a family weighed jointly:
+	 * no number and no bounds (those are for pairs weighed one by one), said */
+	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 2, &pg, &err), &err);
+	assert_int_equal(pg.counts.capped, 1);
+	assert_int_equal(pg.counts.bounded, 0);
+	for(int i = 0; i < 3; i++)
+		assert_true(isnan(pg.pairing[i]) && isnan(pg.pairing_lo[i]) && pg.why[i] == DNA_PAIRING_CAPPED);
+	dna_pairing_free(&pg);
+	/* the family's joint LRs unknown (the engine refused them): no number, said */
+	fam.unknown = true;
+	assert_ok(dna_pairing_compute(c, 3, NULL, 11, &fam, 1, 0, &pg, &err), &err);
+	assert_int_equal(pg.counts.joint, 1);
+	assert_int_equal(pg.counts.joint_pairs, 3);
+	for(int i = 0; i < 3; i++) {
+		assert_true(isnan(pg.pairing[i]));
+		assert_int_equal(pg.why[i], DNA_PAIRING_JOINT);
+	}
+	dna_pairing_free(&pg);
+	dna_kin_table_free(&t);
 	dna_kit_free(&x.kit);
 	arena_free(&a);
 }

@@ -197,6 +197,33 @@ static void test_release_v6_upgrades_in_place(void **state)
 	upgrade("legacy-v6.sql", 6, 170);
 }
 
+/* The legacy-v6 fixture at dir/name, and what query q says of it before
+ * any upgrade, as text in out. */
+static void fixture_before(const char *name, const char *q, char *path, size_t size, char *out,
+                           size_t out_size)
+{
+	tu_path(path, size, tu_dir, name);
+	load_fixture("legacy-v6.sql", path);
+	sqlite3 *raw;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(raw, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	snprintf(out, out_size, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(raw);
+}
+
+/* What query q says, as text, is `was`. */
+static void assert_query_text(sqlite3 *db, const char *q, const char *was)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), was);
+	sqlite3_finalize(s);
+}
+
 /* The DNA module's step 2 makes dna_proposal again (a new CHECK on the
  * status: reviewed, withdrawn): every proposal keeps its status and who
  * decided it; confirmed ones stay confirmed. */
@@ -204,20 +231,11 @@ static void test_dna_proposals_keep_their_decisions(void **state)
 {
 	(void)state;
 	char path[4096];
-	tu_path(path, sizeof(path), tu_dir, "dna-step.db");
-	load_fixture("legacy-v6.sql", path);
-	sqlite3 *raw;
-	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
 	const char *q = "SELECT group_concat(id || ':' || status || ':' || ifnull(action, '-') || ':' ||"
 	                " ifnull(decided_by, '-') || ':' || ifnull(note, '-') || ':' || log10_lr, ';')"
 	                " FROM (SELECT * FROM dna_proposal ORDER BY id)";
-	char was[65536];
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(raw, q, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	snprintf(was, sizeof(was), "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(raw);
+	static char was[65536];
+	fixture_before("dna-step.db", q, path, sizeof(path), was, sizeof(was));
 	assert_non_null(strstr(was, ":confirmed:identify:"));
 	assert_non_null(strstr(was, ":rejected:"));
 
@@ -226,10 +244,7 @@ static void test_dna_proposals_keep_their_decisions(void **state)
 	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
 	sqlite3 *db = store_db(st);
 	assert_true(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 2); /* past step 2 */
-	assert_int_equal(sqlite3_prepare_v2(db, q, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	assert_string_equal((const char *)sqlite3_column_text(s, 0), was);
-	sqlite3_finalize(s);
+	assert_query_text(db, q, was);
 	/* the indexes are back, and the new statuses are allowed, the others not */
 	assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
 	                            " tbl_name = 'dna_proposal' AND sql IS NOT NULL"), 6);
@@ -239,6 +254,49 @@ static void test_dna_proposals_keep_their_decisions(void **state)
 	                              " reviewed_from = 'proposed' WHERE status = 'proposed'", NULL, NULL,
 	                              NULL), SQLITE_OK);
 	assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	store_close(st);
+}
+
+/* The DNA module's step 5 adds the pairing probabilities to dna_proposal:
+ * the proposals made before keep every column and have none (NULL), a
+ * probability can be stored, one outside [0, 1] cannot. */
+static void test_dna_proposals_get_pairing_columns(void **state)
+{
+	(void)state;
+	char path[4096];
+	const char *q = "SELECT count(*) || ':' || total(log10_lr) || ':' || total(posterior)"
+	                " FROM dna_proposal";
+	char was[256];
+	fixture_before("dna-pairing.db", q, path, sizeof(path), was, sizeof(was));
+	assert_true(strncmp(was, "0:", 2) != 0); /* proposals to keep */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(scalar(raw, "SELECT count(*) FROM pragma_table_info('dna_proposal')"
+	                             " WHERE name LIKE 'pairing%'"), 0);
+	sqlite3_close(raw);
+
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
+	sqlite3 *db = store_db(st);
+	assert_true(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 5); /* past step 5 */
+	assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_table_info('dna_proposal') WHERE name IN"
+	                            " ('pairing', 'pairing_lo', 'pairing_hi', 'pairing_none_remains',"
+	                            " 'pairing_none_person')"), 5);
+	assert_query_text(db, q, was);
+	assert_int_equal(scalar(db, "SELECT count(*) FROM dna_proposal WHERE coalesce(pairing, pairing_lo,"
+	                            " pairing_hi, pairing_none_remains, pairing_none_person) IS NOT NULL"), 0);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 0.25, pairing_lo = 0.25,"
+	                              " pairing_hi = 0.25, pairing_none_remains = 0.5, pairing_none_person = 1"
+	                              " WHERE id = (SELECT min(id) FROM dna_proposal)", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing_hi = 0.2 WHERE id = (SELECT min(id)"
+	                              " FROM dna_proposal)", NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 1.5 WHERE id = (SELECT min(id)"
+	                              " FROM dna_proposal)", NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing_none_remains = -0.1 WHERE id ="
+	                              " (SELECT min(id) FROM dna_proposal)", NULL, NULL, NULL) & 0xff,
+	                 SQLITE_CONSTRAINT);
 	store_close(st);
 }
 
@@ -304,6 +362,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_release_v6_upgrades_in_place),
 		cmocka_unit_test(test_dna_proposals_keep_their_decisions),
+		cmocka_unit_test(test_dna_proposals_get_pairing_columns),
 		cmocka_unit_test(test_release_v2_upgrades_in_place),
 		cmocka_unit_test(test_module_newer_than_this_binary_is_refused),
 		cmocka_unit_test(test_module_new_to_the_file_is_created),

@@ -123,6 +123,29 @@ function consequence(e, p) {
   return notice('info', e.confirm_action === 'join' ? t('dna.will_join') : t('dna.will_identify', { who: name }));
 }
 
+const has = (v) => v !== null && v !== undefined;
+// A probability to 6 places; a small one as small as it is, not 0.000000.
+const probText = (v) => (!has(v) ? '—' : v > 0 && v < 1e-6 ? v.toExponential(1) : v.toFixed(6));
+
+// The posterior pairing probability beside the generalised LR: every
+// explanation of the pair's group summed (docs/dna.md), or why there is none.
+// Bounds where the group was too large to enumerate: never a value between them.
+function boundsText(s) {
+  const lo = probText(s.pairing_lo);
+  const hi = probText(s.pairing_hi);
+  return lo === hi ? lo : t('dna.pairing_range', { lo, hi });
+}
+
+function pairingLine(s) {
+  if (!s || s.kind !== 'kinship') return null;
+  if (!has(s.pairing) && has(s.pairing_lo)) {
+    return h('p', { id: 'dna-pairing' }, t('dna.pairing_bounds', { p: boundsText(s) }));
+  }
+  if (!has(s.pairing)) return h('p', { id: 'dna-pairing', class: 'muted' }, t('dna.pairing_none'));
+  return h('p', { id: 'dna-pairing' }, t('dna.pairing_text', { p: probText(s.pairing),
+    none: probText(s.pairing_none_remains), absent: probText(s.pairing_none_person) }));
+}
+
 function summaryLines(e) {
   const m = e.params;
   const lines = [
@@ -136,6 +159,8 @@ function summaryLines(e) {
     lines.push(h('p', {}, t('dna.glr_text'), ' ', lrText(s.log10_glr), ' ',
       t('dna.glr_posterior', { p: s.posterior.toFixed(6) })));
   }
+  const pairing = pairingLine(s);
+  if (pairing) lines.push(pairing);
   lines.push(h('p', { class: 'muted small' }, t('dna.model', { theta: m.theta, mutation: label('dna_mutation', m.mutation.model),
     pat: m.mutation.paternal, mat: m.mutation.maternal, dropout: m.dropout })));
   const own = m.mutation.markers || [];
@@ -269,7 +294,9 @@ function proposalsTable(ctx, rows, filtered, onSelect) {
     p.kind === 'identity' ? t('dna.fragments') : relText(p.relatives),
     [lrText(p.log10_lr), p.log10_glr !== null && p.log10_glr !== undefined && Math.abs(p.log10_glr - p.log10_lr) > 0.05
       ? h('div', { class: 'muted small' }, t('dna.glr_text'), ' ', lrText(p.log10_glr)) : null],
-    [h('span', { class: 'mono' }, p.posterior.toFixed(6)), h('div', { class: 'muted small' }, priorText(p))],
+    [h('span', { class: 'mono' }, p.posterior.toFixed(6)), h('div', { class: 'muted small' }, priorText(p)),
+      has(p.pairing) || has(p.pairing_lo) ? h('div', { class: 'muted small dna-pairing' },
+        t('dna.pairing_short', { p: has(p.pairing) ? probText(p.pairing) : boundsText(p) })) : null],
     p.inconsistent ? `${p.loci} (${t('dna.inconsistent_n', { n: p.inconsistent })})` : String(p.loci),
     statusBadge(p)]),
   { class: 'dna-proposals', id: 'dna-proposals' },
