@@ -52,6 +52,50 @@ static pl_rc jdoc_enum(jdoc *d, json_t *obj, const char *path, const char *key,
 	return jdoc_fail(d, where, "expected one of %s, got '%s'", list, q);
 }
 
+/* ---- titles --------------------------------------------------------------- */
+
+const char *agreement_title_in(const agreement_titles *t, lang_id want, int *got)
+{
+	/* The order said in agreement.h and docs/agreements.md. */
+	const lang_id order[] = {want, LANG_EN, LANG_UK, LANG_RU};
+	for(size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if((unsigned)order[i] < LANG_COUNT && t->in[order[i]]) {
+			if(got)
+				*got = (int)order[i];
+			return t->in[order[i]];
+		}
+	if(got)
+		*got = -1;
+	return t->plain;
+}
+
+/* "title": "..." or {"en": "...", "uk": "...", "ru": "..."}; *shown gets
+ * the English one, or the first by agreement_title_in's order. */
+static pl_rc read_title(jdoc *d, json_t *obj, const char *path, bool required, agreement_titles *t,
+                        const char **shown)
+{
+	memset(t, 0, sizeof(*t));
+	*shown = NULL;
+	json_t *v = json_object_get(obj, "title");
+	if(!json_is_object(v)) {
+		pl_rc rc = jdoc_string(d, obj, path, "title", required, &t->plain);
+		*shown = t->plain;
+		return rc;
+	}
+	char where[256];
+	jdoc_path(where, sizeof(where), path, "title");
+	static const char *const keys[] = {"en", "uk", "ru", NULL};
+	pl_rc rc = jdoc_object(d, v, where, keys);
+	for(int l = 0; l < LANG_COUNT && !rc; l++)
+		rc = jdoc_string(d, v, where, lang_code((lang_id)l), false, &t->in[l]);
+	if(rc)
+		return rc;
+	*shown = agreement_title_in(t, LANG_EN, NULL);
+	if(!*shown)
+		return jdoc_fail(d, where, "expected the title in at least one of en, uk, ru");
+	return PL_OK;
+}
+
 /* ---- the parts of a clause ------------------------------------------------ */
 
 static pl_rc read_rule(jdoc *d, json_t *obj, const char *path, const char *key, bool required,
@@ -231,7 +275,7 @@ static pl_rc read_clause(jdoc *d, json_t *obj, const char *path, agreement *ag, 
 	int subject;
 	pl_rc rc = jdoc_object(d, obj, path, keys);
 	rc = rc ? rc : jdoc_string(d, obj, path, "id", true, &c->id);
-	rc = rc ? rc : jdoc_string(d, obj, path, "title", false, &c->title);
+	rc = rc ? rc : read_title(d, obj, path, false, &c->titles, &c->title);
 	rc = rc ? rc : jdoc_enum(d, obj, path, "subject", subject_names, -1, &subject);
 	if(rc)
 		return rc;
@@ -294,12 +338,15 @@ static pl_rc read_embargo(jdoc *d, json_t *doc, agreement *ag)
 	json_t *e = json_object_get(doc, "embargo");
 	if(!e)
 		return PL_OK;
-	static const char *const keys[] = {"until", NULL};
+	static const char *const keys[] = {"until", "k", NULL};
 	pl_rc rc = jdoc_object(d, e, "embargo", keys);
 	const char *until;
 	rc = rc ? rc : jdoc_string(d, e, "embargo", "until", true, &until);
+	long k = AGREEMENT_K_DEFAULT;
+	rc = rc ? rc : jdoc_long(d, e, "embargo", "k", false, AGREEMENT_K_MIN, AGREEMENT_K_MAX, &k);
 	if(rc)
 		return rc;
+	ag->embargo_k = (int)k;
 	if(!strcmp(until, "done")) {
 		ag->embargo_until_done = true;
 		return PL_OK;
@@ -349,7 +396,7 @@ static pl_rc read_document(jdoc *d, json_t *doc, agreement *ag)
 	rc = rc ? rc : jdoc_string(d, doc, "", "id", true, &ag->name);
 	if(!rc && !id_valid(ag->name))
 		return jdoc_fail(d, "id", "expected 1 to %d of a-z, 0-9, - and _", AGREEMENT_NAME_MAX);
-	rc = rc ? rc : jdoc_string(d, doc, "", "title", true, &ag->title);
+	rc = rc ? rc : read_title(d, doc, "", true, &ag->titles, &ag->title);
 	rc = rc ? rc : read_parties(d, doc, ag);
 	rc = rc ? rc : read_code(d, doc, "mediator", &ag->mediator);
 	rc = rc ? rc : read_code(d, doc, "transit", &ag->transit);
@@ -361,6 +408,7 @@ static pl_rc read_document(jdoc *d, json_t *doc, agreement *ag)
 	int cnt = 0;
 	rc = rc ? rc : jdoc_enum(d, doc, "", "counting", counting, COUNT_AT_DELIVERY, &cnt);
 	ag->counting = (accounting)cnt;
+	ag->embargo_k = AGREEMENT_K_DEFAULT;
 	rc = rc ? rc : read_embargo(d, doc, ag);
 	rc = rc ? rc : read_clauses(d, doc, ag);
 	return rc ? rc : check_dates(d, ag);
@@ -506,6 +554,8 @@ pl_rc agreement_explain(const agreement *ag, buf *out)
 		date_format(ag->embargo_until, d);
 		rc = buf_printf(out, "  statements give no numbers before %s\n", d);
 	}
+	if(!rc && (ag->embargo_until_done || ag->embargo_until.y))
+		rc = buf_printf(out, "  and meanwhile describe no group of fewer than %d people\n", ag->embargo_k);
 	for(int i = 0; i < ag->nclauses && !rc; i++)
 		rc = explain_clause(ag, &ag->clauses[i], out);
 	return rc;

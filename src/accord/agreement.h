@@ -29,6 +29,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "core/lang.h"
 #include "registry/registry.h"
 
 enum {
@@ -36,8 +37,24 @@ enum {
 	CLAUSES_MAX = 32,
 	SCALE_MAX = 32,
 	PRIORITY_MAX = 4,        /* each kind at most once */
-	AGREEMENT_NAME_MAX = 64
+	AGREEMENT_NAME_MAX = 64,
+	AGREEMENT_K_DEFAULT = 10,   /* the smallest group a statement under embargo describes */
+	AGREEMENT_K_MIN = 2,
+	AGREEMENT_K_MAX = 10000
 };
+
+/* A title in words, as the document gives it: one text, or one per
+ * language, {"en": ..., "uk": ..., "ru": ...} (at least one of them). */
+typedef struct agreement_titles {
+	const char *in[LANG_COUNT];   /* NULL: not in that language */
+	const char *plain;            /* given as one text, its language not said */
+} agreement_titles;
+
+/* The title to show in `want`: in that language if the document has it,
+ * else in English, Ukrainian, Russian (the first of them it has), else
+ * the one text it gives. *got (if not NULL): the language of the title
+ * returned, -1 for the one text. NULL if there is no title at all. */
+const char *agreement_title_in(const agreement_titles *t, lang_id want, int *got);
 
 typedef enum clause_subject { SUBJECT_PRISONERS, SUBJECT_CIVILIANS, SUBJECT_REMAINS } clause_subject;
 
@@ -68,7 +85,8 @@ typedef struct scale_step {
 
 typedef struct clause {
 	const char *id;           /* [a-z0-9_-], unique in the agreement */
-	const char *title;
+	const char *title;        /* its title in English, else as agreement_title_in falls back */
+	agreement_titles titles;
 	clause_subject subject;
 	const char *eligible_text;
 	rule *eligible;           /* NULL for remains */
@@ -88,17 +106,20 @@ typedef struct clause {
 
 typedef struct agreement {
 	int64_t id;               /* in this database; 0 if not stored */
-	const char *name;         /* the document's "id": istanbul-2025-06 */
-	const char *title;
+	const char *name;         /* the document's "id": istanbul-2025-06; never in a statement */
+	const char *title;        /* its title in English, else as agreement_title_in falls back */
+	agreement_titles titles;
 	char party[2][PARTY_CODE_MAX + 1];
 	const char *mediator, *transit;
 	pdate concluded, valid_from, valid_until; /* y == 0: not given */
 	pdate conflict_start;     /* "held since the first days" counts from here */
 	accounting counting;
 	/* Statements give no numbers until this date, or (if set) until every
-	 * stage is executed or closed. */
+	 * stage is executed or closed; and while they give none, no figure
+	 * that describes fewer than embargo_k people (statement.h). */
 	pdate embargo_until;
 	bool embargo_until_done;
+	int embargo_k;            /* AGREEMENT_K_DEFAULT unless the document says */
 	clause clauses[CLAUSES_MAX];
 	int nclauses;
 	const char *canonical;    /* the document, canonical JSON (RFC 8785) */

@@ -1,19 +1,178 @@
-/* Statements (statement.h). */
+/* Statements: their figures (statement.h); the words are in
+ * statement_text.c. */
 #include <string.h>
 
 #include "accord/internal.h"
 #include "accord/statement.h"
-#include "core/text.h"
 
-int statement_lang_parse(const char *s)
+static const char *const cat_names[CAT_COUNT] = {
+	"armed_forces", "national_guard", "border_guard", "other", "civilian",
+	"severely_wounded", "seriously_ill", "aged_18_to_25", "other_service", "wounded_or_ill"};
+
+const char *statement_cat_name(statement_cat c)
 {
-	return !s ? -1 : !strcmp(s, "en") ? STATEMENT_EN : !strcmp(s, "uk") ? STATEMENT_UK : -1;
+	return (unsigned)c < CAT_COUNT ? cat_names[c] : "?";
 }
 
-static const char *const branch_values[BRANCHES] = {"armed_forces", "national_guard", "border_guard",
-                                                      "other", "civilian"};
+/* The lowest age of each band; the last has no end. */
+static const int band_lo[STATEMENT_BANDS] = {0, 18, 26, 36, 46, 56, 66};
 
-/* ---- gathering ---------------------------------------------------------------- */
+static int band_of(int age)
+{
+	int b = 0;
+	while(b + 1 < STATEMENT_BANDS && age >= band_lo[b + 1])
+		b++;
+	return b;
+}
+
+static int band_hi(int b)
+{
+	return b + 1 < STATEMENT_BANDS ? band_lo[b + 1] - 1 : -1;
+}
+
+/* ---- counting persons ------------------------------------------------------ */
+
+static void count_age(statement *s, pdate birth)
+{
+	int lo, hi;
+	date_age_range(birth, s->st.date, &lo, &hi);
+	s->cat[CAT_YOUNG] += lo >= 18 && hi <= 25;
+	if(s->youngest < 0 || lo < s->youngest)
+		s->youngest = lo;
+	if(hi > s->oldest)
+		s->oldest = hi;
+	/* In a band only when every age the birth date allows is in it: a
+	 * group never holds someone who may be outside it. */
+	if(lo >= 0 && band_of(lo) == band_of(hi))
+		s->band[band_of(lo)]++;
+}
+
+static void count_capture(statement *s, pdate cap)
+{
+	if(!s->held_since.y || date_lo(cap) < date_lo(s->held_since))
+		s->held_since = cap;
+	if(cap.y >= STATEMENT_YEAR0 && cap.y < STATEMENT_YEAR0 + STATEMENT_YEARS)
+		s->captured[cap.y - STATEMENT_YEAR0]++;
+	const pdate start = s->ag->conflict_start;
+	if(start.y && date_lo(cap) >= date_lo(start) &&
+	   date_hi(cap) <= date_ymd_add_days(date_lo(start), 14))
+		s->first_days_n++;
+}
+
+void statement_add_person(statement *s, const person *p)
+{
+	static const statement_cat branches[] = {CAT_ARMED_FORCES, CAT_NATIONAL_GUARD, CAT_BORDER_GUARD,
+	                                         CAT_OTHER_BRANCH, CAT_CIVILIAN};
+	for(size_t b = 0; b < sizeof(branches) / sizeof(branches[0]); b++)
+		if(p->f[PF_BRANCH] && !strcmp(p->f[PF_BRANCH], cat_names[branches[b]]))
+			s->cat[branches[b]]++;
+	const char *m = p->f[PF_MEDICAL];
+	s->cat[CAT_SEVERELY_WOUNDED] += m && !strcmp(m, "severely_wounded");
+	s->cat[CAT_SERIOUSLY_ILL] += m && !strcmp(m, "seriously_ill");
+	pdate d;
+	const char *why;
+	if(p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &d, &why))
+		count_age(s, d);
+	if(p->f[PF_CAPTURE_DATE] && date_parse(p->f[PF_CAPTURE_DATE], &d, &why))
+		count_capture(s, d);
+}
+
+/* ---- what is said --------------------------------------------------------- */
+
+/* Name a category with at least k in it; else it counts toward `rest`. */
+static void name_or_merge(statement *s, statement_cat c, long *rest)
+{
+	if(s->cat[c] >= s->k)
+		s->named[c] = s->cat[c];
+	else if(s->cat[c])
+		*rest += s->cat[c];
+}
+
+/* Under embargo: the categories of at least k; the smaller branches of
+ * service together, the severely wounded with the seriously ill, when
+ * that makes k; the rest left out. */
+static void settle_categories(statement *s)
+{
+	long service = 0, medical = 0, alone = 0;
+	for(int c = CAT_ARMED_FORCES; c <= CAT_OTHER_BRANCH; c++)
+		name_or_merge(s, (statement_cat)c, &service);
+	name_or_merge(s, CAT_SEVERELY_WOUNDED, &medical);
+	name_or_merge(s, CAT_SERIOUSLY_ILL, &medical);
+	name_or_merge(s, CAT_CIVILIAN, &alone);
+	name_or_merge(s, CAT_YOUNG, &alone);
+	s->named[CAT_OTHER_SERVICE] = service >= s->k ? service : 0;
+	s->named[CAT_WOUNDED_OR_ILL] = medical >= s->k ? medical : 0;
+	s->left_out |= service || medical || alone;
+}
+
+/* Under embargo: the bands merged, youngest first, until each group holds
+ * at least k; what is left at the end joins the last group. Bounds are
+ * those of the bands that hold someone. */
+static void settle_ages(statement *s)
+{
+	long run = 0;
+	int first = -1, last = -1;
+	for(int b = 0; b < STATEMENT_BANDS; b++) {
+		if(!s->band[b])
+			continue;
+		if(first < 0)
+			first = b;
+		last = b;
+		run += s->band[b];
+		if(run >= s->k) {
+			s->groups[s->ngroups++] = (statement_group){band_lo[first], band_hi(b), run};
+			run = 0;
+			first = -1;
+		}
+	}
+	if(run) {
+		s->left_out = true;
+		if(s->ngroups) {
+			statement_group *g = &s->groups[s->ngroups - 1];
+			g->n += run;
+			g->hi = band_hi(last);
+		}
+	}
+	/* One group of every age says nothing. */
+	if(s->ngroups == 1 && s->groups[0].lo == 0 && s->groups[0].hi < 0)
+		s->ngroups = 0;
+}
+
+/* Under embargo: the earliest year by whose end at least k had been
+ * captured, or the first days when at least k were captured then. */
+static void settle_captivity(statement *s)
+{
+	s->says_first_days = s->first_days_n >= s->k;
+	long sum = 0;
+	for(int y = 0; y < STATEMENT_YEARS && !s->says_first_days; y++) {
+		sum += s->captured[y];
+		if(sum >= s->k) {
+			s->since_year = STATEMENT_YEAR0 + y;
+			break;
+		}
+	}
+}
+
+void statement_settle(statement *s)
+{
+	const pdate start = s->ag->conflict_start;
+	s->first_days = start.y && s->held_since.y && date_lo(s->held_since) >= date_lo(start) &&
+	                date_hi(s->held_since) <= date_ymd_add_days(date_lo(start), 14);
+	memset(s->named, 0, sizeof(s->named));
+	s->ngroups = 0;
+	s->since_year = 0;
+	s->left_out = false;
+	if(!s->embargo) {
+		memcpy(s->named, s->cat, sizeof(s->named));
+		s->says_first_days = s->first_days;
+		return;
+	}
+	settle_categories(s);
+	settle_ages(s);
+	settle_captivity(s);
+}
+
+/* ---- from the database ------------------------------------------------------ */
 
 static pl_rc embargo_holds(store *st, const statement *s, bool *out, pl_err *err)
 {
@@ -32,33 +191,31 @@ static pl_rc embargo_holds(store *st, const statement *s, bool *out, pl_err *err
 	return PL_OK;
 }
 
-static void count_person(statement *s, const person *p)
+/* The bodies the other side delivered to `side` in the stage: read from
+ * the rows the ledger counts (ledger.c, count_batches), stage_batch as
+ * delivered at execution, so that the two never disagree. */
+static pl_rc bodies_received(store *st, statement *s, int side, pl_err *err)
 {
-	for(int b = 0; b < BRANCHES; b++)
-		if(p->f[PF_BRANCH] && !strcmp(p->f[PF_BRANCH], branch_values[b]))
-			s->branch[b]++;
-	const char *m = p->f[PF_MEDICAL];
-	s->severely_wounded += m && !strcmp(m, "severely_wounded");
-	s->seriously_ill += m && !strcmp(m, "seriously_ill");
-	pdate birth, cap;
-	const char *why;
-	if(p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &birth, &why)) {
-		int lo, hi;
-		date_age_range(birth, s->st.date, &lo, &hi);
-		s->young += lo >= 18 && hi <= 25;
-		if(s->youngest < 0 || lo < s->youngest)
-			s->youngest = lo;
-		if(hi > s->oldest)
-			s->oldest = hi;
+	sqlite3_stmt *q;
+	pl_rc rc = store_stmt(st, "SELECT side, delivered FROM stage_batch WHERE stage_id = ?"
+	                          " AND delivered IS NOT NULL", &q, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(q, 1, s->st.id);
+	int sr;
+	while((sr = sqlite3_step(q)) == SQLITE_ROW) {
+		int from = agreement_side(s->ag, store_column_text(q, 0));
+		long n = (long)sqlite3_column_int64(q, 1);
+		if(from >= 0 && from != side && n > 0)
+			s->bodies += n;
 	}
-	if(p->f[PF_CAPTURE_DATE] && date_parse(p->f[PF_CAPTURE_DATE], &cap, &why) &&
-	   (!s->held_since.y || date_lo(cap) < date_lo(s->held_since)))
-		s->held_since = cap;
+	sqlite3_reset(q);
+	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "reading the stage's batches");
 }
 
+/* The people handed over to `side`, and the bodies. */
 static pl_rc gather(store *st, statement *s, int side, arena *a, pl_err *err)
 {
-	s->youngest = s->oldest = -1;
 	for(size_t i = 0; i < s->st.nentries; i++) {
 		const stage_entry *e = &s->st.entries[i];
 		if(e->side == side || e->outcome != OUTCOME_HANDED_OVER)
@@ -70,15 +227,9 @@ static pl_rc gather(store *st, statement *s, int side, arena *a, pl_err *err)
 		pl_rc rc = registry_person_get(st, e->person, a, &p, err);
 		if(rc)
 			return rc;
-		count_person(s, &p);
+		statement_add_person(s, &p);
 	}
-	for(size_t i = 0; i < s->st.nbatches; i++)
-		if(s->st.batches[i].side != side)
-			s->bodies += s->st.batches[i].delivered > 0 ? s->st.batches[i].delivered : 0;
-	const pdate start = s->ag->conflict_start;
-	s->first_days = start.y && s->held_since.y && date_lo(s->held_since) >= date_lo(start) &&
-	                date_hi(s->held_since) <= date_ymd_add_days(date_lo(start), 14);
-	return PL_OK;
+	return bodies_received(st, s, side, err);
 }
 
 /* Who received people: the given party, else the one the other side
@@ -100,10 +251,11 @@ static int receiving_side(const statement *s, const char *party, pl_err *err)
 	return 0;
 }
 
-pl_rc statement_make(store *st, const char *stage_uid, const char *party, pdate on, arena *a,
-                        statement *out, pl_err *err)
+pl_rc statement_make(store *st, const char *stage_uid, const statement_opts *o, arena *a,
+                     statement *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
+	out->youngest = out->oldest = -1;
 	agreement *ag = arena_alloc(a, sizeof(*ag));
 	if(!ag)
 		return pl_nomem(err);
@@ -112,235 +264,23 @@ pl_rc statement_make(store *st, const char *stage_uid, const char *party, pdate 
 	if(rc)
 		return rc;
 	out->ag = ag;
-	out->on = on.y ? on : date_today();
+	out->on = o->on.y ? o->on : date_today();
+	out->k = o->k ? o->k : ag->embargo_k;
+	if(out->k < ag->embargo_k || out->k > AGREEMENT_K_MAX)
+		return pl_fail(err, PL_EINPUT, "k: expected a whole number from %d (agreement %s's embargo.k; a "
+		               "statement may raise it, never lower it) to %d, got %d", ag->embargo_k, ag->name,
+		               AGREEMENT_K_MAX, out->k);
 	if(out->st.status != STAGE_EXECUTED && out->st.status != STAGE_CLOSED)
 		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: a statement follows the handover (execute "
 		               "the stage first)", out->st.uid, stage_status_name(out->st.status));
-	int side = receiving_side(out, party, err);
+	int side = receiving_side(out, o->party, err);
 	if(side < 0)
 		return PL_EINPUT;
 	out->party = ag->party[side];
 	/* side is who received: the entries handed over by the other. */
 	rc = gather(st, out, side, a, err);
-	return rc ? rc : embargo_holds(st, out, &out->embargo, err);
-}
-
-/* ---- in words ------------------------------------------------------------------- */
-
-typedef struct words {
-	const char *title, *returned, *returned_one, *returned_withheld, *none_returned, *among, *and_, *branches[BRANCHES];
-	const char *wounded, *ill, *young, *ages, *since_first_days, *since, *transit, *transit_none;
-	const char *bodies, *bodies_withheld, *agreement, *mediated, *months[12], *withheld_note;
-} words;
-
-static const words en = {
-	.title = "Exchange under {1}: stage {2}",
-	.returned = "{1} people have come home.",
-	.returned_one = "One person has come home.",
-	.returned_withheld = "People have come home. Their number will be given when this phase of the exchange is over.",
-	.none_returned = "No one came home in this stage.",
-	.among = "Among them",
-	.and_ = "and",
-	.branches = {"service members of the armed forces", "of the national guard", "of the border guard",
-	             "others in service", "civilians"},
-	.wounded = "severely wounded", .ill = "seriously ill", .young = "young people aged 18 to 25",
-	.ages = "The youngest is {1} years old, the oldest {2}.",
-	.since_first_days = "Some had been held since the first days of the war ({1}).",
-	.since = "The longest held had been in captivity since {1}.",
-	.transit = "They pass through {1}, where they receive medical and psychological help, and then go home for treatment and rehabilitation.",
-	.transit_none = "They receive medical and psychological help, treatment and rehabilitation.",
-	.bodies = "The bodies of {1} of the fallen have been returned.",
-	.bodies_withheld = "The bodies of the fallen have been returned.",
-	.agreement = "Under the agreement: {1}.", .mediated = "Mediated by {1}.",
-	.months = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
-	           "October", "November", "December"},
-	.withheld_note = "Numbers are withheld until this phase of the exchange is over.",
-};
-
-static const words uk = {
-	.title = "Обмін за домовленістю {1}: етап {2}",
-	.returned = "Повернулися додому: {1}.",
-	.returned_one = "Повернулися додому: 1.",
-	.returned_withheld = "Наші люди повернулися додому. Кількість буде оголошено після завершення цього етапу обміну.",
-	.none_returned = "Цього етапу ніхто не повернувся.",
-	.among = "Серед них",
-	.and_ = "та",
-	.branches = {"військовослужбовці Збройних сил", "Національної гвардії", "Державної прикордонної служби",
-	             "інші військовослужбовці", "цивільні"},
-	.wounded = "тяжкопоранені", .ill = "тяжкохворі", .young = "молодь віком від 18 до 25 років",
-	.ages = "Наймолодшому {1} р., найстаршому {2} р.",
-	.since_first_days = "Дехто перебував у полоні з перших днів війни ({1}).",
-	.since = "Найдовше утримуваний перебував у полоні з {1}.",
-	.transit = "Вони прямують через {1}, де отримують медичну та психологічну допомогу, а потім повертаються додому на лікування та реабілітацію.",
-	.transit_none = "Вони отримують медичну та психологічну допомогу, лікування та реабілітацію.",
-	.bodies = "Повернуто тіла {1} загиблих.",
-	.bodies_withheld = "Повернуто тіла загиблих.",
-	.agreement = "Відповідно до домовленості: {1}.", .mediated = "За посередництва: {1}.",
-	.months = {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
-	           "жовтня", "листопада", "грудня"},
-	.withheld_note = "Кількісні дані не розголошуються до завершення цього етапу обміну.",
-};
-
-/* Countries and mediators by code, as people write them. */
-static const char *place_name(const char *code, statement_lang lang)
-{
-	static const struct {
-		const char *code, *en, *uk;
-	} names[] = {
-		{"BY", "Belarus", "Білорусь"}, {"TR", "Türkiye", "Туреччину"}, {"AE", "the United Arab Emirates", "ОАЕ"},
-		{"SA", "Saudi Arabia", "Саудівську Аравію"}, {"QA", "Qatar", "Катар"}, {"PL", "Poland", "Польщу"},
-		{"ICRC", "the International Committee of the Red Cross", "Міжнародний комітет Червоного Хреста"},
-		{"UA", "Ukraine", "Україну"}, {"RU", "Russia", "Росію"},
-	};
-	for(size_t i = 0; code && i < sizeof(names) / sizeof(names[0]); i++)
-		if(!strcmp(names[i].code, code))
-			return lang == STATEMENT_UK ? names[i].uk : names[i].en;
-	return code;
-}
-
-/* "26 February 2022", "March 2022", "2022": in Ukrainian the months are
- * in the genitive, as "з березня 2022" and "26 лютого 2022" need. */
-static void date_words(pdate d, const words *w, char *out, size_t size)
-{
-	if(!d.m)
-		snprintf(out, size, "%d", d.y);
-	else if(!d.d)
-		snprintf(out, size, "%s %d", w->months[d.m - 1], d.y);
-	else
-		snprintf(out, size, "%d %s %d", d.d, w->months[d.m - 1], d.y);
-}
-
-/* The sentence tmpl with {1} and {2} replaced: the words of both languages
- * are data, never a format string. */
-static pl_rc fill(buf *out, const char *tmpl, const char *a1, const char *a2)
-{
-	pl_rc rc = PL_OK;
-	for(const char *p = tmpl; *p && !rc; p++) {
-		if(p[0] == '{' && (p[1] == '1' || p[1] == '2') && p[2] == '}') {
-			const char *arg = p[1] == '1' ? a1 : a2;
-			rc = buf_adds(out, arg ? arg : "");
-			p += 2;
-		} else {
-			rc = buf_addc(out, *p);
-		}
-	}
+	rc = rc ? rc : embargo_holds(st, out, &out->embargo, err);
+	if(!rc)
+		statement_settle(out);
 	return rc;
-}
-
-/* "Among them: service members of the armed forces (250), ...; severely wounded (12)." */
-static pl_rc categories(const statement *s, const words *w, buf *out)
-{
-	const char *names[BRANCHES + 3];
-	long counts[BRANCHES + 3];
-	int n = 0;
-	for(int b = 0; b < BRANCHES; b++)
-		if(s->branch[b])
-			names[n] = w->branches[b], counts[n++] = s->branch[b];
-	if(s->severely_wounded)
-		names[n] = w->wounded, counts[n++] = s->severely_wounded;
-	if(s->seriously_ill)
-		names[n] = w->ill, counts[n++] = s->seriously_ill;
-	if(s->young)
-		names[n] = w->young, counts[n++] = s->young;
-	if(!n)
-		return PL_OK;
-	pl_rc rc = buf_printf(out, "%s: ", w->among);
-	for(int i = 0; i < n && !rc; i++) {
-		char num[32];
-		text_thousands(counts[i], num, sizeof(num));
-		rc = buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? ", " : ", ", names[i]);
-		if(!rc && !s->embargo)
-			rc = buf_printf(out, " (%s)", num);
-	}
-	return rc ? rc : buf_adds(out, ".\n\n");
-}
-
-pl_rc statement_markdown(const statement *s, statement_lang lang, buf *out)
-{
-	const words *w = lang == STATEMENT_UK ? &uk : &en;
-	char date[64], num[32], no[16], a1[16], a2[16], head[160];
-	date_words(s->st.date, w, date, sizeof(date));
-	snprintf(no, sizeof(no), "%d", s->st.number);
-	snprintf(head, sizeof(head), "%s, %s", no, date);
-	pl_rc rc = buf_adds(out, "# ");
-	rc = rc ? rc : fill(out, w->title, s->ag->name, head);
-	rc = rc ? rc : buf_adds(out, "\n\n");
-	text_thousands(s->received, num, sizeof(num));
-	if(!s->received)
-		rc = rc ? rc : buf_adds(out, w->none_returned);
-	else
-		rc = rc ? rc : fill(out, s->embargo ? w->returned_withheld : s->received == 1 ? w->returned_one : w->returned,
-		                    num, NULL);
-	rc = rc ? rc : buf_adds(out, "\n\n");
-	rc = rc ? rc : categories(s, w, out);
-	if(s->youngest >= 0) {
-		snprintf(a1, sizeof(a1), "%d", s->youngest);
-		snprintf(a2, sizeof(a2), "%d", s->oldest);
-		rc = rc ? rc : fill(out, w->ages, a1, a2);
-		rc = rc ? rc : buf_adds(out, s->held_since.y ? " " : "\n\n");
-	}
-	if(s->held_since.y) {
-		char since[64];
-		date_words(s->held_since, w, since, sizeof(since));
-		rc = rc ? rc : fill(out, s->first_days ? w->since_first_days : w->since, since, NULL);
-		rc = rc ? rc : buf_adds(out, "\n\n");
-	}
-	const char *transit = s->st.transit ? s->st.transit : s->ag->transit;
-	if(s->received) {
-		rc = rc ? rc : fill(out, transit ? w->transit : w->transit_none, place_name(transit, lang), NULL);
-		rc = rc ? rc : buf_adds(out, "\n\n");
-	}
-	if(s->bodies) {
-		text_thousands(s->bodies, num, sizeof(num));
-		rc = rc ? rc : fill(out, s->embargo ? w->bodies_withheld : w->bodies, num, NULL);
-		rc = rc ? rc : buf_adds(out, "\n\n");
-	}
-	rc = rc ? rc : fill(out, w->agreement, s->ag->title, NULL);
-	if(s->ag->mediator) {
-		rc = rc ? rc : buf_adds(out, " ");
-		rc = rc ? rc : fill(out, w->mediated, place_name(s->ag->mediator, lang), NULL);
-	}
-	if(s->embargo) {
-		rc = rc ? rc : buf_adds(out, "\n\n_");
-		rc = rc ? rc : buf_adds(out, w->withheld_note);
-		rc = rc ? rc : buf_adds(out, "_");
-	}
-	return rc ? rc : buf_adds(out, "\n");
-}
-
-static json_t *count_or_null(bool embargo, long n)
-{
-	return embargo ? json_null() : json_integer(n);
-}
-
-json_t *statement_json(const statement *s, statement_lang lang)
-{
-	char date[DATE_STR_MAX], since[DATE_STR_MAX];
-	date_format(s->st.date, date);
-	date_format(s->held_since, since);
-	buf text;
-	buf_init(&text, 0);
-	bool ok = !statement_markdown(s, lang, &text);
-	json_t *v = json_pack("{s:s, s:s, s:i, s:s, s:s, s:b, s:s?, s:b, s:s?}", "agreement", s->ag->name, "stage",
-	                      s->st.uid, "number", s->st.number, "date", date, "party", s->party, "embargo",
-	                      s->embargo, "held_since", s->held_since.y ? since : NULL, "first_days",
-	                      s->first_days, "transit", s->st.transit ? s->st.transit : s->ag->transit);
-	json_t *cats = json_object();
-	for(int b = 0; b < BRANCHES; b++)
-		if(s->branch[b])
-			json_object_set_new(cats, branch_values[b], count_or_null(s->embargo, s->branch[b]));
-	if(s->severely_wounded)
-		json_object_set_new(cats, "severely_wounded", count_or_null(s->embargo, s->severely_wounded));
-	if(s->seriously_ill)
-		json_object_set_new(cats, "seriously_ill", count_or_null(s->embargo, s->seriously_ill));
-	if(s->young)
-		json_object_set_new(cats, "aged_18_to_25", count_or_null(s->embargo, s->young));
-	json_object_set_new(v, "returned", count_or_null(s->embargo, s->received));
-	json_object_set_new(v, "bodies", count_or_null(s->embargo, s->bodies));
-	json_object_set_new(v, "categories", cats);
-	json_object_set_new(v, "youngest", s->youngest >= 0 ? json_integer(s->youngest) : json_null());
-	json_object_set_new(v, "oldest", s->oldest >= 0 ? json_integer(s->oldest) : json_null());
-	json_object_set_new(v, "text", ok ? json_string(buf_str(&text)) : json_null());
-	buf_free(&text);
-	return v;
 }

@@ -6,54 +6,77 @@
 #include "cli/cli.h"
 
 static const char statement_usage[] =
-	"usage: parley statement STAGE [--lang uk|en] [--format md|json] [--party P] [--date D]\n"
+	"usage: parley statement STAGE [--lang en|uk|ru] [--format md|html|text|json] [--party P]\n"
+	"                              [--date D] [--k N]\n"
 	"\n"
 	"What a ministry would publish about an executed stage: the people its party\n"
 	"received by category (service branches, civilians, the severely wounded,\n"
 	"the seriously ill, those aged 18 to 25), the youngest and oldest ages, how\n"
 	"long the longest held had been held, the transit country, the bodies\n"
-	"returned. Never a name. While the agreement's embargo holds, every number\n"
-	"is withheld and only the categories are said.\n"
+	"returned, under the agreement's title. Never a name or an id. While the\n"
+	"agreement's embargo holds, every number is withheld and nothing describes\n"
+	"fewer than k people: ages only in groups, captivity only by year, smaller\n"
+	"categories merged or left out.\n"
 	"\n"
 	"Options:\n"
-	"  --lang uk|en       the language (default en)\n"
-	"  --format md|json   Markdown (default) or JSON\n"
+	"  --lang en|uk|ru    the statement's language (default en)\n"
+	"  --format F         md (Markdown, default), html (a page of its own), text\n"
+	"                     (plain) or json (the figures, with the text in each)\n"
 	"  --party P          whose people came home (default: the party that received)\n"
-	"  --date D           the day of the statement, for the embargo (default today)\n";
+	"  --date D           the day of the statement, for the embargo (default today)\n"
+	"  --k N              under embargo, the smallest group described (default the\n"
+	"                     agreement's embargo.k, 10 unless it says; never less)\n";
+
+/* The title in another language than asked is said, not silently used. */
+static void note_title(const statement *s, lang_id lang)
+{
+	int got;
+	agreement_title_in(&s->ag->titles, lang, &got);
+	if(got == (int)lang)
+		return;
+	if(got < 0)
+		fprintf(stderr, "note: agreement %s gives its title in one language, not said which; the "
+		        "statement uses it as written\n", s->ag->name);
+	else
+		fprintf(stderr, "note: agreement %s has no title in %s; the statement uses its %s title\n",
+		        s->ag->name, lang_code(lang), lang_code((lang_id)got));
+}
 
 int cmd_statement(cli *c, int argc, char **argv)
 {
-	enum { LANG, FORMAT, PARTY, DATE, N };
-	static const char *const formats[] = {"md", "json", NULL};
+	enum { LANG, FORMAT, PARTY, DATE, K, N };
+	static const char *const formats[] = {"md", "html", "text", "json", NULL};
 	static const cli_opt opts[] = {
-		[LANG] = {.name = "lang", .kind = CLI_CHOICE, .parse = statement_lang_parse, .expect = "uk or en"},
+		[LANG] = {.name = "lang", .kind = CLI_CHOICE, .parse = lang_parse, .expect = "en, uk or ru"},
 		[FORMAT] = {.name = "format", .kind = CLI_CHOICE, .choices = formats},
 		[PARTY] = {.name = "party"},
-		[DATE] = {.name = "date", .kind = CLI_DAY}, {0}};
+		[DATE] = {.name = "date", .kind = CLI_DAY},
+		[K] = {.name = "k", .kind = CLI_INT, .min = AGREEMENT_K_MIN, .max = AGREEMENT_K_MAX}, {0}};
 	static const cli_spec spec = {.usage = statement_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = "expected one stage id"};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
-	int lang = v[LANG].s ? (int)v[LANG].n : STATEMENT_EN;
-	bool json = v[FORMAT].s && v[FORMAT].n == 1;
-	const char *party = v[PARTY].s;
-	pdate on = v[DATE].day;
+	lang_id lang = v[LANG].s ? (lang_id)v[LANG].n : LANG_EN;
+	int format = v[FORMAT].s ? statement_format_parse(formats[v[FORMAT].n]) : STATEMENT_MD;
+	bool json = c->json || (v[FORMAT].s && format < 0);
+	statement_opts o = {.party = v[PARTY].s, .on = v[DATE].day, .k = v[K].s ? (int)v[K].n : 0};
 	store *st = NULL;
 	arena a;
 	arena_init(&a, 0);
 	statement s;
 	pl_err err = {0};
 	pl_rc rc = cli_open(c, &st, &err);
-	rc = rc ? rc : statement_make(st, argv[optind], party, on, &a, &s, &err);
-	if(!rc && (json || c->json)) {
-		if(!cli_print_json(statement_json(&s, (statement_lang)lang)))
+	rc = rc ? rc : statement_make(st, argv[optind], &o, &a, &s, &err);
+	if(!rc && json) {
+		if(!cli_print_json(statement_json(&s, lang)))
 			rc = pl_nomem(&err);
 	} else if(!rc) {
 		buf out;
 		buf_init(&out, 0);
-		if(statement_markdown(&s, (statement_lang)lang, &out))
+		note_title(&s, lang);
+		if(statement_render(&s, lang, (statement_format)format, &out))
 			rc = pl_nomem(&err);
 		else
 			fputs(buf_str(&out), stdout);

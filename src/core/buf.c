@@ -74,6 +74,17 @@ pl_rc buf_addc(buf *b, char c)
 	return buf_add(b, &c, 1);
 }
 
+pl_rc buf_add_html(buf *b, const char *s)
+{
+	pl_rc rc = PL_OK;
+	for(; s && *s && !rc; s++) {
+		const char *ref = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" :
+		                  *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
+		rc = ref ? buf_adds(b, ref) : buf_addc(b, *s);
+	}
+	return rc;
+}
+
 pl_rc buf_vprintf(buf *b, const char *fmt, va_list ap)
 {
 	va_list ap2;

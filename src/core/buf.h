@@ -31,6 +31,10 @@ pl_rc buf_addc(buf *b, char c) PL_NODISCARD;
 pl_rc buf_printf(buf *b, const char *fmt, ...) PL_PRINTF(2, 3) PL_NODISCARD;
 pl_rc buf_vprintf(buf *b, const char *fmt, va_list ap) PL_PRINTF(2, 0) PL_NODISCARD;
 
+/* s with & < > " ' written as HTML's character references: for the text
+ * of an element or an attribute's value in quotes. */
+pl_rc buf_add_html(buf *b, const char *s) PL_NODISCARD;
+
 /* The contents as a C string; "" when empty. */
 const char *buf_str(const buf *b);
 /* Cut the contents to their first len bytes (no-op if already shorter). */

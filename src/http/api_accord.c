@@ -95,6 +95,17 @@ static json_t *date_or_null(pdate d)
 	return d.y ? json_string(s) : json_null();
 }
 
+/* {"en": ..., "uk": ...}: the languages the document gives a title in;
+ * empty when it gives one text without saying its language. */
+static json_t *titles_json(const agreement_titles *t)
+{
+	json_t *o = json_object();
+	for(int l = 0; l < LANG_COUNT; l++)
+		if(t->in[l])
+			json_object_set_new(o, lang_code((lang_id)l), json_string(t->in[l]));
+	return o;
+}
+
 static json_t *clauses_json(const agreement *ag)
 {
 	json_t *a = json_array();
@@ -108,6 +119,7 @@ static json_t *clauses_json(const agreement *ag)
 		                      basis_kind_name(c->basis), "basis_text",
 		                      clause_basis_text(ag, c, &basis) ? "" : buf_str(&basis), "eligible",
 		                      c->eligible_text, "capacity", (json_int_t)c->capacity);
+		json_object_set_new(o, "titles", titles_json(&c->titles));
 		json_array_append_new(a, o);
 	}
 	buf_free(&basis);
@@ -149,6 +161,8 @@ void api_agreement_get(http_req *q)
 	                      "embargo_until", embargo, "explanation", buf_str(&words), "clauses",
 	                      clauses_json(&ag), "ledger", ledger_json(&ag, &lg), "stages", stages,
 	                      "document", json_loads(ag.canonical, 0, NULL));
+	json_object_set_new(o, "titles", titles_json(&ag.titles));
+	json_object_set_new(o, "embargo_k", json_integer(ag.embargo_k));
 	buf_free(&words);
 	http_json(q, MHD_HTTP_OK, o);
 }
@@ -301,36 +315,50 @@ void api_aftercare(http_req *q)
 
 /* ---- statements ---------------------------------------------------------- */
 
+/* The text formats as downloads: "statement-S...-uk.html". */
+static const char *const statement_types[] = {
+	[STATEMENT_MD] = "text/markdown; charset=utf-8", [STATEMENT_HTML] = "text/html; charset=utf-8",
+	[STATEMENT_TEXT] = "text/plain; charset=utf-8"};
+static const char *const statement_exts[] = {[STATEMENT_MD] = "md", [STATEMENT_HTML] = "html",
+                                             [STATEMENT_TEXT] = "txt"};
+
 void api_statement(http_req *q)
 {
 	const char *lang = http_query(q, "lang"), *format = http_query(q, "format");
-	int l = lang ? statement_lang_parse(lang) : STATEMENT_EN;
+	int l = lang ? lang_parse(lang) : LANG_EN;
 	if(l < 0) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "lang", "lang: uk or en");
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "lang", "lang: en, uk or ru");
 		return;
 	}
-	if(format && strcmp(format, "md") && strcmp(format, "json")) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: md or json");
+	int f = format && strcmp(format, "json") ? statement_format_parse(format) : -1;
+	if(format && strcmp(format, "json") && f < 0) {
+		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: json, md, html or text");
 		return;
 	}
+	long k = 0;
 	pdate on = {0};
-	if(!http_full_date(q, MHD_HTTP_BAD_REQUEST, "date", http_query(q, "date"), &on))
+	if(!http_query_long(q, "k", AGREEMENT_K_MIN, AGREEMENT_K_MAX, &k) ||
+	   !http_full_date(q, MHD_HTTP_BAD_REQUEST, "date", http_query(q, "date"), &on))
 		return;
 	statement s;
+	statement_opts o = {.party = http_query(q, "party"), .on = on, .k = (int)k};
 	pl_err err = {0};
-	if(statement_make(q->st, q->param[0], http_query(q, "party"), on, &q->a, &s, &err)) {
+	if(statement_make(q->st, q->param[0], &o, &q->a, &s, &err)) {
 		http_fail(q, &err);
 		return;
 	}
-	if(!format || !strcmp(format, "json")) {
-		http_json(q, MHD_HTTP_OK, statement_json(&s, (statement_lang)l));
+	if(f < 0) {
+		http_json(q, MHD_HTTP_OK, statement_json(&s, (lang_id)l));
 		return;
 	}
 	buf text;
 	buf_init(&text, 0);
-	if(statement_markdown(&s, (statement_lang)l, &text))
+	if(statement_render(&s, (lang_id)l, (statement_format)f, &text)) {
 		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
-	else
-		http_send(q, MHD_HTTP_OK, "text/markdown; charset=utf-8", buf_str(&text), text.len);
+	} else {
+		http_send(q, MHD_HTTP_OK, statement_types[f], buf_str(&text), text.len);
+		snprintf(q->filename, sizeof(q->filename), "statement-%s-%s.%s", s.st.uid, lang_code((lang_id)l),
+		         statement_exts[f]);
+	}
 	buf_free(&text);
 }

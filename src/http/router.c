@@ -163,13 +163,17 @@ const route http_routes[] = {
 	 "The signatures on the current manifest checked against this office's trusted keys, "
 	 "signature by signature, and who has not signed", NULL, NULL},
 	{M_GET, "/api/stages/{id}/statement", AG_READ, 0, api_statement,
-	 "What a ministry would publish about an executed stage: categories, ages, bodies; no "
-	 "numbers while the embargo holds",
+	 "What a ministry would publish about an executed stage: categories, ages, bodies, under "
+	 "the agreement's title; while the embargo holds no numbers and no figure describing "
+	 "fewer than k people",
 	 NULL,
-	 "lang:string:uk or en (default en);"
-	 "format:string:json (default; with the Markdown as text) or md;"
+	 "lang:string:en, uk or ru (default en);"
+	 "format:string:json (default; the figures, with the text as Markdown, HTML and plain), "
+	 "md, html or text (a download);"
 	 "party:string:whose people came home (default: the party that received);"
-	 "date:string:the day of the statement, for the embargo (default today)"},
+	 "date:string:the day of the statement, for the embargo (default today);"
+	 "k:integer:under embargo the smallest group described (default the agreement's, never "
+	 "less)"},
 	{M_POST, "/api/manifests", AG_WRITE, ROUTE_UPLOAD, api_manifest_import,
 	 "Take in a signed manifest (one JSON file, multipart/form-data): a new stage, version or "
 	 "signatures; agreed when both parties have signed with trusted keys", "Upload", NULL},

@@ -12,7 +12,8 @@
 /* The test's own agreement: its rule picks the persons below (unit
  * "test-unit") and none of the harness's generated ones. */
 static const char agreement_doc[] =
-	"{\"parley\": \"agreement/1\", \"id\": \"test-2025\", \"title\": \"A test agreement\","
+	"{\"parley\": \"agreement/1\", \"id\": \"test-2025\", \"title\": {\"en\": \"A test <script>alert(1)</script>\","
+	" \"uk\": \"Тестова домовленість\"},"
 	" \"parties\": [\"UA\", \"RU\"], \"mediator\": \"TR\", \"transit\": \"BY\","
 	" \"concluded\": \"2025-06-02\", \"valid_from\": \"2025-06-02\", \"valid_until\": \"2025-12-31\","
 	" \"conflict_start\": \"2022-02-24\", \"embargo\": {\"until\": \"done\"},"
@@ -474,12 +475,50 @@ static void the_statement_waits_for_the_embargo(void **state)
 	resp_free(&r);
 	path_of(path, sizeof(path), "/statement?lang=uk&format=md");
 	assert_status(get(ROLE_AUDITOR, path, &r), 200);
-	char ct[128];
+	char ct[128], cd[160], want[160];
 	assert_contains(resp_header(&r, "Content-Type", ct, sizeof(ct)), "text/markdown");
 	assert_contains(buf_str(&r.body), "Білорусь");
+	/* The agreement by its Ukrainian title, never its id. */
+	assert_contains(buf_str(&r.body), "Відповідно до домовленості: Тестова домовленість.");
+	assert_null(strstr(buf_str(&r.body), "test-2025"));
+	resp_free(&r);
+	/* HTML to download: the title from the document escaped. */
+	path_of(path, sizeof(path), "/statement?lang=en&format=html");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	assert_contains(resp_header(&r, "Content-Type", ct, sizeof(ct)), "text/html");
+	snprintf(want, sizeof(want), "attachment; filename=\"statement-%s-en.html\"", stage_id);
+	assert_string_equal(resp_header(&r, "Content-Disposition", cd, sizeof(cd)), want);
+	assert_contains(buf_str(&r.body), "A test &lt;script&gt;alert(1)&lt;/script&gt;");
+	assert_null(strstr(buf_str(&r.body), "<script>"));
+	resp_free(&r);
+	path_of(path, sizeof(path), "/statement?lang=ru&format=text");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	assert_contains(resp_header(&r, "Content-Type", ct, sizeof(ct)), "text/plain");
+	assert_contains(buf_str(&r.body), "Посредник: Турция.");
+	resp_free(&r);
+	/* No Russian title: the English one, and the answer says so. */
+	path_of(path, sizeof(path), "/statement?lang=ru");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	assert_string_equal(str_at(r.json, "title_lang"), "en");
+	assert_true(json_is_true(json_object_get(r.json, "title_fallback")));
+	assert_contains(str_at(r.json, "html"), "&lt;script&gt;");
+	assert_true(json_is_null(json_object_get(r.json, "youngest")));
+	assert_int_equal(int_at(r.json, "k"), 10);
 	resp_free(&r);
 	path_of(path, sizeof(path), "/statement?lang=fr");
 	assert_status(get(ROLE_AUDITOR, path, &r), 400);
+	resp_free(&r);
+	path_of(path, sizeof(path), "/statement?format=pdf");
+	assert_status(get(ROLE_AUDITOR, path, &r), 400);
+	resp_free(&r);
+	/* k: raised, never lowered below the agreement's. */
+	path_of(path, sizeof(path), "/statement?k=4");
+	assert_status(get(ROLE_AUDITOR, path, &r), 422);
+	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "k: expected a whole number from 10");
+	resp_free(&r);
+	path_of(path, sizeof(path), "/statement?k=30");
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	assert_int_equal(int_at(r.json, "k"), 30);
 	resp_free(&r);
 	/* The second stage cancelled: the numbers are given. */
 	snprintf(path, sizeof(path), "/api/stages/%s/cancel", second);

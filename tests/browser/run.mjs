@@ -448,20 +448,66 @@ test('a stage: both parties\' signatures valid, the manifest to download, the li
   assert(await page.locator('#signatures li.signed[data-signer="TR"]').count() === 1, 'the witness is not shown');
 });
 
-test('the statement of an executed stage, under the embargo', async (page) => {
+test('the statement of an executed stage, under the embargo: rendered, copied, each format to download', async (page) => {
   await signIn(page, 'negotiator');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   await page.goto(`${base}/stages/${stage1}`);
   await page.click('#statement-link');
-  await page.waitForSelector('#statement-text');
+  await page.waitForSelector('#statement-text h2');
   // Stage 2 is still open: the phase is not over.
   assert(await page.locator('#embargo').count() === 1, 'the embargo is not shown');
-  assert((await page.textContent('#statement-text')).includes('Their number will be given'), 'numbers not withheld');
-  assert(!(await page.textContent('#statement-text')).includes('Коваленко'), 'a name in a statement');
+  const text = await page.textContent('#statement-text');
+  assert(text.includes('Their number will be given'), 'numbers not withheld');
+  assert(text.includes('fewer than 10 people'), 'the rule of k is not said');
+  // Two people came home: no age, no date of capture, no category.
+  assert(!/youngest|oldest|February 2022|first days|Among them/.test(text), `a figure of fewer than k: ${text}`);
+  assert(!text.includes('Коваленко'), 'a name in a statement');
+  assert(!text.includes('istanbul-2025-06-02'), 'the agreement\'s id in a statement');
+  // Rendered: a heading and paragraphs, no Markdown left.
+  assert(await page.textContent('#statement-text h2') === 'Exchange of prisoners: stage 1, 9 June 2025', 'no heading');
+  assert(!/(^|\n)#|\b_|_\s*$/.test(await page.innerText('#statement-text')), 'raw Markdown shown');
+  assert(await page.locator('#statement-text p.note em').count() === 1, 'the note is not rendered');
+  // Each format to download, labelled apart, answering as its kind.
+  const links = await page.$$eval('a[id^="statement-download-"]', (as) => as.map((a) => [a.id, a.textContent, a.getAttribute('href')]));
+  assert(links.length === 3 && new Set(links.map((l) => l[1])).size === 3, `downloads: ${JSON.stringify(links)}`);
+  const kinds = { 'statement-download-html': 'text/html', 'statement-download-text': 'text/plain', 'statement-download-md': 'text/markdown' };
+  for (const [id, , href] of links) {
+    const [type, cd, body] = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return [r.headers.get('Content-Type'), r.headers.get('Content-Disposition'), await r.text()];
+    }, href);
+    assert(type.startsWith(kinds[id]) && cd.startsWith('attachment'), `${id}: ${type}, ${cd}`);
+    assert(!body.includes('istanbul-2025-06-02'), `${id}: the agreement's id`);
+  }
+  // Copied with its formatting; the plain text is the statement's.
+  await page.click('#statement-copy');
+  await page.waitForFunction(() => document.querySelector('#statement-copied').textContent !== '');
+  assert(await page.textContent('#statement-copied') === 'Copied, with its formatting.', await page.textContent('#statement-copied'));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert(copied.startsWith('Exchange of prisoners: stage 1, 9 June 2025\n\nPeople have come home.'), `copied: ${copied}`);
   await shot(page, '20-statement');
   await page.selectOption('#st-lang', 'uk');
   await page.waitForFunction(() => document.querySelector('#statement-text')?.getAttribute('lang') === 'uk');
-  assert((await page.textContent('#statement-text')).includes('Білорусь'), 'no Ukrainian statement');
+  const uk = await page.textContent('#statement-text');
+  assert(uk.includes('через Білорусь'), 'no Ukrainian statement');
+  assert(uk.includes('Посередник: Туреччина.') && !uk.includes('Туреччину'), 'the mediator not in the nominative');
+  assert(uk.includes('Відповідно до домовленості: Стамбул, 2 червня 2025 року'), 'not the Ukrainian title');
 });
+
+test('the statement page in Ukrainian on a phone', async (page) => {
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/stages/${stage1}/statement`);
+  await page.waitForSelector('#statement-text h2');
+  assert(await page.getAttribute('#statement-text', 'lang') === 'uk', 'the statement is not in the UI\'s language');
+  const main = await mainText(page);
+  for (const words of ['Копіювати заяву', 'Завантажити як вебсторінку (.html)', 'Завантажити як простий текст (.txt)',
+    'Завантажити як Markdown (.md)', 'меншої ніж 10 осіб']) assert(main.includes(words), `missing: ${words}`);
+  for (const english of ['Copy', 'Download', 'Language', 'withheld', 'Embargo']) {
+    assert(!main.includes(english), `English in the Ukrainian page: ${english}`);
+  }
+  await noOverflow(page, 'statement');
+  await shot(page, '21-statement-uk-phone');
+}, { width: 390, height: 844, lang: 'uk' });
 
 test('the handover of an agreed stage: a refusal recorded', async (page) => {
   await signIn(page, 'negotiator');
@@ -781,6 +827,9 @@ test('Ukrainian labels, and the layout at tablet width', async (page) => {
 
 // ---- run them -----------------------------------------------------------
 
+// PARLEY_BROWSER_ONLY=TEXT runs only the tests whose name holds TEXT.
+const only = process.env.PARLEY_BROWSER_ONLY;
+if (only) tests.splice(0, tests.length, ...tests.filter((t) => t.name.includes(only)));
 let failed = 0;
 console.log(`1..${tests.length + 1}`);
 for (const [i, t] of tests.entries()) {

@@ -132,13 +132,44 @@ test_exchange_june_2025_two_offices() {
 	[ "$(ledger ua.db wounded-ill-young UA not_delivered)" = 1 ] || fail "UA not delivered"
 	p --db ua.db statement "$s1" --lang en
 	expect_status 0
+	expect_out "# Exchange of prisoners: stage 1, 9 June 2025"
 	expect_out "People have come home. Their number will be given when this phase"
-	expect_out "severely wounded"
-	expect_out "since the first days of the war (26 February 2022)"
+	# Three people, fewer than k = 10: no category, age or date of theirs.
+	expect_out "Nothing here describes a group of fewer than 10 people"
+	expect_no_out "Among them"
+	expect_no_out "February 2022"
+	expect_no_out "first days"
+	expect_no_out "youngest"
 	expect_no_out "Коваленко"
 	expect_no_out "(1)"
+	expect_no_out "istanbul-2025-06-02"
+	expect_out "Under the agreement: Istanbul, 2 June 2025: all for all"
 	p --db ua.db statement "$s1" --lang uk
+	expect_out "# Обмін полоненими: етап 1, 9 червня 2025"
 	expect_out "через Білорусь"
+	expect_out "Відповідно до домовленості: Стамбул, 2 червня 2025 року"
+	expect_out "Посередник: Туреччина."
+	expect_out "меншої ніж 10 осіб"
+	expect_no_out "istanbul-2025-06-02"
+	# Rendered beside the Markdown: a page of its own, and plain text.
+	p --db ua.db statement "$s1" --lang uk --format html
+	expect_status 0
+	expect_out '<html lang="uk">'
+	expect_out "<h1>Обмін полоненими: етап 1, 9 червня 2025</h1>"
+	expect_out "<p><em>Кількісні дані не розголошуються"
+	p --db ua.db statement "$s1" --lang ru --format text
+	expect_status 0
+	expect_out "Обмен пленными: этап 1, 9 июня 2025"
+	expect_out "Посредник: Турция."
+	expect_no_out "# "
+	# k: raised by the request, never lowered below the agreement's 10.
+	p --db ua.db statement "$s1" --k 3
+	expect_status 1
+	expect_err "k: expected a whole number from 10 (agreement istanbul-2025-06-02's embargo.k"
+	p --db ua.db statement "$s1" --k 20 --format json
+	expect_status 0
+	[ "$(echo "$out" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["k"], d["youngest"], d["held_since"])')" = "20 None None" ] ||
+		fail "k 20 under embargo: $out"
 
 	# Day 2: the manifest changes first (a new version, fresh signatures);
 	# at the border one man is replaced by an agreed substitute.
@@ -197,6 +228,10 @@ test_exchange_june_2025_two_offices() {
 		fail "day 1 returned: $out"
 	p --db ua.db statement "$s1"
 	expect_out "3 people have come home."
+	expect_out "since the first days of the war (26 February 2022)"
+	p --db ua.db statement "$s1" --lang uk --format text
+	expect_out "Додому повернулися 3 людини."
+	expect_out "Наймолодшому 24 роки, найстаршому 50 років."
 	p --db ua.db aftercare --party UA
 	expect_out "handed over in stages"
 	for side in ua ru; do

@@ -6,6 +6,8 @@
 #include "registry/fixture.h"
 
 #include "accord/agreement.h"
+#include "accord/internal.h"
+#include "accord/plan.h"
 
 /* Someone confirmed held: captured and given a capture card. */
 typedef struct prisoner {
@@ -51,6 +53,25 @@ static inline void fx_agreement(fixture *f, const char *json, bool keep, agreeme
 		bool added;
 		assert_ok(agreement_add(f->r, out, &added, &f->err), &f->err);
 	}
+}
+
+/* The next stage of a clause planned on `date`, agreed as if signed by
+ * both, and executed as planned; uid gets its id. */
+static inline void fx_stage_executed(fixture *f, const agreement *ag, const char *clause_id, pdate date,
+                                     char uid[UID_SIZE])
+{
+	plan p;
+	plan_opts o = {.clause = clause_id, .date = date};
+	assert_ok(plan_make(f->r, ag, &o, &f->a, &p, &f->err), &f->err);
+	assert_ok(stage_create_planned(f->r, &p, 1, "border", uid, &f->err), &f->err);
+	stage s;
+	assert_ok(stage_get(f->r, uid, &f->a, &s, &f->err), &f->err);
+	assert_ok(store_begin(f->r, &f->err), &f->err);
+	assert_ok(stage_mark_agreed(f->r, &s, &f->err), &f->err);
+	assert_ok(store_commit(f->r, &f->err), &f->err);
+	stage_exec x = {0};
+	stage_exec_report rep;
+	assert_ok(stage_execute(f->r, uid, &x, &rep, &f->err), &f->err);
 }
 
 /* An agreement between UA and RU mediated by TR, holding from 2025,

@@ -154,6 +154,16 @@ static void test_errors_say_where(void **state)
 		{"{\"parley\": \"agreement/1\", \"id\": \"x\", \"title\": \"t\", \"parties\": [\"UA\", \"RU\"],"
 		 " \"concluded\": \"2025-01-01\", \"embargo\": {\"until\": \"later\"}, \"clauses\": []}",
 		 "embargo.until: expected \"done\""},
+		{"{\"parley\": \"agreement/1\", \"id\": \"x\", \"title\": \"t\", \"parties\": [\"UA\", \"RU\"],"
+		 " \"concluded\": \"2025-01-01\", \"embargo\": {\"until\": \"done\", \"k\": 1}, \"clauses\": []}",
+		 "embargo.k: expected a whole number from 2 to 10000"},
+		{"{\"parley\": \"agreement/1\", \"id\": \"x\", \"title\": {}}",
+		 "title: expected the title in at least one of en, uk, ru"},
+		{"{\"parley\": \"agreement/1\", \"id\": \"x\", \"title\": {\"ua\": \"t\"}}",
+		 "title.ua: unknown field (did you mean 'uk'?)"},
+		{"{\"parley\": \"agreement/1\", \"id\": \"x\", \"title\": {\"uk\": \"\"}}",
+		 "title.uk: expected text, got an empty string"},
+		{"{\"parley\": \"agreement/1\", \"id\": \"x\", \"title\": [\"t\"]}", "title: expected text"},
 	};
 	report rep = {0};
 	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -232,6 +242,45 @@ static void test_terms_are_never_edited(void **state)
 	assert_string_equal(rows[0].mediator, "TR");
 }
 
+/* Titles per language, and the order a missing one falls back in. */
+static void test_titles_per_language(void **state)
+{
+	fixture *f = *state;
+	const char *doc = "{\"parley\": \"agreement/1\", \"id\": \"t-2025\", \"title\": {\"uk\": \"Стамбул, 2 червня 2025\","
+	                  " \"ru\": \"Стамбул, 2 июня 2025\"}, \"parties\": [\"UA\", \"RU\"], \"concluded\": \"2025-06-02\","
+	                  " \"embargo\": {\"until\": \"done\", \"k\": 25}, \"clauses\": [{\"id\": \"c\", \"title\": {\"en\":"
+	                  " \"All\", \"uk\": \"Усі\"}, \"subject\": \"prisoners\", \"eligible\": \"status = held\","
+	                  " \"basis\": {\"kind\": \"all_for_all\"}}]}";
+	agreement ag;
+	assert_ok(agreement_parse(doc, strlen(doc), "t.json", &f->a, &ag, &f->err), &f->err);
+	int got;
+	assert_string_equal(agreement_title_in(&ag.titles, LANG_UK, &got), "Стамбул, 2 червня 2025");
+	assert_int_equal(got, LANG_UK);
+	assert_string_equal(agreement_title_in(&ag.titles, LANG_RU, &got), "Стамбул, 2 июня 2025");
+	/* No English: Ukrainian before Russian. */
+	assert_string_equal(agreement_title_in(&ag.titles, LANG_EN, &got), "Стамбул, 2 червня 2025");
+	assert_int_equal(got, LANG_UK);
+	assert_string_equal(ag.title, "Стамбул, 2 червня 2025");
+	assert_int_equal(ag.embargo_k, 25);
+	/* The clause: no Russian, so English before Ukrainian. */
+	assert_string_equal(agreement_title_in(&ag.clauses[0].titles, LANG_RU, &got), "All");
+	assert_int_equal(got, LANG_EN);
+	assert_string_equal(ag.clauses[0].title, "All");
+	/* Stored and read back: the same titles. */
+	bool added;
+	assert_ok(agreement_add(f->r, &ag, &added, &f->err), &f->err);
+	agreement back;
+	assert_ok(agreement_get(f->r, "t-2025", &f->a, &back, &f->err), &f->err);
+	assert_string_equal(agreement_title_in(&back.titles, LANG_RU, NULL), "Стамбул, 2 июня 2025");
+	/* One text, its language not said: it is used for every language. */
+	agreement one;
+	const char *plain = FX_AGREEMENT("p", CLAUSE("{\"kind\": \"all_for_all\"}"));
+	assert_ok(agreement_parse(plain, strlen(plain), "p.json", &f->a, &one, &f->err), &f->err);
+	assert_string_equal(agreement_title_in(&one.titles, LANG_UK, &got), "test");
+	assert_int_equal(got, -1);
+	assert_int_equal(one.embargo_k, AGREEMENT_K_DEFAULT);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +289,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_errors_say_where, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_every_basis_in_words, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_terms_are_never_edited, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_titles_per_language, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("accord/agreement", tests, NULL, NULL);
 }

@@ -1,5 +1,7 @@
 /* After the handover: statements (categories, ages, the first days, the
- * embargo, never a name) and aftercare steps with the Art. 117 flag. */
+ * embargo, never a name nor the agreement's id; titles per language;
+ * counts that agree with their numbers; Markdown, HTML and plain text)
+ * and aftercare steps with the Art. 117 flag. */
 #include "fixture.h"
 
 #include "accord/aftercare.h"
@@ -15,18 +17,24 @@ static const pdate june9 = {2025, 6, 9};
 
 static void execute_planned(fixture *f, const agreement *ag, const char *clause_id, char uid[UID_SIZE])
 {
-	plan p;
-	plan_opts o = {.clause = clause_id, .date = june9};
-	assert_ok(plan_make(f->r, ag, &o, &f->a, &p, &f->err), &f->err);
-	assert_ok(stage_create_planned(f->r, &p, 1, "border", uid, &f->err), &f->err);
-	stage s;
-	assert_ok(stage_get(f->r, uid, &f->a, &s, &f->err), &f->err);
-	assert_ok(store_begin(f->r, &f->err), &f->err);
-	assert_ok(stage_mark_agreed(f->r, &s, &f->err), &f->err);
-	assert_ok(store_commit(f->r, &f->err), &f->err);
-	stage_exec x = {0};
-	stage_exec_report rep;
-	assert_ok(stage_execute(f->r, uid, &x, &rep, &f->err), &f->err);
+	fx_stage_executed(f, ag, clause_id, june9, uid);
+}
+
+/* The statement in a language and format, as a string of f's arena. */
+static const char *render(fixture *f, const statement *s, lang_id lang, statement_format fmt)
+{
+	buf b;
+	buf_init(&b, 0);
+	assert_int_equal(statement_render(s, lang, fmt, &b), PL_OK);
+	const char *out = arena_strdup(&f->a, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+static void make(fixture *f, const char *stage_uid, const char *party, pdate on, statement *s)
+{
+	statement_opts o = {.party = party, .on = on};
+	assert_ok(statement_make(f->r, stage_uid, &o, &f->a, s, &f->err), &f->err);
 }
 
 static void people(fixture *f, char uids[4][UID_SIZE])
@@ -53,46 +61,61 @@ static void test_a_statement_never_names_anyone(void **state)
 	execute_planned(f, &ag, "w", st);
 	statement s;
 	/* The embargo: none here, so numbers are said. */
-	assert_ok(statement_make(f->r, st, "UA", (pdate){2025, 6, 10}, &f->a, &s, &f->err), &f->err);
+	make(f, st, "UA", (pdate){2025, 6, 10}, &s);
 	assert_false(s.embargo);
 	assert_int_equal(s.received, 3);
 	assert_int_equal(s.youngest, 21);
 	assert_int_equal(s.oldest, 59);
-	assert_int_equal(s.severely_wounded, 1);
-	assert_int_equal(s.seriously_ill, 1);
-	assert_int_equal(s.young, 1);
-	assert_int_equal(s.branch[4], 1); /* a civilian */
+	assert_int_equal(s.cat[CAT_SEVERELY_WOUNDED], 1);
+	assert_int_equal(s.cat[CAT_SERIOUSLY_ILL], 1);
+	assert_int_equal(s.cat[CAT_YOUNG], 1);
+	assert_int_equal(s.cat[CAT_CIVILIAN], 1);
 	assert_true(s.held_since.y == 2022 && s.held_since.m == 2 && s.held_since.d == 26);
 	assert_false(s.first_days); /* no conflict_start in this agreement */
-	buf b;
-	buf_init(&b, 0);
-	assert_ok(statement_markdown(&s, STATEMENT_EN, &b), &f->err);
-	assert_contains(buf_str(&b), "3 people have come home.");
-	assert_contains(buf_str(&b), "civilians (1), severely wounded (1), seriously ill (1), young people aged 18 to 25 (1)");
-	assert_contains(buf_str(&b), "The youngest is 21 years old, the oldest 59.");
-	assert_contains(buf_str(&b), "in captivity since 26 February 2022");
-	assert_contains(buf_str(&b), "pass through Belarus");
+	const char *en = render(f, &s, LANG_EN, STATEMENT_MD);
+	assert_contains(en, "# Exchange of prisoners: stage 1, 9 June 2025\n");
+	assert_contains(en, "3 people have come home.");
+	assert_contains(en, "civilians (1), severely wounded (1), seriously ill (1), young people aged 18 to 25 (1)");
+	assert_contains(en, "The youngest is 21 years old, the oldest 59 years old.");
+	assert_contains(en, "in captivity since 26 February 2022");
+	assert_contains(en, "pass through Belarus");
+	assert_contains(en, "Under the agreement: test. Mediated by Türkiye.");
+	const char *uk = render(f, &s, LANG_UK, STATEMENT_MD);
+	assert_contains(uk, "# Обмін полоненими: етап 1, 9 червня 2025\n");
+	assert_contains(uk, "Додому повернулися 3 людини.");
+	assert_contains(uk, "Наймолодшому 21 рік, найстаршому 59 років.");
+	assert_contains(uk, "з 26 лютого 2022");
+	assert_contains(uk, "через Білорусь");
+	/* The mediator in the nominative. */
+	assert_contains(uk, "Посередник: Туреччина.");
+	assert_null(strstr(uk, "Туреччину"));
+	const char *ru = render(f, &s, LANG_RU, STATEMENT_TEXT);
+	assert_contains(ru, "Домой вернулись 3 человека.");
+	assert_contains(ru, "Самому младшему 21 год, самому старшему 59 лет.");
+	assert_contains(ru, "Посредник: Турция.");
+	assert_contains(ru, "через Беларусь");
 	for(int i = 0; i < 4; i++) {
 		person p;
 		assert_ok(registry_person_get(f->r, uids[i], &f->a, &p, &f->err), &f->err);
-		assert_null(strstr(buf_str(&b), p.f[PF_SURNAME]));
-		assert_null(strstr(buf_str(&b), p.uid));
+		assert_null(strstr(en, p.f[PF_SURNAME]));
+		assert_null(strstr(en, p.uid));
+		assert_null(strstr(uk, p.f[PF_SURNAME]));
 	}
-	buf_reset(&b);
-	assert_ok(statement_markdown(&s, STATEMENT_UK, &b), &f->err);
-	assert_contains(buf_str(&b), "Повернулися додому: 3.");
-	assert_contains(buf_str(&b), "з 26 лютого 2022");
-	assert_contains(buf_str(&b), "через Білорусь");
 	/* The other side's statement: one man came home to RU. */
-	assert_ok(statement_make(f->r, st, "RU", (pdate){2025, 6, 10}, &f->a, &s, &f->err), &f->err);
+	make(f, st, "RU", (pdate){2025, 6, 10}, &s);
 	assert_int_equal(s.received, 1);
-	assert_int_equal(statement_make(f->r, st, "PL", (pdate){2025, 6, 10}, &f->a, &s, &f->err), PL_EINPUT);
+	assert_contains(render(f, &s, LANG_EN, STATEMENT_TEXT), "One person has come home.");
+	assert_contains(render(f, &s, LANG_UK, STATEMENT_TEXT), "Додому повернулася одна людина.");
+	statement_opts o = {.party = "PL", .on = {2025, 6, 10}};
+	assert_int_equal(statement_make(f->r, st, &o, &f->a, &s, &f->err), PL_EINPUT);
 	assert_contains(f->err.msg, "PL is not a party to june");
-	buf_free(&b);
 	/* Remains: a statement of bodies. */
 	execute_planned(f, &ag, "b", bodies);
-	assert_ok(statement_make(f->r, bodies, "UA", (pdate){2025, 6, 10}, &f->a, &s, &f->err), &f->err);
+	make(f, bodies, "UA", (pdate){2025, 6, 10}, &s);
 	assert_int_equal(s.bodies, 50);
+	assert_contains(render(f, &s, LANG_EN, STATEMENT_TEXT), "Return of the fallen: stage 2, 9 June 2025");
+	assert_contains(render(f, &s, LANG_EN, STATEMENT_TEXT), "The bodies of 50 of the fallen have been returned.");
+	assert_contains(render(f, &s, LANG_UK, STATEMENT_TEXT), "Повернуто тіла 50 загиблих.");
 }
 
 static void test_the_embargo_withholds_every_number(void **state)
@@ -114,34 +137,173 @@ static void test_the_embargo_withholds_every_number(void **state)
 	assert_ok(plan_make(f->r, &ag, &o, &f->a, &p, &f->err), &f->err);
 	assert_ok(stage_create_planned(f->r, &p, 1, NULL, next, &f->err), &f->err);
 	statement s;
-	assert_ok(statement_make(f->r, st, "UA", (pdate){2025, 6, 10}, &f->a, &s, &f->err), &f->err);
+	make(f, st, "UA", (pdate){2025, 6, 10}, &s);
 	assert_true(s.embargo);
-	assert_true(s.first_days);
-	buf b;
-	buf_init(&b, 0);
-	assert_ok(statement_markdown(&s, STATEMENT_EN, &b), &f->err);
-	assert_contains(buf_str(&b), "Their number will be given when this phase of the exchange is over.");
-	assert_contains(buf_str(&b), "since the first days of the war");
-	assert_null(strstr(buf_str(&b), "(1)"));
-	assert_null(strstr(buf_str(&b), "(2)"));
-	json_t *v = statement_json(&s, STATEMENT_EN);
+	assert_true(s.first_days);        /* the earliest was captured then ... */
+	assert_false(s.says_first_days);  /* ... but one is fewer than k */
+	assert_int_equal(s.k, 10);
+	const char *en = render(f, &s, LANG_EN, STATEMENT_MD);
+	assert_contains(en, "Their number will be given when this phase of the exchange is over.");
+	assert_contains(en, "Nothing here describes a group of fewer than 10 people");
+	/* Three people: no category, age, date or year of capture is said. */
+	assert_null(strstr(en, "first days"));
+	assert_null(strstr(en, "February"));
+	assert_null(strstr(en, "youngest"));
+	assert_null(strstr(en, "Among them"));
+	assert_null(strstr(en, "2022"));
+	assert_null(strstr(en, "(1)"));
+	json_t *v = statement_json(&s, LANG_EN);
 	assert_true(json_is_null(json_object_get(v, "returned")));
-	json_t *cats = json_object_get(v, "categories");
-	assert_true(json_object_size(cats) > 0);
-	const char *k;
-	json_t *x;
-	json_object_foreach(cats, k, x) assert_true(json_is_null(x));
+	assert_true(json_is_null(json_object_get(v, "youngest")));
+	assert_true(json_is_null(json_object_get(v, "oldest")));
+	assert_true(json_is_null(json_object_get(v, "held_since")));
+	assert_int_equal(json_object_size(json_object_get(v, "categories")), 0);
+	assert_int_equal(json_array_size(json_object_get(v, "age_groups")), 0);
+	assert_true(json_is_true(json_object_get(v, "merged_or_left_out")));
 	json_decref(v);
+	/* With k = 2 asked for: refused, the agreement says 10. */
+	statement_opts lower = {.party = "UA", .on = {2025, 6, 10}, .k = 2};
+	assert_int_equal(statement_make(f->r, st, &lower, &f->a, &s, &f->err), PL_EINPUT);
+	assert_contains(f->err.msg, "k: expected a whole number from 10");
 	/* The last stage is cancelled: the phase is over, numbers are said. */
 	assert_ok(stage_cancel(f->r, next, NULL, &f->err), &f->err);
-	assert_ok(statement_make(f->r, st, "UA", (pdate){2025, 6, 12}, &f->a, &s, &f->err), &f->err);
+	make(f, st, "UA", (pdate){2025, 6, 12}, &s);
 	assert_false(s.embargo);
-	buf_free(&b);
+	en = render(f, &s, LANG_EN, STATEMENT_MD);
+	assert_contains(en, "since the first days of the war (1 March 2022)");
+	assert_null(strstr(en, "fewer than"));
 	/* Not before the handover. */
 	assert_ok(plan_make(f->r, &ag, &o, &f->a, &p, &f->err), &f->err);
 	assert_ok(stage_create_planned(f->r, &p, 1, NULL, next, &f->err), &f->err);
-	assert_int_equal(statement_make(f->r, next, NULL, (pdate){0}, &f->a, &s, &f->err), PL_ECONFLICT);
+	statement_opts any = {0};
+	assert_int_equal(statement_make(f->r, next, &any, &f->a, &s, &f->err), PL_ECONFLICT);
 	assert_contains(f->err.msg, "a statement follows the handover");
+}
+
+/* The agreement by its title in the statement's language, never its id;
+ * the title with markup in it comes out escaped in HTML and Markdown. */
+static void test_titles_and_formats(void **state)
+{
+	fixture *f = *state;
+	agreement ag;
+	const char *doc = "{\"parley\": \"agreement/1\", \"id\": \"demo-exchange\", \"title\": {\"en\": \"Istanbul <script>"
+	                  "alert(1)</script> & *all*\", \"uk\": \"Стамбул, 2 червня 2025\"}, \"parties\": [\"UA\", \"RU\"],"
+	                  " \"mediator\": \"ICRC\", \"concluded\": \"2025-01-01\", \"clauses\": [{\"id\": \"w\","
+	                  " \"subject\": \"prisoners\", \"eligible\": \"status = held\", \"basis\": {\"kind\": \"all_for_all\"}}]}";
+	fx_agreement(f, doc, true, &ag);
+	char uids[4][UID_SIZE], st[UID_SIZE];
+	people(f, uids);
+	execute_planned(f, &ag, "w", st);
+	statement s;
+	make(f, st, "UA", (pdate){2025, 6, 10}, &s);
+	static const statement_format fmts[] = {STATEMENT_MD, STATEMENT_HTML, STATEMENT_HTML_BODY, STATEMENT_TEXT};
+	for(int l = 0; l < LANG_COUNT; l++)
+		for(size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++)
+			assert_null(strstr(render(f, &s, (lang_id)l, fmts[i]), "demo-exchange"));
+	assert_contains(render(f, &s, LANG_UK, STATEMENT_TEXT), "Відповідно до домовленості: Стамбул, 2 червня 2025.");
+	assert_contains(render(f, &s, LANG_UK, STATEMENT_TEXT),
+	                "Посередник: Міжнародний комітет Червоного Хреста.");
+	/* No Russian title: English, the first in the order, and said so. */
+	json_t *v = statement_json(&s, LANG_RU);
+	assert_string_equal(json_string_value(json_object_get(v, "title_lang")), "en");
+	assert_true(json_is_true(json_object_get(v, "title_fallback")));
+	assert_string_equal(json_string_value(json_object_get(v, "lang")), "ru");
+	assert_contains(json_string_value(json_object_get(v, "html")), "&lt;script&gt;");
+	assert_null(strstr(json_string_value(json_object_get(v, "html")), "<script>"));
+	assert_int_equal(json_array_size(json_object_get(v, "blocks")), 6);
+	json_decref(v);
+	v = statement_json(&s, LANG_UK);
+	assert_true(json_is_false(json_object_get(v, "title_fallback")));
+	json_decref(v);
+	const char *html = render(f, &s, LANG_EN, STATEMENT_HTML);
+	assert_contains(html, "<!DOCTYPE html>\n<html lang=\"en\">");
+	assert_contains(html, "<title>Exchange of prisoners: stage 1, 9 June 2025</title>");
+	assert_contains(html, "<p>Under the agreement: Istanbul &lt;script&gt;alert(1)&lt;/script&gt; &amp; *all*.");
+	assert_null(strstr(html, "<script>"));
+	assert_contains(render(f, &s, LANG_RU, STATEMENT_HTML), "<html lang=\"ru\">");
+	const char *md = render(f, &s, LANG_EN, STATEMENT_MD);
+	assert_contains(md, "Istanbul \\<script\\>alert(1)\\</script\\> \\& \\*all\\*.");
+	const char *text = render(f, &s, LANG_EN, STATEMENT_TEXT);
+	assert_contains(text, "Exchange of prisoners: stage 1, 9 June 2025\n\n3 people have come home.\n\n");
+	assert_contains(text, "Istanbul <script>alert(1)</script> & *all*.");
+	assert_null(strstr(text, "# "));
+	assert_int_equal(statement_format_parse("html"), STATEMENT_HTML);
+	assert_int_equal(statement_format_parse("pdf"), -1);
+}
+
+/* Every count agrees with its number: people, bodies, years of age, and k. */
+static void test_counts_agree_with_their_numbers(void **state)
+{
+	fixture *f = *state;
+	agreement ag;
+	fx_agreement(f, JUNE, false, &ag);
+	for(long n = 1; n <= 1000; n++) {
+		statement s = {.ag = &ag, .st = {.number = 1, .date = june9}, .received = n, .bodies = n,
+		               .youngest = (int)n % 100, .oldest = (int)n};
+		statement_settle(&s);
+		/* The CLDR categories, written apart from lang.c. */
+		long d = n % 10, t = n % 100;
+		int cat = t >= 11 && t <= 19 ? 2 : d == 1 ? 0 : d >= 2 && d <= 4 ? 1 : 2;
+		static const char *const people_uk[] = {"людина.", "людини.", "людей."};
+		static const char *const people_ru[] = {"человек.", "человека.", "человек."};
+		static const char *const bodies_uk[] = {"загиблого.", "загиблих.", "загиблих."};
+		static const char *const years_uk[] = {"рік.", "роки.", "років."};
+		static const char *const years_ru[] = {"год.", "года.", "лет."};
+		char want[128], num[32];
+		lang_number(LANG_UK, n, num, sizeof(num));
+		const char *uk = render(f, &s, LANG_UK, STATEMENT_TEXT);
+		const char *ru = render(f, &s, LANG_RU, STATEMENT_TEXT);
+		const char *en = render(f, &s, LANG_EN, STATEMENT_TEXT);
+		if(n == 1) {
+			assert_contains(uk, "Додому повернулася одна людина.");
+			assert_contains(uk, "Повернуто тіло одного загиблого.");
+			assert_contains(ru, "Домой вернулся один человек.");
+			assert_contains(en, "One person has come home.");
+			assert_contains(en, "The body of one of the fallen has been returned.");
+		} else {
+			snprintf(want, sizeof(want), "Додому %s %s %s", cat == 0 ? "повернулася" : "повернулися", num,
+			         people_uk[cat]);
+			assert_contains(uk, want);
+			snprintf(want, sizeof(want), "Повернуто тіла %s %s", num, bodies_uk[cat]);
+			assert_contains(uk, want);
+			snprintf(want, sizeof(want), "Домой %s %s %s", cat == 0 ? "вернулся" : "вернулись", num, people_ru[cat]);
+			assert_contains(ru, want);
+			lang_number(LANG_EN, n, num, sizeof(num));
+			snprintf(want, sizeof(want), "%s people have come home.", num);
+			assert_contains(en, want);
+		}
+		lang_number(LANG_UK, n, num, sizeof(num));
+		snprintf(want, sizeof(want), "найстаршому %s %s", num, years_uk[cat]);
+		assert_contains(uk, want);
+		snprintf(want, sizeof(want), "самому старшему %s %s", num, years_ru[cat]);
+		assert_contains(ru, want);
+		lang_number(LANG_EN, n, num, sizeof(num));
+		snprintf(want, sizeof(want), "the oldest %s %s old.", num, n == 1 ? "year" : "years");
+		assert_contains(en, want);
+	}
+	/* k in the note under embargo. */
+	static const struct {
+		int k;
+		const char *uk, *ru, *en;
+	} ks[] = {
+		{10, "меншої ніж 10 осіб", "меньше 10 человек", "fewer than 10 people"},
+		{21, "меншої ніж 21 особа", "меньше 21 человека", "fewer than 21 people"},
+		{22, "меншої ніж 22 особи", "меньше 22 человек", "fewer than 22 people"},
+		{112, "меншої ніж 112 осіб", "меньше 112 человек", "fewer than 112 people"},
+	};
+	for(size_t i = 0; i < sizeof(ks) / sizeof(ks[0]); i++) {
+		statement s = {.ag = &ag, .st = {.number = 1, .date = june9}, .embargo = true, .k = ks[i].k,
+		               .youngest = -1, .oldest = -1};
+		statement_settle(&s);
+		assert_contains(render(f, &s, LANG_UK, STATEMENT_TEXT), ks[i].uk);
+		assert_contains(render(f, &s, LANG_RU, STATEMENT_TEXT), ks[i].ru);
+		assert_contains(render(f, &s, LANG_EN, STATEMENT_TEXT), ks[i].en);
+	}
+	/* Thousands as Ukrainian writes them: "1 212", never "1,212". */
+	statement s = {.ag = &ag, .st = {.number = 1, .date = june9}, .bodies = 1212, .youngest = -1, .oldest = -1};
+	statement_settle(&s);
+	assert_contains(render(f, &s, LANG_UK, STATEMENT_TEXT), "Повернуто тіла 1\xc2\xa0" "212 загиблих.");
+	assert_contains(render(f, &s, LANG_EN, STATEMENT_TEXT), "The bodies of 1,212 of the fallen");
 }
 
 static void test_aftercare_steps(void **state)
@@ -189,6 +351,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_a_statement_never_names_anyone, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_the_embargo_withholds_every_number, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_titles_and_formats, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_counts_agree_with_their_numbers, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_aftercare_steps, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("accord/statement", tests, NULL, NULL);

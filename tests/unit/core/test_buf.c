@@ -214,6 +214,16 @@ static void test_buf_truncate_cuts_to_length(void **state)
 	buf_free(&b);
 }
 
+static void test_buf_add_html_escapes_markup(void **state)
+{
+	(void)state;
+	buf b;
+	buf_init(&b, 0);
+	assert_int_equal(buf_add_html(&b, "<script>alert('x')</script> & \"Ганна\""), PL_OK);
+	assert_string_equal(buf_str(&b), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Ганна&quot;");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_buf_reset_of_never_used_buffer),
 		cmocka_unit_test(test_buf_reuse_after_limit_failure),
 		cmocka_unit_test(test_buf_truncate_cuts_to_length),
+		cmocka_unit_test(test_buf_add_html_escapes_markup),
 	};
 	return cmocka_run_group_tests_name("core/buf", tests, NULL, NULL);
 }
