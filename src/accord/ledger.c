@@ -87,6 +87,29 @@ static pl_rc count_batches(store *st, const agreement *ag, ledger *l, pl_err *er
 	return PL_OK;
 }
 
+/* Remains batches tied to the agreement's stages: their declared bodies
+ * (what the sender declared and the receiver signed for), and the cases
+ * recorded in them beside. */
+static pl_rc count_tied(store *st, const agreement *ag, ledger *l, arena *a, pl_err *err)
+{
+	ledger_batch *b;
+	size_t n;
+	pl_rc rc = ledger_batches_tied(st, ag, 0, a, &b, &n, err);
+	for(size_t i = 0; i < n && !rc; i++) {
+		ledger_clause *c = find(l, b[i].clause);
+		if(b[i].side < 0 || !c || b[i].status < 0 || b[i].status == STAGE_CANCELLED || b[i].declared < 0)
+			continue;
+		ledger_side *x = &c->side[b[i].side];
+		if(counted(ag, (stage_status)b[i].status)) {
+			x->delivered += b[i].declared;
+			x->cases += b[i].cases;
+		} else if(stage_status_open((stage_status)b[i].status)) {
+			x->in_stages += b[i].declared;
+		}
+	}
+	return rc;
+}
+
 static long ceil_div(long a, long b)
 {
 	return b ? (a + b - 1) / b : 0;
@@ -151,6 +174,7 @@ pl_rc ledger_compute(store *st, const agreement *ag, arena *a, ledger *out, pl_e
 		return rc;
 	rc = count_entries(st, ag, out, err);
 	rc = rc ? rc : count_batches(st, ag, out, err);
+	rc = rc ? rc : count_tied(st, ag, out, a, err);
 	sqlite3_stmt *s;
 	rc = rc ? rc : store_stmt(st, "SELECT status, count(*) FROM stage WHERE agreement_id = ? GROUP BY 1",
 	                          &s, err);
@@ -204,6 +228,13 @@ pl_rc ledger_text(const agreement *ag, const ledger *l, buf *out)
 			num(x->outstanding, u, sizeof(u));
 			rc = buf_printf(out, "  %-6s %12s %12s %12s %12s %12s\n", ag->party[s], d, in, f, o, u);
 		}
+		if(!rc && (c->side[0].cases || c->side[1].cases)) {
+			char k0[32], k1[32];
+			num(c->side[0].cases, k0, sizeof(k0));
+			num(c->side[1].cases, k1, sizeof(k1));
+			rc = buf_printf(out, "  cases recorded in tied batches (bodies are their declared counts): %s %s, "
+			                "%s %s\n", ag->party[0], k0, ag->party[1], k1);
+		}
 	}
 	return rc;
 }
@@ -220,12 +251,13 @@ json_t *ledger_json(const agreement *ag, const ledger *l)
 		for(int s = 0; s < 2 && cj; s++) {
 			const ledger_side *x = &c->side[s];
 			json_object_set_new(cj, ag->party[s],
-			                    json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "delivered",
+			                    json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "delivered",
 			                              (json_int_t)x->delivered, "delivered_points",
 			                              (json_int_t)x->delivered_points, "in_stages", (json_int_t)x->in_stages,
 			                              "in_stages_points", (json_int_t)x->in_stages_points, "not_delivered",
 			                              (json_int_t)x->failed, "owed", (json_int_t)x->owed, "outstanding",
-			                              (json_int_t)x->outstanding));
+			                              (json_int_t)x->outstanding, "cases",
+			                              (json_int_t)x->cases));
 		}
 		json_array_append_new(clauses, cj);
 	}

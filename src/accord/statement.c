@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "accord/ledger.h"
 #include "accord/statement.h"
 
 static const char *const cat_names[CAT_COUNT] = {
@@ -192,9 +193,11 @@ static pl_rc embargo_holds(store *st, const statement *s, bool *out, pl_err *err
 }
 
 /* The bodies the other side delivered to `side` in the stage: read from
- * the rows the ledger counts (ledger.c, count_batches), stage_batch as
- * delivered at execution, so that the two never disagree. */
-static pl_rc bodies_received(store *st, statement *s, int side, pl_err *err)
+ * what the ledger counts (ledger.c, count_batches and count_tied), the
+ * manifest's batches as delivered at execution and the remains batches
+ * tied to the stage by their declared counts, so that the two never
+ * disagree. */
+static pl_rc bodies_received(store *st, statement *s, int side, arena *a, pl_err *err)
 {
 	sqlite3_stmt *q;
 	pl_rc rc = store_stmt(st, "SELECT side, delivered FROM stage_batch WHERE stage_id = ?"
@@ -210,7 +213,16 @@ static pl_rc bodies_received(store *st, statement *s, int side, pl_err *err)
 			s->bodies += n;
 	}
 	sqlite3_reset(q);
-	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "reading the stage's batches");
+	if(sr != SQLITE_DONE)
+		return store_fail(st, err, sr, "reading the stage's batches");
+	ledger_batch *b;
+	size_t n;
+	if((rc = ledger_batches_tied(st, s->ag, s->st.id, a, &b, &n, err)))
+		return rc;
+	for(size_t i = 0; i < n; i++)
+		if(b[i].side >= 0 && b[i].side != side && b[i].declared > 0)
+			s->bodies += b[i].declared;
+	return PL_OK;
 }
 
 /* The people handed over to `side`, and the bodies. */
@@ -229,7 +241,7 @@ static pl_rc gather(store *st, statement *s, int side, arena *a, pl_err *err)
 			return rc;
 		statement_add_person(s, &p);
 	}
-	return bodies_received(st, s, side, err);
+	return bodies_received(st, s, side, a, err);
 }
 
 /* Who received people: the given party, else the one the other side

@@ -60,7 +60,7 @@ pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 	arena a;
 	arena_init(&a, 0);
 	remains_batch in = *b;
-	in.stage = in.created_at = NULL;
+	in.stage = in.clause = in.created_at = NULL;
 	in.received = 0;
 	memset(in.by_status, 0, sizeof(in.by_status));
 	const char *why;
@@ -76,7 +76,7 @@ pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 	if(!rc)
 		rc = remains_clean_arg(RF_NOTE, "note", b->note, false, &a, &in.note, &res, err);
 	if(!rc && b->declared < -1)
-		rc = pl_fail(err, PL_EINPUT, "declared: expected a count from 0");
+		rc = pl_fail(err, PL_EINPUT, "declared: expected a count from 0, got %ld", b->declared);
 	if(!rc)
 		rc = batch_check(&in, &res, err);
 	if(!rc && !(rc = store_begin(st, err)))
@@ -197,9 +197,10 @@ static void batch_from_row(sqlite3_stmt *s, arena *a, void *item)
 	b->note = (t = store_column_text(s, 7)) ? arena_strdup(a, t) : NULL;
 	b->stage_id = sqlite3_column_int64(s, 8);
 	b->created_at = (t = store_column_text(s, 9)) ? arena_strdup(a, t) : NULL;
-	b->received = (long)sqlite3_column_int64(s, 10);
+	b->clause = (t = store_column_text(s, 10)) ? arena_strdup(a, t) : NULL;
+	b->received = (long)sqlite3_column_int64(s, 11);
 	for(int i = 0; i < RS_COUNT; i++)
-		b->by_status[i] = (long)sqlite3_column_int64(s, 11 + i);
+		b->by_status[i] = (long)sqlite3_column_int64(s, 12 + i);
 }
 
 /* Each batch's stage, named through the caller's stage_uid. */
@@ -224,7 +225,7 @@ static pl_rc batches_read(store *st, const char *label, remains_stage_uid_fn sta
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT b.id, b.uid, b.label, b.from_party, b.to_party,"
 	                          " b.handover_date, b.declared, b.note, b.stage_id, b.created_at,"
-	                          " count(c.id), count(c.id) FILTER (WHERE c.status = 'unidentified'),"
+	                          " b.clause, count(c.id), count(c.id) FILTER (WHERE c.status = 'unidentified'),"
 	                          " count(c.id) FILTER (WHERE c.status = 'preliminary'),"
 	                          " count(c.id) FILTER (WHERE c.status = 'confirmed'),"
 	                          " count(c.id) FILTER (WHERE c.status = 'returned')"
@@ -290,6 +291,59 @@ pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id,
 		   !(rc = stage_id ? stage_uid(st, stage_id, stage, err) : PL_OK) &&
 		   !remains_same(b.stage, stage[0] ? stage : NULL))
 			rc = stage_write(st, &b, stage_id, stage, err);
+		rc = store_end(st, rc, err);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+/* ---- the stage and clause its bodies count under -------------------------- */
+
+static pl_rc tie_write(store *st, const remains_batch *b, int64_t stage_id, const char *stage,
+                       const char *clause, long declared, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "UPDATE remains_batch SET stage_id = ?, clause = ?,"
+	                          " declared = coalesce(?, declared) WHERE id = ?", &s, err);
+	if(rc)
+		return rc;
+	if(stage_id)
+		sqlite3_bind_int64(s, 1, stage_id);
+	store_bind_text(s, 2, stage_id ? clause : NULL);
+	if(declared >= 1)
+		sqlite3_bind_int64(s, 3, declared);
+	sqlite3_bind_int64(s, 4, b->id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "tying a batch to a stage");
+	long now = declared >= 1 ? declared : b->declared;
+	json_t *before = json_pack("{s:s, s:s?, s:s?, s:o}", "label", b->label, "stage", b->stage, "clause",
+	                           b->clause, "declared", b->declared >= 0 ? json_integer(b->declared) : json_null());
+	json_t *after = json_pack("{s:s?, s:s?, s:o}", "stage", stage_id ? stage : NULL, "clause",
+	                          stage_id ? clause : NULL, "declared", now >= 0 ? json_integer(now) : json_null());
+	return remains_audit(st, "tie", "remains_batch", b->uid, before, after, err);
+}
+
+pl_rc remains_batch_tie(store *st, const char *label, int64_t stage_id, const char *clause,
+                        long declared, remains_stage_uid_fn stage_uid, pl_err *err)
+{
+	if(declared == 0 || declared < -1)
+		return pl_fail(err, PL_EINPUT, "declared: expected a whole number of bodies from 1, got %ld",
+		               declared);
+	if(stage_id && (!clause || !clause[0]))
+		return pl_fail(err, PL_EINPUT, "clause: required with a stage");
+	arena a;
+	arena_init(&a, 0);
+	remains_batch b;
+	char stage[UID_SIZE] = "";
+	pl_rc rc = store_begin(st, err);
+	if(!rc) {
+		if(!(rc = remains_batch_get(st, label, stage_uid, &a, &b, err)) &&
+		   !(rc = stage_id ? stage_uid(st, stage_id, stage, err) : PL_OK) &&
+		   (!remains_same(b.stage, stage[0] ? stage : NULL) ||
+		    !remains_same(b.clause, stage_id ? clause : NULL) || (declared >= 1 && declared != b.declared)))
+			rc = tie_write(st, &b, stage_id, stage, clause, declared, err);
 		rc = store_end(st, rc, err);
 	}
 	arena_free(&a);

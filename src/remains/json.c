@@ -85,6 +85,7 @@ json_t *remains_batch_json(const remains_batch *b)
 	json_object_set_new(o, "declared", b->declared >= 0 ? json_integer(b->declared) : json_null());
 	json_object_set_new(o, "note", str(b->note));
 	json_object_set_new(o, "stage", str(b->stage));
+	json_object_set_new(o, "clause", str(b->clause));
 	json_object_set_new(o, "received", json_integer(b->received));
 	json_object_set_new(o, "by_status", counts);
 	return o;

@@ -136,6 +136,7 @@ typedef struct remains_batch {
 	const char *note;
 	int64_t stage_id;             /* row id of the exchange stage it came with; 0: none */
 	const char *stage;            /* and its uid, when the reader named it; else NULL */
+	const char *clause;           /* the agreement's clause its bodies count under; NULL: none */
 	const char *created_at;
 	long received;                /* cases recorded in it */
 	long by_status[RS_COUNT];
@@ -289,6 +290,14 @@ pl_rc remains_batch_list(store *st, remains_stage_uid_fn stage_uid, arena *a, re
  * For the agreements module, which owns stages and names them. */
 pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id,
                                  remains_stage_uid_fn stage_uid, pl_err *err);
+
+/* Tie a batch to the exchange stage (row id) and the clause its bodies
+ * count under, and with declared >= 1 set its declared count (-1: keep
+ * it); stage_id 0 unties it (clause NULL). Only the tie is checked here:
+ * whether stage and clause belong together is the agreements module's
+ * (accord's stage_batch_tie, which calls this). Audited as "tie". */
+pl_rc remains_batch_tie(store *st, const char *label, int64_t stage_id, const char *clause,
+                        long declared, remains_stage_uid_fn stage_uid, pl_err *err);
 
 /* ---- JSON ---------------------------------------------------------------- */
 

@@ -64,8 +64,16 @@ static const char *const step_1[] = {
 	NULL,
 };
 
+/* Step 2: the clause of an agreement a batch's bodies count under (a
+ * body-exchange clause's id, beside stage_id), for the ledger. */
+static const char *const step_2[] = {
+	"ALTER TABLE remains_batch ADD COLUMN clause TEXT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 5, .sql = step_1},
+	{.sql = step_2},
 };
 
 const store_schema remains_schema = {"remains", STORE_STEPS(steps)};
