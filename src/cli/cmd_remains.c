@@ -6,6 +6,7 @@
 
 #include <jansson.h>
 
+#include "accord/ledger.h"
 #include "accord/stage.h"
 #include "cli/cli.h"
 #include "remains/remains.h"
@@ -489,7 +490,8 @@ static int batch_add_cmd(cli *c, int argc, char **argv)
 	static const cli_opt opts[] = {
 		[FROM] = {.name = "from", .required = true},
 		[TO] = {.name = "to", .required = true}, [DATE] = {.name = "date"},
-		[DECLARED] = {.name = "declared", .kind = CLI_INT, .min = 0, .max = 100000000, .expect = "a count from 0"},
+		[DECLARED] = {.name = "declared", .kind = CLI_INT, .min = 1, .max = 100000000,
+		              .expect = "a whole number of bodies from 1"},
 		[NOTE] = {.name = "note"}, {0}};
 	static const cli_spec spec = {.usage = batch_add_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = label_once};
@@ -583,7 +585,8 @@ static void batch_text(const remains_batch *b)
 		printf("\n%ld %s than declared\n", labs(b->declared - b->received),
 		       b->received < b->declared ? "fewer cases received" : "more cases received");
 	if(b->stage)
-		printf("handed over in stage %s\n", b->stage);
+		printf("handed over in stage %s%s%s\n", b->stage, b->clause ? ", counted under clause " : "",
+		       b->clause ? b->clause : "");
 	if(b->note)
 		printf("note: %s\n", b->note);
 	putchar('\n');
@@ -622,12 +625,69 @@ static int batch_show_cmd(cli *c, int argc, char **argv)
 	return rc ? cli_fail(c, &err) : status < 0 ? EXIT_OK : status;
 }
 
+static const char batch_tie_usage[] =
+	"usage: parley remains batch tie LABEL --stage UID --clause ID [--agreement NAME]\n"
+	"                                [--declared N]\n"
+	"       parley remains batch tie LABEL --untie\n"
+	"\n"
+	"Tie a batch to the exchange stage it came with and the agreement's clause\n"
+	"about bodies it counts under (\"6,000 bodies for 6,000\"): the ledger and the\n"
+	"stage's statement then count its declared bodies. Audited.\n"
+	"\n"
+	"Options:\n"
+	"  --stage UID       the stage (its id, or a unique prefix)\n"
+	"  --clause ID       the clause about remains the bodies count under\n"
+	"  --agreement NAME  the agreement the stage must belong to (default: the stage's)\n"
+	"  --declared N      the bodies the sender declared, if the batch has no count yet\n"
+	"                    or it was wrong\n"
+	"  --untie           the batch counts under no stage and clause\n";
+
+static int batch_tie_cmd(cli *c, int argc, char **argv)
+{
+	enum { STAGE, CLAUSE, AGREEMENT, DECLARED, UNTIE, N };
+	static const cli_opt opts[] = {
+		[STAGE] = {.name = "stage"}, [CLAUSE] = {.name = "clause"}, [AGREEMENT] = {.name = "agreement"},
+		[DECLARED] = {.name = "declared", .kind = CLI_INT, .min = 1, .max = 100000000,
+		              .expect = "a whole number of bodies from 1"},
+		[UNTIE] = {.name = "untie", .kind = CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = batch_tie_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = label_once};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	pl_rc rc = PL_OK;
+	if(v[UNTIE].s && (v[STAGE].s || v[CLAUSE].s || v[DECLARED].s))
+		rc = pl_fail(&err, PL_EUSAGE, "--untie: give no --stage, --clause or --declared with it");
+	else if(!v[UNTIE].s && !v[STAGE].s)
+		rc = pl_fail(&err, PL_EUSAGE, "--stage is required (or --untie)");
+	ledger_tie t = {.batch = argv[optind], .agreement = v[AGREEMENT].s, .stage = v[STAGE].s,
+	                .clause = v[CLAUSE].s, .declared = v[DECLARED].s ? v[DECLARED].n : -1};
+	rc = rc ? rc : ledger_batch_tie(st, &t, NULL, &err);
+	arena ar;
+	arena_init(&ar, 0);
+	remains_batch b;
+	rc = rc ? rc : remains_batch_get(st, t.batch, stage_uid_by_id, &ar, &b, &err);
+	store_close(st);
+	if(!rc && c->json)
+		print_json(remains_batch_json(&b));
+	else if(!rc && b.stage)
+		printf("%s: %ld bodies counted under clause %s, stage %s\n", b.label, b.declared, b.clause, b.stage);
+	else if(!rc)
+		printf("%s: tied to no stage\n", b.label);
+	arena_free(&ar);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
 static const char batch_usage[] =
 	"usage: parley remains batch COMMAND ...\n"
 	"\n"
 	"  add     record a batch (label, parties, date, declared count)\n"
 	"  list    every batch, declared against received, cases by status\n"
 	"  show    one batch and its cases\n"
+	"  tie     tie a batch to its stage and clause, for the ledger\n"
 	"\n"
 	"'parley remains batch COMMAND --help' for each.\n";
 
@@ -635,6 +695,7 @@ static int remains_batch_cmd(cli *c, int argc, char **argv)
 {
 	static const cli_command subs[] = {
 		{"add", batch_add_cmd, NULL}, {"list", batch_list_cmd, NULL}, {"show", batch_show_cmd, NULL},
+		{"tie", batch_tie_cmd, NULL},
 	};
 	return cli_dispatch(c, "remains batch", subs, sizeof(subs) / sizeof(subs[0]), batch_usage, argc,
 	                    argv);

@@ -340,3 +340,61 @@ test_exchange_the_mediators_instance() {
 	expect_out "(not in this registry)"
 	expect_out "TR (mediator)"
 }
+
+# Bodies received in batches the remains office recorded, outside any
+# manifest: tied to the stage they came with and the clause "6,000 bodies
+# for 6,000", they count in the ledger and the stage's statement; bad ties
+# are refused by field and change nothing.
+test_exchange_bodies_in_batches_count_in_the_ledger() {
+	two_offices
+	export PARLEY_TODAY=2025-06-08
+	"$PARLEY" --db ua.db plan istanbul-2025-06-02 --clause wounded-ill-young --stage-date 2025-06-09 \
+		--capacity 3 --save >plan.txt || fail "plan"
+	s=$(sed -n 's/^saved the next stage as \(S[0-9A-Z]*\).*/\1/p' plan.txt)
+	agree_stage "$s"
+	export PARLEY_TODAY=2025-06-09
+	"$PARLEY" --db ua.db stage execute "$s" >/dev/null || fail "execute"
+	p --db ua.db remains batch add RU-700 --from RU --to UA --date 2025-06-09 --declared 700
+	expect_status 0
+	p --db ua.db remains batch add RU-560 --from RU --to UA --date 2025-06-09 --declared 0
+	expect_status 2
+	expect_err "--declared: expected a whole number of bodies from 1"
+	p --db ua.db remains batch add RU-560 --from RU --to UA --date 2025-06-09
+	expect_status 0
+	[ "$(ledger ua.db bodies RU delivered)" = 0 ] || fail "bodies before the tie"
+	audit=$(sqlite3 ua.db "SELECT count(*) FROM audit")
+	p --db ua.db remains batch tie RU-700 --stage "$s" --clause wounded-ill-young
+	expect_status 1
+	expect_err "clause: clause 'wounded-ill-young' is about prisoners, not bodies"
+	p --db ua.db remains batch tie RU-560 --stage "$s" --clause bodies
+	expect_status 1
+	expect_err "declared: batch 'RU-560' has no declared count"
+	p --db ua.db remains batch tie RU-700 --stage "$s" --clause bodies --agreement nope
+	expect_status 1
+	expect_err "agreement: "
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM audit")" = "$audit" ] || fail "a refused tie was audited"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM remains_batch WHERE stage_id IS NOT NULL")" = 0 ] || fail "tied"
+	p --db ua.db remains batch tie RU-700 --stage "$s" --clause bodies --agreement istanbul-2025-06-02
+	expect_status 0
+	expect_out "RU-700: 700 bodies counted under clause bodies, stage $s"
+	p --db ua.db remains batch tie RU-560 --stage "$s" --clause bodies --declared 560
+	expect_status 0
+	[ "$(ledger ua.db bodies RU delivered)" = 1260 ] || fail "RU bodies: $(ledger ua.db bodies RU delivered)"
+	[ "$(ledger ua.db bodies RU owed)" = 4740 ] || fail "RU owes"
+	[ "$(ledger ua.db bodies UA delivered)" = 0 ] || fail "UA bodies"
+	p --db ua.db agreement show istanbul-2025-06-02
+	expect_out "1,260"
+	p --db ua.db statement "$s" --party UA
+	expect_out "The bodies of 1,260 of the fallen have been returned."
+	p --db ua.db statement "$s" --party UA --lang uk --format text
+	expect_out "Повернуто тіла 1"
+	expect_out "260 загиблих."
+	p --db ua.db remains batch show RU-700
+	expect_out "counted under clause bodies"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM audit WHERE action = 'tie'")" = 2 ] || fail "ties audited"
+	p --db ua.db remains batch tie RU-560 --untie
+	expect_status 0
+	[ "$(ledger ua.db bodies RU delivered)" = 700 ] || fail "untied"
+	p --db ua.db audit verify
+	expect_status 0
+}
