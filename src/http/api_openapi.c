@@ -133,6 +133,13 @@ static void accord_schemas(json_t *s)
 	                    object_schema("label:string,person:string,description:string", frag_req));
 	json_object_set_new(s, "IdentifyInput", object_schema("person:string,confirm:boolean", id_req));
 	json_object_set_new(s, "ReturnInput", object_schema("to:string,date:string,note:string", ret_req));
+	static const char *const batch_req[] = {"label", "from_party", "to_party", "declared", NULL},
+	                         *const tie_req[] = {"stage", NULL};
+	json_object_set_new(s, "BatchInput", object_schema("label:string,from_party:string,to_party:string,"
+	                                                   "handover_date:string,declared:integer,note:string",
+	                                                   batch_req));
+	json_object_set_new(s, "TieInput", object_schema("agreement:string,stage:string,clause:string,"
+	                                                 "declared:integer", tie_req));
 }
 
 /* The bodies of the DNA routes. */

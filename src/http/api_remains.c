@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "accord/ledger.h"
 #include "accord/stage.h"
 #include "http/internal.h"
 #include "remains/remains.h"
@@ -159,6 +160,71 @@ void api_remains_batch_get(http_req *q)
 	json_t *o = remains_batch_json(&b);
 	json_object_set_new(o, "cases", remains_page_json(&pg, &rq));
 	http_json(q, MHD_HTTP_OK, o);
+}
+
+/* ---- a batch recorded, and tied to its stage and clause ------------------- */
+
+/* The body's field a refusal of remains_batch_add is about, from the name
+ * its message starts with ("from: expected a party code ..."). */
+static const char *batch_field(const pl_err *err)
+{
+	static const char *const map[][2] = {{"label:", "label"}, {"from:", "from_party"}, {"to:", "to_party"},
+	                                     {"date:", "handover_date"}, {"note:", "note"},
+	                                     {"declared:", "declared"}, {"a batch labelled", "label"}};
+	for(size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if(!strncmp(err->msg, map[i][0], strlen(map[i][0])))
+			return map[i][1];
+	return strstr(err->msg, "a batch goes from one party") ? "to_party" : NULL;
+}
+
+void api_remains_batch_add(http_req *q)
+{
+	static const char *const keys[] = {"label", "from_party", "to_party", "handover_date", "declared",
+	                                   "note", NULL};
+	remains_batch b = {.declared = 0};
+	json_t *body = http_body(q, keys);
+	bool ok = body && http_opt_string(q, body, "label", &b.label) &&
+	          http_opt_string(q, body, "from_party", &b.from_party) &&
+	          http_opt_string(q, body, "to_party", &b.to_party) &&
+	          http_opt_string(q, body, "handover_date", &b.handover_date) &&
+	          http_opt_string(q, body, "note", &b.note);
+	/* The count the sender declared is what the ledger counts: required. */
+	if(ok && !json_object_get(body, "declared")) {
+		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "declared",
+		           "declared: required: the bodies the sender declared, a whole number from 1");
+		ok = false;
+	}
+	ok = ok && http_opt_long(q, body, "declared", 1, 100000000, &b.declared);
+	pl_err err = {0};
+	remains_batch got;
+	if(ok && remains_batch_add(q->st, &b, &err))
+		http_fail_field(q, &err, batch_field(&err));
+	else if(ok && remains_batch_get(q->st, b.label, stage_uid_by_id, &q->a, &got, &err))
+		http_fail(q, &err);
+	else if(ok)
+		http_json(q, MHD_HTTP_CREATED, remains_batch_json(&got));
+	json_decref(body);
+}
+
+void api_remains_batch_tie(http_req *q)
+{
+	static const char *const keys[] = {"agreement", "stage", "clause", "declared", NULL};
+	ledger_tie t = {.declared = -1};
+	json_t *b = http_body(q, keys);
+	bool ok = b && (t.batch = batch_label(q)) && http_opt_string(q, b, "agreement", &t.agreement) &&
+	          http_opt_string(q, b, "clause", &t.clause) &&
+	          (json_is_null(json_object_get(b, "stage")) || http_opt_string(q, b, "stage", &t.stage)) &&
+	          http_opt_long(q, b, "declared", 1, 100000000, &t.declared);
+	pl_err err = {0};
+	const char *field = NULL;
+	remains_batch got;
+	if(ok && ledger_batch_tie(q->st, &t, &field, &err))
+		http_fail_field(q, &err, field);
+	else if(ok && remains_batch_get(q->st, t.batch, stage_uid_by_id, &q->a, &got, &err))
+		http_fail(q, &err);
+	else if(ok)
+		http_json(q, MHD_HTTP_OK, remains_batch_json(&got));
+	json_decref(b);
 }
 
 /* ---- import --------------------------------------------------------------- */

@@ -356,6 +356,8 @@ void api_remains_withdraw(http_req *q);
 void api_remains_return(http_req *q);
 void api_remains_batches(http_req *q);
 void api_remains_batch_get(http_req *q);
+void api_remains_batch_add(http_req *q);
+void api_remains_batch_tie(http_req *q);
 /* api_dna.c: DNA identification */
 void api_dna_import(http_req *q);
 void api_dna_screen(http_req *q);

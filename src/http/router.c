@@ -188,6 +188,11 @@ const route http_routes[] = {
 	{M_GET, "/api/remains/batches/{label}", RM_READ, 0, api_remains_batch_get,
 	 "A batch (by label or id) and its cases", NULL,
 	 "limit:integer:at most this many cases (1-1000, default 50);offset:integer:skip this many"},
+	{M_POST, "/api/remains/batches", RM_WRITE, ROUTE_BODY | ROUTE_CREATES, api_remains_batch_add,
+	 "Record a batch handed over together, with the bodies the sender declared", "BatchInput", NULL},
+	{M_POST, "/api/remains/batches/{label}/tie", RM_WRITE, ROUTE_BODY, api_remains_batch_tie,
+	 "Tie a batch (by label or id) to its stage and the clause about bodies it counts under in the "
+	 "ledger (stage null: untie); audited", "TieInput", NULL},
 	{M_POST, "/api/remains/import", RM_WRITE, ROUTE_UPLOAD, api_remains_import,
 	 "Import a cases file (one CSV file, multipart/form-data): all or nothing, every problem "
 	 "with its line and column", "Upload",

@@ -575,6 +575,91 @@ static void aftercare_with_and_without_medical_rights(void **state)
 	resp_free(&r);
 }
 
+/* A refusal's field, as the error names it. */
+static const char *error_field(const resp *r)
+{
+	return str_at(json_object_get(r->json, "error"), "field");
+}
+
+/* Bodies received in batches the remains office recorded: created with
+ * their declared count, tied to the executed stage and the clause about
+ * bodies, counted in the ledger; bad input refused by field. */
+static void bodies_in_batches_count_in_the_ledger(void **state)
+{
+	(void)state;
+	resp r;
+	static const struct {
+		const char *body, *field;
+	} bad[] = {
+		{"{\"label\":\"RU-0\",\"from_party\":\"RU\",\"to_party\":\"UA\",\"declared\":0}", "declared"},
+		{"{\"label\":\"RU-0\",\"from_party\":\"RU\",\"to_party\":\"UA\",\"declared\":\"many\"}", "declared"},
+		{"{\"label\":\"RU-0\",\"from_party\":\"RU\",\"to_party\":\"UA\",\"declared\":1.5}", "declared"},
+		{"{\"label\":\"RU-0\",\"from_party\":\"RU\",\"to_party\":\"UA\"}", "declared"},
+		{"{\"label\":\"RU-0\",\"from_party\":\"Russia\",\"to_party\":\"UA\",\"declared\":3}", "from_party"},
+	};
+	for(size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches", bad[i].body, &r), 422);
+		assert_string_equal(error_field(&r), bad[i].field);
+		resp_free(&r);
+	}
+	assert_status(get(ROLE_IDENTIFICATION, "/api/remains/batches/RU-0", &r), 404);
+	resp_free(&r);
+	assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches",
+	                        "{\"label\":\"RU-700\",\"from_party\":\"RU\",\"to_party\":\"UA\","
+	                        "\"handover_date\":\"2025-06-09\",\"declared\":700}", &r), 201);
+	assert_int_equal(int_at(r.json, "declared"), 700);
+	resp_free(&r);
+	assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches",
+	                        "{\"label\":\"RU-560\",\"from_party\":\"RU\",\"to_party\":\"UA\","
+	                        "\"handover_date\":\"2025-06-09\",\"declared\":560}", &r), 201);
+	resp_free(&r);
+	char body[256];
+	static const struct {
+		const char *clause, *agreement, *field;
+		long status;
+	} refused[] = {
+		{"young", "test-2025", "clause", 422},
+		{"none", "test-2025", "clause", 422},
+		{"bodies", "nope", "agreement", 404},
+	};
+	for(size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		snprintf(body, sizeof(body), "{\"agreement\":\"%s\",\"stage\":\"%s\",\"clause\":\"%s\"}",
+		         refused[i].agreement, stage_id, refused[i].clause);
+		assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches/RU-700/tie", body, &r),
+		              refused[i].status);
+		assert_string_equal(error_field(&r), refused[i].field);
+		resp_free(&r);
+	}
+	snprintf(body, sizeof(body), "{\"stage\":\"%s\",\"clause\":\"bodies\",\"declared\":0}", stage_id);
+	assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches/RU-700/tie", body, &r), 422);
+	assert_string_equal(error_field(&r), "declared");
+	resp_free(&r);
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/remains/batches/RU-700/tie", body, &r), 403);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "{\"agreement\":\"test-2025\",\"stage\":\"%s\",\"clause\":\"bodies\"}",
+	         stage_id);
+	assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches/RU-700/tie", body, &r), 200);
+	assert_string_equal(str_at(r.json, "clause"), "bodies");
+	assert_string_equal(str_at(r.json, "stage"), stage_id);
+	resp_free(&r);
+	assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches/RU-560/tie", body, &r), 200);
+	resp_free(&r);
+	assert_status(get(ROLE_NEGOTIATOR, "/api/agreements/test-2025", &r), 200);
+	json_t *bodies = find(json_object_get(json_object_get(r.json, "ledger"), "clauses"), "clause", "bodies");
+	assert_int_equal(int_at(json_object_get(bodies, "RU"), "delivered"), 1260);
+	assert_int_equal(int_at(json_object_get(bodies, "RU"), "owed"), 100 - 1260 > 0 ? 100 - 1260 : 0);
+	assert_int_equal(int_at(json_object_get(bodies, "UA"), "delivered"), 0);
+	resp_free(&r);
+	/* Untied: out of the ledger again. */
+	assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches/RU-560/tie", "{\"stage\":null}", &r), 200);
+	assert_true(json_is_null(json_object_get(r.json, "stage")));
+	resp_free(&r);
+	assert_status(get(ROLE_NEGOTIATOR, "/api/agreements/test-2025", &r), 200);
+	bodies = find(json_object_get(json_object_get(r.json, "ledger"), "clauses"), "clause", "bodies");
+	assert_int_equal(int_at(json_object_get(bodies, "RU"), "delivered"), 700);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -585,6 +670,7 @@ int main(void)
 		cmocka_unit_test(execution_with_a_refusal_and_a_substitution),
 		cmocka_unit_test(the_statement_waits_for_the_embargo),
 		cmocka_unit_test(aftercare_with_and_without_medical_rights),
+		cmocka_unit_test(bodies_in_batches_count_in_the_ledger),
 	};
 	return cmocka_run_group_tests_name("api/accord", tests, setup, teardown);
 }

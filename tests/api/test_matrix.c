@@ -66,6 +66,8 @@ static const struct cell_row {
 	{"GET", "/api/remains", "/api/remains", NULL, false, "y...yy."},
 	{"GET", "/api/remains/batches", "/api/remains/batches", NULL, false, "y...yy."},
 	{"GET", "/api/remains/batches/{label}", "/api/remains/batches/none", NULL, false, "y...yy."},
+	{"POST", "/api/remains/batches", "/api/remains/batches", "{}", false, "....y.."},
+	{"POST", "/api/remains/batches/{label}/tie", "/api/remains/batches/none/tie", "{}", false, "....y.."},
 	{"POST", "/api/remains/import", "/api/remains/import", "{}", false, "....y.."},
 	{"GET", "/api/remains/{tag}", "/api/remains/none", NULL, false, "y...yy."},
 	{"POST", "/api/remains/{tag}/custody", "/api/remains/none/custody", "{}", false, "....y.."},
