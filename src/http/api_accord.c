@@ -97,7 +97,7 @@ static json_t *date_or_null(pdate d)
 
 /* {"en": ..., "uk": ...}: the languages the document gives a title in;
  * empty when it gives one text without saying its language. */
-static json_t *titles_json(const agreement_titles *t)
+json_t *http_titles_json(const agreement_titles *t)
 {
 	json_t *o = json_object();
 	for(int l = 0; l < LANG_COUNT; l++)
@@ -119,7 +119,7 @@ static json_t *clauses_json(const agreement *ag)
 		                      basis_kind_name(c->basis), "basis_text",
 		                      clause_basis_text(ag, c, &basis) ? "" : buf_str(&basis), "eligible",
 		                      c->eligible_text, "capacity", (json_int_t)c->capacity);
-		json_object_set_new(o, "titles", titles_json(&c->titles));
+		json_object_set_new(o, "titles", http_titles_json(&c->titles));
 		json_array_append_new(a, o);
 	}
 	buf_free(&basis);
@@ -161,7 +161,7 @@ void api_agreement_get(http_req *q)
 	                      "embargo_until", embargo, "explanation", buf_str(&words), "clauses",
 	                      clauses_json(&ag), "ledger", ledger_json(&ag, &lg), "stages", stages,
 	                      "document", json_loads(ag.canonical, 0, NULL));
-	json_object_set_new(o, "titles", titles_json(&ag.titles));
+	json_object_set_new(o, "titles", http_titles_json(&ag.titles));
 	json_object_set_new(o, "embargo_k", json_integer(ag.embargo_k));
 	buf_free(&words);
 	http_json(q, MHD_HTTP_OK, o);

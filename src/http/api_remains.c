@@ -206,6 +206,59 @@ void api_remains_batch_add(http_req *q)
 	json_decref(body);
 }
 
+/* What a batch may be tied to: each agreement with a clause about
+ * remains, those clauses, and its stages that are not cancelled. No
+ * person is named: identification officers, who record batches, do not
+ * read agreements otherwise. */
+static json_t *tie_options(http_req *q, const char *name, pl_err *err)
+{
+	agreement ag;
+	stage_row *rows;
+	size_t n;
+	if(agreement_get(q->st, name, &q->a, &ag, err))
+		return NULL;
+	json_t *clauses = json_array(), *stages = json_array();
+	for(int i = 0; i < ag.nclauses; i++)
+		if(ag.clauses[i].subject == SUBJECT_REMAINS)
+			json_array_append_new(clauses, json_pack("{s:s, s:s?, s:o}", "id", ag.clauses[i].id, "title",
+			                                         ag.clauses[i].title, "titles",
+			                                         http_titles_json(&ag.clauses[i].titles)));
+	stage_filter f = {.agreement = name, .status = -1};
+	if(!json_array_size(clauses) || stage_list(q->st, &f, &q->a, &rows, &n, err))
+		n = 0;
+	for(size_t i = 0; i < n; i++)
+		if(rows[i].status != STAGE_CANCELLED)
+			json_array_append_new(stages, json_pack("{s:s, s:i, s:s?, s:s}", "id", rows[i].uid, "number",
+			                                        rows[i].number, "date", rows[i].date, "status",
+			                                        stage_status_name(rows[i].status)));
+	return json_pack("{s:s, s:[s,s], s:o, s:o}", "id", ag.name, "parties", ag.party[0], ag.party[1], "clauses",
+	                 clauses, "stages", stages);
+}
+
+void api_remains_ties(http_req *q)
+{
+	agreement_row *rows;
+	size_t n;
+	pl_err err = {0};
+	if(agreement_list(q->st, &q->a, &rows, &n, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	json_t *out = json_array();
+	for(size_t i = 0; i < n; i++) {
+		json_t *o = tie_options(q, rows[i].name, &err);
+		if(!o) {
+			json_decref(out);
+			http_fail(q, &err);
+			return;
+		}
+		if(json_array_size(json_object_get(o, "clauses")))
+			json_array_append(out, o);
+		json_decref(o);
+	}
+	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "agreements", out));
+}
+
 void api_remains_batch_tie(http_req *q)
 {
 	static const char *const keys[] = {"agreement", "stage", "clause", "declared", NULL};

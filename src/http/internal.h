@@ -357,6 +357,10 @@ void api_remains_return(http_req *q);
 void api_remains_batches(http_req *q);
 void api_remains_batch_get(http_req *q);
 void api_remains_batch_add(http_req *q);
+void api_remains_ties(http_req *q);
+/* {"en": ..., "uk": ...}: the languages an agreement document gives a title in. */
+struct agreement_titles;
+json_t *http_titles_json(const struct agreement_titles *t);
 void api_remains_batch_tie(http_req *q);
 /* api_dna.c: DNA identification */
 void api_dna_import(http_req *q);

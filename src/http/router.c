@@ -188,6 +188,9 @@ const route http_routes[] = {
 	{M_GET, "/api/remains/batches/{label}", RM_READ, 0, api_remains_batch_get,
 	 "A batch (by label or id) and its cases", NULL,
 	 "limit:integer:at most this many cases (1-1000, default 50);offset:integer:skip this many"},
+	{M_GET, "/api/remains/ties", RM_WRITE, 0, api_remains_ties,
+	 "What a batch may be tied to: each agreement with a clause about remains, those clauses, and its "
+	 "stages not cancelled (no person)", NULL, NULL},
 	{M_POST, "/api/remains/batches", RM_WRITE, ROUTE_BODY | ROUTE_CREATES, api_remains_batch_add,
 	 "Record a batch handed over together, with the bodies the sender declared", "BatchInput", NULL},
 	{M_POST, "/api/remains/batches/{label}/tie", RM_WRITE, ROUTE_BODY, api_remains_batch_tie,

@@ -613,6 +613,14 @@ static void bodies_in_batches_count_in_the_ledger(void **state)
 	                        "{\"label\":\"RU-560\",\"from_party\":\"RU\",\"to_party\":\"UA\","
 	                        "\"handover_date\":\"2025-06-09\",\"declared\":560}", &r), 201);
 	resp_free(&r);
+	/* What the identification officer may tie it to: the clause about bodies and the stages. */
+	assert_status(get(ROLE_IDENTIFICATION, "/api/remains/ties", &r), 200);
+	json_t *opt = find(json_object_get(r.json, "agreements"), "id", "test-2025");
+	assert_non_null(opt);
+	assert_int_equal(json_array_size(json_object_get(opt, "clauses")), 1);
+	assert_string_equal(str_at(json_array_get(json_object_get(opt, "clauses"), 0), "id"), "bodies");
+	assert_non_null(find(json_object_get(opt, "stages"), "id", stage_id));
+	resp_free(&r);
 	char body[256];
 	static const struct {
 		const char *clause, *agreement, *field;

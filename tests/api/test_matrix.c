@@ -66,6 +66,7 @@ static const struct cell_row {
 	{"GET", "/api/remains", "/api/remains", NULL, false, "y...yy."},
 	{"GET", "/api/remains/batches", "/api/remains/batches", NULL, false, "y...yy."},
 	{"GET", "/api/remains/batches/{label}", "/api/remains/batches/none", NULL, false, "y...yy."},
+	{"GET", "/api/remains/ties", "/api/remains/ties", NULL, false, "....y.."},
 	{"POST", "/api/remains/batches", "/api/remains/batches", "{}", false, "....y.."},
 	{"POST", "/api/remains/batches/{label}/tie", "/api/remains/batches/none/tie", "{}", false, "....y.."},
 	{"POST", "/api/remains/import", "/api/remains/import", "{}", false, "....y.."},
