@@ -595,6 +595,49 @@ test('remains: a cases file with a bad row, then a good one; a case and the batc
   await shot(page, '28-batches');
 });
 
+test('bodies in the ledger: two batches recorded with their declared counts, tied to stage 1 and the bodies clause', async (page) => {
+  await signIn(page, 'identification');
+  // A declared count that is not a whole number from 1 is refused in words, and nothing is recorded.
+  const record = async (label, declared) => {
+    await page.goto(`${base}/remains/batches`);
+    await page.waitForSelector('#batch-add-form');
+    await page.fill('#nb-label', label);
+    await page.fill('#nb-from', 'RU');
+    await page.fill('#nb-to', 'UA');
+    await page.fill('#nb-date', '2025-06-09');
+    await page.fill('#nb-declared', declared);
+    await page.click('#nb-submit');
+  };
+  await record('RU-700', '0');
+  await page.waitForSelector('#nb-messages .notice.error');
+  assert((await page.textContent('#nb-messages')).includes('Bodies declared'), await page.textContent('#nb-messages'));
+  await shot(page, '28a-batch-add-refused');
+  for (const [label, n] of [['RU-700', '700'], ['RU-560', '560']]) {
+    await record(label, n);
+    await page.waitForSelector('#batch-tie-form');
+    await page.selectOption('#tie-agreement', 'istanbul-2025-06-02');
+    await page.selectOption('#tie-clause', 'bodies');
+    await page.selectOption('#tie-stage', stage1);
+    await page.click('#tie-submit');
+    await page.waitForSelector('#tie-messages .notice.success');
+    await page.waitForSelector('#batch-clause');
+  }
+  assert((await page.textContent('main')).includes(stage1), 'the batch does not name its stage');
+  await shot(page, '28b-batch-tied');
+  await page.goto(`${base}/remains/batches`);
+  await page.waitForSelector('#batches');
+  await shot(page, '28c-batches-tied');
+  await page.click('#sign-out');
+  await page.waitForSelector('form.login');
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/agreements/istanbul-2025-06-02`);
+  await page.waitForSelector('#ledger');
+  const ru = await page.locator('#ledger tbody tr', { hasText: 'bodies' }).filter({ hasText: 'RU' }).first().textContent();
+  assert(ru.includes('1,260'), `the ledger's bodies row for RU: ${ru}`);
+  assert(await page.locator('#ledger-bodies-note').count() === 1, 'the ledger does not say how bodies are counted');
+  await shot(page, '28d-ledger-bodies');
+});
+
 // In a dialog: the note (or reason), then its explicit button.
 async function dialogDecide(page, button, text) {
   await page.click(button);

@@ -82,6 +82,17 @@ function ledgerTable(ag) {
     t('ledger.not_delivered'), t('ledger.owed'), t('ledger.outstanding')], rows, { class: 'ledger', id: 'ledger' });
 }
 
+// How bodies are counted: by the count declared for each batch, with the
+// cases recorded in tied batches beside it (not instead of it).
+function bodiesNote(ag) {
+  const remains = ag.ledger.clauses.filter((c) => c.subject === 'remains');
+  if (!remains.length) return null;
+  const [a, b] = ag.parties;
+  return h('div', { class: 'muted small', id: 'ledger-bodies-note' }, h('p', {}, t('ledger.bodies_note')),
+    remains.filter((c) => c[a].cases || c[b].cases).map((c) => h('p', {}, t('ledger.cases_recorded',
+      { clause: c.clause, a, na: number(c[a].cases), b, nb: number(c[b].cases) }))));
+}
+
 function ledgerChart(ag) {
   const rows = [];
   for (const c of ag.ledger.clauses) {
@@ -119,7 +130,7 @@ async function one(ctx) {
           ['SHA-256', h('span', { class: 'mono small' }, ag.sha256)]]),
         h('details', {}, h('summary', {}, t('agreements.in_words')), h('pre', { class: 'explain' }, ag.explanation))),
       ledgerChart(ag)),
-    h('h2', {}, t('ledger.title')), ledgerTable(ag),
+    h('h2', {}, t('ledger.title')), ledgerTable(ag), bodiesNote(ag),
     h('h2', { class: 'spaced' }, t('agreements.clauses')), clauses(ag),
     h('h2', { class: 'spaced' }, t('agreements.stages')), stageTable(ag.stages));
 }
