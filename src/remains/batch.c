@@ -259,48 +259,10 @@ pl_rc remains_batch_get(store *st, const char *label, remains_stage_uid_fn stage
 	return rc;
 }
 
-static pl_rc stage_write(store *st, const remains_batch *b, int64_t stage_id, const char *stage,
-                            pl_err *err)
-{
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "UPDATE remains_batch SET stage_id = ? WHERE id = ?", &s, err);
-	if(rc)
-		return rc;
-	if(stage_id)
-		sqlite3_bind_int64(s, 1, stage_id);
-	sqlite3_bind_int64(s, 2, b->id);
-	int x = sqlite3_step(s);
-	sqlite3_reset(s);
-	if(x != SQLITE_DONE)
-		return store_fail(st, err, x, "updating a batch");
-	return remains_audit(st, "update", "remains_batch", b->uid,
-	                     json_pack("{s:s, s:s?}", "label", b->label, "stage", b->stage),
-	                     json_pack("{s:s?}", "stage", stage[0] ? stage : NULL), err);
-}
-
-pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id,
-                                 remains_stage_uid_fn stage_uid, pl_err *err)
-{
-	arena a;
-	arena_init(&a, 0);
-	remains_batch b;
-	char stage[UID_SIZE] = "";
-	pl_rc rc = store_begin(st, err);
-	if(!rc) {
-		if(!(rc = remains_batch_get(st, label, stage_uid, &a, &b, err)) &&
-		   !(rc = stage_id ? stage_uid(st, stage_id, stage, err) : PL_OK) &&
-		   !remains_same(b.stage, stage[0] ? stage : NULL))
-			rc = stage_write(st, &b, stage_id, stage, err);
-		rc = store_end(st, rc, err);
-	}
-	arena_free(&a);
-	return rc;
-}
-
 /* ---- the stage and clause its bodies count under -------------------------- */
 
 static pl_rc tie_write(store *st, const remains_batch *b, int64_t stage_id, const char *stage,
-                       const char *clause, long declared, pl_err *err)
+                       const char *clause, long declared, const char *action, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "UPDATE remains_batch SET stage_id = ?, clause = ?,"
@@ -309,7 +271,7 @@ static pl_rc tie_write(store *st, const remains_batch *b, int64_t stage_id, cons
 		return rc;
 	if(stage_id)
 		sqlite3_bind_int64(s, 1, stage_id);
-	store_bind_text(s, 2, stage_id ? clause : NULL);
+	store_bind_text(s, 2, clause);
 	if(declared >= 1)
 		sqlite3_bind_int64(s, 3, declared);
 	sqlite3_bind_int64(s, 4, b->id);
@@ -320,9 +282,40 @@ static pl_rc tie_write(store *st, const remains_batch *b, int64_t stage_id, cons
 	long now = declared >= 1 ? declared : b->declared;
 	json_t *before = json_pack("{s:s, s:s?, s:s?, s:o}", "label", b->label, "stage", b->stage, "clause",
 	                           b->clause, "declared", b->declared >= 0 ? json_integer(b->declared) : json_null());
-	json_t *after = json_pack("{s:s?, s:s?, s:o}", "stage", stage_id ? stage : NULL, "clause",
-	                          stage_id ? clause : NULL, "declared", now >= 0 ? json_integer(now) : json_null());
-	return remains_audit(st, "tie", "remains_batch", b->uid, before, after, err);
+	json_t *after = json_pack("{s:s?, s:s?, s:o}", "stage", stage_id ? stage : NULL, "clause", clause,
+	                          "declared", now >= 0 ? json_integer(now) : json_null());
+	return remains_audit(st, action, "remains_batch", b->uid, before, after, err);
+}
+
+/* Set the batch's stage, clause and (declared >= 1) declared count in one
+ * transaction, audited as `action` when anything changes. keep: the
+ * clause stays while the stage does, and is cleared when it changes. */
+static pl_rc batch_retie(store *st, const char *label, int64_t stage_id, const char *clause, bool keep,
+                         long declared, remains_stage_uid_fn stage_uid, const char *action, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	remains_batch b;
+	char stage[UID_SIZE] = "";
+	pl_rc rc = store_begin(st, err);
+	if(!rc) {
+		if(!(rc = remains_batch_get(st, label, stage_uid, &a, &b, err)) &&
+		   !(rc = stage_id ? stage_uid(st, stage_id, stage, err) : PL_OK)) {
+			bool same = remains_same(b.stage, stage[0] ? stage : NULL);
+			clause = keep ? (same ? b.clause : NULL) : stage_id ? clause : NULL;
+			if(!same || !remains_same(b.clause, clause) || (declared >= 1 && declared != b.declared))
+				rc = tie_write(st, &b, stage_id, stage, clause, declared, action, err);
+		}
+		rc = store_end(st, rc, err);
+	}
+	arena_free(&a);
+	return rc;
+}
+
+pl_rc remains_batch_set_stage(store *st, const char *label, int64_t stage_id,
+                                 remains_stage_uid_fn stage_uid, pl_err *err)
+{
+	return batch_retie(st, label, stage_id, NULL, true, -1, stage_uid, "update", err);
 }
 
 pl_rc remains_batch_tie(store *st, const char *label, int64_t stage_id, const char *clause,
@@ -333,19 +326,5 @@ pl_rc remains_batch_tie(store *st, const char *label, int64_t stage_id, const ch
 		               declared);
 	if(stage_id && (!clause || !clause[0]))
 		return pl_fail(err, PL_EINPUT, "clause: required with a stage");
-	arena a;
-	arena_init(&a, 0);
-	remains_batch b;
-	char stage[UID_SIZE] = "";
-	pl_rc rc = store_begin(st, err);
-	if(!rc) {
-		if(!(rc = remains_batch_get(st, label, stage_uid, &a, &b, err)) &&
-		   !(rc = stage_id ? stage_uid(st, stage_id, stage, err) : PL_OK) &&
-		   (!remains_same(b.stage, stage[0] ? stage : NULL) ||
-		    !remains_same(b.clause, stage_id ? clause : NULL) || (declared >= 1 && declared != b.declared)))
-			rc = tie_write(st, &b, stage_id, stage, clause, declared, err);
-		rc = store_end(st, rc, err);
-	}
-	arena_free(&a);
-	return rc;
+	return batch_retie(st, label, stage_id, clause, false, declared, stage_uid, "tie", err);
 }
