@@ -1,7 +1,15 @@
 /* Sampling advice (advice.h): the inclusion and exclusion power of a
  * family's references for their missing person, and the relatives who
  * would raise the inclusion power, by simulation through the likelihood
- * engine (ped.h). */
+ * engine (ped.h).
+ *
+ * Every distribution of a genotype to draw (M's given the references, a
+ * relative's given them and M's) is one pass of the engine per pedigree
+ * alternative that leaves that individual free (dna_ped_joint), not one
+ * call per genotype. At theta 0 an unrelated person U is independent of
+ * the family, so the LR's denominator L(family, U typed g) is the
+ * family's likelihood times U's Hardy-Weinberg probability: one more pass
+ * per locus and relatives typed, whatever M's genotype. */
 #include <math.h>
 #include <string.h>
 
@@ -9,13 +17,12 @@
 #include "core/rng.h"
 #include "dna/advice.h"
 
-/* One alternative pedigree of a scenario: p1 the family (with the relative
- * asked for), p0 the same and an unrelated founder U as its last
- * individual, for the LR's denominator. */
+/* One alternative pedigree of a scenario: the family with the relative
+ * asked for, r[] the relatives to type. */
 typedef struct adv_alt {
-	dna_ped p1, p0;
+	dna_ped p1;
 	const dna_profile **prof;
-	dna_obs *o1, *o0;         /* at the locus, in its numbering: the references */
+	dna_obs *o1;              /* at the locus, in its numbering: the references */
 	dna_obs *tmp;             /* those in the reduced numbering, for one call */
 	double w;
 	int r[2];
@@ -25,17 +32,19 @@ typedef struct adv_alt {
 typedef struct adv_scen {
 	adv_alt *alt;
 	int nalt, nr;
-	hmap cache;               /* per locus: enumerations and denominators by key */
+	hmap cache;               /* per locus: distributions and denominators by key */
 	double *sum;              /* per simulation: the log10 LR so far */
 } adv_scen;
 
 typedef struct adv_locus adv_locus;
 
 /* A genotype distribution on locus R: likelihoods v per slot and their
- * running sums. */
+ * running sums; den, once needed, the denominators' family part per slot
+ * of the last individual drawn (with M as sampled). */
 typedef struct adv_dist {
 	adv_locus *R;
 	double *v, *cdf;
+	const double *den;
 	int G;
 } adv_dist;
 
@@ -45,11 +54,11 @@ typedef struct adv {
 	int m, l;
 	dna_obs own;              /* M's own sample at the locus, if any */
 	bool *seen;               /* per allele of the locus: typed in the family (or all: no lumping) */
+	double *J, *Jalt;         /* most x most: a joint table, summed over the alternatives */
 	arena scratch, cache;
 	long calls;
 	pl_err *err;
 } adv;
-
 /* ---- small pure helpers ------------------------------------------------------------ */
 
 double dna_poibin_tail(const double *p, int n, int t)
@@ -212,87 +221,88 @@ static dna_obs unreduce_slot(const dna_locus *O, const adv_locus *R, int s, rng 
 	int16_t a = unreduce(O, R, g.a, rg), b = unreduce(O, R, g.b, rg);
 	return (dna_obs){a < b ? a : b, a < b ? b : a, false};
 }
-
 /* ---- the engine over a scenario's alternatives ----------------------------------- */
 
-/* sum over alternatives of w L at locus R, h0 false: M typed gm (a reduced
- * slot; times P(own | gm)), h0 true: M as sampled and U typed gm; the
- * relatives asked for typed r[0..nr) (reduced slots, -1 untyped). */
-static pl_rc lik(adv *v, adv_scen *s, const adv_locus *R, int gm, const int *r, bool h0,
-                 const dna_model *mod, double *out)
+/* v[g] for every slot g = (a, b) of an n-allele locus: the joint table's
+ * two phases (one for a homozygote), times f. */
+static void slot_sums(const double *J, int n, double f, double *v)
 {
-	double f = h0 ? 1 : own_given(reduce(R, v->own), gm, mod->dropout);
-	*out = 0;
-	for(int i = 0; f > 0 && i < s->nalt; i++) {
+	for(int b = 0, g = 0; b < n; b++)
+		for(int a = 0; a <= b; a++, g++)
+			v[g] = f * (a == b ? J[a * n + a] : J[a * n + b] + J[b * n + a]);
+}
+
+/* sum over alternatives of w J at locus R, J the joint table of the
+ * individual at `depth` (0: M, j: the j-th relative asked for), left free;
+ * M typed gm (a reduced slot), or as sampled when gm < 0; the relatives
+ * before depth typed r[] (reduced slots), those after it untyped. */
+static pl_rc joint(adv *v, adv_scen *s, const adv_locus *R, int depth, int gm, const int *r,
+                   const dna_model *mod)
+{
+	int n = R->L.n;
+	memset(v->J, 0, (size_t)n * (size_t)n * sizeof(double));
+	for(int i = 0; i < s->nalt; i++) {
 		adv_alt *x = &s->alt[i];
-		const dna_obs *o = h0 ? x->o0 : x->o1;
-		int n = h0 ? x->p0.n : x->p1.n;
-		for(int j = 0; j < n; j++)
-			x->tmp[j] = reduce(R, o[j]);
-		x->tmp[h0 ? x->p1.n : v->m] = slot_obs(gm);
+		for(int j = 0; j < x->p1.n; j++)
+			x->tmp[j] = reduce(R, x->o1[j]);
+		if(gm >= 0)
+			x->tmp[v->m] = slot_obs(gm);
 		for(int j = 0; j < s->nr; j++)
-			x->tmp[x->r[j]] = r[j] >= 0 ? slot_obs(r[j]) : (dna_obs){-1, -1, false};
-		double q;
-		pl_rc rc = dna_ped_likelihood(&R->L, mod, h0 ? &x->p0 : &x->p1, x->tmp, &q, &v->scratch,
-		                              v->err);
+			x->tmp[x->r[j]] = j + 1 < depth ? slot_obs(r[j]) : (dna_obs){-1, -1, false};
+		int who = depth ? x->r[depth - 1] : v->m;
+		pl_rc rc = dna_ped_joint(&R->L, mod, &x->p1, x->tmp, who, v->Jalt, &v->scratch, v->err);
 		v->calls++;
 		if(rc)
 			return rc;
-		*out += x->w * q;
+		for(int c = 0; c < n * n; c++)
+			v->J[c] += x->w * v->Jalt[c];
 	}
-	*out *= f;
 	return PL_OK;
+}
+
+/* P(U has genotype g) on locus R: an unrelated person, Hardy-Weinberg. */
+static double hw(const adv_locus *R, int g)
+{
+	dna_obs x = slot_obs(g);
+	const double *p = R->L.p;
+	return x.a == x.b ? p[x.a] * p[x.a] : 2 * p[x.a] * p[x.b];
+}
+
+static pl_rc dist_alloc(adv *v, adv_dist *d)
+{
+	d->G = dna_slots(d->R->L.n);
+	d->v = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+	d->cdf = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+	return d->v && d->cdf ? PL_OK : pl_nomem(v->err);
 }
 
 /* The likelihoods of every genotype of the next individual to draw at
- * locus R: M (depth 0) or the relatives asked for (depth 1, 2), the
- * earlier ones typed as red[] (reduced slots). */
+ * locus R: M (depth 0; M's own sample, if any, is in the table) or the
+ * relatives asked for (depth 1, 2: M and the earlier ones typed red[],
+ * reduced slots, times P(M's own sample | M's genotype)). */
 static pl_rc enumerate(adv *v, adv_scen *s, const int *red, int depth, adv_dist *d)
 {
-	int G = dna_slots(d->R->L.n);
-	d->v = arena_alloc(&v->cache, (size_t)G * sizeof(double));
-	d->cdf = arena_alloc(&v->cache, (size_t)G * sizeof(double));
-	if(!d->v || !d->cdf)
-		return pl_nomem(v->err);
-	d->G = G;
-	int r[2] = {-1, -1};
-	double run = 0;
-	for(int g = 0; g < G; g++) {
-		int gm = depth ? red[0] : g;
-		for(int j = 0; j + 1 < depth; j++)
-			r[j] = red[j + 1];
-		if(depth)
-			r[depth - 1] = g;
-		pl_rc rc = lik(v, s, d->R, gm, r, false, &v->o->model, &d->v[g]);
-		if(rc)
-			return rc;
-		run += d->v[g];
-		d->cdf[g] = run;
-	}
-	return PL_OK;
-}
-
-static void *cached(adv_scen *s, const int key[4])
-{
-	return hmap_get(&s->cache, (const char *)key, 4 * sizeof(int));
-}
-
-static pl_rc cache_put(adv *v, adv_scen *s, const int key[4], void *val)
-{
-	if(hmap_put(&s->cache, (const char *)key, 4 * sizeof(int), val))
-		return pl_nomem(v->err);
+	pl_rc rc = dist_alloc(v, d);
+	if(!rc)
+		rc = joint(v, s, d->R, depth, depth ? red[0] : -1, red + 1, &v->o->model);
+	if(rc)
+		return rc;
+	double f = depth ? own_given(reduce(d->R, v->own), red[0], v->o->model.dropout) : 1, run = 0;
+	slot_sums(v->J, d->R->L.n, f, d->v);
+	for(int g = 0; g < d->G; g++)
+		d->cdf[g] = run += d->v[g];
 	return PL_OK;
 }
 
 /* The distribution of the individual at `depth` given the earlier draws
  * (genotypes of the locus): on a locus where the family's alleles and
- * theirs are explicit. */
+ * theirs are explicit. Cached by the draws. */
 static pl_rc dist_of(adv *v, adv_scen *s, int depth, const dna_obs *drawn, adv_dist **out)
 {
 	int key[4] = {depth, -1, -1, -1};
 	for(int j = 0; j < depth; j++)
 		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
-	if((*out = cached(s, key)))
+	if((*out = hmap_get(&s->cache, (const char *)key, sizeof(key))))
 		return PL_OK;
 	const dna_locus *O = &v->k->loci[v->l];
 	adv_dist *d = arena_calloc(&v->cache, 1, sizeof(*d));
@@ -310,29 +320,47 @@ static pl_rc dist_of(adv *v, adv_scen *s, int depth, const dna_obs *drawn, adv_d
 		dna_obs x = reduce(d->R, drawn[j]);
 		red[j] = dna_slot(x.a, x.b);
 	}
-	if(!(rc = enumerate(v, s, red, depth, d)))
-		rc = cache_put(v, s, key, d);
+	if(!(rc = enumerate(v, s, red, depth, d)) &&
+	   hmap_put(&s->cache, (const char *)key, sizeof(key), d))
+		rc = pl_nomem(v->err);
 	*out = d;
 	return rc;
 }
 
-/* The LR's denominator on d's locus for M's reduced genotype gm and the
- * relatives' r[] (key: what identifies them). */
-static pl_rc denominator(adv *v, adv_scen *s, const adv_dist *d, int gm, const int *r,
-                         const int key[4], double *out)
+/* The family part of the LR's denominators on d's locus, per slot of the
+ * last relative drawn (depth): L(references, M as sampled, the earlier
+ * relatives typed drawn[1..], the last free). It depends on d's locus
+ * (which alleles are explicit) and the earlier relatives, not on M's
+ * genotype: cached by those. */
+static pl_rc den_of(adv *v, adv_scen *s, adv_dist *d, int depth, const dna_obs *drawn)
 {
-	double *c = cached(s, key);
-	if(c) {
-		*out = *c;
+	if(d->den)
 		return PL_OK;
-	}
-	if(!(c = arena_alloc(&v->cache, sizeof(double))))
+	const dna_locus *O = &v->k->loci[v->l];
+	size_t len = 2 * sizeof(int) + (size_t)O->n;
+	char *key = arena_alloc(&v->cache, len);
+	if(!key)
 		return pl_nomem(v->err);
-	pl_rc rc = lik(v, s, d->R, gm, r, true, &v->o->model, c);
-	if(!rc)
-		rc = cache_put(v, s, key, c);
-	*out = *c;
-	return rc;
+	int head[2] = {-2 - depth, depth > 1 ? dna_slot(drawn[1].a, drawn[1].b) : -1};
+	memcpy(key, head, sizeof(head));
+	for(int x = 0; x < O->n; x++)
+		key[sizeof(head) + (size_t)x] = (char)(d->R->red[x] < d->R->k);
+	if((d->den = hmap_get(&s->cache, key, len)))
+		return PL_OK;
+	double *den = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+	int r[1] = {-1};
+	if(!den)
+		return pl_nomem(v->err);
+	if(depth > 1) {
+		dna_obs x = reduce(d->R, drawn[1]);
+		r[0] = dna_slot(x.a, x.b);
+	}
+	pl_rc rc = joint(v, s, d->R, depth, -1, r, &v->o->model);
+	if(rc)
+		return rc;
+	slot_sums(v->J, d->R->L.n, 1, den);
+	d->den = den;
+	return hmap_put(&s->cache, key, len, den) ? pl_nomem(v->err) : PL_OK;
 }
 
 /* ---- scenarios ------------------------------------------------------------------- */
@@ -361,21 +389,11 @@ static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *a
 			s->nr = nr;
 		}
 		size_t n = (size_t)e.ped.n;
-		int *fa = arena_alloc(a, (n + 1) * sizeof(int));
-		int *mo = arena_alloc(a, (n + 1) * sizeof(int));
-		dna_sex *sex = arena_alloc(a, (n + 1) * sizeof(dna_sex));
 		x->o1 = arena_calloc(a, n, sizeof(dna_obs));
-		x->o0 = arena_calloc(a, n + 1, sizeof(dna_obs));
-		x->tmp = arena_calloc(a, n + 1, sizeof(dna_obs));
-		if(!fa || !mo || !sex || !x->o1 || !x->o0 || !x->tmp)
+		x->tmp = arena_calloc(a, n, sizeof(dna_obs));
+		if(!x->o1 || !x->tmp)
 			return pl_nomem(v->err);
-		memcpy(fa, e.ped.father, n * sizeof(int));
-		memcpy(mo, e.ped.mother, n * sizeof(int));
-		memcpy(sex, e.ped.sex, n * sizeof(dna_sex));
-		fa[n] = mo[n] = -1;
-		sex[n] = e.ped.sex[v->m];
 		x->p1 = e.ped;
-		x->p0 = (dna_ped){(int)n + 1, fa, mo, sex};
 		x->prof = e.prof;
 		x->w = e.weight;
 	}
@@ -383,17 +401,14 @@ static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *a
 }
 
 /* The observations of every alternative at locus v->l; M's and the
- * relatives' are set per call, U's too. */
+ * relatives' are set per call. */
 static void scen_locus(adv *v, adv_scen *s)
 {
 	for(int i = 0; i < s->nalt; i++) {
 		adv_alt *x = &s->alt[i];
-		for(int j = 0; j < x->p1.n; j++) {
+		for(int j = 0; j < x->p1.n; j++)
 			x->o1[j] = x->prof[j] ? dna_obs_of(x->prof[j], v->l, &v->o->model)
 			                      : (dna_obs){-1, -1, false};
-			x->o0[j] = x->o1[j];
-		}
-		x->o0[x->p1.n] = (dna_obs){-1, -1, false};
 	}
 	hmap_free(&s->cache);
 	hmap_init(&s->cache);
@@ -418,22 +433,21 @@ static void locus_seen(adv *v, const dna_kin *kin)
  * rule out without mutation (d: M's likelihoods with the model's own). */
 static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
 {
-	const double *p = d->R->L.p;
-	dna_model plain = v->o->model;
-	plain.mutation = false;
-	*ep = 0;
-	for(int g = 0; g < d->G; g++) {
-		double q = d->v[g];
-		if(v->o->model.mutation) {
-			pl_rc rc = lik(v, base, d->R, g, NULL, false, &plain, &q);
-			if(rc)
-				return rc;
-		}
-		if(q == 0) {
-			dna_obs x = slot_obs(g);
-			*ep += x.a == x.b ? p[x.a] * p[x.a] : 2 * p[x.a] * p[x.b];
-		}
+	const double *q = d->v;
+	if(v->o->model.mutation) {
+		dna_model plain = v->o->model;
+		plain.mutation = false;
+		double *t = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+		pl_rc rc = t ? joint(v, base, d->R, 0, -1, NULL, &plain) : pl_nomem(v->err);
+		if(rc)
+			return rc;
+		slot_sums(v->J, d->R->L.n, 1, t);
+		q = t;
 	}
+	*ep = 0;
+	for(int g = 0; g < d->G; g++)
+		if(q[g] == 0)
+			*ep += hw(d->R, g);
 	return PL_OK;
 }
 
@@ -443,7 +457,7 @@ static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], doub
 {
 	const dna_locus *O = &v->k->loci[v->l];
 	adv_dist *d = NULL;
-	int red[3], key[4] = {-1, dna_slot(drawn[0].a, drawn[0].b), -1, -1};
+	int last = 0;
 	for(int depth = 1; depth <= s->nr; depth++) {
 		pl_rc rc = dist_of(v, s, depth, drawn, &d);
 		if(rc)
@@ -452,21 +466,17 @@ static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], doub
 			*lr = 1;
 			return PL_OK;
 		}
-		red[depth] = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		drawn[depth] = unreduce_slot(O, d->R, red[depth], rg);
+		last = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
+		drawn[depth] = unreduce_slot(O, d->R, last, rg);
 	}
 	/* the last relative's lumped allele stays lumped: d's locus and slots */
+	pl_rc rc = den_of(v, s, d, s->nr, drawn);
+	if(rc)
+		return rc;
 	dna_obs m = reduce(d->R, drawn[0]);
-	for(int j = 1; j < s->nr; j++) {
-		dna_obs x = reduce(d->R, drawn[j]);
-		red[j] = dna_slot(x.a, x.b);
-		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
-	}
-	key[1 + s->nr] = red[s->nr];
-	double h1 = d->v[red[s->nr]], h0;
-	pl_rc rc = denominator(v, s, d, dna_slot(m.a, m.b), red + 1, key, &h0);
-	*lr = h0 > 0 ? h1 / h0 : 1;
-	return rc;
+	double h0 = hw(d->R, dna_slot(m.a, m.b)) * d->den[last];
+	*lr = h0 > 0 ? d->v[last] / h0 : 1;
+	return PL_OK;
 }
 
 /* Locus v->l for the family as it is: M's draws (gdraw: genotypes of the
@@ -481,20 +491,21 @@ static pl_rc locus_base(adv *v, adv_scen *base, dna_obs *gdraw, rng *rg, double 
 	pl_rc rc = dist_of(v, base, 0, NULL, &d);
 	if(rc)
 		return rc;
-	if(!(*said = d->cdf[d->G - 1] > 0))
+	/* the family's likelihood with M as sampled: every genotype's summed */
+	double fam = d->cdf[d->G - 1];
+	if(!(*said = fam > 0))
 		return PL_OK;
 	if((rc = locus_ep(v, base, d, ep)))
 		return rc;
 	const dna_locus *O = &v->k->loci[v->l];
-	for(int s = 0; !rc && s < v->o->simulations; s++) {
-		double h0;
+	for(int s = 0; s < v->o->simulations; s++) {
 		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		int key[4] = {-1, g, -1, -1};
 		gdraw[s] = unreduce_slot(O, d->R, g, rg);
-		if(!(rc = denominator(v, base, d, g, NULL, key, &h0)) && h0 > 0)
+		double h0 = fam * hw(d->R, g);
+		if(h0 > 0)
 			base->sum[s] += log10(d->v[g] / h0);
 	}
-	return rc;
+	return PL_OK;
 }
 
 /* Locus v->l for the relatives asked for, after M's draws gdraw. */
@@ -583,7 +594,9 @@ static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, bool *asked, 
 	for(int l = 0; l < nl; l++)
 		most = v->k->loci[l].n > most ? v->k->loci[l].n : most;
 	v->seen = arena_alloc(a, (size_t)most + 1);
-	if(!gdraw || !said || !v->seen)
+	v->J = arena_alloc(a, (size_t)(most * most + 1) * sizeof(double));
+	v->Jalt = arena_alloc(a, (size_t)(most * most + 1) * sizeof(double));
+	if(!gdraw || !said || !v->seen || !v->J || !v->Jalt)
 		return pl_nomem(v->err);
 	const dna_profile *own = kin->alt[0].prof[v->m];
 	int nep = 0;

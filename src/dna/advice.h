@@ -40,6 +40,7 @@
 #define PARLEY_DNA_ADVICE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -109,6 +110,26 @@ typedef struct dna_advice {
 /* The advice for kin->missing[which], over the loci of kit k. */
 pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advice_opts *o,
                  dna_advice *out, pl_err *err);
+
+/* One missing person to advise: kin->missing[which]; out, rc and err
+ * filled by dna_advise_jobs (rc and err as dna_advise's). */
+typedef struct dna_advice_job {
+	const dna_kin *kin;
+	int which;
+	dna_advice out;
+	pl_rc rc;
+	pl_err err;
+} dna_advice_job;
+
+enum { DNA_ADVICE_THREADS = 2 };
+
+/* dna_advise for every job, on `threads` threads (0: DNA_ADVICE_THREADS),
+ * each job on its own (its seed is the missing person's, so a result does
+ * not depend on the threads or the other jobs). A job's failure is its
+ * rc and err; the calling thread works too, so when no other thread can
+ * start it does every job itself. */
+void dna_advise_jobs(const dna_kit *k, dna_advice_job *jobs, size_t n, const dna_advice_opts *o,
+                     int threads);
 
 /* P(more than t of the independent events of probabilities p[0..n) happen). */
 double dna_poibin_tail(const double *p, int n, int t);
