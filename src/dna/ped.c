@@ -491,32 +491,78 @@ static bool in_sum(const dna_peng *e, int v)
 
 static bool is_free(const dna_peng *e, int v)
 {
-	return e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1]);
+	return (e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1])) ||
+	       (e->free2 >= 0 && (v == e->rep[2 * e->free2] || v == e->rep[2 * e->free2 + 1]));
+}
+
+/* Whether individual i's genotype is left free. */
+static bool freed(const dna_peng *e, int i)
+{
+	return i == e->free_ind || i == e->free2;
 }
 
 /* What is left once all but the free variables are summed out: factors
- * over them only, added to J times w at every (x, y) of their domains. */
-static void add_table(dna_peng *e, double w)
+ * over them only, added to J times w at every value of the free alleles
+ * (x, y of free_ind; u, v of free2 too). The alleles are variables u[]
+ * (two may be one, a theta block): an odometer over their domains, each
+ * factor's offset kept by its strides. */
+static pl_rc add_table(dna_peng *e, double w)
 {
-	int a = e->rep[2 * e->free_ind], b = e->rep[2 * e->free_ind + 1], n = e->nJ;
-	for(int i = 0; i < e->cnd[a]; i++)
-		for(int j = 0; j < e->cnd[b]; j++) {
-			if(a == b && i != j)
-				continue;
-			double prod = w;
-			for(int k = 0; k < e->nf && prod != 0; k++) {
-				const dna_pfac *F = &e->f[k];
-				if(F->gone)
-					continue;
-				size_t off = 0, st = 1;
-				for(int q = 0; q < F->nv; q++) {
-					off += st * (size_t)(F->v[q] == a ? i : j);
-					st *= (size_t)e->cnd[F->v[q]];
-				}
-				prod *= F->t[off];
-			}
-			e->J[e->cdom[a][i] * n + e->cdom[b][j]] += prod;
+	int slot[4] = {e->rep[2 * e->free_ind], e->rep[2 * e->free_ind + 1], -1, -1}, ns = 2;
+	if(e->free2 >= 0) {
+		slot[2] = e->rep[2 * e->free2];
+		slot[3] = e->rep[2 * e->free2 + 1];
+		ns = 4;
+	}
+	int u[4], nu = 0, at[4], idx[4] = {0}, n = e->nJ;
+	for(int s = 0; s < ns; s++) {
+		int j = 0;
+		while(j < nu && u[j] != slot[s])
+			j++;
+		if(j == nu)
+			u[nu++] = slot[s];
+		at[s] = j;
+	}
+	size_t stride[64][4], off[64] = {0};
+	const dna_pfac *F[64];
+	int nk = 0;
+	for(int k = 0; k < e->nf; k++) {
+		if(e->f[k].gone)
+			continue;
+		if(nk == 64)
+			return pl_fail(e->err, PL_ELIMIT, "more than 64 tables over the free alleles");
+		F[nk] = &e->f[k];
+		size_t st = 1;
+		memset(stride[nk], 0, sizeof(stride[nk]));
+		for(int q = 0; q < F[nk]->nv; q++) {
+			for(int j = 0; j < nu; j++)
+				if(F[nk]->v[q] == u[j])
+					stride[nk][j] = st;
+			st *= (size_t)e->cnd[F[nk]->v[q]];
 		}
+		nk++;
+	}
+	for(;;) {
+		double prod = w;
+		for(int k = 0; k < nk && prod != 0; k++)
+			prod *= F[k]->t[off[k]];
+		size_t c = 0;
+		for(int s = 0; s < ns; s++)
+			c = c * (size_t)n + (size_t)e->cdom[u[at[s]]][idx[at[s]]];
+		e->J[c] += prod;
+		int j = 0;
+		for(; j < nu; j++) {
+			for(int k = 0; k < nk; k++)
+				off[k] += stride[k][j];
+			if(++idx[j] < e->cnd[u[j]])
+				break;
+			for(int k = 0; k < nk; k++)
+				off[k] -= stride[k][j] * (size_t)idx[j];
+			idx[j] = 0;
+		}
+		if(j == nu)
+			return PL_OK;
+	}
 }
 
 static pl_rc sum_all(dna_peng *e, double *out)
@@ -564,10 +610,8 @@ static pl_rc sum_all(dna_peng *e, double *out)
 			stale[u[i]] = true;
 		cand[bi] = cand[--ncand];
 	}
-	if(e->free_ind >= 0) {
-		add_table(e, *out);
-		return PL_OK;
-	}
+	if(e->free_ind >= 0)
+		return add_table(e, *out);
 	double l = 1;
 	for(int k = 0; k < e->nf; k++)
 		if(!e->f[k].gone)
@@ -680,7 +724,7 @@ static pl_rc single_founders(dna_peng *e)
 			kids[p->mother[i]]++;
 		}
 	for(int i = 0; i < p->n; i++)
-		e->single[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && i != e->free_ind &&
+		e->single[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && !freed(e, i) &&
 		               kids[i] == 1;
 	return PL_OK;
 }
@@ -695,7 +739,7 @@ static pl_rc relevant(dna_peng *e)
 	if(!e->keep)
 		return PL_ENOMEM;
 	for(int i = 0; i < p->n; i++)
-		e->keep[i] = e->obs[i].a >= 0 || i == e->free_ind;
+		e->keep[i] = e->obs[i].a >= 0 || freed(e, i);
 	for(bool changed = true; changed;) { /* up to the founders */
 		changed = false;
 		for(int i = 0; i < p->n; i++)
@@ -707,9 +751,10 @@ static pl_rc relevant(dna_peng *e)
 	return single_founders(e);
 }
 
-/* The likelihood, or with free_ind >= 0 the joint table J. */
+/* The likelihood, or with free_ind >= 0 the joint table J (of free2 too
+ * when >= 0). */
 static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
-                 int free_ind, double *J, double *lik, arena *a, pl_err *err)
+                 int free_ind, int free2, double *J, double *lik, arena *a, pl_err *err)
 {
 	int who;
 	const char *why = dna_ped_invalid(p, &who);
@@ -726,7 +771,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	arena_init(&keep, 0);
 	arena_reset(a);
 	dna_peng e = {.ped = p, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
-	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
+	         .free2 = free2, .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
 		rc = make_classes(&e, L, m);
@@ -735,8 +780,10 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	rc = rc ? rc : dna_peng_prepare(&e, m->theta);
 	e.a = a;
 	*lik = 0;
-	if(J)
-		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
+	if(J) {
+		size_t cells = (size_t)L->n * (size_t)L->n;
+		memset(J, 0, (free2 >= 0 ? cells * cells : cells) * sizeof(double));
+	}
 	if(!rc && e.nua > DNA_PED_UNTYPED_MAX)
 		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d alleles of untyped founders who "
 		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
@@ -755,7 +802,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
                          const dna_obs *obs, double *lik, arena *a, pl_err *err)
 {
-	return run(L, m, p, obs, -1, NULL, lik, a, err);
+	return run(L, m, p, obs, -1, -1, NULL, lik, a, err);
 }
 
 pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
@@ -764,5 +811,14 @@ pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, co
 	double unused;
 	if(who < 0 || who >= p->n)
 		return pl_fail(err, PL_EUSAGE, "dna_ped_joint: no individual %d", who + 1);
-	return run(L, m, p, obs, who, J, &unused, a, err);
+	return run(L, m, p, obs, who, -1, J, &unused, a, err);
+}
+
+pl_rc dna_ped_joint2(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
+                     int who, int other, double *J, arena *a, pl_err *err)
+{
+	double unused;
+	if(who < 0 || who >= p->n || other < 0 || other >= p->n || who == other)
+		return pl_fail(err, PL_EUSAGE, "dna_ped_joint2: no individuals %d and %d", who + 1, other + 1);
+	return run(L, m, p, obs, who, other, J, &unused, a, err);
 }

@@ -41,10 +41,11 @@ typedef struct dna_peng {
 	dna_pfac *f;
 	int nf, capf;
 	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
+	int free2;                     /* a second one (dna_ped_joint2; free_ind set), or -1 */
 	int *ua, nua, nsw, T;          /* theta: untyped founders' alleles, swappable pairs, typed alleles */
 	int *mate;                     /* theta: per swappable founder, the one it may swap with, or -1 */
 	double scale;                  /* theta: the typed founders' probability */
-	double *J;                     /* the joint table being summed, n x n */
+	double *J;                     /* the joint table being summed, n x n (n^4 with free2) */
 	int nJ;                        /* alleles of the locus (no lumping then) */
 	arena *a;
 	size_t bytes, largest;         /* what the current term took from a */
