@@ -3,6 +3,7 @@
  *
  *   bench_advice [--genotypes FILE] [--seed N] [--families N[,N...]]
  *                [--simulations N] [--threads N] [--exact] [--kinds K]
+ *                [--no-mutation] [--one-by-one]
  *
  * The simulator (tools/demo/dna_sim.h) makes the largest number of
  * --families (default 50,1000) of the default mix (or --kinds, as
@@ -16,7 +17,9 @@
  * the seconds (wall clock, and CPU over all threads), the engine calls,
  * the mean P(proposed), how many get a relative advised, the mean gain,
  * and a checksum of every figure (the same for a fixed seed whatever the
- * thread count). */
+ * thread count). --no-mutation switches mutation off; --one-by-one
+ * computes each relative's distribution by a pass of its own (the way
+ * before their joint table: the same checksum without mutation). */
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -137,7 +140,8 @@ int main(int argc, char **argv)
 		{"genotypes", required_argument, NULL, 'g'}, {"seed", required_argument, NULL, 's'},
 		{"families", required_argument, NULL, 'f'}, {"simulations", required_argument, NULL, 'S'},
 		{"threads", required_argument, NULL, 't'}, {"exact", no_argument, NULL, 'x'},
-		{"kinds", required_argument, NULL, 'k'}, {0},
+		{"kinds", required_argument, NULL, 'k'}, {"no-mutation", no_argument, NULL, 'M'},
+		{"one-by-one", no_argument, NULL, '1'}, {0},
 	};
 	int c;
 	while((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
@@ -149,6 +153,8 @@ int main(int argc, char **argv)
 		case 't': threads = atoi(optarg); break;
 		case 'x': o.exact = true; break;
 		case 'k': kinds = optarg; break;
+		case 'M': o.model.mutation = false; break;
+		case '1': o.one_by_one = true; break;
 		default: return 2;
 		}
 	}
@@ -172,9 +178,10 @@ int main(int argc, char **argv)
 	   dna_kit_finish(&k, &mut, &err))
 		die("simulating", &err);
 	printf("sampling advice: families of the simulator (seed %llu, %s), %d loci; theta 0, drop-out "
-	       "0.1, stepwise mutation, threshold 0.999, prior 1/families; %s\n", seed,
-	       kinds ? kinds : "the default mix", k.nloci, o.exact ? "every allele kept (--exact)"
-	                                                           : "the alleles no one in a family shows lumped");
+	       "0.1, %s, threshold 0.999, prior 1/families; %s%s\n", seed,
+	       kinds ? kinds : "the default mix", k.nloci, o.model.mutation ? "stepwise mutation" : "no mutation",
+	       o.exact ? "every allele kept (--exact)" : "the alleles no one in a family shows lumped",
+	       o.one_by_one ? "; each distribution by a pass of its own (--one-by-one)" : "");
 	printf("%9s %8s %11s %7s %9s %9s %12s %9s %8s %7s %18s\n", "families", "persons", "simulations",
 	       "threads", "seconds", "cpu s", "engine calls", "P(prop)", "advised", "gain", "checksum");
 	for(const char *p = sizes; *p; p += strspn(p, ",")) {

@@ -16,6 +16,8 @@
 #include "core/hmap.h"
 #include "core/rng.h"
 #include "dna/advice.h"
+#include "dna/advice_locus.h"
+#include "dna/advice_pair.h"
 
 /* One alternative pedigree of a scenario: the family with the relative
  * asked for, r[] the relatives to type. */
@@ -28,21 +30,25 @@ typedef struct adv_alt {
 	int r[2];
 } adv_alt;
 
-/* The family as it is (nr 0), or with a relative asked for. */
+/* The family as it is (nr 0), or with a relative asked for; pair: the
+ * first relative's distributions from the joint table of M and them
+ * (advice_pair.h, pt at the locus), else each by a pass of its own. */
 typedef struct adv_scen {
 	adv_alt *alt;
 	int nalt, nr;
+	bool pair;
+	dna_pairtab pt;
+	bool newco;               /* a child and the child's other parent, new to the family */
+	dna_sex sex[2];           /* then M's and the other parent's */
 	hmap cache;               /* per locus: distributions and denominators by key */
 	double *sum;              /* per simulation: the log10 LR so far */
 } adv_scen;
-
-typedef struct adv_locus adv_locus;
 
 /* A genotype distribution on locus R: likelihoods v per slot and their
  * running sums; den, once needed, the denominators' family part per slot
  * of the last individual drawn (with M as sampled). */
 typedef struct adv_dist {
-	adv_locus *R;
+	dna_alocus *R;
 	double *v, *cdf;
 	const double *den;
 	int G;
@@ -92,135 +98,6 @@ int dna_draw_cdf(const double *cdf, int n, double u)
 	return lo;
 }
 
-static void unslot(int s, int *a, int *b)
-{
-	for(*b = 0; dna_slots(*b + 1) <= s; (*b)++) {}
-	*a = s - dna_slots(*b);
-}
-
-static dna_obs slot_obs(int s)
-{
-	int a, b;
-	unslot(s, &a, &b);
-	return (dna_obs){(int16_t)a, (int16_t)b, false};
-}
-
-/* P(M's own sample shows `own` | M has genotype s). */
-static double own_given(dna_obs own, int s, double dropout)
-{
-	if(own.a < 0)
-		return 1;
-	dna_obs g = slot_obs(s);
-	if(!own.dropout)
-		return g.a == own.a && g.b == own.b;
-	if(g.a == own.a && g.b == own.a)
-		return 1;
-	return g.a == own.a || g.b == own.a ? dropout / (1 + dropout) : 0;
-}
-
-/* ---- loci with the alleles no one shows lumped ------------------------------------ */
-
-/* A locus of the explicit alleles (those typed in the family and drawn so
- * far) and one allele for all the others, with their summed frequency
- * (alleles whose frequency sums to nothing are left out). Without mutation
- * and theta a likelihood is the same whichever allele no one shows an
- * individual has, so the lumped locus gives the exact likelihoods in far
- * fewer genotypes (Familias and pedprobr lump alleles so); with mutation
- * the lumped allele mutates as the frequency-weighted mean of its members. */
-struct adv_locus {
-	dna_locus L;
-	int k;                    /* explicit alleles: reduced 0..k-1; k is the lumped one if any */
-	int16_t *orig;            /* reduced -> the locus's allele (k entries) */
-	int16_t *red;             /* the locus's allele -> reduced (the lumped: k) */
-};
-
-static pl_rc lump_mutation(const dna_locus *O, adv_locus *R, arena *a)
-{
-	int n = R->L.n, k = R->k;
-	for(int f = 0; f < 3; f++) {
-		if(!O->mut[f])
-			continue;
-		double *m = arena_calloc(a, (size_t)(n * n), sizeof(double));
-		if(!m)
-			return PL_ENOMEM;
-		for(int x = 0; x < O->n; x++)
-			for(int y = 0; y < O->n; y++) {
-				int i = R->red[x], j = R->red[y];
-				/* from the lumped allele: weighted by its members' frequencies */
-				double w = i == k ? O->p[x] / R->L.p[k] : 1;
-				if(i < k && x != R->orig[i])
-					continue;
-				m[i * n + j] += w * O->mut[f][x * O->n + y];
-			}
-		R->L.mut[f] = m;
-	}
-	return PL_OK;
-}
-
-/* The locus O with the alleles of keep[] explicit (all of them without
- * lumping). */
-static pl_rc lump(const dna_locus *O, const bool *keep, bool mutation, arena *a, adv_locus **out)
-{
-	adv_locus *R = arena_calloc(a, 1, sizeof(*R));
-	if(!R || !(R->red = arena_alloc(a, (size_t)O->n * sizeof(int16_t))) ||
-	   !(R->orig = arena_alloc(a, (size_t)O->n * sizeof(int16_t))))
-		return PL_ENOMEM;
-	double rest = 0;
-	for(int x = 0; x < O->n; x++) {
-		if(keep[x])
-			R->orig[R->k++] = (int16_t)x;
-		else
-			rest += O->p[x];
-	}
-	R->L = *O;
-	R->L.n = R->k + (rest > 0);
-	R->L.p = arena_alloc(a, (size_t)R->L.n * sizeof(double));
-	if(!R->L.p)
-		return PL_ENOMEM;
-	for(int x = 0, i = 0; x < O->n; x++)
-		R->red[x] = (int16_t)(keep[x] ? i++ : R->k);
-	for(int i = 0; i < R->k; i++)
-		R->L.p[i] = O->p[R->orig[i]];
-	if(rest > 0)
-		R->L.p[R->k] = rest;
-	memset(R->L.mut, 0, sizeof(R->L.mut));
-	*out = R;
-	return mutation ? lump_mutation(O, R, a) : PL_OK;
-}
-
-/* A genotype of the locus in the reduced numbering. */
-static dna_obs reduce(const adv_locus *R, dna_obs o)
-{
-	if(o.a < 0)
-		return o;
-	int16_t a = R->red[o.a], b = R->red[o.b];
-	return (dna_obs){a < b ? a : b, a < b ? b : a, o.dropout};
-}
-
-/* The locus's allele of reduced allele i: the lumped one drawn among its
- * members by frequency. */
-static int16_t unreduce(const dna_locus *O, const adv_locus *R, int i, rng *rg)
-{
-	if(i < R->k)
-		return R->orig[i];
-	double u = rng_unit(rg) * R->L.p[R->k], run = 0;
-	int last = -1;
-	for(int x = 0; x < O->n; x++)
-		if(R->red[x] == R->k) {
-			last = x;
-			if(u < (run += O->p[x]))
-				return (int16_t)x;
-		}
-	return (int16_t)last;
-}
-
-/* The locus's genotype of reduced slot s. */
-static dna_obs unreduce_slot(const dna_locus *O, const adv_locus *R, int s, rng *rg)
-{
-	dna_obs g = slot_obs(s);
-	int16_t a = unreduce(O, R, g.a, rg), b = unreduce(O, R, g.b, rg);
-	return (dna_obs){a < b ? a : b, a < b ? b : a, false};
-}
 /* ---- the engine over a scenario's alternatives ----------------------------------- */
 
 /* v[g] for every slot g = (a, b) of an n-allele locus: the joint table's
@@ -236,7 +113,7 @@ static void slot_sums(const double *J, int n, double f, double *v)
  * individual at `depth` (0: M, j: the j-th relative asked for), left free;
  * M typed gm (a reduced slot), or as sampled when gm < 0; the relatives
  * before depth typed r[] (reduced slots), those after it untyped. */
-static pl_rc joint(adv *v, adv_scen *s, const adv_locus *R, int depth, int gm, const int *r,
+static pl_rc joint(adv *v, adv_scen *s, const dna_alocus *R, int depth, int gm, const int *r,
                    const dna_model *mod)
 {
 	int n = R->L.n;
@@ -244,11 +121,11 @@ static pl_rc joint(adv *v, adv_scen *s, const adv_locus *R, int depth, int gm, c
 	for(int i = 0; i < s->nalt; i++) {
 		adv_alt *x = &s->alt[i];
 		for(int j = 0; j < x->p1.n; j++)
-			x->tmp[j] = reduce(R, x->o1[j]);
+			x->tmp[j] = dna_alocus_reduce(R, x->o1[j]);
 		if(gm >= 0)
-			x->tmp[v->m] = slot_obs(gm);
+			x->tmp[v->m] = dna_slot_obs(gm);
 		for(int j = 0; j < s->nr; j++)
-			x->tmp[x->r[j]] = j + 1 < depth ? slot_obs(r[j]) : (dna_obs){-1, -1, false};
+			x->tmp[x->r[j]] = j + 1 < depth ? dna_slot_obs(r[j]) : (dna_obs){-1, -1, false};
 		int who = depth ? x->r[depth - 1] : v->m;
 		pl_rc rc = dna_ped_joint(&R->L, mod, &x->p1, x->tmp, who, v->Jalt, &v->scratch, v->err);
 		v->calls++;
@@ -258,14 +135,6 @@ static pl_rc joint(adv *v, adv_scen *s, const adv_locus *R, int depth, int gm, c
 			v->J[c] += x->w * v->Jalt[c];
 	}
 	return PL_OK;
-}
-
-/* P(U has genotype g) on locus R: an unrelated person, Hardy-Weinberg. */
-static double hw(const adv_locus *R, int g)
-{
-	dna_obs x = slot_obs(g);
-	const double *p = R->L.p;
-	return x.a == x.b ? p[x.a] * p[x.a] : 2 * p[x.a] * p[x.b];
 }
 
 static pl_rc dist_alloc(adv *v, adv_dist *d)
@@ -280,15 +149,31 @@ static pl_rc dist_alloc(adv *v, adv_dist *d)
  * locus R: M (depth 0; M's own sample, if any, is in the table) or the
  * relatives asked for (depth 1, 2: M and the earlier ones typed red[],
  * reduced slots, times P(M's own sample | M's genotype)). */
-static pl_rc enumerate(adv *v, adv_scen *s, const int *red, int depth, adv_dist *d)
+static pl_rc enumerate(adv *v, adv_scen *s, const int *red, int depth, const dna_obs *drawn,
+                       adv_dist *d)
 {
 	pl_rc rc = dist_alloc(v, d);
-	if(!rc)
-		rc = joint(v, s, d->R, depth, depth ? red[0] : -1, red + 1, &v->o->model);
-	if(rc)
+	dna_pair_classes c = {d->R->orig, d->R->k, d->R->L.n > d->R->k};
+	if(rc) {
 		return rc;
-	double f = depth ? own_given(reduce(d->R, v->own), red[0], v->o->model.dropout) : 1, run = 0;
-	slot_sums(v->J, d->R->L.n, f, d->v);
+	} else if(s->pair && depth == 1) { /* from the joint table of M and the relative */
+		dna_pairtab_given(&s->pt, drawn[0], &c, d->v);
+	} else if(s->newco && depth == 2) { /* the child's other parent, by Mendel's law */
+		double *vm = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+		double *den = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+		if(!vm || !den)
+			return pl_nomem(v->err);
+		dna_pairtab_missing(&s->pt, &c, vm);
+		dna_alocus_coparent(d->R, vm, red[0], s->sex[0], s->sex[1], red[1], d->v, den);
+		d->den = den;
+	} else {
+		if((rc = joint(v, s, d->R, depth, depth ? red[0] : -1, red + 1, &v->o->model)))
+			return rc;
+		double f = depth ? dna_own_given(dna_alocus_reduce(d->R, v->own), red[0], v->o->model.dropout)
+		                 : 1;
+		slot_sums(v->J, d->R->L.n, f, d->v);
+	}
+	double run = 0;
 	for(int g = 0; g < d->G; g++)
 		d->cdf[g] = run += d->v[g];
 	return PL_OK;
@@ -312,15 +197,17 @@ static pl_rc dist_of(adv *v, adv_scen *s, int depth, const dna_obs *drawn, adv_d
 	memcpy(keep, v->seen, (size_t)O->n);
 	for(int j = 0; j < depth; j++)
 		keep[drawn[j].a] = keep[drawn[j].b] = true;
-	pl_rc rc = lump(O, keep, v->o->model.mutation, &v->cache, &d->R);
+	/* the joint table needs the classes only */
+	bool mats = v->o->model.mutation && !(s->pair && depth == 1);
+	pl_rc rc = dna_alocus_make(O, keep, mats, &v->cache, &d->R);
 	if(rc)
 		return pl_nomem(v->err);
 	int red[2];
 	for(int j = 0; j < depth; j++) {
-		dna_obs x = reduce(d->R, drawn[j]);
+		dna_obs x = dna_alocus_reduce(d->R, drawn[j]);
 		red[j] = dna_slot(x.a, x.b);
 	}
-	if(!(rc = enumerate(v, s, red, depth, d)) &&
+	if(!(rc = enumerate(v, s, red, depth, drawn, d)) &&
 	   hmap_put(&s->cache, (const char *)key, sizeof(key), d))
 		rc = pl_nomem(v->err);
 	*out = d;
@@ -351,8 +238,14 @@ static pl_rc den_of(adv *v, adv_scen *s, adv_dist *d, int depth, const dna_obs *
 	int r[1] = {-1};
 	if(!den)
 		return pl_nomem(v->err);
+	if(s->pair && depth == 1) {
+		dna_pair_classes c = {d->R->orig, d->R->k, d->R->L.n > d->R->k};
+		dna_pairtab_marginal(&s->pt, &c, den);
+		d->den = den;
+		return hmap_put(&s->cache, key, len, den) ? pl_nomem(v->err) : PL_OK;
+	}
 	if(depth > 1) {
-		dna_obs x = reduce(d->R, drawn[1]);
+		dna_obs x = dna_alocus_reduce(d->R, drawn[1]);
 		r[0] = dna_slot(x.a, x.b);
 	}
 	pl_rc rc = joint(v, s, d->R, depth, -1, r, &v->o->model);
@@ -364,6 +257,25 @@ static pl_rc den_of(adv *v, adv_scen *s, adv_dist *d, int depth, const dna_obs *
 }
 
 /* ---- scenarios ------------------------------------------------------------------- */
+
+/* Whether the two relatives asked for are a child of M and the child's
+ * other parent, both new: a founder untyped, the parent of that child
+ * only, who has no children. Then given M's genotype they say nothing of
+ * the references. sex[]: M's and the other parent's. */
+static bool new_coparent(const adv_alt *x, int m, dna_sex sex[2])
+{
+	const dna_ped *p = &x->p1;
+	int child = x->r[0], co = x->r[1], kids = 0;
+	if(p->father[co] >= 0 || x->prof[co] || x->prof[child] ||
+	   !((p->father[child] == m && p->mother[child] == co) ||
+	     (p->father[child] == co && p->mother[child] == m)))
+		return false;
+	for(int i = 0; i < p->n; i++)
+		kids += (p->father[i] == co || p->mother[i] == co) + 2 * (p->father[i] == child || p->mother[i] == child);
+	sex[0] = p->sex[m];
+	sex[1] = p->sex[co];
+	return kids == 1;
+}
 
 /* Scenario s from kin's alternatives with `ask` (or as they are, ask < 0).
  * *asked false when the relative is typed already in some alternative. */
@@ -397,7 +309,24 @@ static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *a
 		x->prof = e.prof;
 		x->w = e.weight;
 	}
+	s->pair = s->nr > 0 && !v->o->exact && !v->o->one_by_one;
+	s->newco = s->pair && s->nr == 2;
+	for(int i = 0; s->newco && i < s->nalt; i++)
+		s->newco = new_coparent(&s->alt[i], v->m, s->sex);
 	return PL_OK;
+}
+
+/* The joint table of M and the first relative at locus v->l (advice_pair.h). */
+static pl_rc scen_pair(adv *v, adv_scen *s)
+{
+	dna_pair_alt *pa = arena_alloc(&v->cache, (size_t)s->nalt * sizeof(*pa));
+	if(!pa)
+		return pl_nomem(v->err);
+	for(int i = 0; i < s->nalt; i++)
+		pa[i] = (dna_pair_alt){&s->alt[i].p1, s->alt[i].o1, s->alt[i].w, v->m, s->alt[i].r[0]};
+	v->calls += s->nalt; /* one pass each (dna_ped_joint2) */
+	return dna_pairtab_build(&v->k->loci[v->l], v->seen, &v->o->model, pa, s->nalt, &s->pt,
+	                         &v->cache, &v->scratch, v->err);
 }
 
 /* The observations of every alternative at locus v->l; M's and the
@@ -447,7 +376,7 @@ static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
 	*ep = 0;
 	for(int g = 0; g < d->G; g++)
 		if(q[g] == 0)
-			*ep += hw(d->R, g);
+			*ep += dna_alocus_hw(d->R, g);
 	return PL_OK;
 }
 
@@ -467,14 +396,14 @@ static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], doub
 			return PL_OK;
 		}
 		last = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		drawn[depth] = unreduce_slot(O, d->R, last, rg);
+		drawn[depth] = dna_alocus_draw(O, d->R, last, rg);
 	}
 	/* the last relative's lumped allele stays lumped: d's locus and slots */
 	pl_rc rc = den_of(v, s, d, s->nr, drawn);
 	if(rc)
 		return rc;
-	dna_obs m = reduce(d->R, drawn[0]);
-	double h0 = hw(d->R, dna_slot(m.a, m.b)) * d->den[last];
+	dna_obs m = dna_alocus_reduce(d->R, drawn[0]);
+	double h0 = dna_alocus_hw(d->R, dna_slot(m.a, m.b)) * d->den[last];
 	*lr = h0 > 0 ? d->v[last] / h0 : 1;
 	return PL_OK;
 }
@@ -500,8 +429,8 @@ static pl_rc locus_base(adv *v, adv_scen *base, dna_obs *gdraw, rng *rg, double 
 	const dna_locus *O = &v->k->loci[v->l];
 	for(int s = 0; s < v->o->simulations; s++) {
 		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		gdraw[s] = unreduce_slot(O, d->R, g, rg);
-		double h0 = fam * hw(d->R, g);
+		gdraw[s] = dna_alocus_draw(O, d->R, g, rg);
+		double h0 = fam * dna_alocus_hw(d->R, g);
 		if(h0 > 0)
 			base->sum[s] += log10(d->v[g] / h0);
 	}
@@ -518,6 +447,8 @@ static pl_rc locus_relatives(adv *v, adv_scen *sc, const bool *ask, int nsc, con
 		if(!ask[c])
 			continue;
 		scen_locus(v, &sc[c]);
+		if(sc[c].pair && (rc = scen_pair(v, &sc[c])))
+			break;
 		for(int s = 0; !rc && s < v->o->simulations; s++) {
 			dna_obs drawn[3] = {gdraw[s]};
 			double lr;
@@ -664,11 +595,17 @@ pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advi
 	if(o->simulations < 1 || kin->nalt < 1 || which < 0 || which >= kin->nmissing)
 		return pl_fail(err, PL_EINPUT, "advice: nothing to simulate (simulations %d, %d pedigrees)",
 		               o->simulations, kin->nalt);
+	/* the LR's denominator is the family's likelihood times an unrelated
+	 * person's Hardy-Weinberg probability: theta 0 (docs/dna.md) */
+	if(o->model.theta != 0)
+		return pl_fail(err, PL_EUSAGE, "advice: computed at theta 0, not %g", o->model.theta);
 	adv v = {.k = k, .o = o, .m = kin->missing[which], .err = err};
 	arena a;
 	arena_init(&a, 1 << 16);
 	arena_init(&v.scratch, 1 << 16);
-	arena_init(&v.cache, 1 << 16);
+	/* a locus's distributions and tables in one block kept across loci
+	 * (a reset keeps the first block only: no allocation churn) */
+	arena_init(&v.cache, 8 << 20);
 	enum { NSC = 1 + DNA_ASK_COUNT };
 	adv_scen sc[NSC];
 	bool asked[NSC], same[NSC] = {false};

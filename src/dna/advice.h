@@ -27,9 +27,18 @@
  *   the relatives    for each relative not yet sampled (dna_ask), the
  *                    inclusion power once they are typed: M and the new
  *                    relative R are drawn jointly given the references (M
- *                    first, then R given the references and M, each by
- *                    enumeration through the engine), and the LR of M's
- *                    profile is computed with R as a reference.
+ *                    first, then R given the references and M), and the
+ *                    LR of M's profile is computed with R as a reference.
+ *                    R's distribution for every genotype of M comes from
+ *                    one pass of the engine over M and R together
+ *                    (advice_pair.h); a child's other parent new to the
+ *                    family by Mendel's law (advice_locus.h).
+ *
+ * Each distribution to draw from is one pass of the engine that leaves the
+ * individual free (dna_ped_joint), not one call per genotype. The model's
+ * theta must be 0 (PL_EUSAGE otherwise): an unrelated person is then
+ * independent of the family, and the LR's denominator the family's
+ * likelihood times their Hardy-Weinberg probability.
  *
  * Draws are seeded (the seed and the missing person's id), so a result is
  * the same every time; the relatives' simulations reuse M's draws (common
@@ -87,6 +96,9 @@ typedef struct dna_advice_opts {
 	uint64_t seed;
 	bool relatives;           /* also the relatives not sampled */
 	bool exact;               /* no lumping of the alleles no one shows (slower) */
+	bool one_by_one;          /* a relative's distribution for each genotype of M by a pass of
+	                           * its own, not from their joint table (slower; the same figures
+	                           * without mutation: for tests) */
 } dna_advice_opts;
 
 enum { DNA_ADVICE_SIMULATIONS = 1000 };
