@@ -9,7 +9,8 @@
  * --families (default 50,1000) of the default mix (or --kinds, as
  * `parley dna simulate --kinds`; pedigree kinds give families entered as
  * pedigrees, each of their missing persons advised) from the NIST 1,036
- * genotypes; the advice (advice.h) is computed for the first N of them at
+ * genotypes (the pedigree kinds: each untyped individual of the pedigree
+ * weighed too); the advice (advice.h) is computed for the first N of them at
  * each N, with the model `parley dna advice` uses by default (theta 0,
  * drop-out 0.1, stepwise mutation, threshold 0.999, at most 2
  * inconsistent loci) and the prior of N missing persons. One row per N:
@@ -85,7 +86,7 @@ static size_t make_jobs(const dna_sim *s, size_t nf, dna_advice_job *jobs, arena
 				die("a family as a pedigree", &err);
 		}
 		for(int j = 0; j < kin->nmissing; j++)
-			jobs[n++] = (dna_advice_job){.kin = kin, .which = j};
+			jobs[n++] = (dna_advice_job){.kin = kin, .which = j, .pedigree = s->kin[i] != NULL};
 	}
 	return n;
 }
@@ -118,6 +119,8 @@ static void row(const dna_kit *k, const dna_sim *s, size_t nf, const dna_advice_
 		check += x->now.included + x->now.mean_log10_lr + x->now.ep + x->now.ep_rule;
 		for(int c = 0; c < DNA_ASK_COUNT; c++)
 			check += isnan(x->after[c]) ? 0 : (c + 2) * x->after[c];
+		for(int c = 0; c < x->nmember; c++)
+			check += (c + 2) * x->member_after[c];
 	}
 	double m = (double)(n - (size_t)refused ? n - (size_t)refused : 1);
 	printf("%9zu %8zu %11d %7d %9.2f %9.2f %12ld %8.1f%% %8ld %7.1f %18.12f%s\n", nf, n,

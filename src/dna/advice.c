@@ -277,9 +277,13 @@ static bool new_coparent(const adv_alt *x, int m, dna_sex sex[2])
 	return kids == 1;
 }
 
-/* Scenario s from kin's alternatives with `ask` (or as they are, ask < 0).
- * *asked false when the relative is typed already in some alternative. */
-static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *asked, arena *a)
+/* Scenario s from kin's alternatives with `ask` (or as they are, ask < 0;
+ * or with their individual `member` typed, member >= 0). *asked false
+ * when the relative is typed already in some alternative, and with
+ * members when they are in the pedigree already (their member's scenario
+ * says it, or they are typed or missing). */
+static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, int member, adv_scen *s, bool *asked,
+                       arena *a)
 {
 	memset(s, 0, sizeof(*s));
 	hmap_init(&s->cache);
@@ -293,11 +297,16 @@ static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *a
 		adv_alt *x = &s->alt[i];
 		dna_pedigree e = kin->alt[i];
 		int nr = 0;
-		if(ask >= 0) {
+		if(member >= 0) {
+			x->r[0] = member;
+			s->nr = 1;
+		} else if(ask >= 0) {
 			pl_rc rc = dna_ask_edit(&kin->alt[i], v->m, (dna_ask)ask, &e, x->r, &nr, a, v->err);
 			if(rc)
 				return rc;
 			*asked &= nr > 0;
+			for(int j = 0; v->o->members && j < nr; j++)
+				*asked &= x->r[j] >= kin->alt[i].ped.n;
 			s->nr = nr;
 		}
 		size_t n = (size_t)e.ped.n;
@@ -502,13 +511,13 @@ static bool parent_typed(const dna_kin *kin, int m, int side)
  * parent (theirs is then M's power as it is: *same). */
 static void relatives_to_ask(const adv *v, const dna_kin *kin, bool *asked, bool *same, int nsc)
 {
-	static const signed char side[DNA_ASK_COUNT] = {
+	static const signed char side[DNA_ASK_COUNT] = { /* the members: not behind a typed one */
 		[DNA_ASK_FATHER] = -1, [DNA_ASK_MOTHER] = -1, [DNA_ASK_FULL_SIB] = -1,
 		[DNA_ASK_CHILD] = -1, [DNA_ASK_CHILD_AND_PARENT] = -1, [DNA_ASK_HALF_SIB_PAT] = 0,
 		[DNA_ASK_HALF_SIB_MAT] = 1, [DNA_ASK_GRANDPARENT_PAT] = 0, [DNA_ASK_GRANDPARENT_MAT] = 1,
 		[DNA_ASK_UNCLE_PAT] = 0, [DNA_ASK_UNCLE_MAT] = 1};
 	bool typed[2] = {parent_typed(kin, v->m, 0), parent_typed(kin, v->m, 1)};
-	for(int c = 1; c < nsc; c++) {
+	for(int c = 1; c <= DNA_ASK_COUNT && c < nsc; c++) {
 		same[c] = asked[c] && side[c - 1] >= 0 && typed[side[c - 1]];
 		asked[c] &= !same[c];
 	}
@@ -570,28 +579,40 @@ static void advise_results(const adv *v, adv_scen *sc, const bool *asked, const 
                            dna_advice *out)
 {
 	int S = v->o->simulations;
+	double ga = 0, gm = 0;      /* the best gains of the relatives asked for, of the members */
 	out->now.included = share_reaching(sc[0].sum, S, v->o->log10_needed, &out->now.mean_log10_lr);
 	for(int c = 1; c < nsc; c++) {
+		/* the relatives asked for, then the pedigree's members */
+		double *after = c <= DNA_ASK_COUNT ? &out->after[c - 1]
+		                                   : &out->member_after[c - 1 - DNA_ASK_COUNT];
 		if(same[c])
-			out->after[c - 1] = out->now.included;
+			*after = out->now.included;
 		if(!asked[c])
 			continue;
-		out->after[c - 1] = share_reaching(sc[c].sum, S, v->o->log10_needed, NULL);
-		double gain = out->after[c - 1] - out->now.included;
-		if(gain > out->gain) {
-			out->gain = gain;
-			out->best = c - 1;
+		*after = share_reaching(sc[c].sum, S, v->o->log10_needed, NULL);
+		double gain = *after - out->now.included;
+		int *best = c > DNA_ASK_COUNT ? &out->best_member : &out->best;
+		int at = c > DNA_ASK_COUNT ? c - 1 - DNA_ASK_COUNT : c - 1;
+		double *top = c > DNA_ASK_COUNT ? &gm : &ga;
+		if(gain > *top) {
+			*top = gain;
+			*best = at;
 		}
 	}
+	/* in a pedigree the individuals not typed are the ones to ask; a
+	 * relative new to it only when none of them helps */
+	out->gain = out->best_member >= 0 ? gm : ga;
 }
 
 pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advice_opts *o,
                  dna_advice *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	out->best = -1;
+	out->best = out->best_member = -1;
 	for(int c = 0; c < DNA_ASK_COUNT; c++)
 		out->after[c] = NAN;
+	for(int c = 0; c < DNA_ADVICE_MEMBERS; c++)
+		out->member_after[c] = NAN;
 	if(o->simulations < 1 || kin->nalt < 1 || which < 0 || which >= kin->nmissing)
 		return pl_fail(err, PL_EINPUT, "advice: nothing to simulate (simulations %d, %d pedigrees)",
 		               o->simulations, kin->nalt);
@@ -606,17 +627,22 @@ pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advi
 	/* a locus's distributions and tables in one block kept across loci
 	 * (a reset keeps the first block only: no allocation churn) */
 	arena_init(&v.cache, 8 << 20);
-	enum { NSC = 1 + DNA_ASK_COUNT };
+	enum { NSC = 1 + DNA_ASK_COUNT + DNA_ADVICE_MEMBERS };
 	adv_scen sc[NSC];
 	bool asked[NSC], same[NSC] = {false};
 	rng rg[NSC];
-	int nsc = o->relatives ? NSC : 1;
-	uint64_t seed = o->seed ^ hmap_hash(kin->person[which], strlen(kin->person[which]));
 	pl_rc rc = PL_OK;
+	if(o->relatives && o->members &&
+	   (out->nmember = dna_advice_members(kin, v.m, out->member, DNA_ADVICE_MEMBERS,
+	                                      &out->members_left)) < 0)
+		rc = pl_nomem(err);
+	int nsc = !o->relatives ? 1 : o->members ? 1 + DNA_ASK_COUNT + out->nmember : 1 + DNA_ASK_COUNT;
+	uint64_t seed = o->seed ^ hmap_hash(kin->person[which], strlen(kin->person[which]));
 	int made = 0;
 	for(; !rc && made < nsc; made++) {
+		int member = made > DNA_ASK_COUNT ? out->member[made - 1 - DNA_ASK_COUNT] : -1;
 		rng_seed(&rg[made], seed + (uint64_t)made);
-		rc = scen_make(&v, kin, made - 1, &sc[made], &asked[made], &a);
+		rc = scen_make(&v, kin, made - 1, member, &sc[made], &asked[made], &a);
 	}
 	double *ep = arena_alloc(&a, (size_t)(k->nloci + 1) * sizeof(double));
 	if(!rc && !ep)

@@ -18,7 +18,9 @@ static void *jobs_work(void *arg)
 	jobs_shared *sh = arg;
 	for(size_t i; (i = atomic_fetch_add(&sh->next, 1)) < sh->n;) {
 		dna_advice_job *j = &sh->jobs[i];
-		j->rc = dna_advise(sh->k, j->kin, j->which, sh->o, &j->out, &j->err);
+		dna_advice_opts o = *sh->o;
+		o.members = j->pedigree;
+		j->rc = dna_advise(sh->k, j->kin, j->which, &o, &j->out, &j->err);
 	}
 	return NULL;
 }

@@ -229,7 +229,7 @@ test_dna_advice() {
 	p dna advice --simulations 40 --seed 5; expect_status 0
 	expect_out "A proposal needs a posterior of 0.999 with a prior of 1/6"
 	expect_out "P(proposed)"
-	expect_out "of 6 families shown"
+	expect_out "of 6 missing persons shown"
 	"$PARLEY" dna advice --simulations 40 --seed 5 --json > a.json
 	"$PARLEY" dna advice --simulations 40 --seed 5 --json > b.json
 	python3 - a.json b.json <<'PY' || fail "advice: JSON"
@@ -250,10 +250,12 @@ for r in rows:
 PY
 	person=$(python3 -c 'import json; print([r["person"] for r in json.load(open("a.json"))["advice"] if r["relatives"] == "father"][0])')
 	p dna advice --person "$person" --simulations 40; expect_status 0
-	expect_out "1 of 1 family shown"
+	expect_out "1 of 1 missing person shown"
 	p dna advice --person P000000000000000X; expect_status 1
 	p dna advice --simulations 5; expect_status 2
 	expect_err "simulations"
+}
+
 # A pedigree file: a father and son both missing, the mother and a brother
 # typed, and a great-uncle; imported whole or not at all, shown as a table
 # and a tree, screened, and explained. By hand (theta 0, no mutation,
@@ -321,6 +323,24 @@ CSV
 	expect_out "LR 13.33 over 1 loci"
 	p dna proposals --json; expect_status 0
 	expect_out "pedigree F1 (as FA)"
+	# sampling advice: a row for each missing person of the pedigree, its
+	# individuals not typed weighed (one locus: little power either way)
+	p dna advice --simulations 50 --threads 1; expect_status 0
+	expect_out "2 of 2 missing persons shown (0 left out; 2 of pedigree files), 1 threads"
+	expect_out "pedigree F1 (as SON)"
+	"$PARLEY" dna advice --simulations 50 --json > adv.json
+	python3 - adv.json "$fa" "$son" <<'PY' || fail "advice: pedigree JSON"
+import json, sys
+rows = {r["person"]: r for r in json.load(open(sys.argv[1]))["advice"]}
+fa, son = rows[sys.argv[2]], rows[sys.argv[3]]
+assert fa["family"] == "F1" and fa["individual"] == "FA" and son["individual"] == "SON", rows
+for r in (fa, son):
+    assert set(r["members"]) <= {"GGF", "GGM", "GF", "GM"}, r["members"]  # not the other missing
+    assert all(0 <= v <= 1 for v in list(r["members"].values()) + list(r["after"].values())), r
+    assert "father" not in r["after"] and "mother" not in r["after"], r  # in the pedigree already
+# the son's father is missing: his grandfather, not typed, is weighed for him
+assert "GF" in son["members"], son
+PY
 	# two families of one file trading their missing persons
 	a=$("$PARLEY" person add --surname Коваль)
 	b=$("$PARLEY" person add --surname Бондар)

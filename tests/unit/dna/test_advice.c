@@ -280,6 +280,48 @@ static void test_joint_table_same(void **state)
 	prof_free(bd);
 }
 
+/* The individuals of a pedigree worth typing for M: GF and GM behind the
+ * typed father F are cut off from M; M's mother MO, M's sister S, MO's
+ * parents MGF and MGM and her brother U are not. M's child X is another
+ * missing person, never one to type, and X's mother W says nothing of M
+ * while X is not typed. Nearest first (parent-child steps), then in
+ * order. */
+static void test_members(void **state)
+{
+	(void)state;
+	/* individuals:    GF  GM  F  MO  M  S  X  MGF MGM  U  W */
+	int fa[] = {-1, -1, 0, 7, 2, 2, 4, -1, -1, 7, -1};
+	int mo[] = {-1, -1, 1, 8, 3, 3, 10, -1, -1, 8, -1};
+	dna_sex sex[] = {DNA_MALE, DNA_FEMALE, DNA_MALE, DNA_FEMALE, DNA_MALE, DNA_FEMALE, DNA_SEX_UNKNOWN,
+	                 DNA_MALE, DNA_FEMALE, DNA_MALE, DNA_FEMALE};
+	dna_profile *y = prof_all(1, 0, 1);
+	const dna_profile *prof[11] = {[2] = y};
+	dna_pedigree p = {{11, fa, mo, sex}, prof, 1};
+	int missing[] = {4, 6};
+	const char *person[] = {"PM", "PX"};
+	dna_kin kin = {"F", &p, 1, 2, missing, person};
+	int member[8], left;
+	int n = dna_advice_members(&kin, 4, member, 8, &left);
+	assert_int_equal(left, 0);
+	int want[] = {3, 5, 7, 8, 9}; /* MO; S, MGF, MGM; U */
+	assert_int_equal(n, 5);
+	for(int i = 0; i < n; i++)
+		assert_int_equal(member[i], want[i]);
+	/* at most one: the nearest, the others counted */
+	assert_int_equal(dna_advice_members(&kin, 4, member, 1, &left), 1);
+	assert_int_equal(member[0], 3);
+	assert_int_equal(left, 4);
+	/* for the child X: W, its mother, now; M is missing, not one */
+	n = dna_advice_members(&kin, 6, member, 8, &left);
+	bool w = false;
+	for(int i = 0; i < n; i++) {
+		w |= member[i] == 10;
+		assert_true(member[i] != 4 && member[i] != 2);
+	}
+	assert_true(w);
+	prof_free(y);
+}
+
 /* A father A/A at one locus of alleles A (p) and B (q): an unrelated man
  * is excluded as his child exactly when he is B/B, EP = q^2 (forrel's
  * missingPersonEP gives the same); with max_inconsistent 0 screening's
@@ -334,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_family_and_edits),
 		cmocka_unit_test(test_known_cases),
 		cmocka_unit_test(test_joint_table_same),
+		cmocka_unit_test(test_members),
 		cmocka_unit_test(test_exclusion_power),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
