@@ -16,7 +16,8 @@
  * inconsistent loci) and the prior of N missing persons. One row per N:
  * the families, the missing persons advised, the simulations, the threads,
  * the seconds (wall clock, and CPU over all threads), the engine calls,
- * the mean P(proposed), how many get a relative advised, the mean gain,
+ * the mean P(proposed), how many get a relative (or an individual of their
+ * pedigree) advised, the mean gain,
  * and a checksum of every figure (the same for a fixed seed whatever the
  * thread count). --no-mutation switches mutation off; --one-by-one
  * computes each relative's distribution by a pass of its own (the way
@@ -108,14 +109,16 @@ static void row(const dna_kit *k, const dna_sim *s, size_t nf, const dna_advice_
 	double now = 0, gain = 0, check = 0;
 	for(size_t i = 0; i < n; i++) {
 		const dna_advice *x = &jobs[i].out;
-		if(jobs[i].rc) {
+		if(jobs[i].rc) { /* said, not counted */
+			fprintf(stderr, "bench_advice: %s refused: %s\n", jobs[i].kin->person[jobs[i].which],
+			        jobs[i].err.msg);
 			refused++;
 			continue;
 		}
 		calls += x->engine_calls;
 		now += x->now.included;
 		gain += x->gain;
-		advised += x->best >= 0;
+		advised += x->best >= 0 || x->best_member >= 0;
 		check += x->now.included + x->now.mean_log10_lr + x->now.ep + x->now.ep_rule;
 		for(int c = 0; c < DNA_ASK_COUNT; c++)
 			check += isnan(x->after[c]) ? 0 : (c + 2) * x->after[c];

@@ -36,9 +36,9 @@ typedef struct adv_alt {
 typedef struct adv_scen {
 	adv_alt *alt;
 	int nalt, nr;
-	bool pair;
+	bool pair, newco;         /* at this locus (below: wanted, beyond the engine's bound not) */
+	bool pair_wanted, newco_wanted;
 	dna_pairtab pt;
-	bool newco;               /* a child and the child's other parent, new to the family */
 	dna_sex sex[2];           /* then M's and the other parent's */
 	hmap cache;               /* per locus: distributions and denominators by key */
 	double *sum;              /* per simulation: the log10 LR so far */
@@ -109,6 +109,27 @@ static void slot_sums(const double *J, int n, double f, double *v)
 			v[g] = f * (a == b ? J[a * n + a] : J[a * n + b] + J[b * n + a]);
 }
 
+/* The joint table of individual `who` of alternative x by a call for each
+ * of their genotypes, when one pass leaving them free is beyond the
+ * engine's bound (a table of many alleles, --exact): the genotype's
+ * likelihood in J's cell (a, b), a <= b, the other phase 0 (the advice
+ * reads J summed over the phases only). */
+static pl_rc joint_by_genotype(adv *v, adv_alt *x, const dna_alocus *R, int who, const dna_model *mod)
+{
+	int n = R->L.n;
+	memset(v->Jalt, 0, (size_t)n * (size_t)n * sizeof(double));
+	for(int b = 0; b < n; b++)
+		for(int a = 0; a <= b; a++) {
+			x->tmp[who] = (dna_obs){(int16_t)a, (int16_t)b, false};
+			pl_rc rc = dna_ped_likelihood(&R->L, mod, &x->p1, x->tmp, &v->Jalt[a * n + b], &v->scratch,
+			                              v->err);
+			v->calls++;
+			if(rc)
+				return rc;
+		}
+	return PL_OK;
+}
+
 /* sum over alternatives of w J at locus R, J the joint table of the
  * individual at `depth` (0: M, j: the j-th relative asked for), left free;
  * M typed gm (a reduced slot), or as sampled when gm < 0; the relatives
@@ -129,6 +150,10 @@ static pl_rc joint(adv *v, adv_scen *s, const dna_alocus *R, int depth, int gm, 
 		int who = depth ? x->r[depth - 1] : v->m;
 		pl_rc rc = dna_ped_joint(&R->L, mod, &x->p1, x->tmp, who, v->Jalt, &v->scratch, v->err);
 		v->calls++;
+		if(rc == PL_ELIMIT) {
+			pl_err_clear(v->err);
+			rc = joint_by_genotype(v, x, R, who, mod);
+		}
 		if(rc)
 			return rc;
 		for(int c = 0; c < n * n; c++)
@@ -322,6 +347,8 @@ static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, int member, adv_scen
 	s->newco = s->pair && s->nr == 2;
 	for(int i = 0; s->newco && i < s->nalt; i++)
 		s->newco = new_coparent(&s->alt[i], v->m, s->sex);
+	s->pair_wanted = s->pair;
+	s->newco_wanted = s->newco;
 	return PL_OK;
 }
 
@@ -456,7 +483,15 @@ static pl_rc locus_relatives(adv *v, adv_scen *sc, const bool *ask, int nsc, con
 		if(!ask[c])
 			continue;
 		scen_locus(v, &sc[c]);
-		if(sc[c].pair && (rc = scen_pair(v, &sc[c])))
+		sc[c].pair = sc[c].pair_wanted;
+		sc[c].newco = sc[c].newco_wanted;
+		if(sc[c].pair && (rc = scen_pair(v, &sc[c])) == PL_ELIMIT) {
+			/* a pass a genotype of M here, as --exact does */
+			pl_err_clear(v->err);
+			sc[c].pair = sc[c].newco = false;
+			rc = PL_OK;
+		}
+		if(rc)
 			break;
 		for(int s = 0; !rc && s < v->o->simulations; s++) {
 			dna_obs drawn[3] = {gdraw[s]};

@@ -1,7 +1,8 @@
-/* The likelihood engine's state, shared by its two files (not a contract
- * for other modules): ped.c, the peeling (variable elimination) of one
- * term, and ped_theta.c, theta's sum over the partitions of the untyped
- * founders' alleles, each a term. docs/dna.md, "The likelihood engine". */
+/* The likelihood engine's state, shared by its files (not a contract for
+ * other modules): ped.c, the peeling (variable elimination) of one term;
+ * ped_theta.c, theta's sum over the partitions of the untyped founders'
+ * alleles, each a term; ped_free.c, the joint table of the individuals
+ * left free. docs/dna.md, "The likelihood engine". */
 #ifndef PARLEY_DNA_PED_ENG_H
 #define PARLEY_DNA_PED_ENG_H
 
@@ -56,6 +57,9 @@ typedef struct dna_peng {
 /* The theta = 0 likelihood of the current blocks (rep), or with a free
  * individual *out the term's weight in and its table added to J. */
 pl_rc dna_peng_term(dna_peng *e, double *out);
+/* With free individuals, once all but their alleles are summed out: the
+ * factors left multiplied and added to J times w (ped_free.c). */
+pl_rc dna_peng_add_table(dna_peng *e, double w);
 /* Before a term: e->a emptied, one block sized to the last term kept. */
 void dna_peng_next_term(dna_peng *e);
 /* Blocks all of one allele, the priors, and with theta the founders split

@@ -1,8 +1,11 @@
 /* Sampling advice (src/dna/advice.c): the Poisson-binomial tail and the
  * draws; families as pedigrees and the relatives added to them; the
  * inclusion power in known cases (both parents above one sibling, the
- * mother added to a father, the person's own sample); the exclusion power
- * of a parent on one two-allele locus, exactly and against a simulation. */
+ * mother added to a father, the person's own sample); the relatives'
+ * joint table against a pass per genotype; the individuals of a pedigree
+ * worth typing; the same figures on any number of threads; the exclusion
+ * power of a parent on one two-allele locus, exactly and against a
+ * simulation. */
 #include "fixture.h"
 
 #include "core/rng.h"
@@ -322,6 +325,51 @@ static void test_members(void **state)
 	prof_free(y);
 }
 
+/* Many missing persons on threads: the figures of each are the same on 1
+ * thread and on 3 (each has its own seed), in any order of the jobs. */
+static void test_threads_same(void **state)
+{
+	(void)state;
+	dna_kit k;
+	kit_of(&k, LOCI, 0, true);
+	dna_profile *ac = prof_all(LOCI, 0, 2), *bd = prof_all(LOCI, 1, 3);
+	dna_ref r1[] = {{ac, DNA_FULL_SIB, DNA_SIDE_UNKNOWN}};
+	dna_ref r2[] = {{ac, DNA_GRANDPARENT, DNA_SIDE_UNKNOWN}, {bd, DNA_HALF_SIB, DNA_PATERNAL}};
+	dna_ref r3[] = {{bd, DNA_FATHER, DNA_SIDE_UNKNOWN}};
+	dna_family fam[] = {{"P1", DNA_MALE, r1, 1}, {"P2", DNA_FEMALE, r2, 2}, {"P3", DNA_MALE, r3, 1}};
+	arena a;
+	arena_init(&a, 0);
+	dna_kin kin[3];
+	pl_err err = {0};
+	dna_advice_job one[6], three[6];
+	for(int i = 0; i < 6; i++) {
+		if(i < 3)
+			assert_ok(dna_advice_kin(&fam[i], &kin[i], &a, &err), &err);
+		one[i] = (dna_advice_job){.kin = &kin[i % 3]};
+		three[5 - i] = one[i];
+	}
+	dna_advice_opts o = {.model = {0, 0.1, true}, .log10_needed = 4, .simulations = 200, .seed = 9,
+	                     .relatives = true};
+	dna_advise_jobs(&k, one, 6, &o, 1);
+	dna_advise_jobs(&k, three, 6, &o, 3);
+	for(int i = 0; i < 6; i++) {
+		const dna_advice *x = &one[i].out, *y = &three[5 - i].out;
+		assert_int_equal(one[i].rc, PL_OK);
+		assert_int_equal(three[5 - i].rc, PL_OK);
+		assert_near(x->now.included, y->now.included, 0);
+		assert_near(x->now.ep, y->now.ep, 0);
+		assert_int_equal(x->best, y->best);
+		for(int c = 0; c < DNA_ASK_COUNT; c++)
+			assert_true(isnan(x->after[c]) ? isnan(y->after[c]) : x->after[c] == y->after[c]);
+		/* and the same person twice gives the same figures */
+		assert_near(x->gain, one[(i + 3) % 6].out.gain, 0);
+	}
+	arena_free(&a);
+	prof_free(ac);
+	prof_free(bd);
+	dna_kit_free(&k);
+}
+
 /* A father A/A at one locus of alleles A (p) and B (q): an unrelated man
  * is excluded as his child exactly when he is B/B, EP = q^2 (forrel's
  * missingPersonEP gives the same); with max_inconsistent 0 screening's
@@ -377,6 +425,7 @@ int main(void)
 		cmocka_unit_test(test_known_cases),
 		cmocka_unit_test(test_joint_table_same),
 		cmocka_unit_test(test_members),
+		cmocka_unit_test(test_threads_same),
 		cmocka_unit_test(test_exclusion_power),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
