@@ -420,7 +420,6 @@ static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
  * locus), into drawn[1..]; *lr the LR of M's genotype with them typed. */
 static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], double *lr)
 {
-	const dna_locus *O = &v->k->loci[v->l];
 	adv_dist *d = NULL;
 	int last = 0;
 	for(int depth = 1; depth <= s->nr; depth++) {
@@ -432,7 +431,7 @@ static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], doub
 			return PL_OK;
 		}
 		last = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		drawn[depth] = dna_alocus_draw(O, d->R, last, rg);
+		drawn[depth] = dna_alocus_draw(d->R, last, rg);
 	}
 	/* the last relative's lumped allele stays lumped: d's locus and slots */
 	pl_rc rc = den_of(v, s, d, s->nr, drawn);
@@ -462,10 +461,9 @@ static pl_rc locus_base(adv *v, adv_scen *base, dna_obs *gdraw, rng *rg, double 
 		return PL_OK;
 	if((rc = locus_ep(v, base, d, ep)))
 		return rc;
-	const dna_locus *O = &v->k->loci[v->l];
 	for(int s = 0; s < v->o->simulations; s++) {
 		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		gdraw[s] = dna_alocus_draw(O, d->R, g, rg);
+		gdraw[s] = dna_alocus_draw(d->R, g, rg);
 		double h0 = fam * dna_alocus_hw(d->R, g);
 		if(h0 > 0)
 			base->sum[s] += log10(d->v[g] / h0);

@@ -87,12 +87,23 @@ pl_rc dna_alocus_make(const dna_locus *O, const bool *keep, bool mutation, arena
 	   !(R->orig = arena_alloc(a, (size_t)O->n * sizeof(int16_t))))
 		return PL_ENOMEM;
 	double rest = 0;
+	int nl = 0;
+	R->cum = arena_alloc(a, (size_t)O->n * sizeof(double));
+	if(!R->cum)
+		return PL_ENOMEM;
 	for(int x = 0; x < O->n; x++) {
-		if(keep[x])
+		if(keep[x]) {
 			R->orig[R->k++] = (int16_t)x;
-		else
+		} else {
 			rest += O->p[x];
+			R->cum[nl++] = rest;
+		}
 	}
+	/* the lumped allele's members after the explicit ones, in order */
+	for(int x = 0, j = R->k; x < O->n; x++)
+		if(!keep[x])
+			R->orig[j++] = (int16_t)x;
+	R->nlumped = nl;
 	R->L = *O;
 	R->L.n = R->k + (rest > 0);
 	R->L.p = arena_alloc(a, (size_t)R->L.n * sizeof(double));
@@ -119,25 +130,27 @@ dna_obs dna_alocus_reduce(const dna_alocus *R, dna_obs o)
 
 /* The locus's allele of reduced allele i: the lumped one drawn among its
  * members by frequency. */
-static int16_t unreduce(const dna_locus *O, const dna_alocus *R, int i, rng *rg)
+static int16_t unreduce(const dna_alocus *R, int i, rng *rg)
 {
 	if(i < R->k)
 		return R->orig[i];
-	double u = rng_unit(rg) * R->L.p[R->k], run = 0;
-	int last = -1;
-	for(int x = 0; x < O->n; x++)
-		if(R->red[x] == R->k) {
-			last = x;
-			if(u < (run += O->p[x]))
-				return (int16_t)x;
-		}
-	return (int16_t)last;
+	/* the first member whose running sum passes u (the last if none) */
+	double u = rng_unit(rg) * R->L.p[R->k];
+	int lo = 0, hi = R->nlumped - 1;
+	while(lo < hi) {
+		int mid = (lo + hi) / 2;
+		if(u < R->cum[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return R->orig[R->k + lo];
 }
 
-dna_obs dna_alocus_draw(const dna_locus *O, const dna_alocus *R, int s, rng *rg)
+dna_obs dna_alocus_draw(const dna_alocus *R, int s, rng *rg)
 {
 	dna_obs g = dna_slot_obs(s);
-	int16_t a = unreduce(O, R, g.a, rg), b = unreduce(O, R, g.b, rg);
+	int16_t a = unreduce(R, g.a, rg), b = unreduce(R, g.b, rg);
 	return (dna_obs){a < b ? a : b, a < b ? b : a, false};
 }
 

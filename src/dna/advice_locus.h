@@ -24,8 +24,11 @@
 typedef struct dna_alocus {
 	dna_locus L;              /* k explicit alleles, then the lumped one if it has a frequency */
 	int k;
-	int16_t *orig;            /* reduced -> the locus's allele (k entries) */
+	int16_t *orig;            /* reduced -> the locus's allele (k entries), then the lumped
+	                           * allele's members in order (nlumped) */
 	int16_t *red;             /* the locus's allele -> reduced (the lumped: k) */
+	double *cum;              /* the members' frequencies summed in order */
+	int nlumped;
 } dna_alocus;
 
 /* The locus O with the alleles of keep[] explicit (all of them: no
@@ -36,7 +39,7 @@ pl_rc dna_alocus_make(const dna_locus *O, const bool *keep, bool mutation, arena
 dna_obs dna_alocus_reduce(const dna_alocus *R, dna_obs o);
 /* The locus's genotype of reduced slot s: a lumped allele drawn among its
  * members by frequency. */
-dna_obs dna_alocus_draw(const dna_locus *O, const dna_alocus *R, int s, rng *rg);
+dna_obs dna_alocus_draw(const dna_alocus *R, int s, rng *rg);
 /* P(an unrelated person has genotype slot g): Hardy-Weinberg on R. */
 double dna_alocus_hw(const dna_alocus *R, int g);
 

@@ -306,18 +306,28 @@ static lab class_label(const dna_pairtab *t, const dna_pair_classes *c, int i)
 
 void dna_pairtab_given(const dna_pairtab *t, dna_obs g, const dna_pair_classes *c, double *v)
 {
+	enum { MOST = 128 };
 	int n = c->k + c->lumped;
 	double rest = rest_of(t, c);
 	memset(v, 0, (size_t)dna_slots(n) * sizeof(double));
-	lab x[4];
+	lab x[4], cl[MOST];
+	for(int i = 0; i < n && i < MOST; i++)
+		cl[i] = class_label(t, c, i);
+	size_t K = (size_t)t->K;
 	for(int ph = 0; ph < (g.a == g.b ? 1 : 2); ph++) {
 		x[0] = label_of(t, ph ? g.b : g.a);
 		x[1] = label_of(t, ph ? g.a : g.b);
+		bool seen = x[0].cls >= 0 && x[1].cls >= 0;
+		const double *row = t->b + ((size_t)x[0].cls * K + (size_t)x[1].cls) * K * K;
 		for(int i = 0; i < n; i++)
 			for(int j = 0; j < n; j++) {
-				x[2] = class_label(t, c, i);
-				x[3] = class_label(t, c, j);
-				v[dna_slot(i, j)] += config(t, t->b, x, 4, rest);
+				x[2] = i < MOST ? cl[i] : class_label(t, c, i);
+				x[3] = j < MOST ? cl[j] : class_label(t, c, j);
+				/* all four alleles seen: the table itself (config's first case) */
+				if(seen && x[2].cls >= 0 && x[3].cls >= 0)
+					v[dna_slot(i, j)] += row[(size_t)x[2].cls * K + (size_t)x[3].cls];
+				else
+					v[dna_slot(i, j)] += config(t, t->b, x, 4, rest);
 			}
 	}
 }
