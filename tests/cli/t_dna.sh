@@ -256,6 +256,44 @@ PY
 	expect_err "simulations"
 }
 
+# Sampling advice for the simulator's families of pedigree files (a
+# grandchild, a nephew, a father and son both missing): a row for each
+# missing person, the individual of the pedigree to type advised.
+test_dna_advice_pedigrees() {
+	dna_db
+	"$PARLEY" dna simulate --missing 6 --remains 1 --seed 3 --dir sim \
+		--kinds grandchild=1,nephew=1,father_son=1 >/dev/null
+	"$PARLEY" import --quiet sim/persons.csv
+	"$PARLEY" dna frequencies --from "$NIST" >/dev/null
+	"$PARLEY" dna import pedigree --quiet sim/pedigree.csv
+	p dna advice --simulations 100 --seed 2; expect_status 0
+	expect_out "of 8 missing persons shown (0 left out; 8 of pedigree files), 2 threads"
+	expect_out "ask individual "
+	expect_out " (not typed) for a sample, for P"
+	"$PARLEY" dna advice --simulations 100 --seed 2 --threads 1 --json > one.json
+	"$PARLEY" dna advice --simulations 100 --seed 2 --threads 3 --json > three.json
+	python3 - one.json three.json <<'PY' || fail "advice: pedigree files"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+assert a["advice"] == b["advice"], "the same advice on 1 thread and on 3"
+rows = a["advice"]
+assert len(rows) == 8 and a["summary"]["pedigrees"] == 8, a["summary"]
+gains = [r["gain"] for r in rows]
+assert gains == sorted(gains, reverse=True), gains
+families = {}
+for r in rows:
+    families.setdefault(r["family"], []).append(r["individual"])
+    assert r["family"] and r["relatives"] == "pedigree %s (as %s)" % (r["family"], r["individual"]), r
+    assert 0 <= r["p_proposed"] <= 1 and r["members"] is not None, r
+    if r["best"] == "member":
+        assert r["members"][r["best_member"]] == r["p_after"] > r["p_proposed"], r
+        assert abs(r["p_after"] - r["p_proposed"] - r["gain"]) < 1e-12, r
+    assert r["individual"] not in r["members"], r
+assert sum(r["best"] == "member" for r in rows) >= 2, rows
+assert max(len(v) for v in families.values()) == 2, families  # the father and son
+PY
+}
+
 # A pedigree file: a father and son both missing, the mother and a brother
 # typed, and a great-uncle; imported whole or not at all, shown as a table
 # and a tree, screened, and explained. By hand (theta 0, no mutation,
