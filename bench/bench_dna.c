@@ -33,9 +33,9 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "core/problems.h"
 #include "dna/assign.h"
 #include "dna/freq.h"
+#include "strpool.h"
 #include "dna/kinlr.h"
 #include "dna/pairing.h"
 #include "demo/dna_sim.h"
@@ -62,21 +62,9 @@ typedef struct opts {
 
 static void read_pool(const char *path, dna_rows *pool, dna_freqs *f)
 {
-	buf errors;
-	buf_init(&errors, 0);
-	problems pb;
-	problems_init(&pb, &errors, 5);
-	pb.file = path;
-	dna_rows_init(pool);
 	pl_err err = {0};
-	if(dna_read_profiles_file(path, DNA_FILE_GENOTYPES, &pb, pool, &err))
+	if(bench_str_pool(path, pool, f, &err))
 		die(path, &err);
-	if(pb.failed)
-		die(path, &pb.first);
-	buf_free(&errors);
-	dna_freqs_init(f);
-	if(dna_freqs_count(pool, DNA_MIN_COUNT, f, &err))
-		die("counting frequencies", &err);
 }
 
 /* The default model; --theta changes its theta (the exact engine at

@@ -12,7 +12,7 @@
 
 static const char advice_usage[] =
 	"usage: parley dna advice [--person ID] [--limit N] [--simulations N] [--seed N]\n"
-	"                         [--exact]\n"
+	"                         [--exact] [--threads N]\n"
 	"\n"
 	"For each missing person with relatives' profiles: the probability that\n"
 	"their remains would be proposed (a true match reaching the threshold of\n"
@@ -20,9 +20,12 @@ static const char advice_usage[] =
 	"(the probability that an unrelated person's profile is incompatible with\n"
 	"the relatives at a locus: forrel's missingPersonEP), and the relative not\n"
 	"yet sampled who would raise the first most, with the probability after.\n"
+	"A family imported as a pedigree (parley dna import pedigree) gives a row\n"
+	"for each of its missing persons, and its individuals not yet typed are\n"
+	"weighed as well as the relatives one could add to it.\n"
 	"One list, highest gain first: what the office can ask families for.\n"
 	"Probabilities are estimated by simulation (fixed seed, the same answer\n"
-	"every time); the exclusion power is exact.\n"
+	"every time, whatever the threads); the exclusion power is exact.\n"
 	"\n"
 	"Options:\n"
 	"  --person ID        one missing person's family\n"
@@ -31,7 +34,8 @@ static const char advice_usage[] =
 	"                     error of a probability is at most 0.5/sqrt(N))\n"
 	"  --seed N           the seed of the simulations (default 1)\n"
 	"  --exact            do not lump the alleles no one in a family shows into\n"
-	"                     one (slower; the same answer without mutation)\n";
+	"                     one (slower; the same answer without mutation)\n"
+	"  --threads N        threads (default 2)\n";
 
 static void percent(double p, char *out, size_t size)
 {
@@ -44,14 +48,17 @@ static void percent(double p, char *out, size_t size)
 static void advice_row(const dna_advice_row *r, table *t)
 {
 	const dna_advice *x = &r->a;
-	char now[16], ep[16], after[16], gain[16], loci[16];
+	const char *who = dna_advice_row_member(r);
+	char now[16], ep[16], after[16], gain[16], loci[16], best[96];
 	percent(x->now.included, now, sizeof(now));
 	percent(x->now.ep, ep, sizeof(ep));
-	percent(x->best >= 0 ? x->after[x->best] : NAN, after, sizeof(after));
-	snprintf(gain, sizeof(gain), x->best >= 0 ? "+%.1f" : "-", 100 * x->gain);
+	percent(dna_advice_row_after(r), after, sizeof(after));
+	bool any = who || x->best >= 0;
+	snprintf(gain, sizeof(gain), any ? "+%.1f" : "-", 100 * x->gain);
 	snprintf(loci, sizeof(loci), "%d", r->loci);
-	const char *row[8] = {r->person, r->relatives, loci, now, ep,
-	                      x->best >= 0 ? dna_ask_names[x->best] : "none helps", after, gain};
+	snprintf(best, sizeof(best), "%s%s", who ? "member " : "",
+	         who ? who : x->best >= 0 ? dna_ask_names[x->best] : "none helps");
+	const char *row[8] = {r->person, r->relatives, loci, now, ep, best, after, gain};
 	table_add(t, row);
 }
 
@@ -72,26 +79,32 @@ static void advice_text(const dna_advice_summary *s, const dna_advice_row *r, si
 		putchar('\n');
 	for(size_t i = 0; i < n && i < 10; i++) {
 		const dna_advice *x = &r[i].a;
-		if(x->best < 0)
-			continue;
-		printf("ask %s of %s for a sample: the chance that a true match is proposed rises "
-		       "from %.0f%% to %.0f%%\n", dna_ask_phrases[x->best], r[i].person,
-		       100 * x->now.included, 100 * x->after[x->best]);
+		const char *who = dna_advice_row_member(&r[i]);
+		if(who)
+			printf("ask individual %s of pedigree %s (not typed) for a sample, for %s: the chance "
+			       "that a true match is proposed rises from %.0f%% to %.0f%%\n", who, r[i].family,
+			       r[i].person, 100 * x->now.included, 100 * dna_advice_row_after(&r[i]));
+		else if(x->best >= 0)
+			printf("ask %s of %s for a sample: the chance that a true match is proposed rises "
+			       "from %.0f%% to %.0f%%\n", dna_ask_phrases[x->best], r[i].person,
+			       100 * x->now.included, 100 * x->after[x->best]);
 	}
-	printf("%zu of %zu famil%s shown (%ld left out), %.1f s\n", n, s->total,
-	       s->total == 1 ? "y" : "ies", s->refused, s->seconds);
+	printf("%zu of %zu missing person%s shown (%ld left out; %ld of pedigree files), %d threads, "
+	       "%.1f s\n", n, s->total, s->total == 1 ? "" : "s", s->refused, s->pedigrees, s->threads,
+	       s->seconds);
 	if(s->notes.len)
 		fprintf(stderr, "%s", buf_str(&s->notes));
 }
 
 int cli_dna_advice(cli *c, int argc, char **argv)
 {
-	enum { PERSON, LIMIT, SIMULATIONS, SEED, EXACT, N };
+	enum { PERSON, LIMIT, SIMULATIONS, SEED, EXACT, THREADS, N };
 	static const cli_opt opts[] = {
 		[PERSON] = {.name = "person"}, [LIMIT] = CLI_OPT_LIMIT,
 		[SIMULATIONS] = {.name = "simulations", .kind = CLI_INT, .min = 10, .max = 1000000},
 		[SEED] = {.name = "seed", .kind = CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
-		[EXACT] = {.name = "exact", .kind = CLI_FLAG}, {0}};
+		[EXACT] = {.name = "exact", .kind = CLI_FLAG},
+		[THREADS] = {.name = "threads", .kind = CLI_INT, .min = 1, .max = 64}, {0}};
 	static const cli_spec spec = {.usage = advice_usage, .opts = opts};
 	cli_val v[N];
 	store *st;
@@ -100,7 +113,8 @@ int cli_dna_advice(cli *c, int argc, char **argv)
 		return status;
 	dna_advice_query q = {.person = v[PERSON].s, .limit = v[LIMIT].s ? (size_t)v[LIMIT].n : 50,
 	                      .simulations = v[SIMULATIONS].s ? (int)v[SIMULATIONS].n : 0,
-	                      .seed = v[SEED].s ? (uint64_t)v[SEED].n : 1, .exact = v[EXACT].s != NULL};
+	                      .seed = v[SEED].s ? (uint64_t)v[SEED].n : 1, .exact = v[EXACT].s != NULL,
+	                      .threads = v[THREADS].s ? (int)v[THREADS].n : 0};
 	arena a;
 	arena_init(&a, 0);
 	dna_advice_row *rows;

@@ -1,41 +1,56 @@
 /* Sampling advice (advice.h): the inclusion and exclusion power of a
  * family's references for their missing person, and the relatives who
  * would raise the inclusion power, by simulation through the likelihood
- * engine (ped.h). */
+ * engine (ped.h).
+ *
+ * Every distribution of a genotype to draw (M's given the references, a
+ * relative's given them and M's) is one pass of the engine per pedigree
+ * alternative that leaves that individual free (dna_ped_joint), not one
+ * call per genotype. At theta 0 an unrelated person U is independent of
+ * the family, so the LR's denominator L(family, U typed g) is the
+ * family's likelihood times U's Hardy-Weinberg probability: one more pass
+ * per locus and relatives typed, whatever M's genotype. */
 #include <math.h>
 #include <string.h>
 
 #include "core/hmap.h"
 #include "core/rng.h"
 #include "dna/advice.h"
+#include "dna/advice_locus.h"
+#include "dna/advice_pair.h"
 
-/* One alternative pedigree of a scenario: p1 the family (with the relative
- * asked for), p0 the same and an unrelated founder U as its last
- * individual, for the LR's denominator. */
+/* One alternative pedigree of a scenario: the family with the relative
+ * asked for, r[] the relatives to type. */
 typedef struct adv_alt {
-	dna_ped p1, p0;
+	dna_ped p1;
 	const dna_profile **prof;
-	dna_obs *o1, *o0;         /* at the locus, in its numbering: the references */
+	dna_obs *o1;              /* at the locus, in its numbering: the references */
 	dna_obs *tmp;             /* those in the reduced numbering, for one call */
 	double w;
 	int r[2];
 } adv_alt;
 
-/* The family as it is (nr 0), or with a relative asked for. */
+/* The family as it is (nr 0), or with a relative asked for; pair: the
+ * first relative's distributions from the joint table of M and them
+ * (advice_pair.h, pt at the locus), else each by a pass of its own. */
 typedef struct adv_scen {
 	adv_alt *alt;
 	int nalt, nr;
-	hmap cache;               /* per locus: enumerations and denominators by key */
+	bool pair, newco;         /* at this locus (below: wanted, beyond the engine's bound not) */
+	bool pair_wanted, newco_wanted;
+	dna_pairtab pt;
+	dna_sex sex[2];           /* then M's and the other parent's */
+	hmap cache;               /* per locus: distributions and denominators by key */
 	double *sum;              /* per simulation: the log10 LR so far */
 } adv_scen;
 
-typedef struct adv_locus adv_locus;
-
 /* A genotype distribution on locus R: likelihoods v per slot and their
- * running sums. */
+ * running sums; den, once needed, the denominators' family part per slot
+ * of the last individual drawn (with M as sampled). */
 typedef struct adv_dist {
-	adv_locus *R;
+	dna_alocus *R;
 	double *v, *cdf;
+	const double *den;
 	int G;
 } adv_dist;
 
@@ -45,11 +60,11 @@ typedef struct adv {
 	int m, l;
 	dna_obs own;              /* M's own sample at the locus, if any */
 	bool *seen;               /* per allele of the locus: typed in the family (or all: no lumping) */
+	double *J, *Jalt;         /* most x most: a joint table, summed over the alternatives */
 	arena scratch, cache;
 	long calls;
 	pl_err *err;
 } adv;
-
 /* ---- small pure helpers ------------------------------------------------------------ */
 
 double dna_poibin_tail(const double *p, int n, int t)
@@ -83,216 +98,121 @@ int dna_draw_cdf(const double *cdf, int n, double u)
 	return lo;
 }
 
-static void unslot(int s, int *a, int *b)
-{
-	for(*b = 0; dna_slots(*b + 1) <= s; (*b)++) {}
-	*a = s - dna_slots(*b);
-}
-
-static dna_obs slot_obs(int s)
-{
-	int a, b;
-	unslot(s, &a, &b);
-	return (dna_obs){(int16_t)a, (int16_t)b, false};
-}
-
-/* P(M's own sample shows `own` | M has genotype s). */
-static double own_given(dna_obs own, int s, double dropout)
-{
-	if(own.a < 0)
-		return 1;
-	dna_obs g = slot_obs(s);
-	if(!own.dropout)
-		return g.a == own.a && g.b == own.b;
-	if(g.a == own.a && g.b == own.a)
-		return 1;
-	return g.a == own.a || g.b == own.a ? dropout / (1 + dropout) : 0;
-}
-
-/* ---- loci with the alleles no one shows lumped ------------------------------------ */
-
-/* A locus of the explicit alleles (those typed in the family and drawn so
- * far) and one allele for all the others, with their summed frequency
- * (alleles whose frequency sums to nothing are left out). Without mutation
- * and theta a likelihood is the same whichever allele no one shows an
- * individual has, so the lumped locus gives the exact likelihoods in far
- * fewer genotypes (Familias and pedprobr lump alleles so); with mutation
- * the lumped allele mutates as the frequency-weighted mean of its members. */
-struct adv_locus {
-	dna_locus L;
-	int k;                    /* explicit alleles: reduced 0..k-1; k is the lumped one if any */
-	int16_t *orig;            /* reduced -> the locus's allele (k entries) */
-	int16_t *red;             /* the locus's allele -> reduced (the lumped: k) */
-};
-
-static pl_rc lump_mutation(const dna_locus *O, adv_locus *R, arena *a)
-{
-	int n = R->L.n, k = R->k;
-	for(int f = 0; f < 3; f++) {
-		if(!O->mut[f])
-			continue;
-		double *m = arena_calloc(a, (size_t)(n * n), sizeof(double));
-		if(!m)
-			return PL_ENOMEM;
-		for(int x = 0; x < O->n; x++)
-			for(int y = 0; y < O->n; y++) {
-				int i = R->red[x], j = R->red[y];
-				/* from the lumped allele: weighted by its members' frequencies */
-				double w = i == k ? O->p[x] / R->L.p[k] : 1;
-				if(i < k && x != R->orig[i])
-					continue;
-				m[i * n + j] += w * O->mut[f][x * O->n + y];
-			}
-		R->L.mut[f] = m;
-	}
-	return PL_OK;
-}
-
-/* The locus O with the alleles of keep[] explicit (all of them without
- * lumping). */
-static pl_rc lump(const dna_locus *O, const bool *keep, bool mutation, arena *a, adv_locus **out)
-{
-	adv_locus *R = arena_calloc(a, 1, sizeof(*R));
-	if(!R || !(R->red = arena_alloc(a, (size_t)O->n * sizeof(int16_t))) ||
-	   !(R->orig = arena_alloc(a, (size_t)O->n * sizeof(int16_t))))
-		return PL_ENOMEM;
-	double rest = 0;
-	for(int x = 0; x < O->n; x++) {
-		if(keep[x])
-			R->orig[R->k++] = (int16_t)x;
-		else
-			rest += O->p[x];
-	}
-	R->L = *O;
-	R->L.n = R->k + (rest > 0);
-	R->L.p = arena_alloc(a, (size_t)R->L.n * sizeof(double));
-	if(!R->L.p)
-		return PL_ENOMEM;
-	for(int x = 0, i = 0; x < O->n; x++)
-		R->red[x] = (int16_t)(keep[x] ? i++ : R->k);
-	for(int i = 0; i < R->k; i++)
-		R->L.p[i] = O->p[R->orig[i]];
-	if(rest > 0)
-		R->L.p[R->k] = rest;
-	memset(R->L.mut, 0, sizeof(R->L.mut));
-	*out = R;
-	return mutation ? lump_mutation(O, R, a) : PL_OK;
-}
-
-/* A genotype of the locus in the reduced numbering. */
-static dna_obs reduce(const adv_locus *R, dna_obs o)
-{
-	if(o.a < 0)
-		return o;
-	int16_t a = R->red[o.a], b = R->red[o.b];
-	return (dna_obs){a < b ? a : b, a < b ? b : a, o.dropout};
-}
-
-/* The locus's allele of reduced allele i: the lumped one drawn among its
- * members by frequency. */
-static int16_t unreduce(const dna_locus *O, const adv_locus *R, int i, rng *rg)
-{
-	if(i < R->k)
-		return R->orig[i];
-	double u = rng_unit(rg) * R->L.p[R->k], run = 0;
-	int last = -1;
-	for(int x = 0; x < O->n; x++)
-		if(R->red[x] == R->k) {
-			last = x;
-			if(u < (run += O->p[x]))
-				return (int16_t)x;
-		}
-	return (int16_t)last;
-}
-
-/* The locus's genotype of reduced slot s. */
-static dna_obs unreduce_slot(const dna_locus *O, const adv_locus *R, int s, rng *rg)
-{
-	dna_obs g = slot_obs(s);
-	int16_t a = unreduce(O, R, g.a, rg), b = unreduce(O, R, g.b, rg);
-	return (dna_obs){a < b ? a : b, a < b ? b : a, false};
-}
-
 /* ---- the engine over a scenario's alternatives ----------------------------------- */
 
-/* sum over alternatives of w L at locus R, h0 false: M typed gm (a reduced
- * slot; times P(own | gm)), h0 true: M as sampled and U typed gm; the
- * relatives asked for typed r[0..nr) (reduced slots, -1 untyped). */
-static pl_rc lik(adv *v, adv_scen *s, const adv_locus *R, int gm, const int *r, bool h0,
-                 const dna_model *mod, double *out)
+/* v[g] for every slot g = (a, b) of an n-allele locus: the joint table's
+ * two phases (one for a homozygote), times f. */
+static void slot_sums(const double *J, int n, double f, double *v)
 {
-	double f = h0 ? 1 : own_given(reduce(R, v->own), gm, mod->dropout);
-	*out = 0;
-	for(int i = 0; f > 0 && i < s->nalt; i++) {
+	for(int b = 0, g = 0; b < n; b++)
+		for(int a = 0; a <= b; a++, g++)
+			v[g] = f * (a == b ? J[a * n + a] : J[a * n + b] + J[b * n + a]);
+}
+
+/* The joint table of individual `who` of alternative x by a call for each
+ * of their genotypes, when one pass leaving them free is beyond the
+ * engine's bound (a table of many alleles, --exact): the genotype's
+ * likelihood in J's cell (a, b), a <= b, the other phase 0 (the advice
+ * reads J summed over the phases only). */
+static pl_rc joint_by_genotype(adv *v, adv_alt *x, const dna_alocus *R, int who, const dna_model *mod)
+{
+	int n = R->L.n;
+	memset(v->Jalt, 0, (size_t)n * (size_t)n * sizeof(double));
+	for(int b = 0; b < n; b++)
+		for(int a = 0; a <= b; a++) {
+			x->tmp[who] = (dna_obs){(int16_t)a, (int16_t)b, false};
+			pl_rc rc = dna_ped_likelihood(&R->L, mod, &x->p1, x->tmp, &v->Jalt[a * n + b], &v->scratch,
+			                              v->err);
+			v->calls++;
+			if(rc)
+				return rc;
+		}
+	return PL_OK;
+}
+
+/* sum over alternatives of w J at locus R, J the joint table of the
+ * individual at `depth` (0: M, j: the j-th relative asked for), left free;
+ * M typed gm (a reduced slot), or as sampled when gm < 0; the relatives
+ * before depth typed r[] (reduced slots), those after it untyped. */
+static pl_rc joint(adv *v, adv_scen *s, const dna_alocus *R, int depth, int gm, const int *r,
+                   const dna_model *mod)
+{
+	int n = R->L.n;
+	memset(v->J, 0, (size_t)n * (size_t)n * sizeof(double));
+	for(int i = 0; i < s->nalt; i++) {
 		adv_alt *x = &s->alt[i];
-		const dna_obs *o = h0 ? x->o0 : x->o1;
-		int n = h0 ? x->p0.n : x->p1.n;
-		for(int j = 0; j < n; j++)
-			x->tmp[j] = reduce(R, o[j]);
-		x->tmp[h0 ? x->p1.n : v->m] = slot_obs(gm);
+		for(int j = 0; j < x->p1.n; j++)
+			x->tmp[j] = dna_alocus_reduce(R, x->o1[j]);
+		if(gm >= 0)
+			x->tmp[v->m] = dna_slot_obs(gm);
 		for(int j = 0; j < s->nr; j++)
-			x->tmp[x->r[j]] = r[j] >= 0 ? slot_obs(r[j]) : (dna_obs){-1, -1, false};
-		double q;
-		pl_rc rc = dna_ped_likelihood(&R->L, mod, h0 ? &x->p0 : &x->p1, x->tmp, &q, &v->scratch,
-		                              v->err);
+			x->tmp[x->r[j]] = j + 1 < depth ? dna_slot_obs(r[j]) : (dna_obs){-1, -1, false};
+		int who = depth ? x->r[depth - 1] : v->m;
+		pl_rc rc = dna_ped_joint(&R->L, mod, &x->p1, x->tmp, who, v->Jalt, &v->scratch, v->err);
 		v->calls++;
+		if(rc == PL_ELIMIT) {
+			pl_err_clear(v->err);
+			rc = joint_by_genotype(v, x, R, who, mod);
+		}
 		if(rc)
 			return rc;
-		*out += x->w * q;
+		for(int c = 0; c < n * n; c++)
+			v->J[c] += x->w * v->Jalt[c];
 	}
-	*out *= f;
 	return PL_OK;
+}
+
+static pl_rc dist_alloc(adv *v, adv_dist *d)
+{
+	d->G = dna_slots(d->R->L.n);
+	d->v = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+	d->cdf = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+	return d->v && d->cdf ? PL_OK : pl_nomem(v->err);
 }
 
 /* The likelihoods of every genotype of the next individual to draw at
- * locus R: M (depth 0) or the relatives asked for (depth 1, 2), the
- * earlier ones typed as red[] (reduced slots). */
-static pl_rc enumerate(adv *v, adv_scen *s, const int *red, int depth, adv_dist *d)
+ * locus R: M (depth 0; M's own sample, if any, is in the table) or the
+ * relatives asked for (depth 1, 2: M and the earlier ones typed red[],
+ * reduced slots, times P(M's own sample | M's genotype)). */
+static pl_rc enumerate(adv *v, adv_scen *s, const int *red, int depth, const dna_obs *drawn,
+                       adv_dist *d)
 {
-	int G = dna_slots(d->R->L.n);
-	d->v = arena_alloc(&v->cache, (size_t)G * sizeof(double));
-	d->cdf = arena_alloc(&v->cache, (size_t)G * sizeof(double));
-	if(!d->v || !d->cdf)
-		return pl_nomem(v->err);
-	d->G = G;
-	int r[2] = {-1, -1};
-	double run = 0;
-	for(int g = 0; g < G; g++) {
-		int gm = depth ? red[0] : g;
-		for(int j = 0; j + 1 < depth; j++)
-			r[j] = red[j + 1];
-		if(depth)
-			r[depth - 1] = g;
-		pl_rc rc = lik(v, s, d->R, gm, r, false, &v->o->model, &d->v[g]);
-		if(rc)
+	pl_rc rc = dist_alloc(v, d);
+	dna_pair_classes c = {d->R->orig, d->R->k, d->R->L.n > d->R->k};
+	if(rc) {
+		return rc;
+	} else if(s->pair && depth == 1) { /* from the joint table of M and the relative */
+		dna_pairtab_given(&s->pt, drawn[0], &c, d->v);
+	} else if(s->newco && depth == 2) { /* the child's other parent, by Mendel's law */
+		double *vm = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+		double *den = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+		if(!vm || !den)
+			return pl_nomem(v->err);
+		dna_pairtab_missing(&s->pt, &c, vm);
+		dna_alocus_coparent(d->R, vm, red[0], s->sex[0], s->sex[1], red[1], d->v, den);
+		d->den = den;
+	} else {
+		if((rc = joint(v, s, d->R, depth, depth ? red[0] : -1, red + 1, &v->o->model)))
 			return rc;
-		run += d->v[g];
-		d->cdf[g] = run;
+		double f = depth ? dna_own_given(dna_alocus_reduce(d->R, v->own), red[0], v->o->model.dropout)
+		                 : 1;
+		slot_sums(v->J, d->R->L.n, f, d->v);
 	}
-	return PL_OK;
-}
-
-static void *cached(adv_scen *s, const int key[4])
-{
-	return hmap_get(&s->cache, (const char *)key, 4 * sizeof(int));
-}
-
-static pl_rc cache_put(adv *v, adv_scen *s, const int key[4], void *val)
-{
-	if(hmap_put(&s->cache, (const char *)key, 4 * sizeof(int), val))
-		return pl_nomem(v->err);
+	double run = 0;
+	for(int g = 0; g < d->G; g++)
+		d->cdf[g] = run += d->v[g];
 	return PL_OK;
 }
 
 /* The distribution of the individual at `depth` given the earlier draws
  * (genotypes of the locus): on a locus where the family's alleles and
- * theirs are explicit. */
+ * theirs are explicit. Cached by the draws. */
 static pl_rc dist_of(adv *v, adv_scen *s, int depth, const dna_obs *drawn, adv_dist **out)
 {
 	int key[4] = {depth, -1, -1, -1};
 	for(int j = 0; j < depth; j++)
 		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
-	if((*out = cached(s, key)))
+	if((*out = hmap_get(&s->cache, (const char *)key, sizeof(key))))
 		return PL_OK;
 	const dna_locus *O = &v->k->loci[v->l];
 	adv_dist *d = arena_calloc(&v->cache, 1, sizeof(*d));
@@ -302,44 +222,93 @@ static pl_rc dist_of(adv *v, adv_scen *s, int depth, const dna_obs *drawn, adv_d
 	memcpy(keep, v->seen, (size_t)O->n);
 	for(int j = 0; j < depth; j++)
 		keep[drawn[j].a] = keep[drawn[j].b] = true;
-	pl_rc rc = lump(O, keep, v->o->model.mutation, &v->cache, &d->R);
+	/* the joint table needs the classes only */
+	bool mats = v->o->model.mutation && !(s->pair && depth == 1);
+	pl_rc rc = dna_alocus_make(O, keep, mats, &v->cache, &d->R);
 	if(rc)
 		return pl_nomem(v->err);
 	int red[2];
 	for(int j = 0; j < depth; j++) {
-		dna_obs x = reduce(d->R, drawn[j]);
+		dna_obs x = dna_alocus_reduce(d->R, drawn[j]);
 		red[j] = dna_slot(x.a, x.b);
 	}
-	if(!(rc = enumerate(v, s, red, depth, d)))
-		rc = cache_put(v, s, key, d);
+	if(!(rc = enumerate(v, s, red, depth, drawn, d)) &&
+	   hmap_put(&s->cache, (const char *)key, sizeof(key), d))
+		rc = pl_nomem(v->err);
 	*out = d;
 	return rc;
 }
 
-/* The LR's denominator on d's locus for M's reduced genotype gm and the
- * relatives' r[] (key: what identifies them). */
-static pl_rc denominator(adv *v, adv_scen *s, const adv_dist *d, int gm, const int *r,
-                         const int key[4], double *out)
+/* The family part of the LR's denominators on d's locus, per slot of the
+ * last relative drawn (depth): L(references, M as sampled, the earlier
+ * relatives typed drawn[1..], the last free). It depends on d's locus
+ * (which alleles are explicit) and the earlier relatives, not on M's
+ * genotype: cached by those. */
+static pl_rc den_of(adv *v, adv_scen *s, adv_dist *d, int depth, const dna_obs *drawn)
 {
-	double *c = cached(s, key);
-	if(c) {
-		*out = *c;
+	if(d->den)
 		return PL_OK;
-	}
-	if(!(c = arena_alloc(&v->cache, sizeof(double))))
+	const dna_locus *O = &v->k->loci[v->l];
+	size_t len = 2 * sizeof(int) + (size_t)O->n;
+	char *key = arena_alloc(&v->cache, len);
+	if(!key)
 		return pl_nomem(v->err);
-	pl_rc rc = lik(v, s, d->R, gm, r, true, &v->o->model, c);
-	if(!rc)
-		rc = cache_put(v, s, key, c);
-	*out = *c;
-	return rc;
+	int head[2] = {-2 - depth, depth > 1 ? dna_slot(drawn[1].a, drawn[1].b) : -1};
+	memcpy(key, head, sizeof(head));
+	for(int x = 0; x < O->n; x++)
+		key[sizeof(head) + (size_t)x] = (char)(d->R->red[x] < d->R->k);
+	if((d->den = hmap_get(&s->cache, key, len)))
+		return PL_OK;
+	double *den = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+	int r[1] = {-1};
+	if(!den)
+		return pl_nomem(v->err);
+	if(s->pair && depth == 1) {
+		dna_pair_classes c = {d->R->orig, d->R->k, d->R->L.n > d->R->k};
+		dna_pairtab_marginal(&s->pt, &c, den);
+		d->den = den;
+		return hmap_put(&s->cache, key, len, den) ? pl_nomem(v->err) : PL_OK;
+	}
+	if(depth > 1) {
+		dna_obs x = dna_alocus_reduce(d->R, drawn[1]);
+		r[0] = dna_slot(x.a, x.b);
+	}
+	pl_rc rc = joint(v, s, d->R, depth, -1, r, &v->o->model);
+	if(rc)
+		return rc;
+	slot_sums(v->J, d->R->L.n, 1, den);
+	d->den = den;
+	return hmap_put(&s->cache, key, len, den) ? pl_nomem(v->err) : PL_OK;
 }
 
 /* ---- scenarios ------------------------------------------------------------------- */
 
-/* Scenario s from kin's alternatives with `ask` (or as they are, ask < 0).
- * *asked false when the relative is typed already in some alternative. */
-static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *asked, arena *a)
+/* Whether the two relatives asked for are a child of M and the child's
+ * other parent, both new: a founder untyped, the parent of that child
+ * only, who has no children. Then given M's genotype they say nothing of
+ * the references. sex[]: M's and the other parent's. */
+static bool new_coparent(const adv_alt *x, int m, dna_sex sex[2])
+{
+	const dna_ped *p = &x->p1;
+	int child = x->r[0], co = x->r[1], kids = 0;
+	if(p->father[co] >= 0 || x->prof[co] || x->prof[child] ||
+	   !((p->father[child] == m && p->mother[child] == co) ||
+	     (p->father[child] == co && p->mother[child] == m)))
+		return false;
+	for(int i = 0; i < p->n; i++)
+		kids += (p->father[i] == co || p->mother[i] == co) + 2 * (p->father[i] == child || p->mother[i] == child);
+	sex[0] = p->sex[m];
+	sex[1] = p->sex[co];
+	return kids == 1;
+}
+
+/* Scenario s from kin's alternatives with `ask` (or as they are, ask < 0;
+ * or with their individual `member` typed, member >= 0). *asked false
+ * when the relative is typed already in some alternative, and with
+ * members when they are in the pedigree already (their member's scenario
+ * says it, or they are typed or missing). */
+static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, int member, adv_scen *s, bool *asked,
+                       arena *a)
 {
 	memset(s, 0, sizeof(*s));
 	hmap_init(&s->cache);
@@ -353,47 +322,58 @@ static pl_rc scen_make(adv *v, const dna_kin *kin, int ask, adv_scen *s, bool *a
 		adv_alt *x = &s->alt[i];
 		dna_pedigree e = kin->alt[i];
 		int nr = 0;
-		if(ask >= 0) {
+		if(member >= 0) {
+			x->r[0] = member;
+			s->nr = 1;
+		} else if(ask >= 0) {
 			pl_rc rc = dna_ask_edit(&kin->alt[i], v->m, (dna_ask)ask, &e, x->r, &nr, a, v->err);
 			if(rc)
 				return rc;
 			*asked &= nr > 0;
+			for(int j = 0; v->o->members && j < nr; j++)
+				*asked &= x->r[j] >= kin->alt[i].ped.n;
 			s->nr = nr;
 		}
 		size_t n = (size_t)e.ped.n;
-		int *fa = arena_alloc(a, (n + 1) * sizeof(int));
-		int *mo = arena_alloc(a, (n + 1) * sizeof(int));
-		dna_sex *sex = arena_alloc(a, (n + 1) * sizeof(dna_sex));
 		x->o1 = arena_calloc(a, n, sizeof(dna_obs));
-		x->o0 = arena_calloc(a, n + 1, sizeof(dna_obs));
-		x->tmp = arena_calloc(a, n + 1, sizeof(dna_obs));
-		if(!fa || !mo || !sex || !x->o1 || !x->o0 || !x->tmp)
+		x->tmp = arena_calloc(a, n, sizeof(dna_obs));
+		if(!x->o1 || !x->tmp)
 			return pl_nomem(v->err);
-		memcpy(fa, e.ped.father, n * sizeof(int));
-		memcpy(mo, e.ped.mother, n * sizeof(int));
-		memcpy(sex, e.ped.sex, n * sizeof(dna_sex));
-		fa[n] = mo[n] = -1;
-		sex[n] = e.ped.sex[v->m];
 		x->p1 = e.ped;
-		x->p0 = (dna_ped){(int)n + 1, fa, mo, sex};
 		x->prof = e.prof;
 		x->w = e.weight;
 	}
+	s->pair = s->nr > 0 && !v->o->exact && !v->o->one_by_one;
+	s->newco = s->pair && s->nr == 2;
+	for(int i = 0; s->newco && i < s->nalt; i++)
+		s->newco = new_coparent(&s->alt[i], v->m, s->sex);
+	s->pair_wanted = s->pair;
+	s->newco_wanted = s->newco;
 	return PL_OK;
 }
 
+/* The joint table of M and the first relative at locus v->l (advice_pair.h). */
+static pl_rc scen_pair(adv *v, adv_scen *s)
+{
+	dna_pair_alt *pa = arena_alloc(&v->cache, (size_t)s->nalt * sizeof(*pa));
+	if(!pa)
+		return pl_nomem(v->err);
+	for(int i = 0; i < s->nalt; i++)
+		pa[i] = (dna_pair_alt){&s->alt[i].p1, s->alt[i].o1, s->alt[i].w, v->m, s->alt[i].r[0]};
+	v->calls += s->nalt; /* one pass each (dna_ped_joint2) */
+	return dna_pairtab_build(&v->k->loci[v->l], v->seen, &v->o->model, pa, s->nalt, &s->pt,
+	                         &v->cache, &v->scratch, v->err);
+}
+
 /* The observations of every alternative at locus v->l; M's and the
- * relatives' are set per call, U's too. */
+ * relatives' are set per call. */
 static void scen_locus(adv *v, adv_scen *s)
 {
 	for(int i = 0; i < s->nalt; i++) {
 		adv_alt *x = &s->alt[i];
-		for(int j = 0; j < x->p1.n; j++) {
+		for(int j = 0; j < x->p1.n; j++)
 			x->o1[j] = x->prof[j] ? dna_obs_of(x->prof[j], v->l, &v->o->model)
 			                      : (dna_obs){-1, -1, false};
-			x->o0[j] = x->o1[j];
-		}
-		x->o0[x->p1.n] = (dna_obs){-1, -1, false};
 	}
 	hmap_free(&s->cache);
 	hmap_init(&s->cache);
@@ -418,22 +398,21 @@ static void locus_seen(adv *v, const dna_kin *kin)
  * rule out without mutation (d: M's likelihoods with the model's own). */
 static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
 {
-	const double *p = d->R->L.p;
-	dna_model plain = v->o->model;
-	plain.mutation = false;
-	*ep = 0;
-	for(int g = 0; g < d->G; g++) {
-		double q = d->v[g];
-		if(v->o->model.mutation) {
-			pl_rc rc = lik(v, base, d->R, g, NULL, false, &plain, &q);
-			if(rc)
-				return rc;
-		}
-		if(q == 0) {
-			dna_obs x = slot_obs(g);
-			*ep += x.a == x.b ? p[x.a] * p[x.a] : 2 * p[x.a] * p[x.b];
-		}
+	const double *q = d->v;
+	if(v->o->model.mutation) {
+		dna_model plain = v->o->model;
+		plain.mutation = false;
+		double *t = arena_alloc(&v->cache, (size_t)d->G * sizeof(double));
+		pl_rc rc = t ? joint(v, base, d->R, 0, -1, NULL, &plain) : pl_nomem(v->err);
+		if(rc)
+			return rc;
+		slot_sums(v->J, d->R->L.n, 1, t);
+		q = t;
 	}
+	*ep = 0;
+	for(int g = 0; g < d->G; g++)
+		if(q[g] == 0)
+			*ep += dna_alocus_hw(d->R, g);
 	return PL_OK;
 }
 
@@ -441,9 +420,8 @@ static pl_rc locus_ep(adv *v, adv_scen *base, const adv_dist *d, double *ep)
  * locus), into drawn[1..]; *lr the LR of M's genotype with them typed. */
 static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], double *lr)
 {
-	const dna_locus *O = &v->k->loci[v->l];
 	adv_dist *d = NULL;
-	int red[3], key[4] = {-1, dna_slot(drawn[0].a, drawn[0].b), -1, -1};
+	int last = 0;
 	for(int depth = 1; depth <= s->nr; depth++) {
 		pl_rc rc = dist_of(v, s, depth, drawn, &d);
 		if(rc)
@@ -452,21 +430,17 @@ static pl_rc draw_relatives(adv *v, adv_scen *s, rng *rg, dna_obs drawn[3], doub
 			*lr = 1;
 			return PL_OK;
 		}
-		red[depth] = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		drawn[depth] = unreduce_slot(O, d->R, red[depth], rg);
+		last = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
+		drawn[depth] = dna_alocus_draw(d->R, last, rg);
 	}
 	/* the last relative's lumped allele stays lumped: d's locus and slots */
-	dna_obs m = reduce(d->R, drawn[0]);
-	for(int j = 1; j < s->nr; j++) {
-		dna_obs x = reduce(d->R, drawn[j]);
-		red[j] = dna_slot(x.a, x.b);
-		key[1 + j] = dna_slot(drawn[j].a, drawn[j].b);
-	}
-	key[1 + s->nr] = red[s->nr];
-	double h1 = d->v[red[s->nr]], h0;
-	pl_rc rc = denominator(v, s, d, dna_slot(m.a, m.b), red + 1, key, &h0);
-	*lr = h0 > 0 ? h1 / h0 : 1;
-	return rc;
+	pl_rc rc = den_of(v, s, d, s->nr, drawn);
+	if(rc)
+		return rc;
+	dna_obs m = dna_alocus_reduce(d->R, drawn[0]);
+	double h0 = dna_alocus_hw(d->R, dna_slot(m.a, m.b)) * d->den[last];
+	*lr = h0 > 0 ? d->v[last] / h0 : 1;
+	return PL_OK;
 }
 
 /* Locus v->l for the family as it is: M's draws (gdraw: genotypes of the
@@ -481,20 +455,20 @@ static pl_rc locus_base(adv *v, adv_scen *base, dna_obs *gdraw, rng *rg, double 
 	pl_rc rc = dist_of(v, base, 0, NULL, &d);
 	if(rc)
 		return rc;
-	if(!(*said = d->cdf[d->G - 1] > 0))
+	/* the family's likelihood with M as sampled: every genotype's summed */
+	double fam = d->cdf[d->G - 1];
+	if(!(*said = fam > 0))
 		return PL_OK;
 	if((rc = locus_ep(v, base, d, ep)))
 		return rc;
-	const dna_locus *O = &v->k->loci[v->l];
-	for(int s = 0; !rc && s < v->o->simulations; s++) {
-		double h0;
+	for(int s = 0; s < v->o->simulations; s++) {
 		int g = dna_draw_cdf(d->cdf, d->G, rng_unit(rg));
-		int key[4] = {-1, g, -1, -1};
-		gdraw[s] = unreduce_slot(O, d->R, g, rg);
-		if(!(rc = denominator(v, base, d, g, NULL, key, &h0)) && h0 > 0)
+		gdraw[s] = dna_alocus_draw(d->R, g, rg);
+		double h0 = fam * dna_alocus_hw(d->R, g);
+		if(h0 > 0)
 			base->sum[s] += log10(d->v[g] / h0);
 	}
-	return rc;
+	return PL_OK;
 }
 
 /* Locus v->l for the relatives asked for, after M's draws gdraw. */
@@ -507,6 +481,16 @@ static pl_rc locus_relatives(adv *v, adv_scen *sc, const bool *ask, int nsc, con
 		if(!ask[c])
 			continue;
 		scen_locus(v, &sc[c]);
+		sc[c].pair = sc[c].pair_wanted;
+		sc[c].newco = sc[c].newco_wanted;
+		if(sc[c].pair && (rc = scen_pair(v, &sc[c])) == PL_ELIMIT) {
+			/* a pass a genotype of M here, as --exact does */
+			pl_err_clear(v->err);
+			sc[c].pair = sc[c].newco = false;
+			rc = PL_OK;
+		}
+		if(rc)
+			break;
 		for(int s = 0; !rc && s < v->o->simulations; s++) {
 			dna_obs drawn[3] = {gdraw[s]};
 			double lr;
@@ -560,13 +544,13 @@ static bool parent_typed(const dna_kin *kin, int m, int side)
  * parent (theirs is then M's power as it is: *same). */
 static void relatives_to_ask(const adv *v, const dna_kin *kin, bool *asked, bool *same, int nsc)
 {
-	static const signed char side[DNA_ASK_COUNT] = {
+	static const signed char side[DNA_ASK_COUNT] = { /* the members: not behind a typed one */
 		[DNA_ASK_FATHER] = -1, [DNA_ASK_MOTHER] = -1, [DNA_ASK_FULL_SIB] = -1,
 		[DNA_ASK_CHILD] = -1, [DNA_ASK_CHILD_AND_PARENT] = -1, [DNA_ASK_HALF_SIB_PAT] = 0,
 		[DNA_ASK_HALF_SIB_MAT] = 1, [DNA_ASK_GRANDPARENT_PAT] = 0, [DNA_ASK_GRANDPARENT_MAT] = 1,
 		[DNA_ASK_UNCLE_PAT] = 0, [DNA_ASK_UNCLE_MAT] = 1};
 	bool typed[2] = {parent_typed(kin, v->m, 0), parent_typed(kin, v->m, 1)};
-	for(int c = 1; c < nsc; c++) {
+	for(int c = 1; c <= DNA_ASK_COUNT && c < nsc; c++) {
 		same[c] = asked[c] && side[c - 1] >= 0 && typed[side[c - 1]];
 		asked[c] &= !same[c];
 	}
@@ -583,7 +567,9 @@ static pl_rc advise_loci(adv *v, const dna_kin *kin, adv_scen *sc, bool *asked, 
 	for(int l = 0; l < nl; l++)
 		most = v->k->loci[l].n > most ? v->k->loci[l].n : most;
 	v->seen = arena_alloc(a, (size_t)most + 1);
-	if(!gdraw || !said || !v->seen)
+	v->J = arena_alloc(a, (size_t)(most * most + 1) * sizeof(double));
+	v->Jalt = arena_alloc(a, (size_t)(most * most + 1) * sizeof(double));
+	if(!gdraw || !said || !v->seen || !v->J || !v->Jalt)
 		return pl_nomem(v->err);
 	const dna_profile *own = kin->alt[0].prof[v->m];
 	int nep = 0;
@@ -626,47 +612,70 @@ static void advise_results(const adv *v, adv_scen *sc, const bool *asked, const 
                            dna_advice *out)
 {
 	int S = v->o->simulations;
+	double ga = 0, gm = 0;      /* the best gains of the relatives asked for, of the members */
 	out->now.included = share_reaching(sc[0].sum, S, v->o->log10_needed, &out->now.mean_log10_lr);
 	for(int c = 1; c < nsc; c++) {
+		/* the relatives asked for, then the pedigree's members */
+		double *after = c <= DNA_ASK_COUNT ? &out->after[c - 1]
+		                                   : &out->member_after[c - 1 - DNA_ASK_COUNT];
 		if(same[c])
-			out->after[c - 1] = out->now.included;
+			*after = out->now.included;
 		if(!asked[c])
 			continue;
-		out->after[c - 1] = share_reaching(sc[c].sum, S, v->o->log10_needed, NULL);
-		double gain = out->after[c - 1] - out->now.included;
-		if(gain > out->gain) {
-			out->gain = gain;
-			out->best = c - 1;
+		*after = share_reaching(sc[c].sum, S, v->o->log10_needed, NULL);
+		double gain = *after - out->now.included;
+		int *best = c > DNA_ASK_COUNT ? &out->best_member : &out->best;
+		int at = c > DNA_ASK_COUNT ? c - 1 - DNA_ASK_COUNT : c - 1;
+		double *top = c > DNA_ASK_COUNT ? &gm : &ga;
+		if(gain > *top) {
+			*top = gain;
+			*best = at;
 		}
 	}
+	/* in a pedigree the individuals not typed are the ones to ask; a
+	 * relative new to it only when none of them helps */
+	out->gain = out->best_member >= 0 ? gm : ga;
 }
 
 pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advice_opts *o,
                  dna_advice *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
-	out->best = -1;
+	out->best = out->best_member = -1;
 	for(int c = 0; c < DNA_ASK_COUNT; c++)
 		out->after[c] = NAN;
+	for(int c = 0; c < DNA_ADVICE_MEMBERS; c++)
+		out->member_after[c] = NAN;
 	if(o->simulations < 1 || kin->nalt < 1 || which < 0 || which >= kin->nmissing)
 		return pl_fail(err, PL_EINPUT, "advice: nothing to simulate (simulations %d, %d pedigrees)",
 		               o->simulations, kin->nalt);
+	/* the LR's denominator is the family's likelihood times an unrelated
+	 * person's Hardy-Weinberg probability: theta 0 (docs/dna.md) */
+	if(o->model.theta != 0)
+		return pl_fail(err, PL_EUSAGE, "advice: computed at theta 0, not %g", o->model.theta);
 	adv v = {.k = k, .o = o, .m = kin->missing[which], .err = err};
 	arena a;
 	arena_init(&a, 1 << 16);
 	arena_init(&v.scratch, 1 << 16);
-	arena_init(&v.cache, 1 << 16);
-	enum { NSC = 1 + DNA_ASK_COUNT };
+	/* a locus's distributions and tables in one block kept across loci
+	 * (a reset keeps the first block only: no allocation churn) */
+	arena_init(&v.cache, 8 << 20);
+	enum { NSC = 1 + DNA_ASK_COUNT + DNA_ADVICE_MEMBERS };
 	adv_scen sc[NSC];
 	bool asked[NSC], same[NSC] = {false};
 	rng rg[NSC];
-	int nsc = o->relatives ? NSC : 1;
-	uint64_t seed = o->seed ^ hmap_hash(kin->person[which], strlen(kin->person[which]));
 	pl_rc rc = PL_OK;
+	if(o->relatives && o->members &&
+	   (out->nmember = dna_advice_members(kin, v.m, out->member, DNA_ADVICE_MEMBERS,
+	                                      &out->members_left)) < 0)
+		rc = pl_nomem(err);
+	int nsc = !o->relatives ? 1 : o->members ? 1 + DNA_ASK_COUNT + out->nmember : 1 + DNA_ASK_COUNT;
+	uint64_t seed = o->seed ^ hmap_hash(kin->person[which], strlen(kin->person[which]));
 	int made = 0;
 	for(; !rc && made < nsc; made++) {
+		int member = made > DNA_ASK_COUNT ? out->member[made - 1 - DNA_ASK_COUNT] : -1;
 		rng_seed(&rg[made], seed + (uint64_t)made);
-		rc = scen_make(&v, kin, made - 1, &sc[made], &asked[made], &a);
+		rc = scen_make(&v, kin, made - 1, member, &sc[made], &asked[made], &a);
 	}
 	double *ep = arena_alloc(&a, (size_t)(k->nloci + 1) * sizeof(double));
 	if(!rc && !ep)

@@ -27,9 +27,18 @@
  *   the relatives    for each relative not yet sampled (dna_ask), the
  *                    inclusion power once they are typed: M and the new
  *                    relative R are drawn jointly given the references (M
- *                    first, then R given the references and M, each by
- *                    enumeration through the engine), and the LR of M's
- *                    profile is computed with R as a reference.
+ *                    first, then R given the references and M), and the
+ *                    LR of M's profile is computed with R as a reference.
+ *                    R's distribution for every genotype of M comes from
+ *                    one pass of the engine over M and R together
+ *                    (advice_pair.h); a child's other parent new to the
+ *                    family by Mendel's law (advice_locus.h).
+ *
+ * Each distribution to draw from is one pass of the engine that leaves the
+ * individual free (dna_ped_joint), not one call per genotype. The model's
+ * theta must be 0 (PL_EUSAGE otherwise): an unrelated person is then
+ * independent of the family, and the LR's denominator the family's
+ * likelihood times their Hardy-Weinberg probability.
  *
  * Draws are seeded (the seed and the missing person's id), so a result is
  * the same every time; the relatives' simulations reuse M's draws (common
@@ -40,6 +49,7 @@
 #define PARLEY_DNA_ADVICE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -86,9 +96,15 @@ typedef struct dna_advice_opts {
 	uint64_t seed;
 	bool relatives;           /* also the relatives not sampled */
 	bool exact;               /* no lumping of the alleles no one shows (slower) */
+	bool one_by_one;          /* a relative's distribution for each genotype of M by a pass of
+	                           * its own, not from their joint table (slower; the same figures
+	                           * without mutation: for tests) */
+	bool members;             /* a family of a pedigree file: also each individual of it not
+	                           * typed (dna_advice_members); the relatives asked for then only
+	                           * those new to the pedigree */
 } dna_advice_opts;
 
-enum { DNA_ADVICE_SIMULATIONS = 1000 };
+enum { DNA_ADVICE_SIMULATIONS = 1000, DNA_ADVICE_MEMBERS = 32 };
 
 typedef struct dna_power {
 	double included;          /* inclusion power: P(a true match reaches the threshold) */
@@ -101,8 +117,16 @@ typedef struct dna_advice {
 	dna_power now;
 	int loci;                 /* the family's loci */
 	double after[DNA_ASK_COUNT];  /* inclusion power with that relative typed; NAN if not asked */
-	int best;                 /* the dna_ask that raises it most, or -1 */
-	double gain;              /* after[best] - now.included */
+	int nmember;              /* (members) the individuals not typed weighed, nearest first */
+	int members_left;         /* and those beyond DNA_ADVICE_MEMBERS, not weighed */
+	int member[DNA_ADVICE_MEMBERS];         /* their individuals in the pedigree */
+	double member_after[DNA_ADVICE_MEMBERS]; /* inclusion power with them typed */
+	int best;                 /* the dna_ask that raises it most, or -1 (none raises it) */
+	int best_member;          /* the member (its place in member[]) that does, or -1; when there
+	                           * is one, the advice: in a pedigree its individuals not typed are
+	                           * the ones to ask, a relative new to it only when none helps */
+	double gain;              /* the advice's: member_after[best_member] or after[best], less
+	                           * now.included */
 	long engine_calls;
 } dna_advice;
 
@@ -110,11 +134,43 @@ typedef struct dna_advice {
 pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advice_opts *o,
                  dna_advice *out, pl_err *err);
 
+/* One missing person to advise: kin->missing[which] (of a pedigree file's
+ * family: `members` for it); out, rc and err filled by dna_advise_jobs (rc
+ * and err as dna_advise's). */
+typedef struct dna_advice_job {
+	const dna_kin *kin;
+	int which;
+	bool pedigree;
+	dna_advice out;
+	pl_rc rc;
+	pl_err err;
+} dna_advice_job;
+
+enum { DNA_ADVICE_THREADS = 2 };
+
+/* dna_advise for every job, on `threads` threads (0: DNA_ADVICE_THREADS),
+ * each job on its own (its seed is the missing person's, so a result does
+ * not depend on the threads or the other jobs). A job's failure is its
+ * rc and err; the calling thread works too, so when no other thread can
+ * start it does every job itself. */
+void dna_advise_jobs(const dna_kit *k, dna_advice_job *jobs, size_t n, const dna_advice_opts *o,
+                     int threads);
+
 /* P(more than t of the independent events of probabilities p[0..n) happen). */
 double dna_poibin_tail(const double *p, int n, int t);
 /* Index of the draw u in [0, 1) from cumulative weights cdf[0..n) (the last
  * their total): the first i with u * total < cdf[i], skipping weight 0. */
 int dna_draw_cdf(const double *cdf, int n, double u);
+
+/* The individuals of kin's pedigree (its first alternative) who are not
+ * typed and could tell something of missing individual m: not m, not one
+ * of kin's missing persons, untyped in every alternative, and not cut off
+ * from m by typed individuals (d-separation in the pedigree's genotype
+ * network: the typed removed from the moral graph of the ancestral set of
+ * m, them and the typed). Nearest to m first (by parent-child steps), up
+ * to `most` of them in member[]; *left those beyond. Returns how many, or
+ * -1 when memory runs out. */
+int dna_advice_members(const dna_kin *kin, int m, int *member, int most, int *left);
 
 /* A minimal family pedigree from the relationship columns (profile.h):
  * M is individual 0, its parents 1 and 2; relatives of unknown side give

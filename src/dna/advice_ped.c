@@ -1,6 +1,7 @@
 /* Pedigrees for the sampling advice (advice.h): a family's relationship
  * columns as a pedigree, and the relatives one could still ask for added
  * to it. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dna/advice.h"
@@ -265,4 +266,124 @@ pl_rc dna_advice_kin(const dna_family *f, dna_kin *out, arena *a, pl_err *err)
 	person[0] = f->person;
 	*out = (dna_kin){f->person, alt, nalt, 1, missing, person};
 	return PL_OK;
+}
+
+/* ---- the individuals of a pedigree one could type ---------------------------------- */
+
+static bool typed_in_all(const dna_kin *kin, int i)
+{
+	for(int a = 0; a < kin->nalt; a++)
+		if(!kin->alt[a].prof[i])
+			return false;
+	return true;
+}
+
+static bool untyped_in_all(const dna_kin *kin, int i)
+{
+	for(int a = 0; a < kin->nalt; a++)
+		if(kin->alt[a].prof[i])
+			return false;
+	return true;
+}
+
+/* Whether x and m are joined in the moral graph of the ancestral set of
+ * {m, x} and the typed, the typed taken out: then x's genotype may tell
+ * something of m's given theirs. mark, q: room for n each. */
+static bool joined(const dna_kin *kin, int m, int x, char *mark, int *q)
+{
+	const dna_ped *p = &kin->alt[0].ped;
+	int n = p->n, nq = 0;
+	/* the ancestral set (mark 1) */
+	memset(mark, 0, (size_t)n);
+	for(int i = 0; i < n; i++)
+		if(i == m || i == x || typed_in_all(kin, i)) {
+			mark[i] = 1;
+			q[nq++] = i;
+		}
+	for(int h = 0; h < nq; h++) {
+		int i = q[h];
+		for(int s = 0; s < 2 && p->father[i] >= 0; s++) {
+			int par = s ? p->mother[i] : p->father[i];
+			if(!mark[par]) {
+				mark[par] = 1;
+				q[nq++] = par;
+			}
+		}
+	}
+	/* from m through the untyped (mark 2 once reached): a child's parents
+	 * are each other's neighbours, and the child's */
+	nq = 0;
+	q[nq++] = m;
+	mark[m] = 2;
+	for(int h = 0; h < nq; h++) {
+		int i = q[h];
+		if(i == x)
+			return true;
+		if(i != m && typed_in_all(kin, i))
+			continue;
+		for(int c = 0; c < n; c++) {
+			if(!mark[c] || p->father[c] < 0)
+				continue;
+			int f = p->father[c], mo = p->mother[c], nb[3] = {-1, -1, -1};
+			if(c == i) {
+				nb[0] = f;
+				nb[1] = mo;
+			} else if(f == i || mo == i) {
+				nb[0] = c;
+				nb[1] = f == i ? mo : f;
+			}
+			for(int k = 0; k < 2; k++)
+				if(nb[k] >= 0 && mark[nb[k]] == 1) {
+					mark[nb[k]] = 2;
+					q[nq++] = nb[k];
+				}
+		}
+	}
+	return false;
+}
+
+int dna_advice_members(const dna_kin *kin, int m, int *member, int most, int *left)
+{
+	const dna_ped *p = &kin->alt[0].ped;
+	int n = p->n, found = 0;
+	*left = 0;
+	int *dist = calloc((size_t)n + 1, sizeof(int)), *q = calloc((size_t)n + 1, sizeof(int));
+	char *mark = calloc((size_t)n + 1, 1);
+	if(!dist || !q || !mark) {
+		free(dist);
+		free(q);
+		free(mark);
+		return -1;
+	}
+	/* parent-child steps from m */
+	for(int i = 0; i < n; i++)
+		dist[i] = -1;
+	int nq = 0;
+	dist[m] = 0;
+	q[nq++] = m;
+	for(int h = 0; h < nq; h++)
+		for(int j = 0; j < n; j++) {
+			int i = q[h];
+			bool near = p->father[i] == j || p->mother[i] == j || p->father[j] == i || p->mother[j] == i;
+			if(near && dist[j] < 0) {
+				dist[j] = dist[i] + 1;
+				q[nq++] = j;
+			}
+		}
+	for(int d = 1; d < n; d++)
+		for(int i = 0; i < n; i++) {
+			bool missing = false;
+			for(int j = 0; j < kin->nmissing; j++)
+				missing |= kin->missing[j] == i;
+			if(dist[i] != d || missing || !untyped_in_all(kin, i) || !joined(kin, m, i, mark, q))
+				continue;
+			if(found < most)
+				member[found++] = i;
+			else
+				(*left)++;
+		}
+	free(dist);
+	free(q);
+	free(mark);
+	return found;
 }

@@ -360,11 +360,20 @@ typedef struct dna_advice_query {
 	int simulations;          /* per estimate; 0: DNA_ADVICE_SIMULATIONS */
 	uint64_t seed;
 	bool exact;               /* no lumping of the alleles no one in a family shows */
+	int threads;              /* 0: DNA_ADVICE_THREADS; the figures are the same for any */
 } dna_advice_query;
 
+/* One missing person: of a references file's family (the relationship
+ * columns), or of a pedigree file's (family set; each of its missing
+ * persons a row, and its individuals not typed weighed as well as the
+ * relatives new to it: a.member[] are indices into individual[]). */
 typedef struct dna_advice_row {
 	const char *person;       /* the missing person's uid */
-	const char *relatives;    /* the references typed: "father, full_sibling" */
+	const char *relatives;    /* the references typed: "father, full_sibling", or
+	                           * "pedigree F7 (as II-3)" */
+	const char *family;       /* the pedigree file's family, or NULL */
+	const char *const *individual;  /* its individuals' ids (family set) */
+	const char *as;           /* the missing person's id in it (family set) */
 	int loci;
 	dna_advice a;
 } dna_advice_row;
@@ -374,7 +383,9 @@ typedef struct dna_advice_summary {
 	double threshold, log10_needed;  /* the posterior of a proposal, and the LR a pair with no rival needs */
 	int simulations;
 	uint64_t seed;
-	long families, refused;   /* advised, and left out (said in notes) */
+	long families, refused;   /* advised (missing persons), and left out (said in notes) */
+	long pedigrees;           /* of them, missing persons of pedigree files */
+	int threads;
 	size_t total;             /* rows before the limit */
 	long engine_calls;
 	double seconds;
@@ -384,12 +395,19 @@ typedef struct dna_advice_summary {
 
 /* For every family (or one person's), the probability that a true match
  * would be proposed, the exclusion power, and the relative not yet sampled
- * who would raise the first most: rows by gain, highest first. The model,
- * threshold and rule are the last screening's (or the defaults), N that of
- * screening (the registry's missing persons, at least the families). */
+ * who would raise the first most: rows by gain, highest first, one per
+ * missing person (a pedigree file's family may have several: each of its
+ * individuals not typed is weighed too). The model, threshold and rule are
+ * the last screening's (or the defaults), N that of screening (the
+ * registry's missing persons, at least the families). On q->threads. */
 pl_rc dna_advice_run(store *st, const dna_advice_query *q, arena *a, dna_advice_row **rows,
                      size_t *n, dna_advice_summary *sum, pl_err *err);
 void dna_advice_summary_free(dna_advice_summary *s);
+/* The individual of the pedigree advised (its id), or NULL when the advice
+ * is a relative (a.best) or nothing. */
+const char *dna_advice_row_member(const dna_advice_row *r);
+/* The inclusion power once the one advised is typed; NAN if none is. */
+double dna_advice_row_after(const dna_advice_row *r);
 
 /* ---- JSON ------------------------------------------------------------------------- */
 

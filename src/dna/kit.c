@@ -226,11 +226,13 @@ pl_rc dna_kit_set_mutation(dna_kit *k, int locus, const dna_mutation *m, pl_err 
 
 void dna_locus_kernels_free(dna_locus *L)
 {
-	for(int s = 0; s < 3; s++)
+	for(int s = 0; s < 3; s++) {
 		for(int k = 0; k < 3; k++) {
 			free(L->moment[s][k]);
 			L->moment[s][k] = NULL;
 		}
+		L->moment_of[s] = NULL;
+	}
 }
 
 /* Once per locus (n^4 for three children), where each pedigree would pay
@@ -246,6 +248,7 @@ pl_rc dna_locus_kernels(dna_locus *L)
 		L->moment[s][0] = m1;
 		L->moment[s][1] = m2;
 		L->moment[s][2] = m3;
+		L->moment_of[s] = M;
 		if(!m1 || !m2 || !m3) {
 			dna_locus_kernels_free(L);
 			return PL_ENOMEM;

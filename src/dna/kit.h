@@ -88,6 +88,11 @@ typedef struct dna_locus {
 	 * sum_a p[a] mut[s][a][c1] ... mut[s][a][ck] over (c1, ..., ck), n^k
 	 * entries, ck fastest, for k = 1, 2, 3. NULL without mutation. */
 	double *moment[3][3];
+	/* The matrices the moments were computed from: a locus copied with
+	 * other matrices (the sampling advice's lumped loci) has moments that
+	 * are not its own, and the engine uses them only when these are its
+	 * mut. */
+	const double *moment_of[3];
 	const dna_mutation *mutation; /* this locus's model; NULL: the kit's */
 	hmap index;                 /* designation -> index + 1 */
 	int cap;

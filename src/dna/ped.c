@@ -48,7 +48,7 @@
 
 /* A term's memory: counted, so that the next term's arena has one block
  * large enough (see next_term), and a reset frees nothing. */
-static void *talloc(dna_peng *e, size_t n)
+void *dna_peng_talloc(dna_peng *e, size_t n)
 {
 	e->bytes += n + 16;
 	e->largest = n > e->largest ? n : e->largest;
@@ -248,11 +248,11 @@ static void seg_fill(const dna_peng *e, int s, int which, int gs, const int *dc,
 
 enum fkind { F_PRIOR, F_OBS, F_SEG_X, F_SEG_Y, F_TRANS };
 
-static pl_rc push_factor(dna_peng *e, dna_pfac F)
+pl_rc dna_peng_push(dna_peng *e, dna_pfac F)
 {
 	if(e->nf == e->capf) {
 		int cap = e->capf ? 2 * e->capf : 64;
-		dna_pfac *nf = talloc(e, (size_t)cap * sizeof(dna_pfac));
+		dna_pfac *nf = dna_peng_talloc(e, (size_t)cap * sizeof(dna_pfac));
 		if(!nf)
 			return PL_ENOMEM;
 		if(e->nf)
@@ -281,7 +281,7 @@ static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int 
 	size_t cells = 1;
 	for(int j = 0; j < F.nv; j++)
 		cells *= (size_t)e->cnd[F.v[j]];
-	F.t = talloc(e, cells * sizeof(double));
+	F.t = dna_peng_talloc(e, cells * sizeof(double));
 	if(!F.t)
 		return PL_ENOMEM;
 	if(kind == F_SEG_X || kind == F_SEG_Y || kind == F_TRANS) {
@@ -305,7 +305,7 @@ static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int 
 				idx[j] = 0;
 		}
 	}
-	return push_factor(e, F);
+	return dna_peng_push(e, F);
 }
 
 /* Child i's allele c from parent q: by a segregation variable, or from a
@@ -325,75 +325,6 @@ static pl_rc transmit(dna_peng *e, int i, int q, int c)
 	return rc ? rc : add_factor(e, F_SEG_Y, i, s, y, 3);
 }
 
-/* Founder i's allele `which` (0 from its father, 1 from its mother) as
- * it reaches its nc children (2 or 3): one factor over (c1, g1, c2, g2,
- * ...), each c the child's allele from i and g its segregation variable,
- * summed over the founder's allele at once by the locus's moments
- * (kit.h): sum_a p[a] prod_j S(cj | a, gj), where S(c | a, g) is h M[a][c]
- * when g picks this allele and h otherwise (h 1/2 for the father's
- * allele, which carries the segregation's 1/2, 1 for the mother's, as
- * seg_fill), so each cell is h^nc times the moment of the children whose
- * g picks it. */
-static pl_rc add_kernel(dna_peng *e, int i, int which, const int *c, int nc)
-{
-	static const int zero[1] = {0};
-	int s = dna_mutation_from(e->ped->sex[i]), n = e->ped->n, nd[3] = {1, 1, 1};
-	const int *d[3] = {zero, zero, zero};
-	size_t K = (size_t)e->K, cells = 1, st[3] = {0, 0, 0}, gs[3] = {0, 0, 0};
-	double h = which == 0 ? 0.5 : 1, hn = nc == 3 ? h * h * h : h * h, psum = 0;
-	for(int a = 0; a < e->K; a++)
-		psum += e->p[a];
-	dna_pfac F = {.nv = 2 * nc};
-	for(int j = 0; j < nc; j++) { /* cells: c1 fastest, then g1, c2, g2, ... */
-		F.v[2 * j] = c[j];
-		F.v[2 * j + 1] = 2 * n + c[j];
-		d[j] = e->cdom[c[j]];
-		nd[j] = e->cnd[c[j]];
-		st[j] = cells;
-		gs[j] = cells * (size_t)nd[j];
-		cells *= 2 * (size_t)nd[j];
-	}
-	if(!(F.t = talloc(e, cells * sizeof(double))))
-		return PL_ENOMEM;
-	for(int pat = 0; pat < 1 << nc; pat++) { /* bit j: child j's g picks this allele */
-		size_t base = 0, w[3] = {0, 0, 0};
-		int k = 0;
-		for(int j = nc - 1; j >= 0; j--) {
-			bool on = pat >> j & 1;
-			base += gs[j] * (size_t)(on ? which : 1 - which);
-			w[j] = on ? (k ? (k == 1 ? K : K * K) : 1) : 0;
-			k += on;
-		}
-		const double *M = k ? e->L->moment[s][k - 1] : &psum;
-		for(int k2 = 0; k2 < nd[2]; k2++)
-			for(int k1 = 0; k1 < nd[1]; k1++) {
-				double *t = F.t + base + st[1] * (size_t)k1 + st[2] * (size_t)k2;
-				size_t at = w[1] * (size_t)d[1][k1] + w[2] * (size_t)d[2][k2];
-				for(int k0 = 0; k0 < nd[0]; k0++)
-					t[k0] = hn * M[at + w[0] * (size_t)d[0][k0]];
-			}
-	}
-	return push_factor(e, F);
-}
-
-/* The founder kernels apply at theta 0 with the locus's own matrices
- * (no class lumped) to an untyped founder with two or three children
- * that matter; c[] their alleles from it, *nc how many. */
-static bool kernel_children(const dna_peng *e, int i, int *c, int *nc)
-{
-	const dna_ped *p = e->ped;
-	int k = 0;
-	for(int j = 0; j < p->n; j++) {
-		if(!e->keep[j] || (p->father[j] != i && p->mother[j] != i))
-			continue;
-		if(k == 3)
-			return false;
-		c[k++] = 2 * j + (p->father[j] == i ? 0 : 1);
-	}
-	*nc = k;
-	return k >= 2;
-}
-
 static pl_rc build(dna_peng *e)
 {
 	const dna_ped *p = e->ped;
@@ -409,10 +340,8 @@ static pl_rc build(dna_peng *e)
 		if(p->father[i] < 0) {
 			if(e->known[i])
 				continue; /* its alleles' probability is theta_known's constant */
-			int c[3], nc;
-			if(e->kern[i] && kernel_children(e, i, c, &nc)) {
-				rc = add_kernel(e, i, 0, c, nc);
-				rc = rc ? rc : add_kernel(e, i, 1, c, nc);
+			if(e->kern[i]) {
+				rc = dna_peng_kernel_factors(e, i);
 				continue;
 			}
 			if(!rc && e->rep[P] == P)
@@ -501,7 +430,7 @@ static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 		G.v[i] = u[i];
 		cells *= (size_t)e->cnd[u[i]];
 	}
-	G.t = talloc(e, cells * sizeof(double));
+	G.t = dna_peng_talloc(e, cells * sizeof(double));
 	if(!G.t)
 		return PL_ENOMEM;
 	int idx[DNA_PED_FAC_VARS] = {0}, dx = e->cnd[x];
@@ -587,56 +516,24 @@ static bool in_sum(const dna_peng *e, int v)
 
 static bool is_free(const dna_peng *e, int v)
 {
-	return e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1]);
+	return (e->free_ind >= 0 && (v == e->rep[2 * e->free_ind] || v == e->rep[2 * e->free_ind + 1])) ||
+	       (e->free2 >= 0 && (v == e->rep[2 * e->free2] || v == e->rep[2 * e->free2 + 1]));
 }
 
-/* What is left once all but the free variables are summed out: factors
- * over them only, added to J times w at every (x, y) of their domains.
- * Each factor's cell of (i, j) is i sa + j sb. */
-static pl_rc add_table(dna_peng *e, double w)
+/* Whether individual i's genotype is left free. */
+static bool freed(const dna_peng *e, int i)
 {
-	int a = e->rep[2 * e->free_ind], b = e->rep[2 * e->free_ind + 1], n = e->nJ, nl = 0;
-	const double **t = talloc(e, (size_t)(e->nf ? e->nf : 1) * sizeof(double *));
-	size_t *sa = talloc(e, (size_t)(e->nf ? e->nf : 1) * 2 * sizeof(size_t)), *sb = sa + e->nf;
-	if(!t || !sa)
-		return PL_ENOMEM;
-	for(int k = 0; k < e->nf; k++) {
-		const dna_pfac *F = &e->f[k];
-		if(F->gone)
-			continue;
-		size_t st = 1;
-		sa[nl] = sb[nl] = 0;
-		for(int q = 0; q < F->nv; q++) {
-			if(F->v[q] == a)
-				sa[nl] += st;
-			else
-				sb[nl] += st;
-			st *= (size_t)e->cnd[F->v[q]];
-		}
-		t[nl++] = F->t;
-	}
-	for(int i = 0; i < e->cnd[a]; i++) {
-		double *row = e->J + (size_t)e->cdom[a][i] * (size_t)n;
-		for(int j = 0; j < e->cnd[b]; j++) {
-			if(a == b && i != j)
-				continue;
-			double prod = w;
-			for(int k = 0; k < nl; k++)
-				prod *= t[k][(size_t)i * sa[k] + (size_t)j * sb[k]];
-			row[e->cdom[b][j]] += prod;
-		}
-	}
-	return PL_OK;
+	return i == e->free_ind || i == e->free2;
 }
 
 static pl_rc sum_all(dna_peng *e, double *out)
 {
 	/* each candidate's table and work, recomputed only for the variables
 	 * of the table just made (no other's factors changed) */
-	int *cand = talloc(e, (size_t)e->nvar * sizeof(int)), ncand = 0;
-	size_t *work = talloc(e, (size_t)e->nvar * sizeof(size_t));
-	size_t *tab = talloc(e, (size_t)e->nvar * sizeof(size_t));
-	bool *stale = talloc(e, (size_t)e->nvar * sizeof(bool));
+	int *cand = dna_peng_talloc(e, (size_t)e->nvar * sizeof(int)), ncand = 0;
+	size_t *work = dna_peng_talloc(e, (size_t)e->nvar * sizeof(size_t));
+	size_t *tab = dna_peng_talloc(e, (size_t)e->nvar * sizeof(size_t));
+	bool *stale = dna_peng_talloc(e, (size_t)e->nvar * sizeof(bool));
 	if(!cand || !work || !tab || !stale)
 		return PL_ENOMEM;
 	for(int v = 0; v < e->nvar; v++) {
@@ -675,7 +572,7 @@ static pl_rc sum_all(dna_peng *e, double *out)
 		cand[bi] = cand[--ncand];
 	}
 	if(e->free_ind >= 0)
-		return add_table(e, *out);
+		return dna_peng_add_table(e, *out);
 	double l = 1;
 	for(int k = 0; k < e->nf; k++)
 		if(!e->f[k].gone)
@@ -730,8 +627,8 @@ pl_rc dna_peng_term(dna_peng *e, double *out)
 {
 	e->nf = e->capf = 0;
 	e->f = NULL;
-	e->cdom = talloc(e, (size_t)e->nvar * sizeof(int *));
-	e->cnd = talloc(e, (size_t)e->nvar * sizeof(int));
+	e->cdom = dna_peng_talloc(e, (size_t)e->nvar * sizeof(int *));
+	e->cnd = dna_peng_talloc(e, (size_t)e->nvar * sizeof(int));
 	if(!e->cdom || !e->cnd)
 		return PL_ENOMEM;
 	for(int v = 0; v < e->nvar; v++) {
@@ -743,7 +640,7 @@ pl_rc dna_peng_term(dna_peng *e, double *out)
 		if(r == v || !e->keep[ind_of(e, v)])
 			continue;
 		/* intersect the block's domain with v's (both sorted) */
-		int *d = talloc(e, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
+		int *d = dna_peng_talloc(e, (size_t)(e->cnd[r] ? e->cnd[r] : 1) * sizeof(int)), n = 0;
 		if(!d)
 			return PL_ENOMEM;
 		for(int i = 0, j = 0; i < e->cnd[r] && j < e->nd[v];) {
@@ -788,7 +685,7 @@ static pl_rc single_founders(dna_peng *e)
 			kids[p->mother[i]]++;
 		}
 	for(int i = 0; i < p->n; i++)
-		e->single[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && i != e->free_ind &&
+		e->single[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && !freed(e, i) &&
 		               kids[i] == 1;
 	return PL_OK;
 }
@@ -803,7 +700,7 @@ static pl_rc relevant(dna_peng *e)
 	if(!e->keep)
 		return PL_ENOMEM;
 	for(int i = 0; i < p->n; i++)
-		e->keep[i] = e->obs[i].a >= 0 || i == e->free_ind;
+		e->keep[i] = e->obs[i].a >= 0 || freed(e, i);
 	for(bool changed = true; changed;) { /* up to the founders */
 		changed = false;
 		for(int i = 0; i < p->n; i++)
@@ -815,27 +712,10 @@ static pl_rc relevant(dna_peng *e)
 	return single_founders(e);
 }
 
-/* Which untyped founders' alleles the locus's kernels sum (build). */
-static pl_rc kernels(dna_peng *e, double theta)
-{
-	const dna_ped *p = e->ped;
-	e->kern = arena_calloc(e->a, (size_t)(p->n ? p->n : 1), sizeof(bool));
-	if(!e->kern)
-		return PL_ENOMEM;
-	if(theta > 0)
-		return PL_OK;
-	for(int i = 0; i < p->n; i++) {
-		int s = dna_mutation_from(p->sex[i]), c[3], nc;
-		e->kern[i] = e->keep[i] && p->father[i] < 0 && e->obs[i].a < 0 && !e->single[i] &&
-		             i != e->free_ind && e->mut[s] && e->mut[s] == e->L->mut[s] && e->L->moment[s][2] &&
-		             kernel_children(e, i, c, &nc);
-	}
-	return PL_OK;
-}
-
-/* The likelihood, or with free_ind >= 0 the joint table J. */
+/* The likelihood, or with free_ind >= 0 the joint table J (of free2 too
+ * when >= 0). */
 static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
-                 int free_ind, double *J, double *lik, arena *a, pl_err *err)
+                 int free_ind, int free2, double *J, double *lik, arena *a, pl_err *err)
 {
 	int who;
 	const char *why = dna_ped_invalid(p, &who);
@@ -852,18 +732,20 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	arena_init(&keep, 0);
 	arena_reset(a);
 	dna_peng e = {.ped = p, .L = L, .obs = obs, .nvar = 4 * p->n, .a = &keep, .err = err, .free_ind = free_ind,
-	         .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
+	         .free2 = free2, .J = J, .nJ = L->n, .delta = m->dropout / (1 + m->dropout)};
 	pl_rc rc = relevant(&e);
 	if(!rc)
 		rc = make_classes(&e, L, m);
 	if(!rc)
 		rc = domains(&e);
 	rc = rc ? rc : dna_peng_prepare(&e, m->theta);
-	rc = rc ? rc : kernels(&e, m->theta);
+	rc = rc ? rc : dna_peng_kernels(&e, m->theta);
 	e.a = a;
 	*lik = 0;
-	if(J)
-		memset(J, 0, (size_t)L->n * (size_t)L->n * sizeof(double));
+	if(J) {
+		size_t cells = (size_t)L->n * (size_t)L->n;
+		memset(J, 0, (free2 >= 0 ? cells * cells : cells) * sizeof(double));
+	}
 	if(!rc && e.nua > DNA_PED_UNTYPED_MAX)
 		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d alleles of untyped founders who "
 		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
@@ -882,7 +764,7 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *p,
                          const dna_obs *obs, double *lik, arena *a, pl_err *err)
 {
-	return run(L, m, p, obs, -1, NULL, lik, a, err);
+	return run(L, m, p, obs, -1, -1, NULL, lik, a, err);
 }
 
 pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
@@ -891,5 +773,14 @@ pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, co
 	double unused;
 	if(who < 0 || who >= p->n)
 		return pl_fail(err, PL_EUSAGE, "dna_ped_joint: no individual %d", who + 1);
-	return run(L, m, p, obs, who, J, &unused, a, err);
+	return run(L, m, p, obs, who, -1, J, &unused, a, err);
+}
+
+pl_rc dna_ped_joint2(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
+                     int who, int other, double *J, arena *a, pl_err *err)
+{
+	double unused;
+	if(who < 0 || who >= p->n || other < 0 || other >= p->n || who == other)
+		return pl_fail(err, PL_EUSAGE, "dna_ped_joint2: no individuals %d and %d", who + 1, other + 1);
+	return run(L, m, p, obs, who, other, J, &unused, a, err);
 }

@@ -65,6 +65,15 @@ pl_rc dna_ped_likelihood(const dna_locus *L, const dna_model *m, const dna_ped *
 pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
                     int who, double *J, arena *a, pl_err *err);
 
+/* The joint table of two individuals in one pass: J[((x * n + y) * n +
+ * u) * n + v] = P(obs of everyone, `who` has x from their father and y
+ * from their mother, `other` u and v), n^4 cells, their own obs included.
+ * So a relative's genotype distribution given each genotype of the other
+ * is one pass, not one per genotype. Same errors as dna_ped_likelihood;
+ * PL_EUSAGE when who is other. */
+pl_rc dna_ped_joint2(const dna_locus *L, const dna_model *m, const dna_ped *p, const dna_obs *obs,
+                     int who, int other, double *J, arena *a, pl_err *err);
+
 /* A family as the computations see it: a pedigree whose typed members
  * carry reference profiles and whose missing persons (one or more: a
  * father and son both missing, two brothers) are named by their parley

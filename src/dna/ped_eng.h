@@ -1,7 +1,8 @@
-/* The likelihood engine's state, shared by its two files (not a contract
- * for other modules): ped.c, the peeling (variable elimination) of one
- * term, and ped_theta.c, theta's sum over the partitions of the untyped
- * founders' alleles, each a term. docs/dna.md, "The likelihood engine". */
+/* The likelihood engine's state, shared by its files (not a contract for
+ * other modules): ped.c, the peeling (variable elimination) of one term;
+ * ped_theta.c, theta's sum over the partitions of the untyped founders'
+ * alleles, each a term; ped_free.c, the joint table of the individuals
+ * left free. docs/dna.md, "The likelihood engine". */
 #ifndef PARLEY_DNA_PED_ENG_H
 #define PARLEY_DNA_PED_ENG_H
 
@@ -43,10 +44,11 @@ typedef struct dna_peng {
 	dna_pfac *f;
 	int nf, capf;
 	int free_ind;                  /* its genotype is left free (dna_ped_joint), or -1 */
+	int free2;                     /* a second one (dna_ped_joint2; free_ind set), or -1 */
 	int *ua, nua, nsw, T;          /* theta: untyped founders' alleles, swappable pairs, typed alleles */
 	int *mate;                     /* theta: per swappable founder, the one it may swap with, or -1 */
 	double scale;                  /* theta: the typed founders' probability */
-	double *J;                     /* the joint table being summed, n x n */
+	double *J;                     /* the joint table being summed, n x n (n^4 with free2) */
 	int nJ;                        /* alleles of the locus (no lumping then) */
 	arena *a;
 	size_t bytes, largest;         /* what the current term took from a */
@@ -54,9 +56,19 @@ typedef struct dna_peng {
 	pl_err *err;
 } dna_peng;
 
+/* A term's memory (counted for the next term's arena), and a factor added. */
+void *dna_peng_talloc(dna_peng *e, size_t n);
+pl_rc dna_peng_push(dna_peng *e, dna_pfac F);
+/* Which founders the locus's moments sum (kern; none with theta > 0), and
+ * founder i's two factors over its children (ped_kernel.c). */
+pl_rc dna_peng_kernels(dna_peng *e, double theta);
+pl_rc dna_peng_kernel_factors(dna_peng *e, int i);
 /* The theta = 0 likelihood of the current blocks (rep), or with a free
  * individual *out the term's weight in and its table added to J. */
 pl_rc dna_peng_term(dna_peng *e, double *out);
+/* With free individuals, once all but their alleles are summed out: the
+ * factors left multiplied and added to J times w (ped_free.c). */
+pl_rc dna_peng_add_table(dna_peng *e, double w);
 /* Before a term: e->a emptied, one block sized to the last term kept. */
 void dna_peng_next_term(dna_peng *e);
 /* Blocks all of one allele, the priors, and with theta the founders split

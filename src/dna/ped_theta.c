@@ -156,7 +156,7 @@ static bool mates(const dna_peng *e, int i, int j)
 		int f = p->father[c], m = p->mother[c];
 		if(!e->keep[c] || (f != i && m != i && f != j && m != j))
 			continue;
-		if(!((f == i && m == j) || (f == j && m == i)) || c == e->free_ind)
+		if(!((f == i && m == j) || (f == j && m == i)) || c == e->free_ind || c == e->free2)
 			return false;
 		kids = true;
 	}
@@ -202,7 +202,8 @@ pl_rc dna_peng_prepare(dna_peng *e, double theta)
 	if(theta <= 0)
 		return PL_OK;
 	for(int i = 0; i < p->n; i++)
-		e->known[i] = e->keep[i] && p->father[i] < 0 && i != e->free_ind && e->obs[i].a >= 0 &&
+		e->known[i] = e->keep[i] && p->father[i] < 0 && i != e->free_ind && i != e->free2 &&
+		              e->obs[i].a >= 0 &&
 		              !e->obs[i].dropout;
 	e->scale = theta_known(e, theta, &e->T);
 	if(e->scale < 0)
@@ -211,7 +212,8 @@ pl_rc dna_peng_prepare(dna_peng *e, double theta)
 	 * allele, then the free founder's two */
 	for(int pass = 0; pass < 3; pass++)
 		for(int i = 0; i < p->n; i++) {
-			int kind = i == e->free_ind ? 2 : e->single[i] ? 1 : 0, na = kind == 1 ? 1 : 2;
+			int kind = i == e->free_ind || i == e->free2 ? 2 : e->single[i] ? 1 : 0;
+			int na = kind == 1 ? 1 : 2;
 			if(!e->keep[i] || p->father[i] >= 0 || e->known[i] || kind != pass)
 				continue;
 			if(e->nua + na <= DNA_PED_UNTYPED_MAX) {

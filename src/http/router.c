@@ -240,7 +240,8 @@ const route http_routes[] = {
 	{M_GET, "/api/dna/advice", DNA_READ, 0, api_dna_advice,
 	 "Sampling advice: for each missing person with relatives' profiles, the probability that a "
 	 "true match would be proposed, the exclusion power, and the relative not yet sampled who "
-	 "would raise the first most, highest gain first (written to the access log)", NULL,
+	 "would raise the first most (in a family imported as a pedigree, an individual of it not yet "
+	 "typed), highest gain first (written to the access log)", NULL,
 	 "person:string:one missing person's family (their id);"
 	 "limit:integer:at most this many (1-1000, default 50);"
 	 "simulations:integer:profiles simulated per estimate (10-100000, default 1000);"

@@ -439,6 +439,8 @@ static void sampling_advice_listed(void **state)
 	json_t *rows = json_object_get(r.json, "advice"), *sum = json_object_get(r.json, "summary");
 	assert_true(json_array_size(rows) >= 20);
 	assert_int_equal(int_at(sum, "simulations"), 20);
+	assert_int_equal(int_at(sum, "threads"), 2);
+	assert_int_equal(int_at(sum, "pedigrees"), 0); /* the references files' families only */
 	assert_true(json_number_value(json_object_get(sum, "log10_lr_needed")) > 3);
 	double last = 2;
 	size_t i;
@@ -450,6 +452,7 @@ static void sampling_advice_listed(void **state)
 		last = gain;
 		assert_true(p >= 0 && p <= 1);
 		assert_true(json_number_value(json_object_get(x, "exclusion_power")) > 0.99);
+		assert_true(json_is_null(json_object_get(x, "family")) && json_is_null(json_object_get(x, "members")));
 		if(!strcmp(str_at(x, "relatives"), "self") || !strcmp(str_at(x, "relatives"), "father, mother")) {
 			assert_true(p > 0.95);
 			assert_true(json_is_null(json_object_get(x, "best")));

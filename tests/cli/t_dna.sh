@@ -337,7 +337,7 @@ test_dna_advice() {
 	p dna advice --simulations 40 --seed 5; expect_status 0
 	expect_out "A proposal needs a posterior of 0.999 with a prior of 1/6"
 	expect_out "P(proposed)"
-	expect_out "of 6 families shown"
+	expect_out "of 6 missing persons shown"
 	"$PARLEY" dna advice --simulations 40 --seed 5 --json > a.json
 	"$PARLEY" dna advice --simulations 40 --seed 5 --json > b.json
 	python3 - a.json b.json <<'PY' || fail "advice: JSON"
@@ -358,10 +358,48 @@ for r in rows:
 PY
 	person=$(python3 -c 'import json; print([r["person"] for r in json.load(open("a.json"))["advice"] if r["relatives"] == "father"][0])')
 	p dna advice --person "$person" --simulations 40; expect_status 0
-	expect_out "1 of 1 family shown"
+	expect_out "1 of 1 missing person shown"
 	p dna advice --person P000000000000000X; expect_status 1
 	p dna advice --simulations 5; expect_status 2
 	expect_err "simulations"
+}
+
+# Sampling advice for the simulator's families of pedigree files (a
+# grandchild, a nephew, a father and son both missing): a row for each
+# missing person, the individual of the pedigree to type advised.
+test_dna_advice_pedigrees() {
+	dna_db
+	"$PARLEY" dna simulate --missing 6 --remains 1 --seed 3 --dir sim \
+		--kinds grandchild=1,nephew=1,father_son=1 >/dev/null
+	"$PARLEY" import --quiet sim/persons.csv
+	"$PARLEY" dna frequencies --from "$NIST" >/dev/null
+	"$PARLEY" dna import pedigree --quiet sim/pedigree.csv
+	p dna advice --simulations 100 --seed 2; expect_status 0
+	expect_out "of 8 missing persons shown (0 left out; 8 of pedigree files), 2 threads"
+	expect_out "ask individual "
+	expect_out " (not typed) for a sample, for P"
+	"$PARLEY" dna advice --simulations 100 --seed 2 --threads 1 --json > one.json
+	"$PARLEY" dna advice --simulations 100 --seed 2 --threads 3 --json > three.json
+	python3 - one.json three.json <<'PY' || fail "advice: pedigree files"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+assert a["advice"] == b["advice"], "the same advice on 1 thread and on 3"
+rows = a["advice"]
+assert len(rows) == 8 and a["summary"]["pedigrees"] == 8, a["summary"]
+gains = [r["gain"] for r in rows]
+assert gains == sorted(gains, reverse=True), gains
+families = {}
+for r in rows:
+    families.setdefault(r["family"], []).append(r["individual"])
+    assert r["family"] and r["relatives"] == "pedigree %s (as %s)" % (r["family"], r["individual"]), r
+    assert 0 <= r["p_proposed"] <= 1 and r["members"] is not None, r
+    if r["best"] == "member":
+        assert r["members"][r["best_member"]] == r["p_after"] > r["p_proposed"], r
+        assert abs(r["p_after"] - r["p_proposed"] - r["gain"]) < 1e-12, r
+    assert r["individual"] not in r["members"], r
+assert sum(r["best"] == "member" for r in rows) >= 2, rows
+assert max(len(v) for v in families.values()) == 2, families  # the father and son
+PY
 }
 
 # A pedigree file: a father and son both missing, the mother and a brother
@@ -450,6 +488,24 @@ for k, v in want.items():
     assert abs(got[k]["pairing"] - v) < 1e-9, (k, got[k]["pairing"], v)
 assert abs(got[("T1", "FA")]["pairing_none_remains"] - 53 / 573) < 1e-9
 ' || fail "pairing probabilities of the family weighed jointly"
+	# sampling advice: a row for each missing person of the pedigree, its
+	# individuals not typed weighed (one locus: little power either way)
+	p dna advice --simulations 50 --threads 1; expect_status 0
+	expect_out "2 of 2 missing persons shown (0 left out; 2 of pedigree files), 1 threads"
+	expect_out "pedigree F1 (as SON)"
+	"$PARLEY" dna advice --simulations 50 --json > adv.json
+	python3 - adv.json "$fa" "$son" <<'PY' || fail "advice: pedigree JSON"
+import json, sys
+rows = {r["person"]: r for r in json.load(open(sys.argv[1]))["advice"]}
+fa, son = rows[sys.argv[2]], rows[sys.argv[3]]
+assert fa["family"] == "F1" and fa["individual"] == "FA" and son["individual"] == "SON", rows
+for r in (fa, son):
+    assert set(r["members"]) <= {"GGF", "GGM", "GF", "GM"}, r["members"]  # not the other missing
+    assert all(0 <= v <= 1 for v in list(r["members"].values()) + list(r["after"].values())), r
+    assert "father" not in r["after"] and "mother" not in r["after"], r  # in the pedigree already
+# the son's father is missing: his grandfather, not typed, is weighed for him
+assert "GF" in son["members"], son
+PY
 	# two families of one file trading their missing persons
 	a=$("$PARLEY" person add --surname Коваль)
 	b=$("$PARLEY" person add --surname Бондар)

@@ -479,7 +479,8 @@ typedef struct tally {
 	int kernels;                /* theta 0, mutation, an untyped founder with 2 or 3 children */
 	int stepwise;               /* with mutation by the oracle's stepwise matrices */
 	int joints, joint_failed;   /* dna_ped_joint's genotypes compared */
-	double worst, joint_worst;
+	int joints2, joint2_failed; /* dna_ped_joint2's cells compared */
+	double worst, joint_worst, joint2_worst;
 	po_case smallest;           /* the smallest failing case */
 	double e, o;
 } tally;
@@ -550,6 +551,47 @@ static void joint_case(tally *t, const po_case *x, arena *a, report *rep)
 		}
 }
 
+/* dna_ped_joint2 for two members `who` and `other`, both untyped, against
+ * dna_ped_joint of `who` with `other` typed each genotype u/v (itself
+ * checked against the oracle above): J2[x][y][u][v] + J2[x][y][v][u]. */
+static void joint2_case(tally *t, const po_case *x, arena *a, report *rep)
+{
+	pc_case c = x->c;
+	pc_rebind(&c);
+	if(c.n < 2)
+		return;
+	int who = pick(c.n), other = (who + 1 + pick(c.n - 1)) % c.n, n = x->L->n, n2 = n * n;
+	pc_untype(&c, who);
+	pc_untype(&c, other);
+	static double J2[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES];
+	double J[ORACLE_MAX_ALLELES * ORACLE_MAX_ALLELES];
+	pl_err err = {0};
+	pl_rc rc = dna_ped_joint2(x->L, &x->m, &c.ped, c.obs, who, other, J2, a, &err);
+	if(rc == PL_ELIMIT)
+		return;
+	if(rc)
+		fail_msg("dna_ped_joint2: %d %s", (int)rc, err.msg);
+	for(int u = 0; u < n; u++)
+		for(int v = u; v < n; v++) {
+			pc_type(&c, other, u, v);
+			if((rc = dna_ped_joint(x->L, &x->m, &c.ped, c.obs, who, J, a, &err)) == PL_ELIMIT)
+				return;
+			if(rc)
+				fail_msg("dna_ped_joint: %d %s", (int)rc, err.msg);
+			for(int xy = 0; xy < n2; xy++) {
+				double e = J2[xy * n2 + u * n + v] + (u == v ? 0 : J2[xy * n2 + v * n + u]);
+				double r = rel_error(e, J[xy]);
+				t->joints2++;
+				t->joint2_worst = fmax(t->joint2_worst, r);
+				if(!(r <= tolerance) && t->joint2_failed++ == 0) {
+					report_add(rep, "dna_ped_joint2, members %d and %d, %d/%d at cell %d:\n", who,
+					           other, u, v, xy);
+					describe(rep, &(po_case){.L = x->L, .m = x->m, .c = c}, e, J[xy]);
+				}
+			}
+		}
+}
+
 /* One case compared; x is freed, or kept as the smallest failing one. */
 static void tally_case(tally *t, po_case *x, arena *a, report *rep)
 {
@@ -573,6 +615,8 @@ static void tally_case(tally *t, po_case *x, arena *a, report *rep)
 	t->worst = r > t->worst ? r : t->worst;
 	if(t->compared % 8 == 0)
 		joint_case(t, x, a, rep);
+	if(t->compared % 8 == 4)
+		joint2_case(t, x, a, rep);
 	t->failed += r > tolerance;
 	if(r <= tolerance || (t->smallest.L && x->c.n >= t->smallest.c.n)) {
 		free_case(x);
@@ -612,11 +656,13 @@ static void test_random_pedigrees(void **state)
 	       t.joint_worst);
 	printf("# extended stepwise: %d kits' matrices equal to the oracle's own (oracle_stepwise), "
 	       "%d cases with the oracle's matrices\n", stepwise_checked, t.stepwise);
+	printf("# dna_ped_joint2: %d cells of two members against dna_ped_joint, largest relative "
+	       "error %.3g\n", t.joints2, t.joint2_worst);
 	if(t.smallest.L) {
 		printf("# %d failing cases; the smallest:\n", t.failed);
 		describe(&rep, &t.smallest, t.e, t.o);
 	}
-	rep.n = t.failed + t.joint_failed;
+	rep.n = t.failed + t.joint_failed + t.joint2_failed;
 	free_case(&t.smallest);
 	arena_free(&a);
 	report_check(&rep, CASES);
@@ -624,6 +670,7 @@ static void test_random_pedigrees(void **state)
 	assert_true(t.mutation >= CASES / 4 && t.theta >= CASES / 4 && t.degraded >= CASES / 20);
 	assert_true(t.loops >= CASES / 40 && t.large >= CASES / 10 && t.kernels >= CASES / 40);
 	assert_true(stepwise_checked >= CASES / 20 && t.stepwise >= CASES / 40);
+	assert_true(t.joints2 >= CASES);
 }
 
 /* The issue's finding: a lone relative who is not a parent (a sibling, an

@@ -1,7 +1,9 @@
 /* Pedigree files in the registry (src/dna/pedimport.c, pedshow.c, db.c,
  * run.c): imported all or nothing, again unchanged, a changed family
  * replaced; the persons checked against the registry; a father and son
- * both missing found by screening, their remains weighed jointly. */
+ * both missing found by screening, their remains weighed jointly; the
+ * sampling advice for both (advice_run.c), and typing the individual it
+ * advises raising the chance it foretold. */
 #include "dna/simulated.h"
 #include "remains/fixture.h"
 
@@ -34,6 +36,7 @@ static pl_rc import(fixture *f, dna_import_kind kind, const char *file, dna_impo
  * of its list, modulo its size. */
 typedef struct loci {
 	dna_freqs fq;
+	size_t typed;             /* rows give alleles at the first `typed` loci, the others blank */
 } loci;
 
 static const char *allele(loci *L, size_t l, int i)
@@ -46,8 +49,11 @@ static const char *allele(loci *L, size_t l, int i)
 static void row(buf *b, loci *L, const char *head, int a1, int a2)
 {
 	assert_int_equal(buf_adds(b, head), PL_OK);
-	for(size_t l = 0; l < L->fq.n; l++)
-		assert_int_equal(buf_printf(b, ",%s,%s", a1 < 0 ? "" : allele(L, l, a1), a2 < 0 ? "" : allele(L, l, a2)), PL_OK);
+	for(size_t l = 0; l < L->fq.n; l++) {
+		bool blank = a1 < 0 || l >= L->typed;
+		assert_int_equal(buf_printf(b, ",%s,%s", blank ? "" : allele(L, l, a1), blank ? "" : allele(L, l, a2)),
+		                 PL_OK);
+	}
 	assert_int_equal(buf_addc(b, '\n'), PL_OK);
 }
 
@@ -60,21 +66,31 @@ static void header(buf *b, loci *L, const char *named)
 }
 
 /* GF 0/1 and GM 2/3 have FA 0/2 (missing) and GU 1/3 (typed); FA and MO
- * 4/5 (typed) have SON 0/4 (missing) and BRO 2/5 (typed). */
-static void pedigree_text(buf *b, loci *L, const char *fa, const char *son, bool with_gu)
+ * 4/5 (typed) have SON 0/4 (missing) and BRO 2/5 (typed). GF and GM typed
+ * too if `grand` names them ("GF", "GM", "GF GM"); `sparse`: MO not typed
+ * and no BRO (GU the only one typed, but the grandparents named). */
+static void pedigree_text_typed(buf *b, loci *L, const char *fa, const char *son, bool with_gu,
+                                const char *grand, bool sparse)
 {
 	char h[160];
+	bool gf = grand && strstr(grand, "GF"), gm = grand && strstr(grand, "GM");
 	header(b, L, "family,id,father,mother,sex,sample,person,note");
-	row(b, L, "F1,GF,,,M,,,", -1, -1);
-	row(b, L, "F1,GM,,,F,,,", -1, -1);
+	row(b, L, gf ? "F1,GF,,,M,S-GF,," : "F1,GF,,,M,,,", gf ? 0 : -1, gf ? 1 : -1);
+	row(b, L, gm ? "F1,GM,,,F,S-GM,," : "F1,GM,,,F,,,", gm ? 2 : -1, gm ? 3 : -1);
 	if(with_gu)
 		row(b, L, "F1,GU,GF,GM,M,S-GU,,a great-uncle of SON", 1, 3);
 	snprintf(h, sizeof(h), "F1,FA,GF,GM,M,,%s,", fa);
 	row(b, L, h, -1, -1);
-	row(b, L, "F1,MO,,,F,S-MO,,", 4, 5);
+	row(b, L, sparse ? "F1,MO,,,F,,," : "F1,MO,,,F,S-MO,,", sparse ? -1 : 4, sparse ? -1 : 5);
 	snprintf(h, sizeof(h), "F1,SON,FA,MO,M,,%s,", son);
 	row(b, L, h, -1, -1);
-	row(b, L, "F1,BRO,FA,MO,M,S-BRO,,", 2, 5);
+	if(!sparse)
+		row(b, L, "F1,BRO,FA,MO,M,S-BRO,,", 2, 5);
+}
+
+static void pedigree_text(buf *b, loci *L, const char *fa, const char *son, bool with_gu)
+{
+	pedigree_text_typed(b, L, fa, son, with_gu, NULL, false);
 }
 
 static void setup(fixture *f, loci *L, char fa[UID_SIZE], char son[UID_SIZE])
@@ -85,6 +101,7 @@ static void setup(fixture *f, loci *L, char fa[UID_SIZE], char son[UID_SIZE])
 	dna_import_report_free(&rep);
 	dna_freqs_init(&L->fq);
 	assert_ok(dna_frequencies_load(f->r, &L->fq, &f->err), &f->err);
+	L->typed = L->fq.n;
 	rx_person(f, "missing", fa);
 	rx_person(f, "died_in_captivity", son);
 }
@@ -246,11 +263,103 @@ static void test_a_father_and_son_found(void **state)
 	dna_freqs_free(&L.fq);
 }
 
+/* The advice's rows of the pedigree's two missing persons (by person). */
+static void advice_of(fixture *f, const char *fa, const char *son, dna_advice_row *rows[2])
+{
+	dna_advice_query q = {.simulations = 300, .seed = 1, .threads = 2};
+	dna_advice_row *r;
+	size_t n;
+	dna_advice_summary s;
+	assert_ok(dna_advice_run(f->r, &q, &f->a, &r, &n, &s, &f->err), &f->err);
+	assert_int_equal(n, 2);
+	assert_int_equal(s.pedigrees, 2);
+	assert_int_equal(s.refused, 0);
+	dna_advice_summary_free(&s);
+	for(size_t i = 0; i < n; i++) {
+		assert_string_equal(r[i].family, "F1");
+		assert_true(!strcmp(r[i].person, fa) || !strcmp(r[i].person, son));
+		rows[strcmp(r[i].person, fa) ? 1 : 0] = &r[i];
+	}
+	assert_string_equal(rows[0]->as, "FA");
+	assert_string_equal(rows[1]->as, "SON");
+}
+
+/* The figures of one row in range; the individuals weighed are neither
+ * typed nor missing (GF, GM, and MO for the son); the parents (in the
+ * pedigree) are not asked for as relatives new to it. */
+static void advice_in_range(const dna_advice_row *r)
+{
+	const dna_advice *x = &r->a;
+	assert_true(x->now.included >= 0 && x->now.included <= 1);
+	assert_true(x->now.ep >= 0 && x->now.ep <= 1 && x->now.ep_rule >= 0 && x->now.ep_rule <= x->now.ep);
+	assert_int_equal(x->loci, 5);
+	assert_true(isnan(x->after[DNA_ASK_FATHER]) && isnan(x->after[DNA_ASK_MOTHER]));
+	for(int c = 0; c < DNA_ASK_COUNT; c++)
+		assert_true(isnan(x->after[c]) || (x->after[c] >= 0 && x->after[c] <= 1));
+	for(int c = 0; c < x->nmember; c++) {
+		const char *id = r->individual[x->member[c]];
+		assert_true(!strcmp(id, "GF") || !strcmp(id, "GM") || (!strcmp(id, "MO") && !strcmp(r->as, "SON")));
+		assert_true(x->member_after[c] >= 0 && x->member_after[c] <= 1);
+	}
+	const char *who = dna_advice_row_member(r);
+	assert_true(!who || x->gain > 0);
+	if(who)
+		assert_near(dna_advice_row_after(r), x->now.included + x->gain, 1e-12);
+}
+
+/* FA and his son both missing, FA's brother GU the only one typed, at 5
+ * loci (little power: a prior of 1 in 2 needs an LR of 999): FA's parents
+ * GF and GM are the individuals to weigh for him (MO says nothing of him
+ * with the son missing), GF, GM and MO for the son. One of FA's parents is
+ * advised, and once typed (with the genotype the pedigree gives them) the
+ * chance that FA's remains are proposed rises. */
+static void test_advice_for_the_pedigree(void **state)
+{
+	fixture *f = *state;
+	loci L;
+	char fa[UID_SIZE], son[UID_SIZE];
+	setup(f, &L, fa, son);
+	L.typed = 5;
+	buf b;
+	buf_init(&b, 0);
+	pedigree_text_typed(&b, &L, fa, son, true, NULL, true);
+	dna_import_report rep;
+	assert_ok(import(f, DNA_IMPORT_PEDIGREE, write_file(f, "ped.csv", buf_str(&b)), &rep), &f->err);
+	dna_import_report_free(&rep);
+	dna_advice_row *rows[2];
+	advice_of(f, fa, son, rows);
+	advice_in_range(rows[0]);
+	advice_in_range(rows[1]);
+	const dna_advice *x = &rows[0]->a;
+	assert_int_equal(x->nmember, 2);
+	assert_int_equal(rows[1]->a.nmember, 3);
+	const char *who = dna_advice_row_member(rows[0]);
+	assert_non_null(who);
+	double before = x->now.included, foretold = dna_advice_row_after(rows[0]);
+	assert_true(foretold > before);
+	/* typed as the file's genotypes say */
+	buf_reset(&b);
+	pedigree_text_typed(&b, &L, fa, son, true, who, true);
+	assert_ok(import(f, DNA_IMPORT_PEDIGREE, write_file(f, "ped2.csv", buf_str(&b)), &rep), &f->err);
+	assert_int_equal(rep.updated, 1);
+	dna_import_report_free(&rep);
+	advice_of(f, fa, son, rows);
+	advice_in_range(rows[0]);
+	assert_int_equal(rows[0]->a.nmember, 1);     /* the other grandparent only */
+	assert_string_not_equal(rows[0]->individual[rows[0]->a.member[0]], who);
+	assert_true(rows[0]->a.now.included > before);
+	printf("# advice for FA: P(proposed) %.3f; %s advised, foretold %.3f; %.3f once typed\n", before,
+	       who, foretold, rows[0]->a.now.included);
+	buf_free(&b);
+	dna_freqs_free(&L.fq);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_import_round_trip, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_father_and_son_found, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_advice_for_the_pedigree, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("dna/pedimport", tests, NULL, NULL);
 }

@@ -540,7 +540,7 @@ export default {
   },
   dna_advice: {
     title: 'Sampling advice',
-    intro: 'For each missing person with relatives\u2019 profiles: the chance that their remains would be proposed (a true match reaching the threshold of the last screening), the exclusion power (the chance that an unrelated person\u2019s profile contradicts the relatives), and the relative not yet sampled who would raise the chance most. Highest gain first: whom to ask for a sample. Estimated by simulation with a fixed seed; it takes a while.',
+    intro: 'For each missing person with relatives\u2019 profiles: the chance that their remains would be proposed (a true match reaching the threshold of the last screening), the exclusion power (the chance that an unrelated person\u2019s profile contradicts the relatives), and the relative not yet sampled who would raise the chance most \u2014 in a family imported as a pedigree, an individual of it not yet typed. Highest gain first: whom to ask for a sample. Estimated by simulation with a fixed seed; it takes a while.',
     person: 'One person (id), or all',
     simulations: 'Simulations',
     run: 'Compute',
@@ -554,8 +554,11 @@ export default {
     col_best: 'Best to sample',
     col_after: 'P after',
     col_gain: 'Gain (points)',
-    summary: 'A proposal needs a posterior of {threshold} with a prior of 1/{n}: an LR of 10^{lr} for a pair with no rival. {sims} simulated profiles per estimate; {families} families, {seconds} s.',
+    summary: 'A proposal needs a posterior of {threshold} with a prior of 1/{n}: an LR of 10^{lr} for a pair with no rival. {sims} simulated profiles per estimate; {families} missing persons, {seconds} s.',
     ask: 'Ask {who} of {person} for a sample: the chance that a true match is proposed rises from {from}% to {to}%.',
+    ask_member: 'Ask {id} of pedigree {family} (not yet typed) for a sample, for {person}: the chance that a true match is proposed rises from {from}% to {to}%.',
+    member: '{id} (in the pedigree, not typed)',
+    in_pedigree: 'pedigree {family}, as {id}',
   },
   dna_ask: {
     father: 'the father', mother: 'the mother', full_sibling: 'a full sibling', child: 'a child',

@@ -1,6 +1,7 @@
 // DNA sampling advice: for each missing person with relatives' profiles,
 // the chance that their remains would be proposed, the exclusion power,
-// and the relative not yet sampled who would raise the chance most; one
+// and the relative not yet sampled who would raise the chance most (in a
+// family imported as a pedigree, an individual of it not yet typed); one
 // list, highest gain first, for the office to ask families (docs/dna.md,
 // "Sampling advice"). Computed on request: it takes a while.
 import { get, query } from '../api.js';
@@ -9,8 +10,21 @@ import { t, label, number } from '../i18n.js';
 
 const pct = (p) => (p === null || p === undefined ? '—' : `${(100 * p).toFixed(1)}%`);
 
-function relText(text) {
-  return text ? text.split(', ').map((r) => label('dna_rel', r)).join(', ') : '—';
+function relText(r) {
+  if (r.family) return t('dna_advice.in_pedigree', { family: r.family, id: r.individual });
+  return r.relatives ? r.relatives.split(', ').map((x) => label('dna_rel', x)).join(', ') : '—';
+}
+
+// The one advised: an individual of the pedigree, or a relative to add.
+function bestText(r) {
+  if (r.best === 'member') return t('dna_advice.member', { id: r.best_member, family: r.family });
+  return r.best ? label('dna_ask', r.best) : t('dna_advice.none_helps');
+}
+
+function askText(x) {
+  const to = { person: x.person, from: (100 * x.p_proposed).toFixed(0), to: (100 * x.p_after).toFixed(0) };
+  if (x.best === 'member') return t('dna_advice.ask_member', { ...to, id: x.best_member, family: x.family });
+  return t('dna_advice.ask', { ...to, who: label('dna_ask', x.best) });
 }
 
 function adviceTable(ctx, rows) {
@@ -19,8 +33,7 @@ function adviceTable(ctx, rows) {
     t('dna_advice.col_ep'), t('dna_advice.col_best'), t('dna_advice.col_after'), t('dna_advice.col_gain')],
   rows.map((r) => [
     ctx.can('person_read') ? h('a', { href: `/persons/${r.person}`, class: 'mono' }, r.person) : h('span', { class: 'mono' }, r.person),
-    relText(r.relatives), pct(r.p_proposed), pct(r.exclusion_power),
-    r.best ? label('dna_ask', r.best) : t('dna_advice.none_helps'), pct(r.p_after),
+    relText(r), pct(r.p_proposed), pct(r.exclusion_power), bestText(r), pct(r.p_after),
     r.best ? `+${(100 * r.gain).toFixed(1)}` : '—']),
   { class: 'dna-advice', id: 'dna-advice' });
 }
@@ -46,8 +59,7 @@ export async function render(ctx) {
         adviceTable(ctx, r.advice),
         r.advice.filter((x) => x.best).slice(0, 10).length
           ? h('ul', { class: 'notes', id: 'dna-advice-asks' }, r.advice.filter((x) => x.best).slice(0, 10).map((x) =>
-            h('li', {}, t('dna_advice.ask', { who: label('dna_ask', x.best), person: x.person,
-              from: (100 * x.p_proposed).toFixed(0), to: (100 * x.p_after).toFixed(0) })))) : null,
+            h('li', {}, askText(x)))) : null,
         s.notes ? h('pre', { class: 'notes small' }, s.notes) : null);
     } catch (err) {
       clear(out).append(notice('error', `${t('app.error')}: ${err.message}`));
