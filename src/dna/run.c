@@ -299,7 +299,8 @@ static pl_rc kins_joint(const dna_data *d, const dna_params *p, const dna_screen
                         pl_err *err)
 {
 	double prior = dna_prior_log10(missing);
-	memcpy(weighed, res->cand, res->n * sizeof(*weighed));
+	if(res->n) /* no candidates: cand may be NULL, which memcpy may not be given */
+		memcpy(weighed, res->cand, res->n * sizeof(*weighed));
 	jf->f = calloc(d->nkins + 1, sizeof(*jf->f));
 	jf->t = calloc(d->nkins + 1, sizeof(*jf->t));
 	dna_candidate *c = calloc(res->n + 1, sizeof(*c));
