@@ -768,10 +768,10 @@ pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_params *p, dna
 		rc = load_remains(&ld, q, err);
 	if(!rc && !q->no_families)
 		rc = load_all_families(&ld, q, err);
-	if(!rc)
+	if(!rc && p)
 		rc = dna_params_apply_markers(p, &d->kit, err);
-	if(!rc)
-		rc = dna_kit_finish(&d->kit, &p->mutation, err);
+	if(!rc) /* no params: no mutation, as a kit without a model */
+		rc = dna_kit_finish(&d->kit, p ? &p->mutation : NULL, err);
 	if(!rc && arena_oom(&d->a))
 		rc = pl_nomem(err);
 	hmap_free(&ld.loci);

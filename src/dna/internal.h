@@ -72,7 +72,7 @@ typedef struct dna_data_query {
 
 /* The frequency table as a kit with every allele of the registry's
  * profiles, the profiles asked for, finished with the mutation models of
- * p (the screening's, each marker's own). */
+ * p (the screening's, each marker's own; p NULL: no mutation). */
 pl_rc dna_data_load(store *st, const dna_data_query *q, const dna_params *p, dna_data *d,
                        pl_err *err);
 void dna_data_free(dna_data *d);
