@@ -7,7 +7,7 @@
 
 #include "dna/exact.h"
 
-enum { CANON_MAX = 64 };           /* beyond, members are keyed as they come */
+enum { CANON_MAX = 64 };           /* members of a pedigree whose tables are kept */
 
 pl_rc dna_ftable_cache_init(dna_ftable_cache *c, size_t max_bytes)
 {
@@ -80,23 +80,21 @@ static void canonical(const dna_ped *p, int missing, const bool *parent, dna_obs
 static pl_rc key_alt(buf *k, const dna_pedigree *p, int missing, int l, const dna_model *m)
 {
 	int n = p->ped.n;
+	if(n > CANON_MAX)
+		return PL_ELIMIT; /* not kept: computed each time */
 	bool parent[CANON_MAX] = {false};
 	dna_obs o[CANON_MAX];
-	bool canon = n <= CANON_MAX;
-	for(int i = 0; canon && i < n; i++) {
+	for(int i = 0; i < n; i++) {
 		o[i] = p->prof[i] ? dna_obs_of(p->prof[i], l, m) : (dna_obs){-1, -1, false};
 		if(p->ped.father[i] >= 0)
 			parent[p->ped.father[i]] = parent[p->ped.mother[i]] = true;
 	}
-	if(canon)
-		canonical(&p->ped, missing, parent, o);
+	canonical(&p->ped, missing, parent, o);
 	pl_rc rc = buf_add(k, &n, sizeof(n));
 	rc = rc ? rc : buf_add(k, p->ped.father, (size_t)n * sizeof(int));
 	rc = rc ? rc : buf_add(k, p->ped.mother, (size_t)n * sizeof(int));
 	for(int i = 0; !rc && i < n; i++) {
-		dna_obs x = canon ? o[i] : p->prof[i] ? dna_obs_of(p->prof[i], l, m) : (dna_obs){-1, -1, false};
-		bool par = canon ? parent[i] : true; /* uncanonical: every sex keyed */
-		int v[4] = {x.a, x.b, x.dropout, par ? (int)p->ped.sex[i] : -1};
+		int v[4] = {o[i].a, o[i].b, o[i].dropout, parent[i] ? (int)p->ped.sex[i] : -1};
 		rc = buf_add(k, v, sizeof(v));
 	}
 	return rc;
