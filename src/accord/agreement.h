@@ -212,6 +212,7 @@ pl_rc agreement_get_id(store *st, int64_t id, arena *a, agreement *out, pl_err *
 
 typedef struct agreement_row {
 	const char *name, *title, *party_a, *party_b, *mediator, *concluded;
+	agreement_titles titles;  /* as the document gives them */
 	long stages, open_stages;
 } agreement_row;
 

@@ -119,7 +119,11 @@ pl_rc agreement_list(store *st, arena *a, agreement_row **out, size_t *n, pl_err
 	                      "SELECT name, title, party_a, party_b, mediator, concluded,"
 	                      " (SELECT count(*) FROM stage WHERE agreement_id = agreement.id),"
 	                      " (SELECT count(*) FROM stage WHERE agreement_id = agreement.id"
-	                      "   AND status IN ('draft', 'proposed', 'agreed'))"
+	                      "   AND status IN ('draft', 'proposed', 'agreed')),"
+	                      /* the document's title: one text, or one per language
+	                       * (a path into a text gives NULL) */
+	                      " CASE json_type(doc, '$.title') WHEN 'text' THEN doc ->> '$.title' END,"
+	                      " doc ->> '$.title.en', doc ->> '$.title.uk', doc ->> '$.title.ru'"
 	                      " FROM agreement ORDER BY concluded, name",
 	                      &s, err);
 	if(rc)
@@ -140,6 +144,12 @@ pl_rc agreement_list(store *st, arena *a, agreement_row **out, size_t *n, pl_err
 		}
 		row->stages = sqlite3_column_int(s, 6);
 		row->open_stages = sqlite3_column_int(s, 7);
+		const char **titles[] = {&row->titles.plain, &row->titles.in[LANG_EN], &row->titles.in[LANG_UK],
+		                         &row->titles.in[LANG_RU]};
+		for(int i = 0; i < 4; i++) {
+			const char *v = store_column_text(s, 8 + i);
+			*titles[i] = v ? arena_strdup(a, v) : NULL;
+		}
 	}
 	sqlite3_reset(s);
 	if(arena_oom(a))

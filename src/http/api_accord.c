@@ -29,11 +29,11 @@ void api_agreements_list(http_req *q)
 	json_t *a = json_array();
 	for(size_t i = 0; i < n; i++) {
 		const agreement_row *x = &rows[i];
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:[s,s], s:s?, s:I, s:I}", "id", x->name,
-		                                   "title", x->title, "concluded", x->concluded, "parties",
-		                                   x->party_a, x->party_b, "mediator", x->mediator, "stages",
-		                                   (json_int_t)x->stages, "open_stages",
-		                                   (json_int_t)x->open_stages));
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o, s:s, s:[s,s], s:s?, s:I, s:I}", "id", x->name,
+		                                   "title", x->title, "titles", http_titles_json(&x->titles),
+		                                   "concluded", x->concluded, "parties", x->party_a, x->party_b,
+		                                   "mediator", x->mediator, "stages", (json_int_t)x->stages,
+		                                   "open_stages", (json_int_t)x->open_stages));
 	}
 	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "agreements", a));
 }

@@ -161,7 +161,12 @@ static void an_agreement_is_added_and_shown(void **state)
 	resp_free(&r);
 
 	assert_status(get(ROLE_AUDITOR, "/api/agreements", &r), 200);
-	assert_non_null(find(json_object_get(r.json, "agreements"), "id", "test-2025"));
+	json_t *listed = find(json_object_get(r.json, "agreements"), "id", "test-2025");
+	assert_non_null(listed);
+	/* the list gives each language's title, for the UI to show its own */
+	assert_string_equal(str_at(json_object_get(listed, "titles"), "uk"), "Тестова домовленість");
+	assert_contains(str_at(json_object_get(listed, "titles"), "en"), "A test");
+	assert_null(json_object_get(json_object_get(listed, "titles"), "ru"));
 	resp_free(&r);
 	assert_status(get(ROLE_REGISTRAR, "/api/agreements/test-2025", &r), 200);
 	assert_contains(str_at(r.json, "explanation"), "all for all");
@@ -255,6 +260,7 @@ static void a_stage_is_changed_and_proposed(void **state)
 	assert_string_equal(str_at(r.json, "status"), "draft");
 	assert_int_equal(json_array_size(json_object_get(r.json, "entries")), 4);
 	assert_string_equal(str_at(r.json, "handover_point"), "Belarus-Ukraine border");
+	assert_string_equal(str_at(json_object_get(r.json, "agreement_titles"), "uk"), "Тестова домовленість");
 	resp_free(&r);
 	assert_true(read_logged(uid[PETROV], "negotiator", "show"));
 	assert_status(get(ROLE_AUDITOR, "/api/stages?status=draft", &r), 200);

@@ -851,6 +851,12 @@ test('Ukrainian labels, and the layout at tablet width', async (page) => {
     await page.goto(`${base}${path}`);
     await page.waitForSelector(sel);
     await noOverflow(page, path);
+    // the agreement by its Ukrainian title, never its slug or English one
+    if (!path.startsWith('/remains')) {
+      const h1 = await page.textContent('main h1');
+      assert(h1.includes('Стамбул, 2 червня 2025 року') && !h1.includes('istanbul-2025') && !h1.includes('Istanbul'),
+        `${path}: the agreement is not named in Ukrainian: ${h1}`);
+    }
     await shot(page, name);
   }
   assert((await page.textContent('main h1')) === 'Партії', 'the batches page is not in Ukrainian');

@@ -43,6 +43,14 @@ export function label(kind, value) {
   return s === undefined ? String(value) : s;
 }
 
+// A document's title in the user's language ({titles: {uk, en, ru}} of an
+// agreement or a clause), else as the server falls back (agreement.h:
+// English, Ukrainian, Russian, then the one text), else its id.
+export function titleIn(o) {
+  const ts = (o && o.titles) || {};
+  return ts[current] || ts.en || ts.uk || ts.ru || (o && (o.title || o.id)) || '';
+}
+
 export function number(n) {
   return new Intl.NumberFormat(current === 'uk' ? 'uk-UA' : 'en-GB').format(n);
 }

@@ -4,7 +4,7 @@
 // it came with and the clause about bodies it counts under in the ledger.
 import { get, post, query } from '../api.js';
 import { h, notice, table, pairs, field } from '../dom.js';
-import { t, label, number, language } from '../i18n.js';
+import { t, label, number, titleIn } from '../i18n.js';
 import { progress } from '../charts.js';
 import { casesTable, pager } from './remains.js';
 
@@ -87,10 +87,6 @@ async function list(ctx) {
     { class: 'batches-table', id: 'batches' }), h('div', { class: 'charts spaced' }, chart), add);
 }
 
-function optionTitle(c) {
-  return (c.titles && (c.titles[language()] || c.titles.en)) || c.title || c.id;
-}
-
 // Tie the batch to an agreement's stage and its clause about bodies.
 async function tieForm(ctx, b) {
   const { agreements } = await get('/api/remains/ties');
@@ -105,7 +101,7 @@ async function tieForm(ctx, b) {
   ag.append(...agreements.map((a) => opt(a.id, a.id, a === current)));
   const fill = () => {
     const a = agreements.find((x) => x.id === ag.value);
-    clause.replaceChildren(...a.clauses.map((c) => opt(c.id, `${optionTitle(c)} (${c.id})`, c.id === b.clause)));
+    clause.replaceChildren(...a.clauses.map((c) => opt(c.id, `${titleIn(c)} (${c.id})`, c.id === b.clause)));
     stage.replaceChildren(...a.stages.map((s) => opt(s.id, t('batches.stage_option',
       { n: s.number, date: s.date || '—', status: label('stage_statuses', s.status), id: s.id }), s.id === b.stage)));
   };

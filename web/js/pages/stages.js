@@ -4,7 +4,7 @@
 // and the steps of its life (propose, cancel, execute, close).
 import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field } from '../dom.js';
-import { t, label, number } from '../i18n.js';
+import { t, label, number, titleIn } from '../i18n.js';
 import { stageTable } from './agreements.js';
 
 async function list(ctx) {
@@ -180,7 +180,7 @@ async function one(ctx) {
   const sides = s.parties.map((p) => `${p} ${number(s.entries.filter((e) => e.side === p).length)}`).join(' · ');
   return h('section', { class: 'stage' },
     h('div', { class: 'head' },
-      h('div', {}, h('h1', {}, t('stage.title', { n: s.number, agreement: s.agreement })),
+      h('div', {}, h('h1', {}, t('stage.title', { n: s.number, agreement: agreementTitle(s) })),
         h('p', { class: 'muted mono' }, s.id)),
       h('div', { class: 'status-box' }, h('span', { class: 'muted small' }, t('stages.status')),
         h('span', { class: `status st-${s.status}`, id: 'stage-status' }, label('stage_statuses', s.status)))),
@@ -188,7 +188,7 @@ async function one(ctx) {
     h('div', { class: 'cols' },
       h('section', { class: 'group' }, h('h2', {}, t('stage.about')),
         pairs([[t('stages.agreement'), ctx.can('agreement_read')
-          ? h('a', { href: `/agreements/${s.agreement}` }, s.agreement_title || s.agreement) : s.agreement_title || s.agreement],
+          ? h('a', { href: `/agreements/${s.agreement}` }, agreementTitle(s)) : agreementTitle(s)],
           [t('stages.date'), s.date], [t('stage.handover_point'), s.handover_point], [t('stage.transit'), s.transit],
           [t('stages.hands_over'), sides], [t('stage.version'), String(s.version)],
           [t('stage.sha256'), h('span', { class: 'mono small' }, s.manifest_sha256)], [t('stage.executed_at'), s.executed_at]])),
@@ -206,4 +206,10 @@ async function one(ctx) {
 
 export async function render(ctx) {
   return ctx.params.length ? one(ctx) : list(ctx);
+}
+
+// The stage's agreement by its title in the user's language, never its slug
+// unless it has no title.
+function agreementTitle(s) {
+  return titleIn({ titles: s.agreement_titles, title: s.agreement_title, id: s.agreement });
 }
