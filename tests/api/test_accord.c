@@ -618,6 +618,21 @@ static int events_audited(const char *p)
 	return n;
 }
 
+/* A group's aftercare refused by the registrar's request: the status, the
+ * field named and what the message says (says and also; NULL: anything). */
+static void group_refused(const char *body, unsigned status, const char *field, const char *says,
+                          const char *also)
+{
+	resp r;
+	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events", body, &r), status);
+	assert_string_equal(error_field(&r), field);
+	if(says)
+		assert_contains(str_at(json_object_get(r.json, "error"), "message"), says);
+	if(also)
+		assert_contains(str_at(json_object_get(r.json, "error"), "message"), also);
+	resp_free(&r);
+}
+
 /* Aftercare for a group: one call, one transaction, an audited event for
  * each person; one bad person in the list changes nothing and is named. */
 static void aftercare_is_recorded_for_a_group_all_or_nothing(void **state)
@@ -651,12 +666,9 @@ static void aftercare_is_recorded_for_a_group_all_or_nothing(void **state)
 	for(size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		snprintf(body, sizeof(body), "%s\"persons\":[\"%s\",\"%s\"]}", bad[i].head, uid[TKACHUK],
 		         uid[bad[i].other]);
-		assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events", body, &r), bad[i].status);
-		assert_string_equal(error_field(&r), bad[i].field);
-		assert_contains(str_at(json_object_get(r.json, "error"), "message"), bad[i].says);
-		if(bad[i].field[0] == 'p')
-			assert_contains(str_at(json_object_get(r.json, "error"), "message"), uid[bad[i].other]);
-		resp_free(&r);
+		/* The person refused is named by id. */
+		group_refused(body, bad[i].status, bad[i].field, bad[i].says,
+		              bad[i].field[0] == 'p' ? uid[bad[i].other] : NULL);
 		/* Nothing recorded for the good one either. */
 		assert_string_equal(step_of(uid[TKACHUK], step, sizeof(step)), "handed_over");
 	}
@@ -664,25 +676,14 @@ static void aftercare_is_recorded_for_a_group_all_or_nothing(void **state)
 	/* An id nobody has, and not a string. */
 	snprintf(body, sizeof(body), "{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[\"%s\","
 	         "\"P0000000000000000\"]}", uid[TKACHUK]);
-	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events", body, &r), 422);
-	assert_string_equal(error_field(&r), "persons[1]");
-	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "no person P0000000000000000");
-	resp_free(&r);
-	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events",
-	                        "{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[7]}", &r), 422);
-	assert_string_equal(error_field(&r), "persons[0]");
-	resp_free(&r);
-	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events",
-	                        "{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[]}", &r), 422);
-	assert_string_equal(error_field(&r), "persons");
-	resp_free(&r);
+	group_refused(body, 422, "persons[1]", "no person P0000000000000000", NULL);
+	group_refused("{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[7]}", 422, "persons[0]",
+	              "expected a person's id", NULL);
+	group_refused("{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[]}", 422, "persons", NULL, NULL);
 	/* Not of another stage. */
 	snprintf(body, sizeof(body), "{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",\"stage\":"
 	         "\"S0000000000000000\",\"persons\":[\"%s\"]}", uid[TKACHUK]);
-	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events", body, &r), 409);
-	assert_string_equal(error_field(&r), "persons[0]");
-	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "not handed over in stage S0000000000000000");
-	resp_free(&r);
+	group_refused(body, 409, "persons[0]", "not handed over in stage S0000000000000000", NULL);
 	/* The negotiator does not record events. */
 	snprintf(body, sizeof(body), "{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",\"persons\":[\"%s\"]}",
 	         uid[TKACHUK]);
