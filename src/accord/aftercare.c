@@ -137,6 +137,8 @@ pl_rc aftercare_get(store *st, const aftercare_filter *f, arena *a, aftercare_vi
 	for(size_t i = 0; i < n; i++) {
 		if(!who[i].id || (f->party && *f->party && (!who[i].party || strcmp(who[i].party, f->party))))
 			continue;
+		if(f->other_than && *f->other_than && who[i].party && !strcmp(who[i].party, f->other_than))
+			continue;
 		aftercare_row x = {0};
 		snprintf(x.person, sizeof(x.person), "%s", who[i].uid);
 		x.step = last[i].type < 0 ? STEP_HANDED_OVER

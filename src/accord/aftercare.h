@@ -31,6 +31,7 @@ typedef struct aftercare_filter {
 	const char *agreement;    /* name, or NULL */
 	const char *stage;        /* uid, or NULL */
 	const char *party;        /* whose people (their party), or NULL: everyone */
+	const char *other_than;   /* not this party's people (the other side's), or NULL */
 	int step;                 /* aftercare_step, or -1: all */
 	/* For readers who may not see medical details: assistance, hospital
 	 * and rehabilitation show as the step before them, without Art. 117. */
@@ -56,5 +57,34 @@ typedef struct aftercare_view {
 pl_rc aftercare_get(store *st, const aftercare_filter *f, arena *a, aftercare_view *out,
                        pl_err *err) PL_NODISCARD;
 json_t *aftercare_json(const aftercare_view *v, bool withhold_medical);
+
+/* ---- recording for a group ------------------------------------------- */
+
+enum { AFTERCARE_BATCH_MAX = 1000 };
+
+/* The event of the way home, by name, if a group may be given it:
+ * arrived_transit, assistance, repatriated (handed to the own side, home),
+ * hospital_admission, treatment; -1 otherwise. */
+int aftercare_event_parse(const char *name);
+
+typedef struct aftercare_batch {
+	event_type type;              /* one aftercare_event_parse accepts */
+	const char *date;             /* YYYY-MM-DD, not after today */
+	const char *place, *note;     /* may be NULL */
+	const char *source;           /* NULL: own_records */
+	const char *stage;            /* when set, each was handed over in this stage */
+	const char *const *persons;   /* their ids, each once */
+	size_t n;                     /* 1 to AFTERCARE_BATCH_MAX */
+} aftercare_batch;
+
+/* The same event for every person of the batch, each audited as any event
+ * is, in one transaction: all or nothing. Each must have been handed over
+ * in a stage (b->stage if set) and the event be possible for them now;
+ * otherwise nothing is recorded and the message names the person
+ * ("persons[3]: P... was not handed over in any stage"), whose index is put
+ * in *bad (SIZE_MAX when the fault is no one person's). events, if not
+ * NULL, receives the new events' ids, n of them. */
+pl_rc aftercare_record(store *st, const aftercare_batch *b, char (*events)[UID_SIZE], size_t *bad,
+                       pl_err *err) PL_NODISCARD;
 
 #endif

@@ -206,7 +206,8 @@ pl_rc stage_edit(store *st, const char *uid, const stage_entry *add, size_t nadd
 /* draft -> proposed: the version is final and ready for signatures. */
 pl_rc stage_propose(store *st, const char *uid, pl_err *err) PL_NODISCARD;
 /* Before execution: the stage holds nobody any more; those listed go back
- * to held. */
+ * to held. The reason is required (PL_EINPUT without one): the audit
+ * records it. */
 pl_rc stage_cancel(store *st, const char *uid, const char *reason, pl_err *err) PL_NODISCARD;
 /* executed -> closed: nothing more will change. */
 pl_rc stage_close(store *st, const char *uid, pl_err *err) PL_NODISCARD;

@@ -236,12 +236,16 @@ static pl_rc cancel(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 		return refuse_status(s, "cancelled (it is no longer open)", err);
 	pl_rc rc = PL_OK;
 	if(s->status == STAGE_AGREED)
-		rc = stage_delist_all(st, s, why ? why : "the stage was cancelled", err);
+		rc = stage_delist_all(st, s, why, err);
 	return rc ? rc : stage_set_status(st, s, STAGE_CANCELLED, why, err);
 }
 
 pl_rc stage_cancel(store *st, const char *uid, const char *reason, pl_err *err)
 {
+	/* The audit keeps why: a cancellation undoes an agreed list. */
+	if(!reason || !reason[strspn(reason, " \t\r\n")])
+		return pl_fail(err, PL_EINPUT, "reason: expected why stage %s is cancelled (it is recorded in "
+		               "the audit log); none was given", uid);
 	return stage_change(st, uid, cancel, (void *)reason, err);
 }
 

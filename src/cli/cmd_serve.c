@@ -31,6 +31,8 @@ static const char serve_usage[] =
 	"  --session-max HOURS  hours after sign-in before a session ends (12)\n"
 	"  --grace SECONDS      how long requests in flight may take to finish on\n"
 	"                       shutdown (default 30)\n"
+	"  --party CODE         the party this office is of (UA): the UI shows its\n"
+	"                       returnees first\n"
 	"  --quiet              no line per request on standard error\n"
 	"\n"
 	"The first line on standard output is the address, e.g.\n"
@@ -40,6 +42,12 @@ static bool is_loopback(const char *listen)
 {
 	return !strncmp(listen, "127.", 4) || !strncmp(listen, "[::1]:", 6) ||
 	       !strncmp(listen, "localhost:", 10);
+}
+
+static bool is_party_code(const char *s)
+{
+	size_t n = strlen(s);
+	return n >= 2 && n <= 3 && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == n;
 }
 
 static const char *default_web_dir(void)
@@ -53,7 +61,7 @@ static const char *default_web_dir(void)
 
 int cmd_serve(cli *c, int argc, char **argv)
 {
-	enum { LISTEN, CERT, KEY, WEB, THREADS, IDLE, MAX, GRACE, QUIET, N };
+	enum { LISTEN, CERT, KEY, WEB, THREADS, IDLE, MAX, GRACE, PARTY, QUIET, N };
 	static const cli_opt opts[] = {
 		[LISTEN] = {.name = "listen"}, [CERT] = {.name = "tls-cert"},
 		[KEY] = {.name = "tls-key"}, [WEB] = {.name = "web"},
@@ -61,7 +69,7 @@ int cmd_serve(cli *c, int argc, char **argv)
 		[IDLE] = {.name = "session-idle", .kind = CLI_INT, .min = 1, .max = 24 * 60, .expect = "1 to 1440 minutes"},
 		[MAX] = {.name = "session-max", .kind = CLI_INT, .min = 1, .max = 24 * 7, .expect = "1 to 168 hours"},
 		[GRACE] = {.name = "grace", .kind = CLI_INT, .min = 0, .max = 3600, .expect = "0 to 3600 seconds"},
-		[QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
+		[PARTY] = {.name = "party"}, [QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = serve_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -76,6 +84,9 @@ int cmd_serve(cli *c, int argc, char **argv)
 	long grace = v[GRACE].s ? v[GRACE].n : 30;
 	if(!cfg.tls_cert != !cfg.tls_key)
 		return cli_usage_error(c, "TLS needs both --tls-cert and --tls-key");
+	if((cfg.office_party = v[PARTY].s) && !is_party_code(cfg.office_party))
+		return cli_usage_error(c, "--party: expected a party code, 2 or 3 capital Latin letters "
+		                          "(UA), got '%s'", cfg.office_party);
 	cfg.db_path = c->db;
 
 	/* Signals are taken by this thread alone (sigwait): the server's

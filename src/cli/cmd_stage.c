@@ -293,9 +293,10 @@ static const char propose_usage[] =
 	"the parties and the mediator to sign.\n";
 
 static const char cancel_usage[] =
-	"usage: parley stage cancel STAGE [--reason TEXT]\n"
+	"usage: parley stage cancel STAGE --reason TEXT\n"
 	"\n"
-	"Cancel a stage before it is executed; those listed on it go back to held.\n";
+	"Cancel a stage before it is executed; those listed on it go back to held.\n"
+	"The reason is required: the audit log records it.\n";
 
 static const char close_usage[] =
 	"usage: parley stage close STAGE\n"
@@ -332,7 +333,7 @@ static int stage_close_cmd(cli *c, int argc, char **argv)
 
 static int stage_cancel_cmd(cli *c, int argc, char **argv)
 {
-	static const cli_opt opts[] = {{.name = "reason"}, {0}};
+	static const cli_opt opts[] = {{.name = "reason", .required = true}, {0}};
 	static const cli_spec spec = {.usage = cancel_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = one_stage};
 	cli_val v[1];

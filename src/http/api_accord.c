@@ -270,7 +270,8 @@ static bool aftercare_filter_of(http_req *q, aftercare_filter *f)
 	long limit = 100, offset = 0;
 	const char *step = http_query(q, "step");
 	*f = (aftercare_filter){.agreement = http_query(q, "agreement"), .stage = http_query(q, "stage"),
-	                        .party = http_query(q, "party"), .step = -1,
+	                        .party = http_query(q, "party"), .other_than = http_query(q, "other_than"),
+	                        .step = -1,
 	                        .withhold_medical = !http_can(q, PERM_MEDICAL_READ)};
 	if(!http_query_long(q, "limit", 1, 1000, &limit) ||
 	   !http_query_long(q, "offset", 0, 100000000, &offset))

@@ -16,16 +16,19 @@ static json_t *string_array(const char *const *names, unsigned bits, int n)
 	return a;
 }
 
-static json_t *who_json(const user *u, const char *csrf)
+/* The user, and the party this office is of (serve --party): the UI shows
+ * the office's own returnees first. */
+static json_t *who_json(const http_req *q, const user *u, const char *csrf)
 {
 	unsigned perms = 0;
 	for(int p = 0; p < PERM_COUNT; p++)
 		if(auth_can(u->roles, (perm)p))
 			perms |= 1u << p;
-	return json_pack("{s:s, s:s?, s:o, s:o, s:s?}", "user", u->name, "display_name",
+	return json_pack("{s:s, s:s?, s:o, s:o, s:s?, s:s?}", "user", u->name, "display_name",
 	                 u->display[0] ? u->display : NULL, "roles",
 	                 string_array(role_names, u->roles, ROLE_COUNT), "permissions",
-	                 string_array(perm_names, perms, PERM_COUNT), "csrf", csrf);
+	                 string_array(perm_names, perms, PERM_COUNT), "csrf", csrf, "office_party",
+	                 q->srv->cfg.office_party);
 }
 
 /* ---- signing in and out ---------------------------------------------- */
@@ -97,7 +100,7 @@ void api_login(http_req *q)
 	snprintf(q->set_cookie, sizeof(q->set_cookie),
 	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
 	         (long long)cfg->sessions.absolute, q->srv->tls ? "; Secure" : "");
-	http_json(q, MHD_HTTP_OK, who_json(&u, s.csrf));
+	http_json(q, MHD_HTTP_OK, who_json(q, &u, s.csrf));
 }
 
 void api_logout(http_req *q)
@@ -116,7 +119,7 @@ void api_logout(http_req *q)
 
 void api_me(http_req *q)
 {
-	http_json(q, MHD_HTTP_OK, who_json(&q->who, q->by_cookie ? q->csrf : NULL));
+	http_json(q, MHD_HTTP_OK, who_json(q, &q->who, q->by_cookie ? q->csrf : NULL));
 }
 
 /* ---- field definitions, for the UI's forms ---------------------------- */

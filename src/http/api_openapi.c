@@ -115,7 +115,14 @@ static void accord_schemas(json_t *s)
 	                                                          add_req)));
 	json_object_set_new(props, "remove", array_of(json_pack("{s:s}", "type", "string")));
 	json_object_set_new(s, "EntriesInput", entries);
-	json_object_set_new(s, "CancelInput", object_schema("reason:string", NULL));
+	static const char *const ac_req[] = {"event", "date", "persons", NULL};
+	json_t *ac = object_schema("event:string,date:string,place:string,note:string,source:string,"
+	                           "stage:string", ac_req);
+	json_object_set_new(json_object_get(ac, "properties"), "persons",
+	                    array_of(json_pack("{s:s}", "type", "string")));
+	json_object_set_new(s, "AftercareEventsInput", ac);
+	static const char *const cancel_req[] = {"reason", NULL};
+	json_object_set_new(s, "CancelInput", object_schema("reason:string", cancel_req));
 	static const char *const out_req[] = {"person", "outcome", NULL}, *const del_req[] = {"batch",
 	                                                                                      "delivered", NULL};
 	json_t *ex = object_schema("date:string", NULL);

@@ -285,8 +285,15 @@ void api_stage_cancel(http_req *q)
 	json_t *b = http_body(q, keys);
 	const char *reason = NULL;
 	if(b && http_opt_string(q, b, "reason", &reason)) {
-		pl_err err = {0};
-		send_status(q, stage_cancel(q->st, q->param[0], reason, &err), &err);
+		/* The audit records why; a cancellation without one is refused. */
+		if(!reason || !reason[strspn(reason, " \t\r\n")])
+			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "reason",
+			           "reason: expected why the stage is cancelled (it is recorded in the audit "
+			           "log); none was given");
+		else {
+			pl_err err = {0};
+			send_status(q, stage_cancel(q->st, q->param[0], reason, &err), &err);
+		}
 	}
 	json_decref(b);
 }

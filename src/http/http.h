@@ -31,6 +31,7 @@ typedef struct http_config {
 	int login_window;            /* seconds (default 900) */
 	unsigned timeout;            /* seconds a connection may sit idle or half-sent (default 60) */
 	FILE *log;                   /* one line per request; NULL: none */
+	const char *office_party;    /* the party this office is of ("UA"), or NULL: not said */
 } http_config;
 
 typedef struct http_server http_server;

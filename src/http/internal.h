@@ -329,6 +329,7 @@ void api_agreement_add(http_req *q);
 void api_agreement_get(http_req *q);
 void api_plan(http_req *q);
 void api_aftercare(http_req *q);
+void api_aftercare_record(http_req *q);
 void api_statement(http_req *q);
 /* api_stages.c: stages, their manifests and execution */
 void api_stages_list(http_req *q);

@@ -31,6 +31,7 @@
 	"agreement:string:only this agreement's stages;"                                     \
 	"stage:string:only this stage;"                                                      \
 	"party:string:only the people who came home to this party;"                          \
+	"other_than:string:only the people of parties other than this one (the other side's);" \
 	"step:string:handed_over, transit, assistance, home, hospital or rehabilitation "    \
 	"(the health steps for medical roles only);"                                         \
 	"limit:integer:list at most this many (1-1000, default 100);"                        \
@@ -180,6 +181,12 @@ const route http_routes[] = {
 	{M_GET, "/api/aftercare", PERM(PERM_AFTERCARE_READ), 0, api_aftercare,
 	 "Where those handed over are now, counted by step and listed (health steps and the Art. "
 	 "117 flag for medical roles; written to the access log)", NULL, AFTERCARE_QUERY_PARAMS},
+	{M_POST, "/api/aftercare/events", PERM(PERM_PERSON_WRITE) | PERM(PERM_MEDICAL_WRITE),
+	 ROUTE_BODY | ROUTE_CREATES, api_aftercare_record,
+	 "Record one event of the way home (arrived_transit, repatriated; the health events assistance, "
+	 "hospital_admission, treatment for medical roles) for a group of returnees: one transaction, "
+	 "one audited event each, all or nothing (a refusal names persons[i])",
+	 "AftercareEventsInput", NULL},
 	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,
 	 REMAINS_QUERY_PARAMS},
 	{M_GET, "/api/remains/batches", RM_READ, 0, api_remains_batches,

@@ -526,8 +526,16 @@ static void the_statement_waits_for_the_embargo(void **state)
 	assert_status(get(ROLE_AUDITOR, path, &r), 200);
 	assert_int_equal(int_at(r.json, "k"), 30);
 	resp_free(&r);
-	/* The second stage cancelled: the numbers are given. */
+	/* The second stage cancelled: without a reason refused, naming the
+	 * field (the audit records why); then the numbers are given. */
 	snprintf(path, sizeof(path), "/api/stages/%s/cancel", second);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, "{}", &r), 422);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "reason");
+	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "reason: expected why");
+	resp_free(&r);
+	assert_status(post_json(ROLE_NEGOTIATOR, path, "{\"reason\":\" \"}", &r), 422);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "reason");
+	resp_free(&r);
 	assert_status(post_json(ROLE_NEGOTIATOR, path, "{\"reason\":\"postponed\"}", &r), 200);
 	assert_string_equal(str_at(r.json, "status"), "cancelled");
 	resp_free(&r);
@@ -585,6 +593,140 @@ static void aftercare_with_and_without_medical_rights(void **state)
 static const char *error_field(const resp *r)
 {
 	return str_at(json_object_get(r->json, "error"), "field");
+}
+
+/* The step of person p in the aftercare list of the stage. */
+static const char *step_of(const char *p, char *out, size_t size)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "/api/aftercare?stage=%s", stage_id);
+	resp r;
+	assert_status(get(ROLE_MEDICAL, path, &r), 200);
+	json_t *e = find(json_object_get(r.json, "persons"), "id", p);
+	snprintf(out, size, "%s", e ? str_at(e, "step") : "(not listed)");
+	resp_free(&r);
+	return out;
+}
+
+/* Audited event additions for person p. */
+static int events_audited(const char *p)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "/api/audit?person=%s&limit=0", p);
+	resp r;
+	assert_status(get(ROLE_AUDITOR, path, &r), 200);
+	int n = 0;
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(r.json, "entries"), i, e)
+		n += !strcmp(str_at(e, "action"), "add") && !strcmp(str_at(e, "entity"), "event");
+	resp_free(&r);
+	return n;
+}
+
+/* A group's aftercare refused by the registrar's request: the status, the
+ * field named and what the message says (says and also; NULL: anything). */
+static void group_refused(const char *body, unsigned status, const char *field, const char *says,
+                          const char *also)
+{
+	resp r;
+	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events", body, &r), status);
+	assert_string_equal(error_field(&r), field);
+	if(says)
+		assert_contains(str_at(json_object_get(r.json, "error"), "message"), says);
+	if(also)
+		assert_contains(str_at(json_object_get(r.json, "error"), "message"), also);
+	resp_free(&r);
+}
+
+/* Aftercare for a group: one call, one transaction, an audited event for
+ * each person; one bad person in the list changes nothing and is named. */
+static void aftercare_is_recorded_for_a_group_all_or_nothing(void **state)
+{
+	(void)state;
+	resp r;
+	char body[512], step[32];
+	static const struct {
+		const char *head; /* the body before the persons: Tkachuk, then the other */
+		int other;
+		unsigned status;
+		const char *field, *says;
+	} bad[] = {
+		/* Kravets was never handed over. */
+		{"{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",", KRAVETS, 409,
+		 "persons[1]", "was not handed over in any stage"},
+		/* Kovalenko is already in the transit country. */
+		{"{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",", KOVALENKO,
+		 409, "persons[1]", "persons[1] ("},
+		{"{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",", TKACHUK, 422,
+		 "persons[1]", "listed twice"},
+		{"{\"event\":\"arrived_transit\",\"date\":\"2199-01-01\",", IVANOV, 422,
+		 "date", "lies in the future"},
+		{"{\"event\":\"capture\",\"date\":\"2025-06-10\",", IVANOV, 422, "event",
+		 "event: expected arrived_transit"},
+		{"{\"event\":\"arrived_transit\",", IVANOV, 422, "date", "date:"},
+		{"{\"event\":\"hospital_admission\",\"date\":\"2025-06-10\",", IVANOV, 403,
+		 "event", "may not record"},
+	};
+	int before = events_audited(uid[TKACHUK]);
+	for(size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(body, sizeof(body), "%s\"persons\":[\"%s\",\"%s\"]}", bad[i].head, uid[TKACHUK],
+		         uid[bad[i].other]);
+		/* The person refused is named by id. */
+		group_refused(body, bad[i].status, bad[i].field, bad[i].says,
+		              bad[i].field[0] == 'p' ? uid[bad[i].other] : NULL);
+		/* Nothing recorded for the good one either. */
+		assert_string_equal(step_of(uid[TKACHUK], step, sizeof(step)), "handed_over");
+	}
+	assert_int_equal(events_audited(uid[TKACHUK]), before);
+	/* An id nobody has, and not a string. */
+	snprintf(body, sizeof(body), "{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[\"%s\","
+	         "\"P0000000000000000\"]}", uid[TKACHUK]);
+	group_refused(body, 422, "persons[1]", "no person P0000000000000000", NULL);
+	group_refused("{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[7]}", 422, "persons[0]",
+	              "expected a person's id", NULL);
+	group_refused("{\"event\":\"repatriated\",\"date\":\"2025-06-10\",\"persons\":[]}", 422, "persons", NULL, NULL);
+	/* Not of another stage. */
+	snprintf(body, sizeof(body), "{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",\"stage\":"
+	         "\"S0000000000000000\",\"persons\":[\"%s\"]}", uid[TKACHUK]);
+	group_refused(body, 409, "persons[0]", "not handed over in stage S0000000000000000", NULL);
+	/* The negotiator does not record events. */
+	snprintf(body, sizeof(body), "{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",\"persons\":[\"%s\"]}",
+	         uid[TKACHUK]);
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/aftercare/events", body, &r), 403);
+	resp_free(&r);
+
+	/* Both in one action: an event each, audited each. */
+	int ivanov = events_audited(uid[IVANOV]);
+	snprintf(body, sizeof(body), "{\"event\":\"arrived_transit\",\"date\":\"2025-06-10\",\"place\":\"Gomel\","
+	         "\"stage\":\"%s\",\"persons\":[\"%s\",\"%s\"]}", stage_id, uid[TKACHUK], uid[IVANOV]);
+	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events", body, &r), 201);
+	assert_int_equal(int_at(r.json, "recorded"), 2);
+	assert_string_equal(str_at(json_array_get(json_object_get(r.json, "events"), 1), "person"), uid[IVANOV]);
+	assert_int_equal(str_at(json_array_get(json_object_get(r.json, "events"), 0), "event")[0], 'E');
+	resp_free(&r);
+	assert_string_equal(step_of(uid[TKACHUK], step, sizeof(step)), "transit");
+	assert_string_equal(step_of(uid[IVANOV], step, sizeof(step)), "transit");
+	assert_int_equal(events_audited(uid[TKACHUK]), before + 1);
+	assert_int_equal(events_audited(uid[IVANOV]), ivanov + 1);
+	/* Home for both; the medical officer records the hospital. */
+	snprintf(body, sizeof(body), "{\"event\":\"repatriated\",\"date\":\"2025-06-11\",\"persons\":[\"%s\",\"%s\"]}",
+	         uid[TKACHUK], uid[IVANOV]);
+	assert_status(post_json(ROLE_REGISTRAR, "/api/aftercare/events", body, &r), 201);
+	resp_free(&r);
+	snprintf(body, sizeof(body), "{\"event\":\"hospital_admission\",\"date\":\"2025-06-12\",\"persons\":[\"%s\"]}",
+	         uid[TKACHUK]);
+	assert_status(post_json(ROLE_MEDICAL, "/api/aftercare/events", body, &r), 201);
+	resp_free(&r);
+	assert_string_equal(step_of(uid[TKACHUK], step, sizeof(step)), "hospital");
+	assert_string_equal(step_of(uid[IVANOV], step, sizeof(step)), "home");
+	/* The other side's returnees only. */
+	char path[128];
+	snprintf(path, sizeof(path), "/api/aftercare?stage=%s&other_than=UA", stage_id);
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	assert_int_equal(int_at(r.json, "total"), 1);
+	assert_non_null(find(json_object_get(r.json, "persons"), "id", uid[IVANOV]));
+	resp_free(&r);
 }
 
 /* Bodies received in batches the remains office recorded: created with
@@ -685,6 +827,7 @@ int main(void)
 		cmocka_unit_test(the_statement_waits_for_the_embargo),
 		cmocka_unit_test(aftercare_with_and_without_medical_rights),
 		cmocka_unit_test(bodies_in_batches_count_in_the_ledger),
+		cmocka_unit_test(aftercare_is_recorded_for_a_group_all_or_nothing),
 	};
 	return cmocka_run_group_tests_name("api/accord", tests, setup, teardown);
 }

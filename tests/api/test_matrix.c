@@ -63,6 +63,7 @@ static const struct cell_row {
 	 "yy.y.y."},
 	{"POST", "/api/manifests", "/api/manifests", "{}", false, "...y..."},
 	{"GET", "/api/aftercare", "/api/aftercare", NULL, false, "yyyy.y."},
+	{"POST", "/api/aftercare/events", "/api/aftercare/events", "{}", false, ".yy...."},
 	{"GET", "/api/remains", "/api/remains", NULL, false, "y...yy."},
 	{"GET", "/api/remains/batches", "/api/remains/batches", NULL, false, "y...yy."},
 	{"GET", "/api/remains/batches/{label}", "/api/remains/batches/none", NULL, false, "y...yy."},

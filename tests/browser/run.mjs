@@ -111,7 +111,7 @@ const dnaTheirs = proposed.find((p) => simParty[p.person] === 'RU');
 
 // ---- the server -------------------------------------------------------
 
-const server = spawn(parley, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web', webDir, '--quiet'],
+const server = spawn(parley, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--web', webDir, '--quiet', '--party', 'UA'],
   { stdio: ['ignore', 'pipe', 'inherit'] });
 const base = await new Promise((resolve, reject) => {
   let out = '';
@@ -539,6 +539,13 @@ test('aftercare: where those handed over are now', async (page) => {
   await signIn(page, 'medical');
   await page.click('nav a[href="/aftercare"]');
   await page.waitForSelector('table.aftercare-table');
+  // Our own returnees first; both sides on request.
+  const parties = await page.locator('table.aftercare-table tbody tr td:nth-child(3)').allTextContents();
+  assert(parties.length && parties.every((p) => p === 'UA'), `not only our side's: ${parties.join(' ')}`);
+  await page.selectOption('#ac-side', 'all');
+  await page.click('form.filters button[type=submit]');
+  await page.waitForURL(/side=all/);
+  await page.waitForSelector('table.aftercare-table');
   assert(Number((await page.textContent('#ac-total')).replace(/\D/g, '')) >= 4, 'fewer than four handed over');
   assert(await page.locator('#ac-art117').count() === 1, 'no Art. 117 count for the medical role');
   await shot(page, '23-aftercare');
@@ -873,6 +880,167 @@ test('Ukrainian labels, and the layout at tablet width', async (page) => {
   await page.selectOption('header select.lang', 'en');
   await page.waitForFunction(() => document.querySelector('main')?.textContent.includes('Timeline'));
 }, { width: 820, height: 1180, lang: 'uk' });
+
+// ---- branch x-ux: dialogs before destructive actions, messages after changes, aftercare in bulk
+
+// Whether focus is inside the element matched by sel.
+async function focusInside(page, sel) {
+  return page.evaluate((s) => !!document.querySelector(s)?.contains(document.activeElement), sel);
+}
+
+test('a stage cancelled through a dialog: Escape leaves it, the reason is required, then a message says so', async (page) => {
+  const out = run(['plan', 'istanbul-2025-06-02', '--clause', 'wounded-ill-young', '--stage-date', '2025-06-11',
+    '--capacity', '2', '--save']);
+  const stage3 = (out.match(/saved the next stage as (S[0-9A-Z]+)/) || [])[1];
+  assert(stage3, `no stage saved: ${out}`);
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/stages/${stage3}`);
+  await page.waitForSelector('#stage-cancel');
+  assert(await page.locator('#cancel-reason').count() === 0, 'a reason field outside the dialog');
+  await page.click('#stage-cancel');
+  await page.waitForSelector('dialog#cancel-dialog[open]');
+  assert(await page.evaluate(() => document.activeElement.id) === 'cancel-dialog-text', 'focus is not on the reason');
+  const labelled = await page.evaluate(() => {
+    const d = document.getElementById('cancel-dialog');
+    return document.getElementById(d.getAttribute('aria-labelledby'))?.textContent;
+  });
+  assert(labelled && labelled.includes('Cancel stage'), `the dialog is labelled ${labelled}`);
+  // Tab goes round the dialog's controls and never leaves it.
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Tab');
+    assert(await focusInside(page, '#cancel-dialog'), `focus left the dialog after ${i + 1} Tab`);
+  }
+  await page.keyboard.press('Shift+Tab');
+  assert(await focusInside(page, '#cancel-dialog'), 'focus left the dialog on Shift+Tab');
+  await shot(page, '40-stage-cancel-dialog');
+  // Escape: nothing changes, and focus is back on the button.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog#cancel-dialog', { state: 'detached' });
+  assert(await page.evaluate(() => document.activeElement.id) === 'stage-cancel', 'focus not returned to the button');
+  assert((await page.textContent('#stage-status')).includes('draft'), 'Escape changed the stage');
+  // No reason: refused in the dialog, the stage untouched.
+  await page.click('#stage-cancel');
+  await page.waitForSelector('dialog#cancel-dialog[open]');
+  await page.click('#cancel-dialog-ok');
+  assert((await page.textContent('#cancel-dialog-error')).includes('required'), 'a cancellation without a reason');
+  const status = await page.evaluate(async (id) => (await (await fetch(`/api/stages/${id}`)).json()).status, stage3);
+  assert(status === 'draft', `cancelled without a reason: ${status}`);
+  await page.fill('#cancel-dialog-text', 'the other side postponed the exchange');
+  await page.click('#cancel-dialog-ok');
+  await page.waitForSelector('dialog#cancel-dialog', { state: 'detached' });
+  await page.waitForFunction(() => document.getElementById('stage-status')?.textContent.includes('cancelled'));
+  const said = await page.textContent('#status-message');
+  assert(said.includes('cancelled') && said.includes('postponed'), `the message: ${said}`);
+  assert(await page.getAttribute('#status-message', 'role') === 'status', 'the message is not a status region');
+  await shot(page, '41-stage-cancelled');
+  // The next page has a message of its own, not this one.
+  await page.click('nav a[href="/stages"]');
+  await page.waitForSelector('table.stages-table');
+  assert((await page.textContent('#status-message')).trim() === '', 'the message outlived its page');
+});
+
+test('a stage\'s entry taken off through a dialog that says the version rises', async (page) => {
+  const out = run(['plan', 'istanbul-2025-06-02', '--clause', 'wounded-ill-young', '--stage-date', '2025-06-12',
+    '--capacity', '2', '--save']);
+  const stage4 = (out.match(/saved the next stage as (S[0-9A-Z]+)/) || [])[1];
+  assert(stage4, `no stage saved: ${out}`);
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/stages/${stage4}`);
+  await page.waitForSelector('#entries');
+  const before = await page.locator('#entries tbody tr').count();
+  await page.locator('#entries tbody tr button').first().click();
+  await page.waitForSelector('dialog#remove-dialog[open]');
+  const text = await page.textContent('#remove-dialog');
+  assert(text.includes('version 2') && text.includes('now 1'), `the dialog: ${text}`);
+  // A slip of Enter does not take anyone off: focus starts on Cancel.
+  assert(await page.evaluate(() => document.activeElement.id) === 'remove-dialog-cancel', 'focus not on Cancel');
+  await page.click('#remove-dialog-ok');
+  await page.waitForSelector('dialog#remove-dialog', { state: 'detached' });
+  await page.waitForFunction((n) => document.querySelectorAll('#entries tbody tr').length === n - 1, before);
+  assert((await page.textContent('#status-message')).includes('version 2'), 'no message after taking off');
+});
+
+test('the admin creates a user, saves roles and disables the user through a dialog, a message after each', async (page) => {
+  await signIn(page, 'admin');
+  await page.goto(`${base}/users`);
+  await page.waitForSelector('table.users-table');
+  await page.fill('#nu-name', 'taras');
+  await page.fill('#nu-password', 'taras-password-1');
+  await page.check('#nu-registrar');
+  await page.click('form.add-user button[type=submit]');
+  await page.waitForSelector('tr[data-user="taras"]');
+  assert((await page.textContent('#status-message')).includes('taras created'), 'no message after creating');
+  await page.check('#u-taras-medical');
+  await page.click('tr[data-user="taras"] .save-user');
+  await page.waitForFunction(() => document.getElementById('status-message')?.textContent.includes('Roles and name of taras saved'));
+  assert(await page.isChecked('#u-taras-medical'), 'the role was not saved');
+  // Disabling asks first; Escape leaves the user enabled.
+  await page.click('tr[data-user="taras"] .disable-user');
+  await page.waitForSelector('dialog#disable-dialog[open]');
+  assert((await page.textContent('#disable-dialog')).includes('can no longer sign in'), 'the dialog does not say what disabling does');
+  await shot(page, '42-user-disable-dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog#disable-dialog', { state: 'detached' });
+  assert((await page.textContent('tr[data-user="taras"]')).includes('Enabled'), 'Escape disabled the user');
+  await page.click('tr[data-user="taras"] .disable-user');
+  await page.waitForSelector('dialog#disable-dialog[open]');
+  await page.click('#disable-dialog-ok');
+  await page.waitForSelector('dialog#disable-dialog', { state: 'detached' });
+  await page.waitForFunction(() => document.querySelector('tr[data-user="taras"]')?.textContent.includes('Disabled'));
+  assert((await page.textContent('#status-message')).includes('taras is disabled'), 'no message after disabling');
+  await shot(page, '43-user-disabled');
+  const login = await page.evaluate(async () => (await fetch('/api/login', { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'taras', password: 'taras-password-1' }) })).status);
+  assert(login >= 400, `a disabled user signed in: ${login}`);
+});
+
+test('aftercare in bulk: a stage\'s returnees of our side given a step in one action, all or nothing', async (page) => {
+  await signIn(page, 'registrar');
+  await page.goto(`${base}/aftercare?stage=${stage1}`);
+  await page.waitForSelector('table.aftercare-table');
+  const ids = await page.locator('table.aftercare-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.person));
+  assert(ids.length === 2, `stage 1 has ${ids.length} returnees of ours`);
+  await page.check('#ac-all');
+  assert((await page.textContent('#ac-chosen')).includes('2'), 'select-all did not choose both');
+  await page.selectOption('#ac-event', 'arrived_transit');
+  await page.fill('#ac-date', '2025-06-10');
+  await page.fill('#ac-place', 'Gomel');
+  await shot(page, '44-aftercare-bulk');
+  const calls = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/aftercare/events')) calls.push(r.method()); });
+  await page.click('#ac-record');
+  await page.waitForFunction(() => document.getElementById('status-message')?.textContent.includes('recorded for 2'));
+  assert(calls.length === 1, `${calls.length} requests for one action`);
+  const steps = await page.evaluate(async (s) => (await (await fetch(`/api/aftercare?stage=${s}&party=UA`)).json())
+    .persons.map((p) => p.step), stage1);
+  assert(steps.length === 2 && steps.every((x) => x === 'transit'), `steps: ${steps}`);
+  // The same again: refused for the first, so for nobody; the person named.
+  await page.waitForSelector('table.aftercare-table');
+  await page.check('#ac-all');
+  await page.selectOption('#ac-event', 'arrived_transit');
+  await page.fill('#ac-date', '2025-06-10');
+  await page.click('#ac-record');
+  await page.waitForSelector('#ac-bulk-messages .notice.error');
+  const refusal = await page.textContent('#ac-bulk-messages');
+  assert(refusal.includes('Nothing was recorded') && refusal.includes('in_transit'), refusal);
+  assert(await page.locator('table.aftercare-table tr.refused').count() === 1, 'the refused person is not marked');
+  // Home, for both, in one action.
+  await page.selectOption('#ac-event', 'repatriated');
+  await page.fill('#ac-date', '2025-06-11');
+  await page.click('#ac-record');
+  await page.waitForFunction(() => document.getElementById('status-message')?.textContent.includes('recorded for 2'));
+  const home = await page.evaluate(async (s) => (await (await fetch(`/api/aftercare?stage=${s}&party=UA`)).json())
+    .persons.map((p) => p.step), stage1);
+  assert(home.every((x) => x === 'home'), `steps: ${home}`);
+  await shot(page, '45-aftercare-bulk-done');
+  // The other side's returnees on request.
+  await page.selectOption('#ac-side', 'other');
+  await page.click('form.filters button[type=submit]');
+  await page.waitForURL(/side=other/);
+  await page.waitForSelector('table.aftercare-table');
+  const parties = await page.locator('table.aftercare-table tbody tr td:nth-child(3)').allTextContents();
+  assert(parties.length && parties.every((p) => p === 'RU'), `the other side: ${parties.join(' ')}`);
+});
 
 // ---- run them -----------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // Building the page from elements, never from HTML strings: what the
 // server sends is always text, so a name can never become markup.
+import { t } from './i18n.js';
 
 // h('a', {href: '/x', class: 'btn', onclick: f}, 'text', child, [more])
 export function h(tag, attrs, ...children) {
@@ -68,4 +69,98 @@ export function onFileSubmit(form, input, button, work) {
       button.disabled = false;
     }
   });
+}
+
+// ---- dialogs and messages ----------------------------------------------
+
+// Tab and Shift+Tab go round the dialog's own controls, never out of it.
+function trapTab(e) {
+  if (e.key !== 'Tab') return;
+  const all = [...e.currentTarget.querySelectorAll('button, input, textarea, select, a[href]')]
+    .filter((x) => !x.disabled && !x.hidden);
+  if (!all.length) return;
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+}
+
+// A modal dialog before a change: what it does (text), an optional text
+// field (field: {label, hint, required}: a reason where the audit keeps
+// one) and an explicit button (ok; danger for what cannot be undone).
+// Focus stays inside; Escape or Cancel leaves everything as it was; focus
+// goes back where it was (to the page, if that is gone). run(value) makes
+// the change: an error it throws is shown in the dialog, which stays open.
+// Resolves true once run succeeded, false when cancelled.
+export function dialog({ id = 'confirm-dialog', title, text, field, ok, danger, run }) {
+  return new Promise((resolve) => {
+    const opener = document.activeElement;
+    const input = field ? h('textarea', { id: `${id}-text`, rows: 3, cols: 50, maxlength: 500,
+      required: field.required, placeholder: field.hint || null, 'aria-describedby': `${id}-error` }) : null;
+    const error = h('p', { class: 'error', role: 'alert', id: `${id}-error` });
+    const dlg = h('dialog', { class: 'modal', id, 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc` });
+    let done = false;
+    const finish = (value) => {
+      if (done) return;
+      done = true;
+      dlg.close();
+      dlg.remove();
+      const back = opener && opener.isConnected && opener !== document.body ? opener : document.getElementById('main');
+      if (back) back.focus();
+      resolve(value);
+    };
+    const okButton = h('button', { type: 'submit', class: danger ? 'danger' : 'primary', id: `${id}-ok` }, ok);
+    const cancelButton = h('button', { type: 'button', id: `${id}-cancel`, onclick: () => finish(false) }, t('dialog.cancel'));
+    dlg.append(h('form', { method: 'dialog', novalidate: true, onsubmit: async (ev) => {
+      ev.preventDefault();
+      const value = input ? input.value.trim() : '';
+      if (field && field.required && !value) {
+        error.textContent = t('dialog.required', { what: field.label });
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        return;
+      }
+      okButton.disabled = true;
+      try {
+        await run(value);
+        finish(true);
+      } catch (err) {
+        error.textContent = err.message;
+        okButton.disabled = false;
+      }
+    } },
+    h('h2', { id: `${id}-title` }, title), h('p', { id: `${id}-desc` }, text),
+    field ? h('label', { for: `${id}-text` }, field.label) : null, input, error,
+    h('div', { class: 'actions' }, okButton, cancelButton)));
+    // Escape: the browser's cancel, taken as Cancel.
+    dlg.addEventListener('cancel', (e) => { e.preventDefault(); finish(false); });
+    dlg.addEventListener('keydown', trapTab);
+    document.body.append(dlg);
+    dlg.showModal();
+    // Where a slip would do harm, Enter alone does not confirm it.
+    (input || (danger ? cancelButton : okButton)).focus();
+  });
+}
+
+// The one place a successful change is said: a status region outside the
+// page, so the message outlives the page drawn again after the change; it
+// goes with the next page (clearMessage) or its close button.
+function region() {
+  let r = document.getElementById('status-message');
+  if (!r) {
+    r = h('div', { id: 'status-message', class: 'status-region', role: 'status', 'aria-live': 'polite' });
+    document.body.append(r);
+  }
+  return r;
+}
+
+export function announce(text, kind) {
+  const r = region();
+  r.replaceChildren(h('p', { class: `notice ${kind || 'success'}` }, h('span', {}, text), ' ',
+    h('button', { type: 'button', class: 'link dismiss', 'aria-label': t('dialog.dismiss'),
+      onclick: () => r.replaceChildren() }, '×')));
+}
+
+export function clearMessage() {
+  region().replaceChildren();
 }

@@ -1,7 +1,7 @@
 // The application: who is signed in, the page for the address, the frame
 // around it. Each page is a module under pages/ with render(ctx).
 import { get, post, setCsrf, whenSignedOut } from './api.js';
-import { h, clear, notice } from './dom.js';
+import { h, clear, notice, clearMessage } from './dom.js';
 import { t, languages, language, setLanguage } from './i18n.js';
 
 const pages = {
@@ -74,6 +74,8 @@ function can(perm) {
 }
 
 export function navigate(path, replace) {
+  // A message belongs to the page it was said on.
+  clearMessage();
   if (replace) history.replaceState(null, '', path);
   else history.pushState(null, '', path);
   render();
@@ -205,5 +207,6 @@ document.addEventListener('click', (e) => {
   navigate(url.pathname + url.search);
 });
 
-window.addEventListener('popstate', render);
+window.addEventListener('popstate', () => { clearMessage(); render(); });
+clearMessage(); // the status region is there before anything is said in it
 render();

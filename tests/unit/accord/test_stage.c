@@ -133,10 +133,16 @@ static void test_agreement_lists_and_cancellation_delists(void **state)
 	assert_int_equal(get(f, uid).status, STAGE_DRAFT);
 	agree(f, uid);
 	assert_string_equal(fx_status(f, entry_person(&s, 1, 0)), "listed");
+	/* Without a reason nothing changes: the audit needs one. */
+	assert_int_equal(stage_cancel(f->r, uid, NULL, &f->err), PL_EINPUT);
+	assert_int_equal(stage_cancel(f->r, uid, " \t", &f->err), PL_EINPUT);
+	assert_contains(f->err.msg, "reason: expected why stage");
+	assert_int_equal(get(f, uid).status, STAGE_AGREED);
+	assert_string_equal(fx_status(f, entry_person(&s, 1, 0)), "listed");
 	assert_ok(stage_cancel(f->r, uid, "the other side postponed", &f->err), &f->err);
 	assert_string_equal(fx_status(f, entry_person(&s, 1, 0)), "held");
 	assert_int_equal(get(f, uid).status, STAGE_CANCELLED);
-	assert_int_equal(stage_cancel(f->r, uid, NULL, &f->err), PL_ECONFLICT);
+	assert_int_equal(stage_cancel(f->r, uid, "again", &f->err), PL_ECONFLICT);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'stage.status' AND"
 	                              " after LIKE '%the other side postponed%'"), 1);
 	/* Nobody is booked on a cancelled stage. */

@@ -166,7 +166,7 @@ static void test_the_embargo_withholds_every_number(void **state)
 	assert_int_equal(statement_make(f->r, st, &lower, &f->a, &s, &f->err), PL_EINPUT);
 	assert_contains(f->err.msg, "k: expected a whole number from 10");
 	/* The last stage is cancelled: the phase is over, numbers are said. */
-	assert_ok(stage_cancel(f->r, next, NULL, &f->err), &f->err);
+	assert_ok(stage_cancel(f->r, next, "postponed", &f->err), &f->err);
 	make(f, st, "UA", (pdate){2025, 6, 12}, &s);
 	assert_false(s.embargo);
 	en = render(f, &s, LANG_EN, STATEMENT_MD);

@@ -2,7 +2,7 @@
 // document), and one agreement: its terms in words, its clauses, the
 // ledger per clause and side as a table and as progress bars, its stages.
 import { get, post } from '../api.js';
-import { h, notice, table, pairs, field } from '../dom.js';
+import { h, notice, table, pairs, field, announce } from '../dom.js';
 import { t, label, number, titleIn } from '../i18n.js';
 import { progress } from '../charts.js';
 
@@ -39,8 +39,8 @@ function addForm(ctx) {
     msg.replaceChildren();
     try {
       const r = await post('/api/agreements', text.value);
-      msg.append(notice('success', t(r.added ? 'agreements.stored' : 'agreements.already', { id: r.id })));
-      setTimeout(() => ctx.navigate(`/agreements/${r.id}`), 600);
+      ctx.navigate(`/agreements/${r.id}`);
+      announce(t(r.added ? 'agreements.stored' : 'agreements.already', { id: r.id }));
     } catch (err) {
       msg.append(notice('error', err.field ? `${err.field}: ${err.message}` : err.message));
     }

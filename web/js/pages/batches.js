@@ -3,7 +3,7 @@
 // record a batch with its declared count, and tie it to the exchange stage
 // it came with and the clause about bodies it counts under in the ledger.
 import { get, post, query } from '../api.js';
-import { h, notice, table, pairs, field } from '../dom.js';
+import { h, notice, table, pairs, field, dialog } from '../dom.js';
 import { t, label, number, titleIn } from '../i18n.js';
 import { progress } from '../charts.js';
 import { casesTable, pager } from './remains.js';
@@ -132,9 +132,9 @@ async function tieForm(ctx, b) {
     send({ agreement: ag.value, stage: stage.value, clause: clause.value, declared: n },
       (r) => t('batches.tied', { n: number(r.declared), clause: r.clause, stage: r.stage }));
   });
-  untie?.addEventListener('click', () => {
-    if (window.confirm(t('batches.untie_confirm', { label: b.label }))) send({ stage: null }, () => t('batches.untied'));
-  });
+  untie?.addEventListener('click', () => dialog({ id: 'untie-dialog', title: t('batches.untie'),
+    text: t('batches.untie_confirm', { label: b.label }), ok: t('batches.untie'), danger: true,
+    run: () => send({ stage: null }, () => t('batches.untied')) }));
   return form;
 }
 

@@ -10,7 +10,7 @@
 // identification officer, one requests with the reason, the other
 // approves. J and K move between pairs.
 import { get, post, query } from '../api.js';
-import { h, clear, notice, table } from '../dom.js';
+import { h, clear, notice, table, dialog } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 import { pager } from './remains.js';
 
@@ -186,28 +186,11 @@ function stored(e) {
         { who: s.withdraw_by, when: s.withdraw_at, by: s.withdrawn_by || '', reason: s.withdraw_reason })) : null);
 }
 
-// A decision is made in a dialog: what it does, the note (or reason), and
-// an explicit button; Escape or Cancel leaves everything as it was.
+// A decision is made in a dialog (dom.js): what it does, the note (or
+// reason), and an explicit button; Escape or Cancel leaves everything as
+// it was.
 function decisionDialog(title, text, field, button, run) {
-  const input = field ? h('textarea', { id: 'dna-dialog-text', rows: 3, cols: 50, maxlength: 500,
-    required: field.required, placeholder: field.hint }) : null;
-  const error = h('p', { class: 'error', role: 'alert', id: 'dna-dialog-error' });
-  const dlg = h('dialog', { class: 'dna-dialog', id: 'dna-dialog' });
-  const close = () => { dlg.close(); dlg.remove(); };
-  dlg.append(h('form', { method: 'dialog', novalidate: true, onsubmit: async (ev) => {
-    ev.preventDefault();
-    const value = input ? input.value.trim() : '';
-    if (field && field.required && !value) { error.textContent = t('dna.required', { what: field.label }); return; }
-    try { await run(value); close(); } catch (err) { error.textContent = err.message; }
-  } },
-  h('h2', {}, title), h('p', {}, text),
-  field ? h('label', { for: 'dna-dialog-text' }, field.label) : null, input, error,
-  h('div', { class: 'actions' },
-    h('button', { type: 'submit', class: 'primary', id: 'dna-dialog-ok' }, button),
-    h('button', { type: 'button', id: 'dna-dialog-cancel', onclick: close }, t('dna.cancel')))));
-  document.body.append(dlg);
-  dlg.showModal();
-  if (input) input.focus();
+  return dialog({ id: 'dna-dialog', title, text, field, ok: button, run });
 }
 
 function isAdmin(ctx) {

@@ -3,7 +3,7 @@
 // out, counted by reason and listed with the rule's test that decided;
 // save the next stage as a draft.
 import { get, post } from '../api.js';
-import { h, clear, notice, table, field } from '../dom.js';
+import { h, clear, notice, table, field, announce } from '../dom.js';
 import { t, label, number, titleIn } from '../i18n.js';
 
 function personCell(ctx, id, name) {
@@ -68,6 +68,7 @@ function saveForm(ctx, ag, body) {
     try {
       const r = await post(`/api/agreements/${ag.id}/plan`, { ...body, save: true, handover_point: point.value.trim() || undefined });
       ctx.navigate(`/stages/${r.saved_stage}`);
+      announce(t('ux.stage_saved', { id: r.saved_stage }));
     } catch (err) {
       msg.append(notice('error', err.message));
       button.disabled = false;

@@ -3,7 +3,7 @@
 // the identification officer (identify, withdraw, return, custody,
 // fragment). Cases are addressed by their id: a tag may hold any text.
 import { get, post, query } from '../api.js';
-import { h, clear, notice, table, pairs, field } from '../dom.js';
+import { h, clear, notice, table, pairs, field, dialog, announce } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 
 const PAGE = 50;
@@ -67,18 +67,27 @@ async function list(ctx) {
 
 // ---- one case --------------------------------------------------------------
 
-// A small form posting `build()` to the case's `what`, then reloading.
-function actionForm(ctx, c, id, title, what, controls, build, danger) {
+// A small form posting `build()` to the case's `what`, then saying so and
+// reloading; with `confirm` ({title, text}), only after a dialog.
+function actionForm(ctx, c, id, title, what, controls, build, danger, confirm) {
   const msg = h('div', {});
   const form = h('form', { class: 'group case-action', id },
     h('h3', {}, title), controls.length ? h('div', { class: 'row' }, controls) : null, msg,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: danger ? 'danger' : 'primary' }, title)));
+  const send = async () => {
+    await post(`/api/remains/${c.id}/${what}`, build());
+    announce(t('ux.case_done', { tag: c.tag, what: title }));
+    await ctx.reload();
+  };
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     msg.replaceChildren();
+    if (confirm) {
+      dialog({ id: `${id}-dialog`, title: confirm.title, text: confirm.text, ok: title, danger: true, run: send });
+      return;
+    }
     try {
-      await post(`/api/remains/${c.id}/${what}`, build());
-      ctx.reload();
+      await send();
     } catch (err) {
       msg.append(notice('error', err.message));
       if (err.field) form.querySelector(`[name="${CSS.escape(err.field)}"]`)?.focus();
@@ -99,7 +108,8 @@ function forms(ctx, c) {
       () => ({ person: person.value.trim(), confirm: confirm.checked })));
   }
   if (c.status === 'preliminary') {
-    out.push(actionForm(ctx, c, 'withdraw-form', t('remains.withdraw'), 'withdraw', [], () => undefined, true));
+    out.push(actionForm(ctx, c, 'withdraw-form', t('remains.withdraw'), 'withdraw', [], () => undefined, true,
+      { title: t('ux.withdraw_title', { tag: c.tag }), text: t('ux.withdraw_text', { tag: c.tag }) }));
   }
   if (c.status !== 'returned') {
     const holder = inp('cu-holder', 'holder', { size: 24, required: true });
@@ -121,7 +131,8 @@ function forms(ctx, c) {
     const note = inp('rt-note', 'note', { size: 24 });
     out.push(actionForm(ctx, c, 'return-form', t('remains.return'), 'return',
       [field(t('remains.to'), to), field(t('remains.date'), date), field(t('remains.why_returned'), note)],
-      () => ({ to: to.value.trim(), date: date.value.trim(), note: note.value.trim() || undefined }), true));
+      () => ({ to: to.value.trim(), date: date.value.trim(), note: note.value.trim() || undefined }), true,
+      { title: t('ux.return_title', { tag: c.tag }), text: t('ux.return_text', { tag: c.tag }) }));
   }
   return out.length ? h('div', { class: 'case-forms' }, out) : null;
 }

@@ -3,7 +3,7 @@
 // between versions, the manifest to download and a signed one to upload,
 // and the steps of its life (propose, cancel, execute, close).
 import { get, post, query, uploadFile } from '../api.js';
-import { h, clear, notice, table, pairs, field } from '../dom.js';
+import { h, clear, notice, table, pairs, field, dialog, announce } from '../dom.js';
 import { t, label, number, titleIn } from '../i18n.js';
 import { stageTable } from './agreements.js';
 
@@ -106,6 +106,16 @@ function diffCard(s) {
 
 // ---- entries -------------------------------------------------------------
 
+// Taking someone off raises the manifest's version: said before, in a dialog.
+function removeEntry(s, e, change) {
+  const name = entryName(e);
+  const vars = { name, v: s.version, next: s.version + 1 };
+  return dialog({ id: 'remove-dialog', title: t('ux.remove_title', { name }),
+    text: t(s.status === 'draft' ? 'ux.remove_text' : 'ux.remove_text_signed', vars),
+    ok: t('ux.remove_ok'), danger: true,
+    run: () => change({ remove: [e.person || e.ref] }, t('ux.removed', vars)) });
+}
+
 function entries(ctx, s, change) {
   const editable = ctx.can('agreement_write') && ['draft', 'proposed', 'agreed'].includes(s.status);
   const medical = ctx.can('medical_read');
@@ -114,14 +124,15 @@ function entries(ctx, s, change) {
     e.birth_date || '', e.clause, h('span', { class: `outcome o-${e.outcome}` }, label('outcomes', e.outcome)),
     [e.substitute_for ? t('stage.substitute_for', { seq: e.substitute_for }) : '', medical && e.art117 ? ' Art. 117' : '',
       e.note ? ` ${e.note}` : ''].join('').trim(),
-    editable ? h('button', { class: 'small', onclick: () => change({ remove: [e.person || e.ref] }) }, t('stage.remove')) : '']);
+    editable ? h('button', { class: 'small', 'aria-label': `${t('stage.remove')}: ${entryName(e)}`,
+      onclick: () => removeEntry(s, e, change) }, t('stage.remove')) : '']);
   return s.entries.length
     ? table([t('stage.seq'), t('stage.side'), t('stage.name'), t('stage.born'), t('stage.clause'), t('stage.outcome'), '', ''],
       rows, { class: 'entries', id: 'entries' })
     : notice('info', t('stage.no_entries'));
 }
 
-function addEntry(s, clauses, change) {
+function addEntry(s, clauses, change, fail) {
   const person = h('input', { id: 'add-person', size: 20, placeholder: 'P…', required: true });
   const side = h('select', { id: 'add-side' }, s.parties.map((p) => h('option', { value: p }, p)));
   const clause = h('select', { id: 'add-clause' }, clauses.map((c) => h('option', { value: c }, c)));
@@ -129,24 +140,38 @@ function addEntry(s, clauses, change) {
     field(t('stage.clause'), clause), h('div', { class: 'actions' }, h('button', { type: 'submit' }, t('stage.add'))));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    change({ add: [{ person: person.value.trim(), side: side.value, clause: clause.value }] });
+    const who = person.value.trim();
+    change({ add: [{ person: who, side: side.value, clause: clause.value }] },
+      t('ux.added', { name: who, next: s.version + 1 })).catch(fail);
   });
   return form;
 }
 
-function lifeActions(ctx, s, act) {
+// act(what, body, done) makes the change and says done; it throws, for the
+// dialog to show; fail shows what a button without a dialog met.
+function lifeActions(ctx, s, act, fail) {
   const b = (id, text, fn, cls) => h('button', { id, class: cls || null, onclick: fn }, text);
   const out = [];
   if (ctx.can('agreement_write')) {
-    if (s.status === 'draft') out.push(b('stage-propose', t('stage.propose'), () => act('propose'), 'primary'));
+    if (s.status === 'draft') {
+      out.push(b('stage-propose', t('stage.propose'),
+        () => act('propose', undefined, t('ux.proposed', { n: s.number, v: s.version })).catch(fail), 'primary'));
+    }
     if (s.status === 'agreed') out.push(h('a', { href: `/stages/${s.id}/execute`, class: 'button primary', id: 'stage-execute' }, t('stage.execute')));
     if (['draft', 'proposed', 'agreed'].includes(s.status)) {
-      const reason = h('input', { id: 'cancel-reason', size: 24, placeholder: t('stage.cancel_reason'),
-        'aria-label': t('stage.cancel_reason') });
-      out.push(h('span', { class: 'pair' }, reason,
-        b('stage-cancel', t('stage.cancel'), () => act('cancel', { reason: reason.value.trim() || undefined }), 'danger')));
+      // The audit keeps why: the reason is asked for, and required.
+      out.push(b('stage-cancel', t('stage.cancel'), () => dialog({ id: 'cancel-dialog',
+        title: t('ux.cancel_title', { n: s.number }),
+        text: t(s.status === 'agreed' ? 'ux.cancel_text_agreed' : 'ux.cancel_text'),
+        field: { label: t('ux.reason'), hint: t('ux.cancel_hint'), required: true },
+        ok: t('ux.cancel_ok'), danger: true,
+        run: (reason) => act('cancel', { reason }, t('ux.cancelled', { n: s.number, reason })) }), 'danger'));
     }
-    if (s.status === 'executed') out.push(b('stage-close', t('stage.close'), () => act('close')));
+    if (s.status === 'executed') {
+      out.push(b('stage-close', t('stage.close'), () => dialog({ id: 'close-dialog',
+        title: t('ux.close_title', { n: s.number }), text: t('ux.close_text'), ok: t('ux.close_ok'),
+        run: () => act('close', undefined, t('ux.closed', { n: s.number })) })));
+    }
   }
   if (['executed', 'closed'].includes(s.status) && ctx.can('agreement_read')) {
     out.push(h('a', { href: `/stages/${s.id}/statement`, class: 'button', id: 'statement-link' }, t('stage.statement')));
@@ -158,17 +183,15 @@ async function one(ctx) {
   const s = await get(`/api/stages/${ctx.params[0]}`);
   const msg = h('div', { class: 'messages', id: 'stage-messages' });
   const fail = (err) => msg.replaceChildren(notice('error', err.message));
-  const act = async (what, body) => {
-    try {
-      await post(`/api/stages/${s.id}/${what}`, body);
-      ctx.reload();
-    } catch (err) { fail(err); }
+  const act = async (what, body, done) => {
+    await post(`/api/stages/${s.id}/${what}`, body);
+    announce(done);
+    await ctx.reload();
   };
-  const change = async (body) => {
-    try {
-      await post(`/api/stages/${s.id}/entries`, body);
-      ctx.reload();
-    } catch (err) { fail(err); }
+  const change = async (body, done) => {
+    await post(`/api/stages/${s.id}/entries`, body);
+    announce(done);
+    await ctx.reload();
   };
   let verify = null;
   try { verify = await get(`/api/stages/${s.id}/verify`); } catch (err) { verify = err; }
@@ -184,7 +207,7 @@ async function one(ctx) {
         h('p', { class: 'muted mono' }, s.id)),
       h('div', { class: 'status-box' }, h('span', { class: 'muted small' }, t('stages.status')),
         h('span', { class: `status st-${s.status}`, id: 'stage-status' }, label('stage_statuses', s.status)))),
-    lifeActions(ctx, s, act), msg,
+    lifeActions(ctx, s, act, fail), msg,
     h('div', { class: 'cols' },
       h('section', { class: 'group' }, h('h2', {}, t('stage.about')),
         pairs([[t('stages.agreement'), ctx.can('agreement_read')
@@ -195,7 +218,7 @@ async function one(ctx) {
       verify instanceof Error ? notice('error', verify.message) : signatures(verify)),
     h('div', { class: 'cols' }, manifestCard(ctx, s), diffCard(s)),
     h('h2', { class: 'spaced' }, t('stage.entries')), entries(ctx, s, change),
-    ctx.can('agreement_write') && ['draft', 'proposed', 'agreed'].includes(s.status) && clauses.length ? addEntry(s, clauses, change) : null,
+    ctx.can('agreement_write') && ['draft', 'proposed', 'agreed'].includes(s.status) && clauses.length ? addEntry(s, clauses, change, fail) : null,
     s.remains.length ? [h('h2', { class: 'spaced' }, t('stage.remains')),
       table([t('stage.seq'), t('stage.side'), t('stage.batch'), t('stage.clause'), t('stage.declared'), t('stage.delivered')],
         s.remains.map((b) => [String(b.seq), b.side, b.batch, b.clause, number(b.declared),

@@ -1,6 +1,6 @@
 // The admin's page: users, their roles, passwords, disabling.
 import { get, post, patch } from '../api.js';
-import { h, notice } from '../dom.js';
+import { h, notice, dialog, announce } from '../dom.js';
 import { t } from '../i18n.js';
 
 function roleBoxes(fields, prefix, current) {
@@ -18,27 +18,32 @@ function userRow(ctx, fields, u, msg) {
   const display = h('input', { value: u.display_name || '', 'aria-label': t('users.display_name'), size: 16 });
   const password = h('input', { type: 'password', autocomplete: 'new-password', placeholder: t('users.password'),
     'aria-label': t('users.password'), size: 14 });
-  const act = async (body, done) => {
+  // The change, said once made; an error is thrown (a dialog shows it) ...
+  const change = async (body, done) => {
     msg.replaceChildren();
-    try {
-      await patch(`/api/users/${encodeURIComponent(u.name)}`, body);
-      msg.append(notice('success', `${u.name}: ${done}`));
-      ctx.reload();
-    } catch (e) {
-      msg.append(notice('error', `${u.name}: ${e.message}`));
-    }
+    await patch(`/api/users/${encodeURIComponent(u.name)}`, body);
+    announce(done);
+    await ctx.reload();
   };
+  // ... or shown above the table.
+  const act = (body, done) => change(body, done).catch((e) => msg.append(notice('error', `${u.name}: ${e.message}`)));
+  const who = { name: u.display_name ? `${u.display_name} (${u.name})` : u.name };
+  const disable = () => dialog({ id: 'disable-dialog', title: t('ux.disable_title', who), text: t('ux.disable_text', who),
+    ok: t('ux.disable_ok'), danger: true, run: () => change({ disabled: true }, t('ux.disabled', who)) });
   return h('tr', { class: u.disabled ? 'disabled' : null, dataset: { user: u.name } },
     h('td', { class: 'mono' }, u.name),
     h('td', {}, display),
     h('td', {}, roles),
     h('td', {}, u.disabled ? t('users.disabled') : t('users.enabled')),
     h('td', { class: 'actions' },
-      h('button', { onclick: () => act({ roles: checkedRoles(roles), display_name: display.value }, t('users.saved')) }, t('app.save')),
+      h('button', { class: 'save-user', onclick: () => act({ roles: checkedRoles(roles), display_name: display.value },
+        t('ux.roles_saved', who)) }, t('app.save')),
       h('span', { class: 'pw' }, password,
-        h('button', { onclick: () => password.value && act({ password: password.value }, t('users.saved')) }, t('users.set_password'))),
-      h('button', { class: u.disabled ? null : 'danger', onclick: () => act({ disabled: !u.disabled }, t('users.saved')) },
-        u.disabled ? t('users.enable') : t('users.disable'))));
+        h('button', { onclick: () => password.value && act({ password: password.value }, t('ux.password_set', who)) },
+          t('users.set_password'))),
+      h('button', { class: u.disabled ? 'enable-user' : 'danger disable-user',
+        onclick: () => (u.disabled ? act({ disabled: false }, t('ux.enabled', who)) : disable()) },
+      u.disabled ? t('users.enable') : t('users.disable'))));
 }
 
 function addForm(ctx, fields, msg) {
@@ -60,7 +65,8 @@ function addForm(ctx, fields, msg) {
     try {
       await post('/api/users', { name: name.value.trim(), display_name: display.value.trim() || undefined,
         password: password.value, roles: checkedRoles(roles) });
-      ctx.reload();
+      announce(t('ux.user_created', { name: name.value.trim() }));
+      await ctx.reload();
     } catch (err) {
       msg.append(notice('error', err.message));
     }
