@@ -88,7 +88,7 @@ function splitSummary(split) {
   if (!split) return null;
   const by = Object.entries(split.by || {}).map(([how, n]) =>
     t('bothsides.split_by', { n: number(n), how: t(`bothsides.how_${how}`) }));
-  const parts = [t('bothsides.split_intro'), by.join(', ') || t('bothsides.split_none'),
+  const parts = [t('bothsides.split_intro'), `${by.join(', ') || t('bothsides.split_none')}.`,
     t('bothsides.split_unsplit', { n: number(split.unsplit) })];
   if (split.words_left_out) parts.push(t('bothsides.split_left_out', { n: number(split.words_left_out) }));
   return h('p', { id: 'name-split', class: split.unsplit ? 'warn' : 'muted' }, parts.join(' '));
@@ -138,7 +138,8 @@ async function detail(ctx, row, raw, onDecide) {
     h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, t('bothsides.weight_total')),
       h('td', {}, weightText(Math.round(total * 100) / 100)))));
   const split = row.name_split
-    ? h('p', { class: 'muted', id: 'row-split' }, t('bothsides.row_split', { how: t(`bothsides.how_${row.name_split}`) }),
+    ? h('p', { class: 'muted', id: 'row-split' }, row.name_split === 'unsplit' ? t('bothsides.row_unsplit')
+      : t('bothsides.row_split', { how: t(`bothsides.how_${row.name_split}`) }),
       row.name_left_out ? ` ${t('bothsides.row_left_out', { n: row.name_left_out })}` : '')
     : null;
   box.append(
