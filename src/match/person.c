@@ -214,22 +214,23 @@ pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const cha
 	return match_list_add(l, row, id, line) ? pl_nomem(err) : PL_OK;
 }
 
+/* *p resized to n bytes; false, *p kept, if it could not be. */
+static bool resize(void **p, size_t n)
+{
+	void *q = realloc(*p, n);
+	if(q)
+		*p = q;
+	return q != NULL;
+}
+
 /* Row j's fields as the list gave them, after match_list_add_person. */
 static pl_rc list_show(match_list *l, const person *p, int split, int left_out)
 {
 	size_t j = l->side.n - 1;
 	if(j >= l->shown_cap) {
 		size_t cap = l->shown_cap ? l->shown_cap * 2 : 1024;
-		const char **shown = realloc(l->shown, cap * MATCH_SHOWN * sizeof(*shown));
-		if(shown)
-			l->shown = shown;
-		signed char *sp = realloc(l->split, cap);
-		if(sp)
-			l->split = sp;
-		unsigned char *lo = realloc(l->left_out, cap);
-		if(lo)
-			l->left_out = lo;
-		if(!shown || !sp || !lo)
+		if(!resize((void **)&l->shown, cap * MATCH_SHOWN * sizeof(*l->shown)) ||
+		   !resize((void **)&l->split, cap) || !resize((void **)&l->left_out, cap))
 			return PL_ENOMEM;
 		l->shown_cap = cap;
 	}
