@@ -215,7 +215,7 @@ pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err)
 }
 
 /* Shared by both logs: WHERE clause from a filter, newest first. */
-static pl_rc list_query(store *st, const char *select, const char *uid_col,
+static pl_rc list_query(store *st, const char *select, const char *key_col, const char *uid_col,
                         const audit_filter *f, sqlite3_stmt **out, pl_err *err)
 {
 	buf sql;
@@ -225,8 +225,17 @@ static pl_rc list_query(store *st, const char *select, const char *uid_col,
 		rc = buf_printf(&sql, " AND %s = ?1", uid_col);
 	if(!rc && f->actor)
 		rc = buf_adds(&sql, " AND actor = ?2");
+	if(!rc && f->entity_uids)
+		rc = buf_printf(&sql, " AND %s IN (SELECT value FROM json_each(?5))", uid_col);
+	if(!rc && f->action)
+		rc = buf_adds(&sql, " AND action = ?6");
 	if(!rc && f->since)
 		rc = buf_adds(&sql, " AND ts >= ?3");
+	/* A prefix compares as a prefix: until 2026-12-06 takes that whole day. */
+	if(!rc && f->until)
+		rc = buf_adds(&sql, " AND substr(ts, 1, length(?7)) <= ?7");
+	if(!rc && f->before > 0)
+		rc = buf_printf(&sql, " AND %s < ?8", key_col);
 	if(!rc)
 		rc = buf_adds(&sql, " ORDER BY 1 DESC LIMIT ?4");
 	if(rc) {
@@ -241,13 +250,17 @@ static pl_rc list_query(store *st, const char *select, const char *uid_col,
 	sqlite3_bind_text(*out, 2, f->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(*out, 3, f->since, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(*out, 4, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_text(*out, 5, f->entity_uids, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*out, 6, f->action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*out, 7, f->until, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*out, 8, f->before);
 	return PL_OK;
 }
 
 pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = list_query(st, select_entries, "entity_uid", f, &s, err);
+	pl_rc rc = list_query(st, select_entries, "seq", "entity_uid", f, &s, err);
 	if(rc)
 		return rc;
 	int r;
@@ -291,7 +304,7 @@ pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, voi
                         pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = list_query(st, "SELECT id, ts, actor, person_uid, action, detail FROM access_log",
+	pl_rc rc = list_query(st, "SELECT id, ts, actor, person_uid, action, detail FROM access_log", "id",
 	                      "person_uid", f, &s, err);
 	if(rc)
 		return rc;

@@ -50,8 +50,15 @@ pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err);
 
 typedef struct audit_filter {
 	const char *entity_uid;   /* NULL: all */
+	const char *entity_uids;  /* a JSON array of uids, any of them (the persons of a
+	                           * name); NULL: all */
 	const char *actor;
-	const char *since;        /* ISO timestamp or date prefix */
+	const char *action;       /* NULL: all */
+	const char *since;        /* ISO timestamp or date prefix: on or after */
+	const char *until;        /* ISO timestamp or date prefix: up to and including
+	                           * (a date: that whole day) */
+	int64_t before;           /* keyset paging: only entries older than this seq (or
+	                           * access id); 0: from the newest */
 	int64_t limit;            /* 0: no limit; newest first */
 } audit_filter;
 

@@ -98,6 +98,15 @@ static void print_summary(const cli *c, const reconcile_result *r)
 	printf("flags: %zu already returned, %zu died, %zu civilians, %zu listed twice, %zu on open "
 	       "stages, %zu not eligible\n", r->flagged[0], r->flagged[2], r->flagged[1], r->flagged[3],
 	       r->flagged[4], r->flagged[5]);
+	if(!r->whole_names)
+		return;
+	/* The "name" column was split: say by what rule, and which were not. */
+	printf("whole names split:");
+	for(int k = 1; k < NAMES_SPLIT_COUNT; k++)
+		if(r->split[k])
+			printf(" %zu by %s,", r->split[k], names_split_name((names_split)k));
+	printf(" %zu not split (one word, or initials only), %zu with words left out\n",
+	       r->split[NAMES_SPLIT_NONE], r->split_left_out);
 }
 
 static bool parse_decision(const char *s, bool confirm, reconcile_decision *d)

@@ -1,49 +1,9 @@
-/* The auditor's logs and the admin's users. */
+/* The admin's users. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "audit/audit.h"
 #include "http/internal.h"
-
-/* ---- the audit and access logs --------------------------------------- */
-
-/* The filter of the query string; false, with the error set, if bad. */
-static bool log_filter(http_req *q, audit_filter *f)
-{
-	*f = (audit_filter){.limit = 100};
-	const char *v;
-	f->entity_uid = http_query(q, "person");
-	f->actor = http_query(q, "actor");
-	pdate d;
-	const char *why;
-	if((v = http_query(q, "since"))) {
-		if(!date_parse(v, &d, &why)) {
-			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "since", "since: %s", why);
-			return false;
-		}
-		f->since = v;
-	}
-	if((v = http_query(q, "limit"))) {
-		char *end;
-		long n = strtol(v, &end, 10);
-		if(*end || end == v || n < 0 || n > 100000) {
-			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "limit", "limit: 0 (all) to 100000");
-			return false;
-		}
-		f->limit = n;
-	}
-	return true;
-}
-
-static pl_rc audit_row(void *ctx, const audit_entry *e)
-{
-	return json_array_append_new(ctx, audit_entry_json(e)) ? PL_ENOMEM : PL_OK;
-}
-
-static pl_rc access_row(void *ctx, const access_entry *e)
-{
-	return json_array_append_new(ctx, access_entry_json(e)) ? PL_ENOMEM : PL_OK;
-}
 
 /* Answer {key: rows}, or the error that stopped the listing (the rows
  * gathered so far are dropped). */
@@ -57,45 +17,6 @@ static void send_rows(http_req *q, const char *key, json_t *rows, pl_rc rc, pl_e
 		return;
 	}
 	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", key, rows));
-}
-
-static void send_log(http_req *q, bool access)
-{
-	audit_filter f;
-	if(!log_filter(q, &f))
-		return;
-	json_t *a = json_array();
-	pl_err err = {0};
-	pl_rc rc = access ? audit_access_list(q->st, &f, access_row, a, &err)
-	                  : audit_list(q->st, &f, audit_row, a, &err);
-	send_rows(q, "entries", a, rc, &err);
-}
-
-void api_audit(http_req *q)
-{
-	send_log(q, false);
-}
-
-void api_access(http_req *q)
-{
-	send_log(q, true);
-}
-
-void api_audit_verify(http_req *q)
-{
-	audit_verify_report rep;
-	pl_err err = {0};
-	pl_rc rc = audit_verify(q->st, &rep, &err);
-	if(rc && rc != PL_EINTEGRITY) {
-		http_fail(q, &err);
-		return;
-	}
-	char head[2 * AUDIT_HASH_SIZE + 1];
-	audit_hex(rep.head, head);
-	http_json(q, MHD_HTTP_OK,
-	          json_pack("{s:b, s:I, s:s, s:I, s:s?}", "intact", rc == PL_OK, "entries",
-	                    (json_int_t)rep.entries, "head", head, "first_bad",
-	                    (json_int_t)rep.first_bad, "error", rc ? err.msg : NULL));
 }
 
 /* ---- users ------------------------------------------------------------ */

@@ -191,40 +191,18 @@ void api_export(http_req *q)
 		           "what=events is for CSV: a JSON export holds the events within the persons");
 		return;
 	}
-	/* Written to an unnamed file first: the response is sent from disk,
-	 * and a failure half-way is an error, not a truncated download. */
-	const char *tmp = getenv("TMPDIR");
-	char path[256];
-	snprintf(path, sizeof(path), "%s/parley-export-XXXXXX",
-	         tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
-	int fd = mkstemp(path);
-	if(fd < 0) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot write the export: %s",
-		           strerror(errno));
-		return;
-	}
-	unlink(path);
-	FILE *f = fdopen(dup(fd), "w");
 	pl_err err = {0};
-	pl_rc rc = !f ? pl_fail(&err, PL_EIO, "cannot write the export: %s", strerror(errno))
+	int fd;
+	FILE *f = http_download_open(q, &fd, &err);
+	pl_rc rc = !f ? PL_EIO
 	           : registry_export(q->st, f, csv ? FORMAT_CSV : FORMAT_JSON,
 	                             events ? EXPORT_EVENTS : EXPORT_PERSONS,
 	                             http_can(q, PERM_MEDICAL_READ) ? 0 : EXPORT_WITHHOLD_MEDICAL, &err);
-	if(f && fclose(f) && !rc)
-		rc = pl_fail(&err, PL_EIO, "cannot write the export: %s", strerror(errno));
-	if(rc || lseek(fd, 0, SEEK_SET) != 0) {
-		close(fd);
-		http_fail(q, &err);
-		return;
-	}
-	char day[DATE_STR_MAX];
+	char day[DATE_STR_MAX], name[64];
 	date_format(date_today(), day);
-	snprintf(q->filename, sizeof(q->filename), "parley-%s-%s.%s", events ? "events" : "persons",
-	         day, csv ? "csv" : "json");
-	q->fd = fd;
-	q->status = MHD_HTTP_OK;
-	q->answered = true;
-	q->content_type = csv ? "text/csv; charset=utf-8" : "application/json";
+	snprintf(name, sizeof(name), "parley-%s-%s.%s", events ? "events" : "persons", day,
+	         csv ? "csv" : "json");
+	http_download_send(q, f, f ? fd : -1, rc, &err, name, csv ? "text/csv; charset=utf-8" : "application/json");
 }
 
 /* ---- the dashboard's counts ------------------------------------------- */

@@ -211,6 +211,13 @@ void http_fail(http_req *q, const pl_err *err);
 /* The same, naming the field it is about (may be NULL). */
 void http_fail_field(http_req *q, const pl_err *err, const char *field);
 /* A response that is not JSON (Markdown, a file to download): text[0..len). */
+/* A download written whole before it is sent: an unnamed temporary file
+ * (NULL, with err, if none could be made; *fd its descriptor), then sent
+ * from disk with its file name, or the error if rc says the writing
+ * failed: a failure half-way is an error, not a truncated download. */
+FILE *http_download_open(http_req *q, int *fd, pl_err *err);
+void http_download_send(http_req *q, FILE *f, int fd, pl_rc rc, pl_err *err, const char *filename,
+                        const char *content_type);
 void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len);
 /* Lines of text (a problem or a note each, as importers write them) as an
  * array of strings. */
@@ -310,10 +317,13 @@ void api_import(http_req *q);
 void api_import_progress(http_req *q);
 void api_export(http_req *q);
 void api_stats(http_req *q);
-/* api_admin.c: the auditor's logs and the admin's users */
+/* api_logs.c: the auditor's logs, searched, paged and exported */
 void api_audit(http_req *q);
 void api_audit_verify(http_req *q);
 void api_access(http_req *q);
+void api_audit_export(http_req *q);
+void api_access_export(http_req *q);
+/* api_admin.c: the admin's users */
 void api_users_list(http_req *q);
 void api_user_create(http_req *q);
 void api_user_update(http_req *q);

@@ -1,7 +1,9 @@
 /* Responses: what a handler answers (JSON, the error body every failure
  * has, text or a file to download), and how the answer goes out with the
  * headers every response carries. */
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -78,6 +80,45 @@ void http_fail_field(http_req *q, const pl_err *err, const char *field)
 void http_fail(http_req *q, const pl_err *err)
 {
 	http_fail_field(q, err, NULL);
+}
+
+FILE *http_download_open(http_req *q, int *fd, pl_err *err)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[256];
+	snprintf(path, sizeof(path), "%s/parley-export-XXXXXX",
+	         tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
+	*fd = mkstemp(path);
+	if(*fd < 0) {
+		pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+		return NULL;
+	}
+	unlink(path);
+	FILE *f = fdopen(dup(*fd), "w");
+	if(!f) {
+		pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+		close(*fd);
+		*fd = -1;
+	}
+	return f;
+}
+
+void http_download_send(http_req *q, FILE *f, int fd, pl_rc rc, pl_err *err, const char *filename,
+                        const char *content_type)
+{
+	if(f && fclose(f) && !rc)
+		rc = pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+	if(rc || fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+		if(fd >= 0)
+			close(fd);
+		http_fail(q, err);
+		return;
+	}
+	snprintf(q->filename, sizeof(q->filename), "%s", filename);
+	q->fd = fd;
+	q->status = MHD_HTTP_OK;
+	q->answered = true;
+	q->content_type = content_type;
 }
 
 void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len)

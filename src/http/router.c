@@ -21,11 +21,23 @@
 	"limit:integer:at most this many (1-200, default 50);"                               \
 	"offset:integer:skip this many"
 
-#define LOG_QUERY_PARAMS                                                                 \
+#define LOG_FILTER_PARAMS                                                                \
 	"person:string:only this person's id (* for exports);"                               \
+	"name:string:only the persons of this name (any script; at most 500 persons);"       \
 	"actor:string:only this user;"                                                       \
-	"since:string:only on or after this date;"                                           \
-	"limit:integer:at most this many (default 100, 0 for all)"
+	"action:string:only this action;"                                                    \
+	"since:string:on or after this date or UTC time (YYYY-MM-DD[THH:MM[:SS[.sss]]Z]);"  \
+	"until:string:up to this date (the whole day) or UTC time;"                          \
+	"before:integer:only entries older than this one (the page's next)"
+
+#define LOG_QUERY_PARAMS                                                                 \
+	LOG_FILTER_PARAMS ";"                                                                \
+	"limit:integer:a page of this many (1-1000, default 100); the answer's next "       \
+	"names the page after"
+
+#define LOG_EXPORT_PARAMS                                                                \
+	LOG_FILTER_PARAMS ";"                                                                \
+	"limit:integer:at most this many (default: all)"
 
 #define AFTERCARE_QUERY_PARAMS                                                           \
 	"agreement:string:only this agreement's stages;"                                     \
@@ -96,6 +108,12 @@ const route http_routes[] = {
 	 "Check the audit chain", NULL, NULL},
 	{M_GET, "/api/access", PERM(PERM_AUDIT_READ), 0, api_access,
 	 "The access log of reads, newest first", NULL, LOG_QUERY_PARAMS},
+	{M_GET, "/api/audit/export", PERM(PERM_AUDIT_READ), 0, api_audit_export,
+	 "The audit log's entries that the filter selects, as CSV (the export is audited)", NULL,
+	 LOG_EXPORT_PARAMS},
+	{M_GET, "/api/access/export", PERM(PERM_AUDIT_READ), 0, api_access_export,
+	 "The access log's entries that the filter selects, as CSV (the export is audited)", NULL,
+	 LOG_EXPORT_PARAMS},
 	{M_GET, "/api/users", PERM(PERM_USERS), 0, api_users_list, "The users", NULL, NULL},
 	{M_POST, "/api/users", PERM(PERM_USERS), ROUTE_BODY | ROUTE_CREATES, api_user_create, "Add a user",
 	 "UserInput", NULL},

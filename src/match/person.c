@@ -37,6 +37,12 @@ const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / s
                                       person_rules,
                                       (int)(sizeof(person_rules) / sizeof(person_rules[0]))};
 
+/* The fields a person is keyed from (a change of any keys them again). */
+const int match_shown_fields[MATCH_SHOWN] = {
+	PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC, PF_SURNAME_LATIN, PF_GIVEN_NAMES_LATIN,
+	PF_PATRONYMIC_LATIN, PF_SEX, PF_BIRTH_DATE, PF_BIRTH_PLACE, PF_SERVICE_NUMBER, PF_UNIT,
+};
+
 /* ---- one person's columns ---------------------------------------------- */
 
 /* The key and the canonical key of a name: word by word, the dictionary's
@@ -208,11 +214,43 @@ pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const cha
 	return match_list_add(l, row, id, line) ? pl_nomem(err) : PL_OK;
 }
 
+/* *p resized to n bytes; false, *p kept, if it could not be. */
+static bool resize(void **p, size_t n)
+{
+	void *q = realloc(*p, n);
+	if(q)
+		*p = q;
+	return q != NULL;
+}
+
+/* Row j's fields as the list gave them, after match_list_add_person. */
+static pl_rc list_show(match_list *l, const person *p, int split, int left_out)
+{
+	size_t j = l->side.n - 1;
+	if(j >= l->shown_cap) {
+		size_t cap = l->shown_cap ? l->shown_cap * 2 : 1024;
+		if(!resize((void **)&l->shown, cap * MATCH_SHOWN * sizeof(*l->shown)) ||
+		   !resize((void **)&l->split, cap) || !resize((void **)&l->left_out, cap))
+			return PL_ENOMEM;
+		l->shown_cap = cap;
+	}
+	for(int k = 0; k < MATCH_SHOWN; k++) {
+		const char *v = p->f[match_shown_fields[k]];
+		l->shown[j * MATCH_SHOWN + k] = v ? arena_strdup(&l->a, v) : NULL;
+	}
+	l->split[j] = (signed char)split;
+	l->left_out[j] = (unsigned char)(left_out > 255 ? 255 : left_out);
+	return arena_oom(&l->a) ? PL_ENOMEM : PL_OK;
+}
+
 void match_list_free(match_list *l)
 {
 	match_side_free(&l->side);
 	free(l->ids);
 	free(l->lines);
+	free(l->shown);
+	free(l->split);
+	free(l->left_out);
 	arena_free(&l->a);
 	memset(l, 0, sizeof(*l));
 }
@@ -277,8 +315,10 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 	}
 	arena_reset(&lr->row);
 	/* A whole name fills the parts the row does not give. */
-	if(lr->name_col >= 0 && rec->lens[lr->name_col] && !p.f[PF_SURNAME] && !p.f[PF_GIVEN_NAMES]) {
-		names_person np;
+	names_person np = {.how = NAMES_SPLIT_NONE};
+	bool whole = lr->name_col >= 0 && rec->lens[lr->name_col] && !p.f[PF_SURNAME] &&
+	             !p.f[PF_GIVEN_NAMES];
+	if(whole) {
 		if(names_parse_person(lr->nm, rec->fields[lr->name_col], &lr->row, &np))
 			return pl_nomem(err);
 		p.f[PF_SURNAME] = np.surname;
@@ -288,8 +328,11 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 	}
 	char num[32];
 	snprintf(num, sizeof(num), "%ld", rec->line);
-	return match_list_add_person(lr->l, lr->nm, &p, lr->id_col >= 0 ? rec->fields[lr->id_col] : num,
-	                             rec->line, name, &lr->row, err);
+	pl_rc rc = match_list_add_person(lr->l, lr->nm, &p, lr->id_col >= 0 ? rec->fields[lr->id_col] : num,
+	                                 rec->line, name, &lr->row, err);
+	if(!rc && list_show(lr->l, &p, whole ? (int)np.how : -1, np.left_out))
+		rc = pl_nomem(err);
+	return rc;
 }
 
 pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_column, match_list *out,
@@ -333,10 +376,6 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 
 enum { SRC_HASH = 16 };
 
-static const int key_fields[] = {
-	PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC, PF_SURNAME_LATIN, PF_GIVEN_NAMES_LATIN,
-	PF_PATRONYMIC_LATIN, PF_SEX, PF_BIRTH_DATE, PF_BIRTH_PLACE, PF_SERVICE_NUMBER, PF_UNIT,
-};
 
 static void source_hash(const names *nm, const person *p, unsigned char out[SRC_HASH])
 {
@@ -344,8 +383,8 @@ static void source_hash(const names *nm, const person *p, unsigned char out[SRC_
 	crypto_generichash_init(&h, NULL, 0, SRC_HASH);
 	const char *v = names_key_version(nm);
 	crypto_generichash_update(&h, (const unsigned char *)v, strlen(v) + 1);
-	for(size_t i = 0; i < sizeof(key_fields) / sizeof(key_fields[0]); i++) {
-		const char *f = p->f[key_fields[i]];
+	for(size_t i = 0; i < MATCH_SHOWN; i++) {
+		const char *f = p->f[match_shown_fields[i]];
 		crypto_generichash_update(&h, (const unsigned char *)(f ? f : "\x1e"), f ? strlen(f) + 1 : 1);
 	}
 	crypto_generichash_final(&h, out, SRC_HASH);

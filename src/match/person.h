@@ -36,6 +36,10 @@ pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row) P
 
 /* A list read for linking: its records, and for each the identifier the
  * list gives it (the column named by id_column, else the line number). */
+/* The person fields a list row is linked on, and shown by for review. */
+enum { MATCH_SHOWN = 11 };
+extern const int match_shown_fields[MATCH_SHOWN];
+
 typedef struct match_list {
 	match_side side;
 	const char **ids;
@@ -43,6 +47,16 @@ typedef struct match_list {
 	size_t cap;
 	arena a;
 	size_t keyed, reused; /* the registry's: persons keyed now, keys read back */
+	/* A list read from a file keeps what each row says, for review:
+	 * shown[j * MATCH_SHOWN + k] is field match_shown_fields[k] of row j
+	 * as the list gave it (a whole name split into its parts), NULL for
+	 * none; split[j] how row j's whole name was split (names_split), -1
+	 * if the row gave its parts; left_out[j] the words of it not placed.
+	 * NULL for the registry's list. */
+	const char **shown;
+	signed char *split;
+	unsigned char *left_out;
+	size_t shown_cap;
 } match_list;
 
 void match_list_init(match_list *l);

@@ -127,6 +127,11 @@ static pl_rc outcomes(reconcile_result *r, const reconcile_opts *o)
 	}
 	for(size_t j = 0; j < n; j++) {
 		const reconcile_row *row = &r->rows[j];
+		if(r->list.split && r->list.split[j] >= 0) {
+			r->whole_names = true;
+			r->split[r->list.split[j]]++;
+			r->split_left_out += r->list.left_out[j] > 0;
+		}
 		r->matched += row->outcome == RECONCILE_MATCHED;
 		r->review += row->outcome == RECONCILE_REVIEW;
 		r->unmatched += row->outcome == RECONCILE_UNMATCHED;
@@ -328,6 +333,23 @@ static pl_rc apply_decisions(store *st, reconcile_result *r, const hmap *rows, c
 	return match_assign(&r->links, r->reg.side.n, r->list.side.n, mo) ? pl_nomem(err) : PL_OK;
 }
 
+/* The registry person of each row, in one batch read, for the names. */
+static pl_rc read_briefs(store *st, reconcile_result *r, pl_err *err)
+{
+	size_t n = r->list.side.n;
+	int64_t *ids = calloc(n ? n : 1, sizeof(*ids));
+	r->brief = calloc(n ? n : 1, sizeof(*r->brief));
+	if(!ids || !r->brief) {
+		free(ids);
+		return pl_nomem(err);
+	}
+	for(size_t j = 0; j < n; j++)
+		ids[j] = r->rows[j].pair ? (int64_t)r->reg.lines[r->rows[j].person] : 0;
+	pl_rc rc = registry_person_briefs(st, ids, n, &r->brief_a, r->brief, err);
+	free(ids);
+	return rc;
+}
+
 /* The list read into out->list (rc: it could not be): the registry read,
  * decisions recorded and applied, the links made, each row's outcome.
  * Whatever the list came from, this is the one way it is linked. */
@@ -360,6 +382,8 @@ static pl_rc link_list(store *st, names *nm, const char *name, const reconcile_o
 		rc = apply_decisions(st, out, &rows, &uids, &mo, err);
 	if(!rc && outcomes(out, o))
 		rc = pl_nomem(err);
+	if(!rc)
+		rc = read_briefs(st, out, err);
 	/* Every registry record was read to be compared: one access-log entry
 	 * says so, as for an export. */
 	if(!rc)
@@ -376,6 +400,7 @@ pl_rc reconcile_list(store *st, names *nm, FILE *f, const char *name, const reco
                         reconcile_result *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
+	arena_init(&out->brief_a, 0);
 	double t0 = date_monotonic();
 	pl_rc rc = match_list_read(nm, f, name, o->id_column, &out->list, err);
 	return link_list(st, nm, name, o, t0, rc, out, err);
@@ -386,6 +411,7 @@ pl_rc reconcile_records(store *st, names *nm, const reconcile_record *records, s
                         pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
+	arena_init(&out->brief_a, 0);
 	double t0 = date_monotonic();
 	match_list_init(&out->list);
 	arena scratch;
@@ -409,6 +435,8 @@ void reconcile_free(reconcile_result *r)
 	free(r->reg_civilian);
 	free(r->rows);
 	free(r->row_hash);
+	free(r->brief);
+	arena_free(&r->brief_a);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -451,6 +479,44 @@ pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err)
 	return rc;
 }
 
+/* Surname, given names, patronymic, in one text; Cyrillic, else Latin. */
+static json_t *name_json(const char *const sur[2], const char *const giv[2], const char *const pat[2])
+{
+	int k = sur[0] || giv[0] ? 0 : 1;
+	const char *part[3] = {sur[k], giv[k], pat[k]};
+	char text[512];
+	size_t n = 0;
+	text[0] = '\0';
+	for(int i = 0; i < 3; i++)
+		if(part[i] && *part[i] && n < sizeof(text))
+			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", n ? " " : "", part[i]);
+	return n ? json_string(text) : NULL;
+}
+
+/* What the list row says (its whole name split), and how it was split. */
+static void theirs_json(json_t *o, const reconcile_result *r, size_t j)
+{
+	const match_list *l = &r->list;
+	if(!l->shown)
+		return;
+	const char *const *v = &l->shown[j * MATCH_SHOWN];
+	json_t *t = json_object();
+	for(int k = 0; k < MATCH_SHOWN; k++)
+		if(v[k])
+			json_object_set_new(t, person_fields[match_shown_fields[k]].name, json_string(v[k]));
+	json_object_set_new(o, "theirs", t);
+	/* match_shown_fields starts: surname, given, patronymic, then Latin. */
+	json_t *name = name_json((const char *[]){v[0], v[3]}, (const char *[]){v[1], v[4]},
+	                         (const char *[]){v[2], v[5]});
+	if(name)
+		json_object_set_new(o, "their_name", name);
+	if(l->split[j] >= 0) {
+		json_object_set_new(o, "name_split", json_string(names_split_name((names_split)l->split[j])));
+		if(l->left_out[j])
+			json_object_set_new(o, "name_left_out", json_integer(l->left_out[j]));
+	}
+}
+
 static json_t *row_json(const reconcile_result *r, size_t j)
 {
 	const reconcile_row *row = &r->rows[j];
@@ -469,6 +535,13 @@ static json_t *row_json(const reconcile_result *r, size_t j)
 		json_t *fields = match_explain_json(&match_person_spec, &r->links, &r->reg.side, &r->list.side,
 		                                    row->pair, &w);
 		json_object_set_new(o, "person", json_string(r->reg.ids[row->person]));
+		const person_brief *b = r->brief ? &r->brief[j] : NULL;
+		json_t *name = b && b->id ? name_json((const char *[]){b->surname, b->surname_latin},
+		                                      (const char *[]){b->given_names, b->given_names_latin},
+		                                      (const char *[]){b->patronymic, b->patronymic_latin})
+		                          : NULL;
+		if(name)
+			json_object_set_new(o, "person_name", name);
 		json_object_set_new(o, "probability", json_real(round(row->prob * 10000) / 10000));
 		json_object_set_new(o, "weight", json_real(round(w * 100) / 100));
 		if(row->decided)
@@ -477,7 +550,19 @@ static json_t *row_json(const reconcile_result *r, size_t j)
 	}
 	if(row->candidates)
 		json_object_set_new(o, "candidates", json_integer(row->candidates));
+	theirs_json(o, r, j);
 	return o;
+}
+
+/* How the list's whole names were split, by rule, and how many were not. */
+static json_t *split_json(const reconcile_result *r)
+{
+	json_t *by = json_object();
+	for(int k = 1; k < NAMES_SPLIT_COUNT; k++)
+		if(r->split[k])
+			json_object_set_new(by, names_split_name((names_split)k), json_integer((json_int_t)r->split[k]));
+	return json_pack("{s:o, s:I, s:I}", "by", by, "unsplit", (json_int_t)r->split[NAMES_SPLIT_NONE],
+	                 "words_left_out", (json_int_t)r->split_left_out);
 }
 
 json_t *reconcile_json(const reconcile_result *r)
@@ -485,7 +570,7 @@ json_t *reconcile_json(const reconcile_result *r)
 	json_t *rows = json_array();
 	for(size_t j = 0; j < r->list.side.n; j++)
 		json_array_append_new(rows, row_json(r, j));
-	return json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}, s:o}", "summary",
+	json_t *doc = json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}, s:o}", "summary",
 	                 "list_rows", (json_int_t)r->list.side.n, "registry_persons",
 	                 (json_int_t)r->reg.side.n, "matched", (json_int_t)r->matched, "review",
 	                 (json_int_t)r->review, "unmatched", (json_int_t)r->unmatched, "already_returned",
@@ -494,6 +579,9 @@ json_t *reconcile_json(const reconcile_result *r)
 	                 (json_int_t)r->flagged[4], "not_eligible", (json_int_t)r->flagged[5],
 	                 "candidate_pairs", (json_int_t)r->links.candidates, "seconds",
 	                 round(r->seconds * 1000) / 1000, "rows", rows);
+	if(doc && r->whole_names)
+		json_object_set_new(json_object_get(doc, "summary"), "name_split", split_json(r));
+	return doc;
 }
 
 pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err)

@@ -71,6 +71,14 @@ typedef struct reconcile_result {
 	match_result links;
 	reconcile_row *rows;       /* one per list row */
 	size_t matched, review, unmatched, flagged[RECONCILE_FLAGS];
+	/* Rows whose whole name (a "name" column) was split, by how (the
+	 * NAMES_SPLIT_NONE count: not split), and those with words left out. */
+	size_t split[NAMES_SPLIT_COUNT], split_left_out;
+	bool whole_names;
+	/* The registry person of each row (matched or its best candidate;
+	 * id 0 for none), for reports that show names, not only ids. */
+	person_brief *brief;
+	arena brief_a;
 	double threshold;
 	double seconds;
 } reconcile_result;

@@ -80,11 +80,31 @@ const char *names_equivalent(const names *nm, const char *key, size_t len);
 int names_cyrillic_candidates(const names *nm, const char *word, arena *a, const char **out, int max);
 
 /* A whole name in one field, in any order, split into its parts (words
- * of text, copied into a; NULL where there is none). Other words (a
- * second given name, a title) are left out. */
+ * of text, copied into a; NULL where there is none): "Шевченко Олександр
+ * Іванович", "Oleksandr Shevchenko", "SHEVCHENKO O.I.", "Коваль-Петренко,
+ * Ганна". Other words (a second given name, a title) are left out, and
+ * counted. `how` says what decided the surname; NAMES_SPLIT_NONE when the
+ * text could not be split (one word, taken as the surname; or initials
+ * only, no surname). */
+typedef enum names_split {
+	NAMES_SPLIT_NONE,          /* not split */
+	NAMES_SPLIT_COMMA,         /* "Surname, Given" */
+	NAMES_SPLIT_CAPITALS,      /* the one word in capitals */
+	NAMES_SPLIT_INITIALS,      /* the full word beside the initials */
+	NAMES_SPLIT_KNOWN_NAME,    /* a known given name or a patronymic placed the rest */
+	NAMES_SPLIT_SURNAME_FIRST, /* no clue: the lists' order, surname first (Cyrillic) */
+	NAMES_SPLIT_GIVEN_FIRST,   /* no clue: given name first (Latin) */
+	NAMES_SPLIT_COUNT
+} names_split;
+
 typedef struct names_person {
 	const char *surname, *given, *patronymic;
+	names_split how;
+	int left_out;              /* words of the name not placed */
 } names_person;
+/* A short English word for `how` ("comma", "initials", ...): a code, not
+ * a sentence; the UI translates it. */
+const char *names_split_name(names_split how);
 pl_rc names_parse_person(const names *nm, const char *text, arena *a, names_person *out) PL_NODISCARD;
 
 /* A search query: one term per word, each with its alternative keys: the

@@ -142,3 +142,44 @@ pl_rc registry_last_events(store *st, const int64_t *ids, size_t n, unsigned typ
 	free(text);
 	return !rc && arena_oom(a) ? pl_nomem(err) : rc;
 }
+
+typedef struct ids_ctx {
+	int64_t *ids;
+	size_t base;
+} ids_ctx;
+
+static void id_row(sqlite3_stmt *s, void *ctx)
+{
+	ids_ctx *c = ctx;
+	c->ids[c->base + (size_t)sqlite3_column_int64(s, 0)] = sqlite3_column_int64(s, 1);
+}
+
+pl_rc registry_person_ids(store *st, const char *const *uids, size_t n, int64_t *ids, pl_err *err)
+{
+	memset(ids, 0, n * sizeof(*ids));
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT j.key, p.id FROM json_each(?1) j JOIN person p ON p.uid = j.value",
+	                      &s, err);
+	/* In batches, as store_rows_by_ids reads by row id. */
+	for(size_t at = 0; !rc && at < n; at += STORE_IDS_BATCH) {
+		json_t *list = json_array();
+		for(size_t i = at; list && i < n && i < at + STORE_IDS_BATCH; i++)
+			if(json_array_append_new(list, uids[i] ? json_string(uids[i]) : json_null()))
+				json_decref(list), list = NULL;
+		char *text = list ? json_dumps(list, JSON_COMPACT) : NULL;
+		json_decref(list);
+		if(!text)
+			return pl_nomem(err);
+		sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+		ids_ctx c = {ids, at};
+		int x;
+		while((x = sqlite3_step(s)) == SQLITE_ROW)
+			id_row(s, &c);
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		free(text);
+		if(x != SQLITE_DONE)
+			rc = store_fail(st, err, x, "finding persons");
+	}
+	return rc;
+}

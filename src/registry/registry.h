@@ -214,6 +214,10 @@ pl_rc registry_person_uid(store *st, int64_t id, char uid[UID_SIZE], pl_err *err
 /* uids[i]: the uid of the person with row id ids[i]; "" for none. */
 pl_rc registry_person_uids(store *st, const int64_t *ids, size_t n, char (*uids)[UID_SIZE],
                               pl_err *err) PL_NODISCARD;
+/* ids[i]: the row id of the person with uid uids[i]; 0 if there is none
+ * (or uids[i] is NULL). One statement per STORE_IDS_BATCH uids. */
+pl_rc registry_person_ids(store *st, const char *const *uids, size_t n, int64_t *ids,
+                          pl_err *err) PL_NODISCARD;
 /* out[i] is the person with row id ids[i] (ids may repeat; 0 or an id
  * nobody has gives a zeroed out[i]). */
 pl_rc registry_person_briefs(store *st, const int64_t *ids, size_t n, arena *a,

@@ -30,6 +30,8 @@ static const struct cell_row {
 	{"GET", "/api/audit", "/api/audit?limit=5", NULL, false, ".....y."},
 	{"GET", "/api/audit/verify", "/api/audit/verify", NULL, false, ".....y."},
 	{"GET", "/api/access", "/api/access?limit=5", NULL, false, ".....y."},
+	{"GET", "/api/audit/export", "/api/audit/export?limit=5", NULL, false, ".....y."},
+	{"GET", "/api/access/export", "/api/access/export?limit=5", NULL, false, ".....y."},
 	{"GET", "/api/users", "/api/users", NULL, false, "y......"},
 	{"POST", "/api/users", "/api/users", "{}", false, "y......"},
 	{"PATCH", "/api/users/{name}", "/api/users/nobody", "{}", false, "y......"},

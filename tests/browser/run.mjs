@@ -372,7 +372,7 @@ test('reconcile a list in Russian forms, review side by side, confirm by key', a
   // The birth date differs, marked with how: day and month swapped.
   const birth = page.locator('table.side-by-side tr[data-field="birth_date"]');
   assert(await birth.getAttribute('class') === 'differs', 'the birth date is not marked');
-  assert((await birth.textContent()).includes('day/month swapped'), await birth.textContent());
+  assert((await birth.textContent()).includes('day and month swapped'), await birth.textContent());
   assert((await page.textContent('table.side-by-side tr[data-field="surname"]')).includes('Шевчук'), 'no registry surname');
   await shot(page, '12-reconcile-review');
   await page.keyboard.press('c');
@@ -1040,6 +1040,90 @@ test('aftercare in bulk: a stage\'s returnees of our side given a step in one ac
   await page.waitForSelector('table.aftercare-table');
   const parties = await page.locator('table.aftercare-table tbody tr td:nth-child(3)').allTextContents();
   assert(parties.length && parties.every((p) => p === 'RU'), `the other side: ${parties.join(' ')}`);
+});
+
+test('reviewers see both sides: a list with one name column split and shown field by field; the audit log by user and action, local times, paged, exported', async (page) => {
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/reconcile`);
+  await page.waitForSelector('#list-file');
+  const [y, m, d] = JSON.parse(run(['--json', 'person', 'show', personId])).birth_date.split('-');
+  const list = join(dir, 'their-names.csv');
+  writeFileSync(list, `name,birth_date\nШЕВЧУК Александр Николаевич,${y}-${m}-${d}\nНеизвестный П. П.,1950-01-01\nZzyzx,1960-01-01\n`);
+  await page.setInputFiles('#list-file', list);
+  await page.click('#reconcile-submit');
+  await page.waitForSelector('#reconcile-summary');
+  // How the names were split, and the one that could not be: said, not hidden.
+  const split = await page.textContent('#name-split');
+  assert(split.includes('by the surname in capitals') && split.includes('by the initials') &&
+    /1 could not be split/.test(split), `split summary: ${split}`);
+  await page.click('.tabs button:last-child');
+  await page.waitForSelector('#review table.side-by-side');
+  // Both names in the list, not only ids.
+  const first = await page.textContent('#reconcile-rows tbody tr:first-child');
+  assert(first.includes('ШЕВЧУК Александр Николаевич') && first.includes('Шевчук Олександр Миколайович'), `row 1: ${first}`);
+  // Every field of their side has its value; ours beside it; the scoring per field.
+  for (const [field, theirs, ours] of [['surname', 'ШЕВЧУК', 'Шевчук'], ['given_names', 'Александр', 'Олександр'],
+    ['patronymic', 'Николаевич', 'Миколайович'], ['birth_date', `${y}-${m}-${d}`, `${y}-${m}-${d}`]]) {
+    const row = page.locator(`table.side-by-side tr[data-field="${field}"]`);
+    const t = (await row.locator('td.theirs').textContent()).trim();
+    const o = (await row.locator('td.ours').textContent()).trim();
+    assert(t === theirs && o === ours, `${field}: theirs ${t}, ours ${o}`);
+    assert(/\([+-]?\d/.test(await row.locator('td').last().textContent()), `${field}: no weight`);
+  }
+  assert(await page.locator('table.side-by-side tr[data-field="given_names"]').getAttribute('class') === 'differs',
+    'the given name in another language is not marked');
+  assert((await page.textContent('#row-split')).includes('capitals'), 'the row does not say how its name was split');
+  await shot(page, '40-reconcile-whole-names');
+  // A decision each way, for the log.
+  await page.keyboard.press('c');
+  await page.waitForFunction(() => document.querySelector('#decision-status').textContent.includes('confirmed'));
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => document.querySelector('#decision-status').textContent.includes('rejected'));
+
+  await signOutIn(page, 'auditor');
+  await page.goto(`${base}/audit`);
+  await page.waitForSelector('#log-filters');
+  await page.fill('#l-actor', 'negotiator');
+  await page.fill('#l-action', 'confirm');
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  await page.fill('#l-from', `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T00:00`);
+  await page.click('#log-filters button[type=submit]');
+  await page.waitForURL((u) => u.search.includes('action=confirm'));
+  await page.waitForSelector('table.log');
+  const rows = await page.locator('table.log tbody tr').allTextContents();
+  assert(rows.length >= 1 && rows.every((r) => r.includes('negotiator') && r.includes('confirm')), `rows: ${rows.join(' | ')}`);
+  assert(rows[0].includes('Шевчук Олександр Миколайович'), `no name in the log: ${rows[0]}`);
+  // Local time in the cell, the UTC in its title.
+  const time = page.locator('table.log tbody tr:first-child time');
+  const utc = await time.getAttribute('datetime');
+  assert(/Z$/.test(utc) && (await time.getAttribute('title')).includes(utc) && !(await time.textContent()).includes('Z'),
+    `time: ${await time.textContent()} / ${utc}`);
+  await shot(page, '41-audit-filtered');
+  // Exported by the server: every entry the filter takes, as CSV; the export audited.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+  assert(csv[0].startsWith('seq,ts,actor,action') && csv.length === rows.length + 1, `export: ${csv.length} lines for ${rows.length} rows`);
+  assert(download.suggestedFilename().startsWith('parley-audit-log-'), download.suggestedFilename());
+  // Paged: one entry a page, the next page older, then back to the first.
+  await page.goto(`${base}/audit?actor=negotiator&limit=1`);
+  await page.waitForSelector('#next-page');
+  const seq1 = Number(await page.textContent('table.log tbody tr td'));
+  await page.click('#next-page');
+  await page.waitForSelector('#first-page');
+  const seq2 = Number(await page.textContent('table.log tbody tr td'));
+  assert(seq2 < seq1, `page 2 starts at ${seq2}, page 1 at ${seq1}`);
+  const exported = await page.evaluate(async () => (await (await fetch('/api/audit?action=export&actor=auditor')).json()).entries);
+  assert(exported.length >= 1 && exported[0].after.log === 'audit' && exported[0].after.action === 'confirm',
+    JSON.stringify(exported[0]));
+  await shot(page, '42-audit-page-2');
+  // The access log, by the person's name in Latin letters.
+  await page.goto(`${base}/access?name=Shevchuk`);
+  await page.waitForSelector('table.log');
+  const reads = await page.locator('table.log tbody tr').allTextContents();
+  assert(reads.some((r) => r.includes(personId)) && reads.every((r) => r.includes('Шевчук')),
+    `access rows: ${reads.slice(0, 3).join(' | ')}`);
+  await shot(page, '43-access-by-name');
 });
 
 // ---- run them -----------------------------------------------------------

@@ -2,6 +2,8 @@
  * read from a file, by the caller's keys; a row without a name refused. */
 #include "registry/fixture.h"
 
+#include <jansson.h>
+
 #include "match/reconcile.h"
 
 static const char *const list_csv =
@@ -100,11 +102,61 @@ static void test_a_record_without_a_name_is_refused(void **state)
 	assert_string_equal(f->err.msg, "list:2: no name");
 }
 
+/* A list with its whole names in one column: each split, the report
+ * saying how (and that one could not be), every field of their side
+ * shown, and our side by name. */
+static void test_whole_names_are_split_and_shown(void **state)
+{
+	fixture *f = *state;
+	registry_of_three(f);
+	names *nm;
+	assert_ok(registry_names(f->r, &nm, &f->err), &f->err);
+	static const char csv[] = "name,birth_date,service_number\n"
+	                          "Бойко Тарас Іванович,1980-05-01,АБ123456\n"
+	                          "Oleksandr Shevchenko,1990-03-12,\n"
+	                          "МЕЛЬНИК О.,1970-01-01,\n"
+	                          "Nobody,1950-01-01,\n";
+	FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+	assert_non_null(in);
+	reconcile_opts o = {.threads = 1};
+	reconcile_result r;
+	assert_ok(reconcile_list(f->r, nm, in, "names.csv", &o, &r, &f->err), &f->err);
+	fclose(in);
+	assert_true(r.whole_names);
+	assert_int_equal(r.split[NAMES_SPLIT_KNOWN_NAME], 2);
+	assert_int_equal(r.split[NAMES_SPLIT_CAPITALS], 1);
+	assert_int_equal(r.split[NAMES_SPLIT_NONE], 1);
+	json_t *doc = reconcile_json(&r);
+	assert_non_null(doc);
+	json_t *split = json_object_get(json_object_get(doc, "summary"), "name_split");
+	assert_int_equal(json_integer_value(json_object_get(split, "unsplit")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(split, "by"), "capitals")), 1);
+	json_t *rows = json_object_get(doc, "rows");
+	json_t *boiko = json_array_get(rows, 0), *theirs = json_object_get(boiko, "theirs");
+	assert_string_equal(json_string_value(json_object_get(theirs, "surname")), "Бойко");
+	assert_string_equal(json_string_value(json_object_get(theirs, "given_names")), "Тарас");
+	assert_string_equal(json_string_value(json_object_get(theirs, "patronymic")), "Іванович");
+	assert_string_equal(json_string_value(json_object_get(theirs, "service_number")), "АБ123456");
+	assert_string_equal(json_string_value(json_object_get(boiko, "name_split")), "known_name");
+	assert_string_equal(json_string_value(json_object_get(boiko, "person_name")), "Бойко Тарас");
+	json_t *shev = json_array_get(rows, 1);
+	assert_string_equal(json_string_value(json_object_get(shev, "their_name")), "Shevchenko Oleksandr");
+	assert_string_equal(json_string_value(json_object_get(shev, "person_name")), "Шевченко Олександр");
+	json_t *mel = json_array_get(rows, 2);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(mel, "theirs"), "given_names")),
+	                    "О.");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(rows, 3), "name_split")), "unsplit");
+	json_decref(doc);
+	reconcile_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_records_link_as_the_file_does, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_record_without_a_name_is_refused, fixture_setup,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_whole_names_are_split_and_shown, fixture_setup,
 		                                fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("match/reconcile", tests, NULL, NULL);

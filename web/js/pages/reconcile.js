@@ -54,7 +54,10 @@ export function parseCsv(text) {
   return records;
 }
 
-function listValue(raw, cols) {
+// Their side: what the server read from the row (a whole name split into
+// its parts), else the row as the browser has it.
+function listValue(row, raw, cols) {
+  for (const c of cols) if (row.theirs && row.theirs[c]) return row.theirs[c];
   for (const c of cols) if (raw && raw[c]) return raw[c];
   return '';
 }
@@ -74,8 +77,37 @@ function summary(rep) {
     ['unmatched', s.unmatched], ['already_returned', s.already_returned], ['died', s.died],
     ['civilian', s.civilian], ['duplicate', s.duplicate], ['booked', s.booked],
     ['not_eligible', s.not_eligible]];
-  return h('dl', { class: 'report', id: 'reconcile-summary' },
-    items.map(([k, v]) => [h('dt', {}, t(`reconcile.${k}`)), h('dd', {}, number(v))]));
+  return h('div', {}, h('dl', { class: 'report', id: 'reconcile-summary' },
+    items.map(([k, v]) => [h('dt', {}, t(`reconcile.${k}`)), h('dd', {}, number(v))])),
+  splitSummary(s.name_split));
+}
+
+// How a "name" column was split, rule by rule, and how many rows were not:
+// never silently.
+function splitSummary(split) {
+  if (!split) return null;
+  const by = Object.entries(split.by || {}).map(([how, n]) =>
+    t('bothsides.split_by', { n: number(n), how: t(`bothsides.how_${how}`) }));
+  const parts = [t('bothsides.split_intro'), `${by.join(', ') || t('bothsides.split_none')}.`,
+    t('bothsides.split_unsplit', { n: number(split.unsplit) })];
+  if (split.words_left_out) parts.push(t('bothsides.split_left_out', { n: number(split.words_left_out) }));
+  return h('p', { id: 'name-split', class: split.unsplit ? 'warn' : 'muted' }, parts.join(' '));
+}
+
+// The comparison levels of the report (src/match/compare.c), in words.
+const LEVELS = {
+  exact: 'exact', equivalent: 'equivalent', swapped: 'swapped', 'jw>=0.94': 'close',
+  'jw>=0.88': 'similar', 'jw>=0.85': 'similar', 'day/month swapped': 'dm_swapped',
+  'one digit off': 'digit', 'year only, same': 'year_same', 'year +-1': 'year_near',
+  transposition: 'transposition', 'one edit': 'one_edit', else: 'else', unknown: 'unknown',
+};
+
+function levelText(level) {
+  return LEVELS[level] ? t(`bothsides.level_${LEVELS[level]}`) : level;
+}
+
+function weightText(w) {
+  return `${w > 0 ? '+' : ''}${w}`;
 }
 
 // Their row and our record, field by field.
@@ -87,22 +119,32 @@ async function detail(ctx, row, raw, onDecide) {
   }
   let p = null;
   try { p = await get(`/api/persons/${row.person}`); } catch { /* shown as empty */ }
+  let total = 0;
   const table = h('table', { class: 'side-by-side' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('reconcile.field')),
       h('th', { scope: 'col' }, t('reconcile.their_row', { line: row.line })),
-      h('th', { scope: 'col' }, h('a', { href: `/persons/${row.person}` }, row.person)),
+      h('th', { scope: 'col' }, h('a', { href: `/persons/${row.person}` }, row.person_name || row.person)),
       h('th', { scope: 'col' }, t('reconcile.level')))),
     h('tbody', {}, FIELDS.map(([name, cols]) => {
       const f = (row.fields || {})[name] || { level: 'unknown', weight: 0 };
       const differs = f.level !== 'exact' && f.level !== 'unknown';
-      return h('tr', { class: differs ? 'differs' : null, dataset: { field: name } },
+      total += f.weight || 0;
+      return h('tr', { class: differs ? 'differs' : null, dataset: { field: name, level: f.level } },
         h('th', { scope: 'row' }, t(`fields.${name}`)),
-        h('td', {}, listValue(raw, cols) || t('app.none')),
-        h('td', {}, personValue(p, cols) || t('app.none')),
-        h('td', {}, `${f.level} (${f.weight > 0 ? '+' : ''}${f.weight})`));
-    })));
+        h('td', { class: 'theirs' }, listValue(row, raw, cols) || t('app.none')),
+        h('td', { class: 'ours' }, personValue(p, cols) || t('app.none')),
+        h('td', {}, `${levelText(f.level)} (${weightText(f.weight)})`));
+    })),
+    h('tfoot', {}, h('tr', {}, h('th', { scope: 'row', colspan: 3 }, t('bothsides.weight_total')),
+      h('td', {}, weightText(Math.round(total * 100) / 100)))));
+  const split = row.name_split
+    ? h('p', { class: 'muted', id: 'row-split' }, row.name_split === 'unsplit' ? t('bothsides.row_unsplit')
+      : t('bothsides.row_split', { how: t(`bothsides.how_${row.name_split}`) }),
+      row.name_left_out ? ` ${t('bothsides.row_left_out', { n: row.name_left_out })}` : '')
+    : null;
   box.append(
     h('h2', {}, t('reconcile.row', { line: row.line })),
+    split,
     h('p', {}, t('reconcile.probability', { p: (row.probability * 100).toFixed(1) }),
       row.flags.length ? h('span', { class: 'flags' }, ` ${flagsText(row.flags)}`) : null,
       row.decided ? h('strong', { class: 'decided' }, ` ${t('reconcile.decided')}`) : null),
@@ -159,11 +201,15 @@ function resultView(ctx, rep, raw, fileName) {
         onclick: () => { filter = f; drawList(); select(0); } },
       `${t(`reconcile.${f}`)} (${number(f === 'all' ? rows.length : rows.filter((r) => r.outcome === f).length)})`)));
     clear(list).append(visible.length ? h('table', { class: 'log', id: 'reconcile-rows' },
-      h('thead', {}, h('tr', {}, ['line', 'list_id', 'outcome', 'person', 'probability', 'flags']
-        .map((c) => h('th', { scope: 'col' }, t(`reconcile.col_${c}`))))),
+      h('thead', {}, h('tr', {}, [t('reconcile.col_line'), t('reconcile.col_list_id'), t('bothsides.col_their_name'),
+        t('reconcile.col_outcome'), t('reconcile.col_person'), t('bothsides.col_person_name'),
+        t('reconcile.col_probability'), t('reconcile.col_flags')]
+        .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, visible.map((r, i) => h('tr', { dataset: { i }, onclick: () => select(i), class: i === current ? 'selected' : null },
-        h('td', {}, r.line), h('td', {}, r.list_id), h('td', {}, t(`reconcile.${r.outcome}`) + (r.decided ? ' ✓' : '')),
-        h('td', { class: 'mono' }, r.person || ''), h('td', {}, r.person ? (r.probability * 100).toFixed(1) : ''),
+        h('td', {}, r.line), h('td', {}, r.list_id), h('td', { class: 'their-name' }, r.their_name || ''),
+        h('td', {}, t(`reconcile.${r.outcome}`) + (r.decided ? ' ✓' : '')),
+        h('td', { class: 'mono' }, r.person || ''), h('td', { class: 'person-name' }, r.person ? (r.person_name || '') : ''),
+        h('td', {}, r.person ? (r.probability * 100).toFixed(1) : ''),
         h('td', { class: 'flags' }, flagsText(r.flags || []))))))
       : notice('info', t('reconcile.none')));
   }
