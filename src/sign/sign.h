@@ -187,6 +187,10 @@ pl_rc sign_unseal(const sign_sealed *s, const sign_key *pub, const char *passphr
 pl_rc sign_office_generate(store *st, const char *signer, sign_role role, const char *passphrase,
                            const sign_kdf *kdf, const char *actor, sign_trusted *out,
                            pl_err *err) PL_NODISCARD;
+/* The key the office would sign with: the one with this fingerprint (if
+ * live and held here), or (NULL) the newest live key held here;
+ * PL_ECONFLICT, saying why, if there is none. */
+pl_rc sign_office_key(store *st, const char *fingerprint, sign_trusted *out, pl_err *err) PL_NODISCARD;
 /* Open the office's key for one signature: the key with this fingerprint,
  * or (NULL) the newest live key held here. A wrong passphrase is PL_EINPUT
  * and is recorded in the audit chain (in a transaction of its own: call

@@ -278,12 +278,20 @@ pl_rc sign_key_import(store *st, const char *path, const char *name, const char 
 	pl_rc rc = sign_key_load(path, &k, err);
 	if(rc) {
 		/* The message names the path read; an upload's is a temporary one. */
-		if(strcmp(path, name) && !strncmp(err->msg, path, strlen(path))) {
-			char rest[PL_ERR_MSG_MAX];
-			snprintf(rest, sizeof(rest), "%s", err->msg + strlen(path));
-			pl_fail(err, rc, "%s%s", name, rest);
+		char msg[PL_ERR_MSG_MAX] = "";
+		size_t n = 0, plen = strlen(path);
+		for(const char *p = err->msg; *p && n + 1 < sizeof(msg);) {
+			bool at = plen && strcmp(path, name) && !strncmp(p, path, plen);
+			const char *piece = at ? name : p;
+			size_t len = at ? strlen(name) : 1;
+			if(n + len >= sizeof(msg))
+				break;
+			memcpy(msg + n, piece, len);
+			n += len;
+			p += at ? plen : 1;
 		}
-		return rc;
+		msg[n] = '\0';
+		return pl_fail(err, rc, "%s", msg);
 	}
 	if(k.has_secret) {
 		sign_key_wipe(&k);

@@ -202,8 +202,7 @@ static pl_rc take_held(void *ctx, const sign_trusted *t)
 	return PL_OK;
 }
 
-/* The key to sign with: the one named, or the newest live one held here. */
-static pl_rc office_key(store *st, const char *fingerprint, sign_trusted *t, pl_err *err)
+pl_rc sign_office_key(store *st, const char *fingerprint, sign_trusted *t, pl_err *err)
 {
 	if(fingerprint) {
 		pl_rc rc = sign_key_find(st, fingerprint, t, err);
@@ -233,7 +232,7 @@ pl_rc sign_office_unlock(store *st, const char *fingerprint, const char *passphr
 	memset(out, 0, sizeof(*out));
 	sign_trusted t;
 	sign_sealed box;
-	pl_rc rc = office_key(st, fingerprint, &t, err);
+	pl_rc rc = sign_office_key(st, fingerprint, &t, err);
 	if(!rc && (rc = read_sealed(st, t.id, &box, err)) == PL_ENOTFOUND)
 		rc = pl_fail(err, PL_ECONFLICT, "key %s is not held here", t.fingerprint);
 	if(rc)
