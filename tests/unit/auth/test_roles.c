@@ -14,7 +14,7 @@ static const struct {
 	role r;
 	const char *cells;
 } expected[] = {
-	{ROLE_ADMIN,          "yy....y.y..y.yyy.y...y"},
+	{ROLE_ADMIN,          "yy....y.y..y.yyy.y..y"},
 	{ROLE_REGISTRAR,      "y.y.yyy..yyy.yy......"},
 	{ROLE_MEDICAL,        "yy.yy.y.......y......"},
 	{ROLE_NEGOTIATOR,     "y.....y..yyyyyy....y."},
