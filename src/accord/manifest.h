@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "accord/stage.h"
+#include "sign/sign.h"
 
 /* The stage's current version, with the signatures this office holds for
  * it, as an envelope (a new reference in *out). */
@@ -46,5 +47,18 @@ void manifest_import_report_free(manifest_import_report *rep);
  * transaction, audited. */
 pl_rc manifest_import(store *st, const json_t *envelope, const char *name,
                          manifest_import_report *rep, pl_err *err) PL_NODISCARD;
+
+/* Sign the stage's current version here with the office's key (its
+ * fingerprint, or NULL: the newest held here; sign/sign.h, "sealed"),
+ * if its role is one of `roles` (bits 1 << SIGN_PARTY, 1 << SIGN_MEDIATOR:
+ * who the signer may sign as),
+ * opened with passphrase for this one signature and wiped at once, and
+ * keep the signature as manifest_import keeps an imported one (the stage
+ * agreed when both parties have signed), audited. Refused for a draft (it
+ * may still change) and a cancelled stage; a wrong passphrase is
+ * PL_EINPUT (audited). info says what the signing did (sign.h). */
+pl_rc manifest_sign_here(store *st, const char *stage_uid, const char *fingerprint, unsigned roles,
+                         const char *passphrase, manifest_import_report *rep,
+                         signed_doc_signing *info, pl_err *err) PL_NODISCARD;
 
 #endif

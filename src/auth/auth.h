@@ -49,6 +49,9 @@ typedef enum perm {
 	PERM_REMAINS_WRITE,   /* import cases, custody, fragments, identify, withdraw, return */
 	PERM_DNA_READ,        /* DNA proposals, their explanations, the frequency table */
 	PERM_DNA_WRITE,       /* import DNA profiles and frequencies, screen, confirm and reject */
+	PERM_SIGN,            /* sign a manifest with the office's key (its passphrase typed), bring
+	                         in others' signed manifests */
+	PERM_KEYS,            /* make the office's key, import others' public keys, revoke keys */
 	PERM_COUNT
 } perm;
 

@@ -35,6 +35,8 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_REMAINS_WRITE] = "remains_write",
 	[PERM_DNA_READ] = "dna_read",
 	[PERM_DNA_WRITE] = "dna_write",
+	[PERM_SIGN] = "sign",
+	[PERM_KEYS] = "keys",
 	[PERM_COUNT] = NULL,
 };
 
@@ -59,7 +61,13 @@ const char *const perm_names[PERM_COUNT + 1] = {
  * - Remains are the identification officers' work; admin and auditor read.
  *   So is DNA identification: proposals, explanations and frequencies are
  *   read by the same three; only identification officers import profiles,
- *   screen, and confirm or reject. */
+ *   screen, and confirm or reject.
+ * - Signing with the office's key (the passphrase typed) is for those who
+ *   agree on stages: negotiators, and on a mediator's instance the
+ *   mediator, who witnesses. Not admins: who keeps the keys is not who
+ *   signs with them. Both bring in the others' signed manifests.
+ * - The keys themselves (the office's made, others' imported, any
+ *   revoked) are the admin's, like the accounts. */
 static const role_set matrix[PERM_COUNT] = {
 	[PERM_PERSON_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) |
 	                     R(ROLE_NEGOTIATOR) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
@@ -84,6 +92,8 @@ static const role_set matrix[PERM_COUNT] = {
 	[PERM_REMAINS_WRITE] = R(ROLE_IDENTIFICATION),
 	[PERM_DNA_READ] = R(ROLE_ADMIN) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
 	[PERM_DNA_WRITE] = R(ROLE_IDENTIFICATION),
+	[PERM_SIGN] = R(ROLE_NEGOTIATOR) | R(ROLE_MEDIATOR),
+	[PERM_KEYS] = R(ROLE_ADMIN),
 };
 
 bool auth_can(role_set roles, perm p)

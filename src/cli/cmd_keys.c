@@ -127,15 +127,8 @@ static int import_one(cli *c, store *st, const char *path, json_t *arr)
 {
 	sign_key k;
 	pl_err err = {0};
-	pl_rc rc = sign_key_load(path, &k, &err);
-	if(!rc && k.has_secret) {
-		sign_key_wipe(&k);
-		rc = pl_fail(&err, PL_EINPUT, "%s is a secret key file: import its public key instead "
-		             "(parley keys export %s -o PUBFILE)", path, path);
-	}
 	bool added = false;
-	if(!rc)
-		rc = sign_key_trust(st, &k, c->actor, &added, &err);
+	pl_rc rc = sign_key_import(st, path, path, c->actor, &k, &added, &err);
 	if(rc)
 		return cli_fail(c, &err);
 	char fp[SIGN_FINGERPRINT_MAX];
@@ -213,17 +206,22 @@ static int keys_list(cli *c, int argc, char **argv)
 /* ---- revoke ------------------------------------------------------------ */
 
 static const char revoke_usage[] =
-	"usage: parley keys revoke FINGERPRINT\n"
+	"usage: parley keys revoke FINGERPRINT [--reason TEXT]\n"
 	"\n"
 	"Stop trusting a key (its fingerprint from 'parley keys list', with or\n"
 	"without the spaces): signatures made with it no longer count, whenever\n"
-	"they were made. A revoked key is never trusted again. Recorded in the\n"
-	"audit log.\n";
+	"they were made. A revoked key is never trusted again; if the office's\n"
+	"own key was kept sealed here (for signing in the browser), its secret is\n"
+	"erased. Recorded in the audit log, with the reason.\n"
+	"\n"
+	"      --reason TEXT    why (lost, copied, replaced), for the audit log\n";
 
 static int keys_revoke(cli *c, int argc, char **argv)
 {
-	static const cli_spec spec = {.usage = revoke_usage, .max_args = -1};
-	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
+	static const cli_opt opts[] = {{.name = "reason"}, {0}};
+	static const cli_spec spec = {.usage = revoke_usage, .opts = opts, .max_args = -1};
+	cli_val v[1];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
 		return status;
 	/* "3f9a 1c2b 77e0 4d15" typed without quotes is four arguments. */
@@ -239,7 +237,7 @@ static int keys_revoke(cli *c, int argc, char **argv)
 	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	sign_trusted t;
-	pl_rc rc = sign_key_revoke(st, fp, c->actor, &t, &err);
+	pl_rc rc = sign_key_revoke(st, fp, v[0].s, c->actor, &t, &err);
 	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);

@@ -123,6 +123,13 @@ static void accord_schemas(json_t *s)
 	json_object_set_new(s, "AftercareEventsInput", ac);
 	static const char *const cancel_req[] = {"reason", NULL};
 	json_object_set_new(s, "CancelInput", object_schema("reason:string", cancel_req));
+	static const char *const sign_req[] = {"passphrase", NULL}, *const key_req[] = {"signer", "passphrase",
+	                                                                                 "confirm", NULL},
+	                         *const revoke_req[] = {"reason", NULL};
+	json_object_set_new(s, "SignInput", object_schema("passphrase:string,key:string", sign_req));
+	json_object_set_new(s, "KeyInput", object_schema("signer:string,role:string,passphrase:string,"
+	                                                  "confirm:string", key_req));
+	json_object_set_new(s, "RevokeInput", object_schema("reason:string", revoke_req));
 	static const char *const out_req[] = {"person", "outcome", NULL}, *const del_req[] = {"batch",
 	                                                                                      "delivered", NULL};
 	json_t *ex = object_schema("date:string", NULL);

@@ -485,6 +485,16 @@ void api_stage_verify(http_req *q)
 	http_json(q, MHD_HTTP_OK, v);
 }
 
+json_t *http_manifest_report_json(const manifest_import_report *rep)
+{
+	return json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b, s:o}", "stage", rep->stage,
+	                 "version", rep->version, "created", rep->created, "new_version", rep->new_version,
+	                 "signatures_added", (json_int_t)rep->signatures_added, "signatures_refused",
+	                 (json_int_t)rep->signatures_refused, "resolved", (json_int_t)rep->resolved,
+	                 "unresolved", (json_int_t)rep->unresolved, "agreed", rep->agreed, "witnessed",
+	                 rep->witnessed, "problems", http_lines_json(&rep->problems));
+}
+
 /* The one uploaded file as JSON; false, answered, if it is not. */
 static json_t *uploaded_json(http_req *q)
 {
@@ -511,18 +521,10 @@ void api_manifest_import(http_req *q)
 		return;
 	manifest_import_report rep = {0};
 	pl_err err = {0};
-	if(manifest_import(q->st, env, q->upload_name[0], &rep, &err)) {
+	if(manifest_import(q->st, env, q->upload_name[0], &rep, &err))
 		http_fail(q, &err);
-	} else {
-		http_json(q, MHD_HTTP_OK,
-		          json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b, s:o}", "stage", rep.stage,
-		                    "version", rep.version, "created", rep.created, "new_version",
-		                    rep.new_version, "signatures_added", (json_int_t)rep.signatures_added,
-		                    "signatures_refused", (json_int_t)rep.signatures_refused, "resolved",
-		                    (json_int_t)rep.resolved, "unresolved", (json_int_t)rep.unresolved,
-		                    "agreed", rep.agreed, "witnessed", rep.witnessed, "problems",
-		                    http_lines_json(&rep.problems)));
-	}
+	else
+		http_json(q, MHD_HTTP_OK, http_manifest_report_json(&rep));
 	manifest_import_report_free(&rep);
 	json_decref(env);
 }

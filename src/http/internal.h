@@ -14,7 +14,8 @@
  *   accesslog.c  reads of persons recorded before they are shown
  *   ratelimit.c  failures counted per key in a window (for sign-ins)
  *   static.c     the web UI's files
- *   api_*.c      the handlers, by subject */
+ *   api_*.c      the handlers, by subject (api_keys.c: signing keys and
+ *                signing in the browser) */
 #ifndef PARLEY_HTTP_INTERNAL_H
 #define PARLEY_HTTP_INTERNAL_H
 
@@ -80,6 +81,7 @@ typedef enum http_group {
 	GROUP_ACCESS_LOG,  /* accesslog.c: the writer of the access log */
 	GROUP_LOGINS,      /* api_auth.c: failed sign-ins, counted */
 	GROUP_IMPORTS,     /* api_registry.c: imports in progress */
+	GROUP_SIGNING,     /* api_keys.c: wrong passphrases, counted */
 	GROUP_COUNT
 } http_group;
 
@@ -353,6 +355,20 @@ void api_stage_execute(http_req *q);
 void api_stage_manifest(http_req *q);
 void api_stage_verify(http_req *q);
 void api_manifest_import(http_req *q);
+/* What an import (or a signature made here) did, as POST /api/manifests
+ * answers it (accord/manifest.h). */
+struct manifest_import_report;
+json_t *http_manifest_report_json(const struct manifest_import_report *rep);
+/* api_keys.c: the signing keys, and a stage signed with the office's key
+ * (wrong passphrases counted: GROUP_SIGNING) */
+pl_rc sign_limit_init(const http_server *s, void **state, pl_err *err);
+void sign_limit_free(void *state);
+void api_keys_list(http_req *q);
+void api_key_generate(http_req *q);
+void api_key_public(http_req *q);
+void api_key_import(http_req *q);
+void api_key_revoke(http_req *q);
+void api_stage_sign(http_req *q);
 /* api_remains.c */
 /* The tag of the remains case p names: its tag, or its id (R...) for tags
  * a path or a query cannot hold; NULL, answered, if it cannot be read. */

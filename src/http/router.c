@@ -70,6 +70,8 @@
 #define RM_WRITE PERM(PERM_REMAINS_WRITE)
 #define DNA_READ PERM(PERM_DNA_READ)
 #define DNA_WRITE PERM(PERM_DNA_WRITE)
+#define SIGN PERM(PERM_SIGN)
+#define KEYS PERM(PERM_KEYS)
 
 const route http_routes[] = {
 	{M_POST, "/api/login", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login,
@@ -193,9 +195,29 @@ const route http_routes[] = {
 	 "date:string:the day of the statement, for the embargo (default today);"
 	 "k:integer:under embargo the smallest group described (default the agreement's, never "
 	 "less)"},
-	{M_POST, "/api/manifests", AG_WRITE, ROUTE_UPLOAD, api_manifest_import,
+	{M_POST, "/api/stages/{id}/sign", SIGN, ROUTE_BODY, api_stage_sign,
+	 "Sign the current manifest with the office's key, opened with its passphrase for this one "
+	 "signature (a party's key signs as the party, a mediator's witnesses); kept as an imported "
+	 "signature is. A wrong passphrase is 403 wrong_passphrase, audited and counted as failed "
+	 "sign-ins are (429 after too many)", "SignInput", NULL},
+	{M_POST, "/api/manifests", AG_WRITE | SIGN, ROUTE_UPLOAD, api_manifest_import,
 	 "Take in a signed manifest (one JSON file, multipart/form-data): a new stage, version or "
 	 "signatures; agreed when both parties have signed with trusted keys", "Upload", NULL},
+	{M_GET, "/api/keys", ST_READ | KEYS, 0, api_keys_list,
+	 "The signing keys: those this office trusts (held: its own, sealed here) and those revoked",
+	 NULL, NULL},
+	{M_POST, "/api/keys", KEYS, ROUTE_BODY | ROUTE_CREATES, api_key_generate,
+	 "Make the office's signing key: its public part trusted, its secret sealed here under the "
+	 "passphrase (given twice), for signing in the browser", "KeyInput", NULL},
+	{M_POST, "/api/keys/import", KEYS, ROUTE_UPLOAD, api_key_import,
+	 "Trust another office's or the mediator's public key (its public key file, "
+	 "multipart/form-data); 200 if it was trusted already", "Upload", NULL},
+	{M_GET, "/api/keys/{fingerprint}/public", ST_READ | KEYS, 0, api_key_public,
+	 "A key's public key file, to give to the others (the fingerprint without spaces)", NULL,
+	 NULL},
+	{M_POST, "/api/keys/{fingerprint}/revoke", KEYS, ROUTE_BODY, api_key_revoke,
+	 "Stop trusting a key, with the reason (required; audited); the office's own key's sealed "
+	 "secret is erased", "RevokeInput", NULL},
 	{M_GET, "/api/aftercare", PERM(PERM_AFTERCARE_READ), 0, api_aftercare,
 	 "Where those handed over are now, counted by step and listed (health steps and the Art. "
 	 "117 flag for medical roles; written to the access log)", NULL, AFTERCARE_QUERY_PARAMS},
@@ -317,6 +339,7 @@ const http_group_hooks http_groups[GROUP_COUNT] = {
 	[GROUP_ACCESS_LOG] = {access_writer_start, access_writer_stop},
 	[GROUP_LOGINS] = {login_limit_init, login_limit_free},
 	[GROUP_IMPORTS] = {import_watch_init, import_watch_free},
+	[GROUP_SIGNING] = {sign_limit_init, sign_limit_free},
 };
 
 /* A path parameter: an id, a user name, a number. */

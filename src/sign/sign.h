@@ -102,6 +102,7 @@ typedef struct sign_trusted {
 	char fingerprint[SIGN_FINGERPRINT_MAX];
 	char added_at[TIMESTAMP_STR_MAX];
 	char revoked_at[TIMESTAMP_STR_MAX];    /* "" while trusted */
+	bool held;                             /* its secret is sealed here (vault.c) */
 } sign_trusted;
 
 /* Trust a public key, audited in the same transaction. *added (may be
@@ -111,10 +112,22 @@ typedef struct sign_trusted {
  * signer or role. */
 pl_rc sign_key_trust(store *st, const sign_key *k, const char *actor, bool *added,
                      pl_err *err) PL_NODISCARD;
+/* Trust the public key in a key file (sign_key_load): a secret key file
+ * is refused (what travels is the public part). `name` is the file's
+ * name in messages (an upload's, not its temporary path); out (may be
+ * NULL) gets the key. */
+pl_rc sign_key_import(store *st, const char *path, const char *name, const char *actor,
+                      sign_key *out, bool *added, pl_err *err) PL_NODISCARD;
+/* The key with this fingerprint (any form sign_fingerprint_parse reads);
+ * a live one before a revoked one. PL_ENOTFOUND if none, PL_EINPUT if it
+ * is not a fingerprint. */
+pl_rc sign_key_find(store *st, const char *fingerprint, sign_trusted *out, pl_err *err) PL_NODISCARD;
 /* Stop trusting the key with this fingerprint (any form that
- * sign_fingerprint_parse reads); out (may be NULL) gets it. */
-pl_rc sign_key_revoke(store *st, const char *fingerprint, const char *actor, sign_trusted *out,
-                      pl_err *err) PL_NODISCARD;
+ * sign_fingerprint_parse reads); out (may be NULL) gets it. reason (may
+ * be NULL) goes into the audit entry. A sealed secret of the key held
+ * here is erased in the same transaction: a revoked key never signs. */
+pl_rc sign_key_revoke(store *st, const char *fingerprint, const char *reason, const char *actor,
+                      sign_trusted *out, pl_err *err) PL_NODISCARD;
 typedef pl_rc (*sign_trusted_fn)(void *ctx, const sign_trusted *t);
 /* Every key in the table, oldest first; revoked ones only if asked. */
 pl_rc sign_keys_each(store *st, bool with_revoked, sign_trusted_fn fn, void *ctx, pl_err *err);
@@ -123,6 +136,68 @@ pl_rc sign_keys_each(store *st, bool with_revoked, sign_trusted_fn fn, void *ctx
  * signature's key was revoked rather than never imported. */
 pl_rc sign_keys_trusted(store *st, arena *a, bool with_revoked, sign_key **out, size_t *n,
                         pl_err *err) PL_NODISCARD;
+
+/* ---- the office's own keys, sealed (vault.c, the signing_secret table) -- *
+ *
+ * For signing in the browser the server keeps the office's secret key,
+ * sealed: a key is derived from a passphrase with Argon2id (libsodium's
+ * crypto_pwhash) and seals the 32-byte seed with XChaCha20-Poly1305, the
+ * signer, role and public key as associated data. The passphrase is
+ * typed for each signature; the opened key lives only until that
+ * signature is made (sign_key_wipe). Passphrases are never logged, stored
+ * or put in an error. */
+
+enum {
+	SIGN_PASSPHRASE_MIN = 12,    /* bytes */
+	SIGN_PASSPHRASE_MAX = 1024,
+	SIGN_SALT_SIZE = 16,
+	SIGN_NONCE_SIZE = 24,
+	SIGN_SEALED_SIZE = 32 + 16   /* the seed and the tag */
+};
+
+typedef struct sign_kdf {
+	unsigned long long opslimit;
+	size_t memlimit;
+} sign_kdf;
+
+/* Argon2id at libsodium's moderate limits (3 passes over 256 MiB, about
+ * a second): what sign_office_generate uses when given NULL. */
+extern const sign_kdf sign_kdf_default;
+
+typedef struct sign_sealed {
+	sign_kdf kdf;
+	unsigned char salt[SIGN_SALT_SIZE];
+	unsigned char nonce[SIGN_NONCE_SIZE];
+	unsigned char box[SIGN_SEALED_SIZE];
+} sign_sealed;
+
+/* Seal k's secret under passphrase (SIGN_PASSPHRASE_MIN..MAX bytes). */
+pl_rc sign_seal(const sign_key *k, const char *passphrase, const sign_kdf *kdf, sign_sealed *out,
+                pl_err *err) PL_NODISCARD;
+/* Open a sealed key whose public part is pub: out gets the whole key.
+ * PL_EINPUT, saying "wrong passphrase", when the passphrase is not the
+ * one it was sealed with, or the box or its associated data were altered
+ * (the two cannot be told apart, by design). */
+pl_rc sign_unseal(const sign_sealed *s, const sign_key *pub, const char *passphrase, sign_key *out,
+                  pl_err *err) PL_NODISCARD;
+
+/* A new key for the office: generated, its public part trusted, its
+ * secret sealed under passphrase and kept (kdf NULL: sign_kdf_default),
+ * audited, in one transaction. out (may be NULL) gets the trusted key. */
+pl_rc sign_office_generate(store *st, const char *signer, sign_role role, const char *passphrase,
+                           const sign_kdf *kdf, const char *actor, sign_trusted *out,
+                           pl_err *err) PL_NODISCARD;
+/* The key the office would sign with: the one with this fingerprint (if
+ * live and held here), or (NULL) the newest live key held here;
+ * PL_ECONFLICT, saying why, if there is none. */
+pl_rc sign_office_key(store *st, const char *fingerprint, sign_trusted *out, pl_err *err) PL_NODISCARD;
+/* Open the office's key for one signature: the key with this fingerprint,
+ * or (NULL) the newest live key held here. A wrong passphrase is PL_EINPUT
+ * and is recorded in the audit chain (in a transaction of its own: call
+ * this outside one). Wipe out with sign_key_wipe once the signature is
+ * made. */
+pl_rc sign_office_unlock(store *st, const char *fingerprint, const char *passphrase,
+                         const char *actor, sign_key *out, pl_err *err) PL_NODISCARD;
 
 /* ---- signed documents ------------------------------------------------- */
 

@@ -1,5 +1,6 @@
-/* The trusted public keys (the signing_key table): trusting one, revoking
- * it, listing them, each change audited. */
+/* The trusted public keys (the signing_key table): trusting one (from a
+ * key file too), finding one by its fingerprint, revoking it, listing
+ * them, each change audited. */
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "core/json.h"
 #include "sign/internal.h"
 
-static pl_rc key_json(buf *out, const sign_key *k, const char *revoked_at)
+static pl_rc key_json(buf *out, const sign_key *k, const char *revoked_at, const char *reason)
 {
 	char pk[SIGN_PK_B64], fp[SIGN_FINGERPRINT_MAX];
 	sodium_bin2base64(pk, sizeof(pk), k->pk, SIGN_PK_SIZE, sodium_base64_VARIANT_ORIGINAL);
@@ -21,11 +22,14 @@ static pl_rc key_json(buf *out, const sign_key *k, const char *revoked_at)
 	json_member_string(&w, "fingerprint", fp);
 	if(revoked_at)
 		json_member_string(&w, "revoked_at", revoked_at);
+	if(reason)
+		json_member_string(&w, "reason", reason);
 	return json_close(&w);
 }
 
 static pl_rc audited(store *st, const char *actor, const char *action, const sign_key *k,
-                     const char *before_revoked, const char *after_revoked, pl_err *err)
+                     const char *before_revoked, const char *after_revoked, const char *reason,
+                     pl_err *err)
 {
 	char fp[SIGN_FINGERPRINT_MAX];
 	sign_fingerprint(k->pk, fp);
@@ -33,7 +37,7 @@ static pl_rc audited(store *st, const char *actor, const char *action, const sig
 	buf_init(&b, 0);
 	buf_init(&a, 0);
 	bool before = !strcmp(action, "revoke");
-	pl_rc rc = (before && key_json(&b, k, before_revoked)) || key_json(&a, k, after_revoked)
+	pl_rc rc = (before && key_json(&b, k, before_revoked, NULL)) || key_json(&a, k, after_revoked, reason)
 	           ? pl_nomem(err)
 	           : audit_append(st, actor, action, "signing_key", fp, before ? buf_str(&b) : NULL,
 	                          buf_str(&a), err);
@@ -57,10 +61,12 @@ static pl_rc row_to_trusted(sqlite3_stmt *s, sign_trusted *t, pl_err *err)
 	snprintf(t->added_at, sizeof(t->added_at), "%s", added ? added : "");
 	snprintf(t->revoked_at, sizeof(t->revoked_at), "%s", revoked ? revoked : "");
 	t->key.revoked = revoked != NULL;
+	t->held = sqlite3_column_int(s, 6) != 0;
 	return PL_OK;
 }
 
-#define KEY_COLUMNS "id, signer, role, public_key, added_at, revoked_at"
+#define KEY_COLUMNS "id, signer, role, public_key, added_at, revoked_at," \
+	" EXISTS (SELECT 1 FROM signing_secret WHERE key_id = signing_key.id)"
 
 pl_rc sign_keys_each(store *st, bool with_revoked, sign_trusted_fn fn, void *ctx, pl_err *err)
 {
@@ -186,7 +192,7 @@ pl_rc sign_key_trust(store *st, const sign_key *k, const char *actor, bool *adde
 	} else if(rc == PL_ENOTFOUND) {
 		rc = insert_key(st, k, err);
 		if(!rc)
-			rc = audited(st, actor, "trust", k, NULL, NULL, err);
+			rc = audited(st, actor, "trust", k, NULL, NULL, NULL, err);
 		if(!rc && added)
 			*added = true;
 	}
@@ -210,41 +216,90 @@ static pl_rc match_fingerprint(void *ctx, const sign_trusted *t)
 	return PL_OK;
 }
 
+pl_rc sign_key_find(store *st, const char *fingerprint, sign_trusted *out, pl_err *err)
+{
+	fp_search f = {0};
+	if(!sign_fingerprint_parse(fingerprint, f.fp))
+		return pl_fail(err, PL_EINPUT, "'%.40s' is not a key fingerprint (16 hex digits, as "
+		               "'parley keys list' shows them)", fingerprint);
+	pl_rc rc = sign_keys_each(st, true, match_fingerprint, &f, err);
+	if(!rc && !f.n)
+		rc = pl_fail(err, PL_ENOTFOUND, "no signing key has the fingerprint %s", f.fp);
+	if(!rc)
+		*out = f.found;
+	return rc;
+}
+
+/* The key's row marked revoked, and its sealed secret (if held here)
+ * erased: nobody signs with it again, whatever passphrase they know. */
 static pl_rc mark_revoked(store *st, sign_trusted *t, pl_err *err)
 {
 	date_now_iso(t->revoked_at);
-	sqlite3_stmt *s;
+	sqlite3_stmt *s, *d;
 	pl_rc rc = store_stmt(st, "UPDATE signing_key SET revoked_at = ? WHERE id = ?", &s, err);
+	rc = rc ? rc : store_stmt(st, "DELETE FROM signing_secret WHERE key_id = ?", &d, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(s, 1, t->revoked_at, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 2, t->id);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
-	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "revoking a signing key");
+	sqlite3_bind_int64(d, 1, t->id);
+	int y = x == SQLITE_DONE ? sqlite3_step(d) : x;
+	sqlite3_reset(d);
+	t->held = false;
+	return y == SQLITE_DONE ? PL_OK : store_fail(st, err, y, "revoking a signing key");
 }
 
-pl_rc sign_key_revoke(store *st, const char *fingerprint, const char *actor, sign_trusted *out,
-                      pl_err *err)
+pl_rc sign_key_revoke(store *st, const char *fingerprint, const char *reason, const char *actor,
+                      sign_trusted *out, pl_err *err)
 {
-	fp_search f = {0};
-	if(!sign_fingerprint_parse(fingerprint, f.fp))
-		return pl_fail(err, PL_EINPUT, "'%.40s' is not a key fingerprint (16 hex digits, as "
-		               "'parley keys list' shows them)", fingerprint);
+	sign_trusted t;
 	pl_rc rc = store_begin(st, err);
 	if(rc)
 		return rc;
-	rc = sign_keys_each(st, true, match_fingerprint, &f, err);
-	if(!rc && !f.n)
-		rc = pl_fail(err, PL_ENOTFOUND, "no signing key has the fingerprint %s", f.fp);
-	else if(!rc && f.found.revoked_at[0])
-		rc = pl_fail(err, PL_ECONFLICT, "key %s of %s %s was already revoked on %s", f.fp,
-		             sign_role_name(f.found.key.role), f.found.key.signer, f.found.revoked_at);
+	rc = sign_key_find(st, fingerprint, &t, err);
+	if(!rc && t.revoked_at[0])
+		rc = pl_fail(err, PL_ECONFLICT, "key %s of %s %s was already revoked on %s", t.fingerprint,
+		             sign_role_name(t.key.role), t.key.signer, t.revoked_at);
 	if(!rc)
-		rc = mark_revoked(st, &f.found, err);
+		rc = mark_revoked(st, &t, err);
 	if(!rc)
-		rc = audited(st, actor, "revoke", &f.found.key, NULL, f.found.revoked_at, err);
+		rc = audited(st, actor, "revoke", &t.key, NULL, t.revoked_at, reason, err);
 	if(!rc && out)
-		*out = f.found;
+		*out = t;
 	return store_end(st, rc, err);
+}
+
+pl_rc sign_key_import(store *st, const char *path, const char *name, const char *actor,
+                      sign_key *out, bool *added, pl_err *err)
+{
+	sign_key k;
+	pl_rc rc = sign_key_load(path, &k, err);
+	if(rc) {
+		/* The message names the path read; an upload's is a temporary one. */
+		char msg[PL_ERR_MSG_MAX] = "";
+		size_t n = 0, plen = strlen(path);
+		for(const char *p = err->msg; *p && n + 1 < sizeof(msg);) {
+			bool at = plen && strcmp(path, name) && !strncmp(p, path, plen);
+			const char *piece = at ? name : p;
+			size_t len = at ? strlen(name) : 1;
+			if(n + len >= sizeof(msg))
+				break;
+			memcpy(msg + n, piece, len);
+			n += len;
+			p += at ? plen : 1;
+		}
+		msg[n] = '\0';
+		return pl_fail(err, rc, "%s", msg);
+	}
+	if(k.has_secret) {
+		sign_key_wipe(&k);
+		return pl_fail(err, PL_EINPUT, "%s is a secret key file: import its public key instead "
+		               "(parley keys export %s -o PUBFILE)", name, name);
+	}
+	rc = sign_key_trust(st, &k, actor, added, err);
+	if(!rc && out)
+		*out = k;
+	return rc;
 }

@@ -407,6 +407,145 @@ static void a_manifest_signed_by_both_parties_agrees_the_stage(void **state)
 	resp_free(&r);
 }
 
+/* ---- signing in the browser (src/http/api_keys.c) ----------------------- */
+
+static const char office_pass[] = "a long office passphrase";
+
+static long sign_stage(role ro, const char *pass, resp *r)
+{
+	char path[128], body[160];
+	path_of(path, sizeof(path), "/sign");
+	snprintf(body, sizeof(body), "{\"passphrase\":\"%s\"}", pass);
+	return post_json(ro, path, body, r);
+}
+
+/* The admin makes the office's key on the server; the negotiator signs the
+ * agreed stage with it (UA's signature replaced), after a wrong
+ * passphrase refused and audited; the mediator may not sign as a party,
+ * the admin not at all; the public key downloads; others' keys import;
+ * too many wrong passphrases wait; a revoked key signs nothing. */
+static void the_office_signs_with_its_sealed_key(void **state)
+{
+	(void)state;
+	resp r;
+	char path[160];
+	static const char gen[] = "{\"signer\":\"UA\",\"role\":\"party\",\"passphrase\":\"a long office "
+	                          "passphrase\",\"confirm\":\"%s\"}";
+	char body[200];
+	snprintf(body, sizeof(body), gen, "a long office passphrasX");
+	assert_status(post_json(ROLE_ADMIN, "/api/keys", body, &r), 422);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "error"), "field")), "confirm");
+	resp_free(&r);
+	snprintf(body, sizeof(body), gen, office_pass);
+	assert_status(post_json(ROLE_NEGOTIATOR, "/api/keys", body, &r), 403);
+	resp_free(&r);
+	/* Nothing to sign with yet. */
+	assert_status(sign_stage(ROLE_NEGOTIATOR, office_pass, &r), 409);
+	assert_contains(buf_str(&r.body), "holds no signing key");
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, "/api/keys", body, &r), 201);
+	assert_true(json_is_true(json_object_get(r.json, "held")));
+	char fp[SIGN_FINGERPRINT_MAX], bare[17];
+	snprintf(fp, sizeof(fp), "%s", str_at(r.json, "fingerprint"));
+	snprintf(bare, sizeof(bare), "%.4s%.4s%.4s%.4s", fp, fp + 5, fp + 10, fp + 15);
+	resp_free(&r);
+
+	/* The public part, to give to the others. */
+	snprintf(path, sizeof(path), "/api/keys/%s/public", bare);
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	assert_string_equal(str_at(r.json, "parley"), "public-key/1");
+	assert_string_equal(str_at(r.json, "fingerprint"), fp);
+	assert_null(json_object_get(r.json, "secret_key"));
+	char cd[256];
+	assert_contains(resp_header(&r, "Content-Disposition", cd, sizeof(cd)), "UA-");
+	resp_free(&r);
+
+	/* Refused: the admin (no sign), the mediator (a party's key), a wrong
+	 * passphrase (audited, the passphrase nowhere in the chain). */
+	assert_status(sign_stage(ROLE_ADMIN, office_pass, &r), 403);
+	resp_free(&r);
+	assert_status(sign_stage(ROLE_MEDIATOR, office_pass, &r), 409);
+	assert_contains(buf_str(&r.body), "you may sign only as the mediator");
+	resp_free(&r);
+	assert_status(sign_stage(ROLE_NEGOTIATOR, "a wrong guess at it", &r), 403);
+	assert_string_equal(resp_code(&r), "wrong_passphrase");
+	assert_contains(buf_str(&r.body), "wrong passphrase for key");
+	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, "/api/audit?limit=0", &r), 200);
+	assert_contains(buf_str(&r.body), "unlock.refused");
+	assert_null(strstr(buf_str(&r.body), "wrong guess"));
+	assert_null(strstr(buf_str(&r.body), "office passphrase"));
+	resp_free(&r);
+
+	/* Signed: UA's signature is now the office key's. */
+	assert_status(sign_stage(ROLE_NEGOTIATOR, office_pass, &r), 200);
+	assert_true(json_is_true(json_object_get(r.json, "replaced")));
+	assert_true(json_is_true(json_object_get(r.json, "agreed")));
+	assert_int_equal(int_at(r.json, "signatures_added"), 2);
+	resp_free(&r);
+	path_of(path, sizeof(path), "/verify");
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	json_t *ua = find(json_object_get(r.json, "signatures"), "signer", "UA");
+	assert_string_equal(str_at(ua, "fingerprint"), fp);
+	assert_true(json_is_true(json_object_get(ua, "ok")));
+	resp_free(&r);
+
+	/* Others' public keys: a new one trusted, one trusted already, and a
+	 * secret key file refused. */
+	sign_key icrc;
+	pl_err err = {0};
+	char pub[4400], sec[4400];
+	assert_ok(sign_key_generate("ICRC", SIGN_MEDIATOR, &icrc, &err), &err);
+	assert_ok(sign_key_save(&icrc, tu_path(pub, sizeof(pub), fx->dir, "ICRC.pub"), false, &err), &err);
+	assert_ok(sign_key_save(&icrc, tu_path(sec, sizeof(sec), fx->dir, "ICRC.key"), true, &err), &err);
+	sign_key_wipe(&icrc);
+	rq up = {.method = "POST", .path = "/api/keys/import", .bearer = fx_token(fx, ROLE_ADMIN),
+	         .upload = {pub, "ICRC.pub"}};
+	assert_status(call(fx, &up, &r), 201);
+	assert_string_equal(str_at(r.json, "signer"), "ICRC");
+	assert_false(json_is_true(json_object_get(r.json, "held")));
+	resp_free(&r);
+	assert_status(call(fx, &up, &r), 200);
+	assert_true(json_is_false(json_object_get(r.json, "added")));
+	resp_free(&r);
+	up.upload[0] = sec;
+	up.upload[1] = "ICRC.key";
+	assert_status(call(fx, &up, &r), 422);
+	/* Refused as a secret key file (here: one others could read), named
+	 * as sent, never by the server's temporary path. */
+	assert_contains(buf_str(&r.body), "ICRC.key");
+	assert_contains(buf_str(&r.body), "secret key file");
+	assert_null(strstr(buf_str(&r.body), "parley-upload"));
+	resp_free(&r);
+	up.bearer = fx_token(fx, ROLE_NEGOTIATOR);
+	assert_status(call(fx, &up, &r), 403);
+	resp_free(&r);
+
+	/* Guessing waits, as failed sign-ins do: then even the right one. */
+	for(int i = 0; i < 5; i++) { /* the default limit */
+		assert_status(sign_stage(ROLE_NEGOTIATOR, "another wrong guess", &r), 403);
+		resp_free(&r);
+	}
+	assert_status(sign_stage(ROLE_NEGOTIATOR, office_pass, &r), 429);
+	assert_non_null(resp_header(&r, "Retry-After", cd, sizeof(cd)));
+	resp_free(&r);
+
+	/* Revoked, with a reason: the sealed key is gone. */
+	snprintf(path, sizeof(path), "/api/keys/%s/revoke", bare);
+	assert_status(post_json(ROLE_ADMIN, path, "{\"reason\":\" \"}", &r), 422);
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, path, "{\"reason\":\"test: replaced\"}", &r), 200);
+	assert_true(json_is_false(json_object_get(r.json, "held")));
+	assert_non_null(str_at(r.json, "revoked_at"));
+	resp_free(&r);
+	assert_status(get(ROLE_ADMIN, "/api/keys", &r), 200);
+	json_t *k = find(json_object_get(r.json, "keys"), "fingerprint", fp);
+	assert_non_null(str_at(k, "revoked_at"));
+	assert_true(json_is_false(json_object_get(k, "held")));
+	resp_free(&r);
+}
+
+
 static void execution_with_a_refusal_and_a_substitution(void **state)
 {
 	(void)state;
@@ -823,6 +962,7 @@ int main(void)
 		cmocka_unit_test(a_plan_explains_its_exclusions),
 		cmocka_unit_test(a_stage_is_changed_and_proposed),
 		cmocka_unit_test(a_manifest_signed_by_both_parties_agrees_the_stage),
+		cmocka_unit_test(the_office_signs_with_its_sealed_key),
 		cmocka_unit_test(execution_with_a_refusal_and_a_substitution),
 		cmocka_unit_test(the_statement_waits_for_the_embargo),
 		cmocka_unit_test(aftercare_with_and_without_medical_rights),

@@ -1129,6 +1129,76 @@ test('reviewers see both sides: a list with one name column split and shown fiel
 // ---- run them -----------------------------------------------------------
 
 // PARLEY_BROWSER_ONLY=TEXT runs only the tests whose name holds TEXT.
+test('signing in the browser: the admin makes the office key, UA signs a stage in a dialog, RU\'s and the mediator\'s files come in, agreed without a reload', async (page) => {
+  // A stage proposed and signed by nobody yet.
+  const out = run(['plan', 'istanbul-2025-06-02', '--clause', 'wounded-ill-young', '--stage-date', '2025-06-12',
+    '--capacity', '2', '--save', '--handover-point', 'Belarus-Ukraine border']);
+  const id = out.match(/saved the next stage as (S[0-9A-Z]+)/)[1];
+  // Only the exchange's own people stay: the planner also proposes persons
+  // of the demo registry captured after the stage's date, who cannot be
+  // listed on it when it is agreed (not this branch's to fix; said in its
+  // report).
+  const ours = exchangePeople.map((x) => x[1]);
+  const others = JSON.parse(run(['--json', 'stage', 'show', id])).entries
+    .filter((e) => e.person && !ours.includes(e.surname)).map((e) => e.person);
+  if (others.length) run(['stage', 'remove', id, ...others]);
+  run(['stage', 'propose', id]);
+  const pass = 'the office passphrase, 2025';
+  await signIn(page, 'admin');
+  await page.click('nav a[href="/keys"]');
+  await page.waitForSelector('#keys');
+  await page.fill('#key-signer', 'UA');
+  await page.fill('#key-pass', pass);
+  await page.fill('#key-confirm', `${pass}!`);
+  await page.click('#key-generate');
+  await page.waitForSelector('#keys-messages .notice.error');
+  await page.fill('#key-confirm', pass);
+  await page.click('#key-generate');
+  await page.waitForSelector('#keys-messages .notice.success', { timeout: 30000 });
+  assert(await page.locator('#keys tr[data-signer="UA"][data-held="1"]').count() === 1, 'the office key is not shown as held');
+  await shot(page, '40-keys');
+  // The negotiator signs in a passphrase dialog: first a wrong one.
+  await page.click('#sign-out');
+  await page.waitForSelector('form.login');
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/stages/${id}`);
+  await page.waitForSelector('#signatures');
+  await page.evaluate(() => { window.notReloaded = true; });
+  await page.click('#stage-sign');
+  await page.fill('#sign-pass', 'not the passphrase at all');
+  await page.click('#sign-dialog-ok');
+  await page.waitForFunction(() => /wrong passphrase/.test(document.querySelector('#sign-dialog-error')?.textContent || ''), null, { timeout: 30000 });
+  await shot(page, '41-sign-dialog');
+  await page.fill('#sign-pass', pass);
+  await page.click('#sign-dialog-ok');
+  await page.waitForSelector('#stage-messages .notice.success', { timeout: 30000 });
+  assert(await page.locator('#signatures li.signed[data-signer="UA"]').count() === 1, 'UA is not shown as signed');
+  assert(await page.locator('#signatures li.unsigned[data-signer="RU"]').count() === 1, 'RU shown as signed');
+  // RU and the mediator sign the file (with the command line, elsewhere);
+  // their files come back and are sent in on the stage page.
+  for (const signer of ['RU', 'TR']) {
+    const file = join(dir, `${id}-${signer}.json`);
+    execFileSync(parley, ['--db', db, 'manifest', 'export', id, '-o', file], { stdio: 'ignore' });
+    execFileSync(parley, ['manifest', 'sign', file, '--key', join(dir, `${signer}.key`)]);
+    await page.setInputFiles('#manifest-file', file);
+    await page.click('#manifest-submit');
+    await page.waitForSelector(`#signatures li.signed[data-signer="${signer}"]`);
+  }
+  assert((await page.textContent('#stage-status')).includes('agreed'), 'the stage is not agreed');
+  assert((await page.textContent('#stage-messages')).includes('witnessed by the mediator'), 'not said agreed and witnessed');
+  assert(await page.evaluate(() => window.notReloaded === true), 'the page was reloaded');
+  for (const signer of ['UA', 'RU', 'TR']) {
+    assert(await page.locator(`#signatures li.signed[data-signer="${signer}"]`).count() === 1, `${signer} not shown as signed`);
+  }
+  // Download and upload are told apart, in Ukrainian too.
+  assert((await page.textContent('#manifest-download')).startsWith('Get the file'), 'download label');
+  await shot(page, '42-stage-signed');
+  // The chain names who signed, and the passphrase is nowhere in it.
+  const audit = run(['--json', 'audit', 'log', '--limit', '20']);
+  assert(audit.includes('manifest.sign') && audit.includes('unlock.refused'), 'signing not audited');
+  assert(!audit.includes(pass) && !audit.includes('not the passphrase'), 'a passphrase in the audit log');
+});
+
 const only = process.env.PARLEY_BROWSER_ONLY;
 if (only) tests.splice(0, tests.length, ...tests.filter((t) => t.name.includes(only)));
 let failed = 0;

@@ -9,18 +9,18 @@
  * permissions in enum order: person_read, medical_read, person_write,
  * medical_write, import, export, stats, audit_read, users, reconcile,
  * decide, agreement_read, agreement_write, stage_read, aftercare_read,
- * remains_read, remains_write, dna_read, dna_write. */
+ * remains_read, remains_write, dna_read, dna_write, sign, keys. */
 static const struct {
 	role r;
 	const char *cells;
 } expected[] = {
-	{ROLE_ADMIN,          "yy....y.y..y.yyy.y."},
-	{ROLE_REGISTRAR,      "y.y.yyy..yyy.yy...."},
-	{ROLE_MEDICAL,        "yy.yy.y.......y...."},
-	{ROLE_NEGOTIATOR,     "y.....y..yyyyyy...."},
-	{ROLE_IDENTIFICATION, "y.....y........yyyy"},
-	{ROLE_AUDITOR,        "yy...yyy.y.y.yyy.y."},
-	{ROLE_MEDIATOR,       ".............y....."},
+	{ROLE_ADMIN,          "yy....y.y..y.yyy.y..y"},
+	{ROLE_REGISTRAR,      "y.y.yyy..yyy.yy......"},
+	{ROLE_MEDICAL,        "yy.yy.y.......y......"},
+	{ROLE_NEGOTIATOR,     "y.....y..yyyyyy....y."},
+	{ROLE_IDENTIFICATION, "y.....y........yyyy.."},
+	{ROLE_AUDITOR,        "yy...yyy.y.y.yyy.y..."},
+	{ROLE_MEDIATOR,       ".............y.....y."},
 };
 
 static void matrix_cell_by_cell(void **state)

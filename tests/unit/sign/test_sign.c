@@ -671,13 +671,13 @@ static void test_trusted_keys_table(void **state)
 	sign_fingerprint(ua.pk, fp);
 	snprintf(loose, sizeof(loose), "%.4s%.4s%.4s%.4s", fp, fp + 5, fp + 10, fp + 15);
 	sign_trusted t;
-	assert_ok(sign_key_revoke(st, loose, "tester", &t, &err), &err);
+	assert_ok(sign_key_revoke(st, loose, NULL, "tester", &t, &err), &err);
 	assert_string_equal(t.key.signer, "UA");
 	assert_true(t.revoked_at[0] != '\0');
-	assert_int_equal(sign_key_revoke(st, fp, "tester", &t, &err), PL_ECONFLICT);
+	assert_int_equal(sign_key_revoke(st, fp, NULL, "tester", &t, &err), PL_ECONFLICT);
 	assert_contains(err.msg, "was already revoked on");
-	assert_int_equal(sign_key_revoke(st, "0000 0000 0000 0000", "tester", &t, &err), PL_ENOTFOUND);
-	assert_int_equal(sign_key_revoke(st, "nonsense", "tester", &t, &err), PL_EINPUT);
+	assert_int_equal(sign_key_revoke(st, "0000 0000 0000 0000", NULL, "tester", &t, &err), PL_ENOTFOUND);
+	assert_int_equal(sign_key_revoke(st, "nonsense", NULL, "tester", &t, &err), PL_EINPUT);
 	/* Once revoked, never trusted again. */
 	assert_int_equal(sign_key_trust(st, &pu, "tester", &added, &err), PL_ECONFLICT);
 	assert_contains(err.msg, "was revoked on");

@@ -6,6 +6,7 @@ import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field, dialog, announce } from '../dom.js';
 import { t, label, number, titleIn } from '../i18n.js';
 import { stageTable } from './agreements.js';
+import { formDialog } from './keys.js';
 
 async function list(ctx) {
   const fields = await ctx.loadFields();
@@ -44,9 +45,20 @@ function signatures(v) {
 
 // ---- the manifest --------------------------------------------------------
 
+// What an upload or a signature made here did, in words.
+function importReport(r) {
+  return h('div', {}, notice(r.agreed ? 'success' : 'info',
+    t(!r.agreed ? 'stage.not_yet_agreed' : r.witnessed ? 'stage.agreed_witnessed' : 'stage.now_agreed')),
+  pairs([[t('stage.version'), String(r.version)], [t('stage.signatures_added'), number(r.signatures_added)],
+    [t('stage.signatures_refused'), number(r.signatures_refused)], [t('stage.resolved'), number(r.resolved)],
+    [t('stage.unresolved'), number(r.unresolved)]], { class: 'report' }),
+  r.problems.length ? h('ul', { class: 'problems' }, r.problems.map((p) => h('li', { class: 'mono' }, p))) : null);
+}
+
 // Upload a signed manifest: a new stage (the other party's), a new version
-// of one, or the signatures on the version held here.
-function uploadForm() {
+// of one, or the signatures on the version held here. On a stage's page
+// (done given) the page is drawn again in place with what came of it.
+function uploadForm(done) {
   const out = h('div', { id: 'manifest-report' });
   const file = h('input', { type: 'file', id: 'manifest-file', accept: '.json,application/json' });
   const form = h('form', { class: 'upload-manifest' }, field(t('stage.upload'), file, true),
@@ -57,13 +69,11 @@ function uploadForm() {
     clear(out);
     try {
       const r = await uploadFile('/api/manifests', file);
-      out.append(h('div', {}, notice(r.agreed ? 'success' : 'info',
-        t(!r.agreed ? 'stage.not_yet_agreed' : r.witnessed ? 'stage.agreed_witnessed' : 'stage.now_agreed')),
-        pairs([[t('stage.version'), String(r.version)], [t('stage.signatures_added'), number(r.signatures_added)],
-          [t('stage.signatures_refused'), number(r.signatures_refused)], [t('stage.resolved'), number(r.resolved)],
-          [t('stage.unresolved'), number(r.unresolved)]], { class: 'report' }),
-        r.problems.length ? h('ul', { class: 'problems' }, r.problems.map((p) => h('li', { class: 'mono' }, p))) : null,
-        h('p', {}, h('a', { href: `/stages/${r.stage}` }, t('stage.reload')))));
+      if (done) {
+        await done(h('div', {}, notice('success', t('sign.sent')), importReport(r)));
+        return;
+      }
+      out.append(h('div', {}, importReport(r), h('p', {}, h('a', { href: `/stages/${r.stage}` }, t('stage.reload')))));
     } catch (err) {
       out.append(notice('error', err.message));
     }
@@ -71,13 +81,33 @@ function uploadForm() {
   return form;
 }
 
-function manifestCard(ctx, s) {
+// Sign the current version with the office key: the passphrase in a
+// dialog, the page drawn again in place with the result.
+function signDialog(s, witness, done) {
+  const pass = h('input', { id: 'sign-pass', type: 'password', autocomplete: 'off', required: true, size: 30 });
+  formDialog('sign-dialog', t('sign.title', { v: s.version }), t('sign.intro'), field(t('sign.passphrase'), pass, true),
+    witness ? t('sign.witness') : t('sign.submit'), async (error) => {
+      error.textContent = t('sign.signing');
+      const r = await post(`/api/stages/${s.id}/sign`, { passphrase: pass.value });
+      pass.value = '';
+      await done(h('div', {}, notice('success', t('sign.signed')),
+        r.replaced ? notice('info', t('sign.replaced')) : null,
+        r.dropped ? notice('info', t('sign.dropped', { who: r.dropped_text })) : null, importReport(r)));
+    });
+}
+
+function manifestCard(ctx, s, done) {
   const open = ['draft', 'proposed', 'agreed'].includes(s.status);
+  const signable = ['proposed', 'agreed', 'executed'].includes(s.status) && ctx.can('sign');
+  const witness = !ctx.can('agreement_write') && ctx.can('sign');
+  const receives = (ctx.can('agreement_write') || ctx.can('sign')) && (open || s.status === 'executed');
   return h('section', { class: 'group manifest' }, h('h2', {}, t('stage.manifest')),
     h('p', {}, h('a', { href: `/api/stages/${s.id}/manifest`, download: '', class: 'button', id: 'manifest-download' },
       t('stage.download', { v: s.version }))),
+    signable ? h('p', {}, h('button', { class: 'primary', id: 'stage-sign', onclick: () => signDialog(s, witness, done) },
+      witness ? t('sign.witness') : t('sign.button'))) : null,
     open ? h('p', { class: 'muted small' }, t('stage.sign_hint')) : null,
-    ctx.can('agreement_write') && open ? uploadForm() : null);
+    receives ? [h('h3', {}, t('sign.upload_title')), h('p', { class: 'muted small' }, t('sign.upload_intro')), uploadForm(done)] : null);
 }
 
 function diffCard(s) {
@@ -193,6 +223,12 @@ async function one(ctx) {
     announce(done);
     await ctx.reload();
   };
+  // After a signature or an upload: the page drawn again in place (status,
+  // signers), with what happened said at the top.
+  const shown = async (report) => {
+    await ctx.reload();
+    document.getElementById('stage-messages')?.replaceChildren(report);
+  };
   let verify = null;
   try { verify = await get(`/api/stages/${s.id}/verify`); } catch (err) { verify = err; }
   let clauses = [];
@@ -216,7 +252,7 @@ async function one(ctx) {
           [t('stages.hands_over'), sides], [t('stage.version'), String(s.version)],
           [t('stage.sha256'), h('span', { class: 'mono small' }, s.manifest_sha256)], [t('stage.executed_at'), s.executed_at]])),
       verify instanceof Error ? notice('error', verify.message) : signatures(verify)),
-    h('div', { class: 'cols' }, manifestCard(ctx, s), diffCard(s)),
+    h('div', { class: 'cols' }, manifestCard(ctx, s, shown), diffCard(s)),
     h('h2', { class: 'spaced' }, t('stage.entries')), entries(ctx, s, change),
     ctx.can('agreement_write') && ['draft', 'proposed', 'agreed'].includes(s.status) && clauses.length ? addEntry(s, clauses, change, fail) : null,
     s.remains.length ? [h('h2', { class: 'spaced' }, t('stage.remains')),
