@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "core/utf8.h"
 
 typedef struct pick {
 	int seq;
@@ -76,7 +77,7 @@ pl_rc stage_substitutes(store *st, const char *uid, int seq, const char *name, s
 {
 	*out = NULL;
 	*n = 0;
-	if(!name || strlen(name) < 2)
+	if(!name || utf8_width(name) < 2)
 		return pl_fail(err, PL_EINPUT, "name: at least two letters of a name to search for");
 	pick k = {.seq = seq, .name = name, .limit = limit ? limit : 20};
 	arena mine;

@@ -238,7 +238,7 @@ void api_stage_substitutes(http_req *q)
 	size_t n;
 	pl_err err = {0};
 	if(stage_substitutes(q->st, q->param[0], (int)seq, name, (size_t)limit, &q->a, &c, &n, &err)) {
-		http_fail_field(q, &err, !name || strlen(name) < 2 ? "q" : "entry");
+		http_fail_field(q, &err, err.rc == PL_EINPUT ? "q" : "entry");
 		return;
 	}
 	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
