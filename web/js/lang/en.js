@@ -194,7 +194,7 @@ export default {
     hands_over: 'Hands over',
   },
   stage_statuses: {
-    draft: 'draft', proposed: 'proposed', agreed: 'agreed (signed)', executed: 'executed', closed: 'closed', cancelled: 'cancelled',
+    draft: 'draft', proposed: 'proposed', agreed: 'agreed (signed)', in_progress: 'in progress', executed: 'executed', closed: 'closed', cancelled: 'cancelled',
   },
   stage: {
     title: 'Stage {n} of {agreement}',
@@ -253,6 +253,7 @@ export default {
     discrepancies: 'Discrepancies found at execution',
     propose: 'Propose (final, to be signed)',
     execute: 'Record the handover',
+    correct: 'Correct outcomes',
     cancel: 'Cancel the stage',
     cancel_reason: 'reason (optional)',
     close: 'Close',
@@ -899,5 +900,30 @@ export default {
   bands: {
     '<1m': '< 1 month', '1-3m': '1–3 months', '3-6m': '3–6 months', '6-12m': '6–12 months',
     '1-2y': '1–2 years', '2-3y': '2–3 years', '3y+': '3 years +',
+  },
+  // x-exec: execution as people cross, and corrections
+  crossing: {
+    intro: 'Everyone is pending until their outcome is saved: save each person as they cross (their row), or several at once (select them, then one outcome for all). Each save is recorded at once, with its events; the stage is in progress until the execution is finished.',
+    intro_closed: 'This stage is {status}. An outcome recorded is corrected with its reason: the correction is recorded beside it, and the ledger and statements follow.',
+    choose: '— choose —',
+    save: 'Save',
+    pick_outcome: 'Choose an outcome first.',
+    select: 'Select no. {seq}',
+    corrected: 'corrected',
+    correct: 'Correct…',
+    reason: 'reason (required)',
+    save_fix: 'Save the correction',
+    fix_needs: 'A correction needs the new outcome and its reason.',
+    fixed: 'No. {seq}: the correction is recorded.',
+    finish: 'Finish the execution',
+    finish_title: 'Finish',
+    finish_intro: 'Everyone has an outcome. Check the bodies delivered per batch, then finish: the stage is executed.',
+    pending_left: 'Still pending: {n}. The execution is finished once everyone has an outcome.',
+    group_outcome: 'For those selected',
+    group_save: 'Save for those selected',
+    group_needs: 'Select persons and an outcome.',
+    day: 'Day',
+    saved: 'Saved: {n}.',
+    replaced_by: 'replaced by no. {seq}',
   },
 };

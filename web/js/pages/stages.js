@@ -139,7 +139,8 @@ function lifeActions(ctx, s, act) {
   const out = [];
   if (ctx.can('agreement_write')) {
     if (s.status === 'draft') out.push(b('stage-propose', t('stage.propose'), () => act('propose'), 'primary'));
-    if (s.status === 'agreed') out.push(h('a', { href: `/stages/${s.id}/execute`, class: 'button primary', id: 'stage-execute' }, t('stage.execute')));
+    if (['agreed', 'in_progress'].includes(s.status)) out.push(h('a', { href: `/stages/${s.id}/execute`, class: 'button primary', id: 'stage-execute' }, t('stage.execute')));
+    if (['executed', 'closed'].includes(s.status)) out.push(h('a', { href: `/stages/${s.id}/execute`, class: 'button', id: 'stage-correct' }, t('stage.correct')));
     if (['draft', 'proposed', 'agreed'].includes(s.status)) {
       const reason = h('input', { id: 'cancel-reason', size: 24, placeholder: t('stage.cancel_reason'),
         'aria-label': t('stage.cancel_reason') });
