@@ -1,6 +1,7 @@
 /* Correcting an outcome recorded at a handover (stage.h): a record of its
  * own with its reason, never an edit of the one it corrects; the person's
  * events follow, and the ledger reads the latest correction. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "accord/internal.h"

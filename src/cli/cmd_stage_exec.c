@@ -143,11 +143,13 @@ static int exec_cmd(cli *c, int argc, char **argv, const char *usage, bool deliv
 		[OUTCOMES] = {.name = "outcomes"},
 		[DELIVERED] = {.name = "delivered", .take = take_delivered},
 		[DATE] = {.name = "date", .kind = CLI_DAY}, {0}};
-	/* record counts no bodies: --delivered is not one of its options. */
+	/* record counts no bodies: its options are the first two and --date,
+	 * the third (R_DATE). */
+	enum { R_DATE = DELIVERED };
 	static const cli_opt some[] = {
 		[OUTCOME] = {.name = "outcome", .take = take_outcome},
 		[OUTCOMES] = {.name = "outcomes"},
-		[DELIVERED] = {.name = "date", .kind = CLI_DAY}, {0}};
+		[R_DATE] = {.name = "date", .kind = CLI_DAY}, {0}};
 	const cli_spec spec = {.usage = usage, .opts = deliveries ? all : some, .min_args = 1, .max_args = 1,
 	                       .args_msg = cli_one_stage};
 	arena a;
@@ -160,7 +162,7 @@ static int exec_cmd(cli *c, int argc, char **argv, const char *usage, bool deliv
 		return status;
 	}
 	stage_outcome *outcomes = ea.outcomes;
-	stage_exec x = {.date = deliveries ? v[DATE].day : v[DELIVERED].day, .outcomes = outcomes,
+	stage_exec x = {.date = deliveries ? v[DATE].day : v[R_DATE].day, .outcomes = outcomes,
 	                .noutcomes = ea.noutcomes, .deliveries = ea.deliveries, .ndeliveries = ea.ndeliveries};
 	const char *file = v[OUTCOMES].s;
 	store *st = NULL;

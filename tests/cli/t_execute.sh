@@ -20,6 +20,11 @@ test_execute_as_people_cross_then_correct() {
 	[ "${#who[@]}" = 4 ] || fail "4 on the stage, got ${#who[@]}"
 	# A day before the planned date: today is not in the future.
 	export PARLEY_TODAY=2025-06-08
+	p --db ua.db stage record "$s" --outcome "${who[0]}=handed_over" --date 2025-06-09
+	expect_status 1
+	expect_err "lies in the future"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM stage_entry WHERE outcome IS NOT NULL")" = 0 ] ||
+		fail "a refused record changed something"
 	p --db ua.db stage record "$s" --outcome "${who[0]}=handed_over"
 	expect_status 0
 	expect_out "stage $s recorded: 1 and 0 handed over"
