@@ -60,6 +60,11 @@ test_execute_as_people_cross_then_correct() {
 	p --db ua.db stage correct "$s" "${who[1]}" --outcome refused --reason "same"
 	expect_status 1
 	expect_err "is recorded as refused already"
+	returned() { # to party $1, as the statement of the stage says
+		"$PARLEY" --db ua.db statement "$s" --party "$1" --format json |
+			python3 -c 'import json, sys; print(json.load(sys.stdin)["returned"])'
+	}
+	[ "$(returned RU)" = 1 ] || fail "the statement before the correction: $(returned RU)"
 	audit=$(sqlite3 ua.db "SELECT count(*) FROM audit")
 	p --db ua.db stage correct "$s" "${who[1]}" --outcome handed_over --reason "crossed after all: the refusal was a misunderstanding"
 	expect_status 0
@@ -71,6 +76,7 @@ test_execute_as_people_cross_then_correct() {
 		fail "the recorded outcome was edited"
 	[ "$(sqlite3 ua.db "SELECT status FROM person WHERE uid = '${who[1]}'")" = handed_over ] || fail "person's status"
 	[ "$(ledger ua.db wounded-ill-young UA delivered)" = 2 ] || fail "ledger after the correction"
+	[ "$(returned RU)" = 2 ] || fail "the statement after the correction: $(returned RU)"
 	[ "$(ledger ua.db wounded-ill-young UA not_delivered)" = 0 ] || fail "not delivered after the correction"
 	p --db ua.db stage show "$s"
 	expect_out "correction of entry"
