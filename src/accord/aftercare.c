@@ -80,7 +80,7 @@ static pl_rc handed_over(store *st, const aftercare_filter *f, arena *a, int64_t
 	                      "SELECT e.person_id, s.uid, e.art117"
 	                      " FROM stage_entry e JOIN stage s ON s.id = e.stage_id"
 	                      " JOIN agreement g ON g.id = s.agreement_id"
-	                      " WHERE e.outcome = 'handed_over' AND e.person_id IS NOT NULL"
+	                      " WHERE " STAGE_OUTCOME_NOW " = 'handed_over' AND e.person_id IS NOT NULL"
 	                      "   AND (?1 IS NULL OR g.name = ?1) AND (?2 IS NULL OR s.uid = ?2)",
 	                      &s, err);
 	if(rc)

@@ -1,12 +1,21 @@
-/* Executing a stage: what happened at the handover, person by person and
- * batch by batch, in one transaction (stage.h). */
+/* Executing a stage: what happened at the handover, person by person (as
+ * they cross, or all at once) and batch by batch (stage.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "accord/internal.h"
 #include "remains/remains.h"
 
+/* What a call does with those it does not name, and whether it ends the
+ * execution. */
+typedef enum exec_mode {
+	EXEC_ALL,                 /* stage_execute: the rest handed over, then finished */
+	EXEC_RECORD,              /* stage_record: only those named */
+	EXEC_FINISH,              /* stage_finish: those named, nobody left pending, finished */
+} exec_mode;
+
 typedef struct exec_ctx {
+	exec_mode mode;
 	const stage_exec *x;
 	stage_exec_report *rep;
 	pdate date;
@@ -16,7 +25,7 @@ typedef struct exec_ctx {
 	const stage_outcome **said; /* the outcome given for it, if any */
 } exec_ctx;
 
-static pl_rc discrepancy(store *st, const stage *s, const char *what, pl_err *err)
+pl_rc stage_discrepancy_add(store *st, const stage *s, const char *what, pl_err *err)
 {
 	sqlite3_stmt *q;
 	char now[TIMESTAMP_STR_MAX];
@@ -34,7 +43,7 @@ static pl_rc discrepancy(store *st, const stage *s, const char *what, pl_err *er
 	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "recording a discrepancy");
 }
 
-static int find_entry(const stage *s, const char *who)
+int stage_entry_find(const stage *s, const char *who)
 {
 	for(size_t i = 0; i < s->nentries; i++) {
 		const stage_entry *e = &s->entries[i];
@@ -44,19 +53,25 @@ static int find_entry(const stage *s, const char *who)
 	return -1;
 }
 
-/* Match the outcomes given to the entries; anyone not named was handed over. */
+/* Match the outcomes given to the entries, each pending until now; under
+ * EXEC_ALL anyone pending and not named was handed over. */
 static pl_rc assign_outcomes(const stage *s, exec_ctx *c, pl_err *err)
 {
 	for(size_t i = 0; i < s->nentries; i++)
-		c->outcome[i] = OUTCOME_HANDED_OVER;
+		c->outcome[i] = c->mode == EXEC_ALL && s->entries[i].outcome == OUTCOME_PENDING ? OUTCOME_HANDED_OVER
+		                                                                                 : OUTCOME_PENDING;
 	for(size_t k = 0; k < c->x->noutcomes; k++) {
 		const stage_outcome *o = &c->x->outcomes[k];
-		int i = find_entry(s, o->person ? o->person : "");
+		int i = stage_entry_find(s, o->person ? o->person : "");
 		if(i < 0)
 			return pl_fail(err, PL_EINPUT, "%s is not on stage %s", o->person ? o->person : "(nobody)",
 			               s->uid);
 		if(c->said[i])
 			return pl_fail(err, PL_EINPUT, "%s is given two outcomes", o->person);
+		if(s->entries[i].outcome != OUTCOME_PENDING)
+			return pl_fail(err, PL_ECONFLICT, "%s (entry %d) is already recorded as %s: an outcome "
+			               "recorded is changed by a correction, with its reason", o->person,
+			               s->entries[i].seq, entry_outcome_name(s->entries[i].outcome));
 		if(o->outcome <= OUTCOME_PENDING || o->outcome >= OUTCOME_COUNT)
 			return pl_fail(err, PL_EINPUT, "%s: an outcome is handed_over, not_presented, refused, "
 			               "substituted or died", o->person);
@@ -70,34 +85,41 @@ static pl_rc assign_outcomes(const stage *s, exec_ctx *c, pl_err *err)
 	return PL_OK;
 }
 
-static pl_rc set_entry(store *st, const stage *s, const stage_entry *e, entry_outcome o, bool art117,
-                          const char *note, pl_err *err)
+/* The outcome on the entry, with its day, audited. */
+static pl_rc set_entry(store *st, const stage *s, exec_ctx *c, const stage_entry *e, entry_outcome o,
+                       bool art117, const char *note, pl_err *err)
 {
+	char day[DATE_STR_MAX];
+	date_format(c->date, day);
 	sqlite3_stmt *q;
-	pl_rc rc = store_stmt(st, "UPDATE stage_entry SET outcome = ?, art117 = ?, note = ?"
+	pl_rc rc = store_stmt(st, "UPDATE stage_entry SET outcome = ?, art117 = ?, note = ?, outcome_date = ?"
 	                          " WHERE stage_id = ? AND seq = ?", &q, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(q, 1, entry_outcome_name(o), -1, SQLITE_STATIC);
 	sqlite3_bind_int(q, 2, art117);
 	store_bind_text(q, 3, note);
-	sqlite3_bind_int64(q, 4, s->id);
-	sqlite3_bind_int(q, 5, e->seq);
+	sqlite3_bind_text(q, 4, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 5, s->id);
+	sqlite3_bind_int(q, 6, e->seq);
 	int sr = sqlite3_step(q);
 	sqlite3_reset(q);
-	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "recording an outcome");
+	if(sr != SQLITE_DONE)
+		return store_fail(st, err, sr, "recording an outcome");
+	return stage_audit_outcome(st, s, e->seq, e->person[0] ? e->person : e->ref, "pending",
+	                           entry_outcome_name(o), day, note, err);
 }
 
 /* Handed over: listed first if the agreement found them held. Those
  * repatriated as seriously wounded or ill may not serve again (Art. 117). */
-static pl_rc hand_over(store *st, const stage *s, exec_ctx *c, const char *uid, arena *a, bool *art117,
-                          pl_err *err)
+static pl_rc hand_over(store *st, const stage *s, pdate date, const char *note, const char *uid, arena *a,
+                       bool *art117, pl_err *err)
 {
 	person p;
 	pl_rc rc = registry_person_get(st, uid, a, &p, err);
 	if(!rc && p.status == ST_HELD)
-		rc = stage_person_event(st, uid, EV_LISTED, c->date, NULL, c->note, err);
-	rc = rc ? rc : stage_person_event(st, uid, EV_HANDED_OVER, c->date, s->handover_point, c->note, err);
+		rc = stage_person_event(st, uid, EV_LISTED, date, NULL, note, err);
+	rc = rc ? rc : stage_person_event(st, uid, EV_HANDED_OVER, date, s->handover_point, note, err);
 	*art117 = !rc && p.f[PF_MEDICAL] &&
 	          (!strcmp(p.f[PF_MEDICAL], "severely_wounded") || !strcmp(p.f[PF_MEDICAL], "seriously_ill"));
 	return rc;
@@ -111,7 +133,7 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 	stage_entry e = {.side = orig->side, .clause = orig->clause};
 	snprintf(e.person, sizeof(e.person), "%s", who);
 	pl_rc rc = PL_OK;
-	if(find_entry(s, who) >= 0)
+	if(stage_entry_find(s, who) >= 0)
 		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", who, s->uid);
 	rc = rc ? rc : stage_check_entry(st, &c->ag, s->date, NULL, &e, a, err);
 	if(rc) {
@@ -120,14 +142,16 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 	}
 	bool art117 = false;
 	int64_t pid = 0;
-	rc = hand_over(st, s, c, e.person, a, &art117, err);
+	rc = hand_over(st, s, c->date, c->note, e.person, a, &art117, err);
 	rc = rc ? rc : registry_person_id(st, e.person, &pid, err);
+	char day[DATE_STR_MAX];
+	date_format(c->date, day);
 	sqlite3_stmt *q;
 	rc = rc ? rc : store_stmt(st,
 	                          "INSERT INTO stage_entry (stage_id, seq, side, clause, ref, person_id, points,"
-	                          " outcome, substitute_for, art117)"
+	                          " outcome, substitute_for, art117, outcome_date)"
 	                          " SELECT ?1, ?2, side, clause, ?3, ?7, ?4,"
-	                          " 'handed_over', id, ?5 FROM stage_entry WHERE stage_id = ?1 AND seq = ?6",
+	                          " 'handed_over', id, ?5, ?8 FROM stage_entry WHERE stage_id = ?1 AND seq = ?6",
 	                          &q, err);
 	if(rc)
 		return rc;
@@ -139,10 +163,14 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 	sqlite3_bind_int64(q, 4, e.points);
 	sqlite3_bind_int(q, 5, art117);
 	sqlite3_bind_int(q, 6, orig->seq);
+	sqlite3_bind_text(q, 8, day, -1, SQLITE_STATIC);
 	int sr = sqlite3_step(q);
 	sqlite3_reset(q);
 	if(sr != SQLITE_DONE)
 		return store_fail(st, err, sr, "recording a substitute");
+	rc = stage_audit_outcome(st, s, seq, e.person, "pending", "handed_over", day, "substitute", err);
+	if(rc)
+		return rc;
 	c->rep->substitutes[orig->side]++;
 	c->rep->handed_over[orig->side]++;
 	c->rep->art117 += art117;
@@ -163,6 +191,30 @@ static const char *const failure_text[OUTCOME_COUNT] = {
 	[OUTCOME_DIED] = "died before delivery",
 };
 
+pl_rc stage_outcome_events(store *st, const stage *s, const char *who, entry_outcome o, pdate date,
+                           const char *note, arena *a, bool *art117, pl_err *err)
+{
+	char stage_note[160], text[300];
+	snprintf(stage_note, sizeof(stage_note), "stage %d of %s (%s)", s->number, s->agreement, s->uid);
+	*art117 = false;
+	if(o == OUTCOME_HANDED_OVER)
+		return hand_over(st, s, date, stage_note, who, a, art117, err);
+	if(o <= OUTCOME_PENDING || o >= OUTCOME_COUNT)
+		return PL_OK;
+	snprintf(text, sizeof(text), "%s%s%s", failure_text[o], note ? ": " : "", note ? note : "");
+	person p;
+	pl_rc rc = registry_person_get(st, who, a, &p, err);
+	/* Taken off a list they were never put on: nothing to undo. */
+	if(!rc && (p.status == ST_LISTED || failure_event[o] != EV_DELISTED))
+		rc = stage_person_event(st, who, failure_event[o], date, s->handover_point, text, err);
+	return rc;
+}
+
+const char *stage_outcome_text(entry_outcome o)
+{
+	return o > OUTCOME_HANDED_OVER && o < OUTCOME_COUNT ? failure_text[o] : "handed over";
+}
+
 static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *next_seq, arena *a,
                           pl_err *err)
 {
@@ -172,31 +224,26 @@ static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *ne
 	const char *who = e->person[0] ? e->person : NULL;
 	bool art117 = false;
 	pl_rc rc = PL_OK;
+	if(o == OUTCOME_PENDING)
+		return PL_OK;
+	if(who)
+		rc = stage_outcome_events(st, s, who, o, c->date, said ? said->note : NULL, a, &art117, err);
 	if(o == OUTCOME_HANDED_OVER) {
-		if(who)
-			rc = hand_over(st, s, c, who, a, &art117, err);
 		c->rep->handed_over[e->side]++;
 		c->rep->art117 += art117;
 	} else {
 		char what[512], text[300];
 		snprintf(text, sizeof(text), "%s%s%s", failure_text[o], said->note ? ": " : "",
 		         said->note ? said->note : "");
-		if(who) {
-			person p;
-			rc = registry_person_get(st, who, a, &p, err);
-			/* Taken off a list they were never put on: nothing to undo. */
-			if(!rc && (p.status == ST_LISTED || failure_event[o] != EV_DELISTED))
-				rc = stage_person_event(st, who, failure_event[o], c->date, s->handover_point, text, err);
-		}
 		snprintf(what, sizeof(what), "entry %d (%s, %s): %s", e->seq, who ? who : e->ref,
 		         stage_entry_name(e), text);
-		rc = rc ? rc : discrepancy(st, s, what, err);
+		rc = rc ? rc : stage_discrepancy_add(st, s, what, err);
 		c->rep->not_delivered[e->side]++;
 		c->rep->discrepancies++;
 		if(!rc && o == OUTCOME_SUBSTITUTED)
 			rc = substitute(st, s, c, e, said->substitute, (*next_seq)++, a, err);
 	}
-	return rc ? rc : set_entry(st, s, e, o, art117, said ? said->note : NULL, err);
+	return rc ? rc : set_entry(st, s, c, e, o, art117, said ? said->note : NULL, err);
 }
 
 /* The remains office's batch of the same label, made if it has none, and
@@ -244,7 +291,7 @@ static pl_rc run_batches(store *st, const stage *s, exec_ctx *c, pl_err *err)
 			char what[300];
 			snprintf(what, sizeof(what), "batch %s: %ld delivered, %ld on the manifest", b->batch, got,
 			         b->declared);
-			rc = discrepancy(st, s, what, err);
+			rc = stage_discrepancy_add(st, s, what, err);
 			c->rep->discrepancies++;
 		}
 		sqlite3_stmt *q;
@@ -264,13 +311,50 @@ static pl_rc run_batches(store *st, const stage *s, exec_ctx *c, pl_err *err)
 	return rc;
 }
 
+/* Who is still pending after this call: refused under EXEC_FINISH,
+ * naming up to ten. */
+static pl_rc none_pending(const stage *s, const exec_ctx *c, pl_err *err)
+{
+	char list[600] = "";
+	size_t len = 0, n = 0;
+	for(size_t i = 0; i < s->nentries; i++) {
+		if(s->entries[i].outcome != OUTCOME_PENDING || c->outcome[i] != OUTCOME_PENDING)
+			continue;
+		if(n++ < 10 && len < sizeof(list))
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%sentry %d (%s)", n > 1 ? ", " : "",
+			                        s->entries[i].seq, stage_entry_name(&s->entries[i]));
+	}
+	if(!n)
+		return PL_OK;
+	return pl_fail(err, PL_ECONFLICT, "stage %s: %zu still pending (%s%s): record an outcome for "
+	               "each before the execution is finished", s->uid, n, list, n > 10 ? ", ..." : "");
+}
+
+/* The day outcomes are dated: the one given; else today, and under
+ * stage_execute the stage's own day when that is past (a stage recorded
+ * afterwards). Events never lie in the future: a stage executed a day
+ * before its planned date is dated today. */
+static pdate exec_date(const stage *s, const exec_ctx *c)
+{
+	pdate today = date_today();
+	if(c->x->date.y)
+		return c->x->date;
+	if(c->mode == EXEC_ALL && date_lo(s->date) < date_lo(today))
+		return s->date;
+	return today;
+}
+
 static pl_rc execute(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	exec_ctx *c = ctx;
-	if(s->status != STAGE_AGREED)
+	if(s->status != STAGE_AGREED && s->status != STAGE_IN_PROGRESS)
 		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: only an agreed stage (signed by both "
 		               "parties) is executed", s->uid, stage_status_name(s->status));
-	c->date = c->x->date.y ? c->x->date : s->date;
+	if(c->mode == EXEC_RECORD && !c->x->noutcomes)
+		return pl_fail(err, PL_EUSAGE, "name the persons whose outcome is recorded");
+	if(c->mode == EXEC_RECORD && c->x->ndeliveries)
+		return pl_fail(err, PL_EUSAGE, "the batches delivered are counted when the execution is finished");
+	c->date = exec_date(s, c);
 	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &c->ag, err);
 	if(rc)
 		return rc;
@@ -282,17 +366,41 @@ static pl_rc execute(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	if(!c->outcome || !c->said)
 		return pl_nomem(err);
 	rc = assign_outcomes(s, c, err);
-	int next_seq = s->nentries ? s->entries[s->nentries - 1].seq + 1 : 1;
+	rc = rc ? rc : c->mode == EXEC_FINISH ? none_pending(s, c, err) : PL_OK;
+	/* Substitutes' entries are numbered after every entry there is. */
+	int next_seq = 1;
+	for(size_t i = 0; i < s->nentries; i++)
+		next_seq = s->entries[i].seq >= next_seq ? s->entries[i].seq + 1 : next_seq;
 	for(size_t i = 0; i < s->nentries && !rc; i++)
 		rc = run_entry(st, s, c, i, &next_seq, a, err);
-	rc = rc ? rc : run_batches(st, s, c, err);
+	if(rc)
+		return rc;
+	if(c->mode == EXEC_RECORD)
+		return s->status == STAGE_AGREED ? stage_set_status(st, s, STAGE_IN_PROGRESS, NULL, err) : PL_OK;
+	rc = run_batches(st, s, c, err);
 	return rc ? rc : stage_set_status(st, s, STAGE_EXECUTED, NULL, err);
+}
+
+static pl_rc exec_run(store *st, const char *uid, exec_mode mode, const stage_exec *x,
+                      stage_exec_report *rep, pl_err *err)
+{
+	memset(rep, 0, sizeof(*rep));
+	exec_ctx c = {.mode = mode, .x = x, .rep = rep};
+	return stage_change(st, uid, execute, &c, err);
 }
 
 pl_rc stage_execute(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep,
                        pl_err *err)
 {
-	memset(rep, 0, sizeof(*rep));
-	exec_ctx c = {.x = x, .rep = rep};
-	return stage_change(st, uid, execute, &c, err);
+	return exec_run(st, uid, EXEC_ALL, x, rep, err);
+}
+
+pl_rc stage_record(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep, pl_err *err)
+{
+	return exec_run(st, uid, EXEC_RECORD, x, rep, err);
+}
+
+pl_rc stage_finish(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep, pl_err *err)
+{
+	return exec_run(st, uid, EXEC_FINISH, x, rep, err);
 }

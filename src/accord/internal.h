@@ -63,6 +63,18 @@ pl_rc stage_store_version(store *st, int64_t stage_id, const manifest_doc *m, st
 pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *except,
                            stage_entry *e, arena *a, pl_err *err) PL_NODISCARD;
 
+/* SQL of a stage_entry e: its outcome now, the latest correction's, else
+ * the one recorded at the handover (NULL: pending); its day and Art. 117
+ * flag likewise. */
+#define STAGE_CORRECTED(col) \
+	"(SELECT c." col " FROM stage_correction c WHERE c.stage_id = e.stage_id AND c.seq = e.seq" \
+	" ORDER BY c.id DESC LIMIT 1)"
+#define STAGE_OUTCOME_NOW "coalesce(" STAGE_CORRECTED("outcome") ", e.outcome)"
+/* Booked on a stage s: an open one, or one in progress that has not yet
+ * recorded their outcome. */
+#define STAGE_BOOKS \
+	"(s.status IN ('draft', 'proposed', 'agreed') OR (s.status = 'in_progress' AND e.outcome IS NULL))"
+
 /* Load the stage and run fn on it, in one transaction. */
 typedef pl_rc (*stage_change_fn)(store *st, stage *s, void *ctx, arena *a, pl_err *err);
 pl_rc stage_change(store *st, const char *uid, stage_change_fn fn, void *ctx,
@@ -76,6 +88,23 @@ pl_rc stage_mark_agreed(store *st, const stage *s, pl_err *err) PL_NODISCARD;
 /* Those listed on the stage go back to held (inside a transaction): the
  * manifest they were listed on no longer stands, for `why`. */
 pl_rc stage_delist_all(store *st, const stage *s, const char *why, pl_err *err) PL_NODISCARD;
+/* ---- execution (execute.c, correct.c) ---- */
+
+/* Put on a person of the stage the events of an outcome on `date`: listed
+ * (if held) and handed over; or declined repatriation, died, delisted
+ * (only if listed). *art117: handed over as seriously wounded or ill. */
+pl_rc stage_outcome_events(store *st, const stage *s, const char *who, entry_outcome o, pdate date,
+                           const char *note, arena *a, bool *art117, pl_err *err) PL_NODISCARD;
+/* The index of the entry whose person (uid) or ref is `who`; -1: none. */
+int stage_entry_find(const stage *s, const char *who);
+/* "refused repatriation at the handover", ...: an outcome in words. */
+const char *stage_outcome_text(entry_outcome o);
+/* A difference from the manifest, logged on the stage (inside a transaction). */
+pl_rc stage_discrepancy_add(store *st, const stage *s, const char *what, pl_err *err) PL_NODISCARD;
+/* The audit entry of an entry's outcome: before and after, its day. */
+pl_rc stage_audit_outcome(store *st, const stage *s, int seq, const char *who, const char *before,
+                          const char *after, const char *day, const char *note, pl_err *err) PL_NODISCARD;
+
 /* The stage's status changes, audited (inside a transaction). */
 pl_rc stage_set_status(store *st, const stage *s, stage_status to, const char *why,
                           pl_err *err) PL_NODISCARD;

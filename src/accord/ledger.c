@@ -21,14 +21,14 @@ static bool counted(const agreement *ag, stage_status st)
 {
 	if(st == STAGE_EXECUTED || st == STAGE_CLOSED)
 		return true;
-	return ag->counting == COUNT_AT_SIGNING && st == STAGE_AGREED;
+	return ag->counting == COUNT_AT_SIGNING && (st == STAGE_AGREED || st == STAGE_IN_PROGRESS);
 }
 
 static pl_rc count_entries(store *st, const agreement *ag, ledger *l, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st,
-	                      "SELECT e.side, e.clause, s.status, coalesce(e.outcome, 'pending'), count(*),"
+	                      "SELECT e.side, e.clause, s.status, coalesce(" STAGE_OUTCOME_NOW ", 'pending'), count(*),"
 	                      " sum(e.points) FROM stage_entry e JOIN stage s ON s.id = e.stage_id"
 	                      " WHERE s.agreement_id = ? GROUP BY 1, 2, 3, 4", &s, err);
 	if(rc)
@@ -43,12 +43,14 @@ static pl_rc count_entries(store *st, const agreement *ag, ledger *l, pl_err *er
 		if(side < 0 || !c || status < 0 || o < 0 || status == STAGE_CANCELLED)
 			continue;
 		ledger_side *x = &c->side[side];
+		/* A stage in progress counts each person as they cross. */
+		bool crossed = status == STAGE_IN_PROGRESS && o == OUTCOME_HANDED_OVER;
 		if(o != OUTCOME_PENDING && o != OUTCOME_HANDED_OVER) {
 			x->failed += n;
-		} else if(counted(ag, (stage_status)status)) {
+		} else if(crossed || counted(ag, (stage_status)status)) {
 			x->delivered += n;
 			x->delivered_points += pts;
-		} else if(stage_status_open((stage_status)status)) {
+		} else if(stage_status_holds((stage_status)status)) {
 			x->in_stages += n;
 			x->in_stages_points += pts;
 		}
@@ -79,7 +81,7 @@ static pl_rc count_batches(store *st, const agreement *ag, ledger *l, pl_err *er
 		if(counted(ag, (stage_status)status)) {
 			x->delivered += got;
 			x->failed += executed && got < declared ? declared - got : 0;
-		} else if(stage_status_open((stage_status)status)) {
+		} else if(stage_status_holds((stage_status)status)) {
 			x->in_stages += declared;
 		}
 	}
@@ -103,7 +105,7 @@ static pl_rc count_tied(store *st, const agreement *ag, ledger *l, arena *a, pl_
 		if(counted(ag, (stage_status)b[i].status)) {
 			x->delivered += b[i].declared;
 			x->cases += b[i].cases;
-		} else if(stage_status_open((stage_status)b[i].status)) {
+		} else if(stage_status_holds((stage_status)b[i].status)) {
 			x->in_stages += b[i].declared;
 		}
 	}
@@ -208,9 +210,10 @@ static void num(long n, char *out, size_t size)
 
 pl_rc ledger_text(const agreement *ag, const ledger *l, buf *out)
 {
-	pl_rc rc = buf_printf(out, "ledger (stages: %ld draft, %ld proposed, %ld agreed, %ld executed, %ld "
-	                           "closed, %ld cancelled)\n",
-	                      l->stages[0], l->stages[1], l->stages[2], l->stages[3], l->stages[4], l->stages[5]);
+	pl_rc rc = buf_adds(out, "ledger (stages:");
+	for(int k = 0; k < STAGE_STATUS_COUNT && !rc; k++)
+		rc = buf_printf(out, "%s %ld %s", k ? "," : "", l->stages[k], stage_status_name((stage_status)k));
+	rc = rc ? rc : buf_adds(out, ")\n");
 	for(int i = 0; i < l->n && !rc; i++) {
 		const ledger_clause *c = &l->clauses[i];
 		bool pts = c->cl->basis == BASIS_POINTS;
@@ -242,7 +245,7 @@ pl_rc ledger_text(const agreement *ag, const ledger *l, buf *out)
 json_t *ledger_json(const agreement *ag, const ledger *l)
 {
 	json_t *v = json_object(), *stages = json_object(), *clauses = json_array();
-	for(int k = 0; k < 6; k++)
+	for(int k = 0; k < STAGE_STATUS_COUNT; k++)
 		json_object_set_new(stages, stage_status_name((stage_status)k), json_integer(l->stages[k]));
 	for(int i = 0; i < l->n; i++) {
 		const ledger_clause *c = &l->clauses[i];

@@ -12,6 +12,7 @@
 #define PARLEY_ACCORD_LEDGER_H
 
 #include "accord/agreement.h"
+#include "accord/stage.h"
 
 typedef struct ledger_side {
 	long delivered;        /* persons or bodies, counted */
@@ -32,7 +33,7 @@ typedef struct ledger_clause {
 typedef struct ledger {
 	ledger_clause clauses[CLAUSES_MAX];
 	int n;
-	long stages[6];        /* by stage_status */
+	long stages[STAGE_STATUS_COUNT];  /* by stage_status */
 } ledger;
 
 /* ---- remains batches tied to a stage and clause (ledger_batch.c) ----------- *

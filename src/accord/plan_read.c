@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "accord/internal.h"
 #include "accord/plan_internal.h"
 
 /* ---- what stages already hold ---------------------------------------------- */
@@ -40,7 +41,7 @@ static pl_rc load_bookings(store *st, arena *a, bookings *out, pl_err *err)
 	pl_rc rc = store_stmt(st,
 	                      "SELECT e.person_id, s.uid, g.mediator FROM stage_entry e"
 	                      " JOIN stage s ON s.id = e.stage_id JOIN agreement g ON g.id = s.agreement_id"
-	                      " WHERE s.status IN ('draft', 'proposed', 'agreed') AND e.person_id IS NOT NULL"
+	                      " WHERE " STAGE_BOOKS " AND e.person_id IS NOT NULL"
 	                      "   AND e.substitute_for IS NULL",
 	                      &s, err);
 	if(rc)
@@ -94,7 +95,7 @@ pl_rc plan_read_committed(store *st, plan *p, pl_err *err)
 	                        "SELECT e.side, count(*), sum(e.points) FROM stage_entry e"
 	                        " JOIN stage s ON s.id = e.stage_id"
 	                        " WHERE s.agreement_id = ? AND e.clause = ? AND s.status != 'cancelled'"
-	                        "   AND (e.outcome IS NULL OR e.outcome = 'handed_over') GROUP BY e.side",
+	                        "   AND coalesce(" STAGE_OUTCOME_NOW ", 'handed_over') = 'handed_over' GROUP BY e.side",
 	                        p->committed, p->committed_points, err);
 	return rc ? rc : sums_by_side(st, p,
 	                              "SELECT b.side, sum(coalesce(b.delivered, b.declared)) FROM stage_batch b"

@@ -109,8 +109,63 @@ static const char *const step_1[] = {
 	NULL,
 };
 
+/* Step 2: execution as people cross. A stage is in_progress from its
+ * first recorded outcome until its execution is finished; SQLite changes
+ * a CHECK only by making the table again (a rebuild step, foreign keys
+ * off while it runs, checked whole before the commit). Each outcome keeps
+ * the day it happened. A correction of an outcome is a row of its own,
+ * with its reason: the outcome recorded at the handover is never edited,
+ * and an entry's outcome now is its latest correction's, else its own. */
+static const char *const step_2[] = {
+	"CREATE TABLE stage_rebuilt (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  agreement_id INTEGER NOT NULL REFERENCES agreement(id),\n"
+	"  number INTEGER NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  handover_point TEXT,\n"
+	"  transit TEXT,\n"
+	"  status TEXT NOT NULL CHECK ("
+	"    status = 'draft' OR status = 'proposed' OR status = 'agreed' OR status = 'in_progress' OR"
+	"    status = 'executed' OR status = 'closed' OR status = 'cancelled'"
+	"  ),\n"
+	"  version INTEGER NOT NULL DEFAULT 1,\n"
+	"  executed_at TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  UNIQUE (agreement_id, number)\n"
+	") STRICT;\n",
+	"INSERT INTO stage_rebuilt (id, uid, agreement_id, number, date, handover_point, transit, status,"
+	" version, executed_at, created_at, updated_at)"
+	" SELECT id, uid, agreement_id, number, date, handover_point, transit, status,"
+	" version, executed_at, created_at, updated_at FROM stage;\n",
+	"DROP TABLE stage;\n",
+	"ALTER TABLE stage_rebuilt RENAME TO stage;\n",
+	"CREATE INDEX stage_status ON stage(status);\n",
+	"ALTER TABLE stage_entry ADD COLUMN outcome_date TEXT;\n",
+	"CREATE TABLE stage_correction (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_id INTEGER NOT NULL REFERENCES stage(id),\n"
+	"  seq INTEGER NOT NULL,\n"                 /* the entry's */
+	"  before TEXT NOT NULL,\n"                 /* its outcome until now */
+	"  outcome TEXT NOT NULL CHECK ("
+	"    outcome = 'handed_over' OR outcome = 'not_presented' OR outcome = 'refused' OR"
+	"    outcome = 'died'"
+	"  ),\n"
+	"  outcome_date TEXT NOT NULL,\n"
+	"  art117 INTEGER NOT NULL DEFAULT 0 CHECK (art117 = 0 OR art117 = 1),\n"
+	"  reason TEXT NOT NULL CHECK (length(reason) > 0),\n"
+	"  ts TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  FOREIGN KEY (stage_id, seq) REFERENCES stage_entry(stage_id, seq)\n"
+	") STRICT;\n",
+	"CREATE INDEX stage_correction_entry ON stage_correction(stage_id, seq);\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 5, .sql = step_1},
+	{.legacy = 0, .sql = step_2, .rebuild = true},
 };
 
 const store_schema accord_schema = {"accord", STORE_STEPS(steps)};

@@ -8,7 +8,7 @@
 #include "sign/jcs.h"
 
 static const char *const status_names[STAGE_STATUS_COUNT + 1] = {
-	"draft", "proposed", "agreed", "executed", "closed", "cancelled", NULL};
+	"draft", "proposed", "agreed", "in_progress", "executed", "closed", "cancelled", NULL};
 static const char *const outcome_names[OUTCOME_COUNT + 1] = {
 	"pending", "handed_over", "not_presented", "refused", "substituted", "died", NULL};
 
@@ -43,6 +43,11 @@ bool stage_status_open(stage_status s)
 	return s == STAGE_DRAFT || s == STAGE_PROPOSED || s == STAGE_AGREED;
 }
 
+bool stage_status_holds(stage_status s)
+{
+	return stage_status_open(s) || s == STAGE_IN_PROGRESS;
+}
+
 /* ---- persons on stages ------------------------------------------------------ */
 
 pl_rc stage_booking(store *st, int64_t person_id, const char *except, arena *a,
@@ -52,7 +57,7 @@ pl_rc stage_booking(store *st, int64_t person_id, const char *except, arena *a,
 	pl_rc rc = store_stmt(st,
 	                      "SELECT s.uid, g.mediator FROM stage_entry e JOIN stage s ON s.id = e.stage_id"
 	                      " JOIN agreement g ON g.id = s.agreement_id"
-	                      " WHERE e.person_id = ? AND s.status IN ('draft', 'proposed', 'agreed')"
+	                      " WHERE e.person_id = ? AND " STAGE_BOOKS
 	                      "   AND (?2 IS NULL OR s.uid != ?2) LIMIT 1",
 	                      &s, err);
 	if(rc)

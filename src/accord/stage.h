@@ -4,14 +4,18 @@
  * hands over, at which handover point, through which transit country. It
  * lives through
  *
- *   draft -> proposed -> agreed (signed by both parties) -> executed -> closed
+ *   draft -> proposed -> agreed (signed by both parties) -> in_progress
+ *         -> executed -> closed
  *
  * (or cancelled before it is executed). Every change to the list makes a
  * new version of the manifest, back in draft, which needs fresh
  * signatures; the old versions stay in the history. When a version is
- * agreed, everyone on it is `listed`; execution records an outcome for
- * each person and the count delivered of each batch, moves everyone's
- * status, and updates the ledger, in one transaction.
+ * agreed, everyone on it is `listed`; on the day, an outcome is recorded
+ * for each person (or group) as they cross, each record saved at once
+ * (the stage is in_progress from the first), until the execution is
+ * finished with the counts of the batches delivered (executed). An
+ * outcome recorded is never edited: it is corrected by a record of its
+ * own, with its reason (stage_correct), and the ledger follows.
  *
  * Each party runs its own instance: a manifest travels between them as a
  * signed file (manifest.h), and each instance keeps its own copy of the
@@ -27,6 +31,7 @@ typedef enum stage_status {
 	STAGE_DRAFT,
 	STAGE_PROPOSED,
 	STAGE_AGREED,
+	STAGE_IN_PROGRESS,        /* outcomes being recorded as people cross */
 	STAGE_EXECUTED,
 	STAGE_CLOSED,
 	STAGE_CANCELLED,
@@ -47,8 +52,11 @@ const char *stage_status_name(stage_status s);
 int stage_status_parse(const char *s);        /* -1 if unknown */
 const char *entry_outcome_name(entry_outcome o);
 int entry_outcome_parse(const char *s);       /* -1 if unknown */
-/* Open stages hold people: draft, proposed and agreed. */
+/* Open stages hold people and may change: draft, proposed and agreed. */
 bool stage_status_open(stage_status s);
+/* Stages whose people are booked (on no other stage): the open ones and
+ * one in progress. */
+bool stage_status_holds(stage_status s);
 
 /* Who a manifest entry is, as the manifest says (GCIII Art. 17: surname,
  * first names, rank, date of birth, service number; and the party). */
@@ -73,6 +81,8 @@ typedef struct stage_entry {
 	int substitute_for;       /* seq of the entry this one replaced, or 0 */
 	bool art117;              /* repatriated as wounded or sick: no active duty (Art. 117) */
 	const char *note;
+	const char *outcome_date; /* the day of the outcome (NULL: pending, or recorded before dates were kept) */
+	int corrections;          /* how many corrections the outcome has had (outcome: the latest) */
 } stage_entry;
 
 typedef struct stage_batch {
@@ -245,8 +255,8 @@ typedef struct stage_delivery {
 } stage_delivery;
 
 typedef struct stage_exec {
-	pdate date;               /* y == 0: the stage's date */
-	const stage_outcome *outcomes;  /* the exceptions; everyone else was handed over */
+	pdate date;               /* y == 0: today (stage_execute: the stage's date, or today if that is later) */
+	const stage_outcome *outcomes;  /* stage_execute: the exceptions, everyone else was handed over */
 	size_t noutcomes;
 	const stage_delivery *deliveries; /* batches not named delivered as declared */
 	size_t ndeliveries;
@@ -266,6 +276,57 @@ typedef struct stage_exec_report {
  * all audited. */
 pl_rc stage_execute(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep,
                        pl_err *err) PL_NODISCARD;
+
+/* As people cross: the outcomes of the persons named (one, or a group),
+ * each of them pending until now, saved in one transaction with their
+ * events, audited; agreed -> in_progress on the first. Nobody is taken
+ * as handed over without being named. Deliveries are for stage_finish. */
+pl_rc stage_record(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep,
+                   pl_err *err) PL_NODISCARD;
+/* in_progress (or agreed) -> executed: the outcomes named are recorded,
+ * then refused if anyone is still pending (named, up to ten); per batch
+ * the count delivered, as stage_execute. */
+pl_rc stage_finish(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep,
+                   pl_err *err) PL_NODISCARD;
+
+/* A correction of an outcome recorded (in progress, executed or closed):
+ * a record of its own with its reason, audited; the person's events of
+ * the outcome it replaces are voided (refused, saying which, when later
+ * events depend on them) and the new outcome's put on. The ledger and
+ * the statements read the latest correction. A substitution is not made
+ * afterwards: the outcome is handed_over, not_presented, refused or died. */
+typedef struct stage_fix {
+	const char *person;       /* the entry's person (uid) or ref */
+	entry_outcome outcome;
+	const char *reason;       /* required */
+	pdate date;               /* y == 0: the day of the outcome it corrects */
+} stage_fix;
+
+pl_rc stage_correct(store *st, const char *uid, const stage_fix *f, pl_err *err) PL_NODISCARD;
+
+typedef struct stage_correction {
+	int seq;
+	const char *before, *outcome, *date, *reason, *ts, *actor;
+} stage_correction;
+
+/* A stage's corrections, oldest first. */
+pl_rc stage_corrections(store *st, const stage *s, arena *a, stage_correction **out, size_t *n,
+                        pl_err *err) PL_NODISCARD;
+
+/* Who could go instead of entry `seq` of a stage in progress (or agreed):
+ * persons of the registry matching `name` (words of a name) held by the
+ * entry's side, each judged by the entry's clause on the stage's date as
+ * the planner judges (clause_admits): eligible first, then the others
+ * with the reason. */
+typedef struct stage_candidate {
+	char uid[UID_SIZE];
+	const char *surname, *given_names, *birth_date;
+	bool eligible;
+	clause_verdict why;       /* when not eligible */
+} stage_candidate;
+
+pl_rc stage_substitutes(store *st, const char *uid, int seq, const char *name, size_t limit, arena *a,
+                        stage_candidate **out, size_t *n, pl_err *err) PL_NODISCARD;
 
 typedef struct stage_discrepancy {
 	const char *ts, *actor, *what;

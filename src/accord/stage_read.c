@@ -133,8 +133,11 @@ static pl_rc overlay_entries(store *st, stage *out, const manifest_doc *m, arena
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st,
-	                      "SELECT e.seq, e.person_id, e.outcome, f.seq, e.art117, e.note, e.side, e.clause,"
-	                      " e.ref, e.points FROM stage_entry e"
+	                      "SELECT e.seq, e.person_id, " STAGE_OUTCOME_NOW ", f.seq,"
+	                      " coalesce(" STAGE_CORRECTED("art117") ", e.art117), e.note, e.side, e.clause,"
+	                      " e.ref, e.points, coalesce(" STAGE_CORRECTED("outcome_date") ", e.outcome_date),"
+	                      " (SELECT count(*) FROM stage_correction c WHERE c.stage_id = e.stage_id AND c.seq = e.seq)"
+	                      " FROM stage_entry e"
 	                      " LEFT JOIN stage_entry f ON f.id = e.substitute_for"
 	                      " WHERE e.stage_id = ? ORDER BY e.seq", &s, err);
 	if(rc)
@@ -166,6 +169,9 @@ static pl_rc overlay_entries(store *st, stage *out, const manifest_doc *m, arena
 		e->substitute_for = sqlite3_column_int(s, 3);
 		e->art117 = sqlite3_column_int(s, 4) != 0;
 		e->note = note ? arena_strdup(a, note) : NULL;
+		const char *day = store_column_text(s, 10);
+		e->outcome_date = day ? arena_strdup(a, day) : NULL;
+		e->corrections = sqlite3_column_int(s, 11);
 		if(!e->clause) {
 			extra[out->nentries - 1] = true;
 			e->side = strcmp(store_column_text(s, 6), m->party[0]) ? 1 : 0;
@@ -344,6 +350,10 @@ static json_t *entry_json(const agreement *ag, const stage_entry *e)
 		json_object_set_new(v, "substitute_for", json_integer(e->substitute_for));
 	if(v && e->note)
 		json_object_set_new(v, "note", json_string(e->note));
+	if(v && e->outcome_date)
+		json_object_set_new(v, "outcome_date", json_string(e->outcome_date));
+	if(v && e->corrections)
+		json_object_set_new(v, "corrections", json_integer(e->corrections));
 	return v;
 }
 

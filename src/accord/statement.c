@@ -183,7 +183,7 @@ static pl_rc embargo_holds(store *st, const statement *s, bool *out, pl_err *err
 		return PL_OK;
 	sqlite3_stmt *q;
 	pl_rc rc = store_stmt(st, "SELECT count(*) FROM stage WHERE agreement_id = ?"
-	                          " AND status IN ('draft', 'proposed', 'agreed')", &q, err);
+	                          " AND status IN ('draft', 'proposed', 'agreed', 'in_progress')", &q, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(q, 1, ag->id);

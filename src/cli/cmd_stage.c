@@ -1,17 +1,15 @@
-/* parley stage: list, show and change stages; execute them. */
-#include <errno.h>
+/* parley stage: list, show and change stages (execution: cmd_stage_exec.c). */
 #include <string.h>
 
 #include "accord/stage.h"
-#include "cli/cli.h"
-#include "core/csv.h"
+#include "cli/cmd_stage.h"
 
-static const char one_stage[] = "expected one stage id";
+const char cli_one_stage[] = "expected one stage id";
 
 /* For the stage commands that take a stage id and nothing else. */
 static int stage_args(cli *c, int argc, char **argv, const char *usage, const char **uid)
 {
-	const cli_spec spec = {.usage = usage, .min_args = 1, .max_args = 1, .args_msg = one_stage};
+	const cli_spec spec = {.usage = usage, .min_args = 1, .max_args = 1, .args_msg = cli_one_stage};
 	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
 	*uid = argv[optind];
 	return status;
@@ -22,8 +20,8 @@ static int stage_args(cli *c, int argc, char **argv, const char *usage, const ch
 static const char list_usage[] =
 	"usage: parley stage list [--agreement ID] [--status STATUS]\n"
 	"\n"
-	"The stages, with their status (draft, proposed, agreed, executed, closed,\n"
-	"cancelled), manifest version, and how many persons and bodies each side\n"
+	"The stages, with their status (draft, proposed, agreed, in_progress, executed,\n"
+	"closed, cancelled), manifest version, and how many persons and bodies each side\n"
 	"hands over.\n";
 
 static int stage_list_cmd(cli *c, int argc, char **argv)
@@ -32,7 +30,7 @@ static int stage_list_cmd(cli *c, int argc, char **argv)
 	static const cli_opt opts[] = {
 		[AGREEMENT] = {.name = "agreement"},
 		[STATUS] = {.name = "status", .kind = CLI_CHOICE, .parse = stage_status_parse,
-		            .expect = "draft, proposed, agreed, executed, closed or cancelled"}, {0}};
+		            .expect = "draft, proposed, agreed, in_progress, executed, closed or cancelled"}, {0}};
 	static const cli_spec spec = {.usage = list_usage, .opts = opts};
 	cli_val v[N];
 	store *st;
@@ -102,8 +100,10 @@ static pl_rc show_text(store *st, const agreement *ag, const stage *s, arena *a,
 		snprintf(seq, sizeof(seq), "%d", e->seq);
 		snprintf(name, sizeof(name), "%s %s", stage_entry_name(e),
 		         e->who.given_names ? e->who.given_names : e->who.given_names_latin ? e->who.given_names_latin : "");
+		if(e->corrections)
+			snprintf(flags, sizeof(flags), "corrected%s", e->substitute_for || e->art117 ? ", " : "");
 		if(e->substitute_for)
-			snprintf(flags, sizeof(flags), "substitute for %d", e->substitute_for);
+			snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags), "substitute for %d", e->substitute_for);
 		if(e->art117)
 			snprintf(flags + strlen(flags), sizeof(flags) - strlen(flags), "%sArt. 117", flags[0] ? ", " : "");
 		const char *row[8] = {seq, ag->party[e->side], e->person[0] ? e->person : "(not in this registry)",
@@ -127,6 +127,12 @@ static pl_rc show_text(store *st, const agreement *ag, const stage *s, arena *a,
 	pl_rc rc = stage_discrepancies(st, s, a, &d, &nd, err);
 	for(size_t i = 0; !rc && i < nd; i++)
 		printf("%sdiscrepancy: %s\n", i ? "" : "\n", d[i].what);
+	stage_correction *k;
+	size_t nk = 0;
+	rc = rc ? rc : stage_corrections(st, s, a, &k, &nk, err);
+	for(size_t i = 0; !rc && i < nk; i++)
+		printf("%scorrection of entry %d: %s -> %s (%s), by %s at %s: %s\n", i ? "" : "\n", k[i].seq,
+		       k[i].before, k[i].outcome, k[i].date, k[i].actor, k[i].ts, k[i].reason);
 	return rc;
 }
 
@@ -169,7 +175,7 @@ static int stage_diff_cmd(cli *c, int argc, char **argv)
 		[TO] = {.name = "to", .kind = CLI_INT, .min = 1, .max = 100000, .expect = "a version number"},
 		{0}};
 	static const cli_spec spec = {.usage = diff_usage, .opts = opts, .min_args = 1, .max_args = 1,
-	                              .args_msg = one_stage};
+	                              .args_msg = cli_one_stage};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
@@ -335,7 +341,7 @@ static int stage_cancel_cmd(cli *c, int argc, char **argv)
 {
 	static const cli_opt opts[] = {{.name = "reason", .required = true}, {0}};
 	static const cli_spec spec = {.usage = cancel_usage, .opts = opts, .min_args = 1, .max_args = 1,
-	                              .args_msg = one_stage};
+	                              .args_msg = cli_one_stage};
 	cli_val v[1];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
 	if(status >= 0)
@@ -350,167 +356,6 @@ static int stage_cancel_cmd(cli *c, int argc, char **argv)
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
-/* ---- execute ---------------------------------------------------------------- */
-
-static const char execute_usage[] =
-	"usage: parley stage execute STAGE [OPTIONS]\n"
-	"\n"
-	"Record what happened at the handover of an agreed stage, in one transaction:\n"
-	"everyone not named otherwise was handed over; each batch delivered as\n"
-	"declared unless a count is given. Statuses, events, the ledger and the\n"
-	"discrepancy log are updated together, and audited.\n"
-	"\n"
-	"Options:\n"
-	"  --outcome PERSON=OUTCOME    not_presented, refused (at the handover), died\n"
-	"                              (before delivery), or substituted:OTHER (OTHER\n"
-	"                              went instead, by agreement); repeatable\n"
-	"  --outcomes FILE.csv         the same from a file: person,outcome,substitute,note\n"
-	"  --delivered BATCH=N         N bodies of remains batch BATCH were delivered\n"
-	"  --date DATE                 the day of the handover (default: the stage's)\n";
-
-enum { OUTCOMES_MAX = 10000, DELIVERIES_MAX = 256 };
-
-static bool parse_outcome(char *arg, stage_outcome *o)
-{
-	char *eq = strchr(arg, '=');
-	if(!eq)
-		return false;
-	*eq = '\0';
-	char *sub = strchr(eq + 1, ':');
-	if(sub)
-		*sub++ = '\0';
-	int k = entry_outcome_parse(eq + 1);
-	if(k <= OUTCOME_PENDING)
-		return false;
-	*o = (stage_outcome){.person = arg, .outcome = (entry_outcome)k, .substitute = sub};
-	return true;
-}
-
-/* person,outcome,substitute,note: strings kept in a. */
-static pl_rc read_outcomes(const char *path, arena *a, stage_outcome *out, size_t *n, pl_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	if(!f)
-		return pl_fail(err, PL_EIO, "cannot read %s: %s", path, strerror(errno));
-	csv_reader *cr;
-	pl_rc rc = csv_reader_open(&cr, f, path, err);
-	bool eof = false, header = true;
-	csv_record rec;
-	while(!rc && !(rc = csv_read(cr, &rec, &eof, err)) && !eof) {
-		if(header) {
-			header = false;
-			if(rec.nfields < 2 || strcmp(rec.fields[0], "person") || strcmp(rec.fields[1], "outcome"))
-				rc = pl_fail(err, PL_EINPUT, "%s:%ld: expected the header person,outcome,substitute,note",
-				             path, rec.line);
-			continue;
-		}
-		int k = entry_outcome_parse(rec.fields[1]);
-		if(k <= OUTCOME_PENDING) {
-			rc = pl_fail(err, PL_EINPUT, "%s:%ld: column outcome: expected handed_over, not_presented, "
-			             "refused, substituted or died, got '%s'", path, rec.line, rec.fields[1]);
-			break;
-		}
-		if(*n == OUTCOMES_MAX) {
-			rc = pl_fail(err, PL_ELIMIT, "%s: more than %d outcomes", path, OUTCOMES_MAX);
-			break;
-		}
-		stage_outcome *o = &out[(*n)++];
-		o->person = arena_strdup(a, rec.fields[0]);
-		o->outcome = (entry_outcome)k;
-		o->substitute = rec.nfields > 2 && rec.fields[2][0] ? arena_strdup(a, rec.fields[2]) : NULL;
-		o->note = rec.nfields > 3 && rec.fields[3][0] ? arena_strdup(a, rec.fields[3]) : NULL;
-	}
-	if(cr)
-		csv_reader_close(cr);
-	fclose(f);
-	return rc ? rc : arena_oom(a) ? pl_nomem(err) : PL_OK;
-}
-
-static void print_report(const cli *c, const char *uid, const stage_exec_report *x)
-{
-	if(c->json) {
-		printf("{\"stage\": \"%s\", \"handed_over\": [%ld, %ld], \"not_delivered\": [%ld, %ld], "
-		       "\"substitutes\": [%ld, %ld], \"bodies\": [%ld, %ld], \"art117\": %ld, \"discrepancies\": %ld}\n",
-		       uid, x->handed_over[0], x->handed_over[1], x->not_delivered[0], x->not_delivered[1],
-		       x->substitutes[0], x->substitutes[1], x->bodies[0], x->bodies[1], x->art117, x->discrepancies);
-		return;
-	}
-	printf("stage %s executed: %ld and %ld handed over (%ld and %ld substitutes), %ld and %ld not "
-	       "delivered; %ld and %ld bodies; %ld under Art. 117; %ld discrepancies logged\n",
-	       uid, x->handed_over[0], x->handed_over[1], x->substitutes[0], x->substitutes[1],
-	       x->not_delivered[0], x->not_delivered[1], x->bodies[0], x->bodies[1], x->art117, x->discrepancies);
-}
-
-/* What --outcome and --delivered collect. */
-typedef struct exec_args {
-	stage_outcome *outcomes;  /* OUTCOMES_MAX of them, NULL if out of memory */
-	size_t noutcomes;
-	stage_delivery deliveries[DELIVERIES_MAX];
-	size_t ndeliveries;
-} exec_args;
-
-static int take_outcome(cli *c, const cli_opt *o, char *value, void *ctx)
-{
-	exec_args *ea = ctx;
-	if(!ea->outcomes || ea->noutcomes == OUTCOMES_MAX || !parse_outcome(value, &ea->outcomes[ea->noutcomes]))
-		return cli_usage_error(c, "--outcome: expected PERSON=OUTCOME (not_presented, refused, died, "
-		                       "substituted:OTHER), got '%s'", value);
-	ea->noutcomes++;
-	return -1;
-}
-
-static int take_delivered(cli *c, const cli_opt *o, char *value, void *ctx)
-{
-	exec_args *ea = ctx;
-	char *eq = strchr(value, '=');
-	long n;
-	if(!eq || ea->ndeliveries == DELIVERIES_MAX || !cli_parse_long(eq + 1, 0, 1000000, &n))
-		return cli_usage_error(c, "--delivered: expected BATCH=N, got '%s'", value);
-	*eq = '\0';
-	ea->deliveries[ea->ndeliveries++] = (stage_delivery){value, n};
-	return -1;
-}
-
-static int stage_execute_cmd(cli *c, int argc, char **argv)
-{
-	enum { OUTCOME, OUTCOMES, DELIVERED, DATE, N };
-	static const cli_opt opts[] = {
-		[OUTCOME] = {.name = "outcome", .take = take_outcome},
-		[OUTCOMES] = {.name = "outcomes"},
-		[DELIVERED] = {.name = "delivered", .take = take_delivered},
-		[DATE] = {.name = "date", .kind = CLI_DAY}, {0}};
-	static const cli_spec spec = {.usage = execute_usage, .opts = opts, .min_args = 1, .max_args = 1,
-	                              .args_msg = one_stage};
-	arena a;
-	arena_init(&a, 0);
-	exec_args ea = {.outcomes = arena_calloc(&a, OUTCOMES_MAX, sizeof(stage_outcome))};
-	cli_val v[N];
-	int status = cli_parse(c, argc, argv, &spec, v, &ea);
-	if(status >= 0) {
-		arena_free(&a);
-		return status;
-	}
-	stage_outcome *outcomes = ea.outcomes;
-	stage_exec x = {.date = v[DATE].day, .outcomes = outcomes, .noutcomes = ea.noutcomes,
-	                .deliveries = ea.deliveries, .ndeliveries = ea.ndeliveries};
-	const char *file = v[OUTCOMES].s;
-	store *st = NULL;
-	pl_err err = {0};
-	size_t nfile = 0;
-	stage_exec_report rep;
-	pl_rc rc = outcomes ? PL_OK : pl_nomem(&err);
-	if(!rc && file)
-		rc = read_outcomes(file, &a, outcomes + x.noutcomes, &nfile, &err);
-	x.noutcomes += nfile;
-	rc = rc ? rc : cli_open(c, &st, &err);
-	rc = rc ? rc : stage_execute(st, argv[optind], &x, &rep, &err);
-	if(!rc)
-		print_report(c, argv[optind], &rep);
-	arena_free(&a);
-	store_close(st);
-	return rc ? cli_fail(c, &err) : EXIT_OK;
-}
-
 static const char stage_usage[] =
 	"usage: parley stage COMMAND ...\n"
 	"\n"
@@ -520,7 +365,10 @@ static const char stage_usage[] =
 	"  add       put persons on a stage (a new version)\n"
 	"  remove    take persons off a stage (a new version)\n"
 	"  propose   a draft is final and ready for signatures\n"
-	"  execute   record the handover: outcomes per person, bodies per batch\n"
+	"  execute   record the handover at once: outcomes per person, bodies per batch\n"
+	"  record    as people cross: the outcomes of a person or a group, saved at once\n"
+	"  finish    the execution of a stage in progress is done: bodies per batch\n"
+	"  correct   correct an outcome recorded, with its reason\n"
 	"  close     an executed stage is done\n"
 	"  cancel    cancel a stage before it is executed\n"
 	"\n"
@@ -532,8 +380,9 @@ int cmd_stage(cli *c, int argc, char **argv)
 		{"list", stage_list_cmd, NULL},       {"show", stage_show, NULL},
 		{"diff", stage_diff_cmd, NULL},           {"add", stage_add, NULL},
 		{"remove", stage_remove, NULL},       {"propose", stage_propose_cmd, NULL},
-		{"execute", stage_execute_cmd, NULL}, {"close", stage_close_cmd, NULL},
-		{"cancel", stage_cancel_cmd, NULL},
+		{"execute", cli_stage_execute, NULL}, {"close", stage_close_cmd, NULL},
+		{"cancel", stage_cancel_cmd, NULL},   {"record", cli_stage_record, NULL},
+		{"finish", cli_stage_finish, NULL},   {"correct", cli_stage_correct, NULL},
 	};
 	return cli_dispatch(c, "stage", subs, sizeof(subs) / sizeof(subs[0]), stage_usage, argc, argv);
 }

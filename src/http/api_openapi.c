@@ -140,6 +140,14 @@ static void accord_schemas(json_t *s)
 	json_object_set_new(props, "deliveries", array_of(object_schema("batch:string,delivered:integer",
 	                                                                 del_req)));
 	json_object_set_new(s, "ExecuteInput", ex);
+	json_t *rec = object_schema("date:string", NULL);
+	json_object_set_new(json_object_get(rec, "properties"), "outcomes",
+	                    array_of(object_schema("person:string,outcome:string,substitute:string,note:string",
+	                                           out_req)));
+	json_object_set_new(s, "OutcomesInput", rec);
+	static const char *const fix_req[] = {"person", "outcome", "reason", NULL};
+	json_object_set_new(s, "CorrectionInput",
+	                    object_schema("person:string,outcome:string,reason:string,date:string", fix_req));
 	static const char *const cus_req[] = {"holder", "since", NULL}, *const frag_req[] = {"label", NULL},
 	                         *const id_req[] = {"person", NULL}, *const ret_req[] = {"to", "date", NULL};
 	json_object_set_new(s, "CustodyInput", object_schema("holder:string,since:string,note:string", cus_req));

@@ -1,6 +1,6 @@
 /* Stages over the API: the list, one stage with its manifest's entries and
  * discrepancies, the changes between versions, changes to the list and its
- * status, execution, the signed manifest to download, its signatures
+ * status (execution: api_execute.c), the signed manifest to download, its signatures
  * checked against this office's trusted keys, and a signed manifest taken
  * in (docs/agreements.md, docs/signatures.md).
  *
@@ -19,7 +19,7 @@ enum { MANIFEST_MAX = 64 << 20 };
 
 /* ---- reading ------------------------------------------------------------ */
 
-static bool load_stage(http_req *q, stage *s, agreement *ag)
+bool api_stage_load(http_req *q, stage *s, agreement *ag)
 {
 	pl_err err = {0};
 	if(stage_get(q->st, q->param[0], &q->a, s, &err) ||
@@ -56,7 +56,7 @@ void api_stages_list(http_req *q)
 	stage_filter f = {.agreement = http_query(q, "agreement"), .status = -1};
 	if(status && (f.status = stage_status_parse(status)) < 0) {
 		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status",
-		           "status: draft, proposed, agreed, executed, closed or cancelled");
+		           "status: draft, proposed, agreed, in_progress, executed, closed or cancelled");
 		return;
 	}
 	stage_row *rows;
@@ -98,11 +98,11 @@ static json_t *stage_view(http_req *q, const agreement *ag, const stage *s, pl_e
 	return v;
 }
 
-static void send_stage(http_req *q, unsigned status, const char *action)
+void api_stage_send(http_req *q, unsigned status, const char *action)
 {
 	stage s;
 	agreement ag;
-	if(!load_stage(q, &s, &ag))
+	if(!api_stage_load(q, &s, &ag))
 		return;
 	pl_err err = {0};
 	json_t *v = stage_view(q, &ag, &s, &err);
@@ -116,7 +116,7 @@ static void send_stage(http_req *q, unsigned status, const char *action)
 
 void api_stage_get(http_req *q)
 {
-	send_stage(q, MHD_HTTP_OK, "show");
+	api_stage_send(q, MHD_HTTP_OK, "show");
 }
 
 /* The refs of version v's entries that name persons of a registry, added
@@ -148,7 +148,7 @@ void api_stage_diff(http_req *q)
 	agreement ag;
 	long from = 0, to = 0;
 	if(!http_query_long(q, "from", 1, 100000, &from) || !http_query_long(q, "to", 1, 100000, &to) ||
-	   !load_stage(q, &s, &ag))
+	   !api_stage_load(q, &s, &ag))
 		return;
 	to = to ? to : s.version;
 	from = from ? from : to - 1;
@@ -208,10 +208,10 @@ static bool entry_of(http_req *q, const agreement *ag, json_t *o, size_t i, stag
 
 /* The body (keys allowed) and the stage it is about; NULL, answered, if
  * either is wrong. */
-static json_t *stage_body(http_req *q, const char *const *keys, stage *s, agreement *ag)
+json_t *api_stage_body(http_req *q, const char *const *keys, stage *s, agreement *ag)
 {
 	json_t *b = http_body(q, keys);
-	if(b && !load_stage(q, s, ag)) {
+	if(b && !api_stage_load(q, s, ag)) {
 		json_decref(b);
 		return NULL;
 	}
@@ -223,7 +223,7 @@ void api_stage_entries(http_req *q)
 	static const char *const keys[] = {"add", "remove", NULL};
 	stage s;
 	agreement ag;
-	json_t *b = stage_body(q, keys, &s, &ag);
+	json_t *b = api_stage_body(q, keys, &s, &ag);
 	if(!b)
 		return;
 	json_t *add = json_object_get(b, "add"), *remove = json_object_get(b, "remove");
@@ -251,7 +251,7 @@ void api_stage_entries(http_req *q)
 	}
 	json_decref(b);
 	if(ok)
-		send_stage(q, MHD_HTTP_OK, "show");
+		api_stage_send(q, MHD_HTTP_OK, "show");
 }
 
 /* The status after a change: {"id", "status", "version"}. */
@@ -298,114 +298,6 @@ void api_stage_cancel(http_req *q)
 	json_decref(b);
 }
 
-/* ---- execution ---------------------------------------------------------- */
-
-static bool outcome_of(http_req *q, json_t *o, size_t i, stage_outcome *out)
-{
-	static const char *const keys[] = {"person", "outcome", "substitute", "note", NULL};
-	char where[32];
-	snprintf(where, sizeof(where), "outcomes[%zu]", i);
-	if(!json_is_object(o) || !http_check_keys(q, o, keys, where)) {
-		if(!q->answered)
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
-			           "%s: expected {\"person\", \"outcome\", \"substitute\", \"note\"}", where);
-		return false;
-	}
-	const char *outcome = json_string_value(json_object_get(o, "outcome"));
-	int k = outcome ? entry_outcome_parse(outcome) : -1;
-	*out = (stage_outcome){.person = json_string_value(json_object_get(o, "person")),
-	                       .substitute = json_string_value(json_object_get(o, "substitute")),
-	                       .note = json_string_value(json_object_get(o, "note")),
-	                       .outcome = k > 0 ? (entry_outcome)k : OUTCOME_PENDING};
-	const char *bad = !out->person ? "person" : k <= OUTCOME_PENDING ? "outcome"
-	                : (k == OUTCOME_SUBSTITUTED) != (out->substitute != NULL) ? "substitute" : NULL;
-	if(bad) {
-		char field[48];
-		snprintf(field, sizeof(field), "%s.%s", where, bad);
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s: %s", field,
-		           !strcmp(bad, "person") ? "the person's id (or the manifest's ref) is required"
-		           : !strcmp(bad, "outcome") ? "handed_over, not_presented, refused, died or substituted"
-		           : "a substitute is named with the outcome substituted, and only then");
-		return false;
-	}
-	return true;
-}
-
-static bool delivery_of(http_req *q, json_t *o, size_t i, stage_delivery *out)
-{
-	static const char *const keys[] = {"batch", "delivered", NULL};
-	char where[32];
-	snprintf(where, sizeof(where), "deliveries[%zu]", i);
-	json_t *n = json_object_get(o, "delivered");
-	if(!json_is_object(o) || !http_check_keys(q, o, keys, where)) {
-		if(!q->answered)
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
-			           "%s: expected {\"batch\", \"delivered\"}", where);
-		return false;
-	}
-	out->batch = json_string_value(json_object_get(o, "batch"));
-	if(!out->batch || !json_is_integer(n) || json_integer_value(n) < 0 ||
-	   json_integer_value(n) > 100000000) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
-		           "%s: a batch's label and the count delivered (0 or more)", where);
-		return false;
-	}
-	out->delivered = (long)json_integer_value(n);
-	return true;
-}
-
-static json_t *by_side(const agreement *ag, const long v[2])
-{
-	return json_pack("{s:I, s:I}", ag->party[0], (json_int_t)v[0], ag->party[1], (json_int_t)v[1]);
-}
-
-void api_stage_execute(http_req *q)
-{
-	static const char *const keys[] = {"date", "outcomes", "deliveries", NULL};
-	stage s;
-	agreement ag;
-	json_t *b = stage_body(q, keys, &s, &ag);
-	if(!b)
-		return;
-	json_t *outcomes = json_object_get(b, "outcomes"), *deliveries = json_object_get(b, "deliveries");
-	stage_exec x = {0};
-	const char *date = NULL;
-	size_t no = json_array_size(outcomes), nd = json_array_size(deliveries);
-	stage_outcome *o = arena_calloc(&q->a, no + 1, sizeof(*o));
-	stage_delivery *d = arena_calloc(&q->a, nd + 1, sizeof(*d));
-	bool ok = o && d && http_opt_string(q, b, "date", &date) &&
-	          http_full_date(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "date", date, &x.date);
-	if(ok && ((outcomes && !json_is_array(outcomes)) || (deliveries && !json_is_array(deliveries)))) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", outcomes && !json_is_array(outcomes)
-		           ? "outcomes" : "deliveries", "outcomes and deliveries are arrays");
-		ok = false;
-	}
-	for(size_t i = 0; ok && i < no; i++)
-		ok = outcome_of(q, json_array_get(outcomes, i), i, &o[i]);
-	for(size_t i = 0; ok && i < nd; i++)
-		ok = delivery_of(q, json_array_get(deliveries, i), i, &d[i]);
-	x.outcomes = o;
-	x.noutcomes = no;
-	x.deliveries = d;
-	x.ndeliveries = nd;
-	stage_exec_report rep;
-	pl_err err = {0};
-	if(ok && stage_execute(q->st, s.uid, &x, &rep, &err)) {
-		http_fail(q, &err);
-		ok = false;
-	}
-	json_decref(b);
-	if(!ok)
-		return;
-	json_t *v = json_pack("{s:s, s:o, s:o, s:o, s:o, s:I}", "stage", s.uid, "handed_over",
-	                      by_side(&ag, rep.handed_over), "not_delivered", by_side(&ag, rep.not_delivered),
-	                      "substitutes", by_side(&ag, rep.substitutes), "bodies", by_side(&ag, rep.bodies),
-	                      "discrepancies", (json_int_t)rep.discrepancies);
-	if(http_can(q, PERM_MEDICAL_READ))
-		json_object_set_new(v, "art117", json_integer(rep.art117));
-	http_json(q, MHD_HTTP_OK, v);
-}
-
 /* ---- the signed manifest ------------------------------------------------ */
 
 void api_stage_manifest(http_req *q)
@@ -414,7 +306,7 @@ void api_stage_manifest(http_req *q)
 	agreement ag;
 	json_t *env = NULL;
 	pl_err err = {0};
-	if(!load_stage(q, &s, &ag))
+	if(!api_stage_load(q, &s, &ag))
 		return;
 	buf text;
 	buf_init(&text, MANIFEST_MAX * 4u);
@@ -450,7 +342,7 @@ void api_stage_verify(http_req *q)
 {
 	stage s;
 	agreement ag;
-	if(!load_stage(q, &s, &ag))
+	if(!api_stage_load(q, &s, &ag))
 		return;
 	json_t *env = NULL;
 	sign_key *keys = NULL;

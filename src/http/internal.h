@@ -26,6 +26,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "accord/stage.h"
 #include "http/http.h"
 #include "registry/registry.h"
 
@@ -351,7 +352,18 @@ void api_stage_entries(http_req *q);
 void api_stage_propose(http_req *q);
 void api_stage_cancel(http_req *q);
 void api_stage_close(http_req *q);
+/* api_stages.c, shared with api_execute.c: the stage of the path (false:
+ * answered), the stage as GET gives it, a body with the stage. */
+bool api_stage_load(http_req *q, stage *s, agreement *ag);
+void api_stage_send(http_req *q, unsigned status, const char *action);
+json_t *api_stage_body(http_req *q, const char *const *keys, stage *s, agreement *ag);
+/* api_execute.c: execution, as people cross, and its corrections */
 void api_stage_execute(http_req *q);
+void api_stage_outcomes(http_req *q);
+void api_stage_finish(http_req *q);
+void api_stage_correct(http_req *q);
+void api_stage_corrections(http_req *q);
+void api_stage_substitutes(http_req *q);
 void api_stage_manifest(http_req *q);
 void api_stage_verify(http_req *q);
 void api_manifest_import(http_req *q);

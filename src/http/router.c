@@ -177,6 +177,23 @@ const route http_routes[] = {
 	{M_POST, "/api/stages/{id}/execute", AG_WRITE, ROUTE_BODY, api_stage_execute,
 	 "Record the handover of an agreed stage: outcomes per person (everyone else handed "
 	 "over), bodies delivered per batch", "ExecuteInput", NULL},
+	{M_POST, "/api/stages/{id}/outcomes", AG_WRITE, ROUTE_BODY, api_stage_outcomes,
+	 "As people cross: the outcomes of the persons named (one or a group), saved at once; the stage "
+	 "is in_progress from the first. Nobody is taken as handed over unless named", "OutcomesInput",
+	 NULL},
+	{M_POST, "/api/stages/{id}/finish", AG_WRITE, ROUTE_BODY, api_stage_finish,
+	 "Finish the execution of a stage in progress: refused while anyone is pending; the bodies "
+	 "delivered per batch", "ExecuteInput", NULL},
+	{M_POST, "/api/stages/{id}/corrections", AG_WRITE, ROUTE_BODY, api_stage_correct,
+	 "Correct an outcome recorded (a record of its own with its reason, audited); the ledger and "
+	 "statements follow", "CorrectionInput", NULL},
+	{M_GET, "/api/stages/{id}/corrections", ST_READ, 0, api_stage_corrections,
+	 "A stage's corrections of outcomes, oldest first, with their reasons", NULL, NULL},
+	{M_GET, "/api/stages/{id}/substitutes", AG_WRITE, 0, api_stage_substitutes,
+	 "Who could go instead of an entry: persons a name finds among those its side holds, judged by "
+	 "its clause as the planner judges, the eligible first, the others with the reason (written to "
+	 "the access log)", NULL, "entry:integer:the entry replaced;q:string:words of a name;"
+	 "limit:integer:at most this many (1-100, default 20)"},
 	{M_GET, "/api/stages/{id}/manifest", ST_READ, 0, api_stage_manifest,
 	 "The current manifest as a signed document to download, with the signatures this office "
 	 "holds (written to the access log)", NULL, NULL},

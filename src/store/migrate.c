@@ -146,21 +146,47 @@ static pl_rc versions_adopt(store *st, const store_schema **m, int n, int found,
 	return store_commit(st, err);
 }
 
+/* After a rebuild with foreign keys off: every reference still finds its row. */
+static pl_rc keys_whole(store *st, pl_err *err)
+{
+	sqlite3_stmt *s;
+	int x = sqlite3_prepare_v2(store_db(st), "PRAGMA foreign_key_check", -1, &s, NULL);
+	if(x)
+		return store_fail(st, err, x, "checking the foreign keys");
+	x = sqlite3_step(s);
+	pl_rc rc = x == SQLITE_DONE ? PL_OK
+	           : x == SQLITE_ROW ? pl_fail(err, PL_EINTEGRITY, "a row of %s refers to a row of %s that "
+	                                       "is not there", sqlite3_column_text(s, 0), sqlite3_column_text(s, 2))
+	           : store_fail(st, err, x, "checking the foreign keys");
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static pl_rc step_apply(store *st, const store_schema *m, int version, pl_err *err)
 {
-	pl_rc rc = store_begin(st, err);
+	const store_step *step = &m->steps[version - 1];
+	/* Foreign keys can be switched only outside a transaction. */
+	pl_rc rc = step->rebuild ? store_exec(st, "PRAGMA foreign_keys = OFF", err) : PL_OK;
+	rc = rc ? rc : store_begin(st, err);
 	if(rc)
 		return rc;
-	const char *const *sql = m->steps[version - 1].sql;
-	for(int i = 0; sql[i] && !rc; i++)
-		rc = store_exec(st, sql[i], err);
+	for(int i = 0; step->sql[i] && !rc; i++)
+		rc = store_exec(st, step->sql[i], err);
+	if(!rc && step->rebuild)
+		rc = keys_whole(st, err);
 	if(rc || (rc = version_write(st, m->module, version, err))) {
 		store_rollback(st);
 		pl_err_prefix(err, "migrating %s: the %s tables to version %d: ", store_path(st),
 		              m->module, version);
-		return rc;
+	} else {
+		rc = store_commit(st, err);
 	}
-	return store_commit(st, err);
+	if(step->rebuild) {
+		pl_err ignore = {0};
+		pl_rc on = store_exec(st, "PRAGMA foreign_keys = ON", rc ? &ignore : err);
+		rc = rc ? rc : on;
+	}
+	return rc;
 }
 
 pl_rc schema_migrate(store *st, int *found, pl_err *err)

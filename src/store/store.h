@@ -45,6 +45,11 @@ enum store_flags {
 typedef struct store_step {
 	int legacy;               /* 1..6, or 0: added after per-module versions */
 	const char *const *sql;   /* statements, NULL-terminated */
+	/* The step rebuilds a table others reference (SQLite's way to change a
+	 * CHECK: make the new table, copy, drop the old, rename): run with
+	 * foreign keys off, and refused unless PRAGMA foreign_key_check finds
+	 * every reference whole before the commit. */
+	bool rebuild;
 } store_step;
 
 typedef struct store_schema {

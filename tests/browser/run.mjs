@@ -86,6 +86,18 @@ function agreedStage(date) {
 const stage1 = agreedStage('2025-06-09');
 run(['stage', 'execute', stage1]);
 const stage2 = agreedStage('2025-06-10');
+// Held by UA when stage 2 was agreed, for a substitution at its handover:
+// one the clause admits (young), one it does not (born 1980, no medical
+// reason).
+const substitutePeople = [
+  ['S1', 'Замінов', 'Павло', '2003-03-03', 'RU', 'UA', 'none'],
+  ['S2', 'Заміненко', 'Олег', '1980-08-08', 'RU', 'UA', 'none'],
+];
+writeFileSync(join(dir, 'substitute-persons.csv'), 'ext.icrc,surname,given_names,birth_date,party,held_by,medical,branch,capture_date,consent\n' +
+  substitutePeople.map((x) => `${x.join(',')},armed_forces,2023-05-05,yes`).join('\n') + '\n');
+writeFileSync(join(dir, 'substitute-events.csv'), 'ext.icrc,type,date,source\n' +
+  substitutePeople.map(([icrc]) => `${icrc},capture,2023-05-05,counterpart_list\n${icrc},capture_card,2023-06-01,icrc_visit`).join('\n') + '\n');
+run(['import', '--quiet', join(dir, 'substitute-persons.csv'), join(dir, 'substitute-events.csv')]);
 
 // ---- DNA: simulated missing persons (some of the other side), their ----
 // relatives' and their remains' profiles, frequencies counted from the
@@ -196,7 +208,7 @@ test('the dashboard shows the counts and charts', async (page) => {
   await signIn(page, 'registrar');
   await page.waitForSelector('.dashboard');
   const n = (await page.textContent('#count-persons')).replace(/\D/g, '');
-  const want = String(301 + exchangePeople.length + simMissing);
+  const want = String(301 + exchangePeople.length + substitutePeople.length + simMissing);
   assert(n === want, `expected ${want} persons, got ${n}`);
   assert(await page.locator('svg.chart').count() >= 5, 'charts missing');
   assert((await mainText(page)).includes('People returned per month'), 'no returns chart');
@@ -509,30 +521,88 @@ test('the statement page in Ukrainian on a phone', async (page) => {
   await shot(page, '21-statement-uk-phone');
 }, { width: 390, height: 844, lang: 'uk' });
 
-test('the handover of an agreed stage: a refusal recorded', async (page) => {
+// The ledger's cells for a clause and side on the agreement's page:
+// delivered, on stages, not delivered, owed, outstanding.
+async function ledgerRow(page, clause, side) {
+  await page.goto(`${base}/agreements/istanbul-2025-06-02`);
+  await page.waitForSelector('#ledger');
+  const cells = await page.locator('#ledger tbody tr', { hasText: clause }).filter({ hasText: side }).first()
+    .locator('td').allTextContents();
+  return cells.slice(2).map((c) => Number(c.replace(/\D/g, '') || 0));
+}
+
+test('the handover as people cross: one by one and by group, a refusal, a substitute picked among the eligible; finished, then corrected with a reason and the ledger follows', async (page) => {
   await signIn(page, 'negotiator');
   await page.goto(`${base}/stages/${stage2}`);
   await page.click('#stage-execute');
-  await page.waitForSelector('.exec-entries');
-  const first = await page.locator('.exec-entries select').first().getAttribute('id');
-  await page.selectOption(`#${first}`, 'refused');
-  // A substitution needs its substitute chosen first.
-  const second = await page.locator('.exec-entries select').nth(1).getAttribute('id');
-  await page.selectOption(`#${second}`, 'substituted');
-  assert(await page.locator('.picker:not([hidden])').count() === 1, 'no person picker');
-  await shot(page, '21-execute');
-  await page.check('#exec-confirm');
-  await page.click('#exec-submit');
-  await page.waitForSelector('.execute-form .notice.error');
-  await page.selectOption(`#${second}`, 'handed_over');
-  await page.click('#exec-submit');
+  await page.waitForSelector('#exec-entries');
+  // Everyone pending, nothing chosen for them; the day is today.
+  const d = new Date();
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  assert(await page.inputValue('#exec-date') === today, `the day is ${await page.inputValue('#exec-date')}, not today`);
+  const rows = await page.$$eval('#exec-entries tbody tr', (trs) => trs.map((tr) => ({
+    seq: tr.cells[1].textContent, side: tr.cells[2].textContent, chosen: tr.querySelector('select')?.value })));
+  assert(rows.length >= 2 && rows.every((r) => r.chosen === ''), `not everyone pending: ${JSON.stringify(rows)}`);
+  const ua = rows.find((r) => r.side === 'UA'), other = rows.find((r) => r !== ua);
+  assert(ua && other, 'no entry UA hands over');
+  // Saved without an outcome: refused next to the person.
+  await page.click(`#save-${ua.seq}`);
+  await page.waitForSelector(`#msg-${ua.seq} .notice.error`);
+  // The substitute: only the eligible may be picked; the other with the planner's reason.
+  await page.selectOption(`#out-${ua.seq}`, 'substituted');
+  await page.fill(`#sub-${ua.seq}-q`, 'Замін');
+  await page.waitForSelector(`#sub-${ua.seq}-results li.eligible`);
+  const refusedLine = await page.textContent(`#sub-${ua.seq}-results li.not-eligible`);
+  assert(refusedLine.includes('Заміненко') && refusedLine.includes('not eligible under the clause'), `the ineligible: ${refusedLine}`);
+  assert(await page.locator(`#sub-${ua.seq}-results li.not-eligible button`).count() === 0, 'an ineligible person can be picked');
+  assert((await page.textContent(`#sub-${ua.seq}-results li.eligible`)).includes('Замінов'), 'the eligible one is not offered');
+  await shot(page, '21-execute-substitute');
+  await page.click(`#sub-${ua.seq}-results li.eligible button`);
+  await page.click(`#save-${ua.seq}`);
+  await page.waitForSelector('.execute > .notice.success');
+  assert((await page.textContent('#exec-status')) === 'in progress', 'the stage is not in progress');
+  // A refusal, saved on its own.
+  await page.selectOption(`#out-${other.seq}`, 'refused');
+  await page.fill(`#note-${other.seq}`, 'at the border');
+  await page.click(`#save-${other.seq}`);
+  await page.waitForFunction((seq) => !document.querySelector(`#out-${seq}`), other.seq);
+  // The rest as a group.
+  const rest = await page.$$eval('#exec-entries input[type=checkbox]', (xs) => xs.map((x) => x.id));
+  if (rest.length) {
+    assert(await page.isDisabled('#exec-finish'), 'finish offered while people are pending');
+    for (const id of rest) await page.check(`#${id}`);
+    await page.selectOption('#group-outcome', 'handed_over');
+    await page.click('#group-save');
+    await page.waitForFunction(() => !document.querySelector('#exec-entries input[type=checkbox]'));
+  }
+  await shot(page, '21b-execute-recorded');
+  await page.click('#exec-finish');
   await page.waitForSelector('#execute-report');
-  const report = await page.textContent('#execute-report');
-  assert(report.includes('Discrepancies logged1'), report);
+  assert((await page.textContent('#exec-status')) === 'executed', 'the stage is not executed');
   await shot(page, '22-execute-report');
   await page.goto(`${base}/stages/${stage2}`);
   await page.waitForSelector('#discrepancies');
-  assert((await page.textContent('#entries')).includes('refused at the handover'), 'the refusal is not on the stage');
+  const entries = await page.textContent('#entries');
+  assert(entries.includes('refused at the handover') && entries.includes('Замінов'), 'the refusal or the substitute is not on the stage');
+  // The refusal corrected, with its reason: the ledger follows.
+  const before = await ledgerRow(page, 'wounded-ill-young', other.side);
+  await page.goto(`${base}/stages/${stage2}`);
+  await page.click('#stage-correct');
+  await page.waitForSelector('#exec-entries');
+  await page.click(`#fix-${other.seq}`);
+  await page.selectOption(`#fix-out-${other.seq}`, 'handed_over');
+  await page.click(`#fix-save-${other.seq}`);
+  await page.waitForSelector(`#msg-${other.seq} .notice.error`); // no reason yet
+  await page.fill(`#fix-reason-${other.seq}`, 'crossed an hour later, after all');
+  await page.click(`#fix-save-${other.seq}`);
+  await page.waitForSelector('.execute > .notice.success');
+  assert((await page.textContent('#exec-entries')).includes('corrected'), 'the correction is not shown');
+  await shot(page, '22b-execute-corrected');
+  const after = await ledgerRow(page, 'wounded-ill-young', other.side);
+  assert(after[0] === before[0] + 1 && after[2] === before[2] - 1, `ledger before ${before}, after ${after}`);
+  await page.goto(`${base}/stages/${stage2}`);
+  await page.waitForSelector('#discrepancies');
+  assert((await page.textContent('#discrepancies')).includes('crossed an hour later'), 'the correction is not among the discrepancies');
 });
 
 test('aftercare: where those handed over are now', async (page) => {

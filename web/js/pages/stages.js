@@ -187,7 +187,8 @@ function lifeActions(ctx, s, act, fail) {
       out.push(b('stage-propose', t('stage.propose'),
         () => act('propose', undefined, t('ux.proposed', { n: s.number, v: s.version })).catch(fail), 'primary'));
     }
-    if (s.status === 'agreed') out.push(h('a', { href: `/stages/${s.id}/execute`, class: 'button primary', id: 'stage-execute' }, t('stage.execute')));
+    if (['agreed', 'in_progress'].includes(s.status)) out.push(h('a', { href: `/stages/${s.id}/execute`, class: 'button primary', id: 'stage-execute' }, t('stage.execute')));
+    if (['executed', 'closed'].includes(s.status)) out.push(h('a', { href: `/stages/${s.id}/execute`, class: 'button', id: 'stage-correct' }, t('stage.correct')));
     if (['draft', 'proposed', 'agreed'].includes(s.status)) {
       // The audit keeps why: the reason is asked for, and required.
       out.push(b('stage-cancel', t('stage.cancel'), () => dialog({ id: 'cancel-dialog',
