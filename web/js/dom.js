@@ -1,5 +1,6 @@
 // Building the page from elements, never from HTML strings: what the
 // server sends is always text, so a name can never become markup.
+import { t, number } from './i18n.js';
 
 // h('a', {href: '/x', class: 'btn', onclick: f}, 'text', child, [more])
 export function h(tag, attrs, ...children) {
@@ -42,6 +43,27 @@ export function table(headers, rows, attrs, rowAttrs) {
   return h('div', { class: 'table-wrap' }, h('table', attrs || {},
     h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.map((r, i) => h('tr', rowAttrs ? rowAttrs(i) : {}, r.map((c) => h('td', {}, c)))))));
+}
+
+// A long list shown `size` rows at a time (the planner's exclusions, a
+// log of thousands): the page stays short on a phone, and the pager says
+// which rows are shown of how many. Same arguments as table().
+export function pagedTable(headers, rows, attrs, rowAttrs, size = 50) {
+  if (rows.length <= size) return table(headers, rows, attrs, rowAttrs);
+  const out = h('div', { class: 'paged' });
+  const show = (from) => {
+    const part = rows.slice(from, from + size);
+    const to = from + part.length;
+    const button = (text, at, rel) => h('button', { type: 'button', class: 'small', dataset: { page: rel },
+      onclick: () => { show(at); out.querySelector('.table-wrap').scrollIntoView({ block: 'nearest' }); } }, text);
+    out.replaceChildren(table(headers, part, attrs, rowAttrs && ((i) => rowAttrs(from + i))),
+      h('nav', { class: 'pager', 'aria-label': t('layout.pages') },
+        from > 0 ? button(t('layout.prev'), Math.max(0, from - size), 'prev') : h('span'),
+        h('span', { role: 'status' }, t('layout.page', { from: number(from + 1), to: number(to), total: number(rows.length) })),
+        to < rows.length ? button(t('layout.next'), to, 'next') : h('span')));
+  };
+  show(0);
+  return out;
 }
 
 // A description list from [term, value] pairs, leaving out empty values.

@@ -900,4 +900,12 @@ export default {
     '<1m': '< 1 month', '1-3m': '1–3 months', '3-6m': '3–6 months', '6-12m': '6–12 months',
     '1-2y': '1–2 years', '2-3y': '2–3 years', '3y+': '3 years +',
   },
+  // branch x-layout: the header on a phone, long lists in pages
+  layout: {
+    menu: 'Menu',
+    pages: 'Pages',
+    page: 'Rows {from}–{to} of {total}',
+    prev: 'Previous',
+    next: 'Next',
+  },
 };

@@ -900,4 +900,12 @@ export default {
     '<1m': '< 1 міс.', '1-3m': '1–3 міс.', '3-6m': '3–6 міс.', '6-12m': '6–12 міс.',
     '1-2y': '1–2 роки', '2-3y': '2–3 роки', '3y+': '3 роки +',
   },
+  // branch x-layout: the header on a phone, long lists in pages
+  layout: {
+    menu: 'Меню',
+    pages: 'Сторінки',
+    page: 'Рядки {from}–{to} з {total}',
+    prev: 'Попередні',
+    next: 'Наступні',
+  },
 };

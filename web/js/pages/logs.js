@@ -1,6 +1,6 @@
 // The auditor's logs: changes (the hash chain) and reads of records.
 import { get, query } from '../api.js';
-import { h, notice, table as grid } from '../dom.js';
+import { h, notice, pagedTable } from '../dom.js';
 import { t } from '../i18n.js';
 
 function summary(e) {
@@ -31,7 +31,7 @@ function filters(ctx, kind) {
 
 function table(headers, rows) {
   if (!rows.length) return notice('info', t('logs.none'));
-  return grid(headers, rows, { class: 'log' });
+  return pagedTable(headers, rows, { class: 'log' });
 }
 
 export async function render(ctx) {
