@@ -1143,7 +1143,7 @@ test('reviewers see both sides: a list with one name column split and shown fiel
   assert(await page.locator('table.side-by-side tr[data-field="given_names"]').getAttribute('class') === 'differs',
     'the given name in another language is not marked');
   assert((await page.textContent('#row-split')).includes('capitals'), 'the row does not say how its name was split');
-  await shot(page, '40-reconcile-whole-names');
+  await shot(page, '50-reconcile-whole-names');
   // A decision each way, for the log.
   await page.keyboard.press('c');
   await page.waitForFunction(() => document.querySelector('#decision-status').textContent.includes('confirmed'));
@@ -1169,7 +1169,7 @@ test('reviewers see both sides: a list with one name column split and shown fiel
   const utc = await time.getAttribute('datetime');
   assert(/Z$/.test(utc) && (await time.getAttribute('title')).includes(utc) && !(await time.textContent()).includes('Z'),
     `time: ${await time.textContent()} / ${utc}`);
-  await shot(page, '41-audit-filtered');
+  await shot(page, '51-audit-filtered');
   // Exported by the server: every entry the filter takes, as CSV; the export audited.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
@@ -1186,15 +1186,192 @@ test('reviewers see both sides: a list with one name column split and shown fiel
   const exported = await page.evaluate(async () => (await (await fetch('/api/audit?action=export&actor=auditor')).json()).entries);
   assert(exported.length >= 1 && exported[0].after.log === 'audit' && exported[0].after.action === 'confirm',
     JSON.stringify(exported[0]));
-  await shot(page, '42-audit-page-2');
+  await shot(page, '52-audit-page-2');
   // The access log, by the person's name in Latin letters.
   await page.goto(`${base}/access?name=Shevchuk`);
   await page.waitForSelector('table.log');
   const reads = await page.locator('table.log tbody tr').allTextContents();
   assert(reads.some((r) => r.includes(personId)) && reads.every((r) => r.includes('Шевчук')),
     `access rows: ${reads.slice(0, 3).join(' | ')}`);
-  await shot(page, '43-access-by-name');
+  await shot(page, '53-access-by-name');
 });
+
+// ---- every page, at a laptop's and a phone's size, in both languages ----
+// Each page and its opened forms, errors and dialogs: a screenshot at
+// 1366x768 and 390x844 named by page, language and size; no sideways
+// scroll at 390 px; an axe-core sweep at 1366 px failing on any WCAG 2.1
+// A/AA violation. axe.min.js goes in through playwright (evaluate is not
+// subject to the page's CSP).
+const axeSource = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const SIZES = [['desktop', 1366, 768], ['phone', 390, 844]];
+
+async function axeCheck(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const v = r.violations.map((x) => `${x.id} (${x.impact}): ${x.help} at ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  assert(!v.length, `${what}: axe found ${v.length} WCAG 2.1 A/AA violation(s): ${v.join(' | ')}`);
+}
+
+// A page as it settled: its selector there, nothing still loading.
+async function settled(page, sel) {
+  await page.waitForSelector(sel);
+  await page.waitForFunction(() => !document.querySelector('main .loading'));
+}
+
+// The pages a role shows, in the order visited; `open` leaves the page in
+// a further state (a form opened, an error shown) that is checked too.
+function sweepPages() {
+  const ag = 'istanbul-2025-06-02';
+  return {
+    null: [['login', '/login', 'form.login'],
+      ['login-error', '/login', 'form.login', async (page) => {
+        await page.fill('#user', 'nobody');
+        await page.fill('#password', 'wrong-password');
+        await page.click('form.login button[type=submit]');
+        await page.waitForSelector('.notice.error');
+      }]],
+    auditor: [['dashboard', '/', '.dashboard svg.chart'], ['search', '/persons?q=shevchuk', 'table.persons'],
+      ['person', `/persons/${personId}`, '.person .head h1'], ['audit-log', '/audit', 'table.log'],
+      ['access-log', '/access', 'table.log'], ['not-found', '/no-such-page', 'main h1']],
+    registrar: [['new-person', '/persons/new', 'main form'], ['import', '/import', '#files'],
+      ['person-edit', `/persons/${personId}`, '#edit', async (page) => {
+        await page.click('#edit');
+        await page.waitForSelector('form.edit');
+      }]],
+    negotiator: [['reconcile', '/reconcile', '#list-file'], ['agreements', '/agreements', 'table.agreements-table'],
+      ['agreement', `/agreements/${ag}`, '#ledger'],
+      ['planner', `/agreements/${ag}/plan`, '#plan-clause', async (page) => {
+        await page.selectOption('#plan-clause', 'wounded-ill-young');
+        await page.click('#plan-submit');
+        await page.waitForSelector('#excluded-counts');
+      }],
+      ['stages', '/stages', 'table.stages-table'], ['stage', `/stages/${stage1}`, '#signatures'],
+      // stage 2: its handover form, or (once a test above executed it) what the page says then
+      ['execute', `/stages/${stage2}/execute`, 'main h1'],
+      ['statement', `/stages/${stage1}/statement`, '#statement-text h2'],
+      ['aftercare', '/aftercare', 'table.aftercare-table']],
+    identification: [['remains', '/remains', '#cases'],
+      ['remains-case', '/remains', '#cases', async (page) => {
+        await page.locator('a.case-link').first().click();
+        await settled(page, 'section.remains-case h1');
+      }],
+      ['batches', '/remains/batches', '#batches'],
+      ['batch', '/remains/batches', '#batches', async (page) => {
+        await page.locator('#batches a[href^="/remains/batches/"]').first().click();
+        await settled(page, '.batch-page');
+      }],
+      ['remains-import', '/remains/import', '#rm-file'], ['dna', '/dna', '#dna-loci'],
+      ['dna-dialog', '/dna?status=proposed', '#dna-loci', async (page) => {
+        await page.click('#dna-review');
+        await page.waitForSelector('dialog#dna-dialog[open]');
+      }],
+      ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form']],
+    mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
+  };
+}
+
+async function sweep(lang) {
+  for (const [size, width, height] of SIZES) {
+    for (const [role, list] of Object.entries(sweepPages())) {
+      const page = await newPage(width, height, lang);
+      try {
+        if (role !== 'null') await signIn(page, role);
+        for (const [name, path, sel, open] of list) {
+          const what = `${name} (${lang}, ${width}px)`;
+          await page.goto(`${base}${path}`);
+          await settled(page, sel);
+          if (open) await open(page);
+          // axe once a language (at the laptop's size: the rules do not
+          // depend on the width; the phone's own header is swept below)
+          if (width < 500) await noOverflow(page, what);
+          else await axeCheck(page, what);
+          await shot(page, `page-${name}-${lang}-${size}-${width}x${height}`);
+        }
+        if (page.problems.length) throw new Error(page.problems.join('; '));
+      } finally {
+        await page.context().close();
+      }
+    }
+  }
+}
+
+test('every page and its opened forms, errors and dialogs in English: no WCAG 2.1 A/AA violation (axe-core), none wider than a 390 px phone; screenshots at 1366x768 and 390x844', async () => {
+  await sweep('en');
+});
+
+test('every page and its opened forms, errors and dialogs in Ukrainian: no WCAG 2.1 A/AA violation (axe-core), none wider than a 390 px phone; screenshots at 1366x768 and 390x844', async () => {
+  await sweep('uk');
+});
+
+test('the frame on a phone: a compact header whose menu opens, a skip link, focus visible in the header, charts labelled at 12 px or more, no blank scroll, long lists in pages', async (page) => {
+  await signIn(page, 'auditor');
+  await settled(page, '.dashboard svg.chart');
+  // Compact: the menu is folded, the header no taller than two lines.
+  const headerH = await page.evaluate(() => document.querySelector('header.top').getBoundingClientRect().height);
+  assert(headerH <= 100, `the header is ${headerH}px tall on a phone`);
+  assert(!(await page.isVisible('header nav a[href="/persons"]')), 'the menu is open on a phone');
+  await page.click('#menu-toggle');
+  assert(await page.getAttribute('#menu-toggle', 'aria-expanded') === 'true', 'the menu button does not say it is open');
+  await page.click('header nav a[href="/persons"]');
+  await page.waitForURL(`${base}/persons`);
+  assert(!(await page.isVisible('header nav a[href="/persons"]')), 'the menu stays open after choosing a page');
+  await noOverflow(page, 'the menu');
+  await page.click('#menu-toggle');
+  await axeCheck(page, 'the phone\'s header, its menu open');
+  await shot(page, 'frame-menu-phone');
+  // The skip link comes first, shows when focused, and leads to the page.
+  await page.goto(`${base}/`);
+  await settled(page, '.dashboard svg.chart');
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement;
+    return [a.className, a.getBoundingClientRect().top];
+  });
+  assert(skip[0] === 'skip' && skip[1] >= 0, `the first Tab does not reach a visible skip link: ${skip}`);
+  await shot(page, 'frame-skip-link-phone');
+  // Focus in the header: an outline of at least 3:1 against the header.
+  await page.keyboard.press('Tab');
+  const focus = await page.evaluate(() => {
+    const lum = (c) => {
+      const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((x) => {
+        const v = Number(x) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const a = document.activeElement;
+    const s = getComputedStyle(a);
+    const bg = getComputedStyle(document.querySelector('header.top')).backgroundColor;
+    const [x, y] = [lum(s.outlineColor), lum(bg)].sort((p, q) => q - p);
+    return { inHeader: !!a.closest('header'), style: s.outlineStyle, width: parseFloat(s.outlineWidth), ratio: (x + 0.05) / (y + 0.05) };
+  });
+  assert(focus.inHeader && focus.style !== 'none' && focus.width >= 2 && focus.ratio >= 3,
+    `focus in the header: ${JSON.stringify(focus)}`);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert(await page.evaluate(() => document.activeElement.id) === 'main', 'the skip link does not lead to the page');
+  // Charts: every label and number at 12 px or more as drawn.
+  const small = await page.$$eval('svg.chart text', (ts) => ts
+    .map((x) => [x.textContent, parseFloat(getComputedStyle(x).fontSize) * x.getScreenCTM().a])
+    .filter(([, px]) => px < 12));
+  assert(!small.length, `chart text under 12 px: ${JSON.stringify(small.slice(0, 5))}`);
+  // No blank scroll under the last chart.
+  const blank = await page.evaluate(() => document.documentElement.scrollHeight -
+    (document.querySelector('main').getBoundingClientRect().bottom + window.scrollY));
+  assert(blank < 40, `${blank}px of blank page under the dashboard`);
+  // Long lists: the audit log of everything, 50 rows a page with a pager.
+  await page.goto(`${base}/audit`);
+  await settled(page, 'table.log');
+  assert(await page.locator('table.log tbody tr').count() === 50, 'the audit log is not paged');
+  const first = await page.locator('table.log tbody tr td').first().textContent();
+  await page.click('#next-page');
+  await page.waitForSelector('#first-page');
+  assert(await page.locator('table.log tbody tr').count() === 50, 'the second page does not hold 50 rows');
+  assert(await page.locator('table.log tbody tr td').first().textContent() !== first, 'the next page shows the same rows');
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert(tall < 20000, `the audit log is ${tall}px tall on a phone`);
+}, { width: 390, height: 844 });
 
 // ---- run them -----------------------------------------------------------
 
@@ -1226,7 +1403,7 @@ test('signing in the browser: the admin makes the office key, UA signs a stage i
   await page.click('#key-generate');
   await page.waitForSelector('#keys-messages .notice.success', { timeout: 30000 });
   assert(await page.locator('#keys tr[data-signer="UA"][data-held="1"]').count() === 1, 'the office key is not shown as held');
-  await shot(page, '40-keys');
+  await shot(page, '60-keys');
   // The negotiator signs in a passphrase dialog: first a wrong one.
   await page.click('#sign-out');
   await page.waitForSelector('form.login');
@@ -1238,7 +1415,7 @@ test('signing in the browser: the admin makes the office key, UA signs a stage i
   await page.fill('#sign-pass', 'not the passphrase at all');
   await page.click('#sign-dialog-ok');
   await page.waitForFunction(() => /wrong passphrase/.test(document.querySelector('#sign-dialog-error')?.textContent || ''), null, { timeout: 30000 });
-  await shot(page, '41-sign-dialog');
+  await shot(page, '61-sign-dialog');
   await page.fill('#sign-pass', pass);
   await page.click('#sign-dialog-ok');
   await page.waitForSelector('#stage-messages .notice.success', { timeout: 30000 });
@@ -1262,7 +1439,7 @@ test('signing in the browser: the admin makes the office key, UA signs a stage i
   }
   // Download and upload are told apart, in Ukrainian too.
   assert((await page.textContent('#manifest-download')).startsWith('Get the file'), 'download label');
-  await shot(page, '42-stage-signed');
+  await shot(page, '62-stage-signed');
   // The chain names who signed, and the passphrase is nowhere in it.
   const audit = run(['--json', 'audit', 'log', '--limit', '20']);
   assert(audit.includes('manifest.sign') && audit.includes('unlock.refused'), 'signing not audited');

@@ -4,47 +4,61 @@
 import { h } from './dom.js';
 import { number } from './i18n.js';
 
+// The numbers as a table for screen readers. The table sits in a hidden
+// box: a table's own width and height grow with its rows, so hiding the
+// table itself left thousands of pixels of blank page under the charts.
 function dataTable(caption, rows) {
-  return h('table', { class: 'visually-hidden' }, h('caption', {}, caption),
-    h('tbody', {}, rows.map((r) => h('tr', {}, h('th', {}, r.label), h('td', {}, number(r.count))))));
+  return h('div', { class: 'visually-hidden' }, h('table', {}, h('caption', {}, caption),
+    h('tbody', {}, rows.map((r) => h('tr', {}, h('th', {}, r.label), h('td', {}, number(r.count)))))));
 }
+
+// The charts are drawn in the page's own pixels (no viewBox), with the
+// bars' lengths in percent of the chart's width: a chart scaled down to a
+// phone's width shrank its labels to 7 px. Text is 12 px at least, one row
+// of text above each bar, so a long label needs no room beside it.
+const ROW_TEXT = 16;
 
 // rows: [{label, count}]
 export function bars(caption, rows) {
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const rowH = 26, labelW = 190, width = 560, barW = width - labelW - 70;
-  const svg = h('svg:svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 4}`, role: 'img',
+  const rowH = 38;
+  const svg = h('svg:svg', { width: '100%', height: rows.length * rowH + 2, role: 'img',
     'aria-label': caption, class: 'chart bars' });
   rows.forEach((r, i) => {
-    const y = i * rowH + 2;
-    const w = Math.max(r.count > 0 ? 2 : 0, (r.count / max) * barW);
+    const y = i * rowH;
+    const w = r.count > 0 ? Math.max(0.5, (r.count / max) * 100) : 0;
     svg.append(
-      h('svg:text', { x: labelW - 8, y: y + 17, 'text-anchor': 'end', class: 'label' }, r.label),
-      h('svg:rect', { x: labelW, y: y + 4, width: w, height: rowH - 8, rx: 3, class: `bar ${r.kind || ''}` }),
-      h('svg:text', { x: labelW + w + 6, y: y + 17, class: 'value' }, number(r.count)));
+      h('svg:text', { x: 0, y: y + ROW_TEXT - 3, class: 'label' }, r.label),
+      h('svg:text', { x: '100%', y: y + ROW_TEXT - 3, 'text-anchor': 'end', class: 'value' }, number(r.count)),
+      h('svg:rect', { x: 0, y: y + ROW_TEXT + 2, width: `${w}%`, height: rowH - ROW_TEXT - 10, rx: 3,
+        class: `bar ${r.kind || ''}` }));
   });
   return h('figure', { class: 'chart-box' }, h('figcaption', {}, caption), svg, dataTable(caption, rows));
 }
 
-// rows: [{label: '2024-05', count}] in order
+// rows: [{label: '2024-05', count}] in order. A label under every n-th
+// column: up to 12 on a wide screen; on a narrow one (CSS) only those
+// marked `wide-only` hide, leaving up to 4.
 export function columns(caption, rows) {
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const height = 200, bottom = 30, left = 44, width = 1160;
-  const step = rows.length ? (width - left - 10) / rows.length : 0;
-  const svg = h('svg:svg', { viewBox: `0 0 ${width} ${height + bottom}`, role: 'img',
+  const top = 22, height = 180, bottom = 22;
+  const step = rows.length ? 100 / rows.length : 0;
+  const svg = h('svg:svg', { width: '100%', height: top + height + bottom, role: 'img',
     'aria-label': caption, class: 'chart columns' });
-  svg.append(h('svg:line', { x1: left, y1: height, x2: width - 5, y2: height, class: 'axis' }));
-  svg.append(h('svg:text', { x: left - 6, y: 12, 'text-anchor': 'end', class: 'value' }, number(max)));
-  svg.append(h('svg:text', { x: left - 6, y: height, 'text-anchor': 'end', class: 'value' }, '0'));
+  svg.append(h('svg:line', { x1: 0, y1: top + height, x2: '100%', y2: top + height, class: 'axis' }));
+  svg.append(h('svg:text', { x: 0, y: 13, class: 'value' }, `${number(max)} ↑`));
   const every = Math.max(1, Math.ceil(rows.length / 12));
+  const narrow = Math.max(1, Math.ceil(rows.length / 4));
   rows.forEach((r, i) => {
-    const x = left + i * step;
-    const hgt = (r.count / max) * (height - 14);
-    svg.append(h('svg:rect', { x: x + step * 0.12, y: height - hgt, width: Math.max(1, step * 0.76),
+    const x = i * step;
+    const hgt = (r.count / max) * height;
+    svg.append(h('svg:rect', { x: `${x + step * 0.12}%`, y: top + height - hgt, width: `${Math.max(0.1, step * 0.76)}%`,
       height: hgt, class: 'bar' }, h('svg:title', {}, `${r.label}: ${number(r.count)}`)));
     if (i % every === 0) {
-      svg.append(h('svg:text', { x: x + step / 2, y: height + 16, 'text-anchor': 'middle',
-        class: 'label small' }, r.label));
+      const first = i === 0;
+      svg.append(h('svg:text', { x: `${first ? 0 : x + step / 2}%`, y: top + height + 16,
+        'text-anchor': first ? 'start' : 'middle',
+        class: i % narrow === 0 ? 'label' : 'label wide-only' }, r.label));
     }
   });
   return h('figure', { class: 'chart-box wide' }, h('figcaption', {}, caption), svg, dataTable(caption, rows));
@@ -57,31 +71,32 @@ export function columns(caption, rows) {
 export function progress(caption, rows, legend) {
   // Each bar is its own row's whole: what is owed differs by thousands
   // between clauses (persons and bodies), and each is read on its own.
-  const rowH = 30, labelW = 150, width = 560, barW = width - labelW - 90;
-  const svg = h('svg:svg', { viewBox: `0 0 ${width} ${rows.length * rowH + 4}`, role: 'img',
+  const rowH = 42;
+  const svg = h('svg:svg', { width: '100%', height: rows.length * rowH + 2, role: 'img',
     'aria-label': caption, class: 'chart progress' });
   rows.forEach((r, i) => {
-    const y = i * rowH + 2;
+    const y = i * rowH;
     const whole = Math.max(1, r.done + r.pending + (r.left || 0));
-    let x = labelW;
-    svg.append(h('svg:text', { x: labelW - 8, y: y + 19, 'text-anchor': 'end', class: 'label' }, r.label));
-    svg.append(h('svg:rect', { x: labelW, y: y + 5, width: barW, height: rowH - 10, class: 'seg track' }));
+    let x = 0;
+    const total = r.left === null ? `${number(r.done)}` : `${number(r.done)} / ${number(r.done + r.pending + r.left)}`;
+    svg.append(h('svg:text', { x: 0, y: y + ROW_TEXT - 3, class: 'label' }, r.label),
+      h('svg:text', { x: '100%', y: y + ROW_TEXT - 3, 'text-anchor': 'end', class: 'value' }, total));
+    const barY = y + ROW_TEXT + 2, barH = rowH - ROW_TEXT - 10;
+    svg.append(h('svg:rect', { x: 0, y: barY, width: '100%', height: barH, class: 'seg track' }));
     [['done', r.done], ['pending', r.pending], ['left', r.left || 0]].forEach(([kind, n]) => {
-      const w = (n / whole) * barW;
+      const w = (n / whole) * 100;
       if (w > 0) {
-        svg.append(h('svg:rect', { x, y: y + 5, width: w, height: rowH - 10, class: `seg ${kind}` },
+        svg.append(h('svg:rect', { x: `${x}%`, y: barY, width: `${w}%`, height: barH, class: `seg ${kind}` },
           h('svg:title', {}, `${r.label}: ${number(n)}`)));
       }
       x += w;
     });
-    const total = r.left === null ? `${number(r.done)}` : `${number(r.done)} / ${number(r.done + r.pending + r.left)}`;
-    svg.append(h('svg:text', { x: labelW + barW + 6, y: y + 19, class: 'value' }, total));
   });
   const key = h('p', { class: 'legend small' }, legend.map((l, i) =>
     (l ? h('span', {}, h('span', { class: `swatch ${['done', 'pending', 'left'][i]}` }), l) : null)));
-  const data = h('table', { class: 'visually-hidden' }, h('caption', {}, caption),
+  const data = h('div', { class: 'visually-hidden' }, h('table', {}, h('caption', {}, caption),
     h('thead', {}, h('tr', {}, h('th', {}, ''), legend.map((l) => h('th', {}, l)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, h('th', {}, r.label), h('td', {}, number(r.done)),
-      h('td', {}, number(r.pending)), h('td', {}, r.left === null ? '—' : number(r.left))))));
+      h('td', {}, number(r.pending)), h('td', {}, r.left === null ? '—' : number(r.left)))))));
   return h('figure', { class: 'chart-box' }, h('figcaption', {}, caption), svg, key, data);
 }

@@ -1,6 +1,6 @@
 // Building the page from elements, never from HTML strings: what the
 // server sends is always text, so a name can never become markup.
-import { t } from './i18n.js';
+import { t, number } from './i18n.js';
 
 // h('a', {href: '/x', class: 'btn', onclick: f}, 'text', child, [more])
 export function h(tag, attrs, ...children) {
@@ -40,9 +40,34 @@ export function notice(kind, text) {
 // A table: headers, then rows of cells (text or elements). attrs go on the
 // <table>; rowAttrs(i) may give each <tr> its own.
 export function table(headers, rows, attrs, rowAttrs) {
-  return h('div', { class: 'table-wrap' }, h('table', attrs || {},
+  // The box scrolls sideways when the table is wider than the page: it
+  // takes the keyboard's focus so that it can be scrolled without a mouse.
+  return h('div', { class: 'table-wrap', tabindex: '0' }, h('table', attrs || {},
     h('thead', {}, h('tr', {}, headers.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.map((r, i) => h('tr', rowAttrs ? rowAttrs(i) : {}, r.map((c) => h('td', {}, c)))))));
+}
+
+// A long list shown `size` rows at a time (the planner's exclusions, a
+// log of thousands): the page stays short on a phone, and the pager says
+// which rows are shown of how many. The other rows stay in the table,
+// hidden, so the page's own code finds them. Same arguments as table().
+export function pagedTable(headers, rows, attrs, rowAttrs, size = 50) {
+  const grid = table(headers, rows, attrs, rowAttrs);
+  if (rows.length <= size) return grid;
+  const trs = [...grid.querySelectorAll('tbody > tr')];
+  const pager = h('nav', { class: 'pager', 'aria-label': t('layout.pages') });
+  const show = (from) => {
+    const to = Math.min(rows.length, from + size);
+    trs.forEach((tr, i) => { tr.hidden = i < from || i >= to; });
+    const button = (text, at, rel) => h('button', { type: 'button', class: 'small', dataset: { page: rel },
+      onclick: () => { show(at); grid.scrollIntoView({ block: 'nearest' }); } }, text);
+    pager.replaceChildren(
+      from > 0 ? button(t('layout.prev'), Math.max(0, from - size), 'prev') : h('span'),
+      h('span', { role: 'status' }, t('layout.page', { from: number(from + 1), to: number(to), total: number(rows.length) })),
+      to < rows.length ? button(t('layout.next'), to, 'next') : h('span'));
+  };
+  show(0);
+  return h('div', { class: 'paged' }, grid, pager);
 }
 
 // A description list from [term, value] pairs, leaving out empty values.

@@ -121,9 +121,24 @@ function header(current) {
           state.me.display_name || state.me.user),
         h('button', { class: 'link', onclick: signOut, id: 'sign-out' }, t('app.sign_out')))
     : null;
-  return h('header', { class: 'top' },
+  // On a phone the menu folds behind a button (the header would otherwise
+  // fill the first screen); each page drawn closes it again.
+  const menu = state.me
+    ? h('button', { type: 'button', class: 'menu-toggle', id: 'menu-toggle', 'aria-expanded': 'false',
+        'aria-controls': 'main-nav', onclick: (e) => {
+          const open = e.currentTarget.getAttribute('aria-expanded') !== 'true';
+          e.currentTarget.setAttribute('aria-expanded', String(open));
+          e.currentTarget.closest('header').classList.toggle('open', open);
+        } }, t('layout.menu'))
+    : null;
+  nav.id = 'main-nav';
+  const skip = h('a', { class: 'skip', href: '#main', onclick: (e) => {
+    e.preventDefault();
+    document.getElementById('main')?.focus();
+  } }, t('app.skip'));
+  return h('header', { class: 'top' }, skip,
     h('a', { class: 'brand', href: state.me ? '/' : '/login' }, t('app.title')),
-    state.me ? nav : h('span', { class: 'tagline' }, t('app.tagline')),
+    state.me ? [menu, nav] : h('span', { class: 'tagline' }, t('app.tagline')),
     h('div', { class: 'right' }, langs, who));
 }
 
@@ -202,7 +217,7 @@ whenSignedOut(() => {
 // Links inside the app change the page without reloading it.
 document.addEventListener('click', (e) => {
   const a = e.target.closest('a');
-  if (!a || a.target || a.hasAttribute('download') || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  if (!a || e.defaultPrevented || a.target || a.hasAttribute('download') || e.ctrlKey || e.metaKey || e.shiftKey) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
   e.preventDefault();

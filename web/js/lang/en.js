@@ -1090,4 +1090,12 @@ export default {
     saved: 'Saved: {n}.',
     replaced_by: 'replaced by no. {seq}',
   },
+  // branch x-layout: the header on a phone, long lists in pages
+  layout: {
+    menu: 'Menu',
+    pages: 'Pages',
+    page: 'Rows {from}–{to} of {total}',
+    prev: 'Previous',
+    next: 'Next',
+  },
 };

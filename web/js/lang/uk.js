@@ -1090,4 +1090,12 @@ export default {
     saved: 'Збережено: {n}.',
     replaced_by: 'замінено на № {seq}',
   },
+  // branch x-layout: the header on a phone, long lists in pages
+  layout: {
+    menu: 'Меню',
+    pages: 'Сторінки',
+    page: 'Рядки {from}–{to} з {total}',
+    prev: 'Попередні',
+    next: 'Наступні',
+  },
 };

@@ -41,9 +41,13 @@ export function when(ts) {
 }
 
 // The server's filter from the page's.
+// A page of 50 unless the page asks for another size: long enough to
+// scan, short enough for a phone.
+const PAGE = 50;
+
 function apiParams(params) {
   const { from, to, ...rest } = params;
-  return { ...rest, since: localToUtc(from), until: localToUtc(to, true) };
+  return { limit: PAGE, ...rest, since: localToUtc(from), until: localToUtc(to, true) };
 }
 
 function filters(ctx, kind) {
@@ -61,7 +65,7 @@ function filters(ctx, kind) {
   field('action', t('logs.action'), { size: 10 }),
   field('from', t('bothsides.log_from'), { type: 'datetime-local' }),
   field('to', t('bothsides.log_to'), { type: 'datetime-local' }),
-  field('limit', t('bothsides.log_page'), { type: 'number', min: 1, max: 1000, placeholder: '100' }),
+  field('limit', t('bothsides.log_page'), { type: 'number', min: 1, max: 1000, placeholder: String(PAGE) }),
   h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('logs.filter'))));
   return form;
 }

@@ -3,7 +3,7 @@
 // out, counted by reason and listed with the rule's test that decided;
 // save the next stage as a draft.
 import { get, post } from '../api.js';
-import { h, clear, notice, table, field, announce } from '../dom.js';
+import { h, clear, notice, table, field, announce, pagedTable } from '../dom.js';
 import { t, label, number, titleIn } from '../i18n.js';
 
 function personCell(ctx, id, name) {
@@ -40,7 +40,7 @@ function exclusions(ctx, p) {
   const draw = () => {
     const rows = (p.exclusions || []).filter((x) => !filter.value || x.reason === filter.value);
     clear(listed).append(rows.length
-      ? table([t('planner.person'), t('planner.held_by'), t('planner.reason'), t('planner.why')],
+      ? pagedTable([t('planner.person'), t('planner.held_by'), t('planner.reason'), t('planner.why')],
         rows.map((x) => [personCell(ctx, x.id, x.name), x.held_by, label('reasons', x.reason), x.why || '']),
         { class: 'exclusions', id: 'exclusions' }, (i) => ({ dataset: { reason: rows[i].reason } }))
       : notice('info', t('planner.none_listed')));
