@@ -53,10 +53,10 @@ static pl_rc assign_outcomes(const stage *s, exec_ctx *c, pl_err *err)
 		const stage_outcome *o = &c->x->outcomes[k];
 		int i = find_entry(s, o->person ? o->person : "");
 		if(i < 0)
-			return pl_fail(err, PL_EINPUT, "%s is not on stage %s", o->person ? o->person : "(nobody)",
-			               s->uid);
+			return pl_failc(err, PL_EINPUT, "stage.not_on", "person",
+			                o->person ? o->person : "(nobody)", "stage", s->uid, NULL);
 		if(c->said[i])
-			return pl_fail(err, PL_EINPUT, "%s is given two outcomes", o->person);
+			return pl_failc(err, PL_EINPUT, "stage.two_outcomes", "person", o->person, NULL);
 		if(o->outcome <= OUTCOME_PENDING || o->outcome >= OUTCOME_COUNT)
 			return pl_fail(err, PL_EINPUT, "%s: an outcome is handed_over, not_presented, refused, "
 			               "substituted or died", o->person);
@@ -112,7 +112,7 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 	snprintf(e.person, sizeof(e.person), "%s", who);
 	pl_rc rc = PL_OK;
 	if(find_entry(s, who) >= 0)
-		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", who, s->uid);
+		rc = pl_failc(err, PL_EINPUT, "stage.substitute_on", "person", who, "stage", s->uid, NULL);
 	rc = rc ? rc : stage_check_entry(st, &c->ag, s->date, NULL, &e, a, err);
 	if(rc) {
 		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
@@ -268,8 +268,8 @@ static pl_rc execute(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	exec_ctx *c = ctx;
 	if(s->status != STAGE_AGREED)
-		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: only an agreed stage (signed by both "
-		               "parties) is executed", s->uid, stage_status_name(s->status));
+		return pl_failc(err, PL_ECONFLICT, "stage.not_agreed", "stage", s->uid, "status",
+		                stage_status_name(s->status), NULL);
 	c->date = c->x->date.y ? c->x->date : s->date;
 	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &c->ag, err);
 	if(rc)

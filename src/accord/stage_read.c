@@ -10,8 +10,7 @@ static pl_rc find_stage(store *st, const char *uid, int64_t *id, pl_err *err)
 {
 	size_t n = strlen(uid);
 	if(n < 5 || n > UID_LEN || uid[0] != 'S')
-		return pl_fail(err, PL_ENOTFOUND, "no stage %s (a stage id is S and 16 characters; 5 or more "
-		               "of them are enough when unique)", uid);
+		return pl_failc(err, PL_ENOTFOUND, "stage.bad_id", "stage", uid, NULL);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT id FROM stage WHERE uid >= ?1 AND uid < ?1 || 'z'"
 	                          " ORDER BY uid LIMIT 2", &s, err);
@@ -24,9 +23,9 @@ static pl_rc find_stage(store *st, const char *uid, int64_t *id, pl_err *err)
 			*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if(!found)
-		return pl_fail(err, PL_ENOTFOUND, "no stage %s (see parley stage list)", uid);
+		return pl_failc(err, PL_ENOTFOUND, "stage.no_such", "stage", uid, NULL);
 	if(found > 1 && n < UID_LEN)
-		return pl_fail(err, PL_EINPUT, "more than one stage has an id starting %s: give more of it", uid);
+		return pl_failc(err, PL_EINPUT, "stage.ambiguous", "stage", uid, NULL);
 	return PL_OK;
 }
 

@@ -45,7 +45,7 @@ static void agreement_refused(http_req *q, const pl_err *err, const char *name)
 	size_t n = strlen(name);
 	const char *rest = err->msg + n;
 	if(!strncmp(err->msg, name, n) && rest[0] == ':' && rest[1] >= '0' && rest[1] <= '9') {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, err);
 		return;
 	}
 	char path[200] = "";
