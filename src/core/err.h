@@ -5,7 +5,7 @@
  * 'birth_date': expected YYYY, YYYY-MM or YYYY-MM-DD, got '1985-13-01'".
  * Callers add context on the way up with pl_err_prefix().
  *
- * A message may also carry a stable code ("stage.date_future") and named
+ * A message may also carry a stable code ("stage.not_on") and named
  * arguments (pl_failc): the English text is then written from the message
  * catalogue (core/msg.h), and the web UI and the CLI under another LANG
  * write the same message in their own language from the code and the
@@ -64,7 +64,7 @@ pl_rc pl_fail(pl_err *err, pl_rc rc, const char *fmt, ...) PL_PRINTF(3, 4);
 
 /* A failure with a code from the message catalogue and its arguments,
  * given as name, value pairs of strings ended by NULL:
- *   return pl_failc(err, PL_EINPUT, "stage.date_future", "date", d, NULL);
+ *   return pl_failc(err, PL_EINPUT, "stage.not_on", "person", p, "stage", s, NULL);
  * msg gets the English text; a value too long is cut (a NULL one is "").
  * Numbers go in as PL_N(n). */
 pl_rc pl_failc(pl_err *err, pl_rc rc, const char *code, ...)
