@@ -107,6 +107,19 @@ pl_rc clause_verdict_detail(const clause_verdict *v, buf *out)
 	return PL_OK;
 }
 
+json_t *clause_verdict_json(const clause_verdict *v)
+{
+	if(v->test)
+		return json_pack("{s:o}", "rule", rule_json(v->test));
+	if(v->value)
+		return json_pack("{s:s}", "value", v->value);
+	if(v->reason == EXCLUDE_PARTY)
+		return json_pack("{s:b}", "party_unknown", 1);
+	if(v->reason == EXCLUDE_NOT_CONFIRMED && v->status != ST_CAPTURED)
+		return json_pack("{s:s}", "status", lifecycle_status_name(v->status));
+	return NULL;
+}
+
 pl_rc clause_verdict_text(const clause_verdict *v, buf *out)
 {
 	pl_rc rc = buf_adds(out, clause_exclusion_text(v->reason));

@@ -120,6 +120,7 @@ static json_t *clauses_json(const agreement *ag)
 		                      clause_basis_text(ag, c, &basis) ? "" : buf_str(&basis), "eligible",
 		                      c->eligible_text, "capacity", (json_int_t)c->capacity);
 		json_object_set_new(o, "titles", http_titles_json(&c->titles));
+		json_object_set_new(o, "terms", clause_terms_json(c));
 		json_array_append_new(a, o);
 	}
 	buf_free(&basis);

@@ -5,6 +5,7 @@ import { get, post } from '../api.js';
 import { h, notice, table, pairs, field } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 import { progress } from '../charts.js';
+import { ruleText, basisText, agreementWords } from '../rules.js';
 
 export function stageRows(stages) {
   return stages.map((s) => {
@@ -108,8 +109,8 @@ function ledgerChart(ag) {
 function clauses(ag) {
   return h('div', { class: 'clauses' }, ag.clauses.map((c) => h('section', { class: 'group clause', dataset: { clause: c.id } },
     h('h2', {}, c.title || c.id, ' ', h('span', { class: 'muted small mono' }, c.id)),
-    pairs([[t('agreements.subject'), label('subjects', c.subject)], [t('agreements.basis'), c.basis === 'all_for_all' ? t('agreements.all_for_all') : c.basis_text],
-      [t('agreements.eligible'), c.eligible ? h('code', { class: 'rule' }, c.eligible) : null],
+    pairs([[t('agreements.subject'), label('subjects', c.subject)], [t('agreements.basis'), basisText(c, ag.parties)],
+      [t('agreements.eligible'), c.eligible ? h('span', { class: 'rule', title: c.eligible }, c.terms && c.terms.eligible ? ruleText(c.terms.eligible) : c.eligible) : null],
       [t('agreements.capacity'), c.capacity ? number(c.capacity) : t('agreements.no_limit')]]))));
 }
 
@@ -128,7 +129,7 @@ async function one(ctx) {
           [t('agreements.embargo'), ag.embargo_until === 'done' ? t('agreements.embargo_done')
             : ag.embargo_until || t('agreements.embargo_none')],
           ['SHA-256', h('span', { class: 'mono small' }, ag.sha256)]]),
-        h('details', {}, h('summary', {}, t('agreements.in_words')), h('pre', { class: 'explain' }, ag.explanation))),
+        h('details', {}, h('summary', {}, t('agreements.in_words')), h('pre', { class: 'explain' }, agreementWords(ag)))),
       ledgerChart(ag)),
     h('h2', {}, t('ledger.title')), ledgerTable(ag), bodiesNote(ag),
     h('h2', { class: 'spaced' }, t('agreements.clauses')), clauses(ag),

@@ -1,7 +1,7 @@
 // The auditor's logs: changes (the hash chain) and reads of records.
 import { get, query } from '../api.js';
 import { h, notice, table as grid } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, label } from '../i18n.js';
 
 function summary(e) {
   const show = (o) => (o ? Object.entries(o).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ') : '');
@@ -42,7 +42,7 @@ export async function render(ctx) {
   if (kind === 'access') {
     return h('section', { class: 'logs' }, h('h1', {}, t('logs.access_title')), filters(ctx, kind),
       table([t('logs.ts'), t('logs.actor'), t('logs.person'), t('logs.action'), t('logs.detail')],
-        data.entries.map((e) => [e.ts, e.actor, personLink(e.person), e.action, e.detail || ''])));
+        data.entries.map((e) => [e.ts, e.actor, personLink(e.person), h('span', { title: e.action }, label('access_actions', e.action)), e.detail || ''])));
   }
   const verdict = h('div', { class: 'verdict' });
   const verify = h('button', { id: 'verify', onclick: async () => {
@@ -60,7 +60,7 @@ export async function render(ctx) {
   return h('section', { class: 'logs' }, h('h1', {}, t('logs.audit_title')),
     h('div', { class: 'actions' }, verify), verdict, filters(ctx, kind),
     table([t('logs.seq'), t('logs.ts'), t('logs.actor'), t('logs.action'), t('logs.entity'), t('logs.change')],
-      data.entries.map((e) => [String(e.seq), e.ts, e.actor, e.action,
-        e.entity === 'person' ? personLink(e.entity_id) : `${e.entity} ${e.entity_id || ''}`,
+      data.entries.map((e) => [String(e.seq), e.ts, e.actor, h('span', { title: e.action }, label('audit_actions', e.action)),
+        e.entity === 'person' ? personLink(e.entity_id) : `${label('audit_entities', e.entity)} ${e.entity_id || ''}`,
         h('span', { class: 'change' }, summary(e))])));
 }

@@ -5,6 +5,7 @@
 import { get, post } from '../api.js';
 import { h, clear, notice, table, field } from '../dom.js';
 import { t, label, number } from '../i18n.js';
+import { exclusionDetail, limitText } from '../rules.js';
 
 function personCell(ctx, id, name) {
   return ctx.can('person_read') ? h('a', { href: `/persons/${id}` }, name || id) : name || id;
@@ -41,7 +42,7 @@ function exclusions(ctx, p) {
     const rows = (p.exclusions || []).filter((x) => !filter.value || x.reason === filter.value);
     clear(listed).append(rows.length
       ? table([t('planner.person'), t('planner.held_by'), t('planner.reason'), t('planner.why')],
-        rows.map((x) => [personCell(ctx, x.id, x.name), x.held_by, label('reasons', x.reason), x.why || '']),
+        rows.map((x) => [personCell(ctx, x.id, x.name), x.held_by, label('reasons', x.reason), exclusionDetail(x)]),
         { class: 'exclusions', id: 'exclusions' }, (i) => ({ dataset: { reason: rows[i].reason } }))
       : notice('info', t('planner.none_listed')));
   };
@@ -78,7 +79,7 @@ function saveForm(ctx, ag, body) {
 
 function result(ctx, ag, p, body) {
   return h('div', { class: 'plan-result', id: 'plan-result' },
-    p.limited_by ? notice('info', `${t('planner.limited_by')}: ${p.limited_by}`) : null,
+    p.limited_by ? notice('info', `${t('planner.limited_by')}: ${limitText(p.limit) || p.limited_by}`) : null,
     h('h2', {}, t('planner.next_stage', { date: p.schedule.length ? p.schedule[0].date : p.date })),
     nextStage(ctx, ag, p),
     h('h2', { class: 'spaced' }, t('planner.schedule')),
