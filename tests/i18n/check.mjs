@@ -23,8 +23,10 @@ function ok(cond, what, detail) {
 }
 
 const args = (s) => [...String(s).matchAll(/\{@?(\w+)(?::\w+)?\}/g)].map((m) => m[1]).sort().join(',');
-const flat = (o, p = '') => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v, `${p}${k}.`) : [[`${p}${k}`, v]]));
-const lookup = (t, key) => key.split('.').reduce((o, k) => (o && o[k] !== undefined ? o[k] : undefined), t);
+// Keys are paths (arrays: a key may hold a dot, "jw>=0.94"); codes are
+// dotted ("stage.not_on").
+const flat = (o, p = []) => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? flat(v, [...p, k]) : [[[...p, k], v]]));
+const lookup = (t, key) => (Array.isArray(key) ? key : key.split('.')).reduce((o, k) => (o && o[k] !== undefined ? o[k] : undefined), t);
 
 // 1. the C catalogue: three texts, the same arguments
 const cat = cCatalogue(src);
@@ -51,9 +53,9 @@ for (const l of LANGS) {
 // 4. the UI: every key of en.js in the other languages, same placeholders
 const en = flat(ui.en);
 for (const l of LANGS.slice(1)) {
-  const gaps = en.filter(([k]) => { const v = lookup(ui[l], k); return v === undefined || v === ''; }).map(([k]) => k);
+  const gaps = en.filter(([k]) => { const v = lookup(ui[l], k); return v === undefined || v === ''; }).map(([k]) => k.join('.'));
   ok(!gaps.length, `web/js/lang/${l}.js has every key of en.js (${en.length} keys)`, gaps.slice(0, 40));
-  const diff = en.filter(([k, v]) => typeof lookup(ui[l], k) === 'string' && args(lookup(ui[l], k)) !== args(v)).map(([k]) => k);
+  const diff = en.filter(([k, v]) => typeof lookup(ui[l], k) === 'string' && args(lookup(ui[l], k)) !== args(v)).map(([k]) => k.join('.'));
   ok(!diff.length, `web/js/lang/${l}.js names the same {placeholders} as en.js`, diff.slice(0, 40));
 }
 

@@ -71,6 +71,13 @@ export function errorText(e, status) {
   return current !== 'en' && known ? `${t(`error_codes.${e.code}`)}: ${e.message}` : e.message;
 }
 
+// A term whose value may hold dots or signs ("jw>=0.94"): table[kind][value]
+// without splitting the value at its dots; the value itself if no table has it.
+export function term(kind, value) {
+  const own = (languages[current][kind] || {})[value];
+  return own ?? (en[kind] || {})[value] ?? String(value);
+}
+
 export function number(n) {
   return new Intl.NumberFormat({ uk: 'uk-UA', ru: 'ru-RU' }[current] || 'en-GB').format(n);
 }

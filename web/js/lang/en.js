@@ -1180,4 +1180,21 @@ export default {
     grave: 'grave identification (Art. 120)',
     date_placeholder: 'YYYY-MM-DD',
   },
+  // How two values compare in a reconcile (src/match/compare.c's levels).
+  match_levels: {
+    'exact': 'exact',
+    'equivalent': 'equivalent',
+    'swapped': 'swapped',
+    'jw>=0.94': 'very close (JW ≥ 0.94)',
+    'jw>=0.88': 'close (JW ≥ 0.88)',
+    'jw>=0.85': 'close (JW ≥ 0.85)',
+    'day/month swapped': 'day and month swapped',
+    'one digit off': 'one digit off',
+    'year only, same': 'year only, the same',
+    'year +-1': 'year ±1',
+    'transposition': 'two characters swapped',
+    'one edit': 'one character off',
+    'else': 'different',
+    'unknown': 'not compared',
+  },
 };

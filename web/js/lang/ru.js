@@ -1181,4 +1181,21 @@ export default {
     grave: 'обозначение могилы (ст. 120)',
     date_placeholder: 'ГГГГ-ММ-ДД',
   },
+  // How two values compare in a reconcile (src/match/compare.c's levels).
+  match_levels: {
+    'exact': 'точное совпадение',
+    'equivalent': 'равнозначное',
+    'swapped': 'переставлено',
+    'jw>=0.94': 'очень близкое (JW ≥ 0,94)',
+    'jw>=0.88': 'близкое (JW ≥ 0,88)',
+    'jw>=0.85': 'близкое (JW ≥ 0,85)',
+    'day/month swapped': 'день и месяц переставлены',
+    'one digit off': 'одна цифра другая',
+    'year only, same': 'только год, тот же',
+    'year +-1': 'год ±1',
+    'transposition': 'две переставленные буквы',
+    'one edit': 'одна буква другая',
+    'else': 'различаются',
+    'unknown': 'не сравнивались',
+  },
 };

@@ -1180,4 +1180,21 @@ export default {
     grave: 'позначення могили (ст. 120)',
     date_placeholder: 'РРРР-ММ-ДД',
   },
+  // How two values compare in a reconcile (src/match/compare.c's levels).
+  match_levels: {
+    'exact': 'точний збіг',
+    'equivalent': 'рівнозначне',
+    'swapped': 'переставлено',
+    'jw>=0.94': 'дуже близьке (JW ≥ 0,94)',
+    'jw>=0.88': 'близьке (JW ≥ 0,88)',
+    'jw>=0.85': 'близьке (JW ≥ 0,85)',
+    'day/month swapped': 'день і місяць переставлено',
+    'one digit off': 'одна цифра інша',
+    'year only, same': 'лише рік, той самий',
+    'year +-1': 'рік ±1',
+    'transposition': 'дві переставлені літери',
+    'one edit': 'одна літера інша',
+    'else': 'відрізняються',
+    'unknown': 'не порівнювали',
+  },
 };

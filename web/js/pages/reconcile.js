@@ -4,7 +4,7 @@
 // move with J and K.
 import { get, post, query, upload } from '../api.js';
 import { h, clear, notice } from '../dom.js';
-import { t, number } from '../i18n.js';
+import { t, label, term, number } from '../i18n.js';
 
 // The comparisons of the report, and the list columns each is read from
 // (Cyrillic first, then Latin).
@@ -54,14 +54,22 @@ export function parseCsv(text) {
   return records;
 }
 
+// A value as the registry stores it; sex in words (the list's own
+// spelling, "m", stays as they wrote it).
 function listValue(raw, cols) {
-  for (const c of cols) if (raw && raw[c]) return raw[c];
+  for (const c of cols) if (raw && raw[c]) return c === 'sex' ? label('values', raw[c]) : raw[c];
   return '';
 }
 
 function personValue(p, cols) {
-  for (const c of cols) if (p && p[c]) return p[c];
+  for (const c of cols) if (p && p[c]) return c === 'sex' ? label('values', p[c]) : p[c];
   return '';
+}
+
+// How two values compare (src/match/compare.c's levels), with the weight
+// the comparison gave: "точний (+10,01)".
+function levelText(f) {
+  return `${term('match_levels', f.level)} (${f.weight > 0 ? '+' : ''}${number(f.weight)})`;
 }
 
 function flagsText(flags) {
@@ -99,7 +107,7 @@ async function detail(ctx, row, raw, onDecide) {
         h('th', { scope: 'row' }, t(`fields.${name}`)),
         h('td', {}, listValue(raw, cols) || t('app.none')),
         h('td', {}, personValue(p, cols) || t('app.none')),
-        h('td', {}, `${f.level} (${f.weight > 0 ? '+' : ''}${f.weight})`));
+        h('td', { title: f.level }, levelText(f)));
     })));
   box.append(
     h('h2', {}, t('reconcile.row', { line: row.line })),
