@@ -914,10 +914,14 @@ async function pageEnglish(page) {
 test('every page in Ukrainian: no English sentence in the text, tooltips or labels; a server error in Ukrainian', async (page) => {
   const found = [];
   const visit = async (path, sel = 'main h1', then) => {
-    await page.goto(`${base}${path}`);
-    await page.waitForSelector(sel);
-    await page.waitForLoadState('networkidle');
-    if (then) await then();
+    try {
+      await page.goto(`${base}${path}`);
+      await page.waitForSelector(sel);
+      await page.waitForLoadState('networkidle');
+      if (then) await then();
+    } catch (e) {
+      throw new Error(`${path}: ${e.message.split('\n')[0]}`);
+    }
     for (const r of await pageEnglish(page)) found.push(`${path}: "${r}"`);
   };
   const walk = {

@@ -71,6 +71,13 @@ export function errorText(e, status) {
   return current !== 'en' && known ? `${t(`error_codes.${e.code}`)}: ${e.message}` : e.message;
 }
 
+// A stored value in words: a status, an event type, an enum value.
+export function label(kind, value) {
+  if (value === null || value === undefined || value === '') return t('app.unknown');
+  const s = lookup(languages[current], `${kind}.${value}`) ?? lookup(en, `${kind}.${value}`);
+  return s === undefined ? String(value) : s;
+}
+
 // A term whose value may hold dots or signs ("jw>=0.94"): table[kind][value]
 // without splitting the value at its dots; the value itself if no table has it.
 export function term(kind, value) {
