@@ -29,11 +29,16 @@ void api_agreements_list(http_req *q)
 	json_t *a = json_array();
 	for(size_t i = 0; i < n; i++) {
 		const agreement_row *x = &rows[i];
-		json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:[s,s], s:s?, s:I, s:I}", "id", x->name,
-		                                   "title", x->title, "concluded", x->concluded, "parties",
-		                                   x->party_a, x->party_b, "mediator", x->mediator, "stages",
-		                                   (json_int_t)x->stages, "open_stages",
-		                                   (json_int_t)x->open_stages));
+		json_t *o = json_pack("{s:s, s:s, s:s, s:[s,s], s:s?, s:I, s:I}", "id", x->name, "title",
+		                      x->title, "concluded", x->concluded, "parties", x->party_a, x->party_b,
+		                      "mediator", x->mediator, "stages", (json_int_t)x->stages, "open_stages",
+		                      (json_int_t)x->open_stages);
+		/* The titles per language are in the document: read for the UI
+		 * to show each user theirs (a list of a few agreements). */
+		agreement ag;
+		if(!agreement_get(q->st, x->name, &q->a, &ag, &err))
+			json_object_set_new(o, "titles", http_titles_json(&ag.titles));
+		json_array_append_new(a, o);
 	}
 	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "agreements", a));
 }

@@ -88,6 +88,7 @@ static json_t *stage_view(http_req *q, const agreement *ag, const stage *s, pl_e
 	json_object_set_new(v, "parties", json_pack("[s,s]", ag->party[0], ag->party[1]));
 	json_object_set_new(v, "mediator", ag->mediator ? json_string(ag->mediator) : json_null());
 	json_object_set_new(v, "agreement_title", ag->title ? json_string(ag->title) : json_null());
+	json_object_set_new(v, "agreement_titles", http_titles_json(&ag->titles));
 	if(!http_can(q, PERM_MEDICAL_READ)) {
 		size_t i;
 		json_t *e;

@@ -903,11 +903,20 @@ function englishRuns(text) {
   return runs;
 }
 
+// What is marked translate="no" (a rule as the document writes it, the
+// values an audit entry stored) is code or data, not the UI's words.
 async function pageEnglish(page) {
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-  const texts = await page.evaluate(() => [document.querySelector('header')?.innerText || '', document.querySelector('main')?.innerText || '',
-    ...[...document.querySelectorAll('[title], [placeholder], [aria-label]')].flatMap((e) =>
-      ['title', 'placeholder', 'aria-label'].map((a) => e.getAttribute(a) || ''))]);
+  const texts = await page.evaluate(() => {
+    document.querySelectorAll('details').forEach((d) => { d.open = true; });
+    const kept = [...document.querySelectorAll('[translate=no]')];
+    const was = kept.map((e) => e.style.display);
+    kept.forEach((e) => { e.style.display = 'none'; });
+    const out = [document.querySelector('header')?.innerText || '', document.querySelector('main')?.innerText || '',
+      ...[...document.querySelectorAll('[title], [placeholder], [aria-label]')].filter((e) => !e.closest('[translate=no]'))
+        .flatMap((e) => ['title', 'placeholder', 'aria-label'].map((a) => e.getAttribute(a) || ''))];
+    kept.forEach((e, i) => { e.style.display = was[i]; });
+    return out;
+  });
   return englishRuns(texts.join('\n'));
 }
 

@@ -78,6 +78,13 @@ export function label(kind, value) {
   return s === undefined ? String(value) : s;
 }
 
+// A title the server gives per language ({titles: {en, uk, ru}, title}):
+// the user's, else the English, else the one text.
+export function titled(o, titles = 'titles', plain = 'title') {
+  const ts = (o && o[titles]) || {};
+  return ts[current] || ts.en || (o && o[plain]) || '';
+}
+
 // A term whose value may hold dots or signs ("jw>=0.94"): table[kind][value]
 // without splitting the value at its dots; the value itself if no table has it.
 export function term(kind, value) {

@@ -3,7 +3,7 @@
 // bounds the next stage, and an agreement's terms in words. The same
 // sentences the CLI writes in English, from the catalogue (rule.*,
 // limits.*, words.*).
-import { t, label, number, language } from './i18n.js';
+import { t, label, number, titled } from './i18n.js';
 
 const SYMBOLS = { eq: '=', ne: '≠', lt: '<', le: '≤', gt: '>', ge: '≥' };
 
@@ -64,9 +64,6 @@ export function limitText(l) {
   }
 }
 
-function title(o) {
-  return (o.titles && (o.titles[language()] || o.titles.en)) || o.title || '';
-}
 
 // A clause's basis in words ("1 000 for 1 000").
 export function basisText(c, parties) {
@@ -81,7 +78,7 @@ export function basisText(c, parties) {
 
 function clauseWords(c, parties) {
   const x = c.terms || {};
-  const lines = [`${t('words.clause', { id: c.id, subject: label('subjects', c.subject) })}${title(c) ? `: ${title(c)}` : ''}`,
+  const lines = [`${t('words.clause', { id: c.id, subject: label('subjects', c.subject) })}${titled(c) ? `: ${titled(c)}` : ''}`,
     `  ${t('words.basis', { text: basisText(c, parties) })}`];
   if (x.eligible) lines.push(`  ${t('words.eligible', { text: ruleText(x.eligible) })}`);
   for (const s of x.scale || [])
@@ -102,7 +99,7 @@ export function agreementWords(ag) {
   if (ag.transit) terms += `; ${t('words.transit', { t: ag.transit })}`;
   if (ag.valid_from) terms += `; ${t('words.valid_from', { d: ag.valid_from })}`;
   if (ag.valid_until) terms += ` ${t('words.valid_until', { d: ag.valid_until })}`;
-  const lines = [t('words.head', { id: ag.id, title: title(ag) }), `  ${terms}`,
+  const lines = [t('words.head', { id: ag.id, title: titled(ag) }), `  ${terms}`,
     `  ${t(ag.counting === 'at_signing' ? 'words.counts_signing' : 'words.counts_delivery')}`];
   if (ag.embargo_until === 'done') lines.push(`  ${t('words.embargo_done')}`);
   else if (ag.embargo_until) lines.push(`  ${t('words.embargo_until', { d: ag.embargo_until })}`);

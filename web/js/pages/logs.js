@@ -62,5 +62,5 @@ export async function render(ctx) {
     table([t('logs.seq'), t('logs.ts'), t('logs.actor'), t('logs.action'), t('logs.entity'), t('logs.change')],
       data.entries.map((e) => [String(e.seq), e.ts, e.actor, h('span', { title: e.action }, label('audit_actions', e.action)),
         e.entity === 'person' ? personLink(e.entity_id) : `${label('audit_entities', e.entity)} ${e.entity_id || ''}`,
-        h('span', { class: 'change' }, summary(e))])));
+        h('span', { class: 'change', translate: 'no' }, summary(e))])));
 }

@@ -4,8 +4,8 @@
 // save the next stage as a draft.
 import { get, post } from '../api.js';
 import { h, clear, notice, table, field } from '../dom.js';
-import { t, label, number } from '../i18n.js';
-import { exclusionDetail, limitText } from '../rules.js';
+import { t, label, number, titled } from '../i18n.js';
+import { exclusionDetail, limitText, basisText } from '../rules.js';
 
 function personCell(ctx, id, name) {
   return ctx.can('person_read') ? h('a', { href: `/persons/${id}` }, name || id) : name || id;
@@ -98,7 +98,7 @@ function defaultDate(ag) {
 export async function render(ctx) {
   const ag = await get(`/api/agreements/${ctx.params[0]}`);
   const clause = h('select', { id: 'plan-clause' }, ag.clauses.map((c) =>
-    h('option', { value: c.id }, `${c.title || c.id} (${c.basis_text})`)));
+    h('option', { value: c.id }, `${titled(c) || c.id} (${basisText(c, ag.parties)})`)));
   const date = h('input', { id: 'plan-date', type: 'date', value: ctx.query.get('date') || defaultDate(ag), required: true });
   const capacity = h('input', { id: 'plan-capacity', type: 'number', min: 1, size: 6 });
   const days = h('input', { id: 'plan-days', type: 'number', min: 1, max: 366, placeholder: '60', size: 4 });
@@ -131,6 +131,6 @@ export async function render(ctx) {
   });
   return h('section', { class: 'planner' },
     h('h1', {}, t('planner.title')),
-    h('p', {}, h('a', { href: `/agreements/${ag.id}` }, ag.title || ag.id)),
+    h('p', {}, h('a', { href: `/agreements/${ag.id}` }, titled(ag) || ag.id)),
     h('p', { class: 'muted' }, t('planner.intro')), form, out);
 }

@@ -4,7 +4,7 @@
 // and the steps of its life (propose, cancel, execute, close).
 import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field } from '../dom.js';
-import { t, label, number } from '../i18n.js';
+import { t, label, number, titled } from '../i18n.js';
 import { stageTable } from './agreements.js';
 
 async function list(ctx) {
@@ -188,7 +188,7 @@ async function one(ctx) {
     h('div', { class: 'cols' },
       h('section', { class: 'group' }, h('h2', {}, t('stage.about')),
         pairs([[t('stages.agreement'), ctx.can('agreement_read')
-          ? h('a', { href: `/agreements/${s.agreement}` }, s.agreement_title || s.agreement) : s.agreement_title || s.agreement],
+          ? h('a', { href: `/agreements/${s.agreement}` }, titled(s, 'agreement_titles', 'agreement_title') || s.agreement) : titled(s, 'agreement_titles', 'agreement_title') || s.agreement],
           [t('stages.date'), s.date], [t('stage.handover_point'), s.handover_point], [t('stage.transit'), s.transit],
           [t('stages.hands_over'), sides], [t('stage.version'), String(s.version)],
           [t('stage.sha256'), h('span', { class: 'mono small' }, s.manifest_sha256)], [t('stage.executed_at'), s.executed_at]])),
