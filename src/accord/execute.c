@@ -16,15 +16,30 @@ typedef struct exec_ctx {
 	const stage_outcome **said; /* the outcome given for it, if any */
 } exec_ctx;
 
-static pl_rc discrepancy(store *st, const stage *s, const char *what, pl_err *err)
+/* A discrepancy as a coded message (core/msgtab.c): its English text and,
+ * for the UI, its code and arguments. */
+static pl_rc discrepancy(store *st, const stage *s, const pl_err *said, pl_err *err)
 {
 	sqlite3_stmt *q;
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
-	pl_rc rc = store_stmt(st, "INSERT INTO stage_discrepancy (stage_id, ts, actor, what)"
-	                          " VALUES (?, ?, ?, ?)", &q, err);
-	if(rc)
+	json_t *args = json_object();
+	for(int i = 0; i < said->nargs; i++)
+		json_object_set_new(args, said->arg[i].name, json_string(said->arg[i].value));
+	char *text = json_dumps(args, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(args);
+	if(!text)
+		return pl_nomem(err);
+	pl_rc rc = store_stmt(st, "INSERT INTO stage_discrepancy (stage_id, ts, actor, what, code, args)"
+	                          " VALUES (?, ?, ?, ?, ?, ?)", &q, err);
+	if(rc) {
+		free(text);
 		return rc;
+	}
+	sqlite3_bind_text(q, 5, said->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, text, -1, SQLITE_TRANSIENT);
+	free(text);
+	const char *what = said->msg;
 	sqlite3_bind_int64(q, 1, s->id);
 	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 3, store_actor(st), -1, SQLITE_STATIC);
@@ -163,6 +178,14 @@ static const char *const failure_text[OUTCOME_COUNT] = {
 	[OUTCOME_DIED] = "died before delivery",
 };
 
+/* The same, as codes of the message catalogue (for the discrepancy). */
+static const char *const failure_code[OUTCOME_COUNT] = {
+	[OUTCOME_NOT_PRESENTED] = "discrepancy.not_presented",
+	[OUTCOME_REFUSED] = "discrepancy.refused",
+	[OUTCOME_SUBSTITUTED] = "discrepancy.substituted",
+	[OUTCOME_DIED] = "discrepancy.died",
+};
+
 static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *next_seq, arena *a,
                           pl_err *err)
 {
@@ -178,7 +201,7 @@ static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *ne
 		c->rep->handed_over[e->side]++;
 		c->rep->art117 += art117;
 	} else {
-		char what[512], text[300];
+		char text[300];
 		snprintf(text, sizeof(text), "%s%s%s", failure_text[o], said->note ? ": " : "",
 		         said->note ? said->note : "");
 		if(who) {
@@ -188,9 +211,12 @@ static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *ne
 			if(!rc && (p.status == ST_LISTED || failure_event[o] != EV_DELISTED))
 				rc = stage_person_event(st, who, failure_event[o], c->date, s->handover_point, text, err);
 		}
-		snprintf(what, sizeof(what), "entry %d (%s, %s): %s", e->seq, who ? who : e->ref,
-		         stage_entry_name(e), text);
-		rc = rc ? rc : discrepancy(st, s, what, err);
+		pl_err d;
+		char note[200];
+		snprintf(note, sizeof(note), "%s%s", said->note ? ": " : "", said->note ? said->note : "");
+		pl_failc(&d, PL_OK, "discrepancy.entry", "seq", PL_N(e->seq), "person", who ? who : e->ref,
+		         "name", stage_entry_name(e), "outcome", failure_code[o], "note", note, NULL);
+		rc = rc ? rc : discrepancy(st, s, &d, err);
 		c->rep->not_delivered[e->side]++;
 		c->rep->discrepancies++;
 		if(!rc && o == OUTCOME_SUBSTITUTED)
@@ -241,10 +267,10 @@ static pl_rc run_batches(store *st, const stage *s, exec_ctx *c, pl_err *err)
 				got = c->x->deliveries[k].delivered;
 		c->rep->bodies[b->side] += got;
 		if(got != b->declared) {
-			char what[300];
-			snprintf(what, sizeof(what), "batch %s: %ld delivered, %ld on the manifest", b->batch, got,
-			         b->declared);
-			rc = discrepancy(st, s, what, err);
+			pl_err d;
+			pl_failc(&d, PL_OK, "discrepancy.batch", "batch", b->batch, "delivered", PL_N(got),
+			         "declared", PL_N(b->declared), NULL);
+			rc = discrepancy(st, s, &d, err);
 			c->rep->discrepancies++;
 		}
 		sqlite3_stmt *q;

@@ -109,8 +109,18 @@ static const char *const step_1[] = {
 	NULL,
 };
 
+/* A discrepancy's message by code and arguments (core/msg.h), beside its
+ * English text, for the UI to say in the user's language. Older rows
+ * have none and are shown in English. */
+static const char *const step_2[] = {
+	"ALTER TABLE stage_discrepancy ADD COLUMN code TEXT;\n",
+	"ALTER TABLE stage_discrepancy ADD COLUMN args TEXT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 5, .sql = step_1},
+	{.sql = step_2},
 };
 
 const store_schema accord_schema = {"accord", STORE_STEPS(steps)};

@@ -302,7 +302,7 @@ pl_rc stage_discrepancies(store *st, const stage *sg, arena *a, stage_discrepanc
                              pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT ts, actor, what FROM stage_discrepancy"
+	pl_rc rc = store_stmt(st, "SELECT ts, actor, what, code, args FROM stage_discrepancy"
 	                          " WHERE stage_id = ? ORDER BY id", &s, err);
 	if(rc)
 		return rc;
@@ -317,6 +317,8 @@ pl_rc stage_discrepancies(store *st, const stage *sg, arena *a, stage_discrepanc
 		d->ts = arena_strdup(a, store_column_text(s, 0));
 		d->actor = arena_strdup(a, store_column_text(s, 1));
 		d->what = arena_strdup(a, store_column_text(s, 2));
+		d->code = store_column_text(s, 3) ? arena_strdup(a, store_column_text(s, 3)) : NULL;
+		d->args = store_column_text(s, 4) ? arena_strdup(a, store_column_text(s, 4)) : NULL;
 	}
 	sqlite3_reset(s);
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;

@@ -144,6 +144,23 @@ const msg_entry msg_table[] = {
 	                        "{person} ({surname}) не може бути в цьому етапі: {@reason}{detail}",
 	                        "{person} ({surname}) не может быть в этом этапе: {@reason}{detail}"}},
 
+	/* what a stage's execution found different from its manifest */
+	{"discrepancy.entry", {"entry {seq} ({person}, {name}): {@outcome}{note}",
+	                       "запис {seq} ({person}, {name}): {@outcome}{note}",
+	                       "запись {seq} ({person}, {name}): {@outcome}{note}"}},
+	{"discrepancy.not_presented", {"not presented at the handover", "не доставлено на передачу",
+	                               "не доставлен на передачу"}},
+	{"discrepancy.refused", {"refused repatriation at the handover",
+	                         "відмовився від репатріації під час передачі",
+	                         "отказался от репатриации при передаче"}},
+	{"discrepancy.substituted", {"replaced at the handover by an agreed substitute",
+	                             "замінено під час передачі погодженою заміною",
+	                             "заменён при передаче согласованной заменой"}},
+	{"discrepancy.died", {"died before delivery", "помер до передачі", "умер до передачи"}},
+	{"discrepancy.batch", {"batch {batch}: {delivered} delivered, {declared} on the manifest",
+	                       "партія {batch}: передано {delivered}, у маніфесті {declared}",
+	                       "партия {batch}: передано {delivered}, в манифесте {declared}"}},
+
 	/* why a clause leaves someone out (accord/admit.c; the planner's reasons) */
 	{"exclusion.not_confirmed", {"captured (reported), not confirmed held",
 	                             "у полоні за повідомленням, утримання не підтверджено",

@@ -904,6 +904,14 @@ export default {
   // The server's coded messages (message_code and args of an error; the
   // same codes as src/core/msgtab.c), written from their arguments.
   errors: {
+    discrepancy: {
+      entry: 'entry {seq} ({person}, {name}): {@outcome}{note}',
+      not_presented: 'not presented at the handover',
+      refused: 'refused repatriation at the handover',
+      substituted: 'replaced at the handover by an agreed substitute',
+      died: 'died before delivery',
+      batch: 'batch {batch}: {delivered} delivered, {declared} on the manifest',
+    },
     why: {
       date_format: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD',
       year_range: 'year out of range (1800-2200)',

@@ -905,6 +905,14 @@ export default {
   // The server's coded messages (message_code and args of an error; the
   // same codes as src/core/msgtab.c), written from their arguments.
   errors: {
+    discrepancy: {
+      entry: 'запись {seq} ({person}, {name}): {@outcome}{note}',
+      not_presented: 'не доставлен на передачу',
+      refused: 'отказался от репатриации при передаче',
+      substituted: 'заменён при передаче согласованной заменой',
+      died: 'умер до передачи',
+      batch: 'партия {batch}: передано {delivered}, в манифесте {declared}',
+    },
     why: {
       date_format: 'ожидается дата в виде ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД',
       year_range: 'год вне допустимых пределов (1800–2200)',

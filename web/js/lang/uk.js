@@ -904,6 +904,14 @@ export default {
   // The server's coded messages (message_code and args of an error; the
   // same codes as src/core/msgtab.c), written from their arguments.
   errors: {
+    discrepancy: {
+      entry: 'запис {seq} ({person}, {name}): {@outcome}{note}',
+      not_presented: 'не доставлено на передачу',
+      refused: 'відмовився від репатріації під час передачі',
+      substituted: 'замінено під час передачі погодженою заміною',
+      died: 'помер до передачі',
+      batch: 'партія {batch}: передано {delivered}, у маніфесті {declared}',
+    },
     why: {
       date_format: 'очікується дата у вигляді РРРР, РРРР-ММ або РРРР-ММ-ДД',
       year_range: 'рік поза межами (1800–2200)',

@@ -4,7 +4,7 @@
 // and the steps of its life (propose, cancel, execute, close).
 import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field } from '../dom.js';
-import { t, label, number, titled } from '../i18n.js';
+import { t, label, number, titled, message } from '../i18n.js';
 import { stageTable } from './agreements.js';
 
 async function list(ctx) {
@@ -201,7 +201,7 @@ async function one(ctx) {
         s.remains.map((b) => [String(b.seq), b.side, b.batch, b.clause, number(b.declared),
           b.delivered === undefined ? '—' : number(b.delivered)]), { class: 'batches' })] : null,
     s.discrepancies.length ? [h('h2', { class: 'spaced' }, t('stage.discrepancies')),
-      h('ul', { class: 'discrepancies', id: 'discrepancies' }, s.discrepancies.map((d) => h('li', {}, h('span', { class: 'muted small' }, `${d.ts} ${d.actor} `), d.what)))] : null);
+      h('ul', { class: 'discrepancies', id: 'discrepancies' }, s.discrepancies.map((d) => h('li', {}, h('span', { class: 'muted small' }, `${d.ts} ${d.actor} `), message(d.code, d.args) || d.what)))] : null);
 }
 
 export async function render(ctx) {
