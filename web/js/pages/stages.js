@@ -5,6 +5,14 @@
 import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field } from '../dom.js';
 import { t, label, number, titled, message } from '../i18n.js';
+
+// A discrepancy in the user's language from its code (its note as the
+// person wrote it, apart); the English text of a row recorded before codes.
+function discrepancyText(d) {
+  const said = message(d.code, { ...(d.args || {}), note: '' });
+  if (!said) return d.what;
+  return d.args && d.args.note ? [said, h('span', { translate: 'no' }, d.args.note)] : said;
+}
 import { stageTable } from './agreements.js';
 
 async function list(ctx) {
@@ -201,7 +209,7 @@ async function one(ctx) {
         s.remains.map((b) => [String(b.seq), b.side, b.batch, b.clause, number(b.declared),
           b.delivered === undefined ? '—' : number(b.delivered)]), { class: 'batches' })] : null,
     s.discrepancies.length ? [h('h2', { class: 'spaced' }, t('stage.discrepancies')),
-      h('ul', { class: 'discrepancies', id: 'discrepancies' }, s.discrepancies.map((d) => h('li', {}, h('span', { class: 'muted small' }, `${d.ts} ${d.actor} `), message(d.code, d.args) || d.what)))] : null);
+      h('ul', { class: 'discrepancies', id: 'discrepancies' }, s.discrepancies.map((d) => h('li', {}, h('span', { class: 'muted small' }, `${d.ts} ${d.actor} `), discrepancyText(d))))] : null);
 }
 
 export async function render(ctx) {
