@@ -98,11 +98,10 @@ pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *
 {
 	const clause *cl = agreement_clause(ag, e->clause ? e->clause : "");
 	if(!cl)
-		return pl_fail(err, PL_EINPUT, "agreement %s has no clause '%s'", ag->name,
-		               e->clause ? e->clause : "");
+		return pl_failc(err, PL_EINPUT, "stage.no_clause", "agreement", ag->name, "clause",
+		                e->clause ? e->clause : "", NULL);
 	if(cl->subject == SUBJECT_REMAINS)
-		return pl_fail(err, PL_EINPUT, "clause %s is about remains: it takes batches, not persons",
-		               cl->id);
+		return pl_failc(err, PL_EINPUT, "stage.remains_clause", "clause", cl->id, NULL);
 	person p;
 	pl_rc rc = registry_person_get(st, e->person, a, &p, err);
 	if(rc)

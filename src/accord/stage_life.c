@@ -180,8 +180,8 @@ static pl_rc edit_stage(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 			entries[n++] = *e;
 	}
 	if(gone < x->nremove)
-		return pl_fail(err, PL_EINPUT, "%zu of the persons to remove are not on stage %s",
-		               x->nremove - gone, s->uid);
+		return pl_failc(err, PL_EINPUT, "stage.remove_not_on", "n", PL_N(x->nremove - gone), "stage",
+		                s->uid, NULL);
 	for(size_t i = 0; i < x->nadd && !rc; i++) {
 		stage_entry *e = &entries[n];
 		*e = x->add[i];

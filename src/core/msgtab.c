@@ -144,6 +144,39 @@ const msg_entry msg_table[] = {
 	                        "{person} ({surname}) не може бути в цьому етапі: {@reason}{detail}",
 	                        "{person} ({surname}) не может быть в этом этапе: {@reason}{detail}"}},
 
+	{"stage.no_clause", {"agreement {agreement} has no clause '{clause}'",
+	                     "домовленість {agreement} не має пункту «{clause}»",
+	                     "в договорённости {agreement} нет пункта «{clause}»"}},
+	{"stage.remains_clause", {"clause {clause} is about remains: it takes batches, not persons",
+	                          "пункт {clause} — про тіла: до нього вносять партії, а не осіб",
+	                          "пункт {clause} — о телах: в него вносят партии, а не лица"}},
+	{"stage.remove_not_on", {"{n} of the persons to remove are not on stage {stage}",
+	                         "осіб, яких треба вилучити, але немає на етапі {stage}: {n}",
+	                         "лиц, которых нужно исключить, но нет на этапе {stage}: {n}"}},
+	{"manifest.no_agreement", {"{file}: agreement {agreement} is not stored here: add the same "
+	                           "agreement document first (parley agreement add)",
+	                           "{file}: домовленості {agreement} тут немає: спершу додайте той "
+	                           "самий документ домовленості (parley agreement add)",
+	                           "{file}: договорённости {agreement} здесь нет: сначала добавьте тот "
+	                           "же документ договорённости (parley agreement add)"}},
+	{"manifest.older", {"{file}: stage {stage} is at version {here} here; this manifest is the older "
+	                    "version {version}",
+	                    "{file}: етап {stage} тут має версію {here}; цей маніфест — старіша версія "
+	                    "{version}",
+	                    "{file}: этап {stage} здесь в версии {here}; этот манифест — более старая "
+	                    "версия {version}"}},
+	{"manifest.closed", {"{file}: stage {stage} is {status:stage_statuses} here: it takes no new version",
+	                     "{file}: етап {stage} тут має статус «{status:stage_statuses}»: нових "
+	                     "версій він не приймає",
+	                     "{file}: этап {stage} здесь имеет статус «{status:stage_statuses}»: новых "
+	                     "версий он не принимает"}},
+	{"manifest.not_signed", {"{file}: not a signed manifest (expected an object with document, "
+	                         "digests and signatures)",
+	                         "{file}: це не підписаний маніфест (очікується об’єкт із document, "
+	                         "digests і signatures)",
+	                         "{file}: это не подписанный манифест (ожидается объект с document, "
+	                         "digests и signatures)"}},
+
 	/* what a stage's execution found different from its manifest */
 	{"discrepancy.entry", {"entry {seq} ({person}, {name}): {@outcome}{note}",
 	                       "запис {seq} ({person}, {name}): {@outcome}{note}",

@@ -904,6 +904,12 @@ export default {
   // The server's coded messages (message_code and args of an error; the
   // same codes as src/core/msgtab.c), written from their arguments.
   errors: {
+    manifest: {
+      no_agreement: '{file}: agreement {agreement} is not stored here: add the same agreement document first (parley agreement add)',
+      older: '{file}: stage {stage} is at version {here} here; this manifest is the older version {version}',
+      closed: '{file}: stage {stage} is {status:stage_statuses} here: it takes no new version',
+      not_signed: '{file}: not a signed manifest (expected an object with document, digests and signatures)',
+    },
     discrepancy: {
       entry: 'entry {seq} ({person}, {name}): {@outcome}{note}',
       not_presented: 'not presented at the handover',
@@ -951,6 +957,9 @@ export default {
       void_reason: 'reason: required (why the event is voided, for the record)',
     },
     stage: {
+      no_clause: 'agreement {agreement} has no clause \'{clause}\'',
+      remains_clause: 'clause {clause} is about remains: it takes batches, not persons',
+      remove_not_on: '{n} of the persons to remove are not on stage {stage}',
       no_such: 'no stage {stage} (see parley stage list)',
       bad_id: 'no stage {stage} (a stage id is S and 16 characters; 5 or more of them are enough when unique)',
       ambiguous: 'more than one stage has an id starting {stage}: give more of it',

@@ -905,6 +905,12 @@ export default {
   // The server's coded messages (message_code and args of an error; the
   // same codes as src/core/msgtab.c), written from their arguments.
   errors: {
+    manifest: {
+      no_agreement: '{file}: договорённости {agreement} здесь нет: сначала добавьте тот же документ договорённости (parley agreement add)',
+      older: '{file}: этап {stage} здесь в версии {here}; этот манифест — более старая версия {version}',
+      closed: '{file}: этап {stage} здесь имеет статус «{status:stage_statuses}»: новых версий он не принимает',
+      not_signed: '{file}: это не подписанный манифест (ожидается объект с document, digests и signatures)',
+    },
     discrepancy: {
       entry: 'запись {seq} ({person}, {name}): {@outcome}{note}',
       not_presented: 'не доставлен на передачу',
@@ -952,6 +958,9 @@ export default {
       void_reason: 'причина: обязательна (почему событие отменено, для записи)',
     },
     stage: {
+      no_clause: 'в договорённости {agreement} нет пункта «{clause}»',
+      remains_clause: 'пункт {clause} — о телах: в него вносят партии, а не лица',
+      remove_not_on: 'лиц, которых нужно исключить, но нет на этапе {stage}: {n}',
       no_such: 'нет этапа {stage} (см. parley stage list)',
       bad_id: 'нет этапа {stage} (идентификатор этапа — S и 16 символов; достаточно 5 и более, если они однозначны)',
       ambiguous: 'идентификатор {stage} есть у нескольких этапов: укажите его длиннее',

@@ -904,6 +904,12 @@ export default {
   // The server's coded messages (message_code and args of an error; the
   // same codes as src/core/msgtab.c), written from their arguments.
   errors: {
+    manifest: {
+      no_agreement: '{file}: домовленості {agreement} тут немає: спершу додайте той самий документ домовленості (parley agreement add)',
+      older: '{file}: етап {stage} тут має версію {here}; цей маніфест — старіша версія {version}',
+      closed: '{file}: етап {stage} тут має статус «{status:stage_statuses}»: нових версій він не приймає',
+      not_signed: '{file}: це не підписаний маніфест (очікується об’єкт із document, digests і signatures)',
+    },
     discrepancy: {
       entry: 'запис {seq} ({person}, {name}): {@outcome}{note}',
       not_presented: 'не доставлено на передачу',
@@ -951,6 +957,9 @@ export default {
       void_reason: 'причина: обов’язкова (чому подію скасовано, для запису)',
     },
     stage: {
+      no_clause: 'домовленість {agreement} не має пункту «{clause}»',
+      remains_clause: 'пункт {clause} — про тіла: до нього вносять партії, а не осіб',
+      remove_not_on: 'осіб, яких треба вилучити, але немає на етапі {stage}: {n}',
       no_such: 'немає етапу {stage} (див. parley stage list)',
       bad_id: 'немає етапу {stage} (ідентифікатор етапу — S і 16 символів; досить 5 і більше, якщо вони однозначні)',
       ambiguous: 'ідентифікатор {stage} мають кілька етапів: наведіть його довше',
