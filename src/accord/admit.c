@@ -1,8 +1,10 @@
 /* What a clause says of a person: whether they may go in a stage of it,
  * what they count for, whether they are in its pool (agreement.h). */
+#include <stdio.h>
 #include <string.h>
 
 #include "accord/agreement.h"
+#include "core/msg.h"
 #include "registry/lifecycle.h"
 
 static const char *const exclusion_names[EXCLUDE_COUNT] = {
@@ -17,26 +19,19 @@ static const char *const exclusion_names[EXCLUDE_COUNT] = {
 	[EXCLUDE_LISTED_ELSEWHERE] = "listed_elsewhere",
 };
 
-static const char *const exclusion_texts[EXCLUDE_COUNT] = {
-	[EXCLUDE_NOT_CONFIRMED] = "captured (reported), not confirmed held",
-	[EXCLUDE_PARTY] = "not the other party's service member or citizen",
-	[EXCLUDE_CONSENT] = "does not consent to repatriation (Art. 109)",
-	[EXCLUDE_NOT_ELIGIBLE] = "not eligible under the clause",
-	[EXCLUDE_UNKNOWN] = "eligibility cannot be decided: the record lacks what the rule asks",
-	[EXCLUDE_NO_POINTS] = "no step of the equivalence scale applies",
-	[EXCLUDE_BOOKED] = "already on another open stage",
-	[EXCLUDE_OTHER_MEDIATOR] = "booked through another mediator",
-	[EXCLUDE_LISTED_ELSEWHERE] = "listed on a manifest this registry does not hold",
-};
-
 const char *clause_exclusion_name(clause_exclusion r)
 {
 	return r < EXCLUDE_COUNT ? exclusion_names[r] : "?";
 }
 
+/* The English text is the message catalogue's (core/msgtab.c), where the
+ * web UI's and the other languages' texts of the same codes are kept. */
 const char *clause_exclusion_text(clause_exclusion r)
 {
-	return r < EXCLUDE_COUNT ? exclusion_texts[r] : "?";
+	char code[48];
+	snprintf(code, sizeof(code), "exclusion.%s", clause_exclusion_name(r));
+	const char *s = msg_template(LANG_EN, code);
+	return s ? s : "?";
 }
 
 long clause_points(const clause *c, const person *p, pdate stage_date)
@@ -110,6 +105,19 @@ pl_rc clause_verdict_detail(const clause_verdict *v, buf *out)
 	if(v->reason == EXCLUDE_NOT_CONFIRMED && v->status != ST_CAPTURED)
 		return buf_adds(out, lifecycle_status_label(v->status));
 	return PL_OK;
+}
+
+json_t *clause_verdict_json(const clause_verdict *v)
+{
+	if(v->test)
+		return json_pack("{s:o}", "rule", rule_json(v->test));
+	if(v->value)
+		return json_pack("{s:s}", "value", v->value);
+	if(v->reason == EXCLUDE_PARTY)
+		return json_pack("{s:b}", "party_unknown", 1);
+	if(v->reason == EXCLUDE_NOT_CONFIRMED && v->status != ST_CAPTURED)
+		return json_pack("{s:s}", "status", lifecycle_status_name(v->status));
+	return NULL;
 }
 
 pl_rc clause_verdict_text(const clause_verdict *v, buf *out)

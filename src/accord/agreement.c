@@ -478,6 +478,33 @@ pl_rc clause_basis_text(const agreement *ag, const clause *c, buf *out)
 	return PL_OK;
 }
 
+json_t *clause_terms_json(const clause *c)
+{
+	static const char *const keys[] = {[PRIORITY_SEVERITY] = "severity",
+	                                   [PRIORITY_CAPTIVITY] = "captivity", [PRIORITY_AGE] = "age",
+	                                   [PRIORITY_POINTS] = "points"};
+	json_t *o = json_object();
+	if(c->basis == BASIS_QUOTA)
+		json_object_set_new(o, "quota", json_pack("[I,I]", (json_int_t)c->quota[0], (json_int_t)c->quota[1]));
+	if(c->basis == BASIS_RATIO)
+		json_object_set_new(o, "ratio", json_pack("[I,I]", (json_int_t)c->ratio[0], (json_int_t)c->ratio[1]));
+	if(c->eligible)
+		json_object_set_new(o, "eligible", rule_json(c->eligible));
+	json_t *scale = json_array();
+	for(int i = 0; i < c->nscale; i++)
+		json_array_append_new(scale, json_pack("{s:I, s:o?}", "points", (json_int_t)c->scale[i].points,
+		                                       "when", c->scale[i].when ? rule_json(c->scale[i].when) : NULL));
+	json_object_set_new(o, "scale", scale);
+	if(c->pool)
+		json_object_set_new(o, "pool", rule_json(c->pool));
+	json_t *prio = json_array();
+	for(int i = 0; i < c->npriority; i++)
+		json_array_append_new(prio, json_pack("{s:s, s:b}", "key", keys[c->priority[i].kind], "ascending",
+		                                      c->priority[i].ascending));
+	json_object_set_new(o, "priority", prio);
+	return o;
+}
+
 static pl_rc explain_priority(const clause *c, buf *out)
 {
 	static const char *const words[][2] = {

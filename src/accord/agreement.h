@@ -199,6 +199,13 @@ bool clause_admits(const agreement *ag, const clause *cl, pdate date, const pers
 bool clause_verdict_has_detail(const clause_verdict *v);
 pl_rc clause_verdict_detail(const clause_verdict *v, buf *out) PL_NODISCARD;
 pl_rc clause_verdict_text(const clause_verdict *v, buf *out) PL_NODISCARD;
+/* The detail as data, for the web UI to say in the user's language:
+ * {"rule": rule_json}, {"value": "..."} (a party, a stage, a rank),
+ * {"status": "captured"} or {"party_unknown": true}; NULL without one. */
+json_t *clause_verdict_json(const clause_verdict *v);
+/* The clause's basis, eligibility, scale, pool and priority as data
+ * ({"quota": [a, b]}, rules as rule_json), for the UI's "in words". */
+json_t *clause_terms_json(const clause *c);
 
 /* ---- stored agreements --------------------------------------------------- */
 

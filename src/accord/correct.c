@@ -139,7 +139,9 @@ static pl_rc correct(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	         e->person[0] ? e->person : e->ref, stage_entry_name(e), stage_outcome_text(e->outcome),
 	         stage_outcome_text(f->outcome), f->reason);
 	rc = rc ? rc : insert_fix(st, s, e, f, day, art117, err);
-	rc = rc ? rc : stage_discrepancy_add(st, s, what, err);
+	pl_err said = {0};
+	pl_fail(&said, PL_OK, "%s", what);
+	rc = rc ? rc : stage_discrepancy_add(st, s, &said, err);
 	rc = rc ? rc : stage_audit_outcome(st, s, e->seq, e->person[0] ? e->person : e->ref,
 	                                   entry_outcome_name(e->outcome), entry_outcome_name(f->outcome), day,
 	                                   f->reason, err);

@@ -25,19 +25,34 @@ typedef struct exec_ctx {
 	const stage_outcome **said; /* the outcome given for it, if any */
 } exec_ctx;
 
-pl_rc stage_discrepancy_add(store *st, const stage *s, const char *what, pl_err *err)
+pl_rc stage_discrepancy_add(store *st, const stage *s, const pl_err *said, pl_err *err)
 {
 	sqlite3_stmt *q;
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
-	pl_rc rc = store_stmt(st, "INSERT INTO stage_discrepancy (stage_id, ts, actor, what)"
-	                          " VALUES (?, ?, ?, ?)", &q, err);
-	if(rc)
+	char *args = NULL;
+	if(said->code) {
+		json_t *o = json_object();
+		for(int i = 0; i < said->nargs; i++)
+			json_object_set_new(o, said->arg[i].name, json_string(said->arg[i].value));
+		args = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+		json_decref(o);
+		if(!args)
+			return pl_nomem(err);
+	}
+	pl_rc rc = store_stmt(st, "INSERT INTO stage_discrepancy (stage_id, ts, actor, what, code, args)"
+	                          " VALUES (?, ?, ?, ?, ?, ?)", &q, err);
+	if(rc) {
+		free(args);
 		return rc;
+	}
 	sqlite3_bind_int64(q, 1, s->id);
 	sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(q, 3, store_actor(st), -1, SQLITE_STATIC);
-	sqlite3_bind_text(q, 4, what, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 4, said->msg, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 5, said->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 6, args, -1, SQLITE_TRANSIENT);
+	free(args);
 	int sr = sqlite3_step(q);
 	sqlite3_reset(q);
 	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "recording a discrepancy");
@@ -64,10 +79,10 @@ static pl_rc assign_outcomes(const stage *s, exec_ctx *c, pl_err *err)
 		const stage_outcome *o = &c->x->outcomes[k];
 		int i = stage_entry_find(s, o->person ? o->person : "");
 		if(i < 0)
-			return pl_fail(err, PL_EINPUT, "%s is not on stage %s", o->person ? o->person : "(nobody)",
-			               s->uid);
+			return pl_failc(err, PL_EINPUT, "stage.not_on", "person",
+			                o->person ? o->person : "(nobody)", "stage", s->uid, NULL);
 		if(c->said[i])
-			return pl_fail(err, PL_EINPUT, "%s is given two outcomes", o->person);
+			return pl_failc(err, PL_EINPUT, "stage.two_outcomes", "person", o->person, NULL);
 		if(s->entries[i].outcome != OUTCOME_PENDING)
 			return pl_fail(err, PL_ECONFLICT, "%s (entry %d) is already recorded as %s: an outcome "
 			               "recorded is changed by a correction, with its reason", o->person,
@@ -134,7 +149,7 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 	snprintf(e.person, sizeof(e.person), "%s", who);
 	pl_rc rc = PL_OK;
 	if(stage_entry_find(s, who) >= 0)
-		rc = pl_fail(err, PL_EINPUT, "the substitute %s is already on stage %s", who, s->uid);
+		rc = pl_failc(err, PL_EINPUT, "stage.substitute_on", "person", who, "stage", s->uid, NULL);
 	rc = rc ? rc : stage_check_entry(st, &c->ag, s->date, NULL, &e, a, err);
 	if(rc) {
 		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
@@ -191,6 +206,14 @@ static const char *const failure_text[OUTCOME_COUNT] = {
 	[OUTCOME_DIED] = "died before delivery",
 };
 
+/* The same, as codes of the message catalogue (for the discrepancy). */
+static const char *const failure_code[OUTCOME_COUNT] = {
+	[OUTCOME_NOT_PRESENTED] = "discrepancy.not_presented",
+	[OUTCOME_REFUSED] = "discrepancy.refused",
+	[OUTCOME_SUBSTITUTED] = "discrepancy.substituted",
+	[OUTCOME_DIED] = "discrepancy.died",
+};
+
 pl_rc stage_outcome_events(store *st, const stage *s, const char *who, entry_outcome o, pdate date,
                            const char *note, arena *a, bool *art117, pl_err *err)
 {
@@ -232,12 +255,12 @@ static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *ne
 		c->rep->handed_over[e->side]++;
 		c->rep->art117 += art117;
 	} else {
-		char what[512], text[300];
-		snprintf(text, sizeof(text), "%s%s%s", failure_text[o], said->note ? ": " : "",
-		         said->note ? said->note : "");
-		snprintf(what, sizeof(what), "entry %d (%s, %s): %s", e->seq, who ? who : e->ref,
-		         stage_entry_name(e), text);
-		rc = rc ? rc : stage_discrepancy_add(st, s, what, err);
+		pl_err d;
+		char note[200];
+		snprintf(note, sizeof(note), "%s%s", said->note ? ": " : "", said->note ? said->note : "");
+		pl_failc(&d, PL_OK, "discrepancy.entry", "seq", PL_N(e->seq), "person", who ? who : e->ref,
+		         "name", stage_entry_name(e), "outcome", failure_code[o], "note", note, NULL);
+		rc = rc ? rc : stage_discrepancy_add(st, s, &d, err);
 		c->rep->not_delivered[e->side]++;
 		c->rep->discrepancies++;
 		if(!rc && o == OUTCOME_SUBSTITUTED)
@@ -288,10 +311,10 @@ static pl_rc run_batches(store *st, const stage *s, exec_ctx *c, pl_err *err)
 				got = c->x->deliveries[k].delivered;
 		c->rep->bodies[b->side] += got;
 		if(got != b->declared) {
-			char what[300];
-			snprintf(what, sizeof(what), "batch %s: %ld delivered, %ld on the manifest", b->batch, got,
-			         b->declared);
-			rc = stage_discrepancy_add(st, s, what, err);
+			pl_err d;
+			pl_failc(&d, PL_OK, "discrepancy.batch", "batch", b->batch, "delivered", PL_N(got),
+			         "declared", PL_N(b->declared), NULL);
+			rc = stage_discrepancy_add(st, s, &d, err);
 			c->rep->discrepancies++;
 		}
 		sqlite3_stmt *q;

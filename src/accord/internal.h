@@ -100,7 +100,10 @@ int stage_entry_find(const stage *s, const char *who);
 /* "refused repatriation at the handover", ...: an outcome in words. */
 const char *stage_outcome_text(entry_outcome o);
 /* A difference from the manifest, logged on the stage (inside a transaction). */
-pl_rc stage_discrepancy_add(store *st, const stage *s, const char *what, pl_err *err) PL_NODISCARD;
+/* A discrepancy: said->msg its English text, and with said->code (a coded
+ * message, core/msg.h) its code and arguments for the UI to say it in the
+ * user's language. */
+pl_rc stage_discrepancy_add(store *st, const stage *s, const pl_err *said, pl_err *err) PL_NODISCARD;
 /* The audit entry of an entry's outcome: before and after, its day. */
 pl_rc stage_audit_outcome(store *st, const stage *s, int seq, const char *who, const char *before,
                           const char *after, const char *day, const char *note, pl_err *err) PL_NODISCARD;

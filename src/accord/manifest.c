@@ -201,8 +201,8 @@ static pl_rc check_agreement(store *st, const manifest_doc *m, const char *name,
 {
 	pl_rc rc = agreement_get(st, m->agreement, a, ag, err);
 	if(rc == PL_ENOTFOUND)
-		return pl_fail(err, PL_ECONFLICT, "%s: agreement %s is not stored here: add the same agreement "
-		               "document first (parley agreement add)", name, m->agreement);
+		return pl_failc(err, PL_ECONFLICT, "manifest.no_agreement", "file", name, "agreement",
+		                m->agreement, NULL);
 	if(rc)
 		return rc;
 	if(strcmp(ag->sha256, m->agreement_sha256))
@@ -291,8 +291,8 @@ static pl_rc take_version(store *st, const agreement *ag, manifest_doc *m, const
 		return stage_insert(st, ag, m, STAGE_PROPOSED, &id, err);
 	}
 	if(m->version < here->version)
-		return pl_fail(err, PL_ECONFLICT, "%s: stage %s is at version %d here; this manifest is the older "
-		               "version %d", name, m->stage, here->version, m->version);
+		return pl_failc(err, PL_ECONFLICT, "manifest.older", "file", name, "stage", m->stage, "here",
+		                PL_N(here->version), "version", PL_N(m->version), NULL);
 	if(m->version == here->version) {
 		if(strcmp(doc_sha, here->sha256))
 			return pl_fail(err, PL_ECONFLICT, "%s: version %d of stage %s here is another document (sha256 "
@@ -301,8 +301,8 @@ static pl_rc take_version(store *st, const agreement *ag, manifest_doc *m, const
 		return PL_OK;
 	}
 	if(!stage_status_open(here->status))
-		return pl_fail(err, PL_ECONFLICT, "%s: stage %s is %s here: it takes no new version", name,
-		               m->stage, stage_status_name(here->status));
+		return pl_failc(err, PL_ECONFLICT, "manifest.closed", "file", name, "stage", m->stage, "status",
+		                stage_status_name(here->status), NULL);
 	rep->new_version = true;
 	pl_rc rc = PL_OK;
 	if(here->status == STAGE_AGREED) {
@@ -325,8 +325,7 @@ pl_rc manifest_import(store *st, const json_t *env, const char *name, manifest_i
 	memset(rep, 0, sizeof(*rep));
 	buf_init(&rep->problems, 1u << 20);
 	if(!signed_doc_is_envelope(env))
-		return pl_fail(err, PL_EINPUT, "%s: not a signed manifest (expected an object with document, "
-		               "digests and signatures)", name);
+		return pl_failc(err, PL_EINPUT, "manifest.not_signed", "file", name, NULL);
 	arena a;
 	arena_init(&a, 0);
 	manifest_doc m;

@@ -39,6 +39,20 @@ pl_rc plan_limit_text(const plan *p, buf *out)
 	return PL_OK;
 }
 
+/* The bound as data, for the UI to say in the user's language. */
+static json_t *limit_json(const plan *p)
+{
+	static const char *const names[] = {
+		[BOUND_NONE] = "none", [BOUND_WAITING] = "waiting", [BOUND_CAPACITY] = "capacity",
+		[BOUND_BASIS] = "basis", [BOUND_EVERYONE] = "everyone", [BOUND_POINTS] = "points",
+		[BOUND_REMAINS_BY_COUNT] = "remains_by_count", [BOUND_NOTHING_BALANCES] = "nothing_balances",
+		[BOUND_NO_ONE] = "no_one"};
+	const plan_limit *l = &p->limit;
+	return json_pack("{s:s, s:s, s:I, s:b, s:b}", "bound", names[l->bound], "side",
+	                 p->ag->party[l->side], "n", (json_int_t)l->n, "capacity", p->capacity != 0,
+	                 "pool", p->cl->pool != NULL);
+}
+
 /* ---- in words -------------------------------------------------------------- */
 
 static pl_rc text_day(const plan *p, const plan_day *d, int n, buf *out)
@@ -175,9 +189,10 @@ json_t *plan_exclusion_json(const plan *p, const plan_exclusion *x)
 	json_t *v = NULL;
 	bool has_why = clause_verdict_has_detail(x->why);
 	if(name_of(&x->who, &name) && !(has_why && clause_verdict_detail(x->why, &why)))
-		v = json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", x->who.uid, "name", buf_str(&name), "held_by",
-		              p->ag->party[x->side], "reason", clause_exclusion_name(x->why->reason), "why",
-		              has_why ? buf_str(&why) : NULL);
+		v = json_pack("{s:s, s:s, s:s, s:s, s:s?, s:o?}", "id", x->who.uid, "name", buf_str(&name),
+		              "held_by", p->ag->party[x->side], "reason",
+		              clause_exclusion_name(x->why->reason), "why", has_why ? buf_str(&why) : NULL,
+		              "detail", clause_verdict_json(x->why));
 	buf_free(&name);
 	buf_free(&why);
 	return v;
@@ -223,6 +238,7 @@ json_t *plan_json(const plan *p, bool explain)
 		                    json_integer((json_int_t)p->by_reason[k]));
 	for(size_t i = 0; explain && i < p->nexcl; i++)
 		json_array_append_new(excl, plan_exclusion_json(p, &p->excl[i]));
+	json_object_set_new(v, "limit", limit_json(p));
 	json_object_set_new(v, "schedule", days);
 	json_object_set_new(v, "next_stage", next);
 	json_object_set_new(v, "sides", counts);

@@ -668,3 +668,71 @@ pl_rc rule_explain(const rule *r, buf *out)
 {
 	return explain_node(r, out);
 }
+
+/* ---- as data ------------------------------------------------------------- */
+
+/* The explanation as data, for the web UI to say in the user's language
+ * (web/js/rules.js): the same tree explain_node walks. */
+static json_t *value_json(const value *v)
+{
+	char d[DATE_STR_MAX];
+	switch(v->kind) {
+	case V_FIELD: return json_pack("{s:s}", "field", field_of(v->field)->name);
+	case V_NUMBER: return json_pack("{s:I}", "number", (json_int_t)v->number);
+	case V_DATE: date_format(v->date, d); return json_pack("{s:s}", "date", d);
+	case V_WORD: return json_pack("{s:s}", "word", v->word);
+	case V_STAGE_DATE: return json_pack("{s:b}", "stage_date", 1);
+	case V_AGE:
+		if(v->on_stage)
+			return json_pack("{s:s}", "age_on", "stage");
+		date_format(v->date, d);
+		return json_pack("{s:s}", "age_on", d);
+	}
+	return json_null();
+}
+
+json_t *rule_json(const rule *n)
+{
+	static const char *const ops[] = {"eq", "ne", "lt", "le", "gt", "ge"};
+	static const char *const kinds[] = {[N_OR] = "or", [N_AND] = "and", [N_NOT] = "not",
+	                                    [N_CMP] = "cmp", [N_IN] = "in", [N_BETWEEN] = "between",
+	                                    [N_UNKNOWN] = "unknown", [N_CAPTURED] = "captured"};
+	json_t *o = json_pack("{s:s}", "op", kinds[n->kind]);
+	switch(n->kind) {
+	case N_OR:
+	case N_AND:
+		json_object_set_new(o, "l", rule_json(n->l));
+		json_object_set_new(o, "r", rule_json(n->r));
+		break;
+	case N_NOT: json_object_set_new(o, "l", rule_json(n->l)); break;
+	case N_CMP:
+		json_object_set_new(o, "cmp", json_string(ops[n->op]));
+		json_object_set_new(o, "numeric", json_boolean(numeric(&n->v)));
+		json_object_set_new(o, "v", value_json(&n->v));
+		json_object_set_new(o, "lo", value_json(&n->lo));
+		break;
+	case N_BETWEEN:
+		json_object_set_new(o, "v", value_json(&n->v));
+		json_object_set_new(o, "lo", value_json(&n->lo));
+		json_object_set_new(o, "hi", value_json(&n->hi));
+		break;
+	case N_IN: {
+		json_t *set = json_array();
+		for(int i = 0; i < n->nset; i++)
+			json_array_append_new(set, value_json(&n->set[i]));
+		json_object_set_new(o, "v", value_json(&n->v));
+		json_object_set_new(o, "set", set);
+		json_object_set_new(o, "negated", json_boolean(n->negated));
+		break;
+	}
+	case N_UNKNOWN:
+		json_object_set_new(o, "v", value_json(&n->v));
+		json_object_set_new(o, "negated", json_boolean(n->negated));
+		break;
+	case N_CAPTURED:
+		json_object_set_new(o, "lo", value_json(&n->lo));
+		json_object_set_new(o, "negated", json_boolean(n->negated));
+		break;
+	}
+	return o;
+}

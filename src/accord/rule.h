@@ -30,6 +30,8 @@
 #ifndef PARLEY_ACCORD_RULE_H
 #define PARLEY_ACCORD_RULE_H
 
+#include <jansson.h>
+
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -56,5 +58,9 @@ void rule_fields(const rule *r, bool used[PF_COUNT]);
 
 /* The rule (or one of its tests) in words, fully parenthesised. */
 pl_rc rule_explain(const rule *r, buf *out) PL_NODISCARD;
+/* The same as data: {"op": "between", "v": {"age_on": "stage"}, "lo":
+ * {"number": 18}, "hi": {"number": 25}}, for the web UI to say in the
+ * user's language (docs/api.md, "Rules as data"). */
+json_t *rule_json(const rule *r);
 
 #endif

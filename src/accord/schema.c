@@ -163,9 +163,19 @@ static const char *const step_2[] = {
 	NULL,
 };
 
+/* Step 3: a discrepancy's message by code and arguments (core/msg.h),
+ * beside its English text, for the UI to say in the user's language.
+ * Older rows have none and are shown in English. */
+static const char *const step_3[] = {
+	"ALTER TABLE stage_discrepancy ADD COLUMN code TEXT;\n",
+	"ALTER TABLE stage_discrepancy ADD COLUMN args TEXT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 5, .sql = step_1},
 	{.legacy = 0, .sql = step_2, .rebuild = true},
+	{.legacy = 0, .sql = step_3},
 };
 
 const store_schema accord_schema = {"accord", STORE_STEPS(steps)};

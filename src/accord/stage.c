@@ -103,11 +103,10 @@ pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *
 {
 	const clause *cl = agreement_clause(ag, e->clause ? e->clause : "");
 	if(!cl)
-		return pl_fail(err, PL_EINPUT, "agreement %s has no clause '%s'", ag->name,
-		               e->clause ? e->clause : "");
+		return pl_failc(err, PL_EINPUT, "stage.no_clause", "agreement", ag->name, "clause",
+		                e->clause ? e->clause : "", NULL);
 	if(cl->subject == SUBJECT_REMAINS)
-		return pl_fail(err, PL_EINPUT, "clause %s is about remains: it takes batches, not persons",
-		               cl->id);
+		return pl_failc(err, PL_EINPUT, "stage.remains_clause", "clause", cl->id, NULL);
 	person p;
 	pl_rc rc = registry_person_get(st, e->person, a, &p, err);
 	if(rc)
@@ -115,9 +114,10 @@ pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *
 	memcpy(e->person, p.uid, UID_SIZE);
 	int side = agreement_side(ag, p.f[PF_HELD_BY]);
 	if(side < 0 || side != e->side)
-		return pl_fail(err, PL_ECONFLICT, "%s (%s) is held by %s, not %s: only the holder hands "
-		               "them over", p.uid, p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?",
-		               p.f[PF_HELD_BY] ? p.f[PF_HELD_BY] : "nobody known", ag->party[e->side]);
+		return pl_failc(err, PL_ECONFLICT, "stage.not_holder", "person", p.uid, "surname",
+		                p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?", "held_by",
+		                p.f[PF_HELD_BY] ? p.f[PF_HELD_BY] : "nobody known", "side",
+		                ag->party[e->side], NULL);
 	clause_booking b;
 	rc = stage_booking(st, p.id, except, a, &b.stage, &b.mediator, err);
 	if(rc)
@@ -126,9 +126,15 @@ pl_rc stage_check_entry(store *st, const agreement *ag, pdate date, const char *
 	if(!clause_admits(ag, cl, date, &p, side, &b, &v)) {
 		buf why;
 		buf_init(&why, 4096);
-		rc = clause_verdict_text(&v, &why) ? pl_nomem(err)
-		     : pl_fail(err, PL_ECONFLICT, "%s (%s) cannot go in this stage: %s", p.uid,
-		               p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?", buf_str(&why));
+		char reason[48];
+		snprintf(reason, sizeof(reason), "exclusion.%s", clause_exclusion_name(v.reason));
+		/* The detail (the rule's test, a value) is in English still. */
+		rc = clause_verdict_has_detail(&v) &&
+		     (buf_adds(&why, ": ") || clause_verdict_detail(&v, &why))
+		     ? pl_nomem(err)
+		     : pl_failc(err, PL_ECONFLICT, "stage.inadmissible", "person", p.uid, "surname",
+		                p.f[PF_SURNAME] ? p.f[PF_SURNAME] : "?", "reason", reason, "detail",
+		                buf_str(&why), NULL);
 		buf_free(&why);
 		return rc;
 	}
@@ -336,9 +342,9 @@ pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid
                       pl_err *err)
 {
 	if(!sn->date.y || !sn->date.m || !sn->date.d)
-		return pl_fail(err, PL_EINPUT, "a stage needs a whole date, YYYY-MM-DD");
+		return pl_failc(err, PL_EINPUT, "stage.whole_date", NULL);
 	if(!sn->nentries && !sn->nbatches)
-		return pl_fail(err, PL_EINPUT, "a stage needs at least one person or remains batch");
+		return pl_failc(err, PL_EINPUT, "stage.empty", NULL);
 	arena a;
 	arena_init(&a, 0);
 	manifest_doc m = {0};
@@ -364,7 +370,7 @@ pl_rc stage_create(store *st, const agreement *ag, const stage_new *sn, char uid
 		e->seq = (int)i + 1;
 		for(size_t k = 0; k < i && !rc; k++)
 			if(!strcmp(m.entries[k].person, e->person))
-				rc = pl_fail(err, PL_EINPUT, "%s is twice on the list", e->person);
+				rc = pl_failc(err, PL_EINPUT, "stage.twice", "person", e->person, NULL);
 		rc = rc ? rc : stage_check_entry(st, ag, sn->date, NULL, e, &a, err);
 	}
 	rc = rc ? rc : fill_batches(ag, uid, sn, &a, &m, err);

@@ -330,6 +330,7 @@ pl_rc stage_substitutes(store *st, const char *uid, int seq, const char *name, s
 
 typedef struct stage_discrepancy {
 	const char *ts, *actor, *what;
+	const char *code, *args;  /* the message's code and its arguments (JSON); NULL in old rows */
 } stage_discrepancy;
 
 pl_rc stage_discrepancies(store *st, const stage *s, arena *a, stage_discrepancy **out, size_t *n,

@@ -128,8 +128,8 @@ pl_rc stage_change(store *st, const char *uid, stage_change_fn fn, void *ctx, pl
 
 static pl_rc refuse_status(const stage *s, const char *doing, pl_err *err)
 {
-	return pl_fail(err, PL_ECONFLICT, "stage %s is %s: it cannot be %s", s->uid,
-	               stage_status_name(s->status), doing);
+	return pl_failc(err, PL_ECONFLICT, "stage.refused", "stage", s->uid, "status",
+	                stage_status_name(s->status), "doing", doing, NULL);
 }
 
 /* ---- editing ---------------------------------------------------------------- */
@@ -153,7 +153,7 @@ static pl_rc edit_stage(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	edit *x = ctx;
 	if(!stage_status_open(s->status))
-		return refuse_status(s, "changed", err);
+		return refuse_status(s, "stage.doing_changed", err);
 	agreement ag;
 	const char *text;
 	manifest_doc m;
@@ -180,14 +180,15 @@ static pl_rc edit_stage(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 			entries[n++] = *e;
 	}
 	if(gone < x->nremove)
-		return pl_fail(err, PL_EINPUT, "%zu of the persons to remove are not on stage %s",
-		               x->nremove - gone, s->uid);
+		return pl_failc(err, PL_EINPUT, "stage.remove_not_on", "n", PL_N(x->nremove - gone), "stage",
+		                s->uid, NULL);
 	for(size_t i = 0; i < x->nadd && !rc; i++) {
 		stage_entry *e = &entries[n];
 		*e = x->add[i];
 		for(size_t k = 0; k < n && !rc; k++)
 			if(!strcmp(entries[k].person, e->person) || !strcmp(entries[k].ref, e->person))
-				rc = pl_fail(err, PL_EINPUT, "%s is already on stage %s", e->person, s->uid);
+				rc = pl_failc(err, PL_EINPUT, "stage.already_on", "person", e->person, "stage",
+				              s->uid, NULL);
 		rc = rc ? rc : stage_check_entry(st, &ag, s->date, s->uid, e, a, err);
 		e->seq = ++seq;
 		n++;
@@ -219,7 +220,7 @@ static pl_rc propose(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	(void)ctx;
 	(void)a;
 	if(s->status != STAGE_DRAFT)
-		return refuse_status(s, "proposed (only a draft is)", err);
+		return refuse_status(s, "stage.doing_proposed", err);
 	return stage_set_status(st, s, STAGE_PROPOSED, NULL, err);
 }
 
@@ -233,7 +234,7 @@ static pl_rc cancel(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	(void)a;
 	const char *why = ctx;
 	if(!stage_status_open(s->status))
-		return refuse_status(s, "cancelled (it is no longer open)", err);
+		return refuse_status(s, "stage.doing_cancelled", err);
 	pl_rc rc = PL_OK;
 	if(s->status == STAGE_AGREED)
 		rc = stage_delist_all(st, s, why, err);
@@ -254,7 +255,7 @@ static pl_rc close_stage(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	(void)ctx;
 	(void)a;
 	if(s->status != STAGE_EXECUTED)
-		return refuse_status(s, "closed (only an executed stage is)", err);
+		return refuse_status(s, "stage.doing_closed", err);
 	return stage_set_status(st, s, STAGE_CLOSED, NULL, err);
 }
 

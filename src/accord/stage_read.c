@@ -10,8 +10,7 @@ static pl_rc find_stage(store *st, const char *uid, int64_t *id, pl_err *err)
 {
 	size_t n = strlen(uid);
 	if(n < 5 || n > UID_LEN || uid[0] != 'S')
-		return pl_fail(err, PL_ENOTFOUND, "no stage %s (a stage id is S and 16 characters; 5 or more "
-		               "of them are enough when unique)", uid);
+		return pl_failc(err, PL_ENOTFOUND, "stage.bad_id", "stage", uid, NULL);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT id FROM stage WHERE uid >= ?1 AND uid < ?1 || 'z'"
 	                          " ORDER BY uid LIMIT 2", &s, err);
@@ -24,9 +23,9 @@ static pl_rc find_stage(store *st, const char *uid, int64_t *id, pl_err *err)
 			*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if(!found)
-		return pl_fail(err, PL_ENOTFOUND, "no stage %s (see parley stage list)", uid);
+		return pl_failc(err, PL_ENOTFOUND, "stage.no_such", "stage", uid, NULL);
 	if(found > 1 && n < UID_LEN)
-		return pl_fail(err, PL_EINPUT, "more than one stage has an id starting %s: give more of it", uid);
+		return pl_failc(err, PL_EINPUT, "stage.ambiguous", "stage", uid, NULL);
 	return PL_OK;
 }
 
@@ -309,7 +308,7 @@ pl_rc stage_discrepancies(store *st, const stage *sg, arena *a, stage_discrepanc
                              pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT ts, actor, what FROM stage_discrepancy"
+	pl_rc rc = store_stmt(st, "SELECT ts, actor, what, code, args FROM stage_discrepancy"
 	                          " WHERE stage_id = ? ORDER BY id", &s, err);
 	if(rc)
 		return rc;
@@ -324,6 +323,8 @@ pl_rc stage_discrepancies(store *st, const stage *sg, arena *a, stage_discrepanc
 		d->ts = arena_strdup(a, store_column_text(s, 0));
 		d->actor = arena_strdup(a, store_column_text(s, 1));
 		d->what = arena_strdup(a, store_column_text(s, 2));
+		d->code = store_column_text(s, 3) ? arena_strdup(a, store_column_text(s, 3)) : NULL;
+		d->args = store_column_text(s, 4) ? arena_strdup(a, store_column_text(s, 4)) : NULL;
 	}
 	sqlite3_reset(s);
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;

@@ -94,7 +94,7 @@ pl_rc auth_session_check(store *st, const char *token, int64_t now, const sessio
                          session *out, pl_err *err)
 {
 	if(!token_shape(token, TOKEN_LEN))
-		return pl_fail(err, PL_ENOTFOUND, "no such session");
+		return pl_failc(err, PL_ENOTFOUND, "auth.no_session", NULL);
 	unsigned char h[HASH_SIZE];
 	token_hash(token, h);
 	sqlite3_stmt *s;
@@ -114,16 +114,16 @@ pl_rc auth_session_check(store *st, const char *token, int64_t now, const sessio
 	}
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
-		return pl_fail(err, PL_ENOTFOUND, "no such session");
+		return pl_failc(err, PL_ENOTFOUND, "auth.no_session", NULL);
 	if(x != SQLITE_ROW)
 		return store_fail(st, err, x, "reading sessions");
 	if(now - out->last_seen > lim->idle || now - out->created > lim->absolute) {
 		rc = delete_hash(st, h, err);
-		return rc ? rc : pl_fail(err, PL_ENOTFOUND, "the session has expired");
+		return rc ? rc : pl_failc(err, PL_ENOTFOUND, "auth.expired", NULL);
 	}
 	pl_err e = {0};
 	if(auth_user_get_id(st, user_id, &out->u, &e) || out->u.disabled)
-		return pl_fail(err, PL_ENOTFOUND, "no such session");
+		return pl_failc(err, PL_ENOTFOUND, "auth.no_session", NULL);
 	/* Noted now and then, not on every request: often enough to measure
 	 * idleness to a tenth of the idle limit. */
 	int64_t every = lim->idle / 10 < TOUCH_EVERY ? lim->idle / 10 : TOUCH_EVERY;
@@ -166,10 +166,10 @@ pl_rc auth_token_create(store *st, const user *u, const char *name, const char *
 {
 	size_t n = strlen(name);
 	if(n == 0 || n > 64)
-		return pl_fail(err, PL_EINPUT, "a token's name is 1 to 64 characters");
+		return pl_failc(err, PL_EINPUT, "auth.token_name", NULL);
 	for(size_t i = 0; i < n; i++)
 		if((unsigned char)name[i] < 0x20)
-			return pl_fail(err, PL_EINPUT, "a token's name is one line of text");
+			return pl_failc(err, PL_EINPUT, "auth.token_line", NULL);
 	memcpy(token, "pt_", 3);
 	auth_random_token(token + 3);
 	unsigned char h[HASH_SIZE];
@@ -201,7 +201,7 @@ pl_rc auth_token_create(store *st, const user *u, const char *name, const char *
 pl_rc auth_token_check(store *st, const char *token, user *out, pl_err *err)
 {
 	if(strncmp(token, "pt_", 3) || !token_shape(token + 3, TOKEN_LEN))
-		return pl_fail(err, PL_ENOTFOUND, "no such token");
+		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
 	unsigned char h[HASH_SIZE];
 	token_hash(token, h);
 	sqlite3_stmt *s;
@@ -214,12 +214,12 @@ pl_rc auth_token_check(store *st, const char *token, user *out, pl_err *err)
 	int64_t user_id = x == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
-		return pl_fail(err, PL_ENOTFOUND, "no such token");
+		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
 	if(x != SQLITE_ROW)
 		return store_fail(st, err, x, "reading tokens");
 	pl_err e = {0};
 	if(auth_user_get_id(st, user_id, out, &e) || out->disabled)
-		return pl_fail(err, PL_ENOTFOUND, "no such token");
+		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
 	return PL_OK;
 }
 

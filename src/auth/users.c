@@ -110,7 +110,7 @@ static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id,
 	}
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
-		return pl_fail(err, PL_ENOTFOUND, "no user %s", name ? name : "with that id");
+		return pl_failc(err, PL_ENOTFOUND, "auth.no_user", "user", name ? name : "with that id", NULL);
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading users");
 }
 
@@ -133,9 +133,9 @@ pl_rc auth_user_add(store *st, const char *name, const char *display, role_set r
 	if((why = name_invalid(name)) || (why = password_invalid(password)))
 		return pl_fail(err, PL_EINPUT, "%s", why);
 	if(!roles)
-		return pl_fail(err, PL_EINPUT, "a user needs at least one role");
+		return pl_failc(err, PL_EINPUT, "auth.needs_role", NULL);
 	if(display && strlen(display) > 128)
-		return pl_fail(err, PL_EINPUT, "a display name has at most 128 bytes");
+		return pl_failc(err, PL_EINPUT, "auth.display_long", NULL);
 	char hash[crypto_pwhash_STRBYTES];
 	pl_rc rc = hash_password(password, hash, err);
 	if(rc)
@@ -160,7 +160,7 @@ pl_rc auth_user_add(store *st, const char *name, const char *display, role_set r
 		int x = sqlite3_step(s);
 		sqlite3_reset(s);
 		if((x & 0xff) == SQLITE_CONSTRAINT)
-			rc = pl_fail(err, PL_ECONFLICT, "a user %s already exists", name);
+			rc = pl_failc(err, PL_ECONFLICT, "auth.user_exists", "user", name, NULL);
 		else if(x != SQLITE_DONE)
 			rc = store_fail(st, err, x, "adding a user");
 	}
@@ -226,17 +226,16 @@ static pl_rc still_an_admin(store *st, pl_err *err)
 	sqlite3_reset(s);
 	if(n < 0)
 		return store_fail(st, err, x, "counting admins");
-	return n ? PL_OK : pl_fail(err, PL_ECONFLICT, "this is the last enabled admin: make "
-	                                              "someone else an admin first");
+	return n ? PL_OK : pl_failc(err, PL_ECONFLICT, "auth.last_admin", NULL);
 }
 
 pl_rc auth_user_set(store *st, const char *name, const role_set *roles, const char *display,
                     const bool *disabled, const char *actor, pl_err *err)
 {
 	if(roles && !*roles)
-		return pl_fail(err, PL_EINPUT, "a user needs at least one role");
+		return pl_failc(err, PL_EINPUT, "auth.needs_role", NULL);
 	if(display && strlen(display) > 128)
-		return pl_fail(err, PL_EINPUT, "a display name has at most 128 bytes");
+		return pl_failc(err, PL_EINPUT, "auth.display_long", NULL);
 	user before, after;
 	pl_rc rc = store_begin(st, err);
 	if(rc)
@@ -321,14 +320,17 @@ pl_rc auth_login(store *st, const char *name, const char *password, user *out, p
 	pl_rc rc = name_invalid(name) ? PL_ENOTFOUND
 	           : get_where(st, "SELECT " USER_COLUMNS ", password_hash FROM user WHERE name = ?",
 	                       name, 0, out, hash, &lookup);
-	if(rc && rc != PL_ENOTFOUND)
-		return pl_fail(err, rc, "%s", lookup.msg);
+	if(rc && rc != PL_ENOTFOUND) {
+		if(err)
+			*err = lookup;
+		return rc;
+	}
 	bool known = rc == PL_OK;
 	/* Always one Argon2id verification, so the time says nothing. */
 	bool match = crypto_pwhash_str_verify(known ? hash : dummy_hash, password,
 	                                      strlen(password)) == 0;
 	sodium_memzero(hash, sizeof(hash));
 	if(!known || !match || out->disabled)
-		return pl_fail(err, PL_EINPUT, "wrong user name or password");
+		return pl_failc(err, PL_EINPUT, "auth.wrong_password", NULL);
 	return PL_OK;
 }

@@ -58,9 +58,9 @@ static pl_rc set_field(const cli *c, const field_def *fd, const char *value, are
 	const char *why;
 	const char *v = field_clean(fd, value, date_today(), a, &why);
 	if(!v && why) {
-		char msg[800];
-		field_why_text(fd, value, why, msg, sizeof(msg));
-		return pl_fail(err, PL_EINPUT, "--%s: %s", fd->name, msg);
+		char key[64];
+		snprintf(key, sizeof(key), "--%s", fd->name);
+		return field_refuse(fd, key, value, why, err);
 	}
 	(void)c;
 	*slot = v;

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/date.h"
+#include "core/msg.h"
 #include "core/utf8.h"
 
 /* ---- options ---------------------------------------------------------- */
@@ -220,9 +221,13 @@ int cli_usage_error(const cli *c, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* In English, unless LANG (or LANGUAGE, LC_ALL, LC_MESSAGES) asks for
+ * Ukrainian or Russian and the message is coded (core/msg.h). */
 int cli_fail(const cli *c, const pl_err *err)
 {
-	fprintf(stderr, "%s: %s\n", c->prog, err->msg[0] ? err->msg : pl_rc_str(err->rc));
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(err, msg_env_lang(), text, sizeof(text));
+	fprintf(stderr, "%s: %s\n", c->prog, text[0] ? text : pl_rc_str(err->rc));
 	return err->rc == PL_EUSAGE ? EXIT_USAGE : EXIT_REFUSED;
 }
 

@@ -1,4 +1,5 @@
 #include "core/err.h"
+#include "core/msg.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,7 +15,50 @@ pl_rc pl_fail(pl_err *err, pl_rc rc, const char *fmt, ...)
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
 	err->rc = rc;
+	err->code = NULL;
+	err->nargs = 0;
+	err->body = 0;
 	return rc;
+}
+
+pl_rc pl_failc(pl_err *err, pl_rc rc, const char *code, ...)
+{
+	if(!err)
+		return rc;
+	err->rc = rc;
+	err->code = code;
+	err->nargs = 0;
+	err->body = 0;
+	va_list ap;
+	va_start(ap, code);
+	for(const char *name; (name = va_arg(ap, const char *));) {
+		const char *value = va_arg(ap, const char *);
+		if(err->nargs == PL_ERR_ARGS)
+			pl_panic("message %s: more than %d arguments", code, PL_ERR_ARGS);
+		pl_err_arg *a = &err->arg[err->nargs++];
+		a->name = name;
+		snprintf(a->value, sizeof(a->value), "%s", value ? value : "");
+	}
+	va_end(ap);
+	/* A code the catalogue lacks is a bug the i18n check finds; the
+	 * message still says what it can. */
+	const char *tmpl = msg_template(LANG_EN, code);
+	msg_fill(LANG_EN, tmpl ? tmpl : code, err->arg, err->nargs, err->msg, sizeof(err->msg));
+	return rc;
+}
+
+const char *pl_num(char *out, long n)
+{
+	snprintf(out, 24, "%ld", n);
+	return out;
+}
+
+const char *pl_err_arg_value(const pl_err *err, const char *name)
+{
+	for(int i = 0; err && err->code && i < err->nargs; i++)
+		if(!strcmp(err->arg[i].name, name))
+			return err->arg[i].value;
+	return NULL;
 }
 
 void pl_err_prefix(pl_err *err, const char *fmt, ...)
@@ -36,6 +80,8 @@ void pl_err_prefix(pl_err *err, const char *fmt, ...)
 	memmove(err->msg + h, err->msg, t);
 	memcpy(err->msg, head, h);
 	err->msg[h + t] = '\0';
+	if(err->code)
+		err->body += h;
 }
 
 void pl_err_clear(pl_err *err)
@@ -43,6 +89,9 @@ void pl_err_clear(pl_err *err)
 	if(err) {
 		err->rc = PL_OK;
 		err->msg[0] = '\0';
+		err->code = NULL;
+		err->nargs = 0;
+		err->body = 0;
 	}
 }
 

@@ -45,7 +45,7 @@ static void agreement_refused(http_req *q, const pl_err *err, const char *name)
 	size_t n = strlen(name);
 	const char *rest = err->msg + n;
 	if(!strncmp(err->msg, name, n) && rest[0] == ':' && rest[1] >= '0' && rest[1] <= '9') {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, err);
 		return;
 	}
 	char path[200] = "";
@@ -120,6 +120,7 @@ static json_t *clauses_json(const agreement *ag)
 		                      clause_basis_text(ag, c, &basis) ? "" : buf_str(&basis), "eligible",
 		                      c->eligible_text, "capacity", (json_int_t)c->capacity);
 		json_object_set_new(o, "titles", http_titles_json(&c->titles));
+		json_object_set_new(o, "terms", clause_terms_json(c));
 		json_array_append_new(a, o);
 	}
 	buf_free(&basis);

@@ -85,7 +85,7 @@ void api_login(http_req *q)
 	if(rc == PL_EINPUT) {
 		rate_limit_fail(logins, ukey, now);
 		rate_limit_fail(logins, akey, now);
-		http_error(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, "%s", err.msg);
+		http_refuse(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, &err);
 		return;
 	}
 	char token[TOKEN_LEN + 1];

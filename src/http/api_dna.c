@@ -200,7 +200,7 @@ void api_dna_proposals(http_req *q)
 	pl_err err = {0};
 	pl_rc rc = dna_proposals_list(q->st, &pq, &q->a, &p, &n, &total, &err);
 	if(rc == PL_EUSAGE)
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status", "%s", err.msg);
+		http_refuse(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status", &err);
 	else if(rc)
 		http_fail(q, &err);
 	if(rc || !http_log_rows(q, p, n, sizeof(*p), offsetof(dna_proposal, person), "list", "dna proposals"))

@@ -61,6 +61,17 @@ static json_t *event_json(const http_req *q, const event *in)
 /* The fields of a JSON body into p (values cleaned into q->a); `clear`
  * marks nulls when not NULL. False, with the error response set, on a bad
  * value or a field the asker may not set. */
+/* A refused value, named by its JSON key, in the user's language (the
+ * message is coded); false, for the callers to return. */
+static bool refuse_field(http_req *q, const field_def *fd, const char *key, const char *value,
+                         const char *why)
+{
+	pl_err err;
+	field_refuse(fd, key, value, why, &err);
+	http_refuse(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, &err);
+	return false;
+}
+
 static bool person_from_json(http_req *q, json_t *b, person *p, bool *clear)
 {
 	const char *key;
@@ -103,17 +114,8 @@ static bool person_from_json(http_req *q, json_t *b, person *p, bool *clear)
 		}
 		const char *why;
 		p->f[i] = field_clean(fd, json_string_value(v), date_today(), &q->a, &why);
-		if(why) {
-			char allowed[400] = "";
-			if(fd->kind == FK_ENUM) {
-				char list[360];
-				field_values_text(fd, list, sizeof(list));
-				snprintf(allowed, sizeof(allowed), "; expected one of: %s", list);
-			}
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: %s%s", key, why,
-			           allowed);
-			return false;
-		}
+		if(why)
+			return refuse_field(q, fd, key, json_string_value(v), why);
 		if(!p->f[i] && clear)
 			clear[i] = true; /* "" is unknown, like null */
 	}
@@ -218,7 +220,7 @@ void api_persons_list(http_req *q)
 	pl_err err = {0};
 	if(registry_search(q->st, &pq, &q->a, &pg, &err)) {
 		if(err.rc == PL_EUSAGE || err.rc == PL_EINPUT)
-			http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, "%s", err.msg);
+			http_refuse(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, &err);
 		else
 			http_fail(q, &err);
 		return;
@@ -359,17 +361,8 @@ static bool event_from_json(http_req *q, json_t *b, event *e)
 			why = "expected a string or null";
 		else
 			e->f[i] = field_clean(&event_fields[i], json_string_value(v), date_today(), &q->a, &why);
-		if(why) {
-			char allowed[600] = "";
-			if(event_fields[i].kind == FK_ENUM) {
-				char list[560];
-				field_values_text(&event_fields[i], list, sizeof(list));
-				snprintf(allowed, sizeof(allowed), "; expected one of: %s", list);
-			}
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: %s%s", key, why,
-			           allowed);
-			return false;
-		}
+		if(why)
+			return refuse_field(q, &event_fields[i], key, json_string_value(v), why);
 	}
 	for(int i = 0; i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !e->f[i]) {

@@ -83,7 +83,7 @@ static bool list_cases(http_req *q, const remains_query *rq, remains_page *pg)
 	pl_err err = {0};
 	pl_rc rc = remains_list(q->st, rq, &q->a, pg, &err);
 	if(rc == PL_EUSAGE)
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, "%s", err.msg);
+		http_refuse(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, &err);
 	else if(rc)
 		http_fail(q, &err);
 	return !rc && log_cases(q, pg->rows, pg->n, "list");

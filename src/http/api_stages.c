@@ -82,8 +82,9 @@ static json_t *stage_view(http_req *q, const agreement *ag, const stage *s, pl_e
 		return NULL;
 	json_t *v = stage_json(ag, s), *disc = json_array();
 	for(size_t i = 0; i < nd; i++)
-		json_array_append_new(disc, json_pack("{s:s, s:s, s:s}", "ts", d[i].ts, "actor", d[i].actor,
-		                                      "what", d[i].what));
+		json_array_append_new(disc, json_pack("{s:s, s:s, s:s, s:s?, s:o?}", "ts", d[i].ts, "actor",
+		                                      d[i].actor, "what", d[i].what, "code", d[i].code, "args",
+		                                      d[i].args ? json_loads(d[i].args, 0, NULL) : NULL));
 	json_object_set_new(v, "discrepancies", disc);
 	json_object_set_new(v, "parties", json_pack("[s,s]", ag->party[0], ag->party[1]));
 	json_object_set_new(v, "mediator", ag->mediator ? json_string(ag->mediator) : json_null());

@@ -209,6 +209,10 @@ void http_json(http_req *q, unsigned status, json_t *v);
 /* The error body every failure has: {"error": {"code", "message", "field"}}. */
 void http_error(http_req *q, unsigned status, const char *code, const char *field,
                 const char *fmt, ...) PL_PRINTF(5, 6);
+/* An error with its status and code, the message and (when coded) the
+ * message's code and arguments taken from err. */
+void http_refuse(http_req *q, unsigned status, const char *code, const char *field,
+                 const pl_err *err);
 /* The response for a pl_rc from lower layers (input, conflict, ...). */
 void http_fail(http_req *q, const pl_err *err);
 /* The same, naming the field it is about (may be NULL). */

@@ -34,6 +34,36 @@ void http_json(http_req *q, unsigned status, json_t *v)
 	q->status = status;
 }
 
+/* The body of every failure: code, message and field; a coded message
+ * (pl_failc) adds its message_code, args and the context put in front, so
+ * that the UI writes it in the user's language (docs/api.md, "Errors"). */
+static void send_error(http_req *q, unsigned status, const char *code, const char *field,
+                       char *msg, const pl_err *err)
+{
+	/* Messages and field names may quote bytes a client sent: keep them
+	 * valid UTF-8, or JSON cannot carry them. */
+	size_t bad;
+	if(!utf8_valid(msg, strlen(msg), &bad))
+		msg[bad] = '\0';
+	if(field && !utf8_valid(field, strlen(field), &bad))
+		field = NULL;
+	json_t *e = json_pack("{s:s, s:s, s:s?}", "code", code, "message", msg, "field", field);
+	if(e && err && err->code) {
+		json_t *args = json_object();
+		for(int i = 0; i < err->nargs; i++) {
+			const char *v = err->arg[i].value;
+			json_object_set_new(args, err->arg[i].name,
+			                    utf8_valid(v, strlen(v), &bad) ? json_string(v) : json_stringn(v, bad));
+		}
+		size_t body = err->body <= strlen(err->msg) ? err->body : 0;
+		json_object_set_new(e, "message_code", json_string(err->code));
+		json_object_set_new(e, "args", args);
+		if(body && utf8_valid(err->msg, body, &bad))
+			json_object_set_new(e, "context", json_stringn(err->msg, body));
+	}
+	http_json(q, status, e ? json_pack("{s:o}", "error", e) : NULL);
+}
+
 void http_error(http_req *q, unsigned status, const char *code, const char *field,
                 const char *fmt, ...)
 {
@@ -42,15 +72,15 @@ void http_error(http_req *q, unsigned status, const char *code, const char *fiel
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	/* Messages and field names may quote bytes a client sent: keep them
-	 * valid UTF-8, or JSON cannot carry them. */
-	size_t bad;
-	if(!utf8_valid(msg, strlen(msg), &bad))
-		msg[bad] = '\0';
-	if(field && !utf8_valid(field, strlen(field), &bad))
-		field = NULL;
-	http_json(q, status, json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", code, "message",
-	                               msg, "field", field));
+	send_error(q, status, code, field, msg, NULL);
+}
+
+void http_refuse(http_req *q, unsigned status, const char *code, const char *field,
+                 const pl_err *err)
+{
+	char msg[PL_ERR_MSG_MAX];
+	snprintf(msg, sizeof(msg), "%s", err->msg);
+	send_error(q, status, code, field, msg, err);
 }
 
 void http_fail_field(http_req *q, const pl_err *err, const char *field)
@@ -58,22 +88,22 @@ void http_fail_field(http_req *q, const pl_err *err, const char *field)
 	switch(err->rc) {
 	case PL_EINPUT:
 	case PL_EUSAGE:
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, err);
 		break;
 	case PL_ENOTFOUND:
-		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", field, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_NOT_FOUND, "not_found", field, err);
 		break;
 	case PL_ECONFLICT:
-		http_error(q, MHD_HTTP_CONFLICT, "conflict", field, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_CONFLICT, "conflict", field, err);
 		break;
 	case PL_ELIMIT:
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", field, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", field, err);
 		break;
 	case PL_EDB:
-		http_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, err);
 		break;
 	default:
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "%s", err->msg);
+		http_refuse(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, err);
 	}
 }
 

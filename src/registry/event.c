@@ -83,9 +83,9 @@ static pl_rc refused(const person *p, const event *e, person_status at, const ch
 {
 	char allowed[512];
 	lifecycle_allowed_text(at, allowed, sizeof(allowed));
-	return pl_fail(err, PL_ECONFLICT, "person %s: %s (%s) is not possible %s status '%s'; "
-	               "allowed there: %s", p->uid, e->f[EF_TYPE], e->f[EF_DATE], when,
-	               lifecycle_status_name(at), allowed);
+	return pl_failc(err, PL_ECONFLICT, "event.refused", "person", p->uid, "type", e->f[EF_TYPE],
+	                "date", e->f[EF_DATE], "when", when, "status", lifecycle_status_name(at),
+	                "allowed", allowed, NULL);
 }
 
 static pl_rc insert_event(registry *r, const person *p, event *e, pl_err *err)
@@ -183,7 +183,7 @@ static pl_rc replay(registry *r, person *p, event *e, pl_err *err)
 		event *cur = here ? e : &ev[i];
 		int next = lifecycle_next(st, (event_type)lifecycle_event_parse(cur->f[EF_TYPE]));
 		if(next < 0) {
-			rc = here ? refused(p, e, st, "at that date, in", err)
+			rc = here ? refused(p, e, st, "event.when_then", err)
 			          : pl_fail(err, PL_ECONFLICT, "person %s: %s (%s) dated before %s (%s) "
 			                    "would leave the later %s in status '%s', where it is not "
 			                    "possible", p->uid, e->f[EF_TYPE], e->f[EF_DATE],
@@ -220,10 +220,10 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 	person_status was = p->status;
 	int type = e->f[EF_TYPE] ? lifecycle_event_parse(e->f[EF_TYPE]) : -1;
 	if(type < 0)
-		return pl_fail(err, PL_EINPUT, "type: unknown event type");
+		return pl_failc(err, PL_EINPUT, "event.unknown_type", NULL);
 	for(int i = 0; i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !e->f[i])
-			return pl_fail(err, PL_EINPUT, "%s: required", event_fields[i].name);
+			return pl_failc(err, PL_EINPUT, "field.required", "field", event_fields[i].name, NULL);
 	pl_rc rc = fields_check(event_fields, EF_COUNT, e->f, store_today(r->st), err);
 	if(rc)
 		return rc;
@@ -235,8 +235,8 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 	const char *why;
 	if(p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &birth, &why) &&
 	   date_parse(e->f[EF_DATE], &date, &why) && date_hi(date) < date_lo(birth))
-		return pl_fail(err, PL_EINPUT, "person %s: %s dated %s, before their birth (%s)", p->uid,
-		               e->f[EF_TYPE], e->f[EF_DATE], p->f[PF_BIRTH_DATE]);
+		return pl_failc(err, PL_EINPUT, "event.before_birth", "person", p->uid, "type",
+		                e->f[EF_TYPE], "date", e->f[EF_DATE], "birth", p->f[PF_BIRTH_DATE], NULL);
 	if(!e->uid[0])
 		registry_uid('E', e->uid);
 	else if(!registry_uid_valid('E', e->uid))
@@ -253,7 +253,7 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 	} else {
 		int next = lifecycle_next(p->status, (event_type)type);
 		if(next < 0)
-			return refused(p, e, p->status, "in", err);
+			return refused(p, e, p->status, "event.when_in", err);
 		e->before = p->status;
 		e->after = (person_status)next;
 		rc = insert_event(r, p, e, err);
@@ -382,7 +382,7 @@ static pl_rc event_load(registry *r, const char *uid, arena *a, event *e, person
 pl_rc registry_event_void(store *st, const char *event_uid, const char *reason, pl_err *err)
 {
 	if(!reason || !*reason)
-		return pl_fail(err, PL_EINPUT, "reason: required (why the event is voided, for the record)");
+		return pl_failc(err, PL_EINPUT, "event.void_reason", NULL);
 	registry *r;
 	pl_rc rc = registry_get(st, &r, err);
 	if(rc)

@@ -224,7 +224,7 @@ static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE) {
 		if((x & 0xff) == SQLITE_CONSTRAINT && insert)
-			return pl_fail(err, PL_ECONFLICT, "a person with id %s already exists", p->uid);
+			return pl_failc(err, PL_ECONFLICT, "person.exists", "person", p->uid, NULL);
 		return store_fail(r->st, err, x, "writing a person");
 	}
 	if(insert)
@@ -386,7 +386,7 @@ pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err 
 	int found;
 	pl_rc rc = load_where(r, &r->sql_by_uid, uid, NULL, a, p, &found, err);
 	if(!rc && !found)
-		return pl_fail(err, PL_ENOTFOUND, "no person with id %s", uid);
+		return pl_failc(err, PL_ENOTFOUND, "person.no_such", "person", uid, NULL);
 	return rc;
 }
 
@@ -411,10 +411,9 @@ pl_rc registry_person_get(store *st, const char *uid, arena *a, person *p, pl_er
 	if(rc)
 		return rc;
 	if(found == 0)
-		return pl_fail(err, PL_ENOTFOUND, "no person with an id starting %s", uid);
+		return pl_failc(err, PL_ENOTFOUND, "person.no_prefix", "person", uid, NULL);
 	if(found > 1)
-		return pl_fail(err, PL_EINPUT, "more than one person has an id starting %s: give more of it",
-		               uid);
+		return pl_failc(err, PL_EINPUT, "person.ambiguous", "person", uid, NULL);
 	return PL_OK;
 }
 
@@ -432,22 +431,20 @@ pl_rc person_check(const person *p, pdate today, pl_err *err)
 	}
 	if(!p->f[PF_SURNAME] && !p->f[PF_GIVEN_NAMES] && !p->f[PF_SURNAME_LATIN] &&
 	   !p->f[PF_GIVEN_NAMES_LATIN] && !p->f[PF_SERVICE_NUMBER] && p->next == 0)
-		return pl_fail(err, PL_EINPUT, "a person needs at least a name (surname or given "
-		               "names, in any script), a service number or an external id");
+		return pl_failc(err, PL_EINPUT, "person.needs_name", NULL);
 	pdate birth, capture, consent;
 	const char *why;
 	bool has_birth = p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &birth, &why);
 	if(has_birth && p->f[PF_CAPTURE_DATE] && date_parse(p->f[PF_CAPTURE_DATE], &capture, &why) &&
 	   date_hi(capture) < date_lo(birth))
-		return pl_fail(err, PL_EINPUT, "capture_date %s is before birth_date %s",
-		               p->f[PF_CAPTURE_DATE], p->f[PF_BIRTH_DATE]);
+		return pl_failc(err, PL_EINPUT, "person.capture_before_birth", "capture",
+		                p->f[PF_CAPTURE_DATE], "birth", p->f[PF_BIRTH_DATE], NULL);
 	if(has_birth && p->f[PF_CONSENT_DATE] && date_parse(p->f[PF_CONSENT_DATE], &consent, &why) &&
 	   date_hi(consent) < date_lo(birth))
-		return pl_fail(err, PL_EINPUT, "consent_date %s is before birth_date %s",
-		               p->f[PF_CONSENT_DATE], p->f[PF_BIRTH_DATE]);
+		return pl_failc(err, PL_EINPUT, "person.consent_before_birth", "consent",
+		                p->f[PF_CONSENT_DATE], "birth", p->f[PF_BIRTH_DATE], NULL);
 	if(p->f[PF_CONSENT_DATE] && !p->f[PF_CONSENT])
-		return pl_fail(err, PL_EINPUT, "consent_date is given but consent is not "
-		               "(yes, no or unknown)");
+		return pl_failc(err, PL_EINPUT, "person.consent_date_alone", NULL);
 	return PL_OK;
 }
 

@@ -101,6 +101,11 @@ void field_values_text(const field_def *fd, char *out, size_t size);
 /* Why `value` is not a value of fd, for messages: "not one of the allowed
  * values (got 'badly'); expected one of: none, wounded, ...". `why` is
  * what field_clean said; the value is quoted with text_quote. */
+/* The same as a coded message (core/msg.h), "{key}: {why} (got '...')":
+ * key is how the caller names the field ("birth_date", "--birth_date").
+ * Uncoded when the catalogue lacks why. */
+pl_rc field_refuse(const field_def *fd, const char *key, const char *value, const char *why,
+                   pl_err *err);
 void field_why_text(const field_def *fd, const char *value, const char *why, char *out,
                     size_t size);
 /* External identifiers: a source is 1 to 32 of a-z, 0-9, - and _ (not

@@ -220,8 +220,25 @@ static void writes_split_by_role(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "error"), "field")), "date");
 	json_decref(p);
 	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", "/api/persons/P0000000000000000/events",
-	                           "{\"type\":\"capture\",\"date\":\"2024-01-01\",\"source\":\"media\"}", NULL),
+	                           "{\"type\":\"capture\",\"date\":\"2024-01-01\",\"source\":\"media\"}", &p),
 	                 404);
+	/* Refusals carry their message's code and arguments, for the UI to
+	 * say them in the user's language (docs/api.md). */
+	json_t *e = json_object_get(p, "error");
+	assert_string_equal(json_string_value(json_object_get(e, "message_code")), "person.no_such");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(e, "args"), "person")),
+	                    "P0000000000000000");
+	json_decref(p);
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", "/api/persons",
+	                           "{\"surname\":\"Тест\",\"birth_date\":\"2099-01-01\"}", &p), 422);
+	e = json_object_get(p, "error");
+	assert_string_equal(json_string_value(json_object_get(e, "message_code")), "field.invalid");
+	json_t *args = json_object_get(e, "args");
+	assert_string_equal(json_string_value(json_object_get(args, "field")), "birth_date");
+	assert_string_equal(json_string_value(json_object_get(args, "why")), "why.future");
+	assert_string_equal(json_string_value(json_object_get(e, "message")),
+	                    "birth_date: lies in the future (got '2099-01-01')");
+	json_decref(p);
 }
 
 typedef struct found {

@@ -47,6 +47,15 @@ test_bad_values_are_refused_with_the_field() {
 	p person add --birth-date 1990
 	expect_status 1
 	expect_err "at least a name"
+	# In the language LANG asks for, the same messages by their codes.
+	LANG=uk_UA.UTF-8 p person add --surname X --birth-date 1990-02-30
+	expect_status 1
+	expect_err "--birth_date: такого дня в цьому місяці немає (отримано «1990-02-30»)"
+	LANG=ru_RU.UTF-8 p person add --birth-date 1990
+	expect_err "для лица нужно хотя бы имя"
+	LANG=ru_RU.UTF-8 p person show P00000
+	expect_status 1
+	expect_err "нет лица, чей идентификатор начинается с P00000"
 	p person add --surname X --ext icrc
 	expect_status 2
 	p person event PXXXXXXXXXXXXXXXX --type capture --date 2022-01-01

@@ -1,5 +1,8 @@
 // The JSON API: one place that adds the CSRF token, reads error bodies
-// ({"error": {"code", "message", "field"}}) and notices a lost session.
+// ({"error": {"code", "message", "field", "message_code", "args"}}) and
+// notices a lost session. An error's message is in the user's language
+// (i18n.errorText); the server's English text stays in `english`.
+import { errorText } from './i18n.js';
 
 let csrf = null;
 let onSignedOut = () => {};
@@ -15,7 +18,10 @@ export function whenSignedOut(fn) {
 export class ApiError extends Error {
   constructor(status, body) {
     const e = (body && body.error) || {};
-    super(e.message || `HTTP ${status}`);
+    super(errorText(e, status));
+    this.english = e.message || '';
+    this.messageCode = e.message_code || null;
+    this.args = e.args || {};
     this.status = status;
     this.code = e.code || 'http';
     this.field = e.field || null;
@@ -74,7 +80,7 @@ export function upload(path, form, headers, onProgress) {
     if (csrf) x.setRequestHeader('X-CSRF-Token', csrf);
     for (const [k, v] of Object.entries(headers || {})) x.setRequestHeader(k, v);
     x.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
-    x.onerror = () => reject(new ApiError(0, { error: { message: 'network error' } }));
+    x.onerror = () => reject(new ApiError(0, { error: { code: 'network' } }));
     x.onload = () => {
       let data = null;
       try { data = JSON.parse(x.responseText); } catch { /* not JSON */ }

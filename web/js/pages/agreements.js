@@ -3,8 +3,9 @@
 // ledger per clause and side as a table and as progress bars, its stages.
 import { get, post } from '../api.js';
 import { h, notice, table, pairs, field, announce } from '../dom.js';
-import { t, label, number, titleIn } from '../i18n.js';
+import { t, label, number, titled } from '../i18n.js';
 import { progress } from '../charts.js';
+import { ruleText, basisText, agreementWords } from '../rules.js';
 
 export function stageRows(stages) {
   return stages.map((s) => {
@@ -55,7 +56,7 @@ async function list(ctx) {
       ? table([t('agreements.id'), t('agreements.concluded'), t('agreements.parties'), t('agreements.mediator'),
         t('agreements.stages'), t('agreements.name')],
       agreements.map((a) => [h('a', { href: `/agreements/${a.id}`, class: 'mono' }, a.id), a.concluded,
-        a.parties.join(' · '), a.mediator || '—', t('agreements.stage_count', { n: a.stages, open: a.open_stages }), titleIn(a)]),
+        a.parties.join(' · '), a.mediator || '—', t('agreements.stage_count', { n: a.stages, open: a.open_stages }), titled(a)]),
       { class: 'agreements-table' })
       : notice('info', t('agreements.none')),
     ctx.can('agreement_write') ? addForm(ctx) : null);
@@ -107,16 +108,18 @@ function ledgerChart(ag) {
 
 function clauses(ag) {
   return h('div', { class: 'clauses' }, ag.clauses.map((c) => h('section', { class: 'group clause', dataset: { clause: c.id } },
-    h('h2', {}, titleIn(c), ' ', h('span', { class: 'muted small mono' }, c.id)),
-    pairs([[t('agreements.subject'), label('subjects', c.subject)], [t('agreements.basis'), c.basis === 'all_for_all' ? t('agreements.all_for_all') : c.basis_text],
-      [t('agreements.eligible'), c.eligible ? h('code', { class: 'rule' }, c.eligible) : null],
+    h('h2', {}, titled(c) || c.id, ' ', h('span', { class: 'muted small mono' }, c.id)),
+    pairs([[t('agreements.subject'), label('subjects', c.subject)], [t('agreements.basis'), basisText(c, ag.parties)],
+      [t('agreements.eligible'), c.eligible ? h('span', { class: 'rule' }, c.terms && c.terms.eligible ? ruleText(c.terms.eligible) : '',
+        // the rule as the document writes it: code, not words
+        ' ', h('code', { class: 'rule muted small', translate: 'no' }, c.eligible)) : null],
       [t('agreements.capacity'), c.capacity ? number(c.capacity) : t('agreements.no_limit')]]))));
 }
 
 async function one(ctx) {
   const ag = await get(`/api/agreements/${ctx.params[0]}`);
   return h('section', { class: 'agreement' },
-    h('div', { class: 'head' }, h('div', {}, h('h1', {}, titleIn(ag)), h('p', { class: 'muted mono' }, ag.id)),
+    h('div', { class: 'head' }, h('div', {}, h('h1', {}, titled(ag) || ag.id), h('p', { class: 'muted mono' }, ag.id)),
       h('div', { class: 'actions' }, h('a', { href: `/agreements/${ag.id}/plan`, class: 'button primary', id: 'plan-link' },
         t('agreements.plan')))),
     h('div', { class: 'cols' },
@@ -128,7 +131,7 @@ async function one(ctx) {
           [t('agreements.embargo'), ag.embargo_until === 'done' ? t('agreements.embargo_done')
             : ag.embargo_until || t('agreements.embargo_none')],
           ['SHA-256', h('span', { class: 'mono small' }, ag.sha256)]]),
-        h('details', {}, h('summary', {}, t('agreements.in_words')), h('pre', { class: 'explain' }, ag.explanation))),
+        h('details', {}, h('summary', {}, t('agreements.in_words')), h('pre', { class: 'explain' }, agreementWords(ag)))),
       ledgerChart(ag)),
     h('h2', {}, t('ledger.title')), ledgerTable(ag), bodiesNote(ag),
     h('h2', { class: 'spaced' }, t('agreements.clauses')), clauses(ag),

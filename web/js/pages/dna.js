@@ -178,12 +178,19 @@ function stored(e) {
   return h('div', { id: 'dna-stored' },
     h('p', {}, t('dna.stored'), ' ', statusBadge(s),
       s.decided_by ? ` ${t('dna.decided_by', { who: s.decided_by, when: s.decided_at })}` : '',
-      s.note ? h('span', { class: 'muted' }, ` — ${s.note}`) : null),
+      s.note ? h('span', { class: 'muted', translate: 'no' }, ` — ${s.note}`) : null),
     s.reviewed_by ? h('p', { id: 'dna-reviewed' }, t('dna.reviewed_by', { who: s.reviewed_by, when: s.reviewed_at }),
-      ' ', h('q', { id: 'dna-review-note' }, s.review_note)) : null,
+      ' ', h('q', { id: 'dna-review-note', translate: 'no' }, s.review_note)) : null,
     s.withdraw_by ? h('p', { id: 'dna-withdrawal', class: s.status === 'withdrawn' ? 'notice' : 'notice warn' },
-      t(s.status === 'withdrawn' ? 'dna.withdrawn_text' : 'dna.withdraw_pending',
-        { who: s.withdraw_by, when: s.withdraw_at, by: s.withdrawn_by || '', reason: s.withdraw_reason })) : null);
+      ...withWords(t(s.status === 'withdrawn' ? 'dna.withdrawn_text' : 'dna.withdraw_pending',
+        { who: s.withdraw_by, when: s.withdraw_at, by: s.withdrawn_by || '', reason: '\u0000' }), s.withdraw_reason)) : null);
+}
+
+// A sentence of ours with a person's own words in it (a reason as they
+// wrote it, in their language): the words apart, not to be translated.
+function withWords(sentence, words) {
+  const [a, b] = sentence.split('\u0000');
+  return b === undefined ? [sentence] : [a, h('span', { translate: 'no' }, words), b];
 }
 
 // A decision is made in a dialog (dom.js): what it does, the note (or

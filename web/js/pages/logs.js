@@ -4,7 +4,7 @@
 // result exported as CSV by the server, which audits the export.
 import { get, query } from '../api.js';
 import { h, notice, table as grid } from '../dom.js';
-import { t, language } from '../i18n.js';
+import { t, language, label } from '../i18n.js';
 
 function summary(e) {
   const show = (o) => (o ? Object.entries(o).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ') : '');
@@ -103,7 +103,8 @@ export async function render(ctx) {
     return h('section', { class: 'logs' }, h('h1', {}, t('logs.access_title')), filters(ctx, kind),
       h('p', { class: 'muted', role: 'status', id: 'log-count' }, shown),
       table([t('logs.ts'), t('logs.actor'), t('logs.person'), t('logs.action'), t('logs.detail')],
-        data.entries.map((e) => [when(e.ts), e.actor, personCell(e.person, e.person_name), e.action, e.detail || '']), data.note),
+        data.entries.map((e) => [when(e.ts), e.actor, personCell(e.person, e.person_name),
+          h('span', { title: e.action }, label('access_actions', e.action)), e.detail || '']), data.note),
       pager(ctx, kind, params, data));
   }
   const verdict = h('div', { class: 'verdict' });
@@ -123,9 +124,9 @@ export async function render(ctx) {
     h('div', { class: 'actions' }, verify), verdict, filters(ctx, kind),
     h('p', { class: 'muted', role: 'status', id: 'log-count' }, shown),
     table([t('logs.seq'), t('logs.ts'), t('logs.actor'), t('logs.action'), t('logs.entity'), t('logs.change')],
-      data.entries.map((e) => [String(e.seq), when(e.ts), e.actor, e.action,
+      data.entries.map((e) => [String(e.seq), when(e.ts), e.actor, h('span', { title: e.action }, label('audit_actions', e.action)),
         e.entity === 'person' || (e.entity_id && e.entity_id.startsWith('P')) ? personCell(e.entity_id, e.person_name)
-          : `${e.entity} ${e.entity_id || ''}`,
-        h('span', { class: 'change' }, summary(e))]), data.note),
+          : `${label('audit_entities', e.entity)} ${e.entity_id || ''}`,
+        h('span', { class: 'change', translate: 'no' }, summary(e))]), data.note),
     pager(ctx, kind, params, data));
 }

@@ -27,14 +27,18 @@ function mayWrite(ctx, def) {
 }
 
 function control(def, current, id) {
+  // The tooltip from the catalogue by the field's name; the server's
+  // English help only for a field the catalogue does not know.
+  const help = label('field_help', def.name);
+  const title = help !== def.name ? help : def.help;
   if (def.kind === 'enum') {
-    return h('select', { id, name: def.name },
+    return h('select', { id, name: def.name, title },
       h('option', { value: '' }, t('app.unknown')),
       def.values.map((v) => h('option', { value: v, selected: v === current }, label('values', v))));
   }
-  if (def.kind === 'note') return h('textarea', { id, name: def.name, rows: 3 }, current || '');
-  const attrs = { id, name: def.name, value: current || '', title: def.help };
-  if (def.kind === 'date') Object.assign(attrs, { placeholder: 'YYYY-MM-DD', pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', inputmode: 'numeric' });
+  if (def.kind === 'note') return h('textarea', { id, name: def.name, rows: 3, title }, current || '');
+  const attrs = { id, name: def.name, value: current || '', title };
+  if (def.kind === 'date') Object.assign(attrs, { placeholder: t('field_help.date_placeholder'), pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', inputmode: 'numeric' });
   if (def.kind === 'party') Object.assign(attrs, { placeholder: 'UA', pattern: '[A-Za-z]{2,3}', size: 4 });
   return h('input', attrs);
 }

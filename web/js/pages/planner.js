@@ -4,7 +4,8 @@
 // save the next stage as a draft.
 import { get, post } from '../api.js';
 import { h, clear, notice, table, field, announce, pagedTable } from '../dom.js';
-import { t, label, number, titleIn } from '../i18n.js';
+import { t, label, number, titled } from '../i18n.js';
+import { exclusionDetail, limitText, basisText } from '../rules.js';
 
 function personCell(ctx, id, name) {
   return ctx.can('person_read') ? h('a', { href: `/persons/${id}` }, name || id) : name || id;
@@ -41,7 +42,7 @@ function exclusions(ctx, p) {
     const rows = (p.exclusions || []).filter((x) => !filter.value || x.reason === filter.value);
     clear(listed).append(rows.length
       ? pagedTable([t('planner.person'), t('planner.held_by'), t('planner.reason'), t('planner.why')],
-        rows.map((x) => [personCell(ctx, x.id, x.name), x.held_by, label('reasons', x.reason), x.why || '']),
+        rows.map((x) => [personCell(ctx, x.id, x.name), x.held_by, label('reasons', x.reason), exclusionDetail(x)]),
         { class: 'exclusions', id: 'exclusions' }, (i) => ({ dataset: { reason: rows[i].reason } }))
       : notice('info', t('planner.none_listed')));
   };
@@ -79,7 +80,7 @@ function saveForm(ctx, ag, body) {
 
 function result(ctx, ag, p, body) {
   return h('div', { class: 'plan-result', id: 'plan-result' },
-    p.limited_by ? notice('info', `${t('planner.limited_by')}: ${p.limited_by}`) : null,
+    p.limited_by ? notice('info', `${t('planner.limited_by')}: ${limitText(p.limit) || p.limited_by}`) : null,
     h('h2', {}, t('planner.next_stage', { date: p.schedule.length ? p.schedule[0].date : p.date })),
     nextStage(ctx, ag, p),
     h('h2', { class: 'spaced' }, t('planner.schedule')),
@@ -98,7 +99,7 @@ function defaultDate(ag) {
 export async function render(ctx) {
   const ag = await get(`/api/agreements/${ctx.params[0]}`);
   const clause = h('select', { id: 'plan-clause' }, ag.clauses.map((c) =>
-    h('option', { value: c.id }, `${titleIn(c)} (${c.basis_text})`)));
+    h('option', { value: c.id }, `${titled(c) || c.id} (${basisText(c, ag.parties)})`)));
   const date = h('input', { id: 'plan-date', type: 'date', value: ctx.query.get('date') || defaultDate(ag), required: true });
   const capacity = h('input', { id: 'plan-capacity', type: 'number', min: 1, size: 6 });
   const days = h('input', { id: 'plan-days', type: 'number', min: 1, max: 366, placeholder: '60', size: 4 });
@@ -131,6 +132,6 @@ export async function render(ctx) {
   });
   return h('section', { class: 'planner' },
     h('h1', {}, t('planner.title')),
-    h('p', {}, h('a', { href: `/agreements/${ag.id}` }, titleIn(ag))),
+    h('p', {}, h('a', { href: `/agreements/${ag.id}` }, titled(ag) || ag.id)),
     h('p', { class: 'muted' }, t('planner.intro')), form, out);
 }

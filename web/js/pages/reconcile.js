@@ -4,7 +4,7 @@
 // move with J and K.
 import { get, post, query, upload } from '../api.js';
 import { h, clear, notice } from '../dom.js';
-import { t, number } from '../i18n.js';
+import { t, label, number } from '../i18n.js';
 
 // The comparisons of the report, and the list columns each is read from
 // (Cyrillic first, then Latin).
@@ -55,15 +55,16 @@ export function parseCsv(text) {
 }
 
 // Their side: what the server read from the row (a whole name split into
-// its parts), else the row as the browser has it.
+// its parts), else the row as the browser has it; sex in words.
 function listValue(row, raw, cols) {
-  for (const c of cols) if (row.theirs && row.theirs[c]) return row.theirs[c];
-  for (const c of cols) if (raw && raw[c]) return raw[c];
+  const said = (c, v) => (c === 'sex' ? label('values', v) : v);
+  for (const c of cols) if (row.theirs && row.theirs[c]) return said(c, row.theirs[c]);
+  for (const c of cols) if (raw && raw[c]) return said(c, raw[c]);
   return '';
 }
 
 function personValue(p, cols) {
-  for (const c of cols) if (p && p[c]) return p[c];
+  for (const c of cols) if (p && p[c]) return c === 'sex' ? label('values', p[c]) : p[c];
   return '';
 }
 
@@ -107,7 +108,7 @@ function levelText(level) {
 }
 
 function weightText(w) {
-  return `${w > 0 ? '+' : ''}${w}`;
+  return `${w > 0 ? '+' : ''}${number(w)}`;
 }
 
 // Their row and our record, field by field.

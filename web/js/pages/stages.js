@@ -4,7 +4,15 @@
 // and the steps of its life (propose, cancel, execute, close).
 import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field, dialog, announce } from '../dom.js';
-import { t, label, number, titleIn } from '../i18n.js';
+import { t, label, number, titleIn, message } from '../i18n.js';
+
+// A discrepancy in the user's language from its code (its note as the
+// person wrote it, apart); the English text of a row recorded before codes.
+function discrepancyText(d) {
+  const said = message(d.code, { ...(d.args || {}), note: '' });
+  if (!said) return d.what;
+  return d.args && d.args.note ? [said, h('span', { translate: 'no' }, d.args.note)] : said;
+}
 import { stageTable } from './agreements.js';
 import { formDialog } from './keys.js';
 
@@ -261,7 +269,7 @@ async function one(ctx) {
         s.remains.map((b) => [String(b.seq), b.side, b.batch, b.clause, number(b.declared),
           b.delivered === undefined ? '—' : number(b.delivered)]), { class: 'batches' })] : null,
     s.discrepancies.length ? [h('h2', { class: 'spaced' }, t('stage.discrepancies')),
-      h('ul', { class: 'discrepancies', id: 'discrepancies' }, s.discrepancies.map((d) => h('li', {}, h('span', { class: 'muted small' }, `${d.ts} ${d.actor} `), d.what)))] : null);
+      h('ul', { class: 'discrepancies', id: 'discrepancies' }, s.discrepancies.map((d) => h('li', {}, h('span', { class: 'muted small' }, `${d.ts} ${d.actor} `), discrepancyText(d))))] : null);
 }
 
 export async function render(ctx) {

@@ -1,0 +1,51 @@
+/* The message catalogue: every coded message (pl_failc) in English,
+ * Ukrainian and Russian, and the writing of a message from its code and
+ * arguments.
+ *
+ * A template names its arguments in braces: "stage {stage} is {status}";
+ * "{status:stage_statuses}" tells the web UI to write the value as a
+ * label of that kind; "{@why}" stands for the text of the code the
+ * argument holds.
+ * The web UI has the same codes under `errors` in web/js/lang/ (en.js, uk.js, ru.js); the
+ * check tests/i18n/check.mjs fails when a code used in src/ lacks a text
+ * in any language, here or there. */
+#ifndef PARLEY_CORE_MSG_H
+#define PARLEY_CORE_MSG_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/lang.h"
+
+typedef struct msg_entry {
+	const char *code;
+	const char *text[LANG_COUNT];
+} msg_entry;
+
+extern const msg_entry msg_table[];
+extern const size_t msg_table_len;
+
+/* The template of code in l; NULL if the catalogue lacks the code. */
+const char *msg_template(lang_id l, const char *code);
+
+/* The template (of language l) with its {name}s replaced by the
+ * arguments, into out (cut to size); {@name} writes the text of the code
+ * the argument holds. A name without an argument stays as written, so
+ * gaps show. */
+void msg_fill(lang_id l, const char *tmpl, const pl_err_arg *arg, int nargs, char *out,
+              size_t size);
+
+/* The code whose English text is exactly english (a validator's "why"),
+ * or NULL. */
+const char *msg_code_of(const char *english);
+
+/* err's message in l: the context in front as it is, then the coded part
+ * in l; the English msg when err has no code or l has no text for it. */
+void msg_err_text(const pl_err *err, lang_id l, char *out, size_t size);
+
+/* The language LANGUAGE, LC_ALL, LC_MESSAGES or LANG ask for (the first
+ * set of them, as gettext reads them): uk or ru by their prefix, English
+ * otherwise. */
+lang_id msg_env_lang(void);
+
+#endif

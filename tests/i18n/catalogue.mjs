@@ -1,0 +1,55 @@
+// Reading the C message catalogue (src/core/msgtab.c) and the codes the C
+// sources use, for the i18n check and for writing the UI's catalogue.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+// A C string literal's text (the escapes the catalogue uses: \" \\ \n).
+function unquote(lit) {
+  return lit.slice(1, -1).replace(/\\(.)/g, (m, c) => (c === 'n' ? '\n' : c));
+}
+
+// {code: [en, uk, ru]} from msgtab.c: `{"code", {"en" "…", "uk", "ru"}},`
+export function cCatalogue(src) {
+  const text = readFileSync(join(src, 'core/msgtab.c'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const out = {};
+  const entry = /\{\s*("(?:[^"\\]|\\.)*")\s*,\s*\{((?:\s*"(?:[^"\\]|\\.)*"\s*,?)+)\}\s*\}/g;
+  for (const m of text.matchAll(entry)) {
+    const texts = [];
+    let cur = null;
+    for (const t of m[2].matchAll(/"(?:[^"\\]|\\.)*"|,/g)) {
+      if (t[0] === ',') { texts.push(cur); cur = null; } else cur = (cur || '') + unquote(t[0]);
+    }
+    if (cur !== null) texts.push(cur);
+    out[unquote(m[1])] = texts;
+  }
+  return out;
+}
+
+function cFiles(dir) {
+  const out = [];
+  for (const n of readdirSync(dir)) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...cFiles(p));
+    else if (/\.[ch]$/.test(n)) out.push(p);
+  }
+  return out;
+}
+
+// Every code the sources raise or name: pl_failc(err, RC, "code", ...),
+// and the literals of the families that are arguments of other messages
+// ({@why}: "stage.doing_closed", "event.when_in"). Codes made at run time
+// ("exclusion.%s") the check lists itself.
+const FAMILIES = /"((?:stage\.doing|event\.when)_[a-z_]+)"/g;
+
+export function cCodes(src) {
+  const codes = new Map();
+  for (const f of cFiles(src)) {
+    if (f.endsWith('msgtab.c')) continue;
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
+    // the planner's reasons, written as "exclusion.%s" (accord/admit.c)
+    for (const m of text.matchAll(/\[EXCLUDE_\w+\] = "([a-z_]+)"/g)) codes.set(`exclusion.${m[1]}`, f);
+  }
+  return codes;
+}
