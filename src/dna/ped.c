@@ -751,8 +751,12 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
 		             "nothing, an untyped founder with one child that matters counts one allele)",
 		             e.nua, DNA_PED_UNTYPED_MAX);
-	else if(!rc)
-		rc = dna_peng_theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
+	else if(!rc) {
+		bool done = false;
+		rc = dna_peng_desc(&e, m->theta, lik, &done);
+		if(!rc && !done)
+			rc = dna_peng_theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
+	}
 	dna_peng_next_term(&e); /* the block for the caller's next call */
 	bool oom = arena_oom(&keep) || e.oom;
 	arena_free(&keep);

@@ -78,4 +78,16 @@ pl_rc dna_peng_prepare(dna_peng *e, double theta);
 pl_rc dna_peng_theta_sum(dna_peng *e, const int *ua, int U, int nsw, const int *mate, int T,
                          double theta, double scale, double *lik);
 
+/* Theta by descent trees (ped_desc.c): *done when it took the
+ * computation (theta > 0, no second free individual, few enough
+ * choices), *lik or e->J then filled; else the caller sums the
+ * partitions. */
+pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done);
+/* For tests: how many computations the descent trees took, and mode 1
+ * to leave every one to the partitions (0: the dispatcher picks). */
+long dna_peng_desc_calls(void);
+void dna_peng_desc_force(int mode);
+/* For tests: a block of two weighed 1% too much, which they must catch. */
+void dna_peng_desc_break(bool on);
+
 #endif
