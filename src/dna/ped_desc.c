@@ -64,12 +64,30 @@ typedef struct dterm {
 } dterm;
 
 /* A tree's root: g(a), and with a free leaf in it times Mp(a, x)
- * (kind 0: the identity, 1: diagonal Mp[a], 2: dense K x K). */
+ * (kind 0: the identity, 1: diagonal Mp[a], 2: dense K x K); stable when
+ * Mp is the same for the whole call (the identity, a mutation matrix or
+ * a cached product of them), so that leaves may sum before it. */
 typedef struct droot {
 	const double *g, *Mp;
 	int kind, freek;               /* freek: -1, or the free slot below (0: x, 1: y) */
 	bool known;                    /* a typed founder's: prior 1 */
+	bool stable;
 } droot;
+
+enum { DESC_PRODS = 16, DESC_ACCS = 8 };
+
+/* Products of mutation matrices along a free path nobody else sees. */
+typedef struct dprod {
+	const double *M, *Mp, *out;
+} dprod;
+
+/* What the leaves add to J for one pair of stable matrices, in the
+ * founders' alleles: J += T0^T Q T1 once, at the end. */
+typedef struct dacc {
+	const double *T[2];
+	int kind[2];
+	double *Q;
+} dacc;
 
 typedef struct desc {
 	dna_peng *e;
@@ -81,12 +99,19 @@ typedef struct desc {
 	bool *seen;                    /* per slot: something below it is seen */
 	const double **mat;            /* per slot: the free leaf's matrix below it, or NULL */
 	int *mkind, *mfree;
+	bool *mstable;
+	dprod prod[DESC_PRODS];
+	int nprod;
+	dacc qacc[DESC_ACCS];
+	int nqacc;
+	bool oom;
 	bool *touched;                 /* founders one of whose alleles a child has picked */
 	double *lv;                    /* per level: g[2], save[2], mg[2] (K each), two K x K */
 	size_t lvsize;
 	droot *root;
 	int nroot;
 	double *R, *h, *P, *psi, *tmp; /* subset work */
+	const double *eye, *ones;
 	double c[DNA_PED_UNTYPED_MAX + 3], theta, scale;
 	int T, Umax;
 	long leaves;
@@ -285,6 +310,114 @@ static void joint_both(desc *d, const droot *f0, const droot *f1, int U, double 
 	}
 }
 
+/* The accumulator of the leaves whose free trees end in these stable
+ * matrices; NULL when DESC_ACCS are taken (the leaf adds to J itself). */
+static double *qacc_of(desc *d, const droot *f0, const droot *f1)
+{
+	const droot *f[2] = {f0, f1};
+	for(int k = 0; k < d->nqacc; k++) {
+		dacc *q = &d->qacc[k];
+		if(q->kind[0] == f0->kind && q->kind[1] == f1->kind && (!f0->kind || q->T[0] == f0->Mp) &&
+		   (!f1->kind || q->T[1] == f1->Mp))
+			return q->Q;
+	}
+	if(d->nqacc == DESC_ACCS)
+		return NULL;
+	size_t KK = (size_t)d->K;
+	double *Q = dna_peng_talloc(d->e, KK * KK * sizeof(double));
+	if(!Q) {
+		d->oom = true;
+		return NULL;
+	}
+	memset(Q, 0, KK * KK * sizeof(double));
+	dacc *q = &d->qacc[d->nqacc++];
+	for(int s = 0; s < 2; s++) {
+		q->T[s] = f[s]->Mp;
+		q->kind[s] = f[s]->kind;
+	}
+	q->Q = Q;
+	return Q;
+}
+
+/* A leaf's J in the free trees' founders' alleles (a, b), added to Q:
+ * the same sums as leaf's, before the matrices. */
+static void leaf_q(desc *d, const droot *const *fr, int U, double W, double *Q)
+{
+	int K = d->K, N = (1 << U) - 1;
+	const double *g0 = fr[0]->g, *g1 = fr[1]->g, *w = d->e->w;
+	double *q = d->tmp, *psi = d->psi;
+	int uf = !fr[0]->known + !fr[1]->known;
+	if(!uf) {
+		outer(Q, K, W * d->P[N], g0, g1);
+		return;
+	}
+	if(uf == 1) {
+		int k = fr[0]->known;
+		psi_of(d, N, 1, psi);
+		for(int a = 0; a < K; a++)
+			psi[a] *= fr[k]->g[a];
+		outer(Q, K, W, k ? g0 : psi, k ? psi : g1);
+		return;
+	}
+	for(int A = N;; A = (A - 1) & N) {
+		const double *r = d->R + (size_t)A * (size_t)K;
+		for(int a = 0; a < K; a++)
+			q[a] = w[a] * r[a] * g0[a];
+		psi_of(d, N ^ A, 1, psi);
+		for(int a = 0; a < K; a++)
+			psi[a] *= g1[a];
+		outer(Q, K, W * d->c[__builtin_popcount((unsigned)A) + 1], q, psi);
+		if(!A)
+			break;
+	}
+	psi_of(d, N, 2, psi); /* one block holds both */
+	for(int a = 0; a < K; a++)
+		Q[(size_t)a * (size_t)K + (size_t)a] += W * psi[a] * g0[a] * g1[a];
+}
+
+/* J += T0^T Q T1 for each accumulator. */
+static bool flush(desc *d)
+{
+	int K = d->K;
+	size_t KK = (size_t)K;
+	double *t = d->nqacc ? dna_peng_talloc(d->e, KK * KK * sizeof(double)) : NULL;
+	if(d->nqacc && !t)
+		return false;
+	for(int k = 0; k < d->nqacc; k++) {
+		const dacc *q = &d->qacc[k];
+		for(int a = 0; a < K; a++) { /* t = Q T1 */
+			double *row = t + (size_t)a * KK;
+			const double *qa = q->Q + (size_t)a * KK;
+			if(q->kind[1] < 2) {
+				for(int y = 0; y < K; y++)
+					row[y] = qa[y] * (q->kind[1] ? q->T[1][y] : 1);
+				continue;
+			}
+			memset(row, 0, KK * sizeof(double));
+			for(int b = 0; b < K; b++)
+				if(qa[b] != 0)
+					for(int y = 0; y < K; y++)
+						row[y] += qa[b] * q->T[1][(size_t)b * KK + (size_t)y];
+		}
+		for(int a = 0; a < K; a++) { /* J += T0^T t */
+			const double *row = t + (size_t)a * KK;
+			if(q->kind[0] < 2) {
+				double f = q->kind[0] ? q->T[0][a] : 1;
+				for(int y = 0; y < K; y++)
+					d->J[(size_t)a * KK + (size_t)y] += f * row[y];
+				continue;
+			}
+			for(int x = 0; x < K; x++) {
+				double f = q->T[0][(size_t)a * KK + (size_t)x];
+				if(f != 0)
+					for(int y = 0; y < K; y++)
+						d->J[(size_t)x * KK + (size_t)y] += f * row[y];
+			}
+		}
+	}
+	return true;
+}
+
 static void leaf(desc *d, double wt)
 {
 	const double *g[DNA_PED_UNTYPED_MAX];
@@ -305,7 +438,11 @@ static void leaf(desc *d, double wt)
 	}
 	double *v0 = d->tmp, *v1 = d->tmp + K, *one = d->tmp + 3 * K;
 	int uf = !fr[0]->known + !fr[1]->known;
-	double W = wt * d->scale / denom(d, U + uf);
+	double W = wt * d->scale / denom(d, U + uf), *Q;
+	if(fr[0]->stable && fr[1]->stable && (Q = qacc_of(d, fr[0], fr[1]))) {
+		leaf_q(d, fr, U, W, Q);
+		return;
+	}
 	if(!uf) {
 		root_vec(fr[0], one, v0, K);
 		root_vec(fr[1], one, v1, K);
@@ -335,8 +472,45 @@ static bool founder(const desc *d, int i)
 	return d->e->ped->father[i] < 0;
 }
 
+/* A free path's matrix one transmission up when the slot's own vector is
+ * all 1 (nobody else below it, nothing seen of it) and its matrix stable:
+ * M times it, the same for the whole call, a product cached. NULL when
+ * that does not hold (the caller computes it into a level buffer). */
+static const double *stable_up(desc *d, const double *M, const double *Mp, int kind, int *okind)
+{
+	int K = d->K;
+	size_t KK = (size_t)K;
+	if(!M) {
+		*okind = kind;
+		return kind ? Mp : d->eye;
+	}
+	if(kind == 0) {
+		*okind = 2;
+		return M;
+	}
+	if(kind != 2)
+		return NULL;
+	for(int k = 0; k < d->nprod; k++)
+		if(d->prod[k].M == M && d->prod[k].Mp == Mp) {
+			*okind = 2;
+			return d->prod[k].out;
+		}
+	if(d->nprod == DESC_PRODS)
+		return NULL;
+	double *out = dna_peng_talloc(d->e, KK * KK * sizeof(double));
+	if(!out) {
+		d->oom = true;
+		return NULL;
+	}
+	mut_mat(M, d->ones, Mp, 2, out, K);
+	d->prod[d->nprod++] = (dprod){M, Mp, out};
+	*okind = 2;
+	return out;
+}
+
 /* Slot s of non-founder i (and those after it) picks its parent's slot. */
-static void pick(desc *d, int li, int i, int s, double wt, const double *const *g, const bool *sn)
+static void pick(desc *d, int li, int i, int s, double wt, const double *const *g, const bool *sn,
+                 const bool *one)
 {
 	if(s == 2) {
 		visit(d, li + 1, wt);
@@ -345,7 +519,7 @@ static void pick(desc *d, int li, int i, int s, double wt, const double *const *
 	int slot = 2 * i + s;
 	bool isfree = i == d->e->free_ind;
 	if(!sn[s] && !isfree) {
-		pick(d, li, i, s + 1, wt, g, sn);
+		pick(d, li, i, s + 1, wt, g, sn, one);
 		return;
 	}
 	const dna_ped *p = d->e->ped;
@@ -354,12 +528,19 @@ static void pick(desc *d, int li, int i, int s, double wt, const double *const *
 	double *L = level(d, li), *save = L + (size_t)(2 + s) * (size_t)K, *mg = L + (size_t)(4 + s) * (size_t)K;
 	double *mbuf = L + 6 * (size_t)K + (size_t)s * (size_t)K * (size_t)K;
 	int mk = -1, mf = -1;
-	if(isfree) { /* a free leaf: g(b) [b = x] */
-		mk = mut_mat(M, g[s], NULL, 0, mbuf, K);
-		mf = s;
-	} else if(d->mat[slot]) {
-		mk = mut_mat(M, g[s], d->mat[slot], d->mkind[slot], mbuf, K);
-		mf = d->mfree[slot];
+	const double *mp = NULL;
+	bool stable = false;
+	if(isfree || d->mat[slot]) { /* a free leaf: g(b) [b = x], or a path up from one */
+		const double *in = isfree ? NULL : d->mat[slot];
+		int ik = isfree ? 0 : d->mkind[slot];
+		mf = isfree ? s : d->mfree[slot];
+		if(one[s] && (isfree || d->mstable[slot]))
+			mp = stable_up(d, M, in, ik, &mk);
+		stable = mp != NULL;
+		if(!mp) {
+			mp = mbuf;
+			mk = mut_mat(M, g[s], in, ik, mbuf, K);
+		}
 	} else {
 		mut_vec(M, g[s], mg, K);
 	}
@@ -378,16 +559,17 @@ static void pick(desc *d, int li, int i, int s, double wt, const double *const *
 		double *acc = d->acc + (size_t)src * (size_t)K;
 		bool was = d->seen[src];
 		if(mk >= 0) {
-			d->mat[src] = mbuf;
+			d->mat[src] = mp;
 			d->mkind[src] = mk;
 			d->mfree[src] = mf;
+			d->mstable[src] = stable;
 		} else {
 			memcpy(save, acc, (size_t)K * sizeof(double));
 			for(int a = 0; a < K; a++)
 				acc[a] *= mg[a];
 		}
 		d->seen[src] = true;
-		pick(d, li, i, s + 1, wt * pr, g, sn);
+		pick(d, li, i, s + 1, wt * pr, g, sn, one);
 		d->seen[src] = was;
 		if(mk >= 0)
 			d->mat[src] = NULL;
@@ -413,10 +595,12 @@ static void roots(desc *d, int li, int i, double wt, const double *const *g, con
 		if(isfree) {
 			r.kind = 0;
 			r.freek = s;
+			r.stable = true;
 		} else if(d->mat[slot]) {
 			r.Mp = d->mat[slot];
 			r.kind = d->mkind[slot];
 			r.freek = d->mfree[slot];
+			r.stable = d->mstable[slot];
 		}
 		if(r.known && r.freek < 0) {
 			double t = 0;
@@ -443,11 +627,12 @@ static void visit(desc *d, int li, double wt)
 	for(int k = 0; k < d->nterm[i]; k++) {
 		const dterm *t = &d->term[i][k];
 		const double *g[2];
-		bool sn[2];
+		bool sn[2], one[2];
 		for(int s = 0; s < 2; s++) {
 			int slot = 2 * i + s;
 			const double *acc = d->acc + (size_t)slot * (size_t)K;
 			sn[s] = d->seen[slot] || d->mat[slot] || t->v[s];
+			one[s] = !d->seen[slot] && !t->v[s];
 			g[s] = acc;
 			if(t->v[s]) {
 				double *gs = L + (size_t)s * (size_t)K;
@@ -459,7 +644,7 @@ static void visit(desc *d, int li, double wt)
 		if(founder(d, i))
 			roots(d, li, i, wt * t->coef, g, sn);
 		else
-			pick(d, li, i, 0, wt * t->coef, g, sn);
+			pick(d, li, i, 0, wt * t->coef, g, sn, one);
 	}
 }
 
@@ -581,13 +766,15 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 	d.mat = dna_peng_talloc(e, N2 * sizeof(double *));
 	d.mkind = dna_peng_talloc(e, N2 * sizeof(int));
 	d.mfree = dna_peng_talloc(e, N2 * sizeof(int));
+	d.mstable = dna_peng_talloc(e, N2 * sizeof(bool));
 	d.touched = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(bool));
 	if(!dep || !d.order || !d.term || !d.nterm || !eye || !vbuf || !d.acc || !d.seen || !d.mat || !d.mkind ||
-	   !d.mfree || !d.touched)
+	   !d.mfree || !d.mstable || !d.touched)
 		return PL_ENOMEM;
 	memset(eye, 0, KK * KK * sizeof(double));
 	for(int a = 0; a < K; a++)
 		eye[(size_t)a * KK + (size_t)a] = 1;
+	d.eye = eye;
 	for(size_t v = 0; v < N2 * KK; v++)
 		d.acc[v] = 1;
 	memset(d.seen, 0, N2 * sizeof(bool));
@@ -625,12 +812,17 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 		return PL_ENOMEM;
 	for(int a = 0; a < K; a++)
 		d.tmp[3 * K + a] = 1;
+	d.ones = d.tmp + 3 * K;
 	d.c[1] = 1;
 	for(int s = 2; s < DNA_PED_UNTYPED_MAX + 3; s++)
 		d.c[s] = d.c[s - 1] * (s - 1) * theta;
 	if(atomic_load(&desc_broken)) /* the tests' deliberate error */
 		d.c[2] *= 1.01;
 	visit(&d, 0, 1);
+	if(d.J && !flush(&d))
+		return PL_ENOMEM;
+	if(d.oom)
+		return PL_ENOMEM;
 	if(d.J && e->obs[e->free_ind].a >= 0) /* the free person's own observation */
 		for(int x = 0; x < K; x++)
 			for(int y = 0; y < K; y++) {

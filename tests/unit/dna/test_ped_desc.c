@@ -110,11 +110,17 @@ static void random_pedigree(dcase *x)
 	const dna_locus *L = &x->loc.L;
 	int n = 2 + pick(8), g[ORACLE_MAX_PEOPLE][2];
 	pc_init(c);
-	while(c->n < n) {
-		int f = pick(c->n + 1) - 1, m = pick(c->n + 1) - 1;
-		bool ok = c->n >= 2 && unif() < 0.7 && f >= 0 && m >= 0 && f != m && c->sex[f] != DNA_FEMALE &&
-		          c->sex[m] != DNA_MALE;
-		int i = ok ? pc_add(c, f, m, any_sex()) : pc_add(c, -1, -1, any_sex());
+	while(c->n < n) { /* parents mostly among the last few: generations deep enough */
+		int f = -1, m = -1;
+		bool child = c->n >= 2 && unif() < 0.7;
+		for(int tries = 0; child && f < 0 && tries < 20; tries++) {
+			int span = c->n < 5 ? c->n : 5;
+			int a = unif() < 0.7 ? c->n - 1 - pick(span) : pick(c->n);
+			int b = unif() < 0.7 ? c->n - 1 - pick(span) : pick(c->n);
+			if(a != b && c->sex[a] != DNA_FEMALE && c->sex[b] != DNA_MALE)
+				f = a, m = b;
+		}
+		int i = pc_add(c, f, m, any_sex());
 		for(int s = 0; s < 2; s++) {
 			int par = s ? c->mother[i] : c->father[i];
 			if(par < 0) {
@@ -224,6 +230,14 @@ static void run_cases(dtally *t, arena *a)
 		pc_case c = x.c;
 		pc_rebind(&c);
 		int who = pick(c.n);
+		for(int j = 0; j < c.n && unif() < 0.5; j++) /* often someone with parents and children */
+			if(c.father[j] >= 0 && c.father[j] != c.mother[j]) {
+				for(int k2 = j + 1; k2 < c.n; k2++)
+					if(c.father[k2] == j || c.mother[k2] == j)
+						who = j;
+				if(who == j)
+					break;
+			}
 		if(unif() < 0.8)
 			pc_untype(&c, who);
 		compare(t, &x, &c, who, a);
