@@ -31,7 +31,7 @@
  * meet (the free person's parents not related), else the partitions'
  * engine does it; so does dna_ped_joint2, and a count of choices beyond
  * DESC_LEAVES_MAX. */
-#include "dna/ped_eng.h"
+#include "dna/ped_desc.h"
 
 #include <stdatomic.h>
 #include <string.h>
@@ -57,68 +57,6 @@ void dna_peng_desc_break(bool on)
 	atomic_store(&desc_broken, on);
 }
 
-/* An observation term: coef times v[0](x_P) v[1](x_M), a NULL vector 1. */
-typedef struct dterm {
-	double coef;
-	const double *v[2];
-} dterm;
-
-/* A tree's root: g(a), and with a free leaf in it times Mp(a, x)
- * (kind 0: the identity, 1: diagonal Mp[a], 2: dense K x K); stable when
- * Mp is the same for the whole call (the identity, a mutation matrix or
- * a cached product of them), so that leaves may sum before it. */
-typedef struct droot {
-	const double *g, *Mp;
-	int kind, freek;               /* freek: -1, or the free slot below (0: x, 1: y) */
-	bool known;                    /* a typed founder's: prior 1 */
-	bool stable;
-} droot;
-
-enum { DESC_PRODS = 16, DESC_ACCS = 8 };
-
-/* Products of mutation matrices along a free path nobody else sees. */
-typedef struct dprod {
-	const double *M, *Mp, *out;
-} dprod;
-
-/* What the leaves add to J for one pair of stable matrices, in the
- * founders' alleles: J += T0^T Q T1 once, at the end. */
-typedef struct dacc {
-	const double *T[2];
-	int kind[2];
-	double *Q;
-} dacc;
-
-typedef struct desc {
-	dna_peng *e;
-	int K, n;
-	int *order, nord;              /* individuals that matter, children first */
-	dterm (*term)[2];
-	int *nterm;
-	double *acc;                   /* per slot, K: the product of what its children sent */
-	bool *seen;                    /* per slot: something below it is seen */
-	const double **mat;            /* per slot: the free leaf's matrix below it, or NULL */
-	int *mkind, *mfree;
-	bool *mstable;
-	dprod prod[DESC_PRODS];
-	int nprod;
-	dacc qacc[DESC_ACCS];
-	int nqacc;
-	bool oom;
-	bool *touched;                 /* founders one of whose alleles a child has picked */
-	double *lv;                    /* per level: g[2], save[2], mg[2] (K each), two K x K */
-	size_t lvsize;
-	droot *root;
-	int nroot;
-	double *R, *h, *P, *psi, *tmp; /* subset work */
-	const double *eye, *ones;
-	double c[DNA_PED_UNTYPED_MAX + 3], theta, scale;
-	int T, Umax;
-	long leaves;
-	double lik;
-	double *J;
-} desc;
-
 /* ---- vectors ---------------------------------------------------------------- */
 
 /* out(a) = sum_b M[a][b] g(b); M NULL: no mutation. */
@@ -134,25 +72,6 @@ static void mut_vec(const double *M, const double *g, double *out, int K)
 		for(int b = 0; b < K; b++)
 			s += row[b] * g[b];
 		out[a] = s;
-	}
-}
-
-/* out(x) = sum_a q(a) g(a) Mp(a, x) for a root's matrix. */
-static void root_vec(const droot *r, const double *q, double *out, int K)
-{
-	if(r->kind < 2) {
-		for(int x = 0; x < K; x++)
-			out[x] = q[x] * r->g[x] * (r->kind ? r->Mp[x] : 1);
-		return;
-	}
-	memset(out, 0, (size_t)K * sizeof(double));
-	for(int a = 0; a < K; a++) {
-		double s = q[a] * r->g[a];
-		if(s == 0)
-			continue;
-		const double *row = r->Mp + (size_t)a * (size_t)K;
-		for(int x = 0; x < K; x++)
-			out[x] += s * row[x];
 	}
 }
 
@@ -192,282 +111,16 @@ static int mut_mat(const double *M, const double *g, const double *Mp, int kind,
 	return 2;
 }
 
-/* ---- the sum over partitions ------------------------------------------------- */
-
-/* For the U untyped roots g[0..U): R[S] = prod_{i in S} g_i (K each),
- * h[S] = sum_a w_a R[S](a), and P[S] the sum over the partitions of S of
- * prod_B c(|B|) h(B) (P[0] = 1). */
-static void subsets(desc *d, const double *const *g, int U)
-{
-	int K = d->K;
-	const double *w = d->e->w;
-	size_t KK = (size_t)K;
-	for(int a = 0; a < K; a++)
-		d->R[a] = 1;
-	d->h[0] = 1;
-	d->P[0] = 1;
-	for(int S = 1; S < 1 << U; S++) {
-		int top = 31 - __builtin_clz((unsigned)S);
-		const double *r0 = d->R + (size_t)(S ^ 1 << top) * KK, *gt = g[top];
-		double *r = d->R + (size_t)S * KK, s = 0;
-		for(int a = 0; a < K; a++) {
-			r[a] = r0[a] * gt[a];
-			s += w[a] * r[a];
-		}
-		d->h[S] = s;
-	}
-	for(int S = 1; S < 1 << U; S++) {
-		int low = S & -S, rest = S ^ low;
-		double s = 0;
-		for(int sub = rest;; sub = (sub - 1) & rest) { /* B = sub + low */
-			int B = sub | low;
-			s += d->c[__builtin_popcount((unsigned)B)] * d->h[B] * d->P[S ^ B];
-			if(!sub)
-				break;
-		}
-		d->P[S] = s;
-	}
-}
-
-/* psi(a) = w_a sum_{B subset of C} c(|B| + extra) P(C \ B) R_B(a): what
- * the free tree(s) joining a block of C's see of it, the rest of C
- * partitioned. */
-static void psi_of(const desc *d, int C, int extra, double *psi)
-{
-	int K = d->K;
-	memset(psi, 0, (size_t)K * sizeof(double));
-	for(int B = C;; B = (B - 1) & C) {
-		double f = d->c[__builtin_popcount((unsigned)B) + extra] * d->P[C ^ B];
-		const double *r = d->R + (size_t)B * (size_t)K;
-		for(int a = 0; a < K; a++)
-			psi[a] += f * r[a];
-		if(!B)
-			break;
-	}
-	for(int a = 0; a < K; a++)
-		psi[a] *= d->e->w[a];
-}
-
-static double denom(const desc *d, int U)
-{
-	double s = 1;
-	for(int i = 1; i <= U; i++)
-		s *= 1 + (d->T + i - 2) * d->theta;
-	return s;
-}
-
-/* J += f u (x) v. */
-static void outer(double *J, int K, double f, const double *u, const double *v)
-{
-	for(int x = 0; x < K; x++) {
-		double s = f * u[x];
-		if(s == 0)
-			continue;
-		for(int y = 0; y < K; y++)
-			J[x * K + y] += s * v[y];
-	}
-}
-
-/* Both free trees untyped: in separate blocks, and in one. */
-static void joint_both(desc *d, const droot *f0, const droot *f1, int U, double W)
-{
-	int K = d->K, N = (1 << U) - 1;
-	double *psi = d->psi, *v0 = d->tmp, *v1 = d->tmp + K, *q = d->tmp + 2 * K;
-	for(int A = N;; A = (A - 1) & N) {
-		const double *r = d->R + (size_t)A * (size_t)K;
-		for(int a = 0; a < K; a++)
-			q[a] = d->e->w[a] * r[a];
-		root_vec(f0, q, v0, K);
-		psi_of(d, N ^ A, 1, psi);
-		root_vec(f1, psi, v1, K);
-		outer(d->J, K, W * d->c[__builtin_popcount((unsigned)A) + 1], v0, v1);
-		if(!A)
-			break;
-	}
-	psi_of(d, N, 2, psi); /* sigma(a): one block holds both */
-	for(int a = 0; a < K; a++)
-		psi[a] *= f0->g[a] * f1->g[a];
-	size_t KK = (size_t)K;
-	if(f0->kind < 2 || f1->kind < 2) { /* a diagonal side: x = a (or y = a) */
-		bool d0 = f0->kind < 2;
-		const droot *dg = d0 ? f0 : f1, *o = d0 ? f1 : f0;
-		for(int a = 0; a < K; a++) {
-			double s = W * psi[a] * (dg->kind ? dg->Mp[a] : 1);
-			if(s == 0)
-				continue;
-			for(int z = 0; z < K; z++) {
-				double m = o->kind == 2 ? o->Mp[a * KK + z] : (z == a) * (o->kind ? o->Mp[a] : 1);
-				d->J[d0 ? a * KK + z : z * KK + a] += s * m;
-			}
-		}
-		return;
-	}
-	for(int a = 0; a < K; a++) {
-		double s = W * psi[a];
-		if(s == 0)
-			continue;
-		outer(d->J, K, s, f0->Mp + a * KK, f1->Mp + a * KK);
-	}
-}
-
-/* The accumulator of the leaves whose free trees end in these stable
- * matrices; NULL when DESC_ACCS are taken (the leaf adds to J itself). */
-static double *qacc_of(desc *d, const droot *f0, const droot *f1)
-{
-	const droot *f[2] = {f0, f1};
-	for(int k = 0; k < d->nqacc; k++) {
-		dacc *q = &d->qacc[k];
-		if(q->kind[0] == f0->kind && q->kind[1] == f1->kind && (!f0->kind || q->T[0] == f0->Mp) &&
-		   (!f1->kind || q->T[1] == f1->Mp))
-			return q->Q;
-	}
-	if(d->nqacc == DESC_ACCS)
-		return NULL;
-	size_t KK = (size_t)d->K;
-	double *Q = dna_peng_talloc(d->e, KK * KK * sizeof(double));
-	if(!Q) {
-		d->oom = true;
-		return NULL;
-	}
-	memset(Q, 0, KK * KK * sizeof(double));
-	dacc *q = &d->qacc[d->nqacc++];
-	for(int s = 0; s < 2; s++) {
-		q->T[s] = f[s]->Mp;
-		q->kind[s] = f[s]->kind;
-	}
-	q->Q = Q;
-	return Q;
-}
-
-/* A leaf's J in the free trees' founders' alleles (a, b), added to Q:
- * the same sums as leaf's, before the matrices. */
-static void leaf_q(desc *d, const droot *const *fr, int U, double W, double *Q)
-{
-	int K = d->K, N = (1 << U) - 1;
-	const double *g0 = fr[0]->g, *g1 = fr[1]->g, *w = d->e->w;
-	double *q = d->tmp, *psi = d->psi;
-	int uf = !fr[0]->known + !fr[1]->known;
-	if(!uf) {
-		outer(Q, K, W * d->P[N], g0, g1);
-		return;
-	}
-	if(uf == 1) {
-		int k = fr[0]->known;
-		psi_of(d, N, 1, psi);
-		for(int a = 0; a < K; a++)
-			psi[a] *= fr[k]->g[a];
-		outer(Q, K, W, k ? g0 : psi, k ? psi : g1);
-		return;
-	}
-	for(int A = N;; A = (A - 1) & N) {
-		const double *r = d->R + (size_t)A * (size_t)K;
-		for(int a = 0; a < K; a++)
-			q[a] = w[a] * r[a] * g0[a];
-		psi_of(d, N ^ A, 1, psi);
-		for(int a = 0; a < K; a++)
-			psi[a] *= g1[a];
-		outer(Q, K, W * d->c[__builtin_popcount((unsigned)A) + 1], q, psi);
-		if(!A)
-			break;
-	}
-	psi_of(d, N, 2, psi); /* one block holds both */
-	for(int a = 0; a < K; a++)
-		Q[(size_t)a * (size_t)K + (size_t)a] += W * psi[a] * g0[a] * g1[a];
-}
-
-/* J += T0^T Q T1 for each accumulator. */
-static bool flush(desc *d)
-{
-	int K = d->K;
-	size_t KK = (size_t)K;
-	double *t = d->nqacc ? dna_peng_talloc(d->e, KK * KK * sizeof(double)) : NULL;
-	if(d->nqacc && !t)
-		return false;
-	for(int k = 0; k < d->nqacc; k++) {
-		const dacc *q = &d->qacc[k];
-		for(int a = 0; a < K; a++) { /* t = Q T1 */
-			double *row = t + (size_t)a * KK;
-			const double *qa = q->Q + (size_t)a * KK;
-			if(q->kind[1] < 2) {
-				for(int y = 0; y < K; y++)
-					row[y] = qa[y] * (q->kind[1] ? q->T[1][y] : 1);
-				continue;
-			}
-			memset(row, 0, KK * sizeof(double));
-			for(int b = 0; b < K; b++)
-				if(qa[b] != 0)
-					for(int y = 0; y < K; y++)
-						row[y] += qa[b] * q->T[1][(size_t)b * KK + (size_t)y];
-		}
-		for(int a = 0; a < K; a++) { /* J += T0^T t */
-			const double *row = t + (size_t)a * KK;
-			if(q->kind[0] < 2) {
-				double f = q->kind[0] ? q->T[0][a] : 1;
-				for(int y = 0; y < K; y++)
-					d->J[(size_t)a * KK + (size_t)y] += f * row[y];
-				continue;
-			}
-			for(int x = 0; x < K; x++) {
-				double f = q->T[0][(size_t)a * KK + (size_t)x];
-				if(f != 0)
-					for(int y = 0; y < K; y++)
-						d->J[(size_t)x * KK + (size_t)y] += f * row[y];
-			}
-		}
-	}
-	return true;
-}
-
-static void leaf(desc *d, double wt)
-{
-	const double *g[DNA_PED_UNTYPED_MAX];
-	const droot *fr[2] = {NULL, NULL};
-	int U = 0, K = d->K;
-	d->leaves++;
-	for(int i = 0; i < d->nroot; i++) {
-		if(d->root[i].freek >= 0)
-			fr[d->root[i].freek] = &d->root[i];
-		else
-			g[U++] = d->root[i].g;
-	}
-	subsets(d, g, U);
-	int N = (1 << U) - 1;
-	if(!d->J) {
-		d->lik += wt * d->scale * d->P[N] / denom(d, U);
-		return;
-	}
-	double *v0 = d->tmp, *v1 = d->tmp + K, *one = d->tmp + 3 * K;
-	int uf = !fr[0]->known + !fr[1]->known;
-	double W = wt * d->scale / denom(d, U + uf), *Q;
-	if(fr[0]->stable && fr[1]->stable && (Q = qacc_of(d, fr[0], fr[1]))) {
-		leaf_q(d, fr, U, W, Q);
-		return;
-	}
-	if(!uf) {
-		root_vec(fr[0], one, v0, K);
-		root_vec(fr[1], one, v1, K);
-		outer(d->J, K, W * d->P[N], v0, v1);
-	} else if(uf == 1) {
-		int k = fr[0]->known; /* the untyped one */
-		psi_of(d, N, 1, d->psi);
-		root_vec(fr[k], d->psi, k ? v1 : v0, K);
-		root_vec(fr[!k], one, k ? v0 : v1, K);
-		outer(d->J, K, W, v0, v1);
-	} else {
-		joint_both(d, fr[0], fr[1], U, W);
-	}
-}
-
 /* ---- the choices ---------------------------------------------------------------- */
 
-static void visit(desc *d, int li, double wt);
+static void visit(dna_desc *d, int li, double wt);
 
-static double *level(const desc *d, int li)
+static double *level(const dna_desc *d, int li)
 {
 	return d->lv + (size_t)li * d->lvsize;
 }
 
-static bool founder(const desc *d, int i)
+static bool founder(const dna_desc *d, int i)
 {
 	return d->e->ped->father[i] < 0;
 }
@@ -476,7 +129,7 @@ static bool founder(const desc *d, int i)
  * all 1 (nobody else below it, nothing seen of it) and its matrix stable:
  * M times it, the same for the whole call, a product cached. NULL when
  * that does not hold (the caller computes it into a level buffer). */
-static const double *stable_up(desc *d, const double *M, const double *Mp, int kind, int *okind)
+static const double *stable_up(dna_desc *d, const double *M, const double *Mp, int kind, int *okind)
 {
 	int K = d->K;
 	size_t KK = (size_t)K;
@@ -503,13 +156,13 @@ static const double *stable_up(desc *d, const double *M, const double *Mp, int k
 		return NULL;
 	}
 	mut_mat(M, d->ones, Mp, 2, out, K);
-	d->prod[d->nprod++] = (dprod){M, Mp, out};
+	d->prod[d->nprod++] = (dna_dprod){M, Mp, out};
 	*okind = 2;
 	return out;
 }
 
 /* Slot s of non-founder i (and those after it) picks its parent's slot. */
-static void pick(desc *d, int li, int i, int s, double wt, const double *const *g, const bool *sn,
+static void pick(dna_desc *d, int li, int i, int s, double wt, const double *const *g, const bool *sn,
                  const bool *one)
 {
 	if(s == 2) {
@@ -582,7 +235,7 @@ static void pick(desc *d, int li, int i, int s, double wt, const double *const *
 
 /* Founder i's slots become roots: a typed founder's tree summed at once
  * (prior 1) unless a free leaf is in it. */
-static void roots(desc *d, int li, int i, double wt, const double *const *g, const bool *sn)
+static void roots(dna_desc *d, int li, int i, double wt, const double *const *g, const bool *sn)
 {
 	dna_peng *e = d->e;
 	int K = d->K, n0 = d->nroot;
@@ -591,7 +244,7 @@ static void roots(desc *d, int li, int i, double wt, const double *const *g, con
 		bool isfree = i == e->free_ind;
 		if(!sn[s] && !isfree)
 			continue;
-		droot r = {.g = g[s], .freek = -1, .known = e->known[i]};
+		dna_droot r = {.g = g[s], .freek = -1, .known = e->known[i]};
 		if(isfree) {
 			r.kind = 0;
 			r.freek = s;
@@ -616,16 +269,16 @@ static void roots(desc *d, int li, int i, double wt, const double *const *g, con
 	d->nroot = n0;
 }
 
-static void visit(desc *d, int li, double wt)
+static void visit(dna_desc *d, int li, double wt)
 {
 	if(li == d->nord) {
-		leaf(d, wt);
+		dna_desc_leaf(d, wt);
 		return;
 	}
 	int i = d->order[li], K = d->K;
 	double *L = level(d, li);
 	for(int k = 0; k < d->nterm[i]; k++) {
-		const dterm *t = &d->term[i][k];
+		const dna_dterm *t = &d->term[i][k];
 		const double *g[2];
 		bool sn[2], one[2];
 		for(int s = 0; s < 2; s++) {
@@ -652,13 +305,13 @@ static void visit(desc *d, int li, double wt)
 
 /* Person i's observation terms (untyped, or the free person's own, which
  * J is multiplied by at the end: one term of 1). */
-static pl_rc terms_of(desc *d, int i, const double *eye, double *vb, size_t *used)
+static pl_rc terms_of(dna_desc *d, int i, const double *eye, double *vb, size_t *used)
 {
 	dna_obs o = d->e->obs[i];
-	dterm *t = d->term[i];
+	dna_dterm *t = d->term[i];
 	int K = d->K;
 	if(o.a < 0 || i == d->e->free_ind) {
-		t[0] = (dterm){1, {NULL, NULL}};
+		t[0] = (dna_dterm){1, {NULL, NULL}};
 		d->nterm[i] = 1;
 		return PL_OK;
 	}
@@ -669,15 +322,15 @@ static pl_rc terms_of(desc *d, int i, const double *eye, double *vb, size_t *use
 		*used += (size_t)K;
 		for(int x = 0; x < K; x++)
 			v[x] = dl + (x == a ? 1 - 2 * dl : 0);
-		t[0] = (dterm){1, {ea, v}};
-		t[1] = (dterm){dl, {NULL, ea}};
+		t[0] = (dna_dterm){1, {ea, v}};
+		t[1] = (dna_dterm){dl, {NULL, ea}};
 		d->nterm[i] = 2;
 	} else if(a == b) {
-		t[0] = (dterm){1, {ea, ea}};
+		t[0] = (dna_dterm){1, {ea, ea}};
 		d->nterm[i] = 1;
 	} else {
-		t[0] = (dterm){1, {ea, eb}};
-		t[1] = (dterm){1, {eb, ea}};
+		t[0] = (dna_dterm){1, {ea, eb}};
+		t[1] = (dna_dterm){1, {eb, ea}};
 		d->nterm[i] = 2;
 	}
 	return PL_OK;
@@ -720,7 +373,7 @@ static int depth_of(const dna_ped *p, int i, int *dep)
 /* An upper bound on the choices' leaves (before what the enumeration
  * prunes): each person's terms, 2 per slot that picks, a founder's first
  * pick free. */
-static double leaves_bound(const desc *d)
+static double leaves_bound(const dna_desc *d)
 {
 	const dna_peng *e = d->e;
 	const dna_ped *p = e->ped;
@@ -753,7 +406,7 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 	if(e->free_ind >= 0 && p->father[e->free_ind] >= 0 &&
 	   related(p, p->father[e->free_ind], p->mother[e->free_ind]))
 		return PL_OK;
-	desc d = {.e = e, .K = K, .n = n, .theta = theta, .scale = e->scale, .T = e->T, .J = e->free_ind >= 0 ? e->J : NULL};
+	dna_desc d = {.e = e, .K = K, .n = n, .theta = theta, .scale = e->scale, .T = e->T, .J = e->free_ind >= 0 ? e->J : NULL};
 	size_t KK = (size_t)K, N2 = (size_t)(n ? 2 * n : 1);
 	int *dep = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(int));
 	d.order = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(int));
@@ -802,7 +455,7 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 	size_t sub = (size_t)1 << d.Umax;
 	d.lvsize = 6 * KK + 2 * KK * KK;
 	d.lv = dna_peng_talloc(e, (size_t)(d.nord ? d.nord : 1) * d.lvsize * sizeof(double));
-	d.root = dna_peng_talloc(e, (size_t)(2 * n + 2) * sizeof(droot));
+	d.root = dna_peng_talloc(e, (size_t)(2 * n + 2) * sizeof(dna_droot));
 	d.R = dna_peng_talloc(e, sub * KK * sizeof(double));
 	d.h = dna_peng_talloc(e, sub * sizeof(double));
 	d.P = dna_peng_talloc(e, sub * sizeof(double));
@@ -819,7 +472,7 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 	if(atomic_load(&desc_broken)) /* the tests' deliberate error */
 		d.c[2] *= 1.01;
 	visit(&d, 0, 1);
-	if(d.J && !flush(&d))
+	if(d.J && !dna_desc_flush(&d))
 		return PL_ENOMEM;
 	if(d.oom)
 		return PL_ENOMEM;

@@ -2,7 +2,9 @@
  * other modules): ped.c, the peeling (variable elimination) of one term;
  * ped_theta.c, theta's sum over the partitions of the untyped founders'
  * alleles, each a term; ped_free.c, the joint table of the individuals
- * left free. docs/dna.md, "The likelihood engine". */
+ * left free; ped_desc.c and ped_desc_sum.c, theta > 0 by descent trees
+ * (tried first; the partitions the exact fallback). docs/dna.md, "The
+ * likelihood engine". */
 #ifndef PARLEY_DNA_PED_ENG_H
 #define PARLEY_DNA_PED_ENG_H
 
