@@ -401,7 +401,10 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 	const dna_ped *p = e->ped;
 	int n = p->n, K = e->K;
 	*done = false;
-	if(theta <= 0 || atomic_load(&desc_mode) == 1 || e->free2 >= 0 || e->nua > DNA_PED_UNTYPED_MAX)
+	/* one partition at most (nua <= 1): the partitions' engine is one
+	 * peeling, as cheap */
+	if(theta <= 0 || atomic_load(&desc_mode) == 1 || e->free2 >= 0 || e->nua > DNA_PED_UNTYPED_MAX ||
+	   (e->nua <= 1 && atomic_load(&desc_mode) != 2))
 		return PL_OK;
 	if(e->free_ind >= 0 && p->father[e->free_ind] >= 0 &&
 	   related(p, p->father[e->free_ind], p->mother[e->free_ind]))

@@ -86,7 +86,8 @@ pl_rc dna_peng_theta_sum(dna_peng *e, const int *ua, int U, int nsw, const int *
  * partitions. */
 pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done);
 /* For tests: how many computations the descent trees took, and mode 1
- * to leave every one to the partitions (0: the dispatcher picks). */
+ * to leave every one to the partitions, 2 to take every one they can
+ * (0: the dispatcher picks). */
 long dna_peng_desc_calls(void);
 void dna_peng_desc_force(int mode);
 /* For tests: a block of two weighed 1% too much, which they must catch. */

@@ -184,7 +184,7 @@ static void compare(dtally *t, const dcase *x, const pc_case *c, int who, arena 
 	dna_peng_desc_force(1);
 	pl_rc rc = who < 0 ? dna_ped_likelihood(&x->loc.L, &x->m, &c->ped, c->obs, &lo, a, &err)
 	                   : dna_ped_joint(&x->loc.L, &x->m, &c->ped, c->obs, who, Jo, a, &err);
-	dna_peng_desc_force(0);
+	dna_peng_desc_force(2); /* the new path wherever it can, even where one peeling is as cheap */
 	if(rc == PL_ELIMIT) {
 		t->refused++;
 		return;
@@ -255,6 +255,7 @@ static void test_old_and_new_agree(void **state)
 	arena_init(&a, 0);
 	dtally t = {0};
 	run_cases(&t, &a);
+	dna_peng_desc_force(0);
 	printf("# %d likelihoods and %d joint tables, %ld through the descent trees, %d refused by the "
 	       "old engine; largest relative difference %.3g (seed %" PRIu64 ")\n", t.liks, t.joints, t.desc,
 	       t.refused, t.worst, seed);
@@ -274,6 +275,7 @@ static void test_broken_weight_fails(void **state)
 	dtally t = {0};
 	dna_peng_desc_break(true);
 	run_cases(&t, &a);
+	dna_peng_desc_force(0);
 	dna_peng_desc_break(false);
 	printf("# with a broken block weight: %d of %d comparisons differ\n", t.failed, t.liks + t.joints);
 	arena_free(&a);
