@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/rng.h"
 #include "dna/ped.h"
 #include "dna/ped_eng.h"
 #include "pedcase.h"
@@ -18,24 +19,17 @@
 enum { CASES = 300 };
 static const double tolerance = 1e-9;
 
-static uint64_t seed, state_;
-
-static uint64_t rnd(void)
-{
-	uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
+static uint64_t seed;
+static rng gen;
 
 static double unif(void)
 {
-	return (double)(rnd() >> 11) * 0x1.0p-53;
+	return rng_unit(&gen);
 }
 
 static int pick(int n)
 {
-	return (int)(rnd() % (uint64_t)n);
+	return (int)rng_below(&gen, (uint32_t)n);
 }
 
 typedef struct dcase {
@@ -222,7 +216,7 @@ static void compare(dtally *t, const dcase *x, const pc_case *c, int who, arena 
  * unrelated extra founder left free with the member's genotype as H0's. */
 static void run_cases(dtally *t, arena *a)
 {
-	state_ = seed;
+	rng_seed(&gen, seed);
 	for(int k = 0; k < CASES; k++) {
 		dcase x;
 		random_case(&x);
