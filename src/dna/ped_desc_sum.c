@@ -99,6 +99,48 @@ static void outer(double *J, int K, double f, const double *u, const double *v)
 	}
 }
 
+/* Q += sum_j u_j (x) v_j, four terms a pass over Q (Q's rows stay in
+ * registers' reach: one load and store of Q per four products). */
+static void rank_update(double *Q, int K, const double *u, const double *v, int nr)
+{
+	size_t KK = (size_t)K;
+	int j = 0;
+	for(; j + 4 <= nr; j += 4) {
+		const double *u0 = u + (size_t)j * KK, *v0 = v + (size_t)j * KK;
+		const double *v1 = v0 + KK, *v2 = v1 + KK, *v3 = v2 + KK;
+		for(int x = 0; x < K; x++) {
+			double a0 = u0[x], a1 = u0[KK + (size_t)x], a2 = u0[2 * KK + (size_t)x],
+			       a3 = u0[3 * KK + (size_t)x];
+			if(a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0)
+				continue;
+			double *row = Q + (size_t)x * KK;
+			for(int y = 0; y < K; y++)
+				row[y] += a0 * v0[y] + a1 * v1[y] + a2 * v2[y] + a3 * v3[y];
+		}
+	}
+	for(; j < nr; j++)
+		outer(Q, K, 1, u + (size_t)j * KK, v + (size_t)j * KK);
+}
+
+/* A root's matrix with its scale applied, into m (K x K): the identity
+ * becomes a diagonal, a diagonal or dense matrix gets its columns scaled. */
+static void with_scale(const dna_desc *d, dna_droot *r, double *m)
+{
+	int K = d->K;
+	size_t KK = (size_t)K;
+	if(r->kind == 2) {
+		for(int a = 0; a < K; a++)
+			for(int x = 0; x < K; x++)
+				m[(size_t)a * KK + (size_t)x] = r->Mp[(size_t)a * KK + (size_t)x] * r->cs[x];
+	} else {
+		for(int x = 0; x < K; x++)
+			m[x] = (r->kind ? r->Mp[x] : 1) * r->cs[x];
+		r->kind = 1;
+	}
+	r->Mp = m;
+	r->cs = NULL;
+}
+
 /* Both free trees untyped: in separate blocks, and in one. */
 static void joint_both(dna_desc *d, const dna_droot *f0, const dna_droot *f1, int U, double W)
 {
@@ -146,15 +188,18 @@ static void joint_both(dna_desc *d, const dna_droot *f0, const dna_droot *f1, in
 static double *qacc_of(dna_desc *d, const dna_droot *f0, const dna_droot *f1)
 {
 	const dna_droot *f[2] = {f0, f1};
+	size_t KK = (size_t)d->K;
 	for(int k = 0; k < d->nqacc; k++) {
 		dna_dacc *q = &d->qacc[k];
-		if(q->kind[0] == f0->kind && q->kind[1] == f1->kind && (!f0->kind || q->T[0] == f0->Mp) &&
-		   (!f1->kind || q->T[1] == f1->Mp))
+		bool same = true;
+		for(int s = 0; s < 2 && same; s++)
+			same = q->kind[s] == f[s]->kind && (!f[s]->kind || q->T[s] == f[s]->Mp) &&
+			       !q->cs[s] == !f[s]->cs && (!f[s]->cs || !memcmp(q->cs[s], f[s]->cs, KK * sizeof(double)));
+		if(same)
 			return q->Q;
 	}
 	if(d->nqacc == DESC_ACCS)
 		return NULL;
-	size_t KK = (size_t)d->K;
 	double *Q = dna_peng_talloc(d->e, KK * KK * sizeof(double));
 	if(!Q) {
 		d->oom = true;
@@ -165,6 +210,11 @@ static double *qacc_of(dna_desc *d, const dna_droot *f0, const dna_droot *f1)
 	for(int s = 0; s < 2; s++) {
 		q->T[s] = f[s]->Mp;
 		q->kind[s] = f[s]->kind;
+		q->cs[s] = NULL;
+		if(f[s]->cs && (q->cs[s] = dna_peng_talloc(d->e, KK * sizeof(double))))
+			memcpy(q->cs[s], f[s]->cs, KK * sizeof(double));
+		else if(f[s]->cs)
+			d->oom = true;
 	}
 	q->Q = Q;
 	return Q;
@@ -176,7 +226,7 @@ static void leaf_q(dna_desc *d, const dna_droot *const *fr, int U, double W, dou
 {
 	int K = d->K, N = (1 << U) - 1;
 	const double *g0 = fr[0]->g, *g1 = fr[1]->g, *w = d->e->w;
-	double *q = d->tmp, *psi = d->psi;
+	double *psi = d->psi;
 	int uf = !fr[0]->known + !fr[1]->known;
 	if(!uf) {
 		outer(Q, K, W * d->P[N], g0, g1);
@@ -190,17 +240,21 @@ static void leaf_q(dna_desc *d, const dna_droot *const *fr, int U, double W, dou
 		outer(Q, K, W, k ? g0 : psi, k ? psi : g1);
 		return;
 	}
-	for(int A = N;; A = (A - 1) & N) {
+	int nr = 0;
+	for(int A = N;; A = (A - 1) & N) { /* the rank-one terms first, then Q at once */
 		const double *r = d->R + (size_t)A * (size_t)K;
+		double *u = d->us + (size_t)nr * (size_t)K, *v = d->vs + (size_t)nr * (size_t)K;
+		double f = W * d->c[__builtin_popcount((unsigned)A) + 1];
 		for(int a = 0; a < K; a++)
-			q[a] = w[a] * r[a] * g0[a];
-		psi_of(d, N ^ A, 1, psi);
+			u[a] = f * w[a] * r[a] * g0[a];
+		psi_of(d, N ^ A, 1, v);
 		for(int a = 0; a < K; a++)
-			psi[a] *= g1[a];
-		outer(Q, K, W * d->c[__builtin_popcount((unsigned)A) + 1], q, psi);
+			v[a] *= g1[a];
+		nr++;
 		if(!A)
 			break;
 	}
+	rank_update(Q, K, d->us, d->vs, nr);
 	psi_of(d, N, 2, psi); /* one block holds both */
 	for(int a = 0; a < K; a++)
 		Q[(size_t)a * (size_t)K + (size_t)a] += W * psi[a] * g0[a] * g1[a];
@@ -230,16 +284,20 @@ bool dna_desc_flush(dna_desc *d)
 					for(int y = 0; y < K; y++)
 						row[y] += qa[b] * q->T[1][(size_t)b * KK + (size_t)y];
 		}
-		for(int a = 0; a < K; a++) { /* J += T0^T t */
+		if(q->cs[1]) /* t's columns are J's y */
+			for(int a = 0; a < K; a++)
+				for(int y = 0; y < K; y++)
+					t[(size_t)a * KK + (size_t)y] *= q->cs[1][y];
+		for(int a = 0; a < K; a++) { /* J += T0^T t, x scaled by cs[0] */
 			const double *row = t + (size_t)a * KK;
 			if(q->kind[0] < 2) {
-				double f = q->kind[0] ? q->T[0][a] : 1;
+				double f = (q->kind[0] ? q->T[0][a] : 1) * (q->cs[0] ? q->cs[0][a] : 1);
 				for(int y = 0; y < K; y++)
 					d->J[(size_t)a * KK + (size_t)y] += f * row[y];
 				continue;
 			}
 			for(int x = 0; x < K; x++) {
-				double f = q->T[0][(size_t)a * KK + (size_t)x];
+				double f = q->T[0][(size_t)a * KK + (size_t)x] * (q->cs[0] ? q->cs[0][x] : 1);
 				if(f != 0)
 					for(int y = 0; y < K; y++)
 						d->J[(size_t)x * KK + (size_t)y] += f * row[y];
@@ -274,6 +332,13 @@ void dna_desc_leaf(dna_desc *d, double wt)
 		leaf_q(d, fr, U, W, Q);
 		return;
 	}
+	dna_droot own[2];
+	for(int k = 0; k < 2; k++) /* a scale carried beside a stable matrix, applied */
+		if(fr[k]->cs) {
+			own[k] = *fr[k];
+			fr[k] = &own[k];
+			with_scale(d, &own[k], d->cbuf + (size_t)k * (size_t)K * (size_t)K);
+		}
 	if(!uf) {
 		root_vec(fr[0], one, v0, K);
 		root_vec(fr[1], one, v1, K);
