@@ -125,16 +125,6 @@ static bool founder(const dna_desc *d, int i)
 	return d->e->ped->father[i] < 0;
 }
 
-/* A free path's matrix times diag(cs) (columns x scaled), in place. */
-static void scale_cols(double *m, int kind, const double *cs, int K)
-{
-	if(!cs)
-		return;
-	for(int a = 0; a < (kind == 2 ? K : 1); a++)
-		for(int x = 0; x < K; x++)
-			m[(size_t)a * (size_t)K + (size_t)x] *= cs[x];
-}
-
 /* A free path's matrix one transmission up when the slot's own vector is
  * all 1 (nobody else below it, nothing seen of it) and its matrix stable:
  * M times it, the same for the whole call, a product cached. NULL when
@@ -191,23 +181,18 @@ static void pick(dna_desc *d, int li, int i, int s, double wt, const double *con
 	double *L = level(d, li), *save = L + (size_t)(2 + s) * (size_t)K, *mg = L + (size_t)(4 + s) * (size_t)K;
 	double *mbuf = L + 6 * (size_t)K + (size_t)s * (size_t)K * (size_t)K;
 	int mk = -1, mf = -1;
-	const double *mp = NULL, *cs = NULL;
+	const double *mp = NULL;
 	bool stable = false;
 	if(isfree || d->mat[slot]) { /* a free leaf: g(b) [b = x], or a path up from one */
 		const double *in = isfree ? NULL : d->mat[slot];
 		int ik = isfree ? 0 : d->mkind[slot];
 		mf = isfree ? s : d->mfree[slot];
-		/* the free slot's own vector (its children's) is a scale of J's
-		 * x (or y), carried beside the matrix while that stays stable */
-		cs = isfree ? (one[s] ? NULL : g[s]) : d->mcs[slot];
-		if((isfree || one[s]) && (isfree || d->mstable[slot]))
+		if(one[s] && (isfree || d->mstable[slot]))
 			mp = stable_up(d, M, in, ik, &mk);
 		stable = mp != NULL;
 		if(!mp) {
 			mp = mbuf;
 			mk = mut_mat(M, g[s], in, ik, mbuf, K);
-			scale_cols(mbuf, mk, cs, K);
-			cs = NULL;
 		}
 	} else {
 		mut_vec(M, g[s], mg, K);
@@ -231,7 +216,6 @@ static void pick(dna_desc *d, int li, int i, int s, double wt, const double *con
 			d->mkind[src] = mk;
 			d->mfree[src] = mf;
 			d->mstable[src] = stable;
-			d->mcs[src] = cs;
 		} else {
 			memcpy(save, acc, (size_t)K * sizeof(double));
 			for(int a = 0; a < K; a++)
@@ -270,7 +254,6 @@ static void roots(dna_desc *d, int li, int i, double wt, const double *const *g,
 			r.kind = d->mkind[slot];
 			r.freek = d->mfree[slot];
 			r.stable = d->mstable[slot];
-			r.cs = d->mcs[slot];
 		}
 		if(r.known && r.freek < 0) {
 			double t = 0;
@@ -440,11 +423,9 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 	d.mkind = dna_peng_talloc(e, N2 * sizeof(int));
 	d.mfree = dna_peng_talloc(e, N2 * sizeof(int));
 	d.mstable = dna_peng_talloc(e, N2 * sizeof(bool));
-	d.mcs = dna_peng_talloc(e, N2 * sizeof(double *));
-	d.cbuf = dna_peng_talloc(e, 2 * KK * KK * sizeof(double));
 	d.touched = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(bool));
 	if(!dep || !d.order || !d.term || !d.nterm || !eye || !vbuf || !d.acc || !d.seen || !d.mat || !d.mkind ||
-	   !d.mfree || !d.mstable || !d.mcs || !d.cbuf || !d.touched)
+	   !d.mfree || !d.mstable || !d.touched)
 		return PL_ENOMEM;
 	memset(eye, 0, KK * KK * sizeof(double));
 	for(int a = 0; a < K; a++)

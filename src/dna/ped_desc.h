@@ -6,7 +6,7 @@
 
 #include "dna/ped_eng.h"
 
-enum { DESC_PRODS = 16, DESC_ACCS = 16 };
+enum { DESC_PRODS = 16, DESC_ACCS = 8 };
 
 /* An observation term: coef times v[0](x_P) v[1](x_M), a NULL vector 1. */
 typedef struct dna_dterm {
@@ -23,7 +23,6 @@ typedef struct dna_droot {
 	int kind, freek;               /* freek: -1, or the free slot below (0: x, 1: y) */
 	bool known;                    /* a typed founder's: prior 1 */
 	bool stable;
-	const double *cs;              /* stable: J's x (or y) scaled by it (the free slot's children), or NULL */
 } dna_droot;
 
 /* Products of mutation matrices along a free path nobody else sees. */
@@ -36,7 +35,6 @@ typedef struct dna_dprod {
 typedef struct dna_dacc {
 	const double *T[2];
 	int kind[2];
-	double *cs[2];                 /* copies of the roots' cs, or NULL */
 	double *Q;
 } dna_dacc;
 
@@ -51,8 +49,6 @@ typedef struct dna_desc {
 	const double **mat;            /* per slot: the free leaf's matrix below it, or NULL */
 	int *mkind, *mfree;
 	bool *mstable;
-	const double **mcs;            /* per slot: the free slot's scale carried with mat */
-	double *cbuf;                  /* two K x K: a stable root's matrix with its cs applied */
 	dna_dprod prod[DESC_PRODS];
 	int nprod;
 	dna_dacc qacc[DESC_ACCS];

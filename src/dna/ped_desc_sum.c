@@ -99,8 +99,8 @@ static void outer(double *J, int K, double f, const double *u, const double *v)
 	}
 }
 
-/* Q += sum_j u_j (x) v_j, four terms a pass over Q (Q's rows stay in
- * registers' reach: one load and store of Q per four products). */
+/* Q += sum_j u_j (x) v_j, four terms a pass over Q (one load and store
+ * of Q per four products). */
 static void rank_update(double *Q, int K, const double *u, const double *v, int nr)
 {
 	size_t KK = (size_t)K;
@@ -120,25 +120,6 @@ static void rank_update(double *Q, int K, const double *u, const double *v, int 
 	}
 	for(; j < nr; j++)
 		outer(Q, K, 1, u + (size_t)j * KK, v + (size_t)j * KK);
-}
-
-/* A root's matrix with its scale applied, into m (K x K): the identity
- * becomes a diagonal, a diagonal or dense matrix gets its columns scaled. */
-static void with_scale(const dna_desc *d, dna_droot *r, double *m)
-{
-	int K = d->K;
-	size_t KK = (size_t)K;
-	if(r->kind == 2) {
-		for(int a = 0; a < K; a++)
-			for(int x = 0; x < K; x++)
-				m[(size_t)a * KK + (size_t)x] = r->Mp[(size_t)a * KK + (size_t)x] * r->cs[x];
-	} else {
-		for(int x = 0; x < K; x++)
-			m[x] = (r->kind ? r->Mp[x] : 1) * r->cs[x];
-		r->kind = 1;
-	}
-	r->Mp = m;
-	r->cs = NULL;
 }
 
 /* Both free trees untyped: in separate blocks, and in one. */
@@ -188,18 +169,15 @@ static void joint_both(dna_desc *d, const dna_droot *f0, const dna_droot *f1, in
 static double *qacc_of(dna_desc *d, const dna_droot *f0, const dna_droot *f1)
 {
 	const dna_droot *f[2] = {f0, f1};
-	size_t KK = (size_t)d->K;
 	for(int k = 0; k < d->nqacc; k++) {
 		dna_dacc *q = &d->qacc[k];
-		bool same = true;
-		for(int s = 0; s < 2 && same; s++)
-			same = q->kind[s] == f[s]->kind && (!f[s]->kind || q->T[s] == f[s]->Mp) &&
-			       !q->cs[s] == !f[s]->cs && (!f[s]->cs || !memcmp(q->cs[s], f[s]->cs, KK * sizeof(double)));
-		if(same)
+		if(q->kind[0] == f0->kind && q->kind[1] == f1->kind && (!f0->kind || q->T[0] == f0->Mp) &&
+		   (!f1->kind || q->T[1] == f1->Mp))
 			return q->Q;
 	}
 	if(d->nqacc == DESC_ACCS)
 		return NULL;
+	size_t KK = (size_t)d->K;
 	double *Q = dna_peng_talloc(d->e, KK * KK * sizeof(double));
 	if(!Q) {
 		d->oom = true;
@@ -210,11 +188,6 @@ static double *qacc_of(dna_desc *d, const dna_droot *f0, const dna_droot *f1)
 	for(int s = 0; s < 2; s++) {
 		q->T[s] = f[s]->Mp;
 		q->kind[s] = f[s]->kind;
-		q->cs[s] = NULL;
-		if(f[s]->cs && (q->cs[s] = dna_peng_talloc(d->e, KK * sizeof(double))))
-			memcpy(q->cs[s], f[s]->cs, KK * sizeof(double));
-		else if(f[s]->cs)
-			d->oom = true;
 	}
 	q->Q = Q;
 	return Q;
@@ -284,20 +257,16 @@ bool dna_desc_flush(dna_desc *d)
 					for(int y = 0; y < K; y++)
 						row[y] += qa[b] * q->T[1][(size_t)b * KK + (size_t)y];
 		}
-		if(q->cs[1]) /* t's columns are J's y */
-			for(int a = 0; a < K; a++)
-				for(int y = 0; y < K; y++)
-					t[(size_t)a * KK + (size_t)y] *= q->cs[1][y];
-		for(int a = 0; a < K; a++) { /* J += T0^T t, x scaled by cs[0] */
+		for(int a = 0; a < K; a++) { /* J += T0^T t */
 			const double *row = t + (size_t)a * KK;
 			if(q->kind[0] < 2) {
-				double f = (q->kind[0] ? q->T[0][a] : 1) * (q->cs[0] ? q->cs[0][a] : 1);
+				double f = q->kind[0] ? q->T[0][a] : 1;
 				for(int y = 0; y < K; y++)
 					d->J[(size_t)a * KK + (size_t)y] += f * row[y];
 				continue;
 			}
 			for(int x = 0; x < K; x++) {
-				double f = q->T[0][(size_t)a * KK + (size_t)x] * (q->cs[0] ? q->cs[0][x] : 1);
+				double f = q->T[0][(size_t)a * KK + (size_t)x];
 				if(f != 0)
 					for(int y = 0; y < K; y++)
 						d->J[(size_t)x * KK + (size_t)y] += f * row[y];
@@ -332,13 +301,6 @@ void dna_desc_leaf(dna_desc *d, double wt)
 		leaf_q(d, fr, U, W, Q);
 		return;
 	}
-	dna_droot own[2];
-	for(int k = 0; k < 2; k++) /* a scale carried beside a stable matrix, applied */
-		if(fr[k]->cs) {
-			own[k] = *fr[k];
-			fr[k] = &own[k];
-			with_scale(d, &own[k], d->cbuf + (size_t)k * (size_t)K * (size_t)K);
-		}
 	if(!uf) {
 		root_vec(fr[0], one, v0, K);
 		root_vec(fr[1], one, v1, K);
