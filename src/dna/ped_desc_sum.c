@@ -99,18 +99,21 @@ static void outer(double *J, int K, double f, const double *u, const double *v)
 	}
 }
 
-/* Q += sum_j u_j (x) v_j, four terms a pass over Q (one load and store
- * of Q per four products). */
-static void rank_update(double *Q, int K, const double *u, const double *v, int nr)
+/* Q += sum_j f_j u_j (x) v_j (f NULL: 1), four terms a pass over Q (one
+ * load and store of Q per four products). */
+static void rank_update(double *Q, int K, const double *u, const double *v, int nr, const double *f)
 {
 	size_t KK = (size_t)K;
 	int j = 0;
 	for(; j + 4 <= nr; j += 4) {
 		const double *u0 = u + (size_t)j * KK, *v0 = v + (size_t)j * KK;
 		const double *v1 = v0 + KK, *v2 = v1 + KK, *v3 = v2 + KK;
+		double f0 = f ? f[j] : 1, f1 = f ? f[j + 1] : 1, f2 = f ? f[j + 2] : 1, f3 = f ? f[j + 3] : 1;
+		if(f0 == 0 && f1 == 0 && f2 == 0 && f3 == 0)
+			continue;
 		for(int x = 0; x < K; x++) {
-			double a0 = u0[x], a1 = u0[KK + (size_t)x], a2 = u0[2 * KK + (size_t)x],
-			       a3 = u0[3 * KK + (size_t)x];
+			double a0 = f0 * u0[x], a1 = f1 * u0[KK + (size_t)x], a2 = f2 * u0[2 * KK + (size_t)x],
+			       a3 = f3 * u0[3 * KK + (size_t)x];
 			if(a0 == 0 && a1 == 0 && a2 == 0 && a3 == 0)
 				continue;
 			double *row = Q + (size_t)x * KK;
@@ -119,7 +122,7 @@ static void rank_update(double *Q, int K, const double *u, const double *v, int 
 		}
 	}
 	for(; j < nr; j++)
-		outer(Q, K, 1, u + (size_t)j * KK, v + (size_t)j * KK);
+		outer(Q, K, f ? f[j] : 1, u + (size_t)j * KK, v + (size_t)j * KK);
 }
 
 /* Both free trees untyped: in separate blocks, and in one. */
@@ -156,12 +159,9 @@ static void joint_both(dna_desc *d, const dna_droot *f0, const dna_droot *f1, in
 		}
 		return;
 	}
-	for(int a = 0; a < K; a++) {
-		double s = W * psi[a];
-		if(s == 0)
-			continue;
-		outer(d->J, K, s, f0->Mp + a * KK, f1->Mp + a * KK);
-	}
+	for(int a = 0; a < K; a++)
+		psi[a] *= W;
+	rank_update(d->J, K, f0->Mp, f1->Mp, K, psi); /* sum_a s(a) Mp0(a, .) (x) Mp1(a, .) */
 }
 
 /* The accumulator of the leaves whose free trees end in these stable
@@ -227,7 +227,7 @@ static void leaf_q(dna_desc *d, const dna_droot *const *fr, int U, double W, dou
 		if(!A)
 			break;
 	}
-	rank_update(Q, K, d->us, d->vs, nr);
+	rank_update(Q, K, d->us, d->vs, nr, NULL);
 	psi_of(d, N, 2, psi); /* one block holds both */
 	for(int a = 0; a < K; a++)
 		Q[(size_t)a * (size_t)K + (size_t)a] += W * psi[a] * g0[a] * g1[a];
