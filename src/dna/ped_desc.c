@@ -27,10 +27,14 @@
  * for every x, y; the tree holding one carries a matrix G(a, x) (a its
  * founder's allele) on the path from the free slot up, and the sum over
  * partitions is of vectors over x (and y) and, when one block holds both
- * free trees, of sum_a s(a) G1(a, x) G2(a, y). The two paths must not
- * meet (the free person's parents not related), else the partitions'
- * engine does it; so does dna_ped_joint2, and a count of choices beyond
- * DESC_LEAVES_MAX. */
+ * free trees, of sum_a s(a) G1(a, x) G2(a, y). Where a free path's
+ * matrices are the same for the whole call (stable_up), the leaves sum in
+ * the founders' alleles and the matrices are applied once
+ * (ped_desc_sum.c). The two paths must not meet (the free person's
+ * parents not related), else the partitions' engine does it; so does
+ * dna_ped_joint2, a count of choices beyond DESC_LEAVES_MAX, and a
+ * computation with one untyped founder allele at most (one partition:
+ * one peeling, as cheap). */
 #include "dna/ped_desc.h"
 
 #include <stdatomic.h>
