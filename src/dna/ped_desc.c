@@ -398,54 +398,43 @@ static double leaves_bound(const dna_desc *d)
 	return b < 1 ? 1 : b;
 }
 
-/* Whether this engine takes the computation (the caller runs the
- * partitions' otherwise): *lik, or e->J, filled when it does. */
-pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
+/* The call's state that does not depend on the choices: each person's
+ * observation terms, the slots all 1, the order children first. */
+static pl_rc desc_setup(dna_desc *d)
 {
+	dna_peng *e = d->e;
 	const dna_ped *p = e->ped;
-	int n = p->n, K = e->K;
-	*done = false;
-	/* one partition at most (nua <= 1): the partitions' engine is one
-	 * peeling, as cheap */
-	if(theta <= 0 || atomic_load(&desc_mode) == 1 || e->free2 >= 0 || e->nua > DNA_PED_UNTYPED_MAX ||
-	   (e->nua <= 1 && atomic_load(&desc_mode) != 2))
-		return PL_OK;
-	if(e->free_ind >= 0 && p->father[e->free_ind] >= 0 &&
-	   related(p, p->father[e->free_ind], p->mother[e->free_ind]))
-		return PL_OK;
-	dna_desc d = {.e = e, .K = K, .n = n, .theta = theta, .scale = e->scale, .T = e->T, .J = e->free_ind >= 0 ? e->J : NULL};
-	size_t KK = (size_t)K, N2 = (size_t)(n ? 2 * n : 1);
-	int *dep = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(int));
-	d.order = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(int));
-	d.term = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(*d.term));
-	d.nterm = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(int));
+	int n = p->n, K = d->K, maxdep = 0;
+	size_t KK = (size_t)K, N2 = (size_t)(n ? 2 * n : 1), N1 = (size_t)(n ? n : 1), used = 0;
+	int *dep = dna_peng_talloc(e, N1 * sizeof(int));
 	double *eye = dna_peng_talloc(e, KK * KK * sizeof(double));
-	double *vbuf = dna_peng_talloc(e, (size_t)(n ? n : 1) * KK * sizeof(double));
-	d.acc = dna_peng_talloc(e, N2 * KK * sizeof(double));
-	d.seen = dna_peng_talloc(e, N2 * sizeof(bool));
-	d.mat = dna_peng_talloc(e, N2 * sizeof(double *));
-	d.mkind = dna_peng_talloc(e, N2 * sizeof(int));
-	d.mfree = dna_peng_talloc(e, N2 * sizeof(int));
-	d.mstable = dna_peng_talloc(e, N2 * sizeof(bool));
-	d.touched = dna_peng_talloc(e, (size_t)(n ? n : 1) * sizeof(bool));
-	if(!dep || !d.order || !d.term || !d.nterm || !eye || !vbuf || !d.acc || !d.seen || !d.mat || !d.mkind ||
-	   !d.mfree || !d.mstable || !d.touched)
+	double *vbuf = dna_peng_talloc(e, N1 * KK * sizeof(double));
+	d->order = dna_peng_talloc(e, N1 * sizeof(int));
+	d->term = dna_peng_talloc(e, N1 * sizeof(*d->term));
+	d->nterm = dna_peng_talloc(e, N1 * sizeof(int));
+	d->acc = dna_peng_talloc(e, N2 * KK * sizeof(double));
+	d->seen = dna_peng_talloc(e, N2 * sizeof(bool));
+	d->mat = dna_peng_talloc(e, N2 * sizeof(double *));
+	d->mkind = dna_peng_talloc(e, N2 * sizeof(int));
+	d->mfree = dna_peng_talloc(e, N2 * sizeof(int));
+	d->mstable = dna_peng_talloc(e, N2 * sizeof(bool));
+	d->touched = dna_peng_talloc(e, N1 * sizeof(bool));
+	if(!dep || !d->order || !d->term || !d->nterm || !eye || !vbuf || !d->acc || !d->seen || !d->mat ||
+	   !d->mkind || !d->mfree || !d->mstable || !d->touched)
 		return PL_ENOMEM;
 	memset(eye, 0, KK * KK * sizeof(double));
 	for(int a = 0; a < K; a++)
 		eye[(size_t)a * KK + (size_t)a] = 1;
-	d.eye = eye;
+	d->eye = eye;
 	for(size_t v = 0; v < N2 * KK; v++)
-		d.acc[v] = 1;
-	memset(d.seen, 0, N2 * sizeof(bool));
-	memset(d.mat, 0, N2 * sizeof(double *));
-	memset(d.touched, 0, (size_t)(n ? n : 1) * sizeof(bool));
-	size_t used = 0;
-	int maxdep = 0;
+		d->acc[v] = 1;
+	memset(d->seen, 0, N2 * sizeof(bool));
+	memset(d->mat, 0, N2 * sizeof(double *));
+	memset(d->touched, 0, N1 * sizeof(bool));
 	for(int i = 0; i < n; i++) {
 		dep[i] = -1;
 		if(e->keep[i])
-			terms_of(&d, i, eye, vbuf, &used);
+			terms_of(d, i, eye, vbuf, &used);
 	}
 	for(int i = 0; i < n; i++)
 		if(e->keep[i] && depth_of(p, i, dep) > maxdep)
@@ -453,47 +442,68 @@ pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
 	for(int k = maxdep; k >= 0; k--) /* children before their parents */
 		for(int i = 0; i < n; i++)
 			if(e->keep[i] && dep[i] == k)
-				d.order[d.nord++] = i;
-	if(leaves_bound(&d) > DESC_LEAVES_MAX)
-		return PL_OK;
-	/* Roots: at most the untyped founders' alleles that matter (nua),
-	 * and the typed founders' trees holding a free leaf (two). */
-	d.Umax = e->nua;
-	size_t sub = (size_t)1 << d.Umax;
-	d.lvsize = 6 * KK + 2 * KK * KK;
-	d.lv = dna_peng_talloc(e, (size_t)(d.nord ? d.nord : 1) * d.lvsize * sizeof(double));
-	d.root = dna_peng_talloc(e, (size_t)(2 * n + 2) * sizeof(dna_droot));
-	d.R = dna_peng_talloc(e, sub * KK * sizeof(double));
-	d.h = dna_peng_talloc(e, sub * sizeof(double));
-	d.P = dna_peng_talloc(e, sub * sizeof(double));
-	d.psi = dna_peng_talloc(e, KK * sizeof(double));
-	d.us = d.J ? dna_peng_talloc(e, sub * KK * sizeof(double)) : d.psi;
-	d.vs = d.J ? dna_peng_talloc(e, sub * KK * sizeof(double)) : d.psi;
-	d.tmp = dna_peng_talloc(e, 4 * KK * sizeof(double));
-	if(!d.lv || !d.root || !d.R || !d.h || !d.P || !d.psi || !d.tmp || !d.us || !d.vs)
+				d->order[d->nord++] = i;
+	return PL_OK;
+}
+
+/* The leaves' work space: per level of the choices, the roots, the
+ * subsets of the untyped founders' alleles that matter (nua), and the
+ * block weights c(s). */
+static pl_rc desc_work(dna_desc *d)
+{
+	dna_peng *e = d->e;
+	size_t KK = (size_t)d->K, sub = (size_t)1 << e->nua;
+	d->Umax = e->nua;
+	d->lvsize = 6 * KK + 2 * KK * KK;
+	d->lv = dna_peng_talloc(e, (size_t)(d->nord ? d->nord : 1) * d->lvsize * sizeof(double));
+	d->root = dna_peng_talloc(e, (size_t)(2 * d->n + 2) * sizeof(dna_droot));
+	d->R = dna_peng_talloc(e, sub * KK * sizeof(double));
+	d->h = dna_peng_talloc(e, sub * sizeof(double));
+	d->P = dna_peng_talloc(e, sub * sizeof(double));
+	d->psi = dna_peng_talloc(e, KK * sizeof(double));
+	d->us = d->J ? dna_peng_talloc(e, sub * KK * sizeof(double)) : d->psi;
+	d->vs = d->J ? dna_peng_talloc(e, sub * KK * sizeof(double)) : d->psi;
+	d->tmp = dna_peng_talloc(e, 4 * KK * sizeof(double));
+	if(!d->lv || !d->root || !d->R || !d->h || !d->P || !d->psi || !d->tmp || !d->us || !d->vs)
 		return PL_ENOMEM;
-	for(int a = 0; a < K; a++)
-		d.tmp[3 * K + a] = 1;
-	d.ones = d.tmp + 3 * K;
-	d.c[1] = 1;
+	for(size_t a = 0; a < KK; a++)
+		d->tmp[3 * KK + a] = 1;
+	d->ones = d->tmp + 3 * KK;
+	d->c[1] = 1;
 	for(int s = 2; s < DNA_PED_UNTYPED_MAX + 3; s++)
-		d.c[s] = d.c[s - 1] * (s - 1) * theta;
+		d->c[s] = d->c[s - 1] * (s - 1) * d->theta;
 	if(atomic_load(&desc_broken)) /* the tests' deliberate error */
-		d.c[2] *= 1.01;
+		d->c[2] *= 1.01;
+	return PL_OK;
+}
+
+/* Whether this engine takes the computation (the caller runs the
+ * partitions' otherwise): *lik, or e->J, filled when it does. */
+pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done)
+{
+	const dna_ped *p = e->ped;
+	int f = e->free_ind, mode = atomic_load(&desc_mode);
+	*done = false;
+	/* one partition at most (nua <= 1): the partitions' engine is one
+	 * peeling, as cheap */
+	if(theta <= 0 || mode == 1 || e->free2 >= 0 || e->nua > DNA_PED_UNTYPED_MAX || (e->nua <= 1 && mode != 2))
+		return PL_OK;
+	if(f >= 0 && p->father[f] >= 0 && related(p, p->father[f], p->mother[f]))
+		return PL_OK;
+	dna_desc d = {.e = e, .K = e->K, .n = p->n, .theta = theta, .scale = e->scale, .T = e->T,
+	              .J = f >= 0 ? e->J : NULL};
+	pl_rc rc = desc_setup(&d);
+	if(rc || leaves_bound(&d) > DESC_LEAVES_MAX)
+		return rc;
+	if((rc = desc_work(&d)))
+		return rc;
 	visit(&d, 0, 1);
-	if(d.J && !dna_desc_flush(&d))
+	if(d.oom || (d.J && !dna_desc_flush(&d)))
 		return PL_ENOMEM;
-	if(d.oom)
-		return PL_ENOMEM;
-	if(d.J && e->obs[e->free_ind].a >= 0) /* the free person's own observation */
-		for(int x = 0; x < K; x++)
-			for(int y = 0; y < K; y++) {
-				dna_obs o = e->obs[e->free_ind];
-				int a = e->cls[o.a], b = e->cls[o.b];
-				double v = !o.dropout ? ((x == a && y == b) || (x == b && y == a))
-				                      : x == a && y == a ? 1 : x == a || y == a ? e->delta : 0;
-				d.J[x * K + y] *= v;
-			}
+	if(d.J && e->obs[f].a >= 0) /* the free person's own observation */
+		for(int x = 0; x < d.K; x++)
+			for(int y = 0; y < d.K; y++)
+				d.J[x * d.K + y] *= dna_peng_obs_val(e, e->obs[f], x, y);
 	*lik = d.lik;
 	*done = true;
 	atomic_fetch_add(&desc_calls, 1);

@@ -58,6 +58,10 @@ typedef struct dna_peng {
 	pl_err *err;
 } dna_peng;
 
+/* What observation o says of the alleles x (from the father) and y (as
+ * classes): 1 or 0, and d / (1 + d) for a degraded apparent homozygote's
+ * A/x. */
+double dna_peng_obs_val(const dna_peng *e, dna_obs o, int x, int y);
 /* A term's memory (counted for the next term's arena), and a factor added. */
 void *dna_peng_talloc(dna_peng *e, size_t n);
 pl_rc dna_peng_push(dna_peng *e, dna_pfac F);
