@@ -208,7 +208,7 @@ static pl_rc make_classes(dna_peng *e, const dna_locus *L, const dna_model *m)
 
 /* ---- factors ---------------------------------------------------------------- */
 
-static double obs_val(const dna_peng *e, dna_obs o, int x, int y)
+double dna_peng_obs_val(const dna_peng *e, dna_obs o, int x, int y)
 {
 	int a = e->cls[o.a], b = e->cls[o.b];
 	if(!o.dropout)
@@ -300,7 +300,7 @@ static pl_rc add_factor(dna_peng *e, enum fkind kind, int who, int s, const int 
 			int val[3];
 			for(int i = 0; i < nvars; i++)
 				val[i] = e->cdom[F.v[pos[i]]][idx[pos[i]]];
-			F.t[c] = kind == F_PRIOR ? e->w[val[0]] : obs_val(e, e->obs[who], val[0], val[1]);
+			F.t[c] = kind == F_PRIOR ? e->w[val[0]] : dna_peng_obs_val(e, e->obs[who], val[0], val[1]);
 			for(int j = 0; j < F.nv && ++idx[j] == e->cnd[F.v[j]]; j++)
 				idx[j] = 0;
 		}
@@ -751,8 +751,12 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
 		             "nothing, an untyped founder with one child that matters counts one allele)",
 		             e.nua, DNA_PED_UNTYPED_MAX);
-	else if(!rc)
-		rc = dna_peng_theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
+	else if(!rc) {
+		bool done = false;
+		rc = dna_peng_desc(&e, m->theta, lik, &done);
+		if(!rc && !done)
+			rc = dna_peng_theta_sum(&e, e.ua, e.nua, e.nsw, e.mate, e.T, m->theta, e.scale, lik);
+	}
 	dna_peng_next_term(&e); /* the block for the caller's next call */
 	bool oom = arena_oom(&keep) || e.oom;
 	arena_free(&keep);

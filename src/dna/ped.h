@@ -26,7 +26,8 @@
  * untyped founders who matter (one for such a founder with one child who
  * matters, two otherwise; a degraded founder and dna_ped_joint's free
  * founder count as untyped) are summed over their set partitions, at most
- * 12 of them (PL_ELIMIT beyond; docs/dna.md, "Theta in a pedigree"). */
+ * 12 of them (PL_ELIMIT beyond; docs/dna.md, "Theta in a pedigree"): by
+ * descent trees where they apply (ped_desc.c), else a peeling each. */
 #ifndef PARLEY_DNA_PED_H
 #define PARLEY_DNA_PED_H
 

@@ -2,7 +2,9 @@
  * other modules): ped.c, the peeling (variable elimination) of one term;
  * ped_theta.c, theta's sum over the partitions of the untyped founders'
  * alleles, each a term; ped_free.c, the joint table of the individuals
- * left free. docs/dna.md, "The likelihood engine". */
+ * left free; ped_desc.c and ped_desc_sum.c, theta > 0 by descent trees
+ * (tried first; the partitions the exact fallback). docs/dna.md, "The
+ * likelihood engine". */
 #ifndef PARLEY_DNA_PED_ENG_H
 #define PARLEY_DNA_PED_ENG_H
 
@@ -56,6 +58,10 @@ typedef struct dna_peng {
 	pl_err *err;
 } dna_peng;
 
+/* What observation o says of the alleles x (from the father) and y (as
+ * classes): 1 or 0, and d / (1 + d) for a degraded apparent homozygote's
+ * A/x. */
+double dna_peng_obs_val(const dna_peng *e, dna_obs o, int x, int y);
 /* A term's memory (counted for the next term's arena), and a factor added. */
 void *dna_peng_talloc(dna_peng *e, size_t n);
 pl_rc dna_peng_push(dna_peng *e, dna_pfac F);
@@ -77,5 +83,18 @@ pl_rc dna_peng_prepare(dna_peng *e, double theta);
 /* The sum over the partitions of ua[0..U), each term by dna_peng_term. */
 pl_rc dna_peng_theta_sum(dna_peng *e, const int *ua, int U, int nsw, const int *mate, int T,
                          double theta, double scale, double *lik);
+
+/* Theta by descent trees (ped_desc.c): *done when it took the
+ * computation (theta > 0, no second free individual, few enough
+ * choices), *lik or e->J then filled; else the caller sums the
+ * partitions. */
+pl_rc dna_peng_desc(dna_peng *e, double theta, double *lik, bool *done);
+/* For tests: how many computations the descent trees took, and mode 1
+ * to leave every one to the partitions, 2 to take every one they can
+ * (0: the dispatcher picks). */
+long dna_peng_desc_calls(void);
+void dna_peng_desc_force(int mode);
+/* For tests: a block of two weighed 1% too much, which they must catch. */
+void dna_peng_desc_break(bool on);
 
 #endif

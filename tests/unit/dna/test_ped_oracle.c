@@ -8,6 +8,7 @@
 #include <inttypes.h>
 
 #include "dna/ped.h"
+#include "dna/ped_eng.h"
 #include "pedcase.h"
 
 enum { CASES = 400 };
@@ -480,6 +481,7 @@ typedef struct tally {
 	int stepwise;               /* with mutation by the oracle's stepwise matrices */
 	int joints, joint_failed;   /* dna_ped_joint's genotypes compared */
 	int joints2, joint2_failed; /* dna_ped_joint2's cells compared */
+	int desc;                   /* theta > 0 likelihoods the descent trees took (ped_desc.c) */
 	double worst, joint_worst, joint2_worst;
 	po_case smallest;           /* the smallest failing case */
 	double e, o;
@@ -598,6 +600,7 @@ static void tally_case(tally *t, po_case *x, arena *a, report *rep)
 	double o = oracle_likelihood(x->L, &x->m, &x->c.ped, x->c.obs, 1e9), e;
 	assert_true(o >= 0);
 	pl_err err = {0};
+	long d0 = dna_peng_desc_calls();
 	if(engine_rc(x->L, &x->m, &x->c, a, &e, &err)) {
 		/* theta's partitions cover the untyped founders only: no case of
 		 * this size may be refused */
@@ -609,6 +612,7 @@ static void tally_case(tally *t, po_case *x, arena *a, report *rep)
 		return;
 	}
 	t->compared++;
+	t->desc += dna_peng_desc_calls() > d0;
 	tally_cover(t, x);
 	double r = rel_error(e, o);
 	t->zeros += o == 0;
@@ -639,11 +643,15 @@ static void test_random_pedigrees(void **state)
 	shape(&loop.c, 8); /* a child of half sibs */
 	shape(&none.c, 6); /* cousins */
 	assert_true(has_loop(&loop.c) && !has_loop(&none.c));
+	long desc0 = dna_peng_desc_calls();
+	dna_peng_desc_force(2); /* theta > 0 through the descent trees wherever they can */
 	for(int k = 0; k < CASES; k++) {
 		po_case x;
 		random_case(&x);
 		tally_case(&t, &x, &a, &rep);
 	}
+	dna_peng_desc_force(0);
+	long desc = dna_peng_desc_calls() - desc0;
 	printf("# largest relative error %.3g over %d random pedigrees (%d of likelihood 0; %d "
 	       "refused by the engine's bound, which fails), seed %" PRIu64 "\n", t.worst, t.compared, t.zeros,
 	       t.refused, seed);
@@ -658,6 +666,8 @@ static void test_random_pedigrees(void **state)
 	       "%d cases with the oracle's matrices\n", stepwise_checked, t.stepwise);
 	printf("# dna_ped_joint2: %d cells of two members against dna_ped_joint, largest relative "
 	       "error %.3g\n", t.joints2, t.joint2_worst);
+	printf("# theta > 0 by descent trees (ped_desc.c): %d of the %d likelihoods at theta > 0 (%ld "
+	       "computations with the joint tables)\n", t.desc, t.theta, desc);
 	if(t.smallest.L) {
 		printf("# %d failing cases; the smallest:\n", t.failed);
 		describe(&rep, &t.smallest, t.e, t.o);
@@ -671,6 +681,8 @@ static void test_random_pedigrees(void **state)
 	assert_true(t.loops >= CASES / 40 && t.large >= CASES / 10 && t.kernels >= CASES / 40);
 	assert_true(stepwise_checked >= CASES / 20 && t.stepwise >= CASES / 40);
 	assert_true(t.joints2 >= CASES);
+	/* most theta > 0 cases must go through the descent trees */
+	assert_true(t.desc >= t.theta * 3 / 4 && desc >= t.desc);
 }
 
 /* The issue's finding: a lone relative who is not a parent (a sibling, an
