@@ -118,7 +118,7 @@ static pl_rc correct(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	if(rc)
 		return rc;
 	const stage_entry *e = &s->entries[i];
-	char day[DATE_STR_MAX], why[600], what[900];
+	char day[DATE_STR_MAX], why[600];
 	if(f->date.y)
 		date_format(f->date, day);
 	else
@@ -135,12 +135,15 @@ static pl_rc correct(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 		rc = undo_events(st, e, why, a, err);
 		rc = rc ? rc : stage_outcome_events(st, s, e->person, f->outcome, d, f->reason, a, &art117, err);
 	}
-	snprintf(what, sizeof(what), "entry %d (%s, %s): corrected from %s to %s: %s", e->seq,
-	         e->person[0] ? e->person : e->ref, stage_entry_name(e), stage_outcome_text(e->outcome),
-	         stage_outcome_text(f->outcome), f->reason);
 	rc = rc ? rc : insert_fix(st, s, e, f, day, art117, err);
+	/* coded, for the UI to say it in the user's language; the reason is
+	 * the user's own words, kept apart as the note */
 	pl_err said = {0};
-	pl_fail(&said, PL_OK, "%s", what);
+	char note[600];
+	snprintf(note, sizeof(note), ": %s", f->reason);
+	pl_failc(&said, PL_OK, "discrepancy.corrected", "seq", PL_N(e->seq), "person",
+	         e->person[0] ? e->person : e->ref, "name", stage_entry_name(e), "from",
+	         stage_outcome_code(e->outcome), "to", stage_outcome_code(f->outcome), "note", note, NULL);
 	rc = rc ? rc : stage_discrepancy_add(st, s, &said, err);
 	rc = rc ? rc : stage_audit_outcome(st, s, e->seq, e->person[0] ? e->person : e->ref,
 	                                   entry_outcome_name(e->outcome), entry_outcome_name(f->outcome), day,

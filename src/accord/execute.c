@@ -233,9 +233,9 @@ pl_rc stage_outcome_events(store *st, const stage *s, const char *who, entry_out
 	return rc;
 }
 
-const char *stage_outcome_text(entry_outcome o)
+const char *stage_outcome_code(entry_outcome o)
 {
-	return o > OUTCOME_HANDED_OVER && o < OUTCOME_COUNT ? failure_text[o] : "handed over";
+	return o > OUTCOME_HANDED_OVER && o < OUTCOME_COUNT ? failure_code[o] : "discrepancy.handed_over";
 }
 
 static pl_rc run_entry(store *st, const stage *s, exec_ctx *c, size_t i, int *next_seq, arena *a,

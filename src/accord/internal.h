@@ -97,8 +97,9 @@ pl_rc stage_outcome_events(store *st, const stage *s, const char *who, entry_out
                            const char *note, arena *a, bool *art117, pl_err *err) PL_NODISCARD;
 /* The index of the entry whose person (uid) or ref is `who`; -1: none. */
 int stage_entry_find(const stage *s, const char *who);
-/* "refused repatriation at the handover", ...: an outcome in words. */
-const char *stage_outcome_text(entry_outcome o);
+/* "discrepancy.refused", ...: an outcome in words, as a code of the
+ * message catalogue (core/msgtab.c). */
+const char *stage_outcome_code(entry_outcome o);
 /* A difference from the manifest, logged on the stage (inside a transaction). */
 /* A discrepancy: said->msg its English text, and with said->code (a coded
  * message, core/msg.h) its code and arguments for the UI to say it in the

@@ -1114,6 +1114,8 @@ export default {
       refused: 'refused repatriation at the handover',
       substituted: 'replaced at the handover by an agreed substitute',
       died: 'died before delivery',
+      handed_over: 'handed over',
+      corrected: 'entry {seq} ({person}, {name}): corrected from {@from} to {@to}{note}',
       batch: 'batch {batch}: {delivered} delivered, {declared} on the manifest',
     },
     why: {

@@ -920,6 +920,8 @@ export default {
       refused: 'отказался от репатриации при передаче',
       substituted: 'заменён при передаче согласованной заменой',
       died: 'умер до передачи',
+      handed_over: 'передан',
+      corrected: 'запись {seq} ({person}, {name}): исправлено с «{@from}» на «{@to}»{note}',
       batch: 'партия {batch}: передано {delivered}, в манифесте {declared}',
     },
     why: {

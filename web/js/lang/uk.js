@@ -1114,6 +1114,8 @@ export default {
       refused: 'відмовився від репатріації під час передачі',
       substituted: 'замінено під час передачі погодженою заміною',
       died: 'помер до передачі',
+      handed_over: 'передано',
+      corrected: 'запис {seq} ({person}, {name}): виправлено з «{@from}» на «{@to}»{note}',
       batch: 'партія {batch}: передано {delivered}, у маніфесті {declared}',
     },
     why: {

@@ -160,8 +160,9 @@ function entries(ctx, s, change) {
   const rows = s.entries.map((e) => [String(e.seq), e.side,
     e.person && ctx.can('person_read') ? h('a', { href: `/persons/${e.person}` }, entryName(e)) : entryName(e),
     e.birth_date || '', e.clause, h('span', { class: `outcome o-${e.outcome}` }, label('outcomes', e.outcome)),
-    [e.substitute_for ? t('stage.substitute_for', { seq: e.substitute_for }) : '', medical && e.art117 ? ' Art. 117' : '',
-      e.note ? ` ${e.note}` : ''].join('').trim(),
+    [[e.substitute_for ? t('stage.substitute_for', { seq: e.substitute_for }) : '', medical && e.art117 ? ' Art. 117' : ''].join('').trim(),
+      // the note as the person recording it wrote it: not ours to translate
+      e.note ? h('span', { translate: 'no', class: 'entry-note' }, ` ${e.note}`) : ''],
     editable ? h('button', { class: 'small', 'aria-label': `${t('stage.remove')}: ${entryName(e)}`,
       onclick: () => removeEntry(s, e, change) }, t('stage.remove')) : '']);
   return s.entries.length
