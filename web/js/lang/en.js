@@ -1412,4 +1412,17 @@ export default {
     'else': 'different',
     'unknown': 'not compared',
   },
+  // branch x-witness: correcting an outcome and finishing, each in a dialog
+  correct_dialog: {
+    pick: 'Choose the outcome it is corrected to.',
+    next: 'Correct…',
+    title: 'Correct no. {seq}, {name}?',
+    text: '{name}: {from} → {to}. The correction is recorded beside the outcome with its reason (in the audit log); the ledger and the statements are recomputed.',
+    reason: 'Reason (required, for the audit log)',
+    hint: 'why the outcome recorded was wrong',
+    ok: 'Record the correction',
+    done: 'No. {seq}, {name}: corrected from {from} to {to}; the ledger and statements recomputed.',
+    finish_title: 'Finish the execution of stage {n}?',
+    finish_text: 'The stage becomes executed: no one is recorded on it any more, and an outcome is then changed only by a correction with its reason. The bodies are counted as delivered as given here.',
+  },
 };
