@@ -1675,6 +1675,33 @@ test('a mediator\'s instance witnesses in its own UI: the office\'s mediator key
   assert(audit.includes('manifest.sign') && !audit.includes(witnessPass), 'the witness signature not audited, or the passphrase in it');
 });
 
+test('a confirmed identification is final: asked in a dialog first (Escape leaves the case as it was), then a message says it is done', async (page) => {
+  // A simulated case and a missing person of ours the DNA tests leave alone.
+  const used = [dnaOurs, dnaTheirs].filter(Boolean);
+  const tag = readFileSync(join(sim, 'cases.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0])
+    .filter((x) => !used.some((p) => p.case === x)).pop();
+  const person = Object.keys(simParty).filter((id) => simParty[id] === 'UA' && !used.some((p) => p.person === id)).pop();
+  await signIn(page, 'identification');
+  await page.goto(`${base}/remains/${tag}`);
+  await page.waitForSelector('#identify-form');
+  const before = await page.textContent('#case-status');
+  await page.fill('#id-person', person);
+  await page.check('#id-confirm');
+  await page.click('#identify-form button[type=submit]');
+  await page.waitForSelector('#identify-form-dialog');
+  const said = await page.textContent('#identify-form-dialog');
+  assert(said.includes(tag) && said.includes(person) && said.includes('cannot be withdrawn'), `the dialog says: ${said}`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#identify-form-dialog', { state: 'detached' });
+  assert(await page.textContent('#case-status') === before, 'the case changed without the dialog\'s button');
+  assert(JSON.parse(run(['--json', 'remains', 'show', tag])).status === 'unidentified', 'identified after Escape');
+  await page.click('#identify-form button[type=submit]');
+  await page.click('#identify-form-dialog-ok');
+  await page.waitForSelector('#status-message .notice.success');
+  assert((await page.textContent('#status-message')).includes(tag), 'no message after');
+  assert((await page.textContent('#case-status')).includes('confirmed'), `the case is ${await page.textContent('#case-status')}`);
+});
+
 const only = process.env.PARLEY_BROWSER_ONLY;
 if (only) tests.splice(0, tests.length, ...tests.filter((t) => t.name.includes(only)));
 let failed = 0;

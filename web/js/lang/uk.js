@@ -1412,10 +1412,10 @@ export default {
     'else': 'відрізняються',
     'unknown': 'не порівнювали',
   },
-  // branch x-witness: correcting an outcome and finishing, each in a dialog
-  correct_dialog: {
+  // branch x-witness: dialogs before correcting an outcome, finishing an execution, confirming an identification
+  more_dialogs: {
     pick: 'Виберіть наслідок, на який виправляють.',
-    next: 'Виправити…',
+    next: 'Далі…',
     title: 'Виправити № {seq}, {name}?',
     text: '{name}: {from} → {to}. Виправлення записується поруч із наслідком разом із причиною (у журнал аудиту); баланс і заяви перераховуються.',
     reason: 'Причина (обов’язково, для журналу аудиту)',
@@ -1424,5 +1424,7 @@ export default {
     done: '№ {seq}, {name}: виправлено з «{from}» на «{to}»; баланс і заяви перераховано.',
     finish_title: 'Завершити виконання етапу {n}?',
     finish_text: 'Етап стане виконаним: на ньому більше нікого не записують, а наслідок відтак змінюють лише виправленням із причиною. Тіла враховуються як передані в зазначеній тут кількості.',
+    identify_title: 'Підтвердити {tag} як {person}?',
+    identify_text: 'Підтверджене встановлення особи остаточне: його не можна відкликати. Його записують у життєвий цикл особи (останки повернуто, особу встановлено), а також у журнал аудиту.',
   },
 };

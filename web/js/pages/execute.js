@@ -100,18 +100,18 @@ function recordedRow(ctx, e) {
   const open = h('button', { type: 'button', class: 'link-like', id: `fix-${e.seq}` }, t('crossing.correct'));
   const cell = h('div', {}, open, msg);
   open.addEventListener('click', () => {
-    open.hidden = true;
+    open.remove(); // (hidden would not do: a link-like button's CSS shows it)
     const to = choose(`fix-out-${e.seq}`, FIXES, t('execute.outcome'), e.outcome);
-    const go = h('button', { type: 'button', class: 'primary', id: `fix-save-${e.seq}` }, t('correct_dialog.next'));
+    const go = h('button', { type: 'button', class: 'primary', id: `fix-save-${e.seq}` }, t('more_dialogs.next'));
     go.addEventListener('click', async () => {
       msg.replaceChildren();
-      if (!to.value) { msg.append(notice('error', t('correct_dialog.pick'))); return; }
+      if (!to.value) { msg.append(notice('error', t('more_dialogs.pick'))); return; }
       const vars = { seq: e.seq, name: entryName(e), from: was, to: label('outcomes', to.value) };
-      const done = await dialog({ id: 'fix-dialog', title: t('correct_dialog.title', vars), text: t('correct_dialog.text', vars),
-        field: { label: t('correct_dialog.reason'), hint: t('correct_dialog.hint'), required: true }, ok: t('correct_dialog.ok'),
+      const done = await dialog({ id: 'fix-dialog', title: t('more_dialogs.title', vars), text: t('more_dialogs.text', vars),
+        field: { label: t('more_dialogs.reason'), hint: t('more_dialogs.hint'), required: true }, ok: t('more_dialogs.ok'),
         run: (reason) => post(`/api/stages/${ctx.s.id}/corrections`, { person: e.person || e.ref, outcome: to.value, reason }) });
       if (!done) return;
-      announce(t('correct_dialog.done', vars));
+      announce(t('more_dialogs.done', vars));
       await ctx.refresh();
     });
     cell.prepend(h('div', { class: 'fix' }, to, go));
@@ -151,8 +151,8 @@ function finishForm(ctx, pending) {
     // Executed, the stage is never in progress again (an outcome is then
     // only corrected): said in a dialog first; a refusal stays in it.
     let r = null;
-    const done = await dialog({ id: 'finish-dialog', title: t('correct_dialog.finish_title', { n: s.number }),
-      text: t('correct_dialog.finish_text'), ok: t('crossing.finish'),
+    const done = await dialog({ id: 'finish-dialog', title: t('more_dialogs.finish_title', { n: s.number }),
+      text: t('more_dialogs.finish_text'), ok: t('crossing.finish'),
       run: async () => { r = await post(`/api/stages/${s.id}/finish`, { date: ctx.date.value || undefined, deliveries }); } });
     if (!done) return;
     await ctx.refresh(null, report(s, r));
