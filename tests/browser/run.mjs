@@ -1682,7 +1682,8 @@ test('a confirmed identification is final: asked in a dialog first (Escape leave
     .filter((x) => !used.some((p) => p.case === x)).pop();
   const person = Object.keys(simParty).filter((id) => simParty[id] === 'UA' && !used.some((p) => p.person === id)).pop();
   await signIn(page, 'identification');
-  await page.goto(`${base}/remains/${tag}`);
+  await page.goto(`${base}/remains?tag=${tag}`);
+  await page.click(`a.case-link >> text=${tag}`);
   await page.waitForSelector('#identify-form');
   const before = await page.textContent('#case-status');
   await page.fill('#id-person', person);
