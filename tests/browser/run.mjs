@@ -1631,10 +1631,8 @@ test('a mediator\'s instance witnesses in its own UI: the office\'s mediator key
   const tr = held.filter((k) => k.signer === 'TR').pop();
   const party = held.find((k) => k.role === 'party');
   assert(tr && tr.role === 'mediator' && party, `held keys: ${JSON.stringify(held.map((k) => [k.signer, k.role]))}`);
-  await page.click('#sign-out');
-  await page.waitForSelector('form.login');
   // A negotiator may not sign with the mediator's key, even knowing its passphrase.
-  await signIn(page, 'negotiator');
+  await signOutIn(page, 'negotiator');
   await page.goto(`${base}/stages/${id}`);
   await page.waitForSelector('#signatures');
   await page.click('#stage-sign');
@@ -1646,10 +1644,8 @@ test('a mediator\'s instance witnesses in its own UI: the office\'s mediator key
   assert(await page.locator('#signatures li.unsigned[data-signer="TR"]').count() === 1, 'TR shown as signed after the refusal');
   const byFp = await apiAs(page, 'POST', `/api/stages/${id}/sign`, { passphrase: witnessPass, key: tr.fingerprint.replace(/ /g, '') });
   assert(byFp.status === 409 && /only as a party/.test(byFp.body.error.message), `a negotiator with the mediator's key: ${byFp.status}`);
-  await page.click('#sign-out');
-  await page.waitForSelector('form.login');
   // The mediator witnesses from the stage page: the signature shown valid in place.
-  await signIn(page, 'mediator');
+  await signOutIn(page, 'mediator');
   await page.goto(`${base}/stages/${id}`);
   await page.waitForSelector('#signatures');
   assert(await page.locator('#signatures li.unsigned[data-signer="TR"]').count() === 1, 'TR shown as signed before it signed');
@@ -1660,8 +1656,9 @@ test('a mediator\'s instance witnesses in its own UI: the office\'s mediator key
   await page.click('#sign-dialog-ok');
   await page.waitForSelector('#stage-messages .notice.success', { timeout: 30000 });
   assert(await page.locator('#signatures li.signed[data-signer="TR"]').count() === 1, 'the mediator is not shown as signed');
-  const row = (await page.locator('#signatures .sig-table tbody tr', { hasText: tr.fingerprint }).allTextContents()).join(' ');
-  assert(row.includes('TR') && row.includes('✓'), `the mediator's signature is not shown valid: ${row}`);
+  const row = page.locator('#signatures .sig-table tbody tr', { hasText: tr.fingerprint });
+  assert(await row.count() === 1 && await row.locator('.verdict-ok').count() === 1 && (await row.textContent()).includes('mediator'),
+    `the mediator's signature is not shown valid: ${await row.allTextContents()}`);
   assert(await page.evaluate(() => window.notReloaded === true), 'the page was reloaded');
   await shot(page, '63-mediator-witnessed');
   // The mediator may not sign as a party, with the party's key named.
