@@ -1305,6 +1305,13 @@ function sweepPages() {
       ['stages', '/stages', 'table.stages-table'], ['stage', `/stages/${stage1}`, '#signatures'],
       // stage 2: its handover form, or (once a test above executed it) what the page says then
       ['execute', `/stages/${stage2}/execute`, 'main h1'],
+      // an executed stage's outcome corrected: the new outcome in the row, then the dialog
+      ['execute-correct', `/stages/${stage1}/execute`, '#exec-entries', async (page) => {
+        await page.locator('#exec-entries button[id^="fix-"]').first().click();
+        await page.locator('#exec-entries select[id^="fix-out-"]').selectOption({ index: 1 });
+        await page.locator('#exec-entries button[id^="fix-save-"]').click();
+        await page.waitForSelector('dialog#fix-dialog[open]');
+      }],
       ['statement', `/stages/${stage1}/statement`, '#statement-text h2'],
       ['aftercare', '/aftercare', 'table.aftercare-table']],
     identification: [['remains', '/remains', '#cases'],
