@@ -100,7 +100,7 @@ function recordedRow(ctx, e) {
   const open = h('button', { type: 'button', class: 'link-like', id: `fix-${e.seq}` }, t('crossing.correct'));
   const cell = h('div', {}, open, msg);
   open.addEventListener('click', () => {
-    open.remove(); // (hidden would not do: a link-like button's CSS shows it)
+    open.remove(); // the form takes its place
     const to = choose(`fix-out-${e.seq}`, FIXES, t('execute.outcome'), e.outcome);
     const go = h('button', { type: 'button', class: 'primary', id: `fix-save-${e.seq}` }, t('more_dialogs.next'));
     go.addEventListener('click', async () => {
