@@ -189,6 +189,17 @@ async function mainText(page) {
   return page.textContent('main');
 }
 
+// The calls a page makes, with its session and CSRF token: what the UI
+// offers no button for is still refused by the server.
+async function apiAs(page, method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const me = await (await fetch('/api/me')).json();
+    const r = await fetch(p, { method: m, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf },
+      body: b === undefined ? undefined : JSON.stringify(b) });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, [method, path, body]);
+}
+
 test('a wrong password is refused, the right one signs in', async (page) => {
   await page.goto(`${base}/persons`);
   await page.waitForSelector('form.login');
@@ -579,7 +590,14 @@ test('the handover as people cross: one by one and by group, a refusal, a substi
     await page.waitForFunction(() => !document.querySelector('#exec-entries input[type=checkbox]'));
   }
   await shot(page, '21b-execute-recorded');
+  // Finishing is said in a dialog first: going back leaves the stage in progress.
   await page.click('#exec-finish');
+  await page.waitForSelector('#finish-dialog');
+  assert((await page.textContent('#finish-dialog')).includes('only by a correction'), 'the finish dialog does not say what follows');
+  await page.click('#finish-dialog-cancel');
+  assert((await page.textContent('#exec-status')) === 'in progress', 'cancelling the dialog finished the stage');
+  await page.click('#exec-finish');
+  await page.click('#finish-dialog-ok');
   await page.waitForSelector('#execute-report');
   assert((await page.textContent('#exec-status')) === 'executed', 'the stage is not executed');
   await shot(page, '22-execute-report');
@@ -593,12 +611,47 @@ test('the handover as people cross: one by one and by group, a refusal, a substi
   await page.click('#stage-correct');
   await page.waitForSelector('#exec-entries');
   await page.click(`#fix-${other.seq}`);
+  await page.click(`#fix-save-${other.seq}`);
+  await page.waitForSelector(`#msg-${other.seq} .notice.error`); // no outcome chosen yet
   await page.selectOption(`#fix-out-${other.seq}`, 'handed_over');
   await page.click(`#fix-save-${other.seq}`);
-  await page.waitForSelector(`#msg-${other.seq} .notice.error`); // no reason yet
-  await page.fill(`#fix-reason-${other.seq}`, 'crossed an hour later, after all');
+  // The dialog says who, from what to what, and that the ledger follows.
+  await page.waitForSelector('#fix-dialog');
+  const said = await page.textContent('#fix-dialog');
+  assert(said.includes('refused at the handover → handed over') && /ledger and the statements are recomputed/.test(said),
+    `the correction dialog says: ${said}`);
+  // The reason is required: asked for in the dialog, nothing sent.
+  await page.click('#fix-dialog-ok');
+  await page.waitForFunction(() => /required/.test(document.querySelector('#fix-dialog-error')?.textContent || ''));
+  // Escape leaves everything as it was.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#fix-dialog', { state: 'detached' });
+  assert(!(await page.textContent('#exec-entries')).includes('corrected'), 'corrected without the dialog\'s button');
+  // A refusal stays in the dialog: meanwhile someone else made the same
+  // correction (in another window), so the server refuses this one.
   await page.click(`#fix-save-${other.seq}`);
-  await page.waitForSelector('.execute > .notice.success');
+  await page.fill('#fix-dialog-text', 'crossed an hour later, after all');
+  const person = (await apiAs(page, 'GET', `/api/stages/${stage2}`)).body.entries.find((e) => String(e.seq) === other.seq).person;
+  let { status } = await apiAs(page, 'POST', `/api/stages/${stage2}/corrections`, { person, outcome: 'handed_over', reason: 'corrected in another window' });
+  assert(status === 200, `the other window's correction: ${status}`);
+  await page.click('#fix-dialog-ok');
+  await page.waitForFunction(() => /already/.test(document.querySelector('#fix-dialog-error')?.textContent || ''));
+  assert(await page.locator('#fix-dialog').isVisible(), 'the dialog closed on a refusal');
+  await shot(page, '22c-execute-correct-refused');
+  await page.click('#fix-dialog-cancel');
+  // The other window's correction undone, then this one made through the dialog.
+  ({ status } = await apiAs(page, 'POST', `/api/stages/${stage2}/corrections`, { person, outcome: 'refused', reason: 'the other window was wrong' }));
+  assert(status === 200, `undoing the other window's correction: ${status}`);
+  await page.reload();
+  await page.waitForSelector(`#fix-${other.seq}`);
+  await page.click(`#fix-${other.seq}`);
+  await page.selectOption(`#fix-out-${other.seq}`, 'handed_over');
+  await page.click(`#fix-save-${other.seq}`);
+  await page.fill('#fix-dialog-text', 'crossed an hour later, after all');
+  await page.click('#fix-dialog-ok');
+  await page.waitForSelector('#status-message .notice.success');
+  const done = await page.textContent('#status-message');
+  assert(done.includes('corrected from refused at the handover to handed over'), `the message after: ${done}`);
   assert((await page.textContent('#exec-entries')).includes('corrected'), 'the correction is not shown');
   await shot(page, '22b-execute-corrected');
   const after = await ledgerRow(page, 'wounded-ill-young', other.side);
@@ -1254,6 +1307,13 @@ function sweepPages() {
       ['stages', '/stages', 'table.stages-table'], ['stage', `/stages/${stage1}`, '#signatures'],
       // stage 2: its handover form, or (once a test above executed it) what the page says then
       ['execute', `/stages/${stage2}/execute`, 'main h1'],
+      // an executed stage's outcome corrected: the new outcome in the row, then the dialog
+      ['execute-correct', `/stages/${stage1}/execute`, '#exec-entries', async (page) => {
+        await page.locator('#exec-entries button[id^="fix-"]').first().click();
+        await page.locator('#exec-entries select[id^="fix-out-"]').selectOption({ index: 1 });
+        await page.locator('#exec-entries button[id^="fix-save-"]').click();
+        await page.waitForSelector('dialog#fix-dialog[open]');
+      }],
       ['statement', `/stages/${stage1}/statement`, '#statement-text h2'],
       ['aftercare', '/aftercare', 'table.aftercare-table']],
     identification: [['remains', '/remains', '#cases'],
@@ -1546,6 +1606,107 @@ test('signing in the browser: the admin makes the office key, UA signs a stage i
   const audit = run(['--json', 'audit', 'log', '--limit', '20']);
   assert(audit.includes('manifest.sign') && audit.includes('unlock.refused'), 'signing not audited');
   assert(!audit.includes(pass) && !audit.includes('not the passphrase'), 'a passphrase in the audit log');
+});
+
+test('a mediator\'s instance witnesses in its own UI: the office\'s mediator key made on the keys page, the mediator signs from the stage page, valid without a reload; a negotiator may not sign with it, nor the mediator as a party', async (page) => {
+  // A stage proposed, signed by nobody yet.
+  const out = run(['plan', 'istanbul-2025-06-02', '--clause', 'wounded-ill-young', '--stage-date', '2025-06-13',
+    '--capacity', '2', '--save', '--handover-point', 'Belarus-Ukraine border']);
+  const id = out.match(/saved the next stage as (S[0-9A-Z]+)/)[1];
+  run(['stage', 'propose', id]);
+  const witnessPass = 'the mediator\'s passphrase, Ankara';
+  await signIn(page, 'admin');
+  // A party's key held here too (made by the signing test, or now), for
+  // the mediator to be refused with.
+  let { body: { keys } } = await apiAs(page, 'GET', '/api/keys');
+  if (!keys.some((k) => k.held && k.role === 'party')) {
+    const made = await apiAs(page, 'POST', '/api/keys', { signer: 'UA', role: 'party', passphrase: 'a party passphrase, 2025',
+      confirm: 'a party passphrase, 2025' });
+    assert(made.status === 201, `the party key: ${made.status} ${JSON.stringify(made.body)}`);
+  }
+  // The mediator's key, made on the keys page: the newest held, so the one
+  // the stage page signs with.
+  await page.goto(`${base}/keys`);
+  await page.waitForSelector('#keys');
+  await page.fill('#key-signer', 'TR');
+  await page.selectOption('#key-role', 'mediator');
+  await page.fill('#key-pass', witnessPass);
+  await page.fill('#key-confirm', witnessPass);
+  await page.click('#key-generate');
+  await page.waitForSelector('#keys-messages .notice.success', { timeout: 30000 });
+  assert(await page.locator('#keys tr[data-signer="TR"][data-held="1"]').count() === 1, 'the mediator key is not shown as held');
+  ({ body: { keys } } = await apiAs(page, 'GET', '/api/keys'));
+  const held = keys.filter((k) => k.held && !k.revoked_at);
+  const tr = held.filter((k) => k.signer === 'TR').pop();
+  const party = held.find((k) => k.role === 'party');
+  assert(tr && tr.role === 'mediator' && party, `held keys: ${JSON.stringify(held.map((k) => [k.signer, k.role]))}`);
+  // A negotiator may not sign with the mediator's key, even knowing its passphrase.
+  await signOutIn(page, 'negotiator');
+  await page.goto(`${base}/stages/${id}`);
+  await page.waitForSelector('#signatures');
+  await page.click('#stage-sign');
+  await page.fill('#sign-pass', witnessPass);
+  await page.click('#sign-dialog-ok');
+  await page.waitForFunction(() => /only as a party/.test(document.querySelector('#sign-dialog-error')?.textContent || ''),
+    null, { timeout: 30000 });
+  await page.click('#sign-dialog-cancel');
+  assert(await page.locator('#signatures li.unsigned[data-signer="TR"]').count() === 1, 'TR shown as signed after the refusal');
+  const byFp = await apiAs(page, 'POST', `/api/stages/${id}/sign`, { passphrase: witnessPass, key: tr.fingerprint.replace(/ /g, '') });
+  assert(byFp.status === 409 && /only as a party/.test(byFp.body.error.message), `a negotiator with the mediator's key: ${byFp.status}`);
+  // The mediator witnesses from the stage page: the signature shown valid in place.
+  await signOutIn(page, 'mediator');
+  await page.goto(`${base}/stages/${id}`);
+  await page.waitForSelector('#signatures');
+  assert(await page.locator('#signatures li.unsigned[data-signer="TR"]').count() === 1, 'TR shown as signed before it signed');
+  await page.evaluate(() => { window.notReloaded = true; });
+  assert((await page.textContent('#stage-sign')).includes('Witness'), `the mediator's button: ${await page.textContent('#stage-sign')}`);
+  await page.click('#stage-sign');
+  await page.fill('#sign-pass', witnessPass);
+  await page.click('#sign-dialog-ok');
+  await page.waitForSelector('#stage-messages .notice.success', { timeout: 30000 });
+  assert(await page.locator('#signatures li.signed[data-signer="TR"]').count() === 1, 'the mediator is not shown as signed');
+  const row = page.locator('#signatures .sig-table tbody tr', { hasText: tr.fingerprint });
+  assert(await row.count() === 1 && await row.locator('.verdict-ok').count() === 1 && (await row.textContent()).includes('mediator'),
+    `the mediator's signature is not shown valid: ${await row.allTextContents()}`);
+  assert(await page.evaluate(() => window.notReloaded === true), 'the page was reloaded');
+  await shot(page, '63-mediator-witnessed');
+  // The mediator may not sign as a party, with the party's key named.
+  const asParty = await apiAs(page, 'POST', `/api/stages/${id}/sign`, { passphrase: 'a party passphrase, 2025',
+    key: party.fingerprint.replace(/ /g, '') });
+  assert(asParty.status === 409 && /only as the mediator/.test(asParty.body.error.message),
+    `the mediator with a party's key: ${asParty.status} ${JSON.stringify(asParty.body)}`);
+  const v = JSON.parse(run(['--json', 'stage', 'show', id]));
+  assert(!['agreed'].includes(v.status), `the stage is ${v.status} with the mediator's signature alone`);
+  const audit = run(['--json', 'audit', 'log', '--limit', '20']);
+  assert(audit.includes('manifest.sign') && !audit.includes(witnessPass), 'the witness signature not audited, or the passphrase in it');
+});
+
+test('a confirmed identification is final: asked in a dialog first (Escape leaves the case as it was), then a message says it is done', async (page) => {
+  // A simulated case and a missing person of ours the DNA tests leave alone.
+  const used = [dnaOurs, dnaTheirs].filter(Boolean);
+  const tag = readFileSync(join(sim, 'cases.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0])
+    .filter((x) => !used.some((p) => p.case === x)).pop();
+  const person = Object.keys(simParty).filter((id) => simParty[id] === 'UA' && !used.some((p) => p.person === id)).pop();
+  await signIn(page, 'identification');
+  await page.goto(`${base}/remains?tag=${tag}`);
+  await page.click(`a.case-link >> text=${tag}`);
+  await page.waitForSelector('#identify-form');
+  const before = await page.textContent('#case-status');
+  await page.fill('#id-person', person);
+  await page.check('#id-confirm');
+  await page.click('#identify-form button[type=submit]');
+  await page.waitForSelector('#identify-form-dialog');
+  const said = await page.textContent('#identify-form-dialog');
+  assert(said.includes(tag) && said.includes(person) && said.includes('cannot be withdrawn'), `the dialog says: ${said}`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#identify-form-dialog', { state: 'detached' });
+  assert(await page.textContent('#case-status') === before, 'the case changed without the dialog\'s button');
+  assert(JSON.parse(run(['--json', 'remains', 'show', tag])).status === 'unidentified', 'identified after Escape');
+  await page.click('#identify-form button[type=submit]');
+  await page.click('#identify-form-dialog-ok');
+  await page.waitForSelector('#status-message .notice.success');
+  assert((await page.textContent('#status-message')).includes(tag), 'no message after');
+  assert((await page.textContent('#case-status')).includes('confirmed'), `the case is ${await page.textContent('#case-status')}`);
 });
 
 const only = process.env.PARLEY_BROWSER_ONLY;

@@ -1414,4 +1414,19 @@ export default {
     'else': 'different',
     'unknown': 'not compared',
   },
+  // branch x-witness: dialogs before correcting an outcome, finishing an execution, confirming an identification
+  more_dialogs: {
+    pick: 'Choose the outcome it is corrected to.',
+    next: 'Continue…',
+    title: 'Correct no. {seq}, {name}?',
+    text: '{name}: {from} → {to}. The correction is recorded beside the outcome with its reason (in the audit log); the ledger and the statements are recomputed.',
+    reason: 'Reason (required, for the audit log)',
+    hint: 'why the outcome recorded was wrong',
+    ok: 'Record the correction',
+    done: 'No. {seq}, {name}: corrected from {from} to {to}; the ledger and statements recomputed.',
+    finish_title: 'Finish the execution of stage {n}?',
+    finish_text: 'The stage becomes executed: no one is recorded on it any more, and an outcome is then changed only by a correction with its reason. The bodies are counted as delivered as given here.',
+    identify_title: 'Confirm {tag} as {person}?',
+    identify_text: 'A confirmed identification is final: it cannot be withdrawn. The person’s lifecycle records it (their remains returned and identified), in the audit log too.',
+  },
 };

@@ -114,13 +114,16 @@ async function tieForm(ctx, b) {
     h('div', { class: 'row' }, field(t('batches.fields.agreement'), ag), field(t('batches.fields.clause'), clause),
       field(t('batches.fields.stage'), stage), field(t('batches.fields.declared'), declared)),
     msg, h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'tie-submit' }, t('batches.tie')), untie));
-  const send = async (body, done) => {
+  // From a dialog (inDialog), a refusal is thrown back for the dialog to
+  // show, and it stays open; from the form, it is said under the form.
+  const send = async (body, done, inDialog) => {
     msg.replaceChildren();
     try {
       const r = await post(`/api/remains/batches/${b.id}/tie`, body);
       msg.append(notice('success', done(r)));
       setTimeout(() => ctx.reload(), 600);
     } catch (err) {
+      if (inDialog) throw err;
       refused(form, msg, err);
     }
   };
@@ -134,7 +137,7 @@ async function tieForm(ctx, b) {
   });
   untie?.addEventListener('click', () => dialog({ id: 'untie-dialog', title: t('batches.untie'),
     text: t('batches.untie_confirm', { label: b.label }), ok: t('batches.untie'), danger: true,
-    run: () => send({ stage: null }, () => t('batches.untied')) }));
+    run: () => send({ stage: null }, () => t('batches.untied'), true) }));
   return form;
 }
 

@@ -5,7 +5,7 @@
 // is finished with the bodies delivered. An outcome recorded is corrected,
 // with its reason, here too (also once the stage is executed or closed).
 import { get, post, query } from '../api.js';
-import { h, clear, notice, table, pairs, field } from '../dom.js';
+import { h, clear, notice, table, pairs, field, dialog, announce } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 
 const OUTCOMES = ['handed_over', 'not_presented', 'refused', 'died', 'substituted'];
@@ -87,36 +87,35 @@ function pendingRow(ctx, e) {
   return [pick, String(e.seq), e.side, entryName(e), e.birth_date || '', h('div', {}, outcome, picker), note, h('div', {}, save, msg)];
 }
 
-// A recorded person's row: the outcome, its day, and Correct (a reason
-// required).
+// A recorded person's row: the outcome, its day, and Correct: the new
+// outcome chosen in the row, then a dialog that says what changes and asks
+// for the reason (the audit keeps it); a refusal stays in the dialog.
 function recordedRow(ctx, e) {
   const msg = h('div', { class: 'row-msg', id: `msg-${e.seq}`, 'aria-live': 'polite' });
   const by = ctx.s.entries.find((x) => x.substitute_for === e.seq);
-  const shown = h('span', { class: `outcome o-${e.outcome}` },
-    e.outcome === 'substituted' && by ? t('crossing.replaced_by', { seq: by.seq }) : label('outcomes', e.outcome),
+  const was = e.outcome === 'substituted' && by ? t('crossing.replaced_by', { seq: by.seq }) : label('outcomes', e.outcome);
+  const shown = h('span', { class: `outcome o-${e.outcome}` }, was,
     e.substitute_for ? h('span', { class: 'muted small' }, ` (${t('stage.substitute_for', { seq: e.substitute_for })})`) : null,
     e.corrections ? h('span', { class: 'muted small' }, ` (${t('crossing.corrected')})`) : null);
   const open = h('button', { type: 'button', class: 'link-like', id: `fix-${e.seq}` }, t('crossing.correct'));
   const cell = h('div', {}, open, msg);
   open.addEventListener('click', () => {
-    open.hidden = true;
+    open.remove(); // the form takes its place
     const to = choose(`fix-out-${e.seq}`, FIXES, t('execute.outcome'), e.outcome);
-    const reason = h('input', { id: `fix-reason-${e.seq}`, size: 24, required: true, 'aria-label': t('crossing.reason'),
-      placeholder: t('crossing.reason') });
-    const go = h('button', { type: 'button', class: 'primary', id: `fix-save-${e.seq}` }, t('crossing.save_fix'));
+    const go = h('button', { type: 'button', class: 'primary', id: `fix-save-${e.seq}` }, t('more_dialogs.next'));
     go.addEventListener('click', async () => {
       msg.replaceChildren();
-      if (!to.value || !reason.value.trim()) { msg.append(notice('error', t('crossing.fix_needs'))); return; }
-      go.disabled = true;
-      try {
-        await post(`/api/stages/${ctx.s.id}/corrections`, { person: e.person || e.ref, outcome: to.value, reason: reason.value.trim() });
-        await ctx.refresh(t('crossing.fixed', { seq: e.seq }));
-      } catch (err) {
-        msg.append(notice('error', err.message));
-        go.disabled = false;
-      }
+      if (!to.value) { msg.append(notice('error', t('more_dialogs.pick'))); return; }
+      const vars = { seq: e.seq, name: entryName(e), from: was, to: label('outcomes', to.value) };
+      const done = await dialog({ id: 'fix-dialog', title: t('more_dialogs.title', vars), text: t('more_dialogs.text', vars),
+        field: { label: t('more_dialogs.reason'), hint: t('more_dialogs.hint'), required: true }, ok: t('more_dialogs.ok'),
+        run: (reason) => post(`/api/stages/${ctx.s.id}/corrections`, { person: e.person || e.ref, outcome: to.value, reason }) });
+      if (!done) return;
+      announce(t('more_dialogs.done', vars));
+      await ctx.refresh();
     });
-    cell.prepend(h('div', { class: 'fix' }, to, reason, go));
+    cell.prepend(h('div', { class: 'fix' }, to, go));
+    to.focus();
   });
   return [null, String(e.seq), e.side, entryName(e), e.birth_date || '', shown,
     e.outcome_date || '', ctx.s.status === 'cancelled' ? null : cell];
@@ -149,14 +148,14 @@ function finishForm(ctx, pending) {
     msg.replaceChildren();
     const deliveries = s.remains.map((b, i) => ({ batch: b.batch, delivered: Number(counts[i].value) }))
       .filter((d, i) => d.delivered !== s.remains[i].declared);
-    button.disabled = true;
-    try {
-      const r = await post(`/api/stages/${s.id}/finish`, { date: ctx.date.value || undefined, deliveries });
-      await ctx.refresh(null, report(s, r));
-    } catch (err) {
-      msg.append(notice('error', err.message));
-      button.disabled = false;
-    }
+    // Executed, the stage is never in progress again (an outcome is then
+    // only corrected): said in a dialog first; a refusal stays in it.
+    let r = null;
+    const done = await dialog({ id: 'finish-dialog', title: t('more_dialogs.finish_title', { n: s.number }),
+      text: t('more_dialogs.finish_text'), ok: t('crossing.finish'),
+      run: async () => { r = await post(`/api/stages/${s.id}/finish`, { date: ctx.date.value || undefined, deliveries }); } });
+    if (!done) return;
+    await ctx.refresh(null, report(s, r));
   });
   return form;
 }

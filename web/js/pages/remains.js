@@ -68,7 +68,8 @@ async function list(ctx) {
 // ---- one case --------------------------------------------------------------
 
 // A small form posting `build()` to the case's `what`, then saying so and
-// reloading; with `confirm` ({title, text}), only after a dialog.
+// reloading; with `confirm` ({title, text}, or a function giving it or
+// null, as the form is filled), only after a dialog.
 function actionForm(ctx, c, id, title, what, controls, build, danger, confirm) {
   const msg = h('div', {});
   const form = h('form', { class: 'group case-action', id },
@@ -82,8 +83,9 @@ function actionForm(ctx, c, id, title, what, controls, build, danger, confirm) {
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     msg.replaceChildren();
-    if (confirm) {
-      dialog({ id: `${id}-dialog`, title: confirm.title, text: confirm.text, ok: title, danger: true, run: send });
+    const ask = typeof confirm === 'function' ? confirm() : confirm;
+    if (ask) {
+      dialog({ id: `${id}-dialog`, title: ask.title, text: ask.text, ok: title, danger: true, run: send });
       return;
     }
     try {
@@ -105,7 +107,10 @@ function forms(ctx, c) {
     const confirm = h('input', { type: 'checkbox', id: 'id-confirm', name: 'confirm' });
     out.push(actionForm(ctx, c, 'identify-form', t('remains.identify'), 'identify',
       [field(t('remains.person'), person), h('label', { class: 'check', for: 'id-confirm' }, confirm, ` ${t('remains.confirm')}`)],
-      () => ({ person: person.value.trim(), confirm: confirm.checked })));
+      () => ({ person: person.value.trim(), confirm: confirm.checked }), false,
+      // Confirmed is final (no withdrawal): said first; preliminary is not.
+      () => (confirm.checked ? { title: t('more_dialogs.identify_title', { tag: c.tag, person: person.value.trim() }),
+        text: t('more_dialogs.identify_text') } : null)));
   }
   if (c.status === 'preliminary') {
     out.push(actionForm(ctx, c, 'withdraw-form', t('remains.withdraw'), 'withdraw', [], () => undefined, true,
