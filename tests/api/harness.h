@@ -7,6 +7,7 @@
 #include "testutil.h"
 
 #include <jansson.h>
+#include <string.h>
 
 #include "auth/auth.h"
 #include "core/buf.h"
@@ -114,6 +115,17 @@ static inline const char *str_at(json_t *o, const char *key)
 static inline long long int_at(json_t *o, const char *key)
 {
 	return json_integer_value(json_object_get(o, key));
+}
+
+/* The element of array a whose member key is the string value; NULL if none. */
+static inline json_t *find(json_t *a, const char *key, const char *value)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(a, i, e)
+		if(str_at(e, key) && !strcmp(str_at(e, key), value))
+			return e;
+	return NULL;
 }
 
 #define assert_status(call_, want)                                                      \

@@ -100,17 +100,6 @@ static int teardown(void **state)
 
 /* ---- helpers --------------------------------------------------------------- */
 
-/* Whether array a has an element whose key equals value. */
-static json_t *find(json_t *a, const char *key, const char *value)
-{
-	size_t i;
-	json_t *e;
-	json_array_foreach(a, i, e)
-		if(str_at(e, key) && !strcmp(str_at(e, key), value))
-			return e;
-	return NULL;
-}
-
 /* Whether the access log has a read of person p by actor with action. */
 static bool read_logged(const char *p, const char *actor, const char *action)
 {

@@ -89,16 +89,6 @@ static void path_of(char *out, size_t size, const char *what)
 	snprintf(out, size, "/api/stages/%s%s", stage_id, what);
 }
 
-static json_t *find(json_t *a, const char *key, const char *value)
-{
-	size_t i;
-	json_t *e;
-	json_array_foreach(a, i, e)
-		if(str_at(e, key) && !strcmp(str_at(e, key), value))
-			return e;
-	return NULL;
-}
-
 /* The ledger's figure of a side. */
 static long long ledger_at(const char *side, const char *what)
 {
