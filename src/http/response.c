@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/msg.h"
 #include "core/utf8.h"
 #include "http/internal.h"
 
@@ -73,6 +74,26 @@ void http_error(http_req *q, unsigned status, const char *code, const char *fiel
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	send_error(q, status, code, field, msg, NULL);
+}
+
+void http_errorc(http_req *q, unsigned status, const char *code, const char *field,
+                 const char *msg_code, ...)
+{
+	pl_err err = {0};
+	va_list ap;
+	va_start(ap, msg_code);
+	pl_vfailc(&err, PL_EINPUT, msg_code, ap);
+	va_end(ap);
+	send_error(q, status, code, field, err.msg, &err);
+}
+
+void http_error_why(http_req *q, unsigned status, const char *field, const char *why)
+{
+	const char *code = msg_code_of(why);
+	if(code)
+		http_errorc(q, status, "bad_input", field, "http.field_why", "field", field, "why", code, NULL);
+	else
+		http_error(q, status, "bad_input", field, "%s: %s", field, why);
 }
 
 void http_refuse(http_req *q, unsigned status, const char *code, const char *field,
@@ -158,7 +179,7 @@ void http_send(http_req *q, unsigned status, const char *content_type, const cha
 	q->content_type = content_type;
 	q->status = status;
 	if(buf_add(&q->out, text, len))
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 }
 
 /* ---- the answer sent ------------------------------------------------- */

@@ -36,7 +36,8 @@ function cFiles(dir) {
 }
 
 // Every code the sources raise or name: pl_failc(err, RC, "code", ...),
-// and the literals of the families that are arguments of other messages
+// the HTTP layer's "http.*" literals (http_errorc, http_one_upload, often in
+// a ?: choice), and the literals of the families that are arguments of other messages
 // ({@why}: "stage.doing_closed", "event.when_in"). Codes made at run time
 // ("exclusion.%s") the check lists itself.
 const FAMILIES = /"((?:stage\.doing|event\.when)_[a-z_]+)"/g;
@@ -48,6 +49,8 @@ export function cCodes(src) {
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
+    for (const m of text.matchAll(/"(http\.[a-z_]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/http_errorc\(\s*[^,]+,\s*[^,]+,\s*"[^"]+",\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     // the planner's reasons, written as "exclusion.%s" (accord/admit.c)
     for (const m of text.matchAll(/\[EXCLUDE_\w+\] = "([a-z_]+)"/g)) codes.set(`exclusion.${m[1]}`, f);
   }
