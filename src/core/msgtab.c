@@ -581,6 +581,85 @@ const msg_entry msg_table[] = {
 	{"http.field_why", {"{field}: {@why}",
 	                "{field}: {@why}",
 	                "{field}: {@why}"}},
+
+	/* the registry import's problems, each after its file:line (src/registry/import*.c) */
+	{"import.column_invalid", {"column '{column}': {@why} (got '{value}')",
+	                "стовпець «{column}»: {@why} (отримано «{value}»)",
+	                "столбец «{column}»: {@why} (получено «{value}»)"}},
+	{"import.column_invalid_enum", {"column '{column}': {@why} (got '{value}'); expected one of: {allowed}",
+	                "стовпець «{column}»: {@why} (отримано «{value}»); можливі: {allowed}",
+	                "столбец «{column}»: {@why} (получено «{value}»); возможны: {allowed}"}},
+	{"import.bad_id", {"column '{column}': expected an id as parley writes them ({prefix} and 16 "
+                 "characters of 0-9 and A-Z), got '{value}'",
+	                "стовпець «{column}»: очікується ідентифікатор у записі parley ({prefix} і 16 "
+                 "символів з 0-9 та A-Z), отримано «{value}»",
+	                "столбец «{column}»: ожидается идентификатор в записи parley ({prefix} и 16 "
+                 "символов из 0-9 и A-Z), получено «{value}»"}},
+	{"import.ext_invalid", {"column 'ext.{source}': {@why} (got '{value}')",
+	                "стовпець «ext.{source}»: {@why} (отримано «{value}»)",
+	                "столбец «ext.{source}»: {@why} (получено «{value}»)"}},
+	{"import.may_not_set_medical", {"column '{column}': your role may not set medical fields",
+	                "стовпець «{column}»: вашій ролі не дозволено задавати медичні поля",
+	                "столбец «{column}»: вашей роли не разрешено задавать медицинские поля"}},
+	{"import.may_not_set_other", {"column '{column}': your role may not set non-medical fields",
+	                "стовпець «{column}»: вашій ролі не дозволено задавати немедичні поля",
+	                "столбец «{column}»: вашей роли не разрешено задавать немедицинские поля"}},
+	{"import.may_not_add", {"no person in the registry has this row's id or ext.* identifiers, and your role "
+                 "may not add persons",
+	                "у реєстрі немає особи з ідентифікатором або ext.* цього рядка, а додавати осіб "
+                 "вашій ролі не дозволено",
+	                "в реестре нет лица с идентификатором или ext.* этой строки, а добавлять лиц "
+                 "вашей роли не разрешено"}},
+	{"import.required", {"column '{column}': required",
+	                "стовпець «{column}»: обов’язковий",
+	                "столбец «{column}»: обязательный"}},
+	{"import.death_fields", {"cause, burial_place and grave belong to died_in_captivity and remains_returned "
+                 "events, not {type}",
+	                "cause, burial_place і grave стосуються лише подій died_in_captivity і "
+                 "remains_returned, а не {type}",
+	                "cause, burial_place и grave относятся только к событиям died_in_captivity и "
+                 "remains_returned, а не {type}"}},
+	{"import.may_not_record", {"column 'type': your role may not record {type:events}",
+	                "стовпець «type»: вашій ролі не дозволено записувати подію «{type:events}»",
+	                "столбец «type»: вашей роли не разрешено записывать событие «{type:events}»"}},
+	{"import.may_not_record_cause", {"column 'cause': your role may not record {type:events} with a cause of death",
+	                "стовпець «cause»: вашій ролі не дозволено записувати подію «{type:events}» із "
+                 "причиною смерті",
+	                "столбец «cause»: вашей роли не разрешено записывать событие «{type:events}» с "
+                 "причиной смерти"}},
+	{"import.no_person", {"column 'person': no person with id {person} (import the persons first, or in "
+                 "the same command before this file)",
+	                "стовпець «person»: немає особи з ідентифікатором {person} (спершу імпортуйте "
+                 "осіб, або в тій самій команді перед цим файлом)",
+	                "столбец «person»: нет лица с идентификатором {person} (сначала импортируйте "
+                 "лиц, или в той же команде перед этим файлом)"}},
+	{"import.no_ext", {"no person has the ext.{source} '{id}' of this row",
+	                "жодна особа не має ext.{source} «{id}» цього рядка",
+	                "ни у одного лица нет ext.{source} «{id}» этой строки"}},
+	{"import.fields_count", {"{fields} fields, but the header has {columns} columns",
+	                "полів: {fields}, а в заголовку стовпців: {columns}",
+	                "полей: {fields}, а в заголовке столбцов: {columns}"}},
+	{"import.column_twice", {"column {n}: '{column}' appears twice",
+	                "стовпець {n}: «{column}» трапляється двічі",
+	                "столбец {n}: «{column}» встречается дважды"}},
+	{"import.events_whose", {"an events file needs a 'person' column or an ext.SOURCE column to say whose "
+                 "events they are",
+	                "у файлі подій потрібен стовпець «person» або ext.ДЖЕРЕЛО, щоб було видно, чиї "
+                 "це події",
+	                "в файле событий нужен столбец «person» или ext.ИСТОЧНИК, чтобы было видно, чьи "
+                 "это события"}},
+	{"import.bad_json", {"column {n}: invalid JSON: {detail}",
+	                "стовпець {n}: некоректний JSON: {detail}",
+	                "столбец {n}: некорректный JSON: {detail}"}},
+	{"import.string_or_null", {"{path}: expected a string or null",
+	                "{path}: очікується рядок або null",
+	                "{path}: ожидается строка или null"}},
+	{"import.expected_object", {"{path}: expected an object",
+	                "{path}: очікується об’єкт",
+	                "{path}: ожидается объект"}},
+	{"import.unknown_key", {"unknown key '{key}' (expected format, version, persons)",
+	                "невідомий ключ «{key}» (очікуються format, version, persons)",
+	                "неизвестный ключ «{key}» (ожидаются format, version, persons)"}},
 };
 
 const size_t msg_table_len = sizeof(msg_table) / sizeof(msg_table[0]);

@@ -154,7 +154,7 @@ void api_import(http_req *q)
 	watch_end(wd.w, wd.slot);
 	if(rc == PL_EINPUT) {
 		/* The same problems, file:line: column, as the CLI prints. */
-		http_refuse_problems(q, &err, &rep.errors, rep.rows);
+		http_refuse_problems(q, &err, &rep.errors, &rep.coded, rep.rows);
 	} else if(rc) {
 		http_fail(q, &err);
 	} else {

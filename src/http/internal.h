@@ -241,11 +241,15 @@ void http_send(http_req *q, unsigned status, const char *content_type, const cha
  * array of strings. */
 json_t *http_lines_json(const buf *lines);
 /* Answer 422 with an import's problems, one a line (file:line: column ...),
- * as {"error": {"code", "message", "field", "problems", "rows_read"}}. */
-void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows);
+ * as {"error": {"code", "message", "field", "problems", "rows_read"}};
+ * coded (may be NULL: core/problems.h's coded lines) adds "problem_codes",
+ * each problem's {context, message_code, args} or null. */
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, const buf *coded,
+                          long rows);
 /* An import's failure answered (its problems if it has any, else as
  * http_fail): true if rc is one. */
-bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows);
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems,
+                         const buf *coded, long rows);
 /* Send q's answer (q->out or q->fd) with the security headers and q's own. */
 enum MHD_Result http_respond(http_req *q);
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "core/msg.h"
+#include "core/problems.h"
 #include "core/utf8.h"
 #include "http/internal.h"
 
@@ -256,18 +257,54 @@ json_t *http_lines_json(const buf *errors)
 	return a;
 }
 
-void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows)
+/* One line of problems.coded as {context, message_code, args}; null for
+ * an empty line (a problem without a code). */
+static json_t *coded_json(const char *p, size_t n)
 {
-	http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
-	          json_pack("{s:{s:s, s:s, s:n, s:o, s:I}}", "error", "code", "bad_input", "message",
-	                    err->msg, "field", "problems", http_lines_json(problems), "rows_read",
-	                    (json_int_t)rows));
+	const char *end = p + n, *sep;
+	char *parts[2 + 2 * PL_ERR_ARGS];
+	int k = 0;
+	json_t *args = json_object(), *o = NULL;
+	int max = (int)(sizeof(parts) / sizeof(parts[0]));
+	for(; k < max && (sep = memchr(p, PROBLEMS_SEP, (size_t)(end - p))); p = sep + 1)
+		parts[k++] = strndup(p, (size_t)(sep - p));
+	for(int i = 2; i + 1 < k; i += 2)
+		if(parts[i] && parts[i + 1])
+			json_object_set_new(args, parts[i], json_string(parts[i + 1]));
+	if(k >= 2 && parts[0] && parts[1])
+		o = json_pack("{s:s, s:s, s:O}", "context", parts[0], "message_code", parts[1], "args", args);
+	for(int i = 0; i < k; i++)
+		free(parts[i]);
+	json_decref(args);
+	return o ? o : json_null();
 }
 
-bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows)
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *lines, const buf *coded,
+                          long rows)
 {
-	if(rc && problems->len)
-		http_refuse_problems(q, err, problems, rows);
+	json_t *codes = json_array();
+	const char *p = coded && coded->len ? coded->ptr : NULL, *end = p ? p + coded->len : NULL;
+	while(p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		json_array_append_new(codes, coded_json(p, n));
+		p += n + 1;
+	}
+	json_t *e = json_pack("{s:s, s:s, s:n, s:o, s:I}", "code", "bad_input", "message", err->msg, "field",
+	                      "problems", http_lines_json(lines), "rows_read", (json_int_t)rows);
+	/* problem_codes[i] says problems[i] by code (null: not coded), when the
+	 * importer codes its problems. */
+	if(e && json_array_size(codes))
+		json_object_set(e, "problem_codes", codes);
+	json_decref(codes);
+	http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT, e ? json_pack("{s:o}", "error", e) : NULL);
+}
+
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *lines,
+                         const buf *coded, long rows)
+{
+	if(rc && lines->len)
+		http_refuse_problems(q, err, lines, coded, rows);
 	else if(rc)
 		http_fail(q, err);
 	return rc != PL_OK;

@@ -49,7 +49,8 @@ export function cCodes(src) {
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
-    for (const m of text.matchAll(/"(http\.[a-z_]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/"((?:http|import)\.[a-z_]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/problems_atc\(\s*[^,]+,\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/http_errorc\(\s*[^,]+,\s*[^,]+,\s*"[^"]+",\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     // the planner's reasons, written as "exclusion.%s" (accord/admit.c)
     for (const m of text.matchAll(/\[EXCLUDE_\w+\] = "([a-z_]+)"/g)) codes.set(`exclusion.${m[1]}`, f);
