@@ -36,8 +36,9 @@ function cFiles(dir) {
 }
 
 // Every code the sources raise or name: pl_failc(err, RC, "code", ...),
-// the HTTP layer's "http.*" literals (http_errorc, http_one_upload, often in
-// a ?: choice), and the literals of the families that are arguments of other messages
+// the HTTP layer's "http.*" and the importer's "import.*" literals
+// (http_errorc, http_one_upload, problems_atc), a ?: choice of two codes,
+// and the literals of the families that are arguments of other messages
 // ({@why}: "stage.doing_closed", "event.when_in"). Codes made at run time
 // ("exclusion.%s") the check lists itself.
 const FAMILIES = /"((?:stage\.doing|event\.when)_[a-z_]+)"/g;
@@ -50,6 +51,11 @@ export function cCodes(src) {
     for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
     for (const m of text.matchAll(/"((?:http|import)\.[a-z_]+)"/g)) codes.set(m[1], f);
+    // a choice of two codes: cond ? "stage.sign_draft" : "stage.sign_cancelled"
+    for (const m of text.matchAll(/\?\s*"([a-z]+\.[a-z_]+)"\s*:\s*"([a-z]+\.[a-z_]+)"/g)) {
+      codes.set(m[1], f);
+      codes.set(m[2], f);
+    }
     for (const m of text.matchAll(/problems_atc\(\s*[^,]+,\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/http_errorc\(\s*[^,]+,\s*[^,]+,\s*"[^"]+",\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     // the planner's reasons, written as "exclusion.%s" (accord/admit.c)
