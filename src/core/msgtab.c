@@ -873,6 +873,17 @@ const msg_entry msg_table[] = {
 	{"aftercare.not_handed_any", {"persons[{i}]: {person} was not handed over in any stage",
 	                "особи[{i}]: {person} не передано на жодному етапі",
 	                "лица[{i}]: {person} не передан ни на одном этапе"}},
+
+	/* the DNA importer's problems, each after its file:line (src/dna) */
+	{"dna.no_case", {"column 'case': no remains case tagged '{case}' (import the cases first: parley "
+                 "remains import)",
+	                "стовпець «case»: немає справи останків з міткою «{case}» (спершу імпортуйте "
+                 "справи: parley remains import)",
+	                "столбец «case»: нет дела останков с меткой «{case}» (сначала импортируйте дела: "
+                 "parley remains import)"}},
+	{"dna.no_person", {"column 'person': no person with id {person} in the registry",
+	                "стовпець «person»: у реєстрі немає особи з ідентифікатором {person}",
+	                "столбец «person»: в реестре нет лица с идентификатором {person}"}},
 };
 
 const size_t msg_table_len = sizeof(msg_table) / sizeof(msg_table[0]);

@@ -65,7 +65,7 @@ void api_dna_import(http_req *q)
 	dna_import_report rep;
 	pl_err err = {0};
 	pl_rc rc = dna_import(q->st, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
-	if(!http_import_refused(q, rc, &err, &rep.errors, NULL, rep.rows))
+	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind",
 		                    import_kinds[kind], "rows", (json_int_t)rep.rows, "created",

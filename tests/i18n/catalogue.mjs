@@ -50,7 +50,7 @@ export function cCodes(src) {
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
-    for (const m of text.matchAll(/"((?:http|import)\.[a-z_]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/"((?:http|import|dna)\.[a-z_]+)"/g)) codes.set(m[1], f);
     // a choice of two codes: cond ? "stage.sign_draft" : "stage.sign_cancelled"
     for (const m of text.matchAll(/\?\s*"([a-z]+\.[a-z_]+)"\s*:\s*"([a-z]+\.[a-z_]+)"/g)) {
       codes.set(m[1], f);

@@ -1391,6 +1391,11 @@ export default {
       not_handed: 'persons[{i}]: {person} was not handed over in stage {stage}',
       not_handed_any: 'persons[{i}]: {person} was not handed over in any stage',
     },
+    // x-i18n2: the DNA importer's problems, each after its file:line (src/dna)
+    dna: {
+      no_case: 'column \'case\': no remains case tagged \'{case}\' (import the cases first: parley remains import)',
+      no_person: 'column \'person\': no person with id {person} in the registry',
+    },
   },
   // An error the server did not code: what kind it is, before its English text.
   error_codes: {

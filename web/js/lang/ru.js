@@ -1197,6 +1197,11 @@ export default {
       not_handed: 'лица[{i}]: {person} не передан на этапе {stage}',
       not_handed_any: 'лица[{i}]: {person} не передан ни на одном этапе',
     },
+    // x-i18n2: the DNA importer's problems, each after its file:line (src/dna)
+    dna: {
+      no_case: 'столбец «case»: нет дела останков с меткой «{case}» (сначала импортируйте дела: parley remains import)',
+      no_person: 'столбец «person»: в реестре нет лица с идентификатором {person}',
+    },
   },
   // An error the server did not code: what kind it is, before its English text.
   error_codes: {

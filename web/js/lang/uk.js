@@ -1391,6 +1391,11 @@ export default {
       not_handed: 'особи[{i}]: {person} не передано на етапі {stage}',
       not_handed_any: 'особи[{i}]: {person} не передано на жодному етапі',
     },
+    // x-i18n2: the DNA importer's problems, each after its file:line (src/dna)
+    dna: {
+      no_case: 'стовпець «case»: немає справи останків з міткою «{case}» (спершу імпортуйте справи: parley remains import)',
+      no_person: 'стовпець «person»: у реєстрі немає особи з ідентифікатором {person}',
+    },
   },
   // An error the server did not code: what kind it is, before its English text.
   error_codes: {
