@@ -57,7 +57,7 @@ void api_reconcile(http_req *q)
 	struct names *nm;
 	FILE *f = fopen(q->upload_path[0], "rb");
 	if(!f) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot read the upload");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.read_upload", NULL);
 		return;
 	}
 	reconcile_result res;

@@ -210,7 +210,7 @@ enum MHD_Result http_respond(http_req *q)
 		if(fstat(q->fd, &sb)) {
 			close(q->fd);
 			q->fd = -1;
-			http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot read the file");
+			http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.read_file", NULL);
 			return http_respond(q);
 		}
 		r = MHD_create_response_from_fd((uint64_t)sb.st_size, q->fd);

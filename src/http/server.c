@@ -152,7 +152,7 @@ static enum MHD_Result request_end(http_req *q)
 	else
 		q->route->run(q);
 	if(!q->answered)
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "no response");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.no_response", NULL);
 	return http_respond(q);
 }
 

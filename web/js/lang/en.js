@@ -1325,6 +1325,9 @@ export default {
       send_key: 'send a public key file (parley keys export) as one file (multipart/form-data)',
       send_manifest: 'send the signed manifest as one file (multipart/form-data)',
       field_why: '{field}: {@why}',
+      read_upload: 'cannot read the upload',
+      read_file: 'cannot read the file',
+      no_response: 'no response',
     },
     // x-i18n2: the registry import's problems, each after its file:line (src/registry/import*.c)
     import: {
@@ -1395,6 +1398,26 @@ export default {
     dna: {
       no_case: 'column \'case\': no remains case tagged \'{case}\' (import the cases first: parley remains import)',
       no_person: 'column \'person\': no person with id {person} in the registry',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    plan: {
+      before: 'a stage on {date} is before agreement {agreement} holds (from {from})',
+      after: 'a stage on {date} is after agreement {agreement} ends ({until})',
+      whole_date: 'a stage\'s date is a whole date, YYYY-MM-DD',
+      which_clause: 'agreement {agreement} has {n} clauses ({list}): say which to plan',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    agreement: {
+      other_terms: 'agreement \'{agreement}\' is already stored with other terms; terms are never edited: give the new terms a new id',
+      no_such: 'no agreement \'{agreement}\' (see parley agreement list)',
+      stage_exists: 'agreement {agreement} already has a stage {n}',
+      remains_clause: 'a remains batch needs a remains clause of agreement {agreement}, got \'{clause}\'',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    statement: {
+      not_party: '{party} is not a party to {agreement} ({a}, {b})',
+      k: 'k: expected a whole number from {min} (agreement {agreement}\'s embargo.k; a statement may raise it, never lower it) to {max}, got {k}',
+      not_executed: 'stage {stage} is {status:stage_statuses}: a statement follows the handover (execute the stage first)',
     },
   },
   // An error the server did not code: what kind it is, before its English text.

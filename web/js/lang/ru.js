@@ -1131,6 +1131,9 @@ export default {
       send_key: 'отправьте файл открытого ключа (parley keys export) одним файлом (multipart/form-data)',
       send_manifest: 'отправьте подписанный манифест одним файлом (multipart/form-data)',
       field_why: '{field}: {@why}',
+      read_upload: 'не удалось прочитать загруженное',
+      read_file: 'не удалось прочитать файл',
+      no_response: 'ответа нет',
     },
     // x-i18n2: the registry import's problems, each after its file:line (src/registry/import*.c)
     import: {
@@ -1201,6 +1204,26 @@ export default {
     dna: {
       no_case: 'столбец «case»: нет дела останков с меткой «{case}» (сначала импортируйте дела: parley remains import)',
       no_person: 'столбец «person»: в реестре нет лица с идентификатором {person}',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    plan: {
+      before: 'этап {date} раньше вступления в силу договорённости {agreement} (с {from})',
+      after: 'этап {date} приходится на время после окончания договорённости {agreement} ({until})',
+      whole_date: 'дата этапа — полная дата, ГГГГ-ММ-ДД',
+      which_clause: 'в договорённости {agreement} пунктов: {n} ({list}): укажите, какой планировать',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    agreement: {
+      other_terms: 'договорённость «{agreement}» уже сохранена с другими условиями; условия никогда не меняют: дайте новым условиям новый идентификатор',
+      no_such: 'нет договорённости «{agreement}» (см. parley agreement list)',
+      stage_exists: 'в договорённости {agreement} уже есть этап {n}',
+      remains_clause: 'для партии тел нужен пункт договорённости {agreement} о телах, получено «{clause}»',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    statement: {
+      not_party: '{party} не сторона договорённости {agreement} ({a}, {b})',
+      k: 'k: ожидается целое число от {min} (embargo.k договорённости {agreement}; заявление может его повысить, но не понизить) до {max}, получено {k}',
+      not_executed: 'этап {stage} имеет статус «{status:stage_statuses}»: заявление следует за передачей (сначала выполните этап)',
     },
   },
   // An error the server did not code: what kind it is, before its English text.

@@ -1325,6 +1325,9 @@ export default {
       send_key: 'надішліть файл відкритого ключа (parley keys export) одним файлом (multipart/form-data)',
       send_manifest: 'надішліть підписаний маніфест одним файлом (multipart/form-data)',
       field_why: '{field}: {@why}',
+      read_upload: 'не вдалося прочитати завантажене',
+      read_file: 'не вдалося прочитати файл',
+      no_response: 'відповіді немає',
     },
     // x-i18n2: the registry import's problems, each after its file:line (src/registry/import*.c)
     import: {
@@ -1395,6 +1398,26 @@ export default {
     dna: {
       no_case: 'стовпець «case»: немає справи останків з міткою «{case}» (спершу імпортуйте справи: parley remains import)',
       no_person: 'стовпець «person»: у реєстрі немає особи з ідентифікатором {person}',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    plan: {
+      before: 'етап {date} передує чинності домовленості {agreement} (з {from})',
+      after: 'етап {date} припадає на час після завершення домовленості {agreement} ({until})',
+      whole_date: 'дата етапу — повна дата, РРРР-ММ-ДД',
+      which_clause: 'домовленість {agreement} має пунктів: {n} ({list}): укажіть, який планувати',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    agreement: {
+      other_terms: 'домовленість «{agreement}» уже збережено з іншими умовами; умови ніколи не змінюють: дайте новим умовам новий ідентифікатор',
+      no_such: 'немає домовленості «{agreement}» (див. parley agreement list)',
+      stage_exists: 'домовленість {agreement} уже має етап {n}',
+      remains_clause: 'для партії тіл потрібен пункт домовленості {agreement} про тіла, отримано «{clause}»',
+    },
+    // x-i18n2: agreements, the planner's window and statements (src/accord)
+    statement: {
+      not_party: '{party} не є стороною домовленості {agreement} ({a}, {b})',
+      k: 'k: очікується ціле число від {min} (embargo.k домовленості {agreement}; заява може його підвищити, але не знизити) до {max}, отримано {k}',
+      not_executed: 'етап {stage} має статус «{status:stage_statuses}»: заява з’являється після передачі (спершу виконайте етап)',
     },
   },
   // An error the server did not code: what kind it is, before its English text.
