@@ -8,9 +8,10 @@ function unquote(lit) {
   return lit.slice(1, -1).replace(/\\(.)/g, (m, c) => (c === 'n' ? '\n' : c));
 }
 
-// {code: [en, uk, ru]} from msgtab.c: `{"code", {"en" "…", "uk", "ru"}},`
+// {code: [en, uk, ru]} from msgtab.c and msgtab_io.c: `{"code", {"en" "…", "uk", "ru"}},`
 export function cCatalogue(src) {
-  const text = readFileSync(join(src, 'core/msgtab.c'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const text = ['core/msgtab.c', 'core/msgtab_io.c'].map((f) => readFileSync(join(src, f), 'utf8')).join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
   const out = {};
   const entry = /\{\s*("(?:[^"\\]|\\.)*")\s*,\s*\{((?:\s*"(?:[^"\\]|\\.)*"\s*,?)+)\}\s*\}/g;
   for (const m of text.matchAll(entry)) {
@@ -46,7 +47,7 @@ const FAMILIES = /"((?:stage\.doing|event\.when)_[a-z_]+)"/g;
 export function cCodes(src) {
   const codes = new Map();
   for (const f of cFiles(src)) {
-    if (f.endsWith('msgtab.c')) continue;
+    if (/msgtab(_io)?\.c$/.test(f)) continue;
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
