@@ -47,32 +47,30 @@ static pl_rc was_handed_over(store *st, int64_t id, const char *in, bool *yes, p
 static pl_rc check_batch(store *st, const aftercare_batch *b, size_t *bad, pl_err *err)
 {
 	if(aftercare_event_parse(lifecycle_event_name(b->type)) < 0)
-		return pl_fail(err, PL_EINPUT, "event: expected arrived_transit, assistance, repatriated, "
-		               "hospital_admission or treatment, got '%s'", lifecycle_event_name(b->type));
+		return pl_failc(err, PL_EINPUT, "aftercare.event", "value", lifecycle_event_name(b->type), NULL);
 	if(!b->n)
-		return pl_fail(err, PL_EINPUT, "persons: expected the ids of one person or more; none given");
+		return pl_failc(err, PL_EINPUT, "aftercare.none", NULL);
 	if(b->n > AFTERCARE_BATCH_MAX)
-		return pl_fail(err, PL_ELIMIT, "persons: at most %d at once, got %zu", AFTERCARE_BATCH_MAX,
-		               b->n);
+		return pl_failc(err, PL_ELIMIT, "aftercare.many", "max", PL_N(AFTERCARE_BATCH_MAX), "n", PL_N(b->n),
+		                NULL);
 	pdate d;
 	const char *why = NULL;
 	if(!b->date || !date_parse(b->date, &d, &why) || !d.d)
-		return pl_fail(err, PL_EINPUT, "date: expected a full date YYYY-MM-DD, got '%.40s'",
-		               b->date ? b->date : "");
+		return pl_failc(err, PL_EINPUT, "aftercare.date", "value", b->date, NULL);
 	char today[DATE_STR_MAX];
 	date_format(store_today(st), today);
 	if(date_lo(d) > date_lo(store_today(st)))
-		return pl_fail(err, PL_EINPUT, "date: %s lies in the future (today is %s)", b->date, today);
+		return pl_failc(err, PL_EINPUT, "aftercare.future", "date", b->date, "today", today, NULL);
 	for(size_t i = 0; i < b->n; i++) {
 		if(!b->persons[i] || !*b->persons[i]) {
 			*bad = i;
-			return pl_fail(err, PL_EINPUT, "persons[%zu]: expected a person's id", i);
+			return pl_failc(err, PL_EINPUT, "aftercare.no_id", "i", PL_N(i), NULL);
 		}
 		for(size_t k = 0; k < i; k++)
 			if(!strcmp(b->persons[k], b->persons[i])) {
 				*bad = i;
-				return pl_fail(err, PL_EINPUT, "persons[%zu]: %s is listed twice (also persons[%zu])",
-				               i, b->persons[i], k);
+				return pl_failc(err, PL_EINPUT, "aftercare.twice", "i", PL_N(i), "person", b->persons[i],
+				                "k", PL_N(k), NULL);
 			}
 	}
 	return PL_OK;
@@ -89,12 +87,12 @@ static pl_rc record_one(store *st, const aftercare_batch *b, size_t i, char uid_
 	if(rc)
 		return rc;
 	if(!id)
-		return pl_fail(err, PL_EINPUT, "persons[%zu]: no person %s", i, who);
+		return pl_failc(err, PL_EINPUT, "aftercare.no_person", "i", PL_N(i), "person", who, NULL);
 	if((rc = was_handed_over(st, id, b->stage, &handed, err)))
 		return rc;
 	if(!handed)
-		return pl_fail(err, PL_ECONFLICT, "persons[%zu]: %s was not handed over in %s%s", i, who,
-		               b->stage ? "stage " : "any stage", b->stage ? b->stage : "");
+		return pl_failc(err, PL_ECONFLICT, b->stage ? "aftercare.not_handed" : "aftercare.not_handed_any",
+		                "i", PL_N(i), "person", who, "stage", b->stage, NULL);
 	event e = {0};
 	e.f[EF_TYPE] = lifecycle_event_name(b->type);
 	e.f[EF_DATE] = b->date;

@@ -17,9 +17,7 @@ static pl_rc agreement_insert(store *st, agreement *ag, bool *added, pl_err *err
 		sqlite3_reset(s);
 		if(same)
 			return PL_OK;
-		return pl_fail(err, PL_ECONFLICT,
-		               "agreement '%s' is already stored with other terms; terms are never edited: "
-		               "give the new terms a new id", ag->name);
+		return pl_failc(err, PL_ECONFLICT, "agreement.other_terms", "agreement", ag->name, NULL);
 	}
 	sqlite3_reset(s);
 
@@ -87,7 +85,7 @@ static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id,
 		if(sr != SQLITE_DONE)
 			return store_fail(st, err, sr, "reading an agreement");
 		if(name)
-			return pl_fail(err, PL_ENOTFOUND, "no agreement '%s' (see parley agreement list)", name);
+			return pl_failc(err, PL_ENOTFOUND, "agreement.no_such", "agreement", name, NULL);
 		return pl_fail(err, PL_ENOTFOUND, "no agreement with id %lld", (long long)id);
 	}
 	int64_t rowid = sqlite3_column_int64(s, 0);

@@ -66,23 +66,23 @@ static pl_rc undo_events(store *st, const stage_entry *e, const char *why, arena
 static pl_rc check_fix(const stage *s, const stage_fix *f, int i, pl_err *err)
 {
 	if(s->status != STAGE_IN_PROGRESS && s->status != STAGE_EXECUTED && s->status != STAGE_CLOSED)
-		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: only outcomes recorded (a stage in progress, "
-		               "executed or closed) are corrected", s->uid, stage_status_name(s->status));
+		return pl_failc(err, PL_ECONFLICT, "stage.not_correctable", "stage", s->uid, "status",
+		                stage_status_name(s->status), NULL);
 	if(!f->reason || !*f->reason)
-		return pl_fail(err, PL_EINPUT, "reason: required (why the outcome is corrected, for the record)");
+		return pl_failc(err, PL_EINPUT, "stage.correct_reason", NULL);
 	if(i < 0)
-		return pl_fail(err, PL_EINPUT, "%s is not on stage %s", f->person ? f->person : "(nobody)", s->uid);
+		return pl_failc(err, PL_EINPUT, "stage.not_on", "person", f->person ? f->person : "(nobody)",
+		                "stage", s->uid, NULL);
 	const stage_entry *e = &s->entries[i];
 	if(e->outcome == OUTCOME_PENDING)
-		return pl_fail(err, PL_ECONFLICT, "%s (entry %d) has no outcome yet: record it, there is "
-		               "nothing to correct", f->person, e->seq);
+		return pl_failc(err, PL_ECONFLICT, "stage.nothing_to_correct", "person", f->person, "seq",
+		                PL_N(e->seq), NULL);
 	if(f->outcome != OUTCOME_HANDED_OVER && f->outcome != OUTCOME_NOT_PRESENTED &&
 	   f->outcome != OUTCOME_REFUSED && f->outcome != OUTCOME_DIED)
-		return pl_fail(err, PL_EINPUT, "outcome: handed_over, not_presented, refused or died (a "
-		               "substitute is not put on a stage afterwards)");
+		return pl_failc(err, PL_EINPUT, "stage.correct_outcome", NULL);
 	if(f->outcome == e->outcome)
-		return pl_fail(err, PL_EINPUT, "%s (entry %d) is recorded as %s already", f->person, e->seq,
-		               entry_outcome_name(e->outcome));
+		return pl_failc(err, PL_EINPUT, "stage.same_outcome", "person", f->person, "seq", PL_N(e->seq),
+		                "outcome", entry_outcome_name(e->outcome), NULL);
 	return PL_OK;
 }
 

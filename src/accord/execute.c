@@ -84,16 +84,14 @@ static pl_rc assign_outcomes(const stage *s, exec_ctx *c, pl_err *err)
 		if(c->said[i])
 			return pl_failc(err, PL_EINPUT, "stage.two_outcomes", "person", o->person, NULL);
 		if(s->entries[i].outcome != OUTCOME_PENDING)
-			return pl_fail(err, PL_ECONFLICT, "%s (entry %d) is already recorded as %s: an outcome "
-			               "recorded is changed by a correction, with its reason", o->person,
-			               s->entries[i].seq, entry_outcome_name(s->entries[i].outcome));
+			return pl_failc(err, PL_ECONFLICT, "stage.already_recorded", "person", o->person, "seq",
+			                PL_N(s->entries[i].seq), "outcome", entry_outcome_name(s->entries[i].outcome),
+			                NULL);
 		if(o->outcome <= OUTCOME_PENDING || o->outcome >= OUTCOME_COUNT)
-			return pl_fail(err, PL_EINPUT, "%s: an outcome is handed_over, not_presented, refused, "
-			               "substituted or died", o->person);
+			return pl_failc(err, PL_EINPUT, "stage.bad_outcome", "person", o->person, NULL);
 		if((o->outcome == OUTCOME_SUBSTITUTED) != (o->substitute != NULL))
-			return pl_fail(err, PL_EINPUT, "%s: %s", o->person,
-			               o->substitute ? "a substitute goes with the outcome substituted"
-			                             : "substituted by whom? name the substitute");
+			return pl_failc(err, PL_EINPUT, o->substitute ? "stage.substitute_without"
+			                : "stage.substitute_whom", "person", o->person, NULL);
 		c->said[i] = o;
 		c->outcome[i] = o->outcome;
 	}
@@ -297,10 +295,11 @@ static pl_rc run_batches(store *st, const stage *s, exec_ctx *c, pl_err *err)
 		for(size_t i = 0; i < s->nbatches && !found; i++)
 			found = c->x->deliveries[k].batch && !strcmp(s->batches[i].batch, c->x->deliveries[k].batch);
 		if(!found)
-			return pl_fail(err, PL_EINPUT, "batch %s is not on stage %s",
-			               c->x->deliveries[k].batch ? c->x->deliveries[k].batch : "(none)", s->uid);
+			return pl_failc(err, PL_EINPUT, "stage.batch_not_on", "batch",
+			                c->x->deliveries[k].batch ? c->x->deliveries[k].batch : "(none)", "stage", s->uid,
+			                NULL);
 		if(c->x->deliveries[k].delivered < 0)
-			return pl_fail(err, PL_EINPUT, "batch %s: a count is 0 or more", c->x->deliveries[k].batch);
+			return pl_failc(err, PL_EINPUT, "stage.batch_count", "batch", c->x->deliveries[k].batch, NULL);
 	}
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; i < s->nbatches && !rc; i++) {
@@ -349,8 +348,10 @@ static pl_rc none_pending(const stage *s, const exec_ctx *c, pl_err *err)
 	}
 	if(!n)
 		return PL_OK;
-	return pl_fail(err, PL_ECONFLICT, "stage %s: %zu still pending (%s%s): record an outcome for "
-	               "each before the execution is finished", s->uid, n, list, n > 10 ? ", ..." : "");
+	if(n > 10)
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), ", ...");
+	return pl_failc(err, PL_ECONFLICT, "stage.still_pending", "stage", s->uid, "n", PL_N(n), "list", list,
+	                NULL);
 }
 
 /* The day outcomes are dated: the one given; else today, and under
@@ -371,12 +372,12 @@ static pl_rc execute(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	exec_ctx *c = ctx;
 	if(s->status != STAGE_AGREED && s->status != STAGE_IN_PROGRESS)
-		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: only an agreed stage (signed by both "
-		               "parties) is executed", s->uid, stage_status_name(s->status));
+		return pl_failc(err, PL_ECONFLICT, "stage.not_agreed", "stage", s->uid, "status",
+		                stage_status_name(s->status), NULL);
 	if(c->mode == EXEC_RECORD && !c->x->noutcomes)
-		return pl_fail(err, PL_EUSAGE, "name the persons whose outcome is recorded");
+		return pl_failc(err, PL_EUSAGE, "stage.name_persons", NULL);
 	if(c->mode == EXEC_RECORD && c->x->ndeliveries)
-		return pl_fail(err, PL_EUSAGE, "the batches delivered are counted when the execution is finished");
+		return pl_failc(err, PL_EUSAGE, "stage.batches_at_end", NULL);
 	c->date = exec_date(s, c);
 	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &c->ag, err);
 	if(rc)

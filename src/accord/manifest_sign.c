@@ -15,9 +15,8 @@ static pl_rc signable(store *st, const char *uid, pl_err *err)
 	stage s;
 	pl_rc rc = stage_get(st, uid, &a, &s, err);
 	if(!rc && (s.status == STAGE_DRAFT || s.status == STAGE_CANCELLED))
-		rc = pl_fail(err, PL_ECONFLICT, "stage %s is %s: %s", s.uid, stage_status_name(s.status),
-		             s.status == STAGE_DRAFT ? "propose it first (a draft may still change)"
-		                                     : "a cancelled stage is not signed");
+		rc = pl_failc(err, PL_ECONFLICT, s.status == STAGE_DRAFT ? "stage.sign_draft" : "stage.sign_cancelled",
+		              "stage", s.uid, "status", stage_status_name(s.status), NULL);
 	arena_free(&a);
 	return rc;
 }

@@ -10,7 +10,7 @@ static pl_rc pick_clause(const agreement *ag, const char *id, const clause **out
 	if(id) {
 		*out = agreement_clause(ag, id);
 		if(!*out)
-			return pl_fail(err, PL_EINPUT, "agreement %s has no clause '%s'", ag->name, id);
+			return pl_failc(err, PL_EINPUT, "stage.no_clause", "agreement", ag->name, "clause", id, NULL);
 		return PL_OK;
 	}
 	if(ag->nclauses != 1) {
@@ -18,8 +18,8 @@ static pl_rc pick_clause(const agreement *ag, const char *id, const clause **out
 		for(int i = 0; i < ag->nclauses; i++)
 			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
 			         ag->clauses[i].id);
-		return pl_fail(err, PL_EUSAGE, "agreement %s has %d clauses (%s): say which to plan",
-		               ag->name, ag->nclauses, list);
+		return pl_failc(err, PL_EUSAGE, "plan.which_clause", "agreement", ag->name, "n", PL_N(ag->nclauses),
+		                "list", list, NULL);
 	}
 	*out = &ag->clauses[0];
 	return PL_OK;
@@ -31,13 +31,11 @@ static pl_rc check_window(const agreement *ag, pdate d, pl_err *err)
 	date_format(d, on);
 	if(ag->valid_from.y && date_lo(d) < date_lo(ag->valid_from)) {
 		date_format(ag->valid_from, lim);
-		return pl_fail(err, PL_EINPUT, "a stage on %s is before agreement %s holds (from %s)", on,
-		               ag->name, lim);
+		return pl_failc(err, PL_EINPUT, "plan.before", "date", on, "agreement", ag->name, "from", lim, NULL);
 	}
 	if(ag->valid_until.y && date_lo(d) > date_hi(ag->valid_until)) {
 		date_format(ag->valid_until, lim);
-		return pl_fail(err, PL_EINPUT, "a stage on %s is after agreement %s ends (%s)", on, ag->name,
-		               lim);
+		return pl_failc(err, PL_EINPUT, "plan.after", "date", on, "agreement", ag->name, "until", lim, NULL);
 	}
 	return PL_OK;
 }
@@ -50,7 +48,7 @@ pl_rc plan_make(store *st, const agreement *ag, const plan_opts *o, arena *a, pl
 	out->ag = ag;
 	out->date = o->date.y ? o->date : date_today();
 	if(out->date.m == 0 || out->date.d == 0)
-		return pl_fail(err, PL_EINPUT, "a stage's date is a whole date, YYYY-MM-DD");
+		return pl_failc(err, PL_EINPUT, "plan.whole_date", NULL);
 	pl_rc rc = pick_clause(ag, o->clause, &out->cl, err);
 	rc = rc ? rc : check_window(ag, out->date, err);
 	if(rc)

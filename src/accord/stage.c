@@ -286,7 +286,8 @@ static pl_rc insert_stage(store *st, const agreement *ag, const manifest_doc *m,
 	int sr = sqlite3_step(s);
 	sqlite3_reset(s);
 	if(sr == SQLITE_CONSTRAINT)
-		return pl_fail(err, PL_ECONFLICT, "agreement %s already has a stage %d", ag->name, m->number);
+		return pl_failc(err, PL_ECONFLICT, "agreement.stage_exists", "agreement", ag->name, "n",
+		                PL_N(m->number), NULL);
 	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "storing a stage");
 }
 
@@ -322,8 +323,8 @@ static pl_rc fill_batches(const agreement *ag, const char *uid, const stage_new 
 		b->delivered = -1;
 		const clause *cl = agreement_clause(ag, b->clause ? b->clause : "");
 		if(!cl || cl->subject != SUBJECT_REMAINS)
-			return pl_fail(err, PL_EINPUT, "a remains batch needs a remains clause of agreement %s, "
-			               "got '%s'", ag->name, b->clause ? b->clause : "");
+			return pl_failc(err, PL_EINPUT, "agreement.remains_clause", "agreement", ag->name, "clause",
+			                b->clause, NULL);
 		if(!b->batch) {
 			/* The batch is named by the stage and the side, until the
 			 * remains office gives it a label of its own. */

@@ -245,8 +245,7 @@ pl_rc stage_cancel(store *st, const char *uid, const char *reason, pl_err *err)
 {
 	/* The audit keeps why: a cancellation undoes an agreed list. */
 	if(!reason || !reason[strspn(reason, " \t\r\n")])
-		return pl_fail(err, PL_EINPUT, "reason: expected why stage %s is cancelled (it is recorded in "
-		               "the audit log); none was given", uid);
+		return pl_failc(err, PL_EINPUT, "stage.cancel_reason", "stage", uid, NULL);
 	return stage_change(st, uid, cancel, (void *)reason, err);
 }
 

@@ -252,8 +252,8 @@ static int receiving_side(const statement *s, const char *party, pl_err *err)
 	if(party) {
 		int k = agreement_side(ag, party);
 		if(k < 0)
-			pl_fail(err, PL_EINPUT, "%s is not a party to %s (%s, %s)", party, ag->name, ag->party[0],
-			        ag->party[1]);
+			pl_failc(err, PL_EINPUT, "statement.not_party", "party", party, "agreement", ag->name, "a",
+			         ag->party[0], "b", ag->party[1], NULL);
 		return k;
 	}
 	for(int k = 0; k < 2; k++)
@@ -279,12 +279,11 @@ pl_rc statement_make(store *st, const char *stage_uid, const statement_opts *o, 
 	out->on = o->on.y ? o->on : date_today();
 	out->k = o->k ? o->k : ag->embargo_k;
 	if(out->k < ag->embargo_k || out->k > AGREEMENT_K_MAX)
-		return pl_fail(err, PL_EINPUT, "k: expected a whole number from %d (agreement %s's embargo.k; a "
-		               "statement may raise it, never lower it) to %d, got %d", ag->embargo_k, ag->name,
-		               AGREEMENT_K_MAX, out->k);
+		return pl_failc(err, PL_EINPUT, "statement.k", "min", PL_N(ag->embargo_k), "agreement", ag->name,
+		                "max", PL_N(AGREEMENT_K_MAX), "k", PL_N(out->k), NULL);
 	if(out->st.status != STAGE_EXECUTED && out->st.status != STAGE_CLOSED)
-		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: a statement follows the handover (execute "
-		               "the stage first)", out->st.uid, stage_status_name(out->st.status));
+		return pl_failc(err, PL_ECONFLICT, "statement.not_executed", "stage", out->st.uid, "status",
+		                stage_status_name(out->st.status), NULL);
 	int side = receiving_side(out, o->party, err);
 	if(side < 0)
 		return PL_EINPUT;

@@ -34,14 +34,14 @@ static pl_rc find(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 {
 	pick *k = ctx;
 	if(s->status != STAGE_AGREED && s->status != STAGE_IN_PROGRESS)
-		return pl_fail(err, PL_ECONFLICT, "stage %s is %s: substitutes are picked while it is executed",
-		               s->uid, stage_status_name(s->status));
+		return pl_failc(err, PL_ECONFLICT, "stage.no_substitutes", "stage", s->uid, "status",
+		                stage_status_name(s->status), NULL);
 	const stage_entry *e = NULL;
 	for(size_t i = 0; i < s->nentries && !e; i++)
 		if(s->entries[i].seq == k->seq)
 			e = &s->entries[i];
 	if(!e)
-		return pl_fail(err, PL_ENOTFOUND, "stage %s has no entry %d", s->uid, k->seq);
+		return pl_failc(err, PL_ENOTFOUND, "stage.no_entry", "stage", s->uid, "seq", PL_N(k->seq), NULL);
 	agreement ag;
 	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &ag, err);
 	const clause *cl = rc ? NULL : agreement_clause(&ag, e->clause);

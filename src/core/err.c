@@ -23,14 +23,21 @@ pl_rc pl_fail(pl_err *err, pl_rc rc, const char *fmt, ...)
 
 pl_rc pl_failc(pl_err *err, pl_rc rc, const char *code, ...)
 {
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(err, rc, code, ap);
+	va_end(ap);
+	return rc;
+}
+
+pl_rc pl_vfailc(pl_err *err, pl_rc rc, const char *code, va_list ap)
+{
 	if(!err)
 		return rc;
 	err->rc = rc;
 	err->code = code;
 	err->nargs = 0;
 	err->body = 0;
-	va_list ap;
-	va_start(ap, code);
 	for(const char *name; (name = va_arg(ap, const char *));) {
 		const char *value = va_arg(ap, const char *);
 		if(err->nargs == PL_ERR_ARGS)
@@ -39,7 +46,6 @@ pl_rc pl_failc(pl_err *err, pl_rc rc, const char *code, ...)
 		a->name = name;
 		snprintf(a->value, sizeof(a->value), "%s", value ? value : "");
 	}
-	va_end(ap);
 	/* A code the catalogue lacks is a bug the i18n check finds; the
 	 * message still says what it can. */
 	const char *tmpl = msg_template(LANG_EN, code);

@@ -13,6 +13,7 @@
 #ifndef PARLEY_CORE_ERR_H
 #define PARLEY_CORE_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #if defined(__GNUC__)
@@ -72,6 +73,9 @@ pl_rc pl_failc(pl_err *err, pl_rc rc, const char *code, ...)
 	__attribute__((sentinel))
 #endif
 	;
+
+/* The same with the pairs in ap (for wrappers such as http_errorc). */
+pl_rc pl_vfailc(pl_err *err, pl_rc rc, const char *code, va_list ap);
 
 /* n in decimal, in a buffer that lives as long as the enclosing call. */
 #define PL_N(n) pl_num((char[24]){0}, (long)(n))

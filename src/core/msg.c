@@ -1,17 +1,26 @@
-/* Writing a coded message (msg.h); the texts are in msgtab.c. */
+/* Writing a coded message (msg.h); the texts are in msgtab.c and msgtab_io.c. */
 #include "core/msg.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* The catalogue's entry whose text in l is s (l == LANG_COUNT: whose code
+ * is s), in either part; NULL if none. */
+static const msg_entry *msg_find(lang_id l, const char *s)
+{
+	const msg_entry *part[] = {msg_table, msg_table_io};
+	const size_t len[] = {msg_table_len, msg_table_io_len};
+	for(size_t p = 0; s && p < 2; p++)
+		for(size_t i = 0; i < len[p]; i++)
+			if(!strcmp(l == LANG_COUNT ? part[p][i].code : part[p][i].text[l], s))
+				return &part[p][i];
+	return NULL;
+}
+
 const char *msg_template(lang_id l, const char *code)
 {
-	if(!code || (unsigned)l >= LANG_COUNT)
-		return NULL;
-	for(size_t i = 0; i < msg_table_len; i++)
-		if(!strcmp(msg_table[i].code, code))
-			return msg_table[i].text[l];
-	return NULL;
+	const msg_entry *e = (unsigned)l < LANG_COUNT ? msg_find(LANG_COUNT, code) : NULL;
+	return e ? e->text[l] : NULL;
 }
 
 static const char *arg_of(const pl_err_arg *arg, int nargs, const char *name, size_t len)
@@ -73,10 +82,8 @@ void msg_fill(lang_id l, const char *tmpl, const pl_err_arg *arg, int nargs, cha
 
 const char *msg_code_of(const char *english)
 {
-	for(size_t i = 0; english && i < msg_table_len; i++)
-		if(!strcmp(msg_table[i].text[LANG_EN], english))
-			return msg_table[i].code;
-	return NULL;
+	const msg_entry *e = msg_find(LANG_EN, english);
+	return e ? e->code : NULL;
 }
 
 void msg_err_text(const pl_err *err, lang_id l, char *out, size_t size)

@@ -1,4 +1,4 @@
-/* The message catalogue: every coded message (pl_failc) in English,
+/* The message catalogue (msgtab.c, msgtab_io.c): every coded message in English,
  * Ukrainian and Russian, and the writing of a message from its code and
  * arguments.
  *
@@ -24,6 +24,9 @@ typedef struct msg_entry {
 
 extern const msg_entry msg_table[];
 extern const size_t msg_table_len;
+/* The HTTP layer's and the importers' (msgtab_io.c). */
+extern const msg_entry msg_table_io[];
+extern const size_t msg_table_io_len;
 
 /* The template of code in l; NULL if the catalogue lacks the code. */
 const char *msg_template(lang_id l, const char *code);

@@ -252,6 +252,285 @@ const msg_entry msg_table[] = {
 	                     "название токена — от 1 до 64 символов"}},
 	{"auth.token_line", {"a token's name is one line of text", "назва токена — один рядок тексту",
 	                     "название токена — одна строка текста"}},
+	/* the sign module's refusals: passphrases, revoked and foreign keys (src/sign) */
+	{"sign.passphrase_len", {"passphrase: {min} to {max} characters (bytes)",
+	                "пароль: від {min} до {max} символів (байтів)",
+	                "пароль: от {min} до {max} символов (байт)"}},
+	{"sign.wrong_passphrase", {"wrong passphrase for key {key} of {role:signer_roles} {signer}",
+	                "неправильний пароль ключа {key} ({role:signer_roles} {signer})",
+	                "неверный пароль ключа {key} ({role:signer_roles} {signer})"}},
+	{"sign.revoked", {"key {key} of {role:signer_roles} {signer} was revoked on {date}: it signs "
+                 "nothing",
+	                "ключ {key} ({role:signer_roles} {signer}) відкликано {date}: він нічого не "
+                 "підписує",
+	                "ключ {key} ({role:signer_roles} {signer}) отозван {date}: он ничего не "
+                 "подписывает"}},
+	{"sign.not_ours", {"key {key} of {role:signer_roles} {signer} is another's: only its public part is "
+                 "here",
+	                "ключ {key} ({role:signer_roles} {signer}) чужий: тут є лише його відкрита "
+                 "частина",
+	                "ключ {key} ({role:signer_roles} {signer}) чужой: здесь есть только его открытая "
+                 "часть"}},
+	{"sign.no_office_key", {"this office holds no signing key: an admin makes one on the keys page (or sign "
+                 "the manifest file with 'parley manifest sign')",
+	                "цей офіс не має ключа підпису: адміністратор створює його на сторінці ключів "
+                 "(або підпишіть файл маніфесту командою «parley manifest sign»)",
+	                "у этого офиса нет ключа подписи: администратор создаёт его на странице ключей "
+                 "(или подпишите файл манифеста командой «parley manifest sign»)"}},
+	{"sign.not_held", {"key {key} is not held here",
+	                "ключа {key} тут немає",
+	                "ключа {key} здесь нет"}},
+	{"sign.revoked_never_trusted", {"key {key} of {role:signer_roles} {signer} was revoked on {date}: a revoked key "
+                 "is never trusted again (make a new one)",
+	                "ключ {key} ({role:signer_roles} {signer}) відкликано {date}: відкликаному ключу "
+                 "більше не довіряють (створіть новий)",
+	                "ключ {key} ({role:signer_roles} {signer}) отозван {date}: отозванному ключу "
+                 "больше не доверяют (создайте новый)"}},
+	{"sign.trusted_as_other", {"key {key} is already trusted as the key of {role:signer_roles} {signer}, not of "
+                 "{new_role:signer_roles} {new_signer}",
+	                "ключ {key} уже довірений як ключ {role:signer_roles} {signer}, а не "
+                 "{new_role:signer_roles} {new_signer}",
+	                "ключ {key} уже доверен как ключ {role:signer_roles} {signer}, а не "
+                 "{new_role:signer_roles} {new_signer}"}},
+	{"sign.bad_fingerprint", {"'{key}' is not a key fingerprint (16 hex digits, as 'parley keys list' shows "
+                 "them)",
+	                "«{key}» — не відбиток ключа (16 шістнадцяткових цифр, як їх показує «parley "
+                 "keys list»)",
+	                "«{key}» — не отпечаток ключа (16 шестнадцатеричных цифр, как их показывает "
+                 "«parley keys list»)"}},
+	{"sign.no_fingerprint", {"no signing key has the fingerprint {key}",
+	                "немає ключа підпису з відбитком {key}",
+	                "нет ключа подписи с отпечатком {key}"}},
+	{"sign.already_revoked", {"key {key} of {role:signer_roles} {signer} was already revoked on {date}",
+	                "ключ {key} ({role:signer_roles} {signer}) уже відкликано {date}",
+	                "ключ {key} ({role:signer_roles} {signer}) уже отозван {date}"}},
+	{"sign.secret_file", {"{file} is a secret key file: import its public key instead (parley keys export "
+                 "{file} -o PUBFILE)",
+	                "{file} — файл таємного ключа: імпортуйте натомість його відкритий ключ (parley "
+                 "keys export {file} -o PUBFILE)",
+	                "{file} — файл секретного ключа: импортируйте вместо него его открытый ключ "
+                 "(parley keys export {file} -o PUBFILE)"}},
+
+	/* the remains module's refusals (src/remains) */
+	{"remains.batch_exists", {"a batch labelled '{batch}' exists already",
+	                "партія з позначкою «{batch}» уже існує",
+	                "партия с меткой «{batch}» уже существует"}},
+	{"remains.declared_count", {"declared: expected a count from 0, got {n}",
+	                "заявлено: очікується кількість від 0, отримано {n}",
+	                "заявлено: ожидается количество от 0, получено {n}"}},
+	{"remains.declared_bodies", {"declared: expected a whole number of bodies from 1, got {n}",
+	                "заявлено: очікується ціла кількість тіл від 1, отримано {n}",
+	                "заявлено: ожидается целое число тел от 1, получено {n}"}},
+	{"remains.clause_with_stage", {"clause: required with a stage",
+	                "пункт: обов’язковий, коли вказано етап",
+	                "пункт: обязателен, когда указан этап"}},
+	{"remains.no_batch", {"no remains batch labelled '{batch}'",
+	                "немає партії останків з позначкою «{batch}»",
+	                "нет партии останков с меткой «{batch}»"}},
+	{"remains.no_case_tag", {"no remains case tagged '{case}'",
+	                "немає справи останків з міткою «{case}»",
+	                "нет дела останков с меткой «{case}»"}},
+	{"remains.no_case", {"no remains case {case}",
+	                "немає справи останків {case}",
+	                "нет дела останков {case}"}},
+	{"remains.custody_closed", {"case {case} was returned to the other side: its chain of custody is closed",
+	                "справу {case} повернуто іншій стороні: її ланцюг зберігання закрито",
+	                "дело {case} возвращено другой стороне: его цепочка хранения закрыта"}},
+	{"remains.custody_order", {"case {case}: custody since {since} would come before the last entry ({holder} "
+                 "since {last}): the chain is kept in date order, so give a date on or after "
+                 "{last}",
+	                "справа {case}: зберігання з {since} передувало б останньому запису ({holder} з "
+                 "{last}): ланцюг ведеться за датами, тож укажіть дату не раніше {last}",
+	                "дело {case}: хранение с {since} предшествовало бы последней записи ({holder} с "
+                 "{last}): цепочка ведётся по датам, так что укажите дату не раньше {last}"}},
+	{"remains.returned", {"case {case} was returned to the other side",
+	                "справу {case} повернуто іншій стороні",
+	                "дело {case} возвращено другой стороне"}},
+	{"remains.no_fragment", {"case {case} has no fragment labelled '{label}'",
+	                "у справі {case} немає фрагмента з позначкою «{label}»",
+	                "в деле {case} нет фрагмента с меткой «{label}»"}},
+
+	/* execution, corrections, substitutes, aftercare in bulk, cancelling and signing a stage (src/accord) */
+	{"stage.already_recorded", {"{person} (entry {seq}) is already recorded as {outcome:outcomes}: an outcome "
+                 "recorded is changed by a correction, with its reason",
+	                "{person} (запис {seq}) уже має результат «{outcome:outcomes}»: записаний "
+                 "результат змінюють виправленням, із причиною",
+	                "{person} (запись {seq}) уже имеет результат «{outcome:outcomes}»: записанный "
+                 "результат меняют исправлением, с причиной"}},
+	{"stage.bad_outcome", {"{person}: an outcome is handed_over, not_presented, refused, substituted or died",
+	                "{person}: результат — handed_over, not_presented, refused, substituted або died",
+	                "{person}: результат — handed_over, not_presented, refused, substituted или died"}},
+	{"stage.substitute_without", {"{person}: a substitute goes with the outcome substituted",
+	                "{person}: заміну вказують лише з результатом «замінено»",
+	                "{person}: замену указывают только с результатом «заменён»"}},
+	{"stage.substitute_whom", {"{person}: substituted by whom? name the substitute",
+	                "{person}: замінено ким? Вкажіть заміну",
+	                "{person}: заменён кем? Укажите замену"}},
+	{"stage.batch_not_on", {"batch {batch} is not on stage {stage}",
+	                "партії {batch} немає на етапі {stage}",
+	                "партии {batch} нет на этапе {stage}"}},
+	{"stage.batch_count", {"batch {batch}: a count is 0 or more",
+	                "партія {batch}: кількість — 0 або більше",
+	                "партия {batch}: количество — 0 или больше"}},
+	{"stage.still_pending", {"stage {stage}: {n} still pending ({list}): record an outcome for each before "
+                 "the execution is finished",
+	                "етап {stage}: ще без результату — {n} ({list}): запишіть результат для кожного, "
+                 "перш ніж завершити виконання",
+	                "этап {stage}: ещё без результата — {n} ({list}): запишите результат для "
+                 "каждого, прежде чем завершить выполнение"}},
+	{"stage.name_persons", {"name the persons whose outcome is recorded",
+	                "вкажіть осіб, чий результат записується",
+	                "укажите лиц, чей результат записывается"}},
+	{"stage.batches_at_end", {"the batches delivered are counted when the execution is finished",
+	                "передані партії рахують, коли виконання завершено",
+	                "переданные партии считают, когда выполнение завершено"}},
+	{"stage.not_correctable", {"stage {stage} is {status:stage_statuses}: only outcomes recorded (a stage in "
+                 "progress, executed or closed) are corrected",
+	                "етап {stage} має статус «{status:stage_statuses}»: виправляють лише записані "
+                 "результати (етап, що виконується, виконаний або закритий)",
+	                "этап {stage} имеет статус «{status:stage_statuses}»: исправляют только "
+                 "записанные результаты (этап выполняемый, выполненный или закрытый)"}},
+	{"stage.correct_reason", {"reason: required (why the outcome is corrected, for the record)",
+	                "причина: обов’язкова (чому результат виправлено, для запису)",
+	                "причина: обязательна (почему результат исправлен, для записи)"}},
+	{"stage.nothing_to_correct", {"{person} (entry {seq}) has no outcome yet: record it, there is nothing to "
+                 "correct",
+	                "{person} (запис {seq}) ще не має результату: запишіть його, виправляти нічого",
+	                "{person} (запись {seq}) ещё не имеет результата: запишите его, исправлять нечего"}},
+	{"stage.correct_outcome", {"outcome: handed_over, not_presented, refused or died (a substitute is not put "
+                 "on a stage afterwards)",
+	                "результат: handed_over, not_presented, refused або died (заміну згодом до етапу "
+                 "не вносять)",
+	                "результат: handed_over, not_presented, refused или died (замену потом в этап не "
+                 "вносят)"}},
+	{"stage.same_outcome", {"{person} (entry {seq}) is recorded as {outcome:outcomes} already",
+	                "{person} (запис {seq}) уже має результат «{outcome:outcomes}»",
+	                "{person} (запись {seq}) уже имеет результат «{outcome:outcomes}»"}},
+	{"stage.cancel_reason", {"reason: expected why stage {stage} is cancelled (it is recorded in the audit "
+                 "log); none was given",
+	                "причина: вкажіть, чому етап {stage} скасовано (це записується до журналу "
+                 "аудиту); її не вказано",
+	                "причина: укажите, почему этап {stage} отменён (это записывается в журнал "
+                 "аудита); она не указана"}},
+	{"stage.no_substitutes", {"stage {stage} is {status:stage_statuses}: substitutes are picked while it is "
+                 "executed",
+	                "етап {stage} має статус «{status:stage_statuses}»: заміну добирають під час "
+                 "виконання",
+	                "этап {stage} имеет статус «{status:stage_statuses}»: замену подбирают во время "
+                 "выполнения"}},
+	{"stage.no_entry", {"stage {stage} has no entry {seq}",
+	                "на етапі {stage} немає запису {seq}",
+	                "в этапе {stage} нет записи {seq}"}},
+	{"stage.sign_draft", {"stage {stage} is {status:stage_statuses}: propose it first (a draft may still "
+                 "change)",
+	                "етап {stage} має статус «{status:stage_statuses}»: спершу запропонуйте його "
+                 "(чернетка ще може змінитися)",
+	                "этап {stage} имеет статус «{status:stage_statuses}»: сначала предложите его "
+                 "(черновик ещё может измениться)"}},
+	{"stage.sign_cancelled", {"stage {stage} is {status:stage_statuses}: a cancelled stage is not signed",
+	                "етап {stage} має статус «{status:stage_statuses}»: скасований етап не підписують",
+	                "этап {stage} имеет статус «{status:stage_statuses}»: отменённый этап не "
+                 "подписывают"}},
+	{"aftercare.event", {"event: expected arrived_transit, assistance, repatriated, hospital_admission or "
+                 "treatment, got '{value}'",
+	                "подія: очікується arrived_transit, assistance, repatriated, hospital_admission "
+                 "або treatment, отримано «{value}»",
+	                "событие: ожидается arrived_transit, assistance, repatriated, hospital_admission "
+                 "или treatment, получено «{value}»"}},
+	{"aftercare.none", {"persons: expected the ids of one person or more; none given",
+	                "особи: очікуються ідентифікатори однієї чи кількох осіб; не вказано жодного",
+	                "лица: ожидаются идентификаторы одного или нескольких лиц; не указано ни одного"}},
+	{"aftercare.many", {"persons: at most {max} at once, got {n}",
+	                "особи: не більше {max} за раз, отримано {n}",
+	                "лица: не больше {max} за раз, получено {n}"}},
+	{"aftercare.date", {"date: expected a full date YYYY-MM-DD, got '{value}'",
+	                "дата: очікується повна дата РРРР-ММ-ДД, отримано «{value}»",
+	                "дата: ожидается полная дата ГГГГ-ММ-ДД, получено «{value}»"}},
+	{"aftercare.future", {"date: {date} lies in the future (today is {today})",
+	                "дата: {date} ще не настала (сьогодні {today})",
+	                "дата: {date} ещё не наступила (сегодня {today})"}},
+	{"aftercare.no_id", {"persons[{i}]: expected a person's id",
+	                "особи[{i}]: очікується ідентифікатор особи",
+	                "лица[{i}]: ожидается идентификатор лица"}},
+	{"aftercare.twice", {"persons[{i}]: {person} is listed twice (also persons[{k}])",
+	                "особи[{i}]: {person} у списку двічі (також особи[{k}])",
+	                "лица[{i}]: {person} в списке дважды (также лица[{k}])"}},
+	{"aftercare.no_person", {"persons[{i}]: no person {person}",
+	                "особи[{i}]: немає особи {person}",
+	                "лица[{i}]: нет лица {person}"}},
+	{"aftercare.not_handed", {"persons[{i}]: {person} was not handed over in stage {stage}",
+	                "особи[{i}]: {person} не передано на етапі {stage}",
+	                "лица[{i}]: {person} не передан на этапе {stage}"}},
+	{"aftercare.not_handed_any", {"persons[{i}]: {person} was not handed over in any stage",
+	                "особи[{i}]: {person} не передано на жодному етапі",
+	                "лица[{i}]: {person} не передан ни на одном этапе"}},
+
+	/* the DNA importer's problems, each after its file:line (src/dna) */
+	{"dna.no_case", {"column 'case': no remains case tagged '{case}' (import the cases first: parley "
+                 "remains import)",
+	                "стовпець «case»: немає справи останків з міткою «{case}» (спершу імпортуйте "
+                 "справи: parley remains import)",
+	                "столбец «case»: нет дела останков с меткой «{case}» (сначала импортируйте дела: "
+                 "parley remains import)"}},
+	{"dna.no_person", {"column 'person': no person with id {person} in the registry",
+	                "стовпець «person»: у реєстрі немає особи з ідентифікатором {person}",
+	                "столбец «person»: в реестре нет лица с идентификатором {person}"}},
+
+	/* agreements, the planner's window and statements (src/accord) */
+	{"plan.before", {"a stage on {date} is before agreement {agreement} holds (from {from})",
+	                "етап {date} передує чинності домовленості {agreement} (з {from})",
+	                "этап {date} раньше вступления в силу договорённости {agreement} (с {from})"}},
+	{"plan.after", {"a stage on {date} is after agreement {agreement} ends ({until})",
+	                "етап {date} припадає на час після завершення домовленості {agreement} ({until})",
+	                "этап {date} приходится на время после окончания договорённости {agreement} "
+                 "({until})"}},
+	{"plan.whole_date", {"a stage's date is a whole date, YYYY-MM-DD",
+	                "дата етапу — повна дата, РРРР-ММ-ДД",
+	                "дата этапа — полная дата, ГГГГ-ММ-ДД"}},
+	{"plan.which_clause", {"agreement {agreement} has {n} clauses ({list}): say which to plan",
+	                "домовленість {agreement} має пунктів: {n} ({list}): укажіть, який планувати",
+	                "в договорённости {agreement} пунктов: {n} ({list}): укажите, какой планировать"}},
+	{"agreement.other_terms", {"agreement '{agreement}' is already stored with other terms; terms are never "
+                 "edited: give the new terms a new id",
+	                "домовленість «{agreement}» уже збережено з іншими умовами; умови ніколи не "
+                 "змінюють: дайте новим умовам новий ідентифікатор",
+	                "договорённость «{agreement}» уже сохранена с другими условиями; условия никогда "
+                 "не меняют: дайте новым условиям новый идентификатор"}},
+	{"agreement.no_such", {"no agreement '{agreement}' (see parley agreement list)",
+	                "немає домовленості «{agreement}» (див. parley agreement list)",
+	                "нет договорённости «{agreement}» (см. parley agreement list)"}},
+	{"agreement.stage_exists", {"agreement {agreement} already has a stage {n}",
+	                "домовленість {agreement} уже має етап {n}",
+	                "в договорённости {agreement} уже есть этап {n}"}},
+	{"agreement.remains_clause", {"a remains batch needs a remains clause of agreement {agreement}, got '{clause}'",
+	                "для партії тіл потрібен пункт домовленості {agreement} про тіла, отримано "
+                 "«{clause}»",
+	                "для партии тел нужен пункт договорённости {agreement} о телах, получено "
+                 "«{clause}»"}},
+	{"statement.not_party", {"{party} is not a party to {agreement} ({a}, {b})",
+	                "{party} не є стороною домовленості {agreement} ({a}, {b})",
+	                "{party} не сторона договорённости {agreement} ({a}, {b})"}},
+	{"statement.k", {"k: expected a whole number from {min} (agreement {agreement}'s embargo.k; a "
+                 "statement may raise it, never lower it) to {max}, got {k}",
+	                "k: очікується ціле число від {min} (embargo.k домовленості {agreement}; заява "
+                 "може його підвищити, але не знизити) до {max}, отримано {k}",
+	                "k: ожидается целое число от {min} (embargo.k договорённости {agreement}; "
+                 "заявление может его повысить, но не понизить) до {max}, получено {k}"}},
+	{"statement.not_executed", {"stage {stage} is {status:stage_statuses}: a statement follows the handover "
+                 "(execute the stage first)",
+	                "етап {stage} має статус «{status:stage_statuses}»: заява з’являється після "
+                 "передачі (спершу виконайте етап)",
+	                "этап {stage} имеет статус «{status:stage_statuses}»: заявление следует за "
+                 "передачей (сначала выполните этап)"}},
+	{"http.read_upload", {"cannot read the upload",
+	                "не вдалося прочитати завантажене",
+	                "не удалось прочитать загруженное"}},
+	{"http.read_file", {"cannot read the file",
+	                "не вдалося прочитати файл",
+	                "не удалось прочитать файл"}},
+	{"http.no_response", {"no response",
+	                "відповіді немає",
+	                "ответа нет"}},
 };
 
 const size_t msg_table_len = sizeof(msg_table) / sizeof(msg_table[0]);

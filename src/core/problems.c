@@ -1,21 +1,73 @@
 #include "core/problems.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void problems_init(problems *p, buf *out, int max)
 {
 	*p = (problems){.out = out, .max = max > 0 ? max : PROBLEMS_DEFAULT_MAX};
 }
 
-pl_rc problems_add(problems *p, const char *msg)
+/* e's context (where, then what err put before the coded part), code and
+ * arguments as one line of p->coded; values lose the separators. */
+static pl_rc coded_line(problems *p, const char *where, const pl_err *e)
+{
+	if(!e || !e->code)
+		return buf_adds(p->coded, "\n");
+	size_t body = e->body <= strlen(e->msg) ? e->body : 0;
+	if(buf_printf(p->coded, "%s%.*s%c%s%c", where, (int)body, e->msg, PROBLEMS_SEP, e->code,
+	              PROBLEMS_SEP))
+		return PL_ENOMEM;
+	for(int i = 0; i < e->nargs; i++) {
+		char v[PL_ERR_ARG_MAX];
+		snprintf(v, sizeof(v), "%s", e->arg[i].value);
+		for(char *c = v; *c; c++)
+			if(*c == '\n' || *c == PROBLEMS_SEP)
+				*c = ' ';
+		if(buf_printf(p->coded, "%s%c%s%c", e->arg[i].name, PROBLEMS_SEP, v, PROBLEMS_SEP))
+			return PL_ENOMEM;
+	}
+	return buf_adds(p->coded, "\n");
+}
+
+static pl_rc add(problems *p, const char *msg, const char *where, const pl_err *e)
 {
 	if(p->n == 0)
 		pl_fail(&p->first, PL_EINPUT, "%s", msg);
 	if(buf_printf(p->out, "%s\n", msg) != PL_OK)
 		return PL_ENOMEM;
+	if(p->coded && coded_line(p, where, e))
+		return PL_ENOMEM;
 	p->n++;
 	p->failed = true;
 	return p->n >= p->max ? PL_ELIMIT : PL_OK;
+}
+
+pl_rc problems_add(problems *p, const char *msg)
+{
+	return add(p, msg, "", NULL);
+}
+
+pl_rc problems_err(problems *p, long line, const pl_err *e)
+{
+	char where[300], full[PL_ERR_MSG_MAX + 300];
+	const char *file = p->file ? p->file : "<input>";
+	if(line > 0)
+		snprintf(where, sizeof(where), "%s:%ld: ", file, line);
+	else
+		snprintf(where, sizeof(where), "%s: ", file);
+	snprintf(full, sizeof(full), "%s%s", where, e->msg);
+	return add(p, full, where, e);
+}
+
+pl_rc problems_atc(problems *p, long line, const char *code, ...)
+{
+	pl_err e = {0};
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(&e, PL_EINPUT, code, ap);
+	va_end(ap);
+	return problems_err(p, line, &e);
 }
 
 pl_rc problems_vat(problems *p, long line, const char *fmt, va_list ap)

@@ -22,7 +22,15 @@ typedef struct problems {
 	int max, n;
 	bool failed;        /* since the first problem: check, never write */
 	pl_err first;
+	/* NULL, or one line a problem, in step with out: empty when the
+	 * problem has no code, else its context ("list.csv:3: "), its code
+	 * and its arguments' names and values, each ended by PROBLEMS_SEP,
+	 * for a client to say the problem in its user's language. */
+	buf *coded;
 } problems;
+
+#define PROBLEMS_SEP '\x1f'
+
 
 /* max <= 0: PROBLEMS_DEFAULT_MAX. */
 void problems_init(problems *p, buf *out, int max);
@@ -32,6 +40,14 @@ pl_rc problems_add(problems *p, const char *msg);
 /* A problem at file:line (line 0: the file as a whole). */
 pl_rc problems_at(problems *p, long line, const char *fmt, ...) PL_PRINTF(3, 4);
 pl_rc problems_vat(problems *p, long line, const char *fmt, va_list ap) PL_PRINTF(3, 0);
+/* A problem at file:line whose message is e's (coded by pl_failc or not). */
+pl_rc problems_err(problems *p, long line, const pl_err *e);
+/* A coded problem at file:line: pl_failc's code and name, value pairs. */
+pl_rc problems_atc(problems *p, long line, const char *code, ...)
+#if defined(__GNUC__)
+	__attribute__((sentinel))
+#endif
+	;
 /* How the checking ended: rc as it came (PL_ELIMIT means enough problems
  * were found), or PL_EINPUT with the first problem, how many more there
  * were, and that nothing was imported. */

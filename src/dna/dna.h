@@ -58,6 +58,7 @@ typedef struct dna_import_opts {
 
 typedef struct dna_import_report {
 	buf errors;               /* one problem per line, with file, line and column */
+	buf coded;                /* the same problems by code (core/problems.h) */
 	buf notes;
 	long rows, created, updated, unchanged;   /* pedigree: families */
 	long loci, alleles;       /* frequencies: the table's size */

@@ -299,8 +299,7 @@ static pl_rc remains_row(importer *im, const dna_row *row)
 	if(!found) {
 		char q[160];
 		text_quote(tag, q, sizeof(q));
-		return problems_at(&im->pb, row->line, "column 'case': no remains case tagged '%s' (import "
-		                   "the cases first: parley remains import)", q);
+		return problems_atc(&im->pb, row->line, "dna.no_case", "case", q, NULL);
 	}
 	if(im->pb.failed)
 		return PL_OK; /* after a problem: check only */
@@ -431,8 +430,7 @@ static pl_rc reference_row(importer *im, const dna_row *row)
 	if((rc = registry_person_id(im->st, row->f[DC_PERSON], &person_id, &e)))
 		return rc;
 	if(!person_id)
-		return problems_at(&im->pb, row->line, "column 'person': no person with id %s in the registry",
-		                   row->f[DC_PERSON]);
+		return problems_atc(&im->pb, row->line, "dna.no_person", "person", row->f[DC_PERSON], NULL);
 	if((rc = touch(im, person_id, row->line)) || im->pb.failed)
 		return rc;
 	remains_saved saved = REMAINS_UNCHANGED;
@@ -691,10 +689,12 @@ pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_im
 	static const dna_import_opts none = {0};
 	memset(rep, 0, sizeof(*rep));
 	buf_init(&rep->errors, 0);
+	buf_init(&rep->coded, 0);
 	buf_init(&rep->notes, 0);
 	o = o ? o : &none;
 	importer im = {.st = st, .kind = kind, .rep = rep};
 	problems_init(&im.pb, &rep->errors, o->max_errors);
+	im.pb.coded = &rep->coded;
 	im.pb.file = o->name ? o->name : strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if(!f)
@@ -716,7 +716,8 @@ pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_im
 	}
 	if(rc) { /* nothing was imported: only the problems stay */
 		buf_reset(&rep->notes);
-		*rep = (dna_import_report){.errors = rep->errors, .notes = rep->notes, .rows = rep->rows};
+		*rep = (dna_import_report){.errors = rep->errors, .coded = rep->coded, .notes = rep->notes,
+		                             .rows = rep->rows};
 	}
 	if(f != stdin)
 		fclose(f);
@@ -731,5 +732,6 @@ pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_im
 void dna_import_report_free(dna_import_report *rep)
 {
 	buf_free(&rep->errors);
+	buf_free(&rep->coded);
 	buf_free(&rep->notes);
 }

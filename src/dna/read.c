@@ -442,7 +442,7 @@ static pl_rc row_check(reader *rd, dna_row *row)
 	unsigned need = kind_required[rd->kind] & ~(1u << DC_FATHER | 1u << DC_MOTHER);
 	for(int k = 0; k < DC_COUNT && !rc; k++)
 		if((need & (1u << k)) && !row->f[k])
-			rc = problems_at(rd->pb, row->line, "column '%s': required", dna_col_names[k]);
+			rc = problems_atc(rd->pb, row->line, "import.required", "column", dna_col_names[k], NULL);
 	if(!rc && row->f[DC_SIDE] && !dna_rel_has_side(dna_rel_parse(row->f[DC_RELATIONSHIP])))
 		rc = problems_at(rd->pb, row->line, "column 'side': a %s has no side (only grandparents, "
 		                 "uncles and aunts, half siblings and cousins do)", row->f[DC_RELATIONSHIP]);
@@ -481,8 +481,8 @@ static pl_rc keep_row(reader *rd, const dna_row *row)
 static pl_rc read_row(reader *rd, const csv_record *rec)
 {
 	if(rec->nfields != rd->ncols)
-		return problems_at(rd->pb, rec->line, "%zu fields, but the header has %zu columns",
-		                   rec->nfields, rd->ncols);
+		return problems_atc(rd->pb, rec->line, "import.fields_count", "fields", PL_N(rec->nfields),
+		                    "columns", PL_N(rd->ncols), NULL);
 	dna_rows *o = rd->out;
 	dna_row row = {.line = rec->line};
 	row.allele = arena_calloc(&o->a, 2 * o->nloci, sizeof(char *));

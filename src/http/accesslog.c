@@ -186,8 +186,8 @@ bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *
 	pl_err err = {0};
 	if(access_record(q->srv->state[GROUP_ACCESS_LOG], q->who.name, uids, n, action, detail, &err)) {
 		/* A read that cannot be recorded is not answered. */
-		http_error(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL,
-		           "the read could not be recorded in the access log: %s", err.msg);
+		http_errorc(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "http.access_log", "detail", err.msg,
+		            NULL);
 		return false;
 	}
 	return true;
@@ -205,7 +205,7 @@ bool http_log_rows(http_req *q, const void *rows, size_t n, size_t size, size_t 
 			uids[k++] = uid;
 	}
 	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return false;
 	}
 	return http_log_reads(q, uids, k, action, detail);

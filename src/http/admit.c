@@ -39,20 +39,17 @@ static enum MHD_Result check_param(void *cls, enum MHD_ValueKind kind, const cha
 	http_req *q = cls;
 	size_t bad;
 	if(!utf8_valid(name, strlen(name), &bad)) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL,
-		           "a query parameter's name is not valid UTF-8");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", NULL, "http.param_name_utf8", NULL);
 		return MHD_NO;
 	}
 	if(!router_takes_param(q->route, name)) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name,
-		           "unknown query parameter '%.64s' (%s)", name,
-		           q->route->params ? "see /api/openapi.json for those this route takes"
-		                            : "this route takes none");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", name,
+		            q->route->params ? "http.unknown_param" : "http.no_params", "param", name, NULL);
 		return MHD_NO;
 	}
 	if(value && !utf8_valid(value, strlen(value), &bad)) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name,
-		           "%s: not valid UTF-8 (byte %zu)", name, bad + 1);
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "http.param_utf8", "param", name,
+		            "byte", PL_N(bad + 1), NULL);
 		return MHD_NO;
 	}
 	return MHD_YES;
@@ -72,10 +69,10 @@ bool http_refuse_early(http_req *q)
 	q->route = router_match(q, &wrong_method);
 	if(!q->route) {
 		if(wrong_method)
-			http_error(q, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", NULL,
-			           "%s does not take this method", q->path);
+			http_errorc(q, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", NULL, "http.method",
+			            "path", q->path, NULL);
 		else
-			http_error(q, MHD_HTTP_NOT_FOUND, "not_found", NULL, "no such API route: %s", q->path);
+			http_errorc(q, MHD_HTTP_NOT_FOUND, "not_found", NULL, "http.no_route", "path", q->path, NULL);
 		return true;
 	}
 	pl_err err = {0};
@@ -91,14 +88,14 @@ bool http_refuse_early(http_req *q)
 	if(q->route->flags & ROUTE_PUBLIC)
 		return query_refused(q);
 	if(!q->signed_in) {
-		http_error(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, "sign in first");
+		http_errorc(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, "http.sign_in", NULL);
 		return true;
 	}
 	bool allowed = q->route->perms == 0;
 	for(int p = 0; p < PERM_COUNT && !allowed; p++)
 		allowed = (q->route->perms & PERM(p)) && auth_can(q->who.roles, (perm)p);
 	if(!allowed) {
-		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", NULL, "your role may not do this");
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", NULL, "http.forbidden", NULL);
 		return true;
 	}
 	/* A cookie is sent by the browser on its own; a change must also carry
@@ -106,8 +103,7 @@ bool http_refuse_early(http_req *q)
 	if(q->by_cookie && q->method != M_GET) {
 		const char *csrf = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "X-CSRF-Token");
 		if(!csrf || strlen(csrf) != CSRF_LEN || sodium_memcmp(csrf, q->csrf, CSRF_LEN)) {
-			http_error(q, MHD_HTTP_FORBIDDEN, "csrf", NULL,
-			           "missing or wrong X-CSRF-Token header");
+			http_errorc(q, MHD_HTTP_FORBIDDEN, "csrf", NULL, "http.csrf", NULL);
 			return true;
 		}
 	}

@@ -176,7 +176,7 @@ static bool log_plan_reads(http_req *q, const plan *p, size_t listed)
 	size_t n = 0, max = p->ncand[0] + p->ncand[1] + listed;
 	const char **uids = arena_calloc(&q->a, max ? max : 1, sizeof(char *));
 	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return false;
 	}
 	for(int s = 0; s < 2; s++)
@@ -218,12 +218,12 @@ static bool plan_body(http_req *q, json_t *b, plan_args *pa)
 	pa->o.capacity = capacity;
 	pa->o.max_days = (int)days;
 	if(pa->save && !http_can(q, PERM_AGREEMENT_WRITE)) {
-		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", "save", "your role may not save a stage");
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", "save", "http.may_not_save", NULL);
 		return false;
 	}
 	if(pa->point && !pa->save) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "handover_point",
-		           "handover_point goes with save");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "handover_point", "http.handover_save",
+		            NULL);
 		return false;
 	}
 	return true;
@@ -280,14 +280,14 @@ static bool aftercare_filter_of(http_req *q, aftercare_filter *f)
 	f->limit = (size_t)limit;
 	f->offset = (size_t)offset;
 	if(step && (f->step = aftercare_step_parse(step)) < 0) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "step", "step: handed_over, transit, "
-		           "assistance, home, hospital or rehabilitation");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "step", "http.one_of", "field", "step", "allowed",
+		            "handed_over, transit, assistance, home, hospital, rehabilitation", NULL);
 		return false;
 	}
 	/* The health steps are medical details: no filtering by them either. */
 	if(f->withhold_medical && (f->step == STEP_ASSISTANCE || f->step == STEP_HOSPITAL ||
 	                           f->step == STEP_REHABILITATION)) {
-		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", "step", "your role may not filter by a health step");
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", "step", "http.may_not_filter_step", NULL);
 		return false;
 	}
 	return true;
@@ -308,7 +308,7 @@ void api_aftercare(http_req *q)
 	for(size_t i = 0; uids && i < v.n; i++)
 		uids[i] = v.rows[i].person;
 	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return;
 	}
 	if(http_log_reads(q, uids, v.n, "aftercare", f.stage ? f.stage : f.agreement))
@@ -329,12 +329,14 @@ void api_statement(http_req *q)
 	const char *lang = http_query(q, "lang"), *format = http_query(q, "format");
 	int l = lang ? lang_parse(lang) : LANG_EN;
 	if(l < 0) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "lang", "lang: en, uk or ru");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "lang", "http.one_of", "field", "lang", "allowed",
+		            "en, uk, ru", NULL);
 		return;
 	}
 	int f = format && strcmp(format, "json") ? statement_format_parse(format) : -1;
 	if(format && strcmp(format, "json") && f < 0) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: json, md, html or text");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "http.one_of", "field", "format",
+		            "allowed", "json, md, html, text", NULL);
 		return;
 	}
 	long k = 0;
@@ -356,7 +358,7 @@ void api_statement(http_req *q)
 	buf text;
 	buf_init(&text, 0);
 	if(statement_render(&s, (lang_id)l, (statement_format)f, &text)) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 	} else {
 		http_send(q, MHD_HTTP_OK, statement_types[f], buf_str(&text), text.len);
 		snprintf(q->filename, sizeof(q->filename), "statement-%s-%s.%s", s.st.uid, lang_code((lang_id)l),

@@ -41,8 +41,7 @@ static bool roles_from_json(http_req *q, json_t *v, role_set *out)
 	size_t i;
 	json_t *r;
 	if(!json_is_array(v) || !json_array_size(v)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "roles",
-		           "roles: a non-empty list of role names");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "roles", "http.roles", NULL);
 		return false;
 	}
 	json_array_foreach(v, i, r) {
@@ -54,8 +53,8 @@ static bool roles_from_json(http_req *q, json_t *v, role_set *out)
 		if(!name || k == ROLE_COUNT) {
 			char list[160];
 			auth_roles_text((1u << ROLE_COUNT) - 1, list, sizeof(list));
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "roles",
-			           "roles[%zu]: expected one of %s", i, list);
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "roles", "http.role_unknown", "i",
+			            PL_N(i), "allowed", list, NULL);
 			return false;
 		}
 		*out |= 1u << k;
@@ -87,8 +86,8 @@ void api_user_create(http_req *q)
 	          http_opt_string(q, b, "password", &password) &&
 	          roles_from_json(q, json_object_get(b, "roles"), &roles);
 	if(ok && (!name || !password)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", name ? "password" : "name",
-		           "%s is required", name ? "password" : "name");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", name ? "password" : "name",
+		            "http.required", "field", name ? "password" : "name", NULL);
 		ok = false;
 	}
 	if(ok && auth_user_add(q->st, name, display, roles, password, q->who.name,
@@ -114,14 +113,13 @@ void api_user_update(http_req *q)
 	bool ok = http_opt_string(q, b, "display_name", &display) && http_opt_string(q, b, "password", &password) &&
 	          (!roles_v || roles_from_json(q, roles_v, &roles));
 	if(ok && disabled_v && !json_is_boolean(disabled_v)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "disabled",
-		           "disabled: true or false");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "disabled", "http.disabled", NULL);
 		ok = false;
 	}
 	size_t plen = password ? strlen(password) : 0;
 	if(ok && password && (plen < PASSWORD_MIN || plen > PASSWORD_MAX)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "password",
-		           "password: %d to %d bytes", PASSWORD_MIN, PASSWORD_MAX);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "password", "http.password_len", "min",
+		            PL_N(PASSWORD_MIN), "max", PL_N(PASSWORD_MAX), NULL);
 		ok = false;
 	}
 	pl_err err = {0};

@@ -12,25 +12,25 @@ static bool persons_of(http_req *q, json_t *list, const char ***out, size_t *n)
 {
 	*n = json_array_size(list);
 	if(!json_is_array(list) || !*n) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "persons",
-		           "persons: expected an array of the persons' ids, not empty");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "persons", "http.aftercare_persons",
+		            NULL);
 		return false;
 	}
 	if(*n > AFTERCARE_BATCH_MAX) {
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "persons",
-		           "persons: at most %d at once, got %zu", AFTERCARE_BATCH_MAX, *n);
+		http_errorc(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "persons", "http.aftercare_many", "max",
+		            PL_N(AFTERCARE_BATCH_MAX), "n", PL_N(*n), NULL);
 		return false;
 	}
 	if(!(*out = arena_calloc(&q->a, *n, sizeof(char *)))) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return false;
 	}
 	for(size_t i = 0; i < *n; i++)
 		if(!((*out)[i] = json_string_value(json_array_get(list, i)))) {
 			char field[32];
 			snprintf(field, sizeof(field), "persons[%zu]", i);
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field,
-			           "%s: expected a person's id (a string)", field);
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "http.person_id", "field",
+			            field, NULL);
 			return false;
 		}
 	return true;
@@ -47,20 +47,18 @@ static bool batch_of(http_req *q, json_t *b, aftercare_batch *out)
 		return false;
 	int type = aftercare_event_parse(name);
 	if(type < 0) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "event",
-		           "event: expected arrived_transit, assistance, repatriated, hospital_admission or "
-		           "treatment, got '%.40s'", name ? name : "");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "event", "http.aftercare_event", "value",
+		            name, NULL);
 		return false;
 	}
 	out->type = (event_type)type;
 	/* The health events are medical details: the medical roles record them. */
 	if(!registry_event_permitted(http_write_rights(q), out->type, false)) {
-		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", "event", "your role may not record %s", name);
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", "event", "http.may_not_record", "type", name, NULL);
 		return false;
 	}
 	if(!out->date) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "date",
-		           "date: expected the day it happened, YYYY-MM-DD");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "date", "http.aftercare_date", NULL);
 		return false;
 	}
 	return persons_of(q, json_object_get(b, "persons"), (const char ***)&out->persons, &out->n);

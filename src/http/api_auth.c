@@ -58,8 +58,8 @@ void api_login(http_req *q)
 	const char *password = json_string_value(json_object_get(b, "password"));
 	if(!name || !password) {
 		json_decref(b);
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", name ? "password" : "user",
-		           "user and password are required strings");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", name ? "password" : "user",
+		            "http.login_fields", NULL);
 		return;
 	}
 	http_config *cfg = &q->srv->cfg;
@@ -74,8 +74,8 @@ void api_login(http_req *q)
 	if(wait || await) {
 		json_decref(b);
 		snprintf(q->retry_after, sizeof(q->retry_after), "%d", wait > await ? wait : await);
-		http_error(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL,
-		           "too many failed sign-ins: try again in %d seconds", wait > await ? wait : await);
+		http_errorc(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL, "http.rate_limited", "seconds",
+		            PL_N(wait > await ? wait : await), NULL);
 		return;
 	}
 	user u;
@@ -190,7 +190,7 @@ void api_tokens_list(http_req *q)
 	const char *all = http_query(q, "all");
 	bool every = all && !strcmp(all, "1");
 	if(every && !http_can(q, PERM_USERS)) {
-		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", "all", "only admins see every user's tokens");
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", "all", "http.admin_tokens", NULL);
 		return;
 	}
 	json_t *a = json_array();
@@ -230,7 +230,7 @@ void api_token_revoke(http_req *q)
 	char *end;
 	long long id = strtoll(q->param[0], &end, 10);
 	if(*end || id <= 0) {
-		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "no token %s", q->param[0]);
+		http_errorc(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "http.no_token", "token", q->param[0], NULL);
 		return;
 	}
 	pl_err err = {0};

@@ -28,8 +28,8 @@ static int import_kind(http_req *q)
 	while(kind && import_kinds[k] && strcmp(import_kinds[k], kind))
 		k++;
 	if(!kind || !import_kinds[k]) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "kind",
-		           "kind: remains, references, pedigree, frequencies or genotypes");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "kind", "http.one_of", "field", "kind", "allowed",
+		            "remains, references, pedigree, frequencies, genotypes", NULL);
 		return -1;
 	}
 	return k;
@@ -46,8 +46,8 @@ static bool import_options(http_req *q, int kind, dna_import_opts *o)
 	const char *stray = http_query(q, "people") && kind != DNA_IMPORT_FREQUENCIES ? "people"
 	                  : http_query(q, "min_count") && kind != DNA_IMPORT_GENOTYPES ? "min_count" : NULL;
 	if(stray) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", stray, "%s goes with kind=%s", stray,
-		           stray[0] == 'p' ? "frequencies" : "genotypes");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", stray, "http.goes_with", "field", stray, "kind",
+		            stray[0] == 'p' ? "frequencies" : "genotypes", NULL);
 		return false;
 	}
 	*o = (dna_import_opts){.name = q->upload_name[0], .max_errors = (int)max_errors, .people = people,
@@ -60,12 +60,12 @@ void api_dna_import(http_req *q)
 	int kind = import_kind(q);
 	dna_import_opts o;
 	if(kind < 0 || !import_options(q, kind, &o) ||
-	   !http_one_upload(q, "the profiles or frequencies as one CSV file"))
+	   !http_one_upload(q, "http.send_profiles"))
 		return;
 	dna_import_report rep;
 	pl_err err = {0};
 	pl_rc rc = dna_import(q->st, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
-	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
+	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind",
 		                    import_kinds[kind], "rows", (json_int_t)rep.rows, "created",
@@ -157,7 +157,7 @@ void api_dna_screen(http_req *q)
 	size_t len = 0;
 	FILE *f = want_report ? open_memstream(&report, &len) : NULL;
 	if(want_report && !f) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		json_decref(b);
 		return;
 	}
@@ -247,9 +247,9 @@ static bool pair_of(http_req *q, unsigned status, const char **tag, const char *
 {
 	const char *missing = !*tag ? "case" : !*other ? "other" : NULL;
 	if(missing) {
-		http_error(q, status, "bad_input", missing, "%s: required (%s)", missing,
-		           missing[0] == 'c' ? "a remains case's tag or id"
-		                             : "the missing person's id, or another case's tag or id");
+		http_errorc(q, status, "bad_input", missing,
+		            missing[0] == 'c' ? "http.dna_required_case" : "http.dna_required_ref", "field", missing,
+		            NULL);
 		return false;
 	}
 	return (*tag = http_case_tag(q, *tag)) && (*other = http_case_tag(q, *other));
@@ -389,7 +389,7 @@ static bool log_pedigrees(http_req *q, const dna_pedigree_info *p, size_t n, con
 		m += (size_t)p[i].missing;
 	const char **uids = arena_calloc(&q->a, m + 1, sizeof(char *));
 	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return false;
 	}
 	m = 0;
@@ -421,7 +421,7 @@ void api_dna_pedigree(http_req *q)
 {
 	const char *family = http_query(q, "family");
 	if(!family || !*family) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "family", "family: required (the family's id)");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "family", "http.dna_family", NULL);
 		return;
 	}
 	dna_pedigree_info p;

@@ -14,8 +14,8 @@ static bool outcome_of(http_req *q, json_t *o, size_t i, stage_outcome *out)
 	snprintf(where, sizeof(where), "outcomes[%zu]", i);
 	if(!json_is_object(o) || !http_check_keys(q, o, keys, where)) {
 		if(!q->answered)
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
-			           "%s: expected {\"person\", \"outcome\", \"substitute\", \"note\"}", where);
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where, "http.execute_entry", "field",
+			            where, NULL);
 		return false;
 	}
 	const char *outcome = json_string_value(json_object_get(o, "outcome"));
@@ -29,10 +29,12 @@ static bool outcome_of(http_req *q, json_t *o, size_t i, stage_outcome *out)
 	if(bad) {
 		char field[48];
 		snprintf(field, sizeof(field), "%s.%s", where, bad);
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s: %s", field,
-		           !strcmp(bad, "person") ? "the person's id (or the manifest's ref) is required"
-		           : !strcmp(bad, "outcome") ? "handed_over, not_presented, refused, died or substituted"
-		           : "a substitute is named with the outcome substituted, and only then");
+		if(!strcmp(bad, "outcome"))
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "http.one_of", "field", field,
+			            "allowed", "handed_over, not_presented, refused, died, substituted", NULL);
+		else
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field,
+			            bad[0] == 'p' ? "http.outcome_person" : "http.substitute_with", "field", field, NULL);
 		return false;
 	}
 	return true;
@@ -46,15 +48,15 @@ static bool delivery_of(http_req *q, json_t *o, size_t i, stage_delivery *out)
 	json_t *n = json_object_get(o, "delivered");
 	if(!json_is_object(o) || !http_check_keys(q, o, keys, where)) {
 		if(!q->answered)
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
-			           "%s: expected {\"batch\", \"delivered\"}", where);
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where, "http.delivery", "field", where,
+			            NULL);
 		return false;
 	}
 	out->batch = json_string_value(json_object_get(o, "batch"));
 	if(!out->batch || !json_is_integer(n) || json_integer_value(n) < 0 ||
 	   json_integer_value(n) > 100000000) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
-		           "%s: a batch's label and the count delivered (0 or more)", where);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where, "http.delivery_values", "field",
+		            where, NULL);
 		return false;
 	}
 	out->delivered = (long)json_integer_value(n);
@@ -79,8 +81,8 @@ static bool exec_of(http_req *q, json_t *b, stage_exec *x)
 	bool ok = o && d && http_opt_string(q, b, "date", &date) &&
 	          http_full_date(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "date", date, &x->date);
 	if(ok && ((outcomes && !json_is_array(outcomes)) || (deliveries && !json_is_array(deliveries)))) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", outcomes && !json_is_array(outcomes)
-		           ? "outcomes" : "deliveries", "outcomes and deliveries are arrays");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", outcomes && !json_is_array(outcomes)
+		            ? "outcomes" : "deliveries", "http.outcome_arrays", NULL);
 		ok = false;
 	}
 	for(size_t i = 0; ok && i < no; i++)
@@ -167,10 +169,12 @@ void api_stage_correct(http_req *q)
 	const char *bad = !ok ? NULL : !f.person ? "person" : k <= OUTCOME_PENDING ? "outcome"
 	                : !f.reason || !*f.reason ? "reason" : NULL;
 	if(bad) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", bad, "%s: %s", bad,
-		           bad[0] == 'p' ? "the person's id (or the manifest's ref) is required"
-		           : bad[0] == 'o' ? "handed_over, not_presented, refused or died"
-		           : "required: why the outcome is corrected, for the record");
+		if(bad[0] == 'o')
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", bad, "http.one_of", "field", bad,
+			            "allowed", "handed_over, not_presented, refused, died", NULL);
+		else
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", bad,
+			            bad[0] == 'p' ? "http.outcome_person" : "http.correct_reason", "field", bad, NULL);
 		ok = false;
 	}
 	f.outcome = k > 0 ? (entry_outcome)k : OUTCOME_PENDING;
@@ -231,7 +235,7 @@ void api_stage_substitutes(http_req *q)
 	if(!http_query_long(q, "entry", 1, 1000000, &seq) || !http_query_long(q, "limit", 1, 100, &limit))
 		return;
 	if(!seq) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "entry", "entry: the number of the entry replaced");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "entry", "http.entry_number", NULL);
 		return;
 	}
 	stage_candidate *c;
@@ -248,7 +252,7 @@ void api_stage_substitutes(http_req *q)
 	snprintf(detail, sizeof(detail), "substitutes for entry %ld of stage %s", seq, q->param[0]);
 	if(!uids || !http_log_reads(q, uids, n, "search", detail)) {
 		if(!q->answered)
-			http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+			http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return;
 	}
 	json_t *a = json_array();

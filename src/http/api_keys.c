@@ -80,11 +80,9 @@ void api_key_generate(http_req *q)
 	const char *bad = !ok ? NULL : !signer ? "signer" : !role_text || !sign_role_parse(role_text, &r) ? "role"
 	                : !pass ? "passphrase" : !confirm || strcmp(pass, confirm) ? "confirm" : NULL;
 	if(bad) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", bad, "%s: %s", bad,
-		           bad[0] == 's' ? "the office's code (UA, RU; a mediator's: TR, ICRC)"
-		           : bad[0] == 'r' ? "party or mediator"
-		           : bad[0] == 'p' ? "the passphrase that will open the key"
-		           : "the passphrase again, the same");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", bad,
+		            bad[0] == 's' ? "http.key_signer" : bad[0] == 'r' ? "http.key_role"
+		            : bad[0] == 'p' ? "http.key_new_passphrase" : "http.key_confirm", "field", bad, NULL);
 		ok = false;
 	}
 	sign_trusted t;
@@ -124,7 +122,7 @@ void api_key_public(http_req *q)
 
 void api_key_import(http_req *q)
 {
-	if(!http_one_upload(q, "a public key file (parley keys export) as one file"))
+	if(!http_one_upload(q, "http.send_key"))
 		return;
 	sign_key k;
 	bool added = false;
@@ -157,8 +155,7 @@ void api_key_revoke(http_req *q)
 	sign_trusted t;
 	pl_err err = {0};
 	if(!reason || !reason[strspn(reason, " \t\r\n")])
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "reason",
-		           "reason: why the key is revoked (lost, copied, replaced), for the audit log");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "reason", "http.revoke_reason", NULL);
 	else if(sign_key_revoke(q->st, q->param[0], reason, q->who.name, &t, &err))
 		http_fail_field(q, &err, "fingerprint");
 	else
@@ -178,8 +175,8 @@ static bool sign_limited(http_req *q, rate_limit *rl, const char *ukey, int64_t 
 	if(!wait)
 		return false;
 	snprintf(q->retry_after, sizeof(q->retry_after), "%d", wait);
-	http_error(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", "passphrase",
-	           "too many wrong passphrases: try again in %d seconds", wait);
+	http_errorc(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", "passphrase", "http.passphrase_limited",
+	            "seconds", PL_N(wait), NULL);
 	return true;
 }
 
@@ -198,8 +195,8 @@ void api_stage_sign(http_req *q)
 	snprintf(ukey, sizeof(ukey), "u:%s", q->who.name);
 	if(!pass || !*pass) {
 		wipe_body(q, b);
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "passphrase",
-		           "passphrase: the passphrase of the office's signing key");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "passphrase", "http.key_passphrase",
+		            NULL);
 		return;
 	}
 	if(sign_limited(q, rl, ukey, now)) {
@@ -218,7 +215,7 @@ void api_stage_sign(http_req *q)
 		rate_limit_fail(rl, ukey, now);
 		rate_limit_fail(rl, "office", now);
 		/* 403, not 401: the session is good, the passphrase is not. */
-		http_error(q, MHD_HTTP_FORBIDDEN, "wrong_passphrase", "passphrase", "%s", err.msg);
+		http_refuse(q, MHD_HTTP_FORBIDDEN, "wrong_passphrase", "passphrase", &err);
 	} else if(rc) {
 		http_fail(q, &err);
 	} else {

@@ -41,7 +41,7 @@ static bool query_time(http_req *q, const char *name, const char **out)
 	const char *why = NULL;
 	*out = http_query(q, name);
 	if(*out && !time_valid(*out, &why)) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "%s: %s", name, why);
+		http_error_why(q, MHD_HTTP_BAD_REQUEST, name, why);
 		return false;
 	}
 	return true;
@@ -55,8 +55,8 @@ static bool query_count(http_req *q, const char *name, int64_t max, int64_t *out
 	char *end;
 	long long n = strtoll(v, &end, 10);
 	if(*end || end == v || n < 0 || n > max) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "%s: a whole number from 0 to %lld", name,
-		           (long long)max);
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "http.expected_int", "field", name, "min",
+		            "0", "max", PL_N(max), NULL);
 		return false;
 	}
 	*out = n;
@@ -78,9 +78,8 @@ static bool name_persons(http_req *q, const char *name, const char **uids, bool 
 		return false;
 	}
 	if(page.total > NAME_PERSONS_MAX || page.total_capped) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "name",
-		           "name: '%s' is the name of more than %d persons; add a word of it, or search by "
-		           "the person's id", name, NAME_PERSONS_MAX);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "name", "http.name_many", "name", name,
+		            "max", PL_N(NAME_PERSONS_MAX), NULL);
 		return false;
 	}
 	json_t *a = json_array();
@@ -92,7 +91,7 @@ static bool name_persons(http_req *q, const char *name, const char **uids, bool 
 	free(text);
 	*none = page.n == 0;
 	if(!*uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return false;
 	}
 	return true;

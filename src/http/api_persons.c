@@ -84,11 +84,12 @@ static bool person_from_json(http_req *q, json_t *b, person *p, bool *clear)
 			if(!why)
 				why = ext_value_invalid(id);
 			if(why) {
-				http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: %s", key, why);
+				http_error_why(q, MHD_HTTP_UNPROCESSABLE_CONTENT, key, why);
 				return false;
 			}
 			if(p->next == EXT_MAX) {
-				http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "at most %d", EXT_MAX);
+				http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "http.ext_many", "max",
+				            PL_N(EXT_MAX), NULL);
 				return false;
 			}
 			p->ext[p->next].source = arena_strdup(&q->a, key + 4);
@@ -99,7 +100,7 @@ static bool person_from_json(http_req *q, json_t *b, person *p, bool *clear)
 		int i = field_find(person_fields, PF_COUNT, key);
 		const field_def *fd = &person_fields[i];
 		if(!registry_field_permitted(http_write_rights(q), fd)) {
-			http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", key, "your role may not set %s", key);
+			http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", key, "http.may_not_set", "field", key, NULL);
 			return false;
 		}
 		if(json_is_null(v)) {
@@ -108,8 +109,8 @@ static bool person_from_json(http_req *q, json_t *b, person *p, bool *clear)
 			continue;
 		}
 		if(!json_is_string(v)) {
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key,
-			           "%s: expected a string or null", key);
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "http.expected_string_or_null",
+			            "field", key, NULL);
 			return false;
 		}
 		const char *why;
@@ -200,8 +201,7 @@ void api_persons_list(http_req *q)
 	query_bool_param(q, "captured_since", &pq.captured_since);
 	query_bool_param(q, "captured_before", &pq.captured_before);
 	if(pq.medical && !http_can(q, PERM_MEDICAL_READ)) {
-		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", "medical",
-		           "your role may not filter by medical category");
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", "medical", "http.may_not_filter_medical", NULL);
 		return;
 	}
 	const char *v;
@@ -213,7 +213,7 @@ void api_persons_list(http_req *q)
 	pq.limit = (size_t)limit;
 	pq.offset = (size_t)offset;
 	if((v = http_query(q, "age")) && !parse_age(v, &pq.age_min, &pq.age_max)) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "age", "age: MIN-MAX, MIN-, -MAX or N");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "age", "http.age", NULL);
 		return;
 	}
 	person_page pg;
@@ -254,7 +254,7 @@ void api_persons_list(http_req *q)
 static bool load_person(http_req *q, person *p)
 {
 	if(!registry_uid_valid('P', q->param[0])) {
-		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "no person %s", q->param[0]);
+		http_errorc(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "http.no_person", "person", q->param[0], NULL);
 		return false;
 	}
 	pl_err err = {0};
@@ -366,8 +366,8 @@ static bool event_from_json(http_req *q, json_t *b, event *e)
 	}
 	for(int i = 0; i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !e->f[i]) {
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", event_fields[i].name,
-			           "%s is required", event_fields[i].name);
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", event_fields[i].name, "http.required",
+			            "field", event_fields[i].name, NULL);
 			return false;
 		}
 	return true;
@@ -392,9 +392,9 @@ void api_event_add(http_req *q)
 		return;
 	event_type type = (event_type)lifecycle_event_parse(e.f[EF_TYPE]);
 	if(!registry_event_permitted(http_write_rights(q), type, e.f[EF_CAUSE] != NULL)) {
-		http_error(q, MHD_HTTP_FORBIDDEN, "forbidden", e.f[EF_CAUSE] ? "cause" : "type",
-		           "your role may not record %s%s", e.f[EF_TYPE],
-		           e.f[EF_CAUSE] ? " with a cause of death" : "");
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", e.f[EF_CAUSE] ? "cause" : "type",
+		            e.f[EF_CAUSE] ? "http.may_not_record_cause" : "http.may_not_record", "type",
+		            e.f[EF_TYPE], NULL);
 		return;
 	}
 	pl_err err = {0};

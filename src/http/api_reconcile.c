@@ -19,8 +19,7 @@ static bool query_probability(http_req *q, const char *name, double *out)
 	char *end;
 	*out = strtod(v, &end);
 	if(end == v || *end || *out <= 0 || *out >= 1) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "%s: a probability between 0 and 1",
-		           name);
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "http.probability", "field", name, NULL);
 		return false;
 	}
 	return true;
@@ -28,13 +27,13 @@ static bool query_probability(http_req *q, const char *name, double *out)
 
 void api_reconcile(http_req *q)
 {
-	if(!http_one_upload(q, "the list as one CSV file"))
+	if(!http_one_upload(q, "http.send_list"))
 		return;
 	reconcile_opts o = {.id_column = http_query(q, "id_column")};
 	if(!query_probability(q, "threshold", &o.threshold) || !query_probability(q, "review", &o.review))
 		return;
 	if(o.threshold > 0 && o.review > o.threshold) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "review", "review: at most the threshold");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "review", "http.review_threshold", NULL);
 		return;
 	}
 	pl_err err = {0};
@@ -47,8 +46,8 @@ void api_reconcile(http_req *q)
 		snprintf(name, sizeof(name), "%.*s", colon ? (int)(colon - clause_arg) : 0, clause_arg);
 		if(!colon || !ag || agreement_get(q->st, name, &q->a, ag, &err) ||
 		   !(check.cl = agreement_clause(ag, colon + 1))) {
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "clause",
-			           "clause: expected AGREEMENT:CLAUSE of a stored agreement, got '%s'", clause_arg);
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "clause", "http.reconcile_clause",
+			            "value", clause_arg, NULL);
 			return;
 		}
 		check.ag = ag;
@@ -58,7 +57,7 @@ void api_reconcile(http_req *q)
 	struct names *nm;
 	FILE *f = fopen(q->upload_path[0], "rb");
 	if(!f) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot read the upload");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.read_upload", NULL);
 		return;
 	}
 	reconcile_result res;
@@ -86,12 +85,12 @@ void api_reconcile_decide(http_req *q)
 	          http_opt_string(q, b, "list_row", &list_row);
 	const char *missing = !row ? "row" : !uid ? "person" : !decision ? "decision" : NULL;
 	if(ok && missing) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", missing, "%s is required", missing);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", missing, "http.required", "field",
+		            missing, NULL);
 		ok = false;
 	}
 	if(ok && strcmp(decision, "confirm") && strcmp(decision, "reject")) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "decision",
-		           "decision: confirm or reject");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "decision", "http.decision", NULL);
 		ok = false;
 	}
 	pl_err err = {0};

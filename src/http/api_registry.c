@@ -110,7 +110,7 @@ void api_import_progress(http_req *q)
 	if(o)
 		http_json(q, MHD_HTTP_OK, o);
 	else
-		http_error(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "no import %s of yours", q->param[0]);
+		http_errorc(q, MHD_HTTP_NOT_FOUND, "not_found", "id", "http.no_import", "import", q->param[0], NULL);
 }
 
 /* ---- import ----------------------------------------------------------- */
@@ -118,8 +118,7 @@ void api_import_progress(http_req *q)
 void api_import(http_req *q)
 {
 	if(q->nuploads == 0) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file",
-		           "no file: send one or more files as multipart/form-data");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", "http.no_upload", NULL);
 		return;
 	}
 	const char *paths[UPLOADS_MAX], *names[UPLOADS_MAX];
@@ -145,7 +144,8 @@ void api_import(http_req *q)
 	};
 	if(format && strcmp(format, "csv") && strcmp(format, "json")) {
 		watch_end(wd.w, wd.slot);
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: csv or json");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "http.one_of", "field", "format",
+		            "allowed", "csv, json", NULL);
 		return;
 	}
 	import_report rep;
@@ -154,7 +154,7 @@ void api_import(http_req *q)
 	watch_end(wd.w, wd.slot);
 	if(rc == PL_EINPUT) {
 		/* The same problems, file:line: column, as the CLI prints. */
-		http_refuse_problems(q, &err, &rep.errors, rep.rows);
+		http_refuse_problems(q, &err, &rep.errors, &rep.coded, rep.rows);
 	} else if(rc) {
 		http_fail(q, &err);
 	} else {
@@ -179,16 +179,17 @@ void api_export(http_req *q)
 	bool csv = format && !strcmp(format, "csv");
 	bool events = what && !strcmp(what, "events");
 	if(format && !csv && strcmp(format, "json")) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "format: json or csv");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "http.one_of", "field", "format",
+		            "allowed", "json, csv", NULL);
 		return;
 	}
 	if(what && !events && strcmp(what, "persons")) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "what", "what: persons or events");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "what", "http.one_of", "field", "what", "allowed",
+		            "persons, events", NULL);
 		return;
 	}
 	if(events && !csv) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "what",
-		           "what=events is for CSV: a JSON export holds the events within the persons");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "what", "http.export_events_json", NULL);
 		return;
 	}
 	pl_err err = {0};

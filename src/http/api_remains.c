@@ -123,7 +123,7 @@ void api_remains_get(http_req *q)
 		if(d.related[i].person)
 			uids[n++] = d.related[i].person;
 	if(!uids)
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 	else if(http_log_reads(q, uids, n, "show", "remains"))
 		http_json(q, MHD_HTTP_OK, remains_case_detail_json(&d));
 }
@@ -190,8 +190,7 @@ void api_remains_batch_add(http_req *q)
 	          http_opt_string(q, body, "note", &b.note);
 	/* The count the sender declared is what the ledger counts: required. */
 	if(ok && !json_object_get(body, "declared")) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "declared",
-		           "declared: required: the bodies the sender declared, a whole number from 1");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "declared", "http.declared", NULL);
 		ok = false;
 	}
 	ok = ok && http_opt_long(q, body, "declared", 1, 100000000, &b.declared);
@@ -285,7 +284,7 @@ void api_remains_batch_tie(http_req *q)
 void api_remains_import(http_req *q)
 {
 	long max_errors = 20;
-	if(!http_one_upload(q, "the cases as one CSV file") ||
+	if(!http_one_upload(q, "http.send_cases") ||
 	   !http_query_long(q, "max_errors", 1, 1000, &max_errors))
 		return;
 	remains_import_opts o = {.name = q->upload_name[0], .max_errors = (int)max_errors,
@@ -294,7 +293,7 @@ void api_remains_import(http_req *q)
 	remains_import_report rep;
 	pl_err err = {0};
 	pl_rc rc = remains_import(q->st, q->upload_path[0], &o, &rep, &err);
-	if(!http_import_refused(q, rc, &err, &rep.errors, rep.rows))
+	if(!http_import_refused(q, rc, &err, &rep.errors, NULL, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows,
 		                    "created", (json_int_t)rep.created, "updated", (json_int_t)rep.updated,

@@ -42,7 +42,7 @@ static bool log_stage_reads(http_req *q, const stage *s, const char *const *more
 	for(size_t i = 0; uids && i < nmore; i++)
 		uids[n++] = more[i];
 	if(!uids) {
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 		return false;
 	}
 	char detail[64];
@@ -55,8 +55,8 @@ void api_stages_list(http_req *q)
 	const char *status = http_query(q, "status");
 	stage_filter f = {.agreement = http_query(q, "agreement"), .status = -1};
 	if(status && (f.status = stage_status_parse(status)) < 0) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status",
-		           "status: draft, proposed, agreed, in_progress, executed, closed or cancelled");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "status", "http.one_of", "field", "status",
+		            "allowed", "draft, proposed, agreed, in_progress, executed, closed, cancelled", NULL);
 		return;
 	}
 	stage_row *rows;
@@ -182,8 +182,8 @@ static bool entry_of(http_req *q, const agreement *ag, json_t *o, size_t i, stag
 	char where[32];
 	snprintf(where, sizeof(where), "add[%zu]", i);
 	if(!json_is_object(o)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where,
-		           "%s: expected {\"person\", \"side\", \"clause\"}", where);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", where, "http.stage_entry", "field", where,
+		            NULL);
 		return false;
 	}
 	if(!http_check_keys(q, o, keys, where))
@@ -197,10 +197,9 @@ static bool entry_of(http_req *q, const agreement *ag, json_t *o, size_t i, stag
 	if(bad) {
 		char field[48];
 		snprintf(field, sizeof(field), "%s.%s", where, bad);
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "%s: expected %s%s%s%s", field,
-		           bad[0] == 'p' ? "a person's id" : bad[0] == 's' ? "a side of the agreement: "
-		           : "a clause's id", bad[0] == 's' ? ag->party[0] : "", bad[0] == 's' ? " or " : "",
-		           bad[0] == 's' ? ag->party[1] : "");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field,
+		            bad[0] == 'p' ? "http.stage_person" : bad[0] == 's' ? "http.stage_side" : "http.stage_clause",
+		            "field", field, "a", ag->party[0], "b", ag->party[1], NULL);
 		return false;
 	}
 	snprintf(e->person, sizeof(e->person), "%s", who);
@@ -233,16 +232,15 @@ void api_stage_entries(http_req *q)
 	const char **gone = arena_calloc(&q->a, nremove + 1, sizeof(char *));
 	bool ok = entries && gone;
 	if((add && !json_is_array(add)) || (remove && !json_is_array(remove)) || (!nadd && !nremove)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", add && !json_is_array(add) ? "add"
-		           : "remove", "add (persons to put on) or remove (persons to take off): arrays, not both empty");
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", add && !json_is_array(add) ? "add"
+		            : "remove", "http.add_remove", NULL);
 		ok = false;
 	}
 	for(size_t i = 0; ok && i < nadd; i++)
 		ok = entry_of(q, &ag, json_array_get(add, i), i, &entries[i]);
 	for(size_t i = 0; ok && i < nremove; i++)
 		if(!(gone[i] = json_string_value(json_array_get(remove, i)))) {
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "remove",
-			           "remove: a list of persons' ids");
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "remove", "http.remove_list", NULL);
 			ok = false;
 		}
 	pl_err err = {0};
@@ -288,9 +286,7 @@ void api_stage_cancel(http_req *q)
 	if(b && http_opt_string(q, b, "reason", &reason)) {
 		/* The audit records why; a cancellation without one is refused. */
 		if(!reason || !reason[strspn(reason, " \t\r\n")])
-			http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "reason",
-			           "reason: expected why the stage is cancelled (it is recorded in the audit "
-			           "log); none was given");
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "reason", "http.cancel_reason", NULL);
 		else {
 			pl_err err = {0};
 			send_status(q, stage_cancel(q->st, q->param[0], reason, &err), &err);
@@ -391,7 +387,7 @@ json_t *http_manifest_report_json(const manifest_import_report *rep)
 /* The one uploaded file as JSON; false, answered, if it is not. */
 static json_t *uploaded_json(http_req *q)
 {
-	if(!http_one_upload(q, "the signed manifest as one file"))
+	if(!http_one_upload(q, "http.send_manifest"))
 		return NULL;
 	buf text;
 	buf_init(&text, MANIFEST_MAX + 1);
@@ -401,8 +397,9 @@ static json_t *uploaded_json(http_req *q)
 	if(file_read(q->upload_path[0], MANIFEST_MAX, &text, &err))
 		http_fail(q, &err);
 	else if(!(v = json_loadb(buf_str(&text), text.len, JSON_REJECT_DUPLICATES, &je)))
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", "%s: line %d, column %d: %s",
-		           q->upload_name[0], je.line, je.column, je.text);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", "http.file_json", "file",
+		            q->upload_name[0], "line", PL_N(je.line), "column", PL_N(je.column), "detail", je.text,
+		            NULL);
 	buf_free(&text);
 	return v;
 }

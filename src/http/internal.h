@@ -209,6 +209,17 @@ void http_json(http_req *q, unsigned status, json_t *v);
 /* The error body every failure has: {"error": {"code", "message", "field"}}. */
 void http_error(http_req *q, unsigned status, const char *code, const char *field,
                 const char *fmt, ...) PL_PRINTF(5, 6);
+/* The same with a coded message (pl_failc's code and name, value pairs
+ * ended by NULL), so that the UI writes it in the user's language. */
+void http_errorc(http_req *q, unsigned status, const char *code, const char *field,
+                 const char *msg_code, ...)
+#if defined(__GNUC__)
+	__attribute__((sentinel))
+#endif
+	;
+/* "field: why" (bad_input), coded as http.field_why when the catalogue
+ * has why's English text (a validator's, msg_code_of). */
+void http_error_why(http_req *q, unsigned status, const char *field, const char *why);
 /* An error with its status and code, the message and (when coded) the
  * message's code and arguments taken from err. */
 void http_refuse(http_req *q, unsigned status, const char *code, const char *field,
@@ -230,11 +241,15 @@ void http_send(http_req *q, unsigned status, const char *content_type, const cha
  * array of strings. */
 json_t *http_lines_json(const buf *lines);
 /* Answer 422 with an import's problems, one a line (file:line: column ...),
- * as {"error": {"code", "message", "field", "problems", "rows_read"}}. */
-void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows);
+ * as {"error": {"code", "message", "field", "problems", "rows_read"}};
+ * coded (may be NULL: core/problems.h's coded lines) adds "problem_codes",
+ * each problem's {context, message_code, args} or null. */
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, const buf *coded,
+                          long rows);
 /* An import's failure answered (its problems if it has any, else as
  * http_fail): true if rc is one. */
-bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows);
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems,
+                         const buf *coded, long rows);
 /* Send q's answer (q->out or q->fd) with the security headers and q's own. */
 enum MHD_Result http_respond(http_req *q);
 
@@ -251,7 +266,8 @@ void upload_finish(http_req *q);
 /* Answer q->upload_failed. */
 void upload_refuse(http_req *q);
 /* Whether the request uploaded exactly one file; false, with 422 answered
- * ("send `what` (multipart/form-data)"), if not. */
+ * with the message of code what ("http.send_list": "send the list as one
+ * CSV file (multipart/form-data)"), if not. */
 bool http_one_upload(http_req *q, const char *what);
 /* The request ends: its files and directory removed. */
 void upload_cleanup(http_req *q);

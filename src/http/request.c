@@ -47,7 +47,8 @@ bool http_opt_string(http_req *q, json_t *b, const char *key, const char **out)
 	json_t *v = json_object_get(b, key);
 	*out = json_string_value(v);
 	if(v && !*out) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: expected a string", key);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "http.expected_string", "field",
+		            key, NULL);
 		return false;
 	}
 	return true;
@@ -58,8 +59,7 @@ bool http_body_is_json(http_req *q)
 	const char *ct = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Content-Type");
 	/* JSON only: a form posted from another site cannot send it. */
 	if(!ct || strncmp(ct, "application/json", 16)) {
-		http_error(q, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "bad_media_type", NULL,
-		           "the body must be JSON (Content-Type: application/json)");
+		http_errorc(q, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "bad_media_type", NULL, "http.not_json", NULL);
 		return false;
 	}
 	return true;
@@ -72,7 +72,8 @@ bool http_check_keys(http_req *q, json_t *obj, const char *const *allowed, const
 		return true;
 	char name[160];
 	snprintf(name, sizeof(name), "%s%s%.80s", where ? where : "", where ? "." : "", key);
-	http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "unknown_field", name, "unknown field '%s'", name);
+	http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "unknown_field", name, "http.unknown_field", "field",
+	            name, NULL);
 	return false;
 }
 
@@ -83,13 +84,13 @@ json_t *http_body(http_req *q, const char *const *allowed)
 	json_error_t je;
 	json_t *v = json_loadb(buf_str(&q->body), q->body.len, JSON_REJECT_DUPLICATES, &je);
 	if(!v) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, "invalid JSON at line %d, column %d: %s",
-		           je.line, je.column, je.text);
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, "http.bad_json", "line", PL_N(je.line),
+		            "column", PL_N(je.column), "detail", je.text, NULL);
 		return NULL;
 	}
 	if(!json_is_object(v)) {
 		json_decref(v);
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, "the body must be a JSON object");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_json", NULL, "http.not_object", NULL);
 		return NULL;
 	}
 	if(!http_check_keys(q, v, allowed, NULL)) {
@@ -103,8 +104,8 @@ bool http_opt_bool(http_req *q, json_t *b, const char *key, bool *out)
 {
 	json_t *v = json_object_get(b, key);
 	if(v && !json_is_boolean(v)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "%s: expected true or false",
-		           key);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "http.expected_bool", "field", key,
+		            NULL);
 		return false;
 	}
 	if(v)
@@ -116,8 +117,8 @@ bool http_opt_long(http_req *q, json_t *b, const char *key, long min, long max, 
 {
 	json_t *v = json_object_get(b, key);
 	if(v && (!json_is_integer(v) || json_integer_value(v) < min || json_integer_value(v) > max)) {
-		http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key,
-		           "%s: expected a whole number from %ld to %ld", key, min, max);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", key, "http.expected_int", "field", key,
+		            "min", PL_N(min), "max", PL_N(max), NULL);
 		return false;
 	}
 	if(v)
@@ -134,7 +135,8 @@ bool http_query_long(http_req *q, const char *name, long min, long max, long *ou
 	errno = 0;
 	long n = strtol(v, &end, 10);
 	if(errno || end == v || *end || n < min || n > max) {
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "%s: %ld to %ld", name, min, max);
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", name, "http.range", "field", name, "min",
+		            PL_N(min), "max", PL_N(max), NULL);
 		return false;
 	}
 	*out = n;
@@ -148,7 +150,7 @@ bool http_full_date(http_req *q, unsigned status, const char *name, const char *
 	if(!v)
 		return true;
 	if(!date_parse(v, &d, &why) || !d.d) {
-		http_error(q, status, "bad_input", name, "%s: a full date YYYY-MM-DD (got '%.40s')", name, v);
+		http_errorc(q, status, "bad_input", name, "http.full_date", "field", name, "value", v, NULL);
 		return false;
 	}
 	*out = d;

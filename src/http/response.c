@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/msg.h"
+#include "core/problems.h"
 #include "core/utf8.h"
 #include "http/internal.h"
 
@@ -73,6 +75,26 @@ void http_error(http_req *q, unsigned status, const char *code, const char *fiel
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	send_error(q, status, code, field, msg, NULL);
+}
+
+void http_errorc(http_req *q, unsigned status, const char *code, const char *field,
+                 const char *msg_code, ...)
+{
+	pl_err err = {0};
+	va_list ap;
+	va_start(ap, msg_code);
+	pl_vfailc(&err, PL_EINPUT, msg_code, ap);
+	va_end(ap);
+	send_error(q, status, code, field, err.msg, &err);
+}
+
+void http_error_why(http_req *q, unsigned status, const char *field, const char *why)
+{
+	const char *code = msg_code_of(why);
+	if(code)
+		http_errorc(q, status, "bad_input", field, "http.field_why", "field", field, "why", code, NULL);
+	else
+		http_error(q, status, "bad_input", field, "%s: %s", field, why);
 }
 
 void http_refuse(http_req *q, unsigned status, const char *code, const char *field,
@@ -158,7 +180,7 @@ void http_send(http_req *q, unsigned status, const char *content_type, const cha
 	q->content_type = content_type;
 	q->status = status;
 	if(buf_add(&q->out, text, len))
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "out of memory");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 }
 
 /* ---- the answer sent ------------------------------------------------- */
@@ -188,7 +210,7 @@ enum MHD_Result http_respond(http_req *q)
 		if(fstat(q->fd, &sb)) {
 			close(q->fd);
 			q->fd = -1;
-			http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "cannot read the file");
+			http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.read_file", NULL);
 			return http_respond(q);
 		}
 		r = MHD_create_response_from_fd((uint64_t)sb.st_size, q->fd);
@@ -235,18 +257,54 @@ json_t *http_lines_json(const buf *errors)
 	return a;
 }
 
-void http_refuse_problems(http_req *q, const pl_err *err, const buf *problems, long rows)
+/* One line of problems.coded as {context, message_code, args}; null for
+ * an empty line (a problem without a code). */
+static json_t *coded_json(const char *p, size_t n)
 {
-	http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT,
-	          json_pack("{s:{s:s, s:s, s:n, s:o, s:I}}", "error", "code", "bad_input", "message",
-	                    err->msg, "field", "problems", http_lines_json(problems), "rows_read",
-	                    (json_int_t)rows));
+	const char *end = p + n, *sep;
+	char *parts[2 + 2 * PL_ERR_ARGS];
+	int k = 0;
+	json_t *args = json_object(), *o = NULL;
+	int max = (int)(sizeof(parts) / sizeof(parts[0]));
+	for(; k < max && (sep = memchr(p, PROBLEMS_SEP, (size_t)(end - p))); p = sep + 1)
+		parts[k++] = strndup(p, (size_t)(sep - p));
+	for(int i = 2; i + 1 < k; i += 2)
+		if(parts[i] && parts[i + 1])
+			json_object_set_new(args, parts[i], json_string(parts[i + 1]));
+	if(k >= 2 && parts[0] && parts[1])
+		o = json_pack("{s:s, s:s, s:O}", "context", parts[0], "message_code", parts[1], "args", args);
+	for(int i = 0; i < k; i++)
+		free(parts[i]);
+	json_decref(args);
+	return o ? o : json_null();
 }
 
-bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *problems, long rows)
+void http_refuse_problems(http_req *q, const pl_err *err, const buf *lines, const buf *coded,
+                          long rows)
 {
-	if(rc && problems->len)
-		http_refuse_problems(q, err, problems, rows);
+	json_t *codes = json_array();
+	const char *p = coded && coded->len ? coded->ptr : NULL, *end = p ? p + coded->len : NULL;
+	while(p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		json_array_append_new(codes, coded_json(p, n));
+		p += n + 1;
+	}
+	json_t *e = json_pack("{s:s, s:s, s:n, s:o, s:I}", "code", "bad_input", "message", err->msg, "field",
+	                      "problems", http_lines_json(lines), "rows_read", (json_int_t)rows);
+	/* problem_codes[i] says problems[i] by code (null: not coded), when the
+	 * importer codes its problems. */
+	if(e && json_array_size(codes))
+		json_object_set(e, "problem_codes", codes);
+	json_decref(codes);
+	http_json(q, MHD_HTTP_UNPROCESSABLE_CONTENT, e ? json_pack("{s:o}", "error", e) : NULL);
+}
+
+bool http_import_refused(http_req *q, pl_rc rc, const pl_err *err, const buf *lines,
+                         const buf *coded, long rows)
+{
+	if(rc && lines->len)
+		http_refuse_problems(q, err, lines, coded, rows);
 	else if(rc)
 		http_fail(q, err);
 	return rc != PL_OK;

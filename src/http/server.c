@@ -85,11 +85,11 @@ static bool refuse_declared_size(http_req *q)
 	if(errno == 0 && end != cl && (n <= cap || (!waits && n - cap <= (16u << 20))))
 		return false;
 	if(q->route->flags & ROUTE_UPLOAD)
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-		           "the upload is larger than %zu bytes", cfg->max_upload);
+		http_errorc(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL, "http.upload_large", "max",
+		            PL_N(cfg->max_upload), NULL);
 	else
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-		           "the body is larger than %zu bytes, or this route takes none", cfg->max_body);
+		http_errorc(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL, "http.body_large", "max",
+		            PL_N(cfg->max_body), NULL);
 	return true;
 }
 
@@ -114,8 +114,8 @@ static enum MHD_Result request_begin(http_server *s, struct MHD_Connection *conn
 	client_address(q);
 	if(strncmp(q->path, "/api/", 5)) { /* the UI's files */
 		if(q->method != M_GET)
-			http_error(q, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", NULL,
-			           "files are only read");
+			http_errorc(q, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", NULL, "http.read_only",
+			            NULL);
 		else
 			static_serve(q);
 	} else if(!http_refuse_early(q) && !refuse_declared_size(q) &&
@@ -145,15 +145,14 @@ static enum MHD_Result request_end(http_req *q)
 {
 	upload_finish(q);
 	if(q->body_too_large)
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-		           "the body is larger than %zu bytes, or this route takes none",
-		           q->srv->cfg.max_body);
+		http_errorc(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL, "http.body_large", "max",
+		            PL_N(q->srv->cfg.max_body), NULL);
 	else if(q->upload_failed)
 		upload_refuse(q);
 	else
 		q->route->run(q);
 	if(!q->answered)
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "no response");
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.no_response", NULL);
 	return http_respond(q);
 }
 

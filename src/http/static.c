@@ -90,7 +90,7 @@ void static_free(void *state)
 
 static void not_found(http_req *q)
 {
-	http_error(q, MHD_HTTP_NOT_FOUND, "not_found", NULL, "no such file");
+	http_errorc(q, MHD_HTTP_NOT_FOUND, "not_found", NULL, "http.no_file", NULL);
 }
 
 void static_serve(http_req *q)

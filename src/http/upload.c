@@ -64,14 +64,14 @@ bool upload_begin(http_req *q)
 	         tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
 	if(!mkdtemp(q->upload_dir)) {
 		q->upload_dir[0] = '\0';
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL,
-		           "cannot store the upload: %s", strerror(errno));
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.store_upload",
+		            "detail", strerror(errno), NULL);
 		return false;
 	}
 	q->pp = MHD_create_post_processor(q->conn, 64 * 1024, on_part, q);
 	if(!q->pp) {
-		http_error(q, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "bad_media_type", NULL,
-		           "an import is a multipart/form-data upload of one or more files");
+		http_errorc(q, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "bad_media_type", NULL, "http.not_multipart",
+		            NULL);
 		return false;
 	}
 	return true;
@@ -98,20 +98,19 @@ void upload_refuse(http_req *q)
 {
 	switch(q->upload_failed) {
 	case UPLOAD_TOO_LARGE:
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL,
-		           "the upload is larger than %zu bytes", q->srv->cfg.max_upload);
+		http_errorc(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", NULL, "http.upload_large", "max",
+		            PL_N(q->srv->cfg.max_upload), NULL);
 		break;
 	case UPLOAD_TOO_MANY:
-		http_error(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "file",
-		           "at most %d files at once", UPLOADS_MAX);
+		http_errorc(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", "file", "http.too_many_files", "max",
+		            PL_N(UPLOADS_MAX), NULL);
 		break;
 	case UPLOAD_MALFORMED:
-		http_error(q, MHD_HTTP_BAD_REQUEST, "bad_upload", NULL,
-		           "the multipart/form-data body is malformed");
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_upload", NULL, "http.bad_multipart", NULL);
 		break;
 	default:
-		http_error(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL,
-		           "the upload could not be stored: %s", strerror(errno));
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.store_upload",
+		            "detail", strerror(errno), NULL);
 	}
 }
 
@@ -119,8 +118,7 @@ bool http_one_upload(http_req *q, const char *what)
 {
 	if(q->nuploads == 1)
 		return true;
-	http_error(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", "send %s (multipart/form-data)",
-	           what);
+	http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "file", what, NULL);
 	return false;
 }
 

@@ -290,7 +290,9 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 		.r = r, .rep = rep, .progress = o->progress, .progress_ctx = o->progress_ctx,
 		.rights = o->rights ? o->rights : WRITE_ALL,
 	};
+	buf_init(&rep->coded, 0);
 	problems_init(&im.pb, &rep->errors, o->max_errors);
+	im.pb.coded = &rep->coded;
 	arena_init(&im.row, 0);
 	arena_init(&im.keep, 0);
 	uint64_t bytes = input_bytes(paths, npaths);
@@ -325,7 +327,7 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	if(bulk)
 		store_bulk_end(r->st);
 	if(rc)
-		*rep = (import_report){.errors = rep->errors, .rows = rep->rows};
+		*rep = (import_report){.errors = rep->errors, .coded = rep->coded, .rows = rep->rows};
 	free(im.checks);
 	arena_free(&im.row);
 	arena_free(&im.keep);
@@ -335,4 +337,5 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 void import_report_free(import_report *rep)
 {
 	buf_free(&rep->errors);
+	buf_free(&rep->coded);
 }

@@ -44,14 +44,14 @@ pl_rc import_read_csv(importer *im, FILE *f)
 			continue;
 		}
 		for(size_t j = 0; j < i; j++)
-			if(!strcmp(cre.fields[j], name) && (rc = import_problem(im, cre.line, "column %zu: '%s' "
-			                                                 "appears twice", i + 1, name)))
+			if(!strcmp(cre.fields[j], name) &&
+			   (rc = problems_atc(&im->pb, cre.line, "import.column_twice", "n", PL_N(i + 1), "column",
+			                      name, NULL)))
 				goto done;
 		has_ref |= cols[i].kind == COL_PERSON || cols[i].kind == COL_EXT;
 	}
 	if(events && !has_ref &&
-	   (rc = import_problem(im, cre.line, "an events file needs a 'person' column or an ext.SOURCE "
-	                 "column to say whose events they are")))
+	   (rc = problems_atc(&im->pb, cre.line, "import.events_whose", NULL)))
 		goto done;
 	if(im->pb.failed)
 		goto done; /* a bad header: the rows cannot be read right */
@@ -62,8 +62,8 @@ pl_rc import_read_csv(importer *im, FILE *f)
 			break;
 		record rec = {.line = cre.line};
 		if(cre.nfields != ncols) {
-			if((rc = import_problem(im, cre.line, "%zu fields, but the header has %zu columns",
-			                 cre.nfields, ncols)))
+			if((rc = problems_atc(&im->pb, cre.line, "import.fields_count", "fields", PL_N(cre.nfields),
+			                      "columns", PL_N(ncols), NULL)))
 				break;
 			continue;
 		}
@@ -131,7 +131,7 @@ static json_t *next_value(importer *im, json_doc *d, bool *stop)
 	if(!v) {
 		long line = line_at(d, d->pos) + je.line - 1;
 		long col = je.line == 1 ? column_at(d, d->pos) + je.column - 1 : je.column;
-		import_problem(im, line, "column %ld: invalid JSON: %s", col, je.text);
+		problems_atc(&im->pb, line, "import.bad_json", "n", PL_N(col), "detail", je.text, NULL);
 		*stop = true;
 		return NULL;
 	}
@@ -178,7 +178,9 @@ static pl_rc json_to_record(importer *im, json_t *obj, bool events, record *rec,
 		if(json_is_null(val))
 			continue;
 		if(!json_is_string(val)) {
-			if((rc = import_problem(im, rec->line, "%s.%s: expected a string or null", path, key)))
+			char where[160];
+			snprintf(where, sizeof(where), "%s.%s", path, key);
+			if((rc = problems_atc(&im->pb, rec->line, "import.string_or_null", "path", where, NULL)))
 				return rc;
 			continue;
 		}
@@ -193,7 +195,7 @@ static pl_rc json_person(importer *im, json_t *obj, long index, long line)
 	char path[64];
 	snprintf(path, sizeof(path), "persons[%ld]", index);
 	if(!json_is_object(obj))
-		return import_problem(im, line, "%s: expected an object", path);
+		return problems_atc(&im->pb, line, "import.expected_object", "path", path, NULL);
 	record rec = {.line = line};
 	json_t *evs = NULL;
 	pl_rc rc = json_to_record(im, obj, false, &rec, &evs, path);
@@ -209,7 +211,7 @@ static pl_rc json_person(importer *im, json_t *obj, long index, long line)
 		snprintf(epath, sizeof(epath), "%s.events[%zu]", path, i);
 		record er = {.line = line};
 		if(!json_is_object(ev)) {
-			rc = import_problem(im, line, "%s: expected an object", epath);
+			rc = problems_atc(&im->pb, line, "import.expected_object", "path", epath, NULL);
 			continue;
 		}
 		json_t *none = NULL;
@@ -295,7 +297,7 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 			if(!json_is_integer(v) || json_integer_value(v) != 1)
 				rc = import_problem(im, kline, "version: this parley reads version 1 of the format");
 		} else {
-			rc = import_problem(im, kline, "unknown key '%s' (expected format, version, persons)", key);
+			rc = problems_atc(&im->pb, kline, "import.unknown_key", "key", key, NULL);
 		}
 		json_decref(v);
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "audit/audit.h"
+#include "core/msg.h"
 #include "core/text.h"
 #include "registry/import.h"
 
@@ -29,7 +30,7 @@ pl_rc import_problem(importer *im, long line, const char *fmt, ...)
 pl_rc import_row_failure(importer *im, long line, pl_rc rc, const pl_err *e)
 {
 	if(rc == PL_EINPUT || rc == PL_ECONFLICT || rc == PL_ENOTFOUND || rc == PL_ELIMIT)
-		return import_problem(im, line, "%s", e->msg);
+		return problems_err(&im->pb, line, e);
 	return rc;
 }
 
@@ -124,9 +125,9 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 			return value ? PL_OK : PL_ENOMEM;
 		if(!registry_uid_valid(c->id_prefix, value)) {
 			text_quote(value, q, sizeof(q));
-			return import_problem(im, rec->line, "column '%s': expected an id as parley writes them "
-			               "(%c and 16 characters of 0-9 and A-Z), got '%s'",
-			               c->kind == COL_ID ? "id" : "person", c->id_prefix, q);
+			return problems_atc(&im->pb, rec->line, "import.bad_id", "column",
+			                    c->kind == COL_ID ? "id" : "person", "prefix",
+			                    (char[2]){c->id_prefix, 0}, "value", q, NULL);
 		}
 		if(c->kind == COL_ID)
 			rec->uid = value;
@@ -146,7 +147,10 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 			return PL_OK;
 		if((why = ext_value_invalid(clean))) {
 			text_quote(value, q, sizeof(q));
-			return import_problem(im, rec->line, "column 'ext.%s': %s (got '%s')", c->name, why, q);
+			return msg_code_of(why)
+			       ? problems_atc(&im->pb, rec->line, "import.ext_invalid", "source", c->name, "why",
+			                      msg_code_of(why), "value", q, NULL)
+			       : import_problem(im, rec->line, "column 'ext.%s': %s (got '%s')", c->name, why, q);
 		}
 		if(rec->next == EXT_MAX)
 			return import_problem(im, rec->line, "more than %d ext.* columns", EXT_MAX);
@@ -167,9 +171,18 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 	}
 	if(!why)
 		return PL_OK;
-	char msg[800];
-	field_why_text(fd, value, why, msg, sizeof(msg));
-	return import_problem(im, rec->line, "column '%s': %s", fd->name, msg);
+	pl_err e = {0};
+	field_refuse(fd, fd->name, value, why, &e);
+	if(!e.code) {
+		char msg[800];
+		field_why_text(fd, value, why, msg, sizeof(msg));
+		return import_problem(im, rec->line, "column '%s': %s", fd->name, msg);
+	}
+	/* The same words as field.invalid, with "column" in front. */
+	return problems_atc(&im->pb, rec->line, !strcmp(e.code, "field.invalid") ? "import.column_invalid"
+	                    : "import.column_invalid_enum", "column", fd->name, "why",
+	                    pl_err_arg_value(&e, "why"), "value", pl_err_arg_value(&e, "value"), "allowed",
+	                    pl_err_arg_value(&e, "allowed"), NULL);
 }
 
 /* ---- applying records ------------------------------------------------- */
@@ -253,9 +266,9 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 {
 	for(int i = 0; i < PF_COUNT; i++) /* what the importer's role may set */
 		if(rec->pf[i] && !registry_field_permitted(im->rights, &person_fields[i]))
-			return import_problem(im, rec->line, "column '%s': your role may not set %s fields",
-			                      person_fields[i].name,
-			                      (person_fields[i].flags & FIELD_MEDICAL) ? "medical" : "non-medical");
+			return problems_atc(&im->pb, rec->line, (person_fields[i].flags & FIELD_MEDICAL)
+			                    ? "import.may_not_set_medical" : "import.may_not_set_other", "column",
+			                    person_fields[i].name, NULL);
 	person in = {0};
 	memcpy(in.f, rec->pf, sizeof(in.f));
 	memcpy(in.ext, rec->ext, sizeof(in.ext));
@@ -274,8 +287,7 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 	if((rc = resolve(im, rec, rec->uid, &old, &found, &e)))
 		return import_row_failure(im, rec->line, rc, &e);
 	if(!found && !(im->rights & WRITE_GENERAL))
-		return import_problem(im, rec->line, "no person in the registry has this row's id or ext.* "
-		                      "identifiers, and your role may not add persons");
+		return problems_atc(&im->pb, rec->line, "import.may_not_add", NULL);
 	save_result res;
 	if(found) {
 		person merged = old;
@@ -345,16 +357,15 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 	pl_err e = {0};
 	for(int i = 0; i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !rec->ef[i])
-			return import_problem(im, rec->line, "column '%s': required", event_fields[i].name);
+			return problems_atc(&im->pb, rec->line, "import.required", "column", event_fields[i].name,
+			                    NULL);
 	int type = lifecycle_event_parse(rec->ef[EF_TYPE]);
 	if(!lifecycle_event_has_death_fields((event_type)type) &&
 	   (rec->ef[EF_CAUSE] || rec->ef[EF_BURIAL_PLACE] || rec->ef[EF_GRAVE]))
-		return import_problem(im, rec->line, "cause, burial_place and grave belong to "
-		               "died_in_captivity and remains_returned events, not %s", rec->ef[EF_TYPE]);
+		return problems_atc(&im->pb, rec->line, "import.death_fields", "type", rec->ef[EF_TYPE], NULL);
 	if(!registry_event_permitted(im->rights, (event_type)type, rec->ef[EF_CAUSE] != NULL))
-		return import_problem(im, rec->line, "column '%s': your role may not record %s%s",
-		                      rec->ef[EF_CAUSE] ? "cause" : "type", rec->ef[EF_TYPE],
-		                      rec->ef[EF_CAUSE] ? " with a cause of death" : "");
+		return problems_atc(&im->pb, rec->line, rec->ef[EF_CAUSE] ? "import.may_not_record_cause"
+		                    : "import.may_not_record", "type", rec->ef[EF_TYPE], NULL);
 	if(im->pb.failed)
 		return PL_OK;
 	bool store_status = p != NULL; /* a nested event: its person is stored per event */
@@ -369,11 +380,10 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 				return import_row_failure(im, rec->line, rc, &e);
 			if(!found)
 				return rec->person_ref
-				       ? import_problem(im, rec->line, "column 'person': no person with id %s (import "
-				                 "the persons first, or in the same command before this file)",
-				                 rec->person_ref)
-				       : import_problem(im, rec->line, "no person has the ext.%s '%s' of this row",
-				                 rec->ext[0].source, rec->ext[0].id);
+				       ? problems_atc(&im->pb, rec->line, "import.no_person", "person", rec->person_ref,
+				                      NULL)
+				       : problems_atc(&im->pb, rec->line, "import.no_ext", "source", rec->ext[0].source,
+				                      "id", rec->ext[0].id, NULL);
 			if((rc = remember(im, ref, &found_p, &e)))
 				return import_row_failure(im, rec->line, rc, &e);
 		}

@@ -281,6 +281,7 @@ typedef enum registry_format { FORMAT_AUTO, FORMAT_CSV, FORMAT_JSON } registry_f
 
 typedef struct import_report {
 	buf errors;               /* one problem per line; free with import_report_free() */
+	buf coded;                /* the same problems by code (core/problems.h) */
 	long rows;
 	long persons_created, persons_updated, persons_unchanged;
 	long events_added, events_unchanged;

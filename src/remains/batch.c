@@ -28,7 +28,7 @@ static pl_rc batch_insert(store *st, remains_batch *b, pl_err *err)
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
 	if((x & 0xff) == SQLITE_CONSTRAINT)
-		return pl_fail(err, PL_ECONFLICT, "a batch labelled '%s' exists already", b->label);
+		return pl_failc(err, PL_ECONFLICT, "remains.batch_exists", "batch", b->label, NULL);
 	if(x != SQLITE_DONE)
 		return store_fail(st, err, x, "writing a remains batch");
 	b->id = sqlite3_last_insert_rowid(store_db(st));
@@ -76,7 +76,7 @@ pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 	if(!rc)
 		rc = remains_clean_arg(RF_NOTE, "note", b->note, false, &a, &in.note, &res, err);
 	if(!rc && b->declared < -1)
-		rc = pl_fail(err, PL_EINPUT, "declared: expected a count from 0, got %ld", b->declared);
+		rc = pl_failc(err, PL_EINPUT, "remains.declared_count", "n", PL_N(b->declared), NULL);
 	if(!rc)
 		rc = batch_check(&in, &res, err);
 	if(!rc && !(rc = store_begin(st, err)))
@@ -253,7 +253,7 @@ pl_rc remains_batch_get(store *st, const char *label, remains_stage_uid_fn stage
 	size_t n;
 	pl_rc rc = batches_read(st, label ? label : "", stage_uid, a, &b, &n, err);
 	if(!rc && !n)
-		return pl_fail(err, PL_ENOTFOUND, "no remains batch labelled '%s'", label ? label : "");
+		return pl_failc(err, PL_ENOTFOUND, "remains.no_batch", "batch", label, NULL);
 	if(!rc)
 		*out = b[0];
 	return rc;
@@ -322,9 +322,8 @@ pl_rc remains_batch_tie(store *st, const char *label, int64_t stage_id, const ch
                         long declared, remains_stage_uid_fn stage_uid, pl_err *err)
 {
 	if(declared == 0 || declared < -1)
-		return pl_fail(err, PL_EINPUT, "declared: expected a whole number of bodies from 1, got %ld",
-		               declared);
+		return pl_failc(err, PL_EINPUT, "remains.declared_bodies", "n", PL_N(declared), NULL);
 	if(stage_id && (!clause || !clause[0]))
-		return pl_fail(err, PL_EINPUT, "clause: required with a stage");
+		return pl_failc(err, PL_EINPUT, "remains.clause_with_stage", NULL);
 	return batch_retie(st, label, stage_id, clause, false, declared, stage_uid, "tie", err);
 }

@@ -73,7 +73,7 @@ pl_rc rcase_load(store *st, const char *tag, arena *a, remains_case *c, pl_err *
 	bool found;
 	pl_rc rc = remains_case_find(st, tag, a, c, &found, err);
 	if(!rc && !found)
-		return pl_fail(err, PL_ENOTFOUND, "no remains case tagged '%s'", tag);
+		return pl_failc(err, PL_ENOTFOUND, "remains.no_case_tag", "case", tag, NULL);
 	return rc;
 }
 

@@ -54,16 +54,14 @@ pl_rc rcase_custody_append(store *st, const remains_case *c, const char *holder,
                               const char *since, const char *note, pl_err *err)
 {
 	if(c->status == RS_RETURNED)
-		return pl_fail(err, PL_ECONFLICT, "case %s was returned to the other side: its chain of "
-		               "custody is closed", c->tag);
+		return pl_failc(err, PL_ECONFLICT, "remains.custody_closed", "case", c->tag, NULL);
 	char last_holder[520], last[DATE_STR_MAX];
 	pl_rc rc = custody_last(st, c->id, last_holder, sizeof(last_holder), last, err);
 	if(rc)
 		return rc;
 	if(dated_before(since, last))
-		return pl_fail(err, PL_ECONFLICT, "case %s: custody since %s would come before the last "
-		               "entry (%s since %s): the chain is kept in date order, so give a date on or "
-		               "after %s", c->tag, since, last_holder, last, last);
+		return pl_failc(err, PL_ECONFLICT, "remains.custody_order", "case", c->tag, "since", since,
+		                "holder", last_holder, "last", last, NULL);
 	sqlite3_stmt *s;
 	if((rc = store_stmt(st, "INSERT INTO remains_custody(case_id, holder, since, note, actor,"
 	                        " created_at) VALUES (?,?,?,?,?,?)", &s, err)))
@@ -205,7 +203,7 @@ static pl_rc fragment_apply(store *st, const remains_case *c, const char *label,
                                remains_result *res, pl_err *err)
 {
 	if(c->status == RS_RETURNED)
-		return pl_fail(err, PL_ECONFLICT, "case %s was returned to the other side", c->tag);
+		return pl_failc(err, PL_ECONFLICT, "remains.returned", "case", c->tag, NULL);
 	person p = {0};
 	fragment_row old;
 	pl_rc rc = person_uid ? rperson_identifiable(st, person_uid, a, &p, res, err) : PL_OK;
@@ -268,7 +266,7 @@ pl_rc remains_fragment_remove(store *st, const char *tag, const char *label, con
 	if(!(rc = rcase_load(st, tag, &a, &c, err)))
 		rc = fragment_find(st, c.id, label, &a, &old, err);
 	if(!rc && !old.found)
-		rc = pl_fail(err, PL_ENOTFOUND, "case %s has no fragment labelled '%s'", tag, label);
+		rc = pl_failc(err, PL_ENOTFOUND, "remains.no_fragment", "case", tag, "label", label, NULL);
 	if(!rc && !(rc = store_stmt(st, "DELETE FROM remains_fragment WHERE id = ?", &s, err))) {
 		sqlite3_bind_int64(s, 1, old.id);
 		int x = sqlite3_step(s);

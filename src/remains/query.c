@@ -65,7 +65,7 @@ static pl_rc batch_id_of(store *st, const char *label, int64_t *id, pl_err *err)
 	*id = x == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
-		return pl_fail(err, PL_ENOTFOUND, "no remains batch labelled '%s'", label);
+		return pl_failc(err, PL_ENOTFOUND, "remains.no_batch", "batch", label, NULL);
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading batches");
 }
 
@@ -267,7 +267,7 @@ pl_rc remains_case_tag(store *st, const char *uid, arena *a, const char **tag, p
 	*tag = x == SQLITE_ROW ? dup_text(s, 0, a) : NULL;
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
-		return pl_fail(err, PL_ENOTFOUND, "no remains case %s", uid);
+		return pl_failc(err, PL_ENOTFOUND, "remains.no_case", "case", uid, NULL);
 	if(x != SQLITE_ROW)
 		return store_fail(st, err, x, "reading a remains case");
 	return *tag ? PL_OK : pl_nomem(err);

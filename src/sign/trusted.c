@@ -165,13 +165,12 @@ static pl_rc insert_key(store *st, const sign_key *k, pl_err *err)
 static pl_rc already_there(const sign_trusted *t, const sign_key *k, pl_err *err)
 {
 	if(t->revoked_at[0])
-		return pl_fail(err, PL_ECONFLICT, "key %s of %s %s was revoked on %s: a revoked key is "
-		               "never trusted again (make a new one)", t->fingerprint,
-		               sign_role_name(t->key.role), t->key.signer, t->revoked_at);
+		return pl_failc(err, PL_ECONFLICT, "sign.revoked_never_trusted", "key", t->fingerprint, "role",
+		                sign_role_name(t->key.role), "signer", t->key.signer, "date", t->revoked_at, NULL);
 	if(strcmp(t->key.signer, k->signer) || t->key.role != k->role)
-		return pl_fail(err, PL_ECONFLICT, "key %s is already trusted as the key of %s %s, not of %s %s",
-		               t->fingerprint, sign_role_name(t->key.role), t->key.signer,
-		               sign_role_name(k->role), k->signer);
+		return pl_failc(err, PL_ECONFLICT, "sign.trusted_as_other", "key", t->fingerprint, "role",
+		                sign_role_name(t->key.role), "signer", t->key.signer, "new_role",
+		                sign_role_name(k->role), "new_signer", k->signer, NULL);
 	return PL_OK;
 }
 
@@ -219,12 +218,13 @@ static pl_rc match_fingerprint(void *ctx, const sign_trusted *t)
 pl_rc sign_key_find(store *st, const char *fingerprint, sign_trusted *out, pl_err *err)
 {
 	fp_search f = {0};
+	char cut[41];
+	snprintf(cut, sizeof(cut), "%s", fingerprint);
 	if(!sign_fingerprint_parse(fingerprint, f.fp))
-		return pl_fail(err, PL_EINPUT, "'%.40s' is not a key fingerprint (16 hex digits, as "
-		               "'parley keys list' shows them)", fingerprint);
+		return pl_failc(err, PL_EINPUT, "sign.bad_fingerprint", "key", cut, NULL);
 	pl_rc rc = sign_keys_each(st, true, match_fingerprint, &f, err);
 	if(!rc && !f.n)
-		rc = pl_fail(err, PL_ENOTFOUND, "no signing key has the fingerprint %s", f.fp);
+		rc = pl_failc(err, PL_ENOTFOUND, "sign.no_fingerprint", "key", f.fp, NULL);
 	if(!rc)
 		*out = f.found;
 	return rc;
@@ -260,8 +260,8 @@ pl_rc sign_key_revoke(store *st, const char *fingerprint, const char *reason, co
 		return rc;
 	rc = sign_key_find(st, fingerprint, &t, err);
 	if(!rc && t.revoked_at[0])
-		rc = pl_fail(err, PL_ECONFLICT, "key %s of %s %s was already revoked on %s", t.fingerprint,
-		             sign_role_name(t.key.role), t.key.signer, t.revoked_at);
+		rc = pl_failc(err, PL_ECONFLICT, "sign.already_revoked", "key", t.fingerprint, "role",
+		              sign_role_name(t.key.role), "signer", t.key.signer, "date", t.revoked_at, NULL);
 	if(!rc)
 		rc = mark_revoked(st, &t, err);
 	if(!rc)
@@ -295,8 +295,7 @@ pl_rc sign_key_import(store *st, const char *path, const char *name, const char 
 	}
 	if(k.has_secret) {
 		sign_key_wipe(&k);
-		return pl_fail(err, PL_EINPUT, "%s is a secret key file: import its public key instead "
-		               "(parley keys export %s -o PUBFILE)", name, name);
+		return pl_failc(err, PL_EINPUT, "sign.secret_file", "file", name, NULL);
 	}
 	rc = sign_key_trust(st, &k, actor, added, err);
 	if(!rc && out)

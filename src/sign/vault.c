@@ -26,8 +26,8 @@ static pl_rc passphrase_ok(const char *p, pl_err *err)
 {
 	size_t n = p ? strlen(p) : 0;
 	if(n < SIGN_PASSPHRASE_MIN || n > SIGN_PASSPHRASE_MAX)
-		return pl_fail(err, PL_EINPUT, "passphrase: %d to %d characters (bytes)", SIGN_PASSPHRASE_MIN,
-		               SIGN_PASSPHRASE_MAX);
+		return pl_failc(err, PL_EINPUT, "sign.passphrase_len", "min", PL_N(SIGN_PASSPHRASE_MIN), "max",
+		                PL_N(SIGN_PASSPHRASE_MAX), NULL);
 	return PL_OK;
 }
 
@@ -72,15 +72,15 @@ pl_rc sign_unseal(const sign_sealed *s, const sign_key *pub, const char *passphr
 	char fp[SIGN_FINGERPRINT_MAX];
 	sign_fingerprint(pub->pk, fp);
 	if(!passphrase || !*passphrase || strlen(passphrase) > SIGN_PASSPHRASE_MAX)
-		return pl_fail(err, PL_EINPUT, "wrong passphrase for key %s of %s %s", fp,
-		               sign_role_name(pub->role), pub->signer);
+		return pl_failc(err, PL_EINPUT, "sign.wrong_passphrase", "key", fp, "role",
+		                sign_role_name(pub->role), "signer", pub->signer, NULL);
 	unsigned char key[KEY_SIZE], ad[AD_MAX], seed[SEED_SIZE];
 	size_t adlen = sealed_ad(pub, ad);
 	pl_rc rc = derive(key, passphrase, &s->kdf, s->salt, err);
 	if(!rc && crypto_aead_xchacha20poly1305_ietf_decrypt(seed, NULL, NULL, s->box, sizeof(s->box), ad,
 	                                                     adlen, s->nonce, key))
-		rc = pl_fail(err, PL_EINPUT, "wrong passphrase for key %s of %s %s", fp,
-		             sign_role_name(pub->role), pub->signer);
+		rc = pl_failc(err, PL_EINPUT, "sign.wrong_passphrase", "key", fp, "role",
+		              sign_role_name(pub->role), "signer", pub->signer, NULL);
 	sodium_memzero(key, sizeof(key));
 	if(!rc) {
 		*out = *pub;
@@ -209,18 +209,18 @@ pl_rc sign_office_key(store *st, const char *fingerprint, sign_trusted *t, pl_er
 		if(rc)
 			return rc;
 		if(t->revoked_at[0])
-			return pl_fail(err, PL_ECONFLICT, "key %s of %s %s was revoked on %s: it signs nothing",
-			               t->fingerprint, sign_role_name(t->key.role), t->key.signer, t->revoked_at);
+			return pl_failc(err, PL_ECONFLICT, "sign.revoked", "key", t->fingerprint, "role",
+			                sign_role_name(t->key.role), "signer", t->key.signer, "date", t->revoked_at,
+			                NULL);
 		if(!t->held)
-			return pl_fail(err, PL_ECONFLICT, "key %s of %s %s is another's: only its public part is "
-			               "here", t->fingerprint, sign_role_name(t->key.role), t->key.signer);
+			return pl_failc(err, PL_ECONFLICT, "sign.not_ours", "key", t->fingerprint, "role",
+			                sign_role_name(t->key.role), "signer", t->key.signer, NULL);
 		return PL_OK;
 	}
 	newest_held h = {0};
 	pl_rc rc = sign_keys_each(st, false, take_held, &h, err);
 	if(!rc && !h.n)
-		rc = pl_fail(err, PL_ECONFLICT, "this office holds no signing key: an admin makes one on the "
-		             "keys page (or sign the manifest file with 'parley manifest sign')");
+		rc = pl_failc(err, PL_ECONFLICT, "sign.no_office_key", NULL);
 	if(!rc)
 		*t = h.t;
 	return rc;
@@ -234,7 +234,7 @@ pl_rc sign_office_unlock(store *st, const char *fingerprint, const char *passphr
 	sign_sealed box;
 	pl_rc rc = sign_office_key(st, fingerprint, &t, err);
 	if(!rc && (rc = read_sealed(st, t.id, &box, err)) == PL_ENOTFOUND)
-		rc = pl_fail(err, PL_ECONFLICT, "key %s is not held here", t.fingerprint);
+		rc = pl_failc(err, PL_ECONFLICT, "sign.not_held", "key", t.fingerprint, NULL);
 	if(rc)
 		return rc;
 	rc = sign_unseal(&box, &t.key, passphrase, out, err);

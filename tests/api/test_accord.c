@@ -459,6 +459,8 @@ static void the_office_signs_with_its_sealed_key(void **state)
 	assert_status(sign_stage(ROLE_NEGOTIATOR, "a wrong guess at it", &r), 403);
 	assert_string_equal(resp_code(&r), "wrong_passphrase");
 	assert_contains(buf_str(&r.body), "wrong passphrase for key");
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "sign.wrong_passphrase");
+	assert_string_equal(str_at(json_object_get(json_object_get(r.json, "error"), "args"), "role"), "party");
 	resp_free(&r);
 	assert_status(get(ROLE_AUDITOR, "/api/audit?limit=0", &r), 200);
 	assert_contains(buf_str(&r.body), "unlock.refused");

@@ -180,6 +180,11 @@ static void outcomes_are_saved_as_people_cross(void **state)
 	assert_int_equal(ledger_at("UA", "delivered"), 1);
 	assert_status(post_json(ROLE_NEGOTIATOR, path, body, &r), 409);
 	assert_contains(buf_str(&r.body), "already recorded");
+	/* By code too, for the UI to say it in the user's language. */
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "stage.already_recorded");
+	assert_string_equal(str_at(json_object_get(json_object_get(r.json, "error"), "args"), "person"), on[0]);
+	assert_string_equal(str_at(json_object_get(json_object_get(r.json, "error"), "args"), "outcome"),
+	                    "handed_over");
 	resp_free(&r);
 	assert_status(post_json(ROLE_AUDITOR, path, body, &r), 403);
 	resp_free(&r);
@@ -188,6 +193,7 @@ static void outcomes_are_saved_as_people_cross(void **state)
 	path_of(path, sizeof(path), "/finish");
 	assert_status(post_json(ROLE_NEGOTIATOR, path, "{}", &r), 409);
 	assert_contains(buf_str(&r.body), "still pending");
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "stage.still_pending");
 	resp_free(&r);
 
 	/* A group: one replaced by the one waiting, one refuses. */

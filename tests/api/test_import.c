@@ -90,6 +90,17 @@ static void a_bad_row_imports_nothing(void **state)
 	assert_contains(json_string_value(json_array_get(problems, 1)), "party");
 	assert_contains(json_string_value(json_object_get(json_object_get(r.json, "error"), "message")),
 	                "nothing was imported");
+	/* Each problem also by code, for the UI to say it in the user's
+	 * language: where it is, the code and its arguments. */
+	json_t *codes = json_object_get(json_object_get(r.json, "error"), "problem_codes");
+	assert_int_equal(json_array_size(codes), 2);
+	json_t *c = json_array_get(codes, 0);
+	assert_string_equal(str_at(c, "context"), "list.csv:3: ");
+	assert_string_equal(str_at(c, "message_code"), "import.column_invalid");
+	assert_string_equal(str_at(json_object_get(c, "args"), "column"), "birth_date");
+	assert_string_equal(str_at(json_object_get(c, "args"), "why"), "why.no_day");
+	assert_string_equal(str_at(json_object_get(c, "args"), "value"), "1990-02-30");
+	assert_string_equal(str_at(json_object_get(json_array_get(codes, 1), "args"), "why"), "why.party");
 	resp_free(&r);
 	assert_int_equal(total("melnyk"), 0);
 }
@@ -106,6 +117,9 @@ static void imports_within_the_role(void **state)
 	assert_contains(json_string_value(json_array_get(
 	                    json_object_get(json_object_get(r.json, "error"), "problems"), 0)),
 	                "column 'medical': your role may not set medical fields");
+	assert_string_equal(str_at(json_array_get(json_object_get(json_object_get(r.json, "error"),
+	                                                          "problem_codes"), 0), "message_code"),
+	                    "import.may_not_set_medical");
 	resp_free(&r);
 	assert_int_equal(total("tkach"), 0);
 	/* A medical officer adds medical details and health events to known

@@ -241,6 +241,65 @@ static void writes_split_by_role(void **state)
 	json_decref(p);
 }
 
+/* The HTTP layer's own refusals carry a message code and its arguments
+ * too (docs/api.md, "Messages by code"): the UI says them in the user's
+ * language. A coded refusal: its status, code, message_code, one
+ * argument's value (NULL: none asked) and the English message. */
+static void coded(const rq *q, long status, const char *code, const char *mcode, const char *arg,
+                  const char *value, const char *message)
+{
+	resp r;
+	assert_int_equal(call(fx, q, &r), status);
+	json_t *e = json_object_get(r.json, "error");
+	assert_string_equal(str_at(e, "code"), code);
+	assert_string_equal(str_at(e, "message_code"), mcode);
+	assert_true(json_is_object(json_object_get(e, "args")));
+	if(arg)
+		assert_string_equal(str_at(json_object_get(e, "args"), arg), value);
+	if(message)
+		assert_string_equal(str_at(e, "message"), message);
+	resp_free(&r);
+}
+
+static void http_refusals_are_coded(void **state)
+{
+	(void)state;
+	const char *reg = fx_token(fx, ROLE_REGISTRAR);
+	coded(&(rq){.method = "POST", .path = "/api/persons", .bearer = reg, .body = "{\"surname\": "}, 400,
+	      "bad_json", "http.bad_json", "line", "1", NULL);
+	coded(&(rq){.method = "POST", .path = "/api/persons", .bearer = reg, .body = "[1]"}, 400, "bad_json",
+	      "http.not_object", NULL, NULL, "the body must be a JSON object");
+	coded(&(rq){.method = "POST", .path = "/api/persons", .bearer = reg, .body = "{\"surnmae\":\"X\"}"},
+	      422, "unknown_field", "http.unknown_field", "field", "surnmae", "unknown field 'surnmae'");
+	coded(&(rq){.method = "POST", .path = "/api/persons", .bearer = reg, .body = "{\"surname\":7}"}, 422,
+	      "bad_input", "http.expected_string_or_null", "field", "surname",
+	      "surname: expected a string or null");
+	coded(&(rq){.method = "GET", .path = "/api/persons"}, 401, "unauthorized", "http.sign_in", NULL, NULL,
+	      "sign in first");
+	coded(&(rq){.method = "GET", .path = "/api/persons?stauts=held", .bearer = reg}, 400, "bad_input",
+	      "http.unknown_param", "param", "stauts", NULL);
+	coded(&(rq){.method = "GET", .path = "/api/nothing-here", .bearer = reg}, 404, "not_found",
+	      "http.no_route", "path", "/api/nothing-here", "no such API route: /api/nothing-here");
+	coded(&(rq){.method = "GET", .path = "/api/persons/P0000000000000000", .bearer = reg}, 404,
+	      "not_found", "person.no_such", "person", "P0000000000000000", NULL);
+	coded(&(rq){.method = "GET", .path = "/api/users", .bearer = reg}, 403, "forbidden", "http.forbidden",
+	      NULL, NULL, "your role may not do this");
+	/* A cookie session without its CSRF token. */
+	char cookie[256], csrf[128];
+	assert_int_equal(fx_login(fx, "registrar", "registrar-password-1", cookie, sizeof(cookie), csrf,
+	                          sizeof(csrf)), 200);
+	coded(&(rq){.method = "POST", .path = "/api/persons", .cookie = cookie, .body = "{\"surname\":\"X\"}"},
+	      403, "csrf", "http.csrf", NULL, NULL, "missing or wrong X-CSRF-Token header");
+	/* A validator's reason by its own code, inside the HTTP layer's. */
+	resp r;
+	assert_int_equal(post_json(ROLE_REGISTRAR, "/api/persons", "{\"surname\":\"X\",\"ext.A B\":\"1\"}", &r),
+	                 422);
+	json_t *e = json_object_get(r.json, "error");
+	assert_string_equal(str_at(e, "message_code"), "http.field_why");
+	assert_string_equal(str_at(json_object_get(e, "args"), "why"), "why.source_chars");
+	resp_free(&r);
+}
+
 typedef struct found {
 	const char *uid, *actor, *action;
 	int n;
@@ -355,6 +414,7 @@ int main(void)
 		cmocka_unit_test(writes_split_by_role),
 		cmocka_unit_test(reads_are_in_the_access_log),
 		cmocka_unit_test(users_by_the_admin),
+		cmocka_unit_test(http_refusals_are_coded),
 	};
 	return cmocka_run_group_tests_name("api/persons", tests, fx_setup, fx_teardown);
 }

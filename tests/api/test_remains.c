@@ -122,6 +122,10 @@ static void custody_fragments_and_identification(void **state)
 	char path[128], body[256];
 	snprintf(path, sizeof(path), "%s/custody", base);
 	assert_status(post(path, "{\"holder\":\"Морг\",\"since\":\"2025-06-01\"}", &r), 409);
+	/* By code, with the dates the UI writes into its own sentence. */
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "remains.custody_order");
+	assert_string_equal(str_at(json_object_get(json_object_get(r.json, "error"), "args"), "since"),
+	                    "2025-06-01");
 	resp_free(&r);
 	assert_status(post(path, "{\"holder\":\"Морг\"}", &r), 422);
 	assert_contains(buf_str(&r.body), "since");
@@ -185,6 +189,7 @@ static void custody_fragments_and_identification(void **state)
 	resp_free(&r);
 	assert_status(post("/api/remains/UA-2025-06-11-0002/custody",
 	                   "{\"holder\":\"Морг\",\"since\":\"2025-07-02\"}", &r), 409);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "remains.custody_closed");
 	resp_free(&r);
 }
 

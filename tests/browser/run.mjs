@@ -1511,7 +1511,17 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
         await page.waitForSelector('form.edit .notice.error');
         const err = await page.textContent('form.edit .messages');
         assert(err.includes('ще не настала') && err.includes('Дата народження'), `the server's error is not in Ukrainian: ${err}`);
-      }], ['/import'], ['/reconcile']],
+      }], ['/import', '#files', async () => {
+        // x-i18n2: an import's row problems, coded, in Ukrainian.
+        const bad = join(dir, 'uk-list.csv');
+        writeFileSync(bad, 'surname,birth_date,party\nКравець,1990-02-30,UA\n');
+        await page.setInputFiles('#files', bad);
+        await page.click('form.import button[type=submit]');
+        await page.waitForSelector('#import-problems');
+        const p = await page.textContent('#import-problems');
+        assert(p.includes('uk-list.csv:2: стовпець «birth_date»: такого дня в цьому місяці немає'),
+          `the import's problem is not in Ukrainian: ${p}`);
+      }], ['/reconcile']],
     negotiator: [['/agreements'], ['/agreements/istanbul-2025-06-02', '#ledger'],
       ['/agreements/istanbul-2025-06-02/plan', '#plan-clause', async () => {
         await page.selectOption('#plan-clause', 'wounded-ill-young');
@@ -1524,9 +1534,27 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
       }],
       ['/stages'], [`/stages/${stage1}`, '#signatures'], [`/stages/${stage2}`, '#signatures'], [`/stages/${stage1}/statement`, '#statement-text'],
       [`/stages/${stage2}/execute`], ['/aftercare']],
-    identification: [['/remains'], ['/remains/batches', '#batches'], ['/dna', '#dna-loci'], ['/dna/data']],
+    identification: [['/remains'], ['/remains/batches', '#batches'], ['/dna', '#dna-loci'], ['/dna/data', '#dna-file', async () => {
+      // x-i18n2: the DNA importer's problem, coded, in Ukrainian.
+      const bad = join(dir, 'uk-lab.csv');
+      writeFileSync(bad, 'case,TH01.1,TH01.2\nNOPE-UK,7,8\n');
+      await page.selectOption('#dna-kind', 'remains');
+      await page.setInputFiles('#dna-file', bad);
+      await page.click('#dna-import-submit');
+      await page.waitForSelector('#dna-problems');
+      const p = await page.textContent('#dna-problems');
+      assert(p.includes('немає справи останків з міткою «NOPE-UK»'), `the DNA import's problem is not in Ukrainian: ${p}`);
+    }]],
     auditor: [['/audit', 'table'], ['/access', 'table']],
-    admin: [['/users']],
+    admin: [['/users', 'main h1', async () => {
+      // x-i18n2: a refusal of the HTTP layer (a route that is not there),
+      // coded, in Ukrainian, as the UI shows any failed request.
+      const said = await page.evaluate(async () => {
+        const { get } = await import('/js/api.js');
+        try { await get('/api/no-such-route'); return ''; } catch (e) { return e.message; }
+      });
+      assert(said.includes('такого маршруту API немає: /api/no-such-route'), `the HTTP layer's error is not in Ukrainian: ${said}`);
+    }]],
   };
   for (const [i, [role, pages]] of Object.entries(walk).entries()) {
     await (i ? signOutIn(page, role) : signIn(page, role));

@@ -8,9 +8,10 @@ function unquote(lit) {
   return lit.slice(1, -1).replace(/\\(.)/g, (m, c) => (c === 'n' ? '\n' : c));
 }
 
-// {code: [en, uk, ru]} from msgtab.c: `{"code", {"en" "…", "uk", "ru"}},`
+// {code: [en, uk, ru]} from msgtab.c and msgtab_io.c: `{"code", {"en" "…", "uk", "ru"}},`
 export function cCatalogue(src) {
-  const text = readFileSync(join(src, 'core/msgtab.c'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+  const text = ['core/msgtab.c', 'core/msgtab_io.c'].map((f) => readFileSync(join(src, f), 'utf8')).join('\n')
+    .replace(/\/\*[\s\S]*?\*\//g, '');
   const out = {};
   const entry = /\{\s*("(?:[^"\\]|\\.)*")\s*,\s*\{((?:\s*"(?:[^"\\]|\\.)*"\s*,?)+)\}\s*\}/g;
   for (const m of text.matchAll(entry)) {
@@ -36,6 +37,8 @@ function cFiles(dir) {
 }
 
 // Every code the sources raise or name: pl_failc(err, RC, "code", ...),
+// the HTTP layer's "http.*" and the importer's "import.*" literals
+// (http_errorc, http_one_upload, problems_atc), a ?: choice of two codes,
 // and the literals of the families that are arguments of other messages
 // ({@why}: "stage.doing_closed", "event.when_in"). Codes made at run time
 // ("exclusion.%s") the check lists itself.
@@ -44,10 +47,18 @@ const FAMILIES = /"((?:stage\.doing|event\.when)_[a-z_]+)"/g;
 export function cCodes(src) {
   const codes = new Map();
   for (const f of cFiles(src)) {
-    if (f.endsWith('msgtab.c')) continue;
+    if (/msgtab(_io)?\.c$/.test(f)) continue;
     const text = readFileSync(f, 'utf8');
     for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
+    for (const m of text.matchAll(/"((?:http|import|dna)\.[a-z_]+)"/g)) codes.set(m[1], f);
+    // a choice of two codes: cond ? "stage.sign_draft" : "stage.sign_cancelled"
+    for (const m of text.matchAll(/\?\s*"([a-z]+\.[a-z_]+)"\s*:\s*"([a-z]+\.[a-z_]+)"/g)) {
+      codes.set(m[1], f);
+      codes.set(m[2], f);
+    }
+    for (const m of text.matchAll(/problems_atc\(\s*[^,]+,\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/http_errorc\(\s*[^,]+,\s*[^,]+,\s*"[^"]+",\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     // the planner's reasons, written as "exclusion.%s" (accord/admit.c)
     for (const m of text.matchAll(/\[EXCLUDE_\w+\] = "([a-z_]+)"/g)) codes.set(`exclusion.${m[1]}`, f);
   }

@@ -2,7 +2,7 @@
 // ({"error": {"code", "message", "field", "message_code", "args"}}) and
 // notices a lost session. An error's message is in the user's language
 // (i18n.errorText); the server's English text stays in `english`.
-import { errorText } from './i18n.js';
+import { errorText, message } from './i18n.js';
 
 let csrf = null;
 let onSignedOut = () => {};
@@ -25,7 +25,14 @@ export class ApiError extends Error {
     this.status = status;
     this.code = e.code || 'http';
     this.field = e.field || null;
-    this.problems = e.problems || [];
+    // Each problem in the user's language when the server coded it
+    // (problem_codes[i]: {context, message_code, args} or null).
+    const codes = e.problem_codes || [];
+    this.problems = (e.problems || []).map((p, i) => {
+      const c = codes[i];
+      const said = c && message(c.message_code, c.args);
+      return said ? (c.context || '') + said : p;
+    });
     this.retryAfter = 0;
   }
 }

@@ -46,11 +46,38 @@ static void test_one_problem_and_the_default_limit(void **state)
 	buf_free(&out);
 }
 
+/* Coded problems: the same line in out, and in coded where it is, its
+ * code and arguments (a value loses the separators); an uncoded problem
+ * leaves an empty line, so the two stay in step. */
+static void test_coded_problems_keep_step(void **state)
+{
+	(void)state;
+	buf out, coded;
+	buf_init(&out, 0);
+	buf_init(&coded, 0);
+	problems p;
+	problems_init(&p, &out, 0);
+	p.file = "list.csv";
+	p.coded = &coded;
+	assert_int_equal(problems_atc(&p, 3, "import.required", "column", "date", NULL), PL_OK);
+	assert_int_equal(problems_at(&p, 4, "something else"), PL_OK);
+	assert_int_equal(problems_atc(&p, 5, "import.no_ext", "source", "icrc", "id", "A\nB\x1f", NULL), PL_OK);
+	assert_string_equal(buf_str(&out), "list.csv:3: column 'date': required\n"
+	                                   "list.csv:4: something else\n"
+	                                   "list.csv:5: no person has the ext.icrc 'A\nB\x1f' of this row\n");
+	assert_string_equal(buf_str(&coded), "list.csv:3: \x1fimport.required\x1f" "column\x1f" "date\x1f\n"
+	                                     "\n"
+	                                     "list.csv:5: \x1fimport.no_ext\x1fsource\x1ficrc\x1fid\x1f" "A B \x1f\n");
+	buf_free(&out);
+	buf_free(&coded);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_problems_say_where_and_stop_at_the_limit),
 		cmocka_unit_test(test_one_problem_and_the_default_limit),
+		cmocka_unit_test(test_coded_problems_keep_step),
 	};
 	return cmocka_run_group_tests_name("problems", tests, NULL, NULL);
 }
