@@ -484,14 +484,20 @@ static const char batch_add_usage[] =
 	"  --declared N     how many bodies the sender declared\n"
 	"  --note TEXT      free text\n";
 
+/* A batch's declared count of bodies: the same option for add and tie. */
+#define DECLARED_OPT                                                                                \
+	{                                                                                               \
+		.name = "declared", .kind = CLI_INT, .min = 1, .max = 100000000,                            \
+		.expect = "a whole number of bodies from 1"                                                 \
+	}
+
 static int batch_add_cmd(cli *c, int argc, char **argv)
 {
 	enum { FROM, TO, DATE, DECLARED, NOTE, N };
 	static const cli_opt opts[] = {
 		[FROM] = {.name = "from", .required = true},
 		[TO] = {.name = "to", .required = true}, [DATE] = {.name = "date"},
-		[DECLARED] = {.name = "declared", .kind = CLI_INT, .min = 1, .max = 100000000,
-		              .expect = "a whole number of bodies from 1"},
+		[DECLARED] = DECLARED_OPT,
 		[NOTE] = {.name = "note"}, {0}};
 	static const cli_spec spec = {.usage = batch_add_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = label_once};
@@ -647,8 +653,7 @@ static int batch_tie_cmd(cli *c, int argc, char **argv)
 	enum { STAGE, CLAUSE, AGREEMENT, DECLARED, UNTIE, N };
 	static const cli_opt opts[] = {
 		[STAGE] = {.name = "stage"}, [CLAUSE] = {.name = "clause"}, [AGREEMENT] = {.name = "agreement"},
-		[DECLARED] = {.name = "declared", .kind = CLI_INT, .min = 1, .max = 100000000,
-		              .expect = "a whole number of bodies from 1"},
+		[DECLARED] = DECLARED_OPT,
 		[UNTIE] = {.name = "untie", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = batch_tie_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = label_once};
