@@ -116,6 +116,18 @@ int cli_usage_error(const cli *c, const char *fmt, ...) PL_PRINTF(2, 3);
 /* Print an error and return the exit code for it. */
 int cli_fail(const cli *c, const pl_err *err);
 
+/* A line for the user (a summary, a notice, a hint) from the message
+ * catalogue, in English unless LANG asks for Ukrainian or Russian, and a
+ * newline; the arguments are name, value pairs ended by NULL, numbers as
+ * PL_N(n), and a count's word as {n#one|other} (core/msg.h):
+ *   cli_say(stdout, "cli.imported", "n", PL_N(n), "file", path, NULL);
+ * What programs read (tables, CSV, JSON, ids) is printed as it is. */
+void cli_say(FILE *out, const char *code, ...)
+#if defined(__GNUC__)
+	__attribute__((sentinel))
+#endif
+	;
+
 /* Open the database at c->db (migrating it forward): the one way every
  * command opens it. */
 pl_rc cli_open(cli *c, store **st, pl_err *err);

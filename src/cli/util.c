@@ -231,6 +231,18 @@ int cli_fail(const cli *c, const pl_err *err)
 	return err->rc == PL_EUSAGE ? EXIT_USAGE : EXIT_REFUSED;
 }
 
+void cli_say(FILE *out, const char *code, ...)
+{
+	pl_err e;
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(&e, PL_OK, code, ap);
+	va_end(ap);
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(&e, msg_env_lang(), text, sizeof(text));
+	fprintf(out, "%s\n", text);
+}
+
 pl_rc cli_open(cli *c, store **st, pl_err *err)
 {
 	return store_open(st, c->db, c->actor, 0, err);

@@ -39,7 +39,7 @@ typedef enum pl_rc {
 } pl_rc;
 
 #define PL_ERR_MSG_MAX 1024
-#define PL_ERR_ARGS 6
+#define PL_ERR_ARGS 8
 #define PL_ERR_ARG_MAX 160
 
 typedef struct pl_err_arg {

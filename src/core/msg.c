@@ -4,16 +4,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+extern const msg_entry msg_table[], msg_table_io[], msg_table_accord[], msg_table_cli[],
+	msg_table_dna[], msg_table_registry[], msg_table_sign[], msg_table_sys[];
+
+const msg_entry *const msg_parts[] = {msg_table,        msg_table_io,  msg_table_accord,
+                                      msg_table_cli,    msg_table_dna, msg_table_registry,
+                                      msg_table_sign,   msg_table_sys, NULL};
+
+void msg_each(void (*fn)(const msg_entry *e, void *arg), void *arg)
+{
+	for(size_t p = 0; msg_parts[p]; p++)
+		for(const msg_entry *e = msg_parts[p]; e->code; e++)
+			fn(e, arg);
+}
+
 /* The catalogue's entry whose text in l is s (l == LANG_COUNT: whose code
- * is s), in either part; NULL if none. */
+ * is s), in any part; NULL if none. */
 static const msg_entry *msg_find(lang_id l, const char *s)
 {
-	const msg_entry *part[] = {msg_table, msg_table_io};
-	const size_t len[] = {msg_table_len, msg_table_io_len};
-	for(size_t p = 0; s && p < 2; p++)
-		for(size_t i = 0; i < len[p]; i++)
-			if(!strcmp(l == LANG_COUNT ? part[p][i].code : part[p][i].text[l], s))
-				return &part[p][i];
+	for(size_t p = 0; s && msg_parts[p]; p++)
+		for(const msg_entry *e = msg_parts[p]; e->code; e++)
+			if(!strcmp(l == LANG_COUNT ? e->code : e->text[l], s))
+				return e;
 	return NULL;
 }
 
@@ -41,10 +53,31 @@ static void put(char *out, size_t size, size_t *at, const char *s, size_t n)
 	*at += n;
 }
 
+/* The form of "{n#form|form|form}" (from '#' to the brace) that the number
+ * v takes in l: English has one|other, Ukrainian and Russian one|few|many
+ * (lang.h); a missing form is the last one given. */
+static void put_plural(lang_id l, const char *forms, const char *close, const char *v, char *out,
+                       size_t size, size_t *at)
+{
+	int want = (int)lang_plural_of(l, strtol(v, NULL, 10));
+	if(l == LANG_EN)
+		want = want == PLURAL_ONE ? 0 : 1;
+	const char *p = forms;
+	for(int i = 0; i < want; i++) {
+		const char *bar = memchr(p, '|', (size_t)(close - p));
+		if(!bar)
+			break;
+		p = bar + 1;
+	}
+	const char *end = memchr(p, '|', (size_t)(close - p));
+	put(out, size, at, p, (size_t)((end ? end : close) - p));
+}
+
 /* {name} is the argument's value; {name:kind} the same (the web UI writes
  * the value as a label of kind, a status in words; here it stays as is);
  * {@name} is the text of the code the argument holds, in the same
- * language. Anything else is copied. */
+ * language; {name#one|few|many} the word's form for the number the
+ * argument holds. Anything else is copied. */
 static void fill(lang_id l, const char *tmpl, const pl_err_arg *arg, int nargs, char *out,
                  size_t size, size_t *at, int depth)
 {
@@ -53,9 +86,13 @@ static void fill(lang_id l, const char *tmpl, const pl_err_arg *arg, int nargs, 
 		if(close) {
 			const char *name = p + 1 + (p[1] == '@');
 			const char *colon = memchr(name, ':', (size_t)(close - name));
-			const char *v = arg_of(arg, nargs, name, (size_t)((colon ? colon : close) - name));
+			const char *hash = memchr(name, '#', (size_t)(close - name));
+			const char *end = hash ? hash : colon ? colon : close;
+			const char *v = arg_of(arg, nargs, name, (size_t)(end - name));
 			const char *sub = v && p[1] == '@' && depth < 2 ? msg_template(l, v) : NULL;
-			if(sub)
+			if(v && hash)
+				put_plural(l, hash + 1, close, v, out, size, at);
+			else if(sub)
 				fill(l, sub, arg, nargs, out, size, at, depth + 1);
 			else if(v)
 				put(out, size, at, v, strlen(v));

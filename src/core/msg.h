@@ -22,11 +22,14 @@ typedef struct msg_entry {
 	const char *text[LANG_COUNT];
 } msg_entry;
 
-extern const msg_entry msg_table[];
-extern const size_t msg_table_len;
-/* The HTTP layer's and the importers' (msgtab_io.c). */
-extern const msg_entry msg_table_io[];
-extern const size_t msg_table_io_len;
+/* The catalogue in parts, one per file (msgtab.c, msgtab_io.c for the
+ * HTTP layer and the importers, msgtab_<module>.c for the rest), so that
+ * each module's texts are written in one place. Each part ends in an entry
+ * whose code is NULL; the list of parts ends in NULL. */
+extern const msg_entry *const msg_parts[];
+
+/* Call fn for every entry of the catalogue, in order. */
+void msg_each(void (*fn)(const msg_entry *e, void *arg), void *arg);
 
 /* The template of code in l; NULL if the catalogue lacks the code. */
 const char *msg_template(lang_id l, const char *code);

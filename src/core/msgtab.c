@@ -531,6 +531,5 @@ const msg_entry msg_table[] = {
 	{"http.no_response", {"no response",
 	                "відповіді немає",
 	                "ответа нет"}},
+	{NULL, {NULL}},
 };
-
-const size_t msg_table_len = sizeof(msg_table) / sizeof(msg_table[0]);

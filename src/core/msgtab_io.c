@@ -417,6 +417,5 @@ const msg_entry msg_table_io[] = {
 	{"import.unknown_key", {"unknown key '{key}' (expected format, version, persons)",
 	                "невідомий ключ «{key}» (очікуються format, version, persons)",
 	                "неизвестный ключ «{key}» (ожидаются format, version, persons)"}},
+	{NULL, {NULL}},
 };
-
-const size_t msg_table_io_len = sizeof(msg_table_io) / sizeof(msg_table_io[0]);

@@ -352,6 +352,8 @@ void api_user_create(http_req *q);
 void api_user_update(http_req *q);
 /* api_openapi.c */
 void api_openapi(http_req *q);
+/* api_messages.c */
+void api_messages(http_req *q);
 /* api_reconcile.c */
 void api_reconcile(http_req *q);
 void api_reconcile_decide(http_req *q);

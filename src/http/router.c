@@ -347,6 +347,10 @@ const route http_routes[] = {
 	 "The allele frequency table in use, locus by locus (404 if there is none)", NULL, NULL},
 	{M_GET, "/api/openapi.json", 0, ROUTE_PUBLIC, api_openapi, "This API, as OpenAPI 3.0", NULL,
 	 NULL},
+	{M_GET, "/api/messages", 0, ROUTE_PUBLIC, api_messages,
+	 "The message catalogue in one language: the text of every code the server's messages carry "
+	 "(message_code, reason codes), with their {arguments}", NULL,
+	 "lang:string:en, uk or ru (default en)"},
 };
 
 const size_t http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);

@@ -111,6 +111,7 @@ static const struct cell_row {
 	{"GET", "/api/dna/pedigrees", "/api/dna/pedigrees", NULL, false, "y...yy."},
 	{"GET", "/api/dna/pedigree", "/api/dna/pedigree?family=F1", NULL, false, "y...yy."},
 	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
+	{"GET", "/api/messages", "/api/messages?lang=uk", NULL, true, "yyyyyyy"},
 };
 enum { NROWS = sizeof(rows) / sizeof(rows[0]) };
 

@@ -131,12 +131,40 @@ static void schemas_match_the_fields(void **state)
 	json_decref(doc);
 }
 
+/* The UI's only source of the server's message texts: each language's
+ * text for a code, the same {arguments}; an unknown language refused. */
+static void the_message_catalogue_in_each_language(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *path, *lang, *text;
+	} want[] = {
+		{"/api/messages", "en", "no person with id {person}"},
+		{"/api/messages?lang=uk", "uk", "немає особи з ідентифікатором {person}"},
+		{"/api/messages?lang=ru", "ru", "нет лица с идентификатором {person}"},
+	};
+	for(size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		resp r;
+		assert_status(call(fx, &(rq){.method = "GET", .path = want[i].path}, &r), 200);
+		assert_string_equal(json_string_value(json_object_get(r.json, "lang")), want[i].lang);
+		json_t *m = json_object_get(r.json, "messages");
+		assert_string_equal(json_string_value(json_object_get(m, "person.no_such")), want[i].text);
+		assert_true(json_object_size(m) > 250);
+		resp_free(&r);
+	}
+	resp r;
+	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/messages?lang=de"}, &r), 400);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "http.one_of");
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_route_is_documented),
 		cmocka_unit_test(every_documented_operation_is_served),
 		cmocka_unit_test(schemas_match_the_fields),
+		cmocka_unit_test(the_message_catalogue_in_each_language),
 	};
 	return cmocka_run_group_tests_name("api/openapi", tests, fx_setup, fx_teardown);
 }

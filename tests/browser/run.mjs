@@ -1449,8 +1449,9 @@ const [enTable, ukTable] = await Promise.all(['en', 'uk'].map(async (l) =>
 const { cCatalogue } = await import(pathToFileURL(join(webDir, '..', 'tests', 'i18n', 'catalogue.mjs')).href);
 const strings = (o) => Object.values(o).flatMap((v) => (v && typeof v === 'object' ? strings(v) : [String(v)]));
 const latinWords = (texts) => new Set(texts.flatMap((x) => x.toLowerCase().match(/[a-z]+/g) || []));
-const ukLatin = latinWords(strings(ukTable));
-const englishWords = new Set([...latinWords([...strings(enTable), ...Object.values(cCatalogue(join(webDir, '..', 'src'))).map((x) => x[0]),
+const serverTexts = Object.values(cCatalogue(join(webDir, '..', 'src')));
+const ukLatin = latinWords([...strings(ukTable), ...serverTexts.map((x) => x[1])]);
+const englishWords = new Set([...latinWords([...strings(enTable), ...serverTexts.map((x) => x[0]),
   'the a an of to in on at by for with from is are was be been not no and or as it its this that which who has have had will can may must only all any each every than more less there their they he she his her one two'])]
   .filter((w) => !ukLatin.has(w) && w.length > 1 || w === 'a'));
 

@@ -1,4 +1,4 @@
-// Reading the C message catalogue (src/core/msgtab.c) and the codes the C
+// Reading the C message catalogue (src/core/msgtab*.c) and the codes the C
 // sources use, for the i18n check and for writing the UI's catalogue.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,10 +8,19 @@ function unquote(lit) {
   return lit.slice(1, -1).replace(/\\(.)/g, (m, c) => (c === 'n' ? '\n' : c));
 }
 
-// {code: [en, uk, ru]} from msgtab.c and msgtab_io.c: `{"code", {"en" "…", "uk", "ru"}},`
+function cText(src) {
+  return readdirSync(join(src, 'core')).filter((f) => /^msgtab.*\.c$/.test(f))
+    .map((f) => readFileSync(join(src, 'core', f), 'utf8')).join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
+}
+
+// Every code the catalogue defines, in order, a code defined twice twice.
+export function cEntries(src) {
+  return [...cText(src).matchAll(/^\s*\{\s*"([^"]+)"\s*,\s*\{/gm)].map((m) => m[1]);
+}
+
+// {code: [en, uk, ru]} from every part (core/msgtab*.c): `{"code", {"en" "…", "uk", "ru"}},`
 export function cCatalogue(src) {
-  const text = ['core/msgtab.c', 'core/msgtab_io.c'].map((f) => readFileSync(join(src, f), 'utf8')).join('\n')
-    .replace(/\/\*[\s\S]*?\*\//g, '');
+  const text = cText(src);
   const out = {};
   const entry = /\{\s*("(?:[^"\\]|\\.)*")\s*,\s*\{((?:\s*"(?:[^"\\]|\\.)*"\s*,?)+)\}\s*\}/g;
   for (const m of text.matchAll(entry)) {
@@ -47,8 +56,8 @@ const FAMILIES = /"((?:stage\.doing|event\.when)_[a-z_]+)"/g;
 export function cCodes(src) {
   const codes = new Map();
   for (const f of cFiles(src)) {
-    if (/msgtab(_io)?\.c$/.test(f)) continue;
-    const text = readFileSync(f, 'utf8');
+    if (/msgtab[a-z_]*\.c$/.test(f)) continue;
+    const text = readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''); // examples in comments are not uses
     for (const m of text.matchAll(/pl_failc\(\s*[^,]+,\s*[A-Z_]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(FAMILIES)) codes.set(m[1], f);
     for (const m of text.matchAll(/"((?:http|import|dna)\.[a-z_]+)"/g)) codes.set(m[1], f);
@@ -58,6 +67,7 @@ export function cCodes(src) {
       codes.set(m[2], f);
     }
     for (const m of text.matchAll(/problems_atc\(\s*[^,]+,\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/cli_say\(\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/http_errorc\(\s*[^,]+,\s*[^,]+,\s*"[^"]+",\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     // the planner's reasons, written as "exclusion.%s" (accord/admit.c)
     for (const m of text.matchAll(/\[EXCLUDE_\w+\] = "([a-z_]+)"/g)) codes.set(`exclusion.${m[1]}`, f);

@@ -24,6 +24,27 @@ export function setLanguage(code) {
   document.documentElement.lang = code;
 }
 
+// The server's message catalogue (GET /api/messages), a language at a
+// time: the texts of the codes its errors, reasons and notes carry. One
+// catalogue serves the CLI and the UI, so there is no copy here.
+const catalogues = {};
+
+export async function loadMessages(code = current) {
+  if (catalogues[code]) return;
+  try {
+    const r = await fetch(`/api/messages?lang=${encodeURIComponent(code)}`, { credentials: 'same-origin' });
+    if (r.ok) catalogues[code] = (await r.json()).messages;
+    else console.warn(`the message catalogue (${code}) did not load: HTTP ${r.status}; the server's English is shown`);
+  } catch (e) {
+    console.warn(`the message catalogue (${code}) did not load: ${e}; the server's English is shown`);
+  }
+}
+
+function catalogueText(code) {
+  const c = catalogues[current] || catalogues.en;
+  return c && typeof c[code] === 'string' ? c[code] : undefined;
+}
+
 function lookup(table, key) {
   return key.split('.').reduce((o, k) => (o && o[k] !== undefined ? o[k] : undefined), table);
 }
@@ -31,7 +52,7 @@ function lookup(table, key) {
 // A label, with {name} placeholders filled in; the English one if this
 // language lacks it, and the key itself if both do (so gaps show).
 // {name:kind} writes the value as label(kind, value) (a status in words);
-// {@name} the text of the message code the value holds (errors.CODE), with
+// {@name} the text of the message code the value holds (the catalogue's), with
 // the same vars. The server's coded messages use the same syntax.
 export function t(key, vars) {
   let s = lookup(languages[current], key);
@@ -41,23 +62,39 @@ export function t(key, vars) {
   return s;
 }
 
+// {n#one|other} (English) or {n#one|few|many} (Ukrainian, Russian): the
+// word's form for the number n holds, as the C catalogue writes it.
+const PLURAL_INDEX = { one: 0, few: 1, many: 2, other: 2 };
+function pluralForm(n, forms) {
+  const f = forms.split('|');
+  const cat = new Intl.PluralRules(current).select(Number(n));
+  const i = current === 'en' ? (cat === 'one' ? 0 : 1) : PLURAL_INDEX[cat] ?? 2;
+  return f[Math.min(i, f.length - 1)];
+}
+
+// A template of the catalogue's syntax filled with vars, in the language shown.
+export function format(template, vars) {
+  return fill(template, vars || {}, 0);
+}
+
 function fill(s, vars, depth) {
-  return s.replace(/\{(@?)(\w+)(?::(\w+))?\}/g, (m, at, k, kind) => {
+  return s.replace(/\{(@?)(\w+)(?::(\w+)|#([^}]*))?\}/g, (m, at, k, kind, forms) => {
     const v = vars[k];
     if (v === undefined || v === null) return m;
-    if (at && depth < 2 && hasMessage(v)) return fill(t(`errors.${v}`), vars, depth + 1);
+    if (forms !== undefined) return pluralForm(v, forms);
+    if (at && depth < 2 && hasMessage(v)) return fill(catalogueText(v), vars, depth + 1);
     return kind ? label(kind, v) : String(v);
   });
 }
 
 function hasMessage(code) {
-  return lookup(languages[current], `errors.${code}`) !== undefined || lookup(en, `errors.${code}`) !== undefined;
+  return catalogueText(code) !== undefined;
 }
 
 // A coded message from the server (an error's message_code and args, a
 // planner's reason) in the user's language; null if no catalogue has it.
 export function message(code, args) {
-  return code && hasMessage(code) ? t(`errors.${code}`, args || {}) : null;
+  return code && hasMessage(code) ? fill(catalogueText(code), args || {}, 0) : null;
 }
 
 // An error body's text ({code, message, message_code, args, context}): the

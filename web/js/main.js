@@ -2,7 +2,7 @@
 // around it. Each page is a module under pages/ with render(ctx).
 import { get, post, setCsrf, whenSignedOut } from './api.js';
 import { h, clear, notice, clearMessage } from './dom.js';
-import { t, languages, language, setLanguage } from './i18n.js';
+import { t, languages, language, setLanguage, loadMessages } from './i18n.js';
 
 const pages = {
   login: () => import('./pages/login.js'),
@@ -153,6 +153,7 @@ export async function render() {
   const serial = ++renderSerial;
   const path = location.pathname;
   let route = routes.find((r) => r.path.test(path));
+  await loadMessages(language());
   if (!state.me) await loadSession();
   if (serial !== renderSerial) return;
   if (!route) route = null;

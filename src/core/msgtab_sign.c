@@ -1,0 +1,8 @@
+/* The message catalogue's part for keys, the sealed office key and signed documents (src/sign):
+ * each code's text in English, Ukrainian and Russian, with the same
+ * {arguments} (msg.h). The English text is what the CLI has always printed. */
+#include "core/msg.h"
+
+const msg_entry msg_table_sign[] = {
+	{NULL, {NULL}},
+};
