@@ -203,10 +203,10 @@ static int stage_diff_cmd(cli *c, int argc, char **argv)
 		                             "changes", arr)))
 			rc = pl_nomem(&err);
 	} else if(!rc) {
-		printf("stage %s, manifest version %ld -> %ld\n", s.uid, from, to);
+		cli_say(stdout, "cli.stage_diff", "stage", s.uid, "from", PL_N(from), "to", PL_N(to), NULL);
 		for(size_t i = 0; i < n; i++)
 			printf("%c %s\n", ch[i].op, ch[i].what);
-		printf("%zu change%s\n", n, n == 1 ? "" : "s");
+		cli_say(stdout, "cli.stage_changes", "n", PL_N(n), NULL);
 	}
 	arena_free(&a);
 	store_close(st);
@@ -266,7 +266,7 @@ static int stage_add(cli *c, int argc, char **argv)
 		rc = pl_nomem(&err);
 	rc = rc ? rc : stage_edit(st, s.uid, add, n, NULL, 0, &err);
 	if(!rc)
-		printf("stage %s: %zu added; manifest version %d, in draft\n", s.uid, n, s.version + 1);
+		cli_say(stdout, "cli.stage_added", "stage", s.uid, "n", PL_N(n), "version", PL_N(s.version + 1), NULL);
 	arena_free(&a);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
@@ -285,7 +285,7 @@ static int stage_remove(cli *c, int argc, char **argv)
 	pl_rc rc = cli_open(c, &st, &err);
 	rc = rc ? rc : stage_edit(st, argv[optind], NULL, 0, (const char *const *)argv + optind + 1, n, &err);
 	if(!rc)
-		printf("stage %s: %zu removed; a new manifest version, in draft\n", argv[optind], n);
+		cli_say(stdout, "cli.stage_removed", "stage", argv[optind], "n", PL_N(n), NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -311,14 +311,15 @@ static const char close_usage[] =
 
 typedef pl_rc (*stage_op)(store *st, const char *uid, pl_err *err);
 
-static int run_op(cli *c, const char *uid, stage_op op, const char *done_text)
+/* done: the code of what the user is told, "stage {stage} proposed". */
+static int run_op(cli *c, const char *uid, stage_op op, const char *done)
 {
 	store *st = NULL;
 	pl_err err = {0};
 	pl_rc rc = cli_open(c, &st, &err);
 	rc = rc ? rc : op(st, uid, &err);
 	if(!rc)
-		printf("stage %s %s\n", uid, done_text);
+		cli_say(stdout, done, "stage", uid, NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -327,14 +328,14 @@ static int stage_propose_cmd(cli *c, int argc, char **argv)
 {
 	const char *uid = NULL;
 	int status = stage_args(c, argc, argv, propose_usage, &uid);
-	return status >= 0 ? status : run_op(c, uid, stage_propose, "proposed");
+	return status >= 0 ? status : run_op(c, uid, stage_propose, "cli.stage_proposed");
 }
 
 static int stage_close_cmd(cli *c, int argc, char **argv)
 {
 	const char *uid = NULL;
 	int status = stage_args(c, argc, argv, close_usage, &uid);
-	return status >= 0 ? status : run_op(c, uid, stage_close, "closed");
+	return status >= 0 ? status : run_op(c, uid, stage_close, "cli.stage_closed");
 }
 
 static int stage_cancel_cmd(cli *c, int argc, char **argv)
@@ -351,7 +352,7 @@ static int stage_cancel_cmd(cli *c, int argc, char **argv)
 	pl_rc rc = cli_open(c, &st, &err);
 	rc = rc ? rc : stage_cancel(st, argv[optind], v[0].s, &err);
 	if(!rc)
-		printf("stage %s cancelled\n", argv[optind]);
+		cli_say(stdout, "cli.stage_cancelled", "stage", argv[optind], NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

@@ -35,11 +35,10 @@ static void note_title(const statement *s, lang_id lang)
 	if(got == (int)lang)
 		return;
 	if(got < 0)
-		fprintf(stderr, "note: agreement %s gives its title in one language, not said which; the "
-		        "statement uses it as written\n", s->ag->name);
+		cli_say(stderr, "cli.statement_title_plain", "agreement", s->ag->name, NULL);
 	else
-		fprintf(stderr, "note: agreement %s has no title in %s; the statement uses its %s title\n",
-		        s->ag->name, lang_code(lang), lang_code((lang_id)got));
+		cli_say(stderr, "cli.statement_title_other", "agreement", s->ag->name, "lang", lang_code(lang),
+		        "got", lang_code((lang_id)got), NULL);
 }
 
 int cmd_statement(cli *c, int argc, char **argv)

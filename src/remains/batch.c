@@ -54,7 +54,6 @@ static pl_rc batch_check(const remains_batch *b, remains_result *res, pl_err *er
 
 pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 {
-	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
 	remains_result res;
 	remains_result_init(&res);
 	arena a;
@@ -63,9 +62,7 @@ pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 	in.stage = in.clause = in.created_at = NULL;
 	in.received = 0;
 	memset(in.by_status, 0, sizeof(in.by_status));
-	const char *why;
-	in.label = field_clean(&label_field, b->label, date_today(), &a, &why);
-	pl_rc rc = in.label ? PL_OK : pl_fail(err, PL_EINPUT, "label: %s", why ? why : "required");
+	pl_rc rc = remains_clean_label(b->label, &a, &in.label, err);
 	if(!rc)
 		rc = remains_clean_arg(RF_FROM_PARTY, "from", b->from_party, true, &a, &in.from_party, &res, err);
 	if(!rc)

@@ -16,6 +16,9 @@ const char *remains_value_clean(int i, const char *value, pdate today, arena *a,
  * or refused as "name: why" ("to: expected a party code ..."). */
 pl_rc remains_clean_arg(int i, const char *name, const char *value, bool required, arena *a,
                         const char **out, remains_result *res, pl_err *err);
+/* A label (of a batch, of a fragment): cleaned into *out, or refused as
+ * "label: why" ("label: required"). */
+pl_rc remains_clean_label(const char *label, arena *a, const char **out, pl_err *err);
 /* The checks that need more than one value of a row: a tag, a holder with
  * its date. PL_EINPUT with res->field set. */
 pl_rc remains_row_check(const char *const v[RF_COUNT], remains_result *res, pl_err *err);

@@ -93,10 +93,22 @@ pl_rc remains_clean_arg(int i, const char *name, const char *value, bool require
 	*out = remains_value_clean(i, value, date_today(), a, &why);
 	if(*out || (!why && !required))
 		return PL_OK;
-	char msg[800];
+	res->field = i;
 	if(why)
-		field_why_text(&remains_fields[i], value, why, msg, sizeof(msg));
-	return remains_refuse(res, i, PL_EINPUT, err, "%s: %s", name, why ? msg : "required");
+		return field_refuse(&remains_fields[i], name, value, why, err);
+	return pl_failc(err, PL_EINPUT, "field.required", "field", name, NULL);
+}
+
+pl_rc remains_clean_label(const char *label, arena *a, const char **out, pl_err *err)
+{
+	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
+	const char *why;
+	*out = field_clean(&label_field, label, date_today(), a, &why);
+	if(*out)
+		return PL_OK;
+	if(why)
+		return field_refuse(&label_field, "label", label, why, err);
+	return pl_failc(err, PL_EINPUT, "field.required", "field", "label", NULL);
 }
 
 void remains_result_init(remains_result *res)
