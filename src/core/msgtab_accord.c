@@ -379,5 +379,173 @@ const msg_entry msg_table_accord[] = {
 	{"doc.not_agreement", {"expected \"agreement/1\" (is this an agreement?)",
 	                "очікується \"agreement/1\" (чи це домовленість?)",
 	                "ожидается \"agreement/1\" (это договорённость?)"}},
+
+	/* the remains module's refusals about cases, identifications and batches */
+	{"remains.required", {"required", "обов’язково", "обязательно"}},
+	{"remains.since_with_holder", {"required with a holder (since when they have the remains)",
+	                "обов’язково разом із holder (відколи останки в нього)",
+	                "обязательно вместе с holder (с какого времени останки у него)"}},
+	{"remains.holder_with_since", {"required with custody_since (who has the remains)",
+	                "обов’язково разом із custody_since (у кого останки)",
+	                "обязательно вместе с custody_since (у кого останки)"}},
+	{"remains.why_person_id", {"expected a person's id as parley writes them (P and 16 characters of 0-9 and "
+	                 "A-Z)",
+	                "очікується ідентифікатор особи у вигляді, як його пише parley (P і 16 символів "
+	                 "0-9 та A-Z)",
+	                "ожидается идентификатор лица в виде, как его пишет parley (P и 16 символов 0-9 "
+	                 "и A-Z)"}},
+	{"remains.person_status_not", {"a person goes with status preliminary or confirmed, not "
+	                 "{status:remains_statuses}",
+	                "особу вказують зі статусом preliminary або confirmed, а не "
+	                 "«{status:remains_statuses}»",
+	                "лицо указывают со статусом preliminary или confirmed, а не "
+	                 "«{status:remains_statuses}»"}},
+	{"remains.person_status_case", {"a person goes with status preliminary or confirmed, and the case is "
+	                 "{status:remains_statuses} (give its status)",
+	                "особу вказують зі статусом preliminary або confirmed, а справа має статус "
+	                 "«{status:remains_statuses}» (укажіть її статус)",
+	                "лицо указывают со статусом preliminary или confirmed, а у дела статус "
+	                 "«{status:remains_statuses}» (укажите его статус)"}},
+	{"remains.return_command", {"returned remains are recorded with parley remains return {case} --to PARTY "
+	                 "--date DATE, which needs the receiving party and the date",
+	                "повернення останків записують командою parley remains return {case} --to PARTY "
+	                 "--date DATE, якій потрібні сторона, що приймає, і дата",
+	                "возврат останков записывают командой parley remains return {case} --to PARTY "
+	                 "--date DATE, которой нужны принимающая сторона и дата"}},
+	{"remains.the_office", {"the office", "офісу", "офису"}},
+	{"remains.moved_on", {"case {case} has been with {holder} since {since}, recorded after the "
+	                 "identification: the remains were handed on under that name; bring them back to "
+	                 "{@then} and record it (parley remains custody {case} --holder ... --since ...) "
+	                 "before the identification is withdrawn",
+	                "справа {case} у {holder} з {since}, записано після ідентифікації: останки "
+	                 "передали далі під цим іменем; поверніть їх до {@then} і запишіть це (parley "
+	                 "remains custody {case} --holder ... --since ...), перш ніж відкликати "
+	                 "ідентифікацію",
+	                "дело {case} у {holder} с {since}, записано после идентификации: останки "
+	                 "передали дальше под этим именем; верните их {@then} и запишите это (parley "
+	                 "remains custody {case} --holder ... --since ...), прежде чем отзывать "
+	                 "идентификацию"}},
+	{"remains.withdraw_reason", {"reason: required (why the identification is withdrawn, for the record)",
+	                "причина: обов’язкова (чому ідентифікацію відкликано, для запису)",
+	                "причина: обязательна (почему идентификация отозвана, для записи)"}},
+	{"remains.withdraw_returned", {"case {case} is {status:remains_statuses}: the remains were returned to the "
+	                 "other side, so the identification cannot be withdrawn here",
+	                "справа {case} має статус «{status:remains_statuses}»: останки повернуто іншій "
+	                 "стороні, тож відкликати ідентифікацію тут не можна",
+	                "дело {case} имеет статус «{status:remains_statuses}»: останки возвращены другой "
+	                 "стороне, так что отозвать идентификацию здесь нельзя"}},
+	{"remains.withdraw_none", {"case {case} is {status:remains_statuses}: there is no identification to "
+	                 "withdraw",
+	                "справа {case} має статус «{status:remains_statuses}»: відкликати немає чого",
+	                "дело {case} имеет статус «{status:remains_statuses}»: отзывать нечего"}},
+	{"remains.identified_other", {"case {case} is identified as {person}, not {other}",
+	                "справу {case} ідентифіковано як {person}, а не {other}",
+	                "дело {case} идентифицировано как {person}, а не {other}"}},
+	{"remains.identified_withdraw", {"case {case} is identified as {person}, not {other}: withdraw that "
+	                 "identification first (parley remains withdraw {case})",
+	                "справу {case} ідентифіковано як {person}, а не {other}: спершу відкличте цю "
+	                 "ідентифікацію (parley remains withdraw {case})",
+	                "дело {case} идентифицировано как {person}, а не {other}: сначала отзовите эту "
+	                 "идентификацию (parley remains withdraw {case})"}},
+	{"remains.not_identifiable", {"person {person} is {status}: remains can be identified only as a person who "
+	                 "is missing, died in captivity or whose remains were returned (a status comes "
+	                 "from the person's events)",
+	                "особа {person} має статус «{status}»: останки можна ідентифікувати лише як "
+	                 "особу, яка зникла безвісти, померла в полоні або чиї останки повернуто (статус "
+	                 "випливає з подій особи)",
+	                "лицо {person} имеет статус «{status}»: останки можно идентифицировать только как "
+	                 "лицо, пропавшее без вести, умершее в плену или чьи останки возвращены (статус "
+	                 "следует из событий лица)"}},
+	{"remains.no_handover_date", {"person {person} is {status:statuses}, so the return of their remains is "
+	                 "recorded first, dated the batch's handover, and case {case} is in no batch with "
+	                 "a handover date: give the batch its date, or record the person's "
+	                 "remains_returned event (parley person event {person} --type remains_returned "
+	                 "...)",
+	                "особа {person} має статус «{status:statuses}», тож спершу записують повернення "
+	                 "її останків датою передачі партії, а справа {case} не входить до жодної партії "
+	                 "з датою передачі: укажіть дату партії або запишіть подію особи "
+	                 "remains_returned (parley person event {person} --type remains_returned ...)",
+	                "лицо {person} имеет статус «{status:statuses}», так что сначала записывают "
+	                 "возврат его останков датой передачи партии, а дело {case} не входит ни в одну "
+	                 "партию с датой передачи: укажите дату партии или запишите событие лица "
+	                 "remains_returned (parley person event {person} --type remains_returned ...)"}},
+	{"remains.preliminary_person", {"a preliminary identification needs the person the remains are identified "
+	                 "as",
+	                "для попередньої ідентифікації потрібна особа, як яку ідентифіковано останки",
+	                "для предварительной идентификации нужно лицо, как которое идентифицированы "
+	                 "останки"}},
+	{"remains.confirmed_elsewhere", {"person {person} already has a confirmed case ({cases}): if case {case} "
+	                 "holds another part of them, record it as a fragment linked to them first "
+	                 "(parley remains fragment {case} --label LABEL --person {person})",
+	                "особа {person} уже має підтверджену справу ({cases}): якщо справа {case} містить "
+	                 "іншу частину її останків, спершу запишіть її як фрагмент, пов’язаний з особою "
+	                 "(parley remains fragment {case} --label LABEL --person {person})",
+	                "у лица {person} уже есть подтверждённое дело ({cases}): если дело {case} "
+	                 "содержит другую часть его останков, сначала запишите её как фрагмент, "
+	                 "связанный с лицом (parley remains fragment {case} --label LABEL --person "
+	                 "{person})"}},
+	{"remains.as_other_final", {"case {case} is {status:remains_statuses} as {person}, not {other}: a "
+	                 "confirmed identification is final",
+	                "справа {case} має статус «{status:remains_statuses}» як {person}, а не {other}: "
+	                 "підтверджена ідентифікація остаточна",
+	                "дело {case} имеет статус «{status:remains_statuses}» как {person}, а не {other}: "
+	                 "подтверждённая идентификация окончательна"}},
+	{"remains.as_other_withdraw", {"case {case} is {status:remains_statuses} as {person}, not {other}: "
+	                 "withdraw that identification first",
+	                "справа {case} має статус «{status:remains_statuses}» як {person}, а не {other}: "
+	                 "спершу відкличте цю ідентифікацію",
+	                "дело {case} имеет статус «{status:remains_statuses}» как {person}, а не {other}: "
+	                 "сначала отзовите эту идентификацию"}},
+	{"remains.person_needs_identification", {"case {case} is {status:remains_statuses}: a person goes with a "
+	                 "preliminary or confirmed identification",
+	                "справа {case} має статус «{status:remains_statuses}»: особу вказують лише з "
+	                 "попередньою або підтвердженою ідентифікацією",
+	                "дело {case} имеет статус «{status:remains_statuses}»: лицо указывают только с "
+	                 "предварительной или подтверждённой идентификацией"}},
+	{"remains.cannot_become", {"case {case} is {status:remains_statuses} and cannot become "
+	                 "{to:remains_statuses}: {@why}",
+	                "справа {case} має статус «{status:remains_statuses}» і не може отримати статус "
+	                 "«{to:remains_statuses}»: {@why}",
+	                "дело {case} имеет статус «{status:remains_statuses}» и не может получить статус "
+	                 "«{to:remains_statuses}»: {@why}"}},
+	{"remains.cannot_return", {"case {case} is {status:remains_statuses} and cannot be returned: {@why}",
+	                "справа {case} має статус «{status:remains_statuses}», і її не можна повернути: "
+	                 "{@why}",
+	                "дело {case} имеет статус «{status:remains_statuses}», и его нельзя вернуть: "
+	                 "{@why}"}},
+	{"remains.why_already", {"it is that already", "вона вже така", "оно уже такое"}},
+	{"remains.why_preliminary_first", {"only a preliminary identification can be confirmed",
+	                "підтвердити можна лише попередню ідентифікацію",
+	                "подтвердить можно только предварительную идентификацию"}},
+	{"remains.why_final", {"a confirmed identification is final (the person's identified event is recorded)",
+	                "підтверджена ідентифікація остаточна (подію особи identified записано)",
+	                "подтверждённая идентификация окончательна (событие лица identified записано)"}},
+	{"remains.why_returned", {"the remains were returned to the other side", "останки повернуто іншій стороні",
+	                "останки возвращены другой стороне"}},
+	{"remains.why_unknown", {"unknown status", "невідомий статус", "неизвестный статус"}},
+	{"remains.return_with", {"a case is returned with its receiving party and date (remains_return)",
+	                "справу повертають із зазначенням сторони, що приймає, і дати (remains_return)",
+	                "дело возвращают с указанием принимающей стороны и даты (remains_return)"}},
+	{"remains.which_person", {"which person? give their id", "яка особа? Укажіть її ідентифікатор",
+	                "какое лицо? Укажите его идентификатор"}},
+	{"remains.batch_new", {"batch '{batch}' is new: give the party that handed it over and the one that "
+	                 "received it (from_party and to_party, or --from and --to)",
+	                "партія «{batch}» нова: укажіть сторону, що її передала, і ту, що прийняла "
+	                 "(from_party і to_party або --from і --to)",
+	                "партия «{batch}» новая: укажите сторону, которая её передала, и ту, что приняла "
+	                 "(from_party и to_party или --from и --to)"}},
+	{"remains.batch_same_party", {"batch '{batch}' goes from {from} to {to}: a batch goes from one party to "
+	                 "the other",
+	                "партія «{batch}» іде від {from} до {to}: партія йде від однієї сторони до іншої",
+	                "партия «{batch}» идёт от {from} к {to}: партия идёт от одной стороны к другой"}},
+	{"remains.batch_from", {"batch '{batch}' was handed over by {@has}, not {says}",
+	                "партію «{batch}» передала сторона {@has}, а не {says}",
+	                "партию «{batch}» передала сторона {@has}, а не {says}"}},
+	{"remains.batch_to", {"batch '{batch}' was received by {@has}, not {says}",
+	                "партію «{batch}» прийняла сторона {@has}, а не {says}",
+	                "партию «{batch}» приняла сторона {@has}, а не {says}"}},
+	{"remains.batch_date", {"batch '{batch}' was handed over on {@has}, not {says}",
+	                "партію «{batch}» передано {@has}, а не {says}",
+	                "партия «{batch}» передана {@has}, а не {says}"}},
 	{NULL, {NULL}},
 };
