@@ -1566,7 +1566,8 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
 
 // ---- run them -----------------------------------------------------------
 
-// PARLEY_BROWSER_ONLY=TEXT runs only the tests whose name holds TEXT.
+// PARLEY_BROWSER_ONLY=TEXT runs only the tests whose name holds TEXT
+// (TEXT|OTHER: either).
 test('signing in the browser: the admin makes the office key, UA signs a stage in a dialog, RU\'s and the mediator\'s files come in, agreed without a reload', async (page) => {
   // A stage proposed and signed by nobody yet.
   const out = run(['plan', 'istanbul-2025-06-02', '--clause', 'wounded-ill-young', '--stage-date', '2025-06-12',
@@ -1714,6 +1715,33 @@ test('a mediator\'s instance witnesses in its own UI: the office\'s mediator key
   assert(audit.includes('manifest.sign') && !audit.includes(witnessPass), 'the witness signature not audited, or the passphrase in it');
 });
 
+test('a key revoked on the keys page through the one dialog: Escape leaves it live, a reason is required, then it is revoked with a message', async (page) => {
+  await signIn(page, 'admin');
+  const keys = (await apiAs(page, 'GET', '/api/keys')).body.keys;
+  const tr = keys.find((k) => k.signer === 'TR' && k.held && !k.revoked_at);
+  assert(tr, `no live TR key to revoke: ${JSON.stringify(keys.map((k) => [k.signer, k.held, k.revoked_at]))}`);
+  await page.goto(`${base}/keys`);
+  const row = page.locator('tr', { hasText: tr.fingerprint });
+  await row.locator('button.danger').click();
+  await page.waitForSelector('#revoke-dialog[open]');
+  assert(await page.evaluate(() => document.activeElement?.id) === 'revoke-reason', 'focus is not on the reason');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#revoke-dialog', { state: 'detached' });
+  let now = (await apiAs(page, 'GET', '/api/keys')).body.keys.find((k) => k.fingerprint === tr.fingerprint);
+  assert(!now.revoked_at, 'Escape revoked the key');
+  await row.locator('button.danger').click();
+  await page.click('#revoke-dialog-ok');
+  await page.waitForFunction(() => (document.querySelector('#revoke-dialog-error')?.textContent || '').length > 0, null, { timeout: 15000 });
+  now = (await apiAs(page, 'GET', '/api/keys')).body.keys.find((k) => k.fingerprint === tr.fingerprint);
+  assert(!now.revoked_at, 'revoked without a reason');
+  await page.fill('#revoke-reason', 'the laptop was lost');
+  await page.click('#revoke-dialog-ok');
+  await page.waitForSelector('#keys-messages .notice.success', { timeout: 15000 });
+  now = (await apiAs(page, 'GET', '/api/keys')).body.keys.find((k) => k.fingerprint === tr.fingerprint);
+  assert(now.revoked_at && !now.held, `the key after revoking: ${JSON.stringify(now)}`);
+  assert((await page.textContent('#keys-messages')).includes(tr.fingerprint), 'the message does not name the key');
+});
+
 test('a confirmed identification is final: asked in a dialog first (Escape leaves the case as it was), then a message says it is done', async (page) => {
   // A simulated case and a missing person of ours the DNA tests leave alone.
   const used = [dnaOurs, dnaTheirs].filter(Boolean);
@@ -1743,7 +1771,7 @@ test('a confirmed identification is final: asked in a dialog first (Escape leave
 });
 
 const only = process.env.PARLEY_BROWSER_ONLY;
-if (only) tests.splice(0, tests.length, ...tests.filter((t) => t.name.includes(only)));
+if (only) tests.splice(0, tests.length, ...tests.filter((t) => only.split('|').some((o) => t.name.includes(o))));
 let failed = 0;
 console.log(`1..${tests.length + 1}`);
 for (const [i, t] of tests.entries()) {

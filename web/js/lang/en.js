@@ -1023,7 +1023,6 @@ export default {
     intro: 'The office key is opened with its passphrase for this one signature and closed again at once. Your name goes into the audit log with the signature.',
     passphrase: 'Passphrase of the office key',
     submit: 'Sign',
-    cancel: 'Cancel',
     signing: 'Signing… (opening the key takes a few seconds)',
     signed: 'Signed with the office key.',
     witnessed: 'Witnessed with the office key.',

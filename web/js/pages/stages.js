@@ -14,7 +14,6 @@ function discrepancyText(d) {
   return d.args && d.args.note ? [said, h('span', { translate: 'no' }, d.args.note)] : said;
 }
 import { stageTable } from './agreements.js';
-import { formDialog } from './keys.js';
 
 async function list(ctx) {
   const fields = await ctx.loadFields();
@@ -93,15 +92,16 @@ function uploadForm(done) {
 // dialog, the page drawn again in place with the result.
 function signDialog(s, witness, done) {
   const pass = h('input', { id: 'sign-pass', type: 'password', autocomplete: 'off', required: true, size: 30 });
-  formDialog('sign-dialog', t('sign.title', { v: s.version }), t('sign.intro'), field(t('sign.passphrase'), pass, true),
-    witness ? t('sign.witness') : t('sign.submit'), async (error) => {
+  dialog({ id: 'sign-dialog', title: t('sign.title', { v: s.version }), text: t('sign.intro'),
+    controls: field(t('sign.passphrase'), pass, true), ok: witness ? t('sign.witness') : t('sign.submit'),
+    run: async (_, error) => {
       error.textContent = t('sign.signing');
       const r = await post(`/api/stages/${s.id}/sign`, { passphrase: pass.value });
       pass.value = '';
       await done(h('div', {}, notice('success', witness ? t('sign.witnessed') : t('sign.signed')),
         r.replaced ? notice('info', t('sign.replaced')) : null,
         r.dropped ? notice('info', t('sign.dropped', { who: r.dropped_text })) : null, importReport(r)));
-    });
+    } });
 }
 
 function manifestCard(ctx, s, done) {
