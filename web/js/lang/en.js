@@ -174,6 +174,7 @@ export default {
   },
   reasons: {
     not_confirmed: 'captured (reported), not confirmed held',
+    not_yet_captured: 'captured after the stage’s date',
     party: 'not the other party’s',
     consent: 'does not consent to repatriation (Art. 109)',
     not_eligible: 'not eligible under the clause',
