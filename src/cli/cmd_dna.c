@@ -3,11 +3,13 @@
  * This file holds the group, the imports and the frequency table; the
  * other sub-commands are in cmd_dna_*.c. */
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "cli/cmd_dna.h"
+#include "core/msg.h"
 #include "dna/dna.h"
 
 void cli_dna_lr_text(double log10_lr, char *out, size_t size)
@@ -20,6 +22,18 @@ void cli_dna_lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "%.4g", pow(10, log10_lr));
 	else
 		snprintf(out, size, "10^%.1f", log10_lr);
+}
+
+void cli_dna_put(FILE *out, const char *code, ...)
+{
+	pl_err e;
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(&e, PL_OK, code, ap);
+	va_end(ap);
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(&e, msg_env_lang(), text, sizeof(text));
+	fputs(text, out);
 }
 
 /* ---- import ------------------------------------------------------------------ */
@@ -68,17 +82,17 @@ static void print_import(const cli *c, dna_import_kind kind, const dna_import_re
 	}
 	char rows[32];
 	text_thousands(rep->rows, rows, sizeof(rows));
-	if(kind == DNA_IMPORT_PEDIGREE)
-		printf("imported %s rows: %ld families created, %ld updated, %ld unchanged\n", rows,
-		       rep->created, rep->updated, rep->unchanged);
-	else if(kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES)
-		printf("read %s rows: %ld loci, %ld alleles%s\n", rows, rep->loci, rep->alleles,
-		       rep->unchanged ? " (the table is unchanged)" : "");
+	if(kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES)
+		cli_say(stdout, rep->unchanged ? "cli.dna_read_frequencies_same" : "cli.dna_read_frequencies",
+		        "rows", rows, "loci", PL_N(rep->loci), "alleles", PL_N(rep->alleles), NULL);
 	else
-		printf("imported %s rows: %ld profiles created, %ld updated, %ld unchanged\n", rows,
-		       rep->created, rep->updated, rep->unchanged);
-	if(rep->notes.len)
-		printf("notes:\n%s", buf_str(&rep->notes));
+		cli_say(stdout, kind == DNA_IMPORT_PEDIGREE ? "cli.dna_imported_families" : "cli.dna_imported_profiles",
+		        "rows", rows, "created", PL_N(rep->created), "updated", PL_N(rep->updated), "unchanged",
+		        PL_N(rep->unchanged), NULL);
+	if(rep->notes.len) {
+		cli_say(stdout, "cli.dna_notes", NULL);
+		fputs(buf_str(&rep->notes), stdout);
+	}
 }
 
 static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_import_opts *o,
@@ -94,7 +108,7 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
 	store_close(st);
 	if(rc && rep.errors.len) {
 		fputs(buf_str(&rep.errors), stderr);
-		fprintf(stderr, "%s: nothing was imported\n", c->prog);
+		cli_say(stderr, "cli.dna_nothing_imported", "prog", c->prog, NULL);
 		status = EXIT_REFUSED;
 	} else if(rc) {
 		status = cli_fail(c, &err);
