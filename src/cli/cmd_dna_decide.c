@@ -109,9 +109,9 @@ static void print_decision(cli *c, const char *tag, const char *other, const dna
 		cli_print_json(o);
 		return;
 	}
-	printf("%s and %s: %s", tag, other, d->status);
+	cli_dna_put(stdout, "cli.dna_decided", "case", tag, "other", other, "status", d->status, NULL);
 	if(!strcmp(d->status, "confirmed") && d->action)
-		printf(" (%s)", d->action);
+		cli_dna_put(stdout, "cli.dna_decided_action", "action", d->action, NULL);
 	if(d->remains.before != d->remains.after)
 		cli_dna_put(stdout, "cli.dna_case_status", "before", remains_status_name(d->remains.before),
 		            "after", remains_status_name(d->remains.after), NULL);

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "cli/cmd_dna.h"
+#include "core/msg.h"
 #include "core/file.h"
 #include "dna/dna.h"
 
@@ -91,8 +92,18 @@ static const cli_opt screen_opts[] = {
 /* A refusal of the DNA module ("name: why") as this command's option. */
 static int refused(cli *c, const char *option, const pl_err *err)
 {
-	const char *why = strchr(err->msg, ':');
-	return cli_usage_error(c, "--%s:%s", option, why ? why + 1 : err->msg);
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(err, msg_env_lang(), text, sizeof(text));
+	const char *why = strchr(text, ':');
+	return cli_usage_error(c, "--%s:%s", option, why ? why + 1 : text);
+}
+
+/* A refusal that names its setting first ("mutation: ..."), as it is. */
+static int refused_whole(cli *c, const pl_err *err)
+{
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(err, msg_env_lang(), text, sizeof(text));
+	return cli_usage_error(c, "--%s", text);
 }
 
 static int screen_params(cli *c, const cli_val *v, const screen_markers *mk, dna_params *p)
@@ -113,9 +124,9 @@ static int screen_params(cli *c, const cli_val *v, const screen_markers *mk, dna
 			return refused(c, name, &err);
 	}
 	if(v[S_MUTATION].s && dna_params_set_mutation(p, v[S_MUTATION].s, &err))
-		return cli_usage_error(c, "--%s", err.msg);
+		return refused_whole(c, &err);
 	if(dna_params_check(p, &err))
-		return cli_usage_error(c, "--%s", err.msg);
+		return refused_whole(c, &err);
 	for(int i = 0; i < mk->n; i++) /* on top of the settings above */
 		if(dna_params_add_marker(p, mk->text[i], &err))
 			return refused(c, "marker-mutation", &err);

@@ -112,7 +112,7 @@ int cli_dna_simulate(cli *c, int argc, char **argv)
 		return status;
 	const char *dir = v[M_DIR].s;
 	if(mkdir(dir, 0777) && errno != EEXIST) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", c->prog, dir, strerror(errno));
+		cli_say(stderr, "cli.dna_cannot_create", "prog", c->prog, "dir", dir, "why", strerror(errno), NULL);
 		return EXIT_REFUSED;
 	}
 	dna_rows pool;
