@@ -175,6 +175,7 @@ export default {
   },
   reasons: {
     not_confirmed: 'пленение сообщено, содержание не подтверждено',
+    not_yet_captured: 'взят в плен позже даты этапа',
     party: 'не гражданин другой стороны',
     consent: 'не согласен на репатриацию (ст. 109)',
     not_eligible: 'не отвечает условиям пункта',
@@ -1097,23 +1098,6 @@ export default {
     grave: 'обозначение могилы (ст. 120)',
     date_placeholder: 'ГГГГ-ММ-ДД',
   },
-  // How two values compare in a reconcile (src/match/compare.c's levels).
-  match_levels: {
-    'exact': 'точное совпадение',
-    'equivalent': 'равнозначное',
-    'swapped': 'переставлено',
-    'jw>=0.94': 'очень близкое (JW ≥ 0,94)',
-    'jw>=0.88': 'близкое (JW ≥ 0,88)',
-    'jw>=0.85': 'близкое (JW ≥ 0,85)',
-    'day/month swapped': 'день и месяц переставлены',
-    'one digit off': 'одна цифра другая',
-    'year only, same': 'только год, тот же',
-    'year +-1': 'год ±1',
-    'transposition': 'две переставленные буквы',
-    'one edit': 'одна буква другая',
-    'else': 'различаются',
-    'unknown': 'не сравнивались',
-  },
   // ---- keys added on main by x-exec, x-layout and the other branches of
   // issue 12 (Russian for what main had when x-i18n finished)
   dialog: {
@@ -1237,6 +1221,7 @@ export default {
     cancel: 'Отмена',
     signing: 'Подписываем… (открытие ключа занимает несколько секунд)',
     signed: 'Подписано ключом офиса.',
+    witnessed: 'Засвидетельствовано ключом офиса.',
     replaced: 'Прежняя подпись вашего офиса на этой версии заменена.',
     dropped: 'Подписи на другой версии удалены: {who} (им нужно подписать снова).',
     upload_title: 'Подписи другой стороны и посредника',
@@ -1286,10 +1271,6 @@ export default {
     select: 'Отметить № {seq}',
     corrected: 'исправлено',
     correct: 'Исправить…',
-    reason: 'причина (обязательно)',
-    save_fix: 'Сохранить исправление',
-    fix_needs: 'Для исправления нужны новый итог и причина.',
-    fixed: '№ {seq}: исправление записано.',
     finish: 'Завершить выполнение',
     finish_title: 'Завершение',
     finish_intro: 'Итог есть у каждого. Проверьте количество переданных тел в каждой партии и завершите: этап выполнен.',
