@@ -107,20 +107,19 @@ static void print_decision(cli *c, const char *tag, const char *other, const dna
 		cli_print_json(o);
 		return;
 	}
-	printf("%s and %s: %s", tag, other, d->status);
+	cli_dna_put(stdout, "cli.dna_decided", "case", tag, "other", other, "status", d->status, NULL);
 	if(!strcmp(d->status, "confirmed") && d->action)
-		printf(" (%s)", d->action);
+		cli_dna_put(stdout, "cli.dna_decided_action", "action", d->action, NULL);
 	if(d->remains.before != d->remains.after)
-		printf("; case %s -> %s", remains_status_name(d->remains.before), remains_status_name(d->remains.after));
+		cli_dna_put(stdout, "cli.dna_case_status", "before", remains_status_name(d->remains.before),
+		            "after", remains_status_name(d->remains.after), NULL);
 	if(d->remains.events_added)
-		printf("; %d event%s recorded on the person", d->remains.events_added,
-		       d->remains.events_added == 1 ? "" : "s");
+		cli_dna_put(stdout, "cli.dna_events_recorded", "n", PL_N(d->remains.events_added), NULL);
 	if(d->remains.events_voided)
-		printf("; %d event%s of the person voided", d->remains.events_voided,
-		       d->remains.events_voided == 1 ? "" : "s");
+		cli_dna_put(stdout, "cli.dna_events_voided", "n", PL_N(d->remains.events_voided), NULL);
 	putchar('\n');
 	if(d->note[0] || d->remains.note[0])
-		printf("note: %s\n", d->note[0] ? d->note : d->remains.note);
+		cli_say(stdout, "cli.dna_note", "note", d->note[0] ? d->note : d->remains.note, NULL);
 }
 
 typedef enum decision { D_REVIEW, D_CONFIRM, D_REJECT, D_WITHDRAW } decision;
@@ -171,9 +170,8 @@ static int decide(cli *c, int argc, char **argv, decision kind)
 	if(rc)
 		return cli_fail(c, &err);
 	if(kind == D_WITHDRAW && !c->json && !v[APPROVE].s)
-		printf("%s and %s: withdrawal %s; the identification stands%s\n", tag, other,
-		       v[REASON].s ? "requested" : "cancelled", v[REASON].s ? " until another user approves it "
-		       "(an admin and a user with dna_write between you)" : "");
+		cli_say(stdout, v[REASON].s ? "cli.dna_withdrawal_requested" : "cli.dna_withdrawal_cancelled",
+		        "case", tag, "other", other, NULL);
 	else
 		print_decision(c, tag, other, &d);
 	return EXIT_OK;

@@ -112,7 +112,7 @@ int cli_dna_simulate(cli *c, int argc, char **argv)
 		return status;
 	const char *dir = v[M_DIR].s;
 	if(mkdir(dir, 0777) && errno != EEXIST) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", c->prog, dir, strerror(errno));
+		cli_say(stderr, "cli.dna_cannot_create", "prog", c->prog, "dir", dir, "why", strerror(errno), NULL);
 		return EXIT_REFUSED;
 	}
 	dna_rows pool;
@@ -132,9 +132,9 @@ int cli_dna_simulate(cli *c, int argc, char **argv)
 		                         "references", (json_int_t)s.nrefs, "remains", (json_int_t)s.nremains,
 		                         "dir", dir));
 	else if(status < 0)
-		printf("%zu missing persons with %zu reference profiles, %zu remains written to %s/ "
-		       "(persons.csv, cases.csv, remains.csv, references.csv, truth.csv%s)\n", s.npersons,
-		       s.nrefs, s.nremains, dir, dna_sim_has_pedigrees(&s) ? ", pedigree.csv" : "");
+		cli_say(stdout, "cli.dna_simulated", "persons", PL_N(s.npersons), "refs", PL_N(s.nrefs), "remains",
+		        PL_N(s.nremains), "dir", dir, "pedigree", dna_sim_has_pedigrees(&s) ? ", pedigree.csv" : "",
+		        NULL);
 	dna_sim_free(&s);
 	dna_kit_free(&k);
 	dna_freqs_free(&f);
