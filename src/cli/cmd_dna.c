@@ -3,11 +3,15 @@
  * This file holds the group, the imports and the frequency table; the
  * other sub-commands are in cmd_dna_*.c. */
 #include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "cli/cmd_dna.h"
+#include "core/msg.h"
+#include "core/problems.h"
 #include "dna/dna.h"
 
 void cli_dna_lr_text(double log10_lr, char *out, size_t size)
@@ -20,6 +24,63 @@ void cli_dna_lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "%.4g", pow(10, log10_lr));
 	else
 		snprintf(out, size, "10^%.1f", log10_lr);
+}
+
+void cli_dna_put(FILE *out, const char *code, ...)
+{
+	pl_err e;
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(&e, PL_OK, code, ap);
+	va_end(ap);
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(&e, msg_env_lang(), text, sizeof(text));
+	fputs(text, out);
+}
+
+/* One line of problems.coded (core/problems.h: its context, code and
+ * arguments) in l, into out; false when it has no code or l no text. */
+static bool coded_text(const char *line, size_t n, lang_id l, char *out, size_t size)
+{
+	char copy[PL_ERR_MSG_MAX + 512], *part[2 + 2 * PL_ERR_ARGS];
+	int k = 0;
+	snprintf(copy, sizeof(copy), "%.*s", (int)n, line);
+	for(char *c = copy, *sep; k < 2 + 2 * PL_ERR_ARGS && (sep = strchr(c, PROBLEMS_SEP)); c = sep + 1) {
+		*sep = '\0';
+		part[k++] = c;
+	}
+	const char *tmpl = k >= 2 ? msg_template(l, part[1]) : NULL;
+	if(!tmpl)
+		return false;
+	pl_err_arg arg[PL_ERR_ARGS];
+	int nargs = 0;
+	for(int i = 2; i + 1 < k; i += 2, nargs++) {
+		arg[nargs].name = part[i];
+		snprintf(arg[nargs].value, sizeof(arg[nargs].value), "%s", part[i + 1]);
+	}
+	size_t at = (size_t)snprintf(out, size, "%s", part[0]);
+	if(at < size)
+		msg_fill(l, tmpl, arg, nargs, out + at, size - at);
+	return true;
+}
+
+/* An import's problems, one a line, in the language LANG asks for where
+ * they are coded (coded: in step with lines), else as they are. */
+static void put_problems(FILE *out, const buf *lines, const buf *coded)
+{
+	lang_id l = msg_env_lang();
+	const char *p = buf_str(lines), *c = coded->len ? buf_str(coded) : NULL;
+	while(*p) {
+		const char *nl = strchr(p, '\n'), *cn = c ? strchr(c, '\n') : NULL;
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char text[PL_ERR_MSG_MAX + 512];
+		if(l != LANG_EN && cn && coded_text(c, (size_t)(cn - c), l, text, sizeof(text)))
+			fprintf(out, "%s\n", text);
+		else
+			fprintf(out, "%.*s\n", (int)n, p);
+		p += n + (nl != NULL);
+		c = cn ? cn + 1 : NULL;
+	}
 }
 
 /* ---- import ------------------------------------------------------------------ */
@@ -68,17 +129,17 @@ static void print_import(const cli *c, dna_import_kind kind, const dna_import_re
 	}
 	char rows[32];
 	text_thousands(rep->rows, rows, sizeof(rows));
-	if(kind == DNA_IMPORT_PEDIGREE)
-		printf("imported %s rows: %ld families created, %ld updated, %ld unchanged\n", rows,
-		       rep->created, rep->updated, rep->unchanged);
-	else if(kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES)
-		printf("read %s rows: %ld loci, %ld alleles%s\n", rows, rep->loci, rep->alleles,
-		       rep->unchanged ? " (the table is unchanged)" : "");
+	if(kind == DNA_IMPORT_FREQUENCIES || kind == DNA_IMPORT_GENOTYPES)
+		cli_say(stdout, rep->unchanged ? "cli.dna_read_frequencies_same" : "cli.dna_read_frequencies",
+		        "rows", rows, "loci", PL_N(rep->loci), "alleles", PL_N(rep->alleles), NULL);
 	else
-		printf("imported %s rows: %ld profiles created, %ld updated, %ld unchanged\n", rows,
-		       rep->created, rep->updated, rep->unchanged);
-	if(rep->notes.len)
-		printf("notes:\n%s", buf_str(&rep->notes));
+		cli_say(stdout, kind == DNA_IMPORT_PEDIGREE ? "cli.dna_imported_families" : "cli.dna_imported_profiles",
+		        "rows", rows, "created", PL_N(rep->created), "updated", PL_N(rep->updated), "unchanged",
+		        PL_N(rep->unchanged), NULL);
+	if(rep->notes.len) {
+		cli_say(stdout, "cli.dna_notes", NULL);
+		fputs(buf_str(&rep->notes), stdout);
+	}
 }
 
 static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_import_opts *o,
@@ -93,8 +154,8 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
 	pl_rc rc = dna_import(st, kind, path, o, &rep, &err);
 	store_close(st);
 	if(rc && rep.errors.len) {
-		fputs(buf_str(&rep.errors), stderr);
-		fprintf(stderr, "%s: nothing was imported\n", c->prog);
+		put_problems(stderr, &rep.errors, &rep.coded);
+		cli_say(stderr, "cli.dna_nothing_imported", "prog", c->prog, NULL);
 		status = EXIT_REFUSED;
 	} else if(rc) {
 		status = cli_fail(c, &err);
@@ -123,8 +184,7 @@ int cli_dna_import(cli *c, int argc, char **argv)
 	while(kind < 5 && (!kinds[kind][0] || strcmp(argv[optind], kinds[kind])))
 		kind++;
 	if(kind == 5)
-		return cli_usage_error(c, "import what? remains, references, pedigree or frequencies (got "
-		                       "'%s')", argv[optind]);
+		return cli_usage_errorc(c, "cli.dna_import_what", "value", argv[optind], NULL);
 	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20, .people = v[PEOPLE].n};
 	return run_import(c, (dna_import_kind)kind, argv[optind + 1], &o, v[QUIET].s != NULL);
 }
@@ -195,7 +255,7 @@ int cli_dna_frequencies(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	if(!v[FROM].s)
-		return v[MIN_COUNT].s ? cli_usage_error(c, "--min-count goes with --from") : show_frequencies(c);
+		return v[MIN_COUNT].s ? cli_usage_errorc(c, "cli.min_count_with_from", NULL) : show_frequencies(c);
 	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20,
 	                     .min_count = v[MIN_COUNT].s ? (int)v[MIN_COUNT].n : 5};
 	return run_import(c, DNA_IMPORT_GENOTYPES, v[FROM].s, &o, v[QUIET].s != NULL);

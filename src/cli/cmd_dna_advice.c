@@ -62,11 +62,21 @@ static void advice_row(const dna_advice_row *r, table *t)
 	table_add(t, row);
 }
 
+/* dna_ask_phrases by code, in the order of dna_ask_names. */
+static const char *const ask_codes[DNA_ASK_COUNT] = {
+	"dna.ask_father", "dna.ask_mother", "dna.ask_full_sibling", "dna.ask_child",
+	"dna.ask_child_and_other_parent", "dna.ask_paternal_half_sibling", "dna.ask_maternal_half_sibling",
+	"dna.ask_paternal_grandparent", "dna.ask_maternal_grandparent", "dna.ask_paternal_uncle_aunt",
+	"dna.ask_maternal_uncle_aunt",
+};
+
 static void advice_text(const dna_advice_summary *s, const dna_advice_row *r, size_t n)
 {
-	printf("A proposal needs a posterior of %g with a prior of 1/%.0f: an LR of 10^%.2f for a\n"
-	       "pair with no rival. %d simulated profiles per estimate, seed %llu.\n\n",
-	       s->threshold, s->missing, s->log10_needed, s->simulations, (unsigned long long)s->seed);
+	char seed[32];
+	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)s->seed);
+	cli_say(stdout, "cli.dna_advice_head", "threshold", DNA_G(s->threshold), "missing",
+	        dna_num((char[32]){0}, "%.0f", s->missing), "lr", dna_num((char[32]){0}, "%.2f", s->log10_needed),
+	        "simulations", PL_N(s->simulations), "seed", seed, NULL);
 	const char *head[8] = {"person", "references", "loci", "P(proposed)", "exclusion",
 	                       "best to sample", "P after", "gain (points)"};
 	table *t = table_new(8, head);
@@ -80,18 +90,18 @@ static void advice_text(const dna_advice_summary *s, const dna_advice_row *r, si
 	for(size_t i = 0; i < n && i < 10; i++) {
 		const dna_advice *x = &r[i].a;
 		const char *who = dna_advice_row_member(&r[i]);
+		const char *from = dna_num((char[32]){0}, "%.0f", 100 * x->now.included);
 		if(who)
-			printf("ask individual %s of pedigree %s (not typed) for a sample, for %s: the chance "
-			       "that a true match is proposed rises from %.0f%% to %.0f%%\n", who, r[i].family,
-			       r[i].person, 100 * x->now.included, 100 * dna_advice_row_after(&r[i]));
+			cli_say(stdout, "cli.dna_ask_member", "id", who, "family", r[i].family, "person", r[i].person,
+			        "from", from, "to", dna_num((char[32]){0}, "%.0f", 100 * dna_advice_row_after(&r[i])),
+			        NULL);
 		else if(x->best >= 0)
-			printf("ask %s of %s for a sample: the chance that a true match is proposed rises "
-			       "from %.0f%% to %.0f%%\n", dna_ask_phrases[x->best], r[i].person,
-			       100 * x->now.included, 100 * x->after[x->best]);
+			cli_say(stdout, "cli.dna_ask", "who", ask_codes[x->best], "person", r[i].person, "from", from,
+			        "to", dna_num((char[32]){0}, "%.0f", 100 * x->after[x->best]), NULL);
 	}
-	printf("%zu of %zu missing person%s shown (%ld left out; %ld of pedigree files), %d threads, "
-	       "%.1f s\n", n, s->total, s->total == 1 ? "" : "s", s->refused, s->pedigrees, s->threads,
-	       s->seconds);
+	cli_say(stdout, "cli.dna_advice_shown", "n", PL_N(n), "total", PL_N(s->total), "refused",
+	        PL_N(s->refused), "pedigrees", PL_N(s->pedigrees), "threads", PL_N(s->threads), "seconds",
+	        dna_num((char[32]){0}, "%.1f", s->seconds), NULL);
 	if(s->notes.len)
 		fprintf(stderr, "%s", buf_str(&s->notes));
 }

@@ -55,7 +55,7 @@ static int list(cli *c, int argc, char **argv)
 		table_add(out.t, row);
 	}
 	if(!rc && !n && !c->json)
-		printf("no families entered as pedigrees (parley dna import pedigree FILE)\n");
+		cli_say(stdout, "cli.dna_no_pedigrees", NULL);
 	status = cli_rows_finish(&out, c, rc, &err);
 	arena_free(&a);
 	return status;
@@ -100,8 +100,8 @@ static int show(cli *c, int argc, char **argv)
 	} else if(c->json) {
 		status = cli_print_json(dna_pedigree_json(&p)) ? EXIT_OK : EXIT_REFUSED;
 	} else {
-		printf("family %s: %d individuals, %d typed, %d missing (from %s, %s)\n\n", p.family, p.n,
-		       p.typed, p.missing, p.source, p.updated_at);
+		cli_say(stdout, "cli.dna_family", "family", p.family, "n", PL_N(p.n), "typed", PL_N(p.typed),
+		        "missing", PL_N(p.missing), "source", p.source, "at", p.updated_at, NULL);
 		show_table(&p);
 		printf("\n%s", p.tree);
 	}

@@ -77,7 +77,7 @@ static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
 	pl_rc rc = dna_proposals_list(st, q, &a, &p, &n, &total, &err);
 	int status = EXIT_OK;
 	if(rc == PL_EUSAGE) {
-		status = cli_usage_error(c, "%s", err.msg);
+		status = cli_usage_fail(c, &err);
 	} else if(rc) {
 		status = cli_fail(c, &err);
 	} else if(c->json) {
@@ -94,7 +94,7 @@ static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
 		if(n)
 			table_print(t, stdout, 40);
 		table_free(t);
-		cli_print_range("proposals", q->offset, n, total, false);
+		cli_print_range("cli.no_proposals", q->offset, n, total, false);
 	}
 	arena_free(&a);
 	return status;
@@ -149,22 +149,23 @@ static void explain_sexes(const dna_explanation *e)
 	sex_text(e->remains_sex, e->amelogenin, a, sizeof(a));
 	sex_text(e->other_sex, e->other_amelogenin, b, sizeof(b));
 	if(e->person)
-		printf("sex: remains %s; missing person %s%s\n", a, b, e->other_sex ? " (registry)" : "");
+		cli_say(stdout, e->other_sex ? "cli.dna_sex_person_registry" : "cli.dna_sex_person", "remains", a,
+		        "person", b, NULL);
 	else
-		printf("sex: remains %s; case %s %s\n", a, e->other_case, b);
+		cli_say(stdout, "cli.dna_sex_case", "remains", a, "case", e->other_case, "other", b, NULL);
 	if(e->sex_conflict)
-		printf("EXCLUDED for a sex conflict: the remains are %s and %s is %s; screening never proposes "
-		       "this pair, and it cannot be confirmed\n", e->remains_sex,
-		       e->person ? "the missing person" : "the other case", e->other_sex);
+		cli_say(stdout, e->person ? "cli.dna_excluded_person" : "cli.dna_excluded_case", "remains",
+		        e->remains_sex, "other", e->other_sex, NULL);
 	if(e->theta0)
-		printf("NOT EXACT WITH THETA: too many founders for theta at some loci, computed with theta 0 "
-		       "there; screening keeps this pair as a candidate and never proposes it on its own\n");
+		cli_say(stdout, "cli.dna_not_exact_theta", NULL);
 }
 
 static void explain_text(const dna_explanation *e)
 {
-	printf("case %s against %s%s\n", e->case_tag, e->person ? "the relatives of " : "case ",
-	       e->person ? e->person : e->other_case);
+	if(e->person)
+		cli_say(stdout, "cli.dna_against_relatives", "case", e->case_tag, "person", e->person, NULL);
+	else
+		cli_say(stdout, "cli.dna_against_case", "case", e->case_tag, "other", e->other_case, NULL);
 	explain_sexes(e);
 	for(int i = 0; i < e->nrel; i++)
 		printf("  %s: %s\n", e->rel_sample[i], e->rel_relationship[i]);
@@ -201,15 +202,16 @@ static void explain_text(const dna_explanation *e)
 	free(row);
 	char lr[32];
 	cli_dna_lr_text(e->log10_lr, lr, sizeof(lr));
-	printf("\nLR %s over %d loci (%d inconsistent); posterior %.6f with a prior of 1/%.0f\n", lr,
-	       e->compared, e->inconsistent, e->posterior, e->missing);
-	printf("model: theta %g, %s mutation (%g, %g), drop-out %g\n", e->params.theta,
-	       dna_mutation_names[e->params.mutation.model], e->params.mutation.rate_pat,
-	       e->params.mutation.rate_mat, e->params.dropout);
+	cli_say(stdout, "cli.dna_lr_over", "lr", lr, "n", PL_N(e->compared), "inconsistent",
+	        PL_N(e->inconsistent), "posterior", dna_num((char[32]){0}, "%.6f", e->posterior), "missing",
+	        dna_num((char[32]){0}, "%.0f", e->missing), NULL);
+	cli_say(stdout, "cli.dna_model", "theta", DNA_G(e->params.theta), "mutation",
+	        dna_mutation_names[e->params.mutation.model], "paternal", DNA_G(e->params.mutation.rate_pat),
+	        "maternal", DNA_G(e->params.mutation.rate_mat), "dropout", DNA_G(e->params.dropout), NULL);
 	buf own;
 	buf_init(&own, 0);
 	if(e->params.nmarkers && !dna_params_markers_text(&e->params, &own))
-		printf("loci with a mutation model of their own: %s\n", buf_str(&own));
+		cli_say(stdout, "cli.dna_own_models", "loci", buf_str(&own), NULL);
 	buf_free(&own);
 	if(e->proposal) {
 		char glr[32], pairing[64], none[32], absent[32];
@@ -218,13 +220,16 @@ static void explain_text(const dna_explanation *e)
 		pairing_text(pr, pairing, sizeof(pairing));
 		probability_text(pr->pairing_none_remains, none, sizeof(none));
 		probability_text(pr->pairing_none_person, absent, sizeof(absent));
-		printf("stored: %s (run %lld), generalised LR %s, pairing probability %s (the remains none of "
-		       "their candidates %s, the person none of the remains %s), posterior %.6f%s%s%s%s\n",
-		       pr->status, (long long)pr->run, glr, pairing, none, absent, pr->posterior,
-		       pr->decided_by ? ", by " : "", pr->decided_by ? pr->decided_by : "", pr->action ? " to " : "",
-		       pr->action ? pr->action : "");
+		cli_dna_put(stdout, "cli.dna_stored", "status", pr->status, "run", PL_N(pr->run), "glr", glr,
+		            "pairing", pairing, "none", none, "absent", absent, "posterior",
+		            dna_num((char[32]){0}, "%.6f", pr->posterior), NULL);
+		if(pr->decided_by)
+			cli_dna_put(stdout, "cli.dna_stored_by", "by", pr->decided_by, NULL);
+		if(pr->action)
+			cli_dna_put(stdout, "cli.dna_stored_to", "action", pr->action, NULL);
+		putchar('\n');
 	} else {
-		printf("no proposal stored for this pair\n");
+		cli_say(stdout, "cli.dna_no_stored", NULL);
 	}
 }
 

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "cli/cmd_dna.h"
+#include "core/msg.h"
 #include "core/file.h"
 #include "dna/dna.h"
 
@@ -70,8 +71,7 @@ static int take_marker(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	screen_markers *m = ctx;
 	if(m->n == DNA_MARKERS_MAX + 1)
-		return cli_usage_error(c, "--%s: at most %d loci with a model of their own", o->name,
-		                       DNA_MARKERS_MAX);
+		return cli_usage_errorc(c, "cli.loci_max", "option", o->name, "max", PL_N(DNA_MARKERS_MAX), NULL);
 	m->text[m->n++] = value;
 	return -1;
 }
@@ -91,8 +91,18 @@ static const cli_opt screen_opts[] = {
 /* A refusal of the DNA module ("name: why") as this command's option. */
 static int refused(cli *c, const char *option, const pl_err *err)
 {
-	const char *why = strchr(err->msg, ':');
-	return cli_usage_error(c, "--%s:%s", option, why ? why + 1 : err->msg);
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(err, msg_env_lang(), text, sizeof(text));
+	const char *why = strchr(text, ':');
+	return cli_usage_error(c, "--%s:%s", option, why ? why + 1 : text);
+}
+
+/* A refusal that names its setting first ("mutation: ..."), as it is. */
+static int refused_whole(cli *c, const pl_err *err)
+{
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(err, msg_env_lang(), text, sizeof(text));
+	return cli_usage_error(c, "--%s", text);
 }
 
 static int screen_params(cli *c, const cli_val *v, const screen_markers *mk, dna_params *p)
@@ -108,14 +118,14 @@ static int screen_params(cli *c, const cli_val *v, const screen_markers *mk, dna
 		for(char *u = param; *u; u++)
 			*u = *u == '-' ? '_' : *u;
 		if(!cli_parse_number(v[o].s, -HUGE_VAL, HUGE_VAL, &x))
-			return cli_usage_error(c, "--%s: expected a number, got '%s'", name, v[o].s);
+			return cli_usage_errorc(c, "cli.expected_number", "option", name, "value", v[o].s, NULL);
 		if(dna_params_set(p, param, x, &err))
 			return refused(c, name, &err);
 	}
 	if(v[S_MUTATION].s && dna_params_set_mutation(p, v[S_MUTATION].s, &err))
-		return cli_usage_error(c, "--%s", err.msg);
+		return refused_whole(c, &err);
 	if(dna_params_check(p, &err))
-		return cli_usage_error(c, "--%s", err.msg);
+		return refused_whole(c, &err);
 	for(int i = 0; i < mk->n; i++) /* on top of the settings above */
 		if(dna_params_add_marker(p, mk->text[i], &err))
 			return refused(c, "marker-mutation", &err);
@@ -129,41 +139,42 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 	text_thousands((long)s->missing, n, sizeof(n));
 	cli_dna_lr_text(log10(s->lr_proposal), lr, sizeof(lr));
 	cli_dna_lr_text(log10(s->lr_candidate), keep, sizeof(keep));
-	printf("run %lld: %ld remains against %ld families (%ld reference profiles), %ld loci: %s pairs "
-	       "in %.1f s\n", (long long)s->run, s->remains, s->families, s->references, s->loci, pairs,
-	       s->seconds);
-	printf("prior 1/%s (the missing persons): a proposal needs posterior >= %g, an LR of %s for a "
-	       "pair with no rival; candidates from posterior %g (LR %s)\n", n, p->threshold, lr, p->keep,
-	       keep);
-	printf("%ld proposals, %ld candidates in all, %ld pairs of remains of one person; %ld excluded "
-	       "for inconsistent loci; %ld pairs excluded for a sex conflict; %ld decided before\n",
-	       s->proposals, s->candidates, s->same_person, s->excluded, s->sex_excluded, s->decided);
-	printf("%.0f of %ld families scored by the likelihood engine directly (every LR exact); %.0f "
-	       "pairs of the others passed a filter and were recomputed exactly by the engine\n",
-	       (double)s->families_exact, s->families, (double)s->examined);
+	cli_say(stdout, "cli.dna_run", "run", PL_N(s->run), "remains", PL_N(s->remains), "families",
+	        PL_N(s->families), "references", PL_N(s->references), "loci", PL_N(s->loci), "pairs", pairs,
+	        "seconds", dna_num((char[32]){0}, "%.1f", s->seconds), NULL);
+	cli_say(stdout, "cli.dna_prior", "n", n, "threshold", DNA_G(p->threshold), "lr", lr, "keep",
+	        DNA_G(p->keep), "keep_lr", keep, NULL);
+	cli_say(stdout, "cli.dna_counts", "proposals", PL_N(s->proposals), "candidates", PL_N(s->candidates),
+	        "same", PL_N(s->same_person), "excluded", PL_N(s->excluded), "sex", PL_N(s->sex_excluded),
+	        "decided", PL_N(s->decided), NULL);
+	cli_say(stdout, "cli.dna_engine", "exact", dna_num((char[32]){0}, "%.0f", (double)s->families_exact),
+	        "families", PL_N(s->families), "examined", dna_num((char[32]){0}, "%.0f", (double)s->examined),
+	        NULL);
 	buf own;
 	buf_init(&own, 0);
 	if(p->nmarkers && !dna_params_markers_text(p, &own))
-		printf("mutation: %s; loci with a model of their own: %s\n",
-		       dna_mutation_names[p->mutation.model], buf_str(&own));
+		cli_say(stdout, "cli.dna_mutation_own", "mutation", dna_mutation_names[p->mutation.model], "loci",
+		        buf_str(&own), NULL);
 	buf_free(&own);
-	printf("pairing probabilities: %zu groups enumerated exactly (%.0f explanations, %.2f s)",
-	       s->pairing.groups, s->pairing.explanations, s->pairing.seconds);
+	cli_dna_put(stdout, "cli.dna_pairing", "groups", PL_N(s->pairing.groups), "explanations",
+	            dna_num((char[32]){0}, "%.0f", s->pairing.explanations), "seconds",
+	            dna_num((char[32]){0}, "%.2f", s->pairing.seconds), NULL);
 	if(s->pairing.capped)
-		printf("; %zu groups too large to enumerate, their %zu candidates without one (%zu of them with "
-		       "bounds on it)", s->pairing.capped, s->pairing.capped_pairs, s->pairing.bounded_pairs);
+		cli_dna_put(stdout, "cli.dna_pairing_capped", "groups", PL_N(s->pairing.capped), "pairs",
+		            PL_N(s->pairing.capped_pairs), "bounded", PL_N(s->pairing.bounded_pairs), NULL);
 	if(s->pairing.joint)
-		printf("; %zu groups with a family's joint LRs unknown, their %zu candidates without one",
-		       s->pairing.joint, s->pairing.joint_pairs);
+		cli_dna_put(stdout, "cli.dna_pairing_joint", "groups", PL_N(s->pairing.joint), "pairs",
+		            PL_N(s->pairing.joint_pairs), NULL);
 	printf("\n");
 	if(s->theta0)
-		printf("%ld pairs not computed exactly with theta: too many founders for theta at some loci, "
-		       "computed with theta 0 there; kept as candidates, never proposed\n", s->theta0);
-	if(s->notes.len)
-		printf("notes:\n%s", buf_str(&s->notes));
+		cli_say(stdout, "cli.dna_theta0", "n", PL_N(s->theta0), NULL);
+	if(s->notes.len) {
+		cli_say(stdout, "cli.dna_notes", NULL);
+		fputs(buf_str(&s->notes), stdout);
+	}
 	if(report)
-		printf("report: %s\n", report);
-	printf("review: parley dna proposals --status proposed; parley dna explain CASE PERSON\n");
+		cli_say(stdout, "cli.dna_report", "file", report, NULL);
+	cli_say(stdout, "cli.dna_review_hint", NULL);
 }
 
 int cli_dna_screen(cli *c, int argc, char **argv)

@@ -94,7 +94,7 @@ static int sim_options(cli *c, const cli_val *v, dna_sim_opts *o)
 		if(v[shares[i].opt].s)
 			*shares[i].to = v[shares[i].opt].x;
 	if(o->unrelated + o->fragments > 1)
-		return cli_usage_error(c, "--unrelated and --fragments together are more than all the remains");
+		return cli_usage_errorc(c, "cli.simulate_too_many", NULL);
 	const char *why = v[M_KINDS].s ? dna_sim_parse_kinds(o, v[M_KINDS].s) : NULL;
 	return why ? cli_usage_error(c, "--kinds: %s", why) : -1;
 }
@@ -112,7 +112,7 @@ int cli_dna_simulate(cli *c, int argc, char **argv)
 		return status;
 	const char *dir = v[M_DIR].s;
 	if(mkdir(dir, 0777) && errno != EEXIST) {
-		fprintf(stderr, "%s: cannot create %s: %s\n", c->prog, dir, strerror(errno));
+		cli_say(stderr, "cli.dna_cannot_create", "prog", c->prog, "dir", dir, "why", strerror(errno), NULL);
 		return EXIT_REFUSED;
 	}
 	dna_rows pool;
@@ -132,9 +132,9 @@ int cli_dna_simulate(cli *c, int argc, char **argv)
 		                         "references", (json_int_t)s.nrefs, "remains", (json_int_t)s.nremains,
 		                         "dir", dir));
 	else if(status < 0)
-		printf("%zu missing persons with %zu reference profiles, %zu remains written to %s/ "
-		       "(persons.csv, cases.csv, remains.csv, references.csv, truth.csv%s)\n", s.npersons,
-		       s.nrefs, s.nremains, dir, dna_sim_has_pedigrees(&s) ? ", pedigree.csv" : "");
+		cli_say(stdout, "cli.dna_simulated", "persons", PL_N(s.npersons), "refs", PL_N(s.nrefs), "remains",
+		        PL_N(s.nremains), "dir", dir, "pedigree", dna_sim_has_pedigrees(&s) ? ", pedigree.csv" : "",
+		        NULL);
 	dna_sim_free(&s);
 	dna_kit_free(&k);
 	dna_freqs_free(&f);

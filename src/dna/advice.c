@@ -647,12 +647,13 @@ pl_rc dna_advise(const dna_kit *k, const dna_kin *kin, int which, const dna_advi
 	for(int c = 0; c < DNA_ADVICE_MEMBERS; c++)
 		out->member_after[c] = NAN;
 	if(o->simulations < 1 || kin->nalt < 1 || which < 0 || which >= kin->nmissing)
-		return pl_fail(err, PL_EINPUT, "advice: nothing to simulate (simulations %d, %d pedigrees)",
-		               o->simulations, kin->nalt);
+		return pl_failc(err, PL_EINPUT, "dna.nothing_to_simulate", "simulations", PL_N(o->simulations),
+		                "pedigrees", PL_N(kin->nalt), NULL);
 	/* the LR's denominator is the family's likelihood times an unrelated
 	 * person's Hardy-Weinberg probability: theta 0 (docs/dna.md) */
 	if(o->model.theta != 0)
-		return pl_fail(err, PL_EUSAGE, "advice: computed at theta 0, not %g", o->model.theta);
+		return pl_fail(err, PL_EUSAGE, "advice: computed at theta 0, not %g", /* not for users: the callers set theta 0 */
+		               o->model.theta);
 	adv v = {.k = k, .o = o, .m = kin->missing[which], .err = err};
 	arena a;
 	arena_init(&a, 1 << 16);

@@ -209,7 +209,8 @@ pl_rc dna_pairtab_build(const dna_locus *O, const bool *seen, const dna_model *m
 			dna_obs x = alt[i].obs[j];
 			o[j] = x.a < 0 ? x : (dna_obs){t->cls[x.a], t->cls[x.b], x.dropout};
 			if(x.a >= 0 && (o[j].a < 0 || o[j].b < 0))
-				rc = pl_fail(err, PL_EUSAGE, "advice: individual %d typed with an allele not seen", j + 1);
+				rc = pl_fail(err, PL_EUSAGE, /* not for users: the classes hold every typed allele */
+				             "advice: individual %d typed with an allele not seen", j + 1);
 		}
 		if(!rc)
 			rc = dna_ped_joint2(&L, mod, alt[i].ped, o, alt[i].m, alt[i].r, one, scratch, err);

@@ -259,8 +259,7 @@ pl_rc dna_advice_kin(const dna_family *f, dna_kin *out, arena *a, pl_err *err)
 			build_out(&b, 1, &alt[nalt++]);
 	}
 	if(!nalt)
-		return pl_fail(err, PL_EINPUT, "family of %s: the relatives do not fit one pedigree"
-		               " (three grandparents on a side, two fathers, ...)", f->person);
+		return pl_failc(err, PL_EINPUT, "dna.family_no_pedigree", "person", f->person, NULL);
 	for(int i = 0; i < nalt; i++)
 		alt[i].weight = 1.0 / nalt;
 	person[0] = f->person;

@@ -181,9 +181,7 @@ pl_rc dna_advice_run(store *st, const dna_advice_query *q, arena *a, dna_advice_
 	arena_free(&kins);
 	sum->families = (long)*n;
 	if(!rc && q->person && !total)
-		rc = pl_fail(err, PL_ENOTFOUND, "person %s has no relatives' profiles (import them: parley"
-		             " dna import references FILE, or the family as a pedigree: parley dna import"
-		             " pedigree FILE)", q->person);
+		rc = pl_failc(err, PL_ENOTFOUND, "dna.no_relatives_import", "person", q->person, NULL);
 	if(!rc) {
 		qsort(r, *n, sizeof(*r), by_gain);
 		sum->total = *n;

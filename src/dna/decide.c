@@ -30,7 +30,8 @@ static pl_rc parties(store *st, int64_t case_id, int64_t person_id, arena *a, co
 	remains_batch b;
 	pl_rc rc = remains_cases_by_id(st, &case_id, 1, a, &c, err);
 	if(!rc && !c.id)
-		rc = pl_fail(err, PL_ENOTFOUND, "reading a case's batch: no case with row id %lld",
+		rc = pl_fail(err, PL_ENOTFOUND, /* not for users: the row id was just read */
+		             "reading a case's batch: no case with row id %lld",
 		             (long long)case_id);
 	if(!rc && c.batch && !(rc = remains_batch_get(st, c.batch, NULL, a, &b, err))) {
 		*from = b.from_party;
@@ -115,7 +116,8 @@ static pl_rc identified_as(store *st, int64_t case_id, arena *a, const char **ui
 	remains_case c;
 	pl_rc rc = remains_cases_by_id(st, &case_id, 1, a, &c, err);
 	if(!rc && !c.id)
-		rc = pl_fail(err, PL_ENOTFOUND, "reading a case: no case with row id %lld", (long long)case_id);
+		rc = pl_fail(err, PL_ENOTFOUND, /* not for users: the row id was just read */
+		             "reading a case: no case with row id %lld", (long long)case_id);
 	*uid = rc ? NULL : c.person;
 	*confirmed = !rc && c.status == RS_CONFIRMED;
 	return rc;
@@ -135,8 +137,8 @@ static pl_rc join(store *st, const char *tag, const dna_pair_ref *pr, const dna_
 	if(rc)
 		return rc;
 	if(pa && pb && strcmp(pa, pb))
-		return pl_fail(err, PL_ECONFLICT, "case %s is identified as %s and case %s as %s: one of them "
-		               "must be withdrawn before they can be joined as one person", tag, pa, pr->other, pb);
+		return pl_failc(err, PL_ECONFLICT, "dna.both_identified", "case", tag, "person", pa, "other",
+		                pr->other, "other_person", pb, NULL);
 	const char *who = pa ? pa : pb, *tags[2] = {tag, pr->other};
 	char lr[48];
 	dna_lr_words(p->log10_lr, lr, sizeof(lr));
@@ -227,13 +229,12 @@ static pl_rc open_proposal(store *st, const char *tag, const char *other, arena 
 {
 	pl_rc rc = dna_pair_load(st, tag, other, a, pr, p, err);
 	if(!rc && is(p->status, "withdrawn", NULL))
-		rc = pl_fail(err, PL_ECONFLICT, "the identification of case %s as %s was withdrawn by %s on %s "
-		             "(%s): the pair is not decided again", tag, pr->other, p->withdrawn_by,
-		             p->withdrawn_at, p->withdraw_reason);
+		rc = pl_failc(err, PL_ECONFLICT, "dna.withdrawn_not_again", "case", tag, "other", pr->other,
+		              "by", p->withdrawn_by, "at", p->withdrawn_at, "reason", p->withdraw_reason, NULL);
 	else if(!rc && is(p->status, "confirmed", "rejected"))
-		rc = pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s was %s by %s on %s", tag,
-		             pr->other, p->status, p->decided_by ? p->decided_by : "?",
-		             p->decided_at ? p->decided_at : "?");
+		rc = pl_failc(err, PL_ECONFLICT, "dna.already_decided", "case", tag, "other", pr->other,
+		              "status", p->status, "by", p->decided_by ? p->decided_by : "?", "at",
+		              p->decided_at ? p->decided_at : "?", NULL);
 	return rc;
 }
 
@@ -243,18 +244,14 @@ static pl_rc may_confirm(store *st, const char *tag, const dna_pair_ref *pr, con
                             bool force, pl_err *err)
 {
 	if(!is(p->status, "reviewed", NULL))
-		return pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s is %s, not reviewed: an "
-		               "identification needs two people, one who reviews it with a note (parley dna "
-		               "review %s %s --note ...) and another who confirms it", tag, pr->other, p->status,
-		               tag, pr->other);
+		return pl_failc(err, PL_ECONFLICT, "dna.not_reviewed", "case", tag, "other", pr->other,
+		                "status", p->status, NULL);
 	if(!strcmp(p->reviewed_by, store_actor(st)))
-		return pl_fail(err, PL_ECONFLICT, "%s reviewed the proposal of case %s and %s: it must be "
-		               "confirmed by another person with the dna_write permission", p->reviewed_by, tag,
-		               pr->other);
+		return pl_failc(err, PL_ECONFLICT, "dna.same_reviewer", "by", p->reviewed_by, "case", tag,
+		                "other", pr->other, NULL);
 	if(!strcmp(p->reviewed_from, "candidate") && !force)
-		return pl_fail(err, PL_ECONFLICT, "the pair of case %s and %s is a candidate below the threshold "
-		               "(posterior %.4g): confirm it only on other evidence, with --force", tag, pr->other,
-		               p->posterior);
+		return pl_failc(err, PL_ECONFLICT, "dna.candidate_force", "case", tag, "other", pr->other,
+		                "posterior", dna_num((char[32]){0}, "%.4g", p->posterior), NULL);
 	return PL_OK;
 }
 
@@ -288,8 +285,7 @@ static pl_rc decide(store *st, const char *tag, const char *other, const char *n
 {
 	result_init(out);
 	if(kind == DECIDE_REVIEW && (!note || !*note))
-		return pl_fail(err, PL_EINPUT, "note: required (what the review found, for the person who "
-		               "confirms)");
+		return pl_failc(err, PL_EINPUT, "dna.note_required", NULL);
 	arena a;
 	arena_init(&a, 0);
 	dna_pair_ref pr;
@@ -307,13 +303,12 @@ static pl_rc decide(store *st, const char *tag, const char *other, const char *n
 	dna_pair_sexes sx;
 	if(!rc && kind != DECIDE_REJECT && !(rc = dna_pair_sexes_get(st, &pr, &a, &sx, err)) &&
 	   sx.conflict)
-		rc = pl_fail(err, PL_ECONFLICT, "case %s is %s and %s %s is %s: a pair of different sexes is not "
-		             "confirmed (if a sex is wrong, import the profile again with the right one, and "
-		             "screen)", tag, dna_sex_name(sx.remains), pr.identity ? "case" : "missing person",
-		             pr.other, dna_sex_name(sx.other));
+		rc = pl_failc(err, PL_ECONFLICT, pr.identity ? "dna.sex_differs_case" : "dna.sex_differs_person",
+		              "case", tag, "sex", dna_sex_name(sx.remains), "other", pr.other, "other_sex",
+		              dna_sex_name(sx.other), NULL);
 	if(!rc && kind == DECIDE_REVIEW && is(p.status, "reviewed", NULL))
-		rc = pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s was reviewed by %s on %s: it "
-		             "awaits confirmation by another person", tag, pr.other, p.reviewed_by, p.reviewed_at);
+		rc = pl_failc(err, PL_ECONFLICT, "dna.awaits_confirmation", "case", tag, "other", pr.other, "by",
+		              p.reviewed_by, "at", p.reviewed_at, NULL);
 	if(!rc && kind == DECIDE_CONFIRM)
 		rc = may_confirm(st, tag, &pr, &p, force, err);
 	if(!rc && kind == DECIDE_CONFIRM)

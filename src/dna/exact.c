@@ -108,8 +108,8 @@ pl_rc dna_exact_family(const dna_kit *k, const dna_family *f, const dna_model *m
 	dna_obs *obs = rc ? NULL : arena_alloc(&own, (nr ? nr : 1) * sizeof(dna_obs));
 	bool *fell = rc ? NULL : arena_alloc(&own, (nr ? nr : 1) * sizeof(bool));
 	if(!rc && kin.nalt > EXACT_ALT_MAX)
-		rc = pl_fail(err, PL_ELIMIT, "the relatives of %s have %d placements, more than %d", f->person,
-		             kin.nalt, EXACT_ALT_MAX);
+		rc = pl_failc(err, PL_ELIMIT, "dna.too_many_placements", "person", f->person, "n",
+		              PL_N(kin.nalt), "max", PL_N(EXACT_ALT_MAX), NULL);
 	if(!rc && (!s1 || !s0 || !l1 || !l0 || !obs || !fell))
 		rc = pl_nomem(err);
 	for(size_t i = 0; locus_lr && i < nr * (size_t)k->nloci; i++)

@@ -103,8 +103,7 @@ static pl_rc kin_explain(const dna_data *d, const dna_profile *x, const char *wh
 				j = t;
 			}
 	if(!K)
-		return pl_fail(err, PL_ENOTFOUND, "%s has no relatives' profiles (parley dna import "
-		               "references or pedigree FILE)", who);
+		return pl_failc(err, PL_ENOTFOUND, "dna.no_relatives", "person", who, NULL);
 	const dna_pedigree *A = &K->alt[0];
 	int typed[KIN_EXPLAIN_MAX], nt = 0;
 	for(int i = 0; i < A->ped.n && nt < KIN_EXPLAIN_MAX; i++)
@@ -175,14 +174,14 @@ pl_rc dna_explain(store *st, const char *tag, const char *other, arena *a, dna_e
 	dna_model m = dna_params_model(&out->params);
 	dna_pair_detail pd;
 	if(xi < 0 || (pr.identity && oi < 0))
-		rc = pl_fail(err, PL_ENOTFOUND, "case %s has no DNA profile (parley dna import remains FILE)",
-		             xi < 0 ? tag : other);
+		rc = pl_failc(err, PL_ENOTFOUND, "dna.no_profile", "case", xi < 0 ? tag : other, NULL);
 	else if(!pr.identity && !d.nfamilies && d.nkins)
 		rc = kin_explain(&d, &d.remains[xi], pr.other, &m, a, out, err);
-	else if(!pr.identity && !d.nfamilies)
+	else if(!pr.identity && !d.nfamilies && !d.notes.len)
+		rc = pl_failc(err, PL_ENOTFOUND, "dna.relatives_apart", "person", pr.other, NULL);
+	else if(!pr.identity && !d.nfamilies) /* the notes are English and may be long: as they are */
 		rc = pl_fail(err, PL_ENOTFOUND, "%s has no relatives' profiles that can be put together "
-		             "(parley dna import references FILE)%s%s", pr.other, d.notes.len ? ": " : "",
-		             buf_str(&d.notes));
+		             "(parley dna import references FILE): %s", pr.other, buf_str(&d.notes));
 	bool kin = !rc && !pr.identity && !d.nfamilies;
 	if(!rc && !kin)
 		rc = dna_pair_explain(&d.kit, &d.remains[xi], pr.identity ? NULL : &d.families[0],

@@ -254,7 +254,9 @@ pl_rc dna_import_failure(importer *im, long line, const char *column, pl_rc rc, 
 {
 	if(rc != PL_EINPUT && rc != PL_ECONFLICT && rc != PL_ENOTFOUND)
 		return rc;
-	return problems_at(&im->pb, line, "column '%s': %s", column, e->msg);
+	pl_err col = *e; /* the column before the refusal, which keeps its code */
+	pl_err_prefix(&col, "column '%s': ", column);
+	return problems_err(&im->pb, line, &col);
 }
 
 void dna_import_count(importer *im, remains_saved saved)
@@ -273,13 +275,14 @@ static pl_rc first_of(importer *im, hmap *seen, const dna_row *row, const char *
 	return i ? PL_OK : hmap_put(seen, key, strlen(key), (void *)(intptr_t)(row - im->rows->rows + 1));
 }
 
+/* why: the code of the words that end the message. */
 static pl_rc given_again(importer *im, const dna_row *row, const char *column, const char *key,
                          const dna_row *first, const char *why)
 {
 	char q[160];
 	text_quote(key, q, sizeof(q));
-	return problems_at(&im->pb, row->line, "column '%s': %s is given again (first on line %ld)%s", column,
-	                   q, first->line, why);
+	return problems_atc(&im->pb, row->line, "dna.given_again", "column", column, "value", q, "line",
+	                    PL_N(first->line), "why", why, NULL);
 }
 
 static pl_rc remains_row(importer *im, const dna_row *row)
@@ -289,7 +292,7 @@ static pl_rc remains_row(importer *im, const dna_row *row)
 	bool found;
 	pl_rc rc = first_of(im, &im->seen, row, tag, &first);
 	if(rc || first)
-		return rc ? rc : given_again(im, row, "case", tag, first, ": one profile a case");
+		return rc ? rc : given_again(im, row, "case", tag, first, "dna.again_one_profile");
 	int64_t case_id;
 	char uid[UID_SIZE];
 	const char *status;
@@ -374,7 +377,8 @@ static pl_rc touch(importer *im, int64_t person_id, long line)
 	return PL_OK;
 }
 
-/* What a sample given again says otherwise than its first row, or "". A
+/* What a sample given again says otherwise than its first row (the code
+ * of its words), or "". A
  * relative of two missing persons is given once for each, as one profile:
  * the same alleles, failed loci, sex and note (the later rows may leave
  * the note out). */
@@ -385,13 +389,13 @@ static const char *sample_differs(importer *im, const dna_row *a, const dna_row 
 	if(!x || !y)
 		return NULL;
 	if(!same_loci(x, na, y, nb))
-		return " with other alleles or failed loci";
+		return "dna.again_alleles";
 	if(a->degraded != b->degraded)
-		return " with another 'degraded'";
+		return "dna.again_degraded";
 	if(a->sex != b->sex || strcmp(a->amel, b->amel))
-		return " with another sex or amelogenin";
+		return "dna.again_sex";
 	if(b->f[DC_NOTE] && !same_text(a->f[DC_NOTE], b->f[DC_NOTE]))
-		return " with another note";
+		return "dna.again_note";
 	return "";
 }
 
@@ -409,8 +413,7 @@ static pl_rc sample_again(importer *im, const dna_row *row, bool *again)
 	if(rc || !first)
 		return rc;
 	if(same)
-		return given_again(im, row, "sample", sample, same, " for the same missing person: a relative "
-		                   "is related to a missing person once");
+		return given_again(im, row, "sample", sample, same, "dna.again_same_person");
 	const char *why = sample_differs(im, first, row);
 	if(!why)
 		return PL_ENOMEM;
@@ -473,8 +476,8 @@ static pl_rc families_check(importer *im, pl_err *err)
 		sqlite3_reset(s);
 		const char *why = f.nrefs ? dna_family_invalid(&f) : NULL;
 		if(why && !(rc = registry_person_uid(st, im->persons[i], uid, err)))
-			rc = problems_at(&im->pb, im->person_line[i], "column 'relationship': the relatives of "
-			                 "%s would have %s", uid, why);
+			rc = problems_atc(&im->pb, im->person_line[i], "dna.family_would_have", "person", uid, "why",
+			                  dna_why(why), NULL);
 		if(rc == PL_ELIMIT)
 			break;
 	}
@@ -530,9 +533,7 @@ pl_rc dna_frequencies_load(store *st, dna_freqs *out, pl_err *err)
 	if(x != SQLITE_DONE)
 		return store_fail(st, err, x, "reading allele frequencies");
 	if(!out->n)
-		return pl_fail(err, PL_ENOTFOUND, "no allele frequencies in the registry: count them from a "
-		               "population's genotypes (parley dna frequencies --from FILE) or import a "
-		               "table (parley dna import frequencies FILE)");
+		return pl_failc(err, PL_ENOTFOUND, "dna.no_frequencies", NULL);
 	return PL_OK;
 }
 
@@ -698,7 +699,7 @@ pl_rc dna_import(store *st, dna_import_kind kind, const char *path, const dna_im
 	im.pb.file = o->name ? o->name : strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if(!f)
-		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", im.pb.file, strerror(errno));
+		return pl_failc(err, PL_ENOTFOUND, "dna.cannot_open", "file", im.pb.file, "why", strerror(errno), NULL);
 	arena_init(&im.a, 0);
 	hmap_init(&im.seen);
 	hmap_init(&im.pairs);

@@ -123,7 +123,7 @@ pl_rc dna_kin_of_family(const dna_family *f, arena *a, dna_kin *out, pl_err *err
 	memset(out, 0, sizeof(*out));
 	const char *why = dna_family_invalid(f);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "the relatives of %s are not a family: %s", f->person, why);
+		return pl_failc(err, PL_EINPUT, "dna.not_a_family", "person", f->person, "why", dna_why(why), NULL);
 	int unsure[UNSURE_MAX], nu = 0;
 	bool father = false, mother = false;
 	for(int i = 0; i < f->nrefs; i++) {
@@ -162,7 +162,7 @@ pl_rc dna_kin_of_family(const dna_family *f, arena *a, dna_kin *out, pl_err *err
 	for(int i = 0; i < out->nalt; i++)
 		out->alt[i].weight = 1.0 / out->nalt;
 	if(!out->nalt)
-		return pl_fail(err, PL_EINPUT, "the relatives of %s cannot be placed on the two sides", f->person);
+		return pl_failc(err, PL_EINPUT, "dna.no_two_sides", "person", f->person, NULL);
 	return PL_OK;
 }
 

@@ -32,8 +32,7 @@ static pl_rc alt_two(const dna_locus *L, const dna_model *m, const dna_pedigree 
 {
 	int n = A->ped.n;
 	if(n + k > KIN_MAX)
-		return pl_fail(err, PL_ELIMIT, "family %s: more than %d individuals with its remains",
-		               K->id, KIN_MAX);
+		return pl_failc(err, PL_ELIMIT, "dna.family_too_big", "family", K->id, "max", PL_N(KIN_MAX), NULL);
 	int father[KIN_MAX], mother[KIN_MAX];
 	dna_sex sex[KIN_MAX];
 	dna_obs obs[KIN_MAX];
@@ -99,7 +98,7 @@ pl_rc dna_kin_locus_lr(const dna_kit *kit, int l, const dna_model *m, const dna_
 	if(beyond)
 		*beyond = false;
 	if(k > DNA_JOINT_REMAINS)
-		return pl_fail(err, PL_ELIMIT, "more than %d remains placed at once", DNA_JOINT_REMAINS);
+		return pl_failc(err, PL_ELIMIT, "dna.too_many_remains", "max", PL_N(DNA_JOINT_REMAINS), NULL);
 	for(int i = 0; i < k; i++) {
 		xo[i] = dna_obs_of(x[i], l, m);
 		if(xo[i].a < 0)

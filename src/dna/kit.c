@@ -215,7 +215,8 @@ static pl_rc matrix(const dna_locus *L, const dna_mutation *m, double rate, doub
 pl_rc dna_kit_set_mutation(dna_kit *k, int locus, const dna_mutation *m, pl_err *err)
 {
 	if(k->finished || locus < 0 || locus >= k->nloci)
-		return pl_fail(err, PL_EUSAGE, "a locus's mutation model is set before the kit is finished");
+		return pl_fail(err, PL_EUSAGE, /* not for users: the callers' order */
+		               "a locus's mutation model is set before the kit is finished");
 	dna_mutation *x = arena_alloc(&k->a, sizeof(*x));
 	if(!x)
 		return pl_nomem(err);
@@ -278,16 +279,15 @@ static pl_rc locus_matrices(dna_locus *L, const dna_mutation *m, pl_err *err)
 	/* a range of 0 would leave a row summing to 1 - R (no allele of the
 	 * group to mutate to with any weight): pedmut and Familias refuse it */
 	if(m->model == DNA_MUT_STEPWISE && !(m->range > 0 && isfinite(m->range)))
-		return pl_fail(err, PL_EINPUT, "locus %s: the stepwise mutation model needs a range above "
-		               "0 (got %g)", L->name, m->range);
+		return pl_failc(err, PL_EINPUT, "dna.stepwise_range", "locus", L->name, "range", DNA_G(m->range),
+		                NULL);
 	double rates[3] = {m->rate_pat, m->rate_mat, (m->rate_pat + m->rate_mat) / 2};
 	double rates2[3] = {m->rate2_pat, m->rate2_mat, (m->rate2_pat + m->rate2_mat) / 2};
 	for(int r = 0; r < 3; r++) {
 		pl_rc rc = matrix(L, m, rates[r], rates2[r], &L->mut[r]);
 		if(rc == PL_EINPUT)
-			return pl_fail(err, rc, "locus %s: the %s mutation model at rate %g gives no "
-			               "probabilities (a rate too high for its frequencies)", L->name,
-			               dna_mutation_names[m->model], rates[r]);
+			return pl_failc(err, rc, "dna.rate_too_high", "locus", L->name, "model",
+			                dna_mutation_names[m->model], "rate", DNA_G(rates[r]), NULL);
 		if(rc)
 			return pl_nomem(err);
 	}

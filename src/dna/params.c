@@ -58,13 +58,12 @@ bool dna_param_in_range(const dna_param_def *d, double v)
 	return (d->above ? v > d->lo : v >= d->lo) && v <= d->hi && (!d->whole || v == floor(v));
 }
 
+/* what: a setting's name, or the code of a part of a locus's model. */
 pl_rc dna_param_refused(const dna_param_def *d, const char *what, double v, pl_err *err)
 {
-	if(d->above)
-		return pl_fail(err, PL_EINPUT, "%s: expected a number above %g, up to %g (got %g)", what,
-		               d->lo, d->hi, v);
-	return pl_fail(err, PL_EINPUT, "%s: expected a%s number from %g to %g (got %g)", what,
-	               d->whole ? " whole" : "", d->lo, d->hi, v);
+	const char *code = d->above ? "dna.param_above" : d->whole ? "dna.param_range_whole" : "dna.param_range";
+	return pl_failc(err, PL_EINPUT, code, "setting", what, "lo", DNA_G(d->lo), "hi", DNA_G(d->hi),
+	                "value", DNA_G(v), NULL);
 }
 
 const dna_param_def *dna_param_def_of(const char *name)
@@ -81,8 +80,10 @@ pl_rc dna_params_set(dna_params *p, const char *name, double v, pl_err *err)
 	while(dna_param_defs[i].name && strcmp(dna_param_defs[i].name, name))
 		i++;
 	const dna_param_def *d = &dna_param_defs[i];
+	char cut[64];
+	snprintf(cut, sizeof(cut), "%.60s", name);
 	if(!d->name)
-		return pl_fail(err, PL_EUSAGE, "no setting '%.60s' of a screening", name);
+		return pl_failc(err, PL_EUSAGE, "dna.no_setting", "setting", cut, NULL);
 	if(!dna_param_in_range(d, v))
 		return dna_param_refused(d, name, v, err);
 	double *slot = param_slot(p, i);
@@ -98,9 +99,11 @@ pl_rc dna_params_set(dna_params *p, const char *name, double v, pl_err *err)
 pl_rc dna_params_set_mutation(dna_params *p, const char *model, pl_err *err)
 {
 	int m = dna_mutation_lookup(model);
+	char cut[64];
+	snprintf(cut, sizeof(cut), "%.60s", model);
 	if(m < 0)
-		return pl_fail(err, PL_EINPUT, "mutation: expected %s (got '%.60s')", dna_mutation_choices,
-		               model);
+		return pl_failc(err, PL_EINPUT, "dna.mutation_expected", "choices", dna_mutation_choices,
+		                "value", cut, NULL);
 	p->mutation.model = (dna_mutation_model)m;
 	return PL_OK;
 }
@@ -108,7 +111,8 @@ pl_rc dna_params_set_mutation(dna_params *p, const char *model, pl_err *err)
 pl_rc dna_params_check(const dna_params *p, pl_err *err)
 {
 	if(p->keep >= p->threshold)
-		return pl_fail(err, PL_EINPUT, "keep (%g) must be below the threshold (%g)", p->keep, p->threshold);
+		return pl_failc(err, PL_EINPUT, "dna.keep_below", "keep", DNA_G(p->keep), "threshold",
+		                DNA_G(p->threshold), NULL);
 	return PL_OK;
 }
 
@@ -153,26 +157,27 @@ static pl_rc mk_value(const char *s, size_t n, const char *part, const char *def
 {
 	const dna_param_def *d = dna_param_def_of(def);
 	if(!mk_number(s, n, out))
-		return pl_fail(err, PL_EINPUT, "%s: expected a number (got '%.*s')", part,
-		               (int)(n < 40 ? n : 40), s);
+		{
+		char got[48];
+		snprintf(got, sizeof(got), "%.*s", (int)(n < 40 ? n : 40), s);
+		return pl_failc(err, PL_EINPUT, "dna.part_not_number", "part", part, "value", got, NULL);
+	}
 	return dna_param_in_range(d, *out) ? PL_OK : dna_param_refused(d, part, *out, err);
 }
 
-/* RATE or RATE2: one number for both sexes, or FATHERS/MOTHERS. */
-static pl_rc mk_rates(const char *s, size_t n, const char *part, const char *def, double *pat,
-                      double *mat, pl_err *err)
+/* RATE or RATE2: one number for both sexes, or FATHERS/MOTHERS; part:
+ * the codes of the part for both, from fathers and from mothers. */
+static pl_rc mk_rates(const char *s, size_t n, const char *const part[3], const char *def,
+                      double *pat, double *mat, pl_err *err)
 {
 	const char *slash = memchr(s, '/', n);
 	if(!slash) {
-		pl_rc rc = mk_value(s, n, part, def, pat, err);
+		pl_rc rc = mk_value(s, n, part[0], def, pat, err);
 		*mat = *pat;
 		return rc;
 	}
-	char what[64];
-	snprintf(what, sizeof(what), "%s from fathers", part);
-	pl_rc rc = mk_value(s, (size_t)(slash - s), what, def, pat, err);
-	snprintf(what, sizeof(what), "%s from mothers", part);
-	return rc ? rc : mk_value(slash + 1, n - (size_t)(slash - s) - 1, what, def, mat, err);
+	pl_rc rc = mk_value(s, (size_t)(slash - s), part[1], def, pat, err);
+	return rc ? rc : mk_value(slash + 1, n - (size_t)(slash - s) - 1, part[2], def, mat, err);
 }
 
 /* The text for messages: at most 60 characters, printable ASCII. */
@@ -188,12 +193,15 @@ static void mk_shown(const char *text, char *out, size_t size)
  * split at ':'), on top of base. */
 static pl_rc mk_model(const char *s, const dna_mutation *base, dna_mutation *m, pl_err *err)
 {
+	static const char *const rate_parts[3] = {"dna.part_rate", "dna.part_rate_fathers",
+	                                          "dna.part_rate_mothers"};
+	static const char *const rate2_parts[3] = {"dna.part_rate2", "dna.part_rate2_fathers",
+	                                           "dna.part_rate2_mothers"};
 	const char *part[4] = {NULL};
 	size_t len[4] = {0}, k = 0;
 	for(const char *c = s;; c++) {
 		if(k == 4)
-			return pl_fail(err, PL_EINPUT, "more than four parts after the '=' (expected %s)",
-			               mk_form);
+			return pl_failc(err, PL_EINPUT, "dna.marker_parts", "form", mk_form, NULL);
 		const char *colon = strchr(c, ':');
 		part[k] = c;
 		len[k++] = colon ? (size_t)(colon - c) : strlen(c);
@@ -205,30 +213,29 @@ static pl_rc mk_model(const char *s, const dna_mutation *base, dna_mutation *m, 
 	snprintf(name, sizeof(name), "%.*s", (int)(len[0] < 31 ? len[0] : 31), part[0]);
 	int model = len[0] < sizeof(name) ? dna_mutation_lookup(name) : -1;
 	if(model < 0)
-		return pl_fail(err, PL_EINPUT, "the model: expected %s (got '%s')", dna_mutation_choices,
-		               name);
+		return pl_failc(err, PL_EINPUT, "dna.model_expected", "choices", dna_mutation_choices,
+		                "value", name, NULL);
 	*m = *base;
 	m->model = (dna_mutation_model)model;
 	if(model == DNA_MUT_NONE) {
 		for(size_t i = 1; i < k; i++)
 			if(len[i])
-				return pl_fail(err, PL_EINPUT, "the model none takes no rates");
+				return pl_failc(err, PL_EINPUT, "dna.none_no_rates", NULL);
 		*m = (dna_mutation){DNA_MUT_NONE, 0, 0, 0, 0, 0};
 		return PL_OK;
 	}
 	if(model != DNA_MUT_STEPWISE) {
 		if((k > 2 && len[2]) || (k > 3 && len[3]))
-			return pl_fail(err, PL_EINPUT, "rate2 and the range are the stepwise model's (got them "
-			               "for %s)", name);
+			return pl_failc(err, PL_EINPUT, "dna.rate2_stepwise", "model", name, NULL);
 		m->rate2_pat = m->rate2_mat = 0;
 	}
 	pl_rc rc = PL_OK;
 	if(k > 1 && len[1])
-		rc = mk_rates(part[1], len[1], "the rate", "paternal", &m->rate_pat, &m->rate_mat, err);
+		rc = mk_rates(part[1], len[1], rate_parts, "paternal", &m->rate_pat, &m->rate_mat, err);
 	if(!rc && k > 2 && len[2])
-		rc = mk_rates(part[2], len[2], "rate2", "paternal_rate2", &m->rate2_pat, &m->rate2_mat, err);
+		rc = mk_rates(part[2], len[2], rate2_parts, "paternal_rate2", &m->rate2_pat, &m->rate2_mat, err);
 	if(!rc && k > 3 && len[3])
-		rc = mk_value(part[3], len[3], "the range", "range", &m->range, err);
+		rc = mk_value(part[3], len[3], "dna.part_range", "range", &m->range, err);
 	return rc;
 }
 
@@ -239,26 +246,23 @@ pl_rc dna_params_add_marker(dna_params *p, const char *text, pl_err *err)
 	size_t n = strlen(text);
 	const char *eq = strchr(text, '=');
 	if(n > MK_TEXT_MAX)
-		return pl_fail(err, PL_EINPUT, "marker_mutation: '%s...': longer than %d characters",
-		               shown, MK_TEXT_MAX);
+		return pl_failc(err, PL_EINPUT, "dna.marker_long", "text", shown, "max", PL_N(MK_TEXT_MAX), NULL);
 	for(size_t i = 0; i < n; i++)
 		if(text[i] < 0x20 || text[i] >= 0x7f)
-			return pl_fail(err, PL_EINPUT, "marker_mutation: '%s': expected %s in printable ASCII",
-			               shown, mk_form);
+			return pl_failc(err, PL_EINPUT, "dna.marker_ascii", "text", shown, "form", mk_form, NULL);
 	if(!eq)
-		return pl_fail(err, PL_EINPUT, "marker_mutation: '%s': expected %s", shown, mk_form);
+		return pl_failc(err, PL_EINPUT, "dna.marker_form", "text", shown, "form", mk_form, NULL);
 	dna_marker_mutation mk;
 	size_t ln = (size_t)(eq - text);
 	char key[DNA_MARKER_NAME_MAX];
 	if(ln >= sizeof(mk.locus))
-		return pl_fail(err, PL_EINPUT, "marker_mutation: '%s': the locus: longer than %d characters",
-		               shown, DNA_MARKER_NAME_MAX - 1);
+		return pl_failc(err, PL_EINPUT, "dna.marker_locus_long", "text", shown, "max",
+		                PL_N(DNA_MARKER_NAME_MAX - 1), NULL);
 	memcpy(mk.locus, text, ln);
 	mk.locus[ln] = '\0';
 	dna_locus_key(mk.locus, key, sizeof(key));
 	if(!key[0])
-		return pl_fail(err, PL_EINPUT, "marker_mutation: '%s': the locus: expected a locus name "
-		               "(letters and digits, as TH01) before the '='", shown);
+		return pl_failc(err, PL_EINPUT, "dna.marker_locus_name", "text", shown, NULL);
 	pl_rc rc = mk_model(eq + 1, &p->mutation, &mk.mutation, err);
 	if(rc) {
 		pl_err_prefix(err, "marker_mutation: '%s': ", shown);
@@ -268,12 +272,11 @@ pl_rc dna_params_add_marker(dna_params *p, const char *text, pl_err *err)
 		char other[DNA_MARKER_NAME_MAX];
 		dna_locus_key(p->marker[i].locus, other, sizeof(other));
 		if(!strcmp(key, other))
-			return pl_fail(err, PL_EINPUT, "marker_mutation: the locus %s is given twice (%s and %s)",
-			               key, p->marker[i].locus, mk.locus);
+			return pl_failc(err, PL_EINPUT, "dna.marker_twice", "locus", key, "first",
+			                p->marker[i].locus, "second", mk.locus, NULL);
 	}
 	if(p->nmarkers == DNA_MARKERS_MAX)
-		return pl_fail(err, PL_EINPUT, "marker_mutation: at most %d loci with a model of their own",
-		               DNA_MARKERS_MAX);
+		return pl_failc(err, PL_EINPUT, "dna.marker_max", "max", PL_N(DNA_MARKERS_MAX), NULL);
 	p->marker[p->nmarkers++] = mk;
 	return PL_OK;
 }
@@ -287,8 +290,8 @@ pl_rc dna_params_check_markers(store *st, const dna_params *p, pl_err *err)
 	pl_rc rc = dna_frequencies_load(st, &f, err);
 	for(int i = 0; !rc && i < p->nmarkers; i++)
 		if(!dna_freqs_locus(&f, p->marker[i].locus))
-			rc = pl_fail(err, PL_EINPUT, "marker_mutation: no locus %s in the frequency table (%zu "
-			             "loci; parley dna frequencies lists them)", p->marker[i].locus, f.n);
+			rc = pl_failc(err, PL_EINPUT, "dna.marker_no_locus_n", "locus", p->marker[i].locus, "n",
+			              PL_N(f.n), NULL);
 	dna_freqs_free(&f);
 	return rc;
 }
@@ -298,8 +301,7 @@ pl_rc dna_params_apply_markers(const dna_params *p, dna_kit *k, pl_err *err)
 	for(int i = 0; i < p->nmarkers; i++) {
 		int l = dna_kit_locus(k, p->marker[i].locus);
 		if(l < 0)
-			return pl_fail(err, PL_EINPUT, "marker_mutation: no locus %s in the frequency table",
-			               p->marker[i].locus);
+			return pl_failc(err, PL_EINPUT, "dna.marker_no_locus", "locus", p->marker[i].locus, NULL);
 		pl_rc rc = dna_kit_set_mutation(k, l, &p->marker[i].mutation, err);
 		if(rc)
 			return rc;
@@ -346,7 +348,7 @@ pl_rc dna_params_from_json(json_t *j, dna_params *p, pl_err *err)
 	            "max_inconsistent", &p->max_inconsistent, "threshold", &p->threshold, "keep",
 	            &p->keep, "missing", &p->missing);
 	if(mut && !mutation_from_json(mut, &p->mutation))
-		return pl_fail(err, PL_EINTEGRITY, "the screening's settings: an unknown mutation model");
+		return pl_failc(err, PL_EINTEGRITY, "dna.settings_model", NULL);
 	size_t i;
 	json_t *m;
 	p->nmarkers = 0;
@@ -356,8 +358,7 @@ pl_rc dna_params_from_json(json_t *j, dna_params *p, pl_err *err)
 		x->mutation = p->mutation;
 		if(i >= DNA_MARKERS_MAX || !locus || strlen(locus) >= sizeof(x->locus) ||
 		   !mutation_from_json(m, &x->mutation))
-			return pl_fail(err, PL_EINTEGRITY, "the screening's settings: locus model %zu unreadable",
-			               i + 1);
+			return pl_failc(err, PL_EINTEGRITY, "dna.settings_locus", "n", PL_N(i + 1), NULL);
 		snprintf(x->locus, sizeof(x->locus), "%s", locus);
 		p->nmarkers++;
 	}

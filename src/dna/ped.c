@@ -407,7 +407,7 @@ static pl_rc eliminate(dna_peng *e, int x, const int *u, int nu)
 		if(F->gone || jx < 0)
 			continue;
 		if(nin == 64)
-			return pl_fail(e->err, PL_ELIMIT, "an allele is shared by more than 64 factors");
+			return pl_failc(e->err, PL_ELIMIT, "dna.ped_shared_allele", NULL);
 		/* Where each variable of the new table (and x, last) moves F's index. */
 		size_t s = 1, st[DNA_PED_FAC_VARS];
 		for(int j = 0; j < F->nv; j++) {
@@ -559,9 +559,8 @@ static pl_rc sum_all(dna_peng *e, double *out)
 		}
 		int best = cand[bi];
 		if(work[best] == SIZE_MAX)
-			return pl_fail(e->err, PL_ELIMIT, "the pedigree is too entangled to be summed exactly "
-			               "(a table of more than %d cells, %d products or %d alleles would be needed)",
-			               DNA_PED_CELLS_MAX, DNA_PED_WORK_MAX, DNA_PED_FAC_VARS);
+			return pl_failc(e->err, PL_ELIMIT, "dna.ped_entangled", "cells", PL_N(DNA_PED_CELLS_MAX),
+			                "work", PL_N(DNA_PED_WORK_MAX), "alleles", PL_N(DNA_PED_FAC_VARS), NULL);
 		size_t table;
 		scope(e, best, u, &nu, &table);
 		pl_rc rc = eliminate(e, best, u, nu);
@@ -720,11 +719,11 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 	int who;
 	const char *why = dna_ped_invalid(p, &who);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "not a pedigree: individual %d %s", who + 1, why);
+		return pl_failc(err, PL_EINPUT, "dna.not_pedigree", "n", PL_N(who + 1), "why", dna_why(why), NULL);
 	for(int i = 0; i < p->n; i++)
 		if(obs[i].a >= L->n || obs[i].b >= L->n || (obs[i].a >= 0 && obs[i].b < 0))
-			return pl_fail(err, PL_EINPUT, "individual %d: an allele the locus %s does not have",
-			               i + 1, L->name ? L->name : "");
+			return pl_failc(err, PL_EINPUT, "dna.ped_unknown_allele", "n", PL_N(i + 1), "locus",
+			                L->name ? L->name : "", NULL);
 	/* Long-lived parts go in a private arena; the terms in `a`, whose one
 	 * block next_term sizes to a term and keeps (for this call's next
 	 * terms, and the caller's next calls). */
@@ -747,10 +746,8 @@ static pl_rc run(const dna_locus *L, const dna_model *m, const dna_ped *p, const
 		memset(J, 0, (free2 >= 0 ? cells * cells : cells) * sizeof(double));
 	}
 	if(!rc && e.nua > DNA_PED_UNTYPED_MAX)
-		rc = pl_fail(err, PL_ELIMIT, "theta in a pedigree with %d alleles of untyped founders who "
-		             "matter: at most %d (their partitions are summed exactly; typed founders cost "
-		             "nothing, an untyped founder with one child that matters counts one allele)",
-		             e.nua, DNA_PED_UNTYPED_MAX);
+		rc = pl_failc(err, PL_ELIMIT, "dna.ped_theta_founders", "n", PL_N(e.nua), "max",
+		              PL_N(DNA_PED_UNTYPED_MAX), NULL);
 	else if(!rc) {
 		bool done = false;
 		rc = dna_peng_desc(&e, m->theta, lik, &done);
@@ -776,7 +773,7 @@ pl_rc dna_ped_joint(const dna_locus *L, const dna_model *m, const dna_ped *p, co
 {
 	double unused;
 	if(who < 0 || who >= p->n)
-		return pl_fail(err, PL_EUSAGE, "dna_ped_joint: no individual %d", who + 1);
+		return pl_fail(err, PL_EUSAGE, "dna_ped_joint: no individual %d", who + 1); /* not for users: a caller's bug */
 	return run(L, m, p, obs, who, -1, J, &unused, a, err);
 }
 
@@ -785,6 +782,7 @@ pl_rc dna_ped_joint2(const dna_locus *L, const dna_model *m, const dna_ped *p, c
 {
 	double unused;
 	if(who < 0 || who >= p->n || other < 0 || other >= p->n || who == other)
-		return pl_fail(err, PL_EUSAGE, "dna_ped_joint2: no individuals %d and %d", who + 1, other + 1);
+		return pl_fail(err, PL_EUSAGE, /* not for users: a caller's bug */
+		               "dna_ped_joint2: no individuals %d and %d", who + 1, other + 1);
 	return run(L, m, p, obs, who, other, J, &unused, a, err);
 }

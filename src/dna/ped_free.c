@@ -35,7 +35,7 @@ pl_rc dna_peng_add_table(dna_peng *e, double w)
 		if(e->f[k].gone)
 			continue;
 		if(nk == 64)
-			return pl_fail(e->err, PL_ELIMIT, "more than 64 tables over the free alleles");
+			return pl_failc(e->err, PL_ELIMIT, "dna.ped_free_tables", NULL);
 		F[nk] = &e->f[k];
 		size_t st = 1;
 		memset(stride[nk], 0, sizeof(stride[nk]));

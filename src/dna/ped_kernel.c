@@ -96,7 +96,7 @@ pl_rc dna_peng_kernel_factors(dna_peng *e, int i)
 {
 	int c[3], nc;
 	if(!kernel_children(e, i, c, &nc))
-		return pl_fail(e->err, PL_EUSAGE, "founder %d has no kernel", i + 1);
+		return pl_fail(e->err, PL_EUSAGE, "founder %d has no kernel", i + 1); /* not for users: a bug */
 	pl_rc rc = add_kernel(e, i, 0, c, nc);
 	return rc ? rc : add_kernel(e, i, 1, c, nc);
 }

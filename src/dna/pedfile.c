@@ -100,11 +100,11 @@ static pl_rc parent(checker *ck, const dna_pedfile_family *F, hmap *ids, dna_ped
 	text_quote(name, q, sizeof(q));
 	int j = (int)(intptr_t)hmap_get(ids, name, strlen(name)) - 1;
 	if(j < 0)
-		return problems_at(ck->pb, x->row->line, "column '%s': no individual '%s' in family %s",
-		                   dna_col_names[k], q, F->id);
+		return problems_atc(ck->pb, x->row->line, "dna.ped_no_individual", "column", dna_col_names[k],
+		                    "id", q, "family", F->id, NULL);
 	if(&F->m[j] == x)
-		return problems_at(ck->pb, x->row->line, "column '%s': %s cannot be their own %s",
-		                   dna_col_names[k], q, dna_col_names[k]);
+		return problems_atc(ck->pb, x->row->line, k == DC_FATHER ? "dna.ped_own_father" : "dna.ped_own_mother",
+		                    "id", q, NULL);
 	*out = j;
 	return PL_OK;
 }
@@ -115,7 +115,6 @@ static pl_rc parent_sex(checker *ck, dna_pedfile_family *F, dna_pedfile_member *
                         dna_sex want, long *inferred_at)
 {
 	dna_pedfile_member *p = &F->m[j];
-	const char *col = want == DNA_MALE ? "father" : "mother";
 	if(p->sex == DNA_SEX_UNKNOWN) {
 		p->sex = want;
 		inferred_at[j] = child->row->line;
@@ -124,12 +123,11 @@ static pl_rc parent_sex(checker *ck, dna_pedfile_family *F, dna_pedfile_member *
 	if(p->sex == want)
 		return PL_OK;
 	if(inferred_at[j])
-		return problems_at(ck->pb, child->row->line, "column '%s': %s is a %s here and a %s at "
-		                   "line %ld", col, p->id, col, want == DNA_MALE ? "mother" : "father",
-		                   inferred_at[j]);
-	return problems_at(ck->pb, child->row->line, "column '%s': %s is %s (line %ld): a %s is %s",
-	                   col, p->id, sex_name(p->sex), p->row->line, col,
-	                   want == DNA_MALE ? "male" : "female");
+		return problems_atc(ck->pb, child->row->line, want == DNA_MALE ? "dna.ped_father_and_mother"
+		                    : "dna.ped_mother_and_father", "id", p->id, "line", PL_N(inferred_at[j]), NULL);
+	return problems_atc(ck->pb, child->row->line, want == DNA_MALE ? "dna.ped_father_sex"
+	                    : "dna.ped_mother_sex", "id", p->id, "sex", sex_name(p->sex), "line",
+	                    PL_N(p->row->line), NULL);
 }
 
 static pl_rc parents(checker *ck, dna_pedfile_family *F)
@@ -142,21 +140,19 @@ static pl_rc parents(checker *ck, dna_pedfile_family *F)
 		dna_pedfile_member *x = &F->m[i];
 		int was = (int)(intptr_t)hmap_get(&ids, x->id, strlen(x->id)) - 1;
 		if(was >= 0)
-			rc = problems_at(ck->pb, x->row->line, "column 'id': %s of family %s is further up "
-			                 "(line %ld): one row an individual", x->id, F->id, F->m[was].row->line);
+			rc = problems_atc(ck->pb, x->row->line, "dna.ped_id_twice", "id", x->id, "family", F->id,
+			                  "line", PL_N(F->m[was].row->line), NULL);
 		else
 			rc = hmap_put(&ids, x->id, strlen(x->id), (void *)(intptr_t)(i + 1));
 	}
 	if(!rc && F->n > DNA_PEDFILE_MAX)
-		rc = problems_at(ck->pb, F->m[DNA_PEDFILE_MAX].row->line, "column 'family': family %s has "
-		                 "more than %d individuals", F->id, DNA_PEDFILE_MAX);
+		rc = problems_atc(ck->pb, F->m[DNA_PEDFILE_MAX].row->line, "dna.ped_family_big", "family", F->id,
+		                  "max", PL_N(DNA_PEDFILE_MAX), NULL);
 	for(int i = 0; !rc && i < F->n; i++) {
 		dna_pedfile_member *x = &F->m[i];
 		if(!!x->row->f[DC_FATHER] != !!x->row->f[DC_MOTHER]) {
-			rc = problems_at(ck->pb, x->row->line, "column '%s': empty, but the %s is given: a "
-			                 "founder has neither parent, anyone else both (an unknown parent is an "
-			                 "individual of their own, untyped)", x->row->f[DC_FATHER] ? "mother" : "father",
-			                 x->row->f[DC_FATHER] ? "father" : "mother");
+			rc = problems_atc(ck->pb, x->row->line, x->row->f[DC_FATHER] ? "dna.ped_no_mother"
+			                  : "dna.ped_no_father", NULL);
 			continue;
 		}
 		if((rc = parent(ck, F, &ids, x, DC_FATHER, &x->father)) ||
@@ -165,7 +161,7 @@ static pl_rc parents(checker *ck, dna_pedfile_family *F)
 		if(x->father < 0 || x->mother < 0) /* a founder, or a parent not there (said) */
 			;
 		else if(x->father == x->mother)
-			rc = problems_at(ck->pb, x->row->line, "column 'mother': %s is the father too", x->id);
+			rc = problems_atc(ck->pb, x->row->line, "dna.ped_father_mother", "id", x->id, NULL);
 		else if(!(rc = parent_sex(ck, F, x, x->father, DNA_MALE, inferred_at)))
 			rc = parent_sex(ck, F, x, x->mother, DNA_FEMALE, inferred_at);
 		if(x->father < 0 || x->mother < 0)
@@ -203,8 +199,8 @@ static pl_rc ancestry(checker *ck, const dna_pedfile_family *F)
 	for(int i = 0; i < F->n; i++) {
 		int at = loop_from(F, i, state);
 		if(at >= 0)
-			return problems_at(ck->pb, F->m[at].row->line, "column 'father': %s of family %s is "
-			                   "their own ancestor", F->m[at].id, F->id);
+			return problems_atc(ck->pb, F->m[at].row->line, "dna.ped_own_ancestor", "id", F->m[at].id,
+			                    "family", F->id, NULL);
 	}
 	return PL_OK;
 }
@@ -224,17 +220,13 @@ static pl_rc member_person(checker *ck, const dna_pedfile_member *x)
 	const dna_pedfile_member *first;
 	long line = x->row->line;
 	if(x->sample)
-		return problems_at(ck->pb, line, "column 'person': %s is missing, so not typed (sample %s): "
-		                   "their own sample (a toothbrush) goes into a references file as 'self'",
-		                   x->id, x->sample);
+		return problems_atc(ck->pb, line, "dna.ped_missing_sample", "id", x->id, "sample", x->sample, NULL);
 	if(x->alleles)
-		return problems_at(ck->pb, line, "column 'person': %s is missing, so not typed: leave the "
-		                   "loci empty", x->id);
+		return problems_atc(ck->pb, line, "dna.ped_missing_alleles", "id", x->id, NULL);
 	pl_rc rc = first_of(&ck->persons, x->person, x, &first);
 	if(!rc && first)
-		rc = problems_at(ck->pb, line, "column 'person': %s is individual %s further up (line %ld): "
-		                 "a missing person is one individual of one family", x->person, first->id,
-		                 first->row->line);
+		rc = problems_atc(ck->pb, line, "dna.ped_person_twice", "person", x->person, "id", first->id,
+		                  "line", PL_N(first->row->line), NULL);
 	return rc;
 }
 
@@ -242,20 +234,18 @@ static pl_rc member_sample(checker *ck, const dna_pedfile_family *F, const dna_p
 {
 	long line = x->row->line;
 	if(!x->sample)
-		return x->alleles ? problems_at(ck->pb, line, "column 'sample': required on a row with "
-		                                "alleles (the profile's sample id)") : PL_OK;
+		return x->alleles ? problems_atc(ck->pb, line, "dna.ped_sample_required", NULL) : PL_OK;
 	for(const dna_pedfile_member *y = F->m; y < x; y++)
 		if(y->sample && !strcmp(y->sample, x->sample))
-			return problems_at(ck->pb, line, "column 'sample': %s is individual %s further up "
-			                   "(line %ld): one person cannot be two individuals of a family",
-			                   x->sample, y->id, y->row->line);
+			return problems_atc(ck->pb, line, "dna.ped_sample_twice", "sample", x->sample, "id", y->id,
+			                    "line", PL_N(y->row->line), NULL);
 	if(!x->alleles)
 		return PL_OK;
 	const dna_pedfile_member *first;
 	pl_rc rc = first_of(&ck->samples, x->sample, x, &first);
 	if(!rc && first && !dna_row_same_profile(ck->rows, first->row, x->row))
-		rc = problems_at(ck->pb, line, "column 'sample': sample %s is further up (line %ld) with "
-		                 "other alleles", x->sample, first->row->line);
+		rc = problems_atc(ck->pb, line, "dna.ped_sample_alleles", "sample", x->sample, "line",
+		                  PL_N(first->row->line), NULL);
 	return rc;
 }
 
@@ -269,8 +259,7 @@ static pl_rc members(checker *ck, dna_pedfile_family *F)
 		F->ntyped += x->sample != NULL && !x->person;
 	}
 	if(!rc && !F->nmissing)
-		rc = problems_at(ck->pb, F->line, "column 'person': family %s has no missing person (name "
-		                 "each missing individual's parley id in this column)", F->id);
+		rc = problems_atc(ck->pb, F->line, "dna.ped_no_missing", "family", F->id, NULL);
 	return rc;
 }
 

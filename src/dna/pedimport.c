@@ -62,29 +62,25 @@ static pl_rc missing_person(ped_import *pi, const dna_pedfile_family *F, dna_ped
 	long line = x->row->line;
 	pl_rc rc = registry_person_id(im->st, x->person, &r->person_id, err);
 	if(rc || !r->person_id)
-		return rc ? rc : problems_at(&im->pb, line, "column 'person': no person with id %s in the "
-		                             "registry", x->person);
+		return rc ? rc : problems_atc(&im->pb, line, "dna.no_person", "person", x->person, NULL);
 	person_brief b;
 	if((rc = registry_person_briefs(im->st, &r->person_id, 1, &im->a, &b, err)))
 		return rc;
 	if(!may_be_dead(b.status))
-		return problems_at(&im->pb, line, "column 'person': %s is %s: only a person missing, died "
-		                   "in captivity or whose remains were returned is looked for", x->person,
-		                   lifecycle_status_label(b.status));
+		return problems_atc(&im->pb, line, "dna.ped_not_looked_for", "person", x->person, "status",
+		                    lifecycle_status_label(b.status), NULL);
 	dna_sex reg = !b.sex ? DNA_SEX_UNKNOWN : !strcmp(b.sex, "female") ? DNA_FEMALE
 	            : !strcmp(b.sex, "male") ? DNA_MALE : DNA_SEX_UNKNOWN;
 	if(reg && x->sex && reg != x->sex)
-		return problems_at(&im->pb, line, "column 'sex': %s is %s in the registry, %s here", x->person,
-		                   b.sex, x->sex == DNA_MALE ? "male" : "female");
+		return problems_atc(&im->pb, line, "dna.ped_sex_registry", "person", x->person, "registry", b.sex,
+		                    "sex", x->sex == DNA_MALE ? "male" : "female", NULL);
 	if(!x->sex)
 		x->sex = reg;
 	const char *other;
 	if((rc = stored_family_of(pi, r->person_id, F->id, &other, err)))
 		return rc;
 	if(other && !hmap_get(&pi->families, other, strlen(other)))
-		return problems_at(&im->pb, line, "column 'person': %s is in family %s already: a missing "
-		                   "person is in one family (import family %s without them first)", x->person,
-		                   other, other);
+		return problems_atc(&im->pb, line, "dna.ped_in_family", "person", x->person, "family", other, NULL);
 	return PL_OK;
 }
 
@@ -123,8 +119,7 @@ static pl_rc typed_member(ped_import *pi, const dna_pedfile_member *x, resolved 
 				if(y->alleles && y->sample && !strcmp(y->sample, x->sample))
 					return PL_OK;
 			}
-		return problems_at(&im->pb, x->row->line, "column 'sample': no reference profile with "
-		                   "sample id %s (give its alleles on this row, or import it first)", x->sample);
+		return problems_atc(&im->pb, x->row->line, "dna.ped_no_reference", "sample", x->sample, NULL);
 	}
 	if(im->pb.failed)
 		return PL_OK; /* after a problem: check only */

@@ -116,9 +116,10 @@ pl_rc dna_pedigree_show(store *st, const char *family, arena *a, dna_pedigree_in
 	pl_rc rc = load(st, family, a, &p, &n, err);
 	if(rc)
 		return rc;
+	char cut[88];
+	snprintf(cut, sizeof(cut), "%.80s", family);
 	if(!n)
-		return pl_fail(err, PL_ENOTFOUND, "no family '%.80s' entered as a pedigree (parley dna "
-		               "import pedigree FILE)", family);
+		return pl_failc(err, PL_ENOTFOUND, "dna.no_pedigree_family", "family", cut, NULL);
 	*out = p[0];
 	buf t;
 	buf_init(&t, 0);

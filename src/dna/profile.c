@@ -1,7 +1,11 @@
 /* Relationships: names, synonyms, IBD coefficients; what a family may hold. */
 #include "dna/profile.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+
+#include "core/msg.h"
 
 const char *const dna_rel_names[DNA_REL_COUNT + 1] = {
 	[DNA_SELF] = "self",
@@ -105,4 +109,19 @@ const char *dna_family_invalid(const dna_family *f)
 	if(f->nrefs > 16)
 		return "more than 16 relatives";
 	return NULL;
+}
+
+const char *dna_num(char *out, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(out, 32, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
+const char *dna_why(const char *why)
+{
+	const char *code = why ? msg_code_of(why) : NULL;
+	return code ? code : why;
 }

@@ -15,6 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/err.h"
+
 typedef enum dna_rel {
 	DNA_SELF,           /* the missing person's own sample (a toothbrush, a blood card) */
 	DNA_FATHER,
@@ -83,5 +85,13 @@ typedef struct dna_family {
 /* Why a family cannot be put together as a pedigree (two fathers, more
  * grandparents on one side than two, ...), or NULL. */
 const char *dna_family_invalid(const dna_family *f);
+
+/* A number in 31 characters at most as fmt says, into out, for a
+ * message's argument: DNA_G(x), as %g, lives as long as the enclosing call. */
+#define DNA_G(x) dna_num((char[32]){0}, "%g", (double)(x))
+const char *dna_num(char *out, const char *fmt, ...) PL_PRINTF(2, 3);
+/* A reason in English (a validator's or this module's "why") as its code
+ * in the message catalogue when it has one, for a {@why} argument. */
+const char *dna_why(const char *why);
 
 #endif

@@ -119,8 +119,11 @@ static pl_rc check_statuses(const char *list, pl_err *err)
 		while(i < NOK && (strlen(ok[i]) != n || strncmp(s, ok[i], n)))
 			i++;
 		if(i == NOK)
-			return pl_fail(err, PL_EUSAGE, "no status '%.*s': a proposal is candidate, proposed, "
-			               "reviewed, confirmed, rejected or withdrawn", (int)n, s);
+			{
+			char status[48];
+			snprintf(status, sizeof(status), "%.*s", (int)(n < 40 ? n : 40), s);
+			return pl_failc(err, PL_EUSAGE, "dna.no_status", "status", status, NULL);
+		}
 		s += n + (s[n] == ',');
 	}
 	return PL_OK;
@@ -204,13 +207,13 @@ pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, 
 	bool found;
 	pl_rc rc = dna_case_find(st, tag, &out->case_id, out->case_uid, &out->case_status, a, &found, err);
 	if(!rc && !found)
-		rc = pl_fail(err, PL_ENOTFOUND, "no remains case tagged '%s'", tag);
+		rc = pl_failc(err, PL_ENOTFOUND, "remains.no_case_tag", "case", tag, NULL);
 	if(!rc && !(rc = dna_case_find(st, other, &out->other_id, out->other_uid, &out->other_status, a,
 	                               &found, err)) && found) {
 		out->identity = true;
 		out->other = arena_strdup(a, other);
 		if(out->other_id == out->case_id)
-			rc = pl_fail(err, PL_EINPUT, "a case and itself: give another case or a person");
+			rc = pl_failc(err, PL_EINPUT, "dna.case_itself", NULL);
 		return rc;
 	}
 	if(rc)
@@ -218,7 +221,7 @@ pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, 
 	person p;
 	if((rc = registry_person_get(st, other, a, &p, err))) {
 		if(rc == PL_ENOTFOUND)
-			pl_fail(err, PL_ENOTFOUND, "no person with id %s and no remains case tagged '%s'", other, other);
+			pl_failc(err, PL_ENOTFOUND, "dna.no_person_or_case", "other", other, NULL);
 		return rc;
 	}
 	out->person_id = p.id;
@@ -235,8 +238,7 @@ pl_rc dna_pair_load(store *st, const char *tag, const char *other, arena *a, dna
 	if(!rc)
 		rc = dna_proposal_find(st, pr, a, p, &found, err);
 	if(!rc && !found)
-		rc = pl_fail(err, PL_ENOTFOUND, "no proposal for case %s and %s: screen first (parley dna "
-		             "screen), and see parley dna explain %s %s", tag, pr->other, tag, pr->other);
+		rc = pl_failc(err, PL_ENOTFOUND, "dna.no_proposal", "case", tag, "other", pr->other, NULL);
 	return rc;
 }
 

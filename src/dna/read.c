@@ -39,17 +39,17 @@ static const unsigned kind_required[] = {
 	[DNA_FILE_PEDIGREE] = 1u << DC_FAMILY | 1u << DC_ID | 1u << DC_FATHER | 1u << DC_MOTHER,
 };
 
-/* Why each required column is needed. */
+/* Why each required column is needed: the code of the words. */
 static const char *required_why(int k)
 {
 	switch(k) {
-	case DC_CASE: return "each profile of remains names its case by tag";
-	case DC_PERSON: return "each reference names the missing person (their id)";
-	case DC_RELATIONSHIP: return "each reference says how the relative is related";
-	case DC_FAMILY: return "each individual names their family";
-	case DC_ID: return "each individual has an id in their family";
-	case DC_FATHER: case DC_MOTHER: return "a pedigree says who is whose child (empty or 0: a founder)";
-	default: return "each reference has its sample's id";
+	case DC_CASE: return "dna.why_case_column";
+	case DC_PERSON: return "dna.why_person_column";
+	case DC_RELATIONSHIP: return "dna.why_relationship_column";
+	case DC_FAMILY: return "dna.why_family_column";
+	case DC_ID: return "dna.why_id_column";
+	case DC_FATHER: case DC_MOTHER: return "dna.why_parent_columns";
+	default: return "dna.why_sample_column";
 	}
 }
 
@@ -126,11 +126,8 @@ static pl_rc unknown_column(reader *rd, long line, size_t i, const char *name)
 	const char *near = text_closest(name, known);
 	char q[160];
 	text_quote(name, q, sizeof(q));
-	if(near)
-		return problems_at(rd->pb, line, "column %zu: unknown column '%s' (did you mean '%s'?)",
-		                   i + 1, q, near);
-	return problems_at(rd->pb, line, "column %zu: unknown column '%s' (a locus has two columns, "
-	                   "NAME.1 and NAME.2; see docs/dna.md for the others)", i + 1, q);
+	return problems_atc(rd->pb, line, near ? "dna.unknown_column_near" : "dna.unknown_column", "n",
+	                    PL_N(i + 1), "column", q, "near", near, NULL);
 }
 
 /* NAME.1 or NAME.2 with a name of letters, digits, '_', '-' or ' ': the
@@ -194,8 +191,8 @@ static pl_rc header_column(reader *rd, const csv_record *h, size_t i, bool seen[
 	}
 	for(size_t j = 0; j < i; j++)
 		if(rd->col[j] == rd->col[i])
-			return problems_at(rd->pb, h->line, "column %zu: '%s' appears twice (as column %zu)",
-			                   i + 1, name, j + 1);
+			return problems_atc(rd->pb, h->line, "dna.column_twice_as", "n", PL_N(i + 1), "column", name,
+			                    "other", PL_N(j + 1), NULL);
 	if(rd->col[i] >= 0)
 		seen[rd->col[i]] = true;
 	return PL_OK;
@@ -219,16 +216,16 @@ static pl_rc read_header(reader *rd, const csv_record *h)
 		rc = header_column(rd, h, i, seen);
 	for(int k = 0; k < DC_COUNT && !rc; k++)
 		if((kind_required[rd->kind] & (1u << k)) && !seen[k])
-			rc = problems_at(rd->pb, h->line, "no '%s' column: %s", dna_col_names[k], required_why(k));
+			rc = problems_atc(rd->pb, h->line, "dna.no_column", "column", dna_col_names[k], "why",
+			                  required_why(k), NULL);
 	for(size_t l = 0; l < o->nloci && !rc; l++)
 		if(!seen[DC_COUNT + 2 * l] || !seen[DC_COUNT + 2 * l + 1])
-			rc = problems_at(rd->pb, h->line, "locus %s has no column %s.%d: a locus has two columns",
-			                 o->locus[l], o->locus[l], seen[DC_COUNT + 2 * l] ? 2 : 1);
+			rc = problems_atc(rd->pb, h->line, "dna.locus_one_column", "locus", o->locus[l], "k",
+			                  seen[DC_COUNT + 2 * l] ? "2" : "1", NULL);
 	if(!rc && rd->amel_cols && rd->amel_cols != 3)
-		rc = problems_at(rd->pb, h->line, "amelogenin has no column AMEL.%d: it has two columns, as a "
-		                 "locus", rd->amel_cols == 1 ? 2 : 1);
+		rc = problems_atc(rd->pb, h->line, "dna.amel_one_column", "k", rd->amel_cols == 1 ? "2" : "1", NULL);
 	if(!rc && !o->nloci && rd->kind != DNA_FILE_PEDIGREE)
-		rc = problems_at(rd->pb, h->line, "no locus columns (two a locus: D8S1179.1, D8S1179.2)");
+		rc = problems_atc(rd->pb, h->line, "dna.no_loci", NULL);
 	return rc;
 }
 
@@ -242,7 +239,8 @@ static pl_rc bad_value(reader *rd, long line, const char *column, const char *va
 {
 	char q[160];
 	text_quote(value, q, sizeof(q));
-	return problems_at(rd->pb, line, "column '%s': %s (got '%s')", column, why, q);
+	return problems_atc(rd->pb, line, "import.column_invalid", "column", column, "why", dna_why(why),
+	                    "value", q, NULL);
 }
 
 static const char *intern(reader *rd, const char *v)
@@ -336,12 +334,16 @@ static pl_rc row_sex(reader *rd, dna_row *row, const char amel[2], dna_sex rel_s
 	const char *given = row->f[DC_SEX];
 	row->sex = given ? (dna_sex)sex_parse(given) : by_amel;
 	if(given && row->sex && by_amel && row->sex != by_amel)
-		return problems_at(rd->pb, row->line, "column 'sex': %s, but the amelogenin %s says %s", given,
-		                   row->amel, dna_sex_name(by_amel));
-	if(row->sex && rel_sex && row->sex != rel_sex)
-		return problems_at(rd->pb, row->line, "column 'relationship': %s %s, but the sample is %s (%s%s)",
-		                   strchr("aeiou", rd->rel_word[0]) ? "an" : "a", rd->rel_word, dna_sex_name(row->sex),
-		                   given ? "column 'sex'" : "amelogenin ", given ? "" : row->amel);
+		return problems_atc(rd->pb, row->line, "dna.sex_amel", "sex", given, "amel", row->amel,
+		                    "amel_sex", dna_sex_name(by_amel), NULL);
+	if(row->sex && rel_sex && row->sex != rel_sex) {
+		/* by where the sex is from, and "a" or "an" before the word */
+		static const char *const code[2][2] = {{"dna.rel_sex_amel", "dna.rel_sex_amel_an"},
+		                                       {"dna.rel_sex_column", "dna.rel_sex_column_an"}};
+		return problems_atc(rd->pb, row->line, code[given != NULL][strchr("aeiou", rd->rel_word[0]) != NULL],
+		                    "relationship", rd->rel_word, "sex", dna_sex_name(row->sex), "amel", row->amel,
+		                    NULL);
+	}
 	return PL_OK;
 }
 
@@ -444,8 +446,7 @@ static pl_rc row_check(reader *rd, dna_row *row)
 		if((need & (1u << k)) && !row->f[k])
 			rc = problems_atc(rd->pb, row->line, "import.required", "column", dna_col_names[k], NULL);
 	if(!rc && row->f[DC_SIDE] && !dna_rel_has_side(dna_rel_parse(row->f[DC_RELATIONSHIP])))
-		rc = problems_at(rd->pb, row->line, "column 'side': a %s has no side (only grandparents, "
-		                 "uncles and aunts, half siblings and cousins do)", row->f[DC_RELATIONSHIP]);
+		rc = problems_atc(rd->pb, row->line, "dna.no_side", "relationship", row->f[DC_RELATIONSHIP], NULL);
 	if(!rc && row->f[DC_FAILED])
 		rc = failed_list(rd, row, row->f[DC_FAILED]);
 	if(!rc)
@@ -453,8 +454,7 @@ static pl_rc row_check(reader *rd, dna_row *row)
 	for(size_t l = 0; l < rd->out->nloci && !rc; l++) {
 		const char **al = &row->allele[2 * l];
 		if(row->failed[l] && (al[0] || al[1]))
-			rc = problems_at(rd->pb, row->line, "column 'failed': locus %s failed, but the row "
-			                 "gives alleles for it", rd->out->locus[l]);
+			rc = problems_atc(rd->pb, row->line, "dna.failed_with_alleles", "locus", rd->out->locus[l], NULL);
 		if(!al[0] && al[1]) { /* one allele seen: keep it first */
 			al[0] = al[1];
 			al[1] = NULL;
@@ -529,8 +529,7 @@ pl_rc dna_read_profiles(FILE *f, dna_file_kind kind, problems *pb, dna_rows *out
 		rc = read_row(&rd, &rec);
 	}
 	if(!rc && rows && !out->n && !pb->failed)
-		rc = problems_at(pb, 0, "no %s: the file has a header and nothing else",
-		                 kind == DNA_FILE_PEDIGREE ? "individuals" : "profiles");
+		rc = problems_atc(pb, 0, kind == DNA_FILE_PEDIGREE ? "dna.no_individuals" : "dna.no_profiles", NULL);
 	if(rc == PL_ELIMIT)
 		rc = PL_OK;
 	if(!rc && arena_oom(&out->a))
@@ -545,11 +544,11 @@ pl_rc dna_read_profiles_file(const char *path, dna_file_kind kind, problems *pb,
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if(!f)
-		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", path, strerror(errno));
+		return pl_failc(err, PL_ENOTFOUND, "dna.cannot_open", "file", path, "why", strerror(errno), NULL);
 	pl_rc rc = dna_read_profiles(f, kind, pb, out);
 	if(f != stdin)
 		fclose(f);
-	return rc ? pl_fail(err, rc, "reading %s: %s", path, pl_rc_str(rc)) : PL_OK;
+	return rc ? pl_failc(err, rc, "dna.reading_failed", "file", path, "why", pl_rc_str(rc), NULL) : PL_OK;
 }
 
 /* ---- frequencies --------------------------------------------------------- */
@@ -583,19 +582,16 @@ static pl_rc freq_header(problems *pb, const csv_record *h, int col[FC_COUNT])
 		text_quote(h->fields[i], q, sizeof(q));
 		const char *near = text_closest(h->fields[i], names);
 		if(k == FC_COUNT)
-			rc = near ? problems_at(pb, h->line, "column %zu: unknown column '%s' (did you mean '%s'?)",
-			                        i + 1, q, near)
-			          : problems_at(pb, h->line, "column %zu: unknown column '%s' (a frequencies "
-			                        "file has the columns locus, allele, frequency)", i + 1, q);
+			rc = problems_atc(pb, h->line, near ? "dna.unknown_column_near" : "dna.unknown_freq_column",
+			                  "n", PL_N(i + 1), "column", q, "near", near, NULL);
 		else if(col[k] >= 0)
-			rc = problems_at(pb, h->line, "column %zu: '%s' appears twice", i + 1, names[k]);
+			rc = problems_atc(pb, h->line, "import.column_twice", "n", PL_N(i + 1), "column", names[k], NULL);
 		else
 			col[k] = (int)i;
 	}
 	for(int k = 0; k < FC_COUNT && !rc; k++)
 		if(col[k] < 0)
-			rc = problems_at(pb, h->line, "no '%s' column (a frequencies file has the columns "
-			                 "locus, allele, frequency)", names[k]);
+			rc = problems_atc(pb, h->line, "dna.no_freq_column", "column", names[k], NULL);
 	return rc;
 }
 
@@ -624,14 +620,13 @@ static pl_rc freq_row(problems *pb, const csv_record *rec, const int col[FC_COUN
 	if(locus)
 		dna_locus_key(locus, key, sizeof(key));
 	if(!locus || !key[0] || strlen(locus) > 40)
-		return problems_at(pb, rec->line, "column 'locus': expected a locus name such as D8S1179");
-	const char *bad = allele ? dna_allele_invalid(allele) : "required";
+		return problems_atc(pb, rec->line, "dna.locus_name", NULL);
+	const char *bad = allele ? dna_why(dna_allele_invalid(allele)) : "dna.why_required";
 	if(bad)
-		return problems_at(pb, rec->line, "column 'allele': %s", bad);
+		return problems_atc(pb, rec->line, "dna.allele_bad", "why", bad, NULL);
 	double v;
 	if(!fq || !parse_freq(fq, &v) || !(v > 0) || v > 1)
-		return problems_at(pb, rec->line, "column 'frequency': expected a number above 0 and at "
-		                   "most 1 (got '%s')", fq ? fq : "");
+		return problems_atc(pb, rec->line, "dna.freq_range", "value", fq ? fq : "", NULL);
 	if(out->n == *cap) {
 		size_t c = *cap ? *cap * 2 : 256;
 		dna_freq_row *rows = realloc(out->rows, c * sizeof(*rows));
@@ -669,8 +664,8 @@ static pl_rc freq_check(problems *pb, dna_freq_rows *out)
 		if(prev)
 			dna_locus_key(prev->locus, kp, sizeof(kp));
 		if(prev && !strcmp(k, kp) && !strcmp(r->allele, prev->allele))
-			rc = problems_at(pb, r->line, "allele %s of %s is given twice (also line %ld)", r->allele,
-			                 r->locus, prev->line);
+			rc = problems_atc(pb, r->line, "dna.allele_twice", "allele", r->allele, "locus", r->locus,
+			                  "line", PL_N(prev->line), NULL);
 		sum = prev && !strcmp(k, kp) ? sum + r->freq : r->freq;
 		bool last = i + 1 == out->n;
 		if(!last) {
@@ -679,7 +674,8 @@ static pl_rc freq_check(problems *pb, dna_freq_rows *out)
 			last = strcmp(k, kn) != 0;
 		}
 		if(!rc && last && sum > 1.01)
-			rc = problems_at(pb, 0, "the frequencies of %s sum to %.4f: more than 1", r->locus, sum);
+			rc = problems_atc(pb, 0, "dna.freq_sum", "locus", r->locus, "sum", dna_num((char[32]){0}, "%.4f", sum),
+			                  NULL);
 	}
 	return rc;
 }
@@ -703,12 +699,12 @@ pl_rc dna_read_frequencies(FILE *f, problems *pb, dna_freq_rows *out)
 		if((rc = problems_csv_read(pb, cr, &rec, &eof)) || eof)
 			break;
 		rc = rec.nfields != ncols
-		     ? problems_at(pb, rec.line, "%zu fields, but the header has %zu columns", rec.nfields, ncols)
+		     ? problems_atc(pb, rec.line, "import.fields_count", "fields", PL_N(rec.nfields), "columns",
+		                    PL_N(ncols), NULL)
 		     : freq_row(pb, &rec, col, out, &cap);
 	}
 	if(!rc && rows && !pb->failed)
-		rc = out->n ? freq_check(pb, out) : problems_at(pb, 0, "no frequencies: the file has a "
-		                                                "header and nothing else");
+		rc = out->n ? freq_check(pb, out) : problems_atc(pb, 0, "dna.no_frequencies_rows", NULL);
 	if(rc == PL_ELIMIT)
 		rc = PL_OK;
 	if(!rc && arena_oom(&out->a))

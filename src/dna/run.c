@@ -427,8 +427,8 @@ pl_rc dna_screen_run(store *st, const char *batch, const dna_params *p, FILE *re
 	if(!rc && d.notes.len)
 		rc = buf_adds(&out->notes, buf_str(&d.notes));
 	if(!rc && !d.nremains)
-		rc = pl_fail(err, PL_ENOTFOUND, "no remains profiles to screen%s%s (import them: parley dna "
-		             "import remains FILE)", batch ? " in batch " : "", batch ? batch : "");
+		rc = pl_failc(err, PL_ENOTFOUND, batch ? "dna.no_remains_profiles_batch" : "dna.no_remains_profiles",
+		              "batch", batch, NULL);
 	dna_screen_result res = {0};
 	dna_assignment as = {0};
 	dna_pairing pg = {0};

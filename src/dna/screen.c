@@ -103,8 +103,8 @@ static pl_rc slots_make(const dna_kit *k, const dna_profile *rem, size_t nr, con
 		s->total += 1 + s->count[l];
 	}
 	if(s->total > SLOTS_MAX)
-		return pl_fail(err, PL_ELIMIT, "the remains show %d distinct genotypes over the loci, more "
-		               "than the %d a screening can index", s->total, SLOTS_MAX);
+		return pl_failc(err, PL_ELIMIT, "dna.too_many_genotypes", "n", PL_N(s->total), "max",
+		                PL_N(SLOTS_MAX), NULL);
 	for(size_t r = 0; r < nr; r++)
 		for(int l = 0; l < k->nloci; l++)
 			s->idx[r * (size_t)k->nloci + (size_t)l] += (uint16_t)s->off[l];
@@ -530,9 +530,9 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 	free(w);
 	dna_ftable_cache_free(&sh->cache);
 	if(rc == PL_EIO)
-		return pl_fail(err, rc, "could not start a screening thread");
+		return pl_failc(err, rc, "dna.no_thread", NULL);
 	if(rc && !said)
-		return pl_fail(err, rc, rc == PL_ENOMEM ? "out of memory" : "the screening failed");
+		return pl_failc(err, rc, rc == PL_ENOMEM ? "http.nomem" : "dna.screening_failed", NULL);
 	return rc;
 }
 

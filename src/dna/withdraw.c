@@ -13,6 +13,13 @@ static const char *roles_text(unsigned roles)
 	       : roles == DNA_AS_ADMIN ? "admin" : "identification";
 }
 
+/* The same as the code of its words in the message catalogue. */
+static const char *roles_code(unsigned roles)
+{
+	return roles == (DNA_AS_ADMIN | DNA_AS_IDENTIFICATION) ? "dna.as_both"
+	       : roles == DNA_AS_ADMIN ? "dna.as_admin" : "dna.as_identification";
+}
+
 /* The pair's confirmed proposal, with a withdrawal pending (or, with
  * pending false, none). */
 static pl_rc confirmed_proposal(store *st, const char *tag, const char *other, bool pending, arena *a,
@@ -22,16 +29,13 @@ static pl_rc confirmed_proposal(store *st, const char *tag, const char *other, b
 	if(rc)
 		return rc;
 	if(strcmp(p->status, "confirmed"))
-		return pl_fail(err, PL_ECONFLICT, "the proposal of case %s and %s is %s: only a confirmed "
-		               "identification is withdrawn", tag, pr->other, p->status);
+		return pl_failc(err, PL_ECONFLICT, "dna.not_confirmed", "case", tag, "other", pr->other, "status",
+		                p->status, NULL);
 	if(pending && !p->withdraw_by)
-		return pl_fail(err, PL_ECONFLICT, "nobody has requested the withdrawal of the identification "
-		               "of case %s and %s (parley dna withdraw %s %s --reason ...)", tag, pr->other, tag,
-		               pr->other);
+		return pl_failc(err, PL_ECONFLICT, "dna.no_withdrawal", "case", tag, "other", pr->other, NULL);
 	if(!pending && p->withdraw_by)
-		return pl_fail(err, PL_ECONFLICT, "%s requested the withdrawal of case %s and %s on %s (%s): it "
-		               "awaits approval by another person", p->withdraw_by, tag, pr->other, p->withdraw_at,
-		               p->withdraw_reason);
+		return pl_failc(err, PL_ECONFLICT, "dna.withdrawal_awaits", "by", p->withdraw_by, "case", tag,
+		                "other", pr->other, "at", p->withdraw_at, "reason", p->withdraw_reason, NULL);
 	return PL_OK;
 }
 
@@ -42,14 +46,13 @@ static pl_rc second_person(store *st, const char *tag, const dna_pair_ref *pr, c
 {
 	unsigned req = p->withdraw_roles;
 	if(!strcmp(p->withdraw_by, store_actor(st)))
-		return pl_fail(err, PL_ECONFLICT, "%s requested the withdrawal of case %s and %s: another person "
-		               "approves it", p->withdraw_by, tag, pr->other);
+		return pl_failc(err, PL_ECONFLICT, "dna.withdrawal_other", "by", p->withdraw_by, "case", tag,
+		                "other", pr->other, NULL);
 	if(!(((req & DNA_AS_ADMIN) && (roles & DNA_AS_IDENTIFICATION)) ||
 	     ((req & DNA_AS_IDENTIFICATION) && (roles & DNA_AS_ADMIN))))
-		return pl_fail(err, PL_ECONFLICT, "%s requested the withdrawal as %s: it is approved by %s",
-		               p->withdraw_by, roles_text(req), req == DNA_AS_ADMIN
-		               ? "a user with the dna_write permission (identification)"
-		               : req == DNA_AS_IDENTIFICATION ? "an admin" : "an admin or a user with dna_write");
+		return pl_failc(err, PL_ECONFLICT, "dna.withdrawal_approver", "by", p->withdraw_by, "as",
+		                roles_code(req), "approver", req == DNA_AS_ADMIN ? "dna.approver_identification"
+		                : req == DNA_AS_IDENTIFICATION ? "dna.approver_admin" : "dna.approver_any", NULL);
 	return PL_OK;
 }
 
@@ -175,11 +178,9 @@ static pl_rc withdraw(store *st, const char *tag, const char *other, const char 
 	memset(out, 0, sizeof(*out));
 	out->remains.field = -1;
 	if(!(roles & (DNA_AS_ADMIN | DNA_AS_IDENTIFICATION)))
-		return pl_fail(err, PL_ECONFLICT, "a withdrawal is the work of an admin and a user with the "
-		               "dna_write permission (identification): %s is neither", store_actor(st));
+		return pl_failc(err, PL_ECONFLICT, "dna.withdrawal_roles", "user", store_actor(st), NULL);
 	if(step == W_REQUEST && (!reason || !*reason))
-		return pl_fail(err, PL_EINPUT, "reason: required (why the identification is wrong, for the "
-		               "record)");
+		return pl_failc(err, PL_EINPUT, "dna.reason_required", NULL);
 	arena a;
 	arena_init(&a, 0);
 	dna_pair_ref pr;

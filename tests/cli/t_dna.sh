@@ -518,3 +518,33 @@ PY
 	p dna pedigree show A; expect_status 0
 	expect_out "X (male) MISSING: $b"
 }
+
+# The same refusals, problems and summaries in the language LANG asks for,
+# from their codes (issue 12 item 7).
+test_dna_in_the_users_language() {
+	dna_db
+	pid=$("$PARLEY" person add --surname Коваль --given-names Іван)
+	printf 'sample,person,relationship,side,TH01.1,TH01.2\nS1,%s,father,,7,9.3\nS2,%s,aunt,left,7,07\n' \
+		"$pid" "$pid" > bad.csv
+	LANG=uk_UA.UTF-8 p dna import references bad.csv; expect_status 1
+	expect_err "bad.csv:3: стовпець «side»: очікується paternal або maternal (отримано «left»)"
+	expect_err "bad.csv:3: стовпець «TH01.2»: пишіть повтори без нуля попереду (9, а не 09) (отримано «07»)"
+	expect_err "dna import: нічого не імпортовано"
+	printf 'locus,allele,frequency\nTH01,9.3,0.7\nTH01,7,0.5\n' > f.csv
+	LANG=ru_RU.UTF-8 p dna import frequencies f.csv; expect_status 1
+	expect_err "f.csv: частоты TH01 в сумме дают 1.2000: больше 1"
+	printf 'locus,allele,frequency\nTH01,9.3,0.7\nTH01,7,0.3\n' > f.csv
+	LANG=uk_UA.UTF-8 p dna import frequencies f.csv; expect_status 0
+	expect_out "прочитано рядків: 2; локусів: 1, алелів: 2"
+	LANG=uk_UA.UTF-8 p dna screen; expect_status 1
+	expect_err "немає профілів останків для скринінгу (імпортуйте їх: parley dna import remains ФАЙЛ)"
+	LANG=uk_UA.UTF-8 p dna screen --marker-mutation 'TH01=none:0.1'; expect_status 2
+	expect_err "--marker-mutation: 'TH01=none:0.1': модель none не приймає частот"
+	LANG=ru_RU.UTF-8 p dna screen --theta 2; expect_status 2
+	expect_err "--theta: ожидается число от 0 до 0.25 (получено 2)"
+	LANG=uk_UA.UTF-8 p dna pedigree list; expect_status 0
+	expect_out "немає родин, внесених як родоводи"
+	# English unless LANG asks otherwise
+	p dna screen; expect_status 1
+	expect_err "no remains profiles to screen (import them: parley dna import remains FILE)"
+}

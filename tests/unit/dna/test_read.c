@@ -3,7 +3,9 @@
  * their line and column, the floor for rare and unseen alleles. */
 #include "fixture.h"
 
+#include "core/msg.h"
 #include "dna/allele.h"
+#include "dna/dna.h"
 #include "dna/read.h"
 
 typedef struct rd {
@@ -286,6 +288,74 @@ static void test_sex_and_amelogenin(void **state)
 	rd_free(&x);
 }
 
+/* The refusals and problems carry their codes and arguments, and read in
+ * Ukrainian and Russian from them (issue 12 item 7). */
+static void test_messages_by_code(void **state)
+{
+	(void)state;
+	char text[PL_ERR_MSG_MAX];
+	dna_rows rows;
+	dna_rows_init(&rows);
+	pl_err err = {0};
+	buf errors, coded;
+	buf_init(&errors, 0);
+	buf_init(&coded, 0);
+	problems pb;
+	problems_init(&pb, &errors, 10);
+	assert_int_equal(dna_read_profiles_file("/nonexistent/x.csv", DNA_FILE_GENOTYPES, &pb, &rows, &err),
+	                 PL_ENOTFOUND);
+	assert_string_equal(err.code, "dna.cannot_open");
+	assert_string_equal(pl_err_arg_value(&err, "file"), "/nonexistent/x.csv");
+	msg_err_text(&err, LANG_UK, text, sizeof(text));
+	assert_contains(text, "не вдається відкрити /nonexistent/x.csv: ");
+	/* a problem's code, its arguments and the reason's own code ({@why}),
+	 * in problems.coded as the CLI and the HTTP answer read them */
+	const char *csv[] = {"case,TH01.1,TH01.2\nT1,09,6\n", "locus,allele,frequency\nTH01,9.3,0.7\nTH01,7,0.5\n"};
+	const char *want[] = {"p.csv:2: \x1fimport.column_invalid\x1f" "column\x1fTH01.1\x1fwhy\x1f"
+	                      "dna.why_allele_leading_zero\x1fvalue\x1f" "09\x1f\n",
+	                      "p.csv: \x1f" "dna.freq_sum\x1flocus\x1fTH01\x1fsum\x1f" "1.2000\x1f\n"};
+	for(int i = 0; i < 2; i++) {
+		buf_reset(&errors);
+		buf_reset(&coded);
+		problems_init(&pb, &errors, 10);
+		pb.file = "p.csv";
+		pb.coded = &coded;
+		FILE *f = fmemopen((void *)csv[i], strlen(csv[i]), "rb");
+		assert_non_null(f);
+		dna_freq_rows fq;
+		dna_freq_rows_init(&fq);
+		if(i)
+			assert_int_equal(dna_read_frequencies(f, &pb, &fq), PL_OK);
+		else
+			assert_int_equal(dna_read_profiles(f, DNA_FILE_REMAINS, &pb, &rows), PL_OK);
+		fclose(f);
+		assert_string_equal(buf_str(&coded), want[i]);
+		dna_freq_rows_free(&fq);
+	}
+	assert_int_equal(pl_failc(&err, PL_EINPUT, "import.column_invalid", "column", "TH01.1", "why",
+	                          "dna.why_allele_leading_zero", "value", "09", NULL), PL_EINPUT);
+	msg_err_text(&err, LANG_UK, text, sizeof(text));
+	assert_string_equal(text, "стовпець «TH01.1»: пишіть повтори без нуля попереду (9, а не 09) (отримано «09»)");
+	assert_int_equal(pl_failc(&err, PL_EINPUT, "dna.freq_sum", "locus", "TH01", "sum", "1.2000", NULL), PL_EINPUT);
+	msg_err_text(&err, LANG_RU, text, sizeof(text));
+	assert_string_equal(text, "частоты TH01 в сумме дают 1.2000: больше 1");
+	/* a screening's setting out of range */
+	dna_params p = DNA_PARAMS_INIT;
+	assert_int_equal(dna_params_set(&p, "theta", 2, &err), PL_EINPUT);
+	assert_string_equal(err.msg, "theta: expected a number from 0 to 0.25 (got 2)");
+	assert_string_equal(err.code, "dna.param_range");
+	msg_err_text(&err, LANG_UK, text, sizeof(text));
+	assert_string_equal(text, "theta: очікується число від 0 до 0.25 (отримано 2)");
+	assert_int_equal(dna_params_add_marker(&p, "TH01=stepwise:0.1:0.01:2", &err), PL_EINPUT);
+	assert_string_equal(err.msg, "marker_mutation: 'TH01=stepwise:0.1:0.01:2': the range: expected a number "
+	                             "above 0, up to 1 (got 2)");
+	msg_err_text(&err, LANG_RU, text, sizeof(text));
+	assert_contains(text, "убывание: ожидается число больше 0, до 1 (получено 2)");
+	buf_free(&errors);
+	buf_free(&coded);
+	dna_rows_free(&rows);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +367,7 @@ int main(void)
 		cmocka_unit_test(test_counting_with_the_floor),
 		cmocka_unit_test(test_the_nist_file),
 		cmocka_unit_test(test_sex_and_amelogenin),
+		cmocka_unit_test(test_messages_by_code),
 	};
 	return cmocka_run_group_tests_name("dna/read", tests, NULL, NULL);
 }
