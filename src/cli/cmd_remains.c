@@ -128,7 +128,7 @@ static int remains_import_cmd(cli *c, int argc, char **argv)
 	pl_rc rc = remains_import(st, argv[optind], &o, &rep, &err);
 	store_close(st);
 	if(rc && rep.errors.len) {
-		fputs(buf_str(&rep.errors), stderr);
+		cli_problems(stderr, &rep.errors, &rep.coded);
 		cli_say(stderr, "cli.remains_nothing_imported", "prog", c->prog, NULL);
 		status = EXIT_REFUSED;
 	} else if(rc) {
@@ -229,8 +229,12 @@ static const char show_usage[] =
 static void show_fields(const remains_case *k)
 {
 	printf("%s  (%s)\n", k->tag, k->uid);
-	printf("status: %s%s%s\n\n", remains_status_name(k->status), k->person ? " as " : "",
-	       k->person ? k->person : "");
+	if(k->person)
+		cli_say(stdout, "cli.remains_status_as", "status", remains_status_name(k->status), "person", k->person,
+		        NULL);
+	else
+		cli_say(stdout, "cli.remains_status", "status", remains_status_name(k->status), NULL);
+	putchar('\n');
 	const char *head[2] = {"field", "value"};
 	table *t = table_new(2, head);
 	const char *rows[][2] = {
@@ -248,7 +252,8 @@ static void show_fields(const remains_case *k)
 
 static void show_parts(const remains_case_detail *d)
 {
-	printf("\nChain of custody\n");
+	putchar('\n');
+	cli_say(stdout, "cli.remains_custody_head", NULL);
 	const char *ch[4] = {"since", "holder", "note", "recorded by"};
 	table *t = table_new(4, ch);
 	for(size_t i = 0; i < d->ncustody; i++) {
@@ -259,9 +264,10 @@ static void show_parts(const remains_case_detail *d)
 	if(d->ncustody)
 		table_print(t, stdout, 60);
 	else
-		printf("  (none recorded)\n");
+		cli_say(stdout, "cli.remains_none_recorded", NULL);
 	table_free(t);
-	printf("\nFragments\n");
+	putchar('\n');
+	cli_say(stdout, "cli.remains_fragments_head", NULL);
 	const char *fh[3] = {"label", "person", "description"};
 	t = table_new(3, fh);
 	for(size_t i = 0; i < d->nfragments; i++) {
@@ -272,11 +278,12 @@ static void show_parts(const remains_case_detail *d)
 	if(d->nfragments)
 		table_print(t, stdout, 60);
 	else
-		printf("  (none recorded)\n");
+		cli_say(stdout, "cli.remains_none_recorded", NULL);
 	table_free(t);
 	if(!d->nrelated)
 		return;
-	printf("\nThe same person in other cases\n");
+	putchar('\n');
+	cli_say(stdout, "cli.remains_related_head", NULL);
 	const char *rh[5] = {"person", "tag", "batch", "status", "as"};
 	t = table_new(5, rh);
 	for(size_t i = 0; i < d->nrelated; i++) {

@@ -131,10 +131,12 @@ int cmd_aftercare(cli *c, int argc, char **argv)
 		if(!cli_print_json(aftercare_json(&view, false)))
 			rc = pl_nomem(&err);
 	} else if(!rc) {
-		printf("%ld handed over in stages", view.total);
+		char steps[PL_ERR_ARG_MAX] = "";
 		for(int k = 0; k < STEP_COUNT; k++)
-			printf("%s%s %ld", k ? ", " : ": ", aftercare_step_name((aftercare_step)k), view.count[k]);
-		printf("; %ld under Art. 117 (no active duty)\n", view.art117);
+			snprintf(steps + strlen(steps), sizeof(steps) - strlen(steps), "%s%s %ld", k ? ", " : "",
+			         aftercare_step_name((aftercare_step)k), view.count[k]);
+		cli_say(stdout, "cli.aftercare_summary", "n", PL_N(view.total), "steps", steps, "art117",
+		        PL_N(view.art117), NULL);
 		table *t = table_new(6, (const char *const[]){"person", "name", "party", "step", "since", ""});
 		for(size_t i = 0; i < view.n; i++) {
 			const aftercare_row *x = &view.rows[i];

@@ -213,6 +213,38 @@ const msg_entry msg_table_accord[] = {
 	{"cli.stage_corrected", {"stage {stage}: {person} corrected to {outcome}",
 	                "етап {stage}: результат {person} виправлено на {outcome}",
 	                "этап {stage}: результат {person} исправлен на {outcome}"}},
+	{"cli.stage_show", {"stage {stage}: number {n} of {agreement}, {date}",
+	                "етап {stage}: № {n} домовленості {agreement}, {date}",
+	                "этап {stage}: № {n} договорённости {agreement}, {date}"}},
+	{"cli.stage_show_status", {"  status {status}, manifest version {version} (sha256 {sha}...)",
+	                "  статус {status}, версія маніфесту {version} (sha256 {sha}...)",
+	                "  статус {status}, версия манифеста {version} (sha256 {sha}...)"}},
+	{"cli.stage_not_set", {"(not set)", "(не вказано)", "(не указано)"}},
+	{"cli.stage_show_handover", {"  handover at {@point}", "  передача: {@point}", "  передача: {@point}"}},
+	{"cli.stage_show_transit", {"  handover at {@point}, then through {transit}",
+	                "  передача: {@point}, далі через {transit}",
+	                "  передача: {@point}, далее через {transit}"}},
+	{"cli.stage_show_signatures", {"  signatures on this version: ", "  підписи цієї версії: ",
+	                "  подписи этой версии: "}},
+	{"cli.stage_show_unsigned", {"  signatures on this version: none", "  підписи цієї версії: немає",
+	                "  подписи этой версии: нет"}},
+	{"cli.stage_show_batch", {"remains: {party} hands over batch {batch}, {n} bodies declared (clause {clause})",
+	                "останки: {party} передає партію {batch}, заявлено тіл: {n} (пункт {clause})",
+	                "останки: {party} передаёт партию {batch}, заявлено тел: {n} (пункт {clause})"}},
+	{"cli.stage_show_delivered", {"remains: {party} hands over batch {batch}, {n} bodies declared, {delivered} "
+	                 "delivered (clause {clause})",
+	                "останки: {party} передає партію {batch}, заявлено тіл: {n}, доставлено: "
+	                 "{delivered} (пункт {clause})",
+	                "останки: {party} передаёт партию {batch}, заявлено тел: {n}, доставлено: "
+	                 "{delivered} (пункт {clause})"}},
+	{"cli.stage_show_discrepancy", {"discrepancy:", "розбіжність:", "расхождение:"}},
+	{"cli.stage_show_correction", {"correction of entry {seq}: {before} -> {outcome} ({date}), by {actor} at "
+	                 "{ts}:",
+	                "виправлення запису {seq}: {before} -> {outcome} ({date}), {actor}, {ts}:",
+	                "исправление записи {seq}: {before} -> {outcome} ({date}), {actor}, {ts}:"}},
+	{"cli.aftercare_summary", {"{n} handed over in stages: {steps}; {art117} under Art. 117 (no active duty)",
+	                "передано на етапах: {n}; {steps}; за ст. 117: {art117} (без активної служби)",
+	                "передано на этапах: {n}; {steps}; по ст. 117: {art117} (без активной службы)"}},
 	{"cli.statement_title_plain", {"note: agreement {agreement} gives its title in one language, not said "
 	                 "which; the statement uses it as written",
 	                "примітка: домовленість {agreement} дає назву однією мовою, не кажучи якою; "
@@ -228,6 +260,14 @@ const msg_entry msg_table_accord[] = {
 	{"cli.remains_events", {"{n} {n#event|events} recorded on the person",
 	                "для особи записано {n} {n#подію|події|подій}",
 	                "для лица записано {n} {n#событие|события|событий}"}},
+	{"cli.remains_status", {"status: {status}", "статус: {status}", "статус: {status}"}},
+	{"cli.remains_status_as", {"status: {status} as {person}", "статус: {status} як {person}",
+	                "статус: {status} как {person}"}},
+	{"cli.remains_custody_head", {"Chain of custody", "Ланцюг зберігання", "Цепочка хранения"}},
+	{"cli.remains_fragments_head", {"Fragments", "Фрагменти", "Фрагменты"}},
+	{"cli.remains_related_head", {"The same person in other cases", "Та сама особа в інших справах",
+	                "То же лицо в других делах"}},
+	{"cli.remains_none_recorded", {"  (none recorded)", "  (нічого не записано)", "  (ничего не записано)"}},
 	{"cli.remains_note", {"note:", "примітка:", "примечание:"}},
 	{"cli.remains_imported", {"imported {rows} rows: {created} cases created, {updated} updated, "
 	                 "{unchanged} unchanged; {batches} batches created, {custody} custody entries "
