@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "core/msg.h"
 #include "core/json.h"
 #include "remains/remains.h"
 
@@ -145,7 +146,7 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 		rc = pl_failc(err, PL_EINPUT, "stage.substitute_on", "person", who, "stage", s->uid, NULL);
 	rc = rc ? rc : stage_check_entry(st, &c->ag, s->date, NULL, &e, a, err);
 	if(rc) {
-		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
+		msg_wrap(err, "stage.substitute_for", "original", orig->person[0] ? orig->person : orig->ref, NULL);
 		return rc;
 	}
 	bool art117 = false;

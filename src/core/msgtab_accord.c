@@ -19,6 +19,18 @@ const msg_entry msg_table_accord[] = {
 	                "новая версия его манифеста"}},
 	{"stage.note_outcome", {"{@outcome}{note}", "{@outcome}{note}", "{@outcome}{note}"}},
 
+	/* context put in front of another message (msg_wrap): {@said} is that message */
+	{"stage.cannot_void", {"{whose}'s {event_type} event of this stage cannot be voided: {@said}",
+	                "подію {event_type} особи {whose} з цього етапу не можна анулювати: {@said}",
+	                "событие {event_type} лица {whose} с этого этапа нельзя аннулировать: {@said}"}},
+	{"stage.correcting", {"correcting entry {entry} of stage {of_stage}: {@said}",
+	                "виправлення запису {entry} етапу {of_stage}: {@said}",
+	                "исправление записи {entry} этапа {of_stage}: {@said}"}},
+	{"stage.substitute_for", {"substitute for {original}: {@said}", "заміна для {original}: {@said}",
+	                "замена для {original}: {@said}"}},
+	{"aftercare.person_at", {"persons[{at}] ({who}): {@said}", "особи[{at}] ({who}): {@said}",
+	                "лица[{at}] ({who}): {@said}"}},
+
 	/* the rule language's parser (accord/rule.c): where, then what */
 	{"rule.expected", {"column {column}: expected {@what}, got '{got}'",
 	                "позиція {column}: очікується {@what}, отримано «{got}»",
@@ -157,6 +169,8 @@ const msg_entry msg_table_accord[] = {
 	{"remains.cannot_open", {"cannot open {file}: {why}",
 	                "не вдалося відкрити {file}: {why}",
 	                "не удалось открыть {file}: {why}"}},
+	{"remains.column_said", {"column '{column}': {@said}", "стовпець «{column}»: {@said}",
+	                "столбец «{column}»: {@said}"}},
 	{"remains.column_near", {"column {n}: unknown column '{column}' (did you mean '{near}'?)",
 	                "стовпець {n}: невідомий стовпець «{column}» (можливо, «{near}»?)",
 	                "столбец {n}: неизвестный столбец «{column}» (может быть, «{near}»?)"}},

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csv.h"
+#include "core/msg.h"
 #include "core/problems.h"
 #include "core/text.h"
 #include "remains/internal.h"
@@ -31,7 +32,8 @@ static pl_rc row_failure(rimporter *im, long line, pl_rc rc, const remains_resul
 	if(rc != PL_EINPUT && rc != PL_ECONFLICT && rc != PL_ENOTFOUND && rc != PL_ELIMIT)
 		return rc;
 	pl_err in = *e;
-	pl_err_prefix(&in, "column '%s': ", remains_fields[res->field >= 0 ? res->field : RF_TAG].name);
+	msg_wrap(&in, "remains.column_said", "column", remains_fields[res->field >= 0 ? res->field : RF_TAG].name,
+	         NULL);
 	return problems_err(&im->pb, line, &in);
 }
 

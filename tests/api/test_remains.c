@@ -70,6 +70,12 @@ static void a_cases_file_is_imported_whole_or_not_at_all(void **state)
 	assert_string_equal(str_at(c, "message_code"), "import.column_invalid_enum");
 	assert_string_equal(str_at(json_object_get(c, "args"), "column"), "condition");
 	assert_string_equal(str_at(json_object_get(c, "args"), "value"), "burnt");
+	/* A refusal of the row's values together, in the column it is about. */
+	c = json_array_get(codes, 1);
+	assert_string_equal(str_at(c, "context"), "cases.csv:4: ");
+	assert_string_equal(str_at(c, "message_code"), "remains.column_said");
+	assert_string_equal(str_at(json_object_get(c, "args"), "column"), "custody_since");
+	assert_string_equal(str_at(json_object_get(c, "args"), "said"), "remains.since_with_holder");
 	resp_free(&r);
 	/* A header the importer does not know. */
 	assert_status(upload("cases.csv", "tag,condtion\nUA-1,skeletal\n", &r), 422);

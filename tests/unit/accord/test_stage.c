@@ -5,6 +5,7 @@
 #include "accord/internal.h"
 #include "accord/ledger.h"
 #include "accord/plan.h"
+#include "core/msg.h"
 
 static const pdate june9 = {2025, 6, 9};
 
@@ -197,6 +198,14 @@ static void test_execution(void **state)
 	stage_exec_report rep;
 	assert_int_equal(stage_execute(f->r, uid, &x, &rep, &f->err), PL_EINPUT);
 	assert_contains(f->err.msg, "already on stage");
+	/* Said in any language: the context by code, the refusal inside it. */
+	assert_string_equal(f->err.code, "stage.substitute_for");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&f->err, LANG_UK, uk, sizeof(uk));
+	char want[300];
+	snprintf(want, sizeof(want), "заміна для %s: ", refuses);
+	assert_true(!strncmp(uk, want, strlen(want)));
+	assert_null(strstr(uk, "substitute"));
 	assert_int_equal(get(f, uid).status, STAGE_AGREED);
 	assert_string_equal(fx_status(f, dies), "listed");
 	outs[0].substitute = sub;
