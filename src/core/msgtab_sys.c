@@ -4,5 +4,198 @@
 #include "core/msg.h"
 
 const msg_entry msg_table_sys[] = {
+	/* files ({detail}: the system's own words for the failure) */
+	{"file.name_long", {"cannot write {file}: the name is too long",
+	                    "не вдається записати {file}: назва задовга",
+	                    "не удаётся записать {file}: имя слишком длинное"}},
+	{"file.cannot_write", {"cannot write {file}: {detail}", "не вдається записати {file}: {detail}",
+	                       "не удаётся записать {file}: {detail}"}},
+	{"file.exists", {"{file} already exists: not replaced", "{file} уже існує: його не замінено",
+	                 "{file} уже существует: он не заменён"}},
+	{"file.cannot_read", {"cannot read {file}: {detail}", "не вдається прочитати {file}: {detail}",
+	                      "не удаётся прочитать {file}: {detail}"}},
+	{"file.large", {"{file} is larger than {max} bytes",
+	                "{file} більший за {max} {max#байт|байти|байтів}",
+	                "{file} больше {max} {max#байта|байт|байт}"}},
+	{"file.input_large", {"the input is larger than {max} bytes",
+	                      "вхідні дані більші за {max} {max#байт|байти|байтів}",
+	                      "входные данные больше {max} {max#байта|байт|байт}"}},
+
+	/* CSV: where, then why */
+	{"csv.at", {"{file}:{line}: field {field}: {@why}", "{file}:{line}: поле {field}: {@why}",
+	            "{file}:{line}: поле {field}: {@why}"}},
+	{"csv.field_long", {"field longer than 64 KiB", "поле довше за 64 КіБ", "поле длиннее 64 КиБ"}},
+	{"csv.bad_utf8", {"invalid UTF-8 at byte {n} of the field (save the file as UTF-8)",
+	                  "некоректний UTF-8 у байті {n} поля (збережіть файл у кодуванні UTF-8)",
+	                  "некорректный UTF-8 в байте {n} поля (сохраните файл в кодировке UTF-8)"}},
+	{"csv.record_long", {"record longer than 1 MiB", "запис довший за 1 МіБ", "запись длиннее 1 МиБ"}},
+	{"csv.many_fields", {"more than 1024 fields in a record", "понад 1024 поля в записі",
+	                     "более 1024 полей в записи"}},
+	{"csv.nul", {"NUL byte in the file (is it UTF-16?)", "байт NUL у файлі (чи не UTF-16 це?)",
+	             "байт NUL в файле (не UTF-16 ли это?)"}},
+	{"csv.unclosed", {"quoted field opened on line {n} never closed",
+	                  "поле в лапках, відкрите в рядку {n}, так і не закрито",
+	                  "поле в кавычках, открытое в строке {n}, так и не закрыто"}},
+	{"csv.after_quote", {"text after a closing quote (a quote inside a quoted field must be doubled: \"\")",
+	                     "текст після закривальних лапок (лапки всередині поля в лапках треба "
+	                     "подвоювати: \"\")",
+	                     "текст после закрывающей кавычки (кавычку внутри поля в кавычках нужно "
+	                     "удваивать: \"\")"}},
+	{"csv.quote_inside", {"quote inside an unquoted field (quote the whole field and double the quote)",
+	                      "лапки всередині поля без лапок (візьміть усе поле в лапки й подвойте "
+	                      "ці лапки)",
+	                      "кавычка внутри поля без кавычек (возьмите всё поле в кавычки и "
+	                      "удвойте эту кавычку)"}},
+
+	/* JSON documents */
+	{"json.unknown", {"{field}: unknown field", "{field}: невідоме поле", "{field}: неизвестное поле"}},
+	{"json.unknown_near", {"{field}: unknown field (did you mean '{near}'?)",
+	                       "{field}: невідоме поле (можливо, «{near}»?)",
+	                       "{field}: неизвестное поле (возможно, «{near}»?)"}},
+
+	/* the database ({detail}: SQLite's own words) */
+	{"store.busy", {"the database is busy (another parley process is writing); try again",
+	                "база даних зайнята (інший процес parley записує); спробуйте ще раз",
+	                "база данных занята (другой процесс parley ведёт запись); попробуйте ещё раз"}},
+	{"store.disk_full", {"the disk is full; nothing was written", "диск заповнено; нічого не записано",
+	                     "диск заполнен; ничего не записано"}},
+	{"store.read_only", {"the database is read-only ({detail})",
+	                     "база даних доступна лише для читання ({detail})",
+	                     "база данных доступна только для чтения ({detail})"}},
+	{"store.unusable", {"{file} is not a usable database ({detail})",
+	                    "{file} — непридатна база даних ({detail})",
+	                    "{file} — непригодная база данных ({detail})"}},
+	{"store.unusable_file", {"file is not a usable database ({detail})",
+	                         "файл — непридатна база даних ({detail})",
+	                         "файл — непригодная база данных ({detail})"}},
+	{"store.sodium", {"libsodium failed to start", "не вдалося запустити libsodium",
+	                  "не удалось запустить libsodium"}},
+	{"store.no_database", {"no database at {file} (create one with `parley init {file}`, or give --db PATH)",
+	                       "немає бази даних {file} (створіть її командою `parley init {file}` або "
+	                       "вкажіть --db ШЛЯХ)",
+	                       "нет базы данных {file} (создайте её командой `parley init {file}` или "
+	                       "укажите --db ПУТЬ)"}},
+	{"store.rolled_back", {"the transaction was rolled back by an inner failure",
+	                       "транзакцію скасовано через внутрішню помилку",
+	                       "транзакция отменена из-за внутренней ошибки"}},
+	{"store.too_new", {"{file} has schema version {version}, but this parley knows only up to version "
+	                   "{latest}: upgrade parley to open it",
+	                   "{file} має версію схеми {version}, а цей parley знає лише версії до {latest}: "
+	                   "оновіть parley, щоб відкрити її",
+	                   "у {file} версия схемы {version}, а этот parley знает только версии до "
+	                   "{latest}: обновите parley, чтобы открыть её"}},
+	{"store.module_too_new", {"{file} has schema version {version} of its {module} tables, but this "
+	                          "parley knows only up to version {latest}: upgrade parley to open it",
+	                          "{file} має версію схеми {version} своїх таблиць {module}, а цей parley "
+	                          "знає лише версії до {latest}: оновіть parley, щоб відкрити її",
+	                          "у {file} версия схемы {version} его таблиц {module}, а этот parley "
+	                          "знает только версии до {latest}: обновите parley, чтобы открыть её"}},
+	{"store.unknown_module", {"{file} has tables of a module this parley does not know ({module}): "
+	                          "upgrade parley to open it",
+	                          "{file} має таблиці модуля, якого цей parley не знає ({module}): "
+	                          "оновіть parley, щоб відкрити її",
+	                          "в {file} есть таблицы модуля, которого этот parley не знает "
+	                          "({module}): обновите parley, чтобы открыть её"}},
+	{"store.dangling_row", {"a row of {table} refers to a row of {parent} that is not there",
+	                        "рядок таблиці {table} посилається на рядок {parent}, якого немає",
+	                        "строка таблицы {table} ссылается на строку {parent}, которой нет"}},
+	{"store.not_parley", {"{file} is an SQLite database but not a parley database",
+	                      "{file} — база даних SQLite, але не база даних parley",
+	                      "{file} — база данных SQLite, но не база данных parley"}},
+
+	/* the audit chain */
+	{"audit.tip_damaged", {"the newest audit entry has no valid hash",
+	                       "найновіший запис журналу аудиту не має дійсного хешу",
+	                       "у новейшей записи журнала аудита нет действительного хеша"}},
+	{"audit.missing", {"audit entry {seq}: entries {from} to {to} before it are missing",
+	                   "запис аудиту {seq}: записів від {from} до {to} перед ним немає",
+	                   "запись аудита {seq}: записей с {from} по {to} перед ней нет"}},
+	{"audit.out_of_order", {"audit entry {seq}: out of order (expected {expected})",
+	                        "запис аудиту {seq}: порушено порядок (очікувався {expected})",
+	                        "запись аудита {seq}: нарушен порядок (ожидалась {expected})"}},
+	{"audit.hash_damaged", {"audit entry {seq}: its hash fields are damaged",
+	                        "запис аудиту {seq}: його поля хешів пошкоджено",
+	                        "запись аудита {seq}: её поля хешей повреждены"}},
+	{"audit.unlinked", {"audit entry {seq}: does not link to the entry before it (an entry was changed, "
+	                    "removed or inserted)",
+	                    "запис аудиту {seq}: не пов’язаний із попереднім записом (запис змінено, "
+	                    "вилучено або вставлено)",
+	                    "запись аудита {seq}: не связана с предыдущей записью (запись изменена, "
+	                    "удалена или вставлена)"}},
+	{"audit.changed", {"audit entry {seq} ({action} {entity} {uid}, {ts}): its contents were changed "
+	                   "after it was written",
+	                   "запис аудиту {seq} ({action} {entity} {uid}, {ts}): його вміст змінено після "
+	                   "запису",
+	                   "запись аудита {seq} ({action} {entity} {uid}, {ts}): её содержимое изменено "
+	                   "после записи"}},
+
+	/* accounts */
+	{"auth.refused", {"{@why}", "{@why}", "{@why}"}},
+	{"auth.name_len", {"a user name is 1 to 64 characters", "ім’я користувача — від 1 до 64 символів",
+	                   "имя пользователя — от 1 до 64 символов"}},
+	{"auth.name_chars", {"a user name is made of a-z, 0-9, '.', '-' and '_'",
+	                     "ім’я користувача складається з a-z, 0-9, «.», «-» і «_»",
+	                     "имя пользователя состоит из a-z, 0-9, «.», «-» и «_»"}},
+	{"auth.password_short", {"a password has at least 10 characters",
+	                         "пароль має щонайменше 10 символів",
+	                         "в пароле не меньше 10 символов"}},
+	{"auth.password_long", {"a password has at most 256 bytes", "пароль має щонайбільше 256 байтів",
+	                        "в пароле не больше 256 байт"}},
+	{"auth.hash_memory", {"not enough memory to hash the password",
+	                      "бракує пам’яті, щоб обчислити хеш пароля",
+	                      "не хватает памяти, чтобы вычислить хеш пароля"}},
+	{"auth.no_token_id", {"no token {id} to revoke", "немає токена {id}, який можна відкликати",
+	                      "нет токена {id}, который можно отозвать"}},
+
+	/* the HTTP layer: downloads, the access log, starting the server */
+	{"http.token_needs_name", {"name: a token needs a name", "назва: токенові потрібна назва",
+	                           "название: токену нужно название"}},
+	{"http.markers_array", {"marker_mutation: expected an array of strings {form}",
+	                        "marker_mutation: очікується масив рядків {form}",
+	                        "marker_mutation: ожидается массив строк {form}"}},
+	{"http.markers_item", {"marker_mutation: item {n}: expected a string {form}",
+	                       "marker_mutation: елемент {n}: очікується рядок {form}",
+	                       "marker_mutation: элемент {n}: ожидается строка {form}"}},
+	{"http.expected_number", {"{field}: expected a number", "{field}: очікується число",
+	                          "{field}: ожидается число"}},
+	{"http.export_write", {"cannot write the export: {detail}",
+	                       "не вдається записати експорт: {detail}",
+	                       "не удаётся записать экспорт: {detail}"}},
+	{"http.threads", {"too many worker threads", "забагато робочих потоків",
+	                  "слишком много рабочих потоков"}},
+	{"http.log_writer", {"cannot start the access log writer",
+	                     "не вдається запустити запис журналу доступу",
+	                     "не удаётся запустить запись журнала доступа"}},
+	{"http.stopping", {"the server is stopping", "сервер зупиняється", "сервер останавливается"}},
+	{"http.pem", {"{file} is empty or too large for a PEM file",
+	              "{file} порожній або завеликий для файлу PEM",
+	              "{file} пуст или слишком велик для файла PEM"}},
+	{"http.listen_form", {"--listen: expected HOST:PORT, got '{value}'",
+	                      "--listen: очікується ВУЗОЛ:ПОРТ, отримано «{value}»",
+	                      "--listen: ожидается УЗЕЛ:ПОРТ, получено «{value}»"}},
+	{"http.listen_host_long", {"--listen: the host is too long", "--listen: назва вузла задовга",
+	                           "--listen: имя узла слишком длинное"}},
+	{"http.listen_port", {"--listen: expected a port 0-65535, got '{value}'",
+	                      "--listen: очікується порт 0–65535, отримано «{value}»",
+	                      "--listen: ожидается порт 0–65535, получено «{value}»"}},
+	{"http.listen_ipv6", {"--listen: '{value}' is not an IPv6 address",
+	                      "--listen: «{value}» — не адреса IPv6", "--listen: «{value}» — не адрес IPv6"}},
+	{"http.listen_ipv4", {"--listen: '{value}' is not an IPv4 address",
+	                      "--listen: «{value}» — не адреса IPv4", "--listen: «{value}» — не адрес IPv4"}},
+	{"http.listen_failed", {"cannot listen on {address}: {detail}",
+	                        "не вдається слухати на {address}: {detail}",
+	                        "не удаётся слушать на {address}: {detail}"}},
+	{"http.not_started", {"the HTTP server did not start", "HTTP-сервер не запустився",
+	                      "HTTP-сервер не запустился"}},
+	{"http.not_started_tls", {"the HTTP server did not start (is the TLS certificate and key valid PEM?)",
+	                          "HTTP-сервер не запустився (чи є сертифікат і ключ TLS коректними "
+	                          "PEM?)",
+	                          "HTTP-сервер не запустился (являются ли сертификат и ключ TLS "
+	                          "корректными PEM?)"}},
+	{"http.tls_pair", {"TLS needs both --tls-cert and --tls-key",
+	                   "для TLS потрібні обидва параметри: --tls-cert і --tls-key",
+	                   "для TLS нужны оба параметра: --tls-cert и --tls-key"}},
+	{"http.web_dir", {"the web UI directory {dir}: {detail}", "каталог веб-інтерфейсу {dir}: {detail}",
+	                  "каталог веб-интерфейса {dir}: {detail}"}},
 	{NULL, {NULL}},
 };
