@@ -183,8 +183,8 @@ const msg_entry msg_table_sys[] = {
 	{"http.listen_ipv4", {"--listen: '{value}' is not an IPv4 address",
 	                      "--listen: «{value}» — не адреса IPv4", "--listen: «{value}» — не адрес IPv4"}},
 	{"http.listen_failed", {"cannot listen on {address}: {detail}",
-	                        "не вдається слухати на {address}: {detail}",
-	                        "не удаётся слушать на {address}: {detail}"}},
+	                        "не вдається приймати з’єднання на {address}: {detail}",
+	                        "не удаётся принимать соединения на {address}: {detail}"}},
 	{"http.not_started", {"the HTTP server did not start", "HTTP-сервер не запустився",
 	                      "HTTP-сервер не запустился"}},
 	{"http.not_started_tls", {"the HTTP server did not start (is the TLS certificate and key valid PEM?)",
@@ -197,5 +197,149 @@ const msg_entry msg_table_sys[] = {
 	                   "для TLS нужны оба параметра: --tls-cert и --tls-key"}},
 	{"http.web_dir", {"the web UI directory {dir}: {detail}", "каталог веб-інтерфейсу {dir}: {detail}",
 	                  "каталог веб-интерфейса {dir}: {detail}"}},
+	/* the CLI's lines for keys, signing, users, the server and the audit chain (src/cli) */
+	{"cli.key_generated", {"secret key of {signer} ({role:signer_roles}) written to {file}",
+	                       "таємний ключ {signer} ({role:signer_roles}) записано до {file}",
+	                       "секретный ключ {signer} ({role:signer_roles}) записан в {file}"}},
+	{"cli.key_keep", {"Keep {file} safe: whoever has it can sign as {signer}.\nGive the others its public "
+	                  "key: parley keys export {file} -o {file}.pub",
+	                  "Бережіть {file}: хто його має, може підписувати як {signer}.\nПередайте іншим "
+	                  "його відкритий ключ: parley keys export {file} -o {file}.pub",
+	                  "Храните {file} надёжно: кто им владеет, может подписывать как {signer}.\n"
+	                  "Передайте другим его открытый ключ: parley keys export {file} -o {file}.pub"}},
+	{"cli.key_exported", {"public key of {signer} ({role:signer_roles}), fingerprint {key}, written to {file}",
+	                      "відкритий ключ {signer} ({role:signer_roles}), відбиток {key}, записано до "
+	                      "{file}",
+	                      "открытый ключ {signer} ({role:signer_roles}), отпечаток {key}, записан в "
+	                      "{file}"}},
+	{"cli.key_trusted", {"trusted key of {role:signer_roles} {signer}, fingerprint {key}",
+	                     "довірено ключ: {role:signer_roles} {signer}, відбиток {key}",
+	                     "доверен ключ: {role:signer_roles} {signer}, отпечаток {key}"}},
+	{"cli.key_already_trusted", {"already trusted: key of {role:signer_roles} {signer}, fingerprint {key}",
+	                             "уже довірений: ключ {role:signer_roles} {signer}, відбиток {key}",
+	                             "уже доверен: ключ {role:signer_roles} {signer}, отпечаток {key}"}},
+	{"cli.key_revoked", {"revoked key {key} of {role:signer_roles} {signer}",
+	                     "відкликано ключ {key} ({role:signer_roles} {signer})",
+	                     "отозван ключ {key} ({role:signer_roles} {signer})"}},
+	{"cli.sign_dropped", {"{prog}: removed {n} {n#signature|signatures} made over another version of the "
+	                      "document: {who} (they must sign again)",
+	                      "{prog}: вилучено {n} {n#підпис|підписи|підписів} під іншою версією "
+	                      "документа: {who} (їм треба підписати знову)",
+	                      "{prog}: удалено {n} {n#подпись|подписи|подписей} под другой версией "
+	                      "документа: {who} (им нужно подписать снова)"}},
+	{"cli.signed", {"signed by {signer} ({role:signer_roles}, key {key})",
+	                "підписано: {signer} ({role:signer_roles}, ключ {key})",
+	                "подписано: {signer} ({role:signer_roles}, ключ {key})"}},
+	{"cli.signed_replacing", {"signed by {signer} ({role:signer_roles}, key {key}), replacing the earlier "
+	                          "signature",
+	                          "підписано: {signer} ({role:signer_roles}, ключ {key}) замість "
+	                          "попереднього підпису",
+	                          "подписано: {signer} ({role:signer_roles}, ключ {key}) вместо "
+	                          "прежней подписи"}},
+	{"cli.signed_sha", {"document sha256 {sha}", "sha256 документа {sha}", "sha256 документа {sha}"}},
+	{"cli.signed_entries", {"document sha256 {sha}, {n} {n#entry|entries}",
+	                        "sha256 документа {sha}, {n} {n#запис|записи|записів}",
+	                        "sha256 документа {sha}, {n} {n#запись|записи|записей}"}},
+	{"cli.written", {"written to {file}", "записано до {file}", "записано в {file}"}},
+	{"cli.wrote", {"{prog}: wrote {file}", "{prog}: записано {file}", "{prog}: записан {file}"}},
+	{"cli.sign_not_object", {"{file}: expected a JSON object (a document, or a signed one)",
+	                         "{file}: очікується об’єкт JSON (документ або підписаний документ)",
+	                         "{file}: ожидается объект JSON (документ или подписанный документ)"}},
+	{"cli.sign_public_key", {"{file} is a public key file: signing takes the secret key file",
+	                         "{file} — файл відкритого ключа: для підпису потрібен файл таємного "
+	                         "ключа",
+	                         "{file} — файл открытого ключа: для подписи нужен файл секретного "
+	                         "ключа"}},
+	{"cli.verify_no_keys", {"{prog}: no trusted keys (no --key, and no database at {db}): no signature can "
+	                        "be trusted",
+	                        "{prog}: немає довірених ключів (немає --key і немає бази даних {db}): "
+	                        "жодному підпису не можна довіряти",
+	                        "{prog}: нет доверенных ключей (нет --key и нет базы данных {db}): ни "
+	                        "одной подписи нельзя доверять"}},
+	{"cli.verify_digests", {"note: the digests in {file} are not those of its document (signing computes "
+	                        "them again)",
+	                        "примітка: дайджести в {file} не відповідають його документу (під час "
+	                        "підписання їх обчислюють заново)",
+	                        "примечание: дайджесты в {file} не соответствуют его документу (при "
+	                        "подписании их вычисляют заново)"}},
+	{"cli.verified", {"verified: document sha256 {sha}", "перевірено: sha256 документа {sha}",
+	                  "проверено: sha256 документа {sha}"}},
+	{"cli.manifest_new", {"stage {stage}, manifest version {version}: new here",
+	                      "етап {stage}, версія маніфесту {version}: новий тут",
+	                      "этап {stage}, версия манифеста {version}: новый здесь"}},
+	{"cli.manifest_new_version", {"stage {stage}, manifest version {version}: a new version",
+	                              "етап {stage}, версія маніфесту {version}: нова версія",
+	                              "этап {stage}, версия манифеста {version}: новая версия"}},
+	{"cli.manifest_held", {"stage {stage}, manifest version {version}: the version held here",
+	                       "етап {stage}, версія маніфесту {version}: версія, яка тут уже є",
+	                       "этап {stage}, версия манифеста {version}: версия, которая здесь уже есть"}},
+	{"cli.manifest_found", {"  {n} {n#entry|entries} found in this registry, {missing} not found",
+	                        "  {n} {n#запис|записи|записів} знайдено в цьому реєстрі, {missing} не "
+	                        "знайдено",
+	                        "  {n} {n#запись|записи|записей} найдено в этом реестре, {missing} не "
+	                        "найдено"}},
+	{"cli.manifest_kept", {"  {n} {n#signature|signatures} kept, {refused} not kept",
+	                       "  {n} {n#підпис|підписи|підписів} збережено, {refused} не збережено",
+	                       "  {n} {n#подпись|подписи|подписей} сохранено, {refused} не сохранено"}},
+	{"cli.manifest_not_agreed", {"  not yet agreed: both parties must sign",
+	                             "  ще не погоджено: мають підписати обидві сторони",
+	                             "  ещё не согласовано: должны подписать обе стороны"}},
+	{"cli.manifest_witnessed", {"  agreed: both parties have signed, witnessed by the mediator",
+	                            "  погоджено: обидві сторони підписали, посередник засвідчив",
+	                            "  согласовано: обе стороны подписали, посредник засвидетельствовал"}},
+	{"cli.manifest_unwitnessed", {"  agreed: both parties have signed (the mediator has not witnessed it)",
+	                              "  погоджено: обидві сторони підписали (посередник ще не засвідчив)",
+	                              "  согласовано: обе стороны подписали (посредник ещё не "
+	                              "засвидетельствовал)"}},
+	{"cli.password_stdin", {"{prog}: expected the password as a line on standard input",
+	                        "{prog}: очікується пароль рядком на стандартному вході",
+	                        "{prog}: ожидается пароль строкой на стандартном входе"}},
+	{"cli.passwords_differ", {"{prog}: the passwords differ", "{prog}: паролі не збігаються",
+	                          "{prog}: пароли не совпадают"}},
+	{"cli.no_password", {"{prog}: no password given", "{prog}: пароль не введено",
+	                     "{prog}: пароль не введён"}},
+	{"cli.user_added", {"added user {user} ({roles})", "додано користувача {user} ({roles})",
+	                    "добавлен пользователь {user} ({roles})"}},
+	{"cli.user_password", {"changed the password of {user}", "змінено пароль користувача {user}",
+	                       "изменён пароль пользователя {user}"}},
+	{"cli.user_changed", {"changed user {user}", "змінено користувача {user}",
+	                      "изменён пользователь {user}"}},
+	{"cli.user_disabled", {"disabled user {user}", "вимкнено користувача {user}",
+	                       "отключён пользователь {user}"}},
+	{"cli.user_enabled", {"enabled user {user}", "увімкнено користувача {user}",
+	                      "включён пользователь {user}"}},
+	{"cli.token_made", {"token {id} for {user}: {token}\n(keep it now: it is not shown again)",
+	                    "токен {id} для {user}: {token}\n(збережіть його зараз: більше його не "
+	                    "покажуть)",
+	                    "токен {id} для {user}: {token}\n(сохраните его сейчас: больше его не "
+	                    "покажут)"}},
+	{"cli.token_revoked", {"revoked token {id}", "відкликано токен {id}", "отозван токен {id}"}},
+	{"cli.serve_no_tls", {"{prog}: WARNING: listening on {address} without TLS: passwords, session cookies "
+	                      "and personal data cross the network in the clear. Use --tls-cert and "
+	                      "--tls-key.",
+	                      "{prog}: УВАГА: приймає з’єднання на {address} без TLS: паролі, cookie сеансів і "
+	                      "персональні дані йдуть мережею відкритим текстом. Використайте "
+	                      "--tls-cert і --tls-key.",
+	                      "{prog}: ВНИМАНИЕ: принимает соединения на {address} без TLS: пароли, cookie сеансов и "
+	                      "персональные данные идут по сети открытым текстом. Используйте "
+	                      "--tls-cert и --tls-key."}},
+	{"cli.serve_no_web", {"{prog}: no web UI (no --web DIR, $PARLEY_WEB or {dir}): the API only",
+	                      "{prog}: немає веб-інтерфейсу (немає --web КАТАЛОГ, $PARLEY_WEB чи {dir}): "
+	                      "лише API",
+	                      "{prog}: нет веб-интерфейса (нет --web КАТАЛОГ, $PARLEY_WEB или {dir}): "
+	                      "только API"}},
+	{"cli.serve_interrupted", {"{prog}: interrupted: finishing the requests in flight",
+	                           "{prog}: перервано: завершуються запити, що вже виконуються",
+	                           "{prog}: прервано: завершаются уже выполняемые запросы"}},
+	{"cli.serve_terminated", {"{prog}: terminated: finishing the requests in flight",
+	                          "{prog}: зупинено: завершуються запити, що вже виконуються",
+	                          "{prog}: остановлено: завершаются уже выполняемые запросы"}},
+	{"cli.serve_stopped", {"{prog}: stopped", "{prog}: зупинено", "{prog}: остановлен"}},
+	{"cli.audit_intact_before", {"{prog}: the {count} {n#entry before it is|entries before it are} intact",
+	                             "{prog}: {count} {n#запис|записи|записів} перед ним цілі",
+	                             "{prog}: {count} {n#запись|записи|записей} перед ней целы"}},
+	{"cli.audit_intact", {"audit chain intact: {count} {n#entry|entries}",
+	                      "ланцюжок аудиту цілий: {count} {n#запис|записи|записів}",
+	                      "цепочка аудита цела: {count} {n#запись|записи|записей}"}},
 	{NULL, {NULL}},
 };
