@@ -47,6 +47,14 @@ const msg_entry msg_table_sys[] = {
 	                      "кавычка внутри поля без кавычек (возьмите всё поле в кавычки и "
 	                      "удвойте эту кавычку)"}},
 
+	/* an import's result: its first problem ({@first}), and how many more */
+	{"problems.nothing", {"{@first} (nothing was imported)", "{@first} (нічого не імпортовано)",
+	                      "{@first} (ничего не импортировано)"}},
+	{"problems.more", {"{@first} (and {more} more {more#problem|problems}; nothing was imported)",
+	                   "{@first} (і ще {more} {more#проблема|проблеми|проблем}; нічого не імпортовано)",
+	                   "{@first} (и ещё {more} {more#проблема|проблемы|проблем}; ничего не "
+	                   "импортировано)"}},
+
 	/* JSON documents */
 	{"json.unknown", {"{field}: unknown field", "{field}: невідоме поле", "{field}: неизвестное поле"}},
 	{"json.unknown_near", {"{field}: unknown field (did you mean '{near}'?)",
