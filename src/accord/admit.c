@@ -9,6 +9,7 @@
 
 static const char *const exclusion_names[EXCLUDE_COUNT] = {
 	[EXCLUDE_NOT_CONFIRMED] = "not_confirmed",
+	[EXCLUDE_NOT_YET_CAPTURED] = "not_yet_captured",
 	[EXCLUDE_PARTY] = "party",
 	[EXCLUDE_CONSENT] = "consent",
 	[EXCLUDE_NOT_ELIGIBLE] = "not_eligible",
@@ -64,6 +65,15 @@ bool clause_admits(const agreement *ag, const clause *cl, pdate date, const pers
 	v->status = pe->status;
 	if(pe->status != ST_HELD && pe->status != ST_LISTED)
 		return refuse(v, EXCLUDE_NOT_CONFIRMED, NULL);
+	/* Held now is not held on the stage's day: a stage planned for a date
+	 * (one being recorded after the fact, a plan made ahead) takes only
+	 * those whose capture was no later. A partial date counts only when
+	 * all of it is later; an unknown one does not exclude. */
+	pdate captured;
+	const char *why;
+	if(pe->f[PF_CAPTURE_DATE] && date_parse(pe->f[PF_CAPTURE_DATE], &captured, &why) &&
+	   date_lo(captured) > date_hi(date))
+		return refuse(v, EXCLUDE_NOT_YET_CAPTURED, pe->f[PF_CAPTURE_DATE]);
 	if(!pe->f[PF_PARTY] || strcmp(pe->f[PF_PARTY], other))
 		return refuse(v, EXCLUDE_PARTY, pe->f[PF_PARTY]);
 	if(pe->f[PF_CONSENT] && !strcmp(pe->f[PF_CONSENT], "no"))

@@ -155,6 +155,7 @@ bool clause_in_pool(const clause *c, const person *p, pdate stage_date);
 /* Why a person may not go in a stage of a clause. */
 typedef enum clause_exclusion {
 	EXCLUDE_NOT_CONFIRMED,    /* captured (reported), not yet confirmed held */
+	EXCLUDE_NOT_YET_CAPTURED, /* captured after the stage's date: not held on that day */
 	EXCLUDE_PARTY,            /* not the other party's: unknown, or a third party */
 	EXCLUDE_CONSENT,          /* refuses repatriation (Art. 109) */
 	EXCLUDE_NOT_ELIGIBLE,     /* the clause's rule says no */

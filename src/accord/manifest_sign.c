@@ -24,7 +24,7 @@ static pl_rc signable(store *st, const char *uid, pl_err *err)
 /* The office's key, if the signer may use a key of its role. */
 static pl_rc usable_key(store *st, const char *fingerprint, unsigned roles, sign_trusted *t, pl_err *err)
 {
-	pl_rc rc = sign_office_key(st, fingerprint, t, err);
+	pl_rc rc = sign_office_key(st, fingerprint, roles, t, err);
 	if(!rc && !(roles & (1u << t->key.role)))
 		rc = pl_fail(err, PL_ECONFLICT, "the office's key %s is a %s's (%s): you may sign only as %s",
 		             t->fingerprint, sign_role_name(t->key.role), t->key.signer,

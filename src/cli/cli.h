@@ -111,8 +111,24 @@ int cli_parse(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, v
 /* Run the sub-command argv[1] of group `group` ("person"), or print usage. */
 int cli_dispatch(cli *c, const char *group, const cli_command *subs, size_t n,
                  const char *usage, int argc, char **argv);
-/* Print "prog: message" and "try --help" to stderr; returns EXIT_USAGE. */
+/* Print "prog: message" and "try --help" to stderr; returns EXIT_USAGE.
+ * English only: for a message already made elsewhere; prefer the coded
+ * forms below. */
 int cli_usage_error(const cli *c, const char *fmt, ...) PL_PRINTF(2, 3);
+/* The same with a code of the catalogue and its name, value pairs ended
+ * by NULL (as cli_say), in the user's language:
+ *   return cli_usage_errorc(c, "cli.required", "option", o->name, NULL); */
+int cli_usage_errorc(const cli *c, const char *code, ...)
+#if defined(__GNUC__)
+	__attribute__((sentinel))
+#endif
+	;
+/* The same for err's message (coded or not): a usage mistake a lower layer
+ * found. */
+int cli_usage_fail(const cli *c, const pl_err *err);
+/* A file could not be read or written: the message of code
+ * ("cli.cannot_write": "cannot write {path}: {why}") with errno's text. */
+pl_rc cli_io_fail(pl_err *err, pl_rc rc, const char *code, const char *path);
 /* Print an error and return the exit code for it. */
 int cli_fail(const cli *c, const pl_err *err);
 
@@ -123,6 +139,17 @@ int cli_fail(const cli *c, const pl_err *err);
  *   cli_say(stdout, "cli.imported", "n", PL_N(n), "file", path, NULL);
  * What programs read (tables, CSV, JSON, ids) is printed as it is. */
 void cli_say(FILE *out, const char *code, ...)
+#if defined(__GNUC__)
+	__attribute__((sentinel))
+#endif
+	;
+/* An importer's problems, a line each: `lines` as they are, or in the
+ * language LANG asks for where `coded` (problems.coded, NULL if none) says
+ * a line by its code. */
+void cli_problems(FILE *out, const buf *lines, const buf *coded);
+/* The same text into out (cut to size), without the newline: a word inside
+ * a line, "(no name)". */
+void cli_text(char *out, size_t size, const char *code, ...)
 #if defined(__GNUC__)
 	__attribute__((sentinel))
 #endif
@@ -166,8 +193,9 @@ int cli_rows_finish(cli_rows *o, const cli *c, pl_rc rc, const pl_err *err);
  * of memory) or it could not be written. */
 bool cli_print_json(json_t *o);
 /* After a page of a listing: "21-40 of 1,234 (--offset 40 for more)", or
- * "no THINGS match"; capped: the total is a lower bound. */
-void cli_print_range(const char *things, size_t offset, size_t n, size_t total, bool capped);
+ * the line of code `none` ("cli.no_persons": "no persons match{@at}");
+ * capped: the total is a lower bound. */
+void cli_print_range(const char *none, size_t offset, size_t n, size_t total, bool capped);
 
 
 /* The import progress line on stderr (rows, rows/s, ETA); ctx is a

@@ -114,7 +114,7 @@ static int take_since(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	pdate d;
 	const char *why;
-	return date_parse(value, &d, &why) ? -1 : cli_usage_error(c, "--since: %s, got '%s'", why, value);
+	return date_parse(value, &d, &why) ? -1 : cli_usage_errorc(c, "cli.since_form", "why", field_why_arg(why), "value", value, NULL);
 }
 
 static int audit_list_cmd(cli *c, int argc, char **argv, bool access)

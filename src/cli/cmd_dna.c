@@ -123,8 +123,7 @@ int cli_dna_import(cli *c, int argc, char **argv)
 	while(kind < 5 && (!kinds[kind][0] || strcmp(argv[optind], kinds[kind])))
 		kind++;
 	if(kind == 5)
-		return cli_usage_error(c, "import what? remains, references, pedigree or frequencies (got "
-		                       "'%s')", argv[optind]);
+		return cli_usage_errorc(c, "cli.dna_import_what", "value", argv[optind], NULL);
 	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20, .people = v[PEOPLE].n};
 	return run_import(c, (dna_import_kind)kind, argv[optind + 1], &o, v[QUIET].s != NULL);
 }
@@ -195,7 +194,7 @@ int cli_dna_frequencies(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	if(!v[FROM].s)
-		return v[MIN_COUNT].s ? cli_usage_error(c, "--min-count goes with --from") : show_frequencies(c);
+		return v[MIN_COUNT].s ? cli_usage_errorc(c, "cli.min_count_with_from", NULL) : show_frequencies(c);
 	dna_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20,
 	                     .min_count = v[MIN_COUNT].s ? (int)v[MIN_COUNT].n : 5};
 	return run_import(c, DNA_IMPORT_GENOTYPES, v[FROM].s, &o, v[QUIET].s != NULL);

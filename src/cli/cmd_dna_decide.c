@@ -82,17 +82,15 @@ static int decider(cli *c, store *st, const char *name, bool withdrawal, unsigne
 	if(!name || !*name)
 		name = c->actor;
 	if(auth_user_get(st, name, &u, &err) || u.disabled) {
-		pl_fail(&err, PL_ECONFLICT, "a decision on an identification is recorded under a parley user "
-		        "with the dna_write permission%s; '%s' is no such user (give --user NAME, or set "
-		        "PARLEY_ACTOR)", withdrawal ? " or an admin" : "", name);
+		pl_failc(&err, PL_ECONFLICT, withdrawal ? "cli.decide_no_user_withdraw" : "cli.decide_no_user",
+		         "user", name, NULL);
 		return cli_fail(c, &err);
 	}
 	*roles = (auth_can(u.roles, PERM_DNA_WRITE) ? DNA_AS_IDENTIFICATION : 0) |
 	         (u.roles & (1u << ROLE_ADMIN) ? DNA_AS_ADMIN : 0);
 	if(!(*roles & DNA_AS_IDENTIFICATION) && (!withdrawal || !*roles)) {
-		pl_fail(&err, PL_ECONFLICT, "user %s may not decide on identifications: that needs the "
-		        "dna_write permission (the identification role)%s", u.name,
-		        withdrawal ? ", or the admin role for a withdrawal" : "");
+		pl_failc(&err, PL_ECONFLICT, withdrawal ? "cli.decide_not_allowed_withdraw" : "cli.decide_not_allowed",
+		         "user", u.name, NULL);
 		return cli_fail(c, &err);
 	}
 	if(store_set_actor(st, u.name))
@@ -141,13 +139,13 @@ static int decide(cli *c, int argc, char **argv, decision kind)
 	if(status >= 0)
 		return status;
 	if(v[FORCE].s && kind != D_CONFIRM)
-		return cli_usage_error(c, "--force goes with confirm");
+		return cli_usage_errorc(c, "cli.force_with_confirm", NULL);
 	if((v[REASON].s || v[APPROVE].s || v[CANCEL].s) && kind != D_WITHDRAW)
-		return cli_usage_error(c, "--reason, --approve and --cancel go with withdraw");
+		return cli_usage_errorc(c, "cli.withdraw_options", NULL);
 	if(kind == D_WITHDRAW && v[NOTE].s)
-		return cli_usage_error(c, "a withdrawal takes --reason, not --note");
+		return cli_usage_errorc(c, "cli.withdraw_reason", NULL);
 	if(kind == D_WITHDRAW && !!v[REASON].s + !!v[APPROVE].s + !!v[CANCEL].s != 1)
-		return cli_usage_error(c, "give one of --reason TEXT (request), --approve or --cancel");
+		return cli_usage_errorc(c, "cli.withdraw_one", NULL);
 	const char *tag = argv[optind], *other = argv[optind + 1];
 	store *st;
 	pl_err err = {0};

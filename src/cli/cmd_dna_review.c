@@ -77,7 +77,7 @@ static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
 	pl_rc rc = dna_proposals_list(st, q, &a, &p, &n, &total, &err);
 	int status = EXIT_OK;
 	if(rc == PL_EUSAGE) {
-		status = cli_usage_error(c, "%s", err.msg);
+		status = cli_usage_fail(c, &err);
 	} else if(rc) {
 		status = cli_fail(c, &err);
 	} else if(c->json) {
@@ -94,7 +94,7 @@ static int list_proposals(cli *c, store *st, const dna_proposal_query *q)
 		if(n)
 			table_print(t, stdout, 40);
 		table_free(t);
-		cli_print_range("proposals", q->offset, n, total, false);
+		cli_print_range("cli.no_proposals", q->offset, n, total, false);
 	}
 	arena_free(&a);
 	return status;

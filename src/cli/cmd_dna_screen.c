@@ -70,8 +70,7 @@ static int take_marker(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	screen_markers *m = ctx;
 	if(m->n == DNA_MARKERS_MAX + 1)
-		return cli_usage_error(c, "--%s: at most %d loci with a model of their own", o->name,
-		                       DNA_MARKERS_MAX);
+		return cli_usage_errorc(c, "cli.loci_max", "option", o->name, "max", PL_N(DNA_MARKERS_MAX), NULL);
 	m->text[m->n++] = value;
 	return -1;
 }
@@ -108,7 +107,7 @@ static int screen_params(cli *c, const cli_val *v, const screen_markers *mk, dna
 		for(char *u = param; *u; u++)
 			*u = *u == '-' ? '_' : *u;
 		if(!cli_parse_number(v[o].s, -HUGE_VAL, HUGE_VAL, &x))
-			return cli_usage_error(c, "--%s: expected a number, got '%s'", name, v[o].s);
+			return cli_usage_errorc(c, "cli.expected_number", "option", name, "value", v[o].s, NULL);
 		if(dna_params_set(p, param, x, &err))
 			return refused(c, name, &err);
 	}

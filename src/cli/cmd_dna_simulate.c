@@ -94,7 +94,7 @@ static int sim_options(cli *c, const cli_val *v, dna_sim_opts *o)
 		if(v[shares[i].opt].s)
 			*shares[i].to = v[shares[i].opt].x;
 	if(o->unrelated + o->fragments > 1)
-		return cli_usage_error(c, "--unrelated and --fragments together are more than all the remains");
+		return cli_usage_errorc(c, "cli.simulate_too_many", NULL);
 	const char *why = v[M_KINDS].s ? dna_sim_parse_kinds(o, v[M_KINDS].s) : NULL;
 	return why ? cli_usage_error(c, "--kinds: %s", why) : -1;
 }

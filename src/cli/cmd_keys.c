@@ -231,7 +231,7 @@ static int keys_revoke(cli *c, int argc, char **argv)
 		snprintf(fp + len, sizeof(fp) - len, "%s", argv[i]);
 	}
 	if(!fp[0])
-		return cli_usage_error(c, "expected a key FINGERPRINT");
+		return cli_usage_errorc(c, "cli.fingerprint_expected", NULL);
 	store *st;
 	pl_err err = {0};
 	if(cli_open(c, &st, &err))

@@ -71,16 +71,16 @@ static pl_rc parse_ext(const char *arg, arena *a, person *p, pl_err *err)
 {
 	const char *eq = strchr(arg, '=');
 	if(!eq || eq == arg || !eq[1])
-		return pl_fail(err, PL_EUSAGE, "--ext: expected SOURCE=ID, e.g. icrc=AB-1234");
+		return pl_failc(err, PL_EUSAGE, "cli.ext_form", NULL);
 	if(p->next == EXT_MAX)
-		return pl_fail(err, PL_EUSAGE, "--ext: at most %d", EXT_MAX);
+		return pl_failc(err, PL_EUSAGE, "cli.ext_max", "max", PL_N(EXT_MAX), NULL);
 	char *source = arena_strndup(a, arg, (size_t)(eq - arg));
 	const char *id = arena_strdup(a, eq + 1);
 	if(!source || !id)
 		return pl_nomem(err);
 	const char *why = ext_source_invalid(source);
 	if(why || (why = ext_value_invalid(id)))
-		return pl_fail(err, PL_EINPUT, "--ext %s: %s", arg, why);
+		return pl_failc(err, PL_EINPUT, "cli.ext_invalid", "arg", arg, "why", field_why_arg(why), NULL);
 	p->ext[p->next].source = source;
 	p->ext[p->next].id = id;
 	p->next++;
@@ -103,7 +103,7 @@ typedef struct record_args {
 /* Say a failure: a mistake of usage, or a refusal. */
 static int say_failure(cli *c, pl_rc rc, const pl_err *err)
 {
-	return rc == PL_EUSAGE ? cli_usage_error(c, "%s", err->msg) : cli_fail(c, err);
+	return rc == PL_EUSAGE ? cli_usage_fail(c, err) : cli_fail(c, err);
 }
 
 /* --FIELD VALUE */
@@ -140,7 +140,7 @@ static int take_clear(cli *c, const cli_opt *o, char *value, void *ctx)
 		i = field_find(person_fields, PF_COUNT, under);
 	}
 	if(i < 0)
-		return cli_usage_error(c, "--clear: no field '%s'", value);
+		return cli_usage_errorc(c, "cli.clear_no_field", "field", value, NULL);
 	ra->clear[i] = true;
 	ra->any = true;
 	return -1;
@@ -180,7 +180,7 @@ static int save_person(cli *c, person *p, const char *id, const bool *clear)
 	if(rc)
 		return say_failure(c, rc, &err);
 	if(id)
-		printf("updated %s\n", id);
+		cli_say(stdout, "cli.person_updated", "person", id, NULL);
 	else
 		printf(c->json ? "{\"id\":\"%s\"}\n" : "%s\n", p->uid);
 	return EXIT_OK;
@@ -205,7 +205,7 @@ static int person_write(cli *c, int argc, char **argv, bool update)
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, &ra);
 	if(status < 0 && update && !ra.any)
-		status = cli_usage_error(c, "nothing to change: give --FIELD VALUE or --clear FIELD");
+		status = cli_usage_errorc(c, "cli.person_nothing_to_change", NULL);
 	if(status < 0 && !update && v[CLEAR_OR_ID].s)
 		snprintf(p.uid, sizeof(p.uid), "%s", v[CLEAR_OR_ID].s);
 	if(status < 0)
@@ -234,7 +234,7 @@ static const char *name_of(const person *p, char *out, size_t size)
 	snprintf(out, size, "%s%s%s%s%s", s ? s : "", s && g ? " " : "", g ? g : "",
 	         m && (s || g) ? " " : "", m ? m : "");
 	if(!*out)
-		snprintf(out, size, "(no name)");
+		cli_text(out, size, "cli.no_name", NULL);
 	return out;
 }
 
@@ -257,9 +257,11 @@ static void show_text(const person *p, const event *ev, size_t nev)
 	}
 	table_print(t, stdout, 80);
 	table_free(t);
-	printf("\nTimeline\n");
+	putchar('\n');
+	cli_say(stdout, "cli.timeline", NULL);
 	if(nev == 0) {
-		printf("  (no events)\n");
+		fputs("  ", stdout);
+		cli_say(stdout, "cli.no_events", NULL);
 		return;
 	}
 	const char *eh[6] = {"date", "event", "status", "source", "place", "note"};
@@ -389,7 +391,7 @@ static int take_age(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	if(parse_age(value, ctx))
 		return -1;
-	return cli_usage_error(c, "--age: expected MIN-MAX, MIN-, -MAX or N, got '%s'", value);
+	return cli_usage_errorc(c, "cli.age_form", "value", value, NULL);
 }
 
 static void print_page(const cli *c, const person_query *q, const person_page *pg)
@@ -428,10 +430,9 @@ static void print_page(const cli *c, const person_query *q, const person_page *p
 	if(pg->n)
 		table_print(t, stdout, 40);
 	table_free(t);
-	cli_print_range("persons", q->offset, pg->n, pg->total, pg->total_capped);
+	cli_print_range("cli.no_persons", q->offset, pg->n, pg->total, pg->total_capped);
 	if(pg->n && !pg->name_order)
-		printf("(more than %d persons have this name: listed in registry order; add a word "
-		       "or a filter to list them by name)\n", SEARCH_SORT_MAX);
+		cli_say(stdout, "cli.registry_order", "n", PL_N(SEARCH_SORT_MAX), NULL);
 }
 
 static int person_list(cli *c, int argc, char **argv, bool search)
@@ -488,7 +489,7 @@ static int person_list(cli *c, int argc, char **argv, bool search)
 		for(int i = optind; i < argc; i++)
 			if(buf_printf(&name, "%s%s", i > optind ? " " : "", argv[i])) {
 				buf_free(&name);
-				return cli_usage_error(c, "the name is too long");
+				return cli_usage_errorc(c, "cli.name_too_long", NULL);
 			}
 		q.name = strdup(buf_str(&name));
 		buf_free(&name);

@@ -45,7 +45,7 @@ int cmd_plan(cli *c, int argc, char **argv)
 	bool explain = val[EXPLAIN].s != NULL, save = val[SAVE].s != NULL;
 	const char *point = val[POINT].s;
 	if(point && !save)
-		return cli_usage_error(c, "--handover-point goes with --save");
+		return cli_usage_errorc(c, "cli.handover_point_with_save", NULL);
 	plan_opts o = {.clause = val[CLAUSE].s, .date = val[DATE].day, .capacity = val[CAPACITY].n,
 	               .max_days = (int)val[DAYS].n};
 	store *st = NULL;

@@ -65,14 +65,14 @@ static pl_rc write_report(const char *path, const reconcile_result *r, const cha
 	const char *kind = report_kind(path);
 	FILE *f = fopen(path, "wb");
 	if(!f)
-		return pl_fail(err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		return cli_io_fail(err, PL_EIO, "cli.cannot_write", path);
 	char title[512];
 	snprintf(title, sizeof(title), "Reconciliation of %s", list);
 	pl_rc rc = !strcmp(kind, "json") ? reconcile_write_json(f, r, err)
 	         : !strcmp(kind, "csv")  ? reconcile_write_csv(f, r, err)
 	                                 : reconcile_write_html(f, r, title, err);
 	if(fclose(f) && !rc)
-		rc = pl_fail(err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		rc = cli_io_fail(err, PL_EIO, "cli.cannot_write", path);
 	return rc;
 }
 
@@ -90,23 +90,32 @@ static void print_summary(const cli *c, const reconcile_result *r)
 		       r->reg.reused, r->seconds);
 		return;
 	}
-	printf("%zu list rows against %zu registry persons (%zu candidate pairs, %.2f s)\n",
-	       r->list.side.n, r->reg.side.n, r->links.candidates, r->seconds);
-	printf("  registry keys: %zu made now, %zu kept from earlier runs\n", r->reg.keyed, r->reg.reused);
-	printf("  matched    %zu\n  review     %zu\n  unmatched  %zu\n", r->matched, r->review,
-	       r->unmatched);
-	printf("flags: %zu already returned, %zu died, %zu civilians, %zu listed twice, %zu on open "
-	       "stages, %zu not eligible\n", r->flagged[0], r->flagged[2], r->flagged[1], r->flagged[3],
-	       r->flagged[4], r->flagged[5]);
+	char secs[32];
+	snprintf(secs, sizeof(secs), "%.2f", r->seconds);
+	cli_say(stdout, "cli.reconciled", "n", PL_N(r->list.side.n), "registry", PL_N(r->reg.side.n),
+	        "pairs", PL_N(r->links.candidates), "seconds", secs, NULL);
+	cli_say(stdout, "cli.registry_keys", "made", PL_N(r->reg.keyed), "kept", PL_N(r->reg.reused), NULL);
+	cli_say(stdout, "cli.reconcile_counts", "matched", PL_N(r->matched), "review", PL_N(r->review),
+	        "unmatched", PL_N(r->unmatched), NULL);
+	cli_say(stdout, "cli.reconcile_flags", "returned", PL_N(r->flagged[0]), "died", PL_N(r->flagged[2]),
+	        "civilians", PL_N(r->flagged[1]), "twice", PL_N(r->flagged[3]), "booked",
+	        PL_N(r->flagged[4]), "not_eligible", PL_N(r->flagged[5]), NULL);
 	if(!r->whole_names)
 		return;
-	/* The "name" column was split: say by what rule, and which were not. */
-	printf("whole names split:");
-	for(int k = 1; k < NAMES_SPLIT_COUNT; k++)
-		if(r->split[k])
-			printf(" %zu by %s,", r->split[k], names_split_name((names_split)k));
-	printf(" %zu not split (one word, or initials only), %zu with words left out\n",
-	       r->split[NAMES_SPLIT_NONE], r->split_left_out);
+	/* The "name" column was split: say by what rule (the rules' names are
+	 * words of the format, docs/formats.md), and which were not. */
+	char rules[512] = "";
+	size_t used = 0;
+	for(int k = 1; k < NAMES_SPLIT_COUNT && used < sizeof(rules); k++)
+		if(r->split[k]) {
+			char by[128];
+			cli_text(by, sizeof(by), "cli.split_by", "n", PL_N(r->split[k]), "rule",
+			         names_split_name((names_split)k), NULL);
+			int w = snprintf(rules + used, sizeof(rules) - used, " %s,", by);
+			used += w > 0 ? (size_t)w : 0;
+		}
+	cli_say(stdout, "cli.names_split", "rules", rules, "none", PL_N(r->split[NAMES_SPLIT_NONE]), "left_out",
+	        PL_N(r->split_left_out), NULL);
 }
 
 static bool parse_decision(const char *s, bool confirm, reconcile_decision *d)
@@ -133,7 +142,7 @@ static int take_thresholds(cli *c, const cli_opt *o, char *value, void *ctx)
 	reconcile_args *ra = ctx;
 	if(parse_thresholds(value, &ra->o))
 		return -1;
-	return cli_usage_error(c, "--thresholds: expected M or M,R with 0 < R <= M < 1, got '%s'", value);
+	return cli_usage_errorc(c, "cli.thresholds_form", "value", value, NULL);
 }
 
 /* --confirm and --reject, repeatable. */
@@ -141,10 +150,9 @@ static int take_decision(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	reconcile_args *ra = ctx;
 	if(ra->o.ndecide == DECISIONS_MAX)
-		return cli_usage_error(c, "at most %d decisions at once", DECISIONS_MAX);
+		return cli_usage_errorc(c, "cli.decisions_max", "max", PL_N(DECISIONS_MAX), NULL);
 	if(!parse_decision(value, !strcmp(o->name, "confirm"), &ra->decide[ra->o.ndecide]))
-		return cli_usage_error(c, "--%s: expected LINE:PERSON_ID (e.g. 12:P3F8K2...), got '%s'", o->name,
-		                       value);
+		return cli_usage_errorc(c, "cli.decision_form", "option", o->name, "value", value, NULL);
 	ra->o.ndecide++;
 	return -1;
 }
@@ -153,12 +161,12 @@ static int take_report(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	if(report_kind(value))
 		return -1;
-	return cli_usage_error(c, "--report: the file must end in .json, .csv or .html, got '%s'", value);
+	return cli_usage_errorc(c, "cli.report_kind_reconcile", "value", value, NULL);
 }
 
 static int take_clause(cli *c, const cli_opt *o, char *value, void *ctx)
 {
-	return strchr(value, ':') ? -1 : cli_usage_error(c, "--clause: expected AGREEMENT:CLAUSE, got '%s'", value);
+	return strchr(value, ':') ? -1 : cli_usage_errorc(c, "cli.clause_form", "value", value, NULL);
 }
 
 int cmd_reconcile(cli *c, int argc, char **argv)
@@ -190,7 +198,7 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 	pl_err err = {0};
 	FILE *f = strcmp(list, "-") ? fopen(list, "rb") : stdin;
 	if(!f) {
-		pl_fail(&err, PL_ENOTFOUND, "cannot read %s: %s", list, strerror(errno));
+		cli_io_fail(&err, PL_ENOTFOUND, "cli.cannot_read", list);
 		return cli_fail(c, &err);
 	}
 	store *st = NULL;
@@ -206,7 +214,8 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 		snprintf(name, sizeof(name), "%.*s", (int)(strchr(clause_arg, ':') - clause_arg), clause_arg);
 		rc = agreement_get(st, name, &a, &ag, &err);
 		if(!rc && !(check.cl = agreement_clause(&ag, strchr(clause_arg, ':') + 1)))
-			rc = pl_fail(&err, PL_EINPUT, "agreement %s has no clause '%s'", name, strchr(clause_arg, ':') + 1);
+			rc = pl_failc(&err, PL_EINPUT, "cli.no_clause", "agreement", name, "clause",
+			              strchr(clause_arg, ':') + 1, NULL);
 		check.ag = &ag;
 	}
 	check.st = st;
@@ -258,7 +267,7 @@ static int take_review(cli *c, const cli_opt *o, char *value, void *ctx)
 	char *end;
 	double review = strtod(value, &end);
 	if(end == value || *end || review <= 0 || review >= 1)
-		return cli_usage_error(c, "--review: expected a probability between 0 and 1, got '%s'", value);
+		return cli_usage_errorc(c, "cli.review_form", "value", value, NULL);
 	*(double *)ctx = review;
 	return -1;
 }
@@ -268,7 +277,7 @@ static int take_dedupe_report(cli *c, const cli_opt *o, char *value, void *ctx)
 	const char *kind = report_kind(value);
 	if(kind && strcmp(kind, "html"))
 		return -1;
-	return cli_usage_error(c, "--report: the file must end in .json or .csv, got '%s'", value);
+	return cli_usage_errorc(c, "cli.report_kind_dedupe", "value", value, NULL);
 }
 
 int cmd_dedupe(cli *c, int argc, char **argv)
@@ -297,12 +306,12 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 	if(!rc && report) {
 		FILE *f = fopen(report, "wb");
 		if(!f)
-			rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", report, strerror(errno));
+			rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", report);
 		else {
 			rc = !strcmp(report_kind(report), "json") ? dedupe_write_json(f, &res, &err)
 			                                          : dedupe_write_csv(f, &res, &err);
 			if(fclose(f) && !rc)
-				rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", report, strerror(errno));
+				rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", report);
 		}
 	}
 	if(!rc && c->json) {
@@ -310,8 +319,11 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 		       "\"candidate_pairs\": %zu, \"seconds\": %.3f}\n", res.reg.side.n, res.nclusters,
 		       res.in_clusters, res.links.candidates, res.seconds);
 	} else if(!rc) {
-		printf("%zu persons: %zu clusters holding %zu records (%zu candidate pairs, %.2f s)\n",
-		       res.reg.side.n, res.nclusters, res.in_clusters, res.links.candidates, res.seconds);
+		char secs[32];
+		snprintf(secs, sizeof(secs), "%.2f", res.seconds);
+		cli_say(stdout, "cli.deduped", "n", PL_N(res.reg.side.n), "clusters", PL_N(res.nclusters),
+		        "records", PL_N(res.in_clusters), "pairs", PL_N(res.links.candidates), "seconds", secs,
+		        NULL);
 		for(size_t k = 0; k < res.nclusters && k < 20; k++) {
 			const dedupe_cluster *cl = &res.clusters[k];
 			printf("  %3zu  %.4f ", k + 1, cl->best);
@@ -320,7 +332,7 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 			putchar('\n');
 		}
 		if(res.nclusters > 20)
-			printf("  ... %zu more (--report lists them all)\n", res.nclusters - 20);
+			cli_say(stdout, "cli.more_clusters", "n", PL_N(res.nclusters - 20), NULL);
 	}
 	if(!rc)
 		dedupe_free(&res);

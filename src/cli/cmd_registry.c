@@ -46,9 +46,9 @@ int cmd_init(cli *c, int argc, char **argv)
 	const char *admin = v[ADMIN].s;
 	bool from_stdin = v[STDIN].s != NULL, generate = v[GENERATE].s != NULL;
 	if((from_stdin || generate) && !admin)
-		return cli_usage_error(c, "a password is for --admin NAME");
+		return cli_usage_errorc(c, "cli.password_for_admin", NULL);
 	if(from_stdin && generate)
-		return cli_usage_error(c, "--password-stdin or --generate-password, not both");
+		return cli_usage_errorc(c, "cli.password_one_way", NULL);
 	char password[PASSWORD_MAX + 2] = "";
 	if(admin && (status = cli_password(c, from_stdin, generate, password, sizeof(password))))
 		return status;
@@ -61,21 +61,21 @@ int cmd_init(cli *c, int argc, char **argv)
 	int before = store_schema_found(st), now = store_schema_latest();
 	pl_rc rc = PL_OK;
 	if(admin && auth_user_count(st) > 0)
-		rc = pl_fail(&err, PL_ECONFLICT, "%s already has users: add more with 'parley user add'",
-		             c->db);
+		rc = pl_failc(&err, PL_ECONFLICT, "cli.has_users", "db", c->db, NULL);
 	else if(admin)
 		rc = auth_user_add(st, admin, NULL, 1u << ROLE_ADMIN, password, c->actor,
 		                   &err);
 	store_close(st);
 	if(!existed)
-		printf("created %s (schema version %d)\n", c->db, now);
+		cli_say(stdout, "cli.db_created", "db", c->db, "version", PL_N(now), NULL);
 	else if(before < now)
-		printf("migrated %s from schema version %d to %d\n", c->db, before, now);
+		cli_say(stdout, "cli.db_migrated", "db", c->db, "from", PL_N(before), "version", PL_N(now), NULL);
 	else
-		printf("%s is up to date (schema version %d)\n", c->db, now);
-	if(!rc && admin)
-		printf("added admin %s%s%s\n", admin, generate ? " with password " : "",
-		       generate ? password : "");
+		cli_say(stdout, "cli.db_up_to_date", "db", c->db, "version", PL_N(now), NULL);
+	if(!rc && admin && generate)
+		cli_say(stdout, "cli.admin_added_password", "user", admin, "password", password, NULL);
+	else if(!rc && admin)
+		cli_say(stdout, "cli.admin_added", "user", admin, NULL);
 	sodium_memzero(password, sizeof(password));
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -109,10 +109,10 @@ static void print_report(const import_report *rep)
 	text_thousands(rep->persons_unchanged, s, sizeof(s));
 	text_thousands(rep->events_added, e, sizeof(e));
 	text_thousands(rep->events_unchanged, es, sizeof(es));
-	printf("imported %s rows: %s persons created, %s updated, %s unchanged; "
-	       "%s events added, %s already there\n", rows, c, u, s, e, es);
+	cli_say(stdout, "cli.imported_persons", "rows", rows, "created", c, "updated", u, "unchanged", s,
+	        "added", e, "there", es, NULL);
 	if(rep->files_already_imported)
-		printf("note: %d of the files had been imported before\n", rep->files_already_imported);
+		cli_say(stdout, "cli.imported_before", "n", PL_N(rep->files_already_imported), NULL);
 }
 
 /* --format: the words, and the formats they name. */
@@ -151,8 +151,9 @@ int cmd_import(cli *c, int argc, char **argv)
 	status = EXIT_OK;
 	if(rc) {
 		if(rep.errors.len) {
-			fputs(buf_str(&rep.errors), stderr);
-			fprintf(stderr, "%s: nothing was imported\n", c->prog);
+			cli_problems(stderr, &rep.errors, &rep.coded);
+			fprintf(stderr, "%s: ", c->prog);
+			cli_say(stderr, "cli.nothing_imported", NULL);
 			status = EXIT_REFUSED;
 		} else {
 			status = cli_fail(c, &err);
@@ -203,7 +204,7 @@ int cmd_export(cli *c, int argc, char **argv)
 		fmt = n > 4 && !strcmp(path + n - 4, ".csv") ? FORMAT_CSV : FORMAT_JSON;
 	}
 	if(what == EXPORT_EVENTS && fmt == FORMAT_JSON)
-		return cli_usage_error(c, "--events is for CSV; JSON holds the events with their persons");
+		return cli_usage_errorc(c, "cli.events_for_csv", NULL);
 	store *st;
 	pl_err err = {0};
 	if(cli_open(c, &st, &err))
@@ -283,7 +284,8 @@ int cmd_stats(cli *c, int argc, char **argv)
 		char p[32], e[32];
 		text_thousands(stats.persons, p, sizeof(p));
 		text_thousands(stats.events, e, sizeof(e));
-		printf("%s: %s persons, %s events\n\n", c->db, p, e);
+		cli_say(stdout, "cli.stats_head", "db", c->db, "persons", p, "events", e, NULL);
+		putchar('\n');
 		print_counts("status", stats.by_status, stats.n_status);
 		print_counts("party", stats.by_party, stats.n_party);
 		print_counts("held by", stats.by_held_by, stats.n_held_by);
@@ -330,16 +332,16 @@ static int demo_linkage(cli *c, const char *dir, long n, uint64_t seed)
 	snprintf(pb, sizeof(pb), "%s/b.csv", dir);
 	FILE *fa = fopen(pa, "wb"), *fb = fa ? fopen(pb, "wb") : NULL;
 	if(!fa || !fb) {
-		pl_fail(&err, PL_EIO, "cannot write %s: %s", fa ? pb : pa, strerror(errno));
+		cli_io_fail(&err, PL_EIO, "cli.cannot_write", fa ? pb : pa);
 		if(fa)
 			fclose(fa);
 		return cli_fail(c, &err);
 	}
 	pl_rc rc = registry_demo_linkage(fa, fb, n, seed, &err);
 	if(fclose(fa) && !rc)
-		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", pa, strerror(errno));
+		rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", pa);
 	if(fclose(fb) && !rc)
-		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", pb, strerror(errno));
+		rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", pb);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -349,12 +351,12 @@ static int demo_remains(cli *c, const char *path, long n, uint64_t seed)
 	pl_err err = {0};
 	FILE *out = path ? fopen(path, "wb") : stdout;
 	if(!out) {
-		pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		cli_io_fail(&err, PL_EIO, "cli.cannot_write", path);
 		return cli_fail(c, &err);
 	}
 	pl_rc rc = remains_demo_generate(out, n, seed, &err);
 	if(path && fclose(out) && !rc)
-		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", path);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
@@ -380,31 +382,31 @@ int cmd_demo_data(cli *c, int argc, char **argv)
 	const char *path = v[OUTPUT].s, *events_path = v[EVENTS_OUT].s, *linkage = v[LINKAGE].s;
 	long remains = v[REMAINS].s ? v[REMAINS].n : -1;
 	if(events_path && o.format != FORMAT_CSV)
-		return cli_usage_error(c, "--events-out is for --format csv; JSON holds the events");
+		return cli_usage_errorc(c, "cli.events_out_for_csv", NULL);
 	if(linkage && (path || events_path))
-		return cli_usage_error(c, "--linkage writes DIR/a.csv and DIR/b.csv: no -o or --events-out");
+		return cli_usage_errorc(c, "cli.linkage_alone", NULL);
 	if(linkage)
 		return demo_linkage(c, linkage, o.persons, o.seed);
 	if(remains > 0 && (events_path || o.format != FORMAT_JSON))
-		return cli_usage_error(c, "--remains writes one CSV file: no --format or --events-out");
+		return cli_usage_errorc(c, "cli.remains_alone", NULL);
 	if(remains > 0)
 		return demo_remains(c, path, remains, o.seed);
 	pl_err err = {0};
 	FILE *out = path ? fopen(path, "wb") : stdout;
 	if(!out) {
-		pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		cli_io_fail(&err, PL_EIO, "cli.cannot_write", path);
 		return cli_fail(c, &err);
 	}
 	if(events_path && !(o.events_csv = fopen(events_path, "wb"))) {
-		pl_fail(&err, PL_EIO, "cannot write %s: %s", events_path, strerror(errno));
+		cli_io_fail(&err, PL_EIO, "cli.cannot_write", events_path);
 		if(path)
 			fclose(out);
 		return cli_fail(c, &err);
 	}
 	pl_rc rc = registry_demo_generate(out, &o, &err);
 	if(path && fclose(out) && !rc)
-		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", path, strerror(errno));
+		rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", path);
 	if(o.events_csv && fclose(o.events_csv) && !rc)
-		rc = pl_fail(&err, PL_EIO, "cannot write %s: %s", events_path, strerror(errno));
+		rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", events_path);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

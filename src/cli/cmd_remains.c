@@ -27,7 +27,7 @@ static int print_result(cli *c, const char *tag, const remains_result *res, pl_r
                         const pl_err *err)
 {
 	if(rc)
-		return rc == PL_EUSAGE ? cli_usage_error(c, "%s", err->msg) : cli_fail(c, err);
+		return rc == PL_EUSAGE ? cli_usage_fail(c, err) : cli_fail(c, err);
 	if(c->json) {
 		json_t *o = remains_result_json(res);
 		json_object_set_new(o, "tag", json_string(tag));
@@ -153,7 +153,7 @@ static void print_cases(const remains_page *pg, const remains_query *q)
 	if(pg->n)
 		table_print(t, stdout, 40);
 	table_free(t);
-	cli_print_range("cases", q->offset, pg->n, pg->total, false);
+	cli_print_range("cli.no_cases", q->offset, pg->n, pg->total, false);
 }
 
 /* List the cases q selects: JSON or a table. */
@@ -166,7 +166,7 @@ static int list_cases(cli *c, store *st, const remains_query *q)
 	pl_rc rc = remains_list(st, q, &ar, &pg, &err);
 	int status = EXIT_OK;
 	if(rc == PL_EUSAGE)
-		status = cli_usage_error(c, "%s", err.msg);
+		status = cli_usage_fail(c, &err);
 	else if(rc)
 		status = cli_fail(c, &err);
 	else if(c->json)
@@ -665,9 +665,9 @@ static int batch_tie_cmd(cli *c, int argc, char **argv)
 	pl_err err = {0};
 	pl_rc rc = PL_OK;
 	if(v[UNTIE].s && (v[STAGE].s || v[CLAUSE].s || v[DECLARED].s))
-		rc = pl_fail(&err, PL_EUSAGE, "--untie: give no --stage, --clause or --declared with it");
+		rc = pl_failc(&err, PL_EUSAGE, "cli.untie_alone", NULL);
 	else if(!v[UNTIE].s && !v[STAGE].s)
-		rc = pl_fail(&err, PL_EUSAGE, "--stage is required (or --untie)");
+		rc = pl_failc(&err, PL_EUSAGE, "cli.stage_or_untie", NULL);
 	ledger_tie t = {.batch = argv[optind], .agreement = v[AGREEMENT].s, .stage = v[STAGE].s,
 	                .clause = v[CLAUSE].s, .declared = v[DECLARED].s ? v[DECLARED].n : -1};
 	rc = rc ? rc : ledger_batch_tie(st, &t, NULL, &err);

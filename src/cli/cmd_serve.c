@@ -83,10 +83,9 @@ int cmd_serve(cli *c, int argc, char **argv)
 	cfg.sessions.absolute = v[MAX].n * 3600;
 	long grace = v[GRACE].s ? v[GRACE].n : 30;
 	if(!cfg.tls_cert != !cfg.tls_key)
-		return cli_usage_error(c, "TLS needs both --tls-cert and --tls-key");
+		return cli_usage_errorc(c, "cli.tls_both", NULL);
 	if((cfg.office_party = v[PARTY].s) && !is_party_code(cfg.office_party))
-		return cli_usage_error(c, "--party: expected a party code, 2 or 3 capital Latin letters "
-		                          "(UA), got '%s'", cfg.office_party);
+		return cli_usage_errorc(c, "cli.party_form", "value", cfg.office_party, NULL);
 	cfg.db_path = c->db;
 
 	/* Signals are taken by this thread alone (sigwait): the server's

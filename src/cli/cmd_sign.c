@@ -31,7 +31,7 @@ static pl_rc read_json(const char *path, json_t **out, pl_err *err)
 	json_error_t je;
 	*out = rc ? NULL : json_loadb(buf_str(&b), b.len, JSON_REJECT_DUPLICATES, &je);
 	if(!rc && !*out)
-		rc = pl_failc(err, PL_EINPUT, "http.file_json", "file", path, "line", PL_N(je.line), "column",
+		rc = pl_failc(err, PL_EINPUT, "cli.json_at", "path", path, "line", PL_N(je.line), "column",
 		              PL_N(je.column), "detail", je.text, NULL);
 	buf_free(&b);
 	return rc;
@@ -97,7 +97,7 @@ static pl_rc load_envelope(const char *path, json_t **env, pl_err *err)
 	}
 	if(!json_is_object(v)) {
 		json_decref(v);
-		return pl_failc(err, PL_EINPUT, "cli.sign_not_object", "file", path, NULL);
+		return pl_failc(err, PL_EINPUT, "cli.not_a_document", "path", path, NULL);
 	}
 	rc = signed_doc_wrap(v, env, err);
 	if(rc)
@@ -129,14 +129,14 @@ static int manifest_sign(cli *c, int argc, char **argv)
 		return status;
 	const char *path = argv[optind], *keyfile = v[KEY].s, *out = v[OUTPUT].s;
 	if(!out && !strcmp(path, "-"))
-		return cli_usage_error(c, "give -o OUT to sign standard input");
+		return cli_usage_errorc(c, "cli.sign_stdin_needs_out", NULL);
 	sign_key k;
 	json_t *env = NULL;
 	signed_doc_signing info;
 	pl_err err = {0};
 	pl_rc rc = sign_key_load(keyfile, &k, &err);
 	if(!rc && !k.has_secret)
-		rc = pl_failc(&err, PL_EINPUT, "cli.sign_public_key", "file", keyfile, NULL);
+		rc = pl_failc(&err, PL_EINPUT, "cli.public_key_file", "path", keyfile, NULL);
 	if(!rc)
 		rc = load_envelope(path, &env, &err);
 	if(!rc)
@@ -184,7 +184,7 @@ static int take_keyfile(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	verify_args *va = ctx;
 	if(va->nkeyfiles == KEYS_MAX)
-		return cli_usage_error(c, "at most %d --key files", KEYS_MAX);
+		return cli_usage_errorc(c, "cli.keys_max", "max", PL_N(KEYS_MAX), NULL);
 	va->keyfiles[va->nkeyfiles++] = value;
 	return -1;
 }

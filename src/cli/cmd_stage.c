@@ -254,7 +254,8 @@ static int stage_add(cli *c, int argc, char **argv)
 	rc = rc ? rc : agreement_get_id(st, s.agreement_id, &a, &ag, &err);
 	int k = rc ? 0 : agreement_side(&ag, side);
 	if(!rc && k < 0)
-		rc = pl_fail(&err, PL_EUSAGE, "--side: expected %s or %s, got '%s'", ag.party[0], ag.party[1], side);
+		rc = pl_failc(&err, PL_EUSAGE, "cli.side_form", "a", ag.party[0], "b", ag.party[1], "value", side,
+		              NULL);
 	size_t n = (size_t)(argc - optind - 1);
 	stage_entry *add = rc ? NULL : arena_calloc(&a, n, sizeof(*add));
 	for(size_t i = 0; add && i < n; i++) {

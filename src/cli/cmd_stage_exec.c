@@ -50,7 +50,7 @@ static pl_rc read_outcomes(const char *path, arena *a, stage_outcome *out, size_
 {
 	FILE *f = fopen(path, "rb");
 	if(!f)
-		return pl_fail(err, PL_EIO, "cannot read %s: %s", path, strerror(errno));
+		return cli_io_fail(err, PL_EIO, "cli.cannot_read", path);
 	csv_reader *cr;
 	pl_rc rc = csv_reader_open(&cr, f, path, err);
 	bool eof = false, header = true;
@@ -59,18 +59,18 @@ static pl_rc read_outcomes(const char *path, arena *a, stage_outcome *out, size_
 		if(header) {
 			header = false;
 			if(rec.nfields < 2 || strcmp(rec.fields[0], "person") || strcmp(rec.fields[1], "outcome"))
-				rc = pl_fail(err, PL_EINPUT, "%s:%ld: expected the header person,outcome,substitute,note",
-				             path, rec.line);
+				rc = pl_failc(err, PL_EINPUT, "cli.outcomes_header", "path", path, "line", PL_N(rec.line),
+				              NULL);
 			continue;
 		}
 		int k = entry_outcome_parse(rec.fields[1]);
 		if(k <= OUTCOME_PENDING) {
-			rc = pl_fail(err, PL_EINPUT, "%s:%ld: column outcome: expected handed_over, not_presented, "
-			             "refused, substituted or died, got '%s'", path, rec.line, rec.fields[1]);
+			rc = pl_failc(err, PL_EINPUT, "cli.outcome_value", "path", path, "line", PL_N(rec.line), "value",
+			              rec.fields[1], NULL);
 			break;
 		}
 		if(*n == OUTCOMES_MAX) {
-			rc = pl_fail(err, PL_ELIMIT, "%s: more than %d outcomes", path, OUTCOMES_MAX);
+			rc = pl_failc(err, PL_ELIMIT, "cli.outcomes_max", "path", path, "max", PL_N(OUTCOMES_MAX), NULL);
 			break;
 		}
 		stage_outcome *o = &out[(*n)++];
@@ -112,8 +112,7 @@ static int take_outcome(cli *c, const cli_opt *o, char *value, void *ctx)
 {
 	exec_args *ea = ctx;
 	if(!ea->outcomes || ea->noutcomes == OUTCOMES_MAX || !parse_outcome(value, &ea->outcomes[ea->noutcomes]))
-		return cli_usage_error(c, "--outcome: expected PERSON=OUTCOME (handed_over, not_presented, refused, "
-		                       "died, substituted:OTHER), got '%s'", value);
+		return cli_usage_errorc(c, "cli.outcome_form", "value", value, NULL);
 	ea->noutcomes++;
 	return -1;
 }
@@ -124,7 +123,7 @@ static int take_delivered(cli *c, const cli_opt *o, char *value, void *ctx)
 	char *eq = strchr(value, '=');
 	long n;
 	if(!eq || ea->ndeliveries == DELIVERIES_MAX || !cli_parse_long(eq + 1, 0, 1000000, &n))
-		return cli_usage_error(c, "--delivered: expected BATCH=N, got '%s'", value);
+		return cli_usage_errorc(c, "cli.delivered_form", "value", value, NULL);
 	*eq = '\0';
 	ea->deliveries[ea->ndeliveries++] = (stage_delivery){value, n};
 	return -1;
@@ -257,8 +256,7 @@ int cli_stage_correct(cli *c, int argc, char **argv)
 		return status;
 	int k = entry_outcome_parse(v[OUTCOME].s);
 	if(k <= OUTCOME_PENDING || k == OUTCOME_SUBSTITUTED)
-		return cli_usage_error(c, "--outcome: expected handed_over, not_presented, refused or died, got '%s'",
-		                       v[OUTCOME].s);
+		return cli_usage_errorc(c, "cli.fix_outcome_form", "value", v[OUTCOME].s, NULL);
 	stage_fix f = {.person = argv[optind + 1], .outcome = (entry_outcome)k, .reason = v[REASON].s,
 	               .date = v[DATE].day};
 	store *st = NULL;

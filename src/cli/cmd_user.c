@@ -80,9 +80,10 @@ static int parse_roles(cli *c, const char *text, role_set *out)
 	char all[160];
 	auth_roles_text((1u << ROLE_COUNT) - 1, all, sizeof(all));
 	if(!badlen)
-		return cli_usage_error(c, "--roles: expected one or more of %s", all);
-	return cli_usage_error(c, "--roles: '%.*s' is not a role; the roles are %s", (int)badlen, bad,
-	                       all);
+		return cli_usage_errorc(c, "cli.roles_form", "roles", all, NULL);
+	char word[64];
+	snprintf(word, sizeof(word), "%.*s", (int)(badlen < sizeof(word) ? badlen : sizeof(word) - 1), bad);
+	return cli_usage_errorc(c, "cli.not_a_role", "role", word, "roles", all, NULL);
 }
 
 /* ---- add, passwd, set ------------------------------------------------- */
@@ -138,7 +139,7 @@ static int user_options(cli *c, int argc, char **argv, const char *usage, user_a
 		return status;
 	*ua = (user_args){argv[optind], v[ROLES].s, v[DISPLAY].s, v[STDIN].s != NULL, v[GENERATE].s != NULL};
 	if(ua->from_stdin && ua->generate)
-		return cli_usage_error(c, "--password-stdin or --generate-password, not both");
+		return cli_usage_errorc(c, "cli.password_one_way", NULL);
 	return -1;
 }
 
@@ -189,7 +190,7 @@ static int user_add(cli *c, int argc, char **argv)
 		return status;
 	role_set roles;
 	if(!ua.roles)
-		return cli_usage_error(c, "--roles is required");
+		return cli_usage_errorc(c, "cli.required", "option", "roles", NULL);
 	if((status = parse_roles(c, ua.roles, &roles)))
 		return status;
 	return user_store_password(c, &ua, &roles);
@@ -202,7 +203,7 @@ static int user_passwd(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	if(ua.roles || ua.display)
-		return cli_usage_error(c, "--roles and --display belong to 'parley user set'");
+		return cli_usage_errorc(c, "cli.roles_in_set", NULL);
 	return user_store_password(c, &ua, NULL);
 }
 
@@ -231,9 +232,9 @@ static int user_set(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	if(ua.from_stdin || ua.generate)
-		return cli_usage_error(c, "passwords belong to 'parley user passwd'");
+		return cli_usage_errorc(c, "cli.passwords_in_passwd", NULL);
 	if(!ua.roles && !ua.display)
-		return cli_usage_error(c, "nothing to change: give --roles or --display");
+		return cli_usage_errorc(c, "cli.user_nothing_to_change", NULL);
 	role_set roles;
 	if(ua.roles && (status = parse_roles(c, ua.roles, &roles)))
 		return status;

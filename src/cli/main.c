@@ -84,7 +84,8 @@ int main(int argc, char **argv)
 	 * personal data: readable by its owner only, unless the owner says so. */
 	umask(077);
 	if(sodium_init() < 0) {
-		fputs("parley: libsodium failed to start\n", stderr);
+		fputs("parley: ", stderr);
+		cli_say(stderr, "cli.no_sodium", NULL);
 		return EXIT_REFUSED;
 	}
 	cli c = {.prog = "parley"};
@@ -123,7 +124,7 @@ int main(int argc, char **argv)
 			if(!strcmp(name, commands[i].name))
 				break;
 		if(i == sizeof(commands) / sizeof(commands[0])) {
-			fprintf(stderr, "parley: unknown command '%s'\nTry 'parley --help'.\n", name);
+			cli_usage_errorc(&c, "cli.unknown_command", "command", name, NULL);
 		} else {
 			char prog[64];
 			snprintf(prog, sizeof(prog), "parley %s", commands[i].name);
@@ -133,7 +134,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if(fflush(stdout) != 0 || ferror(stdout)) {
-		fputs("parley: cannot write the output\n", stderr);
+		fputs("parley: ", stderr);
+		cli_say(stderr, "cli.cannot_write_output", NULL);
 		rc = EXIT_REFUSED;
 	}
 	u_cleanup(); /* ICU's caches, so leak checkers see only our own leaks */

@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/date.h"
 #include "core/msg.h"
+#include "core/problems.h"
 #include "core/utf8.h"
 
 /* ---- options ---------------------------------------------------------- */
@@ -91,8 +92,10 @@ static int take_value(cli *c, const cli_opt *o, char *s, cli_val *v, void *ctx)
 		else if(o->kind == CLI_DAY)
 			snprintf(expect, sizeof(expect), "YYYY-MM-DD");
 		else
-			snprintf(expect, sizeof(expect), "%ld to %ld", o->min, o->max);
-		return cli_usage_error(c, "--%s: expected %s, got '%s'", o->name, expect, s);
+			return cli_usage_errorc(c, "cli.expected_range", "option", o->name, "min", PL_N(o->min),
+			                        "max", PL_N(o->max), "value", s, NULL);
+		return cli_usage_errorc(c, "cli.expected_value", "option", o->name, "expect", expect, "value", s,
+		                        NULL);
 	}
 	v->s = s ? s : "";
 	return o->take ? o->take(c, o, s, ctx) : -1;
@@ -117,21 +120,21 @@ static int check_rest(cli *c, int argc, char **argv, const cli_spec *spec, const
 		if(spec->args_msg)
 			return cli_usage_error(c, "%s", spec->args_msg);
 		if(max == 0)
-			return cli_usage_error(c, "unexpected argument '%s'%s", argv[optind],
-			                       spec->args_hint ? spec->args_hint : "");
+			return cli_usage_errorc(c, "cli.unexpected_argument", "arg", argv[optind], "hint",
+			                        spec->args_hint ? spec->args_hint : "", NULL);
 		if(min == max)
-			return cli_usage_error(c, "expected %d argument%s, got %d", min, min == 1 ? "" : "s", n);
+			return cli_usage_errorc(c, "cli.args_count", "n", PL_N(min), "got", PL_N(n), NULL);
 		if(max < 0)
-			return cli_usage_error(c, "expected at least %d argument%s, got %d", min,
-			                       min == 1 ? "" : "s", n);
-		return cli_usage_error(c, "expected %d to %d arguments, got %d", min, max, n);
+			return cli_usage_errorc(c, "cli.args_at_least", "n", PL_N(min), "got", PL_N(n), NULL);
+		return cli_usage_errorc(c, "cli.args_between", "min", PL_N(min), "max", PL_N(max), "got",
+		                        PL_N(n), NULL);
 	}
 	for(size_t i = 0; spec->opts && spec->opts[i].name; i++) {
 		if(!spec->opts[i].required || v[i].s)
 			continue;
 		if(spec->need_msg)
 			return cli_usage_error(c, "%s", spec->need_msg);
-		return cli_usage_error(c, "--%s is required", spec->opts[i].name);
+		return cli_usage_errorc(c, "cli.required", "option", spec->opts[i].name, NULL);
 	}
 	return -1;
 }
@@ -174,7 +177,7 @@ int cli_parse(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, v
 			fputs(spec->usage, stdout);
 			help = true;
 		} else {
-			status = cli_usage_error(c, "unknown option");
+			status = cli_usage_errorc(c, "cli.unknown_option", NULL);
 		}
 		if(status >= 0)
 			return status;
@@ -206,7 +209,9 @@ int cli_dispatch(cli *c, const char *group, const cli_command *subs, size_t n,
 		optind = 1;
 		return subs[i].run(c, argc - 1, argv + 1);
 	}
-	fprintf(stderr, "parley %s: unknown command '%s'\n%s", group, argv[1], usage);
+	fprintf(stderr, "parley %s: ", group);
+	cli_say(stderr, "cli.unknown_command", "command", argv[1], NULL);
+	fputs(usage, stderr);
 	return EXIT_USAGE;
 }
 
@@ -217,8 +222,33 @@ int cli_usage_error(const cli *c, const char *fmt, ...)
 	fprintf(stderr, "%s: ", c->prog);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help'.\n", c->prog);
+	fputc('\n', stderr);
+	cli_say(stderr, "cli.try_help", "prog", c->prog, NULL);
 	return EXIT_USAGE;
+}
+
+pl_rc cli_io_fail(pl_err *err, pl_rc rc, const char *code, const char *path)
+{
+	return pl_failc(err, rc, code, "path", path, "why", strerror(errno), NULL);
+}
+
+int cli_usage_fail(const cli *c, const pl_err *err)
+{
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(err, msg_env_lang(), text, sizeof(text));
+	fprintf(stderr, "%s: %s\n", c->prog, text[0] ? text : pl_rc_str(err->rc));
+	cli_say(stderr, "cli.try_help", "prog", c->prog, NULL);
+	return EXIT_USAGE;
+}
+
+int cli_usage_errorc(const cli *c, const char *code, ...)
+{
+	pl_err e;
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(&e, PL_EUSAGE, code, ap);
+	va_end(ap);
+	return cli_usage_fail(c, &e);
 }
 
 /* In English, unless LANG (or LANGUAGE, LC_ALL, LC_MESSAGES) asks for
@@ -231,15 +261,74 @@ int cli_fail(const cli *c, const pl_err *err)
 	return err->rc == PL_EUSAGE ? EXIT_USAGE : EXIT_REFUSED;
 }
 
-void cli_say(FILE *out, const char *code, ...)
+static void vtext(char *out, size_t size, const char *code, va_list ap)
 {
 	pl_err e;
+	pl_vfailc(&e, PL_OK, code, ap);
+	msg_err_text(&e, msg_env_lang(), out, size);
+}
+
+void cli_text(char *out, size_t size, const char *code, ...)
+{
 	va_list ap;
 	va_start(ap, code);
-	pl_vfailc(&e, PL_OK, code, ap);
+	vtext(out, size, code, ap);
 	va_end(ap);
+}
+
+/* One line of problems.coded ("context SEP code SEP name SEP value SEP
+ * ...") in l into out; false if it holds no code the catalogue knows. */
+static bool coded_line(lang_id l, const char *p, size_t n, char *out, size_t size)
+{
+	enum { PARTS = 2 + 2 * PL_ERR_ARGS };
+	const char *end = p + n, *part[PARTS];
+	int len[PARTS], k = 0;
+	for(const char *sep; k < PARTS && (sep = memchr(p, PROBLEMS_SEP, (size_t)(end - p))); p = sep + 1) {
+		part[k] = p;
+		len[k++] = (int)(sep - p);
+	}
+	char code[64], names[PL_ERR_ARGS][32];
+	snprintf(code, sizeof(code), "%.*s", k >= 2 ? len[1] : 0, k >= 2 ? part[1] : "");
+	const char *tmpl = msg_template(l, code);
+	if(!tmpl)
+		return false;
+	pl_err_arg arg[PL_ERR_ARGS];
+	int nargs = 0;
+	for(int i = 2; i + 1 < k; i += 2, nargs++) {
+		snprintf(names[nargs], sizeof(names[nargs]), "%.*s", len[i], part[i]);
+		arg[nargs].name = names[nargs];
+		snprintf(arg[nargs].value, sizeof(arg[nargs].value), "%.*s", len[i + 1], part[i + 1]);
+	}
+	int w = snprintf(out, size, "%.*s", len[0], part[0]);
+	size_t at = w > 0 && (size_t)w < size ? (size_t)w : 0;
+	msg_fill(l, tmpl, arg, nargs, out + at, size - at);
+	return true;
+}
+
+void cli_problems(FILE *out, const buf *lines, const buf *coded)
+{
+	lang_id l = msg_env_lang();
+	const char *p = buf_str(lines), *q = coded && coded->len ? buf_str(coded) : NULL;
+	while(*p) {
+		const char *nl = strchr(p, '\n'), *qn = q ? strchr(q, '\n') : NULL;
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		char text[PL_ERR_MSG_MAX + 300];
+		if(l != LANG_EN && q && coded_line(l, q, qn ? (size_t)(qn - q) : strlen(q), text, sizeof(text)))
+			fprintf(out, "%s\n", text);
+		else
+			fprintf(out, "%.*s\n", (int)n, p);
+		p += n + (nl != NULL);
+		q = qn ? qn + 1 : NULL;
+	}
+}
+
+void cli_say(FILE *out, const char *code, ...)
+{
 	char text[PL_ERR_MSG_MAX];
-	msg_err_text(&e, msg_env_lang(), text, sizeof(text));
+	va_list ap;
+	va_start(ap, code);
+	vtext(text, sizeof(text), code, ap);
+	va_end(ap);
 	fprintf(out, "%s\n", text);
 }
 
@@ -259,17 +348,21 @@ int cli_start(cli *c, int argc, char **argv, const cli_spec *spec, cli_val *v, v
 	return status;
 }
 
-void cli_print_range(const char *things, size_t offset, size_t n, size_t total, bool capped)
+void cli_print_range(const char *none, size_t offset, size_t n, size_t total, bool capped)
 {
 	char t[32];
 	text_thousands((long)total, t, sizeof(t));
-	if(n == 0)
-		printf("no %s match%s\n", things, offset ? " at this offset" : "");
-	else if(offset + n < total || capped)
-		printf("\n%zu-%zu of %s%s (--offset %zu for more)\n", offset + 1, offset + n,
-		       capped ? "more than " : "", t, offset + n);
+	if(n == 0) {
+		cli_say(stdout, none, "at", offset ? "cli.at_this_offset" : "", NULL);
+		return;
+	}
+	putchar('\n');
+	if(offset + n < total || capped)
+		cli_say(stdout, capped ? "cli.range_more_than" : "cli.range_more", "first", PL_N(offset + 1),
+		        "last", PL_N(offset + n), "total", t, NULL);
 	else
-		printf("\n%zu-%zu of %s\n", offset + 1, offset + n, t);
+		cli_say(stdout, "cli.range", "first", PL_N(offset + 1), "last", PL_N(offset + n), "total", t,
+		        NULL);
 }
 
 bool cli_print_json(json_t *o)

@@ -260,22 +260,52 @@ static bool needs_quotes(const char *s)
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-pl_rc csv_format_record(buf *out, const char *const *fields, size_t n)
+/* A number as a spreadsheet reads one: a sign, digits with at most one
+ * point, an exponent. Such a field is a value, not a formula. */
+static bool plain_number(const char *s)
+{
+	const char *p = s + (*s == '+' || *s == '-');
+	size_t digits = strspn(p, "0123456789");
+	p += digits;
+	if(*p == '.') {
+		size_t more = strspn(p + 1, "0123456789");
+		digits += more;
+		p += 1 + more;
+	}
+	if(!digits)
+		return false;
+	if(*p == 'e' || *p == 'E') {
+		p += 1 + (p[1] == '+' || p[1] == '-');
+		size_t exp = strspn(p, "0123456789");
+		if(!exp)
+			return false;
+		p += exp;
+	}
+	return !*p;
+}
+
+bool csv_is_formula(const char *s)
+{
+	return s && *s && strchr("=+-@\t\r", *s) && !plain_number(s);
+}
+
+static pl_rc format_record(buf *out, const char *const *fields, size_t n, bool raw)
 {
 	pl_rc rc = PL_OK;
 	if(n == 1 && (!fields[0] || !*fields[0])) /* "" keeps it from reading as a blank line */
 		return buf_add(out, "\"\"\r\n", 4);
 	for(size_t i = 0; i < n && !rc; i++) {
 		const char *s = fields[i] ? fields[i] : "";
+		bool formula = !raw && csv_is_formula(s);
 		if(i)
 			rc = buf_addc(out, ',');
 		if(rc)
 			break;
-		if(!needs_quotes(s)) {
+		if(!formula && !needs_quotes(s)) {
 			rc = buf_adds(out, s);
 			continue;
 		}
-		rc = buf_addc(out, '"');
+		rc = buf_adds(out, formula ? "\"'" : "\"");
 		for(const char *p = s; *p && !rc; p++)
 			rc = *p == '"' ? buf_add(out, "\"\"", 2) : buf_addc(out, *p);
 		if(!rc)
@@ -284,4 +314,14 @@ pl_rc csv_format_record(buf *out, const char *const *fields, size_t n)
 	if(!rc)
 		rc = buf_add(out, "\r\n", 2);
 	return rc;
+}
+
+pl_rc csv_format_record(buf *out, const char *const *fields, size_t n)
+{
+	return format_record(out, fields, n, false);
+}
+
+pl_rc csv_format_record_raw(buf *out, const char *const *fields, size_t n)
+{
+	return format_record(out, fields, n, true);
 }

@@ -43,7 +43,18 @@ uint64_t csv_bytes_read(const csv_reader *r);
  * a reader might strip leading or trailing blanks; CRLF at the end. NULL
  * fields are written empty; a record of one empty field as "" so that it
  * does not read back as a blank line, and a field starting with U+FEFF is
- * quoted so that it does not read back as a byte order mark. */
+ * quoted so that it does not read back as a byte order mark.
+ *
+ * A field a spreadsheet would run as a formula (csv_is_formula) is
+ * neutralised as OWASP's "CSV Injection" page recommends: a single quote
+ * in front, and the field quoted. The other side's lists are imported, so
+ * "=HYPERLINK(...)" can arrive in any field. */
 pl_rc csv_format_record(buf *out, const char *const *fields, size_t n) PL_NODISCARD;
+/* The same, every field as it is: for exact round trips (an export to be
+ * imported again), never for a file a person opens in a spreadsheet. */
+pl_rc csv_format_record_raw(buf *out, const char *const *fields, size_t n) PL_NODISCARD;
+/* Does s start as a formula would (=, +, -, @, a tab or a carriage return)
+ * without being a plain number ("-12", "+3.5", "-1e3")? */
+bool csv_is_formula(const char *s);
 
 #endif

@@ -202,6 +202,9 @@ const msg_entry msg_table[] = {
 	{"exclusion.not_confirmed", {"captured (reported), not confirmed held",
 	                             "у полоні за повідомленням, утримання не підтверджено",
 	                             "в плену по сообщению, содержание не подтверждено"}},
+	{"exclusion.not_yet_captured", {"captured after the stage's date",
+	                                "узятий у полон пізніше за дату етапу",
+	                                "взят в плен позже даты этапа"}},
 	{"exclusion.party", {"not the other party's service member or citizen",
 	                     "не військовослужбовець і не громадянин іншої сторони",
 	                     "не военнослужащий и не гражданин другой стороны"}},
@@ -277,6 +280,12 @@ const msg_entry msg_table[] = {
                  "(або підпишіть файл маніфесту командою «parley manifest sign»)",
 	                "у этого офиса нет ключа подписи: администратор создаёт его на странице ключей "
                  "(или подпишите файл манифеста командой «parley manifest sign»)"}},
+	{"sign.no_office_key_role", {"this office holds no signing key of a {role:signer_roles}'s, the role "
+	                             "you sign in: an admin makes one on the keys page",
+	                             "цей офіс не має ключа підпису ролі «{role:signer_roles}», у якій ви "
+	                             "підписуєте: адміністратор створює його на сторінці ключів",
+	                             "у этого офиса нет ключа подписи роли «{role:signer_roles}», в которой "
+	                             "вы подписываете: администратор создаёт его на странице ключей"}},
 	{"sign.not_held", {"key {key} is not held here",
 	                "ключа {key} тут немає",
 	                "ключа {key} здесь нет"}},

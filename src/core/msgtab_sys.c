@@ -250,14 +250,6 @@ const msg_entry msg_table_sys[] = {
 	                        "sha256 документа {sha}, {n} {n#запись|записи|записей}"}},
 	{"cli.written", {"written to {file}", "записано до {file}", "записано в {file}"}},
 	{"cli.wrote", {"{prog}: wrote {file}", "{prog}: записано {file}", "{prog}: записан {file}"}},
-	{"cli.sign_not_object", {"{file}: expected a JSON object (a document, or a signed one)",
-	                         "{file}: очікується об’єкт JSON (документ або підписаний документ)",
-	                         "{file}: ожидается объект JSON (документ или подписанный документ)"}},
-	{"cli.sign_public_key", {"{file} is a public key file: signing takes the secret key file",
-	                         "{file} — файл відкритого ключа: для підпису потрібен файл таємного "
-	                         "ключа",
-	                         "{file} — файл открытого ключа: для подписи нужен файл секретного "
-	                         "ключа"}},
 	{"cli.verify_no_keys", {"{prog}: no trusted keys (no --key, and no database at {db}): no signature can "
 	                        "be trusted",
 	                        "{prog}: немає довірених ключів (немає --key і немає бази даних {db}): "

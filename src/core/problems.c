@@ -56,6 +56,11 @@ pl_rc problems_add(problems *p, const char *msg)
 	return add(p, msg, "", NULL);
 }
 
+pl_rc problems_add_err(problems *p, const pl_err *e)
+{
+	return add(p, e->msg, "", e);
+}
+
 pl_rc problems_err(problems *p, long line, const pl_err *e)
 {
 	char where[300], full[PL_ERR_MSG_MAX + 300];

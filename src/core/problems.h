@@ -40,6 +40,8 @@ pl_rc problems_add(problems *p, const char *msg);
 /* A problem at file:line (line 0: the file as a whole). */
 pl_rc problems_at(problems *p, long line, const char *fmt, ...) PL_PRINTF(3, 4);
 pl_rc problems_vat(problems *p, long line, const char *fmt, va_list ap) PL_PRINTF(3, 0);
+/* A problem whose message (e's, coded or not) already says where. */
+pl_rc problems_add_err(problems *p, const pl_err *e);
 /* A problem at file:line whose message is e's (coded by pl_failc or not). */
 pl_rc problems_err(problems *p, long line, const pl_err *e);
 /* A coded problem at file:line: pl_failc's code and name, value pairs. */

@@ -211,7 +211,7 @@ void api_stage_sign(http_req *q)
 	                 (q->who.roles & (1u << ROLE_MEDIATOR) ? 1u << SIGN_MEDIATOR : 0);
 	pl_rc rc = manifest_sign_here(q->st, q->param[0], key, roles, pass, &rep, &info, &err);
 	wipe_body(q, b);
-	if(rc == PL_EINPUT && strstr(err.msg, "wrong passphrase")) {
+	if(rc == PL_EINPUT && err.code && !strcmp(err.code, "sign.wrong_passphrase")) {
 		rate_limit_fail(rl, ukey, now);
 		rate_limit_fail(rl, "office", now);
 		/* 403, not 401: the session is good, the passphrase is not. */

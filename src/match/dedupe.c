@@ -152,7 +152,7 @@ pl_rc dedupe_write_csv(FILE *f, const dedupe_result *r, pl_err *err)
 		return pl_nomem(err);
 	}
 	if(b.len && fwrite(b.ptr, 1, b.len, f) != b.len)
-		rc = pl_fail(err, PL_EIO, "cannot write the report");
+		rc = pl_failc(err, PL_EIO, "match.cannot_write_report", NULL);
 	buf_free(&b);
 	return rc;
 }
@@ -204,6 +204,6 @@ pl_rc dedupe_write_json(FILE *f, const dedupe_result *r, pl_err *err)
 	int x = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 	json_decref(doc);
 	if(x || fputc('\n', f) == EOF)
-		return pl_fail(err, PL_EIO, "cannot write the report");
+		return pl_failc(err, PL_EIO, "match.cannot_write_report", NULL);
 	return PL_OK;
 }

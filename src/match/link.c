@@ -644,6 +644,8 @@ pl_rc match_assign(match_result *r, size_t na, size_t nb, const match_opts *o)
 
 /* ---- the whole ---------------------------------------------------------- */
 
+/* Not for users, but the 4 billion: the spec and the sides are parley's own
+ * (match_person_spec), so their messages stay English. */
 static pl_rc check_spec(const match_spec *spec, const match_side *a, const match_side *b,
                         const match_opts *o, pl_err *err)
 {
@@ -654,7 +656,7 @@ static pl_rc check_spec(const match_spec *spec, const match_side *a, const match
 	if(a->ncols != b->ncols)
 		return pl_fail(err, PL_EUSAGE, "linkage: the two sides have different columns");
 	if(a->n >= UINT32_MAX - 1 || b->n >= UINT32_MAX - 1)
-		return pl_fail(err, PL_ELIMIT, "linkage: at most 4 billion records a side");
+		return pl_failc(err, PL_ELIMIT, "match.too_many_records", NULL);
 	if(o->dedupe && a != b)
 		return pl_fail(err, PL_EUSAGE, "linkage: deduplication links a side with itself");
 	for(int c = 0; c < spec->ncmps; c++) {
@@ -704,7 +706,7 @@ static pl_rc link_passes(linker *l, int nthreads, pl_err *err)
 		for(int k = 0; k <= MATCH_RULES_MAX; k++)
 			pattern_free(&merged[k]);
 		if(rc)
-			return pl_fail(err, rc, "linkage: out of memory counting patterns");
+			return pl_failc(err, rc, "match.no_memory_patterns", NULL);
 	}
 	l->prior = prior_of(&r->model);
 	for(int c = 0; c < l->spec->ncmps; c++)
@@ -730,7 +732,7 @@ static pl_rc link_passes(linker *l, int nthreads, pl_err *err)
 	}
 	if(!rc)
 		rc = match_assign(r, l->a->n, l->b->n, l->o);
-	return rc ? pl_fail(err, rc, "linkage: out of memory") : PL_OK;
+	return rc ? pl_failc(err, rc, "match.no_memory", NULL) : PL_OK;
 }
 
 pl_rc match_link(const match_spec *spec, const match_side *a, const match_side *b,
@@ -754,7 +756,7 @@ pl_rc match_link(const match_spec *spec, const match_side *a, const match_side *
 	for(int r = 0; r < spec->nrules && !rc; r++)
 		rc = index_rule(&l, r);
 	if(rc)
-		pl_fail(err, rc, "linkage: out of memory indexing");
+		pl_failc(err, rc, "match.no_memory_index", NULL);
 	else
 		rc = link_passes(&l, nthreads, err);
 	for(int r = 0; r < spec->nrules; r++)

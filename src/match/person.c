@@ -210,7 +210,7 @@ pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const cha
 	if(match_person_row(nm, p, scratch, row))
 		return pl_nomem(err);
 	if(!row[MP_SURNAME] && !row[MP_GIVEN])
-		return pl_fail(err, PL_EINPUT, "%s:%ld: no name", name, line);
+		return pl_failc(err, PL_EINPUT, "match.no_name", "list", name, "line", PL_N(line), NULL);
 	return match_list_add(l, row, id, line) ? pl_nomem(err) : PL_OK;
 }
 
@@ -287,29 +287,27 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 			has_name |= f == PF_SURNAME || f == PF_SURNAME_LATIN || f == PF_GIVEN_NAMES ||
 			            f == PF_GIVEN_NAMES_LATIN;
 		} else if(strncmp(h, "ext.", 4) && strcmp(h, "id") && !(id_column && !strcmp(h, id_column))) {
-			return pl_fail(err, PL_EINPUT, "%s:1: column '%s' is not a person field (docs/formats.md)",
-			               name, h);
+			return pl_failc(err, PL_EINPUT, "match.not_a_field", "list", name, "column", h, NULL);
 		}
 	}
 	if(id_column && lr->id_col < 0)
-		return pl_fail(err, PL_EINPUT, "%s:1: no column '%s' for the identifiers", name, id_column);
+		return pl_failc(err, PL_EINPUT, "match.no_id_column", "list", name, "column", id_column, NULL);
 	if(!has_name)
-		return pl_fail(err, PL_EINPUT, "%s:1: no name column (name, surname, given_names or "
-		               "their _latin forms)", name);
+		return pl_failc(err, PL_EINPUT, "match.no_name_column", "list", name, NULL);
 	return PL_OK;
 }
 
 static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, pl_err *err)
 {
 	if(rec->nfields != lr->ncols)
-		return pl_fail(err, PL_EINPUT, "%s:%ld: %zu fields, the header has %zu", name, rec->line,
-		               rec->nfields, lr->ncols);
+		return pl_failc(err, PL_EINPUT, "match.fields_count", "list", name, "line", PL_N(rec->line),
+		                "fields", PL_N(rec->nfields), "columns", PL_N(lr->ncols), NULL);
 	person p = {0};
 	for(size_t c = 0; c < rec->nfields; c++) {
 		size_t bad;
 		if(!utf8_valid(rec->fields[c], rec->lens[c], &bad))
-			return pl_fail(err, PL_EINPUT, "%s:%ld: column %zu is not valid UTF-8 (byte %zu)", name,
-			               rec->line, c + 1, bad + 1);
+			return pl_failc(err, PL_EINPUT, "match.utf8", "list", name, "line", PL_N(rec->line), "n",
+			                PL_N(c + 1), "byte", PL_N(bad + 1), NULL);
 		if(lr->col_field[c] >= 0 && rec->lens[c])
 			p.f[lr->col_field[c]] = rec->fields[c];
 	}
@@ -346,7 +344,13 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 	lr->nm = nm;
 	arena_init(&lr->row, 4096);
 	csv_reader *cr = NULL;
-	pl_rc rc = csv_reader_open(&cr, f, name, err);
+	/* JSON (a report, JSON lines) would read as a CSV mistake: say what is read. */
+	int first = getc(f);
+	if(first != EOF)
+		ungetc(first, f);
+	pl_rc rc = first == '{' || first == '['
+	           ? pl_failc(err, PL_EINPUT, "match.not_csv", "list", name, NULL)
+	           : csv_reader_open(&cr, f, name, err);
 	bool eof = false, header = true;
 	while(!rc) {
 		csv_record rec;
@@ -356,7 +360,7 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 		header = false;
 	}
 	if(!rc && header)
-		rc = pl_fail(err, PL_EINPUT, "%s: empty: expected a header line", name);
+		rc = pl_failc(err, PL_EINPUT, "match.empty", "list", name, NULL);
 	if(cr)
 		csv_reader_close(cr);
 	arena_free(&lr->row);

@@ -237,9 +237,10 @@ static pl_rc record_decisions(store *st, reconcile_result *r, const hmap *uids,
 		return PL_OK;
 	for(size_t k = 0; k < o->ndecide; k++) {
 		if(row_of_line(&r->list, o->decide[k].line) < 0)
-			return pl_fail(err, PL_EINPUT, "%s: no row on line %ld", list_name, o->decide[k].line);
+			return pl_failc(err, PL_EINPUT, "reconcile.no_row", "list", list_name, "line",
+			                PL_N(o->decide[k].line), NULL);
 		if(!lookup(uids, o->decide[k].person))
-			return pl_fail(err, PL_ENOTFOUND, "no person %s in the registry", o->decide[k].person);
+			return pl_failc(err, PL_ENOTFOUND, "reconcile.no_person", "person", o->decide[k].person, NULL);
 	}
 	pl_rc rc = store_begin(st, err);
 	if(rc)
@@ -256,7 +257,7 @@ pl_rc reconcile_decide(store *st, const char *row_hash, const char *person_uid, 
                           const char *list, const char *list_row, pl_err *err)
 {
 	if(strlen(row_hash) != ROW_HASH_LEN || strspn(row_hash, "0123456789abcdef") != ROW_HASH_LEN)
-		return pl_fail(err, PL_EINPUT, "row: expected the 32 hex digits of a report's row");
+		return pl_failc(err, PL_EINPUT, "reconcile.bad_row", NULL);
 	arena a;
 	arena_init(&a, 0);
 	person p;
@@ -445,7 +446,7 @@ void reconcile_free(reconcile_result *r)
 static pl_rc write_buf(FILE *f, buf *b, pl_err *err)
 {
 	if(b->len && fwrite(b->ptr, 1, b->len, f) != b->len)
-		return pl_fail(err, PL_EIO, "cannot write the report");
+		return pl_failc(err, PL_EIO, "match.cannot_write_report", NULL);
 	buf_reset(b);
 	return PL_OK;
 }
@@ -592,7 +593,7 @@ pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err)
 	int x = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
 	json_decref(doc);
 	if(x || fputc('\n', f) == EOF)
-		return pl_fail(err, PL_EIO, "cannot write the report");
+		return pl_failc(err, PL_EIO, "match.cannot_write_report", NULL);
 	return PL_OK;
 }
 

@@ -162,7 +162,7 @@ static pl_rc load_dict(names *nm, pl_err *err)
 {
 	FILE *f = fmemopen((void *)names_dict_csv, names_dict_csv_len, "r");
 	if(!f)
-		return pl_fail(err, PL_EIO, "cannot read the built-in name dictionary");
+		return pl_failc(err, PL_EIO, "names.no_dictionary", NULL);
 	csv_reader *r;
 	pl_rc rc = csv_reader_open(&r, f, "uk_ru_names.csv", err);
 	hmap weight; /* key -> count of the row that set it */

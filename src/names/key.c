@@ -465,9 +465,9 @@ pl_rc names_query(const names *nm, const char *query, arena *a, names_term **ter
 		return pl_nomem(err);
 	pl_rc rc = each_word(query, add_term, &q, NULL);
 	if(rc == PL_ELIMIT)
-		return pl_fail(err, PL_EINPUT, "a name query has at most %d words", MAX_TERMS);
+		return pl_failc(err, PL_EINPUT, "names.too_many_words", "max", PL_N(MAX_TERMS), NULL);
 	if(rc == PL_EINPUT)
-		return pl_fail(err, PL_EINPUT, "the query is not valid UTF-8");
+		return pl_failc(err, PL_EINPUT, "names.query_utf8", NULL);
 	if(rc)
 		return pl_nomem(err);
 	*terms = q.terms;

@@ -112,7 +112,7 @@ static pl_rc insert_event(registry *r, const person *p, event *e, pl_err *err)
 		return PL_OK;
 	}
 	if((x & 0xff) == SQLITE_CONSTRAINT)
-		return pl_fail(err, PL_ECONFLICT, "an event with id %s already exists", e->uid);
+		return pl_failc(err, PL_ECONFLICT, "event.exists", "event", e->uid, NULL);
 	return store_fail(r->st, err, x, "writing an event");
 }
 
@@ -184,11 +184,10 @@ static pl_rc replay(registry *r, person *p, event *e, pl_err *err)
 		int next = lifecycle_next(st, (event_type)lifecycle_event_parse(cur->f[EF_TYPE]));
 		if(next < 0) {
 			rc = here ? refused(p, e, st, "event.when_then", err)
-			          : pl_fail(err, PL_ECONFLICT, "person %s: %s (%s) dated before %s (%s) "
-			                    "would leave the later %s in status '%s', where it is not "
-			                    "possible", p->uid, e->f[EF_TYPE], e->f[EF_DATE],
-			                    ev[i].f[EF_TYPE], ev[i].f[EF_DATE], ev[i].f[EF_TYPE],
-			                    lifecycle_status_name(st));
+			          : pl_failc(err, PL_ECONFLICT, "event.refused_later", "person", p->uid, "type",
+			                     e->f[EF_TYPE], "date", e->f[EF_DATE], "later", ev[i].f[EF_TYPE],
+			                     "later_date", ev[i].f[EF_DATE], "status", lifecycle_status_name(st),
+			                     NULL);
 			break;
 		}
 		if(here) {
@@ -229,8 +228,7 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 		return rc;
 	if(!lifecycle_event_has_death_fields((event_type)type) &&
 	   (e->f[EF_CAUSE] || e->f[EF_BURIAL_PLACE] || e->f[EF_GRAVE]))
-		return pl_fail(err, PL_EINPUT, "cause, burial_place and grave belong to "
-		               "died_in_captivity and remains_returned events, not %s", e->f[EF_TYPE]);
+		return pl_failc(err, PL_EINPUT, "import.death_fields", "type", e->f[EF_TYPE], NULL);
 	pdate date, birth;
 	const char *why;
 	if(p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &birth, &why) &&
@@ -240,7 +238,7 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 	if(!e->uid[0])
 		registry_uid('E', e->uid);
 	else if(!registry_uid_valid('E', e->uid))
-		return pl_fail(err, PL_EINPUT, "id: expected E and 16 characters of 0-9 and A-Z");
+		return pl_failc(err, PL_EINPUT, "registry.bad_id", "prefix", "E", NULL);
 	memcpy(e->person_uid, p->uid, sizeof(e->person_uid));
 
 	char last[DATE_STR_MAX + 1];
@@ -299,8 +297,8 @@ pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found,
 		bool mine = sqlite3_column_int64(s, 0) == p->id, equal = sqlite3_column_int(s, 1);
 		sqlite3_reset(s);
 		if(!mine || !equal)
-			return pl_fail(err, PL_ECONFLICT, "event %s already exists %s", e->uid,
-			               mine ? "with other content" : "for another person");
+			return pl_failc(err, PL_ECONFLICT, mine ? "event.exists_other" : "event.exists_elsewhere",
+			                "event", e->uid, NULL);
 		*found = true;
 		return PL_OK;
 	}
@@ -345,10 +343,9 @@ static pl_rc refold_without(registry *r, person *p, const event *skip, pl_err *e
 			continue;
 		int next = lifecycle_next(st, (event_type)lifecycle_event_parse(ev[i].f[EF_TYPE]));
 		if(next < 0)
-			rc = pl_fail(err, PL_ECONFLICT, "person %s: without %s (%s), the later %s (%s) would "
-			             "stand in status '%s', where it is not possible: that event depends on it",
-			             p->uid, skip->f[EF_TYPE], skip->f[EF_DATE], ev[i].f[EF_TYPE], ev[i].f[EF_DATE],
-			             lifecycle_status_name(st));
+			rc = pl_failc(err, PL_ECONFLICT, "event.needed_by_later", "person", p->uid, "type",
+			              skip->f[EF_TYPE], "date", skip->f[EF_DATE], "later", ev[i].f[EF_TYPE],
+			              "later_date", ev[i].f[EF_DATE], "status", lifecycle_status_name(st), NULL);
 		else if(ev[i].before != st || ev[i].after != (person_status)next)
 			rc = set_statuses(r, ev[i].id, st, (person_status)next, err);
 		st = next < 0 ? st : (person_status)next;
@@ -373,7 +370,7 @@ static pl_rc event_load(registry *r, const char *uid, arena *a, event *e, person
 		event_from_row(s, a, e);
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
-		return pl_fail(err, PL_ENOTFOUND, "no event with id %s", uid);
+		return pl_failc(err, PL_ENOTFOUND, "event.no_such", "event", uid, NULL);
 	if(x != SQLITE_ROW)
 		return store_fail(r->st, err, x, "reading an event");
 	return registry_person_get(r->st, e->person_uid, a, p, err);

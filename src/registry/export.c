@@ -122,7 +122,7 @@ static pl_rc flush(buf *b, FILE *out, bool force, pl_err *err)
 	if(b->len < FLUSH_AT && !force)
 		return PL_OK;
 	if(b->len && fwrite(b->ptr, 1, b->len, out) != b->len)
-		return pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+		return pl_failc(err, PL_EIO, "registry.cannot_write_export", "why", strerror(errno), NULL);
 	buf_reset(b);
 	return PL_OK;
 }
@@ -273,7 +273,7 @@ pl_rc registry_export(store *st, FILE *out, registry_format format, export_what 
 	if(!rc)
 		rc = flush(&x.b, out, true, err);
 	if(!rc && fflush(out))
-		rc = pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+		rc = pl_failc(err, PL_EIO, "registry.cannot_write_export", "why", strerror(errno), NULL);
 	sqlite3_finalize(x.persons.s);
 	sqlite3_finalize(x.ext.s);
 	sqlite3_finalize(x.events.s);

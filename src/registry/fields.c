@@ -113,21 +113,21 @@ void field_why_text(const field_def *fd, const char *value, const char *why, cha
 	snprintf(out, size, "%s (got '%s')%s%s", why, q, list[0] ? "; expected one of: " : "", list);
 }
 
+const char *field_why_arg(const char *why)
+{
+	const char *code = msg_code_of(why);
+	return code ? code : why;
+}
+
 pl_rc field_refuse(const field_def *fd, const char *key, const char *value, const char *why,
                    pl_err *err)
 {
-	const char *code = msg_code_of(why);
-	if(!code) {
-		char msg[800];
-		field_why_text(fd, value, why, msg, sizeof(msg));
-		return pl_fail(err, PL_EINPUT, "%s: %s", key, msg);
-	}
 	char q[160], list[512] = "";
 	text_quote(value, q, sizeof(q));
 	if(fd->kind == FK_ENUM)
 		field_values_text(fd, list, sizeof(list));
 	return pl_failc(err, PL_EINPUT, list[0] ? "field.invalid_enum" : "field.invalid", "field", key,
-	                "why", code, "value", q, "allowed", list, NULL);
+	                "why", field_why_arg(why), "value", q, "allowed", list, NULL);
 }
 
 enum { TEXT_MAX = 500, NOTE_MAX = 4000 };
@@ -264,14 +264,12 @@ pl_rc fields_check(const field_def *defs, int n, const char *const *values, pdat
 		const char *why = len == 0 || blank(v[0]) || blank(v[len - 1])
 		                  ? "blanks around the value, or empty"
 		                  : field_invalid(&defs[i], v, len, today, &canonical);
-		if(why && msg_code_of(why)) {
+		if(why) {
 			char got[64];
 			snprintf(got, sizeof(got), "%.60s", v);
 			return pl_failc(err, PL_EINPUT, "field.invalid", "field", defs[i].name, "why",
-			                msg_code_of(why), "value", got, NULL);
+			                field_why_arg(why), "value", got, NULL);
 		}
-		if(why)
-			return pl_fail(err, PL_EINPUT, "%s: %s (got '%.60s')", defs[i].name, why, v);
 	}
 	return PL_OK;
 }

@@ -61,7 +61,8 @@ static pl_rc input_open(const char *path, input *in, pl_err *err)
 	memset(in, 0, sizeof(*in));
 	FILE *src = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if(!src)
-		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", path, strerror(errno));
+		return pl_failc(err, PL_ENOTFOUND, "registry.cannot_open", "path", path, "why", strerror(errno),
+		                NULL);
 	FILE *f = src;
 	struct stat sb;
 	if(src == stdin || fstat(fileno(src), &sb) || !S_ISREG(sb.st_mode)) {
@@ -79,7 +80,8 @@ static pl_rc input_open(const char *path, input *in, pl_err *err)
 		if(!f || fflush(f) || fstat(fileno(f), &sb)) {
 			if(f)
 				fclose(f);
-			return pl_fail(err, PL_EIO, "cannot buffer %s: %s", path, strerror(errno));
+			return pl_failc(err, PL_EIO, "registry.cannot_buffer", "path", path, "why", strerror(errno),
+			                NULL);
 		}
 	}
 	in->f = f;
@@ -88,7 +90,8 @@ static pl_rc input_open(const char *path, input *in, pl_err *err)
 		void *m = mmap(NULL, in->len, PROT_READ, MAP_PRIVATE, fileno(f), 0);
 		if(m == MAP_FAILED) {
 			fclose(f);
-			return pl_fail(err, PL_EIO, "cannot read %s: %s", path, strerror(errno));
+			return pl_failc(err, PL_EIO, "registry.cannot_read", "path", path, "why", strerror(errno),
+			                NULL);
 		}
 		in->data = m;
 		in->mapped = true;
@@ -188,9 +191,9 @@ static pl_rc import_file(importer *im, const char *path, const char *name,
 	im->pb.file = name ? name : strcmp(path, "-") ? path : "<stdin>";
 	pl_rc rc = input_open(path, &in, err);
 	if(rc && name)
-		pl_fail(err, rc, "cannot open %s", name);
+		pl_failc(err, rc, "registry.cannot_open_name", "path", name, NULL);
 	if(rc)
-		return import_add_problem(im, err->msg);
+		return problems_add_err(&im->pb, err);
 	im->file_size = in.len;
 	im->unidentified = 0;
 	char when[TIMESTAMP_STR_MAX] = "";
@@ -207,9 +210,8 @@ static pl_rc import_file(importer *im, const char *path, const char *name,
 		rc = imported_before(im->r, input_sha(&in), when, sizeof(when), err);
 	*again = when[0] != '\0';
 	if(!rc && when[0] && im->unidentified && !im->pb.failed)
-		rc = import_problem(im, 0, "this file was imported before (%s) and %ld of its rows have no "
-		             "id or ext.* column: importing it again would create those persons twice",
-		             when, im->unidentified);
+		rc = problems_atc(&im->pb, 0, "registry.imported_before", "when", when, "n",
+		                  PL_N(im->unidentified), NULL);
 	if(!rc && !im->pb.failed)
 		rc = record_import(im, &in, &before, err);
 	if(*again)
@@ -236,16 +238,13 @@ static pl_rc check_statuses(importer *im, pl_err *err)
 		const char *got = x == SQLITE_ROW ? store_column_text(s, 0) : "?";
 		if(x == SQLITE_ROW && strcmp(got, lifecycle_status_name(c->expect)) && wrong++ < SHOWN) {
 			im->pb.file = c->file;
-			rc = import_problem(im, c->line, "column 'status': the file says '%s', but the person's "
-			             "events make it '%s'", lifecycle_status_name(c->expect), got);
+			rc = problems_atc(&im->pb, c->line, "registry.status_differs", "status",
+			                  lifecycle_status_name(c->expect), "got", got, NULL);
 		}
 		sqlite3_reset(s);
 	}
 	if(!rc && wrong)
-		rc = import_problem(im, 0, "the status column disagrees with the events for %ld person%s: a "
-		             "status comes from the events, so import the events file in the same "
-		             "command (parley import persons.csv events.csv), or leave the status "
-		             "column out", wrong, wrong == 1 ? "" : "s");
+		rc = problems_atc(&im->pb, 0, "registry.status_column", "n", PL_N(wrong), NULL);
 	return rc;
 }
 

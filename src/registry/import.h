@@ -64,18 +64,26 @@ typedef struct column {
 
 /* ---- import_rows.c: what rows mean -------------------------------------- */
 
-/* Record a problem whose message already says where, or one at file:line
- * (line 0: the file as a whole). PL_ELIMIT once there are enough problems
- * to stop, PL_OK otherwise: the caller goes on checking. */
-pl_rc import_add_problem(importer *im, const char *msg);
-pl_rc import_problem(importer *im, long line, const char *fmt, ...) PL_PRINTF(3, 4);
 /* A failure of lower layers as a row problem (database and memory
  * failures end the import instead). */
 pl_rc import_row_failure(importer *im, long line, pl_rc rc, const pl_err *e);
 
-/* Resolve a column name of a persons or events file; on a bad name *why
+/* Why a column name is refused: a code of the catalogue (a {@what} of
+ * registry.header_column or registry.json_column) and its arguments. */
+typedef struct column_bad {
+	const char *code;
+	const char *why;  /* registry.bad_ext_column: the source's fault */
+	const char *near; /* registry.unknown_column_near: the name meant */
+	char column[128]; /* the name, quoted (text_quote) */
+} column_bad;
+
+/* Resolve a column name of a persons or events file; on a bad name *bad
  * says what is wrong, with a suggestion when one is close. */
-bool import_column_parse(const char *name, bool events, column *c, char *why, size_t size);
+bool import_column_parse(const char *name, bool events, column *c, column_bad *bad);
+/* Record bad as a problem at line, after `column N: ` (a CSV header,
+ * path NULL) or `path: ` (a key of a JSON document). */
+pl_rc import_column_problem(importer *im, long line, const column_bad *bad, size_t n,
+                            const char *path);
 /* Put one value into the record, checked and cleaned. */
 pl_rc import_record_set(importer *im, record *rec, const column *c, const char *value);
 

@@ -32,14 +32,14 @@ pl_rc import_read_csv(importer *im, FILE *f)
 	}
 	bool has_ref = false;
 	for(size_t i = 0; i < ncols; i++) {
-		char why[256];
+		column_bad bad;
 		const char *name = arena_strdup(&im->keep, cre.fields[i]);
 		if(!name) {
 			rc = PL_ENOMEM;
 			goto done;
 		}
-		if(!import_column_parse(name, events, &cols[i], why, sizeof(why))) {
-			if((rc = import_problem(im, cre.line, "column %zu: %s", i + 1, why)))
+		if(!import_column_parse(name, events, &cols[i], &bad)) {
+			if((rc = import_column_problem(im, cre.line, &bad, i + 1, NULL)))
 				goto done;
 			continue;
 		}
@@ -139,6 +139,8 @@ static json_t *next_value(importer *im, json_doc *d, bool *stop)
 	return v;
 }
 
+/* c next, or a problem saying what was expected: `what` is a code
+ * (registry.json_want_*). */
 static bool expect_char(importer *im, json_doc *d, char c, const char *what, bool *stop)
 {
 	skip_space(d);
@@ -146,8 +148,8 @@ static bool expect_char(importer *im, json_doc *d, char c, const char *what, boo
 		d->pos++;
 		return true;
 	}
-	import_problem(im, line_at(d, d->pos), "column %ld: invalid JSON: expected %s",
-	        column_at(d, d->pos), what);
+	problems_atc(&im->pb, line_at(d, d->pos), "registry.json_expected", "n", PL_N(column_at(d, d->pos)),
+	             "what", what, NULL);
 	*stop = true;
 	return false;
 }
@@ -161,17 +163,16 @@ static pl_rc json_to_record(importer *im, json_t *obj, bool events, record *rec,
 	json_object_foreach(obj, key, val) {
 		if(!events && !strcmp(key, "events")) {
 			if(!json_is_array(val))
-				return import_problem(im, rec->line, "%s.events: expected an array of events", path);
+				return problems_atc(&im->pb, rec->line, "registry.json_events_array", "path", path, NULL);
 			*evs = val;
 			continue;
 		}
 		column c;
-		char why[256];
-		if(!import_column_parse(key, events, &c, why, sizeof(why)) ||
-		   (events && c.kind == COL_PERSON)) {
+		column_bad bad;
+		if(!import_column_parse(key, events, &c, &bad) || (events && c.kind == COL_PERSON)) {
 			if(events && c.kind == COL_PERSON)
-				snprintf(why, sizeof(why), "'person': events inside a person belong to it");
-			if((rc = import_problem(im, rec->line, "%s: %s", path, why)))
+				bad.code = "registry.nested_person";
+			if((rc = import_column_problem(im, rec->line, &bad, 0, path)))
 				return rc;
 			continue;
 		}
@@ -228,7 +229,7 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 	pl_rc rc = PL_OK;
 	if(len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
 		d.pos = d.line_pos = 3;
-	if(!expect_char(im, &d, '{', "'{' (a document: {\"persons\": [...]})", &stop))
+	if(!expect_char(im, &d, '{', "registry.json_want_document", &stop))
 		return stop ? PL_ELIMIT : PL_OK;
 	skip_space(&d);
 	bool first = true, seen_persons = false;
@@ -238,7 +239,7 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 			d.pos++;
 			break;
 		}
-		if(!first && !expect_char(im, &d, ',', "',' or '}'", &stop))
+		if(!first && !expect_char(im, &d, ',', "registry.json_want_comma_brace", &stop))
 			break;
 		first = false;
 		long kline = line_at(&d, d.pos);
@@ -247,18 +248,18 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 			break;
 		if(!json_is_string(k)) {
 			json_decref(k);
-			import_problem(im, kline, "invalid JSON: expected a key");
+			problems_atc(&im->pb, kline, "registry.json_expected_key", NULL);
 			stop = true;
 			break;
 		}
 		char key[64];
 		snprintf(key, sizeof(key), "%s", json_string_value(k));
 		json_decref(k);
-		if(!expect_char(im, &d, ':', "':'", &stop))
+		if(!expect_char(im, &d, ':', "registry.json_want_colon", &stop))
 			break;
 		if(!strcmp(key, "persons")) {
 			seen_persons = true;
-			if(!expect_char(im, &d, '[', "'[' (persons is an array)", &stop))
+			if(!expect_char(im, &d, '[', "registry.json_want_persons", &stop))
 				break;
 			long index = 0;
 			for(;;) {
@@ -268,7 +269,7 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 					d.pos++;
 					break;
 				}
-				if(index && !expect_char(im, &d, ',', "',' or ']'", &stop))
+				if(index && !expect_char(im, &d, ',', "registry.json_want_comma_bracket", &stop))
 					break;
 				skip_space(&d);
 				long line = line_at(&d, d.pos);
@@ -292,10 +293,10 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 			break;
 		if(!strcmp(key, "format")) {
 			if(!json_is_string(v) || strcmp(json_string_value(v), "parley-registry"))
-				rc = import_problem(im, kline, "format: expected \"parley-registry\"");
+				rc = problems_atc(&im->pb, kline, "registry.json_format", NULL);
 		} else if(!strcmp(key, "version")) {
 			if(!json_is_integer(v) || json_integer_value(v) != 1)
-				rc = import_problem(im, kline, "version: this parley reads version 1 of the format");
+				rc = problems_atc(&im->pb, kline, "registry.json_version", NULL);
 		} else {
 			rc = problems_atc(&im->pb, kline, "import.unknown_key", "key", key, NULL);
 		}
@@ -304,9 +305,9 @@ pl_rc import_read_json(importer *im, const char *text, size_t len)
 	if(!rc && !stop) {
 		skip_space(&d);
 		if(d.pos < d.len)
-			rc = import_problem(im, line_at(&d, d.pos), "text after the end of the document");
+			rc = problems_atc(&im->pb, line_at(&d, d.pos), "registry.json_trailing", NULL);
 		else if(!seen_persons && !im->pb.failed)
-			rc = import_problem(im, 0, "no \"persons\" array in the document");
+			rc = problems_atc(&im->pb, 0, "registry.json_no_persons", NULL);
 	}
 	return stop && !rc ? PL_ELIMIT : rc;
 }

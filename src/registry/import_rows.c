@@ -1,6 +1,5 @@
 /* Import, the rows: what a person or event row means, and how it finds,
  * changes or creates the person it speaks of. */
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,20 +9,6 @@
 #include "registry/import.h"
 
 /* ---- problems --------------------------------------------------------- */
-
-pl_rc import_add_problem(importer *im, const char *msg)
-{
-	return problems_add(&im->pb, msg);
-}
-
-pl_rc import_problem(importer *im, long line, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	pl_rc rc = problems_vat(&im->pb, line, fmt, ap);
-	va_end(ap);
-	return rc;
-}
 
 /* A failure from lower layers (lifecycle, conflicts) as a row problem;
  * database and memory failures end the import at once. */
@@ -53,9 +38,11 @@ static void column_names(bool events, const char **out, size_t size)
 	out[n] = NULL;
 }
 
-/* Resolve one column name. On a bad name, *why says what is wrong. */
-bool import_column_parse(const char *name, bool events, column *c, char *why, size_t size)
+/* Resolve one column name. On a bad name, *bad says what is wrong. */
+bool import_column_parse(const char *name, bool events, column *c, column_bad *bad)
 {
+	*bad = (column_bad){0};
+	text_quote(name, bad->column, sizeof(bad->column));
 	c->name = name;
 	c->id_prefix = 'P';
 	if(!strcmp(name, "id")) {
@@ -66,10 +53,11 @@ bool import_column_parse(const char *name, bool events, column *c, char *why, si
 	if(!strncmp(name, "ext.", 4)) {
 		c->kind = COL_EXT;
 		c->name = name + 4;
-		const char *bad = ext_source_invalid(c->name);
-		if(!bad)
+		const char *why = ext_source_invalid(c->name);
+		if(!why)
 			return true;
-		snprintf(why, size, "'%s': %s", name, bad);
+		bad->code = "registry.bad_ext_column";
+		bad->why = field_why_arg(why);
 		return false;
 	}
 	if(events && !strcmp(name, "person")) {
@@ -89,15 +77,18 @@ bool import_column_parse(const char *name, bool events, column *c, char *why, si
 	}
 	const char *known[64];
 	column_names(events, known, 64);
-	const char *near = text_closest(name, known);
-	char q[128];
-	text_quote(name, q, sizeof(q));
-	if(near)
-		snprintf(why, size, "unknown column '%s' (did you mean '%s'?)", q, near);
-	else
-		snprintf(why, size, "unknown column '%s' (see docs/formats.md for the %s columns)", q,
-		         events ? "event" : "person");
+	bad->near = text_closest(name, known);
+	bad->code = bad->near ? "registry.unknown_column_near"
+	            : events ? "registry.unknown_event_column" : "registry.unknown_person_column";
 	return false;
+}
+
+pl_rc import_column_problem(importer *im, long line, const column_bad *bad, size_t n,
+                            const char *path)
+{
+	return problems_atc(&im->pb, line, path ? "registry.json_column" : "registry.header_column",
+	                    "n", PL_N(n), "path", path, "what", bad->code, "column", bad->column, "near",
+	                    bad->near, "why", bad->why, NULL);
 }
 
 /* value without blanks around it, in a; NULL when memory runs out. */
@@ -147,13 +138,12 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 			return PL_OK;
 		if((why = ext_value_invalid(clean))) {
 			text_quote(value, q, sizeof(q));
-			return msg_code_of(why)
-			       ? problems_atc(&im->pb, rec->line, "import.ext_invalid", "source", c->name, "why",
-			                      msg_code_of(why), "value", q, NULL)
-			       : import_problem(im, rec->line, "column 'ext.%s': %s (got '%s')", c->name, why, q);
+			return problems_atc(&im->pb, rec->line, "import.ext_invalid", "source", c->name, "why",
+			                    field_why_arg(why), "value", q, NULL);
 		}
 		if(rec->next == EXT_MAX)
-			return import_problem(im, rec->line, "more than %d ext.* columns", EXT_MAX);
+			return problems_atc(&im->pb, rec->line, "registry.too_many_ext_columns", "max",
+			                    PL_N(EXT_MAX), NULL);
 		rec->ext[rec->next].source = c->name;
 		rec->ext[rec->next].id = clean;
 		rec->next++;
@@ -173,11 +163,6 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 		return PL_OK;
 	pl_err e = {0};
 	field_refuse(fd, fd->name, value, why, &e);
-	if(!e.code) {
-		char msg[800];
-		field_why_text(fd, value, why, msg, sizeof(msg));
-		return import_problem(im, rec->line, "column '%s': %s", fd->name, msg);
-	}
 	/* The same words as field.invalid, with "column" in front. */
 	return problems_atc(&im->pb, rec->line, !strcmp(e.code, "field.invalid") ? "import.column_invalid"
 	                    : "import.column_invalid_enum", "column", fd->name, "why",
@@ -210,7 +195,7 @@ static pl_rc resolve(importer *im, const record *rec, const char *uid, person *p
                      pl_err *e)
 {
 	int64_t id = 0;
-	const char *by = NULL;
+	bool by_id = false;
 	bool loaded = false; /* p holds the person `id` names */
 	*found = false;
 	if(uid) {
@@ -221,7 +206,7 @@ static pl_rc resolve(importer *im, const record *rec, const char *uid, person *p
 			return rc;
 		else {
 			id = p->id;
-			by = "id";
+			by_id = true;
 			loaded = true;
 		}
 	}
@@ -231,12 +216,10 @@ static pl_rc resolve(importer *im, const record *rec, const char *uid, person *p
 		if(rc)
 			return rc;
 		if(other && id && other != id)
-			return pl_fail(e, PL_ECONFLICT, "ext.%s '%s' belongs to another person than %s",
-			               rec->ext[k].source, rec->ext[k].id, by);
-		if(other && !id) {
+			return pl_failc(e, PL_ECONFLICT, by_id ? "registry.ext_not_id" : "registry.ext_not_ext",
+			                "source", rec->ext[k].source, "id", rec->ext[k].id, NULL);
+		if(other && !id)
 			id = other;
-			by = "an ext column";
-		}
 	}
 	if(!id)
 		return PL_OK;

@@ -151,7 +151,7 @@ static pl_rc derive_keys(registry *r, const person *p, pl_err *err)
 		rc = names_sort_key(nm, buf_str(&text), &r->sort);
 	buf_free(&text);
 	if(rc)
-		return rc == PL_ENOMEM ? pl_nomem(err) : pl_fail(err, rc, "cannot compute the name keys");
+		return rc == PL_ENOMEM ? pl_nomem(err) : pl_failc(err, rc, "names.keys_failed", NULL);
 	return PL_OK;
 }
 
@@ -298,10 +298,8 @@ static pl_rc ext_insert(registry *r, const person *p, const ext_id *e, pl_err *e
 	if(owner == p->id)
 		return PL_OK;
 	if(owner)
-		return pl_fail(err, PL_ECONFLICT, "ext.%s '%s' already identifies another person",
-		               e->source, e->id);
-	return pl_fail(err, PL_ECONFLICT, "person %s already has an ext.%s identifier", p->uid,
-	               e->source);
+		return pl_failc(err, PL_ECONFLICT, "person.ext_taken", "source", e->source, "id", e->id, NULL);
+	return pl_failc(err, PL_ECONFLICT, "person.has_ext", "person", p->uid, "source", e->source, NULL);
 }
 
 pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err)
@@ -400,8 +398,7 @@ pl_rc registry_person_get(store *st, const char *uid, arena *a, person *p, pl_er
 		return person_load_uid(r, uid, a, p, err);
 	size_t n = strlen(uid);
 	if(n < 5 || n >= UID_LEN || uid[0] != 'P')
-		return pl_fail(err, PL_ENOTFOUND, "no person with id %s (an id is P and 16 characters; "
-		               "5 or more of them are enough when unique)", uid);
+		return pl_failc(err, PL_ENOTFOUND, "person.bad_ref", "person", uid, NULL);
 	/* A prefix: the ids from uid up to the next possible prefix. */
 	char hi[UID_SIZE];
 	memcpy(hi, uid, n + 1);
@@ -427,7 +424,8 @@ pl_rc person_check(const person *p, pdate today, pl_err *err)
 	for(int k = 0; k < p->next; k++) {
 		const char *why = ext_source_invalid(p->ext[k].source);
 		if(why || (why = ext_value_invalid(p->ext[k].id)))
-			return pl_fail(err, PL_EINPUT, "ext.%.40s: %s", p->ext[k].source, why);
+			return pl_failc(err, PL_EINPUT, "person.ext_invalid", "source", p->ext[k].source, "why",
+			                field_why_arg(why), NULL);
 	}
 	if(!p->f[PF_SURNAME] && !p->f[PF_GIVEN_NAMES] && !p->f[PF_SURNAME_LATIN] &&
 	   !p->f[PF_GIVEN_NAMES_LATIN] && !p->f[PF_SERVICE_NUMBER] && p->next == 0)
@@ -463,13 +461,12 @@ pl_rc person_merge(person *into, const person *in, const bool *clear, pl_err *er
 				break;
 		if(j < into->next) {
 			if(strcmp(into->ext[j].id, in->ext[k].id))
-				return pl_fail(err, PL_ECONFLICT, "ext.%s: the registry has '%s' for person %s, "
-				               "not '%s'", in->ext[k].source, into->ext[j].id, into->uid,
-				               in->ext[k].id);
+				return pl_failc(err, PL_ECONFLICT, "person.ext_differs", "source", in->ext[k].source,
+				                "stored", into->ext[j].id, "person", into->uid, "id", in->ext[k].id, NULL);
 			continue;
 		}
 		if(into->next == EXT_MAX)
-			return pl_fail(err, PL_ELIMIT, "more than %d external ids for one person", EXT_MAX);
+			return pl_failc(err, PL_ELIMIT, "person.too_many_ext", "max", PL_N(EXT_MAX), NULL);
 		into->ext[into->next++] = in->ext[k];
 	}
 	return PL_OK;
@@ -594,7 +591,7 @@ pl_rc registry_person_add(store *st, person *p, pl_err *err)
 		return rc;
 	if(p->uid[0]) {
 		if(!registry_uid_valid('P', p->uid))
-			return pl_fail(err, PL_EINPUT, "id: expected P and 16 characters of 0-9 and A-Z");
+			return pl_failc(err, PL_EINPUT, "registry.bad_id", "prefix", "P", NULL);
 	}
 	rc = store_begin(r->st, err);
 	if(rc)

@@ -98,12 +98,15 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
                         const char **why);
 /* "yes, no, unknown" */
 void field_values_text(const field_def *fd, char *out, size_t size);
+/* why as an argument for a template's {@why}: its code when the catalogue
+ * has its English (msg_code_of), else why itself, written as it is. */
+const char *field_why_arg(const char *why);
 /* Why `value` is not a value of fd, for messages: "not one of the allowed
  * values (got 'badly'); expected one of: none, wounded, ...". `why` is
  * what field_clean said; the value is quoted with text_quote. */
 /* The same as a coded message (core/msg.h), "{key}: {why} (got '...')":
- * key is how the caller names the field ("birth_date", "--birth_date").
- * Uncoded when the catalogue lacks why. */
+ * key is how the caller names the field ("birth_date", "--birth_date");
+ * a why the catalogue lacks is written in English (field_why_arg). */
 pl_rc field_refuse(const field_def *fd, const char *key, const char *value, const char *why,
                    pl_err *err);
 void field_why_text(const field_def *fd, const char *value, const char *why, char *out,

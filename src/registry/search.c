@@ -81,8 +81,9 @@ static pl_rc filter_in(query_sql *q, const char *column, const char *list, const
 			char allowed[512] = "";
 			if(fd->kind == FK_ENUM)
 				field_values_text(fd, allowed, sizeof(allowed));
-			return pl_fail(err, PL_EINPUT, "--%s: '%s': %s%s%s (or unknown)", what, v,
-			               why ? why : "empty", *allowed ? "; expected one of: " : "", allowed);
+			return pl_failc(err, PL_EINPUT, *allowed ? "search.bad_enum" : "search.bad_value",
+			                "option", what, "value", v, "why", why ? field_why_arg(why) : "search.empty",
+			                "allowed", allowed, NULL);
 		}
 		if(n++)
 			add(q, ", ");
@@ -108,7 +109,8 @@ static pl_rc filter_date(query_sql *q, const char *value, const char *what, bool
 	pdate d;
 	const char *why;
 	if(!date_parse(value, &d, &why))
-		return pl_fail(err, PL_EINPUT, "--%s: %s, got '%s'", what, why, value);
+		return pl_failc(err, PL_EINPUT, "search.bad_date", "option", what, "why", field_why_arg(why),
+		                "value", value, NULL);
 	/* Partial capture dates match when they may fall in the range. */
 	add(q, since ? " AND p.capture_hi >= " : " AND p.capture_lo < ");
 	bind_int(q, date_lo(d));
@@ -140,7 +142,7 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 		   (rc = names_query(nm, pq->name, a, &terms, &nterms, err)))
 			return rc;
 		if(nterms == 0)
-			return pl_fail(err, PL_EUSAGE, "the name '%s' has no letters to search for", pq->name);
+			return pl_failc(err, PL_EUSAGE, "search.no_letters", "name", pq->name, NULL);
 		buf match;
 		buf_init(&match, 4096);
 		for(size_t i = 0; i < nterms && !rc; i++) {

@@ -189,9 +189,12 @@ pl_rc sign_office_generate(store *st, const char *signer, sign_role role, const 
                            const sign_kdf *kdf, const char *actor, sign_trusted *out,
                            pl_err *err) PL_NODISCARD;
 /* The key the office would sign with: the one with this fingerprint (if
- * live and held here), or (NULL) the newest live key held here;
- * PL_ECONFLICT, saying why, if there is none. */
-pl_rc sign_office_key(store *st, const char *fingerprint, sign_trusted *out, pl_err *err) PL_NODISCARD;
+ * live and held here), or (NULL) the newest live key held here of one of
+ * roles (a mask of 1 << sign_role; 0 for any): a mediator's officer is not
+ * handed the party's key because it is newer. PL_ECONFLICT, saying why, if
+ * there is none. */
+pl_rc sign_office_key(store *st, const char *fingerprint, unsigned roles, sign_trusted *out,
+                      pl_err *err) PL_NODISCARD;
 /* Open the office's key for one signature: the key with this fingerprint,
  * or (NULL) the newest live key held here. A wrong passphrase is PL_EINPUT
  * and is recorded in the audit chain (in a transaction of its own: call

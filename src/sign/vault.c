@@ -189,20 +189,24 @@ pl_rc sign_office_generate(store *st, const char *signer, sign_role role, const 
 
 typedef struct newest_held {
 	sign_trusted t;
-	int n;
+	unsigned roles;
+	int n, other; /* held of the roles asked; held of another */
 } newest_held;
 
 static pl_rc take_held(void *ctx, const sign_trusted *t)
 {
 	newest_held *h = ctx;
-	if(t->held) {
+	if(t->held && h->roles && !(h->roles & (1u << t->key.role)))
+		h->other++;
+	else if(t->held) {
 		h->t = *t; /* oldest first: the last one is the newest */
 		h->n++;
 	}
 	return PL_OK;
 }
 
-pl_rc sign_office_key(store *st, const char *fingerprint, sign_trusted *t, pl_err *err)
+pl_rc sign_office_key(store *st, const char *fingerprint, unsigned roles, sign_trusted *t,
+                      pl_err *err)
 {
 	if(fingerprint) {
 		pl_rc rc = sign_key_find(st, fingerprint, t, err);
@@ -217,9 +221,14 @@ pl_rc sign_office_key(store *st, const char *fingerprint, sign_trusted *t, pl_er
 			                sign_role_name(t->key.role), "signer", t->key.signer, NULL);
 		return PL_OK;
 	}
-	newest_held h = {0};
+	newest_held h = {.roles = roles};
 	pl_rc rc = sign_keys_each(st, false, take_held, &h, err);
-	if(!rc && !h.n)
+	if(!rc && !h.n && h.other)
+		rc = pl_failc(err, PL_ECONFLICT, "sign.no_office_key_role", "role",
+		              roles & (1u << SIGN_PARTY) ? sign_role_name(SIGN_PARTY)
+		                                         : sign_role_name(SIGN_MEDIATOR),
+		              NULL);
+	else if(!rc && !h.n)
 		rc = pl_failc(err, PL_ECONFLICT, "sign.no_office_key", NULL);
 	if(!rc)
 		*t = h.t;
@@ -232,7 +241,7 @@ pl_rc sign_office_unlock(store *st, const char *fingerprint, const char *passphr
 	memset(out, 0, sizeof(*out));
 	sign_trusted t;
 	sign_sealed box;
-	pl_rc rc = sign_office_key(st, fingerprint, &t, err);
+	pl_rc rc = sign_office_key(st, fingerprint, 0, &t, err);
 	if(!rc && (rc = read_sealed(st, t.id, &box, err)) == PL_ENOTFOUND)
 		rc = pl_failc(err, PL_ECONFLICT, "sign.not_held", "key", t.fingerprint, NULL);
 	if(rc)

@@ -40,6 +40,21 @@ test_unknown_command_and_option() {
 	p stats --frobnicate
 	expect_status 2
 	expect_err "Try 'parley stats --help'"
+	# The same mistakes of usage in the language LANG asks for, by their codes.
+	LANG=uk_UA.UTF-8 p frobnicate
+	expect_status 2
+	expect_err "parley: невідома команда «frobnicate»"
+	expect_err "Спробуйте «parley --help»."
+	LANG=uk_UA.UTF-8 p stats --frobnicate
+	expect_status 2
+	expect_err "parley stats: невідомий параметр"
+	expect_err "Спробуйте «parley stats --help»."
+	LANG=ru_RU.UTF-8 p person search Коваль --limit many
+	expect_status 2
+	expect_err "--limit: ожидается число от 1 до"
+	LANG=uk_UA.UTF-8 p stats extra words
+	expect_status 2
+	expect_err "зайвий аргумент «extra»"
 }
 
 test_missing_database_says_how_to_create_one() {

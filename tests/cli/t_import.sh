@@ -53,6 +53,17 @@ test_bad_rows_write_nothing_and_say_where() {
 	expect_err "cannot open missing.csv"
 	p import
 	expect_status 2
+	# The file-level and header problems in the language LANG asks for.
+	LANG=uk_UA.UTF-8 p import col.csv
+	expect_status 1
+	expect_err "col.csv:1: стовпець 2: невідомий стовпець «birthdate» (можливо, «birth_date»?)"
+	expect_err "parley import: нічого не імпортовано"
+	printf '{"format": "other", "persons": []}' > other.json
+	LANG=ru_RU.UTF-8 p import other.json
+	expect_status 1
+	expect_err "other.json:1: format: ожидается \"parley-registry\""
+	LANG=uk_UA.UTF-8 p import missing.csv
+	expect_err "не вдається відкрити missing.csv"
 }
 
 test_export_refuses_bad_combinations_and_leaves_no_partial_file() {

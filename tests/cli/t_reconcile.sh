@@ -185,3 +185,24 @@ test_reconcile_against_an_empty_registry() {
 	expect_out "2 list rows against 0 registry persons"
 	expect_out "unmatched  2"
 }
+
+# A list in JSON is said to be the wrong kind of file, not a CSV mistake;
+# the summary and the refusal in the language LANG asks for.
+test_reconcile_says_it_reads_csv_in_the_users_language() {
+	"$PARLEY" init x.db >/dev/null
+	printf '{"surname": "Шевченко"}\n' > b.jsonl
+	p --db x.db reconcile b.jsonl
+	expect_status 1
+	expect_err "b.jsonl: a list to reconcile is CSV"
+	LANG=uk_UA.UTF-8 p --db x.db reconcile b.jsonl
+	expect_status 1
+	expect_err "b.jsonl: список для звірки має бути у CSV"
+	printf 'surname,given_names\nШевченко,Олександр\n' > list.csv
+	LANG=uk_UA.UTF-8 p --db x.db reconcile list.csv
+	expect_status 0
+	expect_out "1 рядок списку проти 0 осіб реєстру"
+	expect_out "без відповідника 1"
+	LANG=ru_RU.UTF-8 p --db x.db reconcile list.csv --confirm 5:P0000000000000000
+	expect_status 1
+	expect_err "list.csv: в строке 5 нет записи"
+}

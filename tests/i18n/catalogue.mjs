@@ -67,6 +67,9 @@ export function cCodes(src) {
       codes.set(m[2], f);
     }
     for (const m of text.matchAll(/problems_atc\(\s*[^,]+,\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
+    // the registry's, reconciliation's and the command line's codes chosen before they are raised
+    for (const m of text.matchAll(/"((?:registry|search|reconcile|match|names|cli)\.[a-z_]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/cli_usage_errorc\(\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/cli_say\(\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/http_errorc\(\s*[^,]+,\s*[^,]+,\s*"[^"]+",\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     // the planner's reasons, written as "exclusion.%s" (accord/admit.c)

@@ -112,12 +112,14 @@ function trapTab(e) {
 
 // A modal dialog before a change: what it does (text), an optional text
 // field (field: {label, hint, required}: a reason where the audit keeps
-// one) and an explicit button (ok; danger for what cannot be undone).
+// one) or form controls of the caller's (controls: a passphrase), and an
+// explicit button (ok; danger for what cannot be undone).
 // Focus stays inside; Escape or Cancel leaves everything as it was; focus
-// goes back where it was (to the page, if that is gone). run(value) makes
-// the change: an error it throws is shown in the dialog, which stays open.
+// goes back where it was (to the page, if that is gone). run(value, error)
+// makes the change (error: the dialog's line for a word while it works);
+// an error it throws is shown in the dialog, which stays open.
 // Resolves true once run succeeded, false when cancelled.
-export function dialog({ id = 'confirm-dialog', title, text, field, ok, danger, run }) {
+export function dialog({ id = 'confirm-dialog', title, text, field, controls, ok, danger, run }) {
   return new Promise((resolve) => {
     const opener = document.activeElement;
     const input = field ? h('textarea', { id: `${id}-text`, rows: 3, cols: 50, maxlength: 500,
@@ -147,7 +149,7 @@ export function dialog({ id = 'confirm-dialog', title, text, field, ok, danger, 
       }
       okButton.disabled = true;
       try {
-        await run(value);
+        await run(value, error);
         finish(true);
       } catch (err) {
         error.textContent = err.message;
@@ -155,7 +157,7 @@ export function dialog({ id = 'confirm-dialog', title, text, field, ok, danger, 
       }
     } },
     h('h2', { id: `${id}-title` }, title), h('p', { id: `${id}-desc` }, text),
-    field ? h('label', { for: `${id}-text` }, field.label) : null, input, error,
+    field ? h('label', { for: `${id}-text` }, field.label) : null, input, controls || null, error,
     h('div', { class: 'actions' }, okButton, cancelButton)));
     // Escape: the browser's cancel, taken as Cancel.
     dlg.addEventListener('cancel', (e) => { e.preventDefault(); finish(false); });
@@ -163,7 +165,7 @@ export function dialog({ id = 'confirm-dialog', title, text, field, ok, danger, 
     document.body.append(dlg);
     dlg.showModal();
     // Where a slip would do harm, Enter alone does not confirm it.
-    (input || (danger ? cancelButton : okButton)).focus();
+    (input || (controls && dlg.querySelector('input, select, textarea')) || (danger ? cancelButton : okButton)).focus();
   });
 }
 

@@ -134,6 +134,12 @@ export function titleIn(o) {
   return titled(o) || (o && o.id) || '';
 }
 
+// A stage's agreement by its title in the user's language, never its slug
+// unless it has no title.
+export function stageAgreement(s) {
+  return titleIn({ titles: s.agreement_titles, title: s.agreement_title, id: s.agreement });
+}
+
 export function number(n) {
   return new Intl.NumberFormat({ uk: 'uk-UA', ru: 'ru-RU' }[current] || 'en-GB').format(n);
 }

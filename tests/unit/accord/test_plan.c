@@ -73,6 +73,13 @@ static void test_every_exclusion_is_explained(void **state)
 	            civ);
 	fx_prisoner(f, &(prisoner){.surname = "Петров", .given = "Сергей", .birth = "2002", .party = "RU", .held_by = "UA", .medical = "none", .consent = "no"}, refuses);
 	fx_prisoner(f, &(prisoner){.surname = "Smith", .given = "John", .birth = "2001", .party = "GB", .held_by = "RU", .medical = "severely_wounded"}, third);
+	/* Held now, but captured after the stage's day (9 June 2025): the
+	 * whole month after is after; the same month is not surely after. */
+	char later[UID_SIZE], same_month[UID_SIZE];
+	fx_prisoner(f, &(prisoner){.surname = "Гнатюк", .given = "Павло", .birth = "1980", .party = "UA", .held_by = "RU", .medical = "severely_wounded",
+	                           .captured = "2025-06-10"}, later);
+	fx_prisoner(f, &(prisoner){.surname = "Гнатюк", .given = "Петро", .birth = "1981", .party = "UA", .held_by = "RU", .medical = "severely_wounded",
+	                           .captured = "2025-06"}, same_month);
 	person p = fx_person("Лисенко", "Микола", "2001");
 	p.f[PF_PARTY] = "UA";
 	p.f[PF_HELD_BY] = "RU";
@@ -83,7 +90,8 @@ static void test_every_exclusion_is_explained(void **state)
 	plan pl = make(f, &ag, NULL, 0);
 	/* RU holds the Ukrainians, UA the Russians: side 1 hands over ok1. */
 	assert_int_equal(pl.ncand[0], 1);
-	assert_int_equal(pl.ncand[1], 2);
+	assert_int_equal(pl.ncand[1], 3);
+	assert_int_equal(day_of(&pl, same_month), 1);
 	assert_int_equal(day_of(&pl, ok1), 1);
 	assert_int_equal(day_of(&pl, ok2), 1);
 	assert_int_equal(day_of(&pl, young), 1);
@@ -98,9 +106,10 @@ static void test_every_exclusion_is_explained(void **state)
 		{NULL, EXCLUDE_CONSENT, NULL},
 		{NULL, EXCLUDE_PARTY, "GB"},
 		{NULL, EXCLUDE_NOT_CONFIRMED, NULL},
+		{NULL, EXCLUDE_NOT_YET_CAPTURED, "2025-06-10"},
 	};
-	const char *who[] = {old, nobirth, civ, refuses, third, reported};
-	for(size_t i = 0; i < 6; i++) {
+	const char *who[] = {old, nobirth, civ, refuses, third, reported, later};
+	for(size_t i = 0; i < 7; i++) {
 		const plan_exclusion *x = excluded(&pl, who[i]);
 		if(!x)
 			fail_msg("case %zu not excluded", i);
@@ -108,8 +117,9 @@ static void test_every_exclusion_is_explained(void **state)
 		if(want[i].why)
 			assert_string_equal(why_of(f, x), want[i].why);
 	}
-	assert_int_equal(pl.nexcl, 6);
+	assert_int_equal(pl.nexcl, 7);
 	assert_int_equal(pl.by_reason[EXCLUDE_NOT_ELIGIBLE], 2);
+	assert_int_equal(pl.by_reason[EXCLUDE_NOT_YET_CAPTURED], 1);
 	buf b;
 	buf_init(&b, 0);
 	assert_ok(plan_text(&pl, true, &b), &f->err);

@@ -452,8 +452,9 @@ static void test_csv_format_quotes_commas_quotes_and_line_breaks(void **state)
 static void test_csv_format_quotes_leading_and_trailing_blanks(void **state)
 {
 	(void)state;
+	/* (a leading tab is also a formula's start: neutralised) */
 	format_fields((const char *[]){" a", "b ", "\tc", "d\t", "e f"}, 5,
-	              "\" a\",\"b \",\"\tc\",\"d\t\",e f\r\n");
+	              "\" a\",\"b \",\"'\tc\",\"d\t\",e f\r\n");
 }
 
 static void test_csv_format_null_fields_are_empty(void **state)
@@ -536,6 +537,28 @@ static char *random_field(rng *r)
 	return f.ptr;
 }
 
+/* What a spreadsheet would run is written as text (OWASP): a quote in
+ * front and the field quoted; numbers, dates and inner signs stay; the
+ * raw form writes the field as it is. */
+static void test_csv_format_neutralises_formulas(void **state)
+{
+	(void)state;
+	format_fields((const char *[]){"=HYPERLINK(\"http://x\",\"a\")", "+cmd|' /C calc'!A0", "@SUM(A1:A9)", "-2+3"}, 4,
+	              "\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\",\"'+cmd|' /C calc'!A0\",\"'@SUM(A1:A9)\",\"'-2+3\"\r\n");
+	format_fields((const char *[]){"\tx", "\r=1"}, 2, "\"'\tx\",\"'\r=1\"\r\n");
+	format_fields((const char *[]){"-12", "+3.5", "-1e3", "1985-03", "a=b", "Шевченко-Бойко"}, 6,
+	              "-12,+3.5,-1e3,1985-03,a=b,Шевченко-Бойко\r\n");
+	format_fields((const char *[]){"-", "+", "-.", "-1e", "1-2"}, 5, "\"'-\",\"'+\",\"'-.\",\"'-1e\",1-2\r\n");
+	assert_true(csv_is_formula("=1"));
+	assert_false(csv_is_formula(""));
+	assert_false(csv_is_formula(NULL));
+	buf out;
+	buf_init(&out, 0);
+	assert_int_equal(csv_format_record_raw(&out, (const char *[]){"=1+1", "@x"}, 2), PL_OK);
+	assert_string_equal(buf_str(&out), "=1+1,@x\r\n");
+	buf_free(&out);
+}
+
 static void test_csv_format_then_read_gives_same_fields(void **state)
 {
 	(void)state;
@@ -559,7 +582,7 @@ static void test_csv_format_then_read_gives_same_fields(void **state)
 		/* a record starts on the line after the line breaks before it */
 		lines[i] = line;
 		size_t start = out.len;
-		assert_int_equal(csv_format_record(&out, (const char *const *)fields[i], nfields[i]), PL_OK);
+		assert_int_equal(csv_format_record_raw(&out, (const char *const *)fields[i], nfields[i]), PL_OK);
 		for(size_t k = start; k < out.len; k++)
 			line += out.ptr[k] == '\n';
 	}
@@ -634,6 +657,7 @@ int main(void)
 		cmocka_unit_test(test_csv_format_over_buffer_cap_fails),
 		cmocka_unit_test(test_csv_format_quotes_a_leading_feff),
 		cmocka_unit_test(test_csv_format_single_empty_field_survives_round_trip),
+		cmocka_unit_test(test_csv_format_neutralises_formulas),
 		cmocka_unit_test(test_csv_format_then_read_gives_same_fields),
 		cmocka_unit_test(test_refusals_by_code_in_ukrainian),
 	};

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "demo/demo.h"
+#include "core/msg.h"
 #include "match/person.h"
 
 static names *nm;
@@ -110,6 +111,18 @@ static void test_list_errors_say_where(void **state)
 	assert_int_equal(match_list_read(nm, f, "list.csv", "ext.hq", &l, &err), PL_EINPUT);
 	assert_non_null(strstr(err.msg, "ext.hq"));
 	fclose(f);
+	/* JSON is not read as a broken CSV: the message says what a list is,
+	 * by its code, in the user's language. */
+	read_text("{\"surname\": \"A\"}\n", &l, PL_EINPUT, &err);
+	assert_string_equal(err.code, "match.not_csv");
+	assert_non_null(strstr(err.msg, "list.csv: a list to reconcile is CSV"));
+	char ru[PL_ERR_MSG_MAX];
+	msg_err_text(&err, LANG_RU, ru, sizeof(ru));
+	assert_non_null(strstr(ru, "list.csv: список для сверки должен быть в CSV"));
+	read_text("surname,given_names\nA,B\nC\n", &l, PL_EINPUT, &err);
+	assert_string_equal(err.code, "match.fields_count");
+	msg_err_text(&err, LANG_UK, ru, sizeof(ru));
+	assert_string_equal(ru, "list.csv:3: полів: 1, а в заголовку: 2");
 }
 
 /* 2,000 people on two lists, in Ukrainian and in the Russian forms and

@@ -8,6 +8,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/csv.h"
+#include "core/msg.h"
 #include "core/utf8.h"
 #include "names/names.h"
 
@@ -894,11 +895,15 @@ static void test_query_refuses_invalid_utf8(void **state)
 	names_term *terms = NULL;
 	size_t n = 0;
 	pl_rc rc = names_query(*state, "Іван \xFF", &a, &terms, &n, &err);
-	char msg[PL_ERR_MSG_MAX];
+	char msg[PL_ERR_MSG_MAX], uk[PL_ERR_MSG_MAX];
 	snprintf(msg, sizeof(msg), "%s", err.msg);
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
 	arena_free(&a);
 	assert_int_equal(rc, PL_EINPUT);
 	assert_contains(msg, "UTF-8");
+	/* By its code, in the user's language. */
+	assert_string_equal(err.code, "names.query_utf8");
+	assert_string_equal(uk, "запит — некоректний UTF-8");
 }
 
 int main(void)

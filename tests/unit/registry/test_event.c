@@ -1,6 +1,8 @@
 /* Events and the status they derive. */
 #include "fixture.h"
 
+#include "core/msg.h"
+
 static const char *add_held(fixture *f, person *p)
 {
 	*p = fx_person("Гончаренко", "Василь", "1985");
@@ -81,6 +83,11 @@ static void test_a_backdated_event_that_breaks_later_ones_is_refused(void **stat
 	 * later capture impossible: the message names the later event. */
 	assert_int_equal(fx_event(f, uid, "capture", "2022-01-01", NULL), PL_ECONFLICT);
 	assert_contains(f->err.msg, "dated before capture (2022-03-01)");
+	/* By its code, in the user's language. */
+	assert_string_equal(f->err.code, "event.refused_later");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&f->err, LANG_UK, uk, sizeof(uk));
+	assert_contains(uk, "датована раніше за «capture» (2022-03-01), залишила б пізнішу подію");
 	/* Listed between capture and capture card: impossible at its own date. */
 	assert_int_equal(fx_event(f, uid, "listed", "2022-03-10", NULL), PL_ECONFLICT);
 	assert_contains(f->err.msg, "at that date, in status 'captured'");
@@ -147,6 +154,11 @@ static void test_required_fields_and_ids(void **state)
 	e.f[EF_SOURCE] = "media";
 	snprintf(e.uid, sizeof(e.uid), "%s", "Pnotaneventid0000");
 	assert_int_equal(registry_event_add(f->r, p.uid, &e, &f->err), PL_EINPUT);
+	assert_string_equal(f->err.msg, "id: expected E and 16 characters of 0-9 and A-Z");
+	assert_string_equal(f->err.code, "registry.bad_id");
+	char ru[PL_ERR_MSG_MAX];
+	msg_err_text(&f->err, LANG_RU, ru, sizeof(ru));
+	assert_string_equal(ru, "id: ожидается E и 16 символов из 0-9 и A-Z");
 	e.uid[0] = '\0';
 	e.f[EF_TYPE] = "kidnapped";
 	assert_int_equal(registry_event_add(f->r, p.uid, &e, &f->err), PL_EINPUT);

@@ -219,6 +219,10 @@ static void test_unknown_and_duplicate_columns_are_refused_by_name(void **state)
 	assert_contains(buf_str(&rep.errors), "u.csv:1: column 2: unknown column 'birthdate'"
 	                                      " (did you mean 'birth_date'?)");
 	assert_contains(buf_str(&rep.errors), "column 3: unknown column 'foo' (see docs/formats.md");
+	/* Coded for the UI (problem_codes): the header's column, then what is wrong with it. */
+	assert_contains(buf_str(&rep.coded), "\x1fregistry.header_column\x1fn\x1f" "2\x1f");
+	assert_contains(buf_str(&rep.coded), "what\x1fregistry.unknown_column_near\x1f");
+	assert_contains(buf_str(&rep.coded), "what\x1fregistry.unknown_person_column\x1f");
 	import_report_free(&rep);
 	assert_int_equal(import1(f, write_file(f, "d.csv", "surname,surname\nА,Б\n"), &rep), PL_EINPUT);
 	assert_contains(f->err.msg, "'surname' appears twice");

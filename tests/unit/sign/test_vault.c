@@ -144,6 +144,30 @@ static pl_rc look(void *ctx, const audit_entry *e)
 	return PL_OK;
 }
 
+/* Without a fingerprint, the newest key of the signer's role: a mediator's
+ * officer is not handed the party's key because it was made later, nor a
+ * negotiator the mediator's; none of the role is said as such. */
+static void test_the_office_key_of_the_signers_role(void **state)
+{
+	(void)state;
+	store *st = fresh_store();
+	pl_err err = {0};
+	sign_trusted party, mediator, got;
+	assert_ok(sign_office_generate(st, "TR", SIGN_MEDIATOR, pass, &quick, "admin", &mediator, &err), &err);
+	assert_int_equal(sign_office_key(st, NULL, 1u << SIGN_PARTY, &got, &err), PL_ECONFLICT);
+	assert_string_equal(err.code, "sign.no_office_key_role");
+	assert_string_equal(pl_err_arg_value(&err, "role"), "party");
+	assert_ok(sign_office_generate(st, "UA", SIGN_PARTY, pass, &quick, "admin", &party, &err), &err);
+	assert_ok(sign_office_key(st, NULL, 1u << SIGN_MEDIATOR, &got, &err), &err);
+	assert_string_equal(got.fingerprint, mediator.fingerprint);
+	assert_ok(sign_office_key(st, NULL, 1u << SIGN_PARTY, &got, &err), &err);
+	assert_string_equal(got.fingerprint, party.fingerprint);
+	/* Any role: the newest. */
+	assert_ok(sign_office_key(st, NULL, 0, &got, &err), &err);
+	assert_string_equal(got.fingerprint, party.fingerprint);
+	store_close(st);
+}
+
 static void test_office_key_in_the_database(void **state)
 {
 	(void)state;
@@ -275,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_and_signature),
 		cmocka_unit_test(test_wrong_passphrase_and_tampering),
 		cmocka_unit_test(test_office_key_in_the_database),
+		cmocka_unit_test(test_the_office_key_of_the_signers_role),
 		cmocka_unit_test(test_default_limits),
 		cmocka_unit_test(test_import_a_key_file),
 	};

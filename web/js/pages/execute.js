@@ -6,7 +6,7 @@
 // with its reason, here too (also once the stage is executed or closed).
 import { get, post, query } from '../api.js';
 import { h, clear, notice, table, pairs, field, dialog, announce } from '../dom.js';
-import { t, label, number } from '../i18n.js';
+import { t, label, number, stageAgreement } from '../i18n.js';
 
 const OUTCOMES = ['handed_over', 'not_presented', 'refused', 'died', 'substituted'];
 const FIXES = ['handed_over', 'not_presented', 'refused', 'died'];
@@ -195,7 +195,7 @@ function body(ctx, done, extra) {
 export async function render(ctx0) {
   const root = h('section', { class: 'execute' });
   const ctx = { s: await get(`/api/stages/${ctx0.params[0]}`), date: h('input', { type: 'date', id: 'exec-date', value: today() }) };
-  const head = () => [h('h1', {}, t('execute.title', { n: ctx.s.number, agreement: ctx.s.agreement })),
+  const head = () => [h('h1', {}, t('execute.title', { n: ctx.s.number, agreement: stageAgreement(ctx.s) })),
     h('p', {}, h('a', { href: `/stages/${ctx.s.id}`, class: 'mono' }, ctx.s.id), ` · ${ctx.s.date} · `,
       h('span', { id: 'exec-status' }, label('stage_statuses', ctx.s.status)))];
   const paint = (done, extra) => clear(root).append(...head(), ...body(ctx, done, extra).filter(Boolean));

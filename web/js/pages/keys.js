@@ -3,49 +3,19 @@
 // fingerprints, each public key file to get, others' public keys taken in,
 // and a key revoked through a dialog that asks for the reason.
 import { get, post, uploadFile } from '../api.js';
-import { h, notice, table, field } from '../dom.js';
+import { h, notice, table, field, dialog } from '../dom.js';
 import { t, label } from '../i18n.js';
 
 const bare = (fp) => fp.replace(/ /g, '');
 
-// A dialog with a form: fields, an error line, a button that does `work`
-// (which throws to say why not) and a cancel button. Resolves when closed.
-export function formDialog(id, title, text, controls, button, work, danger) {
-  const error = h('p', { class: 'error', role: 'alert', id: `${id}-error` });
-  const dlg = h('dialog', { class: 'form-dialog', id, 'aria-labelledby': `${id}-title` });
-  const ok = h('button', { type: 'submit', class: danger ? 'danger' : 'primary', id: `${id}-ok` }, button);
-  const form = h('form', { method: 'dialog', novalidate: true }, h('h2', { id: `${id}-title` }, title),
-    text ? h('p', {}, text) : null, controls, error,
-    h('div', { class: 'actions' }, ok,
-      h('button', { type: 'button', id: `${id}-cancel`, onclick: () => dlg.close() }, t('sign.cancel'))));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    error.textContent = '';
-    ok.disabled = true;
-    try {
-      await work(error);
-      dlg.close();
-    } catch (err) {
-      error.textContent = err.message;
-    } finally {
-      ok.disabled = false;
-    }
-  });
-  dlg.append(form);
-  dlg.addEventListener('close', () => dlg.remove());
-  document.body.append(dlg);
-  dlg.showModal();
-  return dlg;
-}
-
 function revokeDialog(ctx, k, msg) {
   const reason = h('input', { id: 'revoke-reason', required: true, size: 40, maxlength: 500 });
-  formDialog('revoke-dialog', t('keys.revoke_title', { fp: k.fingerprint, signer: k.signer }), t('keys.revoke_text'),
-    field(t('keys.reason'), reason, true), t('keys.revoke_submit'), async () => {
+  dialog({ id: 'revoke-dialog', title: t('keys.revoke_title', { fp: k.fingerprint, signer: k.signer }), text: t('keys.revoke_text'),
+    controls: field(t('keys.reason'), reason, true), ok: t('keys.revoke_submit'), danger: true, run: async () => {
       await post(`/api/keys/${bare(k.fingerprint)}/revoke`, { reason: reason.value.trim() });
       await ctx.reload();
       document.getElementById('keys-messages')?.replaceChildren(notice('success', t('keys.revoked_done', { fp: k.fingerprint })));
-    }, true);
+    } });
 }
 
 function keyTable(ctx, keys, msg) {

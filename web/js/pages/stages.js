@@ -4,7 +4,7 @@
 // and the steps of its life (propose, cancel, execute, close).
 import { get, post, query, uploadFile } from '../api.js';
 import { h, clear, notice, table, pairs, field, dialog, announce } from '../dom.js';
-import { t, label, number, titleIn, message } from '../i18n.js';
+import { t, label, number, stageAgreement, message } from '../i18n.js';
 
 // A discrepancy in the user's language from its code (its note as the
 // person wrote it, apart); the English text of a row recorded before codes.
@@ -14,7 +14,6 @@ function discrepancyText(d) {
   return d.args && d.args.note ? [said, h('span', { translate: 'no' }, d.args.note)] : said;
 }
 import { stageTable } from './agreements.js';
-import { formDialog } from './keys.js';
 
 async function list(ctx) {
   const fields = await ctx.loadFields();
@@ -93,15 +92,16 @@ function uploadForm(done) {
 // dialog, the page drawn again in place with the result.
 function signDialog(s, witness, done) {
   const pass = h('input', { id: 'sign-pass', type: 'password', autocomplete: 'off', required: true, size: 30 });
-  formDialog('sign-dialog', t('sign.title', { v: s.version }), t('sign.intro'), field(t('sign.passphrase'), pass, true),
-    witness ? t('sign.witness') : t('sign.submit'), async (error) => {
+  dialog({ id: 'sign-dialog', title: t('sign.title', { v: s.version }), text: t('sign.intro'),
+    controls: field(t('sign.passphrase'), pass, true), ok: witness ? t('sign.witness') : t('sign.submit'),
+    run: async (_, error) => {
       error.textContent = t('sign.signing');
       const r = await post(`/api/stages/${s.id}/sign`, { passphrase: pass.value });
       pass.value = '';
-      await done(h('div', {}, notice('success', t('sign.signed')),
+      await done(h('div', {}, notice('success', witness ? t('sign.witnessed') : t('sign.signed')),
         r.replaced ? notice('info', t('sign.replaced')) : null,
         r.dropped ? notice('info', t('sign.dropped', { who: r.dropped_text })) : null, importReport(r)));
-    });
+    } });
 }
 
 function manifestCard(ctx, s, done) {
@@ -249,7 +249,7 @@ async function one(ctx) {
   const sides = s.parties.map((p) => `${p} ${number(s.entries.filter((e) => e.side === p).length)}`).join(' · ');
   return h('section', { class: 'stage' },
     h('div', { class: 'head' },
-      h('div', {}, h('h1', {}, t('stage.title', { n: s.number, agreement: agreementTitle(s) })),
+      h('div', {}, h('h1', {}, t('stage.title', { n: s.number, agreement: stageAgreement(s) })),
         h('p', { class: 'muted mono' }, s.id)),
       h('div', { class: 'status-box' }, h('span', { class: 'muted small' }, t('stages.status')),
         h('span', { class: `status st-${s.status}`, id: 'stage-status' }, label('stage_statuses', s.status)))),
@@ -257,7 +257,7 @@ async function one(ctx) {
     h('div', { class: 'cols' },
       h('section', { class: 'group' }, h('h2', {}, t('stage.about')),
         pairs([[t('stages.agreement'), ctx.can('agreement_read')
-          ? h('a', { href: `/agreements/${s.agreement}` }, agreementTitle(s)) : agreementTitle(s)],
+          ? h('a', { href: `/agreements/${s.agreement}` }, stageAgreement(s)) : stageAgreement(s)],
           [t('stages.date'), s.date], [t('stage.handover_point'), s.handover_point], [t('stage.transit'), s.transit],
           [t('stages.hands_over'), sides], [t('stage.version'), String(s.version)],
           [t('stage.sha256'), h('span', { class: 'mono small' }, s.manifest_sha256)], [t('stage.executed_at'), s.executed_at]])),
@@ -277,8 +277,3 @@ export async function render(ctx) {
   return ctx.params.length ? one(ctx) : list(ctx);
 }
 
-// The stage's agreement by its title in the user's language, never its slug
-// unless it has no title.
-function agreementTitle(s) {
-  return titleIn({ titles: s.agreement_titles, title: s.agreement_title, id: s.agreement });
-}

@@ -80,7 +80,7 @@ export async function render(ctx) {
     LANGS.map((v) => h('option', { value: v, selected: v === lang }, t(`statement.lang_${v}`))));
   const status = h('span', { class: 'muted', id: 'statement-copied', role: 'status' });
   return h('section', { class: 'statement' },
-    h('h1', {}, t('statement.title', { n: s.number, agreement: s.agreement_title })),
+    h('h1', {}, t('statement.title', { n: s.number, agreement: s.agreement_title || s.agreement })),
     h('p', {}, h('a', { href: `/stages/${s.stage}`, class: 'mono' }, s.stage), ` · ${s.date} · ${t('statement.party', { party: s.party })}`),
     s.embargo ? h('div', { class: 'notice embargo', id: 'embargo', role: 'status' }, h('strong', {}, t('statement.embargo')),
       ` ${t('statement.embargo_text', { k: number(s.k) })}`) : notice('success', t('statement.no_embargo')),
