@@ -56,6 +56,14 @@ static void test_the_result_keeps_the_first_problems_code(void **state)
 	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
 	assert_string_equal(uk, "cases.csv:12: стовпець «tag»: обов’язковий (і ще 2 проблеми; нічого не "
 	                        "імпортовано)");
+	/* A problem whose reason is a code of its own: three levels, all said. */
+	problems_init(&p, &out, 0);
+	assert_int_equal(problems_atc(&p, 3, "field.invalid", "field", "birth_date", "why", "why.future",
+	                              "value", "2099", NULL), PL_OK);
+	assert_int_equal(problems_result(&p, PL_OK, &err), PL_EINPUT);
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_string_equal(uk, "<input>:3: birth_date: ще не настала (отримано «2099») (нічого не "
+	                        "імпортовано)");
 	buf_free(&out);
 }
 
