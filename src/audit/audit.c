@@ -80,7 +80,7 @@ static pl_rc read_tip(store *st, audit_tip *tip, pl_err *err)
 		memcpy(tip->hash, genesis, AUDIT_HASH_SIZE);
 	} else {
 		sqlite3_reset(s);
-		return r == SQLITE_ROW ? pl_fail(err, PL_EINTEGRITY, "the newest audit entry has no valid hash")
+		return r == SQLITE_ROW ? pl_failc(err, PL_EINTEGRITY, "audit.tip_damaged", NULL)
 		                       : store_fail(st, err, r, "reading the audit chain");
 	}
 	sqlite3_reset(s);
@@ -99,7 +99,7 @@ pl_rc audit_append(store *st, const char *actor, const char *action, const char 
                    const char *entity_uid, const char *before, const char *after, pl_err *err)
 {
 	if(!store_in_transaction(st))
-		return pl_fail(err, PL_EDB, "audit entry outside a transaction");
+		return pl_fail(err, PL_EDB, "audit entry outside a transaction"); /* not for users: a bug */
 	audit_tip *tip;
 	pl_rc rc = store_state(st, &tip_type, (void **)&tip, err);
 	if(rc)
@@ -183,22 +183,18 @@ pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err)
 		entry_from_row(s, &e);
 		unsigned char h[AUDIT_HASH_SIZE];
 		if(e.seq > expect)
-			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: entries %lld to %lld before "
-			             "it are missing", (long long)e.seq, (long long)expect,
-			             (long long)e.seq - 1);
+			rc = pl_failc(err, PL_EINTEGRITY, "audit.missing", "seq", PL_N(e.seq), "from", PL_N(expect),
+			              "to", PL_N(e.seq - 1), NULL);
 		else if(e.seq < expect)
-			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: out of order (expected %lld)",
-			             (long long)e.seq, (long long)expect);
+			rc = pl_failc(err, PL_EINTEGRITY, "audit.out_of_order", "seq", PL_N(e.seq), "expected",
+			              PL_N(expect), NULL);
 		else if(!e.prev_hash || !e.hash)
-			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: its hash fields are damaged",
-			             (long long)e.seq);
+			rc = pl_failc(err, PL_EINTEGRITY, "audit.hash_damaged", "seq", PL_N(e.seq), NULL);
 		else if(sodium_memcmp(e.prev_hash, prev, AUDIT_HASH_SIZE))
-			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld: does not link to the entry "
-			             "before it (an entry was changed, removed or inserted)", (long long)e.seq);
+			rc = pl_failc(err, PL_EINTEGRITY, "audit.unlinked", "seq", PL_N(e.seq), NULL);
 		else if(entry_hash(&e, prev, h), sodium_memcmp(h, e.hash, AUDIT_HASH_SIZE))
-			rc = pl_fail(err, PL_EINTEGRITY, "audit entry %lld (%s %s %s, %s): its contents "
-			             "were changed after it was written", (long long)e.seq, e.action,
-			             e.entity, e.entity_uid ? e.entity_uid : "", e.ts ? e.ts : "");
+			rc = pl_failc(err, PL_EINTEGRITY, "audit.changed", "seq", PL_N(e.seq), "action", e.action,
+			              "entity", e.entity, "uid", e.entity_uid, "ts", e.ts, NULL);
 		if(rc) {
 			rep->first_bad = e.seq;
 			break;

@@ -239,7 +239,7 @@ pl_rc auth_token_revoke(store *st, int64_t id, int64_t owner_id, const char *act
 		rc = step_done(st, s, "revoking a token", err);
 	}
 	if(!rc && sqlite3_changes(store_db(st)) == 0)
-		rc = pl_fail(err, PL_ENOTFOUND, "no token %lld to revoke", (long long)id);
+		rc = pl_failc(err, PL_ENOTFOUND, "auth.no_token_id", "id", PL_N(id), NULL);
 	if(!rc) {
 		char after[64];
 		snprintf(after, sizeof(after), "{\"token\":%lld}", (long long)id);

@@ -14,34 +14,36 @@
 static const char dummy_hash[crypto_pwhash_STRBYTES] =
 	"$argon2id$v=19$m=65536,t=2,p=1$SKQgGNbzLt+xcsE8k9GGQQ$uCHPWcAEo/Fe+WGeE5KkDdNg9JC8PEuh2diwp4TZgI8";
 
-static const char *name_invalid(const char *name)
+static bool name_char(char c)
 {
-	size_t n = strlen(name);
-	if(n == 0 || n > USER_NAME_MAX)
-		return "a user name is 1 to 64 characters";
-	for(size_t i = 0; i < n; i++) {
-		char c = name[i];
-		if(!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_'))
-			return "a user name is made of a-z, 0-9, '.', '-' and '_'";
-	}
-	return NULL;
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
 }
 
+/* NULL, or the code of why the name is refused. */
+static const char *name_invalid(const char *name)
+{
+	size_t n = strlen(name), i = 0;
+	while(i < n && name_char(name[i]))
+		i++;
+	if(n && n <= USER_NAME_MAX && i == n)
+		return NULL;
+	return n == 0 || n > USER_NAME_MAX ? "auth.name_len" : "auth.name_chars";
+}
+
+/* NULL, or the code of why the password is refused. */
 static const char *password_invalid(const char *password)
 {
 	size_t n = strlen(password);
-	if(n < PASSWORD_MIN)
-		return "a password has at least 10 characters";
-	if(n > PASSWORD_MAX)
-		return "a password has at most 256 bytes";
-	return NULL;
+	if(n >= PASSWORD_MIN && n <= PASSWORD_MAX)
+		return NULL;
+	return n < PASSWORD_MIN ? "auth.password_short" : "auth.password_long";
 }
 
 static pl_rc hash_password(const char *password, char out[crypto_pwhash_STRBYTES], pl_err *err)
 {
 	if(crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	                     crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return pl_fail(err, PL_ENOMEM, "not enough memory to hash the password");
+		return pl_failc(err, PL_ENOMEM, "auth.hash_memory", NULL);
 	return PL_OK;
 }
 
@@ -131,7 +133,7 @@ pl_rc auth_user_add(store *st, const char *name, const char *display, role_set r
 {
 	const char *why;
 	if((why = name_invalid(name)) || (why = password_invalid(password)))
-		return pl_fail(err, PL_EINPUT, "%s", why);
+		return pl_failc(err, PL_EINPUT, "auth.refused", "why", why, NULL);
 	if(!roles)
 		return pl_failc(err, PL_EINPUT, "auth.needs_role", NULL);
 	if(display && strlen(display) > 128)
@@ -175,7 +177,7 @@ pl_rc auth_user_passwd(store *st, const char *name, const char *password, const 
 {
 	const char *why = password_invalid(password);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "%s", why);
+		return pl_failc(err, PL_EINPUT, "auth.refused", "why", why, NULL);
 	char hash[crypto_pwhash_STRBYTES], now[TIMESTAMP_STR_MAX];
 	pl_rc rc = hash_password(password, hash, err);
 	if(rc)

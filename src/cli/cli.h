@@ -147,6 +147,12 @@ void cli_say(FILE *out, const char *code, ...)
  * language LANG asks for where `coded` (problems.coded, NULL if none) says
  * a line by its code. */
 void cli_problems(FILE *out, const buf *lines, const buf *coded);
+/* The same without the newline: a line printed in pieces. */
+void cli_put(FILE *out, const char *code, ...)
+#if defined(__GNUC__)
+	__attribute__((sentinel))
+#endif
+	;
 /* The same text into out (cut to size), without the newline: a word inside
  * a line, "(no name)". */
 void cli_text(char *out, size_t size, const char *code, ...)

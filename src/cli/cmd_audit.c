@@ -6,6 +6,7 @@
 
 #include "audit/audit.h"
 #include "cli/cli.h"
+#include "core/msg.h"
 
 static const char verify_usage[] =
 	"usage: parley audit verify [--json]\n"
@@ -40,11 +41,15 @@ static int audit_verify_cmd(cli *c, int argc, char **argv)
 		return rc ? EXIT_REFUSED : EXIT_OK;
 	}
 	if(rc) {
-		fprintf(stderr, "%s: BROKEN: %s\n", c->prog, err.msg);
-		fprintf(stderr, "%s: the %s entries before it are intact\n", c->prog, n);
+		char text[PL_ERR_MSG_MAX];
+		msg_err_text(&err, msg_env_lang(), text, sizeof(text));
+		fprintf(stderr, "%s: BROKEN: %s\n", c->prog, text); /* BROKEN: a mark for scripts */
+		cli_say(stderr, "cli.audit_intact_before", "prog", c->prog, "count", n, "n",
+		        PL_N(rep.entries), NULL);
 		return EXIT_REFUSED;
 	}
-	printf("audit chain intact: %s entries\nhead %s\n", n, head);
+	cli_say(stdout, "cli.audit_intact", "count", n, "n", PL_N(rep.entries), NULL);
+	printf("head %s\n", head);
 	return EXIT_OK;
 }
 

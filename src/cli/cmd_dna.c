@@ -26,62 +26,6 @@ void cli_dna_lr_text(double log10_lr, char *out, size_t size)
 		snprintf(out, size, "10^%.1f", log10_lr);
 }
 
-void cli_dna_put(FILE *out, const char *code, ...)
-{
-	pl_err e;
-	va_list ap;
-	va_start(ap, code);
-	pl_vfailc(&e, PL_OK, code, ap);
-	va_end(ap);
-	char text[PL_ERR_MSG_MAX];
-	msg_err_text(&e, msg_env_lang(), text, sizeof(text));
-	fputs(text, out);
-}
-
-/* One line of problems.coded (core/problems.h: its context, code and
- * arguments) in l, into out; false when it has no code or l no text. */
-static bool coded_text(const char *line, size_t n, lang_id l, char *out, size_t size)
-{
-	char copy[PL_ERR_MSG_MAX + 512], *part[2 + 2 * PL_ERR_ARGS];
-	int k = 0;
-	snprintf(copy, sizeof(copy), "%.*s", (int)n, line);
-	for(char *c = copy, *sep; k < 2 + 2 * PL_ERR_ARGS && (sep = strchr(c, PROBLEMS_SEP)); c = sep + 1) {
-		*sep = '\0';
-		part[k++] = c;
-	}
-	const char *tmpl = k >= 2 ? msg_template(l, part[1]) : NULL;
-	if(!tmpl)
-		return false;
-	pl_err_arg arg[PL_ERR_ARGS];
-	int nargs = 0;
-	for(int i = 2; i + 1 < k; i += 2, nargs++) {
-		arg[nargs].name = part[i];
-		snprintf(arg[nargs].value, sizeof(arg[nargs].value), "%s", part[i + 1]);
-	}
-	size_t at = (size_t)snprintf(out, size, "%s", part[0]);
-	if(at < size)
-		msg_fill(l, tmpl, arg, nargs, out + at, size - at);
-	return true;
-}
-
-/* An import's problems, one a line, in the language LANG asks for where
- * they are coded (coded: in step with lines), else as they are. */
-static void put_problems(FILE *out, const buf *lines, const buf *coded)
-{
-	lang_id l = msg_env_lang();
-	const char *p = buf_str(lines), *c = coded->len ? buf_str(coded) : NULL;
-	while(*p) {
-		const char *nl = strchr(p, '\n'), *cn = c ? strchr(c, '\n') : NULL;
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		char text[PL_ERR_MSG_MAX + 512];
-		if(l != LANG_EN && cn && coded_text(c, (size_t)(cn - c), l, text, sizeof(text)))
-			fprintf(out, "%s\n", text);
-		else
-			fprintf(out, "%.*s\n", (int)n, p);
-		p += n + (nl != NULL);
-		c = cn ? cn + 1 : NULL;
-	}
-}
 
 /* ---- import ------------------------------------------------------------------ */
 
@@ -154,7 +98,7 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
 	pl_rc rc = dna_import(st, kind, path, o, &rep, &err);
 	store_close(st);
 	if(rc && rep.errors.len) {
-		put_problems(stderr, &rep.errors, &rep.coded);
+		cli_problems(stderr, &rep.errors, &rep.coded);
 		cli_say(stderr, "cli.dna_nothing_imported", "prog", c->prog, NULL);
 		status = EXIT_REFUSED;
 	} else if(rc) {

@@ -27,12 +27,5 @@ int cli_dna_pedigree(cli *c, int argc, char **argv);
  * "10^12.4"; "-" when not known. */
 void cli_dna_lr_text(double log10_lr, char *out, size_t size);
 
-/* A part of a line for the user, as cli_say writes a line but without the
- * newline: for a line said in pieces. */
-void cli_dna_put(FILE *out, const char *code, ...)
-#if defined(__GNUC__)
-	__attribute__((sentinel))
-#endif
-	;
 
 #endif

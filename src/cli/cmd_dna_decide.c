@@ -107,16 +107,16 @@ static void print_decision(cli *c, const char *tag, const char *other, const dna
 		cli_print_json(o);
 		return;
 	}
-	cli_dna_put(stdout, "cli.dna_decided", "case", tag, "other", other, "status", d->status, NULL);
+	cli_put(stdout, "cli.dna_decided", "case", tag, "other", other, "status", d->status, NULL);
 	if(!strcmp(d->status, "confirmed") && d->action)
-		cli_dna_put(stdout, "cli.dna_decided_action", "action", d->action, NULL);
+		cli_put(stdout, "cli.dna_decided_action", "action", d->action, NULL);
 	if(d->remains.before != d->remains.after)
-		cli_dna_put(stdout, "cli.dna_case_status", "before", remains_status_name(d->remains.before),
+		cli_put(stdout, "cli.dna_case_status", "before", remains_status_name(d->remains.before),
 		            "after", remains_status_name(d->remains.after), NULL);
 	if(d->remains.events_added)
-		cli_dna_put(stdout, "cli.dna_events_recorded", "n", PL_N(d->remains.events_added), NULL);
+		cli_put(stdout, "cli.dna_events_recorded", "n", PL_N(d->remains.events_added), NULL);
 	if(d->remains.events_voided)
-		cli_dna_put(stdout, "cli.dna_events_voided", "n", PL_N(d->remains.events_voided), NULL);
+		cli_put(stdout, "cli.dna_events_voided", "n", PL_N(d->remains.events_voided), NULL);
 	putchar('\n');
 	if(d->note[0] || d->remains.note[0])
 		cli_say(stdout, "cli.dna_note", "note", d->note[0] ? d->note : d->remains.note, NULL);

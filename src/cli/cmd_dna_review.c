@@ -220,13 +220,13 @@ static void explain_text(const dna_explanation *e)
 		pairing_text(pr, pairing, sizeof(pairing));
 		probability_text(pr->pairing_none_remains, none, sizeof(none));
 		probability_text(pr->pairing_none_person, absent, sizeof(absent));
-		cli_dna_put(stdout, "cli.dna_stored", "status", pr->status, "run", PL_N(pr->run), "glr", glr,
+		cli_put(stdout, "cli.dna_stored", "status", pr->status, "run", PL_N(pr->run), "glr", glr,
 		            "pairing", pairing, "none", none, "absent", absent, "posterior",
 		            dna_num((char[32]){0}, "%.6f", pr->posterior), NULL);
 		if(pr->decided_by)
-			cli_dna_put(stdout, "cli.dna_stored_by", "by", pr->decided_by, NULL);
+			cli_put(stdout, "cli.dna_stored_by", "by", pr->decided_by, NULL);
 		if(pr->action)
-			cli_dna_put(stdout, "cli.dna_stored_to", "action", pr->action, NULL);
+			cli_put(stdout, "cli.dna_stored_to", "action", pr->action, NULL);
 		putchar('\n');
 	} else {
 		cli_say(stdout, "cli.dna_no_stored", NULL);

@@ -156,14 +156,14 @@ static void print_summary(const dna_screen_summary *s, const dna_params *p, cons
 		cli_say(stdout, "cli.dna_mutation_own", "mutation", dna_mutation_names[p->mutation.model], "loci",
 		        buf_str(&own), NULL);
 	buf_free(&own);
-	cli_dna_put(stdout, "cli.dna_pairing", "groups", PL_N(s->pairing.groups), "explanations",
+	cli_put(stdout, "cli.dna_pairing", "groups", PL_N(s->pairing.groups), "explanations",
 	            dna_num((char[32]){0}, "%.0f", s->pairing.explanations), "seconds",
 	            dna_num((char[32]){0}, "%.2f", s->pairing.seconds), NULL);
 	if(s->pairing.capped)
-		cli_dna_put(stdout, "cli.dna_pairing_capped", "groups", PL_N(s->pairing.capped), "pairs",
+		cli_put(stdout, "cli.dna_pairing_capped", "groups", PL_N(s->pairing.capped), "pairs",
 		            PL_N(s->pairing.capped_pairs), "bounded", PL_N(s->pairing.bounded_pairs), NULL);
 	if(s->pairing.joint)
-		cli_dna_put(stdout, "cli.dna_pairing_joint", "groups", PL_N(s->pairing.joint), "pairs",
+		cli_put(stdout, "cli.dna_pairing_joint", "groups", PL_N(s->pairing.joint), "pairs",
 		            PL_N(s->pairing.joint_pairs), NULL);
 	printf("\n");
 	if(s->theta0)

@@ -58,12 +58,12 @@ static int keys_generate(cli *c, int argc, char **argv)
 	if(c->json)
 		cli_print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", signer, "role", sign_role_name(role),
 		                     "fingerprint", fp, "file", path));
-	else
-		printf("secret key of %s (%s) written to %s\n"
-		       "fingerprint %s\n"
-		       "Keep %s safe: whoever has it can sign as %s.\n"
-		       "Give the others its public key: parley keys export %s -o %s.pub\n",
-		       signer, sign_role_name(role), path, fp, path, signer, path, signer);
+	else {
+		cli_say(stdout, "cli.key_generated", "signer", signer, "role", sign_role_name(role), "file", path,
+		        NULL);
+		printf("fingerprint %s\n", fp); /* read by scripts: the same in every language */
+		cli_say(stdout, "cli.key_keep", "file", path, "signer", signer, NULL);
+	}
 	return EXIT_OK;
 }
 
@@ -104,8 +104,8 @@ static int keys_export(cli *c, int argc, char **argv)
 	if(!rc && !path)
 		fputs(buf_str(&text), stdout);
 	else if(!rc)
-		fprintf(stderr, "public key of %s (%s), fingerprint %s, written to %s\n", k.signer,
-		        sign_role_name(k.role), fp, path);
+		cli_say(stderr, "cli.key_exported", "signer", k.signer, "role", sign_role_name(k.role), "key", fp,
+		        "file", path, NULL);
 	sign_key_wipe(&k);
 	buf_free(&text);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
@@ -138,8 +138,8 @@ static int import_one(cli *c, store *st, const char *path, json_t *arr)
 		                                     sign_role_name(k.role), "fingerprint", fp, "added",
 		                                     added));
 	else
-		printf("%s key of %s %s, fingerprint %s\n", added ? "trusted" : "already trusted:",
-		       sign_role_name(k.role), k.signer, fp);
+		cli_say(stdout, added ? "cli.key_trusted" : "cli.key_already_trusted", "role",
+		        sign_role_name(k.role), "signer", k.signer, "key", fp, NULL);
 	return EXIT_OK;
 }
 
@@ -246,7 +246,8 @@ static int keys_revoke(cli *c, int argc, char **argv)
 		                     sign_role_name(t.key.role), "fingerprint", t.fingerprint, "revoked_at",
 		                     t.revoked_at));
 	else
-		printf("revoked key %s of %s %s\n", t.fingerprint, sign_role_name(t.key.role), t.key.signer);
+		cli_say(stdout, "cli.key_revoked", "key", t.fingerprint, "role", sign_role_name(t.key.role),
+		        "signer", t.key.signer, NULL);
 	return EXIT_OK;
 }
 

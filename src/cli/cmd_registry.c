@@ -177,20 +177,25 @@ static const char export_usage[] =
 	"\n"
 	"Export the registry. JSON holds persons with their events in one document;\n"
 	"CSV holds persons, or with --events the events, one file each. The columns\n"
-	"are the ones import reads (docs/formats.md), so an export imports back as is.\n"
+	"are the ones import reads (docs/formats.md). A CSV field a spreadsheet would\n"
+	"run as a formula (starting with = + - @) is written as text, with a quote in\n"
+	"front; --raw writes it as it is, for an export to be imported back byte for\n"
+	"byte (never open such a file in a spreadsheet). JSON is always exact.\n"
 	"\n"
 	"Options:\n"
 	"  -o, --output FILE   write to FILE (replaced only once complete), not stdout\n"
 	"  --format json|csv   default: from the name of FILE, else json\n"
-	"  --events            CSV: the events instead of the persons\n";
+	"  --events            CSV: the events instead of the persons\n"
+	"  --raw               CSV: formulas not neutralised (exact round trips)\n";
 
 int cmd_export(cli *c, int argc, char **argv)
 {
-	enum { OUTPUT, FORMAT, EVENTS, N };
+	enum { OUTPUT, FORMAT, EVENTS, RAW, N };
 	static const cli_opt opts[] = {
 		[OUTPUT] = {.name = "output", .letter = 'o'},
 		[FORMAT] = {.name = "format", .kind = CLI_CHOICE, .choices = format_words},
-		[EVENTS] = {.name = "events", .kind = CLI_FLAG}, {0}};
+		[EVENTS] = {.name = "events", .kind = CLI_FLAG},
+		[RAW] = {.name = "raw", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = export_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -205,6 +210,8 @@ int cmd_export(cli *c, int argc, char **argv)
 	}
 	if(what == EXPORT_EVENTS && fmt == FORMAT_JSON)
 		return cli_usage_errorc(c, "cli.events_for_csv", NULL);
+	if(v[RAW].s && fmt == FORMAT_JSON)
+		return cli_usage_errorc(c, "cli.raw_for_csv", NULL);
 	store *st;
 	pl_err err = {0};
 	if(cli_open(c, &st, &err))
@@ -216,7 +223,7 @@ int cmd_export(cli *c, int argc, char **argv)
 		store_close(st);
 		return cli_fail(c, &err);
 	}
-	pl_rc rc = registry_export(st, path ? fo.f : stdout, fmt, what, 0, &err);
+	pl_rc rc = registry_export(st, path ? fo.f : stdout, fmt, what, v[RAW].s ? EXPORT_RAW : 0, &err);
 	store_close(st);
 	if(path && rc)
 		file_out_abort(&fo);

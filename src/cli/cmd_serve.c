@@ -102,12 +102,9 @@ int cmd_serve(cli *c, int argc, char **argv)
 	if(http_start(&s, &cfg, &err))
 		return cli_fail(c, &err);
 	if(!cfg.tls_cert && !is_loopback(cfg.listen))
-		fprintf(stderr, "%s: WARNING: listening on %s without TLS: passwords, session cookies and "
-		        "personal data cross the network in the clear. Use --tls-cert and --tls-key.\n",
-		        c->prog, cfg.listen);
+		cli_say(stderr, "cli.serve_no_tls", "prog", c->prog, "address", cfg.listen, NULL);
 	if(!cfg.web_dir)
-		fprintf(stderr, "%s: no web UI (no --web DIR, $PARLEY_WEB or %s): the API only\n", c->prog,
-		        PARLEY_WEB_DIR);
+		cli_say(stderr, "cli.serve_no_web", "prog", c->prog, "dir", PARLEY_WEB_DIR, NULL);
 	char host[128];
 	snprintf(host, sizeof(host), "%s", cfg.listen);
 	char *colon = strrchr(host, ':');
@@ -115,15 +112,16 @@ int cmd_serve(cli *c, int argc, char **argv)
 		*colon = '\0';
 	if(!host[0] || !strcmp(host, "0.0.0.0"))
 		snprintf(host, sizeof(host), "127.0.0.1");
+	/* Read by scripts and tests: the same in every language. */
 	printf("parley: serving %s://%s:%u/ (database %s)\n", http_tls(s) ? "https" : "http", host,
 	       http_port(s), c->db);
 	fflush(stdout);
 
 	int sig = 0;
 	sigwait(&stop, &sig);
-	fprintf(stderr, "%s: %s: finishing the requests in flight\n", c->prog,
-	        sig == SIGINT ? "interrupted" : "terminated");
+	cli_say(stderr, sig == SIGINT ? "cli.serve_interrupted" : "cli.serve_terminated", "prog", c->prog,
+	        NULL);
 	http_stop(s, (int)grace);
-	fprintf(stderr, "%s: stopped\n", c->prog);
+	cli_say(stderr, "cli.serve_stopped", "prog", c->prog, NULL);
 	return EXIT_OK;
 }

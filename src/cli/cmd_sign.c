@@ -62,9 +62,8 @@ static void tell_signed(const cli *c, const json_t *env, const sign_key *k,
 	sign_fingerprint(k->pk, fp);
 	const json_t *entries = json_object_get(json_object_get(env, "document"), "entries");
 	if(info->dropped)
-		fprintf(stderr, "%s: removed %d signature%s made over another version of the document: "
-		        "%s (they must sign again)\n", c->prog, info->dropped, info->dropped > 1 ? "s" : "",
-		        info->dropped_text);
+		cli_say(stderr, "cli.sign_dropped", "prog", c->prog, "n", PL_N(info->dropped), "who",
+		        info->dropped_text, NULL);
 	if(c->json) {
 		json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:b, s:i, s:s}", "signer", k->signer, "role",
 		                      sign_role_name(k->role), "fingerprint", fp, "document_sha256",
@@ -75,12 +74,14 @@ static void tell_signed(const cli *c, const json_t *env, const sign_key *k,
 		cli_print_json(o);
 		return;
 	}
-	printf("signed by %s (%s, key %s)%s\n", k->signer, sign_role_name(k->role), fp,
-	       info->replaced ? ", replacing the earlier signature" : "");
-	printf("document sha256 %s", info->document_sha256);
+	cli_say(stdout, info->replaced ? "cli.signed_replacing" : "cli.signed", "signer", k->signer, "role",
+	        sign_role_name(k->role), "key", fp, NULL);
 	if(json_is_array(entries))
-		printf(", %zu entr%s", json_array_size(entries), json_array_size(entries) == 1 ? "y" : "ies");
-	printf("\nwritten to %s\n", out);
+		cli_say(stdout, "cli.signed_entries", "sha", info->document_sha256, "n",
+		        PL_N(json_array_size(entries)), NULL);
+	else
+		cli_say(stdout, "cli.signed_sha", "sha", info->document_sha256, NULL);
+	cli_say(stdout, "cli.written", "file", out, NULL);
 }
 
 /* The envelope in FILE, or a new one around the bare document in it. */
@@ -323,18 +324,16 @@ static int manifest_verify(cli *c, int argc, char **argv)
 		buf problems;
 		buf_init(&problems, 0);
 		if(no_keys && !c->json)
-			fprintf(stderr, "%s: no trusted keys (no --key, and no database at %s): no signature "
-			        "can be trusted\n", c->prog, c->db);
+			cli_say(stderr, "cli.verify_no_keys", "prog", c->prog, "db", c->db, NULL);
 		ok = report_verdict(c, &rep, req, nreq, &problems);
 		if(c->json)
 			print_json_report(&rep, ok, req, nreq, &problems);
 		else
 			fputs(buf_str(&problems), stderr);
 		if(!c->json && !rep.digests_current)
-			fprintf(stderr, "note: the digests in %s are not those of its document (signing "
-			        "computes them again)\n", va.path);
+			cli_say(stderr, "cli.verify_digests", "file", va.path, NULL);
 		if(!c->json && ok)
-			printf("verified: document sha256 %s\n", rep.document_sha256);
+			cli_say(stdout, "cli.verified", "sha", rep.document_sha256, NULL);
 		buf_free(&problems);
 	}
 	signed_doc_report_free(&rep);
@@ -376,7 +375,7 @@ static int manifest_export_cmd(cli *c, int argc, char **argv)
 	if(!rc && out) {
 		rc = write_envelope(env, out, &err);
 		if(!rc)
-			fprintf(stderr, "%s: wrote %s\n", c->prog, out);
+			cli_say(stderr, "cli.wrote", "prog", c->prog, "file", out, NULL);
 	} else if(!rc) {
 		buf text;
 		buf_init(&text, DOC_MAX * 4);
@@ -428,14 +427,21 @@ static int manifest_import_cmd(cli *c, int argc, char **argv)
 		                         (json_int_t)rep.resolved, "unresolved", (json_int_t)rep.unresolved,
 		                         "agreed", rep.agreed, "witnessed", rep.witnessed));
 	} else if(!rc) {
-		printf("stage %s, manifest version %d: %s\n", rep.stage, rep.version,
-		       rep.created ? "new here" : rep.new_version ? "a new version" : "the version held here");
+		const char *v = PL_N(rep.version);
+		if(rep.created)
+			cli_say(stdout, "cli.manifest_new", "stage", rep.stage, "version", v, NULL);
+		else
+			cli_say(stdout, rep.new_version ? "cli.manifest_new_version" : "cli.manifest_held", "stage",
+			        rep.stage, "version", v, NULL);
 		if(rep.created || rep.new_version)
-			printf("  %zu entries found in this registry, %zu not found\n", rep.resolved, rep.unresolved);
-		printf("  %zu signature%s kept, %zu not kept\n", rep.signatures_added,
-		       rep.signatures_added == 1 ? "" : "s", rep.signatures_refused);
-		printf("  %s%s\n", rep.agreed ? "agreed: both parties have signed" : "not yet agreed: both parties must sign",
-		       rep.agreed ? rep.witnessed ? ", witnessed by the mediator" : " (the mediator has not witnessed it)" : "");
+			cli_say(stdout, "cli.manifest_found", "n", PL_N(rep.resolved), "missing", PL_N(rep.unresolved),
+			        NULL);
+		cli_say(stdout, "cli.manifest_kept", "n", PL_N(rep.signatures_added), "refused",
+		        PL_N(rep.signatures_refused), NULL);
+		if(!rep.agreed)
+			cli_say(stdout, "cli.manifest_not_agreed", NULL);
+		else
+			cli_say(stdout, rep.witnessed ? "cli.manifest_witnessed" : "cli.manifest_unwitnessed", NULL);
 	}
 	manifest_import_report_free(&rep);
 	json_decref(env);

@@ -54,7 +54,7 @@ int cli_password(cli *c, bool from_stdin, bool generate, char *out, size_t size)
 	}
 	if(from_stdin || !isatty(STDIN_FILENO)) {
 		if(!read_line(stdin, out, size)) {
-			fprintf(stderr, "%s: expected the password as a line on standard input\n", c->prog);
+			cli_say(stderr, "cli.password_stdin", "prog", c->prog, NULL);
 			return EXIT_REFUSED;
 		}
 		return EXIT_OK;
@@ -65,7 +65,7 @@ int cli_password(cli *c, bool from_stdin, bool generate, char *out, size_t size)
 	bool same = ok && !strcmp(out, again);
 	sodium_memzero(again, sizeof(again));
 	if(!same) {
-		fprintf(stderr, "%s: %s\n", c->prog, ok ? "the passwords differ" : "no password given");
+		cli_say(stderr, ok ? "cli.passwords_differ" : "cli.no_password", "prog", c->prog, NULL);
 		return EXIT_REFUSED;
 	}
 	return EXIT_OK;
@@ -175,9 +175,9 @@ static int user_store_password(cli *c, const user_args *ua, const role_set *role
 	if(!rc && ua->generate)
 		show_password(c, ua->name, password);
 	else if(!rc && !c->json && roles)
-		printf("added user %s (%s)\n", ua->name, ua->roles);
+		cli_say(stdout, "cli.user_added", "user", ua->name, "roles", ua->roles, NULL);
 	else if(!rc && !c->json)
-		printf("changed the password of %s\n", ua->name);
+		cli_say(stdout, "cli.user_password", "user", ua->name, NULL);
 	sodium_memzero(password, sizeof(password));
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -221,7 +221,7 @@ static int user_change(cli *c, const char *name, const role_set *roles, const ch
 	if(rc)
 		return cli_fail(c, &err);
 	if(!c->json)
-		printf("%s %s\n", done, name);
+		cli_say(stdout, done, "user", name, NULL);
 	return EXIT_OK;
 }
 
@@ -238,7 +238,7 @@ static int user_set(cli *c, int argc, char **argv)
 	role_set roles;
 	if(ua.roles && (status = parse_roles(c, ua.roles, &roles)))
 		return status;
-	return user_change(c, ua.name, ua.roles ? &roles : NULL, ua.display, NULL, "changed user");
+	return user_change(c, ua.name, ua.roles ? &roles : NULL, ua.display, NULL, "cli.user_changed");
 }
 
 static const char disable_usage[] =
@@ -260,7 +260,7 @@ static int user_disable_or_enable(cli *c, int argc, char **argv, bool disable)
 	if(status >= 0)
 		return status;
 	return user_change(c, argv[optind], NULL, NULL, &disable,
-	                   disable ? "disabled user" : "enabled user");
+	                   disable ? "cli.user_disabled" : "cli.user_enabled");
 }
 
 static int user_disable(cli *c, int argc, char **argv) { return user_disable_or_enable(c, argc, argv, true); }
@@ -372,8 +372,7 @@ static int token_create(cli *c, int argc, char **argv)
 		putchar('\n');
 		json_decref(o);
 	} else {
-		printf("token %lld for %s: %s\n(keep it now: it is not shown again)\n", (long long)id,
-		       name, token);
+		cli_say(stdout, "cli.token_made", "id", PL_N(id), "user", name, "token", token, NULL);
 	}
 	sodium_memzero(token, sizeof(token));
 	return EXIT_OK;
@@ -435,7 +434,7 @@ static int token_revoke(cli *c, int argc, char **argv)
 	if(rc)
 		return cli_fail(c, &err);
 	if(!c->json)
-		printf("revoked token %ld\n", id);
+		cli_say(stdout, "cli.token_revoked", "id", PL_N(id), NULL);
 	return EXIT_OK;
 }
 

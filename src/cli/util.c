@@ -322,6 +322,16 @@ void cli_problems(FILE *out, const buf *lines, const buf *coded)
 	}
 }
 
+void cli_put(FILE *out, const char *code, ...)
+{
+	char text[PL_ERR_MSG_MAX];
+	va_list ap;
+	va_start(ap, code);
+	vtext(text, sizeof(text), code, ap);
+	va_end(ap);
+	fputs(text, out);
+}
+
 void cli_say(FILE *out, const char *code, ...)
 {
 	char text[PL_ERR_MSG_MAX];

@@ -81,9 +81,11 @@ static int peek_byte(csv_reader *r)
 	return c;
 }
 
-static pl_rc fail(csv_reader *r, pl_err *err, long line, size_t field, const char *what)
+/* why: the code of what is wrong (csv.*), n its number if it has one. */
+static pl_rc fail(csv_reader *r, pl_err *err, long line, size_t field, const char *why, long n)
 {
-	return pl_fail(err, PL_EINPUT, "%s:%ld: field %zu: %s", r->name, line, field, what);
+	return pl_failc(err, PL_EINPUT, "csv.at", "file", r->name, "line", PL_N(line), "field", PL_N(field),
+	                "why", why, "n", PL_N(n), NULL);
 }
 
 static pl_rc field_end(csv_reader *r, size_t *nf, long line, pl_err *err)
@@ -91,18 +93,15 @@ static pl_rc field_end(csv_reader *r, size_t *nf, long line, pl_err *err)
 	size_t i = *nf;
 	size_t len = r->data.len - r->starts[i];
 	if(len > CSV_FIELD_MAX)
-		return fail(r, err, line, i + 1, "field longer than 64 KiB");
+		return fail(r, err, line, i + 1, "csv.field_long", 0);
 	size_t bad;
 	const char *p = buf_str(&r->data) + r->starts[i];
 	if(!utf8_valid(p, len, &bad)) {
-		char what[96];
-		snprintf(what, sizeof(what), "invalid UTF-8 at byte %zu of the field "
-		         "(save the file as UTF-8)", bad + 1);
-		return fail(r, err, line, i + 1, what);
+		return fail(r, err, line, i + 1, "csv.bad_utf8", (long)bad + 1);
 	}
 	r->lens[i] = len;
 	if(buf_addc(&r->data, '\0'))
-		return fail(r, err, line, i + 1, "record longer than 1 MiB");
+		return fail(r, err, line, i + 1, "csv.record_long", 0);
 	*nf = i + 1;
 	return PL_OK;
 }
@@ -110,7 +109,7 @@ static pl_rc field_end(csv_reader *r, size_t *nf, long line, pl_err *err)
 static pl_rc field_begin(csv_reader *r, size_t nf, long line, pl_err *err)
 {
 	if(nf >= CSV_FIELDS_MAX)
-		return fail(r, err, line, nf + 1, "more than 1024 fields in a record");
+		return fail(r, err, line, nf + 1, "csv.many_fields", 0);
 	r->starts[nf] = r->data.len;
 	return PL_OK;
 }
@@ -133,7 +132,7 @@ static pl_rc take_run(csv_reader *r, const bool *stops, size_t nf, long line, pl
 		size_t n = r->pos - start;
 		r->consumed += n;
 		if(n && buf_add(&r->data, r->in + start, n))
-			return fail(r, err, line, nf + 1, "record longer than 1 MiB");
+			return fail(r, err, line, nf + 1, "csv.record_long", 0);
 		if(r->pos < r->len)
 			return PL_OK;
 	}
@@ -143,9 +142,9 @@ static pl_rc take_run(csv_reader *r, const bool *stops, size_t nf, long line, pl
 static pl_rc add(csv_reader *r, int c, size_t nf, long line, pl_err *err)
 {
 	if(c == 0)
-		return fail(r, err, r->line, nf + 1, "NUL byte in the file (is it UTF-16?)");
+		return fail(r, err, r->line, nf + 1, "csv.nul", 0);
 	if(buf_addc(&r->data, (char)c))
-		return fail(r, err, line, nf + 1, "record longer than 1 MiB");
+		return fail(r, err, line, nf + 1, "csv.record_long", 0);
 	return PL_OK;
 }
 
@@ -165,9 +164,7 @@ static pl_rc read_quoted(csv_reader *r, size_t nf, long line, pl_err *err, int *
 			return rc;
 		int c = next_byte(r);
 		if(c < 0) {
-			char what[96];
-			snprintf(what, sizeof(what), "quoted field opened on line %ld never closed", qline);
-			return fail(r, err, qline, nf + 1, what);
+			return fail(r, err, qline, nf + 1, "csv.unclosed", qline);
 		}
 		if(c == '"') {
 			if(peek_byte(r) == '"') {
@@ -218,7 +215,7 @@ pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 				return rc;
 			if(c >= 0 && c != ',' && c != '\n' && c != '\r')
 				return fail(r, err, r->line, nf + 1,
-				            "text after a closing quote (a quote inside a quoted field must be doubled: \"\")");
+				            "csv.after_quote", 0);
 			continue; /* c is the separator after the field */
 		}
 		if(c < 0 || c == '\n' || c == '\r') {
@@ -235,7 +232,7 @@ pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 				return rc;
 		} else if(c == '"') {
 			return fail(r, err, r->line, nf + 1,
-			            "quote inside an unquoted field (quote the whole field and double the quote)");
+			            "csv.quote_inside", 0);
 		} else if((rc = add(r, c, nf, line, err)) ||
 		          (rc = take_run(r, stops_plain, nf, line, err))) {
 			return rc;

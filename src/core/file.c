@@ -6,11 +6,23 @@
 #include <string.h>
 #include <unistd.h>
 
+/* detail: the system's words for errno (strerror), as they are. */
+static pl_rc cannot_write(pl_err *err, const char *path, int e)
+{
+	return pl_failc(err, PL_EIO, "file.cannot_write", "file", path, "detail", strerror(e), NULL);
+}
+
+static pl_rc cannot_read(pl_err *err, pl_rc rc, const char *path, int e)
+{
+	return pl_failc(err, rc == PL_ENOTFOUND ? PL_ENOTFOUND : PL_EIO, "file.cannot_read", "file", path,
+	                "detail", strerror(e), NULL);
+}
+
 pl_rc file_out_open(file_out *o, const char *path, pl_err *err)
 {
 	memset(o, 0, sizeof(*o));
 	if(strlen(path) + 16 > sizeof(o->tmp))
-		return pl_fail(err, PL_EINPUT, "cannot write %.100s...: the name is too long", path);
+		return pl_failc(err, PL_EINPUT, "file.name_long", "file", path, NULL);
 	snprintf(o->path, sizeof(o->path), "%s", path);
 	snprintf(o->tmp, sizeof(o->tmp), "%s.partial-XXXXXX", path);
 	int fd = mkstemp(o->tmp);
@@ -21,7 +33,7 @@ pl_rc file_out_open(file_out *o, const char *path, pl_err *err)
 			close(fd);
 			unlink(o->tmp);
 		}
-		return pl_fail(err, PL_EIO, "cannot write %s: %s", path, strerror(e));
+		return cannot_write(err, path, e);
 	}
 	return PL_OK;
 }
@@ -48,14 +60,14 @@ pl_rc file_out_commit(file_out *o, bool replace, pl_err *err)
 {
 	pl_rc rc = PL_OK;
 	if(fflush(o->f) || fsync(fileno(o->f)))
-		rc = pl_fail(err, PL_EIO, "cannot write %s: %s", o->path, strerror(errno));
+		rc = cannot_write(err, o->path, errno);
 	if(fclose(o->f) && !rc)
-		rc = pl_fail(err, PL_EIO, "cannot write %s: %s", o->path, strerror(errno));
+		rc = cannot_write(err, o->path, errno);
 	o->f = NULL;
 	if(!rc && (replace ? rename(o->tmp, o->path) : take_new_name(o->tmp, o->path))) {
 		rc = errno == EEXIST
-		     ? pl_fail(err, PL_ECONFLICT, "%s already exists: not replaced", o->path)
-		     : pl_fail(err, PL_EIO, "cannot write %s: %s", o->path, strerror(errno));
+		     ? pl_failc(err, PL_ECONFLICT, "file.exists", "file", o->path, NULL)
+		     : cannot_write(err, o->path, errno);
 	}
 	if(rc)
 		unlink(o->tmp);
@@ -79,7 +91,7 @@ pl_rc file_write(const char *path, const void *data, size_t n, bool replace, pl_
 	if(fwrite(data, 1, n, o.f) != n) {
 		int e = errno;
 		file_out_abort(&o);
-		return pl_fail(err, PL_EIO, "cannot write %s: %s", path, strerror(e));
+		return cannot_write(err, path, e);
 	}
 	return file_out_commit(&o, replace, err);
 }
@@ -89,20 +101,20 @@ pl_rc file_read(const char *path, size_t max, buf *out, pl_err *err)
 	bool in = !strcmp(path, "-");
 	FILE *f = in ? stdin : fopen(path, "rb");
 	if(!f)
-		return pl_fail(err, errno == ENOENT ? PL_ENOTFOUND : PL_EIO, "cannot read %s: %s", path,
-		               strerror(errno));
+		return cannot_read(err, errno == ENOENT ? PL_ENOTFOUND : PL_EIO, path, errno);
 	char chunk[65536];
 	size_t n, total = 0;
 	pl_rc rc = PL_OK;
 	while(!rc && (n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		total += n;
 		if(total > max)
-			rc = pl_fail(err, PL_ELIMIT, "%s is larger than %zu bytes", in ? "the input" : path, max);
+			rc = in ? pl_failc(err, PL_ELIMIT, "file.input_large", "max", PL_N(max), NULL)
+			        : pl_failc(err, PL_ELIMIT, "file.large", "file", path, "max", PL_N(max), NULL);
 		else if(buf_add(out, chunk, n))
 			rc = pl_nomem(err);
 	}
 	if(!rc && ferror(f))
-		rc = pl_fail(err, PL_EIO, "cannot read %s: %s", path, strerror(errno));
+		rc = cannot_read(err, PL_EIO, path, errno);
 	if(!in)
 		fclose(f);
 	return rc;

@@ -1,5 +1,6 @@
 #include "core/json.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -97,11 +98,10 @@ pl_rc json_only_keys(const json_t *obj, const char *path, const char *const *all
 	char q[64];
 	text_quote(key, q, sizeof(q));
 	const char *near = text_closest(key, allowed);
-	bool nested = path && *path;
-	if(near)
-		return pl_fail(err, PL_EINPUT, "%s%s%s: unknown field (did you mean '%s'?)", nested ? path : "",
-		               nested ? "." : "", q, near);
-	return pl_fail(err, PL_EINPUT, "%s%s%s: unknown field", nested ? path : "", nested ? "." : "", q);
+	char where[PL_ERR_ARG_MAX];
+	snprintf(where, sizeof(where), "%s%s%s", path && *path ? path : "", path && *path ? "." : "", q);
+	return pl_failc(err, PL_EINPUT, near ? "json.unknown_near" : "json.unknown", "field", where, "near",
+	                near, NULL);
 }
 
 void json_open(json_writer *w, buf *out)

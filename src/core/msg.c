@@ -79,7 +79,8 @@ static void put_plural(lang_id l, const char *forms, const char *close, const ch
 /* {name} is the argument's value; {name:kind} the same (the web UI writes
  * the value as a label of kind, a status in words; here it stays as is);
  * {@name} is the text of the code the argument holds, in the same
- * language; {name#one|few|many} the word's form for the number the
+ * language (three levels deep at most: an import's result, its first
+ * problem, the problem's reason); {name#one|few|many} the word's form for the number the
  * argument holds. Anything else is copied. */
 static void fill(lang_id l, const char *tmpl, const pl_err_arg *arg, int nargs, char *out,
                  size_t size, size_t *at, int depth)
@@ -92,7 +93,7 @@ static void fill(lang_id l, const char *tmpl, const pl_err_arg *arg, int nargs, 
 			const char *hash = memchr(name, '#', (size_t)(close - name));
 			const char *end = hash ? hash : colon ? colon : close;
 			const char *v = arg_of(arg, nargs, name, (size_t)(end - name));
-			const char *sub = v && p[1] == '@' && depth < 2 ? msg_template(l, v) : NULL;
+			const char *sub = v && p[1] == '@' && depth < 3 ? msg_template(l, v) : NULL;
 			if(v && hash)
 				put_plural(l, hash + 1, close, v, out, size, at);
 			else if(sub)

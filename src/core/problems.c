@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/msg.h"
+
 void problems_init(problems *p, buf *out, int max)
 {
 	*p = (problems){.out = out, .max = max > 0 ? max : PROBLEMS_DEFAULT_MAX};
@@ -32,8 +34,14 @@ static pl_rc coded_line(problems *p, const char *where, const pl_err *e)
 
 static pl_rc add(problems *p, const char *msg, const char *where, const pl_err *e)
 {
-	if(p->n == 0)
+	if(p->n == 0 && e && e->code && e->nargs + 2 <= PL_ERR_ARGS) {
+		/* Kept with its code (room for two more arguments: the result's). */
+		p->first = *e;
+		p->first.rc = PL_EINPUT;
+		pl_err_prefix(&p->first, "%s", where);
+	} else if(p->n == 0) {
 		pl_fail(&p->first, PL_EINPUT, "%s", msg);
+	}
 	if(buf_printf(p->out, "%s\n", msg) != PL_OK)
 		return PL_ENOMEM;
 	if(p->coded && coded_line(p, where, e))
@@ -96,6 +104,25 @@ pl_rc problems_at(problems *p, long line, const char *fmt, ...)
 	return rc;
 }
 
+/* The first problem by its code, said within the result's own code
+ * ({@first}: the problem's text, its arguments beside the result's). */
+static pl_rc coded_result(const problems *p, pl_err *err)
+{
+	if(!err)
+		return PL_EINPUT;
+	pl_err r = p->first;
+	r.code = p->n > 1 ? "problems.more" : "problems.nothing";
+	r.arg[r.nargs].name = "first";
+	snprintf(r.arg[r.nargs++].value, PL_ERR_ARG_MAX, "%s", p->first.code);
+	r.arg[r.nargs].name = "more";
+	snprintf(r.arg[r.nargs++].value, PL_ERR_ARG_MAX, "%d", p->n - 1);
+	size_t body = r.body <= strlen(r.msg) ? r.body : 0;
+	msg_fill(LANG_EN, msg_template(LANG_EN, r.code), r.arg, r.nargs, r.msg + body,
+	         sizeof(r.msg) - body);
+	*err = r;
+	return PL_EINPUT;
+}
+
 pl_rc problems_result(const problems *p, pl_rc rc, pl_err *err)
 {
 	if(rc == PL_ELIMIT)
@@ -104,6 +131,8 @@ pl_rc problems_result(const problems *p, pl_rc rc, pl_err *err)
 		return pl_nomem(err);
 	if(rc || !p->failed)
 		return rc;
+	if(p->first.code)
+		return coded_result(p, err);
 	if(p->n > 1)
 		return pl_fail(err, PL_EINPUT, "%s (and %d more problem%s; nothing was imported)",
 		               p->first.msg, p->n - 1, p->n > 2 ? "s" : "");

@@ -107,7 +107,7 @@ pl_rc access_writer_start(const http_server *s, void **state, pl_err *err)
 	if(pthread_create(&w->thread, NULL, run, w)) {
 		store_close(w->st);
 		free(w);
-		return pl_fail(err, PL_EIO, "cannot start the access log writer");
+		return pl_failc(err, PL_EIO, "http.log_writer", NULL);
 	}
 	*state = w;
 	return PL_OK;
@@ -165,7 +165,7 @@ static pl_rc access_record(access_writer *w, const char *actor, const char *cons
 	if(w->stop) {
 		pthread_mutex_unlock(&w->mu);
 		free_entries(first);
-		return pl_fail(err, PL_EDB, "the server is stopping");
+		return pl_failc(err, PL_EDB, "http.stopping", NULL);
 	}
 	*w->tail = first;
 	w->tail = link;
@@ -173,9 +173,9 @@ static pl_rc access_record(access_writer *w, const char *actor, const char *cons
 	while(!wt.done)
 		pthread_cond_wait(&w->done, &w->mu);
 	pthread_mutex_unlock(&w->mu);
-	if(wt.rc)
-		return pl_fail(err, wt.rc, "%s", wt.err.msg);
-	return PL_OK;
+	if(wt.rc && err)
+		*err = wt.err; /* the writer's failure as it said it (with its code) */
+	return wt.rc;
 }
 
 /* ---- for the handlers ------------------------------------------------ */

@@ -215,7 +215,7 @@ void api_token_create(http_req *q)
 	pl_err err = {0};
 	pl_rc rc = name ? auth_token_create(q->st, &q->who, name, q->who.name, token, &id,
 	                                    &err)
-	                : pl_fail(&err, PL_EINPUT, "name: a token needs a name");
+	                : pl_failc(&err, PL_EINPUT, "http.token_needs_name", NULL);
 	json_decref(b);
 	if(rc) {
 		http_fail(q, &err);

@@ -87,13 +87,13 @@ static bool screen_markers(http_req *q, json_t *list, dna_params *p)
 	size_t i;
 	json_t *v;
 	if(list && !json_is_null(list) && !json_is_array(list))
-		rc = pl_fail(&err, PL_EINPUT, "marker_mutation: expected an array of strings %s", form);
+		rc = pl_failc(&err, PL_EINPUT, "http.markers_array", "form", form, NULL);
 	json_array_foreach(list, i, v) {
 		if(rc)
 			break;
 		rc = json_is_string(v) ? dna_params_add_marker(p, json_string_value(v), &err)
-		                       : pl_fail(&err, PL_EINPUT, "marker_mutation: item %zu: expected a "
-		                                 "string %s", i + 1, form);
+		                       : pl_failc(&err, PL_EINPUT, "http.markers_item", "n", PL_N(i + 1), "form",
+		                                  form, NULL);
 	}
 	if(!rc)
 		rc = dna_params_check_markers(q->st, p, &err);
@@ -124,7 +124,7 @@ static bool screen_settings(http_req *q, json_t *b, dna_params *p, const char **
 		else if(!strcmp(key, "mutation"))
 			ok = http_opt_string(q, b, key, &text) && !dna_params_set_mutation(p, text, &err);
 		else if(!json_is_number(v))
-			ok = !pl_fail(&err, PL_EINPUT, "%s: expected a number", key);
+			ok = !pl_failc(&err, PL_EINPUT, "http.expected_number", "field", key, NULL);
 		else
 			ok = !dna_params_set(p, key, json_number_value(v), &err);
 		if(!ok && !q->answered)

@@ -271,7 +271,7 @@ static pl_rc flush_batch(export_ctx *x)
 		if(csv_row(x, json_array_get(x->batch, i), x->access ? access_cols : audit_cols))
 			rc = pl_nomem(x->err);
 	if(!rc && x->line.len && fwrite(x->line.ptr, 1, x->line.len, x->f) != x->line.len)
-		rc = pl_fail(x->err, PL_EIO, "cannot write the export");
+		rc = http_export_failed(x->err);
 	json_array_clear(x->batch);
 	arena_free(&a);
 	return rc;
@@ -331,7 +331,7 @@ static void export_log(http_req *q, bool access)
 		if(csv_format_record(&x.line, access ? access_cols : audit_cols,
 		                     access ? 7 : 10) ||
 		   fwrite(x.line.ptr, 1, x.line.len, x.f) != x.line.len)
-			rc = pl_fail(&err, PL_EIO, "cannot write the export");
+			rc = http_export_failed(&err);
 	}
 	if(!rc)
 		rc = access ? audit_access_list(q->st, &f, export_access_row, &x, &err)

@@ -176,8 +176,14 @@ void api_import(http_req *q)
 void api_export(http_req *q)
 {
 	const char *format = http_query(q, "format"), *what = http_query(q, "what");
+	const char *raw = http_query(q, "raw");
 	bool csv = format && !strcmp(format, "csv");
 	bool events = what && !strcmp(what, "events");
+	if(raw && strcmp(raw, "true") && strcmp(raw, "false")) {
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "raw", "http.one_of", "field", "raw",
+		            "allowed", "true, false", NULL);
+		return;
+	}
 	if(format && !csv && strcmp(format, "json")) {
 		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "http.one_of", "field", "format",
 		            "allowed", "json, csv", NULL);
@@ -198,7 +204,9 @@ void api_export(http_req *q)
 	pl_rc rc = !f ? PL_EIO
 	           : registry_export(q->st, f, csv ? FORMAT_CSV : FORMAT_JSON,
 	                             events ? EXPORT_EVENTS : EXPORT_PERSONS,
-	                             http_can(q, PERM_MEDICAL_READ) ? 0 : EXPORT_WITHHOLD_MEDICAL, &err);
+	                             (http_can(q, PERM_MEDICAL_READ) ? 0 : EXPORT_WITHHOLD_MEDICAL) |
+	                                 (raw && !strcmp(raw, "true") ? EXPORT_RAW : 0),
+	                             &err);
 	char day[DATE_STR_MAX], name[64];
 	date_format(date_today(), day);
 	snprintf(name, sizeof(name), "parley-%s-%s.%s", events ? "events" : "persons", day,

@@ -41,7 +41,7 @@ store *thread_store(thread_stores *ts, const char *db_path, pl_err *err)
 	}
 	pthread_mutex_unlock(&ts->mu);
 	store_close(st);
-	pl_fail(err, PL_ELIMIT, "too many worker threads");
+	pl_failc(err, PL_ELIMIT, "http.threads", NULL);
 	return NULL;
 }
 

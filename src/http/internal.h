@@ -236,6 +236,8 @@ void http_fail_field(http_req *q, const pl_err *err, const char *field);
 FILE *http_download_open(http_req *q, int *fd, pl_err *err);
 void http_download_send(http_req *q, FILE *f, int fd, pl_rc rc, pl_err *err, const char *filename,
                         const char *content_type);
+/* "cannot write the export" with errno's words: PL_EIO. */
+pl_rc http_export_failed(pl_err *err);
 void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len);
 /* Lines of text (a problem or a note each, as importers write them) as an
  * array of strings. */

@@ -134,6 +134,11 @@ void http_fail(http_req *q, const pl_err *err)
 	http_fail_field(q, err, NULL);
 }
 
+pl_rc http_export_failed(pl_err *err)
+{
+	return pl_failc(err, PL_EIO, "http.export_write", "detail", strerror(errno), NULL);
+}
+
 FILE *http_download_open(http_req *q, int *fd, pl_err *err)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -142,13 +147,13 @@ FILE *http_download_open(http_req *q, int *fd, pl_err *err)
 	         tmp && *tmp && strlen(tmp) < 200 ? tmp : "/tmp");
 	*fd = mkstemp(path);
 	if(*fd < 0) {
-		pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+		http_export_failed(err);
 		return NULL;
 	}
 	unlink(path);
 	FILE *f = fdopen(dup(*fd), "w");
 	if(!f) {
-		pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+		http_export_failed(err);
 		close(*fd);
 		*fd = -1;
 	}
@@ -159,7 +164,7 @@ void http_download_send(http_req *q, FILE *f, int fd, pl_rc rc, pl_err *err, con
                         const char *content_type)
 {
 	if(f && fclose(f) && !rc)
-		rc = pl_fail(err, PL_EIO, "cannot write the export: %s", strerror(errno));
+		rc = http_export_failed(err);
 	if(rc || fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
 		if(fd >= 0)
 			close(fd);

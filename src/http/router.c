@@ -100,7 +100,9 @@ const route http_routes[] = {
 	 "The progress of your import named by X-Import-Id", NULL, NULL},
 	{M_GET, "/api/export", PERM(PERM_EXPORT), 0, api_export,
 	 "Export the registry (written to the access log)", NULL,
-	 "format:string:json (default) or csv;what:string:persons (default) or events (csv)"},
+	 "format:string:json (default) or csv;what:string:persons (default) or events (csv);"
+	 "raw:string:true: CSV fields as they are, formulas not neutralised (for an exact round "
+	 "trip, not for a spreadsheet; default false)"},
 	{M_GET, "/api/stats", PERM(PERM_STATS), 0, api_stats,
 	 "Counts for the dashboard: statuses, parties, holders, medical categories, returns "
 	 "by month, time in captivity", NULL, NULL},

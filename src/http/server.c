@@ -214,7 +214,8 @@ static pl_rc read_pem(const char *path, char **out, pl_err *err)
 {
 	FILE *f = fopen(path, "rb");
 	if(!f)
-		return pl_fail(err, PL_ENOTFOUND, "cannot read %s: %s", path, strerror(errno));
+		return pl_failc(err, PL_ENOTFOUND, "file.cannot_read", "file", path, "detail", strerror(errno),
+		                NULL);
 	buf b;
 	buf_init(&b, 1 << 20);
 	char chunk[4096];
@@ -225,7 +226,7 @@ static pl_rc read_pem(const char *path, char **out, pl_err *err)
 	fclose(f);
 	if(rc || !b.len) {
 		buf_free(&b);
-		return pl_fail(err, PL_EINPUT, "%s is empty or too large for a PEM file", path);
+		return pl_failc(err, PL_EINPUT, "http.pem", "file", path, NULL);
 	}
 	*out = b.ptr;
 	return PL_OK;
@@ -237,10 +238,10 @@ static pl_rc listen_on(const char *spec, int *fd, unsigned short *port, pl_err *
 	char host[128] = "127.0.0.1";
 	const char *colon = strrchr(spec, ':');
 	if(!colon)
-		return pl_fail(err, PL_EUSAGE, "--listen: expected HOST:PORT, got '%s'", spec);
+		return pl_failc(err, PL_EUSAGE, "http.listen_form", "value", spec, NULL);
 	size_t hl = (size_t)(colon - spec);
 	if(hl >= sizeof(host))
-		return pl_fail(err, PL_EUSAGE, "--listen: the host is too long");
+		return pl_failc(err, PL_EUSAGE, "http.listen_host_long", NULL);
 	if(hl) {
 		memcpy(host, spec, hl);
 		host[hl] = '\0';
@@ -248,7 +249,7 @@ static pl_rc listen_on(const char *spec, int *fd, unsigned short *port, pl_err *
 	char *end;
 	long p = strtol(colon + 1, &end, 10);
 	if(*end || p < 0 || p > 65535 || end == colon + 1)
-		return pl_fail(err, PL_EUSAGE, "--listen: expected a port 0-65535, got '%s'", colon + 1);
+		return pl_failc(err, PL_EUSAGE, "http.listen_port", "value", colon + 1, NULL);
 	struct sockaddr_storage ss = {0};
 	socklen_t len;
 	if(host[0] == '[') {
@@ -257,21 +258,22 @@ static pl_rc listen_on(const char *spec, int *fd, unsigned short *port, pl_err *
 		a->sin6_family = AF_INET6;
 		a->sin6_port = htons((unsigned short)p);
 		if(inet_pton(AF_INET6, host + 1, &a->sin6_addr) != 1)
-			return pl_fail(err, PL_EUSAGE, "--listen: '%s' is not an IPv6 address", host + 1);
+			return pl_failc(err, PL_EUSAGE, "http.listen_ipv6", "value", host + 1, NULL);
 		len = sizeof(*a);
 	} else {
 		struct sockaddr_in *a = (struct sockaddr_in *)&ss;
 		a->sin_family = AF_INET;
 		a->sin_port = htons((unsigned short)p);
 		if(inet_pton(AF_INET, host, &a->sin_addr) != 1)
-			return pl_fail(err, PL_EUSAGE, "--listen: '%s' is not an IPv4 address", host);
+			return pl_failc(err, PL_EUSAGE, "http.listen_ipv4", "value", host, NULL);
 		len = sizeof(*a);
 	}
 	int s = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	int one = 1;
 	if(s < 0 || setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
 	   bind(s, (struct sockaddr *)&ss, len) || listen(s, 128)) {
-		pl_rc rc = pl_fail(err, PL_EIO, "cannot listen on %s: %s", spec, strerror(errno));
+		pl_rc rc = pl_failc(err, PL_EIO, "http.listen_failed", "address", spec, "detail",
+		                    strerror(errno), NULL);
 		if(s >= 0)
 			close(s);
 		return rc;
@@ -348,8 +350,7 @@ static pl_rc daemon_start(http_server *s, int fd, pl_err *err)
 	if(s->mhd)
 		return PL_OK;
 	close(fd);
-	return pl_fail(err, PL_EIO, "the HTTP server did not start%s",
-	               s->tls ? " (is the TLS certificate and key valid PEM?)" : "");
+	return pl_failc(err, PL_EIO, s->tls ? "http.not_started_tls" : "http.not_started", NULL);
 }
 
 pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
@@ -363,7 +364,7 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
 	thread_stores_init(&s->stores);
 	pl_rc rc = PL_OK;
 	if((!cfg->tls_cert) != (!cfg->tls_key))
-		rc = pl_fail(err, PL_EUSAGE, "TLS needs both --tls-cert and --tls-key");
+		rc = pl_failc(err, PL_EUSAGE, "http.tls_pair", NULL);
 	if(!rc && cfg->tls_cert && !(rc = read_pem(cfg->tls_cert, &s->tls_cert_pem, err)))
 		rc = read_pem(cfg->tls_key, &s->tls_key_pem, err);
 	s->tls = cfg->tls_cert != NULL;

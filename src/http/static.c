@@ -74,8 +74,8 @@ pl_rc static_init(const http_server *s, void **state, pl_err *err)
 	if(!w)
 		return pl_nomem(err);
 	if(!realpath(s->cfg.web_dir, w->root)) {
-		pl_rc rc = pl_fail(err, PL_ENOTFOUND, "the web UI directory %s: %s", s->cfg.web_dir,
-		                   strerror(errno));
+		pl_rc rc = pl_failc(err, PL_ENOTFOUND, "http.web_dir", "dir", s->cfg.web_dir, "detail",
+		                    strerror(errno), NULL);
 		free(w);
 		return rc;
 	}

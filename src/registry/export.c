@@ -15,6 +15,12 @@ enum { MAX_SOURCES = 256, FLUSH_AT = 1 << 20 };
 
 /* ---- the formats -------------------------------------------------------- */
 
+/* A record as the writer writes CSV: formulas neutralised unless raw. */
+static pl_rc record(const export_writer *w, buf *out, const char *const *cols, size_t n)
+{
+	return w->raw ? csv_format_record_raw(out, cols, n) : csv_format_record(out, cols, n);
+}
+
 static pl_rc persons_header(buf *out, const char *const *sources, size_t nsources)
 {
 	const char *cols[1 + PF_COUNT + MAX_SOURCES + 1];
@@ -31,8 +37,10 @@ static pl_rc persons_header(buf *out, const char *const *sources, size_t nsource
 	return csv_format_record(out, cols, n);
 }
 
-static pl_rc person_row(buf *out, const person *p, const char *const *sources, size_t nsources)
+static pl_rc person_row(const export_writer *w, buf *out, const person *p)
 {
+	const char *const *sources = w->sources;
+	size_t nsources = w->nsources;
 	const char *cols[1 + PF_COUNT + MAX_SOURCES + 1];
 	size_t n = 0;
 	cols[n++] = p->uid;
@@ -46,7 +54,7 @@ static pl_rc person_row(buf *out, const person *p, const char *const *sources, s
 		n++;
 	}
 	cols[n++] = lifecycle_status_name(p->status);
-	return csv_format_record(out, cols, n);
+	return record(w, out, cols, n);
 }
 
 static pl_rc events_header(buf *out)
@@ -57,12 +65,12 @@ static pl_rc events_header(buf *out)
 	return csv_format_record(out, cols, 2 + EF_COUNT);
 }
 
-static pl_rc event_row(buf *out, const event *e)
+static pl_rc event_row(const export_writer *w, buf *out, const event *e)
 {
 	const char *cols[2 + EF_COUNT] = {e->uid, e->person_uid};
 	for(int i = 0; i < EF_COUNT; i++)
 		cols[2 + i] = e->f[i];
-	return csv_format_record(out, cols, 2 + EF_COUNT);
+	return record(w, out, cols, 2 + EF_COUNT);
 }
 
 pl_rc registry_export_head(const export_writer *w, buf *out)
@@ -82,10 +90,10 @@ pl_rc registry_export_person(export_writer *w, buf *out, const person *p, const 
 		if(!rc)
 			rc = person_write_json(out, p, true, ev, nev);
 	} else if(w->what == EXPORT_PERSONS) {
-		rc = person_row(out, p, w->sources, w->nsources);
+		rc = person_row(w, out, p);
 	} else {
 		for(size_t i = 0; i < nev && !rc; i++)
-			rc = event_row(out, &ev[i]);
+			rc = event_row(w, out, &ev[i]);
 	}
 	w->written += !rc;
 	return rc;
@@ -234,7 +242,8 @@ pl_rc registry_export(store *st, FILE *out, registry_format format, export_what 
 	if(rc)
 		return rc;
 	exporter x = {.r = r, .out = out, .withhold = (flags & EXPORT_WITHHOLD_MEDICAL) != 0,
-	              .w = {.format = format == FORMAT_AUTO ? FORMAT_JSON : format, .what = what}};
+	              .w = {.format = format == FORMAT_AUTO ? FORMAT_JSON : format, .what = what,
+	                    .raw = (flags & EXPORT_RAW) != 0}};
 	/* An export reads every record: it goes in the access log first, so
 	 * no export happens unrecorded. */
 	rc = registry_log_access(r->st, "*", x.w.format == FORMAT_JSON ? "export json"

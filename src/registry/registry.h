@@ -336,7 +336,9 @@ void import_report_free(import_report *rep);
 typedef enum export_what { EXPORT_PERSONS, EXPORT_EVENTS } export_what;
 
 enum export_flags {
-	EXPORT_WITHHOLD_MEDICAL = 1   /* for readers who may not see medical details */
+	EXPORT_WITHHOLD_MEDICAL = 1,  /* for readers who may not see medical details */
+	EXPORT_RAW = 2                /* CSV: every field as it is, formulas too: for an exact
+	                               * round trip, not for a spreadsheet (core/csv.h) */
 };
 
 /* CSV: persons or events (one file each). JSON: one document holding both.
@@ -354,6 +356,7 @@ typedef struct export_writer {
 	export_what what;             /* CSV: the persons file or the events file */
 	const char *const *sources;   /* CSV persons: the ext.SOURCE columns, in this order */
 	size_t nsources;
+	bool raw;                     /* CSV: fields as they are, formulas not neutralised */
 	long written;                 /* persons so far: kept by the writer */
 } export_writer;
 

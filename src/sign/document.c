@@ -91,7 +91,7 @@ pl_rc signed_doc_digests(const json_t *document, json_t **out, pl_err *err)
 	char sha[SIGN_SHA256_HEX];
 	*out = NULL;
 	if(!json_is_object(document))
-		return pl_fail(err, PL_EINPUT, "the document is not a JSON object");
+		return pl_failc(err, PL_EINPUT, "doc.not_object", NULL);
 	return sign_document_hashes(document, sha, out, err);
 }
 
@@ -105,22 +105,19 @@ bool signed_doc_is_envelope(const json_t *v)
 pl_rc sign_envelope_parts(const json_t *env, json_t **doc, json_t **sigs, pl_err *err)
 {
 	if(!json_is_object(env))
-		return pl_fail(err, PL_EINPUT, "not a signed document: expected a JSON object with "
-		               "\"document\", \"digests\" and \"signatures\"");
+		return pl_failc(err, PL_EINPUT, "doc.not_envelope", NULL);
 	const char *unknown = json_unknown_key(env, envelope_members);
 	if(unknown) {
 		char q[64];
 		text_quote(unknown, q, sizeof(q));
-		return pl_fail(err, PL_EINPUT, "signed document: unknown member '%s' (a signed document holds "
-		               "only document, digests and signatures)", q);
+		return pl_failc(err, PL_EINPUT, "doc.unknown_member", "member", q, NULL);
 	}
 	*doc = json_object_get(env, "document");
 	*sigs = json_object_get(env, "signatures");
 	if(!json_is_object(*doc))
-		return pl_fail(err, PL_EINPUT, "signed document: \"document\" %s", *doc ? "is not a JSON "
-		               "object" : "is missing");
+		return pl_failc(err, PL_EINPUT, *doc ? "doc.document_not_object" : "doc.no_document", NULL);
 	if(*sigs && !json_is_array(*sigs))
-		return pl_fail(err, PL_EINPUT, "signed document: \"signatures\" is not an array");
+		return pl_failc(err, PL_EINPUT, "doc.signatures_not_array", NULL);
 	return PL_OK;
 }
 

@@ -138,16 +138,21 @@ typedef struct jcs_ctx {
 	pl_err *err;
 } jcs_ctx;
 
-static pl_rc fail_here(jcs_ctx *c, pl_rc rc, const char *what)
+/* why: the code of what is wrong (jcs.*), n its number if it has one. */
+static pl_rc fail_here(jcs_ctx *c, pl_rc rc, const char *why, const char *n)
 {
-	if(!what) /* the output buffer failed: out of memory or over its cap */
-		return pl_fail(c->err, rc, "canonical JSON: %s", pl_rc_str(rc));
+	if(!why) /* the output buffer failed: out of memory or over its cap */
+		return pl_failc(c->err, rc, rc == PL_ELIMIT ? "jcs.limit" : "jcs.nomem", NULL);
+	if(!c->path.len)
+		return pl_failc(c->err, PL_EINPUT, "jcs.at_top", "why", why, "n", n, NULL);
 	/* A very long path is cut at its start: the end says where. */
-	const char *where = c->path.len ? buf_str(&c->path) : "the top";
-	size_t len = strlen(where), cut = len > 300 ? len - 300 : 0;
-	while(cut && cut < len && (where[cut] & 0xC0) == 0x80)
+	char where[PL_ERR_ARG_MAX];
+	const char *path = buf_str(&c->path);
+	size_t len = strlen(path), cut = len > 150 ? len - 150 : 0;
+	while(cut && cut < len && (path[cut] & 0xC0) == 0x80)
 		cut++;
-	return pl_fail(c->err, rc, "canonical JSON: at %s%s: %s", cut ? "..." : "", where + cut, what);
+	snprintf(where, sizeof(where), "%s%s", cut ? "..." : "", path + cut);
+	return pl_failc(c->err, PL_EINPUT, "jcs.at", "where", where, "why", why, "n", n, NULL);
 }
 
 typedef struct member {
@@ -191,9 +196,9 @@ static pl_rc write_value(jcs_ctx *c, const json_t *v);
 static pl_rc write_string(jcs_ctx *c, const char *s, size_t n)
 {
 	if(!utf8_valid(s, n, NULL))
-		return fail_here(c, PL_EINPUT, "a string is not valid UTF-8");
+		return fail_here(c, PL_EINPUT, "jcs.string_utf8", NULL);
 	pl_rc rc = json_write_canonical_string(c->out, s, n);
-	return rc ? fail_here(c, rc, NULL) : PL_OK;
+	return rc ? fail_here(c, rc, NULL, NULL) : PL_OK;
 }
 
 static pl_rc newline(jcs_ctx *c, int level)
@@ -222,12 +227,12 @@ static pl_rc write_object(jcs_ctx *c, const json_t *v)
 	size_t count = json_object_size(v), i = 0, n;
 	member *m = arena_alloc(&c->a, (count ? count : 1) * sizeof(member));
 	if(!m)
-		return fail_here(c, PL_ENOMEM, NULL);
+		return fail_here(c, PL_ENOMEM, NULL, NULL);
 	const char *key;
 	json_t *value;
 	json_object_keylen_foreach((json_t *)v, key, n, value) {
 		if(!utf8_valid(key, n, NULL))
-			return fail_here(c, PL_EINPUT, "a member name is not valid UTF-8");
+			return fail_here(c, PL_EINPUT, "jcs.name_utf8", NULL);
 		m[i++] = (member){key, n, value};
 	}
 	if(!c->indent)
@@ -243,13 +248,13 @@ static pl_rc write_object(jcs_ctx *c, const json_t *v)
 		if(!rc)
 			rc = json_path_key(&c->path, m[k].key, m[k].n);
 		if(rc)
-			return fail_here(c, rc, NULL);
+			return fail_here(c, rc, NULL, NULL);
 		if((rc = write_value(c, m[k].v)))
 			return rc;
 		buf_truncate(&c->path, here);
 	}
 	rc = rc ? rc : closing(c, i, '}');
-	return rc ? fail_here(c, rc, NULL) : PL_OK;
+	return rc ? fail_here(c, rc, NULL, NULL) : PL_OK;
 }
 
 static pl_rc write_array(jcs_ctx *c, const json_t *v)
@@ -261,13 +266,13 @@ static pl_rc write_array(jcs_ctx *c, const json_t *v)
 		if(!rc)
 			rc = json_path_index(&c->path, i);
 		if(rc)
-			return fail_here(c, rc, NULL);
+			return fail_here(c, rc, NULL, NULL);
 		if((rc = write_value(c, json_array_get(v, i))))
 			return rc;
 		buf_truncate(&c->path, here);
 	}
 	rc = rc ? rc : closing(c, n, ']');
-	return rc ? fail_here(c, rc, NULL) : PL_OK;
+	return rc ? fail_here(c, rc, NULL, NULL) : PL_OK;
 }
 
 static pl_rc write_integer(jcs_ctx *c, json_int_t i)
@@ -276,13 +281,12 @@ static pl_rc write_integer(jcs_ctx *c, json_int_t i)
 	 * integer: canonicalising would change the value. */
 	const json_int_t limit = (json_int_t)1 << 53;
 	if(i > limit || i < -limit) {
-		char what[160];
-		snprintf(what, sizeof(what), "the integer %" JSON_INTEGER_FORMAT " is beyond 2^53, where "
-		         "JSON numbers lose precision: write it as a string", i);
-		return fail_here(c, PL_EINPUT, what);
+		char n[32];
+		snprintf(n, sizeof(n), "%" JSON_INTEGER_FORMAT, i);
+		return fail_here(c, PL_EINPUT, "jcs.big_integer", n);
 	}
 	pl_rc rc = buf_printf(c->out, "%" JSON_INTEGER_FORMAT, i);
-	return rc ? fail_here(c, rc, NULL) : PL_OK;
+	return rc ? fail_here(c, rc, NULL, NULL) : PL_OK;
 }
 
 /* "100000000000000000000" -> "1e+20": an integral number past 2^53 in
@@ -311,20 +315,19 @@ static pl_rc write_real(jcs_ctx *c, double d)
 {
 	char text[JCS_NUMBER_MAX];
 	if(!jcs_number(d, text))
-		return fail_here(c, PL_EINPUT, "NaN and infinities have no JSON form");
+		return fail_here(c, PL_EINPUT, "jcs.not_finite", NULL);
 	if(c->indent && fabs(d) > 9007199254740992.0 && !strpbrk(text, ".e"))
 		exponent_form(text);
 	pl_rc rc = buf_adds(c->out, text);
-	return rc ? fail_here(c, rc, NULL) : PL_OK;
+	return rc ? fail_here(c, rc, NULL, NULL) : PL_OK;
 }
 
 static pl_rc write_value(jcs_ctx *c, const json_t *v)
 {
 	if(!v)
-		return fail_here(c, PL_EINPUT, "no value");
+		return fail_here(c, PL_EINPUT, "jcs.no_value", NULL);
 	if(++c->depth > JCS_DEPTH_MAX)
-		return pl_fail(c->err, PL_ELIMIT, "canonical JSON: nested deeper than %d levels",
-		               JCS_DEPTH_MAX);
+		return pl_failc(c->err, PL_ELIMIT, "jcs.too_deep", "max", PL_N(JCS_DEPTH_MAX), NULL);
 	pl_rc rc = PL_OK;
 	switch(json_typeof(v)) {
 	case JSON_OBJECT: rc = write_object(c, v); break;
@@ -337,7 +340,7 @@ static pl_rc write_value(jcs_ctx *c, const json_t *v)
 	case JSON_NULL:
 		rc = buf_adds(c->out, json_is_true(v) ? "true" : json_is_false(v) ? "false" : "null");
 		if(rc)
-			return fail_here(c, rc, NULL);
+			return fail_here(c, rc, NULL, NULL);
 		break;
 	}
 	c->depth--;

@@ -39,9 +39,9 @@ const char *sign_signer_invalid(const char *signer, sign_role role)
 		if(!((signer[i] >= 'A' && signer[i] <= 'Z') || (digits && signer[i] >= '0' && signer[i] <= '9')))
 			n = 0;
 	if(role == SIGN_PARTY && (n < 2 || n > 3))
-		return "a party's code is 2 or 3 capital letters (UA, RU)";
+		return "why.party_code";
 	if(role == SIGN_MEDIATOR && (n < 2 || n > SIGN_SIGNER_MAX))
-		return "a mediator's code is 2 to 8 capital letters or digits (ICRC, TR)";
+		return "why.mediator_code";
 	return NULL;
 }
 
@@ -50,7 +50,7 @@ pl_rc sign_key_generate(const char *signer, sign_role role, sign_key *out, pl_er
 	memset(out, 0, sizeof(*out));
 	const char *why = sign_signer_invalid(signer, role);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "'%s': %s", signer, why);
+		return pl_failc(err, PL_EINPUT, "sign.bad_signer", "signer", signer, "why", why, NULL);
 	snprintf(out->signer, sizeof(out->signer), "%s", signer);
 	out->role = role;
 	crypto_sign_keypair(out->pk, out->sk);
@@ -121,9 +121,9 @@ static pl_rc savable(const sign_key *k, bool with_secret, pl_err *err)
 {
 	const char *why = sign_signer_invalid(k->signer, k->role);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "cannot save the key of '%s': %s", k->signer, why);
+		return pl_failc(err, PL_EINPUT, "key.cannot_save", "signer", k->signer, "why", why, NULL);
 	if(with_secret && !k->has_secret)
-		return pl_fail(err, PL_EINPUT, "cannot save the key of %s: it has no secret part", k->signer);
+		return pl_failc(err, PL_EINPUT, "key.save_no_secret", "signer", k->signer, NULL);
 	return PL_OK;
 }
 
@@ -153,12 +153,20 @@ bool sign_b64_decode(const char *s, unsigned char *out, size_t want)
 	       n == want;
 }
 
+/* A value read from a key file, for a message: its first 40 bytes. */
+static const char *cut40(const char *s, char out[44])
+{
+	snprintf(out, 44, "%.40s", s);
+	return out;
+}
+
 /* A string member of a key file; NULL after an error naming it. */
 static const char *field(const json_t *o, const char *path, const char *name, pl_err *err)
 {
 	const json_t *v = json_object_get(o, name);
 	if(!json_is_string(v)) {
-		pl_fail(err, PL_EINPUT, "%s: field '%s' %s", path, name, v ? "is not a string" : "is missing");
+		pl_failc(err, PL_EINPUT, v ? "key.field_not_string" : "key.field_missing", "file", path, "field",
+		         name, NULL);
 		return NULL;
 	}
 	return json_string_value(v);
@@ -171,7 +179,7 @@ static pl_rc only_fields(const json_t *o, const char *path, const char *const *a
 		return PL_OK;
 	char q[64];
 	text_quote(key, q, sizeof(q));
-	return pl_fail(err, PL_EINPUT, "%s: unknown field '%s' in a key file", path, q);
+	return pl_failc(err, PL_EINPUT, "key.unknown_field", "file", path, "field", q, NULL);
 }
 
 /* The secret part: it must be the one of the public key beside it. */
@@ -181,14 +189,14 @@ static pl_rc load_secret(const json_t *o, const char *path, sign_key *k, pl_err 
 	if(!sk)
 		return PL_EINPUT;
 	if(!sign_b64_decode(sk, k->sk, SIGN_SK_SIZE))
-		return pl_fail(err, PL_EINPUT, "%s: field 'secret_key' is not base64 of %d bytes", path,
-		               SIGN_SK_SIZE);
+		return pl_failc(err, PL_EINPUT, "key.not_base64", "file", path, "field", "secret_key", "n",
+		                PL_N(SIGN_SK_SIZE), NULL);
 	unsigned char pk[SIGN_PK_SIZE], again[SIGN_SK_SIZE];
 	crypto_sign_seed_keypair(pk, again, k->sk); /* the first 32 bytes are the seed */
 	bool same = !sodium_memcmp(pk, k->pk, SIGN_PK_SIZE) && !sodium_memcmp(again, k->sk, SIGN_SK_SIZE);
 	sodium_memzero(again, sizeof(again));
 	if(!same)
-		return pl_fail(err, PL_EINPUT, "%s: field 'secret_key' does not belong to 'public_key'", path);
+		return pl_failc(err, PL_EINPUT, "key.secret_mismatch", "file", path, NULL);
 	k->has_secret = true;
 	return PL_OK;
 }
@@ -201,8 +209,8 @@ static pl_rc load_fingerprint(const json_t *o, const char *path, const sign_key 
 	char fp[SIGN_FINGERPRINT_MAX], read[SIGN_FINGERPRINT_MAX];
 	sign_fingerprint(k->pk, fp);
 	if(!sign_fingerprint_parse(given, read) || strcmp(read, fp))
-		return pl_fail(err, PL_EINPUT, "%s: field 'fingerprint' is '%.40s', but the public key's "
-		               "fingerprint is '%s'", path, given, fp);
+		return pl_failc(err, PL_EINPUT, "key.fingerprint_mismatch", "file", path, "given",
+		                cut40(given, (char[44]){0}), "fingerprint", fp, NULL);
 	return PL_OK;
 }
 
@@ -214,12 +222,11 @@ static pl_rc load_key(const json_t *o, const char *path, sign_key *k, pl_err *er
 	                                            "fingerprint", NULL};
 	const char *kind = field(o, path, "parley", err);
 	if(!kind)
-		return pl_fail(err, PL_EINPUT, "%s: not a parley key file (no \"parley\": \"secret-key/1\" "
-		               "or \"public-key/1\")", path);
+		return pl_failc(err, PL_EINPUT, "key.not_parley", "file", path, NULL);
 	bool secret = !strcmp(kind, "secret-key/1");
 	if(!secret && strcmp(kind, "public-key/1"))
-		return pl_fail(err, PL_EINPUT, "%s: field 'parley' is '%.40s': expected 'secret-key/1' or "
-		               "'public-key/1'", path, kind);
+		return pl_failc(err, PL_EINPUT, "key.bad_kind", "file", path, "value",
+		                cut40(kind, (char[44]){0}), NULL);
 	pl_rc rc = only_fields(o, path, secret ? secret_fields : public_fields, err);
 	const char *signer = rc ? NULL : field(o, path, "signer", err);
 	const char *role = signer ? field(o, path, "role", err) : NULL;
@@ -227,15 +234,16 @@ static pl_rc load_key(const json_t *o, const char *path, sign_key *k, pl_err *er
 	if(!pk)
 		return PL_EINPUT;
 	if(!sign_role_parse(role, &k->role))
-		return pl_fail(err, PL_EINPUT, "%s: field 'role' is '%.40s': expected party or mediator", path,
-		               role);
+		return pl_failc(err, PL_EINPUT, "key.bad_role", "file", path, "value",
+		                cut40(role, (char[44]){0}), NULL);
 	const char *why = sign_signer_invalid(signer, k->role);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "%s: field 'signer' is '%.40s': %s", path, signer, why);
+		return pl_failc(err, PL_EINPUT, "key.bad_signer", "file", path, "value",
+		                cut40(signer, (char[44]){0}), "why", why, NULL);
 	snprintf(k->signer, sizeof(k->signer), "%s", signer);
 	if(!sign_b64_decode(pk, k->pk, SIGN_PK_SIZE))
-		return pl_fail(err, PL_EINPUT, "%s: field 'public_key' is not base64 of %d bytes", path,
-		               SIGN_PK_SIZE);
+		return pl_failc(err, PL_EINPUT, "key.not_base64", "file", path, "field", "public_key", "n",
+		                PL_N(SIGN_PK_SIZE), NULL);
 	return secret ? load_secret(o, path, k, err) : load_fingerprint(o, path, k, err);
 }
 
@@ -245,8 +253,9 @@ static pl_rc private_enough(const char *path, const char *text, pl_err *err)
 	struct stat sb;
 	if(!strstr(text, "secret-key/") || !strcmp(path, "-") || stat(path, &sb) || !(sb.st_mode & 077))
 		return PL_OK;
-	return pl_fail(err, PL_EINPUT, "%s: a secret key file must be readable by its owner only, "
-	               "this one has mode %04o (chmod 600 %s)", path, (unsigned)(sb.st_mode & 07777), path);
+	char mode[8];
+	snprintf(mode, sizeof(mode), "%04o", (unsigned)(sb.st_mode & 07777));
+	return pl_failc(err, PL_EINPUT, "key.too_open", "file", path, "mode", mode, NULL);
 }
 
 pl_rc sign_key_load(const char *path, sign_key *out, pl_err *err)
@@ -260,13 +269,13 @@ pl_rc sign_key_load(const char *path, sign_key *out, pl_err *err)
 	json_t *o = NULL;
 	json_error_t je;
 	if(!rc && !(o = json_loadb(buf_str(&b), b.len, JSON_REJECT_DUPLICATES, &je)))
-		rc = pl_fail(err, PL_EINPUT, "%s: not a key file: line %d, column %d: %s", path, je.line,
-		             je.column, je.text);
+		rc = pl_failc(err, PL_EINPUT, "key.not_json", "file", path, "line", PL_N(je.line), "column",
+		              PL_N(je.column), "detail", je.text, NULL);
 	if(b.ptr)
 		sodium_memzero(b.ptr, b.len);
 	buf_free(&b);
 	if(!rc && !json_is_object(o))
-		rc = pl_fail(err, PL_EINPUT, "%s: not a key file (expected a JSON object)", path);
+		rc = pl_failc(err, PL_EINPUT, "key.not_object", "file", path, NULL);
 	if(!rc)
 		rc = load_key(o, path, out, err);
 	/* jansson keeps the secret's text until the value is freed. */

@@ -28,18 +28,20 @@ pl_rc sign_required_parse(const char *list, sign_required *out, size_t max, size
 		size_t k = len - lead - trail;
 		snprintf(code, sizeof(code), "%.*s", (int)(k < sizeof(code) - 1 ? k : sizeof(code) - 1),
 		         p + lead);
-		if(k > SIGN_SIGNER_MAX || sign_signer_invalid(code, SIGN_MEDIATOR))
-			return pl_fail(err, PL_EUSAGE, "'%.*s' is not a signer code (2 to 8 capital letters or "
-			               "digits: UA, RU, ICRC)", (int)(k > 40 ? 40 : k), p + lead);
+		if(k > SIGN_SIGNER_MAX || sign_signer_invalid(code, SIGN_MEDIATOR)) {
+			char shown[44];
+			snprintf(shown, sizeof(shown), "%.*s", (int)(k > 40 ? 40 : k), p + lead);
+			return pl_failc(err, PL_EUSAGE, "sign.bad_code", "signer", shown, NULL);
+		}
 		if(*n == max)
-			return pl_fail(err, PL_EUSAGE, "at most %zu signers can be required", max);
+			return pl_failc(err, PL_EUSAGE, "sign.too_many_required", "n", PL_N(max), NULL);
 		required_one(&out[(*n)++], code, SIGN_PARTY, true);
 		p += len;
 		if(*p == ',')
 			p++;
 	}
 	if(!*n)
-		return pl_fail(err, PL_EUSAGE, "no signers given (expected e.g. UA,RU,TR)");
+		return pl_failc(err, PL_EUSAGE, "sign.no_signers", NULL);
 	return PL_OK;
 }
 

@@ -60,7 +60,8 @@ typedef struct sign_key {
 /* "party" or "mediator". */
 const char *sign_role_name(sign_role r);
 bool sign_role_parse(const char *s, sign_role *out);
-/* NULL if signer is a valid code for the role, else why not. */
+/* NULL if signer is a valid code for the role, else the catalogue's code
+ * of why not (why.party_code, why.mediator_code: core/msg.h). */
 const char *sign_signer_invalid(const char *signer, sign_role role);
 
 /* Exactly `want` bytes from standard base64 (with padding, as key files

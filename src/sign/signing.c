@@ -83,10 +83,10 @@ pl_rc signed_doc_sign(json_t *envelope, const sign_key *k, signed_doc_signing *i
 {
 	memset(info, 0, sizeof(*info));
 	if(!k->has_secret)
-		return pl_fail(err, PL_EINPUT, "the key of %s has no secret part: it cannot sign", k->signer);
+		return pl_failc(err, PL_EINPUT, "key.cannot_sign", "signer", k->signer, NULL);
 	const char *why = sign_signer_invalid(k->signer, k->role);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "'%s': %s", k->signer, why);
+		return pl_failc(err, PL_EINPUT, "sign.bad_signer", "signer", k->signer, "why", why, NULL);
 	json_t *doc, *sigs, *digests = NULL, *kept = json_array(), *sig = NULL;
 	char digests_sha[SIGN_SHA256_HEX];
 	long slot;

@@ -7,6 +7,7 @@
 
 #include "audit/audit.h"
 #include "core/json.h"
+#include "core/msg.h"
 #include "sign/internal.h"
 
 static pl_rc key_json(buf *out, const sign_key *k, const char *revoked_at, const char *reason)
@@ -56,7 +57,7 @@ static pl_rc row_to_trusted(sqlite3_stmt *s, sign_trusted *t, pl_err *err)
 	snprintf(t->key.signer, sizeof(t->key.signer), "%s", signer ? signer : "");
 	if(!role || !sign_role_parse(role, &t->key.role) || !pk ||
 	   !sign_b64_decode(pk, t->key.pk, SIGN_PK_SIZE))
-		return pl_fail(err, PL_EINTEGRITY, "signing_key %lld: not a valid key", (long long)t->id);
+		return pl_failc(err, PL_EINTEGRITY, "key.bad_row", "id", PL_N(t->id), NULL);
 	sign_fingerprint(t->key.pk, t->fingerprint);
 	snprintf(t->added_at, sizeof(t->added_at), "%s", added ? added : "");
 	snprintf(t->revoked_at, sizeof(t->revoked_at), "%s", revoked ? revoked : "");
@@ -180,7 +181,7 @@ pl_rc sign_key_trust(store *st, const sign_key *k, const char *actor, bool *adde
 		*added = false;
 	const char *why = sign_signer_invalid(k->signer, k->role);
 	if(why)
-		return pl_fail(err, PL_EINPUT, "'%s': %s", k->signer, why);
+		return pl_failc(err, PL_EINPUT, "sign.bad_signer", "signer", k->signer, "why", why, NULL);
 	pl_rc rc = store_begin(st, err);
 	if(rc)
 		return rc;
@@ -276,8 +277,18 @@ pl_rc sign_key_import(store *st, const char *path, const char *name, const char 
 {
 	sign_key k;
 	pl_rc rc = sign_key_load(path, &k, err);
+	if(rc && err && err->code && !err->body) {
+		/* The message names the path read; an upload's is a temporary one:
+		 * said again with the name given. */
+		for(int i = 0; i < err->nargs; i++)
+			if(!strcmp(err->arg[i].value, path))
+				snprintf(err->arg[i].value, sizeof(err->arg[i].value), "%s", name);
+		const char *tmpl = msg_template(LANG_EN, err->code);
+		msg_fill(LANG_EN, tmpl ? tmpl : err->code, err->arg, err->nargs, err->msg, sizeof(err->msg));
+		return rc;
+	}
 	if(rc) {
-		/* The message names the path read; an upload's is a temporary one. */
+		/* The same in a message without a code. */
 		char msg[PL_ERR_MSG_MAX] = "";
 		size_t n = 0, plen = strlen(path);
 		for(const char *p = err->msg; *p && n + 1 < sizeof(msg);) {

@@ -36,10 +36,10 @@ static pl_rc derive(unsigned char key[KEY_SIZE], const char *passphrase, const s
 {
 	if(kdf->opslimit < crypto_pwhash_OPSLIMIT_MIN || kdf->memlimit < crypto_pwhash_MEMLIMIT_MIN ||
 	   kdf->opslimit > crypto_pwhash_OPSLIMIT_MAX || kdf->memlimit > crypto_pwhash_MEMLIMIT_MAX)
-		return pl_fail(err, PL_EINPUT, "the key derivation's limits are out of range");
+		return pl_failc(err, PL_EINPUT, "vault.kdf_range", NULL);
 	if(crypto_pwhash(key, KEY_SIZE, passphrase, strlen(passphrase), salt, kdf->opslimit,
 	                 kdf->memlimit, crypto_pwhash_ALG_ARGON2ID13))
-		return pl_fail(err, PL_ENOMEM, "deriving the key from the passphrase: out of memory");
+		return pl_failc(err, PL_ENOMEM, "vault.kdf_memory", NULL);
 	return PL_OK;
 }
 
@@ -48,7 +48,7 @@ pl_rc sign_seal(const sign_key *k, const char *passphrase, const sign_kdf *kdf, 
 {
 	memset(out, 0, sizeof(*out));
 	if(!k->has_secret)
-		return pl_fail(err, PL_EINPUT, "the key of %s has no secret part to seal", k->signer);
+		return pl_failc(err, PL_EINPUT, "vault.no_secret", "signer", k->signer, NULL);
 	pl_rc rc = passphrase_ok(passphrase, err);
 	if(rc)
 		return rc;
@@ -91,7 +91,7 @@ pl_rc sign_unseal(const sign_sealed *s, const sign_key *pub, const char *passphr
 		 * a database put together by hand. */
 		if(sodium_memcmp(out->pk, pub->pk, SIGN_PK_SIZE)) {
 			sign_key_wipe(out);
-			rc = pl_fail(err, PL_EINTEGRITY, "the sealed key of %s is not the key %s", pub->signer, fp);
+			rc = pl_failc(err, PL_EINTEGRITY, "vault.other_key", "signer", pub->signer, "key", fp, NULL);
 		}
 	}
 	sodium_memzero(seed, sizeof(seed));
@@ -138,7 +138,7 @@ static pl_rc read_sealed(store *st, int64_t key_id, sign_sealed *out, pl_err *er
 		memcpy(out->nonce, sqlite3_column_blob(q, 3), SIGN_NONCE_SIZE);
 		memcpy(out->box, sqlite3_column_blob(q, 4), SIGN_SEALED_SIZE);
 	} else if(x == SQLITE_ROW) {
-		rc = pl_fail(err, PL_EINTEGRITY, "signing_secret %lld: not a sealed key", (long long)key_id);
+		rc = pl_failc(err, PL_EINTEGRITY, "vault.bad_row", "id", PL_N(key_id), NULL);
 	} else {
 		rc = x == SQLITE_DONE ? PL_ENOTFOUND : store_fail(st, err, x, "reading the sealed key");
 	}
@@ -255,5 +255,7 @@ pl_rc sign_office_unlock(store *st, const char *fingerprint, const char *passphr
 	pl_rc arc = store_begin(st, &e2);
 	arc = arc ? arc : store_end(st, audit_kdf(st, actor, "unlock.refused", t.fingerprint, NULL,
 	                                          "wrong passphrase", &e2), &e2);
-	return arc ? pl_fail(err, arc, "%s", e2.msg) : rc;
+	if(arc && err)
+		*err = e2; /* the chain's failure, as it was said (with its code) */
+	return arc ? arc : rc;
 }

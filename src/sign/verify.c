@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/jdiff.h"
+#include "core/msg.h"
 #include "core/json.h"
 #include "core/text.h"
 #include "sign/internal.h"
@@ -72,7 +73,7 @@ static const char *sig_parse(const json_t *o, sig_fields *f, char *why, size_t s
 		return "field 'role' is not party or mediator";
 	const char *bad = sign_signer_invalid(f->signer, f->r);
 	if(bad) {
-		snprintf(why, size, "field 'signer': %s", bad);
+		snprintf(why, size, "field 'signer': %s", msg_template(LANG_EN, bad));
 		return why;
 	}
 	if(!sign_b64_decode(f->pk64, f->pk, sizeof(f->pk)))

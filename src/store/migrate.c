@@ -84,10 +84,12 @@ static pl_rc version_write(store *st, const char *module, int version, pl_err *e
 	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "recording a schema version");
 }
 
-static pl_rc too_new(store *st, const char *what, int version, int latest, pl_err *err)
+/* module: whose tables, or NULL for the file's own version. */
+static pl_rc too_new(store *st, const char *module, int version, int latest, pl_err *err)
 {
-	return pl_fail(err, PL_ESCHEMA, "%s has schema version %d%s, but this parley knows only up "
-	               "to version %d: upgrade parley to open it", store_path(st), version, what, latest);
+	return pl_failc(err, PL_ESCHEMA, module ? "store.module_too_new" : "store.too_new", "file",
+	                store_path(st), "version", PL_N(version), "module", module, "latest", PL_N(latest),
+	                NULL);
 }
 
 /* The versions recorded in a file of version MODULAR. A module without a
@@ -107,13 +109,11 @@ static pl_rc versions_read(store *st, const store_schema **m, int n, int *ver, p
 		int v = sqlite3_column_int(s, 1), i = 0;
 		while(i < n && strcmp(m[i]->module, module ? module : ""))
 			i++;
-		char what[96];
-		snprintf(what, sizeof(what), " of its %s tables", module ? module : "?");
 		if(i == n)
-			rc = pl_fail(err, PL_ESCHEMA, "%s has tables of a module this parley does not know "
-			             "(%s): upgrade parley to open it", store_path(st), module ? module : "?");
+			rc = pl_failc(err, PL_ESCHEMA, "store.unknown_module", "file", store_path(st), "module",
+			              module ? module : "?", NULL);
 		else if(v > m[i]->nsteps)
-			rc = too_new(st, what, v, m[i]->nsteps, err);
+			rc = too_new(st, module, v, m[i]->nsteps, err);
 		else
 			ver[i] = v;
 	}
@@ -155,8 +155,9 @@ static pl_rc keys_whole(store *st, pl_err *err)
 		return store_fail(st, err, x, "checking the foreign keys");
 	x = sqlite3_step(s);
 	pl_rc rc = x == SQLITE_DONE ? PL_OK
-	           : x == SQLITE_ROW ? pl_fail(err, PL_EINTEGRITY, "a row of %s refers to a row of %s that "
-	                                       "is not there", sqlite3_column_text(s, 0), sqlite3_column_text(s, 2))
+	           : x == SQLITE_ROW ? pl_failc(err, PL_EINTEGRITY, "store.dangling_row", "table",
+	                                        store_column_text(s, 0), "parent", store_column_text(s, 2),
+	                                        NULL)
 	           : store_fail(st, err, x, "checking the foreign keys");
 	sqlite3_finalize(s);
 	return rc;
@@ -199,10 +200,9 @@ pl_rc schema_migrate(store *st, int *found, pl_err *err)
 		return rc;
 	*found = version;
 	if(appid != SCHEMA_APPLICATION_ID && (appid != 0 || tables != 0))
-		return pl_fail(err, PL_ESCHEMA, "%s is an SQLite database but not a parley "
-		               "database", store_path(st));
+		return pl_failc(err, PL_ESCHEMA, "store.not_parley", "file", store_path(st), NULL);
 	if(version > MODULAR)
-		return too_new(st, "", version, MODULAR, err);
+		return too_new(st, NULL, version, MODULAR, err);
 	const store_schema *m[MODULES_MAX];
 	int n = schemas(m), ver[MODULES_MAX];
 	rc = version == MODULAR ? versions_read(st, m, n, ver, err)

@@ -52,26 +52,25 @@ pl_rc store_fail(store *st, pl_err *err, int rc, const char *doing)
 {
 	int base = rc & 0xff;
 	const char *why = st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	pl_rc r;
 	switch(base) {
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return pl_fail(err, PL_EDB, "%s: the database is busy (another parley "
-		               "process is writing); try again", doing);
-	case SQLITE_FULL:
-		return pl_fail(err, PL_EIO, "%s: the disk is full; nothing was written", doing);
-	case SQLITE_READONLY:
-		return pl_fail(err, PL_EIO, "%s: the database is read-only (%s)", doing, why);
+	case SQLITE_LOCKED: r = pl_failc(err, PL_EDB, "store.busy", NULL); break;
+	case SQLITE_FULL: r = pl_failc(err, PL_EIO, "store.disk_full", NULL); break;
+	case SQLITE_READONLY: r = pl_failc(err, PL_EIO, "store.read_only", "detail", why, NULL); break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return pl_fail(err, PL_ESCHEMA, "%s: %s is not a usable database (%s)",
-		               doing, st ? st->path : "file", why);
-	case SQLITE_NOMEM:
-		return pl_nomem(err);
-	case SQLITE_CONSTRAINT:
-		return pl_fail(err, PL_ECONFLICT, "%s: %s", doing, why);
-	default:
-		return pl_fail(err, PL_EDB, "%s: %s", doing, why);
+		r = st ? pl_failc(err, PL_ESCHEMA, "store.unusable", "file", st->path, "detail", why, NULL)
+		       : pl_failc(err, PL_ESCHEMA, "store.unusable_file", "detail", why, NULL);
+		break;
+	case SQLITE_NOMEM: return pl_nomem(err);
+	/* Not for the catalogue: SQLite's own words, passed on as they are. */
+	case SQLITE_CONSTRAINT: return pl_fail(err, PL_ECONFLICT, "%s: %s", doing, why);
+	default: return pl_fail(err, PL_EDB, "%s: %s", doing, why);
 	}
+	/* What was being done stays in front, as context (in English). */
+	pl_err_prefix(err, "%s: ", doing);
+	return r;
 }
 
 pl_rc store_exec(store *st, const char *sql, pl_err *err)
@@ -86,11 +85,10 @@ pl_rc store_open(store **out, const char *path, const char *actor, unsigned flag
 	/* Identifiers, hashes and signatures above the store come from
 	 * libsodium, whose start-up is once per process and idempotent. */
 	if(sodium_init() < 0)
-		return pl_fail(err, PL_EIO, "libsodium failed to start");
+		return pl_failc(err, PL_EIO, "store.sodium", NULL);
 	struct stat sb;
 	if(!(flags & STORE_CREATE) && stat(path, &sb) != 0)
-		return pl_fail(err, PL_ENOTFOUND, "no database at %s (create one with "
-		               "`parley init %s`, or give --db PATH)", path, path);
+		return pl_failc(err, PL_ENOTFOUND, "store.no_database", "file", path, NULL);
 	store *st = calloc(1, sizeof(*st));
 	if(!st || !(st->path = strdup(path)) || !(st->actor = strdup(actor ? actor : "unknown"))) {
 		if(st)
@@ -212,12 +210,12 @@ pl_rc store_begin(store *st, pl_err *err)
 pl_rc store_commit(store *st, pl_err *err)
 {
 	if(st->depth == 0)
-		return pl_fail(err, PL_EDB, "commit without a transaction");
+		return pl_fail(err, PL_EDB, "commit without a transaction"); /* not for users: a bug */
 	if(--st->depth > 0)
 		return PL_OK;
 	if(st->doomed) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return pl_fail(err, PL_EDB, "the transaction was rolled back by an inner failure");
+		return pl_failc(err, PL_EDB, "store.rolled_back", NULL);
 	}
 	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 	if(rc) {
@@ -417,6 +415,7 @@ static pl_rc bind_ids(sqlite3_stmt *s, const int64_t *ids, size_t n, size_t *at,
 		}
 	*p++ = ']';
 	int rc = sqlite3_bind_text(s, 1, text, (int)(p - text), free);
+	/* Not for the catalogue: SQLite's own words (too big, out of memory). */
 	return rc == SQLITE_OK ? PL_OK : pl_fail(err, PL_EDB, "binding a list of %zu ids: %s", n,
 	                                         sqlite3_errstr(rc));
 }

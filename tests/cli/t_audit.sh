@@ -9,12 +9,21 @@ test_verify_intact_then_tampered() {
 	expect_status 0
 	expect_out "audit chain intact: 3 entries"
 	expect_out "head "
+	# The summary in the language LANG asks for; the hash as it is.
+	LANG=uk_UA.UTF-8 p audit verify
+	expect_out "ланцюжок аудиту цілий: 3 записи"
+	expect_out "head "
 	# Someone edits the file directly, as they could with the sqlite3 shell.
 	sqlite3 parley.db "DROP TRIGGER audit_no_update; UPDATE audit SET after = replace(after, 'сержант', 'капітан') WHERE seq = 2"
 	p audit verify
 	expect_status 1
 	expect_err "BROKEN: audit entry 2"
 	expect_err "changed after it was written"
+	LANG=ru_RU.UTF-8 p audit verify
+	expect_status 1
+	expect_err "BROKEN: запись аудита 2 ("
+	expect_err "её содержимое изменено после записи"
+	expect_err "1 запись перед ней целы"
 	p audit verify --json
 	expect_status 1
 	expect_out "\"first_bad\": 2"

@@ -23,6 +23,29 @@ line two" >/dev/null
 	expect_out "0 persons created, 0 updated, 2 unchanged; 0 events added, 1 already there"
 }
 
+# The other side's list may hold a formula: the CSV export writes it as
+# text for a spreadsheet; --raw writes it as it is, and imports back exactly.
+test_export_neutralises_formulas_and_raw_round_trips() {
+	db_with 'surname,given_names,party,held_by,ext.hq\nБойко,Тарас,UA,RU,"=HYPERLINK(""http://x"")"\nКоваль,Іван,UA,RU,-12\n'
+	id=$("$PARLEY" person list --json | sed -n 's/.*"id": "\(P[0-9A-Z]*\)".*/\1/p' | head -1)
+	"$PARLEY" person event "$id" --type capture --date 2022-03-05 --source media --place '@SUM(A1:A2)' >/dev/null
+	p export -o safe.csv; expect_status 0
+	grep -q "\"'=HYPERLINK(\"\"http://x\"\")\"" safe.csv || fail "formula not neutralised: $(cat safe.csv)"
+	grep -q ',-12,' safe.csv || fail "a number was changed: $(cat safe.csv)"
+	p export --events -o safe-e.csv; expect_status 0
+	grep -q "\"'@SUM(A1:A2)\"" safe-e.csv || fail "event formula not neutralised: $(cat safe-e.csv)"
+	p export --raw -o raw.csv; expect_status 0
+	p export --raw --events -o raw-e.csv; expect_status 0
+	grep -q ',"=HYPERLINK(' raw.csv || fail "raw changed the field: $(cat raw.csv)"
+	"$PARLEY" init b.db >/dev/null
+	p --db b.db import raw.csv raw-e.csv; expect_status 0
+	"$PARLEY" --db b.db export --raw -o raw2.csv
+	cmp raw.csv raw2.csv || fail "the raw CSV round trip differs"
+	p export --raw -o x.json
+	expect_status 2
+	expect_err "--raw is for CSV"
+}
+
 test_import_from_standard_input() {
 	"$PARLEY" init >/dev/null
 	printf 'surname,ext.hq\nКоваль,1\n' | "$PARLEY" import --format csv - > out.txt

@@ -33,6 +33,12 @@ test_sign_keys_generate_and_export() {
 	fp=$(echo "$out" | sed -n 's/^fingerprint //p')
 	echo "$fp" | grep -Eq '^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$' || fail "fingerprint '$fp'"
 	[ "$(stat -c %a ua.key)" = 600 ] || fail "ua.key is not private"
+	# In Ukrainian: the sentences, not the fingerprint line scripts read.
+	LANG=uk_UA.UTF-8 p keys generate --signer RU -o ru-uk.key
+	expect_status 0
+	expect_out "таємний ключ RU (party) записано до ru-uk.key"
+	expect_out "Бережіть ru-uk.key"
+	echo "$out" | grep -Eq '^fingerprint [0-9a-f]{4} ' || fail "no fingerprint line: $out"
 	# Never replaced: a lost secret key cannot be made again.
 	cp ua.key before.key
 	p keys generate --signer UA -o ua.key
@@ -66,6 +72,9 @@ test_sign_keys_generate_and_export() {
 	p keys export ua.key
 	expect_status 1
 	expect_err "readable by its owner only"
+	LANG=uk_UA.UTF-8 p keys export ua.key -o ua2.pub
+	expect_status 1
+	expect_err "файл таємного ключа має бути доступний для читання лише власникові"
 	p keys --help
 	expect_status 0
 	expect_out "generate"

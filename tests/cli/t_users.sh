@@ -28,6 +28,12 @@ test_user_add_list_passwd_disable() {
 	p user add petro --roles registrar,medical --display "Петро К." --password-stdin <<< "petro-password-1"
 	expect_status 0
 	expect_out "added user petro (registrar,medical)"
+	LANG=uk_UA.UTF-8 p user add oksana --roles auditor --password-stdin <<< "short"
+	expect_status 1
+	expect_err "пароль має щонайменше 10 символів"
+	LANG=uk_UA.UTF-8 p user add oksana --roles auditor --password-stdin <<< "oksana-password-1"
+	expect_status 0
+	expect_out "додано користувача oksana (auditor)"
 	p user add petro --roles auditor --password-stdin <<< "petro-password-2"
 	expect_status 1
 	expect_err "already exists"

@@ -82,7 +82,7 @@ function fill(s, vars, depth) {
     const v = vars[k];
     if (v === undefined || v === null) return m;
     if (forms !== undefined) return pluralForm(v, forms);
-    if (at && depth < 2 && hasMessage(v)) return fill(catalogueText(v), vars, depth + 1);
+    if (at && depth < 3 && hasMessage(v)) return fill(catalogueText(v), vars, depth + 1);
     return kind ? label(kind, v) : String(v);
   });
 }

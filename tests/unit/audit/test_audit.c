@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "audit/audit.h"
+#include "core/msg.h"
 #include "store/store.h"
 
 static int counter;
@@ -98,6 +99,13 @@ static void test_changed_content_names_the_entry(void **state)
 	assert_int_equal(rep.entries, 6); /* the ones before it hold */
 	assert_contains(err.msg, "audit entry 7");
 	assert_contains(err.msg, "changed after it was written");
+	/* By its code, in the user's language. */
+	assert_string_equal(err.code, "audit.changed");
+	assert_string_equal(pl_err_arg_value(&err, "seq"), "7");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_contains(uk, "запис аудиту 7 (");
+	assert_contains(uk, "): його вміст змінено після запису");
 	store_close(st);
 }
 

@@ -7,6 +7,7 @@
 
 #include "audit/audit.h"
 #include "auth/auth.h"
+#include "core/msg.h"
 
 static int counter;
 
@@ -47,6 +48,13 @@ static void add_checks_names_and_passwords(void **state)
 			           bad[i].why);
 	}
 	assert_int_equal(auth_user_count(st), 0);
+	/* The reason by its code, in the user's language. */
+	assert_int_equal(auth_user_add(st, "alice", NULL, R(ROLE_REGISTRAR), "short", "t", &err), PL_EINPUT);
+	assert_string_equal(err.code, "auth.refused");
+	assert_string_equal(pl_err_arg_value(&err, "why"), "auth.password_short");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_string_equal(uk, "пароль має щонайменше 10 символів");
 	assert_ok(auth_user_add(st, "alice", "Alice A.", R(ROLE_REGISTRAR), "long-enough-1", "t", &err),
 	          &err);
 	assert_int_equal(auth_user_add(st, "alice", NULL, R(ROLE_AUDITOR), "long-enough-2", "t", &err),

@@ -4,6 +4,8 @@
 
 #include "core/buf.h"
 #include "core/csv.h"
+#include "core/json.h"
+#include "core/msg.h"
 #include "core/rng.h"
 #include "core/utf8.h"
 
@@ -71,6 +73,34 @@ static void refuse(const void *data, size_t n, char *msg)
 	} while(0)
 
 /* --- reading ------------------------------------------------------------ */
+
+/* The reader's refusals carry a code and arguments: the same message in
+ * Ukrainian, where and why (a nested code) both; and a JSON document's
+ * unknown field the same way. */
+static void test_refusals_by_code_in_ukrainian(void **state)
+{
+	(void)state;
+	static const char data[] = "a,b\nc,\"d\n";
+	buf out;
+	pl_err err = {0};
+	buf_init(&out, 0);
+	assert_int_equal(parse(data, sizeof(data) - 1, &out, &err), PL_EINPUT);
+	buf_free(&out);
+	assert_string_equal(err.code, "csv.at");
+	assert_string_equal(pl_err_arg_value(&err, "why"), "csv.unclosed");
+	assert_string_equal(err.msg, "t.csv:2: field 2: quoted field opened on line 2 never closed");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_string_equal(uk, "t.csv:2: поле 2: поле в лапках, відкрите в рядку 2, так і не закрито");
+
+	static const char *const allowed[] = {"title", "clauses", NULL};
+	json_t *o = json_pack("{s:s}", "titel", "x");
+	assert_int_equal(json_only_keys(o, "doc", allowed, &err), PL_EINPUT);
+	json_decref(o);
+	assert_string_equal(err.code, "json.unknown_near");
+	msg_err_text(&err, LANG_RU, uk, sizeof(uk));
+	assert_string_equal(uk, "doc.titel: неизвестное поле (возможно, «title»?)");
+}
 
 static void test_csv_plain_fields(void **state)
 {
@@ -629,6 +659,7 @@ int main(void)
 		cmocka_unit_test(test_csv_format_single_empty_field_survives_round_trip),
 		cmocka_unit_test(test_csv_format_neutralises_formulas),
 		cmocka_unit_test(test_csv_format_then_read_gives_same_fields),
+		cmocka_unit_test(test_refusals_by_code_in_ukrainian),
 	};
 	return cmocka_run_group_tests_name("core/csv", tests, NULL, NULL);
 }

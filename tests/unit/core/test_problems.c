@@ -2,6 +2,7 @@
  * the message that refuses the lot. */
 #include "testutil.h"
 
+#include "core/msg.h"
 #include "core/problems.h"
 
 static void test_problems_say_where_and_stop_at_the_limit(void **state)
@@ -27,6 +28,42 @@ static void test_problems_say_where_and_stop_at_the_limit(void **state)
 	                             "nothing was imported)");
 	assert_int_equal(problems_result(&p, PL_EDB, &err), PL_EDB);
 	assert_int_equal(problems_result(&p, PL_ENOMEM, &err), PL_ENOMEM);
+	buf_free(&out);
+}
+
+/* A coded first problem makes a coded result: the problem's text and the
+ * count of the others in the user's language, where it was in front. */
+static void test_the_result_keeps_the_first_problems_code(void **state)
+{
+	(void)state;
+	buf out;
+	buf_init(&out, 0);
+	problems p;
+	problems_init(&p, &out, 0);
+	p.file = "cases.csv";
+	pl_err err = {0};
+	assert_int_equal(problems_atc(&p, 12, "import.required", "column", "tag", NULL), PL_OK);
+	assert_int_equal(problems_result(&p, PL_OK, &err), PL_EINPUT);
+	assert_string_equal(err.msg, "cases.csv:12: column 'tag': required (nothing was imported)");
+	assert_string_equal(err.code, "problems.nothing");
+	assert_int_equal(problems_at(&p, 13, "a problem without a code"), PL_OK);
+	assert_int_equal(problems_atc(&p, 14, "import.required", "column", "x", NULL), PL_OK);
+	assert_int_equal(problems_result(&p, PL_OK, &err), PL_EINPUT);
+	assert_string_equal(err.msg, "cases.csv:12: column 'tag': required (and 2 more problems; "
+	                             "nothing was imported)");
+	assert_string_equal(err.code, "problems.more");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_string_equal(uk, "cases.csv:12: стовпець «tag»: обов’язковий (і ще 2 проблеми; нічого не "
+	                        "імпортовано)");
+	/* A problem whose reason is a code of its own: three levels, all said. */
+	problems_init(&p, &out, 0);
+	assert_int_equal(problems_atc(&p, 3, "field.invalid", "field", "birth_date", "why", "why.future",
+	                              "value", "2099", NULL), PL_OK);
+	assert_int_equal(problems_result(&p, PL_OK, &err), PL_EINPUT);
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_string_equal(uk, "<input>:3: birth_date: ще не настала (отримано «2099») (нічого не "
+	                        "імпортовано)");
 	buf_free(&out);
 }
 
@@ -78,6 +115,7 @@ int main(void)
 		cmocka_unit_test(test_problems_say_where_and_stop_at_the_limit),
 		cmocka_unit_test(test_one_problem_and_the_default_limit),
 		cmocka_unit_test(test_coded_problems_keep_step),
+		cmocka_unit_test(test_the_result_keeps_the_first_problems_code),
 	};
 	return cmocka_run_group_tests_name("problems", tests, NULL, NULL);
 }

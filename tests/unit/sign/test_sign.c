@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "audit/audit.h"
+#include "core/msg.h"
 #include "sign/jcs.h"
 #include "sign/sign.h"
 
@@ -557,6 +558,49 @@ static void test_signing_again_after_a_change(void **state)
 	json_decref(env);
 }
 
+/* The sign module's refusals carry a code and arguments: the same
+ * message in Ukrainian, a nested reason ({@why}) included. */
+static void test_refusals_by_code_in_ukrainian(void **state)
+{
+	(void)state;
+	char uk[PL_ERR_MSG_MAX];
+	pl_err err = {0};
+	sign_key k;
+	assert_int_equal(sign_key_generate("ua", SIGN_PARTY, &k, &err), PL_EINPUT);
+	assert_string_equal(err.code, "sign.bad_signer");
+	assert_string_equal(err.msg, "'ua': a party's code is 2 or 3 capital letters (UA, RU)");
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_string_equal(uk, "«ua»: код сторони — 2 або 3 великі латинські літери (UA, RU)");
+
+	sign_required req[SIGN_REQUIRED_MAX];
+	size_t n;
+	assert_int_equal(sign_required_parse("UA,icrc", req, SIGN_REQUIRED_MAX, &n, &err), PL_EUSAGE);
+	assert_string_equal(err.code, "sign.bad_code");
+	msg_err_text(&err, LANG_RU, uk, sizeof(uk));
+	assert_contains(uk, "«icrc» — не код подписанта");
+
+	char path[4200];
+	tu_path(path, sizeof(path), tu_dir, "king.key");
+	tu_write(path, "{\"parley\": \"public-key/1\", \"signer\": \"UA\", \"role\": \"king\", "
+	               "\"public_key\": \"AAAA\"}");
+	assert_int_equal(sign_key_load(path, &k, &err), PL_EINPUT);
+	assert_string_equal(err.code, "key.bad_role");
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_contains(uk, "king.key: у полі «role» стоїть «king»: очікується party (сторона) або "
+	                    "mediator (посередник)");
+
+	/* A canonical JSON refusal after the context the verifier puts in front. */
+	json_t *v = json_loads("{\"document\": {\"entries\": [{\"count\": 9007199254740993}]}}", 0, NULL);
+	signed_doc_report rep;
+	assert_int_equal(signed_doc_verify(v, NULL, 0, &rep, &err), PL_EINPUT);
+	signed_doc_report_free(&rep);
+	json_decref(v);
+	assert_string_equal(err.code, "jcs.at");
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_contains(uk, "канонічний JSON: у entries[0].count: ціле число 9007199254740993 виходить за "
+	                    "межу 2^53");
+}
+
 static void test_envelope_and_document_errors(void **state)
 {
 	(void)state;
@@ -737,6 +781,7 @@ int main(void)
 		cmocka_unit_test(test_digests_tampered_too),
 		cmocka_unit_test(test_signing_again_after_a_change),
 		cmocka_unit_test(test_envelope_and_document_errors),
+		cmocka_unit_test(test_refusals_by_code_in_ukrainian),
 		cmocka_unit_test(test_trusted_keys_table),
 	};
 	return cmocka_run_group_tests_name("sign/sign", tests, setup, teardown);

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "core/msg.h"
 #include "store/store.h"
 
 
@@ -91,6 +92,17 @@ static void test_newer_schema_is_refused_with_versions(void **state)
 	assert_int_equal(store_open(&st, path, NULL, 0, &err), PL_ESCHEMA);
 	assert_contains(err.msg, "schema version 99");
 	assert_contains(err.msg, "upgrade parley");
+	assert_string_equal(err.code, "store.too_new");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&err, LANG_UK, uk, sizeof(uk));
+	assert_contains(uk, "future.db має версію схеми 99, а цей parley знає лише версії до ");
+	/* No file at all: said by code too. */
+	tu_path(path, sizeof(path), tu_dir, "none.db");
+	assert_int_equal(store_open(&st, path, NULL, 0, &err), PL_ENOTFOUND);
+	assert_string_equal(err.code, "store.no_database");
+	msg_err_text(&err, LANG_RU, uk, sizeof(uk));
+	assert_contains(uk, "нет базы данных ");
+	assert_contains(uk, "none.db` или укажите --db ПУТЬ)");
 }
 
 static void test_foreign_sqlite_file_is_refused(void **state)
