@@ -129,7 +129,7 @@ static int remains_import_cmd(cli *c, int argc, char **argv)
 	store_close(st);
 	if(rc && rep.errors.len) {
 		cli_problems(stderr, &rep.errors, &rep.coded);
-		cli_say(stderr, "cli.remains_nothing_imported", "prog", c->prog, NULL);
+		cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
 		status = EXIT_REFUSED;
 	} else if(rc) {
 		status = cli_fail(c, &err);

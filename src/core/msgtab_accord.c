@@ -293,8 +293,6 @@ const msg_entry msg_table_accord[] = {
 	                 "изменений: {unchanged}; партий создано: {batches}, записей хранения "
 	                 "добавлено: {custody}, событий записано: {events}"}},
 	{"cli.remains_notes", {"notes:", "примітки:", "примечания:"}},
-	{"cli.remains_nothing_imported", {"{prog}: nothing was imported", "{prog}: нічого не імпортовано",
-	                "{prog}: ничего не импортировано"}},
 	{"cli.remains_held", {"{case}: held by {holder} since {since}",
 	                "{case}: зберігає {holder} з {since}",
 	                "{case}: хранит {holder} с {since}"}},
