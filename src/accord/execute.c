@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "accord/manifest.h"
 #include "core/msg.h"
 #include "core/json.h"
 #include "remains/remains.h"
@@ -401,7 +402,15 @@ static pl_rc exec_run(store *st, const char *uid, exec_mode mode, const stage_ex
 {
 	memset(rep, 0, sizeof(*rep));
 	exec_ctx c = {.mode = mode, .x = x, .rep = rep};
-	return stage_change(st, uid, execute, &c, err);
+	/* A guard besides the check at revocation: no execution on a stage
+	 * whose signatures no longer agree it. The drop is kept even though
+	 * the execution is refused. */
+	bool dropped = false;
+	pl_rc rc = store_begin(st, err);
+	rc = rc ? rc : store_end(st, manifest_recheck_stage(st, uid, &dropped, err), err);
+	if(!rc && dropped)
+		rc = pl_failc(err, PL_ECONFLICT, "stage.signature_fell", "stage", uid, NULL);
+	return rc ? rc : stage_change(st, uid, execute, &c, err);
 }
 
 pl_rc stage_execute(store *st, const char *uid, const stage_exec *x, stage_exec_report *rep,

@@ -1,5 +1,6 @@
 /* Manifests between instances (manifest.h). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "accord/internal.h"
@@ -327,6 +328,51 @@ void manifest_import_report_free(manifest_import_report *rep)
 	buf_free(&rep->problems);
 }
 
+/* Whether a key this office trusts signed this very document. */
+static bool trusted_signature(const signed_doc_report *vr)
+{
+	for(size_t i = 0; i < vr->nsigs; i++)
+		if(signed_doc_sig_ok(&vr->sigs[i]))
+			return true;
+	return false;
+}
+
+/* A new stage or version no trusted key signed: kept as it came, once,
+ * to review; the stage and its list stay as they are. */
+static pl_rc hold(store *st, const json_t *env, const manifest_doc *m, const char *name,
+                  manifest_import_report *rep, pl_err *err)
+{
+	char sha[JCS_SHA256_HEX], now[TIMESTAMP_STR_MAX];
+	char *text = json_dumps(env, JSON_COMPACT);
+	sqlite3_stmt *q;
+	pl_rc rc = !text ? pl_nomem(err) : jcs_sha256_hex(env, sha, err);
+	rc = rc ? rc : store_stmt(st, "INSERT OR IGNORE INTO manifest_received (stage_uid, version, entries,"
+	                              " envelope, sha256, file, why, received_at, actor)"
+	                              " VALUES (?, ?, ?, ?, ?, ?, 'manifest.untrusted', ?, ?)", &q, err);
+	if(!rc) {
+		date_now_iso(now);
+		sqlite3_bind_text(q, 1, m->stage, -1, SQLITE_STATIC);
+		sqlite3_bind_int(q, 2, m->version);
+		sqlite3_bind_int64(q, 3, (sqlite3_int64)m->nentries);
+		sqlite3_bind_text(q, 4, text, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 5, sha, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 6, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 7, now, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 8, store_actor(st), -1, SQLITE_STATIC);
+		int sr = sqlite3_step(q);
+		sqlite3_reset(q);
+		if(sr != SQLITE_DONE)
+			rc = store_fail(st, err, sr, "keeping a manifest to review");
+	}
+	free(text);
+	char after[160];
+	snprintf(after, sizeof(after), "{\"version\":%d,\"entries\":%zu,\"held\":\"manifest.untrusted\"}",
+	         m->version, m->nentries);
+	rc = rc ? rc : audit_append(st, NULL, "manifest.held", "stage", m->stage, NULL, after, err);
+	rep->held = !rc;
+	return rc;
+}
+
 pl_rc manifest_import(store *st, const json_t *env, const char *name, manifest_import_report *rep,
                          pl_err *err)
 {
@@ -353,6 +399,16 @@ pl_rc manifest_import(store *st, const json_t *env, const char *name, manifest_i
 	/* Who the entries are is looked up before writing: the matching reads
 	 * the whole registry. */
 	bool fresh = !here.id || m.version > here.version;
+	if(!rc && fresh && !trusted_signature(&vr)) {
+		rc = store_begin(st, err);
+		rc = rc ? rc : store_end(st, hold(st, env, &m, name, rep, err), err);
+		for(size_t i = 0; !rc && i < vr.nsigs; i++) {
+			rep->signatures_refused++;
+			if(signed_doc_sig_text(&vr.sigs[i], &rep->problems) || buf_adds(&rep->problems, " (not kept)\n"))
+				rc = pl_nomem(err);
+		}
+		goto done;
+	}
 	if(!rc && fresh)
 		rc = resolve(st, &m, here.id, name, rep, &a, err);
 	rc = rc ? rc : store_begin(st, err);
@@ -368,6 +424,7 @@ pl_rc manifest_import(store *st, const json_t *env, const char *name, manifest_i
 		                   after, err);
 		rc = store_end(st, rc, err);
 	}
+done:
 	if(!rc) {
 		snprintf(rep->stage, sizeof(rep->stage), "%s", m.stage);
 		rep->version = m.version;

@@ -30,6 +30,8 @@ typedef struct manifest_import_report {
 	size_t signatures_refused;
 	size_t resolved, unresolved;  /* entries found in this registry, and not */
 	bool agreed;              /* both parties have now signed: the stage is agreed */
+	bool held;                /* a new stage or version no trusted key signed: kept to
+	                           * review (manifest_received), not applied */
 	bool witnessed;           /* the mediator signed too */
 	buf problems;             /* one line each: a signature not kept, an entry not found */
 } manifest_import_report;
@@ -40,13 +42,42 @@ void manifest_import_report_free(manifest_import_report *rep);
  * field by field; its agreement must be stored here with the same terms
  * (the same SHA-256). The stage is created, or given the new version, or
  * the version it has gets the signatures; an older version, or another
- * document under a version this office has, is refused. Entries are found
+ * document under a version this office has, is refused. A new stage or a
+ * new version is taken only when a key this office trusts signed it, over
+ * this very document: otherwise it is kept as received, to review
+ * (rep->held; manifest_received_list), and nothing else changes. Entries are found
  * in this registry by the person's identifier, by the identifiers others
  * gave them (ICRC...), or by matching their identity across scripts;
  * those not found are reported and stay unresolved. All in one
  * transaction, audited. */
 pl_rc manifest_import(store *st, const json_t *envelope, const char *name,
                          manifest_import_report *rep, pl_err *err) PL_NODISCARD;
+
+/* Whether the agreed stage `uid` is still agreed: both parties' signatures
+ * on its current version verify against live trusted keys. If not (a key
+ * revoked since: its signatures stop counting whenever they were made),
+ * the stage goes back to proposed, its persons delisted, the signature
+ * that fell said in the audit entry; *dropped tells. A stage in any other
+ * status is left as it is. Call inside a transaction. */
+pl_rc manifest_recheck_stage(store *st, const char *uid, bool *dropped, pl_err *err) PL_NODISCARD;
+/* The same for every agreed stage (after a key is revoked); *dropped
+ * counts the stages that went back to proposed. */
+pl_rc manifest_recheck_all(store *st, size_t *dropped, pl_err *err) PL_NODISCARD;
+/* Revoke a key (sign_key_revoke) and check every agreed stage again, in
+ * one transaction: the way the keys page and `parley keys revoke` revoke. */
+pl_rc manifest_revoke_key(store *st, const char *fingerprint, const char *reason, const char *actor,
+                          sign_trusted *out, size_t *dropped, pl_err *err) PL_NODISCARD;
+
+/* The manifests kept to review (manifest_import's rep->held), newest
+ * first, at most 1,000: who sent what, and why it was not applied. */
+typedef struct manifest_received_row {
+	int64_t id;
+	const char *stage, *file, *why, *received_at, *actor;
+	int version;
+	long entries;
+} manifest_received_row;
+pl_rc manifest_received_list(store *st, arena *a, manifest_received_row **out, size_t *n,
+                             pl_err *err) PL_NODISCARD;
 
 /* Sign the stage's current version here with the office's key (its
  * fingerprint, or NULL: the newest held here; sign/sign.h, "sealed"),

@@ -172,10 +172,30 @@ static const char *const step_3[] = {
 	NULL,
 };
 
+/* Step 4: manifests received but not applied, to review: a new stage or
+ * a new version that no key this office trusts has signed (anyone can
+ * write a file calling itself UA). Kept as received, never applied. */
+static const char *const step_4[] = {
+	"CREATE TABLE manifest_received (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  stage_uid TEXT NOT NULL,\n"
+	"  version INTEGER NOT NULL,\n"
+	"  entries INTEGER NOT NULL,\n"
+	"  envelope TEXT NOT NULL,\n"
+	"  sha256 TEXT NOT NULL UNIQUE,\n"   /* of the envelope: the same file kept once */
+	"  file TEXT NOT NULL,\n"
+	"  why TEXT NOT NULL,\n"             /* a message code (core/msg.h) */
+	"  received_at TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL\n"
+	") STRICT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 5, .sql = step_1},
 	{.legacy = 0, .sql = step_2, .rebuild = true},
 	{.legacy = 0, .sql = step_3},
+	{.legacy = 0, .sql = step_4},
 };
 
 const store_schema accord_schema = {"accord", STORE_STEPS(steps)};

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "accord/manifest.h"
 #include "cli/cli.h"
 #include "sign/sign.h"
 
@@ -237,17 +238,21 @@ static int keys_revoke(cli *c, int argc, char **argv)
 	if(cli_open(c, &st, &err))
 		return cli_fail(c, &err);
 	sign_trusted t;
-	pl_rc rc = sign_key_revoke(st, fp, v[0].s, c->actor, &t, &err);
+	size_t dropped;
+	pl_rc rc = manifest_revoke_key(st, fp, v[0].s, c->actor, &t, &dropped, &err);
 	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
-	if(c->json)
-		cli_print_json(json_pack("{s:s, s:s, s:s, s:s}", "signer", t.key.signer, "role",
-		                     sign_role_name(t.key.role), "fingerprint", t.fingerprint, "revoked_at",
-		                     t.revoked_at));
-	else
-		cli_say(stdout, "cli.key_revoked", "key", t.fingerprint, "role", sign_role_name(t.key.role),
-		        "signer", t.key.signer, NULL);
+	if(c->json) {
+		cli_print_json(json_pack("{s:s, s:s, s:s, s:s, s:I}", "signer", t.key.signer, "role",
+		                         sign_role_name(t.key.role), "fingerprint", t.fingerprint, "revoked_at",
+		                         t.revoked_at, "stages_no_longer_agreed", (json_int_t)dropped));
+		return EXIT_OK;
+	}
+	cli_say(stdout, "cli.key_revoked", "key", t.fingerprint, "role", sign_role_name(t.key.role),
+	        "signer", t.key.signer, NULL);
+	if(dropped)
+		cli_say(stdout, "cli.stages_no_longer_agreed", "n", PL_N(dropped), NULL);
 	return EXIT_OK;
 }
 

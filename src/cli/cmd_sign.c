@@ -400,7 +400,50 @@ static const char import_usage[] =
 	"and not kept. Each entry is found in this registry (by identifier, by the\n"
 	"ICRC's or another's identifier, or by matching the person across scripts);\n"
 	"those not found are listed. When both parties have signed the version, the\n"
-	"stage is agreed and those on it are listed.\n";
+	"stage is agreed and those on it are listed. A new stage or version that no\n"
+	"key this office trusts has signed is kept to review and not applied (parley\n"
+	"manifest received lists those).\n";
+
+static const char received_usage[] =
+	"usage: parley manifest received\n"
+	"\n"
+	"The manifests kept to review, newest first: new stages or versions that no\n"
+	"key this office trusts has signed, so they were not applied.\n";
+
+static int manifest_received_cmd(cli *c, int argc, char **argv)
+{
+	static const cli_spec spec = {.usage = received_usage};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
+	if(status >= 0)
+		return status;
+	store *st = NULL;
+	arena a;
+	arena_init(&a, 0);
+	manifest_received_row *rows = NULL;
+	size_t n = 0;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &st, &err);
+	rc = rc ? rc : manifest_received_list(st, &a, &rows, &n, &err);
+	json_t *list = c->json && !rc ? json_array() : NULL;
+	for(size_t i = 0; !rc && i < n; i++) {
+		const manifest_received_row *r = &rows[i];
+		if(list)
+			json_array_append_new(list, json_pack("{s:s, s:i, s:I, s:s, s:s, s:s, s:s}", "stage", r->stage,
+			                                      "version", r->version, "entries", (json_int_t)r->entries,
+			                                      "file", r->file, "why", r->why, "received_at",
+			                                      r->received_at, "actor", r->actor));
+		else
+			cli_say(stdout, "cli.manifest_received_row", "when", r->received_at, "stage", r->stage, "version",
+			        PL_N(r->version), "n", PL_N(r->entries), "file", r->file, "actor", r->actor, NULL);
+	}
+	if(list)
+		cli_print_json(list);
+	else if(!rc && !n)
+		cli_say(stdout, "cli.manifest_received_none", NULL);
+	arena_free(&a);
+	store_close(st);
+	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
 
 static int manifest_import_cmd(cli *c, int argc, char **argv)
 {
@@ -420,12 +463,15 @@ static int manifest_import_cmd(cli *c, int argc, char **argv)
 	if(!rc && rep.problems.len)
 		fprintf(stderr, "%s", buf_str(&rep.problems));
 	if(!rc && c->json) {
-		cli_print_json(json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b}", "stage", rep.stage,
+		cli_print_json(json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b, s:b}", "stage", rep.stage,
 		                         "version", rep.version, "created", rep.created, "new_version",
 		                         rep.new_version, "signatures_added", (json_int_t)rep.signatures_added,
 		                         "signatures_refused", (json_int_t)rep.signatures_refused, "resolved",
 		                         (json_int_t)rep.resolved, "unresolved", (json_int_t)rep.unresolved,
-		                         "agreed", rep.agreed, "witnessed", rep.witnessed));
+		                         "agreed", rep.agreed, "witnessed", rep.witnessed, "held", rep.held));
+	} else if(!rc && rep.held) {
+		cli_say(stdout, "cli.manifest_kept_for_review", "stage", rep.stage, "version", PL_N(rep.version),
+		        NULL);
 	} else if(!rc) {
 		const char *v = PL_N(rep.version);
 		if(rep.created)
@@ -452,6 +498,7 @@ static int manifest_import_cmd(cli *c, int argc, char **argv)
 static const cli_command manifest_subs[] = {
 	{"export", manifest_export_cmd, "write a stage's manifest as a signed document"},
 	{"import", manifest_import_cmd, "take in a signed manifest: a new stage, version or signatures"},
+	{"received", manifest_received_cmd, "the manifests kept to review: not signed by a trusted key"},
 	{"sign", manifest_sign, "add your signature to a manifest (with your secret key)"},
 	{"verify", manifest_verify, "check a manifest's signatures, offline; name what changed"},
 };

@@ -15,6 +15,53 @@ const msg_entry msg_table_accord[] = {
 	                "етап {n} домовленості «{agreement}» ({stage}): {@why}",
 	                "этап {n} договорённости «{agreement}» ({stage}): {@why}"}},
 	{"stage.why_changed", {"its manifest changed", "його маніфест змінився", "его манифест изменился"}},
+	{"stage.why_signature_fell", {"a party's signature on its manifest no longer counts (its key was revoked)",
+	                              "підпис сторони на його маніфесті більше не чинний (її ключ відкликано)",
+	                              "подпись стороны на его манифесте больше не действительна (её ключ отозван)"}},
+	{"stage.signature_fell", {"stage {stage} is no longer agreed: a party's signature on it no longer "
+	                          "counts (its key was revoked); it is proposed again and needs that "
+	                          "party's signature anew",
+	                          "етап {stage} більше не погоджений: підпис сторони на ньому більше не "
+	                          "чинний (її ключ відкликано); етап знову запропонований і потребує "
+	                          "нового підпису цієї сторони",
+	                          "этап {stage} больше не согласован: подпись стороны на нём больше не "
+	                          "действительна (её ключ отозван); этап снова предложен и требует "
+	                          "новой подписи этой стороны"}},
+	{"cli.stages_no_longer_agreed", {"{n} {n#stage is|stages are} no longer agreed: {n#its|their} party "
+	                                 "signature with that key no longer counts; {n#it is|they are} "
+	                                 "proposed again",
+	                                 "{n} {n#етап|етапи|етапів} більше не {n#погоджений|погоджені|"
+	                                 "погоджені}: підпис сторони цим ключем більше не чинний; {n#його|"
+	                                 "їх|їх} знову запропоновано",
+	                                 "{n} {n#этап|этапа|этапов} больше не {n#согласован|согласованы|"
+	                                 "согласованы}: подпись стороны этим ключом больше не действительна; "
+	                                 "{n#он снова предложен|они снова предложены|они снова предложены}"}},
+	{"manifest.untrusted", {"no key this office trusts has signed it: a file can call itself any "
+	                        "party, so it is kept to review and not applied",
+	                        "його не підписано жодним ключем, якому довіряє цей офіс: файл може "
+	                        "назватися будь-якою стороною, тож його збережено для перегляду й не "
+	                        "застосовано",
+	                        "он не подписан ни одним ключом, которому доверяет этот офис: файл может "
+	                        "назваться любой стороной, поэтому он сохранён для проверки и не применён"}},
+	{"cli.manifest_kept_for_review", {"stage {stage}, manifest version {version}: kept to review, not "
+	                                  "applied: no key this office trusts has signed it (see "
+	                                  "'parley manifest received'); ask the sender for a signed file",
+	                                  "етап {stage}, версія маніфесту {version}: збережено для "
+	                                  "перегляду, не застосовано: його не підписано жодним ключем, "
+	                                  "якому довіряє цей офіс (див. «parley manifest received»); "
+	                                  "попросіть у відправника підписаний файл",
+	                                  "этап {stage}, версия манифеста {version}: сохранён для проверки, "
+	                                  "не применён: он не подписан ни одним ключом, которому доверяет "
+	                                  "этот офис (см. «parley manifest received»); попросите у "
+	                                  "отправителя подписанный файл"}},
+	{"cli.manifest_received_row", {"{when}  stage {stage}, version {version}, {n} {n#entry|entries}, from "
+	                               "{file} (taken in by {actor}): not signed by a trusted key",
+	                               "{when}  етап {stage}, версія {version}, {n} {n#запис|записи|записів}, "
+	                               "з {file} (прийняв {actor}): не підписано довіреним ключем",
+	                               "{when}  этап {stage}, версия {version}, {n} {n#запись|записи|записей}, "
+	                               "из {file} (принял {actor}): не подписан доверенным ключом"}},
+	{"cli.manifest_received_none", {"no manifest is kept to review", "маніфестів для перегляду немає",
+	                                "манифестов для проверки нет"}},
 	{"stage.why_new_version", {"a new version of its manifest", "нова версія його маніфесту",
 	                "новая версия его манифеста"}},
 	{"stage.note_outcome", {"{@outcome}{note}", "{@outcome}{note}", "{@outcome}{note}"}},

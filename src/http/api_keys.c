@@ -153,13 +153,17 @@ void api_key_revoke(http_req *q)
 		return;
 	}
 	sign_trusted t;
+	size_t dropped;
 	pl_err err = {0};
-	if(!reason || !reason[strspn(reason, " \t\r\n")])
+	if(!reason || !reason[strspn(reason, " \t\r\n")]) {
 		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "reason", "http.revoke_reason", NULL);
-	else if(sign_key_revoke(q->st, q->param[0], reason, q->who.name, &t, &err))
+	} else if(manifest_revoke_key(q->st, q->param[0], reason, q->who.name, &t, &dropped, &err)) {
 		http_fail_field(q, &err, "fingerprint");
-	else
-		http_json(q, MHD_HTTP_OK, trusted_json(&t));
+	} else {
+		json_t *v = trusted_json(&t);
+		json_object_set_new(v, "stages_no_longer_agreed", json_integer((json_int_t)dropped));
+		http_json(q, MHD_HTTP_OK, v);
+	}
 	json_decref(b);
 }
 

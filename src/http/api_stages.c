@@ -376,12 +376,12 @@ void api_stage_verify(http_req *q)
 
 json_t *http_manifest_report_json(const manifest_import_report *rep)
 {
-	return json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b, s:o}", "stage", rep->stage,
+	return json_pack("{s:s, s:i, s:b, s:b, s:I, s:I, s:I, s:I, s:b, s:b, s:b, s:o}", "stage", rep->stage,
 	                 "version", rep->version, "created", rep->created, "new_version", rep->new_version,
 	                 "signatures_added", (json_int_t)rep->signatures_added, "signatures_refused",
 	                 (json_int_t)rep->signatures_refused, "resolved", (json_int_t)rep->resolved,
 	                 "unresolved", (json_int_t)rep->unresolved, "agreed", rep->agreed, "witnessed",
-	                 rep->witnessed, "problems", http_lines_json(&rep->problems));
+	                 rep->witnessed, "held", rep->held, "problems", http_lines_json(&rep->problems));
 }
 
 /* The one uploaded file as JSON; false, answered, if it is not. */
@@ -417,4 +417,24 @@ void api_manifest_import(http_req *q)
 		http_json(q, MHD_HTTP_OK, http_manifest_report_json(&rep));
 	manifest_import_report_free(&rep);
 	json_decref(env);
+}
+
+/* The manifests kept to review: not signed by a key this office trusts. */
+void api_manifests_received(http_req *q)
+{
+	manifest_received_row *rows;
+	size_t n;
+	pl_err err = {0};
+	if(manifest_received_list(q->st, &q->a, &rows, &n, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++) {
+		const manifest_received_row *r = &rows[i];
+		json_array_append_new(a, json_pack("{s:s, s:i, s:I, s:s, s:s, s:s, s:s}", "stage", r->stage, "version",
+		                                   r->version, "entries", (json_int_t)r->entries, "file", r->file,
+		                                   "why", r->why, "received_at", r->received_at, "actor", r->actor));
+	}
+	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "received", a));
 }

@@ -391,6 +391,7 @@ void api_stage_substitutes(http_req *q);
 void api_stage_manifest(http_req *q);
 void api_stage_verify(http_req *q);
 void api_manifest_import(http_req *q);
+void api_manifests_received(http_req *q);
 /* What an import (or a signature made here) did, as POST /api/manifests
  * answers it (accord/manifest.h). */
 struct manifest_import_report;

@@ -221,7 +221,11 @@ const route http_routes[] = {
 	 "sign-ins are (429 after too many)", "SignInput", NULL},
 	{M_POST, "/api/manifests", AG_WRITE | SIGN, ROUTE_UPLOAD, api_manifest_import,
 	 "Take in a signed manifest (one JSON file, multipart/form-data): a new stage, version or "
-	 "signatures; agreed when both parties have signed with trusted keys", "Upload", NULL},
+	 "signatures; agreed when both parties have signed with trusted keys; a new stage or version "
+	 "no trusted key signed is kept to review, not applied (held)", "Upload", NULL},
+	{M_GET, "/api/manifests/received", AG_WRITE, 0, api_manifests_received,
+	 "The manifests kept to review, newest first: new stages or versions no trusted key signed",
+	 NULL, NULL},
 	{M_GET, "/api/keys", ST_READ | KEYS, 0, api_keys_list,
 	 "The signing keys: those this office trusts (held: its own, sealed here) and those revoked",
 	 NULL, NULL},

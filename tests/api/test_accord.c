@@ -536,12 +536,29 @@ static void the_office_signs_with_its_sealed_key(void **state)
 	assert_status(post_json(ROLE_ADMIN, path, "{\"reason\":\"test: replaced\"}", &r), 200);
 	assert_true(json_is_false(json_object_get(r.json, "held")));
 	assert_non_null(str_at(r.json, "revoked_at"));
+	/* UA's signature on the agreed stage was made with it: it no longer
+	 * counts, and the stage is no longer agreed (issue 13, item 1). */
+	assert_int_equal(json_integer_value(json_object_get(r.json, "stages_no_longer_agreed")), 1);
 	resp_free(&r);
 	assert_status(get(ROLE_ADMIN, "/api/keys", &r), 200);
 	json_t *k = find(json_object_get(r.json, "keys"), "fingerprint", fp);
 	assert_non_null(str_at(k, "revoked_at"));
 	assert_true(json_is_false(json_object_get(k, "held")));
 	resp_free(&r);
+	path_of(path, sizeof(path), "");
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	assert_string_equal(str_at(r.json, "status"), "proposed");
+	resp_free(&r);
+	path_of(path, sizeof(path), "/execute");
+	assert_status(post_json(ROLE_NEGOTIATOR, path, "{}", &r), 409);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "stage.not_agreed");
+	resp_free(&r);
+	/* UA signs again with its own key: agreed again. */
+	json_t *env = signed_manifest(1);
+	assert_status(upload_manifest(env, &r), 200);
+	assert_true(json_is_true(json_object_get(r.json, "agreed")));
+	resp_free(&r);
+	json_decref(env);
 }
 
 

@@ -110,6 +110,7 @@ static const struct cell_row {
 	{"GET", "/api/dna/frequencies", "/api/dna/frequencies", NULL, false, "y...yy."},
 	{"GET", "/api/dna/pedigrees", "/api/dna/pedigrees", NULL, false, "y...yy."},
 	{"GET", "/api/dna/pedigree", "/api/dna/pedigree?family=F1", NULL, false, "y...yy."},
+	{"GET", "/api/manifests/received", "/api/manifests/received", NULL, false, "...y..."},
 	{"GET", "/api/openapi.json", "/api/openapi.json", NULL, true, "yyyyyyy"},
 	{"GET", "/api/messages", "/api/messages?lang=uk", NULL, true, "yyyyyyy"},
 };

@@ -1715,6 +1715,34 @@ test('a mediator\'s instance witnesses in its own UI: the office\'s mediator key
   assert(audit.includes('manifest.sign') && !audit.includes(witnessPass), 'the witness signature not audited, or the passphrase in it');
 });
 
+test('a manifest no trusted key signed is kept to review, not applied: said on upload, listed on the stages page', async (page) => {
+  await signIn(page, 'negotiator');
+  // Stage 1's manifest as a "new version" someone wrote, the signatures
+  // stripped, then signed by a key calling itself RU that this office does
+  // not trust.
+  const file = join(dir, 'forged.json');
+  execFileSync(parley, ['--db', db, 'manifest', 'export', stage1, '-o', file], { stdio: 'ignore' });
+  const env = JSON.parse(readFileSync(file, 'utf8'));
+  env.document.version += 1;
+  env.signatures = [];
+  writeFileSync(file, JSON.stringify(env));
+  execFileSync(parley, ['keys', 'generate', '--signer', 'RU', '-o', join(dir, 'forger.key')], { stdio: 'ignore' });
+  execFileSync(parley, ['manifest', 'sign', file, '--key', join(dir, 'forger.key')]);
+  const before = JSON.parse(run(['--json', 'stage', 'show', stage1]));
+  await page.goto(`${base}/stages`);
+  await page.setInputFiles('#manifest-file', file);
+  await page.click('#manifest-submit');
+  await page.waitForSelector('#manifest-report .notice.error');
+  const said = await page.textContent('#manifest-report');
+  assert(said.includes('Kept to review, not applied'), `the upload's answer: ${said}`);
+  const after = JSON.parse(run(['--json', 'stage', 'show', stage1]));
+  assert(after.version === before.version && after.status === before.status, `the stage changed: ${before.version}/${before.status} -> ${after.version}/${after.status}`);
+  await page.goto(`${base}/stages`);
+  await page.waitForSelector('#received li');
+  const listed = await page.textContent('#received');
+  assert(listed.includes(stage1) && listed.includes('forged.json') && listed.includes('no key this office trusts'), `received: ${listed}`);
+});
+
 test('a key revoked on the keys page through the one dialog: Escape leaves it live, a reason is required, then it is revoked with a message', async (page) => {
   await signIn(page, 'admin');
   const keys = (await apiAs(page, 'GET', '/api/keys')).body.keys;

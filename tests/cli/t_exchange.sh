@@ -260,12 +260,12 @@ EOF
 	p manifest verify m.json --key ua.pub --key ru.pub --key tr.pub --require UA,RU
 	expect_status 1
 	expect_err "entries[1].person.birth_date changed"
+	# No signature covers the document RU received: not applied, kept.
 	p --db ru.db manifest import m.json
 	expect_status 0
-	expect_out "0 signatures kept, 2 not kept"
-	expect_out "not yet agreed"
+	expect_out "kept to review, not applied"
 	expect_err "entries[1].person.birth_date changed"
-	[ "$(sqlite3 ru.db "SELECT status FROM stage WHERE uid = '$s'")" = proposed ] || fail "not proposed at RU"
+	[ "$(sqlite3 ru.db "SELECT count(*) FROM stage WHERE uid = '$s'")" = 0 ] || fail "a tampered manifest made a stage at RU"
 	[ "$(sqlite3 ru.db "SELECT count(*) FROM person WHERE status = 'listed'")" = 0 ] || fail "someone listed"
 	# The agreement must be the same terms in both offices.
 	sed 's/"each": 6000/"each": 6001/' "$JUNE" > other.json
@@ -278,14 +278,68 @@ EOF
 	"$PARLEY" --db ua.db stage remove "$s" "$(sqlite3 ua.db "SELECT p.uid FROM stage_entry e JOIN person p
 		ON p.id = e.person_id LIMIT 1")" >/dev/null || fail "remove"
 	"$PARLEY" --db ua.db manifest export "$s" -o m2.json 2>/dev/null
+	# Unsigned, or signed by a key RU does not trust (one calling itself
+	# UA), the new version is kept to review and not applied.
 	p --db ru.db manifest import m2.json
 	expect_status 0
-	expect_out "manifest version 2: a new version"
+	expect_out "kept to review, not applied"
+	"$PARLEY" keys generate --signer UA -o fake.key >/dev/null
+	cp m2.json fake.json
+	"$PARLEY" manifest sign fake.json --key fake.key >/dev/null
+	p --db ru.db manifest import fake.json
+	expect_status 0
+	expect_out "kept to review, not applied"
+	[ "$(sqlite3 ru.db "SELECT count(*) FROM stage WHERE uid = '$s'")" = 0 ] || fail "an untrusted manifest was applied"
+	p --db ru.db manifest received
+	expect_status 0
+	expect_out "version 2, 3 entries, from fake.json"
+	expect_out "from m2.json"
+	LANG=uk p --db ru.db manifest received
+	expect_out "версія 2, 3 записи, з fake.json"
+	# Signed by UA's key, which RU trusts: taken.
+	"$PARLEY" manifest sign m2.json --key ua.key >/dev/null
+	p --db ru.db manifest import m2.json
+	expect_status 0
+	expect_out "manifest version 2: new here"
 	p --db ru.db manifest import m.json
 	expect_status 1
 	expect_err "at version 2 here; this manifest is the older version 1"
 	p --db ua.db stage diff "$s"
 	expect_out "1 change"
+}
+
+# docs/signatures.md: a revoked key's signatures stop counting whenever they
+# were made. Revoking RU's key takes the agreed stage back to proposed (its
+# persons no longer listed) and says so; a key revoked behind parley's back
+# (in the table itself) is caught when the execution starts.
+test_exchange_a_revoked_key_unagrees_the_stage() {
+	two_offices
+	export PARLEY_TODAY=2025-06-08
+	for d in 09 10; do
+		"$PARLEY" --db ua.db plan istanbul-2025-06-02 --clause wounded-ill-young --stage-date 2025-06-$d \
+			--capacity 2 --save >plan.txt || fail "plan"
+		sed -n 's/^saved the next stage as \(S[0-9A-Z]*\).*/\1/p' plan.txt >> stages.txt
+	done
+	s1=$(sed -n 1p stages.txt) s2=$(sed -n 2p stages.txt)
+	agree_stage "$s1"
+	agree_stage "$s2"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM person WHERE status = 'listed'")" -gt 0 ] || fail "nobody listed"
+	p --db ua.db keys revoke "$(jq -r .fingerprint ru.pub)" --reason "the laptop was lost"
+	expect_status 0
+	expect_out "2 stages are no longer agreed"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM stage WHERE status = 'proposed'")" = 2 ] || fail "not back to proposed"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM person WHERE status = 'listed'")" = 0 ] || fail "still listed"
+	sqlite3 ua.db "SELECT after FROM audit WHERE action = 'stage.status' ORDER BY seq DESC LIMIT 1" |
+		grep -q 'RU (party), key .*revoked' || fail "the audit does not say which signature fell"
+	p --db ua.db stage execute "$s1"
+	expect_status 1
+	expect_err "is proposed"
+	# At RU, the key is revoked in the table, not through parley.
+	sqlite3 ru.db "UPDATE signing_key SET revoked_at = '2025-06-08T00:00:00Z' WHERE signer = 'UA'"
+	p --db ru.db stage execute "$s2"
+	expect_status 1
+	expect_err "is no longer agreed: a party's signature on it no longer counts"
+	[ "$(sqlite3 ru.db "SELECT status FROM stage WHERE uid = '$s2'")" = proposed ] || fail "RU's stage still agreed"
 }
 
 # Matching the other side's list flags who is already on an open stage and,

@@ -52,7 +52,7 @@ test_old_schema_is_migrated() {
 		DROP TABLE remains_fragment; DROP TABLE remains_custody; DROP TABLE remains_case;
 		DROP TABLE remains_batch; DROP TABLE signing_secret; DROP TABLE signing_key; DROP TABLE stage_discrepancy;
 		DROP TABLE stage_batch; DROP TABLE stage_correction; DROP TABLE stage_entry; DROP TABLE manifest_signature;
-		DROP TABLE manifest; DROP TABLE stage; DROP TABLE agreement; PRAGMA user_version = 1"
+		DROP TABLE manifest_received; DROP TABLE manifest; DROP TABLE stage; DROP TABLE agreement; PRAGMA user_version = 1"
 	p --db v1.db person list
 	expect_status 0
 	expect_out "Першин"

@@ -199,6 +199,10 @@ export default {
     draft: 'draft', proposed: 'proposed', agreed: 'agreed (signed)', in_progress: 'in progress', executed: 'executed', closed: 'closed', cancelled: 'cancelled',
   },
   stage: {
+    received_title: 'Received, not applied',
+    received_intro: 'New stages or versions that no key this office trusts has signed: kept as they came, never applied. Ask the sender for a file signed with a key you trust.',
+    received_row: 'Stage {stage}, version {version}, {n} entries, from {file}, taken in by {actor}',
+    held: 'Kept to review, not applied: no key this office trusts has signed it.',
     title: 'Stage {n} of {agreement}',
     about: 'Stage',
     handover_point: 'Handover point',

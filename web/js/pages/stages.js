@@ -27,9 +27,15 @@ async function list(ctx) {
   } }, field(t('stages.agreement'), agreement), field(t('stages.status'), status),
   h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('search.submit'))));
   const { stages } = await get(`/api/stages${query({ agreement: q.get('agreement'), status: q.get('status') })}`);
+  const received = ctx.can('agreement_write') ? (await get('/api/manifests/received')).received : [];
   return h('section', { class: 'stages' }, h('h1', {}, t('stages.title')), form, h('div', { class: 'spaced' }, stageTable(stages)),
     ctx.can('agreement_write') ? h('section', { class: 'card spaced' }, h('h2', {}, t('stage.upload_new')),
-      h('p', { class: 'muted' }, t('stage.upload_new_intro')), uploadForm()) : null);
+      h('p', { class: 'muted' }, t('stage.upload_new_intro')), uploadForm()) : null,
+    received.length ? h('section', { class: 'card spaced', id: 'received' }, h('h2', {}, t('stage.received_title')),
+      h('p', { class: 'muted' }, t('stage.received_intro')),
+      h('ul', {}, received.map((r) => h('li', {}, h('span', { class: 'mono small' }, r.received_at.slice(0, 16).replace('T', ' ')), ' ',
+        t('stage.received_row', { stage: r.stage, version: r.version, n: number(r.entries), file: r.file, actor: r.actor }),
+        ' — ', message(r.why) || r.why)))) : null);
 }
 
 function entryName(e) {
@@ -76,6 +82,10 @@ function uploadForm(done) {
     clear(out);
     try {
       const r = await uploadFile('/api/manifests', file);
+      if (r.held) {
+        out.append(notice('error', t('stage.held')), importReport(r));
+        return;
+      }
       if (done) {
         await done(h('div', {}, notice('success', t('sign.sent')), importReport(r)));
         return;
