@@ -31,6 +31,16 @@ static const char serve_usage[] =
 	"  --session-max HOURS  hours after sign-in before a session ends (12)\n"
 	"  --grace SECONDS      how long requests in flight may take to finish on\n"
 	"                       shutdown (default 30)\n"
+	"  --host-allow NAME[,NAME]\n"
+	"                       Host names (NAME or NAME:PORT) to answer for besides\n"
+	"                       the address reached and, on loopback, localhost;\n"
+	"                       other Host headers get 421 (against DNS rebinding)\n"
+	"  --per-address N      connections one client address may hold (default 64);\n"
+	"                       raise it behind a proxy or NAT that shows one address\n"
+	"  --head-timeout SECONDS\n"
+	"                       from a connection's accept (or its last answer) to\n"
+	"                       the end of a request's headers, however slowly they\n"
+	"                       come (default 15)\n"
 	"  --party CODE         the party this office is of (UA): the UI shows its\n"
 	"                       returnees first\n"
 	"  --quiet              no line per request on standard error\n"
@@ -61,7 +71,8 @@ static const char *default_web_dir(void)
 
 int cmd_serve(cli *c, int argc, char **argv)
 {
-	enum { LISTEN, CERT, KEY, WEB, THREADS, IDLE, MAX, GRACE, PARTY, QUIET, N };
+	enum { LISTEN, CERT, KEY, WEB, THREADS, IDLE, MAX, GRACE, HOSTS, PER_ADDRESS, HEAD, PARTY, QUIET,
+	       N };
 	static const cli_opt opts[] = {
 		[LISTEN] = {.name = "listen"}, [CERT] = {.name = "tls-cert"},
 		[KEY] = {.name = "tls-key"}, [WEB] = {.name = "web"},
@@ -69,6 +80,9 @@ int cmd_serve(cli *c, int argc, char **argv)
 		[IDLE] = {.name = "session-idle", .kind = CLI_INT, .min = 1, .max = 24 * 60, .expect = "1 to 1440 minutes"},
 		[MAX] = {.name = "session-max", .kind = CLI_INT, .min = 1, .max = 24 * 7, .expect = "1 to 168 hours"},
 		[GRACE] = {.name = "grace", .kind = CLI_INT, .min = 0, .max = 3600, .expect = "0 to 3600 seconds"},
+		[HOSTS] = {.name = "host-allow"},
+		[PER_ADDRESS] = {.name = "per-address", .kind = CLI_INT, .min = 1, .max = 2000, .expect = "1 to 2000 connections"},
+		[HEAD] = {.name = "head-timeout", .kind = CLI_INT, .min = 1, .max = 600, .expect = "1 to 600 seconds"},
 		[PARTY] = {.name = "party"}, [QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = serve_usage, .opts = opts};
 	cli_val v[N];
@@ -79,6 +93,9 @@ int cmd_serve(cli *c, int argc, char **argv)
 	                   .tls_cert = v[CERT].s, .tls_key = v[KEY].s,
 	                   .web_dir = v[WEB].s ? v[WEB].s : default_web_dir(),
 	                   .threads = (unsigned)v[THREADS].n, .log = v[QUIET].s ? NULL : stderr};
+	cfg.host_allow = v[HOSTS].s;
+	cfg.per_address = (unsigned)v[PER_ADDRESS].n;
+	cfg.head_timeout = (unsigned)v[HEAD].n;
 	cfg.sessions.idle = v[IDLE].n * 60;
 	cfg.sessions.absolute = v[MAX].n * 3600;
 	long grace = v[GRACE].s ? v[GRACE].n : 30;

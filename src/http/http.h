@@ -30,6 +30,11 @@ typedef struct http_config {
 	int login_failures;          /* per user and per address in login_window (default 5, 20) */
 	int login_window;            /* seconds (default 900) */
 	unsigned timeout;            /* seconds a connection may sit idle or half-sent (default 60) */
+	unsigned head_timeout;       /* seconds from accept (or the last answer) to the end of a
+	                              * request's headers, however they trickle in (default 15) */
+	unsigned per_address;        /* connections one client address may hold (default 64) */
+	const char *host_allow;      /* Host names allowed besides the address reached and, on
+	                              * loopback, localhost: "name[:port],..." (NULL: none) */
 	FILE *log;                   /* one line per request; NULL: none */
 	const char *office_party;    /* the party this office is of ("UA"), or NULL: not said */
 } http_config;

@@ -5,6 +5,8 @@
  *   server.c     the daemon started and stopped (options, TLS, listening),
  *                a request's life from its headers to its release
  *   handle.c     the store handle of each worker thread
+ *   guard.c      a connection before its request is admitted: the head's
+ *                deadline, the Host allow-list, unambiguous framing
  *   admit.c      who is asking and whether they may (sign-in, permission,
  *                CSRF, the query string's names), before any body is read
  *   request.c    what a request says: query values, the JSON body, fields
@@ -104,6 +106,17 @@ typedef struct thread_stores {
 	int n;
 } thread_stores;
 
+/* The connections watched for their head's deadline (guard.c). */
+typedef struct conn_watch conn_watch;
+typedef struct head_watch {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	pthread_t thread;
+	bool inited, running, stop;
+	int64_t deadline_ms;
+	conn_watch *list;
+} head_watch;
+
 struct http_server {
 	http_config cfg;
 	struct MHD_Daemon *mhd;
@@ -112,6 +125,7 @@ struct http_server {
 	char *tls_cert_pem, *tls_key_pem;
 	atomic_int inflight;         /* requests begun and not completed */
 	thread_stores stores;
+	head_watch watch;
 	void *state[GROUP_COUNT];    /* each handler group's, see above */
 };
 
@@ -161,6 +175,26 @@ void thread_stores_init(thread_stores *ts);
 /* This worker thread's store, opened (on db_path) on its first request. */
 store *thread_store(thread_stores *ts, const char *db_path, pl_err *err);
 void thread_stores_close(thread_stores *ts);
+
+/* ---- guard.c: a connection before its request is admitted ------------- */
+
+/* libmicrohttpd's MHD_OPTION_NOTIFY_CONNECTION callback (cls: the server):
+ * a connection is watched from its accept to its close. */
+void guard_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
+                  enum MHD_ConnectionNotificationCode code);
+/* The request's head is in (the deadline stops); its answer is finished
+ * (the deadline starts again, for the next request on the connection). */
+void guard_head_done(http_req *q);
+void guard_answer_done(http_req *q);
+/* The watcher thread that shuts connections past the deadline
+ * (s->cfg.head_timeout); guard_stop after the daemon stopped. */
+pl_rc guard_start(http_server *s, pl_err *err);
+void guard_stop(http_server *s);
+/* Whether a --host-allow list is well formed ("name[:port],..."). */
+pl_rc guard_check_host_allow(const char *list, pl_err *err);
+/* The Host and the framing headers, before anything else: true, with
+ * 421 or 400 answered, if the request may not go on. */
+bool guard_refuse(http_req *q);
 
 /* ---- admit.c: who is asking, and whether they may --------------------- */
 

@@ -112,7 +112,10 @@ static enum MHD_Result request_begin(http_server *s, struct MHD_Connection *conn
 	arena_init(&q->a, 0);
 	snprintf(q->path, sizeof(q->path), "%s", url);
 	client_address(q);
-	if(strncmp(q->path, "/api/", 5)) { /* the UI's files */
+	guard_head_done(q);
+	if(guard_refuse(q)) {
+		/* a Host not ours, or a body whose end is in doubt: nothing else */
+	} else if(strncmp(q->path, "/api/", 5)) { /* the UI's files */
 		if(q->method != M_GET)
 			http_errorc(q, MHD_HTTP_METHOD_NOT_ALLOWED, "method_not_allowed", NULL, "http.read_only",
 			            NULL);
@@ -180,6 +183,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if(!q)
 		return;
 	log_request(q);
+	guard_answer_done(q);
 	atomic_fetch_sub(&q->srv->inflight, 1);
 	upload_cleanup(q);
 	if(q->fd >= 0)
@@ -307,6 +311,10 @@ static void apply_defaults(http_config *c)
 		c->login_window = 900;
 	if(!c->timeout)
 		c->timeout = 60;
+	if(!c->head_timeout)
+		c->head_timeout = 15;
+	if(!c->per_address)
+		c->per_address = 64;
 }
 
 /* The handlers' state, made in the order of http_groups and freed in the
@@ -342,6 +350,8 @@ static pl_rc daemon_start(http_server *s, int fd, pl_err *err)
 	                          MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
 	                          MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout,
 	                          MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
+	                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->cfg.per_address,
+	                          MHD_OPTION_NOTIFY_CONNECTION, guard_notify, s,
 	                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
 	                          /* without TLS the list ends here */
 	                          s->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END,
@@ -368,12 +378,16 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
 	if(!rc && cfg->tls_cert && !(rc = read_pem(cfg->tls_cert, &s->tls_cert_pem, err)))
 		rc = read_pem(cfg->tls_key, &s->tls_key_pem, err);
 	s->tls = cfg->tls_cert != NULL;
+	if(!rc)
+		rc = guard_check_host_allow(cfg->host_allow, err);
 	/* The database must open (and migrate) before anyone is let in. */
 	store *probe;
 	if(!rc && !(rc = store_open(&probe, cfg->db_path, "server", 0, err)))
 		store_close(probe);
 	if(!rc)
 		rc = groups_start(s, err);
+	if(!rc)
+		rc = guard_start(s, err);
 	int fd = -1;
 	if(!rc)
 		rc = listen_on(cfg->listen ? cfg->listen : "127.0.0.1:8080", &fd, &s->port, err);
@@ -413,6 +427,7 @@ void http_stop(http_server *s, int grace)
 		}
 		MHD_stop_daemon(s->mhd);
 	}
+	guard_stop(s);
 	groups_stop(s);
 	thread_stores_close(&s->stores);
 	free(s->tls_cert_pem);

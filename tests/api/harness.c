@@ -1,9 +1,15 @@
 #define PARLEY_API_HARNESS_IMPL
 #include "harness.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
+#include <netinet/in.h>
 #include <sodium.h>
+#include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
 
 #include "demo/demo.h"
 
@@ -196,6 +202,59 @@ void resp_free(resp *r)
 	buf_free(&r->body);
 	json_decref(r->json);
 	r->json = NULL;
+}
+
+int raw_connect(api_fx *fx, const char *from)
+{
+	int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if(s < 0)
+		return -1;
+	struct sockaddr_in a = {.sin_family = AF_INET};
+	if(from && (inet_pton(AF_INET, from, &a.sin_addr) != 1 ||
+	            bind(s, (struct sockaddr *)&a, sizeof(a)))) {
+		close(s);
+		return -1;
+	}
+	a.sin_port = htons(fx->port);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	struct timeval tv = {5, 0};
+	setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if(connect(s, (struct sockaddr *)&a, sizeof(a))) {
+		close(s);
+		return -1;
+	}
+	return s;
+}
+
+long raw_call(api_fx *fx, const char *from, const char *req, resp *r)
+{
+	memset(r, 0, sizeof(*r));
+	buf_init(&r->body, 0);
+	r->status = -1;
+	int s = raw_connect(fx, from);
+	if(s < 0)
+		return -1;
+	buf in;
+	buf_init(&in, 0);
+	if(send(s, req, strlen(req), MSG_NOSIGNAL) == (ssize_t)strlen(req)) {
+		char chunk[4096];
+		ssize_t n;
+		while((n = recv(s, chunk, sizeof(chunk), 0)) > 0 && !buf_add(&in, chunk, (size_t)n))
+			;
+	}
+	close(s);
+	const char *text = buf_str(&in);
+	const char *end = strstr(text, "\r\n\r\n");
+	if(!strncmp(text, "HTTP/1.", 7) && strlen(text) > 12 && end) {
+		r->status = strtol(text + 9, NULL, 10);
+		size_t hl = (size_t)(end - text) + 2;
+		snprintf(r->headers, sizeof(r->headers), "%.*s", (int)hl, text);
+		json_error_t je;
+		if(!buf_add(&r->body, end + 4, in.len - (size_t)(end + 4 - text)) && r->body.len)
+			r->json = json_loadb(buf_str(&r->body), r->body.len, 0, &je);
+	}
+	buf_free(&in);
+	return r->status;
 }
 
 const char *resp_header(const resp *r, const char *name, char *out, size_t size)

@@ -60,6 +60,15 @@ const char *resp_header(const resp *r, const char *name, char *out, size_t size)
 /* The error code of an error body, or "". */
 const char *resp_code(const resp *r);
 
+/* A raw TCP connection to the server from the loopback address `from`
+ * ("127.0.0.2": another client than curl's 127.0.0.1; NULL: the kernel's
+ * choice); -1 if it could not be made. Reads on it time out after 5 s. */
+int raw_connect(api_fx *fx, const char *from);
+/* Send the raw request `req` (its Host and framing exactly as given) from
+ * `from`, read the answer to its end (the connection's close, or 5 s) and
+ * fill r as call() does; returns the status, or -1 if none came. */
+long raw_call(api_fx *fx, const char *from, const char *req, resp *r);
+
 /* Sign in by password; fills cookie ("parley_session=...") and csrf. */
 long fx_login(api_fx *fx, const char *name, const char *password, char *cookie, size_t cookie_size,
               char *csrf, size_t csrf_size);

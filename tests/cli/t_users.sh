@@ -109,9 +109,10 @@ test_tokens() {
 	expect_status 2
 }
 
-# Start `parley serve` on a free port; sets $url and $pid.
+# Start `parley serve` on a free port; sets $url and $pid. The arguments
+# are parley's (--db x.db), then serve's after a "serve".
 serve() {
-	"$PARLEY" "$@" serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
+	"$PARLEY" "$@" --listen 127.0.0.1:0 >serve.out 2>serve.err &
 	pid=$!
 	for _ in $(seq 100); do
 		url=$(sed -n 's/^parley: serving \(http[^ ]*\) .*/\1/p' serve.out)
@@ -124,7 +125,7 @@ serve() {
 
 test_serve_answers_and_stops_on_sigterm() {
 	"$PARLEY" init x.db --admin root --password-stdin <<< "root-password-1" >/dev/null
-	serve --db x.db
+	serve --db x.db serve
 	code=$(curl -s -o body.json -w '%{http_code}' -H 'Content-Type: application/json' \
 		-d '{"user":"root","password":"root-password-1"}' "${url}api/login")
 	[ "$code" = 200 ] || fail "login: $code $(cat body.json)"
@@ -156,6 +157,35 @@ test_serve_refuses_bad_options() {
 	p --db x.db serve --listen 127.0.0.1:0 --web /nonexistent
 	expect_status 1
 	expect_err "/nonexistent"
+	p --db x.db serve --listen 127.0.0.1:0 --host-allow "office.example,,x"
+	expect_status 2
+	expect_err "--host-allow: '' is not a host name"
+	p --db x.db serve --listen 127.0.0.1:0 --host-allow "evil.example/x"
+	expect_status 2
+	expect_err "evil.example/x"
+	p --db x.db serve --per-address 0
+	expect_status 2
+	expect_err "1 to 2000 connections"
+	p --db x.db serve --head-timeout 0
+	expect_status 2
+	expect_err "1 to 600 seconds"
+}
+
+# The Host allow-list from the command line: the office's name is
+# answered, another name gets 421 before sign-in.
+test_serve_host_allow() {
+	"$PARLEY" init x.db >/dev/null
+	serve --db x.db serve --host-allow registry.office.example --per-address 16 --head-timeout 5 ||
+		fail "not started"
+	code=$(curl -s -o /dev/null -w '%{http_code}' "${url}api/messages?lang=en")
+	[ "$code" = 200 ] || fail "own address: $code"
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: registry.office.example' "${url}api/messages?lang=en")
+	[ "$code" = 200 ] || fail "allowed name: $code"
+	code=$(curl -s -o body.json -w '%{http_code}' -H 'Host: rebound.evil.example' "${url}api/persons")
+	[ "$code" = 421 ] || fail "other name: $code"
+	grep -q '"http.host_refused"' body.json || fail "not coded: $(cat body.json)"
+	kill -TERM "$pid"
+	wait "$pid" || fail "serve exited with $?"
 }
 
 test_serve_warns_without_tls_off_loopback() {
