@@ -77,13 +77,24 @@ typedef struct user {
 } user;
 
 /* Names are 1 to 64 of a-z, 0-9, '.', '-' and '_'. Passwords are 10 to 256
- * bytes. `actor` is recorded in the audit log. */
+ * bytes and not weak (auth_password_weak). `actor` is recorded in the audit
+ * log. */
 pl_rc auth_user_add(store *st, const char *name, const char *display, role_set roles,
                     const char *password, const char *actor, pl_err *err);
+/* A new password ends the user's sessions and revokes their API tokens for
+ * good. */
 pl_rc auth_user_passwd(store *st, const char *name, const char *password, const char *actor,
                        pl_err *err);
+/* NULL if the password may be used by a user of that login and display name
+ * (either may be NULL), or the code of why not: auth.password_short, _long,
+ * _blank (only blanks), _repeated (one character), _sequence (abc…, 987…, a
+ * keyboard row), _common (one of the 10,000 most common passwords, or one
+ * with digits or signs added), _name (the user's names with fewer than 8
+ * characters of anything else). */
+const char *auth_password_weak(const char *password, const char *login, const char *display);
 /* Change roles (if roles is not NULL), the display name (if not NULL) or
- * the disabled flag (if not NULL). Disabling a user ends their sessions. */
+ * the disabled flag (if not NULL). Disabling a user ends their sessions and
+ * revokes their API tokens for good (enabling them again revives none). */
 pl_rc auth_user_set(store *st, const char *name, const role_set *roles, const char *display,
                     const bool *disabled, const char *actor, pl_err *err);
 pl_rc auth_user_get(store *st, const char *name, user *out, pl_err *err);
@@ -130,15 +141,33 @@ pl_rc auth_sessions_prune(store *st, int64_t now, const session_limits *lim, pl_
 typedef struct api_token {
 	int64_t id;
 	char name[65];
-	char created_at[32], revoked_at[32], last_used[32];
+	char created_at[32], revoked_at[32], last_used[32], expires_at[32];
+	bool read_only;
 	char user[USER_NAME_MAX + 1];
 } api_token;
 
-/* A new API token for the user (shown once: only its hash is kept). */
+/* Tokens expire: after 90 days unless asked otherwise, a year at most. */
+enum { TOKEN_DAYS_DEFAULT = 90, TOKEN_DAYS_MAX = 365 };
+
+typedef struct token_spec {
+	const char *name;          /* a label, 1 to 64 characters of one line */
+	int days;                  /* until it expires: 1..TOKEN_DAYS_MAX; 0 for the default */
+	bool read_only;            /* refused on everything but GET */
+} token_spec;
+
+/* A new API token for the user (shown once: only its hash is kept);
+ * expires_at (if not NULL) gets when it expires. */
+pl_rc auth_token_make(store *st, const user *u, const token_spec *spec, const char *actor,
+                      char token[API_TOKEN_LEN + 1], int64_t *id, char expires_at[32], pl_err *err);
+/* The same, of the default lifetime and not limited to reading. */
 pl_rc auth_token_create(store *st, const user *u, const char *name, const char *actor,
                         char token[API_TOKEN_LEN + 1], int64_t *id, pl_err *err);
-/* The user of an API token; PL_ENOTFOUND if unknown, revoked or disabled. */
-pl_rc auth_token_check(store *st, const char *token, user *out, pl_err *err);
+/* The user of an API token at time `now` (seconds since 1970) and whether
+ * it may only read (read_only may be NULL); PL_ENOTFOUND if unknown,
+ * revoked, expired or its user disabled. Notes when it was used, at most
+ * once a minute. */
+pl_rc auth_token_check(store *st, const char *token, int64_t now, user *out, bool *read_only,
+                       pl_err *err);
 /* Revoke token `id`; owner_id 0 lets any token be revoked (admins). */
 pl_rc auth_token_revoke(store *st, int64_t id, int64_t owner_id, const char *actor, pl_err *err);
 typedef pl_rc (*auth_token_fn)(void *ctx, const api_token *t);

@@ -15,8 +15,9 @@ json_t *auth_user_json(const user *u)
 
 json_t *auth_token_json(const api_token *t)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?}", "id", (json_int_t)t->id, "name", t->name,
-	                 "user", t->user, "created_at", t->created_at, "last_used",
+	return json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:b}", "id", (json_int_t)t->id, "name",
+	                 t->name, "user", t->user, "created_at", t->created_at, "expires_at",
+	                 t->expires_at[0] ? t->expires_at : NULL, "last_used",
 	                 t->last_used[0] ? t->last_used : NULL, "revoked_at",
-	                 t->revoked_at[0] ? t->revoked_at : NULL);
+	                 t->revoked_at[0] ? t->revoked_at : NULL, "read_only", t->read_only);
 }

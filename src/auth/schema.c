@@ -39,8 +39,21 @@ static const char *const step_1[] = {
 	NULL,
 };
 
+/* Step 2 (issue 13): tokens expire and may be limited to reading. A token
+ * made before expires 90 days after it was made; one without an expiry
+ * counts as expired. */
+static const char *const step_2[] = {
+	"ALTER TABLE api_token ADD COLUMN expires_at TEXT;\n",
+	"ALTER TABLE api_token ADD COLUMN read_only INTEGER NOT NULL DEFAULT 0"
+	" CHECK (read_only = 0 OR read_only = 1);\n",
+	"UPDATE api_token SET expires_at ="
+	" strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+90 days');\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 2, .sql = step_1},
+	{.legacy = 0, .sql = step_2},
 };
 
 const store_schema auth_schema = {"auth", STORE_STEPS(steps)};

@@ -161,15 +161,19 @@ pl_rc auth_session_end(store *st, const char *token, pl_err *err)
 
 /* ---- API tokens -------------------------------------------------------- */
 
-pl_rc auth_token_create(store *st, const user *u, const char *name, const char *actor,
-                        char token[API_TOKEN_LEN + 1], int64_t *id, pl_err *err)
+pl_rc auth_token_make(store *st, const user *u, const token_spec *spec, const char *actor,
+                      char token[API_TOKEN_LEN + 1], int64_t *id, char expires_at[32], pl_err *err)
 {
+	const char *name = spec->name;
 	size_t n = strlen(name);
 	if(n == 0 || n > 64)
 		return pl_failc(err, PL_EINPUT, "auth.token_name", NULL);
 	for(size_t i = 0; i < n; i++)
 		if((unsigned char)name[i] < 0x20)
 			return pl_failc(err, PL_EINPUT, "auth.token_line", NULL);
+	int days = spec->days ? spec->days : TOKEN_DAYS_DEFAULT;
+	if(days < 1 || days > TOKEN_DAYS_MAX)
+		return pl_failc(err, PL_EINPUT, "auth.token_days", "max", PL_N(TOKEN_DAYS_MAX), NULL);
 	memcpy(token, "pt_", 3);
 	auth_random_token(token + 3);
 	unsigned char h[HASH_SIZE];
@@ -180,46 +184,95 @@ pl_rc auth_token_create(store *st, const user *u, const char *name, const char *
 	if(rc)
 		return rc;
 	sqlite3_stmt *s;
-	if(!(rc = store_stmt(st, "INSERT INTO api_token(token_hash, user_id, name, created_at)"
-	                         " VALUES (?,?,?,?)", &s, err))) {
+	if(!(rc = store_stmt(st, "INSERT INTO api_token(token_hash, user_id, name, created_at,"
+	                         " expires_at, read_only) VALUES (?1,?2,?3,?4,"
+	                         " strftime('%Y-%m-%dT%H:%M:%fZ', ?4, '+' || ?5 || ' days'), ?6)"
+	                         " RETURNING id, expires_at", &s, err))) {
 		sqlite3_bind_blob(s, 1, h, HASH_SIZE, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, u->id);
 		sqlite3_bind_text(s, 3, name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
-		rc = step_done(st, s, "creating a token", err);
-		*id = sqlite3_last_insert_rowid(store_db(st));
+		sqlite3_bind_int(s, 5, days);
+		sqlite3_bind_int(s, 6, spec->read_only);
+		int x = sqlite3_step(s);
+		if(x == SQLITE_ROW) {
+			*id = sqlite3_column_int64(s, 0);
+			if(expires_at)
+				snprintf(expires_at, 32, "%s", store_column_text(s, 1));
+			x = sqlite3_step(s);
+		}
+		sqlite3_reset(s);
+		if(x != SQLITE_DONE)
+			rc = store_fail(st, err, x, "creating a token");
 	}
 	if(!rc) {
-		char after[200];
-		snprintf(after, sizeof(after), "{\"token\":%lld,\"name\":\"%s\"}", (long long)*id,
-		         strchr(name, '"') || strchr(name, '\\') ? "(named)" : name);
+		char after[240];
+		snprintf(after, sizeof(after), "{\"token\":%lld,\"name\":\"%s\",\"days\":%d,\"read_only\":%s}",
+		         (long long)*id, strchr(name, '"') || strchr(name, '\\') ? "(named)" : name, days,
+		         spec->read_only ? "true" : "false");
 		rc = audit_append(st, actor, "token", "user", u->name, NULL, after, err);
 	}
 	return store_end(st, rc, err);
 }
 
-pl_rc auth_token_check(store *st, const char *token, user *out, pl_err *err)
+pl_rc auth_token_create(store *st, const user *u, const char *name, const char *actor,
+                        char token[API_TOKEN_LEN + 1], int64_t *id, pl_err *err)
+{
+	return auth_token_make(st, u, &(token_spec){.name = name}, actor, token, id, NULL, err);
+}
+
+pl_rc auth_token_check(store *st, const char *token, int64_t now, user *out, bool *read_only,
+                       pl_err *err)
 {
 	if(strncmp(token, "pt_", 3) || !token_shape(token + 3, TOKEN_LEN))
 		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
 	unsigned char h[HASH_SIZE];
 	token_hash(token, h);
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT user_id FROM api_token WHERE token_hash = ?"
-	                          " AND revoked_at IS NULL", &s, err);
+	/* Times are ISO 8601 text of one width, so they compare as text. */
+	pl_rc rc = store_stmt(st, "SELECT id, user_id, read_only,"
+	                          " coalesce(expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', ?2, 'unixepoch'), 0),"
+	                          " last_used IS NULL OR last_used <"
+	                          " strftime('%Y-%m-%dT%H:%M:%fZ', ?2 - ?3, 'unixepoch')"
+	                          " FROM api_token WHERE token_hash = ?1 AND revoked_at IS NULL", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_blob(s, 1, h, HASH_SIZE, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, now);
+	sqlite3_bind_int(s, 3, TOUCH_EVERY);
 	int x = sqlite3_step(s);
-	int64_t user_id = x == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	int64_t id = 0, user_id = 0;
+	bool ro = true, live = false, stale = false;
+	if(x == SQLITE_ROW) {
+		id = sqlite3_column_int64(s, 0);
+		user_id = sqlite3_column_int64(s, 1);
+		ro = sqlite3_column_int(s, 2) != 0;
+		live = sqlite3_column_int(s, 3) != 0;
+		stale = sqlite3_column_int(s, 4) != 0;
+	}
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
 		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
 	if(x != SQLITE_ROW)
 		return store_fail(st, err, x, "reading tokens");
+	if(!live)
+		return pl_failc(err, PL_ENOTFOUND, "auth.token_expired", NULL);
 	pl_err e = {0};
 	if(auth_user_get_id(st, user_id, out, &e) || out->disabled)
 		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
+	/* Noted at most once a minute: a write per request would cost more
+	 * than the request. */
+	if(stale) {
+		if((rc = store_stmt(st, "UPDATE api_token SET last_used ="
+		                        " strftime('%Y-%m-%dT%H:%M:%fZ', ?1, 'unixepoch') WHERE id = ?2", &s, err)))
+			return rc;
+		sqlite3_bind_int64(s, 1, now);
+		sqlite3_bind_int64(s, 2, id);
+		if((rc = step_done(st, s, "noting a token's use", err)))
+			return rc;
+	}
+	if(read_only)
+		*read_only = ro;
 	return PL_OK;
 }
 
@@ -252,7 +305,7 @@ pl_rc auth_token_list(store *st, int64_t user_id, auth_token_fn fn, void *ctx, p
 {
 	sqlite3_stmt *s;
 	int x = sqlite3_prepare_v2(store_db(st), "SELECT t.id, t.name, t.created_at, t.revoked_at,"
-	                           " t.last_used, u.name FROM api_token t JOIN user u ON u.id = t.user_id"
+	                           " t.last_used, u.name, t.expires_at, t.read_only FROM api_token t JOIN user u ON u.id = t.user_id"
 	                           " WHERE ?1 = 0 OR t.user_id = ?1 ORDER BY t.id", -1, &s, NULL);
 	if(x)
 		return store_fail(st, err, x, "reading tokens");
@@ -266,6 +319,8 @@ pl_rc auth_token_list(store *st, int64_t user_id, auth_token_fn fn, void *ctx, p
 		snprintf(t.revoked_at, sizeof(t.revoked_at), "%s", (v = store_column_text(s, 3)) ? v : "");
 		snprintf(t.last_used, sizeof(t.last_used), "%s", (v = store_column_text(s, 4)) ? v : "");
 		snprintf(t.user, sizeof(t.user), "%s", store_column_text(s, 5));
+		snprintf(t.expires_at, sizeof(t.expires_at), "%s", (v = store_column_text(s, 6)) ? v : "");
+		t.read_only = sqlite3_column_int(s, 7) != 0;
 		rc = fn(ctx, &t);
 	}
 	sqlite3_finalize(s);

@@ -30,13 +30,29 @@ static const char *name_invalid(const char *name)
 	return n == 0 || n > USER_NAME_MAX ? "auth.name_len" : "auth.name_chars";
 }
 
-/* NULL, or the code of why the password is refused. */
-static const char *password_invalid(const char *password)
+/* A locked account locks its way in: its sessions end and its API tokens
+ * are revoked for good (inside the caller's transaction). */
+static pl_rc lock_out(store *st, int64_t user_id, pl_err *err)
 {
-	size_t n = strlen(password);
-	if(n >= PASSWORD_MIN && n <= PASSWORD_MAX)
-		return NULL;
-	return n < PASSWORD_MIN ? "auth.password_short" : "auth.password_long";
+	char now[TIMESTAMP_STR_MAX];
+	date_now_iso(now);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "DELETE FROM session WHERE user_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, user_id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	if(x != SQLITE_DONE)
+		return store_fail(st, err, x, "ending sessions");
+	if((rc = store_stmt(st, "UPDATE api_token SET revoked_at = ? WHERE user_id = ?"
+	                        " AND revoked_at IS NULL", &s, err)))
+		return rc;
+	sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 2, user_id);
+	x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "revoking tokens");
 }
 
 static pl_rc hash_password(const char *password, char out[crypto_pwhash_STRBYTES], pl_err *err)
@@ -132,7 +148,7 @@ pl_rc auth_user_add(store *st, const char *name, const char *display, role_set r
                     const char *password, const char *actor, pl_err *err)
 {
 	const char *why;
-	if((why = name_invalid(name)) || (why = password_invalid(password)))
+	if((why = name_invalid(name)) || (why = auth_password_weak(password, name, display)))
 		return pl_failc(err, PL_EINPUT, "auth.refused", "why", why, NULL);
 	if(!roles)
 		return pl_failc(err, PL_EINPUT, "auth.needs_role", NULL);
@@ -175,15 +191,18 @@ pl_rc auth_user_add(store *st, const char *name, const char *display, role_set r
 pl_rc auth_user_passwd(store *st, const char *name, const char *password, const char *actor,
                        pl_err *err)
 {
-	const char *why = password_invalid(password);
+	/* Checked against the user's names: read them first. */
+	user u;
+	pl_rc rc = auth_user_get(st, name, &u, err);
+	if(rc)
+		return rc;
+	const char *why = auth_password_weak(password, u.name, u.display);
 	if(why)
 		return pl_failc(err, PL_EINPUT, "auth.refused", "why", why, NULL);
 	char hash[crypto_pwhash_STRBYTES], now[TIMESTAMP_STR_MAX];
-	pl_rc rc = hash_password(password, hash, err);
-	if(rc)
+	if((rc = hash_password(password, hash, err)))
 		return rc;
 	date_now_iso(now);
-	user u;
 	if((rc = store_begin(st, err)))
 		return rc;
 	sqlite3_stmt *s;
@@ -198,16 +217,9 @@ pl_rc auth_user_passwd(store *st, const char *name, const char *password, const 
 		if(x != SQLITE_DONE)
 			rc = store_fail(st, err, x, "changing a password");
 	}
-	/* A new password ends the sessions opened with the old one. */
+	/* A new password ends the sessions and the tokens had with the old one. */
 	if(!rc)
-		rc = store_stmt(st, "DELETE FROM session WHERE user_id = ?", &s, err);
-	if(!rc) {
-		sqlite3_bind_int64(s, 1, u.id);
-		int x = sqlite3_step(s);
-		sqlite3_reset(s);
-		if(x != SQLITE_DONE)
-			rc = store_fail(st, err, x, "ending sessions");
-	}
+		rc = lock_out(st, u.id, err);
 	if(!rc)
 		rc = audit_append(st, actor, "passwd", "user", u.name, NULL, NULL, err);
 	sodium_memzero(hash, sizeof(hash));
@@ -270,14 +282,8 @@ pl_rc auth_user_set(store *st, const char *name, const role_set *roles, const ch
 		bool is_admin = (after.roles & (1u << ROLE_ADMIN)) && !after.disabled;
 		if(!rc && was_admin && !is_admin)
 			rc = still_an_admin(st, err);
-		if(!rc && after.disabled && !before.disabled &&
-		   !(rc = store_stmt(st, "DELETE FROM session WHERE user_id = ?", &s, err))) {
-			sqlite3_bind_int64(s, 1, after.id);
-			int x = sqlite3_step(s);
-			sqlite3_reset(s);
-			if(x != SQLITE_DONE)
-				rc = store_fail(st, err, x, "ending sessions");
-		}
+		if(!rc && after.disabled && !before.disabled)
+			rc = lock_out(st, after.id, err);
 		if(!rc)
 			rc = audited(st, actor, "update", &before, &after, err);
 	}

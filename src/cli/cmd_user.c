@@ -108,7 +108,10 @@ static const char add_usage[] =
 static const char passwd_usage[] =
 	"usage: parley user passwd NAME [--password-stdin | --generate-password]\n"
 	"\n"
-	"Set a user's password. Their sessions in the web UI end.\n";
+	"Set a user's password. Their sessions in the web UI end and their API\n"
+	"tokens are revoked for good. Common passwords, blanks, one character\n"
+	"repeated, sequences (abcdef, 987654, qwerty) and the user's own names\n"
+	"are refused.\n";
 
 static const char set_usage[] =
 	"usage: parley user set NAME [--roles LIST] [--display TEXT]\n"
@@ -177,7 +180,7 @@ static int user_store_password(cli *c, const user_args *ua, const role_set *role
 	else if(!rc && !c->json && roles)
 		cli_say(stdout, "cli.user_added", "user", ua->name, "roles", ua->roles, NULL);
 	else if(!rc && !c->json)
-		cli_say(stdout, "cli.user_password", "user", ua->name, NULL);
+		cli_say(stdout, "cli.user_password_revoked", "user", ua->name, NULL);
 	sodium_memzero(password, sizeof(password));
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -244,8 +247,9 @@ static int user_set(cli *c, int argc, char **argv)
 static const char disable_usage[] =
 	"usage: parley user disable NAME\n"
 	"\n"
-	"Stop NAME from signing in: their sessions end and their API tokens stop\n"
-	"working. Nothing they did is removed. 'parley user enable NAME' undoes it.\n";
+	"Stop NAME from signing in: their sessions end and their API tokens are\n"
+	"revoked for good. Nothing they did is removed. 'parley user enable NAME'\n"
+	"lets them sign in again (with new tokens).\n";
 
 static const char enable_usage[] =
 	"usage: parley user enable NAME\n"
@@ -260,7 +264,7 @@ static int user_disable_or_enable(cli *c, int argc, char **argv, bool disable)
 	if(status >= 0)
 		return status;
 	return user_change(c, argv[optind], NULL, NULL, &disable,
-	                   disable ? "cli.user_disabled" : "cli.user_enabled");
+	                   disable ? "cli.user_disabled_revoked" : "cli.user_enabled");
 }
 
 static int user_disable(cli *c, int argc, char **argv) { return user_disable_or_enable(c, argc, argv, true); }
@@ -326,15 +330,20 @@ int cmd_user(cli *c, int argc, char **argv)
 /* ---- API tokens ------------------------------------------------------- */
 
 static const char token_create_usage[] =
-	"usage: parley token create --user NAME --name LABEL\n"
+	"usage: parley token create --user NAME --name LABEL [--days N] [--read-only]\n"
 	"\n"
 	"A new API token for a program acting as user NAME, sent as\n"
-	"'Authorization: Bearer TOKEN'. It is printed once: only its hash is kept.\n";
+	"'Authorization: Bearer TOKEN'. It is printed once: only its hash is kept.\n"
+	"\n"
+	"Options:\n"
+	"  --days N      it expires after N days (1 to 365; default 90)\n"
+	"  --read-only   it may only read: every request but GET is refused\n";
 
 static const char token_list_usage[] =
 	"usage: parley token list [--user NAME]\n"
 	"\n"
-	"API tokens: their ids, labels, users, when made, last used and revoked.\n";
+	"API tokens: their ids, labels, users, when made, when they expire, whether\n"
+	"they may only read, when last used (to the minute) and revoked.\n";
 
 static const char token_revoke_usage[] =
 	"usage: parley token revoke ID\n"
@@ -343,10 +352,11 @@ static const char token_revoke_usage[] =
 
 static int token_create(cli *c, int argc, char **argv)
 {
-	enum { USER, NAME, N };
+	enum { USER, NAME, DAYS, RO, N };
 	static const cli_opt opts[] = {
 		[USER] = {.name = "user", .required = true},
-		[NAME] = {.name = "name", .required = true}, {0}};
+		[NAME] = {.name = "name", .required = true},
+		[DAYS] = {.name = "days"}, [RO] = {.name = "read-only", .kind = CLI_FLAG}, {0}};
 	static const char expected[] = "expected --user NAME and --name LABEL";
 	static const cli_spec spec = {.usage = token_create_usage, .opts = opts, .args_msg = expected,
 	                              .need_msg = expected};
@@ -356,23 +366,32 @@ static int token_create(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	const char *name = v[USER].s, *label = v[NAME].s;
+	long days = 0;
+	if(v[DAYS].s && !cli_parse_long(v[DAYS].s, 1, TOKEN_DAYS_MAX, &days)) {
+		store_close(st);
+		return cli_usage_errorc(c, "auth.token_days", "max", PL_N(TOKEN_DAYS_MAX), NULL);
+	}
+	token_spec ts = {.name = label, .days = (int)days, .read_only = v[RO].s != NULL};
 	pl_err err = {0};
 	user u;
-	char token[API_TOKEN_LEN + 1];
+	char token[API_TOKEN_LEN + 1], expires[32] = "";
 	int64_t id = 0;
 	pl_rc rc = auth_user_get(st, name, &u, &err);
 	if(!rc)
-		rc = auth_token_create(st, &u, label, c->actor, token, &id, &err);
+		rc = auth_token_make(st, &u, &ts, c->actor, token, &id, expires, &err);
 	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json) {
-		json_t *o = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "user", name, "token", token);
+		json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:b}", "id", (json_int_t)id, "user", name, "token",
+		                      token, "expires_at", expires, "read_only", ts.read_only);
 		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		putchar('\n');
 		json_decref(o);
 	} else {
 		cli_say(stdout, "cli.token_made", "id", PL_N(id), "user", name, "token", token, NULL);
+		cli_say(stdout, ts.read_only ? "cli.token_expires_ro" : "cli.token_expires", "when", expires,
+		        NULL);
 	}
 	sodium_memzero(token, sizeof(token));
 	return EXIT_OK;
@@ -387,7 +406,8 @@ static pl_rc token_row(void *ctx, const api_token *t)
 	}
 	char id[32];
 	snprintf(id, sizeof(id), "%lld", (long long)t->id);
-	const char *row[6] = {id, t->name, t->user, t->created_at, t->last_used, t->revoked_at};
+	const char *row[8] = {id, t->name, t->user, t->created_at, t->expires_at, t->read_only ? "read only" : "",
+	                      t->last_used, t->revoked_at};
 	table_add(o->t, row);
 	return PL_OK;
 }
@@ -405,9 +425,10 @@ static int token_list(cli *c, int argc, char **argv)
 	pl_err err = {0};
 	user u = {0};
 	pl_rc rc = name ? auth_user_get(st, name, &u, &err) : PL_OK;
-	static const char *const head[6] = {"id", "name", "user", "created", "last used", "revoked"};
+	static const char *const head[8] = {"id", "name", "user", "created", "expires", "access", "last used",
+	                                    "revoked"};
 	cli_rows o;
-	cli_rows_init(&o, c, 6, head, 40);
+	cli_rows_init(&o, c, 8, head, 40);
 	if(!rc)
 		rc = auth_token_list(st, u.id, token_row, &o, &err);
 	store_close(st);

@@ -15,7 +15,8 @@ static void authenticate(http_req *q)
 	pl_err err = {0};
 	const char *authz = MHD_lookup_connection_value(q->conn, MHD_HEADER_KIND, "Authorization");
 	if(authz && !strncmp(authz, "Bearer ", 7)) {
-		q->signed_in = auth_token_check(q->st, authz + 7, &q->who, &err) == PL_OK;
+		q->signed_in = auth_token_check(q->st, authz + 7, time(NULL), &q->who, &q->read_only,
+		                                &err) == PL_OK;
 		return;
 	}
 	const char *token = MHD_lookup_connection_value(q->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
@@ -89,6 +90,11 @@ bool http_refuse_early(http_req *q)
 		return query_refused(q);
 	if(!q->signed_in) {
 		http_errorc(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, "http.sign_in", NULL);
+		return true;
+	}
+	/* A token limited to reading changes nothing, whatever its user may. */
+	if(q->read_only && q->method != M_GET) {
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "read_only", NULL, "http.token_read_only", NULL);
 		return true;
 	}
 	bool allowed = q->route->perms == 0;

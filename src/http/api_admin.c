@@ -116,14 +116,20 @@ void api_user_update(http_req *q)
 		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "disabled", "http.disabled", NULL);
 		ok = false;
 	}
-	size_t plen = password ? strlen(password) : 0;
-	if(ok && password && (plen < PASSWORD_MIN || plen > PASSWORD_MAX)) {
-		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "password", "http.password_len", "min",
-		            PL_N(PASSWORD_MIN), "max", PL_N(PASSWORD_MAX), NULL);
-		ok = false;
-	}
 	pl_err err = {0};
 	store *st = q->st;
+	/* The password is checked first, against the names the user will have,
+	 * so that the changes fail together. */
+	user u = {0};
+	if(ok && password && auth_user_get(st, q->param[0], &u, &err))
+		ok = false;
+	const char *why = ok && password ? auth_password_weak(password, u.name, display ? display : u.display)
+	                                 : NULL;
+	if(why) {
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "password", "auth.refused", "why", why,
+		            NULL);
+		ok = false;
+	}
 	/* Everything is checked above, so the two changes fail together or
 	 * not at all (short of the disk failing between them). */
 	if(ok && (roles_v || display || disabled_v) &&

@@ -1,5 +1,6 @@
 /* Signing in and out, who is signed in, the field definitions for forms,
  * and API tokens. */
+#include <sodium.h>
 #include <string.h>
 #include <time.h>
 
@@ -203,26 +204,77 @@ void api_tokens_list(http_req *q)
 	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "tokens", a));
 }
 
+/* Only a person signed in by password makes tokens, and types the password
+ * again: a token cannot make tokens (a stolen one would otherwise outlive
+ * its own revocation through its children), nor can a session left open. */
 void api_token_create(http_req *q)
 {
-	static const char *const keys[] = {"name", NULL};
+	if(!q->by_cookie) {
+		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", NULL, "http.token_by_token", NULL);
+		return;
+	}
+	static const char *const keys[] = {"name", "password", "expires_days", "read_only", NULL};
 	json_t *b = http_body(q, keys);
 	if(!b)
 		return;
 	const char *name = json_string_value(json_object_get(b, "name"));
-	char token[API_TOKEN_LEN + 1];
-	int64_t id;
+	const char *password = json_string_value(json_object_get(b, "password"));
+	json_t *days_v = json_object_get(b, "expires_days"), *ro_v = json_object_get(b, "read_only");
+	token_spec spec = {.name = name, .read_only = json_is_true(ro_v)};
+	if(days_v && (!json_is_integer(days_v) || json_integer_value(days_v) < 1 ||
+	              json_integer_value(days_v) > TOKEN_DAYS_MAX)) {
+		json_decref(b);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "expires_days", "http.expected_int",
+		            "field", "expires_days", "min", PL_N(1), "max", PL_N(TOKEN_DAYS_MAX), NULL);
+		return;
+	}
+	if(ro_v && !json_is_boolean(ro_v)) {
+		json_decref(b);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "read_only", "http.expected_bool",
+		            "field", "read_only", NULL);
+		return;
+	}
+	spec.days = days_v ? (int)json_integer_value(days_v) : 0;
+	if(!password) {
+		json_decref(b);
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "password", "http.token_password", NULL);
+		return;
+	}
+	/* The password, counted with failed sign-ins (the same limit). */
+	rate_limit *logins = q->srv->state[GROUP_LOGINS];
+	int64_t now = time(NULL);
+	char ukey[96];
+	snprintf(ukey, sizeof(ukey), "u:%.64s", q->who.name);
+	int wait = rate_limit_check(logins, ukey, q->srv->cfg.login_failures, now);
+	if(wait) {
+		json_decref(b);
+		snprintf(q->retry_after, sizeof(q->retry_after), "%d", wait);
+		http_errorc(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL, "http.rate_limited", "seconds",
+		            PL_N(wait), NULL);
+		return;
+	}
+	user again;
 	pl_err err = {0};
-	pl_rc rc = name ? auth_token_create(q->st, &q->who, name, q->who.name, token, &id,
-	                                    &err)
-	                : pl_failc(&err, PL_EINPUT, "http.token_needs_name", NULL);
+	if(auth_login(q->st, q->who.name, password, &again, &err) == PL_EINPUT) {
+		json_decref(b);
+		rate_limit_fail(logins, ukey, now);
+		http_refuse(q, MHD_HTTP_FORBIDDEN, "forbidden", "password", &err);
+		return;
+	}
+	char token[API_TOKEN_LEN + 1], expires[32] = "";
+	int64_t id;
+	pl_rc rc = err.rc ? err.rc
+	           : name ? auth_token_make(q->st, &q->who, &spec, q->who.name, token, &id, expires, &err)
+	                  : pl_failc(&err, PL_EINPUT, "http.token_needs_name", NULL);
 	json_decref(b);
 	if(rc) {
 		http_fail(q, &err);
 		return;
 	}
-	http_json(q, MHD_HTTP_CREATED, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "token", token,
+	http_json(q, MHD_HTTP_CREATED, json_pack("{s:I, s:s, s:s, s:b, s:s}", "id", (json_int_t)id, "token",
+	                                         token, "expires_at", expires, "read_only", spec.read_only,
 	                                         "note", "keep it now: it is not shown again"));
+	sodium_memzero(token, sizeof(token));
 }
 
 void api_token_revoke(http_req *q)

@@ -140,6 +140,7 @@ struct http_req {
 
 	/* who is asking */
 	bool signed_in, by_cookie;
+	bool read_only;              /* by an API token limited to reading */
 	user who;
 	char csrf[CSRF_LEN + 1];
 

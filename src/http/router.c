@@ -127,7 +127,8 @@ const route http_routes[] = {
 	 "Your API tokens (all tokens for admins, with all=1)", NULL,
 	 "all:integer:1 for every user's tokens (admins)"},
 	{M_POST, "/api/tokens", 0, ROUTE_BODY | ROUTE_CREATES, api_token_create,
-	 "A new API token for programs (shown once)", "TokenInput", NULL},
+	 "A new API token for programs (shown once): only in a session, with the password again; "
+	 "it expires (90 days by default) and may be limited to reading", "TokenInput", NULL},
 	{M_DELETE, "/api/tokens/{id}", 0, 0, api_token_revoke, "Revoke an API token", NULL, NULL},
 	{M_POST, "/api/reconcile", PERM(PERM_RECONCILE), ROUTE_UPLOAD, api_reconcile,
 	 "Match a list (one CSV file, multipart/form-data) against the registry: each row matched, "

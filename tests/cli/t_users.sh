@@ -109,6 +109,70 @@ test_tokens() {
 	expect_status 2
 }
 
+# Weak passwords are refused with the reason (issue 13, item 6), in the
+# user's language too.
+test_weak_passwords() {
+	"$PARLEY" init x.db >/dev/null
+	export PARLEY_DB=x.db
+	p user add dana --roles medical --password-stdin <<< "password12"
+	expect_status 1
+	expect_err "10,000 most common"
+	p user add dana --roles medical --password-stdin <<< "aaaaaaaaaa"
+	expect_status 1
+	expect_err "one character repeated"
+	p user add dana --roles medical --password-stdin <<< "          "
+	expect_status 1
+	expect_err "only blanks"
+	p user add dana --roles medical --password-stdin <<< "0123456789"
+	expect_status 1
+	expect_err "sequence"
+	p user add dana --roles medical --display "Dana Hnatiuk" --password-stdin <<< "Hnatiuk-1990"
+	expect_status 1
+	expect_err "own name"
+	LANG=uk_UA.UTF-8 p user add dana --roles medical --password-stdin <<< "iloveyou2024"
+	expect_status 1
+	expect_err "найпоширеніших"
+	[ "$(sql "SELECT count(*) FROM user")" = 0 ] || fail "a user was added"
+	p user add dana --roles medical --display "Dana Hnatiuk" --password-stdin <<< "violet-harbour-71"
+	expect_status 0
+	p user passwd dana --password-stdin <<< "dana!!2024!"
+	expect_status 1
+	expect_err "own name"
+}
+
+# A new password and disabling revoke a user's tokens for good; tokens
+# expire and may be limited to reading (issue 13, item 5).
+test_tokens_die_with_the_password() {
+	"$PARLEY" init x.db --admin root --password-stdin <<< "root-password-1" >/dev/null
+	export PARLEY_DB=x.db
+	p token create --user root --name one --days 7 --read-only
+	expect_status 0
+	expect_out "may only read"
+	[ "$(sql "SELECT read_only, julianday(expires_at) - julianday(created_at) FROM api_token")" = "1|7.0" ] ||
+		fail "not 7 days, read only: $(sql "SELECT * FROM api_token")"
+	p token create --user root --name two
+	expect_status 0
+	[ "$(sql "SELECT julianday(expires_at) - julianday(created_at) FROM api_token WHERE name = 'two'")" = 90.0 ] ||
+		fail "not 90 days"
+	p token create --user root --name three --days 366
+	expect_status 2
+	p token list
+	expect_out "read only"
+	p user add ines --roles auditor --password-stdin <<< "violet-harbour-71"
+	p token create --user ines --name x
+	p user passwd ines --password-stdin <<< "amber-meadow-lantern"
+	expect_status 0
+	expect_out "API tokens are revoked"
+	[ "$(sql "SELECT count(*) FROM api_token WHERE name = 'x' AND revoked_at IS NOT NULL")" = 1 ] ||
+		fail "the token outlived the password"
+	p token create --user ines --name y
+	p user disable ines
+	expect_out "API tokens are revoked"
+	p user enable ines
+	[ "$(sql "SELECT count(*) FROM api_token WHERE name = 'y' AND revoked_at IS NOT NULL")" = 1 ] ||
+		fail "the token outlived disabling"
+}
+
 # Start `parley serve` on a free port; sets $url and $pid. The arguments
 # are parley's (--db x.db), then serve's after a "serve".
 serve() {

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "auth/auth.h"
 
@@ -159,15 +160,15 @@ static void api_tokens(void **state)
 	assert_true(strncmp(token, "pt_", 3) == 0);
 	assert_false(stored(st, "api_token", token));
 	assert_false(stored(st, "api_token", token + 3));
-	assert_ok(auth_token_check(st, token, &back, &err), &err);
+	assert_ok(auth_token_check(st, token, time(NULL), &back, NULL, &err), &err);
 	assert_string_equal(back.name, "alice");
 	assert_int_equal(auth_token_create(st, &u, "", "alice", token2, &id2, &err), PL_EINPUT);
 	assert_ok(auth_token_create(st, &bob, "reports", "bob", token2, &id2, &err), &err);
 	/* Only the owner (owner_id) or an admin (0) may revoke. */
 	assert_int_equal(auth_token_revoke(st, id, bob.id, "bob", &err), PL_ENOTFOUND);
-	assert_ok(auth_token_check(st, token, &back, &err), &err);
+	assert_ok(auth_token_check(st, token, time(NULL), &back, NULL, &err), &err);
 	assert_ok(auth_token_revoke(st, id, u.id, "alice", &err), &err);
-	assert_int_equal(auth_token_check(st, token, &back, &err), PL_ENOTFOUND);
+	assert_int_equal(auth_token_check(st, token, time(NULL), &back, NULL, &err), PL_ENOTFOUND);
 	listed l = {0};
 	assert_ok(auth_token_list(st, u.id, count_token, &l, &err), &err);
 	assert_int_equal(l.n, 1);
@@ -179,10 +180,94 @@ static void api_tokens(void **state)
 	/* A disabled user's tokens stop working. */
 	bool off = true;
 	assert_ok(auth_user_set(st, "bob", NULL, NULL, &off, "admin", &err), &err);
-	assert_int_equal(auth_token_check(st, token2, &back, &err), PL_ENOTFOUND);
+	assert_int_equal(auth_token_check(st, token2, time(NULL), &back, NULL, &err), PL_ENOTFOUND);
 	/* Malformed tokens are refused before any lookup. */
-	assert_int_equal(auth_token_check(st, "pt_", &back, &err), PL_ENOTFOUND);
-	assert_int_equal(auth_token_check(st, token + 3, &back, &err), PL_ENOTFOUND);
+	assert_int_equal(auth_token_check(st, "pt_", time(NULL), &back, NULL, &err), PL_ENOTFOUND);
+	assert_int_equal(auth_token_check(st, token + 3, time(NULL), &back, NULL, &err), PL_ENOTFOUND);
+	store_close(st);
+}
+
+/* Locking an account locks its tokens for good: a new password and
+ * disabling revoke them, and enabling again revives none. */
+static void tokens_die_with_password_and_disabling(void **state)
+{
+	(void)state;
+	user u, back;
+	store *st = fresh(&u);
+	pl_err err = {0};
+	char t1[API_TOKEN_LEN + 1], t2[API_TOKEN_LEN + 1];
+	int64_t id;
+	assert_ok(auth_token_create(st, &u, "one", "alice", t1, &id, &err), &err);
+	assert_ok(auth_token_check(st, t1, time(NULL), &back, NULL, &err), &err);
+	assert_ok(auth_user_passwd(st, "alice", "long-enough-2", "admin", &err), &err);
+	assert_int_equal(auth_token_check(st, t1, time(NULL), &back, NULL, &err), PL_ENOTFOUND);
+	assert_ok(auth_token_create(st, &u, "two", "alice", t2, &id, &err), &err);
+	bool off = true, on = false;
+	assert_ok(auth_user_set(st, "alice", NULL, NULL, &off, "admin", &err), &err);
+	assert_int_equal(auth_token_check(st, t2, time(NULL), &back, NULL, &err), PL_ENOTFOUND);
+	assert_ok(auth_user_set(st, "alice", NULL, NULL, &on, "admin", &err), &err);
+	assert_int_equal(auth_token_check(st, t2, time(NULL), &back, NULL, &err), PL_ENOTFOUND);
+	listed l = {0};
+	assert_ok(auth_token_list(st, u.id, count_token, &l, &err), &err);
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.revoked, 2);
+	store_close(st);
+}
+
+static pl_rc note_last_used(void *ctx, const api_token *t)
+{
+	snprintf(ctx, 32, "%s", t->last_used);
+	return PL_OK;
+}
+
+/* last_used is written when a token is used, at most once a minute. */
+static void token_use_is_noted(void **state)
+{
+	(void)state;
+	user u, back;
+	store *st = fresh(&u);
+	pl_err err = {0};
+	char token[API_TOKEN_LEN + 1], seen[32] = "", again[32] = "";
+	int64_t id;
+	assert_ok(auth_token_create(st, &u, "one", "alice", token, &id, &err), &err);
+	assert_ok(auth_token_list(st, u.id, note_last_used, seen, &err), &err);
+	assert_string_equal(seen, "");
+	assert_ok(auth_token_check(st, token, time(NULL), &back, NULL, &err), &err);
+	assert_ok(auth_token_list(st, u.id, note_last_used, seen, &err), &err);
+	assert_int_equal(strlen(seen), 24); /* 2026-12-07T02:16:55.000Z */
+	assert_ok(auth_token_check(st, token, time(NULL), &back, NULL, &err), &err);
+	assert_ok(auth_token_list(st, u.id, note_last_used, again, &err), &err);
+	assert_string_equal(seen, again);
+	store_close(st);
+}
+
+/* Tokens expire (90 days unless asked, a year at most) and may be limited
+ * to reading. */
+static void tokens_expire_and_may_only_read(void **state)
+{
+	(void)state;
+	user u, back;
+	store *st = fresh(&u);
+	pl_err err = {0};
+	char t1[API_TOKEN_LEN + 1], t2[API_TOKEN_LEN + 1], until[32];
+	int64_t id, now = time(NULL);
+	bool ro = true;
+	assert_ok(auth_token_create(st, &u, "default", "alice", t1, &id, &err), &err);
+	assert_ok(auth_token_check(st, t1, now + 89 * 86400, &back, &ro, &err), &err);
+	assert_false(ro);
+	assert_int_equal(auth_token_check(st, t1, now + 91 * 86400, &back, &ro, &err), PL_ENOTFOUND);
+	assert_string_equal(err.code, "auth.token_expired");
+	assert_ok(auth_token_make(st, &u, &(token_spec){.name = "reader", .days = 2, .read_only = true},
+	                          "alice", t2, &id, until, &err), &err);
+	assert_int_equal(strlen(until), 24);
+	assert_ok(auth_token_check(st, t2, now + 86400, &back, &ro, &err), &err);
+	assert_true(ro);
+	assert_int_equal(auth_token_check(st, t2, now + 3 * 86400, &back, &ro, &err), PL_ENOTFOUND);
+	assert_int_equal(auth_token_make(st, &u, &(token_spec){.name = "long", .days = TOKEN_DAYS_MAX + 1},
+	                                 "alice", t2, &id, until, &err), PL_EINPUT);
+	assert_string_equal(err.code, "auth.token_days");
+	assert_int_equal(auth_token_make(st, &u, &(token_spec){.name = "none", .days = -1}, "alice", t2,
+	                                 &id, until, &err), PL_EINPUT);
 	store_close(st);
 }
 
@@ -193,6 +278,9 @@ int main(void)
 		cmocka_unit_test(sessions_expire),
 		cmocka_unit_test(password_change_and_disabling_end_sessions),
 		cmocka_unit_test(api_tokens),
+		cmocka_unit_test(tokens_die_with_password_and_disabling),
+		cmocka_unit_test(token_use_is_noted),
+		cmocka_unit_test(tokens_expire_and_may_only_read),
 	};
 	return cmocka_run_group_tests_name("auth/sessions", tests, tu_dir_setup, tu_dir_teardown);
 }

@@ -195,10 +195,67 @@ static void changes_are_audited_without_secrets(void **state)
 	store_close(st);
 }
 
+/* Weak passwords are refused with the reason by its code: a common one
+ * (the shipped list, and one of it with digits or signs added), blanks, one
+ * character repeated, a sequence, the user's own names. */
+static void weak_passwords_are_refused(void **state)
+{
+	(void)state;
+	store *st = fresh();
+	pl_err err = {0};
+	static const struct {
+		const char *password, *why;
+	} weak[] = {
+		{"aaaaaaaaaa", "auth.password_repeated"},
+		{"ЖЖЖЖЖЖЖЖЖЖ", "auth.password_repeated"},
+		{"          ", "auth.password_blank"},
+		{" \t \t \t \t  ", "auth.password_blank"},
+		{"password12", "auth.password_common"},
+		{"PassWord12", "auth.password_common"},
+		{"iloveyou2024!!", "auth.password_common"},
+		{"1q2w3e4r5t", "auth.password_common"},
+		{"abcdefghij", "auth.password_sequence"},
+		{"9876543210", "auth.password_sequence"},
+		{"4567890123", "auth.password_sequence"},
+		{"QWERTYUIOPASD", "auth.password_sequence"},
+		{"абвгдежзий", "auth.password_sequence"},
+		{"tkachuk-1987", "auth.password_name"},
+		{"olena.k-2024", "auth.password_name"},
+		{"2024-Олена!!", "auth.password_name"},
+	};
+	report rep = {0};
+	for(size_t i = 0; i < sizeof(weak) / sizeof(weak[0]); i++) {
+		err = (pl_err){0};
+		pl_rc rc = auth_user_add(st, "olena.k", "Олена Tkachuk", R(ROLE_MEDICAL), weak[i].password,
+		                         "t", &err);
+		const char *why = rc == PL_EINPUT ? pl_err_arg_value(&err, "why") : NULL;
+		if(!why || strcmp(why, weak[i].why))
+			report_add(&rep, "'%s': rc %d, '%s' (expected %s)\n", weak[i].password, rc, err.msg,
+			           weak[i].why);
+	}
+	report_check(&rep, (int)(sizeof(weak) / sizeof(weak[0])));
+	assert_int_equal(auth_user_count(st), 0);
+	/* Said plainly, in each language. */
+	assert_int_equal(auth_user_add(st, "olena.k", NULL, R(ROLE_MEDICAL), "password12", "t", &err),
+	                 PL_EINPUT);
+	assert_non_null(strstr(err.msg, "common"));
+	/* Strong enough: a name inside a long enough rest, passphrases. */
+	assert_ok(auth_user_add(st, "olena.k", "Олена Tkachuk", R(ROLE_MEDICAL),
+	                        "olena.k and the red kite", "t", &err), &err);
+	assert_ok(auth_user_add(st, "taras", NULL, R(ROLE_MEDICAL), "brisk-otter-lamp-9", "t", &err), &err);
+	/* A new password is checked against the user's names too. */
+	assert_int_equal(auth_user_passwd(st, "olena.k", "Tkachuk!!1", "t", &err), PL_EINPUT);
+	assert_string_equal(pl_err_arg_value(&err, "why"), "auth.password_name");
+	assert_int_equal(auth_user_passwd(st, "taras", "taras-2024-1", "t", &err), PL_EINPUT);
+	assert_string_equal(pl_err_arg_value(&err, "why"), "auth.password_name");
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(add_checks_names_and_passwords),
+		cmocka_unit_test(weak_passwords_are_refused),
 		cmocka_unit_test(hashes_are_argon2id),
 		cmocka_unit_test(login_says_the_same_for_every_failure),
 		cmocka_unit_test(passwd_and_roles),

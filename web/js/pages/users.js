@@ -1,6 +1,8 @@
-// The admin's page: users, their roles, passwords, disabling.
-import { get, post, patch } from '../api.js';
-import { h, notice, dialog, announce } from '../dom.js';
+// The admin's page: users, their roles, passwords, disabling; every API
+// token (when it expires, whether it may only read, when last used), and a
+// token of one's own, made here with one's password (never by a token).
+import { api, get, post, patch } from '../api.js';
+import { h, notice, dialog, announce, table } from '../dom.js';
 import { t } from '../i18n.js';
 
 function roleBoxes(fields, prefix, current) {
@@ -49,14 +51,15 @@ function userRow(ctx, fields, u, msg) {
 function addForm(ctx, fields, msg) {
   const name = h('input', { id: 'nu-name', required: true, pattern: '[a-z0-9._\\-]{1,64}', autocapitalize: 'none' });
   const display = h('input', { id: 'nu-display' });
-  const password = h('input', { id: 'nu-password', type: 'password', autocomplete: 'new-password', minlength: 10, required: true });
+  const password = h('input', { id: 'nu-password', type: 'password', autocomplete: 'new-password', minlength: 10, required: true,
+    'aria-describedby': 'nu-password-hint' });
   const roles = roleBoxes(fields, 'nu', []);
   const form = h('form', { class: 'card add-user' }, h('h2', {}, t('users.add')),
     h('div', { class: 'row' },
       h('div', { class: 'field' }, h('label', { for: 'nu-name' }, t('users.name')), name),
       h('div', { class: 'field' }, h('label', { for: 'nu-display' }, t('users.display_name')), display),
       h('div', { class: 'field' }, h('label', { for: 'nu-password' }, t('users.password')), password,
-        h('span', { class: 'muted small' }, t('users.password_hint')))),
+        h('span', { class: 'muted small', id: 'nu-password-hint' }, t('users.password_hint')))),
     h('fieldset', {}, h('legend', {}, t('users.roles')), roles),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('users.add'))));
   form.addEventListener('submit', async (e) => {
@@ -74,13 +77,68 @@ function addForm(ctx, fields, msg) {
   return form;
 }
 
+// A time as the server writes it (2026-12-07T02:16:55.000Z), to the minute.
+const when = (iso) => (iso ? iso.slice(0, 16).replace('T', ' ') : t('users.never'));
+
+function tokensTable(ctx, tokens, msg) {
+  const rows = tokens.map((k) => [String(k.id), k.name, k.user, when(k.created_at), when(k.expires_at),
+    k.read_only ? t('users.read_only') : t('users.read_write'), when(k.last_used),
+    k.revoked_at ? when(k.revoked_at) : h('button', { class: 'danger revoke-token', onclick: async () => {
+      msg.replaceChildren();
+      try {
+        await api('DELETE', `/api/tokens/${k.id}`);
+        announce(t('ux.token_revoked', { id: k.id }));
+        await ctx.reload();
+      } catch (e) {
+        msg.append(notice('error', e.message));
+      }
+    } }, t('users.revoke'))]);
+  return table(['#', t('users.token_name'), t('users.token_user'), t('users.created'), t('users.expires'),
+    t('users.access'), t('users.last_used'), t('users.revoked')], rows, { class: 'tokens-table' });
+}
+
+function tokenForm(msg) {
+  const name = h('input', { id: 'nt-name', required: true, maxlength: 64 });
+  const days = h('input', { id: 'nt-days', type: 'number', min: 1, max: 365, value: 90, required: true });
+  const ro = h('input', { id: 'nt-ro', type: 'checkbox' });
+  const password = h('input', { id: 'nt-password', type: 'password', autocomplete: 'current-password', required: true });
+  const shown = h('div', { class: 'token-shown' });
+  const form = h('form', { class: 'card make-token' }, h('h2', {}, t('users.make_token')),
+    h('p', { class: 'muted small' }, t('users.token_note')),
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'nt-name' }, t('users.token_name')), name),
+      h('div', { class: 'field' }, h('label', { for: 'nt-days' }, t('users.token_days')), days),
+      h('div', { class: 'field' }, h('label', { class: 'check', for: 'nt-ro' }, ro, ` ${t('users.token_read_only')}`)),
+      h('div', { class: 'field' }, h('label', { for: 'nt-password' }, t('users.your_password')), password)),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('users.make'))), shown);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    msg.replaceChildren();
+    shown.replaceChildren();
+    try {
+      const made = await post('/api/tokens', { name: name.value.trim(), expires_days: Number(days.value),
+        read_only: ro.checked, password: password.value });
+      password.value = '';
+      shown.append(h('p', {}, t('users.token_shown')), h('p', { class: 'mono' }, made.token),
+        h('p', { class: 'muted small' }, `${t('users.expires')}: ${when(made.expires_at)} · ${t('users.access')}: ${
+          made.read_only ? t('users.read_only') : t('users.read_write')}`));
+    } catch (err) {
+      msg.append(notice('error', err.message));
+    }
+  });
+  return form;
+}
+
 export async function render(ctx) {
   const fields = await ctx.loadFields();
   const { users } = await get('/api/users');
+  const { tokens } = await get('/api/tokens?all=1');
   const msg = h('div', { class: 'messages' });
   return h('section', { class: 'users' }, h('h1', {}, t('users.title')), msg,
     h('div', { class: 'table-wrap' }, h('table', { class: 'users-table' },
       h('thead', {}, h('tr', {}, [t('users.name'), t('users.display_name'), t('users.roles'), '', ''].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, users.map((u) => userRow(ctx, fields, u, msg))))),
-    addForm(ctx, fields, msg));
+    addForm(ctx, fields, msg),
+    h('h2', {}, t('users.tokens')), tokensTable(ctx, tokens, msg),
+    tokenForm(msg));
 }
