@@ -75,6 +75,11 @@ const msg_entry msg_table_crypt13[] = {
 	                   "{db} уже існує: відновлення замінює його лише з --force (спершу зупиніть сервер)",
 	                   "{db} уже существует: восстановление заменяет его только с --force (сначала остановите сервер)"}},
 
+	/* the UI's encrypted export */
+	{"http.export_passphrase", {"{field}: the passphrase to encrypt the export with (12 characters or more)",
+	                            "{field}: парольна фраза для шифрування експорту (щонайменше 12 символів)",
+	                            "{field}: парольная фраза для шифрования экспорта (не менее 12 символов)"}},
+
 	/* the export's fields */
 	{"registry.no_field", {"'{field}' is not a person field",
 	                       "«{field}» не є полем особи",
