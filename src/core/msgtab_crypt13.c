@@ -15,6 +15,9 @@ const msg_entry msg_table_crypt13[] = {
 	{"crypt.not_box_key", {"{file} is not a parley encryption key file (box-public-key/1 or box-secret-key/1)",
 	                       "{file} не є файлом ключа шифрування parley (box-public-key/1 або box-secret-key/1)",
 	                       "{file} не является файлом ключа шифрования parley (box-public-key/1 или box-secret-key/1)"}},
+	{"crypt.secret_given", {"{file} is a secret key file: give its public key file (.pub) instead, and keep the secret one to yourself",
+	                        "{file} — файл секретного ключа: натомість дайте файл відкритого ключа (.pub), а секретний лишіть у себе",
+	                        "{file} — файл секретного ключа: вместо него дайте файл открытого ключа (.pub), а секретный оставьте у себя"}},
 	{"crypt.key_public", {"{file} is a public key: opening a file needs the secret key file",
 	                      "{file} — відкритий ключ: щоб відкрити файл, потрібен файл секретного ключа",
 	                      "{file} — открытый ключ: чтобы открыть файл, нужен файл секретного ключа"}},
@@ -76,9 +79,9 @@ const msg_entry msg_table_crypt13[] = {
 	                   "{db} уже существует: восстановление заменяет его только с --force (сначала остановите сервер)"}},
 
 	/* the UI's encrypted export */
-	{"http.export_passphrase", {"{field}: the passphrase to encrypt the export with (12 characters or more)",
-	                            "{field}: парольна фраза для шифрування експорту (щонайменше 12 символів)",
-	                            "{field}: парольная фраза для шифрования экспорта (не менее 12 символов)"}},
+	{"http.export_passphrase", {"{field}: the passphrase to encrypt the export with (12 characters or more), or a recipient's public key file, one of the two",
+	                            "{field}: парольна фраза для шифрування експорту (щонайменше 12 символів) або файл відкритого ключа одержувача, щось одне",
+	                            "{field}: парольная фраза для шифрования экспорта (не менее 12 символов) или файл открытого ключа получателя, что-то одно"}},
 
 	/* the export's fields */
 	{"registry.no_field", {"'{field}' is not a person field",

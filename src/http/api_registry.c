@@ -179,6 +179,7 @@ void api_import(http_req *q)
 /* What an export is asked for: from the query (GET) or the body (POST). */
 typedef struct export_ask {
 	const char *format, *what, *raw, *fields, *passphrase;
+	const crypt_key *recipient;
 } export_ask;
 
 static void export_run(http_req *q, const export_ask *a)
@@ -213,10 +214,10 @@ static void export_run(http_req *q, const export_ask *a)
 		return;
 	}
 	crypt_writer *w = NULL;
-	crypt_to to = {.passphrase = a->passphrase, .content = "export"};
+	crypt_to to = {.passphrase = a->passphrase, .recipient = a->recipient, .content = "export"};
 	int fd;
 	FILE *f = http_download_open(q, &fd, &err);
-	pl_rc rc = !f ? PL_EIO : a->passphrase ? crypt_writer_open(&w, f, &to, &err) : PL_OK;
+	pl_rc rc = !f ? PL_EIO : a->passphrase || a->recipient ? crypt_writer_open(&w, f, &to, &err) : PL_OK;
 	if(rc == PL_EINPUT) {
 		fclose(f);
 		close(fd);
@@ -244,25 +245,32 @@ static void export_run(http_req *q, const export_ask *a)
 void api_export(http_req *q)
 {
 	export_ask a = {http_query(q, "format"), http_query(q, "what"), http_query(q, "raw"),
-	                http_query(q, "fields"), NULL};
+	                http_query(q, "fields"), NULL, NULL};
 	export_run(q, &a);
 }
 
 void api_export_encrypted(http_req *q)
 {
-	static const char *const keys[] = {"format", "what", "raw", "fields", "passphrase", NULL};
+	static const char *const keys[] = {"format", "what", "raw", "fields", "passphrase", "public_key", NULL};
 	json_t *b = http_body(q, keys);
 	export_ask a = {0};
 	bool raw = false;
+	const char *pub = NULL;
+	crypt_key k;
+	pl_err err = {0};
 	if(b && http_opt_string(q, b, "format", &a.format) && http_opt_string(q, b, "what", &a.what) &&
 	   http_opt_bool(q, b, "raw", &raw) && http_opt_string(q, b, "fields", &a.fields) &&
-	   http_opt_string(q, b, "passphrase", &a.passphrase)) {
+	   http_opt_string(q, b, "passphrase", &a.passphrase) && http_opt_string(q, b, "public_key", &pub)) {
 		a.raw = raw ? "true" : "false";
-		if(!a.passphrase)
+		if(!a.passphrase == !pub)
 			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "passphrase",
 			            "http.export_passphrase", "field", "passphrase", NULL);
-		else
+		else if(pub && crypt_key_parse_public(pub, strlen(pub), "public_key", &k, &err))
+			http_refuse(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "public_key", &err);
+		else {
+			a.recipient = pub ? &k : NULL;
 			export_run(q, &a);
+		}
 	}
 	/* The passphrase, cleared from the body and its copy. */
 	json_t *v = json_object_get(b, "passphrase");

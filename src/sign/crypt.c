@@ -144,6 +144,25 @@ static pl_rc load_box_key(const json_t *o, const char *path, crypt_key *k, pl_er
 	return PL_OK;
 }
 
+pl_rc crypt_key_parse_public(const char *text, size_t len, const char *name, crypt_key *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	json_error_t je;
+	json_t *o = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	pl_rc rc = PL_OK;
+	if(!o)
+		rc = pl_failc(err, PL_EINPUT, "key.not_json", "file", name, "line", PL_N(je.line), "column",
+		              PL_N(je.column), "detail", je.text, NULL);
+	else if(!json_is_object(o))
+		rc = pl_failc(err, PL_EINPUT, "key.not_object", "file", name, NULL);
+	else if(!(rc = load_box_key(o, name, out, err)) && out->has_secret)
+		rc = pl_failc(err, PL_EINPUT, "crypt.secret_given", "file", name, NULL);
+	sign_key_file_free(o);
+	if(rc)
+		crypt_key_wipe(out);
+	return rc;
+}
+
 pl_rc crypt_key_load(const char *path, crypt_key *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));

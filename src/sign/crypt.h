@@ -72,6 +72,10 @@ pl_rc crypt_key_save(const crypt_key *k, const char *path, bool with_secret, pl_
 /* Either kind of key file; has_secret says which. */
 pl_rc crypt_key_load(const char *path, crypt_key *out, pl_err *err) PL_NODISCARD;
 void crypt_key_wipe(crypt_key *k);
+/* A public key file's text, as uploaded (name: in messages); a secret key
+ * file's text is refused (crypt.secret_given): it never leaves its holder. */
+pl_rc crypt_key_parse_public(const char *text, size_t len, const char *name, crypt_key *out,
+                             pl_err *err) PL_NODISCARD;
 
 /* ---- the header ---------------------------------------------------------- */
 

@@ -4,6 +4,7 @@
  * and users managed by the admin. */
 #include "harness.h"
 
+#include "core/file.h"
 #include "sign/crypt.h"
 
 static json_t *get_json(role who, const char *path, long want)
@@ -500,6 +501,48 @@ static void encrypted_and_limited_exports(void **state)
 	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/export", .body = "{\"passphrase\":\"short\"}",
 	                             .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r), 422);
 	resp_free(&r);
+	/* To a recipient's public key file, sent as text; a secret key file is refused. */
+	crypt_key k;
+	char kpath[4200], body[2048];
+	assert_ok(crypt_key_generate("UA archive", &k, &err), &err);
+	snprintf(kpath, sizeof(kpath), "%s/ua.key.pub", fx->dir);
+	assert_ok(crypt_key_save(&k, kpath, false, &err), &err);
+	buf text;
+	buf_init(&text, 0);
+	assert_ok(file_read(kpath, 4096, &text, &err), &err);
+	json_t *jb = json_pack("{s:s, s:s}", "format", "json", "public_key", buf_str(&text));
+	char *js = json_dumps(jb, 0);
+	snprintf(body, sizeof(body), "%s", js);
+	free(js);
+	json_decref(jb);
+	buf_free(&text);
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/export", .body = body,
+	                             .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r), 200);
+	plain = NULL;
+	in = fmemopen(r.body.ptr, r.body.len, "rb");
+	out = open_memstream(&plain, &n);
+	assert_ok(crypt_decrypt(in, "export", &(crypt_from){.key = &k}, "export", out, NULL, &err), &err);
+	fclose(out);
+	fclose(in);
+	assert_contains(plain, "Шифрованенко");
+	free(plain);
+	resp_free(&r);
+	snprintf(kpath, sizeof(kpath), "%s/ua.key", fx->dir);
+	assert_ok(crypt_key_save(&k, kpath, true, &err), &err);
+	buf_init(&text, 0);
+	assert_ok(file_read(kpath, 4096, &text, &err), &err);
+	jb = json_pack("{s:s}", "public_key", buf_str(&text));
+	js = json_dumps(jb, 0);
+	snprintf(body, sizeof(body), "%s", js);
+	free(js);
+	json_decref(jb);
+	buf_free(&text);
+	crypt_key_wipe(&k);
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/export", .body = body,
+	                             .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r), 422);
+	assert_contains(buf_str(&r.body), "is a secret key file");
+	resp_free(&r);
+
 	assert_status(call(fx, &(rq){.method = "GET", .path = "/api/export?format=csv&fields=surname,given_names",
 	                             .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r), 200);
 	assert_memory_equal(buf_str(&r.body), "id,surname,given_names,", 23);

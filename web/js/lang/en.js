@@ -780,6 +780,7 @@ export default {
     encrypted_fields: 'Only these person fields (comma-separated; empty: all)',
     encrypted_passphrase: 'Passphrase (12 characters or more)',
     encrypted_again: 'The passphrase again',
+    encrypted_key: 'Or to a recipient\'s public key file (parley box-key; then no passphrase)',
     encrypted_differ: 'The two passphrases differ.',
     encrypted_submit: 'Export encrypted',
     encrypted_done: 'Downloaded {file}. Give the passphrase by another channel than the file.',

@@ -98,8 +98,9 @@ function encryptedExport() {
     h('option', { value: 'persons' }, t('import.export_persons')),
     h('option', { value: 'events' }, t('import.export_events')));
   const fields = h('input', { id: 'enc-fields', type: 'text', placeholder: 'surname,given_names,birth_date' });
-  const pass = h('input', { id: 'enc-pass', type: 'password', autocomplete: 'new-password', minlength: 12, required: true });
-  const again = h('input', { id: 'enc-again', type: 'password', autocomplete: 'new-password', required: true });
+  const pass = h('input', { id: 'enc-pass', type: 'password', autocomplete: 'new-password' });
+  const again = h('input', { id: 'enc-again', type: 'password', autocomplete: 'new-password' });
+  const key = h('input', { id: 'enc-key', type: 'file', accept: '.pub,application/json' });
   const out = h('div', { class: 'out', role: 'status' });
   const button = h('button', { type: 'submit' }, t('import.encrypted_submit'));
   const form = h('form', { class: 'card encrypted-export' }, h('h2', {}, t('import.encrypted_title')),
@@ -110,15 +111,19 @@ function encryptedExport() {
     h('div', { class: 'row' },
       h('div', { class: 'field' }, h('label', { for: 'enc-pass' }, t('import.encrypted_passphrase')), pass),
       h('div', { class: 'field' }, h('label', { for: 'enc-again' }, t('import.encrypted_again')), again)),
+    h('div', { class: 'row' },
+      h('div', { class: 'field grow' }, h('label', { for: 'enc-key' }, t('import.encrypted_key')), key)),
     h('div', { class: 'actions' }, button), out);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     out.textContent = '';
-    if (pass.value !== again.value) {
+    const file = key.files[0];
+    if (!file && pass.value !== again.value) {
       out.append(notice('error', t('import.encrypted_differ')));
       return;
     }
-    const body = { passphrase: pass.value };
+    // The recipient's public key file, if one was chosen; else the passphrase.
+    const body = file ? { public_key: await file.text() } : { passphrase: pass.value };
     if (what.value === 'json') body.format = 'json';
     else Object.assign(body, { format: 'csv', what: what.value });
     if (fields.value.trim()) body.fields = fields.value.replace(/\s+/g, '');
@@ -132,6 +137,7 @@ function encryptedExport() {
       setTimeout(() => URL.revokeObjectURL(a.href), 60000);
       out.append(notice('success', t('import.encrypted_done', { file: name })));
       pass.value = again.value = '';
+      key.value = '';
     } catch (err) {
       out.append(notice('error', err.message));
     } finally {
