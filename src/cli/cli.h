@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "registry/registry.h"
+#include "sign/crypt.h"
 
 enum {
 	EXIT_OK = 0,
@@ -234,6 +235,25 @@ int cmd_keys(cli *c, int argc, char **argv);
 int cmd_manifest(cli *c, int argc, char **argv);
 int cmd_remains(cli *c, int argc, char **argv);
 int cmd_dna(cli *c, int argc, char **argv);
+/* Encrypted files (cmd_crypt.c): backup, restore, decrypt, box-key. */
+int cmd_backup(cli *c, int argc, char **argv);
+int cmd_restore(cli *c, int argc, char **argv);
+int cmd_decrypt(cli *c, int argc, char **argv);
+int cmd_box_key(cli *c, int argc, char **argv);
+
+/* Whom an encrypted file is for, from --to PUBFILE or --passphrase-file
+ * PFILE (the first line; "-": standard input): export and backup alike. */
+typedef struct cli_crypt {
+	bool on;                            /* one of them was given */
+	crypt_key key;
+	char pass[SIGN_PASSPHRASE_MAX + 2];
+	crypt_to to;                        /* for crypt_writer_open */
+} cli_crypt;
+/* -1 to go on (cc->on says whether to encrypt), else the exit status, the
+ * reason said. Both given is a usage mistake. */
+int cli_crypt_begin(cli *c, const char *to, const char *passfile, const char *content, cli_crypt *cc);
+/* Wipe the passphrase and key. */
+void cli_crypt_end(cli_crypt *cc);
 
 /* A password: generated (120 random bits), one line of standard input, or
  * typed twice unechoed at a terminal. EXIT_OK or the exit status. */

@@ -185,16 +185,28 @@ static const char export_usage[] =
 	"  -o, --output FILE   write to FILE (replaced only once complete), not stdout\n"
 	"  --format json|csv   default: from the name of FILE, else json\n"
 	"  --events            CSV: the events instead of the persons\n"
-	"  --raw               CSV: formulas not neutralised (exact round trips)\n";
+	"  --raw               CSV: formulas not neutralised (exact round trips)\n"
+	"  --fields LIST       only these person fields (surname,given_names,...); the id\n"
+	"                      and status always; JSON then leaves the events out unless\n"
+	"                      --with-events\n"
+	"  --with-events       JSON with --fields: the events too\n"
+	"  --to PUBFILE        encrypt to a recipient's public key file ('parley box-key')\n"
+	"  --passphrase-file PFILE  encrypt to the passphrase on PFILE's first line ('-':\n"
+	"                      standard input; 12 characters or more). 'parley decrypt'\n"
+	"                      reads either back (docs/security.md)\n";
 
 int cmd_export(cli *c, int argc, char **argv)
 {
-	enum { OUTPUT, FORMAT, EVENTS, RAW, N };
+	enum { OUTPUT, FORMAT, EVENTS, RAW, FIELDS, WITH_EVENTS, TO, PASS, N };
 	static const cli_opt opts[] = {
 		[OUTPUT] = {.name = "output", .letter = 'o'},
 		[FORMAT] = {.name = "format", .kind = CLI_CHOICE, .choices = format_words},
 		[EVENTS] = {.name = "events", .kind = CLI_FLAG},
-		[RAW] = {.name = "raw", .kind = CLI_FLAG}, {0}};
+		[RAW] = {.name = "raw", .kind = CLI_FLAG},
+		[FIELDS] = {.name = "fields"},
+		[WITH_EVENTS] = {.name = "with-events", .kind = CLI_FLAG},
+		[TO] = {.name = "to"},
+		[PASS] = {.name = "passphrase-file"}, {0}};
 	static const cli_spec spec = {.usage = export_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -211,19 +223,40 @@ int cmd_export(cli *c, int argc, char **argv)
 		return cli_usage_errorc(c, "cli.events_for_csv", NULL);
 	if(v[RAW].s && fmt == FORMAT_JSON)
 		return cli_usage_errorc(c, "cli.raw_for_csv", NULL);
-	store *st;
+	bool fields[PF_COUNT];
 	pl_err err = {0};
-	if(cli_open(c, &st, &err))
+	if(v[FIELDS].s && what == EXPORT_EVENTS)
+		return cli_usage_errorc(c, "cli.fields_for_persons", NULL);
+	if(v[FIELDS].s && registry_fields_parse(v[FIELDS].s, fields, &err))
+		return cli_usage_fail(c, &err);
+	cli_crypt cc;
+	if((status = cli_crypt_begin(c, v[TO].s, v[PASS].s, "export", &cc)) >= 0)
+		return status;
+	store *st;
+	if(cli_open(c, &st, &err)) {
+		cli_crypt_end(&cc);
 		return cli_fail(c, &err);
+	}
 	/* Into a temporary file beside the target, renamed when complete: an
 	 * interrupted export never leaves half a file under the real name. */
 	file_out fo = {0};
-	if(path && file_out_open(&fo, path, &err)) {
+	crypt_writer *w = NULL;
+	pl_rc rc = path ? file_out_open(&fo, path, &err) : PL_OK;
+	FILE *dest = path ? fo.f : stdout;
+	if(!rc && cc.on && (rc = crypt_writer_open(&w, dest, &cc.to, &err)) && path)
+		file_out_abort(&fo);
+	cli_crypt_end(&cc);
+	if(rc) {
 		store_close(st);
 		return cli_fail(c, &err);
 	}
-	pl_rc rc = registry_export(st, path ? fo.f : stdout, fmt, what, v[RAW].s ? EXPORT_RAW : 0, &err);
+	rc = registry_export_fields(st, w ? crypt_writer_file(w) : dest, fmt, what, v[RAW].s ? EXPORT_RAW : 0,
+	                            v[FIELDS].s ? fields : NULL, !v[FIELDS].s || v[WITH_EVENTS].s, &err);
 	store_close(st);
+	if(w && rc)
+		crypt_writer_abort(w);
+	else if(w)
+		rc = crypt_writer_finish(w, &err);
 	if(path && rc)
 		file_out_abort(&fo);
 	else if(path)

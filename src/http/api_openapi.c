@@ -130,6 +130,8 @@ static void accord_schemas(json_t *s)
 	json_object_set_new(s, "KeyInput", object_schema("signer:string,role:string,passphrase:string,"
 	                                                  "confirm:string", key_req));
 	json_object_set_new(s, "RevokeInput", object_schema("reason:string", revoke_req));
+	json_object_set_new(s, "ExportInput", object_schema("format:string,what:string,raw:boolean,fields:string,"
+	                                                     "passphrase:string,public_key:string", NULL));
 	static const char *const out_req[] = {"person", "outcome", NULL}, *const del_req[] = {"batch",
 	                                                                                      "delivered", NULL};
 	json_t *ex = object_schema("date:string", NULL);

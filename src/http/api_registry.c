@@ -5,7 +5,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "http/internal.h"
+#include "sign/crypt.h"
 
 /* ---- import progress, for the UI's progress bar ----------------------- */
 
@@ -173,23 +176,27 @@ void api_import(http_req *q)
 
 /* ---- export ----------------------------------------------------------- */
 
-void api_export(http_req *q)
+/* What an export is asked for: from the query (GET) or the body (POST). */
+typedef struct export_ask {
+	const char *format, *what, *raw, *fields, *passphrase;
+	const crypt_key *recipient;
+} export_ask;
+
+static void export_run(http_req *q, const export_ask *a)
 {
-	const char *format = http_query(q, "format"), *what = http_query(q, "what");
-	const char *raw = http_query(q, "raw");
-	bool csv = format && !strcmp(format, "csv");
-	bool events = what && !strcmp(what, "events");
-	if(raw && strcmp(raw, "true") && strcmp(raw, "false")) {
+	bool csv = a->format && !strcmp(a->format, "csv");
+	bool events = a->what && !strcmp(a->what, "events");
+	if(a->raw && strcmp(a->raw, "true") && strcmp(a->raw, "false")) {
 		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "raw", "http.one_of", "field", "raw",
 		            "allowed", "true, false", NULL);
 		return;
 	}
-	if(format && !csv && strcmp(format, "json")) {
+	if(a->format && !csv && strcmp(a->format, "json")) {
 		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "format", "http.one_of", "field", "format",
 		            "allowed", "json, csv", NULL);
 		return;
 	}
-	if(what && !events && strcmp(what, "persons")) {
+	if(a->what && !events && strcmp(a->what, "persons")) {
 		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "what", "http.one_of", "field", "what", "allowed",
 		            "persons, events", NULL);
 		return;
@@ -199,19 +206,79 @@ void api_export(http_req *q)
 		return;
 	}
 	pl_err err = {0};
+	bool fields[PF_COUNT];
+	if(a->fields && (events || registry_fields_parse(a->fields, fields, &err))) {
+		if(events)
+			pl_failc(&err, PL_EINPUT, "cli.fields_for_persons", NULL);
+		http_refuse(q, MHD_HTTP_BAD_REQUEST, "bad_input", "fields", &err);
+		return;
+	}
+	crypt_writer *w = NULL;
+	crypt_to to = {.passphrase = a->passphrase, .recipient = a->recipient, .content = "export"};
 	int fd;
 	FILE *f = http_download_open(q, &fd, &err);
-	pl_rc rc = !f ? PL_EIO
-	           : registry_export(q->st, f, csv ? FORMAT_CSV : FORMAT_JSON,
-	                             events ? EXPORT_EVENTS : EXPORT_PERSONS,
-	                             (http_can(q, PERM_MEDICAL_READ) ? 0 : EXPORT_WITHHOLD_MEDICAL) |
-	                                 (raw && !strcmp(raw, "true") ? EXPORT_RAW : 0),
-	                             &err);
+	pl_rc rc = !f ? PL_EIO : a->passphrase || a->recipient ? crypt_writer_open(&w, f, &to, &err) : PL_OK;
+	if(rc == PL_EINPUT) {
+		fclose(f);
+		close(fd);
+		http_refuse(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "passphrase", &err);
+		return;
+	}
+	if(!rc)
+		rc = registry_export_fields(q->st, w ? crypt_writer_file(w) : f, csv ? FORMAT_CSV : FORMAT_JSON,
+		                           events ? EXPORT_EVENTS : EXPORT_PERSONS,
+		                           (http_can(q, PERM_MEDICAL_READ) ? 0 : EXPORT_WITHHOLD_MEDICAL) |
+		                               (a->raw && !strcmp(a->raw, "true") ? EXPORT_RAW : 0),
+		                           a->fields ? fields : NULL, !a->fields, &err);
+	if(w && rc)
+		crypt_writer_abort(w);
+	else if(w)
+		rc = crypt_writer_finish(w, &err);
 	char day[DATE_STR_MAX], name[64];
 	date_format(date_today(), day);
-	snprintf(name, sizeof(name), "parley-%s-%s.%s", events ? "events" : "persons", day,
-	         csv ? "csv" : "json");
-	http_download_send(q, f, f ? fd : -1, rc, &err, name, csv ? "text/csv; charset=utf-8" : "application/json");
+	snprintf(name, sizeof(name), "parley-%s-%s.%s%s", events ? "events" : "persons", day,
+	         csv ? "csv" : "json", w ? ".enc" : "");
+	http_download_send(q, f, f ? fd : -1, rc, &err, name,
+	                   w ? "application/octet-stream" : csv ? "text/csv; charset=utf-8" : "application/json");
+}
+
+void api_export(http_req *q)
+{
+	export_ask a = {http_query(q, "format"), http_query(q, "what"), http_query(q, "raw"),
+	                http_query(q, "fields"), NULL, NULL};
+	export_run(q, &a);
+}
+
+void api_export_encrypted(http_req *q)
+{
+	static const char *const keys[] = {"format", "what", "raw", "fields", "passphrase", "public_key", NULL};
+	json_t *b = http_body(q, keys);
+	export_ask a = {0};
+	bool raw = false;
+	const char *pub = NULL;
+	crypt_key k;
+	pl_err err = {0};
+	if(b && http_opt_string(q, b, "format", &a.format) && http_opt_string(q, b, "what", &a.what) &&
+	   http_opt_bool(q, b, "raw", &raw) && http_opt_string(q, b, "fields", &a.fields) &&
+	   http_opt_string(q, b, "passphrase", &a.passphrase) && http_opt_string(q, b, "public_key", &pub)) {
+		a.raw = raw ? "true" : "false";
+		if(!a.passphrase == !pub)
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "passphrase",
+			            "http.export_passphrase", "field", "passphrase", NULL);
+		else if(pub && crypt_key_parse_public(pub, strlen(pub), "public_key", &k, &err))
+			http_refuse(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "public_key", &err);
+		else {
+			a.recipient = pub ? &k : NULL;
+			export_run(q, &a);
+		}
+	}
+	/* The passphrase, cleared from the body and its copy. */
+	json_t *v = json_object_get(b, "passphrase");
+	if(json_is_string(v))
+		sodium_memzero((char *)json_string_value(v), json_string_length(v));
+	json_decref(b);
+	if(q->body.ptr)
+		sodium_memzero(q->body.ptr, q->body.len);
 }
 
 /* ---- the dashboard's counts ------------------------------------------- */

@@ -376,6 +376,8 @@ void import_watch_free(void *state);
 void api_import(http_req *q);
 void api_import_progress(http_req *q);
 void api_export(http_req *q);
+/* POST /api/export: the same, encrypted to the body's passphrase (sign/crypt.h). */
+void api_export_encrypted(http_req *q);
 void api_stats(http_req *q);
 /* api_logs.c: the auditor's logs, searched, paged and exported */
 void api_audit(http_req *q);

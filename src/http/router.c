@@ -102,7 +102,13 @@ const route http_routes[] = {
 	 "Export the registry (written to the access log)", NULL,
 	 "format:string:json (default) or csv;what:string:persons (default) or events (csv);"
 	 "raw:string:true: CSV fields as they are, formulas not neutralised (for an exact round "
-	 "trip, not for a spreadsheet; default false)"},
+	 "trip, not for a spreadsheet; default false);"
+	 "fields:string:only these person fields, comma-separated (JSON then without events)"},
+	{M_POST, "/api/export", PERM(PERM_EXPORT), ROUTE_BODY, api_export_encrypted,
+	 "Export the registry encrypted to a passphrase (Argon2id, XChaCha20-Poly1305) or to the "
+	 "public key file given as text (public_key: box-public-key/1, 'parley box-key'); 'parley "
+	 "decrypt' reads it back (docs/security.md). The choices as GET /api/export takes them",
+	 "ExportInput", NULL},
 	{M_GET, "/api/stats", PERM(PERM_STATS), 0, api_stats,
 	 "Counts for the dashboard: statuses, parties, holders, medical categories, returns "
 	 "by month, time in captivity", NULL, NULL},

@@ -21,14 +21,17 @@ static pl_rc record(const export_writer *w, buf *out, const char *const *cols, s
 	return w->raw ? csv_format_record_raw(out, cols, n) : csv_format_record(out, cols, n);
 }
 
-static pl_rc persons_header(buf *out, const char *const *sources, size_t nsources)
+static pl_rc persons_header(const export_writer *w, buf *out)
 {
+	const char *const *sources = w->sources;
+	size_t nsources = w->nsources;
 	const char *cols[1 + PF_COUNT + MAX_SOURCES + 1];
 	char heads[MAX_SOURCES][40];
 	size_t n = 0;
 	cols[n++] = "id";
 	for(int i = 0; i < PF_COUNT; i++)
-		cols[n++] = person_fields[i].name;
+		if(!w->fields || w->fields[i])
+			cols[n++] = person_fields[i].name;
 	for(size_t k = 0; k < nsources && k < MAX_SOURCES; k++) {
 		snprintf(heads[k], sizeof(heads[k]), "ext.%s", sources[k]);
 		cols[n++] = heads[k];
@@ -45,7 +48,8 @@ static pl_rc person_row(const export_writer *w, buf *out, const person *p)
 	size_t n = 0;
 	cols[n++] = p->uid;
 	for(int i = 0; i < PF_COUNT; i++)
-		cols[n++] = p->f[i];
+		if(!w->fields || w->fields[i])
+			cols[n++] = p->f[i];
 	for(size_t k = 0; k < nsources && k < MAX_SOURCES; k++) {
 		cols[n] = NULL;
 		for(int j = 0; j < p->next; j++)
@@ -77,7 +81,7 @@ pl_rc registry_export_head(const export_writer *w, buf *out)
 {
 	if(w->format != FORMAT_CSV)
 		return buf_adds(out, json_head);
-	return w->what == EXPORT_PERSONS ? persons_header(out, w->sources, w->nsources)
+	return w->what == EXPORT_PERSONS ? persons_header(w, out)
 	                                 : events_header(out);
 }
 
@@ -87,6 +91,14 @@ pl_rc registry_export_person(export_writer *w, buf *out, const person *p, const 
 	pl_rc rc = PL_OK;
 	if(w->format != FORMAT_CSV) {
 		rc = w->written ? buf_add(out, ",\n", 2) : PL_OK;
+		person some;
+		if(w->fields) {
+			some = *p;
+			for(int i = 0; i < PF_COUNT; i++)
+				if(!w->fields[i])
+					some.f[i] = NULL;
+			p = &some;
+		}
 		if(!rc)
 			rc = person_write_json(out, p, true, ev, nev);
 	} else if(w->what == EXPORT_PERSONS) {
@@ -160,6 +172,7 @@ typedef struct exporter {
 	cursor persons, ext, events;
 	export_writer w;
 	bool withhold;               /* the reader may not see medical details */
+	bool with_events;            /* JSON: the events inside each person */
 } exporter;
 
 /* The external ids of person p, from the ext cursor (ordered by person). */
@@ -216,7 +229,7 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 		person_from_row(x->persons.s, 0, &x->row, &p);
 		if((rc = take_ext(x, &p, err)))
 			break;
-		if(x->w.format == FORMAT_JSON || x->w.what == EXPORT_EVENTS)
+		if((x->w.format == FORMAT_JSON && x->with_events) || x->w.what == EXPORT_EVENTS)
 			if((rc = take_events(x, &p, &ev, &nev, err)))
 				break;
 		if(x->withhold) {
@@ -237,13 +250,38 @@ static pl_rc export_rows(exporter *x, pl_err *err)
 pl_rc registry_export(store *st, FILE *out, registry_format format, export_what what,
                          unsigned flags, pl_err *err)
 {
+	return registry_export_fields(st, out, format, what, flags, NULL, true, err);
+}
+
+pl_rc registry_fields_parse(const char *list, bool fields[PF_COUNT], pl_err *err)
+{
+	memset(fields, 0, PF_COUNT * sizeof(bool));
+	const char *p = list;
+	bool any = false;
+	while(p && *p) {
+		size_t n = strcspn(p, ",");
+		char word[64];
+		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) - 1 ? n : sizeof(word) - 1), p);
+		int i = field_find(person_fields, PF_COUNT, word);
+		if(i < 0)
+			return pl_failc(err, PL_EINPUT, "registry.no_field", "field", word, NULL);
+		fields[i] = any = true;
+		p += n + (p[n] == ',');
+	}
+	return any ? PL_OK : pl_failc(err, PL_EINPUT, "registry.no_field", "field", "", NULL);
+}
+
+pl_rc registry_export_fields(store *st, FILE *out, registry_format format, export_what what,
+                             unsigned flags, const bool *fields, bool with_events, pl_err *err)
+{
 	registry *r;
 	pl_rc rc = registry_get(st, &r, err);
 	if(rc)
 		return rc;
 	exporter x = {.r = r, .out = out, .withhold = (flags & EXPORT_WITHHOLD_MEDICAL) != 0,
+	              .with_events = with_events,
 	              .w = {.format = format == FORMAT_AUTO ? FORMAT_JSON : format, .what = what,
-	                    .raw = (flags & EXPORT_RAW) != 0}};
+	                    .raw = (flags & EXPORT_RAW) != 0, .fields = fields}};
 	/* An export reads every record: it goes in the access log first, so
 	 * no export happens unrecorded. */
 	rc = registry_log_access(r->st, "*", x.w.format == FORMAT_JSON ? "export json"

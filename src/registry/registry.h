@@ -345,6 +345,16 @@ enum export_flags {
  * Recorded in the access log as a read of every person ("*"). */
 pl_rc registry_export(store *st, FILE *out, registry_format format, export_what what,
                          unsigned flags, pl_err *err);
+/* The same, limited to the person fields marked in fields[PF_COUNT] (NULL:
+ * all; the id and status are always written): CSV persons get only their
+ * columns, JSON persons only those members; with_events false leaves the
+ * events out of JSON. Medical fields stay withheld under
+ * EXPORT_WITHHOLD_MEDICAL whatever is asked. */
+pl_rc registry_export_fields(store *st, FILE *out, registry_format format, export_what what,
+                             unsigned flags, const bool *fields, bool with_events, pl_err *err);
+/* "surname,given_names" -> fields[PF_COUNT]; PL_EINPUT naming the first
+ * word that is not a person field (registry.no_field). */
+pl_rc registry_fields_parse(const char *list, bool fields[PF_COUNT], pl_err *err) PL_NODISCARD;
 
 /* The export's writer, for records that are in no database: what
  * registry_export writes for these persons, appended to a buffer the
@@ -357,6 +367,7 @@ typedef struct export_writer {
 	const char *const *sources;   /* CSV persons: the ext.SOURCE columns, in this order */
 	size_t nsources;
 	bool raw;                     /* CSV: fields as they are, formulas not neutralised */
+	const bool *fields;           /* persons: the fields written (PF_COUNT); NULL: all */
 	long written;                 /* persons so far: kept by the writer */
 } export_writer;
 

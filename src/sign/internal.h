@@ -39,4 +39,24 @@ pl_rc sign_envelope_parts(const json_t *env, json_t **doc, json_t **sigs, pl_err
 pl_rc sign_message_text(buf *m, const char *doc_sha, const char *digests_sha, const char *signer,
                         const char *role, const char *signed_at) PL_NODISCARD;
 
+/* ---- key.c: key files, shared with the recipient keys (crypt.c) --------- */
+
+/* The key file at path as a JSON object: a secret key file ("...secret-key/")
+ * that others may read is refused. Free with sign_key_file_free, which
+ * wipes the secret's text. */
+pl_rc sign_key_file_read(const char *path, json_t **out, pl_err *err) PL_NODISCARD;
+void sign_key_file_free(json_t *o);
+/* A string member of a key file; NULL after an error naming it. */
+const char *sign_key_field(const json_t *o, const char *path, const char *name, pl_err *err);
+/* Refuse a member not in allowed (NULL-terminated), naming it. */
+pl_rc sign_key_only_fields(const json_t *o, const char *path, const char *const *allowed, pl_err *err);
+
+/* ---- vault.c: the passphrase and its key, shared with crypt.c ------------- */
+
+/* A passphrase of SIGN_PASSPHRASE_MIN..MAX bytes, else sign.passphrase_len. */
+pl_rc sign_passphrase_ok(const char *p, pl_err *err) PL_NODISCARD;
+/* Argon2id of passphrase and salt at kdf's limits (checked) into key[0..n). */
+pl_rc sign_kdf_derive(unsigned char *key, size_t n, const char *passphrase, const sign_kdf *kdf,
+                      const unsigned char salt[SIGN_SALT_SIZE], pl_err *err) PL_NODISCARD;
+
 #endif

@@ -160,8 +160,7 @@ static const char *cut40(const char *s, char out[44])
 	return out;
 }
 
-/* A string member of a key file; NULL after an error naming it. */
-static const char *field(const json_t *o, const char *path, const char *name, pl_err *err)
+const char *sign_key_field(const json_t *o, const char *path, const char *name, pl_err *err)
 {
 	const json_t *v = json_object_get(o, name);
 	if(!json_is_string(v)) {
@@ -172,7 +171,7 @@ static const char *field(const json_t *o, const char *path, const char *name, pl
 	return json_string_value(v);
 }
 
-static pl_rc only_fields(const json_t *o, const char *path, const char *const *allowed, pl_err *err)
+pl_rc sign_key_only_fields(const json_t *o, const char *path, const char *const *allowed, pl_err *err)
 {
 	const char *key = json_unknown_key(o, allowed);
 	if(!key)
@@ -185,7 +184,7 @@ static pl_rc only_fields(const json_t *o, const char *path, const char *const *a
 /* The secret part: it must be the one of the public key beside it. */
 static pl_rc load_secret(const json_t *o, const char *path, sign_key *k, pl_err *err)
 {
-	const char *sk = field(o, path, "secret_key", err);
+	const char *sk = sign_key_field(o, path, "secret_key", err);
 	if(!sk)
 		return PL_EINPUT;
 	if(!sign_b64_decode(sk, k->sk, SIGN_SK_SIZE))
@@ -203,7 +202,7 @@ static pl_rc load_secret(const json_t *o, const char *path, sign_key *k, pl_err 
 
 static pl_rc load_fingerprint(const json_t *o, const char *path, const sign_key *k, pl_err *err)
 {
-	const char *given = field(o, path, "fingerprint", err);
+	const char *given = sign_key_field(o, path, "fingerprint", err);
 	if(!given)
 		return PL_EINPUT;
 	char fp[SIGN_FINGERPRINT_MAX], read[SIGN_FINGERPRINT_MAX];
@@ -220,17 +219,17 @@ static pl_rc load_key(const json_t *o, const char *path, sign_key *k, pl_err *er
 	                                            "secret_key", NULL};
 	static const char *const public_fields[] = {"parley", "signer", "role", "public_key",
 	                                            "fingerprint", NULL};
-	const char *kind = field(o, path, "parley", err);
+	const char *kind = sign_key_field(o, path, "parley", err);
 	if(!kind)
 		return pl_failc(err, PL_EINPUT, "key.not_parley", "file", path, NULL);
 	bool secret = !strcmp(kind, "secret-key/1");
 	if(!secret && strcmp(kind, "public-key/1"))
 		return pl_failc(err, PL_EINPUT, "key.bad_kind", "file", path, "value",
 		                cut40(kind, (char[44]){0}), NULL);
-	pl_rc rc = only_fields(o, path, secret ? secret_fields : public_fields, err);
-	const char *signer = rc ? NULL : field(o, path, "signer", err);
-	const char *role = signer ? field(o, path, "role", err) : NULL;
-	const char *pk = role ? field(o, path, "public_key", err) : NULL;
+	pl_rc rc = sign_key_only_fields(o, path, secret ? secret_fields : public_fields, err);
+	const char *signer = rc ? NULL : sign_key_field(o, path, "signer", err);
+	const char *role = signer ? sign_key_field(o, path, "role", err) : NULL;
+	const char *pk = role ? sign_key_field(o, path, "public_key", err) : NULL;
 	if(!pk)
 		return PL_EINPUT;
 	if(!sign_role_parse(role, &k->role))
@@ -258,9 +257,9 @@ static pl_rc private_enough(const char *path, const char *text, pl_err *err)
 	return pl_failc(err, PL_EINPUT, "key.too_open", "file", path, "mode", mode, NULL);
 }
 
-pl_rc sign_key_load(const char *path, sign_key *out, pl_err *err)
+pl_rc sign_key_file_read(const char *path, json_t **out, pl_err *err)
 {
-	memset(out, 0, sizeof(*out));
+	*out = NULL;
 	buf b;
 	buf_init(&b, 0);
 	pl_rc rc = file_read(path, KEY_FILE_MAX, &b, err);
@@ -276,13 +275,30 @@ pl_rc sign_key_load(const char *path, sign_key *out, pl_err *err)
 	buf_free(&b);
 	if(!rc && !json_is_object(o))
 		rc = pl_failc(err, PL_EINPUT, "key.not_object", "file", path, NULL);
-	if(!rc)
-		rc = load_key(o, path, out, err);
+	if(rc)
+		sign_key_file_free(o);
+	else
+		*out = o;
+	return rc;
+}
+
+void sign_key_file_free(json_t *o)
+{
 	/* jansson keeps the secret's text until the value is freed. */
 	json_t *sk = json_object_get(o, "secret_key");
 	if(json_is_string(sk))
 		sodium_memzero((char *)json_string_value(sk), json_string_length(sk));
 	json_decref(o);
+}
+
+pl_rc sign_key_load(const char *path, sign_key *out, pl_err *err)
+{
+	memset(out, 0, sizeof(*out));
+	json_t *o;
+	pl_rc rc = sign_key_file_read(path, &o, err);
+	if(!rc)
+		rc = load_key(o, path, out, err);
+	sign_key_file_free(o);
 	if(rc)
 		sign_key_wipe(out);
 	return rc;

@@ -22,7 +22,7 @@ static size_t sealed_ad(const sign_key *k, unsigned char ad[AD_MAX])
 	return len + SIGN_PK_SIZE;
 }
 
-static pl_rc passphrase_ok(const char *p, pl_err *err)
+pl_rc sign_passphrase_ok(const char *p, pl_err *err)
 {
 	size_t n = p ? strlen(p) : 0;
 	if(n < SIGN_PASSPHRASE_MIN || n > SIGN_PASSPHRASE_MAX)
@@ -31,13 +31,13 @@ static pl_rc passphrase_ok(const char *p, pl_err *err)
 	return PL_OK;
 }
 
-static pl_rc derive(unsigned char key[KEY_SIZE], const char *passphrase, const sign_kdf *kdf,
-                    const unsigned char salt[SIGN_SALT_SIZE], pl_err *err)
+pl_rc sign_kdf_derive(unsigned char *key, size_t n, const char *passphrase, const sign_kdf *kdf,
+                      const unsigned char salt[SIGN_SALT_SIZE], pl_err *err)
 {
 	if(kdf->opslimit < crypto_pwhash_OPSLIMIT_MIN || kdf->memlimit < crypto_pwhash_MEMLIMIT_MIN ||
 	   kdf->opslimit > crypto_pwhash_OPSLIMIT_MAX || kdf->memlimit > crypto_pwhash_MEMLIMIT_MAX)
 		return pl_failc(err, PL_EINPUT, "vault.kdf_range", NULL);
-	if(crypto_pwhash(key, KEY_SIZE, passphrase, strlen(passphrase), salt, kdf->opslimit,
+	if(crypto_pwhash(key, n, passphrase, strlen(passphrase), salt, kdf->opslimit,
 	                 kdf->memlimit, crypto_pwhash_ALG_ARGON2ID13))
 		return pl_failc(err, PL_ENOMEM, "vault.kdf_memory", NULL);
 	return PL_OK;
@@ -49,7 +49,7 @@ pl_rc sign_seal(const sign_key *k, const char *passphrase, const sign_kdf *kdf, 
 	memset(out, 0, sizeof(*out));
 	if(!k->has_secret)
 		return pl_failc(err, PL_EINPUT, "vault.no_secret", "signer", k->signer, NULL);
-	pl_rc rc = passphrase_ok(passphrase, err);
+	pl_rc rc = sign_passphrase_ok(passphrase, err);
 	if(rc)
 		return rc;
 	out->kdf = kdf ? *kdf : sign_kdf_default;
@@ -57,7 +57,7 @@ pl_rc sign_seal(const sign_key *k, const char *passphrase, const sign_kdf *kdf, 
 	randombytes_buf(out->nonce, sizeof(out->nonce));
 	unsigned char key[KEY_SIZE], ad[AD_MAX];
 	size_t adlen = sealed_ad(k, ad);
-	rc = derive(key, passphrase, &out->kdf, out->salt, err);
+	rc = sign_kdf_derive(key, KEY_SIZE, passphrase, &out->kdf, out->salt, err);
 	if(!rc)
 		crypto_aead_xchacha20poly1305_ietf_encrypt(out->box, NULL, k->sk, SEED_SIZE, ad, adlen, NULL,
 		                                           out->nonce, key);
@@ -76,7 +76,7 @@ pl_rc sign_unseal(const sign_sealed *s, const sign_key *pub, const char *passphr
 		                sign_role_name(pub->role), "signer", pub->signer, NULL);
 	unsigned char key[KEY_SIZE], ad[AD_MAX], seed[SEED_SIZE];
 	size_t adlen = sealed_ad(pub, ad);
-	pl_rc rc = derive(key, passphrase, &s->kdf, s->salt, err);
+	pl_rc rc = sign_kdf_derive(key, KEY_SIZE, passphrase, &s->kdf, s->salt, err);
 	if(!rc && crypto_aead_xchacha20poly1305_ietf_decrypt(seed, NULL, NULL, s->box, sizeof(s->box), ad,
 	                                                     adlen, s->nonce, key))
 		rc = pl_failc(err, PL_EINPUT, "sign.wrong_passphrase", "key", fp, "role",

@@ -177,4 +177,13 @@ int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Column text, or NULL. */
 const char *store_column_text(sqlite3_stmt *s, int i);
 
+/* A consistent copy of the whole database into a new SQLite file at path
+ * (which must not exist), taken online with SQLite's backup API in steps
+ * of `pages` pages (<= 0: all at once) from one snapshot: other
+ * connections write on meanwhile, and what they commit after the start is
+ * not in the copy. between (may be NULL) is called after each step. Call
+ * outside a transaction. */
+pl_rc store_backup(store *st, const char *path, int pages, void (*between)(void *ctx), void *ctx,
+                   pl_err *err) PL_NODISCARD;
+
 #endif

@@ -26,6 +26,7 @@ static const struct cell_row {
 	{"POST", "/api/import", "/api/import", "{}", false, ".yy...."},
 	{"GET", "/api/imports/{id}", "/api/imports/none", NULL, false, ".yy...."},
 	{"GET", "/api/export", "/api/export?format=csv", NULL, false, ".y...y."},
+	{"POST", "/api/export", "/api/export", "{}", false, ".y...y."},
 	{"GET", "/api/stats", "/api/stats", NULL, false, "yyyyyy."},
 	{"GET", "/api/audit", "/api/audit?limit=5", NULL, false, ".....y."},
 	{"GET", "/api/audit/verify", "/api/audit/verify", NULL, false, ".....y."},

@@ -69,6 +69,21 @@ export const get = (path) => api('GET', path);
 export const post = (path, body, headers) => api('POST', path, body, headers);
 export const patch = (path, body) => api('PATCH', path, body);
 
+// A POST whose answer is a file (an encrypted export): resolves to
+// { blob, name } from Content-Disposition, rejects with ApiError.
+export async function postForFile(path, body) {
+  const headers = { Accept: 'application/octet-stream, application/json', 'Content-Type': 'application/json' };
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  const res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  if (!res.ok) {
+    const data = await res.json().catch(() => null);
+    if (res.status === 401) onSignedOut();
+    throw new ApiError(res.status, data);
+  }
+  const m = /filename="?([^";]+)"?/.exec(res.headers.get('Content-Disposition') || '');
+  return { blob: await res.blob(), name: m ? m[1] : 'parley-export.enc' };
+}
+
 // A query string from an object, leaving out empty values.
 export function query(params) {
   const q = new URLSearchParams();

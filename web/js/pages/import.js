@@ -1,5 +1,5 @@
 // Import files (all or nothing, with every problem listed), and export.
-import { get, upload } from '../api.js';
+import { get, upload, postForFile } from '../api.js';
 import { h, notice } from '../dom.js';
 import { t, number } from '../i18n.js';
 
@@ -90,8 +90,66 @@ function exportLinks() {
     h('p', { class: 'muted small' }, t('import.export_note')));
 }
 
+// An export encrypted to a passphrase, limited to chosen fields if asked:
+// 'parley decrypt FILE --passphrase-file PFILE' reads it (docs/security.md).
+function encryptedExport() {
+  const what = h('select', { id: 'enc-what' },
+    h('option', { value: 'json' }, t('import.export_json')),
+    h('option', { value: 'persons' }, t('import.export_persons')),
+    h('option', { value: 'events' }, t('import.export_events')));
+  const fields = h('input', { id: 'enc-fields', type: 'text', placeholder: 'surname,given_names,birth_date' });
+  const pass = h('input', { id: 'enc-pass', type: 'password', autocomplete: 'new-password' });
+  const again = h('input', { id: 'enc-again', type: 'password', autocomplete: 'new-password' });
+  const key = h('input', { id: 'enc-key', type: 'file', accept: '.pub,application/json' });
+  const out = h('div', { class: 'out', role: 'status' });
+  const button = h('button', { type: 'submit' }, t('import.encrypted_submit'));
+  const form = h('form', { class: 'card encrypted-export' }, h('h2', {}, t('import.encrypted_title')),
+    h('p', { class: 'muted small' }, t('import.encrypted_intro')),
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'enc-what' }, t('import.encrypted_what')), what),
+      h('div', { class: 'field grow' }, h('label', { for: 'enc-fields' }, t('import.encrypted_fields')), fields)),
+    h('div', { class: 'row' },
+      h('div', { class: 'field' }, h('label', { for: 'enc-pass' }, t('import.encrypted_passphrase')), pass),
+      h('div', { class: 'field' }, h('label', { for: 'enc-again' }, t('import.encrypted_again')), again)),
+    h('div', { class: 'row' },
+      h('div', { class: 'field grow' }, h('label', { for: 'enc-key' }, t('import.encrypted_key')), key)),
+    h('div', { class: 'actions' }, button), out);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    out.textContent = '';
+    const file = key.files[0];
+    if (!file && pass.value !== again.value) {
+      out.append(notice('error', t('import.encrypted_differ')));
+      return;
+    }
+    // The recipient's public key file, if one was chosen; else the passphrase.
+    const body = file ? { public_key: await file.text() } : { passphrase: pass.value };
+    if (what.value === 'json') body.format = 'json';
+    else Object.assign(body, { format: 'csv', what: what.value });
+    if (fields.value.trim()) body.fields = fields.value.replace(/\s+/g, '');
+    button.disabled = true;
+    try {
+      const { blob, name } = await postForFile('/api/export', body);
+      const a = h('a', { href: URL.createObjectURL(blob), download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+      out.append(notice('success', t('import.encrypted_done', { file: name })));
+      pass.value = again.value = '';
+      key.value = '';
+    } catch (err) {
+      out.append(notice('error', err.message));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return form;
+}
+
 export async function render(ctx) {
   return h('section', { class: 'import-page' }, h('h1', {}, t('import.title')),
     ctx.can('import') ? importForm() : null,
-    ctx.can('export') ? exportLinks() : null);
+    ctx.can('export') ? exportLinks() : null,
+    ctx.can('export') ? encryptedExport() : null);
 }
