@@ -30,6 +30,8 @@ typedef struct http_config {
 	int login_failures;          /* per user and per address in login_window (default 5, 20) */
 	int login_window;            /* seconds (default 900) */
 	unsigned timeout;            /* seconds a connection may sit idle or half-sent (default 60) */
+	unsigned write_wait;         /* seconds a write waits for the writers before it, in the order
+	                              * they came, before 503 with Retry-After (default 120) */
 	FILE *log;                   /* one line per request; NULL: none */
 	const char *office_party;    /* the party this office is of ("UA"), or NULL: not said */
 } http_config;

@@ -159,7 +159,7 @@ struct http_req {
 
 void thread_stores_init(thread_stores *ts);
 /* This worker thread's store, opened (on db_path) on its first request. */
-store *thread_store(thread_stores *ts, const char *db_path, pl_err *err);
+store *thread_store(thread_stores *ts, const http_config *cfg, pl_err *err);
 void thread_stores_close(thread_stores *ts);
 
 /* ---- admit.c: who is asking, and whether they may --------------------- */

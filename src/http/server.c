@@ -307,6 +307,8 @@ static void apply_defaults(http_config *c)
 		c->login_window = 900;
 	if(!c->timeout)
 		c->timeout = 60;
+	if(!c->write_wait)
+		c->write_wait = 120;
 }
 
 /* The handlers' state, made in the order of http_groups and freed in the
