@@ -34,6 +34,7 @@ static const cli_command commands[] = {
 	{"remains", cmd_remains, "remains cases, batches, custody, fragments and identification"},
 	{"dna", cmd_dna, "DNA kinship: profiles, screening, proposals, explanations, decisions"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
+	{"retention", cmd_retention, "rules that erase what closed cases no longer need, after N years"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
 	{"user", cmd_user, "add users, set passwords and roles, disable users"},
 	{"token", cmd_token, "API tokens for programs: create, list, revoke"},
