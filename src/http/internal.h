@@ -346,6 +346,10 @@ void api_stats(http_req *q);
 void api_audit(http_req *q);
 void api_audit_verify(http_req *q);
 void api_access(http_req *q);
+void api_retention_list(http_req *q);
+void api_retention_set(http_req *q);
+void api_retention_drop(http_req *q);
+void api_retention_run(http_req *q);
 void api_audit_export(http_req *q);
 void api_access_export(http_req *q);
 /* api_admin.c: the admin's users */
