@@ -6,6 +6,7 @@
 
 #include "accord/aftercare.h"
 #include "accord/internal.h"
+#include "core/msg.h"
 
 /* The events of the way home that may be recorded for a group. */
 static const event_type recordable[] = {EV_ARRIVED_TRANSIT, EV_ASSISTANCE, EV_REPATRIATED,
@@ -100,7 +101,7 @@ static pl_rc record_one(store *st, const aftercare_batch *b, size_t i, char uid_
 	e.f[EF_PLACE] = b->place;
 	e.f[EF_NOTE] = b->note;
 	if((rc = registry_event_add(st, who, &e, err))) {
-		pl_err_prefix(err, "persons[%zu] (%s): ", i, who);
+		msg_wrap(err, "aftercare.person_at", "at", PL_N((long)i), "who", who, NULL);
 		return rc;
 	}
 	if(uid_out)

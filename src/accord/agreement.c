@@ -49,7 +49,8 @@ static pl_rc jdoc_enum(jdoc *d, json_t *obj, const char *path, const char *key,
 	for(int i = 0; names[i]; i++)
 		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "", names[i]);
 	text_quote(s, q, sizeof(q));
-	return jdoc_fail(d, where, "expected one of %s, got '%s'", list, q);
+	return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.one_of", "allowed", list, "value", q,
+	                                  NULL));
 }
 
 /* ---- titles --------------------------------------------------------------- */
@@ -92,7 +93,7 @@ static pl_rc read_title(jdoc *d, json_t *obj, const char *path, bool required, a
 		return rc;
 	*shown = agreement_title_in(t, LANG_EN, NULL);
 	if(!*shown)
-		return jdoc_fail(d, where, "expected the title in at least one of en, uk, ru");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.title", NULL));
 	return PL_OK;
 }
 
@@ -109,7 +110,9 @@ static pl_rc read_rule(jdoc *d, json_t *obj, const char *path, const char *key, 
 	if(rule_parse(*text, d->a, out, &inner)) {
 		char where[256];
 		jdoc_path(where, sizeof(where), path, key);
-		return jdoc_fail(d, where, "%s", inner.msg);
+		if(d->err)
+			*d->err = inner; /* coded: the rule's column, then what */
+		return jdoc_at(d, where, inner.rc);
 	}
 	return PL_OK;
 }
@@ -122,7 +125,7 @@ static pl_rc read_sides(jdoc *d, json_t *obj, const char *path, const char *key,
 	jdoc_path(where, sizeof(where), path, key);
 	json_t *v = json_object_get(obj, key);
 	if(!v)
-		return jdoc_fail(d, where, "missing (it is required)");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.required", NULL));
 	const char *const parties[] = {ag->party[0], ag->party[1], NULL};
 	pl_rc rc = jdoc_object(d, v, where, parties);
 	for(int s = 0; s < 2 && !rc; s++)
@@ -136,9 +139,10 @@ static pl_rc read_scale(jdoc *d, json_t *basis, const char *path, clause *c)
 	jdoc_path(where, sizeof(where), path, "scale");
 	json_t *arr = json_object_get(basis, "scale");
 	if(!json_is_array(arr) || !json_array_size(arr))
-		return jdoc_fail(d, where, "expected a list of steps, {\"when\": RULE, \"points\": N}");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.scale", NULL));
 	if(json_array_size(arr) > SCALE_MAX)
-		return jdoc_fail(d, where, "at most %d steps", SCALE_MAX);
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.scale_max", "max",
+		                                  PL_N(SCALE_MAX), NULL));
 	static const char *const keys[] = {"when", "points", "label", NULL};
 	for(size_t i = 0; i < json_array_size(arr); i++) {
 		char at[280];
@@ -162,7 +166,7 @@ static pl_rc read_basis(jdoc *d, json_t *obj, const char *path, const agreement 
 	jdoc_path(where, sizeof(where), path, "basis");
 	json_t *b = json_object_get(obj, "basis");
 	if(!b)
-		return jdoc_fail(d, where, "missing (it is required)");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.required", NULL));
 	static const char *const keys[] = {"kind", "each", "quota", "ratio", "scale", "pool", NULL};
 	int kind;
 	pl_rc rc = jdoc_object(d, b, where, keys);
@@ -185,24 +189,24 @@ static pl_rc read_basis(jdoc *d, json_t *obj, const char *path, const agreement 
 		return PL_OK;
 	case BASIS_QUOTA:
 		if(json_object_get(b, "each") && json_object_get(b, "quota"))
-			return jdoc_fail(d, where, "give either each (N for N) or quota (per side), not both");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.each_or_quota", NULL));
 		if(json_object_get(b, "each")) {
 			rc = jdoc_long(d, b, where, "each", true, 1, 1000000000L, &c->quota[0]);
 			c->quota[1] = c->quota[0];
 			return rc;
 		}
 		if(!json_object_get(b, "quota"))
-			return jdoc_fail(d, where, "a quota needs each (N for N) or quota ({\"%s\": N, \"%s\": M})",
-			                 ag->party[0], ag->party[1]);
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.quota_needs", "a",
+			                                  ag->party[0], "b", ag->party[1], NULL));
 		rc = read_sides(d, b, where, "quota", ag, 0, c->quota);
 		if(!rc && c->quota[0] + c->quota[1] == 0)
-			return jdoc_fail(d, where, "quota: both sides are 0");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.quota_zero", NULL));
 		return rc;
 	case BASIS_RATIO:
 		return read_sides(d, b, where, "ratio", ag, 1, c->ratio);
 	case BASIS_POINTS:
 		if(c->subject == SUBJECT_REMAINS)
-			return jdoc_fail(d, where, "remains are counted, not weighed by points");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.remains_points", NULL));
 		rc = read_scale(d, b, where, c);
 		return rc ? rc : read_rule(d, b, where, "pool", false, &c->pool_text, &c->pool);
 	}
@@ -223,8 +227,8 @@ static pl_rc read_priority(jdoc *d, json_t *obj, const char *path, clause *c)
 		return PL_OK;
 	}
 	if(!json_is_array(arr) || json_array_size(arr) > PRIORITY_MAX)
-		return jdoc_fail(d, where, "expected a list of at most %d of: severity, captivity, age, "
-		                 "age asc, points", PRIORITY_MAX);
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.priority_list", "max",
+		                                  PL_N(PRIORITY_MAX), NULL));
 	for(size_t i = 0; i < json_array_size(arr); i++) {
 		const char *s = json_string_value(json_array_get(arr, i));
 		char word[32] = "";
@@ -240,16 +244,16 @@ static pl_rc read_priority(jdoc *d, json_t *obj, const char *path, clause *c)
 		if(k < 0) {
 			char at[280];
 			snprintf(at, sizeof(at), "%s[%zu]", where, i);
-			return jdoc_fail(d, at, "expected severity, captivity, age or points (with asc or "
-			                 "desc), as text");
+			return jdoc_at(d, at, pl_failc(d->err, PL_EINPUT, "doc.priority_word", NULL));
 		}
 		if(k == PRIORITY_POINTS && c->basis != BASIS_POINTS)
-			return jdoc_fail(d, where, "points orders only a clause on a points basis");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.points_order", NULL));
 		for(int j = 0; j < c->npriority; j++)
 			if(c->priority[j].kind == (priority_kind)k) {
 				char at[280];
 				snprintf(at, sizeof(at), "%s[%zu]", where, i);
-				return jdoc_fail(d, at, "%s is already in the priority", priority_names[k]);
+				return jdoc_at(d, at, pl_failc(d->err, PL_EINPUT, "doc.priority_twice",
+				                               "key", priority_names[k], NULL));
 			}
 		c->priority[c->npriority++] = (priority_key){(priority_kind)k, asc};
 	}
@@ -282,17 +286,18 @@ static pl_rc read_clause(jdoc *d, json_t *obj, const char *path, agreement *ag, 
 	char where[256];
 	jdoc_path(where, sizeof(where), path, "id");
 	if(!id_valid(c->id))
-		return jdoc_fail(d, where, "expected 1 to %d of a-z, 0-9, - and _", AGREEMENT_NAME_MAX);
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.id", "max",
+		                                  PL_N(AGREEMENT_NAME_MAX), NULL));
 	for(const clause *o = ag->clauses; o < c; o++)
 		if(!strcmp(o->id, c->id))
-			return jdoc_fail(d, where, "'%s' names two clauses", c->id);
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.clause_twice", "clause",
+			                                  c->id, NULL));
 	c->subject = (clause_subject)subject;
 	if(c->subject == SUBJECT_REMAINS) {
 		if(json_object_get(obj, "eligible") || json_object_get(obj, "priority")) {
 			jdoc_path(where, sizeof(where), path,
 			          json_object_get(obj, "eligible") ? "eligible" : "priority");
-			return jdoc_fail(d, where, "remains are handed over by count; a remains clause has "
-			                 "no eligibility rule or priority");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.remains_rule", NULL));
 		}
 	} else {
 		rc = read_rule(d, obj, path, "eligible", true, &c->eligible_text, &c->eligible);
@@ -308,19 +313,19 @@ static pl_rc read_parties(jdoc *d, json_t *doc, agreement *ag)
 {
 	json_t *p = json_object_get(doc, "parties");
 	if(!json_is_array(p) || json_array_size(p) != 2)
-		return jdoc_fail(d, "parties", "expected the two parties' codes, [\"UA\", \"RU\"]");
+		return jdoc_at(d, "parties", pl_failc(d->err, PL_EINPUT, "doc.parties", NULL));
 	for(int s = 0; s < 2; s++) {
 		const char *code = json_string_value(json_array_get(p, (size_t)s));
 		if(!code || !accord_code_valid(code)) {
 			char at[32];
 			snprintf(at, sizeof(at), "parties[%d]", s);
-			return jdoc_fail(d, at, "expected a party code: 2 to %d capital letters or digits",
-			                 PARTY_CODE_MAX);
+			return jdoc_at(d, at, pl_failc(d->err, PL_EINPUT, "doc.party_code", "max",
+			                               PL_N(PARTY_CODE_MAX), NULL));
 		}
 		snprintf(ag->party[s], sizeof(ag->party[s]), "%s", code);
 	}
 	if(!strcmp(ag->party[0], ag->party[1]))
-		return jdoc_fail(d, "parties", "the two parties are the same");
+		return jdoc_at(d, "parties", pl_failc(d->err, PL_EINPUT, "doc.same_parties", NULL));
 	return PL_OK;
 }
 
@@ -328,8 +333,8 @@ static pl_rc read_code(jdoc *d, json_t *doc, const char *key, const char **out)
 {
 	pl_rc rc = jdoc_string(d, doc, "", key, false, out);
 	if(!rc && *out && !accord_code_valid(*out))
-		return jdoc_fail(d, key, "expected a code: 2 to %d capital letters or digits",
-		                 PARTY_CODE_MAX);
+		return jdoc_at(d, key, pl_failc(d->err, PL_EINPUT, "doc.code", "max", PL_N(PARTY_CODE_MAX),
+		                                NULL));
 	return rc;
 }
 
@@ -353,7 +358,7 @@ static pl_rc read_embargo(jdoc *d, json_t *doc, agreement *ag)
 	}
 	const char *why;
 	if(!date_parse(until, &ag->embargo_until, &why))
-		return jdoc_fail(d, "embargo.until", "expected \"done\" (every stage executed) or a date");
+		return jdoc_at(d, "embargo.until", pl_failc(d->err, PL_EINPUT, "doc.embargo_until", NULL));
 	return PL_OK;
 }
 
@@ -361,9 +366,10 @@ static pl_rc read_clauses(jdoc *d, json_t *doc, agreement *ag)
 {
 	json_t *arr = json_object_get(doc, "clauses");
 	if(!json_is_array(arr) || !json_array_size(arr))
-		return jdoc_fail(d, "clauses", "expected a list of at least one clause");
+		return jdoc_at(d, "clauses", pl_failc(d->err, PL_EINPUT, "doc.clauses", NULL));
 	if(json_array_size(arr) > CLAUSES_MAX)
-		return jdoc_fail(d, "clauses", "at most %d clauses", CLAUSES_MAX);
+		return jdoc_at(d, "clauses", pl_failc(d->err, PL_EINPUT, "doc.clauses_max", "max",
+		                                      PL_N(CLAUSES_MAX), NULL));
 	for(size_t i = 0; i < json_array_size(arr); i++) {
 		char path[32];
 		snprintf(path, sizeof(path), "clauses[%zu]", i);
@@ -377,9 +383,9 @@ static pl_rc read_clauses(jdoc *d, json_t *doc, agreement *ag)
 static pl_rc check_dates(jdoc *d, const agreement *ag)
 {
 	if(ag->valid_from.y && ag->valid_until.y && date_lo(ag->valid_until) < date_lo(ag->valid_from))
-		return jdoc_fail(d, "valid_until", "before valid_from");
+		return jdoc_at(d, "valid_until", pl_failc(d->err, PL_EINPUT, "doc.before_from", NULL));
 	if(ag->valid_from.y && date_lo(ag->valid_from) < date_lo(ag->concluded))
-		return jdoc_fail(d, "valid_from", "before the agreement was concluded");
+		return jdoc_at(d, "valid_from", pl_failc(d->err, PL_EINPUT, "doc.before_concluded", NULL));
 	return PL_OK;
 }
 
@@ -392,10 +398,11 @@ static pl_rc read_document(jdoc *d, json_t *doc, agreement *ag)
 	const char *kind;
 	rc = rc ? rc : jdoc_string(d, doc, "", "parley", true, &kind);
 	if(!rc && strcmp(kind, "agreement/1"))
-		return jdoc_fail(d, "parley", "expected \"agreement/1\" (is this an agreement?)");
+		return jdoc_at(d, "parley", pl_failc(d->err, PL_EINPUT, "doc.not_agreement", NULL));
 	rc = rc ? rc : jdoc_string(d, doc, "", "id", true, &ag->name);
 	if(!rc && !id_valid(ag->name))
-		return jdoc_fail(d, "id", "expected 1 to %d of a-z, 0-9, - and _", AGREEMENT_NAME_MAX);
+		return jdoc_at(d, "id", pl_failc(d->err, PL_EINPUT, "doc.id", "max",
+		                                 PL_N(AGREEMENT_NAME_MAX), NULL));
 	rc = rc ? rc : read_title(d, doc, "", true, &ag->titles, &ag->title);
 	rc = rc ? rc : read_parties(d, doc, ag);
 	rc = rc ? rc : read_code(d, doc, "mediator", &ag->mediator);

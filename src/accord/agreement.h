@@ -55,6 +55,14 @@ typedef struct agreement_titles {
  * the one text it gives. *got (if not NULL): the language of the title
  * returned, -1 for the one text. NULL if there is no title at all. */
 const char *agreement_title_in(const agreement_titles *t, lang_id want, int *got);
+/* The title in each language as arguments of a coded message (pl_failc):
+ * "title_en", ..., "title_uk", ..., "title_ru", ... The catalogue's text
+ * names the agreement by the {agreement} the user typed (the CLI); the web
+ * UI names it by its title in the user's language instead. */
+#define AGREEMENT_TITLE_ARGS(ag)                                                     \
+	"title_en", agreement_title_in(&(ag)->titles, LANG_EN, NULL), "title_uk",          \
+	    agreement_title_in(&(ag)->titles, LANG_UK, NULL), "title_ru",                   \
+	    agreement_title_in(&(ag)->titles, LANG_RU, NULL)
 
 typedef enum clause_subject { SUBJECT_PRISONERS, SUBJECT_CIVILIANS, SUBJECT_REMAINS } clause_subject;
 

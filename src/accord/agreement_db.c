@@ -86,6 +86,7 @@ static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id,
 			return store_fail(st, err, sr, "reading an agreement");
 		if(name)
 			return pl_failc(err, PL_ENOTFOUND, "agreement.no_such", "agreement", name, NULL);
+		/* not for users: ids are the database's own */
 		return pl_fail(err, PL_ENOTFOUND, "no agreement with id %lld", (long long)id);
 	}
 	int64_t rowid = sqlite3_column_int64(s, 0);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "core/msg.h"
 #include "core/json.h"
 
 pl_rc stage_audit_outcome(store *st, const stage *s, int seq, const char *who, const char *before,
@@ -57,7 +58,7 @@ static pl_rc undo_events(store *st, const stage_entry *e, const char *why, arena
 			continue;
 		rc = registry_event_void(st, ev[i].uid, why, err);
 		if(rc)
-			pl_err_prefix(err, "%s's %s event of this stage cannot be voided: ", e->person, type);
+			msg_wrap(err, "stage.cannot_void", "whose", e->person, "event_type", type, NULL);
 		return rc;
 	}
 	return PL_OK;
@@ -149,7 +150,7 @@ static pl_rc correct(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	                                   entry_outcome_name(e->outcome), entry_outcome_name(f->outcome), day,
 	                                   f->reason, err);
 	if(rc)
-		pl_err_prefix(err, "correcting entry %d of stage %s: ", e->seq, s->uid);
+		msg_wrap(err, "stage.correcting", "entry", PL_N(e->seq), "of_stage", s->uid, NULL);
 	return rc;
 }
 

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "accord/internal.h"
+#include "core/msg.h"
+#include "core/json.h"
 #include "remains/remains.h"
 
 /* What a call does with those it does not name, and whether it ends the
@@ -19,7 +21,7 @@ typedef struct exec_ctx {
 	const stage_exec *x;
 	stage_exec_report *rep;
 	pdate date;
-	const char *note;         /* "stage 2 of istanbul-2025-06-02 (S...)" */
+	const stage_note *note;   /* "stage 2 of istanbul-2025-06-02 (S...)" */
 	agreement ag;
 	entry_outcome *outcome;   /* per entry of the stage */
 	const stage_outcome **said; /* the outcome given for it, if any */
@@ -30,16 +32,10 @@ pl_rc stage_discrepancy_add(store *st, const stage *s, const pl_err *said, pl_er
 	sqlite3_stmt *q;
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
-	char *args = NULL;
-	if(said->code) {
-		json_t *o = json_object();
-		for(int i = 0; i < said->nargs; i++)
-			json_object_set_new(o, said->arg[i].name, json_string(said->arg[i].value));
-		args = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-		json_decref(o);
-		if(!args)
-			return pl_nomem(err);
-	}
+	bool nomem;
+	char *args = json_err_args(said, &nomem);
+	if(nomem)
+		return pl_nomem(err);
 	pl_rc rc = store_stmt(st, "INSERT INTO stage_discrepancy (stage_id, ts, actor, what, code, args)"
 	                          " VALUES (?, ?, ?, ?, ?, ?)", &q, err);
 	if(rc) {
@@ -125,7 +121,7 @@ static pl_rc set_entry(store *st, const stage *s, exec_ctx *c, const stage_entry
 
 /* Handed over: listed first if the agreement found them held. Those
  * repatriated as seriously wounded or ill may not serve again (Art. 117). */
-static pl_rc hand_over(store *st, const stage *s, pdate date, const char *note, const char *uid, arena *a,
+static pl_rc hand_over(store *st, const stage *s, pdate date, const stage_note *note, const char *uid, arena *a,
                        bool *art117, pl_err *err)
 {
 	person p;
@@ -150,7 +146,7 @@ static pl_rc substitute(store *st, const stage *s, exec_ctx *c, const stage_entr
 		rc = pl_failc(err, PL_EINPUT, "stage.substitute_on", "person", who, "stage", s->uid, NULL);
 	rc = rc ? rc : stage_check_entry(st, &c->ag, s->date, NULL, &e, a, err);
 	if(rc) {
-		pl_err_prefix(err, "substitute for %s: ", orig->person[0] ? orig->person : orig->ref);
+		msg_wrap(err, "stage.substitute_for", "original", orig->person[0] ? orig->person : orig->ref, NULL);
 		return rc;
 	}
 	bool art117 = false;
@@ -197,14 +193,8 @@ static const event_type failure_event[OUTCOME_COUNT] = {
 	[OUTCOME_DIED] = EV_DIED_IN_CAPTIVITY,
 };
 
-static const char *const failure_text[OUTCOME_COUNT] = {
-	[OUTCOME_NOT_PRESENTED] = "not presented at the handover",
-	[OUTCOME_REFUSED] = "refused repatriation at the handover",
-	[OUTCOME_SUBSTITUTED] = "replaced at the handover by an agreed substitute",
-	[OUTCOME_DIED] = "died before delivery",
-};
-
-/* The same, as codes of the message catalogue (for the discrepancy). */
+/* What befell those not handed over, as codes of the message catalogue
+ * (for the discrepancy and the person's event). */
 static const char *const failure_code[OUTCOME_COUNT] = {
 	[OUTCOME_NOT_PRESENTED] = "discrepancy.not_presented",
 	[OUTCOME_REFUSED] = "discrepancy.refused",
@@ -215,19 +205,20 @@ static const char *const failure_code[OUTCOME_COUNT] = {
 pl_rc stage_outcome_events(store *st, const stage *s, const char *who, entry_outcome o, pdate date,
                            const char *note, arena *a, bool *art117, pl_err *err)
 {
-	char stage_note[160], text[300];
-	snprintf(stage_note, sizeof(stage_note), "stage %d of %s (%s)", s->number, s->agreement, s->uid);
+	stage_note said;
 	*art117 = false;
-	if(o == OUTCOME_HANDED_OVER)
-		return hand_over(st, s, date, stage_note, who, a, art117, err);
+	if(o == OUTCOME_HANDED_OVER) {
+		stage_note_make(&said, s, "stage.note", NULL, NULL);
+		return hand_over(st, s, date, &said, who, a, art117, err);
+	}
 	if(o <= OUTCOME_PENDING || o >= OUTCOME_COUNT)
 		return PL_OK;
-	snprintf(text, sizeof(text), "%s%s%s", failure_text[o], note ? ": " : "", note ? note : "");
+	stage_note_outcome(&said, failure_code[o], note);
 	person p;
 	pl_rc rc = registry_person_get(st, who, a, &p, err);
 	/* Taken off a list they were never put on: nothing to undo. */
 	if(!rc && (p.status == ST_LISTED || failure_event[o] != EV_DELISTED))
-		rc = stage_person_event(st, who, failure_event[o], date, s->handover_point, text, err);
+		rc = stage_person_event(st, who, failure_event[o], date, s->handover_point, &said, err);
 	return rc;
 }
 
@@ -281,7 +272,7 @@ static pl_rc remains_batch_of(store *st, const stage *s, exec_ctx *c, const stag
 		date_format(c->date, date);
 		remains_batch nb = {.label = b->batch, .from_party = c->ag.party[b->side],
 		                    .to_party = c->ag.party[1 - b->side], .handover_date = date,
-		                    .declared = b->declared, .note = c->note};
+		                    .declared = b->declared, .note = c->note->text};
 		rc = remains_batch_add(st, &nb, err);
 	}
 	arena_free(&a);
@@ -382,9 +373,9 @@ static pl_rc execute(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &c->ag, err);
 	if(rc)
 		return rc;
-	char note[160];
-	snprintf(note, sizeof(note), "stage %d of %s (%s)", s->number, s->agreement, s->uid);
-	c->note = note;
+	stage_note note;
+	stage_note_make(&note, s, "stage.note", NULL, NULL);
+	c->note = &note;
 	c->outcome = arena_calloc(a, s->nentries + 1, sizeof(*c->outcome));
 	c->said = arena_calloc(a, s->nentries + 1, sizeof(*c->said));
 	if(!c->outcome || !c->said)

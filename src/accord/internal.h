@@ -19,7 +19,10 @@ typedef struct jdoc {
 /* Parse text into *out (a new reference), refusing duplicate keys; a
  * syntax error names the line and column. */
 pl_rc jdoc_load(jdoc *d, const char *text, size_t len, json_t **out) PL_NODISCARD;
-pl_rc jdoc_fail(jdoc *d, const char *path, const char *fmt, ...) PL_PRINTF(3, 4);
+/* The refusal pl_failc has just put in d->err, with the document's name
+ * and the path in front ("m.json: entries[3].side: ..."); returns rc:
+ *   return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.list", NULL)); */
+pl_rc jdoc_at(jdoc *d, const char *path, pl_rc rc);
 /* obj must be an object whose keys are all in `allowed` (NULL-terminated);
  * an unknown key is refused by name, with the nearest allowed one
  * (json_only_keys). */
@@ -80,13 +83,30 @@ typedef pl_rc (*stage_change_fn)(store *st, stage *s, void *ctx, arena *a, pl_er
 pl_rc stage_change(store *st, const char *uid, stage_change_fn fn, void *ctx,
                       pl_err *err) PL_NODISCARD;
 
+/* The note a stage puts on a person's event: its English text, and the
+ * same by code and arguments (a JSON object's text) for the UI to say in
+ * the user's language. */
+typedef struct stage_note {
+	char text[PL_ERR_MSG_MAX];
+	const char *code;   /* NULL: the text alone */
+	char args[PL_ERR_MSG_MAX];
+} stage_note;
+/* "stage 2 of istanbul-2025-06 (S...)" by code (stage.note, or one that
+ * adds to it), with the stage's arguments n, agreement and stage, and one
+ * more when name is not NULL. */
+void stage_note_make(stage_note *n, const stage *s, const char *code, const char *name,
+                     const char *value);
+/* The note of an outcome that is not a handover: what the catalogue's
+ * code says of it in English, then ": " and the note given with it. */
+void stage_note_outcome(stage_note *n, const char *code, const char *note);
 /* An event on a person of a stage, recorded as the office's own record. */
 pl_rc stage_person_event(store *st, const char *person_uid, event_type type, pdate date,
-                            const char *place, const char *note, pl_err *err) PL_NODISCARD;
+                            const char *place, const stage_note *note, pl_err *err) PL_NODISCARD;
 /* agreed: everyone on it who is held is listed (inside a transaction). */
 pl_rc stage_mark_agreed(store *st, const stage *s, pl_err *err) PL_NODISCARD;
 /* Those listed on the stage go back to held (inside a transaction): the
- * manifest they were listed on no longer stands, for `why`. */
+ * manifest they were listed on no longer stands, for `why` (a code of the
+ * catalogue, "stage.why_changed", or the reason a person gave). */
 pl_rc stage_delist_all(store *st, const stage *s, const char *why, pl_err *err) PL_NODISCARD;
 /* ---- execution (execute.c, correct.c) ---- */
 

@@ -7,6 +7,7 @@
 
 #include "accord/internal.h"
 #include "core/json.h"
+#include "core/msg.h"
 #include "core/text.h"
 
 void jdoc_path(char *out, size_t size, const char *path, const char *key)
@@ -17,16 +18,13 @@ void jdoc_path(char *out, size_t size, const char *path, const char *key)
 		snprintf(out, size, "%s", key);
 }
 
-pl_rc jdoc_fail(jdoc *d, const char *path, const char *fmt, ...)
+pl_rc jdoc_at(jdoc *d, const char *path, pl_rc rc)
 {
-	char msg[PL_ERR_MSG_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	if(path && *path)
-		return pl_fail(d->err, PL_EINPUT, "%s: %s: %s", d->name, path, msg);
-	return pl_fail(d->err, PL_EINPUT, "%s: %s", d->name, msg);
+		pl_err_prefix(d->err, "%s: %s: ", d->name, path);
+	else
+		pl_err_prefix(d->err, "%s: ", d->name);
+	return rc;
 }
 
 pl_rc jdoc_load(jdoc *d, const char *text, size_t len, json_t **out)
@@ -34,6 +32,7 @@ pl_rc jdoc_load(jdoc *d, const char *text, size_t len, json_t **out)
 	json_error_t je;
 	*out = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if(!*out)
+		/* jansson's words */
 		return pl_fail(d->err, PL_EINPUT, "%s:%d:%d: %s", d->name, je.line, je.column, je.text);
 	return PL_OK;
 }
@@ -41,7 +40,7 @@ pl_rc jdoc_load(jdoc *d, const char *text, size_t len, json_t **out)
 pl_rc jdoc_object(jdoc *d, json_t *obj, const char *path, const char *const *allowed)
 {
 	if(!json_is_object(obj))
-		return jdoc_fail(d, path, "expected an object");
+		return jdoc_at(d, path, pl_failc(d->err, PL_EINPUT, "doc.object", NULL));
 	pl_rc rc = json_only_keys(obj, path, allowed, d->err);
 	if(rc)
 		pl_err_prefix(d->err, "%s: ", d->name);
@@ -57,17 +56,17 @@ pl_rc jdoc_string(jdoc *d, json_t *obj, const char *path, const char *key, bool 
 	*out = NULL;
 	if(!v || json_is_null(v)) {
 		if(required)
-			return jdoc_fail(d, where, "missing (it is required)");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.required", NULL));
 		return PL_OK;
 	}
 	if(!json_is_string(v))
-		return jdoc_fail(d, where, "expected text");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.text", NULL));
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
 	if(!n)
-		return jdoc_fail(d, where, "expected text, got an empty string");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.text_empty", NULL));
 	if(strlen(s) != n || strchr(s, '\n') || strchr(s, '\r'))
-		return jdoc_fail(d, where, "expected one line of text");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.one_line", NULL));
 	*out = arena_strdup(d->a, s);
 	return *out ? PL_OK : pl_nomem(d->err);
 }
@@ -87,7 +86,9 @@ pl_rc jdoc_date(jdoc *d, json_t *obj, const char *path, const char *key, bool re
 		char where[256], q[64];
 		jdoc_path(where, sizeof(where), path, key);
 		text_quote(s, q, sizeof(q));
-		return jdoc_fail(d, where, "%s, got '%s'", why, q);
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.bad_value", "why",
+		                                  msg_code_of(why) ? msg_code_of(why) : why, "value", q,
+		                                  NULL));
 	}
 	return PL_OK;
 }
@@ -100,12 +101,13 @@ pl_rc jdoc_long(jdoc *d, json_t *obj, const char *path, const char *key, bool re
 	json_t *v = json_object_get(obj, key);
 	if(!v) {
 		if(required)
-			return jdoc_fail(d, where, "missing (it is required)");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.required", NULL));
 		return PL_OK;
 	}
 	json_int_t n = json_integer_value(v);
 	if(!json_is_integer(v) || n < min || n > max)
-		return jdoc_fail(d, where, "expected a whole number from %ld to %ld", min, max);
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.whole_number", "min", PL_N(min),
+		                                  "max", PL_N(max), NULL));
 	*out = (long)n;
 	return PL_OK;
 }

@@ -10,11 +10,15 @@
 #include "accord/ledger.h"
 #include "remains/remains.h"
 
-/* The refusal, with the field it is about. */
-static pl_rc refuse(const char **field, const char *name, pl_err *err, pl_rc rc, const char *msg)
+/* The refusal e, with the field it is about in front: "clause: ...". */
+static pl_rc refuse(const char **field, const char *name, pl_err *err, const pl_err *e)
 {
 	*field = name;
-	return pl_fail(err, rc, "%s: %s", name, msg);
+	if(err) {
+		*err = *e;
+		pl_err_prefix(err, "%s: ", name);
+	}
+	return e->rc;
 }
 
 static const clause *clause_of(const agreement *ag, const char *id)
@@ -28,43 +32,42 @@ static const clause *clause_of(const agreement *ag, const char *id)
 /* The clause named, about bodies. */
 static pl_rc tie_clause(const agreement *ag, const char *id, const char **field, pl_err *err)
 {
-	char msg[300];
+	pl_err e;
 	const clause *cl = clause_of(ag, id);
 	if(!id || !id[0])
-		return refuse(field, "clause", err, PL_EINPUT, "required: the body-exchange clause the bodies count under");
-	if(!cl) {
-		snprintf(msg, sizeof(msg), "agreement '%s' has no clause '%s'", ag->name, id);
-		return refuse(field, "clause", err, PL_EINPUT, msg);
-	}
-	if(cl->subject != SUBJECT_REMAINS) {
-		snprintf(msg, sizeof(msg), "clause '%s' is about %s, not bodies: a batch counts under a clause about "
-		         "remains", id, clause_subject_name(cl->subject));
-		return refuse(field, "clause", err, PL_EINPUT, msg);
-	}
-	return PL_OK;
+		pl_failc(&e, PL_EINPUT, "ledger.clause_required", NULL);
+	else if(!cl)
+		pl_failc(&e, PL_EINPUT, "ledger.no_clause", "agreement", ag->name, "clause", id,
+		         AGREEMENT_TITLE_ARGS(ag), NULL);
+	else if(cl->subject != SUBJECT_REMAINS)
+		pl_failc(&e, PL_EINPUT, "ledger.not_remains_clause", "clause", id, "subject",
+		         clause_subject_name(cl->subject), NULL);
+	else
+		return PL_OK;
+	return refuse(field, "clause", err, &e);
 }
 
 /* The batch goes between the agreement's parties and has a count. */
 static pl_rc tie_batch(const agreement *ag, const remains_batch *b, long declared, const char **field,
                        pl_err *err)
 {
-	char msg[300];
+	pl_err e;
 	int from = b->from_party ? agreement_side(ag, b->from_party) : -1;
 	int to = b->to_party ? agreement_side(ag, b->to_party) : -1;
 	if(from < 0 || to < 0 || from == to) {
-		snprintf(msg, sizeof(msg), "batch '%s' goes from %s to %s; agreement '%s' is between %s and %s",
-		         b->label, b->from_party ? b->from_party : "(not known)", b->to_party ? b->to_party : "(not known)",
-		         ag->name, ag->party[0], ag->party[1]);
-		return refuse(field, "batch", err, PL_EINPUT, msg);
+		pl_failc(&e, PL_EINPUT, "ledger.batch_parties", "batch", b->label, "from",
+		         b->from_party ? b->from_party : "ledger.not_known", "to",
+		         b->to_party ? b->to_party : "ledger.not_known", "agreement", ag->name, "a", ag->party[0], "b",
+		         ag->party[1], NULL);
+		return refuse(field, "batch", err, &e);
 	}
 	if(declared == 0 || declared < -1) {
-		snprintf(msg, sizeof(msg), "expected a whole number of bodies from 1, got %ld", declared);
-		return refuse(field, "declared", err, PL_EINPUT, msg);
+		*field = "declared";
+		return pl_failc(err, PL_EINPUT, "remains.declared_bodies", "n", PL_N(declared), NULL);
 	}
 	if(declared < 0 && b->declared < 1) {
-		snprintf(msg, sizeof(msg), "batch '%s' has no declared count: give the bodies the sender declared",
-		         b->label);
-		return refuse(field, "declared", err, PL_EINPUT, msg);
+		pl_failc(&e, PL_EINPUT, "ledger.no_declared", "batch", b->label, NULL);
+		return refuse(field, "declared", err, &e);
 	}
 	return PL_OK;
 }
@@ -73,25 +76,24 @@ static pl_rc tie_batch(const agreement *ag, const remains_batch *b, long declare
 static pl_rc tie_stage(store *st, const ledger_tie *t, arena *a, stage *s, agreement *ag,
                        const char **field, pl_err *err)
 {
-	char msg[400];
 	pl_err e = {0};
 	pl_rc rc = stage_get(st, t->stage ? t->stage : "", a, s, &e);
 	if(rc)
-		return refuse(field, "stage", err, rc, e.msg);
+		return refuse(field, "stage", err, &e);
 	if(t->agreement && t->agreement[0]) {
 		if((rc = agreement_get(st, t->agreement, a, ag, &e)))
-			return refuse(field, "agreement", err, rc, e.msg);
+			return refuse(field, "agreement", err, &e);
 		if(ag->id != s->agreement_id) {
-			snprintf(msg, sizeof(msg), "stage %s belongs to agreement '%s', not '%s'", s->uid, s->agreement,
-			         ag->name);
-			return refuse(field, "stage", err, PL_EINPUT, msg);
+			pl_failc(&e, PL_EINPUT, "ledger.stage_other", "stage", s->uid, "agreement", s->agreement, "other",
+			         ag->name, NULL);
+			return refuse(field, "stage", err, &e);
 		}
 	} else if((rc = agreement_get_id(st, s->agreement_id, a, ag, err))) {
 		return rc;
 	}
 	if(s->status == STAGE_CANCELLED) {
-		snprintf(msg, sizeof(msg), "stage %s is cancelled: its bodies would count nowhere", s->uid);
-		return refuse(field, "stage", err, PL_ECONFLICT, msg);
+		pl_failc(&e, PL_ECONFLICT, "ledger.stage_cancelled", "stage", s->uid, NULL);
+		return refuse(field, "stage", err, &e);
 	}
 	return PL_OK;
 }
@@ -113,7 +115,7 @@ pl_rc ledger_batch_tie(store *st, const ledger_tie *t, const char **field, pl_er
 		return rc;
 	}
 	if((rc = remains_batch_get(st, t->batch, stage_uid_by_id, &a, &b, &e)))
-		rc = refuse(field, "batch", err, rc, e.msg);
+		rc = refuse(field, "batch", err, &e);
 	if(!rc && !t->stage)
 		rc = remains_batch_tie(st, t->batch, 0, NULL, -1, stage_uid_by_id, err);
 	else if(!rc && !(rc = tie_stage(st, t, &a, &s, &ag, field, err)) &&

@@ -28,6 +28,7 @@ pl_rc manifest_export(store *st, const char *stage_uid, json_t **out, pl_err *er
 	pl_rc rc = stage_get(st, stage_uid, &a, &s, err);
 	rc = rc ? rc : stage_manifest_version(st, &s, 0, &a, &text, err);
 	if(!rc && !(doc = json_loads(text, 0, NULL)))
+		/* not for users: a broken database */
 		rc = pl_fail(err, PL_EINTEGRITY, "stage %s: its stored manifest is not JSON", s.uid);
 	char doc_sha[JCS_SHA256_HEX], dig_sha[JCS_SHA256_HEX];
 	rc = rc ? rc : jcs_sha256_hex(doc, doc_sha, err);
@@ -196,6 +197,13 @@ static pl_rc find_local(store *st, const char *uid, local_stage *out, pl_err *er
 	return PL_OK;
 }
 
+/* The first 16 digits of a sha256, as messages show it ("sha256 1f2e...") */
+static const char *sha16(char out[17], const char *sha)
+{
+	snprintf(out, 17, "%.16s", sha ? sha : "");
+	return out;
+}
+
 static pl_rc check_agreement(store *st, const manifest_doc *m, const char *name, arena *a,
                                 agreement *ag, pl_err *err)
 {
@@ -206,13 +214,13 @@ static pl_rc check_agreement(store *st, const manifest_doc *m, const char *name,
 	if(rc)
 		return rc;
 	if(strcmp(ag->sha256, m->agreement_sha256))
-		return pl_fail(err, PL_ECONFLICT, "%s: the manifest is under other terms of agreement %s than "
-		               "those stored here (sha256 %.16s..., here %.16s...)", name, m->agreement,
-		               m->agreement_sha256, ag->sha256);
+		return pl_failc(err, PL_ECONFLICT, "manifest.other_terms", "file", name, "agreement", m->agreement,
+		                "theirs", sha16((char[17]){0}, m->agreement_sha256), "here",
+		                sha16((char[17]){0}, ag->sha256), AGREEMENT_TITLE_ARGS(ag), NULL);
 	if(strcmp(ag->party[0], m->party[0]) || strcmp(ag->party[1], m->party[1]) ||
 	   (!ag->mediator) != (!m->mediator) || (ag->mediator && strcmp(ag->mediator, m->mediator)))
-		return pl_fail(err, PL_EINPUT, "%s: the manifest's parties or mediator are not agreement %s's",
-		               name, m->agreement);
+		return pl_failc(err, PL_EINPUT, "manifest.other_parties", "file", name, "agreement", m->agreement,
+		                AGREEMENT_TITLE_ARGS(ag), NULL);
 	return PL_OK;
 }
 
@@ -295,9 +303,9 @@ static pl_rc take_version(store *st, const agreement *ag, manifest_doc *m, const
 		                PL_N(here->version), "version", PL_N(m->version), NULL);
 	if(m->version == here->version) {
 		if(strcmp(doc_sha, here->sha256))
-			return pl_fail(err, PL_ECONFLICT, "%s: version %d of stage %s here is another document (sha256 "
-			               "%.16s..., this one %.16s...): both sides changed it; agree on one",
-			               name, m->version, m->stage, here->sha256, doc_sha);
+			return pl_failc(err, PL_ECONFLICT, "manifest.both_changed", "file", name, "version",
+			                PL_N(m->version), "stage", m->stage, "here", sha16((char[17]){0}, here->sha256),
+			                "theirs", sha16((char[17]){0}, doc_sha), NULL);
 		return PL_OK;
 	}
 	if(!stage_status_open(here->status))
@@ -308,7 +316,7 @@ static pl_rc take_version(store *st, const agreement *ag, manifest_doc *m, const
 	if(here->status == STAGE_AGREED) {
 		stage s;
 		rc = stage_get(st, m->stage, a, &s, err);
-		rc = rc ? rc : stage_delist_all(st, &s, "a new version of its manifest", err);
+		rc = rc ? rc : stage_delist_all(st, &s, "stage.why_new_version", err);
 	}
 	char sha[65];
 	return rc ? rc : stage_store_version(st, here->id, m, STAGE_PROPOSED, sha, err);

@@ -5,6 +5,7 @@
 
 #include "accord/internal.h"
 #include "accord/stage.h"
+#include "core/msg.h"
 #include "core/utf8.h"
 
 /* The identity a manifest carries (GCIII Art. 17 and the party). */
@@ -112,7 +113,8 @@ static pl_rc read_side(jdoc *d, json_t *obj, const char *path, const manifest_do
 			return PL_OK;
 	char where[256];
 	jdoc_path(where, sizeof(where), path, "side");
-	return jdoc_fail(d, where, "expected one of the parties, %s or %s", m->party[0], m->party[1]);
+	return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.party_of", "a", m->party[0], "b",
+	                                  m->party[1], NULL));
 }
 
 static pl_rc read_ext(jdoc *d, json_t *pj, const char *path, entry_identity *w)
@@ -123,7 +125,7 @@ static pl_rc read_ext(jdoc *d, json_t *pj, const char *path, entry_identity *w)
 	if(!ext)
 		return PL_OK;
 	if(!json_is_object(ext))
-		return jdoc_fail(d, where, "expected an object of identifiers, {\"icrc\": \"...\"}");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.ext_object", NULL));
 	const char *src;
 	json_t *v;
 	json_object_foreach(ext, src, v) {
@@ -134,9 +136,11 @@ static pl_rc read_ext(jdoc *d, json_t *pj, const char *path, entry_identity *w)
 		if(!why)
 			why = id ? ext_value_invalid(id) : "expected text";
 		if(why)
-			return jdoc_fail(d, at, "%s", why);
+			return jdoc_at(d, at, pl_failc(d->err, PL_EINPUT, "doc.why", "why",
+			                               msg_code_of(why) ? msg_code_of(why) : why, NULL));
 		if(w->next == EXT_MAX)
-			return jdoc_fail(d, where, "at most %d identifiers", EXT_MAX);
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.ext_max", "max",
+			                                  PL_N(EXT_MAX), NULL));
 		w->ext[w->next++] = (ext_id){arena_strdup(d->a, src), arena_strdup(d->a, id)};
 	}
 	return PL_OK;
@@ -153,7 +157,7 @@ static pl_rc read_identity(jdoc *d, json_t *obj, const char *path, entry_identit
 	keys[IDENTITY_FIELDS] = "ext";
 	keys[IDENTITY_FIELDS + 1] = NULL;
 	if(!pj)
-		return jdoc_fail(d, where, "missing (it is required)");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.required", NULL));
 	pl_rc rc = jdoc_object(d, pj, where, keys);
 	for(int i = 0; i < IDENTITY_FIELDS && !rc; i++) {
 		rc = jdoc_string(d, pj, where, identity_fields[i].key, false, identity_at(w, i));
@@ -161,11 +165,11 @@ static pl_rc read_identity(jdoc *d, json_t *obj, const char *path, entry_identit
 		if(!rc && v && utf8_width(v) > 200) {
 			char at[300];
 			jdoc_path(at, sizeof(at), where, identity_fields[i].key);
-			rc = jdoc_fail(d, at, "longer than 200 characters");
+			rc = jdoc_at(d, at, pl_failc(d->err, PL_EINPUT, "doc.long_200", NULL));
 		}
 	}
 	if(!rc && !w->surname && !w->surname_latin)
-		return jdoc_fail(d, where, "a person needs a surname (in any script)");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.surname", NULL));
 	return rc ? rc : read_ext(d, pj, where, w);
 }
 
@@ -176,7 +180,8 @@ static pl_rc read_seq(jdoc *d, json_t *obj, const char *path, int prev, int *seq
 	if(!rc && n <= prev) {
 		char where[256];
 		jdoc_path(where, sizeof(where), path, "seq");
-		return jdoc_fail(d, where, "expected numbers rising through the list (after %d)", prev);
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.rising", "after", PL_N(prev),
+		                                  NULL));
 	}
 	*seq = (int)n;
 	return rc;
@@ -188,7 +193,7 @@ static pl_rc read_entries(jdoc *d, json_t *doc, const char *path, manifest_doc *
 	jdoc_path(where, sizeof(where), path, "entries");
 	json_t *arr = json_object_get(doc, "entries");
 	if(!json_is_array(arr))
-		return jdoc_fail(d, where, "expected a list");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.list", NULL));
 	size_t n = json_array_size(arr);
 	m->entries = arena_calloc(d->a, n ? n : 1, sizeof(stage_entry));
 	if(!m->entries)
@@ -223,7 +228,7 @@ static pl_rc read_remains(jdoc *d, json_t *doc, const char *path, manifest_doc *
 	if(!arr)
 		return PL_OK;
 	if(!json_is_array(arr))
-		return jdoc_fail(d, where, "expected a list");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.list", NULL));
 	size_t n = json_array_size(arr);
 	m->batches = arena_calloc(d->a, n ? n : 1, sizeof(stage_batch));
 	if(!m->batches)
@@ -256,13 +261,13 @@ static pl_rc read_head(jdoc *d, json_t *doc, const char *path, manifest_doc *m)
 	pl_rc rc = jdoc_string(d, doc, path, "parley", true, &kind);
 	if(!rc && strcmp(kind, "manifest/1")) {
 		jdoc_path(where, sizeof(where), path, "parley");
-		return jdoc_fail(d, where, "expected \"manifest/1\" (is this a manifest?)");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.not_manifest", NULL));
 	}
 	long number = 0, version = 0;
 	rc = rc ? rc : jdoc_string(d, doc, path, "stage", true, &m->stage);
 	jdoc_path(where, sizeof(where), path, "stage");
 	if(!rc && !registry_uid_valid('S', m->stage))
-		return jdoc_fail(d, where, "expected a stage id, S and 16 characters");
+		return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.stage_id", NULL));
 	rc = rc ? rc : jdoc_long(d, doc, path, "number", true, 1, 100000, &number);
 	rc = rc ? rc : jdoc_long(d, doc, path, "version", true, 1, 100000, &version);
 	m->number = (int)number;
@@ -278,7 +283,7 @@ static pl_rc read_head(jdoc *d, json_t *doc, const char *path, manifest_doc *m)
 	for(int s = 0; s < 2 && !rc; s++) {
 		const char *code = json_string_value(json_array_get(parties, (size_t)s));
 		if(!json_is_array(parties) || json_array_size(parties) != 2 || !code || !accord_code_valid(code))
-			return jdoc_fail(d, where, "expected the two parties' codes");
+			return jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.two_parties", NULL));
 		snprintf(m->party[s], sizeof(m->party[s]), "%s", code);
 	}
 	rc = rc ? rc : jdoc_string(d, doc, path, "mediator", false, &m->mediator);
@@ -298,7 +303,7 @@ static pl_rc check_totals(jdoc *d, json_t *doc, const char *path, const manifest
 	if(!json_equal(t, json_object_get(want, "totals"))) {
 		char where[256];
 		jdoc_path(where, sizeof(where), path, "totals");
-		rc = jdoc_fail(d, where, "do not add up to the lists' entries and remains");
+		rc = jdoc_at(d, where, pl_failc(d->err, PL_EINPUT, "doc.totals", NULL));
 	}
 	json_decref(want);
 	return rc;

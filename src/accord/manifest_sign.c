@@ -26,9 +26,9 @@ static pl_rc usable_key(store *st, const char *fingerprint, unsigned roles, sign
 {
 	pl_rc rc = sign_office_key(st, fingerprint, roles, t, err);
 	if(!rc && !(roles & (1u << t->key.role)))
-		rc = pl_fail(err, PL_ECONFLICT, "the office's key %s is a %s's (%s): you may sign only as %s",
-		             t->fingerprint, sign_role_name(t->key.role), t->key.signer,
-		             roles & (1u << SIGN_PARTY) ? "a party" : "the mediator");
+		rc = pl_failc(err, PL_ECONFLICT, roles & (1u << SIGN_PARTY) ? "manifest.sign_as_party"
+		              : "manifest.sign_as_mediator", "key", t->fingerprint, "role", sign_role_name(t->key.role),
+		              "signer", t->key.signer, NULL);
 	return rc;
 }
 

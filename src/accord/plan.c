@@ -19,7 +19,7 @@ static pl_rc pick_clause(const agreement *ag, const char *id, const clause **out
 			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
 			         ag->clauses[i].id);
 		return pl_failc(err, PL_EUSAGE, "plan.which_clause", "agreement", ag->name, "n", PL_N(ag->nclauses),
-		                "list", list, NULL);
+		                "list", list, AGREEMENT_TITLE_ARGS(ag), NULL);
 	}
 	*out = &ag->clauses[0];
 	return PL_OK;
@@ -31,11 +31,13 @@ static pl_rc check_window(const agreement *ag, pdate d, pl_err *err)
 	date_format(d, on);
 	if(ag->valid_from.y && date_lo(d) < date_lo(ag->valid_from)) {
 		date_format(ag->valid_from, lim);
-		return pl_failc(err, PL_EINPUT, "plan.before", "date", on, "agreement", ag->name, "from", lim, NULL);
+		return pl_failc(err, PL_EINPUT, "plan.before", "date", on, "agreement", ag->name, "from", lim,
+		                AGREEMENT_TITLE_ARGS(ag), NULL);
 	}
 	if(ag->valid_until.y && date_lo(d) > date_hi(ag->valid_until)) {
 		date_format(ag->valid_until, lim);
-		return pl_failc(err, PL_EINPUT, "plan.after", "date", on, "agreement", ag->name, "until", lim, NULL);
+		return pl_failc(err, PL_EINPUT, "plan.after", "date", on, "agreement", ag->name, "until", lim,
+		                AGREEMENT_TITLE_ARGS(ag), NULL);
 	}
 	return PL_OK;
 }

@@ -89,14 +89,17 @@ static bool is(const parser *ps, const char *t)
 	return ps->len && !strcmp(ps->tok, t);
 }
 
-/* An error at the current token: "column N: expected X, got 'Y'". */
+/* An error at the current token: "column N: expected X, got 'Y'", what
+ * expected as a code of the catalogue (rule.w_...). */
 static pl_rc expected(parser *ps, const char *what)
 {
 	if(!ps->len)
-		return pl_fail(ps->err, PL_EINPUT, "column %zu: expected %s, got the end of the rule",
-		               ps->at + 1, what);
-	return pl_fail(ps->err, PL_EINPUT, "column %zu: expected %s, got '%.*s'", ps->at + 1, what,
-	               (int)(ps->len > 40 ? 40 : ps->len), ps->s + ps->at);
+		return pl_failc(ps->err, PL_EINPUT, "rule.expected_end", "column", PL_N(ps->at + 1), "what", what,
+		                NULL);
+	char got[48];
+	snprintf(got, sizeof(got), "%.*s", (int)(ps->len > 40 ? 40 : ps->len), ps->s + ps->at);
+	return pl_failc(ps->err, PL_EINPUT, "rule.expected", "column", PL_N(ps->at + 1), "what", what, "got",
+	                got, NULL);
 }
 
 static pl_rc take(parser *ps, const char *t, const char *what)
@@ -132,7 +135,7 @@ static pl_rc parse_date_arg(parser *ps, value *v)
 	snprintf(text, sizeof(text), "%.*s", (int)ps->len, ps->s + ps->at);
 	const char *why;
 	if(!ps->len || !date_parse(text, &v->date, &why))
-		return expected(ps, "a date (YYYY, YYYY-MM or YYYY-MM-DD) or stage_date");
+		return expected(ps, "rule.w_date");
 	next(ps);
 	return PL_OK;
 }
@@ -156,11 +159,10 @@ static pl_rc parse_quoted(parser *ps, value *v)
 {
 	const char *t = ps->s + ps->at;
 	if(ps->len < 2 || t[ps->len - 1] != t[0])
-		return pl_fail(ps->err, PL_EINPUT, "column %zu: expected the closing %c of this text",
-		               ps->at + 1, t[0]);
+		return pl_failc(ps->err, PL_EINPUT, "rule.closing", "column", PL_N(ps->at + 1), "quote",
+		                t[0] == '"' ? "\"" : "'", NULL);
 	if(ps->len == 2)
-		return pl_fail(ps->err, PL_EINPUT, "column %zu: expected text between the quotes",
-		               ps->at + 1);
+		return pl_failc(ps->err, PL_EINPUT, "rule.empty_quotes", "column", PL_N(ps->at + 1), NULL);
 	v->kind = V_WORD;
 	v->word = arena_strndup(ps->a, t + 1, ps->len - 2);
 	if(!v->word)
@@ -175,14 +177,14 @@ static pl_rc parse_value(parser *ps, value *v)
 	if(quoted(ps))
 		return parse_quoted(ps, v);
 	if(!ps->len || !word_char(ps->s[ps->at]) || reserved(ps))
-		return expected(ps, "a field, a number, a date, a word or \"quoted text\"");
+		return expected(ps, "rule.w_value");
 	if(is(ps, "age")) {
 		next(ps);
 		v->kind = V_AGE;
-		pl_rc rc = take(ps, "(", "'(' after age");
+		pl_rc rc = take(ps, "(", "rule.w_open_age");
 		if(!rc)
 			rc = parse_date_arg(ps, v);
-		return rc ? rc : take(ps, ")", "')'");
+		return rc ? rc : take(ps, ")", "rule.w_close");
 	}
 	if(is(ps, "stage_date")) {
 		v->kind = V_STAGE_DATE;
@@ -229,8 +231,8 @@ static pl_rc check_word(parser *ps, const value *field, const value *w, size_t c
 			return PL_OK;
 	char allowed[512];
 	field_values_text(fd, allowed, sizeof(allowed));
-	return pl_fail(ps->err, PL_EINPUT, "column %zu: '%s' is not a value of %s (expected one of: %s)",
-	               column, w->word, fd->name, allowed);
+	return pl_failc(ps->err, PL_EINPUT, "rule.not_value", "column", PL_N(column), "value", w->word, "field",
+	                fd->name, "allowed", allowed, NULL);
 }
 
 /* Numbers only with ages and numbers; dates only with dates. */
@@ -253,13 +255,18 @@ static void year_as_date(value *x, value *y)
 		*y = (value){.kind = V_DATE, .date = {(int)y->number, 0, 0}};
 }
 
+/* What a value is, as a code of the catalogue: a number, a date, text. */
+static const char *kind_of(const value *v)
+{
+	return numeric(v) ? "rule.k_number" : datelike(v) ? "rule.k_date" : "rule.k_text";
+}
+
 static pl_rc check_types(parser *ps, value *x, value *y, size_t column)
 {
 	year_as_date(x, y);
 	if(numeric(x) != numeric(y) || datelike(x) != datelike(y))
-		return pl_fail(ps->err, PL_EINPUT, "column %zu: these cannot be compared (%s with %s)", column,
-		               numeric(x) ? "a number" : datelike(x) ? "a date" : "text",
-		               numeric(y) ? "a number" : datelike(y) ? "a date" : "text");
+		return pl_failc(ps->err, PL_EINPUT, "rule.incomparable", "column", PL_N(column), "x", kind_of(x), "y",
+		                kind_of(y), NULL);
 	return PL_OK;
 }
 
@@ -269,11 +276,11 @@ static pl_rc parse_test(parser *ps, rule *n)
 		n->kind = N_CAPTURED;
 		n->negated = is(ps, "captured_since");
 		next(ps);
-		pl_rc rc = take(ps, "(", "'('");
+		pl_rc rc = take(ps, "(", "rule.w_open");
 		if(!rc)
 			rc = parse_date_arg(ps, &n->lo);
 		n->lo.kind = n->lo.on_stage ? V_STAGE_DATE : V_DATE;
-		return rc ? rc : take(ps, ")", "')'");
+		return rc ? rc : take(ps, ")", "rule.w_close");
 	}
 	size_t col = ps->at + 1;
 	pl_rc rc = parse_value(ps, &n->v);
@@ -291,8 +298,8 @@ static pl_rc parse_test(parser *ps, rule *n)
 			if((rc = check_types(ps, &n->v, &n->lo, col)) || (rc = check_word(ps, &n->v, &n->lo, c2)))
 				return rc;
 			if(n->op > OP_NE && !numeric(&n->v) && !datelike(&n->v))
-				return pl_fail(ps->err, PL_EINPUT, "column %zu: %s compares numbers or dates, not text",
-				               col, ops[k]);
+				return pl_failc(ps->err, PL_EINPUT, "rule.order_text", "column", PL_N(col), "op", ops[k],
+				                NULL);
 			return check_word(ps, &n->lo, &n->v, col);
 		}
 	if(is(ps, "is")) {
@@ -302,36 +309,35 @@ static pl_rc parse_test(parser *ps, rule *n)
 			n->negated = true;
 			next(ps);
 		}
-		return take(ps, "unknown", "'unknown'");
+		return take(ps, "unknown", "rule.w_unknown");
 	}
 	if(is(ps, "between")) {
 		n->kind = N_BETWEEN;
 		next(ps);
-		if((rc = parse_value(ps, &n->lo)) || (rc = take(ps, "and", "'and'")) ||
+		if((rc = parse_value(ps, &n->lo)) || (rc = take(ps, "and", "rule.w_and")) ||
 		   (rc = parse_value(ps, &n->hi)))
 			return rc;
 		if((rc = check_types(ps, &n->v, &n->lo, col)) || (rc = check_types(ps, &n->v, &n->hi, col)))
 			return rc;
 		if(!numeric(&n->v) && !datelike(&n->v))
-			return pl_fail(ps->err, PL_EINPUT, "column %zu: between compares numbers or dates, not text",
-			               col);
+			return pl_failc(ps->err, PL_EINPUT, "rule.between_text", "column", PL_N(col), NULL);
 		return PL_OK;
 	}
 	if(is(ps, "not")) {
 		n->negated = true;
 		next(ps);
 		if(!is(ps, "in"))
-			return expected(ps, "'in' after 'not'");
+			return expected(ps, "rule.w_in");
 	}
 	if(is(ps, "in")) {
 		n->kind = N_IN;
 		next(ps);
-		if((rc = take(ps, "(", "'(' after in")))
+		if((rc = take(ps, "(", "rule.w_open_in")))
 			return rc;
 		do {
 			if(n->nset == IN_MAX)
-				return pl_fail(ps->err, PL_EINPUT, "column %zu: at most %d values in a list",
-				               ps->at + 1, IN_MAX);
+				return pl_failc(ps->err, PL_EINPUT, "rule.list_max", "column", PL_N(ps->at + 1), "max",
+				                PL_N(IN_MAX), NULL);
 			size_t c2 = ps->at + 1;
 			if((rc = parse_value(ps, &n->set[n->nset])) ||
 			   (rc = check_types(ps, &n->v, &n->set[n->nset], c2)) ||
@@ -339,15 +345,15 @@ static pl_rc parse_test(parser *ps, rule *n)
 				return rc;
 			n->nset++;
 		} while(is(ps, ",") && (next(ps), true));
-		return take(ps, ")", "',' or ')'");
+		return take(ps, ")", "rule.w_list");
 	}
-	return expected(ps, "a comparison (=, !=, <, <=, >, >=), in, not in, between or is");
+	return expected(ps, "rule.w_comparison");
 }
 
 static pl_rc parse_not(parser *ps, rule **out)
 {
 	if(++ps->depth > RULE_DEPTH_MAX)
-		return pl_fail(ps->err, PL_EINPUT, "column %zu: the rule nests too deeply", ps->at + 1);
+		return pl_failc(ps->err, PL_EINPUT, "rule.too_deep", "column", PL_N(ps->at + 1), NULL);
 	rule *n = arena_calloc(ps->a, 1, sizeof(rule));
 	if(!n)
 		return pl_nomem(ps->err);
@@ -360,7 +366,7 @@ static pl_rc parse_not(parser *ps, rule **out)
 		next(ps);
 		rc = parse_rule(ps, &n);
 		if(!rc)
-			rc = take(ps, ")", "')'");
+			rc = take(ps, ")", "rule.w_close");
 	} else {
 		rc = parse_test(ps, n);
 	}
@@ -401,10 +407,10 @@ pl_rc rule_parse(const char *text, arena *a, rule **out, pl_err *err)
 	parser ps = {.s = text, .a = a, .err = err};
 	next(&ps);
 	if(!ps.len)
-		return pl_fail(err, PL_EINPUT, "column 1: expected a rule, got nothing");
+		return pl_failc(err, PL_EINPUT, "rule.nothing", NULL);
 	pl_rc rc = parse_rule(&ps, out);
 	if(!rc && ps.len)
-		rc = expected(&ps, "'and', 'or' or the end of the rule");
+		rc = expected(&ps, "rule.w_end");
 	return rc;
 }
 

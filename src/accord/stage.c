@@ -287,7 +287,7 @@ static pl_rc insert_stage(store *st, const agreement *ag, const manifest_doc *m,
 	sqlite3_reset(s);
 	if(sr == SQLITE_CONSTRAINT)
 		return pl_failc(err, PL_ECONFLICT, "agreement.stage_exists", "agreement", ag->name, "n",
-		                PL_N(m->number), NULL);
+		                PL_N(m->number), AGREEMENT_TITLE_ARGS(ag), NULL);
 	return sr == SQLITE_DONE ? PL_OK : store_fail(st, err, sr, "storing a stage");
 }
 
@@ -324,7 +324,7 @@ static pl_rc fill_batches(const agreement *ag, const char *uid, const stage_new 
 		const clause *cl = agreement_clause(ag, b->clause ? b->clause : "");
 		if(!cl || cl->subject != SUBJECT_REMAINS)
 			return pl_failc(err, PL_EINPUT, "agreement.remains_clause", "agreement", ag->name, "clause",
-			                b->clause, NULL);
+			                b->clause, AGREEMENT_TITLE_ARGS(ag), NULL);
 		if(!b->batch) {
 			/* The batch is named by the stage and the side, until the
 			 * remains office gives it a label of its own. */
@@ -388,7 +388,7 @@ pl_rc stage_create_planned(store *st, const plan *p, int day, const char *handov
                            char uid[UID_SIZE], pl_err *err)
 {
 	if(day < 1 || (size_t)day > p->ndays)
-		return pl_fail(err, PL_EINPUT, "the plan has no stage %d (it has %zu)", day, p->ndays);
+		return pl_failc(err, PL_EINPUT, "plan.no_day", "day", PL_N(day), "n", PL_N(p->ndays), NULL);
 	const plan_day *d = &p->days[day - 1];
 	size_t n = (size_t)(d->persons[0] + d->persons[1]);
 	stage_entry *entries = calloc(n ? n : 1, sizeof(*entries));

@@ -1,13 +1,46 @@
 /* A stage's life: new versions of its manifest, proposal, agreement,
  * cancellation and closing; the events they put on persons. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "accord/internal.h"
 #include "core/json.h"
+#include "core/msg.h"
+
+void stage_note_make(stage_note *n, const stage *s, const char *code, const char *name,
+                     const char *value)
+{
+	pl_err e;
+	if(name)
+		pl_failc(&e, PL_OK, code, "n", PL_N(s->number), "agreement", s->agreement, "stage", s->uid, name,
+		         value, NULL);
+	else
+		pl_failc(&e, PL_OK, code, "n", PL_N(s->number), "agreement", s->agreement, "stage", s->uid, NULL);
+	snprintf(n->text, sizeof(n->text), "%s", e.msg);
+	bool nomem;
+	char *args = json_err_args(&e, &nomem);
+	n->code = args && strlen(args) < sizeof(n->args) ? code : NULL;
+	snprintf(n->args, sizeof(n->args), "%s", n->code ? args : "");
+	free(args);
+}
+
+void stage_note_outcome(stage_note *n, const char *code, const char *note)
+{
+	const char *what = msg_template(LANG_EN, code);
+	snprintf(n->text, sizeof(n->text), "%s%s%s", what ? what : code, note ? ": " : "", note ? note : "");
+	char said[sizeof(n->text)];
+	snprintf(said, sizeof(said), "%s%s", note ? ": " : "", note ? note : "");
+	json_t *o = json_pack("{s:s, s:s}", "outcome", code, "note", said);
+	char *args = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	n->code = args && strlen(args) < sizeof(n->args) ? "stage.note_outcome" : NULL;
+	snprintf(n->args, sizeof(n->args), "%s", n->code ? args : "");
+	free(args);
+}
 
 pl_rc stage_person_event(store *st, const char *person_uid, event_type type, pdate date,
-                            const char *place, const char *note, pl_err *err)
+                            const char *place, const stage_note *note, pl_err *err)
 {
 	char d[DATE_STR_MAX];
 	date_format(date, d);
@@ -16,7 +49,9 @@ pl_rc stage_person_event(store *st, const char *person_uid, event_type type, pda
 	e.f[EF_DATE] = d;
 	e.f[EF_SOURCE] = "own_records";
 	e.f[EF_PLACE] = place;
-	e.f[EF_NOTE] = note;
+	e.f[EF_NOTE] = note ? note->text : NULL;
+	e.note_code = note ? note->code : NULL;
+	e.note_args = note && note->code ? note->args : NULL;
 	return registry_event_add(st, person_uid, &e, err);
 }
 
@@ -69,9 +104,8 @@ pl_rc stage_mark_agreed(store *st, const stage *s, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
-	char note[96];
-	snprintf(note, sizeof(note), "stage %d of %s (%s), manifest version %d", s->number, s->agreement,
-	         s->uid, s->version);
+	stage_note note;
+	stage_note_make(&note, s, "stage.note_agreed", "version", PL_N(s->version));
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; i < s->nentries && !rc; i++) {
 		const stage_entry *e = &s->entries[i];
@@ -81,7 +115,7 @@ pl_rc stage_mark_agreed(store *st, const stage *s, pl_err *err)
 		arena_reset(&a);
 		rc = registry_person_get(st, e->person, &a, &p, err);
 		if(!rc && p.status == ST_HELD)
-			rc = stage_person_event(st, e->person, EV_LISTED, listing_date(s), NULL, note, err);
+			rc = stage_person_event(st, e->person, EV_LISTED, listing_date(s), NULL, &note, err);
 	}
 	arena_free(&a);
 	return rc ? rc : stage_set_status(st, s, STAGE_AGREED, NULL, err);
@@ -93,8 +127,8 @@ pl_rc stage_delist_all(store *st, const stage *s, const char *why, pl_err *err)
 {
 	arena a;
 	arena_init(&a, 0);
-	char note[256];
-	snprintf(note, sizeof(note), "stage %d of %s (%s): %s", s->number, s->agreement, s->uid, why);
+	stage_note note;
+	stage_note_make(&note, s, "stage.note_delisted", "why", why);
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; i < s->nentries && !rc; i++) {
 		person p;
@@ -103,7 +137,7 @@ pl_rc stage_delist_all(store *st, const stage *s, const char *why, pl_err *err)
 		arena_reset(&a);
 		rc = registry_person_get(st, s->entries[i].person, &a, &p, err);
 		if(!rc && p.status == ST_LISTED)
-			rc = stage_person_event(st, p.uid, EV_DELISTED, listing_date(s), NULL, note, err);
+			rc = stage_person_event(st, p.uid, EV_DELISTED, listing_date(s), NULL, &note, err);
 	}
 	arena_free(&a);
 	return rc;
@@ -196,7 +230,7 @@ static pl_rc edit_stage(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	if(rc)
 		return rc;
 	if(s->status == STAGE_AGREED)
-		rc = stage_delist_all(st, s, "its manifest changed", err);
+		rc = stage_delist_all(st, s, "stage.why_changed", err);
 	m.entries = entries;
 	m.nentries = n;
 	m.version = s->version + 1;
@@ -208,7 +242,7 @@ pl_rc stage_edit(store *st, const char *uid, const stage_entry *add, size_t nadd
                     const char *const *remove, size_t nremove, pl_err *err)
 {
 	if(!nadd && !nremove)
-		return pl_fail(err, PL_EUSAGE, "nothing to change");
+		return pl_failc(err, PL_EUSAGE, "stage.nothing_to_change", NULL);
 	edit x = {add, nadd, remove, nremove};
 	return stage_change(st, uid, edit_stage, &x, err);
 }

@@ -80,6 +80,7 @@ pl_rc stage_uid_by_id(store *st, int64_t id, char uid[UID_SIZE], pl_err *err)
 		snprintf(uid, UID_SIZE, "%s", store_column_text(s, 0));
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
+		/* not for users: ids are the database's own */
 		return pl_fail(err, PL_ENOTFOUND, "no stage with row id %lld", (long long)id);
 	return x == SQLITE_ROW ? PL_OK : store_fail(st, err, x, "reading stages");
 }
@@ -100,8 +101,8 @@ pl_rc stage_manifest_version(store *st, const stage *sg, int version, arena *a, 
 	sqlite3_reset(s);
 	if(!*doc)
 		return arena_oom(a) ? pl_nomem(err)
-		                    : pl_fail(err, PL_ENOTFOUND, "stage %s has no version %d (it is at version %d)",
-		                              sg->uid, version, sg->version);
+		                    : pl_failc(err, PL_ENOTFOUND, "stage.no_version", "stage", sg->uid, "version",
+		                               PL_N(version), "n", PL_N(sg->version), NULL);
 	return PL_OK;
 }
 
@@ -155,6 +156,7 @@ static pl_rc overlay_entries(store *st, stage *out, const manifest_doc *m, arena
 			k++;
 		if(out->nentries == cap) {
 			sqlite3_reset(s);
+			/* not for users: a broken database */
 			return pl_fail(err, PL_EINTEGRITY, "stage %s has more entries than its manifest allows", out->uid);
 		}
 		pid[out->nentries] = sqlite3_column_int64(s, 1);
@@ -234,6 +236,7 @@ pl_rc stage_read_doc(const char *uid, const char *text, arena *a, manifest_doc *
 	json_error_t je;
 	json_t *doc = json_loads(text, 0, &je);
 	if(!doc)
+		/* not for users: a broken database */
 		return pl_fail(err, PL_EINTEGRITY, "stage %s: its stored manifest is not JSON: %s", uid, je.text);
 	char name[64];
 	snprintf(name, sizeof(name), "stage %s", uid);
@@ -484,8 +487,7 @@ pl_rc stage_diff(store *st, const stage *s, int from, int to, arena *a, manifest
                     size_t *n, pl_err *err)
 {
 	if(from < 1 || to < 1 || from == to)
-		return pl_fail(err, PL_EINPUT, "stage %s: two different versions to compare, from 1 to %d",
-		               s->uid, s->version);
+		return pl_failc(err, PL_EINPUT, "stage.diff_versions", "stage", s->uid, "n", PL_N(s->version), NULL);
 	const char *tx, *ty;
 	manifest_doc x, y;
 	pl_rc rc = stage_manifest_version(st, s, from, a, &tx, err);

@@ -253,7 +253,7 @@ static int receiving_side(const statement *s, const char *party, pl_err *err)
 		int k = agreement_side(ag, party);
 		if(k < 0)
 			pl_failc(err, PL_EINPUT, "statement.not_party", "party", party, "agreement", ag->name, "a",
-			         ag->party[0], "b", ag->party[1], NULL);
+			         ag->party[0], "b", ag->party[1], AGREEMENT_TITLE_ARGS(ag), NULL);
 		return k;
 	}
 	for(int k = 0; k < 2; k++)
@@ -280,7 +280,7 @@ pl_rc statement_make(store *st, const char *stage_uid, const statement_opts *o, 
 	out->k = o->k ? o->k : ag->embargo_k;
 	if(out->k < ag->embargo_k || out->k > AGREEMENT_K_MAX)
 		return pl_failc(err, PL_EINPUT, "statement.k", "min", PL_N(ag->embargo_k), "agreement", ag->name,
-		                "max", PL_N(AGREEMENT_K_MAX), "k", PL_N(out->k), NULL);
+		                "max", PL_N(AGREEMENT_K_MAX), "k", PL_N(out->k), AGREEMENT_TITLE_ARGS(ag), NULL);
 	if(out->st.status != STAGE_EXECUTED && out->st.status != STAGE_CLOSED)
 		return pl_failc(err, PL_ECONFLICT, "statement.not_executed", "stage", out->st.uid, "status",
 		                stage_status_name(out->st.status), NULL);

@@ -46,6 +46,7 @@ static pl_rc find(store *st, stage *s, void *ctx, arena *a, pl_err *err)
 	pl_rc rc = agreement_get_id(st, s->agreement_id, a, &ag, err);
 	const clause *cl = rc ? NULL : agreement_clause(&ag, e->clause);
 	if(!rc && !cl)
+		/* not for users: a broken database */
 		return pl_fail(err, PL_EINTEGRITY, "entry %d names clause %s, which agreement %s lacks", e->seq,
 		               e->clause, ag.name);
 	person_query q = PERSON_QUERY_INIT;
@@ -78,7 +79,7 @@ pl_rc stage_substitutes(store *st, const char *uid, int seq, const char *name, s
 	*out = NULL;
 	*n = 0;
 	if(!name || utf8_width(name) < 2)
-		return pl_fail(err, PL_EINPUT, "name: at least two letters of a name to search for");
+		return pl_failc(err, PL_EINPUT, "stage.substitute_name", NULL);
 	pick k = {.seq = seq, .name = name, .limit = limit ? limit : 20};
 	arena mine;
 	arena_init(&mine, 0);

@@ -52,7 +52,8 @@ static int agreement_check(cli *c, int argc, char **argv)
 			json_array_append_new(all, json_pack("{s:s, s:s, s:s, s:s}", "file", argv[i], "id", ag.name,
 			                                     "sha256", ag.sha256, "explanation", buf_str(&out)));
 		} else {
-			printf("%s: ok\n%s%s", argv[i], buf_str(&out), i + 1 < argc ? "\n" : "");
+			cli_say(stdout, "cli.agreement_ok", "file", argv[i], NULL);
+			printf("%s%s", buf_str(&out), i + 1 < argc ? "\n" : "");
 		}
 		buf_free(&out);
 		arena_free(&a);
@@ -87,9 +88,12 @@ static int agreement_add_cmd(cli *c, int argc, char **argv)
 	pl_rc rc = read_agreement(argv[optind], &a, &ag, &err);
 	rc = rc ? rc : cli_open(c, &st, &err);
 	rc = rc ? rc : agreement_add(st, &ag, &added, &err);
-	if(!rc)
-		printf("%s agreement %s (%d clause%s, sha256 %.16s)\n", added ? "stored" : "already have",
-		       ag.name, ag.nclauses, ag.nclauses == 1 ? "" : "s", ag.sha256);
+	if(!rc) {
+		char sha[17];
+		snprintf(sha, sizeof(sha), "%.16s", ag.sha256);
+		cli_say(stdout, added ? "cli.agreement_stored" : "cli.agreement_had", "agreement", ag.name, "n",
+		        PL_N(ag.nclauses), "sha", sha, NULL);
+	}
 	store_close(st);
 	arena_free(&a);
 	return rc ? cli_fail(c, &err) : EXIT_OK;

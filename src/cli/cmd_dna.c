@@ -99,7 +99,7 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
 	store_close(st);
 	if(rc && rep.errors.len) {
 		cli_problems(stderr, &rep.errors, &rep.coded);
-		cli_say(stderr, "cli.dna_nothing_imported", "prog", c->prog, NULL);
+		cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
 		status = EXIT_REFUSED;
 	} else if(rc) {
 		status = cli_fail(c, &err);

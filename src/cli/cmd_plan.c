@@ -74,8 +74,10 @@ int cmd_plan(cli *c, int argc, char **argv)
 		else
 			fputs(buf_str(&out), stdout);
 		buf_free(&out);
-		if(uid[0])
-			printf("\nsaved the next stage as %s (draft)\n", uid);
+		if(uid[0]) {
+			putchar('\n');
+			cli_say(stdout, "cli.plan_saved", "stage", uid, NULL);
+		}
 	}
 	arena_free(&a);
 	store_close(st);

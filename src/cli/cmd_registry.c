@@ -152,8 +152,7 @@ int cmd_import(cli *c, int argc, char **argv)
 	if(rc) {
 		if(rep.errors.len) {
 			cli_problems(stderr, &rep.errors, &rep.coded);
-			fprintf(stderr, "%s: ", c->prog);
-			cli_say(stderr, "cli.nothing_imported", NULL);
+			cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
 			status = EXIT_REFUSED;
 		} else {
 			status = cli_fail(c, &err);

@@ -9,6 +9,7 @@
 #include "accord/ledger.h"
 #include "accord/stage.h"
 #include "cli/cli.h"
+#include "core/msg.h"
 #include "remains/remains.h"
 
 /* ---- options ------------------------------------------------------------ */
@@ -23,6 +24,17 @@ static void print_json(json_t *v)
 }
 
 /* What a change did: "UA-...-0001: preliminary -> confirmed", its note. */
+/* "note: ..." with the word in the user's language; the note as it is,
+ * whole (a message's argument would cut a long one). */
+static void say_note(const char *note)
+{
+	pl_err e;
+	pl_failc(&e, PL_OK, "cli.remains_note", NULL);
+	char word[64];
+	msg_err_text(&e, msg_env_lang(), word, sizeof(word));
+	printf("%s %s\n", word, note);
+}
+
 static int print_result(cli *c, const char *tag, const remains_result *res, pl_rc rc,
                         const pl_err *err)
 {
@@ -39,12 +51,14 @@ static int print_result(cli *c, const char *tag, const remains_result *res, pl_r
 		printf("%s: %s -> %s", tag, remains_status_name(res->before), remains_status_name(res->after));
 	else
 		printf("%s: %s (%s)", tag, saved[res->saved], remains_status_name(res->after));
-	if(res->events_added)
-		printf("; %d event%s recorded on the person", res->events_added,
-		       res->events_added == 1 ? "" : "s");
-	putchar('\n');
+	if(res->events_added) {
+		printf("; ");
+		cli_say(stdout, "cli.remains_events", "n", PL_N(res->events_added), NULL);
+	} else {
+		putchar('\n');
+	}
 	if(res->note[0])
-		printf("note: %s\n", res->note);
+		say_note(res->note);
 	return EXIT_OK;
 }
 
@@ -84,11 +98,13 @@ static void print_import(const cli *c, const remains_import_report *rep)
 	text_thousands(rep->created, made, sizeof(made));
 	text_thousands(rep->updated, changed, sizeof(changed));
 	text_thousands(rep->unchanged, same, sizeof(same));
-	printf("imported %s rows: %s cases created, %s updated, %s unchanged; %ld batches created, "
-	       "%ld custody entries added, %ld events recorded\n", rows, made, changed, same,
-	       rep->batches_created, rep->custody_added, rep->events_added);
-	if(rep->notes.len)
-		printf("notes:\n%s", buf_str(&rep->notes));
+	cli_say(stdout, "cli.remains_imported", "rows", rows, "created", made, "updated", changed, "unchanged",
+	        same, "batches", PL_N(rep->batches_created), "custody", PL_N(rep->custody_added), "events",
+	        PL_N(rep->events_added), NULL);
+	if(rep->notes.len) {
+		cli_say(stdout, "cli.remains_notes", NULL);
+		fputs(buf_str(&rep->notes), stdout);
+	}
 }
 
 static int remains_import_cmd(cli *c, int argc, char **argv)
@@ -112,8 +128,8 @@ static int remains_import_cmd(cli *c, int argc, char **argv)
 	pl_rc rc = remains_import(st, argv[optind], &o, &rep, &err);
 	store_close(st);
 	if(rc && rep.errors.len) {
-		fputs(buf_str(&rep.errors), stderr);
-		fprintf(stderr, "%s: nothing was imported\n", c->prog);
+		cli_problems(stderr, &rep.errors, &rep.coded);
+		cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
 		status = EXIT_REFUSED;
 	} else if(rc) {
 		status = cli_fail(c, &err);
@@ -213,8 +229,12 @@ static const char show_usage[] =
 static void show_fields(const remains_case *k)
 {
 	printf("%s  (%s)\n", k->tag, k->uid);
-	printf("status: %s%s%s\n\n", remains_status_name(k->status), k->person ? " as " : "",
-	       k->person ? k->person : "");
+	if(k->person)
+		cli_say(stdout, "cli.remains_status_as", "status", remains_status_name(k->status), "person", k->person,
+		        NULL);
+	else
+		cli_say(stdout, "cli.remains_status", "status", remains_status_name(k->status), NULL);
+	putchar('\n');
 	const char *head[2] = {"field", "value"};
 	table *t = table_new(2, head);
 	const char *rows[][2] = {
@@ -232,7 +252,8 @@ static void show_fields(const remains_case *k)
 
 static void show_parts(const remains_case_detail *d)
 {
-	printf("\nChain of custody\n");
+	putchar('\n');
+	cli_say(stdout, "cli.remains_custody_head", NULL);
 	const char *ch[4] = {"since", "holder", "note", "recorded by"};
 	table *t = table_new(4, ch);
 	for(size_t i = 0; i < d->ncustody; i++) {
@@ -243,9 +264,10 @@ static void show_parts(const remains_case_detail *d)
 	if(d->ncustody)
 		table_print(t, stdout, 60);
 	else
-		printf("  (none recorded)\n");
+		cli_say(stdout, "cli.remains_none_recorded", NULL);
 	table_free(t);
-	printf("\nFragments\n");
+	putchar('\n');
+	cli_say(stdout, "cli.remains_fragments_head", NULL);
 	const char *fh[3] = {"label", "person", "description"};
 	t = table_new(3, fh);
 	for(size_t i = 0; i < d->nfragments; i++) {
@@ -256,11 +278,12 @@ static void show_parts(const remains_case_detail *d)
 	if(d->nfragments)
 		table_print(t, stdout, 60);
 	else
-		printf("  (none recorded)\n");
+		cli_say(stdout, "cli.remains_none_recorded", NULL);
 	table_free(t);
 	if(!d->nrelated)
 		return;
-	printf("\nThe same person in other cases\n");
+	putchar('\n');
+	cli_say(stdout, "cli.remains_related_head", NULL);
 	const char *rh[5] = {"person", "tag", "batch", "status", "as"};
 	t = table_new(5, rh);
 	for(size_t i = 0; i < d->nrelated; i++) {
@@ -333,7 +356,7 @@ static int remains_custody_cmd(cli *c, int argc, char **argv)
 	if(c->json)
 		printf("{\"tag\":\"%s\",\"custody_added\":1}\n", tag);
 	else
-		printf("%s: held by %s since %s\n", tag, v[HOLDER].s, v[SINCE].s);
+		cli_say(stdout, "cli.remains_held", "case", tag, "holder", v[HOLDER].s, "since", v[SINCE].s, NULL);
 	return EXIT_OK;
 }
 
@@ -372,10 +395,11 @@ static int remains_fragment_cmd(cli *c, int argc, char **argv)
 	store_close(st);
 	if(rc || c->json)
 		return print_result(c, tag, &res, rc, &err);
-	static const char *const saved[] = {"unchanged", "added", "changed"};
-	printf("%s: fragment %s %s\n", tag, v[LABEL].s, saved[res.saved]);
+	static const char *const saved[] = {"cli.remains_fragment_same", "cli.remains_fragment_added",
+	                                    "cli.remains_fragment_changed"};
+	cli_say(stdout, saved[res.saved], "case", tag, "label", v[LABEL].s, NULL);
 	if(res.note[0])
-		printf("note: %s\n", res.note);
+		say_note(res.note);
 	return EXIT_OK;
 }
 
@@ -558,7 +582,7 @@ static int batch_list_cmd(cli *c, int argc, char **argv)
 	pl_rc rc = remains_batch_list(st, stage_uid_by_id, &ar, &b, &n, &err);
 	store_close(st);
 	if(!rc && !n && !c->json) {
-		printf("no batches recorded\n");
+		cli_say(stdout, "cli.remains_no_batches", NULL);
 		arena_free(&ar);
 		return EXIT_OK;
 	}
@@ -587,14 +611,17 @@ static void batch_text(const remains_batch *b)
 	batch_row(b, t);
 	table_print(t, stdout, 40);
 	table_free(t);
-	if(b->declared >= 0 && b->declared != b->received)
-		printf("\n%ld %s than declared\n", labs(b->declared - b->received),
-		       b->received < b->declared ? "fewer cases received" : "more cases received");
-	if(b->stage)
-		printf("handed over in stage %s%s%s\n", b->stage, b->clause ? ", counted under clause " : "",
-		       b->clause ? b->clause : "");
+	if(b->declared >= 0 && b->declared != b->received) {
+		putchar('\n');
+		cli_say(stdout, b->received < b->declared ? "cli.remains_fewer" : "cli.remains_more", "n",
+		        PL_N(labs(b->declared - b->received)), NULL);
+	}
+	if(b->stage && b->clause)
+		cli_say(stdout, "cli.remains_in_stage_clause", "stage", b->stage, "clause", b->clause, NULL);
+	else if(b->stage)
+		cli_say(stdout, "cli.remains_in_stage", "stage", b->stage, NULL);
 	if(b->note)
-		printf("note: %s\n", b->note);
+		say_note(b->note);
 	putchar('\n');
 }
 
@@ -679,9 +706,10 @@ static int batch_tie_cmd(cli *c, int argc, char **argv)
 	if(!rc && c->json)
 		print_json(remains_batch_json(&b));
 	else if(!rc && b.stage)
-		printf("%s: %ld bodies counted under clause %s, stage %s\n", b.label, b.declared, b.clause, b.stage);
+		cli_say(stdout, "cli.remains_tied", "batch", b.label, "n", PL_N(b.declared), "clause", b.clause, "stage",
+		        b.stage, NULL);
 	else if(!rc)
-		printf("%s: tied to no stage\n", b.label);
+		cli_say(stdout, "cli.remains_untied", "batch", b.label, NULL);
 	arena_free(&ar);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

@@ -1,8 +1,13 @@
 /* parley stage: list, show and change stages (execution: cmd_stage_exec.c). */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "accord/stage.h"
 #include "cli/cmd_stage.h"
+#include "core/msg.h"
 
 const char cli_one_stage[] = "expected one stage id";
 
@@ -79,17 +84,59 @@ static const char show_usage[] =
 	"those repatriated as seriously wounded or sick), the remains batches, and\n"
 	"the discrepancies found at execution.\n";
 
+/* A line whose head is a coded message and whose tail is a text as it is,
+ * whole (a reason, a message already written): "head tail". */
+static void say_then(const char *tail, const char *code, ...)
+{
+	pl_err e;
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(&e, PL_OK, code, ap);
+	va_end(ap);
+	char head[PL_ERR_MSG_MAX];
+	msg_err_text(&e, msg_env_lang(), head, sizeof(head));
+	printf("%s %s\n", head, tail);
+}
+
+/* A stored message (a discrepancy's) in the user's language from its code
+ * and arguments (JSON), else its English. */
+static void coded_text(const char *code, const char *args, const char *english, char *out, size_t size)
+{
+	lang_id l = msg_env_lang();
+	const char *tmpl = code && l != LANG_EN ? msg_template(l, code) : NULL;
+	json_t *o = tmpl && args ? json_loads(args, 0, NULL) : NULL;
+	if(!json_is_object(o) || json_object_size(o) > PL_ERR_ARGS) {
+		json_decref(o);
+		snprintf(out, size, "%s", english);
+		return;
+	}
+	pl_err_arg arg[PL_ERR_ARGS];
+	int n = 0;
+	const char *k;
+	json_t *v;
+	json_object_foreach(o, k, v) {
+		arg[n].name = k;
+		snprintf(arg[n++].value, sizeof(arg[0].value), "%s", json_is_string(v) ? json_string_value(v) : "");
+	}
+	msg_fill(l, tmpl, arg, n, out, size);
+	json_decref(o);
+}
+
 static pl_rc show_text(store *st, const agreement *ag, const stage *s, arena *a, pl_err *err)
 {
-	char date[DATE_STR_MAX];
+	char date[DATE_STR_MAX], sha[17];
 	date_format(s->date, date);
-	printf("stage %s: number %d of %s, %s\n", s->uid, s->number, s->agreement, date);
-	printf("  status %s, manifest version %d (sha256 %.16s...)\n", stage_status_name(s->status),
-	       s->version, s->manifest_sha256);
-	if(s->handover_point || s->transit)
-		printf("  handover at %s%s%s\n", s->handover_point ? s->handover_point : "(not set)",
-		       s->transit ? ", then through " : "", s->transit ? s->transit : "");
-	printf("  signatures on this version: %s\n", s->nsignatures ? "" : "none");
+	snprintf(sha, sizeof(sha), "%.16s", s->manifest_sha256);
+	cli_say(stdout, "cli.stage_show", "stage", s->uid, "n", PL_N(s->number), "agreement", s->agreement, "date",
+	        date, NULL);
+	cli_say(stdout, "cli.stage_show_status", "status", stage_status_name(s->status), "version",
+	        PL_N(s->version), "sha", sha, NULL);
+	const char *point = s->handover_point ? s->handover_point : "cli.stage_not_set";
+	if(s->transit)
+		cli_say(stdout, "cli.stage_show_transit", "point", point, "transit", s->transit, NULL);
+	else if(s->handover_point)
+		cli_say(stdout, "cli.stage_show_handover", "point", point, NULL);
+	cli_say(stdout, s->nsignatures ? "cli.stage_show_signatures" : "cli.stage_show_unsigned", NULL);
 	for(size_t i = 0; i < s->nsignatures; i++)
 		printf("    %s (%s), %s\n", s->signatures[i].signer, s->signatures[i].role, s->signatures[i].signed_at);
 	table *t = table_new(8, (const char *const[]){"seq", "side", "person", "name", "born", "clause",
@@ -116,23 +163,32 @@ static pl_rc show_text(store *st, const agreement *ag, const stage *s, arena *a,
 	table_free(t);
 	for(size_t i = 0; i < s->nbatches; i++) {
 		const stage_batch *b = &s->batches[i];
-		printf("remains: %s hands over batch %s, %ld bodies declared", ag->party[b->side], b->batch,
-		       b->declared);
 		if(b->delivered >= 0)
-			printf(", %ld delivered", b->delivered);
-		printf(" (clause %s)\n", b->clause);
+			cli_say(stdout, "cli.stage_show_delivered", "party", ag->party[b->side], "batch", b->batch, "n",
+			        PL_N(b->declared), "delivered", PL_N(b->delivered), "clause", b->clause, NULL);
+		else
+			cli_say(stdout, "cli.stage_show_batch", "party", ag->party[b->side], "batch", b->batch, "n",
+			        PL_N(b->declared), "clause", b->clause, NULL);
 	}
 	stage_discrepancy *d;
 	size_t nd;
 	pl_rc rc = stage_discrepancies(st, s, a, &d, &nd, err);
-	for(size_t i = 0; !rc && i < nd; i++)
-		printf("%sdiscrepancy: %s\n", i ? "" : "\n", d[i].what);
+	for(size_t i = 0; !rc && i < nd; i++) {
+		char what[PL_ERR_MSG_MAX];
+		coded_text(d[i].code, d[i].args, d[i].what, what, sizeof(what));
+		if(!i)
+			putchar('\n');
+		say_then(what, "cli.stage_show_discrepancy", NULL);
+	}
 	stage_correction *k;
 	size_t nk = 0;
 	rc = rc ? rc : stage_corrections(st, s, a, &k, &nk, err);
-	for(size_t i = 0; !rc && i < nk; i++)
-		printf("%scorrection of entry %d: %s -> %s (%s), by %s at %s: %s\n", i ? "" : "\n", k[i].seq,
-		       k[i].before, k[i].outcome, k[i].date, k[i].actor, k[i].ts, k[i].reason);
+	for(size_t i = 0; !rc && i < nk; i++) {
+		if(!i)
+			putchar('\n');
+		say_then(k[i].reason, "cli.stage_show_correction", "seq", PL_N(k[i].seq), "before", k[i].before, "outcome",
+		         k[i].outcome, "date", k[i].date, "actor", k[i].actor, "ts", k[i].ts, NULL);
+	}
 	return rc;
 }
 
@@ -203,10 +259,10 @@ static int stage_diff_cmd(cli *c, int argc, char **argv)
 		                             "changes", arr)))
 			rc = pl_nomem(&err);
 	} else if(!rc) {
-		printf("stage %s, manifest version %ld -> %ld\n", s.uid, from, to);
+		cli_say(stdout, "cli.stage_diff", "stage", s.uid, "from", PL_N(from), "to", PL_N(to), NULL);
 		for(size_t i = 0; i < n; i++)
 			printf("%c %s\n", ch[i].op, ch[i].what);
-		printf("%zu change%s\n", n, n == 1 ? "" : "s");
+		cli_say(stdout, "cli.stage_changes", "n", PL_N(n), NULL);
 	}
 	arena_free(&a);
 	store_close(st);
@@ -267,7 +323,7 @@ static int stage_add(cli *c, int argc, char **argv)
 		rc = pl_nomem(&err);
 	rc = rc ? rc : stage_edit(st, s.uid, add, n, NULL, 0, &err);
 	if(!rc)
-		printf("stage %s: %zu added; manifest version %d, in draft\n", s.uid, n, s.version + 1);
+		cli_say(stdout, "cli.stage_added", "stage", s.uid, "n", PL_N(n), "version", PL_N(s.version + 1), NULL);
 	arena_free(&a);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
@@ -286,7 +342,7 @@ static int stage_remove(cli *c, int argc, char **argv)
 	pl_rc rc = cli_open(c, &st, &err);
 	rc = rc ? rc : stage_edit(st, argv[optind], NULL, 0, (const char *const *)argv + optind + 1, n, &err);
 	if(!rc)
-		printf("stage %s: %zu removed; a new manifest version, in draft\n", argv[optind], n);
+		cli_say(stdout, "cli.stage_removed", "stage", argv[optind], "n", PL_N(n), NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -312,14 +368,15 @@ static const char close_usage[] =
 
 typedef pl_rc (*stage_op)(store *st, const char *uid, pl_err *err);
 
-static int run_op(cli *c, const char *uid, stage_op op, const char *done_text)
+/* done: the code of what the user is told, "stage {stage} proposed". */
+static int run_op(cli *c, const char *uid, stage_op op, const char *done)
 {
 	store *st = NULL;
 	pl_err err = {0};
 	pl_rc rc = cli_open(c, &st, &err);
 	rc = rc ? rc : op(st, uid, &err);
 	if(!rc)
-		printf("stage %s %s\n", uid, done_text);
+		cli_say(stdout, done, "stage", uid, NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
@@ -328,14 +385,14 @@ static int stage_propose_cmd(cli *c, int argc, char **argv)
 {
 	const char *uid = NULL;
 	int status = stage_args(c, argc, argv, propose_usage, &uid);
-	return status >= 0 ? status : run_op(c, uid, stage_propose, "proposed");
+	return status >= 0 ? status : run_op(c, uid, stage_propose, "cli.stage_proposed");
 }
 
 static int stage_close_cmd(cli *c, int argc, char **argv)
 {
 	const char *uid = NULL;
 	int status = stage_args(c, argc, argv, close_usage, &uid);
-	return status >= 0 ? status : run_op(c, uid, stage_close, "closed");
+	return status >= 0 ? status : run_op(c, uid, stage_close, "cli.stage_closed");
 }
 
 static int stage_cancel_cmd(cli *c, int argc, char **argv)
@@ -352,7 +409,7 @@ static int stage_cancel_cmd(cli *c, int argc, char **argv)
 	pl_rc rc = cli_open(c, &st, &err);
 	rc = rc ? rc : stage_cancel(st, argv[optind], v[0].s, &err);
 	if(!rc)
-		printf("stage %s cancelled\n", argv[optind]);
+		cli_say(stdout, "cli.stage_cancelled", "stage", argv[optind], NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

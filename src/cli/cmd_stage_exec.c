@@ -6,6 +6,7 @@
 #include "accord/stage.h"
 #include "cli/cmd_stage.h"
 #include "core/csv.h"
+#include "core/msg.h"
 
 static const char execute_usage[] =
 	"usage: parley stage execute STAGE [OPTIONS]\n"
@@ -85,6 +86,7 @@ static pl_rc read_outcomes(const char *path, arena *a, stage_outcome *out, size_
 	return rc ? rc : arena_oom(a) ? pl_nomem(err) : PL_OK;
 }
 
+/* done: the code of what was done, "executed". */
 static void print_report(const cli *c, const char *uid, const char *done, const stage_exec_report *x)
 {
 	if(c->json) {
@@ -94,10 +96,17 @@ static void print_report(const cli *c, const char *uid, const char *done, const 
 		       x->substitutes[0], x->substitutes[1], x->bodies[0], x->bodies[1], x->art117, x->discrepancies);
 		return;
 	}
-	printf("stage %s %s: %ld and %ld handed over (%ld and %ld substitutes), %ld and %ld not "
-	       "delivered; %ld and %ld bodies; %ld under Art. 117; %ld discrepancies logged\n",
-	       uid, done, x->handed_over[0], x->handed_over[1], x->substitutes[0], x->substitutes[1],
-	       x->not_delivered[0], x->not_delivered[1], x->bodies[0], x->bodies[1], x->art117, x->discrepancies);
+	/* Two messages on one line: more counts than a message has arguments. */
+	pl_err head, tail;
+	pl_failc(&head, PL_OK, "cli.stage_report", "stage", uid, "done", done, "h0", PL_N(x->handed_over[0]), "h1",
+	         PL_N(x->handed_over[1]), "s0", PL_N(x->substitutes[0]), "s1", PL_N(x->substitutes[1]), "m0",
+	         PL_N(x->not_delivered[0]), "m1", PL_N(x->not_delivered[1]), NULL);
+	pl_failc(&tail, PL_OK, "cli.stage_report_tail", "b0", PL_N(x->bodies[0]), "b1", PL_N(x->bodies[1]),
+	         "art117", PL_N(x->art117), "n", PL_N(x->discrepancies), NULL);
+	char a[PL_ERR_MSG_MAX], b[PL_ERR_MSG_MAX];
+	msg_err_text(&head, msg_env_lang(), a, sizeof(a));
+	msg_err_text(&tail, msg_env_lang(), b, sizeof(b));
+	printf("%s %s\n", a, b);
 }
 
 /* What --outcome and --delivered collect. */
@@ -183,7 +192,7 @@ static int exec_cmd(cli *c, int argc, char **argv, const char *usage, bool deliv
 
 int cli_stage_execute(cli *c, int argc, char **argv)
 {
-	return exec_cmd(c, argc, argv, execute_usage, true, stage_execute, "executed");
+	return exec_cmd(c, argc, argv, execute_usage, true, stage_execute, "cli.stage_done_executed");
 }
 
 static const char record_usage[] =
@@ -205,7 +214,7 @@ static const char record_usage[] =
 
 int cli_stage_record(cli *c, int argc, char **argv)
 {
-	return exec_cmd(c, argc, argv, record_usage, false, stage_record, "recorded");
+	return exec_cmd(c, argc, argv, record_usage, false, stage_record, "cli.stage_done_recorded");
 }
 
 static const char finish_usage[] =
@@ -223,7 +232,7 @@ static const char finish_usage[] =
 
 int cli_stage_finish(cli *c, int argc, char **argv)
 {
-	return exec_cmd(c, argc, argv, finish_usage, true, stage_finish, "finished (executed)");
+	return exec_cmd(c, argc, argv, finish_usage, true, stage_finish, "cli.stage_done_finished");
 }
 
 static const char correct_usage[] =
@@ -264,7 +273,8 @@ int cli_stage_correct(cli *c, int argc, char **argv)
 	pl_rc rc = cli_open(c, &st, &err);
 	rc = rc ? rc : stage_correct(st, argv[optind], &f, &err);
 	if(!rc)
-		printf("stage %s: %s corrected to %s\n", argv[optind], f.person, v[OUTCOME].s);
+		cli_say(stdout, "cli.stage_corrected", "stage", argv[optind], "person", f.person, "outcome",
+		        v[OUTCOME].s, NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }

@@ -35,11 +35,10 @@ static void note_title(const statement *s, lang_id lang)
 	if(got == (int)lang)
 		return;
 	if(got < 0)
-		fprintf(stderr, "note: agreement %s gives its title in one language, not said which; the "
-		        "statement uses it as written\n", s->ag->name);
+		cli_say(stderr, "cli.statement_title_plain", "agreement", s->ag->name, NULL);
 	else
-		fprintf(stderr, "note: agreement %s has no title in %s; the statement uses its %s title\n",
-		        s->ag->name, lang_code(lang), lang_code((lang_id)got));
+		cli_say(stderr, "cli.statement_title_other", "agreement", s->ag->name, "lang", lang_code(lang),
+		        "got", lang_code((lang_id)got), NULL);
 }
 
 int cmd_statement(cli *c, int argc, char **argv)
@@ -132,10 +131,12 @@ int cmd_aftercare(cli *c, int argc, char **argv)
 		if(!cli_print_json(aftercare_json(&view, false)))
 			rc = pl_nomem(&err);
 	} else if(!rc) {
-		printf("%ld handed over in stages", view.total);
+		char steps[PL_ERR_ARG_MAX] = "";
 		for(int k = 0; k < STEP_COUNT; k++)
-			printf("%s%s %ld", k ? ", " : ": ", aftercare_step_name((aftercare_step)k), view.count[k]);
-		printf("; %ld under Art. 117 (no active duty)\n", view.art117);
+			snprintf(steps + strlen(steps), sizeof(steps) - strlen(steps), "%s%s %ld", k ? ", " : "",
+			         aftercare_step_name((aftercare_step)k), view.count[k]);
+		cli_say(stdout, "cli.aftercare_summary", "n", PL_N(view.total), "steps", steps, "art117",
+		        PL_N(view.art117), NULL);
 		table *t = table_new(6, (const char *const[]){"person", "name", "party", "step", "since", ""});
 		for(size_t i = 0; i < view.n; i++) {
 			const aftercare_row *x = &view.rows[i];

@@ -142,3 +142,17 @@ pl_rc json_close(json_writer *w)
 		w->rc = buf_addc(w->out, '}');
 	return w->rc;
 }
+
+char *json_err_args(const pl_err *e, bool *nomem)
+{
+	*nomem = false;
+	if(!e || !e->code)
+		return NULL;
+	json_t *o = json_object();
+	for(int i = 0; o && i < e->nargs; i++)
+		json_object_set_new(o, e->arg[i].name, json_string(e->arg[i].value));
+	char *text = o ? json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	json_decref(o);
+	*nomem = !text;
+	return text;
+}

@@ -56,4 +56,9 @@ const char *json_unknown_key(const json_t *obj, const char *const *allowed);
 pl_rc json_only_keys(const json_t *obj, const char *path, const char *const *allowed,
                      pl_err *err) PL_NODISCARD;
 
+/* The arguments of a coded message (pl_failc) as the text of a JSON
+ * object, {"name": "value", ...} with sorted keys, to store beside its
+ * code (free it); NULL when e has no code, or out of memory (*nomem). */
+char *json_err_args(const pl_err *e, bool *nomem);
+
 #endif

@@ -1,6 +1,9 @@
 /* Writing a coded message (msg.h); the texts are in msgtab.c and msgtab_io.c. */
 #include "core/msg.h"
 
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,4 +159,45 @@ lang_id msg_env_lang(void)
 		return LANG_EN;
 	}
 	return LANG_EN;
+}
+
+void msg_wrap(pl_err *err, const char *code, ...)
+{
+	if(!err)
+		return;
+	const char *tmpl = msg_template(LANG_EN, code);
+	pl_err_arg extra[PL_ERR_ARGS];
+	int n = 0;
+	va_list ap;
+	va_start(ap, code);
+	for(const char *name; (name = va_arg(ap, const char *));) {
+		const char *value = va_arg(ap, const char *);
+		if(n == PL_ERR_ARGS - 1)
+			pl_panic("message %s: more than %d arguments", code, PL_ERR_ARGS - 1);
+		extra[n].name = name;
+		snprintf(extra[n++].value, sizeof(extra[0].value), "%s", value ? value : "");
+	}
+	va_end(ap);
+	if(!tmpl)
+		pl_panic("message %s: not in the catalogue", code);
+	/* The context: the template with {@said} (its end) left empty, put in
+	 * front of the English as it is. */
+	extra[n].name = "said";
+	extra[n].value[0] = '\0';
+	char head[PL_ERR_MSG_MAX];
+	msg_fill(LANG_EN, tmpl, extra, n + 1, head, sizeof(head));
+	const char *inner = err->code;
+	bool coded = inner && !err->body && err->nargs + n + 1 <= PL_ERR_ARGS;
+	for(int i = 0; coded && i <= n; i++)
+		for(int k = 0; coded && k < err->nargs; k++)
+			coded = strcmp(extra[i].name, err->arg[k].name) != 0; /* one value a name */
+	pl_err_prefix(err, "%s", head);
+	if(!coded)
+		return;
+	memcpy(err->arg + err->nargs, extra, (size_t)n * sizeof(extra[0]));
+	err->nargs += n;
+	err->arg[err->nargs].name = "said";
+	snprintf(err->arg[err->nargs++].value, PL_ERR_ARG_MAX, "%s", inner);
+	err->code = code;
+	err->body = 0;
 }

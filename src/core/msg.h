@@ -49,6 +49,19 @@ const char *msg_code_of(const char *english);
  * in l; the English msg when err has no code or l has no text for it. */
 void msg_err_text(const pl_err *err, lang_id l, char *out, size_t size);
 
+/* Put err's message inside another, as context in front of it: code's
+ * template ends in {@said}, which stands for the message err had, and its
+ * other arguments are the name, value pairs after code (ended by NULL):
+ *   msg_wrap(err, "stage.substitute_for", "person", p, NULL);
+ * gives "substitute for P...: <err's message>" in any language when err's
+ * message is coded (its arguments kept, with these and "said"); else the
+ * English context is put in front as pl_err_prefix does. */
+void msg_wrap(pl_err *err, const char *code, ...)
+#if defined(__GNUC__)
+	__attribute__((sentinel))
+#endif
+	;
+
 /* The language LANGUAGE, LC_ALL, LC_MESSAGES or LANG ask for (the first
  * set of them, as gettext reads them): uk or ru by their prefix, English
  * otherwise. */

@@ -487,18 +487,18 @@ const msg_entry msg_table[] = {
 
 	/* agreements, the planner's window and statements (src/accord) */
 	{"plan.before", {"a stage on {date} is before agreement {agreement} holds (from {from})",
-	                "етап {date} передує чинності домовленості {agreement} (з {from})",
-	                "этап {date} раньше вступления в силу договорённости {agreement} (с {from})"}},
+	                "етап {date} передує чинності домовленості «{agreement}» (з {from})",
+	                "этап {date} раньше вступления в силу договорённости «{agreement}» (с {from})"}},
 	{"plan.after", {"a stage on {date} is after agreement {agreement} ends ({until})",
-	                "етап {date} припадає на час після завершення домовленості {agreement} ({until})",
-	                "этап {date} приходится на время после окончания договорённости {agreement} "
+	                "етап {date} припадає на час після завершення домовленості «{agreement}» ({until})",
+	                "этап {date} приходится на время после окончания договорённости «{agreement}» "
                  "({until})"}},
 	{"plan.whole_date", {"a stage's date is a whole date, YYYY-MM-DD",
 	                "дата етапу — повна дата, РРРР-ММ-ДД",
 	                "дата этапа — полная дата, ГГГГ-ММ-ДД"}},
 	{"plan.which_clause", {"agreement {agreement} has {n} clauses ({list}): say which to plan",
-	                "домовленість {agreement} має пунктів: {n} ({list}): укажіть, який планувати",
-	                "в договорённости {agreement} пунктов: {n} ({list}): укажите, какой планировать"}},
+	                "домовленість «{agreement}» має пунктів: {n} ({list}): укажіть, який планувати",
+	                "в договорённости «{agreement}» пунктов: {n} ({list}): укажите, какой планировать"}},
 	{"agreement.other_terms", {"agreement '{agreement}' is already stored with other terms; terms are never "
                  "edited: give the new terms a new id",
 	                "домовленість «{agreement}» уже збережено з іншими умовами; умови ніколи не "
@@ -509,21 +509,21 @@ const msg_entry msg_table[] = {
 	                "немає домовленості «{agreement}» (див. parley agreement list)",
 	                "нет договорённости «{agreement}» (см. parley agreement list)"}},
 	{"agreement.stage_exists", {"agreement {agreement} already has a stage {n}",
-	                "домовленість {agreement} уже має етап {n}",
-	                "в договорённости {agreement} уже есть этап {n}"}},
+	                "домовленість «{agreement}» уже має етап {n}",
+	                "в договорённости «{agreement}» уже есть этап {n}"}},
 	{"agreement.remains_clause", {"a remains batch needs a remains clause of agreement {agreement}, got '{clause}'",
-	                "для партії тіл потрібен пункт домовленості {agreement} про тіла, отримано "
+	                "для партії тіл потрібен пункт домовленості «{agreement}» про тіла, отримано "
                  "«{clause}»",
-	                "для партии тел нужен пункт договорённости {agreement} о телах, получено "
+	                "для партии тел нужен пункт договорённости «{agreement}» о телах, получено "
                  "«{clause}»"}},
 	{"statement.not_party", {"{party} is not a party to {agreement} ({a}, {b})",
-	                "{party} не є стороною домовленості {agreement} ({a}, {b})",
-	                "{party} не сторона договорённости {agreement} ({a}, {b})"}},
+	                "{party} не є стороною домовленості «{agreement}» ({a}, {b})",
+	                "{party} не сторона договорённости «{agreement}» ({a}, {b})"}},
 	{"statement.k", {"k: expected a whole number from {min} (agreement {agreement}'s embargo.k; a "
                  "statement may raise it, never lower it) to {max}, got {k}",
-	                "k: очікується ціле число від {min} (embargo.k домовленості {agreement}; заява "
+	                "k: очікується ціле число від {min} (embargo.k домовленості «{agreement}»; заява "
                  "може його підвищити, але не знизити) до {max}, отримано {k}",
-	                "k: ожидается целое число от {min} (embargo.k договорённости {agreement}; "
+	                "k: ожидается целое число от {min} (embargo.k договорённости «{agreement}»; "
                  "заявление может его повысить, но не понизить) до {max}, получено {k}"}},
 	{"statement.not_executed", {"stage {stage} is {status:stage_statuses}: a statement follows the handover "
                  "(execute the stage first)",

@@ -53,6 +53,15 @@ static json_t *event_json(const http_req *q, const event *in)
 		set_str(o, event_fields[i].name, e.f[i]);
 	set_str(o, "status_before", lifecycle_status_name(e.before));
 	set_str(o, "status_after", lifecycle_status_name(e.after));
+	/* A note parley wrote, by code, for the UI to say in the user's
+	 * language (the English note stays beside it, for older clients). */
+	if(e.f[EF_NOTE] && e.note_code) {
+		set_str(o, "note_code", e.note_code);
+		json_t *args = e.note_args ? json_loads(e.note_args, 0, NULL) : NULL;
+		json_object_set_new(o, "note_args", json_is_object(args) ? args : json_object());
+		if(args && !json_is_object(args))
+			json_decref(args);
+	}
 	return o;
 }
 

@@ -293,7 +293,7 @@ void api_remains_import(http_req *q)
 	remains_import_report rep;
 	pl_err err = {0};
 	pl_rc rc = remains_import(q->st, q->upload_path[0], &o, &rep, &err);
-	if(!http_import_refused(q, rc, &err, &rep.errors, NULL, rep.rows))
+	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
 		http_json(q, MHD_HTTP_OK,
 		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep.rows,
 		                    "created", (json_int_t)rep.created, "updated", (json_int_t)rep.updated,

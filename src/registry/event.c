@@ -23,7 +23,7 @@ pl_rc event_write_json(buf *out, const event *e, bool with_statuses)
 
 #define EVENT_COLUMNS \
 	"e.id, e.uid, p.uid, e.type, e.date, e.source, e.place, e.note, e.cause, e.burial_place," \
-	" e.grave, e.status_before, e.status_after"
+	" e.grave, e.status_before, e.status_after, e.note_code, e.note_args"
 
 static void event_from_row(sqlite3_stmt *s, arena *a, event *e)
 {
@@ -37,6 +37,8 @@ static void event_from_row(sqlite3_stmt *s, arena *a, event *e)
 	int f = lifecycle_status_parse(store_column_text(s, 4 + EF_COUNT));
 	e->before = b < 0 ? ST_INITIAL : (person_status)b;
 	e->after = f < 0 ? ST_INITIAL : (person_status)f;
+	e->note_code = arena_strdup(a, store_column_text(s, 5 + EF_COUNT));
+	e->note_args = arena_strdup(a, store_column_text(s, 6 + EF_COUNT));
 }
 
 pl_rc registry_person_events(store *st, int64_t person_id, arena *a, event **out, size_t *n,
@@ -93,7 +95,8 @@ static pl_rc insert_event(registry *r, const person *p, event *e, pl_err *err)
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(r->st, "INSERT INTO event(uid, person_id, type, date, source, place,"
 	                             " note, cause, burial_place, grave, status_before, status_after,"
-	                             " created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", &s, err);
+	                             " created_at, note_code, note_args)"
+	                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &s, err);
 	if(rc)
 		return rc;
 	char now[TIMESTAMP_STR_MAX];
@@ -105,6 +108,8 @@ static pl_rc insert_event(registry *r, const person *p, event *e, pl_err *err)
 	sqlite3_bind_text(s, 3 + EF_COUNT, lifecycle_status_name(e->before), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 4 + EF_COUNT, lifecycle_status_name(e->after), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 5 + EF_COUNT, now, -1, SQLITE_TRANSIENT);
+	store_bind_text(s, 6 + EF_COUNT, e->note_code);
+	store_bind_text(s, 7 + EF_COUNT, e->note_args);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/msg.h"
+#include "core/problems.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "registry/internal.h"
@@ -128,6 +129,22 @@ pl_rc field_refuse(const field_def *fd, const char *key, const char *value, cons
 		field_values_text(fd, list, sizeof(list));
 	return pl_failc(err, PL_EINPUT, list[0] ? "field.invalid_enum" : "field.invalid", "field", key,
 	                "why", field_why_arg(why), "value", q, "allowed", list, NULL);
+}
+
+pl_rc field_problem(problems *pb, long line, const field_def *fd, const char *value, const char *why)
+{
+	pl_err e = {0};
+	field_refuse(fd, fd->name, value, why, &e);
+	if(!e.code) {
+		char msg[800];
+		field_why_text(fd, value, why, msg, sizeof(msg));
+		return problems_at(pb, line, "column '%s': %s", fd->name, msg);
+	}
+	/* The same words as field.invalid, with "column" in front. */
+	return problems_atc(pb, line, !strcmp(e.code, "field.invalid") ? "import.column_invalid"
+	                    : "import.column_invalid_enum", "column", fd->name, "why",
+	                    pl_err_arg_value(&e, "why"), "value", pl_err_arg_value(&e, "value"), "allowed",
+	                    pl_err_arg_value(&e, "allowed"), NULL);
 }
 
 enum { TEXT_MAX = 500, NOTE_MAX = 4000 };
@@ -304,5 +321,5 @@ void event_withhold_medical(event *e)
 		if(event_fields[i].flags & FIELD_MEDICAL)
 			e->f[i] = NULL;
 	if(type >= 0 && lifecycle_event_is_health((event_type)type))
-		e->f[EF_PLACE] = e->f[EF_NOTE] = NULL;
+		e->f[EF_PLACE] = e->f[EF_NOTE] = e->note_code = e->note_args = NULL;
 }

@@ -111,6 +111,11 @@ pl_rc field_refuse(const field_def *fd, const char *key, const char *value, cons
                    pl_err *err);
 void field_why_text(const field_def *fd, const char *value, const char *why, char *out,
                     size_t size);
+/* The same as a problem of an import at file:line, "column '{key}': ..."
+ * (import.column_invalid, or uncoded when the catalogue lacks why). */
+struct problems;
+pl_rc field_problem(struct problems *pb, long line, const field_def *fd, const char *value,
+                    const char *why);
 /* External identifiers: a source is 1 to 32 of a-z, 0-9, - and _ (not
  * first); an id is one line of at most 100 bytes. NULL if valid, else why. */
 const char *ext_source_invalid(const char *source);
@@ -144,6 +149,10 @@ typedef struct event {
 	char person_uid[UID_SIZE];
 	const char *f[EF_COUNT];
 	person_status before, after;
+	/* The note as a coded message (core/msg.h), when parley wrote it
+	 * (a stage's notes): its code and its arguments as a JSON object's
+	 * text; NULL for a note someone typed, which is shown as it is. */
+	const char *note_code, *note_args;
 } event;
 
 /* Whether s is an identifier of that kind ('P' person, 'E' event), as

@@ -161,11 +161,11 @@ typedef struct erasure {
 static const erasure erasures[] = {
 	{RET_MEDICAL, "SELECT id, uid FROM event WHERE person_id = ?1 AND type IN (SELECT value FROM json_each(?2))"
 	              " AND (place IS NOT NULL OR note IS NOT NULL) ORDER BY id",
-	 "place, note", "UPDATE event SET place = NULL, note = NULL WHERE id = ?1"},
+	 "place, note", "UPDATE event SET place = NULL, note = NULL, note_code = NULL, note_args = NULL WHERE id = ?1"},
 	{RET_MEDICAL, "SELECT id, uid FROM event WHERE person_id = ?1 AND cause IS NOT NULL ORDER BY id", "cause",
 	 "UPDATE event SET cause = NULL WHERE id = ?1"},
 	{RET_NOTES, "SELECT id, uid FROM event WHERE person_id = ?1 AND note IS NOT NULL ORDER BY id", "note",
-	 "UPDATE event SET note = NULL WHERE id = ?1"},
+	 "UPDATE event SET note = NULL, note_code = NULL, note_args = NULL WHERE id = ?1"},
 };
 
 static pl_rc erase_events(run *r, const erasure *e, const char *kind, int64_t pid, const char *uid,

@@ -101,8 +101,18 @@ static const char *const step_2[] = {
 	NULL,
 };
 
-/* Step 3: retention rules, one per kind of data (registry.h, "retention"). */
+/* Step 3: an event's note by code and arguments (core/msg.h), beside its
+ * English text, for the UI to say in the user's language: the notes
+ * stages write ("stage 2 of ..."). Older rows and notes people typed have
+ * none and are shown as written. */
 static const char *const step_3[] = {
+	"ALTER TABLE event ADD COLUMN note_code TEXT;\n",
+	"ALTER TABLE event ADD COLUMN note_args TEXT;\n",
+	NULL,
+};
+
+/* Step 4: retention rules, one per kind of data (registry.h, "retention"). */
+static const char *const step_4[] = {
 	"CREATE TABLE retention_rule (\n"
 	"  kind TEXT PRIMARY KEY,\n"
 	"  action TEXT NOT NULL CHECK (action = 'erase' OR action = 'pseudonymise'),\n"
@@ -117,6 +127,7 @@ static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
+	{.legacy = 0, .sql = step_4},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

@@ -42,19 +42,16 @@ static pl_rc batch_insert(store *st, remains_batch *b, pl_err *err)
 static pl_rc batch_check(const remains_batch *b, remains_result *res, pl_err *err)
 {
 	if(!b->from_party || !b->to_party)
-		return remains_refuse(res, RF_BATCH, PL_EINPUT, err, "batch '%s' is new: give the party that "
-		                      "handed it over and the one that received it (from_party and "
-		                      "to_party, or --from and --to)", b->label);
+		return remains_refuse(res, RF_BATCH, pl_failc(err, PL_EINPUT, "remains.batch_new", "batch", b->label, NULL));
 	if(!strcmp(b->from_party, b->to_party))
-		return remains_refuse(res, RF_TO_PARTY, PL_EINPUT, err, "batch '%s' goes from %s to %s: a "
-		                      "batch goes from one party to the other", b->label, b->from_party,
-		                      b->to_party);
+		return remains_refuse(res, RF_TO_PARTY,
+		                      pl_failc(err, PL_EINPUT, "remains.batch_same_party", "batch", b->label, "from",
+		                               b->from_party, "to", b->to_party, NULL));
 	return PL_OK;
 }
 
 pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 {
-	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
 	remains_result res;
 	remains_result_init(&res);
 	arena a;
@@ -63,9 +60,7 @@ pl_rc remains_batch_add(store *st, remains_batch *b, pl_err *err)
 	in.stage = in.clause = in.created_at = NULL;
 	in.received = 0;
 	memset(in.by_status, 0, sizeof(in.by_status));
-	const char *why;
-	in.label = field_clean(&label_field, b->label, date_today(), &a, &why);
-	pl_rc rc = in.label ? PL_OK : pl_fail(err, PL_EINPUT, "label: %s", why ? why : "required");
+	pl_rc rc = remains_clean_label(b->label, &a, &in.label, err);
 	if(!rc)
 		rc = remains_clean_arg(RF_FROM_PARTY, "from", b->from_party, true, &a, &in.from_party, &res, err);
 	if(!rc)
@@ -125,17 +120,18 @@ static pl_rc batch_agrees(const char *label, const batch_row *b, const char *con
 	static const struct {
 		remains_field f;
 		size_t offset;
-		const char *what;
+		const char *code;
 	} parts[] = {
-		{RF_FROM_PARTY, offsetof(batch_row, from), "was handed over by"},
-		{RF_TO_PARTY, offsetof(batch_row, to), "was received by"},
-		{RF_HANDOVER_DATE, offsetof(batch_row, date), "was handed over on"},
+		{RF_FROM_PARTY, offsetof(batch_row, from), "remains.batch_from"},
+		{RF_TO_PARTY, offsetof(batch_row, to), "remains.batch_to"},
+		{RF_HANDOVER_DATE, offsetof(batch_row, date), "remains.batch_date"},
 	};
 	for(size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		const char *has = (const char *)b + parts[i].offset, *says = v[parts[i].f];
 		if(says && strcmp(has, says))
-			return remains_refuse(res, parts[i].f, PL_ECONFLICT, err, "batch '%s' %s %s, not %s",
-			                      label, parts[i].what, has[0] ? has : "(not known)", says);
+			return remains_refuse(res, parts[i].f,
+			                      pl_failc(err, PL_ECONFLICT, parts[i].code, "batch", label, "has",
+			                               has[0] ? has : "ledger.not_known", "says", says, NULL));
 	}
 	return PL_OK;
 }

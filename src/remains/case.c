@@ -218,13 +218,12 @@ static pl_rc put_status(store *st, remains_case *c, const char *const v[RF_COUNT
 		return PL_OK;
 	remains_status to = status ? (remains_status)remains_status_parse(status) : c->status;
 	if(who && to != RS_PRELIMINARY && to != RS_CONFIRMED)
-		return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "a person goes with status "
-		                      "preliminary or confirmed, %s %s%s", status ? "not" : "and the case is",
-		                      remains_status_name(to), status ? "" : " (give its status)");
+		return remains_refuse(res, RF_PERSON,
+		                      pl_failc(err, PL_EINPUT, status ? "remains.person_status_not"
+		                               : "remains.person_status_case", "status", remains_status_name(to), NULL));
 	if(to == RS_RETURNED && c->status != RS_RETURNED)
-		return remains_refuse(res, RF_STATUS, PL_EINPUT, err, "returned remains are recorded with "
-		                      "parley remains return %s --to PARTY --date DATE, which needs the "
-		                      "receiving party and the date", c->tag);
+		return remains_refuse(res, RF_STATUS,
+		                      pl_failc(err, PL_EINPUT, "remains.return_command", "case", c->tag, NULL));
 	return rcase_move(st, c, to, who, a, res, err);
 }
 

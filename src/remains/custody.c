@@ -228,12 +228,11 @@ pl_rc remains_fragment_set(store *st, const char *tag, const char *label,
                               const char *person_uid, const char *description,
                               remains_result *res, pl_err *err)
 {
-	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
 	remains_result_init(res);
 	arena a;
 	arena_init(&a, 0);
-	const char *why, *l = field_clean(&label_field, label, date_today(), &a, &why), *d = NULL;
-	pl_rc rc = l ? PL_OK : pl_fail(err, PL_EINPUT, "label: %s", why ? why : "required");
+	const char *l, *d = NULL;
+	pl_rc rc = remains_clean_label(label, &a, &l, err);
 	if(!rc)
 		rc = remains_clean_arg(RF_NOTE, "description", description, false, &a, &d, res, err);
 	if(!rc && !(rc = store_begin(st, err))) {

@@ -19,10 +19,9 @@ pl_rc rperson_identifiable(store *st, const char *uid, arena *a, person *p,
 	case ST_IDENTIFIED:
 		return PL_OK;
 	default:
-		return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "person %s is %s: remains can be "
-		                      "identified only as a person who is missing, died in captivity or "
-		                      "whose remains were returned (a status comes from the person's "
-		                      "events)", p->uid, lifecycle_status_label(p->status));
+		return remains_refuse(res, RF_PERSON,
+		                      pl_failc(err, PL_ECONFLICT, "remains.not_identifiable", "person", p->uid,
+		                               "status", lifecycle_status_label(p->status), NULL));
 	}
 }
 
@@ -124,12 +123,9 @@ static pl_rc confirm_events(store *st, const remains_case *c, const person *p, a
 	         label ? label : "");
 	if(p->status == ST_MISSING || p->status == ST_DIED_IN_CAPTIVITY) {
 		if(!handover)
-			return remains_refuse(res, RF_STATUS, PL_ECONFLICT, err, "person %s is %s, so the return "
-			                      "of their remains is recorded first, dated the batch's handover, "
-			                      "and case %s is in no batch with a handover date: give the batch "
-			                      "its date, or record the person's remains_returned event "
-			                      "(parley person event %s --type remains_returned ...)", p->uid,
-			                      lifecycle_status_name(p->status), c->tag, p->uid);
+			return remains_refuse(res, RF_STATUS,
+			                      pl_failc(err, PL_ECONFLICT, "remains.no_handover_date", "person", p->uid,
+			                               "status", lifecycle_status_name(p->status), "case", c->tag, NULL));
 		if((rc = record_event(st, p->uid, "remains_returned", handover, note, res, err)))
 			return rc;
 	}
@@ -142,8 +138,7 @@ static pl_rc to_preliminary(store *st, remains_case *c, const char *uid, arena *
                                remains_result *res, pl_err *err)
 {
 	if(!uid)
-		return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "a preliminary identification needs "
-		                      "the person the remains are identified as");
+		return remains_refuse(res, RF_PERSON, pl_failc(err, PL_EINPUT, "remains.preliminary_person", NULL));
 	person p;
 	remains_spread sp;
 	pl_rc rc = rperson_identifiable(st, uid, a, &p, res, err);
@@ -166,16 +161,14 @@ static pl_rc to_confirmed(store *st, remains_case *c, const char *uid, arena *a,
 	if(rc)
 		return rc;
 	if(c->person_id && c->person_id != p.id)
-		return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "case %s is identified as %s, not %s: "
-		                      "withdraw that identification first (parley remains withdraw %s)",
-		                      c->tag, c->person, p.uid, c->tag);
+		return remains_refuse(res, RF_PERSON, pl_failc(err, PL_ECONFLICT, "remains.identified_withdraw", "case",
+		                                               c->tag, "person", c->person, "other", p.uid, NULL));
 	if((rc = remains_person_spread(st, c->id, p.id, &sp, err)))
 		return rc;
 	if(sp.others && !sp.fragment)
-		return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "person %s already has a confirmed "
-		                      "case (%s): if case %s holds another part of them, record it as a "
-		                      "fragment linked to them first (parley remains fragment %s --label "
-		                      "LABEL --person %s)", p.uid, sp.tags, c->tag, c->tag, p.uid);
+		return remains_refuse(res, RF_PERSON,
+		                      pl_failc(err, PL_ECONFLICT, "remains.confirmed_elsewhere", "person", p.uid, "cases",
+		                               sp.tags, "case", c->tag, NULL));
 	if(sp.others)
 		remains_note(res, "%s's remains are spread over %ld cases: %s and %s", p.uid, sp.others + 1,
 		             sp.tags, c->tag);
@@ -189,14 +182,15 @@ pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *pers
 {
 	if(to == c->status) {
 		if(person_uid && c->person && strcmp(person_uid, c->person))
-			return remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "case %s is %s as %s, not %s: %s",
-			                      c->tag, remains_status_name(c->status), c->person, person_uid,
-			                      to == RS_CONFIRMED ? "a confirmed identification is final"
-			                      : "withdraw that identification first");
+			return remains_refuse(res, RF_PERSON,
+			                      pl_failc(err, PL_ECONFLICT, to == RS_CONFIRMED ? "remains.as_other_final"
+			                               : "remains.as_other_withdraw", "case", c->tag, "status",
+			                               remains_status_name(c->status), "person", c->person, "other",
+			                               person_uid, NULL));
 		if(person_uid && !c->person) /* unidentified or returned: no person to be */
-			return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "case %s is %s: a person goes with "
-			                      "a preliminary or confirmed identification", c->tag,
-			                      remains_status_name(c->status));
+			return remains_refuse(res, RF_PERSON,
+			                      pl_failc(err, PL_EINPUT, "remains.person_needs_identification", "case", c->tag,
+			                               "status", remains_status_name(c->status), NULL));
 		return PL_OK;
 	}
 	if(c->status == RS_UNIDENTIFIED && to == RS_CONFIRMED) {
@@ -207,8 +201,10 @@ pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *pers
 	}
 	const char *why = remains_transition_refused(c->status, to);
 	if(why)
-		return remains_refuse(res, RF_STATUS, PL_ECONFLICT, err, "case %s is %s and cannot become %s: %s",
-		                      c->tag, remains_status_name(c->status), remains_status_name(to), why);
+		return remains_refuse(res, RF_STATUS,
+		                      pl_failc(err, PL_ECONFLICT, "remains.cannot_become", "case", c->tag, "status",
+		                               remains_status_name(c->status), "to", remains_status_name(to), "why", why,
+		                               NULL));
 	switch(to) {
 	case RS_PRELIMINARY:
 		return to_preliminary(st, c, person_uid, a, res, err);
@@ -217,8 +213,7 @@ pl_rc rcase_move(store *st, remains_case *c, remains_status to, const char *pers
 	case RS_UNIDENTIFIED:
 		return set_status(st, c, RS_UNIDENTIFIED, NULL, "withdraw", NULL, a, res, err);
 	default:
-		return remains_refuse(res, RF_STATUS, PL_EINPUT, err, "a case is returned with its "
-		                      "receiving party and date (remains_return)");
+		return remains_refuse(res, RF_STATUS, pl_failc(err, PL_EINPUT, "remains.return_with", NULL));
 	}
 }
 
@@ -253,8 +248,8 @@ static pl_rc move_tagged(store *st, const char *tag, remains_status to, const ch
 		/* Identifying a case again as the same person changes nothing, but
 		 * there is nothing to withdraw from an unidentified case. */
 		if(to == RS_UNIDENTIFIED && c.status == to)
-			rc = remains_refuse(res, RF_STATUS, PL_ECONFLICT, err, "case %s is unidentified: there "
-			                    "is no identification to withdraw", c.tag);
+			rc = remains_refuse(res, RF_STATUS, pl_failc(err, PL_ECONFLICT, "remains.withdraw_none", "case", c.tag,
+			                                             "status", "unidentified", NULL));
 		else
 			rc = rcase_move(st, &c, to, person_uid ? p.uid : NULL, &a, res, err);
 	}
@@ -270,7 +265,7 @@ pl_rc remains_identify(store *st, const char *tag, const char *person_uid, bool 
 {
 	remains_result_init(res);
 	if(!person_uid || !*person_uid)
-		return remains_refuse(res, RF_PERSON, PL_EINPUT, err, "which person? give their id");
+		return remains_refuse(res, RF_PERSON, pl_failc(err, PL_EINPUT, "remains.which_person", NULL));
 	return move_tagged(st, tag, confirm ? RS_CONFIRMED : RS_PRELIMINARY, person_uid, res, err);
 }
 
@@ -300,8 +295,9 @@ pl_rc remains_return(store *st, const char *tag, const char *to, const char *dat
 			why = remains_transition_refused(c.status, RS_RETURNED);
 		}
 		if(why)
-			rc = remains_refuse(res, RF_STATUS, PL_ECONFLICT, err, "case %s is %s and cannot be "
-			                    "returned: %s", c.tag, remains_status_name(c.status), why);
+			rc = remains_refuse(res, RF_STATUS,
+			                    pl_failc(err, PL_ECONFLICT, "remains.cannot_return", "case", c.tag, "status",
+			                             remains_status_name(c.status), "why", why, NULL));
 		char custody[600];
 		snprintf(custody, sizeof(custody), "returned to %s: the remains belong to the other side%s%s",
 		         party, text ? ": " : "", text ? text : "");

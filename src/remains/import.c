@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csv.h"
+#include "core/msg.h"
 #include "core/problems.h"
 #include "core/text.h"
 #include "remains/internal.h"
@@ -30,8 +31,10 @@ static pl_rc row_failure(rimporter *im, long line, pl_rc rc, const remains_resul
 {
 	if(rc != PL_EINPUT && rc != PL_ECONFLICT && rc != PL_ENOTFOUND && rc != PL_ELIMIT)
 		return rc;
-	return problems_at(&im->pb, line, "column '%s': %s",
-	                   remains_fields[res->field >= 0 ? res->field : RF_TAG].name, e->msg);
+	pl_err in = *e;
+	msg_wrap(&in, "remains.column_said", "column", remains_fields[res->field >= 0 ? res->field : RF_TAG].name,
+	         NULL);
+	return problems_err(&im->pb, line, &in);
 }
 
 /* ---- the header ------------------------------------------------------------ */
@@ -46,10 +49,9 @@ static pl_rc column_unknown(rimporter *im, long line, size_t i, const char *name
 	char q[160];
 	text_quote(name, q, sizeof(q));
 	if(near)
-		return problems_at(&im->pb, line, "column %zu: unknown column '%s' (did you mean '%s'?)",
-		                   i + 1, q, near);
-	return problems_at(&im->pb, line, "column %zu: unknown column '%s' (see docs/remains.md for "
-	                   "the columns of a cases file)", i + 1, q);
+		return problems_atc(&im->pb, line, "remains.column_near", "n", PL_N(i + 1), "column", q, "near",
+		                    near, NULL);
+	return problems_atc(&im->pb, line, "remains.column_unknown", "n", PL_N(i + 1), "column", q, NULL);
 }
 
 static pl_rc read_header(rimporter *im, const csv_record *h)
@@ -69,12 +71,12 @@ static pl_rc read_header(rimporter *im, const csv_record *h)
 		}
 		for(size_t j = 0; j < i && !rc; j++)
 			if(im->cols[j] == f)
-				rc = problems_at(&im->pb, h->line, "column %zu: '%s' appears twice", i + 1,
-				                 h->fields[i]);
+				rc = problems_atc(&im->pb, h->line, "import.column_twice", "n", PL_N(i + 1), "column",
+				                  h->fields[i], NULL);
 		tag |= f == RF_TAG;
 	}
 	if(!rc && !tag)
-		rc = problems_at(&im->pb, h->line, "no 'tag' column: every case needs its tag");
+		rc = problems_atc(&im->pb, h->line, "remains.no_tag_column", NULL);
 	return rc;
 }
 
@@ -100,8 +102,8 @@ static pl_rc count(rimporter *im, long line, const remains_result *res)
 static pl_rc read_row(rimporter *im, const csv_record *rec)
 {
 	if(rec->nfields != im->ncols)
-		return problems_at(&im->pb, rec->line, "%zu fields, but the header has %zu columns",
-		                   rec->nfields, im->ncols);
+		return problems_atc(&im->pb, rec->line, "import.fields_count", "fields", PL_N(rec->nfields),
+		                    "columns", PL_N(im->ncols), NULL);
 	const char *v[RF_COUNT] = {0};
 	bool bad = false;
 	pl_rc rc = PL_OK;
@@ -110,9 +112,7 @@ static pl_rc read_row(rimporter *im, const csv_record *rec)
 		int f = im->cols[i];
 		if((v[f] = remains_value_clean(f, rec->fields[i], im->today, &im->row, &why)) || !why)
 			continue;
-		char msg[800];
-		field_why_text(&remains_fields[f], rec->fields[i], why, msg, sizeof(msg));
-		rc = problems_at(&im->pb, rec->line, "column '%s': %s", remains_fields[f].name, msg);
+		rc = field_problem(&im->pb, rec->line, &remains_fields[f], rec->fields[i], why);
 		bad = true;
 	}
 	if(rc || bad)
@@ -172,14 +172,17 @@ pl_rc remains_import(store *st, const char *path, const remains_import_opts *o,
 	static const remains_import_opts none = {0};
 	memset(rep, 0, sizeof(*rep));
 	buf_init(&rep->errors, 0);
+	buf_init(&rep->coded, 0);
 	buf_init(&rep->notes, 0);
 	o = o ? o : &none;
 	rimporter im = {.st = st, .o = o, .rep = rep, .today = date_today()};
 	problems_init(&im.pb, &rep->errors, o->max_errors);
+	im.pb.coded = &rep->coded;
 	im.pb.file = o->name ? o->name : strcmp(path, "-") ? path : "<stdin>";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	if(!f)
-		return pl_fail(err, PL_ENOTFOUND, "cannot open %s: %s", im.pb.file, strerror(errno));
+		return pl_failc(err, PL_ENOTFOUND, "remains.cannot_open", "file", im.pb.file, "why",
+		                strerror(errno), NULL);
 	arena_init(&im.keep, 0);
 	arena_init(&im.row, 0);
 	pl_rc rc = store_begin(st, err);
@@ -191,7 +194,8 @@ pl_rc remains_import(store *st, const char *path, const remains_import_opts *o,
 	}
 	if(rc) { /* nothing was imported: only the problems stay */
 		buf_reset(&rep->notes);
-		*rep = (remains_import_report){.errors = rep->errors, .notes = rep->notes, .rows = rep->rows};
+		*rep = (remains_import_report){.errors = rep->errors, .coded = rep->coded, .notes = rep->notes,
+		                               .rows = rep->rows};
 	}
 	if(f != stdin)
 		fclose(f);
@@ -203,5 +207,6 @@ pl_rc remains_import(store *st, const char *path, const remains_import_opts *o,
 void remains_import_report_free(remains_import_report *rep)
 {
 	buf_free(&rep->errors);
+	buf_free(&rep->coded);
 	buf_free(&rep->notes);
 }

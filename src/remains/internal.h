@@ -16,13 +16,17 @@ const char *remains_value_clean(int i, const char *value, pdate today, arena *a,
  * or refused as "name: why" ("to: expected a party code ..."). */
 pl_rc remains_clean_arg(int i, const char *name, const char *value, bool required, arena *a,
                         const char **out, remains_result *res, pl_err *err);
+/* A label (of a batch, of a fragment): cleaned into *out, or refused as
+ * "label: why" ("label: required"). */
+pl_rc remains_clean_label(const char *label, arena *a, const char **out, pl_err *err);
 /* The checks that need more than one value of a row: a tag, a holder with
  * its date. PL_EINPUT with res->field set. */
 pl_rc remains_row_check(const char *const v[RF_COUNT], remains_result *res, pl_err *err);
 void remains_result_init(remains_result *res);
-/* Refuse with the column the refusal is about: sets res->field. */
-pl_rc remains_refuse(remains_result *res, int field, pl_rc rc, pl_err *err, const char *fmt, ...)
-	PL_PRINTF(5, 6);
+/* The refusal pl_failc has just made, with the column it is about in
+ * res->field; returns rc:
+ *   return remains_refuse(res, RF_NOTE, pl_failc(err, PL_EINPUT, "remains.x", NULL)); */
+pl_rc remains_refuse(remains_result *res, int field, pl_rc rc);
 /* Two values alike: both unknown, or the same text. */
 bool remains_same(const char *a, const char *b);
 /* Add a sentence to res->note ("; " between them). */

@@ -29,8 +29,11 @@ static pl_rc filter_list(const char *what, const char *list, const char *const *
 			char values[256];
 			field_def fd = {what, FK_ENUM, allowed, 0, "", ""};
 			field_values_text(&fd, values, sizeof(values));
-			return pl_fail(err, PL_EUSAGE, "%s: no %s '%.*s' (expected %s%s)", what, what, (int)len, p,
-			               values, unknown_ok ? ", unknown" : "");
+			char v[PL_ERR_ARG_MAX], allowed_text[300];
+			snprintf(v, sizeof(v), "%.*s", (int)len, p);
+			snprintf(allowed_text, sizeof(allowed_text), "%s%s", values, unknown_ok ? ", unknown" : "");
+			return pl_failc(err, PL_EUSAGE, "remains.no_value", "what", what, "value", v, "allowed",
+			                allowed_text, NULL);
 		}
 		p += len + (p[len] == ',');
 	}

@@ -328,6 +328,7 @@ typedef struct remains_import_opts {
 
 typedef struct remains_import_report {
 	buf errors;                       /* one problem per line */
+	buf coded;                        /* the same problems by code (core/problems.h) */
 	buf notes;                        /* what people should know, one per line */
 	long rows, created, updated, unchanged;
 	long batches_created, custody_added, events_added;

@@ -60,20 +60,20 @@ int remains_status_parse(const char *name)
 const char *remains_transition_refused(remains_status from, remains_status to)
 {
 	if(from == to)
-		return "it is that already";
+		return "remains.why_already";
 	switch(from) {
 	case RS_UNIDENTIFIED:
-		return to == RS_CONFIRMED ? "only a preliminary identification can be confirmed" : NULL;
+		return to == RS_CONFIRMED ? "remains.why_preliminary_first" : NULL;
 	case RS_PRELIMINARY:
 		return NULL;
 	case RS_CONFIRMED:
-		return "a confirmed identification is final (the person's identified event is recorded)";
+		return "remains.why_final";
 	case RS_RETURNED:
-		return "the remains were returned to the other side";
+		return "remains.why_returned";
 	case RS_COUNT:
 		break;
 	}
-	return "unknown status";
+	return "remains.why_unknown";
 }
 
 const char *remains_value_clean(int i, const char *value, pdate today, arena *a, const char **why)
@@ -93,10 +93,22 @@ pl_rc remains_clean_arg(int i, const char *name, const char *value, bool require
 	*out = remains_value_clean(i, value, date_today(), a, &why);
 	if(*out || (!why && !required))
 		return PL_OK;
-	char msg[800];
+	res->field = i;
 	if(why)
-		field_why_text(&remains_fields[i], value, why, msg, sizeof(msg));
-	return remains_refuse(res, i, PL_EINPUT, err, "%s: %s", name, why ? msg : "required");
+		return field_refuse(&remains_fields[i], name, value, why, err);
+	return pl_failc(err, PL_EINPUT, "field.required", "field", name, NULL);
+}
+
+pl_rc remains_clean_label(const char *label, arena *a, const char **out, pl_err *err)
+{
+	static const field_def label_field = {"label", FK_TEXT, NULL, 0, "Label", ""};
+	const char *why;
+	*out = field_clean(&label_field, label, date_today(), a, &why);
+	if(*out)
+		return PL_OK;
+	if(why)
+		return field_refuse(&label_field, "label", label, why, err);
+	return pl_failc(err, PL_EINPUT, "field.required", "field", "label", NULL);
 }
 
 void remains_result_init(remains_result *res)
@@ -105,15 +117,10 @@ void remains_result_init(remains_result *res)
 	res->field = -1;
 }
 
-pl_rc remains_refuse(remains_result *res, int field, pl_rc rc, pl_err *err, const char *fmt, ...)
+pl_rc remains_refuse(remains_result *res, int field, pl_rc rc)
 {
-	char msg[PL_ERR_MSG_MAX];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	res->field = field;
-	return pl_fail(err, rc, "%s", msg);
+	return rc;
 }
 
 bool remains_same(const char *a, const char *b)
@@ -137,13 +144,11 @@ void remains_note(remains_result *res, const char *fmt, ...)
 pl_rc remains_row_check(const char *const v[RF_COUNT], remains_result *res, pl_err *err)
 {
 	if(!v[RF_TAG])
-		return remains_refuse(res, RF_TAG, PL_EINPUT, err, "required");
+		return remains_refuse(res, RF_TAG, pl_failc(err, PL_EINPUT, "remains.required", NULL));
 	if(v[RF_HOLDER] && !v[RF_CUSTODY_SINCE])
-		return remains_refuse(res, RF_CUSTODY_SINCE, PL_EINPUT, err,
-		                      "required with a holder (since when they have the remains)");
+		return remains_refuse(res, RF_CUSTODY_SINCE, pl_failc(err, PL_EINPUT, "remains.since_with_holder", NULL));
 	if(v[RF_CUSTODY_SINCE] && !v[RF_HOLDER])
-		return remains_refuse(res, RF_HOLDER, PL_EINPUT, err,
-		                      "required with custody_since (who has the remains)");
+		return remains_refuse(res, RF_HOLDER, pl_failc(err, PL_EINPUT, "remains.holder_with_since", NULL));
 	return PL_OK;
 }
 

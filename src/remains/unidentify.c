@@ -67,13 +67,11 @@ static pl_rc moved_on(store *st, const remains_case *c, const char *since, remai
 		snprintf(holder, sizeof(holder), "%s", store_column_text(s, 0));
 		snprintf(day, sizeof(day), "%s", store_column_text(s, 1));
 		const char *h0 = store_column_text(s, 2);
-		snprintf(then, sizeof(then), "%s", h0 ? h0 : "the office");
+		snprintf(then, sizeof(then), "%s", h0 ? h0 : "remains.the_office");
 		sqlite3_reset(s);
-		return remains_refuse(res, RF_HOLDER, PL_ECONFLICT, err, "case %s has been with %s since %s, "
-		                      "recorded after the identification: the remains were handed on under "
-		                      "that name; bring them back to %s and record it (parley remains custody "
-		                      "%s --holder ... --since ...) before the identification is withdrawn",
-		                      c->tag, holder, day, then, c->tag);
+		return remains_refuse(res, RF_HOLDER,
+		                      pl_failc(err, PL_ECONFLICT, "remains.moved_on", "case", c->tag, "holder", holder,
+		                               "since", day, "then", then, NULL));
 	}
 	sqlite3_reset(s);
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading custody");
@@ -84,8 +82,7 @@ pl_rc remains_unidentify(store *st, const char *tag, const char *person_uid, con
 {
 	remains_result_init(res);
 	if(!reason || !*reason)
-		return remains_refuse(res, RF_NOTE, PL_EINPUT, err, "reason: required (why the "
-		                      "identification is withdrawn, for the record)");
+		return remains_refuse(res, RF_NOTE, pl_failc(err, PL_EINPUT, "remains.withdraw_reason", NULL));
 	arena a;
 	arena_init(&a, 0);
 	remains_case c;
@@ -97,13 +94,13 @@ pl_rc remains_unidentify(store *st, const char *tag, const char *person_uid, con
 	if(!(rc = rcase_load(st, tag, &a, &c, err)))
 		res->before = res->after = c.status;
 	if(!rc && (c.status == RS_UNIDENTIFIED || c.status == RS_RETURNED))
-		rc = remains_refuse(res, RF_STATUS, PL_ECONFLICT, err, "case %s is %s: %s", c.tag,
-		                    remains_status_name(c.status), c.status == RS_RETURNED
-		                    ? "the remains were returned to the other side, so the identification "
-		                      "cannot be withdrawn here" : "there is no identification to withdraw");
+		rc = remains_refuse(res, RF_STATUS,
+		                    pl_failc(err, PL_ECONFLICT, c.status == RS_RETURNED ? "remains.withdraw_returned"
+		                             : "remains.withdraw_none", "case", c.tag, "status",
+		                             remains_status_name(c.status), NULL));
 	if(!rc && person_uid && !remains_same(person_uid, c.person))
-		rc = remains_refuse(res, RF_PERSON, PL_ECONFLICT, err, "case %s is identified as %s, not %s",
-		                    c.tag, c.person, person_uid);
+		rc = remains_refuse(res, RF_PERSON, pl_failc(err, PL_ECONFLICT, "remains.identified_other", "case",
+		                                             c.tag, "person", c.person, "other", person_uid, NULL));
 	if(!rc && since)
 		rc = moved_on(st, &c, since, res, err);
 	if(!rc && c.status == RS_CONFIRMED)

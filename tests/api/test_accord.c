@@ -220,8 +220,15 @@ static void a_plan_explains_its_exclusions(void **state)
 		resp_free(&r);
 	}
 	report_check(&rep, (int)(sizeof(bad) / sizeof(bad[0])));
-	/* Two clauses: which one must be said. */
+	/* Two clauses: which one must be said. The refusal names the
+	 * agreement by its id for the CLI and gives its titles, for the UI to
+	 * name it in the user's language. */
 	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements/test-2025/plan", "{}", &r), 422);
+	json_t *e = json_object_get(r.json, "error");
+	assert_string_equal(str_at(e, "message_code"), "plan.which_clause");
+	assert_string_equal(str_at(json_object_get(e, "args"), "agreement"), "test-2025");
+	assert_string_equal(str_at(json_object_get(e, "args"), "title_uk"), "Тестова домовленість");
+	assert_contains(str_at(json_object_get(e, "args"), "title_en"), "A test");
 	resp_free(&r);
 
 	assert_status(post_json(ROLE_NEGOTIATOR, "/api/agreements/test-2025/plan",
@@ -589,6 +596,17 @@ static void execution_with_a_refusal_and_a_substitution(void **state)
 	e = find(json_object_get(r.json, "entries"), "person", uid[TKACHUK]);
 	assert_string_equal(str_at(e, "outcome"), "handed_over");
 	assert_non_null(json_object_get(e, "substitute_for"));
+	resp_free(&r);
+
+	/* Petrov's timeline: the note of his refusal by code, beside the English. */
+	snprintf(path, sizeof(path), "/api/persons/%s", uid[PETROV]);
+	assert_status(get(ROLE_NEGOTIATOR, path, &r), 200);
+	json_t *evs = json_object_get(r.json, "events");
+	json_t *last = json_array_get(evs, json_array_size(evs) - 1);
+	assert_string_equal(str_at(last, "note"), "refused repatriation at the handover: at the border");
+	assert_string_equal(str_at(last, "note_code"), "stage.note_outcome");
+	assert_string_equal(str_at(json_object_get(last, "note_args"), "outcome"), "discrepancy.refused");
+	assert_string_equal(str_at(json_object_get(last, "note_args"), "note"), ": at the border");
 	resp_free(&r);
 }
 

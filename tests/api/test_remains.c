@@ -62,6 +62,26 @@ static void a_cases_file_is_imported_whole_or_not_at_all(void **state)
 	assert_int_equal(json_array_size(problems), 2);
 	assert_contains(json_string_value(json_array_get(problems, 0)), "cases.csv:3: column 'condition'");
 	assert_contains(json_string_value(json_array_get(problems, 1)), "cases.csv:4:");
+	/* The same problems by code, for the UI to say in the user's language. */
+	json_t *codes = json_object_get(json_object_get(r.json, "error"), "problem_codes");
+	assert_int_equal(json_array_size(codes), 2);
+	json_t *c = json_array_get(codes, 0);
+	assert_string_equal(str_at(c, "context"), "cases.csv:3: ");
+	assert_string_equal(str_at(c, "message_code"), "import.column_invalid_enum");
+	assert_string_equal(str_at(json_object_get(c, "args"), "column"), "condition");
+	assert_string_equal(str_at(json_object_get(c, "args"), "value"), "burnt");
+	/* A refusal of the row's values together, in the column it is about. */
+	c = json_array_get(codes, 1);
+	assert_string_equal(str_at(c, "context"), "cases.csv:4: ");
+	assert_string_equal(str_at(c, "message_code"), "remains.column_said");
+	assert_string_equal(str_at(json_object_get(c, "args"), "column"), "custody_since");
+	assert_string_equal(str_at(json_object_get(c, "args"), "said"), "remains.since_with_holder");
+	resp_free(&r);
+	/* A header the importer does not know. */
+	assert_status(upload("cases.csv", "tag,condtion\nUA-1,skeletal\n", &r), 422);
+	c = json_array_get(json_object_get(json_object_get(r.json, "error"), "problem_codes"), 0);
+	assert_string_equal(str_at(c, "message_code"), "remains.column_near");
+	assert_string_equal(str_at(json_object_get(c, "args"), "near"), "condition");
 	resp_free(&r);
 	assert_status(get(ROLE_AUDITOR, "/api/remains", &r), 200);
 	assert_int_equal(int_at(r.json, "total"), 0);
@@ -86,6 +106,7 @@ static void a_cases_file_is_imported_whole_or_not_at_all(void **state)
 	resp_free(&r);
 	assert_status(get(ROLE_ADMIN, "/api/remains?status=lost", &r), 400);
 	assert_contains(buf_str(&r.body), "lost");
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "remains.no_value");
 	resp_free(&r);
 	assert_status(get(ROLE_ADMIN, "/api/remains?shape=round", &r), 400);
 	resp_free(&r);

@@ -15,6 +15,13 @@ test_remains_demo_imports_and_lists() {
 	expect_out "imported 2,500 rows: 2,500 cases created, 0 updated, 0 unchanged; 3 batches created"
 	p remains import cases.csv; expect_status 0
 	expect_out "0 cases created, 0 updated, 2,500 unchanged"
+	# The summary and a file's problems in the language LANG asks for.
+	LANG=uk_UA.UTF-8 p remains import cases.csv; expect_status 0
+	expect_out "імпортовано рядків: 2,500; справ створено: 0, оновлено: 0, без змін: 2,500"
+	printf 'tag,condtion\nUA-1,skeletal\n' > bad.csv
+	LANG=uk_UA.UTF-8 p remains import bad.csv; expect_status 1
+	expect_err "bad.csv:1: стовпець 2: невідомий стовпець «condtion» (можливо, «condition»?)"
+	expect_err "нічого не імпортовано"
 	p remains batch list; expect_status 0
 	expect_out "RU-UA-2025-10-30"
 	label=$("$PARLEY" remains batch list --json | sed -n 's/.*"label": "\(RU-UA-[0-9-]*\)".*/\1/p' | head -1)

@@ -71,6 +71,7 @@ export function cCodes(src) {
     for (const m of text.matchAll(/"((?:registry|search|reconcile|match|names|cli)\.[a-z_]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/cli_usage_errorc\(\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/cli_(?:say|put)\(\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
+    for (const m of text.matchAll(/msg_wrap\(\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     for (const m of text.matchAll(/http_errorc\(\s*[^,]+,\s*[^,]+,\s*"[^"]+",\s*[^,]+,\s*"([^"]+)"/g)) codes.set(m[1], f);
     // the planner's reasons, written as "exclusion.%s" (accord/admit.c)
     for (const m of text.matchAll(/\[EXCLUDE_\w+\] = "([a-z_]+)"/g)) codes.set(`exclusion.${m[1]}`, f);

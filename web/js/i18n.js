@@ -94,7 +94,15 @@ function hasMessage(code) {
 // A coded message from the server (an error's message_code and args, a
 // planner's reason) in the user's language; null if no catalogue has it.
 export function message(code, args) {
-  return code && hasMessage(code) ? fill(catalogueText(code), args || {}, 0) : null;
+  return code && hasMessage(code) ? fill(catalogueText(code), withTitle(args || {}), 0) : null;
+}
+
+// A message that names an agreement by the id the CLI's user typed
+// ({agreement}) and gives its titles (title_en, title_uk, title_ru): the UI
+// names it by its title in the user's language instead of the id.
+function withTitle(args) {
+  const title = args.agreement && (args[`title_${current}`] || args.title_en || args.title_uk || args.title_ru);
+  return title ? { ...args, agreement: title } : args;
 }
 
 // An error body's text ({code, message, message_code, args, context}): the

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "accord/rule.h"
+#include "core/msg.h"
 
 static rule_answer eval(const char *text, const person *p, const char *stage)
 {
@@ -141,9 +142,37 @@ static void test_errors_name_the_column(void **state)
 		pl_rc rc = rule_parse(cases[i].text, &a, &r, &err);
 		if(rc != PL_EINPUT || !strstr(err.msg, cases[i].says))
 			report_add(&rep, "'%s': %d '%s'\n", cases[i].text, rc, err.msg);
+		/* Coded, and whole in Ukrainian and Russian: no code of what was
+		 * expected left unwritten, no English "column". */
+		for(int l = LANG_UK; l <= LANG_RU; l++) {
+			char text[PL_ERR_MSG_MAX];
+			msg_err_text(&err, (lang_id)l, text, sizeof(text));
+			if(!err.code || strncmp(err.code, "rule.", 5) || strstr(text, "rule.") || strstr(text, "column") ||
+			   strchr(text, '{'))
+				report_add(&rep, "'%s': %s in %d: '%s'\n", cases[i].text, err.code ? err.code : "no code",
+				           l, text);
+		}
 		arena_free(&a);
 	}
 	report_check(&rep, (int)(sizeof(cases) / sizeof(cases[0])));
+}
+
+static void test_errors_in_ukrainian(void **state)
+{
+	(void)state;
+	arena a;
+	arena_init(&a, 0);
+	rule *r;
+	pl_err err = {0};
+	char text[PL_ERR_MSG_MAX];
+	assert_int_equal(rule_parse("consent not yes", &a, &r, &err), PL_EINPUT);
+	assert_string_equal(err.code, "rule.expected");
+	msg_err_text(&err, LANG_UK, text, sizeof(text));
+	assert_string_equal(text, "позиція 13: очікується «in» після «not», отримано «yes»");
+	assert_int_equal(rule_parse("age(stage_date) > 2022-01-01", &a, &r, &err), PL_EINPUT);
+	msg_err_text(&err, LANG_RU, text, sizeof(text));
+	assert_string_equal(text, "позиция 1: это нельзя сравнивать (число и дата)");
+	arena_free(&a);
 }
 
 static void test_deep_nesting_is_refused(void **state)
@@ -196,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_branch_capture_and_consent),
 		cmocka_unit_test(test_quoted_text),
 		cmocka_unit_test(test_errors_name_the_column),
+		cmocka_unit_test(test_errors_in_ukrainian),
 		cmocka_unit_test(test_deep_nesting_is_refused),
 		cmocka_unit_test(test_explanations),
 	};

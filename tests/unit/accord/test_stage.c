@@ -5,6 +5,7 @@
 #include "accord/internal.h"
 #include "accord/ledger.h"
 #include "accord/plan.h"
+#include "core/msg.h"
 
 static const pdate june9 = {2025, 6, 9};
 
@@ -145,6 +146,15 @@ static void test_agreement_lists_and_cancellation_delists(void **state)
 	assert_int_equal(stage_cancel(f->r, uid, "again", &f->err), PL_ECONFLICT);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'stage.status' AND"
 	                              " after LIKE '%the other side postponed%'"), 1);
+	/* The notes of those delisted say why, by code or in the words given. */
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE type = 'delisted' AND"
+	                              " note_code = 'stage.note_delisted' AND note LIKE '%: its manifest changed'"
+	                              " AND note_args LIKE '%\"why\":\"stage.why_changed\"%'"), 4);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE type = 'delisted' AND"
+	                              " note_code = 'stage.note_delisted' AND note LIKE '%: the other side postponed'"
+	                              " AND note_args LIKE '%\"why\":\"the other side postponed\"%'"), 3);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE type = 'listed' AND"
+	                              " note_code = 'stage.note_agreed' AND note LIKE '%, manifest version 1'"), 4);
 	/* Nobody is booked on a cancelled stage. */
 	plan p;
 	plan_opts o = {.clause = "q", .date = june9};
@@ -188,6 +198,14 @@ static void test_execution(void **state)
 	stage_exec_report rep;
 	assert_int_equal(stage_execute(f->r, uid, &x, &rep, &f->err), PL_EINPUT);
 	assert_contains(f->err.msg, "already on stage");
+	/* Said in any language: the context by code, the refusal inside it. */
+	assert_string_equal(f->err.code, "stage.substitute_for");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&f->err, LANG_UK, uk, sizeof(uk));
+	char want[300];
+	snprintf(want, sizeof(want), "заміна для %s: ", refuses);
+	assert_true(!strncmp(uk, want, strlen(want)));
+	assert_null(strstr(uk, "substitute"));
 	assert_int_equal(get(f, uid).status, STAGE_AGREED);
 	assert_string_equal(fx_status(f, dies), "listed");
 	outs[0].substitute = sub;
@@ -219,6 +237,27 @@ static void test_execution(void **state)
 	for(size_t i = 0; i < nd; i++)
 		said += strstr(d[i].what, "replaced at the handover by an agreed substitute: declined on the day") != NULL;
 	assert_int_equal(said, 1);
+	/* The events' notes are coded, for the UI to say in the user's
+	 * language; the English stays beside them. */
+	person p;
+	event *ev;
+	size_t nev;
+	assert_ok(registry_person_get(f->r, refuses, &f->a, &p, &f->err), &f->err);
+	assert_ok(registry_person_events(f->r, p.id, &f->a, &ev, &nev, &f->err), &f->err);
+	assert_string_equal(ev[nev - 1].f[EF_NOTE], "replaced at the handover by an agreed substitute: declined on the day");
+	assert_string_equal(ev[nev - 1].note_code, "stage.note_outcome");
+	assert_string_equal(ev[nev - 1].note_args,
+	                    "{\"note\":\": declined on the day\",\"outcome\":\"discrepancy.substituted\"}");
+	assert_ok(registry_person_get(f->r, sub, &f->a, &p, &f->err), &f->err);
+	assert_ok(registry_person_events(f->r, p.id, &f->a, &ev, &nev, &f->err), &f->err);
+	char note[200], args[200];
+	snprintf(note, sizeof(note), "stage %d of %s (%s)", s.number, s.agreement, uid);
+	snprintf(args, sizeof(args), "{\"agreement\":\"%s\",\"n\":\"%d\",\"stage\":\"%s\"}", s.agreement,
+	         s.number, uid);
+	assert_string_equal(ev[nev - 1].f[EF_TYPE], "handed_over");
+	assert_string_equal(ev[nev - 1].f[EF_NOTE], note);
+	assert_string_equal(ev[nev - 1].note_code, "stage.note");
+	assert_string_equal(ev[nev - 1].note_args, args);
 	/* Executed once only; then closed. */
 	assert_int_equal(stage_execute(f->r, uid, &x, &rep, &f->err), PL_ECONFLICT);
 	assert_ok(stage_close(f->r, uid, &f->err), &f->err);

@@ -5,6 +5,8 @@
 
 #include <jansson.h>
 
+#include "core/msg.h"
+
 /* ---- batches and cases ------------------------------------------------- */
 
 static void test_batches_count_declared_and_received(void **state)
@@ -147,6 +149,13 @@ static void test_the_moves_allowed_and_refused(void **state)
 	assert_int_equal(remains_withdraw(f->r, "T-confirmed", &res, &f->err), PL_ECONFLICT);
 	assert_contains(f->err.msg, "case T-confirmed is confirmed and cannot become unidentified: a "
 	                            "confirmed identification is final");
+	/* By code, and so in Ukrainian, the reason too. */
+	assert_string_equal(f->err.code, "remains.cannot_become");
+	char uk[PL_ERR_MSG_MAX];
+	msg_err_text(&f->err, LANG_UK, uk, sizeof(uk));
+	assert_string_equal(uk, "справа T-confirmed має статус «confirmed» і не може отримати статус "
+	                        "«unidentified»: підтверджена ідентифікація остаточна (подію особи identified "
+	                        "записано)");
 	assert_int_equal(remains_return(f->r, "T-confirmed", "RU", "2025-07-01", NULL, &res, &f->err),
 	                 PL_ECONFLICT);
 	assert_int_equal(remains_identify(f->r, "T-returned", p, false, &res, &f->err), PL_ECONFLICT);
@@ -407,6 +416,7 @@ static void test_lists_filter_by_batch_status_condition_and_tag(void **state)
 	remains_page pg;
 	assert_int_equal(remains_list(f->r, &bad, &f->a, &pg, &f->err), PL_EUSAGE);
 	assert_contains(f->err.msg, "status: no status 'lost' (expected unidentified, preliminary");
+	assert_string_equal(f->err.code, "remains.no_value");
 	remains_query nobatch = {.batch = "B9", .limit = 5};
 	assert_int_equal(remains_list(f->r, &nobatch, &f->a, &pg, &f->err), PL_ENOTFOUND);
 }

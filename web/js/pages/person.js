@@ -3,7 +3,7 @@
 // from the current status, and the asker's role may record).
 import { get, post, patch } from '../api.js';
 import { h, clear, notice } from '../dom.js';
-import { t, label } from '../i18n.js';
+import { t, label, message } from '../i18n.js';
 import { personName } from './search.js';
 
 const groups = [
@@ -98,6 +98,12 @@ function editForm(ctx, p, defs, onSaved, onCancel) {
   return form;
 }
 
+// A note parley wrote (a stage's) by its code in the user's language; a
+// note someone typed, or one stored before notes had codes, as written.
+function noteText(e) {
+  return (e.note_code && message(e.note_code, e.note_args)) || e.note;
+}
+
 function timeline(ctx, p) {
   if (!p.events.length) return h('p', { class: 'muted' }, t('person.no_events'));
   return h('ol', { class: 'timeline' }, p.events.map((e) => h('li', { class: `event ev-${e.type}`, dataset: { id: e.id } },
@@ -112,7 +118,7 @@ function timeline(ctx, p) {
       e.cause ? h('div', {}, `${t('fields.cause')}: ${e.cause}`) : null,
       e.burial_place ? h('div', {}, `${t('fields.burial_place')}: ${e.burial_place}`) : null,
       e.grave ? h('div', {}, `${t('fields.grave')}: ${e.grave}`) : null,
-      e.note ? h('div', { class: 'note' }, e.note) : null))));
+      e.note ? h('div', { class: 'note' }, noteText(e)) : null))));
 }
 
 function eventForm(ctx, p, fields, onAdded) {
