@@ -219,6 +219,7 @@ int cmd_export(cli *c, int argc, char **argv);
 int cmd_person(cli *c, int argc, char **argv);
 int cmd_stats(cli *c, int argc, char **argv);
 int cmd_audit(cli *c, int argc, char **argv);
+int cmd_retention(cli *c, int argc, char **argv);
 int cmd_demo_data(cli *c, int argc, char **argv);
 int cmd_serve(cli *c, int argc, char **argv);
 int cmd_user(cli *c, int argc, char **argv);

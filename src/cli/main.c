@@ -38,6 +38,7 @@ static const cli_command commands[] = {
 	{"decrypt", cmd_decrypt, "read back an encrypted export or backup"},
 	{"box-key", cmd_box_key, "a key pair to receive encrypted exports and backups"},
 	{"audit", cmd_audit, "verify the audit chain; show changes and record reads"},
+	{"retention", cmd_retention, "rules that erase what closed cases no longer need, after N years"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI"},
 	{"user", cmd_user, "add users, set passwords and roles, disable users"},
 	{"token", cmd_token, "API tokens for programs: create, list, revoke"},

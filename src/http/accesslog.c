@@ -96,6 +96,8 @@ pl_rc access_writer_start(const http_server *s, void **state, pl_err *err)
 	/* It only appends: the pages it needs are the last few. */
 	if(!rc && (rc = store_cache_limit(w->st, 2048, err)))
 		store_close(w->st);
+	if(!rc)
+		store_write_wait(w->st, (int)s->cfg.write_wait);
 	if(rc) {
 		free(w);
 		return rc;

@@ -77,7 +77,7 @@ bool http_refuse_early(http_req *q)
 		return true;
 	}
 	pl_err err = {0};
-	if(!(q->st = thread_store(&q->srv->stores, q->srv->cfg.db_path, &err))) {
+	if(!(q->st = thread_store(&q->srv->stores, &q->srv->cfg, &err))) {
 		http_fail(q, &err);
 		return true;
 	}

@@ -181,6 +181,30 @@ static pl_rc access_row(void *ctx, const access_entry *e)
 	return page_add(ctx, access_entry_json(e), e->id);
 }
 
+/* The persons whose entries the audit view shows (their values, before
+ * and after), each once, in the access log: reading the audit log is
+ * reading them. False, answered, if they could not be recorded. */
+static bool log_shown(http_req *q, json_t *rows)
+{
+	size_t n = json_array_size(rows), k = 0;
+	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
+	if(!uids) {
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
+		return false;
+	}
+	for(size_t i = 0; i < n; i++) {
+		const char *u = json_string_value(json_object_get(json_array_get(rows, i), "entity_id"));
+		if(!u || !registry_uid_valid('P', u))
+			continue;
+		size_t j = 0;
+		while(j < k && strcmp(uids[j], u))
+			j++;
+		if(j == k)
+			uids[k++] = u;
+	}
+	return http_log_reads(q, uids, k, "audit", "audit view");
+}
+
 static void send_log(http_req *q, bool access)
 {
 	audit_filter f;
@@ -199,6 +223,10 @@ static void send_log(http_req *q, bool access)
 		if(rc == PL_ENOMEM)
 			pl_nomem(&err);
 		http_fail(q, &err);
+		return;
+	}
+	if(!access && !log_shown(q, p.rows)) {
+		json_decref(p.rows);
 		return;
 	}
 	json_t *doc = json_pack("{s:o, s:I}", "entries", p.rows, "limit", (json_int_t)p.limit);

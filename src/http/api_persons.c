@@ -234,7 +234,9 @@ void api_persons_list(http_req *q)
 			http_fail(q, &err);
 		return;
 	}
-	/* One entry per search: who looked for what. */
+	/* One entry per person shown, each saying what was looked for; a
+	 * search that found nobody is one entry for "*", so that it is known
+	 * who looked for what. */
 	buf detail;
 	buf_init(&detail, 4096);
 	static const char *const keys[] = {"q", "party", "held_by", "status", "medical", "branch", "age",
@@ -244,9 +246,15 @@ void api_persons_list(http_req *q)
 		   buf_printf(&detail, "%s%s=%.*s", detail.len ? "&" : "", keys[i],
 		              (int)utf8_prefix_bytes(v, 100), v))
 			break;
-	static const char *const all[] = {"*"};
-	bool logged = http_log_reads(q, all, 1, pq.name ? "search" : "list",
-	                             detail.len ? buf_str(&detail) : NULL);
+	const char **uids = arena_calloc(&q->a, pg.n + 1, sizeof(char *));
+	for(size_t i = 0; uids && i < pg.n; i++)
+		uids[i] = pg.rows[i].uid;
+	if(uids && !pg.n)
+		uids[0] = "*";
+	bool logged = uids && http_log_reads(q, uids, pg.n ? pg.n : 1, pq.name ? "search" : "list",
+	                                     detail.len ? buf_str(&detail) : NULL);
+	if(!uids)
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
 	buf_free(&detail);
 	if(!logged)
 		return;

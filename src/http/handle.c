@@ -12,7 +12,7 @@ void thread_stores_init(thread_stores *ts)
 	ts->n = 0;
 }
 
-store *thread_store(thread_stores *ts, const char *db_path, pl_err *err)
+store *thread_store(thread_stores *ts, const http_config *cfg, pl_err *err)
 {
 	pthread_t self = pthread_self();
 	store *st = NULL;
@@ -25,8 +25,9 @@ store *thread_store(thread_stores *ts, const char *db_path, pl_err *err)
 		return st;
 	/* The first request on this thread: its own connection, kept, with a
 	 * smaller page cache than a command's (the OS caches the file too). */
-	if(store_open(&st, db_path, "server", 0, err))
+	if(store_open(&st, cfg->db_path, "server", 0, err))
 		return NULL;
+	store_write_wait(st, (int)cfg->write_wait);
 	if(store_cache_limit(st, SERVER_CACHE_KIB, err)) {
 		store_close(st);
 		return NULL;

@@ -35,6 +35,8 @@ typedef struct http_config {
 	unsigned per_address;        /* connections one client address may hold (default 64) */
 	const char *host_allow;      /* Host names allowed besides the address reached and, on
 	                              * loopback, localhost: "name[:port],..." (NULL: none) */
+	unsigned write_wait;         /* seconds a write waits for the writers before it, in the order
+	                              * they came, before 503 with Retry-After (default 120) */
 	FILE *log;                   /* one line per request; NULL: none */
 	const char *office_party;    /* the party this office is of ("UA"), or NULL: not said */
 } http_config;

@@ -174,7 +174,7 @@ struct http_req {
 
 void thread_stores_init(thread_stores *ts);
 /* This worker thread's store, opened (on db_path) on its first request. */
-store *thread_store(thread_stores *ts, const char *db_path, pl_err *err);
+store *thread_store(thread_stores *ts, const http_config *cfg, pl_err *err);
 void thread_stores_close(thread_stores *ts);
 
 /* ---- guard.c: a connection before its request is admitted ------------- */
@@ -383,6 +383,10 @@ void api_stats(http_req *q);
 void api_audit(http_req *q);
 void api_audit_verify(http_req *q);
 void api_access(http_req *q);
+void api_retention_list(http_req *q);
+void api_retention_set(http_req *q);
+void api_retention_drop(http_req *q);
+void api_retention_run(http_req *q);
 void api_audit_export(http_req *q);
 void api_access_export(http_req *q);
 /* api_admin.c: the admin's users */

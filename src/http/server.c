@@ -315,6 +315,8 @@ static void apply_defaults(http_config *c)
 		c->head_timeout = 15;
 	if(!c->per_address)
 		c->per_address = 64;
+	if(!c->write_wait)
+		c->write_wait = 120;
 }
 
 /* The handlers' state, made in the order of http_groups and freed in the

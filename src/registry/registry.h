@@ -434,4 +434,40 @@ typedef struct registry_stats {
 
 pl_rc registry_stats_get(store *st, arena *a, registry_stats *out, pl_err *err);
 
+/* ---- retention ---------------------------------------------------------
+ *
+ * Rules an admin sets, one per kind of data, that erase it from the cases
+ * closed (the person returned, released, or known dead and returned or
+ * identified) more than `years` ago, dated by the event that closed the
+ * case. Kinds: "medical" (the medical category, health events' place and
+ * note, causes of death), "notes" (events' free-text notes). A later kind
+ * (an inquirer's contact details) is a new word here and a new erasure in
+ * retention.c; the rule table takes it as it is. Each change is an entry
+ * of the audit chain that names the fields erased, never their values. */
+typedef enum retention_kind { RET_MEDICAL, RET_NOTES, RET_KIND_COUNT } retention_kind;
+extern const char *const retention_kinds[RET_KIND_COUNT + 1];
+
+typedef struct retention_rule {
+	const char *kind, *action;  /* action: "erase" (pseudonymising is for kinds that identify) */
+	int years;                  /* 1..100 */
+	const char *set_by, *set_at;
+} retention_rule;
+
+pl_rc registry_retention_rules(store *st, arena *a, retention_rule **out, size_t *n, pl_err *err);
+/* Set (or change) the rule of a kind; audited. */
+pl_rc registry_retention_set(store *st, const char *kind, const char *action, int years, pl_err *err);
+/* Remove the rule of a kind; audited. PL_ENOTFOUND if there is none. */
+pl_rc registry_retention_drop(store *st, const char *kind, pl_err *err);
+
+typedef struct retention_change {
+	const char *kind, *person, *event;  /* event: NULL for the person's own record */
+	const char *fields;                 /* "medical", "place, note", ... */
+} retention_change;
+typedef pl_rc (*retention_fn)(void *ctx, const retention_change *c);
+/* Apply every rule, in one transaction, calling fn (may be NULL) for each
+ * change; dry_run: the same, rolled back at the end, so that it lists
+ * exactly what a run would change. */
+pl_rc registry_retention_run(store *st, bool dry_run, retention_fn fn, void *ctx, size_t *changes,
+                             pl_err *err);
+
 #endif

@@ -111,10 +111,23 @@ static const char *const step_3[] = {
 	NULL,
 };
 
+/* Step 4: retention rules, one per kind of data (registry.h, "retention"). */
+static const char *const step_4[] = {
+	"CREATE TABLE retention_rule (\n"
+	"  kind TEXT PRIMARY KEY,\n"
+	"  action TEXT NOT NULL CHECK (action = 'erase' OR action = 'pseudonymise'),\n"
+	"  years INTEGER NOT NULL CHECK (years BETWEEN 1 AND 100),\n"
+	"  set_by TEXT NOT NULL,\n"
+	"  set_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
+	{.legacy = 0, .sql = step_4},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

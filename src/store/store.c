@@ -8,9 +8,10 @@
 
 #include <sodium.h>
 
+#include "store/gate.h"
 #include "store/schema.h"
 
-enum { STMT_CACHE = 64, STATES = 16 };
+enum { STMT_CACHE = 64, STATES = 16, WRITE_WAIT_MS = 600 * 1000 };
 
 struct store {
 	sqlite3 *db;
@@ -26,6 +27,8 @@ struct store {
 	int depth;      /* transaction nesting */
 	uint64_t tx_serial;
 	bool doomed;    /* an inner level rolled back */
+	store_gate gate;  /* the writers' queue (gate.h) */
+	int write_wait_ms;
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -97,6 +100,8 @@ pl_rc store_open(store **out, const char *path, const char *actor, unsigned flag
 		return pl_nomem(err);
 	}
 	st->today = date_today();
+	st->gate.fd = -1;
+	st->write_wait_ms = WRITE_WAIT_MS;
 	int oflags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
 	oflags |= flags & STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if(flags & STORE_CREATE)
@@ -106,13 +111,18 @@ pl_rc store_open(store **out, const char *path, const char *actor, unsigned flag
 	if(rc) {
 		prc = store_fail(st, err, rc, "opening the database");
 	} else {
-		sqlite3_busy_timeout(st->db, 10000);
+		/* Writers queue in the gate first; SQLite's own wait is for
+		 * those outside it (a commit's checkpoint, another program). */
+		sqlite3_busy_timeout(st->db, st->write_wait_ms);
 		sqlite3_extended_result_codes(st->db, 1);
+		if(!(flags & STORE_READONLY))
+			prc = gate_open(&st->gate, path, err);
 		/* WAL: readers never block the writer. FULL: a commit is on disk
 		 * when it returns, so a crash or power cut loses nothing committed. */
-		prc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
-		                     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;"
-		                     " PRAGMA temp_store = MEMORY;", err);
+		if(!prc)
+			prc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"
+			                     " PRAGMA trusted_schema = OFF; PRAGMA cache_size = -65536;"
+			                     " PRAGMA temp_store = MEMORY;", err);
 		if(!prc && !(flags & STORE_READONLY))
 			prc = store_exec(st, "PRAGMA journal_mode = WAL;", err);
 		if(!prc && !(flags & STORE_READONLY))
@@ -144,6 +154,7 @@ void store_close(store *st)
 	if(st->depth)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(st->db);
+	gate_close(&st->gate);
 	free(st->path);
 	free(st->actor);
 	free(st);
@@ -199,9 +210,21 @@ pl_rc store_begin(store *st, pl_err *err)
 		return PL_OK;
 	st->doomed = false;
 	st->tx_serial++;
+	int waited;
+	pl_rc prc = gate_enter(&st->gate, st->write_wait_ms, &waited, err);
+	if(prc) {
+		st->depth = 0;
+		return prc;
+	}
+	/* What is left of this writer's wait, should someone outside the
+	 * queue hold the database. */
+	int left = st->write_wait_ms - waited;
+	sqlite3_busy_timeout(st->db, left > 1000 ? left : 1000);
 	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	sqlite3_busy_timeout(st->db, st->write_wait_ms);
 	if(rc) {
 		st->depth = 0;
+		gate_leave(&st->gate);
 		return store_fail(st, err, rc, "starting a transaction");
 	}
 	return PL_OK;
@@ -215,15 +238,17 @@ pl_rc store_commit(store *st, pl_err *err)
 		return PL_OK;
 	if(st->doomed) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		gate_leave(&st->gate);
 		return pl_failc(err, PL_EDB, "store.rolled_back", NULL);
 	}
 	int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+	pl_rc prc = PL_OK;
 	if(rc) {
-		pl_rc prc = store_fail(st, err, rc, "committing");
+		prc = store_fail(st, err, rc, "committing");
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return prc;
 	}
-	return PL_OK;
+	gate_leave(&st->gate);
+	return prc;
 }
 
 void store_rollback(store *st)
@@ -235,6 +260,13 @@ void store_rollback(store *st)
 		return;
 	}
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	gate_leave(&st->gate);
+}
+
+void store_write_wait(store *st, int seconds)
+{
+	st->write_wait_ms = seconds > 0 && seconds < 86400 ? seconds * 1000 : WRITE_WAIT_MS;
+	sqlite3_busy_timeout(st->db, st->write_wait_ms);
 }
 
 pl_rc store_end(store *st, pl_rc rc, pl_err *err)

@@ -106,7 +106,12 @@ int store_schema_found(const store *st);
 
 /* Transactions nest: only the outermost begin/commit reach SQLite, and a
  * rollback at any depth dooms the whole transaction. Writes take the write
- * lock at begin (BEGIN IMMEDIATE), so they never fail half-way with BUSY. */
+ * lock at begin (BEGIN IMMEDIATE), so they never fail half-way with BUSY.
+ * Before that, writers queue across threads and processes and take turns
+ * in the order they came (src/store/gate.h): a write waits for the ones
+ * before it, up to store_write_wait (10 minutes unless set), and then
+ * fails with PL_EDB "store.writers_busy", which says how long it waited
+ * and when to try again (args "waited", "retry", in seconds). */
 pl_rc store_begin(store *st, pl_err *err);
 pl_rc store_commit(store *st, pl_err *err);
 void store_rollback(store *st);
@@ -115,6 +120,8 @@ void store_rollback(store *st);
  * change(st, ...), err);` */
 pl_rc store_end(store *st, pl_rc rc, pl_err *err);
 bool store_in_transaction(const store *st);
+/* How long a write waits for its turn, in seconds (0: the default). */
+void store_write_wait(store *st, int seconds);
 /* Bulk writes. A large import into a database that no other process has
  * open goes faster through SQLite's rollback journal: WAL writes every page
  * twice (to the log, then to the file at the checkpoint), the rollback

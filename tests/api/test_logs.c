@@ -230,6 +230,75 @@ static void denied_without_the_audit_permission(void **state)
 	json_decref(j);
 }
 
+/* Entries of the access log for one person, as the auditor finds them:
+ * by person, user and action. */
+static size_t access_entries(const char *uid, const char *actor, const char *action)
+{
+	char path[192];
+	snprintf(path, sizeof(path), "/api/access?person=%s&actor=%s&action=%s", uid, actor, action);
+	json_t *j = get_json(ROLE_AUDITOR, path, 200);
+	size_t n = json_array_size(json_object_get(j, "entries"));
+	json_decref(j);
+	return n;
+}
+
+/* A search that shows N persons is N entries of the access log, one for
+ * each, found by person; a search that finds nobody is still recorded. */
+static void every_person_a_search_shows_is_logged(void **state)
+{
+	(void)state;
+	char uid[3][UID_SIZE];
+	for(int i = 0; i < 3; i++) {
+		char body[96];
+		snprintf(body, sizeof(body), "{\"surname\":\"Шипшина\",\"given_names\":\"Дарина %d\"}", i);
+		resp r;
+		assert_status(post_json(ROLE_REGISTRAR, "/api/persons", body, &r), 201);
+		snprintf(uid[i], UID_SIZE, "%s", str_at(r.json, "id"));
+		resp_free(&r);
+	}
+	json_t *j = get_json(ROLE_NEGOTIATOR, "/api/persons?q=Shypshyna", 200);
+	assert_int_equal(json_array_size(json_object_get(j, "persons")), 3);
+	json_decref(j);
+	for(int i = 0; i < 3; i++)
+		assert_int_equal(access_entries(uid[i], "negotiator", "search"), 1);
+	/* Each says what was looked for. */
+	j = get_json(ROLE_AUDITOR, "/api/access?actor=negotiator&action=search&limit=3", 200);
+	json_t *e;
+	size_t i;
+	json_array_foreach(json_object_get(j, "entries"), i, e)
+		assert_contains(str_at(e, "detail"), "q=Shypshyna");
+	json_decref(j);
+	/* A page shows those on it only: the second of three, one entry more
+	 * for that person alone. */
+	json_decref(get_json(ROLE_NEGOTIATOR, "/api/persons?q=Shypshyna&limit=1&offset=1", 200));
+	int twice = 0;
+	for(int k = 0; k < 3; k++)
+		twice += access_entries(uid[k], "negotiator", "search") == 2;
+	assert_int_equal(twice, 1);
+	/* Nobody found: one entry for "*" that says what was asked. */
+	json_decref(get_json(ROLE_NEGOTIATOR, "/api/persons?q=Zzyzxwq", 200));
+	j = get_json(ROLE_AUDITOR, "/api/access?actor=negotiator&limit=1", 200);
+	e = json_array_get(json_object_get(j, "entries"), 0);
+	assert_string_equal(str_at(e, "person"), "*");
+	assert_contains(str_at(e, "detail"), "q=Zzyzxwq");
+	json_decref(j);
+}
+
+/* The audit view shows persons' values: each person it shows is an entry
+ * of the access log, once per view however many entries are hers. */
+static void the_audit_view_logs_the_persons_it_shows(void **state)
+{
+	(void)state;
+	size_t before = access_entries(kvitka, "auditor", "audit");
+	json_t *j = get_json(ROLE_AUDITOR, "/api/audit?name=Kvitka&actor=registrar", 200);
+	assert_int_equal(json_array_size(json_object_get(j, "entries")), 6);
+	json_decref(j);
+	assert_int_equal(access_entries(kvitka, "auditor", "audit"), before + 1);
+	/* The access log's own view records nothing more. */
+	json_decref(get_json(ROLE_AUDITOR, "/api/access?name=Kvitka", 200));
+	assert_int_equal(access_entries(kvitka, "auditor", "audit"), before + 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +307,8 @@ int main(void)
 		cmocka_unit_test(paged_without_a_cap),
 		cmocka_unit_test(exported_and_audited),
 		cmocka_unit_test(denied_without_the_audit_permission),
+		cmocka_unit_test(every_person_a_search_shows_is_logged),
+		cmocka_unit_test(the_audit_view_logs_the_persons_it_shows),
 	};
 	return cmocka_run_group_tests_name("api/logs", tests, fx_setup, fx_teardown);
 }

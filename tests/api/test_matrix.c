@@ -36,6 +36,10 @@ static const struct cell_row {
 	{"GET", "/api/users", "/api/users", NULL, false, "y......"},
 	{"POST", "/api/users", "/api/users", "{}", false, "y......"},
 	{"PATCH", "/api/users/{name}", "/api/users/nobody", "{}", false, "y......"},
+	{"GET", "/api/retention", "/api/retention", NULL, false, "y......"},
+	{"PATCH", "/api/retention/{kind}", "/api/retention/medical", "{}", false, "y......"},
+	{"DELETE", "/api/retention/{kind}", "/api/retention/nothing", NULL, false, "y......"},
+	{"POST", "/api/retention/run", "/api/retention/run", "{}", false, "y......"},
 	{"GET", "/api/tokens", "/api/tokens", NULL, false, "yyyyyyy"},
 	/* Tokens are made only in a session, with the password (test_tokens):
 	 * never by a token, whoever's it is. */

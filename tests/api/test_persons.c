@@ -324,7 +324,7 @@ static void reads_are_in_the_access_log(void **state)
 	assert_string_equal(json_string_value(json_object_get(e, "action")), "show");
 	assert_string_equal(json_string_value(json_object_get(e, "person")), fx->person);
 	json_decref(j);
-	/* A search is one entry that says what was looked for. */
+	/* A search is an entry for each person shown that says what was looked for. */
 	j = get_json(ROLE_AUDITOR, "/api/access?actor=negotiator&limit=1", 200);
 	e = json_array_get(json_object_get(j, "entries"), 0);
 	assert_string_equal(json_string_value(json_object_get(e, "action")), "search");

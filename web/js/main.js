@@ -12,6 +12,7 @@ const pages = {
   import: () => import('./pages/import.js'),
   logs: () => import('./pages/logs.js'),
   users: () => import('./pages/users.js'),
+  retention: () => import('./pages/retention.js'),
   keys: () => import('./pages/keys.js'),
   reconcile: () => import('./pages/reconcile.js'),
   agreements: () => import('./pages/agreements.js'),
@@ -42,6 +43,7 @@ const routes = [
   { path: /^\/audit$/, page: 'logs', perm: 'audit_read', nav: 'audit', args: { kind: 'audit' } },
   { path: /^\/access$/, page: 'logs', perm: 'audit_read', nav: 'access', args: { kind: 'access' } },
   { path: /^\/users$/, page: 'users', perm: 'users', nav: 'users' },
+  { path: /^\/retention$/, page: 'retention', perm: 'users', nav: 'retention' },
   { path: /^\/keys$/, page: 'keys', perm: 'keys', nav: 'keys' },
   { path: /^\/agreements$/, page: 'agreements', perm: 'agreement_read', nav: 'agreements' },
   { path: /^\/agreements\/([a-z0-9_-]{1,64})$/, page: 'agreements', perm: 'agreement_read', section: 'agreements' },
@@ -64,7 +66,7 @@ const routes = [
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
   ['/reconcile', 'reconcile'], ['/agreements', 'agreements'], ['/stages', 'stages'], ['/aftercare', 'aftercare'],
-  ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/keys', 'keys'],
+  ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
 ];
 
 const state = { me: null, fields: null };
