@@ -261,15 +261,13 @@ pl_rc auth_token_check(store *st, const char *token, int64_t now, user *out, boo
 	if(auth_user_get_id(st, user_id, out, &e) || out->disabled)
 		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
 	/* Noted at most once a minute: a write per request would cost more
-	 * than the request. */
-	if(stale) {
-		if((rc = store_stmt(st, "UPDATE api_token SET last_used ="
-		                        " strftime('%Y-%m-%dT%H:%M:%fZ', ?1, 'unixepoch') WHERE id = ?2", &s, err)))
-			return rc;
+	 * than the request. Only a note: when the writers are busy (a long
+	 * import) it is left for the next minute, and the request goes on. */
+	if(stale && !store_stmt(st, "UPDATE api_token SET last_used ="
+	                            " strftime('%Y-%m-%dT%H:%M:%fZ', ?1, 'unixepoch') WHERE id = ?2", &s, &e)) {
 		sqlite3_bind_int64(s, 1, now);
 		sqlite3_bind_int64(s, 2, id);
-		if((rc = step_done(st, s, "noting a token's use", err)))
-			return rc;
+		(void)step_done(st, s, "noting a token's use", &e);
 	}
 	if(read_only)
 		*read_only = ro;
