@@ -19,11 +19,20 @@ enum { MANIFEST_MAX = 64 << 20 };
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* A draft is the office's own working list: the mediator sees a stage
+ * once it is proposed to it, as if the draft were not there (unless
+ * another of the user's roles reads the agreements). */
+static bool sees_drafts(http_req *q)
+{
+	return !(q->who.roles & (1u << ROLE_MEDIATOR)) || http_can(q, PERM_AGREEMENT_READ);
+}
+
 bool api_stage_load(http_req *q, stage *s, agreement *ag)
 {
 	pl_err err = {0};
-	if(stage_get(q->st, q->param[0], &q->a, s, &err) ||
-	   agreement_get_id(q->st, s->agreement_id, &q->a, ag, &err)) {
+	if(!stage_get(q->st, q->param[0], &q->a, s, &err) && s->status == STAGE_DRAFT && !sees_drafts(q))
+		pl_failc(&err, PL_ENOTFOUND, "stage.no_such", "stage", q->param[0], NULL);
+	if(err.rc || agreement_get_id(q->st, s->agreement_id, &q->a, ag, &err)) {
 		http_fail_field(q, &err, "id");
 		return false;
 	}
@@ -67,8 +76,10 @@ void api_stages_list(http_req *q)
 		return;
 	}
 	json_t *a = json_array();
+	bool drafts = sees_drafts(q);
 	for(size_t i = 0; i < n; i++)
-		json_array_append_new(a, stage_row_json(&rows[i]));
+		if(drafts || rows[i].status != STAGE_DRAFT)
+			json_array_append_new(a, stage_row_json(&rows[i]));
 	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "stages", a));
 }
 

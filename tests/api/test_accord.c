@@ -264,6 +264,18 @@ static void a_stage_is_changed_and_proposed(void **state)
 	resp_free(&r);
 	assert_status(get(ROLE_AUDITOR, "/api/stages?status=drafty", &r), 400);
 	resp_free(&r);
+	/* The mediator is not shown a draft never proposed to it: not in the
+	 * list, and not by its id, its manifest or its check (issue 13 item 8). */
+	assert_status(get(ROLE_MEDIATOR, "/api/stages", &r), 200);
+	assert_null(find(json_object_get(r.json, "stages"), "id", stage_id));
+	resp_free(&r);
+	static const char *const hidden[] = {"", "/manifest", "/verify", "/diff", "/corrections"};
+	for(size_t i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++) {
+		path_of(path, sizeof(path), hidden[i]);
+		assert_status(get(ROLE_MEDIATOR, path, &r), 404);
+		assert_null(strstr(buf_str(&r.body), "Petrov"));
+		resp_free(&r);
+	}
 
 	/* Petrov off and on again: two new versions, compared. */
 	path_of(path, sizeof(path), "/entries");
