@@ -127,14 +127,15 @@ pl_rc auth_session_check(store *st, const char *token, int64_t now, const sessio
 	/* Noted now and then, not on every request: often enough to measure
 	 * idleness to a tenth of the idle limit. */
 	int64_t every = lim->idle / 10 < TOUCH_EVERY ? lim->idle / 10 : TOUCH_EVERY;
+	/* Only a note: while another writer works (a long import) it waits
+	 * for the next request rather than holding this one. */
 	if(now - out->last_seen >= every) {
 		if((rc = store_stmt(st, "UPDATE session SET last_seen = ? WHERE token_hash = ?", &s, err)))
 			return rc;
 		sqlite3_bind_int64(s, 1, now);
 		sqlite3_bind_blob(s, 2, h, HASH_SIZE, SQLITE_STATIC);
-		if((rc = step_done(st, s, "noting a session", err)))
-			return rc;
-		out->last_seen = now;
+		if(store_try_step(st, s))
+			out->last_seen = now;
 	}
 	return PL_OK;
 }
@@ -261,13 +262,13 @@ pl_rc auth_token_check(store *st, const char *token, int64_t now, user *out, boo
 	if(auth_user_get_id(st, user_id, out, &e) || out->disabled)
 		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
 	/* Noted at most once a minute: a write per request would cost more
-	 * than the request. Only a note: when the writers are busy (a long
-	 * import) it is left for the next minute, and the request goes on. */
+	 * than the request. Only a note: when another writer works (a long
+	 * import) it is left for a later request, which does not wait for it. */
 	if(stale && !store_stmt(st, "UPDATE api_token SET last_used ="
 	                            " strftime('%Y-%m-%dT%H:%M:%fZ', ?1, 'unixepoch') WHERE id = ?2", &s, &e)) {
 		sqlite3_bind_int64(s, 1, now);
 		sqlite3_bind_int64(s, 2, id);
-		(void)step_done(st, s, "noting a token's use", &e);
+		(void)store_try_step(st, s);
 	}
 	if(read_only)
 		*read_only = ro;

@@ -483,3 +483,12 @@ const char *store_column_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
 }
+
+bool store_try_step(store *st, sqlite3_stmt *s)
+{
+	sqlite3_busy_timeout(st->db, 0);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_busy_timeout(st->db, st->write_wait_ms);
+	return x == SQLITE_DONE;
+}

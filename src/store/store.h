@@ -120,6 +120,11 @@ void store_rollback(store *st);
  * change(st, ...), err);` */
 pl_rc store_end(store *st, pl_rc rc, pl_err *err);
 bool store_in_transaction(const store *st);
+/* Step a one-statement write (then reset it) only if the database takes
+ * it at once, without waiting for other writers: for notes that may be
+ * skipped (a session's or a token's last use), so that a read never waits
+ * behind a long import for them. True if it was written. */
+bool store_try_step(store *st, sqlite3_stmt *s);
 /* How long a write waits for its turn, in seconds (0: the default). */
 void store_write_wait(store *st, int seconds);
 /* Bulk writes. A large import into a database that no other process has
