@@ -123,9 +123,9 @@ void http_fail_field(http_req *q, const pl_err *err, const char *field)
 		break;
 	case PL_EDB:
 		/* When to try again, if the store said (store.writers_busy). */
-		for(int i = 0; i < err->nargs; i++)
-			if(!strcmp(err->arg[i].name, "retry"))
-				snprintf(q->retry_after, sizeof(q->retry_after), "%s", err->arg[i].value);
+		if(pl_err_arg_value(err, "retry"))
+			snprintf(q->retry_after, sizeof(q->retry_after), "%ld",
+			         strtol(pl_err_arg_value(err, "retry"), NULL, 10));
 		http_refuse(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, err);
 		break;
 	default:
