@@ -205,7 +205,7 @@ static json_t *schemas(void)
 	for(int r = 0; r < ROLE_COUNT; r++)
 		json_array_append_new(roles, json_string(role_names[r]));
 	json_t *s = json_pack(
-		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		"{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		"Error",
 		json_pack("{s:s, s:{s:{s:s, s:{s:{s:s}, s:{s:s}, s:{s:s, s:b}, s:{s:s, s:{s:s}}}}}}",
 		          "type", "object", "properties", "error", "type", "object", "properties",
