@@ -14,8 +14,20 @@
 #include <unistd.h>
 
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include "core/err.h"
+
+/* The one value a query gives (a count, a version), asserted to be there. */
+static inline long long tu_scalar(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	long long v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
 
 /* A fresh directory under $TMPDIR (or /tmp), removed by tu_rmdir. */
 static inline char *tu_tmpdir(void)

@@ -7,16 +7,6 @@
 
 #include "store/store.h"
 
-static long long scalar(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	long long v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 typedef struct writer {
 	sqlite3 *db;
 	int calls, failed;
@@ -47,7 +37,7 @@ static void test_backup_while_another_connection_writes(void **state)
 	assert_ok(store_exec(st, "CREATE TABLE t(id INTEGER PRIMARY KEY, n INTEGER, x BLOB);"
 	                         " WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 2000)"
 	                         " INSERT INTO t(n, x) SELECT i, randomblob(4000) FROM c", &err), &err);
-	long long sum = scalar(store_db(st), "SELECT sum(n) FROM t");
+	long long sum = tu_scalar(store_db(st), "SELECT sum(n) FROM t");
 
 	writer w = {0};
 	assert_int_equal(sqlite3_open(path, &w.db), SQLITE_OK);
@@ -59,8 +49,8 @@ static void test_backup_while_another_connection_writes(void **state)
 
 	sqlite3 *c;
 	assert_int_equal(sqlite3_open(copy, &c), SQLITE_OK);
-	assert_int_equal(scalar(c, "SELECT count(*) FROM t"), 2000);
-	assert_int_equal(scalar(c, "SELECT sum(n) FROM t"), sum);
+	assert_int_equal(tu_scalar(c, "SELECT count(*) FROM t"), 2000);
+	assert_int_equal(tu_scalar(c, "SELECT sum(n) FROM t"), sum);
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(c, "PRAGMA integrity_check", -1, &s, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
@@ -68,7 +58,7 @@ static void test_backup_while_another_connection_writes(void **state)
 	sqlite3_finalize(s);
 	sqlite3_close(c);
 	/* The source has every write. */
-	assert_int_equal(scalar(store_db(st), "SELECT count(*) FROM t"), 2000 + (w.calls < 200 ? w.calls : 200));
+	assert_int_equal(tu_scalar(store_db(st), "SELECT count(*) FROM t"), 2000 + (w.calls < 200 ? w.calls : 200));
 	sqlite3_close(w.db);
 	store_close(st);
 }

@@ -21,16 +21,6 @@ typedef struct counts {
 	int n;
 } counts;
 
-static long long scalar(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *s;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	long long v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
-}
-
 /* A new file at dir/name holding the fixture's database. */
 static void load_fixture(const char *fixture, const char *path)
 {
@@ -64,7 +54,7 @@ static void count_rows(sqlite3 *db, counts *c)
 		snprintf(c->name[c->n], sizeof(c->name[0]), "%s", sqlite3_column_text(s, 0));
 		char sql[128];
 		snprintf(sql, sizeof(sql), "SELECT count(*) FROM \"%s\"", c->name[c->n]);
-		c->rows[c->n++] = scalar(db, sql);
+		c->rows[c->n++] = tu_scalar(db, sql);
 	}
 	sqlite3_finalize(s);
 }
@@ -112,17 +102,17 @@ static char *fresh_schema(void)
 /* Every module at its latest step, the store at its own. */
 static void assert_modules_latest(sqlite3 *db)
 {
-	assert_int_equal(scalar(db, "SELECT version FROM schema_version WHERE module = 'store'"), 1);
+	assert_int_equal(tu_scalar(db, "SELECT version FROM schema_version WHERE module = 'store'"), 1);
 	int n = 1;
 	for(int i = 0; store_schemas[i]; i++, n++) {
 		char sql[128];
 		snprintf(sql, sizeof(sql), "SELECT version FROM schema_version WHERE module = '%s'",
 		         store_schemas[i]->module);
-		if(scalar(db, sql) != store_schemas[i]->nsteps)
-			fail_msg("%s at version %lld, not %d", store_schemas[i]->module, scalar(db, sql),
+		if(tu_scalar(db, sql) != store_schemas[i]->nsteps)
+			fail_msg("%s at version %lld, not %d", store_schemas[i]->module, tu_scalar(db, sql),
 			         store_schemas[i]->nsteps);
 	}
-	assert_int_equal(scalar(db, "SELECT count(*) FROM schema_version"), n);
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM schema_version"), n);
 }
 
 /* Open the fixture with this binary; check what it kept and that it works. */
@@ -141,9 +131,9 @@ static void upgrade(const char *fixture, int version, long long persons)
 	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
 	sqlite3 *db = store_db(st);
 	assert_int_equal(store_schema_found(st), version);
-	assert_int_equal(scalar(db, "PRAGMA user_version"), store_schema_latest());
+	assert_int_equal(tu_scalar(db, "PRAGMA user_version"), store_schema_latest());
 	assert_modules_latest(db);
-	assert_int_equal(scalar(db, "SELECT count(*) FROM person"), persons);
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM person"), persons);
 
 	/* Every row of every table the file had is still there; the tables of
 	 * the modules it lacked are there, empty. */
@@ -173,7 +163,7 @@ static void upgrade(const char *fixture, int version, long long persons)
 	e.f[EF_DATE] = "2024-05-01";
 	e.f[EF_SOURCE] = "family_report";
 	assert_ok(registry_event_add(st, p.uid, &e, &err), &err);
-	assert_int_equal(scalar(db, "SELECT count(*) FROM person"), persons + 1);
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM person"), persons + 1);
 	assert_ok(audit_verify(st, &rep, &err), &err);
 	assert_int_equal(rep.entries, entries + 2);
 	assert_int_equal(rep.first_bad, 0);
@@ -243,17 +233,17 @@ static void test_dna_proposals_keep_their_decisions(void **state)
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
 	sqlite3 *db = store_db(st);
-	assert_true(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 2); /* past step 2 */
+	assert_true(tu_scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 2); /* past step 2 */
 	assert_query_text(db, q, was);
 	/* the indexes are back, and the new statuses are allowed, the others not */
-	assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND"
 	                            " tbl_name = 'dna_proposal' AND sql IS NOT NULL"), 6);
 	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET status = 'maybe' WHERE id = (SELECT"
 	                              " min(id) FROM dna_proposal)", NULL, NULL, NULL) & 0xff, SQLITE_CONSTRAINT);
 	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET status = 'reviewed', reviewed_by = 'a',"
 	                              " reviewed_from = 'proposed' WHERE status = 'proposed'", NULL, NULL,
 	                              NULL), SQLITE_OK);
-	assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	store_close(st);
 }
 
@@ -271,7 +261,7 @@ static void test_dna_proposals_get_pairing_columns(void **state)
 	assert_true(strncmp(was, "0:", 2) != 0); /* proposals to keep */
 	sqlite3 *raw;
 	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-	assert_int_equal(scalar(raw, "SELECT count(*) FROM pragma_table_info('dna_proposal')"
+	assert_int_equal(tu_scalar(raw, "SELECT count(*) FROM pragma_table_info('dna_proposal')"
 	                             " WHERE name LIKE 'pairing%'"), 0);
 	sqlite3_close(raw);
 
@@ -279,12 +269,12 @@ static void test_dna_proposals_get_pairing_columns(void **state)
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, "cli:tester", 0, &err), &err);
 	sqlite3 *db = store_db(st);
-	assert_true(scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 5); /* past step 5 */
-	assert_int_equal(scalar(db, "SELECT count(*) FROM pragma_table_info('dna_proposal') WHERE name IN"
+	assert_true(tu_scalar(db, "SELECT version FROM schema_version WHERE module = 'dna'") >= 5); /* past step 5 */
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM pragma_table_info('dna_proposal') WHERE name IN"
 	                            " ('pairing', 'pairing_lo', 'pairing_hi', 'pairing_none_remains',"
 	                            " 'pairing_none_person')"), 5);
 	assert_query_text(db, q, was);
-	assert_int_equal(scalar(db, "SELECT count(*) FROM dna_proposal WHERE coalesce(pairing, pairing_lo,"
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM dna_proposal WHERE coalesce(pairing, pairing_lo,"
 	                            " pairing_hi, pairing_none_remains, pairing_none_person) IS NOT NULL"), 0);
 	assert_int_equal(sqlite3_exec(db, "UPDATE dna_proposal SET pairing = 0.25, pairing_lo = 0.25,"
 	                              " pairing_hi = 0.25, pairing_none_remains = 0.5, pairing_none_person = 1"
@@ -352,7 +342,7 @@ static void test_module_new_to_the_file_is_created(void **state)
 	assert_ok(store_open(&st, path, NULL, 0, &err), &err);
 	db = store_db(st);
 	assert_int_equal(store_schema_found(st), store_schema_latest());
-	assert_int_equal(scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'dna_proposal'"), 1);
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'dna_proposal'"), 1);
 	assert_modules_latest(db);
 	store_close(st);
 }
