@@ -53,6 +53,13 @@ void manifest_import_report_free(manifest_import_report *rep);
 pl_rc manifest_import(store *st, const json_t *envelope, const char *name,
                          manifest_import_report *rep, pl_err *err) PL_NODISCARD;
 
+/* The stage's current version as this office holds it (*env, a new
+ * reference) verified against every key in the table, the revoked ones
+ * marked (*nkeys: how many): what the stage's check shows and what a
+ * recheck counts. Free rep (and decref *env) whatever it returns. */
+pl_rc manifest_verify_held(store *st, const char *uid, arena *a, json_t **env,
+                           signed_doc_report *rep, size_t *nkeys, pl_err *err) PL_NODISCARD;
+
 /* Whether the agreed stage `uid` is still agreed: both parties' signatures
  * on its current version verify against live trusted keys. If not (a key
  * revoked since: its signatures stop counting whenever they were made),

@@ -11,19 +11,27 @@
 #include "accord/internal.h"
 #include "accord/manifest.h"
 
+pl_rc manifest_verify_held(store *st, const char *uid, arena *a, json_t **env,
+                           signed_doc_report *rep, size_t *nkeys, pl_err *err)
+{
+	sign_key *keys = NULL;
+	*env = NULL;
+	*nkeys = 0;
+	pl_rc rc = manifest_export(st, uid, env, err);
+	rc = rc ? rc : sign_keys_trusted(st, a, true, &keys, nkeys, err);
+	return rc ? rc : signed_doc_verify(*env, keys, *nkeys, rep, err);
+}
+
 /* The party signatures of the stage's current version that still count,
  * as maybe_agree counts them; `fell` gets the first one that does not,
  * as "UA (party), key 1A2B ...: revoked on 2026-12-07". */
 static pl_rc parties_signed(store *st, const stage *s, const agreement *ag, arena *a, bool party[2],
                             char *fell, size_t fell_size, pl_err *err)
 {
-	json_t *env = NULL;
-	sign_key *keys = NULL;
-	size_t nkeys = 0;
+	json_t *env;
+	size_t nkeys;
 	signed_doc_report rep = {0};
-	pl_rc rc = manifest_export(st, s->uid, &env, err);
-	rc = rc ? rc : sign_keys_trusted(st, a, true, &keys, &nkeys, err);
-	rc = rc ? rc : signed_doc_verify(env, keys, nkeys, &rep, err);
+	pl_rc rc = manifest_verify_held(st, s->uid, a, &env, &rep, &nkeys, err);
 	party[0] = party[1] = false;
 	fell[0] = '\0';
 	for(size_t i = 0; !rc && i < rep.nsigs; i++) {

@@ -352,14 +352,11 @@ void api_stage_verify(http_req *q)
 	agreement ag;
 	if(!api_stage_load(q, &s, &ag))
 		return;
-	json_t *env = NULL;
-	sign_key *keys = NULL;
-	size_t nkeys = 0;
+	json_t *env;
+	size_t nkeys;
 	signed_doc_report rep = {0};
 	pl_err err = {0};
-	pl_rc rc = manifest_export(q->st, s.uid, &env, &err);
-	rc = rc ? rc : sign_keys_trusted(q->st, &q->a, true, &keys, &nkeys, &err);
-	rc = rc ? rc : signed_doc_verify(env, keys, nkeys, &rep, &err);
+	pl_rc rc = manifest_verify_held(q->st, s.uid, &q->a, &env, &rep, &nkeys, &err);
 	if(rc) {
 		signed_doc_report_free(&rep);
 		json_decref(env);
