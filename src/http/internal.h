@@ -316,6 +316,10 @@ pl_rc access_writer_start(const http_server *s, void **state, pl_err *err);
 void access_writer_stop(void *state);
 /* Record reads of persons in the access log; false, with an error response
  * set, if they could not be recorded (then nothing may be shown). */
+/* The same, answering nothing: for a read whose answer is already under
+ * way (an export written as it is read). */
+pl_rc http_log_reads_rc(http_req *q, const char *const *uids, size_t n, const char *action,
+                        const char *detail, pl_err *err);
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail);
 /* The same for the persons rows[0..n) name: each row `size` bytes, its
