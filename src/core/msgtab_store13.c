@@ -6,6 +6,10 @@
 
 const msg_entry msg_table_store13[] = {
 	/* writers in turn (store.c) */
+	{"http.kdf_busy",
+	 {"other passphrases are being checked (each takes 256 MiB for a moment); nothing was done, try again in {retry} s",
+	  "зараз перевіряються інші парольні фрази (кожна на мить займає 256 МіБ); нічого не зроблено, спробуйте ще раз через {retry} с",
+	  "сейчас проверяются другие парольные фразы (каждая на миг занимает 256 МиБ); ничего не сделано, попробуйте ещё раз через {retry} с"}},
 	{"store.writers_busy",
 	 {"the database is busy: the writers before this one have held it for {waited} s (a large import?); "
 	  "nothing was written, try again in {retry} s",

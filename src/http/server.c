@@ -403,6 +403,7 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
 	if(!s)
 		return pl_nomem(err);
 	s->cfg = *cfg;
+	sem_init(&s->kdf, 0, HTTP_KDF_AT_ONCE);
 	apply_defaults(&s->cfg);
 	fit_open_files(&s->cfg);
 	thread_stores_init(&s->stores);
@@ -466,5 +467,26 @@ void http_stop(http_server *s, int grace)
 	thread_stores_close(&s->stores);
 	free(s->tls_cert_pem);
 	free(s->tls_key_pem);
+	sem_destroy(&s->kdf);
 	free(s);
+}
+
+bool http_kdf_enter(http_req *q)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += HTTP_KDF_WAIT;
+	int r;
+	while((r = sem_timedwait(&q->srv->kdf, &until)) < 0 && errno == EINTR)
+		;
+	if(r == 0)
+		return true;
+	snprintf(q->retry_after, sizeof(q->retry_after), "%d", 10);
+	http_errorc(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "http.kdf_busy", "retry", "10", NULL);
+	return false;
+}
+
+void http_kdf_leave(http_req *q)
+{
+	sem_post(&q->srv->kdf);
 }
