@@ -158,9 +158,9 @@ static bool keep_word(names *nm, hmap *m, const char *key, size_t len, const cha
 	return w && !hmap_put(m, key, len, w);
 }
 
-static pl_rc load_dict(names *nm, pl_err *err)
+static pl_rc load_dict(names *nm, const char *csv, size_t len, pl_err *err)
 {
-	FILE *f = fmemopen((void *)names_dict_csv, names_dict_csv_len, "r");
+	FILE *f = len ? fmemopen((void *)csv, len, "r") : NULL;
 	if(!f)
 		return pl_failc(err, PL_EIO, "names.no_dictionary", NULL);
 	csv_reader *r;
@@ -223,9 +223,9 @@ static pl_rc load_dict(names *nm, pl_err *err)
 }
 
 /* Bump when the key rules change: stored keys then get recomputed. */
-#define KEY_ALGORITHM 2
+#define KEY_ALGORITHM 3
 
-pl_rc names_open(names **out, pl_err *err)
+pl_rc names_open_text(names **out, const char *csv, size_t len, pl_err *err)
 {
 	names *nm = calloc(1, sizeof(*nm));
 	if(!nm)
@@ -238,7 +238,7 @@ pl_rc names_open(names **out, pl_err *err)
 	arena_init(&nm->words, 0);
 	buf_init(&nm->scratch[0], 0);
 	buf_init(&nm->scratch[1], 0);
-	pl_rc rc = load_dict(nm, err);
+	pl_rc rc = load_dict(nm, csv, len, err);
 	if(!rc)
 		rc = add_womens_names(nm, err);
 	if(rc) {
@@ -246,9 +246,14 @@ pl_rc names_open(names **out, pl_err *err)
 		return rc;
 	}
 	snprintf(nm->version, sizeof(nm->version), "%d-%016llx", KEY_ALGORITHM,
-	         (unsigned long long)hmap_hash((const char *)names_dict_csv, names_dict_csv_len));
+	         (unsigned long long)hmap_hash(csv, len));
 	*out = nm;
 	return PL_OK;
+}
+
+pl_rc names_open(names **out, pl_err *err)
+{
+	return names_open_text(out, (const char *)names_dict_csv, names_dict_csv_len, err);
 }
 
 void names_close(names *nm)

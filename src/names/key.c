@@ -383,8 +383,162 @@ static size_t masculine(const char *k, size_t n, char *out)
 	return 0;
 }
 
-/* A word's keys: its own, its dictionary equivalent's, and for a
- * feminine surname the masculine form's. At most NAMES_KEYS_MAX. */
+/* ---- the Ukrainian-Russian form ----------------------------------------
+ *
+ * The same surname is written by the two languages with regular
+ * differences the reading keeps apart: Дьомін and Дёмин (Демин), Пугачов
+ * and Пугачёв (Пугачев), Безсмертний and Бессмертный, Завгородня and
+ * Завгородняя, Польовий and Полевой, Петрівський and Петровский, Іванівна
+ * and Ивановна. A word's common form folds them, for search only (the
+ * linkage keys are the readings): both languages' spellings of such a
+ * name land on it, and a search for one finds the other. */
+
+static bool sibilant(char c)
+{
+	return c == 'j' || c == 'c' || c == 'w' || c == 'q'; /* ж ч ш щ */
+}
+
+static bool ends_with(const char *s, size_t n, const char *end, size_t stem)
+{
+	size_t e = strlen(end);
+	return n >= e + stem && !memcmp(s + n - e, end, e);
+}
+
+/* Replace the last `cut` letters of s[0..*n) with `with`. */
+static void reend(char *s, size_t *n, size_t cut, const char *with)
+{
+	size_t w = strlen(with);
+	memcpy(s + *n - cut, with, w);
+	*n = *n - cut + w;
+	s[*n] = '\0';
+}
+
+static bool is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static bool cyr_consonant(uint32_t c)
+{
+	return (c >= 0x431 && c <= 0x449 && c != 0x435 && c != 0x438 && c != 0x43E && c != 0x443 &&
+	        c != 0x439) || c == 0x491;
+}
+
+/* The common form of a word (code points cp[0..n), key `key`) into
+ * out[KEY_MAX]; its length, 0 if it is the key itself. With i_as_e, the
+ * form with Ukrainian і after a consonant read as е, as Russian often
+ * has it (Білецький ~ Белецкий, Олійник ~ Олейник, Кисіль ~ Кисель), or 0
+ * if the word has no such і; the form without keeps і, which as often is
+ * Russian и (Вітальович ~ Витальевич). */
+static size_t common_form(const uint32_t *cp, size_t n, const char *key, size_t klen, char *out,
+                          bool i_as_e)
+{
+	/* ьо (and ъо) is the Russian ё, written е: Дьомін ~ Дёмин ~ Демин. */
+	uint32_t w[KEY_MAX];
+	size_t m = 0;
+	bool changed = false;
+	for(size_t i = 0; i < n && m < KEY_MAX; i++) {
+		if((cp[i] == 0x44C || cp[i] == 0x44A) && i + 1 < n && cp[i + 1] == 0x43E) {
+			w[m++] = 0x435;
+			i++;
+			changed = true;
+		} else if(i_as_e && cp[i] == 0x456 && i > 0 && cyr_consonant(cp[i - 1])) {
+			w[m++] = 0x435;
+			changed = true;
+		} else {
+			w[m++] = cp[i];
+		}
+	}
+	if(i_as_e && !changed)
+		return 0;
+	size_t len = changed ? word_key(w, m, out) : (memcpy(out, key, klen + 1), klen);
+	if(!len)
+		return 0;
+	/* After ж ч ш щ Ukrainian writes о where Russian has ё, written е:
+	 * Пугачов ~ Пугачев, Чорний ~ Черный. */
+	for(size_t i = 1; i < len; i++)
+		if(out[i] == 'o' && sibilant(out[i - 1]))
+			out[i] = 'e';
+	/* з before с is the Russian с: Безсмертний ~ Бессмертный. */
+	size_t o = 0;
+	for(size_t i = 0; i < len; i++)
+		if(!(out[i] == 'z' && i + 1 < len && out[i + 1] == 's'))
+			out[o++] = out[i];
+	len = squeeze(out, o);
+	out[len] = '\0';
+	/* Ukrainian під- is Russian под-: Підгорський ~ Подгорский. */
+	if(len >= 6 && !memcmp(out, "pid", 3))
+		out[1] = 'o';
+	/* Adjectival endings: Russian -ая, -яя, -ой are Ukrainian -а, -я, -ий
+	 * (Бессмертная ~ Безсмертна, Завгородняя ~ Завгородня, Полевой ~
+	 * Польовий); -иця is -ица. */
+	if(ends_with(out, len, "iaia", 3))
+		reend(out, &len, 4, "ia");
+	else if(ends_with(out, len, "aia", 3))
+		reend(out, &len, 3, "a");
+	else if(ends_with(out, len, "oi", 3))
+		reend(out, &len, 2, "i");
+	else if(ends_with(out, len, "xia", 2))
+		reend(out, &len, 3, "xa");
+	/* The vowel before в of -ов/-ев/-ів, -ова/-ева, -овна/-евна/-івна,
+	 * -ович/-евич, -овский/-евский/-івський, as о: Ukrainian і or о where
+	 * Russian has о or е (Петрів ~ Петров, Пономарів ~ Пономарев, Іванівна ~
+	 * Ивановна, Ігорович ~ Игоревич, Вишнівський ~ Вишневский). о, not
+	 * none, so that the most common Russian forms (-ов, -ович) are their own
+	 * common form and need no key of their own. */
+	static const char *const after_v[] = {"vna", "vic", "va", "v"};
+	for(size_t e = 0; e < sizeof(after_v) / sizeof(*after_v); e++) {
+		size_t l = strlen(after_v[e]);
+		if(ends_with(out, len, after_v[e], 4)) {
+			if(out[len - l - 1] == 'i' || out[len - l - 1] == 'e')
+				out[len - l - 1] = 'o';
+			break;
+		}
+	}
+	char *sk = len >= 7 ? strstr(out + 3, "vsk") : NULL;
+	if(sk && (sk[-1] == 'i' || sk[-1] == 'e') && !is_vowel(sk[-2]))
+		sk[-1] = 'o';
+	out[len] = '\0';
+	return len == klen && !memcmp(out, key, klen) ? 0 : len;
+}
+
+/* The masculine of a common form (Дьоміна's demina -> demin, Петрівська's
+ * petrovska -> petrovski, Завгородня's zavhorodnia -> zavhorodni), into
+ * out[KEY_MAX]; 0 if it has none. */
+static size_t common_masculine(const char *k, size_t n, char *out)
+{
+	static const struct { const char *fem, *masc; } endings[] = {
+		{"ska", "ski"}, {"xka", "xki"}, {"zka", "zki"}, {"ova", "ov"}, {"ina", "in"}, {"nia", "ni"},
+	};
+	for(size_t i = 0; i < sizeof(endings) / sizeof(endings[0]); i++) {
+		size_t f = strlen(endings[i].fem), m = strlen(endings[i].masc);
+		if(n >= f + 3 && !memcmp(k + n - f, endings[i].fem, f)) {
+			memcpy(out, k, n - f);
+			memcpy(out + n - f, endings[i].masc, m);
+			out[n - f + m] = '\0';
+			return n - f + m;
+		}
+	}
+	return 0;
+}
+
+/* Add key[0..len) to keys[0..*nk) unless it is there (or empty). */
+static void add_distinct(char keys[NAMES_KEYS_MAX][KEY_MAX], size_t len[NAMES_KEYS_MAX], int *nk,
+                         const char *key, size_t klen)
+{
+	if(!klen || *nk == NAMES_KEYS_MAX)
+		return;
+	for(int i = 0; i < *nk; i++)
+		if(len[i] == klen && !memcmp(keys[i], key, klen))
+			return;
+	memcpy(keys[*nk], key, klen);
+	keys[*nk][klen] = '\0';
+	len[(*nk)++] = klen;
+}
+
+/* A word's keys: its own, its dictionary equivalent's, for a feminine
+ * surname the masculine form's, and its Ukrainian-Russian common form and
+ * that form's masculine. At most NAMES_KEYS_MAX, the word's own first. */
 static int word_keys(const names *nm, const uint32_t *cp, size_t n,
                      char keys[NAMES_KEYS_MAX][KEY_MAX], size_t len[NAMES_KEYS_MAX])
 {
@@ -393,13 +547,16 @@ static int word_keys(const names *nm, const uint32_t *cp, size_t n,
 		return 0;
 	nk = 1;
 	const char *eq = hmap_get(&nm->equiv, keys[0], len[0]);
-	if(eq && strcmp(eq, keys[0])) {
-		len[nk] = strlen(eq);
-		memcpy(keys[nk], eq, len[nk] + 1);
-		nk++;
-	}
-	if((len[nk] = masculine(keys[0], len[0], keys[nk])))
-		nk++;
+	if(eq)
+		add_distinct(keys, len, &nk, eq, strlen(eq));
+	char k[KEY_MAX], c[KEY_MAX];
+	add_distinct(keys, len, &nk, k, masculine(keys[0], len[0], k));
+	size_t cl = common_form(cp, n, keys[0], len[0], c, false);
+	add_distinct(keys, len, &nk, c, cl);
+	add_distinct(keys, len, &nk, k, common_masculine(cl ? c : keys[0], cl ? cl : len[0], k));
+	cl = common_form(cp, n, keys[0], len[0], c, true);
+	add_distinct(keys, len, &nk, c, cl);
+	add_distinct(keys, len, &nk, k, common_masculine(c, cl, k));
 	return nk;
 }
 

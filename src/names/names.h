@@ -15,10 +15,18 @@
  *      surnames (data/names/uk_ru_names.csv): Олександр also keys as
  *      Александр, Mykola as Nikolai.
  *
- * A word gets up to three keys: its own reading, its equivalent's, and for
- * a feminine surname (Іванова, Ковальська) the masculine form's, so that a
- * family is found under either form. Keys only ever contain the letters
- * a-z; digits and other characters separate words. */
+ * A word gets up to seven keys: its own reading, its equivalent's, for a
+ * feminine surname (Іванова, Ковальська) the masculine form's, so that a
+ * family is found under either form, and its Ukrainian-Russian common
+ * form (key.c): the regular differences of the two languages' spellings
+ * folded, ьо/ё/е (Дьомін ~ Дёмин ~ Демин), о/е after ж ч ш щ (Пугачов ~
+ * Пугачев), зс/сс (Безсмертний ~ Бессмертный), -а/-ая and -я/-яя
+ * (Завгородня ~ Завгородняя), -ий/-ой, -ів/-ов/-ев, -івна/-овна,
+ * -ович/-евич, під-/под-, and і after a consonant as е (Білецький ~
+ * Белецкий), with that form's masculine. Those are search keys only:
+ * names_word_key, which linkage compares, is the reading alone. Keys
+ * only ever contain the letters a-z; digits and other characters separate
+ * words. */
 #ifndef PARLEY_NAMES_NAMES_H
 #define PARLEY_NAMES_NAMES_H
 
@@ -33,6 +41,9 @@ typedef struct names names;
 
 /* Loads the built-in equivalence dictionary. */
 pl_rc names_open(names **out, pl_err *err);
+/* The same with another dictionary's CSV text (uk,ru,count; copied): for
+ * evaluations that hold part of the shipped one out. */
+pl_rc names_open_text(names **out, const char *csv, size_t len, pl_err *err);
 void names_close(names *nm);
 
 /* Identifies the key algorithm and dictionary. Keys stored under another
@@ -108,9 +119,9 @@ const char *names_split_name(names_split how);
 pl_rc names_parse_person(const names *nm, const char *text, arena *a, names_person *out) PL_NODISCARD;
 
 /* A search query: one term per word, each with its alternative keys: the
- * word's own first, then its dictionary equivalent's and, for a feminine
- * surname, the masculine form's. */
-enum { NAMES_KEYS_MAX = 3 };
+ * word's own first, then its dictionary equivalent's, for a feminine
+ * surname the masculine form's, and its common forms (see above). */
+enum { NAMES_KEYS_MAX = 7 };
 
 typedef struct names_term {
 	const char *keys[NAMES_KEYS_MAX];

@@ -57,6 +57,25 @@ static const char *word_key_of(const char *word, char *out)
 	return out;
 }
 
+/* A word's reading (names_word_key) and all its keys (names_keys). */
+typedef struct word_keys_case {
+	const char *in, *word_key, *keys;
+} word_keys_case;
+
+static void check_word_keys(names *nm, const word_keys_case *cases, size_t n)
+{
+	report r = {0};
+	for(size_t i = 0; i < n; i++) {
+		char wk[KEYS_MAX], ks[KEYS_MAX];
+		word_key_of(cases[i].in, wk);
+		keys_of(nm, cases[i].in, ks);
+		if(strcmp(wk, cases[i].word_key) || strcmp(ks, cases[i].keys))
+			report_add(&r, "  \"%s\": expected word key [%s] and keys [%s], got [%s] and [%s]\n",
+			           cases[i].in, cases[i].word_key, cases[i].keys, wk, ks);
+	}
+	report_check(&r, (int)n);
+}
+
 /* Is the space-separated word w one of the words of list? */
 static bool has_word(const char *list, const char *w, size_t wlen)
 {
@@ -161,6 +180,13 @@ static void test_key_different_names_do_not_share_a_key(void **state)
 		{"Щербак", "Шербак"},          /* щ and ш stay apart */
 		{"Цой", "Чой"},                /* ц and ч stay apart */
 		{"Жук", "Зук"},                /* ж and з stay apart */
+		/* what the Ukrainian-Russian common forms must not merge */
+		{"Петрів", "Петрик"},
+		{"Польовий", "Поляков"},
+		{"Чорний", "Чернов"},
+		{"Безсмертний", "Безпалий"},
+		{"Завгородня", "Загородний"},
+		{"Білецький", "Балицький"},
 	};
 	report r = {0};
 	for(size_t i = 0; i < sizeof(pairs) / sizeof(*pairs); i++) {
@@ -267,6 +293,52 @@ static void test_key_feminine_surnames_also_key_as_masculine(void **state)
 	assert_string_equal(k, "ova");
 }
 
+static void test_key_ukrainian_and_russian_forms_share_a_key(void **state)
+{
+	/* Issue 14 item 6: the misses of a search by the Russian form for the
+	 * Ukrainian person, none of them a dictionary row. */
+	static const char *const groups[][GROUP_MAX] = {
+		{"Дьоміна", "Демина", "Дёмина"},                   /* ьо ~ ё ~ е */
+		{"Дьомін", "Demin", "Дёмин"},
+		{"Польовий", "Полевой", "Полевий"},                /* ьо ~ е, -ий ~ -ой */
+		{"Пугачов", "Пугачев", "Пугачёв", "Pugachov", "Puhachov"}, /* о after ч ~ е */
+		{"Чорний", "Черный", "Chornyi"},
+		{"Корольов", "Королёв", "Королев"},
+		{"Безсмертний", "Бессмертный", "Bezsmertnyi"},     /* зс ~ сс */
+		{"Безсмертна", "Бессмертная"},                     /* -а ~ -ая */
+		{"Завгородня", "Завгородняя", "Zavhorodnia", "Zavgorodnyaya"}, /* -я ~ -яя */
+		{"Підгорська", "Подгорская", "Подгорский"},        /* під- ~ под- */
+		{"Петрівський", "Петровский"},                     /* -івськ- ~ -овск- */
+		{"Вишнівський", "Вишневский"},
+		{"Петрів", "Петров"},                              /* -ів ~ -ов ~ -ев */
+		{"Пономарів", "Пономарев"},
+		{"Іванівна", "Ивановна"},                          /* patronymics */
+		{"Ігорович", "Игоревич"},
+		{"Андріївна", "Андреевна"},
+		{"Білецький", "Белецкий"},                         /* і ~ е */
+		{"Олійник", "Олейник"},
+		{"Біляєв", "Беляев"},
+		{"Кислиця", "Кислица"},                            /* -иця ~ -ица */
+	};
+	check_groups(*state, groups, sizeof(groups) / sizeof(groups[0]));
+}
+
+static void test_key_common_forms_leave_the_reading_alone(void **state)
+{
+	/* Linkage compares names_word_key, the reading: the common forms are
+	 * search keys only, and add none to a word that has none to fold. */
+	static const word_keys_case cases[] = {
+		{"Дьоміна", "domina", "domina domin demina demin demena"}, /* і as е last */
+		{"Безсмертний", "bezsmertni", "bezsmertni besmertni"},
+		{"Завгородняя", "zavhorodniaia", "zavhorodniaia zavhorodnia zavhorodni"},
+		{"Пугачов", "puhacov", "puhacov"},          /* already the common form */
+		{"Пугачев", "puhacev", "puhacev puhacov"},
+		{"Шевченко", "wevcenko", "wevcenko"},
+		{"Иванов", "ivanov", "ivanov"},
+	};
+	check_word_keys(*state, cases, sizeof(cases) / sizeof(*cases));
+}
+
 static void test_key_hyphenated_surname_gives_two_words(void **state)
 {
 	static const key_case cases[] = {
@@ -308,24 +380,13 @@ static void test_key_keys_are_deduplicated(void **state)
 
 static void test_key_word_key_has_no_equivalences(void **state)
 {
-	static const struct {
-		const char *in, *word_key, *keys;
-	} cases[] = {
+	static const word_keys_case cases[] = {
 		{"Олександр", "oleksandr", "oleksandr aleksandr"},
 		{"Mykola", "mikola", "mikola nikolai"},
 		{"Александр", "aleksandr", "aleksandr"},
 		{"Щербак", "qerbak", "qerbak"},
 	};
-	report r = {0};
-	for(size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
-		char wk[KEYS_MAX], ks[KEYS_MAX];
-		word_key_of(cases[i].in, wk);
-		keys_of(*state, cases[i].in, ks);
-		if(strcmp(wk, cases[i].word_key) || strcmp(ks, cases[i].keys))
-			report_add(&r, "  \"%s\": expected word key [%s] and keys [%s], got [%s] and [%s]\n",
-			           cases[i].in, cases[i].word_key, cases[i].keys, wk, ks);
-	}
-	report_check(&r, (int)(sizeof(cases) / sizeof(*cases)));
+	check_word_keys(*state, cases, sizeof(cases) / sizeof(*cases));
 }
 
 static void test_key_empty_and_punctuation_only_give_no_key(void **state)
@@ -915,6 +976,8 @@ int main(void)
 		cmocka_unit_test(test_key_case_and_punctuation_do_not_matter),
 		cmocka_unit_test(test_key_apostrophes_keep_a_word_whole),
 		cmocka_unit_test(test_key_feminine_surnames_also_key_as_masculine),
+		cmocka_unit_test(test_key_ukrainian_and_russian_forms_share_a_key),
+		cmocka_unit_test(test_key_common_forms_leave_the_reading_alone),
 		cmocka_unit_test(test_key_hyphenated_surname_gives_two_words),
 		cmocka_unit_test(test_key_keys_are_deduplicated),
 		cmocka_unit_test(test_key_word_key_has_no_equivalences),
