@@ -17,7 +17,7 @@ typedef struct registry {
 	names *nm;              /* opened on first use: most commands never need it */
 	buf keys, sort;         /* scratch for the derived columns */
 	buf sql_insert, sql_update, sql_select;  /* built from the field table */
-	buf sql_by_uid, sql_by_prefix;           /* person lookups, prepared once */
+	buf sql_by_uid, sql_by_prefix, sql_by_id; /* person lookups, prepared once */
 	buf audit_before, audit_after;           /* scratch for audit records */
 } registry;
 

@@ -41,6 +41,8 @@ static pl_rc build_sql(registry *r)
 		rc = buf_printf(&r->sql_by_uid, "SELECT %s, p.pseudonymised_at FROM person p WHERE uid = ?1",
 		                buf_str(&r->sql_select));
 	if(!rc)
+		rc = buf_printf(&r->sql_by_id, "SELECT %s FROM person p WHERE p.id = ?1", buf_str(&r->sql_select));
+	if(!rc)
 		rc = buf_printf(&r->sql_by_prefix, "SELECT %s, p.pseudonymised_at FROM person p WHERE uid >= ?1 AND uid < ?2"
 		                " LIMIT 2", buf_str(&r->sql_select));
 	return rc;
@@ -57,6 +59,7 @@ static void registry_free(void *state)
 	buf_free(&r->sql_select);
 	buf_free(&r->sql_by_uid);
 	buf_free(&r->sql_by_prefix);
+	buf_free(&r->sql_by_id);
 	buf_free(&r->audit_before);
 	buf_free(&r->audit_after);
 	free(r);
@@ -75,6 +78,7 @@ static pl_rc registry_make(store *st, void **out, pl_err *err)
 	buf_init(&r->sql_select, 0);
 	buf_init(&r->sql_by_uid, 0);
 	buf_init(&r->sql_by_prefix, 0);
+	buf_init(&r->sql_by_id, 0);
 	buf_init(&r->audit_before, 0);
 	buf_init(&r->audit_after, 0);
 	if(build_sql(r)) {

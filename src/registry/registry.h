@@ -283,7 +283,9 @@ typedef struct person_page {
 } person_page;
 
 /* A name that matches more persons than this is listed in registry order:
- * sorting tens of thousands of Олександр by name would read them all. */
+ * sorting tens of thousands of Олександр by name would read them all. Its
+ * total, without filters, is this many and capped: counting further read
+ * the index further. */
 enum { SEARCH_SORT_MAX = 2000 };
 
 pl_rc registry_search(store *st, const person_query *q, arena *a, person_page *out,

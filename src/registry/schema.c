@@ -130,12 +130,28 @@ static const char *const step_5[] = {
 	NULL,
 };
 
+/* Step 6: the name index with indexes of the first 1 to 10 letters of
+ * each key, so that a word being typed (Алекс: aleks*) is matched from
+ * them at once instead of by merging the lists of every key it starts
+ * (aleksandr, aleksandrovic, alekseev...: 50 ms at a million persons);
+ * and without the vocabulary table, which search no longer reads. The
+ * index is about seven times larger (44 MB at a million persons). */
+static const char *const step_6[] = {
+	"DROP TABLE person_fts_vocab;\n",
+	"DROP TABLE person_fts;\n",
+	"CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person', content_rowid='id',"
+	" tokenize='ascii', detail=none, columnsize=0, prefix='1 2 3 4 5 6 7 8 9 10');\n",
+	"INSERT INTO person_fts(person_fts) VALUES ('rebuild');\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
 	{.legacy = 0, .sql = step_4},
 	{.legacy = 0, .sql = step_5},
+	{.legacy = 0, .sql = step_6},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

@@ -107,6 +107,19 @@ test_search_across_scripts_and_spellings() {
 	expect_out "no persons match"
 }
 
+test_search_finds_the_ukrainian_person_by_the_russian_form() {
+	# Issue 14 item 6: none of these pairs is in the dictionary.
+	db_with 'surname,given_names,party,ext.hq\nДьоміна,Ольга,UA,1\nПольовий,Іван,UA,2\nПугачов,Петро,UA,3\nБезсмертний,Юрій,UA,4\nЗавгородня,Олена,UA,5\nШевчук,Іван,UA,6\n'
+	for q in "Демина:Дьоміна" "Дёмина:Дьоміна" "Полевой:Польовий" "Пугачев:Пугачов" \
+		"Пугачёв:Пугачов" "Бессмертный:Безсмертний" "Завгородняя:Завгородня" \
+		"Zavhorodnia:Завгородня" "Завгор:Завгородня"; do
+		p person search "${q%%:*}" --json
+		expect_status 0
+		expect_out "\"surname\": \"${q#*:}\""
+		expect_out "\"total\": 1"
+	done
+}
+
 test_list_filters_and_paging() {
 	db_with 'surname,party,held_by,medical,birth_date,capture_date,ext.hq\nА,UA,RU,severely_wounded,2004-01-01,2022-03-01,1\nБ,UA,RU,none,1970,2022-03-01,2\nВ,RU,UA,seriously_ill,2001,2014-08,3\nГ,UA,,,1995,,4\n'
 	p person list --party UA --medical severely_wounded,seriously_ill

@@ -5,11 +5,12 @@
 FIXTURES="$HERE/../data"
 
 # Each table's rows, one "table count" a line (the store's own schema
-# versions aside).
+# versions aside, and the name index's own tables, which registry step 6
+# builds again with prefix indexes).
 table_rows() {
 	for t in $(sqlite3 "$1" "SELECT name FROM sqlite_schema WHERE type = 'table'
 		AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite%'
-		AND name != 'schema_version' ORDER BY name"); do
+		AND name NOT LIKE 'person_fts_%' AND name != 'schema_version' ORDER BY name"); do
 		echo "$t $(sqlite3 "$1" "SELECT count(*) FROM \"$t\"")"
 	done
 }
@@ -32,7 +33,7 @@ upgrade_fixture() {
 	[ "$(sqlite3 old.db 'PRAGMA user_version')" = 7 ] || fail "not stamped version 7"
 	versions=$(sqlite3 old.db "SELECT group_concat(module || '=' || version, ' ')
 		FROM (SELECT * FROM schema_version ORDER BY module)")
-	[ "$versions" = "accord=4 audit=2 auth=2 dna=5 match=2 registry=5 remains=2 sign=2 store=1" ] ||
+	[ "$versions" = "accord=4 audit=2 auth=2 dna=5 match=2 registry=6 remains=2 sign=2 store=1" ] ||
 		fail "module versions: $versions"
 	# Every row is still there; the tables the file lacked are there, empty.
 	table_rows old.db > after.txt
@@ -40,6 +41,11 @@ upgrade_fixture() {
 	[ ! -s lost.txt ] || fail "rows changed: $(cat lost.txt)"
 	p --db old.db stats
 	expect_out "old.db: $3 persons"
+	# The name index, built again, finds them.
+	surname=$(sqlite3 old.db "SELECT surname FROM person WHERE surname IS NOT NULL ORDER BY id LIMIT 1")
+	p --db old.db person search "$surname"
+	expect_status 0
+	expect_out "$surname"
 	p --db old.db audit verify
 	expect_status 0
 	expect_out "audit chain intact: $(thousands "$entries") entries"

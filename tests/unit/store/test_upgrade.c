@@ -40,12 +40,15 @@ static void load_fixture(const char *fixture, const char *path)
 	buf_free(&sql);
 }
 
-/* The rows of every ordinary table, but the store's schema_version. */
+/* The rows of every ordinary table, but the store's schema_version and the
+ * name index's own tables (person_fts_*), which an upgrade may build
+ * again from the persons (registry step 6 adds prefix indexes). */
 static void count_rows(sqlite3 *db, counts *c)
 {
 	sqlite3_stmt *s;
 	assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
 	                                    " AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite%'"
+	                                    " AND name NOT LIKE 'person_fts_%'"
 	                                    " AND name != 'schema_version' ORDER BY name", -1, &s, NULL),
 	                 SQLITE_OK);
 	c->n = 0;
@@ -124,7 +127,7 @@ static void upgrade(const char *fixture, int version, long long persons)
 	load_fixture(fixture, path);
 	counts before, after;
 	raw_counts(path, &before);
-	assert_true(before.n > 10);
+	assert_true(before.n >= 10); /* v2: person, event, audit, access_log... */
 
 	store *st;
 	pl_err err = {0};
@@ -149,6 +152,9 @@ static void upgrade(const char *fixture, int version, long long persons)
 		}
 	}
 	assert_int_equal(j, before.n);
+	/* The name index, built again, holds what the persons say. */
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO person_fts(person_fts) VALUES ('integrity-check')",
+	                              NULL, NULL, NULL), SQLITE_OK);
 
 	/* New writes go in, and the chain holds them and all before. */
 	audit_verify_report rep;
