@@ -319,6 +319,8 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 		rc = check_statuses(&im, err);
 	if(!rc && !im.pb.failed && deferred.n)
 		rc = store_indexes_restore(r->st, &deferred, err);
+	if(!rc && !im.pb.failed && bulk && rep->persons_created + rep->persons_updated > 0)
+		rc = person_fts_optimize(r, err);
 	rc = problems_result(&im.pb, rc, err);
 	rc = store_end(r->st, rc, err);
 	for(int i = 0; i < deferred.n; i++) /* not restored: rolled back with the rest */

@@ -36,6 +36,10 @@ void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p);
  * statement steps again. */
 void person_from_row_fields(sqlite3_stmt *s, int col, arena *a, person *p, const bool *fields);
 pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err);
+/* Merge the name index into one segment, after it was built or loaded in
+ * bulk: FTS5 reads a term once per segment (a two-word search at a million
+ * persons took 0.57 ms on the eleven segments of a rebuild, 0.38 on one). */
+pl_rc person_fts_optimize(registry *r, pl_err *err);
 /* Take the person's name keys out of the name index (before they change). */
 pl_rc person_fts_remove(registry *r, int64_t id, pl_err *err);
 /* By exact uid; PL_ENOTFOUND if absent. */

@@ -174,6 +174,11 @@ static void bind_date_range(sqlite3_stmt *s, int col, const char *v)
 
 /* The FTS index holds the name keys of every person: remove a person's old
  * keys before they change, add the new ones after. */
+pl_rc person_fts_optimize(registry *r, pl_err *err)
+{
+	return store_exec(r->st, "INSERT INTO person_fts(person_fts) VALUES ('optimize')", err);
+}
+
 pl_rc person_fts_remove(registry *r, int64_t id, pl_err *err)
 {
 	sqlite3_stmt *s;
@@ -700,7 +705,7 @@ static pl_rc rekey_all(registry *r, pl_err *err)
 	 * drifted from the table, which removing old keys one by one is not. */
 	if(!rc)
 		rc = store_exec(r->st, "INSERT INTO person_fts(person_fts) VALUES ('rebuild')", err);
-	return rc;
+	return rc ? rc : person_fts_optimize(r, err);
 }
 
 pl_rc registry_names(store *st, names **out, pl_err *err)

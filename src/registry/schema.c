@@ -135,13 +135,15 @@ static const char *const step_5[] = {
  * them at once instead of by merging the lists of every key it starts
  * (aleksandr, aleksandrovic, alekseev...: 50 ms at a million persons);
  * and without the vocabulary table, which search no longer reads. The
- * index is about seven times larger (44 MB at a million persons). */
+ * index is about seven times larger (44 MB at a million persons); built
+ * as one segment, which a lookup reads once instead of once per segment. */
 static const char *const step_6[] = {
 	"DROP TABLE person_fts_vocab;\n",
 	"DROP TABLE person_fts;\n",
 	"CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person', content_rowid='id',"
 	" tokenize='ascii', detail=none, columnsize=0, prefix='1 2 3 4 5 6 7 8 9 10');\n",
 	"INSERT INTO person_fts(person_fts) VALUES ('rebuild');\n",
+	"INSERT INTO person_fts(person_fts) VALUES ('optimize');\n",
 	NULL,
 };
 
