@@ -216,10 +216,11 @@ static pl_rc replay(registry *r, person *p, event *e, pl_err *err)
 
 pl_rc event_apply(registry *r, person *p, event *e, pl_err *err)
 {
-	return event_apply_to(r, p, e, true, err);
+	return event_apply_to(r, p, e, true, NULL, err);
 }
 
-pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err *err)
+pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, event_last *known,
+                     pl_err *err)
 {
 	person_status was = p->status;
 	int type = e->f[EF_TYPE] ? lifecycle_event_parse(e->f[EF_TYPE]) : -1;
@@ -246,10 +247,11 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 		return pl_failc(err, PL_EINPUT, "registry.bad_id", "prefix", "E", NULL);
 	memcpy(e->person_uid, p->uid, sizeof(e->person_uid));
 
-	char last[DATE_STR_MAX + 1];
-	bool any;
-	rc = last_date(r, p, last, sizeof(last), &any, err);
-	if(rc)
+	char last[DATE_STR_MAX + 1] = "";
+	bool any = known && known->known && known->date[0];
+	if(any)
+		memcpy(last, known->date, sizeof(last));
+	else if(!(known && known->known) && (rc = last_date(r, p, last, sizeof(last), &any, err)))
 		return rc;
 	if(any && strcmp(e->f[EF_DATE], last) < 0) {
 		rc = replay(r, p, e, err);
@@ -267,6 +269,11 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err
 		rc = person_status_store(r, p, err);
 	if(rc)
 		return rc;
+	if(known) { /* the latest date is now this event's or what it was */
+		known->known = true;
+		snprintf(known->date, sizeof(known->date), "%s",
+		         any && strcmp(e->f[EF_DATE], last) < 0 ? last : e->f[EF_DATE]);
+	}
 	buf *after = &r->audit_after;
 	buf_reset(after);
 	if(event_write_json(after, e, true))

@@ -38,6 +38,7 @@ typedef struct importer {
 		person p;
 		person_status stored;
 		char birth[DATE_STR_MAX];   /* events may not come before it */
+		event_last dated;           /* their latest event's date */
 	} last;
 } importer;
 
@@ -98,6 +99,8 @@ void import_tick(importer *im, uint64_t done);
 
 /* ---- import_read.c: the formats ----------------------------------------- */
 
+/* The header of a CSV file says what kind it is: events have a `type`. */
+bool import_header_is_events(const char *const *fields, size_t n);
 pl_rc import_read_csv(importer *im, FILE *f);
 pl_rc import_read_json(importer *im, const char *text, size_t len);
 

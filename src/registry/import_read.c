@@ -6,6 +6,14 @@
 
 /* ---- CSV -------------------------------------------------------------- */
 
+bool import_header_is_events(const char *const *fields, size_t n)
+{
+	for(size_t i = 0; i < n; i++)
+		if(!strcmp(fields[i], "type"))
+			return true;
+	return false;
+}
+
 pl_rc import_read_csv(importer *im, FILE *f)
 {
 	pl_err e = {0};
@@ -20,10 +28,7 @@ pl_rc import_read_csv(importer *im, FILE *f)
 	bool events = false;
 	if((rc = problems_csv_header(&im->pb, cr, &cre, &header)) || !header)
 		goto done;
-	/* The header says what kind of file this is. */
-	for(size_t i = 0; i < cre.nfields; i++)
-		if(!strcmp(cre.fields[i], "type"))
-			events = true;
+	events = import_header_is_events(cre.fields, cre.nfields);
 	ncols = cre.nfields;
 	cols = arena_calloc(&im->keep, ncols, sizeof(*cols));
 	if(!cols) {

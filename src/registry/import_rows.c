@@ -189,16 +189,57 @@ static pl_rc load_id(importer *im, int64_t id, person *p, pl_err *e)
 	return person_load_uid(im->r, uid, &im->row, p, e);
 }
 
+/* What an event needs of its person: id, uid, status and birth date, by
+ * uid (id 0) or by id; *found false when there is none. A whole person
+ * with its external ids took two queries and most of a row's copying. */
+static pl_rc load_brief(importer *im, const char *uid, int64_t id, person *p, bool *found,
+                        pl_err *e)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = uid ? store_stmt(im->r->st, "SELECT id, uid, status, birth_date FROM person"
+	                                       " WHERE uid = ?", &s, e)
+	               : store_stmt(im->r->st, "SELECT id, uid, status, birth_date FROM person"
+	                                       " WHERE id = ?", &s, e);
+	if(rc)
+		return rc;
+	if(uid)
+		sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(s, 1, id);
+	int x = sqlite3_step(s);
+	*found = x == SQLITE_ROW;
+	if(*found) {
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(s, 0);
+		snprintf(p->uid, sizeof(p->uid), "%s", store_column_text(s, 1));
+		int st = lifecycle_status_parse(store_column_text(s, 2));
+		p->status = st < 0 ? ST_INITIAL : (person_status)st;
+		const char *birth = store_column_text(s, 3);
+		p->f[PF_BIRTH_DATE] = birth ? arena_strdup(&im->row, birth) : NULL;
+	}
+	sqlite3_reset(s);
+	if(x != SQLITE_ROW && x != SQLITE_DONE)
+		return store_fail(im->r->st, e, x, "reading a person");
+	return arena_oom(&im->row) ? PL_ENOMEM : PL_OK;
+}
+
 /* Find the stored person a record speaks of: by id, then by external ids,
- * which must all agree. *found false: a new person. */
-static pl_rc resolve(importer *im, const record *rec, const char *uid, person *p, bool *found,
-                     pl_err *e)
+ * which must all agree. *found false: a new person. brief: only what
+ * load_brief reads (an event's person). */
+static pl_rc resolve(importer *im, const record *rec, const char *uid, bool brief, person *p,
+                     bool *found, pl_err *e)
 {
 	int64_t id = 0;
 	bool by_id = false;
 	bool loaded = false; /* p holds the person `id` names */
 	*found = false;
-	if(uid) {
+	if(uid && brief) {
+		pl_rc rc = load_brief(im, uid, 0, p, &loaded, e);
+		if(rc)
+			return rc;
+		id = loaded ? p->id : 0;
+		by_id = loaded;
+	} else if(uid) {
 		pl_rc rc = person_load_uid(im->r, uid, &im->row, p, e);
 		if(rc == PL_ENOTFOUND)
 			pl_err_clear(e);
@@ -224,7 +265,9 @@ static pl_rc resolve(importer *im, const record *rec, const char *uid, person *p
 	if(!id)
 		return PL_OK;
 	*found = true;
-	return loaded ? PL_OK : load_id(im, id, p, e);
+	if(loaded)
+		return PL_OK;
+	return brief ? load_brief(im, NULL, id, p, found, e) : load_id(im, id, p, e);
 }
 
 static pl_rc want_status(importer *im, int64_t person_id, const char *status, long line)
@@ -267,7 +310,7 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 
 	person old = {0};
 	bool found;
-	if((rc = resolve(im, rec, rec->uid, &old, &found, &e)))
+	if((rc = resolve(im, rec, rec->uid, false, &old, &found, &e)))
 		return import_row_failure(im, rec->line, rc, &e);
 	if(!found && !(im->rights & WRITE_GENERAL))
 		return problems_atc(&im->pb, rec->line, "import.may_not_add", NULL);
@@ -315,6 +358,7 @@ static pl_rc remember(importer *im, const char *ref, const person *p, pl_err *e)
 	memset(&im->last.p, 0, sizeof(im->last.p));
 	im->last.p.id = p->id;
 	im->last.p.status = im->last.stored = p->status;
+	im->last.dated.known = false;
 	memcpy(im->last.p.uid, p->uid, UID_SIZE);
 	if(p->f[PF_BIRTH_DATE]) {
 		snprintf(im->last.birth, sizeof(im->last.birth), "%s", p->f[PF_BIRTH_DATE]);
@@ -352,13 +396,14 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 	if(im->pb.failed)
 		return PL_OK;
 	bool store_status = p != NULL; /* a nested event: its person is stored per event */
+	event_last *dated = p ? NULL : &im->last.dated;
 	if(!p) {
 		char ref[sizeof(im->last.ref)];
 		person_ref(rec, ref, sizeof(ref));
 		if(!ref[0] || strcmp(ref, im->last.ref)) {
 			person found_p = {0};
 			bool found;
-			pl_rc rc = resolve(im, rec, rec->person_ref, &found_p, &found, &e);
+			pl_rc rc = resolve(im, rec, rec->person_ref, true, &found_p, &found, &e);
 			if(rc)
 				return import_row_failure(im, rec->line, rc, &e);
 			if(!found)
@@ -383,7 +428,7 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 		return PL_OK;
 	}
 	if(!rc)
-		rc = event_apply_to(im->r, p, &ev, store_status, &e);
+		rc = event_apply_to(im->r, p, &ev, store_status, dated, &e);
 	if(rc)
 		return import_row_failure(im, rec->line, rc, &e);
 	im->rep->events_added++;

@@ -74,11 +74,20 @@ pl_rc event_write_json(buf *out, const event *e, bool with_statuses);
 /* Add an event to a stored person (p->id, p->status set) inside a
  * transaction: lifecycle, statuses, audit. Updates p->status. */
 pl_rc event_apply(registry *r, person *p, event *e, pl_err *err);
+/* The latest date of a person's stored events, once known: an import
+ * adding a person's events one after another reads it once, not once per
+ * event. */
+typedef struct event_last {
+	bool known;                   /* false: to be read */
+	char date[DATE_STR_MAX + 1];  /* "" when the person has no events */
+} event_last;
 /* The same, but with store_status false the person's new status is only
  * in p->status: the caller stores it with person_status_store() once the
  * person's events are all in (an import writes each person once, not once
- * per event). The transaction must not end in between. */
-pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, pl_err *err);
+ * per event). The transaction must not end in between. known (or NULL):
+ * the person's latest event date, used and kept up to date. */
+pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, event_last *known,
+                     pl_err *err);
 pl_rc person_status_store(registry *r, const person *p, pl_err *err);
 /* Is there already an event like e (same uid, or the same content when e
  * has none)? PL_ECONFLICT when the uid exists with other content. */

@@ -302,19 +302,20 @@ static int hit_cmp(const void *va, const void *vb)
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
-/* A name and nothing else, the common search: the index read once,
- * joined to the matches' sort keys (up to SEARCH_SORT_MAX + 1 rows, which
- * is also their count), sorted here, and only the page's persons read
- * whole. In one SQL query the index was read twice (count, then rows) and
- * every match's whole row went into the sorter: three times the time at a
- * million persons. *broad: more than SEARCH_SORT_MAX, for the caller to
- * list in registry order; the total then says "more than" that. */
+/* A name and nothing else, the common search: the index read once for
+ * the matches' ids (up to SEARCH_SORT_MAX + 1: their count, and whether
+ * they are few enough to sort), then only their sort keys read, sorted
+ * here, and only the page's persons read whole. In one SQL query the index
+ * was read twice (count, then rows) and every match's whole row went into
+ * the sorter: three times the time at a million persons. *broad: more
+ * than SEARCH_SORT_MAX, for the caller to list in registry order; the
+ * total then says "more than" that. */
 static pl_rc name_page(registry *r, const query_sql *q, const person_query *pq, arena *a,
                        person_page *out, bool *broad, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "SELECT p.id, p.sort_key FROM person_fts f JOIN person p"
-	                             " ON p.id = f.rowid WHERE person_fts MATCH ? LIMIT ?", &s, err);
+	pl_rc rc = store_stmt(r->st, "SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?",
+	                      &s, err);
 	if(rc)
 		return rc;
 	hit *h = arena_alloc(a, (SEARCH_SORT_MAX + 1) * sizeof(hit));
@@ -324,30 +325,56 @@ static pl_rc name_page(registry *r, const query_sql *q, const person_query *pq, 
 	sqlite3_bind_int(s, 2, SEARCH_SORT_MAX + 1);
 	size_t n = 0;
 	int x;
-	while((x = sqlite3_step(s)) == SQLITE_ROW) {
-		h[n].id = sqlite3_column_int64(s, 0);
-		h[n].len = sqlite3_column_bytes(s, 1);
-		unsigned char *k = arena_alloc(a, (size_t)h[n].len + 1);
-		if(k && h[n].len)
-			memcpy(k, sqlite3_column_blob(s, 1), (size_t)h[n].len);
-		h[n++].key = k;
-	}
+	while((x = sqlite3_step(s)) == SQLITE_ROW)
+		h[n++].id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(r->st, err, x, "searching");
-	if(arena_oom(a))
-		return pl_nomem(err);
 	*broad = n > SEARCH_SORT_MAX;
 	if(*broad) {
 		out->total = SEARCH_SORT_MAX;
 		out->total_capped = true;
 		return PL_OK;
 	}
-	qsort(h, n, sizeof(hit), hit_cmp);
-	out->total = n;
+	/* The sort keys of those ids in one statement (a step per id cost as
+	 * much again), the ids handed over as a JSON array. */
+	buf ids;
+	buf_init(&ids, n * 8 + 2);
+	rc = buf_addc(&ids, '[');
+	for(size_t i = 0; i < n && !rc; i++)
+		rc = buf_printf(&ids, i ? ",%lld" : "%lld", (long long)h[i].id);
+	if(!rc)
+		rc = buf_addc(&ids, ']');
+	if(!rc)
+		rc = store_stmt(r->st, "SELECT p.id, p.sort_key FROM json_each(?) j JOIN person p"
+		                       " ON p.id = j.value", &s, err);
+	else
+		rc = pl_nomem(err);
+	if(rc) {
+		buf_free(&ids);
+		return rc;
+	}
+	sqlite3_bind_text(s, 1, buf_str(&ids), (int)ids.len, SQLITE_STATIC);
+	size_t m = 0; /* an id the table lacks (the index drifted) is left out */
+	while((x = sqlite3_step(s)) == SQLITE_ROW && m < n) {
+		h[m].id = sqlite3_column_int64(s, 0);
+		h[m].len = sqlite3_column_bytes(s, 1);
+		unsigned char *k = arena_alloc(a, (size_t)h[m].len + 1);
+		if(k && h[m].len)
+			memcpy(k, sqlite3_column_blob(s, 1), (size_t)h[m].len);
+		h[m++].key = k;
+	}
+	sqlite3_reset(s);
+	buf_free(&ids);
+	if(x != SQLITE_DONE && x != SQLITE_ROW)
+		return store_fail(r->st, err, x, "searching");
+	if(arena_oom(a))
+		return pl_nomem(err);
+	qsort(h, m, sizeof(hit), hit_cmp);
+	out->total = m;
 	out->name_order = true;
 	size_t limit = pq->limit ? pq->limit : 50;
-	size_t from = pq->offset < n ? pq->offset : n, to = n - from > limit ? from + limit : n;
+	size_t from = pq->offset < m ? pq->offset : m, to = m - from > limit ? from + limit : m;
 	if(!(out->rows = arena_alloc(a, sizeof(person) * (to - from + 1))))
 		return pl_nomem(err);
 	if((rc = store_stmt(r->st, buf_str(&r->sql_by_id), &s, err)))

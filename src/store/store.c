@@ -325,8 +325,8 @@ pl_rc store_indexes_defer(store *st, const char *const *tables, store_deferred *
 {
 	sqlite3_stmt *s;
 	int x = sqlite3_prepare_v2(st->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
-	                           " AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
-	                           -1, &s, NULL);
+	                           " AND (tbl_name = ?1 OR name = ?1) AND sql IS NOT NULL"
+	                           " AND sql NOT LIKE 'CREATE UNIQUE%'", -1, &s, NULL);
 	if(x)
 		return store_fail(st, err, x, "reading the schema");
 	char *drop[32];

@@ -148,6 +148,8 @@ typedef struct store_deferred {
 	int n;
 } store_deferred;
 
+/* tables: names of tables (all their indexes but the unique ones) or of
+ * single indexes, NULL-terminated. */
 pl_rc store_indexes_defer(store *st, const char *const *tables, store_deferred *d, pl_err *err);
 pl_rc store_indexes_restore(store *st, store_deferred *d, pl_err *err);
 /* Counts every outermost transaction begun: what is cached for one

@@ -287,6 +287,38 @@ static void test_events_by_external_id_and_lifecycle_errors(void **state)
 	import_report_free(&rep);
 }
 
+static void test_a_persons_events_out_of_date_order_replay(void **state)
+{
+	/* The importer keeps a person's latest event date between their rows
+	 * instead of asking for it per row: a row dated before the earlier
+	 * ones must still replay the history, within one file and across two
+	 * imports. */
+	fixture *f = *state;
+	import_report rep;
+	char p[4096];
+	snprintf(p, sizeof(p), "%s", write_file(f, "p.csv", "surname,ext.hq\nКравець,K1\n"));
+	const char *e = write_file(f, "e.csv", "ext.hq,type,date,source\nK1,capture,2022-03-01,media\n"
+	                                       "K1,reported_missing,2022-02-01,family_report\n"
+	                                       "K1,reported_missing,2022-02-20,media\n");
+	assert_ok(import2(f, p, e, &rep), &f->err);
+	import_report_free(&rep);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE type = 'reported_missing'"
+	                              " AND status_before = 'missing' AND status_after = 'missing'"), 2);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE type = 'capture'"
+	                              " AND status_before = 'missing' AND status_after = 'captured'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'captured'"), 1);
+	/* a later file: the latest date read again, the new row after it, then
+	 * one before everything */
+	e = write_file(f, "e2.csv", "ext.hq,type,date,source\nK1,capture_card,2022-04-01,icrc_visit\n"
+	                            "K1,capture_card,2022-03-15,icrc_visit\n");
+	assert_ok(import1(f, e, &rep), &f->err);
+	import_report_free(&rep);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 5);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'held'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE date = '2022-04-01'"
+	                              " AND status_before = 'held' AND status_after = 'held'"), 1);
+}
+
 static void test_events_before_birth_are_refused_by_row(void **state)
 {
 	fixture *f = *state;
@@ -584,6 +616,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_invalid_utf8_says_where, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_status_column_must_match_the_events, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_events_by_external_id_and_lifecycle_errors, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_persons_events_out_of_date_order_replay, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_events_before_birth_are_refused_by_row, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_new_id_with_a_known_ext_updates_that_person, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_id_and_ext_must_agree, fixture_setup, fixture_teardown),
