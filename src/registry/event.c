@@ -90,13 +90,21 @@ static pl_rc refused(const person *p, const event *e, person_status at, const ch
 	                "allowed", allowed, NULL);
 }
 
-static pl_rc insert_event(registry *r, const person *p, event *e, pl_err *err)
+/* Insert e. *existed (or NULL): an event with e's uid is there already,
+ * and nothing was written; otherwise a uid taken is an error. */
+static pl_rc insert_event(registry *r, const person *p, event *e, bool *existed, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "INSERT INTO event(uid, person_id, type, date, source, place,"
-	                             " note, cause, burial_place, grave, status_before, status_after,"
-	                             " created_at, note_code, note_args)"
-	                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &s, err);
+	pl_rc rc = existed
+	           ? store_stmt(r->st, "INSERT INTO event(uid, person_id, type, date, source, place,"
+	                               " note, cause, burial_place, grave, status_before, status_after,"
+	                               " created_at, note_code, note_args)"
+	                               " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(uid) DO NOTHING",
+	                        &s, err)
+	           : store_stmt(r->st, "INSERT INTO event(uid, person_id, type, date, source, place,"
+	                               " note, cause, burial_place, grave, status_before, status_after,"
+	                               " created_at, note_code, note_args)"
+	                               " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &s, err);
 	if(rc)
 		return rc;
 	char now[TIMESTAMP_STR_MAX];
@@ -112,6 +120,10 @@ static pl_rc insert_event(registry *r, const person *p, event *e, pl_err *err)
 	store_bind_text(s, 7 + EF_COUNT, e->note_args);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
+	if(x == SQLITE_DONE && existed && !sqlite3_changes(store_db(r->st))) {
+		*existed = true;
+		return PL_OK;
+	}
 	if(x == SQLITE_DONE) {
 		e->id = sqlite3_last_insert_rowid(store_db(r->st));
 		return PL_OK;
@@ -207,7 +219,7 @@ static pl_rc replay(registry *r, person *p, event *e, pl_err *err)
 		st = (person_status)next;
 	}
 	if(!rc)
-		rc = insert_event(r, p, e, err);
+		rc = insert_event(r, p, e, NULL, err);
 	if(!rc)
 		p->status = st;
 	arena_free(&a);
@@ -253,15 +265,38 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, event_
 		memcpy(last, known->date, sizeof(last));
 	else if(!(known && known->known) && (rc = last_date(r, p, last, sizeof(last), &any, err)))
 		return rc;
+	/* A uid not yet looked for is looked for where it matters: before a
+	 * replay rewrites other events, or a refusal that an event already
+	 * there would explain; otherwise the insert itself finds it. */
+	bool unchecked = known && known->unchecked, existed = false;
+	if(unchecked)
+		known->existed = false;
+	if(unchecked && any && strcmp(e->f[EF_DATE], last) < 0 &&
+	   (rc = event_find_same(r, p, e, &existed, err)))
+		return rc;
+	if(existed) {
+		known->existed = true;
+		return PL_OK;
+	}
 	if(any && strcmp(e->f[EF_DATE], last) < 0) {
 		rc = replay(r, p, e, err);
 	} else {
 		int next = lifecycle_next(p->status, (event_type)type);
+		if(next < 0 && unchecked && (rc = event_find_same(r, p, e, &existed, err)))
+			return rc;
+		if(existed) {
+			known->existed = true;
+			return PL_OK;
+		}
 		if(next < 0)
 			return refused(p, e, p->status, "event.when_in", err);
 		e->before = p->status;
 		e->after = (person_status)next;
-		rc = insert_event(r, p, e, err);
+		rc = insert_event(r, p, e, unchecked ? &existed : NULL, err);
+		if(existed) {
+			known->existed = true;
+			return PL_OK;
+		}
 		if(!rc)
 			p->status = e->after;
 	}

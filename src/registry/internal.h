@@ -74,12 +74,17 @@ pl_rc event_write_json(buf *out, const event *e, bool with_statuses);
 /* Add an event to a stored person (p->id, p->status set) inside a
  * transaction: lifecycle, statuses, audit. Updates p->status. */
 pl_rc event_apply(registry *r, person *p, event *e, pl_err *err);
-/* The latest date of a person's stored events, once known: an import
- * adding a person's events one after another reads it once, not once per
- * event. */
+/* What an import adding a person's events one after another knows: the
+ * latest date of their stored events, read once, not once per event; and
+ * whether the event's uid was looked for (an import looks for each, to
+ * leave an event already there alone). */
 typedef struct event_last {
 	bool known;                   /* false: to be read */
 	char date[DATE_STR_MAX + 1];  /* "" when the person has no events */
+	bool unchecked;               /* in: e's uid not looked for: look only where it matters */
+	bool existed;                 /* out, if unchecked: an event with that uid is there;
+	                                 nothing written, for the caller to tell the same
+	                                 event from a clash (event_find_same) */
 } event_last;
 /* The same, but with store_status false the person's new status is only
  * in p->status: the caller stores it with person_status_store() once the

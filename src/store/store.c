@@ -29,6 +29,7 @@ struct store {
 	bool doomed;    /* an inner level rolled back */
 	store_gate gate;  /* the writers' queue (gate.h) */
 	int write_wait_ms;
+	int cache_kib;  /* PRAGMA cache_size before a bulk load */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -292,17 +293,40 @@ static bool journal_mode(store *st, const char *mode)
 	return ok;
 }
 
+/* A bulk load's page cache, up to 512 MiB: the events' uid index alone is 170 MB at
+ * five million events, and inserts in uid order are random; with the
+ * usual 64 MiB the pages it evicts are written to the journal and read
+ * back over and over (a million persons' events took four times as long
+ * as a tenth of them, ten times fewer). */
+enum { BULK_CACHE_KIB = 512 << 10 };
+
 bool store_bulk_begin(store *st)
 {
-	return st->depth == 0 && journal_mode(st, "delete");
+	if(st->depth || !journal_mode(st, "delete"))
+		return false;
+	sqlite3_stmt *s;
+	st->cache_kib = 0;
+	if(sqlite3_prepare_v2(st->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK) {
+		if(sqlite3_step(s) == SQLITE_ROW)
+			st->cache_kib = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", BULK_CACHE_KIB);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL); /* a smaller cache only costs time */
+	return true;
 }
 
 void store_bulk_end(store *st)
 {
 	/* If this fails the file stays in rollback mode until the next open,
 	 * which sets WAL again: slower for readers, never unsafe. */
-	if(st->depth == 0)
-		journal_mode(st, "wal");
+	if(st->depth)
+		return;
+	journal_mode(st, "wal");
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", st->cache_kib ? st->cache_kib : -65536);
+	sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
 pl_rc store_read_begin(store *st, pl_err *err)

@@ -319,6 +319,42 @@ static void test_a_persons_events_out_of_date_order_replay(void **state)
 	                              " AND status_before = 'held' AND status_after = 'held'"), 1);
 }
 
+static void test_an_event_already_there_is_left_alone_or_a_clash(void **state)
+{
+	/* An event with an id is found by its insert, not looked for first:
+	 * the same event again is unchanged (even where the lifecycle would
+	 * refuse it as new), the same id with other content or on another
+	 * person is refused by row, and nothing is written. */
+	fixture *f = *state;
+	import_report rep;
+	char p[4096];
+	snprintf(p, sizeof(p), "%s", write_file(f, "p.csv", "surname,ext.hq\nКоваль,A\nМельник,B\n"));
+	const char *e = write_file(f, "e.csv", "id,ext.hq,type,date,source\n"
+	                                       "E0000000000000001,A,capture,2022-03-01,media\n"
+	                                       "E0000000000000002,A,capture_card,2022-04-01,icrc_visit\n");
+	assert_ok(import2(f, p, e, &rep), &f->err);
+	assert_int_equal(rep.events_added, 2);
+	import_report_free(&rep);
+	/* again: a capture in status held would be refused, but it is there */
+	assert_ok(import1(f, e, &rep), &f->err);
+	assert_int_equal(rep.events_added, 0);
+	assert_int_equal(rep.events_unchanged, 2);
+	import_report_free(&rep);
+	e = write_file(f, "e2.csv", "id,ext.hq,type,date,source\n"
+	                            "E0000000000000003,A,capture_card,2022-05-01,icrc_visit\n"
+	                            "E0000000000000002,A,capture_card,2022-04-01,media\n");
+	assert_int_equal(import1(f, e, &rep), PL_EINPUT);
+	assert_contains(f->err.msg, "e2.csv:3: event E0000000000000002 already exists with other content");
+	import_report_free(&rep);
+	e = write_file(f, "e3.csv", "id,ext.hq,type,date,source\n"
+	                            "E0000000000000001,B,capture,2022-03-01,media\n");
+	assert_int_equal(import1(f, e, &rep), PL_EINPUT);
+	assert_contains(f->err.msg, "e3.csv:2: event E0000000000000001 already exists for another person");
+	import_report_free(&rep);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 2);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'missing'"), 1);
+}
+
 static void test_events_before_birth_are_refused_by_row(void **state)
 {
 	fixture *f = *state;
@@ -617,6 +653,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_status_column_must_match_the_events, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_events_by_external_id_and_lifecycle_errors, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_persons_events_out_of_date_order_replay, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_an_event_already_there_is_left_alone_or_a_clash, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_events_before_birth_are_refused_by_row, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_new_id_with_a_known_ext_updates_that_person, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_id_and_ext_must_agree, fixture_setup, fixture_teardown),
