@@ -278,8 +278,9 @@ int main(int argc, char **argv)
 	printf("| import %ld persons, CSV, into an empty registry (one transaction) | %.1f s (%.0f persons/s) |\n",
 	       persons, t_import, (double)persons / t_import);
 	if(with_events)
-		printf("| then import their %ld events, CSV (one transaction) | %.1f s (%.0f events/s) |\n",
-		       events, t_events, (double)events / t_events);
+		printf("| then import their %ld events, CSV (one transaction) | %.1f s (%.0f events/s;"
+		       " target, issue 14: 150,000, %s) |\n", events, t_events, (double)events / t_events,
+		       (double)events / t_events >= 150000 ? "met" : "NOT MET");
 	printf("| database size, persons | %.1f MiB, %.0f bytes per person |\n",
 	       (double)bytes_persons / 1048576.0, (double)bytes_persons / (double)persons);
 	if(with_events)
@@ -298,7 +299,8 @@ int main(int argc, char **argv)
 		       100.0 * (double)found_self[k] / (double)n);
 		free(lat[k]);
 	}
-	printf("\n(\"mean matches\": counted up to 10,000. \"name order\": the share of queries whose\n"
+	printf("\n(\"mean matches\": a name alone is counted up to 2,000 (beyond, the total says more\n"
+	       "than 2,000), a name with filters up to 10,000. \"name order\": the share of queries whose\n"
 	       "matches (at most %d) came sorted by name; broader ones come in registry order.\n"
 	       "\"finds the person\": the person the query was made from is on the first page of 50.)\n",
 	       SEARCH_SORT_MAX);

@@ -172,13 +172,13 @@ static void bind_date_range(sqlite3_stmt *s, int col, const char *v)
 	}
 }
 
-/* The FTS index holds the name keys of every person: remove a person's old
- * keys before they change, add the new ones after. */
 pl_rc person_fts_optimize(registry *r, pl_err *err)
 {
 	return store_exec(r->st, "INSERT INTO person_fts(person_fts) VALUES ('optimize')", err);
 }
 
+/* The FTS index holds the name keys of every person: remove a person's old
+ * keys before they change, add the new ones after. */
 pl_rc person_fts_remove(registry *r, int64_t id, pl_err *err)
 {
 	sqlite3_stmt *s;
