@@ -72,6 +72,21 @@ int match_levels(match_kind k, const char *const **names)
 	return kinds[k].n;
 }
 
+double match_prior_m(match_kind kind, int level)
+{
+	/* How often the same person's two records fall at each level, from
+	 * lists of the kind parley links (the other side's, in another script,
+	 * with typos): most agree exactly, a few at each lesser level. */
+	static const double prior[MATCH_KIND_COUNT][MATCH_LEVELS_MAX] = {
+		[MATCH_NAME] = {0.90, 0.04, 0.02, 0.02, 0.01, 0.01},
+		[MATCH_DATE] = {0.90, 0.02, 0.03, 0.02, 0.01, 0.02},
+		[MATCH_ID] = {0.92, 0.03, 0.03, 0.02},
+		[MATCH_TEXT] = {0.90, 0.05, 0.03, 0.02},
+		[MATCH_EXACT] = {0.95, 0.05},
+	};
+	return level >= 0 && level < match_levels(kind, NULL) ? prior[kind][level] : 0;
+}
+
 bool match_level_possible(const match_comparison *c, int k)
 {
 	if(c->kind != MATCH_NAME)

@@ -582,6 +582,9 @@ json_t *reconcile_json(const reconcile_result *r)
 	                 round(r->seconds * 1000) / 1000, "rows", rows);
 	if(doc && r->whole_names)
 		json_object_set_new(json_object_get(doc, "summary"), "name_split", split_json(r));
+	if(doc)
+		json_object_set_new(doc, "warnings",
+		                    match_warnings_json(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n));
 	return doc;
 }
 

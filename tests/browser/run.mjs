@@ -383,6 +383,19 @@ test('the admin manages users', async (page) => {
   await shot(page, '11-users');
 });
 
+test('a list that meets nobody says why: no pair came together, in a warning above the counts', async (page) => {
+  await signIn(page, 'negotiator');
+  await page.goto(`${base}/reconcile`);
+  await page.waitForSelector('#list-file');
+  const list = join(dir, 'nobody.csv');
+  writeFileSync(list, 'surname,given_names\nЪъъйцукен,Щщщфыва\n');
+  await page.setInputFiles('#list-file', list);
+  await page.click('#reconcile-submit');
+  await page.waitForSelector('#reconcile-summary');
+  const warned = await page.textContent('.linkage-warnings');
+  assert(warned.includes('no pair of records came together'), `no warning: ${warned}`);
+});
+
 test('reconcile a list in Russian forms, review side by side, confirm by key', async (page) => {
   await signIn(page, 'negotiator');
   await page.click('nav a[href="/reconcile"]');

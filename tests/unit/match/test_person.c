@@ -165,6 +165,52 @@ static void test_cross_script_linkage(void **state)
 	free(bbuf);
 }
 
+/* Everyone with the same given name, patronymic and birth date: those
+ * fields tell nobody apart (weighed 0, said), no blocking rule leaves two
+ * that vary, so EM cannot learn: prior values, said, and the lists link on
+ * the surname (before the guard: 0 links, 0 reviews, no word why). */
+static void test_degenerate_lists_fall_back_and_say_so(void **state)
+{
+	(void)state;
+	static const char *const stem[] = {"Кова", "Бонда", "Шев", "Ткач", "Крав", "Олій", "Мель", "Полі", "Лис", "Руд"};
+	static const char *const end[] = {"енко", "ук", "ич", "ишин", "ець", "ак", "ченко", "ський", "ар", "ан"};
+	buf text;
+	buf_init(&text, 0);
+	assert_int_equal(buf_adds(&text, "ext.hq,surname,given_names,patronymic,birth_date\n"), PL_OK);
+	enum { N = 100 };
+	for(int i = 0; i < N; i++)
+		assert_int_equal(buf_printf(&text, "HQ%d,%s%s,Іван,Петрович,1990-01-01\n", i, stem[i % 10], end[i / 10]),
+		                 PL_OK);
+	match_list la, lb;
+	pl_err err = {0};
+	FILE *fa = fmemopen(text.ptr, text.len, "r"), *fb = fmemopen(text.ptr, text.len, "r");
+	assert_ok(match_list_read(nm, fa, "a.csv", "ext.hq", &la, &err), &err);
+	assert_ok(match_list_read(nm, fb, "b.csv", "ext.hq", &lb, &err), &err);
+	fclose(fa);
+	fclose(fb);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	match_result r;
+	assert_ok(match_link(&match_person_spec, &la.side, &lb.side, &o, &r, &err), &err);
+	assert_int_equal(r.fallback, MATCH_NO_VARIATION);
+	assert_true(r.constant & (1u << 1)); /* given_names */
+	assert_false(r.constant & 1u);       /* surname varies */
+	size_t right = 0;
+	for(size_t k = 0; k < r.npairs; k++)
+		right += r.pairs[k].status == MATCH_LINK && !strcmp(la.ids[r.pairs[k].a], lb.ids[r.pairs[k].b]);
+	assert_true(right >= N * 95 / 100);
+	assert_int_equal(r.links, right);
+	pl_err w[MATCH_WARNINGS_MAX];
+	int n = match_warnings(&match_person_spec, &r, la.side.n, lb.side.n, w);
+	assert_int_equal(n, 2);
+	assert_string_equal(w[0].code, "match.constant");
+	assert_string_equal(pl_err_arg_value(&w[0], "fields"), "given_names, patronymic, birth_date");
+	assert_string_equal(w[1].code, "match.fallback_no_variation");
+	match_result_free(&r);
+	match_list_free(&la);
+	match_list_free(&lb);
+	buf_free(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_whole_names_in_any_order),
 		cmocka_unit_test(test_list_errors_say_where),
 		cmocka_unit_test(test_cross_script_linkage),
+		cmocka_unit_test(test_degenerate_lists_fall_back_and_say_so),
 	};
 	return cmocka_run_group_tests_name("match/person", tests, setup, teardown);
 }
