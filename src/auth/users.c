@@ -6,6 +6,7 @@
 
 #include "audit/audit.h"
 #include "auth/auth.h"
+#include "auth/internal.h"
 #include "core/date.h"
 #include "core/json.h"
 
@@ -30,6 +31,16 @@ static const char *name_invalid(const char *name)
 	return n == 0 || n > USER_NAME_MAX ? "auth.name_len" : "auth.name_chars";
 }
 
+pl_rc auth_end_sessions(store *st, int64_t user_id, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "DELETE FROM session WHERE user_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, user_id);
+	return auth_step_done(st, s, "ending sessions", err);
+}
+
 /* A locked account locks its way in: its sessions end and its API tokens
  * are revoked for good (inside the caller's transaction). */
 static pl_rc lock_out(store *st, int64_t user_id, pl_err *err)
@@ -37,22 +48,15 @@ static pl_rc lock_out(store *st, int64_t user_id, pl_err *err)
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "DELETE FROM session WHERE user_id = ?", &s, err);
+	pl_rc rc = auth_end_sessions(st, user_id, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, user_id);
-	int x = sqlite3_step(s);
-	sqlite3_reset(s);
-	if(x != SQLITE_DONE)
-		return store_fail(st, err, x, "ending sessions");
 	if((rc = store_stmt(st, "UPDATE api_token SET revoked_at = ? WHERE user_id = ?"
 	                        " AND revoked_at IS NULL", &s, err)))
 		return rc;
 	sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, user_id);
-	x = sqlite3_step(s);
-	sqlite3_reset(s);
-	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "revoking tokens");
+	return auth_step_done(st, s, "revoking tokens", err);
 }
 
 static pl_rc hash_password(const char *password, char out[crypto_pwhash_STRBYTES], pl_err *err)
@@ -105,9 +109,12 @@ static void user_from_row(sqlite3_stmt *s, user *u)
 	if(!auth_roles_parse(store_column_text(s, 3), &u->roles, &bad, &badlen))
 		u->roles = 0; /* a role this parley does not know grants nothing */
 	u->disabled = sqlite3_column_int(s, 4) != 0;
+	u->totp = sqlite3_column_int(s, 5) != 0;
 }
 
-#define USER_COLUMNS "id, name, display_name, roles, disabled"
+#define USER_COLUMNS                                                                     \
+	"id, name, display_name, roles, disabled, EXISTS (SELECT 1 FROM user_totp t"         \
+	" WHERE t.user_id = user.id AND t.confirmed_at IS NOT NULL)"
 
 static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id, user *out,
                        char *hash, pl_err *err)
@@ -124,7 +131,7 @@ static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id,
 	if(x == SQLITE_ROW) {
 		user_from_row(s, out);
 		if(hash)
-			snprintf(hash, crypto_pwhash_STRBYTES, "%s", store_column_text(s, 5));
+			snprintf(hash, crypto_pwhash_STRBYTES, "%s", store_column_text(s, 6));
 	}
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
