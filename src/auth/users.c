@@ -291,6 +291,12 @@ pl_rc auth_user_set(store *st, const char *name, const role_set *roles, const ch
 			rc = still_an_admin(st, err);
 		if(!rc && after.disabled && !before.disabled)
 			rc = lock_out(st, after.id, err);
+		/* A role that must use a second factor, and none in force: the
+		 * sessions end, and the next sign-in enrols. */
+		role_set need = 0;
+		if(!rc && roles && !after.totp && !(rc = auth_second_factor_roles(st, &need, err)) &&
+		   (after.roles & need & ~before.roles))
+			rc = auth_end_sessions(st, after.id, err);
 		if(!rc)
 			rc = audited(st, actor, "update", &before, &after, err);
 	}

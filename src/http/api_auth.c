@@ -50,10 +50,20 @@ void login_limit_free(void *state)
 	rate_limit_free(state);
 }
 
+static void login_keys_of(const http_req *q, const char *name, bool with_address, login_keys *k)
+{
+	snprintf(k->user, sizeof(k->user), "u:%.64s", name);
+	if(with_address)
+		snprintf(k->address, sizeof(k->address), "a:%s", q->address);
+	else
+		k->address[0] = '\0';
+}
+
 /* Refused (429 answered) while too many sign-ins failed for the user's
  * key or the address's. */
-bool login_limited(http_req *q, const login_keys *k, int64_t now)
+bool login_limited(http_req *q, const char *name, bool with_address, login_keys *k, int64_t now)
 {
+	login_keys_of(q, name, with_address, k);
 	rate_limit *logins = q->srv->state[GROUP_LOGINS];
 	int n = q->srv->cfg.login_failures;
 	/* Per user and per address: guessing one password, or many users'. */
@@ -66,15 +76,6 @@ bool login_limited(http_req *q, const login_keys *k, int64_t now)
 	http_errorc(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL, "http.rate_limited", "seconds",
 	            PL_N(w), NULL);
 	return true;
-}
-
-void login_keys_of(const http_req *q, const char *name, bool with_address, login_keys *k)
-{
-	snprintf(k->user, sizeof(k->user), "u:%.64s", name);
-	if(with_address)
-		snprintf(k->address, sizeof(k->address), "a:%s", q->address);
-	else
-		k->address[0] = '\0';
 }
 
 void login_failed(http_req *q, const login_keys *k, int64_t now)
@@ -130,8 +131,7 @@ void api_login(http_req *q)
 	}
 	int64_t now = time(NULL);
 	login_keys k;
-	login_keys_of(q, name, true, &k);
-	if(login_limited(q, &k, now)) {
+	if(login_limited(q, name, true, &k, now)) {
 		json_decref(b);
 		return;
 	}
@@ -294,8 +294,7 @@ void api_token_create(http_req *q)
 	/* The password, counted with failed sign-ins (the same limit). */
 	int64_t now = time(NULL);
 	login_keys k;
-	login_keys_of(q, q->who.name, false, &k);
-	if(login_limited(q, &k, now)) {
+	if(login_limited(q, q->who.name, false, &k, now)) {
 		json_decref(b);
 		return;
 	}

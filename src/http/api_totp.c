@@ -125,8 +125,7 @@ void api_login_second_factor(http_req *q)
 		return;
 	}
 	login_keys k;
-	login_keys_of(q, u.name, true, &k);
-	if(login_limited(q, &k, now)) {
+	if(login_limited(q, u.name, true, &k, now)) {
 		json_decref(b);
 		return;
 	}
@@ -203,8 +202,7 @@ static void with_code(http_req *q, code_action what)
 		return;
 	int64_t now = time(NULL);
 	login_keys k;
-	login_keys_of(q, q->who.name, false, &k);
-	if(login_limited(q, &k, now)) {
+	if(login_limited(q, q->who.name, false, &k, now)) {
 		json_decref(b);
 		return;
 	}

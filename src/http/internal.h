@@ -370,9 +370,9 @@ json_t *who_json(const http_req *q, const user *u, const char *csrf);
 typedef struct login_keys {
 	char user[96], address[96];
 } login_keys;
-void login_keys_of(const http_req *q, const char *name, bool with_address, login_keys *k);
-/* true, 429 answered, while too many failed; a failure counted. */
-bool login_limited(http_req *q, const login_keys *k, int64_t now);
+/* The keys of `name` (and of the address, if with_address) into k; true,
+ * 429 answered, while too many failed. login_failed counts a failure. */
+bool login_limited(http_req *q, const char *name, bool with_address, login_keys *k, int64_t now);
 void login_failed(http_req *q, const login_keys *k, int64_t now);
 /* A complete sign-in: its session and cookie, who (and extra's members). */
 void login_open_session(http_req *q, const user *u, const login_keys *k, int64_t now, json_t *extra);

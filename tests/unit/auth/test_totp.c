@@ -277,6 +277,14 @@ static void required_roles(void **state)
 	assert_true(due);
 	assert_int_equal(tu_scalar(store_db(st), "SELECT count(*) FROM audit WHERE action = 'second_factor_roles'"),
 	                 2);
+	/* Given a role that must use one, without a factor: signed out. */
+	user bob;
+	assert_ok(auth_user_add(st, "bob", NULL, 1u << ROLE_AUDITOR, "long-enough-2", "t", &err), &err);
+	assert_ok(auth_user_get(st, "bob", &bob, &err), &err);
+	assert_ok(auth_session_create(st, &bob, "127.0.0.1", T0, token, &s, &err), &err);
+	role_set more = 1u << ROLE_AUDITOR | 1u << ROLE_MEDICAL;
+	assert_ok(auth_user_set(st, "bob", &more, NULL, NULL, "olena", &err), &err);
+	assert_int_equal(auth_session_check(st, token, T0 + 2, &lim, &s, &err), PL_ENOTFOUND);
 	/* Enrolled while required: not turned off. */
 	totp_secret t;
 	recovery_codes codes;
