@@ -103,7 +103,9 @@ static void code_refused(http_req *q, const login_keys *k, int64_t now, const pl
 {
 	if(err->rc == PL_EINPUT) {
 		login_failed(q, k, now);
-		http_refuse(q, status, status == MHD_HTTP_UNAUTHORIZED ? "unauthorized" : "forbidden", "code", err);
+		bool password = err->code && !strcmp(err->code, "auth.wrong_password");
+		http_refuse(q, status, status == MHD_HTTP_UNAUTHORIZED ? "unauthorized" : "forbidden",
+		            password ? "password" : "code", err);
 	} else {
 		http_fail(q, err);
 	}

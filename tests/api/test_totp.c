@@ -89,34 +89,43 @@ static void pending_of(const char *name, const char *password, const char *kind,
 	snprintf(pending, TOKEN_LEN + 1, "%s", str_at(r->json, "pending"));
 }
 
+/* Turn a second factor on in the session: its secret into b32, the code
+ * that confirmed it into first; the answer (recovery codes) in r. */
+static void turn_on(const char *cookie, const char *csrf, char *b32, char first[8], resp *r)
+{
+	assert_status(in_session("POST", "/api/account/totp", cookie, csrf, NULL, r), 200);
+	snprintf(b32, TOTP_SECRET_B32 + 1, "%s", str_at(r->json, "secret"));
+	assert_non_null(strstr(str_at(r->json, "uri"), "otpauth://totp/parley:"));
+	assert_true(!strncmp(str_at(r->json, "qr_svg"), "<svg", 4));
+	resp_free(r);
+	code_of(b32, 0, first);
+	char body[64];
+	snprintf(body, sizeof(body), "{\"code\":\"%s\"}", first);
+	assert_status(in_session("POST", "/api/account/totp/confirm", cookie, csrf, body, r), 200);
+}
+
 static char vira_b32[TOTP_SECRET_B32 + 1], vira_first[8];
 static char vira_rc[RECOVERY_CODES][RECOVERY_LEN + 1];
 
 /* vira enrols in her account; her secret into b32, codes into rc[0..9]. */
 static void enrol_vira(char *b32, char rc[RECOVERY_CODES][RECOVERY_LEN + 1])
 {
-	char cookie[128], csrf[64], code[8];
+	char cookie[128], csrf[64];
 	resp r;
 	add_user("vira", "registrar", "vira-password-12");
 	assert_status(fx_login(fx, "vira", "vira-password-12", cookie, sizeof(cookie), csrf, sizeof(csrf)), 200);
+	/* A wrong code confirms nothing. */
 	assert_status(in_session("POST", "/api/account/totp", cookie, csrf, NULL, &r), 200);
-	snprintf(b32, TOTP_SECRET_B32 + 1, "%s", str_at(r.json, "secret"));
-	assert_non_null(strstr(str_at(r.json, "uri"), "otpauth://totp/parley:vira?secret="));
-	assert_true(!strncmp(str_at(r.json, "qr_svg"), "<svg", 4));
+	resp_free(&r);
+	assert_status(in_session("POST", "/api/account/totp/confirm", cookie, csrf, "{\"code\":\"12345\"}", &r), 403);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "auth.wrong_code");
 	resp_free(&r);
 	/* Pending: a sign-in still needs the password only. */
 	assert_status(in_session("GET", "/api/account/totp", cookie, NULL, NULL, &r), 200);
 	assert_true(json_is_true(json_object_get(r.json, "pending")));
 	assert_true(json_is_false(json_object_get(r.json, "enrolled")));
 	resp_free(&r);
-	assert_status(in_session("POST", "/api/account/totp/confirm", cookie, csrf, "{\"code\":\"12345\"}", &r), 403);
-	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "auth.wrong_code");
-	resp_free(&r);
-	code_of(b32, 0, code);
-	snprintf(vira_first, sizeof(vira_first), "%s", code);
-	char body[64];
-	snprintf(body, sizeof(body), "{\"code\":\"%s\"}", code);
-	assert_status(in_session("POST", "/api/account/totp/confirm", cookie, csrf, body, &r), 200);
+	turn_on(cookie, csrf, b32, vira_first, &r);
 	json_t *a = json_object_get(r.json, "recovery_codes");
 	assert_int_equal(json_array_size(a), RECOVERY_CODES);
 	for(int i = 0; i < RECOVERY_CODES; i++)
@@ -201,13 +210,7 @@ static void wrong_codes_are_limited(void **state)
 	resp r;
 	add_user("yarema", "auditor", "yarema-password-1");
 	assert_status(fx_login(fx, "yarema", "yarema-password-1", cookie, sizeof(cookie), csrf, sizeof(csrf)), 200);
-	assert_status(in_session("POST", "/api/account/totp", cookie, csrf, NULL, &r), 200);
-	snprintf(b32, sizeof(b32), "%s", str_at(r.json, "secret"));
-	resp_free(&r);
-	code_of(b32, 0, code);
-	char body[64];
-	snprintf(body, sizeof(body), "{\"code\":\"%s\"}", code);
-	assert_status(in_session("POST", "/api/account/totp/confirm", cookie, csrf, body, &r), 200);
+	turn_on(cookie, csrf, b32, code, &r);
 	resp_free(&r);
 	pending_of("yarema", "yarema-password-1", "totp", pending, &r);
 	resp_free(&r);
@@ -310,13 +313,8 @@ static void reset_and_turning_off(void **state)
 	assert_status(fx_login(fx, "vira", "vira-password-12", cookie, sizeof(cookie), csrf, sizeof(csrf)), 200);
 	/* ... and enrols again; an admin resets it (a lost phone): her
 	 * sessions end, and she signs in with the password alone. */
-	assert_status(in_session("POST", "/api/account/totp", cookie, csrf, NULL, &r), 200);
 	char b32[TOTP_SECRET_B32 + 1];
-	snprintf(b32, sizeof(b32), "%s", str_at(r.json, "secret"));
-	resp_free(&r);
-	code_of(b32, 0, code);
-	snprintf(body, sizeof(body), "{\"code\":\"%s\"}", code);
-	assert_status(in_session("POST", "/api/account/totp/confirm", cookie, csrf, body, &r), 200);
+	turn_on(cookie, csrf, b32, code, &r);
 	resp_free(&r);
 	assert_status(call(fx, &(rq){.method = "DELETE", .path = "/api/users/vira/totp", .bearer = admin_tok()}, &r),
 	              200);
