@@ -367,14 +367,13 @@ pl_rc auth_totp_check(store *st, const user *u, const char *code, int64_t now, p
 	return store_end(st, check_in(st, u, code, now, err), err);
 }
 
-/* Forget the user's factor, recovery codes and sign-ins waiting for a
- * code (inside the caller's transaction); *had: whether there was one. */
+/* Forget the user's factor and recovery codes (inside the caller's
+ * transaction); *had: whether there was one. */
 static pl_rc forget(store *st, int64_t user_id, bool *had, pl_err *err)
 {
 	static const char *const sql[] = {
 		"DELETE FROM user_totp WHERE user_id = ?",
 		"DELETE FROM recovery_code WHERE user_id = ?",
-		"DELETE FROM login_pending WHERE user_id = ?",
 	};
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; !rc && i < sizeof(sql) / sizeof(sql[0]); i++) {

@@ -38,7 +38,13 @@ pl_rc auth_end_sessions(store *st, int64_t user_id, pl_err *err)
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, user_id);
-	return auth_step_done(st, s, "ending sessions", err);
+	if((rc = auth_step_done(st, s, "ending sessions", err)))
+		return rc;
+	/* And the sign-ins waiting for their second factor. */
+	if((rc = store_stmt(st, "DELETE FROM login_pending WHERE user_id = ?", &s, err)))
+		return rc;
+	sqlite3_bind_int64(s, 1, user_id);
+	return auth_step_done(st, s, "ending sign-ins", err);
 }
 
 /* A locked account locks its way in: its sessions end and its API tokens

@@ -1840,9 +1840,9 @@ async function codeStep(page, code, ok) {
 }
 
 test('totp: turned on in the account page, then sign-in with a code computed here and with a recovery code; the same code or recovery code refused twice', async (page) => {
-  run(['user', 'add', 'taras', '--roles', 'registrar', '--password-stdin'], 'taras-password-1\n');
+  run(['user', 'add', 'totp.taras', '--roles', 'registrar', '--password-stdin'], 'taras-password-1\n');
   await page.goto(`${base}/login`);
-  await page.fill('#user', 'taras');
+  await page.fill('#user', 'totp.taras');
   await page.fill('#password', 'taras-password-1');
   await page.click('form.login button[type=submit]');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
@@ -1870,7 +1870,7 @@ test('totp: turned on in the account page, then sign-in with a code computed her
   // Signed out; back with the password and a code.
   await page.click('#sign-out');
   await page.waitForSelector('form.login');
-  await passwordStep(page, 'taras', 'taras-password-1');
+  await passwordStep(page, 'totp.taras', 'taras-password-1');
   await shot(page, 'totp-03-code');
   await codeStep(page, first, false); // the code that confirmed: taken already
   assert((await page.textContent('form.second-factor .notice.error')).includes('used already'), 'no reason given');
@@ -1878,18 +1878,18 @@ test('totp: turned on in the account page, then sign-in with a code computed her
   // A recovery code, typed in lower case, once.
   await page.click('#sign-out');
   await page.waitForSelector('form.login');
-  await passwordStep(page, 'taras', 'taras-password-1');
+  await passwordStep(page, 'totp.taras', 'taras-password-1');
   await codeStep(page, codes[0].toLowerCase(), true);
   await page.click('#sign-out');
   await page.waitForSelector('form.login');
-  await passwordStep(page, 'taras', 'taras-password-1');
+  await passwordStep(page, 'totp.taras', 'taras-password-1');
   await codeStep(page, codes[0], false);
   await page.goto(`${base}/account`);
   await page.waitForSelector('form.login');
 });
 
 test('totp: a role that must use a second factor enrols at sign-in, with no session before; the admin resets it after', async (page) => {
-  run(['user', 'add', 'ostap', '--roles', 'mediator', '--password-stdin'], 'ostap-password-1\n');
+  run(['user', 'add', 'totp.ostap', '--roles', 'mediator', '--password-stdin'], 'ostap-password-1\n');
   await signIn(page, 'admin');
   await page.goto(`${base}/users`);
   await page.waitForSelector('#second-factor-roles');
@@ -1899,7 +1899,7 @@ test('totp: a role that must use a second factor enrols at sign-in, with no sess
   await page.waitForSelector('#status-message .notice.success');
   const other = await newPage();
   try {
-    await passwordStep(other, 'ostap', 'ostap-password-1');
+    await passwordStep(other, 'totp.ostap', 'ostap-password-1');
     await other.waitForSelector('#totp-qr');
     // No session yet.
     assert(await other.evaluate(async () => (await fetch('/api/me')).status) === 401, 'a session before the code');
@@ -1917,12 +1917,12 @@ test('totp: a role that must use a second factor enrols at sign-in, with no sess
   }
   // The admin sees it, and resets it through a dialog.
   await page.goto(`${base}/users`);
-  await page.waitForSelector('tr[data-user="ostap"] .reset-totp');
-  await page.click('tr[data-user="ostap"] .reset-totp');
+  await page.waitForSelector('tr[data-user="totp.ostap"] .reset-totp');
+  await page.click('tr[data-user="totp.ostap"] .reset-totp');
   await page.waitForSelector('dialog#totp-reset-dialog[open]');
   await page.click('#totp-reset-dialog-ok');
   await page.waitForSelector('#status-message .notice.success');
-  await page.waitForSelector('tr[data-user="ostap"] .second-factor:not(:has(button))');
+  await page.waitForSelector('tr[data-user="totp.ostap"] .second-factor:not(:has(button))');
   const back = await apiAs(page, 'PATCH', '/api/settings/second-factor', { roles: [] });
   assert(back.status === 200, `the setting was not put back: ${back.status}`);
 });

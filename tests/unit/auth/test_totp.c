@@ -325,6 +325,9 @@ static void pending_sign_ins(void **state)
 	assert_ok(auth_pending_create(st, &u, T0, token, &err), &err);
 	assert_ok(auth_pending_create(st, &u, T0 + PENDING_LIFE + 1, token, &err), &err);
 	assert_int_equal(tu_scalar(store_db(st), "SELECT count(*) FROM login_pending"), 1);
+	/* A new password ends them, as it ends sessions. */
+	assert_ok(auth_user_passwd(st, "alice", "another-long-one-2", "t", &err), &err);
+	assert_int_equal(auth_pending_user(st, token, T0 + PENDING_LIFE + 1, &back, &err), PL_ENOTFOUND);
 	store_close(st);
 }
 
