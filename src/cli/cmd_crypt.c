@@ -341,6 +341,10 @@ int cmd_restore(cli *c, int argc, char **argv)
 		pl_failc(&err, PL_ECONFLICT, "backup.exists", "db", db, NULL);
 		return cli_fail(c, &err);
 	}
+	if(store_file_in_use(db)) {
+		pl_failc(&err, PL_ECONFLICT, "backup.in_use", "db", db, NULL);
+		return cli_fail(c, &err);
+	}
 	cli_crypt cc;
 	crypt_from from;
 	if((status = crypt_from_begin(c, v[KEY].s, v[PASS].s, &cc, &from)) >= 0)
@@ -364,6 +368,8 @@ int cmd_restore(cli *c, int argc, char **argv)
 	rc = rc ? rc : check_restored(tmp, c->actor, &entries, &err);
 	if(!rc && !v[FORCE].s && stat(db, &sb) == 0)
 		rc = pl_failc(&err, PL_ECONFLICT, "backup.exists", "db", db, NULL);
+	if(!rc && store_file_in_use(db)) /* opened while the backup was decrypted */
+		rc = pl_failc(&err, PL_ECONFLICT, "backup.in_use", "db", db, NULL);
 	if(!rc) {
 		/* The old file's journal must not be played into the new one. */
 		char side[4200];

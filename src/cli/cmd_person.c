@@ -242,7 +242,10 @@ static void show_text(const person *p, const event *ev, size_t nev)
 {
 	char name[512];
 	printf("%s  %s\n", p->uid, name_of(p, name, sizeof(name)));
-	printf("status: %s\n\n", lifecycle_status_label(p->status));
+	printf("status: %s\n", lifecycle_status_label(p->status));
+	if(p->pseudonymised_at)
+		cli_say(stdout, "cli.person_pseudonymised", "date", p->pseudonymised_at, NULL);
+	putchar('\n');
 	const char *head[2] = {"field", "value"};
 	table *t = table_new(2, head);
 	for(int i = 0; i < PF_COUNT; i++) {
@@ -295,6 +298,8 @@ static void show_json(const person *p, const event *ev, size_t nev)
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_string(p->uid));
 	json_object_set_new(o, "status", json_string(lifecycle_status_name(p->status)));
+	if(p->pseudonymised_at)
+		json_object_set_new(o, "pseudonymised_at", json_string(p->pseudonymised_at));
 	for(int i = 0; i < PF_COUNT; i++)
 		json_object_set_new(o, person_fields[i].name, p->f[i] ? json_string(p->f[i]) : json_null());
 	json_t *ext = json_object();
@@ -406,6 +411,8 @@ static void print_page(const cli *c, const person_query *q, const person_page *p
 				if(p->f[f])
 					json_object_set_new(o, person_fields[f].name, json_string(p->f[f]));
 			json_object_set_new(o, "status", json_string(lifecycle_status_name(p->status)));
+	if(p->pseudonymised_at)
+		json_object_set_new(o, "pseudonymised_at", json_string(p->pseudonymised_at));
 			json_array_append_new(arr, o);
 		}
 		json_t *doc = json_pack("{s:I, s:b, s:s, s:I, s:o}", "total", (json_int_t)pg->total,

@@ -5,6 +5,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "match/person.h"
 #include "registry/registry.h"
 
 static const char rules_usage[] =
@@ -14,13 +15,19 @@ static const char rules_usage[] =
 	"many years from the close of a case.\n";
 
 static const char set_usage[] =
-	"usage: parley retention set KIND YEARS [--action erase]\n"
+	"usage: parley retention set KIND YEARS [--action erase|pseudonymise]\n"
 	"\n"
-	"Set the rule of a kind of data (changing it if there is one). Kinds:\n"
-	"  medical   the medical category, health events' place and note, causes of death\n"
-	"  notes     events' free-text notes\n"
-	"of persons whose case closed (returned, released, or known dead and returned\n"
-	"or identified) more than YEARS years ago. Nothing changes until `parley\n"
+	"Set the rule of a kind of data (changing it if there is one), for persons\n"
+	"whose case closed (returned, released, or known dead and returned or\n"
+	"identified) more than YEARS years ago. Kinds, and what their rule does:\n"
+	"  medical   erase the medical category, health events' place and note,\n"
+	"            causes of death\n"
+	"  notes     erase events' free-text notes\n"
+	"  contacts  erase the person to be informed (name and address)\n"
+	"  identity  pseudonymise: remove the names (both scripts), the mother's\n"
+	"            maiden name, birth place and service number, cut the birth date\n"
+	"            to its year; the record stays, known by its id\n"
+	"--action may be left out: each kind has one. Nothing changes until `parley\n"
 	"retention run`; the rule is in the audit log.\n";
 
 static const char drop_usage[] =
@@ -32,7 +39,7 @@ static const char run_usage[] =
 	"usage: parley retention run [--dry-run] [--json]\n"
 	"\n"
 	"Apply every rule, all in one transaction: each change is an entry of the\n"
-	"audit log naming the fields erased (never their values). --dry-run lists\n"
+	"audit log naming the fields (never their values). --dry-run lists\n"
 	"what a run would change, and changes nothing: run it first.\n";
 
 static int rules_cmd(cli *c, int argc, char **argv)
@@ -69,7 +76,7 @@ static int rules_cmd(cli *c, int argc, char **argv)
 
 static int set_cmd(cli *c, int argc, char **argv)
 {
-	static const char *const actions[] = {"erase", NULL};
+	static const char *const actions[] = {"erase", "pseudonymise", NULL};
 	static const cli_opt opts[] = {{.name = "action", .kind = CLI_CHOICE, .choices = actions}, {0}};
 	static const cli_spec spec = {.usage = set_usage, .opts = opts, .min_args = 2, .max_args = 2};
 	cli_val v[1];
@@ -81,12 +88,13 @@ static int set_cmd(cli *c, int argc, char **argv)
 	long y;
 	pl_err err = {0};
 	pl_rc rc = cli_parse_long(years, 1, 100, &y)
-	               ? registry_retention_set(st, kind, v[0].s ? v[0].s : "erase", (int)y, &err)
+	               ? registry_retention_set(st, kind, v[0].s, (int)y, &err)
 	               : pl_failc(&err, PL_EINPUT, "retention.years", "years", years, NULL);
 	store_close(st);
 	if(rc)
 		return cli_fail(c, &err);
-	cli_say(stdout, "cli.retention_set", "kind", kind, "years", PL_N(y), NULL);
+	cli_say(stdout, strcmp(kind, "identity") ? "cli.retention_set" : "cli.retention_set_identity", "kind", kind,
+	        "years", PL_N(y), NULL);
 	return EXIT_OK;
 }
 
@@ -110,10 +118,11 @@ static pl_rc print_change(void *ctx, const retention_change *ch)
 {
 	cli_rows *o = ctx;
 	if(o->arr) {
-		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s?, s:s}", "rule", ch->kind, "person",
-		                                        ch->person, "event", ch->event, "erased", ch->fields));
+		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:s?, s:s}", "rule", ch->kind, "action",
+		                                        ch->action, "person", ch->person, "event", ch->event, "fields",
+		                                        ch->fields));
 	} else {
-		const char *row[4] = {ch->kind, ch->person, ch->event ? ch->event : "", ch->fields};
+		const char *row[5] = {ch->kind, ch->action, ch->person, ch->event ? ch->event : "", ch->fields};
 		table_add(o->t, row);
 	}
 	return PL_OK;
@@ -129,12 +138,13 @@ static int run_cmd(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	bool dry = v[0].s != NULL;
-	static const char *const head[4] = {"rule", "person", "event", "erased"};
+	static const char *const head[5] = {"rule", "action", "person", "event", "fields"};
 	cli_rows o;
-	cli_rows_init(&o, c, 4, head, 40);
+	cli_rows_init(&o, c, 5, head, 40);
 	size_t n;
 	pl_err err = {0};
-	pl_rc rc = registry_retention_run(st, dry, print_change, &o, &n, &err);
+	retention_hooks hooks = {print_change, &o, match_key_forget};
+	pl_rc rc = registry_retention_run(st, dry, &hooks, &n, &err);
 	store_close(st);
 	bool json = o.arr != NULL;
 	status = cli_rows_finish(&o, c, rc, &err);
@@ -147,7 +157,7 @@ static const char retention_usage[] =
 	"usage: parley retention COMMAND ...\n"
 	"\n"
 	"  rules     list the retention rules\n"
-	"  set       set the rule of a kind of data: erase after N years\n"
+	"  set       set the rule of a kind of data: erase or pseudonymise after N years\n"
 	"  drop      remove a rule\n"
 	"  run       apply the rules (--dry-run first: what would change)\n";
 

@@ -122,6 +122,8 @@ int cmd_serve(cli *c, int argc, char **argv)
 		cli_say(stderr, "cli.serve_no_tls", "prog", c->prog, "address", cfg.listen, NULL);
 	if(!cfg.web_dir)
 		cli_say(stderr, "cli.serve_no_web", "prog", c->prog, "dir", PARLEY_WEB_DIR, NULL);
+	if(http_connections(s) < 2000)
+		cli_say(stderr, "cli.serve_few_files", "prog", c->prog, "n", PL_N(http_connections(s)), NULL);
 	char host[128];
 	snprintf(host, sizeof(host), "%s", cfg.listen);
 	char *colon = strrchr(host, ':');

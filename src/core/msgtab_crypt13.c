@@ -77,6 +77,9 @@ const msg_entry msg_table_crypt13[] = {
 	{"backup.exists", {"{db} already exists: restore replaces it only with --force (stop the server first)",
 	                   "{db} уже існує: відновлення замінює його лише з --force (спершу зупиніть сервер)",
 	                   "{db} уже существует: восстановление заменяет его только с --force (сначала остановите сервер)"}},
+	{"backup.in_use", {"{db} is open in another process (a running `parley serve`, an import): stop it first; nothing was restored",
+	                   "{db} відкрито в іншому процесі (запущений `parley serve`, імпорт): спершу зупиніть його; нічого не відновлено",
+	                   "{db} открыт в другом процессе (запущенный `parley serve`, импорт): сначала остановите его; ничего не восстановлено"}},
 
 	/* the UI's encrypted export */
 	{"http.export_passphrase", {"{field}: the passphrase to encrypt the export with (12 characters or more), or a recipient's public key file, one of the two",

@@ -323,6 +323,9 @@ const msg_entry msg_table_sys[] = {
 	                      "{prog}: ВНИМАНИЕ: принимает соединения на {address} без TLS: пароли, cookie сеансов и "
 	                      "персональные данные идут по сети открытым текстом. Используйте "
 	                      "--tls-cert и --tls-key."}},
+	{"cli.serve_few_files", {"{prog}: the open-file limit (ulimit -n) holds {n} connections, not 2000: raise its hard limit to serve more clients at once",
+	                         "{prog}: ліміт відкритих файлів (ulimit -n) вміщує {n} з’єднань, а не 2000: підніміть жорсткий ліміт, щоб обслуговувати більше клієнтів одночасно",
+	                         "{prog}: лимит открытых файлов (ulimit -n) вмещает {n} соединений, а не 2000: поднимите жёсткий лимит, чтобы обслуживать больше клиентов одновременно"}},
 	{"cli.serve_no_web", {"{prog}: no web UI (no --web DIR, $PARLEY_WEB or {dir}): the API only",
 	                      "{prog}: немає веб-інтерфейсу (немає --web КАТАЛОГ, $PARLEY_WEB чи {dir}): "
 	                      "лише API",

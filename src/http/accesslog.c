@@ -182,11 +182,17 @@ static pl_rc access_record(access_writer *w, const char *actor, const char *cons
 
 /* ---- for the handlers ------------------------------------------------ */
 
+pl_rc http_log_reads_rc(http_req *q, const char *const *uids, size_t n, const char *action,
+                        const char *detail, pl_err *err)
+{
+	return access_record(q->srv->state[GROUP_ACCESS_LOG], q->who.name, uids, n, action, detail, err);
+}
+
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail)
 {
 	pl_err err = {0};
-	if(access_record(q->srv->state[GROUP_ACCESS_LOG], q->who.name, uids, n, action, detail, &err)) {
+	if(http_log_reads_rc(q, uids, n, action, detail, &err)) {
 		/* A read that cannot be recorded is not answered. */
 		http_errorc(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "http.access_log", "detail", err.msg,
 		            NULL);

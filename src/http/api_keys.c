@@ -87,7 +87,13 @@ void api_key_generate(http_req *q)
 	}
 	sign_trusted t;
 	pl_err err = {0};
+	if(ok && !http_kdf_enter(q)) {
+		wipe_body(q, b);
+		return;
+	}
 	pl_rc rc = ok ? sign_office_generate(q->st, signer, r, pass, NULL, q->who.name, &t, &err) : PL_OK;
+	if(ok)
+		http_kdf_leave(q);
 	wipe_body(q, b);
 	if(!ok)
 		return;
@@ -203,7 +209,7 @@ void api_stage_sign(http_req *q)
 		            NULL);
 		return;
 	}
-	if(sign_limited(q, rl, ukey, now)) {
+	if(sign_limited(q, rl, ukey, now) || !http_kdf_enter(q)) {
 		wipe_body(q, b);
 		return;
 	}
@@ -214,6 +220,7 @@ void api_stage_sign(http_req *q)
 	unsigned roles = (q->who.roles & (1u << ROLE_NEGOTIATOR) ? 1u << SIGN_PARTY : 0) |
 	                 (q->who.roles & (1u << ROLE_MEDIATOR) ? 1u << SIGN_MEDIATOR : 0);
 	pl_rc rc = manifest_sign_here(q->st, q->param[0], key, roles, pass, &rep, &info, &err);
+	http_kdf_leave(q);
 	wipe_body(q, b);
 	if(rc == PL_EINPUT && err.code && !strcmp(err.code, "sign.wrong_passphrase")) {
 		rate_limit_fail(rl, ukey, now);

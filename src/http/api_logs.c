@@ -181,19 +181,14 @@ static pl_rc access_row(void *ctx, const access_entry *e)
 	return page_add(ctx, access_entry_json(e), e->id);
 }
 
-/* The persons whose entries the audit view shows (their values, before
- * and after), each once, in the access log: reading the audit log is
- * reading them. False, answered, if they could not be recorded. */
-static bool log_shown(http_req *q, json_t *rows)
+/* The persons the rows of a log show (by their uid in the audit log's
+ * entity_id or the access log's person), each once, into *out (from a). */
+static size_t shown_persons(json_t *rows, bool access, arena *a, const char ***out)
 {
 	size_t n = json_array_size(rows), k = 0;
-	const char **uids = arena_calloc(&q->a, n + 1, sizeof(char *));
-	if(!uids) {
-		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
-		return false;
-	}
-	for(size_t i = 0; i < n; i++) {
-		const char *u = json_string_value(json_object_get(json_array_get(rows, i), "entity_id"));
+	const char **uids = *out = arena_calloc(a, n + 1, sizeof(char *));
+	for(size_t i = 0; uids && i < n; i++) {
+		const char *u = json_string_value(json_object_get(json_array_get(rows, i), access ? "person" : "entity_id"));
 		if(!u || !registry_uid_valid('P', u))
 			continue;
 		size_t j = 0;
@@ -202,7 +197,21 @@ static bool log_shown(http_req *q, json_t *rows)
 		if(j == k)
 			uids[k++] = u;
 	}
-	return http_log_reads(q, uids, k, "audit", "audit view");
+	return k;
+}
+
+/* The persons a view of the logs shows (the audit log's values before and
+ * after, either log's names), each once, in the access log: reading the
+ * logs is reading them. False, answered, if they could not be recorded. */
+static bool log_shown(http_req *q, json_t *rows, bool access)
+{
+	const char **uids;
+	size_t k = shown_persons(rows, access, &q->a, &uids);
+	if(!uids) {
+		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.nomem", NULL);
+		return false;
+	}
+	return http_log_reads(q, uids, k, access ? "access" : "audit", access ? "access view" : "audit view");
 }
 
 static void send_log(http_req *q, bool access)
@@ -225,7 +234,7 @@ static void send_log(http_req *q, bool access)
 		http_fail(q, &err);
 		return;
 	}
-	if(!access && !log_shown(q, p.rows)) {
+	if(!log_shown(q, p.rows, access)) {
 		json_decref(p.rows);
 		return;
 	}
@@ -294,6 +303,14 @@ static pl_rc flush_batch(export_ctx *x)
 	arena a;
 	arena_init(&a, 0);
 	pl_rc rc = add_names(x->q, x->batch, x->access ? "person" : "entity_id", &a, x->err);
+	/* The persons of the batch in the access log before they are written. */
+	const char **uids;
+	size_t k = rc ? 0 : shown_persons(x->batch, x->access, &a, &uids);
+	if(!rc && !uids)
+		rc = pl_nomem(x->err);
+	if(!rc)
+		rc = http_log_reads_rc(x->q, uids, k, x->access ? "access" : "audit",
+		                       x->access ? "access log export" : "audit log export", x->err);
 	buf_reset(&x->line);
 	for(size_t i = 0; !rc && i < json_array_size(x->batch); i++)
 		if(csv_row(x, json_array_get(x->batch, i), x->access ? access_cols : audit_cols))

@@ -39,6 +39,7 @@ static json_t *person_json(const http_req *q, const person *in, bool summary)
 		set_str(o, key, p.ext[k].id);
 	}
 	set_str(o, "status", lifecycle_status_name(p.status));
+	set_str(o, "pseudonymised_at", p.pseudonymised_at);
 	return o;
 }
 

@@ -215,9 +215,13 @@ static void export_run(http_req *q, const export_ask *a)
 	}
 	crypt_writer *w = NULL;
 	crypt_to to = {.passphrase = a->passphrase, .recipient = a->recipient, .content = "export"};
+	if(a->passphrase && !http_kdf_enter(q))
+		return;
 	int fd;
 	FILE *f = http_download_open(q, &fd, &err);
 	pl_rc rc = !f ? PL_EIO : a->passphrase || a->recipient ? crypt_writer_open(&w, f, &to, &err) : PL_OK;
+	if(a->passphrase)
+		http_kdf_leave(q);
 	if(rc == PL_EINPUT) {
 		fclose(f);
 		close(fd);

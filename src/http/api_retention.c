@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "http/internal.h"
+#include "match/person.h"
 
 enum { RUN_SHOWN = 1000 }; /* changes listed in an answer; the count is whole */
 
@@ -16,14 +17,16 @@ static void send_rules(http_req *q, unsigned status)
 		http_fail(q, &err);
 		return;
 	}
-	json_t *rules = json_array(), *kinds = json_array();
+	json_t *rules = json_array(), *kinds = json_array(), *actions = json_object();
 	for(size_t i = 0; i < n; i++)
 		json_array_append_new(rules, json_pack("{s:s, s:s, s:i, s:s, s:s}", "kind", r[i].kind, "action",
 		                                       r[i].action, "years", r[i].years, "set_by", r[i].set_by,
 		                                       "set_at", r[i].set_at));
-	for(int k = 0; retention_kinds[k]; k++)
+	for(int k = 0; retention_kinds[k]; k++) {
 		json_array_append_new(kinds, json_string(retention_kinds[k]));
-	http_json(q, status, json_pack("{s:o, s:o}", "rules", rules, "kinds", kinds));
+		json_object_set_new(actions, retention_kinds[k], json_string(retention_actions[k]));
+	}
+	http_json(q, status, json_pack("{s:o, s:o, s:o}", "rules", rules, "kinds", kinds, "actions", actions));
 }
 
 void api_retention_list(http_req *q)
@@ -41,7 +44,7 @@ void api_retention_set(http_req *q)
 	const char *action = json_string_value(json_object_get(body, "action"));
 	pl_err err = {0};
 	pl_rc rc = !json_is_integer(y) ? pl_failc(&err, PL_EINPUT, "retention.years", "years", "?", NULL)
-	                               : registry_retention_set(q->st, q->param[0], action ? action : "erase",
+	                               : registry_retention_set(q->st, q->param[0], action,
 	                                                        (int)json_integer_value(y), &err);
 	json_decref(body);
 	if(rc)
@@ -63,8 +66,9 @@ static pl_rc change_row(void *ctx, const retention_change *c)
 {
 	if(json_array_size(ctx) >= RUN_SHOWN)
 		return PL_OK;
-	return json_array_append_new(ctx, json_pack("{s:s, s:s, s:s?, s:s}", "rule", c->kind, "person", c->person,
-	                                            "event", c->event, "erased", c->fields))
+	return json_array_append_new(ctx, json_pack("{s:s, s:s, s:s, s:s?, s:s}", "rule", c->kind, "action",
+	                                            c->action, "person", c->person, "event", c->event,
+	                                            "fields", c->fields))
 	           ? PL_ENOMEM
 	           : PL_OK;
 }
@@ -81,7 +85,8 @@ void api_retention_run(http_req *q)
 	json_t *rows = json_array();
 	size_t n;
 	pl_err err = {0};
-	if(registry_retention_run(q->st, dry, change_row, rows, &n, &err)) {
+	retention_hooks hooks = {change_row, rows, match_key_forget};
+	if(registry_retention_run(q->st, dry, &hooks, &n, &err)) {
 		json_decref(rows);
 		http_fail(q, &err);
 		return;

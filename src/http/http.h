@@ -33,6 +33,8 @@ typedef struct http_config {
 	unsigned head_timeout;       /* seconds from accept (or the last answer) to the end of a
 	                              * request's headers, however they trickle in (default 15) */
 	unsigned per_address;        /* connections one client address may hold (default 64) */
+	unsigned connections;        /* connections in all (default 2000; fewer if the open-file
+	                              * limit cannot be raised to hold them: http_connections) */
 	const char *host_allow;      /* Host names allowed besides the address reached and, on
 	                              * loopback, localhost: "name[:port],..." (NULL: none) */
 	unsigned write_wait;         /* seconds a write waits for the writers before it, in the order
@@ -48,6 +50,9 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err);
 /* The port actually bound (for port 0). */
 unsigned short http_port(const http_server *s);
 bool http_tls(const http_server *s);
+/* The connections the server takes in all: as configured, or fewer when
+ * the process may not open that many files (RLIMIT_NOFILE's hard limit). */
+unsigned http_connections(const http_server *s);
 /* Stop accepting, let requests in flight finish (up to `grace` seconds),
  * then close everything. Nothing committed is lost either way. */
 void http_stop(http_server *s, int grace);

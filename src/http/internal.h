@@ -24,6 +24,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdatomic.h>
 
 #include "core/arena.h"
@@ -127,6 +128,7 @@ struct http_server {
 	thread_stores stores;
 	head_watch watch;
 	void *state[GROUP_COUNT];    /* each handler group's, see above */
+	sem_t kdf;                   /* passphrase derivations at once (http_kdf_enter) */
 };
 
 struct http_req {
@@ -316,6 +318,19 @@ pl_rc access_writer_start(const http_server *s, void **state, pl_err *err);
 void access_writer_stop(void *state);
 /* Record reads of persons in the access log; false, with an error response
  * set, if they could not be recorded (then nothing may be shown). */
+/* A passphrase's key derived (Argon2id, 256 MiB for a signing key or an
+ * encrypted export): at most HTTP_KDF_AT_ONCE at a time, whatever the
+ * number of workers, so that a few users cannot take the machine's memory.
+ * False, answered (503 with Retry-After), if no turn came within 30 s;
+ * true: call http_kdf_leave once the key is made. */
+enum { HTTP_KDF_AT_ONCE = 2, HTTP_KDF_WAIT = 30 };
+bool http_kdf_enter(http_req *q);
+void http_kdf_leave(http_req *q);
+
+/* The same, answering nothing: for a read whose answer is already under
+ * way (an export written as it is read). */
+pl_rc http_log_reads_rc(http_req *q, const char *const *uids, size_t n, const char *action,
+                        const char *detail, pl_err *err);
 bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *action,
                     const char *detail);
 /* The same for the persons rows[0..n) name: each row `size` bytes, its

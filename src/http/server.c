@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -315,6 +316,8 @@ static void apply_defaults(http_config *c)
 		c->head_timeout = 15;
 	if(!c->per_address)
 		c->per_address = 64;
+	if(!c->connections)
+		c->connections = 2000;
 	if(!c->write_wait)
 		c->write_wait = 120;
 }
@@ -339,6 +342,34 @@ static void groups_stop(http_server *s)
 			http_groups[g].free(s->state[g]);
 }
 
+/* Files the server needs besides its connections: the database and its
+ * journals per worker, the UI's files, the logs, the listening socket. */
+enum { FILES_BESIDE = 64 };
+
+/* Each connection is an open file: the usual soft limit (1,024) would
+ * refuse connections long before the limit the server means, and
+ * libmicrohttpd then fails accept() in a loop. Raise the soft limit as far
+ * as needed (up to the hard one), or take fewer connections. */
+static void fit_open_files(http_config *c)
+{
+	struct rlimit rl;
+	if(getrlimit(RLIMIT_NOFILE, &rl))
+		return;
+	rlim_t need = (rlim_t)c->connections + FILES_BESIDE;
+	if(rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need) {
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= need ? need : rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if(rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < need)
+		c->connections = rl.rlim_cur > 2 * FILES_BESIDE ? (unsigned)(rl.rlim_cur - FILES_BESIDE) : FILES_BESIDE;
+}
+
+unsigned http_connections(const http_server *s)
+{
+	return s->cfg.connections;
+}
+
 static pl_rc daemon_start(http_server *s, int fd, pl_err *err)
 {
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
@@ -351,7 +382,7 @@ static pl_rc daemon_start(http_server *s, int fd, pl_err *err)
 	                          MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 	                          MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
 	                          MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout,
-	                          MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000,
+	                          MHD_OPTION_CONNECTION_LIMIT, s->cfg.connections,
 	                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->cfg.per_address,
 	                          MHD_OPTION_NOTIFY_CONNECTION, guard_notify, s,
 	                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
@@ -372,7 +403,9 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
 	if(!s)
 		return pl_nomem(err);
 	s->cfg = *cfg;
+	sem_init(&s->kdf, 0, HTTP_KDF_AT_ONCE);
 	apply_defaults(&s->cfg);
+	fit_open_files(&s->cfg);
 	thread_stores_init(&s->stores);
 	pl_rc rc = PL_OK;
 	if((!cfg->tls_cert) != (!cfg->tls_key))
@@ -434,5 +467,26 @@ void http_stop(http_server *s, int grace)
 	thread_stores_close(&s->stores);
 	free(s->tls_cert_pem);
 	free(s->tls_key_pem);
+	sem_destroy(&s->kdf);
 	free(s);
+}
+
+bool http_kdf_enter(http_req *q)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += HTTP_KDF_WAIT;
+	int r;
+	while((r = sem_timedwait(&q->srv->kdf, &until)) < 0 && errno == EINTR)
+		;
+	if(r == 0)
+		return true;
+	snprintf(q->retry_after, sizeof(q->retry_after), "%d", 10);
+	http_errorc(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "http.kdf_busy", "retry", "10", NULL);
+	return false;
+}
+
+void http_kdf_leave(http_req *q)
+{
+	sem_post(&q->srv->kdf);
 }

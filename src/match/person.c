@@ -472,6 +472,18 @@ static pl_rc take_person(void *ctx, const person *p)
 	return rc ? rc : match_list_add(rr->out, row, p->uid, (long)p->id);
 }
 
+pl_rc match_key_forget(store *st, int64_t person_id, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "DELETE FROM match_key WHERE person_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, person_id);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "dropping a person's linkage keys");
+}
+
 /* The keyed rows back into match_key: a failure here costs only speed on
  * the next run, so it is not an error of the read. */
 static void write_keys(store *st, reg_reader *rr)

@@ -68,6 +68,10 @@ pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long
 pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const char *id, long line,
                             const char *name, arena *scratch, pl_err *err) PL_NODISCARD;
 
+/* Drop the linkage keys kept for a person (match_key), whose names are
+ * gone: retention's pseudonymisation (registry.h, retention_hooks). */
+pl_rc match_key_forget(store *st, int64_t person_id, pl_err *err);
+
 /* Every person of the registry as a list, their uids as ids, from one
  * snapshot. each(ctx, i, p), if set, sees record i as it is added.
  * Incremental: the columns are kept in the database (match_key) and only

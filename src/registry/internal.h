@@ -36,6 +36,8 @@ void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p);
  * statement steps again. */
 void person_from_row_fields(sqlite3_stmt *s, int col, arena *a, person *p, const bool *fields);
 pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err);
+/* Take the person's name keys out of the name index (before they change). */
+pl_rc person_fts_remove(registry *r, int64_t id, pl_err *err);
 /* By exact uid; PL_ENOTFOUND if absent. */
 pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err *err);
 /* The person holding (source, id), or 0. */

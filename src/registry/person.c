@@ -38,10 +38,10 @@ static pl_rc build_sql(registry *r)
 	for(int i = 0; i < PF_COUNT && !rc; i++)
 		rc = buf_printf(&r->sql_select, ", p.%s", person_fields[i].name);
 	if(!rc)
-		rc = buf_printf(&r->sql_by_uid, "SELECT %s FROM person p WHERE uid = ?1",
+		rc = buf_printf(&r->sql_by_uid, "SELECT %s, p.pseudonymised_at FROM person p WHERE uid = ?1",
 		                buf_str(&r->sql_select));
 	if(!rc)
-		rc = buf_printf(&r->sql_by_prefix, "SELECT %s FROM person p WHERE uid >= ?1 AND uid < ?2"
+		rc = buf_printf(&r->sql_by_prefix, "SELECT %s, p.pseudonymised_at FROM person p WHERE uid >= ?1 AND uid < ?2"
 		                " LIMIT 2", buf_str(&r->sql_select));
 	return rc;
 }
@@ -170,7 +170,7 @@ static void bind_date_range(sqlite3_stmt *s, int col, const char *v)
 
 /* The FTS index holds the name keys of every person: remove a person's old
  * keys before they change, add the new ones after. */
-static pl_rc fts_remove(registry *r, int64_t id, pl_err *err)
+pl_rc person_fts_remove(registry *r, int64_t id, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(r->st, "INSERT INTO person_fts(person_fts, rowid, name_keys)"
@@ -200,7 +200,7 @@ static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
 {
 	pl_rc rc = derive_keys(r, p, err);
 	if(!rc && !insert)
-		rc = fts_remove(r, p->id, err);
+		rc = person_fts_remove(r, p->id, err);
 	if(rc)
 		return rc;
 	sqlite3_stmt *s;
@@ -369,8 +369,11 @@ static pl_rc load_where(registry *r, const buf *sql, const char *arg, const char
 	*found = 0;
 	int x;
 	while((x = sqlite3_step(s)) == SQLITE_ROW)
-		if((*found)++ == 0)
+		if((*found)++ == 0) {
 			person_from_row(s, 0, a, p);
+			const char *pseud = store_column_text(s, 3 + PF_COUNT);
+			p->pseudonymised_at = pseud ? arena_strdup(a, pseud) : NULL;
+		}
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(r->st, err, x, "reading a person");
@@ -446,8 +449,28 @@ pl_rc person_check(const person *p, pdate today, pl_err *err)
 	return PL_OK;
 }
 
+/* What retention's pseudonymisation removes (retention.c says it in SQL),
+ * and the birth date it cuts to the year: none of it comes back. */
+static const int identity_fields[] = {PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC, PF_SURNAME_LATIN,
+                                      PF_GIVEN_NAMES_LATIN, PF_PATRONYMIC_LATIN, PF_MOTHER_MAIDEN_NAME,
+                                      PF_BIRTH_PLACE, PF_SERVICE_NUMBER, PF_BIRTH_DATE};
+
+static pl_rc check_pseudonymised(const person *into, const person *in, pl_err *err)
+{
+	for(size_t k = 0; into->pseudonymised_at && k < sizeof(identity_fields) / sizeof(identity_fields[0]); k++) {
+		int i = identity_fields[k];
+		if(in->f[i] && !(into->f[i] && !strcmp(into->f[i], in->f[i])))
+			return pl_failc(err, PL_ECONFLICT, "person.pseudonymised", "person", into->uid, "date",
+			                into->pseudonymised_at, "field", person_fields[i].name, NULL);
+	}
+	return PL_OK;
+}
+
 pl_rc person_merge(person *into, const person *in, const bool *clear, pl_err *err)
 {
+	pl_rc rc = check_pseudonymised(into, in, err);
+	if(rc)
+		return rc;
 	for(int i = 0; i < PF_COUNT; i++) {
 		if(clear && clear[i])
 			into->f[i] = NULL;

@@ -141,6 +141,8 @@ typedef struct person {
 	ext_id ext[EXT_MAX];
 	int next;
 	person_status status;       /* derived from the events; read-only */
+	const char *pseudonymised_at; /* when retention pseudonymised the identity, or NULL;
+	                                 read-only, filled by registry_person_get */
 } person;
 
 typedef struct event {
@@ -436,38 +438,58 @@ pl_rc registry_stats_get(store *st, arena *a, registry_stats *out, pl_err *err);
 
 /* ---- retention ---------------------------------------------------------
  *
- * Rules an admin sets, one per kind of data, that erase it from the cases
- * closed (the person returned, released, or known dead and returned or
- * identified) more than `years` ago, dated by the event that closed the
- * case. Kinds: "medical" (the medical category, health events' place and
- * note, causes of death), "notes" (events' free-text notes). A later kind
- * (an inquirer's contact details) is a new word here and a new erasure in
- * retention.c; the rule table takes it as it is. Each change is an entry
- * of the audit chain that names the fields erased, never their values. */
-typedef enum retention_kind { RET_MEDICAL, RET_NOTES, RET_KIND_COUNT } retention_kind;
+ * Rules an admin sets, one per kind of data, for the cases closed (the
+ * person returned, released, or known dead and returned or identified)
+ * more than `years` ago, dated by the event that closed the case. Kinds
+ * and what their rule does:
+ *   medical   erase: the medical category, health events' place and note,
+ *             causes of death;
+ *   notes     erase: events' free-text notes;
+ *   contacts  erase: the person to be informed (name and address, Art. 122);
+ *   identity  pseudonymise: the names in both scripts, the mother's maiden
+ *             name, the birth place and the service number are removed and
+ *             the birth date cut to its year; the record stays, known by
+ *             its uid, with its status, events and exchanges, so that the
+ *             case still counts, and is marked pseudonymised. What else
+ *             holds the names is in docs/registry.md ("Retention").
+ * Each change is an entry of the audit chain that names the fields, never
+ * their values. */
+typedef enum retention_kind { RET_MEDICAL, RET_NOTES, RET_CONTACTS, RET_IDENTITY, RET_KIND_COUNT } retention_kind;
 extern const char *const retention_kinds[RET_KIND_COUNT + 1];
+/* What the rule of each kind does: "erase" or "pseudonymise". */
+extern const char *const retention_actions[RET_KIND_COUNT];
 
 typedef struct retention_rule {
-	const char *kind, *action;  /* action: "erase" (pseudonymising is for kinds that identify) */
+	const char *kind, *action;  /* action: retention_actions[kind] */
 	int years;                  /* 1..100 */
 	const char *set_by, *set_at;
 } retention_rule;
 
 pl_rc registry_retention_rules(store *st, arena *a, retention_rule **out, size_t *n, pl_err *err);
-/* Set (or change) the rule of a kind; audited. */
+/* Set (or change) the rule of a kind; audited. action NULL: the kind's
+ * own; another than the kind's is refused (retention.action). */
 pl_rc registry_retention_set(store *st, const char *kind, const char *action, int years, pl_err *err);
 /* Remove the rule of a kind; audited. PL_ENOTFOUND if there is none. */
 pl_rc registry_retention_drop(store *st, const char *kind, pl_err *err);
 
 typedef struct retention_change {
-	const char *kind, *person, *event;  /* event: NULL for the person's own record */
+	const char *kind, *action;          /* action: "erase" or "pseudonymise" */
+	const char *person, *event;         /* event: NULL for the person's own record */
 	const char *fields;                 /* "medical", "place, note", ... */
 } retention_change;
 typedef pl_rc (*retention_fn)(void *ctx, const retention_change *c);
-/* Apply every rule, in one transaction, calling fn (may be NULL) for each
- * change; dry_run: the same, rolled back at the end, so that it lists
- * exactly what a run would change. */
-pl_rc registry_retention_run(store *st, bool dry_run, retention_fn fn, void *ctx, size_t *changes,
+
+typedef struct retention_hooks {
+	retention_fn change;                /* each change, to list it; may be NULL */
+	void *ctx;
+	/* Each person pseudonymised, inside the run's transaction: for the
+	 * modules that keep what they derived from the names (the match
+	 * module's linkage keys: match_key_forget) to drop it. May be NULL. */
+	pl_rc (*forget)(store *st, int64_t person_id, pl_err *err);
+} retention_hooks;
+/* Apply every rule, in one transaction; dry_run: the same, rolled back at
+ * the end, so that it lists exactly what a run would change. */
+pl_rc registry_retention_run(store *st, bool dry_run, const retention_hooks *hooks, size_t *changes,
                              pl_err *err);
 
 #endif

@@ -1,5 +1,6 @@
-/* Retention: rules an admin sets that erase, after N years, what the
- * registry no longer needs to keep of a closed case (registry.h). */
+/* Retention: rules an admin sets that erase or pseudonymise, after N
+ * years, what the registry no longer needs to keep of a closed case
+ * (registry.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +8,11 @@
 #include "registry/internal.h"
 #include "registry/lifecycle.h"
 
-const char *const retention_kinds[RET_KIND_COUNT + 1] = {"medical", "notes", NULL};
+const char *const retention_kinds[RET_KIND_COUNT + 1] = {"medical", "notes", "contacts", "identity", NULL};
+/* A person's names cannot be erased and the record kept answerable: the
+ * identity is pseudonymised; the rest is erased. */
+const char *const retention_actions[RET_KIND_COUNT] = {"erase", "erase", "erase", "pseudonymise"};
+#define KINDS "medical, notes, contacts, identity"
 
 /* The statuses that close a case: the person is back, or known dead and
  * returned or identified. */
@@ -62,13 +67,13 @@ static pl_rc audit_rule(store *st, const char *action, const char *kind, const c
 pl_rc registry_retention_set(store *st, const char *kind, const char *action, int years, pl_err *err)
 {
 	if(kind_of(kind) < 0)
-		return pl_failc(err, PL_EINPUT, "retention.kind", "kind", kind ? kind : "", "kinds", "medical, notes",
+		return pl_failc(err, PL_EINPUT, "retention.kind", "kind", kind ? kind : "", "kinds", KINDS,
 		                NULL);
-	/* Erasing is what each kind does today; pseudonymising is for kinds
-	 * that identify someone (contact details, when there are such). */
-	if(!action || strcmp(action, "erase"))
-		return pl_failc(err, PL_EINPUT, "retention.action", "kind", kind, "action", action ? action : "",
-		                NULL);
+	const char *own = retention_actions[kind_of(kind)];
+	if(!action)
+		action = own;
+	if(strcmp(action, own))
+		return pl_failc(err, PL_EINPUT, "retention.action", "kind", kind, "action", action, "can", own, NULL);
 	if(years < 1 || years > 100)
 		return pl_failc(err, PL_EINPUT, "retention.years", "years", PL_N(years), NULL);
 	char now[TIMESTAMP_STR_MAX];
@@ -99,7 +104,7 @@ pl_rc registry_retention_set(store *st, const char *kind, const char *action, in
 pl_rc registry_retention_drop(store *st, const char *kind, pl_err *err)
 {
 	if(kind_of(kind) < 0)
-		return pl_failc(err, PL_EINPUT, "retention.kind", "kind", kind ? kind : "", "kinds", "medical, notes",
+		return pl_failc(err, PL_EINPUT, "retention.kind", "kind", kind ? kind : "", "kinds", KINDS,
 		                NULL);
 	sqlite3_stmt *s;
 	pl_rc rc = store_begin(st, err);
@@ -123,33 +128,35 @@ pl_rc registry_retention_drop(store *st, const char *kind, pl_err *err)
 
 typedef struct run {
 	store *st;
-	retention_fn fn;
-	void *ctx;
+	const retention_hooks *hooks;
 	size_t changes;
 	char now[TIMESTAMP_STR_MAX];
 } run;
 
 /* One change made: said to the caller and in the audit chain, which
- * names the fields erased, never their values. */
-static pl_rc changed(run *r, const char *kind, const char *puid, const char *euid, const char *fields,
-                     pl_err *err)
+ * names the fields, never their values. */
+static pl_rc changed(run *r, int kind, const char *puid, const char *euid, const char *fields, pl_err *err)
 {
 	r->changes++;
-	char after[256];
-	snprintf(after, sizeof(after), "{\"rule\":\"%s\",\"erased\":\"%s\"%s%s%s}", kind, fields,
-	         euid ? ",\"event\":\"" : "", euid ? euid : "", euid ? "\"" : "");
+	const char *action = retention_actions[kind];
+	char after[512];
+	snprintf(after, sizeof(after), "{\"rule\":\"%s\",\"%s\":\"%s\"%s%s%s}", retention_kinds[kind],
+	         strcmp(action, "erase") ? "pseudonymised" : "erased", fields, euid ? ",\"event\":\"" : "",
+	         euid ? euid : "", euid ? "\"" : "");
 	pl_rc rc = audit_append(r->st, NULL, "retention", euid ? "event" : "person", puid, NULL, after, err);
-	if(!rc && r->fn)
-		rc = r->fn(r->ctx, &(retention_change){kind, puid, euid, fields});
+	if(!rc && r->hooks->change)
+		rc = r->hooks->change(r->hooks->ctx,
+		                      &(retention_change){retention_kinds[kind], action, puid, euid, fields});
 	return rc;
 }
 
 /* The persons whose case closed more than `years` ago (by the date of the
- * event that closed it; a partial date counts as its period's end). */
+ * event that closed it; a partial date counts as its period's end); ?3: of
+ * those, only the ones not pseudonymised yet. */
 static const char persons_sql[] =
-	"SELECT p.id, p.uid FROM person p WHERE p.status IN " CLOSED
+	"SELECT p.id, p.uid, p.birth_date FROM person p WHERE p.status IN " CLOSED
 	" AND (SELECT max(e.date) FROM event e WHERE e.person_id = p.id AND e.status_after = p.status) || '~'"
-	"     < date(?1, '-' || ?2 || ' years') ORDER BY p.id";
+	"     < date(?1, '-' || ?2 || ' years') AND (?3 = 0 OR p.pseudonymised_at IS NULL) ORDER BY p.id";
 
 /* Events' fields erased by a kind: (SQL to find them, its fields, the
  * update). ?1 the person, ?2 the event types that are health events. */
@@ -168,7 +175,7 @@ static const erasure erasures[] = {
 	 "UPDATE event SET note = NULL, note_code = NULL, note_args = NULL WHERE id = ?1"},
 };
 
-static pl_rc erase_events(run *r, const erasure *e, const char *kind, int64_t pid, const char *uid,
+static pl_rc erase_events(run *r, const erasure *e, int64_t pid, const char *uid,
                           const char *health, pl_err *err)
 {
 	sqlite3_stmt *s, *u;
@@ -187,7 +194,7 @@ static pl_rc erase_events(run *r, const erasure *e, const char *kind, int64_t pi
 		sqlite3_bind_int64(u, 1, sqlite3_column_int64(s, 0));
 		int y = sqlite3_step(u);
 		sqlite3_reset(u);
-		rc = y == SQLITE_DONE ? changed(r, kind, uid, store_column_text(s, 1), e->fields, err)
+		rc = y == SQLITE_DONE ? changed(r, e->kind, uid, store_column_text(s, 1), e->fields, err)
 		                      : store_fail(r->st, err, y, "erasing");
 	}
 	if(!rc && x != SQLITE_DONE)
@@ -197,21 +204,84 @@ static pl_rc erase_events(run *r, const erasure *e, const char *kind, int64_t pi
 	return rc;
 }
 
-/* The medical category of a person. */
-static pl_rc erase_medical(run *r, int64_t pid, const char *uid, pl_err *err)
+/* A field of the person's own record a kind erases: (kind, column). */
+static const struct {
+	int kind;
+	const char *update, *field;
+} person_erasures[] = {
+	{RET_MEDICAL, "UPDATE person SET medical = NULL, updated_at = ?2 WHERE id = ?1 AND medical IS NOT NULL",
+	 "medical"},
+	{RET_CONTACTS, "UPDATE person SET inform = NULL, updated_at = ?2 WHERE id = ?1 AND inform IS NOT NULL",
+	 "inform"},
+};
+
+static pl_rc erase_person(run *r, int kind, int64_t pid, const char *uid, pl_err *err)
 {
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; !rc && i < sizeof(person_erasures) / sizeof(person_erasures[0]); i++) {
+		if(person_erasures[i].kind != kind)
+			continue;
+		sqlite3_stmt *s;
+		rc = store_stmt(r->st, person_erasures[i].update, &s, err);
+		if(rc)
+			return rc;
+		sqlite3_bind_int64(s, 1, pid);
+		sqlite3_bind_text(s, 2, r->now, -1, SQLITE_STATIC);
+		int x = sqlite3_step(s);
+		sqlite3_reset(s);
+		if(x != SQLITE_DONE)
+			return store_fail(r->st, err, x, "erasing");
+		if(sqlite3_changes(store_db(r->st)))
+			rc = changed(r, kind, uid, NULL, person_erasures[i].field, err);
+	}
+	return rc;
+}
+
+/* The identity pseudonymised: what names the person goes, the birth date
+ * to its year (enough for the statistics by age), out of the name index;
+ * the uid, status, events and exchanges stay. */
+static const char pseudonymise_sql[] =
+	"UPDATE person SET surname = NULL, given_names = NULL, patronymic = NULL, surname_latin = NULL,"
+	" given_names_latin = NULL, patronymic_latin = NULL, mother_maiden_name = NULL, birth_place = NULL,"
+	" service_number = NULL, birth_date = ?2, birth_lo = ?3, birth_hi = ?4, name_keys = '',"
+	" sort_key = x'', pseudonymised_at = ?5, updated_at = ?5 WHERE id = ?1";
+static const char pseudonymised_fields[] =
+	"surname, given_names, patronymic, surname_latin, given_names_latin, patronymic_latin,"
+	" mother_maiden_name, birth_place, service_number, birth_date (to the year)";
+
+static pl_rc pseudonymise(run *r, int64_t pid, const char *uid, const char *birth, pl_err *err)
+{
+	registry *reg;
+	pl_rc rc = registry_get(r->st, &reg, err);
+	if(!rc)
+		rc = person_fts_remove(reg, pid, err);
+	if(!rc && r->hooks->forget)
+		rc = r->hooks->forget(r->st, pid, err);
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "UPDATE person SET medical = NULL, updated_at = ?2 WHERE id = ?1"
-	                             " AND medical IS NOT NULL", &s, err);
+	if(!rc)
+		rc = store_stmt(r->st, pseudonymise_sql, &s, err);
 	if(rc)
 		return rc;
+	char year[5] = "";
+	pdate d;
+	const char *why;
+	if(birth && strlen(birth) >= 4)
+		memcpy(year, birth, 4);
 	sqlite3_bind_int64(s, 1, pid);
-	sqlite3_bind_text(s, 2, r->now, -1, SQLITE_STATIC);
+	if(year[0] && date_parse(year, &d, &why)) {
+		sqlite3_bind_text(s, 2, year, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 3, date_lo(d));
+		sqlite3_bind_int(s, 4, date_hi(d));
+	} else {
+		for(int c = 2; c <= 4; c++)
+			sqlite3_bind_null(s, c);
+	}
+	sqlite3_bind_text(s, 5, r->now, -1, SQLITE_STATIC);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
-		return store_fail(r->st, err, x, "erasing");
-	return sqlite3_changes(store_db(r->st)) ? changed(r, "medical", uid, NULL, "medical", err) : PL_OK;
+		return store_fail(r->st, err, x, "pseudonymising");
+	return changed(r, RET_IDENTITY, uid, NULL, pseudonymised_fields, err);
 }
 
 static pl_rc apply_rule(run *r, const retention_rule *rule, const char *today, const char *health, pl_err *err)
@@ -222,11 +292,13 @@ static pl_rc apply_rule(run *r, const retention_rule *rule, const char *today, c
 		return store_fail(r->st, err, sqlite3_errcode(store_db(r->st)), "finding closed cases");
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, rule->years);
+	sqlite3_bind_int(s, 3, kind == RET_IDENTITY);
 	/* The persons first: the updates do not run under a reading cursor. */
 	size_t n = 0, cap = 0;
 	struct who {
 		int64_t id;
 		char uid[UID_SIZE];
+		char birth[DATE_STR_MAX];
 	} *p = NULL;
 	pl_rc rc = PL_OK;
 	int x;
@@ -241,23 +313,28 @@ static pl_rc apply_rule(run *r, const retention_rule *rule, const char *today, c
 		}
 		p[n].id = sqlite3_column_int64(s, 0);
 		snprintf(p[n].uid, UID_SIZE, "%s", store_column_text(s, 1));
+		const char *birth = store_column_text(s, 2);
+		snprintf(p[n].birth, sizeof(p[n].birth), "%s", birth ? birth : "");
 		n++;
 	}
 	if(!rc && x != SQLITE_DONE)
 		rc = store_fail(r->st, err, x, "finding closed cases");
 	sqlite3_finalize(s);
 	for(size_t i = 0; !rc && i < n; i++) {
-		if(kind == RET_MEDICAL)
-			rc = erase_medical(r, p[i].id, p[i].uid, err);
+		if(kind == RET_IDENTITY) {
+			rc = pseudonymise(r, p[i].id, p[i].uid, p[i].birth, err);
+			continue;
+		}
+		rc = erase_person(r, kind, p[i].id, p[i].uid, err);
 		for(size_t e = 0; !rc && e < sizeof(erasures) / sizeof(erasures[0]); e++)
 			if(erasures[e].kind == kind)
-				rc = erase_events(r, &erasures[e], rule->kind, p[i].id, p[i].uid, health, err);
+				rc = erase_events(r, &erasures[e], p[i].id, p[i].uid, health, err);
 	}
 	free(p);
 	return rc;
 }
 
-pl_rc registry_retention_run(store *st, bool dry_run, retention_fn fn, void *ctx, size_t *changes,
+pl_rc registry_retention_run(store *st, bool dry_run, const retention_hooks *hooks, size_t *changes,
                              pl_err *err)
 {
 	*changes = 0;
@@ -265,7 +342,8 @@ pl_rc registry_retention_run(store *st, bool dry_run, retention_fn fn, void *ctx
 	arena_init(&a, 0);
 	retention_rule *rules;
 	size_t n;
-	run r = {st, fn, ctx, 0, {0}};
+	static const retention_hooks none = {0};
+	run r = {st, hooks ? hooks : &none, 0, {0}};
 	date_now_iso(r.now);
 	char today[DATE_STR_MAX];
 	date_format(store_today(st), today);

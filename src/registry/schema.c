@@ -123,11 +123,19 @@ static const char *const step_4[] = {
 	NULL,
 };
 
+/* Step 5: when retention pseudonymised a person's identity (registry.h,
+ * "retention"), for the record to say why its names are gone. */
+static const char *const step_5[] = {
+	"ALTER TABLE person ADD COLUMN pseudonymised_at TEXT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
 	{.legacy = 0, .sql = step_4},
+	{.legacy = 0, .sql = step_5},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

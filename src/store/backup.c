@@ -1,5 +1,9 @@
-/* An online copy of the database with SQLite's backup API (store.h). */
+/* An online copy of the database with SQLite's backup API, and whether a
+ * database is open elsewhere (store.h). */
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store/store.h"
 
@@ -49,4 +53,22 @@ pl_rc store_backup(store *st, const char *path, int pages, void (*between)(void 
 		rc = pl_failc(err, PL_EIO, "backup.step", "file", path, "why", "close", NULL);
 	store_read_end(st);
 	return rc;
+}
+
+/* SQLite's unix VFS: the shm locks start at byte 120, eight of them, then
+ * the DMS byte (os_unix.c, UNIX_SHM_DMS). */
+enum { SHM_DMS_BYTE = 120 + 8 };
+
+bool store_file_in_use(const char *path)
+{
+	char shm[4200];
+	if(snprintf(shm, sizeof(shm), "%s-shm", path) >= (int)sizeof(shm))
+		return false;
+	int fd = open(shm, O_RDONLY | O_CLOEXEC);
+	if(fd < 0)
+		return false; /* no shm: nobody has it open in WAL mode */
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE, .l_len = 1};
+	bool held = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close(fd);
+	return held;
 }

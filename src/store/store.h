@@ -197,5 +197,11 @@ const char *store_column_text(sqlite3_stmt *s, int i);
  * outside a transaction. */
 pl_rc store_backup(store *st, const char *path, int pages, void (*between)(void *ctx), void *ctx,
                    pl_err *err) PL_NODISCARD;
+/* Whether another process has the database at path open (a server, an
+ * import): SQLite keeps a read lock on the "dead man's switch" byte of
+ * the -shm file as long as a connection to a WAL database is open. A file
+ * replaced under such a process would take its later writes with the old
+ * file, unseen. */
+bool store_file_in_use(const char *path);
 
 #endif

@@ -47,6 +47,13 @@ run(['import', '--quiet', '-'], demo);
 const personId = run(['person', 'add', '--surname', 'Шевчук', '--given-names', 'Олександр',
   '--patronymic', 'Миколайович', '--birth-date', '1994-02-11', '--party', 'UA', '--rank', 'сержант']).trim().split(/\s+/).pop();
 
+// A case closed a hundred years ago, for the retention rules (1 to 100
+// years): the only one they reach.
+const oldCaseId = run(['person', 'add', '--surname', 'Столітній', '--given-names', 'Андрій',
+  '--birth-date', '1900-02-03', '--inform', 'Дружина, Полтава']).trim().split(/\s+/).pop();
+run(['person', 'event', oldCaseId, '--type', 'capture', '--date', '1920-01-01', '--source', 'own_records']);
+run(['person', 'event', oldCaseId, '--type', 'released_otherwise', '--date', '1921-06-01', '--source', 'own_records']);
+
 // ---- an exchange under the Istanbul agreement of 2 June 2025 -------------
 // People both sides hold (held: a capture and a capture card), the
 // agreement, the parties' and the mediator's keys; stage 1 planned,
@@ -1925,6 +1932,44 @@ test('totp: a role that must use a second factor enrols at sign-in, with no sess
   await page.waitForSelector('tr[data-user="totp.ostap"] .second-factor:not(:has(button))');
   const back = await apiAs(page, 'PATCH', '/api/settings/second-factor', { roles: [] });
   assert(back.status === 200, `the setting was not put back: ${back.status}`);
+test('retention: the admin sets the identity and contacts rules, a dry run lists, the run in a dialog pseudonymises; the person\'s page says so', async (page) => {
+  await signIn(page, 'admin');
+  await page.goto(`${base}/retention`);
+  await page.waitForSelector('table.retention-rules');
+  const row = (kind) => `table.retention-rules tr[data-kind="${kind}"]`;
+  assert((await page.textContent(row('identity'))).includes('pseudonymise'), 'the identity rule does not say it pseudonymises');
+  assert((await page.textContent(row('contacts'))).includes('erase'), 'the contacts rule does not say it erases');
+  for (const kind of ['identity', 'contacts']) {
+    await page.fill(`#ret-${kind}`, '100');
+    await page.click(`${row(kind)} .save-rule`);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('admin'), row(kind));
+  }
+  // The run stays off until a dry run listed the changes.
+  assert(await page.isDisabled('button.run-retention'), 'the run was offered before a dry run');
+  await page.click('button.dry-run');
+  await page.waitForSelector('table.retention-changes');
+  const listed = await page.textContent('table.retention-changes');
+  assert(listed.includes(oldCaseId) && listed.includes('pseudonymise') && listed.includes('inform'),
+    `the dry run does not list the case's two changes: ${listed}`);
+  assert((await page.textContent('.retention-result .would')).includes('2 changes'), 'the dry run does not count 2 changes');
+  await shot(page, '60-retention-dry-run');
+  await page.click('button.run-retention');
+  await page.waitForSelector('dialog#retention-dialog[open]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog#retention-dialog', { state: 'detached' });
+  assert((await apiAs(page, 'GET', `/api/persons/${oldCaseId}`)).body.surname === 'Столітній', 'Escape ran the rules');
+  await page.click('button.run-retention');
+  await page.waitForSelector('dialog#retention-dialog[open]');
+  await page.click('#retention-dialog-ok');
+  await page.waitForSelector('.retention-result .done');
+  assert((await page.textContent('.retention-result .done')).includes('2 changes made'), 'no message after the run');
+  // The record stays, without its names, and says why.
+  await page.goto(`${base}/persons/${oldCaseId}`);
+  await page.waitForSelector('.notice.info');
+  const text = await page.textContent('section.person');
+  assert(text.includes('Pseudonymised by a retention rule') && !text.includes('Столітній') && !text.includes('Дружина'),
+    `the person page: ${text.slice(0, 300)}`);
+  await shot(page, '61-person-pseudonymised');
 });
 
 const only = process.env.PARLEY_BROWSER_ONLY;

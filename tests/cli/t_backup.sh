@@ -161,6 +161,18 @@ test_backup_while_writing_then_restore_verifies() {
 	p restore office.enc restored.db --key office.key
 	expect_status 1
 	expect_err "restored.db already exists"
+	# Not under a server that has it open: its later writes would go to
+	# the replaced file, unseen.
+	"$PARLEY" --db parley.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
+	spid=$!
+	for _ in $(seq 100); do grep -q 'serving' serve.out && break; sleep 0.1; done
+	grep -q 'serving' serve.out || fail "the server did not start: $(cat serve.err)"
+	p restore office.enc parley.db --key office.key --force
+	expect_status 1
+	expect_err "parley.db is open in another process"
+	kill -TERM "$spid"
+	wait "$spid" || fail "serve exited with $?"
+	[ "$(sqlite3 parley.db "SELECT count(*) FROM person")" = "$after" ] || fail "a refused restore changed the database"
 	p restore office.enc parley.db --key office.key --force
 	expect_status 0
 	[ "$(sqlite3 parley.db "SELECT count(*) FROM person")" = "$n" ] || fail "--force did not restore"

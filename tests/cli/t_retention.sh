@@ -30,7 +30,7 @@ test_dry_run_first_then_one_transaction_audited() {
 	p retention run --dry-run
 	expect_status 0
 	expect_out "dry run: 4 changes would be made; nothing was changed"
-	expect_out "medical  $old                     medical"
+	expect_out "medical  erase   $old                     medical"
 	expect_out "place, note"
 	[ "$(sql "SELECT count(*) FROM audit")" = "$before" ] || fail "the dry run wrote to the audit log"
 	[ "$(sql "SELECT count(*) FROM event WHERE note IS NOT NULL")" = 5 ] || fail "the dry run erased notes"
@@ -58,9 +58,15 @@ test_dry_run_first_then_one_transaction_audited() {
 test_rules_refused_and_dropped() {
 	export PARLEY_DB=parley.db
 	"$PARLEY" init >/dev/null
-	p retention set contacts 5
+	p retention set contact 5
 	expect_status 1
-	expect_err "no kind of data called 'contacts' (the kinds: medical, notes)"
+	expect_err "no kind of data called 'contact' (the kinds: medical, notes, contacts, identity)"
+	p retention set identity 5 --action erase
+	expect_status 1
+	expect_err "'erase' is not what a rule for identity can do (it can: pseudonymise)"
+	p retention set notes 5 --action pseudonymise
+	expect_status 1
+	expect_err "'pseudonymise' is not what a rule for notes can do (it can: erase)"
 	p retention set medical 0
 	expect_status 1
 	expect_err "years must be 1 to 100, got 0"
@@ -72,4 +78,70 @@ test_rules_refused_and_dropped() {
 	expect_status 0
 	[ "$(sql "SELECT count(*) FROM retention_rule")" = 0 ] || fail "rule kept"
 	[ "$(sql "SELECT count(*) FROM audit WHERE entity = 'retention_rule'")" = 2 ] || fail "rule changes not audited"
+}
+
+# The identity of a case closed long ago: the names, mother's maiden
+# name, birth place and service number go, the birth date keeps its year,
+# the person to be informed is erased; the record stays under its uid and
+# nothing gives the names back.
+test_identity_pseudonymised_and_contacts_erased() {
+	export PARLEY_DB=parley.db
+	"$PARLEY" init >/dev/null
+	old=$("$PARLEY" person add --surname Коваленко --given-names Петро --surname-latin Kovalenko \
+		--birth-date 1985-03-14 --birth-place Полтава --service-number АА123456 --mother-maiden-name Іваненко \
+		--inform "Марія Коваленко, Полтава, вул. Миру 1" --ext icrc=ICRC-77)
+	"$PARLEY" person event "$old" --type capture --date 2010-01-01 --source media >/dev/null
+	"$PARLEY" person event "$old" --type released_otherwise --date 2012-05-01 --source own_records >/dev/null
+	new=$("$PARLEY" person add --surname Коваль --inform "Олена Коваль")
+	"$PARLEY" person event "$new" --type capture --date 2024-01-01 --source media >/dev/null
+	"$PARLEY" person event "$new" --type released_otherwise --date 2025-05-01 --source own_records >/dev/null
+	# A reconciliation keeps the registry's linkage keys (match_key).
+	printf 'surname,given_names\nКоваленко,Петро\n' > list.csv
+	"$PARLEY" reconcile list.csv >/dev/null || fail "reconcile"
+	[ "$(sql "SELECT count(*) FROM match_key")" = 2 ] || fail "no linkage keys kept"
+	p retention set identity 10
+	expect_status 0
+	expect_out "retention: identity pseudonymised 10 years after a case closes"
+	p retention set contacts 10
+	p retention run --dry-run
+	expect_out "dry run: 2 changes would be made"
+	expect_out "identity  pseudonymise  $old"
+	expect_out "contacts  erase         $old"
+	[ "$(sql "SELECT surname FROM person WHERE uid = '$old'")" = "Коваленко" ] || fail "the dry run changed the name"
+	p retention run
+	expect_out "retention: 2 changes made, each in the audit log"
+	[ "$(sql "SELECT coalesce(surname, '-') || coalesce(given_names, '-') || coalesce(surname_latin, '-')
+		|| coalesce(birth_place, '-') || coalesce(service_number, '-') || coalesce(mother_maiden_name, '-')
+		|| coalesce(inform, '-') || ' ' || birth_date || ' ' || status FROM person WHERE uid = '$old'")" = \
+		"------- 1985 released_otherwise" ] || fail "not pseudonymised: $(sql "SELECT * FROM person WHERE uid = '$old'")"
+	[ "$(sql "SELECT surname || ' ' || inform FROM person WHERE uid = '$new'")" = "Коваль Олена Коваль" ] ||
+		fail "the recent case was changed"
+	[ "$(sql "SELECT count(*) FROM person_ext WHERE ext_id = 'ICRC-77'")" = 1 ] || fail "the ICRC id went"
+	[ "$(sql "SELECT count(*) FROM match_key")" = 1 ] || fail "the linkage keys of the names were kept"
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'retention' AND (after LIKE '%Коваленко%' OR after LIKE '%Полтава%')")" = 0 ] ||
+		fail "a removed value in the audit log"
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'retention' AND after LIKE '%pseudonymised%'")" = 1 ] ||
+		fail "no audit entry of the pseudonymisation"
+	# Search by the old name finds nobody; the record says what happened.
+	p person search Коваленко
+	expect_no_out "$old"
+	p person show "$old"
+	expect_status 0
+	expect_out "pseudonymised by a retention rule on"
+	expect_out "released"
+	# Nothing gives the names back: not an edit, not an import by the ICRC id.
+	p person update "$old" --surname Коваленко
+	expect_status 1
+	expect_err "was pseudonymised on"
+	expect_err "surname is not given back to the record"
+	printf 'ext.icrc,surname,birth_date\nICRC-77,Коваленко,1985-03-14\n' > back.csv
+	p import back.csv
+	expect_status 1
+	expect_err "surname is not given back"
+	[ "$(sql "SELECT count(*) FROM person WHERE surname = 'Коваленко'")" = 0 ] || fail "the import gave the name back"
+	# Run again: nothing more to do; the chain verifies.
+	p retention run --dry-run
+	expect_out "dry run: 0 changes would be made"
+	p audit verify
+	expect_status 0
 }

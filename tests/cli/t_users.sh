@@ -283,3 +283,25 @@ test_serve_with_tls() {
 	echo "$headers" | grep -q " 200" || fail "not signed in: $headers"
 	echo "$headers" | grep -i "set-cookie" | grep -q "; Secure" || fail "cookie not Secure: $headers"
 }
+
+# Each connection is an open file: the server raises its soft limit to
+# hold its 2,000 connections, and says so when the hard limit is too low.
+test_serve_fits_its_connections_to_the_open_file_limit() {
+	"$PARLEY" init x.db >/dev/null
+	hard=$(ulimit -Hn)
+	if [ "$hard" = unlimited ] || [ "$hard" -ge 2064 ]; then
+		( ulimit -Sn 256; exec "$PARLEY" --db x.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err ) &
+		pid=$!
+		for _ in $(seq 100); do grep -q serving serve.out && break; sleep 0.1; done
+		soft=$(awk '/Max open files/ { print $4 }' "/proc/$pid/limits")
+		kill -TERM "$pid"; wait "$pid" || true
+		[ "$soft" -ge 2064 ] || fail "the soft limit stayed at $soft"
+		! grep -q 'open-file limit' serve.err || fail "a warning with room enough: $(cat serve.err)"
+	fi
+	( ulimit -n 600; exec "$PARLEY" --db x.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err ) &
+	pid=$!
+	for _ in $(seq 100); do grep -q serving serve.out && break; sleep 0.1; done
+	kill -TERM "$pid"; wait "$pid" || true
+	grep -q 'the open-file limit (ulimit -n) holds 536 connections, not 2000' serve.err ||
+		fail "no warning: $(cat serve.err)"
+}

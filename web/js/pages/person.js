@@ -184,6 +184,7 @@ export async function render(ctx) {
     };
     const canEdit = ctx.can('person_write') || ctx.can('medical_write');
     clear(root).append(...[head,
+      p.pseudonymised_at ? notice('info', t('person.pseudonymised', { date: p.pseudonymised_at.slice(0, 10) })) : null,
       message ? notice('success', message) : null,
       canEdit ? h('div', { class: 'actions' }, h('button', { onclick: editing, id: 'edit' }, t('app.edit'))) : null,
       body].filter(Boolean));

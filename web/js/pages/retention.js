@@ -1,22 +1,23 @@
-// The admin's retention rules: what is erased from closed cases after how
-// many years; a dry run lists what a run would change, and only then may
-// the run be started.
+// The admin's retention rules: what is erased or pseudonymised in closed
+// cases after how many years; a dry run lists what a run would change, and
+// only then may the run be started.
 import { get, post, patch, api } from '../api.js';
 import { h, notice, dialog, announce } from '../dom.js';
 import { t } from '../i18n.js';
 
-function ruleRow(ctx, kind, rule, msg) {
+function ruleRow(ctx, kind, action, rule, msg) {
   const years = h('input', { type: 'number', min: 1, max: 100, value: rule ? rule.years : '', size: 4,
     id: `ret-${kind}`, 'aria-label': t('retention.years') });
   const act = (run) => run().then(() => ctx.reload()).catch((e) => msg.append(notice('error', e.message)));
   return h('tr', { dataset: { kind } },
     h('th', { scope: 'row' }, t(`retention.kind_${kind}`)),
+    h('td', { class: 'action' }, t(`retention.action_${action}`)),
     h('td', {}, years),
     h('td', {}, rule ? `${rule.set_by}, ${rule.set_at.slice(0, 10)}` : t('retention.none')),
     h('td', { class: 'actions' },
       h('button', { class: 'save-rule', onclick: () => act(async () => {
         msg.replaceChildren();
-        await patch(`/api/retention/${kind}`, { years: Number(years.value), action: 'erase' });
+        await patch(`/api/retention/${kind}`, { years: Number(years.value), action });
         announce(t('retention.saved'));
       }) }, t('app.save')),
       rule ? h('button', { class: 'danger drop-rule', onclick: () => act(async () => {
@@ -28,17 +29,19 @@ function ruleRow(ctx, kind, rule, msg) {
 
 function changesTable(res) {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'retention-changes' },
-    h('thead', {}, h('tr', {}, [t('retention.rule'), t('retention.person'), t('retention.event'), t('retention.erased')]
+    h('thead', {}, h('tr', {}, [t('retention.rule'), t('retention.action'), t('retention.person'), t('retention.event'),
+      t('retention.fields')]
       .map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, res.shown.map((c) => h('tr', {},
       h('td', {}, t(`retention.kind_${c.rule}`)),
+      h('td', {}, t(`retention.action_${c.action}`)),
       h('td', { class: 'mono' }, h('a', { href: `/persons/${c.person}` }, c.person)),
       h('td', { class: 'mono' }, c.event || ''),
-      h('td', {}, c.erased))))));
+      h('td', { class: 'mono small' }, c.fields))))));
 }
 
 export async function render(ctx) {
-  const { rules, kinds } = await get('/api/retention');
+  const { rules, kinds, actions } = await get('/api/retention');
   const msg = h('div', { class: 'messages' });
   const result = h('div', { class: 'retention-result' });
   const runButton = h('button', { class: 'danger run-retention', disabled: true }, t('retention.run'));
@@ -63,8 +66,8 @@ export async function render(ctx) {
   return h('section', { class: 'retention' }, h('h1', {}, t('retention.title')),
     h('p', { class: 'muted' }, t('retention.intro')), msg,
     h('div', { class: 'table-wrap' }, h('table', { class: 'retention-rules' },
-      h('thead', {}, h('tr', {}, [t('retention.kind'), t('retention.years'), t('retention.set'), '']
+      h('thead', {}, h('tr', {}, [t('retention.kind'), t('retention.action'), t('retention.years'), t('retention.set'), '']
         .map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, kinds.map((k) => ruleRow(ctx, k, rules.find((r) => r.kind === k), msg))))),
+      h('tbody', {}, kinds.map((k) => ruleRow(ctx, k, actions[k], rules.find((r) => r.kind === k), msg))))),
     h('div', { class: 'actions' }, dry, runButton), result);
 }
