@@ -1932,6 +1932,8 @@ test('totp: a role that must use a second factor enrols at sign-in, with no sess
   await page.waitForSelector('tr[data-user="totp.ostap"] .second-factor:not(:has(button))');
   const back = await apiAs(page, 'PATCH', '/api/settings/second-factor', { roles: [] });
   assert(back.status === 200, `the setting was not put back: ${back.status}`);
+});
+
 test('retention: the admin sets the identity and contacts rules, a dry run lists, the run in a dialog pseudonymises; the person\'s page says so', async (page) => {
   await signIn(page, 'admin');
   await page.goto(`${base}/retention`);
