@@ -66,7 +66,7 @@ static pl_rc end_uncovered(store *st, role_set need, long *ended, pl_err *err)
 
 pl_rc auth_second_factor_require(store *st, role_set roles, const char *actor, long *ended, pl_err *err)
 {
-	char before[160], after[160], b[200], a[200];
+	char before[160], after[160], b[192], a[256];
 	long n = 0;
 	role_set old;
 	pl_rc rc = store_begin(st, err);

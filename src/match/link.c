@@ -82,7 +82,8 @@ static pl_rc index_rule(linker *l, int r)
 			e++;
 		if(e - s > l->r->largest_block)
 			l->r->largest_block = e - s;
-		if(l->o->max_block && e - s > l->o->max_block) {
+		size_t most = rule->max_block ? rule->max_block : l->o->max_block;
+		if(most && e - s > most) {
 			l->r->skipped_blocks++;
 		} else {
 			memmove(ix->slots + out, ix->slots + s, (e - s) * sizeof(slot));
@@ -359,8 +360,10 @@ static void estimate_u(linker *l, int nthreads)
 
 /* Whether the rule fixes comparison c: it blocks on c's column, its
  * equivalent, or a column derived from the same value. */
-static bool rule_fixes(const match_rule *rule, const match_comparison *c)
+static bool rule_fixes(const match_rule *rule, const match_comparison *c, int ci)
 {
+	if(rule->fixes & (1u << ci))
+		return true;
 	for(int k = 0; k < rule->ncols; k++) {
 		int col = rule->cols[k];
 		if(col == c->col || (c->alt >= 0 && col == c->alt) || (c->also >= 0 && col == c->also))
@@ -538,7 +541,7 @@ static void em(linker *l, const pattern_table *pt)
 			continue;
 		bool skip[MATCH_CMPS_MAX];
 		for(int c = 0; c < spec->ncmps; c++)
-			skip[c] = rule_fixes(&spec->rules[r], &spec->cmps[c]);
+			skip[c] = rule_fixes(&spec->rules[r], &spec->cmps[c], c);
 		if(!session_can_learn(l, skip))
 			continue;
 		learnt = true;

@@ -67,8 +67,11 @@ static inline const char *match_value(const match_side *s, size_t i, int col)
 
 typedef enum match_kind {
 	/* exact; equivalent (through the `alt` column: a dictionary form);
-	 * swapped (equals the other record's `swap` column: given name and
-	 * surname exchanged); Jaro-Winkler >= 0.94; >= 0.88; else */
+	 * swapped (the other record's `swap` column equals it, or both cross
+	 * pairs are at Jaro-Winkler >= 0.88: given name and surname
+	 * exchanged); Jaro-Winkler >= 0.94; >= 0.88; variant (the `skel`
+	 * columns equal: the same consonants, as a Ukrainian and a Russian
+	 * form the dictionary does not know, Білокінь/Белоконь); else */
 	MATCH_NAME,
 	/* YYYYMMDD with 00 for an unknown month or day: exact; day and month
 	 * swapped; one digit off or two digits transposed; only the year known
@@ -92,6 +95,7 @@ typedef struct match_comparison {
 	bool tf;  /* weigh an exact agreement by the value's rarity */
 	int also; /* a column derived from the same value (the birth year of a
 	           * birth date), or -1: a blocking rule on it fixes this too */
+	int skel; /* MATCH_NAME: the column of the value's skeleton, or -1 */
 } match_comparison;
 
 /* Records are candidates when they agree exactly on all the columns. */
@@ -99,6 +103,13 @@ typedef struct match_rule {
 	const char *name;
 	int cols[MATCH_RULE_COLS];
 	int ncols;
+	/* Comparisons (bit c) the rule fixes besides those on its columns: a
+	 * column derived from a compared one (a surname's skeleton) makes the
+	 * candidates agree on it more than chance would. */
+	unsigned fixes;
+	/* Blocks larger than this on side b are skipped (0: opts->max_block):
+	 * a key that many share tells little, and pairs grow with its square. */
+	size_t max_block;
 } match_rule;
 
 typedef struct match_spec {

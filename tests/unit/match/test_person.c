@@ -165,6 +165,46 @@ static void test_cross_script_linkage(void **state)
 	free(bbuf);
 }
 
+/* Surnames no dictionary knows meet by their skeletons (the consonants:
+ * Білокінь/Белоконь, Хомич/Фомич, Підгорська/Подгорская) and compare as
+ * "variant"; given name and surname exchanged and spelt differently too
+ * compare as "swapped". */
+static void test_unknown_surnames_meet_by_skeleton(void **state)
+{
+	(void)state;
+	static const char *const same[][2] = {{"bilokin", "belokon"}, {"homic", "fomic"},
+	                                      {"pidhorska", "podhorskaia"}, {"biliaiev", "beliaev"}};
+	for(size_t k = 0; k < sizeof(same) / sizeof(same[0]); k++) {
+		char x[64], y[64];
+		match_skeleton(same[k][0], x, sizeof(x));
+		match_skeleton(same[k][1], y, sizeof(y));
+		assert_string_equal(x, y);
+	}
+	char sk[64];
+	match_skeleton("kovalenko", sk, sizeof(sk));
+	assert_string_equal(sk, "kvlnk");
+	match_list a, b;
+	pl_err err = {0};
+	read_text("surname,given_names,patronymic,birth_date\n"
+	          "Білокінь,Петро,Іванович,1980-02-03\nГорошгорець,Володимир,Вікторович,1989-07-10\n",
+	          &a, PL_OK, &err);
+	read_text("surname,given_names,patronymic,birth_date\n"
+	          "Белоконь,Пётр,Иванович,1980-02-03\nВладимир,Горошгорец,Викторович,1989-07-10\n",
+	          &b, PL_OK, &err);
+	assert_string_equal(match_value(&a.side, 0, MP_SURNAME_SKEL), match_value(&b.side, 0, MP_SURNAME_SKEL));
+	assert_string_equal(match_value(&a.side, 1, MP_SKEL_PAIR), match_value(&b.side, 1, MP_SKEL_PAIR));
+	const char *const *lvl;
+	match_levels(MATCH_NAME, &lvl);
+	uint8_t level[MATCH_CMPS_MAX];
+	match_compare(&match_person_spec, &a.side, 0, &b.side, 0, level);
+	assert_string_equal(lvl[level[0]], "variant");
+	match_compare(&match_person_spec, &a.side, 1, &b.side, 1, level);
+	assert_string_equal(lvl[level[0]], "swapped");
+	assert_string_equal(lvl[level[1]], "swapped");
+	match_list_free(&a);
+	match_list_free(&b);
+}
+
 /* Everyone with the same given name, patronymic and birth date: those
  * fields tell nobody apart (weighed 0, said), no blocking rule leaves two
  * that vary, so EM cannot learn: prior values, said, and the lists link on
@@ -219,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_list_errors_say_where),
 		cmocka_unit_test(test_cross_script_linkage),
 		cmocka_unit_test(test_degenerate_lists_fall_back_and_say_so),
+		cmocka_unit_test(test_unknown_surnames_meet_by_skeleton),
 	};
 	return cmocka_run_group_tests_name("match/person", tests, setup, teardown);
 }
