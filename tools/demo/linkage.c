@@ -39,6 +39,19 @@ typedef struct link_person {
 	int sex;
 } link_person;
 
+/* Code points as UTF-8 text in the person's arena. */
+static const char *utf8_of(gen *g, const uint32_t *cp, size_t n)
+{
+	buf_reset(&g->scratch);
+	for(size_t i = 0; i < n; i++) {
+		char e[4];
+		size_t k = utf8_encode(cp[i], e);
+		if(buf_add(&g->scratch, e, k))
+			g->nomem = true;
+	}
+	return arena_strdup(&g->a, buf_str(&g->scratch));
+}
+
 /* ---- surnames no dictionary knows -------------------------------------
  *
  * A Russian stem made of syllables, and its Ukrainian form by the regular
@@ -107,14 +120,7 @@ static const char *ukrainian_of(gen *g, const char *ru, bool word_end)
 		}
 		out[m++] = c;
 	}
-	buf_reset(&g->scratch);
-	for(size_t i = 0; i < m; i++) {
-		char e[4];
-		size_t k = utf8_encode(out[i], e);
-		if(buf_add(&g->scratch, e, k))
-			g->nomem = true;
-	}
-	return arena_strdup(&g->a, buf_str(&g->scratch));
+	return utf8_of(g, out, m);
 }
 
 static pair unknown_surname(gen *g, int sex)
@@ -170,14 +176,7 @@ static const char *typo(gen *g, const char *s)
 	else if(n < 63) {
 		memmove(cp + at + 1, cp + at, (n++ - at) * sizeof(uint32_t));
 	}
-	buf_reset(&g->scratch);
-	for(size_t i = 0; i < n; i++) {
-		char e[4];
-		size_t k = utf8_encode(cp[i], e);
-		if(buf_add(&g->scratch, e, k))
-			g->nomem = true;
-	}
-	return arena_strdup(&g->a, buf_str(&g->scratch));
+	return utf8_of(g, cp, n);
 }
 
 static const char *digit_changed(gen *g, const char *s)
