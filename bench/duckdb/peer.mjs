@@ -2,7 +2,7 @@
 // Splink writes it, run by DuckDB on the same prepared columns
 // (DIR/a_cols.csv and DIR/b_cols.csv from `bench_linkage --dir DIR`):
 //
-//   blocking   the union of the same seven rules, each pair once, blocks
+//   blocking   the union of the same twelve rules, each pair once, blocks
 //              over a rule's cap on side b skipped;
 //   levels     the same comparison levels, as CASE expressions over
 //              DuckDB's jaro_winkler_similarity, damerau_levenshtein and
@@ -20,8 +20,6 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 const dir = process.argv[2];
 const threads = process.argv[3] || '2';
-// src/match/person.c's BROAD_BLOCK: the cap of the rules on common keys.
-const CAP_BROAD = 64;
 if (!dir) {
   console.error('usage: node peer.mjs DIR [THREADS]');
   process.exit(2);
@@ -76,15 +74,21 @@ const cmps = [
   { name: 'sex', levels: EXACT, sql: exactLevel('sex'), fixed: ['sex'], impossible: [] },
 ];
 // The rules of src/match/person.c, each with its cap: blocks larger than
-// that on side b are skipped (parley's max_block, 10,000 unless the rule says).
+// that on side b are skipped (CAP, CAP_REFINED and CAP_ID there).
+const [CAP, CAP_REFINED, CAP_ID] = [16, 64, 4];
 const rules = [
-  { cols: ['skel_pair'], cap: 10000 },
-  { cols: ['surname_skel', 'birth_year'], cap: 10000 },
-  { cols: ['given_eq', 'patr_eq', 'birth_year'], cap: CAP_BROAD },
-  { cols: ['service'], cap: 10000 },
-  { cols: ['birth', 'given_eq'], cap: 10000 },
-  { cols: ['birth', 'surname_skel'], cap: 10000 },
-  { cols: ['given_eq', 'patr_eq', 'skel_head'], cap: CAP_BROAD },
+  { cols: ['skel_pair'], cap: CAP },
+  { cols: ['skel_pair', 'birth_year'], cap: CAP_REFINED },
+  { cols: ['skel_pair', 'patr_eq'], cap: CAP_REFINED },
+  { cols: ['surname_skel', 'birth_year'], cap: CAP },
+  { cols: ['surname_skel', 'birth'], cap: CAP_REFINED },
+  { cols: ['given_eq', 'patr_eq', 'birth_year'], cap: CAP },
+  { cols: ['given_eq', 'patr_eq', 'birth'], cap: CAP_REFINED },
+  { cols: ['birth', 'given_eq'], cap: CAP },
+  { cols: ['birth', 'given_eq', 'skel_head'], cap: CAP_REFINED },
+  { cols: ['service'], cap: CAP_ID },
+  { cols: ['given_eq', 'patr_eq', 'skel_head'], cap: CAP },
+  { cols: ['given_eq', 'patr_eq', 'skel_head', 'birth_year'], cap: CAP_REFINED },
 ];
 const ruleSql = (cols) => cols.map((c) => `a.${c} = b.${c}`).join(' AND ');
 // A rule's pairs: side b's records in blocks of at most its cap.

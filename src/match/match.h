@@ -39,7 +39,7 @@ enum {
 	MATCH_COLS_MAX = 32,
 	MATCH_CMPS_MAX = 16,
 	MATCH_LEVELS_MAX = 8,
-	MATCH_RULES_MAX = 8,
+	MATCH_RULES_MAX = 12,
 	MATCH_RULE_COLS = 4,
 	MATCH_NULL = 0xff, /* the level of a comparison with an unknown value */
 };

@@ -25,22 +25,28 @@ static const match_comparison person_cmps[] = {
 /* Canonical keys, so that the Ukrainian and Russian forms the dictionary
  * knows block together, and surnames' skeletons, so that those it does not
  * know (Білокінь/Белоконь) and most typos do too; a typo in one name, a
- * wrong or missing birth date, is caught by a rule without it. */
+ * wrong or missing birth date, is caught by a rule without it.
+ *
+ * Candidates must grow with the lists, not with their square: each rule
+ * skips the blocks of more than a few records on side b (a common surname
+ * and given name, Коваленко Олександр, are hundreds at a million a side),
+ * and a rule with one more column (the birth year, the birth date) takes
+ * over inside them, where the pairs are few again. */
 enum { SN = 1u << 0, GN = 1u << 1 }; /* the surname's and given name's comparisons */
-/* The rules on keys that many share (Олександр Олександрович, born 1990)
- * skip blocks of more records than this on side b: their pairs grew with
- * the square of the lists (12.9 million of 27.4 million at a million a
- * side), and the people in them meet by their surnames in the others. */
-enum { BROAD_BLOCK = 64 };
+enum { CAP = 16, CAP_REFINED = 64, CAP_ID = 4 };
 static const match_rule person_rules[] = {
-	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, 0},
-	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, 0},
-	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, BROAD_BLOCK},
-	{"service number", {MP_SERVICE}, 1, 0, 0},
-	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, 0},
-	{"birth date + surname skeleton", {MP_BIRTH, MP_SURNAME_SKEL}, 2, SN, 0},
-	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN,
-	 BROAD_BLOCK},
+	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, CAP},
+	{"  ... + birth year", {MP_SKEL_PAIR, MP_BIRTH_YEAR}, 2, SN | GN, CAP_REFINED},
+	{"  ... + patronymic", {MP_SKEL_PAIR, MP_PATR_EQ}, 2, SN | GN, CAP_REFINED},
+	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, CAP},
+	{"  ... + birth date", {MP_SURNAME_SKEL, MP_BIRTH}, 2, SN, CAP_REFINED},
+	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, CAP},
+	{"  ... + birth date", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH}, 3, 0, CAP_REFINED},
+	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP},
+	{"  ... + surname's first letters", {MP_BIRTH, MP_GIVEN_EQ, MP_SKEL_HEAD}, 3, SN, CAP_REFINED},
+	{"service number", {MP_SERVICE}, 1, 0, CAP_ID},
+	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP},
+	{"  ... + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD, MP_BIRTH_YEAR}, 4, SN, CAP_REFINED},
 };
 
 const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / sizeof(person_cmps[0])),
