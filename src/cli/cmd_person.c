@@ -37,7 +37,7 @@ static void field_help(buf *b, const field_def *defs, int n)
 		for(char *p = flag; *p; p++)
 			if(*p == '_')
 				*p = '-';
-		const char *arg = defs[i].kind == FK_DATE ? "DATE" : defs[i].kind == FK_PARTY ? "CODE"
+		const char *arg = defs[i].kind == FK_DATE ? "DATE" : defs[i].kind == FK_PARTY || defs[i].kind == FK_COUNTRY ? "CODE"
 		                  : defs[i].kind == FK_ENUM ? "VALUE" : "TEXT";
 		if(defs[i].kind == FK_ENUM && defs[i].values != lifecycle_event_names) {
 			char list[360];
