@@ -54,6 +54,8 @@ static const char *const date_levels[] = {"exact", "day/month swapped", "one dig
 static const char *const id_levels[] = {"exact", "transposition", "one edit", "else"};
 static const char *const text_levels[] = {"exact", "jw>=0.94", "jw>=0.85", "else"};
 static const char *const exact_levels[] = {"exact", "else"};
+static const char *const address_levels[] = {"exact", "same number, words close", "words close",
+                                             "same number", "partly", "else"};
 
 int match_levels(match_kind k, const char *const **names)
 {
@@ -66,6 +68,7 @@ int match_levels(match_kind k, const char *const **names)
 		[MATCH_ID] = {id_levels, ID_ELSE + 1},
 		[MATCH_TEXT] = {text_levels, TEXT_ELSE + 1},
 		[MATCH_EXACT] = {exact_levels, EXACT_ELSE + 1},
+		[MATCH_ADDRESS] = {address_levels, 6},
 	};
 	if(names)
 		*names = kinds[k].names;
@@ -170,6 +173,7 @@ void match_compare(const match_spec *spec, const match_side *a, size_t i, const 
 		case MATCH_DATE: level[k] = date_level(x, y); break;
 		case MATCH_ID: level[k] = id_level(x, y); break;
 		case MATCH_TEXT: level[k] = text_level(x, y); break;
+		case MATCH_ADDRESS: level[k] = match_address_level(x, y); break;
 		default: level[k] = strcmp(x, y) ? EXACT_ELSE : EXACT_EXACT; break;
 		}
 	}

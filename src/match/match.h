@@ -80,6 +80,10 @@ typedef enum match_kind {
 	MATCH_TEXT,
 	/* exact; else */
 	MATCH_EXACT,
+	/* address lines as match_address_key (person.h) writes them: exact;
+	 * the same numbers and the words close; the words close; the same
+	 * numbers; partly (some words or a number); else */
+	MATCH_ADDRESS,
 	MATCH_KIND_COUNT
 } match_kind;
 
@@ -201,5 +205,7 @@ double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen
 int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max);
 /* a and b differ only by two neighbouring characters exchanged. */
 bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen);
+/* The level of two address columns (MATCH_ADDRESS; address.c). */
+uint8_t match_address_level(const char *x, const char *y);
 
 #endif

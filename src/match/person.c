@@ -20,6 +20,9 @@ static const match_comparison person_cmps[] = {
 	{"unit", MATCH_EXACT, MP_UNIT, -1, -1, false, -1},
 	{"birth_place", MATCH_TEXT, MP_PLACE, -1, -1, false, -1},
 	{"sex", MATCH_EXACT, MP_SEX, -1, -1, false, -1},
+	{"home_address", MATCH_ADDRESS, MP_ADDRESS, -1, -1, false, -1},
+	{"home_locality", MATCH_TEXT, MP_LOCALITY, -1, -1, true, -1},
+	{"home_region", MATCH_TEXT, MP_REGION, -1, -1, false, -1},
 };
 
 /* Canonical keys, so that the Ukrainian and Russian forms block together;
@@ -31,6 +34,8 @@ static const match_rule person_rules[] = {
 	{"service number", {MP_SERVICE}, 1},
 	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2},
 	{"birth date + surname", {MP_BIRTH, MP_SURNAME_EQ}, 2},
+	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2},
+	{"home locality + surname", {MP_LOCALITY, MP_SURNAME_EQ}, 2},
 };
 
 const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / sizeof(person_cmps[0])),
@@ -41,6 +46,7 @@ const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / s
 const int match_shown_fields[MATCH_SHOWN] = {
 	PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC, PF_SURNAME_LATIN, PF_GIVEN_NAMES_LATIN,
 	PF_PATRONYMIC_LATIN, PF_SEX, PF_BIRTH_DATE, PF_BIRTH_PLACE, PF_SERVICE_NUMBER, PF_UNIT,
+	PF_HOME_ADDRESS, PF_HOME_LOCALITY, PF_HOME_REGION,
 };
 
 /* ---- one person's columns ---------------------------------------------- */
@@ -161,6 +167,10 @@ pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
 	if(p->f[PF_BIRTH_PLACE] && name_keys(nm, p->f[PF_BIRTH_PLACE], a, &row[MP_PLACE], &eq))
 		return PL_ENOMEM;
 	row[MP_SEX] = p->f[PF_SEX];
+	row[MP_ADDRESS] = match_address_key(p->f[PF_HOME_ADDRESS], a);
+	row[MP_LOCALITY] = match_place_key(p->f[PF_HOME_LOCALITY], a);
+	row[MP_REGION] = match_place_key(p->f[PF_HOME_REGION], a);
+	row[MP_HOUSE] = match_address_house(p->f[PF_HOME_ADDRESS], a);
 	const char *s = row[MP_SURNAME_EQ], *g = row[MP_GIVEN_EQ];
 	if(s && g) {
 		bool in_order = strcmp(s, g) <= 0;

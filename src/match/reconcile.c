@@ -156,6 +156,8 @@ static pl_rc hash_rows(reconcile_result *r)
 		crypto_generichash_init(&h, NULL, 0, sizeof(out));
 		for(int c = 0; c < MP_COLS; c++) {
 			const char *v = match_value(&r->list.side, j, c);
+			if(!v && c >= MP_ADDRESS)
+				continue; /* as rows were hashed before addresses */
 			crypto_generichash_update(&h, (const unsigned char *)(v ? v : "\x1e"), v ? strlen(v) : 1);
 			crypto_generichash_update(&h, (const unsigned char *)"\x1f", 1);
 		}
