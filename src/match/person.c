@@ -265,15 +265,61 @@ void match_list_free(match_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/* A row whose whole name gave no clue to its order, split as the lists
+ * usually are, to split again once the list has shown its own order. */
+typedef struct unclear {
+	size_t row;
+	const char *text;   /* the whole name, in the list's arena */
+	bool own_patronymic; /* the row gave a patronymic column of its own */
+} unclear;
+
 typedef struct list_reader {
 	match_list *l;
 	int col_field[CSV_FIELDS_MAX]; /* the person field of each column, or -1 */
 	int id_col;
-	int name_col;  /* a whole name in any order ("name"), or -1 */
+	int name_col;  /* a whole name in any order ("name", "ПІБ", "ФИО"), or -1 */
 	size_t ncols;
 	names *nm;
 	arena row;
+	unclear *unclear;
+	size_t nunclear, unclear_cap;
 } list_reader;
+
+/* Headers of a whole name in one column, folded and without signs: name,
+ * full name, ПІБ (П.І.Б.), ФИО (Ф.И.О.), "Прізвище, ім'я, по батькові",
+ * "Фамилия Имя Отчество" and their spellings. */
+static const char *const whole_name_headers[] = {
+	"name", "fullname", "піб", "піп", "фіо", "фио", "пиб", "прізвищеімяпобатькові",
+	"прізвищеіміяпобатькові", "фамилияимяотчество", "фамилияиотчество", "прізвищеімя", "фамилияимя",
+	NULL,
+};
+
+static bool is_whole_name_header(const char *h)
+{
+	buf f;
+	buf_init(&f, 0);
+	bool yes = false;
+	if(!names_fold(h, &f)) {
+		/* letters only: dots, blanks, commas, apostrophes and _ go */
+		size_t n = 0;
+		for(size_t i = 0; i < f.len; i++) {
+			unsigned char c = (unsigned char)f.ptr[i];
+			if(c >= 0x80 || (c >= 'a' && c <= 'z'))
+				f.ptr[n++] = f.ptr[i];
+		}
+		f.ptr[n] = '\0';
+		/* the typographic apostrophes (U+2019, U+02BC) */
+		char *q;
+		while((q = strstr(f.ptr, "\xE2\x80\x99")))
+			memmove(q, q + 3, strlen(q + 3) + 1);
+		while((q = strstr(f.ptr, "\xCA\xBC")))
+			memmove(q, q + 2, strlen(q + 2) + 1);
+		for(int i = 0; whole_name_headers[i] && !yes; i++)
+			yes = !strcmp(f.ptr, whole_name_headers[i]);
+	}
+	buf_free(&f);
+	return yes;
+}
 
 static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *name,
                          const char *id_column, pl_err *err)
@@ -287,7 +333,7 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 		lr->col_field[c] = field_find(person_fields, PF_COUNT, h);
 		if(id_column && !strcmp(h, id_column))
 			lr->id_col = (int)c;
-		if(!strcmp(h, "name")) {
+		if(lr->col_field[c] < 0 && lr->name_col < 0 && is_whole_name_header(h)) {
 			lr->name_col = (int)c;
 			has_name = true;
 			continue;
@@ -340,7 +386,77 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 	                                 rec->line, name, &lr->row, err);
 	if(!rc && list_show(lr->l, &p, whole ? (int)np.how : -1, np.left_out))
 		rc = pl_nomem(err);
-	return rc;
+	if(rc || !whole)
+		return rc;
+	/* What the row says of the list's order, or that it says nothing. */
+	bool fallback = np.how == NAMES_SPLIT_SURNAME_FIRST || np.how == NAMES_SPLIT_GIVEN_FIRST;
+	if(!fallback && np.order)
+		lr->l->order_votes[np.order]++;
+	if(fallback) {
+		if(lr->nunclear == lr->unclear_cap &&
+		   !resize((void **)&lr->unclear, (lr->unclear_cap = lr->unclear_cap ? lr->unclear_cap * 2 : 256) *
+		                                  sizeof(*lr->unclear)))
+			return pl_nomem(err);
+		lr->unclear[lr->nunclear++] = (unclear){lr->l->side.n - 1,
+		                                        arena_strdup(&lr->l->a, rec->fields[lr->name_col]),
+		                                        np.patronymic != p.f[PF_PATRONYMIC]};
+		if(arena_oom(&lr->l->a))
+			return pl_nomem(err);
+	}
+	return PL_OK;
+}
+
+/* The list's order of whole names: what the rows that showed it (a known
+ * given name, a patronymic, a comma, capitals, initials) show, if two of
+ * three agree; 0 when they do not, or none showed it. */
+static int list_order(const match_list *l)
+{
+	size_t first = l->order_votes[NAMES_SURNAME_FIRST], last = l->order_votes[NAMES_SURNAME_LAST];
+	if(first + last == 0)
+		return 0;
+	return first >= 2 * last ? NAMES_SURNAME_FIRST : last >= 2 * first ? NAMES_SURNAME_LAST : 0;
+}
+
+/* Row j's whole name split again in the list's order: its columns keyed
+ * anew from what it showed, with the new parts. */
+static pl_rc resplit(list_reader *lr, const unclear *u, int order)
+{
+	match_list *l = lr->l;
+	names_person np;
+	arena_reset(&lr->row);
+	if(names_parse_person_in(lr->nm, u->text, order, &lr->row, &np))
+		return PL_ENOMEM;
+	const char **shown = &l->shown[u->row * MATCH_SHOWN];
+	person p = {0};
+	for(int k = 0; k < MATCH_SHOWN; k++)
+		p.f[match_shown_fields[k]] = shown[k];
+	p.f[PF_SURNAME] = np.surname;
+	p.f[PF_GIVEN_NAMES] = np.given;
+	if(!u->own_patronymic)
+		p.f[PF_PATRONYMIC] = np.patronymic;
+	const char *row[MP_COLS];
+	if(match_person_row(lr->nm, &p, &lr->row, row))
+		return PL_ENOMEM;
+	const char **v = l->side.v + u->row * l->side.ncols;
+	for(int c = 0; c < MP_COLS; c++)
+		v[c] = row[c] && *row[c] ? arena_strdup(&l->side.a, row[c]) : NULL;
+	shown[0] = np.surname ? arena_strdup(&l->a, np.surname) : NULL;
+	shown[1] = np.given ? arena_strdup(&l->a, np.given) : NULL;
+	if(!u->own_patronymic)
+		shown[2] = np.patronymic ? arena_strdup(&l->a, np.patronymic) : NULL;
+	l->split[u->row] = (signed char)np.how;
+	return arena_oom(&l->a) || arena_oom(&l->side.a) ? PL_ENOMEM : PL_OK;
+}
+
+/* Once the list is read: the rows that gave no clue follow its order. */
+static pl_rc settle_order(list_reader *lr, pl_err *err)
+{
+	int order = list_order(lr->l);
+	lr->l->name_order = order;
+	for(size_t k = 0; order && k < lr->nunclear; k++)
+		if(resplit(lr, &lr->unclear[k], order))
+			return pl_nomem(err);
+	return PL_OK;
 }
 
 pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_column, match_list *out,
@@ -354,13 +470,19 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 	lr->nm = nm;
 	arena_init(&lr->row, 4096);
 	csv_reader *cr = NULL;
-	/* JSON (a report, JSON lines) would read as a CSV mistake: say what is read. */
+	/* JSON (a report, JSON lines, an export) would read as a CSV mistake:
+	 * say what is read and what to do, by its name or its first byte (after
+	 * a byte order mark, which CSV may have too and is dropped here). */
 	int first = getc(f);
+	if(first == 0xEF && getc(f) == 0xBB && getc(f) == 0xBF)
+		first = getc(f);
 	if(first != EOF)
 		ungetc(first, f);
-	pl_rc rc = first == '{' || first == '['
-	           ? pl_failc(err, PL_EINPUT, "match.not_csv", "list", name, NULL)
-	           : csv_reader_open(&cr, f, name, err);
+	const char *dot = strrchr(name, '.');
+	bool json = first == '{' || first == '[' ||
+	            (dot && (!strcmp(dot, ".json") || !strcmp(dot, ".jsonl") || !strcmp(dot, ".ndjson")));
+	pl_rc rc = json ? pl_failc(err, PL_EINPUT, "match.json_list", "list", name, NULL)
+	                : csv_reader_open(&cr, f, name, err);
 	bool eof = false, header = true;
 	while(!rc) {
 		csv_record rec;
@@ -371,6 +493,9 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 	}
 	if(!rc && header)
 		rc = pl_failc(err, PL_EINPUT, "match.empty", "list", name, NULL);
+	if(!rc)
+		rc = settle_order(lr, err);
+	free(lr->unclear);
 	if(cr)
 		csv_reader_close(cr);
 	arena_free(&lr->row);

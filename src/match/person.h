@@ -78,6 +78,13 @@ typedef struct match_list {
 	signed char *split;
 	unsigned char *left_out;
 	size_t shown_cap;
+	/* The order the list writes whole names in (NAMES_SURNAME_FIRST or
+	 * _LAST), from the rows whose words showed it (order_votes, by
+	 * order), when two of three agree; 0 if none did. The rows without a
+	 * clue follow it (split NAMES_SPLIT_LIST_ORDER), else the lists' usual
+	 * order row by row. */
+	int name_order;
+	size_t order_votes[3];
 } match_list;
 
 void match_list_init(match_list *l);

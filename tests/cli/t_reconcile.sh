@@ -183,7 +183,7 @@ test_reconcile_against_an_empty_registry() {
 	p --db x.db reconcile list.csv
 	expect_status 0
 	expect_out "2 list rows against 0 registry persons"
-	expect_out "unmatched  2"
+	expect_out "unmatched     2"
 }
 
 # A list in JSON is said to be the wrong kind of file, not a CSV mistake;

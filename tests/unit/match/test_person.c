@@ -114,11 +114,22 @@ static void test_list_errors_say_where(void **state)
 	/* JSON is not read as a broken CSV: the message says what a list is,
 	 * by its code, in the user's language. */
 	read_text("{\"surname\": \"A\"}\n", &l, PL_EINPUT, &err);
-	assert_string_equal(err.code, "match.not_csv");
-	assert_non_null(strstr(err.msg, "list.csv: a list to reconcile is CSV"));
+	assert_string_equal(err.code, "match.json_list");
+	assert_non_null(strstr(err.msg, "list.csv: a list to reconcile is CSV, and this is JSON. Save it as CSV"));
 	char ru[PL_ERR_MSG_MAX];
 	msg_err_text(&err, LANG_RU, ru, sizeof(ru));
 	assert_non_null(strstr(ru, "list.csv: список для сверки должен быть в CSV"));
+	/* after a byte order mark too, and by the file's name */
+	read_text("\xEF\xBB\xBF[{\"surname\": \"A\"}]", &l, PL_EINPUT, &err);
+	assert_string_equal(err.code, "match.json_list");
+	FILE *j = fmemopen((void *)"surname\nA\n", 10, "r");
+	assert_int_equal(match_list_read(nm, j, "b.jsonl", NULL, &l, &err), PL_EINPUT);
+	assert_string_equal(err.code, "match.json_list");
+	fclose(j);
+	/* a byte order mark before a CSV header is still read */
+	read_text("\xEF\xBB\xBFsurname\nA\n", &l, PL_OK, &err);
+	assert_int_equal(l.side.n, 1);
+	match_list_free(&l);
 	read_text("surname,given_names\nA,B\nC\n", &l, PL_EINPUT, &err);
 	assert_string_equal(err.code, "match.fields_count");
 	msg_err_text(&err, LANG_UK, ru, sizeof(ru));
