@@ -298,27 +298,25 @@ static bool is_whole_name_header(const char *h)
 {
 	buf f;
 	buf_init(&f, 0);
-	bool yes = false;
+	char letters[256];
+	size_t n = 0;
 	if(!names_fold(h, &f)) {
-		/* letters only: dots, blanks, commas, apostrophes and _ go */
-		size_t n = 0;
-		for(size_t i = 0; i < f.len; i++) {
-			unsigned char c = (unsigned char)f.ptr[i];
-			if(c >= 0x80 || (c >= 'a' && c <= 'z'))
-				f.ptr[n++] = f.ptr[i];
+		/* letters only: dots, blanks, commas, apostrophes (’ ʼ too) and _ go */
+		const char *s = buf_str(&f);
+		for(size_t i = 0; i < f.len && n + 1 < sizeof(letters); i++) {
+			unsigned char c = (unsigned char)s[i];
+			if(!strncmp(s + i, "\xE2\x80\x99", 3) || !strncmp(s + i, "\xCA\xBC", 2))
+				i += c == 0xE2 ? 2 : 1;
+			else if(c >= 0x80 || (c >= 'a' && c <= 'z'))
+				letters[n++] = (char)c;
 		}
-		f.ptr[n] = '\0';
-		/* the typographic apostrophes (U+2019, U+02BC) */
-		char *q;
-		while((q = strstr(f.ptr, "\xE2\x80\x99")))
-			memmove(q, q + 3, strlen(q + 3) + 1);
-		while((q = strstr(f.ptr, "\xCA\xBC")))
-			memmove(q, q + 2, strlen(q + 2) + 1);
-		for(int i = 0; whole_name_headers[i] && !yes; i++)
-			yes = !strcmp(f.ptr, whole_name_headers[i]);
 	}
+	letters[n] = '\0';
 	buf_free(&f);
-	return yes;
+	for(int i = 0; n && whole_name_headers[i]; i++)
+		if(!strcmp(letters, whole_name_headers[i]))
+			return true;
+	return false;
 }
 
 static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *name,

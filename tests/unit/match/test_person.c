@@ -212,6 +212,9 @@ static void test_whole_names_in_the_lists_order(void **state)
 	assert_int_equal(l.name_order, 0);
 	assert_int_equal(l.split[0], NAMES_SPLIT_SURNAME_FIRST);
 	match_list_free(&l);
+	/* an empty header is no whole name (fuzz_list found it folding to nothing) */
+	read_text(",surname\nx,A\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "list.csv:1"));
 	/* a header that is not a whole name is still refused by name */
 	read_text("Фамилия\nШевченко\n", &l, PL_EINPUT, &err);
 	assert_non_null(strstr(err.msg, "Фамилия"));
