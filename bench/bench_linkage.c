@@ -2,7 +2,7 @@
  * people (registry_demo_linkage: side a in Ukrainian, side b in the
  * Russian forms and schemes, with corruptions), linked by the person spec
  * and scored against the truth in column ext.bench.
- *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR]
+ *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR] [--unknown-surnames]
  *   bench_linkage --columns-in DIR [--threads T]
  * With --dir, the two lists are also left there as a.csv and b.csv, and
  * their linkage columns (names already keyed) as a_cols.csv and
@@ -35,7 +35,7 @@ static long peak_rss_mib(void)
 
 static const char *const col_names[MP_COLS] = {
 	"surname", "surname_eq", "given", "given_eq", "patr", "patr_eq", "birth", "birth_year",
-	"service", "unit", "place", "sex", "name_pair"};
+	"service", "unit", "place", "sex", "name_pair", "surname_skel", "skel_pair", "skel_head", "given_skel"};
 
 /* The linkage columns of a list, with its ids, as CSV. */
 static void dump_columns(const match_list *l, const char *path)
@@ -144,7 +144,9 @@ int main(int argc, char **argv)
 	                                     {"seed", required_argument, NULL, 's'},
 	                                     {"threads", required_argument, NULL, 't'},
 	                                     {"dir", required_argument, NULL, 'd'},
+	                                     {"unknown-surnames", no_argument, NULL, 'u'},
 	                                     {0}};
+	bool unknown = false;
 	int c;
 	while((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if(c == 'n')
@@ -157,6 +159,8 @@ int main(int argc, char **argv)
 			dir = optarg;
 		else if(c == 'c')
 			columns_in = optarg;
+		else if(c == 'u')
+			unknown = true;
 		else
 			return 2;
 	}
@@ -167,7 +171,7 @@ int main(int argc, char **argv)
 	size_t alen = 0, blen = 0;
 	FILE *fa = open_memstream(&abuf, &alen), *fb = open_memstream(&bbuf, &blen);
 	double t0 = now();
-	if(!fa || !fb || registry_demo_linkage(fa, fb, n, seed, &err))
+	if(!fa || !fb || registry_demo_linkage_with(fa, fb, n, seed, unknown, &err))
 		return fail(&err);
 	fclose(fa);
 	fclose(fb);
@@ -228,12 +232,13 @@ int main(int argc, char **argv)
 
 	if(getenv("BENCH_MODEL"))
 		match_model_print(stdout, &match_person_spec, &r);
-	printf("cross-script linkage: %zu x %zu records, %zu of them the same people (seed %llu)\n",
-	       la.side.n, lb.side.n, truth, (unsigned long long)seed);
+	printf("cross-script linkage%s: %zu x %zu records, %zu of them the same people (seed %llu)\n",
+	       unknown ? ", surnames no dictionary knows" : "", la.side.n, lb.side.n, truth,
+	       (unsigned long long)seed);
 	for(int k = 0; k < match_person_spec.nrules; k++)
 		printf("  rule %-40s %10zu pairs\n", match_person_spec.rules[k].name, r.rule_pairs[k]);
-	printf("  candidate pairs (union) %27zu  (largest block %zu, %zu skipped)\n", r.candidates,
-	       r.largest_block, r.skipped_blocks);
+	printf("  candidate pairs (union) %27zu  (%.2f per true pair; largest block %zu, %zu skipped)\n",
+	       r.candidates, truth ? (double)r.candidates / (double)truth : 0, r.largest_block, r.skipped_blocks);
 	printf("  EM: %d iterations%s, lambda %.5f, %zu patterns\n", r.model.iterations,
 	       r.model.converged ? "" : " (not converged)", r.model.lambda, r.patterns);
 	printf("  links %zu, review %zu; true %zu, false %zu, missed %zu\n", r.links, r.reviews, tp, fp,

@@ -12,30 +12,43 @@
 #include "store/store.h"
 
 static const match_comparison person_cmps[] = {
-	{"surname", MATCH_NAME, MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, true, MP_NAME_PAIR},
-	{"given_names", MATCH_NAME, MP_GIVEN, MP_GIVEN_EQ, MP_SURNAME, true, MP_NAME_PAIR},
-	{"patronymic", MATCH_NAME, MP_PATR, MP_PATR_EQ, -1, true, -1},
-	{"birth_date", MATCH_DATE, MP_BIRTH, -1, -1, false, MP_BIRTH_YEAR},
-	{"service_number", MATCH_ID, MP_SERVICE, -1, -1, false, -1},
-	{"unit", MATCH_EXACT, MP_UNIT, -1, -1, false, -1},
-	{"birth_place", MATCH_TEXT, MP_PLACE, -1, -1, false, -1},
-	{"sex", MATCH_EXACT, MP_SEX, -1, -1, false, -1},
-	{"home_address", MATCH_ADDRESS, MP_ADDRESS, -1, -1, false, -1},
-	{"home_locality", MATCH_TEXT, MP_LOCALITY, -1, -1, true, -1},
-	{"home_region", MATCH_TEXT, MP_REGION, -1, -1, false, -1},
+	{"surname", MATCH_NAME, MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, true, MP_NAME_PAIR, MP_SURNAME_SKEL},
+	{"given_names", MATCH_NAME, MP_GIVEN, MP_GIVEN_EQ, MP_SURNAME, true, MP_NAME_PAIR, MP_GIVEN_SKEL},
+	{"patronymic", MATCH_NAME, MP_PATR, MP_PATR_EQ, -1, true, -1, -1},
+	{"birth_date", MATCH_DATE, MP_BIRTH, -1, -1, false, MP_BIRTH_YEAR, -1},
+	{"service_number", MATCH_ID, MP_SERVICE, -1, -1, false, -1, -1},
+	{"unit", MATCH_EXACT, MP_UNIT, -1, -1, false, -1, -1},
+	{"birth_place", MATCH_TEXT, MP_PLACE, -1, -1, false, -1, -1},
+	{"sex", MATCH_EXACT, MP_SEX, -1, -1, false, -1, -1},
+	{"home_address", MATCH_ADDRESS, MP_ADDRESS, -1, -1, false, -1, -1},
+	{"home_locality", MATCH_TEXT, MP_LOCALITY, -1, -1, true, -1, -1},
+	{"home_region", MATCH_TEXT, MP_REGION, -1, -1, false, -1, -1},
 };
 
-/* Canonical keys, so that the Ukrainian and Russian forms block together;
- * a typo in one name is caught by a rule without it. */
+/* Canonical keys, so that the Ukrainian and Russian forms the dictionary
+ * knows block together, and surnames' skeletons, so that those it does not
+ * know (Білокінь/Белоконь) and most typos do too; a typo in one name, a
+ * wrong or missing birth date, is caught by a rule without it. */
+enum { SN = 1u << 0, GN = 1u << 1, /* the surname's and given name's comparisons */
+       ADDR = 1u << 8 };                 /* the home address's */
+/* The rules on keys that many share (Олександр Олександрович, born 1990)
+ * skip blocks of more records than this on side b: their pairs grew with
+ * the square of the lists (12.9 million of 27.4 million at a million a
+ * side), and the people in them meet by their surnames in the others. */
+enum { BROAD_BLOCK = 64 };
 static const match_rule person_rules[] = {
-	{"surname + given name (either order)", {MP_NAME_PAIR}, 1},
-	{"surname + birth year", {MP_SURNAME_EQ, MP_BIRTH_YEAR}, 2},
-	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3},
-	{"service number", {MP_SERVICE}, 1},
-	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2},
-	{"birth date + surname", {MP_BIRTH, MP_SURNAME_EQ}, 2},
-	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2},
-	{"home locality + surname", {MP_LOCALITY, MP_SURNAME_EQ}, 2},
+	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, 0},
+	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, 0},
+	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, BROAD_BLOCK},
+	{"service number", {MP_SERVICE}, 1, 0, 0},
+	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, 0},
+	{"birth date + surname skeleton", {MP_BIRTH, MP_SURNAME_SKEL}, 2, SN, 0},
+	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN,
+	 BROAD_BLOCK},
+	/* The home address: its house number with the town, and the town with
+	 * the surname (a typo in the house number, or in the names). */
+	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2, ADDR, 0},
+	{"home locality + surname skeleton", {MP_LOCALITY, MP_SURNAME_SKEL}, 2, SN, 0},
 };
 
 const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / sizeof(person_cmps[0])),
@@ -50,6 +63,41 @@ const int match_shown_fields[MATCH_SHOWN] = {
 };
 
 /* ---- one person's columns ---------------------------------------------- */
+
+void match_skeleton(const char *key, char *out, size_t size)
+{
+	size_t n = 0;
+	char last = 0;
+	for(const char *p = key; *p && n + 1 < size; p++) {
+		char c = *p == 'f' ? 'h' : *p;
+		if(c == ' ' || (n && strchr("aeiouy", c)) || c == last)
+			continue;
+		out[n++] = last = c;
+	}
+	out[n] = '\0';
+}
+
+static const char *skeleton_of(const char *key, arena *a)
+{
+	if(!key)
+		return NULL;
+	char s[64];
+	match_skeleton(key, s, sizeof(s));
+	return *s ? arena_strdup(a, s) : NULL;
+}
+
+/* Two values as one key whatever their order ("a|b", a <= b). */
+static const char *sorted_pair(const char *x, const char *y, arena *a)
+{
+	if(!x || !y)
+		return NULL;
+	bool in_order = strcmp(x, y) <= 0;
+	size_t len = strlen(x) + strlen(y) + 2;
+	char *pair = arena_alloc(a, len);
+	if(pair)
+		snprintf(pair, len, "%s|%s", in_order ? x : y, in_order ? y : x);
+	return pair;
+}
 
 /* The key and the canonical key of a name: word by word, the dictionary's
  * Russian form where it has one. */
@@ -167,19 +215,16 @@ pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
 	if(p->f[PF_BIRTH_PLACE] && name_keys(nm, p->f[PF_BIRTH_PLACE], a, &row[MP_PLACE], &eq))
 		return PL_ENOMEM;
 	row[MP_SEX] = p->f[PF_SEX];
+	row[MP_NAME_PAIR] = sorted_pair(row[MP_SURNAME_EQ], row[MP_GIVEN_EQ], a);
+	row[MP_SURNAME_SKEL] = skeleton_of(row[MP_SURNAME_EQ], a);
+	row[MP_GIVEN_SKEL] = skeleton_of(row[MP_GIVEN_EQ], a);
+	row[MP_SKEL_PAIR] = sorted_pair(row[MP_SURNAME_SKEL], row[MP_GIVEN_SKEL], a);
+	if(row[MP_SURNAME_SKEL])
+		row[MP_SKEL_HEAD] = arena_strndup(a, row[MP_SURNAME_SKEL], 2);
 	row[MP_ADDRESS] = match_address_key(p->f[PF_HOME_ADDRESS], a);
 	row[MP_LOCALITY] = match_place_key(p->f[PF_HOME_LOCALITY], a);
 	row[MP_REGION] = match_place_key(p->f[PF_HOME_REGION], a);
 	row[MP_HOUSE] = match_address_house(p->f[PF_HOME_ADDRESS], a);
-	const char *s = row[MP_SURNAME_EQ], *g = row[MP_GIVEN_EQ];
-	if(s && g) {
-		bool in_order = strcmp(s, g) <= 0;
-		size_t len = strlen(s) + strlen(g) + 2;
-		char *pair = arena_alloc(a, len);
-		if(pair)
-			snprintf(pair, len, "%s|%s", in_order ? s : g, in_order ? g : s);
-		row[MP_NAME_PAIR] = pair;
-	}
 	return arena_oom(a) ? PL_ENOMEM : PL_OK;
 }
 
@@ -512,6 +557,7 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
  * rows written after the read, in one transaction. */
 
 enum { SRC_HASH = 16 };
+#define COLS_VERSION "cols-3 (skeletons)"
 
 
 static void source_hash(const names *nm, const person *p, unsigned char out[SRC_HASH])
@@ -520,6 +566,8 @@ static void source_hash(const names *nm, const person *p, unsigned char out[SRC_
 	crypto_generichash_init(&h, NULL, 0, SRC_HASH);
 	const char *v = names_key_version(nm);
 	crypto_generichash_update(&h, (const unsigned char *)v, strlen(v) + 1);
+	/* The columns' own version: a change of what they hold keys again. */
+	crypto_generichash_update(&h, (const unsigned char *)COLS_VERSION, sizeof(COLS_VERSION));
 	for(size_t i = 0; i < MATCH_SHOWN; i++) {
 		const char *f = p->f[match_shown_fields[i]];
 		crypto_generichash_update(&h, (const unsigned char *)(f ? f : "\x1e"), f ? strlen(f) + 1 : 1);

@@ -26,6 +26,10 @@ typedef enum match_person_col {
 	MP_PLACE,      /* the key of the place of birth */
 	MP_SEX,
 	MP_NAME_PAIR,  /* canonical surname and given name, in sorted order */
+	MP_SURNAME_SKEL, /* the canonical surname's skeleton (match_skeleton) */
+	MP_SKEL_PAIR,  /* the surname's and the given name's skeletons, in sorted order */
+	MP_SKEL_HEAD,  /* the first two letters of the surname's skeleton */
+	MP_GIVEN_SKEL, /* the canonical given name's skeleton */
 	/* The home address (added after the columns above: a list row's hash
 	 * of its columns leaves them out while they are unknown, so that the
 	 * decisions recorded before them still apply). */
@@ -51,6 +55,13 @@ const char *match_address_house(const char *text, arena *a);
  * without the words that say what kind of place (м., місто, область,
  * oblast): "Полтавська обл." and "Poltavska oblast" are both poltavska. */
 const char *match_place_key(const char *text, arena *a);
+
+/* A name key's skeleton, for blocking: its first letter, then its
+ * consonants without repeats, f read as h (Хома/Фома). The systematic
+ * Ukrainian-Russian differences are in the vowels (Білокінь/Белоконь:
+ * blkn; Підгорська/Подгорская: pdhrsk; Біляєв/Беляев: blv), and so is
+ * most of what a hand mistypes or leaves out. Into out[size]. */
+void match_skeleton(const char *key, char *out, size_t size);
 
 /* The columns of a person into row[MP_COLS], the strings in a. */
 pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row) PL_NODISCARD;

@@ -600,7 +600,11 @@ json_t *reconcile_json(const reconcile_result *r)
 	json_t *rows = json_array();
 	for(size_t j = 0; j < r->list.side.n; j++)
 		json_array_append_new(rows, row_json(r, j));
-	return json_pack("{s:o, s:o}", "summary", summary_json(r), "rows", rows);
+	json_t *doc = json_pack("{s:o, s:o}", "summary", summary_json(r), "rows", rows);
+	if(doc)
+		json_object_set_new(doc, "warnings",
+		                    match_warnings_json(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n));
+	return doc;
 }
 
 /* One value of the report, as text, to f. */
@@ -621,7 +625,9 @@ pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err)
 	for(size_t j = 0; ok && j < r->list.side.n; j++)
 		ok = fputs(j ? ",\n" : "\n", f) >= 0 && dump(f, row_json(r, j));
 	if(ok)
-		ok = fputs("\n]}\n", f) >= 0;
+		ok = fputs("\n],\n\"warnings\": ", f) >= 0 &&
+		     dump(f, match_warnings_json(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n)) &&
+		     fputs("}\n", f) >= 0;
 	if(!ok)
 		return pl_failc(err, PL_EIO, "match.cannot_write_report", NULL);
 	return PL_OK;

@@ -45,6 +45,7 @@ test_old_schema_is_migrated() {
 	sqlite3 v1.db "DROP TABLE retention_rule; DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;
 		DROP TABLE dna_proposal; DROP TABLE dna_run; DROP TABLE dna_relative;
 		DROP TABLE dna_allele; DROP TABLE dna_profile; DROP TABLE dna_frequency; DROP TABLE dna_locus;
+		DROP TABLE auth_setting; DROP TABLE login_pending; DROP TABLE recovery_code; DROP TABLE user_totp;
 		DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
 		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
 		ALTER TABLE event DROP COLUMN note_code; ALTER TABLE event DROP COLUMN note_args;

@@ -4,7 +4,7 @@
 // move with J and K.
 import { get, post, query, upload } from '../api.js';
 import { h, clear, notice } from '../dom.js';
-import { t, label, number } from '../i18n.js';
+import { t, label, number, message } from '../i18n.js';
 
 // The comparisons of the report, and the list columns each is read from
 // (Cyrillic first, then Latin).
@@ -81,9 +81,17 @@ function summary(rep) {
   const items = [['list_rows', s.list_rows], ['matched', s.matched], ['review', s.review],
     ['duplicate', s.duplicate], ['unmatched', s.unmatched], ['already_returned', s.already_returned],
     ['died', s.died], ['civilian', s.civilian], ['booked', s.booked], ['not_eligible', s.not_eligible]];
-  return h('div', {}, h('dl', { class: 'report', id: 'reconcile-summary' },
+  return h('div', {}, warnings(rep.warnings), h('dl', { class: 'report', id: 'reconcile-summary' },
     items.map(([k, v]) => [h('dt', {}, t(`reconcile.${k}`)), h('dd', {}, number(v))])),
   splitSummary(s.name_split));
+}
+
+// What the linkage warns of (a field the same for everyone, a model it
+// could not learn, no pair compared): said before the counts, never silent.
+function warnings(list) {
+  if (!list || !list.length) return null;
+  return h('div', { class: 'linkage-warnings' },
+    list.map((w) => notice('warn', message(w.message_code, w.args) || w.message)));
 }
 
 // How a "name" column was split, rule by rule, and how many rows were not:
