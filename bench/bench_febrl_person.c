@@ -2,164 +2,18 @@
  *   bench_febrl_person [DIR]   (default: the data/febrl the build was made from)
  *
  * bench_febrl links FEBRL with a spec written for its columns. Here each
- * record becomes a person, as an office would import it: given_name and
- * surname the names, date_of_birth the birth date, soc_sec_id the service
- * number (the identifier), and the address in the address fields:
- * street_number and address_1 the first line of home_address, address_2
- * the second, postcode the third; suburb home_locality; state
- * home_region. The persons are keyed and linked as reconcile and dedupe
- * link them (match_person_row, match_person_spec), with the address
- * comparisons left out ("no address": the person record before issue 14)
- * and with them, both as linkage (5,000 originals against their 5,000
- * duplicates) and as deduplication (the 10,000 in one list, the 5,000
- * true pairs to find). Prints a table; the F1 the issue names is the
- * last column. */
+ * record becomes a person (febrl_person.h), keyed and linked as reconcile
+ * and dedupe link persons (match_person_row, match_person_spec), with the
+ * address comparisons and blocking rules left out ("no address": the
+ * person record before issue 14) and with them, both as linkage (5,000
+ * originals against their 5,000 duplicates) and as deduplication (the
+ * 10,000 in one list, the 5,000 true pairs to find). Records without a
+ * name stay in and count against recall. Prints a table; the F1 the issue
+ * names is its last but one column. */
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
-#include "core/date.h"
-#include "match/person.h"
-
-enum { COLS = 11 };
-
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *trim(char *s)
-{
-	while(*s == ' ')
-		s++;
-	size_t n = strlen(s);
-	while(n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
-}
-
-/* One FEBRL row as a person; strings in a. */
-static void to_person(char **f, arena *a, person *p)
-{
-	memset(p, 0, sizeof(*p));
-	p->f[PF_GIVEN_NAMES] = *f[1] ? f[1] : NULL;
-	p->f[PF_SURNAME] = *f[2] ? f[2] : NULL;
-	char lines[600];
-	snprintf(lines, sizeof(lines), "%s %s\n%s\n%s", f[3], f[4], f[5], f[7]);
-	p->f[PF_HOME_ADDRESS] = arena_strdup(a, lines);
-	p->f[PF_HOME_LOCALITY] = *f[6] ? f[6] : NULL;
-	p->f[PF_HOME_REGION] = *f[8] ? f[8] : NULL;
-	const char *d = f[9];
-	pdate pd;
-	const char *why;
-	if(strlen(d) == 8) {
-		char iso[16];
-		snprintf(iso, sizeof(iso), "%.4s-%.2s-%.2s", d, d + 4, d + 6);
-		if(date_parse(iso, &pd, &why))
-			p->f[PF_BIRTH_DATE] = arena_strdup(a, iso);
-	}
-	p->f[PF_SERVICE_NUMBER] = *f[10] ? f[10] : NULL;
-}
-
-/* The rows of path into l, their N of rec-N-... in ids (appended). */
-static int load(names *nm, const char *path, match_list *l, int **ids, size_t *n, size_t *cap)
-{
-	FILE *f = fopen(path, "r");
-	if(!f) {
-		fprintf(stderr, "bench_febrl_person: cannot read %s\n", path);
-		return 1;
-	}
-	char line[1024];
-	arena a;
-	arena_init(&a, 4096);
-	long lineno = 0;
-	int rc = 0;
-	while(!rc && fgets(line, sizeof(line), f)) {
-		if(++lineno == 1)
-			continue;
-		char *field[COLS];
-		int k = 0;
-		for(char *p = line; k < COLS; k++) {
-			field[k] = p;
-			char *comma = strchr(p, ',');
-			if(!comma) {
-				k++;
-				break;
-			}
-			*comma = '\0';
-			p = comma + 1;
-		}
-		if(k != COLS) {
-			fprintf(stderr, "bench_febrl_person: %s:%ld: expected %d fields\n", path, lineno, COLS);
-			rc = 1;
-			break;
-		}
-		for(int c = 0; c < COLS; c++)
-			field[c] = trim(field[c]);
-		arena_reset(&a);
-		person p;
-		to_person(field, &a, &p);
-		if(*n == *cap && !(*ids = realloc(*ids, (*cap = *cap ? *cap * 2 : 8192) * sizeof(int)))) {
-			rc = 1;
-			break;
-		}
-		const char *dash = strchr(field[0], '-');
-		(*ids)[(*n)++] = dash ? atoi(dash + 1) : -1;
-		/* Not match_list_add_person, which refuses a row with no name as a
-		 * list must: FEBRL has a few, and they count against recall here. */
-		const char *row[MP_COLS];
-		if(match_person_row(nm, &p, &a, row) || match_list_add(l, row, field[0], lineno)) {
-			fprintf(stderr, "bench_febrl_person: out of memory\n");
-			rc = 1;
-		}
-	}
-	arena_free(&a);
-	fclose(f);
-	return rc;
-}
-
-typedef struct score {
-	size_t tp, fp, fn, candidates;
-	double precision, recall, f1, seconds;
-} score;
-
-static score run(const match_spec *spec, const match_side *a, const match_side *b, const int *ida,
-                 const int *idb, bool dedupe, size_t truth)
-{
-	score s = {0};
-	match_opts o = MATCH_OPTS_DEFAULT;
-	o.dedupe = dedupe;
-	/* Deduplication finds pairs, not one record for each: a record has
-	 * one duplicate here, but the linker must not know it. */
-	o.one_to_one = !dedupe;
-	match_result r;
-	pl_err err = {0};
-	double t0 = now();
-	if(match_link(spec, a, b, &o, &r, &err)) {
-		fprintf(stderr, "bench_febrl_person: %s\n", err.msg);
-		exit(1);
-	}
-	s.seconds = now() - t0;
-	for(size_t k = 0; k < r.npairs; k++) {
-		const match_pair *p = &r.pairs[k];
-		if(p->status != MATCH_LINK)
-			continue;
-		if(ida[p->a] == idb[p->b])
-			s.tp++;
-		else
-			s.fp++;
-	}
-	s.candidates = r.candidates;
-	s.fn = truth - s.tp;
-	s.precision = s.tp + s.fp ? (double)s.tp / (double)(s.tp + s.fp) : 0;
-	s.recall = truth ? (double)s.tp / (double)truth : 0;
-	s.f1 = s.precision + s.recall > 0 ? 2 * s.precision * s.recall / (s.precision + s.recall) : 0;
-	match_result_free(&r);
-	return s;
-}
+#include "febrl_person.h"
 
 int main(int argc, char **argv)
 {
@@ -170,40 +24,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_febrl_person: %s\n", err.msg);
 		return 1;
 	}
-	/* a: the originals; b: the duplicates; all: both in one list. */
-	match_list la, lb, all;
-	match_list_init(&la);
-	match_list_init(&lb);
-	match_list_init(&all);
-	int *ida = NULL, *idb = NULL, *idall = NULL;
-	size_t na = 0, nb = 0, nall = 0, ca = 0, cb = 0, call = 0;
-	char pa[4096], pb[4096];
-	snprintf(pa, sizeof(pa), "%s/dataset4a.csv", dir);
-	snprintf(pb, sizeof(pb), "%s/dataset4b.csv", dir);
-	double t0 = now();
-	if(load(nm, pa, &la, &ida, &na, &ca) || load(nm, pb, &lb, &idb, &nb, &cb) ||
-	   load(nm, pa, &all, &idall, &nall, &call) || load(nm, pb, &all, &idall, &nall, &call))
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	febrl_persons d;
+	if(febrl_persons_load(nm, dir, &d))
 		return 1;
-	double keyed = now() - t0;
-	/* The person spec without its address comparisons: the record before. */
-	match_comparison without[MATCH_CMPS_MAX];
-	int nw = 0;
-	for(int c = 0; c < match_person_spec.ncmps; c++)
-		if(match_person_spec.cmps[c].kind != MATCH_ADDRESS && match_person_spec.cmps[c].col != MP_LOCALITY &&
-		   match_person_spec.cmps[c].col != MP_REGION)
-			without[nw++] = match_person_spec.cmps[c];
-	/* and without the blocking rules on the address */
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	match_comparison cmps[MATCH_CMPS_MAX];
 	match_rule rules[MATCH_RULES_MAX];
-	int nr = 0;
-	for(int k = 0; k < match_person_spec.nrules; k++) {
-		bool address = false;
-		for(int c = 0; c < match_person_spec.rules[k].ncols; c++)
-			address |= match_person_spec.rules[k].cols[c] >= MP_ADDRESS;
-		if(!address)
-			rules[nr++] = match_person_spec.rules[k];
-	}
-	match_spec before = {without, nw, rules, nr};
-	printf("FEBRL 4 as person records: %zu originals, %zu duplicates (keyed in %.2f s)\n\n", na, nb, keyed);
+	match_spec before = febrl_persons_no_address(cmps, rules);
+	printf("FEBRL 4 as person records: %zu originals, %zu duplicates (keyed in %.2f s)\n\n", d.na, d.nb,
+	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	printf("| task | comparisons | candidates | precision | recall | F1 | time |\n");
 	printf("|---|---|---|---|---|---|---|\n");
 	struct {
@@ -217,18 +48,11 @@ int main(int argc, char **argv)
 		{"dedupe a + b", "with address", &match_person_spec, true},
 	};
 	for(size_t k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
-		score s = runs[k].dedupe
-		          ? run(runs[k].spec, &all.side, &all.side, idall, idall, true, nb)
-		          : run(runs[k].spec, &la.side, &lb.side, ida, idb, false, nb);
+		febrl_persons_score s = febrl_persons_run(&d, runs[k].spec, runs[k].dedupe);
 		printf("| %s | %s (%d) | %zu | %.4f | %.4f | %.4f | %.2f s |\n", runs[k].task, runs[k].what,
 		       runs[k].spec->ncmps, s.candidates, s.precision, s.recall, s.f1, s.seconds);
 	}
-	match_list_free(&la);
-	match_list_free(&lb);
-	match_list_free(&all);
-	free(ida);
-	free(idb);
-	free(idall);
+	febrl_persons_free(&d);
 	names_close(nm);
 	return 0;
 }

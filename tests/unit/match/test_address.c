@@ -3,6 +3,7 @@
  * person's home address in the person columns. */
 #include "testutil.h"
 
+#include "febrl_person.h"
 #include "match/person.h"
 
 static const char *key(arena *a, const char *text)
@@ -97,12 +98,42 @@ static void test_person_columns(void **state)
 	names_close(nm);
 }
 
+/* FEBRL 4 as person records (bench_febrl_person): the address lifts F1
+ * above the issue's 0.998, as linkage and as deduplication, with no false
+ * link; without it, below. */
+static void test_febrl_as_persons(void **state)
+{
+	(void)state;
+	names *nm;
+	pl_err err = {0};
+	assert_ok(names_open(&nm, &err), &err);
+	febrl_persons d;
+	assert_int_equal(febrl_persons_load(nm, PARLEY_FEBRL_DIR, &d), 0);
+	assert_int_equal(d.nb, 5000);
+	match_comparison cmps[MATCH_CMPS_MAX];
+	match_rule rules[MATCH_RULES_MAX];
+	match_spec before = febrl_persons_no_address(cmps, rules);
+	assert_int_equal(before.ncmps, match_person_spec.ncmps - 3);
+	for(int dedupe = 0; dedupe < 2; dedupe++) {
+		febrl_persons_score no = febrl_persons_run(&d, &before, dedupe);
+		febrl_persons_score with = febrl_persons_run(&d, &match_person_spec, dedupe);
+		print_message("# FEBRL 4 as persons, %s: F1 %.4f without the address, %.4f with it\n",
+		              dedupe ? "dedupe" : "linkage", no.f1, with.f1);
+		assert_true(with.f1 >= 0.998);
+		assert_int_equal(with.fp, 0);
+		assert_true(no.f1 < with.f1);
+	}
+	febrl_persons_free(&d);
+	names_close(nm);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_address_keys),
 		cmocka_unit_test(test_address_levels),
 		cmocka_unit_test(test_person_columns),
+		cmocka_unit_test(test_febrl_as_persons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
