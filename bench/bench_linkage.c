@@ -33,9 +33,10 @@ static long peak_rss_mib(void)
 	return ru.ru_maxrss / 1024;
 }
 
-static const char *const col_names[MP_COLS] = {
+static const char *const col_names[] = {
 	"surname", "surname_eq", "given", "given_eq", "patr", "patr_eq", "birth", "birth_year",
-	"service", "unit", "place", "sex", "name_pair", "surname_skel", "skel_pair", "skel_head", "given_skel"};
+	"service", "unit", "place", "sex", "name_pair", "surname_skel", "skel_pair", "skel_head", "given_skel", "address", "locality", "region", "house"};
+_Static_assert(sizeof(col_names) / sizeof(col_names[0]) == MP_COLS, "a name for every linkage column");
 
 /* The linkage columns of a list, with its ids, as CSV. */
 static void dump_columns(const match_list *l, const char *path)

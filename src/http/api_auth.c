@@ -178,7 +178,7 @@ void api_me(http_req *q)
 
 static json_t *fields_json(const field_def *defs, int n)
 {
-	static const char *const kinds[] = {"text", "note", "date", "enum", "party"};
+	static const char *const kinds[] = {"text", "note", "date", "enum", "party", "country"};
 	json_t *a = json_array();
 	for(int i = 0; i < n; i++) {
 		json_t *vals = json_array();

@@ -35,6 +35,8 @@ static json_t *nullable_string(const field_def *fd)
 		json_object_set_new(o, "enum", vals);
 	} else if(fd->kind == FK_DATE) {
 		json_object_set_new(o, "pattern", json_string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"));
+	} else if(fd->kind == FK_COUNTRY) { /* an assigned ISO 3166-1 alpha-2 code, any case */
+		json_object_set_new(o, "pattern", json_string("^[A-Za-z]{2}$"));
 	}
 	if(fd->flags & FIELD_MEDICAL)
 		json_object_set_new(o, "x-medical", json_true());

@@ -55,6 +55,8 @@ static const char *const date_levels[] = {"exact", "day/month swapped", "one dig
 static const char *const id_levels[] = {"exact", "transposition", "one edit", "else"};
 static const char *const text_levels[] = {"exact", "jw>=0.94", "jw>=0.85", "else"};
 static const char *const exact_levels[] = {"exact", "else"};
+static const char *const address_levels[] = {"exact", "same number, words close", "words close",
+                                             "same number", "partly", "else"};
 
 int match_levels(match_kind k, const char *const **names)
 {
@@ -67,6 +69,7 @@ int match_levels(match_kind k, const char *const **names)
 		[MATCH_ID] = {id_levels, ID_ELSE + 1},
 		[MATCH_TEXT] = {text_levels, TEXT_ELSE + 1},
 		[MATCH_EXACT] = {exact_levels, EXACT_ELSE + 1},
+		[MATCH_ADDRESS] = {address_levels, 6},
 	};
 	if(names)
 		*names = kinds[k].names;
@@ -84,6 +87,7 @@ double match_prior_m(match_kind kind, int level)
 		[MATCH_ID] = {0.92, 0.03, 0.03, 0.02},
 		[MATCH_TEXT] = {0.90, 0.05, 0.03, 0.02},
 		[MATCH_EXACT] = {0.95, 0.05},
+		[MATCH_ADDRESS] = {0.80, 0.08, 0.04, 0.03, 0.03, 0.02},
 	};
 	return level >= 0 && level < match_levels(kind, NULL) ? prior[kind][level] : 0;
 }
@@ -207,6 +211,7 @@ void match_compare(const match_spec *spec, const match_side *a, size_t i, const 
 		case MATCH_DATE: level[k] = date_level(x, y); break;
 		case MATCH_ID: level[k] = id_level(x, y); break;
 		case MATCH_TEXT: level[k] = text_level(x, y); break;
+		case MATCH_ADDRESS: level[k] = match_address_level(x, y); break;
 		default: level[k] = strcmp(x, y) ? EXACT_ELSE : EXACT_EXACT; break;
 		}
 	}

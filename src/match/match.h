@@ -39,7 +39,7 @@ enum {
 	MATCH_COLS_MAX = 32,
 	MATCH_CMPS_MAX = 16,
 	MATCH_LEVELS_MAX = 8,
-	MATCH_RULES_MAX = 12,
+	MATCH_RULES_MAX = 16,
 	MATCH_RULE_COLS = 4,
 	MATCH_NULL = 0xff, /* the level of a comparison with an unknown value */
 };
@@ -83,6 +83,10 @@ typedef enum match_kind {
 	MATCH_TEXT,
 	/* exact; else */
 	MATCH_EXACT,
+	/* address lines as match_address_key (person.h) writes them: exact;
+	 * the same numbers and the words close; the words close; the same
+	 * numbers; partly (some words or a number); else */
+	MATCH_ADDRESS,
 	MATCH_KIND_COUNT
 } match_kind;
 
@@ -245,5 +249,7 @@ double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen
 int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max);
 /* a and b differ only by two neighbouring characters exchanged. */
 bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen);
+/* The level of two address columns (MATCH_ADDRESS; address.c). */
+uint8_t match_address_level(const char *x, const char *y);
 
 #endif

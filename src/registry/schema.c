@@ -130,12 +130,29 @@ static const char *const step_5[] = {
 	NULL,
 };
 
+/* Step 6: addresses (issue 14): the person's home address, and that of
+ * the person to be informed, the next of kin (Art. 70, 122), whose name
+ * stays in `inform`. Lines, locality and region are text; a country is an
+ * ISO 3166-1 alpha-2 code (registry/fields.c checks it). */
+static const char *const step_6[] = {
+	"ALTER TABLE person ADD COLUMN home_address TEXT;\n",
+	"ALTER TABLE person ADD COLUMN home_locality TEXT;\n",
+	"ALTER TABLE person ADD COLUMN home_region TEXT;\n",
+	"ALTER TABLE person ADD COLUMN home_country TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_address TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_locality TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_region TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_country TEXT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
 	{.legacy = 0, .sql = step_4},
 	{.legacy = 0, .sql = step_5},
+	{.legacy = 0, .sql = step_6},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

@@ -259,6 +259,9 @@ test('search a Cyrillic name by a Latin spelling, open the person, add an event'
   assert((await page.textContent('.person .head h1')).includes('Шевчук'), 'wrong person page');
   assert((await page.textContent('#person-status')).trim() === 'missing', 'status is not missing');
   assert((await page.textContent('dd[data-field="rank"]')).includes('сержант'), 'rank not shown');
+  // The home address and the person to be informed's, each a group of its own.
+  assert(await page.locator('dd[data-field="home_address"]').count() === 1 &&
+    await page.locator('dd[data-field="inform_country"]').count() === 1, 'no address fields on the person page');
   assert((await mainText(page)).includes('No events yet'), 'timeline not empty');
   // Only the events the lifecycle allows from "missing" are offered.
   const offered = await page.$$eval('#ev-type option', (os) => os.map((o) => o.value));
@@ -1197,7 +1200,7 @@ test('reviewers see both sides: a list with one name column split and shown fiel
   await page.waitForSelector('#list-file');
   const [y, m, d] = JSON.parse(run(['--json', 'person', 'show', personId])).birth_date.split('-');
   const list = join(dir, 'their-names.csv');
-  writeFileSync(list, `name,birth_date\nШЕВЧУК Александр Николаевич,${y}-${m}-${d}\nНеизвестный П. П.,1950-01-01\nZzyzx,1960-01-01\n`);
+  writeFileSync(list, `ПІБ,birth_date\nШЕВЧУК Александр Николаевич,${y}-${m}-${d}\nНеизвестный П. П.,1950-01-01\nZzyzx,1960-01-01\n`);
   await page.setInputFiles('#list-file', list);
   await page.click('#reconcile-submit');
   await page.waitForSelector('#reconcile-summary');
@@ -1205,6 +1208,11 @@ test('reviewers see both sides: a list with one name column split and shown fiel
   const split = await page.textContent('#name-split');
   assert(split.includes('by the surname in capitals') && split.includes('by the initials') &&
     /1 could not be split/.test(split), `split summary: ${split}`);
+  // The list's order of names, from the rows that showed it (a ПІБ column).
+  assert(split.includes('The list writes the surname first (2 rows showed it)'), `order: ${split}`);
+  // Each row once: the outcomes add up to the rows.
+  const counts = await page.$$eval('#reconcile-summary dd', (dd) => dd.map((x) => Number(x.textContent.replace(/\D/g, ''))));
+  assert(counts[1] + counts[2] + counts[3] + counts[4] === counts[0], `summary: ${counts}`);
   await page.click('.tabs button:last-child');
   await page.waitForSelector('#review table.side-by-side');
   // Both names in the list, not only ids.

@@ -49,7 +49,11 @@ test_old_schema_is_migrated() {
 		DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
 		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
 		ALTER TABLE event DROP COLUMN note_code; ALTER TABLE event DROP COLUMN note_args;
-		ALTER TABLE person DROP COLUMN pseudonymised_at;
+		ALTER TABLE person DROP COLUMN pseudonymised_at; ALTER TABLE person DROP COLUMN home_address;
+		ALTER TABLE person DROP COLUMN home_locality; ALTER TABLE person DROP COLUMN home_region;
+		ALTER TABLE person DROP COLUMN home_country; ALTER TABLE person DROP COLUMN inform_address;
+		ALTER TABLE person DROP COLUMN inform_locality; ALTER TABLE person DROP COLUMN inform_region;
+		ALTER TABLE person DROP COLUMN inform_country;
 		DROP TABLE match_decision; DROP TABLE match_key;
 		DROP TABLE remains_fragment; DROP TABLE remains_custody; DROP TABLE remains_case;
 		DROP TABLE remains_batch; DROP TABLE signing_secret; DROP TABLE signing_key; DROP TABLE stage_discrepancy;

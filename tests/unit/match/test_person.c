@@ -114,11 +114,22 @@ static void test_list_errors_say_where(void **state)
 	/* JSON is not read as a broken CSV: the message says what a list is,
 	 * by its code, in the user's language. */
 	read_text("{\"surname\": \"A\"}\n", &l, PL_EINPUT, &err);
-	assert_string_equal(err.code, "match.not_csv");
-	assert_non_null(strstr(err.msg, "list.csv: a list to reconcile is CSV"));
+	assert_string_equal(err.code, "match.json_list");
+	assert_non_null(strstr(err.msg, "list.csv: a list to reconcile is CSV, and this is JSON. Save it as CSV"));
 	char ru[PL_ERR_MSG_MAX];
 	msg_err_text(&err, LANG_RU, ru, sizeof(ru));
 	assert_non_null(strstr(ru, "list.csv: список для сверки должен быть в CSV"));
+	/* after a byte order mark too, and by the file's name */
+	read_text("\xEF\xBB\xBF[{\"surname\": \"A\"}]", &l, PL_EINPUT, &err);
+	assert_string_equal(err.code, "match.json_list");
+	FILE *j = fmemopen((void *)"surname\nA\n", 10, "r");
+	assert_int_equal(match_list_read(nm, j, "b.jsonl", NULL, &l, &err), PL_EINPUT);
+	assert_string_equal(err.code, "match.json_list");
+	fclose(j);
+	/* a byte order mark before a CSV header is still read */
+	read_text("\xEF\xBB\xBFsurname\nA\n", &l, PL_OK, &err);
+	assert_int_equal(l.side.n, 1);
+	match_list_free(&l);
 	read_text("surname,given_names\nA,B\nC\n", &l, PL_EINPUT, &err);
 	assert_string_equal(err.code, "match.fields_count");
 	msg_err_text(&err, LANG_UK, ru, sizeof(ru));
@@ -163,6 +174,50 @@ static void test_cross_script_linkage(void **state)
 	match_list_free(&lb);
 	free(abuf);
 	free(bbuf);
+}
+
+/* A whole name under the headers lists give it (ПІБ, Ф.И.О., full name),
+ * split in the order the list shows: the rows with a patronymic vote, a
+ * row without a clue follows them; with no vote, each row its own way. */
+static void test_whole_names_in_the_lists_order(void **state)
+{
+	(void)state;
+	match_list l;
+	pl_err err = {0};
+	read_text("Ф.И.О.,birth_date\nОлександр Іванович Шевченко,1990\nПетро Миколайович Коваль,1985\n"
+	          "Гвідо Зюзюкін,1980\n", &l, PL_OK, &err);
+	assert_int_equal(l.name_order, NAMES_SURNAME_LAST);
+	assert_int_equal(l.order_votes[NAMES_SURNAME_LAST], 2);
+	assert_int_equal(l.split[2], NAMES_SPLIT_LIST_ORDER);
+	assert_string_equal(l.shown[2 * MATCH_SHOWN + 0], "Зюзюкін");
+	assert_string_equal(l.shown[2 * MATCH_SHOWN + 1], "Гвідо");
+	/* the columns were keyed again from the new parts */
+	const char *row[MP_COLS];
+	arena a;
+	arena_init(&a, 0);
+	person p = {0};
+	p.f[PF_SURNAME] = "Зюзюкін";
+	p.f[PF_GIVEN_NAMES] = "Гвідо";
+	p.f[PF_BIRTH_DATE] = "1980";
+	assert_int_equal(match_person_row(nm, &p, &a, row), PL_OK);
+	assert_string_equal(match_value(&l.side, 2, MP_SURNAME), row[MP_SURNAME]);
+	assert_string_equal(match_value(&l.side, 2, MP_NAME_PAIR), row[MP_NAME_PAIR]);
+	arena_free(&a);
+	match_list_free(&l);
+	read_text("ПІБ\nШевченко Олександр Іванович\nЗюзюкін Гвідо\n", &l, PL_OK, &err);
+	assert_int_equal(l.name_order, NAMES_SURNAME_FIRST);
+	assert_string_equal(l.shown[1 * MATCH_SHOWN + 0], "Зюзюкін");
+	match_list_free(&l);
+	read_text("full_name\nГвідо Зюзюкін\n", &l, PL_OK, &err);
+	assert_int_equal(l.name_order, 0);
+	assert_int_equal(l.split[0], NAMES_SPLIT_SURNAME_FIRST);
+	match_list_free(&l);
+	/* an empty header is no whole name (fuzz_list found it folding to nothing) */
+	read_text(",surname\nx,A\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "list.csv:1"));
+	/* a header that is not a whole name is still refused by name */
+	read_text("Фамилия\nШевченко\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "Фамилия"));
 }
 
 /* Surnames no dictionary knows meet by their skeletons (the consonants:
@@ -256,6 +311,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns_across_scripts),
 		cmocka_unit_test(test_whole_names_in_any_order),
+		cmocka_unit_test(test_whole_names_in_the_lists_order),
 		cmocka_unit_test(test_list_errors_say_where),
 		cmocka_unit_test(test_cross_script_linkage),
 		cmocka_unit_test(test_degenerate_lists_fall_back_and_say_so),
