@@ -1996,6 +1996,20 @@ test('retention: the admin sets the identity and contacts rules, a dry run lists
   await shot(page, '61-person-pseudonymised');
 });
 
+test('persons entered twice: the reconcile page finds Шевчук written again in Latin and links both records', async (page) => {
+  await signIn(page, 'registrar');
+  const shown = JSON.parse(run(['--json', 'person', 'show', personId]));
+  const made = await apiAs(page, 'POST', '/api/persons', { surname_latin: 'Shevchuk', given_names_latin: 'Oleksandr',
+    patronymic_latin: 'Mykolaiovych', birth_date: shown.birth_date, party: 'UA' });
+  assert(made.status === 201, `the second record was not made: ${made.status}`);
+  await page.goto(`${base}/reconcile`);
+  await page.click('#duplicates-run');
+  await page.waitForSelector('#duplicates-summary');
+  const clusters = await page.textContent('#duplicates-out');
+  assert(clusters.includes(personId) && clusters.includes(made.body.id), `not found as one person: ${clusters.slice(0, 400)}`);
+  await shot(page, '62-duplicates');
+});
+
 const only = process.env.PARLEY_BROWSER_ONLY;
 if (only) tests.splice(0, tests.length, ...tests.filter((t) => only.split('|').some((o) => t.name.includes(o))));
 let failed = 0;

@@ -40,6 +40,17 @@ export default {
     dna: 'DNA',
     retention: 'Retention',
   },
+  duplicates: {
+    title: "Persons entered twice",
+    intro: "Looks for records of the registry that seem to be one person written twice (in another script, with a typo, with the names exchanged). Nothing is changed: open the records and correct them.",
+    run: "Find persons entered twice",
+    working: "Comparing the registry with itself…",
+    failed: "The search for duplicates failed.",
+    found: "{n} {n#group|groups} of records that seem to be one person ({records} records of {persons}).",
+    none: "No record seems to be entered twice.",
+    more: "{n} more {n#group|groups} not shown.",
+    likely: "{p}% likely one person",
+  },
   reconcile: {
     title: 'Reconcile a list',
     intro: 'Upload the other side’s or the mediator’s list (CSV in the person format of docs/formats.md, names in any script or spelling). Each row is matched to a person in the registry, sent to review, or left unmatched; matches are flagged when the person was already returned, died, is a civilian, or is listed twice.',

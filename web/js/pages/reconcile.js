@@ -5,6 +5,7 @@
 import { get, post, query, upload } from '../api.js';
 import { h, clear, notice } from '../dom.js';
 import { t, label, number, message } from '../i18n.js';
+import { section as duplicates } from './duplicates.js';
 
 // The comparisons of the report, and the list columns each is read from
 // (Cyrillic first, then Latin).
@@ -278,5 +279,5 @@ export async function render(ctx) {
       button.disabled = false;
     }
   });
-  return h('section', { class: 'reconcile' }, h('h1', {}, t('reconcile.title')), form, out);
+  return h('section', { class: 'reconcile' }, h('h1', {}, t('reconcile.title')), form, out, await duplicates());
 }
