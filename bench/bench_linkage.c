@@ -2,7 +2,8 @@
  * people (registry_demo_linkage: side a in Ukrainian, side b in the
  * Russian forms and schemes, with corruptions), linked by the person spec
  * and scored against the truth in column ext.bench.
- *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR]
+ *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR] [--unknown-surnames]
+ *   bench_linkage --skeleton-accuracy
  *   bench_linkage --columns-in DIR [--threads T]
  * With --dir, the two lists are also left there as a.csv and b.csv, and
  * their linkage columns (names already keyed) as a_cols.csv and
@@ -16,6 +17,7 @@
 #include <time.h>
 
 #include "core/csv.h"
+#include "core/rng.h"
 #include "demo/demo.h"
 #include "match/person.h"
 
@@ -33,9 +35,10 @@ static long peak_rss_mib(void)
 	return ru.ru_maxrss / 1024;
 }
 
-static const char *const col_names[MP_COLS] = {
+static const char *const col_names[] = {
 	"surname", "surname_eq", "given", "given_eq", "patr", "patr_eq", "birth", "birth_year",
-	"service", "unit", "place", "sex", "name_pair"};
+	"service", "unit", "place", "sex", "name_pair", "surname_skel", "skel_pair", "skel_head", "given_skel", "address", "locality", "region", "house"};
+_Static_assert(sizeof(col_names) / sizeof(col_names[0]) == MP_COLS, "a name for every linkage column");
 
 /* The linkage columns of a list, with its ids, as CSV. */
 static void dump_columns(const match_list *l, const char *path)
@@ -133,6 +136,61 @@ static int link_columns(const char *dir, int threads)
 	return 0;
 }
 
+/* The skeleton's "variant" against the shipped dictionary, which it was
+ * not made from: of the Ukrainian/Russian pairs whose keys differ, the
+ * share with one skeleton (found), and of random pairs of different rows,
+ * the share with one skeleton (chance). */
+static int skeleton_accuracy(void)
+{
+	size_t len;
+	const char *text = names_dict_text(&len);
+	FILE *f = fmemopen((void *)text, len, "r");
+	csv_reader *r;
+	pl_err err = {0};
+	if(!f || csv_reader_open(&r, f, "uk_ru_names.csv", &err))
+		return fail(&err);
+	char (*sk)[2][64] = calloc(200000, sizeof(*sk));
+	size_t rows = 0, differ = 0, same = 0;
+	csv_record rec;
+	bool eof;
+	buf k;
+	buf_init(&k, 0);
+	while(sk && rows < 200000 && !csv_read(r, &rec, &eof, &err) && !eof) {
+		if(rec.line == 1 || rec.nfields < 2)
+			continue;
+		char key[2][64];
+		for(int side = 0; side < 2; side++) {
+			buf_reset(&k);
+			if(names_word_key(rec.fields[side], &k))
+				return 1;
+			snprintf(key[side], sizeof(key[side]), "%s", buf_str(&k));
+			match_skeleton(key[side], sk[rows][side], sizeof(sk[rows][side]));
+		}
+		if(strcmp(key[0], key[1])) {
+			differ++;
+			same += !strcmp(sk[rows][0], sk[rows][1]);
+		}
+		rows++;
+	}
+	rng g;
+	rng_seed(&g, 1);
+	size_t chance = 0, tries = 200000;
+	for(size_t t = 0; t < tries && rows > 1; t++) {
+		size_t i = rng_below(&g, (uint32_t)rows), j = rng_below(&g, (uint32_t)rows);
+		chance += i != j && !strcmp(sk[i][0], sk[j][1]);
+	}
+	printf("skeleton on the name dictionary (%zu pairs, %zu whose keys differ):\n", rows, differ);
+	printf("  same skeleton, Ukrainian and Russian forms whose keys differ  %6.2f%%\n",
+	       differ ? 100.0 * (double)same / (double)differ : 0);
+	printf("  same skeleton, random pairs of different names                %6.2f%%\n",
+	       100.0 * (double)chance / (double)tries);
+	buf_free(&k);
+	free(sk);
+	csv_reader_close(r);
+	fclose(f);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	long n = 10000;
@@ -144,7 +202,10 @@ int main(int argc, char **argv)
 	                                     {"seed", required_argument, NULL, 's'},
 	                                     {"threads", required_argument, NULL, 't'},
 	                                     {"dir", required_argument, NULL, 'd'},
+	                                     {"unknown-surnames", no_argument, NULL, 'u'},
+	                                     {"skeleton-accuracy", no_argument, NULL, 'k'},
 	                                     {0}};
+	bool unknown = false;
 	int c;
 	while((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if(c == 'n')
@@ -157,6 +218,10 @@ int main(int argc, char **argv)
 			dir = optarg;
 		else if(c == 'c')
 			columns_in = optarg;
+		else if(c == 'u')
+			unknown = true;
+		else if(c == 'k')
+			return skeleton_accuracy();
 		else
 			return 2;
 	}
@@ -167,7 +232,7 @@ int main(int argc, char **argv)
 	size_t alen = 0, blen = 0;
 	FILE *fa = open_memstream(&abuf, &alen), *fb = open_memstream(&bbuf, &blen);
 	double t0 = now();
-	if(!fa || !fb || registry_demo_linkage(fa, fb, n, seed, &err))
+	if(!fa || !fb || registry_demo_linkage_with(fa, fb, n, seed, unknown, &err))
 		return fail(&err);
 	fclose(fa);
 	fclose(fb);
@@ -228,12 +293,13 @@ int main(int argc, char **argv)
 
 	if(getenv("BENCH_MODEL"))
 		match_model_print(stdout, &match_person_spec, &r);
-	printf("cross-script linkage: %zu x %zu records, %zu of them the same people (seed %llu)\n",
-	       la.side.n, lb.side.n, truth, (unsigned long long)seed);
+	printf("cross-script linkage%s: %zu x %zu records, %zu of them the same people (seed %llu)\n",
+	       unknown ? ", surnames no dictionary knows" : "", la.side.n, lb.side.n, truth,
+	       (unsigned long long)seed);
 	for(int k = 0; k < match_person_spec.nrules; k++)
 		printf("  rule %-40s %10zu pairs\n", match_person_spec.rules[k].name, r.rule_pairs[k]);
-	printf("  candidate pairs (union) %27zu  (largest block %zu, %zu skipped)\n", r.candidates,
-	       r.largest_block, r.skipped_blocks);
+	printf("  candidate pairs (union) %27zu  (%.2f per true pair; largest block %zu, %zu skipped)\n",
+	       r.candidates, truth ? (double)r.candidates / (double)truth : 0, r.largest_block, r.skipped_blocks);
 	printf("  EM: %d iterations%s, lambda %.5f, %zu patterns\n", r.model.iterations,
 	       r.model.converged ? "" : " (not converged)", r.model.lambda, r.patterns);
 	printf("  links %zu, review %zu; true %zu, false %zu, missed %zu\n", r.links, r.reviews, tp, fp,

@@ -6,24 +6,24 @@
 #include <string.h>
 
 static const match_comparison cmps[] = {
-	{"given_name", MATCH_NAME, FEBRL_GIVEN, -1, FEBRL_SURNAME, true, -1},
-	{"surname", MATCH_NAME, FEBRL_SURNAME, -1, FEBRL_GIVEN, true, -1},
-	{"street_number", MATCH_ID, FEBRL_STREET_NO, -1, -1, false, -1},
-	{"address_1", MATCH_TEXT, FEBRL_ADDRESS1, -1, -1, false, -1},
-	{"address_2", MATCH_TEXT, FEBRL_ADDRESS2, -1, -1, false, -1},
-	{"suburb", MATCH_TEXT, FEBRL_SUBURB, -1, -1, true, -1},
-	{"postcode", MATCH_ID, FEBRL_POSTCODE, -1, -1, false, -1},
-	{"state", MATCH_EXACT, FEBRL_STATE, -1, -1, false, -1},
-	{"date_of_birth", MATCH_DATE, FEBRL_DOB, -1, -1, false, -1},
-	{"soc_sec_id", MATCH_ID, FEBRL_SSID, -1, -1, false, -1},
+	{"given_name", MATCH_NAME, FEBRL_GIVEN, -1, FEBRL_SURNAME, true, -1, -1},
+	{"surname", MATCH_NAME, FEBRL_SURNAME, -1, FEBRL_GIVEN, true, -1, -1},
+	{"street_number", MATCH_ID, FEBRL_STREET_NO, -1, -1, false, -1, -1},
+	{"address_1", MATCH_TEXT, FEBRL_ADDRESS1, -1, -1, false, -1, -1},
+	{"address_2", MATCH_TEXT, FEBRL_ADDRESS2, -1, -1, false, -1, -1},
+	{"suburb", MATCH_TEXT, FEBRL_SUBURB, -1, -1, true, -1, -1},
+	{"postcode", MATCH_ID, FEBRL_POSTCODE, -1, -1, false, -1, -1},
+	{"state", MATCH_EXACT, FEBRL_STATE, -1, -1, false, -1, -1},
+	{"date_of_birth", MATCH_DATE, FEBRL_DOB, -1, -1, false, -1, -1},
+	{"soc_sec_id", MATCH_ID, FEBRL_SSID, -1, -1, false, -1, -1},
 };
 
 static const match_rule rules[] = {
-	{"given_name", {FEBRL_GIVEN}, 1},
-	{"surname", {FEBRL_SURNAME}, 1},
-	{"date_of_birth", {FEBRL_DOB}, 1},
-	{"soc_sec_id", {FEBRL_SSID}, 1},
-	{"postcode + street_number", {FEBRL_POSTCODE, FEBRL_STREET_NO}, 2},
+	{"given_name", {FEBRL_GIVEN}, 1, 0, 0},
+	{"surname", {FEBRL_SURNAME}, 1, 0, 0},
+	{"date_of_birth", {FEBRL_DOB}, 1, 0, 0},
+	{"soc_sec_id", {FEBRL_SSID}, 1, 0, 0},
+	{"postcode + street_number", {FEBRL_POSTCODE, FEBRL_STREET_NO}, 2, 0, 0},
 };
 
 const match_spec febrl_spec = {cmps, (int)(sizeof(cmps) / sizeof(cmps[0])), rules,

@@ -1,7 +1,8 @@
 /* A list to reconcile (match_list_read) on any bytes, and linking it with
  * itself: never crashes; a refused list says where (list.csv:LINE), an
  * accepted one has a record per data row, every value of every column
- * either unknown or non-empty, and name keys only in a-z and spaces. */
+ * either unknown or non-empty, name and place keys only in a-z and spaces,
+ * an address's key its words, one '|', its numbers (a-z, 0-9, spaces). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ static names *nm;
 static void check_keys(const match_list *l)
 {
 	static const int name_cols[] = {MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, MP_GIVEN_EQ, MP_PATR,
-	                                MP_PATR_EQ};
+	                                MP_PATR_EQ, MP_LOCALITY, MP_REGION};
 	for(size_t i = 0; i < l->side.n; i++) {
 		for(int c = 0; c < MP_COLS; c++) {
 			const char *v = match_value(&l->side, i, c);
@@ -26,6 +27,10 @@ static void check_keys(const match_list *l)
 			for(const char *v = match_value(&l->side, i, name_cols[k]); v && *v; v++)
 				if(!((*v >= 'a' && *v <= 'z') || *v == ' '))
 					abort();
+		const char *addr = match_value(&l->side, i, MP_ADDRESS), *bar = addr ? strchr(addr, '|') : NULL;
+		if(addr && (!bar || strchr(bar + 1, '|') || strspn(addr, "abcdefghijklmnopqrstuvwxyz0123456789 |") !=
+		                                              strlen(addr)))
+			abort();
 	}
 }
 

@@ -4,7 +4,8 @@
  * Deny by default: a role may do exactly what the matrix in roles.c says,
  * and auth_can() is the one place that is asked. Passwords are Argon2id
  * hashes (libsodium's interactive limits); session and API tokens are 256
- * random bits, stored only as their BLAKE2b hash. */
+ * random bits, stored only as their BLAKE2b hash. A second factor (TOTP,
+ * RFC 6238, with recovery codes) may be required of roles. */
 #ifndef PARLEY_AUTH_AUTH_H
 #define PARLEY_AUTH_AUTH_H
 
@@ -74,6 +75,7 @@ typedef struct user {
 	char display[129];
 	role_set roles;
 	bool disabled;
+	bool totp;            /* has a second factor in force */
 } user;
 
 /* Names are 1 to 64 of a-z, 0-9, '.', '-' and '_'. Passwords are 10 to 256
@@ -173,6 +175,91 @@ pl_rc auth_token_revoke(store *st, int64_t id, int64_t owner_id, const char *act
 typedef pl_rc (*auth_token_fn)(void *ctx, const api_token *t);
 /* The tokens of one user (user_id), or of all (0). */
 pl_rc auth_token_list(store *st, int64_t user_id, auth_token_fn fn, void *ctx, pl_err *err);
+
+/* ---- a second factor: TOTP (RFC 6238) and recovery codes ------------- */
+
+enum {
+	TOTP_SECRET_LEN = 20,       /* bytes: HMAC-SHA1's own size (RFC 4226) */
+	TOTP_SECRET_B32 = 32,       /* its base32 */
+	TOTP_PERIOD = 30,           /* seconds a code holds */
+	TOTP_DIGITS = 6,
+	TOTP_URI_MAX = 320,
+	RECOVERY_CODES = 10,        /* made at once, each good once */
+	RECOVERY_LEN = 14,          /* XXXX-XXXX-XXXX: 12 of 32 signs, 60 bits */
+	PENDING_LIFE = 300          /* seconds between the password and the code */
+};
+
+/* The HOTP value (RFC 4226) of key at counter, in `digits` (6 to 8)
+ * decimal digits; TOTP's counter is the time step, seconds / 30. */
+uint32_t auth_hotp(const unsigned char *key, size_t len, uint64_t counter, int digits);
+/* RFC 4648 base32 of in[0..n), without padding, into out (8 signs for
+ * every 5 bytes and a NUL: size >= (8 * n + 4) / 5 + 1). */
+void auth_base32(const unsigned char *in, size_t n, char *out, size_t size);
+
+typedef struct totp_status {
+	bool enrolled;              /* confirmed: asked for at every sign-in */
+	bool pending;               /* begun and not confirmed */
+	bool required;              /* a role of the user must use one */
+	char confirmed_at[32];
+	int recovery_left;          /* recovery codes not used */
+} totp_status;
+
+pl_rc auth_totp_status(store *st, const user *u, totp_status *out, pl_err *err);
+
+/* A new secret for an app: its base32 and its otpauth:// URI. */
+typedef struct totp_secret {
+	char base32[TOTP_SECRET_B32 + 1];
+	char uri[TOTP_URI_MAX];
+} totp_secret;
+
+typedef char recovery_codes[RECOVERY_CODES][RECOVERY_LEN + 1];
+
+/* Begin enrolment: a new secret, pending (not asked for) until confirmed;
+ * one pending before is replaced. PL_ECONFLICT if one is in force. */
+pl_rc auth_totp_begin(store *st, const user *u, totp_secret *out, pl_err *err);
+/* Confirm the pending secret with a code of it at `now` (seconds since
+ * 1970): in force from then, and new recovery codes, shown once (only
+ * their hashes are kept). PL_EINPUT if the code is wrong, PL_ENOTFOUND
+ * if nothing is pending. Audited. */
+pl_rc auth_totp_confirm(store *st, const user *u, const char *code, int64_t now, recovery_codes out,
+                        pl_err *err);
+/* The second factor of a sign-in: a code of the secret in force (the step
+ * of `now`, the one before or after; never a step at or before the last
+ * one taken) or an unused recovery code, which is then used up (audited).
+ * PL_EINPUT "auth.wrong_code" otherwise, the same whatever was wrong. */
+pl_rc auth_totp_check(store *st, const user *u, const char *code, int64_t now, pl_err *err);
+/* The user turns their factor off, with their password and a current
+ * code (or a recovery code). Audited. */
+pl_rc auth_totp_disable(store *st, const user *u, const char *password, const char *code, int64_t now,
+                        pl_err *err);
+/* A new set of recovery codes, replacing every one before; needs a current
+ * code. Audited. */
+pl_rc auth_recovery_renew(store *st, const user *u, const char *code, int64_t now, recovery_codes out,
+                          pl_err *err);
+/* An admin's reset (a lost phone): the user's factor and recovery codes
+ * removed and their sessions ended; next time they sign in with the
+ * password alone, or enrol if their role requires it. PL_ENOTFOUND if
+ * they have none. Audited, by actor. */
+pl_rc auth_totp_reset(store *st, const char *name, const char *actor, pl_err *err);
+
+/* The roles that must use a second factor (none in a new database). */
+pl_rc auth_second_factor_roles(store *st, role_set *out, pl_err *err);
+/* Set them. The sessions of users they now cover who have no factor in
+ * force end (how many in *ended, may be NULL): they sign in again and
+ * enrol. Audited, by actor. */
+pl_rc auth_second_factor_require(store *st, role_set roles, const char *actor, long *ended, pl_err *err);
+/* Is a second factor asked of this user at sign-in: in force, or required? */
+pl_rc auth_second_factor_due(store *st, const user *u, bool *due, pl_err *err);
+
+/* A sign-in between its password and its second factor: a token good for
+ * PENDING_LIFE seconds (only its hash is kept). */
+pl_rc auth_pending_create(store *st, const user *u, int64_t now, char token[TOKEN_LEN + 1], pl_err *err);
+/* The user of a pending token; PL_ENOTFOUND "auth.no_pending" if it is
+ * unknown, used or too old. */
+pl_rc auth_pending_user(store *st, const char *token, int64_t now, user *out, pl_err *err);
+/* Use it up: PL_ENOTFOUND if another request did first (and expired ones
+ * go too). */
+pl_rc auth_pending_take(store *st, const char *token, pl_err *err);
 
 /* As JSON, as the CLI's --json and the API show them. */
 struct json_t;

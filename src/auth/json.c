@@ -9,8 +9,9 @@ json_t *auth_user_json(const user *u)
 	for(int r = 0; r < ROLE_COUNT; r++)
 		if(u->roles & (1u << r))
 			json_array_append_new(roles, json_string(role_names[r]));
-	return json_pack("{s:s, s:s?, s:o, s:b}", "name", u->name, "display_name",
-	                 u->display[0] ? u->display : NULL, "roles", roles, "disabled", u->disabled);
+	return json_pack("{s:s, s:s?, s:o, s:b, s:b}", "name", u->name, "display_name",
+	                 u->display[0] ? u->display : NULL, "roles", roles, "disabled", u->disabled,
+	                 "second_factor", u->totp);
 }
 
 json_t *auth_token_json(const api_token *t)

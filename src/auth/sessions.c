@@ -6,9 +6,8 @@
 
 #include "audit/audit.h"
 #include "auth/auth.h"
+#include "auth/internal.h"
 #include "core/date.h"
-
-enum { HASH_SIZE = 32 };
 
 /* A session is noted as seen at most this often: a write per request would
  * cost more than the request. */
@@ -22,12 +21,12 @@ void auth_random_token(char *out)
 	sodium_memzero(raw, sizeof(raw));
 }
 
-static void token_hash(const char *token, unsigned char out[HASH_SIZE])
+void auth_token_hash(const char *token, unsigned char out[AUTH_HASH_SIZE])
 {
-	crypto_generichash(out, HASH_SIZE, (const unsigned char *)token, strlen(token), NULL, 0);
+	crypto_generichash(out, AUTH_HASH_SIZE, (const unsigned char *)token, strlen(token), NULL, 0);
 }
 
-static bool token_shape(const char *token, size_t len)
+bool auth_token_shape(const char *token, size_t len)
 {
 	if(strlen(token) != len)
 		return false;
@@ -40,7 +39,7 @@ static bool token_shape(const char *token, size_t len)
 	return true;
 }
 
-static pl_rc step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err)
+pl_rc auth_step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *err)
 {
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
@@ -50,9 +49,9 @@ static pl_rc step_done(store *st, sqlite3_stmt *s, const char *doing, pl_err *er
 pl_rc auth_session_create(store *st, const user *u, const char *address, int64_t now,
                           char token[TOKEN_LEN + 1], session *out, pl_err *err)
 {
-	unsigned char h[HASH_SIZE];
+	unsigned char h[AUTH_HASH_SIZE];
 	auth_random_token(token);
-	token_hash(token, h);
+	auth_token_hash(token, h);
 	memset(out, 0, sizeof(*out));
 	out->u = *u;
 	auth_random_token(out->csrf);
@@ -63,13 +62,13 @@ pl_rc auth_session_create(store *st, const user *u, const char *address, int64_t
 	sqlite3_stmt *s;
 	if(!(rc = store_stmt(st, "INSERT INTO session(token_hash, user_id, csrf, address, created,"
 	                         " last_seen) VALUES (?,?,?,?,?,?)", &s, err))) {
-		sqlite3_bind_blob(s, 1, h, HASH_SIZE, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 1, h, AUTH_HASH_SIZE, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, u->id);
 		sqlite3_bind_text(s, 3, out->csrf, -1, SQLITE_STATIC);
 		store_bind_text(s, 4, address);
 		sqlite3_bind_int64(s, 5, now);
 		sqlite3_bind_int64(s, 6, now);
-		rc = step_done(st, s, "opening a session", err);
+		rc = auth_step_done(st, s, "opening a session", err);
 	}
 	/* Who signed in, and from where: the session itself is not named. */
 	if(!rc) {
@@ -86,23 +85,23 @@ static pl_rc delete_hash(store *st, const unsigned char *h, pl_err *err)
 	pl_rc rc = store_stmt(st, "DELETE FROM session WHERE token_hash = ?", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_blob(s, 1, h, HASH_SIZE, SQLITE_STATIC);
-	return step_done(st, s, "ending a session", err);
+	sqlite3_bind_blob(s, 1, h, AUTH_HASH_SIZE, SQLITE_STATIC);
+	return auth_step_done(st, s, "ending a session", err);
 }
 
 pl_rc auth_session_check(store *st, const char *token, int64_t now, const session_limits *lim,
                          session *out, pl_err *err)
 {
-	if(!token_shape(token, TOKEN_LEN))
+	if(!auth_token_shape(token, TOKEN_LEN))
 		return pl_failc(err, PL_ENOTFOUND, "auth.no_session", NULL);
-	unsigned char h[HASH_SIZE];
-	token_hash(token, h);
+	unsigned char h[AUTH_HASH_SIZE];
+	auth_token_hash(token, h);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT user_id, csrf, created, last_seen FROM session"
 	                          " WHERE token_hash = ?", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_blob(s, 1, h, HASH_SIZE, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 1, h, AUTH_HASH_SIZE, SQLITE_STATIC);
 	int x = sqlite3_step(s);
 	int64_t user_id = 0;
 	if(x == SQLITE_ROW) {
@@ -133,7 +132,7 @@ pl_rc auth_session_check(store *st, const char *token, int64_t now, const sessio
 		if((rc = store_stmt(st, "UPDATE session SET last_seen = ? WHERE token_hash = ?", &s, err)))
 			return rc;
 		sqlite3_bind_int64(s, 1, now);
-		sqlite3_bind_blob(s, 2, h, HASH_SIZE, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 2, h, AUTH_HASH_SIZE, SQLITE_STATIC);
 		if(store_try_step(st, s))
 			out->last_seen = now;
 	}
@@ -148,15 +147,15 @@ pl_rc auth_sessions_prune(store *st, int64_t now, const session_limits *lim, pl_
 		return rc;
 	sqlite3_bind_int64(s, 1, now - lim->idle);
 	sqlite3_bind_int64(s, 2, now - lim->absolute);
-	return step_done(st, s, "removing expired sessions", err);
+	return auth_step_done(st, s, "removing expired sessions", err);
 }
 
 pl_rc auth_session_end(store *st, const char *token, pl_err *err)
 {
-	if(!token_shape(token, TOKEN_LEN))
+	if(!auth_token_shape(token, TOKEN_LEN))
 		return PL_OK;
-	unsigned char h[HASH_SIZE];
-	token_hash(token, h);
+	unsigned char h[AUTH_HASH_SIZE];
+	auth_token_hash(token, h);
 	return delete_hash(st, h, err);
 }
 
@@ -177,8 +176,8 @@ pl_rc auth_token_make(store *st, const user *u, const token_spec *spec, const ch
 		return pl_failc(err, PL_EINPUT, "auth.token_days", "max", PL_N(TOKEN_DAYS_MAX), NULL);
 	memcpy(token, "pt_", 3);
 	auth_random_token(token + 3);
-	unsigned char h[HASH_SIZE];
-	token_hash(token, h);
+	unsigned char h[AUTH_HASH_SIZE];
+	auth_token_hash(token, h);
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
 	pl_rc rc = store_begin(st, err);
@@ -189,7 +188,7 @@ pl_rc auth_token_make(store *st, const user *u, const token_spec *spec, const ch
 	                         " expires_at, read_only) VALUES (?1,?2,?3,?4,"
 	                         " strftime('%Y-%m-%dT%H:%M:%fZ', ?4, '+' || ?5 || ' days'), ?6)"
 	                         " RETURNING id, expires_at", &s, err))) {
-		sqlite3_bind_blob(s, 1, h, HASH_SIZE, SQLITE_STATIC);
+		sqlite3_bind_blob(s, 1, h, AUTH_HASH_SIZE, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, u->id);
 		sqlite3_bind_text(s, 3, name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 4, now, -1, SQLITE_STATIC);
@@ -225,10 +224,10 @@ pl_rc auth_token_create(store *st, const user *u, const char *name, const char *
 pl_rc auth_token_check(store *st, const char *token, int64_t now, user *out, bool *read_only,
                        pl_err *err)
 {
-	if(strncmp(token, "pt_", 3) || !token_shape(token + 3, TOKEN_LEN))
+	if(strncmp(token, "pt_", 3) || !auth_token_shape(token + 3, TOKEN_LEN))
 		return pl_failc(err, PL_ENOTFOUND, "auth.no_token", NULL);
-	unsigned char h[HASH_SIZE];
-	token_hash(token, h);
+	unsigned char h[AUTH_HASH_SIZE];
+	auth_token_hash(token, h);
 	sqlite3_stmt *s;
 	/* Times are ISO 8601 text of one width, so they compare as text. */
 	pl_rc rc = store_stmt(st, "SELECT id, user_id, read_only,"
@@ -238,7 +237,7 @@ pl_rc auth_token_check(store *st, const char *token, int64_t now, user *out, boo
 	                          " FROM api_token WHERE token_hash = ?1 AND revoked_at IS NULL", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_blob(s, 1, h, HASH_SIZE, SQLITE_STATIC);
+	sqlite3_bind_blob(s, 1, h, AUTH_HASH_SIZE, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, now);
 	sqlite3_bind_int(s, 3, TOUCH_EVERY);
 	int x = sqlite3_step(s);
@@ -288,7 +287,7 @@ pl_rc auth_token_revoke(store *st, int64_t id, int64_t owner_id, const char *act
 		sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, id);
 		sqlite3_bind_int64(s, 3, owner_id);
-		rc = step_done(st, s, "revoking a token", err);
+		rc = auth_step_done(st, s, "revoking a token", err);
 	}
 	if(!rc && sqlite3_changes(store_db(st)) == 0)
 		rc = pl_failc(err, PL_ENOTFOUND, "auth.no_token_id", "id", PL_N(id), NULL);

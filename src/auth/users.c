@@ -6,6 +6,7 @@
 
 #include "audit/audit.h"
 #include "auth/auth.h"
+#include "auth/internal.h"
 #include "core/date.h"
 #include "core/json.h"
 
@@ -30,6 +31,22 @@ static const char *name_invalid(const char *name)
 	return n == 0 || n > USER_NAME_MAX ? "auth.name_len" : "auth.name_chars";
 }
 
+pl_rc auth_end_sessions(store *st, int64_t user_id, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "DELETE FROM session WHERE user_id = ?", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, user_id);
+	if((rc = auth_step_done(st, s, "ending sessions", err)))
+		return rc;
+	/* And the sign-ins waiting for their second factor. */
+	if((rc = store_stmt(st, "DELETE FROM login_pending WHERE user_id = ?", &s, err)))
+		return rc;
+	sqlite3_bind_int64(s, 1, user_id);
+	return auth_step_done(st, s, "ending sign-ins", err);
+}
+
 /* A locked account locks its way in: its sessions end and its API tokens
  * are revoked for good (inside the caller's transaction). */
 static pl_rc lock_out(store *st, int64_t user_id, pl_err *err)
@@ -37,22 +54,15 @@ static pl_rc lock_out(store *st, int64_t user_id, pl_err *err)
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "DELETE FROM session WHERE user_id = ?", &s, err);
+	pl_rc rc = auth_end_sessions(st, user_id, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, user_id);
-	int x = sqlite3_step(s);
-	sqlite3_reset(s);
-	if(x != SQLITE_DONE)
-		return store_fail(st, err, x, "ending sessions");
 	if((rc = store_stmt(st, "UPDATE api_token SET revoked_at = ? WHERE user_id = ?"
 	                        " AND revoked_at IS NULL", &s, err)))
 		return rc;
 	sqlite3_bind_text(s, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 2, user_id);
-	x = sqlite3_step(s);
-	sqlite3_reset(s);
-	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "revoking tokens");
+	return auth_step_done(st, s, "revoking tokens", err);
 }
 
 static pl_rc hash_password(const char *password, char out[crypto_pwhash_STRBYTES], pl_err *err)
@@ -105,9 +115,12 @@ static void user_from_row(sqlite3_stmt *s, user *u)
 	if(!auth_roles_parse(store_column_text(s, 3), &u->roles, &bad, &badlen))
 		u->roles = 0; /* a role this parley does not know grants nothing */
 	u->disabled = sqlite3_column_int(s, 4) != 0;
+	u->totp = sqlite3_column_int(s, 5) != 0;
 }
 
-#define USER_COLUMNS "id, name, display_name, roles, disabled"
+#define USER_COLUMNS                                                                     \
+	"id, name, display_name, roles, disabled, EXISTS (SELECT 1 FROM user_totp t"         \
+	" WHERE t.user_id = user.id AND t.confirmed_at IS NOT NULL)"
 
 static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id, user *out,
                        char *hash, pl_err *err)
@@ -124,7 +137,7 @@ static pl_rc get_where(store *st, const char *sql, const char *name, int64_t id,
 	if(x == SQLITE_ROW) {
 		user_from_row(s, out);
 		if(hash)
-			snprintf(hash, crypto_pwhash_STRBYTES, "%s", store_column_text(s, 5));
+			snprintf(hash, crypto_pwhash_STRBYTES, "%s", store_column_text(s, 6));
 	}
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
@@ -284,6 +297,12 @@ pl_rc auth_user_set(store *st, const char *name, const role_set *roles, const ch
 			rc = still_an_admin(st, err);
 		if(!rc && after.disabled && !before.disabled)
 			rc = lock_out(st, after.id, err);
+		/* A role that must use a second factor, and none in force: the
+		 * sessions end, and the next sign-in enrols. */
+		role_set need = 0;
+		if(!rc && roles && !after.totp && !(rc = auth_second_factor_roles(st, &need, err)) &&
+		   (after.roles & need & ~before.roles))
+			rc = auth_end_sessions(st, after.id, err);
 		if(!rc)
 			rc = audited(st, actor, "update", &before, &after, err);
 	}

@@ -139,6 +139,9 @@ int cli_fail(const cli *c, const pl_err *err);
  * PL_N(n), and a count's word as {n#one|other} (core/msg.h):
  *   cli_say(stdout, "cli.imported", "n", PL_N(n), "file", path, NULL);
  * What programs read (tables, CSV, JSON, ids) is printed as it is. */
+/* A coded warning (w's code and arguments, match_warnings) on stderr as
+ * "prog: warning: text", in the user's language. */
+void cli_warn(const cli *c, const pl_err *w);
 void cli_say(FILE *out, const char *code, ...)
 #if defined(__GNUC__)
 	__attribute__((sentinel))

@@ -37,7 +37,7 @@ static void field_help(buf *b, const field_def *defs, int n)
 		for(char *p = flag; *p; p++)
 			if(*p == '_')
 				*p = '-';
-		const char *arg = defs[i].kind == FK_DATE ? "DATE" : defs[i].kind == FK_PARTY ? "CODE"
+		const char *arg = defs[i].kind == FK_DATE ? "DATE" : defs[i].kind == FK_PARTY || defs[i].kind == FK_COUNTRY ? "CODE"
 		                  : defs[i].kind == FK_ENUM ? "VALUE" : "TEXT";
 		if(defs[i].kind == FK_ENUM && defs[i].values != lifecycle_event_names) {
 			char list[360];
@@ -249,7 +249,25 @@ static void show_text(const person *p, const event *ev, size_t nev)
 	const char *head[2] = {"field", "value"};
 	table *t = table_new(2, head);
 	for(int i = 0; i < PF_COUNT; i++) {
-		const char *row[2] = {person_fields[i].label, p->f[i] ? p->f[i] : "-"};
+		/* Address lines on one line of the table: ", " between them. */
+		char one[4096];
+		const char *v = p->f[i] ? p->f[i] : "-";
+		if(strchr(v, '\n')) {
+			size_t n = 0;
+			for(const char *c = v; *c && n + 3 < sizeof(one); c++) {
+				if(*c == '\r')
+					continue;
+				if(*c == '\n') {
+					one[n++] = ',';
+					one[n++] = ' ';
+				} else {
+					one[n++] = *c;
+				}
+			}
+			one[n] = '\0';
+			v = one;
+		}
+		const char *row[2] = {person_fields[i].label, v};
 		table_add(t, row);
 	}
 	for(int k = 0; k < p->next; k++) {

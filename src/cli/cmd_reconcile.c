@@ -76,16 +76,26 @@ static pl_rc write_report(const char *path, const reconcile_result *r, const cha
 	return rc;
 }
 
+/* What to be wary of in the links, on stderr whatever the output. */
+static void print_warnings(const cli *c, const match_result *links, size_t na, size_t nb)
+{
+	pl_err w[MATCH_WARNINGS_MAX] = {{0}};
+	int n = match_warnings(&match_person_spec, links, na, nb, w);
+	for(int k = 0; k < n; k++)
+		cli_warn(c, &w[k]);
+}
+
 static void print_summary(const cli *c, const reconcile_result *r)
 {
+	print_warnings(c, &r->links, r->list.side.n, r->reg.side.n);
 	if(c->json) {
 		printf("{\"list_rows\": %zu, \"registry_persons\": %zu, \"matched\": %zu, \"review\": %zu, "
-		       "\"unmatched\": %zu, \"already_returned\": %zu, \"civilian\": %zu, \"died\": %zu, "
-		       "\"duplicate\": %zu, \"booked\": %zu, \"not_eligible\": %zu, "
+		       "\"duplicate\": %zu, \"unmatched\": %zu, \"already_returned\": %zu, \"civilian\": %zu, "
+		       "\"died\": %zu, \"booked\": %zu, \"not_eligible\": %zu, "
 		       "\"candidate_pairs\": %zu, \"registry_keyed\": %zu, "
 		       "\"registry_reused\": %zu, \"seconds\": %.3f}\n",
-		       r->list.side.n, r->reg.side.n, r->matched, r->review, r->unmatched, r->flagged[0],
-		       r->flagged[1], r->flagged[2], r->flagged[3], r->flagged[4], r->flagged[5],
+		       r->list.side.n, r->reg.side.n, r->matched, r->review, r->duplicate, r->unmatched,
+		       r->flagged[0], r->flagged[1], r->flagged[2], r->flagged[4], r->flagged[5],
 		       r->links.candidates, r->reg.keyed,
 		       r->reg.reused, r->seconds);
 		return;
@@ -95,11 +105,12 @@ static void print_summary(const cli *c, const reconcile_result *r)
 	cli_say(stdout, "cli.reconciled", "n", PL_N(r->list.side.n), "registry", PL_N(r->reg.side.n),
 	        "pairs", PL_N(r->links.candidates), "seconds", secs, NULL);
 	cli_say(stdout, "cli.registry_keys", "made", PL_N(r->reg.keyed), "kept", PL_N(r->reg.reused), NULL);
-	cli_say(stdout, "cli.reconcile_counts", "matched", PL_N(r->matched), "review", PL_N(r->review),
-	        "unmatched", PL_N(r->unmatched), NULL);
-	cli_say(stdout, "cli.reconcile_flags", "returned", PL_N(r->flagged[0]), "died", PL_N(r->flagged[2]),
-	        "civilians", PL_N(r->flagged[1]), "twice", PL_N(r->flagged[3]), "booked",
-	        PL_N(r->flagged[4]), "not_eligible", PL_N(r->flagged[5]), NULL);
+	/* Each row once: the outcomes add up to the rows. */
+	cli_say(stdout, "cli.reconcile_outcomes", "matched", PL_N(r->matched), "review", PL_N(r->review),
+	        "twice", PL_N(r->duplicate), "unmatched", PL_N(r->unmatched), NULL);
+	cli_say(stdout, "cli.reconcile_matched_flags", "returned", PL_N(r->flagged[0]), "died", PL_N(r->flagged[2]),
+	        "civilians", PL_N(r->flagged[1]), "booked", PL_N(r->flagged[4]), "not_eligible",
+	        PL_N(r->flagged[5]), NULL);
 	if(!r->whole_names)
 		return;
 	/* The "name" column was split: say by what rule (the rules' names are
@@ -116,6 +127,12 @@ static void print_summary(const cli *c, const reconcile_result *r)
 		}
 	cli_say(stdout, "cli.names_split", "rules", rules, "none", PL_N(r->split[NAMES_SPLIT_NONE]), "left_out",
 	        PL_N(r->split_left_out), NULL);
+	/* The list's own order, as its rows showed it, or that they did not. */
+	const match_list *l = &r->list;
+	cli_say(stdout, l->name_order == NAMES_SURNAME_FIRST ? "cli.names_order_first"
+	        : l->name_order == NAMES_SURNAME_LAST ? "cli.names_order_last" : "cli.names_order_unknown",
+	        "first", PL_N(l->order_votes[NAMES_SURNAME_FIRST]), "last",
+	        PL_N(l->order_votes[NAMES_SURNAME_LAST]), "rule", names_split_name(NAMES_SPLIT_LIST_ORDER), NULL);
 }
 
 static bool parse_decision(const char *s, bool confirm, reconcile_decision *d)
@@ -314,6 +331,8 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 				rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", report);
 		}
 	}
+	if(!rc)
+		print_warnings(c, &res.links, 0, 0);
 	if(!rc && c->json) {
 		printf("{\"registry_persons\": %zu, \"clusters\": %zu, \"in_clusters\": %zu, "
 		       "\"candidate_pairs\": %zu, \"seconds\": %.3f}\n", res.reg.side.n, res.nclusters,

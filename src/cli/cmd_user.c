@@ -1,4 +1,5 @@
-/* parley user add | passwd | disable | enable | set | list, and
+/* parley user add | passwd | disable | enable | set | list | totp-reset |
+ * second-factor, and
  * parley token create | list | revoke.
  *
  * Passwords never come from the command line (other users can read it in
@@ -275,7 +276,8 @@ static int user_enable(cli *c, int argc, char **argv) { return user_disable_or_e
 static const char list_usage[] =
 	"usage: parley user list\n"
 	"\n"
-	"The users, their roles, and whether they are disabled.\n";
+	"The users, their roles, whether they have a second factor (totp) and\n"
+	"whether they are disabled.\n";
 
 static pl_rc list_row(void *ctx, const user *u)
 {
@@ -286,7 +288,7 @@ static pl_rc list_row(void *ctx, const user *u)
 		json_array_append_new(o->arr, auth_user_json(u));
 		return PL_OK;
 	}
-	const char *row[4] = {u->name, u->display, roles, u->disabled ? "disabled" : ""};
+	const char *row[5] = {u->name, u->display, roles, u->totp ? "totp" : "", u->disabled ? "disabled" : ""};
 	table_add(o->t, row);
 	return PL_OK;
 }
@@ -299,12 +301,98 @@ static int user_list(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
-	static const char *const head[4] = {"name", "display name", "roles", ""};
+	static const char *const head[5] = {"name", "display name", "roles", "2nd factor", ""};
 	cli_rows o;
-	cli_rows_init(&o, c, 4, head, 60);
+	cli_rows_init(&o, c, 5, head, 60);
 	pl_rc rc = auth_user_list(st, list_row, &o, &err);
 	store_close(st);
 	return cli_rows_finish(&o, c, rc, &err);
+}
+
+/* ---- the second factor -------------------------------------------------- */
+
+static const char totp_reset_usage[] =
+	"usage: parley user totp-reset NAME\n"
+	"\n"
+	"Remove NAME's second factor and recovery codes (a lost phone) and end\n"
+	"their sessions. They sign in with the password alone again, or enrol\n"
+	"anew at sign-in when one of their roles must use a second factor.\n";
+
+static int user_totp_reset(cli *c, int argc, char **argv)
+{
+	const cli_spec spec = {.usage = totp_reset_usage, .min_args = 1, .max_args = 1, .args_msg = one_user};
+	int status = cli_parse(c, argc, argv, &spec, NULL, NULL);
+	if(status >= 0)
+		return status;
+	store *st;
+	pl_err err = {0};
+	pl_rc rc = cli_open(c, &st, &err);
+	if(!rc) {
+		rc = auth_totp_reset(st, argv[optind], c->actor, &err);
+		store_close(st);
+	}
+	if(rc)
+		return cli_fail(c, &err);
+	if(!c->json)
+		cli_say(stdout, "cli.totp_reset", "user", argv[optind], NULL);
+	return EXIT_OK;
+}
+
+static const char second_factor_usage[] =
+	"usage: parley user second-factor [--require ROLE[,ROLE...] | --none]\n"
+	"\n"
+	"The roles whose users must use a second factor (TOTP, an authenticator\n"
+	"app's codes) to sign in, or set them. Their users without one enrol at\n"
+	"their next sign-in; their sessions open now end. docs/security.md\n"
+	"suggests the roles that read medical details or DNA: admin, medical,\n"
+	"identification, auditor.\n"
+	"\n"
+	"Options:\n"
+	"  --require LIST   these roles, comma-separated, and no others\n"
+	"  --none           no role\n";
+
+static int user_second_factor(cli *c, int argc, char **argv)
+{
+	enum { REQUIRE, NONE, N };
+	static const cli_opt opts[] = {[REQUIRE] = {.name = "require"},
+	                               [NONE] = {.name = "none", .kind = CLI_FLAG}, {0}};
+	static const cli_spec spec = {.usage = second_factor_usage, .opts = opts};
+	cli_val v[N];
+	int status = cli_parse(c, argc, argv, &spec, v, NULL);
+	if(status >= 0)
+		return status;
+	if(v[REQUIRE].s && v[NONE].s)
+		return cli_usage_errorc(c, "cli.second_factor_one_way", NULL);
+	role_set need = 0;
+	if(v[REQUIRE].s && (status = parse_roles(c, v[REQUIRE].s, &need)))
+		return status;
+	bool change = v[REQUIRE].s || v[NONE].s;
+	store *st;
+	pl_err err = {0};
+	long ended = 0;
+	pl_rc rc = cli_open(c, &st, &err);
+	if(!rc) {
+		rc = change ? auth_second_factor_require(st, need, c->actor, &ended, &err)
+		            : auth_second_factor_roles(st, &need, &err);
+		store_close(st);
+	}
+	if(rc)
+		return cli_fail(c, &err);
+	char roles[160];
+	auth_roles_text(need, roles, sizeof(roles));
+	if(c->json) {
+		json_t *o = json_pack("{s:s, s:I}", "roles", roles, "sessions_ended", (json_int_t)ended);
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		putchar('\n');
+		json_decref(o);
+	} else if(need) {
+		cli_say(stdout, "cli.second_factor_roles", "roles", roles, NULL);
+	} else {
+		cli_say(stdout, "cli.second_factor_none", NULL);
+	}
+	if(!c->json && ended)
+		cli_say(stdout, "cli.second_factor_ended", "n", PL_N(ended), NULL);
+	return EXIT_OK;
 }
 
 static const char user_usage[] =
@@ -315,7 +403,9 @@ static const char user_usage[] =
 	"  set       change a user's roles or display name\n"
 	"  disable   stop a user from signing in\n"
 	"  enable    let a disabled user sign in again\n"
-	"  list      the users and their roles\n";
+	"  list      the users and their roles\n"
+	"  totp-reset     remove a user's second factor (a lost phone)\n"
+	"  second-factor  the roles that must use a second factor, or set them\n";
 
 int cmd_user(cli *c, int argc, char **argv)
 {
@@ -323,6 +413,7 @@ int cmd_user(cli *c, int argc, char **argv)
 		{"add", user_add, NULL},         {"passwd", user_passwd, NULL},
 		{"set", user_set, NULL},         {"disable", user_disable, NULL},
 		{"enable", user_enable, NULL},   {"list", user_list, NULL},
+		{"totp-reset", user_totp_reset, NULL}, {"second-factor", user_second_factor, NULL},
 	};
 	return cli_dispatch(c, "user", subs, sizeof(subs) / sizeof(subs[0]), user_usage, argc, argv);
 }

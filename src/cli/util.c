@@ -342,6 +342,15 @@ void cli_say(FILE *out, const char *code, ...)
 	fprintf(out, "%s\n", text);
 }
 
+void cli_warn(const cli *c, const pl_err *w)
+{
+	/* The text is not an argument: those are cut at PL_ERR_ARG_MAX. */
+	char text[PL_ERR_MSG_MAX], head[256];
+	msg_err_text(w, msg_env_lang(), text, sizeof(text));
+	cli_text(head, sizeof(head), "cli.warning", "prog", c->prog, NULL);
+	fprintf(stderr, "%s %s\n", head, text);
+}
+
 pl_rc cli_open(cli *c, store **st, pl_err *err)
 {
 	return store_open(st, c->db, c->actor, 0, err);

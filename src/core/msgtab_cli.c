@@ -142,19 +142,6 @@ const msg_entry msg_table_cli[] = {
 	{"cli.registry_keys", {"  registry keys: {made} made now, {kept} kept from earlier runs",
 	                       "  ключі реєстру: створено зараз {made}, збережено з попередніх запусків {kept}",
 	                       "  ключи реестра: создано сейчас {made}, сохранено с прошлых запусков {kept}"}},
-	{"cli.reconcile_counts", {"  matched    {matched}\n  review     {review}\n  unmatched  {unmatched}",
-	                          "  зіставлено       {matched}\n  на перевірку     {review}\n"
-	                          "  без відповідника {unmatched}",
-	                          "  сопоставлено        {matched}\n  на проверку         {review}\n"
-	                          "  без соответствия    {unmatched}"}},
-	{"cli.reconcile_flags", {"flags: {returned} already returned, {died} died, {civilians} civilians, "
-	                         "{twice} listed twice, {booked} on open stages, {not_eligible} not eligible",
-	                         "позначки: уже повернуто {returned}, загинули {died}, цивільні "
-	                         "{civilians}, двічі в списку {twice}, на відкритих етапах {booked}, не "
-	                         "відповідають умовам {not_eligible}",
-	                         "отметки: уже возвращены {returned}, погибли {died}, гражданские "
-	                         "{civilians}, дважды в списке {twice}, на открытых этапах {booked}, не "
-	                         "соответствуют условиям {not_eligible}"}},
 	{"cli.split_by", {"{n} by {rule}", "{n} за правилом {rule}", "{n} по правилу {rule}"}},
 	{"cli.names_split", {"whole names split:{rules} {none} not split (one word, or initials only), "
 	                     "{left_out} with words left out",

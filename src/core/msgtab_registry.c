@@ -184,12 +184,6 @@ const msg_entry msg_table_registry[] = {
 	                      "запрос — некорректный UTF-8"}},
 
 	/* reconciliation and deduplication (src/match) */
-	{"match.not_csv", {"{list}: a list to reconcile is CSV (a header line of column names, then a "
-	                   "person a row), not JSON",
-	                   "{list}: список для звірки має бути у CSV (рядок заголовка з назвами "
-	                   "стовпців, далі по особі в рядку), а не в JSON",
-	                   "{list}: список для сверки должен быть в CSV (строка заголовка с названиями "
-	                   "столбцов, затем по лицу в строке), а не в JSON"}},
 	{"match.no_name", {"{list}:{line}: no name", "{list}:{line}: немає імені", "{list}:{line}: нет имени"}},
 	{"match.not_a_field", {"{list}:1: column '{column}' is not a person field (docs/formats.md)",
 	                       "{list}:1: стовпець «{column}» не є полем особи (docs/formats.md)",

@@ -1,4 +1,5 @@
-/* Signing in and out, who is signed in, the field definitions for forms,
+/* Signing in (the password, then any second factor: api_totp.c) and out,
+ * who is signed in, the field definitions for forms,
  * and API tokens. */
 #include <sodium.h>
 #include <string.h>
@@ -19,7 +20,7 @@ static json_t *string_array(const char *const *names, unsigned bits, int n)
 
 /* The user, and the party this office is of (serve --party): the UI shows
  * the office's own returnees first. */
-static json_t *who_json(const http_req *q, const user *u, const char *csrf)
+json_t *who_json(const http_req *q, const user *u, const char *csrf)
 {
 	unsigned perms = 0;
 	for(int p = 0; p < PERM_COUNT; p++)
@@ -49,6 +50,71 @@ void login_limit_free(void *state)
 	rate_limit_free(state);
 }
 
+static void login_keys_of(const http_req *q, const char *name, bool with_address, login_keys *k)
+{
+	snprintf(k->user, sizeof(k->user), "u:%.64s", name);
+	if(with_address)
+		snprintf(k->address, sizeof(k->address), "a:%s", q->address);
+	else
+		k->address[0] = '\0';
+}
+
+/* Refused (429 answered) while too many sign-ins failed for the user's
+ * key or the address's. */
+bool login_limited(http_req *q, const char *name, bool with_address, login_keys *k, int64_t now)
+{
+	login_keys_of(q, name, with_address, k);
+	rate_limit *logins = q->srv->state[GROUP_LOGINS];
+	int n = q->srv->cfg.login_failures;
+	/* Per user and per address: guessing one password, or many users'. */
+	int wait = rate_limit_check(logins, k->user, n, now);
+	int await = k->address[0] ? rate_limit_check(logins, k->address, 4 * n, now) : 0;
+	if(!wait && !await)
+		return false;
+	int w = wait > await ? wait : await;
+	snprintf(q->retry_after, sizeof(q->retry_after), "%d", w);
+	http_errorc(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL, "http.rate_limited", "seconds",
+	            PL_N(w), NULL);
+	return true;
+}
+
+void login_failed(http_req *q, const login_keys *k, int64_t now)
+{
+	rate_limit *logins = q->srv->state[GROUP_LOGINS];
+	rate_limit_fail(logins, k->user, now);
+	if(k->address[0])
+		rate_limit_fail(logins, k->address, now);
+}
+
+/* The session of a sign-in that is complete: the cookie, and who it is
+ * (with `extra`'s members, taken, if not NULL). The user's failures are
+ * forgotten only now: a right password alone does not clear them, or the
+ * codes could be guessed between passwords. */
+void login_open_session(http_req *q, const user *u, const login_keys *k, int64_t now, json_t *extra)
+{
+	http_config *cfg = &q->srv->cfg;
+	char token[TOKEN_LEN + 1];
+	session s;
+	pl_err err = {0};
+	if(auth_session_create(q->st, u, q->address, now, token, &s, &err)) {
+		json_decref(extra);
+		http_fail(q, &err);
+		return;
+	}
+	rate_limit_clear(q->srv->state[GROUP_LOGINS], k->user);
+	pl_err prune = {0}; /* housekeeping: a failure here is not the user's */
+	auth_sessions_prune(q->st, now, &cfg->sessions, &prune);
+	snprintf(q->set_cookie, sizeof(q->set_cookie),
+	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
+	         (long long)cfg->sessions.absolute, q->srv->tls ? "; Secure" : "");
+	sodium_memzero(token, sizeof(token));
+	json_t *who = who_json(q, u, s.csrf);
+	if(extra)
+		json_object_update(who, extra);
+	json_decref(extra);
+	http_json(q, MHD_HTTP_OK, who);
+}
+
 void api_login(http_req *q)
 {
 	static const char *const keys[] = {"user", "password", NULL};
@@ -63,20 +129,10 @@ void api_login(http_req *q)
 		            "http.login_fields", NULL);
 		return;
 	}
-	http_config *cfg = &q->srv->cfg;
-	rate_limit *logins = q->srv->state[GROUP_LOGINS];
 	int64_t now = time(NULL);
-	char ukey[96], akey[96];
-	snprintf(ukey, sizeof(ukey), "u:%.64s", name);
-	snprintf(akey, sizeof(akey), "a:%s", q->address);
-	/* Per user and per address: guessing one password, or many users'. */
-	int wait = rate_limit_check(logins, ukey, cfg->login_failures, now);
-	int await = rate_limit_check(logins, akey, 4 * cfg->login_failures, now);
-	if(wait || await) {
+	login_keys k;
+	if(login_limited(q, name, true, &k, now)) {
 		json_decref(b);
-		snprintf(q->retry_after, sizeof(q->retry_after), "%d", wait > await ? wait : await);
-		http_errorc(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL, "http.rate_limited", "seconds",
-		            PL_N(wait > await ? wait : await), NULL);
 		return;
 	}
 	user u;
@@ -84,24 +140,19 @@ void api_login(http_req *q)
 	pl_rc rc = auth_login(q->st, name, password, &u, &err);
 	json_decref(b);
 	if(rc == PL_EINPUT) {
-		rate_limit_fail(logins, ukey, now);
-		rate_limit_fail(logins, akey, now);
+		login_failed(q, &k, now);
 		http_refuse(q, MHD_HTTP_UNAUTHORIZED, "unauthorized", NULL, &err);
 		return;
 	}
-	char token[TOKEN_LEN + 1];
-	session s;
-	if(rc || (rc = auth_session_create(q->st, &u, q->address, now, token, &s, &err))) {
+	bool due = false;
+	if(rc || (rc = auth_second_factor_due(q->st, &u, &due, &err))) {
 		http_fail(q, &err);
 		return;
 	}
-	rate_limit_clear(logins, ukey);
-	pl_err prune = {0}; /* housekeeping: a failure here is not the user's */
-	auth_sessions_prune(q->st, now, &cfg->sessions, &prune);
-	snprintf(q->set_cookie, sizeof(q->set_cookie),
-	         SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%lld%s", token,
-	         (long long)cfg->sessions.absolute, q->srv->tls ? "; Secure" : "");
-	http_json(q, MHD_HTTP_OK, who_json(q, &u, s.csrf));
+	if(due)
+		login_second_step(q, &u, now);
+	else
+		login_open_session(q, &u, &k, now, NULL);
 }
 
 void api_logout(http_req *q)
@@ -127,7 +178,7 @@ void api_me(http_req *q)
 
 static json_t *fields_json(const field_def *defs, int n)
 {
-	static const char *const kinds[] = {"text", "note", "date", "enum", "party"};
+	static const char *const kinds[] = {"text", "note", "date", "enum", "party", "country"};
 	json_t *a = json_array();
 	for(int i = 0; i < n; i++) {
 		json_t *vals = json_array();
@@ -241,23 +292,17 @@ void api_token_create(http_req *q)
 		return;
 	}
 	/* The password, counted with failed sign-ins (the same limit). */
-	rate_limit *logins = q->srv->state[GROUP_LOGINS];
 	int64_t now = time(NULL);
-	char ukey[96];
-	snprintf(ukey, sizeof(ukey), "u:%.64s", q->who.name);
-	int wait = rate_limit_check(logins, ukey, q->srv->cfg.login_failures, now);
-	if(wait) {
+	login_keys k;
+	if(login_limited(q, q->who.name, false, &k, now)) {
 		json_decref(b);
-		snprintf(q->retry_after, sizeof(q->retry_after), "%d", wait);
-		http_errorc(q, MHD_HTTP_TOO_MANY_REQUESTS, "rate_limited", NULL, "http.rate_limited", "seconds",
-		            PL_N(wait), NULL);
 		return;
 	}
 	user again;
 	pl_err err = {0};
 	if(auth_login(q->st, q->who.name, password, &again, &err) == PL_EINPUT) {
 		json_decref(b);
-		rate_limit_fail(logins, ukey, now);
+		login_failed(q, &k, now);
 		http_refuse(q, MHD_HTTP_FORBIDDEN, "forbidden", "password", &err);
 		return;
 	}

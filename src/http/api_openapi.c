@@ -35,6 +35,8 @@ static json_t *nullable_string(const field_def *fd)
 		json_object_set_new(o, "enum", vals);
 	} else if(fd->kind == FK_DATE) {
 		json_object_set_new(o, "pattern", json_string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"));
+	} else if(fd->kind == FK_COUNTRY) { /* an assigned ISO 3166-1 alpha-2 code, any case */
+		json_object_set_new(o, "pattern", json_string("^[A-Za-z]{2}$"));
 	}
 	if(fd->flags & FIELD_MEDICAL)
 		json_object_set_new(o, "x-medical", json_true());
@@ -199,6 +201,21 @@ static void dna_schemas(json_t *s)
 	json_object_set_new(s, "DnaPairInput", object_schema("case:string,other:string", pair_req));
 }
 
+/* The second factor's bodies. */
+static void totp_schemas(json_t *s, json_t *roles)
+{
+	static const char *const login_req[] = {"pending", "code", NULL}, *const code_req[] = {"code", NULL},
+	                         *const off_req[] = {"code", "password", NULL}, *const roles_req[] = {"roles",
+	                                                                                             NULL};
+	json_object_set_new(s, "SecondFactorInput", object_schema("pending:string,code:string", login_req));
+	json_object_set_new(s, "TotpCodeInput", object_schema("code:string", code_req));
+	json_object_set_new(s, "TotpOffInput", object_schema("code:string,password:string", off_req));
+	json_t *r = object_schema("", roles_req);
+	json_object_set_new(json_object_get(r, "properties"), "roles",
+	                    array_of(json_pack("{s:s, s:O}", "type", "string", "enum", roles)));
+	json_object_set_new(s, "SecondFactorRolesInput", r);
+}
+
 static json_t *schemas(void)
 {
 	json_t *roles = json_array();
@@ -248,6 +265,7 @@ static json_t *schemas(void)
 		          "type", "array", "items", "type", "string", "format", "binary"));
 	accord_schemas(s);
 	dna_schemas(s);
+	totp_schemas(s, roles);
 	return s;
 }
 

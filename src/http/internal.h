@@ -378,6 +378,31 @@ void api_fields(http_req *q);
 void api_tokens_list(http_req *q);
 void api_token_create(http_req *q);
 void api_token_revoke(http_req *q);
+/* The user, roles, permissions and CSRF token, as /api/me answers. */
+json_t *who_json(const http_req *q, const user *u, const char *csrf);
+/* The rate limiter's keys of a sign-in: the user's, and the address's
+ * (empty when not counted: a signed-in user typing a code). */
+typedef struct login_keys {
+	char user[96], address[96];
+} login_keys;
+/* The keys of `name` (and of the address, if with_address) into k; true,
+ * 429 answered, while too many failed. login_failed counts a failure. */
+bool login_limited(http_req *q, const char *name, bool with_address, login_keys *k, int64_t now);
+void login_failed(http_req *q, const login_keys *k, int64_t now);
+/* A complete sign-in: its session and cookie, who (and extra's members). */
+void login_open_session(http_req *q, const user *u, const login_keys *k, int64_t now, json_t *extra);
+/* api_totp.c: the second factor, at sign-in and in one's account; an
+ * admin's reset and the roles that must use one */
+void login_second_step(http_req *q, const user *u, int64_t now);
+void api_login_second_factor(http_req *q);
+void api_totp_status(http_req *q);
+void api_totp_begin(http_req *q);
+void api_totp_confirm(http_req *q);
+void api_totp_disable(http_req *q);
+void api_totp_recovery(http_req *q);
+void api_totp_reset(http_req *q);
+void api_second_factor_get(http_req *q);
+void api_second_factor_set(http_req *q);
 /* api_persons.c */
 void api_persons_list(http_req *q);
 void api_person_get(http_req *q);

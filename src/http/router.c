@@ -76,7 +76,26 @@
 const route http_routes[] = {
 	{M_POST, "/api/login", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login,
 	 "Sign in: sets the session cookie, returns the user and the CSRF token", "Login", NULL},
+	{M_POST, "/api/login/second-factor", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login_second_factor,
+	 "The second step of a sign-in whose answer asked for a second factor: the pending token and "
+	 "a code of the app (or a recovery code); when it asked to enrol, a code of the new secret, "
+	 "and the answer holds the recovery codes, once. Sets the session cookie. Wrong codes count "
+	 "as failed sign-ins (429 after too many)", "SecondFactorInput", NULL},
 	{M_POST, "/api/logout", 0, 0, api_logout, "Sign out: ends the session", NULL, NULL},
+	{M_GET, "/api/account/totp", 0, 0, api_totp_status,
+	 "Your second factor: in force, pending, required of your role, recovery codes left", NULL, NULL},
+	{M_POST, "/api/account/totp", 0, 0, api_totp_begin,
+	 "Begin your second factor (in a session): a new secret as base32, otpauth URI and QR code "
+	 "(SVG), not in force until confirmed; 409 if one is in force", NULL, NULL},
+	{M_POST, "/api/account/totp/confirm", 0, ROUTE_BODY, api_totp_confirm,
+	 "Confirm the secret begun with a code of it: in force from now; the answer holds 10 recovery "
+	 "codes, shown once", "TotpCodeInput", NULL},
+	{M_DELETE, "/api/account/totp", 0, ROUTE_BODY, api_totp_disable,
+	 "Turn your second factor off, with your password and a current code (409 when your role "
+	 "requires one)", "TotpOffInput", NULL},
+	{M_POST, "/api/account/totp/recovery-codes", 0, ROUTE_BODY, api_totp_recovery,
+	 "New recovery codes (a current code needed): every one before stops working; shown once",
+	 "TotpCodeInput", NULL},
 	{M_GET, "/api/me", 0, 0, api_me,
 	 "The signed-in user, their roles and permissions, and the CSRF token", NULL, NULL},
 	{M_GET, "/api/fields", 0, 0, api_fields,
@@ -129,6 +148,15 @@ const route http_routes[] = {
 	 "UserInput", NULL},
 	{M_PATCH, "/api/users/{name}", PERM(PERM_USERS), ROUTE_BODY, api_user_update,
 	 "Change a user's roles, display name, password, or disable them", "UserInput", NULL},
+	{M_DELETE, "/api/users/{name}/totp", PERM(PERM_USERS), 0, api_totp_reset,
+	 "Reset a user's second factor (a lost phone): removed with their recovery codes, their sessions "
+	 "ended; they enrol again at sign-in if their role requires it (audited)", NULL, NULL},
+	{M_GET, "/api/settings/second-factor", PERM(PERM_USERS), 0, api_second_factor_get,
+	 "The roles that must use a second factor, and those suggested (the roles that read medical "
+	 "details or DNA)", NULL, NULL},
+	{M_PATCH, "/api/settings/second-factor", PERM(PERM_USERS), ROUTE_BODY, api_second_factor_set,
+	 "Set the roles that must use a second factor; the sessions of their users without one end "
+	 "(audited)", "SecondFactorRolesInput", NULL},
 	{M_GET, "/api/retention", PERM(PERM_USERS), 0, api_retention_list,
 	 "The retention rules, and the kinds of data a rule may be set for", NULL, NULL},
 	{M_PATCH, "/api/retention/{kind}", PERM(PERM_USERS), ROUTE_BODY, api_retention_set,

@@ -42,18 +42,21 @@ void match_side_free(match_side *s)
 
 /* ---- levels ----------------------------------------------------------- */
 
-enum { NAME_EXACT, NAME_EQUIV, NAME_SWAPPED, NAME_JW94, NAME_JW88, NAME_ELSE };
+enum { NAME_EXACT, NAME_EQUIV, NAME_SWAPPED, NAME_JW94, NAME_JW88, NAME_VARIANT, NAME_ELSE };
 enum { DATE_EXACT, DATE_DM_SWAPPED, DATE_ONE_DIGIT, DATE_YEAR_ONLY, DATE_YEAR_PM1, DATE_ELSE };
 enum { ID_EXACT, ID_TRANSPOSED, ID_ONE_EDIT, ID_ELSE };
 enum { TEXT_EXACT, TEXT_JW94, TEXT_JW85, TEXT_ELSE };
 enum { EXACT_EXACT, EXACT_ELSE };
 
-static const char *const name_levels[] = {"exact", "equivalent", "swapped", "jw>=0.94", "jw>=0.88", "else"};
+static const char *const name_levels[] = {"exact", "equivalent", "swapped", "jw>=0.94", "jw>=0.88",
+                                          "variant", "else"};
 static const char *const date_levels[] = {"exact", "day/month swapped", "one digit off", "year only, same",
                                           "year +-1", "else"};
 static const char *const id_levels[] = {"exact", "transposition", "one edit", "else"};
 static const char *const text_levels[] = {"exact", "jw>=0.94", "jw>=0.85", "else"};
 static const char *const exact_levels[] = {"exact", "else"};
+static const char *const address_levels[] = {"exact", "same number, words close", "words close",
+                                             "same number", "partly", "else"};
 
 int match_levels(match_kind k, const char *const **names)
 {
@@ -66,22 +69,55 @@ int match_levels(match_kind k, const char *const **names)
 		[MATCH_ID] = {id_levels, ID_ELSE + 1},
 		[MATCH_TEXT] = {text_levels, TEXT_ELSE + 1},
 		[MATCH_EXACT] = {exact_levels, EXACT_ELSE + 1},
+		[MATCH_ADDRESS] = {address_levels, 6},
 	};
 	if(names)
 		*names = kinds[k].names;
 	return kinds[k].n;
 }
 
+double match_prior_m(match_kind kind, int level)
+{
+	/* How often the same person's two records fall at each level, from
+	 * lists of the kind parley links (the other side's, in another script,
+	 * with typos): most agree exactly, a few at each lesser level. */
+	static const double prior[MATCH_KIND_COUNT][MATCH_LEVELS_MAX] = {
+		[MATCH_NAME] = {0.90, 0.04, 0.02, 0.02, 0.01, 0.005, 0.005},
+		[MATCH_DATE] = {0.90, 0.02, 0.03, 0.02, 0.01, 0.02},
+		[MATCH_ID] = {0.92, 0.03, 0.03, 0.02},
+		[MATCH_TEXT] = {0.90, 0.05, 0.03, 0.02},
+		[MATCH_EXACT] = {0.95, 0.05},
+		[MATCH_ADDRESS] = {0.80, 0.08, 0.04, 0.03, 0.03, 0.02},
+	};
+	return level >= 0 && level < match_levels(kind, NULL) ? prior[kind][level] : 0;
+}
+
 bool match_level_possible(const match_comparison *c, int k)
 {
 	if(c->kind != MATCH_NAME)
 		return true;
-	return !(k == NAME_EQUIV && c->alt < 0) && !(k == NAME_SWAPPED && c->swap < 0);
+	return !(k == NAME_EQUIV && c->alt < 0) && !(k == NAME_SWAPPED && c->swap < 0) &&
+	       !(k == NAME_VARIANT && c->skel < 0);
 }
 
 static bool same(const char *x, const char *y)
 {
 	return x && y && !strcmp(x, y);
+}
+
+static double jw_of(const char *x, const char *y)
+{
+	return match_jaro_winkler(x, strlen(x), y, strlen(y));
+}
+
+/* Given name and surname exchanged: x (of a) is b's other name, or y (of
+ * b) is a's (xs, ys: a's and b's other names), or both cross pairs are
+ * close, when the names are written differently as well. */
+static bool swapped(const char *x, const char *y, const char *xs, const char *ys)
+{
+	if(same(x, ys) || same(xs, y))
+		return true;
+	return xs && ys && jw_of(x, ys) >= 0.88 && jw_of(xs, y) >= 0.88;
 }
 
 static uint8_t name_level(const match_comparison *c, const match_side *a, size_t i,
@@ -94,10 +130,15 @@ static uint8_t name_level(const match_comparison *c, const match_side *a, size_t
 		if(same(xa, y) || same(x, ya) || same(xa, ya))
 			return NAME_EQUIV;
 	}
-	if(c->swap >= 0 && (same(x, match_value(b, j, c->swap)) || same(match_value(a, i, c->swap), y)))
+	if(c->swap >= 0 && swapped(x, y, match_value(a, i, c->swap), match_value(b, j, c->swap)))
 		return NAME_SWAPPED;
 	double jw = match_jaro_winkler(x, strlen(x), y, strlen(y));
-	return jw >= 0.94 ? NAME_JW94 : jw >= 0.88 ? NAME_JW88 : NAME_ELSE;
+	if(jw >= 0.94)
+		return NAME_JW94;
+	if(jw >= 0.88)
+		return NAME_JW88;
+	return c->skel >= 0 && same(match_value(a, i, c->skel), match_value(b, j, c->skel)) ? NAME_VARIANT
+	                                                                                   : NAME_ELSE;
 }
 
 static int digits(const char *s, int n)
@@ -170,6 +211,7 @@ void match_compare(const match_spec *spec, const match_side *a, size_t i, const 
 		case MATCH_DATE: level[k] = date_level(x, y); break;
 		case MATCH_ID: level[k] = id_level(x, y); break;
 		case MATCH_TEXT: level[k] = text_level(x, y); break;
+		case MATCH_ADDRESS: level[k] = match_address_level(x, y); break;
 		default: level[k] = strcmp(x, y) ? EXACT_ELSE : EXACT_EXACT; break;
 		}
 	}

@@ -190,10 +190,11 @@ json_t *dedupe_json(const dedupe_result *r)
 		json_array_append_new(json_object_get(cl, "pairs"), pair_json(r, p));
 	}
 	free(of);
-	return json_pack("{s:{s:I, s:I, s:I, s:I, s:f}, s:o}", "summary", "registry_persons",
+	return json_pack("{s:{s:I, s:I, s:I, s:I, s:f}, s:o, s:o}", "summary", "registry_persons",
 	                 (json_int_t)n, "clusters", (json_int_t)r->nclusters, "in_clusters",
 	                 (json_int_t)r->in_clusters, "candidate_pairs", (json_int_t)r->links.candidates,
-	                 "seconds", round(r->seconds * 1000) / 1000, "clusters", clusters);
+	                 "seconds", round(r->seconds * 1000) / 1000, "clusters", clusters, "warnings",
+	                 match_warnings_json(&match_person_spec, &r->links, 0, 0));
 }
 
 pl_rc dedupe_write_json(FILE *f, const dedupe_result *r, pl_err *err)

@@ -30,6 +30,7 @@ typedef struct linker {
 	int levels[MATCH_CMPS_MAX]; /* per comparison, "else" included */
 	double prior;               /* log2 of the prior odds */
 	double bf[MATCH_CMPS_MAX][MATCH_LEVELS_MAX]; /* log2 m/u */
+	double seen[MATCH_CMPS_MAX]; /* random pairs with both values known */
 } linker;
 
 static bool rule_key(const match_rule *rule, const match_side *s, size_t i, uint64_t *h)
@@ -81,7 +82,8 @@ static pl_rc index_rule(linker *l, int r)
 			e++;
 		if(e - s > l->r->largest_block)
 			l->r->largest_block = e - s;
-		if(l->o->max_block && e - s > l->o->max_block) {
+		size_t most = rule->max_block ? rule->max_block : l->o->max_block;
+		if(most && e - s > most) {
 			l->r->skipped_blocks++;
 		} else {
 			memmove(ix->slots + out, ix->slots + s, (e - s) * sizeof(slot));
@@ -335,8 +337,10 @@ static void estimate_u(linker *l, int nthreads)
 				count[k] += jobs[t].count[c][k];
 		/* A level never seen among random pairs is given half a count:
 		 * rare, but not impossible, so one agreement cannot outweigh all. */
-		for(int k = 0; k < l->levels[c]; k++)
+		for(int k = 0; k < l->levels[c]; k++) {
+			l->seen[c] += count[k];
 			sum += count[k] > 0 ? count[k] : 0.5;
+		}
 		for(int k = 0; k < l->levels[c]; k++)
 			l->r->model.u[c][k] = (count[k] > 0 ? count[k] : 0.5) / sum;
 	}
@@ -356,8 +360,10 @@ static void estimate_u(linker *l, int nthreads)
 
 /* Whether the rule fixes comparison c: it blocks on c's column, its
  * equivalent, or a column derived from the same value. */
-static bool rule_fixes(const match_rule *rule, const match_comparison *c)
+static bool rule_fixes(const match_rule *rule, const match_comparison *c, int ci)
 {
+	if(rule->fixes & (1u << ci))
+		return true;
 	for(int k = 0; k < rule->ncols; k++) {
 		int col = rule->cols[k];
 		if(col == c->col || (c->alt >= 0 && col == c->alt) || (c->also >= 0 && col == c->also))
@@ -457,6 +463,71 @@ static void estimate_lambda(linker *l, const pattern_table *all)
 	md->lambda = matches / pairs < 0.999 ? matches / pairs : 0.999;
 }
 
+/* Comparisons on which nearly every random pair agrees (the whole list
+ * born on one day, or all men), or whose values are hardly ever known on
+ * both sides: they tell nobody apart, and EM cannot learn from them; the
+ * first kind weighs nothing. */
+enum { CONSTANT_U = 95 }; /* percent of random pairs at "exact" */
+
+static void mark_constant(linker *l)
+{
+	for(int c = 0; c < l->spec->ncmps; c++)
+		if(l->r->model.u[c][0] * 100 >= CONSTANT_U && l->seen[c] > 0)
+			l->r->constant |= 1u << c;
+}
+
+static bool varies(const linker *l, int c)
+{
+	return !(l->r->constant & (1u << c)) && l->seen[c] >= 10;
+}
+
+/* A session learns m only if at least two comparisons it does not fix
+ * vary: with one, a share of matches and that comparison's m explain the
+ * pairs equally well whatever the share (EM drifts, as it did on a list
+ * where everyone had the same given name, patronymic and birth date). */
+static bool session_can_learn(const linker *l, const bool *skip)
+{
+	int vary = 0;
+	for(int c = 0; c < l->spec->ncmps; c++)
+		vary += !skip[c] && varies(l, c);
+	return vary >= 2;
+}
+
+/* The prior model, when the lists cannot teach one: m from match_prior_m,
+ * lambda as if each record of the smaller list had its match in the other
+ * (of one list against itself: half of them a duplicate), and u less the
+ * matches the random pairs hold at that lambda. u from random pairs counts
+ * the matches among them as chance agreements, which weighs nothing at a
+ * million a side but at 150 a side cancels a unique surname's whole
+ * weight against the prior. */
+static void fall_back(linker *l, match_fallback why)
+{
+	match_model *md = &l->r->model;
+	double na = (double)l->a->n, nb = (double)l->b->n;
+	double pairs = l->o->dedupe ? na * (na - 1) / 2 : na * nb;
+	double matches = l->o->dedupe ? na / 2 : (na < nb ? na : nb);
+	double lambda = pairs >= 1 ? matches / pairs : 0.5;
+	if(lambda > 0.5)
+		lambda = 0.5;
+	for(int c = 0; c < l->spec->ncmps; c++) {
+		const match_comparison *mc = &l->spec->cmps[c];
+		bool weighs = !(l->r->constant & (1u << c));
+		double floor = l->seen[c] > 0 ? 0.5 / l->seen[c] : 0;
+		for(int k = 0; k < l->levels[c]; k++) {
+			double raw = md->u[c][k];
+			md->m[c][k] = weighs && match_level_possible(mc, k) ? match_prior_m(mc->kind, k) : raw;
+			if(!weighs)
+				continue;
+			double u = (raw - lambda * md->m[c][k]) / (1 - lambda);
+			md->u[c][k] = u > raw ? raw : u > floor ? u : floor < raw ? floor : raw;
+		}
+		md->tf_less[c] = weighs ? lambda * md->m[c][0] : 0;
+	}
+	md->lambda = lambda;
+	l->r->matches = matches;
+	l->r->fallback = why;
+}
+
 static void em(linker *l, const pattern_table *pt)
 {
 	const match_spec *spec = l->spec;
@@ -464,12 +535,16 @@ static void em(linker *l, const pattern_table *pt)
 	double msum[MATCH_CMPS_MAX][MATCH_LEVELS_MAX] = {{0}}, wsum[MATCH_CMPS_MAX] = {0};
 	md->iterations = 0;
 	md->converged = true;
+	bool learnt = false;
 	for(int r = 0; r < spec->nrules; r++) {
 		if(pt[r].n == 0)
 			continue;
 		bool skip[MATCH_CMPS_MAX];
 		for(int c = 0; c < spec->ncmps; c++)
-			skip[c] = rule_fixes(&spec->rules[r], &spec->cmps[c]);
+			skip[c] = rule_fixes(&spec->rules[r], &spec->cmps[c], c);
+		if(!session_can_learn(l, skip))
+			continue;
+		learnt = true;
 		double m[MATCH_CMPS_MAX][MATCH_LEVELS_MAX];
 		bool converged;
 		double matched = em_session(l, &pt[r], skip, m, &md->iterations, &converged);
@@ -483,13 +558,27 @@ static void em(linker *l, const pattern_table *pt)
 	}
 	for(int c = 0; c < spec->ncmps; c++)
 		for(int k = 0; k < l->levels[c]; k++) {
-			/* A comparison every rule fixes keeps the starting guess. */
+			/* A comparison every rule fixes keeps the starting guess; one
+			 * that never varies weighs nothing. */
 			md->m[c][k] = wsum[c] > 0 ? msum[c][k] / wsum[c]
 			            : k == 0 ? 0.9 : 0.1 / (l->levels[c] - 1);
-			if(!match_level_possible(&spec->cmps[c], k))
+			if(!match_level_possible(&spec->cmps[c], k) || (l->r->constant & (1u << c)))
 				md->m[c][k] = md->u[c][k];
 		}
+	if(!learnt) {
+		fall_back(l, MATCH_NO_VARIATION);
+		return;
+	}
 	estimate_lambda(l, &pt[MATCH_RULES_MAX]);
+	/* EM that does not separate takes nearly every candidate for a match:
+	 * more than the lists can hold, one to one (or, of one list, than it
+	 * has records). */
+	double na = (double)l->a->n, nb = (double)l->b->n;
+	double pairs = l->o->dedupe ? na * (na - 1) / 2 : na * nb;
+	l->r->matches = md->lambda * pairs;
+	double most = l->o->dedupe ? na : (na < nb ? na : nb);
+	if(l->r->matches > 1.5 * most + 1)
+		fall_back(l, MATCH_NOT_SEPARATED);
 }
 
 /* ---- pass 2: weights -------------------------------------------------- */
@@ -509,10 +598,10 @@ static double part_of(const match_spec *spec, const match_result *r, const match
 		return 0;
 	const match_model *md = &r->model;
 	double u = md->u[c][k];
-	if(k == 0 && spec->cmps[c].tf) {
+	if(k == 0 && spec->cmps[c].tf && !(r->constant & (1u << c))) {
 		double share = tf_share(r, c, match_value(a, i, spec->cmps[c].col));
 		if(share > 0)
-			u = share;
+			u = share - md->tf_less[c] > share / 100 ? share - md->tf_less[c] : share / 100;
 	}
 	return log2(md->m[c][k] / u);
 }
@@ -701,6 +790,7 @@ static pl_rc link_passes(linker *l, int nthreads, pl_err *err)
 		if(!rc) {
 			r->patterns = merged[MATCH_RULES_MAX].n;
 			estimate_u(l, nthreads);
+			mark_constant(l);
 			em(l, merged);
 		}
 		for(int k = 0; k <= MATCH_RULES_MAX; k++)

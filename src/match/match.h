@@ -39,7 +39,7 @@ enum {
 	MATCH_COLS_MAX = 32,
 	MATCH_CMPS_MAX = 16,
 	MATCH_LEVELS_MAX = 8,
-	MATCH_RULES_MAX = 8,
+	MATCH_RULES_MAX = 16,
 	MATCH_RULE_COLS = 4,
 	MATCH_NULL = 0xff, /* the level of a comparison with an unknown value */
 };
@@ -67,8 +67,11 @@ static inline const char *match_value(const match_side *s, size_t i, int col)
 
 typedef enum match_kind {
 	/* exact; equivalent (through the `alt` column: a dictionary form);
-	 * swapped (equals the other record's `swap` column: given name and
-	 * surname exchanged); Jaro-Winkler >= 0.94; >= 0.88; else */
+	 * swapped (the other record's `swap` column equals it, or both cross
+	 * pairs are at Jaro-Winkler >= 0.88: given name and surname
+	 * exchanged); Jaro-Winkler >= 0.94; >= 0.88; variant (the `skel`
+	 * columns equal: the same consonants, as a Ukrainian and a Russian
+	 * form the dictionary does not know, Білокінь/Белоконь); else */
 	MATCH_NAME,
 	/* YYYYMMDD with 00 for an unknown month or day: exact; day and month
 	 * swapped; one digit off or two digits transposed; only the year known
@@ -80,6 +83,10 @@ typedef enum match_kind {
 	MATCH_TEXT,
 	/* exact; else */
 	MATCH_EXACT,
+	/* address lines as match_address_key (person.h) writes them: exact;
+	 * the same numbers and the words close; the words close; the same
+	 * numbers; partly (some words or a number); else */
+	MATCH_ADDRESS,
 	MATCH_KIND_COUNT
 } match_kind;
 
@@ -92,6 +99,7 @@ typedef struct match_comparison {
 	bool tf;  /* weigh an exact agreement by the value's rarity */
 	int also; /* a column derived from the same value (the birth year of a
 	           * birth date), or -1: a blocking rule on it fixes this too */
+	int skel; /* MATCH_NAME: the column of the value's skeleton, or -1 */
 } match_comparison;
 
 /* Records are candidates when they agree exactly on all the columns. */
@@ -99,6 +107,13 @@ typedef struct match_rule {
 	const char *name;
 	int cols[MATCH_RULE_COLS];
 	int ncols;
+	/* Comparisons (bit c) the rule fixes besides those on its columns: a
+	 * column derived from a compared one (a surname's skeleton) makes the
+	 * candidates agree on it more than chance would. */
+	unsigned fixes;
+	/* Blocks larger than this on side b are skipped (0: opts->max_block):
+	 * a key that many share tells little, and pairs grow with its square. */
+	size_t max_block;
 } match_rule;
 
 typedef struct match_spec {
@@ -110,6 +125,9 @@ typedef struct match_spec {
 
 /* The levels of a kind, best first, "else" last; returns their count. */
 int match_levels(match_kind k, const char *const **names);
+/* The share of the same person's record pairs at each level of a kind,
+ * assumed when the lists cannot teach it (match_result.fallback). */
+double match_prior_m(match_kind kind, int level);
 /* Whether level k can occur for the comparison (a name without an `alt`
  * column is never "equivalent"); those that cannot weigh nothing. */
 bool match_level_possible(const match_comparison *c, int k);
@@ -122,7 +140,20 @@ typedef struct match_model {
 	double u[MATCH_CMPS_MAX][MATCH_LEVELS_MAX];
 	int iterations; /* of EM */
 	bool converged;
+	/* An exact agreement's term-frequency u is the value's share less
+	 * this (the pairs' own matches among the random pairs: see fallback). */
+	double tf_less[MATCH_CMPS_MAX];
 } match_model;
+
+/* Why the lists could not teach the model by themselves (EM's guard),
+ * when they could not: the model then holds prior m values (match_prior_m)
+ * and u corrected on the assumption that each record of the smaller list
+ * has its match in the other. */
+typedef enum match_fallback {
+	MATCH_LEARNT,         /* EM learnt m from the lists */
+	MATCH_NO_VARIATION,   /* no blocking rule leaves two comparisons that vary */
+	MATCH_NOT_SEPARATED,  /* EM found more matches than the lists can hold */
+} match_fallback;
 
 typedef struct match_opts {
 	double threshold;  /* a link at or above this probability (default 0.9) */
@@ -162,6 +193,11 @@ typedef struct match_result {
 	size_t skipped_blocks;              /* over max_block */
 	size_t largest_block;
 	size_t patterns;                    /* distinct level patterns */
+	/* Comparisons (bit c) that hardly ever differ between random records
+	 * (everyone born the same day): they tell nobody apart and weigh 0. */
+	unsigned constant;
+	match_fallback fallback;
+	double matches;                     /* EM's expected matches among all pairs */
 	match_pair *pairs;                  /* prob >= review, best first */
 	size_t npairs;
 	size_t links, reviews;
@@ -191,6 +227,18 @@ double match_probability(double weight);
 typedef struct json_t json_t;
 json_t *match_explain_json(const match_spec *spec, const match_result *r, const match_side *a,
                            const match_side *b, const match_pair *p, double *weight);
+/* What the reader of a run's outcome must know to trust it, as coded
+ * messages into out[MATCH_WARNINGS_MAX] (the count returned): comparisons
+ * that tell nobody apart (match.constant), a model that fell back to prior
+ * values (match.fallback_no_variation, match.fallback_not_separated), no
+ * candidate pair at all (match.no_candidates), candidates of which none
+ * came near a match (match.none_linked). A silent zero is a bug. na and
+ * nb: the sides' records; 0 for one list against itself, where no pair
+ * only means no duplicates. */
+enum { MATCH_WARNINGS_MAX = 4 };
+int match_warnings(const match_spec *spec, const match_result *r, size_t na, size_t nb, pl_err *out);
+/* The same as a JSON array of {message, message_code, args}. */
+json_t *match_warnings_json(const match_spec *spec, const match_result *r, size_t na, size_t nb);
 /* The model as a table: m, u and log2 m/u of every level. */
 void match_model_print(FILE *f, const match_spec *spec, const match_result *r);
 
@@ -201,5 +249,7 @@ double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen
 int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max);
 /* a and b differ only by two neighbouring characters exchanged. */
 bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen);
+/* The level of two address columns (MATCH_ADDRESS; address.c). */
+uint8_t match_address_level(const char *x, const char *y);
 
 #endif

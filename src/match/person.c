@@ -12,25 +12,49 @@
 #include "store/store.h"
 
 static const match_comparison person_cmps[] = {
-	{"surname", MATCH_NAME, MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, true, MP_NAME_PAIR},
-	{"given_names", MATCH_NAME, MP_GIVEN, MP_GIVEN_EQ, MP_SURNAME, true, MP_NAME_PAIR},
-	{"patronymic", MATCH_NAME, MP_PATR, MP_PATR_EQ, -1, true, -1},
-	{"birth_date", MATCH_DATE, MP_BIRTH, -1, -1, false, MP_BIRTH_YEAR},
-	{"service_number", MATCH_ID, MP_SERVICE, -1, -1, false, -1},
-	{"unit", MATCH_EXACT, MP_UNIT, -1, -1, false, -1},
-	{"birth_place", MATCH_TEXT, MP_PLACE, -1, -1, false, -1},
-	{"sex", MATCH_EXACT, MP_SEX, -1, -1, false, -1},
+	{"surname", MATCH_NAME, MP_SURNAME, MP_SURNAME_EQ, MP_GIVEN, true, MP_NAME_PAIR, MP_SURNAME_SKEL},
+	{"given_names", MATCH_NAME, MP_GIVEN, MP_GIVEN_EQ, MP_SURNAME, true, MP_NAME_PAIR, MP_GIVEN_SKEL},
+	{"patronymic", MATCH_NAME, MP_PATR, MP_PATR_EQ, -1, true, -1, -1},
+	{"birth_date", MATCH_DATE, MP_BIRTH, -1, -1, false, MP_BIRTH_YEAR, -1},
+	{"service_number", MATCH_ID, MP_SERVICE, -1, -1, false, -1, -1},
+	{"unit", MATCH_EXACT, MP_UNIT, -1, -1, false, -1, -1},
+	{"birth_place", MATCH_TEXT, MP_PLACE, -1, -1, false, -1, -1},
+	{"sex", MATCH_EXACT, MP_SEX, -1, -1, false, -1, -1},
+	{"home_address", MATCH_ADDRESS, MP_ADDRESS, -1, -1, false, -1, -1},
+	{"home_locality", MATCH_TEXT, MP_LOCALITY, -1, -1, true, -1, -1},
+	{"home_region", MATCH_TEXT, MP_REGION, -1, -1, false, -1, -1},
 };
 
-/* Canonical keys, so that the Ukrainian and Russian forms block together;
- * a typo in one name is caught by a rule without it. */
+/* Canonical keys, so that the Ukrainian and Russian forms the dictionary
+ * knows block together, and surnames' skeletons, so that those it does not
+ * know (Білокінь/Белоконь) and most typos do too; a typo in one name, a
+ * wrong or missing birth date, is caught by a rule without it.
+ *
+ * Candidates must grow with the lists, not with their square: each rule
+ * skips the blocks of more than a few records on side b (a common surname
+ * and given name, Коваленко Олександр, are hundreds at a million a side),
+ * and a rule with one more column (the birth year, the birth date) takes
+ * over inside them, where the pairs are few again. */
+enum { SN = 1u << 0, GN = 1u << 1, /* the surname's and given name's comparisons */
+       ADDR = 1u << 8 };                 /* the home address's */
+enum { CAP = 16, CAP_REFINED = 64, CAP_ID = 4 };
 static const match_rule person_rules[] = {
-	{"surname + given name (either order)", {MP_NAME_PAIR}, 1},
-	{"surname + birth year", {MP_SURNAME_EQ, MP_BIRTH_YEAR}, 2},
-	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3},
-	{"service number", {MP_SERVICE}, 1},
-	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2},
-	{"birth date + surname", {MP_BIRTH, MP_SURNAME_EQ}, 2},
+	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, CAP},
+	{"  ... + birth year", {MP_SKEL_PAIR, MP_BIRTH_YEAR}, 2, SN | GN, CAP_REFINED},
+	{"  ... + patronymic", {MP_SKEL_PAIR, MP_PATR_EQ}, 2, SN | GN, CAP_REFINED},
+	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, CAP},
+	{"  ... + birth date", {MP_SURNAME_SKEL, MP_BIRTH}, 2, SN, CAP_REFINED},
+	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, CAP},
+	{"  ... + birth date", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH}, 3, 0, CAP_REFINED},
+	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP},
+	{"  ... + surname's first letters", {MP_BIRTH, MP_GIVEN_EQ, MP_SKEL_HEAD}, 3, SN, CAP_REFINED},
+	{"service number", {MP_SERVICE}, 1, 0, CAP_ID},
+	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP},
+	{"  ... + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD, MP_BIRTH_YEAR}, 4, SN, CAP_REFINED},
+	/* The home address: its house number with the town, and the town with
+	 * the surname (a typo in the house number, or in the names). */
+	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2, ADDR, CAP},
+	{"home locality + surname skeleton", {MP_LOCALITY, MP_SURNAME_SKEL}, 2, SN, CAP},
 };
 
 const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / sizeof(person_cmps[0])),
@@ -41,9 +65,45 @@ const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / s
 const int match_shown_fields[MATCH_SHOWN] = {
 	PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC, PF_SURNAME_LATIN, PF_GIVEN_NAMES_LATIN,
 	PF_PATRONYMIC_LATIN, PF_SEX, PF_BIRTH_DATE, PF_BIRTH_PLACE, PF_SERVICE_NUMBER, PF_UNIT,
+	PF_HOME_ADDRESS, PF_HOME_LOCALITY, PF_HOME_REGION,
 };
 
 /* ---- one person's columns ---------------------------------------------- */
+
+void match_skeleton(const char *key, char *out, size_t size)
+{
+	size_t n = 0;
+	char last = 0;
+	for(const char *p = key; *p && n + 1 < size; p++) {
+		char c = *p == 'f' ? 'h' : *p;
+		if(c == ' ' || (n && strchr("aeiouy", c)) || c == last)
+			continue;
+		out[n++] = last = c;
+	}
+	out[n] = '\0';
+}
+
+static const char *skeleton_of(const char *key, arena *a)
+{
+	if(!key)
+		return NULL;
+	char s[64];
+	match_skeleton(key, s, sizeof(s));
+	return *s ? arena_strdup(a, s) : NULL;
+}
+
+/* Two values as one key whatever their order ("a|b", a <= b). */
+static const char *sorted_pair(const char *x, const char *y, arena *a)
+{
+	if(!x || !y)
+		return NULL;
+	bool in_order = strcmp(x, y) <= 0;
+	size_t len = strlen(x) + strlen(y) + 2;
+	char *pair = arena_alloc(a, len);
+	if(pair)
+		snprintf(pair, len, "%s|%s", in_order ? x : y, in_order ? y : x);
+	return pair;
+}
 
 /* The key and the canonical key of a name: word by word, the dictionary's
  * Russian form where it has one. */
@@ -161,15 +221,16 @@ pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
 	if(p->f[PF_BIRTH_PLACE] && name_keys(nm, p->f[PF_BIRTH_PLACE], a, &row[MP_PLACE], &eq))
 		return PL_ENOMEM;
 	row[MP_SEX] = p->f[PF_SEX];
-	const char *s = row[MP_SURNAME_EQ], *g = row[MP_GIVEN_EQ];
-	if(s && g) {
-		bool in_order = strcmp(s, g) <= 0;
-		size_t len = strlen(s) + strlen(g) + 2;
-		char *pair = arena_alloc(a, len);
-		if(pair)
-			snprintf(pair, len, "%s|%s", in_order ? s : g, in_order ? g : s);
-		row[MP_NAME_PAIR] = pair;
-	}
+	row[MP_NAME_PAIR] = sorted_pair(row[MP_SURNAME_EQ], row[MP_GIVEN_EQ], a);
+	row[MP_SURNAME_SKEL] = skeleton_of(row[MP_SURNAME_EQ], a);
+	row[MP_GIVEN_SKEL] = skeleton_of(row[MP_GIVEN_EQ], a);
+	row[MP_SKEL_PAIR] = sorted_pair(row[MP_SURNAME_SKEL], row[MP_GIVEN_SKEL], a);
+	if(row[MP_SURNAME_SKEL])
+		row[MP_SKEL_HEAD] = arena_strndup(a, row[MP_SURNAME_SKEL], 2);
+	row[MP_ADDRESS] = match_address_key(p->f[PF_HOME_ADDRESS], a);
+	row[MP_LOCALITY] = match_place_key(p->f[PF_HOME_LOCALITY], a);
+	row[MP_REGION] = match_place_key(p->f[PF_HOME_REGION], a);
+	row[MP_HOUSE] = match_address_house(p->f[PF_HOME_ADDRESS], a);
 	return arena_oom(a) ? PL_ENOMEM : PL_OK;
 }
 
@@ -255,15 +316,59 @@ void match_list_free(match_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/* A row whose whole name gave no clue to its order, split as the lists
+ * usually are, to split again once the list has shown its own order. */
+typedef struct unclear {
+	size_t row;
+	const char *text;   /* the whole name, in the list's arena */
+	bool own_patronymic; /* the row gave a patronymic column of its own */
+} unclear;
+
 typedef struct list_reader {
 	match_list *l;
 	int col_field[CSV_FIELDS_MAX]; /* the person field of each column, or -1 */
 	int id_col;
-	int name_col;  /* a whole name in any order ("name"), or -1 */
+	int name_col;  /* a whole name in any order ("name", "ПІБ", "ФИО"), or -1 */
 	size_t ncols;
 	names *nm;
 	arena row;
+	unclear *unclear;
+	size_t nunclear, unclear_cap;
 } list_reader;
+
+/* Headers of a whole name in one column, folded and without signs: name,
+ * full name, ПІБ (П.І.Б.), ФИО (Ф.И.О.), "Прізвище, ім'я, по батькові",
+ * "Фамилия Имя Отчество" and their spellings. */
+static const char *const whole_name_headers[] = {
+	"name", "fullname", "піб", "піп", "фіо", "фио", "пиб", "прізвищеімяпобатькові",
+	"прізвищеіміяпобатькові", "фамилияимяотчество", "фамилияиотчество", "прізвищеімя", "фамилияимя",
+	NULL,
+};
+
+static bool is_whole_name_header(const char *h)
+{
+	buf f;
+	buf_init(&f, 0);
+	char letters[256];
+	size_t n = 0;
+	if(!names_fold(h, &f)) {
+		/* letters only: dots, blanks, commas, apostrophes (’ ʼ too) and _ go */
+		const char *s = buf_str(&f);
+		for(size_t i = 0; i < f.len && n + 1 < sizeof(letters); i++) {
+			unsigned char c = (unsigned char)s[i];
+			if(!strncmp(s + i, "\xE2\x80\x99", 3) || !strncmp(s + i, "\xCA\xBC", 2))
+				i += c == 0xE2 ? 2 : 1;
+			else if(c >= 0x80 || (c >= 'a' && c <= 'z'))
+				letters[n++] = (char)c;
+		}
+	}
+	letters[n] = '\0';
+	buf_free(&f);
+	for(int i = 0; n && whole_name_headers[i]; i++)
+		if(!strcmp(letters, whole_name_headers[i]))
+			return true;
+	return false;
+}
 
 static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *name,
                          const char *id_column, pl_err *err)
@@ -277,7 +382,7 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 		lr->col_field[c] = field_find(person_fields, PF_COUNT, h);
 		if(id_column && !strcmp(h, id_column))
 			lr->id_col = (int)c;
-		if(!strcmp(h, "name")) {
+		if(lr->col_field[c] < 0 && lr->name_col < 0 && is_whole_name_header(h)) {
 			lr->name_col = (int)c;
 			has_name = true;
 			continue;
@@ -330,7 +435,77 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 	                                 rec->line, name, &lr->row, err);
 	if(!rc && list_show(lr->l, &p, whole ? (int)np.how : -1, np.left_out))
 		rc = pl_nomem(err);
-	return rc;
+	if(rc || !whole)
+		return rc;
+	/* What the row says of the list's order, or that it says nothing. */
+	bool fallback = np.how == NAMES_SPLIT_SURNAME_FIRST || np.how == NAMES_SPLIT_GIVEN_FIRST;
+	if(!fallback && np.order)
+		lr->l->order_votes[np.order]++;
+	if(fallback) {
+		if(lr->nunclear == lr->unclear_cap &&
+		   !resize((void **)&lr->unclear, (lr->unclear_cap = lr->unclear_cap ? lr->unclear_cap * 2 : 256) *
+		                                  sizeof(*lr->unclear)))
+			return pl_nomem(err);
+		lr->unclear[lr->nunclear++] = (unclear){lr->l->side.n - 1,
+		                                        arena_strdup(&lr->l->a, rec->fields[lr->name_col]),
+		                                        np.patronymic != p.f[PF_PATRONYMIC]};
+		if(arena_oom(&lr->l->a))
+			return pl_nomem(err);
+	}
+	return PL_OK;
+}
+
+/* The list's order of whole names: what the rows that showed it (a known
+ * given name, a patronymic, a comma, capitals, initials) show, if two of
+ * three agree; 0 when they do not, or none showed it. */
+static int list_order(const match_list *l)
+{
+	size_t first = l->order_votes[NAMES_SURNAME_FIRST], last = l->order_votes[NAMES_SURNAME_LAST];
+	if(first + last == 0)
+		return 0;
+	return first >= 2 * last ? NAMES_SURNAME_FIRST : last >= 2 * first ? NAMES_SURNAME_LAST : 0;
+}
+
+/* Row j's whole name split again in the list's order: its columns keyed
+ * anew from what it showed, with the new parts. */
+static pl_rc resplit(list_reader *lr, const unclear *u, int order)
+{
+	match_list *l = lr->l;
+	names_person np;
+	arena_reset(&lr->row);
+	if(names_parse_person_in(lr->nm, u->text, order, &lr->row, &np))
+		return PL_ENOMEM;
+	const char **shown = &l->shown[u->row * MATCH_SHOWN];
+	person p = {0};
+	for(int k = 0; k < MATCH_SHOWN; k++)
+		p.f[match_shown_fields[k]] = shown[k];
+	p.f[PF_SURNAME] = np.surname;
+	p.f[PF_GIVEN_NAMES] = np.given;
+	if(!u->own_patronymic)
+		p.f[PF_PATRONYMIC] = np.patronymic;
+	const char *row[MP_COLS];
+	if(match_person_row(lr->nm, &p, &lr->row, row))
+		return PL_ENOMEM;
+	const char **v = l->side.v + u->row * l->side.ncols;
+	for(int c = 0; c < MP_COLS; c++)
+		v[c] = row[c] && *row[c] ? arena_strdup(&l->side.a, row[c]) : NULL;
+	shown[0] = np.surname ? arena_strdup(&l->a, np.surname) : NULL;
+	shown[1] = np.given ? arena_strdup(&l->a, np.given) : NULL;
+	if(!u->own_patronymic)
+		shown[2] = np.patronymic ? arena_strdup(&l->a, np.patronymic) : NULL;
+	l->split[u->row] = (signed char)np.how;
+	return arena_oom(&l->a) || arena_oom(&l->side.a) ? PL_ENOMEM : PL_OK;
+}
+
+/* Once the list is read: the rows that gave no clue follow its order. */
+static pl_rc settle_order(list_reader *lr, pl_err *err)
+{
+	int order = list_order(lr->l);
+	lr->l->name_order = order;
+	for(size_t k = 0; order && k < lr->nunclear; k++)
+		if(resplit(lr, &lr->unclear[k], order))
+			return pl_nomem(err);
+	return PL_OK;
 }
 
 pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_column, match_list *out,
@@ -344,13 +519,19 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 	lr->nm = nm;
 	arena_init(&lr->row, 4096);
 	csv_reader *cr = NULL;
-	/* JSON (a report, JSON lines) would read as a CSV mistake: say what is read. */
+	/* JSON (a report, JSON lines, an export) would read as a CSV mistake:
+	 * say what is read and what to do, by its name or its first byte (after
+	 * a byte order mark, which CSV may have too and is dropped here). */
 	int first = getc(f);
+	if(first == 0xEF && getc(f) == 0xBB && getc(f) == 0xBF)
+		first = getc(f);
 	if(first != EOF)
 		ungetc(first, f);
-	pl_rc rc = first == '{' || first == '['
-	           ? pl_failc(err, PL_EINPUT, "match.not_csv", "list", name, NULL)
-	           : csv_reader_open(&cr, f, name, err);
+	const char *dot = strrchr(name, '.');
+	bool json = first == '{' || first == '[' ||
+	            (dot && (!strcmp(dot, ".json") || !strcmp(dot, ".jsonl") || !strcmp(dot, ".ndjson")));
+	pl_rc rc = json ? pl_failc(err, PL_EINPUT, "match.json_list", "list", name, NULL)
+	                : csv_reader_open(&cr, f, name, err);
 	bool eof = false, header = true;
 	while(!rc) {
 		csv_record rec;
@@ -361,6 +542,9 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
 	}
 	if(!rc && header)
 		rc = pl_failc(err, PL_EINPUT, "match.empty", "list", name, NULL);
+	if(!rc)
+		rc = settle_order(lr, err);
+	free(lr->unclear);
 	if(cr)
 		csv_reader_close(cr);
 	arena_free(&lr->row);
@@ -379,6 +563,7 @@ pl_rc match_list_read(names *nm, FILE *f, const char *name, const char *id_colum
  * rows written after the read, in one transaction. */
 
 enum { SRC_HASH = 16 };
+#define COLS_VERSION "cols-3 (skeletons)"
 
 
 static void source_hash(const names *nm, const person *p, unsigned char out[SRC_HASH])
@@ -387,6 +572,8 @@ static void source_hash(const names *nm, const person *p, unsigned char out[SRC_
 	crypto_generichash_init(&h, NULL, 0, SRC_HASH);
 	const char *v = names_key_version(nm);
 	crypto_generichash_update(&h, (const unsigned char *)v, strlen(v) + 1);
+	/* The columns' own version: a change of what they hold keys again. */
+	crypto_generichash_update(&h, (const unsigned char *)COLS_VERSION, sizeof(COLS_VERSION));
 	for(size_t i = 0; i < MATCH_SHOWN; i++) {
 		const char *f = p->f[match_shown_fields[i]];
 		crypto_generichash_update(&h, (const unsigned char *)(f ? f : "\x1e"), f ? strlen(f) + 1 : 1);

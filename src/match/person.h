@@ -26,10 +26,42 @@ typedef enum match_person_col {
 	MP_PLACE,      /* the key of the place of birth */
 	MP_SEX,
 	MP_NAME_PAIR,  /* canonical surname and given name, in sorted order */
+	MP_SURNAME_SKEL, /* the canonical surname's skeleton (match_skeleton) */
+	MP_SKEL_PAIR,  /* the surname's and the given name's skeletons, in sorted order */
+	MP_SKEL_HEAD,  /* the first two letters of the surname's skeleton */
+	MP_GIVEN_SKEL, /* the canonical given name's skeleton */
+	/* The home address (added after the columns above: a list row's hash
+	 * of its columns leaves them out while they are unknown, so that the
+	 * decisions recorded before them still apply). */
+	MP_ADDRESS,    /* the lines: match_address_key */
+	MP_LOCALITY,   /* match_place_key of the locality */
+	MP_REGION,     /* match_place_key of the region */
+	MP_HOUSE,      /* the first number of the lines (the house's), for blocking */
 	MP_COLS
 } match_person_col;
 
 extern const match_spec match_person_spec;
+
+/* Address lines as a column: the keys of their words (names_word_key)
+ * and their numbers, each set sorted: "shevcenka|12 5"; the words that
+ * only say what kind of place follows (вул., street, кв., д.) and single
+ * letters are left out, a house's letter kept (12а and 12a: 12a). NULL
+ * when nothing is left (or text is NULL). address.c */
+const char *match_address_key(const char *text, arena *a);
+/* The first number written in address lines, a house's as a rule
+ * ("вул. Шевченка 12, кв. 5": 12), or NULL. */
+const char *match_address_house(const char *text, arena *a);
+/* A locality or region as a column: the keys of its words in order,
+ * without the words that say what kind of place (м., місто, область,
+ * oblast): "Полтавська обл." and "Poltavska oblast" are both poltavska. */
+const char *match_place_key(const char *text, arena *a);
+
+/* A name key's skeleton, for blocking: its first letter, then its
+ * consonants without repeats, f read as h (Хома/Фома). The systematic
+ * Ukrainian-Russian differences are in the vowels (Білокінь/Белоконь:
+ * blkn; Підгорська/Подгорская: pdhrsk; Біляєв/Беляев: blv), and so is
+ * most of what a hand mistypes or leaves out. Into out[size]. */
+void match_skeleton(const char *key, char *out, size_t size);
 
 /* The columns of a person into row[MP_COLS], the strings in a. */
 pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row) PL_NODISCARD;
@@ -37,7 +69,7 @@ pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row) P
 /* A list read for linking: its records, and for each the identifier the
  * list gives it (the column named by id_column, else the line number). */
 /* The person fields a list row is linked on, and shown by for review. */
-enum { MATCH_SHOWN = 11 };
+enum { MATCH_SHOWN = 14 };
 extern const int match_shown_fields[MATCH_SHOWN];
 
 typedef struct match_list {
@@ -57,6 +89,13 @@ typedef struct match_list {
 	signed char *split;
 	unsigned char *left_out;
 	size_t shown_cap;
+	/* The order the list writes whole names in (NAMES_SURNAME_FIRST or
+	 * _LAST), from the rows whose words showed it (order_votes, by
+	 * order), when two of three agree; 0 if none did. The rows without a
+	 * clue follow it (split NAMES_SPLIT_LIST_ORDER), else the lists' usual
+	 * order row by row. */
+	int name_order;
+	size_t order_votes[3];
 } match_list;
 
 void match_list_init(match_list *l);

@@ -22,7 +22,7 @@ static const char *const flag_names[RECONCILE_FLAGS] = {"already_returned", "civ
 
 const char *reconcile_outcome_name(reconcile_outcome o)
 {
-	static const char *const outcome_names[] = {"matched", "review", "unmatched"};
+	static const char *const outcome_names[] = {"matched", "review", "unmatched", "duplicate"};
 	return outcome_names[o];
 }
 
@@ -109,14 +109,15 @@ static pl_rc outcomes(reconcile_result *r, const reconcile_opts *o)
 			/* Good enough to link, but its person went to a better row: the
 			 * list has the same person twice. */
 			row->flags |= FLAG_DUPLICATE;
-			row->outcome = RECONCILE_REVIEW;
+			row->outcome = RECONCILE_DUPLICATE;
 			if(!row->pair) {
 				row->pair = p;
 				row->person = p->a;
 				row->prob = p->prob;
 			}
 		} else if(p->status == MATCH_REVIEW && row->outcome != RECONCILE_MATCHED) {
-			row->outcome = RECONCILE_REVIEW;
+			if(row->outcome != RECONCILE_DUPLICATE)
+				row->outcome = RECONCILE_REVIEW;
 			row->candidates++;
 			if(!row->pair) {
 				row->pair = p;
@@ -135,6 +136,7 @@ static pl_rc outcomes(reconcile_result *r, const reconcile_opts *o)
 		r->matched += row->outcome == RECONCILE_MATCHED;
 		r->review += row->outcome == RECONCILE_REVIEW;
 		r->unmatched += row->outcome == RECONCILE_UNMATCHED;
+		r->duplicate += row->outcome == RECONCILE_DUPLICATE;
 		for(int f = 0; f < RECONCILE_FLAGS; f++)
 			r->flagged[f] += (row->flags >> f) & 1;
 	}
@@ -156,6 +158,8 @@ static pl_rc hash_rows(reconcile_result *r)
 		crypto_generichash_init(&h, NULL, 0, sizeof(out));
 		for(int c = 0; c < MP_COLS; c++) {
 			const char *v = match_value(&r->list.side, j, c);
+			if(!v && c >= MP_ADDRESS)
+				continue; /* as rows were hashed before addresses */
 			crypto_generichash_update(&h, (const unsigned char *)(v ? v : "\x1e"), v ? strlen(v) : 1);
 			crypto_generichash_update(&h, (const unsigned char *)"\x1f", 1);
 		}
@@ -562,8 +566,33 @@ static json_t *split_json(const reconcile_result *r)
 	for(int k = 1; k < NAMES_SPLIT_COUNT; k++)
 		if(r->split[k])
 			json_object_set_new(by, names_split_name((names_split)k), json_integer((json_int_t)r->split[k]));
-	return json_pack("{s:o, s:I, s:I}", "by", by, "unsplit", (json_int_t)r->split[NAMES_SPLIT_NONE],
-	                 "words_left_out", (json_int_t)r->split_left_out);
+	const match_list *l = &r->list;
+	/* The order the list writes names in, and what showed it. */
+	const char *order = l->name_order == NAMES_SURNAME_FIRST ? "surname_first"
+	                  : l->name_order == NAMES_SURNAME_LAST ? "surname_last" : NULL;
+	return json_pack("{s:o, s:I, s:I, s:s?, s:{s:I, s:I}}", "by", by, "unsplit",
+	                 (json_int_t)r->split[NAMES_SPLIT_NONE], "words_left_out", (json_int_t)r->split_left_out,
+	                 "order", order, "order_shown_by", "surname_first",
+	                 (json_int_t)l->order_votes[NAMES_SURNAME_FIRST], "surname_last",
+	                 (json_int_t)l->order_votes[NAMES_SURNAME_LAST]);
+}
+
+/* The summary: each row counted once by its outcome (a duplicate's flag
+ * is its outcome, not counted again), then the flags. */
+static json_t *summary_json(const reconcile_result *r)
+{
+	json_t *sum = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}",
+	                        "list_rows", (json_int_t)r->list.side.n, "registry_persons",
+	                        (json_int_t)r->reg.side.n, "matched", (json_int_t)r->matched, "review",
+	                        (json_int_t)r->review, "duplicate", (json_int_t)r->duplicate, "unmatched",
+	                        (json_int_t)r->unmatched, "already_returned", (json_int_t)r->flagged[0],
+	                        "civilian", (json_int_t)r->flagged[1], "died", (json_int_t)r->flagged[2],
+	                        "booked", (json_int_t)r->flagged[4],
+	                        "not_eligible", (json_int_t)r->flagged[5], "candidate_pairs",
+	                        (json_int_t)r->links.candidates, "seconds", round(r->seconds * 1000) / 1000);
+	if(sum && r->whole_names)
+		json_object_set_new(sum, "name_split", split_json(r));
+	return sum;
 }
 
 json_t *reconcile_json(const reconcile_result *r)
@@ -571,28 +600,35 @@ json_t *reconcile_json(const reconcile_result *r)
 	json_t *rows = json_array();
 	for(size_t j = 0; j < r->list.side.n; j++)
 		json_array_append_new(rows, row_json(r, j));
-	json_t *doc = json_pack("{s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f}, s:o}", "summary",
-	                 "list_rows", (json_int_t)r->list.side.n, "registry_persons",
-	                 (json_int_t)r->reg.side.n, "matched", (json_int_t)r->matched, "review",
-	                 (json_int_t)r->review, "unmatched", (json_int_t)r->unmatched, "already_returned",
-	                 (json_int_t)r->flagged[0], "civilian", (json_int_t)r->flagged[1], "died",
-	                 (json_int_t)r->flagged[2], "duplicate", (json_int_t)r->flagged[3], "booked",
-	                 (json_int_t)r->flagged[4], "not_eligible", (json_int_t)r->flagged[5],
-	                 "candidate_pairs", (json_int_t)r->links.candidates, "seconds",
-	                 round(r->seconds * 1000) / 1000, "rows", rows);
-	if(doc && r->whole_names)
-		json_object_set_new(json_object_get(doc, "summary"), "name_split", split_json(r));
+	json_t *doc = json_pack("{s:o, s:o}", "summary", summary_json(r), "rows", rows);
+	if(doc)
+		json_object_set_new(doc, "warnings",
+		                    match_warnings_json(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n));
 	return doc;
 }
 
+/* One value of the report, as text, to f. */
+static bool dump(FILE *f, json_t *v)
+{
+	if(!v)
+		return false;
+	int x = json_dumpf(v, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+	json_decref(v);
+	return x == 0;
+}
+
+/* The document of reconcile_json, a row at a time: each row's tree is
+ * made, written and freed before the next. */
 pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err)
 {
-	json_t *doc = reconcile_json(r);
-	if(!doc)
-		return pl_nomem(err);
-	int x = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-	json_decref(doc);
-	if(x || fputc('\n', f) == EOF)
+	bool ok = fputs("{\"summary\": ", f) >= 0 && dump(f, summary_json(r)) && fputs(",\n\"rows\": [", f) >= 0;
+	for(size_t j = 0; ok && j < r->list.side.n; j++)
+		ok = fputs(j ? ",\n" : "\n", f) >= 0 && dump(f, row_json(r, j));
+	if(ok)
+		ok = fputs("\n],\n\"warnings\": ", f) >= 0 &&
+		     dump(f, match_warnings_json(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n)) &&
+		     fputs("}\n", f) >= 0;
+	if(!ok)
 		return pl_failc(err, PL_EIO, "match.cannot_write_report", NULL);
 	return PL_OK;
 }
@@ -623,14 +659,14 @@ pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *title
 	                   "text-align:left}.matched{background:#eef8ee}.review{background:#fff6dd}"
 	                   ".unmatched{background:#fbeaea}.flags{color:#a00}</style></head><body><h1>");
 	html_text(&b, title, &brc);
-	brc |= buf_printf(&b, "</h1><p>%zu rows: %zu matched, %zu to review, %zu unmatched; "
-	                     "%zu already returned, %zu civilians, %zu duplicates, %zu on open stages, "
+	brc |= buf_printf(&b, "</h1><p>%zu rows: %zu matched, %zu to review, %zu listed twice, %zu unmatched; "
+	                     "%zu already returned, %zu civilians, %zu on open stages, "
 	                     "%zu not eligible. %zu registry "
 	                     "persons, %zu candidate pairs, %.2f s.</p>\n<table><thead><tr><th>line"
 	                     "</th><th>list id</th><th>outcome</th><th>person</th><th>probability</th>"
 	                     "<th>flags</th><th>fields</th></tr></thead><tbody>\n",
-	                 r->list.side.n, r->matched, r->review, r->unmatched, r->flagged[0],
-	                 r->flagged[1], r->flagged[3], r->flagged[4], r->flagged[5], r->reg.side.n,
+	                 r->list.side.n, r->matched, r->review, r->duplicate, r->unmatched, r->flagged[0],
+	                 r->flagged[1], r->flagged[4], r->flagged[5], r->reg.side.n,
 	                 r->links.candidates, r->seconds);
 	pl_rc rc = PL_OK;
 	for(size_t j = 0; j < r->list.side.n && !rc; j++) {

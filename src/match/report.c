@@ -1,7 +1,9 @@
-/* Printing what the linker learnt, for people to check it. */
+/* Printing what the linker learnt, and what to be wary of, for people to
+ * check it. */
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "match/match.h"
 
@@ -42,4 +44,43 @@ json_t *match_explain_json(const match_spec *spec, const match_result *r, const 
 		                              "weight", round(part[c] * 100) / 100));
 	}
 	return fields;
+}
+
+int match_warnings(const match_spec *spec, const match_result *r, size_t na, size_t nb, pl_err *out)
+{
+	int n = 0;
+	char fields[PL_ERR_ARG_MAX] = "";
+	for(int c = 0; c < spec->ncmps; c++)
+		if(r->constant & (1u << c))
+			snprintf(fields + strlen(fields), sizeof(fields) - strlen(fields), "%s%s", *fields ? ", " : "",
+			         spec->cmps[c].name);
+	if(*fields)
+		pl_failc(&out[n++], PL_EINPUT, "match.constant", "fields", fields, NULL);
+	if(r->fallback == MATCH_NO_VARIATION)
+		pl_failc(&out[n++], PL_EINPUT, "match.fallback_no_variation", NULL);
+	else if(r->fallback == MATCH_NOT_SEPARATED)
+		pl_failc(&out[n++], PL_EINPUT, "match.fallback_not_separated", "n", PL_N((long long)r->matches),
+		         NULL);
+	if(!na || !nb)
+		return n;
+	if(!r->candidates)
+		pl_failc(&out[n++], PL_EINPUT, "match.no_candidates", NULL);
+	else if(!r->links && !r->reviews)
+		pl_failc(&out[n++], PL_EINPUT, "match.none_linked", "n", PL_N((long long)r->candidates), NULL);
+	return n;
+}
+
+json_t *match_warnings_json(const match_spec *spec, const match_result *r, size_t na, size_t nb)
+{
+	pl_err w[MATCH_WARNINGS_MAX] = {{0}};
+	int n = match_warnings(spec, r, na, nb, w);
+	json_t *arr = json_array();
+	for(int k = 0; k < n; k++) {
+		json_t *args = json_object();
+		for(int i = 0; i < w[k].nargs; i++)
+			json_object_set_new(args, w[k].arg[i].name, json_string(w[k].arg[i].value));
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:o}", "message", w[k].msg, "message_code", w[k].code,
+		                                     "args", args));
+	}
+	return arr;
 }

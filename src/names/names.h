@@ -105,6 +105,7 @@ typedef enum names_split {
 	NAMES_SPLIT_KNOWN_NAME,    /* a known given name or a patronymic placed the rest */
 	NAMES_SPLIT_SURNAME_FIRST, /* no clue: the lists' order, surname first (Cyrillic) */
 	NAMES_SPLIT_GIVEN_FIRST,   /* no clue: given name first (Latin) */
+	NAMES_SPLIT_LIST_ORDER,    /* no clue: the order the rest of the list shows (order given) */
 	NAMES_SPLIT_COUNT
 } names_split;
 
@@ -112,11 +113,22 @@ typedef struct names_person {
 	const char *surname, *given, *patronymic;
 	names_split how;
 	int left_out;              /* words of the name not placed */
+	/* Where the surname was written: NAMES_SURNAME_FIRST before the given
+	 * name, NAMES_SURNAME_LAST after it, 0 when not both were placed. */
+	int order;
 } names_person;
+
+enum { NAMES_SURNAME_FIRST = 1, NAMES_SURNAME_LAST = 2 };
 /* A short English word for `how` ("comma", "initials", ...): a code, not
  * a sentence; the UI translates it. */
 const char *names_split_name(names_split how);
 pl_rc names_parse_person(const names *nm, const char *text, arena *a, names_person *out) PL_NODISCARD;
+/* The same, with the order a whole list writes its names in
+ * (NAMES_SURNAME_FIRST or _LAST; 0: none known) taking the place of the
+ * lists' usual order where the text itself gives no clue (how is then
+ * NAMES_SPLIT_LIST_ORDER). */
+pl_rc names_parse_person_in(const names *nm, const char *text, int list_order, arena *a,
+                            names_person *out) PL_NODISCARD;
 
 /* A search query: one term per word, each with its alternative keys: the
  * word's own first, then its dictionary equivalent's, for a feminine

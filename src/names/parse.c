@@ -27,7 +27,7 @@ typedef struct word {
 } word;
 
 static const char *const split_names[NAMES_SPLIT_COUNT] = {
-	"unsplit", "comma", "capitals", "initials", "known_name", "surname_first", "given_first",
+	"unsplit", "comma", "capitals", "initials", "known_name", "surname_first", "given_first", "list_order",
 };
 
 const char *names_split_name(names_split how)
@@ -195,6 +195,12 @@ static void given_known(const word *w, int nw, bool latin, parts *r)
 
 pl_rc names_parse_person(const names *nm, const char *text, arena *a, names_person *out)
 {
+	return names_parse_person_in(nm, text, 0, a, out);
+}
+
+pl_rc names_parse_person_in(const names *nm, const char *text, int list_order, arena *a,
+                            names_person *out)
+{
 	memset(out, 0, sizeof(*out));
 	word w[WORDS_MAX];
 	int nw, comma;
@@ -218,7 +224,8 @@ pl_rc names_parse_person(const names *nm, const char *text, arena *a, names_pers
 	bool initials = from_initials(w, nw, &r);
 	/* The surname: a full word left; without any clue, the last in Latin
 	 * ("John Smith"), the first in Cyrillic. */
-	bool last = latin && !known && !initials && r.sur < 0;
+	bool clue = known || initials || r.sur >= 0;
+	bool last = !clue && (list_order ? list_order == NAMES_SURNAME_LAST : latin);
 	for(int k = 0; k < nw && r.sur < 0; k++) {
 		int i = last ? nw - 1 - k : k;
 		if(!taken(&r, i) && !w[i].initial)
@@ -229,11 +236,14 @@ pl_rc names_parse_person(const names *nm, const char *text, arena *a, names_pers
 			r.giv = i;
 	if(r.how == NAMES_SPLIT_NONE && r.sur >= 0 && nw > 1)
 		r.how = initials ? NAMES_SPLIT_INITIALS : known ? NAMES_SPLIT_KNOWN_NAME
+		      : list_order ? NAMES_SPLIT_LIST_ORDER
 		      : last ? NAMES_SPLIT_GIVEN_FIRST : NAMES_SPLIT_SURNAME_FIRST;
 	out->surname = r.sur >= 0 ? w[r.sur].text : NULL;
 	out->given = r.giv >= 0 ? w[r.giv].text : NULL;
 	out->patronymic = r.pat >= 0 ? w[r.pat].text : NULL;
 	out->how = r.sur >= 0 ? r.how : NAMES_SPLIT_NONE;
 	out->left_out = nw - (r.sur >= 0) - (r.giv >= 0) - (r.pat >= 0);
+	if(r.sur >= 0 && r.giv >= 0)
+		out->order = r.sur < r.giv ? NAMES_SURNAME_FIRST : NAMES_SURNAME_LAST;
 	return PL_OK;
 }

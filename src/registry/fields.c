@@ -16,7 +16,15 @@ static const char *const medical[] = {"none", "wounded", "severely_wounded", "se
 static const char *const consent[] = {"yes", "no", "unknown", NULL};
 static const char *const sources[] = {"family_report", "counterpart_list", "mediator",
                                       "icrc_visit", "media", "own_records", NULL};
-
+/* The ISO 3166-1 alpha-2 codes assigned (249, as of 2024), two letters
+ * each, in order: a country is one of them. */
+static const char iso3166[] =
+	"ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCM"
+	"CNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGY"
+	"HKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMF"
+	"MGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARE"
+	"RORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZ"
+	"VAVCVEVGVIVNVUWFWSYEYTZAZMZW";
 
 const field_def person_fields[PF_COUNT] = {
 	[PF_SURNAME] = {"surname", FK_TEXT, NULL, FIELD_NAME, "Surname",
@@ -38,6 +46,14 @@ const field_def person_fields[PF_COUNT] = {
 	                   "date of birth, YYYY, YYYY-MM or YYYY-MM-DD (Art. 17)"},
 	[PF_BIRTH_PLACE] = {"birth_place", FK_TEXT, NULL, 0, "Place of birth",
 	                    "place of birth (Art. 122)"},
+	[PF_HOME_ADDRESS] = {"home_address", FK_NOTE, NULL, 0, "Home address",
+	                     "home address: street, house, flat (one or more lines)"},
+	[PF_HOME_LOCALITY] = {"home_locality", FK_TEXT, NULL, 0, "Home town or village",
+	                      "city, town or village of the home address"},
+	[PF_HOME_REGION] = {"home_region", FK_TEXT, NULL, 0, "Home region",
+	                    "region of the home address (oblast, state)"},
+	[PF_HOME_COUNTRY] = {"home_country", FK_COUNTRY, NULL, 0, "Home country",
+	                     "country of the home address, ISO 3166-1 alpha-2 (UA, RU)"},
 	[PF_RANK] = {"rank", FK_TEXT, NULL, 0, "Rank", "rank, as the party writes it (Art. 17)"},
 	[PF_SERVICE_NUMBER] = {"service_number", FK_TEXT, NULL, 0, "Service number",
 	                       "army, regimental, personal or serial number (Art. 17)"},
@@ -50,7 +66,16 @@ const field_def person_fields[PF_COUNT] = {
 	                   "the Power on which they depend (Art. 122)"},
 	[PF_HELD_BY] = {"held_by", FK_PARTY, NULL, 0, "Held by", "who holds them now"},
 	[PF_INFORM] = {"inform", FK_TEXT, NULL, 0, "Person to be informed",
-	               "name and address of the person to be informed (Art. 122)"},
+	               "name of the person to be informed, the next of kin (Art. 122); older"
+	               " records may hold the address here too"},
+	[PF_INFORM_ADDRESS] = {"inform_address", FK_NOTE, NULL, 0, "Next of kin's address",
+	                       "address of the person to be informed: street, house, flat (Art. 70, 122)"},
+	[PF_INFORM_LOCALITY] = {"inform_locality", FK_TEXT, NULL, 0, "Next of kin's town",
+	                        "city, town or village of the person to be informed"},
+	[PF_INFORM_REGION] = {"inform_region", FK_TEXT, NULL, 0, "Next of kin's region",
+	                      "region of the person to be informed (oblast, state)"},
+	[PF_INFORM_COUNTRY] = {"inform_country", FK_COUNTRY, NULL, 0, "Next of kin's country",
+	                       "country of the person to be informed, ISO 3166-1 alpha-2 (UA, RU)"},
 	[PF_CAPTURE_DATE] = {"capture_date", FK_DATE, NULL, FIELD_PAST, "Date of capture",
 	                     "date of capture"},
 	[PF_CAPTURE_PLACE] = {"capture_place", FK_TEXT, NULL, 0, "Place of capture",
@@ -204,6 +229,11 @@ static const char *field_invalid(const field_def *fd, const char *v, size_t n, p
 				return NULL;
 			}
 		return "not one of the allowed values";
+	case FK_COUNTRY:
+		for(size_t i = 0; n == 2 && i + 1 < sizeof(iso3166); i += 2)
+			if(iso3166[i] == v[0] && iso3166[i + 1] == v[1])
+				return NULL;
+		return "expected a country's ISO 3166-1 alpha-2 code (UA, RU, PL)";
 	case FK_PARTY:
 		if(n < 2 || n > 3)
 			return "expected a party code of 2 or 3 letters (UA, RU)";
@@ -229,7 +259,7 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
 	if(n == 0)
 		return NULL;
 	char party[4];
-	if(fd->kind == FK_PARTY && n <= 3) { /* ua is UA */
+	if((fd->kind == FK_PARTY || fd->kind == FK_COUNTRY) && n <= 3) { /* ua is UA */
 		for(size_t i = 0; i < n; i++)
 			party[i] = value[i] >= 'a' && value[i] <= 'z' ? (char)(value[i] - 32) : value[i];
 		value = party;

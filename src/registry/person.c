@@ -462,7 +462,8 @@ pl_rc person_check(const person *p, pdate today, pl_err *err)
  * and the birth date it cuts to the year: none of it comes back. */
 static const int identity_fields[] = {PF_SURNAME, PF_GIVEN_NAMES, PF_PATRONYMIC, PF_SURNAME_LATIN,
                                       PF_GIVEN_NAMES_LATIN, PF_PATRONYMIC_LATIN, PF_MOTHER_MAIDEN_NAME,
-                                      PF_BIRTH_PLACE, PF_SERVICE_NUMBER, PF_BIRTH_DATE};
+                                      PF_BIRTH_PLACE, PF_HOME_ADDRESS, PF_HOME_LOCALITY, PF_HOME_REGION,
+                                      PF_SERVICE_NUMBER, PF_BIRTH_DATE};
 
 static pl_rc check_pseudonymised(const person *into, const person *in, pl_err *err)
 {

@@ -25,7 +25,8 @@ typedef enum field_kind {
 	FK_NOTE,   /* text that may span lines */
 	FK_DATE,   /* a partial date: YYYY, YYYY-MM or YYYY-MM-DD */
 	FK_ENUM,   /* one of `values` */
-	FK_PARTY   /* a party code: 2 or 3 capital Latin letters (UA, RU, ICRC is a mediator) */
+	FK_PARTY,  /* a party code: 2 or 3 capital Latin letters (UA, RU, ICRC is a mediator) */
+	FK_COUNTRY /* a country: its ISO 3166-1 alpha-2 code, one of those assigned (UA, RU, PL) */
 } field_kind;
 
 enum field_flags {
@@ -55,6 +56,10 @@ typedef enum person_field {
 	PF_SEX,
 	PF_BIRTH_DATE,
 	PF_BIRTH_PLACE,
+	PF_HOME_ADDRESS,    /* the person's own address: lines (street, house, flat) */
+	PF_HOME_LOCALITY,   /* city, town or village */
+	PF_HOME_REGION,     /* oblast, region, state */
+	PF_HOME_COUNTRY,
 	PF_RANK,
 	PF_SERVICE_NUMBER,
 	PF_BRANCH,
@@ -62,7 +67,11 @@ typedef enum person_field {
 	PF_PARTY,
 	PF_DEPENDS_ON,
 	PF_HELD_BY,
-	PF_INFORM,
+	PF_INFORM,          /* the person to be informed, the next of kin: name (Art. 122) */
+	PF_INFORM_ADDRESS,  /* and their address (Art. 70, 122), as the home address */
+	PF_INFORM_LOCALITY,
+	PF_INFORM_REGION,
+	PF_INFORM_COUNTRY,
 	PF_CAPTURE_DATE,
 	PF_CAPTURE_PLACE,
 	PF_DETENTION_PLACE,
@@ -447,10 +456,12 @@ pl_rc registry_stats_get(store *st, arena *a, registry_stats *out, pl_err *err);
  *   medical   erase: the medical category, health events' place and note,
  *             causes of death;
  *   notes     erase: events' free-text notes;
- *   contacts  erase: the person to be informed (name and address, Art. 122);
+ *   contacts  erase: the person to be informed, the next of kin (name and
+ *             address, Art. 122: inform and the inform_* address fields);
  *   identity  pseudonymise: the names in both scripts, the mother's maiden
- *             name, the birth place and the service number are removed and
- *             the birth date cut to its year; the record stays, known by
+ *             name, the birth place, the home address (lines, locality,
+ *             region; the country stays) and the service number are
+ *             removed and the birth date cut to its year; the record stays, known by
  *             its uid, with its status, events and exchanges, so that the
  *             case still counts, and is marked pseudonymised. What else
  *             holds the names is in docs/registry.md ("Retention").

@@ -213,6 +213,11 @@ static const struct {
 	 "medical"},
 	{RET_CONTACTS, "UPDATE person SET inform = NULL, updated_at = ?2 WHERE id = ?1 AND inform IS NOT NULL",
 	 "inform"},
+	/* The next of kin's address, one change for the four fields. */
+	{RET_CONTACTS, "UPDATE person SET inform_address = NULL, inform_locality = NULL, inform_region = NULL,"
+	               " inform_country = NULL, updated_at = ?2 WHERE id = ?1 AND (inform_address IS NOT NULL"
+	               " OR inform_locality IS NOT NULL OR inform_region IS NOT NULL OR inform_country IS NOT NULL)",
+	 "inform_address, inform_locality, inform_region, inform_country"},
 };
 
 static pl_rc erase_person(run *r, int kind, int64_t pid, const char *uid, pl_err *err)
@@ -237,17 +242,20 @@ static pl_rc erase_person(run *r, int kind, int64_t pid, const char *uid, pl_err
 	return rc;
 }
 
-/* The identity pseudonymised: what names the person goes, the birth date
- * to its year (enough for the statistics by age), out of the name index;
+/* The identity pseudonymised: what names the person goes, and where they
+ * live, the birth date to its year and the address to its country (enough
+ * for the statistics), out of the name index;
  * the uid, status, events and exchanges stay. */
 static const char pseudonymise_sql[] =
 	"UPDATE person SET surname = NULL, given_names = NULL, patronymic = NULL, surname_latin = NULL,"
 	" given_names_latin = NULL, patronymic_latin = NULL, mother_maiden_name = NULL, birth_place = NULL,"
+	" home_address = NULL, home_locality = NULL, home_region = NULL,"
 	" service_number = NULL, birth_date = ?2, birth_lo = ?3, birth_hi = ?4, name_keys = '',"
 	" sort_key = x'', pseudonymised_at = ?5, updated_at = ?5 WHERE id = ?1";
 static const char pseudonymised_fields[] =
 	"surname, given_names, patronymic, surname_latin, given_names_latin, patronymic_latin,"
-	" mother_maiden_name, birth_place, service_number, birth_date (to the year)";
+	" mother_maiden_name, birth_place, home_address, home_locality, home_region, service_number,"
+	" birth_date (to the year)";
 
 static pl_rc pseudonymise(run *r, int64_t pid, const char *uid, const char *birth, pl_err *err)
 {

@@ -130,14 +130,30 @@ static const char *const step_5[] = {
 	NULL,
 };
 
-/* Step 6: the name index with indexes of the first 1 to 10 letters of
+/* Step 6: addresses (issue 14): the person's home address, and that of
+ * the person to be informed, the next of kin (Art. 70, 122), whose name
+ * stays in `inform`. Lines, locality and region are text; a country is an
+ * ISO 3166-1 alpha-2 code (registry/fields.c checks it). */
+static const char *const step_6[] = {
+	"ALTER TABLE person ADD COLUMN home_address TEXT;\n",
+	"ALTER TABLE person ADD COLUMN home_locality TEXT;\n",
+	"ALTER TABLE person ADD COLUMN home_region TEXT;\n",
+	"ALTER TABLE person ADD COLUMN home_country TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_address TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_locality TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_region TEXT;\n",
+	"ALTER TABLE person ADD COLUMN inform_country TEXT;\n",
+	NULL,
+};
+
+/* Step 7: the name index with indexes of the first 1 to 10 letters of
  * each key, so that a word being typed (Алекс: aleks*) is matched from
  * them at once instead of by merging the lists of every key it starts
  * (aleksandr, aleksandrovic, alekseev...: 50 ms at a million persons);
  * and without the vocabulary table, which search no longer reads. The
  * index is about seven times larger (44 MB at a million persons); built
  * as one segment, which a lookup reads once instead of once per segment. */
-static const char *const step_6[] = {
+static const char *const step_7[] = {
 	"DROP TABLE person_fts_vocab;\n",
 	"DROP TABLE person_fts;\n",
 	"CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person', content_rowid='id',"
@@ -154,6 +170,7 @@ static const store_step steps[] = {
 	{.legacy = 0, .sql = step_4},
 	{.legacy = 0, .sql = step_5},
 	{.legacy = 0, .sql = step_6},
+	{.legacy = 0, .sql = step_7},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

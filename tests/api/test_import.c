@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 static int setup(void **state)
 {
@@ -187,6 +188,7 @@ typedef struct running {
 	long status;
 	long created;
 	const char *path;
+	atomic_bool done;
 } running;
 
 static void *import_in_background(void *arg)
@@ -200,6 +202,7 @@ static void *import_in_background(void *arg)
 	if(run->status != 200)
 		fprintf(stderr, "import: %s\n", buf_str(&r.body));
 	resp_free(&r);
+	atomic_store(&run->done, true);
 	return NULL;
 }
 
@@ -219,18 +222,24 @@ static void stop_waits_for_requests_in_flight(void **state)
 	running run = {.path = path};
 	pthread_t t;
 	assert_int_equal(pthread_create(&t, NULL, import_in_background, &run), 0);
-	/* Wait until the server is at work on it. */
+	/* Wait until the server is at work on it; say what the server
+	 * answered last if it never was (a loaded machine once failed here). */
 	bool working = false;
-	for(int i = 0; i < 5000 && !working; i++) {
+	long last = 0;
+	char said[256] = "";
+	for(int i = 0; i < 5000 && !working && !atomic_load(&run.done); i++) {
 		resp r;
-		working = call(fx, &(rq){.method = "GET", .path = "/api/imports/late",
-		                         .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r) == 200 &&
-		          json_is_true(json_object_get(r.json, "running"));
+		last = call(fx, &(rq){.method = "GET", .path = "/api/imports/late",
+		                      .bearer = fx_token(fx, ROLE_REGISTRAR)}, &r);
+		working = last == 200 && json_is_true(json_object_get(r.json, "running"));
+		snprintf(said, sizeof(said), "%s", buf_str(&r.body));
 		resp_free(&r);
 		struct timespec ts = {0, 2 * 1000 * 1000};
 		nanosleep(&ts, NULL);
 	}
-	assert_true(working);
+	if(!working)
+		fail_msg("never saw the import at work: the import %s; the last poll %ld %s",
+		         atomic_load(&run.done) ? "had ended" : "was still on", last, said);
 	http_stop(fx->srv, 60);
 	fx->srv = NULL;
 	assert_int_equal(pthread_join(t, NULL), 0);

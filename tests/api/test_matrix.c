@@ -15,7 +15,16 @@ static const struct cell_row {
 	const char *roles;
 } rows[] = {
 	{"POST", "/api/login", "/api/login", "{}", true, "yyyyyyy"},
+	{"POST", "/api/login/second-factor", "/api/login/second-factor", "{}", true, "yyyyyyy"},
 	{"POST", "/api/logout", "/api/logout", NULL, false, "yyyyyyy"},
+	/* One's second factor is read by anyone signed in and changed only in
+	 * a session (test_totp): never by a token. */
+	{"GET", "/api/account/totp", "/api/account/totp", NULL, false, "yyyyyyy"},
+	{"POST", "/api/account/totp", "/api/account/totp", NULL, false, "......."},
+	{"POST", "/api/account/totp/confirm", "/api/account/totp/confirm", "{}", false, "......."},
+	{"DELETE", "/api/account/totp", "/api/account/totp", "{}", false, "......."},
+	{"POST", "/api/account/totp/recovery-codes", "/api/account/totp/recovery-codes", "{}", false,
+	 "......."},
 	{"GET", "/api/me", "/api/me", NULL, false, "yyyyyyy"},
 	{"GET", "/api/fields", "/api/fields", NULL, false, "yyyyyyy"},
 	{"GET", "/api/persons", "/api/persons?q=oleksandr", NULL, false, "yyyyyy."},
@@ -36,6 +45,9 @@ static const struct cell_row {
 	{"GET", "/api/users", "/api/users", NULL, false, "y......"},
 	{"POST", "/api/users", "/api/users", "{}", false, "y......"},
 	{"PATCH", "/api/users/{name}", "/api/users/nobody", "{}", false, "y......"},
+	{"DELETE", "/api/users/{name}/totp", "/api/users/nobody/totp", NULL, false, "y......"},
+	{"GET", "/api/settings/second-factor", "/api/settings/second-factor", NULL, false, "y......"},
+	{"PATCH", "/api/settings/second-factor", "/api/settings/second-factor", "{}", false, "y......"},
 	{"GET", "/api/retention", "/api/retention", NULL, false, "y......"},
 	{"PATCH", "/api/retention/{kind}", "/api/retention/medical", "{}", false, "y......"},
 	{"DELETE", "/api/retention/{kind}", "/api/retention/nothing", NULL, false, "y......"},

@@ -171,6 +171,20 @@ static void writes_split_by_role(void **state)
 	assert_int_equal(send_json(ROLE_MEDICAL, "PATCH", path, "{\"medical\":\"wounded\"}", &p), 200);
 	assert_string_equal(json_string_value(json_object_get(p, "medical")), "wounded");
 	json_decref(p);
+	/* Addresses: the home's and the person to be informed's; a country is
+	 * an ISO 3166-1 code, refused otherwise with the field named. */
+	assert_int_equal(send_json(ROLE_REGISTRAR, "PATCH", path,
+	                           "{\"home_address\":\"вул. Садова 3\\nкв. 12\",\"home_locality\":\"Ніжин\","
+	                           "\"home_country\":\"ua\",\"inform\":\"мати: Коваленко Ганна\","
+	                           "\"inform_locality\":\"Прилуки\",\"inform_country\":\"UA\"}", &p), 200);
+	assert_string_equal(json_string_value(json_object_get(p, "home_address")), "вул. Садова 3\nкв. 12");
+	assert_string_equal(json_string_value(json_object_get(p, "home_country")), "UA");
+	assert_string_equal(json_string_value(json_object_get(p, "inform_locality")), "Прилуки");
+	json_decref(p);
+	assert_int_equal(send_json(ROLE_REGISTRAR, "PATCH", path, "{\"inform_country\":\"Ukraine\"}", &p), 422);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "error"), "field")), "inform_country");
+	assert_contains(json_string_value(json_object_get(json_object_get(p, "error"), "message")), "ISO 3166-1");
+	json_decref(p);
 	/* null forgets a value. */
 	assert_int_equal(send_json(ROLE_REGISTRAR, "PATCH", path, "{\"sex\":null,\"rank\":\"солдат\"}", &p),
 	                 200);

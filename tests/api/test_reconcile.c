@@ -39,6 +39,15 @@ static void a_list_against_the_registry(void **state)
 	json_t *given = json_object_get(json_object_get(row, "fields"), "given_names");
 	assert_string_equal(json_string_value(json_object_get(given, "level")), "equivalent");
 	assert_string_equal(json_string_value(json_object_get(row_of(r.json, 3), "outcome")), "unmatched");
+	/* Each row once: the outcomes add up to the rows. */
+	json_t *sum = json_object_get(r.json, "summary");
+	long long outcomes = 0;
+	static const char *const kinds[] = {"matched", "review", "duplicate", "unmatched"};
+	for(int k = 0; k < 4; k++) {
+		assert_non_null(json_object_get(sum, kinds[k]));
+		outcomes += json_integer_value(json_object_get(sum, kinds[k]));
+	}
+	assert_int_equal(outcomes, json_integer_value(json_object_get(sum, "list_rows")));
 	char hash[64];
 	snprintf(hash, sizeof(hash), "%s", json_string_value(json_object_get(row_of(r.json, 3), "row")));
 	assert_int_equal(strlen(hash), 32);
@@ -81,6 +90,13 @@ static void bad_lists_and_decisions(void **state)
 	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/reconcile", .bearer = tok,
 	                             .upload = {bad, "bad.csv"}}, &r), 422);
 	assert_contains(buf_str(&r.body), "bad.csv:1");
+	resp_free(&r);
+	/* A JSON list is said to be one, with what to do, coded for the UI. */
+	const char *json = list_file("list.jsonl", "{\"surname\": \"Шевченко\"}\n");
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/reconcile", .bearer = tok,
+	                             .upload = {json, "list.jsonl"}}, &r), 422);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "match.json_list");
+	assert_contains(buf_str(&r.body), "Save it as CSV");
 	resp_free(&r);
 	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/reconcile?threshold=2", .bearer = tok,
 	                             .upload = {bad, "bad.csv"}}, &r), 400);

@@ -7,7 +7,8 @@
 
 static char closed[UID_SIZE];
 
-/* A case closed in 2012, with medical details and a hospital's note. */
+/* A case closed in 2012, with medical details and a hospital's note, a
+ * home address and the next of kin's. */
 static void make_closed_case(void)
 {
 	store *st;
@@ -18,6 +19,12 @@ static void make_closed_case(void)
 	p.f[PF_GIVEN_NAMES] = "Остап";
 	p.f[PF_BIRTH_DATE] = "1979-11-02";
 	p.f[PF_MEDICAL] = "wounded";
+	p.f[PF_HOME_ADDRESS] = "вул. Садова 3";
+	p.f[PF_HOME_LOCALITY] = "Ніжин";
+	p.f[PF_HOME_REGION] = "Чернігівська область";
+	p.f[PF_HOME_COUNTRY] = "UA";
+	p.f[PF_INFORM] = "Давня Олена";
+	p.f[PF_INFORM_LOCALITY] = "Ніжин";
 	assert_ok(registry_person_add(st, &p, &err), &err);
 	memcpy(closed, p.uid, UID_SIZE);
 	static const char *const ev[][4] = {{"capture", "2010-01-01", NULL, NULL},
@@ -128,6 +135,13 @@ static void identity_pseudonymised(void **state)
 	assert_null(str_at(r.json, "surname"));
 	assert_null(str_at(r.json, "given_names"));
 	assert_string_equal(str_at(r.json, "birth_date"), "1979");
+	/* The home address goes to its country; the next of kin is the
+	 * contacts rule's, which is not set. */
+	assert_null(str_at(r.json, "home_address"));
+	assert_null(str_at(r.json, "home_locality"));
+	assert_null(str_at(r.json, "home_region"));
+	assert_string_equal(str_at(r.json, "home_country"), "UA");
+	assert_string_equal(str_at(r.json, "inform_locality"), "Ніжин");
 	assert_string_equal(str_at(r.json, "status"), "released_otherwise");
 	assert_non_null(str_at(r.json, "pseudonymised_at"));
 	resp_free(&r);
@@ -136,6 +150,10 @@ static void identity_pseudonymised(void **state)
 	resp_free(&r);
 	assert_status(call(fx, &(rq){.method = "PATCH", .path = path, .bearer = fx_token(fx, ROLE_REGISTRAR),
 	                             .body = "{\"surname\":\"Давній\"}"}, &r), 409);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "person.pseudonymised");
+	resp_free(&r);
+	assert_status(call(fx, &(rq){.method = "PATCH", .path = path, .bearer = fx_token(fx, ROLE_REGISTRAR),
+	                             .body = "{\"home_locality\":\"Ніжин\"}"}, &r), 409);
 	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "person.pseudonymised");
 	resp_free(&r);
 }

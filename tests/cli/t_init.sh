@@ -45,10 +45,19 @@ test_old_schema_is_migrated() {
 	sqlite3 v1.db "DROP TABLE retention_rule; DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;
 		DROP TABLE dna_proposal; DROP TABLE dna_run; DROP TABLE dna_relative;
 		DROP TABLE dna_allele; DROP TABLE dna_profile; DROP TABLE dna_frequency; DROP TABLE dna_locus;
+		DROP TABLE auth_setting; DROP TABLE login_pending; DROP TABLE recovery_code; DROP TABLE user_totp;
 		DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
 		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
 		ALTER TABLE event DROP COLUMN note_code; ALTER TABLE event DROP COLUMN note_args;
-		ALTER TABLE person DROP COLUMN pseudonymised_at;
+		ALTER TABLE person DROP COLUMN pseudonymised_at; ALTER TABLE person DROP COLUMN home_address;
+		ALTER TABLE person DROP COLUMN home_locality; ALTER TABLE person DROP COLUMN home_region;
+		ALTER TABLE person DROP COLUMN home_country; ALTER TABLE person DROP COLUMN inform_address;
+		ALTER TABLE person DROP COLUMN inform_locality; ALTER TABLE person DROP COLUMN inform_region;
+		ALTER TABLE person DROP COLUMN inform_country;
+		DROP TABLE person_fts; CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person',
+		content_rowid='id', tokenize='ascii', detail=none, columnsize=0);
+		INSERT INTO person_fts(person_fts) VALUES ('rebuild');
+		CREATE VIRTUAL TABLE person_fts_vocab USING fts5vocab(person_fts, 'row');
 		DROP TABLE match_decision; DROP TABLE match_key;
 		DROP TABLE remains_fragment; DROP TABLE remains_custody; DROP TABLE remains_case;
 		DROP TABLE remains_batch; DROP TABLE signing_secret; DROP TABLE signing_key; DROP TABLE stage_discrepancy;
@@ -56,6 +65,8 @@ test_old_schema_is_migrated() {
 		DROP TABLE manifest_received; DROP TABLE manifest; DROP TABLE stage; DROP TABLE agreement; PRAGMA user_version = 1"
 	p --db v1.db person list
 	expect_status 0
+	expect_out "Першин"
+	p --db v1.db person search Перш
 	expect_out "Першин"
 	[ "$(sqlite3 v1.db 'PRAGMA user_version')" = "$latest" ] || fail "not migrated"
 	[ "$(sqlite3 v1.db "SELECT count(*) FROM sqlite_schema WHERE name = 'user'")" = 1 ] || fail "no user table"

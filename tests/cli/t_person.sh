@@ -142,3 +142,45 @@ test_list_filters_and_paging() {
 	p person list --limit 0
 	expect_status 2
 }
+
+# Addresses: the person's home and the next of kin's (the person to be
+# informed), in the options, show, every export and import, --fields; a
+# country is an ISO 3166-1 code in any case, and nothing else.
+test_addresses_home_and_next_of_kin() {
+	"$PARLEY" init >/dev/null
+	p person add --surname Мельник --home-country Україна
+	expect_status 1
+	expect_err "--home_country: expected a country's ISO 3166-1 alpha-2 code (UA, RU, PL) (got 'Україна')"
+	LANG=uk_UA.UTF-8 p person add --surname Мельник --inform-country XX
+	expect_err "очікується код країни за ISO 3166-1 alpha-2"
+	id=$("$PARLEY" person add --surname Мельник --given-names Остап --home-address "вул. Шевченка 12, кв. 5" \
+		--home-locality Ніжин --home-region "Чернігівська область" --home-country ua \
+		--inform "мати: Мельник Ганна Петрівна" --inform-address "вул. Миру 3" --inform-locality Прилуки \
+		--inform-region "Чернігівська область" --inform-country UA) || fail "person add"
+	p person show "$id" --json
+	expect_out '"home_address": "вул. Шевченка 12, кв. 5"'
+	expect_out '"home_country": "UA"'
+	expect_out '"inform_locality": "Прилуки"'
+	p person update "$id" --home-address "вул. Шевченка 14" --clear inform_region
+	expect_status 0
+	p person show "$id"
+	expect_out "Home address"
+	expect_out "вул. Шевченка 14"
+	[ "$(sqlite3 parley.db "SELECT coalesce(inform_region, '-') FROM person")" = "-" ] || fail "not cleared"
+	p export --fields surname,home_locality,inform_country -o some.csv
+	expect_status 0
+	[ "$(head -1 some.csv | tr -d "\r")" = "id,surname,home_locality,inform_country,status" ] || fail "header: $(head -1 some.csv)"
+	grep -q ",Мельник,Ніжин,UA," some.csv || fail "row: $(cat some.csv)"
+	p export -o all.csv
+	p export -o all.json
+	grep -q '"inform_address":"вул. Миру 3"' all.json || fail "JSON: $(cat all.json)"
+	"$PARLEY" init b.db >/dev/null
+	p --db b.db import all.csv
+	expect_status 0
+	"$PARLEY" --db b.db export -o b.json
+	cmp all.json b.json || fail "the CSV round trip differs"
+	printf 'surname,home_country\nКоваль,Ukraine\n' > bad.csv
+	p --db b.db import bad.csv
+	expect_status 1
+	expect_err "bad.csv:2: column 'home_country': expected a country's ISO 3166-1 alpha-2 code"
+}

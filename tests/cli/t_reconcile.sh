@@ -183,7 +183,7 @@ test_reconcile_against_an_empty_registry() {
 	p --db x.db reconcile list.csv
 	expect_status 0
 	expect_out "2 list rows against 0 registry persons"
-	expect_out "unmatched  2"
+	expect_out "unmatched     2"
 }
 
 # A list in JSON is said to be the wrong kind of file, not a CSV mistake;
@@ -193,7 +193,15 @@ test_reconcile_says_it_reads_csv_in_the_users_language() {
 	printf '{"surname": "Шевченко"}\n' > b.jsonl
 	p --db x.db reconcile b.jsonl
 	expect_status 1
-	expect_err "b.jsonl: a list to reconcile is CSV"
+	expect_err "b.jsonl: a list to reconcile is CSV, and this is JSON. Save it as CSV: a header line"
+	# JSON by its first byte after a byte order mark, or by its name.
+	printf '\xEF\xBB\xBF[{"surname": "Шевченко"}]' > list.txt
+	p --db x.db reconcile list.txt
+	expect_err "list.txt: a list to reconcile is CSV, and this is JSON"
+	printf 'surname\nШевченко\n' > named.json
+	p --db x.db reconcile named.json
+	expect_err "named.json: a list to reconcile is CSV, and this is JSON"
+	case "$err" in *"quote inside"*) fail "read as a broken CSV: $err" ;; esac
 	LANG=uk_UA.UTF-8 p --db x.db reconcile b.jsonl
 	expect_status 1
 	expect_err "b.jsonl: список для звірки має бути у CSV"
@@ -205,4 +213,64 @@ test_reconcile_says_it_reads_csv_in_the_users_language() {
 	LANG=ru_RU.UTF-8 p --db x.db reconcile list.csv --confirm 5:P0000000000000000
 	expect_status 1
 	expect_err "list.csv: в строке 5 нет записи"
+}
+
+# Each row is counted once, by its outcome: the same person twice in the
+# list is one match and one row listed twice, never also one in review;
+# the outcomes add up to the rows in the summary, the JSON and the report.
+test_reconcile_counts_each_row_once() {
+	"$PARLEY" init x.db >/dev/null
+	printf 'surname,given_names,patronymic,birth_date,service_number\nШевченко,Олександр,Іванович,1990-03-12,1234567\nКоваль,Петро,Миколайович,1985-07-01,7654321\n' > reg.csv
+	"$PARLEY" --db x.db import reg.csv >/dev/null || fail "import failed"
+	printf 'surname,given_names,patronymic,birth_date,service_number\nШевченко,Олександр,Іванович,1990-03-12,1234567\nШевченко,Александр,Иванович,1990-03-12,1234567\nБондар,Іван,Петрович,1970-01-01,\n' > list.csv
+	p --db x.db reconcile list.csv --report r.json
+	expect_status 0
+	expect_out "matched       1"
+	expect_out "review        0"
+	expect_out "listed twice  1"
+	expect_out "unmatched     1"
+	python3 - r.json <<'PY' || fail "the report: $(head -c 600 r.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = d["summary"]
+assert s["matched"] + s["review"] + s["duplicate"] + s["unmatched"] == s["list_rows"] == len(d["rows"]) == 3, s
+assert [r["outcome"] for r in d["rows"]].count("duplicate") == 1, d["rows"]
+assert all("duplicate" in r["flags"] for r in d["rows"] if r["outcome"] == "duplicate")
+PY
+	p --db x.db reconcile list.csv --json
+	expect_out '"review": 0, "duplicate": 1, "unmatched": 1'
+}
+
+# A list whose only name column is a whole name under a header of its own
+# language (ПІБ, Ф.И.О.): split into surname, given name and patronymic in
+# the order the list shows (the rows with a patronymic or a known given
+# name), a row without a clue split the same way, and the order said.
+test_reconcile_splits_a_whole_name_in_the_lists_order() {
+	"$PARLEY" init x.db >/dev/null
+	printf 'surname,given_names,patronymic,birth_date\nШевченко,Олександр,Іванович,1990-03-12\nЗюзюкін,Гвідо,,1980-01-01\nКоваль,Петро,Миколайович,1985-07-01\n' > reg.csv
+	"$PARLEY" --db x.db import reg.csv >/dev/null || fail "import failed"
+	printf 'Ф.И.О.,birth_date\nОлександр Іванович Шевченко,1990-03-12\nПетро Миколайович Коваль,1985-07-01\nГвідо Зюзюкін,1980-01-01\n' > list.csv
+	p --db x.db reconcile list.csv --report r.json
+	expect_status 0
+	expect_out "matched       3"
+	expect_out "2 by known_name, 1 by list_order"
+	expect_out "the list writes the surname last (2 rows showed it, 0 the other way)"
+	python3 - r.json <<'PY' || fail "the report: $(head -c 900 r.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+o = d["summary"]["name_split"]
+assert o["order"] == "surname_last" and o["order_shown_by"] == {"surname_first": 0, "surname_last": 2}, o
+row = d["rows"][2]
+assert row["theirs"]["surname"] == "Зюзюкін" and row["theirs"]["given_names"] == "Гвідо", row
+assert row["name_split"] == "list_order" and row["outcome"] == "matched", row
+PY
+	# The same names surname first under ПІБ: the list's order is the other.
+	printf 'ПІБ\nШевченко Олександр Іванович\nКоваль Петро Миколайович\nЗюзюкін Гвідо\n' > first.csv
+	LANG=uk_UA.UTF-8 p --db x.db reconcile first.csv
+	expect_status 0
+	expect_out "список пише прізвище першим (так показали 2 рядків, навпаки 0)"
+	# Without a row that shows the order, each row is split as its script's lists are.
+	printf 'name\nГвідо Зюзюкін\n' > none.csv
+	p --db x.db reconcile none.csv
+	expect_out "the list's order of names is not clear (0 rows showed the surname first, 0 last)"
 }

@@ -81,18 +81,22 @@ test_rules_refused_and_dropped() {
 }
 
 # The identity of a case closed long ago: the names, mother's maiden
-# name, birth place and service number go, the birth date keeps its year,
-# the person to be informed is erased; the record stays under its uid and
+# name, birth place, home address and service number go, the birth date
+# keeps its year and the address its country, the person to be informed
+# (name and address) is erased; the record stays under its uid and
 # nothing gives the names back.
 test_identity_pseudonymised_and_contacts_erased() {
 	export PARLEY_DB=parley.db
 	"$PARLEY" init >/dev/null
 	old=$("$PARLEY" person add --surname Коваленко --given-names Петро --surname-latin Kovalenko \
 		--birth-date 1985-03-14 --birth-place Полтава --service-number АА123456 --mother-maiden-name Іваненко \
-		--inform "Марія Коваленко, Полтава, вул. Миру 1" --ext icrc=ICRC-77)
+		--inform "Марія Коваленко" --inform-address "вул. Миру 1" --inform-locality Полтава \
+		--inform-region "Полтавська область" --inform-country ua --home-address "вул. Соборна 5, кв. 2" \
+		--home-locality Полтава --home-region "Полтавська область" --home-country UA --ext icrc=ICRC-77)
 	"$PARLEY" person event "$old" --type capture --date 2010-01-01 --source media >/dev/null
 	"$PARLEY" person event "$old" --type released_otherwise --date 2012-05-01 --source own_records >/dev/null
-	new=$("$PARLEY" person add --surname Коваль --inform "Олена Коваль")
+	new=$("$PARLEY" person add --surname Коваль --inform "Олена Коваль" --inform-locality Суми \
+		--home-locality Суми)
 	"$PARLEY" person event "$new" --type capture --date 2024-01-01 --source media >/dev/null
 	"$PARLEY" person event "$new" --type released_otherwise --date 2025-05-01 --source own_records >/dev/null
 	# A reconciliation keeps the registry's linkage keys (match_key).
@@ -104,21 +108,26 @@ test_identity_pseudonymised_and_contacts_erased() {
 	expect_out "retention: identity pseudonymised 10 years after a case closes"
 	p retention set contacts 10
 	p retention run --dry-run
-	expect_out "dry run: 2 changes would be made"
+	expect_out "dry run: 3 changes would be made"
 	expect_out "identity  pseudonymise  $old"
 	expect_out "contacts  erase         $old"
+	expect_out "contacts  erase         $old         inform_address, inform_locality"
 	[ "$(sql "SELECT surname FROM person WHERE uid = '$old'")" = "Коваленко" ] || fail "the dry run changed the name"
 	p retention run
-	expect_out "retention: 2 changes made, each in the audit log"
+	expect_out "retention: 3 changes made, each in the audit log"
 	[ "$(sql "SELECT coalesce(surname, '-') || coalesce(given_names, '-') || coalesce(surname_latin, '-')
 		|| coalesce(birth_place, '-') || coalesce(service_number, '-') || coalesce(mother_maiden_name, '-')
-		|| coalesce(inform, '-') || ' ' || birth_date || ' ' || status FROM person WHERE uid = '$old'")" = \
-		"------- 1985 released_otherwise" ] || fail "not pseudonymised: $(sql "SELECT * FROM person WHERE uid = '$old'")"
-	[ "$(sql "SELECT surname || ' ' || inform FROM person WHERE uid = '$new'")" = "Коваль Олена Коваль" ] ||
-		fail "the recent case was changed"
+		|| coalesce(inform, '-') || coalesce(home_address, '-') || coalesce(home_locality, '-')
+		|| coalesce(home_region, '-') || coalesce(inform_address, '-') || coalesce(inform_locality, '-')
+		|| coalesce(inform_region, '-') || coalesce(inform_country, '-') || ' ' || birth_date || ' '
+		|| home_country || ' ' || status FROM person WHERE uid = '$old'")" = \
+		"-------------- 1985 UA released_otherwise" ] || fail "not pseudonymised: $(sql "SELECT * FROM person WHERE uid = '$old'")"
+	[ "$(sql "SELECT surname || ' ' || inform || ' ' || inform_locality || ' ' || home_locality FROM person
+		WHERE uid = '$new'")" = "Коваль Олена Коваль Суми Суми" ] || fail "the recent case was changed"
 	[ "$(sql "SELECT count(*) FROM person_ext WHERE ext_id = 'ICRC-77'")" = 1 ] || fail "the ICRC id went"
 	[ "$(sql "SELECT count(*) FROM match_key")" = 1 ] || fail "the linkage keys of the names were kept"
-	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'retention' AND (after LIKE '%Коваленко%' OR after LIKE '%Полтава%')")" = 0 ] ||
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'retention' AND (after LIKE '%Коваленко%' OR after LIKE '%Полтава%'
+		OR after LIKE '%Соборна%' OR after LIKE '%Миру%')")" = 0 ] ||
 		fail "a removed value in the audit log"
 	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'retention' AND after LIKE '%pseudonymised%'")" = 1 ] ||
 		fail "no audit entry of the pseudonymisation"
@@ -138,6 +147,10 @@ test_identity_pseudonymised_and_contacts_erased() {
 	p import back.csv
 	expect_status 1
 	expect_err "surname is not given back"
+	printf 'ext.icrc,home_locality\nICRC-77,Полтава\n' > home.csv
+	p import home.csv
+	expect_status 1
+	expect_err "home_locality is not given back"
 	[ "$(sql "SELECT count(*) FROM person WHERE surname = 'Коваленко'")" = 0 ] || fail "the import gave the name back"
 	# Run again: nothing more to do; the chain verifies.
 	p retention run --dry-run

@@ -7,6 +7,7 @@
 #define PARLEY_DEMO_DEMO_H
 
 #include <stdint.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/err.h"
@@ -27,6 +28,12 @@ pl_rc registry_demo_generate(FILE *out, const demo_opts *o, pl_err *err);
  * other people; b in the Russian forms and schemes, with the corruptions
  * documented in docs/matching.md. Column ext.bench is the truth. */
 pl_rc registry_demo_linkage(FILE *a, FILE *b, long n, uint64_t seed, pl_err *err);
+/* The same; unknown_surnames: surnames made of syllables, in Russian on
+ * side b and in their regular Ukrainian form on side a, that no dictionary
+ * knows (Белоконь/Білокінь), to measure linkage on names parley was not
+ * given. */
+pl_rc registry_demo_linkage_with(FILE *a, FILE *b, long n, uint64_t seed, bool unknown_surnames,
+                                 pl_err *err);
 /* A cases file of n cases handed over by RU to UA in batches of about
  * 1,200, as remains_import reads it. Nothing in it names a person. */
 pl_rc remains_demo_generate(FILE *out, long n, uint64_t seed, pl_err *err);

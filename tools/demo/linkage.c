@@ -39,13 +39,109 @@ typedef struct link_person {
 	int sex;
 } link_person;
 
-static void link_person_make(gen *g, long index, link_person *lp)
+/* Code points as UTF-8 text in the person's arena. */
+static const char *utf8_of(gen *g, const uint32_t *cp, size_t n)
+{
+	buf_reset(&g->scratch);
+	for(size_t i = 0; i < n; i++) {
+		char e[4];
+		size_t k = utf8_encode(cp[i], e);
+		if(buf_add(&g->scratch, e, k))
+			g->nomem = true;
+	}
+	return arena_strdup(&g->a, buf_str(&g->scratch));
+}
+
+/* ---- surnames no dictionary knows -------------------------------------
+ *
+ * A Russian stem made of syllables, and its Ukrainian form by the regular
+ * correspondences, so that the pairs look like Белоконь/Білокінь,
+ * Подгорский/Підгорський, Беляев/Біляєв, Фомич/Хомич, Черноус/Чорноус:
+ * none of them is in data/names, so only the spelling can tell they are
+ * one name (bench_linkage --unknown-surnames; issue 14). */
+static const char *const syl_onset[] = {"Бел", "Бор", "Вол", "Гор", "Дер", "Жур", "Зел", "Кол", "Кос",
+                                        "Лоб", "Мор", "Нес", "Пол", "Роз", "Сел", "Сер", "Тер", "Хол",
+                                        "Чер", "Шир", "Гол", "Мед", "Пет", "Рыб", "Сыр", "Лис", "Мир",
+                                        "Вер", "Дуб", "Фом", "Под", "Кар", "Лыс", "Гриб", "Тих", "Мел"};
+static const char *const syl_middle[] = {"", "о", "е", "ов", "ен", "ик", "ош", "ач"};
+static const char *const syl_coda[] = {"кон", "лен", "рев", "мец", "рух", "дин", "лит", "сок",
+                                       "ног", "гор", "вод", "пас", "бок", "ков", "лоп", "мах"};
+/* Suffixes: Russian, Ukrainian masculine, Russian and Ukrainian feminine. */
+static const char *const syl_suffix[][4] = {
+	{"ь", "ь", "ь", "ь"},         {"ов", "ов", "ова", "ова"},   {"ев", "єв", "ева", "єва"},
+	{"ин", "ін", "ина", "іна"},   {"ский", "ський", "ская", "ська"}, {"енко", "енко", "енко", "енко"},
+	{"ук", "ук", "ук", "ук"},     {"ич", "ич", "ич", "ич"},     {"ец", "ець", "ец", "ець"},
+	{"ой", "ий", "ая", "а"},
+};
+
+/* The Ukrainian spelling of a Russian word: ы -> и, и -> і, э -> е, ё ->
+ * ьо, Под- -> Під-, Ф- -> Х- (half the time), the o or e of the word's
+ * last closed syllable -> і (half the time: Белоконь -> Белокінь). */
+static const char *ukrainian_of(gen *g, const char *ru, bool word_end)
+{
+	uint32_t cp[64], out[80];
+	size_t n = 0, m = 0;
+	for(size_t i = 0; ru[i] && n < 64;) {
+		size_t k = utf8_decode(ru + i, strlen(ru + i), &cp[n]);
+		if(!k)
+			return ru;
+		i += k;
+		n++;
+	}
+	/* The last vowel before a final consonant (a closed syllable), when
+	 * the stem ends the word. */
+	size_t last_closed = n;
+	if(n >= 3 && word_end) {
+		for(size_t i = n - 1; i > 0; i--)
+			if(cp[i] == 0x43E || cp[i] == 0x435) { /* о, е */
+				if(i + 2 == n || (i + 3 == n && cp[n - 1] == 0x44C))
+					last_closed = i;
+				break;
+			}
+	}
+	bool ikavism = rng_chance(&g->r, 0.5), fom = rng_chance(&g->r, 0.5);
+	for(size_t i = 0; i < n && m < 78; i++) {
+		uint32_t c = cp[i];
+		if(i == 0 && c == 0x424 && fom) /* Ф */
+			c = 0x425;                   /* Х */
+		else if(i == 1 && cp[0] == 0x41F && c == 0x43E && n > 2 && cp[2] == 0x434) /* Под */
+			c = 0x456;
+		else if(i == last_closed && ikavism)
+			c = 0x456;                   /* і */
+		else if(c == 0x44B)              /* ы */
+			c = 0x438;                   /* и */
+		else if(c == 0x438)              /* и */
+			c = 0x456;                   /* і */
+		else if(c == 0x44D)              /* э */
+			c = 0x435;
+		else if(c == 0x451) {            /* ё */
+			out[m++] = 0x44C;
+			c = 0x43E;
+		}
+		out[m++] = c;
+	}
+	return utf8_of(g, out, m);
+}
+
+static pair unknown_surname(gen *g, int sex)
+{
+	const char *onset = syl_onset[rng_below(&g->r, sizeof(syl_onset) / sizeof(*syl_onset))];
+	const char *mid = syl_middle[rng_below(&g->r, sizeof(syl_middle) / sizeof(*syl_middle))];
+	const char *coda = syl_coda[rng_below(&g->r, sizeof(syl_coda) / sizeof(*syl_coda))];
+	const char *const *suf = syl_suffix[rng_below(&g->r, sizeof(syl_suffix) / sizeof(*syl_suffix))];
+	const char *stem = demo_textf(g, "%s%s%s", onset, mid, coda);
+	const char *ru = demo_textf(g, "%s%s", stem, suf[sex == FEMALE ? 2 : 0]);
+	const char *uk = demo_textf(g, "%s%s", ukrainian_of(g, stem, suf == syl_suffix[0]), suf[sex == FEMALE ? 3 : 1]);
+	return (pair){uk, ru};
+}
+
+static void link_person_make(gen *g, long index, link_person *lp, bool unknown)
 {
 	demo_gen_start(g, index);
 	g->side = OURS;
 	lp->sex = g->sex = rng_chance(&g->r, 0.06) ? FEMALE : MALE;
 	g->sn = demo_surname(g);
-	lp->surname = g->sn->form[lp->sex];
+	lp->surname = unknown ? unknown_surname(g, lp->sex) : g->sn->form[lp->sex];
 	lp->given = demo_given(g, lp->sex);
 	lp->patr = demo_patronymic(g, lp->sex);
 	lp->born = date_days_from_ymd(19650101) + (int32_t)rng_below(&g->r, 40 * 365);
@@ -80,14 +176,7 @@ static const char *typo(gen *g, const char *s)
 	else if(n < 63) {
 		memmove(cp + at + 1, cp + at, (n++ - at) * sizeof(uint32_t));
 	}
-	buf_reset(&g->scratch);
-	for(size_t i = 0; i < n; i++) {
-		char e[4];
-		size_t k = utf8_encode(cp[i], e);
-		if(buf_add(&g->scratch, e, k))
-			g->nomem = true;
-	}
-	return arena_strdup(&g->a, buf_str(&g->scratch));
+	return utf8_of(g, cp, n);
 }
 
 static const char *digit_changed(gen *g, const char *s)
@@ -201,6 +290,11 @@ static pl_rc link_row(gen *g, buf *out, long index, const link_person *lp, bool 
 
 pl_rc registry_demo_linkage(FILE *a, FILE *b, long n, uint64_t seed, pl_err *err)
 {
+	return registry_demo_linkage_with(a, b, n, seed, false, err);
+}
+
+pl_rc registry_demo_linkage_with(FILE *a, FILE *b, long n, uint64_t seed, bool unknown_surnames, pl_err *err)
+{
 	if(n < 0)
 		return pl_fail(err, PL_EUSAGE, "demo: the number of persons must be 0 or more, not %ld", n);
 	gen g;
@@ -218,13 +312,13 @@ pl_rc registry_demo_linkage(FILE *a, FILE *b, long n, uint64_t seed, pl_err *err
 	long own = n;
 	for(long i = 0; i < n && !rc; i++) {
 		link_person lp;
-		link_person_make(&g, i, &lp);
+		link_person_make(&g, i, &lp, unknown_surnames);
 		bool both = rng_chance(&g.r, LINKAGE_RATES.in_both);
 		rc = link_row(&g, &ba, i, &lp, false);
 		if(!rc && both)
 			rc = link_row(&g, &bb, i, &lp, true);
 		if(!rc && !both) {
-			link_person_make(&g, own, &lp);
+			link_person_make(&g, own, &lp, unknown_surnames);
 			rc = link_row(&g, &bb, own++, &lp, true);
 		}
 		if(!rc && ba.len >= FLUSH_AT)

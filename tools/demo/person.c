@@ -69,7 +69,7 @@ static void person_names(gen *g)
 	}
 }
 
-/* The person to be informed (Art. 122): a relative, with a town. */
+/* The person to be informed (Art. 122): a relative, by name. */
 static void inform(gen *g)
 {
 	static const char *const words[2][4] = {{"мати", "дружина", "сестра", "батько"},
@@ -86,10 +86,92 @@ static void inform(gen *g)
 	if(rel == 2 && g->dad)
 		dad = g->dad;
 	pair first = rel == 3 ? g->dad->name : demo_given(g, FEMALE);
-	const char *town = demo_pick_any(&g->r, demo_birth_places[g->side]);
-	g->p.f[PF_INFORM] = demo_textf(g, "%s: %s %s %s, %s %s", words[g->side][rel], demo_lang(g, *sn),
-	                          demo_lang(g, first), demo_lang(g, dad->patr[sex]),
-	                          g->side == OURS ? "м." : "г.", town);
+	/* The town drawn still, so that every later value is as before;
+	 * their address is in the inform_* fields now (addresses()). */
+	(void)demo_pick_any(&g->r, demo_birth_places[g->side]);
+	g->p.f[PF_INFORM] = demo_textf(g, "%s: %s %s %s", words[g->side][rel], demo_lang(g, *sn),
+	                               demo_lang(g, first), demo_lang(g, dad->patr[sex]));
+}
+
+/* Towns with their regions, for home addresses: real places (places are
+ * not personal data), streets that most towns have, house and flat
+ * numbers drawn: no real person's address. */
+static const struct {
+	const char *town, *region;
+} towns[2][16] = {
+	[OURS] = {{"Київ", "м. Київ"}, {"Біла Церква", "Київська область"}, {"Бровари", "Київська область"},
+	          {"Харків", "Харківська область"}, {"Лозова", "Харківська область"},
+	          {"Дніпро", "Дніпропетровська область"}, {"Кривий Ріг", "Дніпропетровська область"},
+	          {"Полтава", "Полтавська область"}, {"Кременчук", "Полтавська область"},
+	          {"Чернігів", "Чернігівська область"}, {"Ніжин", "Чернігівська область"},
+	          {"Львів", "Львівська область"}, {"Вінниця", "Вінницька область"},
+	          {"Запоріжжя", "Запорізька область"}, {"Суми", "Сумська область"},
+	          {"Житомир", "Житомирська область"}},
+	[THEIRS] = {{"Москва", "г. Москва"}, {"Подольск", "Московская область"}, {"Химки", "Московская область"},
+	            {"Ростов-на-Дону", "Ростовская область"}, {"Таганрог", "Ростовская область"},
+	            {"Воронеж", "Воронежская область"}, {"Белгород", "Белгородская область"},
+	            {"Курск", "Курская область"}, {"Брянск", "Брянская область"},
+	            {"Краснодар", "Краснодарский край"}, {"Новороссийск", "Краснодарский край"},
+	            {"Казань", "Республика Татарстан"}, {"Самара", "Самарская область"},
+	            {"Саратов", "Саратовская область"}, {"Омск", "Омская область"},
+	            {"Пермь", "Пермский край"}},
+};
+
+static const char *const streets[2][11] = {
+	[OURS] = {"Шевченка", "Соборна", "Миру", "Центральна", "Садова", "Незалежності", "Грушевського",
+	          "Івана Франка", "Лесі Українки", "Героїв України", NULL},
+	[THEIRS] = {"Ленина", "Мира", "Советская", "Садовая", "Гагарина", "Пушкина", "Молодёжная",
+	            "Центральная", "Лесная", "Школьная", NULL},
+};
+
+/* An address in one of the side's towns: the lines, the town, the region. */
+static void address_in(gen *g, rng *r, int town, const char **lines, const char **locality,
+                       const char **region, const char **country)
+{
+	const char *street = demo_pick_any(r, streets[g->side]);
+	int house = rng_range(r, 1, 120);
+	bool flat = rng_chance(r, 0.6);
+	int no = rng_range(r, 1, 240);
+	if(g->side == OURS)
+		*lines = flat ? demo_textf(g, "вул. %s, буд. %d, кв. %d", street, house, no)
+		              : demo_textf(g, "вул. %s, %d", street, house);
+	else
+		*lines = flat ? demo_textf(g, "ул. %s, д. %d, кв. %d", street, house, no)
+		              : demo_textf(g, "ул. %s, д. %d", street, house);
+	*locality = towns[g->side][town].town;
+	*region = towns[g->side][town].region;
+	*country = g->side == OURS ? "UA" : "RU";
+}
+
+/* Home addresses, and that of the person to be informed: drawn from a
+ * generator of their own, so that adding them left every other value
+ * the demo draws as it was. Most records have a home address, some only
+ * the town; a relative to be informed lives in the same home or nearby. */
+static void addresses(gen *g)
+{
+	const char **f = g->p.f;
+	rng r;
+	rng_seed(&r, g->seed * 0x9E3779B97F4A7C15ull + (uint64_t)g->index + 0xADD2E55ull);
+	int town = (int)rng_below(&r, 16);
+	double x = rng_unit(&r);
+	if(x < 0.7)
+		address_in(g, &r, town, &f[PF_HOME_ADDRESS], &f[PF_HOME_LOCALITY], &f[PF_HOME_REGION],
+		           &f[PF_HOME_COUNTRY]);
+	else if(x < 0.85) {
+		f[PF_HOME_LOCALITY] = towns[g->side][town].town;
+		f[PF_HOME_COUNTRY] = g->side == OURS ? "UA" : "RU";
+	}
+	if(!f[PF_INFORM] || !rng_chance(&r, 0.6))
+		return;
+	if(f[PF_HOME_ADDRESS] && rng_chance(&r, 0.5)) {
+		f[PF_INFORM_ADDRESS] = f[PF_HOME_ADDRESS];
+		f[PF_INFORM_LOCALITY] = f[PF_HOME_LOCALITY];
+		f[PF_INFORM_REGION] = f[PF_HOME_REGION];
+		f[PF_INFORM_COUNTRY] = f[PF_HOME_COUNTRY];
+		return;
+	}
+	address_in(g, &r, (int)rng_below(&r, 16), &f[PF_INFORM_ADDRESS], &f[PF_INFORM_LOCALITY],
+	           &f[PF_INFORM_REGION], &f[PF_INFORM_COUNTRY]);
 }
 
 /* A synthetic service number in the shapes the two armies use. */
@@ -305,5 +387,6 @@ pl_rc demo_person_make(gen *g, long index, pl_err *err)
 	consent(g);
 	sparse(g);
 	ids(g);
+	addresses(g);
 	return arena_oom(&g->a) || g->nomem ? pl_nomem(err) : PL_OK;
 }

@@ -59,7 +59,7 @@ export async function api(method, path, body, extraHeaders) {
   if (!res.ok) {
     const err = new ApiError(res.status, data);
     err.retryAfter = Number(res.headers.get('Retry-After') || 0);
-    if (res.status === 401 && path !== '/api/login') onSignedOut();
+    if (res.status === 401 && !path.startsWith('/api/login')) onSignedOut();
     throw err;
   }
   return data;

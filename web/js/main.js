@@ -6,6 +6,7 @@ import { t, languages, language, setLanguage, loadMessages } from './i18n.js';
 
 const pages = {
   login: () => import('./pages/login.js'),
+  account: () => import('./pages/account.js'),
   dashboard: () => import('./pages/dashboard.js'),
   search: () => import('./pages/search.js'),
   person: () => import('./pages/person.js'),
@@ -35,6 +36,7 @@ const STAGE = '(S[0-9A-Z]{16})';
 const routes = [
   { path: /^\/login$/, page: 'login', public: true },
   { path: /^\/$/, page: 'dashboard', perm: 'stats', nav: 'dashboard' },
+  { path: /^\/account$/, page: 'account', perm: null, section: 'account' },
   { path: /^\/persons$/, page: 'search', perm: 'person_read', nav: 'search' },
   { path: /^\/persons\/new$/, page: 'person', perm: 'person_write', nav: 'new_person', args: { create: true } },
   { path: /^\/persons\/(P[0-9A-Z]{16})$/, page: 'person', perm: 'person_read' },
@@ -119,7 +121,8 @@ function header(current) {
       h('option', { value: code, selected: code === language() }, table.lang)));
   const who = state.me
     ? h('div', { class: 'who' },
-        h('span', { class: 'user', title: state.me.roles.map((r) => t(`roles.${r}`)).join(', ') },
+        h('a', { class: 'user', href: '/account', id: 'account-link',
+          title: `${t('account.title')}: ${state.me.roles.map((r) => t(`roles.${r}`)).join(', ')}` },
           state.me.display_name || state.me.user),
         h('button', { class: 'link', onclick: signOut, id: 'sign-out' }, t('app.sign_out')))
     : null;

@@ -8,13 +8,13 @@
 enum { SURNAME, GIVEN, GIVEN_EQ, BIRTH, SERVICE, UNIT, NCOLS };
 
 static const match_comparison cmps[] = {
-	{"surname", MATCH_NAME, SURNAME, -1, GIVEN, false, -1},
-	{"given", MATCH_NAME, GIVEN, GIVEN_EQ, SURNAME, false, -1},
-	{"birth", MATCH_DATE, BIRTH, -1, -1, false, -1},
-	{"service", MATCH_ID, SERVICE, -1, -1, false, -1},
-	{"unit", MATCH_TEXT, UNIT, -1, -1, false, -1},
+	{"surname", MATCH_NAME, SURNAME, -1, GIVEN, false, -1, -1},
+	{"given", MATCH_NAME, GIVEN, GIVEN_EQ, SURNAME, false, -1, -1},
+	{"birth", MATCH_DATE, BIRTH, -1, -1, false, -1, -1},
+	{"service", MATCH_ID, SERVICE, -1, -1, false, -1, -1},
+	{"unit", MATCH_TEXT, UNIT, -1, -1, false, -1, -1},
 };
-static const match_rule rule = {"surname", {SURNAME}, 1};
+static const match_rule rule = {"surname", {SURNAME}, 1, 0, 0};
 static const match_spec spec = {cmps, 5, &rule, 1};
 
 /* The level names of comparison c for records x and y. */

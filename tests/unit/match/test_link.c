@@ -165,11 +165,11 @@ static void test_bad_specs_are_refused(void **state)
 	match_opts o = MATCH_OPTS_DEFAULT;
 	match_result r;
 	pl_err err = {0};
-	match_comparison bad_col = {"nowhere", MATCH_TEXT, 99, -1, -1, false, -1};
+	match_comparison bad_col = {"nowhere", MATCH_TEXT, 99, -1, -1, false, -1, -1};
 	match_spec spec = {&bad_col, 1, febrl_spec.rules, 1};
 	assert_int_equal(match_link(&spec, &d.a, &d.b, &o, &r, &err), PL_EUSAGE);
 	assert_non_null(strstr(err.msg, "nowhere"));
-	match_rule no_cols = {"empty", {0}, 0};
+	match_rule no_cols = {"empty", {0}, 0, 0, 0};
 	spec = (match_spec){febrl_spec.cmps, 1, &no_cols, 1};
 	assert_int_equal(match_link(&spec, &d.a, &d.b, &o, &r, &err), PL_EUSAGE);
 	assert_non_null(strstr(err.msg, "empty"));

@@ -114,11 +114,22 @@ static void test_list_errors_say_where(void **state)
 	/* JSON is not read as a broken CSV: the message says what a list is,
 	 * by its code, in the user's language. */
 	read_text("{\"surname\": \"A\"}\n", &l, PL_EINPUT, &err);
-	assert_string_equal(err.code, "match.not_csv");
-	assert_non_null(strstr(err.msg, "list.csv: a list to reconcile is CSV"));
+	assert_string_equal(err.code, "match.json_list");
+	assert_non_null(strstr(err.msg, "list.csv: a list to reconcile is CSV, and this is JSON. Save it as CSV"));
 	char ru[PL_ERR_MSG_MAX];
 	msg_err_text(&err, LANG_RU, ru, sizeof(ru));
 	assert_non_null(strstr(ru, "list.csv: список для сверки должен быть в CSV"));
+	/* after a byte order mark too, and by the file's name */
+	read_text("\xEF\xBB\xBF[{\"surname\": \"A\"}]", &l, PL_EINPUT, &err);
+	assert_string_equal(err.code, "match.json_list");
+	FILE *j = fmemopen((void *)"surname\nA\n", 10, "r");
+	assert_int_equal(match_list_read(nm, j, "b.jsonl", NULL, &l, &err), PL_EINPUT);
+	assert_string_equal(err.code, "match.json_list");
+	fclose(j);
+	/* a byte order mark before a CSV header is still read */
+	read_text("\xEF\xBB\xBFsurname\nA\n", &l, PL_OK, &err);
+	assert_int_equal(l.side.n, 1);
+	match_list_free(&l);
 	read_text("surname,given_names\nA,B\nC\n", &l, PL_EINPUT, &err);
 	assert_string_equal(err.code, "match.fields_count");
 	msg_err_text(&err, LANG_UK, ru, sizeof(ru));
@@ -165,13 +176,146 @@ static void test_cross_script_linkage(void **state)
 	free(bbuf);
 }
 
+/* A whole name under the headers lists give it (ПІБ, Ф.И.О., full name),
+ * split in the order the list shows: the rows with a patronymic vote, a
+ * row without a clue follows them; with no vote, each row its own way. */
+static void test_whole_names_in_the_lists_order(void **state)
+{
+	(void)state;
+	match_list l;
+	pl_err err = {0};
+	read_text("Ф.И.О.,birth_date\nОлександр Іванович Шевченко,1990\nПетро Миколайович Коваль,1985\n"
+	          "Гвідо Зюзюкін,1980\n", &l, PL_OK, &err);
+	assert_int_equal(l.name_order, NAMES_SURNAME_LAST);
+	assert_int_equal(l.order_votes[NAMES_SURNAME_LAST], 2);
+	assert_int_equal(l.split[2], NAMES_SPLIT_LIST_ORDER);
+	assert_string_equal(l.shown[2 * MATCH_SHOWN + 0], "Зюзюкін");
+	assert_string_equal(l.shown[2 * MATCH_SHOWN + 1], "Гвідо");
+	/* the columns were keyed again from the new parts */
+	const char *row[MP_COLS];
+	arena a;
+	arena_init(&a, 0);
+	person p = {0};
+	p.f[PF_SURNAME] = "Зюзюкін";
+	p.f[PF_GIVEN_NAMES] = "Гвідо";
+	p.f[PF_BIRTH_DATE] = "1980";
+	assert_int_equal(match_person_row(nm, &p, &a, row), PL_OK);
+	assert_string_equal(match_value(&l.side, 2, MP_SURNAME), row[MP_SURNAME]);
+	assert_string_equal(match_value(&l.side, 2, MP_NAME_PAIR), row[MP_NAME_PAIR]);
+	arena_free(&a);
+	match_list_free(&l);
+	read_text("ПІБ\nШевченко Олександр Іванович\nЗюзюкін Гвідо\n", &l, PL_OK, &err);
+	assert_int_equal(l.name_order, NAMES_SURNAME_FIRST);
+	assert_string_equal(l.shown[1 * MATCH_SHOWN + 0], "Зюзюкін");
+	match_list_free(&l);
+	read_text("full_name\nГвідо Зюзюкін\n", &l, PL_OK, &err);
+	assert_int_equal(l.name_order, 0);
+	assert_int_equal(l.split[0], NAMES_SPLIT_SURNAME_FIRST);
+	match_list_free(&l);
+	/* an empty header is no whole name (fuzz_list found it folding to nothing) */
+	read_text(",surname\nx,A\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "list.csv:1"));
+	/* a header that is not a whole name is still refused by name */
+	read_text("Фамилия\nШевченко\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "Фамилия"));
+}
+
+/* Surnames no dictionary knows meet by their skeletons (the consonants:
+ * Білокінь/Белоконь, Хомич/Фомич, Підгорська/Подгорская) and compare as
+ * "variant"; given name and surname exchanged and spelt differently too
+ * compare as "swapped". */
+static void test_unknown_surnames_meet_by_skeleton(void **state)
+{
+	(void)state;
+	static const char *const same[][2] = {{"bilokin", "belokon"}, {"homic", "fomic"},
+	                                      {"pidhorska", "podhorskaia"}, {"biliaiev", "beliaev"}};
+	for(size_t k = 0; k < sizeof(same) / sizeof(same[0]); k++) {
+		char x[64], y[64];
+		match_skeleton(same[k][0], x, sizeof(x));
+		match_skeleton(same[k][1], y, sizeof(y));
+		assert_string_equal(x, y);
+	}
+	char sk[64];
+	match_skeleton("kovalenko", sk, sizeof(sk));
+	assert_string_equal(sk, "kvlnk");
+	match_list a, b;
+	pl_err err = {0};
+	read_text("surname,given_names,patronymic,birth_date\n"
+	          "Білокінь,Петро,Іванович,1980-02-03\nГорошгорець,Володимир,Вікторович,1989-07-10\n",
+	          &a, PL_OK, &err);
+	read_text("surname,given_names,patronymic,birth_date\n"
+	          "Белоконь,Пётр,Иванович,1980-02-03\nВладимир,Горошгорец,Викторович,1989-07-10\n",
+	          &b, PL_OK, &err);
+	assert_string_equal(match_value(&a.side, 0, MP_SURNAME_SKEL), match_value(&b.side, 0, MP_SURNAME_SKEL));
+	assert_string_equal(match_value(&a.side, 1, MP_SKEL_PAIR), match_value(&b.side, 1, MP_SKEL_PAIR));
+	const char *const *lvl;
+	match_levels(MATCH_NAME, &lvl);
+	uint8_t level[MATCH_CMPS_MAX];
+	match_compare(&match_person_spec, &a.side, 0, &b.side, 0, level);
+	assert_string_equal(lvl[level[0]], "variant");
+	match_compare(&match_person_spec, &a.side, 1, &b.side, 1, level);
+	assert_string_equal(lvl[level[0]], "swapped");
+	assert_string_equal(lvl[level[1]], "swapped");
+	match_list_free(&a);
+	match_list_free(&b);
+}
+
+/* Everyone with the same given name, patronymic and birth date: those
+ * fields tell nobody apart (weighed 0, said), no blocking rule leaves two
+ * that vary, so EM cannot learn: prior values, said, and the lists link on
+ * the surname (before the guard: 0 links, 0 reviews, no word why). */
+static void test_degenerate_lists_fall_back_and_say_so(void **state)
+{
+	(void)state;
+	static const char *const stem[] = {"Кова", "Бонда", "Шев", "Ткач", "Крав", "Олій", "Мель", "Полі", "Лис", "Руд"};
+	static const char *const end[] = {"енко", "ук", "ич", "ишин", "ець", "ак", "ченко", "ський", "ар", "ан"};
+	buf text;
+	buf_init(&text, 0);
+	assert_int_equal(buf_adds(&text, "ext.hq,surname,given_names,patronymic,birth_date\n"), PL_OK);
+	enum { N = 100 };
+	for(int i = 0; i < N; i++)
+		assert_int_equal(buf_printf(&text, "HQ%d,%s%s,Іван,Петрович,1990-01-01\n", i, stem[i % 10], end[i / 10]),
+		                 PL_OK);
+	match_list la, lb;
+	pl_err err = {0};
+	FILE *fa = fmemopen(text.ptr, text.len, "r"), *fb = fmemopen(text.ptr, text.len, "r");
+	assert_ok(match_list_read(nm, fa, "a.csv", "ext.hq", &la, &err), &err);
+	assert_ok(match_list_read(nm, fb, "b.csv", "ext.hq", &lb, &err), &err);
+	fclose(fa);
+	fclose(fb);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	match_result r;
+	assert_ok(match_link(&match_person_spec, &la.side, &lb.side, &o, &r, &err), &err);
+	assert_int_equal(r.fallback, MATCH_NO_VARIATION);
+	assert_true(r.constant & (1u << 1)); /* given_names */
+	assert_false(r.constant & 1u);       /* surname varies */
+	size_t right = 0;
+	for(size_t k = 0; k < r.npairs; k++)
+		right += r.pairs[k].status == MATCH_LINK && !strcmp(la.ids[r.pairs[k].a], lb.ids[r.pairs[k].b]);
+	assert_true(right >= N * 95 / 100);
+	assert_int_equal(r.links, right);
+	pl_err w[MATCH_WARNINGS_MAX];
+	int n = match_warnings(&match_person_spec, &r, la.side.n, lb.side.n, w);
+	assert_int_equal(n, 2);
+	assert_string_equal(w[0].code, "match.constant");
+	assert_string_equal(pl_err_arg_value(&w[0], "fields"), "given_names, patronymic, birth_date");
+	assert_string_equal(w[1].code, "match.fallback_no_variation");
+	match_result_free(&r);
+	match_list_free(&la);
+	match_list_free(&lb);
+	buf_free(&text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns_across_scripts),
 		cmocka_unit_test(test_whole_names_in_any_order),
+		cmocka_unit_test(test_whole_names_in_the_lists_order),
 		cmocka_unit_test(test_list_errors_say_where),
 		cmocka_unit_test(test_cross_script_linkage),
+		cmocka_unit_test(test_degenerate_lists_fall_back_and_say_so),
+		cmocka_unit_test(test_unknown_surnames_meet_by_skeleton),
 	};
 	return cmocka_run_group_tests_name("match/person", tests, setup, teardown);
 }

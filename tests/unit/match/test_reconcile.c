@@ -79,7 +79,12 @@ static void test_records_link_as_the_file_does(void **state)
 	/* Bojko is matched once; the second row says he is there twice. */
 	assert_int_equal(mem.rows[0].outcome, RECONCILE_MATCHED);
 	assert_true(mem.rows[1].flags & FLAG_DUPLICATE);
+	assert_int_equal(mem.rows[1].outcome, RECONCILE_DUPLICATE);
 	assert_int_equal(mem.rows[3].outcome, RECONCILE_UNMATCHED);
+	/* Each row counted once: the outcomes add up to the rows. */
+	assert_int_equal(mem.duplicate, 1);
+	assert_int_equal(mem.matched + mem.review + mem.duplicate + mem.unmatched, 4);
+	assert_int_equal(file.duplicate, mem.duplicate);
 	reconcile_free(&file);
 	reconcile_free(&mem);
 }
@@ -150,10 +155,46 @@ static void test_whole_names_are_split_and_shown(void **state)
 	reconcile_free(&r);
 }
 
+/* The JSON report, written row by row, is the document reconcile_json
+ * makes whole, value for value. */
+static void test_json_report_streamed_is_the_document(void **state)
+{
+	fixture *f = *state;
+	registry_of_three(f);
+	names *nm;
+	assert_ok(registry_names(f->r, &nm, &f->err), &f->err);
+	FILE *in = fmemopen((void *)list_csv, strlen(list_csv), "r");
+	reconcile_opts o = {.threads = 1};
+	reconcile_result r;
+	assert_ok(reconcile_list(f->r, nm, in, "list.csv", &o, &r, &f->err), &f->err);
+	fclose(in);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_ok(reconcile_write_json(out, &r, &f->err), &f->err);
+	fclose(out);
+	json_error_t je;
+	json_t *streamed = json_loadb(text, len, 0, &je);
+	if(!streamed)
+		fail_msg("the report does not parse: %s at %d: %.200s", je.text, je.position, text);
+	json_t *whole = reconcile_json(&r);
+	/* seconds aside, which both print from the same result anyway */
+	assert_true(json_equal(streamed, whole));
+	json_t *sum = json_object_get(streamed, "summary");
+	assert_int_equal(json_integer_value(json_object_get(sum, "duplicate")), 1);
+	assert_int_equal(json_array_size(json_object_get(streamed, "rows")), 4);
+	json_decref(streamed);
+	json_decref(whole);
+	free(text);
+	reconcile_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_records_link_as_the_file_does, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_json_report_streamed_is_the_document, fixture_setup,
+		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_record_without_a_name_is_refused, fixture_setup,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_whole_names_are_split_and_shown, fixture_setup,

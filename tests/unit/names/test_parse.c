@@ -116,12 +116,41 @@ static void test_nothing_to_parse(void **state)
 	arena_free(&a);
 }
 
+/* Where the surname stood, and a list's order where the words give no
+ * clue; a clue still wins over the list's order. */
+static void test_order_and_the_lists_order(void **state)
+{
+	names *nm = *state;
+	arena a;
+	arena_init(&a, 0);
+	names_person p;
+	assert_int_equal(names_parse_person(nm, "Олександр Іванович Шевченко", &a, &p), PL_OK);
+	assert_int_equal(p.order, NAMES_SURNAME_LAST);
+	assert_int_equal(names_parse_person(nm, "Шевченко, Олександр", &a, &p), PL_OK);
+	assert_int_equal(p.order, NAMES_SURNAME_FIRST);
+	assert_int_equal(names_parse_person(nm, "Гвідо Зюзюкін", &a, &p), PL_OK);
+	assert_string_equal(p.surname, "Гвідо"); /* Cyrillic lists: surname first */
+	assert_int_equal(p.how, NAMES_SPLIT_SURNAME_FIRST);
+	assert_int_equal(names_parse_person_in(nm, "Гвідо Зюзюкін", NAMES_SURNAME_LAST, &a, &p), PL_OK);
+	assert_string_equal(p.surname, "Зюзюкін");
+	assert_string_equal(p.given, "Гвідо");
+	assert_int_equal(p.how, NAMES_SPLIT_LIST_ORDER);
+	assert_string_equal(names_split_name(p.how), "list_order");
+	assert_int_equal(names_parse_person_in(nm, "Шевченко Олександр", NAMES_SURNAME_LAST, &a, &p), PL_OK);
+	assert_string_equal(p.surname, "Шевченко");
+	assert_int_equal(p.how, NAMES_SPLIT_KNOWN_NAME);
+	assert_int_equal(names_parse_person(nm, "Шевченко", &a, &p), PL_OK);
+	assert_int_equal(p.order, 0);
+	arena_free(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parts_in_any_order),
 		cmocka_unit_test(test_forms_and_how),
 		cmocka_unit_test(test_nothing_to_parse),
+		cmocka_unit_test(test_order_and_the_lists_order),
 	};
 	return cmocka_run_group_tests_name("names/parse", tests, names_setup, names_teardown);
 }

@@ -39,6 +39,19 @@ static void test_field_clean_checks_each_kind(void **state)
 	assert_contains(why, "longer");
 	/* notes may span lines */
 	assert_non_null(field_clean(&event_fields[EF_NOTE], "line one\nline two", today, &f->a, &why));
+	/* so may address lines; a country is an assigned ISO 3166-1 code */
+	assert_string_equal(field_clean(&person_fields[PF_HOME_ADDRESS], " вул. Садова 3\nкв. 12 ", today,
+	                                &f->a, &why), "вул. Садова 3\nкв. 12");
+	const field_def *country = &person_fields[PF_HOME_COUNTRY];
+	assert_int_equal(country->kind, FK_COUNTRY);
+	assert_string_equal(field_clean(country, "ua", today, &f->a, &why), "UA");
+	assert_string_equal(field_clean(country, "ZW", today, &f->a, &why), "ZW");
+	assert_string_equal(field_clean(&person_fields[PF_INFORM_COUNTRY], "AD", today, &f->a, &why), "AD");
+	assert_null(field_clean(country, "XX", today, &f->a, &why)); /* not assigned */
+	assert_contains(why, "ISO 3166-1 alpha-2");
+	assert_null(field_clean(country, "UKR", today, &f->a, &why));
+	assert_null(field_clean(country, "Україна", today, &f->a, &why));
+	assert_non_null(why);
 }
 
 static void test_add_and_get_round_trip(void **state)
@@ -119,7 +132,20 @@ static void test_values_are_checked_whoever_calls(void **state)
 	assert_contains(f->err.msg, "ext.ICRC: a source is made of");
 	e.ext[0] = (ext_id){"icrc", " 1"};
 	assert_int_equal(registry_person_add(f->r, &e, &f->err), PL_EINPUT);
+	person c = fx_person("Шевченко", NULL, NULL);
+	c.f[PF_INFORM_COUNTRY] = "ua"; /* stored as field_clean leaves it: UA */
+	assert_int_equal(registry_person_add(f->r, &c, &f->err), PL_EINPUT);
+	assert_contains(f->err.msg, "inform_country");
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person"), 0);
+	c.f[PF_INFORM_COUNTRY] = "UA";
+	c.f[PF_HOME_ADDRESS] = "вул. Садова 3\nкв. 12";
+	c.f[PF_HOME_LOCALITY] = "Ніжин";
+	fx_add(f, &c);
+	person got;
+	assert_ok(registry_person_get(f->r, c.uid, &f->a, &got, &f->err), &f->err);
+	assert_string_equal(got.f[PF_HOME_ADDRESS], "вул. Садова 3\nкв. 12");
+	assert_string_equal(got.f[PF_HOME_LOCALITY], "Ніжин");
+	assert_string_equal(got.f[PF_INFORM_COUNTRY], "UA");
 }
 
 static void test_cross_field_checks(void **state)

@@ -42,7 +42,7 @@ static void load_fixture(const char *fixture, const char *path)
 
 /* The rows of every ordinary table, but the store's schema_version and the
  * name index's own tables (person_fts_*), which an upgrade may build
- * again from the persons (registry step 6 adds prefix indexes). */
+ * again from the persons (registry step 7 adds prefix indexes). */
 static void count_rows(sqlite3 *db, counts *c)
 {
 	sqlite3_stmt *s;

@@ -9,7 +9,9 @@ import { personName } from './search.js';
 const groups = [
   ['identity', ['surname', 'given_names', 'patronymic', 'surname_latin', 'given_names_latin',
     'patronymic_latin', 'sex', 'birth_date', 'birth_place']],
-  ['particulars', ['mother_maiden_name', 'inform']],
+  ['home', ['home_address', 'home_locality', 'home_region', 'home_country']],
+  ['particulars', ['mother_maiden_name']],
+  ['next_of_kin', ['inform', 'inform_address', 'inform_locality', 'inform_region', 'inform_country']],
   ['service', ['rank', 'service_number', 'branch', 'unit', 'party', 'depends_on']],
   ['captivity', ['held_by', 'capture_date', 'capture_place', 'detention_place']],
   ['medical', ['medical']],
@@ -19,6 +21,7 @@ const DEATH_EVENTS = ['died_in_captivity', 'remains_returned'];
 
 function value(def, v) {
   if (v === undefined || v === null) return h('span', { class: 'muted' }, t('app.unknown'));
+  if (def.kind === 'note') return h('span', { class: 'lines' }, v); // address lines as written
   return def.kind === 'enum' ? label('values', v) : v;
 }
 
@@ -40,6 +43,7 @@ function control(def, current, id) {
   const attrs = { id, name: def.name, value: current || '', title };
   if (def.kind === 'date') Object.assign(attrs, { placeholder: t('field_help.date_placeholder'), pattern: '\\d{4}(-\\d{2}(-\\d{2})?)?', inputmode: 'numeric' });
   if (def.kind === 'party') Object.assign(attrs, { placeholder: 'UA', pattern: '[A-Za-z]{2,3}', size: 4 });
+  if (def.kind === 'country') Object.assign(attrs, { placeholder: 'UA', pattern: '[A-Za-z]{2}', size: 3, maxlength: 2 });
   return h('input', attrs);
 }
 

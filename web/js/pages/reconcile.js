@@ -4,7 +4,8 @@
 // move with J and K.
 import { get, post, query, upload } from '../api.js';
 import { h, clear, notice } from '../dom.js';
-import { t, label, number } from '../i18n.js';
+import { t, label, number, message } from '../i18n.js';
+import { section as duplicates } from './duplicates.js';
 
 // The comparisons of the report, and the list columns each is read from
 // (Cyrillic first, then Latin).
@@ -17,6 +18,9 @@ const FIELDS = [
   ['unit', ['unit']],
   ['birth_place', ['birth_place']],
   ['sex', ['sex']],
+  ['home_address', ['home_address']],
+  ['home_locality', ['home_locality']],
+  ['home_region', ['home_region']],
 ];
 
 // RFC 4180 records with the line each starts on: the report names rows by
@@ -74,13 +78,21 @@ function flagsText(flags) {
 
 function summary(rep) {
   const s = rep.summary;
+  // Each row once, by its outcome (they add up to the rows), then the flags.
   const items = [['list_rows', s.list_rows], ['matched', s.matched], ['review', s.review],
-    ['unmatched', s.unmatched], ['already_returned', s.already_returned], ['died', s.died],
-    ['civilian', s.civilian], ['duplicate', s.duplicate], ['booked', s.booked],
-    ['not_eligible', s.not_eligible]];
-  return h('div', {}, h('dl', { class: 'report', id: 'reconcile-summary' },
+    ['duplicate', s.duplicate], ['unmatched', s.unmatched], ['already_returned', s.already_returned],
+    ['died', s.died], ['civilian', s.civilian], ['booked', s.booked], ['not_eligible', s.not_eligible]];
+  return h('div', {}, warnings(rep.warnings), h('dl', { class: 'report', id: 'reconcile-summary' },
     items.map(([k, v]) => [h('dt', {}, t(`reconcile.${k}`)), h('dd', {}, number(v))])),
   splitSummary(s.name_split));
+}
+
+// What the linkage warns of (a field the same for everyone, a model it
+// could not learn, no pair compared): said before the counts, never silent.
+function warnings(list) {
+  if (!list || !list.length) return null;
+  return h('div', { class: 'linkage-warnings' },
+    list.map((w) => notice('warn', message(w.message_code, w.args) || w.message)));
 }
 
 // How a "name" column was split, rule by rule, and how many rows were not:
@@ -92,6 +104,10 @@ function splitSummary(split) {
   const parts = [t('bothsides.split_intro'), `${by.join(', ') || t('bothsides.split_none')}.`,
     t('bothsides.split_unsplit', { n: number(split.unsplit) })];
   if (split.words_left_out) parts.push(t('bothsides.split_left_out', { n: number(split.words_left_out) }));
+  const votes = split.order_shown_by || {};
+  parts.push(split.order === 'surname_first' ? t('bothsides.split_order_first', { n: number(votes.surname_first) })
+    : split.order === 'surname_last' ? t('bothsides.split_order_last', { n: number(votes.surname_last) })
+      : t('bothsides.split_order_unknown'));
   return h('p', { id: 'name-split', class: split.unsplit ? 'warn' : 'muted' }, parts.join(' '));
 }
 
@@ -101,6 +117,8 @@ const LEVELS = {
   'jw>=0.88': 'similar', 'jw>=0.85': 'similar', 'day/month swapped': 'dm_swapped',
   'one digit off': 'digit', 'year only, same': 'year_same', 'year +-1': 'year_near',
   transposition: 'transposition', 'one edit': 'one_edit', else: 'else', unknown: 'unknown',
+  'same number, words close': 'address_same_number_close', 'words close': 'address_close',
+  'same number': 'address_same_number', partly: 'address_partly',
 };
 
 function levelText(level) {
@@ -162,7 +180,7 @@ async function detail(ctx, row, raw, onDecide) {
 
 function resultView(ctx, rep, raw, fileName) {
   const rows = rep.rows;
-  let filter = rep.summary.review ? 'review' : 'matched';
+  let filter = rep.summary.review ? 'review' : rep.summary.duplicate ? 'duplicate' : 'matched';
   let current = 0;
   const status = h('p', { role: 'status', class: 'muted', id: 'decision-status' });
   const list = h('div', { class: 'table-wrap' });
@@ -197,7 +215,7 @@ function resultView(ctx, rep, raw, fileName) {
 
   function drawList() {
     const visible = shown();
-    clear(tabs).append(...['review', 'matched', 'unmatched', 'all'].map((f) =>
+    clear(tabs).append(...['review', 'duplicate', 'matched', 'unmatched', 'all'].map((f) =>
       h('button', { role: 'tab', 'aria-selected': f === filter ? 'true' : 'false', class: f === filter ? 'active' : null,
         onclick: () => { filter = f; drawList(); select(0); } },
       `${t(`reconcile.${f}`)} (${number(f === 'all' ? rows.length : rows.filter((r) => r.outcome === f).length)})`)));
@@ -261,5 +279,5 @@ export async function render(ctx) {
       button.disabled = false;
     }
   });
-  return h('section', { class: 'reconcile' }, h('h1', {}, t('reconcile.title')), form, out);
+  return h('section', { class: 'reconcile' }, h('h1', {}, t('reconcile.title')), form, out, await duplicates());
 }

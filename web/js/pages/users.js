@@ -1,6 +1,8 @@
-// The admin's page: users, their roles, passwords, disabling; every API
-// token (when it expires, whether it may only read, when last used), and a
-// token of one's own, made here with one's password (never by a token).
+// The admin's page: users, their roles, passwords, disabling, their second
+// factor (reset when a phone is lost) and the roles that must use one;
+// every API token (when it expires, whether it may only read, when last
+// used), and a token of one's own, made here with one's password (never by
+// a token).
 import { api, get, post, patch } from '../api.js';
 import { h, notice, dialog, announce, table } from '../dom.js';
 import { t } from '../i18n.js';
@@ -30,12 +32,22 @@ function userRow(ctx, fields, u, msg) {
   // ... or shown above the table.
   const act = (body, done) => change(body, done).catch((e) => msg.append(notice('error', `${u.name}: ${e.message}`)));
   const who = { name: u.display_name ? `${u.display_name} (${u.name})` : u.name };
+  const reset = () => dialog({ id: 'totp-reset-dialog', title: t('ux.totp_reset_title', who),
+    text: t('ux.totp_reset_text', who), ok: t('users.totp_reset'), danger: true,
+    run: async () => {
+      msg.replaceChildren();
+      await api('DELETE', `/api/users/${encodeURIComponent(u.name)}/totp`);
+      announce(t('ux.totp_reset', who));
+      await ctx.reload();
+    } });
   const disable = () => dialog({ id: 'disable-dialog', title: t('ux.disable_title', who), text: t('ux.disable_text', who),
     ok: t('ux.disable_ok'), danger: true, run: () => change({ disabled: true }, t('ux.disabled', who)) });
   return h('tr', { class: u.disabled ? 'disabled' : null, dataset: { user: u.name } },
     h('td', { class: 'mono' }, u.name),
     h('td', {}, display),
     h('td', {}, roles),
+    h('td', { class: 'second-factor' }, u.second_factor ? [t('users.totp_on'), ' ',
+      h('button', { class: 'small reset-totp', onclick: reset }, t('users.totp_reset'))] : t('users.totp_off')),
     h('td', {}, u.disabled ? t('users.disabled') : t('users.enabled')),
     h('td', { class: 'actions' },
       h('button', { class: 'save-user', onclick: () => act({ roles: checkedRoles(roles), display_name: display.value },
@@ -69,6 +81,30 @@ function addForm(ctx, fields, msg) {
       await post('/api/users', { name: name.value.trim(), display_name: display.value.trim() || undefined,
         password: password.value, roles: checkedRoles(roles) });
       announce(t('ux.user_created', { name: name.value.trim() }));
+      await ctx.reload();
+    } catch (err) {
+      msg.append(notice('error', err.message));
+    }
+  });
+  return form;
+}
+
+// The roles that must use a second factor; those suggested (reading
+// medical details or DNA) are said beside.
+function secondFactorForm(ctx, fields, setting, msg) {
+  const roles = roleBoxes(fields, 'sf', setting.roles);
+  const form = h('form', { class: 'card second-factor-roles', id: 'second-factor-roles' },
+    h('h2', {}, t('users.second_factor_title')),
+    h('p', { class: 'muted small' }, t('users.second_factor_note',
+      { roles: setting.suggested.map((r) => t(`roles.${r}`)).join(', ') })),
+    h('fieldset', {}, h('legend', {}, t('users.roles')), roles),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'second-factor-save' }, t('app.save'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    msg.replaceChildren();
+    try {
+      const done = await api('PATCH', '/api/settings/second-factor', { roles: checkedRoles(roles) });
+      announce(t('ux.second_factor_saved', { n: done.sessions_ended }));
       await ctx.reload();
     } catch (err) {
       msg.append(notice('error', err.message));
@@ -133,12 +169,14 @@ export async function render(ctx) {
   const fields = await ctx.loadFields();
   const { users } = await get('/api/users');
   const { tokens } = await get('/api/tokens?all=1');
+  const setting = await get('/api/settings/second-factor');
   const msg = h('div', { class: 'messages' });
   return h('section', { class: 'users' }, h('h1', {}, t('users.title')), msg,
     h('div', { class: 'table-wrap' }, h('table', { class: 'users-table' },
-      h('thead', {}, h('tr', {}, [t('users.name'), t('users.display_name'), t('users.roles'), '', ''].map((c) => h('th', { scope: 'col' }, c)))),
+      h('thead', {}, h('tr', {}, [t('users.name'), t('users.display_name'), t('users.roles'), t('users.second_factor'), '', ''].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, users.map((u) => userRow(ctx, fields, u, msg))))),
     addForm(ctx, fields, msg),
+    secondFactorForm(ctx, fields, setting, msg),
     h('h2', {}, t('users.tokens')), tokensTable(ctx, tokens, msg),
     tokenForm(msg));
 }

@@ -1,0 +1,44 @@
+/* The message catalogue's part for what a linkage run warns of (src/match,
+ * issue 14): each code's text in English, Ukrainian and Russian, with the
+ * same {arguments} (msg.h). */
+#include "core/msg.h"
+
+const msg_entry msg_table_match14[] = {
+	{"cli.warning", {"{prog}: warning:", "{prog}: попередження:", "{prog}: предупреждение:"}},
+	{"match.constant",
+	 {"{fields}: the same for nearly everyone on the lists, so they tell nobody apart and were not weighed",
+	  "{fields}: майже в усіх у списках однакові, тож нікого не розрізняють і не враховувались",
+	  "{fields}: почти у всех в списках одинаковы, поэтому никого не различают и не учитывались"}},
+	{"match.fallback_no_variation",
+	 {"the lists do not differ enough between people for parley to learn how a match looks (no blocking rule "
+	  "leaves two fields that vary): it used prior values, as if each person of the smaller list were on the "
+	  "other; check the links",
+	  "списки надто мало різняться між людьми, щоб parley навчився, як виглядає збіг (жодне правило блокування "
+	  "не лишає двох полів, що різняться): використано апріорні значення, ніби кожна особа меншого списку є в "
+	  "іншому; перевірте зв’язки",
+	  "списки слишком мало различаются между людьми, чтобы parley научился, как выглядит совпадение (ни одно "
+	  "правило блокировки не оставляет двух различающихся полей): использованы априорные значения, будто каждое "
+	  "лицо меньшего списка есть в другом; проверьте связи"}},
+	{"match.fallback_not_separated",
+	 {"parley could not tell matches from the rest in these lists (it would have taken {n} pairs for matches, "
+	  "more than the lists hold): it used prior values, as if each person of the smaller list were on the "
+	  "other; check the links",
+	  "parley не зміг відрізнити збіги від решти в цих списках (він вважав би збігами {n} пар, більше, ніж "
+	  "вміщують списки): використано апріорні значення, ніби кожна особа меншого списку є в іншому; перевірте "
+	  "зв’язки",
+	  "parley не смог отличить совпадения от остального в этих списках (он счёл бы совпадениями {n} пар, "
+	  "больше, чем вмещают списки): использованы априорные значения, будто каждое лицо меньшего списка есть в "
+	  "другом; проверьте связи"}},
+	{"match.no_candidates",
+	 {"no pair of records came together: the lists share no surname, name with birth year, birth date or "
+	  "service number, so nothing was compared",
+	  "жодна пара записів не зійшлася: списки не мають спільного прізвища, імені з роком народження, дати "
+	  "народження чи особового номера, тож нічого не порівнювалося",
+	  "ни одна пара записей не сошлась: у списков нет общей фамилии, имени с годом рождения, даты рождения или "
+	  "личного номера, поэтому ничего не сравнивалось"}},
+	{"match.none_linked",
+	 {"{n} {n#pair was|pairs were} compared and none came near a match: the lists seem to hold different people",
+	  "порівняно {n} {n#пару|пари|пар}, і жодна не наблизилась до збігу: схоже, у списках різні люди",
+	  "сравнено {n} {n#пару|пары|пар}, и ни одна не приблизилась к совпадению: похоже, в списках разные люди"}},
+	{NULL, {NULL}},
+};
