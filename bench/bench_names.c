@@ -369,12 +369,15 @@ int main(int argc, char **argv)
 	row("held out, readings differ (a rule or another word must bridge them)", &held_differ);
 	row("development half, readings differ (the held-out half as the dictionary)", &dev_differ);
 	row("held out, whole dictionary (the pair itself known)", &whole_held);
-	printf("| other readings a one-word search for one of the dictionary's %zu words also finds, "
-	       "mean (the whole dictionary) | %zu | %.2f |\n", nwords, nwords, mean_spread(whole, words, nwords));
+	printf("\n| what else a search finds | words | other readings found, mean |\n|---|---|---|\n");
+	printf("| a one-word search for each of the dictionary's words, among them (whole dictionary) "
+	       "| %zu | %.2f |\n", nwords, mean_spread(whole, words, nwords));
 	printf("\n(\"finds\": every word of the query has a key among the stored name's keys, the\n"
 	       "exact match the search makes; for one word either way round, as the keys are the\n"
 	       "same sets. \"readings differ\": the two forms' own keys are not the same, so the\n"
-	       "plain reading alone cannot find one from the other.)\n");
+	       "plain reading alone cannot find one from the other. \"other readings found\": the\n"
+	       "distinct readings of the dictionary's other words that share a key with it, its\n"
+	       "other-language form among them: what the folds add to a search's answers.)\n");
 	for(size_t i = 0; i < npairs; i++) {
 		free(pairs[i].uk);
 		free(pairs[i].ru);
