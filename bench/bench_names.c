@@ -264,7 +264,7 @@ int main(int argc, char **argv)
 	size_t len;
 	const char *text = names_dict_text(&len);
 	FILE *f = fmemopen((void *)text, len, "r");
-	csv_reader *cr;
+	csv_reader *cr = NULL;
 	pl_err err = {0};
 	if(!f || csv_reader_open(&cr, f, "uk_ru_names.csv", &err))
 		die("reading the dictionary", &err);
