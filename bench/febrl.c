@@ -30,7 +30,7 @@ const match_spec febrl_spec = {cmps, (int)(sizeof(cmps) / sizeof(cmps[0])), rule
                                (int)(sizeof(rules) / sizeof(rules[0]))};
 
 /* FEBRL separates fields by ", " and quotes nothing. */
-static char *trim(char *s)
+char *febrl_trim(char *s)
 {
 	while(*s == ' ')
 		s++;
@@ -71,8 +71,8 @@ static pl_rc load_side(const char *path, match_side *s, int **ids, pl_err *err)
 		}
 		const char *v[FEBRL_COLS];
 		for(int c = 0; c < FEBRL_COLS; c++)
-			v[c] = trim(field[c + 1]);
-		const char *id = strchr(trim(field[0]), '-');
+			v[c] = febrl_trim(field[c + 1]);
+		const char *id = strchr(febrl_trim(field[0]), '-');
 		if(s->n == cap && !(*ids = realloc(*ids, (cap *= 2) * sizeof(int))))
 			rc = PL_ENOMEM;
 		if(!rc) {

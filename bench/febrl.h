@@ -21,6 +21,8 @@ typedef struct febrl_data {
 pl_rc febrl_load(const char *dir, febrl_data *d, pl_err *err);
 void febrl_free(febrl_data *d);
 extern const match_spec febrl_spec;
+/* A field without the blanks around it (and the line's end), in place. */
+char *febrl_trim(char *s);
 
 typedef struct febrl_score {
 	size_t tp, fp, fn;

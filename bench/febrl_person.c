@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "febrl.h"
 
 enum { COLS = 11 };
 
@@ -15,16 +16,6 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *trim(char *s)
-{
-	while(*s == ' ')
-		s++;
-	size_t n = strlen(s);
-	while(n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
 }
 
 /* One FEBRL row as a person; strings in a. */
@@ -84,7 +75,7 @@ static int load(names *nm, const char *path, match_list *l, int **ids, size_t *n
 			break;
 		}
 		for(int c = 0; c < COLS; c++)
-			field[c] = trim(field[c]);
+			field[c] = febrl_trim(field[c]);
 		arena_reset(&a);
 		person p;
 		to_person(field, &a, &p);
