@@ -11,6 +11,11 @@
 #include "names/names.h"
 #include "registry/registry.h"
 
+/* A search walks at most this many keys' ranges of the name index at once
+ * (a word being typed starts several keys); a sort key (names_sort_key) is
+ * at most 40 bytes. */
+enum { SEARCH_CURSORS = 64, SEARCH_SORT_KEY_MAX = 48 };
+
 /* What the registry keeps on a database handle (store_state). */
 typedef struct registry {
 	store *st;
@@ -19,6 +24,7 @@ typedef struct registry {
 	buf sql_insert, sql_update, sql_select;  /* built from the field table */
 	buf sql_by_uid, sql_by_prefix, sql_by_id; /* person lookups, prepared once */
 	buf audit_before, audit_after;           /* scratch for audit records */
+	sqlite3_stmt *cursor[SEARCH_CURSORS];    /* search's ranges, prepared on first use */
 } registry;
 
 /* The registry's state on st, made on first use. */
@@ -36,12 +42,12 @@ void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p);
  * statement steps again. */
 void person_from_row_fields(sqlite3_stmt *s, int col, arena *a, person *p, const bool *fields);
 pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err);
-/* Merge the name index into one segment, after it was built or loaded in
- * bulk: FTS5 reads a term once per segment (a two-word search at a million
- * persons took 0.57 ms on the eleven segments of a rebuild, 0.38 on one). */
+/* Settle the name index after a bulk load (nothing to do since it is the
+ * table person_key: the name is the import's hook, from the FTS5 index). */
 pl_rc person_fts_optimize(registry *r, pl_err *err);
-/* Take the person's name keys out of the name index (before they change). */
-pl_rc person_fts_remove(registry *r, int64_t id, pl_err *err);
+/* Take the person's name keys out of the name index (person_key), before
+ * they change. */
+pl_rc person_keys_remove(registry *r, int64_t id, pl_err *err);
 /* By exact uid; PL_ENOTFOUND if absent. */
 pl_rc person_load_uid(registry *r, const char *uid, arena *a, person *p, pl_err *err);
 /* The person holding (source, id), or 0. */

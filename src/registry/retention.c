@@ -262,7 +262,7 @@ static pl_rc pseudonymise(run *r, int64_t pid, const char *uid, const char *birt
 	registry *reg;
 	pl_rc rc = registry_get(r->st, &reg, err);
 	if(!rc)
-		rc = person_fts_remove(reg, pid, err);
+		rc = person_keys_remove(reg, pid, err);
 	if(!rc && r->hooks->forget)
 		rc = r->hooks->forget(r->st, pid, err);
 	sqlite3_stmt *s;

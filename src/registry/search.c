@@ -1,15 +1,17 @@
-/* Search: name words in any script through the FTS5 index of name keys,
+/* Search: name words in any script through the name index (person_key:
+ * (key, sort_key, person_id), so a key's persons come in name order),
  * combined with filters on the person's fields. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "registry/internal.h"
 
-enum { COUNT_CAP = 10000, MAX_BINDS = 64 };
+enum { COUNT_CAP = 10000, MAX_BINDS = 64, SAMPLE = 10000 };
 
 typedef struct query_sql {
 	buf sql;                     /* the filters: " AND ..." conditions on p */
-	const char *match;           /* the FTS5 query of the name, or NULL */
+	names_term *terms;           /* the name's words, or NULL */
+	size_t nterms;
 	const char *text[MAX_BINDS]; /* text parameters, NULL for an integer */
 	long long num[MAX_BINDS];
 	int n;
@@ -117,25 +119,6 @@ static pl_rc filter_date(query_sql *q, const char *value, const char *what, bool
 	return PL_OK;
 }
 
-/* Is `key` a word of some stored name? Asked of the index itself: its
- * first document with that exact term, found at once whatever the term's
- * frequency (the fts5vocab table counted every document of the term, 2 ms
- * for a common given name at a million persons). */
-static pl_rc indexed_word(registry *r, const char *key, bool *yes, pl_err *err)
-{
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "SELECT 1 FROM person_fts WHERE person_fts MATCH ? LIMIT 1", &s, err);
-	if(rc)
-		return rc;
-	char term[256]; /* a key is at most 127 letters */
-	snprintf(term, sizeof(term), "\"%s\"", key); /* keys are a-z only */
-	sqlite3_bind_text(s, 1, term, -1, SQLITE_TRANSIENT);
-	int x = sqlite3_step(s);
-	*yes = x == SQLITE_ROW;
-	sqlite3_reset(s);
-	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "searching");
-}
-
 static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, pl_err *err)
 {
 	pl_rc rc;
@@ -148,32 +131,8 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 			return rc;
 		if(nterms == 0)
 			return pl_failc(err, PL_EUSAGE, "search.no_letters", "name", pq->name, NULL);
-		buf match;
-		buf_init(&match, 4096);
-		for(size_t i = 0; i < nterms && !rc; i++) {
-			/* A word the index holds is a complete name: matched exactly, it
-			 * finds that name and not every longer word (Олександр, not also
-			 * the patronymic Олександрович), and fast. Any other word is the
-			 * start of one. The equivalents are complete words. */
-			bool whole;
-			if((rc = indexed_word(r, terms[i].keys[0], &whole, err)))
-				break;
-			rc = buf_printf(&match, "%s(\"%s\"%s", i ? " AND " : "", terms[i].keys[0],
-			                whole ? "" : "*");
-			for(int k = 1; k < terms[i].nkeys && !rc; k++)
-				rc = buf_printf(&match, " OR \"%s\"", terms[i].keys[k]);
-			if(!rc)
-				rc = buf_addc(&match, ')');
-		}
-		if(rc && rc != PL_ENOMEM && rc != PL_ELIMIT) {
-			buf_free(&match);
-			return rc;
-		}
-		const char *m = rc ? NULL : arena_strdup(a, buf_str(&match));
-		buf_free(&match);
-		if(!m)
-			return pl_nomem(err);
-		q->match = m;
+		q->terms = terms;
+		q->nterms = nterms;
 	}
 	if((rc = filter_in(q, "p.party", pq->party, "party", &person_fields[PF_PARTY], a, err)) ||
 	   (rc = filter_in(q, "p.held_by", pq->held_by, "held-by", &person_fields[PF_HELD_BY], a, err)) ||
@@ -199,10 +158,10 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 	return q->rc ? pl_nomem(err) : PL_OK;
 }
 
-/* head, from (which ends in a WHERE clause), the filters, tail; the name's
- * match is parameter 1 when `from` uses it. */
+/* head, from (which ends in a WHERE clause), the filters, tail; with
+ * `by_id`, parameter 1 is a person's id and the filters' come after. */
 static pl_rc prepare(registry *r, const query_sql *q, const char *head, const char *from,
-                     const char *tail, sqlite3_stmt **s, pl_err *err)
+                     const char *tail, bool by_id, sqlite3_stmt **s, pl_err *err)
 {
 	char *sql = sqlite3_mprintf("%s %s%s%s", head, from, buf_str(&q->sql), tail);
 	if(!sql)
@@ -211,9 +170,7 @@ static pl_rc prepare(registry *r, const query_sql *q, const char *head, const ch
 	sqlite3_free(sql);
 	if(x)
 		return store_fail(r->st, err, x, "searching");
-	int first = 1;
-	if(strstr(from, "MATCH"))
-		sqlite3_bind_text(*s, first++, q->match, -1, SQLITE_STATIC);
+	int first = by_id ? 2 : 1;
 	for(int i = 0; i < q->n; i++) {
 		if(q->text[i])
 			sqlite3_bind_text(*s, first + i, q->text[i], -1, SQLITE_STATIC);
@@ -223,18 +180,14 @@ static pl_rc prepare(registry *r, const query_sql *q, const char *head, const ch
 	return PL_OK;
 }
 
-/* Rows of from (with q's filters, if with_filters), counted up to cap + 1. */
-static pl_rc count(registry *r, const query_sql *q, bool with_filters, const char *from,
-                   long long cap, long long *out, pl_err *err)
+/* Rows of from (with q's filters), counted up to cap + 1. */
+static pl_rc count(registry *r, const query_sql *q, const char *from, long long cap,
+                   long long *out, pl_err *err)
 {
-	query_sql bare = {.match = q->match};
-	buf_init(&bare.sql, 0);
 	char tail[64];
 	snprintf(tail, sizeof(tail), " LIMIT %lld)", cap + 1);
 	sqlite3_stmt *s;
-	pl_rc rc = prepare(r, with_filters ? q : &bare, "SELECT count(*) FROM (SELECT 1", from, tail,
-	                   &s, err);
-	buf_free(&bare.sql);
+	pl_rc rc = prepare(r, q, "SELECT count(*) FROM (SELECT 1", from, tail, false, &s, err);
 	if(rc)
 		return rc;
 	int x = sqlite3_step(s);
@@ -243,150 +196,346 @@ static pl_rc count(registry *r, const query_sql *q, bool with_filters, const cha
 	return x == SQLITE_ROW ? PL_OK : store_fail(r->st, err, x, "counting");
 }
 
-/* Where the rows come from. A name matching up to SEARCH_SORT_MAX persons:
- * all of them, sorted by name. A broader name: walked in the index's order,
- * which stops at the page's end instead of reading every match. */
+/* Filters alone, no name: every person, by name. */
 static const char from_all[] = "FROM person p WHERE 1";
-static const char from_index[] = "FROM person_fts WHERE person_fts MATCH ?";
-static const char from_name[] =
-	"FROM person p WHERE p.id IN (SELECT rowid FROM person_fts WHERE person_fts MATCH ?)";
-static const char from_name_walk[] =
-	"FROM person_fts f JOIN person p ON p.id = f.rowid WHERE person_fts MATCH ?";
-/* With filters, a broad name is counted over its first SAMPLE matches. */
-enum { SAMPLE = 10000, BROAD_COUNT_CAP = 1000 };
-static const char from_name_sample[] =
-	"FROM (SELECT rowid AS rid FROM person_fts WHERE person_fts MATCH ? LIMIT 10000) f"
-	" JOIN person p ON p.id = f.rid WHERE 1";
 
-static pl_rc total(registry *r, const query_sql *q, bool *broad, person_page *out, pl_err *err)
-{
-	long long matches = 0, n = 0, cap = COUNT_CAP;
-	bool filtered = q->n > 0, lower_bound = false;
-	pl_rc rc = PL_OK;
-	*broad = false;
-	if(q->match) { /* from the index alone: cheap even for a common name */
-		rc = count(r, q, false, from_index, COUNT_CAP, &matches, err);
-		*broad = matches > SEARCH_SORT_MAX;
-	}
-	if(rc)
-		return rc;
-	if(!*broad) {
-		rc = count(r, q, true, q->match ? from_name : from_all, cap, &n, err);
-	} else if(!filtered) {
-		n = matches;
-	} else {
-		cap = BROAD_COUNT_CAP;
-		rc = count(r, q, true, from_name_sample, cap, &n, err);
-		lower_bound = matches > SAMPLE;
-	}
-	out->total_capped = n > cap || lower_bound;
-	out->total = (size_t)(n > cap ? cap : n);
-	out->name_order = !*broad;
-	return rc;
-}
+/* ---- the name: ranges of the name index, walked in name order ---------- */
 
-/* A match, with its sort key. */
-typedef struct hit {
-	int64_t id;
-	const unsigned char *key;
+/* A place in name order: a sort key (at most 40 bytes: names_sort_key)
+ * and a person's id, as the index orders them (blobs as memcmp, then the
+ * shorter first; then the id). */
+typedef struct pos {
+	unsigned char sk[SEARCH_SORT_KEY_MAX];
 	int len;
-} hit;
+	int64_t id;
+} pos;
 
-/* By sort key as SQLite orders blobs, then by id: ORDER BY p.sort_key, p.id. */
-static int hit_cmp(const void *va, const void *vb)
+static int pos_cmp(const pos *a, const pos *b)
 {
-	const hit *a = va, *b = vb;
-	int c = memcmp(a->key, b->key, (size_t)(a->len < b->len ? a->len : b->len));
+	int c = memcmp(a->sk, b->sk, (size_t)(a->len < b->len ? a->len : b->len));
 	if(!c)
 		c = (a->len > b->len) - (a->len < b->len);
 	return c ? c : (a->id > b->id) - (a->id < b->id);
 }
 
-/* A name and nothing else, the common search: the index read once for
- * the matches' ids (up to SEARCH_SORT_MAX + 1: their count, and whether
- * they are few enough to sort), then only their sort keys read, sorted
- * here, and only the page's persons read whole. In one SQL query the index
- * was read twice (count, then rows) and every match's whole row went into
- * the sorter: three times the time at a million persons. *broad: more
- * than SEARCH_SORT_MAX, for the caller to list in registry order; the
- * total then says "more than" that. */
-static pl_rc name_page(registry *r, const query_sql *q, const person_query *pq, arena *a,
-                       person_page *out, bool *broad, pl_err *err)
-{
+/* One key's persons, from a place on. */
+typedef struct cursor {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT ?",
-	                      &s, err);
-	if(rc)
-		return rc;
-	hit *h = arena_alloc(a, (SEARCH_SORT_MAX + 1) * sizeof(hit));
-	if(!h)
-		return pl_nomem(err);
-	sqlite3_bind_text(s, 1, q->match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(s, 2, SEARCH_SORT_MAX + 1);
-	size_t n = 0;
-	int x;
-	while((x = sqlite3_step(s)) == SQLITE_ROW)
-		h[n++].id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	if(x != SQLITE_DONE)
-		return store_fail(r->st, err, x, "searching");
-	*broad = n > SEARCH_SORT_MAX;
-	if(*broad) {
-		out->total = SEARCH_SORT_MAX;
-		out->total_capped = true;
+	char key[128];               /* a key is at most 127 letters */
+	pos at;
+	bool done;
+} cursor;
+
+/* A word of the query: the union of its keys' cursors; `at` is the least
+ * of them. */
+typedef struct term {
+	cursor *c;
+	int n;
+	pos at;
+	bool done;
+} term;
+
+typedef struct walk {
+	registry *r;
+	cursor cur[SEARCH_CURSORS];
+	int ncur;
+	term t[8];                   /* names_query gives at most 8 words */
+	int nt;
+	bool partial;                /* a word being typed starts more keys than it has cursors */
+} walk;
+
+static const char sql_range[] =
+	"SELECT sort_key, person_id FROM person_key WHERE key = ?1 AND (sort_key, person_id) >= (?2, ?3)"
+	" ORDER BY sort_key, person_id";
+
+static pl_rc cur_step(walk *w, cursor *c, pl_err *err)
+{
+	int x = sqlite3_step(c->s);
+	if(x == SQLITE_DONE) {
+		c->done = true;
 		return PL_OK;
 	}
-	/* The sort keys of those ids in one statement (a step per id cost as
-	 * much again), the ids handed over as a JSON array. */
-	buf ids;
-	buf_init(&ids, n * 8 + 2);
-	rc = buf_addc(&ids, '[');
-	for(size_t i = 0; i < n && !rc; i++)
-		rc = buf_printf(&ids, i ? ",%lld" : "%lld", (long long)h[i].id);
-	if(!rc)
-		rc = buf_addc(&ids, ']');
-	if(!rc)
-		rc = store_stmt(r->st, "SELECT p.id, p.sort_key FROM json_each(?) j JOIN person p"
-		                       " ON p.id = j.value", &s, err);
-	else
-		rc = pl_nomem(err);
-	if(rc) {
-		buf_free(&ids);
-		return rc;
+	if(x != SQLITE_ROW)
+		return store_fail(w->r->st, err, x, "searching");
+	int len = sqlite3_column_bytes(c->s, 0);
+	c->at.len = len < SEARCH_SORT_KEY_MAX ? len : SEARCH_SORT_KEY_MAX;
+	if(c->at.len)
+		memcpy(c->at.sk, sqlite3_column_blob(c->s, 0), (size_t)c->at.len);
+	c->at.id = sqlite3_column_int64(c->s, 1);
+	return PL_OK;
+}
+
+/* Position c on the first row at or after `from` (NULL: its first). */
+static pl_rc cur_seek(walk *w, cursor *c, const pos *from, pl_err *err)
+{
+	sqlite3_reset(c->s);
+	sqlite3_bind_text(c->s, 1, c->key, -1, SQLITE_STATIC);
+	if(from) {
+		sqlite3_bind_blob(c->s, 2, from->sk, from->len, SQLITE_STATIC);
+		sqlite3_bind_int64(c->s, 3, from->id);
+	} else {
+		sqlite3_bind_blob(c->s, 2, "", 0, SQLITE_STATIC);
+		sqlite3_bind_int64(c->s, 3, INT64_MIN);
 	}
-	sqlite3_bind_text(s, 1, buf_str(&ids), (int)ids.len, SQLITE_STATIC);
-	size_t m = 0; /* an id the table lacks (the index drifted) is left out */
-	while((x = sqlite3_step(s)) == SQLITE_ROW && m < n) {
-		h[m].id = sqlite3_column_int64(s, 0);
-		h[m].len = sqlite3_column_bytes(s, 1);
-		unsigned char *k = arena_alloc(a, (size_t)h[m].len + 1);
-		if(k && h[m].len)
-			memcpy(k, sqlite3_column_blob(s, 1), (size_t)h[m].len);
-		h[m++].key = k;
+	c->done = false;
+	return cur_step(w, c, err);
+}
+
+static pl_rc cur_add(walk *w, term *t, const char *key, size_t len, pl_err *err)
+{
+	if(w->ncur == SEARCH_CURSORS || len >= sizeof(w->cur[0].key)) {
+		w->partial = true;
+		return PL_OK;
+	}
+	int i = w->ncur;
+	if(!w->r->cursor[i]) {
+		int x = sqlite3_prepare_v3(store_db(w->r->st), sql_range, -1, SQLITE_PREPARE_PERSISTENT,
+		                           &w->r->cursor[i], NULL);
+		if(x)
+			return store_fail(w->r->st, err, x, "searching");
+	}
+	cursor *c = &w->cur[w->ncur++];
+	c->s = w->r->cursor[i];
+	memcpy(c->key, key, len);
+	c->key[len] = '\0';
+	t->n++;
+	return cur_seek(w, c, NULL, err);
+}
+
+static void term_settle(term *t)
+{
+	const pos *least = NULL;
+	for(int i = 0; i < t->n; i++)
+		if(!t->c[i].done && (!least || pos_cmp(&t->c[i].at, least) < 0))
+			least = &t->c[i].at;
+	t->done = !least;
+	if(least)
+		t->at = *least;
+}
+
+/* Past the current person (every key of theirs in this word). */
+static pl_rc term_next(walk *w, term *t, pl_err *err)
+{
+	pl_rc rc = PL_OK;
+	for(int i = 0; i < t->n && !rc; i++)
+		if(!t->c[i].done && !pos_cmp(&t->c[i].at, &t->at))
+			rc = cur_step(w, &t->c[i], err);
+	term_settle(t);
+	return rc;
+}
+
+/* To the first person at or after `to`: a key a few rows short steps
+ * there, one further away seeks (a new search of the b-tree). */
+static pl_rc term_seek(walk *w, term *t, const pos *to, pl_err *err)
+{
+	pl_rc rc = PL_OK;
+	for(int i = 0; i < t->n && !rc; i++) {
+		cursor *c = &t->c[i];
+		for(int k = 0; k < 4 && !rc && !c->done && pos_cmp(&c->at, to) < 0; k++)
+			rc = cur_step(w, c, err);
+		if(!rc && !c->done && pos_cmp(&c->at, to) < 0)
+			rc = cur_seek(w, c, to, err);
+	}
+	term_settle(t);
+	return rc;
+}
+
+/* Is `key` a key of some stored name? */
+static pl_rc key_exists(registry *r, const char *key, bool *yes, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT 1 FROM person_key WHERE key = ?1 LIMIT 1", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	*yes = x == SQLITE_ROW;
+	sqlite3_reset(s);
+	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "searching");
+}
+
+/* The keys a word being typed starts (aleks: aleksandr, aleksandrovic,
+ * aleksei...), each found by one seek past the last. */
+static pl_rc prefix_keys(walk *w, term *t, const char *prefix, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(w->r->st, "SELECT key FROM person_key WHERE key > ?1 AND key < ?2"
+	                                " ORDER BY key LIMIT 1", &s, err);
+	if(rc)
+		return rc;
+	char last[128], end[130];
+	snprintf(last, sizeof(last), "%s", prefix);
+	snprintf(end, sizeof(end), "%s{", prefix); /* keys are a-z: '{' follows 'z' */
+	for(;;) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, last, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, end, -1, SQLITE_STATIC);
+		int x = sqlite3_step(s);
+		if(x == SQLITE_DONE)
+			break;
+		if(x != SQLITE_ROW)
+			return store_fail(w->r->st, err, x, "searching");
+		const char *k = (const char *)sqlite3_column_text(s, 0);
+		size_t len = (size_t)sqlite3_column_bytes(s, 0);
+		if(w->ncur == SEARCH_CURSORS || len >= sizeof(last)) {
+			w->partial = true;
+			break;
+		}
+		memcpy(last, k, len + 1);
+		if((rc = cur_add(w, t, last, len, err)))
+			break;
 	}
 	sqlite3_reset(s);
-	buf_free(&ids);
-	if(x != SQLITE_DONE && x != SQLITE_ROW)
-		return store_fail(r->st, err, x, "searching");
-	if(arena_oom(a))
-		return pl_nomem(err);
-	qsort(h, m, sizeof(hit), hit_cmp);
-	out->total = m;
-	out->name_order = true;
-	size_t limit = pq->limit ? pq->limit : 50;
-	size_t from = pq->offset < m ? pq->offset : m, to = m - from > limit ? from + limit : m;
-	if(!(out->rows = arena_alloc(a, sizeof(person) * (to - from + 1))))
-		return pl_nomem(err);
-	if((rc = store_stmt(r->st, buf_str(&r->sql_by_id), &s, err)))
-		return rc;
-	for(size_t i = from; i < to; i++) {
-		sqlite3_bind_int64(s, 1, h[i].id);
-		if((x = sqlite3_step(s)) == SQLITE_ROW)
-			person_from_row(s, 0, a, &out->rows[out->n++]);
-		sqlite3_reset(s);
-		if(x != SQLITE_ROW && x != SQLITE_DONE)
-			return store_fail(r->st, err, x, "searching");
+	return rc;
+}
+
+/* A word the index holds is a complete name: matched exactly, it finds
+ * that name and not every longer word (Олександр, not also the patronymic
+ * Олександрович). Any other word is the start of one. The equivalents are
+ * complete words. */
+static pl_rc walk_open(walk *w, registry *r, const query_sql *q, pl_err *err)
+{
+	memset(w, 0, sizeof(*w));
+	w->r = r;
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < q->nterms && !rc; i++) {
+		const names_term *nt = &q->terms[i];
+		term *t = &w->t[w->nt++];
+		t->c = &w->cur[w->ncur];
+		bool whole;
+		if(!(rc = key_exists(r, nt->keys[0], &whole, err)))
+			rc = whole ? cur_add(w, t, nt->keys[0], strlen(nt->keys[0]), err)
+			           : prefix_keys(w, t, nt->keys[0], err);
+		for(int k = 1; k < nt->nkeys && !rc; k++)
+			if(!(rc = key_exists(r, nt->keys[k], &whole, err)) && whole)
+				rc = cur_add(w, t, nt->keys[k], strlen(nt->keys[k]), err);
+		term_settle(t);
 	}
+	return rc;
+}
+
+/* The next person every word matches, from the words' current places on
+ * (a leapfrog: each word seeks to the furthest of them until all agree).
+ * *found false: no more. */
+static pl_rc walk_next(walk *w, bool *found, pl_err *err)
+{
+	*found = false;
+	for(;;) {
+		const term *far = &w->t[0];
+		for(int i = 0; i < w->nt; i++) {
+			if(w->t[i].done)
+				return PL_OK;
+			if(pos_cmp(&w->t[i].at, &far->at) > 0)
+				far = &w->t[i];
+		}
+		pos to = far->at;
+		bool agree = true;
+		for(int i = 0; i < w->nt; i++) {
+			term *t = &w->t[i];
+			if(pos_cmp(&t->at, &to) < 0) {
+				pl_rc rc = term_seek(w, t, &to, err);
+				if(rc)
+					return rc;
+				if(t->done)
+					return PL_OK;
+			}
+			agree = agree && !pos_cmp(&t->at, &to);
+		}
+		if(agree) {
+			*found = true;
+			return PL_OK;
+		}
+	}
+}
+
+/* Are there more than `cap` persons under one word? Asked of each key's
+ * range, counted without reading its rows: the largest is a lower bound. */
+static pl_rc one_key_over(walk *w, size_t cap, bool *over, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(w->r->st, "SELECT count(*) FROM (SELECT 1 FROM person_key WHERE key = ?1"
+	                                " LIMIT ?2)", &s, err);
+	*over = false;
+	for(int i = 0; i < w->ncur && !rc && !*over; i++) {
+		sqlite3_reset(s);
+		sqlite3_bind_text(s, 1, w->cur[i].key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 2, (long long)cap + 1);
+		int x = sqlite3_step(s);
+		if(x != SQLITE_ROW)
+			rc = store_fail(w->r->st, err, x, "counting");
+		else
+			*over = (size_t)sqlite3_column_int64(s, 0) > cap;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* The matches of a name (and the filters, tested on each match's row), in
+ * name order: the page's persons read whole, the rest counted up to
+ * SEARCH_SORT_MAX ("more than 2,000"). A one-word name stops counting as
+ * soon as one of its keys alone holds more. */
+static pl_rc name_page(registry *r, const query_sql *q, const person_query *pq, arena *a,
+                       person_page *out, pl_err *err)
+{
+	walk *w = arena_alloc(a, sizeof(*w));
+	if(!w)
+		return pl_nomem(err);
+	pl_rc rc = walk_open(w, r, q, err);
+	sqlite3_stmt *f = NULL, *s;
+	if(!rc && q->n > 0)
+		rc = prepare(r, q, "SELECT 1", "FROM person p WHERE p.id = ?1", "", true, &f, err);
+	if(!rc)
+		rc = store_stmt(r->st, buf_str(&r->sql_by_id), &s, err);
+	size_t limit = pq->limit ? pq->limit : 50, cap = SEARCH_SORT_MAX, matched = 0;
+	if(!rc && !(out->rows = arena_alloc(a, sizeof(person) * (limit + 1))))
+		rc = pl_nomem(err);
+	bool found = false, over = false, asked = false;
+	size_t walked = 0;
+	bool sampled = false;
+	while(!rc && !(rc = walk_next(w, &found, err)) && found) {
+		int64_t id = w->t[0].at.id;
+		bool pass = true;
+		if(f) {
+			sqlite3_reset(f);
+			sqlite3_bind_int64(f, 1, id);
+			int x = sqlite3_step(f);
+			if(x != SQLITE_ROW && x != SQLITE_DONE)
+				rc = store_fail(r->st, err, x, "searching");
+			pass = x == SQLITE_ROW;
+		}
+		if(!rc && pass && matched >= pq->offset && out->n < limit) {
+			sqlite3_bind_int64(s, 1, id);
+			int x = sqlite3_step(s);
+			if(x == SQLITE_ROW)
+				person_from_row(s, 0, a, &out->rows[out->n++]);
+			sqlite3_reset(s);
+			if(x != SQLITE_ROW && x != SQLITE_DONE)
+				rc = store_fail(r->st, err, x, "searching");
+		}
+		matched += pass;
+		walked++;
+		bool paged = out->n == limit || matched >= pq->offset + limit;
+		/* With filters, each match's row is read: once the page is full,
+		 * counted over the first SAMPLE matches of the name only. */
+		sampled = f && paged && walked >= SAMPLE;
+		if(!rc && paged && !f && w->nt == 1 && !asked) {
+			asked = true;
+			rc = one_key_over(w, cap, &over, err);
+		}
+		if(rc || (paged && (over || sampled || matched > cap)))
+			break;
+		rc = term_next(w, &w->t[0], err);
+	}
+	sqlite3_finalize(f);
+	if(rc)
+		return rc;
+	out->total = over || matched > cap ? cap : matched;
+	out->total_capped = over || matched > cap || sampled;
+	/* A word that starts more keys than there are cursors was walked over
+	 * its first keys only: neither in name order nor complete. */
+	out->name_order = !w->partial;
+	if(w->partial)
+		out->total_capped = true;
 	return arena_oom(a) ? pl_nomem(err) : PL_OK;
 }
 
@@ -400,27 +549,28 @@ pl_rc registry_search(store *st, const person_query *pq, arena *a, person_page *
 	memset(out, 0, sizeof(*out));
 	query_sql q = {.n = 0};
 	buf_init(&q.sql, 0);
-	bool broad = false;
 	rc = build(r, pq, a, &q, err);
-	bool listed = false; /* name_page listed them */
-	if(!rc && q.match && q.n == 0) {
-		rc = name_page(r, &q, pq, a, out, &broad, err);
-		listed = !broad;
-	} else if(!rc) {
-		rc = total(r, &q, &broad, out, err);
+	if(!rc && q.terms) {
+		rc = name_page(r, &q, pq, a, out, err);
+		buf_free(&q.sql);
+		return rc;
 	}
+	long long n = 0;
+	if(!rc)
+		rc = count(r, &q, from_all, COUNT_CAP, &n, err);
+	out->total_capped = n > COUNT_CAP;
+	out->total = (size_t)(n > COUNT_CAP ? COUNT_CAP : n);
+	out->name_order = true;
 	sqlite3_stmt *s = NULL;
-	if(!rc && !listed) {
-		const char *from = !q.match ? from_all : broad ? from_name_walk : from_name;
+	if(!rc) {
 		char *head = sqlite3_mprintf("SELECT %s", person_select_columns(r));
-		char *tail = sqlite3_mprintf(" ORDER BY %s LIMIT %lld OFFSET %lld",
-		                             broad ? "f.rowid" : "p.sort_key, p.id",
+		char *tail = sqlite3_mprintf(" ORDER BY p.sort_key, p.id LIMIT %lld OFFSET %lld",
 		                             (long long)(pq->limit ? pq->limit : 50), (long long)pq->offset);
-		rc = head && tail ? prepare(r, &q, head, from, tail, &s, err) : pl_nomem(err);
+		rc = head && tail ? prepare(r, &q, head, from_all, tail, false, &s, err) : pl_nomem(err);
 		sqlite3_free(head);
 		sqlite3_free(tail);
 	}
-	if(!rc && !listed) {
+	if(!rc) {
 		size_t cap = pq->limit ? pq->limit : 50;
 		out->rows = arena_alloc(a, sizeof(person) * cap);
 		int x = SQLITE_DONE;

@@ -54,7 +54,7 @@ test_old_schema_is_migrated() {
 		ALTER TABLE person DROP COLUMN home_country; ALTER TABLE person DROP COLUMN inform_address;
 		ALTER TABLE person DROP COLUMN inform_locality; ALTER TABLE person DROP COLUMN inform_region;
 		ALTER TABLE person DROP COLUMN inform_country;
-		DROP TABLE person_fts; CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person',
+		DROP TABLE person_key; CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person',
 		content_rowid='id', tokenize='ascii', detail=none, columnsize=0);
 		INSERT INTO person_fts(person_fts) VALUES ('rebuild');
 		CREATE VIRTUAL TABLE person_fts_vocab USING fts5vocab(person_fts, 'row');

@@ -143,9 +143,19 @@ static void test_complete_words_match_exactly_partial_ones_as_prefixes(void **st
 	}
 }
 
-static void test_a_broad_name_comes_in_registry_order(void **state)
+/* person_key against what the persons' name_keys say: rows missing or
+ * left over (0: in step). */
+#define KEYS_DRIFT                                                                          \
+	"SELECT (SELECT count(*) FROM (SELECT j.value, p.sort_key, p.id FROM person p,"           \
+	" json_each('[\"' || replace(p.name_keys, ' ', '\",\"') || '\"]') j WHERE p.name_keys != ''" \
+	" EXCEPT SELECT key, sort_key, person_id FROM person_key))"                              \
+	" + (SELECT count(*) FROM (SELECT key, sort_key, person_id FROM person_key EXCEPT"        \
+	" SELECT j.value, p.sort_key, p.id FROM person p,"                                        \
+	" json_each('[\"' || replace(p.name_keys, ' ', '\",\"') || '\"]') j WHERE p.name_keys != ''))"
+
+/* SEARCH_SORT_MAX + 50 Андрій, Антоненко and Яковенко in turn, imported. */
+static void import_many(fixture *f)
 {
-	fixture *f = *state;
 	import_opts o = {0};
 	import_report rep;
 	char path[4096];
@@ -158,28 +168,172 @@ static void test_a_broad_name_comes_in_registry_order(void **state)
 	const char *p = path;
 	assert_ok(registry_import(f->r, &p, 1, &o, &rep, &f->err), &f->err);
 	import_report_free(&rep);
+}
+
+/* A name held by more than SEARCH_SORT_MAX persons still comes in name
+ * order (the index's), its count capped: "more than 2,000". */
+static void test_a_broad_name_comes_in_name_order_counted_to_the_cap(void **state)
+{
+	fixture *f = *state;
+	import_many(f);
 	person_query q = PERSON_QUERY_INIT;
 	q.name = "Andrii";
 	person_page pg;
 	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
-	assert_false(pg.name_order);
-	/* counted as far as it decides: more than SEARCH_SORT_MAX */
+	assert_true(pg.name_order);
 	assert_int_equal(pg.total, SEARCH_SORT_MAX);
 	assert_true(pg.total_capped);
-	/* registry order: the first imported (Антоненко) before the second */
+	assert_int_equal(pg.n, 50);
+	/* name order: every Антоненко (1,025 of them) before any Яковенко */
+	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Антоненко");
+	assert_string_equal(pg.rows[49].f[PF_SURNAME], "Антоненко");
+	q.offset = (SEARCH_SORT_MAX + 50) / 2 - 1;
+	q.limit = 2;
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.n, 2);
 	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Антоненко");
 	assert_string_equal(pg.rows[1].f[PF_SURNAME], "Яковенко");
-	/* a second word narrows it to name order again */
+	/* the last page, past the count's cap */
+	q.offset = SEARCH_SORT_MAX + 48;
+	q.limit = 20;
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.n, 2);
+	assert_true(pg.total_capped);
+	/* a second word narrows it, counted exactly */
+	q = (person_query)PERSON_QUERY_INIT;
 	q.name = "Andrii Yakovenko";
 	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
 	assert_true(pg.name_order);
+	assert_false(pg.total_capped);
 	assert_int_equal(pg.total, (SEARCH_SORT_MAX + 50) / 2);
-	/* with a filter, a broad name's count is a sample's */
+	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Яковенко");
+	/* with a filter no one passes: nobody, counted exactly */
 	q.name = "Andrii";
 	q.party = "UA";
 	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
 	assert_int_equal(pg.n, 0);
-	assert_false(pg.name_order);
+	assert_int_equal(pg.total, 0);
+	assert_false(pg.total_capped);
+}
+
+/* Several words: every word must match, in any order, each through any of
+ * its forms; the page is in name order whichever word is rarer. */
+static void test_several_words_each_match_in_name_order(void **state)
+{
+	fixture *f = *state;
+	import_many(f);
+	static const char *const extra[][3] = {
+		{"Антоненко", "Олександр", "Андрійович"}, {"Антоненко", "Андрій", "Петрович"},
+		{"Абрамович", "Андрій", NULL}, {"Яковенко", "Петро", "Андрійович"},
+	};
+	for(int i = 0; i < 4; i++) {
+		person p = fx_person(extra[i][0], extra[i][1], NULL);
+		p.f[PF_PATRONYMIC] = extra[i][2];
+		fx_add(f, &p);
+	}
+	person_query q = PERSON_QUERY_INIT;
+	person_page pg;
+	q.name = "Petrovych Andrii";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 1);
+	assert_string_equal(pg.rows[0].f[PF_PATRONYMIC], "Петрович");
+	/* Russian forms of both words */
+	q.name = "Андрей Петрович";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 1);
+	/* three words, one of them being typed (Петр and Петро are complete
+	 * names: Яковенко's, in Russian and in Ukrainian) */
+	q.name = "Антоненко Андрій Петрови";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 1);
+	/* a rare word first, a common one after: Абрамович before the rest */
+	q.name = "Андрій Абрамович";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 1);
+	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Абрамович");
+	/* the rows of the page in name order: sort keys never decrease */
+	q.name = "Andrii";
+	q.limit = 100;
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Абрамович");
+	assert_string_equal(pg.rows[1].f[PF_SURNAME], "Антоненко");
+	/* nobody is both */
+	q.name = "Абрамович Яковенко";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.n, 0);
+	assert_int_equal(pg.total, 0);
+}
+
+/* A word being typed is every key it starts, merged into name order. */
+static void test_a_word_being_typed_matches_the_names_it_starts(void **state)
+{
+	fixture *f = *state;
+	static const char *const names[][2] = {
+		{"Ковальчук", "Ярема"}, {"Коваленко", "Ярема"}, {"Коваль", "Ярема"}, {"Ковалевська", "Ярина"},
+		{"Кобзар", "Ярема"},
+	};
+	for(int i = 0; i < 5; i++) {
+		person p = fx_person(names[i][0], names[i][1], NULL);
+		fx_add(f, &p);
+	}
+	person_query q = PERSON_QUERY_INIT;
+	person_page pg;
+	q.name = "Кова";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_true(pg.name_order);
+	assert_int_equal(pg.total, 4);
+	/* in name order (Ukrainian: в before н, ь last), though the keys
+	 * (kovalcuk, kovalenko, kovalevska, koval) are in another */
+	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Ковалевська");
+	assert_string_equal(pg.rows[1].f[PF_SURNAME], "Коваленко");
+	assert_string_equal(pg.rows[2].f[PF_SURNAME], "Коваль");
+	assert_string_equal(pg.rows[3].f[PF_SURNAME], "Ковальчук");
+	/* with a second, complete word */
+	q.name = "Ярема Kovalch";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 1);
+	assert_string_equal(pg.rows[0].f[PF_SURNAME], "Ковальчук");
+	/* two words being typed */
+	q.name = "Яре Ко";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 4);
+	/* a complete name is matched exactly (Коваль), not as a start */
+	q.name = "Коваль";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 1);
+	/* a start no name has */
+	q.name = "Ковалж";
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	assert_int_equal(pg.total, 0);
+}
+
+/* The name index follows each change: an update's old name is gone and
+ * its new one found, a pseudonymised person is not found by name, and the
+ * table holds exactly what the persons' keys say after each. */
+static void test_the_index_follows_updates_and_pseudonymisation(void **state)
+{
+	fixture *f = *state;
+	assert_int_equal(fx_scalar(f, KEYS_DRIFT), 0);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM person_key") > NPEOPLE);
+	person change = {0};
+	change.f[PF_SURNAME] = "Давній";
+	assert_ok(registry_person_update(f->r, uids[2], &change, NULL, &f->err), &f->err);
+	assert_int_equal(fx_scalar(f, KEYS_DRIFT), 0);
+	assert_int_equal(by_name(f, "Ivanov"), 0);
+	assert_int_equal(by_name(f, "Davnii Aleksandr"), P(2));
+	/* Closed in 2012, and a rule of 5 years on the identity. */
+	static const char *const ev[][2] = {{"capture", "2010-01-01"}, {"released_otherwise", "2012-05-01"}};
+	for(int i = 0; i < 2; i++)
+		assert_ok(fx_event(f, uids[2], ev[i][0], ev[i][1], NULL), &f->err);
+	assert_ok(registry_retention_set(f->r, "identity", NULL, 5, &f->err), &f->err);
+	size_t changes = 0;
+	assert_ok(registry_retention_run(f->r, false, &(retention_hooks){0}, &changes, &f->err), &f->err);
+	assert_int_equal(changes, 1);
+	assert_int_equal(fx_scalar(f, KEYS_DRIFT), 0);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_key k JOIN person p ON p.id = k.person_id"
+	                              " WHERE p.pseudonymised_at IS NOT NULL"), 0);
+	assert_int_equal(by_name(f, "Давній"), 0);
+	assert_int_equal(by_name(f, "Олександр"), P(0) | P(1));
 }
 
 static void test_a_name_without_letters_is_refused(void **state)
@@ -316,7 +470,7 @@ static void test_keys_are_rebuilt_when_the_rules_change(void **state)
 	/* As if the database had been written by a parley with other rules. */
 	assert_int_equal(sqlite3_exec(store_db(f->r),
 	                              "UPDATE meta SET value = 'old' WHERE key = 'names_key_version';"
-	                              "INSERT INTO person_fts(person_fts) VALUES ('delete-all');"
+	                              "DELETE FROM person_key;"
 	                              "UPDATE person SET name_keys = '';",
 	                              NULL, NULL, NULL), SQLITE_OK);
 	store_close(f->r);
@@ -324,6 +478,7 @@ static void test_keys_are_rebuilt_when_the_rules_change(void **state)
 	assert_int_equal(by_name(f, "Oleksandr"), P(0) | P(1) | P(2));
 	assert_int_not_equal(fx_scalar(f, "SELECT count(*) FROM meta WHERE key = 'names_key_version'"
 	                                  " AND value = 'old'"), 1);
+	assert_int_equal(fx_scalar(f, KEYS_DRIFT), 0);
 }
 
 int main(void)
@@ -331,7 +486,10 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_a_name_in_any_script_or_spelling, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_complete_words_match_exactly_partial_ones_as_prefixes, setup, fixture_teardown),
-		cmocka_unit_test_setup_teardown(test_a_broad_name_comes_in_registry_order, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_broad_name_comes_in_name_order_counted_to_the_cap, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_several_words_each_match_in_name_order, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_word_being_typed_matches_the_names_it_starts, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_the_index_follows_updates_and_pseudonymisation, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_name_without_letters_is_refused, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_filter_values_are_errors_not_empty_lists, setup, fixture_teardown),
