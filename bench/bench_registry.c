@@ -299,11 +299,12 @@ int main(int argc, char **argv)
 		       100.0 * (double)found_self[k] / (double)n);
 		free(lat[k]);
 	}
-	printf("\n(\"mean matches\": a name alone is counted up to 2,000 (beyond, the total says more\n"
-	       "than 2,000), a name with filters up to 10,000. \"name order\": the share of queries whose\n"
-	       "matches (at most %d) came sorted by name; broader ones come in registry order.\n"
+	printf("\n(\"mean matches\": a name is counted up to %d (beyond, the total says more\n"
+	       "than that); with filters, once the page is full, over its first 10,000 matches.\n"
+	       "\"name order\": the share of queries whose page came sorted by name (not: a word being\n"
+	       "typed that starts more than %d names, read for those only).\n"
 	       "\"finds the person\": the person the query was made from is on the first page of 50.)\n",
-	       SEARCH_SORT_MAX);
+	       SEARCH_SORT_MAX, SEARCH_PREFIX_KEYS);
 	buf_free(&qb);
 	arena_free(&a);
 	store_close(st);

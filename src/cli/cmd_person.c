@@ -457,7 +457,7 @@ static void print_page(const cli *c, const person_query *q, const person_page *p
 	table_free(t);
 	cli_print_range("cli.no_persons", q->offset, pg->n, pg->total, pg->total_capped);
 	if(pg->n && !pg->name_order)
-		cli_say(stdout, "cli.registry_order", "n", PL_N(SEARCH_SORT_MAX), NULL);
+		cli_say(stdout, "cli.short_prefix", "n", PL_N(SEARCH_PREFIX_KEYS), NULL);
 }
 
 static int person_list(cli *c, int argc, char **argv, bool search)

@@ -66,12 +66,6 @@ const msg_entry msg_table_cli[] = {
 	{"cli.age_form", {"--age: expected MIN-MAX, MIN-, -MAX or N, got '{value}'",
 	                  "--age: очікується МІН-МАКС, МІН-, -МАКС або N, отримано «{value}»",
 	                  "--age: ожидается МИН-МАКС, МИН-, -МАКС или N, получено «{value}»"}},
-	{"cli.registry_order", {"(more than {n} persons have this name: listed in registry order; add a "
-	                        "word or a filter to list them by name)",
-	                        "(це ім’я мають понад {n} осіб: їх наведено в порядку реєстру; додайте "
-	                        "слово або фільтр, щоб упорядкувати за іменем)",
-	                        "(это имя есть у более чем {n} лиц: они приведены в порядке реестра; "
-	                        "добавьте слово или фильтр, чтобы упорядочить по имени)"}},
 	{"cli.name_too_long", {"the name is too long", "ім’я задовге", "имя слишком длинное"}},
 
 	/* files (cli_io_fail) */

@@ -14,7 +14,7 @@
 /* A search walks at most this many keys' ranges of the name index at once
  * (a word being typed starts several keys); a sort key (names_sort_key) is
  * at most 40 bytes. */
-enum { SEARCH_CURSORS = 64, SEARCH_SORT_KEY_MAX = 48 };
+enum { SEARCH_CURSORS = SEARCH_PREFIX_KEYS, SEARCH_SORT_KEY_MAX = 48 };
 
 /* What the registry keeps on a database handle (store_state). */
 typedef struct registry {
@@ -25,6 +25,8 @@ typedef struct registry {
 	buf sql_by_uid, sql_by_prefix, sql_by_id; /* person lookups, prepared once */
 	buf audit_before, audit_after;           /* scratch for audit records */
 	sqlite3_stmt *cursor[SEARCH_CURSORS];    /* search's ranges, prepared on first use */
+	int64_t *bulk_ids;                       /* persons written in a bulk load, for */
+	size_t nbulk, capbulk;                   /* their keys to go in at its end */
 } registry;
 
 /* The registry's state on st, made on first use. */
@@ -42,8 +44,9 @@ void person_from_row(sqlite3_stmt *s, int col, arena *a, person *p);
  * statement steps again. */
 void person_from_row_fields(sqlite3_stmt *s, int col, arena *a, person *p, const bool *fields);
 pl_rc person_load_ext(registry *r, person *p, arena *a, pl_err *err);
-/* Settle the name index after a bulk load (nothing to do since it is the
- * table person_key: the name is the import's hook, from the FTS5 index). */
+/* Settle the name index after a bulk load: the keys of the persons it
+ * wrote go in then, sorted (the import's hook; named for the FTS5 index
+ * that person_key replaced). */
 pl_rc person_fts_optimize(registry *r, pl_err *err);
 /* Take the person's name keys out of the name index (person_key), before
  * they change. */

@@ -64,6 +64,7 @@ static void registry_free(void *state)
 	buf_free(&r->audit_after);
 	for(int i = 0; i < SEARCH_CURSORS; i++)
 		sqlite3_finalize(r->cursor[i]);
+	free(r->bulk_ids);
 	free(r);
 }
 
@@ -181,14 +182,51 @@ static void bind_date_range(sqlite3_stmt *s, int col, const char *v)
 	"SELECT j.value, p.sort_key, p.id FROM person p,"                            \
 	" json_each('[\"' || replace(p.name_keys, ' ', '\",\"') || '\"]') j"
 
-/* After a bulk load nothing is left to do: the index is a plain table,
- * one b-tree (the FTS5 index it replaced was merged into one segment
- * here). Kept as the import's hook for the name index. */
+/* In a bulk load a person's keys are not inserted one by one, at random
+ * places of the index (a million persons' took 80 s more), but noted and
+ * inserted at its end, in the index's order. */
+static pl_rc bulk_note(registry *r, int64_t id, pl_err *err)
+{
+	if(r->nbulk == r->capbulk) {
+		size_t cap = r->capbulk ? r->capbulk * 2 : 4096;
+		int64_t *ids = realloc(r->bulk_ids, cap * sizeof(*ids));
+		if(!ids)
+			return pl_nomem(err);
+		r->bulk_ids = ids;
+		r->capbulk = cap;
+	}
+	r->bulk_ids[r->nbulk++] = id;
+	return PL_OK;
+}
+
 pl_rc person_fts_optimize(registry *r, pl_err *err)
 {
-	(void)r;
-	(void)err;
-	return PL_OK;
+	if(!r->nbulk)
+		return PL_OK;
+	buf ids;
+	buf_init(&ids, r->nbulk * 8 + 2);
+	pl_rc rc = buf_addc(&ids, '[');
+	for(size_t i = 0; i < r->nbulk && !rc; i++)
+		rc = buf_printf(&ids, i ? ",%lld" : "%lld", (long long)r->bulk_ids[i]);
+	if(!rc)
+		rc = buf_addc(&ids, ']');
+	r->nbulk = 0;
+	sqlite3_stmt *s;
+	if(rc)
+		rc = pl_nomem(err);
+	else
+		rc = store_stmt(r->st, "INSERT OR IGNORE INTO person_key " PERSON_KEY_ROWS
+		                       " WHERE p.id IN (SELECT value FROM json_each(?1)) AND p.name_keys != ''"
+		                       " ORDER BY 1, 2, 3", &s, err);
+	if(!rc) {
+		sqlite3_bind_text(s, 1, buf_str(&ids), (int)ids.len, SQLITE_STATIC);
+		int x = sqlite3_step(s);
+		sqlite3_reset(s);
+		if(x != SQLITE_DONE)
+			rc = store_fail(r->st, err, x, "updating the name index");
+	}
+	buf_free(&ids);
+	return rc;
 }
 
 /* Remove a person's old keys before they change, add the new ones after. */
@@ -207,6 +245,9 @@ pl_rc person_keys_remove(registry *r, int64_t id, pl_err *err)
 
 static pl_rc keys_add(registry *r, int64_t id, pl_err *err)
 {
+	if(store_bulk(r->st))
+		return bulk_note(r, id, err);
+	r->nbulk = 0; /* left by a bulk load that failed (and was rolled back) */
 	if(!r->keys.len) /* no name: not searchable by name */
 		return PL_OK;
 	sqlite3_stmt *s;

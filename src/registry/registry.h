@@ -288,14 +288,17 @@ typedef struct person_page {
 	size_t n;
 	size_t total;              /* matches, counted up to a cap */
 	bool total_capped;         /* more than `total` */
-	bool name_order;           /* sorted by name; false: in registry order */
+	bool name_order;           /* sorted by name; false: a word being typed started more
+	                            * than SEARCH_PREFIX_KEYS names, read for the first only */
 } person_page;
 
-/* A name that matches more persons than this is listed in registry order:
- * sorting tens of thousands of Олександр by name would read them all. Its
- * total, without filters, is this many and capped: counting further read
- * the index further. */
+/* A name's matches are counted up to this many: its total is then this
+ * many and capped ("more than 2,000"); counting further would read the
+ * index further. */
 enum { SEARCH_SORT_MAX = 2000 };
+/* A word being typed is read for at most this many of the names it starts
+ * (two letters may start hundreds). */
+enum { SEARCH_PREFIX_KEYS = 64 };
 
 pl_rc registry_search(store *st, const person_query *q, arena *a, person_page *out,
                          pl_err *err);

@@ -270,8 +270,8 @@ static pl_rc cur_seek(walk *w, cursor *c, const pos *from, pl_err *err)
 {
 	sqlite3_reset(c->s);
 	sqlite3_bind_text(c->s, 1, c->key, -1, SQLITE_STATIC);
-	if(from) {
-		sqlite3_bind_blob(c->s, 2, from->sk, from->len, SQLITE_STATIC);
+	if(from) { /* copied: the statement reads it again as it steps */
+		sqlite3_bind_blob(c->s, 2, from->sk, from->len, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(c->s, 3, from->id);
 	} else {
 		sqlite3_bind_blob(c->s, 2, "", 0, SQLITE_STATIC);
@@ -448,23 +448,26 @@ static pl_rc walk_next(walk *w, bool *found, pl_err *err)
 	}
 }
 
-/* Are there more than `cap` persons under one word? Asked of each key's
- * range, counted without reading its rows: the largest is a lower bound. */
-static pl_rc one_key_over(walk *w, size_t cap, bool *over, pl_err *err)
+/* The most persons under any one key of the walk, counted up to cap + 1
+ * over each key's range without reading its rows: for one word, a lower
+ * bound of its total; for one key, the total. */
+static pl_rc most_under_a_key(walk *w, size_t cap, size_t *most, pl_err *err)
 {
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(w->r->st, "SELECT count(*) FROM (SELECT 1 FROM person_key WHERE key = ?1"
 	                                " LIMIT ?2)", &s, err);
-	*over = false;
-	for(int i = 0; i < w->ncur && !rc && !*over; i++) {
+	*most = 0;
+	for(int i = 0; i < w->ncur && !rc && *most <= cap; i++) {
 		sqlite3_reset(s);
 		sqlite3_bind_text(s, 1, w->cur[i].key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(s, 2, (long long)cap + 1);
 		int x = sqlite3_step(s);
-		if(x != SQLITE_ROW)
+		if(x != SQLITE_ROW) {
 			rc = store_fail(w->r->st, err, x, "counting");
-		else
-			*over = (size_t)sqlite3_column_int64(s, 0) > cap;
+		} else {
+			size_t n = (size_t)sqlite3_column_int64(s, 0);
+			*most = n > *most ? n : *most;
+		}
 	}
 	sqlite3_reset(s);
 	return rc;
@@ -519,8 +522,17 @@ static pl_rc name_page(registry *r, const query_sql *q, const person_query *pq, 
 		 * counted over the first SAMPLE matches of the name only. */
 		sampled = f && paged && walked >= SAMPLE;
 		if(!rc && paged && !f && w->nt == 1 && !asked) {
+			/* One word: its largest key may already say "more than
+			 * 2,000", and a single key's count is the total. */
+			size_t most;
 			asked = true;
-			rc = one_key_over(w, cap, &over, err);
+			if(!(rc = most_under_a_key(w, cap, &most, err))) {
+				over = most > cap;
+				if(w->ncur == 1 && !w->partial && !over) {
+					matched = most;
+					break;
+				}
+			}
 		}
 		if(rc || (paged && (over || sampled || matched > cap)))
 			break;

@@ -30,6 +30,7 @@ struct store {
 	store_gate gate;  /* the writers' queue (gate.h) */
 	int write_wait_ms;
 	int cache_kib;  /* PRAGMA cache_size before a bulk load */
+	bool bulk;      /* between store_bulk_begin and store_bulk_end */
 	struct {
 		const char *sql;
 		sqlite3_stmt *stmt;
@@ -314,13 +315,20 @@ bool store_bulk_begin(store *st)
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", BULK_CACHE_KIB);
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL); /* a smaller cache only costs time */
+	st->bulk = true;
 	return true;
+}
+
+bool store_bulk(const store *st)
+{
+	return st->bulk;
 }
 
 void store_bulk_end(store *st)
 {
 	/* If this fails the file stays in rollback mode until the next open,
 	 * which sets WAL again: slower for readers, never unsafe. */
+	st->bulk = false;
 	if(st->depth)
 		return;
 	journal_mode(st, "wal");

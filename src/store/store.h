@@ -135,6 +135,9 @@ void store_write_wait(store *st, int seconds);
  * open). store_bulk_end goes back to WAL. */
 bool store_bulk_begin(store *st);
 void store_bulk_end(store *st);
+/* Inside a bulk load (between the two): for what a module may build once
+ * at its end rather than row by row. */
+bool store_bulk(const store *st);
 
 /* Inside a bulk write: drop the plain (not UNIQUE) indexes of `tables`
  * (NULL-terminated), keeping their SQL in d (which may already hold

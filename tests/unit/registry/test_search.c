@@ -153,21 +153,33 @@ static void test_complete_words_match_exactly_partial_ones_as_prefixes(void **st
 	" SELECT j.value, p.sort_key, p.id FROM person p,"                                        \
 	" json_each('[\"' || replace(p.name_keys, ' ', '\",\"') || '\"]') j WHERE p.name_keys != ''))"
 
+/* A CSV file of persons in the fixture's folder, its header written. */
+static FILE *csv_open(fixture *f, char path[4096])
+{
+	tu_path(path, 4096, f->dir, "persons.csv");
+	FILE *out = fopen(path, "wb");
+	assert_non_null(out);
+	fputs("surname,given_names,ext.hq\n", out);
+	return out;
+}
+
+static void csv_import(fixture *f, FILE *out, const char *path)
+{
+	fclose(out);
+	import_opts o = {0};
+	import_report rep;
+	assert_ok(registry_import(f->r, &path, 1, &o, &rep, &f->err), &f->err);
+	import_report_free(&rep);
+}
+
 /* SEARCH_SORT_MAX + 50 Андрій, Антоненко and Яковенко in turn, imported. */
 static void import_many(fixture *f)
 {
-	import_opts o = {0};
-	import_report rep;
 	char path[4096];
-	tu_path(path, sizeof(path), f->dir, "many.csv");
-	FILE *out = fopen(path, "wb");
-	fputs("surname,given_names,ext.hq\n", out);
+	FILE *out = csv_open(f, path);
 	for(int i = 0; i < SEARCH_SORT_MAX + 50; i++)
 		fprintf(out, "%s,Андрій,H%d\n", i % 2 ? "Яковенко" : "Антоненко", i);
-	fclose(out);
-	const char *p = path;
-	assert_ok(registry_import(f->r, &p, 1, &o, &rep, &f->err), &f->err);
-	import_report_free(&rep);
+	csv_import(f, out, path);
 }
 
 /* A name held by more than SEARCH_SORT_MAX persons still comes in name
@@ -262,6 +274,44 @@ static void test_several_words_each_match_in_name_order(void **state)
 	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
 	assert_int_equal(pg.n, 0);
 	assert_int_equal(pg.total, 0);
+}
+
+/* Every pair of a given name and a surname, among persons holding them
+ * in every combination and count: each pair's total is what was
+ * imported, whichever word is rarer and however far apart in name order
+ * their persons lie (the walk seeks each word to the others' place). */
+static void test_two_words_count_exactly_every_pair(void **state)
+{
+	fixture *f = *state;
+	static const char *const surnames[] = {"Бондар", "Гнатюк", "Дорошенко", "Євтушенко", "Кравець",
+	                                       "Мельник", "Олійник", "Руденко", "Ткачук", "Шаповал"};
+	static const char *const given[] = {"Андрій", "Богдан", "Василь", "Дмитро", "Іван", "Микола",
+	                                    "Петро"};
+	enum { NS = 10, NG = 7 };
+	char path[4096];
+	FILE *out = csv_open(f, path);
+	int n = 0;
+	for(int s = 0; s < NS; s++)
+		for(int g = 0; g < NG; g++)
+			for(int k = 0; k < (s * 7 + g * 3) % 11; k++)
+				fprintf(out, "%s,%s,X%d\n", surnames[s], given[g], n++);
+	csv_import(f, out, path);
+	for(int s = 0; s < NS; s++)
+		for(int g = 0; g < NG; g++) {
+			char name[128];
+			person_query q = PERSON_QUERY_INIT;
+			person_page pg;
+			snprintf(name, sizeof(name), "%s %s", g % 2 ? surnames[s] : given[g], g % 2 ? given[g] : surnames[s]);
+			q.name = name;
+			q.limit = 3;
+			assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+			if(pg.total != (size_t)((s * 7 + g * 3) % 11))
+				fail_msg("search '%s': %zu, expected %d", name, pg.total, (s * 7 + g * 3) % 11);
+			for(size_t i = 0; i < pg.n; i++) {
+				assert_string_equal(pg.rows[i].f[PF_SURNAME], surnames[s]);
+				assert_string_equal(pg.rows[i].f[PF_GIVEN_NAMES], given[g]);
+			}
+		}
 }
 
 /* A word being typed is every key it starts, merged into name order. */
@@ -488,6 +538,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_complete_words_match_exactly_partial_ones_as_prefixes, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_broad_name_comes_in_name_order_counted_to_the_cap, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_several_words_each_match_in_name_order, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_two_words_count_exactly_every_pair, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_word_being_typed_matches_the_names_it_starts, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_the_index_follows_updates_and_pseudonymisation, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_name_without_letters_is_refused, setup, fixture_teardown),

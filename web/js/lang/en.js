@@ -773,7 +773,7 @@ export default {
     next: 'Next',
     page: '{from}–{to} of {total}',
     order_name: 'sorted by name',
-    order_registry: 'in registry order (too many to sort by name: narrow the search)',
+    order_registry: 'only from the first names this short word starts (type more letters to have every match, sorted by name)',
     name: 'Name',
     born: 'Born',
     captured: 'Captured',
