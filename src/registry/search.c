@@ -539,6 +539,10 @@ static pl_rc name_page(registry *r, const query_sql *q, const person_query *pq, 
 		rc = term_next(w, &w->t[0], err);
 	}
 	sqlite3_finalize(f);
+	/* Reset: a statement left part-way holds its read transaction open,
+	 * and the connection's next write would then fail as busy. */
+	for(int i = 0; i < w->ncur; i++)
+		sqlite3_reset(w->cur[i].s);
 	if(rc)
 		return rc;
 	out->total = over || matched > cap ? cap : matched;
