@@ -5,6 +5,10 @@
  *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR] [--unknown-surnames]
  *   bench_linkage --skeleton-accuracy
  *   bench_linkage --columns-in DIR [--threads T]
+ * It prints where the true pairs it missed were lost (never a candidate,
+ * scored below the review threshold, sent to review, outranked); with
+ * --misses K (or BENCH_MISSES=K) also the first K of them, both records'
+ * names and dates and the pair's levels.
  * With --dir, the two lists are also left there as a.csv and b.csv, and
  * their linkage columns (names already keyed) as a_cols.csv and
  * b_cols.csv: the input of the DuckDB peer (bench/duckdb). --columns-in
@@ -191,6 +195,90 @@ static int skeleton_accuracy(void)
 	return 0;
 }
 
+/* Whether a rule would propose the pair, its caps aside. */
+static bool some_rule_agrees(const match_side *a, size_t i, const match_side *b, size_t j)
+{
+	for(int k = 0; k < match_person_spec.nrules; k++) {
+		const match_rule *ru = &match_person_spec.rules[k];
+		bool all = true;
+		for(int c = 0; c < ru->ncols && all; c++) {
+			const char *x = match_value(a, i, ru->cols[c]), *y = match_value(b, j, ru->cols[c]);
+			all = x && y && !strcmp(x, y);
+		}
+		if(all)
+			return true;
+	}
+	return false;
+}
+
+/* Where the true pairs not linked were lost: no rule proposes them; a rule
+ * does but its block was over the cap (they would have scored at review
+ * or better); scored below the review threshold; sent to review; outranked
+ * by another pair. show: print the first so many. */
+static void misses(const match_list *la, const match_list *lb, const match_result *r, double review,
+                   long show)
+{
+	enum { LINKED, REVIEW, OUTRANKED, NO_RULE, CAPPED, BELOW, NWHERE };
+	static const char *const where_name[] = {"linked", "sent to review", "outranked by another pair",
+	                                         "no rule proposes it", "its blocks over the caps",
+	                                         "scored below review"};
+	size_t na = la->side.n, nb = lb->side.n;
+	signed char *where = malloc(nb);
+	size_t *mate = malloc(nb * sizeof(*mate));
+	if(!where || !mate)
+		abort();
+	for(size_t j = 0; j < nb; j++) {
+		long id = atol(lb->ids[j] + 1);
+		where[j] = -1;
+		mate[j] = id >= 0 && (size_t)id < na && !strcmp(la->ids[id], lb->ids[j]) ? (size_t)id : SIZE_MAX;
+	}
+	for(size_t k = 0; k < r->npairs; k++) {
+		const match_pair *p = &r->pairs[k];
+		if(mate[p->b] != p->a)
+			continue;
+		where[p->b] = p->status == MATCH_LINK ? LINKED : p->status == MATCH_REVIEW ? REVIEW : OUTRANKED;
+	}
+	size_t count[NWHERE] = {0}, shown = 0;
+	for(size_t j = 0; j < nb; j++) {
+		if(mate[j] == SIZE_MAX)
+			continue;
+		size_t i = mate[j];
+		match_pair p = {.a = (uint32_t)i, .b = (uint32_t)j};
+		match_compare(&match_person_spec, &la->side, i, &lb->side, j, p.level);
+		double part[MATCH_CMPS_MAX];
+		double prob = match_probability(match_explain(&match_person_spec, r, &la->side, &lb->side, &p, part));
+		if(where[j] < 0)
+			where[j] = !some_rule_agrees(&la->side, i, &lb->side, j) ? NO_RULE : prob >= review ? CAPPED : BELOW;
+		count[where[j]]++;
+		if(where[j] == LINKED || (long)shown >= show)
+			continue;
+		shown++;
+		printf("    missed (%s, p %.3f):", where_name[where[j]], prob);
+		static const int cols[] = {MP_SURNAME, MP_GIVEN, MP_PATR, MP_BIRTH, MP_SERVICE};
+		for(size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
+			const char *x = match_value(&la->side, i, cols[c]), *y = match_value(&lb->side, j, cols[c]);
+			printf(" %s/%s", x ? x : "-", y ? y : "-");
+		}
+		const char *const *lvl;
+		printf("  [");
+		for(int c = 0; c < match_person_spec.ncmps; c++) {
+			match_levels(match_person_spec.cmps[c].kind, &lvl);
+			if(p.level[c] != MATCH_NULL)
+				printf("%s%s %s", c ? ", " : "", match_person_spec.cmps[c].name, lvl[p.level[c]]);
+		}
+		printf("]\n");
+	}
+	size_t missed = 0;
+	for(int w = REVIEW; w < NWHERE; w++)
+		missed += count[w];
+	printf("  missed true pairs %zu:", missed);
+	for(int w = REVIEW; w < NWHERE; w++)
+		printf("%s %s %zu", w == REVIEW ? "" : ";", where_name[w], count[w]);
+	printf("\n");
+	free(where);
+	free(mate);
+}
+
 int main(int argc, char **argv)
 {
 	long n = 10000;
@@ -204,8 +292,10 @@ int main(int argc, char **argv)
 	                                     {"dir", required_argument, NULL, 'd'},
 	                                     {"unknown-surnames", no_argument, NULL, 'u'},
 	                                     {"skeleton-accuracy", no_argument, NULL, 'k'},
+	                                     {"misses", required_argument, NULL, 'm'},
 	                                     {0}};
 	bool unknown = false;
+	long show = getenv("BENCH_MISSES") ? atol(getenv("BENCH_MISSES")) : 0;
 	int c;
 	while((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if(c == 'n')
@@ -220,6 +310,8 @@ int main(int argc, char **argv)
 			columns_in = optarg;
 		else if(c == 'u')
 			unknown = true;
+		else if(c == 'm')
+			show = atol(optarg);
 		else if(c == 'k')
 			return skeleton_accuracy();
 		else
@@ -304,6 +396,7 @@ int main(int argc, char **argv)
 	       r.model.converged ? "" : " (not converged)", r.model.lambda, r.patterns);
 	printf("  links %zu, review %zu; true %zu, false %zu, missed %zu\n", r.links, r.reviews, tp, fp,
 	       truth - tp);
+	misses(&la, &lb, &r, o.review, show);
 	printf("  generate %.2f s, read and key %.2f s, link %.2f s (%.0f pairs/s), peak RSS %ld MiB\n",
 	       t1 - t0, t2 - t1, t3 - t2, (double)r.candidates / (t3 - t2), peak_rss_mib());
 	printf("precision %.4f recall %.4f F1 %.4f  time %.3f s\n", precision, recall, f1, t3 - t2);

@@ -49,6 +49,9 @@ static const match_rule person_rules[] = {
 	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP},
 	{"  ... + surname's first letters", {MP_BIRTH, MP_GIVEN_EQ, MP_SKEL_HEAD}, 3, SN, CAP_REFINED},
 	{"service number", {MP_SERVICE}, 1, 0, CAP_ID},
+	/* Names exchanged and one of them misspelt: neither name's key nor
+	 * the skeletons' pair holds; the birth date and patronymic do. */
+	{"birth date + patronymic", {MP_BIRTH, MP_PATR_EQ}, 2, 0, CAP_ID},
 	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP},
 	{"  ... + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD, MP_BIRTH_YEAR}, 4, SN, CAP_REFINED},
 	/* The home address: its house number with the town, and the town with
