@@ -1,0 +1,108 @@
+/* The Ukrainian-Russian name comparator: a weighted edit distance whose
+ * costs were learned from the name dictionary's pairs (name_costs.c,
+ * written by tools/gen_name_costs.c; nothing is learned at run time), and
+ * the given names' everyday forms (Сашко, Саша, Олександр).
+ *
+ * It works on name keys (names_word_key: a-z and spaces), the strings the
+ * comparison sees: every script and transliteration scheme lands on them,
+ * and the other side's lists are often in Latin alone, so there is no
+ * Cyrillic to compare. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/hmap.h"
+#include "match/match.h"
+
+enum { DIST_MAX = 64 }; /* longer keys are compared on their first 64 bytes */
+
+static int sym(char c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 1 : 0;
+}
+
+int match_name_sub_cost(char x, char y)
+{
+	return x == y ? 0 : match_name_costs.sub[sym(x)][sym(y)];
+}
+
+int match_name_indel_cost(char x)
+{
+	return match_name_costs.indel[sym(x)];
+}
+
+/* Optimal string alignment with the learned costs: substitution and
+ * insertion or deletion of each letter, two neighbouring letters
+ * exchanged at a whole edit. Three rows of the table. */
+int match_name_distance(const char *a, size_t alen, const char *b, size_t blen, int max)
+{
+	if(alen > DIST_MAX)
+		alen = DIST_MAX;
+	if(blen > DIST_MAX)
+		blen = DIST_MAX;
+	int rows[3][DIST_MAX + 1];
+	int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+	prev[0] = 0;
+	for(size_t j = 1; j <= blen; j++)
+		prev[j] = prev[j - 1] + match_name_indel_cost(b[j - 1]);
+	for(size_t i = 1; i <= alen; i++) {
+		int del = match_name_indel_cost(a[i - 1]);
+		cur[0] = prev[0] + del;
+		int best = cur[0];
+		for(size_t j = 1; j <= blen; j++) {
+			int d = prev[j] + del;
+			int ins = cur[j - 1] + match_name_indel_cost(b[j - 1]);
+			if(ins < d)
+				d = ins;
+			int sub = prev[j - 1] + match_name_sub_cost(a[i - 1], b[j - 1]);
+			if(sub < d)
+				d = sub;
+			if(i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2] &&
+			   prev2[j - 2] + MATCH_EDIT < d)
+				d = prev2[j - 2] + MATCH_EDIT;
+			cur[j] = d;
+			if(d < best)
+				best = d;
+		}
+		if(best > max)
+			return max + 1;
+		int *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[blen] > max ? max + 1 : prev[blen];
+}
+
+static int by_key(const void *k, const void *e)
+{
+	return strcmp(k, ((const match_diminutive *)e)->key);
+}
+
+/* The first of key's entries in the sorted table, or NULL. */
+static const match_diminutive *first_entry(const char *key)
+{
+	const match_diminutive *e = bsearch(key, match_diminutives, match_ndiminutives,
+	                                    sizeof(*match_diminutives), by_key);
+	while(e && e > match_diminutives && !strcmp(e[-1].key, key))
+		e--;
+	return e;
+}
+
+bool match_diminutive_of(const char *x, const char *y)
+{
+	if(!x || !y || !strcmp(x, y))
+		return false;
+	const match_diminutive *ex = first_entry(x), *ey = first_entry(y);
+	const match_diminutive *end = match_diminutives + match_ndiminutives;
+	for(; ex && ex < end && !strcmp(ex->key, x); ex++)
+		for(const match_diminutive *e = ey; e && e < end && !strcmp(e->key, y); e++)
+			if(e->group == ex->group)
+				return true;
+	return false;
+}
+
+bool match_name_held_out(const char *uk_key, size_t len)
+{
+	/* bench_names splits the dictionary the same way */
+	return hmap_hash(uk_key, len) & 1;
+}
