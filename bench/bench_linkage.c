@@ -4,6 +4,7 @@
  * and scored against the truth in column ext.bench.
  *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR] [--unknown-surnames]
  *   bench_linkage --skeleton-accuracy
+ *   bench_linkage --comparator-accuracy   (the skeleton's figure too)
  *   bench_linkage --columns-in DIR [--threads T]
  * It prints where the true pairs it missed were lost (never a candidate,
  * scored below the review threshold, sent to review, outranked); with
@@ -279,6 +280,108 @@ static void misses(const match_list *la, const match_list *lb, const match_resul
 	free(mate);
 }
 
+/* The learned comparator on the dictionary's held-out half (pairs whose
+ * Ukrainian key match_name_held_out picks: tools/gen_name_costs.c never
+ * read them): of the held-out pairs whose keys differ, the share at each
+ * name level, and of random pairs of a held-out Ukrainian and a held-out
+ * Russian word of different rows, the same (false agreement). The
+ * comparison is the real one (match_compare on a name column with its
+ * skeleton) without the dictionary's "equivalent", which knows the
+ * held-out pairs. */
+static bool jw88(const char *x, const char *y)
+{
+	return match_jaro_winkler(x, strlen(x), y, strlen(y)) >= 0.88;
+}
+
+static int comparator_accuracy(void)
+{
+	size_t len;
+	const char *text = names_dict_text(&len);
+	FILE *f = fmemopen((void *)text, len, "r");
+	csv_reader *r;
+	pl_err err = {0};
+	if(!f || csv_reader_open(&r, f, "uk_ru_names.csv", &err))
+		return fail(&err);
+	static const match_comparison cmp = {"name", MATCH_NAME, 0, -1, -1, false, -1, 1};
+	static const match_spec spec = {&cmp, 1, NULL, 0};
+	match_side uk, ru;
+	match_side_init(&uk, 2);
+	match_side_init(&ru, 2);
+	size_t held = 0, train = 0;
+	csv_record rec;
+	bool eof;
+	buf k;
+	buf_init(&k, 0);
+	while(!csv_read(r, &rec, &eof, &err) && !eof) {
+		if(rec.line == 1 || rec.nfields < 2)
+			continue;
+		char key[2][64], sk[2][64];
+		for(int side = 0; side < 2; side++) {
+			buf_reset(&k);
+			if(names_word_key(rec.fields[side], &k))
+				return 1;
+			snprintf(key[side], sizeof(key[side]), "%s", k.len < 64 ? buf_str(&k) : "");
+			match_skeleton(key[side], sk[side], sizeof(sk[side]));
+		}
+		if(!*key[0] || !*key[1])
+			continue;
+		if(!match_name_held_out(key[0], strlen(key[0]))) {
+			train++;
+			continue;
+		}
+		held++;
+		if(!strcmp(key[0], key[1]))
+			continue;
+		const char *vu[2] = {key[0], sk[0]}, *vr[2] = {key[1], sk[1]};
+		if(match_side_add(&uk, vu) || match_side_add(&ru, vr))
+			return 1;
+	}
+	const char *const *lvl;
+	int nl = match_levels(MATCH_NAME, &lvl);
+	size_t found[MATCH_LEVELS_MAX] = {0}, chance[MATCH_LEVELS_MAX] = {0}, tries = 0, jw_found = 0,
+	       jw_chance = 0;
+	uint8_t level;
+	for(size_t i = 0; i < uk.n; i++) {
+		match_compare(&spec, &uk, i, &ru, i, &level);
+		found[level]++;
+		jw_found += jw88(match_value(&uk, i, 0), match_value(&ru, i, 0));
+	}
+	rng g;
+	rng_seed(&g, 1);
+	for(size_t t = 0; t < 200000 && uk.n > 1; t++) {
+		size_t i = rng_below(&g, (uint32_t)uk.n), j = rng_below(&g, (uint32_t)uk.n);
+		if(i == j || !strcmp(match_value(&uk, i, 0), match_value(&ru, j, 0)))
+			continue;
+		match_compare(&spec, &uk, i, &ru, j, &level);
+		chance[level]++;
+		jw_chance += jw88(match_value(&uk, i, 0), match_value(&ru, j, 0));
+		tries++;
+	}
+	printf("name comparator on the dictionary's held-out half (%zu pairs; %zu trained on, never these):\n"
+	       "%zu held-out Ukrainian/Russian pairs whose keys differ, %zu random pairs of different names\n\n",
+	       held, train, uk.n, tries);
+	printf("| level | held-out pairs at it | at it or better | random pairs at it | at it or better |\n");
+	printf("|---|---|---|---|---|\n");
+	size_t cf = 0, cc = 0;
+	for(int l = 0; l < nl; l++) {
+		if(!match_level_possible(&cmp, l) || (l == 0))
+			continue;
+		cf += found[l];
+		cc += chance[l];
+		printf("| %s | %.2f%% | %.2f%% | %.3f%% | %.3f%% |\n", lvl[l], 100.0 * (double)found[l] / (double)uk.n,
+		       100.0 * (double)cf / (double)uk.n, 100.0 * (double)chance[l] / (double)tries,
+		       100.0 * (double)cc / (double)tries);
+	}
+	printf("| (before: Jaro-Winkler >= 0.88) | | %.2f%% | | %.3f%% |\n\n", 100.0 * (double)jw_found / (double)uk.n,
+	       100.0 * (double)jw_chance / (double)tries);
+	buf_free(&k);
+	match_side_free(&uk);
+	match_side_free(&ru);
+	csv_reader_close(r);
+	fclose(f);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	long n = 10000;
@@ -293,6 +396,7 @@ int main(int argc, char **argv)
 	                                     {"unknown-surnames", no_argument, NULL, 'u'},
 	                                     {"skeleton-accuracy", no_argument, NULL, 'k'},
 	                                     {"misses", required_argument, NULL, 'm'},
+	                                     {"comparator-accuracy", no_argument, NULL, 'C'},
 	                                     {0}};
 	bool unknown = false;
 	long show = getenv("BENCH_MISSES") ? atol(getenv("BENCH_MISSES")) : 0;
@@ -312,6 +416,8 @@ int main(int argc, char **argv)
 			unknown = true;
 		else if(c == 'm')
 			show = atol(optarg);
+		else if(c == 'C')
+			return comparator_accuracy() || skeleton_accuracy();
 		else if(c == 'k')
 			return skeleton_accuracy();
 		else

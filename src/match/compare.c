@@ -83,7 +83,7 @@ double match_prior_m(match_kind kind, int level)
 	 * lists of the kind parley links (the other side's, in another script,
 	 * with typos): most agree exactly, a few at each lesser level. */
 	static const double prior[MATCH_KIND_COUNT][MATCH_LEVELS_MAX] = {
-		[MATCH_NAME] = {0.89, 0.04, 0.01, 0.02, 0.02, 0.01, 0.005, 0.005},
+		[MATCH_NAME] = {0.90, 0.04, 0.005, 0.02, 0.02, 0.005, 0.005, 0.005},
 		[MATCH_DATE] = {0.90, 0.02, 0.03, 0.02, 0.01, 0.02},
 		[MATCH_ID] = {0.92, 0.03, 0.03, 0.02},
 		[MATCH_TEXT] = {0.90, 0.05, 0.03, 0.02},
