@@ -466,6 +466,15 @@ int main(int argc, char **argv)
 		dump_columns(&la, path);
 		snprintf(path, sizeof(path), "%s/b_cols.csv", dir);
 		dump_columns(&lb, path);
+		/* the given names' groups, for the peer's "diminutive" */
+		snprintf(path, sizeof(path), "%s/diminutives.csv", dir);
+		FILE *f = fopen(path, "w");
+		if(f) {
+			fprintf(f, "key,grp\n");
+			for(size_t k = 0; k < match_ndiminutives; k++)
+				fprintf(f, "%s,%d\n", match_diminutives[k].key, match_diminutives[k].group);
+			fclose(f);
+		}
 	}
 	double t2 = now();
 	match_opts o = MATCH_OPTS_DEFAULT;

@@ -6,7 +6,13 @@
 //              over a rule's cap on side b skipped;
 //   levels     the same comparison levels, as CASE expressions over
 //              DuckDB's jaro_winkler_similarity, damerau_levenshtein and
-//              levenshtein;
+//              levenshtein, but for one: DuckDB has no weighted edit
+//              distance, so the names' levels "learned <= 1" and "<= 2"
+//              (parley's costs learned from the dictionary, where і/е
+//              costs 0.62 of an edit) are plain Levenshtein <= 1 and <= 2
+//              here, and "near" in swapped is Jaro-Winkler >= 0.88 or
+//              Levenshtein <= 2; "diminutive" joins the same groups
+//              (DIR/diminutives.csv, written by bench_linkage --dir);
 //   u          the levels of 300,000 random pairs;
 //   m          EM rule by rule over the level patterns, each iteration one
 //              SQL query, leaving out the comparisons the rule fixes;
@@ -25,21 +31,25 @@ if (!dir) {
   process.exit(2);
 }
 
-const NAME = ['exact', 'equivalent', 'swapped', 'jw94', 'jw88', 'variant', 'else'];
+const NAME = ['exact', 'equivalent', 'diminutive', 'swapped', 'learned1', 'learned2', 'variant', 'else'];
 const DATE = ['exact', 'dm_swapped', 'one_digit', 'year_only', 'year_pm1', 'else'];
 const ID = ['exact', 'transposed', 'one_edit', 'else'];
 const TEXT = ['exact', 'jw94', 'jw85', 'else'];
 const EXACT = ['exact', 'else'];
 
 // name, kind levels, column, SQL of its level over a and b, tf, columns a rule on which fixes it
+const near = (x, y) => `(jaro_winkler_similarity(${x}, ${y}) >= 0.88 OR levenshtein(${x}, ${y}) <= 2)`;
+const dim = (x, y) => `EXISTS (SELECT 1 FROM dim d1 JOIN dim d2 ON d1.grp = d2.grp
+    WHERE d1.key = ${x} AND d2.key = ${y} AND ${x} <> ${y})`;
 const nameLevel = (x, eq, sw, sk) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL THEN -1
   WHEN a.${x} = b.${x} THEN 0
   WHEN a.${eq} = b.${x} OR a.${x} = b.${eq} OR a.${eq} = b.${eq} THEN 1
-  ${sw ? `WHEN a.${x} = b.${sw} OR a.${sw} = b.${x} OR (jaro_winkler_similarity(a.${x}, b.${sw}) >= 0.88
-    AND jaro_winkler_similarity(a.${sw}, b.${x}) >= 0.88) THEN 2` : ''}
-  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.94 THEN 3
-  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.88 THEN 4
-  ${sk ? `WHEN a.${sk} = b.${sk} THEN 5` : ''} ELSE 6 END`;
+  ${sk ? `WHEN ${dim(`a.${x}`, `b.${x}`)} OR ${dim(`a.${eq}`, `b.${eq}`)} THEN 2` : ''}
+  ${sw ? `WHEN a.${x} = b.${sw} OR a.${sw} = b.${x} OR (${near(`a.${x}`, `b.${sw}`)}
+    AND ${near(`a.${sw}`, `b.${x}`)}) THEN 3` : ''}
+  WHEN levenshtein(a.${x}, b.${x}) <= 1 THEN 4
+  WHEN levenshtein(a.${x}, b.${x}) <= 2 THEN 5
+  ${sk ? `WHEN a.${sk} = b.${sk} THEN 6` : ''} ELSE 7 END`;
 const full = (t) => `(substr(${t}.birth, 5, 2) <> '00' AND substr(${t}.birth, 7, 2) <> '00')`;
 const dateLevel = `CASE WHEN a.birth IS NULL OR b.birth IS NULL THEN -1
   WHEN a.birth = b.birth THEN 0
@@ -66,7 +76,7 @@ const cmps = [
   { name: 'given', levels: NAME, sql: nameLevel('given', 'given_eq', 'surname', 'given_skel'), tf: 'given',
     fixed: ['given', 'given_eq', 'name_pair', 'skel_pair', 'given_skel'], impossible: [] },
   { name: 'patr', levels: NAME, sql: nameLevel('patr', 'patr_eq', null, null), tf: 'patr',
-    fixed: ['patr', 'patr_eq'], impossible: [2, 5] },
+    fixed: ['patr', 'patr_eq'], impossible: [2, 3, 6] },
   { name: 'birth', levels: DATE, sql: dateLevel, fixed: ['birth', 'birth_year'], impossible: [] },
   { name: 'service', levels: ID, sql: idLevel('service'), fixed: ['service'], impossible: [] },
   { name: 'unit', levels: EXACT, sql: exactLevel('unit'), fixed: ['unit'], impossible: [] },
@@ -110,6 +120,8 @@ for (const side of ['a', 'b']) {
   await run(`CREATE TABLE ${side} AS SELECT (row_number() OVER () - 1)::BIGINT AS rid, *
     FROM read_csv('${dir}/${side}_cols.csv', header = true, all_varchar = true, nullstr = '')`);
 }
+await run(`CREATE TABLE dim AS SELECT key, grp::INTEGER AS grp
+  FROM read_csv('${dir}/diminutives.csv', header = true, all_varchar = true)`);
 const [[na]] = await rows('SELECT count(*) FROM a');
 const [[nb]] = await rows('SELECT count(*) FROM b');
 
