@@ -466,6 +466,13 @@ int main(int argc, char **argv)
 		dump_columns(&la, path);
 		snprintf(path, sizeof(path), "%s/b_cols.csv", dir);
 		dump_columns(&lb, path);
+		/* the learned costs, for the peer's weighted edit distance */
+		snprintf(path, sizeof(path), "%s/name_costs.json", dir);
+		FILE *fc = fopen(path, "w");
+		if(fc) {
+			match_name_costs_write(fc, &match_name_costs, true);
+			fclose(fc);
+		}
 		/* the given names' groups, for the peer's "diminutive" */
 		snprintf(path, sizeof(path), "%s/diminutives.csv", dir);
 		FILE *f = fopen(path, "w");

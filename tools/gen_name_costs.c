@@ -255,18 +255,10 @@ int main(int argc, char **argv)
 	             " * (%zu training pairs whose keys differ) and data/names/diminutives.csv.\n"
 	             " * Do not edit: run gen_name_costs again. */\n"
 	             "#include \"match/match.h\"\n\n"
-	             "const match_name_cost_table match_name_costs = {\n\t.sub = {\n",
+	             "const match_name_cost_table match_name_costs = {\n",
 	        n);
-	for(int a = 0; a < MATCH_SYMS; a++) {
-		fprintf(out, "\t\t/* %c */ {", a ? 'a' + a - 1 : '_');
-		for(int b = 0; b < MATCH_SYMS; b++)
-			fprintf(out, "%s%d", b ? ", " : "", cost.sub[a][b]);
-		fprintf(out, "},\n");
-	}
-	fprintf(out, "\t},\n\t.indel = {");
-	for(int a = 0; a < MATCH_SYMS; a++)
-		fprintf(out, "%s%d", a ? ", " : "", cost.indel[a]);
-	fprintf(out, "},\n};\n\nconst match_diminutive match_diminutives[] = {\n");
+	match_name_costs_write(out, &cost, false);
+	fprintf(out, "};\n\nconst match_diminutive match_diminutives[] = {\n");
 	for(size_t k = 0; k < ne; k++)
 		fprintf(out, "\t{\"%s\", %d},\n", e[k].key, e[k].group);
 	fprintf(out, "};\n\nconst size_t match_ndiminutives = %zu;\n", ne);

@@ -6,13 +6,17 @@
 //              over a rule's cap on side b skipped;
 //   levels     the same comparison levels, as CASE expressions over
 //              DuckDB's jaro_winkler_similarity, damerau_levenshtein and
-//              levenshtein, but for one: DuckDB has no weighted edit
-//              distance, so the names' levels "learned <= 1" and "<= 2"
-//              (parley's costs learned from the dictionary, where і/е
-//              costs 0.62 of an edit) are plain Levenshtein <= 1 and <= 2
-//              here, and "near" in swapped is Jaro-Winkler >= 0.88 or
-//              Levenshtein <= 2; "diminutive" joins the same groups
-//              (DIR/diminutives.csv, written by bench_linkage --dir);
+//              levenshtein, but for the names' learned distance
+//              (src/match/namedist.c): DuckDB has no weighted edit
+//              distance, so "learned <= 1" and "<= 2" are plain Levenshtein
+//              <= 1 and <= 2 here, and "near" in swapped is Jaro-Winkler
+//              >= 0.88 or Levenshtein <= 2. With PEER_LEARNED=1 they are
+//              parley's own distance instead, a SQL macro (wdist) over the
+//              costs parley learned (DIR/name_costs.json): the same levels,
+//              at a few thousand distances a second (list_reduce
+//              lambdas), too slow for the timing. "diminutive" joins the
+//              same groups (DIR/diminutives.csv). Both files are written
+//              by bench_linkage --dir;
 //   u          the levels of 300,000 random pairs;
 //   m          EM rule by rule over the level patterns, each iteration one
 //              SQL query, leaving out the comparisons the rule fixes;
@@ -22,6 +26,7 @@
 //
 //   node peer.mjs DIR [THREADS]
 // Prints one line: "duckdb: candidates C links L precision P recall R F1 F time T s".
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const dir = process.argv[2];
@@ -38,7 +43,35 @@ const TEXT = ['exact', 'jw94', 'jw85', 'else'];
 const EXACT = ['exact', 'else'];
 
 // name, kind levels, column, SQL of its level over a and b, tf, columns a rule on which fixes it
-const near = (x, y) => `(jaro_winkler_similarity(${x}, ${y}) >= 0.88 OR levenshtein(${x}, ${y}) <= 2)`;
+// The learned weighted edit distance of two name keys (namedist.c: optimal
+// string alignment, costs in hundredths of an edit, the first 64 bytes),
+// row by row with list_reduce; nsub and nindel look the costs up.
+// The costs as one string of three digits each (a list literal would be
+// built again for every call).
+const learnedLevels = process.env.PEER_LEARNED === '1';
+const costs = JSON.parse(readFileSync(`${dir}/name_costs.json`, 'utf8'));
+const digits = (a) => a.map((c) => String(c).padStart(3, '0')).join('');
+const wdistMacros = [
+  `CREATE MACRO nsym(c) AS CASE WHEN c BETWEEN 'a' AND 'z' THEN ord(c) - 96 ELSE 0 END`,
+  `CREATE MACRO nsub(p, q) AS CASE WHEN p = q THEN 0
+    ELSE substr('${digits(costs.sub.flat())}', 3 * (27 * nsym(p) + nsym(q)) + 1, 3)::INTEGER END`,
+  `CREATE MACRO nindel(p) AS substr('${digits(costs.indel)}', 3 * nsym(p) + 1, 3)::INTEGER`,
+  // list_reduce wants the accumulator of the list's element type: the
+  // indexes come wrapped ([[i]], [j]) to be lists like the rows.
+  `CREATE MACRO wdist0(x, y) AS list_reduce(list_transform(range(1, length(x) + 1), i -> [[i]]),
+    (acc, e) -> [acc[2], list_reduce(list_transform(range(1, length(y) + 1), j -> [j]),
+      (row, f) -> list_append(row, least(acc[2][f[1] + 1] + nindel(x[e[1][1]]), row[f[1]] + nindel(y[f[1]]),
+        acc[2][f[1]] + nsub(x[e[1][1]], y[f[1]]),
+        CASE WHEN e[1][1] > 1 AND f[1] > 1 AND x[e[1][1]] = y[f[1] - 1] AND x[e[1][1] - 1] = y[f[1]]
+          AND x[e[1][1]] <> x[e[1][1] - 1] THEN acc[1][f[1] - 1] + ${costs.edit} ELSE 1000000 END)),
+      [acc[2][1] + nindel(x[e[1][1]])])],
+    [[0], list_reduce(list_transform(range(1, length(y) + 1), j -> [j]),
+      (row, f) -> list_append(row, row[f[1]] + nindel(y[f[1]])), [0])])[2][length(y) + 1]`,
+  `CREATE MACRO wdist(x, y) AS wdist0(left(x, 64), left(y, 64))`,
+];
+const within = (x, y, edits) => (learnedLevels ? `wdist(${x}, ${y}) <= ${edits * costs.edit}`
+  : `levenshtein(${x}, ${y}) <= ${edits}`);
+const near = (x, y) => `(jaro_winkler_similarity(${x}, ${y}) >= 0.88 OR ${within(x, y, 2)})`;
 const dim = (x, y) => `EXISTS (SELECT 1 FROM dim d1 JOIN dim d2 ON d1.grp = d2.grp
     WHERE d1.key = ${x} AND d2.key = ${y} AND ${x} <> ${y})`;
 const nameLevel = (x, eq, sw, sk) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL THEN -1
@@ -47,8 +80,8 @@ const nameLevel = (x, eq, sw, sk) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL
   ${sk ? `WHEN ${dim(`a.${x}`, `b.${x}`)} OR ${dim(`a.${eq}`, `b.${eq}`)} THEN 2` : ''}
   ${sw ? `WHEN a.${x} = b.${sw} OR a.${sw} = b.${x} OR (${near(`a.${x}`, `b.${sw}`)}
     AND ${near(`a.${sw}`, `b.${x}`)}) THEN 3` : ''}
-  WHEN levenshtein(a.${x}, b.${x}) <= 1 THEN 4
-  WHEN levenshtein(a.${x}, b.${x}) <= 2 THEN 5
+  WHEN ${within(`a.${x}`, `b.${x}`, 1)} THEN 4
+  WHEN ${within(`a.${x}`, `b.${x}`, 2)} THEN 5
   ${sk ? `WHEN a.${sk} = b.${sk} THEN 6` : ''} ELSE 7 END`;
 const full = (t) => `(substr(${t}.birth, 5, 2) <> '00' AND substr(${t}.birth, 7, 2) <> '00')`;
 const dateLevel = `CASE WHEN a.birth IS NULL OR b.birth IS NULL THEN -1
@@ -120,6 +153,7 @@ for (const side of ['a', 'b']) {
   await run(`CREATE TABLE ${side} AS SELECT (row_number() OVER () - 1)::BIGINT AS rid, *
     FROM read_csv('${dir}/${side}_cols.csv', header = true, all_varchar = true, nullstr = '')`);
 }
+for (const m of wdistMacros) await run(m);
 await run(`CREATE TABLE dim AS SELECT key, grp::INTEGER AS grp
   FROM read_csv('${dir}/diminutives.csv', header = true, all_varchar = true)`);
 const [[na]] = await rows('SELECT count(*) FROM a');

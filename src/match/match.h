@@ -278,6 +278,10 @@ int match_name_indel_cost(char x);
 int match_name_distance(const char *a, size_t alen, const char *b, size_t blen, int max);
 /* Two different keys of one group of given names (sasko, sasa, oleksandr). */
 bool match_diminutive_of(const char *x, const char *y);
+/* A cost table as C initialisers (".sub = {...}, .indel = {...}", for
+ * name_costs.c) or as JSON ({"edit": 100, "sub": [[...]], "indel": [...]},
+ * for the DuckDB peer). */
+void match_name_costs_write(FILE *f, const match_name_cost_table *t, bool json);
 /* Whether a dictionary pair, known by its Ukrainian word's key, is held
  * out of the comparator's training (half of them, by a hash). */
 bool match_name_held_out(const char *uk_key, size_t len);

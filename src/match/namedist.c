@@ -7,6 +7,7 @@
  * comparison sees: every script and transliteration scheme lands on them,
  * and the other side's lists are often in Latin alone, so there is no
  * Cyrillic to compare. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,4 +106,25 @@ bool match_name_held_out(const char *uk_key, size_t len)
 {
 	/* bench_names splits the dictionary the same way */
 	return hmap_hash(uk_key, len) & 1;
+}
+
+void match_name_costs_write(FILE *f, const match_name_cost_table *t, bool json)
+{
+	if(json)
+		fprintf(f, "{\"edit\": %d, \"sub\": [", MATCH_EDIT);
+	else
+		fprintf(f, "\t.sub = {\n");
+	for(int x = 0; x < MATCH_SYMS; x++) {
+		if(json)
+			fprintf(f, "%s[", x ? ", " : "");
+		else
+			fprintf(f, "\t\t/* %c */ {", x ? 'a' + x - 1 : '_');
+		for(int y = 0; y < MATCH_SYMS; y++)
+			fprintf(f, "%s%d", y ? ", " : "", t->sub[x][y]);
+		fprintf(f, json ? "]" : "},\n");
+	}
+	fprintf(f, json ? "], \"indel\": [" : "\t},\n\t.indel = {");
+	for(int x = 0; x < MATCH_SYMS; x++)
+		fprintf(f, "%s%d", x ? ", " : "", t->indel[x]);
+	fprintf(f, json ? "]}\n" : "},\n");
 }
