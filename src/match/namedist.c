@@ -33,30 +33,50 @@ int match_name_indel_cost(char x)
 
 /* Optimal string alignment with the learned costs: substitution and
  * insertion or deletion of each letter, two neighbouring letters
- * exchanged at a whole edit. Three rows of the table. */
+ * exchanged at a whole edit. Three rows of the table, and of each row only
+ * the band that can stay within max: a cell k off the diagonal has cost
+ * at least k cheapest insertions or deletions. */
 int match_name_distance(const char *a, size_t alen, const char *b, size_t blen, int max)
 {
+	enum { INF = 1 << 20 };
 	if(alen > DIST_MAX)
 		alen = DIST_MAX;
 	if(blen > DIST_MAX)
 		blen = DIST_MAX;
+	int cheapest = MATCH_EDIT;
+	for(int s = 0; s < MATCH_SYMS; s++)
+		if(match_name_costs.indel[s] < cheapest)
+			cheapest = match_name_costs.indel[s];
+	size_t band = (size_t)(max / (cheapest ? cheapest : 1));
+	if((alen > blen ? alen - blen : blen - alen) > band)
+		return max + 1;
+	unsigned char sa[DIST_MAX], sb[DIST_MAX];
+	for(size_t i = 0; i < alen; i++)
+		sa[i] = (unsigned char)sym(a[i]);
+	for(size_t j = 0; j < blen; j++)
+		sb[j] = (unsigned char)sym(b[j]);
+	const unsigned char *indel = match_name_costs.indel;
 	int rows[3][DIST_MAX + 1];
 	int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
 	prev[0] = 0;
 	for(size_t j = 1; j <= blen; j++)
-		prev[j] = prev[j - 1] + match_name_indel_cost(b[j - 1]);
+		prev[j] = j <= band ? prev[j - 1] + indel[sb[j - 1]] : INF;
 	for(size_t i = 1; i <= alen; i++) {
-		int del = match_name_indel_cost(a[i - 1]);
-		cur[0] = prev[0] + del;
+		size_t lo = i > band ? i - band : 1, hi = i + band < blen ? i + band : blen;
+		const unsigned char *sub = match_name_costs.sub[sa[i - 1]];
+		int del = indel[sa[i - 1]];
+		cur[0] = i <= band ? prev[0] + del : INF;
+		if(lo > 1)
+			cur[lo - 1] = INF;
 		int best = cur[0];
-		for(size_t j = 1; j <= blen; j++) {
+		for(size_t j = lo; j <= hi; j++) {
 			int d = prev[j] + del;
-			int ins = cur[j - 1] + match_name_indel_cost(b[j - 1]);
+			int ins = cur[j - 1] + indel[sb[j - 1]];
 			if(ins < d)
 				d = ins;
-			int sub = prev[j - 1] + match_name_sub_cost(a[i - 1], b[j - 1]);
-			if(sub < d)
-				d = sub;
+			int change = prev[j - 1] + sub[sb[j - 1]];
+			if(change < d)
+				d = change;
 			if(i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2] &&
 			   prev2[j - 2] + MATCH_EDIT < d)
 				d = prev2[j - 2] + MATCH_EDIT;
@@ -64,6 +84,8 @@ int match_name_distance(const char *a, size_t alen, const char *b, size_t blen, 
 			if(d < best)
 				best = d;
 		}
+		if(hi < blen)
+			cur[hi + 1] = INF;
 		if(best > max)
 			return max + 1;
 		int *t = prev2;

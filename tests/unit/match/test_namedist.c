@@ -61,6 +61,59 @@ static void test_distance(void **state)
 	assert_int_equal(dist("pidhorska", "podhorskaia"), dist("podhorskaia", "pidhorska"));
 }
 
+/* The whole table, no band, no early stop: what the distance must equal. */
+static int reference(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	static int d[40][40];
+	for(size_t i = 0; i <= la; i++)
+		for(size_t j = 0; j <= lb; j++) {
+			int v = i || j ? 1 << 20 : 0;
+			if(i && d[i - 1][j] + match_name_indel_cost(a[i - 1]) < v)
+				v = d[i - 1][j] + match_name_indel_cost(a[i - 1]);
+			if(j && d[i][j - 1] + match_name_indel_cost(b[j - 1]) < v)
+				v = d[i][j - 1] + match_name_indel_cost(b[j - 1]);
+			if(i && j && d[i - 1][j - 1] + match_name_sub_cost(a[i - 1], b[j - 1]) < v)
+				v = d[i - 1][j - 1] + match_name_sub_cost(a[i - 1], b[j - 1]);
+			if(i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2] &&
+			   d[i - 2][j - 2] + MATCH_EDIT < v)
+				v = d[i - 2][j - 2] + MATCH_EDIT;
+			d[i][j] = v;
+		}
+	return d[la][lb];
+}
+
+/* The banded, early-stopping distance against the whole table, on random
+ * strings of the letters whose costs were learned and others, each bound. */
+static void test_distance_against_whole_table(void **state)
+{
+	(void)state;
+	static const char letters[] = "aeiokcqhfps nbt";
+	static const int bounds[] = {0, 50, 100, 150, 200, 300, 1000};
+	uint64_t x = 7;
+	char a[16], b[16];
+	for(int t = 0; t < 20000; t++) {
+		char *s[2] = {a, b};
+		for(int k = 0; k < 2; k++) {
+			x = x * 6364136223846793005ull + 1442695040888963407ull;
+			size_t n = (x >> 33) % 12;
+			for(size_t i = 0; i < n; i++) {
+				x = x * 6364136223846793005ull + 1442695040888963407ull;
+				s[k][i] = letters[(x >> 33) % (sizeof(letters) - 1)];
+			}
+			s[k][n] = '\0';
+		}
+		if(t % 2) /* half of them close: b is a with one letter changed */
+			memcpy(b, a, sizeof(a)), b[0] = b[0] ? 'e' : '\0';
+		int want = reference(a, b);
+		for(size_t m = 0; m < sizeof(bounds) / sizeof(bounds[0]); m++) {
+			int got = match_name_distance(a, strlen(a), b, strlen(b), bounds[m]);
+			if(got != (want > bounds[m] ? bounds[m] + 1 : want))
+				fail_msg("'%s' '%s' within %d: %d, the whole table %d", a, b, bounds[m], got, want);
+		}
+	}
+}
+
 static const char *key(const char *word, char *out)
 {
 	buf k;
@@ -198,6 +251,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_costs_learned), cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_distance_against_whole_table),
 		cmocka_unit_test(test_diminutives),  cmocka_unit_test(test_levels),
 		cmocka_unit_test(test_split),
 	};
