@@ -28,6 +28,7 @@
 
 #include "core/buf.h"
 #include "core/csv.h"
+#include "core/hmap.h"
 #include "core/rng.h"
 #include "match/match.h"
 #include "names/names.h"
@@ -262,6 +263,24 @@ int main(int argc, char **argv)
 	for(size_t k = 0; k < ne; k++)
 		fprintf(out, "\t{\"%s\", %d},\n", e[k].key, e[k].group);
 	fprintf(out, "};\n\nconst size_t match_ndiminutives = %zu;\n", ne);
+	/* Each key's first entry by its hash (open addressing, the next slot
+	 * on a collision), so that a name in no group is told at once. */
+	static short slot[MATCH_DIMINUTIVE_SLOTS];
+	memset(slot, 0xff, sizeof(slot));
+	if(ne > MATCH_DIMINUTIVE_SLOTS / 2)
+		die("too many given names' forms for MATCH_DIMINUTIVE_SLOTS");
+	for(size_t k = 0; k < ne; k++) {
+		if(k && !strcmp(e[k - 1].key, e[k].key))
+			continue;
+		size_t h = hmap_hash(e[k].key, strlen(e[k].key)) & (MATCH_DIMINUTIVE_SLOTS - 1);
+		while(slot[h] >= 0)
+			h = (h + 1) & (MATCH_DIMINUTIVE_SLOTS - 1);
+		slot[h] = (short)k;
+	}
+	fprintf(out, "\nconst short match_diminutive_slot[MATCH_DIMINUTIVE_SLOTS] = {");
+	for(size_t h = 0; h < MATCH_DIMINUTIVE_SLOTS; h++)
+		fprintf(out, "%s%d", h % 16 ? ", " : h ? ",\n\t" : "\n\t", slot[h]);
+	fprintf(out, "\n};\n");
 	fclose(out);
 	names_close(nm);
 	free(e);

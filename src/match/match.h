@@ -270,6 +270,10 @@ typedef struct match_diminutive {
 } match_diminutive;
 extern const match_diminutive match_diminutives[];
 extern const size_t match_ndiminutives;
+/* The index of each key's first entry at its hash (hmap_hash, the next
+ * slot on a collision), -1 for none. */
+enum { MATCH_DIMINUTIVE_SLOTS = 1024 };
+extern const short match_diminutive_slot[MATCH_DIMINUTIVE_SLOTS];
 
 int match_name_sub_cost(char x, char y);
 int match_name_indel_cost(char x);

@@ -96,26 +96,21 @@ int match_name_distance(const char *a, size_t alen, const char *b, size_t blen, 
 	return prev[blen] > max ? max + 1 : prev[blen];
 }
 
-static int by_key(const void *k, const void *e)
-{
-	return strcmp(k, ((const match_diminutive *)e)->key);
-}
-
 /* The first of key's entries in the sorted table, or NULL. */
 static const match_diminutive *first_entry(const char *key)
 {
-	const match_diminutive *e = bsearch(key, match_diminutives, match_ndiminutives,
-	                                    sizeof(*match_diminutives), by_key);
-	while(e && e > match_diminutives && !strcmp(e[-1].key, key))
-		e--;
-	return e;
+	size_t h = hmap_hash(key, strlen(key)) & (MATCH_DIMINUTIVE_SLOTS - 1);
+	for(; match_diminutive_slot[h] >= 0; h = (h + 1) & (MATCH_DIMINUTIVE_SLOTS - 1))
+		if(!strcmp(match_diminutives[match_diminutive_slot[h]].key, key))
+			return &match_diminutives[match_diminutive_slot[h]];
+	return NULL;
 }
 
 bool match_diminutive_of(const char *x, const char *y)
 {
 	if(!x || !y || !strcmp(x, y))
 		return false;
-	const match_diminutive *ex = first_entry(x), *ey = first_entry(y);
+	const match_diminutive *ex = first_entry(x), *ey = ex ? first_entry(y) : NULL;
 	const match_diminutive *end = match_diminutives + match_ndiminutives;
 	for(; ex && ex < end && !strcmp(ex->key, x); ex++)
 		for(const match_diminutive *e = ey; e && e < end && !strcmp(e->key, y); e++)

@@ -142,6 +142,16 @@ static void test_diminutives(void **state)
 	assert_false(match_diminutive_of(key("Сашко", a), key("Іван", b)));
 	assert_false(match_diminutive_of(key("Іван", a), key("Іван", b))); /* the same: "exact" */
 	assert_false(match_diminutive_of(NULL, key("Іван", b)));
+	/* every key is found through the hash slots, with each of its group */
+	size_t found = 0;
+	for(size_t i = 0; i < match_ndiminutives; i++)
+		for(size_t j = 0; j < match_ndiminutives; j++)
+			if(match_diminutives[j].group == match_diminutives[i].group &&
+			   strcmp(match_diminutives[j].key, match_diminutives[i].key)) {
+				assert_true(match_diminutive_of(match_diminutives[i].key, match_diminutives[j].key));
+				found++;
+			}
+	assert_true(found > match_ndiminutives);
 	/* sorted, as the lookup needs */
 	for(size_t i = 1; i < match_ndiminutives; i++)
 		assert_true(strcmp(match_diminutives[i - 1].key, match_diminutives[i].key) <= 0);
