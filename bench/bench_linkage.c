@@ -112,7 +112,8 @@ static int fail(const pl_err *err)
 }
 
 /* Link prepared columns and score: the work the DuckDB peer does. Prints
- * one line: "c: candidates C links L precision P recall R F1 F time T s". */
+ * one line: "c: candidates C links L precision P recall R F1 F time T s
+ * read S s per_true_pair Q", T the linkage alone, S reading the columns. */
 /* --window and --ties: the windows' reach, to measure what it trades. */
 static long opt_window = -1, opt_ties = -1;
 
@@ -138,6 +139,7 @@ static int link_columns(const char *dir, int threads)
 	o.threads = threads;
 	set_windows(&o);
 	match_result r;
+	double tl = now();
 	if(match_link(&match_person_spec, &la.side, &lb.side, &o, &r, &err))
 		return fail(&err);
 	double t1 = now();
@@ -172,8 +174,9 @@ static int link_columns(const char *dir, int threads)
 	fprintf(stderr, "  %.2f per true pair; largest block %zu, %zu in windows, %zu skipped\n",
 	        truth ? (double)r.candidates / (double)truth : 0, r.largest_block, r.windowed_blocks,
 	        r.skipped_blocks);
-	printf("c: candidates %zu links %zu precision %.4f recall %.4f F1 %.4f time %.3f s\n", r.candidates,
-	       r.links, p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0, t1 - t0);
+	printf("c: candidates %zu links %zu precision %.4f recall %.4f F1 %.4f time %.3f s read %.3f s "
+	       "per_true_pair %.2f\n", r.candidates, r.links, p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0,
+	       t1 - tl, tl - t0, truth ? (double)r.candidates / (double)truth : 0);
 	match_result_free(&r);
 	match_list_free(&la);
 	match_list_free(&lb);

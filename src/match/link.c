@@ -556,7 +556,7 @@ static void *u_run(void *arg)
 		rng_seed(&g, l->o->seed * U_CHUNKS + (uint64_t)chunk);
 		/* The pairs are drawn AHEAD at a time and their records asked
 		 * for before they are compared (see prefetch_b). */
-		uint32_t ring[AHEAD][2];
+		uint32_t ring[AHEAD][2] = {{0}};
 		for(size_t s = 0; s < job->per_chunk + AHEAD; s++) {
 			size_t i = ring[s % AHEAD][0], j = ring[s % AHEAD][1];
 			if(s < job->per_chunk) {

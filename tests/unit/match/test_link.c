@@ -176,7 +176,7 @@ static void window_sides(match_side *a, match_side *b, size_t n)
 {
 	match_side_init(a, WCOLS);
 	match_side_init(b, WCOLS);
-	char val[16];
+	char val[32];
 	for(size_t k = 0; k < n; k++) {
 		snprintf(val, sizeof(val), "v%03zu", k);
 		const char *row[WCOLS] = {"same", val};
