@@ -38,7 +38,8 @@ typedef struct importer {
 		person p;
 		person_status stored;
 		char birth[DATE_STR_MAX];   /* events may not come before it */
-		event_last dated;           /* their latest event's date */
+		event_last dated;           /* their latest event's date, their audit */
+		buf audit;                  /* their events' audit entry (event_last.audit) */
 	} last;
 } importer;
 

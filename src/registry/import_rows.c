@@ -340,9 +340,12 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 /* Store the status of the remembered person, if events changed it. */
 pl_rc import_flush_status(importer *im, pl_err *e)
 {
-	if(!im->last.ref[0] || im->last.p.status == im->last.stored)
+	if(!im->last.ref[0])
 		return PL_OK;
-	pl_rc rc = person_status_store(im->r, &im->last.p, e);
+	pl_rc rc = event_audit_flush(im->r, &im->last.p, &im->last.dated, e);
+	if(rc || im->last.p.status == im->last.stored)
+		return rc;
+	rc = person_status_store(im->r, &im->last.p, e);
 	if(!rc)
 		im->last.stored = im->last.p.status;
 	return rc;
