@@ -3,8 +3,11 @@
  * Russian forms and schemes, with corruptions), linked by the person spec
  * and scored against the truth in column ext.bench.
  *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR] [--unknown-surnames]
+ *                 [--window W] [--ties T]   (match_opts.window, .window_ties)
  *   bench_linkage --skeleton-accuracy
  *   bench_linkage --columns-in DIR [--threads T]
+ * BENCH_MISSED=FILE (with --columns-in) writes the a-side ids of the true
+ * pairs that no rule made a candidate or that scored below review.
  * With --dir, the two lists are also left there as a.csv and b.csv, and
  * their linkage columns (names already keyed) as a_cols.csv and
  * b_cols.csv: the input of the DuckDB peer (bench/duckdb). --columns-in
@@ -104,7 +107,19 @@ static int fail(const pl_err *err)
 }
 
 /* Link prepared columns and score: the work the DuckDB peer does. Prints
- * one line: "c: candidates C links L precision P recall R F1 F time T s". */
+ * one line: "c: candidates C links L precision P recall R F1 F time T s
+ * read S s per_true_pair Q", T the linkage alone, S reading the columns. */
+/* --window and --ties: the windows' reach, to measure what it trades. */
+static long opt_window = -1, opt_ties = -1;
+
+static void set_windows(match_opts *o)
+{
+	if(opt_window >= 0)
+		o->window = (size_t)opt_window;
+	if(opt_ties >= 0)
+		o->window_ties = (size_t)opt_ties;
+}
+
 static int link_columns(const char *dir, int threads)
 {
 	pl_err err = {0};
@@ -117,7 +132,9 @@ static int link_columns(const char *dir, int threads)
 		return fail(&err);
 	match_opts o = MATCH_OPTS_DEFAULT;
 	o.threads = threads;
+	set_windows(&o);
 	match_result r;
+	double tl = now();
 	if(match_link(&match_person_spec, &la.side, &lb.side, &o, &r, &err))
 		return fail(&err);
 	double t1 = now();
@@ -128,8 +145,33 @@ static int link_columns(const char *dir, int threads)
 	for(size_t j = 0; j < lb.side.n; j++)
 		truth += atol(lb.ids[j] + 1) < (long)la.side.n;
 	double p = tp + fp ? (double)tp / (double)(tp + fp) : 0, rc = truth ? (double)tp / (double)truth : 0;
-	printf("c: candidates %zu links %zu precision %.4f recall %.4f F1 %.4f time %.3f s\n", r.candidates,
-	       r.links, p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0, t1 - t0);
+	size_t kept_true = 0;
+	for(size_t k = 0; k < r.npairs; k++)
+		kept_true += !strcmp(la.ids[r.pairs[k].a], lb.ids[r.pairs[k].b]);
+	fprintf(stderr, "  true pairs kept (any status) %zu of %zu\n", kept_true, truth);
+	if(getenv("BENCH_MISSED")) { /* the a-side ids of true pairs not kept */
+		FILE *mf = fopen(getenv("BENCH_MISSED"), "w");
+		char *seen = calloc(la.side.n, 1);
+		for(size_t k = 0; k < r.npairs; k++)
+			if(!strcmp(la.ids[r.pairs[k].a], lb.ids[r.pairs[k].b]))
+				seen[r.pairs[k].a] = 1;
+		for(size_t j = 0; mf && j < lb.side.n; j++) {
+			long id = atol(lb.ids[j] + 1);
+			if(id < (long)la.side.n && !seen[id])
+				fprintf(mf, "%ld\n", id);
+		}
+		if(mf)
+			fclose(mf);
+		free(seen);
+	}
+	for(int k = 0; k < match_person_spec.nrules; k++)
+		fprintf(stderr, "  rule %-50s %10zu pairs\n", match_person_spec.rules[k].name, r.rule_pairs[k]);
+	fprintf(stderr, "  %.2f per true pair; largest block %zu, %zu in windows, %zu skipped\n",
+	        truth ? (double)r.candidates / (double)truth : 0, r.largest_block, r.windowed_blocks,
+	        r.skipped_blocks);
+	printf("c: candidates %zu links %zu precision %.4f recall %.4f F1 %.4f time %.3f s read %.3f s "
+	       "per_true_pair %.2f\n", r.candidates, r.links, p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0,
+	       t1 - tl, tl - t0, truth ? (double)r.candidates / (double)truth : 0);
 	match_result_free(&r);
 	match_list_free(&la);
 	match_list_free(&lb);
@@ -201,6 +243,8 @@ int main(int argc, char **argv)
 	                                     {"columns-in", required_argument, NULL, 'c'},
 	                                     {"seed", required_argument, NULL, 's'},
 	                                     {"threads", required_argument, NULL, 't'},
+	                                     {"window", required_argument, NULL, 'w'},
+	                                     {"ties", required_argument, NULL, 'e'},
 	                                     {"dir", required_argument, NULL, 'd'},
 	                                     {"unknown-surnames", no_argument, NULL, 'u'},
 	                                     {"skeleton-accuracy", no_argument, NULL, 'k'},
@@ -214,6 +258,10 @@ int main(int argc, char **argv)
 			seed = strtoull(optarg, NULL, 10);
 		else if(c == 't')
 			threads = atoi(optarg);
+		else if(c == 'w')
+			opt_window = atol(optarg);
+		else if(c == 'e')
+			opt_ties = atol(optarg);
 		else if(c == 'd')
 			dir = optarg;
 		else if(c == 'c')
@@ -272,6 +320,7 @@ int main(int argc, char **argv)
 	double t2 = now();
 	match_opts o = MATCH_OPTS_DEFAULT;
 	o.threads = threads;
+	set_windows(&o);
 	match_result r;
 	if(match_link(&match_person_spec, &la.side, &lb.side, &o, &r, &err))
 		return fail(&err);
@@ -298,8 +347,9 @@ int main(int argc, char **argv)
 	       (unsigned long long)seed);
 	for(int k = 0; k < match_person_spec.nrules; k++)
 		printf("  rule %-40s %10zu pairs\n", match_person_spec.rules[k].name, r.rule_pairs[k]);
-	printf("  candidate pairs (union) %27zu  (%.2f per true pair; largest block %zu, %zu skipped)\n",
-	       r.candidates, truth ? (double)r.candidates / (double)truth : 0, r.largest_block, r.skipped_blocks);
+	printf("  candidate pairs (union) %27zu  (%.2f per true pair; largest block %zu, %zu in windows, %zu skipped)\n",
+	       r.candidates, truth ? (double)r.candidates / (double)truth : 0, r.largest_block,
+	       r.windowed_blocks, r.skipped_blocks);
 	printf("  EM: %d iterations%s, lambda %.5f, %zu patterns\n", r.model.iterations,
 	       r.model.converged ? "" : " (not converged)", r.model.lambda, r.patterns);
 	printf("  links %zu, review %zu; true %zu, false %zu, missed %zu\n", r.links, r.reviews, tp, fp,

@@ -2,14 +2,15 @@
 // Splink writes it, run by DuckDB on the same prepared columns
 // (DIR/a_cols.csv and DIR/b_cols.csv from `bench_linkage --dir DIR`):
 //
-//   blocking   the union of the same fourteen rules, each pair once, blocks
-//              over a rule's cap on side b skipped;
+//   blocking   the union of the same eight rules, each pair once, blocks
+//              over a rule's cap on side b taken in windows;
 //   levels     the same comparison levels, as CASE expressions over
 //              DuckDB's jaro_winkler_similarity, damerau_levenshtein and
 //              levenshtein;
 //   u          the levels of 300,000 random pairs;
 //   m          EM rule by rule over the level patterns, each iteration one
-//              SQL query, leaving out the comparisons the rule fixes;
+//              SQL query, leaving out the comparisons the rule fixes (its
+//              columns and its windows' columns);
 //   lambda     the expected matches among the candidates, iterated in SQL;
 //   weights    log2 m/u per level, term frequencies on exact names;
 //   links      one to one, best first, at probability 0.9 or more.
@@ -73,31 +74,56 @@ const cmps = [
   { name: 'place', levels: TEXT, sql: textLevel('place'), fixed: ['place'], impossible: [] },
   { name: 'sex', levels: EXACT, sql: exactLevel('sex'), fixed: ['sex'], impossible: [] },
 ];
-// The rules of src/match/person.c, each with its cap: blocks larger than
-// that on side b are skipped (CAP, CAP_REFINED and CAP_ID there).
-const [CAP, CAP_REFINED, CAP_ID] = [16, 64, 4];
+// The rules of src/match/person.c: a block of more than `cap` records on
+// side b is taken in windows (the block in the order of each window column,
+// unknown first, then side, then row: each record of a meets the WINDOW
+// records of b before it and after it, and those of b with its value if
+// they are at most TIES; a record that knows no window column meets the
+// whole of the other side's block); without windows it is skipped.
+const [CAP, CAP_ID, WINDOW, TIES] = [2, 4, 1, 4];
+const WSES = 100; // a rule's window pairs are proposed as k + WSES
 const rules = [
-  { cols: ['skel_pair'], cap: CAP },
-  { cols: ['skel_pair', 'birth_year'], cap: CAP_REFINED },
-  { cols: ['skel_pair', 'patr_eq'], cap: CAP_REFINED },
-  { cols: ['surname_skel', 'birth_year'], cap: CAP },
-  { cols: ['surname_skel', 'birth'], cap: CAP_REFINED },
-  { cols: ['given_eq', 'patr_eq', 'birth_year'], cap: CAP },
-  { cols: ['given_eq', 'patr_eq', 'birth'], cap: CAP_REFINED },
-  { cols: ['birth', 'given_eq'], cap: CAP },
-  { cols: ['birth', 'given_eq', 'skel_head'], cap: CAP_REFINED },
-  { cols: ['service'], cap: CAP_ID },
-  { cols: ['given_eq', 'patr_eq', 'skel_head'], cap: CAP },
-  { cols: ['given_eq', 'patr_eq', 'skel_head', 'birth_year'], cap: CAP_REFINED },
+  { cols: ['skel_pair'], cap: CAP, win: ['birth', 'patr_eq'] },
+  { cols: ['surname_skel', 'birth_year'], cap: CAP, win: ['given_skel', 'birth'] },
+  { cols: ['given_eq', 'patr_eq', 'birth_year'], cap: CAP, win: ['surname_skel', 'birth'] },
+  { cols: ['birth', 'given_eq'], cap: CAP, win: ['surname_skel', 'patr_eq'] },
+  { cols: ['service'], cap: CAP_ID, win: [] },
+  { cols: ['given_eq', 'patr_eq', 'skel_head'], cap: CAP, win: ['surname_skel', 'birth'] },
   // The home address's (empty in this benchmark's lists: they propose nothing).
-  { cols: ['house', 'locality'], cap: CAP },
-  { cols: ['locality', 'surname_skel'], cap: CAP },
+  { cols: ['house', 'locality'], cap: CAP, win: ['surname_skel', 'given_skel'] },
+  { cols: ['locality', 'surname_skel'], cap: CAP, win: ['given_skel', 'birth'] },
 ];
-const ruleSql = (cols) => cols.map((c) => `a.${c} = b.${c}`).join(' AND ');
-// A rule's pairs: side b's records in blocks of at most its cap.
-const ruleJoin = ({ cols, cap }) => `SELECT a.rid AS l, b.rid AS r FROM a JOIN (SELECT * FROM b
-  WHERE (${cols.join(', ')}) IN (SELECT (${cols.join(', ')}) FROM b WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}
-  GROUP BY ${cols.join(', ')} HAVING count(*) <= ${cap})) b ON ${ruleSql(cols)}`;
+// A rule's pairs as (l, r, k): whole blocks of at most its cap on side b,
+// windows in larger ones, and the records there that know no window column.
+const ruleJoin = ({ cols, cap, win }, k) => {
+  const key = cols.join(', ');
+  const on = cols.map((c) => `x.${c} = y.${c}`).join(' AND ');
+  const entries = `SELECT 0 AS side, rid, ${[...cols, ...win].join(', ')} FROM a WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}
+    UNION ALL SELECT 1, rid, ${[...cols, ...win].join(', ')} FROM b WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}`;
+  const parts = [`SELECT x.rid AS l, y.rid AS r, ${k} AS k FROM e${k} x JOIN e${k} y ON ${on}
+    JOIN blk${k} z ON ${cols.map((c) => `z.${c} = x.${c}`).join(' AND ')}
+    WHERE x.side = 0 AND y.side = 1 AND z.nb <= ${cap}`];
+  win.forEach((w, wi) => {
+    const order = `PARTITION BY ${key} ORDER BY ${w} NULLS FIRST, side, rid`;
+    parts.push(`SELECT x.rid, y.rid, ${k + WSES} FROM
+      (SELECT *, sum(side) OVER (${order}) AS before FROM e${k}) x
+      JOIN (SELECT *, sum(side) OVER (${order}) - 1 AS rank FROM e${k}) y ON ${on}
+      JOIN blk${k} z ON ${cols.map((c) => `z.${c} = x.${c}`).join(' AND ')}
+      LEFT JOIN (SELECT ${key}, ${w}, count(*) AS ties FROM e${k} WHERE side = 1 AND ${w} IS NOT NULL
+        GROUP BY ALL) t ON ${cols.map((c) => `t.${c} = x.${c}`).join(' AND ')} AND t.${w} = x.${w}
+      WHERE x.side = 0 AND y.side = 1 AND z.nb > ${cap}
+        AND y.rank >= x.before - ${WINDOW}
+        AND y.rank < x.before + ${WINDOW} + (CASE WHEN coalesce(t.ties, 0) <= ${TIES} THEN coalesce(t.ties, 0) ELSE 0 END)`);
+    void wi;
+  });
+  if (win.length) {
+    const sparse = (t) => win.map((w) => `${t}.${w} IS NULL`).join(' AND ');
+    parts.push(`SELECT x.rid, y.rid, ${k + WSES} FROM e${k} x JOIN e${k} y ON ${on}
+      JOIN blk${k} z ON ${cols.map((c) => `z.${c} = x.${c}`).join(' AND ')}
+      WHERE x.side = 0 AND y.side = 1 AND z.nb > ${cap} AND ((${sparse('x')}) OR (${sparse('y')}))`);
+  }
+  return { entries, key, sql: parts.join(' UNION ALL ') };
+};
 
 const t0 = performance.now();
 const db = await DuckDBInstance.create(':memory:', { threads });
@@ -112,13 +138,25 @@ for (const side of ['a', 'b']) {
 const [[na]] = await rows('SELECT count(*) FROM a');
 const [[nb]] = await rows('SELECT count(*) FROM b');
 
-// Blocking: the union of the rules, each pair once.
-await run(`CREATE TABLE cand AS SELECT DISTINCT l, r FROM (${rules.map(ruleJoin).join(' UNION ALL ')})`);
+// Blocking: the union of the rules, each pair once, with the rules that
+// proposed it.
+const joins = rules.map(ruleJoin);
+for (let k = 0; k < rules.length; k++) {
+  await run(`CREATE TABLE e${k} AS ${joins[k].entries}`);
+  await run(`CREATE TABLE blk${k} AS SELECT ${joins[k].key}, count(*) FILTER (WHERE side = 1) AS nb
+    FROM e${k} GROUP BY ALL`);
+}
+// EM sessions, as in src/match/link.c: each rule's whole blocks (r<k>), and
+// each rule's windows (w<k>), which fix the windows' columns too.
+const sessions = [...rules.map((rule, k) => ({ flag: `r${k}`, k, fixes: rule.cols })),
+  ...rules.flatMap((rule, k) => (rule.win.length ? [{ flag: `w${k}`, k: k + WSES, fixes: [...rule.cols, ...rule.win] }] : []))];
+await run(`CREATE TABLE cand AS SELECT l, r, ${sessions.map(({ flag, k }) => `bool_or(k = ${k}) AS ${flag}`).join(', ')}
+  FROM (${joins.map((j) => j.sql).join(' UNION ALL ')}) GROUP BY l, r`);
 const [[candidates]] = await rows('SELECT count(*) FROM cand');
 
 // Levels of every candidate pair, and which rules propose it.
 const levelCols = cmps.map((c, i) => `(${c.sql})::TINYINT AS g${i}`).join(',\n');
-const ruleCols = rules.map(({ cols }, k) => `coalesce(${ruleSql(cols)}, false) AS r${k}`).join(', ');
+const ruleCols = sessions.map(({ flag }) => `c.${flag}`).join(', ');
 await run(`CREATE TABLE cmp AS SELECT c.l, c.r, a.surname AS v0, a.given AS v1, a.patr AS v2,
   ${levelCols}, ${ruleCols} FROM cand c JOIN a ON a.rid = c.l JOIN b ON b.rid = c.r`);
 
@@ -140,7 +178,7 @@ for (let i = 0; i < cmps.length; i++) {
 
 // The level patterns, counted, with the rules that propose them.
 await run(`CREATE TABLE pat AS SELECT ${cmps.map((_, i) => `g${i}`).join(', ')},
-  ${rules.map((_, k) => `r${k}`).join(', ')}, count(*)::DOUBLE AS n FROM cmp GROUP BY ALL`);
+  ${sessions.map(({ flag }) => flag).join(', ')}, count(*)::DOUBLE AS n FROM cmp GROUP BY ALL`);
 
 // The probability factor of comparison i under params p, as SQL.
 const factor = (i, p, skip) => (skip[i] ? '1' :
@@ -152,10 +190,10 @@ const start = () => cmps.map((c) => c.levels.map((_, k) => (k === 0 ? 0.9 : 0.1 
 const msum = cmps.map((c) => c.levels.map(() => 0));
 const wsum = cmps.map(() => 0);
 let iterations = 0;
-const [ruleHas] = await rows(`SELECT ${rules.map((_, k) => `count(*) FILTER (WHERE r${k})`).join(', ')} FROM pat`);
-for (let k = 0; k < rules.length; k++) {
+const [ruleHas] = await rows(`SELECT ${sessions.map(({ flag }) => `count(*) FILTER (WHERE ${flag})`).join(', ')} FROM pat`);
+for (let k = 0; k < sessions.length; k++) {
   if (!Number(ruleHas[k])) continue; // a rule that proposes nothing teaches nothing
-  const skip = cmps.map((c) => rules[k].cols.some((col) => c.fixed.includes(col)));
+  const skip = cmps.map((c) => sessions[k].fixes.some((col) => c.fixed.includes(col)));
   let m = start();
   let lambda = 0.5;
   let matched = 0;
@@ -165,7 +203,7 @@ for (let k = 0; k < rules.length; k++) {
       `sum(w) FILTER (WHERE g${i} = ${lv})`)));
     const dens = cmps.flatMap((c, i) => (skip[i] ? [] : [`sum(w) FILTER (WHERE g${i} >= 0)`]));
     const [row] = await rows(`WITH post AS (SELECT *, n * (${lambda}::DOUBLE * ${product(m, skip)}) /
-        (${lambda}::DOUBLE * ${product(m, skip)} + ${1 - lambda}::DOUBLE * ${product(u, skip)}) AS w FROM pat WHERE r${k})
+        (${lambda}::DOUBLE * ${product(m, skip)} + ${1 - lambda}::DOUBLE * ${product(u, skip)}) AS w FROM pat WHERE ${sessions[k].flag})
       SELECT sum(w), sum(n), ${[...sums, ...dens].join(', ')} FROM post`);
     matched = Number(row[0]);
     const total = Number(row[1]);

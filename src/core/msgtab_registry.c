@@ -185,6 +185,9 @@ const msg_entry msg_table_registry[] = {
 
 	/* reconciliation and deduplication (src/match) */
 	{"match.no_name", {"{list}:{line}: no name", "{list}:{line}: немає імені", "{list}:{line}: нет имени"}},
+	{"match.record_too_long", {"{list}:{line}: the values to compare are too long (at most 65,535 bytes together)",
+	                           "{list}:{line}: значення для порівняння задовгі (щонайбільше 65 535 байтів разом)",
+	                           "{list}:{line}: значения для сравнения слишком длинные (не более 65 535 байт вместе)"}},
 	{"match.not_a_field", {"{list}:1: column '{column}' is not a person field (docs/formats.md)",
 	                       "{list}:1: стовпець «{column}» не є полем особи (docs/formats.md)",
 	                       "{list}:1: столбец «{column}» не является полем лица (docs/formats.md)"}},
@@ -204,9 +207,9 @@ const msg_entry msg_table_registry[] = {
 	                "{list}:{line}: столбец {n} — некорректный UTF-8 (байт {byte})"}},
 	{"match.empty", {"{list}: empty: expected a header line", "{list}: порожній: очікується рядок заголовка",
 	                 "{list}: пуст: ожидается строка заголовка"}},
-	{"match.too_many_records", {"linkage: at most 4 billion records a side",
-	                            "зіставлення: щонайбільше 4 мільярди записів з кожного боку",
-	                            "сопоставление: не более 4 миллиардов записей с каждой стороны"}},
+	{"match.too_many_records", {"linkage: at most 16,777,215 records a side",
+	                            "зіставлення: щонайбільше 16 777 215 записів з кожного боку",
+	                            "сопоставление: не более 16 777 215 записей с каждой стороны"}},
 	{"match.no_memory", {"linkage: out of memory", "зіставлення: не вистачає пам’яті",
 	                     "сопоставление: не хватает памяти"}},
 	{"match.no_memory_patterns", {"linkage: out of memory counting patterns",

@@ -14,28 +14,61 @@ void match_side_init(match_side *s, size_t ncols)
 	arena_init(&s->a, 0);
 }
 
+/* One record's values in one piece (see match_side). */
+static const char *record_of(match_side *s, const char *const *values)
+{
+	size_t len = 2 * s->ncols;
+	for(size_t c = 0; c < s->ncols; c++)
+		if(values[c] && *values[c])
+			len += strlen(values[c]) + 1;
+	if(len > MATCH_RECORD_MAX)
+		return NULL;
+	char *r = arena_alloc(&s->a, len);
+	if(!r)
+		return NULL;
+	size_t at = 2 * s->ncols;
+	for(size_t c = 0; c < s->ncols; c++) {
+		uint16_t off = 0;
+		if(values[c] && *values[c]) {
+			size_t n = strlen(values[c]) + 1;
+			memcpy(r + at, values[c], n);
+			off = (uint16_t)at;
+			at += n;
+		}
+		memcpy(r + 2 * c, &off, sizeof(off));
+	}
+	return r;
+}
+
 pl_rc match_side_add(match_side *s, const char *const *values)
 {
 	if(s->n == s->cap) {
 		size_t cap = s->cap ? s->cap * 2 : 1024;
-		const char **v = realloc(s->v, cap * s->ncols * sizeof(*v));
-		if(!v)
+		const char **rec = realloc(s->rec, cap * sizeof(*rec));
+		if(!rec)
 			return PL_ENOMEM;
-		s->v = v;
+		s->rec = rec;
 		s->cap = cap;
 	}
-	const char **row = s->v + s->n * s->ncols;
-	for(size_t c = 0; c < s->ncols; c++)
-		row[c] = values[c] && *values[c] ? arena_strdup(&s->a, values[c]) : NULL;
-	if(arena_oom(&s->a))
-		return PL_ENOMEM;
-	s->n++;
+	const char *r = record_of(s, values);
+	if(!r)
+		return arena_oom(&s->a) ? PL_ENOMEM : PL_ELIMIT;
+	s->rec[s->n++] = r;
+	return PL_OK;
+}
+
+pl_rc match_side_set(match_side *s, size_t i, const char *const *values)
+{
+	const char *r = record_of(s, values);
+	if(!r)
+		return arena_oom(&s->a) ? PL_ENOMEM : PL_ELIMIT;
+	s->rec[i] = r;
 	return PL_OK;
 }
 
 void match_side_free(match_side *s)
 {
-	free(s->v);
+	free(s->rec);
 	arena_free(&s->a);
 	memset(s, 0, sizeof(*s));
 }

@@ -11,22 +11,30 @@
 
 /* ---- blocking ----------------------------------------------------------- */
 
-typedef struct slot {
-	uint64_t hash;
-	uint32_t idx;
-} slot;
-
-typedef struct block_index {
-	slot *slots; /* side b's records with a key, by hash */
-	size_t n;
-} block_index;
+/* A candidate pair in 64 bits, so that a million a side fits in memory:
+ * a's record, b's record (24 bits each: MATCH_SIDE_MAX) and the rules
+ * (bit r) that proposed it. Sorted, a pair's proposals are neighbours. */
+typedef uint64_t cand;
+#define CAND(i, j, rules) ((uint64_t)(i) << 40 | (uint64_t)(j) << 16 | (rules))
+#define CAND_A(c) ((size_t)((c) >> 40))
+#define CAND_B(c) ((size_t)((c) >> 16 & 0xFFFFFF))
+#define CAND_RULES(c) ((uint32_t)((c) & 0xFFFF))
+#define CAND_PAIR(c) ((c) >> 16)
 
 typedef struct linker {
 	const match_spec *spec;
 	const match_side *a, *b;
 	const match_opts *o;
 	match_result *r;
-	block_index idx[MATCH_RULES_MAX];
+	cand *cand;      /* the candidate pairs, sorted, each once */
+	size_t ncand;
+	uint8_t *level;  /* their levels, spec->ncmps a pair */
+	/* EM sessions: one per rule over the pairs its whole blocks proposed
+	 * (bit r of a candidate's rules), and one per rule with windows over
+	 * those its windows proposed, which fixes their columns too. */
+	int window_session[MATCH_RULES_MAX];
+	int session_rule[MATCH_SESSIONS_MAX];
+	int nsessions;
 	int levels[MATCH_CMPS_MAX]; /* per comparison, "else" included */
 	double prior;               /* log2 of the prior odds */
 	double bf[MATCH_CMPS_MAX][MATCH_LEVELS_MAX]; /* log2 m/u */
@@ -46,68 +54,6 @@ static bool rule_key(const match_rule *rule, const match_side *s, size_t i, uint
 	return true;
 }
 
-static bool rule_same(const match_rule *rule, const match_side *a, size_t i, const match_side *b,
-                      size_t j)
-{
-	for(int k = 0; k < rule->ncols; k++)
-		if(strcmp(match_value(a, i, rule->cols[k]), match_value(b, j, rule->cols[k])))
-			return false;
-	return true;
-}
-
-static int slot_cmp(const void *x, const void *y)
-{
-	const slot *p = x, *q = y;
-	if(p->hash != q->hash)
-		return p->hash < q->hash ? -1 : 1;
-	return p->idx < q->idx ? -1 : p->idx > q->idx;
-}
-
-/* Index side b by the rule's key, leaving out blocks over max_block. */
-static pl_rc index_rule(linker *l, int r)
-{
-	const match_rule *rule = &l->spec->rules[r];
-	block_index *ix = &l->idx[r];
-	ix->slots = malloc((l->b->n ? l->b->n : 1) * sizeof(slot));
-	if(!ix->slots)
-		return PL_ENOMEM;
-	for(size_t j = 0; j < l->b->n; j++)
-		if(rule_key(rule, l->b, j, &ix->slots[ix->n].hash))
-			ix->slots[ix->n++].idx = (uint32_t)j;
-	qsort(ix->slots, ix->n, sizeof(slot), slot_cmp);
-	size_t out = 0;
-	for(size_t s = 0; s < ix->n;) {
-		size_t e = s;
-		while(e < ix->n && ix->slots[e].hash == ix->slots[s].hash)
-			e++;
-		if(e - s > l->r->largest_block)
-			l->r->largest_block = e - s;
-		size_t most = rule->max_block ? rule->max_block : l->o->max_block;
-		if(most && e - s > most) {
-			l->r->skipped_blocks++;
-		} else {
-			memmove(ix->slots + out, ix->slots + s, (e - s) * sizeof(slot));
-			out += e - s;
-		}
-		s = e;
-	}
-	ix->n = out;
-	return PL_OK;
-}
-
-static size_t lower_bound(const block_index *ix, uint64_t h)
-{
-	size_t lo = 0, hi = ix->n;
-	while(lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if(ix->slots[mid].hash < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Run fn on each of n jobs (`size` bytes apart): job 0 on this thread, the
  * others on threads of their own, or here if a thread cannot start. */
 static void run_parallel(void *(*fn)(void *), void *jobs, size_t size, int n)
@@ -123,12 +69,337 @@ static void run_parallel(void *(*fn)(void *), void *jobs, size_t size, int n)
 		pthread_join(th[t], NULL);
 }
 
-/* ---- the passes over the candidate pairs ------------------------------ */
+typedef struct pairvec {
+	cand *v;
+	size_t n, cap;
+	bool oom;
+} pairvec;
 
-/* A pass visits every candidate pair once; each thread takes a share of
- * side a with its own state. */
-typedef struct pass pass;
-typedef void (*pair_fn)(pass *p, size_t i, size_t j);
+static void pairvec_push(pairvec *pv, cand x)
+{
+	if(pv->n == pv->cap) {
+		size_t cap = pv->cap ? pv->cap * 2 : 1u << 16;
+		cand *v = pv->oom ? NULL : realloc(pv->v, cap * sizeof(*v));
+		if(!v) {
+			pv->oom = true;
+			return;
+		}
+		pv->v = v;
+		pv->cap = cap;
+	}
+	pv->v[pv->n++] = x;
+}
+
+/* Sort elements of `size` bytes by the 64-bit key they start with, on
+ * its bits from `low` up, 16 at a time, least significant first (stable:
+ * equal keys keep their order); a digit all share is not sorted on (the
+ * high bits of small indexes). */
+static inline __attribute__((always_inline)) bool radix_sort(void *v, size_t n, size_t size, int low)
+{
+	char *tmp = malloc((n ? n : 1) * size);
+	size_t *count = malloc(65536 * sizeof(*count));
+	if(!tmp || !count) {
+		free(tmp);
+		free(count);
+		return false;
+	}
+	char *from = v, *to = tmp;
+	for(int shift = low; shift < 64; shift += 16) {
+		memset(count, 0, 65536 * sizeof(*count));
+		uint64_t key;
+		for(size_t k = 0; k < n; k++) {
+			memcpy(&key, from + k * size, sizeof(key));
+			count[key >> shift & 0xFFFF]++;
+		}
+		memcpy(&key, from, sizeof(key));
+		if(n && count[key >> shift & 0xFFFF] == n)
+			continue;
+		size_t sum = 0;
+		for(size_t d = 0; d < 65536; d++) {
+			size_t c = count[d];
+			count[d] = sum;
+			sum += c;
+		}
+		for(size_t k = 0; k < n; k++) {
+			memcpy(&key, from + k * size, sizeof(key));
+			memcpy(to + count[key >> shift & 0xFFFF]++ * size, from + k * size, size);
+		}
+		char *t = from;
+		from = to;
+		to = t;
+	}
+	if(from != (char *)v)
+		memcpy(v, from, n * size);
+	free(tmp);
+	free(count);
+	return true;
+}
+
+/* A record under a rule: its key's hash, side (0: a, 1: b) and index. */
+typedef struct entry {
+	uint64_t hash;
+	uint32_t idx, side;
+} entry;
+
+/* A record of a large block in a window's order. */
+typedef struct ranked {
+	const char *v; /* the window column's value, NULL first */
+	uint32_t idx, side;
+} ranked;
+
+static int ranked_cmp(const void *x, const void *y)
+{
+	const ranked *p = x, *q = y;
+	if(p->v != q->v) {
+		if(!p->v || !q->v)
+			return p->v ? 1 : -1;
+		int c = strcmp(p->v, q->v);
+		if(c)
+			return c;
+	}
+	if(p->side != q->side)
+		return p->side < q->side ? -1 : 1;
+	return p->idx < q->idx ? -1 : p->idx > q->idx;
+}
+
+/* One thread's share of the rules. */
+typedef struct block_job {
+	linker *l;
+	int first, step;
+	pairvec out;
+	size_t rule_pairs[MATCH_RULES_MAX];
+	size_t largest, skipped, windowed;
+	ranked *scratch;
+	size_t *before; /* per a-record of a window: side b's records before it */
+	size_t scratch_cap;
+	bool oom;
+} block_job;
+
+/* (Two keys with the same hash would make a pair of records that do not
+ * agree on the rule a candidate: one pair more to compare, no harm.) */
+static void emit(block_job *job, int r, bool windowed, size_t i, size_t j)
+{
+	job->rule_pairs[r]++;
+	pairvec_push(&job->out, CAND(i, j, 1u << (windowed ? job->l->window_session[r] : r)));
+}
+
+static void block_whole(block_job *job, int r, const entry *e, size_t na, size_t n)
+{
+	if(job->l->o->dedupe) {
+		for(size_t p = 0; p < n; p++)
+			for(size_t q = p + 1; q < n; q++)
+				emit(job, r, false, e[p].idx, e[q].idx);
+		return;
+	}
+	for(size_t p = 0; p < na; p++)
+		for(size_t q = na; q < n; q++)
+			emit(job, r, false, e[p].idx, e[q].idx);
+}
+
+static bool scratch_fit(block_job *job, size_t n)
+{
+	if(n <= job->scratch_cap)
+		return true;
+	free(job->scratch);
+	free(job->before);
+	job->scratch = malloc(n * sizeof(*job->scratch));
+	job->before = malloc(n * sizeof(*job->before));
+	job->scratch_cap = job->scratch && job->before ? n : 0;
+	return job->scratch_cap != 0 || (job->oom = true, false);
+}
+
+/* A large block, in the order of window column col: each record of a is
+ * paired with the w records of b before it and the w after it (of one
+ * list: each record with the w after it). Pairs grow with the block, not
+ * with its square, and a typo late in the column keeps its neighbours. */
+static void block_window(block_job *job, int r, int col, const entry *e, size_t n)
+{
+	const linker *l = job->l;
+	size_t w = l->o->window;
+	if(!scratch_fit(job, n))
+		return;
+	ranked *x = job->scratch;
+	for(size_t k = 0; k < n; k++)
+		x[k] = (ranked){match_value(e[k].side ? l->b : l->a, e[k].idx, col), e[k].idx, e[k].side};
+	qsort(x, n, sizeof(*x), ranked_cmp);
+	size_t tie_max = l->o->window_ties;
+	if(l->o->dedupe) {
+		for(size_t p = 0; p < n; p++) {
+			size_t ties = 0;
+			while(x[p].v && p + 1 + ties < n && ties <= tie_max && !strcmp(x[p + 1 + ties].v, x[p].v))
+				ties++;
+			if(ties > tie_max)
+				ties = 0;
+			for(size_t q = p + 1; q < n && q <= p + ties + w; q++)
+				emit(job, r, true, x[p].idx < x[q].idx ? x[p].idx : x[q].idx,
+				     x[p].idx < x[q].idx ? x[q].idx : x[p].idx);
+		}
+		return;
+	}
+	/* Side b's records in order at the front, each a-record's count of
+	 * them before it alongside. */
+	size_t nb = 0, na = 0;
+	for(size_t k = 0; k < n; k++) {
+		if(x[k].side)
+			x[nb++] = x[k];
+		else
+			job->before[na++] = (size_t)x[k].idx << 32 | nb;
+	}
+	for(size_t k = 0; k < na; k++) {
+		size_t i = job->before[k] >> 32, at = job->before[k] & 0xFFFFFFFFu;
+		/* Side b's records with the same value follow it (a sorts
+		 * first among equals): all of them, if they are few. */
+		const char *v = match_value(l->a, i, col);
+		size_t ties = 0;
+		while(v && at + ties < nb && ties <= tie_max && !strcmp(x[at + ties].v, v))
+			ties++;
+		if(ties > tie_max)
+			ties = 0;
+		size_t lo = at > w ? at - w : 0, hi = at + ties + w < nb ? at + ties + w : nb;
+		for(size_t q = lo; q < hi; q++)
+			emit(job, r, true, i, x[q].idx);
+	}
+}
+
+static bool sparse(const linker *l, const match_rule *rule, int nwin, const entry *x)
+{
+	for(int k = 0; k < nwin; k++)
+		if(match_value(x->side ? l->b : l->a, x->idx, rule->win[k]))
+			return false;
+	return true;
+}
+
+/* A record that knows none of the window columns has no place in their
+ * order: it meets the whole of the other side's block (a list of names
+ * alone, where the windows mean nothing, is blocked as if it had none). */
+static void block_sparse(block_job *job, int r, int nwin, const entry *e, size_t na, size_t n)
+{
+	const linker *l = job->l;
+	const match_rule *rule = &l->spec->rules[r];
+	for(size_t p = 0; p < n; p++) {
+		if(!sparse(l, rule, nwin, &e[p]))
+			continue;
+		if(l->o->dedupe) {
+			for(size_t q = 0; q < n; q++)
+				if(q != p)
+					emit(job, r, true, e[p].idx < e[q].idx ? e[p].idx : e[q].idx,
+					     e[p].idx < e[q].idx ? e[q].idx : e[p].idx);
+		} else if(p < na) {
+			for(size_t q = na; q < n; q++)
+				emit(job, r, true, e[p].idx, e[q].idx);
+		} else {
+			for(size_t q = 0; q < na; q++)
+				emit(job, r, true, e[q].idx, e[p].idx);
+		}
+	}
+}
+
+static void block_rule(block_job *job, int r)
+{
+	const linker *l = job->l;
+	const match_rule *rule = &l->spec->rules[r];
+	bool dedupe = l->o->dedupe;
+	size_t total = l->a->n + (dedupe ? 0 : l->b->n), m = 0;
+	entry *e = malloc((total ? total : 1) * sizeof(*e));
+	if(!e) {
+		job->oom = true;
+		return;
+	}
+	for(int side = 0; side < (dedupe ? 1 : 2); side++) {
+		const match_side *s = side ? l->b : l->a;
+		for(size_t i = 0; i < s->n; i++)
+			if(rule_key(rule, s, i, &e[m].hash)) {
+				e[m].idx = (uint32_t)i;
+				e[m++].side = (uint32_t)side;
+			}
+	}
+	/* By key; the records of a block stay in order, a's before b's. */
+	if(!radix_sort(e, m, sizeof(*e), 0)) {
+		free(e);
+		job->oom = true;
+		return;
+	}
+	size_t most = rule->max_block ? rule->max_block : l->o->max_block;
+	int nwin = rule->nwin;
+	for(size_t s = 0; s < m && !job->oom && !job->out.oom;) {
+		size_t t = s, na = 0;
+		while(t < m && e[t].hash == e[s].hash)
+			na += !e[t++].side;
+		size_t n = t - s, nb = dedupe ? n : n - na;
+		if(dedupe ? n < 2 : !na || !nb) {
+			s = t;
+			continue;
+		}
+		if(nb > job->largest)
+			job->largest = nb;
+		if(!most || nb <= most)
+			block_whole(job, r, e + s, na, n);
+		else if(!nwin)
+			job->skipped++;
+		else {
+			job->windowed++;
+			for(int k = 0; k < nwin; k++)
+				block_window(job, r, rule->win[k], e + s, n);
+			block_sparse(job, r, nwin, e + s, na, n);
+		}
+		s = t;
+	}
+	free(e);
+}
+
+static void *block_run(void *arg)
+{
+	block_job *job = arg;
+	for(int r = job->first; r < job->l->spec->nrules && !job->oom && !job->out.oom; r += job->step)
+		block_rule(job, r);
+	free(job->scratch);
+	free(job->before);
+	return NULL;
+}
+
+/* The candidate pairs: every rule's, on the threads, then sorted and each
+ * kept once. */
+static pl_rc block_all(linker *l, int nthreads)
+{
+	block_job jobs[16];
+	int nj = nthreads < l->spec->nrules ? nthreads : l->spec->nrules;
+	for(int t = 0; t < nj; t++)
+		jobs[t] = (block_job){.l = l, .first = t, .step = nj};
+	run_parallel(block_run, jobs, sizeof(block_job), nj);
+	size_t total = 0;
+	bool oom = false;
+	for(int t = 0; t < nj; t++) {
+		total += jobs[t].out.n;
+		oom |= jobs[t].oom || jobs[t].out.oom;
+		for(int r = 0; r < l->spec->nrules; r++)
+			l->r->rule_pairs[r] += jobs[t].rule_pairs[r];
+		if(jobs[t].largest > l->r->largest_block)
+			l->r->largest_block = jobs[t].largest;
+		l->r->skipped_blocks += jobs[t].skipped;
+		l->r->windowed_blocks += jobs[t].windowed;
+	}
+	l->cand = oom ? NULL : malloc((total ? total : 1) * sizeof(cand));
+	for(int t = 0; t < nj; t++) {
+		if(l->cand && jobs[t].out.n)
+			memcpy(l->cand + l->ncand, jobs[t].out.v, jobs[t].out.n * sizeof(cand));
+		l->ncand += l->cand ? jobs[t].out.n : 0;
+		free(jobs[t].out.v);
+	}
+	if(!l->cand || !radix_sort(l->cand, l->ncand, sizeof(cand), 16))
+		return PL_ENOMEM;
+	size_t out = 0;
+	for(size_t k = 0; k < l->ncand; k++) {
+		if(out && CAND_PAIR(l->cand[out - 1]) == CAND_PAIR(l->cand[k]))
+			l->cand[out - 1] |= CAND_RULES(l->cand[k]);
+		else
+			l->cand[out++] = l->cand[k];
+	}
+	l->ncand = out;
+	l->r->candidates = out;
+	return PL_OK;
+}
+
+/* ---- the passes over the candidate pairs ------------------------------ */
 
 typedef struct pattern_table {
 	uint64_t *key;
@@ -137,74 +408,34 @@ typedef struct pattern_table {
 	bool oom;
 } pattern_table;
 
-struct pass {
+/* A pass visits a share of the candidate pairs on a thread of its own:
+ * pass 1 compares them (their levels are kept) and counts their level
+ * patterns for EM, pass 2 weighs them. */
+typedef struct pass {
 	linker *l;
 	size_t lo, hi;
-	pair_fn fn;
-	uint32_t *stamp;
-	size_t candidates;
-	size_t rule_pairs[MATCH_RULES_MAX];
-	pattern_table pt[MATCH_RULES_MAX + 1]; /* pass 1: by rule, then all */
-	match_pair *pairs;         /* pass 2 */
+	pattern_table pt[MATCH_SESSIONS_MAX + 1]; /* pass 1: by session, then all */
+	match_pair *pairs;                     /* pass 2 */
 	size_t npairs, cap;
 	bool oom;
-};
+} pass;
 
-static void *pass_run(void *arg)
+static pl_rc run_passes(linker *l, void *(*fn)(void *), pass *ps, int nthreads)
 {
-	pass *p = arg;
-	linker *l = p->l;
-	const match_spec *spec = l->spec;
-	bool dedupe = l->o->dedupe;
-	for(size_t i = p->lo; i < p->hi && !p->oom; i++) {
-		for(int r = 0; r < spec->nrules; r++) {
-			uint64_t h;
-			if(!rule_key(&spec->rules[r], l->a, i, &h))
-				continue;
-			const block_index *ix = &l->idx[r];
-			for(size_t s = lower_bound(ix, h); s < ix->n && ix->slots[s].hash == h; s++) {
-				size_t j = ix->slots[s].idx;
-				if(dedupe && j <= i)
-					continue;
-				if(!rule_same(&spec->rules[r], l->a, i, l->b, j))
-					continue;
-				p->rule_pairs[r]++;
-				if(p->stamp[j] == (uint32_t)(i + 1))
-					continue;
-				p->stamp[j] = (uint32_t)(i + 1);
-				p->candidates++;
-				p->fn(p, i, j);
-			}
-		}
-	}
-	return NULL;
-}
-
-/* Run fn over every candidate pair on o->threads threads; the passes are
- * returned for their results. */
-static pl_rc run_passes(linker *l, pair_fn fn, pass *ps, int nthreads)
-{
-	size_t n = l->a->n;
+	for(int t = 0; t < nthreads; t++)
+		ps[t] = (pass){.l = l, .lo = l->ncand * (size_t)t / (size_t)nthreads,
+		               .hi = l->ncand * (size_t)(t + 1) / (size_t)nthreads};
+	run_parallel(fn, ps, sizeof(pass), nthreads);
+	bool oom = false;
 	for(int t = 0; t < nthreads; t++) {
-		ps[t] = (pass){.l = l, .fn = fn, .lo = n * (size_t)t / (size_t)nthreads,
-		               .hi = n * (size_t)(t + 1) / (size_t)nthreads};
-		ps[t].stamp = calloc(l->b->n ? l->b->n : 1, sizeof(uint32_t));
-		if(!ps[t].stamp)
-			return PL_ENOMEM;
-	}
-	run_parallel(pass_run, ps, sizeof(pass), nthreads);
-	for(int t = 0; t < nthreads; t++) {
-		free(ps[t].stamp);
-		ps[t].stamp = NULL;
-		for(int k = 0; k <= MATCH_RULES_MAX; k++)
+		for(int k = 0; k <= MATCH_SESSIONS_MAX; k++)
 			ps[t].oom |= ps[t].pt[k].oom;
-		if(ps[t].oom)
-			return PL_ENOMEM;
+		oom |= ps[t].oom;
 	}
-	return PL_OK;
+	return oom ? PL_ENOMEM : PL_OK;
 }
 
-/* ---- pass 1: level patterns ------------------------------------------- */
+/* ---- pass 1: levels and their patterns -------------------------------- */
 
 static uint64_t pattern_of(const uint8_t *level, int n)
 {
@@ -258,30 +489,47 @@ static void pattern_free(pattern_table *pt)
 	memset(pt, 0, sizeof(*pt));
 }
 
-/* Whether the pair agrees on every column of the rule. */
-static bool rule_holds(const match_rule *rule, const match_side *a, size_t i, const match_side *b,
-                       size_t j)
+/* A pair's pattern counts once in all, and once under each rule that
+ * proposed it: EM learns m rule by rule (see em). */
+static void count_pattern(pass *p, cand c, const uint8_t *level)
 {
-	for(int k = 0; k < rule->ncols; k++) {
-		const char *x = match_value(a, i, rule->cols[k]), *y = match_value(b, j, rule->cols[k]);
-		if(!x || !y || strcmp(x, y))
-			return false;
-	}
-	return true;
+	uint64_t key = pattern_of(level, p->l->spec->ncmps);
+	pattern_add(&p->pt[MATCH_SESSIONS_MAX], key, 1);
+	for(uint32_t rules = CAND_RULES(c); rules; rules &= rules - 1)
+		pattern_add(&p->pt[__builtin_ctz(rules)], key, 1);
 }
 
-/* A pair's pattern counts once in all, and once under each rule that
- * proposes it: EM learns m rule by rule (see em). */
-static void count_pattern(pass *p, size_t i, size_t j)
+/* Side b's records come in no order: ask for the one a few pairs ahead
+ * while this one is compared (each is a few cache lines; at a million a
+ * side, waiting for them took most of a comparison's time). */
+enum { AHEAD = 8 };
+
+static void prefetch_b(const linker *l, size_t k, size_t hi)
 {
-	const linker *l = p->l;
-	uint8_t level[MATCH_CMPS_MAX];
-	match_compare(l->spec, l->a, i, l->b, j, level);
-	uint64_t key = pattern_of(level, l->spec->ncmps);
-	pattern_add(&p->pt[MATCH_RULES_MAX], key, 1);
-	for(int r = 0; r < l->spec->nrules; r++)
-		if(rule_holds(&l->spec->rules[r], l->a, i, l->b, j))
-			pattern_add(&p->pt[r], key, 1);
+	if(k + AHEAD < hi) {
+		const char *r = l->b->rec[CAND_B(l->cand[k + AHEAD])];
+		__builtin_prefetch(r);
+		__builtin_prefetch(r + 64);
+		__builtin_prefetch(r + 128);
+	}
+	if(k + 2 * AHEAD < hi)
+		__builtin_prefetch(&l->b->rec[CAND_B(l->cand[k + 2 * AHEAD])]);
+}
+
+static void *levels_run(void *arg)
+{
+	pass *p = arg;
+	linker *l = p->l;
+	size_t n = (size_t)l->spec->ncmps;
+	for(size_t k = p->lo; k < p->hi; k++) {
+		prefetch_b(l, k, p->hi);
+		size_t i = CAND_A(l->cand[k]), j = CAND_B(l->cand[k]);
+		uint8_t *level = l->level + k * n;
+		match_compare(l->spec, l->a, i, l->b, j, level);
+		if(!l->o->model)
+			count_pattern(p, l->cand[k], level);
+	}
+	return NULL;
 }
 
 /* ---- u from random pairs ---------------------------------------------- */
@@ -306,9 +554,19 @@ static void *u_run(void *arg)
 	for(int chunk = job->first; chunk < U_CHUNKS; chunk += job->step) {
 		rng g;
 		rng_seed(&g, l->o->seed * U_CHUNKS + (uint64_t)chunk);
-		for(size_t s = 0; s < job->per_chunk; s++) {
-			size_t i = rng_below(&g, (uint32_t)l->a->n), j = rng_below(&g, (uint32_t)l->b->n);
-			if(l->o->dedupe && i == j)
+		/* The pairs are drawn AHEAD at a time and their records asked
+		 * for before they are compared (see prefetch_b). */
+		uint32_t ring[AHEAD][2] = {{0}};
+		for(size_t s = 0; s < job->per_chunk + AHEAD; s++) {
+			size_t i = ring[s % AHEAD][0], j = ring[s % AHEAD][1];
+			if(s < job->per_chunk) {
+				uint32_t ni = rng_below(&g, (uint32_t)l->a->n), nj = rng_below(&g, (uint32_t)l->b->n);
+				__builtin_prefetch(l->a->rec[ni]);
+				__builtin_prefetch(l->b->rec[nj]);
+				ring[s % AHEAD][0] = ni;
+				ring[s % AHEAD][1] = nj;
+			}
+			if(s < AHEAD || (l->o->dedupe && i == j))
 				continue;
 			match_compare(spec, l->a, i, l->b, j, level);
 			for(int c = 0; c < spec->ncmps; c++)
@@ -358,17 +616,26 @@ static void estimate_u(linker *l, int nthreads)
  * of all pairs (not just candidates) that match, follows from the
  * expected number of matches among the candidates with m and u fixed. */
 
+static bool column_of(const match_comparison *c, int col)
+{
+	return col == c->col || (c->alt >= 0 && col == c->alt) || (c->also >= 0 && col == c->also) ||
+	       (c->kind == MATCH_NAME && c->skel >= 0 && col == c->skel);
+}
+
 /* Whether the rule fixes comparison c: it blocks on c's column, its
- * equivalent, or a column derived from the same value. */
-static bool rule_fixes(const match_rule *rule, const match_comparison *c, int ci)
+ * equivalent, or a column derived from the same value; or, for the pairs
+ * of its windows, orders them by one of them, which makes neighbours agree
+ * on it more than chance would. */
+static bool rule_fixes(const match_rule *rule, bool windowed, const match_comparison *c, int ci)
 {
 	if(rule->fixes & (1u << ci))
 		return true;
-	for(int k = 0; k < rule->ncols; k++) {
-		int col = rule->cols[k];
-		if(col == c->col || (c->alt >= 0 && col == c->alt) || (c->also >= 0 && col == c->also))
+	for(int k = 0; k < rule->ncols; k++)
+		if(column_of(c, rule->cols[k]))
 			return true;
-	}
+	for(int k = 0; windowed && k < rule->nwin; k++)
+		if(column_of(c, rule->win[k]))
+			return true;
 	return false;
 }
 
@@ -536,18 +803,18 @@ static void em(linker *l, const pattern_table *pt)
 	md->iterations = 0;
 	md->converged = true;
 	bool learnt = false;
-	for(int r = 0; r < spec->nrules; r++) {
-		if(pt[r].n == 0)
+	for(int s = 0; s < l->nsessions; s++) {
+		if(pt[s].n == 0)
 			continue;
 		bool skip[MATCH_CMPS_MAX];
 		for(int c = 0; c < spec->ncmps; c++)
-			skip[c] = rule_fixes(&spec->rules[r], &spec->cmps[c], c);
+			skip[c] = rule_fixes(&spec->rules[l->session_rule[s]], s >= spec->nrules, &spec->cmps[c], c);
 		if(!session_can_learn(l, skip))
 			continue;
 		learnt = true;
 		double m[MATCH_CMPS_MAX][MATCH_LEVELS_MAX];
 		bool converged;
-		double matched = em_session(l, &pt[r], skip, m, &md->iterations, &converged);
+		double matched = em_session(l, &pt[s], skip, m, &md->iterations, &converged);
 		md->converged &= converged;
 		for(int c = 0; c < spec->ncmps; c++)
 			if(!skip[c]) {
@@ -569,7 +836,7 @@ static void em(linker *l, const pattern_table *pt)
 		fall_back(l, MATCH_NO_VARIATION);
 		return;
 	}
-	estimate_lambda(l, &pt[MATCH_RULES_MAX]);
+	estimate_lambda(l, &pt[MATCH_SESSIONS_MAX]);
 	/* EM that does not separate takes nearly every candidate for a match:
 	 * more than the lists can hold, one to one (or, of one list, than it
 	 * has records). */
@@ -616,11 +883,12 @@ static double prior_of(const match_model *md)
 	return log2(md->lambda / (1 - md->lambda));
 }
 
-static void score_pair(pass *p, size_t i, size_t j)
+static void score_pair(pass *p, size_t k)
 {
 	linker *l = p->l;
-	match_pair mp = {.a = (uint32_t)i, .b = (uint32_t)j};
-	match_compare(l->spec, l->a, i, l->b, j, mp.level);
+	size_t i = CAND_A(l->cand[k]);
+	match_pair mp = {.a = (uint32_t)i, .b = (uint32_t)CAND_B(l->cand[k])};
+	memcpy(mp.level, l->level + k * (size_t)l->spec->ncmps, (size_t)l->spec->ncmps);
 	double w = l->prior;
 	for(int c = 0; c < l->spec->ncmps; c++)
 		w += mp.level[c] == 0 && l->spec->cmps[c].tf ? part_of(l->spec, l->r, l->a, i, c, 0)
@@ -642,6 +910,14 @@ static void score_pair(pass *p, size_t i, size_t j)
 	mp.weight = (float)w;
 	mp.prob = (float)prob;
 	p->pairs[p->npairs++] = mp;
+}
+
+static void *score_run(void *arg)
+{
+	pass *p = arg;
+	for(size_t k = p->lo; k < p->hi && !p->oom; k++)
+		score_pair(p, k);
+	return NULL;
 }
 
 double match_explain(const match_spec *spec, const match_result *r, const match_side *a,
@@ -744,7 +1020,7 @@ static pl_rc check_spec(const match_spec *spec, const match_side *a, const match
 		               MATCH_CMPS_MAX, MATCH_RULES_MAX);
 	if(a->ncols != b->ncols)
 		return pl_fail(err, PL_EUSAGE, "linkage: the two sides have different columns");
-	if(a->n >= UINT32_MAX - 1 || b->n >= UINT32_MAX - 1)
+	if(a->n > MATCH_SIDE_MAX || b->n > MATCH_SIDE_MAX)
 		return pl_failc(err, PL_ELIMIT, "match.too_many_records", NULL);
 	if(o->dedupe && a != b)
 		return pl_fail(err, PL_EUSAGE, "linkage: deduplication links a side with itself");
@@ -754,6 +1030,7 @@ static pl_rc check_spec(const match_spec *spec, const match_side *a, const match
 		   (mc->kind == MATCH_NAME && (mc->alt >= (int)a->ncols || mc->swap >= (int)a->ncols)))
 			return pl_fail(err, PL_EUSAGE, "linkage: comparison '%s' names no column", mc->name);
 	}
+	int sessions = 0;
 	for(int r = 0; r < spec->nrules; r++) {
 		const match_rule *ru = &spec->rules[r];
 		if(ru->ncols < 1 || ru->ncols > MATCH_RULE_COLS)
@@ -762,55 +1039,63 @@ static pl_rc check_spec(const match_spec *spec, const match_side *a, const match
 		for(int k = 0; k < ru->ncols; k++)
 			if(ru->cols[k] < 0 || (size_t)ru->cols[k] >= a->ncols)
 				return pl_fail(err, PL_EUSAGE, "linkage: rule '%s' names no column", ru->name);
+		if(ru->nwin < 0 || ru->nwin > MATCH_RULE_WINS)
+			return pl_fail(err, PL_EUSAGE, "linkage: rule '%s' needs 0-%d windows", ru->name,
+			               MATCH_RULE_WINS);
+		for(int k = 0; k < ru->nwin; k++)
+			if(ru->win[k] < 0 || (size_t)ru->win[k] >= a->ncols)
+				return pl_fail(err, PL_EUSAGE, "linkage: rule '%s' orders a window by no column",
+				               ru->name);
+		sessions += 1 + (ru->nwin > 0);
 	}
+	if(sessions > MATCH_SESSIONS_MAX)
+		return pl_fail(err, PL_EUSAGE, "linkage: at most %d rules and rules with windows together",
+		               MATCH_SESSIONS_MAX);
 	return PL_OK;
 }
 
-static pl_rc link_passes(linker *l, int nthreads, pl_err *err)
+/* Pass 1: compare every candidate pair, and count the level patterns for
+ * EM (unless the model is given), then estimate it. */
+static pl_rc link_learn(linker *l, int nthreads, pl_err *err)
 {
 	match_result *r = l->r;
 	pass ps[16];
-	pl_rc rc = PL_OK;
-	/* Pass 1: count the level patterns, for EM. */
-	if(!l->o->model) {
-		memset(ps, 0, sizeof(ps));
-		rc = run_passes(l, count_pattern, ps, nthreads);
-		pattern_table merged[MATCH_RULES_MAX + 1];
-		memset(merged, 0, sizeof(merged));
-		for(int t = 0; t < nthreads; t++)
-			for(int k = 0; k <= MATCH_RULES_MAX; k++) {
-				for(size_t s = 0; !rc && s < ps[t].pt[k].cap; s++)
-					if(ps[t].pt[k].count[s])
-						pattern_add(&merged[k], ps[t].pt[k].key[s], ps[t].pt[k].count[s]);
-				pattern_free(&ps[t].pt[k]);
-			}
-		for(int k = 0; k <= MATCH_RULES_MAX; k++)
-			if(!rc && merged[k].oom)
-				rc = PL_ENOMEM;
-		if(!rc) {
-			r->patterns = merged[MATCH_RULES_MAX].n;
-			estimate_u(l, nthreads);
-			mark_constant(l);
-			em(l, merged);
+	pl_rc rc = run_passes(l, levels_run, ps, nthreads);
+	pattern_table merged[MATCH_SESSIONS_MAX + 1];
+	memset(merged, 0, sizeof(merged));
+	for(int t = 0; t < nthreads; t++)
+		for(int k = 0; k <= MATCH_SESSIONS_MAX; k++) {
+			for(size_t s = 0; !rc && s < ps[t].pt[k].cap; s++)
+				if(ps[t].pt[k].count[s])
+					pattern_add(&merged[k], ps[t].pt[k].key[s], ps[t].pt[k].count[s]);
+			pattern_free(&ps[t].pt[k]);
 		}
-		for(int k = 0; k <= MATCH_RULES_MAX; k++)
-			pattern_free(&merged[k]);
-		if(rc)
-			return pl_failc(err, rc, "match.no_memory_patterns", NULL);
+	for(int k = 0; k <= MATCH_SESSIONS_MAX; k++)
+		if(!rc && merged[k].oom)
+			rc = PL_ENOMEM;
+	if(!rc && !l->o->model) {
+		r->patterns = merged[MATCH_SESSIONS_MAX].n;
+		estimate_u(l, nthreads);
+		mark_constant(l);
+		em(l, merged);
 	}
+	for(int k = 0; k <= MATCH_SESSIONS_MAX; k++)
+		pattern_free(&merged[k]);
+	return rc ? pl_failc(err, rc, "match.no_memory_patterns", NULL) : PL_OK;
+}
+
+/* Pass 2: weigh every pair, keep those worth a look, assign. */
+static pl_rc link_score(linker *l, int nthreads, pl_err *err)
+{
+	match_result *r = l->r;
 	l->prior = prior_of(&r->model);
 	for(int c = 0; c < l->spec->ncmps; c++)
 		for(int k = 0; k < l->levels[c]; k++)
 			l->bf[c][k] = log2(r->model.m[c][k] / r->model.u[c][k]);
-	/* Pass 2: weigh every pair, keep those worth a look. */
-	memset(ps, 0, sizeof(ps));
-	rc = run_passes(l, score_pair, ps, nthreads);
-	for(int t = 0; t < nthreads && !rc; t++) {
-		r->candidates += ps[t].candidates;
-		for(int k = 0; k < l->spec->nrules; k++)
-			r->rule_pairs[k] += ps[t].rule_pairs[k];
+	pass ps[16];
+	pl_rc rc = run_passes(l, score_run, ps, nthreads);
+	for(int t = 0; t < nthreads && !rc; t++)
 		r->npairs += ps[t].npairs;
-	}
 	if(!rc && !(r->pairs = malloc((r->npairs ? r->npairs : 1) * sizeof(match_pair))))
 		rc = PL_ENOMEM;
 	size_t at = 0;
@@ -836,21 +1121,32 @@ pl_rc match_link(const match_spec *spec, const match_side *a, const match_side *
 		match_result_free(out);
 		return rc;
 	}
-	linker l = {.spec = spec, .a = a, .b = b, .o = o, .r = out};
+	linker l = {.spec = spec, .a = a, .b = b, .o = o, .r = out, .nsessions = spec->nrules};
+	for(int r = 0; r < spec->nrules; r++) {
+		l.session_rule[r] = r;
+		if(spec->rules[r].nwin) {
+			l.window_session[r] = l.nsessions;
+			l.session_rule[l.nsessions++] = r;
+		}
+	}
 	for(int c = 0; c < spec->ncmps; c++)
 		l.levels[c] = match_levels(spec->cmps[c].kind, NULL);
 	if(o->model)
 		out->model = *o->model;
 	int nthreads = o->threads < 1 ? 1 : o->threads > 16 ? 16 : o->threads;
 	rc = count_terms(&l);
-	for(int r = 0; r < spec->nrules && !rc; r++)
-		rc = index_rule(&l, r);
+	if(!rc)
+		rc = block_all(&l, nthreads);
+	if(!rc && !(l.level = malloc((l.ncand ? l.ncand : 1) * (size_t)spec->ncmps)))
+		rc = PL_ENOMEM;
 	if(rc)
 		pl_failc(err, rc, "match.no_memory_index", NULL);
 	else
-		rc = link_passes(&l, nthreads, err);
-	for(int r = 0; r < spec->nrules; r++)
-		free(l.idx[r].slots);
+		rc = link_learn(&l, nthreads, err);
+	if(!rc)
+		rc = link_score(&l, nthreads, err);
+	free(l.cand);
+	free(l.level);
 	if(rc)
 		match_result_free(out);
 	return rc;

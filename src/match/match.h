@@ -6,8 +6,9 @@
  * without spaces. The linker
  *
  *   1. proposes candidate pairs by blocking rules (records that agree
- *      exactly on all the columns of a rule), the union of the rules
- *      deduplicated, so that not every pair is compared;
+ *      exactly on all the columns of a rule; in a large block, only
+ *      neighbours in the order of other columns: match_rule), the union
+ *      of the rules deduplicated, so that not every pair is compared;
  *   2. compares each candidate pair column by column into levels
  *      (exact, equivalent, swapped, close, ..., else; unknown when either
  *      value is);
@@ -30,6 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/arena.h"
 #include "core/err.h"
@@ -40,7 +42,10 @@ enum {
 	MATCH_CMPS_MAX = 16,
 	MATCH_LEVELS_MAX = 8,
 	MATCH_RULES_MAX = 16,
+	MATCH_SESSIONS_MAX = 16, /* rules and rules with windows: bits of a 16-bit mask */
+	MATCH_SIDE_MAX = 0xFFFFFF, /* records a side: an index is 24 bits */
 	MATCH_RULE_COLS = 4,
+	MATCH_RULE_WINS = 2,
 	MATCH_NULL = 0xff, /* the level of a comparison with an unknown value */
 };
 
@@ -48,19 +53,31 @@ enum {
 
 typedef struct match_side {
 	size_t n, ncols;
-	const char **v; /* v[i * ncols + col], NULL for unknown */
+	/* Each record's values in one piece: ncols 16-bit offsets into it (0
+	 * for unknown), then the strings. Comparing a pair reads two records,
+	 * not twenty scattered strings: at a million a side that is most of
+	 * the time a comparison takes. */
+	const char **rec;
 	size_t cap;
-	arena a;        /* the values */
+	arena a;
 } match_side;
 
+enum { MATCH_RECORD_MAX = 65535 }; /* bytes of a record's values */
+
 void match_side_init(match_side *s, size_t ncols);
-/* Add a record: ncols values, copied ("" counts as unknown). */
+/* Add a record: ncols values, copied ("" counts as unknown). PL_ELIMIT if
+ * they are longer than MATCH_RECORD_MAX together. */
 pl_rc match_side_add(match_side *s, const char *const *values) PL_NODISCARD;
+/* Replace record i's values (values read before stay valid). */
+pl_rc match_side_set(match_side *s, size_t i, const char *const *values) PL_NODISCARD;
 void match_side_free(match_side *s);
 
 static inline const char *match_value(const match_side *s, size_t i, int col)
 {
-	return s->v[i * s->ncols + (size_t)col];
+	const char *r = s->rec[i];
+	uint16_t off;
+	memcpy(&off, r + 2 * col, sizeof(off));
+	return off ? r + off : NULL;
 }
 
 /* ---- what to compare -------------------------------------------------- */
@@ -111,9 +128,17 @@ typedef struct match_rule {
 	 * column derived from a compared one (a surname's skeleton) makes the
 	 * candidates agree on it more than chance would. */
 	unsigned fixes;
-	/* Blocks larger than this on side b are skipped (0: opts->max_block):
-	 * a key that many share tells little, and pairs grow with its square. */
+	/* Blocks larger than this on side b (0: opts->max_block) are taken
+	 * in windows, or skipped if the rule has none: a key that many share
+	 * tells little, and its pairs grow with its square. */
 	size_t max_block;
+	/* The windows of a large block: for each column win[k], the block in
+	 * that column's order (unknown first), each record of a paired with
+	 * opts->window records of b before it and as many after it, and with
+	 * those of b that have its value, if they are few; a record that
+	 * knows none of the window columns with the whole block. */
+	int win[MATCH_RULE_WINS];
+	int nwin;
 } match_rule;
 
 typedef struct match_spec {
@@ -163,14 +188,17 @@ typedef struct match_opts {
 	uint64_t seed;     /* of the random pairs behind u */
 	size_t u_pairs;    /* how many (default 300,000, at most all pairs) */
 	size_t max_block;  /* blocks larger than this on side b are skipped
-	                    * and counted (default 10,000) */
+	                    * and counted (default 10,000), or windowed */
+	size_t window;     /* records of b on each side in a window (default 1) */
+	size_t window_ties; /* and those of b with the a-record's value, if
+	                     * no more than this (default 4) */
 	const match_model *model; /* given m, u and lambda: no estimation */
 	int threads;       /* default 2 */
 } match_opts;
 
 #define MATCH_OPTS_DEFAULT                                                              \
 	{ .threshold = 0.9, .review = 0.3, .one_to_one = true, .seed = 1, .u_pairs = 300000, \
-	  .max_block = 10000, .threads = 2 }
+	  .max_block = 10000, .window = 1, .window_ties = 4, .threads = 2 }
 
 typedef enum match_status {
 	MATCH_LINK,      /* at or above the threshold */
@@ -190,7 +218,8 @@ typedef struct match_result {
 	match_model model;
 	size_t candidates;                  /* distinct pairs compared */
 	size_t rule_pairs[MATCH_RULES_MAX]; /* pairs each rule proposed */
-	size_t skipped_blocks;              /* over max_block */
+	size_t skipped_blocks;              /* over max_block, without windows */
+	size_t windowed_blocks;             /* over max_block, taken in windows */
 	size_t largest_block;
 	size_t patterns;                    /* distinct level patterns */
 	/* Comparisons (bit c) that hardly ever differ between random records

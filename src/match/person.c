@@ -30,31 +30,27 @@ static const match_comparison person_cmps[] = {
  * know (Білокінь/Белоконь) and most typos do too; a typo in one name, a
  * wrong or missing birth date, is caught by a rule without it.
  *
- * Candidates must grow with the lists, not with their square: each rule
- * skips the blocks of more than a few records on side b (a common surname
- * and given name, Коваленко Олександр, are hundreds at a million a side),
- * and a rule with one more column (the birth year, the birth date) takes
- * over inside them, where the pairs are few again. */
+ * Candidates must grow with the lists, not with their square: a common
+ * surname and given name (Коваленко Олександр) are hundreds at a million
+ * a side. A block of more than two records on side b is taken in two
+ * windows instead, each in the order of a column the rule does not block
+ * on (the birth date, the patronymic, the skeleton): a record meets its
+ * neighbours in that order and the few that share its value there, so a
+ * typo or a wrong date in one column is caught by the other. */
 enum { SN = 1u << 0, GN = 1u << 1, /* the surname's and given name's comparisons */
        ADDR = 1u << 8 };                 /* the home address's */
-enum { CAP = 16, CAP_REFINED = 64, CAP_ID = 4 };
+enum { CAP = 2, CAP_ID = 4 };
 static const match_rule person_rules[] = {
-	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, CAP},
-	{"  ... + birth year", {MP_SKEL_PAIR, MP_BIRTH_YEAR}, 2, SN | GN, CAP_REFINED},
-	{"  ... + patronymic", {MP_SKEL_PAIR, MP_PATR_EQ}, 2, SN | GN, CAP_REFINED},
-	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, CAP},
-	{"  ... + birth date", {MP_SURNAME_SKEL, MP_BIRTH}, 2, SN, CAP_REFINED},
-	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, CAP},
-	{"  ... + birth date", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH}, 3, 0, CAP_REFINED},
-	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP},
-	{"  ... + surname's first letters", {MP_BIRTH, MP_GIVEN_EQ, MP_SKEL_HEAD}, 3, SN, CAP_REFINED},
-	{"service number", {MP_SERVICE}, 1, 0, CAP_ID},
-	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP},
-	{"  ... + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD, MP_BIRTH_YEAR}, 4, SN, CAP_REFINED},
+	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, CAP, {MP_BIRTH, MP_PATR_EQ}, 2},
+	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, CAP, {MP_GIVEN_SKEL, MP_BIRTH}, 2},
+	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, CAP, {MP_SURNAME_SKEL, MP_BIRTH}, 2},
+	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP, {MP_SURNAME_SKEL, MP_PATR_EQ}, 2},
+	{"service number", {MP_SERVICE}, 1, 0, CAP_ID, {0}, 0},
+	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP, {MP_SURNAME_SKEL, MP_BIRTH}, 2},
 	/* The home address: its house number with the town, and the town with
 	 * the surname (a typo in the house number, or in the names). */
-	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2, ADDR, CAP},
-	{"home locality + surname skeleton", {MP_LOCALITY, MP_SURNAME_SKEL}, 2, SN, CAP},
+	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2, ADDR, CAP, {MP_SURNAME_SKEL, MP_GIVEN_SKEL}, 2},
+	{"home locality + surname skeleton", {MP_LOCALITY, MP_SURNAME_SKEL}, 2, SN, CAP, {MP_GIVEN_SKEL, MP_BIRTH}, 2},
 };
 
 const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / sizeof(person_cmps[0])),
@@ -272,7 +268,10 @@ pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const cha
 		return pl_nomem(err);
 	if(!row[MP_SURNAME] && !row[MP_GIVEN])
 		return pl_failc(err, PL_EINPUT, "match.no_name", "list", name, "line", PL_N(line), NULL);
-	return match_list_add(l, row, id, line) ? pl_nomem(err) : PL_OK;
+	pl_rc rc = match_list_add(l, row, id, line);
+	if(rc == PL_ELIMIT)
+		return pl_failc(err, rc, "match.record_too_long", "list", name, "line", PL_N(line), NULL);
+	return rc ? pl_nomem(err) : PL_OK;
 }
 
 /* *p resized to n bytes; false, *p kept, if it could not be. */
@@ -486,15 +485,15 @@ static pl_rc resplit(list_reader *lr, const unclear *u, int order)
 	const char *row[MP_COLS];
 	if(match_person_row(lr->nm, &p, &lr->row, row))
 		return PL_ENOMEM;
-	const char **v = l->side.v + u->row * l->side.ncols;
-	for(int c = 0; c < MP_COLS; c++)
-		v[c] = row[c] && *row[c] ? arena_strdup(&l->side.a, row[c]) : NULL;
+	pl_rc rc = match_side_set(&l->side, u->row, row);
+	if(rc)
+		return rc;
 	shown[0] = np.surname ? arena_strdup(&l->a, np.surname) : NULL;
 	shown[1] = np.given ? arena_strdup(&l->a, np.given) : NULL;
 	if(!u->own_patronymic)
 		shown[2] = np.patronymic ? arena_strdup(&l->a, np.patronymic) : NULL;
 	l->split[u->row] = (signed char)np.how;
-	return arena_oom(&l->a) || arena_oom(&l->side.a) ? PL_ENOMEM : PL_OK;
+	return arena_oom(&l->a) ? PL_ENOMEM : PL_OK;
 }
 
 /* Once the list is read: the rows that gave no clue follow its order. */
@@ -620,6 +619,7 @@ typedef struct reg_reader {
 	bool started;          /* the cache cursor has taken its first step */
 	buf cols, pending;     /* rows to write: person_id, hash, cols */
 	size_t npending, reused;
+	long long too_long;    /* the person whose values would not fit */
 } reg_reader;
 
 static pl_rc take_person(void *ctx, const person *p)
@@ -656,7 +656,9 @@ static pl_rc take_person(void *ctx, const person *p)
 	if(arena_oom(&rr->row))
 		return PL_ENOMEM;
 	pl_rc rc = rr->each ? rr->each(rr->ctx, rr->out->side.n, p) : PL_OK;
-	return rc ? rc : match_list_add(rr->out, row, p->uid, (long)p->id);
+	if(!rc && (rc = match_list_add(rr->out, row, p->uid, (long)p->id)) == PL_ELIMIT)
+		rr->too_long = p->id;
+	return rc;
 }
 
 pl_rc match_key_forget(store *st, int64_t person_id, pl_err *err)
@@ -719,6 +721,8 @@ pl_rc match_registry_read(store *st, names *nm, match_person_fn each, void *ctx,
 	sqlite3_finalize(rr.cache);
 	if(rc == PL_ENOMEM)
 		pl_nomem(err);
+	if(rc == PL_ELIMIT && rr.too_long)
+		pl_failc(err, rc, "match.record_too_long", "list", "registry", "line", PL_N(rr.too_long), NULL);
 	if(!rc)
 		write_keys(st, &rr);
 	out->keyed = rr.npending;

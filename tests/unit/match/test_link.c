@@ -119,6 +119,13 @@ static void test_same_answer_on_any_threads(void **state)
 	match_result_free(&r3);
 }
 
+static const char **row_of(const match_side *s, size_t i, const char **v)
+{
+	for(size_t c = 0; c < s->ncols; c++)
+		v[c] = match_value(s, i, (int)c);
+	return v;
+}
+
 /* Side b against itself: its records are all different people, so
  * linking b plus a few copies finds exactly the copies. */
 static void test_dedupe_finds_the_copies(void **state)
@@ -126,13 +133,13 @@ static void test_dedupe_finds_the_copies(void **state)
 	(void)state;
 	match_side s;
 	match_side_init(&s, FEBRL_COLS);
+	const char *v[FEBRL_COLS];
 	for(size_t i = 0; i < 2000; i++)
-		assert_int_equal(match_side_add(&s, d.a.v + i * FEBRL_COLS), PL_OK);
+		assert_int_equal(match_side_add(&s, row_of(&d.a, i, v)), PL_OK);
 	/* Copies of records 10, 20, ..., 100 with the given name and surname
 	 * exchanged, or the date of birth with day and month swapped. */
 	for(size_t i = 10; i <= 100; i += 10) {
-		const char *v[FEBRL_COLS];
-		memcpy(v, d.a.v + i * FEBRL_COLS, sizeof(v));
+		row_of(&d.a, i, v);
 		if(i % 20 == 0) {
 			v[FEBRL_GIVEN] = match_value(&d.a, i, FEBRL_SURNAME);
 			v[FEBRL_SURNAME] = match_value(&d.a, i, FEBRL_GIVEN);
@@ -159,6 +166,131 @@ static void test_dedupe_finds_the_copies(void **state)
 	match_side_free(&s);
 }
 
+/* A block of 50 a side on one key (cap 2): in the window of column 1
+ * each record of a meets b's record before it, the one with its value,
+ * and the one after; a record without a value there meets the whole
+ * block; without windows the block is skipped. */
+enum { WKEY, WVAL, WCOLS };
+
+static void window_sides(match_side *a, match_side *b, size_t n)
+{
+	match_side_init(a, WCOLS);
+	match_side_init(b, WCOLS);
+	char val[32];
+	for(size_t k = 0; k < n; k++) {
+		snprintf(val, sizeof(val), "v%03zu", k);
+		const char *row[WCOLS] = {"same", val};
+		assert_int_equal(match_side_add(a, row), PL_OK);
+		assert_int_equal(match_side_add(b, row), PL_OK);
+	}
+}
+
+static void test_large_blocks_in_windows(void **state)
+{
+	(void)state;
+	static const match_comparison cmp = {"value", MATCH_TEXT, WVAL, -1, -1, false, -1, -1};
+	match_rule rule = {"key", {WKEY}, 1, 0, 2, {WVAL}, 1};
+	match_spec spec = {&cmp, 1, &rule, 1};
+	match_side a, b;
+	window_sides(&a, &b, 50);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	match_result r;
+	pl_err err = {0};
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 3 * 50 - 2); /* not 50 * 50 */
+	assert_int_equal(r.windowed_blocks, 1);
+	assert_int_equal(r.largest_block, 50);
+	/* Each record's own is among them, and ranks first. */
+	size_t first = 0;
+	for(size_t k = 0; k < r.npairs; k++)
+		if(r.pairs[k].status != MATCH_OUTRANKED) {
+			assert_int_equal(r.pairs[k].a, r.pairs[k].b);
+			first++;
+		}
+	assert_int_equal(first, 50);
+	match_result_free(&r);
+
+	/* One more record of a, with no value: it meets all 50 of b. */
+	const char *sparse[WCOLS] = {"same", NULL};
+	assert_int_equal(match_side_add(&a, sparse), PL_OK);
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 3 * 50 - 2 + 50);
+	match_result_free(&r);
+
+	/* Four of b share a value: a's record with it meets all four (and
+	 * the sparse record meets the three new ones too)... */
+	const char *tie[WCOLS] = {"same", "v007"};
+	for(int k = 0; k < 3; k++)
+		assert_int_equal(match_side_add(&b, tie), PL_OK);
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 3 * 50 - 2 + 50 + 3 + 3);
+	match_result_free(&r);
+	/* ...but not five (window_ties): then only its neighbours. */
+	assert_int_equal(match_side_add(&b, tie), PL_OK);
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 3 * 50 - 2 + 50 - 1 + 4);
+	match_result_free(&r);
+
+	/* Without windows, the block is skipped and said to be. */
+	rule.nwin = 0;
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 0);
+	assert_int_equal(r.skipped_blocks, 1);
+	match_result_free(&r);
+	match_side_free(&a);
+	match_side_free(&b);
+}
+
+static void test_dedupe_in_windows(void **state)
+{
+	(void)state;
+	static const match_comparison cmp = {"value", MATCH_TEXT, WVAL, -1, -1, false, -1, -1};
+	static const match_rule rule = {"key", {WKEY}, 1, 0, 2, {WVAL}, 1};
+	match_spec spec = {&cmp, 1, &rule, 1};
+	match_side a, b;
+	window_sides(&a, &b, 30);
+	match_side_free(&b);
+	/* Records 5 and 6 twice more: ties meet each other. */
+	const char *five[WCOLS] = {"same", "v005"}, *six[WCOLS] = {"same", "v006"};
+	assert_int_equal(match_side_add(&a, five), PL_OK);
+	assert_int_equal(match_side_add(&a, six), PL_OK);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	o.dedupe = true;
+	match_result r;
+	pl_err err = {0};
+	assert_ok(match_link(&spec, &a, &a, &o, &r, &err), &err);
+	/* 32 records in order: each with the next (31 pairs), plus the
+	 * second copy of 5 and 6 reached past a tie: 5-5'-6-6'-7. */
+	assert_int_equal(r.candidates, 31 + 2);
+	for(size_t k = 0; k < r.npairs; k++)
+		assert_true(r.pairs[k].a < r.pairs[k].b);
+	match_result_free(&r);
+	match_side_free(&a);
+}
+
+static void test_record_size_is_limited(void **state)
+{
+	(void)state;
+	match_side s;
+	match_side_init(&s, 2);
+	char *big = malloc(MATCH_RECORD_MAX);
+	memset(big, 'x', MATCH_RECORD_MAX - 1);
+	big[MATCH_RECORD_MAX - 1] = '\0';
+	const char *row[2] = {"short", big};
+	assert_int_equal(match_side_add(&s, row), PL_ELIMIT);
+	assert_int_equal(s.n, 0);
+	big[MATCH_RECORD_MAX - 16] = '\0';
+	assert_int_equal(match_side_add(&s, row), PL_OK);
+	assert_string_equal(match_value(&s, 0, 0), "short");
+	assert_int_equal(strlen(match_value(&s, 0, 1)), MATCH_RECORD_MAX - 16);
+	const char *other[2] = {NULL, "y"};
+	assert_int_equal(match_side_set(&s, 0, other), PL_OK);
+	assert_null(match_value(&s, 0, 0));
+	assert_string_equal(match_value(&s, 0, 1), "y");
+	free(big);
+	match_side_free(&s);
+}
+
 static void test_bad_specs_are_refused(void **state)
 {
 	(void)state;
@@ -169,7 +301,7 @@ static void test_bad_specs_are_refused(void **state)
 	match_spec spec = {&bad_col, 1, febrl_spec.rules, 1};
 	assert_int_equal(match_link(&spec, &d.a, &d.b, &o, &r, &err), PL_EUSAGE);
 	assert_non_null(strstr(err.msg, "nowhere"));
-	match_rule no_cols = {"empty", {0}, 0, 0, 0};
+	match_rule no_cols = {"empty", {0}, 0, 0, 0, {0}, 0};
 	spec = (match_spec){febrl_spec.cmps, 1, &no_cols, 1};
 	assert_int_equal(match_link(&spec, &d.a, &d.b, &o, &r, &err), PL_EUSAGE);
 	assert_non_null(strstr(err.msg, "empty"));
@@ -184,6 +316,9 @@ int main(void)
 		cmocka_unit_test(test_explanations_add_up),
 		cmocka_unit_test(test_same_answer_on_any_threads),
 		cmocka_unit_test(test_dedupe_finds_the_copies),
+		cmocka_unit_test(test_large_blocks_in_windows),
+		cmocka_unit_test(test_dedupe_in_windows),
+		cmocka_unit_test(test_record_size_is_limited),
 		cmocka_unit_test(test_bad_specs_are_refused),
 	};
 	return cmocka_run_group_tests_name("match/link", tests, setup, teardown);
