@@ -2,11 +2,21 @@
 // Splink writes it, run by DuckDB on the same prepared columns
 // (DIR/a_cols.csv and DIR/b_cols.csv from `bench_linkage --dir DIR`):
 //
-//   blocking   the union of the same eight rules, each pair once, blocks
+//   blocking   the union of the same nine rules, each pair once, blocks
 //              over a rule's cap on side b taken in windows;
 //   levels     the same comparison levels, as CASE expressions over
 //              DuckDB's jaro_winkler_similarity, damerau_levenshtein and
-//              levenshtein;
+//              levenshtein, but for the names' learned distance
+//              (src/match/namedist.c): DuckDB has no weighted edit
+//              distance, so "learned <= 1" and "<= 2" are plain Levenshtein
+//              <= 1 and <= 2 here, and "near" in swapped is Jaro-Winkler
+//              >= 0.88 or Levenshtein <= 2. With PEER_LEARNED=1 they are
+//              parley's own distance instead, a SQL macro (wdist) over the
+//              costs parley learned (DIR/name_costs.json): the same levels,
+//              at a few thousand distances a second (list_reduce
+//              lambdas), too slow for the timing. "diminutive" joins the
+//              same groups (DIR/diminutives.csv). Both files are written
+//              by bench_linkage --dir;
 //   u          the levels of 300,000 random pairs;
 //   m          EM rule by rule over the level patterns, each iteration one
 //              SQL query, leaving out the comparisons the rule fixes (its
@@ -17,6 +27,7 @@
 //
 //   node peer.mjs DIR [THREADS]
 // Prints one line: "duckdb: candidates C links L precision P recall R F1 F time T s".
+import { readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const dir = process.argv[2];
@@ -26,21 +37,53 @@ if (!dir) {
   process.exit(2);
 }
 
-const NAME = ['exact', 'equivalent', 'swapped', 'jw94', 'jw88', 'variant', 'else'];
+const NAME = ['exact', 'equivalent', 'diminutive', 'swapped', 'learned1', 'learned2', 'variant', 'else'];
 const DATE = ['exact', 'dm_swapped', 'one_digit', 'year_only', 'year_pm1', 'else'];
 const ID = ['exact', 'transposed', 'one_edit', 'else'];
 const TEXT = ['exact', 'jw94', 'jw85', 'else'];
 const EXACT = ['exact', 'else'];
 
 // name, kind levels, column, SQL of its level over a and b, tf, columns a rule on which fixes it
+// The learned weighted edit distance of two name keys (namedist.c: optimal
+// string alignment, costs in hundredths of an edit, the first 64 bytes),
+// row by row with list_reduce; nsub and nindel look the costs up.
+// The costs as one string of three digits each (a list literal would be
+// built again for every call).
+const learnedLevels = process.env.PEER_LEARNED === '1';
+const costs = JSON.parse(readFileSync(`${dir}/name_costs.json`, 'utf8'));
+const digits = (a) => a.map((c) => String(c).padStart(3, '0')).join('');
+const wdistMacros = [
+  `CREATE MACRO nsym(c) AS CASE WHEN c BETWEEN 'a' AND 'z' THEN ord(c) - 96 ELSE 0 END`,
+  `CREATE MACRO nsub(p, q) AS CASE WHEN p = q THEN 0
+    ELSE substr('${digits(costs.sub.flat())}', 3 * (27 * nsym(p) + nsym(q)) + 1, 3)::INTEGER END`,
+  `CREATE MACRO nindel(p) AS substr('${digits(costs.indel)}', 3 * nsym(p) + 1, 3)::INTEGER`,
+  // list_reduce wants the accumulator of the list's element type: the
+  // indexes come wrapped ([[i]], [j]) to be lists like the rows.
+  `CREATE MACRO wdist0(x, y) AS list_reduce(list_transform(range(1, length(x) + 1), i -> [[i]]),
+    (acc, e) -> [acc[2], list_reduce(list_transform(range(1, length(y) + 1), j -> [j]),
+      (row, f) -> list_append(row, least(acc[2][f[1] + 1] + nindel(x[e[1][1]]), row[f[1]] + nindel(y[f[1]]),
+        acc[2][f[1]] + nsub(x[e[1][1]], y[f[1]]),
+        CASE WHEN e[1][1] > 1 AND f[1] > 1 AND x[e[1][1]] = y[f[1] - 1] AND x[e[1][1] - 1] = y[f[1]]
+          AND x[e[1][1]] <> x[e[1][1] - 1] THEN acc[1][f[1] - 1] + ${costs.edit} ELSE 1000000 END)),
+      [acc[2][1] + nindel(x[e[1][1]])])],
+    [[0], list_reduce(list_transform(range(1, length(y) + 1), j -> [j]),
+      (row, f) -> list_append(row, row[f[1]] + nindel(y[f[1]])), [0])])[2][length(y) + 1]`,
+  `CREATE MACRO wdist(x, y) AS wdist0(left(x, 64), left(y, 64))`,
+];
+const within = (x, y, edits) => (learnedLevels ? `wdist(${x}, ${y}) <= ${edits * costs.edit}`
+  : `levenshtein(${x}, ${y}) <= ${edits}`);
+const near = (x, y) => `(jaro_winkler_similarity(${x}, ${y}) >= 0.88 OR ${within(x, y, 2)})`;
+const dim = (x, y) => `EXISTS (SELECT 1 FROM dim d1 JOIN dim d2 ON d1.grp = d2.grp
+    WHERE d1.key = ${x} AND d2.key = ${y} AND ${x} <> ${y})`;
 const nameLevel = (x, eq, sw, sk) => `CASE WHEN a.${x} IS NULL OR b.${x} IS NULL THEN -1
   WHEN a.${x} = b.${x} THEN 0
   WHEN a.${eq} = b.${x} OR a.${x} = b.${eq} OR a.${eq} = b.${eq} THEN 1
-  ${sw ? `WHEN a.${x} = b.${sw} OR a.${sw} = b.${x} OR (jaro_winkler_similarity(a.${x}, b.${sw}) >= 0.88
-    AND jaro_winkler_similarity(a.${sw}, b.${x}) >= 0.88) THEN 2` : ''}
-  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.94 THEN 3
-  WHEN jaro_winkler_similarity(a.${x}, b.${x}) >= 0.88 THEN 4
-  ${sk ? `WHEN a.${sk} = b.${sk} THEN 5` : ''} ELSE 6 END`;
+  ${sk ? `WHEN ${dim(`a.${x}`, `b.${x}`)} OR ${dim(`a.${eq}`, `b.${eq}`)} THEN 2` : ''}
+  ${sw ? `WHEN a.${x} = b.${sw} OR a.${sw} = b.${x} OR (${near(`a.${x}`, `b.${sw}`)}
+    AND ${near(`a.${sw}`, `b.${x}`)}) THEN 3` : ''}
+  WHEN ${within(`a.${x}`, `b.${x}`, 1)} THEN 4
+  WHEN ${within(`a.${x}`, `b.${x}`, 2)} THEN 5
+  ${sk ? `WHEN a.${sk} = b.${sk} THEN 6` : ''} ELSE 7 END`;
 const full = (t) => `(substr(${t}.birth, 5, 2) <> '00' AND substr(${t}.birth, 7, 2) <> '00')`;
 const dateLevel = `CASE WHEN a.birth IS NULL OR b.birth IS NULL THEN -1
   WHEN a.birth = b.birth THEN 0
@@ -67,7 +110,7 @@ const cmps = [
   { name: 'given', levels: NAME, sql: nameLevel('given', 'given_eq', 'surname', 'given_skel'), tf: 'given',
     fixed: ['given', 'given_eq', 'name_pair', 'skel_pair', 'given_skel'], impossible: [] },
   { name: 'patr', levels: NAME, sql: nameLevel('patr', 'patr_eq', null, null), tf: 'patr',
-    fixed: ['patr', 'patr_eq'], impossible: [2, 5] },
+    fixed: ['patr', 'patr_eq'], impossible: [2, 3, 6] },
   { name: 'birth', levels: DATE, sql: dateLevel, fixed: ['birth', 'birth_year'], impossible: [] },
   { name: 'service', levels: ID, sql: idLevel('service'), fixed: ['service'], impossible: [] },
   { name: 'unit', levels: EXACT, sql: exactLevel('unit'), fixed: ['unit'], impossible: [] },
@@ -88,6 +131,7 @@ const rules = [
   { cols: ['given_eq', 'patr_eq', 'birth_year'], cap: CAP, win: ['surname_skel', 'birth'] },
   { cols: ['birth', 'given_eq'], cap: CAP, win: ['surname_skel', 'patr_eq'] },
   { cols: ['service'], cap: CAP_ID, win: [] },
+  { cols: ['birth', 'patr_eq'], cap: CAP_ID, win: [] },
   { cols: ['given_eq', 'patr_eq', 'skel_head'], cap: CAP, win: ['surname_skel', 'birth'] },
   // The home address's (empty in this benchmark's lists: they propose nothing).
   { cols: ['house', 'locality'], cap: CAP, win: ['surname_skel', 'given_skel'] },
@@ -135,6 +179,9 @@ for (const side of ['a', 'b']) {
   await run(`CREATE TABLE ${side} AS SELECT (row_number() OVER () - 1)::BIGINT AS rid, *
     FROM read_csv('${dir}/${side}_cols.csv', header = true, all_varchar = true, nullstr = '')`);
 }
+for (const m of wdistMacros) await run(m);
+await run(`CREATE TABLE dim AS SELECT key, grp::INTEGER AS grp
+  FROM read_csv('${dir}/diminutives.csv', header = true, all_varchar = true)`);
 const [[na]] = await rows('SELECT count(*) FROM a');
 const [[nb]] = await rows('SELECT count(*) FROM b');
 

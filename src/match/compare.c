@@ -75,14 +75,15 @@ void match_side_free(match_side *s)
 
 /* ---- levels ----------------------------------------------------------- */
 
-enum { NAME_EXACT, NAME_EQUIV, NAME_SWAPPED, NAME_JW94, NAME_JW88, NAME_VARIANT, NAME_ELSE };
+enum { NAME_EXACT, NAME_EQUIV, NAME_DIMINUTIVE, NAME_SWAPPED, NAME_LEARNED1, NAME_LEARNED2, NAME_VARIANT,
+       NAME_ELSE };
 enum { DATE_EXACT, DATE_DM_SWAPPED, DATE_ONE_DIGIT, DATE_YEAR_ONLY, DATE_YEAR_PM1, DATE_ELSE };
 enum { ID_EXACT, ID_TRANSPOSED, ID_ONE_EDIT, ID_ELSE };
 enum { TEXT_EXACT, TEXT_JW94, TEXT_JW85, TEXT_ELSE };
 enum { EXACT_EXACT, EXACT_ELSE };
 
-static const char *const name_levels[] = {"exact", "equivalent", "swapped", "jw>=0.94", "jw>=0.88",
-                                          "variant", "else"};
+static const char *const name_levels[] = {"exact",      "equivalent", "diminutive", "swapped",
+                                          "learned<=1", "learned<=2", "variant",    "else"};
 static const char *const date_levels[] = {"exact", "day/month swapped", "one digit off", "year only, same",
                                           "year +-1", "else"};
 static const char *const id_levels[] = {"exact", "transposition", "one edit", "else"};
@@ -115,7 +116,7 @@ double match_prior_m(match_kind kind, int level)
 	 * lists of the kind parley links (the other side's, in another script,
 	 * with typos): most agree exactly, a few at each lesser level. */
 	static const double prior[MATCH_KIND_COUNT][MATCH_LEVELS_MAX] = {
-		[MATCH_NAME] = {0.90, 0.04, 0.02, 0.02, 0.01, 0.005, 0.005},
+		[MATCH_NAME] = {0.90, 0.04, 0.005, 0.02, 0.02, 0.005, 0.005, 0.005},
 		[MATCH_DATE] = {0.90, 0.02, 0.03, 0.02, 0.01, 0.02},
 		[MATCH_ID] = {0.92, 0.03, 0.03, 0.02},
 		[MATCH_TEXT] = {0.90, 0.05, 0.03, 0.02},
@@ -130,7 +131,7 @@ bool match_level_possible(const match_comparison *c, int k)
 	if(c->kind != MATCH_NAME)
 		return true;
 	return !(k == NAME_EQUIV && c->alt < 0) && !(k == NAME_SWAPPED && c->swap < 0) &&
-	       !(k == NAME_VARIANT && c->skel < 0);
+	       !(k == NAME_VARIANT && c->skel < 0) && !(k == NAME_DIMINUTIVE && c->skel < 0);
 }
 
 static bool same(const char *x, const char *y)
@@ -143,33 +144,49 @@ static double jw_of(const char *x, const char *y)
 	return match_jaro_winkler(x, strlen(x), y, strlen(y));
 }
 
+/* Two names near enough to be one written differently: Jaro-Winkler at
+ * 0.88, or the learned distance within two edits (Павло/Павел, Олексій/
+ * Алексей, where the letters the languages change are cheap). */
+static bool near(const char *x, const char *y)
+{
+	return jw_of(x, y) >= 0.88 || match_name_distance(x, strlen(x), y, strlen(y), 2 * MATCH_EDIT) <= 2 * MATCH_EDIT;
+}
+
 /* Given name and surname exchanged: x (of a) is b's other name, or y (of
  * b) is a's (xs, ys: a's and b's other names), or both cross pairs are
- * close, when the names are written differently as well. */
+ * near, when the names are written differently as well. */
 static bool swapped(const char *x, const char *y, const char *xs, const char *ys)
 {
 	if(same(x, ys) || same(xs, y))
 		return true;
-	return xs && ys && jw_of(x, ys) >= 0.88 && jw_of(xs, y) >= 0.88;
+	return xs && ys && near(x, ys) && near(xs, y);
 }
 
+/* The levels of two names, best first: the same key; the same through
+ * the dictionary; one group of given names (Сашко, Саша, Олександр); given
+ * name and surname exchanged; the learned distance (namedist.c) within one
+ * edit, within two; the same skeleton; else. */
 static uint8_t name_level(const match_comparison *c, const match_side *a, size_t i,
                           const match_side *b, size_t j, const char *x, const char *y)
 {
 	if(!strcmp(x, y))
 		return NAME_EXACT;
+	const char *xa = NULL, *ya = NULL;
 	if(c->alt >= 0) {
-		const char *xa = match_value(a, i, c->alt), *ya = match_value(b, j, c->alt);
+		xa = match_value(a, i, c->alt);
+		ya = match_value(b, j, c->alt);
 		if(same(xa, y) || same(x, ya) || same(xa, ya))
 			return NAME_EQUIV;
 	}
+	if(c->skel >= 0 && (match_diminutive_of(x, y) || match_diminutive_of(xa, ya)))
+		return NAME_DIMINUTIVE;
 	if(c->swap >= 0 && swapped(x, y, match_value(a, i, c->swap), match_value(b, j, c->swap)))
 		return NAME_SWAPPED;
-	double jw = match_jaro_winkler(x, strlen(x), y, strlen(y));
-	if(jw >= 0.94)
-		return NAME_JW94;
-	if(jw >= 0.88)
-		return NAME_JW88;
+	int d = match_name_distance(x, strlen(x), y, strlen(y), 2 * MATCH_EDIT);
+	if(d <= MATCH_EDIT)
+		return NAME_LEARNED1;
+	if(d <= 2 * MATCH_EDIT)
+		return NAME_LEARNED2;
 	return c->skel >= 0 && same(match_value(a, i, c->skel), match_value(b, j, c->skel)) ? NAME_VARIANT
 	                                                                                   : NAME_ELSE;
 }

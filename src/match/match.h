@@ -278,6 +278,47 @@ double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen
 int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max);
 /* a and b differ only by two neighbouring characters exchanged. */
 bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen);
+/* ---- the Ukrainian-Russian name comparator (namedist.c) ------------- */
+
+/* Costs are in hundredths of an edit: MATCH_EDIT is one ordinary edit. */
+enum { MATCH_EDIT = 100, MATCH_SYMS = 27 }; /* symbols: 0 anything else, 1-26 a-z */
+
+/* Learned from the name dictionary's pairs by tools/gen_name_costs.c,
+ * which writes name_costs.c (checked in; a test says if it is stale). */
+typedef struct match_name_cost_table {
+	unsigned char sub[MATCH_SYMS][MATCH_SYMS]; /* symmetric */
+	unsigned char indel[MATCH_SYMS];           /* insertion = deletion */
+} match_name_cost_table;
+extern const match_name_cost_table match_name_costs;
+
+/* A given name's everyday forms: (key, group) sorted by key then group, a
+ * key in every group it belongs to (Слава: Вячеслав, Ярослав, ...). */
+typedef struct match_diminutive {
+	const char *key;
+	int group;
+} match_diminutive;
+extern const match_diminutive match_diminutives[];
+extern const size_t match_ndiminutives;
+/* The index of each key's first entry at its hash (hmap_hash, the next
+ * slot on a collision), -1 for none. */
+enum { MATCH_DIMINUTIVE_SLOTS = 1024 };
+extern const short match_diminutive_slot[MATCH_DIMINUTIVE_SLOTS];
+
+int match_name_sub_cost(char x, char y);
+int match_name_indel_cost(char x);
+/* The learned weighted distance of two name keys, in hundredths of an
+ * edit, or max + 1 if it is more than max. */
+int match_name_distance(const char *a, size_t alen, const char *b, size_t blen, int max);
+/* Two different keys of one group of given names (sasko, sasa, oleksandr). */
+bool match_diminutive_of(const char *x, const char *y);
+/* A cost table as C initialisers (".sub = {...}, .indel = {...}", for
+ * name_costs.c) or as JSON ({"edit": 100, "sub": [[...]], "indel": [...]},
+ * for the DuckDB peer). */
+void match_name_costs_write(FILE *f, const match_name_cost_table *t, bool json);
+/* Whether a dictionary pair, known by its Ukrainian word's key, is held
+ * out of the comparator's training (half of them, by a hash). */
+bool match_name_held_out(const char *uk_key, size_t len);
+
 /* The level of two address columns (MATCH_ADDRESS; address.c). */
 uint8_t match_address_level(const char *x, const char *y);
 

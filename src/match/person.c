@@ -46,6 +46,10 @@ static const match_rule person_rules[] = {
 	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, CAP, {MP_SURNAME_SKEL, MP_BIRTH}, 2},
 	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP, {MP_SURNAME_SKEL, MP_PATR_EQ}, 2},
 	{"service number", {MP_SERVICE}, 1, 0, CAP_ID, {0}, 0},
+	/* Names exchanged and one of them misspelt: neither name's key nor
+	 * the skeletons' pair holds; the birth date and patronymic do. Small
+	 * blocks only (no windows: at a million a side they would be many). */
+	{"birth date + patronymic", {MP_BIRTH, MP_PATR_EQ}, 2, 0, CAP_ID, {0}, 0},
 	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP, {MP_SURNAME_SKEL, MP_BIRTH}, 2},
 	/* The home address: its house number with the town, and the town with
 	 * the surname (a typo in the house number, or in the names). */

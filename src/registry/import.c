@@ -321,6 +321,8 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	im.pb.coded = &rep->coded;
 	arena_init(&im.row, 0);
 	arena_init(&im.keep, 0);
+	buf_init(&im.last.audit, 0);
+	im.last.dated.audit = &im.last.audit;
 	uint64_t person_bytes, bytes = input_bytes(paths, npaths, &person_bytes);
 	bool bulk = bytes > (o->bulk_bytes ? o->bulk_bytes : BULK_BYTES) && store_bulk_begin(r->st);
 	rc = store_begin(r->st, err);
@@ -369,6 +371,7 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	free(im.checks);
 	arena_free(&im.row);
 	arena_free(&im.keep);
+	buf_free(&im.last.audit);
 	return rc;
 }
 

@@ -38,8 +38,15 @@ typedef struct importer {
 		person p;
 		person_status stored;
 		char birth[DATE_STR_MAX];   /* events may not come before it */
-		event_last dated;           /* their latest event's date */
+		event_last dated;           /* their latest event's date, their audit */
+		buf audit;                  /* their events' audit entry (event_last.audit) */
 	} last;
+	/* The latest event date of the person an event row's lookup found, read
+	 * with it: a statement a person less than asking for it afterwards. */
+	struct {
+		int64_t id;                 /* the person; 0: none read */
+		char date[DATE_STR_MAX + 1];  /* "" when they have no events */
+	} brief;
 } importer;
 
 /* What a row says, whichever format it came in. */

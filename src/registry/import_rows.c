@@ -196,10 +196,11 @@ static pl_rc load_brief(importer *im, const char *uid, int64_t id, person *p, bo
                         pl_err *e)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = uid ? store_stmt(im->r->st, "SELECT id, uid, status, birth_date FROM person"
-	                                       " WHERE uid = ?", &s, e)
-	               : store_stmt(im->r->st, "SELECT id, uid, status, birth_date FROM person"
-	                                       " WHERE id = ?", &s, e);
+#define BRIEF "SELECT id, uid, status, birth_date," \
+	" (SELECT max(date) FROM event WHERE person_id = person.id) FROM person"
+	pl_rc rc = uid ? store_stmt(im->r->st, BRIEF " WHERE uid = ?", &s, e)
+	               : store_stmt(im->r->st, BRIEF " WHERE id = ?", &s, e);
+#undef BRIEF
 	if(rc)
 		return rc;
 	if(uid)
@@ -216,6 +217,9 @@ static pl_rc load_brief(importer *im, const char *uid, int64_t id, person *p, bo
 		p->status = st < 0 ? ST_INITIAL : (person_status)st;
 		const char *birth = store_column_text(s, 3);
 		p->f[PF_BIRTH_DATE] = birth ? arena_strdup(&im->row, birth) : NULL;
+		const char *last = store_column_text(s, 4);
+		im->brief.id = p->id;
+		snprintf(im->brief.date, sizeof(im->brief.date), "%s", last ? last : "");
 	}
 	sqlite3_reset(s);
 	if(x != SQLITE_ROW && x != SQLITE_DONE)
@@ -340,9 +344,12 @@ pl_rc import_person(importer *im, const record *rec, person *out)
 /* Store the status of the remembered person, if events changed it. */
 pl_rc import_flush_status(importer *im, pl_err *e)
 {
-	if(!im->last.ref[0] || im->last.p.status == im->last.stored)
+	if(!im->last.ref[0])
 		return PL_OK;
-	pl_rc rc = person_status_store(im->r, &im->last.p, e);
+	pl_rc rc = event_audit_flush(im->r, &im->last.p, &im->last.dated, e);
+	if(rc || im->last.p.status == im->last.stored)
+		return rc;
+	rc = person_status_store(im->r, &im->last.p, e);
 	if(!rc)
 		im->last.stored = im->last.p.status;
 	return rc;
@@ -358,7 +365,9 @@ static pl_rc remember(importer *im, const char *ref, const person *p, pl_err *e)
 	memset(&im->last.p, 0, sizeof(im->last.p));
 	im->last.p.id = p->id;
 	im->last.p.status = im->last.stored = p->status;
-	im->last.dated.known = false;
+	/* their latest event's date, if their lookup read it */
+	im->last.dated.known = im->brief.id == p->id;
+	memcpy(im->last.dated.date, im->brief.date, sizeof(im->last.dated.date));
 	memcpy(im->last.p.uid, p->uid, UID_SIZE);
 	if(p->f[PF_BIRTH_DATE]) {
 		snprintf(im->last.birth, sizeof(im->last.birth), "%s", p->f[PF_BIRTH_DATE]);

@@ -94,6 +94,9 @@ typedef struct event_last {
 	bool existed;                 /* out, if unchecked: an event with that uid is there;
 	                                 nothing written, for the caller to tell the same
 	                                 event from a clash (event_find_same) */
+	buf *audit;                   /* NULL: each event is its own audit entry; else the
+	                                 run's events gather here (event_audit_flush) */
+	int naudit;                   /* events gathered in audit */
 } event_last;
 /* The same, but with store_status false the person's new status is only
  * in p->status: the caller stores it with person_status_store() once the
@@ -103,6 +106,10 @@ typedef struct event_last {
 pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, event_last *known,
                      pl_err *err);
 pl_rc person_status_store(registry *r, const person *p, pl_err *err);
+/* The events gathered in known->audit (event_last) as one audit entry for
+ * person p: action "add", entity "event", after {"events": [EVENT...]},
+ * each EVENT as a single event's entry has it. Nothing when none. */
+pl_rc event_audit_flush(registry *r, const person *p, event_last *known, pl_err *err);
 /* Is there already an event like e (same uid, or the same content when e
  * has none)? PL_ECONFLICT when the uid exists with other content. */
 pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err);

@@ -345,6 +345,12 @@ test('the auditor reads the logs and verifies the chain', async (page) => {
   await page.waitForSelector('.verdict .notice');
   assert((await page.textContent('.verdict')).includes('intact'), 'chain not intact');
   await shot(page, '07-audit-log');
+  // An import's events: one entry per person's run of rows, each event shown with its statuses.
+  await page.goto(`${base}/audit?action=add&limit=500`);
+  await page.waitForSelector('table.log');
+  const changes = await page.locator('table.log span.change').allTextContents();
+  assert(changes.some((c) => /type=capture, .*status_after=captured \| .*type=capture_card, .*status_after=held/.test(c)),
+    `no imported run of events shown event by event: ${changes.slice(0, 3).join(' / ')}`);
   await page.goto(`${base}/access?person=${personId}`);
   await page.waitForSelector('table.log');
   const rows = await page.locator('table.log tbody tr').allTextContents();

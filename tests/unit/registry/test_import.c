@@ -319,6 +319,88 @@ static void test_a_persons_events_out_of_date_order_replay(void **state)
 	                              " AND status_before = 'held' AND status_after = 'held'"), 1);
 }
 
+/* An audit entry of each person's events listed in entry e (audit_list). */
+static pl_rc count_listed(void *ctx, const audit_entry *e)
+{
+	long *n = ctx;
+	const char *at = e->after;
+	while(at && (at = strstr(at, "\"status_after\""))) {
+		++*n;
+		at++;
+	}
+	return PL_OK;
+}
+
+static void test_an_events_file_is_audited_per_run_of_a_persons_rows(void **state)
+{
+	/* A file of events is audited as one entry per run of a person's rows
+	 * (a long run in entries of at most 256 events), each event whole with
+	 * its statuses before and after; the chain holds; a person's entries
+	 * are theirs; a bad row after runs already audited leaves nothing. */
+	fixture *f = *state;
+	import_report rep;
+	char p[4096];
+	snprintf(p, sizeof(p), "%s", write_file(f, "p.csv", "surname,ext.hq\nКравець,K1\nОлійник,K2\nСидоренко,K3\n"));
+	buf ev;
+	buf_init(&ev, 0);
+	assert_int_equal(buf_adds(&ev, "ext.hq,type,date,source\n"
+	                               "K1,reported_missing,2022-02-01,family_report\n"
+	                               "K1,capture,2022-03-01,media\n"
+	                               "K2,reported_missing,2022-02-01,family_report\n"
+	                               "K1,capture_card,2022-04-01,icrc_visit\n"), PL_OK);
+	for(int i = 0; i < 300; i++)
+		assert_int_equal(buf_printf(&ev, "K3,reported_missing,%d-%02d-01,family_report\n", 1990 + i / 12,
+		                            i % 12 + 1), PL_OK);
+	char e[4096];
+	snprintf(e, sizeof(e), "%s", write_file(f, "e.csv", buf_str(&ev)));
+	assert_ok(import2(f, p, e, &rep), &f->err);
+	assert_int_equal(rep.events_added, 304);
+	import_report_free(&rep);
+	/* K1, K2, K1 again, K3 in two */
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'add' AND entity = 'event'"), 5);
+	assert_int_equal(fx_scalar(f, "SELECT sum(json_array_length(after, '$.events')) FROM audit"
+	                              " WHERE entity = 'event'"), 304);
+	assert_int_equal(fx_scalar(f, "SELECT max(json_array_length(after, '$.events')) FROM audit"
+	                              " WHERE entity = 'event'"), 256);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit a, json_each(a.after, '$.events') j,"
+	                              " person_ext x, person p WHERE a.entity = 'event' AND x.ext_id = 'K1'"
+	                              " AND p.id = x.person_id AND a.entity_uid = p.uid"
+	                              " AND j.value ->> 'type' = 'capture' AND j.value ->> 'date' = '2022-03-01'"
+	                              " AND j.value ->> 'status_before' = 'missing'"
+	                              " AND j.value ->> 'status_after' = 'captured'"
+	                              " AND j.value ->> 'id' = (SELECT uid FROM event WHERE type = 'capture')"), 1);
+	/* every event's id in an entry of its own person */
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event e JOIN person p ON p.id = e.person_id"
+	                              " WHERE NOT EXISTS (SELECT 1 FROM audit a, json_each(a.after, '$.events') j"
+	                              " WHERE a.entity_uid = p.uid AND j.value ->> 'id' = e.uid)"), 0);
+	audit_verify_report vr;
+	assert_ok(audit_verify(f->r, &vr, &f->err), &f->err);
+	assert_int_equal(vr.first_bad, 0);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->r), "SELECT p.uid FROM person p JOIN person_ext x"
+	                                    " ON x.person_id = p.id WHERE x.ext_id = 'K1'", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	char k1[64];
+	snprintf(k1, sizeof(k1), "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	long listed = 0;
+	audit_filter af = {.entity_uid = k1, .action = "add"};
+	assert_ok(audit_list(f->r, &af, count_listed, &listed, &f->err), &f->err);
+	assert_int_equal(listed, 3);
+
+	long long audits = fx_scalar(f, "SELECT count(*) FROM audit");
+	assert_int_equal(import1(f, write_file(f, "bad.csv", "ext.hq,type,date,source\n"
+	                                                   "K2,capture,2022-03-01,media\n"
+	                                                   "K1,mediator_visit,2022-05-01,mediator\n"
+	                                                   "K2,repatriated,2022-03-02,media\n"), &rep), PL_EINPUT);
+	assert_contains(f->err.msg, "bad.csv:4");
+	import_report_free(&rep);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit"), audits);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 304);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'missing'"), 2);
+	buf_free(&ev);
+}
+
 static void test_an_event_already_there_is_left_alone_or_a_clash(void **state)
 {
 	/* An event with an id is found by its insert, not looked for first:
@@ -654,6 +736,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_events_by_external_id_and_lifecycle_errors, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_persons_events_out_of_date_order_replay, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_an_event_already_there_is_left_alone_or_a_clash, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_an_events_file_is_audited_per_run_of_a_persons_rows, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_events_before_birth_are_refused_by_row, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_new_id_with_a_known_ext_updates_that_person, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_id_and_ext_must_agree, fixture_setup, fixture_teardown),

@@ -1133,6 +1133,8 @@ export default {
     level_swapped: 'swapped with another name',
     level_close: 'nearly the same',
     level_similar: 'similar',
+    level_diminutive: 'the same given name, a short or familiar form',
+    level_variant: 'the same consonants (the other language’s spelling)',
     level_dm_swapped: 'day and month swapped',
     level_digit: 'one digit differs',
     level_year_same: 'same year only',

@@ -1337,6 +1337,8 @@ export default {
     level_swapped: 'переставлено с другим именем',
     level_close: 'почти одинаково',
     level_similar: 'похоже',
+    level_diminutive: 'то же имя, краткая или уменьшительная форма',
+    level_variant: 'те же согласные (написание на другом языке)',
     level_dm_swapped: 'день и месяц переставлены',
     level_digit: 'одна цифра отличается',
     level_year_same: 'совпадает только год',

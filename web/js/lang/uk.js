@@ -1133,6 +1133,8 @@ export default {
     level_swapped: 'переставлено з іншим ім’ям',
     level_close: 'майже однаково',
     level_similar: 'схоже',
+    level_diminutive: 'те саме ім’я, коротка чи пестлива форма',
+    level_variant: 'ті самі приголосні (написання іншою мовою)',
     level_dm_swapped: 'день і місяць переставлено',
     level_digit: 'одна цифра відрізняється',
     level_year_same: 'збігається лише рік',

@@ -8,6 +8,8 @@ import { t, language, label } from '../i18n.js';
 
 function summary(e) {
   const show = (o) => (o ? Object.entries(o).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ') : '');
+  // An import writes a person's run of events as one entry: each event in turn.
+  if (!e.before && e.after && Array.isArray(e.after.events)) return e.after.events.map(show).join(' | ');
   if (e.before && e.after) {
     const changed = Object.keys({ ...e.before, ...e.after })
       .filter((k) => JSON.stringify(e.before[k]) !== JSON.stringify(e.after[k]));

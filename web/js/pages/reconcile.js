@@ -114,7 +114,8 @@ function splitSummary(split) {
 // The comparison levels of the report (src/match/compare.c), in words.
 const LEVELS = {
   exact: 'exact', equivalent: 'equivalent', swapped: 'swapped', 'jw>=0.94': 'close',
-  'jw>=0.88': 'similar', 'jw>=0.85': 'similar', 'day/month swapped': 'dm_swapped',
+  'jw>=0.88': 'similar', diminutive: 'diminutive', 'learned<=1': 'close', 'learned<=2': 'similar',
+  variant: 'variant', 'jw>=0.85': 'similar', 'day/month swapped': 'dm_swapped',
   'one digit off': 'digit', 'year only, same': 'year_same', 'year +-1': 'year_near',
   transposition: 'transposition', 'one edit': 'one_edit', else: 'else', unknown: 'unknown',
   'same number, words close': 'address_same_number_close', 'words close': 'address_close',
