@@ -134,9 +134,15 @@ bool match_level_possible(const match_comparison *c, int k)
 	       !(k == NAME_VARIANT && c->skel < 0) && !(k == NAME_DIMINUTIVE && c->skel < 0);
 }
 
+/* Most values compared differ at their first letter: no call then. */
+static inline bool equal(const char *x, const char *y)
+{
+	return x[0] == y[0] && !strcmp(x, y);
+}
+
 static bool same(const char *x, const char *y)
 {
-	return x && y && !strcmp(x, y);
+	return x && y && equal(x, y);
 }
 
 static double jw_of(const char *x, const char *y)
@@ -169,7 +175,7 @@ static bool swapped(const char *x, const char *y, const char *xs, const char *ys
 static uint8_t name_level(const match_comparison *c, const match_side *a, size_t i,
                           const match_side *b, size_t j, const char *x, const char *y)
 {
-	if(!strcmp(x, y))
+	if(equal(x, y))
 		return NAME_EXACT;
 	const char *xa = NULL, *ya = NULL;
 	if(c->alt >= 0) {
@@ -211,7 +217,7 @@ static uint8_t date_level(const char *x, const char *y)
 {
 	if(!date_shape(x) || !date_shape(y))
 		return strcmp(x, y) ? DATE_ELSE : DATE_EXACT;
-	if(!strcmp(x, y))
+	if(equal(x, y))
 		return DATE_EXACT;
 	int yx = digits(x, 4), yy = digits(y, 4);
 	int mx = digits(x + 4, 2), my = digits(y + 4, 2);
@@ -220,7 +226,7 @@ static uint8_t date_level(const char *x, const char *y)
 	if(fullx && fully) {
 		if(yx == yy && mx == dy && dx == my)
 			return DATE_DM_SWAPPED;
-		if(match_damerau(x, 8, y, 8, 1) <= 1)
+		if(match_one_edit(x, 8, y, 8))
 			return DATE_ONE_DIGIT;
 	} else if(yx == yy) {
 		return DATE_YEAR_ONLY;
@@ -235,12 +241,12 @@ static uint8_t id_level(const char *x, const char *y)
 		return ID_EXACT;
 	if(match_one_transposition(x, lx, y, ly))
 		return ID_TRANSPOSED;
-	return match_damerau(x, lx, y, ly, 1) <= 1 ? ID_ONE_EDIT : ID_ELSE;
+	return match_one_edit(x, lx, y, ly) ? ID_ONE_EDIT : ID_ELSE;
 }
 
 static uint8_t text_level(const char *x, const char *y)
 {
-	if(!strcmp(x, y))
+	if(equal(x, y))
 		return TEXT_EXACT;
 	double jw = match_jaro_winkler(x, strlen(x), y, strlen(y));
 	return jw >= 0.94 ? TEXT_JW94 : jw >= 0.85 ? TEXT_JW85 : TEXT_ELSE;
@@ -262,7 +268,7 @@ void match_compare(const match_spec *spec, const match_side *a, size_t i, const 
 		case MATCH_ID: level[k] = id_level(x, y); break;
 		case MATCH_TEXT: level[k] = text_level(x, y); break;
 		case MATCH_ADDRESS: level[k] = match_address_level(x, y); break;
-		default: level[k] = strcmp(x, y) ? EXACT_ELSE : EXACT_EXACT; break;
+		default: level[k] = equal(x, y) ? EXACT_EXACT : EXACT_ELSE; break;
 		}
 	}
 }

@@ -278,6 +278,9 @@ double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen
 int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max);
 /* a and b differ only by two neighbouring characters exchanged. */
 bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen);
+/* match_damerau(a, b, 1) <= 1, in one pass: equal, or one character
+ * changed, added, left out, or exchanged with its neighbour. */
+bool match_one_edit(const char *a, size_t alen, const char *b, size_t blen);
 /* ---- the Ukrainian-Russian name comparator (namedist.c) ------------- */
 
 /* Costs are in hundredths of an edit: MATCH_EDIT is one ordinary edit. */

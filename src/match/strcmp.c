@@ -102,3 +102,25 @@ bool match_one_transposition(const char *a, size_t alen, const char *b, size_t b
 	return i + 1 < alen && a[i] == b[i + 1] && a[i + 1] == b[i] &&
 	       !memcmp(a + i + 2, b + i + 2, alen - i - 2);
 }
+
+bool match_one_edit(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if(alen < blen) {
+		const char *t = a;
+		a = b;
+		b = t;
+		size_t n = alen;
+		alen = blen;
+		blen = n;
+	}
+	if(alen - blen > 1)
+		return false;
+	size_t i = 0;
+	while(i < blen && a[i] == b[i])
+		i++;
+	if(alen != blen) /* one left out of b at i */
+		return !memcmp(a + i + 1, b + i, blen - i);
+	if(i == alen)
+		return true;
+	return !memcmp(a + i + 1, b + i + 1, alen - i - 1) || match_one_transposition(a, alen, b, blen);
+}

@@ -70,6 +70,46 @@ static void test_osa_distance(void **state)
 	assert_int_equal(osa("a", "abcdef", 2), 3);
 }
 
+/* match_one_edit is match_damerau(.., 1) <= 1, on every pair of short
+ * strings over a small alphabet (where edits are most likely). */
+static void test_one_edit_is_osa_within_one(void **state)
+{
+	(void)state;
+	char a[8], b[8];
+	unsigned seed = 12345;
+	size_t yes = 0;
+	for(int n = 0; n < 200000; n++) {
+		size_t la = (seed = seed * 1103515245u + 12345u) >> 16 & 3, lb = la;
+		for(size_t k = 0; k < 7; k++)
+			a[k] = (char)('0' + ((seed = seed * 1103515245u + 12345u) >> 16) % 3);
+		memcpy(b, a, sizeof(a));
+		int op = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 4;
+		size_t at = ((seed = seed * 1103515245u + 12345u) >> 16) % 4;
+		if(op == 0)
+			b[at] = (char)('0' + ((seed = seed * 1103515245u + 12345u) >> 16) % 3);
+		else if(op == 1 && la < 4)
+			lb = la + 1;
+		else if(op == 2 && la > 0)
+			lb = la - 1;
+		else
+			b[(at + 1) % 4] = a[at], b[at] = a[(at + 1) % 4];
+		la += 2, lb += 1; /* lengths 1-6 and 2-6 */
+		if(la > 6)
+			la = 6;
+		a[la] = b[lb] = '\0';
+		bool osa = match_damerau(a, la, b, lb, 1) <= 1;
+		assert_int_equal(match_one_edit(a, la, b, lb), osa);
+		assert_int_equal(match_one_edit(b, lb, a, la), osa);
+		yes += osa;
+	}
+	assert_true(yes > 1000 && yes < 199000); /* both answers were asked for */
+	assert_true(match_one_edit("19900312", 8, "19900313", 8));
+	assert_true(match_one_edit("19900312", 8, "19903012", 8));
+	assert_false(match_one_edit("19900312", 8, "19901203", 8));
+	assert_true(match_one_edit("1234567", 7, "123567", 6));
+	assert_false(match_one_edit("1234567", 7, "12567", 5));
+}
+
 static void test_one_transposition(void **state)
 {
 	(void)state;
@@ -89,6 +129,7 @@ int main(void)
 		cmocka_unit_test(test_jaro_winkler_edges),
 		cmocka_unit_test(test_osa_distance),
 		cmocka_unit_test(test_one_transposition),
+		cmocka_unit_test(test_one_edit_is_osa_within_one),
 	};
 	return cmocka_run_group_tests_name("match/strcmp", tests, NULL, NULL);
 }
