@@ -128,7 +128,7 @@ static pair *training(size_t *n)
 	size_t len;
 	const char *text = names_dict_text(&len);
 	FILE *f = fmemopen((void *)text, len, "r");
-	csv_reader *r;
+	csv_reader *r = NULL;
 	pl_err err = {0};
 	if(!f || csv_reader_open(&r, f, "uk_ru_names.csv", &err))
 		die("cannot read the dictionary");
