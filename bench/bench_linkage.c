@@ -183,18 +183,29 @@ static int link_columns(const char *dir, int threads)
 	return 0;
 }
 
+/* The shipped name dictionary (uk,ru,count), as CSV. */
+static pl_rc open_dictionary(FILE **f, csv_reader **r, pl_err *err)
+{
+	size_t len;
+	const char *text = names_dict_text(&len);
+	if(!(*f = fmemopen((void *)text, len, "r")))
+		return pl_nomem(err);
+	pl_rc rc = csv_reader_open(r, *f, "uk_ru_names.csv", err);
+	if(rc)
+		fclose(*f);
+	return rc;
+}
+
 /* The skeleton's "variant" against the shipped dictionary, which it was
  * not made from: of the Ukrainian/Russian pairs whose keys differ, the
  * share with one skeleton (found), and of random pairs of different rows,
  * the share with one skeleton (chance). */
 static int skeleton_accuracy(void)
 {
-	size_t len;
-	const char *text = names_dict_text(&len);
-	FILE *f = fmemopen((void *)text, len, "r");
+	FILE *f;
 	csv_reader *r;
 	pl_err err = {0};
-	if(!f || csv_reader_open(&r, f, "uk_ru_names.csv", &err))
+	if(open_dictionary(&f, &r, &err))
 		return fail(&err);
 	char (*sk)[2][64] = calloc(200000, sizeof(*sk));
 	size_t rows = 0, differ = 0, same = 0;
@@ -337,12 +348,10 @@ static bool jw88(const char *x, const char *y)
 
 static int comparator_accuracy(void)
 {
-	size_t len;
-	const char *text = names_dict_text(&len);
-	FILE *f = fmemopen((void *)text, len, "r");
+	FILE *f;
 	csv_reader *r;
 	pl_err err = {0};
-	if(!f || csv_reader_open(&r, f, "uk_ru_names.csv", &err))
+	if(open_dictionary(&f, &r, &err))
 		return fail(&err);
 	static const match_comparison cmp = {"name", MATCH_NAME, 0, -1, -1, false, -1, 1};
 	static const match_spec spec = {&cmp, 1, NULL, 0};
