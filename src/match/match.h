@@ -274,12 +274,11 @@ void match_model_print(FILE *f, const match_spec *spec, const match_result *r);
 /* ---- string similarity ------------------------------------------------ */
 
 double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen);
-/* Optimal string alignment distance, or max + 1 if it is more than max. */
-int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max);
 /* a and b differ only by two neighbouring characters exchanged. */
 bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen);
-/* match_damerau(a, b, 1) <= 1, in one pass: equal, or one character
- * changed, added, left out, or exchanged with its neighbour. */
+/* Whether the optimal string alignment distance of a and b is at most
+ * one: equal, or one character changed, added, left out, or exchanged
+ * with its neighbour. */
 bool match_one_edit(const char *a, size_t alen, const char *b, size_t blen);
 /* ---- the Ukrainian-Russian name comparator (namedist.c) ------------- */
 

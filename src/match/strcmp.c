@@ -1,5 +1,6 @@
-/* String similarity for the comparisons: Jaro-Winkler and the optimal
- * string alignment form of Damerau-Levenshtein. Both work on bytes: the
+/* String similarity for the comparisons: Jaro-Winkler, and whether two
+ * strings are one edit apart (the optimal string alignment form of
+ * Damerau-Levenshtein, within one). Both work on bytes: the
  * values compared are name keys (a-z), digits, or folded text, and a
  * multi-byte letter counted as two is a small price against the speed of
  * comparing millions of pairs. */
@@ -52,44 +53,6 @@ double match_jaro_winkler(const char *a, size_t alen, const char *b, size_t blen
 	while(prefix < 4 && prefix < alen && prefix < blen && a[prefix] == b[prefix])
 		prefix++;
 	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
-}
-
-int match_damerau(const char *a, size_t alen, const char *b, size_t blen, int max)
-{
-	if(alen > blen ? alen - blen > (size_t)max : blen - alen > (size_t)max)
-		return max + 1;
-	if(alen > JW_MAX || blen > JW_MAX)
-		return alen == blen && !memcmp(a, b, alen) ? 0 : max + 1;
-	/* Three rows of the optimal string alignment table. */
-	int rows[3][JW_MAX + 1];
-	int *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-	for(size_t j = 0; j <= blen; j++)
-		prev[j] = (int)j;
-	for(size_t i = 1; i <= alen; i++) {
-		cur[0] = (int)i;
-		int best = cur[0];
-		for(size_t j = 1; j <= blen; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int d = prev[j] + 1;
-			if(cur[j - 1] + 1 < d)
-				d = cur[j - 1] + 1;
-			if(prev[j - 1] + cost < d)
-				d = prev[j - 1] + cost;
-			if(i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			   prev2[j - 2] + 1 < d)
-				d = prev2[j - 2] + 1;
-			cur[j] = d;
-			if(d < best)
-				best = d;
-		}
-		if(best > max)
-			return max + 1;
-		int *t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	return prev[blen] > max ? max + 1 : prev[blen];
 }
 
 bool match_one_transposition(const char *a, size_t alen, const char *b, size_t blen)
