@@ -113,5 +113,15 @@ const msg_entry msg_table_family[] = {
 	                              "столбец «surname»: вероятно, то же лицо, что в строке {line} (вероятность "
 	                              "{prob}), но не наверняка: импортируйте сначала одну из них и укажите "
 	                              "другой её лицо"}},
+	/* src/http: the families' routes */
+	{"http.inquiry_consents", {"consents: expected a list of at most {n} objects with purpose, form, date "
+	                           "and note",
+	                           "consents: очікувався список щонайбільше з {n} об'єктів із purpose, form, "
+	                           "date і note",
+	                           "consents: ожидался список не более чем из {n} объектов с purpose, form, date "
+	                           "и note"}},
+	{"http.send_inquiries", {"send the inquiries as one CSV file (multipart/form-data)",
+	                         "надішліть запити одним файлом CSV (multipart/form-data)",
+	                         "отправьте запросы одним файлом CSV (multipart/form-data)"}},
 	{NULL, {NULL, NULL, NULL}},
 };
