@@ -123,5 +123,47 @@ const msg_entry msg_table_family[] = {
 	{"http.send_inquiries", {"send the inquiries as one CSV file (multipart/form-data)",
 	                         "надішліть запити одним файлом CSV (multipart/form-data)",
 	                         "отправьте запросы одним файлом CSV (multipart/form-data)"}},
+	/* src/cli: parley inquiry */
+	{"cli.inquiry_consent_form", {"--consent: expected PURPOSE:FORM[:DATE], once per purpose (got '{value}')",
+	                              "--consent: очікувалося МЕТА:ФОРМА[:ДАТА], один раз для кожної мети "
+	                              "(отримано «{value}»)",
+	                              "--consent: ожидалось ЦЕЛЬ:ФОРМА[:ДАТА], один раз для каждой цели "
+	                              "(получено «{value}»)"}},
+	{"cli.inquiry_added", {"inquiry {inquiry} recorded about {person}", "запит {inquiry} записано щодо {person}",
+	                       "запрос {inquiry} записан в отношении {person}"}},
+	{"cli.inquiry_linked", {"linked by the matching engine to {person}, already in the registry (probability "
+	                        "{prob})",
+	                        "пов'язано механізмом зіставлення з {person}, що вже є в реєстрі (імовірність {prob})",
+	                        "связано механизмом сопоставления с {person}, уже имеющимся в реестре (вероятность "
+	                        "{prob})"}},
+	{"cli.inquiry_new_person", {"{person} is new in the registry: reported missing by the family",
+	                            "{person} — нова особа в реєстрі: зникла безвісти за повідомленням родини",
+	                            "{person} — новое лицо в реестре: пропал без вести по сообщению семьи"}},
+	{"cli.inquiry_skipped", {"an inquiry with this ref is recorded already: {inquiry} (nothing changed)",
+	                         "запит із цим номером уже записано: {inquiry} (нічого не змінено)",
+	                         "запрос с этим номером уже записан: {inquiry} (ничего не изменено)"}},
+	{"cli.no_inquiries", {"no inquiries match{@at}", "жоден запит не відповідає{@at}",
+	                      "ни один запрос не подходит{@at}"}},
+	{"cli.inquiry_reason", {"reason: {reason}", "причина: {reason}", "причина: {reason}"}},
+	{"cli.inquiry_consents_head", {"Consent:", "Згода:", "Согласие:"}},
+	{"cli.inquiry_other", {"another inquiry about the same person: {inquiry}",
+	                       "інший запит щодо тієї ж особи: {inquiry}",
+	                       "другой запрос о том же лице: {inquiry}"}},
+	{"cli.inquiry_consented", {"consent recorded on {inquiry} ({status})", "згоду записано в {inquiry} ({status})",
+	                           "согласие записано в {inquiry} ({status})"}},
+	{"cli.inquiry_withdrawn", {"consent withdrawn on {inquiry}, kept with its date ({status})",
+	                           "згоду відкликано в {inquiry}, збережено з датою ({status})",
+	                           "согласие отозвано в {inquiry}, сохранено с датой ({status})"}},
+	{"cli.inquiry_status", {"inquiry {inquiry} is {status}", "запит {inquiry}: {status}",
+	                        "запрос {inquiry}: {status}"}},
+	{"cli.inquiries_imported", {"imported {rows} rows: {created} inquiries recorded, {skipped} skipped (recorded "
+	                            "already); {persons} persons new in the registry, {linked} linked by the "
+	                            "matching engine",
+	                            "імпортовано рядків: {rows}; записано запитів: {created}, пропущено (уже "
+	                            "записані): {skipped}; нових осіб у реєстрі: {persons}, пов'язано механізмом "
+	                            "зіставлення: {linked}",
+	                            "импортировано строк: {rows}; записано запросов: {created}, пропущено (уже "
+	                            "записаны): {skipped}; новых лиц в реестре: {persons}, связано механизмом "
+	                            "сопоставления: {linked}"}},
 	{NULL, {NULL, NULL, NULL}},
 };
