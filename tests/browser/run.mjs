@@ -1375,6 +1375,11 @@ function sweepPages() {
       }],
       ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form']],
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
+    family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
+      ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
+        await page.click('#tab-family');
+        await page.waitForSelector('#family-tab');
+      }]],
   };
 }
 
@@ -1545,6 +1550,14 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
     for (const r of await pageEnglish(page)) found.push(`${path}: "${r}"`);
   };
   const walk = {
+    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/inquiries/new', '#intake', async () => {
+      // The intake refused: who asks is missing; said in Ukrainian.
+      await page.fill('#iq-surname', 'Шевчук');
+      await page.click('#iq-submit');
+      await page.waitForSelector('#intake .notice.error');
+      const err = await page.textContent('#intake .notice.error');
+      assert(err.includes('хто запитує'), `the intake's refusal is not in Ukrainian: ${err}`);
+    }]],
     registrar: [['/'], ['/persons'], [`/persons?q=${encodeURIComponent('шевчук')}`, 'table.persons'], [`/persons/${personId}`, '.person .head h1'],
       ['/persons/new', 'form.edit', async () => {
         // A value the server refuses: its error, coded, in Ukrainian.
