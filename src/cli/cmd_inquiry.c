@@ -15,13 +15,6 @@
 
 static const char one_id[] = "give the inquiry's id, once";
 
-static void print_json(json_t *v)
-{
-	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	putchar('\n');
-	json_decref(v);
-}
-
 /* ---- add ------------------------------------------------------------------ */
 
 static const char add_usage[] =
@@ -150,7 +143,7 @@ static int inquiry_add_cmd(cli *c, int argc, char **argv)
 	if(rc)
 		return cli_fail(c, &err);
 	if(c->json)
-		print_json(inquiry_result_json(&res));
+		cli_print_json(inquiry_result_json(&res));
 	else
 		say_added(&res);
 	return EXIT_OK;
@@ -228,7 +221,7 @@ static int inquiry_list_cmd(cli *c, int argc, char **argv)
 	else if(rc)
 		status = cli_fail(c, &err);
 	else if(c->json)
-		print_json(inquiry_page_json(&pg, &q, true));
+		cli_print_json(inquiry_page_json(&pg, &q, true));
 	else
 		print_page(&pg, &q);
 	arena_free(&a);
@@ -300,7 +293,7 @@ static int inquiry_show_cmd(cli *c, int argc, char **argv)
 	rc = rc ? rc : family_log_reads(st, &d.q, 1, "show", &err);
 	store_close(st);
 	if(!rc && c->json)
-		print_json(inquiry_detail_json(&d, true));
+		cli_print_json(inquiry_detail_json(&d, true));
 	else if(!rc)
 		show(&d);
 	arena_free(&a);
@@ -341,7 +334,7 @@ static int after_change(cli *c, store *st, const char *id, const char *code)
 	pl_rc rc = family_inquiry_get(st, id, &a, &d, &err);
 	rc = rc ? rc : family_log_reads(st, &d.q, 1, "show", &err);
 	if(!rc && c->json)
-		print_json(inquiry_detail_json(&d, true));
+		cli_print_json(inquiry_detail_json(&d, true));
 	else if(!rc)
 		cli_say(stdout, code, "inquiry", d.q.uid, "status", inquiry_status_names[d.q.status], NULL);
 	arena_free(&a);
