@@ -22,11 +22,8 @@ unsigned fam_in_force(const consent *c, size_t n, const char *day)
 	return bits;
 }
 
-pl_rc fam_consents_check(const consent_input *c, size_t n, const char *received, int *field,
-                         pl_err *err)
+pl_rc fam_consents_check(const consent_input *c, size_t n, pl_err *err)
 {
-	(void)received; /* a consent may be signed before the call that brings it */
-	(void)field;
 	const char *tracing = NULL;
 	for(size_t i = 0; i < n; i++) {
 		for(size_t j = 0; j < i; j++)

@@ -174,9 +174,9 @@ pl_rc family_inquiry_match(store *st, const inquiry_input *in, arena *a, inquiry
 /* ---- consent and status ----------------------------------------------------- */
 
 /* Give consent for a purpose on date (NULL: today) in form. Refused when it
- * is in force already, when the date is in the future or before the
- * inquiry was received, or when it contradicts the others (sharing without
- * tracing in force on that date). */
+ * is in force already, when the date is in the future or before that
+ * purpose's last withdrawal, or when it contradicts the others (sharing
+ * without tracing in force on that date). */
 pl_rc family_consent_give(store *st, const char *inquiry_uid, const consent_input *c, pl_err *err);
 /* Withdraw the consent for a purpose in force, dated (NULL: today), in a
  * form (NULL: as given). The grant stays with its withdrawal. Refused

@@ -166,6 +166,13 @@ static pl_rc row_values(fimporter *im, const csv_record *rec, inquiry_input *in,
 	return rc;
 }
 
+/* The column of the consent a refusal names (its purpose), else the first. */
+static int consent_column(const pl_err *e)
+{
+	int p = consent_purpose_parse(pl_err_arg_value(e, "purpose"));
+	return COL_CONSENT + (p < 0 ? 0 : p);
+}
+
 /* A row read and checked by itself, kept for what follows. */
 static pl_rc read_row(fimporter *im, const csv_record *rec)
 {
@@ -200,7 +207,7 @@ static pl_rc read_row(fimporter *im, const csv_record *rec)
 			r->in.consents[i].date = r->in.f[IF_RECEIVED];
 	pl_err e = {0};
 	if((rc = fam_check(&r->in, &r->res, &e)) || (rc = fam_ref_taken(im->st, &r->in, &r->res, &e)))
-		return row_failure(im, rec->line, rc, r->res.field >= 0 ? r->res.field : COL_CONSENT, &e);
+		return row_failure(im, rec->line, rc, r->res.field >= 0 ? r->res.field : consent_column(&e), &e);
 	im->nrows++;
 	return PL_OK;
 }

@@ -164,10 +164,9 @@ pl_rc fam_check(const inquiry_input *in, inquiry_result *res, pl_err *err)
 {
 	if(!in->f[IF_INQUIRER] && !in->f[IF_ORGANISATION])
 		return fam_refuse(res, IF_INQUIRER, pl_failc(err, PL_EINPUT, "family.no_inquirer", NULL));
-	int field = -1;
-	pl_rc rc = fam_consents_check(in->consents, in->nconsents, in->f[IF_RECEIVED], &field, err);
+	pl_rc rc = fam_consents_check(in->consents, in->nconsents, err);
 	if(rc)
-		return fam_refuse(res, field, rc);
+		return fam_refuse(res, -1, rc);
 	if(!in->f[IF_PERSON] && !in->f[IF_SURNAME])
 		return fam_refuse(res, IF_SURNAME, pl_failc(err, PL_EINPUT, "family.no_person", NULL));
 	return PL_OK;

@@ -63,9 +63,9 @@ pl_rc fam_inquiry_put(store *st, const inquiry_input *in, arena *a, inquiry_resu
 /* ---- consent.c ------------------------------------------------------------------ */
 
 /* Check a set of consents given together (an intake): each purpose once,
- * no date before received, sharing only with tracing. */
-pl_rc fam_consents_check(const consent_input *c, size_t n, const char *received, int *field,
-                         pl_err *err);
+ * sharing only with tracing given on or before its day. A consent may be
+ * dated before the inquiry's received day (signed before the call). */
+pl_rc fam_consents_check(const consent_input *c, size_t n, pl_err *err);
 /* Insert one grant of inquiry id (checked already). */
 pl_rc fam_consent_insert(store *st, int64_t inquiry_id, const consent_input *c, pl_err *err);
 

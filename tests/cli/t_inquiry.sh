@@ -85,7 +85,7 @@ HQ-3,Мария Шевченко,mother,Шевченко,Александр,Ив
 CSV
 	p inquiry import backlog.csv; expect_status 1
 	expect_err "backlog.csv:3: column 'email': expected an e-mail address, name@domain (got 'hanna.example.org')"
-	expect_err "backlog.csv:4: column 'consent_tracing': contradictory consent: share_icrc"
+	expect_err "backlog.csv:4: column 'consent_share_icrc': contradictory consent: share_icrc"
 	expect_err "nothing was imported"
 	[ "$(sql 'SELECT count(*) FROM inquiry')" = 0 ] || fail "rows were written"
 	sed -i 's/hanna.example.org/hanna@example.org/; s/,,,oral$/,,oral,/' backlog.csv

@@ -59,7 +59,7 @@ static void test_a_bad_row_in_the_middle_writes_nothing(void **state)
 	assert_int_equal(import_text(f, bad, &rep), PL_EINPUT);
 	const char *e = buf_str(&rep.errors);
 	assert_contains(e, "inquiries.csv:3: column 'email'");
-	assert_contains(e, "inquiries.csv:4: column 'consent_tracing': contradictory consent");
+	assert_contains(e, "inquiries.csv:4: column 'consent_share_other_party': contradictory consent");
 	assert_contains(e, "inquiries.csv:5: column 'inquirer': who asks?");
 	assert_int_equal(rep.created, 0);
 	inquiry_import_report_free(&rep);
