@@ -7,11 +7,18 @@
  * a few thousand reads a second; instead requests queue their entries and
  * wait, and the writer's thread commits everything queued in one
  * transaction, then wakes them. Under load the batches grow, and the cost
- * per read shrinks. */
+ * per read shrinks.
+ *
+ * Its commits append to the log only; the log's index by person is brought
+ * up to date apart, between commits (audit_access_index): every
+ * INDEX_BATCH entries, and after a second with nothing to write. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "audit/audit.h"
+#include "core/msg.h"
 #include "http/internal.h"
 
 /* A request waiting for its entries: on its stack, marked by the writer. */
@@ -34,7 +41,14 @@ typedef struct access_writer {
 	pthread_cond_t work, done;
 	entry *head, **tail;
 	bool stop;
+	int64_t unindexed;      /* entries written since the last indexing (the
+	                         * writer's own; at start, 1: whatever is left) */
+	FILE *log;              /* the server's request log, for its failures */
 } access_writer;
+
+/* A batch this large goes into one or two buckets of the index (16,384
+ * entries each): its pages are written once for thousands of entries. */
+enum { INDEX_BATCH = 8192 };
 
 static void free_entries(entry *e)
 {
@@ -57,13 +71,47 @@ static pl_rc commit_batch(access_writer *w, entry *batch, pl_err *err)
 	return store_end(w->st, rc, err);
 }
 
+/* With the lock released: the reads queue meanwhile. A failure leaves the
+ * entries where they are, found by person all the same, and is said in
+ * the request log; the next indexing takes them. */
+static void index_tail(access_writer *w)
+{
+	pthread_mutex_unlock(&w->mu);
+	pl_err err = {0};
+	pl_rc rc = audit_access_index(w->st, 1, NULL, &err);
+	if(rc && w->log) {
+		char ts[TIMESTAMP_STR_MAX];
+		date_now_iso(ts);
+		msg_wrap(&err, "http.access_index", NULL);
+		fprintf(w->log, "%s %s\n", ts, err.msg);
+		fflush(w->log);
+	}
+	pthread_mutex_lock(&w->mu);
+	if(!rc)
+		w->unindexed = 0;
+}
+
+/* Until there is work; false after a second of none, with entries to index. */
+static bool wait_work(access_writer *w)
+{
+	if(!w->unindexed) {
+		pthread_cond_wait(&w->work, &w->mu);
+		return true;
+	}
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 1;
+	return pthread_cond_timedwait(&w->work, &w->mu, &until) != ETIMEDOUT;
+}
+
 static void *run(void *arg)
 {
 	access_writer *w = arg;
 	pthread_mutex_lock(&w->mu);
 	for(;;) {
 		while(!w->head && !w->stop)
-			pthread_cond_wait(&w->work, &w->mu);
+			if(!wait_work(w) && !w->head && !w->stop)
+				index_tail(w);
 		if(!w->head && w->stop)
 			break;
 		entry *batch = w->head;
@@ -77,11 +125,14 @@ static void *run(void *arg)
 			e->w->rc = rc;
 			e->w->err = err;
 			e->w->done = true;
+			w->unindexed += !rc;
 		}
 		pthread_cond_broadcast(&w->done);
 		pthread_mutex_unlock(&w->mu);
 		free_entries(batch);
 		pthread_mutex_lock(&w->mu);
+		if(w->unindexed >= INDEX_BATCH)
+			index_tail(w);
 	}
 	pthread_mutex_unlock(&w->mu);
 	return NULL;
@@ -103,6 +154,8 @@ pl_rc access_writer_start(const http_server *s, void **state, pl_err *err)
 		return rc;
 	}
 	w->tail = &w->head;
+	w->unindexed = 1;
+	w->log = s->cfg.log;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->work, NULL);
 	pthread_cond_init(&w->done, NULL);
