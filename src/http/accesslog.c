@@ -21,15 +21,20 @@
 #include "core/msg.h"
 #include "http/internal.h"
 
-/* A request waiting for its entries: on its stack, marked by the writer. */
+/* A request waiting for its entries: on its stack, told by the writer.
+ * Each has its own semaphore: a commit wakes the requests it holds, not
+ * every request waiting (those that came during it would only go back to
+ * sleep, queueing on the lock first). */
 typedef struct waiter {
-	bool done;
+	sem_t sem;
 	pl_rc rc;
 	pl_err err;
 } waiter;
 
+/* The request's own strings, not copies: it waits until they are written.
+ * A request's entries are one array of its own, freed by it. */
 typedef struct entry {
-	char *actor, *uid, *action, *detail;
+	const char *actor, *uid, *action, *detail;
 	waiter *w;
 	struct entry *next;
 } entry;
@@ -38,7 +43,7 @@ typedef struct access_writer {
 	store *st;
 	pthread_t thread;
 	pthread_mutex_t mu;
-	pthread_cond_t work, done;
+	pthread_cond_t work;
 	entry *head, **tail;
 	bool stop;
 	int64_t unindexed;      /* entries written since the last indexing (the
@@ -49,19 +54,6 @@ typedef struct access_writer {
 /* A batch this large goes into one or two buckets of the index (16,384
  * entries each): its pages are written once for thousands of entries. */
 enum { INDEX_BATCH = 8192 };
-
-static void free_entries(entry *e)
-{
-	while(e) {
-		entry *next = e->next;
-		free(e->actor);
-		free(e->uid);
-		free(e->action);
-		free(e->detail);
-		free(e);
-		e = next;
-	}
-}
 
 static pl_rc commit_batch(access_writer *w, entry *batch, pl_err *err)
 {
@@ -120,17 +112,21 @@ static void *run(void *arg)
 		pthread_mutex_unlock(&w->mu);
 		pl_err err = {0};
 		pl_rc rc = commit_batch(w, batch, &err);
-		pthread_mutex_lock(&w->mu);
-		for(entry *e = batch; e; e = e->next) {
-			e->w->rc = rc;
-			e->w->err = err;
-			e->w->done = true;
-			w->unindexed += !rc;
+		/* A request's entries are together in the queue: its waiter is
+		 * posted after its last, and neither is touched after (the
+		 * request goes on, and frees them). */
+		int64_t n = 0;
+		for(entry *e = batch, *next; e; e = next, n++) {
+			next = e->next;
+			waiter *wt = e->w;
+			wt->rc = rc;
+			wt->err = err;
+			if(!next || next->w != wt)
+				sem_post(&wt->sem);
 		}
-		pthread_cond_broadcast(&w->done);
-		pthread_mutex_unlock(&w->mu);
-		free_entries(batch);
 		pthread_mutex_lock(&w->mu);
+		if(!rc)
+			w->unindexed += n;
 		if(w->unindexed >= INDEX_BATCH)
 			index_tail(w);
 	}
@@ -158,7 +154,6 @@ pl_rc access_writer_start(const http_server *s, void **state, pl_err *err)
 	w->log = s->cfg.log;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->work, NULL);
-	pthread_cond_init(&w->done, NULL);
 	if(pthread_create(&w->thread, NULL, run, w)) {
 		store_close(w->st);
 		free(w);
@@ -181,13 +176,7 @@ void access_writer_stop(void *state)
 	store_close(w->st);
 	pthread_mutex_destroy(&w->mu);
 	pthread_cond_destroy(&w->work);
-	pthread_cond_destroy(&w->done);
 	free(w);
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
 }
 
 /* Record the reads (uids[0..n), each with action and detail) and wait
@@ -195,39 +184,30 @@ static char *dup_or_null(const char *s)
 static pl_rc access_record(access_writer *w, const char *actor, const char *const *uids,
                            size_t n, const char *action, const char *detail, pl_err *err)
 {
-	entry *first = NULL, **link = &first;
-	waiter wt = {0};
-	for(size_t i = 0; i < n; i++) {
-		entry *e = calloc(1, sizeof(*e));
-		if(e) {
-			e->w = &wt;
-			e->actor = dup_or_null(actor);
-			e->uid = dup_or_null(uids[i]);
-			e->action = dup_or_null(action);
-			e->detail = dup_or_null(detail);
-		}
-		if(!e || !e->actor || !e->uid || !e->action || (detail && !e->detail)) {
-			free_entries(e);
-			free_entries(first);
-			return pl_nomem(err);
-		}
-		*link = e;
-		link = &e->next;
-	}
-	if(!first)
+	if(!n)
 		return PL_OK;
+	entry *es = calloc(n, sizeof(*es));
+	if(!es)
+		return pl_nomem(err);
+	waiter wt = {.rc = PL_OK};
+	for(size_t i = 0; i < n; i++)
+		es[i] = (entry){actor, uids[i], action, detail, &wt, i + 1 < n ? &es[i + 1] : NULL};
+	sem_init(&wt.sem, 0, 0);
 	pthread_mutex_lock(&w->mu);
 	if(w->stop) {
 		pthread_mutex_unlock(&w->mu);
-		free_entries(first);
+		sem_destroy(&wt.sem);
+		free(es);
 		return pl_failc(err, PL_EDB, "http.stopping", NULL);
 	}
-	*w->tail = first;
-	w->tail = link;
+	*w->tail = es;
+	w->tail = &es[n - 1].next;
 	pthread_cond_signal(&w->work);
-	while(!wt.done)
-		pthread_cond_wait(&w->done, &w->mu);
 	pthread_mutex_unlock(&w->mu);
+	while(sem_wait(&wt.sem))
+		; /* EINTR: a signal came first */
+	sem_destroy(&wt.sem);
+	free(es);
 	if(wt.rc && err)
 		*err = wt.err; /* the writer's failure as it said it (with its code) */
 	return wt.rc;
