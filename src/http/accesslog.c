@@ -65,7 +65,8 @@ static pl_rc commit_batch(access_writer *w, entry *batch, pl_err *err)
 
 /* With the lock released: the reads queue meanwhile. A failure leaves the
  * entries where they are, found by person all the same, and is said in
- * the request log; the next indexing takes them. */
+ * the request log; the indexing after the next entries takes them (not
+ * each idle second: the log would fill with the same failure). */
 static void index_tail(access_writer *w)
 {
 	pthread_mutex_unlock(&w->mu);
@@ -79,8 +80,7 @@ static void index_tail(access_writer *w)
 		fflush(w->log);
 	}
 	pthread_mutex_lock(&w->mu);
-	if(!rc)
-		w->unindexed = 0;
+	w->unindexed = 0;
 }
 
 /* Until there is work; false after a second of none, with entries to index. */
