@@ -48,6 +48,7 @@ test_old_schema_is_migrated() {
 		DROP TABLE auth_setting; DROP TABLE login_pending; DROP TABLE recovery_code; DROP TABLE user_totp;
 		DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
 		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
+		DROP TABLE access_by_person; DROP TABLE access_indexed; CREATE INDEX access_person ON access_log(person_uid);
 		ALTER TABLE event DROP COLUMN note_code; ALTER TABLE event DROP COLUMN note_args;
 		ALTER TABLE person DROP COLUMN pseudonymised_at; ALTER TABLE person DROP COLUMN home_address;
 		ALTER TABLE person DROP COLUMN home_locality; ALTER TABLE person DROP COLUMN home_region;
