@@ -107,11 +107,12 @@ static bool body_input(http_req *q, json_t *b, inquiry_input *in)
 
 void api_inquiry_add(http_req *q)
 {
-	static const char *keys[IF_COUNT + 3];
+	const char *keys[IF_COUNT + 3]; /* the fields, consents, new_person */
 	for(int f = 0; f < IF_COUNT; f++)
 		keys[f] = inquiry_fields[f].name;
 	keys[IF_COUNT] = "consents";
 	keys[IF_COUNT + 1] = "new_person";
+	keys[IF_COUNT + 2] = NULL;
 	json_t *b = http_body(q, keys);
 	inquiry_input in = {0};
 	if(!b || !body_input(q, b, &in)) {
