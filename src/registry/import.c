@@ -292,7 +292,7 @@ static uint64_t input_bytes(const char *const *paths, size_t npaths, uint64_t *p
 }
 
 /* One number SQL answers: how many persons there are (count(*)), about
- * how many events (the largest rowid, at once). */
+ * how many events (the largest rowid, at once), the page cache's size. */
 static pl_rc how_many(registry *r, const char *sql, int64_t *out, pl_err *err)
 {
 	sqlite3_stmt *s;
@@ -362,17 +362,32 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	if(!rc && bulk && bytes > person_bytes &&
 	   !(rc = how_many(r, "SELECT max(id) FROM event", &events, err)) &&
 	   (uint64_t)events < (bytes - person_bytes) / 100)
-		rc = event_ids_defer(r, &im.ids, err);
+		rc = event_ids_defer(r, &im.ids, (size_t)events + (bytes - person_bytes) / 100, err);
 	for(size_t i = 0; i < npaths && !rc; i++) {
 		bool again = false;
 		rc = import_file(&im, paths[i], o->names ? o->names[i] : NULL, o, &again, err);
 	}
 	if(!rc && !im.pb.failed)
 		rc = check_statuses(&im, err);
+	/* The indexes are built with a small page cache: it is the memory of
+	 * SQLite's sorter, which with the bulk load's 512 MiB sorted millions
+	 * of rows as one list, mostly in cache misses; in pieces of 16 MiB,
+	 * merged, the events' by type and date and by id took half as long
+	 * at a million persons (4.7 and 3.5 s of CPU instead of 9.0 and 7.4).
+	 * Then the cache is as it was, for the name index's keys. */
+	int64_t cache = 0;
+	bool small = !rc && !im.pb.failed && bulk && (im.ids.cap || deferred.n) &&
+	             !(rc = how_many(r, "PRAGMA cache_size", &cache, err)) &&
+	             !(rc = store_exec(r->st, "PRAGMA cache_size = -16384", err));
 	if(!rc && !im.pb.failed && (rc = event_ids_restore(r, &im.ids, err)))
 		rc = import_row_failure(&im, 0, rc, err);
 	if(!rc && !im.pb.failed && deferred.n)
 		rc = store_indexes_restore(r->st, &deferred, err);
+	if(small) {
+		char sql[64];
+		snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld", (long long)cache);
+		sqlite3_exec(store_db(r->st), sql, NULL, NULL, NULL); /* a smaller cache only costs time */
+	}
 	if(!rc && !im.pb.failed && bulk && rep->persons_created + rep->persons_updated > 0)
 		rc = person_fts_optimize(r, err);
 	rc = problems_result(&im.pb, rc, err);

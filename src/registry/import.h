@@ -116,8 +116,9 @@ void import_tick(importer *im, uint64_t done);
 
 /* Read the ids of the events there into m, then drop the index event_uid:
  * from then on each id the import writes goes into m, and is looked for
- * there. Inside the import's transaction. */
-pl_rc event_ids_defer(registry *r, event_ids *m, pl_err *err);
+ * there. expect: about how many ids there will be in all. Inside the
+ * import's transaction. */
+pl_rc event_ids_defer(registry *r, event_ids *m, size_t expect, pl_err *err);
 /* The rowid of the event with this uid, or 0. */
 pl_rc event_ids_find(registry *r, const event_ids *m, const char *uid, int64_t *out, pl_err *err);
 /* The event just written (PL_ENOMEM when memory runs out). */
