@@ -3,7 +3,8 @@
  * Russian forms and schemes, with corruptions), linked by the person spec
  * and scored against the truth in column ext.bench.
  *   bench_linkage [--persons N] [--seed S] [--threads T] [--dir DIR] [--unknown-surnames]
- *                 [--window W] [--ties T]   (match_opts.window, .window_ties)
+ *                 [--window W] [--ties T] [--prune D]   (match_opts.window, .window_ties,
+ *                 .prune; -1: no pruning)
  *   bench_linkage --skeleton-accuracy
  *   bench_linkage --comparator-accuracy   (the skeleton's figure too)
  *   bench_linkage --columns-in DIR [--threads T]
@@ -115,7 +116,7 @@ static int fail(const pl_err *err)
  * one line: "c: candidates C links L precision P recall R F1 F time T s
  * read S s per_true_pair Q", T the linkage alone, S reading the columns. */
 /* --window and --ties: the windows' reach, to measure what it trades. */
-static long opt_window = -1, opt_ties = -1;
+static long opt_window = -1, opt_ties = -1, opt_prune = -2;
 
 static void set_windows(match_opts *o)
 {
@@ -123,6 +124,8 @@ static void set_windows(match_opts *o)
 		o->window = (size_t)opt_window;
 	if(opt_ties >= 0)
 		o->window_ties = (size_t)opt_ties;
+	if(opt_prune >= -1)
+		o->prune = (int)opt_prune;
 }
 
 static int link_columns(const char *dir, int threads)
@@ -171,9 +174,9 @@ static int link_columns(const char *dir, int threads)
 	}
 	for(int k = 0; k < match_person_spec.nrules; k++)
 		fprintf(stderr, "  rule %-50s %10zu pairs\n", match_person_spec.rules[k].name, r.rule_pairs[k]);
-	fprintf(stderr, "  %.2f per true pair; largest block %zu, %zu in windows, %zu skipped\n",
+	fprintf(stderr, "  %.2f per true pair; largest block %zu, %zu in windows, %zu skipped, %zu pruned\n",
 	        truth ? (double)r.candidates / (double)truth : 0, r.largest_block, r.windowed_blocks,
-	        r.skipped_blocks);
+	        r.skipped_blocks, r.pruned);
 	printf("c: candidates %zu links %zu precision %.4f recall %.4f F1 %.4f time %.3f s read %.3f s "
 	       "per_true_pair %.2f\n", r.candidates, r.links, p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0,
 	       t1 - tl, tl - t0, truth ? (double)r.candidates / (double)truth : 0);
@@ -445,6 +448,7 @@ int main(int argc, char **argv)
 	                                     {"threads", required_argument, NULL, 't'},
 	                                     {"window", required_argument, NULL, 'w'},
 	                                     {"ties", required_argument, NULL, 'e'},
+	                                     {"prune", required_argument, NULL, 'p'},
 	                                     {"dir", required_argument, NULL, 'd'},
 	                                     {"unknown-surnames", no_argument, NULL, 'u'},
 	                                     {"skeleton-accuracy", no_argument, NULL, 'k'},
@@ -465,6 +469,8 @@ int main(int argc, char **argv)
 			opt_window = atol(optarg);
 		else if(c == 'e')
 			opt_ties = atol(optarg);
+		else if(c == 'p')
+			opt_prune = atol(optarg);
 		else if(c == 'd')
 			dir = optarg;
 		else if(c == 'c')
@@ -570,9 +576,9 @@ int main(int argc, char **argv)
 	       (unsigned long long)seed);
 	for(int k = 0; k < match_person_spec.nrules; k++)
 		printf("  rule %-40s %10zu pairs\n", match_person_spec.rules[k].name, r.rule_pairs[k]);
-	printf("  candidate pairs (union) %27zu  (%.2f per true pair; largest block %zu, %zu in windows, %zu skipped)\n",
+	printf("  candidate pairs (union) %27zu  (%.2f per true pair; largest block %zu, %zu in windows, %zu skipped, %zu pruned)\n",
 	       r.candidates, truth ? (double)r.candidates / (double)truth : 0, r.largest_block,
-	       r.windowed_blocks, r.skipped_blocks);
+	       r.windowed_blocks, r.skipped_blocks, r.pruned);
 	printf("  EM: %d iterations%s, lambda %.5f, %zu patterns\n", r.model.iterations,
 	       r.model.converged ? "" : " (not converged)", r.model.lambda, r.patterns);
 	printf("  links %zu, review %zu; true %zu, false %zu, missed %zu\n", r.links, r.reviews, tp, fp,

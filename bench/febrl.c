@@ -19,11 +19,11 @@ static const match_comparison cmps[] = {
 };
 
 static const match_rule rules[] = {
-	{"given_name", {FEBRL_GIVEN}, 1, 0, 0, {0}, 0},
-	{"surname", {FEBRL_SURNAME}, 1, 0, 0, {0}, 0},
-	{"date_of_birth", {FEBRL_DOB}, 1, 0, 0, {0}, 0},
-	{"soc_sec_id", {FEBRL_SSID}, 1, 0, 0, {0}, 0},
-	{"postcode + street_number", {FEBRL_POSTCODE, FEBRL_STREET_NO}, 2, 0, 0, {0}, 0},
+	{"given_name", {FEBRL_GIVEN}, 1, 0, 0, {0}, 0, {0}, 0},
+	{"surname", {FEBRL_SURNAME}, 1, 0, 0, {0}, 0, {0}, 0},
+	{"date_of_birth", {FEBRL_DOB}, 1, 0, 0, {0}, 0, {0}, 0},
+	{"soc_sec_id", {FEBRL_SSID}, 1, 0, 0, {0}, 0, {0}, 0},
+	{"postcode + street_number", {FEBRL_POSTCODE, FEBRL_STREET_NO}, 2, 0, 0, {0}, 0, {0}, 0},
 };
 
 const match_spec febrl_spec = {cmps, (int)(sizeof(cmps) / sizeof(cmps[0])), rules,

@@ -3,7 +3,8 @@
 // (DIR/a_cols.csv and DIR/b_cols.csv from `bench_linkage --dir DIR`):
 //
 //   blocking   the union of the same nine rules, each pair once, blocks
-//              over a rule's cap on side b taken in windows;
+//              over a rule's cap on side b taken in windows of near
+//              neighbours, small blocks screened, then pruned;
 //   levels     the same comparison levels, as CASE expressions over
 //              DuckDB's jaro_winkler_similarity, damerau_levenshtein and
 //              levenshtein, but for the names' learned distance
@@ -120,33 +121,50 @@ const cmps = [
 // The rules of src/match/person.c: a block of more than `cap` records on
 // side b is taken in windows (the block in the order of each window column,
 // unknown first, then side, then row: each record of a meets the WINDOW
-// records of b before it and after it, and those of b with its value if
-// they are at most TIES; a record that knows no window column meets the
-// whole of the other side's block); without windows it is skipped.
-const [CAP, CAP_ID, WINDOW, TIES] = [2, 4, 1, 4];
+// records of b before it and after it that are near its value (near(),
+// match_near), and those of b with its value if they are at most TIES; a
+// record that knows no window column meets the whole of the other side's
+// block); without windows it is skipped. A block taken whole gives the
+// pairs near on one of the rule's screen columns or unknown there. Then a
+// pair proposed by more than PRUNE rules fewer than the best pair of its
+// record of a and of its record of b is dropped (match_opts.prune).
+const [CAP, CAP_ID, WINDOW, TIES, PRUNE] = [2, 4, 5, 8, 1];
 const WSES = 100; // a rule's window pairs are proposed as k + WSES
 const rules = [
-  { cols: ['skel_pair'], cap: CAP, win: ['birth', 'patr_eq'] },
-  { cols: ['surname_skel', 'birth_year'], cap: CAP, win: ['given_skel', 'birth'] },
-  { cols: ['given_eq', 'patr_eq', 'birth_year'], cap: CAP, win: ['surname_skel', 'birth'] },
-  { cols: ['birth', 'given_eq'], cap: CAP, win: ['surname_skel', 'patr_eq'] },
-  { cols: ['service'], cap: CAP_ID, win: [] },
-  { cols: ['birth', 'patr_eq'], cap: CAP_ID, win: [] },
-  { cols: ['given_eq', 'patr_eq', 'skel_head'], cap: CAP, win: ['surname_skel', 'birth'] },
+  { cols: ['skel_pair'], cap: CAP, win: ['birth', 'patr_eq'], screen: ['birth', 'patr_eq'] },
+  { cols: ['surname_skel', 'birth_year'], cap: CAP, win: ['given_skel', 'birth'], screen: ['given_skel', 'birth'] },
+  { cols: ['given_eq', 'patr_eq', 'birth_year'], cap: CAP, win: ['surname_skel', 'birth'], screen: ['surname_skel', 'birth'] },
+  { cols: ['birth', 'given_eq'], cap: CAP, win: ['surname_skel', 'patr_eq'], screen: ['surname_skel', 'patr_eq'] },
+  { cols: ['service'], cap: CAP_ID, win: [], screen: [] },
+  { cols: ['birth', 'patr_eq'], cap: CAP_ID, win: [], screen: [] },
+  { cols: ['given_eq', 'patr_eq', 'skel_head'], cap: CAP, win: ['surname_skel', 'birth'], screen: ['surname_skel', 'birth'] },
   // The home address's (empty in this benchmark's lists: they propose nothing).
-  { cols: ['house', 'locality'], cap: CAP, win: ['surname_skel', 'given_skel'] },
-  { cols: ['locality', 'surname_skel'], cap: CAP, win: ['given_skel', 'birth'] },
+  { cols: ['house', 'locality'], cap: CAP, win: ['surname_skel', 'given_skel'], screen: ['surname_skel', 'given_skel', 'birth'] },
+  { cols: ['locality', 'surname_skel'], cap: CAP, win: ['given_skel', 'birth'], screen: ['given_skel', 'birth'] },
 ];
+// match_near as a macro: one edit; all but the last quarter shared; one
+// known only to a prefix of the other, the rest zeros; 8-digit dates with
+// day and month exchanged.
+const nearMacro = `CREATE MACRO near(x, y) AS x IS NOT NULL AND y IS NOT NULL AND (
+  damerau_levenshtein(x, y) <= 1
+  OR (least(length(x), length(y)) >= 4
+    AND left(x, (3 * least(length(x), length(y)) + 3) // 4) = left(y, (3 * least(length(x), length(y)) + 3) // 4))
+  OR (length(x) >= 4 AND starts_with(y, left(x, greatest(4, length(rtrim(x, '0'))))))
+  OR (length(y) >= 4 AND starts_with(x, left(y, greatest(4, length(rtrim(y, '0'))))))
+  OR (length(x) = 8 AND length(y) = 8 AND left(x, 4) = left(y, 4)
+    AND substr(x, 5, 2) = substr(y, 7, 2) AND substr(x, 7, 2) = substr(y, 5, 2)))`;
 // A rule's pairs as (l, r, k): whole blocks of at most its cap on side b,
 // windows in larger ones, and the records there that know no window column.
-const ruleJoin = ({ cols, cap, win }, k) => {
+const ruleJoin = ({ cols, cap, win, screen }, k) => {
   const key = cols.join(', ');
   const on = cols.map((c) => `x.${c} = y.${c}`).join(' AND ');
-  const entries = `SELECT 0 AS side, rid, ${[...cols, ...win].join(', ')} FROM a WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}
-    UNION ALL SELECT 1, rid, ${[...cols, ...win].join(', ')} FROM b WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}`;
+  const kept = [...new Set([...cols, ...win, ...screen])].join(', ');
+  const entries = `SELECT 0 AS side, rid, ${kept} FROM a WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}
+    UNION ALL SELECT 1, rid, ${kept} FROM b WHERE ${cols.map((c) => `${c} IS NOT NULL`).join(' AND ')}`;
+  const screened = screen.length ? ` AND (${screen.map((c) => `x.${c} IS NULL OR y.${c} IS NULL OR near(x.${c}, y.${c})`).join(' OR ')})` : '';
   const parts = [`SELECT x.rid AS l, y.rid AS r, ${k} AS k FROM e${k} x JOIN e${k} y ON ${on}
     JOIN blk${k} z ON ${cols.map((c) => `z.${c} = x.${c}`).join(' AND ')}
-    WHERE x.side = 0 AND y.side = 1 AND z.nb <= ${cap}`];
+    WHERE x.side = 0 AND y.side = 1 AND z.nb <= ${cap}${screened}`];
   win.forEach((w, wi) => {
     const order = `PARTITION BY ${key} ORDER BY ${w} NULLS FIRST, side, rid`;
     parts.push(`SELECT x.rid, y.rid, ${k + WSES} FROM
@@ -157,7 +175,9 @@ const ruleJoin = ({ cols, cap, win }, k) => {
         GROUP BY ALL) t ON ${cols.map((c) => `t.${c} = x.${c}`).join(' AND ')} AND t.${w} = x.${w}
       WHERE x.side = 0 AND y.side = 1 AND z.nb > ${cap}
         AND y.rank >= x.before - ${WINDOW}
-        AND y.rank < x.before + ${WINDOW} + (CASE WHEN coalesce(t.ties, 0) <= ${TIES} THEN coalesce(t.ties, 0) ELSE 0 END)`);
+        AND y.rank < x.before + ${WINDOW} + (CASE WHEN coalesce(t.ties, 0) <= ${TIES} THEN coalesce(t.ties, 0) ELSE 0 END)
+        AND ((y.rank >= x.before AND y.rank < x.before + (CASE WHEN coalesce(t.ties, 0) <= ${TIES} THEN coalesce(t.ties, 0) ELSE 0 END))
+          OR near(x.${w}, y.${w}))`);
     void wi;
   });
   if (win.length) {
@@ -180,6 +200,7 @@ for (const side of ['a', 'b']) {
     FROM read_csv('${dir}/${side}_cols.csv', header = true, all_varchar = true, nullstr = '')`);
 }
 for (const m of wdistMacros) await run(m);
+await run(nearMacro);
 await run(`CREATE TABLE dim AS SELECT key, grp::INTEGER AS grp
   FROM read_csv('${dir}/diminutives.csv', header = true, all_varchar = true)`);
 const [[na]] = await rows('SELECT count(*) FROM a');
@@ -197,8 +218,14 @@ for (let k = 0; k < rules.length; k++) {
 // each rule's windows (w<k>), which fix the windows' columns too.
 const sessions = [...rules.map((rule, k) => ({ flag: `r${k}`, k, fixes: rule.cols })),
   ...rules.flatMap((rule, k) => (rule.win.length ? [{ flag: `w${k}`, k: k + WSES, fixes: [...rule.cols, ...rule.win] }] : []))];
-await run(`CREATE TABLE cand AS SELECT l, r, ${sessions.map(({ flag, k }) => `bool_or(k = ${k}) AS ${flag}`).join(', ')}
+await run(`CREATE TABLE proposed AS SELECT l, r, ${sessions.map(({ flag, k }) => `bool_or(k = ${k}) AS ${flag}`).join(', ')},
+  ${sessions.map(({ k }) => `bool_or(k = ${k})::INT`).join(' + ')} AS nrules
   FROM (${joins.map((j) => j.sql).join(' UNION ALL ')}) GROUP BY l, r`);
+// Pruned: a pair kept if within PRUNE rules of the best of its a or its b.
+await run(`CREATE TABLE cand AS SELECT p.* EXCLUDE (nrules) FROM proposed p
+  JOIN (SELECT l, max(nrules) AS m FROM proposed GROUP BY l) ba USING (l)
+  JOIN (SELECT r, max(nrules) AS m FROM proposed GROUP BY r) bb USING (r)
+  WHERE p.nrules + ${PRUNE} >= ba.m OR p.nrules + ${PRUNE} >= bb.m`);
 const [[candidates]] = await rows('SELECT count(*) FROM cand');
 
 // Levels of every candidate pair, and which rules propose it.

@@ -187,17 +187,34 @@ static void emit(block_job *job, int r, bool windowed, size_t i, size_t j)
 		job->oom = true;
 }
 
+/* Whether a pair of a block taken whole is worth comparing (the rule's
+ * screen): near on one of its screen columns, or unknown there. */
+static bool screened(const linker *l, const match_rule *rule, size_t i, size_t j)
+{
+	const match_side *sb = l->o->dedupe ? l->a : l->b;
+	for(int k = 0; k < rule->nscreen; k++) {
+		const char *v = match_value(l->a, i, rule->screen[k]), *u = match_value(sb, j, rule->screen[k]);
+		if(!v || !u || match_near(v, u))
+			return true;
+	}
+	return !rule->nscreen;
+}
+
 static void block_whole(block_job *job, int r, const entry *e, size_t na, size_t n)
 {
-	if(job->l->o->dedupe) {
+	const linker *l = job->l;
+	const match_rule *rule = &l->spec->rules[r];
+	if(l->o->dedupe) {
 		for(size_t p = 0; p < n; p++)
 			for(size_t q = p + 1; q < n; q++)
-				emit(job, r, false, e[p].idx, e[q].idx);
+				if(screened(l, rule, e[p].idx, e[q].idx))
+					emit(job, r, false, e[p].idx, e[q].idx);
 		return;
 	}
 	for(size_t p = 0; p < na; p++)
 		for(size_t q = na; q < n; q++)
-			emit(job, r, false, e[p].idx, e[q].idx);
+			if(screened(l, rule, e[p].idx, e[q].idx))
+				emit(job, r, false, e[p].idx, e[q].idx);
 }
 
 static bool scratch_fit(block_job *job, size_t n)
@@ -237,8 +254,9 @@ static void block_window(block_job *job, int r, int col, const entry *e, size_t 
 			if(ties > tie_max)
 				ties = 0;
 			for(size_t q = p + 1; q < n && q <= p + ties + w; q++)
-				emit(job, r, true, x[p].idx < x[q].idx ? x[p].idx : x[q].idx,
-				     x[p].idx < x[q].idx ? x[q].idx : x[p].idx);
+				if(q <= p + ties || match_near(x[p].v, x[q].v))
+					emit(job, r, true, x[p].idx < x[q].idx ? x[p].idx : x[q].idx,
+					     x[p].idx < x[q].idx ? x[q].idx : x[p].idx);
 		}
 		return;
 	}
@@ -263,7 +281,8 @@ static void block_window(block_job *job, int r, int col, const entry *e, size_t 
 			ties = 0;
 		size_t lo = at > w ? at - w : 0, hi = at + ties + w < nb ? at + ties + w : nb;
 		for(size_t q = lo; q < hi; q++)
-			emit(job, r, true, i, x[q].idx);
+			if((q >= at && q < at + ties) || match_near(v, x[q].v))
+				emit(job, r, true, i, x[q].idx);
 	}
 }
 
@@ -363,6 +382,39 @@ static void *block_run(void *arg)
 	return NULL;
 }
 
+/* Weighted node pruning (meta-blocking, Papadakis et al. 2014): a pair
+ * proposed by fewer rules than the best pair of its record of a, and of
+ * its record of b, by more than opts->prune is dropped. A true pair is
+ * proposed by most rules; the namesakes around it by one or two, and at a
+ * million a side they are most of the pairs (measured: half of them go,
+ * and no true pair with them). A record keeps its best pairs whatever
+ * their number, so one that only a single rule finds is kept. */
+static pl_rc prune(linker *l)
+{
+	size_t na = l->a->n, nb = l->o->dedupe ? 0 : l->b->n;
+	uint8_t *best = calloc(na + nb + 1, 1);
+	if(!best)
+		return PL_ENOMEM;
+	/* In one list, a record's pairs are those where it is either. */
+	uint8_t *ba = best, *bb = l->o->dedupe ? best : best + na;
+	for(size_t k = 0; k < l->ncand; k++) {
+		uint8_t w = (uint8_t)__builtin_popcount(CAND_RULES(l->cand[k]));
+		size_t i = CAND_A(l->cand[k]), j = CAND_B(l->cand[k]);
+		ba[i] = w > ba[i] ? w : ba[i];
+		bb[j] = w > bb[j] ? w : bb[j];
+	}
+	size_t out = 0;
+	for(size_t k = 0; k < l->ncand; k++) {
+		int w = __builtin_popcount(CAND_RULES(l->cand[k]));
+		if(w + l->o->prune >= ba[CAND_A(l->cand[k])] || w + l->o->prune >= bb[CAND_B(l->cand[k])])
+			l->cand[out++] = l->cand[k];
+	}
+	l->r->pruned = l->ncand - out;
+	l->ncand = out;
+	free(best);
+	return PL_OK;
+}
+
 /* The candidate pairs: every rule's, on the threads, then sorted and each
  * kept once. */
 static pl_rc block_all(linker *l, int nthreads)
@@ -401,8 +453,9 @@ static pl_rc block_all(linker *l, int nthreads)
 			l->cand[out++] = l->cand[k];
 	}
 	l->ncand = out;
-	l->r->candidates = out;
-	return PL_OK;
+	pl_rc rc = l->o->prune >= 0 ? prune(l) : PL_OK;
+	l->r->candidates = l->ncand;
+	return rc;
 }
 
 /* ---- the passes over the candidate pairs ------------------------------ */

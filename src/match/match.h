@@ -46,6 +46,7 @@ enum {
 	MATCH_SIDE_MAX = 0xFFFFFF, /* records a side: an index is 24 bits */
 	MATCH_RULE_COLS = 4,
 	MATCH_RULE_WINS = 2,
+	MATCH_RULE_SCREENS = 3,
 	MATCH_NULL = 0xff, /* the level of a comparison with an unknown value */
 };
 
@@ -139,6 +140,12 @@ typedef struct match_rule {
 	 * knows none of the window columns with the whole block. */
 	int win[MATCH_RULE_WINS];
 	int nwin;
+	/* A pair of a block taken whole is compared only if it is near (match_near) on one of these columns,
+	 * or one of its records does not know it: two men who share a
+	 * surname and a birth year but neither given name nor birth date are
+	 * not worth a comparison. None: every pair of a block. */
+	int screen[MATCH_RULE_SCREENS];
+	int nscreen;
 } match_rule;
 
 typedef struct match_spec {
@@ -189,16 +196,20 @@ typedef struct match_opts {
 	size_t u_pairs;    /* how many (default 300,000, at most all pairs) */
 	size_t max_block;  /* blocks larger than this on side b are skipped
 	                    * and counted (default 10,000), or windowed */
-	size_t window;     /* records of b on each side in a window (default 1) */
+	size_t window;     /* records of b on each side in a window, each
+	                    * met only if near in its column (default 5) */
 	size_t window_ties; /* and those of b with the a-record's value, if
-	                     * no more than this (default 4) */
+	                     * no more than this (default 8) */
+	int prune;         /* a pair proposed by more than this many rules
+	                    * fewer than another pair of each of its records
+	                    * is dropped (default 1; negative: none) */
 	const match_model *model; /* given m, u and lambda: no estimation */
 	int threads;       /* default 2 */
 } match_opts;
 
 #define MATCH_OPTS_DEFAULT                                                              \
 	{ .threshold = 0.9, .review = 0.3, .one_to_one = true, .seed = 1, .u_pairs = 300000, \
-	  .max_block = 10000, .window = 1, .window_ties = 4, .threads = 2 }
+	  .max_block = 10000, .window = 5, .window_ties = 8, .prune = 1, .threads = 2 }
 
 typedef enum match_status {
 	MATCH_LINK,      /* at or above the threshold */
@@ -217,6 +228,7 @@ typedef struct match_pair {
 typedef struct match_result {
 	match_model model;
 	size_t candidates;                  /* distinct pairs compared */
+	size_t pruned;                      /* proposed, but dropped by opts->prune */
 	size_t rule_pairs[MATCH_RULES_MAX]; /* pairs each rule proposed */
 	size_t skipped_blocks;              /* over max_block, without windows */
 	size_t windowed_blocks;             /* over max_block, taken in windows */
@@ -280,6 +292,13 @@ bool match_one_transposition(const char *a, size_t alen, const char *b, size_t b
  * one: equal, or one character changed, added, left out, or exchanged
  * with its neighbour. */
 bool match_one_edit(const char *a, size_t alen, const char *b, size_t blen);
+/* Whether two values of a column are close enough for their records to
+ * be compared in blocking: one edit apart; sharing all but the last
+ * quarter (a date in the same month, a name's stem); one known only to a
+ * prefix of the other, the rest zeros (a date known to its year,
+ * 19840000); or dates of 8 digits with day and month exchanged (19851008,
+ * 19850810). An unknown value (NULL) is near nothing. */
+bool match_near(const char *a, const char *b);
 /* ---- the Ukrainian-Russian name comparator (namedist.c) ------------- */
 
 /* Costs are in hundredths of an edit: MATCH_EDIT is one ordinary edit. */

@@ -34,27 +34,34 @@ static const match_comparison person_cmps[] = {
  * surname and given name (Коваленко Олександр) are hundreds at a million
  * a side. A block of more than two records on side b is taken in two
  * windows instead, each in the order of a column the rule does not block
- * on (the birth date, the patronymic, the skeleton): a record meets its
- * neighbours in that order and the few that share its value there, so a
- * typo or a wrong date in one column is caught by the other. */
+ * on (the birth date, the patronymic, the skeleton): a record meets the
+ * neighbours in that order whose value is near its own and the few that
+ * share its value there, so a typo or a wrong date in one column is
+ * caught by the other. A smaller block is screened on the same columns:
+ * a pair far on all of them (a namesake born in another decade) is not
+ * proposed. */
 enum { SN = 1u << 0, GN = 1u << 1, /* the surname's and given name's comparisons */
        ADDR = 1u << 8 };                 /* the home address's */
 enum { CAP = 2, CAP_ID = 4 };
+/* Windows in the order of x and of y, and the small blocks screened on them. */
+#define WINDOWS(x, y) {x, y}, 2, {x, y}, 2
 static const match_rule person_rules[] = {
-	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, CAP, {MP_BIRTH, MP_PATR_EQ}, 2},
-	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, CAP, {MP_GIVEN_SKEL, MP_BIRTH}, 2},
-	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, CAP, {MP_SURNAME_SKEL, MP_BIRTH}, 2},
-	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP, {MP_SURNAME_SKEL, MP_PATR_EQ}, 2},
-	{"service number", {MP_SERVICE}, 1, 0, CAP_ID, {0}, 0},
+	{"surname + given name, skeletons (either order)", {MP_SKEL_PAIR}, 1, SN | GN, CAP, WINDOWS(MP_BIRTH, MP_PATR_EQ)},
+	{"surname skeleton + birth year", {MP_SURNAME_SKEL, MP_BIRTH_YEAR}, 2, SN, CAP, WINDOWS(MP_GIVEN_SKEL, MP_BIRTH)},
+	{"given name + patronymic + birth year", {MP_GIVEN_EQ, MP_PATR_EQ, MP_BIRTH_YEAR}, 3, 0, CAP, WINDOWS(MP_SURNAME_SKEL, MP_BIRTH)},
+	{"birth date + given name", {MP_BIRTH, MP_GIVEN_EQ}, 2, 0, CAP, WINDOWS(MP_SURNAME_SKEL, MP_PATR_EQ)},
+	{"service number", {MP_SERVICE}, 1, 0, CAP_ID, {0}, 0, {0}, 0},
 	/* Names exchanged and one of them misspelt: neither name's key nor
 	 * the skeletons' pair holds; the birth date and patronymic do. Small
 	 * blocks only (no windows: at a million a side they would be many). */
-	{"birth date + patronymic", {MP_BIRTH, MP_PATR_EQ}, 2, 0, CAP_ID, {0}, 0},
-	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP, {MP_SURNAME_SKEL, MP_BIRTH}, 2},
+	{"birth date + patronymic", {MP_BIRTH, MP_PATR_EQ}, 2, 0, CAP_ID, {0}, 0, {0}, 0},
+	{"given name + patronymic + surname's first letters", {MP_GIVEN_EQ, MP_PATR_EQ, MP_SKEL_HEAD}, 3, SN, CAP, WINDOWS(MP_SURNAME_SKEL, MP_BIRTH)},
 	/* The home address: its house number with the town, and the town with
-	 * the surname (a typo in the house number, or in the names). */
-	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2, ADDR, CAP, {MP_SURNAME_SKEL, MP_GIVEN_SKEL}, 2},
-	{"home locality + surname skeleton", {MP_LOCALITY, MP_SURNAME_SKEL}, 2, SN, CAP, {MP_GIVEN_SKEL, MP_BIRTH}, 2},
+	 * the surname (a typo in the house number, or in the names). The
+	 * house number and town screened on the birth date too: where the
+	 * address is right both names may be misspelt. */
+	{"house number + home locality", {MP_HOUSE, MP_LOCALITY}, 2, ADDR, CAP, {MP_SURNAME_SKEL, MP_GIVEN_SKEL}, 2, {MP_SURNAME_SKEL, MP_GIVEN_SKEL, MP_BIRTH}, 3},
+	{"home locality + surname skeleton", {MP_LOCALITY, MP_SURNAME_SKEL}, 2, SN, CAP, WINDOWS(MP_GIVEN_SKEL, MP_BIRTH)},
 };
 
 const match_spec match_person_spec = {person_cmps, (int)(sizeof(person_cmps) / sizeof(person_cmps[0])),

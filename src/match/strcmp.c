@@ -87,3 +87,23 @@ bool match_one_edit(const char *a, size_t alen, const char *b, size_t blen)
 		return true;
 	return !memcmp(a + i + 1, b + i + 1, alen - i - 1) || match_one_transposition(a, alen, b, blen);
 }
+
+/* Blocking asks this of every neighbour in a window and of the screen's
+ * columns, so it is cheap: one pass for the edit, one for the prefix. */
+bool match_near(const char *a, const char *b)
+{
+	if(!a || !b)
+		return false;
+	size_t alen = strlen(a), blen = strlen(b), k = 0;
+	if(match_one_edit(a, alen, b, blen))
+		return true;
+	while(a[k] && a[k] == b[k])
+		k++;
+	size_t shorter = alen < blen ? alen : blen;
+	if(shorter >= 4 && 4 * k >= 3 * shorter)
+		return true;
+	/* One known only to a prefix of the other: 1984 padded with zeros. */
+	if(k >= 4 && (strspn(a + k, "0") == alen - k || strspn(b + k, "0") == blen - k))
+		return true;
+	return alen == 8 && blen == 8 && k >= 4 && !memcmp(a + 4, b + 6, 2) && !memcmp(a + 6, b + 4, 2);
+}

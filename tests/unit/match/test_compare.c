@@ -14,7 +14,7 @@ static const match_comparison cmps[] = {
 	{"service", MATCH_ID, SERVICE, -1, -1, false, -1, -1},
 	{"unit", MATCH_TEXT, UNIT, -1, -1, false, -1, -1},
 };
-static const match_rule rule = {"surname", {SURNAME}, 1, 0, 0, {0}, 0};
+static const match_rule rule = {"surname", {SURNAME}, 1, 0, 0, {0}, 0, {0}, 0};
 static const match_spec spec = {cmps, 5, &rule, 1};
 
 /* The level names of comparison c for records x and y. */

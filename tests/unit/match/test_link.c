@@ -167,9 +167,11 @@ static void test_dedupe_finds_the_copies(void **state)
 }
 
 /* A block of 50 a side on one key (cap 2): in the window of column 1
- * each record of a meets b's record before it, the one with its value,
- * and the one after; a record without a value there meets the whole
- * block; without windows the block is skipped. */
+ * (one record each side, ties up to 4, no pruning) each record of a meets
+ * b's record before it if near, the one with its value, and the one after
+ * if near; a record without a value there meets the whole block; without
+ * windows the block is skipped. v009 and v010 are two edits apart, so the
+ * neighbours across each ten (4 of them, 2 pairs each) are not met. */
 enum { WKEY, WVAL, WCOLS };
 
 static void window_sides(match_side *a, match_side *b, size_t n)
@@ -189,15 +191,18 @@ static void test_large_blocks_in_windows(void **state)
 {
 	(void)state;
 	static const match_comparison cmp = {"value", MATCH_TEXT, WVAL, -1, -1, false, -1, -1};
-	match_rule rule = {"key", {WKEY}, 1, 0, 2, {WVAL}, 1};
+	match_rule rule = {"key", {WKEY}, 1, 0, 2, {WVAL}, 1, {0}, 0};
 	match_spec spec = {&cmp, 1, &rule, 1};
 	match_side a, b;
 	window_sides(&a, &b, 50);
 	match_opts o = MATCH_OPTS_DEFAULT;
+	o.window = 1;
+	o.window_ties = 4;
+	o.prune = -1;
 	match_result r;
 	pl_err err = {0};
 	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
-	assert_int_equal(r.candidates, 3 * 50 - 2); /* not 50 * 50 */
+	assert_int_equal(r.candidates, 3 * 50 - 2 - 8); /* not 50 * 50 */
 	assert_int_equal(r.windowed_blocks, 1);
 	assert_int_equal(r.largest_block, 50);
 	/* Each record's own is among them, and ranks first. */
@@ -214,7 +219,7 @@ static void test_large_blocks_in_windows(void **state)
 	const char *sparse[WCOLS] = {"same", NULL};
 	assert_int_equal(match_side_add(&a, sparse), PL_OK);
 	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
-	assert_int_equal(r.candidates, 3 * 50 - 2 + 50);
+	assert_int_equal(r.candidates, 3 * 50 - 2 - 8 + 50);
 	match_result_free(&r);
 
 	/* Four of b share a value: a's record with it meets all four (and
@@ -223,12 +228,12 @@ static void test_large_blocks_in_windows(void **state)
 	for(int k = 0; k < 3; k++)
 		assert_int_equal(match_side_add(&b, tie), PL_OK);
 	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
-	assert_int_equal(r.candidates, 3 * 50 - 2 + 50 + 3 + 3);
+	assert_int_equal(r.candidates, 3 * 50 - 2 - 8 + 50 + 3 + 3);
 	match_result_free(&r);
 	/* ...but not five (window_ties): then only its neighbours. */
 	assert_int_equal(match_side_add(&b, tie), PL_OK);
 	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
-	assert_int_equal(r.candidates, 3 * 50 - 2 + 50 - 1 + 4);
+	assert_int_equal(r.candidates, 3 * 50 - 2 - 8 + 50 - 1 + 4);
 	match_result_free(&r);
 
 	/* Without windows, the block is skipped and said to be. */
@@ -245,7 +250,7 @@ static void test_dedupe_in_windows(void **state)
 {
 	(void)state;
 	static const match_comparison cmp = {"value", MATCH_TEXT, WVAL, -1, -1, false, -1, -1};
-	static const match_rule rule = {"key", {WKEY}, 1, 0, 2, {WVAL}, 1};
+	static const match_rule rule = {"key", {WKEY}, 1, 0, 2, {WVAL}, 1, {0}, 0};
 	match_spec spec = {&cmp, 1, &rule, 1};
 	match_side a, b;
 	window_sides(&a, &b, 30);
@@ -256,16 +261,153 @@ static void test_dedupe_in_windows(void **state)
 	assert_int_equal(match_side_add(&a, six), PL_OK);
 	match_opts o = MATCH_OPTS_DEFAULT;
 	o.dedupe = true;
+	o.window = 1;
+	o.window_ties = 4;
+	o.prune = -1;
 	match_result r;
 	pl_err err = {0};
 	assert_ok(match_link(&spec, &a, &a, &o, &r, &err), &err);
-	/* 32 records in order: each with the next (31 pairs), plus the
-	 * second copy of 5 and 6 reached past a tie: 5-5'-6-6'-7. */
-	assert_int_equal(r.candidates, 31 + 2);
+	/* 32 records in order: each with the next if near (31 pairs, less
+	 * the two across a ten), plus the second copy of 5 and 6 reached past
+	 * a tie: 5-5'-6-6'-7. */
+	assert_int_equal(r.candidates, 31 - 2 + 2);
 	for(size_t k = 0; k < r.npairs; k++)
 		assert_true(r.pairs[k].a < r.pairs[k].b);
 	match_result_free(&r);
 	match_side_free(&a);
+}
+
+/* With the default reach (5 each side, 8 ties), a record meets the
+ * neighbours in its window's order that are near its value and not the
+ * others, however close they stand: in a block of dates, 19800101 meets
+ * 19800102 (one edit) and 19800110 (the same month), never 19811231. */
+static void test_windows_meet_near_neighbours(void **state)
+{
+	(void)state;
+	static const match_comparison cmp = {"value", MATCH_TEXT, WVAL, -1, -1, false, -1, -1};
+	static const match_rule rule = {"key", {WKEY}, 1, 0, 2, {WVAL}, 1, {0}, 0};
+	match_spec spec = {&cmp, 1, &rule, 1};
+	match_side a, b;
+	match_side_init(&a, WCOLS);
+	match_side_init(&b, WCOLS);
+	const char *row[WCOLS] = {"same", "19800101"};
+	assert_int_equal(match_side_add(&a, row), PL_OK);
+	static const char *const dates[] = {"19800102", "19800110", "19811231", "19550607", "20010911"};
+	for(size_t k = 0; k < sizeof(dates) / sizeof(dates[0]); k++) {
+		row[1] = dates[k];
+		assert_int_equal(match_side_add(&b, row), PL_OK);
+	}
+	match_opts o = MATCH_OPTS_DEFAULT;
+	o.review = 0;
+	match_result r;
+	pl_err err = {0};
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.windowed_blocks, 1);
+	assert_int_equal(r.candidates, 2);
+	for(size_t k = 0; k < r.npairs; k++)
+		assert_true(r.pairs[k].b <= 1);
+	match_result_free(&r);
+	match_side_free(&a);
+	match_side_free(&b);
+}
+
+/* A rule's screen: of a small block taken whole, a pair is compared only
+ * if it is near on a screen column or one side does not know it. */
+enum { SKEY, SNAME, SDATE, SCOLS };
+
+static void test_screen_drops_pairs_far_on_everything(void **state)
+{
+	(void)state;
+	static const match_comparison cmp = {"name", MATCH_TEXT, SNAME, -1, -1, false, -1, -1};
+	match_rule rule = {"key", {SKEY}, 1, 0, 4, {0}, 0, {SNAME, SDATE}, 2};
+	match_spec spec = {&cmp, 1, &rule, 1};
+	match_side a, b;
+	match_side_init(&a, SCOLS);
+	match_side_init(&b, SCOLS);
+	const char *ra[SCOLS] = {"k", "kovalenko", "19800101"};
+	assert_int_equal(match_side_add(&a, ra), PL_OK);
+	const char *far[SCOLS] = {"k", "shevchuk", "19550607"};    /* far on both: dropped */
+	const char *name[SCOLS] = {"k", "kovalenkp", "19550607"};  /* the name near */
+	const char *date[SCOLS] = {"k", "shevchuk", "19800110"};   /* the date near */
+	const char *nodate[SCOLS] = {"k", "shevchuk", NULL};       /* no date: kept */
+	const char *const *rows[] = {far, name, date, nodate};
+	for(size_t k = 0; k < 4; k++)
+		assert_int_equal(match_side_add(&b, rows[k]), PL_OK);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	o.review = 0;
+	o.prune = -1;
+	match_result r;
+	pl_err err = {0};
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 3);
+	for(size_t k = 0; k < r.npairs; k++)
+		assert_int_not_equal(r.pairs[k].b, 0);
+	match_result_free(&r);
+	/* Without a screen, all four. */
+	rule.nscreen = 0;
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 4);
+	match_result_free(&r);
+	match_side_free(&a);
+	match_side_free(&b);
+}
+
+/* Pruning: a's 0 and b's 0 agree on three rules' keys; a's 0 and b's 1
+ * on one (a namesake). The namesake stays while it is b's 1's best pair,
+ * and goes once b's 1 has a pair of three rules: with a margin of 1, not
+ * with 2. b's 2 is found by one rule alone and is its records' best:
+ * kept. */
+enum { PK1, PK2, PK3, PCOLS };
+
+static void test_prune_drops_pairs_few_rules_propose(void **state)
+{
+	(void)state;
+	static const match_comparison cmp = {"k1", MATCH_EXACT, PK1, -1, -1, false, -1, -1};
+	static const match_rule rules[] = {
+		{"k1", {PK1}, 1, 0, 0, {0}, 0, {0}, 0},
+		{"k2", {PK2}, 1, 0, 0, {0}, 0, {0}, 0},
+		{"k3", {PK3}, 1, 0, 0, {0}, 0, {0}, 0},
+	};
+	match_spec spec = {&cmp, 1, rules, 3};
+	match_side a, b;
+	match_side_init(&a, PCOLS);
+	match_side_init(&b, PCOLS);
+	const char *a0[PCOLS] = {"x", "y", "z"}, *a1[PCOLS] = {"p", NULL, NULL};
+	const char *b0[PCOLS] = {"x", "y", "z"}, *b1[PCOLS] = {"x", "q", "r"}, *b2[PCOLS] = {"p", "s", "t"};
+	assert_int_equal(match_side_add(&a, a0), PL_OK);
+	assert_int_equal(match_side_add(&a, a1), PL_OK);
+	assert_int_equal(match_side_add(&b, b0), PL_OK);
+	assert_int_equal(match_side_add(&b, b1), PL_OK);
+	assert_int_equal(match_side_add(&b, b2), PL_OK);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	o.review = 0;
+	match_result r;
+	pl_err err = {0};
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	/* (0,0) by three rules, (0,1) by one, (1,2) by one. */
+	assert_int_equal(r.candidates, 3);
+	assert_int_equal(r.pruned, 0);
+	match_result_free(&r);
+	/* a's 2 is b's 1: (2,1) by three rules, and (2,0) by one. */
+	const char *a2[PCOLS] = {"x", "q", "r"};
+	assert_int_equal(match_side_add(&a, a2), PL_OK);
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 3);
+	assert_int_equal(r.pruned, 2);
+	for(size_t k = 0; k < r.npairs; k++)
+		assert_true(r.pairs[k].a == 1 ? r.pairs[k].b == 2 : r.pairs[k].a / 2 == r.pairs[k].b);
+	match_result_free(&r);
+	o.prune = 2;
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 5);
+	match_result_free(&r);
+	o.prune = -1;
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 5);
+	assert_int_equal(r.pruned, 0);
+	match_result_free(&r);
+	match_side_free(&a);
+	match_side_free(&b);
 }
 
 static void test_record_size_is_limited(void **state)
@@ -301,7 +443,7 @@ static void test_bad_specs_are_refused(void **state)
 	match_spec spec = {&bad_col, 1, febrl_spec.rules, 1};
 	assert_int_equal(match_link(&spec, &d.a, &d.b, &o, &r, &err), PL_EUSAGE);
 	assert_non_null(strstr(err.msg, "nowhere"));
-	match_rule no_cols = {"empty", {0}, 0, 0, 0, {0}, 0};
+	match_rule no_cols = {"empty", {0}, 0, 0, 0, {0}, 0, {0}, 0};
 	spec = (match_spec){febrl_spec.cmps, 1, &no_cols, 1};
 	assert_int_equal(match_link(&spec, &d.a, &d.b, &o, &r, &err), PL_EUSAGE);
 	assert_non_null(strstr(err.msg, "empty"));
@@ -318,6 +460,9 @@ int main(void)
 		cmocka_unit_test(test_dedupe_finds_the_copies),
 		cmocka_unit_test(test_large_blocks_in_windows),
 		cmocka_unit_test(test_dedupe_in_windows),
+		cmocka_unit_test(test_windows_meet_near_neighbours),
+		cmocka_unit_test(test_screen_drops_pairs_far_on_everything),
+		cmocka_unit_test(test_prune_drops_pairs_few_rules_propose),
 		cmocka_unit_test(test_record_size_is_limited),
 		cmocka_unit_test(test_bad_specs_are_refused),
 	};

@@ -112,6 +112,28 @@ static void test_osa_distance(void **state)
 	assert_int_equal(osa("a", "abcdef", 2), 3);
 }
 
+/* match_near: what blocking takes for close enough. */
+static void test_near(void **state)
+{
+	(void)state;
+	assert_true(match_near("19800101", "19800102"));  /* one edit */
+	assert_true(match_near("19800101", "19800130"));  /* the same month */
+	assert_true(match_near("19840000", "19840825"));  /* known to the year */
+	assert_true(match_near("19840825", "19840000"));
+	assert_true(match_near("19851008", "19850810"));  /* day and month exchanged */
+	assert_true(match_near("kovalenko", "kovalenok")); /* exchanged letters */
+	assert_true(match_near("oleksandrovic", "oleksandrovna")); /* the stem */
+	assert_false(match_near("19800101", "19811231"));
+	assert_true(match_near("19850101", "19860101"));
+	assert_false(match_near("19851231", "19860101"));
+	assert_false(match_near("blkn", "hmc"));
+	assert_false(match_near("vsl", "vktr"));
+	assert_false(match_near("abcd", "abxy")); /* half the stem is not enough */
+	assert_false(match_near(NULL, "x"));
+	assert_false(match_near("x", NULL));
+	assert_true(match_near("1984", "19840825")); /* the year alone */
+}
+
 /* match_one_edit is damerau(.., 1) <= 1, on every pair of short
  * strings over a small alphabet (where edits are most likely). */
 static void test_one_edit_is_osa_within_one(void **state)
@@ -172,6 +194,7 @@ int main(void)
 		cmocka_unit_test(test_osa_distance),
 		cmocka_unit_test(test_one_transposition),
 		cmocka_unit_test(test_one_edit_is_osa_within_one),
+		cmocka_unit_test(test_near),
 	};
 	return cmocka_run_group_tests_name("match/strcmp", tests, NULL, NULL);
 }
