@@ -357,12 +357,13 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	 * takes about 100 bytes of CSV), their ids are checked in memory and
 	 * the index of them is built at the end: reading the ids there and
 	 * sorting them all once is cheaper than a random insert into that
-	 * index per event. */
+	 * index per event. Their table is made for rows of 150 bytes: too
+	 * small, it grows; too large, it holds memory it does not use. */
 	int64_t events = 0;
 	if(!rc && bulk && bytes > person_bytes &&
 	   !(rc = how_many(r, "SELECT max(id) FROM event", &events, err)) &&
 	   (uint64_t)events < (bytes - person_bytes) / 100)
-		rc = event_ids_defer(r, &im.ids, (size_t)events + (bytes - person_bytes) / 100, err);
+		rc = event_ids_defer(r, &im.ids, (size_t)events + (bytes - person_bytes) / 150, err);
 	for(size_t i = 0; i < npaths && !rc; i++) {
 		bool again = false;
 		rc = import_file(&im, paths[i], o->names ? o->names[i] : NULL, o, &again, err);
