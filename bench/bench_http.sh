@@ -38,20 +38,30 @@ for l in sys.stdin:
 . "$here/serve.sh"
 serve_start "$parley" "$dir"
 
-# One wrk run: prints "req/s p50 p99 errors".
+# The server's CPU time (user + system) in clock ticks.
+cpu_ticks() {
+	awk '{ print $14 + $15 }' "/proc/$pid/stat"
+}
+
+# One wrk run: prints "req/s p50 p99 errors cpu", cpu being the server's CPU
+# (user + system) per request in ms: the figure a shared machine's load
+# changes least.
 run() {
 	paths=$1
 	duration=$2
+	t0=$(cpu_ticks)
 	wrk -t2 -c"$conns" -d"${duration}s" --latency -s "$here/wrk_paths.lua" "$url" -- "$paths" "$token" \
 		>"$dir/wrk.out" 2>&1 || { cat "$dir/wrk.out"; exit 1; }
-	awk '
+	t1=$(cpu_ticks)
+	awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
 		function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
 		/Requests\/sec/ { rps = $2 }
+		/requests in/ { n = $1 }
 		/^ +50%/ { p50 = ms($2) }
 		/^ +99%/ { p99 = ms($2) }
 		/Socket errors/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 }
 		/^non200/ { err += $2 }
-		END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, err }' "$dir/wrk.out"
+		END { printf "%.0f %.2f %.2f %d %.3f\n", rps, p50, p99, err, n ? ticks * 1000 / hz / n : 0 }' "$dir/wrk.out"
 }
 
 # Warm the page cache and the connections' statement caches first.
@@ -63,12 +73,13 @@ logged=$(sqlite3 "$db" "SELECT count(*) FROM access_log WHERE actor = 'bench'")
 
 printf '\nHTTP benchmark: %s persons, wrk -t2 -c%s, %s s per run, on %s cores\n' \
 	"$persons" "$conns" "$secs" "$(nproc)"
-printf '%-34s %10s %10s %10s %8s  %s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors" "target (req/s, p99 ms)"
-echo "$person" | awk '{ printf "%-34s %10s %10s %10s %8s  %s\n", "GET /api/persons/{id}", $1, $2, $3, $4,
+printf '%-34s %10s %10s %10s %8s %12s  %s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors" "CPU ms/req" \
+	"target (req/s, p99 ms)"
+echo "$person" | awk '{ printf "%-34s %10s %10s %10s %8s %12s  %s\n", "GET /api/persons/{id}", $1, $2, $3, $4, $5,
 	">= 5000, < 50 (issue 3)" }'
-echo "$search" | awk '{ printf "%-34s %10s %10s %10s %8s  %s\n", "GET /api/persons?q=NAME&limit=20", $1, $2, $3, $4,
-	">= 3000, < 30 (issue 14)" }'
-echo "access log entries written by the benchmark: $logged"
+echo "$search" | awk '{ printf "%-34s %10s %10s %10s %8s %12s  %s\n", "GET /api/persons?q=NAME&limit=20", $1, $2, $3, $4,
+	$5, ">= 3000, < 30 (issue 14)" }'
+echo "access log entries written by the benchmark: $logged; load average: $(uptime | sed "s/.*load average: //")"
 echo "$person" | awk '{ printf "target person-by-id >= 5000 req/s and p99 < 50 ms, no errors: %s\n",
 	($1 >= 5000 && $3 < 50 && $4 == 0) ? "met" : "NOT MET" }'
 echo "$search" | awk '{ printf "target search (issue 14) >= 3000 req/s and p99 < 30 ms, no errors: %s\n",

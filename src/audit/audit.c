@@ -210,30 +210,40 @@ pl_rc audit_verify(store *st, audit_verify_report *rep, pl_err *err)
 	return rc;
 }
 
-/* Shared by both logs: WHERE clause from a filter, newest first. */
-static pl_rc list_query(store *st, const char *select, const char *key_col, const char *uid_col,
-                        const audit_filter *f, sqlite3_stmt **out, pl_err *err)
+/* Shared by both logs: the filter's conditions, appended to a WHERE. */
+static pl_rc filter_sql(buf *sql, const char *key_col, const char *uid_col, const audit_filter *f)
+{
+	pl_rc rc = PL_OK;
+	if(!rc && f->entity_uid)
+		rc = buf_printf(sql, " AND %s = ?1", uid_col);
+	if(!rc && f->actor)
+		rc = buf_adds(sql, " AND actor = ?2");
+	if(!rc && f->entity_uids)
+		rc = buf_printf(sql, " AND %s IN (SELECT value FROM json_each(?5))", uid_col);
+	if(!rc && f->action)
+		rc = buf_adds(sql, " AND action = ?6");
+	if(!rc && f->since)
+		rc = buf_adds(sql, " AND ts >= ?3");
+	/* A prefix compares as a prefix: until 2026-12-06 takes that whole day. */
+	if(!rc && f->until)
+		rc = buf_adds(sql, " AND substr(ts, 1, length(?7)) <= ?7");
+	if(!rc && f->before > 0)
+		rc = buf_printf(sql, " AND %s < ?8", key_col);
+	return rc;
+}
+
+/* select, then " WHERE 1", the filter's conditions and tail: prepared, the
+ * filter bound. */
+static pl_rc filter_query(store *st, const char *select, const char *key_col, const char *uid_col,
+                          const audit_filter *f, const char *tail, sqlite3_stmt **out, pl_err *err)
 {
 	buf sql;
 	buf_init(&sql, 4096);
 	pl_rc rc = buf_printf(&sql, "%s WHERE 1", select);
-	if(!rc && f->entity_uid)
-		rc = buf_printf(&sql, " AND %s = ?1", uid_col);
-	if(!rc && f->actor)
-		rc = buf_adds(&sql, " AND actor = ?2");
-	if(!rc && f->entity_uids)
-		rc = buf_printf(&sql, " AND %s IN (SELECT value FROM json_each(?5))", uid_col);
-	if(!rc && f->action)
-		rc = buf_adds(&sql, " AND action = ?6");
-	if(!rc && f->since)
-		rc = buf_adds(&sql, " AND ts >= ?3");
-	/* A prefix compares as a prefix: until 2026-12-06 takes that whole day. */
-	if(!rc && f->until)
-		rc = buf_adds(&sql, " AND substr(ts, 1, length(?7)) <= ?7");
-	if(!rc && f->before > 0)
-		rc = buf_printf(&sql, " AND %s < ?8", key_col);
 	if(!rc)
-		rc = buf_adds(&sql, " ORDER BY 1 DESC LIMIT ?4");
+		rc = filter_sql(&sql, key_col, uid_col, f);
+	if(!rc)
+		rc = buf_adds(&sql, tail);
 	if(rc) {
 		buf_free(&sql);
 		return pl_nomem(err);
@@ -253,6 +263,13 @@ static pl_rc list_query(store *st, const char *select, const char *key_col, cons
 	return PL_OK;
 }
 
+/* Newest first. */
+static pl_rc list_query(store *st, const char *select, const char *key_col, const char *uid_col,
+                        const audit_filter *f, sqlite3_stmt **out, pl_err *err)
+{
+	return filter_query(st, select, key_col, uid_col, f, " ORDER BY 1 DESC LIMIT ?4", out, err);
+}
+
 pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, pl_err *err)
 {
 	sqlite3_stmt *s;
@@ -269,6 +286,81 @@ pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, 
 		rc = store_fail(st, err, r, "reading the audit log");
 	sqlite3_finalize(s);
 	return rc;
+}
+
+/* The access log's index by person (audit step 3): entries up to the
+ * mark (access_indexed) are in access_by_person under (id >> BUCKET_BITS,
+ * person, id); the newer ones, the tail, only in access_log. 14 as in step
+ * 3, for good: the buckets of the rows already there are fixed. */
+#define BUCKET_BITS 14
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* Every this many entries an append indexes the tail itself, so that the
+ * tail stays short (and its reads quick) also where no server's writer
+ * indexes it (audit_access_index): the CLI's reads and backups. */
+enum { ACCESS_TAIL_MAX = 1 << 16 };
+
+/* A statement of at most one row, bound ?1 = a, ?2 = b: *out its first
+ * column (untouched without a row; out may be NULL), *found whether a row
+ * came. */
+static pl_rc one_int(store *st, const char *sql, int64_t a, int64_t b, int64_t *out, bool *found,
+                     pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, sql, &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, a);
+	sqlite3_bind_int64(s, 2, b);
+	int r = sqlite3_step(s);
+	if(r == SQLITE_ROW && out)
+		*out = sqlite3_column_int64(s, 0);
+	if(found)
+		*found = r == SQLITE_ROW;
+	sqlite3_reset(s);
+	return r == SQLITE_ROW || r == SQLITE_DONE ? PL_OK
+	                                           : store_fail(st, err, r, "indexing the access log");
+}
+
+/* The last id indexed. */
+static pl_rc access_mark(store *st, int64_t *upto, pl_err *err)
+{
+	bool found;
+	pl_rc rc = one_int(st, "SELECT upto FROM access_indexed", 0, 0, upto, &found, err);
+	if(!rc && !found)
+		rc = pl_failc(err, PL_EINTEGRITY, "audit.access_mark_missing", NULL);
+	return rc;
+}
+
+/* The tail in one sorted insert: SQLite sorts it, then each page of the
+ * one or two buckets it falls in is written once, not once per entry. */
+static pl_rc index_tail(store *st, int64_t min_tail, int64_t *indexed, pl_err *err)
+{
+	int64_t upto = 0, last = 0;
+	pl_rc rc = access_mark(st, &upto, err);
+	if(!rc)
+		rc = one_int(st, "SELECT coalesce(max(id), 0) FROM access_log", 0, 0, &last, NULL, err);
+	if(rc || last - upto < min_tail)
+		return rc;
+	rc = one_int(st, "INSERT INTO access_by_person(bucket, person, id)"
+	                 " SELECT id >> " STR(BUCKET_BITS) ", person_uid, id FROM access_log"
+	                 " WHERE id > ?1 AND id <= ?2 ORDER BY 1, 2, 3", upto, last, NULL, NULL, err);
+	if(!rc)
+		rc = one_int(st, "UPDATE access_indexed SET upto = ?2", 0, last, NULL, NULL, err);
+	if(!rc && indexed)
+		*indexed = last - upto;
+	return rc;
+}
+
+pl_rc audit_access_index(store *st, int64_t min_tail, int64_t *indexed, pl_err *err)
+{
+	if(indexed)
+		*indexed = 0;
+	pl_rc rc = store_begin(st, err);
+	if(rc)
+		return rc;
+	return store_end(st, index_tail(st, min_tail < 1 ? 1 : min_tail, indexed, err), err);
 }
 
 pl_rc audit_access(store *st, const char *actor, const char *person_uid, const char *action,
@@ -293,26 +385,86 @@ pl_rc audit_access(store *st, const char *actor, const char *person_uid, const c
 	sqlite3_bind_text(s, 5, detail, (int)n, SQLITE_STATIC);
 	int r = sqlite3_step(s);
 	sqlite3_reset(s);
-	return r == SQLITE_DONE ? PL_OK : store_fail(st, err, r, "writing the access log");
+	if(r != SQLITE_DONE)
+		return store_fail(st, err, r, "writing the access log");
+	/* ids are consecutive (nothing is deleted): every ACCESS_TAIL_MAX-th. */
+	if(sqlite3_last_insert_rowid(store_db(st)) % ACCESS_TAIL_MAX == 0)
+		return audit_access_index(st, 1, NULL, err);
+	return PL_OK;
 }
 
-pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, void *ctx,
-                        pl_err *err)
+static pl_rc each_access(store *st, sqlite3_stmt *s, access_each_fn fn, void *ctx, int64_t *rows,
+                         pl_err *err)
 {
-	sqlite3_stmt *s;
-	pl_rc rc = list_query(st, "SELECT id, ts, actor, person_uid, action, detail FROM access_log", "id",
-	                      "person_uid", f, &s, err);
-	if(rc)
-		return rc;
+	pl_rc rc = PL_OK;
 	int r;
 	while(!rc && (r = sqlite3_step(s)) == SQLITE_ROW) {
 		access_entry e = {sqlite3_column_int64(s, 0), store_column_text(s, 1),
 		                  store_column_text(s, 2), store_column_text(s, 3),
 		                  store_column_text(s, 4), store_column_text(s, 5)};
 		rc = fn(ctx, &e);
+		(*rows)++;
 	}
 	if(!rc && r != SQLITE_DONE)
 		rc = store_fail(st, err, r, "reading the access log");
+	sqlite3_reset(s);
+	return rc;
+}
+
+#define ACCESS_COLS "SELECT a.id, a.ts, a.actor, a.person_uid, a.action, a.detail"
+
+/* A person's entries (or a name's persons'), newest first: the tail's
+ * (?9: the mark), then each bucket's from the newest (?10), each query
+ * limited to what is still wanted (?4). */
+static pl_rc access_by_person(store *st, const audit_filter *f, access_each_fn fn, void *ctx,
+                              pl_err *err)
+{
+	int64_t upto = 0;
+	pl_rc rc = access_mark(st, &upto, err);
+	if(rc)
+		return rc;
+	sqlite3_stmt *tail = NULL, *bucket = NULL;
+	rc = filter_query(st, ACCESS_COLS " FROM access_log a", "a.id", "a.person_uid", f,
+	                  " AND a.id > ?9 ORDER BY 1 DESC LIMIT ?4", &tail, err);
+	/* CROSS JOIN: the index first, the entry by its id after. */
+	if(!rc)
+		rc = filter_query(st, ACCESS_COLS " FROM access_by_person x CROSS JOIN access_log a"
+		                  " ON a.id = x.id", "a.id", "a.person_uid", f,
+		                  f->entity_uid ? " AND x.bucket = ?10 AND x.person = ?1 AND x.id <= ?9"
+		                                  " ORDER BY x.id DESC LIMIT ?4"
+		                                : " AND x.bucket = ?10 AND x.person IN"
+		                                  " (SELECT value FROM json_each(?5)) AND x.id <= ?9"
+		                                  " ORDER BY x.id DESC LIMIT ?4",
+		                  &bucket, err);
+	int64_t want = f->limit > 0 ? f->limit : -1, got = 0;
+	if(!rc) {
+		sqlite3_bind_int64(tail, 9, upto);
+		rc = each_access(st, tail, fn, ctx, &got, err);
+	}
+	int64_t top = f->before > 0 && f->before - 1 < upto ? f->before - 1 : upto;
+	for(int64_t b = top >> BUCKET_BITS; !rc && b >= 0 && (want < 0 || got < want); b--) {
+		sqlite3_bind_int64(bucket, 4, want < 0 ? -1 : want - got);
+		sqlite3_bind_int64(bucket, 9, upto);
+		sqlite3_bind_int64(bucket, 10, b);
+		rc = each_access(st, bucket, fn, ctx, &got, err);
+	}
+	sqlite3_finalize(tail);
+	sqlite3_finalize(bucket);
+	return rc;
+}
+
+pl_rc audit_access_list(store *st, const audit_filter *f, access_each_fn fn, void *ctx,
+                        pl_err *err)
+{
+	if(f->entity_uid || f->entity_uids)
+		return access_by_person(st, f, fn, ctx, err);
+	sqlite3_stmt *s;
+	pl_rc rc = list_query(st, "SELECT id, ts, actor, person_uid, action, detail FROM access_log", "id",
+	                      "person_uid", f, &s, err);
+	if(rc)
+		return rc;
+	int64_t rows = 0;
+	rc = each_access(st, s, fn, ctx, &rows, err);
 	sqlite3_finalize(s);
 	return rc;
 }

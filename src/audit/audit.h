@@ -70,6 +70,14 @@ pl_rc audit_list(store *st, const audit_filter *f, audit_each_fn fn, void *ctx, 
 pl_rc audit_access(store *st, const char *actor, const char *person_uid, const char *action,
                    const char *detail, pl_err *err);
 
+/* Index the access log's newest entries by person, if there are at least
+ * min_tail of them (1: any), in one transaction; *indexed (if not NULL):
+ * how many. Appends are not indexed one by one (a random page each): the
+ * server's writer calls this every few thousand entries and when idle,
+ * and an append does itself every 65,536 entries. Reads by person see the
+ * entries either way. */
+pl_rc audit_access_index(store *st, int64_t min_tail, int64_t *indexed, pl_err *err);
+
 typedef struct access_entry {
 	int64_t id;
 	const char *ts, *actor, *person_uid, *action, *detail;

@@ -50,9 +50,53 @@ static const char *const step_2[] = {
 	NULL,
 };
 
+/* Step 3: the access log's index by person out of the reads' path. Every
+ * read appends entries for random persons; an index on person_uid took each
+ * into a random page of a large tree, and every commit wrote a page per
+ * entry. Now the log is appended in id order with no index by person on its
+ * newest entries (its tail), and a batch at a time (audit_access_index) goes
+ * into access_by_person sorted by (bucket, person, id), where the bucket is
+ * id >> 14: a batch lands in the pages of one or two buckets (16,384 entries
+ * each, a hundred pages) however large the log. access_indexed holds the
+ * last id indexed, only ever raised. Both are derived from access_log alone
+ * and, like it, append-only. */
+static const char *const step_3[] = {
+	"CREATE TABLE access_by_person (\n"
+	"  bucket INTEGER NOT NULL,\n"
+	"  person TEXT NOT NULL,\n"
+	"  id INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (bucket, person, id)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE TABLE access_indexed (\n"
+	"  upto INTEGER NOT NULL\n"
+	") STRICT;\n",
+	"INSERT INTO access_by_person(bucket, person, id)\n"
+	"  SELECT id >> 14, person_uid, id FROM access_log ORDER BY 1, 2, 3;\n",
+	"INSERT INTO access_indexed(upto) SELECT coalesce(max(id), 0) FROM access_log;\n",
+	"DROP INDEX access_person;\n",
+	"CREATE TRIGGER access_by_person_no_update BEFORE UPDATE ON access_by_person BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the access log is append-only');\n"
+	"END;\n",
+	"CREATE TRIGGER access_by_person_no_delete BEFORE DELETE ON access_by_person BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the access log is append-only');\n"
+	"END;\n",
+	"CREATE TRIGGER access_indexed_no_delete BEFORE DELETE ON access_indexed BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the access log is append-only');\n"
+	"END;\n",
+	"CREATE TRIGGER access_indexed_no_insert BEFORE INSERT ON access_indexed BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the access log is append-only');\n"
+	"END;\n",
+	"CREATE TRIGGER access_indexed_up BEFORE UPDATE ON access_indexed\n"
+	"  WHEN NEW.upto < OLD.upto BEGIN\n"
+	"  SELECT RAISE(ABORT, 'the access log is append-only');\n"
+	"END;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
+	{.sql = step_3},
 };
 
 const store_schema audit_schema = {"audit", STORE_STEPS(steps)};

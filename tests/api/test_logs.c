@@ -4,6 +4,8 @@
  * none of it for roles without the audit permission. */
 #include "harness.h"
 
+#include <unistd.h>
+
 static char kvitka[UID_SIZE];
 
 static json_t *get_json(role who, const char *path, long want)
@@ -314,6 +316,51 @@ static void the_audit_view_logs_the_persons_it_shows(void **state)
 	assert_int_equal(access_entries(kvitka, "auditor", "access"), viewed + 2);
 }
 
+/* The ids of the access log's view of a person, newest first, as text. */
+static void access_ids(const char *uid, char *out, size_t size)
+{
+	char path[128];
+	snprintf(path, sizeof(path), "/api/access?person=%s&actor=negotiator&limit=100", uid);
+	json_t *j = get_json(ROLE_AUDITOR, path, 200), *e;
+	size_t i, at = 0;
+	out[0] = '\0';
+	json_array_foreach(json_object_get(j, "entries"), i, e)
+		at += (size_t)snprintf(out + at, size - at, "%lld ", (long long)json_integer_value(json_object_get(e, "id")));
+	json_decref(j);
+}
+
+/* The server's writer indexes the access log by person apart from its
+ * commits, when idle (audit step 3): a person's reads are found by person
+ * while they are newer than the index, and the same once indexed. */
+static void reads_found_by_person_before_and_after_indexing(void **state)
+{
+	(void)state;
+	char path[96], before[512], after[512];
+	snprintf(path, sizeof(path), "/api/persons/%s", kvitka);
+	json_decref(get_json(ROLE_NEGOTIATOR, path, 200));
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open_v2(fx->db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	char *newest = sqlite3_mprintf("SELECT max(id) FROM access_log WHERE person_uid = %Q", kvitka);
+	long long id = tu_scalar(db, newest);
+	access_ids(kvitka, before, sizeof(before));
+	char first[32];
+	snprintf(first, sizeof(first), "%lld ", id);
+	assert_int_equal(strncmp(before, first, strlen(first)), 0);
+	/* Indexed after a second with nothing to write. */
+	int waited = 0;
+	while(tu_scalar(db, "SELECT upto FROM access_indexed") < id && waited++ < 100)
+		usleep(50 * 1000);
+	assert_true(tu_scalar(db, "SELECT upto FROM access_indexed") >= id);
+	char *indexed = sqlite3_mprintf("SELECT count(*) FROM access_by_person WHERE person = %Q AND id = %lld",
+	                                kvitka, id);
+	assert_int_equal(tu_scalar(db, indexed), 1);
+	access_ids(kvitka, after, sizeof(after));
+	assert_string_equal(after, before);
+	sqlite3_free(newest);
+	sqlite3_free(indexed);
+	sqlite3_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +371,7 @@ int main(void)
 		cmocka_unit_test(denied_without_the_audit_permission),
 		cmocka_unit_test(every_person_a_search_shows_is_logged),
 		cmocka_unit_test(the_audit_view_logs_the_persons_it_shows),
+		cmocka_unit_test(reads_found_by_person_before_and_after_indexing),
 	};
 	return cmocka_run_group_tests_name("api/logs", tests, fx_setup, fx_teardown);
 }

@@ -48,6 +48,7 @@ test_old_schema_is_migrated() {
 		DROP TABLE auth_setting; DROP TABLE login_pending; DROP TABLE recovery_code; DROP TABLE user_totp;
 		DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
 		ALTER TABLE access_log DROP COLUMN detail;
+		DROP TABLE access_by_person; DROP TABLE access_indexed; CREATE INDEX access_person ON access_log(person_uid);
 		DROP TABLE event; CREATE TABLE event (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE,
 		person_id INTEGER NOT NULL REFERENCES person(id), type TEXT NOT NULL, date TEXT NOT NULL,
 		source TEXT NOT NULL CHECK (source = 'family_report' OR source = 'counterpart_list' OR

@@ -317,6 +317,124 @@ static void test_access_detail_is_kept_utf8(void **state)
 	store_close(st);
 }
 
+/* The ids a read of the access log gives, newest first. */
+typedef struct ids {
+	int64_t id[64];
+	int n;
+} ids;
+
+static pl_rc keep_id(void *ctx, const access_entry *e)
+{
+	ids *x = ctx;
+	assert_true(x->n < 64);
+	x->id[x->n++] = e->id;
+	return PL_OK;
+}
+
+static ids read_ids(store *st, const audit_filter *f)
+{
+	ids x = {{0}, 0};
+	pl_err err = {0};
+	assert_ok(audit_access_list(st, f, keep_id, &x, &err), &err);
+	return x;
+}
+
+static void assert_ids(ids got, const int64_t *want, int n)
+{
+	assert_int_equal(got.n, n);
+	for(int i = 0; i < n; i++)
+		if(got.id[i] != want[i])
+			fail_msg("entry %d: id %lld, expected %lld", i, (long long)got.id[i], (long long)want[i]);
+}
+
+/* What the reads by person must give, whatever is indexed: X's entries
+ * (ids 5, 20000, 39999 of the bulk, 40001 and 40003 after it), paged,
+ * with Y's, with an actor. */
+static void assert_person_reads(store *st, bool tail)
+{
+	const char *x = "PXXXXXXXXXXXXXXXX", *y = "PYYYYYYYYYYYYYYYY";
+	static const int64_t all[] = {40003, 40001, 39999, 20000, 5}, bulk[] = {39999, 20000, 5};
+	if(tail)
+		assert_ids(read_ids(st, &(audit_filter){.entity_uid = x}), all, 5);
+	else
+		assert_ids(read_ids(st, &(audit_filter){.entity_uid = x}), bulk, 3);
+	assert_ids(read_ids(st, &(audit_filter){.entity_uid = x, .limit = 2, .before = 40000}), bulk, 2);
+	assert_ids(read_ids(st, &(audit_filter){.entity_uid = x, .limit = 2, .before = 20000}), bulk + 2, 1);
+	assert_ids(read_ids(st, &(audit_filter){.entity_uid = x, .actor = "other"}), bulk + 1, 1);
+	static const int64_t both[] = {39999, 33333, 20000, 5};
+	assert_ids(read_ids(st, &(audit_filter){.entity_uids = "[\"PXXXXXXXXXXXXXXXX\", \"PYYYYYYYYYYYYYYYY\"]",
+	                                        .before = 40000}),
+	           both, 4);
+	assert_ids(read_ids(st, &(audit_filter){.entity_uid = y}), both + 1, 1);
+	assert_int_equal(read_ids(st, &(audit_filter){.entity_uid = "PNOBODYNOBODYNOBO"}).n, 0);
+}
+
+/* The access log's index by person is built in batches, apart from the
+ * appends (audit step 3): an entry is found by person before its batch is
+ * indexed, after, and after the store is opened again; entries across
+ * buckets of the index (16,384 ids each) come newest first. */
+static void test_access_found_by_person_before_and_after_indexing(void **state)
+{
+	(void)state;
+	char path[4096];
+	store *st = chain(0, path, sizeof(path));
+	pl_err err = {0};
+	assert_ok(store_begin(st, &err), &err);
+	for(int i = 1; i <= 40000; i++) {
+		char uid[32];
+		snprintf(uid, sizeof(uid), "P%016d", i % 977);
+		if(i == 5 || i == 20000 || i == 39999)
+			snprintf(uid, sizeof(uid), "PXXXXXXXXXXXXXXXX");
+		if(i == 33333)
+			snprintf(uid, sizeof(uid), "PYYYYYYYYYYYYYYYY");
+		assert_ok(audit_access(st, i == 20000 ? "other" : "reader", uid, "show", NULL, &err), &err);
+	}
+	assert_ok(store_commit(st, &err), &err);
+	sqlite3 *db = store_db(st);
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM access_by_person"), 0);
+	assert_person_reads(st, false);
+
+	/* A smaller tail than asked for stays as it is. */
+	int64_t n = -1;
+	assert_ok(audit_access_index(st, 40001, &n, &err), &err);
+	assert_int_equal(n, 0);
+	assert_int_equal(tu_scalar(db, "SELECT upto FROM access_indexed"), 0);
+	assert_ok(audit_access_index(st, 1, &n, &err), &err);
+	assert_int_equal(n, 40000);
+	assert_int_equal(tu_scalar(db, "SELECT upto FROM access_indexed"), 40000);
+	assert_int_equal(tu_scalar(db, "SELECT count(DISTINCT bucket) FROM access_by_person"), 3);
+	assert_person_reads(st, false);
+
+	/* New entries: the tail, read with the indexed ones. */
+	assert_ok(audit_access(st, "reader", "PXXXXXXXXXXXXXXXX", "show", NULL, &err), &err);
+	assert_ok(audit_access(st, "reader", "P0000000000000001", "show", NULL, &err), &err);
+	assert_ok(audit_access(st, "reader", "PXXXXXXXXXXXXXXXX", "show", NULL, &err), &err);
+	assert_person_reads(st, true);
+	store_close(st);
+
+	assert_ok(store_open(&st, path, NULL, 0, &err), &err);
+	assert_person_reads(st, true);
+	assert_ok(audit_access_index(st, 1, &n, &err), &err);
+	assert_int_equal(n, 3);
+	assert_person_reads(st, true);
+	/* The index is as append-only as the log. */
+	db = store_db(st);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM access_by_person", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE access_indexed SET upto = 0", NULL, NULL, NULL),
+	                     SQLITE_OK);
+	assert_int_equal(tu_scalar(db, "SELECT count(*) FROM access_by_person"), 40003);
+
+	/* Without a server's writer, the appends index themselves every
+	 * 65,536 ids. */
+	assert_ok(store_begin(st, &err), &err);
+	for(int i = 40004; i <= 65536; i++)
+		assert_ok(audit_access(st, "reader", "P0000000000000002", "show", NULL, &err), &err);
+	assert_ok(store_commit(st, &err), &err);
+	assert_int_equal(tu_scalar(db, "SELECT upto FROM access_indexed"), 65536);
+	assert_person_reads(st, true);
+	store_close(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +451,7 @@ int main(void)
 		cmocka_unit_test(test_list_filters_newest_first),
 		cmocka_unit_test(test_access_log_records_reads),
 		cmocka_unit_test(test_access_detail_is_kept_utf8),
+		cmocka_unit_test(test_access_found_by_person_before_and_after_indexing),
 	};
 	return cmocka_run_group_tests_name("audit", tests, tu_dir_setup, tu_dir_teardown);
 }
