@@ -10,6 +10,7 @@
 
 #include "audit/audit.h"
 #include "cli/cli.h"
+#include "family/antemortem.h"
 #include "core/file.h"
 #include "sign/crypt.h"
 #include "store/store.h"
@@ -226,14 +227,20 @@ static const char backup_usage[] =
 	"all, and never replaces an existing file. The plain copy is made beside the\n"
 	"database and removed once encrypted. 'parley restore' brings it back.\n"
 	"\n"
+	"The photos of sought persons (the files in DB.photos/) go into the backup\n"
+	"with the database, each checked against its SHA-256; a photo file missing\n"
+	"or changed refuses the backup, naming each, unless --missing-photos-ok.\n"
+	"\n"
 	"Options:\n"
 	"  --to PUBFILE             encrypt to this public key file\n"
-	"  --passphrase-file PFILE  encrypt to the passphrase on its first line\n";
+	"  --passphrase-file PFILE  encrypt to the passphrase on its first line\n"
+	"  --missing-photos-ok      back up although photo files are missing (each said)\n";
 
 int cmd_backup(cli *c, int argc, char **argv)
 {
-	enum { TO, PASS, N };
-	static const cli_opt opts[] = {[TO] = {.name = "to"}, [PASS] = {.name = "passphrase-file"}, {0}};
+	enum { TO, PASS, MISSING_OK, N };
+	static const cli_opt opts[] = {[TO] = {.name = "to"}, [PASS] = {.name = "passphrase-file"},
+	                               [MISSING_OK] = {.name = "missing-photos-ok", .kind = CLI_FLAG}, {0}};
 	static const cli_spec spec = {.usage = backup_usage, .opts = opts, .min_args = 1, .max_args = 1};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -253,6 +260,12 @@ int cmd_backup(cli *c, int argc, char **argv)
 	rc = rc ? rc : audit_access(st, NULL, "*", "backup", NULL, &err);
 	rc = rc ? rc : temp_beside(store_path(st), "backup", tmp, sizeof(tmp), &err);
 	rc = rc ? rc : store_backup(st, tmp, BACKUP_STEP_PAGES, NULL, NULL, &err);
+	buf missing;
+	buf_init(&missing, 0);
+	long photos = 0;
+	rc = rc ? rc : family_photo_pack(tmp, store_path(st), v[MISSING_OK].s != NULL, &missing, &photos, &err);
+	fputs(buf_str(&missing), stderr); /* each photo file lost, said whether refused or not */
+	buf_free(&missing);
 	if(st)
 		store_close(st);
 	file_out fo = {0};
@@ -366,6 +379,13 @@ int cmd_restore(cli *c, int argc, char **argv)
 		fclose(src);
 	cli_crypt_end(&cc);
 	rc = rc ? rc : check_restored(tmp, c->actor, &entries, &err);
+	/* The photos beside DB once the rest is known whole; a photo the
+	 * database names and the backup lacks is said, never passed over. */
+	buf missing;
+	buf_init(&missing, 0);
+	long photos = 0;
+	rc = rc ? rc : family_photo_unpack(tmp, db, &missing, &photos, &err);
+	fputs(buf_str(&missing), stderr);
 	if(!rc && !v[FORCE].s && stat(db, &sb) == 0)
 		rc = pl_failc(&err, PL_ECONFLICT, "backup.exists", "db", db, NULL);
 	if(!rc && store_file_in_use(db)) /* opened while the backup was decrypted */
@@ -385,5 +405,13 @@ int cmd_restore(cli *c, int argc, char **argv)
 	if(rc)
 		return cli_fail(c, &err);
 	cli_say(stdout, "cli.restored", "db", db, "n", PL_N(entries), NULL);
+	if(photos)
+		cli_say(stdout, "cli.photos_restored", "n", PL_N(photos), NULL);
+	bool lost = missing.len > 0;
+	buf_free(&missing);
+	if(lost) {
+		pl_failc(&err, PL_EINTEGRITY, "antemortem.restore_lost", NULL);
+		return cli_fail(c, &err);
+	}
 	return EXIT_OK;
 }

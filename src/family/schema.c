@@ -64,8 +64,43 @@ static const char *const step_1[] = {
 	NULL,
 };
 
+/* Step 2 is the watch's (brief "watch": family schema step 2); held here
+ * as a no-op so that step 3 keeps its number: the watch's step replaces it
+ * when the branches are merged. */
+static const char *const step_2[] = {
+	"SELECT 1;\n",
+	NULL,
+};
+
+/* Step 3: the ante-mortem record of a sought person (one JSON document a
+ * person, checked by family/antemortem.c) and their photos, files beside
+ * the database named by their SHA-256. */
+static const char *const step_3[] = {
+	"CREATE TABLE antemortem (\n"
+	"  person_id INTEGER PRIMARY KEY REFERENCES person(id),\n"
+	"  doc TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE TABLE antemortem_photo (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),\n"
+	"  type TEXT NOT NULL CHECK (type = 'image/jpeg' OR type = 'image/png' OR type = 'image/webp'),\n"
+	"  size INTEGER NOT NULL CHECK (size > 0),\n"
+	"  caption TEXT,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  UNIQUE (person_id, sha256)\n"
+	") STRICT;\n",
+	"CREATE INDEX antemortem_photo_sha ON antemortem_photo(sha256);\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.sql = step_1},
+	{.sql = step_2},
+	{.sql = step_3},
 };
 
 const store_schema family_schema = {"family", STORE_STEPS(steps)};

@@ -1,0 +1,163 @@
+/* Ante-mortem against post-mortem observations, kind by kind: secondary
+ * evidence beside DNA, never a decision. What the remains show could have
+ * followed from what the family described (a filled tooth lost since, a
+ * present one filled since) or could not (a lost tooth is present, a filled
+ * one untouched): the first is consistent, the second an exclusion. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "family/antemortem.h"
+
+const char *const am_verdict_names[] = {"agree", "disagree", "unknown", NULL};
+const char *const am_kind_names[] = {"dental", "marks", "height", "build", "hair", "eyes", "clothing", "effects",
+                                     NULL};
+
+/* The stage of a tooth code in am_tooth_code_names' order; -1: unknown. */
+static int stage(const char *code)
+{
+	for(int i = 0; am_tooth_code_names[i]; i++)
+		if(code && !strcmp(am_tooth_code_names[i], code))
+			return strcmp(code, "unknown") ? i : -1;
+	return -1;
+}
+
+static void say(am_finding *f, am_verdict v, const char *fmt, ...) PL_PRINTF(3, 4);
+static void say(am_finding *f, am_verdict v, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	f->verdict = v;
+	vsnprintf(f->why, sizeof(f->why), fmt, ap);
+	va_end(ap);
+}
+
+static void dental(const json_t *am, const json_t *pm, am_finding *f)
+{
+	const json_t *a = json_object_get(am, "dental"), *p = json_object_get(pm, "dental");
+	int same = 0, explained = 0;
+	const char *key;
+	const json_t *v;
+	json_object_foreach((json_t *)a, key, v) {
+		const char *ac = json_string_value(v), *pc = json_string_value(json_object_get(p, key));
+		int x = stage(ac), y = stage(pc);
+		if(x < 0 || y < 0)
+			continue;
+		/* missing, then implant or bridge: either replaces a lost tooth */
+		bool replaced = x >= 4 && y >= 4;
+		if(x == y)
+			same++;
+		else if(y > x || replaced)
+			explained++;
+		else {
+			say(f, AM_DISAGREE, "tooth %s: ante-mortem %s, post-mortem %s: not possible (exclusion)", key, ac, pc);
+			return;
+		}
+	}
+	if(same + explained)
+		say(f, AM_AGREE, "%d teeth consistent: %d the same, %d explainable by later treatment or loss",
+		    same + explained, same, explained);
+	else
+		say(f, AM_UNKNOWN, "no tooth recorded on both sides");
+}
+
+static void marks(const json_t *am, const json_t *pm, am_finding *f)
+{
+	const json_t *a = json_object_get(am, "marks"), *p = json_object_get(pm, "marks");
+	if(!json_array_size(a) || !json_array_size(p)) {
+		say(f, AM_UNKNOWN, "marks recorded on %s", json_array_size(a) ? "the ante-mortem side only"
+		                                           : json_array_size(p) ? "the post-mortem side only"
+		                                                                 : "neither side");
+		return;
+	}
+	size_t i, j;
+	const json_t *m, *n;
+	json_array_foreach(a, i, m) {
+		const char *loc = json_string_value(json_object_get(m, "location"));
+		const char *kind = json_string_value(json_object_get(m, "kind"));
+		json_array_foreach(p, j, n) if(!strcmp(loc, json_string_value(json_object_get(n, "location"))) &&
+		                               !strcmp(kind, json_string_value(json_object_get(n, "kind")))) {
+			say(f, AM_AGREE, "%s on %s recorded on both sides", kind, loc);
+			return;
+		}
+	}
+	say(f, AM_DISAGREE, "no mark of the same kind at the same place on both sides");
+}
+
+static void height(const json_t *am, const json_t *pm, am_finding *f)
+{
+	const json_t *a = json_object_get(am, "height"), *p = json_object_get(pm, "height");
+	if(!a || !p) {
+		say(f, AM_UNKNOWN, "height not recorded on both sides");
+		return;
+	}
+	json_int_t a0 = json_integer_value(json_object_get(a, "min")), a1 = json_integer_value(json_object_get(a, "max"));
+	json_int_t p0 = json_integer_value(json_object_get(p, "min")), p1 = json_integer_value(json_object_get(p, "max"));
+	bool overlap = a0 <= p1 && p0 <= a1;
+	say(f, overlap ? AM_AGREE : AM_DISAGREE, "ante-mortem %lld-%lld cm, post-mortem estimate %lld-%lld cm: %s",
+	    (long long)a0, (long long)a1, (long long)p0, (long long)p1, overlap ? "the ranges overlap" : "no overlap");
+}
+
+static void word(const json_t *am, const json_t *pm, const char *key, am_finding *f)
+{
+	const char *a = json_string_value(json_object_get(am, key)), *p = json_string_value(json_object_get(pm, key));
+	if(!a || !p)
+		say(f, AM_UNKNOWN, "%s not recorded on both sides", key);
+	else if(!strcmp(a, p))
+		say(f, AM_AGREE, "%s %s on both sides", key, a);
+	else
+		say(f, AM_DISAGREE, "%s: ante-mortem %s, post-mortem %s", key, a, p);
+}
+
+/* Free text (clothing, effects): a word of four letters or more in both
+ * agrees; nothing in common is unknown, never a disagreement (descriptions
+ * differ in words more than in things). Compared byte for byte after ASCII
+ * case folding: Cyrillic words must be spelt alike. */
+static void text(const json_t *am, const json_t *pm, const char *key, am_finding *f)
+{
+	const char *a = json_string_value(json_object_get(am, key)), *p = json_string_value(json_object_get(pm, key));
+	if(!a || !p) {
+		say(f, AM_UNKNOWN, "%s not recorded on both sides", key);
+		return;
+	}
+	for(const char *s = a; *s;) {
+		while(*s && (isspace((unsigned char)*s) || ispunct((unsigned char)*s)))
+			s++;
+		size_t n = 0;
+		while(s[n] && !isspace((unsigned char)s[n]) && !ispunct((unsigned char)s[n]))
+			n++;
+		for(const char *t = p; n >= 4 && *t; t++)
+			if(!strncasecmp(s, t, n) && (t == p || !isalnum((unsigned char)t[-1]) || (unsigned char)t[-1] >= 0x80) &&
+			   (!t[n] || isspace((unsigned char)t[n]) || ispunct((unsigned char)t[n]))) {
+				say(f, AM_AGREE, "%s: both mention '%.*s'", key, (int)n, s);
+				return;
+			}
+		s += n;
+	}
+	say(f, AM_UNKNOWN, "%s: nothing in common in the descriptions", key);
+}
+
+void am_compare(const json_t *am, const json_t *pm, am_finding out[AK_COUNT])
+{
+	dental(am, pm, &out[AK_DENTAL]);
+	marks(am, pm, &out[AK_MARKS]);
+	height(am, pm, &out[AK_HEIGHT]);
+	word(am, pm, "build", &out[AK_BUILD]);
+	word(am, pm, "hair", &out[AK_HAIR]);
+	word(am, pm, "eyes", &out[AK_EYES]);
+	text(am, pm, "clothing", &out[AK_CLOTHING]);
+	text(am, pm, "effects", &out[AK_EFFECTS]);
+}
+
+json_t *am_findings_json(const am_finding f[AK_COUNT])
+{
+	json_t *o = json_object();
+	for(int k = 0; k < AK_COUNT; k++)
+		json_object_set_new(o, am_kind_names[k],
+		                    json_pack("{s:s, s:s}", "verdict", am_verdict_names[f[k].verdict], "why", f[k].why));
+	return o;
+}
