@@ -57,6 +57,8 @@ typedef enum perm {
 	PERM_INQUIRY_READ,    /* families' inquiries and their consent (contacts only with the next) */
 	PERM_INQUIRY_WRITE,   /* record inquiries, give and withdraw consent, answer and close, import */
 	PERM_INQUIRY_CONTACTS, /* the inquirers' phone, e-mail and address */
+	PERM_ANTEMORTEM_READ, /* ante-mortem records of sought persons and their photos */
+	PERM_ANTEMORTEM_WRITE, /* record them, add photos */
 	PERM_COUNT
 } perm;
 

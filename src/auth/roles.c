@@ -41,6 +41,8 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_INQUIRY_READ] = "inquiry_read",
 	[PERM_INQUIRY_WRITE] = "inquiry_write",
 	[PERM_INQUIRY_CONTACTS] = "inquiry_contacts",
+	[PERM_ANTEMORTEM_READ] = "antemortem_read",
+	[PERM_ANTEMORTEM_WRITE] = "antemortem_write",
 	[PERM_COUNT] = NULL,
 };
 
@@ -107,6 +109,9 @@ static const role_set matrix[PERM_COUNT] = {
 	[PERM_INQUIRY_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_AUDITOR) | R(ROLE_FAMILY_LIAISON),
 	[PERM_INQUIRY_WRITE] = R(ROLE_FAMILY_LIAISON),
 	[PERM_INQUIRY_CONTACTS] = R(ROLE_ADMIN) | R(ROLE_FAMILY_LIAISON),
+	/* The family gives it; identification compares it with the remains. */
+	[PERM_ANTEMORTEM_READ] = R(ROLE_ADMIN) | R(ROLE_IDENTIFICATION) | R(ROLE_FAMILY_LIAISON),
+	[PERM_ANTEMORTEM_WRITE] = R(ROLE_FAMILY_LIAISON),
 };
 
 bool auth_can(role_set roles, perm p)

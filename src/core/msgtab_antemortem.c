@@ -78,6 +78,13 @@ const msg_entry msg_table_antemortem[] = {
 	{"antemortem.restore_lost", {"the database is restored, but photo files named above are not in the backup",
 	                             "базу відновлено, але файлів фото, названих вище, у резервній копії немає",
 	                             "база восстановлена, но файлов фото, названных выше, в резервной копии нет"}},
+	/* src/http/api_antemortem.c */
+	{"http.send_photo", {"send the photo as one file (multipart/form-data)",
+	                     "надішліть фото одним файлом (multipart/form-data)",
+	                     "отправьте фото одним файлом (multipart/form-data)"}},
+	{"http.comparison_person", {"give the person to compare with: ?person=ID",
+	                            "вкажіть особу для порівняння: ?person=ID",
+	                            "укажите лицо для сравнения: ?person=ID"}},
 	/* src/cli/cmd_antemortem.c */
 	{"cli.antemortem_set", {"ante-mortem record of {person} recorded", "ante-mortem запис {person} збережено",
 	                        "ante-mortem запись {person} сохранена"}},

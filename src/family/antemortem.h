@@ -137,6 +137,12 @@ typedef struct am_finding {
  * missing, present -> filled) is consistent; one that could not (missing ->
  * present, filled -> present) is an exclusion. */
 void am_compare(const struct json_t *am, const struct json_t *pm, am_finding out[AK_COUNT]);
+/* The ante-mortem record of a person against the post-mortem observations
+ * of the remains case tagged tag; *recorded says which sides have any
+ * (bit 1: ante-mortem, bit 2: post-mortem): a comparison with nothing on a
+ * side is all unknown, and the caller says why. */
+pl_rc family_compare(store *st, const char *who_id, const char *tag, am_finding out[AK_COUNT], unsigned *recorded,
+                     pl_err *err);
 /* The findings as JSON: {"dental": {"verdict": "...", "why": "..."}, ...}. */
 struct json_t *am_findings_json(const am_finding f[AK_COUNT]);
 

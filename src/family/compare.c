@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "family/antemortem.h"
+#include "remains/remains.h"
 
 const char *const am_verdict_names[] = {"agree", "disagree", "unknown", NULL};
 const char *const am_kind_names[] = {"dental", "marks", "height", "build", "hair", "eyes", "clothing", "effects",
@@ -160,4 +161,19 @@ json_t *am_findings_json(const am_finding f[AK_COUNT])
 		json_object_set_new(o, am_kind_names[k],
 		                    json_pack("{s:s, s:s}", "verdict", am_verdict_names[f[k].verdict], "why", f[k].why));
 	return o;
+}
+
+pl_rc family_compare(store *st, const char *who_id, const char *tag, am_finding out[AK_COUNT], unsigned *recorded,
+                     pl_err *err)
+{
+	json_t *am = NULL, *pm = NULL;
+	pl_rc rc = family_antemortem_get(st, who_id, &am, err);
+	rc = rc ? rc : remains_pm_get(st, tag, &pm, err);
+	if(!rc) {
+		*recorded = (am ? 1u : 0) | (pm ? 2u : 0);
+		am_compare(am, pm, out);
+	}
+	json_decref(am);
+	json_decref(pm);
+	return rc;
 }

@@ -151,21 +151,21 @@ static void row(sqlite3_stmt *s, arena *a, am_photo *p)
 	p->caption = sqlite3_column_type(s, 3) == SQLITE_NULL ? NULL : arena_strdup(a, store_column_text(s, 3));
 	p->actor = arena_strdup(a, store_column_text(s, 4));
 	p->created_at = arena_strdup(a, store_column_text(s, 5));
-	snprintf(p->person, sizeof(p->person), "%s", store_column_text(s, 6));
 }
 
-#define PHOTO_COLUMNS "p.sha256, p.type, p.size, p.caption, p.actor, p.created_at, r.uid"
+#define PHOTO_COLUMNS "sha256, type, size, caption, actor, created_at, person_id"
 
 pl_rc family_photo_list(store *st, const char *who_id, arena *a, am_photo **out, size_t *n, pl_err *err)
 {
 	sqlite3_stmt *s;
 	*out = NULL;
 	*n = 0;
-	pl_rc rc = store_stmt(st, "SELECT " PHOTO_COLUMNS " FROM antemortem_photo p JOIN person r ON r.id ="
-	                          " p.person_id WHERE r.uid = ? ORDER BY p.id", &s, err);
+	int64_t person_id = 0;
+	pl_rc rc = registry_person_id(st, who_id, &person_id, err);
+	rc = rc ? rc : store_stmt(st, "SELECT " PHOTO_COLUMNS " FROM antemortem_photo WHERE person_id = ? ORDER BY id", &s, err);
 	if(rc)
 		return rc;
-	sqlite3_bind_text(s, 1, who_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, person_id);
 	size_t cap = 0;
 	int x;
 	while((x = sqlite3_step(s)) == SQLITE_ROW) {
@@ -173,6 +173,7 @@ pl_rc family_photo_list(store *st, const char *who_id, arena *a, am_photo **out,
 		if(!p)
 			break;
 		row(s, a, p);
+		snprintf(p->person, sizeof(p->person), "%s", who_id);
 	}
 	sqlite3_reset(s);
 	if(arena_oom(a))
@@ -198,15 +199,20 @@ static pl_rc read_checked(store *st, const char *sha, size_t size, buf *out, pl_
 pl_rc family_photo_read(store *st, const char *sha256, am_photo *meta, arena *a, buf *out, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT " PHOTO_COLUMNS " FROM antemortem_photo p JOIN person r ON r.id ="
-	                          " p.person_id WHERE p.sha256 = ? ORDER BY p.id LIMIT 1", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT " PHOTO_COLUMNS " FROM antemortem_photo WHERE sha256 = ? ORDER BY id LIMIT 1",
+	                      &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_STATIC);
 	int x = sqlite3_step(s);
-	if(x == SQLITE_ROW)
+	int64_t person_id = 0;
+	if(x == SQLITE_ROW) {
 		row(s, a, meta);
+		person_id = sqlite3_column_int64(s, 6);
+	}
 	sqlite3_reset(s);
+	if(x == SQLITE_ROW && (rc = registry_person_uid(st, person_id, meta->person, err)))
+		return rc;
 	if(x == SQLITE_DONE)
 		return pl_failc(err, PL_ENOTFOUND, "antemortem.photo_unknown", "sha256", sha256, NULL);
 	if(x != SQLITE_ROW)

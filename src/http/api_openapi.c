@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dna/dna.h"
+#include "family/antemortem.h"
 #include "family/family.h"
 #include "http/internal.h"
 
@@ -219,6 +220,38 @@ static void family_schemas(json_t *s)
 	json_object_set_new(s, "InquiryStatusInput", object_schema("status:string,reason:string", s_req));
 }
 
+static json_t *words(const char *const *names)
+{
+	json_t *a = json_array();
+	for(int i = 0; names[i]; i++)
+		json_array_append_new(a, json_string(names[i]));
+	return json_pack("{s:s, s:o}", "type", "string", "enum", a);
+}
+
+/* The ante-mortem record and the post-mortem observations: one shape. */
+static json_t *observations_schema(bool with_inquiry)
+{
+	static const char *const m_req[] = {"location", "description", NULL};
+	json_t *mark = object_schema("description:string", m_req);
+	json_t *mp = json_object_get(mark, "properties");
+	json_object_set_new(mp, "kind", words(am_mark_kind_names));
+	json_object_set_new(mp, "location", words(am_location_names));
+	json_t *o = object_schema("clothing:string,effects:string", NULL);
+	json_t *p = json_object_get(o, "properties");
+	if(with_inquiry)
+		json_object_set_new(p, "inquiry", json_pack("{s:s}", "type", "string"));
+	json_object_set_new(p, "height", object_schema("min:integer,max:integer", NULL));
+	json_object_set_new(p, "build", words(am_build_names));
+	json_object_set_new(p, "hair", words(am_hair_names));
+	json_object_set_new(p, "eyes", words(am_eye_names));
+	json_object_set_new(p, "marks", array_of(mark));
+	json_object_set_new(p, "dental", json_pack("{s:s, s:s, s:b, s:o}", "type", "object", "description",
+	                                           "FDI tooth number (11-48) to code", "additionalProperties", 0,
+	                                           "patternProperties",
+	                                           json_pack("{s:o}", "^[1-4][1-8]$", words(am_tooth_code_names))));
+	return o;
+}
+
 /* The second factor's bodies. */
 static void totp_schemas(json_t *s, json_t *roles)
 {
@@ -284,6 +317,8 @@ static json_t *schemas(void)
 	accord_schemas(s);
 	dna_schemas(s);
 	family_schemas(s);
+	json_object_set_new(s, "AntemortemInput", observations_schema(true));
+	json_object_set_new(s, "PostmortemInput", observations_schema(false));
 	totp_schemas(s, roles);
 	return s;
 }

@@ -496,6 +496,14 @@ void api_inquiry_consent(http_req *q);
 void api_inquiry_withdraw(http_req *q);
 void api_inquiry_status(http_req *q);
 void api_inquiries_import(http_req *q);
+/* api_antemortem.c */
+void api_antemortem_get(http_req *q);
+void api_antemortem_set(http_req *q);
+void api_photo_add(http_req *q);
+void api_photo_get(http_req *q);
+void api_postmortem_get(http_req *q);
+void api_postmortem_set(http_req *q);
+void api_comparison(http_req *q);
 
 /* api_remains.c */
 /* The tag of the remains case p names: its tag, or its id (R...) for tags

@@ -332,6 +332,19 @@ const route http_routes[] = {
 	 NULL},
 	{M_POST, "/api/inquiries/{id}/status", IQ_WRITE, ROUTE_BODY, api_inquiry_status,
 	 "Answer or close an inquiry (closing needs a reason; closed is final)", "InquiryStatusInput", NULL},
+	{M_GET, "/api/persons/{id}/antemortem", PERM(PERM_ANTEMORTEM_READ), 0, api_antemortem_get,
+	 "A sought person's ante-mortem record as the family gave it (marks, dental chart, height, colours, "
+	 "clothing, effects) and their photos; recorded false if none (the read is written to the access log)",
+	 NULL, NULL},
+	{M_POST, "/api/persons/{id}/antemortem", PERM(PERM_ANTEMORTEM_WRITE), ROUTE_BODY, api_antemortem_set,
+	 "Set a person's ante-mortem record, replacing it whole (audited); a bad value is refused naming its "
+	 "field (dental.19, marks[1].location) and nothing is written", "AntemortemInput", NULL},
+	{M_POST, "/api/persons/{id}/photos", PERM(PERM_ANTEMORTEM_WRITE), ROUTE_UPLOAD | ROUTE_CREATES, api_photo_add,
+	 "Add a photo of a person (one file, multipart/form-data): JPEG, PNG or WebP by its content, at most "
+	 "10 MiB; kept beside the database by its SHA-256", "Upload", "caption:string:a caption"},
+	{M_GET, "/api/photos/{sha256}", PERM(PERM_ANTEMORTEM_READ), 0, api_photo_get,
+	 "A photo's bytes, checked against its SHA-256 (every read written to the access log under its "
+	 "person)", NULL, NULL},
 	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,
 	 REMAINS_QUERY_PARAMS},
 	{M_GET, "/api/remains/batches", RM_READ, 0, api_remains_batches,
@@ -358,6 +371,17 @@ const route http_routes[] = {
 	{M_GET, "/api/remains/{tag}", RM_READ, 0, api_remains_get,
 	 "A case (by tag, or by id for tags with other characters): custody chain, fragments, "
 	 "the same person in other cases", NULL, NULL},
+	{M_GET, "/api/remains/{tag}/postmortem", RM_READ, 0, api_postmortem_get,
+	 "A case's post-mortem observations (marks, dental chart, height estimate, colours, clothing, "
+	 "effects); recorded false if none", NULL, NULL},
+	{M_POST, "/api/remains/{tag}/postmortem", RM_WRITE, ROUTE_BODY, api_postmortem_set,
+	 "Set a case's post-mortem observations, replacing them whole (audited); a bad value is refused "
+	 "naming its field", "PostmortemInput", NULL},
+	{M_GET, "/api/remains/{tag}/comparison", RM_READ, 0, api_comparison,
+	 "A person's ante-mortem record against the case's post-mortem observations, per kind agree, "
+	 "disagree or unknown with why (dental: an exclusion when a state cannot follow from the other); "
+	 "secondary evidence beside DNA, for those who read both (written to the access log)", NULL,
+	 "person:string:the person's id (required)"},
 	{M_POST, "/api/remains/{tag}/custody", RM_WRITE, ROUTE_BODY | ROUTE_CREATES,
 	 api_remains_custody, "Add to a case's chain of custody", "CustodyInput", NULL},
 	{M_POST, "/api/remains/{tag}/fragments", RM_WRITE, ROUTE_BODY, api_remains_fragment,

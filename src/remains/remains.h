@@ -318,6 +318,16 @@ struct json_t *remains_result_json(const remains_result *res);
 pl_rc remains_audit(store *st, const char *action, const char *entity, const char *uid,
                        struct json_t *before, struct json_t *after, pl_err *err);
 
+/* ---- post-mortem observations (pm.c) ------------------------------------- */
+
+/* Set the post-mortem observations of the case tagged tag, replacing what
+ * was there (one transaction, audited): a document of the shape of
+ * family/antemortem.h's record, checked by the caller (am_clean). */
+pl_rc remains_pm_set(store *st, const char *tag, const struct json_t *doc, pl_err *err);
+/* The observations of a case (new reference, with "actor" and
+ * "updated_at"), *out NULL if none are recorded. */
+pl_rc remains_pm_get(store *st, const char *tag, struct json_t **out, pl_err *err);
+
 /* ---- import -------------------------------------------------------------- */
 
 typedef struct remains_import_opts {

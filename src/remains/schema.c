@@ -71,9 +71,23 @@ static const char *const step_2[] = {
 	NULL,
 };
 
+/* Step 3: post-mortem observations of a case, of the kinds a family's
+ * ante-mortem record has (issue 15), for the comparison of the two: one
+ * JSON document a case, checked by pm.c's callers. */
+static const char *const step_3[] = {
+	"CREATE TABLE remains_pm (\n"
+	"  case_id INTEGER PRIMARY KEY REFERENCES remains_case(id),\n"
+	"  doc TEXT NOT NULL,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 5, .sql = step_1},
 	{.sql = step_2},
+	{.sql = step_3},
 };
 
 const store_schema remains_schema = {"remains", STORE_STEPS(steps)};
