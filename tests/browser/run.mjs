@@ -2097,6 +2097,52 @@ test('families: an intake as the call goes (the person found as one types, the l
   assert(r.status === 403, `a mediator read the inquiry: ${r.status}`);
 });
 
+test('ante-mortem: marks, a tooth and a photo added on the Family tab, seen on the page; a mark without its place refused; the photo only through its checked route', async (page) => {
+  await signIn(page, 'family_liaison');
+  await page.goto(`${base}/persons/${personId}`);
+  await page.click('#tab-family');
+  await page.waitForSelector('#antemortem #am-form');
+  // A mark without its place on the body: refused, naming the field.
+  await page.click('#am-add-mark');
+  await page.fill('#am-md-0', 'a scar on the chin');
+  await page.click('#am-save');
+  await page.waitForSelector('#am-form .notice.error');
+  assert((await page.textContent('#am-form .notice.error')).includes('marks[0].location'), 'the mark without a place was not refused by its field');
+  await page.selectOption('#am-mk-0', 'tattoo');
+  await page.selectOption('#am-ml-0', 'arm_left');
+  await page.fill('#am-md-0', 'an anchor with the letters ВМФ');
+  await page.selectOption('#am-t-36', 'missing');
+  await page.selectOption('#am-t-16', 'filled');
+  await page.fill('#am-hmin', '175');
+  await page.fill('#am-hmax', '180');
+  await page.selectOption('#am-hair', 'brown');
+  await page.click('#am-save');
+  await page.waitForSelector('#am-form:not(:has(.notice.error)) #am-md-0');
+  await page.waitForFunction(() => document.querySelector('#am-md-0') && document.querySelector('#am-md-0').value.includes('ВМФ')
+    && document.querySelector('#am-t-36').value === 'missing');
+  // A photo: uploaded, then shown as a thumbnail through /api/photos/.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  await page.setInputFiles('#am-photo-file', { name: 'not-a-photo.png', mimeType: 'image/png', buffer: Buffer.from('just text') });
+  await page.click('#am-photo-submit');
+  await page.waitForSelector('#am-upload .notice.error');
+  assert((await page.textContent('#am-upload .notice.error')).includes('not an image'), 'a text file was taken as a photo');
+  await page.setInputFiles('#am-photo-file', { name: 'front.png', mimeType: 'image/png', buffer: png });
+  await page.fill('#am-photo-caption', 'front');
+  await page.click('#am-photo-submit');
+  await page.waitForSelector('#am-photos img[src^="/api/photos/"]');
+  await page.waitForFunction(() => { const i = document.querySelector('#am-photos img'); return i && i.complete && i.naturalWidth === 1; });
+  const src = await page.getAttribute('#am-photos img', 'src');
+  await shot(page, '74-person-antemortem');
+  // A registrar has the Family tab but no ante-mortem data, and the photo is refused.
+  await signOutIn(page, 'registrar');
+  const r = await page.evaluate(async (p) => (await fetch(p)).status, src);
+  assert(r === 403, `a registrar read the photo: ${r}`);
+  await page.goto(`${base}/persons/${personId}`);
+  await page.click('#tab-family');
+  await page.waitForSelector('#family-tab');
+  assert(await page.locator('#antemortem').count() === 0, 'a registrar sees the ante-mortem section');
+});
+
 const only = process.env.PARLEY_BROWSER_ONLY;
 if (only) tests.splice(0, tests.length, ...tests.filter((t) => only.split('|').some((o) => t.name.includes(o))));
 let failed = 0;

@@ -271,6 +271,11 @@ async function explanation(ctx, p, onDecide) {
     ...sexLines(e), e.sex_conflict ? null : consequence(e, p), lociTable(e),
     h('div', { class: 'dna-totals' }, summaryLines(e)), stored(e),
     decisionButtons(ctx, e, onDecide)].filter(Boolean));
+  // Secondary evidence beside the DNA's: the family's description against the remains'.
+  if (p.kind !== 'identity' && ctx.can('antemortem_read')) {
+    const { comparison } = await import('./antemortem.js');
+    box.append(await comparison(p.case_id || p.case, e.person));
+  }
   return { box, e };
 }
 

@@ -346,11 +346,16 @@ async function one(ctx) {
 
 export async function familyTab(ctx, personId) {
   const page = await get(`/api/inquiries${query({ person: personId, limit: PAGE })}`);
+  let am = null;
+  if (ctx.can('antemortem_read')) {
+    const { antemortemSection } = await import('./antemortem.js');
+    am = await antemortemSection(ctx, personId);
+  }
   return h('div', { class: 'family-tab', id: 'family-tab' },
     h('p', { class: 'summary' }, t('families.count', { n: number(page.total), c: page.total })),
     inquiriesTable(ctx, page.inquiries, false),
     ctx.can('inquiry_write') ? h('p', {}, h('a', { href: `/inquiries/new${query({ person: personId })}`, class: 'button',
-      id: 'family-new-inquiry' }, t('families.new_about'))) : null);
+      id: 'family-new-inquiry' }, t('families.new_about'))) : null, am);
 }
 
 export async function render(ctx) {

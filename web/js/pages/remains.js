@@ -144,6 +144,8 @@ function forms(ctx, c) {
 
 async function one(ctx) {
   const c = await get(`/api/remains/${ctx.params[0]}`);
+  const { postmortemSection } = await import('./antemortem.js');
+  const pm = await postmortemSection(ctx, c);
   return h('section', { class: 'remains-case' }, subnav(ctx),
     h('div', { class: 'head' }, h('div', {}, h('h1', {}, c.tag), h('p', { class: 'muted mono' }, c.id)),
       h('div', { class: 'status-box' }, h('span', { class: 'muted small' }, t('remains.status')),
@@ -167,6 +169,7 @@ async function one(ctx) {
       table([t('remains.person'), t('remains.tag'), t('remains.batch'), t('remains.status'), t('remains.as')],
         c.related.map((o) => [personLink(ctx, o.person), o.tag, o.batch || '—', statusBadge(o.status),
           o.fragment ? t('remains.as_fragment') : t('remains.as_case')]))] : null,
+    pm,
     ctx.can('remains_write') ? [h('h2', { class: 'spaced' }, t('remains.work')), forms(ctx, c)] : null);
 }
 
