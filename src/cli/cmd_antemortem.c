@@ -13,8 +13,10 @@
 #include "core/file.h"
 #include "core/msg.h"
 #include "family/antemortem.h"
+#include "remains/remains.h"
 
 static const char one_person[] = "give the person's id, once";
+static const char one_case[] = "give the remains case's tag, once";
 
 /* ---- show ------------------------------------------------------------------ */
 
@@ -109,6 +111,13 @@ static const char set_usage[] =
 	"  --clothing TEXT                  clothing last worn\n"
 	"  --effects TEXT                   personal effects\n";
 
+static const char pm_set_usage[] =
+	"usage: parley antemortem pm-set CASE [--file OBSERVATIONS.json] [OPTIONS]\n"
+	"\n"
+	"Record the post-mortem observations of a remains case (its tag), of the\n"
+	"same kinds and with the same options as 'parley antemortem set' (no\n"
+	"--inquiry), for 'parley antemortem compare'.\n";
+
 enum { S_FILE, S_INQUIRY, S_HEIGHT, S_BUILD, S_HAIR, S_EYES, S_MARK, S_TOOTH, S_CLOTHING, S_EFFECTS, S_N };
 
 static json_t *member(json_t *doc, const char *key, json_t *(*make)(void))
@@ -167,8 +176,8 @@ static int take_height(cli *c, const cli_opt *o, char *value, void *ctx)
 	return -1;
 }
 
-/* The record so far, or the file's. */
-static pl_rc base(store *st, const char *who_id, const char *file, json_t **out, pl_err *err)
+/* The record so far (a person's; pm: a remains case's observations), or the file's. */
+static pl_rc base(store *st, bool pm, const char *who_id, const char *file, json_t **out, pl_err *err)
 {
 	if(file) {
 		json_error_t je;
@@ -178,7 +187,7 @@ static pl_rc base(store *st, const char *who_id, const char *file, json_t **out,
 			                PL_N(je.column), "detail", je.text, NULL);
 		return PL_OK;
 	}
-	pl_rc rc = family_antemortem_get(st, who_id, out, err);
+	pl_rc rc = pm ? remains_pm_get(st, who_id, out, err) : family_antemortem_get(st, who_id, out, err);
 	if(!rc && !*out)
 		*out = json_object();
 	if(!rc) {
@@ -189,7 +198,18 @@ static pl_rc base(store *st, const char *who_id, const char *file, json_t **out,
 	return rc;
 }
 
-static int set_cmd(cli *c, int argc, char **argv)
+/* The record in doc, checked and written: a person's, or a case's (pm). */
+static pl_rc write(store *st, bool pm, const char *id, const json_t *doc, pl_err *err)
+{
+	if(!pm)
+		return family_antemortem_set(st, id, doc, err);
+	json_t *clean = am_clean(doc, false, err);
+	pl_rc rc = clean ? remains_pm_set(st, id, clean, err) : PL_EINPUT;
+	json_decref(clean);
+	return rc;
+}
+
+static int set_either(cli *c, int argc, char **argv, bool pm)
 {
 	static const cli_opt opts[] = {
 		[S_FILE] = {.name = "file"},       [S_INQUIRY] = {.name = "inquiry"},
@@ -200,17 +220,21 @@ static int set_cmd(cli *c, int argc, char **argv)
 		[S_CLOTHING] = {.name = "clothing"}, [S_EFFECTS] = {.name = "effects"}, {0}};
 	static const cli_spec spec = {.usage = set_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = one_person};
+	static const cli_spec pm_spec = {.usage = pm_set_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                                 .args_msg = one_case};
 	cli_val v[S_N];
 	json_t *given = json_object();
 	store *st;
-	int status = cli_start(c, argc, argv, &spec, v, given, &st);
+	int status = cli_start(c, argc, argv, pm ? &pm_spec : &spec, v, given, &st);
 	if(status >= 0) {
 		json_decref(given);
 		return status;
 	}
 	json_t *doc = NULL;
 	pl_err err = {0};
-	pl_rc rc = base(st, argv[optind], v[S_FILE].s, &doc, &err);
+	pl_rc rc = base(st, pm, argv[optind], v[S_FILE].s, &doc, &err);
+	if(!rc && pm && v[S_INQUIRY].s)
+		rc = pl_failc(&err, PL_EINPUT, "antemortem.unknown_key", "field", "inquiry", "expected", "height, build, hair, eyes, marks, dental, clothing, effects", NULL);
 	if(!rc) {
 		static const struct { int opt; const char *key; } words[] = {
 			{S_INQUIRY, "inquiry"}, {S_BUILD, "build"}, {S_HAIR, "hair"}, {S_EYES, "eyes"},
@@ -222,19 +246,81 @@ static int set_cmd(cli *c, int argc, char **argv)
 			json_object_set(doc, "height", json_object_get(given, "height"));
 		json_array_extend(member(doc, "marks", json_array), member(given, "marks", json_array));
 		json_object_update(member(doc, "dental", json_object), member(given, "dental", json_object));
-		rc = family_antemortem_set(st, argv[optind], doc, &err);
+		if(!json_array_size(json_object_get(doc, "marks")))
+			json_object_del(doc, "marks");
+		if(!json_object_size(json_object_get(doc, "dental")))
+			json_object_del(doc, "dental");
+		rc = rc ? rc : write(st, pm, argv[optind], doc, &err);
 	}
 	json_decref(doc);
 	json_decref(given);
 	if(!rc && c->json) {
 		json_t *d = NULL;
-		rc = family_antemortem_get(st, argv[optind], &d, &err);
+		rc = pm ? remains_pm_get(st, argv[optind], &d, &err) : family_antemortem_get(st, argv[optind], &d, &err);
 		if(!rc)
 			cli_print_json(d);
 	} else if(!rc)
-		cli_say(stdout, "cli.antemortem_set", "person", argv[optind], NULL);
+		cli_say(stdout, pm ? "cli.postmortem_set" : "cli.antemortem_set", "person", argv[optind], NULL);
 	store_close(st);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
+}
+
+static int set_cmd(cli *c, int argc, char **argv)
+{
+	return set_either(c, argc, argv, false);
+}
+
+static int pm_set_cmd(cli *c, int argc, char **argv)
+{
+	return set_either(c, argc, argv, true);
+}
+
+/* ---- compare -------------------------------------------------------------------- */
+
+static const char compare_usage[] =
+	"usage: parley antemortem compare PERSON CASE [--json]\n"
+	"\n"
+	"The person's ante-mortem record against the post-mortem observations of\n"
+	"the remains case CASE (its tag), kind by kind: agree, disagree or unknown,\n"
+	"and why. Dental: a tooth whose post-mortem state could follow from the\n"
+	"ante-mortem one (filled, then missing) is consistent; one that could not\n"
+	"(missing, then present) is an exclusion. Secondary evidence beside DNA.\n";
+
+static int compare_cmd(cli *c, int argc, char **argv)
+{
+	static const cli_spec spec = {.usage = compare_usage, .min_args = 2, .max_args = 2};
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
+	if(status >= 0)
+		return status;
+	am_finding f[AK_COUNT];
+	unsigned recorded = 0;
+	pl_err err = {0};
+	pl_rc rc = family_compare(st, argv[optind], argv[optind + 1], f, &recorded, &err);
+	rc = rc ? rc : audit_access(st, NULL, argv[optind], "compare", argv[optind + 1], &err);
+	store_close(st);
+	if(rc)
+		return cli_fail(c, &err);
+	if(c->json) {
+		cli_print_json(am_findings_json(f));
+		return EXIT_OK;
+	}
+	if(!(recorded & 1u))
+		cli_say(stdout, "cli.antemortem_none", "person", argv[optind], NULL);
+	if(!(recorded & 2u))
+		cli_say(stdout, "cli.postmortem_none", "case", argv[optind + 1], NULL);
+	const char *head[3] = {"kind", "verdict", "why"};
+	table *t = table_new(3, head);
+	lang_id l = msg_env_lang();
+	for(int k = 0; k < AK_COUNT; k++) {
+		char why[PL_ERR_MSG_MAX];
+		msg_err_text(&f[k].why, l, why, sizeof(why));
+		const char *row[3] = {am_kind_names[k], am_verdict_names[f[k].verdict], why};
+		table_add(t, row);
+	}
+	table_print(t, stdout, 100);
+	table_free(t);
+	return EXIT_OK;
 }
 
 /* ---- photos ------------------------------------------------------------------ */
@@ -364,6 +450,8 @@ static const char antemortem_usage[] =
 	"  photo-add   add a photo (JPEG, PNG, WebP; checked by content and size)\n"
 	"  photo-list  a person's photos\n"
 	"  photo-get   write a photo to a file (checked, logged)\n"
+	"  pm-set      record a remains case's post-mortem observations\n"
+	"  compare     a person's record against a case's observations\n"
 	"\n"
 	"'parley antemortem COMMAND --help' for each.\n";
 
@@ -372,7 +460,8 @@ int cmd_antemortem(cli *c, int argc, char **argv)
 	static const cli_command subs[] = {
 		{"show", show_cmd, NULL},           {"set", set_cmd, NULL},
 		{"photo-add", photo_add_cmd, NULL}, {"photo-list", photo_list_cmd, NULL},
-		{"photo-get", photo_get_cmd, NULL},
+		{"photo-get", photo_get_cmd, NULL}, {"pm-set", pm_set_cmd, NULL},
+		{"compare", compare_cmd, NULL},
 	};
 	return cli_dispatch(c, "antemortem", subs, sizeof(subs) / sizeof(subs[0]), antemortem_usage, argc, argv);
 }

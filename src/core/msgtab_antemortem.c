@@ -78,6 +78,56 @@ const msg_entry msg_table_antemortem[] = {
 	{"antemortem.restore_lost", {"the database is restored, but photo files named above are not in the backup",
 	                             "базу відновлено, але файлів фото, названих вище, у резервній копії немає",
 	                             "база восстановлена, но файлов фото, названных выше, в резервной копии нет"}},
+	/* src/family/compare.c: why a kind agrees, disagrees or is unknown */
+	{"antemortem.cmp_tooth_excluded", {"tooth {tooth}: ante-mortem {am:am_codes}, post-mortem {pm:am_codes}: not "
+	                                   "possible (exclusion)",
+	                                   "зуб {tooth}: прижиттєво {am:am_codes}, посмертно {pm:am_codes}: неможливо "
+	                                   "(виключення)",
+	                                   "зуб {tooth}: прижизненно {am:am_codes}, посмертно {pm:am_codes}: невозможно "
+	                                   "(исключение)"}},
+	{"antemortem.cmp_teeth", {"{n} teeth consistent: {same} the same, {explained} explainable by later treatment or "
+	                          "loss",
+	                          "узгоджених зубів: {n}; однакових: {same}, пояснюваних пізнішим лікуванням або "
+	                          "втратою: {explained}",
+	                          "согласующихся зубов: {n}; одинаковых: {same}, объяснимых поздним лечением или "
+	                          "потерей: {explained}"}},
+	{"antemortem.cmp_no_teeth", {"no tooth recorded on both sides", "жоден зуб не записано з обох боків",
+	                             "ни один зуб не записан с обеих сторон"}},
+	{"antemortem.cmp_marks_am_only", {"marks recorded on the ante-mortem side only",
+	                                  "прикмети записано лише прижиттєво", "приметы записаны только прижизненно"}},
+	{"antemortem.cmp_marks_pm_only", {"marks recorded on the post-mortem side only",
+	                                  "прикмети записано лише посмертно", "приметы записаны только посмертно"}},
+	{"antemortem.cmp_marks_none", {"marks recorded on neither side", "прикмет не записано з жодного боку",
+	                               "примет не записано ни с одной стороны"}},
+	{"antemortem.cmp_mark_both", {"{kind:am_kinds} on {location:am_locations} recorded on both sides",
+	                              "{kind:am_kinds} ({location:am_locations}) записано з обох боків",
+	                              "{kind:am_kinds} ({location:am_locations}) записано с обеих сторон"}},
+	{"antemortem.cmp_no_mark_both", {"no mark of the same kind at the same place on both sides",
+	                                 "жодної прикмети того самого виду в тому самому місці з обох боків",
+	                                 "ни одной приметы того же вида в том же месте с обеих сторон"}},
+	{"antemortem.cmp_height_overlap", {"ante-mortem {am_min}-{am_max} cm, post-mortem estimate {pm_min}-{pm_max} cm: "
+	                                   "the ranges overlap",
+	                                   "прижиттєво {am_min}-{am_max} см, посмертна оцінка {pm_min}-{pm_max} см: "
+	                                   "діапазони перетинаються",
+	                                   "прижизненно {am_min}-{am_max} см, посмертная оценка {pm_min}-{pm_max} см: "
+	                                   "диапазоны пересекаются"}},
+	{"antemortem.cmp_height_apart", {"ante-mortem {am_min}-{am_max} cm, post-mortem estimate {pm_min}-{pm_max} cm: "
+	                                 "no overlap",
+	                                 "прижиттєво {am_min}-{am_max} см, посмертна оцінка {pm_min}-{pm_max} см: "
+	                                 "не перетинаються",
+	                                 "прижизненно {am_min}-{am_max} см, посмертная оценка {pm_min}-{pm_max} см: "
+	                                 "не пересекаются"}},
+	{"antemortem.cmp_not_both", {"{what:antemortem} not recorded on both sides", "{what:antemortem}: не записано з обох боків",
+	                             "{what:antemortem}: не записано с обеих сторон"}},
+	{"antemortem.cmp_same", {"{what:antemortem} {value} on both sides", "{what:antemortem}: {value} з обох боків",
+	                         "{what:antemortem}: {value} с обеих сторон"}},
+	{"antemortem.cmp_differs", {"{what:antemortem}: ante-mortem {am}, post-mortem {pm}", "{what:antemortem}: прижиттєво {am}, посмертно {pm}",
+	                            "{what:antemortem}: прижизненно {am}, посмертно {pm}"}},
+	{"antemortem.cmp_text_common", {"{what:antemortem}: both mention '{word}'", "{what:antemortem}: обидва описи згадують «{word}»",
+	                                "{what:antemortem}: оба описания упоминают «{word}»"}},
+	{"antemortem.cmp_text_nothing", {"{what:antemortem}: nothing in common in the descriptions",
+	                                 "{what:antemortem}: в описах немає нічого спільного",
+	                                 "{what:antemortem}: в описаниях нет ничего общего"}},
 	/* src/http/api_antemortem.c */
 	{"http.send_photo", {"send the photo as one file (multipart/form-data)",
 	                     "надішліть фото одним файлом (multipart/form-data)",
@@ -92,6 +142,12 @@ const msg_entry msg_table_antemortem[] = {
 	                         "нет ante-mortem записи {person}"}},
 	{"cli.photo_added", {"photo {sha256} ({type}) added for {person}", "фото {sha256} ({type}) додано для {person}",
 	                     "фото {sha256} ({type}) добавлено для {person}"}},
+	{"cli.postmortem_set", {"post-mortem observations of {person} recorded",
+	                        "посмертні спостереження {person} збережено",
+	                        "посмертные наблюдения {person} сохранены"}},
+	{"cli.postmortem_none", {"no post-mortem observations of case {case}",
+	                         "немає посмертних спостережень справи {case}",
+	                         "нет посмертных наблюдений дела {case}"}},
 	{"cli.no_photos", {"no photos of {person}", "немає фото {person}", "нет фото {person}"}},
 	{"cli.antemortem_usage_mark", {"--mark expects LOCATION:DESCRIPTION or KIND:LOCATION:DESCRIPTION (got '{value}')",
 	                               "--mark очікує МІСЦЕ:ОПИС або ВИД:МІСЦЕ:ОПИС (отримано «{value}»)",

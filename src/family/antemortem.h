@@ -128,7 +128,9 @@ extern const char *const am_kind_names[];
 
 typedef struct am_finding {
 	am_verdict verdict;
-	char why[400];              /* a short explanation, in English words and codes */
+	/* Why, as a coded message (why.code, why.arg; why.msg in English):
+	 * said in the reader's language by the catalogue. */
+	pl_err why;
 } am_finding;
 
 /* Compare an ante-mortem document with a post-mortem one (both cleaned,

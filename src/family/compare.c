@@ -27,15 +27,9 @@ static int stage(const char *code)
 	return -1;
 }
 
-static void say(am_finding *f, am_verdict v, const char *fmt, ...) PL_PRINTF(3, 4);
-static void say(am_finding *f, am_verdict v, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	f->verdict = v;
-	vsnprintf(f->why, sizeof(f->why), fmt, ap);
-	va_end(ap);
-}
+/* The verdict and its reason, a code of the catalogue with its arguments
+ * (pl_failc's; the rc is only a carrier). */
+#define say(f, v, ...) ((f)->verdict = (v), (void)pl_failc(&(f)->why, PL_EINPUT, __VA_ARGS__, NULL))
 
 static void dental(const json_t *am, const json_t *pm, am_finding *f)
 {
@@ -55,24 +49,24 @@ static void dental(const json_t *am, const json_t *pm, am_finding *f)
 		else if(y > x || replaced)
 			explained++;
 		else {
-			say(f, AM_DISAGREE, "tooth %s: ante-mortem %s, post-mortem %s: not possible (exclusion)", key, ac, pc);
+			say(f, AM_DISAGREE, "antemortem.cmp_tooth_excluded", "tooth", key, "am", ac, "pm", pc);
 			return;
 		}
 	}
 	if(same + explained)
-		say(f, AM_AGREE, "%d teeth consistent: %d the same, %d explainable by later treatment or loss",
-		    same + explained, same, explained);
+		say(f, AM_AGREE, "antemortem.cmp_teeth", "n", PL_N(same + explained), "same", PL_N(same), "explained",
+		    PL_N(explained));
 	else
-		say(f, AM_UNKNOWN, "no tooth recorded on both sides");
+		say(f, AM_UNKNOWN, "antemortem.cmp_no_teeth");
 }
 
 static void marks(const json_t *am, const json_t *pm, am_finding *f)
 {
 	const json_t *a = json_object_get(am, "marks"), *p = json_object_get(pm, "marks");
 	if(!json_array_size(a) || !json_array_size(p)) {
-		say(f, AM_UNKNOWN, "marks recorded on %s", json_array_size(a) ? "the ante-mortem side only"
-		                                           : json_array_size(p) ? "the post-mortem side only"
-		                                                                 : "neither side");
+		say(f, AM_UNKNOWN, json_array_size(a)   ? "antemortem.cmp_marks_am_only"
+		                   : json_array_size(p) ? "antemortem.cmp_marks_pm_only"
+		                                        : "antemortem.cmp_marks_none");
 		return;
 	}
 	size_t i, j;
@@ -82,36 +76,36 @@ static void marks(const json_t *am, const json_t *pm, am_finding *f)
 		const char *kind = json_string_value(json_object_get(m, "kind"));
 		json_array_foreach(p, j, n) if(!strcmp(loc, json_string_value(json_object_get(n, "location"))) &&
 		                               !strcmp(kind, json_string_value(json_object_get(n, "kind")))) {
-			say(f, AM_AGREE, "%s on %s recorded on both sides", kind, loc);
+			say(f, AM_AGREE, "antemortem.cmp_mark_both", "kind", kind, "location", loc);
 			return;
 		}
 	}
-	say(f, AM_DISAGREE, "no mark of the same kind at the same place on both sides");
+	say(f, AM_DISAGREE, "antemortem.cmp_no_mark_both");
 }
 
 static void height(const json_t *am, const json_t *pm, am_finding *f)
 {
 	const json_t *a = json_object_get(am, "height"), *p = json_object_get(pm, "height");
 	if(!a || !p) {
-		say(f, AM_UNKNOWN, "height not recorded on both sides");
+		say(f, AM_UNKNOWN, "antemortem.cmp_not_both", "what", "height");
 		return;
 	}
 	json_int_t a0 = json_integer_value(json_object_get(a, "min")), a1 = json_integer_value(json_object_get(a, "max"));
 	json_int_t p0 = json_integer_value(json_object_get(p, "min")), p1 = json_integer_value(json_object_get(p, "max"));
 	bool overlap = a0 <= p1 && p0 <= a1;
-	say(f, overlap ? AM_AGREE : AM_DISAGREE, "ante-mortem %lld-%lld cm, post-mortem estimate %lld-%lld cm: %s",
-	    (long long)a0, (long long)a1, (long long)p0, (long long)p1, overlap ? "the ranges overlap" : "no overlap");
+	say(f, overlap ? AM_AGREE : AM_DISAGREE, overlap ? "antemortem.cmp_height_overlap" : "antemortem.cmp_height_apart",
+	    "am_min", PL_N(a0), "am_max", PL_N(a1), "pm_min", PL_N(p0), "pm_max", PL_N(p1));
 }
 
 static void word(const json_t *am, const json_t *pm, const char *key, am_finding *f)
 {
 	const char *a = json_string_value(json_object_get(am, key)), *p = json_string_value(json_object_get(pm, key));
 	if(!a || !p)
-		say(f, AM_UNKNOWN, "%s not recorded on both sides", key);
+		say(f, AM_UNKNOWN, "antemortem.cmp_not_both", "what", key);
 	else if(!strcmp(a, p))
-		say(f, AM_AGREE, "%s %s on both sides", key, a);
+		say(f, AM_AGREE, "antemortem.cmp_same", "what", key, "value", a);
 	else
-		say(f, AM_DISAGREE, "%s: ante-mortem %s, post-mortem %s", key, a, p);
+		say(f, AM_DISAGREE, "antemortem.cmp_differs", "what", key, "am", a, "pm", p);
 }
 
 /* Free text (clothing, effects): a word of four letters or more in both
@@ -122,7 +116,7 @@ static void text(const json_t *am, const json_t *pm, const char *key, am_finding
 {
 	const char *a = json_string_value(json_object_get(am, key)), *p = json_string_value(json_object_get(pm, key));
 	if(!a || !p) {
-		say(f, AM_UNKNOWN, "%s not recorded on both sides", key);
+		say(f, AM_UNKNOWN, "antemortem.cmp_not_both", "what", key);
 		return;
 	}
 	for(const char *s = a; *s;) {
@@ -134,12 +128,14 @@ static void text(const json_t *am, const json_t *pm, const char *key, am_finding
 		for(const char *t = p; n >= 4 && *t; t++)
 			if(!strncasecmp(s, t, n) && (t == p || !isalnum((unsigned char)t[-1]) || (unsigned char)t[-1] >= 0x80) &&
 			   (!t[n] || isspace((unsigned char)t[n]) || ispunct((unsigned char)t[n]))) {
-				say(f, AM_AGREE, "%s: both mention '%.*s'", key, (int)n, s);
+				char word[PL_ERR_ARG_MAX];
+				snprintf(word, sizeof(word), "%.*s", (int)n, s);
+				say(f, AM_AGREE, "antemortem.cmp_text_common", "what", key, "word", word);
 				return;
 			}
 		s += n;
 	}
-	say(f, AM_UNKNOWN, "%s: nothing in common in the descriptions", key);
+	say(f, AM_UNKNOWN, "antemortem.cmp_text_nothing", "what", key);
 }
 
 void am_compare(const json_t *am, const json_t *pm, am_finding out[AK_COUNT])
@@ -157,9 +153,14 @@ void am_compare(const json_t *am, const json_t *pm, am_finding out[AK_COUNT])
 json_t *am_findings_json(const am_finding f[AK_COUNT])
 {
 	json_t *o = json_object();
-	for(int k = 0; k < AK_COUNT; k++)
+	for(int k = 0; k < AK_COUNT; k++) {
+		json_t *args = json_object();
+		for(int i = 0; i < f[k].why.nargs; i++)
+			json_object_set_new(args, f[k].why.arg[i].name, json_string(f[k].why.arg[i].value));
 		json_object_set_new(o, am_kind_names[k],
-		                    json_pack("{s:s, s:s}", "verdict", am_verdict_names[f[k].verdict], "why", f[k].why));
+		                    json_pack("{s:s, s:s, s:s, s:o}", "verdict", am_verdict_names[f[k].verdict], "why",
+		                              f[k].why.msg, "message_code", f[k].why.code, "args", args));
+	}
 	return o;
 }
 

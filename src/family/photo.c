@@ -80,7 +80,7 @@ static pl_rc insert(store *st, int64_t person_id, const am_photo *p, pl_err *err
 	sqlite3_bind_text(s, 7, p->created_at, -1, SQLITE_STATIC);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
-	if(x == SQLITE_CONSTRAINT)
+	if((x & 0xff) == SQLITE_CONSTRAINT)
 		return pl_failc(err, PL_ECONFLICT, "antemortem.photo_twice", "sha256", p->sha256, NULL);
 	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "writing a photo");
 }

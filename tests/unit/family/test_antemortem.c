@@ -127,6 +127,7 @@ static void test_photos_are_sniffed_capped_and_leave_no_orphan(void **state)
 	assert_int_equal(photo_files(f), 1);
 	/* The same again for the same person: refused, the file kept (it is the first's). */
 	assert_int_equal(family_photo_add(f->r, uid, png, sizeof(png), 0, NULL, NULL, &f->err), PL_ECONFLICT);
+	assert_string_equal(f->err.code, "antemortem.photo_twice");
 	assert_int_equal(photo_files(f), 1);
 	buf b;
 	buf_init(&b, 0);
@@ -188,17 +189,17 @@ static void test_dental_exclusions_and_consistencies(void **state)
 	/* AM filled, PM missing: lost since, possible. */
 	assert_int_equal(compare("{\"dental\": {\"16\": \"filled\"}}", "{\"dental\": {\"16\": \"missing\"}}", AK_DENTAL, f),
 	                 AM_AGREE);
-	assert_contains(f[AK_DENTAL].why, "1 explainable");
+	assert_contains(f[AK_DENTAL].why.msg, "1 explainable");
 	/* AM present, PM crown; AM missing, PM implant: later treatment. */
 	assert_int_equal(compare("{\"dental\": {\"11\": \"present\", \"46\": \"missing\", \"21\": \"crown\"}}",
 	                         "{\"dental\": {\"11\": \"crown\", \"46\": \"implant\", \"21\": \"crown\"}}", AK_DENTAL, f),
 	                 AM_AGREE);
-	assert_contains(f[AK_DENTAL].why, "3 teeth consistent: 1 the same, 2 explainable");
+	assert_contains(f[AK_DENTAL].why.msg, "3 teeth consistent: 1 the same, 2 explainable");
 	/* AM missing, PM present: a lost tooth does not come back. */
 	assert_int_equal(compare("{\"dental\": {\"16\": \"filled\", \"36\": \"missing\"}}",
 	                         "{\"dental\": {\"16\": \"filled\", \"36\": \"present\"}}", AK_DENTAL, f),
 	                 AM_DISAGREE);
-	assert_contains(f[AK_DENTAL].why, "tooth 36: ante-mortem missing, post-mortem present");
+	assert_contains(f[AK_DENTAL].why.msg, "tooth 36: ante-mortem missing, post-mortem present");
 	/* AM filled, PM untouched: a filling does not vanish. */
 	assert_int_equal(compare("{\"dental\": {\"26\": \"filled\"}}", "{\"dental\": {\"26\": \"present\"}}", AK_DENTAL, f),
 	                 AM_DISAGREE);
@@ -224,7 +225,7 @@ static void test_other_kinds(void **state)
 	assert_int_equal(f[AK_EYES].verdict, AM_UNKNOWN);
 	assert_int_equal(f[AK_MARKS].verdict, AM_AGREE);
 	assert_int_equal(f[AK_CLOTHING].verdict, AM_AGREE);
-	assert_contains(f[AK_CLOTHING].why, "green");
+	assert_contains(f[AK_CLOTHING].why.msg, "green");
 	assert_int_equal(f[AK_EFFECTS].verdict, AM_UNKNOWN);
 	compare(am, "{\"height\": {\"min\": 160, \"max\": 168},"
 	            " \"marks\": [{\"kind\": \"scar\", \"location\": \"face\", \"description\": \"x\"}]}", AK_HEIGHT, f);

@@ -5,7 +5,7 @@
 // compared, per kind, as secondary evidence beside the DNA.
 import { get, post, query, uploadFile } from '../api.js';
 import { h, notice, field, announce, table, onFileSubmit } from '../dom.js';
-import { t, label } from '../i18n.js';
+import { t, label, message } from '../i18n.js';
 
 const LOCATIONS = ['head', 'face', 'neck', 'chest', 'abdomen', 'back', 'arm_left', 'arm_right', 'hand_left',
   'hand_right', 'leg_left', 'leg_right', 'foot_left', 'foot_right', 'other'];
@@ -153,7 +153,8 @@ function findings(c) {
   const kinds = ['dental', 'marks', 'height', 'build', 'hair', 'eyes', 'clothing', 'effects'];
   return table([t('antemortem.kind_compared'), t('antemortem.verdict'), t('antemortem.why')],
     kinds.map((k) => [t(`antemortem.${k}`), h('span', { class: `status am-v-${c.findings[k].verdict}` },
-      label('am_verdicts', c.findings[k].verdict)), c.findings[k].why]), { class: 'am-comparison', id: 'am-comparison' });
+      label('am_verdicts', c.findings[k].verdict)),
+      message(c.findings[k].message_code, c.findings[k].args) || c.findings[k].why]), { class: 'am-comparison', id: 'am-comparison' });
 }
 
 // The remains case page's section: the post-mortem observations (editable
