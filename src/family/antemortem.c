@@ -48,7 +48,8 @@ static void words_text(const char *const *names, char *out, size_t size)
 	}
 }
 
-/* A text value trimmed; NULL (and no error) when empty; *bad when not a string. */
+/* A text value without its leading blanks; NULL (and no error) when
+ * empty; *bad when not a string. Its trailing blanks: trim_len. */
 static const char *text_of(const json_t *v, bool *bad)
 {
 	if(!json_is_string(v)) {
@@ -59,6 +60,14 @@ static const char *text_of(const json_t *v, bool *bad)
 	while(isspace((unsigned char)*s))
 		s++;
 	return *s ? s : NULL;
+}
+
+static json_t *trimmed(const char *s)
+{
+	size_t n = strlen(s);
+	while(n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return json_stringn(s, n);
 }
 
 static json_t *fail(pl_err *err, json_t *out, const char *code, const char *field, const char *value,
@@ -97,7 +106,7 @@ static bool put_text(json_t *out, const json_t *doc, const char *key, size_t max
 		return false;
 	}
 	if(s)
-		json_object_set_new(out, key, json_string(s));
+		json_object_set_new(out, key, trimmed(s));
 	return true;
 }
 
@@ -159,8 +168,8 @@ static bool put_marks(json_t *out, const json_t *doc, pl_err *err)
 			snprintf(field, sizeof(field), "marks[%zu].description", i);
 			pl_failc(err, PL_EINPUT, "antemortem.text", "field", field, "max", "1000", NULL);
 		} else {
-			json_array_append_new(list, json_pack("{s:s, s:s, s:s}", "kind", kind ? kind : "other", "location",
-			                                      loc, "description", desc));
+			json_array_append_new(list, json_pack("{s:s, s:s, s:o}", "kind", kind ? kind : "other", "location",
+			                                      loc, "description", trimmed(desc)));
 			continue;
 		}
 		json_decref(list);
