@@ -137,6 +137,24 @@ static inline json_t *find(json_t *a, const char *key, const char *value)
 	return NULL;
 }
 
+#ifndef PARLEY_API_HARNESS_IMPL
+/* Whether the access log has a read of person `who` by `actor` (a role's
+ * user) with this detail, as the auditor reads it. */
+static inline bool fx_read_logged(const char *who, const char *actor, const char *detail)
+{
+	char path[200];
+	snprintf(path, sizeof(path), "/api/access?person=%s&actor=%s&limit=0", who, actor);
+	resp r;
+	if(get(ROLE_AUDITOR, path, &r) != 200) {
+		resp_free(&r);
+		return false;
+	}
+	bool found = find(json_object_get(r.json, "entries"), "detail", detail) != NULL;
+	resp_free(&r);
+	return found;
+}
+#endif
+
 #define assert_status(call_, want)                                                      \
 	do {                                                                                \
 		long got_ = (call_);                                                            \

@@ -7,8 +7,6 @@
  * the comparison of the two. */
 #include "harness.h"
 
-#include <dirent.h>
-
 #include "remains/remains.h"
 
 static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
@@ -33,24 +31,7 @@ static int photo_files(void)
 {
 	char dir[4300];
 	snprintf(dir, sizeof(dir), "%s.photos", fx->db);
-	DIR *d = opendir(dir);
-	int n = 0;
-	for(struct dirent *e; d && (e = readdir(d));)
-		n += e->d_name[0] != '.';
-	if(d)
-		closedir(d);
-	return n;
-}
-
-static bool read_logged(const char *who, const char *actor, const char *detail)
-{
-	char path[200];
-	snprintf(path, sizeof(path), "/api/access?person=%s&actor=%s&limit=0", who, actor);
-	resp r;
-	assert_status(get(ROLE_AUDITOR, path, &r), 200);
-	bool found = find(json_object_get(r.json, "entries"), "detail", detail) != NULL;
-	resp_free(&r);
-	return found;
+	return tu_count_files(dir);
 }
 
 static void the_liaison_records_marks_and_teeth(void **state)
@@ -83,7 +64,7 @@ static void the_liaison_records_marks_and_teeth(void **state)
 	assert_string_equal(str_at(json_object_get(r.json, "dental"), "36"), "missing");
 	assert_string_equal(str_at(r.json, "hair"), "brown");
 	resp_free(&r);
-	assert_true(read_logged(fx->person, "identification", "antemortem"));
+	assert_true(fx_read_logged(fx->person, "identification", "antemortem"));
 }
 
 static void a_photo_is_served_only_to_those_permitted(void **state)
@@ -125,8 +106,8 @@ static void a_photo_is_served_only_to_those_permitted(void **state)
 	resp_free(&r);
 	char detail[80];
 	snprintf(detail, sizeof(detail), "photo %s", sha);
-	assert_true(read_logged(fx->person, "identification", detail));
-	assert_false(read_logged(fx->person, "registrar", detail));
+	assert_true(fx_read_logged(fx->person, "identification", detail));
+	assert_false(fx_read_logged(fx->person, "registrar", detail));
 	/* The record lists it. */
 	snprintf(path, sizeof(path), "/api/persons/%s/antemortem", fx->person);
 	assert_status(get(ROLE_FAMILY_LIAISON, path, &r), 200);

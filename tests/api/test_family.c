@@ -42,17 +42,6 @@ static const char mother[] =
 
 static char first[UID_SIZE], son[UID_SIZE];
 
-static bool read_logged(const char *who, const char *actor, const char *detail)
-{
-	char path[160];
-	snprintf(path, sizeof(path), "/api/access?person=%s&actor=%s&limit=0", who, actor);
-	resp r;
-	assert_status(get(ROLE_AUDITOR, path, &r), 200);
-	bool found = find(json_object_get(r.json, "entries"), "detail", detail) != NULL;
-	resp_free(&r);
-	return found;
-}
-
 static long total(role ro, const char *query)
 {
 	char path[160];
@@ -109,14 +98,14 @@ static void contacts_only_for_the_liaison_and_admin(void **state)
 	assert_int_equal(json_array_size(json_object_get(r.json, "consents")), 2);
 	assert_int_equal(json_array_size(json_object_get(r.json, "other_inquiries")), 1);
 	resp_free(&r);
-	assert_true(read_logged(son, "registrar", detail));
+	assert_true(fx_read_logged(son, "registrar", detail));
 	assert_status(get(ROLE_AUDITOR, "/api/inquiries", &r), 200);
 	assert_null(json_object_get(json_array_get(json_object_get(r.json, "inquiries"), 0), "phone"));
 	resp_free(&r);
 	assert_status(get(ROLE_FAMILY_LIAISON, path, &r), 200);
 	assert_string_equal(str_at(r.json, "phone"), "+380 67 555 0101");
 	resp_free(&r);
-	assert_true(read_logged(son, "family_liaison", detail));
+	assert_true(fx_read_logged(son, "family_liaison", detail));
 	assert_status(get(ROLE_ADMIN, path, &r), 200);
 	assert_string_equal(str_at(r.json, "email"), "oksana@example.org");
 	resp_free(&r);

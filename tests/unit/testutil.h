@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
 
 #include <sodium.h>
 #include <sqlite3.h>
@@ -86,6 +87,18 @@ static inline void tu_write(const char *path, const char *text)
 	assert_non_null(f);
 	assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
 	assert_int_equal(fclose(f), 0);
+}
+
+/* How many files (not starting with '.') the directory holds; 0 if there is none. */
+static inline int tu_count_files(const char *dir)
+{
+	DIR *d = opendir(dir);
+	int n = 0;
+	for(struct dirent *e; d && (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	if(d)
+		closedir(d);
+	return n;
 }
 
 /* Assert that a call succeeded, printing its message if not. */

@@ -3,8 +3,6 @@
  * observations, its exclusions and its consistencies. */
 #include "fixture.h"
 
-#include <dirent.h>
-
 #include "family/antemortem.h"
 
 static void add_person(fixture *f, char uid[UID_SIZE])
@@ -19,13 +17,7 @@ static int photo_files(fixture *f)
 {
 	char dir[4200];
 	am_photo_dir(f->path, dir, sizeof(dir));
-	DIR *d = opendir(dir);
-	int n = 0;
-	for(struct dirent *e; d && (e = readdir(d));)
-		n += e->d_name[0] != '.';
-	if(d)
-		closedir(d);
-	return n;
+	return tu_count_files(dir);
 }
 
 static pl_rc set_text(fixture *f, const char *uid, const char *json)
