@@ -57,7 +57,7 @@ function observations(prefix, rec, editable, save) {
   const out = h('div', { class: 'am-box' });
   if (!editable) {
     out.append(h('dl', { class: 'pairs' },
-      [['height', rec.height ? `${rec.height.min}–${rec.height.max} cm` : null], ['build', rec.build && label('am_builds', rec.build)],
+      [['height', rec.height ? t('antemortem.height_range', { min: rec.height.min, max: rec.height.max }) : null], ['build', rec.build && label('am_builds', rec.build)],
         ['hair', rec.hair && label('am_hair', rec.hair)], ['eyes', rec.eyes && label('am_eyes', rec.eyes)],
         ['clothing', rec.clothing], ['effects', rec.effects]]
         .map(([k, v]) => [h('dt', {}, t(`antemortem.${k}`)), h('dd', { id: `${prefix}-v-${k}` }, v || t('app.unknown'))])),
