@@ -41,6 +41,7 @@ static const char serve_usage[] =
 	"                       from a connection's accept (or its last answer) to\n"
 	"                       the end of a request's headers, however slowly they\n"
 	"                       come (default 15)\n"
+	"  --photo-max MIB      the largest photo of a sought person taken (default 10)\n"
 	"  --party CODE         the party this office is of (UA): the UI shows its\n"
 	"                       returnees first\n"
 	"  --quiet              no line per request on standard error\n"
@@ -72,7 +73,7 @@ static const char *default_web_dir(void)
 int cmd_serve(cli *c, int argc, char **argv)
 {
 	enum { LISTEN, CERT, KEY, WEB, THREADS, IDLE, MAX, GRACE, HOSTS, PER_ADDRESS, HEAD, PARTY, QUIET,
-	       N };
+	       PHOTO_MAX, N };
 	static const cli_opt opts[] = {
 		[LISTEN] = {.name = "listen"}, [CERT] = {.name = "tls-cert"},
 		[KEY] = {.name = "tls-key"}, [WEB] = {.name = "web"},
@@ -83,7 +84,8 @@ int cmd_serve(cli *c, int argc, char **argv)
 		[HOSTS] = {.name = "host-allow"},
 		[PER_ADDRESS] = {.name = "per-address", .kind = CLI_INT, .min = 1, .max = 2000, .expect = "1 to 2000 connections"},
 		[HEAD] = {.name = "head-timeout", .kind = CLI_INT, .min = 1, .max = 600, .expect = "1 to 600 seconds"},
-		[PARTY] = {.name = "party"}, [QUIET] = {.name = "quiet", .kind = CLI_FLAG}, {0}};
+		[PARTY] = {.name = "party"}, [QUIET] = {.name = "quiet", .kind = CLI_FLAG},
+		[PHOTO_MAX] = {.name = "photo-max", .kind = CLI_INT, .min = 1, .max = 100, .expect = "1 to 100 MiB"}, {0}};
 	static const cli_spec spec = {.usage = serve_usage, .opts = opts};
 	cli_val v[N];
 	int status = cli_parse(c, argc, argv, &spec, v, NULL);
@@ -96,6 +98,7 @@ int cmd_serve(cli *c, int argc, char **argv)
 	cfg.host_allow = v[HOSTS].s;
 	cfg.per_address = (unsigned)v[PER_ADDRESS].n;
 	cfg.head_timeout = (unsigned)v[HEAD].n;
+	cfg.photo_max = (size_t)v[PHOTO_MAX].n << 20;
 	cfg.sessions.idle = v[IDLE].n * 60;
 	cfg.sessions.absolute = v[MAX].n * 3600;
 	long grace = v[GRACE].s ? v[GRACE].n : 30;

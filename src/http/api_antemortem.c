@@ -60,16 +60,17 @@ void api_photo_add(http_req *q)
 {
 	if(!http_one_upload(q, "http.send_photo"))
 		return;
+	size_t max = q->srv->cfg.photo_max ? q->srv->cfg.photo_max : AM_PHOTO_MAX_DEFAULT;
 	buf data;
 	buf_init(&data, 0);
 	pl_err err = {0};
 	am_photo p;
 	/* one byte past the cap: a larger file is refused by its size */
-	pl_rc rc = file_read(q->upload_path[0], AM_PHOTO_MAX_DEFAULT + 1, &data, &err);
+	pl_rc rc = file_read(q->upload_path[0], max + 1, &data, &err);
 	if(rc == PL_ELIMIT)
-		rc = family_photo_add(q->st, q->param[0], data.ptr, AM_PHOTO_MAX_DEFAULT + 1, 0, NULL, &p, &err);
+		rc = family_photo_add(q->st, q->param[0], data.ptr, max + 1, max, NULL, &p, &err);
 	else if(!rc)
-		rc = family_photo_add(q->st, q->param[0], data.ptr, data.len, 0, http_query(q, "caption"), &p, &err);
+		rc = family_photo_add(q->st, q->param[0], data.ptr, data.len, max, http_query(q, "caption"), &p, &err);
 	buf_free(&data);
 	if(rc)
 		http_fail_field(q, &err, "file");

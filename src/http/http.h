@@ -26,6 +26,7 @@ typedef struct http_config {
 	unsigned threads;            /* worker threads (default 8) */
 	size_t max_body;             /* JSON request bodies (default 1 MiB) */
 	size_t max_upload;           /* imports (default 1 GiB) */
+	size_t photo_max;            /* a photo of a sought person (default 10 MiB: family/antemortem.h) */
 	session_limits sessions;     /* default: idle 30 min, absolute 12 h */
 	int login_failures;          /* per user and per address in login_window (default 5, 20) */
 	int login_window;            /* seconds (default 900) */

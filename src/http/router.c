@@ -341,7 +341,7 @@ const route http_routes[] = {
 	 "field (dental.19, marks[1].location) and nothing is written", "AntemortemInput", NULL},
 	{M_POST, "/api/persons/{id}/photos", PERM(PERM_ANTEMORTEM_WRITE), ROUTE_UPLOAD | ROUTE_CREATES, api_photo_add,
 	 "Add a photo of a person (one file, multipart/form-data): JPEG, PNG or WebP by its content, at most "
-	 "10 MiB; kept beside the database by its SHA-256", "Upload", "caption:string:a caption"},
+	 "10 MiB (parley serve --photo-max); kept beside the database by its SHA-256", "Upload", "caption:string:a caption"},
 	{M_GET, "/api/photos/{sha256}", PERM(PERM_ANTEMORTEM_READ), 0, api_photo_get,
 	 "A photo's bytes, checked against its SHA-256 (every read written to the access log under its "
 	 "person)", NULL, NULL},

@@ -86,6 +86,20 @@ static void a_photo_is_served_only_to_those_permitted(void **state)
 	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "not an image");
 	resp_free(&r);
 	assert_int_equal(photo_files(), before);
+	/* One byte past 10 MiB, a PNG by its first bytes: too large, no file. */
+	char big[4300];
+	snprintf(big, sizeof(big), "%s/big.png", fx->dir);
+	f = fopen(big, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(png, 1, sizeof(png), f), sizeof(png));
+	assert_int_equal(fseek(f, 10L * 1024 * 1024 - (long)sizeof(png), SEEK_CUR), 0);
+	assert_int_equal(fputc(0, f), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_status(call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ROLE_FAMILY_LIAISON),
+	                             .upload = {big, "big.png"}}, &r), 413);
+	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "too large: 10485761 bytes");
+	resp_free(&r);
+	assert_int_equal(photo_files(), before);
 	assert_status(call(fx, &(rq){.method = "POST", .path = path, .bearer = fx_token(fx, ROLE_FAMILY_LIAISON),
 	                             .upload = {file, "front.png"}}, &r), 201);
 	assert_string_equal(str_at(r.json, "type"), "image/png");
