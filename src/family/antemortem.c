@@ -305,6 +305,24 @@ static pl_rc inquiry_check(store *st, const json_t *doc, const char *person_uid,
 	return rc;
 }
 
+/* What the audit keeps of a record: which parts it has (and how many
+ * marks and teeth), never what they say. The audit's readers (the auditor)
+ * may not read ante-mortem data; the record's history is its own. */
+static json_t *summary(const json_t *doc)
+{
+	if(!doc)
+		return NULL;
+	json_t *parts = json_array();
+	const char *key;
+	const json_t *v;
+	json_object_foreach((json_t *)doc, key, v)
+		if(strcmp(key, "inquiry"))
+			json_array_append_new(parts, json_string(key));
+	return json_pack("{s:O?, s:o, s:I, s:I}", "inquiry", json_object_get(doc, "inquiry"), "parts", parts, "marks",
+	                 (json_int_t)json_array_size(json_object_get(doc, "marks")), "teeth",
+	                 (json_int_t)json_object_size(json_object_get(doc, "dental")));
+}
+
 static pl_rc put(store *st, int64_t person_id, const char *uid, json_t *doc, pl_err *err)
 {
 	arena a;
@@ -336,7 +354,9 @@ static pl_rc put(store *st, int64_t person_id, const char *uid, json_t *doc, pl_
 		json_decref(before);
 		return rc;
 	}
-	return fam_audit(st, "antemortem", "person", uid, before, json_incref(doc), err);
+	json_t *was = summary(before);
+	json_decref(before);
+	return fam_audit(st, "antemortem", "person", uid, was, summary(doc), err);
 }
 
 pl_rc family_antemortem_set(store *st, const char *who_id, const json_t *doc, pl_err *err)

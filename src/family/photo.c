@@ -98,8 +98,9 @@ static pl_rc add(store *st, const char *who_id, am_photo *p, int64_t *person_id,
 	rc = rc ? rc : insert(st, *person_id, p, err);
 	return rc ? rc
 	          : fam_audit(st, "photo", "person", p->person, NULL,
-	                      json_pack("{s:s, s:s, s:I, s:s?}", "sha256", p->sha256, "type", p->type, "size",
-	                                (json_int_t)p->size, "caption", p->caption),
+	                      /* the caption is ante-mortem data: only whether there is one */
+	                      json_pack("{s:s, s:s, s:I, s:b}", "sha256", p->sha256, "type", p->type, "size",
+	                                (json_int_t)p->size, "captioned", p->caption != NULL),
 	                      err);
 }
 

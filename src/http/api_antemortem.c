@@ -156,6 +156,12 @@ void api_comparison(http_req *q)
 	am_finding f[AK_COUNT];
 	unsigned recorded = 0;
 	pl_err err = {0};
+	person p; /* the full id, for the access log: the query may give a prefix */
+	if(registry_person_get(q->st, who, &q->a, &p, &err)) {
+		http_fail_field(q, &err, "person");
+		return;
+	}
+	who = p.uid;
 	if(family_compare(q->st, who, tag, f, &recorded, &err)) {
 		http_fail_field(q, &err, err.code && strstr(err.code, "remains") ? "tag" : "person");
 		return;

@@ -40,6 +40,9 @@ static void test_a_record_is_checked_field_by_field(void **state)
 	          &f->err);
 	long long audits = fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'antemortem'");
 	assert_int_equal(audits, 1);
+	/* The audit says which parts were given, never what they say (the auditor may not read them). */
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'antemortem' AND after LIKE '%anchor%'"), 0);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'antemortem' AND after LIKE '%\"teeth\":2%'"), 1);
 	/* A tooth that does not exist, a mark without its place, a word not on the list, a range upside down. */
 	static const struct { const char *json, *code, *field; } bad[] = {
 		{"{\"dental\": {\"19\": \"filled\"}}", "antemortem.tooth", "dental.19"},
