@@ -111,8 +111,11 @@ static void send_pm(http_req *q, const char *tag)
 	pl_err err = {0};
 	if(remains_pm_get(q->st, tag, &d, &err))
 		http_fail_field(q, &err, "tag");
-	else
-		http_json(q, MHD_HTTP_OK, d ? d : json_pack("{s:b}", "recorded", 0));
+	else if(d) {
+		json_object_set_new(d, "recorded", json_true());
+		http_json(q, MHD_HTTP_OK, d);
+	} else
+		http_json(q, MHD_HTTP_OK, json_pack("{s:b}", "recorded", 0));
 }
 
 void api_postmortem_get(http_req *q)

@@ -138,6 +138,10 @@ static void postmortem_observations_are_compared(void **state)
 	                        "\"marks\":[{\"kind\":\"tattoo\",\"location\":\"arm_left\",\"description\":\"faded\"}]}",
 	                        &r), 200);
 	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, "/api/remains/AM-CASE-1/postmortem", &r), 200);
+	assert_true(json_is_true(json_object_get(r.json, "recorded")));
+	assert_string_equal(str_at(json_object_get(r.json, "dental"), "36"), "present");
+	resp_free(&r);
 	assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/AM-CASE-1/postmortem", "{\"dental\":{\"49\":\"x\"}}",
 	                        &r), 422);
 	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "dental.49");

@@ -2143,6 +2143,41 @@ test('ante-mortem: marks, a tooth and a photo added on the Family tab, seen on t
   assert(await page.locator('#antemortem').count() === 0, 'a registrar sees the ante-mortem section');
 });
 
+test('post-mortem: identification records a case\'s observations on its page and sees them compared with the family\'s description, an exclusion named', async (page) => {
+  // The family's description, as the liaison gave it (through the API: the Family tab has its own test).
+  await signIn(page, 'family_liaison');
+  let r = await apiAs(page, 'POST', `/api/persons/${personId}/antemortem`,
+    { height: { min: 175, max: 180 }, hair: 'brown', dental: { 36: 'missing', 16: 'filled' } });
+  assert(r.status === 200, `the record was not set: ${r.status}`);
+  await signOutIn(page, 'identification');
+  const tag = 'PM-2025-0001';
+  r = await page.evaluate(async (csv) => {
+    const me = await (await fetch('/api/me')).json();
+    const data = new FormData();
+    data.append('file', new Blob([csv], { type: 'text/csv' }), 'pm.csv');
+    const res = await fetch('/api/remains/import', { method: 'POST', headers: { 'X-CSRF-Token': me.csrf }, body: data });
+    return res.status;
+  }, `tag,recovery_place\n${tag},Ізюм\n`);
+  assert(r === 200, `the case was not imported: ${r}`);
+  const c = await apiAs(page, 'GET', `/api/remains/${tag}`);
+  await page.goto(`${base}/remains/${c.body.id}`);
+  await page.waitForSelector('#postmortem #pm-form');
+  assert(await page.locator('#pm-none').count() === 1, 'no word that nothing is recorded');
+  await page.fill('#pm-hmin', '172');
+  await page.fill('#pm-hmax', '178');
+  await page.selectOption('#pm-t-36', 'present');
+  await page.selectOption('#pm-t-16', 'missing');
+  await page.click('#pm-save');
+  await page.waitForSelector('#pm-none', { state: 'detached' });
+  await page.fill('#am-compare-person', personId);
+  await page.click('#am-compare-go');
+  await page.waitForSelector('#am-comparison');
+  const text = await page.textContent('#am-comparison');
+  assert(text.includes('tooth 36: ante-mortem missing, post-mortem present: not possible (exclusion)'), `no exclusion: ${text}`);
+  assert(text.includes('the ranges overlap'), `height not compared: ${text}`);
+  await shot(page, '75-remains-postmortem');
+});
+
 const only = process.env.PARLEY_BROWSER_ONLY;
 if (only) tests.splice(0, tests.length, ...tests.filter((t) => only.split('|').some((o) => t.name.includes(o))));
 let failed = 0;

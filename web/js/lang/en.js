@@ -1564,6 +1564,7 @@ export default {
     new_about: 'New inquiry about this person',
   },
   antemortem: {
+    pm_saved: 'Post-mortem observations saved.',
     height_range: '{min}–{max} cm',
     title: 'Ante-mortem data',
     none: 'Nothing recorded yet: what the family says the person looked like.',

@@ -168,7 +168,7 @@ export async function postmortemSection(ctx, c) {
       !rec.recorded ? h('p', { class: 'muted', id: 'pm-none' }, t('antemortem.pm_none')) : null,
       observations('pm', rec, ctx.can('remains_write'), async (doc) => {
         await post(`/api/remains/${c.id}/postmortem`, doc);
-        announce(t('antemortem.saved'));
+        announce(t('antemortem.pm_saved'));
         await load();
       })];
     if (ctx.can('antemortem_read')) parts.push(await comparison(c.id, c.person));
