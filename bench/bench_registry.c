@@ -304,9 +304,10 @@ int main(int argc, char **argv)
 	       cpu_import, load_import);
 	if(with_events)
 		printf("| then import their %ld events, CSV (one transaction) | %.1f s (%.0f events/s;"
-		       " target, issue 14: 150,000, %s; CPU %.1f s, load %.1f at the end) |\n", events,
-		       t_events, (double)events / t_events,
-		       (double)events / t_events >= 150000 ? "met" : "NOT MET", cpu_events, load_events);
+		       " target, issue 14: 150,000, %s; CPU %.1f s, %.1f µs an event (target 6.7),"
+		       " load %.1f at the end) |\n", events, t_events, (double)events / t_events,
+		       (double)events / t_events >= 150000 ? "met" : "NOT MET", cpu_events,
+		       events ? cpu_events * 1e6 / (double)events : 0.0, load_events);
 	printf("| database size, persons | %.1f MiB, %.0f bytes per person |\n",
 	       (double)bytes_persons / 1048576.0, (double)bytes_persons / (double)persons);
 	if(with_events)

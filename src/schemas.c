@@ -11,6 +11,7 @@
 #include "audit/schema.h"
 #include "auth/schema.h"
 #include "dna/schema.h"
+#include "family/schema.h"
 #include "match/schema.h"
 #include "registry/schema.h"
 #include "remains/schema.h"
@@ -27,5 +28,6 @@ const store_schema *const store_schemas[] = {
 	&accord_schema,
 	&remains_schema,
 	&dna_schema,
+	&family_schema,
 	NULL,
 };

@@ -25,6 +25,7 @@ typedef enum role {
 	ROLE_IDENTIFICATION,  /* remains: cases, batches, custody, identification */
 	ROLE_AUDITOR,         /* reads everything, the logs included; changes nothing */
 	ROLE_MEDIATOR,        /* reads the lists it is given, nothing else */
+	ROLE_FAMILY_LIAISON,  /* families: inquiries, their consent and contacts; no medical details */
 	ROLE_COUNT
 } role;
 
@@ -53,6 +54,9 @@ typedef enum perm {
 	PERM_SIGN,            /* sign a manifest with the office's key (its passphrase typed), bring
 	                         in others' signed manifests */
 	PERM_KEYS,            /* make the office's key, import others' public keys, revoke keys */
+	PERM_INQUIRY_READ,    /* families' inquiries and their consent (contacts only with the next) */
+	PERM_INQUIRY_WRITE,   /* record inquiries, give and withdraw consent, answer and close, import */
+	PERM_INQUIRY_CONTACTS, /* the inquirers' phone, e-mail and address */
 	PERM_COUNT
 } perm;
 

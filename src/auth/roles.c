@@ -12,6 +12,7 @@ const char *const role_names[ROLE_COUNT + 1] = {
 	[ROLE_IDENTIFICATION] = "identification",
 	[ROLE_AUDITOR] = "auditor",
 	[ROLE_MEDIATOR] = "mediator",
+	[ROLE_FAMILY_LIAISON] = "family_liaison",
 	[ROLE_COUNT] = NULL,
 };
 
@@ -37,6 +38,9 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_DNA_WRITE] = "dna_write",
 	[PERM_SIGN] = "sign",
 	[PERM_KEYS] = "keys",
+	[PERM_INQUIRY_READ] = "inquiry_read",
+	[PERM_INQUIRY_WRITE] = "inquiry_write",
+	[PERM_INQUIRY_CONTACTS] = "inquiry_contacts",
 	[PERM_COUNT] = NULL,
 };
 
@@ -67,10 +71,16 @@ const char *const perm_names[PERM_COUNT + 1] = {
  *   mediator, who witnesses. Not admins: who keeps the keys is not who
  *   signs with them. Both bring in the others' signed manifests.
  * - The keys themselves (the office's made, others' imported, any
- *   revoked) are the admin's, like the accounts. */
+ *   revoked) are the admin's, like the accounts.
+ * - Families' inquiries are the family liaison's work: they record them,
+ *   consent and its withdrawal, and find the sought person in the
+ *   registry (person_read, never medical details). Registrars, admin and
+ *   auditor read inquiries; the inquirers' contacts (phone, e-mail,
+ *   address) only the liaison and admin. Mediators read none. */
 static const role_set matrix[PERM_COUNT] = {
 	[PERM_PERSON_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_MEDICAL) |
-	                     R(ROLE_NEGOTIATOR) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR),
+	                     R(ROLE_NEGOTIATOR) | R(ROLE_IDENTIFICATION) | R(ROLE_AUDITOR) |
+	                     R(ROLE_FAMILY_LIAISON),
 	[PERM_MEDICAL_READ] = R(ROLE_ADMIN) | R(ROLE_MEDICAL) | R(ROLE_AUDITOR),
 	[PERM_PERSON_WRITE] = R(ROLE_REGISTRAR),
 	[PERM_MEDICAL_WRITE] = R(ROLE_MEDICAL),
@@ -94,6 +104,9 @@ static const role_set matrix[PERM_COUNT] = {
 	[PERM_DNA_WRITE] = R(ROLE_IDENTIFICATION),
 	[PERM_SIGN] = R(ROLE_NEGOTIATOR) | R(ROLE_MEDIATOR),
 	[PERM_KEYS] = R(ROLE_ADMIN),
+	[PERM_INQUIRY_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_AUDITOR) | R(ROLE_FAMILY_LIAISON),
+	[PERM_INQUIRY_WRITE] = R(ROLE_FAMILY_LIAISON),
+	[PERM_INQUIRY_CONTACTS] = R(ROLE_ADMIN) | R(ROLE_FAMILY_LIAISON),
 };
 
 bool auth_can(role_set roles, perm p)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "dna/dna.h"
+#include "family/family.h"
 #include "http/internal.h"
 
 static const char *method_name(http_method m)
@@ -201,6 +202,23 @@ static void dna_schemas(json_t *s)
 	json_object_set_new(s, "DnaPairInput", object_schema("case:string,other:string", pair_req));
 }
 
+/* The bodies of the families' routes. */
+static void family_schemas(json_t *s)
+{
+	json_t *in = fields_schema(inquiry_fields, IF_COUNT, false);
+	json_t *props = json_object_get(in, "properties");
+	static const char *const c_req[] = {"purpose", "form", NULL}, *const w_req[] = {"purpose", NULL},
+	                         *const s_req[] = {"status", NULL};
+	json_object_set_new(props, "consents", array_of(object_schema("purpose:string,form:string,date:string,"
+	                                                               "note:string", c_req)));
+	json_object_set_new(props, "new_person", json_pack("{s:s}", "type", "boolean"));
+	json_object_set_new(s, "InquiryInput", in);
+	json_object_set_new(s, "ConsentInput", object_schema("purpose:string,form:string,date:string,note:string",
+	                                                     c_req));
+	json_object_set_new(s, "WithdrawInput", object_schema("purpose:string,date:string,form:string", w_req));
+	json_object_set_new(s, "InquiryStatusInput", object_schema("status:string,reason:string", s_req));
+}
+
 /* The second factor's bodies. */
 static void totp_schemas(json_t *s, json_t *roles)
 {
@@ -265,6 +283,7 @@ static json_t *schemas(void)
 		          "type", "array", "items", "type", "string", "format", "binary"));
 	accord_schemas(s);
 	dna_schemas(s);
+	family_schemas(s);
 	totp_schemas(s, roles);
 	return s;
 }

@@ -487,6 +487,16 @@ void api_key_public(http_req *q);
 void api_key_import(http_req *q);
 void api_key_revoke(http_req *q);
 void api_stage_sign(http_req *q);
+/* api_family.c */
+void api_inquiries_list(http_req *q);
+void api_inquiry_get(http_req *q);
+void api_inquiry_add(http_req *q);
+void api_inquiry_match(http_req *q);
+void api_inquiry_consent(http_req *q);
+void api_inquiry_withdraw(http_req *q);
+void api_inquiry_status(http_req *q);
+void api_inquiries_import(http_req *q);
+
 /* api_remains.c */
 /* The tag of the remains case p names: its tag, or its id (R...) for tags
  * a path or a query cannot hold; NULL, answered, if it cannot be read. */

@@ -63,6 +63,12 @@
 	"other:string:the missing person's id, or another case (tag or id): two remains of one " \
 	"person"
 
+#define INQUIRY_MATCH_PARAMS                                                             \
+	"surname:string:the sought person's surname, as said, in any script;"                \
+	"given_names:string:as said;patronymic:string:as said;"                                \
+	"birth_date:string:YYYY, YYYY-MM or YYYY-MM-DD;sex:string:male or female;"             \
+	"party:string:a party code;unit:string:the unit, as the family knows it"
+
 #define AG_READ PERM(PERM_AGREEMENT_READ)
 #define AG_WRITE PERM(PERM_AGREEMENT_WRITE)
 #define ST_READ PERM(PERM_STAGE_READ)
@@ -72,6 +78,8 @@
 #define DNA_WRITE PERM(PERM_DNA_WRITE)
 #define SIGN PERM(PERM_SIGN)
 #define KEYS PERM(PERM_KEYS)
+#define IQ_READ PERM(PERM_INQUIRY_READ)
+#define IQ_WRITE PERM(PERM_INQUIRY_WRITE)
 
 const route http_routes[] = {
 	{M_POST, "/api/login", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login,
@@ -294,6 +302,36 @@ const route http_routes[] = {
 	 "hospital_admission, treatment for medical roles) for a group of returnees: one transaction, "
 	 "one audited event each, all or nothing (a refusal names persons[i])",
 	 "AftercareEventsInput", NULL},
+	{M_GET, "/api/inquiries", IQ_READ, 0, api_inquiries_list,
+	 "Families' inquiries, newest first, with the sought person and the consents in force (each "
+	 "read written to the access log; contacts only for the family liaison and admin)", NULL,
+	 "status:string:open, answered, closed (comma-separated);"
+	 "person:string:the inquiries about one person (their id);"
+	 "limit:integer:at most this many (1-200, default 50);offset:integer:skip this many"},
+	{M_POST, "/api/inquiries", IQ_WRITE, ROUTE_BODY | ROUTE_CREATES, api_inquiry_add,
+	 "Record an inquiry: who asks, about whom (person, or the names to find them by: linked by the "
+	 "matching engine at or above 0.9; a likely person below that is refused with 409 and its id "
+	 "until the person is given or new_person is set; nobody near: a new person reported missing by "
+	 "the family), what they know, consent per purpose. A ref already recorded answers 200 and "
+	 "changes nothing", "InquiryInput", NULL},
+	{M_GET, "/api/inquiries/match", IQ_WRITE, 0, api_inquiry_match,
+	 "The registry's likely person for an intake being typed, with the probability and whether an "
+	 "inquiry would be linked to them (written to the access log)", NULL, INQUIRY_MATCH_PARAMS},
+	{M_POST, "/api/inquiries/import", IQ_WRITE, ROUTE_UPLOAD, api_inquiries_import,
+	 "Import a backlog of inquiries (one CSV file, multipart/form-data; docs/families.md): all or "
+	 "nothing, each problem with file, line and column", "Upload",
+	 "max_errors:integer:report up to this many problems (1-1000, default 20)"},
+	{M_GET, "/api/inquiries/{id}", IQ_READ, 0, api_inquiry_get,
+	 "An inquiry with its consent history and the other inquiries about the same person (the read "
+	 "is written to the access log)", NULL, NULL},
+	{M_POST, "/api/inquiries/{id}/consents", IQ_WRITE, ROUTE_BODY | ROUTE_CREATES, api_inquiry_consent,
+	 "Give consent for a purpose (tracing, dna_reference, share_icrc, share_other_party, court), "
+	 "dated, in a form; contradictory consent is refused", "ConsentInput", NULL},
+	{M_POST, "/api/inquiries/{id}/withdrawals", IQ_WRITE, ROUTE_BODY, api_inquiry_withdraw,
+	 "Withdraw the consent for a purpose, dated: kept with its grant, never deleted", "WithdrawInput",
+	 NULL},
+	{M_POST, "/api/inquiries/{id}/status", IQ_WRITE, ROUTE_BODY, api_inquiry_status,
+	 "Answer or close an inquiry (closing needs a reason; closed is final)", "InquiryStatusInput", NULL},
 	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,
 	 REMAINS_QUERY_PARAMS},
 	{M_GET, "/api/remains/batches", RM_READ, 0, api_remains_batches,

@@ -347,29 +347,14 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, event_
 	return audit_append(r->st, NULL, "add", "event", p->uid, NULL, buf_str(after), err);
 }
 
-pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err)
+/* The event's fields bound as ?2..?9 of s; then the row found, if any,
+ * is e (same person, same content) or a clash. */
+static pl_rc same_row(registry *r, sqlite3_stmt *s, const person *p, const event *e, bool *found,
+                      pl_err *err)
 {
-	sqlite3_stmt *s;
-	pl_rc rc;
 	*found = false;
-	if(e->uid[0]) {
-		rc = store_stmt(r->st, "SELECT person_id, type IS ?2 AND date IS ?3 AND source IS ?4 AND"
-		                       " place IS ?5 AND note IS ?6 AND cause IS ?7 AND burial_place IS ?8"
-		                       " AND grave IS ?9 FROM event WHERE uid = ?1", &s, err);
-	} else {
-		rc = store_stmt(r->st, "SELECT person_id, 1 FROM event WHERE person_id = ?10 AND"
-		                       " type IS ?2 AND date IS ?3 AND source IS ?4 AND place IS ?5 AND"
-		                       " note IS ?6 AND cause IS ?7 AND burial_place IS ?8 AND grave IS ?9",
-		                &s, err);
-	}
-	if(rc)
-		return rc;
-	if(e->uid[0])
-		sqlite3_bind_text(s, 1, e->uid, -1, SQLITE_STATIC);
 	for(int i = 0; i < EF_COUNT; i++)
 		store_bind_text(s, 2 + i, e->f[i]);
-	if(!e->uid[0])
-		sqlite3_bind_int64(s, 10, p->id);
 	int x = sqlite3_step(s);
 	if(x == SQLITE_ROW) {
 		bool mine = sqlite3_column_int64(s, 0) == p->id, equal = sqlite3_column_int(s, 1);
@@ -382,6 +367,40 @@ pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found,
 	}
 	sqlite3_reset(s);
 	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "reading events");
+}
+
+#define SAME_CONTENT "type IS ?2 AND date IS ?3 AND source IS ?4 AND place IS ?5 AND note IS ?6" \
+	" AND cause IS ?7 AND burial_place IS ?8 AND grave IS ?9"
+
+pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc;
+	*found = false;
+	if(e->uid[0])
+		rc = store_stmt(r->st, "SELECT person_id, " SAME_CONTENT " FROM event WHERE uid = ?1", &s, err);
+	else
+		rc = store_stmt(r->st, "SELECT person_id, 1 FROM event WHERE person_id = ?10 AND "
+		                       SAME_CONTENT, &s, err);
+	if(rc)
+		return rc;
+	if(e->uid[0])
+		sqlite3_bind_text(s, 1, e->uid, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(s, 10, p->id);
+	return same_row(r, s, p, e, found, err);
+}
+
+pl_rc event_find_same_at(registry *r, const person *p, const event *e, int64_t id, bool *found,
+                         pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "SELECT person_id, " SAME_CONTENT " FROM event WHERE id = ?10",
+	                      &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 10, id);
+	return same_row(r, s, p, e, found, err);
 }
 
 pl_rc registry_event_add(store *st, const char *person_uid, event *e, pl_err *err)

@@ -17,6 +17,13 @@ typedef struct status_check {
 	const char *file;
 } status_check;
 
+/* The event ids of a bulk load (event_ids.c), while the index event_uid
+ * is dropped: each id's hash and its event's rowid. cap 0: not deferred. */
+typedef struct event_ids {
+	struct event_id_slot *tab;
+	size_t cap, n;
+} event_ids;
+
 typedef struct importer {
 	registry *r;
 	import_report *rep;
@@ -41,6 +48,7 @@ typedef struct importer {
 		event_last dated;           /* their latest event's date, their audit */
 		buf audit;                  /* their events' audit entry (event_last.audit) */
 	} last;
+	event_ids ids;                /* a bulk load of events: their ids, the index dropped */
 	/* The latest event date of the person an event row's lookup found, read
 	 * with it: a statement a person less than asking for it afterwards. */
 	struct {
@@ -103,6 +111,22 @@ pl_rc import_event(importer *im, const record *rec, person *p);
 pl_rc import_flush_status(importer *im, pl_err *e);
 /* A row is done: count it, and report progress now and then. */
 void import_tick(importer *im, uint64_t done);
+
+/* ---- event_ids.c: the ids of a bulk load of events ---------------------- */
+
+/* Read the ids of the events there into m, then drop the index event_uid:
+ * from then on each id the import writes goes into m, and is looked for
+ * there. expect: about how many ids there will be in all. Inside the
+ * import's transaction. */
+pl_rc event_ids_defer(registry *r, event_ids *m, size_t expect, pl_err *err);
+/* The rowid of the event with this uid, or 0. */
+pl_rc event_ids_find(registry *r, const event_ids *m, const char *uid, int64_t *out, pl_err *err);
+/* The event just written (PL_ENOMEM when memory runs out). */
+pl_rc event_ids_add(event_ids *m, const char *uid, int64_t id);
+/* Build the index event_uid again (nothing if it was not dropped); a
+ * repeated id fails it: PL_ECONFLICT event.exists, with the id. */
+pl_rc event_ids_restore(registry *r, event_ids *m, pl_err *err);
+void event_ids_free(event_ids *m);
 
 /* ---- import_read.c: the formats ----------------------------------------- */
 

@@ -432,15 +432,23 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 		memcpy(ev.uid, rec->uid, UID_SIZE);
 	/* An event already there (a file imported again) is left alone. With a
 	 * uid, the insert finds it (looking first cost a fifth of a million
-	 * persons' events); without one, only its content can. */
+	 * persons' events), or in a bulk load the ids in memory; without one,
+	 * only its content can. */
 	bool same = false;
 	pl_rc rc = PL_OK;
-	if(dated && ev.uid[0])
+	int64_t at = 0;
+	if(im->ids.cap && ev.uid[0]) {
+		if(!(rc = event_ids_find(im->r, &im->ids, ev.uid, &at, &e)) && at)
+			rc = event_find_same_at(im->r, p, &ev, at, &same, &e);
+	} else if(dated && ev.uid[0]) {
 		dated->unchecked = true;
-	else
+	} else {
 		rc = event_find_same(im->r, p, &ev, &same, &e);
+	}
 	if(!rc && !same)
 		rc = event_apply_to(im->r, p, &ev, store_status, dated, &e);
+	if(!rc && !same && im->ids.cap && event_ids_add(&im->ids, ev.uid, ev.id))
+		rc = pl_nomem(&e);
 	if(!rc && dated && dated->unchecked && dated->existed &&
 	   !(rc = event_find_same(im->r, p, &ev, &same, &e)) && !same)
 		rc = pl_failc(&e, PL_ECONFLICT, "event.exists", "event", ev.uid, NULL); /* gone meanwhile */

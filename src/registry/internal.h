@@ -113,6 +113,10 @@ pl_rc event_audit_flush(registry *r, const person *p, event_last *known, pl_err 
 /* Is there already an event like e (same uid, or the same content when e
  * has none)? PL_ECONFLICT when the uid exists with other content. */
 pl_rc event_find_same(registry *r, const person *p, const event *e, bool *found, pl_err *err);
+/* The same for the event stored at rowid id, which has e's uid (found by
+ * it without the index event_uid, dropped in a bulk load). */
+pl_rc event_find_same_at(registry *r, const person *p, const event *e, int64_t id, bool *found,
+                         pl_err *err);
 
 /* A JSON value as compact text with keys in insertion order; free() it. */
 char *registry_json_text(json_t *v);

@@ -187,6 +187,43 @@ static const char *const step_8[] = {
 	NULL,
 };
 
+/* Step 9: the event table made again with its uid's uniqueness as a
+ * named index, event_uid, instead of the column's own UNIQUE constraint
+ * (issue 14). Half of an event's insert was the random insert into that
+ * index; a constraint cannot be dropped, a named index can: a bulk load of
+ * events drops it, checks the ids in memory and builds it at the end in
+ * one sorted pass (registry/import.c). The rows, their ids and their
+ * order are kept. */
+static const char *const step_9[] = {
+	"CREATE TABLE event_rebuilt (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  type TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL CHECK ("
+	"    source = 'family_report' OR source = 'counterpart_list' OR source = 'mediator' OR"
+	"    source = 'icrc_visit' OR source = 'media' OR source = 'own_records'"
+	"  ),\n"
+	"  place TEXT, note TEXT, cause TEXT, burial_place TEXT, grave TEXT,\n"
+	"  status_before TEXT NOT NULL,\n"
+	"  status_after TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  note_code TEXT,\n"
+	"  note_args TEXT\n"
+	") STRICT;\n",
+	"INSERT INTO event_rebuilt (id, uid, person_id, type, date, source, place, note, cause,"
+	" burial_place, grave, status_before, status_after, created_at, note_code, note_args)"
+	" SELECT id, uid, person_id, type, date, source, place, note, cause, burial_place, grave,"
+	" status_before, status_after, created_at, note_code, note_args FROM event ORDER BY id;\n",
+	"DROP TABLE event;\n",
+	"ALTER TABLE event_rebuilt RENAME TO event;\n",
+	"CREATE UNIQUE INDEX event_uid ON event(uid);\n",
+	"CREATE INDEX event_person ON event(person_id, date, id);\n",
+	"CREATE INDEX event_type_date ON event(type, date);\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
@@ -196,6 +233,7 @@ static const store_step steps[] = {
 	{.legacy = 0, .sql = step_6},
 	{.legacy = 0, .sql = step_7},
 	{.legacy = 0, .sql = step_8},
+	{.legacy = 0, .sql = step_9, .rebuild = true},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

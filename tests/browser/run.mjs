@@ -36,6 +36,7 @@ const users = {
   mediator: ['mediator', 'mediator-password-1'],
   identification: ['identification', 'identification-password-1'],
   identification2: ['identification2', 'identification2-password-1'],
+  family_liaison: ['liaison', 'liaison-password-1'],
 };
 run(['init', '--admin', 'admin', '--password-stdin'], `${users.admin[1]}\n`);
 for (const [role, [name, pw]] of Object.entries(users)) {
@@ -1374,6 +1375,11 @@ function sweepPages() {
       }],
       ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form']],
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
+    family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
+      ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
+        await page.click('#tab-family');
+        await page.waitForSelector('#family-tab');
+      }]],
   };
 }
 
@@ -1544,6 +1550,14 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
     for (const r of await pageEnglish(page)) found.push(`${path}: "${r}"`);
   };
   const walk = {
+    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/inquiries/new', '#intake', async () => {
+      // The intake refused: who asks is missing; said in Ukrainian.
+      await page.fill('#iq-surname', 'Шевчук');
+      await page.click('#iq-submit');
+      await page.waitForSelector('#intake .notice.error');
+      const err = await page.textContent('#intake .notice.error');
+      assert(err.includes('хто запитує'), `the intake's refusal is not in Ukrainian: ${err}`);
+    }]],
     registrar: [['/'], ['/persons'], [`/persons?q=${encodeURIComponent('шевчук')}`, 'table.persons'], [`/persons/${personId}`, '.person .head h1'],
       ['/persons/new', 'form.edit', async () => {
         // A value the server refuses: its error, coded, in Ukrainian.
@@ -2014,6 +2028,73 @@ test('persons entered twice: the reconcile page finds Шевчук written again
   const clusters = await page.textContent('#duplicates-out');
   assert(clusters.includes(personId) && clusters.includes(made.body.id), `not found as one person: ${clusters.slice(0, 400)}`);
   await shot(page, '62-duplicates');
+});
+
+// ---- families: an intake during a phone call, the list, the person's tab ----
+
+test('families: an intake as the call goes (the person found as one types, the likely match, consent), the list, the person\'s Family tab', async (page) => {
+  await signIn(page, 'family_liaison');
+  await page.click('nav a[href="/inquiries"]');
+  await page.waitForSelector('section.inquiries-page');
+  await page.click('#new-inquiry-link');
+  await page.waitForSelector('#intake');
+  await page.fill('#iq-inquirer', 'Ніна Шевчук');
+  await page.selectOption('#iq-relation', 'mother');
+  await page.fill('#iq-phone', '+380 44 555 0199');
+  await page.selectOption('#iq-language', 'uk');
+  // The names as she says them, in Russian: the engine finds her son.
+  await page.fill('#iq-surname', 'Шевчук');
+  await page.fill('#iq-given_names', 'Александр');
+  await page.fill('#iq-patronymic', 'Николаевич');
+  await page.fill('#iq-birth_date', '1994-02-11');
+  await page.waitForSelector('#iq-likely-person');
+  assert((await page.textContent('#iq-likely-person')).includes(personId), 'the likely match is not Шевчук');
+  // The registry searched as one types, in Latin letters: the same person.
+  await page.fill('#iq-find', 'Shevchuk Oleksandr');
+  await page.waitForSelector(`#iq-find-results button[data-id="${personId}"]`);
+  await page.click(`#iq-find-results button[data-id="${personId}"]`);
+  await page.waitForSelector('#iq-chosen');
+  await page.fill('#iq-last_seen_place', 'Бахмут');
+  await page.check('#iq-c-tracing');
+  await page.selectOption('#iq-cf-tracing', 'oral');
+  // Sharing with the ICRC dated before tracing: contradictory, refused.
+  await page.check('#iq-c-share_icrc');
+  await page.fill('#iq-cd-share_icrc', '2020-01-01');
+  await shot(page, '70-intake');
+  await page.click('#iq-submit');
+  await page.waitForSelector('#intake .notice.error');
+  assert((await page.textContent('#intake .notice.error')).includes('contradictory consent'), 'contradictory consent not refused');
+  await page.fill('#iq-cd-share_icrc', await page.inputValue('#iq-cd-tracing'));
+  await page.click('#iq-submit');
+  await page.waitForURL(/\/inquiries\/Q[0-9A-Z]{16}$/);
+  await page.waitForSelector('#consent-history');
+  const id = new URL(page.url()).pathname.split('/').pop();
+  const text = await mainText(page);
+  assert(text.includes('+380 44 555 0199'), 'the liaison does not see the phone');
+  assert(await page.locator('#consent-history tbody tr').count() === 2, 'two consents expected');
+  assert(await page.locator('#sought-link').getAttribute('href') === `/persons/${personId}`, 'not about Шевчук');
+  await shot(page, '71-inquiry');
+  // Withdrawn, kept with its date.
+  await page.click('#consent-history button.withdraw[data-purpose="share_icrc"]');
+  await page.waitForSelector('#consent-history button.withdraw[data-purpose="share_icrc"]', { state: 'detached' });
+  assert(await page.locator('#consent-history tbody tr').count() === 2, 'the withdrawn consent is gone from the history');
+  // The list, then the person's Family tab.
+  await page.click('nav a[href="/inquiries"]');
+  await page.waitForSelector(`#inquiries a[href="/inquiries/${id}"]`);
+  await shot(page, '72-inquiries');
+  await page.goto(`${base}/persons/${personId}`);
+  await page.click('#tab-family');
+  await page.waitForSelector(`#family-tab a[href="/inquiries/${id}"]`);
+  assert(await page.locator('#family-new-inquiry').count() === 1, 'no link to a new inquiry about the person');
+  await shot(page, '73-person-family-tab');
+  // A registrar reads the inquiry without the inquirer's contacts; a mediator not at all.
+  await signOutIn(page, 'registrar');
+  await page.goto(`${base}/inquiries/${id}`);
+  await page.waitForSelector('#contacts-withheld');
+  assert(!(await mainText(page)).includes('555 0199'), 'a registrar sees the phone');
+  await signOutIn(page, 'mediator');
+  const r = await apiAs(page, 'GET', `/api/inquiries/${id}`);
+  assert(r.status === 403, `a mediator read the inquiry: ${r.status}`);
 });
 
 const only = process.env.PARLEY_BROWSER_ONLY;

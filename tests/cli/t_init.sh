@@ -42,14 +42,20 @@ test_old_schema_is_migrated() {
 	# A version 1 database, as the first release wrote it, with a person.
 	"$PARLEY" init v1.db >/dev/null
 	"$PARLEY" --db v1.db person add --surname Першин >/dev/null
-	sqlite3 v1.db "DROP TABLE retention_rule; DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;
+	sqlite3 v1.db "DROP TABLE inquiry_consent; DROP TABLE inquiry; DROP TABLE retention_rule; DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;
 		DROP TABLE dna_proposal; DROP TABLE dna_run; DROP TABLE dna_relative;
 		DROP TABLE dna_allele; DROP TABLE dna_profile; DROP TABLE dna_frequency; DROP TABLE dna_locus;
 		DROP TABLE auth_setting; DROP TABLE login_pending; DROP TABLE recovery_code; DROP TABLE user_totp;
 		DROP TABLE api_token; DROP TABLE session; DROP TABLE user;
-		ALTER TABLE access_log DROP COLUMN detail; DROP INDEX event_type_date;
+		ALTER TABLE access_log DROP COLUMN detail;
 		DROP TABLE access_by_person; DROP TABLE access_indexed; CREATE INDEX access_person ON access_log(person_uid);
-		ALTER TABLE event DROP COLUMN note_code; ALTER TABLE event DROP COLUMN note_args;
+		DROP TABLE event; CREATE TABLE event (id INTEGER PRIMARY KEY, uid TEXT NOT NULL UNIQUE,
+		person_id INTEGER NOT NULL REFERENCES person(id), type TEXT NOT NULL, date TEXT NOT NULL,
+		source TEXT NOT NULL CHECK (source = 'family_report' OR source = 'counterpart_list' OR
+		source = 'mediator' OR source = 'icrc_visit' OR source = 'media' OR source = 'own_records'),
+		place TEXT, note TEXT, cause TEXT, burial_place TEXT, grave TEXT, status_before TEXT NOT NULL,
+		status_after TEXT NOT NULL, created_at TEXT NOT NULL) STRICT;
+		CREATE INDEX event_person ON event(person_id, date, id);
 		ALTER TABLE person DROP COLUMN pseudonymised_at; ALTER TABLE person DROP COLUMN home_address;
 		ALTER TABLE person DROP COLUMN home_locality; ALTER TABLE person DROP COLUMN home_region;
 		ALTER TABLE person DROP COLUMN home_country; ALTER TABLE person DROP COLUMN inform_address;
@@ -73,4 +79,6 @@ test_old_schema_is_migrated() {
 	[ "$(sqlite3 v1.db "SELECT count(*) FROM sqlite_schema WHERE name = 'user'")" = 1 ] || fail "no user table"
 	[ "$(sqlite3 v1.db "SELECT count(*) FROM sqlite_schema WHERE name = 'match_decision'")" = 1 ] ||
 		fail "no match_decision table"
+	[ "$(sqlite3 v1.db "SELECT \"unique\" FROM pragma_index_list('event') WHERE name = 'event_uid'")" = 1 ] ||
+		fail "no unique index event_uid"
 }

@@ -18,6 +18,13 @@ table_rows() {
 	done
 }
 
+# Every event, column by column (those of the first release), in id order,
+# as one checksum.
+event_rows() {
+	sqlite3 "$1" "SELECT id, uid, person_id, type, date, source, place, note, cause, burial_place,
+		grave, status_before, status_after, created_at FROM event ORDER BY id" | md5sum
+}
+
 # 1234567 as parley writes it: 1,234,567.
 thousands() {
 	echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'
@@ -30,18 +37,28 @@ upgrade_fixture() {
 	[ "$(sqlite3 old.db 'PRAGMA user_version')" = "$2" ] || fail "the fixture is not version $2"
 	table_rows old.db > before.txt
 	entries=$(sqlite3 old.db 'SELECT count(*) FROM audit')
+	events_before=$(event_rows old.db)
+	[ "$(sqlite3 old.db 'SELECT count(*) FROM event')" -gt 0 ] || fail "the fixture has no events"
 	p init old.db
 	expect_status 0
 	expect_out "migrated old.db from schema version $2 to 7"
 	[ "$(sqlite3 old.db 'PRAGMA user_version')" = 7 ] || fail "not stamped version 7"
 	versions=$(sqlite3 old.db "SELECT group_concat(module || '=' || version, ' ')
 		FROM (SELECT * FROM schema_version ORDER BY module)")
-	[ "$versions" = "accord=4 audit=3 auth=3 dna=5 match=2 registry=8 remains=2 sign=2 store=1" ] ||
+	[ "$versions" = "accord=4 audit=3 auth=3 dna=5 family=1 match=2 registry=9 remains=2 sign=2 store=1" ] ||
 		fail "module versions: $versions"
 	# Every row is still there; the tables the file lacked are there, empty.
 	table_rows old.db > after.txt
 	join -a 2 before.txt after.txt | awk 'NF == 3 && $2 != $3 || NF == 2 && $2 != 0' > lost.txt
 	[ ! -s lost.txt ] || fail "rows changed: $(cat lost.txt)"
+	# Registry step 9 made the event table again: every event as it was,
+	# its id's uniqueness now the index event_uid, which refuses a repeat.
+	[ "$(event_rows old.db)" = "$events_before" ] || fail "the events changed"
+	[ "$(sqlite3 old.db "SELECT \"unique\" FROM pragma_index_list('event') WHERE name = 'event_uid'")" = 1 ] ||
+		fail "no unique index event_uid"
+	sqlite3 old.db "INSERT INTO event(uid, person_id, type, date, source, status_before, status_after,
+		created_at) SELECT uid, person_id, type, date, source, status_before, status_after, created_at
+		FROM event LIMIT 1" 2>/dev/null && fail "a repeated event id was taken"
 	# The access log's index by person (audit step 3) holds every entry.
 	[ "$(sqlite3 old.db "SELECT count(*) FROM access_by_person")" = \
 		"$(sqlite3 old.db "SELECT count(*) FROM access_log")" ] || fail "access log not indexed"

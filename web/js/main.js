@@ -28,6 +28,7 @@ const pages = {
   dna: () => import('./pages/dna.js'),
   dna_data: () => import('./pages/dna_data.js'),
   dna_advice: () => import('./pages/dna_advice.js'),
+  families: () => import('./pages/families.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -60,6 +61,9 @@ const routes = [
   { path: /^\/remains\/batches\/(B[0-9A-Z]{16})$/, page: 'batches', perm: 'remains_read', section: 'remains' },
   { path: /^\/remains\/import$/, page: 'remains_import', perm: 'remains_write', section: 'remains' },
   { path: /^\/remains\/(R[0-9A-Z]{16})$/, page: 'remains', perm: 'remains_read', section: 'remains' },
+  { path: /^\/inquiries$/, page: 'families', perm: 'inquiry_read', nav: 'inquiries' },
+  { path: /^\/inquiries\/new$/, page: 'families', perm: 'inquiry_write', section: 'inquiries', args: { create: true } },
+  { path: /^\/inquiries\/(Q[0-9A-Z]{16})$/, page: 'families', perm: 'inquiry_read', section: 'inquiries' },
   { path: /^\/dna$/, page: 'dna', perm: 'dna_read', nav: 'dna' },
   { path: /^\/dna\/data$/, page: 'dna_data', perm: 'dna_read', section: 'dna' },
   { path: /^\/dna\/advice$/, page: 'dna_advice', perm: 'dna_read', section: 'dna' },
@@ -68,7 +72,7 @@ const routes = [
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
   ['/reconcile', 'reconcile'], ['/agreements', 'agreements'], ['/stages', 'stages'], ['/aftercare', 'aftercare'],
-  ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
+  ['/inquiries', 'inquiries'], ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
 ];
 
 const state = { me: null, fields: null };

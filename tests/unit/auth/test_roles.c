@@ -9,18 +9,20 @@
  * permissions in enum order: person_read, medical_read, person_write,
  * medical_write, import, export, stats, audit_read, users, reconcile,
  * decide, agreement_read, agreement_write, stage_read, aftercare_read,
- * remains_read, remains_write, dna_read, dna_write, sign, keys. */
+ * remains_read, remains_write, dna_read, dna_write, sign, keys,
+ * inquiry_read, inquiry_write, inquiry_contacts. */
 static const struct {
 	role r;
 	const char *cells;
 } expected[] = {
-	{ROLE_ADMIN,          "yy....y.y..y.yyy.y..y"},
-	{ROLE_REGISTRAR,      "y.y.yyy..yyy.yy......"},
-	{ROLE_MEDICAL,        "yy.yy.y.......y......"},
-	{ROLE_NEGOTIATOR,     "y.....y..yyyyyy....y."},
-	{ROLE_IDENTIFICATION, "y.....y........yyyy.."},
-	{ROLE_AUDITOR,        "yy...yyy.y.y.yyy.y..."},
-	{ROLE_MEDIATOR,       ".............y.....y."},
+	{ROLE_ADMIN,          "yy....y.y..y.yyy.y..yy.y"},
+	{ROLE_REGISTRAR,      "y.y.yyy..yyy.yy......y.."},
+	{ROLE_MEDICAL,        "yy.yy.y.......y........."},
+	{ROLE_NEGOTIATOR,     "y.....y..yyyyyy....y...."},
+	{ROLE_IDENTIFICATION, "y.....y........yyyy....."},
+	{ROLE_AUDITOR,        "yy...yyy.y.y.yyy.y...y.."},
+	{ROLE_MEDIATOR,       ".............y.....y...."},
+	{ROLE_FAMILY_LIAISON, "y....................yyy"},
 };
 
 static void matrix_cell_by_cell(void **state)

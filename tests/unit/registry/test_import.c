@@ -689,6 +689,107 @@ static void test_bulk_load_rebuilds_indexes_and_keeps_wal(void **state)
 	assert_int_equal(pg.total, 1);
 }
 
+/* Whether a statement containing ctx's text ran (sqlite3_trace_v2). */
+typedef struct traced {
+	const char *want;
+	int seen;
+} traced;
+
+static int trace_stmt(unsigned type, void *ctx, void *stmt, void *sql)
+{
+	traced *t = ctx;
+	(void)type;
+	(void)stmt;
+	if(sql && strstr(sql, t->want))
+		t->seen++;
+	return 0;
+}
+
+/* Events from..from+n of the 50 persons H0..H49, a capture each, then
+ * capture cards a month apart; their ids are E and 16 digits counting
+ * from `first`; then the extra rows as they are. */
+static const char *events_of_50(fixture *f, const char *name, int from, int n, int first,
+                                const char *extra)
+{
+	tu_path(file, sizeof(file), f->dir, name);
+	FILE *out = fopen(file, "wb");
+	assert_non_null(out);
+	fputs("id,ext.hq,type,date,source\n", out);
+	for(int i = from; i < from + n; i++)
+		fprintf(out, "E%016d,H%d,%s,2022-%02d-01,media\n", first + i - from, i % 50,
+		        i < 50 ? "capture" : "capture_card", 3 + i / 50);
+	fputs(extra, out);
+	fclose(out);
+	return file;
+}
+
+static void test_a_bulk_load_of_events_checks_their_ids_in_memory(void **state)
+{
+	/* A large events file loads without the index of event ids, which is
+	 * built at the end: ids repeated in the file and ids of events there
+	 * already are found all the same, refused by row with other content
+	 * (nothing written), left alone when the same. */
+	fixture *f = *state;
+	import_report rep;
+	char p[4096];
+	tu_path(p, sizeof(p), f->dir, "p.csv");
+	FILE *out = fopen(p, "wb");
+	fputs("surname,ext.hq\n", out);
+	for(int i = 0; i < 50; i++)
+		fprintf(out, "Особа,H%d\n", i);
+	fclose(out);
+	assert_ok(import1(f, p, &rep), &f->err);
+	import_report_free(&rep);
+	long long indexes = index_count(f);
+	traced t = {"DROP INDEX event_uid", 0};
+	sqlite3_trace_v2(store_db(f->r), SQLITE_TRACE_STMT, trace_stmt, &t);
+	import_opts o = {.bulk_bytes = 1};
+	/* line 52 repeats line 2's id with another date */
+	const char *e = events_of_50(f, "e.csv", 0, 50, 1, "E0000000000000001,H0,capture,2022-02-01,media\n");
+	assert_int_equal(registry_import(f->r, &e, 1, &o, &rep, &f->err), PL_EINPUT);
+	import_report_free(&rep);
+	assert_contains(f->err.msg, "e.csv:52: event E0000000000000001 already exists with other content");
+	assert_int_equal(t.seen, 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 0);
+	assert_int_equal(index_count(f), indexes);
+	/* line 52 repeats line 2 as it is: left alone */
+	e = events_of_50(f, "e.csv", 0, 50, 1, "E0000000000000001,H0,capture,2022-03-01,media\n");
+	assert_ok(registry_import(f->r, &e, 1, &o, &rep, &f->err), &f->err);
+	assert_int_equal(rep.events_added, 50);
+	assert_int_equal(rep.events_unchanged, 1);
+	import_report_free(&rep);
+	assert_int_equal(t.seen, 2);
+	assert_int_equal(index_count(f), indexes);
+	assert_int_equal(fx_scalar(f, "SELECT \"unique\" FROM pragma_index_list('event')"
+	                              " WHERE name = 'event_uid'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'captured'"), 50);
+	/* A larger file: an event there already with other content (line 202:
+	 * E...05 is H4's), or the same (line 203) */
+	e = events_of_50(f, "e2.csv", 50, 200, 1001, "E0000000000000005,H5,capture,2022-03-01,media\n");
+	assert_int_equal(registry_import(f->r, &e, 1, &o, &rep, &f->err), PL_EINPUT);
+	import_report_free(&rep);
+	assert_contains(f->err.msg, "e2.csv:202: event E0000000000000005 already exists for another person");
+	assert_int_equal(t.seen, 3);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 50);
+	assert_int_equal(index_count(f), indexes);
+	e = events_of_50(f, "e2.csv", 50, 200, 1001, "E0000000000000005,H4,capture,2022-03-01,media\n");
+	assert_ok(registry_import(f->r, &e, 1, &o, &rep, &f->err), &f->err);
+	assert_int_equal(rep.events_added, 200);
+	assert_int_equal(rep.events_unchanged, 1);
+	import_report_free(&rep);
+	assert_int_equal(t.seen, 4);
+	sqlite3_trace_v2(store_db(f->r), 0, NULL, NULL);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 250);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'held'"), 50);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+	/* and the index is there again to refuse a repeated id */
+	assert_int_equal(sqlite3_exec(store_db(f->r), "INSERT INTO event(uid, person_id, type, date,"
+	                              " source, status_before, status_after, created_at) SELECT uid,"
+	                              " person_id, type, date, source, status_before, status_after,"
+	                              " created_at FROM event LIMIT 1", NULL, NULL, NULL),
+	                 SQLITE_CONSTRAINT_UNIQUE);
+}
+
 static int progress_calls;
 
 static void count_progress(void *ctx, const char *name, uint64_t done, uint64_t total, long rows)
@@ -747,6 +848,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_csv_and_json_exports_hold_the_same_registry, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_progress_is_reported, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_load_rebuilds_indexes_and_keeps_wal, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_bulk_load_of_events_checks_their_ids_in_memory, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
 }

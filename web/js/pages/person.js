@@ -192,12 +192,39 @@ export async function render(ctx) {
       message ? notice('success', message) : null,
       canEdit ? h('div', { class: 'actions' }, h('button', { onclick: editing, id: 'edit' }, t('app.edit'))) : null,
       body].filter(Boolean));
-    body.append(h('div', { class: 'cols' },
+    const record = h('div', { class: 'cols', id: 'tab-record-panel', role: 'tabpanel', 'aria-labelledby': 'tab-record' },
       viewFields(ctx, p, defs),
       h('div', { class: 'side' },
         h('section', { class: 'group' }, h('h2', {}, t('person.timeline')), timeline(ctx, p)),
         canEdit ? h('section', { class: 'group' }, h('h2', {}, t('person.add_event')),
-          eventForm(ctx, p, fields, (saved) => show(saved, t('person.event_added')))) : null)));
+          eventForm(ctx, p, fields, (saved) => show(saved, t('person.event_added')))) : null));
+    if (!ctx.can('inquiry_read')) {
+      body.append(record);
+      return;
+    }
+    // The Family tab: the inquiries about this person, loaded when opened.
+    const family = h('div', { id: 'tab-family-panel', role: 'tabpanel', 'aria-labelledby': 'tab-family', hidden: true });
+    const tabs = h('div', { class: 'tabs', role: 'tablist' },
+      h('button', { type: 'button', role: 'tab', id: 'tab-record', 'aria-selected': 'true', 'aria-controls': 'tab-record-panel' }, t('person.tab_record')),
+      h('button', { type: 'button', role: 'tab', id: 'tab-family', 'aria-selected': 'false', 'aria-controls': 'tab-family-panel' }, t('person.tab_family')));
+    tabs.addEventListener('click', async (e) => {
+      const b = e.target.closest('[role=tab]');
+      if (!b) return;
+      const fam = b.id === 'tab-family';
+      tabs.querySelectorAll('[role=tab]').forEach((x) => x.setAttribute('aria-selected', String(x === b)));
+      record.hidden = fam;
+      family.hidden = !fam;
+      if (fam && !family.firstChild) {
+        family.append(h('p', { class: 'loading' }, t('app.loading')));
+        try {
+          const { familyTab } = await import('./families.js');
+          family.replaceChildren(await familyTab(ctx, p.id));
+        } catch (err) {
+          family.replaceChildren(notice('error', err.message));
+        }
+      }
+    });
+    body.append(tabs, record, family);
   };
   show(await get(`/api/persons/${ctx.params[0]}`));
   return root;

@@ -1,0 +1,248 @@
+/* Families: inquiries from relatives, and the consent they give per purpose
+ * (docs/families.md).
+ *
+ * An inquiry is someone asking about a person: who asks (a relative with
+ * their contacts and language, or an organisation), about whom (a person of
+ * the registry), what they know (last seen when and where, the unit, the
+ * circumstances) and what they allow the office to do with it: consent per
+ * purpose, each given on a date in a form, and withdrawable. A withdrawal
+ * is dated and kept beside its grant; nothing is ever deleted.
+ *
+ * An inquiry is always about a person of the registry. Given none, the
+ * person described is looked for with the matching engine (match/reconcile.h,
+ * as a list row against the registry): at or above the threshold the
+ * inquiry is linked to the person found and says so, a likely match below
+ * it is refused until the caller names the person or asks for a new one,
+ * and only when nobody is near is a new person recorded as reported missing,
+ * the event's source a family report. So a mother asking again a year later,
+ * or a brother spelling the name in Russian, finds the first person: never
+ * a second one.
+ *
+ * Status: open, answered, closed (with a reason). Every change is one
+ * transaction with its entries in the audit chain. Contacts (phone, e-mail,
+ * address) are given only to readers who may see them: the JSON writers
+ * take a flag, the caller (http, cli) decides from the roles. */
+#ifndef PARLEY_FAMILY_FAMILY_H
+#define PARLEY_FAMILY_FAMILY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "registry/registry.h"
+
+/* ---- words ---------------------------------------------------------------- */
+
+typedef enum inquiry_status { IQ_OPEN, IQ_ANSWERED, IQ_CLOSED, IQ_STATUS_COUNT } inquiry_status;
+extern const char *const inquiry_status_names[IQ_STATUS_COUNT + 1];  /* NULL-terminated */
+int inquiry_status_parse(const char *name);                          /* -1 if unknown */
+
+/* What a consent allows (docs/families.md): tracing the person; keeping a
+ * DNA reference profile; sharing with the ICRC's Central Tracing Agency;
+ * sharing with the other party; use in court. Sharing presupposes tracing. */
+typedef enum consent_purpose {
+	CP_TRACING,
+	CP_DNA_REFERENCE,
+	CP_SHARE_ICRC,
+	CP_SHARE_OTHER_PARTY,
+	CP_COURT,
+	CP_COUNT
+} consent_purpose;
+extern const char *const consent_purpose_names[CP_COUNT + 1];
+int consent_purpose_parse(const char *name);
+
+/* The form a consent (or its withdrawal) was given in. */
+extern const char *const consent_form_names[];   /* written, oral, online */
+extern const char *const inquiry_relation_names[];
+extern const char *const inquiry_language_names[];  /* uk, en, ru */
+
+/* The fields of an inquiry: what it is given as, the columns of a backlog
+ * file and the keys of the API's body. */
+typedef enum inquiry_field {
+	IF_REF,              /* the office's own reference, unique: a file imported again skips it */
+	IF_PERSON,           /* the sought person's id; else the fields below describe them */
+	IF_SURNAME,
+	IF_GIVEN_NAMES,
+	IF_PATRONYMIC,
+	IF_BIRTH_DATE,
+	IF_SEX,
+	IF_PARTY,
+	IF_INQUIRER,         /* who asks: a name */
+	IF_ORGANISATION,     /* or an organisation (one of the two is required) */
+	IF_RELATION,
+	IF_PHONE,            /* contacts: shown only to those who may see them */
+	IF_EMAIL,
+	IF_ADDRESS,
+	IF_LANGUAGE,         /* uk, en or ru: the letters' language */
+	IF_RECEIVED,         /* when the inquiry came (default today) */
+	IF_LAST_SEEN_DATE,
+	IF_LAST_SEEN_PLACE,
+	IF_UNIT,
+	IF_CIRCUMSTANCES,
+	IF_NOTE,
+	IF_COUNT
+} inquiry_field;
+extern const field_def inquiry_fields[IF_COUNT];
+/* Whether field f is a contact (phone, e-mail, address). */
+bool inquiry_field_is_contact(int f);
+
+/* ---- records -------------------------------------------------------------- */
+
+typedef struct consent {
+	consent_purpose purpose;
+	const char *given, *form;           /* date and form of the grant */
+	const char *withdrawn, *withdrawn_form;  /* NULL: still in force */
+	const char *note;
+	const char *actor, *created_at;     /* who recorded the grant, when */
+} consent;
+
+typedef enum inquiry_link { LINK_GIVEN, LINK_MATCH, LINK_NEW } inquiry_link;
+extern const char *const inquiry_link_names[];  /* given, match, new */
+
+typedef struct inquiry {
+	int64_t id;
+	char uid[UID_SIZE];                 /* "Q" and 16 characters */
+	const char *f[IF_COUNT];            /* as given; IF_PERSON the person's uid */
+	inquiry_status status;
+	const char *close_reason;
+	inquiry_link linked;                /* how the person was found */
+	double link_prob;                   /* LINK_MATCH: the engine's probability */
+	int64_t person_id;
+	person_brief who;                   /* the sought person as the registry has them */
+	unsigned consents_in_force;         /* bits 1u << consent_purpose, today */
+	const char *created_at, *updated_at, *actor;
+} inquiry;
+
+typedef struct inquiry_detail {
+	inquiry q;
+	consent *consents;                  /* every grant, in the order recorded */
+	size_t nconsents;
+	/* The other inquiries about the same person (uids), oldest first. */
+	const char **others;
+	size_t nothers;
+} inquiry_detail;
+
+/* ---- adding ------------------------------------------------------------------ */
+
+typedef struct consent_input {
+	const char *purpose, *form, *date;  /* date NULL: the inquiry's received date */
+	const char *note;
+} consent_input;
+
+typedef struct inquiry_input {
+	const char *f[IF_COUNT];
+	consent_input consents[CP_COUNT];
+	size_t nconsents;
+	bool new_person;     /* record a new person although the engine found a likely one */
+	double threshold;    /* link at this probability or more; 0: 0.9 */
+	double review;       /* a likely match from here; 0: 0.3 */
+} inquiry_input;
+
+typedef struct inquiry_result {
+	char uid[UID_SIZE];             /* the inquiry */
+	char person[UID_SIZE];          /* its person */
+	inquiry_link linked;
+	double prob;                    /* LINK_MATCH: the link's probability */
+	bool person_created;
+	bool skipped;                   /* an inquiry with this ref was there already */
+	int field;                      /* inquiry_field of a refusal, or -1 */
+	/* A refusal because the engine found a likely person (PL_ECONFLICT):
+	 * who, and how likely; else "" and 0. */
+	char candidate[UID_SIZE];
+	double candidate_prob;
+} inquiry_result;
+
+/* Record an inquiry (one transaction, audited). Refused, nothing written,
+ * with the field in res->field: no inquirer (name or organisation), no
+ * person and no name to find them by, a bad value, contradictory consent. */
+pl_rc family_inquiry_add(store *st, const inquiry_input *in, inquiry_result *res, pl_err *err);
+
+/* What the engine makes of a person described (for the intake, as one
+ * types): the best registry person and their probability, or "" if there
+ * is nobody at or above `review`. Writes nothing. */
+typedef struct inquiry_match {
+	char person[UID_SIZE];
+	double prob;
+	bool link;                       /* at or above the threshold: would be linked */
+	person_brief who;
+} inquiry_match;
+pl_rc family_inquiry_match(store *st, const inquiry_input *in, arena *a, inquiry_match *out,
+                           pl_err *err);
+
+/* ---- consent and status ----------------------------------------------------- */
+
+/* Give consent for a purpose on date (NULL: today) in form. Refused when it
+ * is in force already, when the date is in the future or before that
+ * purpose's last withdrawal, or when it contradicts the others (sharing
+ * without tracing in force on that date). */
+pl_rc family_consent_give(store *st, const char *inquiry_uid, const consent_input *c, pl_err *err);
+/* Withdraw the consent for a purpose in force, dated (NULL: today), in a
+ * form (NULL: as given). The grant stays with its withdrawal. Refused
+ * when none is in force, when dated before its grant, or when tracing is
+ * withdrawn while a sharing consent still stands. */
+pl_rc family_consent_withdraw(store *st, const char *inquiry_uid, const char *purpose,
+                              const char *date, const char *form, pl_err *err);
+/* open -> answered, open or answered -> closed (a reason required).
+ * Closed is final. */
+pl_rc family_inquiry_set_status(store *st, const char *inquiry_uid, const char *status,
+                                const char *reason, pl_err *err);
+
+/* ---- reading ------------------------------------------------------------------ */
+
+/* By uid or a unique prefix of at least 5 characters. */
+pl_rc family_inquiry_get(store *st, const char *uid, arena *a, inquiry_detail *out, pl_err *err);
+
+typedef struct inquiry_query {
+	const char *status;              /* comma-separated statuses */
+	const char *person;              /* the inquiries about one person (uid) */
+	size_t limit, offset;
+} inquiry_query;
+#define INQUIRY_QUERY_INIT {.limit = 50}
+
+typedef struct inquiry_page {
+	inquiry *rows;                   /* newest first */
+	size_t n, total;
+} inquiry_page;
+
+pl_rc family_inquiry_list(store *st, const inquiry_query *q, arena *a, inquiry_page *out,
+                          pl_err *err);
+
+/* Record reads of inquiries in the access log: each sought person's uid,
+ * detail "inquiry Q..." (for the command line; the server batches its own). */
+pl_rc family_log_reads(store *st, const inquiry *q, size_t n, const char *action, pl_err *err);
+
+/* ---- JSON ------------------------------------------------------------------------ */
+
+/* New jansson values. contacts false: phone, e-mail and address left out
+ * (and "contacts_withheld": true). */
+struct json_t;
+struct json_t *inquiry_json(const inquiry *q, bool contacts);
+struct json_t *inquiry_detail_json(const inquiry_detail *d, bool contacts);
+struct json_t *inquiry_page_json(const inquiry_page *p, const inquiry_query *q, bool contacts);
+struct json_t *inquiry_result_json(const inquiry_result *r);
+
+/* ---- import ------------------------------------------------------------------------ */
+
+typedef struct inquiry_import_opts {
+	const char *name;                 /* shown in messages; NULL: the path */
+	int max_errors;                   /* default 20 */
+	double threshold;                 /* as inquiry_input's */
+} inquiry_import_opts;
+
+typedef struct inquiry_import_report {
+	buf errors, coded;                /* problems, one a line; and by code */
+	buf notes;                        /* each link the engine made, one a line */
+	long rows, created, skipped, persons_created, linked_by_match;
+} inquiry_import_report;
+
+/* A backlog of inquiries (CSV, "-": standard input; the columns are
+ * inquiry_fields' names and consent_PURPOSE, "FORM" or "FORM DATE") in one
+ * transaction: every row, or at the first problem nothing, each problem
+ * with file, line and column. */
+pl_rc family_import(store *st, const char *path, const inquiry_import_opts *o,
+                    inquiry_import_report *rep, pl_err *err);
+void inquiry_import_report_free(inquiry_import_report *rep);
+
+#endif
