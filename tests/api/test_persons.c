@@ -137,6 +137,14 @@ static void search_answer_is_the_record_summary(void **state)
 		json_decref(full);
 		json_decref(j);
 	}
+	/* Nobody found: an empty list, and the default page size. */
+	json_t *j = get_json(ROLE_REGISTRAR, "/api/persons?q=Zzyzxquorn", 200);
+	assert_non_null(j);
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+	assert_int_equal(json_integer_value(json_object_get(j, "limit")), 50);
+	assert_true(json_is_array(json_object_get(j, "persons")));
+	assert_int_equal(json_array_size(json_object_get(j, "persons")), 0);
+	json_decref(j);
 }
 
 static json_t *find_event(json_t *record, const char *id)
