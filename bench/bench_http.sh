@@ -71,8 +71,8 @@ search=$(run "$dir/search.paths" "$secs")
 
 logged=$(sqlite3 "$db" "SELECT count(*) FROM access_log WHERE actor = 'bench'")
 
-printf '\nHTTP benchmark: %s persons, wrk -t2 -c%s, %s s per run, on %s cores\n' \
-	"$persons" "$conns" "$secs" "$(nproc)"
+printf '\nHTTP benchmark: %s persons, wrk -t2 -c%s, %s s per run, on %s cores, %s server threads\n' \
+	"$persons" "$conns" "$secs" "$(nproc)" "${BENCH_THREADS:-8}"
 printf '%-34s %10s %10s %10s %8s %12s  %s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors" "CPU ms/req" \
 	"target (req/s, p99 ms)"
 echo "$person" | awk '{ printf "%-34s %10s %10s %10s %8s %12s  %s\n", "GET /api/persons/{id}", $1, $2, $3, $4, $5,

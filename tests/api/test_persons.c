@@ -84,6 +84,69 @@ static void search_in_any_script(void **state)
 	json_decref(j);
 }
 
+/* A search's persons are written straight into the answer (not through
+ * jansson): each is the record's summary, value for value, quotes and
+ * backslashes escaped, the medical category only for medical roles, and
+ * nothing else of the record (no address, no external id). */
+static void search_answer_is_the_record_summary(void **state)
+{
+	(void)state;
+	json_t *p;
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", "/api/persons",
+	                           "{\"surname\":\"Дзюбенко\",\"given_names\":\"Ігор\",\"party\":\"ua\","
+	                           "\"rank\":\"капітан \\\"Б\\\" \\\\ 2\",\"birth_date\":\"1990-05-04\","
+	                           "\"home_address\":\"вул. Садова 3\\nкв. 12\",\"ext.hq\":\"HQ-SUM-1\"}", &p),
+	                 201);
+	char id[UID_SIZE], path[64];
+	snprintf(id, sizeof(id), "%s", json_string_value(json_object_get(p, "id")));
+	json_decref(p);
+	snprintf(path, sizeof(path), "/api/persons/%s", id);
+	assert_int_equal(send_json(ROLE_MEDICAL, "PATCH", path, "{\"medical\":\"wounded\"}", NULL), 200);
+	static const struct {
+		role r;
+		const char *keys;
+	} cases[] = {{ROLE_REGISTRAR, "id surname given_names birth_date party rank status"},
+	             {ROLE_MEDICAL, "id surname given_names birth_date party rank medical status"}};
+	for(size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		char *q = curl_escape_lite("Дзюбенко"), search[160];
+		snprintf(search, sizeof(search), "/api/persons?q=%s&limit=20", q);
+		free(q);
+		json_t *j = get_json(cases[c].r, search, 200);
+		assert_non_null(j);
+		assert_true(json_integer_value(json_object_get(j, "total")) >= 1);
+		assert_true(json_is_boolean(json_object_get(j, "total_is_lower_bound")));
+		assert_string_equal(json_string_value(json_object_get(j, "order")), "name");
+		assert_int_equal(json_integer_value(json_object_get(j, "offset")), 0);
+		assert_int_equal(json_integer_value(json_object_get(j, "limit")), 20);
+		json_t *s = find(json_object_get(j, "persons"), "id", id);
+		assert_non_null(s);
+		json_t *full = get_json(cases[c].r, path, 200);
+		assert_string_equal(json_string_value(json_object_get(full, "rank")), "капітан \"Б\" \\ 2");
+		assert_non_null(json_object_get(full, "home_address"));
+		/* Exactly these keys, each as the record has it. */
+		char keys[128];
+		snprintf(keys, sizeof(keys), "%s", cases[c].keys);
+		size_t n = 0;
+		for(char *save = NULL, *k = strtok_r(keys, " ", &save); k; k = strtok_r(NULL, " ", &save), n++) {
+			json_t *v = json_object_get(s, k);
+			if(!v || !json_equal(v, json_object_get(full, k)))
+				fail_msg("%s: %s is %s in the search, %s in the record", role_names[cases[c].r], k,
+				         json_string_value(v), json_string_value(json_object_get(full, k)));
+		}
+		assert_int_equal(json_object_size(s), n);
+		json_decref(full);
+		json_decref(j);
+	}
+	/* Nobody found: an empty list, and the default page size. */
+	json_t *j = get_json(ROLE_REGISTRAR, "/api/persons?q=Zzyzxquorn", 200);
+	assert_non_null(j);
+	assert_int_equal(json_integer_value(json_object_get(j, "total")), 0);
+	assert_int_equal(json_integer_value(json_object_get(j, "limit")), 50);
+	assert_true(json_is_array(json_object_get(j, "persons")));
+	assert_int_equal(json_array_size(json_object_get(j, "persons")), 0);
+	json_decref(j);
+}
+
 static json_t *find_event(json_t *record, const char *id)
 {
 	size_t i;
@@ -626,6 +689,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(search_in_any_script),
+		cmocka_unit_test(search_answer_is_the_record_summary),
 		cmocka_unit_test(medical_details_by_role),
 		cmocka_unit_test(writes_split_by_role),
 		cmocka_unit_test(reads_are_in_the_access_log),
