@@ -190,6 +190,12 @@ static void test_dental_exclusions_and_consistencies(void **state)
 	                         "{\"dental\": {\"11\": \"crown\", \"46\": \"implant\", \"21\": \"crown\"}}", AK_DENTAL, f),
 	                 AM_AGREE);
 	assert_contains(f[AK_DENTAL].why.msg, "3 teeth consistent: 1 the same, 2 explainable");
+	/* AM root canal, PM filled: the filling on top is what is seen without X-rays. */
+	assert_int_equal(compare("{\"dental\": {\"46\": \"root_canal\"}}", "{\"dental\": {\"46\": \"filled\"}}",
+	                         AK_DENTAL, f), AM_AGREE);
+	/* AM crown, PM filled: a crown does not become a filling. */
+	assert_int_equal(compare("{\"dental\": {\"46\": \"crown\"}}", "{\"dental\": {\"46\": \"filled\"}}",
+	                         AK_DENTAL, f), AM_DISAGREE);
 	/* AM missing, PM present: a lost tooth does not come back. */
 	assert_int_equal(compare("{\"dental\": {\"16\": \"filled\", \"36\": \"missing\"}}",
 	                         "{\"dental\": {\"16\": \"filled\", \"36\": \"present\"}}", AK_DENTAL, f),
