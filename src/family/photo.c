@@ -46,8 +46,8 @@ static void sha_hex(const void *data, size_t n, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
-/* Write the file if it is not there yet; *created says whether this call
- * made it (and must remove it if the row fails). */
+/* Write the file; *created says whether this call made it (and must
+ * remove it if the row fails). */
 static pl_rc write_file(store *st, const char *sha, const void *data, size_t n, bool *created, pl_err *err)
 {
 	char dir[4096], path[4200];
@@ -55,12 +55,13 @@ static pl_rc write_file(store *st, const char *sha, const void *data, size_t n, 
 	if(mkdir(dir, 0700) && errno != EEXIST)
 		return pl_failc(err, PL_EIO, "antemortem.photo_dir", "dir", dir, "why", strerror(errno), NULL);
 	photo_path(st, sha, path, sizeof(path));
+	/* Written even when there (another person's photo of the same
+	 * content): a damaged file is made whole again. Removed on failure
+	 * only if this call made it. */
 	struct stat sb;
-	*created = false;
-	if(!stat(path, &sb) && (size_t)sb.st_size == n)
-		return PL_OK;  /* the same content, another person's photo */
+	bool existed = !stat(path, &sb);
 	pl_rc rc = file_write(path, data, n, true, err);
-	*created = !rc;
+	*created = !rc && !existed;
 	return rc;
 }
 
