@@ -67,6 +67,10 @@ const msg_entry msg_table_watch[] = {
 	{"watch.reason_required", {"a reason is required to dismiss a task",
 	                           "щоб відхилити завдання, потрібна причина",
 	                           "чтобы отклонить задачу, нужна причина"}},
+	/* src/http/api_tasks.c */
+	{"http.watch_failed", {"the watch: {@said}", "нагляд: {@said}", "наблюдение: {@said}"}},
+	{"http.watch_thread", {"could not start the watch's thread", "не вдалося запустити потік нагляду",
+	                       "не удалось запустить поток наблюдения"}},
 	/* src/cli/cmd_tasks.c */
 	{"cli.no_tasks", {"no tasks match{@at}", "жодне завдання не відповідає{@at}", "ни одна задача не подходит{@at}"}},
 	{"cli.task_no_contact", {"consent withdrawn: do not contact", "згоду відкликано: не контактувати",

@@ -208,8 +208,6 @@ static bool wanted(const audit_entry *e)
 static pl_rc walk_one(void *ctx, const audit_entry *e)
 {
 	walk *k = ctx;
-	if(!k->head)
-		k->head = e->seq;
 	/* Back at the mark, or before any inquiry now watched was recorded. */
 	if(e->seq <= k->mark || strcmp(e->ts, k->w->oldest) < 0) {
 		k->back_at_mark = true;
@@ -368,19 +366,55 @@ static pl_rc mark_set(store *st, int64_t mark, pl_err *err)
 	return x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "moving the watch's mark");
 }
 
+static pl_rc head_one(void *ctx, const audit_entry *e)
+{
+	*(int64_t *)ctx = e->seq;
+	return PL_OK;
+}
+
+/* The audit log's newest entry (0: none). */
+static pl_rc audit_head(store *st, int64_t *head, pl_err *err)
+{
+	audit_filter f = {.limit = 1};
+	*head = 0;
+	return audit_list(st, &f, head_one, head, err);
+}
+
+/* The mark, whether there is one, and the audit log's head. */
+static pl_rc where(store *st, int64_t *mark, bool *found, int64_t *head, pl_err *err)
+{
+	pl_rc rc = mark_get(st, mark, found, err);
+	return rc ? rc : audit_head(st, head, err);
+}
+
 pl_rc family_watch_run(store *st, watch_report *rep, pl_err *err)
 {
 	memset(rep, 0, sizeof(*rep));
-	watch_ctx w;
-	pl_rc rc = store_begin(st, err);
-	if(rc)
-		return rc;
+	walk k = {0};
 	bool found;
-	walk k = {.w = &w};
-	rc = ctx_open(&w, st, rep, err);
-	rc = rc ? rc : mark_get(st, &k.mark, &found, err);
+	int64_t head;
+	/* Nothing new since the mark: the idle server's every call ends here,
+	 * read outside a transaction, without the writer's lock. */
+	pl_rc rc = where(st, &k.mark, &found, &head, err);
 	rep->mark = k.mark;
-	if(!rc && w.persons.count) {
+	if(rc || (found && head == k.mark))
+		return rc;
+	if((rc = store_begin(st, err)))
+		return rc;
+	rc = where(st, &k.mark, &found, &head, err);
+	rep->mark = k.mark;
+	watch_ctx w;
+	if(rc)
+		return store_end(st, rc, err);
+	if((rc = ctx_open(&w, st, rep, err))) {
+		ctx_close(&w);
+		return store_end(st, rc, err);
+	}
+	k.w = &w;
+	k.head = head;
+	/* Nobody watched: nothing before now can be news to an inquiry
+	 * recorded later; the mark goes to the log's end. */
+	if(w.persons.count) {
 		audit_filter f = {0};
 		rc = audit_list(st, &f, walk_one, &k, err);
 		if(rc == PL_ELIMIT && k.back_at_mark)
@@ -390,14 +424,6 @@ pl_rc family_watch_run(store *st, watch_report *rep, pl_err *err)
 		/* oldest first, as they happened */
 		for(size_t i = k.n; !rc && i-- > 0;)
 			rc = on_entry(&w, &k.v[i], err);
-	} else if(!rc) {
-		/* Nobody watched: nothing before now can be news to an inquiry
-		 * recorded later; the mark goes to the log's end. */
-		audit_filter f = {.limit = 1};
-		k.mark = INT64_MAX;
-		rc = audit_list(st, &f, walk_one, &k, err);
-		if(rc == PL_ELIMIT)
-			rc = PL_OK;
 	}
 	if(!rc && k.head > rep->mark) {
 		rep->mark = k.head;
