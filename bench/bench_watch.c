@@ -110,7 +110,8 @@ static void add_inquiries(store *st, const char *dir, long n, long persons)
 }
 
 /* The incoming list: `watched` rows about persons with an open inquiry,
- * the rest about others, each as the registry names them. */
+ * the rest about others, each as the registry names them (persons whose
+ * surname is not known are left out: a list names its people). */
 static void write_list(store *st, const char *path, long rows, long watched)
 {
 	FILE *f = fopen(path, "wb");
@@ -119,9 +120,10 @@ static void write_list(store *st, const char *path, long rows, long watched)
 	fputs("surname,given_names,patronymic,birth_date,sex\n", f);
 	static const char *const sql[2] = {
 		"SELECT p.surname, p.given_names, p.patronymic, p.birth_date, p.sex FROM person p"
-		" WHERE p.id IN (SELECT person_id FROM inquiry WHERE status = 'open' ORDER BY id LIMIT ?1)",
+		" WHERE p.surname <> '' AND p.id IN (SELECT person_id FROM inquiry WHERE status = 'open')"
+		" ORDER BY p.id LIMIT ?1",
 		"SELECT p.surname, p.given_names, p.patronymic, p.birth_date, p.sex FROM person p"
-		" WHERE p.id % 7 = 3 AND p.id NOT IN (SELECT person_id FROM inquiry) ORDER BY p.id LIMIT ?1"};
+		" WHERE p.id % 7 = 3 AND p.surname <> '' AND p.id NOT IN (SELECT person_id FROM inquiry) ORDER BY p.id LIMIT ?1"};
 	long want[2] = {watched, rows - watched};
 	for(int k = 0; k < 2; k++) {
 		sqlite3_stmt *s;
@@ -207,6 +209,18 @@ int main(int argc, char **argv)
 		die("reconcile", &err);
 	double t_rec = now() - t0, c_rec = cpu() - c0;
 	fclose(f);
+	/* Once more: the registry's linkage keys are kept in the database, so
+	 * a first reconciliation may key persons the second does not. */
+	reconcile_result res2;
+	if(!(f = fopen(list, "rb")))
+		die(list, NULL);
+	t0 = now();
+	c0 = cpu();
+	if(reconcile_list(st, nm, f, "bench-list.csv", &o, &res2, &err))
+		die("reconcile", &err);
+	double t_rec2 = now() - t0, c_rec2 = cpu() - c0;
+	fclose(f);
+	reconcile_free(&res2);
 	watch_list wl = {.name = "bench-list.csv", .held = list};
 	t0 = now();
 	c0 = cpu();
@@ -228,6 +242,7 @@ int main(int argc, char **argv)
 	printf("| step | rows | tasks | wall s | CPU s | target |\n|---|---|---|---|---|---|\n");
 	printf("| reconcile the list against the registry (src/match) | %ld (%zu matched, %zu review) | | %.2f | %.2f | |\n",
 	       rows, res.matched, res.review, t_rec, c_rec);
+	printf("| the same reconciliation again | %ld | | %.2f | %.2f | |\n", rows, t_rec2, c_rec2);
 	printf("| the watch: tasks from the reconciled rows | %ld about an inquiry | %ld new | %.2f | %.2f | |\n",
 	       concerned, created, t_task, c_task);
 	printf("| **reconcile + tasks** | %ld | %ld | **%.2f** | %.2f | < 10 s: %s |\n", rows, created, t_rec + t_task,

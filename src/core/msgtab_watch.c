@@ -17,6 +17,18 @@ const msg_entry msg_table_watch[] = {
 	                          "перевірці (імовірність {prob})",
 	                          "в списке {list}, строка {row}, хранящемся в {held}: это лицо — кандидат на "
 	                          "проверке (вероятность {prob})"}},
+	{"watch.ev_upload_matched", {"on the list {list} (uploaded by {by}), row {row}: matched to this person "
+	                             "(probability {prob})",
+	                             "у списку {list} (завантажив {by}), рядок {row}: зіставлено з цією особою "
+	                             "(імовірність {prob})",
+	                             "в списке {list} (загрузил {by}), строка {row}: сопоставлен с этим лицом "
+	                             "(вероятность {prob})"}},
+	{"watch.ev_upload_review", {"on the list {list} (uploaded by {by}), row {row}: this person is the candidate "
+	                            "in review (probability {prob})",
+	                            "у списку {list} (завантажив {by}), рядок {row}: ця особа — кандидат на "
+	                            "перевірці (імовірність {prob})",
+	                            "в списке {list} (загрузил {by}), строка {row}: это лицо — кандидат на "
+	                            "проверке (вероятность {prob})"}},
 	{"watch.ev_status", {"status changed to {status} on {date} ({event}, source {source})",
 	                     "статус змінено на {status} {date} ({event}, джерело {source})",
 	                     "статус изменён на {status} {date} ({event}, источник {source})"}},
@@ -36,6 +48,9 @@ const msg_entry msg_table_watch[] = {
 	{"watch.ev_remains", {"remains case {case} proposed as this person ({status})",
 	                      "справу останків {case} запропоновано як цю особу ({status})",
 	                      "дело останков {case} предложено как это лицо ({status})"}},
+	{"watch.ev_remains_batch", {"remains batch {batch}, case {case}, proposed as this person ({status})",
+	                            "партія останків {batch}, справа {case}, запропонована як ця особа ({status})",
+	                            "партия останков {batch}, дело {case}, предложено как это лицо ({status})"}},
 	{"watch.ev_dna", {"DNA proposal: remains case {case} and this person, LR {lr} ({decision})",
 	                  "пропозиція ДНК: справа останків {case} і ця особа, LR {lr} ({decision})",
 	                  "предложение ДНК: дело останков {case} и это лицо, LR {lr} ({decision})"}},

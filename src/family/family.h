@@ -289,7 +289,7 @@ typedef struct watch_row {
 
 typedef struct watch_list {
 	const char *name;                   /* the list as named: a file name */
-	const char *held;                   /* where it is held (a path), or NULL */
+	const char *held;                   /* where it is held (a path); NULL: an upload, not kept */
 	const char *party;                  /* whose list, or NULL */
 	const char *date;                   /* the list's date, or NULL */
 } watch_list;

@@ -16,6 +16,7 @@
 #include "audit/audit.h"
 #include "core/hmap.h"
 #include "match/reconcile.h"
+#include "remains/remains.h"
 #include "family/internal.h"
 
 /* A person with an inquiry not closed: the oldest such inquiry, and since
@@ -169,12 +170,14 @@ pl_rc family_watch_list(store *st, const watch_list *l, const watch_row *rows, s
 		snprintf(source, sizeof(source), "%s#%ld", l->name, rows[i].line);
 		snprintf(line, sizeof(line), "%ld", rows[i].line);
 		snprintf(prob, sizeof(prob), "%.2f", rows[i].prob);
-		json_t *args = json_pack("{s:s, s:s, s:s, s:s}", "list", l->name, "row", line, "held",
-		                         l->held ? l->held : l->name, "prob", prob);
+		/* Held in a file: where; uploaded (not kept): by whom. */
+		json_t *args = json_pack("{s:s, s:s, s:s, s:s}", "list", l->name, "row", line, l->held ? "held" : "by",
+		                         l->held ? l->held : store_actor(st), "prob", prob);
 		if(args && rows[i].key)
 			json_object_set_new(args, "key", json_string(rows[i].key));
-		rc = task_put(&w, p, rows[i].person, TK_LIST, source,
-		              rows[i].matched ? "watch.ev_list_matched" : "watch.ev_list_review", args, err);
+		static const char *const codes[2][2] = {{"watch.ev_upload_review", "watch.ev_upload_matched"},
+		                                        {"watch.ev_list_review", "watch.ev_list_matched"}};
+		rc = task_put(&w, p, rows[i].person, TK_LIST, source, codes[l->held != NULL][rows[i].matched], args, err);
 	}
 	ctx_close(&w);
 	return store_end(st, rc, err);
@@ -185,7 +188,7 @@ pl_rc family_watch_list(store *st, const watch_list *l, const watch_row *rows, s
 /* An entry kept to read after the walk back to the mark. */
 typedef struct seen_entry {
 	int64_t seq;
-	const char *entity, *action, *uid, *after, *ts;
+	const char *entity, *action, *uid, *before, *after, *ts;
 } seen_entry;
 
 typedef struct walk {
@@ -229,6 +232,7 @@ static pl_rc walk_one(void *ctx, const audit_entry *e)
 	arena *a = &k->w->a;
 	k->v[k->n++] = (seen_entry){e->seq, arena_strdup(a, e->entity), arena_strdup(a, e->action),
 	                            e->entity_uid ? arena_strdup(a, e->entity_uid) : NULL,
+	                            e->before ? arena_strdup(a, e->before) : NULL,
 	                            e->after ? arena_strdup(a, e->after) : NULL, arena_strdup(a, e->ts)};
 	return arena_oom(a) ? PL_ENOMEM : PL_OK;
 }
@@ -263,18 +267,30 @@ static pl_rc on_event(watch_ctx *w, const seen_entry *e, const json_t *ev, size_
 	return task_put(w, p, e->uid, TK_STATUS, src, changed ? "watch.ev_status" : "watch.ev_event", args, err);
 }
 
+/* A remains case about the person (identified, preliminary or confirmed,
+ * or its status changed with them): named by its tag and batch. */
 static pl_rc on_remains(watch_ctx *w, const seen_entry *e, const json_t *after, pl_err *err)
 {
 	const char *puid = jstr(after, "person"), *status = jstr(after, "status");
 	const watched *p = find(w, puid);
 	if(!p || too_old(p, e))
 		return PL_OK;
+	json_t *before = e->before ? json_loads(e->before, 0, NULL) : NULL;
+	const char *tag = jstr(after, "tag") ? jstr(after, "tag") : jstr(before, "tag");
+	remains_case c;
+	bool found = false;
+	pl_rc rc = tag ? remains_case_find(w->st, tag, &w->a, &c, &found, err) : PL_OK;
 	char src[80];
 	snprintf(src, sizeof(src), "%s %s", e->uid ? e->uid : "", status ? status : e->action);
-	const char *tag = jstr(after, "tag");
 	json_t *args = json_pack("{s:s, s:s}", "case", tag ? tag : e->uid ? e->uid : "", "status",
 	                         status ? status : e->action);
-	return task_put(w, p, puid, TK_REMAINS, src, "watch.ev_remains", args, err);
+	if(args && found && c.batch)
+		json_object_set_new(args, "batch", json_string(c.batch));
+	rc = rc ? rc
+	        : task_put(w, p, puid, TK_REMAINS, src, found && c.batch ? "watch.ev_remains_batch" : "watch.ev_remains",
+	                   args, err);
+	json_decref(before);
+	return rc;
 }
 
 static pl_rc on_dna(watch_ctx *w, const seen_entry *e, const json_t *after, pl_err *err)

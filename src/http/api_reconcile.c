@@ -72,7 +72,7 @@ void api_reconcile(http_req *q)
 	}
 	/* The list is not stored: the watch takes its rows now. */
 	watch_report wr;
-	watch_list wl = {.name = q->upload_name[0], .held = q->upload_name[0]};
+	watch_list wl = {.name = q->upload_name[0]}; /* an upload: not kept */
 	if(family_watch_reconciled(q->st, &wl, &res, &wr, &err)) {
 		http_fail(q, &err);
 		reconcile_free(&res);

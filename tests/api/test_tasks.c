@@ -73,7 +73,7 @@ static void a_capture_and_a_list_make_tasks(void **state)
 	assert_int_equal(json_array_size(t), 2);
 	json_t *list = find(t, "kind", "list");
 	assert_non_null(list);
-	assert_non_null(strstr(str_at(list, "evidence"), "on the list ru-2026-06-12.csv, row 2"));
+	assert_non_null(strstr(str_at(list, "evidence"), "on the list ru-2026-06-12.csv (uploaded by negotiator), row 2: matched to this person"));
 	json_decref(t);
 }
 

@@ -6,6 +6,7 @@
 #include "fixture.h"
 
 #include "core/msg.h"
+#include "remains/remains.h"
 
 static void watch(fixture *f, watch_report *r)
 {
@@ -199,6 +200,70 @@ static void test_the_mark_survives_a_restart(void **state)
 	assert_int_equal(tasks(f), 1);
 }
 
+/* A remains case proposed as the person, then confirmed: a task each. */
+static void test_a_remains_case_makes_a_task_per_step(void **state)
+{
+	fixture *f = *state;
+	inquiry_result res;
+	fam_first(f, &res);
+	watch_report r;
+	watch(f, &r);
+	remains_batch b = {.label = "B-2025-06", .from_party = "RU", .to_party = "UA", .handover_date = "2025-06-11",
+	                   .declared = -1};
+	assert_ok(remains_batch_add(f->r, &b, &f->err), &f->err);
+	const char *v[RF_COUNT] = {0};
+	v[field_find(remains_fields, RF_COUNT, "tag")] = "B-2025-06-017";
+	v[field_find(remains_fields, RF_COUNT, "batch")] = "B-2025-06";
+	remains_result rr;
+	assert_ok(remains_case_put(f->r, v, NULL, &rr, &f->err), &f->err);
+	assert_ok(remains_identify(f->r, "B-2025-06-017", res.person, false, &rr, &f->err), &f->err);
+	watch(f, &r);
+	assert_int_equal(r.created, 1);
+	family_task t;
+	one_task(f, res.person, &t);
+	assert_int_equal(t.kind, TK_REMAINS);
+	char text[512];
+	family_task_evidence(&t, LANG_EN, text, sizeof(text));
+	assert_string_equal(text, "remains batch B-2025-06, case B-2025-06-017, proposed as this person (preliminary)");
+	/* Confirmed: a task of the case, and of the events it records about the person. */
+	assert_ok(remains_identify(f->r, "B-2025-06-017", res.person, true, &rr, &f->err), &f->err);
+	watch(f, &r);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM family_task WHERE kind = 'remains'"), 2);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM family_task WHERE kind = 'remains' AND source LIKE '% confirmed'"), 1);
+	assert_int_equal(r.created, tasks(f) - 1);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM family_task WHERE kind = 'status'") >= 1);
+	watch(f, &r);
+	assert_int_equal(r.created, 0);
+}
+
+/* A DNA decision about the person, as the DNA module audits it
+ * (dna/decide.c: entity dna_proposal, the pair in "after"). The entry is
+ * written here as that module writes it: setting up profiles and a
+ * screening is the DNA tests' work. */
+static void test_a_dna_proposal_makes_a_task(void **state)
+{
+	fixture *f = *state;
+	inquiry_result res;
+	fam_first(f, &res);
+	watch_report r;
+	watch(f, &r);
+	char after[400];
+	snprintf(after, sizeof(after),
+	         "{\"case\":\"B-2025-06-017\",\"person\":\"%s\",\"log10_lr\":12.4,\"posterior\":0.9999,"
+	         "\"loci\":20,\"inconsistent\":0}", res.person);
+	assert_ok(store_begin(f->r, &f->err), &f->err);
+	assert_ok(store_end(f->r, audit_append(f->r, NULL, "confirm", "dna_proposal", "RAAAAAAAAAAAAAAAA",
+	                                       "{\"status\":\"reviewed\"}", after, &f->err), &f->err), &f->err);
+	watch(f, &r);
+	assert_int_equal(r.created, 1);
+	family_task t;
+	one_task(f, res.person, &t);
+	assert_int_equal(t.kind, TK_DNA);
+	char text[512];
+	family_task_evidence(&t, LANG_EN, text, sizeof(text));
+	assert_string_equal(text, "DNA proposal: remains case B-2025-06-017 and this person, LR 10^12.4 (confirm)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +276,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_a_task_is_assigned_and_closed_with_how_the_family_was_told,
 		                                fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_the_mark_survives_a_restart, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_remains_case_makes_a_task_per_step, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_dna_proposal_makes_a_task, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("family watch", tests, NULL, NULL);
 }
