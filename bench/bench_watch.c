@@ -9,7 +9,8 @@
  * inquiries are added to it). If it has fewer than N inquiries, N are
  * imported with the families' own backlog import (family_import), about N
  * persons spread over the registry. The list: `--list` rows named as the
- * registry has them, `--watched` of them about persons with an inquiry.
+ * registry has them, `--watched` of them (default half) about persons with
+ * an inquiry.
  *
  * Target (issue 15): 50,000 open inquiries watched against a 1,000,000-person
  * registry; reconciling a 10,000-row incoming list creates its tasks in
@@ -147,7 +148,7 @@ int main(int argc, char **argv)
 	                                     {"watched", required_argument, NULL, 'w'},
 	                                     {"threads", required_argument, NULL, 't'}, {0}};
 	const char *db = NULL;
-	long inquiries = 50000, rows = 10000, watched = 5000;
+	long inquiries = 50000, rows = 10000, watched = -1;
 	int threads = 2, opt;
 	while((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if(opt == 'd')
@@ -163,7 +164,9 @@ int main(int argc, char **argv)
 		else
 			return 2;
 	}
-	if(!db || inquiries < 1 || rows < 1 || watched < 0 || watched > rows || watched > inquiries) {
+	if(watched < 0)
+		watched = rows / 2 < inquiries ? rows / 2 : inquiries;
+	if(!db || inquiries < 1 || rows < 1 || watched > rows || watched > inquiries) {
 		fprintf(stderr, "usage: bench_watch --db PATH [--inquiries N] [--list N] [--watched N] [--threads N]\n");
 		return 2;
 	}
@@ -240,13 +243,16 @@ int main(int argc, char **argv)
 	long after = scalar(st, "SELECT count(*) FROM family_task");
 
 	printf("| step | rows | tasks | wall s | CPU s | target |\n|---|---|---|---|---|---|\n");
-	printf("| reconcile the list against the registry (src/match) | %ld (%zu matched, %zu review) | | %.2f | %.2f | |\n",
-	       rows, res.matched, res.review, t_rec, c_rec);
-	printf("| the same reconciliation again | %ld | | %.2f | %.2f | |\n", rows, t_rec2, c_rec2);
+	printf("| reconcile the list against the registry, first time (src/match: keys the persons not keyed yet, %zu) "
+	       "| %ld (%zu matched, %zu review) | | %.2f | %.2f | |\n",
+	       res.reg.keyed, rows, res.matched, res.review, t_rec, c_rec);
+	printf("| the same reconciliation again (the keys kept) | %ld | | %.2f | %.2f | |\n", rows, t_rec2, c_rec2);
 	printf("| the watch: tasks from the reconciled rows | %ld about an inquiry | %ld new | %.2f | %.2f | |\n",
 	       concerned, created, t_task, c_task);
-	printf("| **reconcile + tasks** | %ld | %ld | **%.2f** | %.2f | < 10 s: %s |\n", rows, created, t_rec + t_task,
-	       c_rec + c_task, t_rec + t_task < 10 ? "met" : "NOT met");
+	printf("| **reconcile + tasks, the registry's first list** | %ld | %ld | **%.2f** | %.2f | < 10 s: %s |\n", rows,
+	       created, t_rec + t_task, c_rec + c_task, t_rec + t_task < 10 ? "met" : "NOT met");
+	printf("| **reconcile + tasks, a later list** | %ld | %ld | **%.2f** | %.2f | < 10 s: %s |\n", rows, created,
+	       t_rec2 + t_task, c_rec2 + c_task, t_rec2 + t_task < 10 ? "met" : "NOT met");
 	printf("| the same list again (no task twice) | %ld | %ld new | %.2f | | |\n", rows, again, t_again);
 	printf("| the watch's run after (the audit log from its mark) | | %ld new | %.3f | | |\n", wr.created, t_idle);
 	printf("\ntasks in the database: %ld before, %ld after\n", before, after);

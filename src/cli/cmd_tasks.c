@@ -162,59 +162,61 @@ static const char dismiss_usage[] =
 	"\n"
 	"Dismiss an open task, with the reason (not this person, told already...).\n";
 
-static int tasks_assign_cmd(cli *c, int argc, char **argv)
+/* A change to one task: its options' values v (in the order of the
+ * spec's options), then the task as it is now. */
+typedef pl_rc (*change_fn)(store *st, const char *id, const cli_val *v, pl_err *err);
+
+static int change_cmd(cli *c, int argc, char **argv, const cli_spec *spec, change_fn fn)
 {
-	enum { TO, N };
-	static const cli_opt opts[] = {[TO] = {.name = "to", .required = true}, {0}};
-	static const cli_spec spec = {.usage = assign_usage, .opts = opts, .min_args = 1, .max_args = 1,
-	                              .args_msg = one_id};
-	cli_val v[N];
+	cli_val v[4];
 	store *st;
-	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	int status = cli_start(c, argc, argv, spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
-	status = family_task_assign(st, argv[optind], v[TO].s, &err) ? cli_fail(c, &err) : print_task(c, st, argv[optind]);
+	status = fn(st, argv[optind], v, &err) ? cli_fail(c, &err) : print_task(c, st, argv[optind]);
 	store_close(st);
 	return status;
+}
+
+static pl_rc assign(store *st, const char *id, const cli_val *v, pl_err *err)
+{
+	return family_task_assign(st, id, v[0].s, err);
+}
+
+static pl_rc done(store *st, const char *id, const cli_val *v, pl_err *err)
+{
+	return family_task_done(st, id, v[0].s, v[1].s, v[2].s, err);
+}
+
+static pl_rc dismiss(store *st, const char *id, const cli_val *v, pl_err *err)
+{
+	return family_task_dismiss(st, id, v[0].s, err);
+}
+
+static int tasks_assign_cmd(cli *c, int argc, char **argv)
+{
+	static const cli_opt opts[] = {{.name = "to", .required = true}, {0}};
+	static const cli_spec spec = {.usage = assign_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = one_id};
+	return change_cmd(c, argc, argv, &spec, assign);
 }
 
 static int tasks_done_cmd(cli *c, int argc, char **argv)
 {
-	enum { HOW, DATE, NOTE, N };
-	static const cli_opt opts[] = {[HOW] = {.name = "how", .required = true}, [DATE] = {.name = "date"},
-	                               [NOTE] = {.name = "note", .required = true}, {0}};
+	static const cli_opt opts[] = {{.name = "how", .required = true}, {.name = "date"},
+	                               {.name = "note", .required = true}, {0}};
 	static const cli_spec spec = {.usage = done_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = one_id};
-	cli_val v[N];
-	store *st;
-	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
-	if(status >= 0)
-		return status;
-	pl_err err = {0};
-	status = family_task_done(st, argv[optind], v[HOW].s, v[DATE].s, v[NOTE].s, &err)
-	         ? cli_fail(c, &err)
-	         : print_task(c, st, argv[optind]);
-	store_close(st);
-	return status;
+	return change_cmd(c, argc, argv, &spec, done);
 }
 
 static int tasks_dismiss_cmd(cli *c, int argc, char **argv)
 {
-	enum { REASON, N };
-	static const cli_opt opts[] = {[REASON] = {.name = "reason", .required = true}, {0}};
+	static const cli_opt opts[] = {{.name = "reason", .required = true}, {0}};
 	static const cli_spec spec = {.usage = dismiss_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = one_id};
-	cli_val v[N];
-	store *st;
-	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
-	if(status >= 0)
-		return status;
-	pl_err err = {0};
-	status = family_task_dismiss(st, argv[optind], v[REASON].s, &err) ? cli_fail(c, &err)
-	                                                                   : print_task(c, st, argv[optind]);
-	store_close(st);
-	return status;
+	return change_cmd(c, argc, argv, &spec, dismiss);
 }
 
 /* ---- watch ------------------------------------------------------------------------- */
