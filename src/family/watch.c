@@ -150,39 +150,6 @@ static pl_rc task_put(watch_ctx *w, const watched *p, const char *person_uid, ta
 	return rc;
 }
 
-/* ---- a reconciled list ------------------------------------------------------------ */
-
-pl_rc family_watch_list(store *st, const watch_list *l, const watch_row *rows, size_t n, watch_report *rep,
-                        pl_err *err)
-{
-	memset(rep, 0, sizeof(*rep));
-	watch_ctx w;
-	pl_rc rc = store_begin(st, err);
-	if(rc)
-		return rc;
-	rc = ctx_open(&w, st, rep, err);
-	for(size_t i = 0; !rc && i < n; i++) {
-		rep->seen++;
-		const watched *p = find(&w, rows[i].person);
-		if(!p)
-			continue;
-		char source[600], line[24], prob[16];
-		snprintf(source, sizeof(source), "%s#%ld", l->name, rows[i].line);
-		snprintf(line, sizeof(line), "%ld", rows[i].line);
-		snprintf(prob, sizeof(prob), "%.2f", rows[i].prob);
-		/* Held in a file: where; uploaded (not kept): by whom. */
-		json_t *args = json_pack("{s:s, s:s, s:s, s:s}", "list", l->name, "row", line, l->held ? "held" : "by",
-		                         l->held ? l->held : store_actor(st), "prob", prob);
-		if(args && rows[i].key)
-			json_object_set_new(args, "key", json_string(rows[i].key));
-		static const char *const codes[2][2] = {{"watch.ev_upload_review", "watch.ev_upload_matched"},
-		                                        {"watch.ev_list_review", "watch.ev_list_matched"}};
-		rc = task_put(&w, p, rows[i].person, TK_LIST, source, codes[l->held != NULL][rows[i].matched], args, err);
-	}
-	ctx_close(&w);
-	return store_end(st, rc, err);
-}
-
 /* ---- the audit log ------------------------------------------------------------------ */
 
 /* An entry kept to read after the walk back to the mark. */
@@ -441,11 +408,56 @@ pl_rc family_watch_run(store *st, watch_report *rep, pl_err *err)
 		for(size_t i = k.n; !rc && i-- > 0;)
 			rc = on_entry(&w, &k.v[i], err);
 	}
+	/* The tasks' own entries are after the head: none is news, so the
+	 * mark passes them too (no one else writes inside this transaction). */
+	if(!rc && rep->created)
+		rc = audit_head(st, &k.head, err);
 	if(!rc && k.head > rep->mark) {
 		rep->mark = k.head;
 		rc = mark_set(st, k.head, err);
 	}
 	free(k.v);
+	ctx_close(&w);
+	return store_end(st, rc, err);
+}
+
+/* ---- a reconciled list ------------------------------------------------------------ */
+
+pl_rc family_watch_list(store *st, const watch_list *l, const watch_row *rows, size_t n, watch_report *rep,
+                        pl_err *err)
+{
+	memset(rep, 0, sizeof(*rep));
+	watch_ctx w;
+	pl_rc rc = store_begin(st, err);
+	if(rc)
+		return rc;
+	int64_t mark, head;
+	bool found;
+	rc = where(st, &mark, &found, &head, err);
+	rc = rc ? rc : ctx_open(&w, st, rep, err);
+	for(size_t i = 0; !rc && i < n; i++) {
+		rep->seen++;
+		const watched *p = find(&w, rows[i].person);
+		if(!p)
+			continue;
+		char source[600], line[24], prob[16];
+		snprintf(source, sizeof(source), "%s#%ld", l->name, rows[i].line);
+		snprintf(line, sizeof(line), "%ld", rows[i].line);
+		snprintf(prob, sizeof(prob), "%.2f", rows[i].prob);
+		/* Held in a file: where; uploaded (not kept): by whom. */
+		json_t *args = json_pack("{s:s, s:s, s:s, s:s}", "list", l->name, "row", line, l->held ? "held" : "by",
+		                         l->held ? l->held : store_actor(st), "prob", prob);
+		if(args && rows[i].key)
+			json_object_set_new(args, "key", json_string(rows[i].key));
+		static const char *const codes[2][2] = {{"watch.ev_upload_review", "watch.ev_upload_matched"},
+		                                        {"watch.ev_list_review", "watch.ev_list_matched"}};
+		rc = task_put(&w, p, rows[i].person, TK_LIST, source, codes[l->held != NULL][rows[i].matched], args, err);
+	}
+	/* The watch was up to date: its next run need not read these tasks'
+	 * own entries. */
+	rep->mark = found ? mark : 0;
+	if(!rc && found && mark == head && rep->created && !(rc = audit_head(st, &rep->mark, err)))
+		rc = mark_set(st, rep->mark, err);
 	ctx_close(&w);
 	return store_end(st, rc, err);
 }

@@ -57,9 +57,10 @@ static void test_a_status_change_makes_one_task_with_its_evidence(void **state)
 	assert_string_equal(text, "status changed to captured on 2025-04-02 (capture, source own_records)");
 	family_task_evidence(&t, LANG_UK, text, sizeof(text));
 	assert_contains(text, "статус змінено на captured");
-	/* Run again: nothing new, nothing doubled. */
+	/* Run again: nothing new (its own tasks' entries are behind the mark), nothing doubled. */
 	watch(f, &r);
 	assert_int_equal(r.created, 0);
+	assert_int_equal(r.seen, 0);
 	assert_int_equal(tasks(f), 1);
 	fam_chain_intact(f);
 }
@@ -76,6 +77,7 @@ static void test_a_list_row_makes_one_task_not_two_on_a_rerun(void **state)
 	                    {.person = res.person, .line = 17, .matched = true, .prob = 0.97},
 	                    {.person = res.person, .line = 18, .matched = false, .prob = 0.55}};
 	watch_report r;
+	watch(f, &r);
 	assert_ok(family_watch_list(f->r, &l, rows, 3, &r, &f->err), &f->err);
 	assert_int_equal(r.seen, 3);
 	assert_int_equal(r.concerned, 2);
@@ -84,6 +86,10 @@ static void test_a_list_row_makes_one_task_not_two_on_a_rerun(void **state)
 	assert_int_equal(r.created, 0);
 	assert_int_equal(r.existed, 2);
 	assert_int_equal(tasks(f), 2);
+	/* The watch was up to date: the list's own entries are behind its mark. */
+	watch(f, &r);
+	assert_int_equal(r.seen, 0);
+	assert_int_equal(r.mark, fx_scalar(f, "SELECT max(seq) FROM audit"));
 	task_query q = TASK_QUERY_INIT;
 	task_page pg;
 	assert_ok(family_task_list(f->r, &q, &f->a, &pg, &f->err), &f->err);
