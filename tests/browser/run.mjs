@@ -1376,6 +1376,7 @@ function sweepPages() {
       ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form']],
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
     family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
+      ['tasks', '/tasks', 'section.tasks-page'],
       ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
         await page.click('#tab-family');
         await page.waitForSelector('#family-tab');
@@ -1550,7 +1551,7 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
     for (const r of await pageEnglish(page)) found.push(`${path}: "${r}"`);
   };
   const walk = {
-    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/inquiries/new', '#intake', async () => {
+    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/tasks', 'section.tasks-page'], ['/inquiries/new', '#intake', async () => {
       // The intake refused: who asks is missing; said in Ukrainian.
       await page.fill('#iq-surname', 'Шевчук');
       await page.click('#iq-submit');
