@@ -59,6 +59,8 @@ int cmd_init(cli *c, int argc, char **argv)
 	if(store_open(&st, c->db, c->actor, STORE_CREATE, &err))
 		return cli_fail(c, &err);
 	int before = store_schema_found(st), now = store_schema_latest();
+	char steps[256];
+	snprintf(steps, sizeof(steps), "%s", store_schema_steps(st));
 	pl_rc rc = PL_OK;
 	if(admin && auth_user_count(st) > 0)
 		rc = pl_failc(&err, PL_ECONFLICT, "cli.has_users", "db", c->db, NULL);
@@ -70,6 +72,8 @@ int cmd_init(cli *c, int argc, char **argv)
 		cli_say(stdout, "cli.db_created", "db", c->db, "version", PL_N(now), NULL);
 	else if(before < now)
 		cli_say(stdout, "cli.db_migrated", "db", c->db, "from", PL_N(before), "version", PL_N(now), NULL);
+	else if(*steps)
+		cli_say(stdout, "cli.db_modules_migrated", "db", c->db, "modules", steps, NULL);
 	else
 		cli_say(stdout, "cli.db_up_to_date", "db", c->db, "version", PL_N(now), NULL);
 	if(!rc && admin && generate)

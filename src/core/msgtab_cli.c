@@ -88,6 +88,8 @@ const msg_entry msg_table_cli[] = {
 	{"cli.db_migrated", {"migrated {db} from schema version {from} to {version}",
 	                     "{db} оновлено з версії схеми {from} до {version}",
 	                     "{db} обновлена с версии схемы {from} до {version}"}},
+	{"cli.db_modules_migrated", {"migrated {db}: {modules}", "{db} оновлено: {modules}",
+	                             "{db} обновлена: {modules}"}},
 	{"cli.db_up_to_date", {"{db} is up to date (schema version {version})",
 	                       "{db} не потребує оновлення (версія схеми {version})",
 	                       "{db} не требует обновления (версия схемы {version})"}},

@@ -190,8 +190,9 @@ static pl_rc step_apply(store *st, const store_schema *m, int version, pl_err *e
 	return rc;
 }
 
-pl_rc schema_migrate(store *st, int *found, pl_err *err)
+pl_rc schema_migrate(store *st, int *found, char *steps, size_t size, pl_err *err)
 {
+	*steps = '\0';
 	int version, appid, tables;
 	pl_rc rc;
 	if((rc = pragma_int(st, "PRAGMA user_version", &version, err)) ||
@@ -207,8 +208,13 @@ pl_rc schema_migrate(store *st, int *found, pl_err *err)
 	int n = schemas(m), ver[MODULES_MAX];
 	rc = version == MODULAR ? versions_read(st, m, n, ver, err)
 	                        : versions_adopt(st, m, n, version, ver, err);
-	for(int i = 0; i < n && !rc; i++)
+	for(int i = 0; i < n && !rc; i++) {
 		for(int v = ver[i] + 1; v <= m[i]->nsteps && !rc; v++)
 			rc = step_apply(st, m[i], v, err);
+		size_t used = strlen(steps);
+		if(!rc && ver[i] < m[i]->nsteps && used < size)
+			snprintf(steps + used, size - used, "%s%s %d\u2192%d", used ? ", " : "", m[i]->module, ver[i],
+			         m[i]->nsteps);
+	}
 	return rc;
 }

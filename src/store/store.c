@@ -25,6 +25,7 @@ struct store {
 	} states[STATES];   /* in the order they were made */
 	int nstates;
 	int schema_found;
+	char schema_steps[256]; /* the modules migrated by this open */
 	int depth;      /* transaction nesting */
 	uint64_t tx_serial;
 	bool doomed;    /* an inner level rolled back */
@@ -52,6 +53,11 @@ const char *store_path(const store *st)
 int store_schema_found(const store *st)
 {
 	return st->schema_found;
+}
+
+const char *store_schema_steps(const store *st)
+{
+	return st->schema_steps;
 }
 
 pl_rc store_fail(store *st, pl_err *err, int rc, const char *doing)
@@ -141,7 +147,7 @@ pl_rc store_open(store **out, const char *path, const char *actor, unsigned flag
 		if(!prc && !(flags & STORE_READONLY))
 			prc = store_exec(st, "PRAGMA journal_mode = WAL;", err);
 		if(!prc && !(flags & STORE_READONLY))
-			prc = schema_migrate(st, &st->schema_found, err);
+			prc = schema_migrate(st, &st->schema_found, st->schema_steps, sizeof(st->schema_steps), err);
 	}
 	if(prc) {
 		store_close(st);

@@ -103,6 +103,9 @@ const char *store_path(const store *st);
 /* The file format version (PRAGMA user_version) the file had before this
  * open migrated it: 0 for a new file. */
 int store_schema_found(const store *st);
+/* The modules whose tables this open migrated, "audit 2→3, registry
+ * 8→9"; "" if none. */
+const char *store_schema_steps(const store *st);
 
 /* Transactions nest: only the outermost begin/commit reach SQLite, and a
  * rollback at any depth dooms the whole transaction. Writes take the write
