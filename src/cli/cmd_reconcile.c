@@ -5,6 +5,7 @@
 
 #include "accord/stage.h"
 #include "cli/cli.h"
+#include "family/family.h"
 #include "match/dedupe.h"
 #include "match/reconcile.h"
 
@@ -250,6 +251,11 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 			rc = write_report(report, &res, list, &err);
 		if(!rc)
 			print_summary(c, &res);
+		/* The list is not stored: the watch takes its rows now. */
+		watch_report wr;
+		watch_list wl = {.name = list, .held = list};
+		if(!rc && !(rc = family_watch_reconciled(st, &wl, &res, &wr, &err)) && !c->json)
+			cli_say(stdout, "cli.watch_list", "created", PL_N(wr.created), "existed", PL_N(wr.existed), NULL);
 		reconcile_free(&res);
 	}
 	names_close(nm);

@@ -245,4 +245,109 @@ pl_rc family_import(store *st, const char *path, const inquiry_import_opts *o,
                     inquiry_import_report *rep, pl_err *err);
 void inquiry_import_report_free(inquiry_import_report *rep);
 
+/* ---- the watch and the family liaison's tasks (watch.c, task.c) --------------- */
+
+/* Whenever something concerns a person with an open inquiry, a task for
+ * the family liaison: what it is (kind), which thing (source, the owner's
+ * id), the evidence as the office says it (a message code and its
+ * arguments), assigned to a user, then done with how and when the family
+ * was told, or dismissed with a reason. One task per source and person. */
+typedef enum task_kind { TK_LIST, TK_MANIFEST, TK_STATUS, TK_REMAINS, TK_DNA, TK_COUNT } task_kind;
+extern const char *const task_kind_names[TK_COUNT + 1];
+typedef enum task_status { TS_OPEN, TS_DONE, TS_DISMISSED, TS_COUNT } task_status;
+extern const char *const task_status_names[TS_COUNT + 1];
+extern const char *const task_told_names[];   /* phone, letter, in_person */
+
+typedef struct family_task {
+	int64_t id;
+	char uid[UID_SIZE];                 /* "T" and 16 characters */
+	task_kind kind;
+	const char *source;                 /* the thing's id as its owner names it */
+	const char *evidence_code;          /* the message catalogue's code */
+	const char *evidence_args;          /* its arguments, a JSON object */
+	char inquiry[UID_SIZE];             /* the person's oldest open inquiry when created */
+	person_brief who;                   /* the person */
+	task_status status;
+	const char *assignee;
+	const char *told_how, *told_on;     /* done: phone, letter or in_person; the day */
+	const char *note;                   /* done: the closing note; dismissed: the reason */
+	const char *closed_by, *closed_at, *created_at;
+	/* Tracing in force today on the inquiry: the family may be told. false:
+	 * "consent withdrawn: do not contact". */
+	bool may_contact;
+} family_task;
+
+/* One row of a reconciled list about a registry person: what the watch
+ * is given by whoever reconciled it (a list is not stored). */
+typedef struct watch_row {
+	const char *person;                 /* the registry person's uid */
+	long line;                          /* the list's row (its line) */
+	const char *key;                    /* the list's own id of the row, or NULL */
+	bool matched;                       /* else a review with them as candidate */
+	double prob;
+} watch_row;
+
+typedef struct watch_list {
+	const char *name;                   /* the list as named: a file name */
+	const char *held;                   /* where it is held (a path); NULL: an upload, not kept */
+	const char *party;                  /* whose list, or NULL */
+	const char *date;                   /* the list's date, or NULL */
+} watch_list;
+
+typedef struct watch_report {
+	long seen;                          /* things looked at (audit entries, list rows) */
+	long concerned;                     /* of them about a person with an open inquiry */
+	long created;                       /* new tasks */
+	long existed;                       /* tasks there already for that source and person */
+	int64_t mark;                       /* the audit log's last entry read */
+} watch_report;
+
+/* Read the audit log from the watch's mark: events (a status change),
+ * signed manifests, remains cases and DNA proposals about a person with an
+ * open inquiry each make a task. The mark moves in the same transaction
+ * as the tasks: after a crash nothing is missed and nothing doubled.
+ * Called by the CLI and the server after each change, and when idle. */
+pl_rc family_watch_run(store *st, watch_report *rep, pl_err *err);
+/* A reconciled list's accepted rows and rows in review: a task for each
+ * about a person with an open inquiry (one transaction). */
+pl_rc family_watch_list(store *st, const watch_list *l, const watch_row *rows, size_t n,
+                        watch_report *rep, pl_err *err);
+
+/* The same for a reconciliation (match/reconcile.h): its matched rows,
+ * and its rows in review with their best candidate. */
+struct reconcile_result;
+pl_rc family_watch_reconciled(store *st, const watch_list *l, const struct reconcile_result *r,
+                              watch_report *rep, pl_err *err);
+
+typedef struct task_query {
+	const char *status;                 /* comma-separated; NULL: all */
+	const char *person;                 /* one person's tasks (uid) */
+	const char *assignee;
+	size_t limit, offset;
+} task_query;
+#define TASK_QUERY_INIT {.limit = 50}
+
+typedef struct task_page {
+	family_task *rows;                  /* open first, then by person, newest first */
+	size_t n, total;
+} task_page;
+
+pl_rc family_task_list(store *st, const task_query *q, arena *a, task_page *out, pl_err *err);
+pl_rc family_task_get(store *st, const char *uid, arena *a, family_task *out, pl_err *err);
+/* Give an open task to a user (NULL or "": nobody). */
+pl_rc family_task_assign(store *st, const char *uid, const char *user, pl_err *err);
+/* open -> done: how the family was told (phone, letter, in_person), on
+ * which day (NULL: today), and a note; refused when the consent does not
+ * allow contact. */
+pl_rc family_task_done(store *st, const char *uid, const char *how, const char *day,
+                       const char *note, pl_err *err);
+/* open -> dismissed, with the reason. */
+pl_rc family_task_dismiss(store *st, const char *uid, const char *reason, pl_err *err);
+
+/* The evidence in language l into out. */
+void family_task_evidence(const family_task *t, int lang, char *out, size_t size);
+struct json_t *family_task_json(const family_task *t);
+struct json_t *family_task_page_json(const task_page *p, const task_query *q);
+struct json_t *watch_report_json(const watch_report *r);
+
 #endif

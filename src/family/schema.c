@@ -64,11 +64,38 @@ static const char *const step_1[] = {
 	NULL,
 };
 
-/* Step 2 is the watch's (brief "watch": family schema step 2); held here
- * as a no-op so that step 3 keeps its number: the watch's step replaces it
- * when the branches are merged. */
+/* Step 2: the watch (issue 15, item 3): the family liaison's tasks, one
+ * per thing and person, and the watch's mark in the audit log. */
 static const char *const step_2[] = {
-	"SELECT 1;\n",
+	"CREATE TABLE family_task (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  inquiry_id INTEGER NOT NULL REFERENCES inquiry(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind = 'list' OR kind = 'manifest' OR kind = 'status' OR"
+	"    kind = 'remains' OR kind = 'dna'),\n"
+	"  source TEXT NOT NULL,\n"
+	"  evidence_code TEXT NOT NULL,\n"
+	"  evidence_args TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL DEFAULT 'open' CHECK ("
+	"    status = 'open' OR status = 'done' OR status = 'dismissed'),\n"
+	"  assignee TEXT,\n"
+	"  told_how TEXT CHECK (told_how = 'phone' OR told_how = 'letter' OR told_how = 'in_person'),\n"
+	"  told_on TEXT,\n"
+	"  note TEXT,\n"
+	"  closed_by TEXT,\n"
+	"  closed_at TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  UNIQUE (kind, source, person_id),\n"
+	"  CHECK (status <> 'done' OR (told_how IS NOT NULL AND told_on IS NOT NULL)),\n"
+	"  CHECK (status <> 'dismissed' OR note IS NOT NULL)\n"
+	") STRICT;\n",
+	"CREATE INDEX family_task_status ON family_task(status, person_id, id);\n",
+	"CREATE INDEX family_task_person ON family_task(person_id, id);\n",
+	"CREATE TABLE family_watch (\n"
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+	"  audit_seq INTEGER NOT NULL\n"
+	") STRICT;\n",
 	NULL,
 };
 

@@ -218,6 +218,10 @@ static void family_schemas(json_t *s)
 	                                                     c_req));
 	json_object_set_new(s, "WithdrawInput", object_schema("purpose:string,date:string,form:string", w_req));
 	json_object_set_new(s, "InquiryStatusInput", object_schema("status:string,reason:string", s_req));
+	static const char *const done_req[] = {"how", "note", NULL}, *const dismiss_req[] = {"reason", NULL};
+	json_object_set_new(s, "TaskAssignInput", object_schema("user:string", NULL));
+	json_object_set_new(s, "TaskDoneInput", object_schema("how:string,date:string,note:string", done_req));
+	json_object_set_new(s, "TaskDismissInput", object_schema("reason:string", dismiss_req));
 }
 
 static json_t *words(const char *const *names)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "accord/stage.h"
+#include "family/family.h"
 #include "http/internal.h"
 #include "match/dedupe.h"
 #include "match/reconcile.h"
@@ -69,7 +70,18 @@ void api_reconcile(http_req *q)
 		http_fail(q, &err);
 		return;
 	}
-	http_json(q, MHD_HTTP_OK, reconcile_json(&res));
+	/* The list is not stored: the watch takes its rows now. */
+	watch_report wr;
+	watch_list wl = {.name = q->upload_name[0]}; /* an upload: not kept */
+	if(family_watch_reconciled(q->st, &wl, &res, &wr, &err)) {
+		http_fail(q, &err);
+		reconcile_free(&res);
+		return;
+	}
+	json_t *out = reconcile_json(&res);
+	if(out)
+		json_object_set_new(out, "watch", watch_report_json(&wr));
+	http_json(q, MHD_HTTP_OK, out);
 	reconcile_free(&res);
 }
 

@@ -86,6 +86,7 @@ typedef enum http_group {
 	GROUP_LOGINS,      /* api_auth.c: failed sign-ins, counted */
 	GROUP_IMPORTS,     /* api_registry.c: imports in progress */
 	GROUP_SIGNING,     /* api_keys.c: wrong passphrases, counted */
+	GROUP_WATCH,       /* api_tasks.c: the watcher, running the families' watch */
 	GROUP_COUNT
 } http_group;
 
@@ -487,6 +488,16 @@ void api_key_public(http_req *q);
 void api_key_import(http_req *q);
 void api_key_revoke(http_req *q);
 void api_stage_sign(http_req *q);
+/* api_tasks.c */
+pl_rc watcher_start(const http_server *s, void **state, pl_err *err);
+void watcher_stop(void *state);
+void api_tasks_list(http_req *q);
+void api_task_get(http_req *q);
+void api_task_assign(http_req *q);
+void api_task_done(http_req *q);
+void api_task_dismiss(http_req *q);
+void api_tasks_watch(http_req *q);
+
 /* api_family.c */
 void api_inquiries_list(http_req *q);
 void api_inquiry_get(http_req *q);

@@ -80,6 +80,8 @@
 #define KEYS PERM(PERM_KEYS)
 #define IQ_READ PERM(PERM_INQUIRY_READ)
 #define IQ_WRITE PERM(PERM_INQUIRY_WRITE)
+/* The tasks are families' news: read by those who see the inquirers' contacts. */
+#define TASK_READ PERM(PERM_INQUIRY_CONTACTS)
 
 const route http_routes[] = {
 	{M_POST, "/api/login", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login,
@@ -345,6 +347,24 @@ const route http_routes[] = {
 	{M_GET, "/api/photos/{sha256}", PERM(PERM_ANTEMORTEM_READ), 0, api_photo_get,
 	 "A photo's bytes, checked against its SHA-256 (every read written to the access log under its "
 	 "person)", NULL, NULL},
+	{M_GET, "/api/tasks", TASK_READ, 0, api_tasks_list,
+	 "The family liaison's tasks: open first, then by person, each with its evidence, the inquiry, and "
+	 "whether the family may be contacted (each read written to the access log)", NULL,
+	 "status:string:open, done, dismissed (comma-separated);person:string:one person's tasks (their id);"
+	 "assignee:string:the tasks given to one user;limit:integer:at most this many (1-200, default 50);"
+	 "offset:integer:skip this many"},
+	{M_POST, "/api/tasks/watch", IQ_WRITE, 0, api_tasks_watch,
+	 "Run the watch now (the server runs it every few seconds): a task for each change since its mark "
+	 "that concerns a person with an open inquiry", NULL, NULL},
+	{M_GET, "/api/tasks/{id}", TASK_READ, 0, api_task_get,
+	 "A task with its evidence (the read written to the access log)", NULL, NULL},
+	{M_POST, "/api/tasks/{id}/assign", IQ_WRITE, ROUTE_BODY, api_task_assign,
+	 "Give an open task to a user (an empty user: nobody)", "TaskAssignInput", NULL},
+	{M_POST, "/api/tasks/{id}/done", IQ_WRITE, ROUTE_BODY, api_task_done,
+	 "Close a task with how (phone, letter, in_person) and when the family was told, and what; refused "
+	 "when the inquiry's tracing consent was withdrawn", "TaskDoneInput", NULL},
+	{M_POST, "/api/tasks/{id}/dismiss", IQ_WRITE, ROUTE_BODY, api_task_dismiss,
+	 "Dismiss an open task with the reason", "TaskDismissInput", NULL},
 	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,
 	 REMAINS_QUERY_PARAMS},
 	{M_GET, "/api/remains/batches", RM_READ, 0, api_remains_batches,
@@ -473,6 +493,7 @@ const http_group_hooks http_groups[GROUP_COUNT] = {
 	[GROUP_LOGINS] = {login_limit_init, login_limit_free},
 	[GROUP_IMPORTS] = {import_watch_init, import_watch_free},
 	[GROUP_SIGNING] = {sign_limit_init, sign_limit_free},
+	[GROUP_WATCH] = {watcher_start, watcher_stop},
 };
 
 /* A path parameter: an id, a user name, a number. */

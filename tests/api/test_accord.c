@@ -377,6 +377,14 @@ static void a_manifest_signed_by_both_parties_agrees_the_stage(void **state)
 	assert_contains(buf_str(&r.body), "bad.json");
 	resp_free(&r);
 
+	/* Коваленко's mother asks about him: the signed manifest naming him
+	 * makes a task for the family liaison (the watch, families.md). */
+	char inquiry[400];
+	snprintf(inquiry, sizeof(inquiry), "{\"inquirer\":\"Ганна Коваленко\",\"relation\":\"mother\",\"person\":\"%s\","
+	         "\"consents\":[{\"purpose\":\"tracing\",\"form\":\"oral\"}]}", uid[KOVALENKO]);
+	assert_status(post_json(ROLE_FAMILY_LIAISON, "/api/inquiries", inquiry, &r), 201);
+	resp_free(&r);
+
 	env = signed_manifest(2);
 	assert_status(upload_manifest(env, &r), 200);
 	assert_true(json_is_true(json_object_get(r.json, "agreed")));
@@ -384,6 +392,15 @@ static void a_manifest_signed_by_both_parties_agrees_the_stage(void **state)
 	assert_int_equal(int_at(r.json, "signatures_added"), 2);
 	resp_free(&r);
 	json_decref(env);
+	assert_status(post_json(ROLE_FAMILY_LIAISON, "/api/tasks/watch", NULL, &r), 200);
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/api/tasks?person=%s", uid[KOVALENKO]);
+	assert_status(get(ROLE_FAMILY_LIAISON, path, &r), 200);
+	json_t *task = find(json_object_get(r.json, "tasks"), "kind", "manifest");
+	assert_non_null(task);
+	assert_contains(str_at(task, "evidence"), "manifest of stage 1 of test-2025");
+	assert_contains(str_at(task, "source"), stage_id);
+	resp_free(&r);
 
 	/* Both parties' signatures valid, trusted and over this document; the
 	 * mediator has not witnessed it. */

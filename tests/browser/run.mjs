@@ -1376,6 +1376,7 @@ function sweepPages() {
       ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form']],
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
     family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
+      ['tasks', '/tasks', 'section.tasks-page'],
       ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
         await page.click('#tab-family');
         await page.waitForSelector('#family-tab');
@@ -1550,7 +1551,7 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
     for (const r of await pageEnglish(page)) found.push(`${path}: "${r}"`);
   };
   const walk = {
-    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/inquiries/new', '#intake', async () => {
+    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/tasks', 'section.tasks-page'], ['/inquiries/new', '#intake', async () => {
       // The intake refused: who asks is missing; said in Ukrainian.
       await page.fill('#iq-surname', 'Шевчук');
       await page.click('#iq-submit');
@@ -2176,6 +2177,56 @@ test('post-mortem: identification records a case\'s observations on its page and
   assert(text.includes('tooth 36: ante-mortem missing, post-mortem present: not possible (exclusion)'), `no exclusion: ${text}`);
   assert(text.includes('the ranges overlap'), `height not compared: ${text}`);
   await shot(page, '75-remains-postmortem');
+});
+
+// ---- the watch: the family liaison's tasks ----------------------------------
+
+test('tasks: a list naming a son a family asks about makes a task; the liaison closes it with a note; the Family tab shows it', async (page) => {
+  await signIn(page, 'family_liaison');
+  const iq = await apiAs(page, 'POST', '/api/inquiries', { inquirer: 'Ніна Шевчук', relation: 'mother', person: personId,
+    consents: [{ purpose: 'tracing', form: 'oral' }] });
+  assert(iq.status === 201, `the inquiry was not recorded: ${iq.status}`);
+  // The other side's list, in Russian, reconciled by the negotiator.
+  await signOutIn(page, 'negotiator');
+  const rec = await page.evaluate(async () => {
+    const me = await (await fetch('/api/me')).json();
+    const fd = new FormData();
+    fd.append('file', new Blob(['surname,given_names,patronymic,birth_date\nШевчук,Александр,Николаевич,1994-02-11\n'],
+      { type: 'text/csv' }), 'ru-2026-06-12.csv');
+    const r = await fetch('/api/reconcile', { method: 'POST', headers: { 'X-CSRF-Token': me.csrf }, body: fd });
+    return { status: r.status, body: await r.json() };
+  });
+  assert(rec.status === 200, `the list was not reconciled: ${rec.status}`);
+  assert(rec.body.watch && rec.body.watch.created >= 1, `the list made no task: ${JSON.stringify(rec.body.watch)}`);
+  await signOutIn(page, 'family_liaison');
+  await page.click('nav a[href="/tasks"]');
+  await page.waitForSelector('section.tasks-page');
+  const row = page.locator('#tasks tr[data-status="open"]', { hasText: 'ru-2026-06-12.csv' });
+  assert(await row.count() === 1, 'no open task from the list');
+  const id = await row.getAttribute('data-task');
+  assert((await row.textContent()).includes('matched to this person'), 'the task does not give its evidence');
+  await shot(page, '80-tasks');
+  await noOverflow(page, 'the task list');
+  // Closing without saying what the family was told is refused.
+  await page.click(`#done-${id}`);
+  await page.waitForSelector(`form[data-task="${id}"] .notice.error`);
+  await page.selectOption(`#how-${id}`, 'letter');
+  await page.fill(`#note-${id}`, 'Wrote to the mother: her son is on the other side’s list of 12 June.');
+  await page.click(`#done-${id}`);
+  await page.waitForSelector(`#tasks tr[data-task="${id}"]`, { state: 'detached' });
+  await page.selectOption('#task-status', 'done');
+  await page.click('section.tasks-page form.filters button[type=submit]');
+  await page.waitForSelector(`#tasks tr[data-task="${id}"][data-status="done"]`);
+  assert((await page.textContent(`#tasks tr[data-task="${id}"]`)).includes('Told by letter'), 'how the family was told is not shown');
+  // The person's Family tab lists the task too.
+  await page.goto(`${base}/persons/${personId}`);
+  await page.click('#tab-family');
+  await page.waitForSelector(`#person-tasks tr[data-task="${id}"]`);
+  await shot(page, '81-person-family-tasks');
+  // A registrar reads no task.
+  await signOutIn(page, 'registrar');
+  const r = await apiAs(page, 'GET', '/api/tasks');
+  assert(r.status === 403, `a registrar read the tasks: ${r.status}`);
 });
 
 const only = process.env.PARLEY_BROWSER_ONLY;

@@ -29,6 +29,7 @@ const pages = {
   dna_data: () => import('./pages/dna_data.js'),
   dna_advice: () => import('./pages/dna_advice.js'),
   families: () => import('./pages/families.js'),
+  tasks: () => import('./pages/tasks.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -64,6 +65,7 @@ const routes = [
   { path: /^\/inquiries$/, page: 'families', perm: 'inquiry_read', nav: 'inquiries' },
   { path: /^\/inquiries\/new$/, page: 'families', perm: 'inquiry_write', section: 'inquiries', args: { create: true } },
   { path: /^\/inquiries\/(Q[0-9A-Z]{16})$/, page: 'families', perm: 'inquiry_read', section: 'inquiries' },
+  { path: /^\/tasks$/, page: 'tasks', perm: 'inquiry_contacts', nav: 'tasks' },
   { path: /^\/dna$/, page: 'dna', perm: 'dna_read', nav: 'dna' },
   { path: /^\/dna\/data$/, page: 'dna_data', perm: 'dna_read', section: 'dna' },
   { path: /^\/dna\/advice$/, page: 'dna_advice', perm: 'dna_read', section: 'dna' },
@@ -72,7 +74,7 @@ const routes = [
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
   ['/reconcile', 'reconcile'], ['/agreements', 'agreements'], ['/stages', 'stages'], ['/aftercare', 'aftercare'],
-  ['/inquiries', 'inquiries'], ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
+  ['/inquiries', 'inquiries'], ['/tasks', 'tasks'], ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
 ];
 
 const state = { me: null, fields: null };

@@ -219,6 +219,9 @@ export async function render(ctx) {
         try {
           const { familyTab } = await import('./families.js');
           family.replaceChildren(await familyTab(ctx, p.id));
+          const { personTasks } = await import('./tasks.js');
+          const tasks = await personTasks(ctx, p.id);
+          if (tasks) family.append(tasks);
         } catch (err) {
           family.replaceChildren(notice('error', err.message));
         }
