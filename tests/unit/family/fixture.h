@@ -49,7 +49,14 @@ static inline void fam_input(inquiry_input *in, ...)
 			consent_input *c = &in->consents[in->nconsents++];
 			c->purpose = consent_purpose_names[consent_purpose_parse(name + 8)];
 			const char *sp = strchr(eq + 1, ' ');
-			c->form = sp ? strndup(eq + 1, (size_t)(sp - eq - 1)) : eq + 1; /* leaked: a test's */
+			c->form = eq + 1;
+			if(sp) { /* the form alone, in a ring of copies that outlive the input */
+				static char forms[64][24];
+				static unsigned next;
+				char *form = forms[next++ % 64];
+				snprintf(form, sizeof(forms[0]), "%.*s", (int)(sp - eq - 1), eq + 1);
+				c->form = form;
+			}
 			c->date = sp ? sp + 1 : NULL;
 			continue;
 		}
