@@ -36,6 +36,13 @@ const msg_entry msg_table_match14[] = {
 	  "народження чи особового номера, тож нічого не порівнювалося",
 	  "ни одна пара записей не сошлась: у списков нет общей фамилии, имени с годом рождения, даты рождения или "
 	  "личного номера, поэтому ничего не сравнивалось"}},
+	{"match.blocks_skipped",
+	 {"{n} {n#group|groups} of records sharing a service number or a birth date with patronymic {n#was|were} "
+	  "too large to compare whole and {n#was|were} skipped; their records were still compared by name and date",
+	  "{n} {n#групу|групи|груп} записів зі спільним особовим номером чи датою народження з по батькові "
+	  "виявилися завеликими для повного порівняння й пропущено; їхні записи все одно порівняно за іменем і датою",
+	  "{n} {n#группу|группы|групп} записей с общим личным номером или датой рождения с отчеством "
+	  "оказались слишком большими для полного сравнения и пропущены; их записи всё равно сравнены по имени и дате"}},
 	{"match.none_linked",
 	 {"{n} {n#pair was|pairs were} compared and none came near a match: the lists seem to hold different people",
 	  "порівняно {n} {n#пару|пари|пар}, і жодна не наблизилась до збігу: схоже, у списках різні люди",

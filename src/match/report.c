@@ -63,6 +63,10 @@ int match_warnings(const match_spec *spec, const match_result *r, size_t na, siz
 		         NULL);
 	if(!na || !nb)
 		return n;
+	/* A block over its rule's cap without windows (a service number that
+	 * many records share) is skipped: say so, or it is a silent gap. */
+	if(r->skipped_blocks)
+		pl_failc(&out[n++], PL_EINPUT, "match.blocks_skipped", "n", PL_N((long long)r->skipped_blocks), NULL);
 	if(!r->candidates)
 		pl_failc(&out[n++], PL_EINPUT, "match.no_candidates", NULL);
 	else if(!r->links && !r->reviews)

@@ -241,6 +241,11 @@ static void test_large_blocks_in_windows(void **state)
 	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
 	assert_int_equal(r.candidates, 0);
 	assert_int_equal(r.skipped_blocks, 1);
+	pl_err w[MATCH_WARNINGS_MAX] = {{0}};
+	int nw = match_warnings(&spec, &r, a.n, b.n, w), skipped = 0;
+	for(int k = 0; k < nw; k++)
+		skipped += !strcmp(w[k].code, "match.blocks_skipped");
+	assert_int_equal(skipped, 1);
 	match_result_free(&r);
 	match_side_free(&a);
 	match_side_free(&b);
