@@ -21,12 +21,6 @@
 	" pr.pairing, pr.pairing_none_remains, pr.pairing_none_person, pr.pairing_lo, pr.pairing_hi"
 #define PROPOSAL_FROM " FROM dna_proposal pr JOIN dna_run run ON run.id = pr.run_id"
 
-static const char *text(sqlite3_stmt *s, int i, arena *a)
-{
-	const char *t = store_column_text(s, i);
-	return t ? arena_strdup(a, t) : NULL;
-}
-
 static double real_or_nan(sqlite3_stmt *s, int i)
 {
 	return sqlite3_column_type(s, i) == SQLITE_NULL ? NAN : sqlite3_column_double(s, i);
@@ -40,19 +34,22 @@ typedef struct proposal_ids {
 static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_ids *ids)
 {
 	*p = (dna_proposal){
-		.id = sqlite3_column_int64(s, 0), .run = sqlite3_column_int64(s, 1), .kind = text(s, 2, a),
-		.relatives = text(s, 6, a), .log10_lr = sqlite3_column_double(s, 7),
-		.log10_glr = real_or_nan(s, 8),
+		.id = sqlite3_column_int64(s, 0), .run = sqlite3_column_int64(s, 1),
+		.kind = store_column_dup(s, 2, a), .relatives = store_column_dup(s, 6, a),
+		.log10_lr = sqlite3_column_double(s, 7), .log10_glr = real_or_nan(s, 8),
 		.posterior = sqlite3_column_double(s, 9), .loci = sqlite3_column_int(s, 10),
-		.inconsistent = sqlite3_column_int(s, 11), .status = text(s, 12, a), .action = text(s, 13, a),
-		.decided_by = text(s, 14, a), .decided_at = text(s, 15, a), .note = text(s, 16, a),
-		.created_at = text(s, 17, a), .prior_n = sqlite3_column_double(s, 18),
-		.reviewed_by = text(s, 19, a), .reviewed_at = text(s, 20, a), .review_note = text(s, 21, a),
-		.reviewed_from = text(s, 22, a), .withdraw_reason = text(s, 23, a), .withdraw_by = text(s, 24, a),
-		.withdraw_at = text(s, 25, a), .withdrawn_by = text(s, 26, a), .withdrawn_at = text(s, 27, a),
-		.withdraw_roles = (unsigned)sqlite3_column_int(s, 28), .pairing = real_or_nan(s, 29),
-		.pairing_none_remains = real_or_nan(s, 30), .pairing_none_person = real_or_nan(s, 31),
-		.pairing_lo = real_or_nan(s, 32), .pairing_hi = real_or_nan(s, 33),
+		.inconsistent = sqlite3_column_int(s, 11), .status = store_column_dup(s, 12, a),
+		.action = store_column_dup(s, 13, a), .decided_by = store_column_dup(s, 14, a),
+		.decided_at = store_column_dup(s, 15, a), .note = store_column_dup(s, 16, a),
+		.created_at = store_column_dup(s, 17, a), .prior_n = sqlite3_column_double(s, 18),
+		.reviewed_by = store_column_dup(s, 19, a), .reviewed_at = store_column_dup(s, 20, a),
+		.review_note = store_column_dup(s, 21, a), .reviewed_from = store_column_dup(s, 22, a),
+		.withdraw_reason = store_column_dup(s, 23, a), .withdraw_by = store_column_dup(s, 24, a),
+		.withdraw_at = store_column_dup(s, 25, a), .withdrawn_by = store_column_dup(s, 26, a),
+		.withdrawn_at = store_column_dup(s, 27, a), .withdraw_roles = (unsigned)sqlite3_column_int(s, 28),
+		.pairing = real_or_nan(s, 29), .pairing_none_remains = real_or_nan(s, 30),
+		.pairing_none_person = real_or_nan(s, 31), .pairing_lo = real_or_nan(s, 32),
+		.pairing_hi = real_or_nan(s, 33),
 	};
 	*ids = (proposal_ids){sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
 	                      sqlite3_column_int64(s, 5)};
@@ -279,7 +276,7 @@ static pl_rc case_sex(store *st, int64_t case_id, arena *a, dna_sex *sex, const 
 	sqlite3_bind_int64(s, 1, case_id);
 	int x = sqlite3_step(s);
 	*sex = x == SQLITE_ROW ? dna_sex_parse(store_column_text(s, 0)) : DNA_SEX_UNKNOWN;
-	*amel = x == SQLITE_ROW ? text(s, 1, a) : NULL;
+	*amel = x == SQLITE_ROW ? store_column_dup(s, 1, a) : NULL;
 	sqlite3_reset(s);
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a profile's sex");
 }

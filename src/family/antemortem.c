@@ -28,14 +28,6 @@ bool am_tooth_exists(long n)
 	return n / 10 >= 1 && n / 10 <= 4 && n % 10 >= 1 && n % 10 <= 8;
 }
 
-static int word_find(const char *const *names, const char *s)
-{
-	for(int i = 0; names[i]; i++)
-		if(!strcmp(names[i], s))
-			return i;
-	return -1;
-}
-
 static void words_text(const char *const *names, char *out, size_t size)
 {
 	size_t at = 0;
@@ -85,7 +77,7 @@ static bool put_word(json_t *out, const json_t *doc, const char *key, const char
 	const char *s = text_of(json_object_get(doc, key), &bad);
 	char list[300];
 	words_text(names, list, sizeof(list));
-	if(bad || (s && word_find(names, s) < 0)) {
+	if(bad || (s && fam_word(names, s) < 0)) {
 		pl_failc(err, PL_EINPUT, "antemortem.word", "field", key, "value", bad ? "(not text)" : s, "expected",
 		         list, NULL);
 		return false;
@@ -156,11 +148,11 @@ static bool put_marks(json_t *out, const json_t *doc, pl_err *err)
 			snprintf(field, sizeof(field), "marks[%zu].location", i);
 			words_text(am_location_names, words, sizeof(words));
 			pl_failc(err, PL_EINPUT, "antemortem.no_location", "field", field, "expected", words, NULL);
-		} else if(word_find(am_location_names, loc) < 0) {
+		} else if(fam_word(am_location_names, loc) < 0) {
 			snprintf(field, sizeof(field), "marks[%zu].location", i);
 			words_text(am_location_names, words, sizeof(words));
 			pl_failc(err, PL_EINPUT, "antemortem.word", "field", field, "value", loc, "expected", words, NULL);
-		} else if(kind && word_find(am_mark_kind_names, kind) < 0) {
+		} else if(kind && fam_word(am_mark_kind_names, kind) < 0) {
 			snprintf(field, sizeof(field), "marks[%zu].kind", i);
 			words_text(am_mark_kind_names, words, sizeof(words));
 			pl_failc(err, PL_EINPUT, "antemortem.word", "field", field, "value", kind, "expected", words, NULL);
@@ -202,7 +194,7 @@ static bool put_dental(json_t *out, const json_t *doc, pl_err *err)
 			return false;
 		}
 		const char *code = json_is_string(v) ? json_string_value(v) : "";
-		if(word_find(am_tooth_code_names, code) < 0) {
+		if(fam_word(am_tooth_code_names, code) < 0) {
 			words_text(am_tooth_code_names, words, sizeof(words));
 			pl_failc(err, PL_EINPUT, "antemortem.word", "field", field, "value", code, "expected", words, NULL);
 			return false;
@@ -229,7 +221,7 @@ json_t *am_clean(const json_t *doc, bool inquiry_allowed, pl_err *err)
 	const char *key;
 	const json_t *v;
 	json_object_foreach((json_t *)doc, key, v) {
-		int k = word_find(keys, key);
+		int k = fam_word(keys, key);
 		if(k < 0 || (k == 0 && !inquiry_allowed)) {
 			char list[200];
 			words_text(keys + !inquiry_allowed, list, sizeof(list));

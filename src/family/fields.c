@@ -40,7 +40,7 @@ const field_def inquiry_fields[IF_COUNT] = {
 	[IF_NOTE] = {"note", FK_NOTE, NULL, 0, "Note", "free text"},
 };
 
-static int parse(const char *const *names, const char *name)
+int fam_word(const char *const *names, const char *name)
 {
 	for(int i = 0; name && names[i]; i++)
 		if(!strcmp(name, names[i]))
@@ -50,12 +50,12 @@ static int parse(const char *const *names, const char *name)
 
 int inquiry_status_parse(const char *name)
 {
-	return parse(inquiry_status_names, name);
+	return fam_word(inquiry_status_names, name);
 }
 
 int consent_purpose_parse(const char *name)
 {
-	return parse(consent_purpose_names, name);
+	return fam_word(consent_purpose_names, name);
 }
 
 bool inquiry_field_is_contact(int f)
@@ -104,7 +104,7 @@ pl_rc fam_consent_clean(const consent_input *in, pdate today, arena *a, consent_
 	*out = *in;
 	if(consent_purpose_parse(in->purpose) < 0)
 		return pl_failc(err, PL_EINPUT, "family.purpose", "purpose", in->purpose ? in->purpose : "", NULL);
-	if(parse(consent_form_names, in->form) < 0)
+	if(fam_word(consent_form_names, in->form) < 0)
 		return pl_failc(err, PL_EINPUT, "family.form", "purpose", in->purpose, "form",
 		                in->form ? in->form : "", NULL);
 	if(in->date && *in->date) {

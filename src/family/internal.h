@@ -8,6 +8,10 @@
 
 /* ---- fields.c: values ------------------------------------------------------ */
 
+/* The index of name in the NULL-terminated names, -1 if it is not one of
+ * them (or NULL). */
+int fam_word(const char *const *names, const char *name);
+
 /* Check and clean one value of field i (field_clean, and what a phone,
  * an e-mail address or a person's id must look like). The value to keep
  * (NULL: empty) or NULL with *why. */

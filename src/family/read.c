@@ -12,18 +12,11 @@
 	" last_seen_place, unit, circumstances, note"
 enum { FIRST_FIELD = 10 };
 
-static const char *text_or_null(sqlite3_stmt *s, int i, arena *a)
-{
-	const char *t = store_column_text(s, i);
-	return t ? arena_strdup(a, t) : NULL;
-}
-
+/* A stored word this binary does not know reads as the list's first. */
 static int word_index(const char *const *names, const char *w)
 {
-	for(int i = 0; w && names[i]; i++)
-		if(!strcmp(names[i], w))
-			return i;
-	return 0;
+	int k = fam_word(names, w);
+	return k < 0 ? 0 : k;
 }
 
 static void from_row(sqlite3_stmt *s, arena *a, inquiry *q)
@@ -32,16 +25,16 @@ static void from_row(sqlite3_stmt *s, arena *a, inquiry *q)
 	q->id = sqlite3_column_int64(s, 0);
 	snprintf(q->uid, sizeof(q->uid), "%s", store_column_text(s, 1));
 	q->status = (inquiry_status)word_index(inquiry_status_names, store_column_text(s, 2));
-	q->close_reason = text_or_null(s, 3, a);
+	q->close_reason = store_column_dup(s, 3, a);
 	q->linked = (inquiry_link)word_index(inquiry_link_names, store_column_text(s, 4));
 	q->link_prob = sqlite3_column_double(s, 5);
 	q->person_id = sqlite3_column_int64(s, 6);
-	q->actor = text_or_null(s, 7, a);
-	q->created_at = text_or_null(s, 8, a);
-	q->updated_at = text_or_null(s, 9, a);
+	q->actor = store_column_dup(s, 7, a);
+	q->created_at = store_column_dup(s, 8, a);
+	q->updated_at = store_column_dup(s, 9, a);
 	for(int f = 0, col = FIRST_FIELD; f < IF_COUNT; f++)
 		if(f != IF_PERSON)
-			q->f[f] = text_or_null(s, col++, a);
+			q->f[f] = store_column_dup(s, col++, a);
 }
 
 /* ---- consents ------------------------------------------------------------------ */
@@ -69,13 +62,13 @@ pl_rc fam_consents_of(store *st, int64_t inquiry_id, arena *a, consent **out, si
 		}
 		consent *c = &(*out)[(*n)++];
 		c->purpose = (consent_purpose)consent_purpose_parse(store_column_text(s, 0));
-		c->given = text_or_null(s, 1, a);
-		c->form = text_or_null(s, 2, a);
-		c->withdrawn = text_or_null(s, 3, a);
-		c->withdrawn_form = text_or_null(s, 4, a);
-		c->note = text_or_null(s, 5, a);
-		c->actor = text_or_null(s, 6, a);
-		c->created_at = text_or_null(s, 7, a);
+		c->given = store_column_dup(s, 1, a);
+		c->form = store_column_dup(s, 2, a);
+		c->withdrawn = store_column_dup(s, 3, a);
+		c->withdrawn_form = store_column_dup(s, 4, a);
+		c->note = store_column_dup(s, 5, a);
+		c->actor = store_column_dup(s, 6, a);
+		c->created_at = store_column_dup(s, 7, a);
 	}
 	sqlite3_reset(s);
 	if(arena_oom(a))
@@ -167,7 +160,7 @@ static pl_rc others(store *st, const inquiry *q, arena *a, const char ***out, si
 	*n = 0;
 	int x;
 	while(*out && (x = sqlite3_step(s)) == SQLITE_ROW)
-		(*out)[(*n)++] = text_or_null(s, 0, a);
+		(*out)[(*n)++] = store_column_dup(s, 0, a);
 	sqlite3_reset(s);
 	return *out && !arena_oom(a) ? PL_OK : pl_nomem(err);
 }

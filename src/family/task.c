@@ -11,47 +11,33 @@ const char *const task_kind_names[TK_COUNT + 1] = {"list", "manifest", "status",
 const char *const task_status_names[TS_COUNT + 1] = {"open", "done", "dismissed", NULL};
 const char *const task_told_names[] = {"phone", "letter", "in_person", NULL};
 
-static int word(const char *const *names, const char *w)
-{
-	for(int i = 0; w && names[i]; i++)
-		if(!strcmp(names[i], w))
-			return i;
-	return -1;
-}
-
 #define TASK_COLUMNS                                                                            \
 	"t.id, t.uid, t.kind, t.source, t.evidence_code, t.evidence_args, q.uid, t.person_id,"      \
 	" t.status, t.assignee, t.told_how, t.told_on, t.note, t.closed_by, t.closed_at,"           \
 	" t.created_at, t.inquiry_id"
 #define TASK_FROM " FROM family_task t JOIN inquiry q ON q.id = t.inquiry_id"
 
-static const char *dup(sqlite3_stmt *s, int i, arena *a)
-{
-	const char *t = store_column_text(s, i);
-	return t ? arena_strdup(a, t) : NULL;
-}
-
 static void from_row(sqlite3_stmt *s, arena *a, family_task *t, int64_t *inquiry_id)
 {
 	memset(t, 0, sizeof(*t));
 	t->id = sqlite3_column_int64(s, 0);
 	snprintf(t->uid, sizeof(t->uid), "%s", store_column_text(s, 1));
-	int k = word(task_kind_names, store_column_text(s, 2));
+	int k = fam_word(task_kind_names, store_column_text(s, 2));
 	t->kind = k < 0 ? TK_LIST : (task_kind)k;
-	t->source = dup(s, 3, a);
-	t->evidence_code = dup(s, 4, a);
-	t->evidence_args = dup(s, 5, a);
+	t->source = store_column_dup(s, 3, a);
+	t->evidence_code = store_column_dup(s, 4, a);
+	t->evidence_args = store_column_dup(s, 5, a);
 	snprintf(t->inquiry, sizeof(t->inquiry), "%s", store_column_text(s, 6));
 	t->who.id = sqlite3_column_int64(s, 7);
-	int st = word(task_status_names, store_column_text(s, 8));
+	int st = fam_word(task_status_names, store_column_text(s, 8));
 	t->status = st < 0 ? TS_OPEN : (task_status)st;
-	t->assignee = dup(s, 9, a);
-	t->told_how = dup(s, 10, a);
-	t->told_on = dup(s, 11, a);
-	t->note = dup(s, 12, a);
-	t->closed_by = dup(s, 13, a);
-	t->closed_at = dup(s, 14, a);
-	t->created_at = dup(s, 15, a);
+	t->assignee = store_column_dup(s, 9, a);
+	t->told_how = store_column_dup(s, 10, a);
+	t->told_on = store_column_dup(s, 11, a);
+	t->note = store_column_dup(s, 12, a);
+	t->closed_by = store_column_dup(s, 13, a);
+	t->closed_at = store_column_dup(s, 14, a);
+	t->created_at = store_column_dup(s, 15, a);
 	*inquiry_id = sqlite3_column_int64(s, 16);
 }
 
@@ -88,7 +74,7 @@ static pl_rc statuses_check(const char *list, pl_err *err)
 	for(const char *p = list ? list : ""; *p;) {
 		size_t n = strcspn(p, ",");
 		snprintf(w, sizeof(w), "%.*s", (int)(n < sizeof(w) ? n : sizeof(w) - 1), p);
-		if(word(task_status_names, w) < 0)
+		if(fam_word(task_status_names, w) < 0)
 			return pl_failc(err, PL_EUSAGE, "watch.task_status", "status", w, NULL);
 		p += n + (p[n] == ',');
 	}
@@ -254,7 +240,7 @@ static pl_rc done(store *st, family_task *t, const void *arg, pl_err *err)
 	done_arg *d = (done_arg *)arg;
 	if(!t->may_contact)
 		return pl_failc(err, PL_ECONFLICT, "watch.no_contact", "task", t->uid, "inquiry", t->inquiry, NULL);
-	if(word(task_told_names, d->how) < 0)
+	if(fam_word(task_told_names, d->how) < 0)
 		return pl_failc(err, PL_EINPUT, "watch.told_how", "how", d->how ? d->how : "", NULL);
 	char *today = d->today;
 	date_format(store_today(st), today);

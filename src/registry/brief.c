@@ -50,12 +50,6 @@ typedef struct brief_ctx {
 	arena *a;
 } brief_ctx;
 
-static const char *dup_col(sqlite3_stmt *s, int i, arena *a)
-{
-	const char *t = store_column_text(s, i);
-	return t ? arena_strdup(a, t) : NULL;
-}
-
 static void brief_row(sqlite3_stmt *s, size_t i, void *ctx)
 {
 	brief_ctx *c = ctx;
@@ -66,7 +60,7 @@ static void brief_row(sqlite3_stmt *s, size_t i, void *ctx)
 	                       &b->given_names_latin, &b->patronymic_latin, &b->sex, &b->birth_date,
 	                       &b->party};
 	for(int k = 0; k < 9; k++)
-		*text[k] = dup_col(s, 3 + k, c->a);
+		*text[k] = store_column_dup(s, 3 + k, c->a);
 	int status = lifecycle_status_parse(store_column_text(s, 12));
 	b->status = status < 0 ? ST_INITIAL : (person_status)status;
 }
@@ -113,7 +107,7 @@ static void event_row(sqlite3_stmt *s, size_t i, void *ctx)
 {
 	event_ctx *c = ctx;
 	c->out[i].type = lifecycle_event_parse(store_column_text(s, 1));
-	c->out[i].date = dup_col(s, 2, c->a);
+	c->out[i].date = store_column_dup(s, 2, c->a);
 }
 
 pl_rc registry_last_events(store *st, const int64_t *ids, size_t n, unsigned types, arena *a,

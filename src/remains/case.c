@@ -8,28 +8,22 @@
 
 /* ---- reading ------------------------------------------------------------ */
 
-static const char *text_or_null(sqlite3_stmt *s, int i, arena *a)
-{
-	const char *t = store_column_text(s, i);
-	return t ? arena_strdup(a, t) : NULL;
-}
-
 void rcase_from_row(sqlite3_stmt *s, arena *a, void *item)
 {
 	remains_case *c = item;
 	memset(c, 0, sizeof(*c));
 	c->id = sqlite3_column_int64(s, 0);
 	snprintf(c->uid, sizeof(c->uid), "%s", store_column_text(s, 1));
-	c->tag = text_or_null(s, 2, a);
-	c->batch = text_or_null(s, 3, a);
-	c->recovery_place = text_or_null(s, 4, a);
-	c->recovery_date = text_or_null(s, 5, a);
-	c->condition = text_or_null(s, 6, a);
+	c->tag = store_column_dup(s, 2, a);
+	c->batch = store_column_dup(s, 3, a);
+	c->recovery_place = store_column_dup(s, 4, a);
+	c->recovery_date = store_column_dup(s, 5, a);
+	c->condition = store_column_dup(s, 6, a);
 	int st = remains_status_parse(store_column_text(s, 7));
 	c->status = st < 0 ? RS_UNIDENTIFIED : (remains_status)st;
-	c->note = text_or_null(s, 8, a);
-	c->created_at = text_or_null(s, 9, a);
-	c->updated_at = text_or_null(s, 10, a);
+	c->note = store_column_dup(s, 8, a);
+	c->created_at = store_column_dup(s, 9, a);
+	c->updated_at = store_column_dup(s, 10, a);
 	c->batch_id = sqlite3_column_int64(s, 11);
 	c->person_id = sqlite3_column_int64(s, 12);
 }

@@ -158,25 +158,19 @@ pl_rc remains_cases_all(store *st, const char *batch, arena *a, remains_case **o
 
 /* ---- one case ----------------------------------------------------------------- */
 
-static const char *dup_text(sqlite3_stmt *s, int i, arena *a)
-{
-	const char *t = store_column_text(s, i);
-	return t ? arena_strdup(a, t) : NULL;
-}
-
 static void custody_from_row(sqlite3_stmt *s, arena *a, void *item)
 {
 	remains_custody *e = item;
 	const char **cols[] = {&e->holder, &e->since, &e->note, &e->actor, &e->created_at};
 	for(int i = 0; i < 5; i++)
-		*cols[i] = dup_text(s, i, a);
+		*cols[i] = store_column_dup(s, i, a);
 }
 
 static void fragment_from_row(sqlite3_stmt *s, arena *a, void *item)
 {
 	remains_fragment *f = item;
-	f->label = dup_text(s, 0, a);
-	f->description = dup_text(s, 1, a);
+	f->label = store_column_dup(s, 0, a);
+	f->description = store_column_dup(s, 1, a);
 	f->person_id = sqlite3_column_int64(s, 2);
 }
 
@@ -184,8 +178,8 @@ static void related_from_row(sqlite3_stmt *s, arena *a, void *item)
 {
 	remains_related *o = item;
 	o->person_id = sqlite3_column_int64(s, 0);
-	o->tag = dup_text(s, 1, a);
-	o->batch = dup_text(s, 2, a);
+	o->tag = store_column_dup(s, 1, a);
+	o->batch = store_column_dup(s, 2, a);
 	int st = remains_status_parse(store_column_text(s, 3));
 	o->status = st < 0 ? RS_UNIDENTIFIED : (remains_status)st;
 	o->fragment = sqlite3_column_int(s, 4) != 0;
@@ -267,7 +261,7 @@ pl_rc remains_case_tag(store *st, const char *uid, arena *a, const char **tag, p
 		return rc;
 	sqlite3_bind_text(s, 1, uid, -1, SQLITE_STATIC);
 	int x = sqlite3_step(s);
-	*tag = x == SQLITE_ROW ? dup_text(s, 0, a) : NULL;
+	*tag = x == SQLITE_ROW ? store_column_dup(s, 0, a) : NULL;
 	sqlite3_reset(s);
 	if(x == SQLITE_DONE)
 		return pl_failc(err, PL_ENOTFOUND, "remains.no_case", "case", uid, NULL);

@@ -535,6 +535,12 @@ const char *store_column_text(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
+const char *store_column_dup(sqlite3_stmt *s, int i, arena *a)
+{
+	const char *t = store_column_text(s, i);
+	return t ? arena_strdup(a, t) : NULL;
+}
+
 bool store_try_step(store *st, sqlite3_stmt *s)
 {
 	sqlite3_busy_timeout(st->db, 0);

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/date.h"
 #include "core/err.h"
 
@@ -196,6 +197,9 @@ pl_rc store_rows_by_ids(store *st, sqlite3_stmt *s, const int64_t *ids, size_t n
 int store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Column text, or NULL. */
 const char *store_column_text(sqlite3_stmt *s, int i);
+/* The same copied into a (NULL for NULL, or when a is out of memory: see
+ * arena_oom). */
+const char *store_column_dup(sqlite3_stmt *s, int i, arena *a);
 
 /* A consistent copy of the whole database into a new SQLite file at path
  * (which must not exist), taken online with SQLite's backup API in steps
