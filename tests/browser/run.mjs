@@ -2078,6 +2078,9 @@ test('families: an intake as the call goes (the person found as one types, the l
   // Withdrawn, kept with its date.
   await page.click('#consent-history button.withdraw[data-purpose="share_icrc"]');
   await page.waitForSelector('#consent-history button.withdraw[data-purpose="share_icrc"]', { state: 'detached' });
+  // The page is drawn again after the withdrawal: wait for the new table
+  // (the old one goes first), then count its rows.
+  await page.waitForSelector('#consent-history tbody tr');
   assert(await page.locator('#consent-history tbody tr').count() === 2, 'the withdrawn consent is gone from the history');
   // The list, then the person's Family tab.
   await page.click('nav a[href="/inquiries"]');
