@@ -245,6 +245,22 @@ pl_rc family_import(store *st, const char *path, const inquiry_import_opts *o,
                     inquiry_import_report *rep, pl_err *err);
 void inquiry_import_report_free(inquiry_import_report *rep);
 
+/* ---- retention (retention.c) ------------------------------------------------------ */
+
+/* A retention rule reaching person p (registry.h, retention_hooks.apply):
+ * contacts erases their inquirers' phone, e-mail and address; identity the
+ * names the family gave (the birth date to its year) and the ante-mortem
+ * record and photos (then family_photo_sweep, after the commit). Each
+ * change audited and told through h->change; their number in *changes. */
+pl_rc family_retention_apply(store *st, const retention_person *p, const retention_hooks *h, size_t *changes,
+                             pl_err *err);
+/* Every retention rule applied (registry_retention_run) to the registry,
+ * the linkage keys (match_key_forget) and the families' data, each change
+ * told through change(ctx, ...); then, unless a dry run, the photo files
+ * whose records were erased removed (their number in *photos_removed). */
+pl_rc family_retention_run(store *st, bool dry_run, retention_fn change, void *ctx, size_t *changes,
+                           long *photos_removed, pl_err *err);
+
 /* ---- the watch and the family liaison's tasks (watch.c, task.c) --------------- */
 
 /* Whenever something concerns a person with an open inquiry, a task for
