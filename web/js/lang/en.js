@@ -549,7 +549,7 @@ export default {
     done_withdraw_approved: "Withdrawn: case {tag} is unidentified again.",
     done_withdraw_cancelled: "The withdrawal request was dropped.",
   },
-  dna_statuses: { candidate: 'candidate', proposed: 'proposed', reviewed: 'reviewed', confirmed: 'confirmed', rejected: 'rejected', withdrawn: 'withdrawn' },
+  dna_statuses: { candidate: 'candidate', proposed: 'proposed', reviewed: 'reviewed', confirmed: 'confirmed', rejected: 'rejected', withdrawn: 'withdrawn', fallen: 'fell: consent withdrawn' },
   dna_actions: { identify: 'identified', return: 'flagged for return', join: 'joined as one person' },
   dna_mutation: { none: 'no', equal: 'equal', proportional: 'proportional', stepwise: 'stepwise' },
   dna_rel: {

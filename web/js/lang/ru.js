@@ -552,7 +552,7 @@ export default {
     done_withdraw_approved: 'Отозвано: дело {tag} снова не идентифицировано.',
     done_withdraw_cancelled: 'Запрос на отзыв снят.',
   },
-  dna_statuses: { candidate: 'кандидат', proposed: 'предложено', reviewed: 'просмотрено', confirmed: 'подтверждено', rejected: 'отклонено', withdrawn: 'отозвано' },
+  dna_statuses: { candidate: 'кандидат', proposed: 'предложено', reviewed: 'просмотрено', confirmed: 'подтверждено', rejected: 'отклонено', withdrawn: 'отозвано', fallen: 'отпало: согласие отозвано' },
   dna_actions: { identify: 'идентифицировано', return: 'к возвращению', join: 'объединено как одно лицо' },
   dna_mutation: { none: 'без мутаций', equal: 'равномерные', proportional: 'пропорциональные', stepwise: 'пошаговые' },
   dna_rel: {

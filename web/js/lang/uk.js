@@ -549,7 +549,7 @@ export default {
     done_withdraw_approved: "Відкликано: справа {tag} знову не ідентифікована.",
     done_withdraw_cancelled: "Запит на відкликання знято.",
   },
-  dna_statuses: { candidate: 'кандидат', proposed: 'запропоновано', reviewed: 'переглянуто', confirmed: 'підтверджено', rejected: 'відхилено', withdrawn: 'відкликано' },
+  dna_statuses: { candidate: 'кандидат', proposed: 'запропоновано', reviewed: 'переглянуто', confirmed: 'підтверджено', rejected: 'відхилено', withdrawn: 'відкликано', fallen: 'відпало: згоду відкликано' },
   dna_actions: { identify: 'ідентифіковано', return: 'до повернення', join: 'об’єднано як одну особу' },
   dna_mutation: { none: 'без мутацій', equal: 'рівномірні', proportional: 'пропорційні', stepwise: 'покрокові' },
   dna_rel: {
