@@ -62,5 +62,9 @@ const msg_entry msg_table_dnaconsent[] = {
 	{"cli.inquiry_samples", {"DNA samples named on {inquiry} ({status})",
 	                "зразки ДНК названо в {inquiry} ({status})",
 	                "образцы ДНК названы в {inquiry} ({status})"}},
+	/* http/api_family.c */
+	{"http.samples_expected", {"samples: expected a list of up to {max} sample ids (strings)",
+	                "samples: очікується список до {max} ідентифікаторів зразків (рядків)",
+	                "samples: ожидается список до {max} идентификаторов образцов (строк)"}},
 	{NULL, {NULL}},
 };

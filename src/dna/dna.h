@@ -407,6 +407,8 @@ typedef struct dna_reference_row {
 	bool profile;             /* a profile is imported */
 	int loci;                 /* its loci with a result */
 	const char *persons;      /* "P3F8…K2 (mother)", the missing persons it is a reference of */
+	const char **person;      /* their uids, npersons of them (for the access log) */
+	size_t npersons;
 	const char *state;        /* laboratory (named by no one), given, withdrawn */
 	const char *holder, *at, *reason;
 } dna_reference_row;

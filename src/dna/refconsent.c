@@ -272,9 +272,10 @@ pl_rc dna_references_list(store *st, const dna_reference_query *q, arena *a, dna
 	while(*rows && pid && *n < limit && (x = sqlite3_step(s)) == SQLITE_ROW) {
 		dna_reference_row *r = &(*rows)[*n];
 		pid[*n] = sqlite3_column_int64(s, 1);
-		*r = (dna_reference_row){store_column_dup(s, 0, a), pid[*n] != 0, sqlite3_column_int(s, 2), NULL,
-		                         store_column_dup(s, 3, a), store_column_dup(s, 4, a),
-		                         store_column_dup(s, 5, a), store_column_dup(s, 6, a)};
+		*r = (dna_reference_row){.sample = store_column_dup(s, 0, a), .profile = pid[*n] != 0,
+		                         .loci = sqlite3_column_int(s, 2), .state = store_column_dup(s, 3, a),
+		                         .holder = store_column_dup(s, 4, a), .at = store_column_dup(s, 5, a),
+		                         .reason = store_column_dup(s, 6, a)};
 		(*n)++;
 	}
 	sqlite3_reset(s);
@@ -305,8 +306,13 @@ pl_rc dna_references_list(store *st, const dna_reference_query *q, arena *a, dna
 		if(!(rc = registry_person_briefs(st, ids, k, a, who, err))) {
 			buf b;
 			buf_init(&b, 0);
-			for(size_t j = 0; !rc && j < k; j++)
+			const char **uid = arena_calloc(a, k + 1, sizeof(char *));
+			for(size_t j = 0; !rc && j < k; j++) {
 				rc = buf_printf(&b, "%s%s (%s)", j ? ", " : "", who[j].id ? who[j].uid : "?", how[j]);
+				if(uid && who[j].id)
+					uid[(*rows)[i].npersons++] = arena_strdup(a, who[j].uid);
+			}
+			(*rows)[i].person = uid;
 			(*rows)[i].persons = rc ? NULL : arena_strdup(a, buf_str(&b));
 			buf_free(&b);
 		}
@@ -322,15 +328,26 @@ json_t *dna_reference_row_json(const dna_reference_row *r)
 	return o ? o : json_object();
 }
 
+/* A proposal as a consent's answer names it: the pair and what became of
+ * it, not the evidence (its reader may be the family liaison, who reads no
+ * DNA proposals). */
+static json_t *pair_json(const dna_proposal *p)
+{
+	json_t *o = json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "case", p->case_tag, "case_id", p->case_uid,
+	                      "person", p->person, "status", p->status, "fallen_from", p->fallen_from, "sample",
+	                      p->fallen_sample);
+	return o ? o : json_object();
+}
+
 json_t *dna_consent_change_json(const dna_consent_change *c)
 {
 	json_t *samples = json_array(), *fallen = json_array(), *resting = json_array();
 	for(size_t i = 0; i < c->nsamples; i++)
 		json_array_append_new(samples, json_string(c->samples[i]));
 	for(size_t i = 0; i < c->nfallen; i++)
-		json_array_append_new(fallen, dna_proposal_json(&c->fallen[i]));
+		json_array_append_new(fallen, pair_json(&c->fallen[i]));
 	for(size_t i = 0; i < c->nresting; i++)
-		json_array_append_new(resting, dna_proposal_json(&c->resting[i]));
+		json_array_append_new(resting, pair_json(&c->resting[i]));
 	json_t *o = json_pack("{s:o, s:I, s:o, s:o}", "samples", samples, "profiles", (json_int_t)c->profiles,
 	                      "fallen", fallen, "resting", resting);
 	return o ? o : json_object();

@@ -212,6 +212,35 @@ void api_dna_proposals(http_req *q)
 	                                    (json_int_t)offset, "limit", (json_int_t)limit, "proposals", a));
 }
 
+/* ---- references and their consent ----------------------------------------------- */
+
+void api_dna_references(http_req *q)
+{
+	dna_reference_query rq = {0};
+	long limit = 200, offset = 0;
+	const char *w = http_query(q, "withheld");
+	if(!http_query_long(q, "limit", 1, 1000, &limit) || !http_query_long(q, "offset", 0, 100000000, &offset))
+		return;
+	rq.withheld = w && (!strcmp(w, "true") || !strcmp(w, "1"));
+	rq.limit = (size_t)limit;
+	rq.offset = (size_t)offset;
+	dna_reference_row *r;
+	size_t n, total;
+	pl_err err = {0};
+	if(dna_references_list(q->st, &rq, &q->a, &r, &n, &total, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	for(size_t i = 0; i < n; i++)
+		if(r[i].npersons && !http_log_reads(q, r[i].person, r[i].npersons, "list", "dna references"))
+			return;
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, dna_reference_row_json(&r[i]));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)total, "offset",
+	                                    (json_int_t)offset, "limit", (json_int_t)limit, "references", a));
+}
+
 /* ---- sampling advice ------------------------------------------------------------ */
 
 void api_dna_advice(http_req *q)
