@@ -67,12 +67,12 @@ void api_dna_import(http_req *q)
 	pl_rc rc = dna_import(q->st, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
 	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
 		http_json(q, MHD_HTTP_OK,
-		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind",
+		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind",
 		                    import_kinds[kind], "rows", (json_int_t)rep.rows, "created",
 		                    (json_int_t)rep.created, "updated", (json_int_t)rep.updated, "unchanged",
 		                    (json_int_t)rep.unchanged, "loci", (json_int_t)rep.loci, "alleles",
 		                    (json_int_t)rep.alleles, "profiles_created", (json_int_t)rep.profiles_created,
-		                    "profiles_updated", (json_int_t)rep.profiles_updated, "notes",
+		                    "profiles_updated", (json_int_t)rep.profiles_updated, "withheld", (json_int_t)rep.withheld, "notes",
 		                    http_lines_json(&rep.notes)));
 	dna_import_report_free(&rep);
 }
