@@ -319,6 +319,9 @@ static void show(const inquiry_detail *d)
 	else
 		cli_say(stdout, "cli.remains_none_recorded", NULL);
 	table_free(t);
+	for(size_t i = 0; i < d->nsamples; i++)
+		cli_say(stdout, !strcmp(d->sample_state[i], "withdrawn") ? "cli.inquiry_sample_withheld" : "cli.inquiry_sample",
+		        "sample", d->samples[i], NULL);
 	for(size_t i = 0; i < d->nothers; i++)
 		cli_say(stdout, "cli.inquiry_other", "inquiry", d->others[i], NULL);
 }

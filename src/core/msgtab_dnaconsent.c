@@ -62,6 +62,12 @@ const msg_entry msg_table_dnaconsent[] = {
 	{"cli.inquiry_samples", {"DNA samples named on {inquiry} ({status})",
 	                "зразки ДНК названо в {inquiry} ({status})",
 	                "образцы ДНК названы в {inquiry} ({status})"}},
+	{"cli.inquiry_sample", {"DNA sample {sample}: used in screening under this inquiry's consent",
+	                "зразок ДНК {sample}: використовується у скринінгу за згодою цього запиту",
+	                "образец ДНК {sample}: используется в скрининге по согласию этого запроса"}},
+	{"cli.inquiry_sample_withheld", {"DNA sample {sample}: withheld from screening (the consent was withdrawn)",
+	                "зразок ДНК {sample}: вилучено зі скринінгу (згоду відкликано)",
+	                "образец ДНК {sample}: изъят из скрининга (согласие отозвано)"}},
 	/* http/api_family.c */
 	{"http.samples_expected", {"samples: expected a list of up to {max} sample ids (strings)",
 	                "samples: очікується список до {max} ідентифікаторів зразків (рядків)",

@@ -122,6 +122,10 @@ typedef struct inquiry_detail {
 	/* The other inquiries about the same person (uids), oldest first. */
 	const char **others;
 	size_t nothers;
+	/* The DNA samples the inquirer gave under its dna_reference consent,
+	 * with their state (given, withdrawn: withheld from screening). */
+	const char **samples, **sample_state;
+	size_t nsamples;
 } inquiry_detail;
 
 /* ---- adding ------------------------------------------------------------------ */

@@ -123,6 +123,13 @@ static void the_withdrawal_says_which_proposals_fell(void **state)
 	resp_free(&r);
 	assert_status(get(ROLE_FAMILY_LIAISON, "/api/dna/references", &r), 403);
 	resp_free(&r);
+	/* the inquiry names its sample, withheld */
+	snprintf(path, sizeof(path), "/api/inquiries/%s", id);
+	assert_status(get(ROLE_FAMILY_LIAISON, path, &r), 200);
+	json_t *named = json_array_get(json_object_get(r.json, "dna_samples"), 0);
+	assert_string_equal(str_at(named, "sample"), sample);
+	assert_true(json_is_true(json_object_get(named, "withheld")));
+	resp_free(&r);
 	snprintf(path, sizeof(path), "/api/dna/proposals?person=%s", who);
 	assert_status(get(ROLE_IDENTIFICATION, path, &r), 200);
 	assert_string_equal(str_at(json_array_get(json_object_get(r.json, "proposals"), 0), "status"), "fallen");

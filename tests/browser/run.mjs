@@ -2250,6 +2250,7 @@ test('DNA consent: the liaison withdraws a mother\'s DNA consent and the page na
   assert(said.includes(sample), `the withheld sample is not named: ${said}`);
   assert((await page.textContent('#dna-fallen')).includes(pair.case), `the fallen proposal of ${pair.case} is not named: ${said}`);
   assert((await page.textContent('#dna-fallen')).includes(pair.person), 'the fallen proposal\'s person is not named');
+  assert((await page.textContent('#dna-samples')).includes(`${sample} (withheld`), 'the inquiry does not show its sample withheld');
   await shot(page, '90-dna-consent-withdrawn');
   await noOverflow(page, 'the withdrawal');
   // The identification officer sees the reference withheld, without the mother's contacts, and the proposal fallen.

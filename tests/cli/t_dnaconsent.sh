@@ -46,6 +46,10 @@ test_dnaconsent_end_to_end() {
 	p inquiry withdraw "$qb" --purpose dna_reference; expect_status 0
 	expect_out "DNA references withheld from screening: $sb (0 of 1 with a profile imported)"
 	expect_out "no proposal rested on them"
+	p inquiry show "$qb"; expect_status 0
+	expect_out "DNA sample $sb: withheld from screening (the consent was withdrawn)"
+	p inquiry show "$qa"; expect_status 0
+	expect_out "DNA sample $sa: used in screening under this inquiry's consent"
 	p dna import references sim/references.csv; expect_status 0
 	expect_out "1 of them imported withheld"
 	expect_out "reference $sb imported withheld: its giver's DNA consent was withdrawn on 2025-11-01 (inquiry $qb)"

@@ -1549,6 +1549,8 @@ export default {
     dismissed_why: 'Dismissed: {reason}',
   },
   families: {
+    dna_samples: 'DNA samples given under this inquiry:',
+    dna_sample_withheld: 'withheld: consent withdrawn',
     samples: 'DNA samples given (the laboratory’s ids)',
     dna_withheld: 'DNA samples withheld from screening: {samples}.',
     dna_released: 'DNA samples usable again: {samples}. The proposals that fell come back with the next screening.',

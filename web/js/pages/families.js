@@ -288,7 +288,10 @@ function consentHistory(ctx, q) {
   const open = q.consents.some((c) => !c.withdrawn) && ctx.can('inquiry_write');
   const said = dnaSaid && dnaSaid.id === q.id ? dnaSaid : null;
   dnaSaid = null;
-  return h('div', {}, said ? dnaChange(said) : null,
+  const samples = (q.dna_samples || []).length ? h('p', { id: 'dna-samples' }, t('families.dna_samples'), ' ',
+    q.dna_samples.map((s, i) => [i ? ', ' : '', h('span', { class: 'mono' }, s.sample),
+      s.withheld ? ` (${t('families.dna_sample_withheld')})` : ''])) : null;
+  return h('div', {}, said ? dnaChange(said) : null, samples,
     table([t('families.purpose'), t('families.given'), t('families.form'), t('families.withdrawn'), ''],
       q.consents.map((c) => [label('purposes', c.purpose), c.given, label('consent_forms', c.form),
         c.withdrawn ? `${c.withdrawn} (${label('consent_forms', c.withdrawn_form)})` : h('span', { class: 'status iq-open' }, t('families.in_force')),
