@@ -46,8 +46,7 @@ static pl_rc put(buf *out, const void *p, size_t n)
 	return out ? buf_add(out, p, n) : PL_OK;
 }
 
-pl_rc letter_tmpl_render(const char *text, size_t len, const char *const *values, int lang, buf *out,
-                         pl_err *err)
+static pl_rc walk(const char *text, size_t len, const char *const *values, int lang, buf *out, pl_err *err)
 {
 	if(len > LETTER_TMPL_MAX)
 		return pl_failc(err, PL_EINPUT, "letters.tmpl_too_long", "max", PL_N(LETTER_TMPL_MAX), NULL);
@@ -97,6 +96,16 @@ pl_rc letter_tmpl_render(const char *text, size_t len, const char *const *values
 			col++;
 		}
 	}
+	return rc;
+}
+
+pl_rc letter_tmpl_render(const char *text, size_t len, const char *const *values, int lang, buf *out,
+                         pl_err *err)
+{
+	size_t was = out ? out->len : 0;
+	pl_rc rc = walk(text, len, values, lang, out, err);
+	if(rc && out) /* a refusal writes nothing */
+		buf_truncate(out, was);
 	return rc;
 }
 
