@@ -51,7 +51,7 @@ static int templates_cmd(cli *c, int argc, char **argv)
 			if((rc = letter_template_get(st, letter_kind_names[k], lang_code((lang_id)l), &a, &t, NULL, NULL, &err)))
 				break;
 			if(o.arr) {
-				json_t *j = letter_template_json(&t, NULL, 0);
+				json_t *j = letter_template_json(&t, false, NULL, 0);
 				json_object_del(j, "body");
 				json_array_append_new(o.arr, j);
 				continue;
@@ -97,7 +97,7 @@ static int template_show_cmd(cli *c, int argc, char **argv)
 	pl_rc rc = letter_template_get(st, argv[optind], argv[optind + 1], &a, &t, &h, &nh, &err);
 	store_close(st);
 	if(!rc && c->json)
-		cli_print_json(letter_template_json(&t, v[HISTORY].s ? h : NULL, nh));
+		cli_print_json(letter_template_json(&t, v[HISTORY].s != NULL, h, nh));
 	else if(!rc) {
 		fputs(t.body ? t.body : "", stdout);
 		fputs("\n", stdout);
@@ -165,7 +165,7 @@ static int template_put_cmd(cli *c, int argc, char **argv, bool reset)
 		rc = letter_template_get(st, kind, lang, &a, &t, NULL, NULL, &err);
 	store_close(st);
 	if(!rc && c->json)
-		cli_print_json(letter_template_json(&t, NULL, 0));
+		cli_print_json(letter_template_json(&t, false, NULL, 0));
 	else if(!rc && reset)
 		cli_say(stdout, "letters.template_reset", "kind", kind, "lang", lang, NULL);
 	else if(!rc)

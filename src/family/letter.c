@@ -537,6 +537,9 @@ json_t *letter_json(const letter *l, bool contacts)
 	} else {
 		json_object_set_new(o, "contacts_withheld", json_true());
 	}
+	/* the caption of the printed signature line, in the letter's language */
+	const char *sig = msg_template((lang_id)l->lang, "letters.signature_line");
+	json_object_set_new(o, "signature_label", json_string(sig ? sig : ""));
 	if(l->template_version)
 		json_object_set_new(o, "template_version",
 		                    l->template_version > 0 ? json_integer(l->template_version) : json_string("draft"));
@@ -546,12 +549,12 @@ json_t *letter_json(const letter *l, bool contacts)
 	return o;
 }
 
-json_t *letter_template_json(const letter_template *t, const letter_template_version *h, size_t nh)
+json_t *letter_template_json(const letter_template *t, bool with_history, const letter_template_version *h, size_t nh)
 {
 	json_t *o = json_pack("{s:s, s:s, s:s, s:b, s:I, s:s?, s:s?}", "kind", letter_kind_names[t->kind], "lang",
 	                      lang_code((lang_id)t->lang), "body", t->body ? t->body : "", "custom", t->custom,
 	                      "version", (json_int_t)t->version, "saved_by", t->actor, "saved_at", t->saved_at);
-	if(o && h) {
+	if(o && with_history) {
 		json_t *a = json_array();
 		for(size_t i = 0; i < nh; i++)
 			json_array_append_new(a, json_pack("{s:I, s:o, s:s?, s:s?}", "version", (json_int_t)h[i].version, "body",

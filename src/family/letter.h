@@ -143,6 +143,8 @@ pl_rc letter_log_reads(store *st, const letter *l, size_t n, const char *action,
 
 struct json_t;
 struct json_t *letter_json(const letter *l, bool contacts);
-struct json_t *letter_template_json(const letter_template *t, const letter_template_version *h, size_t nh);
+/* with_history: "history", every version in h[0..nh) (maybe none). */
+struct json_t *letter_template_json(const letter_template *t, bool with_history, const letter_template_version *h,
+                                    size_t nh);
 
 #endif

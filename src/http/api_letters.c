@@ -57,7 +57,7 @@ void api_letter_templates(http_req *q)
 			rc = letter_template_get(q->st, letter_kind_names[k], lang_code((lang_id)l), &q->a, &t, NULL, NULL,
 			                         &err);
 			if(!rc)
-				json_array_append_new(arr, letter_template_json(&t, NULL, 0));
+				json_array_append_new(arr, letter_template_json(&t, false, NULL, 0));
 		}
 	if(rc) {
 		json_decref(arr);
@@ -79,7 +79,7 @@ static void send_template(http_req *q, unsigned status)
 	if(letter_template_get(q->st, q->param[0], q->param[1], &q->a, &t, &h, &nh, &err))
 		fail(q, &err);
 	else
-		http_json(q, status, letter_template_json(&t, h, nh));
+		http_json(q, status, letter_template_json(&t, true, h, nh));
 }
 
 void api_letter_template_get(http_req *q)
