@@ -1377,6 +1377,7 @@ function sweepPages() {
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
     family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
       ['tasks', '/tasks', 'section.tasks-page'],
+      ['letter-templates', '/letters/templates?kind=acknowledgement&lang=en', '#tmpl-editor'],
       ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
         await page.click('#tab-family');
         await page.waitForSelector('#family-tab');
@@ -1551,7 +1552,16 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
     for (const r of await pageEnglish(page)) found.push(`${path}: "${r}"`);
   };
   const walk = {
-    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/tasks', 'section.tasks-page'], ['/inquiries/new', '#intake', async () => {
+    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/tasks', 'section.tasks-page'],
+      ['/letters/templates?kind=acknowledgement&lang=uk', '#tmpl-editor', async () => {
+        // A template refused at its line: said in Ukrainian, nothing saved.
+        await page.fill('#tmpl-body', 'Шановна {inquirer}!\n{особа}');
+        await page.click('#tmpl-save');
+        await page.waitForSelector('#tmpl-error-line');
+        const err = await page.textContent('#tmpl-msg');
+        assert(err.includes('рядок 2, стовпець 1: підстановки {особа} немає'), `the template's refusal is not in Ukrainian: ${err}`);
+      }],
+      ['/inquiries/new', '#intake', async () => {
       // The intake refused: who asks is missing; said in Ukrainian.
       await page.fill('#iq-surname', 'Шевчук');
       await page.click('#iq-submit');

@@ -26,7 +26,7 @@ function dateWords(day, lang) {
 
 // A letter as it is printed: letterhead, date, address block, text, signature line.
 export function letterView(l) {
-  return h('article', { class: 'letter-sheet', id: 'letter-sheet', lang: l.lang },
+  return h('article', { class: 'letter-sheet', id: 'letter-sheet', lang: l.lang, translate: 'no' },
     l.office ? h('header', { class: 'letterhead', id: 'letterhead' }, l.office) : null,
     h('p', { class: 'letter-date' }, dateWords(l.date, l.lang)),
     h('address', { class: 'address-block' },
@@ -143,7 +143,7 @@ function selectAt(area, text, err) {
 
 async function editor(ctx, kind, lang) {
   const tpl = await get(`/api/letters/templates/${kind}/${lang}`);
-  const area = h('textarea', { id: 'tmpl-body', name: 'tmpl-body', rows: 18, cols: 80, spellcheck: 'true', lang }, tpl.body);
+  const area = h('textarea', { id: 'tmpl-body', name: 'tmpl-body', rows: 18, cols: 80, spellcheck: 'true', lang, translate: 'no' }, tpl.body);
   const inquiry = h('input', { id: 'tmpl-inquiry', name: 'tmpl-inquiry', size: 20, value: ctx.query.get('inquiry') || '' });
   const msg = h('div', { id: 'tmpl-msg' });
   const preview = h('div', { class: 'letter-preview', id: 'tmpl-preview' });
@@ -188,7 +188,7 @@ async function editor(ctx, kind, lang) {
   return h('section', { class: 'group', id: 'tmpl-editor' },
     h('h2', {}, `${label('letter_kinds', kind)} · ${label('letter_languages', lang)}`),
     h('p', { class: 'muted small' }, tpl.custom ? t('letters.custom_by', { who: tpl.saved_by, when: (tpl.saved_at || '').slice(0, 10) }) : t('letters.default_text')),
-    h('p', { class: 'small' }, t('letters.placeholders'), ' ', h('code', {}, ['inquirer', 'person', 'birth_date', 'inquiry_ref',
+    h('p', { class: 'small' }, t('letters.placeholders'), ' ', h('code', { translate: 'no' }, ['inquirer', 'person', 'birth_date', 'inquiry_ref',
       'inquiry_date', 'status', 'status_date', 'return_date', 'office', 'today'].map((p) => `{${p}}`).join(' '))),
     field(t('letters.text'), area, true), field(t('letters.preview_inquiry'), inquiry), msg,
     h('div', { class: 'actions' },
@@ -199,7 +199,7 @@ async function editor(ctx, kind, lang) {
     tpl.history.length ? [h('h3', {}, t('letters.history')),
       table([t('letters.version'), t('letters.saved_by'), t('letters.saved_at'), t('letters.text')],
         tpl.history.map((v) => [String(v.version), v.saved_by || '—', (v.saved_at || '').slice(0, 19).replace('T', ' '),
-          v.body === null ? t('letters.back_to_default') : h('pre', { class: 'tmpl-old' }, v.body)]), { id: 'tmpl-history' })] : null);
+          v.body === null ? t('letters.back_to_default') : h('pre', { class: 'tmpl-old', lang, translate: 'no' }, v.body)]), { id: 'tmpl-history' })] : null);
 }
 
 async function templatesPage(ctx) {
