@@ -362,6 +362,11 @@ static pl_rc send_in(store *st, const letter_send *s, arena *a, letter *out, pl_
 		if(strlen(s->date) != 10 || !date_parse(s->date, &d, &why) || strcmp(s->date, today) > 0)
 			return pl_failc(err, PL_EINPUT, "letters.sent_on", "date", s->date, NULL);
 	}
+	/* the contacts the way it went needs, from the inquiry */
+	if(!strcmp(s->how, "post") && !out->address)
+		return pl_failc(err, PL_ECONFLICT, "letters.no_address", "inquiry", r.q.uid, NULL);
+	if(!strcmp(s->how, "email") && !out->email)
+		return pl_failc(err, PL_ECONFLICT, "letters.no_email", "inquiry", r.q.uid, NULL);
 	registry_uid('L', out->uid);
 	out->how = s->how;
 	out->sent_on = s->date && *s->date ? s->date : today;

@@ -27,7 +27,7 @@ static const char *field_of(const pl_err *err)
 	static const struct {
 		const char *code, *field;
 	} map[] = {{"letters.kind", "kind"},      {"letters.lang", "lang"},        {"letters.how", "how"},
-	           {"letters.sent_on", "date"},   {"letters.tmpl_", "body"},       {"letters.task_", "task"},
+	           {"letters.sent_on", "date"},   {"letters.tmpl_", "body"},       {"letters.task_", "task"}, {"letters.no_address", "how"}, {"letters.no_email", "how"},
 	           {"watch.", "task"},            {"family.no_inquiry", "inquiry"}, {"family.ambiguous", "inquiry"}};
 	for(size_t i = 0; err->code && i < sizeof(map) / sizeof(map[0]); i++)
 		if(!strncmp(err->code, map[i].code, strlen(map[i].code)))

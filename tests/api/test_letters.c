@@ -10,7 +10,7 @@ static char son[UID_SIZE], inquiry[UID_SIZE], first_letter[UID_SIZE];
 
 static const char mother[] =
 	"{\"inquirer\":\"Оксана Коваленко\",\"relation\":\"mother\",\"phone\":\"+380 67 555 0101\","
-	"\"address\":\"вул. Садова 5, Полтава\",\"language\":\"uk\",\"surname\":\"Коваленко\","
+	"\"address\":\"вул. Садова 5, Полтава\",\"email\":\"oksana.k@example.org\",\"language\":\"uk\",\"surname\":\"Коваленко\","
 	"\"given_names\":\"Андрій\",\"patronymic\":\"Миколайович\",\"birth_date\":\"1995-08-20\","
 	"\"last_seen_date\":\"2025-01-15\",\"received\":\"2025-02-01\",\"new_person\":true,"
 	"\"consents\":[{\"purpose\":\"tracing\",\"form\":\"oral\",\"date\":\"2025-02-01\"}]}";

@@ -2244,7 +2244,7 @@ test('tasks: a list naming a son a family asks about makes a task; the liaison c
 
 async function letterInquiry(page, inquirer) {
   const iq = await apiAs(page, 'POST', '/api/inquiries', { inquirer, relation: 'mother', person: personId, language: 'uk',
-    address: 'вул. Садова 5, Полтава', consents: [{ purpose: 'tracing', form: 'written' }] });
+    address: 'вул. Садова 5, Полтава', email: 'family@example.org', consents: [{ purpose: 'tracing', form: 'written' }] });
   assert(iq.status === 201, `the inquiry was not recorded: ${iq.status}`);
   return iq.body.id;
 }

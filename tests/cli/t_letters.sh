@@ -66,7 +66,9 @@ test_letters_templates() {
 	LANG=uk_UA.UTF-8 p letters template-set acknowledgement uk --file bad.txt; expect_status 1
 	expect_err "рядок 3, стовпець 15: підстановки {persn} немає"
 	printf 'Шановна {inquirer}!\n\nМи пишемо про {person} ({birth_date}).\n' > good.txt
-	p letters send "$q" --kind acknowledgement --how email; expect_status 0
+	p letters send "$q" --kind acknowledgement --how email; expect_status 1
+	expect_err "a letter by e-mail needs the inquirer's e-mail address"
+	p letters send "$q" --kind acknowledgement --how post; expect_status 0
 	p letters template-set acknowledgement uk --file good.txt; expect_status 0
 	expect_out "saved as version 1"
 	p letters render "$q" --kind acknowledgement; expect_status 0

@@ -110,7 +110,7 @@ static void render_ok(fixture *f, const char *q, const char *kind, const char *l
 
 static pl_rc send(fixture *f, const char *q, const char *kind, const char *task, letter *l)
 {
-	letter_send s = {.in = {.inquiry = q, .kind = kind}, .how = "post", .date = "2025-07-01", .task = task};
+	letter_send s = {.in = {.inquiry = q, .kind = kind}, .how = "handed_over", .date = "2025-07-01", .task = task};
 	return letter_send_record(f->r, &s, &f->a, l, &f->err);
 }
 
@@ -273,7 +273,7 @@ static void test_a_sent_letter_keeps_its_text_and_closes_its_task(void **state)
 	letter again;
 	assert_ok(letter_get(f->r, l.uid, &f->a, &again, &f->err), &f->err);
 	assert_string_equal(again.body, "Стан: потрапив у полон, 2 квітня 2025 р..");
-	assert_string_equal(again.how, "post");
+	assert_string_equal(again.how, "handed_over");
 	assert_string_equal(again.sent_by, "tester");
 	assert_string_equal(again.person, res.person);
 	letter *ls;
@@ -283,6 +283,16 @@ static void test_a_sent_letter_keeps_its_text_and_closes_its_task(void **state)
 	/* a closed task is not closed twice, and nothing is recorded */
 	assert_int_equal(send(f, res.uid, "status_update", pg.rows[0].uid, &l), PL_ECONFLICT);
 	assert_true(fx_scalar(f, "SELECT count(*) FROM letter") == 1);
+	/* by post or e-mail without the address it needs: refused, saying so */
+	letter_send by = {.in = {.inquiry = res.uid, .kind = "acknowledgement"}, .how = "post"};
+	assert_int_equal(letter_send_record(f->r, &by, &f->a, &l, &f->err), PL_ECONFLICT);
+	assert_string_equal(f->err.code, "letters.no_address");
+	by.how = "email";
+	assert_int_equal(letter_send_record(f->r, &by, &f->a, &l, &f->err), PL_ECONFLICT);
+	assert_string_equal(f->err.code, "letters.no_email");
+	by.how = "phone";
+	assert_ok(letter_send_record(f->r, &by, &f->a, &l, &f->err), &f->err);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM letter") == 2);
 	/* bad how, a day in the future: refused */
 	letter_send s = {.in = {.inquiry = res.uid, .kind = "acknowledgement"}, .how = "pigeon"};
 	assert_int_equal(letter_send_record(f->r, &s, &f->a, &l, &f->err), PL_EINPUT);
@@ -291,7 +301,7 @@ static void test_a_sent_letter_keeps_its_text_and_closes_its_task(void **state)
 	s.date = "2999-01-01";
 	assert_int_equal(letter_send_record(f->r, &s, &f->a, &l, &f->err), PL_EINPUT);
 	assert_string_equal(f->err.code, "letters.sent_on");
-	assert_true(fx_scalar(f, "SELECT count(*) FROM letter") == 1);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM letter") == 2);
 	fam_chain_intact(f);
 }
 
