@@ -306,7 +306,7 @@ static int send_cmd(cli *c, int argc, char **argv)
 /* ---- list, show --------------------------------------------------------------------- */
 
 static const char list_usage[] =
-	"usage: parley letters list [--inquiry ID] [--json]\n"
+	"usage: parley letters list [--inquiry ID] [--limit N] [--offset N] [--json]\n"
 	"\n"
 	"The letters sent, newest first: to one inquiry's family, or all.\n"
 	"\n"
@@ -315,8 +315,9 @@ static const char list_usage[] =
 
 static int list_cmd(cli *c, int argc, char **argv)
 {
-	enum { INQUIRY, N };
-	static const cli_opt opts[] = {[INQUIRY] = {.name = "inquiry"}, {0}};
+	enum { INQUIRY, LIMIT, OFFSET, N };
+	static const cli_opt opts[] = {[INQUIRY] = {.name = "inquiry"}, [LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET,
+	                               {0}};
 	static const cli_spec spec = {.usage = list_usage, .opts = opts};
 	cli_val v[N];
 	store *st;
@@ -325,17 +326,20 @@ static int list_cmd(cli *c, int argc, char **argv)
 		return status;
 	arena a;
 	arena_init(&a, 0);
-	letter *ls;
-	size_t n;
+	letter_query lq = {.inquiry = v[INQUIRY].s};
+	cli_page(&v[LIMIT], &v[OFFSET], &lq.limit, &lq.offset);
+	letter_page pg;
 	pl_err err = {0};
-	pl_rc rc = letter_list(st, v[INQUIRY].s, &a, &ls, &n, &err);
+	pl_rc rc = letter_list(st, &lq, &a, &pg, &err);
+	letter *ls = pg.rows;
+	size_t n = pg.n;
 	rc = rc ? rc : letter_log_reads(st, ls, n, "letter_list", &err);
 	store_close(st);
 	if(!rc && c->json) {
 		json_t *arr = json_array();
 		for(size_t i = 0; i < n; i++)
 			json_array_append_new(arr, letter_json(&ls[i], true));
-		cli_print_json(json_pack("{s:o}", "letters", arr));
+		cli_print_json(json_pack("{s:o, s:I}", "letters", arr, "total", (json_int_t)pg.total));
 	} else if(!rc) {
 		static const char *const head[7] = {"id", "inquiry", "kind", "lang", "how", "sent on", "task"};
 		table *t = table_new(7, head);
@@ -346,9 +350,8 @@ static int list_cmd(cli *c, int argc, char **argv)
 		}
 		if(n)
 			table_print(t, stdout, 40);
-		else
-			cli_say(stdout, "letters.no_letters", NULL);
 		table_free(t);
+		cli_print_range("letters.no_letters", lq.offset, n, pg.total, false);
 	}
 	arena_free(&a);
 	return rc ? cli_fail(c, &err) : EXIT_OK;

@@ -473,25 +473,34 @@ static pl_rc rows(store *st, sqlite3_stmt *s, arena *a, letter **out, size_t *n,
 	return rc;
 }
 
-pl_rc letter_list(store *st, const char *inquiry_uid, arena *a, letter **out, size_t *n, pl_err *err)
+pl_rc letter_list(store *st, const letter_query *lq, arena *a, letter_page *out, pl_err *err)
 {
-	*out = NULL;
-	*n = 0;
+	memset(out, 0, sizeof(*out));
 	int64_t qid = 0;
-	if(inquiry_uid) {
+	if(lq->inquiry) {
 		inquiry q;
-		pl_rc rc = fam_inquiry_load(st, inquiry_uid, a, &q, err);
+		pl_rc rc = fam_inquiry_load(st, lq->inquiry, a, &q, err);
 		if(rc)
 			return rc;
 		qid = q.id;
 	}
-	sqlite3_stmt *s;
+	sqlite3_stmt *s, *c;
 	pl_rc rc = store_stmt(st, "SELECT " LETTER_COLUMNS LETTER_FROM " WHERE ?1 = 0 OR l.inquiry_id = ?1"
-	                          " ORDER BY l.id DESC LIMIT 1000", &s, err);
+	                          " ORDER BY l.id DESC LIMIT ?2 OFFSET ?3", &s, err);
+	if(!rc)
+		rc = store_stmt(st, "SELECT count(*) FROM letter WHERE ?1 = 0 OR inquiry_id = ?1", &c, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, qid);
-	return rows(st, s, a, out, n, err);
+	sqlite3_bind_int64(s, 2, (sqlite3_int64)(lq->limit ? lq->limit : 50));
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)lq->offset);
+	sqlite3_bind_int64(c, 1, qid);
+	int x = sqlite3_step(c);
+	out->total = x == SQLITE_ROW ? (size_t)sqlite3_column_int64(c, 0) : 0;
+	sqlite3_reset(c);
+	if(x != SQLITE_ROW)
+		return store_fail(st, err, x, "counting letters");
+	return rows(st, s, a, &out->rows, &out->n, err);
 }
 
 pl_rc letter_get(store *st, const char *uid, arena *a, letter *out, pl_err *err)

@@ -135,8 +135,20 @@ typedef struct letter_send {
  * identification marks an open inquiry answered. */
 pl_rc letter_send_record(store *st, const letter_send *s, arena *a, letter *out, pl_err *err);
 
-/* The letters of an inquiry (NULL: all), newest first; one by uid. */
-pl_rc letter_list(store *st, const char *inquiry, arena *a, letter **out, size_t *n, pl_err *err);
+/* The letters sent, newest first: of one inquiry (NULL: all), a page of
+ * them, and how many there are in all. */
+typedef struct letter_query {
+	const char *inquiry;
+	size_t limit, offset;               /* limit 0: 50 */
+} letter_query;
+
+typedef struct letter_page {
+	letter *rows;
+	size_t n, total;
+} letter_page;
+
+pl_rc letter_list(store *st, const letter_query *q, arena *a, letter_page *out, pl_err *err);
+/* One by its uid (or a unique prefix of 5 characters or more). */
 pl_rc letter_get(store *st, const char *uid, arena *a, letter *out, pl_err *err);
 /* Each letter's reading in the access log (the person, detail "letter L..."). */
 pl_rc letter_log_reads(store *st, const letter *l, size_t n, const char *action, pl_err *err);

@@ -163,20 +163,27 @@ void api_letter_send(http_req *q)
 
 void api_letters_list(http_req *q)
 {
-	letter *ls;
-	size_t n;
-	pl_err err = {0};
+	letter_query lq = {0};
+	long limit = 50, offset = 0;
+	if(!http_query_long(q, "limit", 1, 200, &limit) || !http_query_long(q, "offset", 0, 100000000, &offset))
+		return;
+	lq.limit = (size_t)limit;
+	lq.offset = (size_t)offset;
 	const char *qid = http_query(q, "inquiry");
-	if(letter_list(q->st, qid && *qid ? qid : NULL, &q->a, &ls, &n, &err)) {
+	lq.inquiry = qid && *qid ? qid : NULL;
+	letter_page pg;
+	pl_err err = {0};
+	if(letter_list(q->st, &lq, &q->a, &pg, &err)) {
 		fail(q, &err);
 		return;
 	}
-	if(!log_letters(q, ls, n, "letter_list"))
+	if(!log_letters(q, pg.rows, pg.n, "letter_list"))
 		return;
 	json_t *arr = json_array();
-	for(size_t i = 0; i < n; i++)
-		json_array_append_new(arr, letter_json(&ls[i], true));
-	http_json(q, MHD_HTTP_OK, json_pack("{s:o}", "letters", arr));
+	for(size_t i = 0; i < pg.n; i++)
+		json_array_append_new(arr, letter_json(&pg.rows[i], true));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:o, s:I, s:I, s:I}", "letters", arr, "total", (json_int_t)pg.total, "limit",
+	                                    (json_int_t)lq.limit, "offset", (json_int_t)lq.offset));
 }
 
 void api_letter_get(http_req *q)

@@ -388,7 +388,8 @@ const route http_routes[] = {
 	 "marks an open inquiry answered", "LetterSendInput", NULL},
 	{M_GET, "/api/letters", TASK_READ, 0, api_letters_list,
 	 "The letters sent, newest first (each read written to the access log)", NULL,
-	 "inquiry:string:one inquiry's letters (its id)"},
+	 "inquiry:string:one inquiry's letters (its id);limit:integer:at most this many (1-200, default 50);"
+	 "offset:integer:skip this many"},
 	{M_GET, "/api/letters/{id}", TASK_READ, 0, api_letter_get,
 	 "A letter as it was sent (the read written to the access log)", NULL, NULL},
 	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,

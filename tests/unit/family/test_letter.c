@@ -276,10 +276,11 @@ static void test_a_sent_letter_keeps_its_text_and_closes_its_task(void **state)
 	assert_string_equal(again.how, "handed_over");
 	assert_string_equal(again.sent_by, "tester");
 	assert_string_equal(again.person, res.person);
-	letter *ls;
-	size_t n;
-	assert_ok(letter_list(f->r, res.uid, &f->a, &ls, &n, &f->err), &f->err);
-	assert_int_equal(n, 1);
+	letter_query lq = {.inquiry = res.uid};
+	letter_page pg2;
+	assert_ok(letter_list(f->r, &lq, &f->a, &pg2, &f->err), &f->err);
+	assert_int_equal(pg2.n, 1);
+	assert_int_equal(pg2.total, 1);
 	/* a closed task is not closed twice, and nothing is recorded */
 	assert_int_equal(send(f, res.uid, "status_update", pg.rows[0].uid, &l), PL_ECONFLICT);
 	assert_true(fx_scalar(f, "SELECT count(*) FROM letter") == 1);

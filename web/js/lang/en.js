@@ -1764,6 +1764,7 @@ export default {
     reset_done: 'The default text is in use again.',
     history: 'Versions',
     back_to_default: 'back to the default',
+    more: 'The {n} newest of {total} letters are shown.',
     line_n: 'line {n}',
   },
 };

@@ -72,7 +72,7 @@ function sendForm(ctx, q, chosen, tasks, msg) {
 // "Write a letter" and the letters of one inquiry (its page).
 export async function letterSection(ctx, q) {
   if (!ctx.can('inquiry_contacts')) return null;
-  const [page, taskPage] = await Promise.all([get(`/api/letters${query({ inquiry: q.id })}`),
+  const [page, taskPage] = await Promise.all([get(`/api/letters${query({ inquiry: q.id, limit: 200 })}`),
     q.sought ? get(`/api/tasks${query({ person: q.sought.id, status: 'open', limit: 50 })}`) : { tasks: [] }]);
   const kind = select('letter-kind', KINDS, 'letter_kinds', 'acknowledgement');
   const lang = select('letter-lang', LANGS, 'letter_languages', q.language || 'uk');
@@ -97,7 +97,8 @@ export async function letterSection(ctx, q) {
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'letter-preview-btn' }, t('letters.preview'))));
   return h('section', { class: 'group letters-section', id: 'letters-section' }, h('h2', {}, t('letters.title')),
     h('p', { class: 'muted small' }, t('letters.intro'), ' ', h('a', { href: '/letters/templates', id: 'templates-link' }, t('letters.templates'))),
-    form, msg, preview, h('h3', {}, t('letters.sent_title')), lettersTable(page.letters));
+    form, msg, preview, h('h3', {}, t('letters.sent_title')), lettersTable(page.letters),
+    page.total > page.letters.length ? h('p', { class: 'muted small' }, t('letters.more', { n: page.letters.length, total: page.total })) : null);
 }
 
 // ---- the printable page -----------------------------------------------------------
