@@ -1741,7 +1741,7 @@ export default {
     sent: 'Letter {id} recorded as sent.',
     sent_title: 'Letters sent',
     none: 'No letters sent yet.',
-    id: 'Letter',
+    id: 'Number',
     sent_on: 'Sent on',
     sent_by: 'By',
     task: 'Task',
