@@ -34,6 +34,7 @@ static const cli_command commands[] = {
 	{"remains", cmd_remains, "remains cases, batches, custody, fragments and identification"},
 	{"antemortem", cmd_antemortem, "ante-mortem data of sought persons: marks, teeth, photos"},
 	{"inquiry", cmd_inquiry, "families' inquiries: intake, consent per purpose, import of a backlog"},
+	{"letters", cmd_letters, "letters to families: acknowledgement, status, return, identification"},
 	{"tasks", cmd_tasks, "the family liaison's tasks: what concerns a person with an open inquiry"},
 	{"dna", cmd_dna, "DNA kinship: profiles, screening, proposals, explanations, decisions"},
 	{"backup", cmd_backup, "an encrypted, consistent copy of the database, taken while in use"},

@@ -291,8 +291,8 @@ pl_rc family_consent_withdraw_dna(store *st, const char *inquiry_uid, const char
 
 /* ---- status ------------------------------------------------------------------ */
 
-static pl_rc set_status(store *st, const char *uid, inquiry_status to, const char *reason, arena *a,
-                        pl_err *err)
+pl_rc fam_inquiry_status_in(store *st, const char *uid, inquiry_status to, const char *reason, arena *a,
+                            pl_err *err)
 {
 	inquiry q;
 	pl_rc rc = fam_inquiry_load(st, uid, a, &q, err);
@@ -334,7 +334,7 @@ pl_rc family_inquiry_set_status(store *st, const char *inquiry_uid, const char *
 	if(to == IQ_CLOSED && !r)
 		rc = pl_failc(err, PL_EINPUT, "family.close_reason", NULL);
 	if(!rc && !(rc = store_begin(st, err)))
-		rc = store_end(st, set_status(st, inquiry_uid, (inquiry_status)to, r, &a, err), err);
+		rc = store_end(st, fam_inquiry_status_in(st, inquiry_uid, (inquiry_status)to, r, &a, err), err);
 	arena_free(&a);
 	return rc;
 }

@@ -76,6 +76,19 @@ pl_rc fam_consents_check(const consent_input *c, size_t n, pl_err *err);
 /* Insert one grant of inquiry id (checked already). */
 pl_rc fam_consent_insert(store *st, int64_t inquiry_id, const consent_input *c, pl_err *err);
 
+/* Move an inquiry's status inside the caller's transaction (audited). */
+pl_rc fam_inquiry_status_in(store *st, const char *uid, inquiry_status to, const char *reason, arena *a,
+                            pl_err *err);
+
+/* ---- task.c ------------------------------------------------------------------------ */
+
+/* Close the open task uid as done inside the caller's transaction: the
+ * family told (how: phone, letter, in_person) on day with note; refused
+ * when the task is about another person than person_id, or when the
+ * consent does not allow contact. *id: the task's row. */
+pl_rc fam_task_close_in(store *st, const char *uid, const char *how, const char *day, const char *note,
+                        int64_t person_id, arena *a, int64_t *id, pl_err *err);
+
 /* ---- read.c ------------------------------------------------------------------------ */
 
 /* The inquiry uid names (or a unique prefix), PL_ENOTFOUND if none. */

@@ -124,10 +124,52 @@ static const char *const step_3[] = {
 	NULL,
 };
 
+/* Step 4: letters to families (issue 15, item 4): the office's own
+ * templates, every version a row never changed (a reset is a row without
+ * a body), and the letters sent with their text as it went. */
+static const char *const step_4[] = {
+	"CREATE TABLE letter_template (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  kind TEXT NOT NULL CHECK (kind = 'acknowledgement' OR kind = 'status_update' OR kind = 'return' OR"
+	"    kind = 'identification'),\n"
+	"  lang TEXT NOT NULL CHECK (lang = 'uk' OR lang = 'en' OR lang = 'ru'),\n"
+	"  body TEXT,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX letter_template_kind ON letter_template(kind, lang, id);\n",
+	"CREATE TRIGGER letter_template_kept BEFORE UPDATE ON letter_template BEGIN\n"
+	"  SELECT RAISE(ABORT, 'a template version is kept as it was saved');\n"
+	"END;\n",
+	"CREATE TABLE letter (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  inquiry_id INTEGER NOT NULL REFERENCES inquiry(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind = 'acknowledgement' OR kind = 'status_update' OR kind = 'return' OR"
+	"    kind = 'identification'),\n"
+	"  lang TEXT NOT NULL CHECK (lang = 'uk' OR lang = 'en' OR lang = 'ru'),\n"
+	"  template_version INTEGER REFERENCES letter_template(id),\n"
+	"  body TEXT NOT NULL,\n"
+	"  recipient TEXT,\n"
+	"  address TEXT,\n"
+	"  email TEXT,\n"
+	"  office TEXT,\n"
+	"  how TEXT NOT NULL CHECK (how = 'post' OR how = 'email' OR how = 'in_person' OR how = 'phone' OR"
+	"    how = 'handed_over'),\n"
+	"  sent_on TEXT NOT NULL,\n"
+	"  task_id INTEGER REFERENCES family_task(id),\n"
+	"  actor TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX letter_inquiry ON letter(inquiry_id, id);\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.sql = step_1},
 	{.sql = step_2},
 	{.sql = step_3},
+	{.sql = step_4},
 };
 
 const store_schema family_schema = {"family", STORE_STEPS(steps)};

@@ -269,6 +269,21 @@ pl_rc family_task_done(store *st, const char *uid, const char *how, const char *
 	return change(st, uid, done, &d, err);
 }
 
+pl_rc fam_task_close_in(store *st, const char *uid, const char *how, const char *day, const char *note,
+                        int64_t person_id, arena *a, int64_t *id, pl_err *err)
+{
+	family_task was, now;
+	done_arg d = {.how = how, .day = day, .note = note};
+	pl_rc rc = load_open(st, uid, a, &was, err);
+	if(!rc && was.who.id != person_id)
+		rc = pl_failc(err, PL_ECONFLICT, "letters.task_other_person", "task", was.uid, "person", was.who.uid, NULL);
+	now = was;
+	rc = rc ? rc : done(st, &now, &d, err);
+	rc = rc ? rc : update(st, &was, &now, err);
+	*id = rc ? 0 : was.id;
+	return rc;
+}
+
 static pl_rc dismiss(store *st, family_task *t, const void *arg, pl_err *err)
 {
 	done_arg *d = (done_arg *)arg;

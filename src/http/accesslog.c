@@ -227,6 +227,7 @@ bool http_log_reads(http_req *q, const char *const *uids, size_t n, const char *
 	pl_err err = {0};
 	if(http_log_reads_rc(q, uids, n, action, detail, &err)) {
 		/* A read that cannot be recorded is not answered. */
+		snprintf(q->retry_after, sizeof(q->retry_after), "1");
 		http_errorc(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, "http.access_log", "detail", err.msg,
 		            NULL);
 		return false;

@@ -231,6 +231,13 @@ static void family_schemas(json_t *s)
 	json_object_set_new(s, "TaskAssignInput", object_schema("user:string", NULL));
 	json_object_set_new(s, "TaskDoneInput", object_schema("how:string,date:string,note:string", done_req));
 	json_object_set_new(s, "TaskDismissInput", object_schema("reason:string", dismiss_req));
+	static const char *const lt_req[] = {"body", NULL}, *const lr_req[] = {"inquiry", "kind", NULL},
+	                         *const ls_req[] = {"inquiry", "kind", "how", NULL};
+	json_object_set_new(s, "LetterTemplateInput", object_schema("body:string", lt_req));
+	json_object_set_new(s, "LetterRenderInput", object_schema("inquiry:string,kind:string,lang:string,body:string",
+	                                                          lr_req));
+	json_object_set_new(s, "LetterSendInput", object_schema("inquiry:string,kind:string,lang:string,how:string,"
+	                                                        "date:string,task:string", ls_req));
 }
 
 static json_t *words(const char *const *names)

@@ -497,6 +497,15 @@ void api_task_assign(http_req *q);
 void api_task_done(http_req *q);
 void api_task_dismiss(http_req *q);
 void api_tasks_watch(http_req *q);
+/* api_letters.c */
+void api_letter_templates(http_req *q);
+void api_letter_template_get(http_req *q);
+void api_letter_template_set(http_req *q);
+void api_letter_template_reset(http_req *q);
+void api_letter_render(http_req *q);
+void api_letter_send(http_req *q);
+void api_letters_list(http_req *q);
+void api_letter_get(http_req *q);
 
 /* api_family.c */
 void api_inquiries_list(http_req *q);

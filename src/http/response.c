@@ -122,10 +122,10 @@ void http_fail_field(http_req *q, const pl_err *err, const char *field)
 		http_refuse(q, MHD_HTTP_CONTENT_TOO_LARGE, "too_large", field, err);
 		break;
 	case PL_EDB:
-		/* When to try again, if the store said (store.writers_busy). */
-		if(pl_err_arg_value(err, "retry"))
-			snprintf(q->retry_after, sizeof(q->retry_after), "%ld",
-			         strtol(pl_err_arg_value(err, "retry"), NULL, 10));
+		/* When to try again: as the store said (store.writers_busy), else
+		 * in a second (a database busy under another process's lock). */
+		snprintf(q->retry_after, sizeof(q->retry_after), "%ld",
+		         pl_err_arg_value(err, "retry") ? strtol(pl_err_arg_value(err, "retry"), NULL, 10) : 1L);
 		http_refuse(q, MHD_HTTP_SERVICE_UNAVAILABLE, "busy", NULL, err);
 		break;
 	default:

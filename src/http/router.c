@@ -373,6 +373,33 @@ const route http_routes[] = {
 	 "when the inquiry's tracing consent was withdrawn", "TaskDoneInput", NULL},
 	{M_POST, "/api/tasks/{id}/dismiss", IQ_WRITE, ROUTE_BODY, api_task_dismiss,
 	 "Dismiss an open task with the reason", "TaskDismissInput", NULL},
+	{M_GET, "/api/letters/templates", TASK_READ, 0, api_letter_templates,
+	 "The letter templates in use, a kind (acknowledgement, status_update, return, identification) and "
+	 "language (uk, en, ru) each: the catalogue's default or the office's own, and the placeholders",
+	 NULL, NULL},
+	{M_GET, "/api/letters/templates/{kind}/{lang}", TASK_READ, 0, api_letter_template_get,
+	 "A letter template in use with every version the office saved, newest first (a reset: body null)",
+	 NULL, NULL},
+	{M_POST, "/api/letters/templates/{kind}/{lang}", IQ_WRITE, ROUTE_BODY, api_letter_template_set,
+	 "Save the office's own text of a template (the earlier versions kept); an unknown placeholder or a "
+	 "brace not closed is refused naming its line and column (field body)", "LetterTemplateInput", NULL},
+	{M_POST, "/api/letters/templates/{kind}/{lang}/reset", IQ_WRITE, 0, api_letter_template_reset,
+	 "Go back to the default text of a template (the office's versions kept in the history)", NULL, NULL},
+	{M_POST, "/api/letters/render", TASK_READ, ROUTE_BODY, api_letter_render,
+	 "Write a letter for an inquiry without sending it: letterhead, date, address block, text (a draft "
+	 "template in body, else the one in use); refused without tracing consent, and for a notice of "
+	 "return or identification before the person's status allows it (audited, in the access log)",
+	 "LetterRenderInput", NULL},
+	{M_POST, "/api/letters", IQ_WRITE, ROUTE_BODY | ROUTE_CREATES, api_letter_send,
+	 "Write a letter and record it as sent (how: post, email, in_person, phone, handed_over; the day), "
+	 "its text kept as sent; task: the watch task it closes; a notice of return or identification "
+	 "marks an open inquiry answered", "LetterSendInput", NULL},
+	{M_GET, "/api/letters", TASK_READ, 0, api_letters_list,
+	 "The letters sent, newest first (each read written to the access log)", NULL,
+	 "inquiry:string:one inquiry's letters (its id);limit:integer:at most this many (1-200, default 50);"
+	 "offset:integer:skip this many"},
+	{M_GET, "/api/letters/{id}", TASK_READ, 0, api_letter_get,
+	 "A letter as it was sent (the read written to the access log)", NULL, NULL},
 	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,
 	 REMAINS_QUERY_PARAMS},
 	{M_GET, "/api/remains/batches", RM_READ, 0, api_remains_batches,

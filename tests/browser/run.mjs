@@ -1377,6 +1377,7 @@ function sweepPages() {
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
     family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
       ['tasks', '/tasks', 'section.tasks-page'],
+      ['letter-templates', '/letters/templates?kind=acknowledgement&lang=en', '#tmpl-editor'],
       ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
         await page.click('#tab-family');
         await page.waitForSelector('#family-tab');
@@ -1551,7 +1552,16 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
     for (const r of await pageEnglish(page)) found.push(`${path}: "${r}"`);
   };
   const walk = {
-    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/tasks', 'section.tasks-page'], ['/inquiries/new', '#intake', async () => {
+    family_liaison: [['/inquiries', 'section.inquiries-page'], ['/tasks', 'section.tasks-page'],
+      ['/letters/templates?kind=acknowledgement&lang=uk', '#tmpl-editor', async () => {
+        // A template refused at its line: said in Ukrainian, nothing saved.
+        await page.fill('#tmpl-body', 'Шановна {inquirer}!\n{особа}');
+        await page.click('#tmpl-save');
+        await page.waitForSelector('#tmpl-error-line');
+        const err = await page.textContent('#tmpl-msg');
+        assert(err.includes('рядок 2, стовпець 1: підстановки {особа} немає'), `the template's refusal is not in Ukrainian: ${err}`);
+      }],
+      ['/inquiries/new', '#intake', async () => {
       // The intake refused: who asks is missing; said in Ukrainian.
       await page.fill('#iq-surname', 'Шевчук');
       await page.click('#iq-submit');
@@ -2275,6 +2285,110 @@ test('DNA consent: the liaison withdraws a mother\'s DNA consent and the page na
   await page.waitForSelector('#dna-change');
   assert((await page.textContent('#dna-change')).includes(sample), 'given again: the sample is not said usable');
 });
+
+async function letterInquiry(page, inquirer) {
+  const iq = await apiAs(page, 'POST', '/api/inquiries', { inquirer, relation: 'mother', person: personId, language: 'uk',
+    address: 'вул. Садова 5, Полтава', email: 'family@example.org', consents: [{ purpose: 'tracing', form: 'written' }] });
+  assert(iq.status === 201, `the inquiry was not recorded: ${iq.status}`);
+  return iq.body.id;
+}
+
+test('letters: written on an inquiry (preview, the printable page with print CSS, marked as sent, listed); a template refused at its line, then saved with its history', async (page) => {
+  await signIn(page, 'family_liaison');
+  const q = await letterInquiry(page, 'Ганна Шевчук');
+  await page.goto(`${base}/inquiries/${q}`);
+  await page.waitForSelector('#letters-section');
+  assert(await page.inputValue('#letter-lang') === 'uk', 'the letter is not in the inquirer\'s language');
+  await page.selectOption('#letter-kind', 'acknowledgement');
+  await page.click('#letter-preview-btn');
+  await page.waitForSelector('#letter-sheet');
+  const body = await page.textContent('#letter-body');
+  assert(body.includes('Шановний(-а) Ганна Шевчук!'), `the preview is not the Ukrainian acknowledgement: ${body.slice(0, 80)}`);
+  assert((await page.textContent('.address-block')).includes('вул. Садова 5, Полтава'), 'no address block');
+  await noOverflow(page, 'the letter preview');
+  // The printable page: the letter alone when printed.
+  await page.click('#letter-print-link');
+  await page.waitForSelector('section.letter-page #letter-sheet');
+  await page.emulateMedia({ media: 'print' });
+  assert(!(await page.isVisible('header.top')), 'the app\'s header is printed');
+  assert(!(await page.isVisible('#print-button')), 'the print button is printed');
+  assert(await page.isVisible('#letter-body'), 'the letter is not printed');
+  await shot(page, '82-letter-print');
+  await page.emulateMedia({ media: 'screen' });
+  // Marked as sent, by e-mail: listed on the inquiry.
+  await page.goto(`${base}/inquiries/${q}`);
+  await page.waitForSelector('#letters-none');
+  await page.click('#letter-preview-btn');
+  await page.waitForSelector('#letter-send-form');
+  await page.selectOption('#letter-how', 'email');
+  await page.click('#letter-send');
+  await page.waitForSelector('#letters tr[data-kind="acknowledgement"]');
+  assert((await page.textContent('#letters')).includes('by e-mail'), 'how it was sent is not listed');
+  await shot(page, '83-letters-on-inquiry');
+  // A notice of return before the return is refused, saying the status.
+  await page.selectOption('#letter-kind', 'return');
+  await page.click('#letter-preview-btn');
+  await page.waitForSelector('#letter-msg .notice.error');
+  assert((await page.textContent('#letter-msg')).includes('a notice of return needs the person repatriated or released'),
+    'the refusal does not say why');
+  // The templates page: a bad placeholder refused at its line, then a good text kept with its history.
+  await page.click('#templates-link');
+  await page.waitForSelector('#templates');
+  await page.click('#edit-acknowledgement-uk');
+  await page.waitForSelector('#tmpl-editor');
+  await page.fill('#tmpl-body', 'Шановна {inquirer}!\n\nЩодо {persn}.');
+  await page.click('#tmpl-save');
+  await page.waitForSelector('#tmpl-error-line');
+  assert((await page.textContent('#tmpl-msg')).includes('line 3, column 6'), 'the refusal does not say where');
+  assert((await page.textContent('#tmpl-error-line')).includes('Щодо {persn}.'), 'the line is not shown');
+  await shot(page, '84-template-refused');
+  await page.fill('#tmpl-inquiry', q);
+  await page.fill('#tmpl-body', 'Шановна {inquirer}!\n\nЩодо {person}.');
+  await page.click('#tmpl-preview-btn');
+  await page.waitForSelector('#tmpl-preview #letter-sheet');
+  assert((await page.textContent('#tmpl-preview')).includes('Шановна Ганна Шевчук!'), 'the draft is not previewed');
+  await page.click('#tmpl-save');
+  await page.waitForSelector('#tmpl-history');
+  await page.click('#tmpl-reset');
+  await page.waitForFunction(() => document.querySelectorAll('#tmpl-history tbody tr').length === 2);
+  // The letter sent before keeps its text.
+  await page.goto(`${base}/inquiries/${q}`);
+  await page.click('#letters a[href^="/letters/L"]');
+  await page.waitForSelector('#letter-sheet');
+  assert((await page.textContent('#letter-body')).includes('Шановний(-а) Ганна Шевчук!'), 'the sent letter changed');
+  // A registrar writes no letter.
+  await signOutIn(page, 'registrar');
+  const r = await apiAs(page, 'POST', '/api/letters/render', { inquiry: q, kind: 'acknowledgement' });
+  assert(r.status === 403, `a registrar rendered a letter: ${r.status}`);
+});
+
+test('letters in the Ukrainian UI: write, preview, print, mark as sent, listed', async (page) => {
+  await signIn(page, 'family_liaison');
+  const q = await letterInquiry(page, 'Ольга Шевчук');
+  await page.goto(`${base}/inquiries/${q}`);
+  await page.waitForSelector('#letters-section');
+  assert((await page.textContent('#letters-section h2')) === 'Листи', 'the section is not in Ukrainian');
+  await page.selectOption('#letter-kind', 'status_update');
+  await page.click('#letter-preview-btn');
+  await page.waitForSelector('#letter-sheet');
+  assert((await page.textContent('#letter-body')).includes('статус цієї особи'), 'not the status update');
+  assert((await page.textContent('#letter-print-link')) === 'Друкувати', 'the print link is not in Ukrainian');
+  await page.click('#letter-print-link');
+  await page.waitForSelector('section.letter-page #letter-sheet');
+  assert((await page.textContent('#print-button')) === 'Друкувати', 'the print button is not in Ukrainian');
+  await page.goBack();
+  await page.waitForSelector('#letter-preview-btn');
+  await page.selectOption('#letter-kind', 'status_update');
+  await page.click('#letter-preview-btn');
+  await page.waitForSelector('#letter-send-form');
+  await page.selectOption('#letter-how', 'post');
+  await page.click('#letter-send');
+  await page.waitForSelector('#letters tr[data-kind="status_update"]');
+  const row = await page.textContent('#letters tr[data-kind="status_update"]');
+  assert(row.includes('поштою') && row.includes('повідомлення про статус'), `the row is not in Ukrainian: ${row}`);
+  await noOverflow(page, 'the letters in Ukrainian');
+  await shot(page, '85-letters-uk');
+}, { lang: 'uk' });
 
 const only = process.env.PARLEY_BROWSER_ONLY;
 if (only) tests.splice(0, tests.length, ...tests.filter((t) => only.split('|').some((o) => t.name.includes(o))));

@@ -30,6 +30,7 @@ const pages = {
   dna_advice: () => import('./pages/dna_advice.js'),
   families: () => import('./pages/families.js'),
   tasks: () => import('./pages/tasks.js'),
+  letters: () => import('./pages/letters.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -66,6 +67,9 @@ const routes = [
   { path: /^\/inquiries\/new$/, page: 'families', perm: 'inquiry_write', section: 'inquiries', args: { create: true } },
   { path: /^\/inquiries\/(Q[0-9A-Z]{16})$/, page: 'families', perm: 'inquiry_read', section: 'inquiries' },
   { path: /^\/tasks$/, page: 'tasks', perm: 'inquiry_contacts', nav: 'tasks' },
+  { path: /^\/letters\/templates$/, page: 'letters', perm: 'inquiry_contacts', section: 'inquiries', args: { templates: true } },
+  { path: /^\/letters\/print$/, page: 'letters', perm: 'inquiry_contacts', section: 'inquiries' },
+  { path: /^\/letters\/(L[0-9A-Z]{16})$/, page: 'letters', perm: 'inquiry_contacts', section: 'inquiries' },
   { path: /^\/dna$/, page: 'dna', perm: 'dna_read', nav: 'dna' },
   { path: /^\/dna\/data$/, page: 'dna_data', perm: 'dna_read', section: 'dna' },
   { path: /^\/dna\/advice$/, page: 'dna_advice', perm: 'dna_read', section: 'dna' },

@@ -64,7 +64,8 @@ function consentsText(list) {
 
 function subnav(ctx) {
   return h('p', { class: 'subnav' }, h('a', { href: '/inquiries' }, t('families.list')),
-    ctx.can('inquiry_write') ? [' · ', h('a', { href: '/inquiries/new', id: 'new-inquiry-link' }, t('families.new'))] : null);
+    ctx.can('inquiry_write') ? [' · ', h('a', { href: '/inquiries/new', id: 'new-inquiry-link' }, t('families.new'))] : null,
+    ctx.can('inquiry_contacts') ? [' · ', h('a', { href: '/letters/templates', id: 'letter-templates-link' }, t('letters.templates'))] : null);
 }
 
 export function inquiriesTable(ctx, rows, withPerson = true) {
@@ -373,7 +374,8 @@ async function one(ctx) {
         q.other_inquiries.length ? h('p', {}, t('families.others'), ' ',
           q.other_inquiries.map((o, i) => [i ? ', ' : '', h('a', { href: `/inquiries/${o}`, class: 'mono' }, o)])) : null)),
     h('section', { class: 'group' }, h('h2', {}, t('families.consents')), consentHistory(ctx, q)),
-    ctx.can('inquiry_write') ? [giveForm(ctx, q), statusForm(ctx, q)] : null);
+    ctx.can('inquiry_write') ? [giveForm(ctx, q), statusForm(ctx, q)] : null,
+    ctx.can('inquiry_contacts') ? await (await import('./letters.js')).letterSection(ctx, q) : null);
 }
 
 // ---- the Family tab of a person's page ------------------------------------------------
