@@ -1,8 +1,10 @@
 # Issue 15 end to end, across the two offices' databases (two_offices and
 # agree_stage of t_exchange.sh): a mother asks UA's office about her son
 # in Ukrainian; he appears on RU's list in a Russian transliteration; the
-# watch gives the family liaison a task with the evidence; the exchange
-# brings him home; each step ends in what the family is told.
+# watch gives the family liaison a task with the evidence; a letter tells
+# her his status; the exchange, signed by both offices and the mediator,
+# brings him home; a notice of return answers her inquiry. (The DNA half
+# of the issue's end to end is t_dnaconsent.sh.)
 
 # The son RU holds, in its own registry, in Russian.
 ru_holds_the_son() {
@@ -62,8 +64,22 @@ test_families_a_mothers_inquiry_to_her_sons_return() {
 	p --db ua.db tasks watch
 	expect_status 0
 	expect_out "1 new tasks"
-	p --db ua.db tasks done "$list_task" --how phone --date 2025-06-05 --note "told her he is on RU's list"
+	# The family is told by letter, in Ukrainian, her language: his status
+	# now. A notice of return is refused until he is home.
+	p --db ua.db letters render "$inq" --kind return
+	expect_status 1
+	expect_err "a notice of return needs the person repatriated or released; $son is held"
+	p --db ua.db letters send "$inq" --kind status_update --how post --date 2025-06-05 --task "$list_task"
 	expect_status 0
+	expect_out "task $list_task closed: told by letter L"
+	update=$(sqlite3 ua.db "SELECT uid FROM letter WHERE kind = 'status_update'")
+	p --db ua.db letters show "$update"
+	expect_status 0
+	expect_out "Шановний(-а) Галина Бойко!"
+	expect_out "вул. Садова 12, Краматорськ"
+	expect_out "Бойко Денис Олегович"
+	[ "$(sqlite3 ua.db "SELECT status || ' ' || told_how FROM family_task WHERE uid = '$list_task'")" = \
+		"done letter" ] || fail "the list's task is not closed by the letter"
 
 	# The exchange: planned by UA, signed by both offices and the mediator.
 	p --db ua.db plan istanbul-2025-06-02 --clause wounded-ill-young --stage-date 2025-06-09 \
@@ -89,6 +105,16 @@ test_families_a_mothers_inquiry_to_her_sons_return() {
 	expect_out "status changed to repatriated on 2025-06-09"
 	expect_out "on the signed manifest of stage 1 of istanbul-2025-06-02 ($s, version 1)"
 	expect_out "status changed to held on 2025-06-05 (capture_card, source counterpart_list)"
+	# The notice of return closes the task of his return and answers her inquiry.
+	back=$(sqlite3 ua.db "SELECT t.uid FROM family_task t WHERE t.kind = 'status' AND t.evidence_args LIKE '%repatriated%'")
+	[ -n "$back" ] || fail "no task of the return"
+	p --db ua.db letters send "$inq" --kind return --how post --date 2025-06-09 --task "$back"
+	expect_status 0
+	notice=$(sqlite3 ua.db "SELECT uid FROM letter WHERE kind = 'return'")
+	p --db ua.db letters show "$notice"
+	expect_out "9 червня 2025 р. повернулася додому"
+	[ "$(sqlite3 ua.db "SELECT status FROM inquiry WHERE uid = '$inq'")" = answered ] || fail "the inquiry is not answered"
+	[ "$(sqlite3 ua.db "SELECT status FROM family_task WHERE uid = '$back'")" = done ] || fail "the return's task is open"
 	for side in ua ru; do
 		p --db $side.db audit verify
 		expect_status 0
