@@ -3,8 +3,9 @@
  * about them is erased too, in the run's transaction, each change audited
  * by its fields (never their values) and told to the caller.
  *
- *   contacts  the inquirers' phone, e-mail and postal address: the next of
- *             kin's contacts, as the registry erases the person to inform.
+ *   contacts  the inquirers' phone, e-mail and postal address, and the
+ *             address block of the letters sent to them: the next of kin's
+ *             contacts, as the registry erases the person to inform.
  *             The inquirer's name stays, so that the inquiry still says who
  *             asked (an inquiry names someone or an organisation);
  *   identity  the names as the family gave them and the birth date to its
@@ -31,6 +32,10 @@ static const erasure erasures[] = {
 	 " OR address IS NOT NULL) ORDER BY id",
 	 "UPDATE inquiry SET phone = NULL, email = NULL, address = NULL, updated_at = ?2 WHERE id = ?1", "inquiry",
 	 "phone, email, address"},
+	{RET_CONTACTS,
+	 "SELECT l.id, l.uid FROM letter l JOIN inquiry i ON i.id = l.inquiry_id WHERE i.person_id = ?1"
+	 " AND (l.address IS NOT NULL OR l.email IS NOT NULL) ORDER BY l.id",
+	 "UPDATE letter SET address = NULL, email = NULL WHERE id = ?1", "letter", "address, email"},
 	{RET_IDENTITY,
 	 "SELECT id, uid FROM inquiry WHERE person_id = ?1 AND (surname IS NOT NULL OR given_names IS NOT NULL"
 	 " OR patronymic IS NOT NULL OR length(birth_date) > 4) ORDER BY id",

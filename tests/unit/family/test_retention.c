@@ -5,6 +5,7 @@
 #include "family/fixture.h"
 
 #include "family/antemortem.h"
+#include "family/letter.h"
 
 static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
 
@@ -29,6 +30,10 @@ static void sought(fixture *f, const char *surname, const char *given, const cha
 	memcpy(mine, png, sizeof(png));
 	mine[sizeof(png)] = (unsigned char)strlen(surname); /* a file of its own */
 	assert_ok(family_photo_add(f->r, res->person, mine, sizeof(mine), 0, "front", NULL, &f->err), &f->err);
+	/* An acknowledgement by post: the letter keeps the address it went to. */
+	letter_send ls = {.in = {.inquiry = res->uid, .kind = "acknowledgement"}, .how = "post", .date = "2010-01-05"};
+	letter l;
+	assert_ok(letter_send_record(f->r, &ls, &f->a, &l, &f->err), &f->err);
 	if(closed) {
 		assert_ok(fx_event(f, res->person, "capture", "2010-01-01", NULL), &f->err);
 		assert_ok(fx_event(f, res->person, "released_otherwise", closed, NULL), &f->err);
@@ -36,13 +41,14 @@ static void sought(fixture *f, const char *surname, const char *given, const cha
 }
 
 typedef struct seen {
-	int inquiry, antemortem, photo;
+	int inquiry, letter, antemortem, photo;
 } seen;
 
 static pl_rc count_change(void *ctx, const retention_change *c)
 {
 	seen *s = ctx;
 	s->inquiry += !strncmp(c->fields, "inquiry ", 8);
+	s->letter += !strncmp(c->fields, "letter ", 7);
 	s->antemortem += !strncmp(c->fields, "antemortem ", 11);
 	s->photo += !strncmp(c->fields, "antemortem_photo ", 17);
 	return PL_OK;
@@ -74,6 +80,7 @@ static void test_rules_reach_the_families_data(void **state)
 	long swept;
 	assert_ok(family_retention_run(f->r, true, count_change, &s, &n, &swept, &f->err), &f->err);
 	assert_int_equal(s.inquiry, 2);     /* contacts, names */
+	assert_int_equal(s.letter, 1);      /* its address block */
 	assert_int_equal(s.antemortem, 1);
 	assert_int_equal(s.photo, 1);
 	assert_int_equal(swept, 0);
@@ -94,18 +101,20 @@ static void test_rules_reach_the_families_data(void **state)
 	                                           " AND birth_date = '1985-01-20'"), 1);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM antemortem"), 1);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM antemortem_photo"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM letter WHERE address IS NULL"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM letter WHERE address = 'вул. Садова 1, Суми'"), 1);
 	json_t *am;
 	assert_ok(family_antemortem_get(f->r, old.person, &am, &f->err), &f->err);
 	assert_null(am);
 	/* Audited by their fields, never the values. */
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'retention' AND entity IN"
-	                              " ('inquiry', 'antemortem', 'antemortem_photo')"), 4);
+	                              " ('inquiry', 'letter', 'antemortem', 'antemortem_photo')"), 5);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit WHERE after LIKE '%Садова%' AND action = 'retention'"), 0);
 	fam_chain_intact(f);
 	/* Nothing left to do: a second run changes nothing of the families'. */
 	seen again = {0};
 	assert_ok(family_retention_run(f->r, false, count_change, &again, &n, &swept, &f->err), &f->err);
-	assert_int_equal(again.inquiry + again.antemortem + again.photo, 0);
+	assert_int_equal(again.inquiry + again.letter + again.antemortem + again.photo, 0);
 	assert_int_equal(swept, 0);
 }
 
