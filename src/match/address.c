@@ -188,30 +188,35 @@ static pl_rc tokenise(const char *text, tokens *t, arena *a)
 	return rc ? rc : arena_oom(a) ? PL_ENOMEM : PL_OK;
 }
 
-const char *match_address_key(const char *text, arena *a)
+void match_address_columns(const char *text, arena *a, const char **key, const char **house)
 {
-	if(!text)
-		return NULL;
+	*key = *house = NULL;
 	tokens t = {0};
-	if(tokenise(text, &t, a))
-		return NULL;
-	if(!t.nword && !t.nnum)
-		return NULL;
+	if(!text || tokenise(text, &t, a) || (!t.nword && !t.nnum))
+		return;
+	if(t.nnum)
+		*house = t.num[0]; /* the first written, before join sorts them */
 	char *out = arena_alloc(a, strlen(text) * 2 + 64);
 	if(!out)
-		return NULL;
+		return;
 	size_t at = join(t.word, t.nword, out);
 	out[at++] = '|';
 	join(t.num, t.nnum, out + at);
-	return out;
+	*key = out;
+}
+
+const char *match_address_key(const char *text, arena *a)
+{
+	const char *key, *house;
+	match_address_columns(text, a, &key, &house);
+	return key;
 }
 
 const char *match_address_house(const char *text, arena *a)
 {
-	tokens t = {0};
-	if(!text || tokenise(text, &t, a) || !t.nnum)
-		return NULL;
-	return t.num[0]; /* the first written, before join sorts them */
+	const char *key, *house;
+	match_address_columns(text, a, &key, &house);
+	return house;
 }
 
 const char *match_place_key(const char *text, arena *a)

@@ -209,17 +209,98 @@ static const char *pick(const person *p, int cyr, int lat)
 	return p->f[cyr] && *p->f[cyr] ? p->f[cyr] : p->f[lat];
 }
 
-pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
+/* Names keyed once: in a registry most persons share their given name and
+ * patronymic with thousands and their surname with dozens, and keying a
+ * name (folding, the dictionary) is most of keying a person. The keys
+ * live in the cache's arena, until it is reset. */
+typedef struct name_cache {
+	hmap map;     /* a name's text -> its keys (name_keyed, in a) */
+	arena a;
+} name_cache;
+
+typedef struct name_keyed {
+	const char *key, *eq;
+} name_keyed;
+
+enum { NAME_CACHE_MAX = 1 << 18 };   /* names, before it starts again */
+
+static void name_cache_init(name_cache *c)
+{
+	hmap_init(&c->map);
+	arena_init(&c->a, 1 << 16);
+}
+
+static void name_cache_free(name_cache *c)
+{
+	hmap_free(&c->map);
+	arena_free(&c->a);
+}
+
+/* Full: emptied, when nothing keyed from it is still to be read. */
+static void name_cache_trim(name_cache *c)
+{
+	if(c->map.count < NAME_CACHE_MAX)
+		return;
+	name_cache_free(c);
+	name_cache_init(c);
+}
+
+static pl_rc name_keys_cached(names *nm, name_cache *c, const char *text, arena *a, const char **key,
+                              const char **eq)
+{
+	if(!c || !text || !*text)
+		return name_keys(nm, text, a, key, eq);
+	size_t n = strlen(text);
+	name_keyed *k = hmap_get(&c->map, text, n);
+	if(!k) {
+		k = arena_alloc(&c->a, sizeof(*k));
+		pl_rc rc = k ? name_keys(nm, text, &c->a, &k->key, &k->eq) : PL_ENOMEM;
+		if(!rc && hmap_put(&c->map, text, n, k))
+			rc = PL_ENOMEM;
+		if(rc)
+			return rc;
+	}
+	*key = k->key;
+	*eq = k->eq;
+	return PL_OK;
+}
+
+/* A locality's or region's key, from the same cache (a towns' and
+ * regions' list is short), its text marked apart from the names'. */
+static pl_rc place_key_cached(name_cache *c, const char *text, arena *a, const char **out)
+{
+	char k[256];
+	size_t n = text ? strlen(text) : 0;
+	if(!c || !n || n + 1 >= sizeof(k)) {
+		*out = match_place_key(text, a);
+		return PL_OK;
+	}
+	k[0] = '\x01';
+	memcpy(k + 1, text, n);
+	name_keyed *hit = hmap_get(&c->map, k, n + 1);
+	if(!hit) {
+		if(!(hit = arena_alloc(&c->a, sizeof(*hit))))
+			return PL_ENOMEM;
+		hit->key = match_place_key(text, &c->a);
+		hit->eq = NULL;
+		if(arena_oom(&c->a) || hmap_put(&c->map, k, n + 1, hit))
+			return PL_ENOMEM;
+	}
+	*out = hit->key;
+	return PL_OK;
+}
+
+static pl_rc person_row(names *nm, name_cache *c, const person *p, arena *a, const char **row)
 {
 	memset(row, 0, MP_COLS * sizeof(*row));
-	pl_rc rc = name_keys(nm, pick(p, PF_SURNAME, PF_SURNAME_LATIN), a, &row[MP_SURNAME],
-	                     &row[MP_SURNAME_EQ]);
+	pl_rc rc = name_keys_cached(nm, c, pick(p, PF_SURNAME, PF_SURNAME_LATIN), a, &row[MP_SURNAME],
+	                            &row[MP_SURNAME_EQ]);
 	if(!rc)
-		rc = name_keys(nm, pick(p, PF_GIVEN_NAMES, PF_GIVEN_NAMES_LATIN), a, &row[MP_GIVEN],
-		               &row[MP_GIVEN_EQ]);
+		rc = name_keys_cached(nm, c, pick(p, PF_GIVEN_NAMES, PF_GIVEN_NAMES_LATIN), a, &row[MP_GIVEN],
+		                      &row[MP_GIVEN_EQ]);
 	if(!rc)
-		rc = name_keys(nm, pick(p, PF_PATRONYMIC, PF_PATRONYMIC_LATIN), a, &row[MP_PATR],
-		               &row[MP_PATR_EQ]);
+		rc = name_keys_cached(nm, c, pick(p, PF_PATRONYMIC, PF_PATRONYMIC_LATIN), a, &row[MP_PATR],
+		                      &row[MP_PATR_EQ]);
 	if(rc)
 		return rc;
 	row[MP_BIRTH] = birth_column(p->f[PF_BIRTH_DATE], a, &row[MP_BIRTH_YEAR]);
@@ -235,11 +316,16 @@ pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
 	row[MP_SKEL_PAIR] = sorted_pair(row[MP_SURNAME_SKEL], row[MP_GIVEN_SKEL], a);
 	if(row[MP_SURNAME_SKEL])
 		row[MP_SKEL_HEAD] = arena_strndup(a, row[MP_SURNAME_SKEL], 2);
-	row[MP_ADDRESS] = match_address_key(p->f[PF_HOME_ADDRESS], a);
-	row[MP_LOCALITY] = match_place_key(p->f[PF_HOME_LOCALITY], a);
-	row[MP_REGION] = match_place_key(p->f[PF_HOME_REGION], a);
-	row[MP_HOUSE] = match_address_house(p->f[PF_HOME_ADDRESS], a);
+	match_address_columns(p->f[PF_HOME_ADDRESS], a, &row[MP_ADDRESS], &row[MP_HOUSE]);
+	if(place_key_cached(c, p->f[PF_HOME_LOCALITY], a, &row[MP_LOCALITY]) ||
+	   place_key_cached(c, p->f[PF_HOME_REGION], a, &row[MP_REGION]))
+		return PL_ENOMEM;
 	return arena_oom(a) ? PL_ENOMEM : PL_OK;
+}
+
+pl_rc match_person_row(names *nm, const person *p, arena *a, const char **row)
+{
+	return person_row(nm, NULL, p, a, row);
 }
 
 /* ---- lists -------------------------------------------------------------- */
@@ -640,6 +726,7 @@ typedef struct key_job {
 	key_entry *e;
 	size_t n, from, step; /* entries from, from + step, ... of n */
 	arena a;         /* the job's keys, until the batch is added */
+	name_cache names; /* the names this job keyed, for the next batches too */
 	pl_rc rc;
 } key_job;
 
@@ -671,7 +758,7 @@ static void *key_entries(void *arg)
 		memset(&p, 0, sizeof(p));
 		for(size_t k = 0; k < MATCH_SHOWN; k++)
 			p.f[match_shown_fields[k]] = e->f[k];
-		j->rc = match_person_row(j->nm, &p, &j->a, e->row);
+		j->rc = person_row(j->nm, &j->names, &p, &j->a, e->row);
 	}
 	return NULL;
 }
@@ -714,8 +801,10 @@ static pl_rc flush_batch(reg_reader *rr)
 	}
 	rr->nbatch = rr->misses = 0;
 	arena_reset(&rr->row);
-	for(int t = 0; t < KEY_THREADS; t++)
+	for(int t = 0; t < KEY_THREADS; t++) {
 		arena_reset(&rr->job[t].a);
+		name_cache_trim(&rr->job[t].names);
+	}
 	return rc;
 }
 
@@ -803,8 +892,10 @@ pl_rc match_registry_read(store *st, names *nm, match_person_fn each, void *ctx,
 	match_list_init(out);
 	reg_reader rr = {.nm = nm, .out = out, .each = each, .ctx = ctx};
 	arena_init(&rr.row, 1 << 16);
-	for(int t = 0; t < KEY_THREADS; t++)
+	for(int t = 0; t < KEY_THREADS; t++) {
 		arena_init(&rr.job[t].a, 1 << 16);
+		name_cache_init(&rr.job[t].names);
+	}
 	buf_init(&rr.cols, 0);
 	buf_init(&rr.pending, (size_t)1 << 34);
 	rr.batch = malloc(KEY_BATCH * sizeof(*rr.batch));
@@ -827,8 +918,10 @@ pl_rc match_registry_read(store *st, names *nm, match_person_fn each, void *ctx,
 	out->keyed = rr.npending;
 	out->reused = rr.reused;
 	arena_free(&rr.row);
-	for(int t = 0; t < KEY_THREADS; t++)
+	for(int t = 0; t < KEY_THREADS; t++) {
 		arena_free(&rr.job[t].a);
+		name_cache_free(&rr.job[t].names);
+	}
 	free(rr.batch);
 	buf_free(&rr.cols);
 	buf_free(&rr.pending);

@@ -51,6 +51,8 @@ const char *match_address_key(const char *text, arena *a);
 /* The first number written in address lines, a house's as a rule
  * ("вул. Шевченка 12, кв. 5": 12), or NULL. */
 const char *match_address_house(const char *text, arena *a);
+/* Both at once (the text read once), *key and *house NULL where none. */
+void match_address_columns(const char *text, arena *a, const char **key, const char **house);
 /* A locality or region as a column: the keys of its words in order,
  * without the words that say what kind of place (м., місто, область,
  * oblast): "Полтавська обл." and "Poltavska oblast" are both poltavska. */
