@@ -35,6 +35,7 @@ static const cli_command commands[] = {
 	{"antemortem", cmd_antemortem, "ante-mortem data of sought persons: marks, teeth, photos"},
 	{"inquiry", cmd_inquiry, "families' inquiries: intake, consent per purpose, import of a backlog"},
 	{"tasks", cmd_tasks, "the family liaison's tasks: what concerns a person with an open inquiry"},
+	{"testimony", cmd_testimony, "returnees' testimonies: sightings reviewed, the proof-of-captivity report"},
 	{"dna", cmd_dna, "DNA kinship: profiles, screening, proposals, explanations, decisions"},
 	{"backup", cmd_backup, "an encrypted, consistent copy of the database, taken while in use"},
 	{"restore", cmd_restore, "bring back a backup as a database, checked, all or nothing"},

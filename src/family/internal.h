@@ -11,6 +11,9 @@
 /* The index of name in the NULL-terminated names, -1 if it is not one of
  * them (or NULL). */
 int fam_word(const char *const *names, const char *name);
+/* Each word of a comma-separated list is one of names; else PL_EUSAGE,
+ * the message code's {status} the word. */
+pl_rc fam_words_check(const char *const *names, const char *list, const char *code, pl_err *err);
 
 /* Check and clean one value of field i (field_clean, and what a phone,
  * an e-mail address or a person's id must look like). The value to keep
@@ -72,6 +75,24 @@ pl_rc fam_inquiry_put(store *st, const inquiry_input *in, arena *a, inquiry_resu
 pl_rc fam_consents_check(const consent_input *c, size_t n, pl_err *err);
 /* Insert one grant of inquiry id (checked already). */
 pl_rc fam_consent_insert(store *st, int64_t inquiry_id, const consent_input *c, pl_err *err);
+
+/* ---- task.c ------------------------------------------------------------------------ */
+
+/* A coded message (code and its arguments as a JSON object's text) in
+ * language lang into out. */
+void fam_msg_json(int lang, const char *code, const char *json_args, char *out, size_t size);
+
+/* ---- sighting.c -------------------------------------------------------------------- */
+
+/* The evidence a task says of the sighting accepted as event event_uid:
+ * its code (watch.ev_sighting_CONDITION) and new arguments (place, date,
+ * returnee, taken); *args NULL if no sighting was accepted as it. */
+pl_rc fam_sighting_evidence(store *st, const char *event_uid, const char **code, json_t **args, pl_err *err);
+
+/* ---- json.c ------------------------------------------------------------------------ */
+
+/* A person as the JSON of the module shows them (null: none). */
+json_t *fam_person_json(const person_brief *b);
 
 /* ---- read.c ------------------------------------------------------------------------ */
 
