@@ -155,5 +155,8 @@ const msg_entry msg_table_testimony[] = {
 	{"cli.proof_output_format", {"-o writes JSON or CSV: give --format json or --format csv",
 	                             "-o записує JSON або CSV: вкажіть --format json або --format csv",
 	                             "-o записывает JSON или CSV: укажите --format json или --format csv"}},
+	/* src/http/api_testimony.c */
+	{"http.proof_format", {"format: '{format}'; expected json or csv", "format: «{format}»; очікувалося json або csv",
+	                       "format: «{format}»; ожидалось json или csv"}},
 	{NULL, {NULL, NULL, NULL}},
 };

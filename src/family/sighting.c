@@ -45,23 +45,26 @@ static void sighting_row(sqlite3_stmt *s, arena *a, sighting *out)
 static pl_rc candidates(store *st, sighting *v, arena *a, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT p.uid, c.prob FROM sighting_candidate c JOIN person p ON p.id = c.person_id"
-	                          " WHERE c.sighting_id = ? ORDER BY c.rank", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT person_id, prob FROM sighting_candidate WHERE sighting_id = ? ORDER BY rank",
+	                      &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_int64(s, 1, v->id);
 	v->cand = arena_calloc(a, SIGHTING_CANDIDATES, sizeof(*v->cand));
 	if(!v->cand)
 		return pl_nomem(err);
+	int64_t ids[SIGHTING_CANDIDATES];
 	char uids[SIGHTING_CANDIDATES][UID_SIZE];
 	int x;
 	while((x = sqlite3_step(s)) == SQLITE_ROW && v->ncand < SIGHTING_CANDIDATES) {
-		snprintf(uids[v->ncand], UID_SIZE, "%s", store_column_text(s, 0));
+		ids[v->ncand] = sqlite3_column_int64(s, 0);
 		v->cand[v->ncand++].prob = sqlite3_column_double(s, 1);
 	}
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE && x != SQLITE_ROW)
 		return store_fail(st, err, x, "reading candidates");
+	if(v->ncand && (rc = registry_person_uids(st, ids, v->ncand, uids, err)))
+		return rc;
 	for(size_t i = 0; !rc && i < v->ncand; i++) {
 		person p;
 		if((rc = registry_person_get(st, uids[i], a, &p, err)))

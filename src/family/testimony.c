@@ -278,13 +278,20 @@ static pl_rc put_sighting(store *st, int64_t tid, const char *const *f, const ca
 		json_object_set_new(o, "why_none", json_string(k->why));
 	json_object_set_new(o, "candidates", c);
 	json_array_append_new(audit, o);
-	if((rc = store_stmt(st, "INSERT INTO sighting_candidate(sighting_id, rank, person_id, prob)"
-	                        " SELECT ?1, ?2, id, ?4 FROM person WHERE uid = ?3", &s, err)))
+	const char *uids[SIGHTING_CANDIDATES];
+	int64_t ids[SIGHTING_CANDIDATES];
+	for(size_t i = 0; i < k->n; i++)
+		uids[i] = k->uid[i];
+	if((k->n && (rc = registry_person_ids(st, uids, k->n, ids, err))) ||
+	   (rc = store_stmt(st, "INSERT INTO sighting_candidate(sighting_id, rank, person_id, prob)"
+	                        " VALUES (?1, ?2, ?3, ?4)", &s, err)))
 		return rc;
 	for(size_t i = 0; !rc && i < k->n; i++) {
+		if(!ids[i]) /* gone since the engine read the registry */
+			continue;
 		sqlite3_bind_int64(s, 1, sid);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)i + 1);
-		sqlite3_bind_text(s, 3, k->uid[i], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(s, 3, ids[i]);
 		sqlite3_bind_double(s, 4, k->c[i].prob);
 		rc = step_done(st, s, "writing a candidate", err);
 		json_array_append_new(c, json_pack("{s:s, s:f}", "person", k->uid[i], "prob", k->c[i].prob));
