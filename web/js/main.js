@@ -30,6 +30,7 @@ const pages = {
   dna_advice: () => import('./pages/dna_advice.js'),
   families: () => import('./pages/families.js'),
   tasks: () => import('./pages/tasks.js'),
+  testimony: () => import('./pages/testimony.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -66,6 +67,11 @@ const routes = [
   { path: /^\/inquiries\/new$/, page: 'families', perm: 'inquiry_write', section: 'inquiries', args: { create: true } },
   { path: /^\/inquiries\/(Q[0-9A-Z]{16})$/, page: 'families', perm: 'inquiry_read', section: 'inquiries' },
   { path: /^\/tasks$/, page: 'tasks', perm: 'inquiry_contacts', nav: 'tasks' },
+  { path: /^\/testimonies$/, page: 'testimony', perm: 'testimony_read', nav: 'testimonies' },
+  { path: /^\/testimonies\/new$/, page: 'testimony', perm: 'testimony_write', section: 'testimonies', args: { create: true } },
+  { path: /^\/testimonies\/review$/, page: 'testimony', perm: 'testimony_read', section: 'testimonies', args: { review: true } },
+  { path: /^\/testimonies\/(D[0-9A-Z]{16})$/, page: 'testimony', perm: 'testimony_read', section: 'testimonies' },
+  { path: /^\/proof$/, page: 'testimony', perm: 'testimony_read', section: 'testimonies', args: { proof: true } },
   { path: /^\/dna$/, page: 'dna', perm: 'dna_read', nav: 'dna' },
   { path: /^\/dna\/data$/, page: 'dna_data', perm: 'dna_read', section: 'dna' },
   { path: /^\/dna\/advice$/, page: 'dna_advice', perm: 'dna_read', section: 'dna' },
@@ -74,7 +80,7 @@ const routes = [
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
   ['/reconcile', 'reconcile'], ['/agreements', 'agreements'], ['/stages', 'stages'], ['/aftercare', 'aftercare'],
-  ['/inquiries', 'inquiries'], ['/tasks', 'tasks'], ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
+  ['/inquiries', 'inquiries'], ['/tasks', 'tasks'], ['/testimonies', 'testimonies'], ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
 ];
 
 const state = { me: null, fields: null };
