@@ -138,6 +138,64 @@ static int testimony_add_cmd(cli *c, int argc, char **argv)
 	return status < 0 ? EXIT_OK : status;
 }
 
+/* ---- import --------------------------------------------------------------------------- */
+
+static const char import_usage[] =
+	"usage: parley testimony import FILE.csv [--max-errors N] [--quiet]\n"
+	"\n"
+	"Import testimonies from CSV (- reads standard input), all or nothing: if any\n"
+	"row is wrong nothing is imported, and each problem is reported with its file,\n"
+	"line and column. A row per person seen; the rows of one testimony share its\n"
+	"ref, and say its returnee, date and place once or the same each time.\n"
+	"Columns: ref, returnee, taken_on (required), taken_by, taken_at,\n"
+	"testimony_note, and the fields of --seen: surname, given_names, patronymic,\n"
+	"nickname, rank, unit, place, date, condition, note. A testimony whose ref is\n"
+	"recorded already is skipped: importing the same file again changes nothing.\n"
+	"Each sighting is matched and waits in the review queue, as with 'add'.\n"
+	"\n"
+	"Example:\n"
+	"  ref,returnee,taken_on,taken_at,surname,given_names,unit,place,date,condition\n"
+	"  DEB-17,P7QK...,2026-11-20,Chernihiv,Шевчук,Тарас,,Оленівка,2026-09,alive\n"
+	"  DEB-17,,,,Kovalenko,,47 ОМБр,Taganrog,2026,wounded\n"
+	"\n"
+	"Options:\n"
+	"  --max-errors N      report up to N problems before stopping (default 20)\n"
+	"  --quiet             no summary\n";
+
+static int testimony_import_cmd(cli *c, int argc, char **argv)
+{
+	enum { MAX_ERRORS, QUIET, N };
+	static const cli_opt opts[] = {[MAX_ERRORS] = CLI_OPT_MAX_ERRORS, [QUIET] = {.name = "quiet", .kind = CLI_FLAG},
+	                               {0}};
+	static const cli_spec spec = {.usage = import_usage, .opts = opts, .min_args = 1, .max_args = 1,
+	                              .args_msg = "give the file to import, once"};
+	cli_val v[N];
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	if(status >= 0)
+		return status;
+	testimony_import_opts o = {.max_errors = v[MAX_ERRORS].s ? (int)v[MAX_ERRORS].n : 20};
+	testimony_import_report rep;
+	pl_err err = {0};
+	pl_rc rc = family_testimony_import(st, argv[optind], &o, &rep, &err);
+	store_close(st);
+	if(rc && rep.errors.len) {
+		cli_problems(stderr, &rep.errors, &rep.coded);
+		cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
+		status = EXIT_REFUSED;
+	} else if(rc) {
+		status = cli_fail(c, &err);
+	} else if(c->json) {
+		printf("{\"rows\":%ld,\"created\":%ld,\"skipped\":%ld,\"sightings\":%ld,\"with_candidates\":%ld}\n", rep.rows,
+		       rep.created, rep.skipped, rep.sightings, rep.with_candidates);
+	} else if(!v[QUIET].s) {
+		cli_say(stdout, "cli.testimonies_imported", "created", PL_N(rep.created), "sightings", PL_N(rep.sightings),
+		        "with", PL_N(rep.with_candidates), "skipped", PL_N(rep.skipped), NULL);
+	}
+	testimony_import_report_free(&rep);
+	return status < 0 ? EXIT_OK : status;
+}
+
 /* ---- list ---------------------------------------------------------------------------- */
 
 static const char list_usage[] =
@@ -518,6 +576,7 @@ static const char testimony_usage[] =
 	"the registry, and the proof-of-captivity report (docs/families.md).\n"
 	"\n"
 	"  add        record a testimony and the people it names\n"
+	"  import     import testimonies from CSV (all or nothing)\n"
 	"  list       list testimonies, newest first\n"
 	"  show       a testimony with its sightings and their candidates\n"
 	"  review     the review queue: each sighting beside its candidates\n"
@@ -530,7 +589,8 @@ static const char testimony_usage[] =
 int cmd_testimony(cli *c, int argc, char **argv)
 {
 	static const cli_command subs[] = {
-		{"add", testimony_add_cmd, NULL},       {"list", testimony_list_cmd, NULL},
+		{"add", testimony_add_cmd, NULL},       {"import", testimony_import_cmd, NULL},
+		{"list", testimony_list_cmd, NULL},
 		{"show", testimony_show_cmd, NULL},     {"review", testimony_review_cmd, NULL},
 		{"accept", testimony_accept_cmd, NULL}, {"reject", testimony_reject_cmd, NULL},
 		{"report", testimony_report_cmd, NULL},

@@ -155,6 +155,34 @@ const msg_entry msg_table_testimony[] = {
 	{"cli.proof_output_format", {"-o writes JSON or CSV: give --format json or --format csv",
 	                             "-o записує JSON або CSV: вкажіть --format json або --format csv",
 	                             "-o записывает JSON или CSV: укажите --format json или --format csv"}},
+	/* src/family/testimony_import.c */
+	{"testimony.column_unknown", {"column {n}: unknown column {column}; expected ref, returnee, taken_on, taken_by, "
+	                              "taken_at, testimony_note, surname, given_names, patronymic, nickname, rank, unit, "
+	                              "place, date, condition or note",
+	                              "стовпець {n}: невідомий стовпець {column}; очікувалося ref, returnee, taken_on, "
+	                              "taken_by, taken_at, testimony_note, surname, given_names, patronymic, nickname, rank, "
+	                              "unit, place, date, condition або note",
+	                              "столбец {n}: неизвестный столбец {column}; ожидалось ref, returnee, taken_on, "
+	                              "taken_by, taken_at, testimony_note, surname, given_names, patronymic, nickname, rank, "
+	                              "unit, place, date, condition или note"}},
+	{"testimony.column_missing", {"no column {column}: a testimony file needs ref, returnee and taken_on",
+	                              "немає стовпця {column}: файл свідчень потребує ref, returnee і taken_on",
+	                              "нет столбца {column}: файлу показаний нужны ref, returnee и taken_on"}},
+	{"testimony.import_no_ref", {"column 'ref': empty; every row names its testimony by its ref",
+	                             "стовпець «ref»: порожньо; кожен рядок називає своє свідчення його ref",
+	                             "столбец «ref»: пусто; каждая строка называет свои показания их ref"}},
+	{"testimony.import_differs", {"column '{column}': differs from line {first}, the first row of testimony {ref}",
+	                              "стовпець «{column}»: відрізняється від рядка {first}, першого рядка свідчення {ref}",
+	                              "столбец «{column}»: отличается от строки {first}, первой строки показаний {ref}"}},
+	{"testimony.import_empty", {"no rows: nothing to import", "немає рядків: нічого імпортувати",
+	                            "нет строк: нечего импортировать"}},
+	{"cli.testimonies_imported", {"{created} {created#testimony|testimonies} imported ({sightings} "
+	                              "{sightings#sighting|sightings}, {with} with candidates, waiting for review); "
+	                              "{skipped} skipped, recorded already",
+	                              "імпортовано свідчень: {created} (повідомлень {sightings}, з кандидатами {with}; "
+	                              "чекають на розгляд); пропущено вже записаних: {skipped}",
+	                              "импортировано показаний: {created} (сообщений {sightings}, с кандидатами {with}; "
+	                              "ждут рассмотрения); пропущено уже записанных: {skipped}"}},
 	/* src/http/api_testimony.c */
 	{"http.proof_format", {"format: '{format}'; expected json or csv", "format: «{format}»; очікувалося json або csv",
 	                       "format: «{format}»; ожидалось json или csv"}},

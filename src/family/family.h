@@ -535,6 +535,25 @@ struct json_t *proof_json(const proof_report *r);
 /* One row per piece of evidence, a header first. */
 pl_rc proof_write_csv(buf *out, const proof_report *r);
 
+typedef struct testimony_import_opts {
+	const char *name;                    /* shown in messages; NULL: the path */
+	int max_errors;                      /* default 20 */
+} testimony_import_opts;
+
+typedef struct testimony_import_report {
+	buf errors, coded;                   /* problems, one a line; and by code */
+	long rows, created, skipped, sightings, with_candidates;
+} testimony_import_report;
+
+/* Testimonies from CSV ("-": standard input), a row per person seen, the
+ * rows of one testimony sharing its ref (columns: ref, returnee, taken_on,
+ * taken_by, taken_at, testimony_note, and the sighting's fields), in one
+ * transaction: all, or at the first problem nothing, each problem with
+ * file, line and column. A ref recorded already is skipped. */
+pl_rc family_testimony_import(store *st, const char *path, const testimony_import_opts *o,
+                              testimony_import_report *rep, pl_err *err);
+void testimony_import_report_free(testimony_import_report *rep);
+
 struct json_t *testimony_json(const testimony *t);
 struct json_t *testimony_page_json(const testimony_page *p, const testimony_query *q);
 struct json_t *sighting_json(const sighting *s);

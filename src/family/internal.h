@@ -82,6 +82,19 @@ pl_rc fam_consent_insert(store *st, int64_t inquiry_id, const consent_input *c, 
  * language lang into out. */
 void fam_msg_json(int lang, const char *code, const char *json_args, char *out, size_t size);
 
+/* ---- testimony.c ------------------------------------------------------------------- */
+
+/* A testimony checked, its returnee found and each sighting matched (read
+ * outside any transaction), ready to be written. */
+typedef struct fam_testimony fam_testimony;
+/* Check in and match its sightings, into a; refusals as
+ * family_testimony_add's (res->sighting, res->field); res->skipped when
+ * its ref is recorded already. */
+pl_rc fam_testimony_prepare(store *st, const testimony_input *in, arena *a, fam_testimony **out,
+                            testimony_result *res, pl_err *err);
+/* Write it, in the caller's transaction, audited. */
+pl_rc fam_testimony_put(store *st, const fam_testimony *t, testimony_result *res, pl_err *err);
+
 /* ---- sighting.c -------------------------------------------------------------------- */
 
 /* The evidence a task says of the sighting accepted as event event_uid:

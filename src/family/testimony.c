@@ -345,35 +345,53 @@ static pl_rc put(store *st, const testimony_input *in, const cands *k, testimony
 	return fam_audit(st, "create", "testimony", uid, NULL, audit, err);
 }
 
-pl_rc family_testimony_add(store *st, const testimony_input *in, testimony_result *res, pl_err *err)
+struct fam_testimony {
+	testimony_input v;
+	cands *k;
+};
+
+pl_rc fam_testimony_prepare(store *st, const testimony_input *in, arena *a, fam_testimony **out,
+                            testimony_result *res, pl_err *err)
 {
 	memset(res, 0, sizeof(*res));
 	res->sighting = res->field = -1;
-	arena a;
-	arena_init(&a, 0);
-	testimony_input v;
+	fam_testimony *t = *out = arena_calloc(a, 1, sizeof(*t));
+	if(!t)
+		return pl_nomem(err);
 	person who;
-	cands *k = NULL;
-	pl_rc rc = clean(st, in, &a, &v, res, err);
+	pl_rc rc = clean(st, in, a, &t->v, res, err);
 	/* the returnee by id or a prefix, as the registry finds them */
-	if(!rc && (rc = registry_person_get(st, v.f[TF_RETURNEE], &a, &who, err)))
+	if(!rc && (rc = registry_person_get(st, t->v.f[TF_RETURNEE], a, &who, err)))
 		rc = refuse(res, -1, TF_RETURNEE, rc);
 	if(!rc)
-		v.f[TF_RETURNEE] = arena_strdup(&a, who.uid);
-	rc = rc ? rc : ref_taken(st, &v, res, err);
-	if(!rc && !res->skipped && !(k = calloc(v.ns, sizeof(*k))))
+		t->v.f[TF_RETURNEE] = arena_strdup(a, who.uid);
+	rc = rc ? rc : ref_taken(st, &t->v, res, err);
+	if(!rc && !res->skipped && !(t->k = arena_calloc(a, t->v.ns, sizeof(*t->k))))
 		rc = pl_nomem(err);
 	if(!rc && !res->skipped)
-		rc = engine(st, &v, k, err);
+		rc = engine(st, &t->v, t->k, err);
+	return rc;
+}
+
+pl_rc fam_testimony_put(store *st, const fam_testimony *t, testimony_result *res, pl_err *err)
+{
+	return put(st, &t->v, t->k, res, err);
+}
+
+pl_rc family_testimony_add(store *st, const testimony_input *in, testimony_result *res, pl_err *err)
+{
+	arena a;
+	arena_init(&a, 0);
+	fam_testimony *t;
+	pl_rc rc = fam_testimony_prepare(st, in, &a, &t, res, err);
 	if(!rc && !res->skipped && !(rc = store_begin(st, err)))
-		rc = store_end(st, put(st, &v, k, res, err), err);
+		rc = store_end(st, fam_testimony_put(st, t, res, err), err);
 	if(rc) {
 		int s = res->sighting, f = res->field;
 		memset(res, 0, sizeof(*res)); /* nothing was written */
 		res->sighting = s;
 		res->field = f;
 	}
-	free(k);
 	arena_free(&a);
 	return rc;
 }
