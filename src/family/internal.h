@@ -82,6 +82,16 @@ pl_rc fam_consent_insert(store *st, int64_t inquiry_id, const consent_input *c, 
  * language lang into out. */
 void fam_msg_json(int lang, const char *code, const char *json_args, char *out, size_t size);
 
+/* ---- import.c ------------------------------------------------------------------------ */
+
+/* A CSV file read for an importer: its header given to header(ctx, rec),
+ * then each row to row(ctx, rec) (counted in *rows) until the end, the
+ * problems of the file itself said in pb. */
+struct problems;
+struct csv_record;
+typedef pl_rc (*fam_csv_fn)(void *ctx, const struct csv_record *rec);
+pl_rc fam_csv_read(struct problems *pb, FILE *f, fam_csv_fn header, fam_csv_fn row, void *ctx, long *rows);
+
 /* ---- testimony.c ------------------------------------------------------------------- */
 
 /* A testimony checked, its returnee found and each sighting matched (read

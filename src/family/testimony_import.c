@@ -167,28 +167,16 @@ static pl_rc read_row(timporter *im, const csv_record *rec)
 	return add_sighting(im, g, v + COL_SIGHTING, rec->line);
 }
 
-static pl_rc read_file(timporter *im, FILE *f)
+static pl_rc header_cb(void *ctx, const csv_record *rec)
 {
-	pl_err e = {0};
-	csv_reader *cr;
-	pl_rc rc = csv_reader_open(&cr, f, im->pb.file, &e);
-	if(rc)
-		return rc;
-	csv_record rec;
-	bool header = false, eof = false;
-	if(!(rc = problems_csv_header(&im->pb, cr, &rec, &header)) && header)
-		rc = read_header(im, &rec);
-	bool rows = header && !rc && !im->pb.failed;
-	while(rows && !rc) {
-		if((rc = problems_csv_read(&im->pb, cr, &rec, &eof)) || eof)
-			break;
-		rc = read_row(im, &rec);
-		im->rep->rows++;
-		if(!rc && arena_oom(&im->keep))
-			rc = PL_ENOMEM;
-	}
-	csv_reader_close(cr);
-	return rc;
+	return read_header(ctx, rec);
+}
+
+static pl_rc row_cb(void *ctx, const csv_record *rec)
+{
+	timporter *im = ctx;
+	pl_rc rc = read_row(im, rec);
+	return !rc && arena_oom(&im->keep) ? PL_ENOMEM : rc;
 }
 
 /* A refusal of a testimony as a problem of the row and column it is about;
@@ -261,7 +249,7 @@ pl_rc family_testimony_import(store *st, const char *path, const testimony_impor
 	if(!f)
 		return pl_failc(err, PL_ENOTFOUND, "remains.cannot_open", "file", im.pb.file, "why", strerror(errno), NULL);
 	arena_init(&im.keep, 0);
-	pl_rc rc = read_file(&im, f);
+	pl_rc rc = fam_csv_read(&im.pb, f, header_cb, row_cb, &im, &rep->rows);
 	if(!rc && !im.pb.failed && !im.ng)
 		rc = problems_atc(&im.pb, 1, "testimony.import_empty", NULL);
 	if(!rc && !im.pb.failed)
