@@ -67,7 +67,7 @@ pl_rc family_proof(store *st, arena *a, proof_report *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	date_now_iso(out->made_at);
-	out->office = store_actor(st);
+	out->office = arena_strdup(a, store_actor(st)); /* outlives the store */
 	captivity_case *c;
 	size_t n;
 	pl_rc rc = registry_unacknowledged(st, a, &c, &n, err);
