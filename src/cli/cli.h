@@ -183,6 +183,8 @@ typedef struct table table;
 table *table_new(size_t ncols, const char *const *headers);
 /* Add a row (values are copied; NULL shows as empty). */
 void table_add(table *t, const char *const *values);
+/* The width of a record shown field by field: no value is cut. */
+#define TABLE_WHOLE ((size_t)-1)
 /* Print to f, each column at most `max_width` wide (longer values are cut
  * with an ellipsis), two spaces apart. */
 void table_print(table *t, FILE *f, size_t max_width);

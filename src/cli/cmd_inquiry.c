@@ -258,7 +258,7 @@ static void show(const inquiry_detail *d)
 			const char *row[2] = {inquiry_fields[f].label, k->f[f]};
 			table_add(t, row);
 		}
-	table_print(t, stdout, 80);
+	table_print(t, stdout, TABLE_WHOLE);
 	table_free(t);
 	putchar('\n');
 	cli_say(stdout, "cli.inquiry_consents_head", NULL);

@@ -276,7 +276,7 @@ static void show_text(const person *p, const event *ev, size_t nev)
 		const char *row[2] = {label, p->ext[k].id};
 		table_add(t, row);
 	}
-	table_print(t, stdout, 80);
+	table_print(t, stdout, TABLE_WHOLE);
 	table_free(t);
 	putchar('\n');
 	cli_say(stdout, "cli.timeline", NULL);

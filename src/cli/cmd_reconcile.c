@@ -253,9 +253,14 @@ int cmd_reconcile(cli *c, int argc, char **argv)
 			print_summary(c, &res);
 		/* The list is not stored: the watch takes its rows now. */
 		watch_report wr;
-		watch_list wl = {.name = list, .held = list};
+		/* Named by the file's name, held where it is (an absolute path:
+		 * the task is read later, from anywhere); from stdin: not kept. */
+		char *held = f != stdin ? realpath(list, NULL) : NULL;
+		const char *base = strrchr(list, '/');
+		watch_list wl = {.name = base && base[1] ? base + 1 : list, .held = held};
 		if(!rc && !(rc = family_watch_reconciled(st, &wl, &res, &wr, &err)) && !c->json)
 			cli_say(stdout, "cli.watch_list", "created", PL_N(wr.created), "existed", PL_N(wr.existed), NULL);
+		free(held);
 		reconcile_free(&res);
 	}
 	names_close(nm);

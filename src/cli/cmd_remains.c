@@ -246,7 +246,7 @@ static void show_fields(const remains_case *k)
 		const char *row[2] = {rows[i][0], rows[i][1] ? rows[i][1] : "-"};
 		table_add(t, row);
 	}
-	table_print(t, stdout, 80);
+	table_print(t, stdout, TABLE_WHOLE);
 	table_free(t);
 }
 

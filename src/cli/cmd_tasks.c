@@ -112,7 +112,7 @@ static void show(const family_task *t)
 	for(size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
 		if(rows[i][1])
 			table_add(tb, rows[i]);
-	table_print(tb, stdout, 100);
+	table_print(tb, stdout, TABLE_WHOLE);
 	table_free(tb);
 }
 

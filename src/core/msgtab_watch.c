@@ -5,17 +5,17 @@
 
 const msg_entry msg_table_watch[] = {
 	/* src/family/watch.c: the evidence of a task */
-	{"watch.ev_list_matched", {"on the list {list}, row {row}, as held in {held}: matched to this person "
+	{"watch.ev_list_matched", {"on the list {list}, row {row} (the file {held}): matched to this person "
 	                           "(probability {prob})",
-	                           "у списку {list}, рядок {row}, що зберігається в {held}: зіставлено з цією особою "
+	                           "у списку {list}, рядок {row} (файл {held}): зіставлено з цією особою "
 	                           "(імовірність {prob})",
-	                           "в списке {list}, строка {row}, хранящемся в {held}: сопоставлен с этим лицом "
+	                           "в списке {list}, строка {row} (файл {held}): сопоставлен с этим лицом "
 	                           "(вероятность {prob})"}},
-	{"watch.ev_list_review", {"on the list {list}, row {row}, as held in {held}: this person is the candidate "
+	{"watch.ev_list_review", {"on the list {list}, row {row} (the file {held}): this person is the candidate "
 	                          "in review (probability {prob})",
-	                          "у списку {list}, рядок {row}, що зберігається в {held}: ця особа — кандидат на "
+	                          "у списку {list}, рядок {row} (файл {held}): ця особа — кандидат на "
 	                          "перевірці (імовірність {prob})",
-	                          "в списке {list}, строка {row}, хранящемся в {held}: это лицо — кандидат на "
+	                          "в списке {list}, строка {row} (файл {held}): это лицо — кандидат на "
 	                          "проверке (вероятность {prob})"}},
 	{"watch.ev_upload_matched", {"on the list {list} (uploaded by {by}), row {row}: matched to this person "
 	                             "(probability {prob})",

@@ -2,10 +2,10 @@
  * patterns for EM, then weights), u from random pairs, EM for m, and the
  * one-to-one assignment. */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/parallel.h"
 #include "core/rng.h"
 #include "match/match.h"
 
@@ -52,21 +52,6 @@ static bool rule_key(const match_rule *rule, const match_side *s, size_t i, uint
 	}
 	*h = x;
 	return true;
-}
-
-/* Run fn on each of n jobs (`size` bytes apart): job 0 on this thread, the
- * others on threads of their own, or here if a thread cannot start. */
-static void run_parallel(void *(*fn)(void *), void *jobs, size_t size, int n)
-{
-	pthread_t th[16];
-	int started = 0;
-	for(int t = 1; t < n && !pthread_create(&th[t], NULL, fn, (char *)jobs + (size_t)t * size); t++)
-		started = t;
-	for(int t = started + 1; t < n; t++)
-		fn((char *)jobs + (size_t)t * size);
-	fn(jobs);
-	for(int t = 1; t <= started; t++)
-		pthread_join(th[t], NULL);
 }
 
 /* The pairs a thread proposes. (Not a buf: its terminating byte makes it
@@ -423,7 +408,7 @@ static pl_rc block_all(linker *l, int nthreads)
 	int nj = nthreads < l->spec->nrules ? nthreads : l->spec->nrules;
 	for(int t = 0; t < nj; t++)
 		jobs[t] = (block_job){.l = l, .first = t, .step = nj};
-	run_parallel(block_run, jobs, sizeof(block_job), nj);
+	pl_parallel(block_run, jobs, sizeof(block_job), nj);
 	size_t total = 0;
 	bool oom = false;
 	for(int t = 0; t < nj; t++) {
@@ -484,7 +469,7 @@ static pl_rc run_passes(linker *l, void *(*fn)(void *), pass *ps, int nthreads)
 	for(int t = 0; t < nthreads; t++)
 		ps[t] = (pass){.l = l, .lo = l->ncand * (size_t)t / (size_t)nthreads,
 		               .hi = l->ncand * (size_t)(t + 1) / (size_t)nthreads};
-	run_parallel(fn, ps, sizeof(pass), nthreads);
+	pl_parallel(fn, ps, sizeof(pass), nthreads);
 	bool oom = false;
 	for(int t = 0; t < nthreads; t++) {
 		for(int k = 0; k <= MATCH_SESSIONS_MAX; k++)
@@ -648,7 +633,7 @@ static void estimate_u(linker *l, int nthreads)
 	u_job jobs[16];
 	for(int t = 0; t < nthreads; t++)
 		jobs[t] = (u_job){.l = l, .per_chunk = n ? n / U_CHUNKS + 1 : 0, .first = t, .step = nthreads};
-	run_parallel(u_run, jobs, sizeof(u_job), nthreads);
+	pl_parallel(u_run, jobs, sizeof(u_job), nthreads);
 	for(int c = 0; c < spec->ncmps; c++) {
 		double count[MATCH_LEVELS_MAX] = {0}, sum = 0;
 		for(int t = 0; t < nthreads; t++)
@@ -1194,7 +1179,7 @@ pl_rc match_link(const match_spec *spec, const match_side *a, const match_side *
 		l.levels[c] = match_levels(spec->cmps[c].kind, NULL);
 	if(o->model)
 		out->model = *o->model;
-	int nthreads = o->threads < 1 ? 1 : o->threads > 16 ? 16 : o->threads;
+	int nthreads = o->threads < 1 ? 1 : o->threads > PL_PARALLEL_MAX ? PL_PARALLEL_MAX : o->threads;
 	rc = count_terms(&l);
 	if(!rc)
 		rc = block_all(&l, nthreads);

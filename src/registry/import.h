@@ -65,6 +65,7 @@ typedef struct record {
 	const char *status;           /* persons: the `status` column */
 	const char *pf[PF_COUNT];
 	const char *ef[EF_COUNT];
+	unsigned ef_refused;          /* bit i: ef[i]'s value was refused (said already) */
 	ext_id ext[EXT_MAX];
 	int next;
 } record;

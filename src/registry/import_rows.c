@@ -157,6 +157,8 @@ pl_rc import_record_set(importer *im, record *rec, const column *c, const char *
 		fd = &event_fields[c->index];
 		clean = field_clean(fd, value, store_today(im->r->st), &im->row, &why);
 		rec->ef[c->index] = clean;
+		if(why)
+			rec->ef_refused |= 1u << c->index;
 		break;
 	}
 	if(!why)
@@ -391,6 +393,9 @@ static void person_ref(const record *rec, char *out, size_t size)
 pl_rc import_event(importer *im, const record *rec, person *p)
 {
 	pl_err e = {0};
+	_Static_assert(EF_COUNT <= 32, "ef_refused holds a bit per event field");
+	if(rec->ef_refused) /* said already: the row is refused */
+		return PL_OK;
 	for(int i = 0; i < EF_COUNT; i++)
 		if((event_fields[i].flags & FIELD_REQUIRED) && !rec->ef[i])
 			return problems_atc(&im->pb, rec->line, "import.required", "column", event_fields[i].name,

@@ -33,10 +33,12 @@ test_tasks_from_a_capture_and_a_list() {
 	p reconcile ru-2026-06-12.csv; expect_status 0
 	expect_out "the watch: 0 new tasks for the family liaison from this list (1 there already)"
 	p tasks list --person "$son"; expect_status 0
-	expect_out "on the list ru-2026-06-12.csv, row 2, as held in ru-2026-06-12.csv: matched to this person"
+	expect_out "on the list ru-2026-06-12.csv, row 2 (the file "
 	expect_out "status changed to captured on 2025-04-01"
 	expect_out "1-2 of 2"
 	task=$(sql "SELECT uid FROM family_task WHERE kind = 'list'")
+	p tasks show "$task"; expect_status 0
+	expect_out "on the list ru-2026-06-12.csv, row 2 (the file $PWD/ru-2026-06-12.csv): matched to this person"
 	p tasks done "$task" --how pigeon --note told; expect_status 1
 	expect_err "expected phone, letter or in_person"
 	p tasks done "$task" --how phone --date 2025-10-30 --note "told her he is on RU's list"; expect_status 0

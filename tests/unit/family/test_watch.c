@@ -101,8 +101,8 @@ static void test_a_list_row_makes_one_task_not_two_on_a_rerun(void **state)
 		family_task_evidence(&pg.rows[i], LANG_EN, text, sizeof(text));
 		if(!strcmp(pg.rows[i].source, "ru-2026-06-12.csv#17")) {
 			matched = true;
-			assert_string_equal(text, "on the list ru-2026-06-12.csv, row 17, as held in "
-			                          "/office/lists/ru-2026-06-12.csv: matched to this person (probability 0.97)");
+			assert_string_equal(text, "on the list ru-2026-06-12.csv, row 17 (the file "
+			                          "/office/lists/ru-2026-06-12.csv): matched to this person (probability 0.97)");
 		} else {
 			review = true;
 			assert_contains(text, "candidate in review (probability 0.55)");

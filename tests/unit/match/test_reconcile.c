@@ -189,10 +189,91 @@ static void test_json_report_streamed_is_the_document(void **state)
 	reconcile_free(&r);
 }
 
+/* Person i's fields, varied enough that no two key alike. */
+static void nth_person(int i, char *sur, char *giv, char *birth, size_t size)
+{
+	static const char *const s[] = {"Бойко", "Шевченко", "Мельник", "Kovalenko", "Бондаренко", "Ткаченко"};
+	static const char *const g[] = {"Тарас", "Олександр", "Olha", "Ірина", "Петро"};
+	snprintf(sur, size, "%s%c%c", s[i % 6], 'a' + i / 26 % 26, 'a' + i % 26);
+	snprintf(giv, size, "%s", g[i % 5]);
+	snprintf(birth, size, "%d-%02d-%02d", 1950 + i % 50, 1 + i % 12, 1 + i % 28);
+}
+
+/* Each registry person's columns, as keying them alone makes them. */
+static void assert_rows_are_the_persons(names *nm, const match_list *l, int n, int changed)
+{
+	arena a;
+	arena_init(&a, 0);
+	for(int i = 0; i < n; i++) {
+		char sur[64], giv[64], birth[16];
+		nth_person(i, sur, giv, birth, sizeof(sur));
+		person p = fx_person(i < changed ? "Інший" : sur, giv, birth);
+		const char *row[MP_COLS];
+		arena_reset(&a);
+		assert_int_equal(match_person_row(nm, &p, &a, row), PL_OK);
+		for(int c = 0; c < MP_COLS; c++) {
+			const char *v = match_value(&l->side, (size_t)i, c);
+			if(!row[c] || !v)
+				assert_true(!row[c] && !v);
+			else
+				assert_string_equal(v, row[c]);
+		}
+		assert_int_equal(l->lines[i], i + 1); /* in the registry's order (its ids) */
+	}
+	arena_free(&a);
+}
+
+/* The registry is keyed in batches on two threads, and what is keyed is
+ * kept: the columns are each person's own, in order, on the first read
+ * and on the next (which keys again only the persons changed since). */
+static void test_registry_keyed_in_batches_and_kept(void **state)
+{
+	fixture *f = *state;
+	enum { N = 2100 }; /* a full batch on two threads, then one of 52 on one */
+	char csv[4096];
+	tu_path(csv, sizeof(csv), f->dir, "persons.csv");
+	FILE *out = fopen(csv, "w");
+	assert_non_null(out);
+	fputs("surname,given_names,birth_date\n", out);
+	for(int i = 0; i < N; i++) {
+		char sur[64], giv[64], birth[16];
+		nth_person(i, sur, giv, birth, sizeof(sur));
+		fprintf(out, "%s,%s,%s\n", sur, giv, birth);
+	}
+	assert_int_equal(fclose(out), 0);
+	const char *paths[] = {csv};
+	import_opts io = {.format = FORMAT_CSV};
+	import_report ir;
+	assert_ok(registry_import(f->r, paths, 1, &io, &ir, &f->err), &f->err);
+	import_report_free(&ir);
+	names *nm;
+	assert_ok(registry_names(f->r, &nm, &f->err), &f->err);
+	match_list l;
+	assert_ok(match_registry_read(f->r, nm, NULL, NULL, &l, &f->err), &f->err);
+	assert_int_equal(l.side.n, N);
+	assert_int_equal(l.keyed, N);
+	assert_int_equal(l.reused, 0);
+	assert_rows_are_the_persons(nm, &l, N, 0);
+	/* Three persons renamed: only they are keyed again. */
+	for(int i = 0; i < 3; i++) {
+		person ch = {0};
+		ch.f[PF_SURNAME] = "Інший";
+		assert_ok(registry_person_update(f->r, l.ids[i], &ch, NULL, &f->err), &f->err);
+	}
+	match_list_free(&l);
+	assert_ok(match_registry_read(f->r, nm, NULL, NULL, &l, &f->err), &f->err);
+	assert_int_equal(l.side.n, N);
+	assert_int_equal(l.keyed, 3);
+	assert_int_equal(l.reused, N - 3);
+	assert_rows_are_the_persons(nm, &l, N, 3);
+	match_list_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_records_link_as_the_file_does, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_registry_keyed_in_batches_and_kept, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_json_report_streamed_is_the_document, fixture_setup,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_record_without_a_name_is_refused, fixture_setup,

@@ -190,6 +190,25 @@ static void test_problems_are_collected_with_their_places(void **state)
 	import_report_free(&rep);
 }
 
+/* An event's value refused is said once: not again as missing. */
+static void test_a_refused_event_value_is_said_once(void **state)
+{
+	fixture *f = *state;
+	const char *pp = write_file(f, "p.csv", "ext.ru,surname\nr1,А\nr2,Б\n");
+	const char *p = write_file(f, "ev.csv",
+	                           "ext.ru,type,date,source\n"
+	                           "r1,capture,2990-03-14,own_records\n"
+	                           "r2,capture,,own_records\n");
+	import_report rep;
+	assert_int_equal(import2(f, pp, p, &rep), PL_EINPUT);
+	const char *all = buf_str(&rep.errors);
+	assert_contains(all, "ev.csv:2: column 'date': year out of range");
+	assert_null(strstr(all, "ev.csv:2: column 'date': required"));
+	assert_contains(all, "ev.csv:3: column 'date': required");
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person"), 0);
+	import_report_free(&rep);
+}
+
 static void test_max_errors_stops_early(void **state)
 {
 	fixture *f = *state;
@@ -829,6 +848,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_a_later_file_updates_and_never_erases, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_hundred_thousand_rows_with_one_bad_row_write_nothing, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_problems_are_collected_with_their_places, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_refused_event_value_is_said_once, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_max_errors_stops_early, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_and_duplicate_columns_are_refused_by_name, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_bom_crlf_and_quotes, fixture_setup, fixture_teardown),
