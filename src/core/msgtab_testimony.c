@@ -184,6 +184,9 @@ const msg_entry msg_table_testimony[] = {
 	                              "импортировано показаний: {created} (сообщений {sightings}, с кандидатами {with}; "
 	                              "ждут рассмотрения); пропущено уже записанных: {skipped}"}},
 	/* src/http/api_testimony.c */
+	{"http.send_testimonies", {"send the testimonies as one CSV file (multipart/form-data)",
+	                           "надішліть свідчення одним файлом CSV (multipart/form-data)",
+	                           "отправьте показания одним файлом CSV (multipart/form-data)"}},
 	{"http.proof_format", {"format: '{format}'; expected json or csv", "format: «{format}»; очікувалося json або csv",
 	                       "format: «{format}»; ожидалось json или csv"}},
 	{NULL, {NULL, NULL, NULL}},

@@ -161,6 +161,23 @@ void api_testimony_add(http_req *q)
 	json_decref(b);
 }
 
+void api_testimonies_import(http_req *q)
+{
+	long max_errors = 20;
+	if(!http_one_upload(q, "http.send_testimonies") || !http_query_long(q, "max_errors", 1, 1000, &max_errors))
+		return;
+	testimony_import_opts o = {.name = q->upload_name[0], .max_errors = (int)max_errors};
+	testimony_import_report rep;
+	pl_err err = {0};
+	pl_rc rc = family_testimony_import(q->st, q->upload_path[0], &o, &rep, &err);
+	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
+		http_json(q, MHD_HTTP_OK,
+		          json_pack("{s:I, s:I, s:I, s:I, s:I}", "rows", (json_int_t)rep.rows, "created", (json_int_t)rep.created,
+		                    "skipped", (json_int_t)rep.skipped, "sightings", (json_int_t)rep.sightings,
+		                    "with_candidates", (json_int_t)rep.with_candidates));
+	testimony_import_report_free(&rep);
+}
+
 /* ---- deciding ---------------------------------------------------------------------------- */
 
 static void send_sighting(http_req *q, const char *uid, json_t *extra)

@@ -502,6 +502,7 @@ void api_tasks_watch(http_req *q);
 void api_testimonies_list(http_req *q);
 void api_testimony_get(http_req *q);
 void api_testimony_add(http_req *q);
+void api_testimonies_import(http_req *q);
 void api_sightings_list(http_req *q);
 void api_sighting_accept(http_req *q);
 void api_sighting_reject(http_req *q);

@@ -378,6 +378,10 @@ const route http_routes[] = {
 	 "sighting is matched against the registry into the review queue with its candidates, or says why it "
 	 "has none; a bad value is refused naming its field (sightings[2].condition) and nothing is written",
 	 "TestimonyInput", NULL},
+	{M_POST, "/api/testimonies/import", TM_WRITE, ROUTE_UPLOAD, api_testimonies_import,
+	 "Import testimonies from one CSV file (multipart/form-data), all or nothing: a row per person seen, the "
+	 "rows of one testimony sharing its ref; bad rows answer 422 with each problem's line and column; a ref "
+	 "recorded already is skipped", "Upload", "max_errors:integer:report up to this many problems (1-1000, default 20)"},
 	{M_GET, "/api/testimonies/{id}", TM_READ, 0, api_testimony_get,
 	 "A testimony with each sighting, its candidates or its decision (the persons shown are reads in the "
 	 "access log)", NULL, NULL},

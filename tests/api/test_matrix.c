@@ -125,6 +125,7 @@ static const struct cell_row {
 	{"POST", "/api/tasks/{id}/dismiss", "/api/tasks/TNONE0000000000000/dismiss", "{}", false, ".......y"},
 	{"GET", "/api/testimonies", "/api/testimonies", NULL, false, "yy.y.y.y"},
 	{"POST", "/api/testimonies", "/api/testimonies", "{}", false, ".y.....y"},
+	{"POST", "/api/testimonies/import", "/api/testimonies/import", "{}", false, ".y.....y"},
 	{"GET", "/api/testimonies/{id}", "/api/testimonies/DNONE0000000000000", NULL, false, "yy.y.y.y"},
 	{"GET", "/api/sightings", "/api/sightings", NULL, false, "yy.y.y.y"},
 	{"POST", "/api/sightings/{id}/accept", "/api/sightings/WNONE0000000000000/accept", "{}", false, ".y.....y"},

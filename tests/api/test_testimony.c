@@ -209,11 +209,51 @@ static void bad_input_is_refused_by_field(void **state)
 	resp_free(&r);
 }
 
+static void a_file_all_or_nothing(void **state)
+{
+	(void)state;
+	char returnee[UID_SIZE], file[4300], text[600];
+	add_person("{\"surname\":\"Ткачук\",\"given_names\":\"Олег\"}", NULL, returnee);
+	snprintf(file, sizeof(file), "%s/testimonies.csv", fx->dir);
+	snprintf(text, sizeof(text),
+	         "ref,returnee,taken_on,surname,given_names,place,condition\n"
+	         "DEB-1,%s,2025-10-20,Шевчук,Тарас,Оленівка,alive\n"
+	         "DEB-1,,,Кравчук,,Оленівка,asleep\n", returnee);
+	tu_write(file, text);
+	long long before = count("/api/testimonies");
+	resp r;
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/testimonies/import",
+	                             .bearer = fx_token(fx, ROLE_REGISTRAR), .upload = {file, "testimonies.csv"}},
+	                   &r), 422);
+	json_t *problems = json_object_get(json_object_get(r.json, "error"), "problems");
+	assert_int_equal(json_array_size(problems), 1);
+	assert_contains(json_string_value(json_array_get(problems, 0)), "testimonies.csv:3: column 'condition'");
+	resp_free(&r);
+	assert_int_equal(count("/api/testimonies"), before);
+	snprintf(text, sizeof(text),
+	         "ref,returnee,taken_on,surname,given_names,place,condition\n"
+	         "DEB-1,%s,2025-10-20,Шевчук,Тарас,Оленівка,alive\n"
+	         "DEB-1,,,Кравчук,,Оленівка,ill\n", returnee);
+	tu_write(file, text);
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/testimonies/import",
+	                             .bearer = fx_token(fx, ROLE_FAMILY_LIAISON), .upload = {file, "testimonies.csv"}},
+	                   &r), 200);
+	assert_int_equal(int_at(r.json, "created"), 1);
+	assert_int_equal(int_at(r.json, "sightings"), 2);
+	resp_free(&r);
+	assert_int_equal(count("/api/testimonies"), before + 1);
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/testimonies/import",
+	                             .bearer = fx_token(fx, ROLE_MEDICAL), .upload = {file, "testimonies.csv"}},
+	                   &r), 403);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(three_in_mixed_scripts_to_the_proof_report),
 		cmocka_unit_test(bad_input_is_refused_by_field),
+		cmocka_unit_test(a_file_all_or_nothing),
 	};
 	return cmocka_run_group_tests_name("api testimony", tests, setup, fx_teardown);
 }
