@@ -115,6 +115,8 @@ static int testimony_add_cmd(cli *c, int argc, char **argv)
 	testimony t;
 	if(!rc && !res.skipped)
 		rc = family_testimony_get(st, res.uid, &a, &t, &err);
+	if(!rc && !res.skipped)
+		rc = family_sighting_log_reads(st, t.s, t.nsightings, "show", &err);
 	store_close(st);
 	if(rc)
 		status = cli_fail(c, &err);
@@ -334,6 +336,7 @@ static int testimony_show_cmd(cli *c, int argc, char **argv)
 	testimony t;
 	pl_err err = {0};
 	pl_rc rc = family_testimony_get(st, argv[optind], &a, &t, &err);
+	rc = rc ? rc : family_sighting_log_reads(st, t.s, t.nsightings, "show", &err);
 	store_close(st);
 	if(!rc && c->json)
 		cli_print_json(testimony_json(&t));
@@ -383,6 +386,7 @@ static int testimony_review_cmd(cli *c, int argc, char **argv)
 	sighting_page pg;
 	pl_err err = {0};
 	pl_rc rc = family_sighting_list(st, &q, &a, &pg, &err);
+	rc = rc ? rc : family_sighting_log_reads(st, pg.rows, pg.n, "list", &err);
 	store_close(st);
 	if(rc == PL_EUSAGE)
 		status = cli_usage_fail(c, &err);
@@ -540,6 +544,7 @@ static int testimony_report_cmd(cli *c, int argc, char **argv)
 	proof_report r;
 	pl_err err = {0};
 	pl_rc rc = family_proof(st, &a, &r, &err);
+	rc = rc ? rc : family_proof_log_reads(st, &r, &err);
 	store_close(st);
 	buf out;
 	buf_init(&out, 0);

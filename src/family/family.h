@@ -531,6 +531,12 @@ typedef struct proof_report {
 } proof_report;
 
 pl_rc family_proof(store *st, arena *a, proof_report *out, pl_err *err);
+/* The reads in the access log, for the command line (the server batches
+ * its own): each person a sighting shows (the returnee, the candidates,
+ * the one accepted), detail "testimony D... sighting W..."; each person of
+ * a report, "proof of captivity". */
+pl_rc family_sighting_log_reads(store *st, const sighting *s, size_t n, const char *action, pl_err *err);
+pl_rc family_proof_log_reads(store *st, const proof_report *r, pl_err *err);
 struct json_t *proof_json(const proof_report *r);
 /* One row per piece of evidence, a header first. */
 pl_rc proof_write_csv(buf *out, const proof_report *r);

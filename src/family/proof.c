@@ -13,6 +13,7 @@
  * everything about the families (inquirers, contacts). */
 #include <string.h>
 
+#include "audit/audit.h"
 #include "core/csv.h"
 #include "family/internal.h"
 
@@ -145,5 +146,13 @@ pl_rc proof_write_csv(buf *out, const proof_report *r)
 			rc = csv_format_record(out, row, N);
 		}
 	}
+	return rc;
+}
+
+pl_rc family_proof_log_reads(store *st, const proof_report *r, pl_err *err)
+{
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < r->n && !rc; i++)
+		rc = audit_access(st, NULL, r->p[i].who.uid, "export", "proof of captivity", err);
 	return rc;
 }

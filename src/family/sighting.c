@@ -6,6 +6,7 @@
  * accepting twice finds it and writes nothing. */
 #include <string.h>
 
+#include "audit/audit.h"
 #include "core/msg.h"
 #include "family/internal.h"
 
@@ -168,7 +169,8 @@ static pl_rc by_prefix(store *st, sqlite3_stmt *s, const char *uid, row_fn row, 
 	if(x != SQLITE_DONE && x != SQLITE_ROW)
 		return store_fail(st, err, x, "reading a testimony");
 	if(found != 1)
-		return pl_failc(err, found ? PL_EUSAGE : PL_ENOTFOUND, found ? "testimony.ambiguous" : code, key, uid, NULL);
+		return pl_failc(err, found ? PL_EUSAGE : PL_ENOTFOUND, found ? "testimony.ambiguous" : code,
+		                found ? "id" : key, uid, NULL);
 	return PL_OK;
 }
 
@@ -511,5 +513,21 @@ pl_rc fam_sighting_evidence(store *st, const char *event_uid, const char **code,
 			rc = pl_nomem(err);
 	}
 	arena_free(&a);
+	return rc;
+}
+
+pl_rc family_sighting_log_reads(store *st, const sighting *s, size_t n, const char *action, pl_err *err)
+{
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; i < n && !rc; i++) {
+		char detail[80];
+		snprintf(detail, sizeof(detail), "testimony %s sighting %s", s[i].testimony, s[i].uid);
+		if(s[i].returnee.id)
+			rc = audit_access(st, NULL, s[i].returnee.uid, action, detail, err);
+		if(!rc && s[i].who.id)
+			rc = audit_access(st, NULL, s[i].who.uid, action, detail, err);
+		for(size_t c = 0; !rc && c < s[i].ncand; c++)
+			rc = audit_access(st, NULL, s[i].cand[c].who.uid, action, detail, err);
+	}
 	return rc;
 }

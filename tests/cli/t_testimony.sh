@@ -80,6 +80,10 @@ assert len(ev) == 1 and ev[0]["testimony"]["id"] == testimony and ev[0]["testimo
 assert ev[0]["place"] == "Оленівка" and ev[0]["testimony"]["confidence"] == "high", ev
 assert any(e["type"] == "capture" and e["source"] == "own_records" for e in rows[lost]["evidence"])
 EOF
+	[ "$(sql "SELECT count(*) FROM access_log WHERE person_uid = '$lost' AND detail = 'proof of captivity'")" -ge 1 ] ||
+		fail "the report's read is not in the access log"
+	[ "$(sql "SELECT count(*) FROM access_log WHERE person_uid = '$held1' AND detail LIKE 'testimony $testimony sighting %'")" -ge 1 ] ||
+		fail "the review's read is not in the access log"
 	p testimony report --format csv; expect_status 0
 	expect_out "$lost"
 	expect_out "$testimony"
