@@ -307,8 +307,12 @@ static void print_sighting(const sighting *s)
 		char rank[24], prob[16], name[300];
 		snprintf(rank, sizeof(rank), "  %zu", i + 1);
 		snprintf(prob, sizeof(prob), "%.2f", k->prob);
-		snprintf(name, sizeof(name), "%s %s %s", k->who.surname ? k->who.surname : "",
-		         k->who.given_names ? k->who.given_names : "", k->who.patronymic ? k->who.patronymic : "");
+		bool cyr = k->who.surname || k->who.given_names;  /* else the Latin, which is all the registry has */
+		snprintf(name, sizeof(name), "%s %s %s", cyr ? (k->who.surname ? k->who.surname : "") :
+		         k->who.surname_latin ? k->who.surname_latin : "",
+		         cyr ? (k->who.given_names ? k->who.given_names : "") :
+		         k->who.given_names_latin ? k->who.given_names_latin : "",
+		         cyr && k->who.patronymic ? k->who.patronymic : "");
 		const char *row[8] = {rank, k->who.uid, prob, name, k->who.birth_date, k->unit, k->capture_place,
 		                      k->detention_place};
 		table_add(t, row);

@@ -35,6 +35,9 @@ const msg_entry msg_table_testimony[] = {
 	                              "запропонувати",
 	                              "только имя, без фамилии или подразделения: оно у слишком многих, чтобы кого-то "
 	                              "предложить"}},
+	{"testimony.why_given_unit", {"nobody in the registry has this given name in this unit, in any script",
+	                              "у реєстрі немає нікого з таким ім'ям у цьому підрозділі в жодному письмі",
+	                              "в реестре нет никого с таким именем в этом подразделении ни в одной письменности"}},
 	{"testimony.why_nobody", {"nobody in the registry has this name, or its surname, in any script",
 	                          "у реєстрі немає нікого з таким ім'ям чи прізвищем у жодному письмі",
 	                          "в реестре нет никого с таким именем или фамилией ни в одной письменности"}},

@@ -205,9 +205,11 @@ static pl_rc engine(store *st, const testimony_input *in, cands *out, pl_err *er
 				keep(k, res.links.pairs[q].a, res.links.pairs[q].prob);
 		if(!k->n)
 			by_hand(&res, j, k);
+		const char *const *said = in->s[rows[j]];
 		if(!k->n)
-			k->why = !in->s[rows[j]][SF_SURNAME] && !in->s[rows[j]][SF_UNIT] ? "testimony.why_given_only"
-			                                                                  : "testimony.why_nobody";
+			k->why = said[SF_SURNAME] ? "testimony.why_nobody"
+			         : said[SF_UNIT]  ? "testimony.why_given_unit"
+			                          : "testimony.why_given_only";
 	}
 	/* The candidates by their registry uids, before the records go. */
 	for(size_t j = 0; ran && j < n; j++) {
