@@ -65,7 +65,7 @@ static const char import_usage[] =
 static void print_import(const cli *c, dna_import_kind kind, const dna_import_report *rep)
 {
 	if(c->json) {
-		cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I}", "rows", (json_int_t)rep->rows,
+		cli_print_json(json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "withheld", (json_int_t)rep->withheld, "rows", (json_int_t)rep->rows,
 		                         "created", (json_int_t)rep->created, "updated", (json_int_t)rep->updated,
 		                         "unchanged", (json_int_t)rep->unchanged, "loci", (json_int_t)rep->loci,
 		                         "alleles", (json_int_t)rep->alleles));
@@ -80,6 +80,8 @@ static void print_import(const cli *c, dna_import_kind kind, const dna_import_re
 		cli_say(stdout, kind == DNA_IMPORT_PEDIGREE ? "cli.dna_imported_families" : "cli.dna_imported_profiles",
 		        "rows", rows, "created", PL_N(rep->created), "updated", PL_N(rep->updated), "unchanged",
 		        PL_N(rep->unchanged), NULL);
+	if(rep->withheld)
+		cli_say(stdout, "cli.dna_imported_withheld", "n", PL_N(rep->withheld), NULL);
 	if(rep->notes.len) {
 		cli_say(stdout, "cli.dna_notes", NULL);
 		fputs(buf_str(&rep->notes), stdout);
@@ -225,6 +227,7 @@ static const char dna_usage[] =
 	"  reject        reject a proposal\n"
 	"  withdraw      withdraw a wrong identification (requested, then approved)\n"
 	"  advice        which relative each family should still give a sample\n"
+	"  references    the reference samples and their givers' consent (--withheld)\n"
 	"  simulate      write simulated families and remains, to measure accuracy\n"
 	"\n"
 	"'parley dna COMMAND --help' for each.\n";
@@ -238,7 +241,7 @@ int cmd_dna(cli *c, int argc, char **argv)
 		{"confirm", cli_dna_confirm, NULL}, {"reject", cli_dna_reject, NULL},
 		{"withdraw", cli_dna_withdraw, NULL}, {"advice", cli_dna_advice, NULL},
 		{"simulate", cli_dna_simulate, NULL},
-		{"pedigree", cli_dna_pedigree, NULL},
+		{"pedigree", cli_dna_pedigree, NULL}, {"references", cli_dna_references, NULL},
 	};
 	return cli_dispatch(c, "dna", subs, sizeof(subs) / sizeof(subs[0]), dna_usage, argc, argv);
 }

@@ -10,7 +10,9 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_dna.h"
 #include "core/msg.h"
+#include "dna/dna.h"
 #include "family/family.h"
 
 static const char one_id[] = "give the inquiry's id, once";
@@ -32,6 +34,8 @@ static const char add_usage[] =
 	"Consent: --consent PURPOSE:FORM[:DATE], once per purpose. Purposes: tracing,\n"
 	"dna_reference, share_icrc, share_other_party, court; forms: written, oral,\n"
 	"online; the date defaults to the day received. Sharing needs tracing.\n"
+	"--dna-sample SAMPLE (repeated) names a DNA sample the inquirer gave, under\n"
+	"the dna_reference consent: used in screening while that consent stands.\n"
 	"\n"
 	"Fields:\n";
 
@@ -41,12 +45,40 @@ static const char add_usage_tail[] =
 	"  --new-person                 a new person although the engine found a likely one\n"
 	"  --threshold P                link at this probability or more (default 0.9)\n";
 
-enum { OPT_CONSENT = IF_COUNT, OPT_NEW_PERSON, OPT_THRESHOLD, OPT_COUNT };
+enum { OPT_CONSENT = IF_COUNT, OPT_DNA_SAMPLE, OPT_NEW_PERSON, OPT_THRESHOLD, OPT_COUNT };
+
+/* The DNA samples an inquirer gave (--dna-sample, --sample, repeated). */
+#define MAX_SAMPLES 16
+typedef struct samples_ctx {
+	const char *sample[MAX_SAMPLES];
+	size_t n;
+} samples_ctx;
+
+static int take_sample(cli *c, samples_ctx *x, char *value)
+{
+	if(x->n == MAX_SAMPLES)
+		return cli_usage_errorc(c, "cli.inquiry_samples_many", "max", PL_N(MAX_SAMPLES), NULL);
+	x->sample[x->n++] = value;
+	return -1;
+}
+
+static int take_sample_opt(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	(void)o;
+	return take_sample(c, ctx, value);
+}
 
 typedef struct add_ctx {
 	inquiry_input in;
 	char spec[CP_COUNT][160];
+	samples_ctx samples;
 } add_ctx;
+
+static int take_add_sample(cli *c, const cli_opt *o, char *value, void *ctx)
+{
+	(void)o;
+	return take_sample(c, &((add_ctx *)ctx)->samples, value);
+}
 
 /* --consent PURPOSE:FORM[:DATE] */
 static int take_consent(cli *c, const cli_opt *o, char *value, void *ctx)
@@ -116,6 +148,7 @@ static int inquiry_add_cmd(cli *c, int argc, char **argv)
 		opts[i] = (cli_opt){.name = names[i], .kind = CLI_TEXT};
 	}
 	opts[OPT_CONSENT] = (cli_opt){.name = "consent", .kind = CLI_TEXT, .take = take_consent};
+	opts[OPT_DNA_SAMPLE] = (cli_opt){.name = "dna-sample", .kind = CLI_TEXT, .take = take_add_sample};
 	opts[OPT_NEW_PERSON] = (cli_opt){.name = "new-person", .kind = CLI_FLAG};
 	opts[OPT_THRESHOLD] = (cli_opt){.name = "threshold", .kind = CLI_NUMBER, .min = 0, .max = 1};
 	buf usage;
@@ -136,6 +169,18 @@ static int inquiry_add_cmd(cli *c, int argc, char **argv)
 		x.in.f[i] = v[i].s;
 	x.in.new_person = v[OPT_NEW_PERSON].s != NULL;
 	x.in.threshold = v[OPT_THRESHOLD].s ? v[OPT_THRESHOLD].x : 0;
+	/* the samples go with the DNA consent they were given under */
+	size_t dna = 0;
+	while(dna < x.in.nconsents && strcmp(x.in.consents[dna].purpose, "dna_reference"))
+		dna++;
+	if(x.samples.n && dna == x.in.nconsents) {
+		store_close(st);
+		return cli_usage_errorc(c, "cli.inquiry_sample_needs_consent", NULL);
+	}
+	if(x.samples.n) {
+		x.in.consents[dna].samples = x.samples.sample;
+		x.in.consents[dna].nsamples = x.samples.n;
+	}
 	inquiry_result res;
 	pl_err err = {0};
 	pl_rc rc = family_inquiry_add(st, &x.in, &res, &err);
@@ -274,6 +319,9 @@ static void show(const inquiry_detail *d)
 	else
 		cli_say(stdout, "cli.remains_none_recorded", NULL);
 	table_free(t);
+	for(size_t i = 0; i < d->nsamples; i++)
+		cli_say(stdout, !strcmp(d->sample_state[i], "withdrawn") ? "cli.inquiry_sample_withheld" : "cli.inquiry_sample",
+		        "sample", d->samples[i], NULL);
 	for(size_t i = 0; i < d->nothers; i++)
 		cli_say(stdout, "cli.inquiry_other", "inquiry", d->others[i], NULL);
 }
@@ -304,11 +352,23 @@ static int inquiry_show_cmd(cli *c, int argc, char **argv)
 
 static const char consent_usage[] =
 	"usage: parley inquiry consent ID --purpose PURPOSE --form FORM [--date DATE] [--note TEXT]\n"
+	"                              [--sample SAMPLE]...\n"
 	"\n"
 	"Record consent given for a purpose: tracing, dna_reference, share_icrc,\n"
 	"share_other_party or court; in a form: written, oral or online; on a date\n"
 	"(default today). Refused when it is in force already, or contradicts the\n"
-	"others (sharing without tracing in force that day).\n";
+	"others (sharing without tracing in force that day).\n"
+	"\n"
+	"dna_reference: --sample names a DNA sample the inquirer gave (the\n"
+	"laboratory's id), used in screening while this consent stands. Given\n"
+	"again after a withdrawal, the samples withheld then are usable again.\n";
+
+static const char sample_usage[] =
+	"usage: parley inquiry sample ID SAMPLE...\n"
+	"\n"
+	"Name DNA samples the inquirer gave under the dna_reference consent in\n"
+	"force (the laboratory's ids): used in screening while it stands, withheld\n"
+	"when it is withdrawn. A sample is one inquiry's.\n";
 
 static const char withdraw_usage[] =
 	"usage: parley inquiry withdraw ID --purpose PURPOSE [--date DATE] [--form FORM]\n"
@@ -316,7 +376,12 @@ static const char withdraw_usage[] =
 	"Withdraw the consent in force for a purpose, from a date (default today),\n"
 	"in a form (default the grant's). The grant is kept with its withdrawal,\n"
 	"never deleted. Tracing cannot be withdrawn while a sharing consent stands;\n"
-	"a withdrawal dated before its grant is refused.\n";
+	"a withdrawal dated before its grant is refused.\n"
+	"\n"
+	"dna_reference: the DNA samples given under it are withheld at once: left\n"
+	"out of screening, explanations and advice. The proposals that rested on\n"
+	"them and are not confirmed fall (kept, status fallen), each listed;\n"
+	"confirmed identifications that rest on them are listed, not undone.\n";
 
 static const char close_usage[] =
 	"usage: parley inquiry close ID --reason TEXT | --answered [--reason TEXT]\n"
@@ -324,8 +389,10 @@ static const char close_usage[] =
 	"Close an inquiry, with the reason (closed is final), or mark it answered:\n"
 	"the family was told what the office knows.\n";
 
-/* Print the inquiry after a change, or say what was done. */
-static int after_change(cli *c, store *st, const char *id, const char *code)
+/* Print the inquiry after a change, or say what was done, with what it did
+ * to the DNA references (d, or NULL; withheld: a withdrawal). */
+static int after_change(cli *c, store *st, const char *id, const char *code, const dna_consent_change *dna,
+                        bool withheld)
 {
 	arena a;
 	arena_init(&a, 0);
@@ -333,31 +400,60 @@ static int after_change(cli *c, store *st, const char *id, const char *code)
 	pl_err err = {0};
 	pl_rc rc = family_inquiry_get(st, id, &a, &d, &err);
 	rc = rc ? rc : family_log_reads(st, &d.q, 1, "show", &err);
-	if(!rc && c->json)
-		cli_print_json(inquiry_detail_json(&d, true));
-	else if(!rc)
+	if(!rc && c->json) {
+		json_t *o = inquiry_detail_json(&d, true);
+		if(dna && dna->nsamples)
+			json_object_set_new(o, "dna", dna_consent_change_json(dna));
+		cli_print_json(o);
+	} else if(!rc) {
 		cli_say(stdout, code, "inquiry", d.q.uid, "status", inquiry_status_names[d.q.status], NULL);
+		if(dna)
+			cli_dna_consent_change_print(stdout, dna, withheld);
+	}
 	arena_free(&a);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 
 static int inquiry_consent_cmd(cli *c, int argc, char **argv)
 {
-	enum { PURPOSE, FORM, DATE, NOTE, N };
+	enum { PURPOSE, FORM, DATE, NOTE, SAMPLE, N };
 	static const cli_opt opts[] = {[PURPOSE] = {.name = "purpose", .required = true},
 	                               [FORM] = {.name = "form", .required = true}, [DATE] = {.name = "date"},
-	                               [NOTE] = {.name = "note"}, {0}};
+	                               [NOTE] = {.name = "note"},
+	                               [SAMPLE] = {.name = "sample", .kind = CLI_TEXT, .take = take_sample_opt}, {0}};
 	static const cli_spec spec = {.usage = consent_usage, .opts = opts, .min_args = 1, .max_args = 1,
 	                              .args_msg = one_id};
 	cli_val v[N];
 	store *st;
-	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
+	samples_ctx x = {0};
+	int status = cli_start(c, argc, argv, &spec, v, &x, &st);
 	if(status >= 0)
 		return status;
-	consent_input in = {.purpose = v[PURPOSE].s, .form = v[FORM].s, .date = v[DATE].s, .note = v[NOTE].s};
+	consent_input in = {.purpose = v[PURPOSE].s, .form = v[FORM].s, .date = v[DATE].s, .note = v[NOTE].s,
+	                    .samples = x.sample, .nsamples = x.n};
 	pl_err err = {0};
-	status = family_consent_give(st, argv[optind], &in, &err) ? cli_fail(c, &err)
-	                                                          : after_change(c, st, argv[optind], "cli.inquiry_consented");
+	dna_consent_change d;
+	dna_consent_change_init(&d);
+	status = family_consent_give_dna(st, argv[optind], &in, &d, &err)
+	         ? cli_fail(c, &err)
+	         : after_change(c, st, argv[optind], "cli.inquiry_consented", &d, false);
+	dna_consent_change_free(&d);
+	store_close(st);
+	return status;
+}
+
+static int inquiry_sample_cmd(cli *c, int argc, char **argv)
+{
+	static const cli_spec spec = {.usage = sample_usage, .min_args = 2, .max_args = 1 + MAX_SAMPLES};
+	store *st;
+	int status = cli_start(c, argc, argv, &spec, NULL, NULL, &st);
+	if(status >= 0)
+		return status;
+	pl_err err = {0};
+	status = family_dna_samples_add(st, argv[optind], (const char *const *)&argv[optind + 1],
+	                                (size_t)(argc - optind - 1), &err)
+	         ? cli_fail(c, &err)
+	         : after_change(c, st, argv[optind], "cli.inquiry_samples", NULL, false);
 	store_close(st);
 	return status;
 }
@@ -375,9 +471,12 @@ static int inquiry_withdraw_cmd(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
-	status = family_consent_withdraw(st, argv[optind], v[PURPOSE].s, v[DATE].s, v[FORM].s, &err)
+	dna_consent_change d;
+	dna_consent_change_init(&d);
+	status = family_consent_withdraw_dna(st, argv[optind], v[PURPOSE].s, v[DATE].s, v[FORM].s, &d, &err)
 	         ? cli_fail(c, &err)
-	         : after_change(c, st, argv[optind], "cli.inquiry_withdrawn");
+	         : after_change(c, st, argv[optind], "cli.inquiry_withdrawn", &d, true);
+	dna_consent_change_free(&d);
 	store_close(st);
 	return status;
 }
@@ -398,7 +497,7 @@ static int inquiry_close_cmd(cli *c, int argc, char **argv)
 	const char *to = v[ANSWERED].s ? "answered" : "closed";
 	status = family_inquiry_set_status(st, argv[optind], to, v[REASON].s, &err)
 	         ? cli_fail(c, &err)
-	         : after_change(c, st, argv[optind], "cli.inquiry_status");
+	         : after_change(c, st, argv[optind], "cli.inquiry_status", NULL, false);
 	store_close(st);
 	return status;
 }
@@ -471,6 +570,7 @@ static const char inquiry_usage[] =
 	"  show       an inquiry with its consent history\n"
 	"  consent    record consent given for a purpose\n"
 	"  withdraw   withdraw a consent (kept, dated)\n"
+	"  sample     name DNA samples the inquirer gave under the DNA consent\n"
 	"  close      close an inquiry with a reason, or mark it answered\n"
 	"  import     import a backlog of inquiries from CSV (all or nothing)\n"
 	"\n"
@@ -482,7 +582,7 @@ int cmd_inquiry(cli *c, int argc, char **argv)
 		{"add", inquiry_add_cmd, NULL},         {"list", inquiry_list_cmd, NULL},
 		{"show", inquiry_show_cmd, NULL},       {"consent", inquiry_consent_cmd, NULL},
 		{"withdraw", inquiry_withdraw_cmd, NULL}, {"close", inquiry_close_cmd, NULL},
-		{"import", inquiry_import_cmd, NULL},
+		{"import", inquiry_import_cmd, NULL},   {"sample", inquiry_sample_cmd, NULL},
 	};
 	return cli_dispatch(c, "inquiry", subs, sizeof(subs) / sizeof(subs[0]), inquiry_usage, argc, argv);
 }

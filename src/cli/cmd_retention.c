@@ -5,7 +5,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
-#include "match/person.h"
+#include "family/family.h"
 #include "registry/registry.h"
 
 static const char rules_usage[] =
@@ -142,14 +142,16 @@ static int run_cmd(cli *c, int argc, char **argv)
 	cli_rows o;
 	cli_rows_init(&o, c, 5, head, 40);
 	size_t n;
+	long swept;
 	pl_err err = {0};
-	retention_hooks hooks = {print_change, &o, match_key_forget};
-	pl_rc rc = registry_retention_run(st, dry, &hooks, &n, &err);
+	pl_rc rc = family_retention_run(st, dry, print_change, &o, &n, &swept, &err);
 	store_close(st);
 	bool json = o.arr != NULL;
 	status = cli_rows_finish(&o, c, rc, &err);
 	if(!rc && !json)
 		cli_say(stdout, dry ? "cli.retention_would" : "cli.retention_done", "n", PL_N(n), NULL);
+	if(!rc && !json && swept)
+		cli_say(stdout, "antemortem.photos_swept", "n", PL_N(swept), NULL);
 	return status;
 }
 

@@ -264,6 +264,31 @@ static void bind_person(sqlite3_stmt *s, int64_t person_id)
 		sqlite3_bind_int64(s, 1, person_id);
 }
 
+/* The withheld references (their giver's consent withdrawn, dna.h) the
+ * query would have used, each said in the notes: left out, never silently. */
+static pl_rc withheld_notes(loader *ld, int64_t person_id, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(ld->st, "SELECT c.sample, c.at, c.holder FROM dna_reference_consent c JOIN dna_profile p"
+	                              " ON p.kind = 'reference' AND p.sample = c.sample WHERE c.state = 'withdrawn'"
+	                              " AND (?1 IS NULL OR p.id IN (SELECT profile_id FROM dna_relative WHERE"
+	                              " person_id = ?1) OR p.id IN (SELECT profile_id FROM dna_ped_member WHERE"
+	                              " pedigree_id IN (SELECT pedigree_id FROM dna_ped_member WHERE person_id ="
+	                              " ?1))) ORDER BY c.sample", &s, err);
+	if(rc)
+		return rc;
+	bind_person(s, person_id);
+	int x;
+	while(!rc && (x = sqlite3_step(s)) == SQLITE_ROW) {
+		rc = buf_printf(&ld->d->notes, "reference %s withheld: its giver's DNA consent was withdrawn on %s"
+		                " (%s): left out\n", store_column_text(s, 0), store_column_text(s, 1),
+		                store_column_text(s, 2));
+		ld->d->nwithheld++;
+	}
+	sqlite3_reset(s);
+	return rc ? pl_nomem(err) : x == SQLITE_DONE ? PL_OK : store_fail(ld->st, err, x, "reading withheld references");
+}
+
 static pl_rc load_references(loader *ld, int64_t person_id, refs *out, pl_err *err)
 {
 	dna_data *d = ld->d;
@@ -274,7 +299,8 @@ static pl_rc load_references(loader *ld, int64_t person_id, refs *out, pl_err *e
 	                          " AND (?1 IS NULL OR p.id IN (SELECT profile_id FROM dna_relative"
 	                          " WHERE person_id = ?1) OR p.id IN (SELECT profile_id FROM dna_ped_member"
 	                          " WHERE pedigree_id IN (SELECT pedigree_id FROM dna_ped_member"
-	                          " WHERE person_id = ?1))) ORDER BY p.id", &s, err);
+	                          " WHERE person_id = ?1))) AND NOT EXISTS (SELECT 1 FROM dna_reference_consent c"
+	                          " WHERE c.sample = p.sample AND c.state = 'withdrawn') ORDER BY p.id", &s, err);
 	if(rc)
 		return rc;
 	bind_person(s, person_id);
@@ -297,7 +323,9 @@ static pl_rc load_references(loader *ld, int64_t person_id, refs *out, pl_err *e
 	}
 	sqlite3_reset(s);
 	d->nrefs = out->n;
-	return rc ? rc : x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading reference profiles");
+	if(!rc && x != SQLITE_DONE)
+		rc = store_fail(st, err, x, "reading reference profiles");
+	return rc ? rc : withheld_notes(ld, person_id, err);
 }
 
 /* Where id is in ids[0..n) (ascending), or n. */
@@ -662,7 +690,7 @@ static pl_rc load_families(loader *ld, int64_t person_id, const refs *rf, pl_err
 		if(rc)
 			break;
 		if(pid != last) {
-			if(last && (rc = family_done(d, pending, np)))
+			if(last && np && (rc = family_done(d, pending, np)))
 				break;
 			if(!room((void **)&d->families, &cap, d->nfamilies, sizeof(dna_family)) ||
 			   !room((void **)&d->finfo, &icap, d->nfamilies, sizeof(dna_family_info))) {
@@ -680,7 +708,9 @@ static pl_rc load_families(loader *ld, int64_t person_id, const refs *rf, pl_err
 		int rel = dna_rel_parse(store_column_text(s, 1));
 		const char *side = store_column_text(s, 2);
 		const dna_profile *prof = ref_by_id(rf, sqlite3_column_int64(s, 3));
-		if(rel >= 0 && prof && np < 32)
+		if(!prof)
+			continue; /* withheld: its consent withdrawn, said in the notes */
+		if(rel >= 0 && np < 32)
 			pending[np++] = (dna_ref){prof, (dna_rel)rel, !side ? DNA_SIDE_UNKNOWN
 			                          : !strcmp(side, "paternal") ? DNA_PATERNAL : DNA_MATERNAL};
 		rc = buf_printf(&text, "%s%s", text.len ? ", " : "", store_column_text(s, 1));
@@ -688,7 +718,7 @@ static pl_rc load_families(loader *ld, int64_t person_id, const refs *rf, pl_err
 	}
 	if(s)
 		sqlite3_reset(s);
-	if(!rc && last)
+	if(!rc && last && np) /* a family whose every reference is withheld is none */
 		rc = family_done(d, pending, np);
 	if(!rc && x != SQLITE_DONE)
 		rc = store_fail(st, err, x, "reading families");

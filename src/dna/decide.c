@@ -231,6 +231,9 @@ static pl_rc open_proposal(store *st, const char *tag, const char *other, arena 
 	if(!rc && is(p->status, "withdrawn", NULL))
 		rc = pl_failc(err, PL_ECONFLICT, "dna.withdrawn_not_again", "case", tag, "other", pr->other,
 		              "by", p->withdrawn_by, "at", p->withdrawn_at, "reason", p->withdraw_reason, NULL);
+	else if(!rc && is(p->status, "fallen", NULL))
+		rc = pl_failc(err, PL_ECONFLICT, "dna.fallen", "case", tag, "other", pr->other, "at", p->fallen_at,
+		              "reason", p->fallen_reason, NULL);
 	else if(!rc && is(p->status, "confirmed", "rejected"))
 		rc = pl_failc(err, PL_ECONFLICT, "dna.already_decided", "case", tag, "other", pr->other,
 		              "status", p->status, "by", p->decided_by ? p->decided_by : "?", "at",

@@ -63,6 +63,8 @@ typedef struct dna_import_report {
 	long rows, created, updated, unchanged;   /* pedigree: families */
 	long loci, alleles;       /* frequencies: the table's size */
 	long profiles_created, profiles_updated;  /* pedigree: the reference profiles on its rows */
+	long withheld;            /* references: samples imported withheld, their giver's consent
+	                           * withdrawn (each named in notes) */
 } dna_import_report;
 
 /* Import a file ("-" for standard input) in one transaction: all of it,
@@ -239,7 +241,8 @@ typedef struct dna_proposal {
 	double prior_n;           /* the posterior's prior was 1/prior_n: the missing persons
 	                           * of its screening (for two remains, the remains screened) */
 	int loci, inconsistent;
-	const char *status;       /* candidate, proposed, reviewed, confirmed, rejected, withdrawn */
+	const char *status;       /* candidate, proposed, reviewed, confirmed, rejected, withdrawn,
+	                           * fallen (its reference withheld: consent withdrawn) */
 	const char *action;       /* identify, return, join; NULL until decided */
 	const char *decided_by, *decided_at, *note, *created_at;  /* who confirmed or rejected */
 	const char *reviewed_by, *reviewed_at, *review_note;      /* the first person */
@@ -247,6 +250,9 @@ typedef struct dna_proposal {
 	/* A withdrawal: requested (reason, by, at, in roles DNA_AS_...), then approved. */
 	const char *withdraw_reason, *withdraw_by, *withdraw_at, *withdrawn_by, *withdrawn_at;
 	unsigned withdraw_roles;
+	/* Fallen (or fell once, and proposed again since): the day, the status it
+	 * had, why ("consent withdrawn ..."), the reference sample it rested on. */
+	const char *fallen_at, *fallen_from, *fallen_reason, *fallen_sample;
 } dna_proposal;
 
 typedef struct dna_proposal_query {
@@ -352,6 +358,73 @@ pl_rc dna_withdraw_approve(store *st, const char *tag, const char *other, unsign
 /* Drop a pending request (the requester, or anyone who could approve it). */
 pl_rc dna_withdraw_cancel(store *st, const char *tag, const char *other, unsigned roles,
                              dna_decision *out, pl_err *err);
+
+/* ---- a relative's consent to the use of their reference (refconsent.c) ---------- */
+
+/* A reference sample a relative gave is used only while their consent
+ * stands (docs/dna.md, "Consent to a reference"). The module above that
+ * records the consent (families: an inquiry's dna_reference purpose) names
+ * the samples given under it, with a label of its own (`holder`, "inquiry
+ * Q..."), and withholds or releases them when the consent is withdrawn or
+ * given again. The DNA module keeps the state by sample, before or after the
+ * profile is imported: a withheld sample is left out of screening,
+ * explanations and advice, and its unconfirmed proposals fall. A sample
+ * named by no one is a laboratory's reference, under its collection form,
+ * and is used. All of these work inside the caller's transaction. */
+typedef struct dna_consent_change {
+	const char **samples;      /* the samples whose state changed */
+	size_t nsamples;
+	size_t profiles;           /* of them, with a reference profile imported */
+	dna_proposal *fallen;      /* withheld: the unconfirmed proposals that fell */
+	size_t nfallen;
+	dna_proposal *resting;     /* withheld: confirmed identifications that rest on them
+	                            * (not undone: the office withdraws them, two people) */
+	size_t nresting;
+	arena a;
+} dna_consent_change;
+
+void dna_consent_change_init(dna_consent_change *c);
+void dna_consent_change_free(dna_consent_change *c);
+
+/* Sample given under holder's consent (in force since `day`): recorded, and
+ * usable. PL_ECONFLICT when another holder named it already (one
+ * relative's consent a sample); PL_EINPUT for an empty or overlong id. */
+pl_rc dna_reference_hold(store *st, const char *sample, const char *holder, const char *day,
+                         pl_err *err);
+/* The holder's consent withdrawn on `day`: each of its samples withheld,
+ * with the reason; the proposals that rested on them and are not confirmed
+ * fall (status fallen, kept); confirmed ones are listed, not undone. */
+pl_rc dna_reference_withhold(store *st, const char *holder, const char *day, const char *reason,
+                             dna_consent_change *out, pl_err *err);
+/* The holder's consent given again on `day`: its samples usable again (the
+ * proposals that fell come back with the next screening). */
+pl_rc dna_reference_release(store *st, const char *holder, const char *day, dna_consent_change *out,
+                            pl_err *err);
+
+/* A reference sample and its consent. */
+typedef struct dna_reference_row {
+	const char *sample;
+	bool profile;             /* a profile is imported */
+	int loci;                 /* its loci with a result */
+	const char *persons;      /* "P3F8…K2 (mother)", the missing persons it is a reference of */
+	const char **person;      /* their uids, npersons of them (for the access log) */
+	size_t npersons;
+	const char *state;        /* laboratory (named by no one), given, withdrawn */
+	const char *holder, *at, *reason;
+} dna_reference_row;
+
+typedef struct dna_reference_query {
+	bool withheld;            /* only the withheld */
+	const char *holder;       /* only those of one holder */
+	size_t limit, offset;     /* 0: 200 */
+} dna_reference_query;
+
+/* Reference samples by sample id: the profiles imported and the samples
+ * named before theirs came; *total all that match. */
+pl_rc dna_references_list(store *st, const dna_reference_query *q, arena *a, dna_reference_row **rows,
+                          size_t *n, size_t *total, pl_err *err);
+struct json_t *dna_reference_row_json(const dna_reference_row *r);
+struct json_t *dna_consent_change_json(const dna_consent_change *c);
 
 /* ---- sampling advice (advice.h) ------------------------------------------------- */
 

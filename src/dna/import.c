@@ -185,10 +185,32 @@ static pl_rc profile_find(importer *im, int64_t case_id, const char *sample, sto
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(st, err, x, "reading a profile");
 }
 
+/* A sample whose giver's consent was withdrawn is imported withheld: kept,
+ * never used until the consent is given again; the report says so. */
+static pl_rc withheld_sample(importer *im, const char *sample, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(im->st, "SELECT at, holder FROM dna_reference_consent WHERE sample = ?"
+	                              " AND state = 'withdrawn'", &s, err);
+	if(rc)
+		return rc;
+	sqlite3_bind_text(s, 1, sample, -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	if(x == SQLITE_ROW) {
+		im->rep->withheld++;
+		rc = buf_printf(&im->rep->notes, "reference %s imported withheld: its giver's DNA consent was withdrawn"
+		                " on %s (%s); it is not used until the consent is given again\n", sample,
+		                store_column_text(s, 0), store_column_text(s, 1));
+	}
+	sqlite3_reset(s);
+	return rc ? pl_nomem(err) : x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK
+	                                                                 : store_fail(im->st, err, x, "reading a reference's consent");
+}
+
 /* Create or bring up to date the profile of a case (case_id) or a
  * reference sample; *saved says which. */
-pl_rc dna_import_profile(importer *im, const dna_row *row, int64_t case_id, const char *case_uid,
-                         int64_t *profile, remains_saved *saved, pl_err *err)
+static pl_rc profile_save(importer *im, const dna_row *row, int64_t case_id, const char *case_uid,
+                          int64_t *profile, remains_saved *saved, pl_err *err)
 {
 	store *st = im->st;
 	const char *sample = row->f[DC_SAMPLE], *note = row->f[DC_NOTE];
@@ -244,6 +266,13 @@ pl_rc dna_import_profile(importer *im, const dna_row *row, int64_t case_id, cons
 	                                   was.degraded, "sex", was.sex, "amelogenin", was.amel, "loci",
 	                                   loci_json(old, nold)) : NULL;
 	return remains_audit(im->st, found ? "update" : "create", "dna_profile", case_uid, before, after, err);
+}
+
+pl_rc dna_import_profile(importer *im, const dna_row *row, int64_t case_id, const char *case_uid,
+                         int64_t *profile, remains_saved *saved, pl_err *err)
+{
+	pl_rc rc = profile_save(im, row, case_id, case_uid, profile, saved, err);
+	return rc || case_id ? rc : withheld_sample(im, row->f[DC_SAMPLE], err);
 }
 
 /* ---- rows ---------------------------------------------------------------------------- */

@@ -55,6 +55,7 @@ typedef struct dna_data {
 	 * what a candidate's `other` names at and past nfamilies */
 	size_t nkin_persons;
 	dna_profile *refs_keep;   /* the reference profiles the families point at */
+	size_t nwithheld;         /* reference profiles left out: consent withdrawn (refconsent.c) */
 	buf notes;                /* loci left out, families refused */
 	arena a;
 } dna_data;

@@ -33,6 +33,10 @@ json_t *dna_proposal_json(const dna_proposal *p)
 		                                    number_or_null(p->pairing_hi),
 		                                    "pairing_none_remains", number_or_null(p->pairing_none_remains),
 		                                    "pairing_none_person", number_or_null(p->pairing_none_person)));
+	if(o && p->fallen_at)
+		json_object_update_new(o, json_pack("{s:s, s:s?, s:s?, s:s?}", "fallen_at", p->fallen_at, "fallen_from",
+		                                    p->fallen_from, "fallen_reason", p->fallen_reason, "fallen_sample",
+		                                    p->fallen_sample));
 	if(o && p->withdraw_roles)
 		json_object_set_new(o, "withdraw_roles",
 		                    json_pack("{s:b, s:b}", "admin", (p->withdraw_roles & DNA_AS_ADMIN) != 0,

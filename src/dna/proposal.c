@@ -18,7 +18,8 @@
 	" CASE pr.kind WHEN 'identity' THEN run.remains ELSE json_extract(run.params, '$.missing') END," \
 	" pr.reviewed_by, pr.reviewed_at, pr.review_note, pr.reviewed_from, pr.withdraw_reason," \
 	" pr.withdraw_by, pr.withdraw_at, pr.withdrawn_by, pr.withdrawn_at, pr.withdraw_roles," \
-	" pr.pairing, pr.pairing_none_remains, pr.pairing_none_person, pr.pairing_lo, pr.pairing_hi"
+	" pr.pairing, pr.pairing_none_remains, pr.pairing_none_person, pr.pairing_lo, pr.pairing_hi," \
+	" pr.fallen_at, pr.fallen_from, pr.fallen_reason, pr.fallen_sample"
 #define PROPOSAL_FROM " FROM dna_proposal pr JOIN dna_run run ON run.id = pr.run_id"
 
 static double real_or_nan(sqlite3_stmt *s, int i)
@@ -49,7 +50,9 @@ static void proposal_row(sqlite3_stmt *s, arena *a, dna_proposal *p, proposal_id
 		.withdrawn_at = store_column_dup(s, 27, a), .withdraw_roles = (unsigned)sqlite3_column_int(s, 28),
 		.pairing = real_or_nan(s, 29), .pairing_none_remains = real_or_nan(s, 30),
 		.pairing_none_person = real_or_nan(s, 31), .pairing_lo = real_or_nan(s, 32),
-		.pairing_hi = real_or_nan(s, 33),
+		.pairing_hi = real_or_nan(s, 33), .fallen_at = store_column_dup(s, 34, a),
+		.fallen_from = store_column_dup(s, 35, a), .fallen_reason = store_column_dup(s, 36, a),
+		.fallen_sample = store_column_dup(s, 37, a),
 	};
 	*ids = (proposal_ids){sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
 	                      sqlite3_column_int64(s, 5)};
@@ -109,7 +112,7 @@ static pl_rc proposals_name(store *st, dna_proposal *p, const proposal_ids *ids,
 static pl_rc check_statuses(const char *list, pl_err *err)
 {
 	static const char *const ok[] = {"candidate", "proposed", "reviewed", "confirmed", "rejected",
-	                                 "withdrawn"};
+	                                 "withdrawn", "fallen"};
 	enum { NOK = sizeof(ok) / sizeof(ok[0]) };
 	for(const char *s = list; s && *s;) {
 		size_t n = strcspn(s, ","), i = 0;
@@ -195,6 +198,27 @@ pl_rc dna_proposals_list(store *st, const dna_proposal_query *q, arena *a, dna_p
 	if(x != SQLITE_ROW && x != SQLITE_DONE)
 		return store_fail(st, err, x, "reading proposals");
 	return proposals_name(st, *out, ids, *n, a, err);
+}
+
+pl_rc dna_proposals_by_id(store *st, const int64_t *ids, size_t n, arena *a, dna_proposal **out,
+                          pl_err *err)
+{
+	*out = arena_calloc(a, n + 1, sizeof(dna_proposal));
+	proposal_ids *pid = arena_calloc(a, n + 1, sizeof(*pid));
+	if(!*out || !pid)
+		return pl_nomem(err);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT " PROPOSAL_COLUMNS PROPOSAL_FROM " WHERE pr.id = ?", &s, err);
+	for(size_t i = 0; !rc && i < n; i++) {
+		sqlite3_bind_int64(s, 1, ids[i]);
+		int x = sqlite3_step(s);
+		if(x == SQLITE_ROW)
+			proposal_row(s, a, &(*out)[i], &pid[i]);
+		sqlite3_reset(s);
+		if(x != SQLITE_ROW)
+			rc = store_fail(st, err, x, "reading a proposal");
+	}
+	return rc ? rc : proposals_name(st, *out, pid, n, a, err);
 }
 
 pl_rc dna_pair_resolve(store *st, const char *tag, const char *other, arena *a, dna_pair_ref *out,

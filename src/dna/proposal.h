@@ -26,6 +26,9 @@ pl_rc dna_proposal_find(store *st, const dna_pair_ref *pr, arena *a, dna_proposa
  * there is none. */
 pl_rc dna_pair_load(store *st, const char *tag, const char *other, arena *a, dna_pair_ref *pr,
                        dna_proposal *p, pl_err *err);
+/* The proposals of row ids ids[0..n), in that order, named. */
+pl_rc dna_proposals_by_id(store *st, const int64_t *ids, size_t n, arena *a, dna_proposal **out,
+                          pl_err *err);
 /* The audit entry of a change to proposal p: before, its status as read;
  * after (taken) what it is now, with the pair and its numbers added. */
 pl_rc dna_proposal_audit(store *st, const dna_pair_ref *pr, const dna_proposal *p, const char *action,

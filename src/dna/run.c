@@ -41,7 +41,10 @@ static pl_rc clear_undecided(store *st, const dna_data *d, pl_err *err)
 	return rc;
 }
 
-/* Store a kept pair, unless that pair was decided already (*stored false). */
+/* Store a kept pair, unless that pair was decided already (*stored false).
+ * A pair that fell (its reference withheld, then given again, or the family's
+ * other references enough) is proposed again in its own row, which keeps
+ * when and why it fell; the review before the fall does not carry over. */
 static pl_rc keep_pair(store *st, int64_t run, const dna_data *d, const dna_kept *k, bool *stored,
                           pl_err *err)
 {
@@ -50,7 +53,17 @@ static pl_rc keep_pair(store *st, int64_t run, const dna_data *d, const dna_kept
 	pl_rc rc = store_stmt(st, "INSERT INTO dna_proposal(run_id, kind, case_id, person_id, other_case_id,"
 	                          " log10_lr, log10_glr, posterior, loci, inconsistent, status, created_at,"
 	                          " pairing, pairing_lo, pairing_hi, pairing_none_remains, pairing_none_person)"
-	                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+	                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	                          " ON CONFLICT (case_id, person_id) WHERE kind = 'kinship' DO UPDATE SET"
+	                          " run_id = excluded.run_id, log10_lr = excluded.log10_lr, log10_glr ="
+	                          " excluded.log10_glr, posterior = excluded.posterior, loci = excluded.loci,"
+	                          " inconsistent = excluded.inconsistent, status = excluded.status, created_at ="
+	                          " excluded.created_at, pairing = excluded.pairing, pairing_lo ="
+	                          " excluded.pairing_lo, pairing_hi = excluded.pairing_hi, pairing_none_remains ="
+	                          " excluded.pairing_none_remains, pairing_none_person ="
+	                          " excluded.pairing_none_person, reviewed_by = NULL, reviewed_at = NULL,"
+	                          " review_note = NULL, reviewed_from = NULL WHERE status = 'fallen'"
+	                          " ON CONFLICT DO NOTHING",
 	                      &s, err);
 	if(rc)
 		return rc;

@@ -237,12 +237,108 @@ static const char *const step_5[] = {
 	NULL,
 };
 
+/* Step 6 (issue 15, item 8): a relative's consent to the use of their
+ * reference sample, and the proposals that fell when it was withdrawn.
+ * dna_reference_consent holds, by the laboratory's sample id, whose consent
+ * the sample was given under (`holder`, a label the caller gives: "inquiry
+ * Q…" from the families module, which sits above and calls in; the DNA
+ * module reads no table of theirs) and whether it stands: a withdrawn
+ * sample is withheld, left out of every computation, imported withheld if
+ * its profile comes later. A sample with no row is a laboratory's reference
+ * (its collection form is its consent) and is used. dna_proposal gains the
+ * status `fallen` (an unconfirmed proposal that rested on a withheld
+ * reference: kept for the record, with the day, the reason and the
+ * sample); SQLite cannot change a CHECK, so the table is made again, every
+ * row copied as it was. */
+static const char *const step_6[] = {
+	"CREATE TABLE dna_reference_consent (\n"
+	"  sample TEXT PRIMARY KEY,\n"
+	"  holder TEXT NOT NULL,\n"
+	"  state TEXT NOT NULL CHECK (state = 'given' OR state = 'withdrawn'),\n"
+	"  at TEXT NOT NULL,\n"                  /* the day it was given, or withdrawn */
+	"  reason TEXT,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  updated_at TEXT NOT NULL,\n"
+	"  CHECK (state = 'given' OR reason IS NOT NULL)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	"CREATE INDEX dna_reference_consent_holder ON dna_reference_consent(holder);\n",
+	"CREATE TABLE dna_proposal_new (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  run_id INTEGER NOT NULL REFERENCES dna_run(id),\n"
+	"  kind TEXT NOT NULL CHECK (kind = 'kinship' OR kind = 'identity'),\n"
+	"  case_id INTEGER NOT NULL REFERENCES remains_case(id),\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  other_case_id INTEGER REFERENCES remains_case(id),\n"
+	"  log10_lr REAL NOT NULL,\n"
+	"  log10_glr REAL,\n"
+	"  posterior REAL NOT NULL CHECK (posterior >= 0 AND posterior <= 1),\n"
+	"  loci INTEGER NOT NULL,\n"
+	"  inconsistent INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL CHECK ("
+	"    status = 'candidate' OR status = 'proposed' OR status = 'reviewed' OR"
+	"    status = 'confirmed' OR status = 'rejected' OR status = 'withdrawn' OR status = 'fallen'"
+	"  ),\n"
+	"  action TEXT CHECK (action = 'identify' OR action = 'return' OR action = 'join'),\n"
+	"  decided_by TEXT,\n"
+	"  decided_at TEXT,\n"
+	"  note TEXT,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  reviewed_by TEXT,\n"
+	"  reviewed_at TEXT,\n"
+	"  review_note TEXT,\n"
+	"  reviewed_from TEXT CHECK (reviewed_from = 'candidate' OR reviewed_from = 'proposed'),\n"
+	"  effect TEXT,\n"
+	"  withdraw_reason TEXT,\n"
+	"  withdraw_by TEXT,\n"
+	"  withdraw_at TEXT,\n"
+	"  withdraw_roles INTEGER CHECK (withdraw_roles BETWEEN 1 AND 3),\n"
+	"  withdrawn_by TEXT,\n"
+	"  withdrawn_at TEXT,\n"
+	"  pairing REAL CHECK (pairing >= 0 AND pairing <= 1),\n"
+	"  pairing_lo REAL CHECK (pairing_lo >= 0 AND pairing_lo <= 1),\n"
+	"  pairing_hi REAL CHECK (pairing_hi >= pairing_lo AND pairing_hi <= 1),\n"
+	"  pairing_none_remains REAL CHECK (pairing_none_remains >= 0 AND pairing_none_remains <= 1),\n"
+	"  pairing_none_person REAL CHECK (pairing_none_person >= 0 AND pairing_none_person <= 1),\n"
+	"  fallen_at TEXT,\n"
+	"  fallen_from TEXT CHECK (fallen_from = 'candidate' OR fallen_from = 'proposed' OR"
+	"    fallen_from = 'reviewed'),\n"
+	"  fallen_reason TEXT,\n"
+	"  fallen_sample TEXT,\n"
+	"  CHECK ((kind = 'kinship') = (person_id IS NOT NULL AND other_case_id IS NULL)),\n"
+	"  CHECK (kind = 'kinship' OR (other_case_id IS NOT NULL AND person_id IS NULL)),\n"
+	"  CHECK (status != 'reviewed' OR (reviewed_by IS NOT NULL AND reviewed_from IS NOT NULL)),\n"
+	"  CHECK (status != 'withdrawn' OR (withdraw_reason IS NOT NULL AND withdrawn_by IS NOT NULL)),\n"
+	"  CHECK (status != 'fallen' OR (fallen_at IS NOT NULL AND fallen_reason IS NOT NULL))\n"
+	") STRICT;\n",
+	"INSERT INTO dna_proposal_new (id, run_id, kind, case_id, person_id, other_case_id, log10_lr,"
+	" log10_glr, posterior, loci, inconsistent, status, action, decided_by, decided_at, note,"
+	" created_at, reviewed_by, reviewed_at, review_note, reviewed_from, effect, withdraw_reason,"
+	" withdraw_by, withdraw_at, withdraw_roles, withdrawn_by, withdrawn_at, pairing, pairing_lo,"
+	" pairing_hi, pairing_none_remains, pairing_none_person) SELECT id, run_id, kind, case_id,"
+	" person_id, other_case_id, log10_lr, log10_glr, posterior, loci, inconsistent, status, action,"
+	" decided_by, decided_at, note, created_at, reviewed_by, reviewed_at, review_note, reviewed_from,"
+	" effect, withdraw_reason, withdraw_by, withdraw_at, withdraw_roles, withdrawn_by, withdrawn_at,"
+	" pairing, pairing_lo, pairing_hi, pairing_none_remains, pairing_none_person FROM dna_proposal;\n",
+	"DROP TABLE dna_proposal;\n",
+	"ALTER TABLE dna_proposal_new RENAME TO dna_proposal;\n",
+	"CREATE UNIQUE INDEX dna_proposal_kinship ON dna_proposal(case_id, person_id)"
+	" WHERE kind = 'kinship';\n",
+	"CREATE UNIQUE INDEX dna_proposal_identity ON dna_proposal(case_id, other_case_id)"
+	" WHERE kind = 'identity';\n",
+	"CREATE INDEX dna_proposal_case ON dna_proposal(case_id);\n",
+	"CREATE INDEX dna_proposal_status ON dna_proposal(status, id);\n",
+	"CREATE INDEX dna_proposal_person ON dna_proposal(person_id) WHERE person_id IS NOT NULL;\n",
+	"CREATE INDEX dna_proposal_other ON dna_proposal(other_case_id) WHERE other_case_id IS NOT NULL;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 6, .sql = step_1},
 	{.legacy = 0, .sql = step_2},
 	{.legacy = 0, .sql = step_3},
 	{.legacy = 0, .sql = step_4},
 	{.legacy = 0, .sql = step_5},
+	{.legacy = 0, .sql = step_6, .rebuild = true},
 };
 
 const store_schema dna_schema = {"dna", STORE_STEPS(steps)};

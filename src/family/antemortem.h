@@ -117,6 +117,13 @@ pl_rc family_photo_pack(const char *copy, const char *db_path, bool missing_ok, 
  * the database names and the backup did not bring is a line in missing. */
 pl_rc family_photo_unpack(const char *copy, const char *db_path, buf *missing, long *restored, pl_err *err);
 
+/* Remove the photo files no record names any more (retention erased their
+ * records, family_retention_apply): after the change has committed, since
+ * a file is not in the transaction; a crash between leaves files for the
+ * next sweep, never a record without its file. Files not named as photos
+ * are left alone. */
+pl_rc family_photo_sweep(store *st, long *removed, pl_err *err);
+
 /* ---- comparison with post-mortem observations -------------------------------- */
 
 typedef enum am_verdict { AM_AGREE, AM_DISAGREE, AM_UNKNOWN } am_verdict;

@@ -9,6 +9,7 @@
  * grant while one is in force or dated back into an earlier grant's time. */
 #include <string.h>
 
+#include "dna/dna.h"
 #include "family/internal.h"
 
 #define SHARING ((1u << CP_SHARE_ICRC) | (1u << CP_SHARE_OTHER_PARTY))
@@ -22,10 +23,38 @@ unsigned fam_in_force(const consent *c, size_t n, const char *day)
 	return bits;
 }
 
+/* The DNA module's name for the consent a sample was given under. */
+static const char *holder_of(const char *inquiry_uid, char out[UID_SIZE + 16])
+{
+	snprintf(out, UID_SIZE + 16, "inquiry %s", inquiry_uid);
+	return out;
+}
+
+pl_rc fam_samples_hold(store *st, const char *inquiry_uid, const consent_input *c, pl_err *err)
+{
+	char holder[UID_SIZE + 16];
+	pl_rc rc = PL_OK;
+	for(size_t i = 0; !rc && i < c->nsamples; i++)
+		rc = dna_reference_hold(st, c->samples[i], holder_of(inquiry_uid, holder), c->date, err);
+	return rc;
+}
+
+/* Samples only with the DNA consent they were given under. */
+static pl_rc samples_check(const consent_input *c, pl_err *err)
+{
+	if(c->nsamples && consent_purpose_parse(c->purpose) != CP_DNA_REFERENCE)
+		return pl_failc(err, PL_EINPUT, "family.samples_not_dna", "purpose", c->purpose, "sample", c->samples[0],
+		                NULL);
+	return PL_OK;
+}
+
 pl_rc fam_consents_check(const consent_input *c, size_t n, pl_err *err)
 {
 	const char *tracing = NULL;
 	for(size_t i = 0; i < n; i++) {
+		pl_rc rc = samples_check(&c[i], err);
+		if(rc)
+			return rc;
 		for(size_t j = 0; j < i; j++)
 			if(!strcmp(c[i].purpose, c[j].purpose))
 				return pl_failc(err, PL_EINPUT, "family.consent_twice", "purpose", c[i].purpose, NULL);
@@ -90,15 +119,22 @@ static pl_rc grant_check(const consent *c, size_t n, const consent_input *in, pl
 	return PL_OK;
 }
 
-static pl_rc give(store *st, const char *uid, const consent_input *in, arena *a, pl_err *err)
+static pl_rc give(store *st, const char *uid, const consent_input *in, arena *a, dna_consent_change *out,
+                  pl_err *err)
 {
 	inquiry q;
 	consent *c;
 	size_t n;
-	pl_rc rc = fam_inquiry_load(st, uid, a, &q, err);
+	char holder[UID_SIZE + 16];
+	pl_rc rc = samples_check(in, err);
+	rc = rc ? rc : fam_inquiry_load(st, uid, a, &q, err);
 	rc = rc ? rc : fam_consents_of(st, q.id, a, &c, &n, err);
 	rc = rc ? rc : grant_check(c, n, in, err);
 	rc = rc ? rc : fam_consent_insert(st, q.id, in, err);
+	/* given again: the samples withheld at the withdrawal are usable again */
+	if(!rc && consent_purpose_parse(in->purpose) == CP_DNA_REFERENCE)
+		rc = dna_reference_release(st, holder_of(q.uid, holder), in->date, out, err);
+	rc = rc ? rc : fam_samples_hold(st, q.uid, in, err);
 	return rc ? rc
 	          : fam_audit(st, "consent", "inquiry", q.uid, NULL,
 	                      json_pack("{s:s, s:s, s:s, s:s?}", "purpose", in->purpose, "form", in->form, "given",
@@ -108,6 +144,14 @@ static pl_rc give(store *st, const char *uid, const consent_input *in, arena *a,
 
 pl_rc family_consent_give(store *st, const char *inquiry_uid, const consent_input *c, pl_err *err)
 {
+	return family_consent_give_dna(st, inquiry_uid, c, NULL, err);
+}
+
+pl_rc family_consent_give_dna(store *st, const char *inquiry_uid, const consent_input *c,
+                              dna_consent_change *out, pl_err *err)
+{
+	dna_consent_change none;
+	dna_consent_change_init(&none);
 	arena a;
 	arena_init(&a, 0);
 	consent_input v;
@@ -116,7 +160,42 @@ pl_rc family_consent_give(store *st, const char *inquiry_uid, const consent_inpu
 	if(!rc && !v.date)
 		v.date = today_text(st, today);
 	if(!rc && !(rc = store_begin(st, err)))
-		rc = store_end(st, give(st, inquiry_uid, &v, &a, err), err);
+		rc = store_end(st, give(st, inquiry_uid, &v, &a, out ? out : &none, err), err);
+	arena_free(&a);
+	dna_consent_change_free(&none);
+	return rc;
+}
+
+static pl_rc samples_add(store *st, const char *uid, const char *const *samples, size_t ns, arena *a,
+                         pl_err *err)
+{
+	inquiry q;
+	consent *c;
+	size_t n;
+	char today[DATE_STR_MAX];
+	pl_rc rc = fam_inquiry_load(st, uid, a, &q, err);
+	rc = rc ? rc : fam_consents_of(st, q.id, a, &c, &n, err);
+	if(!rc && !(fam_in_force(c, n, today_text(st, today)) & (1u << CP_DNA_REFERENCE)))
+		rc = pl_failc(err, PL_ECONFLICT, "family.samples_without_consent", "inquiry", q.uid, NULL);
+	consent_input in = {.purpose = "dna_reference", .date = today, .samples = samples, .nsamples = ns};
+	rc = rc ? rc : fam_samples_hold(st, q.uid, &in, err);
+	json_t *list = json_array();
+	for(size_t i = 0; i < ns; i++)
+		json_array_append_new(list, json_string(samples[i]));
+	return rc ? (json_decref(list), rc)
+	          : fam_audit(st, "samples", "inquiry", q.uid, NULL, json_pack("{s:o}", "dna_samples", list), err);
+}
+
+pl_rc family_dna_samples_add(store *st, const char *inquiry_uid, const char *const *samples, size_t n,
+                             pl_err *err)
+{
+	if(!n)
+		return pl_failc(err, PL_EINPUT, "family.no_samples", NULL);
+	arena a;
+	arena_init(&a, 0);
+	pl_rc rc = store_begin(st, err);
+	if(!rc)
+		rc = store_end(st, samples_add(st, inquiry_uid, samples, n, &a, err), err);
 	arena_free(&a);
 	return rc;
 }
@@ -144,7 +223,7 @@ static pl_rc withdraw_check(const consent *c, size_t n, int p, const char *date,
 }
 
 static pl_rc withdraw(store *st, const char *uid, int p, const char *date, const char *form, arena *a,
-                      pl_err *err)
+                      dna_consent_change *out, pl_err *err)
 {
 	inquiry q;
 	consent *c;
@@ -167,6 +246,11 @@ static pl_rc withdraw(store *st, const char *uid, int p, const char *date, const
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE)
 		return store_fail(st, err, x, "withdrawing a consent");
+	/* the samples given under it are withheld in the same transaction */
+	char holder[UID_SIZE + 16];
+	if(p == CP_DNA_REFERENCE &&
+	   (rc = dna_reference_withhold(st, holder_of(q.uid, holder), date, "consent withdrawn", out, err)))
+		return rc;
 	return fam_audit(st, "withdraw", "inquiry", q.uid,
 	                 json_pack("{s:s, s:s, s:s}", "purpose", consent_purpose_names[p], "given", c[i].given, "form",
 	                           c[i].form),
@@ -178,6 +262,13 @@ static pl_rc withdraw(store *st, const char *uid, int p, const char *date, const
 pl_rc family_consent_withdraw(store *st, const char *inquiry_uid, const char *purpose,
                               const char *date, const char *form, pl_err *err)
 {
+	return family_consent_withdraw_dna(st, inquiry_uid, purpose, date, form, NULL, err);
+}
+
+pl_rc family_consent_withdraw_dna(store *st, const char *inquiry_uid, const char *purpose,
+                                  const char *date, const char *form, dna_consent_change *out,
+                                  pl_err *err)
+{
 	int p = consent_purpose_parse(purpose);
 	if(p < 0)
 		return pl_failc(err, PL_EINPUT, "family.purpose", "purpose", purpose ? purpose : "", NULL);
@@ -186,12 +277,15 @@ pl_rc family_consent_withdraw(store *st, const char *inquiry_uid, const char *pu
 	arena a;
 	arena_init(&a, 0);
 	char today[DATE_STR_MAX];
+	dna_consent_change none;
+	dna_consent_change_init(&none);
 	pl_rc rc = fam_consent_clean(&in, store_today(st), &a, &v, err);
 	if(!rc && !(rc = store_begin(st, err)))
 		rc = store_end(st, withdraw(st, inquiry_uid, p, v.date ? v.date : today_text(st, today), form ? v.form : NULL,
-		                            &a, err),
+		                            &a, out ? out : &none, err),
 		               err);
 	arena_free(&a);
+	dna_consent_change_free(&none);
 	return rc;
 }
 

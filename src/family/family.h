@@ -122,6 +122,10 @@ typedef struct inquiry_detail {
 	/* The other inquiries about the same person (uids), oldest first. */
 	const char **others;
 	size_t nothers;
+	/* The DNA samples the inquirer gave under its dna_reference consent,
+	 * with their state (given, withdrawn: withheld from screening). */
+	const char **samples, **sample_state;
+	size_t nsamples;
 } inquiry_detail;
 
 /* ---- adding ------------------------------------------------------------------ */
@@ -129,6 +133,10 @@ typedef struct inquiry_detail {
 typedef struct consent_input {
 	const char *purpose, *form, *date;  /* date NULL: the inquiry's received date */
 	const char *note;
+	/* dna_reference: the laboratory's ids of the samples the inquirer gave
+	 * under it (docs/families.md, "DNA consent"); none for other purposes. */
+	const char *const *samples;
+	size_t nsamples;
 } consent_input;
 
 typedef struct inquiry_input {
@@ -184,6 +192,22 @@ pl_rc family_consent_give(store *st, const char *inquiry_uid, const consent_inpu
  * withdrawn while a sharing consent still stands. */
 pl_rc family_consent_withdraw(store *st, const char *inquiry_uid, const char *purpose,
                               const char *date, const char *form, pl_err *err);
+/* The same, saying what a change of the dna_reference consent did to the
+ * samples the inquirer gave (out, dna.h; NULL: not said; initialised by the
+ * caller, freed by the caller): a withdrawal withholds them from screening
+ * and makes the proposals that rested on them fall, listing the confirmed
+ * identifications that rest on them; a new grant makes them usable again
+ * (and names the samples given with it). All in the consent's transaction. */
+struct dna_consent_change;
+pl_rc family_consent_give_dna(store *st, const char *inquiry_uid, const consent_input *c,
+                              struct dna_consent_change *out, pl_err *err);
+pl_rc family_consent_withdraw_dna(store *st, const char *inquiry_uid, const char *purpose,
+                                  const char *date, const char *form, struct dna_consent_change *out,
+                                  pl_err *err);
+/* Name samples the inquirer gave under the dna_reference consent in force
+ * (refused when it is not, or when a sample is another inquiry's). */
+pl_rc family_dna_samples_add(store *st, const char *inquiry_uid, const char *const *samples, size_t n,
+                             pl_err *err);
 /* open -> answered, open or answered -> closed (a reason required).
  * Closed is final. */
 pl_rc family_inquiry_set_status(store *st, const char *inquiry_uid, const char *status,
@@ -244,6 +268,22 @@ typedef struct inquiry_import_report {
 pl_rc family_import(store *st, const char *path, const inquiry_import_opts *o,
                     inquiry_import_report *rep, pl_err *err);
 void inquiry_import_report_free(inquiry_import_report *rep);
+
+/* ---- retention (retention.c) ------------------------------------------------------ */
+
+/* A retention rule reaching person p (registry.h, retention_hooks.apply):
+ * contacts erases their inquirers' phone, e-mail and address; identity the
+ * names the family gave (the birth date to its year) and the ante-mortem
+ * record and photos (then family_photo_sweep, after the commit). Each
+ * change audited and told through h->change; their number in *changes. */
+pl_rc family_retention_apply(store *st, const retention_person *p, const retention_hooks *h, size_t *changes,
+                             pl_err *err);
+/* Every retention rule applied (registry_retention_run) to the registry,
+ * the linkage keys (match_key_forget) and the families' data, each change
+ * told through change(ctx, ...); then, unless a dry run, the photo files
+ * whose records were erased removed (their number in *photos_removed). */
+pl_rc family_retention_run(store *st, bool dry_run, retention_fn change, void *ctx, size_t *changes,
+                           long *photos_removed, pl_err *err);
 
 /* ---- the watch and the family liaison's tasks (watch.c, task.c) --------------- */
 

@@ -192,6 +192,8 @@ pl_rc fam_inquiry_put(store *st, const inquiry_input *in, arena *a, inquiry_resu
 	snprintf(res->uid, UID_SIZE, "%s", uid);
 	for(size_t i = 0; i < in->nconsents && !rc; i++)
 		rc = fam_consent_insert(st, id, &in->consents[i], err);
+	for(size_t i = 0; i < in->nconsents && !rc; i++)
+		rc = fam_samples_hold(st, uid, &in->consents[i], err);
 	return rc ? rc : fam_audit(st, "create", "inquiry", uid, NULL, audited(in, res), err);
 }
 

@@ -23,6 +23,9 @@ const char *fam_value_clean(int i, const char *value, pdate today, arena *a, con
  * *out; PL_EINPUT naming what is wrong. */
 pl_rc fam_consent_clean(const consent_input *in, pdate today, arena *a, consent_input *out,
                         pl_err *err);
+/* The samples of a dna_reference consent c recorded with the DNA module
+ * under the inquiry's name (consent.c). */
+pl_rc fam_samples_hold(store *st, const char *inquiry_uid, const consent_input *c, pl_err *err);
 /* The refusal pl_failc has just made, with the field it is about in
  * res->field; returns rc. */
 pl_rc fam_refuse(inquiry_result *res, int field, pl_rc rc);

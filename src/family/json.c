@@ -1,6 +1,8 @@
 /* Inquiries as JSON, for the API and the command line's --json: keys as the
  * columns of a backlog file, id for the uid, null for unknown values; the
  * contacts only for those who may see them. */
+#include <string.h>
+
 #include "family/internal.h"
 
 static json_t *str_or_null(const char *s)
@@ -67,6 +69,12 @@ json_t *inquiry_detail_json(const inquiry_detail *d, bool contacts)
 		json_array_append_new(others, json_string(d->others[i]));
 	json_object_set_new(o, "consents", c);
 	json_object_set_new(o, "other_inquiries", others);
+	json_t *samples = json_array();
+	for(size_t i = 0; i < d->nsamples; i++)
+		json_array_append_new(samples, json_pack("{s:s, s:s, s:b}", "sample", d->samples[i], "state",
+		                                         d->sample_state[i], "withheld",
+		                                         !strcmp(d->sample_state[i], "withdrawn")));
+	json_object_set_new(o, "dna_samples", samples);
 	return o;
 }
 

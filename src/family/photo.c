@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 
 #include <sodium.h>
@@ -368,5 +369,46 @@ pl_rc family_photo_unpack(const char *copy, const char *db_path, buf *missing, l
 	if(!rc && has && exec(db, "DROP TABLE antemortem_photo_file; VACUUM"))
 		rc = pl_failc(err, PL_EIO, "antemortem.backup", "file", copy, "why", sqlite3_errmsg(db), NULL);
 	sqlite3_close(db);
+	return rc;
+}
+
+/* ---- files no row names ---------------------------------------------------------- */
+
+static bool is_sha_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n == 64 && strspn(name, "0123456789abcdef") == n;
+}
+
+pl_rc family_photo_sweep(store *st, long *removed, pl_err *err)
+{
+	*removed = 0;
+	char dir[4096];
+	am_photo_dir(store_path(st), dir, sizeof(dir));
+	DIR *d = opendir(dir);
+	if(!d)
+		return errno == ENOENT ? PL_OK : pl_failc(err, PL_EIO, "antemortem.photo_dir_read", "dir", dir, "why",
+		                                           strerror(errno), NULL);
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(st, "SELECT 1 FROM antemortem_photo WHERE sha256 = ?1 LIMIT 1", &s, err);
+	struct dirent *e;
+	while(!rc && (e = readdir(d))) {
+		if(!is_sha_name(e->d_name))
+			continue; /* not a photo's: left alone */
+		sqlite3_bind_text(s, 1, e->d_name, -1, SQLITE_TRANSIENT);
+		int x = sqlite3_step(s);
+		sqlite3_reset(s);
+		if(x != SQLITE_ROW && x != SQLITE_DONE) {
+			rc = store_fail(st, err, x, "finding photos no record names");
+		} else if(x == SQLITE_DONE) {
+			char path[sizeof(dir) + sizeof(e->d_name) + 1];
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			if(remove(path) && errno != ENOENT)
+				rc = pl_failc(err, PL_EIO, "antemortem.photo_remove", "path", path, "why", strerror(errno), NULL);
+			else
+				++*removed;
+		}
+	}
+	closedir(d);
 	return rc;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "audit/audit.h"
+#include "dna/dna.h"
 #include "family/internal.h"
 
 #define INQUIRY_COLUMNS                                                                       \
@@ -165,12 +166,35 @@ static pl_rc others(store *st, const inquiry *q, arena *a, const char ***out, si
 	return *out && !arena_oom(a) ? PL_OK : pl_nomem(err);
 }
 
+/* The DNA samples given under the inquiry's consent, as the DNA module
+ * holds them (dna.h: its name for the consent is "inquiry Q..."). */
+static pl_rc samples_of(store *st, inquiry_detail *d, arena *a, pl_err *err)
+{
+	char holder[UID_SIZE + 16];
+	snprintf(holder, sizeof(holder), "inquiry %s", d->q.uid);
+	dna_reference_query q = {.holder = holder, .limit = 64};
+	dna_reference_row *r;
+	size_t n, total;
+	pl_rc rc = dna_references_list(st, &q, a, &r, &n, &total, err);
+	d->samples = rc ? NULL : arena_calloc(a, n + 1, sizeof(char *));
+	d->sample_state = rc ? NULL : arena_calloc(a, n + 1, sizeof(char *));
+	if(rc || !d->samples || !d->sample_state)
+		return rc ? rc : pl_nomem(err);
+	for(size_t i = 0; i < n; i++) {
+		d->samples[i] = r[i].sample;
+		d->sample_state[i] = r[i].state;
+	}
+	d->nsamples = n;
+	return PL_OK;
+}
+
 pl_rc family_inquiry_get(store *st, const char *uid, arena *a, inquiry_detail *out, pl_err *err)
 {
 	memset(out, 0, sizeof(*out));
 	pl_rc rc = fam_inquiry_load(st, uid, a, &out->q, err);
 	rc = rc ? rc : fam_consents_of(st, out->q.id, a, &out->consents, &out->nconsents, err);
-	return rc ? rc : others(st, &out->q, a, &out->others, &out->nothers, err);
+	rc = rc ? rc : others(st, &out->q, a, &out->others, &out->nothers, err);
+	return rc ? rc : samples_of(st, out, a, err);
 }
 
 /* ---- a page ---------------------------------------------------------------------------- */

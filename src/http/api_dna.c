@@ -67,12 +67,12 @@ void api_dna_import(http_req *q)
 	pl_rc rc = dna_import(q->st, (dna_import_kind)kind, q->upload_path[0], &o, &rep, &err);
 	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
 		http_json(q, MHD_HTTP_OK,
-		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind",
+		          json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "kind",
 		                    import_kinds[kind], "rows", (json_int_t)rep.rows, "created",
 		                    (json_int_t)rep.created, "updated", (json_int_t)rep.updated, "unchanged",
 		                    (json_int_t)rep.unchanged, "loci", (json_int_t)rep.loci, "alleles",
 		                    (json_int_t)rep.alleles, "profiles_created", (json_int_t)rep.profiles_created,
-		                    "profiles_updated", (json_int_t)rep.profiles_updated, "notes",
+		                    "profiles_updated", (json_int_t)rep.profiles_updated, "withheld", (json_int_t)rep.withheld, "notes",
 		                    http_lines_json(&rep.notes)));
 	dna_import_report_free(&rep);
 }
@@ -210,6 +210,35 @@ void api_dna_proposals(http_req *q)
 		json_array_append_new(a, dna_proposal_json(&p[i]));
 	http_json(q, MHD_HTTP_OK, json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)total, "offset",
 	                                    (json_int_t)offset, "limit", (json_int_t)limit, "proposals", a));
+}
+
+/* ---- references and their consent ----------------------------------------------- */
+
+void api_dna_references(http_req *q)
+{
+	dna_reference_query rq = {0};
+	long limit = 200, offset = 0;
+	const char *w = http_query(q, "withheld");
+	if(!http_query_long(q, "limit", 1, 1000, &limit) || !http_query_long(q, "offset", 0, 100000000, &offset))
+		return;
+	rq.withheld = w && (!strcmp(w, "true") || !strcmp(w, "1"));
+	rq.limit = (size_t)limit;
+	rq.offset = (size_t)offset;
+	dna_reference_row *r;
+	size_t n, total;
+	pl_err err = {0};
+	if(dna_references_list(q->st, &rq, &q->a, &r, &n, &total, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	for(size_t i = 0; i < n; i++)
+		if(r[i].npersons && !http_log_reads(q, r[i].person, r[i].npersons, "list", "dna references"))
+			return;
+	json_t *a = json_array();
+	for(size_t i = 0; i < n; i++)
+		json_array_append_new(a, dna_reference_row_json(&r[i]));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:I, s:I, s:I, s:o}", "total", (json_int_t)total, "offset",
+	                                    (json_int_t)offset, "limit", (json_int_t)limit, "references", a));
 }
 
 /* ---- sampling advice ------------------------------------------------------------ */

@@ -8,8 +8,35 @@
  * for those with inquiry_contacts (the family liaison, admin). */
 #include <string.h>
 
+#include "dna/dna.h"
 #include "family/family.h"
 #include "http/internal.h"
+
+/* A body's samples: an array of the laboratory's sample ids (strings), or
+ * absent; into the request's arena. */
+static bool body_samples(http_req *q, json_t *b, const char *field, const char *const **out, size_t *n)
+{
+	json_t *a = json_object_get(b, "samples");
+	*out = NULL;
+	*n = 0;
+	if(!a || json_is_null(a))
+		return true;
+	const char **v = json_is_array(a) ? arena_calloc(&q->a, json_array_size(a) + 1, sizeof(char *)) : NULL;
+	size_t i;
+	json_t *x;
+	json_array_foreach(a, i, x) {
+		if(!v || !json_is_string(x))
+			break;
+		v[(*n)++] = json_string_value(x);
+	}
+	if(!v || *n != json_array_size(a) || *n > 16) {
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", field, "http.samples_expected", "max",
+		            PL_N(16), NULL);
+		return false;
+	}
+	*out = v;
+	return true;
+}
 
 /* Whether a refusal's code has this in it (NULL: an uncoded one). */
 static bool code_has(const pl_err *err, const char *part)
@@ -71,7 +98,7 @@ void api_inquiry_get(http_req *q)
 /* The body's consents: [{purpose, form, date, note}]. */
 static bool body_consents(http_req *q, json_t *b, inquiry_input *in)
 {
-	static const char *const keys[] = {"purpose", "form", "date", "note", NULL};
+	static const char *const keys[] = {"purpose", "form", "date", "note", "samples", NULL};
 	json_t *a = json_object_get(b, "consents");
 	if(!a || json_is_null(a))
 		return true;
@@ -86,7 +113,8 @@ static bool body_consents(http_req *q, json_t *b, inquiry_input *in)
 		consent_input *k = &in->consents[in->nconsents++];
 		if(!json_is_object(c) || !http_check_keys(q, c, keys, "consents") ||
 		   !http_opt_string(q, c, "purpose", &k->purpose) || !http_opt_string(q, c, "form", &k->form) ||
-		   !http_opt_string(q, c, "date", &k->date) || !http_opt_string(q, c, "note", &k->note)) {
+		   !http_opt_string(q, c, "date", &k->date) || !http_opt_string(q, c, "note", &k->note) ||
+		   !body_samples(q, c, "consents", &k->samples, &k->nsamples)) {
 			if(!q->answered)
 				http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "consents", "http.inquiry_consents",
 				            "n", PL_N(CP_COUNT), NULL);
@@ -178,18 +206,63 @@ static void send_inquiry(http_req *q, unsigned status)
 		http_json(q, status, inquiry_detail_json(&d, contacts(q)));
 }
 
+/* The inquiry after a change of its DNA consent, with what the change did
+ * to the samples given under it (`dna`: the samples, the proposals that
+ * fell, the confirmed identifications that rest on them), each person it
+ * names written to the access log. */
+static void send_inquiry_dna(http_req *q, unsigned status, const dna_consent_change *d)
+{
+	inquiry_detail det;
+	pl_err err = {0};
+	if(family_inquiry_get(q->st, q->param[0], &q->a, &det, &err)) {
+		http_fail(q, &err);
+		return;
+	}
+	if(!log_inquiries(q, &det.q, 1, "show"))
+		return;
+	for(size_t i = 0; i < d->nfallen + d->nresting; i++) {
+		const dna_proposal *p = i < d->nfallen ? &d->fallen[i] : &d->resting[i - d->nfallen];
+		if(p->person && !http_log_reads(q, &p->person, 1, "show", "dna consent withdrawn"))
+			return;
+	}
+	json_t *o = inquiry_detail_json(&det, contacts(q));
+	if(d->nsamples)
+		json_object_set_new(o, "dna", dna_consent_change_json(d));
+	http_json(q, status, o);
+}
+
 void api_inquiry_consent(http_req *q)
 {
-	static const char *const keys[] = {"purpose", "form", "date", "note", NULL};
+	static const char *const keys[] = {"purpose", "form", "date", "note", "samples", NULL};
 	consent_input c = {0};
 	json_t *b = http_body(q, keys);
 	bool ok = b && http_opt_string(q, b, "purpose", &c.purpose) && http_opt_string(q, b, "form", &c.form) &&
-	          http_opt_string(q, b, "date", &c.date) && http_opt_string(q, b, "note", &c.note);
+	          http_opt_string(q, b, "date", &c.date) && http_opt_string(q, b, "note", &c.note) &&
+	          body_samples(q, b, "samples", &c.samples, &c.nsamples);
 	pl_err err = {0};
-	if(ok && family_consent_give(q->st, q->param[0], &c, &err))
-		http_fail_field(q, &err, code_has(&err, "form") ? "form" : code_has(&err, "date") ? "date" : "purpose");
+	dna_consent_change d;
+	dna_consent_change_init(&d);
+	if(ok && family_consent_give_dna(q->st, q->param[0], &c, &d, &err))
+		http_fail_field(q, &err, code_has(&err, "sample") ? "samples" : code_has(&err, "form") ? "form"
+		                         : code_has(&err, "date") ? "date" : "purpose");
 	else if(ok)
-		send_inquiry(q, MHD_HTTP_CREATED);
+		send_inquiry_dna(q, MHD_HTTP_CREATED, &d);
+	dna_consent_change_free(&d);
+	json_decref(b);
+}
+
+void api_inquiry_samples(http_req *q)
+{
+	static const char *const keys[] = {"samples", NULL};
+	const char *const *samples = NULL;
+	size_t n = 0;
+	json_t *b = http_body(q, keys);
+	bool ok = b && body_samples(q, b, "samples", &samples, &n);
+	pl_err err = {0};
+	if(ok && family_dna_samples_add(q->st, q->param[0], samples, n, &err))
+		http_fail_field(q, &err, "samples");
+	else if(ok)
+		send_inquiry(q, MHD_HTTP_OK);
 	json_decref(b);
 }
 
@@ -201,10 +274,13 @@ void api_inquiry_withdraw(http_req *q)
 	bool ok = b && http_opt_string(q, b, "purpose", &purpose) && http_opt_string(q, b, "date", &date) &&
 	          http_opt_string(q, b, "form", &form);
 	pl_err err = {0};
-	if(ok && family_consent_withdraw(q->st, q->param[0], purpose, date, form, &err))
+	dna_consent_change d;
+	dna_consent_change_init(&d);
+	if(ok && family_consent_withdraw_dna(q->st, q->param[0], purpose, date, form, &d, &err))
 		http_fail_field(q, &err, code_has(&err, "date") || code_has(&err, "before") ? "date" : "purpose");
 	else if(ok)
-		send_inquiry(q, MHD_HTTP_OK);
+		send_inquiry_dna(q, MHD_HTTP_OK, &d);
+	dna_consent_change_free(&d);
 	json_decref(b);
 }
 

@@ -210,12 +210,21 @@ static void family_schemas(json_t *s)
 	json_t *props = json_object_get(in, "properties");
 	static const char *const c_req[] = {"purpose", "form", NULL}, *const w_req[] = {"purpose", NULL},
 	                         *const s_req[] = {"status", NULL};
-	json_object_set_new(props, "consents", array_of(object_schema("purpose:string,form:string,date:string,"
-	                                                               "note:string", c_req)));
+	json_t *intake_consent = object_schema("purpose:string,form:string,date:string,note:string", c_req);
+	json_object_set_new(json_object_get(intake_consent, "properties"), "samples",
+	                    array_of(json_pack("{s:s}", "type", "string")));
+	json_object_set_new(props, "consents", array_of(intake_consent));
 	json_object_set_new(props, "new_person", json_pack("{s:s}", "type", "boolean"));
 	json_object_set_new(s, "InquiryInput", in);
-	json_object_set_new(s, "ConsentInput", object_schema("purpose:string,form:string,date:string,note:string",
-	                                                     c_req));
+	json_t *consent_in = object_schema("purpose:string,form:string,date:string,note:string", c_req);
+	json_object_set_new(json_object_get(consent_in, "properties"), "samples", array_of(json_pack("{s:s}", "type",
+	                                                                                         "string")));
+	json_object_set_new(s, "ConsentInput", consent_in);
+	static const char *const samples_req[] = {"samples", NULL};
+	json_t *samples = object_schema("", samples_req);
+	json_object_set_new(json_object_get(samples, "properties"), "samples", array_of(json_pack("{s:s}", "type",
+	                                                                                         "string")));
+	json_object_set_new(s, "SamplesInput", samples);
 	json_object_set_new(s, "WithdrawInput", object_schema("purpose:string,date:string,form:string", w_req));
 	json_object_set_new(s, "InquiryStatusInput", object_schema("status:string,reason:string", s_req));
 	static const char *const done_req[] = {"how", "note", NULL}, *const dismiss_req[] = {"reason", NULL};

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "http/internal.h"
-#include "match/person.h"
+#include "family/family.h"
 
 enum { RUN_SHOWN = 1000 }; /* changes listed in an answer; the count is whole */
 
@@ -84,13 +84,13 @@ void api_retention_run(http_req *q)
 	json_decref(body);
 	json_t *rows = json_array();
 	size_t n;
+	long swept;
 	pl_err err = {0};
-	retention_hooks hooks = {change_row, rows, match_key_forget};
-	if(registry_retention_run(q->st, dry, &hooks, &n, &err)) {
+	if(family_retention_run(q->st, dry, change_row, rows, &n, &swept, &err)) {
 		json_decref(rows);
 		http_fail(q, &err);
 		return;
 	}
-	http_json(q, MHD_HTTP_OK, json_pack("{s:b, s:I, s:o}", "dry_run", dry, "changes", (json_int_t)n,
-	                                    "shown", rows));
+	http_json(q, MHD_HTTP_OK, json_pack("{s:b, s:I, s:o, s:I}", "dry_run", dry, "changes", (json_int_t)n,
+	                                    "shown", rows, "photos_removed", (json_int_t)swept));
 }

@@ -515,6 +515,7 @@ void api_inquiry_add(http_req *q);
 void api_inquiry_match(http_req *q);
 void api_inquiry_consent(http_req *q);
 void api_inquiry_withdraw(http_req *q);
+void api_inquiry_samples(http_req *q);
 void api_inquiry_status(http_req *q);
 void api_inquiries_import(http_req *q);
 /* api_antemortem.c */
@@ -550,6 +551,7 @@ void api_remains_batch_tie(http_req *q);
 void api_dna_import(http_req *q);
 void api_dna_screen(http_req *q);
 void api_dna_proposals(http_req *q);
+void api_dna_references(http_req *q);
 void api_dna_advice(http_req *q);
 void api_dna_explain(http_req *q);
 void api_dna_review(http_req *q);

@@ -330,10 +330,18 @@ const route http_routes[] = {
 	 "is written to the access log)", NULL, NULL},
 	{M_POST, "/api/inquiries/{id}/consents", IQ_WRITE, ROUTE_BODY | ROUTE_CREATES, api_inquiry_consent,
 	 "Give consent for a purpose (tracing, dna_reference, share_icrc, share_other_party, court), "
-	 "dated, in a form; contradictory consent is refused", "ConsentInput", NULL},
+	 "dated, in a form; contradictory consent is refused. dna_reference: samples names the DNA samples "
+	 "given with it; given again after a withdrawal, the samples withheld then are usable again (dna)",
+	 "ConsentInput", NULL},
 	{M_POST, "/api/inquiries/{id}/withdrawals", IQ_WRITE, ROUTE_BODY, api_inquiry_withdraw,
-	 "Withdraw the consent for a purpose, dated: kept with its grant, never deleted", "WithdrawInput",
+	 "Withdraw the consent for a purpose, dated: kept with its grant, never deleted. Withdrawing "
+	 "dna_reference withholds the DNA samples given under it from screening in the same transaction: "
+	 "the answer's dna says which samples, the proposals that fell (not confirmed: kept as fallen) and "
+	 "the confirmed identifications that rest on them (listed, not undone)", "WithdrawInput",
 	 NULL},
+	{M_POST, "/api/inquiries/{id}/samples", IQ_WRITE, ROUTE_BODY, api_inquiry_samples,
+	 "Name DNA samples (the laboratory's ids) the inquirer gave under the dna_reference consent in "
+	 "force: used in screening while it stands; a sample is one inquiry's", "SamplesInput", NULL},
 	{M_POST, "/api/inquiries/{id}/status", IQ_WRITE, ROUTE_BODY, api_inquiry_status,
 	 "Answer or close an inquiry (closing needs a reason; closed is final)", "InquiryStatusInput", NULL},
 	{M_GET, "/api/persons/{id}/antemortem", PERM(PERM_ANTEMORTEM_READ), 0, api_antemortem_get,
@@ -467,10 +475,17 @@ const route http_routes[] = {
 	{M_GET, "/api/dna/proposals", DNA_READ, 0, api_dna_proposals,
 	 "The pairs the screenings kept, highest posterior first, each with the prior 1/N its "
 	 "posterior assumed (written to the access log)", NULL,
-	 "status:string:candidate, proposed, reviewed, confirmed, rejected, withdrawn (comma-separated);"
+	 "status:string:candidate, proposed, reviewed, confirmed, rejected, withdrawn, fallen (comma-separated);"
 	 "case:string:the pairs of one case (its tag, or its id R...);"
 	 "person:string:the pairs of one missing person (their id);"
 	 "limit:integer:at most this many (1-1000, default 50);"
+	 "offset:integer:skip this many"},
+	{M_GET, "/api/dna/references", DNA_READ, 0, api_dna_references,
+	 "The reference samples with their consent: the laboratory's (named by no inquiry), given, or "
+	 "withdrawn (withheld from screening, with the day and the inquiry, never the relative's "
+	 "contacts); the missing persons each is a reference of (written to the access log)", NULL,
+	 "withheld:boolean:only the withheld;"
+	 "limit:integer:at most this many (1-1000, default 200);"
 	 "offset:integer:skip this many"},
 	{M_GET, "/api/dna/advice", DNA_READ, 0, api_dna_advice,
 	 "Sampling advice: for each missing person with relatives' profiles, the probability that a "

@@ -511,6 +511,13 @@ typedef struct retention_change {
 } retention_change;
 typedef pl_rc (*retention_fn)(void *ctx, const retention_change *c);
 
+/* A person a rule reaches: their case closed long enough ago. */
+typedef struct retention_person {
+	retention_kind kind;
+	int64_t id;
+	const char *uid;
+} retention_person;
+
 typedef struct retention_hooks {
 	retention_fn change;                /* each change, to list it; may be NULL */
 	void *ctx;
@@ -518,6 +525,14 @@ typedef struct retention_hooks {
 	 * modules that keep what they derived from the names (the match
 	 * module's linkage keys: match_key_forget) to drop it. May be NULL. */
 	pl_rc (*forget)(store *st, int64_t person_id, pl_err *err);
+	/* Each person each rule reaches, inside the run's transaction, on
+	 * every run: for the modules above that keep data of the rule's kind
+	 * about the person (families: an inquirer's contacts, the names as the
+	 * family gave them, ante-mortem data) to apply it to theirs. They
+	 * audit their changes, tell each through `change`, and add their
+	 * number to *changes. May be NULL. */
+	pl_rc (*apply)(store *st, const retention_person *p, const struct retention_hooks *h, size_t *changes,
+	               pl_err *err);
 } retention_hooks;
 /* Apply every rule, in one transaction; dry_run: the same, rolled back at
  * the end, so that it lists exactly what a run would change. */

@@ -151,12 +151,12 @@ static pl_rc changed(run *r, int kind, const char *puid, const char *euid, const
 }
 
 /* The persons whose case closed more than `years` ago (by the date of the
- * event that closed it; a partial date counts as its period's end); ?3: of
- * those, only the ones not pseudonymised yet. */
+ * event that closed it; a partial date counts as its period's end), and
+ * whether they were pseudonymised already. */
 static const char persons_sql[] =
-	"SELECT p.id, p.uid, p.birth_date FROM person p WHERE p.status IN " CLOSED
+	"SELECT p.id, p.uid, p.birth_date, p.pseudonymised_at IS NOT NULL FROM person p WHERE p.status IN " CLOSED
 	" AND (SELECT max(e.date) FROM event e WHERE e.person_id = p.id AND e.status_after = p.status) || '~'"
-	"     < date(?1, '-' || ?2 || ' years') AND (?3 = 0 OR p.pseudonymised_at IS NULL) ORDER BY p.id";
+	"     < date(?1, '-' || ?2 || ' years') ORDER BY p.id";
 
 /* Events' fields erased by a kind: (SQL to find them, its fields, the
  * update). ?1 the person, ?2 the event types that are health events. */
@@ -300,13 +300,13 @@ static pl_rc apply_rule(run *r, const retention_rule *rule, const char *today, c
 		return store_fail(r->st, err, sqlite3_errcode(store_db(r->st)), "finding closed cases");
 	sqlite3_bind_text(s, 1, today, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 2, rule->years);
-	sqlite3_bind_int(s, 3, kind == RET_IDENTITY);
 	/* The persons first: the updates do not run under a reading cursor. */
 	size_t n = 0, cap = 0;
 	struct who {
 		int64_t id;
 		char uid[UID_SIZE];
 		char birth[DATE_STR_MAX];
+		bool pseudonymised;
 	} *p = NULL;
 	pl_rc rc = PL_OK;
 	int x;
@@ -323,6 +323,7 @@ static pl_rc apply_rule(run *r, const retention_rule *rule, const char *today, c
 		snprintf(p[n].uid, UID_SIZE, "%s", store_column_text(s, 1));
 		const char *birth = store_column_text(s, 2);
 		snprintf(p[n].birth, sizeof(p[n].birth), "%s", birth ? birth : "");
+		p[n].pseudonymised = sqlite3_column_int(s, 3);
 		n++;
 	}
 	if(!rc && x != SQLITE_DONE)
@@ -330,13 +331,21 @@ static pl_rc apply_rule(run *r, const retention_rule *rule, const char *today, c
 	sqlite3_finalize(s);
 	for(size_t i = 0; !rc && i < n; i++) {
 		if(kind == RET_IDENTITY) {
-			rc = pseudonymise(r, p[i].id, p[i].uid, p[i].birth, err);
-			continue;
+			if(!p[i].pseudonymised)
+				rc = pseudonymise(r, p[i].id, p[i].uid, p[i].birth, err);
+		} else {
+			rc = erase_person(r, kind, p[i].id, p[i].uid, err);
+			for(size_t e = 0; !rc && e < sizeof(erasures) / sizeof(erasures[0]); e++)
+				if(erasures[e].kind == kind)
+					rc = erase_events(r, &erasures[e], p[i].id, p[i].uid, health, err);
 		}
-		rc = erase_person(r, kind, p[i].id, p[i].uid, err);
-		for(size_t e = 0; !rc && e < sizeof(erasures) / sizeof(erasures[0]); e++)
-			if(erasures[e].kind == kind)
-				rc = erase_events(r, &erasures[e], p[i].id, p[i].uid, health, err);
+		/* What the modules above keep of this kind about the person, each
+		 * time: a module added later reaches the cases closed before. */
+		size_t more = 0;
+		if(!rc && r->hooks->apply)
+			rc = r->hooks->apply(r->st, &(retention_person){(retention_kind)kind, p[i].id, p[i].uid}, r->hooks,
+			                     &more, err);
+		r->changes += more;
 	}
 	free(p);
 	return rc;

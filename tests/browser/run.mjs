@@ -2130,10 +2130,13 @@ test('ante-mortem: marks, a tooth and a photo added on the Family tab, seen on t
   await page.fill('#am-hmin', '175');
   await page.fill('#am-hmax', '180');
   await page.selectOption('#am-hair', 'brown');
+  assert(await page.$('#am-none'), 'the person had an ante-mortem record before the first save');
   await page.click('#am-save');
-  await page.waitForSelector('#am-form:not(:has(.notice.error)) #am-md-0');
-  await page.waitForFunction(() => document.querySelector('#am-md-0') && document.querySelector('#am-md-0').value.includes('ВМФ')
-    && document.querySelector('#am-t-36').value === 'missing');
+  // The section drawn again from the saved record: until then the old form
+  // holds the same values (a photo submitted on it was lost in a reload).
+  await page.waitForFunction(() => !document.querySelector('#am-none') && document.querySelector('#am-md-0')
+    && document.querySelector('#am-md-0').value.includes('ВМФ') && document.querySelector('#am-t-36').value === 'missing'
+    && !document.querySelector('#am-form .notice.error'));
   // A photo: uploaded, then shown as a thumbnail through /api/photos/.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
   await page.setInputFiles('#am-photo-file', { name: 'not-a-photo.png', mimeType: 'image/png', buffer: Buffer.from('just text') });
@@ -2304,6 +2307,47 @@ test('testimonies: a returnee\'s intake with three people seen (Cyrillic, Latin,
   await signOutIn(page, 'medical');
   const r = await apiAs(page, 'GET', '/api/proof-of-captivity');
   assert(r.status === 403, `a medical officer read the report: ${r.status}`);
+});
+
+test('DNA consent: the liaison withdraws a mother\'s DNA consent and the page names the proposal that fell; the DNA data page shows her reference withheld; given again, usable', async (page) => {
+  // A proposed pair of ours that the DNA test does not decide, and a sample of its family.
+  const pair = proposed.find((p) => simParty[p.person] === 'UA' && p !== dnaOurs && p !== dnaTheirs);
+  assert(pair, 'no second proposed pair in the simulation');
+  const sample = readFileSync(join(sim, 'references.csv'), 'utf8').split(/\r?\n/)
+    .find((l) => l.split(',')[1] === pair.person).split(',')[0];
+  await signIn(page, 'family_liaison');
+  const iq = await apiAs(page, 'POST', '/api/inquiries', { inquirer: 'Марія Гончар', relation: 'mother', person: pair.person,
+    consents: [{ purpose: 'tracing', form: 'oral' }, { purpose: 'dna_reference', form: 'written', samples: [sample] }] });
+  assert(iq.status === 201, `the inquiry was not recorded: ${iq.status} ${JSON.stringify(iq.body)}`);
+  await page.goto(`${base}/inquiries/${iq.body.id}`);
+  await page.waitForSelector('#consent-history button.withdraw[data-purpose="dna_reference"]');
+  await page.click('#consent-history button.withdraw[data-purpose="dna_reference"]');
+  await page.waitForSelector('#dna-change #dna-fallen');
+  const said = await page.textContent('#dna-change');
+  assert(said.includes(sample), `the withheld sample is not named: ${said}`);
+  assert((await page.textContent('#dna-fallen')).includes(pair.case), `the fallen proposal of ${pair.case} is not named: ${said}`);
+  assert((await page.textContent('#dna-fallen')).includes(pair.person), 'the fallen proposal\'s person is not named');
+  assert((await page.textContent('#dna-samples')).includes(`${sample} (withheld`), 'the inquiry does not show its sample withheld');
+  await shot(page, '90-dna-consent-withdrawn');
+  await noOverflow(page, 'the withdrawal');
+  // The identification officer sees the reference withheld, without the mother's contacts, and the proposal fallen.
+  await signOutIn(page, 'identification');
+  await page.goto(`${base}/dna/data`);
+  await page.waitForSelector('#dna-withheld table');
+  const held = await page.textContent('#dna-withheld');
+  assert(held.includes(sample) && held.includes(iq.body.id), `the withheld reference is not listed: ${held}`);
+  assert(!held.includes('Гончар'), 'the withheld list names the relative');
+  await shot(page, '91-dna-withheld');
+  await page.goto(`${base}/dna?status=fallen`);
+  await page.waitForSelector(`text=${pair.case}`);
+  // Given again: the page says the sample is usable again.
+  await signOutIn(page, 'family_liaison');
+  await page.goto(`${base}/inquiries/${iq.body.id}`);
+  await page.waitForSelector('#consent-form');
+  await page.selectOption('#cg-purpose', 'dna_reference');
+  await page.click('#consent-form button[type=submit]');
+  await page.waitForSelector('#dna-change');
+  assert((await page.textContent('#dna-change')).includes(sample), 'given again: the sample is not said usable');
 });
 
 const only = process.env.PARLEY_BROWSER_ONLY;

@@ -99,6 +99,10 @@ test_identity_pseudonymised_and_contacts_erased() {
 		--home-locality Суми)
 	"$PARLEY" person event "$new" --type capture --date 2024-01-01 --source media >/dev/null
 	"$PARLEY" person event "$new" --type released_otherwise --date 2025-05-01 --source own_records >/dev/null
+	# His mother's inquiry, with her contacts.
+	q=$("$PARLEY" inquiry add --inquirer "Марія Коваленко" --relation mother --phone "+380 50 000 0000" \
+		--person "$old" --received 2010-02-01 --consent tracing:written | sed -n 's/^inquiry \(Q[0-9A-Z]*\) .*/\1/p')
+	[ -n "$q" ] || fail "no inquiry"
 	# A reconciliation keeps the registry's linkage keys (match_key).
 	printf 'surname,given_names\nКоваленко,Петро\n' > list.csv
 	"$PARLEY" reconcile list.csv >/dev/null || fail "reconcile"
@@ -108,13 +112,16 @@ test_identity_pseudonymised_and_contacts_erased() {
 	expect_out "retention: identity pseudonymised 10 years after a case closes"
 	p retention set contacts 10
 	p retention run --dry-run
-	expect_out "dry run: 3 changes would be made"
+	expect_out "dry run: 4 changes would be made"
+	expect_out "inquiry $q: phone"
 	expect_out "identity  pseudonymise  $old"
 	expect_out "contacts  erase         $old"
 	expect_out "contacts  erase         $old         inform_address, inform_locality"
 	[ "$(sql "SELECT surname FROM person WHERE uid = '$old'")" = "Коваленко" ] || fail "the dry run changed the name"
 	p retention run
-	expect_out "retention: 3 changes made, each in the audit log"
+	expect_out "retention: 4 changes made, each in the audit log"
+	[ "$(sql "SELECT coalesce(phone, '-') || ' ' || inquirer FROM inquiry WHERE uid = '$q'")" = "- Марія Коваленко" ] ||
+		fail "the inquirer's phone was kept"
 	[ "$(sql "SELECT coalesce(surname, '-') || coalesce(given_names, '-') || coalesce(surname_latin, '-')
 		|| coalesce(birth_place, '-') || coalesce(service_number, '-') || coalesce(mother_maiden_name, '-')
 		|| coalesce(inform, '-') || coalesce(home_address, '-') || coalesce(home_locality, '-')

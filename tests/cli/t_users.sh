@@ -286,13 +286,24 @@ test_serve_with_tls() {
 
 # Each connection is an open file: the server raises its soft limit to
 # hold its 2,000 connections, and says so when the hard limit is too low.
+# Wait for the server started as $pid to say it is serving (a loaded
+# machine once took over 10 s to start it), or fail saying so.
+serving_or_fail() {
+	for _ in $(seq 600); do
+		grep -qs serving serve.out && return 0
+		sleep 0.1
+	done
+	kill -TERM "$pid" 2>/dev/null
+	fail "the server did not start within 60 s: $(cat serve.err 2>/dev/null)"
+}
+
 test_serve_fits_its_connections_to_the_open_file_limit() {
 	"$PARLEY" init x.db >/dev/null
 	hard=$(ulimit -Hn)
 	if [ "$hard" = unlimited ] || [ "$hard" -ge 2064 ]; then
 		( ulimit -Sn 256; exec "$PARLEY" --db x.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err ) &
 		pid=$!
-		for _ in $(seq 100); do grep -q serving serve.out && break; sleep 0.1; done
+		serving_or_fail
 		soft=$(awk '/Max open files/ { print $4 }' "/proc/$pid/limits")
 		kill -TERM "$pid"; wait "$pid" || true
 		[ "$soft" -ge 2064 ] || fail "the soft limit stayed at $soft"
@@ -300,7 +311,7 @@ test_serve_fits_its_connections_to_the_open_file_limit() {
 	fi
 	( ulimit -n 600; exec "$PARLEY" --db x.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err ) &
 	pid=$!
-	for _ in $(seq 100); do grep -q serving serve.out && break; sleep 0.1; done
+	serving_or_fail
 	kill -TERM "$pid"; wait "$pid" || true
 	grep -q 'the open-file limit (ulimit -n) holds 536 connections, not 2000' serve.err ||
 		fail "no warning: $(cat serve.err)"

@@ -356,7 +356,8 @@ static void test_module_new_to_the_file_is_created(void **state)
 	pl_err err = {0};
 	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
 	sqlite3 *db = store_db(st);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;"
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE dna_reference_consent;"
+	                              " DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;"
 	                              " DROP TABLE dna_proposal; DROP TABLE dna_run;"
 	                              " DROP TABLE dna_relative; DROP TABLE dna_allele;"
 	                              " DROP TABLE dna_profile; DROP TABLE dna_frequency;"

@@ -65,7 +65,7 @@ function subnav(ctx) {
 function filters(ctx) {
   const q = ctx.query;
   const status = h('select', { id: 'dna-status', name: 'status' }, h('option', { value: '' }, t('search.any')),
-    ['proposed', 'candidate', 'reviewed', 'confirmed', 'rejected', 'withdrawn'].map((s) =>
+    ['proposed', 'candidate', 'reviewed', 'confirmed', 'rejected', 'withdrawn', 'fallen'].map((s) =>
       h('option', { value: s, selected: s === q.get('status') }, label('dna_statuses', s))));
   const input = (name, size) => h('input', { id: `dna-${name}`, name, value: q.get(name) || '', size });
   const form = h('form', { class: 'filters', onsubmit: (e) => {
@@ -181,6 +181,8 @@ function stored(e) {
       s.note ? h('span', { class: 'muted', translate: 'no' }, ` — ${s.note}`) : null),
     s.reviewed_by ? h('p', { id: 'dna-reviewed' }, t('dna.reviewed_by', { who: s.reviewed_by, when: s.reviewed_at }),
       ' ', h('q', { id: 'dna-review-note', translate: 'no' }, s.review_note)) : null,
+    s.status === 'fallen' ? h('p', { id: 'dna-fallen', class: 'notice warn' },
+      t('dna.fallen_text', { when: s.fallen_at, sample: s.fallen_sample || '' })) : null,
     s.withdraw_by ? h('p', { id: 'dna-withdrawal', class: s.status === 'withdrawn' ? 'notice' : 'notice warn' },
       ...withWords(t(s.status === 'withdrawn' ? 'dna.withdrawn_text' : 'dna.withdraw_pending',
         { who: s.withdraw_by, when: s.withdraw_at, by: s.withdrawn_by || '', reason: '\u0000' }), s.withdraw_reason)) : null);

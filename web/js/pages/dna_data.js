@@ -16,7 +16,7 @@ const KINDS = ['remains', 'references', 'pedigree', 'frequencies', 'genotypes'];
 function importReport(r) {
   const keys = r.kind === 'frequencies' || r.kind === 'genotypes' ? ['rows', 'loci', 'alleles']
     : r.kind === 'pedigree' ? ['rows', 'p_created', 'p_updated', 'p_unchanged', 'profiles_created', 'profiles_updated']
-      : ['rows', 'created', 'updated', 'unchanged'];
+      : ['rows', 'created', 'updated', 'unchanged'].concat(r.withheld ? ['withheld'] : []);
   const value = (k) => r[k.startsWith('p_') ? k.slice(2) : k];
   return h('div', {}, h('dl', { class: 'report', id: 'dna-import-report' },
     keys.map((k) => [h('dt', {}, t(`dna_data.${k}`)), h('dd', {}, number(value(k)))])),
@@ -154,6 +154,22 @@ async function frequencies() {
   return box;
 }
 
+// ---- references withheld: their givers' DNA consent withdrawn ---------------------
+
+async function withheld() {
+  const box = h('section', { class: 'spaced', id: 'dna-withheld' }, h('h2', {}, t('dna_data.withheld_head')),
+    h('p', { class: 'muted' }, t('dna_data.withheld_intro')));
+  const { references: list } = await get('/api/dna/references?withheld=true');
+  if (!list.length) {
+    box.append(notice('info', t('dna_data.no_withheld')));
+    return box;
+  }
+  box.append(table([t('dna_data.r_sample'), t('dna_data.r_persons'), t('dna_data.r_since'), t('dna_data.r_why')],
+    list.map((r) => [h('strong', { class: 'mono' }, r.sample), r.persons || t('dna_data.r_no_profile'), r.at || '',
+      t('dna_data.r_withdrawn', { holder: r.holder || '' })]), { class: 'withheld-table' }));
+  return box;
+}
+
 // ---- families entered as pedigrees ----------------------------------------------
 
 function pedigreeView(p) {
@@ -196,6 +212,7 @@ export async function render(ctx) {
   const write = ctx.can('dna_write');
   let table_ = await frequencies();
   let peds = await pedigrees();
+  const held = await withheld();
   const onTable = async () => {
     const fresh = await frequencies();
     table_.replaceWith(fresh);
@@ -208,5 +225,5 @@ export async function render(ctx) {
   };
   return h('section', { class: 'dna-data' }, h('h1', {}, t(write ? 'dna_data.title' : 'dna_data.frequencies')),
     h('p', { class: 'subnav' }, h('a', { href: '/dna' }, t('dna.proposals'))),
-    write ? h('div', { class: 'dna-forms' }, importForm(onTable, onPedigrees), screenForm()) : null, peds, table_);
+    write ? h('div', { class: 'dna-forms' }, importForm(onTable, onPedigrees), screenForm()) : null, held, peds, table_);
 }

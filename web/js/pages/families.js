@@ -16,6 +16,28 @@ const PAGE = 50;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+// What the last change of an inquiry's DNA consent did to its samples (the
+// answer's dna), shown once on the page drawn again after it.
+let dnaSaid = null;
+
+const sampleList = (text) => text.split(/[,\s]+/).map((s) => s.trim()).filter(Boolean);
+
+function dnaChange(said) {
+  const d = said.dna;
+  const pair = (p, code) => h('li', {}, t(code, { case: p.case, person: p.person,
+    status: label('dna_statuses', p.fallen_from || p.status) }));
+  if (!said.withheld)
+    return h('div', { class: 'notice', id: 'dna-change' }, t('families.dna_released', { samples: d.samples.join(', ') }));
+  return h('div', { class: 'notice warn', id: 'dna-change' },
+    h('p', {}, t('families.dna_withheld', { samples: d.samples.join(', ') })),
+    d.fallen.length ? [h('p', {}, t('families.dna_fallen_head')),
+      h('ul', { id: 'dna-fallen' }, d.fallen.map((p) => pair(p, 'families.dna_fallen_row')))]
+      : h('p', { id: 'dna-none-fell' }, t('families.dna_none_fell')),
+    d.resting.length ? [h('p', {}, t('families.dna_resting_head')),
+      h('ul', { id: 'dna-resting' }, d.resting.map((p) => pair(p, 'families.dna_resting_row'))),
+      h('p', {}, t('families.dna_resting_todo'))] : null);
+}
+
 function select(id, name, values, kind, current, unknown = true) {
   return h('select', { id, name },
     unknown ? h('option', { value: '' }, t('app.unknown')) : null,
@@ -148,7 +170,8 @@ function consentRows() {
       h('label', { class: 'check', for: `iq-c-${p}` }, h('input', { type: 'checkbox', id: `iq-c-${p}`, name: `c-${p}` }),
         ` ${label('purposes', p)}`),
       field(t('families.form'), select(`iq-cf-${p}`, `cf-${p}`, FORMS, 'consent_forms', 'oral', false)),
-      field(t('families.date'), input(`iq-cd-${p}`, `cd-${p}`, { value: today(), size: 10, pattern: '\\d{4}-\\d{2}-\\d{2}' })))));
+      field(t('families.date'), input(`iq-cd-${p}`, `cd-${p}`, { value: today(), size: 10, pattern: '\\d{4}-\\d{2}-\\d{2}' })),
+      p === 'dna_reference' ? field(t('families.samples'), input('iq-samples', 'samples', { size: 24 })) : null)));
 }
 
 async function intake(ctx) {
@@ -218,7 +241,9 @@ async function intake(ctx) {
     if (chosen.person) body.person = chosen.person;
     if (chosen.newPerson) body.new_person = true;
     body.consents = PURPOSES.filter((p) => form.elements[`c-${p}`].checked).map((p) => ({
-      purpose: p, form: form.elements[`cf-${p}`].value, date: form.elements[`cd-${p}`].value.trim() || undefined }));
+      purpose: p, form: form.elements[`cf-${p}`].value, date: form.elements[`cd-${p}`].value.trim() || undefined,
+      samples: p === 'dna_reference' && sampleList(form.elements.samples.value).length
+        ? sampleList(form.elements.samples.value) : undefined }));
     try {
       const res = await post('/api/inquiries', body);
       announce(t(res.linked === 'match' ? 'families.recorded_linked' : res.person_created ? 'families.recorded_new'
@@ -251,7 +276,8 @@ function consentHistory(ctx, q) {
   const withdraw = async (purpose) => {
     msg.replaceChildren();
     try {
-      await post(`/api/inquiries/${q.id}/withdrawals`, { purpose, date: when.value.trim() || undefined });
+      const res = await post(`/api/inquiries/${q.id}/withdrawals`, { purpose, date: when.value.trim() || undefined });
+      dnaSaid = res.dna ? { id: q.id, dna: res.dna, withheld: true } : null;
       announce(t('families.withdrawn_done', { purpose: label('purposes', purpose) }));
       await ctx.reload();
     } catch (err) {
@@ -260,7 +286,12 @@ function consentHistory(ctx, q) {
     }
   };
   const open = q.consents.some((c) => !c.withdrawn) && ctx.can('inquiry_write');
-  return h('div', {},
+  const said = dnaSaid && dnaSaid.id === q.id ? dnaSaid : null;
+  dnaSaid = null;
+  const samples = (q.dna_samples || []).length ? h('p', { id: 'dna-samples' }, t('families.dna_samples'), ' ',
+    q.dna_samples.map((s, i) => [i ? ', ' : '', h('span', { class: 'mono' }, s.sample),
+      s.withheld ? ` (${t('families.dna_sample_withheld')})` : ''])) : null;
+  return h('div', {}, said ? dnaChange(said) : null, samples,
     table([t('families.purpose'), t('families.given'), t('families.form'), t('families.withdrawn'), ''],
       q.consents.map((c) => [label('purposes', c.purpose), c.given, label('consent_forms', c.form),
         c.withdrawn ? `${c.withdrawn} (${label('consent_forms', c.withdrawn_form)})` : h('span', { class: 'status iq-open' }, t('families.in_force')),
@@ -275,14 +306,17 @@ function giveForm(ctx, q) {
   const form = h('form', { class: 'group', id: 'consent-form' }, h('h3', {}, t('families.give')),
     h('div', { class: 'row' }, field(t('families.purpose'), purpose),
       field(t('families.form'), select('cg-form', 'form', FORMS, 'consent_forms', 'oral', false)),
-      field(t('families.date'), input('cg-date', 'date', { size: 10, value: today() }))), msg,
+      field(t('families.date'), input('cg-date', 'date', { size: 10, value: today() })),
+      field(t('families.samples'), input('cg-samples', 'samples', { size: 24 }))), msg,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('families.give'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     msg.replaceChildren();
     try {
-      await post(`/api/inquiries/${q.id}/consents`, { purpose: purpose.value, form: form.elements.form.value,
-        date: form.elements.date.value.trim() || undefined });
+      const samples = sampleList(form.elements.samples.value);
+      const res = await post(`/api/inquiries/${q.id}/consents`, { purpose: purpose.value, form: form.elements.form.value,
+        date: form.elements.date.value.trim() || undefined, samples: samples.length ? samples : undefined });
+      dnaSaid = res.dna ? { id: q.id, dna: res.dna, withheld: false } : null;
       announce(t('families.given_done', { purpose: label('purposes', purpose.value) }));
       await ctx.reload();
     } catch (err) {
