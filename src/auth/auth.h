@@ -59,6 +59,8 @@ typedef enum perm {
 	PERM_INQUIRY_CONTACTS, /* the inquirers' phone, e-mail and address */
 	PERM_ANTEMORTEM_READ, /* ante-mortem records of sought persons and their photos */
 	PERM_ANTEMORTEM_WRITE, /* record them, add photos */
+	PERM_TESTIMONY_READ,  /* returnees' testimonies, the review queue, the proof-of-captivity report */
+	PERM_TESTIMONY_WRITE, /* take testimonies, accept and reject their sightings */
 	PERM_COUNT
 } perm;
 

@@ -43,6 +43,8 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_INQUIRY_CONTACTS] = "inquiry_contacts",
 	[PERM_ANTEMORTEM_READ] = "antemortem_read",
 	[PERM_ANTEMORTEM_WRITE] = "antemortem_write",
+	[PERM_TESTIMONY_READ] = "testimony_read",
+	[PERM_TESTIMONY_WRITE] = "testimony_write",
 	[PERM_COUNT] = NULL,
 };
 
@@ -112,6 +114,12 @@ static const role_set matrix[PERM_COUNT] = {
 	/* The family gives it; identification compares it with the remains. */
 	[PERM_ANTEMORTEM_READ] = R(ROLE_ADMIN) | R(ROLE_IDENTIFICATION) | R(ROLE_FAMILY_LIAISON),
 	[PERM_ANTEMORTEM_WRITE] = R(ROLE_FAMILY_LIAISON),
+	/* Returnees are debriefed by those who keep the record and by the
+	 * families' liaison; the proof report is handed over by negotiators
+	 * and checked by the auditor. */
+	[PERM_TESTIMONY_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR) |
+	                        R(ROLE_FAMILY_LIAISON),
+	[PERM_TESTIMONY_WRITE] = R(ROLE_REGISTRAR) | R(ROLE_FAMILY_LIAISON),
 };
 
 bool auth_can(role_set roles, perm p)

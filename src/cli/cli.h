@@ -244,6 +244,7 @@ int cmd_inquiry(cli *c, int argc, char **argv);
 int cmd_antemortem(cli *c, int argc, char **argv);
 int cmd_tasks(cli *c, int argc, char **argv);
 int cmd_letters(cli *c, int argc, char **argv);
+int cmd_testimony(cli *c, int argc, char **argv);
 int cmd_dna(cli *c, int argc, char **argv);
 /* Encrypted files (cmd_crypt.c): backup, restore, decrypt, box-key. */
 int cmd_backup(cli *c, int argc, char **argv);

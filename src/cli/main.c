@@ -36,6 +36,7 @@ static const cli_command commands[] = {
 	{"inquiry", cmd_inquiry, "families' inquiries: intake, consent per purpose, import of a backlog"},
 	{"letters", cmd_letters, "letters to families: acknowledgement, status, return, identification"},
 	{"tasks", cmd_tasks, "the family liaison's tasks: what concerns a person with an open inquiry"},
+	{"testimony", cmd_testimony, "returnees' testimonies: sightings reviewed, the proof-of-captivity report"},
 	{"dna", cmd_dna, "DNA kinship: profiles, screening, proposals, explanations, decisions"},
 	{"backup", cmd_backup, "an encrypted, consistent copy of the database, taken while in use"},
 	{"restore", cmd_restore, "bring back a backup as a database, checked, all or nothing"},

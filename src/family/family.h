@@ -390,4 +390,220 @@ struct json_t *family_task_json(const family_task *t);
 struct json_t *family_task_page_json(const task_page *p, const task_query *q);
 struct json_t *watch_report_json(const watch_report *r);
 
+/* ---- testimonies (testimony.c, sighting.c, proof.c) ------------------------------ */
+
+/* A returnee's debriefing (a registry person, usually just repatriated:
+ * who took it, when, where) naming the people they saw in captivity, each
+ * as said: part of a name in any script, a nickname or call sign, the
+ * unit; where, when (a date, a month or a year) and in what condition.
+ * Each sighting goes through the matching engine against the registry
+ * into a review queue with its candidates; a reviewer accepts one person,
+ * rejects it, or says the person is not in the registry: the engine never
+ * decides alone. An accepted sighting is an event of the person, type
+ * sighting, source testimony, which never changes a status. */
+typedef enum sighting_condition { SC_ALIVE, SC_WOUNDED, SC_ILL, SC_DEAD, SC_UNKNOWN, SC_COUNT } sighting_condition;
+extern const char *const sighting_condition_names[SC_COUNT + 1];
+typedef enum sighting_status { SS_REVIEW, SS_ACCEPTED, SS_REJECTED, SS_NOT_IN_REGISTRY, SS_COUNT } sighting_status;
+extern const char *const sighting_status_names[SS_COUNT + 1];
+extern const char *const sighting_confidence_names[];   /* high, medium, low */
+
+typedef enum testimony_field {
+	TF_REF,        /* the office's own reference, unique: a file imported again skips it */
+	TF_RETURNEE,   /* the returnee: a registry person's id */
+	TF_TAKEN_ON,   /* the day of the debriefing */
+	TF_TAKEN_BY,   /* who took it (default: the user recording it) */
+	TF_TAKEN_AT,   /* where */
+	TF_NOTE,
+	TF_COUNT
+} testimony_field;
+extern const field_def testimony_fields[TF_COUNT];
+
+typedef enum sighting_field {
+	SF_SURNAME,
+	SF_GIVEN_NAMES,
+	SF_PATRONYMIC,
+	SF_NICKNAME,   /* a nickname or call sign: shown, not matched */
+	SF_RANK,
+	SF_UNIT,
+	SF_PLACE,      /* where seen: a camp, a colony, a town */
+	SF_DATE,       /* when: YYYY, YYYY-MM or YYYY-MM-DD */
+	SF_CONDITION,  /* alive, wounded, ill, dead, unknown (default) */
+	SF_NOTE,
+	SF_COUNT
+} sighting_field;
+extern const field_def sighting_fields[SF_COUNT];
+
+enum { SIGHTINGS_MAX = 200, SIGHTING_CANDIDATES = 5 };
+
+typedef struct testimony_input {
+	const char *f[TF_COUNT];
+	const char *(*s)[SF_COUNT];          /* the sightings, as said */
+	size_t ns;
+} testimony_input;
+
+typedef struct testimony_result {
+	char uid[UID_SIZE];
+	bool skipped;                        /* a testimony with this ref was there already */
+	int sighting;                        /* a refusal's sighting (0-based), or -1 */
+	int field;                           /* its testimony_field (sighting -1) or sighting_field, or -1 */
+	size_t nsightings, with_candidates;
+} testimony_result;
+
+/* Record a testimony and its sightings with the engine's candidates for
+ * each (one transaction, audited). Refused, nothing written, with the
+ * sighting and field in res: no returnee or one not in the registry, no
+ * date, a sighting with neither a name nor a nickname, a bad value. */
+pl_rc family_testimony_add(store *st, const testimony_input *in, testimony_result *res, pl_err *err);
+
+typedef struct sighting_candidate {
+	person_brief who;
+	double prob;
+	const char *unit, *capture_place, *detention_place;  /* as the registry has them, beside the said */
+} sighting_candidate;
+
+typedef struct sighting {
+	int64_t id;
+	char uid[UID_SIZE];                  /* "W" and 16 characters */
+	char testimony[UID_SIZE];
+	const char *f[SF_COUNT];
+	sighting_status status;
+	const char *why_none;                /* no candidates: why (a message code) */
+	sighting_candidate *cand;            /* best first */
+	size_t ncand;
+	person_brief who;                    /* accepted: the person */
+	double prob;                         /* accepted: the engine's probability (0: not a candidate) */
+	const char *confidence, *event, *decided_by, *decided_at, *decision_note;
+	/* the testimony's */
+	person_brief returnee;
+	const char *taken_on, *taken_by, *taken_at;
+} sighting;
+
+typedef struct testimony {
+	int64_t id;
+	char uid[UID_SIZE];                  /* "D" and 16 characters */
+	const char *f[TF_COUNT];             /* TF_RETURNEE: the returnee's uid */
+	person_brief returnee;
+	const char *actor, *created_at;
+	size_t nsightings, in_review;
+	sighting *s;                         /* family_testimony_get: each sighting */
+} testimony;
+
+/* By uid or a unique prefix of at least 5 characters, with its sightings
+ * and their candidates. */
+pl_rc family_testimony_get(store *st, const char *uid, arena *a, testimony *out, pl_err *err);
+
+typedef struct testimony_query {
+	const char *returnee;                /* one returnee's (uid) */
+	bool open;                           /* only those with sightings in review */
+	size_t limit, offset;
+} testimony_query;
+#define TESTIMONY_QUERY_INIT {.limit = 50}
+
+typedef struct testimony_page {
+	testimony *rows;                     /* newest first, without their sightings */
+	size_t n, total;
+} testimony_page;
+pl_rc family_testimony_list(store *st, const testimony_query *q, arena *a, testimony_page *out, pl_err *err);
+
+typedef struct sighting_query {
+	const char *status;                  /* comma-separated; NULL: review */
+	const char *testimony;               /* one testimony's */
+	const char *person;                  /* those accepted as one person */
+	size_t limit, offset;
+} sighting_query;
+#define SIGHTING_QUERY_INIT {.limit = 50}
+
+typedef struct sighting_page {
+	sighting *rows;                      /* oldest first: the review queue */
+	size_t n, total;
+} sighting_page;
+/* The review queue (and decided sightings), with candidates. */
+pl_rc family_sighting_list(store *st, const sighting_query *q, arena *a, sighting_page *out, pl_err *err);
+pl_rc family_sighting_get(store *st, const char *uid, arena *a, sighting *out, pl_err *err);
+
+typedef struct sighting_decision {
+	const char *person;                  /* accept: the person (a candidate or any registry person) */
+	const char *confidence;              /* accept: high, medium or low */
+	const char *note;                    /* why; required to reject */
+	bool not_in_registry;                /* reject: the person is not in the registry */
+} sighting_decision;
+
+typedef struct sighting_result {
+	char event[UID_SIZE];                /* accepted: the event */
+	bool already;                        /* accepted before with the same person: nothing written */
+	long tasks;                          /* tasks the watch made after it */
+} sighting_result;
+
+/* Accept a sighting in review as a person: an event of theirs (type
+ * sighting, source testimony), never a change of status; then the watch
+ * runs. Accepting it again as the same person changes nothing; a sighting
+ * decided otherwise is refused. */
+pl_rc family_sighting_accept(store *st, const char *uid, const sighting_decision *d, sighting_result *res,
+                             pl_err *err);
+/* Reject a sighting in review (d->note the reason), or say its person is
+ * not in the registry. No event. */
+pl_rc family_sighting_reject(store *st, const char *uid, const sighting_decision *d, pl_err *err);
+
+/* The proof-of-captivity report: the persons the other side has not
+ * acknowledged with the office's evidence that they are held (proof.c). */
+typedef struct proof_evidence {
+	const char *type, *source, *date, *place;
+	const char *event;                   /* the event's uid */
+	/* a testimony's: whose, when taken, by whom; the name as said; the condition seen;
+	 * the reviewer's confidence and the engine's probability */
+	const char *testimony, *returnee, *returnee_name, *taken_on, *taken_by, *said, *condition,
+		*confidence;
+	double prob;
+} proof_evidence;
+
+typedef struct proof_person {
+	person_brief who;
+	const char *unit, *rank;
+	proof_evidence *ev;
+	size_t nev;
+} proof_person;
+
+typedef struct proof_report {
+	proof_person *p;
+	size_t n;
+	char made_at[TIMESTAMP_STR_MAX];
+	const char *office;                  /* who made it */
+} proof_report;
+
+pl_rc family_proof(store *st, arena *a, proof_report *out, pl_err *err);
+/* The reads in the access log, for the command line (the server batches
+ * its own): each person a sighting shows (the returnee, the candidates,
+ * the one accepted), detail "testimony D... sighting W..."; each person of
+ * a report, "proof of captivity". */
+pl_rc family_sighting_log_reads(store *st, const sighting *s, size_t n, const char *action, pl_err *err);
+pl_rc family_proof_log_reads(store *st, const proof_report *r, pl_err *err);
+struct json_t *proof_json(const proof_report *r);
+/* One row per piece of evidence, a header first. */
+pl_rc proof_write_csv(buf *out, const proof_report *r);
+
+typedef struct testimony_import_opts {
+	const char *name;                    /* shown in messages; NULL: the path */
+	int max_errors;                      /* default 20 */
+} testimony_import_opts;
+
+typedef struct testimony_import_report {
+	buf errors, coded;                   /* problems, one a line; and by code */
+	long rows, created, skipped, sightings, with_candidates;
+} testimony_import_report;
+
+/* Testimonies from CSV ("-": standard input), a row per person seen, the
+ * rows of one testimony sharing its ref (columns: ref, returnee, taken_on,
+ * taken_by, taken_at, testimony_note, and the sighting's fields), in one
+ * transaction: all, or at the first problem nothing, each problem with
+ * file, line and column. A ref recorded already is skipped. */
+pl_rc family_testimony_import(store *st, const char *path, const testimony_import_opts *o,
+                              testimony_import_report *rep, pl_err *err);
+void testimony_import_report_free(testimony_import_report *rep);
+
+struct json_t *testimony_json(const testimony *t);
+struct json_t *testimony_page_json(const testimony_page *p, const testimony_query *q);
+struct json_t *sighting_json(const sighting *s);
+struct json_t *sighting_page_json(const sighting_page *p, const sighting_query *q);
+struct json_t *testimony_result_json(const testimony_result *r);
+
 #endif

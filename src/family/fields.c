@@ -48,6 +48,19 @@ int fam_word(const char *const *names, const char *name)
 	return -1;
 }
 
+pl_rc fam_words_check(const char *const *names, const char *list, const char *code, pl_err *err)
+{
+	char w[32];
+	for(const char *p = list ? list : ""; *p;) {
+		size_t n = strcspn(p, ",");
+		snprintf(w, sizeof(w), "%.*s", (int)(n < sizeof(w) ? n : sizeof(w) - 1), p);
+		if(fam_word(names, w) < 0)
+			return pl_failc(err, PL_EUSAGE, code, "status", w, NULL);
+		p += n + (p[n] == ',');
+	}
+	return PL_OK;
+}
+
 int inquiry_status_parse(const char *name)
 {
 	return fam_word(inquiry_status_names, name);

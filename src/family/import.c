@@ -285,29 +285,44 @@ static pl_rc write_rows(fimporter *im, pl_err *err)
 	return rc;
 }
 
-static pl_rc read_file(fimporter *im, FILE *f)
+pl_rc fam_csv_read(problems *pb, FILE *f, fam_csv_fn header, fam_csv_fn row, void *ctx, long *rows)
 {
 	pl_err e = {0};
 	csv_reader *cr;
-	pl_rc rc = csv_reader_open(&cr, f, im->pb.file, &e);
+	pl_rc rc = csv_reader_open(&cr, f, pb->file, &e);
 	if(rc)
 		return rc;
 	csv_record rec;
-	bool header = false, eof = false;
-	if(!(rc = problems_csv_header(&im->pb, cr, &rec, &header)) && header)
-		rc = read_header(im, &rec);
-	bool rows = header && !rc && !im->pb.failed;
-	while(rows && !rc) {
-		arena_reset(&im->row);
-		if((rc = problems_csv_read(&im->pb, cr, &rec, &eof)) || eof)
+	bool got = false, eof = false;
+	if(!(rc = problems_csv_header(pb, cr, &rec, &got)) && got)
+		rc = header(ctx, &rec);
+	bool more = got && !rc && !pb->failed;
+	while(more && !rc) {
+		if((rc = problems_csv_read(pb, cr, &rec, &eof)) || eof)
 			break;
-		rc = read_row(im, &rec);
-		im->rep->rows++;
-		if(!rc && arena_oom(&im->row))
-			rc = PL_ENOMEM;
+		rc = row(ctx, &rec);
+		(*rows)++;
 	}
 	csv_reader_close(cr);
 	return rc;
+}
+
+static pl_rc header_cb(void *ctx, const csv_record *rec)
+{
+	return read_header(ctx, rec);
+}
+
+static pl_rc row_cb(void *ctx, const csv_record *rec)
+{
+	fimporter *im = ctx;
+	arena_reset(&im->row);
+	pl_rc rc = read_row(im, rec);
+	return !rc && arena_oom(&im->row) ? PL_ENOMEM : rc;
+}
+
+static pl_rc read_file(fimporter *im, FILE *f)
+{
+	return fam_csv_read(&im->pb, f, header_cb, row_cb, im, &im->rep->rows);
 }
 
 static pl_rc record_import(fimporter *im, pl_err *err)

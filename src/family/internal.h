@@ -11,6 +11,9 @@
 /* The index of name in the NULL-terminated names, -1 if it is not one of
  * them (or NULL). */
 int fam_word(const char *const *names, const char *name);
+/* Each word of a comma-separated list is one of names; else PL_EUSAGE,
+ * the message code's {status} the word. */
+pl_rc fam_words_check(const char *const *names, const char *list, const char *code, pl_err *err);
 
 /* Check and clean one value of field i (field_clean, and what a phone,
  * an e-mail address or a person's id must look like). The value to keep
@@ -88,6 +91,46 @@ pl_rc fam_inquiry_status_in(store *st, const char *uid, inquiry_status to, const
  * consent does not allow contact. *id: the task's row. */
 pl_rc fam_task_close_in(store *st, const char *uid, const char *how, const char *day, const char *note,
                         int64_t person_id, arena *a, int64_t *id, pl_err *err);
+/* ---- task.c ------------------------------------------------------------------------ */
+
+/* A coded message (code and its arguments as a JSON object's text) in
+ * language lang into out. */
+void fam_msg_json(int lang, const char *code, const char *json_args, char *out, size_t size);
+
+/* ---- import.c ------------------------------------------------------------------------ */
+
+/* A CSV file read for an importer: its header given to header(ctx, rec),
+ * then each row to row(ctx, rec) (counted in *rows) until the end, the
+ * problems of the file itself said in pb. */
+struct problems;
+struct csv_record;
+typedef pl_rc (*fam_csv_fn)(void *ctx, const struct csv_record *rec);
+pl_rc fam_csv_read(struct problems *pb, FILE *f, fam_csv_fn header, fam_csv_fn row, void *ctx, long *rows);
+
+/* ---- testimony.c ------------------------------------------------------------------- */
+
+/* A testimony checked, its returnee found and each sighting matched (read
+ * outside any transaction), ready to be written. */
+typedef struct fam_testimony fam_testimony;
+/* Check in and match its sightings, into a; refusals as
+ * family_testimony_add's (res->sighting, res->field); res->skipped when
+ * its ref is recorded already. */
+pl_rc fam_testimony_prepare(store *st, const testimony_input *in, arena *a, fam_testimony **out,
+                            testimony_result *res, pl_err *err);
+/* Write it, in the caller's transaction, audited. */
+pl_rc fam_testimony_put(store *st, const fam_testimony *t, testimony_result *res, pl_err *err);
+
+/* ---- sighting.c -------------------------------------------------------------------- */
+
+/* The evidence a task says of the sighting accepted as event event_uid:
+ * its code (watch.ev_sighting_CONDITION) and new arguments (place, date,
+ * returnee, taken); *args NULL if no sighting was accepted as it. */
+pl_rc fam_sighting_evidence(store *st, const char *event_uid, const char **code, json_t **args, pl_err *err);
+
+/* ---- json.c ------------------------------------------------------------------------ */
+
+/* A person as the JSON of the module shows them (null: none). */
+json_t *fam_person_json(const person_brief *b);
 
 /* ---- read.c ------------------------------------------------------------------------ */
 

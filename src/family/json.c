@@ -19,7 +19,7 @@ static json_t *purposes(unsigned bits)
 	return a;
 }
 
-static json_t *person_json(const person_brief *b)
+json_t *fam_person_json(const person_brief *b)
 {
 	if(!b->id)
 		return json_null();
@@ -44,7 +44,7 @@ json_t *inquiry_json(const inquiry *q, bool contacts)
 		json_object_set_new(o, "contacts_withheld", json_true());
 	json_object_set_new(o, "linked", json_string(inquiry_link_names[q->linked]));
 	json_object_set_new(o, "link_prob", q->linked == LINK_MATCH ? json_real(q->link_prob) : json_null());
-	json_object_set_new(o, "sought", person_json(&q->who));
+	json_object_set_new(o, "sought", fam_person_json(&q->who));
 	json_object_set_new(o, "consents_in_force", purposes(q->consents_in_force));
 	json_object_set_new(o, "recorded_by", str_or_null(q->actor));
 	json_object_set_new(o, "created_at", str_or_null(q->created_at));

@@ -165,11 +165,72 @@ static const char *const step_4[] = {
 	NULL,
 };
 
+/* Step 5: returnees' testimonies (issue 15, item 5): a debriefing of a
+ * registry person, the people they saw in captivity each as said, the
+ * engine's candidates for each, and the reviewer's decision. An accepted
+ * sighting is an event of the registry (source testimony) named here by
+ * its uid. */
+static const char *const step_5[] = {
+	"CREATE TABLE testimony (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  ref TEXT UNIQUE,\n"
+	"  returnee_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  taken_on TEXT NOT NULL,\n"
+	"  taken_by TEXT NOT NULL,\n"
+	"  taken_at TEXT,\n"
+	"  note TEXT,\n"
+	"  actor TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL\n"
+	") STRICT;\n",
+	"CREATE INDEX testimony_returnee ON testimony(returnee_id);\n",
+	"CREATE TABLE sighting (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL UNIQUE,\n"
+	"  testimony_id INTEGER NOT NULL REFERENCES testimony(id),\n"
+	"  surname TEXT,\n"
+	"  given_names TEXT,\n"
+	"  patronymic TEXT,\n"
+	"  nickname TEXT,\n"
+	"  rank TEXT,\n"
+	"  unit TEXT,\n"
+	"  place TEXT,\n"
+	"  date TEXT,\n"
+	"  condition TEXT NOT NULL CHECK (condition = 'alive' OR condition = 'wounded' OR"
+	"    condition = 'ill' OR condition = 'dead' OR condition = 'unknown'),\n"
+	"  note TEXT,\n"
+	"  why_none TEXT,\n"
+	"  status TEXT NOT NULL DEFAULT 'review' CHECK (status = 'review' OR status = 'accepted' OR"
+	"    status = 'rejected' OR status = 'not_in_registry'),\n"
+	"  person_id INTEGER REFERENCES person(id),\n"
+	"  prob REAL,\n"
+	"  confidence TEXT CHECK (confidence = 'high' OR confidence = 'medium' OR confidence = 'low'),\n"
+	"  event_uid TEXT UNIQUE,\n"
+	"  decided_by TEXT,\n"
+	"  decided_at TEXT,\n"
+	"  decision_note TEXT,\n"
+	"  CHECK (status <> 'accepted' OR (person_id IS NOT NULL AND confidence IS NOT NULL AND"
+	"    event_uid IS NOT NULL))\n"
+	") STRICT;\n",
+	"CREATE INDEX sighting_testimony ON sighting(testimony_id, id);\n",
+	"CREATE INDEX sighting_status ON sighting(status, id);\n",
+	"CREATE INDEX sighting_person ON sighting(person_id) WHERE person_id IS NOT NULL;\n",
+	"CREATE TABLE sighting_candidate (\n"
+	"  sighting_id INTEGER NOT NULL REFERENCES sighting(id),\n"
+	"  rank INTEGER NOT NULL,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  prob REAL NOT NULL,\n"
+	"  PRIMARY KEY (sighting_id, rank)\n"
+	") STRICT, WITHOUT ROWID;\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.sql = step_1},
 	{.sql = step_2},
 	{.sql = step_3},
 	{.sql = step_4},
+	{.sql = step_5},
 };
 
 const store_schema family_schema = {"family", STORE_STEPS(steps)};

@@ -68,18 +68,6 @@ static pl_rc complete(store *st, family_task *rows, const int64_t *inquiry_ids, 
 	return rc;
 }
 
-static pl_rc statuses_check(const char *list, pl_err *err)
-{
-	char w[32];
-	for(const char *p = list ? list : ""; *p;) {
-		size_t n = strcspn(p, ",");
-		snprintf(w, sizeof(w), "%.*s", (int)(n < sizeof(w) ? n : sizeof(w) - 1), p);
-		if(fam_word(task_status_names, w) < 0)
-			return pl_failc(err, PL_EUSAGE, "watch.task_status", "status", w, NULL);
-		p += n + (p[n] == ',');
-	}
-	return PL_OK;
-}
 
 #define LIST_WHERE                                                                                \
 	TASK_FROM " WHERE (?1 IS NULL OR instr(',' || ?1 || ',', ',' || t.status || ',') > 0)"        \
@@ -89,7 +77,7 @@ pl_rc family_task_list(store *st, const task_query *q, arena *a, task_page *out,
 {
 	memset(out, 0, sizeof(*out));
 	int64_t pid = 0;
-	pl_rc rc = statuses_check(q->status, err);
+	pl_rc rc = fam_words_check(task_status_names, q->status, "watch.task_status", err);
 	if(!rc && q->person && (rc = registry_person_id(st, q->person, &pid, err)))
 		return rc;
 	if(!rc && q->person && !pid)
@@ -305,11 +293,11 @@ pl_rc family_task_dismiss(store *st, const char *uid, const char *reason, pl_err
 
 /* ---- words ---------------------------------------------------------------------- */
 
-void family_task_evidence(const family_task *t, int lang, char *out, size_t size)
+void fam_msg_json(int lang, const char *code, const char *json_args, char *out, size_t size)
 {
 	pl_err_arg args[PL_ERR_ARGS];
 	int n = 0;
-	json_t *o = json_loads(t->evidence_args ? t->evidence_args : "{}", 0, NULL);
+	json_t *o = json_loads(json_args ? json_args : "{}", 0, NULL);
 	const char *k;
 	json_t *v;
 	json_object_foreach(o, k, v)
@@ -328,9 +316,14 @@ void family_task_evidence(const family_task *t, int lang, char *out, size_t size
 			args[n].value[0] = '\0';
 		n++;
 	}
-	const char *tmpl = msg_template((lang_id)lang, t->evidence_code);
-	msg_fill((lang_id)lang, tmpl ? tmpl : t->evidence_code, args, n, out, size);
+	const char *tmpl = msg_template((lang_id)lang, code);
+	msg_fill((lang_id)lang, tmpl ? tmpl : code, args, n, out, size);
 	json_decref(o);
+}
+
+void family_task_evidence(const family_task *t, int lang, char *out, size_t size)
+{
+	fam_msg_json(lang, t->evidence_code, t->evidence_args, out, size);
 }
 
 json_t *family_task_json(const family_task *t)

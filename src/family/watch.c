@@ -214,6 +214,18 @@ static bool too_old(const watched *p, const seen_entry *e)
 	return strcmp(e->ts, p->since) < 0;
 }
 
+/* A returnee saw them: the sighting's words, by the event's uid (*done
+ * false: no sighting was accepted as it, the event says it itself). */
+static pl_rc on_sighting(watch_ctx *w, const watched *p, const char *person_uid, const char *event_uid, bool *done,
+                         pl_err *err)
+{
+	const char *code;
+	json_t *args;
+	pl_rc rc = fam_sighting_evidence(w->st, event_uid, &code, &args, err);
+	*done = rc || args;
+	return rc || !args ? rc : task_put(w, p, person_uid, TK_STATUS, event_uid, code, args, err);
+}
+
 /* An event about a watched person: a status change, or another event
  * (the family's own report is not news to them). */
 static pl_rc on_event(watch_ctx *w, const seen_entry *e, const json_t *ev, size_t i, pl_err *err)
@@ -222,6 +234,12 @@ static pl_rc on_event(watch_ctx *w, const seen_entry *e, const json_t *ev, size_
 	const char *type = jstr(ev, "type"), *source = jstr(ev, "source");
 	if(!p || too_old(p, e) || !type || (source && !strcmp(source, "family_report")))
 		return PL_OK;
+	bool done = false;
+	if(source && !strcmp(source, "testimony") && jstr(ev, "id")) { /* a sighting accepted (sighting.c) */
+		pl_rc rc = on_sighting(w, p, e->uid, jstr(ev, "id"), &done, err);
+		if(rc || done)
+			return rc;
+	}
 	const char *before = jstr(ev, "status_before"), *after = jstr(ev, "status_after");
 	bool changed = before && after && strcmp(before, after);
 	char src[64];

@@ -238,6 +238,18 @@ static void family_schemas(json_t *s)
 	                                                          lr_req));
 	json_object_set_new(s, "LetterSendInput", object_schema("inquiry:string,kind:string,lang:string,how:string,"
 	                                                        "date:string,task:string", ls_req));
+	json_t *t = fields_schema(testimony_fields, TF_COUNT, false);
+	static const char *const t_req[] = {"returnee", "taken_on", "sightings", NULL}, *const a_req[] = {"person",
+	                                                                                               "confidence", NULL};
+	json_object_set_new(json_object_get(t, "properties"), "sightings",
+	                    array_of(fields_schema(sighting_fields, SF_COUNT, false)));
+	json_t *req = json_array();
+	for(int i = 0; t_req[i]; i++)
+		json_array_append_new(req, json_string(t_req[i]));
+	json_object_set_new(t, "required", req);
+	json_object_set_new(s, "TestimonyInput", t);
+	json_object_set_new(s, "SightingAcceptInput", object_schema("person:string,confidence:string,note:string", a_req));
+	json_object_set_new(s, "SightingRejectInput", object_schema("note:string,not_in_registry:boolean", NULL));
 }
 
 static json_t *words(const char *const *names)

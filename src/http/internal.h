@@ -507,6 +507,16 @@ void api_letter_send(http_req *q);
 void api_letters_list(http_req *q);
 void api_letter_get(http_req *q);
 
+/* api_testimony.c */
+void api_testimonies_list(http_req *q);
+void api_testimony_get(http_req *q);
+void api_testimony_add(http_req *q);
+void api_testimonies_import(http_req *q);
+void api_sightings_list(http_req *q);
+void api_sighting_accept(http_req *q);
+void api_sighting_reject(http_req *q);
+void api_proof(http_req *q);
+
 /* api_family.c */
 void api_inquiries_list(http_req *q);
 void api_inquiry_get(http_req *q);

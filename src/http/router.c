@@ -82,6 +82,8 @@
 #define IQ_WRITE PERM(PERM_INQUIRY_WRITE)
 /* The tasks are families' news: read by those who see the inquirers' contacts. */
 #define TASK_READ PERM(PERM_INQUIRY_CONTACTS)
+#define TM_READ PERM(PERM_TESTIMONY_READ)
+#define TM_WRITE PERM(PERM_TESTIMONY_WRITE)
 
 const route http_routes[] = {
 	{M_POST, "/api/login", 0, ROUTE_PUBLIC | ROUTE_BODY, api_login,
@@ -400,6 +402,43 @@ const route http_routes[] = {
 	 "offset:integer:skip this many"},
 	{M_GET, "/api/letters/{id}", TASK_READ, 0, api_letter_get,
 	 "A letter as it was sent (the read written to the access log)", NULL, NULL},
+	{M_GET, "/api/testimonies", TM_READ, 0, api_testimonies_list,
+	 "Returnees' testimonies, newest first: the returnee, when and where taken, how many sightings and how "
+	 "many wait for review (each returnee a read in the access log)", NULL,
+	 "returnee:string:one returnee's (their id);open:boolean:only those with sightings in review;"
+	 "limit:integer:at most this many (1-200, default 50);offset:integer:skip this many"},
+	{M_POST, "/api/testimonies", TM_WRITE, ROUTE_BODY | ROUTE_CREATES, api_testimony_add,
+	 "Take a testimony: the returnee (a registry person), when, where and by whom, and the people seen in "
+	 "captivity as said (part of a name in any script, a nickname, the unit; where, when, condition). Each "
+	 "sighting is matched against the registry into the review queue with its candidates, or says why it "
+	 "has none; a bad value is refused naming its field (sightings[2].condition) and nothing is written",
+	 "TestimonyInput", NULL},
+	{M_POST, "/api/testimonies/import", TM_WRITE, ROUTE_UPLOAD, api_testimonies_import,
+	 "Import testimonies from one CSV file (multipart/form-data), all or nothing: a row per person seen, the "
+	 "rows of one testimony sharing its ref; bad rows answer 422 with each problem's line and column; a ref "
+	 "recorded already is skipped", "Upload", "max_errors:integer:report up to this many problems (1-1000, default 20)"},
+	{M_GET, "/api/testimonies/{id}", TM_READ, 0, api_testimony_get,
+	 "A testimony with each sighting, its candidates or its decision (the persons shown are reads in the "
+	 "access log)", NULL, NULL},
+	{M_GET, "/api/sightings", TM_READ, 0, api_sightings_list,
+	 "The review queue: sightings oldest first, each beside its candidates (probability, name, birth date, "
+	 "unit, where captured and held)", NULL,
+	 "status:string:review (default), accepted, rejected, not_in_registry (comma-separated);"
+	 "testimony:string:one testimony's;person:string:those accepted as one person;"
+	 "limit:integer:at most this many (1-200, default 50);offset:integer:skip this many"},
+	{M_POST, "/api/sightings/{id}/accept", TM_WRITE, ROUTE_BODY, api_sighting_accept,
+	 "Accept a sighting as a registry person with the reviewer's confidence (high, medium, low): an event "
+	 "'seen in captivity', source testimony, that never changes a status; a task for the family liaison "
+	 "when the person has an open inquiry; accepting again as the same person changes nothing",
+	 "SightingAcceptInput", NULL},
+	{M_POST, "/api/sightings/{id}/reject", TM_WRITE, ROUTE_BODY, api_sighting_reject,
+	 "Reject a sighting with the reason, or mark it not in the registry: no event", "SightingRejectInput",
+	 NULL},
+	{M_GET, "/api/proof-of-captivity", TM_READ, 0, api_proof,
+	 "The proof-of-captivity report: the persons the other side has not acknowledged for whom the office "
+	 "has evidence of captivity, each with that evidence (source, date, place, the testimony, who said it, "
+	 "confidence); no medical details beyond the condition seen, no notes (each person a read in the "
+	 "access log)", NULL, "format:string:json (default) or csv"},
 	{M_GET, "/api/remains", RM_READ, 0, api_remains_list, "Remains cases by tag, with filters", NULL,
 	 REMAINS_QUERY_PARAMS},
 	{M_GET, "/api/remains/batches", RM_READ, 0, api_remains_batches,

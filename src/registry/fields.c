@@ -15,7 +15,7 @@ static const char *const branches[] = {"armed_forces", "national_guard", "border
 static const char *const medical[] = {"none", "wounded", "severely_wounded", "seriously_ill", NULL};
 static const char *const consent[] = {"yes", "no", "unknown", NULL};
 static const char *const sources[] = {"family_report", "counterpart_list", "mediator",
-                                      "icrc_visit", "media", "own_records", NULL};
+                                      "icrc_visit", "media", "own_records", "testimony", NULL};
 /* The ISO 3166-1 alpha-2 codes assigned (249, as of 2024), two letters
  * each, in order: a country is one of them. */
 static const char iso3166[] =

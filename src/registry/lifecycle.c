@@ -55,6 +55,7 @@ const char *const lifecycle_event_names[EV_COUNT + 1] = {
 	[EV_DIED_IN_CAPTIVITY] = "died_in_captivity",
 	[EV_REMAINS_RETURNED] = "remains_returned",
 	[EV_IDENTIFIED] = "identified",
+	[EV_SIGHTING] = "sighting",
 	[EV_COUNT] = NULL,
 };
 
@@ -79,6 +80,7 @@ static const char *const event_labels[EV_COUNT] = {
 	[EV_DIED_IN_CAPTIVITY] = "died in captivity (Art. 120)",
 	[EV_REMAINS_RETURNED] = "remains returned",
 	[EV_IDENTIFIED] = "remains identified",
+	[EV_SIGHTING] = "seen in captivity (testimony)",
 };
 
 /* The state machine: (event, from, to). Anything not listed is refused. */
@@ -143,6 +145,23 @@ static const struct {
 	{EV_REMAINS_RETURNED, ST_MISSING, ST_REMAINS_RETURNED},
 	{EV_REMAINS_RETURNED, ST_DIED_IN_CAPTIVITY, ST_REMAINS_RETURNED},
 	{EV_IDENTIFIED, ST_REMAINS_RETURNED, ST_IDENTIFIED},
+
+	/* A returnee saw them: evidence of captivity, never an acknowledgement
+	 * by the holding side, so it moves nobody (the proof-of-captivity
+	 * report is made of it). Possible in every status: a sighting is
+	 * dated when it was seen, and may be told after the person came home. */
+	{EV_SIGHTING, ST_MISSING, ST_MISSING},
+	{EV_SIGHTING, ST_CAPTURED, ST_CAPTURED},
+	{EV_SIGHTING, ST_HELD, ST_HELD},
+	{EV_SIGHTING, ST_LISTED, ST_LISTED},
+	{EV_SIGHTING, ST_HANDED_OVER, ST_HANDED_OVER},
+	{EV_SIGHTING, ST_IN_TRANSIT, ST_IN_TRANSIT},
+	{EV_SIGHTING, ST_REPATRIATED, ST_REPATRIATED},
+	{EV_SIGHTING, ST_DECLINED_REPATRIATION, ST_DECLINED_REPATRIATION},
+	{EV_SIGHTING, ST_RELEASED_OTHERWISE, ST_RELEASED_OTHERWISE},
+	{EV_SIGHTING, ST_DIED_IN_CAPTIVITY, ST_DIED_IN_CAPTIVITY},
+	{EV_SIGHTING, ST_REMAINS_RETURNED, ST_REMAINS_RETURNED},
+	{EV_SIGHTING, ST_IDENTIFIED, ST_IDENTIFIED},
 };
 
 const char *lifecycle_status_name(person_status s)
@@ -192,8 +211,10 @@ int lifecycle_next(person_status from, event_type e)
 size_t lifecycle_allowed(person_status from, event_type out[EV_COUNT])
 {
 	size_t n = 0;
+	/* Evidence is no move: it is recorded from where it is reviewed (a
+	 * testimony), never offered as what may happen next. */
 	for(int e = 0; e < EV_COUNT; e++)
-		if(lifecycle_next(from, (event_type)e) >= 0)
+		if(!lifecycle_event_is_evidence((event_type)e) && lifecycle_next(from, (event_type)e) >= 0)
 			out[n++] = (event_type)e;
 	return n;
 }
@@ -219,6 +240,11 @@ int lifecycle_event_is_health(event_type e)
 {
 	return e == EV_HOSPITAL_ADMISSION || e == EV_HEALTH_REPORT || e == EV_ASSISTANCE ||
 	       e == EV_TREATMENT;
+}
+
+int lifecycle_event_is_evidence(event_type e)
+{
+	return e == EV_SIGHTING;
 }
 
 int lifecycle_event_has_death_fields(event_type e)

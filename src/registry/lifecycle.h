@@ -50,6 +50,9 @@ typedef enum event_type {
 	EV_DIED_IN_CAPTIVITY,
 	EV_REMAINS_RETURNED,
 	EV_IDENTIFIED,
+	/* Seen in captivity by a returnee (a testimony, docs/families.md):
+	 * evidence only, every move leaves the status as it is. */
+	EV_SIGHTING,
 	EV_COUNT
 } event_type;
 
@@ -71,7 +74,8 @@ int lifecycle_event_parse(const char *name);
 /* The status after event e in status `from`, or -1 if e cannot happen
  * there. */
 int lifecycle_next(person_status from, event_type e);
-/* The events allowed in status `from`, written to out; returns the count. */
+/* The events allowed in status `from`, written to out; returns the count.
+ * Evidence events (lifecycle_event_is_evidence) are not among them. */
 size_t lifecycle_allowed(person_status from, event_type out[EV_COUNT]);
 /* "capture, capture_card, mediator_visit" or "none (final status)". */
 void lifecycle_allowed_text(person_status from, char *out, size_t size);
@@ -81,5 +85,8 @@ int lifecycle_event_has_death_fields(event_type e);
 /* Whether an event is health news (hospital, health reports, assistance,
  * treatment): a medical detail, seen and recorded by medical roles. */
 int lifecycle_event_is_health(event_type e);
+/* Whether an event is evidence only: it never changes a status (a
+ * sighting). */
+int lifecycle_event_is_evidence(event_type e);
 
 #endif

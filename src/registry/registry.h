@@ -266,6 +266,22 @@ typedef struct event_brief {
 pl_rc registry_last_events(store *st, const int64_t *ids, size_t n, unsigned types, arena *a,
                               event_brief *out, pl_err *err) PL_NODISCARD;
 
+/* ---- evidence of captivity --------------------------------------------- */
+
+/* A person the holding side has not acknowledged (status missing or
+ * captured, no event from the other side's list, a mediator or an ICRC
+ * visit) whom the office's own evidence puts in captivity: their capture
+ * and sighting events, in date order (evidence.c). */
+typedef struct captivity_case {
+	person_brief who;
+	event *events;
+	size_t nevents;
+} captivity_case;
+
+/* Every such person, in name order. */
+pl_rc registry_unacknowledged(store *st, arena *a, captivity_case **out, size_t *n,
+                              pl_err *err) PL_NODISCARD;
+
 /* ---- search ---------------------------------------------------------- */
 
 typedef struct person_query {

@@ -224,6 +224,40 @@ static const char *const step_9[] = {
 	NULL,
 };
 
+/* Step 10: an event's source may be a returnee's testimony (issue 15,
+ * item 5: a sighting in captivity, docs/families.md). The source's CHECK
+ * is part of the table, so the table is made again as step 9 made it,
+ * rows, ids and order kept, with 'testimony' among the sources. */
+static const char *const step_10[] = {
+	"CREATE TABLE event_rebuilt (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  uid TEXT NOT NULL,\n"
+	"  person_id INTEGER NOT NULL REFERENCES person(id),\n"
+	"  type TEXT NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL CHECK ("
+	"    source = 'family_report' OR source = 'counterpart_list' OR source = 'mediator' OR"
+	"    source = 'icrc_visit' OR source = 'media' OR source = 'own_records' OR source = 'testimony'"
+	"  ),\n"
+	"  place TEXT, note TEXT, cause TEXT, burial_place TEXT, grave TEXT,\n"
+	"  status_before TEXT NOT NULL,\n"
+	"  status_after TEXT NOT NULL,\n"
+	"  created_at TEXT NOT NULL,\n"
+	"  note_code TEXT,\n"
+	"  note_args TEXT\n"
+	") STRICT;\n",
+	"INSERT INTO event_rebuilt (id, uid, person_id, type, date, source, place, note, cause,"
+	" burial_place, grave, status_before, status_after, created_at, note_code, note_args)"
+	" SELECT id, uid, person_id, type, date, source, place, note, cause, burial_place, grave,"
+	" status_before, status_after, created_at, note_code, note_args FROM event ORDER BY id;\n",
+	"DROP TABLE event;\n",
+	"ALTER TABLE event_rebuilt RENAME TO event;\n",
+	"CREATE UNIQUE INDEX event_uid ON event(uid);\n",
+	"CREATE INDEX event_person ON event(person_id, date, id);\n",
+	"CREATE INDEX event_type_date ON event(type, date);\n",
+	NULL,
+};
+
 static const store_step steps[] = {
 	{.legacy = 1, .sql = step_1},
 	{.legacy = 2, .sql = step_2},
@@ -234,6 +268,7 @@ static const store_step steps[] = {
 	{.legacy = 0, .sql = step_7},
 	{.legacy = 0, .sql = step_8},
 	{.legacy = 0, .sql = step_9, .rebuild = true},
+	{.legacy = 0, .sql = step_10, .rebuild = true},
 };
 
 const store_schema registry_schema = {"registry", STORE_STEPS(steps)};

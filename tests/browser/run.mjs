@@ -48,6 +48,12 @@ run(['import', '--quiet', '-'], demo);
 const personId = run(['person', 'add', '--surname', 'Шевчук', '--given-names', 'Олександр',
   '--patronymic', 'Миколайович', '--birth-date', '1994-02-11', '--party', 'UA', '--rank', 'сержант']).trim().split(/\s+/).pop();
 
+// A returnee's testimony naming him, waiting in the review queue (the
+// sweeps see the queue with its forms).
+const seenBy = run(['person', 'add', '--surname', 'Гордієнко', '--given-names', 'Ілля', '--birth-date', '1988-08-08']).trim().split(/\s+/).pop();
+run(['testimony', 'add', '--returnee', seenBy, '--taken-on', '2025-10-01', '--taken-at', 'Чернігів',
+  '--seen', 'surname=Шевчук;given_names=Олександр;place=Оленівка;date=2025-08;condition=alive']);
+
 // A case closed a hundred years ago, for the retention rules (1 to 100
 // years): the only one they reach.
 const oldCaseId = run(['person', 'add', '--surname', 'Столітній', '--given-names', 'Андрій',
@@ -1378,6 +1384,8 @@ function sweepPages() {
     family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
       ['tasks', '/tasks', 'section.tasks-page'],
       ['letter-templates', '/letters/templates?kind=acknowledgement&lang=en', '#tmpl-editor'],
+      ['testimonies', '/testimonies', 'section.testimony-page'], ['testimony-intake', '/testimonies/new', '#testimony-intake'],
+      ['testimony-review', '/testimonies/review', '#review-queue'], ['proof', '/proof', '#proof'],
       ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
         await page.click('#tab-family');
         await page.waitForSelector('#family-tab');
@@ -1561,7 +1569,8 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
         const err = await page.textContent('#tmpl-msg');
         assert(err.includes('рядок 2, стовпець 1: підстановки {особа} немає'), `the template's refusal is not in Ukrainian: ${err}`);
       }],
-      ['/inquiries/new', '#intake', async () => {
+      ['/testimonies', 'section.testimony-page'], ['/testimonies/new', '#testimony-intake'], ['/testimonies/review', '#review-queue'],
+      ['/proof', '#proof'], ['/inquiries/new', '#intake', async () => {
       // The intake refused: who asks is missing; said in Ukrainian.
       await page.fill('#iq-surname', 'Шевчук');
       await page.click('#iq-submit');
@@ -2243,6 +2252,70 @@ test('tasks: a list naming a son a family asks about makes a task; the liaison c
   await signOutIn(page, 'registrar');
   const r = await apiAs(page, 'GET', '/api/tasks');
   assert(r.status === 403, `a registrar read the tasks: ${r.status}`);
+});
+
+// ---- testimonies: intake, review, accept, the proof report ---------------
+
+test('testimonies: a returnee\'s intake with three people seen (Cyrillic, Latin, a surname and unit), the review queue beside the candidates, accepted, the printable proof-of-captivity report', async (page) => {
+  const add = (...a) => run(['person', 'add', ...a]).trim().split(/\s+/).pop();
+  const returnee = add('--surname', 'Поплавський', '--given-names', 'Євген', '--birth-date', '1985-02-02');
+  const held = add('--surname', 'Кравчук', '--given-names', 'Назар', '--birth-date', '1994-04-04');
+  run(['person', 'event', held, '--type', 'capture_card', '--date', '2025-05-01', '--source', 'counterpart_list']);
+  const acked = add('--surname', 'Мельничук', '--given-names', 'Андрій', '--birth-date', '1993-06-06');
+  run(['person', 'event', acked, '--type', 'mediator_visit', '--date', '2025-06-01', '--source', 'icrc_visit']);
+  const lost = add('--surname', 'Шевчишин', '--given-names', 'Тарас', '--birth-date', '1991-01-01', '--unit', 'в/ч А1302');
+  run(['person', 'event', lost, '--type', 'capture', '--date', '2025-04-10', '--source', 'own_records']);
+  await signIn(page, 'registrar');
+  await page.click('nav a[href="/testimonies"]');
+  await page.click('#new-testimony-link');
+  await page.waitForSelector('#testimony-intake');
+  await page.fill('#ts-returnee', returnee);
+  await page.fill('#ts-taken_on', '2025-10-20');
+  await page.fill('#ts-taken_at', 'Чернігів');
+  await page.fill('#ts-0-surname', 'Кравчук');
+  await page.fill('#ts-0-given_names', 'Назар');
+  await page.fill('#ts-0-place', 'Оленівка');
+  await page.selectOption('#ts-0-condition', 'alive');
+  await page.click('#ts-add');
+  await page.fill('#ts-1-surname', 'Melnychuk');
+  await page.fill('#ts-1-given_names', 'Andrii');
+  await page.click('#ts-add');
+  await page.fill('#ts-2-surname', 'Шевчишин');
+  await page.fill('#ts-2-unit', 'А1302');
+  await page.fill('#ts-2-place', 'Оленівка');
+  await page.fill('#ts-2-date', '2025-09-14');
+  await page.selectOption('#ts-2-condition', 'wounded');
+  await shot(page, '90-testimony-intake');
+  await page.click('#ts-submit');
+  await page.waitForURL(/\/testimonies\/D[0-9A-Z]{16}$/);
+  await page.waitForSelector('#testimony article.sighting-card');
+  assert(await page.locator('#testimony article.sighting-card').count() === 3, 'three sightings expected');
+  // The queue: each said name beside its candidates; accept the one meant.
+  await page.goto(`${base}/testimonies/review`);
+  await page.waitForSelector('#review-queue');
+  const queued = await page.locator('#review-queue article[data-status="review"]').count();
+  await shot(page, '91-testimony-review');
+  for (const id of [held, acked, lost]) {
+    const button = page.locator(`button.accept[data-person="${id}"]`).first();
+    await button.waitFor();
+    await button.click();
+    await page.waitForSelector(`button.accept[data-person="${id}"]`, { state: 'detached' });
+  }
+  await page.waitForFunction((n) => document.querySelectorAll('#review-queue article[data-status="review"]').length === n,
+    queued - 3);
+  // The report: the unacknowledged one, with the testimony; not the others.
+  await page.goto(`${base}/proof`);
+  await page.waitForSelector('#proof-table');
+  const row = page.locator(`#proof-table tr[data-person="${lost}"]`);
+  assert(await row.count() === 1, 'the unacknowledged person is not in the report');
+  assert((await row.textContent()).includes('Поплавський'), 'the testimony is not its evidence');
+  assert(await page.locator(`#proof-table tr[data-person="${held}"]`).count() === 0, 'an acknowledged person is in the report');
+  assert(await page.locator(`#proof-table tr[data-person="${acked}"]`).count() === 0, 'an acknowledged person is in the report');
+  await shot(page, '92-proof-report');
+  // Deny by default: a medical officer reads no testimony.
+  await signOutIn(page, 'medical');
+  const r = await apiAs(page, 'GET', '/api/proof-of-captivity');
+  assert(r.status === 403, `a medical officer read the report: ${r.status}`);
 });
 
 test('DNA consent: the liaison withdraws a mother\'s DNA consent and the page names the proposal that fell; the DNA data page shows her reference withheld; given again, usable', async (page) => {

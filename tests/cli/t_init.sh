@@ -56,7 +56,7 @@ test_old_schema_is_migrated() {
 	# A version 1 database, as the first release wrote it, with a person.
 	"$PARLEY" init v1.db >/dev/null
 	"$PARLEY" --db v1.db person add --surname Першин >/dev/null
-	sqlite3 v1.db "DROP TABLE remains_pm; DROP TABLE letter; DROP TABLE letter_template; DROP TABLE antemortem_photo; DROP TABLE antemortem; DROP TABLE family_task; DROP TABLE family_watch; DROP TABLE inquiry_consent; DROP TABLE inquiry; DROP TABLE retention_rule; DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;
+	sqlite3 v1.db "DROP TABLE sighting_candidate; DROP TABLE sighting; DROP TABLE testimony; DROP TABLE remains_pm; DROP TABLE letter; DROP TABLE letter_template; DROP TABLE antemortem_photo; DROP TABLE antemortem; DROP TABLE family_task; DROP TABLE family_watch; DROP TABLE inquiry_consent; DROP TABLE inquiry; DROP TABLE retention_rule; DROP TABLE dna_ped_member; DROP TABLE dna_pedigree;
 		DROP TABLE dna_reference_consent; DROP TABLE dna_proposal; DROP TABLE dna_run; DROP TABLE dna_relative;
 		DROP TABLE dna_allele; DROP TABLE dna_profile; DROP TABLE dna_frequency; DROP TABLE dna_locus;
 		DROP TABLE auth_setting; DROP TABLE login_pending; DROP TABLE recovery_code; DROP TABLE user_totp;

@@ -31,6 +31,7 @@ const pages = {
   families: () => import('./pages/families.js'),
   tasks: () => import('./pages/tasks.js'),
   letters: () => import('./pages/letters.js'),
+  testimony: () => import('./pages/testimony.js'),
 };
 
 // Path, page, the permission it needs (null: any signed-in user), and the
@@ -70,6 +71,11 @@ const routes = [
   { path: /^\/letters\/templates$/, page: 'letters', perm: 'inquiry_contacts', section: 'inquiries', args: { templates: true } },
   { path: /^\/letters\/print$/, page: 'letters', perm: 'inquiry_contacts', section: 'inquiries' },
   { path: /^\/letters\/(L[0-9A-Z]{16})$/, page: 'letters', perm: 'inquiry_contacts', section: 'inquiries' },
+  { path: /^\/testimonies$/, page: 'testimony', perm: 'testimony_read', nav: 'testimonies' },
+  { path: /^\/testimonies\/new$/, page: 'testimony', perm: 'testimony_write', section: 'testimonies', args: { create: true } },
+  { path: /^\/testimonies\/review$/, page: 'testimony', perm: 'testimony_read', section: 'testimonies', args: { review: true } },
+  { path: /^\/testimonies\/(D[0-9A-Z]{16})$/, page: 'testimony', perm: 'testimony_read', section: 'testimonies' },
+  { path: /^\/proof$/, page: 'testimony', perm: 'testimony_read', section: 'testimonies', args: { proof: true } },
   { path: /^\/dna$/, page: 'dna', perm: 'dna_read', nav: 'dna' },
   { path: /^\/dna\/data$/, page: 'dna_data', perm: 'dna_read', section: 'dna' },
   { path: /^\/dna\/advice$/, page: 'dna_advice', perm: 'dna_read', section: 'dna' },
@@ -78,7 +84,7 @@ const routes = [
 const navOrder = [
   ['/', 'dashboard'], ['/persons', 'search'], ['/persons/new', 'new_person'], ['/import', 'import'],
   ['/reconcile', 'reconcile'], ['/agreements', 'agreements'], ['/stages', 'stages'], ['/aftercare', 'aftercare'],
-  ['/inquiries', 'inquiries'], ['/tasks', 'tasks'], ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
+  ['/inquiries', 'inquiries'], ['/tasks', 'tasks'], ['/testimonies', 'testimonies'], ['/remains', 'remains'], ['/dna', 'dna'], ['/audit', 'audit'], ['/access', 'access'], ['/users', 'users'], ['/retention', 'retention'], ['/keys', 'keys'],
 ];
 
 const state = { me: null, fields: null };

@@ -140,6 +140,24 @@ static void test_death_fields_belong_to_death_events(void **state)
 	assert_false(lifecycle_event_has_death_fields(EV_CAPTURE));
 }
 
+/* A sighting (a returnee's testimony) is evidence: possible in every
+ * status, it leaves each as it is, and is never offered as a next move. */
+static void test_a_sighting_never_changes_a_status(void **state)
+{
+	(void)state;
+	assert_true(lifecycle_event_is_evidence(EV_SIGHTING));
+	assert_false(lifecycle_event_is_evidence(EV_CAPTURE));
+	for(int s = 0; s < ST_COUNT; s++) {
+		assert_int_equal(lifecycle_next((person_status)s, EV_SIGHTING), s);
+		event_type ev[EV_COUNT];
+		size_t n = lifecycle_allowed((person_status)s, ev);
+		for(size_t i = 0; i < n; i++)
+			assert_int_not_equal(ev[i], EV_SIGHTING);
+	}
+	assert_int_equal(lifecycle_event_parse("sighting"), EV_SIGHTING);
+	assert_false(lifecycle_event_is_health(EV_SIGHTING));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -152,6 +170,7 @@ int main(void)
 		cmocka_unit_test(test_names_parse_back),
 		cmocka_unit_test(test_allowed_text_lists_the_events),
 		cmocka_unit_test(test_death_fields_belong_to_death_events),
+		cmocka_unit_test(test_a_sighting_never_changes_a_status),
 	};
 	return cmocka_run_group_tests_name("lifecycle", tests, NULL, NULL);
 }
