@@ -235,8 +235,8 @@ test('the dashboard shows the counts and charts', async (page) => {
   await signIn(page, 'registrar');
   await page.waitForSelector('.dashboard');
   const n = (await page.textContent('#count-persons')).replace(/\D/g, '');
-  // 300 demo persons, Шевчук, the case closed a hundred years ago.
-  const want = String(302 + exchangePeople.length + substitutePeople.length + simMissing);
+  // 300 demo persons, Шевчук, the returnee Гордієнко, the case closed a hundred years ago.
+  const want = String(303 + exchangePeople.length + substitutePeople.length + simMissing);
   assert(n === want, `expected ${want} persons, got ${n}`);
   assert(await page.locator('svg.chart').count() >= 5, 'charts missing');
   assert((await mainText(page)).includes('People returned per month'), 'no returns chart');
