@@ -151,6 +151,9 @@ void cli_say(FILE *out, const char *code, ...)
  * language LANG asks for where `coded` (problems.coded, NULL if none) says
  * a line by its code. */
 void cli_problems(FILE *out, const buf *lines, const buf *coded);
+/* An import that failed: its problems (if the file had any) and "nothing
+ * was imported" on stderr, EXIT_REFUSED; else the error, as cli_fail. */
+int cli_import_failed(cli *c, const buf *lines, const buf *coded, const pl_err *err);
 /* The same without the newline: a line printed in pieces. */
 void cli_put(FILE *out, const char *code, ...)
 #if defined(__GNUC__)

@@ -99,13 +99,9 @@ static int run_import(cli *c, dna_import_kind kind, const char *path, const dna_
 	int status = EXIT_OK;
 	pl_rc rc = dna_import(st, kind, path, o, &rep, &err);
 	store_close(st);
-	if(rc && rep.errors.len) {
-		cli_problems(stderr, &rep.errors, &rep.coded);
-		cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
-		status = EXIT_REFUSED;
-	} else if(rc) {
-		status = cli_fail(c, &err);
-	} else if(!quiet) {
+	if(rc)
+		status = cli_import_failed(c, &rep.errors, &rep.coded, &err);
+	else if(!quiet) {
 		print_import(c, kind, &rep);
 	}
 	dna_import_report_free(&rep);

@@ -539,13 +539,9 @@ static int inquiry_import_cmd(cli *c, int argc, char **argv)
 	pl_err err = {0};
 	pl_rc rc = family_import(st, argv[optind], &o, &rep, &err);
 	store_close(st);
-	if(rc && rep.errors.len) {
-		cli_problems(stderr, &rep.errors, &rep.coded);
-		cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
-		status = EXIT_REFUSED;
-	} else if(rc) {
-		status = cli_fail(c, &err);
-	} else if(c->json) {
+	if(rc)
+		status = cli_import_failed(c, &rep.errors, &rep.coded, &err);
+	else if(c->json) {
 		printf("{\"rows\":%ld,\"created\":%ld,\"skipped\":%ld,\"persons_created\":%ld,\"linked_by_match\":%ld}\n",
 		       rep.rows, rep.created, rep.skipped, rep.persons_created, rep.linked_by_match);
 	} else if(!v[QUIET].s) {

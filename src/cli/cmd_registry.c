@@ -153,15 +153,9 @@ int cmd_import(cli *c, int argc, char **argv)
 	                           &io, &rep, &err);
 	store_close(st);
 	status = EXIT_OK;
-	if(rc) {
-		if(rep.errors.len) {
-			cli_problems(stderr, &rep.errors, &rep.coded);
-			cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
-			status = EXIT_REFUSED;
-		} else {
-			status = cli_fail(c, &err);
-		}
-	} else if(c->json) {
+	if(rc)
+		status = cli_import_failed(c, &rep.errors, &rep.coded, &err);
+	else if(c->json) {
 		printf("{\"rows\":%ld,\"persons_created\":%ld,\"persons_updated\":%ld,"
 		       "\"persons_unchanged\":%ld,\"events_added\":%ld,\"events_unchanged\":%ld}\n",
 		       rep.rows, rep.persons_created, rep.persons_updated, rep.persons_unchanged,

@@ -127,13 +127,9 @@ static int remains_import_cmd(cli *c, int argc, char **argv)
 	remains_import_report rep;
 	pl_rc rc = remains_import(st, argv[optind], &o, &rep, &err);
 	store_close(st);
-	if(rc && rep.errors.len) {
-		cli_problems(stderr, &rep.errors, &rep.coded);
-		cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
-		status = EXIT_REFUSED;
-	} else if(rc) {
-		status = cli_fail(c, &err);
-	} else if(!v[QUIET].s) {
+	if(rc)
+		status = cli_import_failed(c, &rep.errors, &rep.coded, &err);
+	else if(!v[QUIET].s) {
 		print_import(c, &rep);
 	}
 	remains_import_report_free(&rep);

@@ -322,6 +322,15 @@ void cli_problems(FILE *out, const buf *lines, const buf *coded)
 	}
 }
 
+int cli_import_failed(cli *c, const buf *lines, const buf *coded, const pl_err *err)
+{
+	if(!lines->len)
+		return cli_fail(c, err);
+	cli_problems(stderr, lines, coded);
+	cli_say(stderr, "cli.nothing_imported", "prog", c->prog, NULL);
+	return EXIT_REFUSED;
+}
+
 void cli_put(FILE *out, const char *code, ...)
 {
 	char text[PL_ERR_MSG_MAX];
