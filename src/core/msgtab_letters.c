@@ -6,6 +6,10 @@
 #include "core/msg.h"
 
 const msg_entry msg_table_letters[] = {
+	/* src/family/letter.c: {dear}, the greeting's word, by the inquirer's relation */
+	{"letters.dear_female", {"Dear", "Шановна", "Уважаемая"}},
+	{"letters.dear_male", {"Dear", "Шановний", "Уважаемый"}},
+	{"letters.dear_any", {"Dear", "Шановний(-а)", "Уважаемый(-ая)"}},
 	{"letters.kind",
 	 {"letter kind: expected acknowledgement, status_update, return or identification (got '{kind}')",
 	  "вид листа: очікується acknowledgement, status_update, return або identification (отримано «{kind}»)",
@@ -279,7 +283,7 @@ const msg_entry msg_table_letters[] = {
 	  "останки ідентифіковано",
 	  "останки идентифицированы"}},
 	{"letters.body_acknowledgement",
-	 {"Dear {inquirer},\n"
+	 {"{dear} {inquirer},\n"
 	  "\n"
 	  "We acknowledge with thanks your inquiry of {inquiry_date} (reference {inquiry_ref}) about {person}, born {birth_date}. It has been registered, and the search has begun.\n"
 	  "\n"
@@ -290,7 +294,7 @@ const msg_entry msg_table_letters[] = {
 	  "We understand how hard this time of waiting is. Your inquiry will not be forgotten.\n"
 	  "\n"
 	  "Yours sincerely,",
-	  "Шановний(-а) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "Підтверджуємо, що Ваше звернення від {inquiry_date} (номер {inquiry_ref}) про розшук особи: {person}, дата народження: {birth_date}, — отримано й зареєстровано. Розшук розпочато.\n"
 	  "\n"
@@ -301,7 +305,7 @@ const msg_entry msg_table_letters[] = {
 	  "Ми розуміємо, як тяжко чекати. Ваше звернення не залишиться без уваги.\n"
 	  "\n"
 	  "З повагою",
-	  "Уважаемый(-ая) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "Подтверждаем, что Ваше обращение от {inquiry_date} (номер {inquiry_ref}) о розыске лица: {person}, дата рождения: {birth_date}, — получено и зарегистрировано. Розыск начат.\n"
 	  "\n"
@@ -313,7 +317,7 @@ const msg_entry msg_table_letters[] = {
 	  "\n"
 	  "С уважением"}},
 	{"letters.body_status_update",
-	 {"Dear {inquirer},\n"
+	 {"{dear} {inquirer},\n"
 	  "\n"
 	  "We are writing to you about your inquiry of {inquiry_date} (reference {inquiry_ref}) about {person} (born {birth_date}).\n"
 	  "\n"
@@ -322,7 +326,7 @@ const msg_entry msg_table_letters[] = {
 	  "We know how much every piece of news matters to you. The search continues, and we will write to you again as soon as we learn more. If you have questions, or anything new to tell us, please contact us, quoting the reference {inquiry_ref}.\n"
 	  "\n"
 	  "Yours sincerely,",
-	  "Шановний(-а) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "Повідомляємо Вам про хід розшуку за Вашим зверненням від {inquiry_date} (номер {inquiry_ref}) щодо особи: {person} (дата народження: {birth_date}).\n"
 	  "\n"
@@ -331,7 +335,7 @@ const msg_entry msg_table_letters[] = {
 	  "Ми розуміємо, наскільки важлива для Вас кожна звістка. Розшук триває, і ми напишемо Вам знову, щойно дізнаємося більше. Якщо у Вас є запитання або нові відомості, будь ласка, зверніться до нас, зазначивши номер звернення {inquiry_ref}.\n"
 	  "\n"
 	  "З повагою",
-	  "Уважаемый(-ая) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "Сообщаем Вам о ходе розыска по Вашему обращению от {inquiry_date} (номер {inquiry_ref}) в отношении лица: {person} (дата рождения: {birth_date}).\n"
 	  "\n"
@@ -341,7 +345,7 @@ const msg_entry msg_table_letters[] = {
 	  "\n"
 	  "С уважением"}},
 	{"letters.body_return",
-	 {"Dear {inquirer},\n"
+	 {"{dear} {inquirer},\n"
 	  "\n"
 	  "We are glad to tell you that {person}, born {birth_date}, about whom you wrote to us on {inquiry_date} (reference {inquiry_ref}), returned home on {return_date}.\n"
 	  "\n"
@@ -350,7 +354,7 @@ const msg_entry msg_table_letters[] = {
 	  "The search under your inquiry is now complete. Thank you for your trust and your patience through this long time of waiting.\n"
 	  "\n"
 	  "Yours sincerely,",
-	  "Шановний(-а) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "З радістю повідомляємо, що особа, про розшук якої Ви зверталися до нас {inquiry_date} (номер звернення {inquiry_ref}), — {person}, дата народження: {birth_date}, — {return_date} повернулася додому.\n"
 	  "\n"
@@ -359,7 +363,7 @@ const msg_entry msg_table_letters[] = {
 	  "Розшук за Вашим зверненням завершено. Дякуємо Вам за довіру й терпіння протягом цього довгого часу очікування.\n"
 	  "\n"
 	  "З повагою",
-	  "Уважаемый(-ая) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "С радостью сообщаем, что лицо, о розыске которого Вы обращались к нам {inquiry_date} (номер обращения {inquiry_ref}), — {person}, дата рождения: {birth_date}, — {return_date} вернулось домой.\n"
 	  "\n"
@@ -369,7 +373,7 @@ const msg_entry msg_table_letters[] = {
 	  "\n"
 	  "С уважением"}},
 	{"letters.body_identification",
-	 {"Dear {inquirer},\n"
+	 {"{dear} {inquirer},\n"
 	  "\n"
 	  "It is with deep sorrow that we must inform you that the remains of {person}, born {birth_date}, about whom you wrote to us on {inquiry_date} (reference {inquiry_ref}), have been identified. The identification was recorded on {status_date}.\n"
 	  "\n"
@@ -378,7 +382,7 @@ const msg_entry msg_table_letters[] = {
 	  "We know that no words can ease such a loss. A member of our staff will contact you to explain how the identification was made, to answer your questions, and to help with the return of the remains and the burial, as you wish. If you would like to speak with us sooner, please contact us, quoting the reference {inquiry_ref}. Psychological support is available to you and your family.\n"
 	  "\n"
 	  "With deepest sympathy,",
-	  "Шановний(-а) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "З глибоким сумом змушені повідомити Вам, що останки особи, про розшук якої Ви зверталися до нас {inquiry_date} (номер звернення {inquiry_ref}), — {person}, дата народження: {birth_date}, — ідентифіковано. Ідентифікацію зареєстровано {status_date} у нашому реєстрі.\n"
 	  "\n"
@@ -387,7 +391,7 @@ const msg_entry msg_table_letters[] = {
 	  "Ми знаємо, що жодні слова не полегшать такої втрати. Наш працівник зв’яжеться з Вами, щоб розповісти, як було встановлено особу, відповісти на Ваші запитання та допомогти з передачею останків і похованням відповідно до Вашої волі. Якщо Ви хочете поговорити з нами раніше, зверніться до нас, зазначивши номер звернення {inquiry_ref}. Вам і Вашій родині доступна психологічна підтримка.\n"
 	  "\n"
 	  "Зі щирим співчуттям",
-	  "Уважаемый(-ая) {inquirer}!\n"
+	  "{dear} {inquirer}!\n"
 	  "\n"
 	  "С глубокой скорбью вынуждены сообщить Вам, что останки лица, о розыске которого Вы обращались к нам {inquiry_date} (номер обращения {inquiry_ref}), — {person}, дата рождения: {birth_date}, — идентифицированы. Идентификация зарегистрирована {status_date} в нашем реестре.\n"
 	  "\n"

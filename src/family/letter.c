@@ -264,6 +264,12 @@ static pl_rc render(store *st, const letter_input *in, arena *a, letter *out, re
 	v[LP_RETURN_DATE] = date_words(return_day, lang, a);
 	v[LP_OFFICE] = out->office;
 	v[LP_TODAY] = date_words(today, lang, a);
+	/* A mother or a father is addressed as one; anyone else (a spouse, an
+	 * organisation) in the form that reads for anyone. */
+	const char *rel = q->f[IF_INQUIRER] ? q->f[IF_RELATION] : NULL;
+	v[LP_DEAR] = msg_template((lang_id)lang, rel && !strcmp(rel, "mother")   ? "letters.dear_female"
+	                                         : rel && !strcmp(rel, "father") ? "letters.dear_male"
+	                                                                         : "letters.dear_any");
 	buf text;
 	buf_init(&text, 0);
 	rc = letter_tmpl_render(body, strlen(body), v, lang, &text, err);

@@ -44,6 +44,8 @@ typedef enum letter_placeholder {
 	LP_RETURN_DATE,   /* the day of their return (repatriation or release) */
 	LP_OFFICE,        /* the office's name (the setting office_name) */
 	LP_TODAY,
+	LP_DEAR,          /* the greeting's word for the inquirer: by the relation
+	                     where it tells (mother, father), else for anyone */
 	LP_COUNT
 } letter_placeholder;
 extern const char *const letter_placeholder_names[LP_COUNT + 1];

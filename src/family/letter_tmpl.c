@@ -12,7 +12,7 @@
 
 const char *const letter_placeholder_names[LP_COUNT + 1] = {
 	"inquirer", "person", "birth_date", "inquiry_ref", "inquiry_date", "status", "status_date",
-	"return_date", "office", "today", NULL};
+	"return_date", "office", "today", "dear", NULL};
 
 static int placeholder(const char *name, size_t n)
 {

@@ -75,7 +75,7 @@ test_families_a_mothers_inquiry_to_her_sons_return() {
 	update=$(sqlite3 ua.db "SELECT uid FROM letter WHERE kind = 'status_update'")
 	p --db ua.db letters show "$update"
 	expect_status 0
-	expect_out "Шановний(-а) Галина Бойко!"
+	expect_out "Шановна Галина Бойко!"
 	expect_out "вул. Садова 12, Краматорськ"
 	expect_out "Бойко Денис Олегович"
 	[ "$(sqlite3 ua.db "SELECT status || ' ' || told_how FROM family_task WHERE uid = '$list_task'")" = \

@@ -25,11 +25,11 @@ test_letters_acknowledgement_and_notice_of_return() {
 	p letters render "$q" --kind acknowledgement; expect_status 0
 	expect_out "Координаційний штаб"
 	expect_out "вул. Садова 5, Полтава"
-	expect_out "Шановний(-а) Оксана Коваленко!"
+	expect_out "Шановна Оксана Коваленко!"
 	expect_out "від 1 лютого 2025 р. (номер $q)"
 	expect_out "Коваленко Андрій Миколайович, дата народження: 20 серпня 1995 р."
 	p letters render "$q" --kind acknowledgement --lang ru; expect_status 0
-	expect_out "Уважаемый(-ая) Оксана Коваленко!"
+	expect_out "Уважаемая Оксана Коваленко!"
 	p letters send "$q" --kind acknowledgement --how post; expect_status 0
 	expect_out "recorded as sent (post,"
 	[ "$(sql "SELECT status FROM inquiry WHERE uid = '$q'")" = open ] || fail "an acknowledgement answered it"
@@ -74,7 +74,7 @@ test_letters_templates() {
 	p letters render "$q" --kind acknowledgement; expect_status 0
 	expect_out "Ми пишемо про Коваленко Андрій Миколайович (20 серпня 1995 р.)."
 	# the letter sent before keeps its text
-	[ "$(sql "SELECT count(*) FROM letter WHERE body LIKE '%Шановний(-а) Оксана Коваленко!%'")" = 1 ] ||
+	[ "$(sql "SELECT count(*) FROM letter WHERE body LIKE '%Шановна Оксана Коваленко!%'")" = 1 ] ||
 		fail "the sent letter changed"
 	p letters templates; expect_status 0
 	expect_out "acknowledgement  uk    1"
@@ -82,7 +82,7 @@ test_letters_templates() {
 	p letters template-reset acknowledgement uk; expect_status 1
 	expect_err "is the default already"
 	p letters template-show acknowledgement uk --history; expect_status 0
-	expect_out "Шановний(-а) {inquirer}!"
+	expect_out "{dear} {inquirer}!"
 	expect_out "Ми пишемо про {person} ({birth_date})."
 }
 

@@ -136,7 +136,7 @@ static void test_the_default_acknowledgement_in_the_inquirers_language(void **st
 	assert_string_equal(l.uid, "");
 	assert_string_equal(l.office, "Координаційний штаб");
 	assert_string_equal(l.recipient, "Марія Шевченко");
-	assert_contains(l.body, "Шановний(-а) Марія Шевченко!");
+	assert_contains(l.body, "Шановна Марія Шевченко!"); /* a mother */
 	assert_contains(l.body, "від 1 березня 2025 р.");
 	assert_contains(l.body, "Шевченко Олександр Іванович, дата народження: 12 березня 1990 р.");
 	assert_contains(l.body, res.uid);
@@ -147,6 +147,34 @@ static void test_the_default_acknowledgement_in_the_inquirers_language(void **st
 	assert_true(fx_scalar(f, "SELECT count(*) FROM audit WHERE entity = 'letter' AND action = 'render'") == 2);
 	assert_true(fx_scalar(f, "SELECT count(*) FROM access_log WHERE detail LIKE 'letter Q%'") == 2);
 	fam_chain_intact(f);
+}
+
+/* The greeting follows the relation where it tells: a father is
+ * Шановний, a spouse (or an organisation) the form that reads for anyone. */
+static void test_the_greeting_follows_the_relation(void **state)
+{
+	fixture *f = *state;
+	inquiry_result first;
+	fam_first(f, &first);
+	static const struct {
+		const char *relation, *uk, *ru;
+	} cases[] = {{"relation=father", "Шановний Іван Шевченко!", "Уважаемый Іван Шевченко!"},
+	             {"relation=spouse", "Шановний(-а) Іван Шевченко!", "Уважаемый(-ая) Іван Шевченко!"}};
+	for(size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		inquiry_input in;
+		fam_input(&in, "inquirer=Іван Шевченко", cases[i].relation, "received=2025-03-02",
+		          "consent_tracing=oral 2025-03-02", NULL);
+		in.f[IF_PERSON] = first.person;
+		inquiry_result res;
+		assert_ok(family_inquiry_add(f->r, &in, &res, &f->err), &f->err);
+		letter l;
+		render_ok(f, res.uid, "acknowledgement", "uk", &l);
+		assert_contains(l.body, cases[i].uk);
+		render_ok(f, res.uid, "acknowledgement", "ru", &l);
+		assert_contains(l.body, cases[i].ru);
+		render_ok(f, res.uid, "acknowledgement", "en", &l);
+		assert_contains(l.body, "Dear Іван Шевченко,");
+	}
 }
 
 static void test_a_letter_needs_tracing_consent(void **state)
@@ -226,12 +254,12 @@ static void test_a_template_edit_keeps_its_history(void **state)
 	/* the other languages keep their defaults */
 	assert_ok(letter_template_get(f->r, "acknowledgement", "uk", &f->a, &t, NULL, NULL, &f->err), &f->err);
 	assert_false(t.custom);
-	assert_contains(t.body, "Шановний(-а) {inquirer}!");
+	assert_contains(t.body, "{dear} {inquirer}!");
 	/* a reset: the default again, the versions kept */
 	assert_ok(letter_template_set(f->r, "acknowledgement", "en", NULL, &f->err), &f->err);
 	assert_ok(letter_template_get(f->r, "acknowledgement", "en", &f->a, &t, &h, &nh, &f->err), &f->err);
 	assert_false(t.custom);
-	assert_contains(t.body, "Dear {inquirer},");
+	assert_contains(t.body, "{dear} {inquirer},");
 	assert_int_equal(nh, 3);
 	assert_null(h[0].body);
 	/* a version is never changed in place */
@@ -338,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_every_default_template_is_good),
 		cmocka_unit_test_setup_teardown(test_the_default_acknowledgement_in_the_inquirers_language, fixture_setup,
 		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_the_greeting_follows_the_relation, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_letter_needs_tracing_consent, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_notice_of_return_waits_for_the_return, fixture_setup,
 		                                fixture_teardown),

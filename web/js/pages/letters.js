@@ -190,7 +190,7 @@ async function editor(ctx, kind, lang) {
     h('h2', {}, `${label('letter_kinds', kind)} · ${label('letter_languages', lang)}`),
     h('p', { class: 'muted small' }, tpl.custom ? t('letters.custom_by', { who: tpl.saved_by, when: (tpl.saved_at || '').slice(0, 10) }) : t('letters.default_text')),
     h('p', { class: 'small' }, t('letters.placeholders'), ' ', h('code', { translate: 'no' }, ['inquirer', 'person', 'birth_date', 'inquiry_ref',
-      'inquiry_date', 'status', 'status_date', 'return_date', 'office', 'today'].map((p) => `{${p}}`).join(' '))),
+      'inquiry_date', 'status', 'status_date', 'return_date', 'office', 'today', 'dear'].map((p) => `{${p}}`).join(' '))),
     field(t('letters.text'), area, true), field(t('letters.preview_inquiry'), inquiry), msg,
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'tmpl-preview-btn', onclick: doPreview }, t('letters.preview')),
