@@ -573,7 +573,10 @@ static int add_event(cli *c, const char *id, event *e)
 {
 	store *st = NULL;
 	pl_err err = {0};
-	pl_rc rc = cli_open(c, &st, &err);
+	/* By hand, a sighting would skip the testimony's review. */
+	pl_rc rc = e->f[EF_TYPE] && lifecycle_event_parse(e->f[EF_TYPE]) == EV_SIGHTING
+	               ? pl_failc(&err, PL_EINPUT, "event.sighting_by_review", NULL)
+	               : cli_open(c, &st, &err);
 	if(!rc)
 		rc = registry_event_add(st, id, e, &err);
 	store_close(st);

@@ -78,6 +78,18 @@ const msg_entry msg_table[] = {
 	                   "статусе «{status:statuses}»; там возможны: {allowed}"}},
 	{"event.when_in", {"in", "у", "в"}},
 	{"event.when_then", {"at that date, in", "на ту дату в", "на ту дату в"}},
+	{"event.sighting_source", {"a sighting comes from a testimony and a testimony gives only sightings: type "
+	                           "{type} with source {source}",
+	                           "спостереження походить зі свідчення, а свідчення дає лише спостереження: тип "
+	                           "{type} із джерелом {source}",
+	                           "наблюдение происходит из показаний, а показания дают только наблюдения: тип "
+	                           "{type} с источником {source}"}},
+	{"event.sighting_by_review", {"a sighting is recorded by accepting it in a testimony's review "
+	                              "(parley testimony accept, the testimonies' review page), not by hand",
+	                              "спостереження записується прийняттям його під час розгляду свідчення "
+	                              "(parley testimony accept, сторінка розгляду свідчень), а не вручну",
+	                              "наблюдение записывается принятием его при рассмотрении показаний "
+	                              "(parley testimony accept, страница рассмотрения показаний), а не вручную"}},
 	{"event.before_birth", {"person {person}: {type:events} dated {date}, before their birth ({birth})",
 	                        "особа {person}: подія «{type:events}» датована {date}, раніше за "
 	                        "народження ({birth})",

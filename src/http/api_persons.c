@@ -455,6 +455,10 @@ void api_event_add(http_req *q)
 	if(!ok)
 		return;
 	event_type type = (event_type)lifecycle_event_parse(e.f[EF_TYPE]);
+	if(type == EV_SIGHTING) { /* by hand, it would skip the testimony's review */
+		http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "type", "event.sighting_by_review", NULL);
+		return;
+	}
 	if(!registry_event_permitted(http_write_rights(q), type, e.f[EF_CAUSE] != NULL)) {
 		http_errorc(q, MHD_HTTP_FORBIDDEN, "forbidden", e.f[EF_CAUSE] ? "cause" : "type",
 		            e.f[EF_CAUSE] ? "http.may_not_record_cause" : "http.may_not_record", "type",

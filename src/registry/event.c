@@ -276,6 +276,9 @@ pl_rc event_apply_to(registry *r, person *p, event *e, bool store_status, event_
 	if(!lifecycle_event_has_death_fields((event_type)type) &&
 	   (e->f[EF_CAUSE] || e->f[EF_BURIAL_PLACE] || e->f[EF_GRAVE]))
 		return pl_failc(err, PL_EINPUT, "import.death_fields", "type", e->f[EF_TYPE], NULL);
+	if(!registry_event_source_fits((event_type)type, e->f[EF_SOURCE]))
+		return pl_failc(err, PL_EINPUT, "event.sighting_source", "type", e->f[EF_TYPE], "source",
+		                e->f[EF_SOURCE], NULL);
 	pdate date, birth;
 	const char *why;
 	if(p->f[PF_BIRTH_DATE] && date_parse(p->f[PF_BIRTH_DATE], &birth, &why) &&

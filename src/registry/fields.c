@@ -337,6 +337,11 @@ bool registry_event_permitted(unsigned rights, event_type e, bool cause)
 	return (rights & WRITE_GENERAL) != 0;
 }
 
+bool registry_event_source_fits(event_type e, const char *source)
+{
+	return (e == EV_SIGHTING) == (source && !strcmp(source, "testimony"));
+}
+
 void person_withhold_medical(person *p)
 {
 	for(int i = 0; i < PF_COUNT; i++)

@@ -404,6 +404,9 @@ pl_rc import_event(importer *im, const record *rec, person *p)
 	if(!lifecycle_event_has_death_fields((event_type)type) &&
 	   (rec->ef[EF_CAUSE] || rec->ef[EF_BURIAL_PLACE] || rec->ef[EF_GRAVE]))
 		return problems_atc(&im->pb, rec->line, "import.death_fields", "type", rec->ef[EF_TYPE], NULL);
+	if(!registry_event_source_fits((event_type)type, rec->ef[EF_SOURCE]))
+		return problems_atc(&im->pb, rec->line, "event.sighting_source", "type", rec->ef[EF_TYPE], "source",
+		                    rec->ef[EF_SOURCE], NULL);
 	if(!registry_event_permitted(im->rights, (event_type)type, rec->ef[EF_CAUSE] != NULL))
 		return problems_atc(&im->pb, rec->line, rec->ef[EF_CAUSE] ? "import.may_not_record_cause"
 		                    : "import.may_not_record", "type", rec->ef[EF_TYPE], NULL);

@@ -345,6 +345,9 @@ bool registry_field_permitted(unsigned rights, const field_def *fd);
  * Health news is medical; a death either kind of writer may record (from
  * a counterpart's notice or a death certificate), its cause only medical. */
 bool registry_event_permitted(unsigned rights, event_type e, bool cause);
+/* A sighting (seen in captivity) comes from a testimony, and a testimony
+ * gives only sightings: false when type and source say otherwise. */
+bool registry_event_source_fits(event_type e, const char *source);
 
 typedef struct import_opts {
 	registry_format format;

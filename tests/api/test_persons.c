@@ -254,6 +254,14 @@ static void writes_split_by_role(void **state)
 	assert_null(json_object_get(p, "sex"));
 	assert_string_equal(json_string_value(json_object_get(p, "rank")), "солдат");
 	json_decref(p);
+	/* A sighting by hand would skip the testimony's review: refused, by its field. */
+	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events,
+	                           "{\"type\":\"sighting\",\"date\":\"2024-01-01\",\"source\":\"testimony\"}", &p),
+	                 422);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(p, "error"), "field")), "type");
+	assert_contains(json_string_value(json_object_get(json_object_get(p, "error"), "message")),
+	                "accepting it in a testimony's review");
+	json_decref(p);
 	/* Events: the lifecycle decides, the role decides. */
 	assert_int_equal(send_json(ROLE_REGISTRAR, "POST", events,
 	                           "{\"type\":\"repatriated\",\"date\":\"2024-01-01\",\"source\":\"media\"}", &p),

@@ -153,3 +153,20 @@ test_testimony_import_all_or_nothing() {
 	expect_out "2 skipped"
 	[ "$(sql "SELECT count(*) FROM testimony")" = 2 ] || fail "imported twice"
 }
+
+# A sighting is a testimony's: recorded by hand it would skip the review,
+# and a file's event of type sighting needs the source testimony (and the
+# other way round); each refused, nothing written.
+test_testimony_a_sighting_only_from_a_testimony() {
+	"$PARLEY" init s.db >/dev/null
+	export PARLEY_DB=s.db
+	id=$("$PARLEY" person add --surname Шевчук --given-names Тарас --ext hq=HQ-1)
+	p person event "$id" --type sighting --date 2025-03-01 --source testimony
+	expect_status 1
+	expect_err "a sighting is recorded by accepting it in a testimony's review"
+	printf 'ext.hq,type,date,source\nHQ-1,sighting,2025-03-01,own_records\n' > ev.csv
+	p import ev.csv
+	expect_status 1
+	expect_err "ev.csv:2: a sighting comes from a testimony and a testimony gives only sightings: type sighting with source own_records"
+	[ "$(sql "SELECT count(*) FROM event")" = 0 ] || fail "an event was written"
+}

@@ -115,6 +115,32 @@ static void test_partial_dates_sort_before_full_dates_of_that_period(void **stat
 	assert_string_equal(fx_status(f, p.uid), "held");
 }
 
+/* A sighting comes from a testimony and a testimony gives only sightings:
+ * either without the other is refused, nothing written. */
+static void test_a_sighting_is_a_testimonys(void **state)
+{
+	fixture *f = *state;
+	person p;
+	const char *uid = add_held(f, &p);
+	long long before = fx_scalar(f, "SELECT count(*) FROM event");
+	static const char *const bad[][2] = {{"sighting", "own_records"}, {"capture_card", "testimony"}};
+	for(size_t i = 0; i < 2; i++) {
+		event e = {0};
+		e.f[EF_TYPE] = bad[i][0];
+		e.f[EF_DATE] = "2025-03-01";
+		e.f[EF_SOURCE] = bad[i][1];
+		assert_int_equal(registry_event_add(f->r, uid, &e, &f->err), PL_EINPUT);
+		assert_string_equal(f->err.code, "event.sighting_source");
+	}
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), before);
+	event ok = {0};
+	ok.f[EF_TYPE] = "sighting";
+	ok.f[EF_DATE] = "2025-03-01";
+	ok.f[EF_SOURCE] = "testimony";
+	assert_ok(registry_event_add(f->r, uid, &ok, &f->err), &f->err);
+	assert_int_equal(ok.before, ok.after); /* evidence: the status stays */
+}
+
 static void test_death_record_fields(void **state)
 {
 	fixture *f = *state;
@@ -199,6 +225,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_day_events_keep_their_recorded_order, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_partial_dates_sort_before_full_dates_of_that_period, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_death_record_fields, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_sighting_is_a_testimonys, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_required_fields_and_ids, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_events_cannot_come_before_birth, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_status_cannot_be_set_by_update, fixture_setup, fixture_teardown),
