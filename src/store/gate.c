@@ -31,10 +31,18 @@ static int lock_byte(int fd, short type, off_t at, bool wait)
 	return r;
 }
 
-/* Whether another open file holds the byte. */
-static bool byte_held(int fd, off_t at)
+/* Whether another open file holds a ticket before t: the one just before,
+ * or any of the QUEUE before it. A writer who gave up waiting frees its
+ * byte while those before it still write; the one after must wait for
+ * them, not pass them (it met SQLite's lock instead, and its own timeout). */
+enum { QUEUE = 4096 };
+static bool earlier_held(int fd, int64_t t)
 {
-	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = at, .l_len = 1, .l_pid = 0};
+	off_t from = slot(t > QUEUE ? t - QUEUE : 0), to = slot(t - 1);
+	if(to < from) /* the slots came round: those since */
+		from = SLOT_BASE;
+	struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = from, .l_len = to - from + 1,
+	                   .l_pid = 0};
 	if(fcntl(fd, F_OFD_GETLK, &fl) < 0)
 		return false; /* cannot tell: SQLite's own wait still guards */
 	return fl.l_type != F_UNLCK;
@@ -104,11 +112,11 @@ pl_rc gate_enter(store_gate *g, int wait_ms, int *waited_ms, pl_err *err)
 		return PL_OK; /* no queue today: SQLite's busy wait alone */
 	g->ticket = t;
 	int64_t start = now_ms();
-	/* The writer before frees its byte when its transaction ends. Polled,
-	 * briefly at first: one writer waits on each byte, so the order is the
-	 * queue's whatever the polling. */
+	/* The writers before free their bytes when their transactions end (or
+	 * they give up). Polled, briefly at first: the order is the queue's
+	 * whatever the polling. */
 	long pause_us = 100;
-	while(t > 0 && byte_held(g->fd, slot(t - 1))) {
+	while(t > 0 && earlier_held(g->fd, t)) {
 		int64_t spent = now_ms() - start;
 		if(spent >= wait_ms) {
 			lock_byte(g->fd, F_UNLCK, slot(t), false);

@@ -169,10 +169,27 @@ static void test_a_wait_too_long_says_when_to_retry(void **state)
 	free(o);
 }
 
+/* A writer who gave up waiting does not let the next one pass the one
+ * still writing: the next waits in the queue too, and is told so (it used
+ * to pass the queue and meet SQLite's lock instead: "store.busy"). */
+static void test_the_queue_holds_after_one_gave_up(void **state)
+{
+	(void)state;
+	tu_holder h = {.db = dbpath, .hold_ms = 4000};
+	tu_holder_start(&h);
+	for(int i = 0; i < 2; i++) {
+		pl_err err = {0};
+		assert_int_equal(append(20 + i, 1, &err), PL_EDB);
+		assert_string_equal(err.code, "store.writers_busy");
+	}
+	tu_holder_join(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writers_wait_their_turn_longer_than_ten_seconds),
+		cmocka_unit_test(test_the_queue_holds_after_one_gave_up),
 		cmocka_unit_test(test_a_wait_too_long_says_when_to_retry),
 	};
 	return cmocka_run_group_tests(tests, group_setup, tu_dir_teardown);
