@@ -245,21 +245,27 @@ static void name_cache_trim(name_cache *c)
 	name_cache_init(c);
 }
 
+/* The cache's entry for key[0..n), made empty (*fresh) if it had none;
+ * NULL when out of memory. An entry made is filled before the next look-up. */
+static name_keyed *cache_entry(name_cache *c, const char *key, size_t n, bool *fresh)
+{
+	name_keyed *k = hmap_get(&c->map, key, n);
+	*fresh = !k;
+	if(!k && (!(k = arena_calloc(&c->a, 1, sizeof(*k))) || hmap_put(&c->map, key, n, k)))
+		return NULL;
+	return k;
+}
+
 static pl_rc name_keys_cached(names *nm, name_cache *c, const char *text, arena *a, const char **key,
                               const char **eq)
 {
 	if(!c || !text || !*text)
 		return name_keys(nm, text, a, key, eq);
-	size_t n = strlen(text);
-	name_keyed *k = hmap_get(&c->map, text, n);
-	if(!k) {
-		k = arena_alloc(&c->a, sizeof(*k));
-		pl_rc rc = k ? name_keys(nm, text, &c->a, &k->key, &k->eq) : PL_ENOMEM;
-		if(!rc && hmap_put(&c->map, text, n, k))
-			rc = PL_ENOMEM;
-		if(rc)
-			return rc;
-	}
+	bool fresh;
+	name_keyed *k = cache_entry(c, text, strlen(text), &fresh);
+	pl_rc rc = !k ? PL_ENOMEM : fresh ? name_keys(nm, text, &c->a, &k->key, &k->eq) : PL_OK;
+	if(rc)
+		return rc;
 	*key = k->key;
 	*eq = k->eq;
 	return PL_OK;
@@ -277,15 +283,12 @@ static pl_rc place_key_cached(name_cache *c, const char *text, arena *a, const c
 	}
 	k[0] = '\x01';
 	memcpy(k + 1, text, n);
-	name_keyed *hit = hmap_get(&c->map, k, n + 1);
-	if(!hit) {
-		if(!(hit = arena_alloc(&c->a, sizeof(*hit))))
-			return PL_ENOMEM;
+	bool fresh;
+	name_keyed *hit = cache_entry(c, k, n + 1, &fresh);
+	if(hit && fresh)
 		hit->key = match_place_key(text, &c->a);
-		hit->eq = NULL;
-		if(arena_oom(&c->a) || hmap_put(&c->map, k, n + 1, hit))
-			return PL_ENOMEM;
-	}
+	if(!hit || arena_oom(&c->a))
+		return PL_ENOMEM;
 	*out = hit->key;
 	return PL_OK;
 }
