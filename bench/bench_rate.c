@@ -174,15 +174,21 @@ int main(int argc, char **argv)
 	double *lat = malloc((total + 1) * sizeof(*lat));
 	if(!lat)
 		return 2;
-	size_t sent = 0, done = 0, ok = 0, errors = 0;
+	size_t sent = 0, done = 0, ok = 0, errors = 0, rr = 0;
 	double t0 = now_s(), behind = 0;
 	char req[8192];
 	while(done < total) {
 		double t = now_s() - t0;
-		/* Every request due goes out on an idle connection, if there is one. */
-		for(int i = 0; i < nconn && sent < total && (double)sent / rate <= t; i++) {
+		/* Every request due goes out on an idle connection, if there is
+		 * one, taken in turn (the server's workers each hold a run of the
+		 * connections, as they accepted them: the first idle would load
+		 * one worker's). */
+		size_t base = rr;
+		for(int k = 0; k < nconn && sent < total && (double)sent / rate <= t; k++) {
+			int i = (int)((base + (size_t)k) % (size_t)nconn);
 			if(cs[i].busy)
 				continue;
+			rr = (size_t)i + 1;
 			const char *p = paths[sent % npaths];
 			int len = snprintf(req, sizeof(req), "GET %s HTTP/1.1\r\nHost: %s:%d\r\nAuthorization: Bearer %s\r\n\r\n",
 			                   p, host, port, token);
