@@ -2338,7 +2338,7 @@ function testimonyFile(name, returnee, refs, condition = 'alive') {
   return path;
 }
 
-test('testimonies from the web: the returnee found as one types (Latin letters) and chosen with the keyboard; a file with a bad row refused at its line and column, nothing written; the good file imported, each testimony linked, the same file again skipped; no import form without testimony_write', async (page) => {
+test('testimonies from the web: the returnee found as one types (Latin letters) and chosen with the keyboard; a file with a bad row refused at its line and column, nothing written; the good file imported, each testimony linked, the same file again skipped; a sighting accepted as a person found by name; no import form without testimony_write', async (page) => {
   const returnee = run(['person', 'add', '--surname', 'Ярошенко', '--given-names', 'Богдан', '--birth-date', '1987-03-03'])
     .trim().split(/\s+/).pop();
   await signIn(page, 'registrar');
@@ -2408,6 +2408,20 @@ test('testimonies from the web: the returnee found as one types (Latin letters) 
   await page.click('#ts-import-list tr[data-ref="WEB-1"] a');
   await page.waitForSelector('#testimony article.sighting-card');
   assert(await page.locator('#testimony article.sighting-card').count() === 2, 'the imported testimony has not its two sightings');
+  // A sighting accepted as someone the engine did not propose: found by name as one types.
+  const other = run(['person', 'add', '--surname', 'Остапчук', '--given-names', 'Роман', '--birth-date', '1992-12-12'])
+    .trim().split(/\s+/).pop();
+  const sid = await page.locator('#testimony article.sighting-card[data-status="review"]').first().getAttribute('data-sighting');
+  await page.click(`#accept-other-${sid}`);
+  await page.waitForSelector(`article[data-sighting="${sid}"] .notice.error`);
+  assert((await page.textContent(`article[data-sighting="${sid}"] .notice.error`)).includes('Find the person first'),
+    'accepting nobody is not refused');
+  await page.fill(`#other-${sid}`, 'Ostapchuk Roman');
+  await page.click(`#other-${sid}-results button[data-id="${other}"]`);
+  assert((await page.textContent(`#other-chosen-${sid}`)).includes('Остапчук Роман · 1992-12-12'), 'the person chosen is not shown');
+  await page.click(`#accept-other-${sid}`);
+  await page.waitForSelector(`article[data-sighting="${sid}"][data-status="accepted"]`);
+  assert((await page.textContent(`article[data-sighting="${sid}"]`)).includes('Остапчук'), 'not accepted as the person found');
   // Deny by default: the auditor reads the testimonies and has no import form.
   await signOutIn(page, 'auditor');
   await page.goto(`${base}/testimonies`);

@@ -188,12 +188,27 @@ function decide(ctx, s) {
         id: `accept-${s.id}-${c.id}`, onclick: () => accept(c.id) }, t('testimony.accept')) : null]),
     { class: 'candidates' })
     : notice('info', t('testimony.no_candidates', { why: message(s.why_none, {}) || '' }));
-  const other = h('input', { id: `other-${s.id}`, size: 20, placeholder: 'P…' });
+  // Someone the engine did not propose: found as one types, then accepted.
+  let other = null;
+  const otherShown = h('p', { class: 'small', id: `other-chosen-${s.id}`, 'aria-live': 'polite' });
+  const finder = personFinder({ id: `other-${s.id}`, text: t('testimony.other_person'), hint: t('testimony.returnee_hint'),
+    onPick: (p) => {
+      other = p;
+      finder.reset();
+      otherShown.textContent = t('testimony.other_chosen', { name: personLine(p), id: p.id });
+      document.getElementById(`accept-other-${s.id}`).focus();
+    } });
+  const acceptOther = () => {
+    if (other) return accept(other.id);
+    msg.replaceChildren(notice('error', t('testimony.other_needed')));
+    finder.box.focus();
+    return null;
+  };
   const controls = ctx.can('testimony_write') ? h('div', { class: 'decide' },
     field(t('testimony.confidence'), conf), field(t('testimony.note'), note, true),
-    field(t('testimony.other_person'), other),
+    finder.el, otherShown,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', id: `accept-other-${s.id}`, onclick: () => accept(other.value.trim()) }, t('testimony.accept_other')),
+      h('button', { type: 'button', id: `accept-other-${s.id}`, onclick: acceptOther }, t('testimony.accept_other')),
       h('button', { type: 'button', id: `reject-${s.id}`, onclick: () => send('reject', { note: note.value.trim() }) }, t('testimony.reject')),
       h('button', { type: 'button', id: `absent-${s.id}`, onclick: () => send('reject', { not_in_registry: true, note: note.value.trim() || undefined }) },
         t('testimony.not_in_registry'))), msg) : null;
