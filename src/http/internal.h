@@ -509,6 +509,8 @@ void api_letter_templates(http_req *q);
 void api_letter_template_get(http_req *q);
 void api_letter_template_set(http_req *q);
 void api_letter_template_reset(http_req *q);
+void api_letter_office_get(http_req *q);
+void api_letter_office_set(http_req *q);
 void api_letter_render(http_req *q);
 void api_letter_send(http_req *q);
 void api_letters_list(http_req *q);
