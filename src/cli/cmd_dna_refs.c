@@ -12,7 +12,7 @@
 #include "dna/dna.h"
 
 static const char references_usage[] =
-	"usage: parley dna references [--withheld] [--limit N] [--offset N]\n"
+	"usage: parley dna references [--withheld] [--state STATE] [--limit N] [--offset N]\n"
 	"\n"
 	"The reference samples: each with whether its profile is imported (and its\n"
 	"loci), the missing persons it is a reference of, and its consent: the\n"
@@ -20,12 +20,15 @@ static const char references_usage[] =
 	"(under an inquiry's DNA consent), or withdrawn: withheld, left out of\n"
 	"screening, explanations and advice until the consent is given again.\n"
 	"\n"
-	"  --withheld   only the withheld samples\n";
+	"  --withheld   only the withheld samples\n"
+	"  --state S    only those in one state: laboratory, given or withdrawn\n";
 
 int cli_dna_references(cli *c, int argc, char **argv)
 {
-	enum { WITHHELD, LIMIT, OFFSET, N };
+	enum { WITHHELD, STATE, LIMIT, OFFSET, N };
+	static const char *const states[] = {"laboratory", "given", "withdrawn", NULL};
 	static const cli_opt opts[] = {[WITHHELD] = {.name = "withheld", .kind = CLI_FLAG},
+	                               [STATE] = {.name = "state", .kind = CLI_CHOICE, .choices = states},
 	                               [LIMIT] = CLI_OPT_LIMIT, [OFFSET] = CLI_OPT_OFFSET, {0}};
 	static const cli_spec spec = {.usage = references_usage, .opts = opts};
 	cli_val v[N];
@@ -33,7 +36,7 @@ int cli_dna_references(cli *c, int argc, char **argv)
 	int status = cli_start(c, argc, argv, &spec, v, NULL, &st);
 	if(status >= 0)
 		return status;
-	dna_reference_query q = {.withheld = v[WITHHELD].s != NULL};
+	dna_reference_query q = {.withheld = v[WITHHELD].s != NULL, .state = v[STATE].s ? states[v[STATE].n] : NULL};
 	cli_page(&v[LIMIT], &v[OFFSET], &q.limit, &q.offset);
 	arena a;
 	arena_init(&a, 0);

@@ -416,6 +416,7 @@ typedef struct dna_reference_row {
 typedef struct dna_reference_query {
 	bool withheld;            /* only the withheld */
 	const char *holder;       /* only those of one holder */
+	const char *state;        /* only those in one state (laboratory, given, withdrawn); NULL: all */
 	size_t limit, offset;     /* 0: 200 */
 } dna_reference_query;
 

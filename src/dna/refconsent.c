@@ -239,7 +239,8 @@ pl_rc dna_reference_release(store *st, const char *holder, const char *day, dna_
 	" FROM (SELECT sample FROM dna_profile WHERE kind = 'reference' UNION SELECT sample FROM" \
 	" dna_reference_consent) x LEFT JOIN dna_reference_consent c ON c.sample = x.sample" \
 	" LEFT JOIN dna_profile p ON p.kind = 'reference' AND p.sample = x.sample" \
-	" WHERE (?1 = 0 OR c.state = 'withdrawn') AND (?2 IS NULL OR c.holder = ?2)"
+	" WHERE (?1 = 0 OR c.state = 'withdrawn') AND (?2 IS NULL OR c.holder = ?2)" \
+	" AND (?5 IS NULL OR coalesce(c.state, 'laboratory') = ?5)"
 
 pl_rc dna_references_list(store *st, const dna_reference_query *q, arena *a, dna_reference_row **rows,
                           size_t *n, size_t *total, pl_err *err)
@@ -252,6 +253,7 @@ pl_rc dna_references_list(store *st, const dna_reference_query *q, arena *a, dna
 		return rc;
 	sqlite3_bind_int(s, 1, q->withheld);
 	store_bind_text(s, 2, q->holder);
+	store_bind_text(s, 5, q->state);
 	int x = sqlite3_step(s);
 	*total = x == SQLITE_ROW ? (size_t)sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
@@ -265,6 +267,7 @@ pl_rc dna_references_list(store *st, const dna_reference_query *q, arena *a, dna
 		return rc;
 	sqlite3_bind_int(s, 1, q->withheld);
 	store_bind_text(s, 2, q->holder);
+	store_bind_text(s, 5, q->state);
 	sqlite3_bind_int64(s, 3, (sqlite3_int64)limit);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)q->offset);
 	*rows = arena_calloc(a, limit, sizeof(**rows));

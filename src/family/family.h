@@ -255,10 +255,18 @@ typedef struct inquiry_import_opts {
 	double threshold;                 /* as inquiry_input's */
 } inquiry_import_opts;
 
+typedef struct inquiry_import_item {
+	char *ref;                        /* the file's ref, or NULL (malloc'd) */
+	long line;                        /* its line in the file */
+	inquiry_result res;               /* its id (the one recorded before, if skipped), its person */
+} inquiry_import_item;
+
 typedef struct inquiry_import_report {
 	buf errors, coded;                /* problems, one a line; and by code */
 	buf notes;                        /* each link the engine made, one a line */
 	long rows, created, skipped, persons_created, linked_by_match;
+	inquiry_import_item *items;       /* each row of the file, in its order (none if refused) */
+	size_t nitems;
 } inquiry_import_report;
 
 /* A backlog of inquiries (CSV, "-": standard input; the columns are

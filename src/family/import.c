@@ -117,10 +117,37 @@ static pl_rc row_failure(fimporter *im, long line, pl_rc rc, int field, const pl
 	return problems_err(&im->pb, line, &in);
 }
 
+/* What became of each row, for the page to link to it. */
+static pl_rc add_item(inquiry_import_report *rep, const struct frow *r)
+{
+	inquiry_import_item *grown = realloc(rep->items, (rep->nitems + 1) * sizeof(*grown));
+	if(!grown)
+		return PL_ENOMEM;
+	rep->items = grown;
+	inquiry_import_item *it = &rep->items[rep->nitems];
+	*it = (inquiry_import_item){.line = r->line, .res = r->res};
+	if(r->in.f[IF_REF] && !(it->ref = strdup(r->in.f[IF_REF])))
+		return PL_ENOMEM;
+	rep->nitems++;
+	return PL_OK;
+}
+
+static void items_free(inquiry_import_report *rep)
+{
+	for(size_t i = 0; i < rep->nitems; i++)
+		free(rep->items[i].ref);
+	free(rep->items);
+	rep->items = NULL;
+	rep->nitems = 0;
+}
+
 static pl_rc count(fimporter *im, const struct frow *r)
 {
 	inquiry_import_report *rep = im->rep;
 	const inquiry_result *res = &r->res;
+	pl_rc rc = add_item(rep, r);
+	if(rc)
+		return rc;
 	if(res->skipped) {
 		rep->skipped++;
 		return PL_OK;
@@ -367,6 +394,7 @@ pl_rc family_import(store *st, const char *path, const inquiry_import_opts *o, i
 		rc = problems_result(&im.pb, rc, err);
 	}
 	if(rc) { /* nothing was imported: only the problems stay */
+		items_free(rep);
 		buf_reset(&rep->notes);
 		*rep = (inquiry_import_report){.errors = rep->errors, .coded = rep->coded, .notes = rep->notes,
 		                               .rows = rep->rows};
@@ -381,6 +409,7 @@ pl_rc family_import(store *st, const char *path, const inquiry_import_opts *o, i
 
 void inquiry_import_report_free(inquiry_import_report *rep)
 {
+	items_free(rep);
 	buf_free(&rep->errors);
 	buf_free(&rep->coded);
 	buf_free(&rep->notes);

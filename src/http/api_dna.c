@@ -222,6 +222,12 @@ void api_dna_references(http_req *q)
 	if(!http_query_long(q, "limit", 1, 1000, &limit) || !http_query_long(q, "offset", 0, 100000000, &offset))
 		return;
 	rq.withheld = w && (!strcmp(w, "true") || !strcmp(w, "1"));
+	rq.state = http_query(q, "state");
+	if(rq.state && strcmp(rq.state, "laboratory") && strcmp(rq.state, "given") && strcmp(rq.state, "withdrawn")) {
+		http_errorc(q, MHD_HTTP_BAD_REQUEST, "bad_input", "state", "http.one_of", "field", "state", "allowed",
+		            "laboratory, given, withdrawn", NULL);
+		return;
+	}
 	rq.limit = (size_t)limit;
 	rq.offset = (size_t)offset;
 	dna_reference_row *r;

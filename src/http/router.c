@@ -519,6 +519,7 @@ const route http_routes[] = {
 	 "withdrawn (withheld from screening, with the day and the inquiry, never the relative's "
 	 "contacts); the missing persons each is a reference of (written to the access log)", NULL,
 	 "withheld:boolean:only the withheld;"
+	 "state:string:only those in one state: laboratory, given or withdrawn;"
 	 "limit:integer:at most this many (1-1000, default 200);"
 	 "offset:integer:skip this many"},
 	{M_GET, "/api/dna/advice", DNA_READ, 0, api_dna_advice,

@@ -123,6 +123,28 @@ static void the_withdrawal_says_which_proposals_fell(void **state)
 	resp_free(&r);
 	assert_status(get(ROLE_FAMILY_LIAISON, "/api/dna/references", &r), 403);
 	resp_free(&r);
+	/* by state: the withdrawn one alone; the others given or the laboratory's; a state nobody has refused */
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/references?state=withdrawn", &r), 200);
+	assert_int_equal(int_at(r.json, "total"), 1);
+	assert_string_equal(str_at(json_array_get(json_object_get(r.json, "references"), 0), "sample"), sample);
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/references?limit=1000", &r), 200);
+	long all = int_at(r.json, "total");
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/references?state=laboratory&limit=1000", &r), 200);
+	long lab = int_at(r.json, "total");
+	assert_true(lab > 0 && lab == all - 1);
+	size_t k;
+	json_t *x;
+	json_array_foreach(json_object_get(r.json, "references"), k, x)
+		assert_string_equal(str_at(x, "state"), "laboratory");
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/references?state=given", &r), 200);
+	assert_int_equal(int_at(r.json, "total"), 0);
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/references?state=lost", &r), 400);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "state");
+	resp_free(&r);
 	/* the inquiry names its sample, withheld */
 	snprintf(path, sizeof(path), "/api/inquiries/%s", id);
 	assert_status(get(ROLE_FAMILY_LIAISON, path, &r), 200);
@@ -149,6 +171,18 @@ static void the_withdrawal_says_which_proposals_fell(void **state)
 	assert_status(post_json(ROLE_FAMILY_LIAISON, path, "{\"samples\":[\"LAB-EXTRA-1\"]}", &r), 200);
 	resp_free(&r);
 	assert_status(post_json(ROLE_FAMILY_LIAISON, path, "{\"samples\":[]}", &r), 422);
+	resp_free(&r);
+	assert_status(get(ROLE_IDENTIFICATION, "/api/dna/references?state=given", &r), 200);
+	assert_int_equal(int_at(r.json, "total"), 2); /* hers given again, and the one named later */
+	resp_free(&r);
+	/* withdrawn again: a sample named now is refused with the reason */
+	snprintf(path, sizeof(path), "/api/inquiries/%s/withdrawals", id);
+	assert_status(post_json(ROLE_FAMILY_LIAISON, path, "{\"purpose\":\"dna_reference\"}", &r), 200);
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/api/inquiries/%s/samples", id);
+	assert_status(post_json(ROLE_FAMILY_LIAISON, path, "{\"samples\":[\"LAB-EXTRA-2\"]}", &r), 409);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "message_code"), "family.samples_without_consent");
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "samples");
 	resp_free(&r);
 }
 

@@ -212,8 +212,40 @@ static void a_backlog_with_a_bad_row_is_refused_whole(void **state)
 	                             .bearer = fx_token(fx, ROLE_FAMILY_LIAISON), .upload = {file, "backlog.csv"}},
 	                   &r), 200);
 	assert_int_equal(int_at(r.json, "created"), 2);
+	/* each row answered, in the file's order, for the page to link to */
+	json_t *rows = json_object_get(r.json, "inquiries");
+	assert_int_equal(json_array_size(rows), 2);
+	json_t *row1 = json_array_get(rows, 0);
+	assert_string_equal(str_at(row1, "ref"), "B-1");
+	assert_int_equal(int_at(row1, "line"), 2);
+	assert_true(str_at(row1, "id")[0] == 'Q');
+	assert_true(str_at(row1, "person")[0] == 'P');
+	assert_true(json_is_false(json_object_get(row1, "skipped")));
+	assert_string_equal(str_at(json_array_get(rows, 1), "ref"), "B-3");
+	char one[64];
+	snprintf(one, sizeof(one), "/api/inquiries/%s", str_at(row1, "id"));
+	resp_free(&r);
+	assert_status(get(ROLE_FAMILY_LIAISON, one, &r), 200);
+	assert_string_equal(str_at(r.json, "ref"), "B-1");
 	resp_free(&r);
 	assert_int_equal(total(ROLE_FAMILY_LIAISON, ""), before + 2);
+	/* the same file again: nothing new, each row named as recorded before */
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/inquiries/import",
+	                             .bearer = fx_token(fx, ROLE_FAMILY_LIAISON), .upload = {file, "backlog.csv"}},
+	                   &r), 200);
+	assert_int_equal(int_at(r.json, "created"), 0);
+	assert_int_equal(int_at(r.json, "skipped"), 2);
+	row1 = json_array_get(json_object_get(r.json, "inquiries"), 0);
+	assert_true(json_is_true(json_object_get(row1, "skipped")));
+	assert_string_equal(str_at(row1, "id"), one + strlen("/api/inquiries/"));
+	assert_true(json_is_null(json_object_get(row1, "person")));
+	resp_free(&r);
+	assert_int_equal(total(ROLE_FAMILY_LIAISON, ""), before + 2);
+	/* deny by default: a registrar may not import a backlog */
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/inquiries/import",
+	                             .bearer = fx_token(fx, ROLE_REGISTRAR), .upload = {file, "backlog.csv"}},
+	                   &r), 403);
+	resp_free(&r);
 }
 
 int main(void)

@@ -2,7 +2,8 @@
 // imported (remains and reference profiles, allele frequencies, or the
 // genotypes of unrelated people to count them from; all or nothing, every
 // bad row listed; families of any shape as pedigree files) and a screening
-// run with its summary; for every reader, the families entered as
+// run with its summary; for every reader, the reference samples with their
+// consent (the laboratory's, given, withdrawn), the families entered as
 // pedigrees (each shown as a table and a tree) and the frequency table in
 // use.
 import { get, post, query, uploadFile } from '../api.js';
@@ -154,19 +155,55 @@ async function frequencies() {
   return box;
 }
 
-// ---- references withheld: their givers' DNA consent withdrawn ---------------------
+// ---- the reference samples with their consent -------------------------------------
 
-async function withheld() {
-  const box = h('section', { class: 'spaced', id: 'dna-withheld' }, h('h2', {}, t('dna_data.withheld_head')),
-    h('p', { class: 'muted' }, t('dna_data.withheld_intro')));
-  const { references: list } = await get('/api/dna/references?withheld=true');
-  if (!list.length) {
-    box.append(notice('info', t('dna_data.no_withheld')));
+// Every reference sample with its consent, as parley dna references lists
+// them: the laboratory's (named by no inquiry), given under an inquiry's DNA
+// consent, or withdrawn (withheld from screening); one state at a time if
+// asked, a page of REF_PAGE at a time.
+const REF_STATES = ['laboratory', 'given', 'withdrawn'];
+const REF_PAGE = 100;
+
+function referenceRows(list) {
+  return list.map((r) => [h('strong', { class: 'mono' }, r.sample),
+    r.profile ? number(r.loci) : h('span', { class: 'muted' }, t('dna_data.r_no_profile')),
+    r.persons || '—',
+    h('span', { class: `status ref-${r.state}` }, label('reference_states', r.state), r.holder ? ` (${r.holder})` : ''),
+    r.at || '', r.withheld ? t('dna_data.r_withdrawn', { holder: r.holder || '' }) : '']);
+}
+
+async function references(state = '', offset = 0) {
+  const box = h('section', { class: 'spaced', id: 'dna-references' }, h('h2', {}, t('dna_data.references_head')),
+    h('p', { class: 'muted' }, t('dna_data.references_intro')));
+  const again = async (st, off) => box.replaceWith(await references(st, off));
+  const pick = h('select', { id: 'ref-state', name: 'state' },
+    h('option', { value: '', selected: !state }, t('dna_data.ref_all')),
+    REF_STATES.map((v) => h('option', { value: v, selected: v === state }, label('reference_states', v))));
+  box.append(h('form', { class: 'filters', id: 'ref-filter', onsubmit: async (e) => {
+    e.preventDefault();
+    await again(pick.value, 0);
+  } }, field(t('dna_data.ref_state'), pick),
+  h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'ref-show' }, t('dna_data.ref_show')))));
+  const r = await get(`/api/dna/references${query({ state: state || null, limit: REF_PAGE, offset: offset || null })}`);
+  const said = state ? t('dna_data.ref_count_state', { n: number(r.total), c: r.total, state: label('reference_states', state) })
+    : t('dna_data.ref_count', { n: number(r.total), c: r.total });
+  box.append(h('p', { class: 'summary', id: 'ref-count', 'aria-live': 'polite' }, said));
+  if (!r.references.length) {
+    box.append(notice('info', t(state === 'withdrawn' ? 'dna_data.no_withheld' : 'dna_data.no_references')));
     return box;
   }
-  box.append(table([t('dna_data.r_sample'), t('dna_data.r_persons'), t('dna_data.r_since'), t('dna_data.r_why')],
-    list.map((r) => [h('strong', { class: 'mono' }, r.sample), r.persons || t('dna_data.r_no_profile'), r.at || '',
-      t('dna_data.r_withdrawn', { holder: r.holder || '' })]), { class: 'withheld-table' }));
+  box.append(table([t('dna_data.r_sample'), t('dna_data.r_loci'), t('dna_data.r_persons'), t('dna_data.r_consent'),
+    t('dna_data.r_since'), t('dna_data.r_why')], referenceRows(r.references), { class: 'references-table', id: 'references' },
+  (i) => ({ 'data-sample': r.references[i].sample, 'data-state': r.references[i].state })));
+  if (r.total > REF_PAGE) {
+    const to = Math.min(r.total, offset + r.references.length);
+    box.append(h('nav', { class: 'pager', 'aria-label': t('layout.pages') },
+      offset > 0 ? h('button', { type: 'button', class: 'small', id: 'ref-prev', onclick: () => again(state, Math.max(0, offset - REF_PAGE)) },
+        t('dna_data.ref_prev')) : null,
+      h('span', {}, t('dna_data.ref_shown', { from: number(offset + 1), to: number(to), n: number(r.total) })),
+      to < r.total ? h('button', { type: 'button', class: 'small', id: 'ref-next', onclick: () => again(state, offset + REF_PAGE) },
+        t('dna_data.ref_next')) : null));
+  }
   return box;
 }
 
@@ -212,7 +249,8 @@ export async function render(ctx) {
   const write = ctx.can('dna_write');
   let table_ = await frequencies();
   let peds = await pedigrees();
-  const held = await withheld();
+  const asked = ctx.query.get('references');
+  const refs = await references(REF_STATES.includes(asked) ? asked : '');
   const onTable = async () => {
     const fresh = await frequencies();
     table_.replaceWith(fresh);
@@ -225,5 +263,5 @@ export async function render(ctx) {
   };
   return h('section', { class: 'dna-data' }, h('h1', {}, t(write ? 'dna_data.title' : 'dna_data.frequencies')),
     h('p', { class: 'subnav' }, h('a', { href: '/dna' }, t('dna.proposals'))),
-    write ? h('div', { class: 'dna-forms' }, importForm(onTable, onPedigrees), screenForm()) : null, held, peds, table_);
+    write ? h('div', { class: 'dna-forms' }, importForm(onTable, onPedigrees), screenForm()) : null, refs, peds, table_);
 }

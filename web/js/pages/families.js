@@ -1,11 +1,14 @@
 // Families: the inquiry intake as one fills it during a phone call (the
 // person found as one types, the engine's likely match, consent per
-// purpose with its form and date), the inquiries, one inquiry with its
-// consent history, and the Family tab of a person's page (docs/families.md).
-import { get, post, query } from '../api.js';
-import { h, clear, notice, table, field, announce } from '../dom.js';
+// purpose with its form and date), the inquiries and a backlog file of
+// them imported (all or nothing, each problem at its line and column), one
+// inquiry with its consent history and its DNA samples, and the Family tab
+// of a person's page (docs/families.md).
+import { get, post, query, uploadFile } from '../api.js';
+import { h, clear, notice, table, field, announce, onFileSubmit } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 import { personLine, personFinder } from './search.js';
+import { refused } from './import.js';
 
 const PURPOSES = ['tracing', 'dna_reference', 'share_icrc', 'share_other_party', 'court'];
 const FORMS = ['written', 'oral', 'online'];
@@ -91,7 +94,55 @@ async function list(ctx) {
   const page = await get(`/api/inquiries${query({ status: q.get('status'), limit: PAGE, offset: offset || null })}`);
   return h('section', { class: 'inquiries-page' }, h('h1', {}, t('families.title')), subnav(ctx), form,
     h('p', { class: 'summary' }, h('strong', { id: 'inquiries-count' }, t('families.count', { n: number(page.total), c: page.total }))),
-    inquiriesTable(ctx, page.inquiries));
+    inquiriesTable(ctx, page.inquiries), ctx.can('inquiry_write') ? importForm() : null);
+}
+
+// ---- a backlog file of inquiries ------------------------------------------------
+
+// What an import did: the counts, then each row of the file with a link to
+// its inquiry and its person (a new one with their "reported missing" event).
+function imported(r) {
+  const keys = ['rows', 'created', 'skipped', 'persons_created', 'linked_by_match'];
+  const how = (x) => (x.skipped ? t('families.import_was_there')
+    : x.linked === 'match' ? t('families.import_linked_match', { p: Math.round((x.link_prob || 0) * 100) })
+      : x.person_created ? t('families.import_linked_new') : t('families.import_linked_given'));
+  return h('div', { id: 'iq-import-done' },
+    notice('success', t(r.created ? 'families.import_done' : 'families.import_nothing_new')),
+    h('dl', { class: 'report', id: 'iq-import-report' },
+      keys.map((k) => [h('dt', {}, t(`families.import_${k}`)), h('dd', { 'data-key': k }, number(r[k]))])),
+    table([t('families.import_line'), t('families.ref'), t('families.id'), t('families.sought'), t('families.import_how')],
+      r.inquiries.map((x) => [number(x.line), x.ref || '—', h('a', { href: `/inquiries/${x.id}`, class: 'mono' }, x.id),
+        x.person ? h('a', { href: `/persons/${x.person}`, class: 'mono' }, x.person) : '—', how(x)]),
+      { id: 'iq-import-list' }, (i) => ({ 'data-ref': r.inquiries[i].ref || '', 'data-skipped': String(r.inquiries[i].skipped) })));
+}
+
+// The file's columns (docs/families.md, "The fields"; src/family/import.c).
+const IMPORT_COLUMNS = ['ref', 'person', 'surname', 'given_names', 'patronymic', 'birth_date', 'sex', 'party', 'inquirer',
+  'organisation', 'relation', 'phone', 'email', 'address', 'language', 'received', 'last_seen_date', 'last_seen_place',
+  'unit', 'circumstances', 'note'].concat(PURPOSES.map((p) => `consent_${p}`));
+
+function importForm() {
+  const file = h('input', { type: 'file', id: 'iq-file', name: 'file', accept: '.csv,text/csv', required: true,
+    'aria-describedby': 'iq-import-intro' });
+  const out = h('div', { class: 'out', id: 'iq-import-out' });
+  const button = h('button', { type: 'submit', class: 'primary', id: 'iq-import-submit' }, t('families.import_submit'));
+  const form = h('form', { class: 'card import', id: 'iq-import' },
+    h('h2', {}, t('families.import_title')),
+    h('div', { class: 'muted small', id: 'iq-import-intro' }, h('p', {}, t('families.import_intro')),
+      h('p', {}, h('code', { translate: 'no' }, IMPORT_COLUMNS.join(', '))), h('p', {}, t('families.import_rules'))),
+    h('div', { class: 'row' }, field(t('families.import_file'), file, true)),
+    h('div', { class: 'actions' }, button), out);
+  onFileSubmit(form, file, button, async () => {
+    clear(out);
+    try {
+      const r = await uploadFile('/api/inquiries/import', file);
+      out.append(imported(r));
+      announce(t(r.created ? 'families.import_done' : 'families.import_nothing_new'));
+    } catch (err) {
+      out.append(refused(err, 'iq-import-problems'));
+    }
+  });
+  return form;
 }
 
 // ---- the intake ------------------------------------------------------------------
@@ -284,6 +335,37 @@ function consentHistory(ctx, q) {
     open ? field(t('families.withdraw_date'), when) : null, msg);
 }
 
+// A DNA sample the inquirer gave later, named while the DNA consent stands;
+// refused, with the server's reason, when it does not.
+function sampleForm(ctx, q) {
+  const msg = h('div', { id: 'sample-msg' });
+  const samples = input('sm-samples', 'samples', { size: 24, 'aria-describedby': 'sample-hint' });
+  const stands = q.consents.some((c) => c.purpose === 'dna_reference' && !c.withdrawn);
+  const form = h('form', { class: 'group', id: 'sample-form' }, h('h3', {}, t('families.sample_title')),
+    h('p', { class: 'muted small', id: 'sample-hint' }, t(stands ? 'families.sample_hint' : 'families.sample_no_consent')),
+    h('div', { class: 'row' }, field(t('families.samples'), samples)), msg,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'sm-submit' }, t('families.sample_submit'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    msg.replaceChildren();
+    const list = sampleList(samples.value);
+    if (!list.length) {
+      msg.append(notice('error', t('families.sample_needed')));
+      samples.focus();
+      return;
+    }
+    try {
+      await post(`/api/inquiries/${q.id}/samples`, { samples: list });
+      announce(t('families.sample_done', { samples: list.join(', ') }));
+      await ctx.reload();
+    } catch (err) {
+      msg.append(notice('error', err.message));
+      samples.focus();
+    }
+  });
+  return form;
+}
+
 function giveForm(ctx, q) {
   const msg = h('div', {});
   const purpose = select('cg-purpose', 'purpose', PURPOSES, 'purposes', null, false);
@@ -357,7 +439,7 @@ async function one(ctx) {
         q.other_inquiries.length ? h('p', {}, t('families.others'), ' ',
           q.other_inquiries.map((o, i) => [i ? ', ' : '', h('a', { href: `/inquiries/${o}`, class: 'mono' }, o)])) : null)),
     h('section', { class: 'group' }, h('h2', {}, t('families.consents')), consentHistory(ctx, q)),
-    ctx.can('inquiry_write') ? [giveForm(ctx, q), statusForm(ctx, q)] : null,
+    ctx.can('inquiry_write') ? [giveForm(ctx, q), sampleForm(ctx, q), statusForm(ctx, q)] : null,
     ctx.can('inquiry_contacts') ? await (await import('./letters.js')).letterSection(ctx, q) : null);
 }
 
