@@ -1,12 +1,14 @@
 // The message catalogues are complete (TAP): every code the C sources use
 // has a text in English, Ukrainian and Russian in the C catalogue
 // (src/core/msgtab*.c), which the UI reads from GET /api/messages, once;
-// every UI key of en.js is in uk.js and ru.js; a text names the same
+// every UI key of en.js is in uk.js and ru.js; every key the pages use
+// (web/js/**) is in en.js, uk.js and ru.js; a text names the same
 // {arguments} in every language.
 //   node tests/i18n/check.mjs SRC_DIR WEB_DIR
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cCatalogue, cCodes, cEntries } from './catalogue.mjs';
+import { keyUses, missingIn, kindsMissing } from './uikeys.mjs';
 
 const [src, web] = process.argv.slice(2).map((p) => resolve(p));
 const LANGS = ['en', 'uk', 'ru'];
@@ -59,7 +61,17 @@ for (const l of LANGS.slice(1)) {
   ok(!diff.length, `web/js/lang/${l}.js names the same {placeholders} as en.js`, diff.slice(0, 40));
 }
 
-// 5. the UI writes a count's word as the C catalogue does ({n#...};
+// 5. every key the pages use is in each language file (t('…'),
+// label('kind', …), a key kept for t(); tests/i18n/uikeys.mjs), and the
+// {name:kind} of a text names a table of its file
+const uses = keyUses(web, new Set(Object.keys(ui.en).filter((k) => ui.en[k] && typeof ui.en[k] === 'object')));
+ok(uses.length > 0, `the pages' keys are read (${uses.length} uses under web/js)`);
+for (const l of LANGS) {
+  const gaps = missingIn(ui[l], l, uses).concat(kindsMissing(ui[l], l));
+  ok(!gaps.length, `web/js/lang/${l}.js has every key the pages use`, gaps.slice(0, 40));
+}
+
+// 6. the UI writes a count's word as the C catalogue does ({n#...};
 // core/test_msg checks the same numbers on the C side)
 globalThis.localStorage = { getItem: () => null, setItem: () => {} };
 globalThis.navigator = { language: 'en' };
