@@ -2458,6 +2458,201 @@ test('testimonies from the web in Ukrainian: the returnee found as one types, a 
   await shot(page, '96-testimony-import-uk');
 }, { lang: 'uk' });
 
+// A backlog of inquiries as an office keeps it: one about a person of the
+// registry (by id), one about a son new to it (by his names).
+function backlogFile(name, refs, known, newName, birth = '1979-01-02') {
+  const path = join(dir, name);
+  const [surname, given] = newName.split(' ');
+  writeFileSync(path, 'ref,person,inquirer,relation,surname,given_names,birth_date,last_seen_place,consent_tracing\n' +
+    `${refs[0]},${known},Ганна Шевчук,mother,,,,,written 2025-03-01\n` +
+    `${refs[1]},,Оксана ${surname},spouse,${surname},${given},${birth},Кліщіївка,oral\n`);
+  return path;
+}
+
+test('inquiries from the web: a backlog file with a bad row refused at its line and column, nothing written; the good file imported, each inquiry and person linked (a new son reported missing), the same file again skipped; no import form without inquiry_write', async (page) => {
+  const count = async () => (await apiAs(page, 'GET', '/api/inquiries?limit=1')).body.total;
+  await signIn(page, 'family_liaison');
+  await page.click('nav a[href="/inquiries"]');
+  await page.waitForSelector('#iq-import');
+  const before = await count();
+  assert((await page.textContent('#iq-import-intro')).includes('consent_dna_reference'), 'the columns are not said');
+  await page.setInputFiles('#iq-file', backlogFile('backlog-bad.csv', ['WEB-IQ-1', 'WEB-IQ-2'], personId, 'Затуливітер Орест', '1979-13-02'));
+  await page.click('#iq-import-submit');
+  await page.waitForSelector('#iq-import-problems li');
+  const problems = await page.textContent('#iq-import-problems');
+  assert(problems.includes('backlog-bad.csv:3') && problems.includes('birth_date') && problems.includes('1979-13-02'),
+    `the problem does not say its line and column: ${problems}`);
+  assert(await count() === before, 'a refused file wrote inquiries');
+  await shot(page, '97-inquiry-import-refused');
+  const good = backlogFile('backlog.csv', ['WEB-IQ-1', 'WEB-IQ-2'], personId, 'Затуливітер Орест');
+  await page.setInputFiles('#iq-file', good);
+  await page.click('#iq-import-submit');
+  await page.waitForSelector('#iq-import-list tr[data-ref="WEB-IQ-2"]');
+  assert(await page.textContent('#iq-import-report dd[data-key="created"]') === '2', 'two inquiries not said imported');
+  assert(await page.textContent('#iq-import-report dd[data-key="persons_created"]') === '1', 'the new son not said');
+  assert((await page.textContent('#iq-import-list tr[data-ref="WEB-IQ-1"]')).includes(personId), 'the known person is not linked');
+  assert((await page.textContent('#iq-import-list tr[data-ref="WEB-IQ-2"]')).includes('new person, reported missing'),
+    'the new person is not said reported missing');
+  assert(await count() === before + 2, 'the file was not imported');
+  await shot(page, '98-inquiry-imported');
+  await noOverflow(page, 'the backlog import');
+  // The same file again: nothing new, each row named as recorded before.
+  await page.setInputFiles('#iq-file', good);
+  await page.click('#iq-import-submit');
+  await page.waitForSelector('#iq-import-list tr[data-ref="WEB-IQ-1"][data-skipped="true"]');
+  assert((await page.textContent('#iq-import-done')).includes('Nothing new'), 'a second import is not said to change nothing');
+  assert(await count() === before + 2, 'the second import wrote inquiries');
+  // The new son's person: reported missing by the family, his inquiry on his Family tab.
+  await page.click('#iq-import-list tr[data-ref="WEB-IQ-2"] a[href^="/inquiries/"]');
+  await page.waitForSelector('#sought-link');
+  assert((await page.textContent('main')).includes('Затуливітер'), 'the inquiry is not about the son');
+  const son = (await page.getAttribute('#sought-link', 'href')).split('/').pop();
+  const events = JSON.parse(run(['--json', 'person', 'show', son])).events || [];
+  assert(events.some((e) => e.type === 'reported_missing'), `the new son has no reported_missing event: ${JSON.stringify(events)}`);
+  // Audited as the command line's import is.
+  const log = JSON.parse(run(['--json', 'audit', 'log', '--limit', '40']));
+  assert(log.some((e) => e.action === 'import' && e.entity === 'inquiry_file' && e.after.file === 'backlog.csv' && e.after.created === 2),
+    'the import is not audited');
+  // Deny by default: the auditor reads the inquiries and has no import form.
+  await signOutIn(page, 'auditor');
+  await page.goto(`${base}/inquiries`);
+  await page.waitForSelector('section.inquiries-page');
+  assert(await page.locator('#iq-import').count() === 0, 'the auditor is offered the import');
+});
+
+test('DNA samples named later on the inquiry page: refused with the reason while no DNA consent stands, named once it is given, listed on the inquiry and audited; not offered to the auditor', async (page) => {
+  await signIn(page, 'family_liaison');
+  const iq = await apiAs(page, 'POST', '/api/inquiries', { inquirer: 'Ірина Шевчук', relation: 'sibling', person: personId,
+    consents: [{ purpose: 'tracing', form: 'oral' }] });
+  assert(iq.status === 201, `the inquiry was not recorded: ${iq.status}`);
+  await page.goto(`${base}/inquiries/${iq.body.id}`);
+  await page.waitForSelector('#sample-form');
+  assert((await page.textContent('#sample-hint')).includes('No DNA consent is in force'), 'the form does not say no consent stands');
+  await page.click('#sm-submit');
+  await page.waitForSelector('#sample-msg .notice.error');
+  assert((await page.textContent('#sample-msg')).includes('at least one sample'), 'an empty form is not said');
+  assert(await page.evaluate(() => document.activeElement.id) === 'sm-samples', 'the field does not take the focus');
+  await page.fill('#sm-samples', 'LAB-LATE-1');
+  await page.click('#sm-submit');
+  await page.waitForFunction(() => document.querySelector('#sample-msg')?.textContent.includes('DNA consent'));
+  const why = await page.textContent('#sample-msg');
+  assert(why.includes(iq.body.id) && why.includes('dna_reference'), `the refusal does not say why: ${why}`);
+  assert(await page.locator('#dna-samples').count() === 0, 'a refused sample is listed');
+  await shot(page, '99-dna-sample-refused');
+  // The DNA consent given, then the samples named (two, with a comma).
+  await page.selectOption('#cg-purpose', 'dna_reference');
+  await page.click('#consent-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#sample-hint')?.textContent.includes('while the consent stands'));
+  await page.fill('#sm-samples', 'LAB-LATE-1, LAB-LATE-2');
+  await page.click('#sm-submit');
+  await page.waitForSelector('#dna-samples');
+  const listed = await page.textContent('#dna-samples');
+  assert(listed.includes('LAB-LATE-1') && listed.includes('LAB-LATE-2'), `the samples are not listed: ${listed}`);
+  await noOverflow(page, 'the samples');
+  const shown = JSON.parse(run(['--json', 'inquiry', 'show', iq.body.id]));
+  assert((shown.dna_samples || []).length === 2, `the command line does not see the two samples: ${JSON.stringify(shown.dna_samples)}`);
+  const log = JSON.parse(run(['--json', 'audit', 'log', '--limit', '20']));
+  assert(log.some((e) => e.action === 'samples' && e.entity_id === iq.body.id && JSON.stringify(e.after).includes('LAB-LATE-2')),
+    'the samples are not audited');
+  // Another inquiry's sample is refused, said where.
+  const other = await apiAs(page, 'POST', '/api/inquiries', { inquirer: 'Ірина Шевчук', relation: 'sibling', person: personId,
+    consents: [{ purpose: 'tracing', form: 'oral' }, { purpose: 'dna_reference', form: 'written' }] });
+  await page.goto(`${base}/inquiries/${other.body.id}`);
+  await page.fill('#sm-samples', 'LAB-LATE-2');
+  await page.click('#sm-submit');
+  await page.waitForSelector('#sample-msg .notice.error');
+  assert((await page.textContent('#sample-msg')).includes('LAB-LATE-2'), 'the sample named under another inquiry is not said');
+  await signOutIn(page, 'auditor');
+  await page.goto(`${base}/inquiries/${iq.body.id}`);
+  await page.waitForSelector('#consent-history');
+  assert(await page.locator('#sample-form').count() === 0, 'the auditor is offered to name samples');
+});
+
+test('DNA references on the DNA data page: every reference sample with its consent (the laboratory\'s, given, withdrawn), filtered by state', async (page) => {
+  await signIn(page, 'family_liaison');
+  const given = await apiAs(page, 'POST', '/api/inquiries', { inquirer: 'Лідія Гнатюк', relation: 'mother', person: personId,
+    consents: [{ purpose: 'tracing', form: 'oral' }, { purpose: 'dna_reference', form: 'written', samples: ['LAB-REFS-1'] }] });
+  const gone = await apiAs(page, 'POST', '/api/inquiries', { inquirer: 'Павло Гнатюк', relation: 'father', person: personId,
+    consents: [{ purpose: 'tracing', form: 'oral' }, { purpose: 'dna_reference', form: 'written', samples: ['LAB-REFS-2'] }] });
+  assert(given.status === 201 && gone.status === 201, 'the inquiries were not recorded');
+  const w = await apiAs(page, 'POST', `/api/inquiries/${gone.body.id}/withdrawals`, { purpose: 'dna_reference' });
+  assert(w.status === 200, `the consent was not withdrawn: ${w.status}`);
+  await signOutIn(page, 'identification');
+  await page.goto(`${base}/dna/data`);
+  await page.waitForSelector('#references tr[data-state="laboratory"]');
+  const all = Number((await page.textContent('#ref-count')).replace(/\D/g, ''));
+  assert(await page.locator('#references tr[data-sample="LAB-REFS-1"][data-state="given"]').count() === 1, 'the given sample is not listed');
+  assert(await page.locator('#references tr[data-sample="LAB-REFS-2"][data-state="withdrawn"]').count() === 1, 'the withdrawn sample is not listed');
+  const head = await page.textContent('#references thead');
+  assert(head.includes('Consent') && head.includes('Loci'), `the columns are not said: ${head}`);
+  await shot(page, '9a-dna-references');
+  await noOverflow(page, 'the references');
+  // Only the given: theirs with its inquiry, none of the laboratory's.
+  await page.selectOption('#ref-state', 'given');
+  await page.click('#ref-show');
+  await page.waitForFunction(() => !document.querySelector('#references tr[data-state="laboratory"]'));
+  const row = await page.textContent('#references tr[data-sample="LAB-REFS-1"]');
+  assert(row.includes(given.body.id) && row.includes('given'), `the given sample's row: ${row}`);
+  assert(await page.locator('#references tbody tr:not([data-state="given"])').count() === 0, 'another state is shown');
+  assert((await page.textContent('#ref-count')).includes('given'), 'the count does not say the state');
+  // Only the withdrawn: with why, never the relative.
+  await page.selectOption('#ref-state', 'withdrawn');
+  await page.click('#ref-show');
+  await page.waitForSelector('#references tr[data-sample="LAB-REFS-2"]');
+  assert(await page.locator('#references tbody tr:not([data-state="withdrawn"])').count() === 0, 'another state is shown');
+  const held = await page.textContent('#dna-references');
+  assert(held.includes('withdrew their DNA consent') && held.includes(gone.body.id), `why it is withheld is not said: ${held}`);
+  assert(!held.includes('Гнатюк'), 'the list names the relative');
+  // The laboratory's: fewer than all, none given or withdrawn.
+  await page.selectOption('#ref-state', 'laboratory');
+  await page.click('#ref-show');
+  await page.waitForFunction(() => !document.querySelector('#references tr[data-sample="LAB-REFS-2"]'));
+  const lab = Number((await page.textContent('#ref-count')).replace(/\D/g, ''));
+  assert(lab > 0 && lab < all, `the laboratory's count ${lab} of ${all}`);
+  assert(await page.locator('#references tbody tr:not([data-state="laboratory"])').count() === 0, 'another state is shown');
+  // Deny by default: the liaison may not read the references.
+  await signOutIn(page, 'family_liaison');
+  const r = await apiAs(page, 'GET', '/api/dna/references');
+  assert(r.status === 403, `the liaison read the references: ${r.status}`);
+});
+
+test('inquiries and DNA samples from the web in Ukrainian: a backlog file refused with its problem in Ukrainian, the good one imported; a sample refused with the reason in Ukrainian; the references filtered', async (page) => {
+  await signIn(page, 'family_liaison');
+  await page.goto(`${base}/inquiries`);
+  await page.waitForSelector('#iq-import');
+  assert((await page.textContent('#iq-import h2')) === 'Імпорт накопичених запитів з файлу', 'the form is not in Ukrainian');
+  await page.setInputFiles('#iq-file', backlogFile('погані-запити.csv', ['UK-IQ-1', 'UK-IQ-2'], personId, 'Вернигора Тарас', '1985-02-30'));
+  await page.click('#iq-import-submit');
+  await page.waitForSelector('#iq-import-problems li');
+  const problems = await page.textContent('#iq-import-problems');
+  assert(problems.includes('погані-запити.csv:3') && problems.includes('birth_date') && /стовп|очіку/.test(problems),
+    `the problem is not in Ukrainian: ${problems}`);
+  await page.setInputFiles('#iq-file', backlogFile('запити.csv', ['UK-IQ-1', 'UK-IQ-2'], personId, 'Вернигора Тарас', '1985-02-03'));
+  await page.click('#iq-import-submit');
+  await page.waitForSelector('#iq-import-list tr[data-ref="UK-IQ-2"]');
+  assert((await page.textContent('#iq-import-done')).includes('Імпортовано'), 'the result is not in Ukrainian');
+  assert((await page.textContent('#iq-import-list tr[data-ref="UK-IQ-2"]')).includes('нова особа'), 'how the person was found is not in Ukrainian');
+  await noOverflow(page, 'the backlog import in Ukrainian');
+  await shot(page, '9b-inquiry-import-uk');
+  // A sample without the DNA consent: the reason in Ukrainian.
+  await page.click('#iq-import-list tr[data-ref="UK-IQ-1"] a[href^="/inquiries/"]');
+  await page.waitForSelector('#sample-form');
+  assert((await page.textContent('#sample-form h3')) === 'Назвати зразок ДНК, наданий пізніше', 'the samples form is not in Ukrainian');
+  await page.fill('#sm-samples', 'LAB-UK-1');
+  await page.click('#sm-submit');
+  await page.waitForSelector('#sample-msg .notice.error');
+  const why = await page.textContent('#sample-msg');
+  assert(/згод/i.test(why) && !why.includes('has no DNA consent'), `the refusal is not in Ukrainian: ${why}`);
+  await signOutIn(page, 'identification');
+  await page.goto(`${base}/dna/data`);
+  await page.waitForSelector('#references');
+  assert((await page.textContent('#dna-references h2')) === 'Референсні зразки та згода на них', 'the references are not in Ukrainian');
+  await page.selectOption('#ref-state', 'laboratory');
+  await page.click('#ref-show');
+  await page.waitForFunction(() => document.querySelector('#ref-count')?.textContent.includes('лабораторії'));
+  await noOverflow(page, 'the references in Ukrainian');
+}, { lang: 'uk' });
+
 test('DNA consent: the liaison withdraws a mother\'s DNA consent and the page names the proposal that fell; the DNA data page shows her reference withheld; given again, usable', async (page) => {
   // A proposed pair of ours that the DNA test does not decide, and a sample of its family.
   const pair = proposed.find((p) => simParty[p.person] === 'UA' && p !== dnaOurs && p !== dnaTheirs);
@@ -2481,9 +2676,9 @@ test('DNA consent: the liaison withdraws a mother\'s DNA consent and the page na
   await noOverflow(page, 'the withdrawal');
   // The identification officer sees the reference withheld, without the mother's contacts, and the proposal fallen.
   await signOutIn(page, 'identification');
-  await page.goto(`${base}/dna/data`);
-  await page.waitForSelector('#dna-withheld table');
-  const held = await page.textContent('#dna-withheld');
+  await page.goto(`${base}/dna/data?references=withdrawn`);
+  await page.waitForSelector(`#references tr[data-sample="${sample}"][data-state="withdrawn"]`);
+  const held = await page.textContent('#dna-references');
   assert(held.includes(sample) && held.includes(iq.body.id), `the withheld reference is not listed: ${held}`);
   assert(!held.includes('Гончар'), 'the withheld list names the relative');
   await shot(page, '91-dna-withheld');

@@ -9,20 +9,14 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cCatalogue, cCodes, cEntries } from './catalogue.mjs';
 import { keyUses, missingIn, kindsMissing } from './uikeys.mjs';
+import { tap } from './tap.mjs';
 
 const [src, web] = process.argv.slice(2).map((p) => resolve(p));
 const LANGS = ['en', 'uk', 'ru'];
 const ui = {};
 for (const l of LANGS) ui[l] = (await import(pathToFileURL(join(web, 'js/lang', `${l}.js`)))).default;
 
-let n = 0;
-let failed = 0;
-function ok(cond, what, detail) {
-  n++;
-  if (!cond) failed++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${what}`);
-  if (!cond && detail) for (const line of [].concat(detail)) console.log(`#   ${line}`);
-}
+const { ok, end } = tap();
 
 // {name}, {name:kind}, {@name}, {name#one|few|many}: the argument's name
 const args = (s) => [...new Set([...String(s).matchAll(/\{@?(\w+)(?::\w+|#[^}]*)?\}/g)].map((m) => m[1]))].sort().join(',');
@@ -90,5 +84,4 @@ for (const [l, [tmpl, want]] of Object.entries(plural)) {
   ok(!wrong.length, `the UI writes a count's word in ${l} as the catalogue does`, wrong);
 }
 
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+end();

@@ -8,19 +8,13 @@ import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { keyUses, missingIn, kindsMissing } from './uikeys.mjs';
+import { tap } from './tap.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [src, web] = process.argv.slice(2).map((p) => resolve(p));
 const roots = [];
 
-let n = 0;
-let failed = 0;
-function ok(cond, what, detail) {
-  n++;
-  if (!cond) failed++;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${what}`);
-  if (!cond && detail) for (const line of [].concat(detail)) console.log(`#   ${line}`);
-}
+const { ok, end } = tap();
 
 // A web/ of one page (web/js/pages/p.js) and the tables given.
 function tree(page, table = { a: { one: 'One', kind_x: 'X' }, kinds: { held: 'held' } }) {
@@ -82,5 +76,4 @@ ok(r.status === 1 && said.some((l) => /^not ok \d+ - web\/js\/lang\/en\.js has e
 'check.mjs fails on a page using a key en.js lacks, naming where', said.filter((l) => l.startsWith('not ok') || l.startsWith('#')));
 
 for (const root of roots) rmSync(root, { recursive: true, force: true });
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+end();

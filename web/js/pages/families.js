@@ -4,11 +4,11 @@
 // them imported (all or nothing, each problem at its line and column), one
 // inquiry with its consent history and its DNA samples, and the Family tab
 // of a person's page (docs/families.md).
-import { get, post, query, uploadFile } from '../api.js';
-import { h, clear, notice, table, field, announce, onFileSubmit } from '../dom.js';
+import { get, post, query } from '../api.js';
+import { h, clear, notice, table, field, announce } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 import { personLine, personFinder } from './search.js';
-import { refused } from './import.js';
+import { csvImportForm } from './import.js';
 
 const PURPOSES = ['tracing', 'dna_reference', 'share_icrc', 'share_other_party', 'court'];
 const FORMS = ['written', 'oral', 'online'];
@@ -121,29 +121,8 @@ const IMPORT_COLUMNS = ['ref', 'person', 'surname', 'given_names', 'patronymic',
   'organisation', 'relation', 'phone', 'email', 'address', 'language', 'received', 'last_seen_date', 'last_seen_place',
   'unit', 'circumstances', 'note'].concat(PURPOSES.map((p) => `consent_${p}`));
 
-function importForm() {
-  const file = h('input', { type: 'file', id: 'iq-file', name: 'file', accept: '.csv,text/csv', required: true,
-    'aria-describedby': 'iq-import-intro' });
-  const out = h('div', { class: 'out', id: 'iq-import-out' });
-  const button = h('button', { type: 'submit', class: 'primary', id: 'iq-import-submit' }, t('families.import_submit'));
-  const form = h('form', { class: 'card import', id: 'iq-import' },
-    h('h2', {}, t('families.import_title')),
-    h('div', { class: 'muted small', id: 'iq-import-intro' }, h('p', {}, t('families.import_intro')),
-      h('p', {}, h('code', { translate: 'no' }, IMPORT_COLUMNS.join(', '))), h('p', {}, t('families.import_rules'))),
-    h('div', { class: 'row' }, field(t('families.import_file'), file, true)),
-    h('div', { class: 'actions' }, button), out);
-  onFileSubmit(form, file, button, async () => {
-    clear(out);
-    try {
-      const r = await uploadFile('/api/inquiries/import', file);
-      out.append(imported(r));
-      announce(t(r.created ? 'families.import_done' : 'families.import_nothing_new'));
-    } catch (err) {
-      out.append(refused(err, 'iq-import-problems'));
-    }
-  });
-  return form;
-}
+const importForm = () => csvImportForm('iq', '/api/inquiries/import', IMPORT_COLUMNS,
+  (k) => t(`families.import_${k}`), imported);
 
 // ---- the intake ------------------------------------------------------------------
 

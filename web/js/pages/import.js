@@ -1,6 +1,6 @@
 // Import files (all or nothing, with every problem listed), and export.
-import { get, upload, postForFile } from '../api.js';
-import { h, notice } from '../dom.js';
+import { get, upload, postForFile, uploadFile } from '../api.js';
+import { h, clear, notice, field, announce, onFileSubmit } from '../dom.js';
 import { t, number } from '../i18n.js';
 
 function randomId() {
@@ -16,6 +16,36 @@ export function refused(err, id) {
   if (!err.problems.length) return notice('error', `${t('import.failed')} ${err.message}`);
   return h('div', {}, notice('error', t('import.failed_rows')), h('h2', {}, t('import.problems')),
     h('ol', { class: 'problems', id }, err.problems.map((p) => h('li', { class: 'mono' }, p))));
+}
+
+// A page's form for one CSV file sent to `path` (the testimonies', the
+// families' backlog): its columns said, all or nothing, each problem at its
+// line and column, else what imported(r) makes of the answer. The ids are
+// p-import, p-file, p-import-submit, p-import-out, p-import-problems;
+// text(k) the page's words: title, intro, rules, file, submit, done,
+// nothing_new.
+export function csvImportForm(p, path, columns, text, imported) {
+  const file = h('input', { type: 'file', id: `${p}-file`, name: 'file', accept: '.csv,text/csv', required: true,
+    'aria-describedby': `${p}-import-intro` });
+  const out = h('div', { class: 'out', id: `${p}-import-out` });
+  const button = h('button', { type: 'submit', class: 'primary', id: `${p}-import-submit` }, text('submit'));
+  const form = h('form', { class: 'card import', id: `${p}-import` },
+    h('h2', {}, text('title')),
+    h('div', { class: 'muted small', id: `${p}-import-intro` }, h('p', {}, text('intro')),
+      h('p', {}, h('code', { translate: 'no' }, columns.join(', '))), h('p', {}, text('rules'))),
+    h('div', { class: 'row' }, field(text('file'), file, true)),
+    h('div', { class: 'actions' }, button), out);
+  onFileSubmit(form, file, button, async () => {
+    clear(out);
+    try {
+      const r = await uploadFile(path, file);
+      out.append(imported(r));
+      announce(text(r.created ? 'done' : 'nothing_new'));
+    } catch (err) {
+      out.append(refused(err, `${p}-import-problems`));
+    }
+  });
+  return form;
 }
 
 function report(r) {

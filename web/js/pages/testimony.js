@@ -4,11 +4,11 @@
 // column), the review queue (each said name beside the engine's
 // candidates, accepted, rejected or not in the registry), one testimony,
 // and the proof-of-captivity report, printable.
-import { get, post, query, uploadFile } from '../api.js';
-import { h, clear, notice, table, field, announce, onFileSubmit } from '../dom.js';
+import { get, post, query } from '../api.js';
+import { h, notice, table, field, announce } from '../dom.js';
 import { t, label, message, number } from '../i18n.js';
 import { personName, personLine, personFinder } from './search.js';
-import { refused } from './import.js';
+import { csvImportForm } from './import.js';
 
 const SIGHTING = ['surname', 'given_names', 'patronymic', 'nickname', 'rank', 'unit', 'place', 'date', 'condition', 'note'];
 const CONDITIONS = ['unknown', 'alive', 'wounded', 'ill', 'dead'];
@@ -137,29 +137,8 @@ function imported(r) {
 // The file's columns (src/family/testimony_import.c).
 const IMPORT_COLUMNS = ['ref', 'returnee', 'taken_on', 'taken_by', 'taken_at', 'testimony_note'].concat(SIGHTING);
 
-function importForm() {
-  const file = h('input', { type: 'file', id: 'ts-file', name: 'file', accept: '.csv,text/csv', required: true,
-    'aria-describedby': 'ts-import-intro' });
-  const out = h('div', { class: 'out', id: 'ts-import-out' });
-  const button = h('button', { type: 'submit', class: 'primary', id: 'ts-import-submit' }, t('testimony.import_submit'));
-  const form = h('form', { class: 'card import', id: 'ts-import' },
-    h('h2', {}, t('testimony.import_title')),
-    h('div', { class: 'muted small', id: 'ts-import-intro' }, h('p', {}, t('testimony.import_intro')),
-      h('p', {}, h('code', { translate: 'no' }, IMPORT_COLUMNS.join(', '))), h('p', {}, t('testimony.import_rules'))),
-    h('div', { class: 'row' }, field(t('testimony.import_file'), file, true)),
-    h('div', { class: 'actions' }, button), out);
-  onFileSubmit(form, file, button, async () => {
-    clear(out);
-    try {
-      const r = await uploadFile('/api/testimonies/import', file);
-      out.append(imported(r));
-      announce(t(r.created ? 'testimony.import_done' : 'testimony.import_nothing_new'));
-    } catch (err) {
-      out.append(refused(err, 'ts-import-problems'));
-    }
-  });
-  return form;
-}
+const importForm = () => csvImportForm('ts', '/api/testimonies/import', IMPORT_COLUMNS,
+  (k) => t(`testimony.import_${k}`), imported);
 
 // ---- a sighting beside its candidates ---------------------------------------
 
