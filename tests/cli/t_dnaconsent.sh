@@ -58,6 +58,18 @@ test_dnaconsent_end_to_end() {
 	expect_out "$sb"
 	expect_out "WITHHELD: withdrawn, inquiry $qb"
 	expect_no_out "$sa"
+	# by state: hers given, the other withdrawn, neither the laboratory's
+	p dna references --state given; expect_status 0
+	expect_out "$sa"
+	expect_out "given, inquiry $qa"
+	expect_no_out "$sb"
+	expect_no_out "laboratory"
+	p dna references --state laboratory; expect_status 0
+	expect_out "laboratory"
+	expect_no_out "$sa"
+	expect_no_out "$sb"
+	p dna references --state lost; expect_status 2
+	expect_err "--state: expected laboratory, given or withdrawn, got 'lost'"
 	p dna screen; expect_status 0
 	expect_out "reference $sb withheld: its giver's DNA consent was withdrawn on 2025-11-01 (inquiry $qb): left out"
 	[ "$(dnac_status "$a" "$ca")" = proposed ] || fail "the first mother's reference did not propose $ca"
