@@ -1322,6 +1322,10 @@ async function settled(page, sel) {
 
 // The pages a role shows, in the order visited; `open` leaves the page in
 // a further state (a form opened, an error shown) that is checked too.
+// An inquiry without DNA consent, for the sweeps to see its samples refused.
+const sweepInquiry = run(['inquiry', 'add', '--inquirer', 'Сорока Марія', '--relation', 'mother', '--person', personId,
+  '--consent', 'tracing:oral']).match(/inquiry (Q[0-9A-Z]+)/)[1];
+
 function sweepPages() {
   const ag = 'istanbul-2025-06-02';
   return {
@@ -1379,11 +1383,24 @@ function sweepPages() {
         await page.click('#dna-review');
         await page.waitForSelector('dialog#dna-dialog[open]');
       }],
-      ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form']],
+      ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form'],
+      // the reference samples filtered to the withheld
+      ['dna-references-withdrawn', '/dna/data?references=withdrawn', '#dna-references #ref-count']],
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
     // the office's name for the letterheads, set by the admin
     admin: [['letter-office', '/letters/templates', '#office-name']],
     family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
+      // a backlog file refused at its line and column; a sample refused without the DNA consent
+      ['inquiry-import-refused', '/inquiries', '#iq-import', async (page) => {
+        await page.setInputFiles('#iq-file', backlogFile('sweep-backlog.csv', ['SW-1', 'SW-2'], personId, 'Сорока Юрій', '1980-13-01'));
+        await page.click('#iq-import-submit');
+        await page.waitForSelector('#iq-import-problems li');
+      }],
+      ['inquiry-sample-refused', `/inquiries/${sweepInquiry}`, '#sample-form', async (page) => {
+        await page.fill('#sm-samples', 'LAB-SWEEP-1');
+        await page.click('#sm-submit');
+        await page.waitForSelector('#sample-msg .notice.error');
+      }],
       ['tasks', '/tasks', 'section.tasks-page'],
       ['letter-templates', '/letters/templates?kind=acknowledgement&lang=en', '#tmpl-editor'],
       ['testimonies', '/testimonies', 'section.testimony-page'], ['testimony-intake', '/testimonies/new', '#testimony-intake'],
