@@ -1594,6 +1594,12 @@ test('every page in Ukrainian: no English sentence in the text, tooltips or labe
         assert(err.includes('рядок 2, стовпець 1: підстановки {особа} немає'), `the template's refusal is not in Ukrainian: ${err}`);
       }],
       ['/testimonies', 'section.testimony-page'], ['/testimonies/new', '#testimony-intake'], ['/testimonies/review', '#review-queue'],
+      [`/inquiries/${sweepInquiry}`, '#sample-form', async () => {
+        // A sample named without the DNA consent: the refusal in Ukrainian.
+        await page.fill('#sm-samples', 'LAB-UK-SWEEP');
+        await page.click('#sm-submit');
+        await page.waitForSelector('#sample-msg .notice.error');
+      }],
       ['/proof', '#proof'], ['/inquiries/new', '#intake', async () => {
       // The intake refused: who asks is missing; said in Ukrainian.
       await page.fill('#iq-surname', 'Шевчук');
