@@ -71,8 +71,9 @@ bool http_store_take(http_req *q)
 		http_fail(q, &err);
 		return false;
 	}
-	/* Who it was, for the audit: known once authenticated. */
-	if(q->signed_in && store_set_actor(q->st, q->who.name)) {
+	/* Who it is, for the audit ("-" until authenticated, and for public
+	 * routes): never the last request's, which had this connection. */
+	if(store_set_actor(q->st, q->signed_in ? q->who.name : "-")) {
 		http_fail(q, &(pl_err){.rc = PL_ENOMEM, .msg = "out of memory"});
 		return false;
 	}
