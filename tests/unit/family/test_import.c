@@ -31,6 +31,15 @@ static void test_a_backlog_is_imported_and_again_changes_nothing(void **state)
 	assert_int_equal(rep.persons_created, 2);
 	assert_int_equal(rep.linked_by_match, 1); /* HQ-3 is HQ-1's son, in Russian */
 	assert_contains(buf_str(&rep.notes), "inquiries.csv:4:");
+	/* each row, in the file's order: HQ-3 linked by the engine to HQ-1's new son */
+	assert_int_equal(rep.nitems, 3);
+	assert_string_equal(rep.items[0].ref, "HQ-1");
+	assert_int_equal(rep.items[0].line, 2);
+	assert_true(rep.items[0].res.person_created);
+	assert_int_equal(rep.items[2].res.linked, LINK_MATCH);
+	assert_string_equal(rep.items[2].res.person, rep.items[0].res.person);
+	char first[UID_SIZE];
+	snprintf(first, sizeof(first), "%s", rep.items[0].res.uid);
 	inquiry_import_report_free(&rep);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person"), persons + 2);
 	assert_int_equal(fx_scalar(f, "SELECT count(DISTINCT person_id) FROM inquiry"), 2);
@@ -38,6 +47,9 @@ static void test_a_backlog_is_imported_and_again_changes_nothing(void **state)
 	assert_ok(import_text(f, good, &rep), &f->err);
 	assert_int_equal(rep.created, 0);
 	assert_int_equal(rep.skipped, 3);
+	assert_int_equal(rep.nitems, 3);
+	assert_true(rep.items[0].res.skipped);
+	assert_string_equal(rep.items[0].res.uid, first);
 	inquiry_import_report_free(&rep);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM inquiry"), 3);
 	fam_chain_intact(f);
@@ -62,6 +74,7 @@ static void test_a_bad_row_in_the_middle_writes_nothing(void **state)
 	assert_contains(e, "inquiries.csv:4: column 'consent_share_other_party': contradictory consent");
 	assert_contains(e, "inquiries.csv:5: column 'inquirer': who asks?");
 	assert_int_equal(rep.created, 0);
+	assert_int_equal(rep.nitems, 0); /* refused: no row is answered */
 	inquiry_import_report_free(&rep);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM inquiry"), 0);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person"), persons);
