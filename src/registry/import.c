@@ -364,6 +364,12 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	   !(rc = how_many(r, "SELECT max(id) FROM event", &events, err)) &&
 	   (uint64_t)events < (bytes - person_bytes) / 100)
 		rc = event_ids_defer(r, &im.ids, (size_t)events + (bytes - person_bytes) / 150, err);
+	/* When the events files hold about as many events as there are
+	 * persons or more, the persons' ids are read once into memory
+	 * (person_ids_load): a scan of their index costs less than that many
+	 * probes into it. */
+	if(!rc && bulk && bytes > person_bytes && persons && (bytes - person_bytes) / 100 >= (uint64_t)persons)
+		rc = person_ids_load(r, &im.persons, (size_t)persons, err);
 	for(size_t i = 0; i < npaths && !rc; i++) {
 		bool again = false;
 		rc = import_file(&im, paths[i], o->names ? o->names[i] : NULL, o, &again, err);
@@ -401,6 +407,7 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 		*rep = (import_report){.errors = rep->errors, .coded = rep->coded, .rows = rep->rows};
 	free(im.checks);
 	event_ids_free(&im.ids);
+	event_ids_free(&im.persons);
 	arena_free(&im.row);
 	arena_free(&im.keep);
 	buf_free(&im.last.audit);
