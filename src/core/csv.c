@@ -265,6 +265,9 @@ static pl_rc read_record(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
  * A batch ends with the reader's answer after its records when that was
  * the end of input or a refusal (end). */
 enum { AHEAD_RECORDS = 1024, AHEAD_BATCHES = 3 };
+/* A batch ends after this many bytes of fields too: 1,024 records of up to
+ * 1 MiB each would pass a buffer's cap (64 MiB). */
+#define AHEAD_BYTES ((size_t)4 << 20)
 
 typedef struct ahead_rec {
 	long line, number;
@@ -336,12 +339,14 @@ static void batch_fill(csv_reader *r, ahead_batch *b)
 	buf_reset(&b->text);
 	b->nrec = b->nfields = 0;
 	b->end = false;
-	while(b->nrec < AHEAD_RECORDS) {
+	while(b->nrec < AHEAD_RECORDS && b->text.len < AHEAD_BYTES) {
 		csv_record rec;
 		bool eof;
 		pl_rc rc = read_record(r, &rec, &eof, &b->err);
-		if(!rc && !eof && !batch_add(b, &rec, r->consumed))
+		if(!rc && !eof && !batch_add(b, &rec, r->consumed)) {
 			rc = pl_nomem(&b->err);
+			b->nrec = b->nfields = 0; /* their text went with the buffer that failed */
+		}
 		if(rc || eof) {
 			b->end = true;
 			b->rc = rc;

@@ -377,11 +377,12 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	if(!rc && !im.pb.failed)
 		rc = check_statuses(&im, err);
 	/* The indexes are built with a small page cache: it is the memory of
-	 * SQLite's sorter, which with the bulk load's 512 MiB sorted millions
-	 * of rows as one list, mostly in cache misses; in pieces of 16 MiB,
-	 * merged, the events' by type and date and by id took half as long
-	 * at a million persons (4.7 and 3.5 s of CPU instead of 9.0 and 7.4).
-	 * Then the cache is as it was, for the name index's keys. */
+	 * SQLite's sorter (with temporary files on disk, store_bulk_begin),
+	 * which with the bulk load's 512 MiB sorted millions of rows as one
+	 * list, mostly in cache misses; in pieces of 16 MiB, merged, the
+	 * events' index by type and date took half as long at a million
+	 * persons (4.9 s of CPU instead of 10.0, `sqlite3`). Then the cache is
+	 * as it was, for the name index's keys. */
 	int64_t cache = 0;
 	bool small = !rc && !im.pb.failed && bulk && (im.ids.cap || deferred.n) &&
 	             !(rc = how_many(r, "PRAGMA cache_size", &cache, err)) &&

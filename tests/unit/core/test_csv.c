@@ -673,6 +673,50 @@ static void test_csv_read_ahead_across_batches_refusal_and_early_stop(void **sta
 	buf_free(&out);
 }
 
+/* Read ahead, records of about 1 MB each (16 fields of 62,000 bytes): 70
+ * of them (69 MB, more than a buffer's cap of 64 MiB) come through whole,
+ * the batches cut by size. */
+static void test_csv_read_ahead_of_large_records(void **state)
+{
+	(void)state;
+	enum { N = 70, FIELDS = 16, LEN = 62000, REC = FIELDS * (LEN + 1) };
+	size_t size = (size_t)N * REC;
+	char *in = malloc(size);
+	assert_non_null(in);
+	for(int i = 0; i < N; i++)
+		for(int j = 0; j < FIELDS; j++) {
+			char *field = in + (size_t)i * REC + (size_t)j * (LEN + 1);
+			memset(field, 'a' + (i + j) % 26, LEN);
+			field[LEN] = j + 1 < FIELDS ? ',' : '\n';
+		}
+	FILE *f = fmemopen(in, size, "r");
+	assert_non_null(f);
+	csv_reader *r;
+	pl_err err = {0};
+	assert_ok(csv_reader_open(&r, f, "t.csv", &err), &err);
+	assert_true(csv_read_ahead(r));
+	int n = 0;
+	for(;;) {
+		csv_record rec;
+		bool eof;
+		assert_ok(csv_read(r, &rec, &eof, &err), &err);
+		if(eof)
+			break;
+		assert_int_equal(rec.nfields, FIELDS);
+		for(int j = 0; j < FIELDS; j++) {
+			assert_int_equal(rec.lens[j], LEN);
+			assert_int_equal(rec.fields[j][0], 'a' + (n + j) % 26);
+			assert_int_equal(rec.fields[j][LEN - 1], 'a' + (n + j) % 26);
+		}
+		assert_int_equal(rec.line, ++n);
+	}
+	assert_int_equal(n, N);
+	assert_int_equal(csv_bytes_read(r), size);
+	csv_reader_close(r);
+	fclose(f);
+	free(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -693,6 +737,7 @@ int main(void)
 		cmocka_unit_test(test_csv_spaces_are_kept),
 		cmocka_unit_test(test_csv_records_across_read_chunks),
 		cmocka_unit_test(test_csv_read_ahead_across_batches_refusal_and_early_stop),
+		cmocka_unit_test(test_csv_read_ahead_of_large_records),
 		cmocka_unit_test(test_csv_reader_does_not_close_the_file),
 		cmocka_unit_test(test_csv_quote_inside_unquoted_field_reports_line_and_field),
 		cmocka_unit_test(test_csv_text_after_closing_quote_reports_line_and_field),
