@@ -69,6 +69,14 @@ run "$dir/person.paths" 5 >/dev/null
 person=$(run "$dir/person.paths" "$secs")
 search=$(run "$dir/search.paths" "$secs")
 
+# The search at the rate issue 14 names, in an open loop (bench_rate.c):
+# wrk above keeps 32 requests queued at the server, so its p99 is that of
+# a server run flat out; here a request is due every 1/3,000 s whatever
+# the server does, and its latency counts from when it was due.
+rate=${BENCH_RATE:-3000}
+at_rate=$("$(dirname "$parley")/../bench/bench_rate" --port "${url##*:}" --paths "$dir/search.paths" \
+	--token "$token" --rate "$rate" --seconds "$secs") || true
+
 logged=$(sqlite3 "$db" "SELECT count(*) FROM access_log WHERE actor = 'bench'")
 
 printf '\nHTTP benchmark: %s persons, wrk -t2 -c%s, %s s per run, on %s cores, %s server threads\n' \
@@ -78,9 +86,11 @@ printf '%-34s %10s %10s %10s %8s %12s  %s\n' "endpoint" "req/s" "p50 ms" "p99 ms
 echo "$person" | awk '{ printf "%-34s %10s %10s %10s %8s %12s  %s\n", "GET /api/persons/{id}", $1, $2, $3, $4, $5,
 	">= 5000, < 50 (issue 3)" }'
 echo "$search" | awk '{ printf "%-34s %10s %10s %10s %8s %12s  %s\n", "GET /api/persons?q=NAME&limit=20", $1, $2, $3, $4,
-	$5, ">= 3000, < 30 (issue 14)" }'
+	$5, ">= 3000 (issue 14)" }'
+echo "$at_rate" | awk -v r="$rate" '{ printf "%-34s %10s %10s %10s %8s %12s  %s\n", "the same at " r " req/s (open loop)",
+	$21, $10, $14, $8, "", "p99 < 30 (issue 14)" }'
 echo "access log entries written by the benchmark: $logged; load average: $(uptime | sed "s/.*load average: //")"
 echo "$person" | awk '{ printf "target person-by-id >= 5000 req/s and p99 < 50 ms, no errors: %s\n",
 	($1 >= 5000 && $3 < 50 && $4 == 0) ? "met" : "NOT MET" }'
-echo "$search" | awk '{ printf "target search (issue 14) >= 3000 req/s and p99 < 30 ms, no errors: %s\n",
-	($1 >= 3000 && $3 < 30 && $4 == 0) ? "met" : "NOT MET" }'
+echo "$search $at_rate" | awk '{ printf "target search (issue 14) >= 3000 req/s flat out, p99 < 30 ms at 3000 req/s, no errors: %s\n",
+	($1 >= 3000 && NF > 20 && $7 >= 3000 && $19 < 30 && $4 == 0 && $13 == 0) ? "met" : "NOT MET" }'

@@ -127,8 +127,9 @@ const cmps = [
 // block); without windows it is skipped. A block taken whole gives the
 // pairs near on one of the rule's screen columns or unknown there. Then a
 // pair proposed by more than PRUNE rules fewer than the best pair of its
-// record of a and of its record of b is dropped (match_opts.prune).
-const [CAP, CAP_ID, WINDOW, TIES, PRUNE] = [2, 4, 5, 8, 1];
+// record of a and of its record of b is dropped (match_opts.prune), and one
+// more than BEHIND rules behind the best pair of either (.prune_behind).
+const [CAP, CAP_ID, WINDOW, TIES, PRUNE, BEHIND] = [2, 4, 5, 8, 1, 3];
 const WSES = 100; // a rule's window pairs are proposed as k + WSES
 const rules = [
   { cols: ['skel_pair'], cap: CAP, win: ['birth', 'patr_eq'], screen: ['birth', 'patr_eq'] },
@@ -221,11 +222,13 @@ const sessions = [...rules.map((rule, k) => ({ flag: `r${k}`, k, fixes: rule.col
 await run(`CREATE TABLE proposed AS SELECT l, r, ${sessions.map(({ flag, k }) => `bool_or(k = ${k}) AS ${flag}`).join(', ')},
   ${sessions.map(({ k }) => `bool_or(k = ${k})::INT`).join(' + ')} AS nrules
   FROM (${joins.map((j) => j.sql).join(' UNION ALL ')}) GROUP BY l, r`);
-// Pruned: a pair kept if within PRUNE rules of the best of its a or its b.
+// Pruned: a pair kept if within PRUNE rules of the best of its a or its b,
+// and within BEHIND of the best of both.
 await run(`CREATE TABLE cand AS SELECT p.* EXCLUDE (nrules) FROM proposed p
   JOIN (SELECT l, max(nrules) AS m FROM proposed GROUP BY l) ba USING (l)
   JOIN (SELECT r, max(nrules) AS m FROM proposed GROUP BY r) bb USING (r)
-  WHERE p.nrules + ${PRUNE} >= ba.m OR p.nrules + ${PRUNE} >= bb.m`);
+  WHERE (p.nrules + ${PRUNE} >= ba.m OR p.nrules + ${PRUNE} >= bb.m)
+    AND p.nrules + ${BEHIND} >= ba.m AND p.nrules + ${BEHIND} >= bb.m`);
 const [[candidates]] = await rows('SELECT count(*) FROM cand');
 
 // Levels of every candidate pair, and which rules propose it.

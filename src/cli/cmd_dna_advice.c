@@ -114,7 +114,7 @@ int cli_dna_advice(cli *c, int argc, char **argv)
 		[SIMULATIONS] = {.name = "simulations", .kind = CLI_INT, .min = 10, .max = 1000000},
 		[SEED] = {.name = "seed", .kind = CLI_INT, .min = 0, .max = 1000000000000000, .expect = "a number from 0"},
 		[EXACT] = {.name = "exact", .kind = CLI_FLAG},
-		[THREADS] = {.name = "threads", .kind = CLI_INT, .min = 1, .max = 64}, {0}};
+		[THREADS] = {.name = "threads", .kind = CLI_INT, .min = 1, .max = 16}, {0}};
 	static const cli_spec spec = {.usage = advice_usage, .opts = opts};
 	cli_val v[N];
 	store *st;

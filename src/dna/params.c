@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/parallel.h"
 #include "dna/internal.h"
 
 json_t *dna_mutation_json(const dna_mutation *m)
@@ -38,7 +39,7 @@ const dna_param_def dna_param_defs[] = {
 	{"dropout", 0, 0.9, false, false}, {"paternal", 0, 0.1, false, false},
 	{"maternal", 0, 0.1, false, false}, {"paternal_rate2", 0, 0.1, false, false},
 	{"maternal_rate2", 0, 0.1, false, false}, {"range", 0, 1, false, true},
-	{"max_inconsistent", 0, 29, true, false}, {"threads", 1, 64, true, false},
+	{"max_inconsistent", 0, 29, true, false}, {"threads", 1, PL_PARALLEL_MAX, true, false},
 	{NULL, 0, 0, false, false},
 };
 

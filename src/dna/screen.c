@@ -2,13 +2,13 @@
 #include "dna/screen.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "core/date.h"
+#include "core/parallel.h"
 #include "dna/exact.h"
 #include "dna/ftable.h"
 #include "dna/pedigree.h"
@@ -127,7 +127,6 @@ typedef struct shared {
 
 typedef struct worker {
 	shared *sh;
-	pthread_t thread;
 	dna_candidate *cand;
 	size_t n, cap, excluded;
 	size_t theta0;
@@ -428,9 +427,9 @@ static void *identity_work(void *arg)
 static int threads_wanted(int n)
 {
 	if(n > 0)
-		return n > 64 ? 64 : n;
+		return n > PL_PARALLEL_MAX ? PL_PARALLEL_MAX : n;
 	long c = sysconf(_SC_NPROCESSORS_ONLN);
-	return c < 1 ? 1 : c > 64 ? 64 : (int)c;
+	return c < 1 ? 1 : c > PL_PARALLEL_MAX ? PL_PARALLEL_MAX : (int)c;
 }
 
 static int by_pair(const void *x, const void *y)
@@ -451,7 +450,6 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 		return pl_nomem(err);
 	pl_rc rc = PL_OK;
 	bool said = false;
-	int started = 0;
 	size_t maxcount = 1;
 	if(dna_ftable_cache_init(&sh->cache, CACHE_BYTES)) {
 		free(w);
@@ -478,13 +476,9 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 		if(!w[i].t || !w[i].lr || !w[i].informative || !w[i].pick || !w[i].prof || !w[i].ex || !w[i].ex0 ||
 		   !w[i].l1 || !w[i].l0 || !w[i].g1 || !w[i].g0)
 			rc = PL_ENOMEM;
-		else if(pthread_create(&w[i].thread, NULL, fn, &w[i]))
-			rc = PL_EIO;
-		else
-			started++;
 	}
-	for(int i = 0; i < started; i++)
-		pthread_join(w[i].thread, NULL);
+	if(!rc)
+		pl_parallel(fn, w, sizeof(*w), nt);
 	for(int i = 0; i < nt; i++) {
 		if(!rc && w[i].rc) {
 			rc = w[i].rc;
@@ -529,8 +523,6 @@ static pl_rc run(shared *sh, int nt, void *(*fn)(void *), dna_screen_result *out
 	}
 	free(w);
 	dna_ftable_cache_free(&sh->cache);
-	if(rc == PL_EIO)
-		return pl_failc(err, rc, "dna.no_thread", NULL);
 	if(rc && !said)
 		return pl_failc(err, rc, rc == PL_ENOMEM ? "http.nomem" : "dna.screening_failed", NULL);
 	return rc;

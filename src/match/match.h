@@ -203,13 +203,16 @@ typedef struct match_opts {
 	int prune;         /* a pair proposed by more than this many rules
 	                    * fewer than another pair of each of its records
 	                    * is dropped (default 1; negative: none) */
+	int prune_behind;  /* and one more than this many behind another pair
+	                    * of either record (default 3; with prune) */
 	const match_model *model; /* given m, u and lambda: no estimation */
 	int threads;       /* default 2 */
 } match_opts;
 
 #define MATCH_OPTS_DEFAULT                                                              \
 	{ .threshold = 0.9, .review = 0.3, .one_to_one = true, .seed = 1, .u_pairs = 300000, \
-	  .max_block = 10000, .window = 5, .window_ties = 8, .prune = 1, .threads = 2 }
+	  .max_block = 10000, .window = 5, .window_ties = 8, .prune = 1, .prune_behind = 3, \
+	  .threads = 2 }
 
 typedef enum match_status {
 	MATCH_LINK,      /* at or above the threshold */

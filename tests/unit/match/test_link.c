@@ -415,6 +415,54 @@ static void test_prune_drops_pairs_few_rules_propose(void **state)
 	match_side_free(&b);
 }
 
+/* Pruning, the other end: a's 1 has no match, and its only pair, with b's
+ * 0, is found by one rule; b's 0 is a's 0's by five. That pair is a's 1's
+ * best, but four rules behind b's 0's best: dropped when no more than
+ * three behind are kept (the default), kept with four, or without it. */
+enum { QK1, QK2, QK3, QK4, QK5, QCOLS };
+
+static void test_prune_drops_pairs_far_behind_the_other_records_best(void **state)
+{
+	(void)state;
+	static const match_comparison cmp = {"k1", MATCH_EXACT, QK1, -1, -1, false, -1, -1};
+	static const match_rule rules[] = {
+		{"k1", {QK1}, 1, 0, 0, {0}, 0, {0}, 0}, {"k2", {QK2}, 1, 0, 0, {0}, 0, {0}, 0},
+		{"k3", {QK3}, 1, 0, 0, {0}, 0, {0}, 0}, {"k4", {QK4}, 1, 0, 0, {0}, 0, {0}, 0},
+		{"k5", {QK5}, 1, 0, 0, {0}, 0, {0}, 0},
+	};
+	match_spec spec = {&cmp, 1, rules, 5};
+	match_side a, b;
+	match_side_init(&a, QCOLS);
+	match_side_init(&b, QCOLS);
+	const char *a0[QCOLS] = {"v", "w", "x", "y", "z"}, *a1[QCOLS] = {"v", "p", "q", "r", "s"};
+	const char *b0[QCOLS] = {"v", "w", "x", "y", "z"};
+	assert_int_equal(match_side_add(&a, a0), PL_OK);
+	assert_int_equal(match_side_add(&a, a1), PL_OK);
+	assert_int_equal(match_side_add(&b, b0), PL_OK);
+	match_opts o = MATCH_OPTS_DEFAULT;
+	o.review = 0;
+	match_result r;
+	pl_err err = {0};
+	assert_int_equal(o.prune_behind, 3);
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 1);
+	assert_int_equal(r.pruned, 1);
+	assert_int_equal(r.npairs, 1);
+	assert_int_equal(r.pairs[0].a, 0);
+	match_result_free(&r);
+	o.prune_behind = 4;
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 2);
+	match_result_free(&r);
+	o.prune_behind = -1;
+	assert_ok(match_link(&spec, &a, &b, &o, &r, &err), &err);
+	assert_int_equal(r.candidates, 2);
+	assert_int_equal(r.pruned, 0);
+	match_result_free(&r);
+	match_side_free(&a);
+	match_side_free(&b);
+}
+
 static void test_record_size_is_limited(void **state)
 {
 	(void)state;
@@ -468,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_windows_meet_near_neighbours),
 		cmocka_unit_test(test_screen_drops_pairs_far_on_everything),
 		cmocka_unit_test(test_prune_drops_pairs_few_rules_propose),
+		cmocka_unit_test(test_prune_drops_pairs_far_behind_the_other_records_best),
 		cmocka_unit_test(test_record_size_is_limited),
 		cmocka_unit_test(test_bad_specs_are_refused),
 	};
