@@ -368,7 +368,8 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	 * persons or more, the persons' ids are read once into memory
 	 * (person_ids_load): a scan of their index costs less than that many
 	 * probes into it. */
-	if(!rc && bulk && bytes > person_bytes && persons && (bytes - person_bytes) / 100 >= (uint64_t)persons)
+	if(!rc && bulk && bytes > person_bytes && persons &&
+	   (bytes - person_bytes) / 100 >= (uint64_t)persons)
 		rc = person_ids_load(r, &im.persons, (size_t)persons, err);
 	for(size_t i = 0; i < npaths && !rc; i++) {
 		bool again = false;
@@ -381,7 +382,7 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	 * which with the bulk load's 512 MiB sorted millions of rows as one
 	 * list, mostly in cache misses; in pieces of 16 MiB, merged, the
 	 * events' index by type and date took half as long at a million
-	 * persons (4.9 s of CPU instead of 10.0, `sqlite3`). Then the cache is
+	 * persons (5.0 s of CPU instead of 10.2, `sqlite3`). Then the cache is
 	 * as it was, for the name index's keys. */
 	int64_t cache = 0;
 	bool small = !rc && !im.pb.failed && bulk && (im.ids.cap || deferred.n) &&

@@ -340,7 +340,7 @@ bool store_bulk_begin(store *st)
 	 * row on its own, so millions of rows were one list sorted mostly in
 	 * cache misses. With files it sorts pieces the size of the page cache
 	 * in one block each and merges them: the events' index by type and date
-	 * of a million persons took 4.9 s of CPU instead of 10.0 (issue 14).
+	 * of a million persons took 5.0 s of CPU instead of 10.2 (issue 14).
 	 * Set here, outside any transaction: SQLite may refuse inside one. */
 	sqlite3_exec(st->db, "PRAGMA temp_store = FILE", NULL, NULL, NULL); /* memory only costs time */
 	st->bulk = true;
