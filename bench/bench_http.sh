@@ -79,7 +79,7 @@ at_rate=$("$(dirname "$parley")/../bench/bench_rate" --port "${url##*:}" --paths
 
 logged=$(sqlite3 "$db" "SELECT count(*) FROM access_log WHERE actor = 'bench'")
 
-printf '\nHTTP benchmark: %s persons, wrk -t2 -c%s, %s s per run, on %s cores, %s server threads\n' \
+printf '\nHTTP benchmark: %s persons, wrk -t2 -c%s, %s s per run, on %s cores, %s database connections\n' \
 	"$persons" "$conns" "$secs" "$(nproc)" "${BENCH_THREADS:-8}"
 printf '%-34s %10s %10s %10s %8s %12s  %s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors" "CPU ms/req" \
 	"target (req/s, p99 ms)"

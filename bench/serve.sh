@@ -1,7 +1,7 @@
 # Sourced by the HTTP benchmarks: start `parley serve` on a free loopback
 # port over $PARLEY_DB, its output in DIR; sets $pid and $url, and stops
 # the server when the script exits (and runs $on_exit, if set, after).
-# BENCH_THREADS: its worker threads (parley's default, 8, if unset).
+# BENCH_THREADS: its database connections, --threads (parley's default, 8, if unset).
 #   serve_start PARLEY DIR
 serve_start() {
 	"$1" serve --listen 127.0.0.1:0 --quiet ${BENCH_THREADS:+--threads "$BENCH_THREADS"} \

@@ -61,6 +61,7 @@ typedef enum perm {
 	PERM_ANTEMORTEM_WRITE, /* record them, add photos */
 	PERM_TESTIMONY_READ,  /* returnees' testimonies, the review queue, the proof-of-captivity report */
 	PERM_TESTIMONY_WRITE, /* take testimonies, accept and reject their sightings */
+	PERM_OFFICE,          /* the office's own settings: its name on letterheads, the letter templates */
 	PERM_COUNT
 } perm;
 

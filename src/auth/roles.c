@@ -45,6 +45,7 @@ const char *const perm_names[PERM_COUNT + 1] = {
 	[PERM_ANTEMORTEM_WRITE] = "antemortem_write",
 	[PERM_TESTIMONY_READ] = "testimony_read",
 	[PERM_TESTIMONY_WRITE] = "testimony_write",
+	[PERM_OFFICE] = "office",
 	[PERM_COUNT] = NULL,
 };
 
@@ -120,6 +121,11 @@ static const role_set matrix[PERM_COUNT] = {
 	[PERM_TESTIMONY_READ] = R(ROLE_ADMIN) | R(ROLE_REGISTRAR) | R(ROLE_NEGOTIATOR) | R(ROLE_AUDITOR) |
 	                        R(ROLE_FAMILY_LIAISON),
 	[PERM_TESTIMONY_WRITE] = R(ROLE_REGISTRAR) | R(ROLE_FAMILY_LIAISON),
+	/* How the office presents itself (the letterhead's name, the wording of
+	 * its letters) is set up by whoever sets up the office, with its
+	 * accounts and keys; the liaison keeps editing the templates
+	 * (inquiry_write) but not the name. */
+	[PERM_OFFICE] = R(ROLE_ADMIN),
 };
 
 bool auth_can(role_set roles, perm p)

@@ -397,7 +397,8 @@ static const char office_usage[] =
 	"usage: parley letters office [NAME]\n"
 	"\n"
 	"The office's name at the head of its letters (and their {office}):\n"
-	"shown, or set to NAME ('' takes it away).\n"
+	"shown, or set to NAME ('' takes it away; one line, at most 200\n"
+	"characters; audited). On the web: the letter templates page (admin).\n"
 	"\n"
 	"example:\n"
 	"  parley letters office \"Координаційний штаб з питань поводження з військовополоненими\"\n";
@@ -410,17 +411,17 @@ static int office_cmd(cli *c, int argc, char **argv)
 	if(status >= 0)
 		return status;
 	pl_err err = {0};
-	pl_rc rc = PL_OK;
-	if(optind < argc)
-		rc = store_meta_set(st, "office_name", argv[optind], &err);
-	char *name = NULL;
-	rc = rc ? rc : store_meta_get(st, "office_name", &name, &err);
+	arena a;
+	arena_init(&a, 0);
+	const char *name = NULL;
+	pl_rc rc = optind < argc ? letter_office_set(st, argv[optind], &err) : PL_OK;
+	rc = rc ? rc : letter_office_get(st, &a, &name, &err);
 	store_close(st);
 	if(!rc && c->json)
-		cli_print_json(json_pack("{s:s?}", "office", name && *name ? name : NULL));
+		cli_print_json(json_pack("{s:s?}", "office", name));
 	else if(!rc)
 		printf("%s\n", name ? name : "");
-	sqlite3_free(name);
+	arena_free(&a);
 	return rc ? cli_fail(c, &err) : EXIT_OK;
 }
 

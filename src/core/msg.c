@@ -13,7 +13,7 @@ extern const msg_entry msg_table[], msg_table_io[], msg_table_accord[], msg_tabl
 	msg_table_match14[], msg_table_totp[], msg_table_addr[], msg_table_qsearch[],
 	msg_table_alog[], msg_table_family[],
 	msg_table_watch[], msg_table_antemortem[], msg_table_dnaconsent[],
-	msg_table_letters[], msg_table_testimony[];
+	msg_table_letters[], msg_table_testimony[], msg_table_webparity[];
 
 const msg_entry *const msg_parts[] = {msg_table,         msg_table_io,      msg_table_accord,
                                       msg_table_cli,     msg_table_dna,     msg_table_registry,
@@ -21,7 +21,8 @@ const msg_entry *const msg_parts[] = {msg_table,         msg_table_io,      msg_
                                       msg_table_auth13,  msg_table_crypt13, msg_table_store13,
                                       msg_table_match14, msg_table_totp,    msg_table_addr,
                                       msg_table_qsearch, msg_table_alog,    msg_table_family,  msg_table_watch,
-                                      msg_table_antemortem, msg_table_dnaconsent, msg_table_letters, msg_table_testimony, NULL};
+                                      msg_table_antemortem, msg_table_dnaconsent, msg_table_letters, msg_table_testimony,
+                                      msg_table_webparity, NULL};
 
 void msg_each(void (*fn)(const msg_entry *e, void *arg), void *arg)
 {

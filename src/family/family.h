@@ -586,9 +586,16 @@ typedef struct testimony_import_opts {
 	int max_errors;                      /* default 20 */
 } testimony_import_opts;
 
+typedef struct testimony_import_item {
+	char *ref;                           /* the file's ref (malloc'd) */
+	testimony_result res;                /* its id (the one recorded before, if skipped), counts */
+} testimony_import_item;
+
 typedef struct testimony_import_report {
 	buf errors, coded;                   /* problems, one a line; and by code */
 	long rows, created, skipped, sightings, with_candidates;
+	testimony_import_item *items;        /* each testimony of the file, in its order (none if refused) */
+	size_t nitems;
 } testimony_import_report;
 
 /* Testimonies from CSV ("-": standard input), a row per person seen, the

@@ -5,6 +5,7 @@
 
 #include "audit/audit.h"
 #include "core/msg.h"
+#include "core/utf8.h"
 #include "family/internal.h"
 #include "family/letter.h"
 
@@ -157,6 +158,53 @@ pl_rc letter_template_set(store *st, const char *kind, const char *lang, const c
 		rc = store_end(st, template_put(st, k, l, body, &a, err), err);
 	arena_free(&a);
 	return rc;
+}
+
+/* ---- the office's name ------------------------------------------------------------ */
+
+pl_rc letter_office_get(store *st, arena *a, const char **out, pl_err *err)
+{
+	char *name = NULL;
+	pl_rc rc = store_meta_get(st, "office_name", &name, err);
+	*out = !rc && name && *name ? arena_strdup(a, name) : NULL;
+	sqlite3_free(name);
+	return rc;
+}
+
+static pl_rc office_check(const char *name, pl_err *err)
+{
+	size_t n = strlen(name), bad = 0, chars = 0;
+	if(!utf8_valid(name, n, &bad))
+		return pl_failc(err, PL_EINPUT, "letters.office_utf8", "at", PL_N(bad + 1), NULL);
+	for(size_t i = 0; i < n; chars++) {
+		uint32_t cp = 0;
+		size_t len = utf8_decode(name + i, n - i, &cp);
+		if(cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			return pl_failc(err, PL_EINPUT, "letters.office_control", "at", PL_N(chars + 1), NULL);
+		i += len ? len : 1;
+	}
+	if(chars > LETTER_OFFICE_MAX)
+		return pl_failc(err, PL_EINPUT, "letters.office_long", "max", PL_N(LETTER_OFFICE_MAX), "got", PL_N(chars),
+		                NULL);
+	return PL_OK;
+}
+
+pl_rc letter_office_set(store *st, const char *name, pl_err *err)
+{
+	name = name ? name : "";
+	pl_rc rc = office_check(name, err);
+	if(rc || (rc = store_begin(st, err)))
+		return rc;
+	char *was = NULL;
+	rc = store_meta_get(st, "office_name", &was, err);
+	if(!rc)
+		rc = store_meta_set(st, "office_name", name, err);
+	if(!rc)
+		rc = fam_audit(st, "office_set", "setting", "office_name",
+		               json_pack("{s:s?}", "office", was && *was ? was : NULL),
+		               json_pack("{s:s?}", "office", *name ? name : NULL), err);
+	sqlite3_free(was);
+	return store_end(st, rc, err);
 }
 
 /* ---- rendering ------------------------------------------------------------------- */

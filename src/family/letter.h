@@ -96,6 +96,16 @@ pl_rc letter_template_get(store *st, const char *kind, const char *lang, arena *
  * Audited. */
 pl_rc letter_template_set(store *st, const char *kind, const char *lang, const char *body, pl_err *err);
 
+/* The office's name at the head of its letters (the setting office_name):
+ * *out NULL when none is set. */
+pl_rc letter_office_get(store *st, arena *a, const char **out, pl_err *err);
+enum { LETTER_OFFICE_MAX = 200 }; /* characters of the office's name */
+/* Set it ("" or NULL: none), one transaction with its audit entry (the name
+ * before and after: it is printed on every letter, never a secret). Refused,
+ * nothing written, when it is not UTF-8, holds a control character (a line
+ * break: the letterhead is one line) or is longer than LETTER_OFFICE_MAX. */
+pl_rc letter_office_set(store *st, const char *name, pl_err *err);
+
 typedef struct letter_input {
 	const char *inquiry;                /* uid or unique prefix */
 	const char *kind;

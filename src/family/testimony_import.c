@@ -207,6 +207,30 @@ static pl_rc prepare(timporter *im)
 	return rc;
 }
 
+/* What became of each testimony, for the page to link to it. */
+static pl_rc add_item(testimony_import_report *rep, const tgroup *g)
+{
+	testimony_import_item *grown = realloc(rep->items, (rep->nitems + 1) * sizeof(*grown));
+	if(!grown)
+		return PL_ENOMEM;
+	rep->items = grown;
+	testimony_import_item *it = &rep->items[rep->nitems];
+	if(!(it->ref = strdup(g->in.f[TF_REF])))
+		return PL_ENOMEM;
+	it->res = g->res;
+	rep->nitems++;
+	return PL_OK;
+}
+
+static void items_free(testimony_import_report *rep)
+{
+	for(size_t i = 0; i < rep->nitems; i++)
+		free(rep->items[i].ref);
+	free(rep->items);
+	rep->items = NULL;
+	rep->nitems = 0;
+}
+
 static pl_rc write_all(timporter *im, pl_err *err)
 {
 	pl_rc rc = PL_OK;
@@ -215,11 +239,14 @@ static pl_rc write_all(timporter *im, pl_err *err)
 		tgroup *g = &im->g[i];
 		if(g->res.skipped) {
 			rep->skipped++;
+			rc = add_item(rep, g);
 			continue;
 		}
 		pl_err e = {0};
 		if((rc = fam_testimony_put(im->st, g->t, &g->res, &e)))
 			rc = group_failure(im, g, rc, &e);
+		else
+			rc = add_item(rep, g);
 		rep->created++;
 		rep->sightings += (long)g->res.nsightings;
 		rep->with_candidates += (long)g->res.with_candidates;
@@ -258,8 +285,10 @@ pl_rc family_testimony_import(store *st, const char *path, const testimony_impor
 		rc = store_end(st, problems_result(&im.pb, write_all(&im, err), err), err);
 	else
 		rc = problems_result(&im.pb, rc, err);
-	if(rc) /* nothing was imported: only the problems stay */
+	if(rc) { /* nothing was imported: only the problems stay */
+		items_free(rep);
 		*rep = (testimony_import_report){.errors = rep->errors, .coded = rep->coded, .rows = rep->rows};
+	}
 	if(f != stdin)
 		fclose(f);
 	arena_free(&im.keep);
@@ -269,6 +298,7 @@ pl_rc family_testimony_import(store *st, const char *path, const testimony_impor
 
 void testimony_import_report_free(testimony_import_report *rep)
 {
+	items_free(rep);
 	buf_free(&rep->errors);
 	buf_free(&rep->coded);
 }

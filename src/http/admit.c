@@ -62,6 +62,30 @@ static bool query_refused(http_req *q)
 	       q->answered;
 }
 
+bool http_store_take(http_req *q)
+{
+	if(q->st)
+		return true;
+	pl_err err = {0};
+	if(!(q->st = store_pool_take(&q->srv->stores, &q->srv->cfg, &err))) {
+		http_fail(q, &err);
+		return false;
+	}
+	/* Who it is, for the audit ("-" until authenticated, and for public
+	 * routes): never the last request's, which had this connection. */
+	if(store_set_actor(q->st, q->signed_in ? q->who.name : "-")) {
+		http_fail(q, &(pl_err){.rc = PL_ENOMEM, .msg = "out of memory"});
+		return false;
+	}
+	return true;
+}
+
+void http_store_give(http_req *q)
+{
+	store_pool_give(&q->srv->stores, q->st);
+	q->st = NULL;
+}
+
 /* The answer before any body is read: sign-in, permission, CSRF, the
  * query string. Returns false if the request may go on. */
 bool http_refuse_early(http_req *q)
@@ -76,11 +100,8 @@ bool http_refuse_early(http_req *q)
 			http_errorc(q, MHD_HTTP_NOT_FOUND, "not_found", NULL, "http.no_route", "path", q->path, NULL);
 		return true;
 	}
-	pl_err err = {0};
-	if(!(q->st = thread_store(&q->srv->stores, &q->srv->cfg, &err))) {
-		http_fail(q, &err);
+	if(!http_store_take(q))
 		return true;
-	}
 	authenticate(q);
 	if(store_set_actor(q->st, q->signed_in ? q->who.name : "-")) {
 		http_fail(q, &(pl_err){.rc = PL_ENOMEM, .msg = "out of memory"});

@@ -111,6 +111,42 @@ void api_letter_template_reset(http_req *q)
 		send_template(q, MHD_HTTP_OK);
 }
 
+/* ---- the office's name ---------------------------------------------------------------- */
+
+static void send_office(http_req *q)
+{
+	const char *name = NULL;
+	pl_err err = {0};
+	if(letter_office_get(q->st, &q->a, &name, &err))
+		http_fail(q, &err);
+	else
+		http_json(q, MHD_HTTP_OK, json_pack("{s:s?}", "office", name));
+}
+
+void api_letter_office_get(http_req *q)
+{
+	send_office(q);
+}
+
+/* {"office": NAME}, "" taking it away; audited by letter_office_set. */
+void api_letter_office_set(http_req *q)
+{
+	static const char *const keys[] = {"office", NULL};
+	const char *name = NULL;
+	json_t *b = http_body(q, keys);
+	pl_err err = {0};
+	if(b && http_opt_string(q, b, "office", &name)) {
+		if(!name)
+			http_errorc(q, MHD_HTTP_UNPROCESSABLE_CONTENT, "bad_input", "office", "http.required", "field", "office",
+			            NULL);
+		else if(letter_office_set(q->st, name, &err))
+			http_fail_field(q, &err, "office");
+		else
+			send_office(q);
+	}
+	json_decref(b);
+}
+
 /* ---- render, send ------------------------------------------------------------------ */
 
 static bool input(http_req *q, json_t *b, letter_input *in)

@@ -232,8 +232,9 @@ static void family_schemas(json_t *s)
 	json_object_set_new(s, "TaskDoneInput", object_schema("how:string,date:string,note:string", done_req));
 	json_object_set_new(s, "TaskDismissInput", object_schema("reason:string", dismiss_req));
 	static const char *const lt_req[] = {"body", NULL}, *const lr_req[] = {"inquiry", "kind", NULL},
-	                         *const ls_req[] = {"inquiry", "kind", "how", NULL};
+	                         *const ls_req[] = {"inquiry", "kind", "how", NULL}, *const lo_req[] = {"office", NULL};
 	json_object_set_new(s, "LetterTemplateInput", object_schema("body:string", lt_req));
+	json_object_set_new(s, "LetterOfficeInput", object_schema("office:string", lo_req));
 	json_object_set_new(s, "LetterRenderInput", object_schema("inquiry:string,kind:string,lang:string,body:string",
 	                                                          lr_req));
 	json_object_set_new(s, "LetterSendInput", object_schema("inquiry:string,kind:string,lang:string,how:string,"

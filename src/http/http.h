@@ -1,8 +1,8 @@
 /* The HTTP server: the JSON API over the registry, accounts and sessions,
  * and the web UI's files (docs/api.md).
  *
- * libmicrohttpd with a pool of worker threads; each worker has its own
- * SQLite connection (WAL lets them read side by side). Every response
+ * libmicrohttpd with a thread per connection; the requests share a pool of
+ * SQLite connections (WAL lets them read side by side). Every response
  * carries the security headers; every request is authenticated by session
  * cookie or API token, then checked against the route's permission before
  * anything else runs. Reads of person records go to the access log before
@@ -23,7 +23,7 @@ typedef struct http_config {
 	const char *tls_cert;        /* PEM files; both or neither */
 	const char *tls_key;
 	const char *web_dir;         /* the UI's files; NULL: no UI */
-	unsigned threads;            /* worker threads (default 8) */
+	unsigned threads;            /* database connections (default 8) */
 	size_t max_body;             /* JSON request bodies (default 1 MiB) */
 	size_t max_upload;           /* imports (default 1 GiB) */
 	size_t photo_max;            /* a photo of a sought person (default 10 MiB: family/antemortem.h) */

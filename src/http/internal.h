@@ -4,7 +4,7 @@
  * the same way):
  *   server.c     the daemon started and stopped (options, TLS, listening),
  *                a request's life from its headers to its release
- *   handle.c     the store handle of each worker thread
+ *   handle.c     the pool of database connections
  *   guard.c      a connection before its request is admitted: the head's
  *                deadline, the Host allow-list, unambiguous framing
  *   admit.c      who is asking and whether they may (sign-in, permission,
@@ -98,15 +98,16 @@ typedef struct http_group_hooks {
 
 extern const http_group_hooks http_groups[GROUP_COUNT];
 
-/* One store per worker thread, made on its first request (handle.c). */
-typedef struct thread_stores {
+/* The database connections, a pool the requests take from and give back
+ * to (handle.c). */
+enum { STORE_POOL_MAX = 64, STORE_POOL_WAIT = 30 };
+typedef struct pool_waiter pool_waiter;
+typedef struct store_pool {
 	pthread_mutex_t mu;
-	struct {
-		pthread_t tid;
-		store *st;
-	} conns[64];
-	int n;
-} thread_stores;
+	pool_waiter *first, *last;   /* those waiting, in turn */
+	store *idle[STORE_POOL_MAX];
+	int nidle, made, most;
+} store_pool;
 
 /* The connections watched for their head's deadline (guard.c). */
 typedef struct conn_watch conn_watch;
@@ -126,7 +127,7 @@ struct http_server {
 	bool tls;
 	char *tls_cert_pem, *tls_key_pem;
 	atomic_int inflight;         /* requests begun and not completed */
-	thread_stores stores;
+	store_pool stores;
 	head_watch watch;
 	void *state[GROUP_COUNT];    /* each handler group's, see above */
 	sem_t kdf;                   /* passphrase derivations at once (http_kdf_enter) */
@@ -169,16 +170,22 @@ struct http_req {
 	char set_cookie[256];
 	char retry_after[16];
 
-	store *st;                 /* this worker thread's */
+	store *st;                   /* taken from the pool while it works */
 	arena a;                     /* released with the request */
 };
 
-/* ---- handle.c: the store of each worker thread ------------------------ */
+/* ---- handle.c: the database connections -------------------------------- */
 
-void thread_stores_init(thread_stores *ts);
-/* This worker thread's store, opened (on db_path) on its first request. */
-store *thread_store(thread_stores *ts, const http_config *cfg, pl_err *err);
-void thread_stores_close(thread_stores *ts);
+void store_pool_init(store_pool *p, int most);
+/* A connection for q's work (NULL and err: none free in time, or it would
+ * not open); given back with http_store_give. */
+store *store_pool_take(store_pool *p, const http_config *cfg, pl_err *err);
+void store_pool_give(store_pool *p, store *st);
+void store_pool_close(store_pool *p);
+/* q's store taken, its actor set (false: q answered with the failure), and
+ * given back (admit.c). */
+bool http_store_take(http_req *q);
+void http_store_give(http_req *q);
 
 /* ---- guard.c: a connection before its request is admitted ------------- */
 
@@ -502,6 +509,8 @@ void api_letter_templates(http_req *q);
 void api_letter_template_get(http_req *q);
 void api_letter_template_set(http_req *q);
 void api_letter_template_reset(http_req *q);
+void api_letter_office_get(http_req *q);
+void api_letter_office_set(http_req *q);
 void api_letter_render(http_req *q);
 void api_letter_send(http_req *q);
 void api_letters_list(http_req *q);

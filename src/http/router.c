@@ -82,6 +82,8 @@
 #define IQ_WRITE PERM(PERM_INQUIRY_WRITE)
 /* The tasks are families' news: read by those who see the inquirers' contacts. */
 #define TASK_READ PERM(PERM_INQUIRY_CONTACTS)
+/* The office's own settings (its letterhead): the admin's. */
+#define OFFICE PERM(PERM_OFFICE)
 #define TM_READ PERM(PERM_TESTIMONY_READ)
 #define TM_WRITE PERM(PERM_TESTIMONY_WRITE)
 
@@ -382,11 +384,16 @@ const route http_routes[] = {
 	{M_GET, "/api/letters/templates/{kind}/{lang}", TASK_READ, 0, api_letter_template_get,
 	 "A letter template in use with every version the office saved, newest first (a reset: body null)",
 	 NULL, NULL},
-	{M_POST, "/api/letters/templates/{kind}/{lang}", IQ_WRITE, ROUTE_BODY, api_letter_template_set,
+	{M_POST, "/api/letters/templates/{kind}/{lang}", IQ_WRITE | OFFICE, ROUTE_BODY, api_letter_template_set,
 	 "Save the office's own text of a template (the earlier versions kept); an unknown placeholder or a "
 	 "brace not closed is refused naming its line and column (field body)", "LetterTemplateInput", NULL},
-	{M_POST, "/api/letters/templates/{kind}/{lang}/reset", IQ_WRITE, 0, api_letter_template_reset,
+	{M_POST, "/api/letters/templates/{kind}/{lang}/reset", IQ_WRITE | OFFICE, 0, api_letter_template_reset,
 	 "Go back to the default text of a template (the office's versions kept in the history)", NULL, NULL},
+	{M_GET, "/api/letters/office", TASK_READ | OFFICE, 0, api_letter_office_get,
+	 "The office's name at the head of its letters (their {office}); null when none is set", NULL, NULL},
+	{M_POST, "/api/letters/office", OFFICE, ROUTE_BODY, api_letter_office_set,
+	 "Set the office's name at the head of its letters (one line, at most 200 characters; \"\" takes it "
+	 "away); audited with the name before and after", "LetterOfficeInput", NULL},
 	{M_POST, "/api/letters/render", TASK_READ, ROUTE_BODY, api_letter_render,
 	 "Write a letter for an inquiry without sending it: letterhead, date, address block, text (a draft "
 	 "template in body, else the one in use); refused without tracing consent, and for a notice of "

@@ -126,6 +126,8 @@ static enum MHD_Result request_begin(http_server *s, struct MHD_Connection *conn
 	          (q->route->flags & ROUTE_UPLOAD)) {
 		upload_begin(q);
 	}
+	/* Not while the body comes in, however slowly. */
+	http_store_give(q);
 	if(q->answered)
 		return http_respond(q);
 	return MHD_YES;
@@ -153,8 +155,9 @@ static enum MHD_Result request_end(http_req *q)
 		            PL_N(q->srv->cfg.max_body), NULL);
 	else if(q->upload_failed)
 		upload_refuse(q);
-	else
+	else if(http_store_take(q))
 		q->route->run(q);
+	http_store_give(q);
 	if(!q->answered)
 		http_errorc(q, MHD_HTTP_INTERNAL_SERVER_ERROR, "internal", NULL, "http.no_response", NULL);
 	return http_respond(q);
@@ -183,6 +186,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	http_req *q = *con_cls;
 	if(!q)
 		return;
+	http_store_give(q); /* a request cut short while it worked */
 	log_request(q);
 	guard_answer_done(q);
 	atomic_fetch_sub(&q->srv->inflight, 1);
@@ -370,15 +374,21 @@ unsigned http_connections(const http_server *s)
 	return s->cfg.connections;
 }
 
+/* Each connection's thread: 2 MiB of stack (the deepest request uses far
+ * less; the default 8 MiB times 2,000 connections is a lot to map). */
+enum { CONNECTION_STACK = 2 << 20 };
+
 static pl_rc daemon_start(http_server *s, int fd, pl_err *err)
 {
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
-	                 MHD_USE_ERROR_LOG | (s->tls ? MHD_USE_TLS : 0);
+	/* A thread per connection (handle.c says why); the database
+	 * connections are the pool of cfg.threads. */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL |
+	                 MHD_USE_ITC | MHD_USE_ERROR_LOG | (s->tls ? MHD_USE_TLS : 0);
 	/* The logger first, so that complaints about the options go there too. */
 	s->mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s,
 	                          MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void *)s->cfg.log,
 	                          MHD_OPTION_LISTEN_SOCKET, fd,
-	                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->cfg.threads,
+	                          MHD_OPTION_THREAD_STACK_SIZE, (size_t)CONNECTION_STACK,
 	                          MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 	                          MHD_OPTION_UNESCAPE_CALLBACK, http_unescape, NULL,
 	                          MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout,
@@ -406,7 +416,7 @@ pl_rc http_start(http_server **out, const http_config *cfg, pl_err *err)
 	sem_init(&s->kdf, 0, HTTP_KDF_AT_ONCE);
 	apply_defaults(&s->cfg);
 	fit_open_files(&s->cfg);
-	thread_stores_init(&s->stores);
+	store_pool_init(&s->stores, (int)s->cfg.threads);
 	pl_rc rc = PL_OK;
 	if((!cfg->tls_cert) != (!cfg->tls_key))
 		rc = pl_failc(err, PL_EUSAGE, "http.tls_pair", NULL);
@@ -464,7 +474,7 @@ void http_stop(http_server *s, int grace)
 	}
 	guard_stop(s);
 	groups_stop(s);
-	thread_stores_close(&s->stores);
+	store_pool_close(&s->stores);
 	free(s->tls_cert_pem);
 	free(s->tls_key_pem);
 	sem_destroy(&s->kdf);

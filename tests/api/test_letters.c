@@ -3,7 +3,10 @@
  * return is refused before the return, then sent and closes the watch's
  * task; a template edit with a bad placeholder is refused at its line and
  * column, a good one kept with its history, and the sent letter keeps its
- * text; the registrar is refused; every letter read is in the access log. */
+ * text; the registrar is refused; every letter read is in the access log;
+ * the office's name for the letterhead is the admin's (set, audited, on
+ * the letters; refused to others and when it is not one line), and the
+ * admin may edit the templates as the liaison does. */
 #include "harness.h"
 
 static char son[UID_SIZE], inquiry[UID_SIZE], first_letter[UID_SIZE];
@@ -173,6 +176,87 @@ static void templates_are_checked_and_kept(void **state)
 	resp_free(&r);
 }
 
+static void the_office_name_is_the_admins(void **state)
+{
+	(void)state;
+	resp r;
+	const char *p = "/api/letters/office";
+	assert_status(get(ROLE_ADMIN, p, &r), 200);
+	assert_true(json_is_null(json_object_get(r.json, "office")));
+	resp_free(&r);
+	/* deny by default: the liaison reads it, nobody but the admin sets it */
+	static const role others[] = {ROLE_FAMILY_LIAISON, ROLE_REGISTRAR, ROLE_AUDITOR, ROLE_MEDIATOR};
+	for(size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+		assert_status(post_json(others[i], p, "{\"office\":\"Чужий штаб\"}", &r), 403);
+		resp_free(&r);
+	}
+	assert_status(get(ROLE_REGISTRAR, p, &r), 403);
+	resp_free(&r);
+	/* two lines, too long, or not a string: refused naming the field, nothing written */
+	assert_status(post_json(ROLE_ADMIN, p, "{\"office\":\"Штаб\\nдругий рядок\"}", &r), 422);
+	json_t *e = json_object_get(r.json, "error");
+	assert_string_equal(str_at(e, "field"), "office");
+	assert_string_equal(str_at(e, "message_code"), "letters.office_control");
+	assert_contains(str_at(e, "message"), "character 5");
+	resp_free(&r);
+	char body[1200];
+	snprintf(body, sizeof(body), "{\"office\":\"%0201d\"}", 0);
+	assert_status(post_json(ROLE_ADMIN, p, body, &r), 422);
+	assert_contains(str_at(json_object_get(r.json, "error"), "message"), "201 characters long; at most 200");
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, p, "{}", &r), 422);
+	assert_string_equal(str_at(json_object_get(r.json, "error"), "field"), "office");
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, p, "{\"office\":7}", &r), 422);
+	resp_free(&r);
+	assert_status(get(ROLE_FAMILY_LIAISON, p, &r), 200);
+	assert_true(json_is_null(json_object_get(r.json, "office")));
+	resp_free(&r);
+	/* set: on the next letter's letterhead, and in the audit log with the name before and after */
+	const char *name = "Координаційний штаб з питань поводження з військовополоненими";
+	snprintf(body, sizeof(body), "{\"office\":\"%s\"}", name);
+	assert_status(post_json(ROLE_ADMIN, p, body, &r), 200);
+	assert_string_equal(str_at(r.json, "office"), name);
+	resp_free(&r);
+	body_of(body, sizeof(body), "acknowledgement", "");
+	assert_status(post_json(ROLE_FAMILY_LIAISON, "/api/letters/render", body, &r), 200);
+	assert_string_equal(str_at(r.json, "office"), name);
+	resp_free(&r);
+	assert_status(get(ROLE_AUDITOR, "/api/audit?action=office_set&limit=10", &r), 200);
+	assert_contains(buf_str(&r.body), "\"actor\":\"admin\"");
+	assert_contains(buf_str(&r.body), name);
+	resp_free(&r);
+	/* "" takes it away */
+	assert_status(post_json(ROLE_ADMIN, p, "{\"office\":\"\"}", &r), 200);
+	assert_true(json_is_null(json_object_get(r.json, "office")));
+	resp_free(&r);
+	body_of(body, sizeof(body), "acknowledgement", "");
+	assert_status(post_json(ROLE_FAMILY_LIAISON, "/api/letters/render", body, &r), 200);
+	assert_true(json_is_null(json_object_get(r.json, "office")) || !*str_at(r.json, "office"));
+	resp_free(&r);
+}
+
+/* The templates are the office's wording: the admin who sets the office up
+ * saves and resets them too (PERM_OFFICE), audited under the admin's name. */
+static void the_admin_edits_a_template(void **state)
+{
+	(void)state;
+	resp r;
+	const char *p = "/api/letters/templates/status_update/en";
+	assert_status(post_json(ROLE_ADMIN, p, "{\"body\":\"{dear} {inquirer}, about {person}: {status}.\"}", &r), 200);
+	assert_true(json_is_true(json_object_get(r.json, "custom")));
+	assert_string_equal(str_at(r.json, "saved_by"), "admin");
+	resp_free(&r);
+	assert_status(post_json(ROLE_ADMIN, "/api/letters/templates/status_update/en/reset", NULL, &r), 200);
+	assert_false(json_is_true(json_object_get(r.json, "custom")));
+	resp_free(&r);
+	/* still refused to a registrar and an auditor */
+	assert_status(post_json(ROLE_AUDITOR, p, "{\"body\":\"x\"}", &r), 403);
+	resp_free(&r);
+	assert_status(post_json(ROLE_REGISTRAR, "/api/letters/templates/status_update/en/reset", NULL, &r), 403);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -180,6 +264,8 @@ int main(void)
 		cmocka_unit_test(the_registrar_is_refused),
 		cmocka_unit_test(a_notice_of_return_after_the_return_closes_the_task),
 		cmocka_unit_test(templates_are_checked_and_kept),
+		cmocka_unit_test(the_office_name_is_the_admins),
+		cmocka_unit_test(the_admin_edits_a_template),
 	};
 	return cmocka_run_group_tests_name("api letters", tests, fx_setup, fx_teardown);
 }

@@ -127,9 +127,12 @@ static const struct cell_row {
 	/* Letters hold the inquirer's address: read as the tasks are, written by the liaison. */
 	{"GET", "/api/letters/templates", "/api/letters/templates", NULL, false, "y......y"},
 	{"GET", "/api/letters/templates/{kind}/{lang}", "/api/letters/templates/none/en", NULL, false, "y......y"},
-	{"POST", "/api/letters/templates/{kind}/{lang}", "/api/letters/templates/none/en", "{}", false, ".......y"},
+	/* The templates and the letterhead's name are the office's wording: the admin sets them up. */
+	{"POST", "/api/letters/templates/{kind}/{lang}", "/api/letters/templates/none/en", "{}", false, "y......y"},
 	{"POST", "/api/letters/templates/{kind}/{lang}/reset", "/api/letters/templates/none/en/reset", NULL, false,
-	 ".......y"},
+	 "y......y"},
+	{"GET", "/api/letters/office", "/api/letters/office", NULL, false, "y......y"},
+	{"POST", "/api/letters/office", "/api/letters/office", "{}", false, "y......."},
 	{"POST", "/api/letters/render", "/api/letters/render", "{}", false, "y......y"},
 	{"POST", "/api/letters", "/api/letters", "{}", false, ".......y"},
 	{"GET", "/api/letters", "/api/letters", NULL, false, "y......y"},

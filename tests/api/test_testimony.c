@@ -228,6 +228,10 @@ static void a_file_all_or_nothing(void **state)
 	json_t *problems = json_object_get(json_object_get(r.json, "error"), "problems");
 	assert_int_equal(json_array_size(problems), 1);
 	assert_contains(json_string_value(json_array_get(problems, 0)), "testimonies.csv:3: column 'condition'");
+	/* coded, so that the page says it in the user's language */
+	json_t *coded = json_array_get(json_object_get(json_object_get(r.json, "error"), "problem_codes"), 0);
+	assert_non_null(json_string_value(json_object_get(coded, "message_code")));
+	assert_contains(str_at(coded, "context"), "testimonies.csv:3");
 	resp_free(&r);
 	assert_int_equal(count("/api/testimonies"), before);
 	snprintf(text, sizeof(text),
@@ -240,6 +244,26 @@ static void a_file_all_or_nothing(void **state)
 	                   &r), 200);
 	assert_int_equal(int_at(r.json, "created"), 1);
 	assert_int_equal(int_at(r.json, "sightings"), 2);
+	/* each testimony of the file, for the page to link to it and its review */
+	json_t *made = json_array_get(json_object_get(r.json, "testimonies"), 0);
+	assert_int_equal(json_array_size(json_object_get(r.json, "testimonies")), 1);
+	assert_string_equal(str_at(made, "ref"), "DEB-1");
+	assert_int_equal(int_at(made, "sightings"), 2);
+	assert_false(json_is_true(json_object_get(made, "skipped")));
+	char id[UID_SIZE];
+	snprintf(id, sizeof(id), "%s", str_at(made, "id"));
+	assert_true(id[0] == 'D');
+	resp_free(&r);
+	assert_int_equal(count("/api/testimonies"), before + 1);
+	/* the same file again: skipped, naming the testimony recorded before */
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/testimonies/import",
+	                             .bearer = fx_token(fx, ROLE_FAMILY_LIAISON), .upload = {file, "testimonies.csv"}},
+	                   &r), 200);
+	assert_int_equal(int_at(r.json, "created"), 0);
+	assert_int_equal(int_at(r.json, "skipped"), 1);
+	made = json_array_get(json_object_get(r.json, "testimonies"), 0);
+	assert_true(json_is_true(json_object_get(made, "skipped")));
+	assert_string_equal(str_at(made, "id"), id);
 	resp_free(&r);
 	assert_int_equal(count("/api/testimonies"), before + 1);
 	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/testimonies/import",

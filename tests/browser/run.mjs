@@ -1381,10 +1381,17 @@ function sweepPages() {
       }],
       ['dna-data', '/dna/data', '#dna-frequencies table'], ['dna-advice', '/dna/advice', '#dna-advice-form']],
     mediator: [['mediator-stage', `/stages/${stage1}`, '#signatures']],
+    // the office's name for the letterheads, set by the admin
+    admin: [['letter-office', '/letters/templates', '#office-name']],
     family_liaison: [['inquiries', '/inquiries', 'section.inquiries-page'], ['intake', '/inquiries/new', '#intake'],
       ['tasks', '/tasks', 'section.tasks-page'],
       ['letter-templates', '/letters/templates?kind=acknowledgement&lang=en', '#tmpl-editor'],
       ['testimonies', '/testimonies', 'section.testimony-page'], ['testimony-intake', '/testimonies/new', '#testimony-intake'],
+      // the returnee's search as one types, its results open
+      ['testimony-returnee-found', '/testimonies/new', '#testimony-intake', async (page) => {
+        await page.fill('#ts-returnee-find', 'Шевчук');
+        await page.waitForSelector('#ts-returnee-find-results button.pick');
+      }],
       ['testimony-review', '/testimonies/review', '#review-queue'], ['proof', '/proof', '#proof'],
       ['person-family', `/persons/${personId}`, '#tab-family', async (page) => {
         await page.click('#tab-family');
@@ -2269,7 +2276,9 @@ test('testimonies: a returnee\'s intake with three people seen (Cyrillic, Latin,
   await page.click('nav a[href="/testimonies"]');
   await page.click('#new-testimony-link');
   await page.waitForSelector('#testimony-intake');
-  await page.fill('#ts-returnee', returnee);
+  await page.fill('#ts-returnee-find', 'Поплавський Євген');
+  await page.click(`#ts-returnee-find-results button[data-id="${returnee}"]`);
+  await page.waitForSelector(`#ts-returnee-chosen[data-id="${returnee}"]`);
   await page.fill('#ts-taken_on', '2025-10-20');
   await page.fill('#ts-taken_at', 'Чернігів');
   await page.fill('#ts-0-surname', 'Кравчук');
@@ -2317,6 +2326,137 @@ test('testimonies: a returnee\'s intake with three people seen (Cyrillic, Latin,
   const r = await apiAs(page, 'GET', '/api/proof-of-captivity');
   assert(r.status === 403, `a medical officer read the report: ${r.status}`);
 });
+
+// A file of testimonies as a debriefing team types it: two testimonies of
+// one returnee, a row per person seen.
+function testimonyFile(name, returnee, refs, condition = 'alive') {
+  const path = join(dir, name);
+  writeFileSync(path, 'ref,returnee,taken_on,taken_at,surname,given_names,unit,place,date,condition\n' +
+    `${refs[0]},${returnee},2025-11-02,Суми,Бойчук,Роман,,Оленівка,2025-09,alive\n` +
+    `${refs[0]},,,,Kovalchuk,Ivan,А0501,Taganrog,2025,${condition}\n` +
+    `${refs[1]},${returnee},2025-11-03,Суми,Гуменюк,,,Оленівка,2025-10,ill\n`);
+  return path;
+}
+
+test('testimonies from the web: the returnee found as one types (Latin letters) and chosen with the keyboard; a file with a bad row refused at its line and column, nothing written; the good file imported, each testimony linked, the same file again skipped; a sighting accepted as a person found by name; no import form without testimony_write', async (page) => {
+  const returnee = run(['person', 'add', '--surname', 'Ярошенко', '--given-names', 'Богдан', '--birth-date', '1987-03-03'])
+    .trim().split(/\s+/).pop();
+  await signIn(page, 'registrar');
+  await page.goto(`${base}/testimonies/new`);
+  await page.waitForSelector('#testimony-intake');
+  assert((await page.textContent('label[for="ts-returnee-find"]')).includes('Returnee'), 'the search box has no label');
+  // Without a returnee: said, and the search box takes the focus.
+  await page.fill('#ts-taken_on', '2025-11-01');
+  await page.fill('#ts-0-surname', 'Кравець');
+  await page.click('#ts-submit');
+  await page.waitForSelector('#ts-msg .notice.error');
+  assert((await page.textContent('#ts-msg')).includes('Choose the returnee first'), 'the missing returnee is not said');
+  assert(await page.evaluate(() => document.activeElement.id) === 'ts-returnee-find', 'the search box does not take the focus');
+  // Typed in Latin letters, found though written in Cyrillic; ↓ through the results, Enter takes him.
+  await page.keyboard.type('Yaroshenko Bohdan');
+  await page.waitForSelector(`#ts-returnee-find-results button[data-id="${returnee}"]`);
+  assert((await page.textContent('#ts-returnee-find-said')).includes('found'), 'how many were found is not said');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 5 && await page.evaluate(() => document.activeElement.dataset.id) !== returnee; i++)
+    await page.keyboard.press('ArrowDown');
+  assert(await page.evaluate(() => document.activeElement.dataset.id) === returnee, 'the arrows do not reach the person');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#ts-returnee-chosen');
+  const chosen = await page.textContent('#ts-returnee-chosen');
+  assert(chosen.includes('Ярошенко Богдан') && chosen.includes('1987-03-03') && chosen.includes(returnee),
+    `the chosen returnee is not shown with his birth date: ${chosen}`);
+  assert(await page.evaluate(() => document.activeElement.id) === 'ts-taken_on', 'the focus does not move on');
+  await shot(page, '93-testimony-returnee-chosen');
+  // Another, then back: the search box again.
+  await page.click('#ts-returnee-change');
+  assert(await page.isVisible('#ts-returnee-find'), 'the search box does not come back');
+  await page.fill('#ts-returnee-find', returnee);
+  await page.click(`#ts-returnee-find-results button[data-id="${returnee}"]`);
+  await page.click('#ts-submit');
+  await page.waitForURL(/\/testimonies\/D[0-9A-Z]{16}$/);
+  assert((await page.textContent('main h1')).includes('Ярошенко'), 'the testimony is not of the returnee chosen');
+  // The file: a row with a condition nobody knows is refused, at its line and column; nothing written.
+  const count = async () => (await apiAs(page, 'GET', '/api/testimonies?limit=1')).body.total;
+  const before = await count();
+  await page.goto(`${base}/testimonies`);
+  await page.waitForSelector('#ts-import');
+  await page.setInputFiles('#ts-file', testimonyFile('bad-debriefings.csv', returnee, ['WEB-1', 'WEB-2'], 'asleep'));
+  await page.click('#ts-import-submit');
+  await page.waitForSelector('#ts-import-problems li');
+  const problems = await page.textContent('#ts-import-problems');
+  assert(problems.includes('bad-debriefings.csv:3') && problems.includes('condition') && problems.includes('asleep'),
+    `the problem does not say its line and column: ${problems}`);
+  assert(await count() === before, 'a refused file wrote testimonies');
+  await shot(page, '94-testimony-import-refused');
+  // The good file: two testimonies, each linked, their sightings waiting for review.
+  const good = testimonyFile('debriefings.csv', returnee, ['WEB-1', 'WEB-2']);
+  await page.setInputFiles('#ts-file', good);
+  await page.click('#ts-import-submit');
+  await page.waitForSelector('#ts-import-list tr[data-ref="WEB-1"]');
+  assert(await page.textContent('#ts-import-report dd[data-key="created"]') === '2', 'two testimonies not said imported');
+  assert(await page.textContent('#ts-import-report dd[data-key="sightings"]') === '3', 'three sightings not said');
+  assert(await page.locator('#ts-import-review').count() === 1, 'no way to the review queue');
+  assert(await count() === before + 2, 'the file was not imported');
+  await shot(page, '95-testimony-imported');
+  await noOverflow(page, 'the import');
+  // The same file again: nothing new, each testimony named as recorded before.
+  await page.setInputFiles('#ts-file', good);
+  await page.click('#ts-import-submit');
+  await page.waitForSelector('#ts-import-list tr[data-ref="WEB-1"][data-skipped="true"]');
+  assert((await page.textContent('#ts-import-done')).includes('Nothing new'), 'a second import is not said to change nothing');
+  assert(await count() === before + 2, 'the second import wrote testimonies');
+  await page.click('#ts-import-list tr[data-ref="WEB-1"] a');
+  await page.waitForSelector('#testimony article.sighting-card');
+  assert(await page.locator('#testimony article.sighting-card').count() === 2, 'the imported testimony has not its two sightings');
+  // A sighting accepted as someone the engine did not propose: found by name as one types.
+  const other = run(['person', 'add', '--surname', 'Остапчук', '--given-names', 'Роман', '--birth-date', '1992-12-12'])
+    .trim().split(/\s+/).pop();
+  const sid = await page.locator('#testimony article.sighting-card[data-status="review"]').first().getAttribute('data-sighting');
+  await page.click(`#accept-other-${sid}`);
+  await page.waitForSelector(`article[data-sighting="${sid}"] .notice.error`);
+  assert((await page.textContent(`article[data-sighting="${sid}"] .notice.error`)).includes('Find the person first'),
+    'accepting nobody is not refused');
+  await page.fill(`#other-${sid}`, 'Ostapchuk Roman');
+  await page.click(`#other-${sid}-results button[data-id="${other}"]`);
+  assert((await page.textContent(`#other-chosen-${sid}`)).includes('Остапчук Роман · 1992-12-12'), 'the person chosen is not shown');
+  await page.click(`#accept-other-${sid}`);
+  await page.waitForSelector(`article[data-sighting="${sid}"][data-status="accepted"]`);
+  assert((await page.textContent(`article[data-sighting="${sid}"]`)).includes('Остапчук'), 'not accepted as the person found');
+  // Deny by default: the auditor reads the testimonies and has no import form.
+  await signOutIn(page, 'auditor');
+  await page.goto(`${base}/testimonies`);
+  await page.waitForSelector('section.testimony-page');
+  assert(await page.locator('#ts-import').count() === 0, 'the auditor is offered the import');
+});
+
+test('testimonies from the web in Ukrainian: the returnee found as one types, a file refused with its problem in Ukrainian, the good one imported', async (page) => {
+  const returnee = run(['person', 'add', '--surname', 'Дорошенко', '--given-names', 'Максим', '--birth-date', '1990-09-09'])
+    .trim().split(/\s+/).pop();
+  await signIn(page, 'family_liaison');
+  await page.goto(`${base}/testimonies/new`);
+  await page.waitForSelector('#testimony-intake');
+  await page.fill('#ts-returnee-find', 'Дорошенко Максим');
+  await page.waitForSelector(`#ts-returnee-find-results button[data-id="${returnee}"]`);
+  assert((await page.textContent('#ts-returnee-find-said')).includes('Знайдено'), 'the count is not in Ukrainian');
+  await page.click(`#ts-returnee-find-results button[data-id="${returnee}"]`);
+  const chosen = await page.textContent('#ts-returnee-chosen');
+  assert(chosen.includes('Звільнений: Дорошенко Максим') && chosen.includes('1990-09-09'), `not in Ukrainian: ${chosen}`);
+  await page.goto(`${base}/testimonies`);
+  await page.waitForSelector('#ts-import');
+  assert((await page.textContent('#ts-import h2')) === 'Імпорт свідчень з файлу', 'the form is not in Ukrainian');
+  await page.setInputFiles('#ts-file', testimonyFile('погані.csv', returnee, ['UK-1', 'UK-2'], 'спить'));
+  await page.click('#ts-import-submit');
+  await page.waitForSelector('#ts-import-problems li');
+  const problems = await page.textContent('#ts-import-problems');
+  assert(problems.includes('погані.csv:3') && problems.includes('condition') && /стовп|очіку/.test(problems),
+    `the problem is not in Ukrainian: ${problems}`);
+  await page.setInputFiles('#ts-file', testimonyFile('свідчення.csv', returnee, ['UK-1', 'UK-2']));
+  await page.click('#ts-import-submit');
+  await page.waitForSelector('#ts-import-list tr[data-ref="UK-2"]');
+  assert((await page.textContent('#ts-import-done')).includes('Імпортовано'), 'the result is not in Ukrainian');
+  await noOverflow(page, 'the import in Ukrainian');
+  await shot(page, '96-testimony-import-uk');
+}, { lang: 'uk' });
 
 test('DNA consent: the liaison withdraws a mother\'s DNA consent and the page names the proposal that fell; the DNA data page shows her reference withheld; given again, usable', async (page) => {
   // A proposed pair of ours that the DNA test does not decide, and a sample of its family.
@@ -2433,6 +2573,44 @@ test('letters: written on an inquiry (preview, the printable page with print CSS
   await signOutIn(page, 'registrar');
   const r = await apiAs(page, 'POST', '/api/letters/render', { inquiry: q, kind: 'acknowledgement' });
   assert(r.status === 403, `a registrar rendered a letter: ${r.status}`);
+});
+
+test('letters: the admin sets the office\'s name for the letterheads on the templates page (shown on the preview, read by the liaison, refused to her through the API) and edits a template', async (page) => {
+  await signIn(page, 'family_liaison');
+  const q = await letterInquiry(page, 'Марта Шевчук');
+  await signOutIn(page, 'admin');
+  await page.goto(`${base}/letters/templates?kind=status_update&lang=en&inquiry=${q}`);
+  await page.waitForSelector('#office-section #office-name');
+  assert((await page.textContent('#office-current')).includes('No name is set'), 'a name is said set before any was');
+  const name = 'Координаційний штаб з питань поводження з військовополоненими';
+  await page.fill('#office-name', name);
+  await page.click('#office-save');
+  await page.waitForSelector('#office-msg .notice.success');
+  assert((await page.textContent('#office-current')).includes(name), 'the name saved is not shown');
+  await shot(page, '86-letter-office-name');
+  // On the letterhead of a preview.
+  await page.click('#tmpl-preview-btn');
+  await page.waitForSelector('#tmpl-preview #letterhead');
+  assert((await page.textContent('#letterhead')) === name, 'the letterhead does not carry the name');
+  // The admin edits a template as the liaison does, and resets it.
+  await page.fill('#tmpl-body', '{dear} {inquirer}, about {person}: {status}. {office}');
+  await page.click('#tmpl-save');
+  await page.waitForSelector('#tmpl-history');
+  assert((await page.textContent('#tmpl-history')).includes('admin'), 'the version is not the admin\'s');
+  await page.click('#tmpl-reset');
+  await page.waitForFunction(() => document.querySelectorAll('#tmpl-history tbody tr').length === 2);
+  // The liaison sees the name, cannot set it.
+  await signOutIn(page, 'family_liaison');
+  await page.goto(`${base}/letters/templates`);
+  await page.waitForSelector('#office-section');
+  assert((await page.textContent('#office-current')).includes(name), 'the liaison does not see the name');
+  assert(await page.locator('#office-name').count() === 0, 'the liaison is offered to set the name');
+  const r = await apiAs(page, 'POST', '/api/letters/office', { office: 'Інший штаб' });
+  assert(r.status === 403, `the liaison set the office's name: ${r.status}`);
+  // Taken away again by the admin, so that the other letters tests print no name.
+  await signOutIn(page, 'admin');
+  const off = await apiAs(page, 'POST', '/api/letters/office', { office: '' });
+  assert(off.status === 200 && off.body.office === null, 'the name was not taken away');
 });
 
 test('letters in the Ukrainian UI: write, preview, print, mark as sent, listed', async (page) => {

@@ -22,6 +22,13 @@ letters_db() {
 test_letters_acknowledgement_and_notice_of_return() {
 	letters_db
 	p letters office "Координаційний штаб"; expect_status 0
+	# audited; a name of two lines refused, the one set kept
+	[ "$(sql "SELECT count(*) FROM audit WHERE action = 'office_set' AND entity_uid = 'office_name'")" = 1 ] ||
+		fail "setting the office's name is not audited"
+	p letters office "$(printf 'Штаб\nдругий рядок')"; expect_status 1
+	expect_err "character 5 of the office's name is a line break"
+	p letters office; expect_status 0
+	expect_out "Координаційний штаб"
 	p letters render "$q" --kind acknowledgement; expect_status 0
 	expect_out "Координаційний штаб"
 	expect_out "вул. Садова 5, Полтава"

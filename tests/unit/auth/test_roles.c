@@ -11,19 +11,19 @@
  * decide, agreement_read, agreement_write, stage_read, aftercare_read,
  * remains_read, remains_write, dna_read, dna_write, sign, keys,
  * inquiry_read, inquiry_write, inquiry_contacts, antemortem_read,
- * antemortem_write, testimony_read, testimony_write. */
+ * antemortem_write, testimony_read, testimony_write, office. */
 static const struct {
 	role r;
 	const char *cells;
 } expected[] = {
-	{ROLE_ADMIN,          "yy....y.y..y.yyy.y..yy.yy.y."},
-	{ROLE_REGISTRAR,      "y.y.yyy..yyy.yy......y....yy"},
-	{ROLE_MEDICAL,        "yy.yy.y.......y............."},
-	{ROLE_NEGOTIATOR,     "y.....y..yyyyyy....y......y."},
-	{ROLE_IDENTIFICATION, "y.....y........yyyy.....y..."},
-	{ROLE_AUDITOR,        "yy...yyy.y.y.yyy.y...y....y."},
-	{ROLE_MEDIATOR,       ".............y.....y........"},
-	{ROLE_FAMILY_LIAISON, "y....................yyyyyyy"},
+	{ROLE_ADMIN,          "yy....y.y..y.yyy.y..yy.yy.y.y"},
+	{ROLE_REGISTRAR,      "y.y.yyy..yyy.yy......y....yy."},
+	{ROLE_MEDICAL,        "yy.yy.y.......y.............."},
+	{ROLE_NEGOTIATOR,     "y.....y..yyyyyy....y......y.."},
+	{ROLE_IDENTIFICATION, "y.....y........yyyy.....y...."},
+	{ROLE_AUDITOR,        "yy...yyy.y.y.yyy.y...y....y.."},
+	{ROLE_MEDIATOR,       ".............y.....y........."},
+	{ROLE_FAMILY_LIAISON, "y....................yyyyyyy."},
 };
 
 static void matrix_cell_by_cell(void **state)

@@ -357,6 +357,44 @@ static void test_a_task_of_another_person_is_not_closed(void **state)
 	assert_true(fx_scalar(f, "SELECT count(*) FROM family_task WHERE status = 'open'") == 1);
 }
 
+/* The letterhead's name: one line of at most 200 characters, refused
+ * otherwise with nothing written; set and taken away, each audited with
+ * the name before and after. */
+static void test_the_office_name_is_one_line_and_audited(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		const char *name, *code;
+	} bad[] = {{"Штаб\nдругий рядок", "letters.office_control"},
+	           {"Штаб\tтаб", "letters.office_control"},
+	           {"\xd0\x28", "letters.office_utf8"}};
+	for(size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		pl_err err = {0};
+		assert_int_equal(letter_office_set(f->r, bad[i].name, &err), PL_EINPUT);
+		assert_string_equal(err.code, bad[i].code);
+	}
+	char longer[LETTER_OFFICE_MAX * 2 + 3] = "";
+	for(int i = 0; i <= LETTER_OFFICE_MAX; i++)
+		strcat(longer, "ш"); /* 201 characters, 402 bytes */
+	pl_err err = {0};
+	assert_int_equal(letter_office_set(f->r, longer, &err), PL_EINPUT);
+	assert_string_equal(err.code, "letters.office_long");
+	longer[LETTER_OFFICE_MAX * 2] = '\0'; /* 200: taken */
+	assert_ok(letter_office_set(f->r, longer, &f->err), &f->err);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'office_set'") == 1);
+	const char *name = NULL;
+	assert_ok(letter_office_set(f->r, "Координаційний штаб", &f->err), &f->err);
+	assert_ok(letter_office_get(f->r, &f->a, &name, &f->err), &f->err);
+	assert_string_equal(name, "Координаційний штаб");
+	assert_ok(letter_office_set(f->r, "", &f->err), &f->err);
+	assert_ok(letter_office_get(f->r, &f->a, &name, &f->err), &f->err);
+	assert_null(name);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'office_set'") == 3);
+	assert_true(fx_scalar(f, "SELECT count(*) FROM audit WHERE action = 'office_set' AND before LIKE "
+	                         "'%Координаційний штаб%' AND after = '{\"office\":null}'") == 1);
+	fam_chain_intact(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -376,6 +414,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_a_sent_letter_keeps_its_text_and_closes_its_task, fixture_setup,
 		                                fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_task_of_another_person_is_not_closed, fixture_setup,
+		                                fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_the_office_name_is_one_line_and_audited, fixture_setup,
 		                                fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("family letters", tests, NULL, NULL);

@@ -5,7 +5,7 @@
 import { get, post, query } from '../api.js';
 import { h, clear, notice, table, field, announce } from '../dom.js';
 import { t, label, number } from '../i18n.js';
-import { personName } from './search.js';
+import { personLine, personFinder } from './search.js';
 
 const PURPOSES = ['tracing', 'dna_reference', 'share_icrc', 'share_other_party', 'court'];
 const FORMS = ['written', 'oral', 'online'];
@@ -53,9 +53,7 @@ function statusBadge(s) {
 }
 
 function soughtName(s) {
-  if (!s) return '—';
-  const n = personName(s);
-  return [n.main, s.birth_date ? ` · ${s.birth_date}` : ''].join('');
+  return s ? personLine(s) : '—';
 }
 
 function consentsText(list) {
@@ -142,26 +140,11 @@ function likelyBox(chosen, m) {
 }
 
 function searchBox(ctx, chosen) {
-  const q = input('iq-find', 'find', { type: 'search', size: 30, autocomplete: 'off', placeholder: t('families.find_hint') });
-  const results = h('ul', { class: 'results', id: 'iq-find-results' });
-  let timer = null;
-  let serial = 0;
-  q.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const mine = ++serial;
-      const text = q.value.trim();
-      if (text.length < 2) { results.replaceChildren(); return; }
-      const page = await get(`/api/persons${query({ q: text, limit: 5 })}`).catch(() => ({ persons: [] }));
-      if (mine !== serial) return;
-      results.replaceChildren(...(page.persons || []).map((p) => h('li', {},
-        h('button', { type: 'button', class: 'link-like pick', dataset: { id: p.id }, onclick: () => {
-          Object.assign(chosen, { person: p.id, name: soughtName(p), newPerson: false });
-          chosen.show();
-        } }, soughtName(p)), ' ', h('span', { class: 'mono small muted' }, p.id))));
-    }, 250);
-  });
-  return h('div', {}, field(t('families.find'), q, true), results);
+  const finder = personFinder({ id: 'iq-find', text: t('families.find'), hint: t('families.find_hint'), onPick: (p) => {
+    Object.assign(chosen, { person: p.id, name: soughtName(p), newPerson: false });
+    chosen.show();
+  } });
+  return finder.el;
 }
 
 function consentRows() {

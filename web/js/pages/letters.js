@@ -185,7 +185,8 @@ async function editor(ctx, kind, lang) {
       msg.append(notice('error', err.message));
     }
   };
-  const write = ctx.can('inquiry_write');
+  // The liaison edits the templates; so does the admin who sets the office up.
+  const write = ctx.can('inquiry_write') || ctx.can('office');
   return h('section', { class: 'group', id: 'tmpl-editor' },
     h('h2', {}, `${label('letter_kinds', kind)} · ${label('letter_languages', lang)}`),
     h('p', { class: 'muted small' }, tpl.custom ? t('letters.custom_by', { who: tpl.saved_by, when: (tpl.saved_at || '').slice(0, 10) }) : t('letters.default_text')),
@@ -203,6 +204,38 @@ async function editor(ctx, kind, lang) {
           v.body === null ? t('letters.back_to_default') : h('pre', { class: 'tmpl-old', lang, translate: 'no' }, v.body)]), { id: 'tmpl-history' })] : null);
 }
 
+// The office's name at the head of every letter: set by the admin, shown to
+// the liaison as it will be printed.
+async function officeForm(ctx) {
+  const { office } = await get('/api/letters/office');
+  const msg = h('div', { id: 'office-msg' });
+  const current = (name) => (name ? t('letters.office_current', { name }) : t('letters.office_none'));
+  const now = h('p', { class: 'muted small', id: 'office-current' }, current(office));
+  if (!ctx.can('office'))
+    return h('section', { class: 'group', id: 'office-section' }, h('h2', {}, t('letters.office_title')), now,
+      h('p', { class: 'muted small' }, t('letters.office_admin_only')));
+  const name = h('input', { id: 'office-name', name: 'office', size: 60, maxlength: 200, value: office || '',
+    'aria-describedby': 'office-current' });
+  const form = h('form', { class: 'group', id: 'office-section' }, h('h2', {}, t('letters.office_title')),
+    h('p', { class: 'muted small' }, t('letters.office_intro')), now,
+    field(t('letters.office_label'), name, true), msg,
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'office-save' }, t('letters.office_save'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    msg.replaceChildren();
+    try {
+      const r = await post('/api/letters/office', { office: name.value.trim() });
+      now.textContent = current(r.office);
+      name.value = r.office || '';
+      msg.append(notice('success', r.office ? t('letters.office_saved', { name: r.office }) : t('letters.office_removed')));
+    } catch (err) {
+      msg.append(notice('error', err.message));
+      name.focus();
+    }
+  });
+  return form;
+}
+
 async function templatesPage(ctx) {
   const kind = ctx.query.get('kind');
   const lang = ctx.query.get('lang');
@@ -214,7 +247,8 @@ async function templatesPage(ctx) {
   { class: 'templates', id: 'templates' });
   return h('section', { class: 'templates-page' }, h('h1', {}, t('letters.templates_title')),
     h('p', { class: 'muted' }, t('letters.templates_intro')),
-    kind && lang && KINDS.includes(kind) && LANGS.includes(lang) ? await editor(ctx, kind, lang) : null, rows);
+    kind && lang && KINDS.includes(kind) && LANGS.includes(lang) ? await editor(ctx, kind, lang) : null, rows,
+    await officeForm(ctx));
 }
 
 export async function render(ctx) {

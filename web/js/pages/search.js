@@ -1,6 +1,6 @@
 // The registry: search by name in any script and spelling, filter, page.
 import { get, query } from '../api.js';
-import { h, notice } from '../dom.js';
+import { h, notice, field as labelled } from '../dom.js';
 import { t, label, number } from '../i18n.js';
 
 const PAGE = 25;
@@ -19,6 +19,93 @@ function select(name, values, kind, current, anyLabel) {
 
 function field(name, text, control) {
   return h('div', { class: 'field' }, h('label', { for: control.id }, text), control);
+}
+
+// "Шевчук Олександр Миколайович · 1994-02-11": a person as a form that picks one shows them.
+export function personLine(p) {
+  return [personName(p).main, p.birth_date ? ` · ${p.birth_date}` : ''].join('');
+}
+
+const ID_LIKE = /^P[0-9A-Z]{4,16}$/;
+
+// A person of the registry found as one types, for a form that needs one
+// (an inquiry's sought person, a testimony's returnee): a name in any
+// script and spelling, or an id. The keyboard goes from the box down the
+// results with the arrows (Escape goes back), Enter or a click picks one;
+// each result is a button named by the person's name and birth date, and
+// how many were found (or why none) is said to screen readers.
+// onPick(person) gets the person as the search lists them.
+export function personFinder({ id, text, hint, onPick }) {
+  const box = h('input', { id, name: id, type: 'search', size: 30, autocomplete: 'off', placeholder: hint || null,
+    'aria-describedby': `${id}-said`, 'aria-controls': `${id}-results` });
+  const said = h('p', { class: 'muted small', id: `${id}-said`, 'aria-live': 'polite' }, t('pick.hint'));
+  const results = h('ul', { class: 'results', id: `${id}-results`, 'aria-label': text });
+  const buttons = () => [...results.querySelectorAll('button.pick')];
+  const show = (persons, typed) => {
+    said.textContent = persons.length ? t('pick.found', { n: number(persons.length), c: persons.length })
+      : t('pick.none', { text: typed });
+    results.replaceChildren(...persons.map((p) => h('li', {},
+      h('button', { type: 'button', class: 'link-like pick', dataset: { id: p.id }, onclick: () => onPick(p) },
+        personLine(p)), ' ', h('span', { class: 'mono small muted' }, p.id))));
+  };
+  let timer = null;
+  let serial = 0;
+  box.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const mine = ++serial;
+      const typed = box.value.trim();
+      if (typed.length < 2) {
+        results.replaceChildren();
+        said.textContent = t('pick.hint');
+        return;
+      }
+      try {
+        let persons;
+        if (ID_LIKE.test(typed.toUpperCase())) {
+          const one = await get(`/api/persons/${encodeURIComponent(typed.toUpperCase())}`).catch((e) => {
+            if (e.status === 404) return null;
+            throw e;
+          });
+          persons = one ? [one] : [];
+        } else {
+          persons = (await get(`/api/persons${query({ q: typed, limit: 5 })}`)).persons || [];
+        }
+        if (mine === serial) show(persons, typed);
+      } catch (err) {
+        if (mine !== serial) return;
+        results.replaceChildren();
+        said.textContent = t('pick.failed', { why: err.message });
+      }
+    }, 250);
+  });
+  // Enter in the box takes the first person found, never submits the form around it.
+  box.addEventListener('keydown', (e) => {
+    const first = buttons()[0];
+    if (e.key === 'ArrowDown' && first) {
+      e.preventDefault();
+      first.focus();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (first) first.click();
+    }
+  });
+  results.addEventListener('keydown', (e) => {
+    const all = buttons();
+    const i = all.indexOf(document.activeElement);
+    if (i < 0) return;
+    if (e.key === 'ArrowDown' && i < all.length - 1) all[i + 1].focus();
+    else if (e.key === 'ArrowUp') (i > 0 ? all[i - 1] : box).focus();
+    else if (e.key === 'Escape') box.focus();
+    else return;
+    e.preventDefault();
+  });
+  const reset = () => {
+    box.value = '';
+    results.replaceChildren();
+    said.textContent = t('pick.hint');
+  };
+  return { el: h('div', { class: 'finder' }, labelled(text, box, true), said, results), box, reset };
 }
 
 export async function render(ctx) {

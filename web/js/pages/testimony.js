@@ -1,11 +1,14 @@
 // Returnees' testimonies (docs/families.md, "Testimonies"): the intake (a
-// returnee, several sightings in one form), the review queue (each said
-// name beside the engine's candidates, accepted, rejected or not in the
-// registry), one testimony, and the proof-of-captivity report, printable.
-import { get, post, query } from '../api.js';
-import { h, notice, table, field, announce } from '../dom.js';
+// returnee found as one types, several sightings in one form), a file of
+// testimonies imported (all or nothing, each problem at its line and
+// column), the review queue (each said name beside the engine's
+// candidates, accepted, rejected or not in the registry), one testimony,
+// and the proof-of-captivity report, printable.
+import { get, post, query, uploadFile } from '../api.js';
+import { h, clear, notice, table, field, announce, onFileSubmit } from '../dom.js';
 import { t, label, message, number } from '../i18n.js';
-import { personName } from './search.js';
+import { personName, personLine, personFinder } from './search.js';
+import { refused } from './import.js';
 
 const SIGHTING = ['surname', 'given_names', 'patronymic', 'nickname', 'rank', 'unit', 'place', 'date', 'condition', 'note'];
 const CONDITIONS = ['unknown', 'alive', 'wounded', 'ill', 'dead'];
@@ -21,10 +24,7 @@ function seen(s) {
   return t('testimony.seen_line', { place: s.place || '?', date: s.date || '?', condition: label('conditions', s.condition) });
 }
 
-function who(p) {
-  const n = personName(p);
-  return [n.main, p.birth_date ? ` · ${p.birth_date}` : ''].join('');
-}
+const who = personLine;
 
 // ---- the intake ------------------------------------------------------------
 
@@ -38,14 +38,39 @@ function sightingRow(i) {
     SIGHTING.map((name) => field(t(`testimony.f_${name}`), input(name), name === 'note')));
 }
 
-function intake(ctx) {
+// The returnee: found by name (any script) or id as one types; the one
+// chosen shown with their birth date and id, until another is chosen.
+function returneePicker(chosen, next, msg) {
+  const shown = h('div', { id: 'ts-returnee-box', 'aria-live': 'polite' });
+  const finder = personFinder({ id: 'ts-returnee-find', text: t('testimony.returnee_find'), hint: t('testimony.returnee_hint'),
+    onPick: (p) => pick(p) });
+  function pick(p) {
+    chosen.person = p;
+    msg.replaceChildren();
+    finder.reset();
+    finder.el.hidden = true;
+    shown.replaceChildren(h('p', { class: 'notice success', id: 'ts-returnee-chosen', 'data-id': p.id },
+      t('testimony.returnee_chosen', { name: personName(p).main, born: p.birth_date || t('testimony.born_unknown'), id: p.id }), ' ',
+      h('button', { type: 'button', class: 'link-like', id: 'ts-returnee-change', onclick: () => {
+        chosen.person = null;
+        shown.replaceChildren();
+        finder.el.hidden = false;
+        finder.box.focus();
+      } }, t('testimony.returnee_change'))));
+    next.focus();
+  }
+  return { el: h('div', { class: 'returnee' }, finder.el, shown), pick, focus: () => finder.box.focus() };
+}
+
+async function intake(ctx) {
   const msg = h('div', { id: 'ts-msg' });
   const rows = h('div', { id: 'ts-sightings' }, sightingRow(0));
   const inp = (id, extra) => h('input', { id, name: id, ...(extra || {}) });
-  const returnee = inp('ts-returnee', { size: 20, placeholder: 'P…' });
+  const chosen = { person: null };
   const takenOn = inp('ts-taken_on', { size: 10, placeholder: 'YYYY-MM-DD' });
   const takenBy = inp('ts-taken_by', { size: 20 });
   const takenAt = inp('ts-taken_at', { size: 20 });
+  const returnee = returneePicker(chosen, takenOn, msg);
   const add = h('button', { type: 'button', id: 'ts-add', onclick: () => rows.append(sightingRow(rows.children.length)) },
     t('testimony.add_sighting'));
   const form = h('form', { id: 'testimony-intake', class: 'intake', onsubmit: async (e) => {
@@ -59,7 +84,12 @@ function intake(ctx) {
       }
       return o;
     }).filter((o) => Object.keys(o).length);
-    const body = { returnee: returnee.value.trim(), taken_on: takenOn.value.trim(), sightings };
+    if (!chosen.person) {
+      msg.append(notice('error', t('testimony.returnee_needed')));
+      returnee.focus();
+      return;
+    }
+    const body = { returnee: chosen.person.id, taken_on: takenOn.value.trim(), sightings };
     if (takenBy.value.trim()) body.taken_by = takenBy.value.trim();
     if (takenAt.value.trim()) body.taken_at = takenAt.value.trim();
     try {
@@ -68,14 +98,67 @@ function intake(ctx) {
       ctx.navigate(`/testimonies/${r.id}`);
     } catch (err) {
       msg.append(notice('error', err.message));
+      if (err.field === 'returnee') returnee.focus();
     }
   } },
   h('p', { class: 'muted' }, t('testimony.intake_intro')),
-  field(t('testimony.returnee'), returnee), field(t('testimony.taken_on'), takenOn),
+  returnee.el, field(t('testimony.taken_on'), takenOn),
   field(t('testimony.taken_by'), takenBy), field(t('testimony.taken_at'), takenAt),
   rows, h('div', { class: 'actions' }, add,
     h('button', { type: 'submit', class: 'primary', id: 'ts-submit' }, t('testimony.submit'))), msg);
+  // From a person's page: the returnee already chosen.
+  const pre = ctx.query.get('returnee');
+  if (pre) {
+    const p = await get(`/api/persons/${encodeURIComponent(pre)}`).catch(() => null);
+    if (p) returnee.pick(p);
+    else msg.append(notice('error', t('testimony.returnee_unknown', { id: pre })));
+  }
   return h('section', { class: 'testimony-page' }, h('h1', {}, t('testimony.new_title')), form);
+}
+
+// ---- a file of testimonies ----------------------------------------------------
+
+// What an import did: the counts, then each testimony of the file with a
+// link to it (its sightings, their candidates, the decisions to make).
+function imported(r) {
+  const keys = ['rows', 'created', 'skipped', 'sightings', 'with_candidates'];
+  return h('div', { id: 'ts-import-done' },
+    notice('success', t(r.created ? 'testimony.import_done' : 'testimony.import_nothing_new')),
+    h('dl', { class: 'report', id: 'ts-import-report' },
+      keys.map((k) => [h('dt', {}, t(`testimony.import_${k}`)), h('dd', { 'data-key': k }, number(r[k]))])),
+    table([t('testimony.import_ref'), t('testimony.id'), t('testimony.sightings'), t('testimony.import_with'), ''],
+      r.testimonies.map((x) => [x.ref, h('a', { href: `/testimonies/${x.id}`, class: 'mono' }, x.id),
+        x.skipped ? '—' : number(x.sightings), x.skipped ? '—' : number(x.with_candidates),
+        x.skipped ? t('testimony.import_was_there') : t('testimony.import_new')]),
+      { id: 'ts-import-list' }, (i) => ({ 'data-ref': r.testimonies[i].ref, 'data-skipped': String(r.testimonies[i].skipped) })),
+    r.created ? h('p', {}, h('a', { href: '/testimonies/review', class: 'btn', id: 'ts-import-review' }, t('testimony.import_to_review'))) : null);
+}
+
+// The file's columns (src/family/testimony_import.c).
+const IMPORT_COLUMNS = ['ref', 'returnee', 'taken_on', 'taken_by', 'taken_at', 'testimony_note'].concat(SIGHTING);
+
+function importForm() {
+  const file = h('input', { type: 'file', id: 'ts-file', name: 'file', accept: '.csv,text/csv', required: true,
+    'aria-describedby': 'ts-import-intro' });
+  const out = h('div', { class: 'out', id: 'ts-import-out' });
+  const button = h('button', { type: 'submit', class: 'primary', id: 'ts-import-submit' }, t('testimony.import_submit'));
+  const form = h('form', { class: 'card import', id: 'ts-import' },
+    h('h2', {}, t('testimony.import_title')),
+    h('div', { class: 'muted small', id: 'ts-import-intro' }, h('p', {}, t('testimony.import_intro')),
+      h('p', {}, h('code', { translate: 'no' }, IMPORT_COLUMNS.join(', '))), h('p', {}, t('testimony.import_rules'))),
+    h('div', { class: 'row' }, field(t('testimony.import_file'), file, true)),
+    h('div', { class: 'actions' }, button), out);
+  onFileSubmit(form, file, button, async () => {
+    clear(out);
+    try {
+      const r = await uploadFile('/api/testimonies/import', file);
+      out.append(imported(r));
+      announce(t(r.created ? 'testimony.import_done' : 'testimony.import_nothing_new'));
+    } catch (err) {
+      out.append(refused(err, 'ts-import-problems'));
+    }
+  });
+  return form;
 }
 
 // ---- a sighting beside its candidates ---------------------------------------
@@ -105,12 +188,27 @@ function decide(ctx, s) {
         id: `accept-${s.id}-${c.id}`, onclick: () => accept(c.id) }, t('testimony.accept')) : null]),
     { class: 'candidates' })
     : notice('info', t('testimony.no_candidates', { why: message(s.why_none, {}) || '' }));
-  const other = h('input', { id: `other-${s.id}`, size: 20, placeholder: 'P…' });
+  // Someone the engine did not propose: found as one types, then accepted.
+  let other = null;
+  const otherShown = h('p', { class: 'small', id: `other-chosen-${s.id}`, 'aria-live': 'polite' });
+  const finder = personFinder({ id: `other-${s.id}`, text: t('testimony.other_person'), hint: t('testimony.returnee_hint'),
+    onPick: (p) => {
+      other = p;
+      finder.reset();
+      otherShown.textContent = t('testimony.other_chosen', { name: personLine(p), id: p.id });
+      document.getElementById(`accept-other-${s.id}`).focus();
+    } });
+  const acceptOther = () => {
+    if (other) return accept(other.id);
+    msg.replaceChildren(notice('error', t('testimony.other_needed')));
+    finder.box.focus();
+    return null;
+  };
   const controls = ctx.can('testimony_write') ? h('div', { class: 'decide' },
     field(t('testimony.confidence'), conf), field(t('testimony.note'), note, true),
-    field(t('testimony.other_person'), other),
+    finder.el, otherShown,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', id: `accept-other-${s.id}`, onclick: () => accept(other.value.trim()) }, t('testimony.accept_other')),
+      h('button', { type: 'button', id: `accept-other-${s.id}`, onclick: acceptOther }, t('testimony.accept_other')),
       h('button', { type: 'button', id: `reject-${s.id}`, onclick: () => send('reject', { note: note.value.trim() }) }, t('testimony.reject')),
       h('button', { type: 'button', id: `absent-${s.id}`, onclick: () => send('reject', { not_in_registry: true, note: note.value.trim() || undefined }) },
         t('testimony.not_in_registry'))), msg) : null;
@@ -161,7 +259,8 @@ async function list(ctx) {
     page.rows.length ? table([t('testimony.id'), t('testimony.taken_on'), t('testimony.returnee'), t('testimony.sightings'), t('testimony.open')],
       page.rows.map((r) => [h('a', { href: `/testimonies/${r.id}`, class: 'mono' }, r.id), r.taken_on, who(r.returnee),
         number(r.sightings_count), number(r.in_review)]), { id: 'testimonies' })
-      : notice('info', t('testimony.none')));
+      : notice('info', t('testimony.none')),
+    ctx.can('testimony_write') ? importForm() : null);
 }
 
 // ---- the proof-of-captivity report --------------------------------------------
