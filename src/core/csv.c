@@ -1,11 +1,14 @@
 #include "core/csv.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
 
 enum { CHUNK = 64 * 1024 };
+
+typedef struct csv_ahead csv_ahead;
 
 struct csv_reader {
 	FILE *f;
@@ -20,7 +23,10 @@ struct csv_reader {
 	size_t starts[CSV_FIELDS_MAX];
 	size_t lens[CSV_FIELDS_MAX];
 	const char *ptrs[CSV_FIELDS_MAX];
+	csv_ahead *ahead;   /* records parsed on another thread (csv_read_ahead) */
 };
+
+static void ahead_stop(csv_reader *r);
 
 pl_rc csv_reader_open(csv_reader **out, FILE *f, const char *name, pl_err *err)
 {
@@ -38,14 +44,17 @@ pl_rc csv_reader_open(csv_reader **out, FILE *f, const char *name, pl_err *err)
 void csv_reader_close(csv_reader *r)
 {
 	if(r) {
+		ahead_stop(r);
 		buf_free(&r->data);
 		free(r);
 	}
 }
 
+static uint64_t ahead_bytes_read(const csv_reader *r);
+
 uint64_t csv_bytes_read(const csv_reader *r)
 {
-	return r->consumed;
+	return r->ahead ? ahead_bytes_read(r) : r->consumed;
 }
 
 /* Make sure unread input is buffered; false at the end of input. */
@@ -181,7 +190,7 @@ static pl_rc read_quoted(csv_reader *r, size_t nf, long line, pl_err *err, int *
 	}
 }
 
-pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
+static pl_rc read_record(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 {
 	pl_rc rc;
 	if(!r->started) {
@@ -247,6 +256,231 @@ pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 	rec->line = line;
 	rec->number = ++r->records;
 	return PL_OK;
+}
+
+/* ---- reading ahead on another thread -------------------------------------- */
+
+/* The records of a batch: their fields back to back in text, each
+ * NUL-terminated, and where each record's fields start in ptrs and lens.
+ * A batch ends with the reader's answer after its records when that was
+ * the end of input or a refusal (end). */
+enum { AHEAD_RECORDS = 1024, AHEAD_BATCHES = 3 };
+/* A batch ends after this many bytes of fields too: 1,024 records of up to
+ * 1 MiB each would pass a buffer's cap (64 MiB). */
+#define AHEAD_BYTES ((size_t)4 << 20)
+
+typedef struct ahead_rec {
+	long line, number;
+	uint64_t consumed;  /* csv_bytes_read after this record */
+	size_t first, nfields;
+} ahead_rec;
+
+typedef struct ahead_batch {
+	buf text;
+	size_t *offs, *lens;
+	const char **ptrs;
+	size_t nfields, capfields;
+	ahead_rec rec[AHEAD_RECORDS];
+	size_t nrec;
+	bool end;           /* the reader's last answer: rc, err (eof when PL_OK) */
+	pl_rc rc;
+	uint64_t consumed;  /* csv_bytes_read at the end */
+	pl_err err;
+} ahead_batch;
+
+/* The batches are filled and read in turn: the thread fills the one after
+ * those ready (ready counts the one being read too), the caller reads the
+ * one at `next`. */
+struct csv_ahead {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	int ready, next;
+	size_t pos;            /* the next record of batch `next` */
+	bool reading;          /* the caller holds batch `next` */
+	bool stop;
+	uint64_t consumed;     /* csv_bytes_read of the last record handed over */
+	ahead_batch batch[AHEAD_BATCHES];
+};
+
+/* Copy the record just read into b; false when memory runs out. */
+static bool batch_add(ahead_batch *b, const csv_record *rec, uint64_t consumed)
+{
+	if(b->nfields + rec->nfields > b->capfields) {
+		size_t cap = b->capfields ? b->capfields : 4096;
+		while(cap < b->nfields + rec->nfields)
+			cap *= 2;
+		size_t *offs = realloc(b->offs, cap * sizeof(*offs));
+		if(offs)
+			b->offs = offs;
+		size_t *lens = realloc(b->lens, cap * sizeof(*lens));
+		if(lens)
+			b->lens = lens;
+		const char **ptrs = realloc(b->ptrs, cap * sizeof(*ptrs));
+		if(ptrs)
+			b->ptrs = ptrs;
+		if(!offs || !lens || !ptrs)
+			return false;
+		b->capfields = cap;
+	}
+	b->rec[b->nrec++] = (ahead_rec){rec->line, rec->number, consumed, b->nfields, rec->nfields};
+	for(size_t i = 0; i < rec->nfields; i++) {
+		b->offs[b->nfields] = b->text.len;
+		b->lens[b->nfields++] = rec->lens[i];
+		if(buf_add(&b->text, rec->fields[i], rec->lens[i] + 1)) /* with its NUL */
+			return false;
+	}
+	return true;
+}
+
+/* Fill b with the next records, up to the end of input or a refusal. */
+static void batch_fill(csv_reader *r, ahead_batch *b)
+{
+	buf_reset(&b->text);
+	b->nrec = b->nfields = 0;
+	b->end = false;
+	while(b->nrec < AHEAD_RECORDS && b->text.len < AHEAD_BYTES) {
+		csv_record rec;
+		bool eof;
+		pl_rc rc = read_record(r, &rec, &eof, &b->err);
+		if(!rc && !eof && !batch_add(b, &rec, r->consumed)) {
+			rc = pl_nomem(&b->err);
+			b->nrec = b->nfields = 0; /* their text went with the buffer that failed */
+		}
+		if(rc || eof) {
+			b->end = true;
+			b->rc = rc;
+			b->consumed = r->consumed;
+			break;
+		}
+	}
+	/* Pointers only now: text moved while it grew. */
+	for(size_t i = 0; i < b->nfields; i++)
+		b->ptrs[i] = buf_str(&b->text) + b->offs[i];
+}
+
+static void *ahead_run(void *arg)
+{
+	csv_reader *r = arg;
+	csv_ahead *a = r->ahead;
+	for(int fill = 0;; fill = (fill + 1) % AHEAD_BATCHES) {
+		pthread_mutex_lock(&a->lock);
+		while(a->ready == AHEAD_BATCHES && !a->stop)
+			pthread_cond_wait(&a->changed, &a->lock);
+		bool stop = a->stop;
+		pthread_mutex_unlock(&a->lock);
+		if(stop)
+			break;
+		batch_fill(r, &a->batch[fill]); /* free: neither ready nor being read */
+		pthread_mutex_lock(&a->lock);
+		a->ready++;
+		pthread_cond_signal(&a->changed);
+		pthread_mutex_unlock(&a->lock);
+		if(a->batch[fill].end)
+			break;
+	}
+	return NULL;
+}
+
+static void ahead_free(csv_ahead *a)
+{
+	for(int i = 0; i < AHEAD_BATCHES; i++) {
+		ahead_batch *b = &a->batch[i];
+		buf_free(&b->text);
+		free(b->offs);
+		free(b->lens);
+		free(b->ptrs);
+	}
+	pthread_mutex_destroy(&a->lock);
+	pthread_cond_destroy(&a->changed);
+	free(a);
+}
+
+/* The thread told to stop (a caller may stop reading before the end) and
+ * waited for. */
+static void ahead_stop(csv_reader *r)
+{
+	csv_ahead *a = r->ahead;
+	if(!a)
+		return;
+	pthread_mutex_lock(&a->lock);
+	a->stop = true;
+	pthread_cond_signal(&a->changed);
+	pthread_mutex_unlock(&a->lock);
+	pthread_join(a->thread, NULL);
+	ahead_free(a);
+	r->ahead = NULL;
+}
+
+static uint64_t ahead_bytes_read(const csv_reader *r)
+{
+	return r->ahead->consumed;
+}
+
+/* The next record of the batches the thread filled: a batch read to its
+ * end goes back to the thread, and the next is waited for. */
+static pl_rc ahead_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
+{
+	csv_ahead *a = r->ahead;
+	ahead_batch *b = &a->batch[a->next];
+	if(a->reading && a->pos == b->nrec && !b->end) {
+		pthread_mutex_lock(&a->lock);
+		a->ready--;
+		pthread_cond_signal(&a->changed);
+		pthread_mutex_unlock(&a->lock);
+		a->next = (a->next + 1) % AHEAD_BATCHES;
+		a->reading = false;
+	}
+	if(!a->reading) {
+		pthread_mutex_lock(&a->lock);
+		while(!a->ready)
+			pthread_cond_wait(&a->changed, &a->lock);
+		pthread_mutex_unlock(&a->lock);
+		a->reading = true;
+		a->pos = 0;
+		b = &a->batch[a->next];
+	}
+	if(a->pos < b->nrec) {
+		const ahead_rec *ar = &b->rec[a->pos++];
+		rec->nfields = ar->nfields;
+		rec->fields = b->ptrs + ar->first;
+		rec->lens = b->lens + ar->first;
+		rec->line = ar->line;
+		rec->number = ar->number;
+		a->consumed = ar->consumed;
+		*eof = false;
+		return PL_OK;
+	}
+	a->consumed = b->consumed;
+	*eof = b->rc == PL_OK;
+	if(b->rc)
+		*err = b->err;
+	return b->rc;
+}
+
+pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
+{
+	return r->ahead ? ahead_read(r, rec, eof, err) : read_record(r, rec, eof, err);
+}
+
+bool csv_read_ahead(csv_reader *r)
+{
+	if(r->ahead)
+		return true;
+	csv_ahead *a = calloc(1, sizeof(*a));
+	if(!a)
+		return false;
+	for(int i = 0; i < AHEAD_BATCHES; i++)
+		buf_init(&a->batch[i].text, 0);
+	pthread_mutex_init(&a->lock, NULL);
+	pthread_cond_init(&a->changed, NULL);
+	a->consumed = r->consumed;
+	r->ahead = a;
+	if(!pthread_create(&a->thread, NULL, ahead_run, r))
+		return true;
+	r->ahead = NULL;
+	ahead_free(a);
+	return false;
 }
 
 static bool needs_quotes(const char *s)

@@ -36,7 +36,15 @@ pl_rc csv_reader_open(csv_reader **out, FILE *f, const char *name, pl_err *err);
 void csv_reader_close(csv_reader *r);
 /* Next record; *eof set (and PL_OK returned) when there are no more. */
 pl_rc csv_read(csv_reader *r, csv_record *rec, bool *eof, pl_err *err);
-/* Bytes consumed from the stream, for progress. */
+/* From now on read ahead on another thread: records are parsed there in
+ * batches while the caller works on those before, on the second core;
+ * csv_read returns the same records, refusals and end as it would have.
+ * The stream belongs to that thread until csv_reader_close, which stops
+ * it (a caller may stop before the end). false: no thread, csv_read goes
+ * on reading here. Records stay valid until the next csv_read, as ever. */
+bool csv_read_ahead(csv_reader *r);
+/* Bytes consumed from the stream, for progress (read ahead: up to the end
+ * of the record csv_read returned last). */
 uint64_t csv_bytes_read(const csv_reader *r);
 
 /* Append one record to out: fields quoted where RFC 4180 needs it, or where

@@ -49,6 +49,7 @@ typedef struct importer {
 		buf audit;                  /* their events' audit entry (event_last.audit) */
 	} last;
 	event_ids ids;                /* a bulk load of events: their ids, the index dropped */
+	event_ids persons;            /* and the persons' ids by uid, read once */
 	/* The latest event date of the person an event row's lookup found, read
 	 * with it: a statement a person less than asking for it afterwards. */
 	struct {
@@ -128,6 +129,12 @@ pl_rc event_ids_add(event_ids *m, const char *uid, int64_t id);
  * repeated id fails it: PL_ECONFLICT event.exists, with the id. */
 pl_rc event_ids_restore(registry *r, event_ids *m, pl_err *err);
 void event_ids_free(event_ids *m);
+/* The persons there, by uid, into m (made for `expect` of them): for a
+ * bulk load of events, which looks a person up per run of their rows. */
+pl_rc person_ids_load(registry *r, event_ids *m, size_t expect, pl_err *err);
+/* The rowids of m whose ids hash as uid does, one a call (*pos starts at
+ * SIZE_MAX), then 0: each must still be confirmed by its row. */
+int64_t event_ids_candidate(const event_ids *m, const char *uid, size_t *pos);
 
 /* ---- import_read.c: the formats ----------------------------------------- */
 

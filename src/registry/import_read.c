@@ -60,6 +60,9 @@ pl_rc import_read_csv(importer *im, FILE *f)
 		goto done;
 	if(im->pb.failed)
 		goto done; /* a bad header: the rows cannot be read right */
+	/* The rows are parsed on the second core while the ones before go in
+	 * (issue 14); without a thread to spare, here. */
+	csv_read_ahead(cr);
 
 	for(;;) {
 		arena_reset(&im->row);

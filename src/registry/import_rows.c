@@ -229,6 +229,21 @@ static pl_rc load_brief(importer *im, const char *uid, int64_t id, person *p, bo
 	return arena_oom(&im->row) ? PL_ENOMEM : PL_OK;
 }
 
+/* load_brief by uid through the persons' ids in memory (a bulk load of
+ * events), each candidate confirmed by its row's uid; by the index when
+ * none is theirs (a person this import made, or none). */
+static pl_rc load_brief_uid(importer *im, const char *uid, person *p, bool *found, pl_err *e)
+{
+	size_t pos = SIZE_MAX;
+	int64_t id;
+	while((id = event_ids_candidate(&im->persons, uid, &pos))) {
+		pl_rc rc = load_brief(im, NULL, id, p, found, e);
+		if(rc || (*found && !strcmp(p->uid, uid)))
+			return rc;
+	}
+	return load_brief(im, uid, 0, p, found, e);
+}
+
 /* Find the stored person a record speaks of: by id, then by external ids,
  * which must all agree. *found false: a new person. brief: only what
  * load_brief reads (an event's person). */
@@ -240,7 +255,7 @@ static pl_rc resolve(importer *im, const record *rec, const char *uid, bool brie
 	bool loaded = false; /* p holds the person `id` names */
 	*found = false;
 	if(uid && brief) {
-		pl_rc rc = load_brief(im, uid, 0, p, &loaded, e);
+		pl_rc rc = load_brief_uid(im, uid, p, &loaded, e);
 		if(rc)
 			return rc;
 		id = loaded ? p->id : 0;

@@ -125,9 +125,12 @@ bool registry_uid_valid(char prefix, const char *s)
 {
 	if(strlen(s) != UID_LEN || s[0] != prefix)
 		return false;
-	for(int i = 1; i < UID_LEN; i++)
-		if(!strchr(base32, s[i]))
+	for(int i = 1; i < UID_LEN; i++) { /* base32 without strchr: 1.4% of an events import */
+		char c = s[i];
+		if(!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'L' && c != 'O' &&
+		                                 c != 'U')))
 			return false;
+	}
 	return true;
 }
 

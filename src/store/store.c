@@ -334,6 +334,15 @@ bool store_bulk_begin(store *st)
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = -%d", BULK_CACHE_KIB);
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL); /* a smaller cache only costs time */
+	/* Temporary files on disk, not in memory, for the indexes a bulk load
+	 * builds at its end: with temporary storage in memory SQLite's sorter
+	 * never sorts in pieces (whatever the cache size) and allocates each
+	 * row on its own, so millions of rows were one list sorted mostly in
+	 * cache misses. With files it sorts pieces the size of the page cache
+	 * in one block each and merges them: the events' index by type and date
+	 * of a million persons took 5.0 s of CPU instead of 10.2 (issue 14).
+	 * Set here, outside any transaction: SQLite may refuse inside one. */
+	sqlite3_exec(st->db, "PRAGMA temp_store = FILE", NULL, NULL, NULL); /* memory only costs time */
 	st->bulk = true;
 	return true;
 }
@@ -351,6 +360,7 @@ void store_bulk_end(store *st)
 	if(st->depth)
 		return;
 	journal_mode(st, "wal");
+	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	char sql[64];
 	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %d", st->cache_kib ? st->cache_kib : -65536);
 	sqlite3_exec(st->db, sql, NULL, NULL, NULL);

@@ -136,7 +136,9 @@ void store_write_wait(store *st, int seconds);
  * twice (to the log, then to the file at the checkpoint), the rollback
  * journal once, and is just as safe. Outside any transaction; returns
  * whether the switch happened (it does not while others have the file
- * open). store_bulk_end goes back to WAL. */
+ * open). Meanwhile SQLite's temporary files are files, not memory, so that
+ * the indexes built at the end sort in pieces (store.c says why).
+ * store_bulk_end goes back to WAL and temporary storage in memory. */
 bool store_bulk_begin(store *st);
 void store_bulk_end(store *st);
 /* Inside a bulk load (between the two): for what a module may build once

@@ -9,15 +9,17 @@
 #include "core/rng.h"
 #include "core/utf8.h"
 
-/* Read every record of data[0..n) as "LINE:[field][field]\n" lines into out.
- * On failure returns the code with err filled and out holding the records
- * read before it. */
-static pl_rc parse(const void *data, size_t n, buf *out, pl_err *err)
+/* Read every record of data[0..n) as "LINE:[field][field]\n" lines into out,
+ * here or read ahead on another thread (csv_read_ahead). On failure returns
+ * the code with err filled and out holding the records read before it. */
+static pl_rc parse_as(const void *data, size_t n, buf *out, pl_err *err, bool ahead)
 {
 	FILE *f = fmemopen((void *)data, n, "r");
 	assert_non_null(f);
 	csv_reader *r;
 	assert_ok(csv_reader_open(&r, f, "t.csv", err), err);
+	if(ahead)
+		assert_true(csv_read_ahead(r));
 	pl_rc rc;
 	long number = 0;
 	for(;;) {
@@ -38,6 +40,24 @@ static pl_rc parse(const void *data, size_t n, buf *out, pl_err *err)
 		assert_int_equal(csv_bytes_read(r), n);
 	csv_reader_close(r);
 	fclose(f);
+	return rc;
+}
+
+/* parse_as both ways: read ahead, the same records, refusal and message. */
+static pl_rc parse(const void *data, size_t n, buf *out, pl_err *err)
+{
+	buf ahead;
+	pl_err aerr = {0};
+	buf_init(&ahead, 0);
+	pl_rc arc = parse_as(data, n, &ahead, &aerr, true);
+	size_t before = out->len;
+	pl_rc rc = parse_as(data, n, out, err, false);
+	assert_int_equal(arc, rc);
+	assert_int_equal(ahead.len, out->len - before);
+	assert_memory_equal(buf_str(&ahead), buf_str(out) + before, ahead.len);
+	if(rc)
+		assert_string_equal(aerr.msg, err->msg);
+	buf_free(&ahead);
 	return rc;
 }
 
@@ -616,6 +636,87 @@ static void test_csv_format_then_read_gives_same_fields(void **state)
 	buf_free(&out);
 }
 
+/* Read ahead, records go over in batches of 1,024: 5,000 records read the
+ * same as without (parse compares), a refusal at record 3,000 says its line
+ * after the records before it, and a caller that stops after ten records
+ * stops the thread (nothing left running or allocated). */
+static void test_csv_read_ahead_across_batches_refusal_and_early_stop(void **state)
+{
+	(void)state;
+	buf in, out;
+	buf_init(&in, 0);
+	buf_init(&out, 0);
+	for(int i = 1; i <= 5000; i++)
+		assert_int_equal(buf_printf(&in, i == 3000 ? "x%d,a\"b\n" : "x%d,\"y\ny\"\n", i), PL_OK);
+	pl_err err = {0};
+	assert_int_equal(parse(in.ptr, in.len, &out, &err), PL_EINPUT);
+	assert_contains(err.msg, "t.csv:5999: field 2");
+	assert_contains(buf_str(&out), "5997:[x2999][y\ny]\n");
+	assert_null(strstr(buf_str(&out), "[x3000]"));
+
+	FILE *f = fmemopen(in.ptr, in.len, "r");
+	assert_non_null(f);
+	csv_reader *r;
+	assert_ok(csv_reader_open(&r, f, "t.csv", &err), &err);
+	assert_true(csv_read_ahead(r));
+	csv_record rec;
+	bool eof = true;
+	for(int i = 0; i < 10; i++)
+		assert_ok(csv_read(r, &rec, &eof, &err), &err);
+	assert_false(eof);
+	assert_string_equal(rec.fields[0], "x10");
+	assert_int_equal(rec.line, 19);
+	assert_true(csv_bytes_read(r) > 0 && csv_bytes_read(r) < in.len);
+	csv_reader_close(r);
+	fclose(f);
+	buf_free(&in);
+	buf_free(&out);
+}
+
+/* Read ahead, records of about 1 MB each (16 fields of 62,000 bytes): 70
+ * of them (69 MB, more than a buffer's cap of 64 MiB) come through whole,
+ * the batches cut by size. */
+static void test_csv_read_ahead_of_large_records(void **state)
+{
+	(void)state;
+	enum { N = 70, FIELDS = 16, LEN = 62000, REC = FIELDS * (LEN + 1) };
+	size_t size = (size_t)N * REC;
+	char *in = malloc(size);
+	assert_non_null(in);
+	for(int i = 0; i < N; i++)
+		for(int j = 0; j < FIELDS; j++) {
+			char *field = in + (size_t)i * REC + (size_t)j * (LEN + 1);
+			memset(field, 'a' + (i + j) % 26, LEN);
+			field[LEN] = j + 1 < FIELDS ? ',' : '\n';
+		}
+	FILE *f = fmemopen(in, size, "r");
+	assert_non_null(f);
+	csv_reader *r;
+	pl_err err = {0};
+	assert_ok(csv_reader_open(&r, f, "t.csv", &err), &err);
+	assert_true(csv_read_ahead(r));
+	int n = 0;
+	for(;;) {
+		csv_record rec;
+		bool eof;
+		assert_ok(csv_read(r, &rec, &eof, &err), &err);
+		if(eof)
+			break;
+		assert_int_equal(rec.nfields, FIELDS);
+		for(int j = 0; j < FIELDS; j++) {
+			assert_int_equal(rec.lens[j], LEN);
+			assert_int_equal(rec.fields[j][0], 'a' + (n + j) % 26);
+			assert_int_equal(rec.fields[j][LEN - 1], 'a' + (n + j) % 26);
+		}
+		assert_int_equal(rec.line, ++n);
+	}
+	assert_int_equal(n, N);
+	assert_int_equal(csv_bytes_read(r), size);
+	csv_reader_close(r);
+	fclose(f);
+	free(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -635,6 +736,8 @@ int main(void)
 		cmocka_unit_test(test_csv_cyrillic_text),
 		cmocka_unit_test(test_csv_spaces_are_kept),
 		cmocka_unit_test(test_csv_records_across_read_chunks),
+		cmocka_unit_test(test_csv_read_ahead_across_batches_refusal_and_early_stop),
+		cmocka_unit_test(test_csv_read_ahead_of_large_records),
 		cmocka_unit_test(test_csv_reader_does_not_close_the_file),
 		cmocka_unit_test(test_csv_quote_inside_unquoted_field_reports_line_and_field),
 		cmocka_unit_test(test_csv_text_after_closing_quote_reports_line_and_field),

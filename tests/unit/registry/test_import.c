@@ -742,6 +742,21 @@ static const char *events_of_50(fixture *f, const char *name, int from, int n, i
 	return file;
 }
 
+/* The 50 persons H0..H49 (ext.hq), imported from p (of size n). */
+static void persons_of_50(fixture *f, char *p, size_t n)
+{
+	tu_path(p, n, f->dir, "p.csv");
+	FILE *out = fopen(p, "wb");
+	assert_non_null(out);
+	fputs("surname,ext.hq\n", out);
+	for(int i = 0; i < 50; i++)
+		fprintf(out, "Особа,H%d\n", i);
+	fclose(out);
+	import_report rep;
+	assert_ok(import1(f, p, &rep), &f->err);
+	import_report_free(&rep);
+}
+
 static void test_a_bulk_load_of_events_checks_their_ids_in_memory(void **state)
 {
 	/* A large events file loads without the index of event ids, which is
@@ -751,14 +766,7 @@ static void test_a_bulk_load_of_events_checks_their_ids_in_memory(void **state)
 	fixture *f = *state;
 	import_report rep;
 	char p[4096];
-	tu_path(p, sizeof(p), f->dir, "p.csv");
-	FILE *out = fopen(p, "wb");
-	fputs("surname,ext.hq\n", out);
-	for(int i = 0; i < 50; i++)
-		fprintf(out, "Особа,H%d\n", i);
-	fclose(out);
-	assert_ok(import1(f, p, &rep), &f->err);
-	import_report_free(&rep);
+	persons_of_50(f, p, sizeof(p));
 	long long indexes = index_count(f);
 	traced t = {"DROP INDEX event_uid", 0};
 	sqlite3_trace_v2(store_db(f->r), SQLITE_TRACE_STMT, trace_stmt, &t);
@@ -807,6 +815,79 @@ static void test_a_bulk_load_of_events_checks_their_ids_in_memory(void **state)
 	                              " person_id, type, date, source, status_before, status_after,"
 	                              " created_at FROM event LIMIT 1", NULL, NULL, NULL),
 	                 SQLITE_CONSTRAINT_UNIQUE);
+}
+
+/* Events of n persons by uid (their ids in registry order), `cards`
+ * capture cards each after a capture (with_capture) or without; then extra. */
+static void events_by_uid(fixture *f, const char *path, int n, bool with_capture, int cards,
+                          const char *extra)
+{
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->r), "SELECT uid FROM person ORDER BY id LIMIT ?",
+	                                    -1, &s, NULL), SQLITE_OK);
+	sqlite3_bind_int(s, 1, n);
+	FILE *out = fopen(path, "wb");
+	assert_non_null(out);
+	fputs("person,type,date,source\n", out);
+	while(sqlite3_step(s) == SQLITE_ROW) {
+		const char *uid = (const char *)sqlite3_column_text(s, 0);
+		if(with_capture)
+			fprintf(out, "%s,capture,2022-03-01,media\n", uid);
+		for(int i = 0; i < cards; i++)
+			fprintf(out, "%s,capture_card,2022-%02d-01,media\n", uid, 4 + i + (with_capture ? 0 : 3));
+	}
+	sqlite3_finalize(s);
+	fputs(extra, out);
+	fclose(out);
+}
+
+static void test_a_bulk_load_of_events_finds_persons_by_uid_in_memory(void **state)
+{
+	/* A large events file naming persons by uid finds them through their
+	 * ids read once, without a look-up by uid each; a person the same
+	 * import makes is found through the index all the same; a uid of no one
+	 * is refused with its line, and nothing is written. */
+	fixture *f = *state;
+	import_report rep;
+	char p[4096], e[4096];
+	persons_of_50(f, p, sizeof(p));
+	tu_path(e, sizeof(e), f->dir, "e.csv");
+	events_by_uid(f, e, 50, true, 3, "");
+	FILE *out;
+	traced t = {"person.id) FROM person WHERE uid", 0};
+	sqlite3_trace_v2(store_db(f->r), SQLITE_TRACE_STMT, trace_stmt, &t);
+	import_opts o = {.bulk_bytes = 1};
+	const char *one = e;
+	assert_ok(registry_import(f->r, &one, 1, &o, &rep, &f->err), &f->err);
+	assert_int_equal(rep.events_added, 200);
+	import_report_free(&rep);
+	assert_int_equal(t.seen, 0);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'held'"), 50);
+
+	/* A persons file and an events file in one bulk import: the new
+	 * person is found by uid through the index. The last row names no one. */
+	out = fopen(p, "wb");
+	fputs("id,surname\nPNEW0000000000001,Нова\n", out);
+	fclose(out);
+	events_by_uid(f, e, 50, false, 3, "PNEW0000000000001,capture,2022-03-01,media\n"
+	              "PZZZ0000000000001,capture,2022-03-01,media\n");
+	const char *two[] = {p, e};
+	assert_int_equal(registry_import(f->r, two, 2, &o, &rep, &f->err), PL_EINPUT);
+	import_report_free(&rep);
+	assert_contains(f->err.msg, "e.csv:153: column 'person': no person with id PZZZ0000000000001");
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 200);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person"), 50);
+	events_by_uid(f, e, 50, false, 3, "PNEW0000000000001,capture,2022-03-01,media\n");
+	t.seen = 0;
+	assert_ok(registry_import(f->r, two, 2, &o, &rep, &f->err), &f->err);
+	assert_int_equal(rep.events_added, 151);
+	import_report_free(&rep);
+	sqlite3_trace_v2(store_db(f->r), 0, NULL, NULL);
+	assert_int_equal(t.seen, 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 351);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE uid = 'PNEW0000000000001'"
+	                              " AND status = 'captured'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
 }
 
 static int progress_calls;
@@ -869,6 +950,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_progress_is_reported, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_bulk_load_rebuilds_indexes_and_keeps_wal, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_bulk_load_of_events_checks_their_ids_in_memory, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_bulk_load_of_events_finds_persons_by_uid_in_memory, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
 }

@@ -79,6 +79,36 @@ static void test_wal_and_strict_tables(void **state)
 	store_close(st);
 }
 
+static void test_bulk_load_sorts_with_temporary_files(void **state)
+{
+	/* A bulk load: the rollback journal, and SQLite's temporary files on
+	 * disk (PRAGMA temp_store 1), so that the indexes built at its end
+	 * sort in pieces; afterwards WAL and temporary storage in memory (2)
+	 * again. An index built meanwhile inside a transaction is whole. */
+	(void)state;
+	char path[4096];
+	tu_path(path, sizeof(path), tu_dir, "bulk.db");
+	store *st;
+	pl_err err = {0};
+	assert_ok(store_open(&st, path, NULL, STORE_CREATE, &err), &err);
+	assert_int_equal(scalar(st, "PRAGMA temp_store"), 2);
+	assert_true(store_bulk_begin(st));
+	assert_int_equal(scalar(st, "PRAGMA temp_store"), 1);
+	assert_int_equal(scalar(st, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'delete'"), 1);
+	assert_ok(store_begin(st, &err), &err);
+	assert_ok(store_exec(st, "PRAGMA cache_size = -64; CREATE TABLE t(x); WITH RECURSIVE n(i) AS"
+	                         " (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+	                         " INSERT INTO t SELECT printf('%08d', (i * 7919) % 20000) FROM n;"
+	                         " CREATE INDEX t_x ON t(x);", &err), &err);
+	assert_ok(store_end(st, PL_OK, &err), &err);
+	store_bulk_end(st);
+	assert_int_equal(scalar(st, "PRAGMA temp_store"), 2);
+	assert_int_equal(scalar(st, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+	assert_int_equal(scalar(st, "SELECT count(*) FROM t INDEXED BY t_x WHERE x >= ''"), 20000);
+	assert_int_equal(scalar(st, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
+	store_close(st);
+}
+
 static void test_newer_schema_is_refused_with_versions(void **state)
 {
 	(void)state;
@@ -235,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_open_missing_file_is_refused_without_create),
 		cmocka_unit_test(test_create_applies_every_migration),
 		cmocka_unit_test(test_wal_and_strict_tables),
+		cmocka_unit_test(test_bulk_load_sorts_with_temporary_files),
 		cmocka_unit_test(test_newer_schema_is_refused_with_versions),
 		cmocka_unit_test(test_foreign_sqlite_file_is_refused),
 		cmocka_unit_test(test_not_a_database_is_refused),
