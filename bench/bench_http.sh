@@ -74,6 +74,7 @@ search=$(run "$dir/search.paths" "$secs")
 # a server run flat out; here a request is due every 1/3,000 s whatever
 # the server does, and its latency counts from when it was due.
 rate=${BENCH_RATE:-3000}
+sleep 5 # the access log's writer catches up with the flat-out run first
 at_rate=$("$(dirname "$parley")/../bench/bench_rate" --port "${url##*:}" --paths "$dir/search.paths" \
 	--token "$token" --rate "$rate" --seconds "$secs") || true
 

@@ -206,9 +206,18 @@ int main(int argc, char **argv)
 		int np = 0;
 		for(int i = 0; i < nconn; i++)
 			pf[np++] = (struct pollfd){.fd = cs[i].fd, .events = cs[i].busy ? POLLIN : 0};
+		/* Until the next is due, to the microsecond (poll's milliseconds
+		 * would spin at a request every third of one, taking a core from
+		 * the server). */
+		int idle = 0;
+		for(int i = 0; i < nconn; i++)
+			idle += !cs[i].busy;
 		double next = sent < total ? (double)sent / rate - (now_s() - t0) : 0.1;
-		int wait_ms = next > 0 ? (int)(next * 1000) : 0;
-		if(poll(pf, (nfds_t)np, wait_ms) < 0 && errno != EINTR)
+		if(next < 0)
+			next = 0;
+		struct timespec wait = {(time_t)next, (long)((next - (double)(time_t)next) * 1e9)};
+		/* Every connection busy: nothing to send until an answer comes. */
+		if(ppoll(pf, (nfds_t)np, idle ? &wait : NULL, NULL) < 0 && errno != EINTR)
 			return 2;
 		for(int i = 0; i < nconn; i++) {
 			if(!(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
