@@ -2420,6 +2420,9 @@ test('testimonies from the web: the returnee found as one types (Latin letters) 
   assert(await page.textContent('#ts-import-report dd[data-key="sightings"]') === '3', 'three sightings not said');
   assert(await page.locator('#ts-import-review').count() === 1, 'no way to the review queue');
   assert(await count() === before + 2, 'the file was not imported');
+  // The list above the form shows the new testimonies without a reload.
+  const imported = await page.getAttribute('#ts-import-list tr[data-ref="WEB-1"] a', 'href');
+  await page.waitForSelector(`#testimonies a[href="${imported}"]`, { timeout: 5000 });
   await shot(page, '95-testimony-imported');
   await noOverflow(page, 'the import');
   // The same file again: nothing new, each testimony named as recorded before.
@@ -2517,6 +2520,10 @@ test('inquiries from the web: a backlog file with a bad row refused at its line 
   assert((await page.textContent('#iq-import-list tr[data-ref="WEB-IQ-2"]')).includes('new person, reported missing'),
     'the new person is not said reported missing');
   assert(await count() === before + 2, 'the file was not imported');
+  // The list above the form counts and shows the new inquiries without a reload.
+  const imported = await page.getAttribute('#iq-import-list tr[data-ref="WEB-IQ-2"] a[href^="/inquiries/"]', 'href');
+  await page.waitForSelector(`#inquiries a[href="${imported}"]`, { timeout: 5000 });
+  assert((await page.textContent('#inquiries-count')).includes(String(before + 2)), 'the count is not the new one');
   await shot(page, '98-inquiry-imported');
   await noOverflow(page, 'the backlog import');
   // The same file again: nothing new, each row named as recorded before.

@@ -91,10 +91,17 @@ async function list(ctx) {
   } }, field(t('families.status'), status),
   h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, t('search.submit'))));
   const offset = Math.max(0, Number(q.get('offset') || 0));
-  const page = await get(`/api/inquiries${query({ status: q.get('status'), limit: PAGE, offset: offset || null })}`);
+  const shown = h('div', { id: 'inquiries-list' });
+  // The page's rows, again after an import added some.
+  const fill = async () => {
+    const page = await get(`/api/inquiries${query({ status: q.get('status'), limit: PAGE, offset: offset || null })}`);
+    shown.replaceChildren(
+      h('p', { class: 'summary' }, h('strong', { id: 'inquiries-count' }, t('families.count', { n: number(page.total), c: page.total }))),
+      inquiriesTable(ctx, page.inquiries));
+  };
+  await fill();
   return h('section', { class: 'inquiries-page' }, h('h1', {}, t('families.title')), subnav(ctx), form,
-    h('p', { class: 'summary' }, h('strong', { id: 'inquiries-count' }, t('families.count', { n: number(page.total), c: page.total }))),
-    inquiriesTable(ctx, page.inquiries), ctx.can('inquiry_write') ? importForm() : null);
+    shown, ctx.can('inquiry_write') ? importForm(fill) : null);
 }
 
 // ---- a backlog file of inquiries ------------------------------------------------
@@ -121,8 +128,8 @@ const IMPORT_COLUMNS = ['ref', 'person', 'surname', 'given_names', 'patronymic',
   'organisation', 'relation', 'phone', 'email', 'address', 'language', 'received', 'last_seen_date', 'last_seen_place',
   'unit', 'circumstances', 'note'].concat(PURPOSES.map((p) => `consent_${p}`));
 
-const importForm = () => csvImportForm('iq', '/api/inquiries/import', IMPORT_COLUMNS,
-  (k) => t(`families.import_${k}`), imported);
+const importForm = (after) => csvImportForm('iq', '/api/inquiries/import', IMPORT_COLUMNS,
+  (k) => t(`families.import_${k}`), imported, after);
 
 // ---- the intake ------------------------------------------------------------------
 

@@ -23,8 +23,9 @@ export function refused(err, id) {
 // line and column, else what imported(r) makes of the answer. The ids are
 // p-import, p-file, p-import-submit, p-import-out, p-import-problems;
 // text(k) the page's words: title, intro, rules, file, submit, done,
-// nothing_new.
-export function csvImportForm(p, path, columns, text, imported) {
+// nothing_new. after(r), if given, runs once an import wrote something: the
+// page's list shows the new rows.
+export function csvImportForm(p, path, columns, text, imported, after) {
   const file = h('input', { type: 'file', id: `${p}-file`, name: 'file', accept: '.csv,text/csv', required: true,
     'aria-describedby': `${p}-import-intro` });
   const out = h('div', { class: 'out', id: `${p}-import-out` });
@@ -41,6 +42,7 @@ export function csvImportForm(p, path, columns, text, imported) {
       const r = await uploadFile(path, file);
       out.append(imported(r));
       announce(text(r.created ? 'done' : 'nothing_new'));
+      if (r.created && after) await after(r);
     } catch (err) {
       out.append(refused(err, `${p}-import-problems`));
     }

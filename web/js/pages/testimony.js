@@ -137,8 +137,8 @@ function imported(r) {
 // The file's columns (src/family/testimony_import.c).
 const IMPORT_COLUMNS = ['ref', 'returnee', 'taken_on', 'taken_by', 'taken_at', 'testimony_note'].concat(SIGHTING);
 
-const importForm = () => csvImportForm('ts', '/api/testimonies/import', IMPORT_COLUMNS,
-  (k) => t(`testimony.import_${k}`), imported);
+const importForm = (after) => csvImportForm('ts', '/api/testimonies/import', IMPORT_COLUMNS,
+  (k) => t(`testimony.import_${k}`), imported, after);
 
 // ---- a sighting beside its candidates ---------------------------------------
 
@@ -229,17 +229,23 @@ async function one(ctx, id) {
 }
 
 async function list(ctx) {
-  const page = await get(`/api/testimonies${query({ limit: 50 })}`);
+  const shown = h('div', { id: 'testimonies-list' });
+  // The newest rows, again after an import added some.
+  const fill = async () => {
+    const page = await get(`/api/testimonies${query({ limit: 50 })}`);
+    shown.replaceChildren(page.rows.length
+      ? table([t('testimony.id'), t('testimony.taken_on'), t('testimony.returnee'), t('testimony.sightings'), t('testimony.open')],
+        page.rows.map((r) => [h('a', { href: `/testimonies/${r.id}`, class: 'mono' }, r.id), r.taken_on, who(r.returnee),
+          number(r.sightings_count), number(r.in_review)]), { id: 'testimonies' })
+      : notice('info', t('testimony.none')));
+  };
+  await fill();
   return h('section', { class: 'testimony-page' }, h('h1', {}, t('testimony.title')),
     h('p', { class: 'actions' },
       ctx.can('testimony_write') ? h('a', { href: '/testimonies/new', id: 'new-testimony-link', class: 'btn primary' }, t('testimony.new_title')) : null, ' ',
       h('a', { href: '/testimonies/review', id: 'review-link', class: 'btn' }, t('testimony.review_title')), ' ',
       h('a', { href: '/proof', id: 'proof-link', class: 'btn' }, t('proof.title'))),
-    page.rows.length ? table([t('testimony.id'), t('testimony.taken_on'), t('testimony.returnee'), t('testimony.sightings'), t('testimony.open')],
-      page.rows.map((r) => [h('a', { href: `/testimonies/${r.id}`, class: 'mono' }, r.id), r.taken_on, who(r.returnee),
-        number(r.sightings_count), number(r.in_review)]), { id: 'testimonies' })
-      : notice('info', t('testimony.none')),
-    ctx.can('testimony_write') ? importForm() : null);
+    shown, ctx.can('testimony_write') ? importForm(fill) : null);
 }
 
 // ---- the proof-of-captivity report --------------------------------------------
