@@ -541,10 +541,9 @@ static int inquiry_import_cmd(cli *c, int argc, char **argv)
 	store_close(st);
 	if(rc)
 		status = cli_import_failed(c, &rep.errors, &rep.coded, &err);
-	else if(c->json) {
-		printf("{\"rows\":%ld,\"created\":%ld,\"skipped\":%ld,\"persons_created\":%ld,\"linked_by_match\":%ld}\n",
-		       rep.rows, rep.created, rep.skipped, rep.persons_created, rep.linked_by_match);
-	} else if(!v[QUIET].s) {
+	else if(c->json)
+		cli_print_json(inquiry_import_json(&rep));
+	else if(!v[QUIET].s) {
 		cli_say(stdout, "cli.inquiries_imported", "rows", PL_N(rep.rows), "created", PL_N(rep.created), "skipped",
 		        PL_N(rep.skipped), "persons", PL_N(rep.persons_created), "linked", PL_N(rep.linked_by_match), NULL);
 		fputs(buf_str(&rep.notes), stdout);

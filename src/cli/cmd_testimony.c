@@ -183,10 +183,9 @@ static int testimony_import_cmd(cli *c, int argc, char **argv)
 	store_close(st);
 	if(rc)
 		status = cli_import_failed(c, &rep.errors, &rep.coded, &err);
-	else if(c->json) {
-		printf("{\"rows\":%ld,\"created\":%ld,\"skipped\":%ld,\"sightings\":%ld,\"with_candidates\":%ld}\n", rep.rows,
-		       rep.created, rep.skipped, rep.sightings, rep.with_candidates);
-	} else if(!v[QUIET].s) {
+	else if(c->json)
+		cli_print_json(testimony_import_json(&rep));
+	else if(!v[QUIET].s) {
 		cli_say(stdout, "cli.testimonies_imported", "created", PL_N(rep.created), "sightings", PL_N(rep.sightings),
 		        "with", PL_N(rep.with_candidates), "skipped", PL_N(rep.skipped), NULL);
 	}

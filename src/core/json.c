@@ -156,3 +156,16 @@ char *json_err_args(const pl_err *e, bool *nomem)
 	*nomem = !text;
 	return text;
 }
+
+json_t *json_lines(const buf *lines)
+{
+	json_t *a = json_array();
+	const char *p = lines->ptr, *end = p ? p + lines->len : NULL;
+	while(p && p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		json_array_append_new(a, json_stringn(p, n));
+		p += n + 1;
+	}
+	return a;
+}

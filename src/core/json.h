@@ -36,6 +36,10 @@ pl_rc json_write_string(buf *out, const char *value) PL_NODISCARD;
  * (json_write_string writes \b and \f as \u0008 and \u000c). */
 pl_rc json_write_canonical_string(buf *out, const char *s, size_t n) PL_NODISCARD;
 
+/* The lines of a buffer (each ended by '\n', the last maybe not) as a
+ * JSON array of strings: problems and notes as a reader lists them. */
+json_t *json_lines(const buf *lines);
+
 /* Paths name a place in a document the way people read it:
  *   entries[12].person.birth_date    mediator    names["ім'я"]
  * A member whose name is a plain word (ASCII letters, digits, '_' and '-',

@@ -276,6 +276,9 @@ typedef struct inquiry_import_report {
 pl_rc family_import(store *st, const char *path, const inquiry_import_opts *o,
                     inquiry_import_report *rep, pl_err *err);
 void inquiry_import_report_free(inquiry_import_report *rep);
+/* What an import did, as the API answers and `--json` prints it: the
+ * counts, the links the engine made and each row of the file. */
+struct json_t *inquiry_import_json(const inquiry_import_report *rep);
 
 /* ---- retention (retention.c) ------------------------------------------------------ */
 
@@ -620,5 +623,7 @@ struct json_t *testimony_page_json(const testimony_page *p, const testimony_quer
 struct json_t *sighting_json(const sighting *s);
 struct json_t *sighting_page_json(const sighting_page *p, const sighting_query *q);
 struct json_t *testimony_result_json(const testimony_result *r);
+/* What an import did, as the API answers and `--json` prints it. */
+struct json_t *testimony_import_json(const testimony_import_report *rep);
 
 #endif

@@ -3,6 +3,7 @@
  * contacts only for those who may see them. */
 #include <string.h>
 
+#include "core/json.h"
 #include "family/internal.h"
 
 static json_t *str_or_null(const char *s)
@@ -94,4 +95,24 @@ json_t *inquiry_result_json(const inquiry_result *r)
 	                      r->skipped);
 	json_object_set_new(o, "link_prob", r->linked == LINK_MATCH ? json_real(r->prob) : json_null());
 	return o;
+}
+
+/* What an import did: the counts the command line says, the links the
+ * engine made, and each row of the file (its line, ref, the inquiry's id,
+ * whether it was there already, its person and how it was linked). */
+json_t *inquiry_import_json(const inquiry_import_report *rep)
+{
+	json_t *list = json_array();
+	for(size_t i = 0; i < rep->nitems; i++) {
+		json_t *o = inquiry_result_json(&rep->items[i].res);
+		json_object_set_new(o, "ref", rep->items[i].ref ? json_string(rep->items[i].ref) : json_null());
+		json_object_set_new(o, "line", json_integer(rep->items[i].line));
+		if(rep->items[i].res.skipped) /* found by its ref, not linked now */
+			json_object_set_new(o, "person", json_null());
+		json_array_append_new(list, o);
+	}
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "rows", (json_int_t)rep->rows, "created",
+	                 (json_int_t)rep->created, "skipped", (json_int_t)rep->skipped, "persons_created",
+	                 (json_int_t)rep->persons_created, "linked_by_match", (json_int_t)rep->linked_by_match, "notes",
+	                 json_lines(&rep->notes), "inquiries", list);
 }

@@ -90,3 +90,20 @@ json_t *testimony_result_json(const testimony_result *r)
 	return json_pack("{s:s, s:b, s:I, s:I}", "id", r->uid, "skipped", r->skipped, "sightings",
 	                 (json_int_t)r->nsightings, "with_candidates", (json_int_t)r->with_candidates);
 }
+
+/* What an import did: the counts the command line says, and each
+ * testimony of the file (its ref, its id, whether it was there already,
+ * its sightings and how many have candidates waiting in the review queue). */
+json_t *testimony_import_json(const testimony_import_report *rep)
+{
+	json_t *list = json_array();
+	for(size_t i = 0; i < rep->nitems; i++) {
+		json_t *o = testimony_result_json(&rep->items[i].res);
+		json_object_set_new(o, "ref", json_string(rep->items[i].ref));
+		json_array_append_new(list, o);
+	}
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep->rows, "created",
+	                 (json_int_t)rep->created, "skipped", (json_int_t)rep->skipped, "sightings",
+	                 (json_int_t)rep->sightings, "with_candidates", (json_int_t)rep->with_candidates, "testimonies",
+	                 list);
+}

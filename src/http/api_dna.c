@@ -73,7 +73,7 @@ void api_dna_import(http_req *q)
 		                    (json_int_t)rep.unchanged, "loci", (json_int_t)rep.loci, "alleles",
 		                    (json_int_t)rep.alleles, "profiles_created", (json_int_t)rep.profiles_created,
 		                    "profiles_updated", (json_int_t)rep.profiles_updated, "withheld", (json_int_t)rep.withheld, "notes",
-		                    http_lines_json(&rep.notes)));
+		                    json_lines(&rep.notes)));
 	dna_import_report_free(&rep);
 }
 

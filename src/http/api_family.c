@@ -298,26 +298,6 @@ void api_inquiry_status(http_req *q)
 	json_decref(b);
 }
 
-/* What an import did: the counts the command line says, the links the
- * engine made, and each row of the file (its line, ref, the inquiry's id,
- * whether it was there already, its person and how it was linked). */
-static json_t *import_json(const inquiry_import_report *rep)
-{
-	json_t *list = json_array();
-	for(size_t i = 0; i < rep->nitems; i++) {
-		json_t *o = inquiry_result_json(&rep->items[i].res);
-		json_object_set_new(o, "ref", rep->items[i].ref ? json_string(rep->items[i].ref) : json_null());
-		json_object_set_new(o, "line", json_integer(rep->items[i].line));
-		if(rep->items[i].res.skipped) /* found by its ref, not linked now */
-			json_object_set_new(o, "person", json_null());
-		json_array_append_new(list, o);
-	}
-	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "rows", (json_int_t)rep->rows, "created",
-	                 (json_int_t)rep->created, "skipped", (json_int_t)rep->skipped, "persons_created",
-	                 (json_int_t)rep->persons_created, "linked_by_match", (json_int_t)rep->linked_by_match, "notes",
-	                 http_lines_json(&rep->notes), "inquiries", list);
-}
-
 void api_inquiries_import(http_req *q)
 {
 	long max_errors = 20;
@@ -328,6 +308,6 @@ void api_inquiries_import(http_req *q)
 	pl_err err = {0};
 	pl_rc rc = family_import(q->st, q->upload_path[0], &o, &rep, &err);
 	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
-		http_json(q, MHD_HTTP_OK, import_json(&rep));
+		http_json(q, MHD_HTTP_OK, inquiry_import_json(&rep));
 	inquiry_import_report_free(&rep);
 }

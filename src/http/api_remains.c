@@ -300,7 +300,7 @@ void api_remains_import(http_req *q)
 		                    "unchanged", (json_int_t)rep.unchanged, "batches_created",
 		                    (json_int_t)rep.batches_created, "custody_added",
 		                    (json_int_t)rep.custody_added, "events_added", (json_int_t)rep.events_added,
-		                    "notes", http_lines_json(&rep.notes)));
+		                    "notes", json_lines(&rep.notes)));
 	remains_import_report_free(&rep);
 }
 

@@ -375,7 +375,7 @@ void api_stage_verify(http_req *q)
 	json_object_set_new(v, "trusted_keys", json_integer((json_int_t)nkeys));
 	json_object_set_new(v, "complete", json_boolean(complete));
 	json_object_set_new(v, "required", required_json(&rep, req, nreq));
-	json_object_set_new(v, "problems", http_lines_json(&problems));
+	json_object_set_new(v, "problems", json_lines(&problems));
 	buf_free(&problems);
 	signed_doc_report_free(&rep);
 	json_decref(env);
@@ -389,7 +389,7 @@ json_t *http_manifest_report_json(const manifest_import_report *rep)
 	                 "signatures_added", (json_int_t)rep->signatures_added, "signatures_refused",
 	                 (json_int_t)rep->signatures_refused, "resolved", (json_int_t)rep->resolved,
 	                 "unresolved", (json_int_t)rep->unresolved, "agreed", rep->agreed, "witnessed",
-	                 rep->witnessed, "held", rep->held, "problems", http_lines_json(&rep->problems));
+	                 rep->witnessed, "held", rep->held, "problems", json_lines(&rep->problems));
 }
 
 /* The one uploaded file as JSON; false, answered, if it is not. */

@@ -162,23 +162,6 @@ void api_testimony_add(http_req *q)
 	json_decref(b);
 }
 
-/* What an import did: the counts the command line says, and each
- * testimony of the file (its ref, its id, whether it was there already,
- * its sightings and how many have candidates waiting in the review queue). */
-static json_t *import_json(const testimony_import_report *rep)
-{
-	json_t *list = json_array();
-	for(size_t i = 0; i < rep->nitems; i++) {
-		json_t *o = testimony_result_json(&rep->items[i].res);
-		json_object_set_new(o, "ref", json_string(rep->items[i].ref));
-		json_array_append_new(list, o);
-	}
-	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:o}", "rows", (json_int_t)rep->rows, "created",
-	                 (json_int_t)rep->created, "skipped", (json_int_t)rep->skipped, "sightings",
-	                 (json_int_t)rep->sightings, "with_candidates", (json_int_t)rep->with_candidates, "testimonies",
-	                 list);
-}
-
 void api_testimonies_import(http_req *q)
 {
 	long max_errors = 20;
@@ -189,7 +172,7 @@ void api_testimonies_import(http_req *q)
 	pl_err err = {0};
 	pl_rc rc = family_testimony_import(q->st, q->upload_path[0], &o, &rep, &err);
 	if(!http_import_refused(q, rc, &err, &rep.errors, &rep.coded, rep.rows))
-		http_json(q, MHD_HTTP_OK, import_json(&rep));
+		http_json(q, MHD_HTTP_OK, testimony_import_json(&rep));
 	testimony_import_report_free(&rep);
 }
 

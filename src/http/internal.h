@@ -29,6 +29,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/json.h"
 #include "accord/stage.h"
 #include "http/http.h"
 #include "registry/registry.h"
@@ -284,9 +285,6 @@ void http_download_send(http_req *q, FILE *f, int fd, pl_rc rc, pl_err *err, con
 /* "cannot write the export" with errno's words: PL_EIO. */
 pl_rc http_export_failed(pl_err *err);
 void http_send(http_req *q, unsigned status, const char *content_type, const char *text, size_t len);
-/* Lines of text (a problem or a note each, as importers write them) as an
- * array of strings. */
-json_t *http_lines_json(const buf *lines);
 /* Answer 422 with an import's problems, one a line (file:line: column ...),
  * as {"error": {"code", "message", "field", "problems", "rows_read"}};
  * coded (may be NULL: core/problems.h's coded lines) adds "problem_codes",

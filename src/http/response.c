@@ -253,19 +253,6 @@ enum MHD_Result http_respond(http_req *q)
 
 /* ---- an import's problems, as importers write them ------------------ */
 
-json_t *http_lines_json(const buf *errors)
-{
-	json_t *a = json_array();
-	const char *p = errors->ptr, *end = p ? p + errors->len : NULL;
-	while(p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		json_array_append_new(a, json_stringn(p, n));
-		p += n + 1;
-	}
-	return a;
-}
-
 /* One line of problems.coded as {context, message_code, args}; null for
  * an empty line (a problem without a code). */
 static json_t *coded_json(const char *p, size_t n)
@@ -300,7 +287,7 @@ void http_refuse_problems(http_req *q, const pl_err *err, const buf *lines, cons
 		p += n + 1;
 	}
 	json_t *e = json_pack("{s:s, s:s, s:n, s:o, s:I}", "code", "bad_input", "message", err->msg, "field",
-	                      "problems", http_lines_json(lines), "rows_read", (json_int_t)rows);
+	                      "problems", json_lines(lines), "rows_read", (json_int_t)rows);
 	/* problem_codes[i] says problems[i] by code (null: not coded), when the
 	 * importer codes its problems. */
 	if(e && json_array_size(codes))

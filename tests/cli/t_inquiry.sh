@@ -94,6 +94,14 @@ CSV
 	[ "$(sql 'SELECT count(DISTINCT person_id) FROM inquiry')" = 2 ] || fail "HQ-3 is not HQ-1's son"
 	p inquiry import backlog.csv; expect_status 0
 	expect_out "0 inquiries recorded, 3 skipped"
+	# --json names each row's inquiry by its id, as the API does.
+	p inquiry import backlog.csv --json; expect_status 0
+	echo "$out" | python3 -c "import json, sys; r = json.load(sys.stdin)
+assert r['skipped'] == 3 and [i['ref'] for i in r['inquiries']] == ['HQ-1', 'HQ-2', 'HQ-3'], r
+assert [i['line'] for i in r['inquiries']] == [2, 3, 4], r
+print(' '.join(i['id'] for i in r['inquiries']))" > ids.txt || fail "--json does not list the inquiries: $out"
+	[ "$(cat ids.txt)" = "$(sql "SELECT group_concat(uid, ' ') FROM (SELECT uid FROM inquiry ORDER BY ref)")" ] ||
+		fail "--json's ids are not the inquiries': $(cat ids.txt)"
 	printf 'inquirer,surnme\nX,Y\n' > col.csv
 	p inquiry import col.csv; expect_status 1
 	expect_err "col.csv:1: column 2: unknown column 'surnme' (did you mean 'surname'?)"

@@ -152,6 +152,15 @@ test_testimony_import_all_or_nothing() {
 	expect_status 0
 	expect_out "2 skipped"
 	[ "$(sql "SELECT count(*) FROM testimony")" = 2 ] || fail "imported twice"
+	# --json names each testimony of the file by its id, as the API does.
+	p testimony import bad.csv --json
+	expect_status 0
+	echo "$out" | python3 -c "import json, sys; r = json.load(sys.stdin)
+assert r['skipped'] == 2 and r['created'] == 0, r
+assert [t['ref'] for t in r['testimonies']] == ['DEB-17', 'DEB-18'], r
+print(' '.join(t['id'] for t in r['testimonies']))" > ids.txt || fail "--json does not list the testimonies: $out"
+	[ "$(cat ids.txt)" = "$(sql "SELECT group_concat(uid, ' ') FROM (SELECT uid FROM testimony ORDER BY ref)")" ] ||
+		fail "--json's ids are not the testimonies': $(cat ids.txt)"
 }
 
 # A sighting is a testimony's: recorded by hand it would skip the review,
