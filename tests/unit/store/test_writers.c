@@ -4,7 +4,9 @@
  * writer allows is refused with how long it waited and when to retry. */
 #include "testutil.h"
 
+#include <errno.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "tu_holder.h"
 
@@ -27,14 +29,20 @@ static int group_setup(void **state)
 	return 0;
 }
 
-/* One write: its index appended to meta "order", in one transaction. */
-static pl_rc append(int i, int wait_s, pl_err *err)
+/* One write: its index appended to meta "order", in one transaction,
+ * begun at `at` (CLOCK_MONOTONIC; NULL: at once) with the database open
+ * already: opening takes its own time, long under the sanitizers on a busy
+ * machine, and writers meant to arrive in turn did not always, timed from
+ * before their open (0,1,2,4,3,5). */
+static pl_rc append_at(int i, int wait_s, const struct timespec *at, pl_err *err)
 {
 	store *st;
 	pl_rc rc = store_open(&st, dbpath, NULL, 0, err);
 	if(rc)
 		return rc;
 	store_write_wait(st, wait_s);
+	while(at && clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, at, NULL) == EINTR)
+		;
 	rc = store_begin(st, err);
 	char *old = NULL;
 	if(!rc)
@@ -48,9 +56,23 @@ static pl_rc append(int i, int wait_s, pl_err *err)
 	return rc;
 }
 
+static pl_rc append(int i, int wait_s, pl_err *err)
+{
+	return append_at(i, wait_s, NULL, err);
+}
+
+/* Writer i of the first test arrives (i + 1) * ARRIVAL_MS after t0. */
+#define ARRIVAL_MS 300
+
+static struct timespec arrival(struct timespec t0, int i)
+{
+	long long ns = t0.tv_nsec + (long long)(i + 1) * ARRIVAL_MS * 1000000;
+	return (struct timespec){t0.tv_sec + (time_t)(ns / 1000000000), (long)(ns % 1000000000)};
+}
 
 typedef struct writer {
 	int i;
+	struct timespec at;
 	pl_rc rc;
 	pl_err err;
 } writer;
@@ -58,7 +80,7 @@ typedef struct writer {
 static void *write_one(void *arg)
 {
 	writer *w = arg;
-	w->rc = append(w->i, 0, &w->err);
+	w->rc = append_at(w->i, 0, &w->at, &w->err);
 	return NULL;
 }
 
@@ -92,13 +114,13 @@ static void test_writers_wait_their_turn_longer_than_ten_seconds(void **state)
 		kid[k] = fork();
 		assert_true(kid[k] >= 0);
 		if(kid[k] == 0) {
-			char c;
+			struct timespec t0;
 			close(go[1]);
-			if(read(go[0], &c, 1) != 1)
+			if(read(go[0], &t0, sizeof(t0)) != (ssize_t)sizeof(t0))
 				_exit(2);
-			tu_sleep_ms(150 * i);
+			struct timespec at = arrival(t0, i);
 			pl_err err = {0};
-			pl_rc rc = append(i, 0, &err);
+			pl_rc rc = append_at(i, 0, &at, &err);
 			if(rc)
 				fprintf(stderr, "process %d: %s\n", i, err.msg);
 			_exit(rc ? 1 : 0);
@@ -107,17 +129,19 @@ static void test_writers_wait_their_turn_longer_than_ten_seconds(void **state)
 	close(go[0]);
 	tu_holder h = {.db = dbpath, .hold_ms = 11500};
 	tu_holder_start(&h);
-	assert_int_equal(write(go[1], "gg", 2), 2);
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for(int k = 0; k < 2; k++) /* each child its own read: less than PIPE_BUF, whole */
+		assert_int_equal(write(go[1], &t0, sizeof(t0)), (ssize_t)sizeof(t0));
 	close(go[1]);
 	pthread_t t[4];
 	writer w[4];
-	for(int i = 0; i < 6; i++) {
+	for(int i = 0; i < 6; i++) { /* arrive one after another, each at its time */
 		if(i != 2 && i != 4) {
 			int k = i < 2 ? i : i == 3 ? 2 : 3;
-			w[k] = (writer){.i = i};
+			w[k] = (writer){.i = i, .at = arrival(t0, i)};
 			assert_int_equal(pthread_create(&t[k], NULL, write_one, &w[k]), 0);
 		}
-		tu_sleep_ms(150); /* arrive one after another */
 	}
 	int failed = 0;
 	for(int k = 0; k < 4; k++) {
