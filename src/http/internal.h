@@ -62,6 +62,9 @@ typedef struct route {
 } route;
 
 #define PERM(p) (1u << (p))
+/* A route's permissions, and the user's in who_json, are bits of an unsigned:
+ * a 33rd permission needs a wider type there first. */
+_Static_assert(PERM_COUNT <= 32, "route.perms holds at most 32 permissions");
 
 /* The session cookie's name (admit.c reads it, api_auth.c sets it). */
 #define SESSION_COOKIE "parley_session"
