@@ -17,8 +17,11 @@
 #include "core/text.h"
 #include "family/internal.h"
 
-/* The file's columns: inquiry fields, then consent_PURPOSE. */
-enum { COL_CONSENT = IF_COUNT, COL_COUNT = IF_COUNT + CP_COUNT };
+/* The file's columns: inquiry fields, then consent_PURPOSE, then the DNA
+ * samples the inquirer gave under consent_dna_reference (the laboratory's
+ * ids, separated by spaces or ';'). */
+enum { COL_CONSENT = IF_COUNT, COL_SAMPLES = IF_COUNT + CP_COUNT, COL_COUNT = COL_SAMPLES + 1 };
+enum { ROW_SAMPLES_MAX = 16 };
 
 typedef struct fimporter {
 	store *st;
@@ -35,6 +38,8 @@ typedef struct fimporter {
 		inquiry_result res;
 		long line;
 		size_t same_as;   /* 1 + the earlier row whose new person this one takes; 0: none */
+		const char **samples;
+		size_t nsamples;
 	} *rows;
 	size_t nrows, cap;
 } fimporter;
@@ -43,6 +48,8 @@ static const char *column_name(int col, char *out, size_t size)
 {
 	if(col < IF_COUNT)
 		return inquiry_fields[col].name;
+	if(col == COL_SAMPLES)
+		return "dna_samples";
 	snprintf(out, size, "consent_%s", consent_purpose_names[col - COL_CONSENT]);
 	return out;
 }
@@ -54,7 +61,7 @@ static int column_find(const char *name)
 		return f;
 	if(!strncmp(name, "consent_", 8) && consent_purpose_parse(name + 8) >= 0)
 		return COL_CONSENT + consent_purpose_parse(name + 8);
-	return -1;
+	return strcmp(name, "dna_samples") ? -1 : COL_SAMPLES;
 }
 
 static pl_rc read_header(fimporter *im, const csv_record *h)
@@ -64,7 +71,7 @@ static pl_rc read_header(fimporter *im, const csv_record *h)
 	if(!im->cols)
 		return PL_ENOMEM;
 	const char *known[COL_COUNT + 1];
-	char names[CP_COUNT][48];
+	char names[CP_COUNT + 1][48];
 	for(int k = 0; k < COL_COUNT; k++)
 		known[k] = column_name(k, k >= COL_CONSENT ? names[k - COL_CONSENT] : NULL, 48);
 	known[COL_COUNT] = NULL;
@@ -161,13 +168,40 @@ static pl_rc count(fimporter *im, const struct frow *r)
 	                  res->prob);
 }
 
-/* The row's values into in (cleaned), or its problems reported. */
-static pl_rc row_values(fimporter *im, const csv_record *rec, inquiry_input *in, bool *bad)
+/* The samples of a dna_samples value, split in place (spaces or ';'). */
+static pl_rc samples_of(fimporter *im, long line, char *value, struct frow *r, bool *bad)
 {
+	if(!(r->samples = arena_calloc(&im->keep, ROW_SAMPLES_MAX, sizeof(*r->samples))))
+		return PL_ENOMEM;
+	char *save = NULL;
+	for(char *tok = strtok_r(value, " ;", &save); tok; tok = strtok_r(NULL, " ;", &save)) {
+		pl_err e = {0};
+		if(r->nsamples == ROW_SAMPLES_MAX)
+			pl_failc(&e, PL_EINPUT, "family.import_samples_many", "max", PL_N(ROW_SAMPLES_MAX), NULL);
+		else if(strlen(tok) > 64)
+			pl_failc(&e, PL_EINPUT, "dna.sample_id", "sample", tok, NULL);
+		if(e.code) {
+			*bad = true;
+			return row_failure(im, line, PL_EINPUT, COL_SAMPLES, &e);
+		}
+		r->samples[r->nsamples++] = tok;
+	}
+	return PL_OK;
+}
+
+/* The row's values into r (cleaned), or its problems reported. */
+static pl_rc row_values(fimporter *im, const csv_record *rec, struct frow *r, bool *bad)
+{
+	inquiry_input *in = &r->in;
 	pl_rc rc = PL_OK;
 	for(size_t i = 0; i < im->ncols && !rc; i++) {
 		int f = im->cols[i];
 		const char *why = NULL;
+		if(f == COL_SAMPLES) {
+			char *v = arena_strdup(&im->keep, rec->fields[i]);
+			rc = v ? samples_of(im, rec->line, v, r, bad) : PL_ENOMEM;
+			continue;
+		}
 		if(f >= COL_CONSENT) {
 			if(!*rec->fields[i])
 				continue;
@@ -219,9 +253,21 @@ static pl_rc read_row(fimporter *im, const csv_record *rec)
 	r->line = rec->line;
 	r->res.field = -1;
 	bool bad = false;
-	pl_rc rc = row_values(im, rec, &r->in, &bad);
+	pl_rc rc = row_values(im, rec, r, &bad);
 	if(rc || bad)
 		return rc;
+	if(r->nsamples) { /* the samples go with the DNA consent they were given under */
+		size_t dna = 0;
+		while(dna < r->in.nconsents && consent_purpose_parse(r->in.consents[dna].purpose) != CP_DNA_REFERENCE)
+			dna++;
+		if(dna == r->in.nconsents) {
+			pl_err e = {0};
+			pl_failc(&e, PL_EINPUT, "family.import_samples_need_consent", NULL);
+			return row_failure(im, rec->line, PL_EINPUT, COL_SAMPLES, &e);
+		}
+		r->in.consents[dna].samples = r->samples;
+		r->in.consents[dna].nsamples = r->nsamples;
+	}
 	if(!r->in.f[IF_RECEIVED]) {
 		char *d = arena_alloc(&im->keep, DATE_STR_MAX);
 		if(!d)
@@ -305,7 +351,8 @@ static pl_rc write_rows(fimporter *im, pl_err *err)
 		arena_reset(&im->row);
 		pl_err e = {0};
 		if((rc = fam_inquiry_put(im->st, &r->in, &im->row, &r->res, &e)))
-			rc = row_failure(im, r->line, rc, r->res.field, &e);
+			rc = row_failure(im, r->line, rc,
+			                 e.code && !strncmp(e.code, "dna.sample", 10) ? COL_SAMPLES : r->res.field, &e);
 		rc = rc ? rc : count(im, r);
 	}
 	(void)err;

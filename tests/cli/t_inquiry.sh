@@ -106,3 +106,31 @@ print(' '.join(i['id'] for i in r['inquiries']))" > ids.txt || fail "--json does
 	p inquiry import col.csv; expect_status 1
 	expect_err "col.csv:1: column 2: unknown column 'surnme' (did you mean 'surname'?)"
 }
+
+# A backlog row's DNA samples go with its DNA consent: without it the row is
+# refused at the column, a sample named on two rows at the second; then
+# each sample is held by its row's inquiry, as an intake's are.
+test_inquiry_import_dna_samples() {
+	inquiry_db
+	cat > samples.csv <<'CSV'
+ref,inquirer,relation,surname,given_names,birth_date,consent_tracing,consent_dna_reference,dna_samples
+DS-1,Олена Ткач,mother,Ткач,Андрій,1994-06-01,oral,written,S-7001;S-7002
+DS-2,Ірина Лисенко,mother,Лисенко,Богдан,1992-02-02,oral,,S-7003
+CSV
+	p inquiry import samples.csv; expect_status 1
+	expect_err "samples.csv:3: column 'dna_samples': DNA samples go with the DNA consent"
+	[ "$(sql 'SELECT count(*) FROM inquiry')" = 0 ] || fail "rows were written"
+	sed -i 's/,oral,,S-7003$/,oral,oral,S-7002 S-7003/' samples.csv
+	p inquiry import samples.csv; expect_status 1
+	expect_err "samples.csv:3: column 'dna_samples': sample S-7002 was given under another consent"
+	[ "$(sql 'SELECT count(*) FROM dna_reference_consent')" = 0 ] || fail "a sample was held"
+	sed -i 's/S-7002 S-7003$/S-7003/' samples.csv
+	p inquiry import samples.csv; expect_status 0
+	expect_out "2 inquiries recorded"
+	held=$(sql "SELECT group_concat(d.sample || '=' || i.ref, ' ') FROM (SELECT * FROM dna_reference_consent ORDER BY sample) d
+		JOIN inquiry i ON d.holder = 'inquiry ' || i.uid WHERE d.state = 'given'")
+	[ "$held" = "S-7001=DS-1 S-7002=DS-1 S-7003=DS-2" ] || fail "the samples are not held by their rows' inquiries: $held"
+	printf 'ref,inquirer,consent_dna_reference,dna_samples,surname\nDS-3,X,oral,%s,Y\n' "$(printf 'S%.0s ' $(seq 17))" > many.csv
+	p inquiry import many.csv; expect_status 1
+	expect_err "many.csv:2: column 'dna_samples': more than 16 samples in one row"
+}

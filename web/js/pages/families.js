@@ -126,7 +126,7 @@ function imported(r) {
 // The file's columns (docs/families.md, "The fields"; src/family/import.c).
 const IMPORT_COLUMNS = ['ref', 'person', 'surname', 'given_names', 'patronymic', 'birth_date', 'sex', 'party', 'inquirer',
   'organisation', 'relation', 'phone', 'email', 'address', 'language', 'received', 'last_seen_date', 'last_seen_place',
-  'unit', 'circumstances', 'note'].concat(PURPOSES.map((p) => `consent_${p}`));
+  'unit', 'circumstances', 'note'].concat(PURPOSES.map((p) => `consent_${p}`), ['dna_samples']);
 
 const importForm = (after) => csvImportForm('iq', '/api/inquiries/import', IMPORT_COLUMNS,
   (k) => t(`families.import_${k}`), imported, after);
