@@ -2093,12 +2093,21 @@ test('families: an intake as the call goes (the person found as one types, the l
   await page.fill('#iq-phone', '+380 44 555 0199');
   await page.selectOption('#iq-language', 'uk');
   // The names as she says them, in Russian: the engine finds her son.
+  let lookUps = 0;
+  const countLookUps = (r) => { if (r.url().includes('/api/inquiries/match')) lookUps++; };
+  page.on('request', countLookUps);
   await page.fill('#iq-surname', 'Шевчук');
   await page.fill('#iq-given_names', 'Александр');
   await page.fill('#iq-patronymic', 'Николаевич');
   await page.fill('#iq-birth_date', '1994-02-11');
   await page.waitForSelector('#iq-likely-person');
   assert((await page.textContent('#iq-likely-person')).includes(personId), 'the likely match is not Шевчук');
+  // Leaving the field (its change event) asks nothing again: the same names.
+  const asked = lookUps;
+  await page.press('#iq-birth_date', 'Tab');
+  await page.waitForTimeout(900);
+  assert(lookUps === asked, `the same names were looked up again (${lookUps} look-ups, ${asked} before)`);
+  page.off('request', countLookUps);
   // The registry searched as one types, in Latin letters: the same person.
   await page.fill('#iq-find', 'Shevchuk Oleksandr');
   await page.waitForSelector(`#iq-find-results button[data-id="${personId}"]`);

@@ -223,22 +223,35 @@ async function intake(ctx) {
       field(t('families.circumstances'), h('textarea', { id: 'iq-circumstances', name: 'circumstances', rows: 3 }), true)),
     consentRows(), msg,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'iq-submit' }, t('families.record'))));
-  // The engine's likely person, as the names are typed.
+  // The engine's likely person, as the names are typed. A look-up reads the
+  // whole registry (seconds at a million persons), so one is asked at a
+  // time, never twice for the same names (a field's change event repeats
+  // its input), and the names typed meanwhile are asked when it answers.
   let timer = null;
-  let serial = 0;
+  let asked = null;
+  let busy = false;
+  const current = () => {
+    const params = {};
+    for (const n of ['surname', 'given_names', 'patronymic', 'birth_date', 'sex']) {
+      const v = form.elements[n].value.trim();
+      if (v) params[n] = v;
+    }
+    return params.surname ? query(params) : null;
+  };
+  const ask = async () => {
+    const q = current();
+    if (!q) { asked = null; likelyBox(chosen, null); return; }
+    if (busy || q === asked) return;
+    busy = true;
+    asked = q;
+    const m = await get(`/api/inquiries/match${q}`).catch(() => null);
+    busy = false;
+    if (current() === q) likelyBox(chosen, m);
+    else ask();
+  };
   const lookUp = () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      const mine = ++serial;
-      const params = {};
-      for (const n of ['surname', 'given_names', 'patronymic', 'birth_date', 'sex']) {
-        const v = form.elements[n].value.trim();
-        if (v) params[n] = v;
-      }
-      if (!params.surname) { likelyBox(chosen, null); return; }
-      const m = await get(`/api/inquiries/match${query(params)}`).catch(() => null);
-      if (mine === serial) likelyBox(chosen, m);
-    }, 400);
+    timer = setTimeout(ask, 400);
   };
   for (const n of ['surname', 'given_names', 'patronymic', 'birth_date', 'sex']) {
     form.elements[n].addEventListener('input', lookUp);
