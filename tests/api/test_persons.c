@@ -570,7 +570,7 @@ static void passphrase_exports_two_at_a_time(void **state)
 	 * (1,066 MiB measured); two at a time about 300 MiB. Below three
 	 * keys' worth, leaving room for ASan's quarantine. */
 	long peak = peak_rss_mib();
-	print_message("peak memory with %d exports at once: %ld MiB\n", N, peak);
+	print_message("# peak memory with %d exports at once: %ld MiB\n", N, peak);
 	assert_true(peak < 768);
 }
 
