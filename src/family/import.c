@@ -336,6 +336,12 @@ static pl_rc resolve(fimporter *im, pl_err *err)
 	return rc;
 }
 
+/* A refusal of one of the row's samples (dna_reference_hold's). */
+static bool sample_refused(const pl_err *e)
+{
+	return e->code && (!strcmp(e->code, "dna.sample_held") || !strcmp(e->code, "dna.sample_id"));
+}
+
 /* Every row written, in the file's order, in the caller's transaction. */
 static pl_rc write_rows(fimporter *im, pl_err *err)
 {
@@ -351,8 +357,7 @@ static pl_rc write_rows(fimporter *im, pl_err *err)
 		arena_reset(&im->row);
 		pl_err e = {0};
 		if((rc = fam_inquiry_put(im->st, &r->in, &im->row, &r->res, &e)))
-			rc = row_failure(im, r->line, rc,
-			                 e.code && !strncmp(e.code, "dna.sample", 10) ? COL_SAMPLES : r->res.field, &e);
+			rc = row_failure(im, r->line, rc, sample_refused(&e) ? COL_SAMPLES : r->res.field, &e);
 		rc = rc ? rc : count(im, r);
 	}
 	(void)err;

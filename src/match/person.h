@@ -114,7 +114,9 @@ pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const cha
 pl_rc match_key_forget(store *st, int64_t person_id, pl_err *err);
 
 /* Every person of the registry as a list, their uids as ids, from one
- * snapshot. each(ctx, i, p), if set, sees record i as it is added.
+ * snapshot. each(ctx, i, p), if set, sees record i as it is added, with
+ * its status and the fields the list is made from and PF_BRANCH (the
+ * others NULL).
  * Incremental: the columns are kept in the database (match_key) and only
  * new or changed persons are keyed again. */
 typedef pl_rc (*match_person_fn)(void *ctx, size_t i, const person *p);

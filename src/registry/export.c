@@ -362,15 +362,31 @@ static pl_rc each_person(registry *r, const char *sql, const char *arg1, const c
 	return rc;
 }
 
-pl_rc registry_each_person(store *st, person_fn fn, void *ctx, pl_err *err)
+/* id, uid, status and the fields marked (NULL: all), as each_person reads
+ * them: only the columns asked for, for each costs SQLite a call per row. */
+static pl_rc marked_columns(buf *cols, const bool *fields)
+{
+	pl_rc rc = buf_adds(cols, "p.id, p.uid, p.status");
+	for(int i = 0; i < PF_COUNT && !rc; i++)
+		if(!fields || fields[i])
+			rc = buf_printf(cols, ", p.%s", person_fields[i].name);
+	return rc;
+}
+
+pl_rc registry_each_person(store *st, const bool *fields, person_fn fn, void *ctx, pl_err *err)
 {
 	registry *r;
 	pl_rc rc = registry_get(st, &r, err);
 	if(rc)
 		return rc;
-	char *sql = sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", person_select_columns(r));
-	rc = sql ? each_person(r, sql, NULL, NULL, NULL, fn, ctx, err) : pl_nomem(err);
+	buf cols;
+	buf_init(&cols, 0);
+	char *sql = marked_columns(&cols, fields)
+	                ? NULL
+	                : sqlite3_mprintf("SELECT %s FROM person p ORDER BY p.id", buf_str(&cols));
+	rc = sql ? each_person(r, sql, NULL, NULL, fields, fn, ctx, err) : pl_nomem(err);
 	sqlite3_free(sql);
+	buf_free(&cols);
 	return rc;
 }
 
@@ -407,13 +423,9 @@ pl_rc registry_each_in_custody(store *st, const custody_scan *q, person_fn fn, v
 	if(rc)
 		return rc;
 	bool whole = n * 5 > all;
-	/* Only the columns asked for: each costs SQLite a call per row. */
 	buf cols;
 	buf_init(&cols, 0);
-	rc = buf_adds(&cols, "p.id, p.uid, p.status");
-	for(int i = 0; i < PF_COUNT && !rc; i++)
-		if(!q->fields || q->fields[i])
-			rc = buf_printf(&cols, ", p.%s", person_fields[i].name);
+	rc = marked_columns(&cols, q->fields);
 	char *sql = rc ? NULL
 	               : sqlite3_mprintf("SELECT %s FROM person p %s WHERE p.status IN ('captured', 'held', 'listed')"
 	                                 " AND p.held_by IN (?1, ?2)", buf_str(&cols), whole ? "NOT INDEXED" : "");

@@ -420,11 +420,12 @@ struct names;
 pl_rc registry_names(store *st, struct names **out, pl_err *err);
 
 /* Every person, in the order they were added, from one snapshot of the
- * registry (fields and status; no events or external ids). p and its
- * strings last until fn returns. Not an access-log entry by itself: the
- * caller logs what it does with the records. */
+ * registry (status and the fields marked, NULL: all; the others are NULL;
+ * no events or external ids). p and its strings last until fn returns.
+ * Not an access-log entry by itself: the caller logs what it does with
+ * the records. */
 typedef pl_rc (*person_fn)(void *ctx, const person *p);
-pl_rc registry_each_person(store *st, person_fn fn, void *ctx, pl_err *err);
+pl_rc registry_each_person(store *st, const bool *fields, person_fn fn, void *ctx, pl_err *err);
 /* The same for those in custody (captured, held or listed) of either
  * holder (a party code; holder_b may be NULL), in no particular order;
  * only the fields marked (NULL: all; the others are NULL). */
