@@ -170,16 +170,9 @@ static int inquiry_add_cmd(cli *c, int argc, char **argv)
 	x.in.new_person = v[OPT_NEW_PERSON].s != NULL;
 	x.in.threshold = v[OPT_THRESHOLD].s ? v[OPT_THRESHOLD].x : 0;
 	/* the samples go with the DNA consent they were given under */
-	size_t dna = 0;
-	while(dna < x.in.nconsents && strcmp(x.in.consents[dna].purpose, "dna_reference"))
-		dna++;
-	if(x.samples.n && dna == x.in.nconsents) {
+	if(x.samples.n && !inquiry_samples_attach(&x.in, x.samples.sample, x.samples.n)) {
 		store_close(st);
 		return cli_usage_errorc(c, "cli.inquiry_sample_needs_consent", NULL);
-	}
-	if(x.samples.n) {
-		x.in.consents[dna].samples = x.samples.sample;
-		x.in.consents[dna].nsamples = x.samples.n;
 	}
 	inquiry_result res;
 	pl_err err = {0};

@@ -148,6 +148,11 @@ typedef struct inquiry_input {
 	double review;       /* a likely match from here; 0: 0.3 */
 } inquiry_input;
 
+/* Samples named apart from their consent (a command-line option, a file's
+ * column) put with the dna_reference consent among in's; false, in as it
+ * was, when in has none. */
+bool inquiry_samples_attach(inquiry_input *in, const char *const *samples, size_t n);
+
 typedef struct inquiry_result {
 	char uid[UID_SIZE];             /* the inquiry */
 	char person[UID_SIZE];          /* its person */

@@ -71,6 +71,17 @@ int consent_purpose_parse(const char *name)
 	return fam_word(consent_purpose_names, name);
 }
 
+bool inquiry_samples_attach(inquiry_input *in, const char *const *samples, size_t n)
+{
+	for(size_t i = 0; i < in->nconsents; i++)
+		if(consent_purpose_parse(in->consents[i].purpose) == CP_DNA_REFERENCE) {
+			in->consents[i].samples = samples;
+			in->consents[i].nsamples = n;
+			return true;
+		}
+	return false;
+}
+
 bool inquiry_field_is_contact(int f)
 {
 	return f == IF_PHONE || f == IF_EMAIL || f == IF_ADDRESS;

@@ -256,17 +256,10 @@ static pl_rc read_row(fimporter *im, const csv_record *rec)
 	pl_rc rc = row_values(im, rec, r, &bad);
 	if(rc || bad)
 		return rc;
-	if(r->nsamples) { /* the samples go with the DNA consent they were given under */
-		size_t dna = 0;
-		while(dna < r->in.nconsents && consent_purpose_parse(r->in.consents[dna].purpose) != CP_DNA_REFERENCE)
-			dna++;
-		if(dna == r->in.nconsents) {
-			pl_err e = {0};
-			pl_failc(&e, PL_EINPUT, "family.import_samples_need_consent", NULL);
-			return row_failure(im, rec->line, PL_EINPUT, COL_SAMPLES, &e);
-		}
-		r->in.consents[dna].samples = r->samples;
-		r->in.consents[dna].nsamples = r->nsamples;
+	if(r->nsamples && !inquiry_samples_attach(&r->in, r->samples, r->nsamples)) {
+		pl_err e = {0};
+		pl_failc(&e, PL_EINPUT, "family.import_samples_need_consent", NULL);
+		return row_failure(im, rec->line, PL_EINPUT, COL_SAMPLES, &e);
 	}
 	if(!r->in.f[IF_RECEIVED]) {
 		char *d = arena_alloc(&im->keep, DATE_STR_MAX);
