@@ -371,6 +371,9 @@ pl_rc dna_withdraw_cancel(store *st, const char *tag, const char *other, unsigne
  * explanations and advice, and its unconfirmed proposals fall. A sample
  * named by no one is a laboratory's reference, under its collection form,
  * and is used. All of these work inside the caller's transaction. */
+/* The longest sample id the laboratory's references are named by. */
+enum { DNA_SAMPLE_MAX = 64 };
+
 typedef struct dna_consent_change {
 	const char **samples;      /* the samples whose state changed */
 	size_t nsamples;

@@ -33,7 +33,7 @@ pl_rc dna_reference_hold(store *st, const char *sample, const char *holder, cons
                          pl_err *err)
 {
 	size_t len = sample ? strlen(sample) : 0;
-	if(!len || len > 64 || sample[strspn(sample, " ")] == '\0')
+	if(!len || len > DNA_SAMPLE_MAX || sample[strspn(sample, " ")] == '\0')
 		return pl_failc(err, PL_EINPUT, "dna.sample_id", "sample", sample ? sample : "", NULL);
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT holder, state FROM dna_reference_consent WHERE sample = ?", &s, err);

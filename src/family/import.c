@@ -15,6 +15,7 @@
 #include "core/msg.h"
 #include "core/problems.h"
 #include "core/text.h"
+#include "dna/dna.h"
 #include "family/internal.h"
 
 /* The file's columns: inquiry fields, then consent_PURPOSE, then the DNA
@@ -178,7 +179,7 @@ static pl_rc samples_of(fimporter *im, long line, char *value, struct frow *r, b
 		pl_err e = {0};
 		if(r->nsamples == ROW_SAMPLES_MAX)
 			pl_failc(&e, PL_EINPUT, "family.import_samples_many", "max", PL_N(ROW_SAMPLES_MAX), NULL);
-		else if(strlen(tok) > 64)
+		else if(strlen(tok) > DNA_SAMPLE_MAX)
 			pl_failc(&e, PL_EINPUT, "dna.sample_id", "sample", tok, NULL);
 		if(e.code) {
 			*bad = true;
