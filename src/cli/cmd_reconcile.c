@@ -77,18 +77,18 @@ static pl_rc write_report(const char *path, const reconcile_result *r, const cha
 	return rc;
 }
 
-/* What to be wary of in the links, on stderr whatever the output. */
-static void print_warnings(const cli *c, const match_result *links, size_t na, size_t nb)
+/* What to be wary of in the list and the links, on stderr whatever the
+ * output. */
+static void print_warnings(const cli *c, const pl_err *w, int n)
 {
-	pl_err w[MATCH_WARNINGS_MAX] = {{0}};
-	int n = match_warnings(&match_person_spec, links, na, nb, w);
 	for(int k = 0; k < n; k++)
 		cli_warn(c, &w[k]);
 }
 
 static void print_summary(const cli *c, const reconcile_result *r)
 {
-	print_warnings(c, &r->links, r->list.side.n, r->reg.side.n);
+	pl_err warn[RECONCILE_WARNINGS_MAX] = {{0}};
+	print_warnings(c, warn, reconcile_warnings(r, warn));
 	if(c->json) {
 		printf("{\"list_rows\": %zu, \"registry_persons\": %zu, \"matched\": %zu, \"review\": %zu, "
 		       "\"duplicate\": %zu, \"unmatched\": %zu, \"already_returned\": %zu, \"civilian\": %zu, "
@@ -342,8 +342,9 @@ int cmd_dedupe(cli *c, int argc, char **argv)
 				rc = cli_io_fail(&err, PL_EIO, "cli.cannot_write", report);
 		}
 	}
+	pl_err w[MATCH_WARNINGS_MAX] = {{0}};
 	if(!rc)
-		print_warnings(c, &res.links, 0, 0);
+		print_warnings(c, w, match_warnings(&match_person_spec, &res.links, 0, 0, w));
 	if(!rc && c->json) {
 		printf("{\"registry_persons\": %zu, \"clusters\": %zu, \"in_clusters\": %zu, "
 		       "\"candidate_pairs\": %zu, \"seconds\": %.3f}\n", res.reg.side.n, res.nclusters,

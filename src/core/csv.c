@@ -24,6 +24,8 @@ struct csv_reader {
 	size_t lens[CSV_FIELDS_MAX];
 	const char *ptrs[CSV_FIELDS_MAX];
 	csv_ahead *ahead;   /* records parsed on another thread (csv_read_ahead) */
+	char sep;           /* between fields: ',', or what the first line shows (sniff_separator) */
+	bool stops[256];    /* the bytes that end a run of unquoted field text */
 };
 
 static void ahead_stop(csv_reader *r);
@@ -36,6 +38,7 @@ pl_rc csv_reader_open(csv_reader **out, FILE *f, const char *name, pl_err *err)
 	r->f = f;
 	r->name = name;
 	r->line = 1;
+	r->sep = ',';
 	buf_init(&r->data, CSV_RECORD_MAX + CSV_FIELDS_MAX);
 	*out = r;
 	return PL_OK;
@@ -123,11 +126,40 @@ static pl_rc field_begin(csv_reader *r, size_t nf, long line, pl_err *err)
 	return PL_OK;
 }
 
-/* The bytes that end a run of field text, unquoted and quoted. NUL ends
- * both so that add() can refuse it; LF ends a quoted run to count lines. */
-static const bool stops_plain[256] = {[','] = true, ['\n'] = true, ['\r'] = true, ['"'] = true,
-                                      [0] = true};
+/* The bytes that end a run of quoted field text: NUL so that add() can
+ * refuse it, LF to count lines. An unquoted run also ends at the
+ * separator, CR and a quote (csv_reader.stops). */
 static const bool stops_quoted[256] = {['"'] = true, ['\n'] = true, [0] = true};
+
+/* A spreadsheet saving CSV in a Ukrainian or Russian locale separates
+ * fields with semicolons (the comma is the decimal sign there), and some
+ * programs with tabs. A first line, the header, with no comma outside
+ * quotes and a semicolon or tab there, says which the file uses; a file
+ * with a comma in its first line is read as RFC 4180's, whatever else it
+ * holds. The first line is what the first read buffered of it. */
+static void sniff_separator(csv_reader *r)
+{
+	size_t commas = 0, semicolons = 0, tabs = 0, i = r->pos;
+	bool quoted = false;
+	while(i < r->len && (r->in[i] == '\n' || r->in[i] == '\r')) /* blank lines are skipped */
+		i++;
+	for(; i < r->len && (quoted || (r->in[i] != '\n' && r->in[i] != '\r')); i++) {
+		unsigned char c = r->in[i];
+		if(c == '"')
+			quoted = !quoted;
+		else if(!quoted) {
+			commas += c == ',';
+			semicolons += c == ';';
+			tabs += c == '\t';
+		}
+	}
+	if(!commas && (semicolons || tabs))
+		r->sep = semicolons >= tabs ? ';' : '\t';
+	static const unsigned char plain[] = {'\n', '\r', '"', 0};
+	for(size_t k = 0; k < sizeof(plain); k++)
+		r->stops[plain[k]] = true;
+	r->stops[(unsigned char)r->sep] = true;
+}
 
 /* Append the input up to the next stop byte (not taken), in runs: most
  * bytes of a file are field text, and one call per byte cost more than the
@@ -201,6 +233,7 @@ static pl_rc read_record(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 		   r->in[r->pos + 2] == 0xBF)
 			for(int i = 0; i < 3; i++)
 				next_byte(r);
+		sniff_separator(r);
 	}
 	int c;
 	/* Skip blank lines. */
@@ -222,7 +255,7 @@ static pl_rc read_record(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 		if(c == '"' && r->data.len == r->starts[nf]) {
 			if((rc = read_quoted(r, nf, line, err, &c)))
 				return rc;
-			if(c >= 0 && c != ',' && c != '\n' && c != '\r')
+			if(c >= 0 && c != r->sep && c != '\n' && c != '\r')
 				return fail(r, err, r->line, nf + 1,
 				            "csv.after_quote", 0);
 			continue; /* c is the separator after the field */
@@ -236,14 +269,14 @@ static pl_rc read_record(csv_reader *r, csv_record *rec, bool *eof, pl_err *err)
 			}
 			break;
 		}
-		if(c == ',') {
+		if(c == r->sep) {
 			if((rc = field_end(r, &nf, line, err)) || (rc = field_begin(r, nf, line, err)))
 				return rc;
 		} else if(c == '"') {
 			return fail(r, err, r->line, nf + 1,
 			            "csv.quote_inside", 0);
 		} else if((rc = add(r, c, nf, line, err)) ||
-		          (rc = take_run(r, stops_plain, nf, line, err))) {
+		          (rc = take_run(r, r->stops, nf, line, err))) {
 			return rc;
 		}
 		c = next_byte(r);
@@ -491,7 +524,9 @@ static bool needs_quotes(const char *s)
 		return true;
 	if(*s == ' ' || *s == '\t' || s[strlen(s) - 1] == ' ' || s[strlen(s) - 1] == '\t')
 		return true;
-	return strpbrk(s, ",\"\r\n") != NULL;
+	/* ; and tab too: a file whose first line has neither a comma nor a
+	 * quote would be read as separated by them (sniff_separator). */
+	return strpbrk(s, ",\"\r\n;\t") != NULL;
 }
 
 /* A number as a spreadsheet reads one: a sign, digits with at most one

@@ -71,6 +71,111 @@ bool date_parse(const char *s, pdate *out, const char **why)
 	return true;
 }
 
+/* A run of 1 to `max` digits at s: its value, and its length in *len;
+ * -1 for none or more. */
+static int number(const char *s, const char *end, int max, int *len)
+{
+	int v = 0, k = 0;
+	while(s + k < end && k <= max && s[k] >= '0' && s[k] <= '9')
+		v = v * 10 + (s[k++] - '0');
+	*len = k;
+	return k && k <= max ? v : -1;
+}
+
+/* end moved back over blanks: spaces, tabs, no-break spaces (U+00A0). */
+static const char *trim_end(const char *s, const char *end)
+{
+	for(;;) {
+		if(end > s && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		else if(end - s >= 2 && (unsigned char)end[-2] == 0xC2 && (unsigned char)end[-1] == 0xA0)
+			end -= 2;
+		else
+			return end;
+	}
+}
+
+/* Where a year's word after the digits (1990 р., 12.03.1990 г., року,
+ * года) starts, blanks before it included; end if there is none. */
+static const char *year_word(const char *s, const char *end)
+{
+	static const char *const words[] = {"року", "рік", "года", "год", "р.", "г.", "р", "г", NULL};
+	for(int i = 0; words[i]; i++) {
+		size_t k = strlen(words[i]);
+		if((size_t)(end - s) <= k || memcmp(end - k, words[i], k))
+			continue;
+		const char *at = trim_end(s, end - k);
+		return at > s && at[-1] >= '0' && at[-1] <= '9' ? at : end;
+	}
+	return end;
+}
+
+/* A time of day after a whole date ("00:00:00", "00:00:00.000Z"): digits,
+ * colons and dots, a Z at most at the end. */
+static bool time_of_day(const char *p, const char *end)
+{
+	if(p >= end || *p < '0' || *p > '9')
+		return false;
+	for(; p < end; p++)
+		if(!((*p >= '0' && *p <= '9') || *p == ':' || *p == '.' || (*p == 'Z' && p + 1 == end)))
+			return false;
+	return true;
+}
+
+/* The strict form of `count` parts (a year; a year and month; a day),
+ * judged by date_parse. */
+static bool read_parts(int y, int m, int d, int count, pdate *out, const char **why)
+{
+	char iso[16];
+	if(count == 3)
+		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, d);
+	else if(count == 2)
+		snprintf(iso, sizeof(iso), "%04d-%02d", y, m);
+	else
+		snprintf(iso, sizeof(iso), "%04d", y);
+	return date_parse(iso, out, why);
+}
+
+bool date_read(const char *s, size_t n, pdate *out, const char **why)
+{
+	const char *end = trim_end(s, s + n);
+	while(s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	end = year_word(s, end);
+	*why = "expected a date as YYYY-MM-DD or DD.MM.YYYY, a month as YYYY-MM or MM.YYYY, or a year";
+	int part[3], len[3], k = 0;
+	char sep = 0;
+	const char *p = s;
+	for(;;) {
+		if((part[k] = number(p, end, 4, &len[k])) < 0)
+			return false;
+		p += len[k++];
+		if(k == 3 || p == end || (*p != '.' && *p != '/' && *p != '-'))
+			break;
+		if(sep && *p != sep)
+			return false;
+		sep = *p++;
+	}
+	if(p != end && !(k == 3 && (*p == ' ' || *p == 'T') && time_of_day(p + 1, end)))
+		return false;
+	for(int i = 1; i < k; i++)
+		if(len[i] > 2 && !(i == k - 1 && len[0] <= 2))
+			return false;
+	if(len[0] == 4) /* the year first: 1990, 1990-03, 1990.03.12 */
+		return read_parts(part[0], k > 1 ? part[1] : 0, k > 2 ? part[2] : 0, k, out, why);
+	/* The day first (12.03.1990, 2.3.1990; the month: 03.1990), the year
+	 * in four digits: of two, the century is a guess. */
+	if(k < 2 || len[0] > 2)
+		return false;
+	if(len[k - 1] != 4) {
+		if(len[k - 1] == 2)
+			*why = "a two-digit year: write the year in four digits";
+		return false;
+	}
+	return k == 2 ? read_parts(part[1], part[0], 0, 2, out, why)
+	              : read_parts(part[2], part[1], part[0], 3, out, why);
+}
+
 void date_format(pdate d, char out[DATE_STR_MAX])
 {
 	if(d.d)

@@ -9,6 +9,7 @@
 #define PARLEY_CORE_DATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct pdate {
@@ -19,6 +20,17 @@ enum { DATE_STR_MAX = 11 };
 
 /* Parse strictly. On failure returns false and *why says what was expected. */
 bool date_parse(const char *s, pdate *out, const char **why);
+/* Read a date as offices write it, for input from outside (imports, the
+ * other side's lists, forms), n bytes of s, blanks around it ignored:
+ * what date_parse takes; the day first, as Ukraine and Russia write it,
+ * with dots, slashes or hyphens (12.03.1990, 2.3.1990, 12/03/1990,
+ * 12-03-1990; the month and year alone, 03.1990); the year first with dots
+ * or slashes (1990.03.12); a time after the day (1990-03-12 00:00:00,
+ * 1990-03-12T00:00, as spreadsheets and databases export it); and the
+ * year's word after it (1990 р., 12.03.1990 г., року, года). Never a
+ * two-digit year: its century is a guess. On failure *why is as
+ * date_parse's. */
+bool date_read(const char *s, size_t n, pdate *out, const char **why);
 /* "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
 void date_format(pdate d, char out[DATE_STR_MAX]);
 /* Earliest and latest possible day as YYYYMMDD. */

@@ -5,6 +5,13 @@
 
 const msg_entry msg_table_match14[] = {
 	{"cli.warning", {"{prog}: warning:", "{prog}: попередження:", "{prog}: предупреждение:"}},
+	{"match.list_unread",
+	 {"column '{column}': {n} {n#value|values} of the list could not be read and {n#was|were} compared as "
+	  "unknown; the first, on line {line}: '{value}': {@why}",
+	  "стовпець «{column}»: {n} {n#значення|значення|значень} списку не вдалося прочитати, їх порівнювали як "
+	  "невідомі; перше, у рядку {line}: «{value}»: {@why}",
+	  "столбец «{column}»: {n} {n#значение|значения|значений} списка не удалось прочитать, их сравнивали как "
+	  "неизвестные; первое, в строке {line}: «{value}»: {@why}"}},
 	{"match.constant",
 	 {"{fields}: the same for nearly everyone on the lists, so they tell nobody apart and were not weighed",
 	  "{fields}: майже в усіх у списках однакові, тож нікого не розрізняють і не враховувались",

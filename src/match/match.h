@@ -283,6 +283,8 @@ enum { MATCH_WARNINGS_MAX = 4 };
 int match_warnings(const match_spec *spec, const match_result *r, size_t na, size_t nb, pl_err *out);
 /* The same as a JSON array of {message, message_code, args}. */
 json_t *match_warnings_json(const match_spec *spec, const match_result *r, size_t na, size_t nb);
+/* Coded messages w[0..n) as such an array. */
+json_t *match_messages_json(const pl_err *w, int n);
 /* The model as a table: m, u and log2 m/u of every level. */
 void match_model_print(FILE *f, const match_spec *spec, const match_result *r);
 

@@ -9,6 +9,7 @@
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/parallel.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "store/store.h"
 
@@ -502,6 +503,79 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 	return PL_OK;
 }
 
+/* Sex as lists write it, folded (names_fold): Ukrainian, Russian and
+ * English words and their first letters. */
+static const char *const sex_words[][2] = {
+	{"male", "male"}, {"m", "male"}, {"man", "male"}, {"ч", "male"}, {"чол", "male"},
+	{"чоловік", "male"}, {"чоловіча", "male"}, {"чоловічий", "male"}, {"м", "male"}, {"муж", "male"},
+	{"мужской", "male"}, {"мужчина", "male"}, {"female", "female"}, {"f", "female"},
+	{"w", "female"}, {"woman", "female"}, {"ж", "female"}, {"жін", "female"}, {"жінка", "female"},
+	{"жіноча", "female"}, {"жіночий", "female"}, {"жен", "female"}, {"женский", "female"},
+	{"женщина", "female"},
+};
+
+static const char *sex_value(const char *value, const char **why)
+{
+	buf f;
+	buf_init(&f, 0);
+	const char *sex = NULL;
+	if(!names_fold(value, &f)) {
+		char *s = (char *)buf_str(&f);
+		size_t n = f.len;
+		while(n && (s[n - 1] == '.' || s[n - 1] == ' '))
+			s[--n] = '\0';
+		for(size_t i = 0; !sex && i < sizeof(sex_words) / sizeof(*sex_words); i++)
+			if(!strcmp(s, sex_words[i][0]))
+				sex = sex_words[i][1];
+	}
+	buf_free(&f);
+	if(!sex)
+		*why = "not one of the allowed values";
+	return sex;
+}
+
+const char *match_list_value(int field, const char *value, arena *a, const char **why)
+{
+	*why = NULL;
+	if(field == PF_SEX)
+		return sex_value(value, why);
+	if(person_fields[field].kind == FK_DATE)
+		return field_clean(&person_fields[field], value, (pdate){9999, 12, 31}, a, why);
+	return value;
+}
+
+/* A value the list's row gives that could not be read: counted by field,
+ * the first kept to be shown. */
+static pl_rc unread(match_list *l, int field, const char *value, long line, const char *why)
+{
+	int k = 0;
+	while(k < l->nunread && l->unread[k].field != field)
+		k++;
+	if(k == (int)(sizeof(l->unread) / sizeof(*l->unread)))
+		return PL_OK; /* more fields than kept: only two are read so */
+	struct match_unread *u = &l->unread[k];
+	if(k == l->nunread) {
+		char q[160];
+		text_quote(value, q, sizeof(q));
+		*u = (struct match_unread){field, 0, line, arena_strdup(&l->a, q), why};
+		l->nunread++;
+	}
+	u->n++;
+	return arena_oom(&l->a) ? PL_ENOMEM : PL_OK;
+}
+
+int match_list_warnings(const match_list *l, pl_err *out)
+{
+	int n = 0;
+	for(int k = 0; k < l->nunread && n < MATCH_LIST_WARNINGS_MAX; k++) {
+		const struct match_unread *u = &l->unread[k];
+		pl_failc(&out[n++], PL_EINPUT, "match.list_unread", "column", person_fields[u->field].name, "n",
+		         PL_N((long long)u->n), "line", PL_N(u->line), "value", u->value, "why", field_why_arg(u->why),
+		         NULL);
+	}
+	return n;
+}
+
 static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, pl_err *err)
 {
 	if(rec->nfields != lr->ncols)
@@ -513,10 +587,17 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 		if(!utf8_valid(rec->fields[c], rec->lens[c], &bad))
 			return pl_failc(err, PL_EINPUT, "match.utf8", "list", name, "line", PL_N(rec->line), "n",
 			                PL_N(c + 1), "byte", PL_N(bad + 1), NULL);
-		if(lr->col_field[c] >= 0 && rec->lens[c])
-			p.f[lr->col_field[c]] = rec->fields[c];
 	}
 	arena_reset(&lr->row);
+	for(size_t c = 0; c < rec->nfields; c++) {
+		int f = lr->col_field[c];
+		const char *why;
+		if(f < 0 || !rec->lens[c])
+			continue;
+		p.f[f] = match_list_value(f, rec->fields[c], &lr->row, &why);
+		if(why && unread(lr->l, f, rec->fields[c], rec->line, why))
+			return pl_nomem(err);
+	}
 	/* A whole name fills the parts the row does not give. */
 	names_person np = {.how = NAMES_SPLIT_NONE};
 	bool whole = lr->name_col >= 0 && rec->lens[lr->name_col] && !p.f[PF_SURNAME] &&

@@ -98,6 +98,18 @@ typedef struct match_list {
 	 * order row by row. */
 	int name_order;
 	size_t order_votes[3];
+	/* Values of a list read from a file that parley could not read, by
+	 * field: a birth date in no form it knows (12.03.90), a sex it cannot
+	 * tell. They are compared as unknown, and said (match_list_warnings):
+	 * how many, and the first with its line and why. */
+	struct match_unread {
+		int field;         /* PF_... */
+		size_t n;
+		long line;
+		const char *value; /* quoted (text_quote), in a */
+		const char *why;   /* a validator's text (msg_code_of finds its code) */
+	} unread[2];
+	int nunread;
 } match_list;
 
 void match_list_init(match_list *l);
@@ -108,6 +120,17 @@ pl_rc match_list_add(match_list *l, const char *const *row, const char *id, long
  * ("name:line: no name"). Keying uses scratch, which the caller resets. */
 pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const char *id, long line,
                             const char *name, arena *scratch, pl_err *err) PL_NODISCARD;
+
+/* What a list's reader must know of it, as coded messages into
+ * out[MATCH_LIST_WARNINGS_MAX] (the count returned): the values it could
+ * not read and compared as unknown (match.list_unread), field by field. */
+enum { MATCH_LIST_WARNINGS_MAX = 2 };
+int match_list_warnings(const match_list *l, pl_err *out);
+/* A list's value of a field it is compared on as a date or a code, as the
+ * registry keeps it: 12.03.1990 is 1990-03-12 (date_read); ч, M, чоловіча
+ * are male. Other fields' values are returned as they are. NULL, with
+ * *why, when it cannot be read. Strings in a. */
+const char *match_list_value(int field, const char *value, arena *a, const char **why);
 
 /* Drop the linkage keys kept for a person (match_key), whose names are
  * gone: retention's pseudonymisation (registry.h, retention_hooks). */

@@ -595,6 +595,18 @@ static json_t *summary_json(const reconcile_result *r)
 	return sum;
 }
 
+int reconcile_warnings(const reconcile_result *r, pl_err *out)
+{
+	int n = match_list_warnings(&r->list, out);
+	return n + match_warnings(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n, out + n);
+}
+
+static json_t *warnings_json(const reconcile_result *r)
+{
+	pl_err w[RECONCILE_WARNINGS_MAX] = {{0}};
+	return match_messages_json(w, reconcile_warnings(r, w));
+}
+
 json_t *reconcile_json(const reconcile_result *r)
 {
 	json_t *rows = json_array();
@@ -602,8 +614,7 @@ json_t *reconcile_json(const reconcile_result *r)
 		json_array_append_new(rows, row_json(r, j));
 	json_t *doc = json_pack("{s:o, s:o}", "summary", summary_json(r), "rows", rows);
 	if(doc)
-		json_object_set_new(doc, "warnings",
-		                    match_warnings_json(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n));
+		json_object_set_new(doc, "warnings", warnings_json(r));
 	return doc;
 }
 
@@ -626,7 +637,7 @@ pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err)
 		ok = fputs(j ? ",\n" : "\n", f) >= 0 && dump(f, row_json(r, j));
 	if(ok)
 		ok = fputs("\n],\n\"warnings\": ", f) >= 0 &&
-		     dump(f, match_warnings_json(&match_person_spec, &r->links, r->list.side.n, r->reg.side.n)) &&
+		     dump(f, warnings_json(r)) &&
 		     fputs("}\n", f) >= 0;
 	if(!ok)
 		return pl_failc(err, PL_EIO, "match.cannot_write_report", NULL);
@@ -662,12 +673,19 @@ pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *title
 	brc |= buf_printf(&b, "</h1><p>%zu rows: %zu matched, %zu to review, %zu listed twice, %zu unmatched; "
 	                     "%zu already returned, %zu civilians, %zu on open stages, "
 	                     "%zu not eligible. %zu registry "
-	                     "persons, %zu candidate pairs, %.2f s.</p>\n<table><thead><tr><th>line"
-	                     "</th><th>list id</th><th>outcome</th><th>person</th><th>probability</th>"
-	                     "<th>flags</th><th>fields</th></tr></thead><tbody>\n",
+	                     "persons, %zu candidate pairs, %.2f s.</p>\n",
 	                 r->list.side.n, r->matched, r->review, r->duplicate, r->unmatched, r->flagged[0],
 	                 r->flagged[1], r->flagged[4], r->flagged[5], r->reg.side.n,
 	                 r->links.candidates, r->seconds);
+	pl_err w[RECONCILE_WARNINGS_MAX] = {{0}};
+	int nw = reconcile_warnings(r, w);
+	for(int k = 0; k < nw; k++) { /* before the rows, as on the web page */
+		brc |= buf_adds(&b, k ? "<li>" : "<ul class=\"warnings\"><li>");
+		html_text(&b, w[k].msg, &brc);
+		brc |= buf_adds(&b, k + 1 < nw ? "</li>" : "</li></ul>\n");
+	}
+	brc |= buf_adds(&b, "<table><thead><tr><th>line</th><th>list id</th><th>outcome</th><th>person</th>"
+	                    "<th>probability</th><th>flags</th><th>fields</th></tr></thead><tbody>\n");
 	pl_rc rc = PL_OK;
 	for(size_t j = 0; j < r->list.side.n && !rc; j++) {
 		const reconcile_row *row = &r->rows[j];

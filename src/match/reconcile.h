@@ -122,6 +122,14 @@ pl_rc reconcile_decide(store *st, const char *row_hash, const char *person_uid, 
 typedef struct json_t json_t;
 json_t *reconcile_json(const reconcile_result *r);
 
+/* Everything a run warns of, as coded messages into
+ * out[RECONCILE_WARNINGS_MAX] (the count returned): the list's values
+ * that could not be read (match_list_warnings), then the linkage's
+ * (match_warnings). Never silent: the CLI says them on stderr, the
+ * reports and the API in "warnings", the web page above the counts. */
+enum { RECONCILE_WARNINGS_MAX = MATCH_LIST_WARNINGS_MAX + MATCH_WARNINGS_MAX };
+int reconcile_warnings(const reconcile_result *r, pl_err *out);
+
 /* Reports: one row per list row with its outcome, registry person,
  * probability, flags, and (JSON, HTML) the per-field contributions.
  * Written row by row as they are made: the report takes no more memory

@@ -77,7 +77,11 @@ int match_warnings(const match_spec *spec, const match_result *r, size_t na, siz
 json_t *match_warnings_json(const match_spec *spec, const match_result *r, size_t na, size_t nb)
 {
 	pl_err w[MATCH_WARNINGS_MAX] = {{0}};
-	int n = match_warnings(spec, r, na, nb, w);
+	return match_messages_json(w, match_warnings(spec, r, na, nb, w));
+}
+
+json_t *match_messages_json(const pl_err *w, int n)
+{
 	json_t *arr = json_array();
 	for(int k = 0; k < n; k++) {
 		json_t *args = json_object();

@@ -258,6 +258,17 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
 		n--;
 	if(n == 0)
 		return NULL;
+	/* A date as offices write it (12.03.1990) is kept in the one form
+	 * that sorts (1990-03-12). */
+	char iso[DATE_STR_MAX];
+	pdate d;
+	if(fd->kind == FK_DATE) {
+		if(!date_read(value, n, &d, why))
+			return NULL;
+		date_format(d, iso);
+		value = iso;
+		n = strlen(iso);
+	}
 	char party[4];
 	if((fd->kind == FK_PARTY || fd->kind == FK_COUNTRY) && n <= 3) { /* ua is UA */
 		for(size_t i = 0; i < n; i++)

@@ -274,3 +274,43 @@ PY
 	p --db x.db reconcile none.csv
 	expect_out "the list's order of names is not clear (0 rows showed the surname first, 0 last)"
 }
+
+# A list as an office's spreadsheet writes it: dates day first
+# (12.03.1990), sex as ч and ж. They are read as the registry keeps them
+# (the birth date compared, not unknown); what cannot be read, a two-digit
+# year, is compared as unknown and said on stderr and in every report,
+# with its column, line and why. The registry's own import takes the
+# same dates and keeps them as 1990-03-12, and refuses the two-digit year
+# at its line and column, importing nothing (its sex column stays
+# male/female: a list is read, the registry is kept).
+test_reconcile_reads_dates_and_sex_as_offices_write_them() {
+	"$PARLEY" init x.db >/dev/null
+	printf 'surname,given_names,patronymic,birth_date,sex\nШевченко,Олександр,Іванович,12.03.1990,male\nКоваль,Петро,Миколайович,01.07.1985 р.,male\n' > reg.csv
+	"$PARLEY" --db x.db import reg.csv >/dev/null || fail "import failed"
+	[ "$(PARLEY_DB=x.db sql "SELECT group_concat(birth_date || ' ' || sex, '; ') FROM person")" = "1990-03-12 male; 1985-07-01 male" ] ||
+		fail "dates and sex as stored: $(PARLEY_DB=x.db sql "SELECT group_concat(birth_date || ' ' || sex, '; ') FROM person")"
+	printf 'surname,birth_date\nБондар,02.01.85\n' > bad.csv
+	p --db x.db import bad.csv
+	expect_status 1
+	expect_err "bad.csv:2: column 'birth_date': a two-digit year: write the year in four digits (got '02.01.85')"
+	[ "$(PARLEY_DB=x.db sql "SELECT count(*) FROM person")" = 2 ] || fail "a refused import changed the registry"
+	printf 'surname,given_names,patronymic,birth_date,sex\nШевченко,Олександр,Іванович,12.03.1990,М\nКоваль,Петро,Миколайович,01.07.85,чоловіча\n' > list.csv
+	p --db x.db reconcile list.csv --report r.json
+	expect_status 0
+	expect_err "warning: column 'birth_date': 1 value of the list could not be read and was compared as unknown; the first, on line 3: '01.07.85': a two-digit year"
+	python3 - r.json <<'PY' || fail "the report: $(head -c 900 r.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = d["rows"]
+assert rows[0]["fields"]["birth_date"]["level"] == "exact", rows[0]["fields"]
+assert rows[0]["fields"]["sex"]["level"] != "unknown", rows[0]["fields"]
+assert rows[1]["fields"]["birth_date"]["level"] == "unknown", rows[1]
+w = [x for x in d["warnings"] if x["message_code"] == "match.list_unread"]
+assert len(w) == 1 and w[0]["args"]["line"] == "3" and w[0]["args"]["why"] == "why.two_digit_year", d["warnings"]
+PY
+	p --db x.db reconcile list.csv --report r.html
+	grep -q "<li>column 'birth_date': 1 value of the list could not be read" r.html || fail "no warning in the HTML report"
+	LANG=uk_UA.UTF-8 p --db x.db reconcile list.csv
+	expect_err "стовпець «birth_date»: 1 значення списку не вдалося прочитати"
+	expect_err "рік двома цифрами"
+}

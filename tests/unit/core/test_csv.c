@@ -129,6 +129,29 @@ static void test_csv_plain_fields(void **state)
 	           "1:[surname][given_names][sex]\n2:[Shevchenko][Taras][male]\n");
 }
 
+/* A spreadsheet in a Ukrainian or Russian locale saves CSV with
+ * semicolons; some programs with tabs. The header's line decides: no
+ * comma outside quotes and a semicolon (or tab) there. A comma is then
+ * text, as a semicolon is in a comma-separated file. */
+static void test_csv_separator_from_the_first_line(void **state)
+{
+	(void)state;
+	assert_csv("surname;given_names;place\nШевченко;Олександр;\"Київ; центр\"\nКоваль;;Київ, вул. Хрещатик 1\n",
+	           "1:[surname][given_names][place]\n2:[Шевченко][Олександр][Київ; центр]\n"
+	           "3:[Коваль][][Київ, вул. Хрещатик 1]\n");
+	assert_csv("\xEF\xBB\xBFsurname;sex\r\nA;male\r\n", "1:[surname][sex]\n2:[A][male]\n");
+	assert_csv("\n\nsurname;sex\nA;male\n", "3:[surname][sex]\n4:[A][male]\n");
+	assert_csv("surname\tgiven_names\nA\tB, C\n", "1:[surname][given_names]\n2:[A][B, C]\n");
+	/* a comma in the first line: RFC 4180's, whatever else it holds */
+	assert_csv("a,b;c\nd;e,f\n", "1:[a][b;c]\n2:[d;e][f]\n");
+	/* a semicolon inside quotes only says nothing */
+	assert_csv("\"a;b\"\nc;d\n", "1:[a;b]\n2:[c;d]\n");
+	assert_csv("surname\nA;B\n", "1:[surname]\n2:[A;B]\n");
+	/* with semicolons, a quote is closed by one */
+	assert_csv("a;b\n\"x\";y\n", "1:[a][b]\n2:[x][y]\n");
+	assert_csv_refused("a;b\n\"x\",y\n", "t.csv:2: field 1: text after a closing quote");
+}
+
 static void test_csv_single_field_records(void **state)
 {
 	(void)state;
@@ -464,6 +487,8 @@ static void test_csv_format_quotes_commas_quotes_and_line_breaks(void **state)
 {
 	(void)state;
 	format_fields((const char *[]){"Kyiv, Ukraine"}, 1, "\"Kyiv, Ukraine\"\r\n");
+	/* and semicolons and tabs, which a first line would read as separators */
+	format_fields((const char *[]){"a;b", "c\td"}, 2, "\"a;b\",\"c\td\"\r\n");
 	format_fields((const char *[]){"say \"hi\""}, 1, "\"say \"\"hi\"\"\"\r\n");
 	format_fields((const char *[]){"a\rb", "c\nd", "e\r\nf"}, 3,
 	              "\"a\rb\",\"c\nd\",\"e\r\nf\"\r\n");
@@ -722,6 +747,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_plain_fields),
 		cmocka_unit_test(test_csv_single_field_records),
+		cmocka_unit_test(test_csv_separator_from_the_first_line),
 		cmocka_unit_test(test_csv_quoted_field_with_commas),
 		cmocka_unit_test(test_csv_doubled_quotes_inside_quoted_field),
 		cmocka_unit_test(test_csv_quoted_field_with_lf_keeps_start_line),

@@ -87,6 +87,62 @@ static void test_date_parse_refuses_other_shapes(void **state)
 		assert_contains(parse_refused(bad[i]), "expected");
 }
 
+/* date_read: dates as offices write them, each to the strict form. */
+static void test_date_read_office_forms(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		int y, m, d;
+	} ok[] = {
+		{"1990-03-12", 1990, 3, 12}, {"1990-03", 1990, 3, 0}, {"1990", 1990, 0, 0},
+		{"12.03.1990", 1990, 3, 12}, {"2.3.1990", 1990, 3, 2}, {"12/03/1990", 1990, 3, 12},
+		{"12-03-1990", 1990, 3, 12}, {"03.1990", 1990, 3, 0}, {"3/1990", 1990, 3, 0},
+		{"1990.03.12", 1990, 3, 12}, {"1990/3/12", 1990, 3, 12}, {"1990-3-5", 1990, 3, 5},
+		{"1990-03-12 00:00:00", 1990, 3, 12}, {"1990-03-12T00:00:00.000Z", 1990, 3, 12},
+		{"12.03.1990 10:30", 1990, 3, 12}, {" 12.03.1990 ", 1990, 3, 12},
+		{"12.03.1990 р.", 1990, 3, 12}, {"12.03.1990р.", 1990, 3, 12}, {"1990 г.", 1990, 0, 0},
+		{"12.03.1990 року", 1990, 3, 12}, {"1990 года", 1990, 0, 0}, {"1990\xC2\xA0р.", 1990, 0, 0},
+		{"29.02.2024", 2024, 2, 29},
+	};
+	for(size_t i = 0; i < sizeof(ok) / sizeof(*ok); i++) {
+		pdate d = {-1, -1, -1};
+		const char *why = NULL;
+		if(!date_read(ok[i].in, strlen(ok[i].in), &d, &why))
+			fail_msg("'%s' refused: %s", ok[i].in, why ? why : "(no reason)");
+		assert_date(d, ok[i].y, ok[i].m, ok[i].d);
+	}
+	/* n bytes, not the string: the rest is not read */
+	pdate d;
+	const char *why;
+	assert_true(date_read("12.03.1990xyz", 10, &d, &why));
+	assert_date(d, 1990, 3, 12);
+}
+
+static void test_date_read_refuses_what_it_cannot_know(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *why;
+	} bad[] = {
+		{"12.03.90", "two-digit year"}, {"03.90", "two-digit year"}, {"31.02.1990", "no such day"},
+		{"12.13.1990", "month out of range"}, {"00.03.1990", "no such day"}, {"1990-00", "month out of range"},
+		{"12.03/1990", "expected"}, {"12.03.1990x", "expected"}, {"1990-03-12 x", "expected"},
+		{"1990-03 10:00", "expected"}, {"32944", "expected"}, {"", "expected"}, {"р.", "expected"},
+		{"12..1990", "expected"}, {"1990.03.", "expected"}, {"123.03.1990", "expected"},
+		{"12.1990.03", "expected"}, {"1990-03-123", "expected"}, {"12.03.1700", "year out of range"},
+		{"березня 1990", "expected"}, {"1990-03-12T", "expected"},
+	};
+	for(size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		pdate d;
+		const char *why = NULL;
+		if(date_read(bad[i].in, strlen(bad[i].in), &d, &why))
+			fail_msg("'%s' accepted as %d-%d-%d", bad[i].in, d.y, d.m, d.d);
+		assert_non_null(why);
+		assert_contains(why, bad[i].why);
+	}
+}
+
 static void test_date_format_full_and_partial(void **state)
 {
 	(void)state;
@@ -313,6 +369,8 @@ int main(void)
 		cmocka_unit_test(test_date_today_honours_parley_today),
 		cmocka_unit_test(test_date_today_ignores_partial_or_bad_parley_today),
 		cmocka_unit_test(test_date_now_iso_shape),
+		cmocka_unit_test(test_date_read_office_forms),
+		cmocka_unit_test(test_date_read_refuses_what_it_cannot_know),
 	};
 	return cmocka_run_group_tests_name("core/date", tests, NULL, NULL);
 }

@@ -67,6 +67,54 @@ static void test_columns_across_scripts(void **state)
 	match_list_free(&l);
 }
 
+/* Lists write dates and sex as offices do: 12.03.1990 and ч are read as
+ * the registry keeps them; what cannot be read (a two-digit year, an
+ * impossible day, an unknown word) is compared as unknown and said, per
+ * column, with the first value's line and why. */
+static void test_list_values_as_offices_write_them(void **state)
+{
+	(void)state;
+	match_list l;
+	pl_err err = {0};
+	read_text("surname,given_names,birth_date,sex\n"
+	          "Шевченко,Олександр,12.03.1990,ч\n"
+	          "Коваленко,Марія,03.1985,Ж.\n"
+	          "Бондар,Іван,1990-03-12 00:00:00,M\n"
+	          "Ткаченко,Петро,02.01.85,чоловіча\n"
+	          "Мельник,Ольга,31.02.1990,жін\n"
+	          "Бойко,Іван,1990,x\n",
+	          &l, PL_OK, &err);
+	assert_int_equal(l.side.n, 6);
+	assert_string_equal(match_value(&l.side, 0, MP_BIRTH), "19900312");
+	assert_string_equal(match_value(&l.side, 1, MP_BIRTH), "19850300");
+	assert_string_equal(match_value(&l.side, 2, MP_BIRTH), "19900312");
+	assert_null(match_value(&l.side, 3, MP_BIRTH));
+	assert_null(match_value(&l.side, 4, MP_BIRTH));
+	static const char *const sex[] = {"male", "female", "male", "male", "female", NULL};
+	for(int j = 0; j < 6; j++)
+		if(sex[j])
+			assert_string_equal(match_value(&l.side, (size_t)j, MP_SEX), sex[j]);
+		else
+			assert_null(match_value(&l.side, (size_t)j, MP_SEX));
+	pl_err w[MATCH_LIST_WARNINGS_MAX] = {{0}};
+	assert_int_equal(match_list_warnings(&l, w), 2);
+	assert_string_equal(w[0].code, "match.list_unread");
+	assert_string_equal(pl_err_arg_value(&w[0], "column"), "birth_date");
+	assert_string_equal(pl_err_arg_value(&w[0], "n"), "2");
+	assert_string_equal(pl_err_arg_value(&w[0], "line"), "5");
+	assert_string_equal(pl_err_arg_value(&w[0], "value"), "02.01.85");
+	assert_string_equal(pl_err_arg_value(&w[0], "why"), "why.two_digit_year");
+	assert_contains(w[0].msg, "line 5");
+	assert_string_equal(pl_err_arg_value(&w[1], "column"), "sex");
+	assert_string_equal(pl_err_arg_value(&w[1], "n"), "1");
+	assert_string_equal(pl_err_arg_value(&w[1], "line"), "7");
+	match_list_free(&l);
+	/* a clean list warns of nothing */
+	read_text("surname,birth_date,sex\nШевченко,1990-03-12,male\n", &l, PL_OK, &err);
+	assert_int_equal(match_list_warnings(&l, w), 0);
+	match_list_free(&l);
+}
+
 /* A list with the whole name in one column, in any order, keys as one
  * with the parts in their own columns. */
 static void test_whole_names_in_any_order(void **state)
@@ -315,6 +363,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns_across_scripts),
+		cmocka_unit_test(test_list_values_as_offices_write_them),
 		cmocka_unit_test(test_whole_names_in_any_order),
 		cmocka_unit_test(test_whole_names_in_the_lists_order),
 		cmocka_unit_test(test_list_errors_say_where),

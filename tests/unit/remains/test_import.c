@@ -214,8 +214,9 @@ static void test_a_bad_last_row_writes_nothing(void **state)
 	long long before = rows_everywhere(f);
 	remains_import_report rep;
 	assert_int_equal(import(f, path, NULL, &rep), PL_EINPUT);
-	assert_contains(f->err.msg, "big.csv:2002: column 'custody_since': expected a date as YYYY, YYYY-MM"
-	                            " or YYYY-MM-DD (got '2025-06-01x') (nothing was imported)");
+	assert_contains(f->err.msg, "big.csv:2002: column 'custody_since': expected a date as YYYY-MM-DD or "
+	                            "DD.MM.YYYY, a month as YYYY-MM or MM.YYYY, or a year (got '2025-06-01x') "
+	                            "(nothing was imported)");
 	assert_int_equal(rows_everywhere(f), before);
 	assert_string_equal(fx_status(f, p), "missing"); /* the confirmation's events went too */
 	assert_int_equal(rep.created, 0);
