@@ -5,6 +5,7 @@
 
 #include "accord/stage.h"
 #include "cli/cli.h"
+#include "core/msg.h"
 #include "family/family.h"
 #include "match/dedupe.h"
 #include "match/reconcile.h"
@@ -67,11 +68,9 @@ static pl_rc write_report(const char *path, const reconcile_result *r, const cha
 	FILE *f = fopen(path, "wb");
 	if(!f)
 		return cli_io_fail(err, PL_EIO, "cli.cannot_write", path);
-	char title[512];
-	snprintf(title, sizeof(title), "Reconciliation of %s", list);
 	pl_rc rc = !strcmp(kind, "json") ? reconcile_write_json(f, r, err)
 	         : !strcmp(kind, "csv")  ? reconcile_write_csv(f, r, err)
-	                                 : reconcile_write_html(f, r, title, err);
+	                                 : reconcile_write_html(f, r, list, msg_env_lang(), err);
 	if(fclose(f) && !rc)
 		rc = cli_io_fail(err, PL_EIO, "cli.cannot_write", path);
 	return rc;
@@ -112,6 +111,9 @@ static void print_summary(const cli *c, const reconcile_result *r)
 	cli_say(stdout, "cli.reconcile_matched_flags", "returned", PL_N(r->flagged[0]), "died", PL_N(r->flagged[2]),
 	        "civilians", PL_N(r->flagged[1]), "booked", PL_N(r->flagged[4]), "not_eligible",
 	        PL_N(r->flagged[5]), NULL);
+	char columns[1024];
+	if(reconcile_columns_read(r, columns, sizeof(columns)))
+		cli_say(stdout, "match.columns_read", "columns", columns, NULL);
 	if(!r->whole_names)
 		return;
 	/* The "name" column was split: say by what rule (the rules' names are

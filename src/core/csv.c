@@ -100,6 +100,26 @@ static pl_rc fail(csv_reader *r, pl_err *err, long line, size_t field, const cha
 	                "why", why, "n", PL_N(n), NULL);
 }
 
+/* Is the field, not UTF-8, Cyrillic in an 8-bit encoding? In
+ * Windows-1251 and KOI8 alike the letters are the bytes C0 to FF, and
+ * Ukrainian's Є І Ї Ґ (and Ё) a few below: nearly all of a Cyrillic
+ * word's bytes, where a broken UTF-8 file has continuation bytes (80 to
+ * BF) among them and a Latin-1 name (José, Müller) has mostly ASCII
+ * letters. */
+static bool looks_cyrillic_8bit(const unsigned char *p, size_t n)
+{
+	size_t high = 0, letters = 0, ascii = 0;
+	for(size_t i = 0; i < n; i++) {
+		if(p[i] < 0x80) {
+			ascii += (p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z';
+			continue;
+		}
+		high++;
+		letters += p[i] >= 0xC0 || strchr("\xA5\xA8\xAA\xAF\xB2\xB3\xB4\xB8\xBA\xBF", p[i]) != NULL;
+	}
+	return high >= 2 && high > ascii && letters * 10 >= high * 9;
+}
+
 static pl_rc field_end(csv_reader *r, size_t *nf, long line, pl_err *err)
 {
 	size_t i = *nf;
@@ -108,9 +128,10 @@ static pl_rc field_end(csv_reader *r, size_t *nf, long line, pl_err *err)
 		return fail(r, err, line, i + 1, "csv.field_long", 0);
 	size_t bad;
 	const char *p = buf_str(&r->data) + r->starts[i];
-	if(!utf8_valid(p, len, &bad)) {
-		return fail(r, err, line, i + 1, "csv.bad_utf8", (long)bad + 1);
-	}
+	if(!utf8_valid(p, len, &bad))
+		return fail(r, err, line, i + 1,
+		            looks_cyrillic_8bit((const unsigned char *)p, len) ? "csv.bad_utf8_cyrillic" : "csv.bad_utf8",
+		            (long)bad + 1);
 	r->lens[i] = len;
 	if(buf_addc(&r->data, '\0'))
 		return fail(r, err, line, i + 1, "csv.record_long", 0);

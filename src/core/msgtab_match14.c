@@ -5,13 +5,58 @@
 
 const msg_entry msg_table_match14[] = {
 	{"cli.warning", {"{prog}: warning:", "{prog}: попередження:", "{prog}: предупреждение:"}},
+	/* the HTML report of a reconciliation (reconcile_write_html) */
+	{"report.reconcile_title", {"Reconciliation of {list}", "Звірка списку {list}", "Сверка списка {list}"}},
+	{"report.reconcile_outcomes",
+	 {"{rows} {rows#row|rows}: {matched} matched, {review} to review, {duplicate} listed twice, {unmatched} "
+	  "unmatched.",
+	  "{rows} {rows#рядок|рядки|рядків}: зіставлено {matched}, на перевірку {review}, двічі у списку "
+	  "{duplicate}, без відповідника {unmatched}.",
+	  "{rows} {rows#строка|строки|строк}: сопоставлено {matched}, на проверку {review}, дважды в списке "
+	  "{duplicate}, без соответствия {unmatched}."}},
+	{"report.reconcile_flags",
+	 {"Of the matched: {returned} already returned, {civilians} {civilians#civilian|civilians}, {booked} on "
+	  "open stages, {not_eligible} not eligible.",
+	  "Серед зіставлених: уже повернуто {returned}, цивільних {civilians}, на відкритих етапах {booked}, не "
+	  "відповідають умовам {not_eligible}.",
+	  "Среди сопоставленных: уже возвращено {returned}, гражданских {civilians}, на открытых этапах {booked}, "
+	  "не соответствуют условиям {not_eligible}."}},
+	{"report.reconcile_run",
+	 {"{registry} registry {registry#person|persons}, {pairs} candidate {pairs#pair|pairs}, {seconds} s.",
+	  "Осіб у реєстрі: {registry}; пар-кандидатів: {pairs}; {seconds} с.",
+	  "Лиц в реестре: {registry}; пар-кандидатов: {pairs}; {seconds} с."}},
+	{"report.column_line", {"line", "рядок", "строка"}},
+	{"report.column_list_id", {"list id", "ідентифікатор у списку", "идентификатор в списке"}},
+	{"report.column_outcome", {"outcome", "результат", "результат"}},
+	{"report.column_person", {"person", "особа", "лицо"}},
+	{"report.column_probability", {"probability", "імовірність", "вероятность"}},
+	{"report.column_flags", {"flags", "позначки", "отметки"}},
+	{"report.column_fields", {"fields", "поля", "поля"}},
+	{"report.outcome_matched", {"matched", "зіставлено", "сопоставлено"}},
+	{"report.outcome_review", {"to review", "на перевірку", "на проверку"}},
+	{"report.outcome_unmatched", {"unmatched", "без відповідника", "без соответствия"}},
+	{"report.outcome_duplicate", {"listed twice", "двічі у списку", "дважды в списке"}},
+	{"report.confirmed", {"(confirmed)", "(підтверджено)", "(подтверждено)"}},
+	{"report.flag_already_returned", {"already returned", "уже повернуто", "уже возвращён"}},
+	{"report.flag_civilian", {"civilian", "цивільна особа", "гражданское лицо"}},
+	{"report.flag_died", {"died", "помер", "умер"}},
+	{"report.flag_duplicate", {"listed twice", "двічі у списку", "дважды в списке"}},
+	{"report.flag_booked", {"on an open stage", "на відкритому етапі", "на открытом этапе"}},
+	{"report.flag_not_eligible", {"not eligible", "не відповідає умовам", "не соответствует условиям"}},
+	{"match.columns_read",
+	 {"columns read by their headers: {columns}", "стовпці, прочитані за їхніми заголовками: {columns}",
+	  "столбцы, прочитанные по их заголовкам: {columns}"}},
+	{"match.column_twice",
+	 {"{list}: columns '{first}' and '{second}' both give {field}: keep one of them",
+	  "{list}: стовпці «{first}» і «{second}» обидва містять {field}: залиште один із них",
+	  "{list}: столбцы «{first}» и «{second}» оба содержат {field}: оставьте один из них"}},
 	{"match.list_unread",
 	 {"column '{column}': {n} {n#value|values} of the list could not be read and {n#was|were} compared as "
 	  "unknown; the first, on line {line}: '{value}': {@why}",
-	  "стовпець «{column}»: {n} {n#значення|значення|значень} списку не вдалося прочитати, їх порівнювали як "
-	  "невідомі; перше, у рядку {line}: «{value}»: {@why}",
-	  "столбец «{column}»: {n} {n#значение|значения|значений} списка не удалось прочитать, их сравнивали как "
-	  "неизвестные; первое, в строке {line}: «{value}»: {@why}"}},
+	  "стовпець «{column}»: {n} {n#значення|значення|значень} списку не вдалося прочитати, {n#його|їх|їх} "
+	  "порівнювали як {n#невідоме|невідомі|невідомі}; перше, у рядку {line}: «{value}»: {@why}",
+	  "столбец «{column}»: {n} {n#значение|значения|значений} списка не удалось прочитать, {n#его|их|их} "
+	  "сравнивали как {n#неизвестное|неизвестные|неизвестные}; первое, в строке {line}: «{value}»: {@why}"}},
 	{"match.constant",
 	 {"{fields}: the same for nearly everyone on the lists, so they tell nobody apart and were not weighed",
 	  "{fields}: майже в усіх у списках однакові, тож нікого не розрізняють і не враховувались",

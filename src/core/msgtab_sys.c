@@ -28,6 +28,13 @@ const msg_entry msg_table_sys[] = {
 	{"csv.bad_utf8", {"invalid UTF-8 at byte {n} of the field (save the file as UTF-8)",
 	                  "некоректний UTF-8 у байті {n} поля (збережіть файл у кодуванні UTF-8)",
 	                  "некорректный UTF-8 в байте {n} поля (сохраните файл в кодировке UTF-8)"}},
+	{"csv.bad_utf8_cyrillic",
+	 {"invalid UTF-8 at byte {n} of the field: the file looks like Cyrillic in an 8-bit encoding such as "
+	  "Windows-1251; save it as UTF-8 (in Excel: Save As, \"CSV UTF-8\")",
+	  "некоректний UTF-8 у байті {n} поля: схоже, файл містить кирилицю у 8-бітному кодуванні, як-от "
+	  "Windows-1251; збережіть його в UTF-8 (в Excel: «Зберегти як», «CSV UTF-8»)",
+	  "некорректный UTF-8 в байте {n} поля: похоже, файл содержит кириллицу в 8-битной кодировке, например "
+	  "Windows-1251; сохраните его в UTF-8 (в Excel: «Сохранить как», «CSV UTF-8»)"}},
 	{"csv.record_long", {"record longer than 1 MiB", "запис довший за 1 МіБ", "запись длиннее 1 МиБ"}},
 	{"csv.many_fields", {"more than 1024 fields in a record", "понад 1024 поля в записі",
 	                     "более 1024 полей в записи"}},

@@ -110,6 +110,14 @@ typedef struct match_list {
 		const char *why;   /* a validator's text (msg_code_of finds its code) */
 	} unread[2];
 	int nunread;
+	/* Columns read as a field by a header of their own (Прізвище,
+	 * Дата рождения, Date of birth): said, so that no column is read as
+	 * something it is not without a word. The first 32. */
+	struct match_alias {
+		const char *header; /* in a */
+		int field;          /* PF_... */
+	} aliases[32];
+	int naliases;
 } match_list;
 
 void match_list_init(match_list *l);

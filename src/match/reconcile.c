@@ -1,6 +1,8 @@
 #include "match/reconcile.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,7 @@
 #include "audit/audit.h"
 #include "core/date.h"
 #include "core/hmap.h"
+#include "core/msg.h"
 #include "store/store.h"
 
 enum { DECIDED_WEIGHT = 1000000 }; /* a confirmed pair outweighs any other */
@@ -592,7 +595,26 @@ static json_t *summary_json(const reconcile_result *r)
 	                        (json_int_t)r->links.candidates, "seconds", round(r->seconds * 1000) / 1000);
 	if(sum && r->whole_names)
 		json_object_set_new(sum, "name_split", split_json(r));
+	if(sum && r->list.naliases) { /* the columns read by headers of their own */
+		json_t *cols = json_object();
+		for(int k = 0; k < r->list.naliases; k++)
+			json_object_set_new(cols, r->list.aliases[k].header,
+			                    json_string(person_fields[r->list.aliases[k].field].name));
+		json_object_set_new(sum, "columns_read", cols);
+	}
 	return sum;
+}
+
+bool reconcile_columns_read(const reconcile_result *r, char *out, size_t size)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for(int k = 0; k < r->list.naliases && n < size; k++) {
+		int w = snprintf(out + n, size - n, "%s%s: %s", k ? ", " : "", r->list.aliases[k].header,
+		                 person_fields[r->list.aliases[k].field].name);
+		n += w > 0 ? (size_t)w : 0;
+	}
+	return r->list.naliases > 0;
 }
 
 int reconcile_warnings(const reconcile_result *r, pl_err *out)
@@ -657,48 +679,101 @@ static void html_text(buf *b, const char *s, pl_rc *rc)
 	}
 }
 
-/* A self-contained page: no script, styles inline in one <style>. */
-pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *title, pl_err *err)
+/* A coded text in l, escaped, into b: the code, then name and value
+ * pairs ended by NULL, as pl_failc takes them. */
+static void html_say(buf *b, lang_id l, pl_rc *brc, const char *code, ...)
+{
+	pl_err e = {0};
+	va_list ap;
+	va_start(ap, code);
+	pl_vfailc(&e, PL_EINPUT, code, ap);
+	va_end(ap);
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(&e, l, text, sizeof(text));
+	html_text(b, text, brc);
+}
+
+/* A cell's text of a coded word: the outcome, a flag. */
+static void html_word(buf *b, lang_id l, pl_rc *brc, const char *prefix, const char *name)
+{
+	char code[64];
+	snprintf(code, sizeof(code), "%s%s", prefix, name);
+	html_say(b, l, brc, code, NULL);
+}
+
+/* A self-contained page in the user's language: no script, styles inline
+ * in one <style>. The fields' names and levels stay as the JSON and CSV
+ * reports name them (birth_date exact +2.1). */
+pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *list, lang_id l, pl_err *err)
 {
 	buf b;
 	buf_init(&b, 0);
 	pl_rc brc = PL_OK; /* sticky: any append that failed */
-	brc |= buf_adds(&b, "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>");
-	html_text(&b, title, &brc);
+	brc |= buf_printf(&b, "<!doctype html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>", lang_code(l));
+	html_say(&b, l, &brc, "report.reconcile_title", "list", list, NULL);
 	brc |= buf_adds(&b, "</title><style>body{font:14px system-ui,sans-serif;margin:2em}"
 	                   "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;"
 	                   "text-align:left}.matched{background:#eef8ee}.review{background:#fff6dd}"
 	                   ".unmatched{background:#fbeaea}.flags{color:#a00}</style></head><body><h1>");
-	html_text(&b, title, &brc);
-	brc |= buf_printf(&b, "</h1><p>%zu rows: %zu matched, %zu to review, %zu listed twice, %zu unmatched; "
-	                     "%zu already returned, %zu civilians, %zu on open stages, "
-	                     "%zu not eligible. %zu registry "
-	                     "persons, %zu candidate pairs, %.2f s.</p>\n",
-	                 r->list.side.n, r->matched, r->review, r->duplicate, r->unmatched, r->flagged[0],
-	                 r->flagged[1], r->flagged[4], r->flagged[5], r->reg.side.n,
-	                 r->links.candidates, r->seconds);
+	html_say(&b, l, &brc, "report.reconcile_title", "list", list, NULL);
+	char secs[32];
+	snprintf(secs, sizeof(secs), "%.2f", r->seconds);
+	brc |= buf_adds(&b, "</h1><p>");
+	html_say(&b, l, &brc, "report.reconcile_outcomes", "rows", PL_N(r->list.side.n), "matched", PL_N(r->matched),
+	         "review", PL_N(r->review), "duplicate", PL_N(r->duplicate), "unmatched", PL_N(r->unmatched), NULL);
+	brc |= buf_addc(&b, ' ');
+	html_say(&b, l, &brc, "report.reconcile_flags", "returned", PL_N(r->flagged[0]), "civilians",
+	         PL_N(r->flagged[1]), "booked", PL_N(r->flagged[4]), "not_eligible", PL_N(r->flagged[5]), NULL);
+	brc |= buf_addc(&b, ' ');
+	html_say(&b, l, &brc, "report.reconcile_run", "registry", PL_N(r->reg.side.n), "pairs",
+	         PL_N(r->links.candidates), "seconds", secs, NULL);
+	brc |= buf_adds(&b, "</p>\n");
+	char columns[1024];
+	if(reconcile_columns_read(r, columns, sizeof(columns))) {
+		brc |= buf_adds(&b, "<p>");
+		html_say(&b, l, &brc, "match.columns_read", "columns", columns, NULL);
+		brc |= buf_adds(&b, "</p>\n");
+	}
 	pl_err w[RECONCILE_WARNINGS_MAX] = {{0}};
 	int nw = reconcile_warnings(r, w);
 	for(int k = 0; k < nw; k++) { /* before the rows, as on the web page */
+		char text[PL_ERR_MSG_MAX];
+		msg_err_text(&w[k], l, text, sizeof(text));
 		brc |= buf_adds(&b, k ? "<li>" : "<ul class=\"warnings\"><li>");
-		html_text(&b, w[k].msg, &brc);
+		html_text(&b, text, &brc);
 		brc |= buf_adds(&b, k + 1 < nw ? "</li>" : "</li></ul>\n");
 	}
-	brc |= buf_adds(&b, "<table><thead><tr><th>line</th><th>list id</th><th>outcome</th><th>person</th>"
-	                    "<th>probability</th><th>flags</th><th>fields</th></tr></thead><tbody>\n");
+	brc |= buf_adds(&b, "<table><thead><tr>");
+	static const char *const heads[] = {"line", "list_id", "outcome", "person", "probability", "flags", "fields"};
+	for(size_t k = 0; k < sizeof(heads) / sizeof(*heads); k++) {
+		brc |= buf_adds(&b, "<th>");
+		html_word(&b, l, &brc, "report.column_", heads[k]);
+		brc |= buf_adds(&b, "</th>");
+	}
+	brc |= buf_adds(&b, "</tr></thead><tbody>\n");
 	pl_rc rc = PL_OK;
 	for(size_t j = 0; j < r->list.side.n && !rc; j++) {
 		const reconcile_row *row = &r->rows[j];
 		const char *oc = reconcile_outcome_name(row->outcome);
-		char flags[96];
-		reconcile_flags_text(row->flags, flags, sizeof(flags));
 		brc |= buf_printf(&b, "<tr class=\"%s\"><td>%ld</td><td>", oc, r->list.lines[j]);
 		html_text(&b, r->list.ids[j], &brc);
-		brc |= buf_printf(&b, "</td><td>%s%s</td><td>%s</td><td>", oc, row->decided ? " (confirmed)" : "",
-		                 row->pair ? r->reg.ids[row->person] : "");
+		brc |= buf_adds(&b, "</td><td>");
+		html_word(&b, l, &brc, "report.outcome_", oc);
+		if(row->decided) {
+			brc |= buf_addc(&b, ' ');
+			html_say(&b, l, &brc, "report.confirmed", NULL);
+		}
+		brc |= buf_printf(&b, "</td><td>%s</td><td>", row->pair ? r->reg.ids[row->person] : "");
 		if(row->pair)
 			brc |= buf_printf(&b, "%.4f", row->prob);
-		brc |= buf_printf(&b, "</td><td class=\"flags\">%s</td><td>", flags);
+		brc |= buf_adds(&b, "</td><td class=\"flags\">");
+		for(int k = 0, n = 0; k < RECONCILE_FLAGS; k++)
+			if(row->flags & (1u << k)) {
+				if(n++)
+					brc |= buf_adds(&b, ", ");
+				html_word(&b, l, &brc, "report.flag_", flag_names[k]);
+			}
+		brc |= buf_adds(&b, "</td><td>");
 		if(row->pair) {
 			double part[MATCH_CMPS_MAX];
 			match_explain(&match_person_spec, &r->links, &r->reg.side, &r->list.side, row->pair, part);

@@ -5,6 +5,8 @@
 #ifndef PARLEY_MATCH_RECONCILE_H
 #define PARLEY_MATCH_RECONCILE_H
 
+#include "core/lang.h"
+
 #include <stdio.h>
 
 #include "match/person.h"
@@ -122,6 +124,11 @@ pl_rc reconcile_decide(store *st, const char *row_hash, const char *person_uid, 
 typedef struct json_t json_t;
 json_t *reconcile_json(const reconcile_result *r);
 
+/* The columns the list gave by headers of their own, each with the field
+ * it was read as ("Прізвище: surname, Дата народження: birth_date"), into
+ * out; false when there were none. */
+bool reconcile_columns_read(const reconcile_result *r, char *out, size_t size);
+
 /* Everything a run warns of, as coded messages into
  * out[RECONCILE_WARNINGS_MAX] (the count returned): the list's values
  * that could not be read (match_list_warnings), then the linkage's
@@ -136,6 +143,7 @@ int reconcile_warnings(const reconcile_result *r, pl_err *out);
  * for a list of 90,000 rows than for one of 10. */
 pl_rc reconcile_write_csv(FILE *f, const reconcile_result *r, pl_err *err);
 pl_rc reconcile_write_json(FILE *f, const reconcile_result *r, pl_err *err);
-pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *title, pl_err *err);
+/* The HTML report in language l, titled by the list's name. */
+pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *list, lang_id l, pl_err *err);
 
 #endif

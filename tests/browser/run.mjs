@@ -414,12 +414,12 @@ test('a list that meets nobody says why: no pair came together, in a warning abo
   assert(warned.includes('no pair of records came together'), `no warning: ${warned}`);
 });
 
-test('a list saved by a spreadsheet (semicolons, dates day first) is read, and a value it cannot read is said', async (page) => {
+test('a list saved by a spreadsheet (semicolons, its own headers, dates day first) is read, and a value it cannot read is said', async (page) => {
   await signIn(page, 'negotiator');
   await page.goto(`${base}/reconcile`);
   await page.waitForSelector('#list-file');
   const list = join(dir, 'excel.csv');
-  writeFileSync(list, 'surname;given_names;birth_date;sex\nЪъъйцукен;Щщщфыва;12.03.1990;ч\nЪъъйцукен;Ыыыфыва;02.01.85;ж\n');
+  writeFileSync(list, 'Прізвище;Ім’я;Дата народження;Стать\nЪъъйцукен;Щщщфыва;12.03.1990;ч\nЪъъйцукен;Ыыыфыва;02.01.85;ж\n');
   await page.setInputFiles('#list-file', list);
   await page.click('#reconcile-submit');
   await page.waitForSelector('#reconcile-summary');
@@ -427,6 +427,8 @@ test('a list saved by a spreadsheet (semicolons, dates day first) is read, and a
   assert(warned.includes("column 'birth_date': 1 value of the list could not be read and was compared as unknown; " +
     "the first, on line 3: '02.01.85': a two-digit year"), `no warning of the value: ${warned}`);
   assert(!warned.includes("'sex'"), `sex was read: ${warned}`);
+  const read = await page.textContent('#columns-read');
+  assert(read.includes('Прізвище: Surname') && read.includes('Дата народження: Date of birth'), `columns: ${read}`);
 });
 
 test('reconcile a list in Russian forms, review side by side, confirm by key', async (page) => {

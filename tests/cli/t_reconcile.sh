@@ -51,6 +51,14 @@ CSV
 	expect_status 0
 	grep -q '<table>' r.html || fail "no table in the HTML report"
 	grep -q '<script' r.html && fail "script in the HTML report"
+	grep -q '<td class="flags">civilian</td>' r.html || fail "no civilian flag in the HTML report"
+	# in the language LANG asks for, every word of it but the fields' names
+	LANG=uk_UA.UTF-8 p --db x.db reconcile list.csv --report r.html
+	expect_status 0
+	for want in '<html lang="uk">' '<title>Звірка списку list.csv</title>' '<th>рядок</th>' \
+		'<td>зіставлено</td>' '<td class="flags">цивільна особа</td>' '3 рядки: зіставлено 2'; do
+		grep -qF "$want" r.html || fail "not in the Ukrainian report: $want: $(head -c 900 r.html)"
+	done
 	true
 }
 
@@ -276,7 +284,7 @@ PY
 }
 
 # A list as an office's spreadsheet writes it: dates day first
-# (12.03.1990), sex as ч and ж. They are read as the registry keeps them
+# (12.03.1990), sex as ч and ж, headers in its own language, semicolons. They are read as the registry keeps them
 # (the birth date compared, not unknown); what cannot be read, a two-digit
 # year, is compared as unknown and said on stderr and in every report,
 # with its column, line and why. The registry's own import takes the
@@ -310,6 +318,25 @@ assert len(w) == 1 and w[0]["args"]["line"] == "3" and w[0]["args"]["why"] == "w
 PY
 	p --db x.db reconcile list.csv --report r.html
 	grep -q "<li>column 'birth_date': 1 value of the list could not be read" r.html || fail "no warning in the HTML report"
+	LANG=ru_RU.UTF-8 p --db x.db reconcile list.csv --report r.html
+	grep -q "<li>столбец «birth_date»: 1 значение списка не удалось прочитать, его сравнивали как неизвестное" r.html ||
+		fail "no Russian warning in the HTML report: $(grep -o '<ul.*</ul>' r.html)"
+	# headed in its own language, separated by semicolons as Excel saves
+	# it there: read, matched on the birth date, and the columns said
+	printf 'Прізвище;Ім’я;По батькові;Дата народження;Стать\nШевченко;Олександр;Іванович;12.03.1990;ч\n' > ua.csv
+	p --db x.db reconcile ua.csv --report ua.json
+	expect_status 0
+	expect_out "columns read by their headers: Прізвище: surname, Ім’я: given_names, По батькові: patronymic, Дата народження: birth_date, Стать: sex"
+	python3 - ua.json <<'PY' || fail "the report: $(head -c 900 ua.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"]["columns_read"]["Дата народження"] == "birth_date", d["summary"]
+assert d["rows"][0]["fields"]["birth_date"]["level"] == "exact", d["rows"][0]
+PY
+	printf 'Фамилия,surname\nA,B\n' > twice.csv
+	p --db x.db reconcile twice.csv
+	expect_status 1
+	expect_err "twice.csv: columns 'Фамилия' and 'surname' both give surname: keep one of them"
 	LANG=uk_UA.UTF-8 p --db x.db reconcile list.csv
 	expect_err "стовпець «birth_date»: 1 значення списку не вдалося прочитати"
 	expect_err "рік двома цифрами"

@@ -336,6 +336,25 @@ static void test_csv_latin1_byte_is_invalid_utf8(void **state)
 	assert_csv_refused("a,b\nx,Ren\xE9\n", "t.csv:2: field 2: invalid UTF-8");
 }
 
+/* Cyrillic saved in Windows-1251 (Excel's "CSV" in a Ukrainian locale)
+ * is refused with what to do; a Latin-1 name or broken UTF-8 is not
+ * taken for it. */
+static void test_csv_windows_1251_is_named(void **state)
+{
+	(void)state;
+	/* Шевченко, Олександр, Їжак in Windows-1251 */
+	assert_csv_refused("surname,given_names\n\xD8\xE5\xE2\xF7\xE5\xED\xEA\xEE,\xCE\xEB\xE5\xEA\xF1\xE0\xED\xE4\xF0\n",
+	                   "t.csv:2: field 1: invalid UTF-8 at byte 1 of the field: the file looks like Cyrillic in an "
+	                   "8-bit encoding such as Windows-1251; save it as UTF-8");
+	assert_csv_refused("a\n\xAF\xE6\xE0\xEA\n", "Windows-1251");
+	char msg[PL_ERR_MSG_MAX];
+	refuse("name\nM\xFCller\n", sizeof("name\nM\xFCller\n") - 1, msg);
+	assert_null(strstr(msg, "Windows-1251"));
+	/* UTF-8 Cyrillic cut short: Шев and a lone lead byte */
+	refuse("a\n\xD0\xA8\xD0\xB5\xD0\n", sizeof("a\n\xD0\xA8\xD0\xB5\xD0\n") - 1, msg);
+	assert_null(strstr(msg, "Windows-1251"));
+}
+
 static void test_csv_overlong_utf8_is_invalid(void **state)
 {
 	(void)state;
@@ -770,6 +789,7 @@ int main(void)
 		cmocka_unit_test(test_csv_unterminated_quote_reports_opening_line),
 		cmocka_unit_test(test_csv_unterminated_quote_in_later_record_reports_its_line),
 		cmocka_unit_test(test_csv_latin1_byte_is_invalid_utf8),
+		cmocka_unit_test(test_csv_windows_1251_is_named),
 		cmocka_unit_test(test_csv_overlong_utf8_is_invalid),
 		cmocka_unit_test(test_csv_utf16_file_is_refused),
 		cmocka_unit_test(test_csv_nul_byte_reports_line_and_field),

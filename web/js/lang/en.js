@@ -55,6 +55,7 @@ export default {
     likely: "{p}% likely one person",
   },
   reconcile: {
+    columns_read: 'Columns read by their headers: {columns}.',
     title: 'Reconcile a list',
     intro: 'Upload the other side’s or the mediator’s list (CSV in the person format of docs/formats.md, names in any script or spelling). Each row is matched to a person in the registry, sent to review, or left unmatched; matches are flagged when the person was already returned, died, is a civilian, or is listed twice.',
     file: 'List (CSV)',

@@ -84,7 +84,15 @@ function summary(rep) {
     ['died', s.died], ['civilian', s.civilian], ['booked', s.booked], ['not_eligible', s.not_eligible]];
   return h('div', {}, warnings(rep.warnings), h('dl', { class: 'report', id: 'reconcile-summary' },
     items.map(([k, v]) => [h('dt', {}, t(`reconcile.${k}`)), h('dd', {}, number(v))])),
-  splitSummary(s.name_split));
+  columnsRead(s.columns_read), splitSummary(s.name_split));
+}
+
+// The columns read by headers of the list's own (Прізвище, Дата рождения):
+// said, so that none is read as something it is not without a word.
+function columnsRead(cols) {
+  if (!cols) return null;
+  const list = Object.entries(cols).map(([head, field]) => `${head}: ${label('fields', field)}`).join(', ');
+  return h('p', { id: 'columns-read', class: 'muted' }, t('reconcile.columns_read', { columns: list }));
 }
 
 // What the linkage warns of (a field the same for everyone, a model it
