@@ -46,6 +46,15 @@ const msg_entry msg_table_match14[] = {
 	{"match.columns_read",
 	 {"columns read by their headers: {columns}", "стовпці, прочитані за їхніми заголовками: {columns}",
 	  "столбцы, прочитанные по их заголовкам: {columns}"}},
+	{"match.columns_left_out",
+	 {"{n} {n#column is|columns are} not a person field and {n#was|were} left out: {columns} (the fields: "
+	  "docs/formats.md; headers in Ukrainian and Russian are read too: docs/matching.md)",
+	  "{n} {n#стовпець не є полем|стовпці не є полями|стовпців не є полями} особи, {n#його|їх|їх} не "
+	  "прочитано: {columns} (поля: docs/formats.md; заголовки українською й російською теж читаються: "
+	  "docs/matching.md)",
+	  "{n} {n#столбец не является полем|столбца не являются полями|столбцов не являются полями} лица, "
+	  "{n#его|их|их} не прочитали: {columns} (поля: docs/formats.md; заголовки на украинском и русском тоже "
+	  "читаются: docs/matching.md)"}},
 	{"match.column_twice",
 	 {"{list}: columns '{first}' and '{second}' both give {field}: keep one of them",
 	  "{list}: стовпці «{first}» і «{second}» обидва містять {field}: залиште один із них",

@@ -194,11 +194,12 @@ const msg_entry msg_table_registry[] = {
 	{"match.no_id_column", {"{list}:1: no column '{column}' for the identifiers",
 	                        "{list}:1: немає стовпця «{column}» з ідентифікаторами",
 	                        "{list}:1: нет столбца «{column}» с идентификаторами"}},
-	{"match.no_name_column", {"{list}:1: no name column (name, surname, given_names or their _latin forms)",
+	{"match.no_name_column", {"{list}:1: no name column (name, surname, given_names or their _latin forms, "
+	                          "or a header such as ПІБ, Прізвище, Фамилия, Ім'я)",
 	                          "{list}:1: немає стовпця з іменем (name, surname, given_names або їхніх "
-	                          "форм _latin)",
+	                          "форм _latin, або заголовка на кшталт ПІБ, Прізвище, Фамилия, Ім'я)",
 	                          "{list}:1: нет столбца с именем (name, surname, given_names или их форм "
-	                          "_latin)"}},
+	                          "_latin, либо заголовка вроде ФИО, Фамилия, Прізвище, Имя)"}},
 	{"match.fields_count", {"{list}:{line}: {fields} fields, the header has {columns}",
 	                        "{list}:{line}: полів: {fields}, а в заголовку: {columns}",
 	                        "{list}:{line}: полей: {fields}, а в заголовке: {columns}"}},

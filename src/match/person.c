@@ -502,6 +502,10 @@ static const struct {
 	{"населенийпункт", PF_HOME_LOCALITY}, {"населенныйпункт", PF_HOME_LOCALITY}, {"місто", PF_HOME_LOCALITY},
 	{"город", PF_HOME_LOCALITY}, {"city", PF_HOME_LOCALITY}, {"область", PF_HOME_REGION},
 	{"регіон", PF_HOME_REGION}, {"регион", PF_HOME_REGION}, {"oblast", PF_HOME_REGION},
+	{"підрозділ", PF_UNIT}, {"подразделение", PF_UNIT}, {"датаполонення", PF_CAPTURE_DATE},
+	{"датаполону", PF_CAPTURE_DATE}, {"датапленения", PF_CAPTURE_DATE}, {"місцеполонення", PF_CAPTURE_PLACE},
+	{"місцеполону", PF_CAPTURE_PLACE}, {"местопленения", PF_CAPTURE_PLACE},
+	{"місцеутримання", PF_DETENTION_PLACE}, {"местосодержания", PF_DETENTION_PLACE},
 };
 
 static int header_alias(const char *h)
@@ -523,6 +527,25 @@ static int header_alias(const char *h)
 			return f;
 	}
 	return -1;
+}
+
+/* A column that is no field: the other side's lists carry notes, dates
+ * of capture in words, columns of their own. It is left out of the
+ * linkage, not refused (a list is read as it comes), and said
+ * (match.columns_left_out): a header misspelt is seen there. */
+static pl_rc column_left_out(match_list *l, const char *header)
+{
+	char q[96];
+	text_quote(header, q, sizeof(q));
+	buf b;
+	buf_init(&b, 0);
+	const char *before = l->cols_left_out;
+	pl_rc rc = buf_printf(&b, "%s%s'%s'", before ? before : "", before ? ", " : "", q);
+	if(!rc && !(l->cols_left_out = arena_strdup(&l->a, buf_str(&b))))
+		rc = PL_ENOMEM;
+	l->ncols_left_out++;
+	buf_free(&b);
+	return rc;
 }
 
 /* A column read as a field by its header (header_alias), to be said. */
@@ -565,8 +588,8 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 			given_by[f] = (int)c;
 			has_name |= f == PF_SURNAME || f == PF_SURNAME_LATIN || f == PF_GIVEN_NAMES ||
 			            f == PF_GIVEN_NAMES_LATIN;
-		} else if(!other) {
-			return pl_failc(err, PL_EINPUT, "match.not_a_field", "list", name, "column", h, NULL);
+		} else if(!other && column_left_out(lr->l, h)) {
+			return pl_nomem(err);
 		}
 	}
 	if(id_column && lr->id_col < 0)
@@ -640,6 +663,9 @@ static pl_rc unread(match_list *l, int field, const char *value, long line, cons
 int match_list_warnings(const match_list *l, pl_err *out)
 {
 	int n = 0;
+	if(l->ncols_left_out)
+		pl_failc(&out[n++], PL_EINPUT, "match.columns_left_out", "n", PL_N((long long)l->ncols_left_out),
+		         "columns", l->cols_left_out, NULL);
 	for(int k = 0; k < l->nunread && n < MATCH_LIST_WARNINGS_MAX; k++) {
 		const struct match_unread *u = &l->unread[k];
 		pl_failc(&out[n++], PL_EINPUT, "match.list_unread", "column", person_fields[u->field].name, "n",

@@ -118,6 +118,11 @@ typedef struct match_list {
 		int field;          /* PF_... */
 	} aliases[32];
 	int naliases;
+	/* The headers of the columns that are no field, left out of the
+	 * linkage and said (match.columns_left_out): quoted, comma-separated,
+	 * in a; NULL for none. */
+	const char *cols_left_out;
+	size_t ncols_left_out;
 } match_list;
 
 void match_list_init(match_list *l);
@@ -130,9 +135,10 @@ pl_rc match_list_add_person(match_list *l, names *nm, const person *p, const cha
                             const char *name, arena *scratch, pl_err *err) PL_NODISCARD;
 
 /* What a list's reader must know of it, as coded messages into
- * out[MATCH_LIST_WARNINGS_MAX] (the count returned): the values it could
- * not read and compared as unknown (match.list_unread), field by field. */
-enum { MATCH_LIST_WARNINGS_MAX = 2 };
+ * out[MATCH_LIST_WARNINGS_MAX] (the count returned): the columns left out
+ * as no field (match.columns_left_out), the values it could not read and
+ * compared as unknown (match.list_unread), field by field. */
+enum { MATCH_LIST_WARNINGS_MAX = 3 };
 int match_list_warnings(const match_list *l, pl_err *out);
 /* A list's value of a field it is compared on as a date or a code, as the
  * registry keeps it: 12.03.1990 is 1990-03-12 (date_read); ч, M, чоловіча

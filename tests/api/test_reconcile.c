@@ -86,10 +86,19 @@ static void bad_lists_and_decisions(void **state)
 	(void)state;
 	const char *tok = fx_token(fx, ROLE_REGISTRAR);
 	resp r;
-	const char *bad = list_file("bad.csv", "surname,shoe_size\nA,44\n");
+	/* no name column: refused at its line; a column that is no field is
+	 * left out and said in the warnings, coded for the UI */
+	const char *bad = list_file("bad.csv", "shoe_size,birth_date\n44,1990\n");
 	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/reconcile", .bearer = tok,
 	                             .upload = {bad, "bad.csv"}}, &r), 422);
-	assert_contains(buf_str(&r.body), "bad.csv:1");
+	assert_contains(buf_str(&r.body), "bad.csv:1: no name column");
+	resp_free(&r);
+	const char *extra = list_file("extra.csv", "surname,shoe_size\nA,44\n");
+	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/reconcile", .bearer = tok,
+	                             .upload = {extra, "extra.csv"}}, &r), 200);
+	json_t *w = json_array_get(json_object_get(r.json, "warnings"), 0);
+	assert_string_equal(str_at(w, "message_code"), "match.columns_left_out");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(w, "args"), "columns")), "'shoe_size'");
 	resp_free(&r);
 	/* A JSON list is said to be one, with what to do, coded for the UI. */
 	const char *json = list_file("list.jsonl", "{\"surname\": \"Шевченко\"}\n");

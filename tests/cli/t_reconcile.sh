@@ -62,12 +62,19 @@ CSV
 	true
 }
 
+# A column that is no field is left out and said (the other side's lists
+# carry notes and columns of their own); a list with no name column is
+# refused.
 test_reconcile_refuses_bad_input() {
 	"$PARLEY" init x.db >/dev/null
-	printf 'surname,shoe_size\nA,44\n' > bad.csv
+	printf 'surname,shoe_size\nA,44\n' > extra.csv
+	p --db x.db reconcile extra.csv
+	expect_status 0
+	expect_err "warning: 1 column is not a person field and was left out: 'shoe_size'"
+	printf 'shoe_size,birth_date\n44,1990\n' > bad.csv
 	p --db x.db reconcile bad.csv
 	expect_status 1
-	expect_err "bad.csv:1: column 'shoe_size'"
+	expect_err "bad.csv:1: no name column (name, surname, given_names or their _latin forms, or a header such as ПІБ"
 	p --db x.db reconcile missing.csv
 	expect_status 1
 	expect_err "cannot read missing.csv"

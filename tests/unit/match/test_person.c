@@ -118,8 +118,8 @@ static void test_list_values_as_offices_write_them(void **state)
 /* The other side's lists head their columns in their own language:
  * Прізвище, Дата рождения, Date of birth, a field's name in any case are
  * read as the fields, and each such column is kept to be said; a field
- * given by two columns is refused naming both; a header that is none of
- * them is refused by name, as before. */
+ * given by two columns is refused naming both; a column that is none of
+ * them is left out and said by name. */
 static void test_list_headers_in_their_own_language(void **state)
 {
 	(void)state;
@@ -154,9 +154,14 @@ static void test_list_headers_in_their_own_language(void **state)
 	read_text("Фамилия,surname\nA,B\n", &l, PL_EINPUT, &err);
 	assert_string_equal(err.code, "match.column_twice");
 	assert_non_null(strstr(err.msg, "columns 'Фамилия' and 'surname' both give surname"));
-	read_text("Прізвище,Зріст\nA,180\n", &l, PL_EINPUT, &err);
-	assert_string_equal(err.code, "match.not_a_field");
-	assert_non_null(strstr(err.msg, "Зріст"));
+	/* a column that is no field is left out and said, not refused */
+	read_text("Прізвище,Зріст,Примітка\nA,180,x\n", &l, PL_OK, &err);
+	pl_err w[MATCH_LIST_WARNINGS_MAX] = {{0}};
+	assert_int_equal(match_list_warnings(&l, w), 1);
+	assert_string_equal(w[0].code, "match.columns_left_out");
+	assert_string_equal(pl_err_arg_value(&w[0], "n"), "2");
+	assert_string_equal(pl_err_arg_value(&w[0], "columns"), "'Зріст', 'Примітка'");
+	match_list_free(&l);
 }
 
 /* A list with the whole name in one column, in any order, keys as one
@@ -186,9 +191,8 @@ static void test_list_errors_say_where(void **state)
 	(void)state;
 	match_list l;
 	pl_err err = {0};
-	read_text("surname,shoe_size\nA,44\n", &l, PL_EINPUT, &err);
-	assert_non_null(strstr(err.msg, "list.csv:1"));
-	assert_non_null(strstr(err.msg, "shoe_size"));
+	read_text("shoe_size,birth_date\n44,1990-01-01\n", &l, PL_EINPUT, &err);
+	assert_non_null(strstr(err.msg, "no name column"));
 	read_text("birth_date\n1990-01-01\n", &l, PL_EINPUT, &err);
 	assert_non_null(strstr(err.msg, "no name column"));
 	read_text("surname,given_names\nA,B\nC\n", &l, PL_EINPUT, &err);
@@ -304,13 +308,16 @@ static void test_whole_names_in_the_lists_order(void **state)
 	assert_int_equal(l.name_order, 0);
 	assert_int_equal(l.split[0], NAMES_SPLIT_SURNAME_FIRST);
 	match_list_free(&l);
-	/* an empty header is no whole name (fuzz_list found it folding to nothing) */
-	read_text(",surname\nx,A\n", &l, PL_EINPUT, &err);
-	assert_non_null(strstr(err.msg, "list.csv:1"));
-	/* a header that is neither a whole name nor a field is still refused
-	 * by name (Фамилия alone is the surname: test_list_headers_...) */
+	/* an empty header is no whole name (fuzz_list found it folding to
+	 * nothing): its column is left out */
+	read_text(",surname\nx,A\n", &l, PL_OK, &err);
+	assert_int_equal(l.ncols_left_out, 1);
+	assert_null(match_value(&l.side, 0, MP_GIVEN));
+	match_list_free(&l);
+	/* a header that is neither a whole name nor a field gives no name
+	 * (Фамилия alone is the surname: test_list_headers_...) */
 	read_text("Прізвисько\nШевченко\n", &l, PL_EINPUT, &err);
-	assert_non_null(strstr(err.msg, "Прізвисько"));
+	assert_non_null(strstr(err.msg, "no name column"));
 }
 
 /* Surnames no dictionary knows meet by their skeletons (the consonants:

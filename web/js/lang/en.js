@@ -57,7 +57,7 @@ export default {
   reconcile: {
     columns_read: 'Columns read by their headers: {columns}.',
     title: 'Reconcile a list',
-    intro: 'Upload the other side’s or the mediator’s list (CSV in the person format of docs/formats.md, names in any script or spelling). Each row is matched to a person in the registry, sent to review, or left unmatched; matches are flagged when the person was already returned, died, is a civilian, or is listed twice.',
+    intro: 'Upload the other side’s or the mediator’s list (CSV in the person format of docs/formats.md or as a spreadsheet saves it: commas or semicolons, headers in Ukrainian, Russian or English, dates as 1990-03-12 or 12.03.1990; names in any script or spelling). Each row is matched to a person in the registry, sent to review, or left unmatched; matches are flagged when the person was already returned, died, is a civilian, or is listed twice.',
     file: 'List (CSV)',
     threshold: 'Match from',
     id_column: 'Their id column',
