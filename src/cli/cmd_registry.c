@@ -117,6 +117,8 @@ static void print_report(const import_report *rep)
 	        "added", e, "there", es, NULL);
 	if(rep->files_already_imported)
 		cli_say(stdout, "cli.imported_before", "n", PL_N(rep->files_already_imported), NULL);
+	if(rep->columns_read.len)
+		cli_say(stdout, "match.columns_read", "columns", buf_str(&rep->columns_read), NULL);
 }
 
 /* --format: the words, and the formats they name. */
@@ -156,10 +158,15 @@ int cmd_import(cli *c, int argc, char **argv)
 	if(rc)
 		status = cli_import_failed(c, &rep.errors, &rep.coded, &err);
 	else if(c->json) {
+		json_t *cols = json_string(buf_str(&rep.columns_read));
+		char *said = cols ? json_dumps(cols, JSON_ENCODE_ANY) : NULL;
 		printf("{\"rows\":%ld,\"persons_created\":%ld,\"persons_updated\":%ld,"
-		       "\"persons_unchanged\":%ld,\"events_added\":%ld,\"events_unchanged\":%ld}\n",
+		       "\"persons_unchanged\":%ld,\"events_added\":%ld,\"events_unchanged\":%ld,"
+		       "\"columns_read\":%s}\n",
 		       rep.rows, rep.persons_created, rep.persons_updated, rep.persons_unchanged,
-		       rep.events_added, rep.events_unchanged);
+		       rep.events_added, rep.events_unchanged, said ? said : "\"\"");
+		free(said);
+		json_decref(cols);
 	} else if(!quiet) {
 		print_report(&rep);
 	}

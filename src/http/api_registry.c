@@ -162,13 +162,13 @@ void api_import(http_req *q)
 		http_fail(q, &err);
 	} else {
 		http_json(q, MHD_HTTP_OK,
-		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:i}", "rows", (json_int_t)rep.rows,
+		          json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:i, s:s}", "rows", (json_int_t)rep.rows,
 		                    "persons_created", (json_int_t)rep.persons_created, "persons_updated",
 		                    (json_int_t)rep.persons_updated, "persons_unchanged",
 		                    (json_int_t)rep.persons_unchanged, "events_added",
 		                    (json_int_t)rep.events_added, "events_unchanged",
 		                    (json_int_t)rep.events_unchanged, "files_already_imported",
-		                    rep.files_already_imported));
+		                    rep.files_already_imported, "columns_read", buf_str(&rep.columns_read)));
 	}
 	if(!rc || rc == PL_EINPUT)
 		import_report_free(&rep);

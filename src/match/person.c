@@ -446,87 +446,14 @@ static const char *const whole_name_headers[] = {
 	NULL,
 };
 
-/* A header folded (names_fold) to its letters: dots, blanks, commas,
- * apostrophes (’ ʼ too), digits and _ go. "Дата народження" is
- * датанародження, "Ім'я" імя, "Birth_Date" birthdate. */
-static void header_letters(const char *h, char *out, size_t size)
-{
-	buf f;
-	buf_init(&f, 0);
-	size_t n = 0;
-	if(!names_fold(h, &f)) {
-		const char *s = buf_str(&f);
-		for(size_t i = 0; i < f.len && n + 1 < size; i++) {
-			unsigned char c = (unsigned char)s[i];
-			if(!strncmp(s + i, "\xE2\x80\x99", 3) || !strncmp(s + i, "\xCA\xBC", 2))
-				i += c == 0xE2 ? 2 : 1;
-			else if(c >= 0x80 || (c >= 'a' && c <= 'z'))
-				out[n++] = (char)c;
-		}
-	}
-	out[n] = '\0';
-	buf_free(&f);
-}
-
 static bool is_whole_name_header(const char *h)
 {
 	char letters[256];
-	header_letters(h, letters, sizeof(letters));
+	field_header_letters(h, letters, sizeof(letters));
 	for(int i = 0; *letters && whole_name_headers[i]; i++)
 		if(!strcmp(letters, whole_name_headers[i]))
 			return true;
 	return false;
-}
-
-/* Headers lists give their columns in Ukrainian, Russian or English,
- * folded as header_letters leaves them, and the person field each is. A
- * field's own name in any case or spacing (Birth Date) is one too. */
-static const struct {
-	const char *header;
-	int field;
-} header_aliases[] = {
-	{"прізвище", PF_SURNAME}, {"фамилия", PF_SURNAME}, {"lastname", PF_SURNAME},
-	{"familyname", PF_SURNAME}, {"імя", PF_GIVEN_NAMES}, {"имя", PF_GIVEN_NAMES},
-	{"firstname", PF_GIVEN_NAMES}, {"givenname", PF_GIVEN_NAMES}, {"forename", PF_GIVEN_NAMES},
-	{"побатькові", PF_PATRONYMIC}, {"отчество", PF_PATRONYMIC}, {"middlename", PF_PATRONYMIC},
-	{"fathersname", PF_PATRONYMIC}, {"датанародження", PF_BIRTH_DATE}, {"датарождения", PF_BIRTH_DATE},
-	{"рікнародження", PF_BIRTH_DATE}, {"годрождения", PF_BIRTH_DATE}, {"dateofbirth", PF_BIRTH_DATE},
-	{"yearofbirth", PF_BIRTH_DATE}, {"dob", PF_BIRTH_DATE}, {"місценародження", PF_BIRTH_PLACE},
-	{"месторождения", PF_BIRTH_PLACE}, {"placeofbirth", PF_BIRTH_PLACE}, {"стать", PF_SEX},
-	{"пол", PF_SEX}, {"gender", PF_SEX}, {"звання", PF_RANK}, {"звание", PF_RANK},
-	{"військовезвання", PF_RANK}, {"воинскоезвание", PF_RANK}, {"військовачастина", PF_UNIT},
-	{"воинскаячасть", PF_UNIT}, {"вч", PF_UNIT}, {"частина", PF_UNIT}, {"часть", PF_UNIT},
-	{"особистийномер", PF_SERVICE_NUMBER}, {"особовийномер", PF_SERVICE_NUMBER},
-	{"личныйномер", PF_SERVICE_NUMBER}, {"жетон", PF_SERVICE_NUMBER}, {"номержетона", PF_SERVICE_NUMBER},
-	{"адреса", PF_HOME_ADDRESS}, {"адрес", PF_HOME_ADDRESS}, {"address", PF_HOME_ADDRESS},
-	{"населенийпункт", PF_HOME_LOCALITY}, {"населенныйпункт", PF_HOME_LOCALITY}, {"місто", PF_HOME_LOCALITY},
-	{"город", PF_HOME_LOCALITY}, {"city", PF_HOME_LOCALITY}, {"область", PF_HOME_REGION},
-	{"регіон", PF_HOME_REGION}, {"регион", PF_HOME_REGION}, {"oblast", PF_HOME_REGION},
-	{"підрозділ", PF_UNIT}, {"подразделение", PF_UNIT}, {"датаполонення", PF_CAPTURE_DATE},
-	{"датаполону", PF_CAPTURE_DATE}, {"датапленения", PF_CAPTURE_DATE}, {"місцеполонення", PF_CAPTURE_PLACE},
-	{"місцеполону", PF_CAPTURE_PLACE}, {"местопленения", PF_CAPTURE_PLACE},
-	{"місцеутримання", PF_DETENTION_PLACE}, {"местосодержания", PF_DETENTION_PLACE},
-};
-
-static int header_alias(const char *h)
-{
-	char letters[256], name[64];
-	header_letters(h, letters, sizeof(letters));
-	if(!*letters)
-		return -1;
-	for(size_t i = 0; i < sizeof(header_aliases) / sizeof(*header_aliases); i++)
-		if(!strcmp(letters, header_aliases[i].header))
-			return header_aliases[i].field;
-	for(int f = 0; f < PF_COUNT; f++) {
-		size_t n = 0;
-		for(const char *p = person_fields[f].name; *p && n + 1 < sizeof(name); p++)
-			if(*p != '_')
-				name[n++] = *p;
-		name[n] = '\0';
-		if(!strcmp(letters, name))
-			return f;
-	}
-	return -1;
 }
 
 /* A column that is no field: the other side's lists carry notes, dates
@@ -577,7 +504,7 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 			continue;
 		}
 		bool other = !strncmp(h, "ext.", 4) || !strcmp(h, "id") || (id_column && !strcmp(h, id_column));
-		if(lr->col_field[c] < 0 && !other && (lr->col_field[c] = header_alias(h)) >= 0 &&
+		if(lr->col_field[c] < 0 && !other && (lr->col_field[c] = person_field_of_header(h)) >= 0 &&
 		   note_alias(lr->l, h, lr->col_field[c]))
 			return pl_nomem(err);
 		if(lr->col_field[c] >= 0) {

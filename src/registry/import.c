@@ -319,6 +319,7 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 		.rights = o->rights ? o->rights : WRITE_ALL,
 	};
 	buf_init(&rep->coded, 0);
+	buf_init(&rep->columns_read, 0);
 	problems_init(&im.pb, &rep->errors, o->max_errors);
 	im.pb.coded = &rep->coded;
 	arena_init(&im.row, 0);
@@ -406,7 +407,8 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	if(bulk)
 		store_bulk_end(r->st);
 	if(rc)
-		*rep = (import_report){.errors = rep->errors, .coded = rep->coded, .rows = rep->rows};
+		*rep = (import_report){.errors = rep->errors, .coded = rep->coded, .rows = rep->rows,
+		                       .columns_read = rep->columns_read};
 	free(im.checks);
 	event_ids_free(&im.ids);
 	event_ids_free(&im.persons);
@@ -420,4 +422,5 @@ void import_report_free(import_report *rep)
 {
 	buf_free(&rep->errors);
 	buf_free(&rep->coded);
+	buf_free(&rep->columns_read);
 }

@@ -14,6 +14,26 @@ bool import_header_is_events(const char *const *fields, size_t n)
 	return false;
 }
 
+/* A persons file's column headed in the office's own words (Прізвище,
+ * Дата народження: person_field_of_header) is that field, and said in
+ * the report (import_report.columns_read). 1 if so, 0 if not, -1 out of
+ * memory. */
+static int header_alias(importer *im, const char *name, bool events, column *c)
+{
+	int f = events ? -1 : person_field_of_header(name);
+	if(f < 0)
+		return 0;
+	*c = (column){.kind = COL_PF, .index = f, .name = name, .id_prefix = 'P'};
+	char said[256];
+	snprintf(said, sizeof(said), "%s: %s", name, person_fields[f].name);
+	buf *r = &im->rep->columns_read;
+	const char *had = r->len ? buf_str(r) : "";
+	for(const char *p = strstr(had, said); p; p = strstr(p + 1, said)) /* each once, over files */
+		if((p == had || p[-2] == ',') && (p[strlen(said)] == ',' || !p[strlen(said)]))
+			return 1;
+	return (r->len && buf_adds(r, ", ")) || buf_adds(r, said) ? -1 : 1;
+}
+
 pl_rc import_read_csv(importer *im, FILE *f)
 {
 	pl_err e = {0};
@@ -43,13 +63,19 @@ pl_rc import_read_csv(importer *im, FILE *f)
 			rc = PL_ENOMEM;
 			goto done;
 		}
-		if(!import_column_parse(name, events, &cols[i], &bad)) {
-			if((rc = import_column_problem(im, cre.line, &bad, i + 1, NULL)))
+		int alias = 0;
+		if(!import_column_parse(name, events, &cols[i], &bad) &&
+		   (alias = header_alias(im, name, events, &cols[i])) <= 0) {
+			if(alias < 0 || (rc = import_column_problem(im, cre.line, &bad, i + 1, NULL))) {
+				rc = rc ? rc : PL_ENOMEM;
 				goto done;
+			}
 			continue;
 		}
+		/* twice: the same header, or two that name one field (Прізвище, surname) */
 		for(size_t j = 0; j < i; j++)
-			if(!strcmp(cre.fields[j], name) &&
+			if((!strcmp(cre.fields[j], name) || (cols[i].kind == COL_PF && cols[j].kind == COL_PF &&
+			                                     cols[j].index == cols[i].index)) &&
 			   (rc = problems_atc(&im->pb, cre.line, "import.column_twice", "n", PL_N(i + 1), "column",
 			                      name, NULL)))
 				goto done;

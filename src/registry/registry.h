@@ -100,6 +100,14 @@ extern const field_def event_fields[EF_COUNT];
 
 /* The index of the field called `name` in defs[0..n), or -1. */
 int field_find(const field_def *defs, int n, const char *name);
+/* A header folded (names_fold) to its letters, into out[size]: dots,
+ * blanks, commas, apostrophes (’ ʼ too), digits and _ go. "Дата
+ * народження" is датанародження, "Ім'я" імя, "Birth_Date" birthdate. */
+void field_header_letters(const char *header, char *out, size_t size);
+/* The person field a list's header names in Ukrainian, Russian or English
+ * (Прізвище, Дата рождения, Date of birth, В/Ч; a field's own name in any
+ * case or spacing, Birth Date), or -1. */
+int person_field_of_header(const char *header);
 /* Check and normalise one value: trims blanks, upper-cases party codes.
  * Returns the value to store (in `a`; NULL for an empty value) or sets
  * *why and returns NULL. `today` bounds FIELD_PAST dates. */
@@ -330,6 +338,10 @@ typedef struct import_report {
 	long persons_created, persons_updated, persons_unchanged;
 	long events_added, events_unchanged;
 	int files_already_imported;
+	/* The columns read as a field by a header in the office's own words,
+	 * "Прізвище: surname, Дата народження: birth_date" (empty for none):
+	 * said with the counts. */
+	buf columns_read;
 } import_report;
 
 typedef void (*import_progress_fn)(void *ctx, const char *file, uint64_t done,

@@ -379,11 +379,15 @@ test('imports show every problem, or what was imported', async (page) => {
     `problems: ${problems.join(' | ')}`);
   await shot(page, '09-import-problems');
   const good = join(dir, 'good.csv');
-  writeFileSync(good, 'surname,given_names,party,ext.ui\nКравець,Ігор,UA,UI-1\nКравченко,Павло,UA,UI-2\n');
+  // headed in the office's own words, as a spreadsheet saves it: read as
+  // the fields, and the columns so read said under the counts
+  writeFileSync(good, 'Прізвище;Ім’я;party;ext.ui;Дата народження\nКравець;Ігор;UA;UI-1;01.02.1990\nКравченко;Павло;UA;UI-2;\n');
   await page.setInputFiles('#files', good);
   await page.click('form.import button[type=submit]');
   await page.waitForSelector('#import-report');
   assert((await page.textContent('#import-report')).includes('Persons added2'), await page.textContent('#import-report'));
+  const read = await page.textContent('#import-columns-read');
+  assert(read.includes('Прізвище: surname, Ім’я: given_names, Дата народження: birth_date'), `columns: ${read}`);
   await shot(page, '10-import-done');
 });
 

@@ -63,10 +63,11 @@ test_bad_rows_write_nothing_and_say_where() {
 	expect_err "bad.csv:4: column 'medical': not one of the allowed values (got 'badly')"
 	expect_err "nothing was imported"
 	[ "$(sqlite3 parley.db 'SELECT count(*) FROM person')" = 0 ] || fail "rows were written"
-	printf 'surname,birthdate\nА,1990\n' > col.csv
+	printf 'surname,birth_dat\nА,1990\n' > col.csv
 	p import col.csv
 	expect_status 1
-	expect_err "unknown column 'birthdate' (did you mean 'birth_date'?)"
+	expect_err "unknown column 'birth_dat' (did you mean 'birth_date'?)"
+	[ "$(sqlite3 parley.db 'SELECT count(*) FROM person')" = 0 ] || fail "rows were written"
 	printf '{"persons": [\n{"surname": "А",\n "sex": "m"}]}' > bad.json
 	p import bad.json
 	expect_status 1
@@ -79,7 +80,7 @@ test_bad_rows_write_nothing_and_say_where() {
 	# The file-level and header problems in the language LANG asks for.
 	LANG=uk_UA.UTF-8 p import col.csv
 	expect_status 1
-	expect_err "col.csv:1: стовпець 2: невідомий стовпець «birthdate» (можливо, «birth_date»?)"
+	expect_err "col.csv:1: стовпець 2: невідомий стовпець «birth_dat» (можливо, «birth_date»?)"
 	expect_err "parley import: нічого не імпортовано"
 	printf '{"format": "other", "persons": []}' > other.json
 	LANG=ru_RU.UTF-8 p import other.json
@@ -100,4 +101,29 @@ test_export_refuses_bad_combinations_and_leaves_no_partial_file() {
 	expect_err "cannot write"
 	ls | grep -q partial && fail "a partial file was left"
 	true
+}
+
+# A persons file headed in the office's own words (Прізвище, Дата
+# народження; Birthdate for birth_date), separated by semicolons as a
+# spreadsheet saves it, dates day first: imported as the fields, and the
+# columns so read said with the counts (CLI, --json); a field given by two
+# columns is refused, nothing imported.
+test_import_reads_headers_in_the_offices_words() {
+	"$PARLEY" init >/dev/null
+	printf 'Прізвище;Ім’я;По батькові;Birthdate;Стать;В/Ч\nШевченко;Олександр;Іванович;12.03.1990;male;А1234\n' > ua.csv
+	p import ua.csv
+	expect_status 0
+	expect_out "1 persons created"
+	expect_out "columns read by their headers: Прізвище: surname, Ім’я: given_names, По батькові: patronymic, Birthdate: birth_date, Стать: sex, В/Ч: unit"
+	[ "$(sqlite3 parley.db "SELECT surname || ' ' || given_names || ' ' || patronymic || ' ' || birth_date || ' ' || unit FROM person")" = "Шевченко Олександр Іванович 1990-03-12 А1234" ] ||
+		fail "stored: $(sqlite3 parley.db 'SELECT * FROM person')"
+	printf 'Фамилия,Имя\nКоваль,Петро\n' > ru.csv
+	p --json import ru.csv
+	expect_status 0
+	expect_out '"columns_read":"Фамилия: surname, Имя: given_names"'
+	printf 'Прізвище,surname\nA,B\n' > twice.csv
+	p import twice.csv
+	expect_status 1
+	expect_err "twice.csv:1: column 2: 'surname' appears twice"
+	[ "$(sqlite3 parley.db 'SELECT count(*) FROM person')" = 2 ] || fail "rows were written"
 }

@@ -233,9 +233,9 @@ static void test_unknown_and_duplicate_columns_are_refused_by_name(void **state)
 {
 	fixture *f = *state;
 	import_report rep;
-	assert_int_equal(import1(f, write_file(f, "u.csv", "surname,birthdate,foo\nА,1990,x\n"), &rep),
+	assert_int_equal(import1(f, write_file(f, "u.csv", "surname,birth_dat,foo\nА,1990,x\n"), &rep),
 	                 PL_EINPUT);
-	assert_contains(buf_str(&rep.errors), "u.csv:1: column 2: unknown column 'birthdate'"
+	assert_contains(buf_str(&rep.errors), "u.csv:1: column 2: unknown column 'birth_dat'"
 	                                      " (did you mean 'birth_date'?)");
 	assert_contains(buf_str(&rep.errors), "column 3: unknown column 'foo' (see docs/formats.md");
 	/* Coded for the UI (problem_codes): the header's column, then what is wrong with it. */

@@ -53,8 +53,12 @@ export function csvImportForm(p, path, columns, text, imported, after) {
 function report(r) {
   const keys = ['rows', 'persons_created', 'persons_updated', 'persons_unchanged', 'events_added',
     'events_unchanged', 'files_already_imported'];
-  return h('dl', { class: 'report', id: 'import-report' },
-    keys.map((k) => [h('dt', {}, t(`import.${k}`)), h('dd', {}, number(r[k]))]));
+  // The columns read by headers in the office's own words (Прізвище):
+  // said, so that none is read as something it is not without a word.
+  return h('div', {}, h('dl', { class: 'report', id: 'import-report' },
+    keys.map((k) => [h('dt', {}, t(`import.${k}`)), h('dd', {}, number(r[k]))])),
+  r.columns_read ? h('p', { id: 'import-columns-read', class: 'muted' },
+    t('reconcile.columns_read', { columns: r.columns_read })) : null);
 }
 
 function importForm() {
