@@ -526,43 +526,11 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 	return PL_OK;
 }
 
-/* Sex as lists write it, folded (names_fold): Ukrainian, Russian and
- * English words and their first letters. */
-static const char *const sex_words[][2] = {
-	{"male", "male"}, {"m", "male"}, {"man", "male"}, {"ч", "male"}, {"чол", "male"},
-	{"чоловік", "male"}, {"чоловіча", "male"}, {"чоловічий", "male"}, {"м", "male"}, {"муж", "male"},
-	{"мужской", "male"}, {"мужчина", "male"}, {"female", "female"}, {"f", "female"},
-	{"w", "female"}, {"woman", "female"}, {"ж", "female"}, {"жін", "female"}, {"жінка", "female"},
-	{"жіноча", "female"}, {"жіночий", "female"}, {"жен", "female"}, {"женский", "female"},
-	{"женщина", "female"},
-};
-
-static const char *sex_value(const char *value, const char **why)
-{
-	buf f;
-	buf_init(&f, 0);
-	const char *sex = NULL;
-	if(!names_fold(value, &f)) {
-		char *s = (char *)buf_str(&f);
-		size_t n = f.len;
-		while(n && (s[n - 1] == '.' || s[n - 1] == ' '))
-			s[--n] = '\0';
-		for(size_t i = 0; !sex && i < sizeof(sex_words) / sizeof(*sex_words); i++)
-			if(!strcmp(s, sex_words[i][0]))
-				sex = sex_words[i][1];
-	}
-	buf_free(&f);
-	if(!sex)
-		*why = "not one of the allowed values";
-	return sex;
-}
-
 const char *match_list_value(int field, const char *value, arena *a, const char **why)
 {
 	*why = NULL;
-	if(field == PF_SEX)
-		return sex_value(value, why);
-	if(person_fields[field].kind == FK_DATE)
+	field_kind k = person_fields[field].kind;
+	if(k == FK_DATE || k == FK_ENUM)
 		return field_clean(&person_fields[field], value, (pdate){9999, 12, 31}, a, why);
 	return value;
 }

@@ -315,6 +315,48 @@ static const char *field_invalid(const field_def *fd, const char *v, size_t n, p
 	return "unknown field kind";
 }
 
+/* Words offices write for an enum's values, folded (names_fold), and the
+ * value each stands for: sex as lists and spreadsheets give it, in
+ * Ukrainian, Russian and English, whole or by its first letters. A word
+ * counts only for a field that has its value. */
+static const char *const enum_words[][2] = {
+	{"m", "male"}, {"man", "male"}, {"ч", "male"}, {"чол", "male"}, {"чоловік", "male"},
+	{"чоловіча", "male"}, {"чоловічий", "male"}, {"м", "male"}, {"муж", "male"}, {"мужской", "male"},
+	{"мужчина", "male"}, {"f", "female"}, {"w", "female"}, {"woman", "female"}, {"ж", "female"},
+	{"жін", "female"}, {"жінка", "female"}, {"жіноча", "female"}, {"жіночий", "female"},
+	{"жен", "female"}, {"женский", "female"}, {"женщина", "female"},
+};
+
+/* value[0..n) as one of fd's values, by its case (Male) or the words
+ * offices use (ч, M, Чоловіча: male); NULL if neither. Only after the
+ * value itself was not one: folding costs an allocation. */
+static const char *enum_word(const field_def *fd, const char *value, size_t n)
+{
+	char text[64];
+	if(n >= sizeof(text))
+		return NULL;
+	memcpy(text, value, n);
+	text[n] = '\0';
+	buf f;
+	buf_init(&f, 0);
+	const char *word = NULL, *out = NULL;
+	if(!names_fold(text, &f)) {
+		char *s = (char *)buf_str(&f);
+		size_t k = f.len;
+		while(k && (s[k - 1] == '.' || s[k - 1] == ' '))
+			s[--k] = '\0';
+		word = s;
+		for(size_t i = 0; i < sizeof(enum_words) / sizeof(*enum_words); i++)
+			if(!strcmp(s, enum_words[i][0]))
+				word = enum_words[i][1];
+		for(int i = 0; fd->values[i] && !out; i++)
+			if(!strcmp(word, fd->values[i]))
+				out = fd->values[i];
+	}
+	buf_free(&f);
+	return out;
+}
+
 const char *field_clean(const field_def *fd, const char *value, pdate today, arena *a,
                         const char **why)
 {
@@ -346,8 +388,12 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
 		value = party;
 	}
 	const char *canonical;
-	if((*why = field_invalid(fd, value, n, today, &canonical)))
-		return NULL;
+	if((*why = field_invalid(fd, value, n, today, &canonical))) {
+		const char *word = fd->kind == FK_ENUM ? enum_word(fd, value, n) : NULL;
+		if(word)
+			*why = NULL;
+		return word;
+	}
 	if(canonical)
 		return canonical; /* enums point into the field table */
 	char *v = arena_strndup(a, value, n);

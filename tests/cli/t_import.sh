@@ -68,10 +68,10 @@ test_bad_rows_write_nothing_and_say_where() {
 	expect_status 1
 	expect_err "unknown column 'birth_dat' (did you mean 'birth_date'?)"
 	[ "$(sqlite3 parley.db 'SELECT count(*) FROM person')" = 0 ] || fail "rows were written"
-	printf '{"persons": [\n{"surname": "А",\n "sex": "m"}]}' > bad.json
+	printf '{"persons": [\n{"surname": "А",\n "sex": "x"}]}' > bad.json
 	p import bad.json
 	expect_status 1
-	expect_err "bad.json:2: column 'sex': not one of the allowed values (got 'm')"
+	expect_err "bad.json:2: column 'sex': not one of the allowed values (got 'x')"
 	p import missing.csv
 	expect_status 1
 	expect_err "cannot open missing.csv"
@@ -105,17 +105,17 @@ test_export_refuses_bad_combinations_and_leaves_no_partial_file() {
 
 # A persons file headed in the office's own words (Прізвище, Дата
 # народження; Birthdate for birth_date), separated by semicolons as a
-# spreadsheet saves it, dates day first: imported as the fields, and the
+# spreadsheet saves it, dates day first, sex as Чоловіча: imported as the fields, and the
 # columns so read said with the counts (CLI, --json); a field given by two
 # columns is refused, nothing imported.
 test_import_reads_headers_in_the_offices_words() {
 	"$PARLEY" init >/dev/null
-	printf 'Прізвище;Ім’я;По батькові;Birthdate;Стать;В/Ч\nШевченко;Олександр;Іванович;12.03.1990;male;А1234\n' > ua.csv
+	printf 'Прізвище;Ім’я;По батькові;Birthdate;Стать;В/Ч\nШевченко;Олександр;Іванович;12.03.1990;Чоловіча;А1234\n' > ua.csv
 	p import ua.csv
 	expect_status 0
 	expect_out "1 persons created"
 	expect_out "columns read by their headers: Прізвище: surname, Ім’я: given_names, По батькові: patronymic, Birthdate: birth_date, Стать: sex, В/Ч: unit"
-	[ "$(sqlite3 parley.db "SELECT surname || ' ' || given_names || ' ' || patronymic || ' ' || birth_date || ' ' || unit FROM person")" = "Шевченко Олександр Іванович 1990-03-12 А1234" ] ||
+	[ "$(sqlite3 parley.db "SELECT surname || ' ' || given_names || ' ' || patronymic || ' ' || birth_date || ' ' || sex || ' ' || unit FROM person")" = "Шевченко Олександр Іванович 1990-03-12 male А1234" ] ||
 		fail "stored: $(sqlite3 parley.db 'SELECT * FROM person')"
 	printf 'Фамилия,Имя\nКоваль,Петро\n' > ru.csv
 	p --json import ru.csv

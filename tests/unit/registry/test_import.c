@@ -175,7 +175,7 @@ static void test_problems_are_collected_with_their_places(void **state)
 	                           "Б,1990,Ukraine,,male\n"
 	                           "В,1990\n"
 	                           "Г,2990,UA,,\n"
-	                           "Д,1990,UA,,man\n");
+	                           "Д,1990,UA,,robot\n");
 	import_report rep;
 	assert_int_equal(import1(f, p, &rep), PL_EINPUT);
 	const char *all = buf_str(&rep.errors);

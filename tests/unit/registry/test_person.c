@@ -16,6 +16,27 @@ static void test_field_clean_checks_each_kind(void **state)
 	assert_contains(why, "future");
 	assert_null(field_clean(birth, "", today, &f->a, &why));
 	assert_null(why); /* empty is unknown, not an error */
+	/* as offices write them, kept in the one form */
+	assert_string_equal(field_clean(birth, "12.03.1990", today, &f->a, &why), "1990-03-12");
+	assert_string_equal(field_clean(birth, "03.1990 р.", today, &f->a, &why), "1990-03");
+	assert_null(field_clean(birth, "12.03.90", today, &f->a, &why));
+	assert_contains(why, "two-digit year");
+	/* sex as lists write it: the field's own value, pointing into its table */
+	const field_def *sex = &person_fields[PF_SEX];
+	static const char *const males[] = {"male", "Male", "M", "ч", "Ч.", "Чоловіча", "муж", "мужской"};
+	for(size_t i = 0; i < sizeof(males) / sizeof(*males); i++) {
+		const char *v = field_clean(sex, males[i], today, &f->a, &why);
+		if(!v || strcmp(v, "male"))
+			fail_msg("'%s' read as %s (%s)", males[i], v ? v : "nothing", why ? why : "");
+		assert_ptr_equal(v, sex->values[0]);
+	}
+	assert_string_equal(field_clean(sex, "ж", today, &f->a, &why), "female");
+	assert_string_equal(field_clean(sex, "Жіноча", today, &f->a, &why), "female");
+	assert_null(field_clean(sex, "x", today, &f->a, &why));
+	assert_contains(why, "not one of the allowed values");
+	/* a word for a value the field does not have is no value of it */
+	assert_null(field_clean(&person_fields[PF_MEDICAL], "ч", today, &f->a, &why));
+	assert_non_null(why);
 
 	const field_def *party = &person_fields[PF_PARTY];
 	assert_string_equal(field_clean(party, "ua", today, &f->a, &why), "UA");
