@@ -170,8 +170,7 @@ void api_import(http_req *q)
 		                    (json_int_t)rep.events_unchanged, "files_already_imported",
 		                    rep.files_already_imported, "columns_read", buf_str(&rep.columns_read)));
 	}
-	if(!rc || rc == PL_EINPUT)
-		import_report_free(&rep);
+	import_report_free(&rep); /* whatever registry_import returned */
 }
 
 /* ---- export ----------------------------------------------------------- */

@@ -462,6 +462,9 @@ static bool is_whole_name_header(const char *h)
  * (match.columns_left_out): a header misspelt is seen there. */
 static pl_rc column_left_out(match_list *l, const char *header)
 {
+	enum { NAMED = 20 }; /* the rest counted: a list of a thousand columns names twenty */
+	if(l->ncols_left_out++ >= NAMED)
+		return PL_OK;
 	char q[96];
 	text_quote(header, q, sizeof(q));
 	buf b;
@@ -470,7 +473,6 @@ static pl_rc column_left_out(match_list *l, const char *header)
 	pl_rc rc = buf_printf(&b, "%s%s'%s'", before ? before : "", before ? ", " : "", q);
 	if(!rc && !(l->cols_left_out = arena_strdup(&l->a, buf_str(&b))))
 		rc = PL_ENOMEM;
-	l->ncols_left_out++;
 	buf_free(&b);
 	return rc;
 }

@@ -119,8 +119,8 @@ typedef struct match_list {
 	} aliases[32];
 	int naliases;
 	/* The headers of the columns that are no field, left out of the
-	 * linkage and said (match.columns_left_out): quoted, comma-separated,
-	 * in a; NULL for none. */
+	 * linkage and said (match.columns_left_out): the first 20 quoted,
+	 * comma-separated, in a (NULL for none); all of them counted. */
 	const char *cols_left_out;
 	size_t ncols_left_out;
 } match_list;

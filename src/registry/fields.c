@@ -357,6 +357,31 @@ static const char *enum_word(const field_def *fd, const char *value, size_t n)
 	return out;
 }
 
+/* The countries of this work by name, in Ukrainian, Russian and English,
+ * folded to their letters (field_header_letters), and their codes: a
+ * party or a home country written out (Україна, Российская Федерация,
+ * РФ) is its code. */
+static const char *const country_words[][2] = {
+	{"україна", "UA"}, {"украина", "UA"}, {"ukraine", "UA"}, {"росія", "RU"}, {"россия", "RU"},
+	{"russia", "RU"}, {"рф", "RU"}, {"російськафедерація", "RU"}, {"российскаяфедерация", "RU"},
+	{"russianfederation", "RU"}, {"білорусь", "BY"}, {"беларусь", "BY"}, {"белоруссия", "BY"},
+	{"belarus", "BY"},
+};
+
+static const char *country_word(const char *value, size_t n)
+{
+	char text[96], letters[96];
+	if(n >= sizeof(text))
+		return NULL;
+	memcpy(text, value, n);
+	text[n] = '\0';
+	field_header_letters(text, letters, sizeof(letters));
+	for(size_t i = 0; i < sizeof(country_words) / sizeof(*country_words); i++)
+		if(!strcmp(letters, country_words[i][0]))
+			return country_words[i][1];
+	return NULL;
+}
+
 const char *field_clean(const field_def *fd, const char *value, pdate today, arena *a,
                         const char **why)
 {
@@ -389,7 +414,8 @@ const char *field_clean(const field_def *fd, const char *value, pdate today, are
 	}
 	const char *canonical;
 	if((*why = field_invalid(fd, value, n, today, &canonical))) {
-		const char *word = fd->kind == FK_ENUM ? enum_word(fd, value, n) : NULL;
+		const char *word = fd->kind == FK_ENUM ? enum_word(fd, value, n)
+		                 : fd->kind == FK_PARTY || fd->kind == FK_COUNTRY ? country_word(value, n) : NULL;
 		if(word)
 			*why = NULL;
 		return word;

@@ -308,18 +308,19 @@ static pl_rc how_many(registry *r, const char *sql, int64_t *out, pl_err *err)
 pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
                          const import_opts *o, import_report *rep, pl_err *err)
 {
+	/* The report first: the caller frees it whatever this returns. */
+	memset(rep, 0, sizeof(*rep));
+	buf_init(&rep->errors, 0);
+	buf_init(&rep->coded, 0);
+	buf_init(&rep->columns_read, 0);
 	registry *r;
 	pl_rc rc = registry_get(st, &r, err);
 	if(rc)
 		return rc;
-	memset(rep, 0, sizeof(*rep));
-	buf_init(&rep->errors, 0);
 	importer im = {
 		.r = r, .rep = rep, .progress = o->progress, .progress_ctx = o->progress_ctx,
 		.rights = o->rights ? o->rights : WRITE_ALL,
 	};
-	buf_init(&rep->coded, 0);
-	buf_init(&rep->columns_read, 0);
 	problems_init(&im.pb, &rep->errors, o->max_errors);
 	im.pb.coded = &rep->coded;
 	arena_init(&im.row, 0);

@@ -29,7 +29,8 @@ static int header_alias(importer *im, const char *name, bool events, column *c)
 	buf *r = &im->rep->columns_read;
 	const char *had = r->len ? buf_str(r) : "";
 	for(const char *p = strstr(had, said); p; p = strstr(p + 1, said)) /* each once, over files */
-		if((p == had || p[-2] == ',') && (p[strlen(said)] == ',' || !p[strlen(said)]))
+		if((p == had || (p - had >= 2 && p[-2] == ',' && p[-1] == ' ')) &&
+		   (p[strlen(said)] == ',' || !p[strlen(said)]))
 			return 1;
 	return (r->len && buf_adds(r, ", ")) || buf_adds(r, said) ? -1 : 1;
 }

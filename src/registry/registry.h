@@ -375,7 +375,8 @@ typedef struct import_opts {
 
 /* Import CSV or JSON files ("-" is standard input) in one transaction: all
  * of it, or, at the first bad row, nothing. err lists up to max_errors
- * problems, each with file, line and column. */
+ * problems, each with file, line and column. *rep is set whatever this
+ * returns: free it with import_report_free. */
 pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
                          const import_opts *o, import_report *rep, pl_err *err);
 void import_report_free(import_report *rep);

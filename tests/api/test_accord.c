@@ -938,7 +938,7 @@ static void bodies_in_batches_count_in_the_ledger(void **state)
 		{"{\"label\":\"RU-0\",\"from_party\":\"RU\",\"to_party\":\"UA\",\"declared\":\"many\"}", "declared"},
 		{"{\"label\":\"RU-0\",\"from_party\":\"RU\",\"to_party\":\"UA\",\"declared\":1.5}", "declared"},
 		{"{\"label\":\"RU-0\",\"from_party\":\"RU\",\"to_party\":\"UA\"}", "declared"},
-		{"{\"label\":\"RU-0\",\"from_party\":\"Russia\",\"to_party\":\"UA\",\"declared\":3}", "from_party"},
+		{"{\"label\":\"RU-0\",\"from_party\":\"Ruritania\",\"to_party\":\"UA\",\"declared\":3}", "from_party"},
 	};
 	for(size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		assert_status(post_json(ROLE_IDENTIFICATION, "/api/remains/batches", bad[i].body, &r), 422);

@@ -76,7 +76,7 @@ static void a_bad_row_imports_nothing(void **state)
 	const char *path = file("bad.csv", "surname,birth_date,party\n"
 	                                   "Мельник,1990-01-01,UA\n"
 	                                   "Мельниченко,1990-02-30,UA\n"
-	                                   "Мельничук,1991-01-01,Ukraine\n");
+	                                   "Мельничук,1991-01-01,Ukrainia\n");
 	resp r;
 	assert_status(call(fx, &(rq){.method = "POST", .path = "/api/import",
 	                             .bearer = fx_token(fx, ROLE_REGISTRAR), .upload = {path, "list.csv"}},

@@ -370,7 +370,7 @@ test('imports show every problem, or what was imported', async (page) => {
   await page.goto(`${base}/import`);
   await page.waitForSelector('#files');
   const bad = join(dir, 'list.csv');
-  writeFileSync(bad, 'surname,birth_date,party\nКравець,1990-01-01,UA\nКравченко,1990-02-30,UA\nКравчук,1991,Ukraine\n');
+  writeFileSync(bad, 'surname,birth_date,party\nКравець,1990-01-01,UA\nКравченко,1990-02-30,UA\nКравчук,1991,Ukrainia\n');
   await page.setInputFiles('#files', bad);
   await page.click('form.import button[type=submit]');
   await page.waitForSelector('#import-problems');

@@ -172,7 +172,7 @@ static void test_problems_are_collected_with_their_places(void **state)
 	const char *p = write_file(f, "bad.csv",
 	                           "surname,birth_date,party,medical,sex\n"
 	                           "А,1990,UA,badly,male\n"
-	                           "Б,1990,Ukraine,,male\n"
+	                           "Б,1990,Ukrainia,,male\n"
 	                           "В,1990\n"
 	                           "Г,2990,UA,,\n"
 	                           "Д,1990,UA,,robot\n");
