@@ -399,6 +399,9 @@ const msg_entry msg_table_io[] = {
 	{"import.column_twice", {"column {n}: '{column}' appears twice",
 	                "стовпець {n}: «{column}» трапляється двічі",
 	                "столбец {n}: «{column}» встречается дважды"}},
+	{"import.column_same_field", {"column {n}: '{column}' gives {field}, as column {first_n} '{first}' does: keep one of them",
+	                "стовпець {n}: «{column}» містить {field}, як і стовпець {first_n} «{first}»: залиште один із них",
+	                "столбец {n}: «{column}» содержит {field}, как и столбец {first_n} «{first}»: оставьте один из них"}},
 	{"import.events_whose", {"an events file needs a 'person' column or an ext.SOURCE column to say whose "
                  "events they are",
 	                "у файлі подій потрібен стовпець «person» або ext.ДЖЕРЕЛО, щоб було видно, чиї "

@@ -716,8 +716,10 @@ pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *list,
 	                   "text-align:left}.matched{background:#eef8ee}.review{background:#fff6dd}"
 	                   ".unmatched{background:#fbeaea}.flags{color:#a00}</style></head><body><h1>");
 	html_say(&b, l, &brc, "report.reconcile_title", "list", list, NULL);
-	char secs[32];
+	char secs[32], *point;
 	snprintf(secs, sizeof(secs), "%.2f", r->seconds);
+	if(l != LANG_EN && (point = strchr(secs, '.'))) /* a comma is the decimal sign in Ukrainian and Russian */
+		*point = ',';
 	brc |= buf_adds(&b, "</h1><p>");
 	html_say(&b, l, &brc, "report.reconcile_outcomes", "rows", PL_N(r->list.side.n), "matched", PL_N(r->matched),
 	         "review", PL_N(r->review), "duplicate", PL_N(r->duplicate), "unmatched", PL_N(r->unmatched), NULL);

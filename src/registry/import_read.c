@@ -74,12 +74,16 @@ pl_rc import_read_csv(importer *im, FILE *f)
 			continue;
 		}
 		/* twice: the same header, or two that name one field (Прізвище, surname) */
-		for(size_t j = 0; j < i; j++)
-			if((!strcmp(cre.fields[j], name) || (cols[i].kind == COL_PF && cols[j].kind == COL_PF &&
-			                                     cols[j].index == cols[i].index)) &&
-			   (rc = problems_atc(&im->pb, cre.line, "import.column_twice", "n", PL_N(i + 1), "column",
-			                      name, NULL)))
-				goto done;
+		for(size_t j = 0; j < i && !rc; j++)
+			if(!strcmp(cre.fields[j], name))
+				rc = problems_atc(&im->pb, cre.line, "import.column_twice", "n", PL_N(i + 1), "column", name,
+				                  NULL);
+			else if(cols[i].kind == COL_PF && cols[j].kind == COL_PF && cols[j].index == cols[i].index)
+				rc = problems_atc(&im->pb, cre.line, "import.column_same_field", "n", PL_N(i + 1), "column",
+				                  name, "first", cre.fields[j], "first_n", PL_N(j + 1), "field",
+				                  person_fields[cols[i].index].name, NULL);
+		if(rc)
+			goto done;
 		has_ref |= cols[i].kind == COL_PERSON || cols[i].kind == COL_EXT;
 	}
 	if(events && !has_ref &&

@@ -124,6 +124,6 @@ test_import_reads_headers_in_the_offices_words() {
 	printf 'Прізвище,surname\nA,B\n' > twice.csv
 	p import twice.csv
 	expect_status 1
-	expect_err "twice.csv:1: column 2: 'surname' appears twice"
+	expect_err "twice.csv:1: column 2: 'surname' gives surname, as column 1 'Прізвище' does: keep one of them"
 	[ "$(sqlite3 parley.db 'SELECT count(*) FROM person')" = 2 ] || fail "rows were written"
 }

@@ -56,9 +56,10 @@ CSV
 	LANG=uk_UA.UTF-8 p --db x.db reconcile list.csv --report r.html
 	expect_status 0
 	for want in '<html lang="uk">' '<title>Звірка списку list.csv</title>' '<th>рядок</th>' \
-		'<td>зіставлено</td>' '<td class="flags">цивільна особа</td>' '3 рядки: зіставлено 2'; do
+		'<td>зіставлено</td>' '<td class="flags">цивільна особа</td>' '3 рядки: зіставлено 2' ' с.</p>'; do
 		grep -qF "$want" r.html || fail "not in the Ukrainian report: $want: $(head -c 900 r.html)"
 	done
+	grep -qE 'пар-кандидатів: [0-9]+; [0-9]+,[0-9]{2} с\.' r.html || fail "the seconds not with a decimal comma: $(grep -o '<p>.*</p>' r.html | head -1)"
 	true
 }
 
