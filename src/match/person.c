@@ -428,6 +428,9 @@ typedef struct unclear {
 typedef struct list_reader {
 	match_list *l;
 	int col_field[CSV_FIELDS_MAX]; /* the person field of each column, or -1 */
+	/* Columns without a header (a spreadsheet's empty ones after the last,
+	 * "a;b;;"): left out, and said only once a row has something there. */
+	bool headless[CSV_FIELDS_MAX];
 	int id_col;
 	int name_col;  /* a whole name in any order ("name", "ПІБ", "ФИО"), or -1 */
 	size_t ncols;
@@ -517,6 +520,8 @@ static pl_rc read_header(list_reader *lr, const csv_record *rec, const char *nam
 			given_by[f] = (int)c;
 			has_name |= f == PF_SURNAME || f == PF_SURNAME_LATIN || f == PF_GIVEN_NAMES ||
 			            f == PF_GIVEN_NAMES_LATIN;
+		} else if(!other && !h[strspn(h, " \t")]) {
+			lr->headless[c] = true;
 		} else if(!other && column_left_out(lr->l, h)) {
 			return pl_nomem(err);
 		}
@@ -588,6 +593,11 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 	for(size_t c = 0; c < rec->nfields; c++) {
 		int f = lr->col_field[c];
 		const char *why;
+		if(lr->headless[c] && rec->lens[c] && rec->fields[c][strspn(rec->fields[c], " \t")]) {
+			lr->headless[c] = false; /* said once */
+			if(column_left_out(lr->l, ""))
+				return pl_nomem(err);
+		}
 		if(f < 0 || !rec->lens[c])
 			continue;
 		p.f[f] = match_list_value(f, rec->fields[c], &lr->row, &why);

@@ -312,7 +312,13 @@ static void test_whole_names_in_the_lists_order(void **state)
 	 * nothing): its column is left out */
 	read_text(",surname\nx,A\n", &l, PL_OK, &err);
 	assert_int_equal(l.ncols_left_out, 1);
+	assert_string_equal(l.cols_left_out, "''");
 	assert_null(match_value(&l.side, 0, MP_GIVEN));
+	match_list_free(&l);
+	/* a spreadsheet's empty columns after the last, empty in every row: nothing to say */
+	read_text("surname;given_names;;\nA;B;;\nC;D; ;\n", &l, PL_OK, &err);
+	assert_int_equal(l.side.n, 2);
+	assert_int_equal(l.ncols_left_out, 0);
 	match_list_free(&l);
 	/* a header that is neither a whole name nor a field gives no name
 	 * (Фамилия alone is the surname: test_list_headers_...) */
