@@ -39,15 +39,12 @@ static const char *const kind_words[] = {
 /* Folded (names_fold: case, NFKC), a word of kind_words? */
 static bool is_kind_word(const char *w, size_t n)
 {
-	char text[WORD_MAX * 4];
-	if(n >= sizeof(text))
+	if(n >= WORD_MAX * 4) /* longer than any kind word */
 		return false;
-	memcpy(text, w, n);
-	text[n] = '\0';
 	buf f;
 	buf_init(&f, 0);
 	bool kind = false;
-	if(!names_fold(text, &f))
+	if(!names_fold_n(w, n, &f))
 		for(int i = 0; kind_words[i] && !kind; i++)
 			kind = !strcmp(buf_str(&f), kind_words[i]);
 	buf_free(&f);

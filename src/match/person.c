@@ -583,14 +583,12 @@ static pl_rc read_row(list_reader *lr, const csv_record *rec, const char *name, 
 		return pl_failc(err, PL_EINPUT, "match.fields_count", "list", name, "line", PL_N(rec->line),
 		                "fields", PL_N(rec->nfields), "columns", PL_N(lr->ncols), NULL);
 	person p = {0};
+	arena_reset(&lr->row);
 	for(size_t c = 0; c < rec->nfields; c++) {
 		size_t bad;
 		if(!utf8_valid(rec->fields[c], rec->lens[c], &bad))
 			return pl_failc(err, PL_EINPUT, "match.utf8", "list", name, "line", PL_N(rec->line), "n",
 			                PL_N(c + 1), "byte", PL_N(bad + 1), NULL);
-	}
-	arena_reset(&lr->row);
-	for(size_t c = 0; c < rec->nfields; c++) {
 		int f = lr->col_field[c];
 		const char *why;
 		if(lr->headless[c] && rec->lens[c] && rec->fields[c][strspn(rec->fields[c], " \t")]) {

@@ -679,8 +679,16 @@ static void html_text(buf *b, const char *s, pl_rc *rc)
 	}
 }
 
-/* A coded text in l, escaped, into b: the code, then name and value
- * pairs ended by NULL, as pl_failc takes them. */
+/* A coded message in l, escaped, into b. */
+static void html_coded(buf *b, lang_id l, pl_rc *brc, const pl_err *e)
+{
+	char text[PL_ERR_MSG_MAX];
+	msg_err_text(e, l, text, sizeof(text));
+	html_text(b, text, brc);
+}
+
+/* The same of a code, then name and value pairs ended by NULL, as
+ * pl_failc takes them. */
 static void html_say(buf *b, lang_id l, pl_rc *brc, const char *code, ...)
 {
 	pl_err e = {0};
@@ -688,9 +696,7 @@ static void html_say(buf *b, lang_id l, pl_rc *brc, const char *code, ...)
 	va_start(ap, code);
 	pl_vfailc(&e, PL_EINPUT, code, ap);
 	va_end(ap);
-	char text[PL_ERR_MSG_MAX];
-	msg_err_text(&e, l, text, sizeof(text));
-	html_text(b, text, brc);
+	html_coded(b, l, brc, &e);
 }
 
 /* A cell's text of a coded word: the outcome, a flag. */
@@ -739,10 +745,8 @@ pl_rc reconcile_write_html(FILE *f, const reconcile_result *r, const char *list,
 	pl_err w[RECONCILE_WARNINGS_MAX] = {{0}};
 	int nw = reconcile_warnings(r, w);
 	for(int k = 0; k < nw; k++) { /* before the rows, as on the web page */
-		char text[PL_ERR_MSG_MAX];
-		msg_err_text(&w[k], l, text, sizeof(text));
 		brc |= buf_adds(&b, k ? "<li>" : "<ul class=\"warnings\"><li>");
-		html_text(&b, text, &brc);
+		html_coded(&b, l, &brc, &w[k]);
 		brc |= buf_adds(&b, k + 1 < nw ? "</li>" : "</li></ul>\n");
 	}
 	brc |= buf_adds(&b, "<table><thead><tr>");

@@ -54,14 +54,14 @@ static bool simple_cp(uint32_t cp)
 	return cp >= 0x00C0 && cp <= 0x017F && cp != 0x00D7 && cp != 0x00F7;
 }
 
-static pl_rc fold_icu(const char *s, buf *out)
+static pl_rc fold_icu(const char *s, size_t n, buf *out)
 {
 	UErrorCode ec = U_ZERO_ERROR;
 	const UNormalizer2 *n2 = unorm2_getNFKCCasefoldInstance(&ec);
 	if(U_FAILURE(ec))
 		return PL_EINPUT;
 	int32_t len16 = 0;
-	u_strFromUTF8(NULL, 0, &len16, s, -1, &ec);
+	u_strFromUTF8(NULL, 0, &len16, s, (int32_t)n, &ec);
 	if(ec != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(ec))
 		return PL_EINPUT;
 	ec = U_ZERO_ERROR;
@@ -72,7 +72,7 @@ static pl_rc fold_icu(const char *s, buf *out)
 	char *u8 = NULL;
 	if(!in || !norm)
 		goto done;
-	u_strFromUTF8(in, len16 + 1, NULL, s, -1, &ec);
+	u_strFromUTF8(in, len16 + 1, NULL, s, (int32_t)n, &ec);
 	int32_t nlen = unorm2_normalize(n2, in, len16, norm, cap, &ec);
 	if(U_FAILURE(ec)) {
 		rc = PL_EINPUT;
@@ -94,7 +94,12 @@ done:
 
 pl_rc names_fold(const char *s, buf *out)
 {
-	size_t n = strlen(s), start = out->len;
+	return names_fold_n(s, strlen(s), out);
+}
+
+pl_rc names_fold_n(const char *s, size_t n, buf *out)
+{
+	size_t start = out->len;
 	for(size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, n - i, &cp);
@@ -104,7 +109,7 @@ pl_rc names_fold(const char *s, buf *out)
 		}
 		if(!simple_cp(cp)) {
 			buf_truncate(out, start);
-			return fold_icu(s, out);
+			return fold_icu(s, n, out);
 		}
 		uint32_t f = cp < 0x80 ? ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp)
 		             : names_is_cyrillic(cp) ? names_cyr_lower(cp)

@@ -56,6 +56,8 @@ size_t names_dict_size(const names *nm);
 
 /* NFKC + case folding of UTF-8 text, appended to out. */
 pl_rc names_fold(const char *s, buf *out) PL_NODISCARD;
+/* The same of s[0..n), which need not end there. */
+pl_rc names_fold_n(const char *s, size_t n, buf *out) PL_NODISCARD;
 
 typedef enum names_scheme {
 	NAMES_KMU2010,   /* Ukrainian national system (CMU resolution 55, 2010) */

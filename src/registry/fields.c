@@ -117,12 +117,13 @@ int field_find(const field_def *defs, int n, const char *name)
 	return -1;
 }
 
-void field_header_letters(const char *h, char *out, size_t size)
+/* field_header_letters of s[0..len). */
+static void letters_of(const char *text, size_t len, char *out, size_t size)
 {
 	buf f;
 	buf_init(&f, 0);
 	size_t n = 0;
-	if(!names_fold(h, &f)) {
+	if(!names_fold_n(text, len, &f)) {
 		const char *s = buf_str(&f);
 		for(size_t i = 0; i < f.len && n + 1 < size; i++) {
 			unsigned char c = (unsigned char)s[i];
@@ -134,6 +135,11 @@ void field_header_letters(const char *h, char *out, size_t size)
 	}
 	out[n] = '\0';
 	buf_free(&f);
+}
+
+void field_header_letters(const char *h, char *out, size_t size)
+{
+	letters_of(h, strlen(h), out, size);
 }
 
 /* Headers lists give their columns in Ukrainian, Russian or English,
@@ -332,15 +338,12 @@ static const char *const enum_words[][2] = {
  * value itself was not one: folding costs an allocation. */
 static const char *enum_word(const field_def *fd, const char *value, size_t n)
 {
-	char text[64];
-	if(n >= sizeof(text))
+	if(n >= 64) /* no word of a value is that long */
 		return NULL;
-	memcpy(text, value, n);
-	text[n] = '\0';
 	buf f;
 	buf_init(&f, 0);
 	const char *word = NULL, *out = NULL;
-	if(!names_fold(text, &f)) {
+	if(!names_fold_n(value, n, &f)) {
 		char *s = (char *)buf_str(&f);
 		size_t k = f.len;
 		while(k && (s[k - 1] == '.' || s[k - 1] == ' '))
@@ -370,12 +373,10 @@ static const char *const country_words[][2] = {
 
 static const char *country_word(const char *value, size_t n)
 {
-	char text[96], letters[96];
-	if(n >= sizeof(text))
+	char letters[96];
+	if(n >= sizeof(letters))
 		return NULL;
-	memcpy(text, value, n);
-	text[n] = '\0';
-	field_header_letters(text, letters, sizeof(letters));
+	letters_of(value, n, letters, sizeof(letters));
 	for(size_t i = 0; i < sizeof(country_words) / sizeof(*country_words); i++)
 		if(!strcmp(letters, country_words[i][0]))
 			return country_words[i][1];
