@@ -8,13 +8,13 @@
 # (not timed as the import's), then, in one transaction with the bulk
 # load's settings (store_bulk_begin: rollback journal, synchronous FULL,
 # a 512 MiB page cache, temporary files on disk), timed step by step:
-#   rows     the events' rows, their person found by uid, with the index by
-#            person and date kept up as they go in (the uid's and the type
-#            and date's indexes dropped, as a bulk load drops them)
-#   status   each person's status and update time rewritten, once
+#   rows     the events' rows, their person found by uid, with the indexes
+#            by person and date and of the returns by date kept up as they
+#            go in (the uid's dropped, as a bulk load drops it)
+#   status   each person's status (its row of person_state) rewritten, once
 #   audit    one audit entry per person, the events as JSON (the hash a
 #            random blob: SQLite has no BLAKE2b), and its index kept up
-#   indexes  the events' index by uid and by type and date built
+#   indexes  the events' index by uid and the statuses' built
 #   commit   the journal and the pages written and synced
 # With PARLEY given, parley's own import of the same file on another copy
 # is timed after it, for the comparison (CPU: user + system).
@@ -39,7 +39,7 @@ CREATE TEMP TABLE ev_person AS SELECT e.rowid AS r, p.id AS pid FROM temp.ev_in 
 .timer on
 BEGIN;
 DROP INDEX event_uid;
-DROP INDEX event_type_date;
+DROP INDEX person_state_status;
 DROP INDEX audit_entity;
 SELECT 'step rows';
 INSERT INTO event (uid, person_id, type, date, source, place, note, cause, burial_place, grave,
@@ -48,8 +48,7 @@ INSERT INTO event (uid, person_id, type, date, source, place, note, cause, buria
         nullif(e.burial_place, ''), nullif(e.grave, ''), 'missing', 'captured', '2026-12-07T12:00:00.000Z'
  FROM temp.ev_in e JOIN temp.ev_person x ON x.r = e.rowid ORDER BY e.rowid;
 SELECT 'step status';
-UPDATE person SET status = 'captured', updated_at = '2026-12-07T12:00:00.000Z'
- WHERE id IN (SELECT pid FROM temp.ev_person);
+UPDATE person_state SET status = 'captured' WHERE person_id IN (SELECT pid FROM temp.ev_person);
 SELECT 'step audit';
 INSERT INTO audit (ts, actor, action, entity, entity_uid, before, after, prev_hash, hash)
  SELECT '2026-12-07T12:00:00.000Z', 'cli:root', 'add', 'event', p.uid, NULL,
@@ -60,7 +59,7 @@ INSERT INTO audit (ts, actor, action, entity, entity_uid, before, after, prev_ha
  FROM temp.ev_in e JOIN person p ON p.uid = e.person GROUP BY e.person ORDER BY min(e.rowid);
 SELECT 'step indexes';
 CREATE UNIQUE INDEX event_uid ON event(uid);
-CREATE INDEX event_type_date ON event(type, date);
+CREATE INDEX person_state_status ON person_state(status);
 CREATE INDEX audit_entity ON audit(entity_uid) WHERE entity_uid IS NOT NULL;
 SELECT 'step commit';
 COMMIT;

@@ -72,7 +72,7 @@ pl_rc registry_person_briefs(store *st, const int64_t *ids, size_t n, arena *a,
 	sqlite3_stmt *s;
 	pl_rc rc = store_stmt(st, "SELECT j.key, p.id, p.uid, p.surname, p.given_names, p.patronymic,"
 	                          " p.surname_latin, p.given_names_latin, p.patronymic_latin, p.sex,"
-	                          " p.birth_date, p.party, p.status"
+	                          " p.birth_date, p.party, " PERSON_STATUS_OF_P
 	                          " FROM json_each(?1) j JOIN person p ON p.id = j.value", &s, err);
 	brief_ctx c = {out, a};
 	if(!rc)
@@ -84,7 +84,7 @@ pl_rc registry_count_status(store *st, unsigned statuses, long *n, pl_err *err)
 {
 	*n = 0;
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(st, "SELECT count(*) FROM person WHERE status = ?", &s, err);
+	pl_rc rc = store_stmt(st, "SELECT count(*) FROM person_state WHERE status = ?", &s, err);
 	for(int k = 0; k < ST_COUNT && !rc; k++) {
 		if(!(statuses & 1u << k))
 			continue;

@@ -152,7 +152,7 @@ static pl_rc set_statuses(registry *r, int64_t event_id, person_status before,
 pl_rc person_status_store(registry *r, const person *p, pl_err *err)
 {
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "UPDATE person SET status = ? WHERE id = ?", &s, err);
+	pl_rc rc = store_stmt(r->st, "UPDATE person_state SET status = ? WHERE person_id = ?", &s, err);
 	if(rc)
 		return rc;
 	sqlite3_bind_text(s, 1, lifecycle_status_name(p->status), -1, SQLITE_STATIC);

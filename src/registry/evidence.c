@@ -15,7 +15,8 @@
 #include "registry/internal.h"
 
 #define UNACKNOWLEDGED                                                                              \
-	"SELECT p.id FROM person p WHERE (p.status = 'missing' OR p.status = 'captured')"              \
+	"SELECT p.id FROM person_state s JOIN person p ON p.id = s.person_id"                          \
+	" WHERE (s.status = 'missing' OR s.status = 'captured')"                                       \
 	" AND EXISTS (SELECT 1 FROM event e WHERE e.person_id = p.id"                                   \
 	"  AND (e.type = 'capture' OR e.type = 'sighting'))"                                            \
 	" AND NOT EXISTS (SELECT 1 FROM event e WHERE e.person_id = p.id"                               \

@@ -366,7 +366,7 @@ static pl_rc each_person(registry *r, const char *sql, const char *arg1, const c
  * them: only the columns asked for, for each costs SQLite a call per row. */
 static pl_rc marked_columns(buf *cols, const bool *fields)
 {
-	pl_rc rc = buf_adds(cols, "p.id, p.uid, p.status");
+	pl_rc rc = buf_adds(cols, "p.id, p.uid, " PERSON_STATUS_OF_P);
 	for(int i = 0; i < PF_COUNT && !rc; i++)
 		if(!fields || fields[i])
 			rc = buf_printf(cols, ", p.%s", person_fields[i].name);
@@ -397,7 +397,7 @@ pl_rc registry_custody_count(store *st, long *in_custody, long *all, pl_err *err
 	if(rc)
 		return rc;
 	sqlite3_stmt *s;
-	rc = store_stmt(r->st, "SELECT (SELECT count(*) FROM person WHERE status IN"
+	rc = store_stmt(r->st, "SELECT (SELECT count(*) FROM person_state WHERE status IN"
 	                       " ('captured', 'held', 'listed')), (SELECT count(*) FROM person)", &s, err);
 	if(rc)
 		return rc;
@@ -417,7 +417,8 @@ pl_rc registry_each_in_custody(store *st, const custody_scan *q, person_fn fn, v
 	if(rc)
 		return rc;
 	/* Through the status index each row costs a random lookup; the whole
-	 * table is read in order. Custody is often half of a registry. */
+	 * table is read in order. Custody is often half of a registry. The
+	 * statuses are read in the persons' order either way. */
 	long n = q->in_custody, all = q->all;
 	rc = all > 0 ? PL_OK : registry_custody_count(r->st, &n, &all, err);
 	if(rc)
@@ -427,8 +428,10 @@ pl_rc registry_each_in_custody(store *st, const custody_scan *q, person_fn fn, v
 	buf_init(&cols, 0);
 	rc = marked_columns(&cols, q->fields);
 	char *sql = rc ? NULL
-	               : sqlite3_mprintf("SELECT %s FROM person p %s WHERE p.status IN ('captured', 'held', 'listed')"
-	                                 " AND p.held_by IN (?1, ?2)", buf_str(&cols), whole ? "NOT INDEXED" : "");
+	               : sqlite3_mprintf("SELECT %s FROM person_state s %s JOIN person p ON p.id = s.person_id"
+	                                 " WHERE s.status IN ('captured', 'held', 'listed')"
+	                                 " AND p.held_by IN (?1, ?2) ORDER BY s.person_id", buf_str(&cols),
+	                                 whole ? "NOT INDEXED" : "");
 	rc = rc ? rc : sql ? each_person(r, sql, q->holder_a, q->holder_b, q->fields, fn, ctx, err) : pl_nomem(err);
 	sqlite3_free(sql);
 	buf_free(&cols);

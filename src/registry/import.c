@@ -230,7 +230,7 @@ static pl_rc check_statuses(importer *im, pl_err *err)
 {
 	enum { SHOWN = 3 };
 	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(im->r->st, "SELECT status FROM person WHERE id = ?", &s, err);
+	pl_rc rc = store_stmt(im->r->st, "SELECT status FROM person_state WHERE person_id = ?", &s, err);
 	long wrong = 0;
 	for(size_t i = 0; i < im->nchecks && !rc; i++) {
 		status_check *c = &im->checks[i];
@@ -338,15 +338,15 @@ pl_rc registry_import(store *st, const char *const *paths, size_t npaths,
 	/* When the files hold more persons than the registry (roughly: a person
 	 * takes 250 bytes or more of CSV or JSON), the indexes nothing reads
 	 * during an import are dropped and built again at the end: the
-	 * audit's, the events' by type, and the persons' (only the one by
-	 * status when the files are all events: rebuilding all of them after
-	 * a million persons' events took 8% of that import). */
+	 * audit's and the persons' (only the one by status when the files are
+	 * all events: rebuilding all of them after a million persons' events
+	 * took 8% of that import). The events' are read while importing (a
+	 * person's events, a uid's), but for the returns by date, a twentieth
+	 * of them: kept up as they go in, they cost less than a pass over
+	 * every event at the end would. */
 	store_deferred deferred = {.n = 0};
-	/* Of the events' indexes, the one by type and date: the others are
-	 * read while importing (a person's events, a uid's). Of the persons'
-	 * for events alone, the one by status, which they set. */
-	static const char *const defer_all[] = {"person", "event_type_date", NULL};
-	static const char *const defer_events[] = {"person_status", "event_type_date", NULL};
+	static const char *const defer_all[] = {"person", "person_state", NULL};
+	static const char *const defer_events[] = {"person_state_status", NULL};
 	int64_t persons = 0;
 	if(bulk && !(rc = how_many(r, "SELECT count(*) FROM person", &persons, err)) &&
 	   (uint64_t)persons < bytes / 250) {

@@ -198,8 +198,8 @@ static pl_rc load_brief(importer *im, const char *uid, int64_t id, person *p, bo
                         pl_err *e)
 {
 	sqlite3_stmt *s;
-#define BRIEF "SELECT id, uid, status, birth_date," \
-	" (SELECT max(date) FROM event WHERE person_id = person.id) FROM person"
+#define BRIEF "SELECT id, uid, " PERSON_STATUS_OF_P ", birth_date," \
+	" (SELECT max(date) FROM event WHERE person_id = p.id) FROM person p"
 	pl_rc rc = uid ? store_stmt(im->r->st, BRIEF " WHERE uid = ?", &s, e)
 	               : store_stmt(im->r->st, BRIEF " WHERE id = ?", &s, e);
 #undef BRIEF

@@ -33,6 +33,10 @@ typedef struct registry {
 pl_rc registry_get(store *st, registry **out, pl_err *err) PL_NODISCARD;
 
 
+/* A person's status is a row of person_state (schema step 11 says why):
+ * as a column of a query over `person p`. */
+#define PERSON_STATUS_OF_P "(SELECT status FROM person_state WHERE person_id = p.id)"
+
 /* The columns every person query selects, in the order person_from_row()
  * reads them: "id, uid, status, surname, ...". */
 const char *person_select_columns(registry *r);

@@ -10,31 +10,31 @@
 
 static pl_rc build_sql(registry *r)
 {
-	pl_rc rc = buf_adds(&r->sql_insert, "INSERT INTO person(uid, status");
+	pl_rc rc = buf_adds(&r->sql_insert, "INSERT INTO person(uid");
 	for(int i = 0; i < PF_COUNT && !rc; i++)
 		rc = buf_printf(&r->sql_insert, ", %s", person_fields[i].name);
 	if(!rc)
 		rc = buf_adds(&r->sql_insert, ", birth_lo, birth_hi, capture_lo, capture_hi, name_keys,"
-		                              " sort_key, created_at, updated_at) VALUES (?1, ?2");
+		                              " sort_key, created_at, updated_at) VALUES (?1");
 	for(int i = 0; i < PF_COUNT && !rc; i++)
-		rc = buf_printf(&r->sql_insert, ", ?%d", i + 3);
+		rc = buf_printf(&r->sql_insert, ", ?%d", i + 2);
 	if(!rc)
 		rc = buf_printf(&r->sql_insert, ", ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
-		                PF_COUNT + 3, PF_COUNT + 4, PF_COUNT + 5, PF_COUNT + 6, PF_COUNT + 7,
-		                PF_COUNT + 8, PF_COUNT + 9, PF_COUNT + 9);
+		                PF_COUNT + 2, PF_COUNT + 3, PF_COUNT + 4, PF_COUNT + 5, PF_COUNT + 6,
+		                PF_COUNT + 7, PF_COUNT + 8, PF_COUNT + 8);
 
 	if(!rc)
-		rc = buf_adds(&r->sql_update, "UPDATE person SET uid = ?1, status = ?2");
+		rc = buf_adds(&r->sql_update, "UPDATE person SET uid = ?1");
 	for(int i = 0; i < PF_COUNT && !rc; i++)
-		rc = buf_printf(&r->sql_update, ", %s = ?%d", person_fields[i].name, i + 3);
+		rc = buf_printf(&r->sql_update, ", %s = ?%d", person_fields[i].name, i + 2);
 	if(!rc)
 		rc = buf_printf(&r->sql_update, ", birth_lo = ?%d, birth_hi = ?%d, capture_lo = ?%d,"
 		                " capture_hi = ?%d, name_keys = ?%d, sort_key = ?%d, updated_at = ?%d"
-		                " WHERE id = ?%d", PF_COUNT + 3, PF_COUNT + 4, PF_COUNT + 5,
-		                PF_COUNT + 6, PF_COUNT + 7, PF_COUNT + 8, PF_COUNT + 9, PF_COUNT + 10);
+		                " WHERE id = ?%d", PF_COUNT + 2, PF_COUNT + 3, PF_COUNT + 4,
+		                PF_COUNT + 5, PF_COUNT + 6, PF_COUNT + 7, PF_COUNT + 8, PF_COUNT + 9);
 
 	if(!rc)
-		rc = buf_adds(&r->sql_select, "p.id, p.uid, p.status");
+		rc = buf_adds(&r->sql_select, "p.id, p.uid, " PERSON_STATUS_OF_P);
 	for(int i = 0; i < PF_COUNT && !rc; i++)
 		rc = buf_printf(&r->sql_select, ", p.%s", person_fields[i].name);
 	if(!rc)
@@ -264,6 +264,22 @@ static pl_rc keys_add(registry *r, int64_t id, pl_err *err)
 	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "updating the name index");
 }
 
+/* A new person's status row (an update keeps the status: only events move
+ * it, through person_status_store). */
+static pl_rc state_insert(registry *r, const person *p, pl_err *err)
+{
+	sqlite3_stmt *s;
+	pl_rc rc = store_stmt(r->st, "INSERT INTO person_state(person_id, status) VALUES (?, ?)", &s,
+	                      err);
+	if(rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, lifecycle_status_name(p->status), -1, SQLITE_STATIC);
+	int x = sqlite3_step(s);
+	sqlite3_reset(s);
+	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "writing a status");
+}
+
 static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
 {
 	pl_rc rc = derive_keys(r, p, err);
@@ -278,16 +294,15 @@ static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
 	char now[TIMESTAMP_STR_MAX];
 	date_now_iso(now);
 	sqlite3_bind_text(s, 1, p->uid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, lifecycle_status_name(p->status), -1, SQLITE_STATIC);
 	for(int i = 0; i < PF_COUNT; i++)
-		store_bind_text(s, i + 3, p->f[i]);
-	bind_date_range(s, PF_COUNT + 3, p->f[PF_BIRTH_DATE]);
-	bind_date_range(s, PF_COUNT + 5, p->f[PF_CAPTURE_DATE]);
-	sqlite3_bind_text(s, PF_COUNT + 7, buf_str(&r->keys), (int)r->keys.len, SQLITE_STATIC);
-	sqlite3_bind_blob(s, PF_COUNT + 8, buf_str(&r->sort), (int)r->sort.len, SQLITE_STATIC);
-	sqlite3_bind_text(s, PF_COUNT + 9, now, -1, SQLITE_TRANSIENT);
+		store_bind_text(s, i + 2, p->f[i]);
+	bind_date_range(s, PF_COUNT + 2, p->f[PF_BIRTH_DATE]);
+	bind_date_range(s, PF_COUNT + 4, p->f[PF_CAPTURE_DATE]);
+	sqlite3_bind_text(s, PF_COUNT + 6, buf_str(&r->keys), (int)r->keys.len, SQLITE_STATIC);
+	sqlite3_bind_blob(s, PF_COUNT + 7, buf_str(&r->sort), (int)r->sort.len, SQLITE_STATIC);
+	sqlite3_bind_text(s, PF_COUNT + 8, now, -1, SQLITE_TRANSIENT);
 	if(!insert)
-		sqlite3_bind_int64(s, PF_COUNT + 10, p->id);
+		sqlite3_bind_int64(s, PF_COUNT + 9, p->id);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
 	if(x != SQLITE_DONE) {
@@ -297,6 +312,8 @@ static pl_rc write_row(registry *r, person *p, bool insert, pl_err *err)
 	}
 	if(insert)
 		p->id = sqlite3_last_insert_rowid(store_db(r->st));
+	if(insert && (rc = state_insert(r, p, err)))
+		return rc;
 	return keys_add(r, p->id, err);
 }
 

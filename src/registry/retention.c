@@ -154,9 +154,10 @@ static pl_rc changed(run *r, int kind, const char *puid, const char *euid, const
  * event that closed it; a partial date counts as its period's end), and
  * whether they were pseudonymised already. */
 static const char persons_sql[] =
-	"SELECT p.id, p.uid, p.birth_date, p.pseudonymised_at IS NOT NULL FROM person p WHERE p.status IN " CLOSED
-	" AND (SELECT max(e.date) FROM event e WHERE e.person_id = p.id AND e.status_after = p.status) || '~'"
-	"     < date(?1, '-' || ?2 || ' years') ORDER BY p.id";
+	"SELECT p.id, p.uid, p.birth_date, p.pseudonymised_at IS NOT NULL FROM person_state s"
+	" JOIN person p ON p.id = s.person_id WHERE s.status IN " CLOSED
+	" AND (SELECT max(e.date) FROM event e WHERE e.person_id = p.id AND e.status_after = s.status) || '~'"
+	"     < date(?1, '-' || ?2 || ' years') ORDER BY s.person_id";
 
 /* Events' fields erased by a kind: (SQL to find them, its fields, the
  * update). ?1 the person, ?2 the event types that are health events. */

@@ -136,7 +136,7 @@ static pl_rc build(registry *r, const person_query *pq, arena *a, query_sql *q, 
 	}
 	if((rc = filter_in(q, "p.party", pq->party, "party", &person_fields[PF_PARTY], a, err)) ||
 	   (rc = filter_in(q, "p.held_by", pq->held_by, "held-by", &person_fields[PF_HELD_BY], a, err)) ||
-	   (rc = filter_in(q, "p.status", pq->status, "status", &person_status_field, a, err)) ||
+	   (rc = filter_in(q, PERSON_STATUS_OF_P, pq->status, "status", &person_status_field, a, err)) ||
 	   (rc = filter_in(q, "p.medical", pq->medical, "medical", &person_fields[PF_MEDICAL], a, err)) ||
 	   (rc = filter_in(q, "p.branch", pq->branch, "branch", &person_fields[PF_BRANCH], a, err)) ||
 	   (rc = filter_date(q, pq->captured_since, "captured-since", true, err)) ||

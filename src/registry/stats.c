@@ -28,11 +28,13 @@ static pl_rc count_rows(registry *r, const char *sql, size_t cap, arena *a, coun
 	return x == SQLITE_ROW || x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "counting");
 }
 
-static pl_rc count_by(registry *r, const char *column, arena *a, count_row **out, size_t *n,
-                      pl_err *err)
+/* The persons by a column of `table` (person, or person_state for the
+ * status). */
+static pl_rc count_by(registry *r, const char *table, const char *column, arena *a,
+                      count_row **out, size_t *n, pl_err *err)
 {
-	char *sql = sqlite3_mprintf("SELECT %s, count(*) FROM person GROUP BY 1 ORDER BY 2 DESC, 1",
-	                            column);
+	char *sql = sqlite3_mprintf("SELECT %s, count(*) FROM %s GROUP BY 1 ORDER BY 2 DESC, 1",
+	                            column, table);
 	if(!sql)
 		return pl_nomem(err);
 	pl_rc rc = count_rows(r, sql, 64, a, out, n, err);
@@ -79,8 +81,8 @@ static pl_rc captivity(registry *r, registry_stats *st, pl_err *err)
 	date_format(store_today(r->st), today);
 	pl_rc rc = count_bands(r,
 		"SELECT " BAND("d") ", count(*) FROM (SELECT julianday(?) - " MID_DAY("capture_date")
-		" AS d FROM person WHERE status IN ('captured', 'held', 'listed', 'handed_over', "
-		"'in_transit')) GROUP BY 1", today, st->held_for, &st->captivity_unknown, err);
+		" AS d FROM person_state s JOIN person p ON p.id = s.person_id WHERE s.status IN"
+		" ('captured', 'held', 'listed', 'handed_over', 'in_transit')) GROUP BY 1", today, st->held_for, &st->captivity_unknown, err);
 	if(!rc)
 		rc = count_bands(r,
 			"SELECT " BAND("d") ", count(*) FROM (SELECT " MID_DAY("e.date") " - "
@@ -107,10 +109,10 @@ static pl_rc stats_read(registry *r, arena *a, registry_stats *st, pl_err *err)
 	pl_rc rc;
 	if((rc = scalar(r, "SELECT count(*) FROM person", &st->persons, err)) ||
 	   (rc = scalar(r, "SELECT count(*) FROM event", &st->events, err)) ||
-	   (rc = count_by(r, "status", a, &st->by_status, &st->n_status, err)) ||
-	   (rc = count_by(r, "party", a, &st->by_party, &st->n_party, err)) ||
-	   (rc = count_by(r, "held_by", a, &st->by_held_by, &st->n_held_by, err)) ||
-	   (rc = count_by(r, "medical", a, &st->by_medical, &st->n_medical, err)) ||
+	   (rc = count_by(r, "person_state", "status", a, &st->by_status, &st->n_status, err)) ||
+	   (rc = count_by(r, "person", "party", a, &st->by_party, &st->n_party, err)) ||
+	   (rc = count_by(r, "person", "held_by", a, &st->by_held_by, &st->n_held_by, err)) ||
+	   (rc = count_by(r, "person", "medical", a, &st->by_medical, &st->n_medical, err)) ||
 	   (rc = count_rows(r, "SELECT substr(date, 1, 7), count(*) FROM event WHERE type = "
 	                       "'repatriated' AND length(date) >= 7 GROUP BY 1 ORDER BY 1",
 	                    1200, a, &st->returns_by_month, &st->n_returns, err)))

@@ -64,7 +64,7 @@ icrc() {
 }
 
 status_of() {
-	sqlite3 "$1" "SELECT p.status FROM person p JOIN person_ext e ON e.person_id = p.id
+	sqlite3 "$1" "SELECT s.status FROM person p JOIN person_state s ON s.person_id = p.id JOIN person_ext e ON e.person_id = p.id
 		WHERE e.source = 'icrc' AND e.ext_id = '$2'"
 }
 
@@ -188,10 +188,10 @@ test_exchange_june_2025_two_offices() {
 	# Ткачук, 25, still held and on no stage (and without an ICRC number), is.
 	sub='birth_date = '"'"'2000-02-20'"'"''
 	for side in ua ru; do
-		p --db $side.db stage execute "$s2" --outcome "$on2=substituted:$(sqlite3 $side.db "SELECT uid FROM person WHERE $sub")"
+		p --db $side.db stage execute "$s2" --outcome "$on2=substituted:$(sqlite3 $side.db "SELECT uid FROM person JOIN person_state ON person_state.person_id = person.id WHERE $sub")"
 		expect_status 0
 		expect_out "(0 and 1 substitutes)"
-		[ "$(sqlite3 $side.db "SELECT status FROM person WHERE $sub")" = handed_over ] || fail "substitute at $side"
+		[ "$(sqlite3 $side.db "SELECT status FROM person JOIN person_state ON person_state.person_id = person.id WHERE $sub")" = handed_over ] || fail "substitute at $side"
 	done
 	[ "$(ledger ua.db wounded-ill-young RU delivered)" = 5 ] || fail "RU delivered after day 2"
 	[ "$(sqlite3 ua.db "SELECT count(*) FROM stage_discrepancy")" = 2 ] || fail "discrepancies"
@@ -266,7 +266,7 @@ EOF
 	expect_out "kept to review, not applied"
 	expect_err "entries[1].person.birth_date changed"
 	[ "$(sqlite3 ru.db "SELECT count(*) FROM stage WHERE uid = '$s'")" = 0 ] || fail "a tampered manifest made a stage at RU"
-	[ "$(sqlite3 ru.db "SELECT count(*) FROM person WHERE status = 'listed'")" = 0 ] || fail "someone listed"
+	[ "$(sqlite3 ru.db "SELECT count(*) FROM person JOIN person_state ON person_state.person_id = person.id WHERE status = 'listed'")" = 0 ] || fail "someone listed"
 	# The agreement must be the same terms in both offices.
 	sed 's/"each": 6000/"each": 6001/' "$JUNE" > other.json
 	"$PARLEY" init x.db >/dev/null
@@ -323,12 +323,12 @@ test_exchange_a_revoked_key_unagrees_the_stage() {
 	s1=$(sed -n 1p stages.txt) s2=$(sed -n 2p stages.txt)
 	agree_stage "$s1"
 	agree_stage "$s2"
-	[ "$(sqlite3 ua.db "SELECT count(*) FROM person WHERE status = 'listed'")" -gt 0 ] || fail "nobody listed"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM person JOIN person_state ON person_state.person_id = person.id WHERE status = 'listed'")" -gt 0 ] || fail "nobody listed"
 	p --db ua.db keys revoke "$(jq -r .fingerprint ru.pub)" --reason "the laptop was lost"
 	expect_status 0
 	expect_out "2 stages are no longer agreed"
 	[ "$(sqlite3 ua.db "SELECT count(*) FROM stage WHERE status = 'proposed'")" = 2 ] || fail "not back to proposed"
-	[ "$(sqlite3 ua.db "SELECT count(*) FROM person WHERE status = 'listed'")" = 0 ] || fail "still listed"
+	[ "$(sqlite3 ua.db "SELECT count(*) FROM person JOIN person_state ON person_state.person_id = person.id WHERE status = 'listed'")" = 0 ] || fail "still listed"
 	sqlite3 ua.db "SELECT after FROM audit WHERE action = 'stage.status' ORDER BY seq DESC LIMIT 1" |
 		grep -q 'RU (party), key .*revoked' || fail "the audit does not say which signature fell"
 	p --db ua.db stage execute "$s1"

@@ -74,7 +74,7 @@ test_execute_as_people_cross_then_correct() {
 	# History is kept: the outcome recorded stays, the correction beside it.
 	[ "$(sqlite3 ua.db "SELECT outcome FROM stage_entry e JOIN person p ON p.id = e.person_id WHERE p.uid = '${who[1]}'")" = refused ] ||
 		fail "the recorded outcome was edited"
-	[ "$(sqlite3 ua.db "SELECT status FROM person WHERE uid = '${who[1]}'")" = handed_over ] || fail "person's status"
+	[ "$(sqlite3 ua.db "SELECT status FROM person JOIN person_state ON person_state.person_id = person.id WHERE uid = '${who[1]}'")" = handed_over ] || fail "person's status"
 	[ "$(ledger ua.db wounded-ill-young UA delivered)" = 2 ] || fail "ledger after the correction"
 	[ "$(returned RU)" = 2 ] || fail "the statement after the correction: $(returned RU)"
 	[ "$(ledger ua.db wounded-ill-young UA not_delivered)" = 0 ] || fail "not delivered after the correction"
@@ -87,7 +87,7 @@ test_execute_as_people_cross_then_correct() {
 	p --db ua.db stage correct "$s" "${who[1]}" --outcome refused --reason "the ICRC delegate's report"
 	expect_status 0
 	[ "$(ledger ua.db wounded-ill-young UA delivered)" = 1 ] || fail "ledger after the second correction"
-	[ "$(sqlite3 ua.db "SELECT status FROM person WHERE uid = '${who[1]}'")" = declined_repatriation ] ||
+	[ "$(sqlite3 ua.db "SELECT status FROM person JOIN person_state ON person_state.person_id = person.id WHERE uid = '${who[1]}'")" = declined_repatriation ] ||
 		fail "status after the second correction"
 	p --db ua.db audit verify
 	expect_status 0

@@ -35,7 +35,7 @@ test_families_a_mothers_inquiry_to_her_sons_return() {
 	inq=$(echo "$out" | sed -n 's/^inquiry \(Q[0-9A-Z]*\) recorded about \(P[0-9A-Z]*\)$/\1/p')
 	son=$(echo "$out" | sed -n 's/^inquiry \(Q[0-9A-Z]*\) recorded about \(P[0-9A-Z]*\)$/\2/p')
 	[ -n "$inq" ] && [ -n "$son" ] || fail "no ids in the output"
-	[ "$(sqlite3 ua.db "SELECT status FROM person WHERE uid = '$son'")" = missing ] || fail "not missing"
+	[ "$(sqlite3 ua.db "SELECT s.status FROM person p JOIN person_state s ON s.person_id = p.id WHERE p.uid = '$son'")" = missing ] || fail "not missing"
 
 	# RU holds him; its list of the Ukrainians it holds, in Latin letters
 	# from the Russian forms, reaches UA in June.
@@ -88,8 +88,8 @@ test_families_a_mothers_inquiry_to_her_sons_return() {
 	s=$(echo "$out" | sed -n 's/^saved the next stage as \(S[0-9A-Z]*\).*/\1/p')
 	[ -n "$s" ] || fail "no stage saved"
 	agree_stage "$s"
-	[ "$(sqlite3 ua.db "SELECT status FROM person WHERE uid = '$son'")" = listed ] || fail "not listed at UA"
-	[ "$(sqlite3 ru.db "SELECT p.status FROM person p JOIN person_ext e ON e.person_id = p.id
+	[ "$(sqlite3 ua.db "SELECT s.status FROM person p JOIN person_state s ON s.person_id = p.id WHERE p.uid = '$son'")" = listed ] || fail "not listed at UA"
+	[ "$(sqlite3 ru.db "SELECT s.status FROM person p JOIN person_state s ON s.person_id = p.id JOIN person_ext e ON e.person_id = p.id
 		WHERE e.ext_id = 'ru-son'")" = listed ] || fail "not listed at RU"
 	export PARLEY_TODAY=2025-06-09
 	for side in ua ru; do

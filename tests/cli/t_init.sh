@@ -75,6 +75,8 @@ test_old_schema_is_migrated() {
 		ALTER TABLE person DROP COLUMN home_country; ALTER TABLE person DROP COLUMN inform_address;
 		ALTER TABLE person DROP COLUMN inform_locality; ALTER TABLE person DROP COLUMN inform_region;
 		ALTER TABLE person DROP COLUMN inform_country;
+		DROP TABLE person_state; ALTER TABLE person ADD COLUMN status TEXT NOT NULL DEFAULT 'captured';
+		CREATE INDEX person_status ON person(status);
 		DROP TABLE person_key; CREATE VIRTUAL TABLE person_fts USING fts5(name_keys, content='person',
 		content_rowid='id', tokenize='ascii', detail=none, columnsize=0);
 		INSERT INTO person_fts(person_fts) VALUES ('rebuild');
@@ -95,4 +97,8 @@ test_old_schema_is_migrated() {
 		fail "no match_decision table"
 	[ "$(sqlite3 v1.db "SELECT \"unique\" FROM pragma_index_list('event') WHERE name = 'event_uid'")" = 1 ] ||
 		fail "no unique index event_uid"
+	[ "$(sqlite3 v1.db "SELECT s.status FROM person p JOIN person_state s ON s.person_id = p.id")" = captured ] ||
+		fail "the status did not move to person_state"
+	p --db v1.db person list --status captured
+	expect_out "Першин"
 }

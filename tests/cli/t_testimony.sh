@@ -50,7 +50,7 @@ test_testimony_three_in_mixed_scripts_to_the_proof_report() {
 	[ "$(best Melnychuk)" = "$held2" ] || fail "Melnychuk: $(best Melnychuk)"
 	[ "$(best Шевчук)" = "$lost" ] || fail "Шевчук: $(best Шевчук)"
 	sighting() { sql "SELECT uid FROM sighting WHERE surname = '$1'"; }
-	statuses_before=$(sql "SELECT group_concat(status) FROM person WHERE uid IN ('$held1', '$held2', '$lost')")
+	statuses_before=$(sql "SELECT group_concat(status) FROM person JOIN person_state ON person_state.person_id = person.id WHERE uid IN ('$held1', '$held2', '$lost')")
 	p testimony accept "$(sighting Кравчук)" --person "$held1" --confidence high; expect_status 0
 	p testimony accept "$(sighting Melnychuk)" --person "$held2" --confidence medium; expect_status 0
 	p testimony accept "$(sighting Шевчук)" --person "$lost" --confidence high; expect_status 0
@@ -60,7 +60,7 @@ test_testimony_three_in_mixed_scripts_to_the_proof_report() {
 	expect_out "accepted already as this person"
 	[ "$(sql "SELECT count(*) FROM event WHERE type = 'sighting' AND source = 'testimony'")" = 3 ] ||
 		fail "not three sighting events"
-	[ "$(sql "SELECT group_concat(status) FROM person WHERE uid IN ('$held1', '$held2', '$lost')")" = "$statuses_before" ] ||
+	[ "$(sql "SELECT group_concat(status) FROM person JOIN person_state ON person_state.person_id = person.id WHERE uid IN ('$held1', '$held2', '$lost')")" = "$statuses_before" ] ||
 		fail "a status changed"
 	p testimony reject "$(sql "SELECT uid FROM sighting WHERE nickname = 'Грізлі'")" --not-in-registry; expect_status 0
 	p tasks list --person "$lost"; expect_status 0

@@ -113,7 +113,7 @@ static void test_accepting_never_changes_a_status_and_twice_is_once(void **state
 	                              " AND status_before = 'captured' AND status_after = 'captured'"
 	                              " AND date = '2025-09' AND place = 'Оленівка'"),
 	                 1);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'captured' AND surname = 'Шевчук'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person p JOIN person_state s ON s.person_id = p.id WHERE s.status = 'captured' AND p.surname = 'Шевчук'"), 1);
 	accept(f, v.s[0].uid, t.missing.uid, &r2);
 	assert_true(r2.already);
 	assert_string_equal(r2.event, r1.event);
@@ -128,7 +128,7 @@ static void test_accepting_never_changes_a_status_and_twice_is_once(void **state
 	add(f, &t, early, 1, &res);
 	get(f, res.uid, &v);
 	accept(f, v.s[0].uid, t.held.uid, &r1);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'held' AND surname = 'Кравчук'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person p JOIN person_state s ON s.person_id = p.id WHERE s.status = 'held' AND p.surname = 'Кравчук'"), 1);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE type = 'sighting' AND date = '2025-01'"
 	                              " AND status_before = 'missing' AND status_after = 'missing'"),
 	                 1);

@@ -325,7 +325,7 @@ static void test_a_persons_events_out_of_date_order_replay(void **state)
 	                              " AND status_before = 'missing' AND status_after = 'missing'"), 2);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE type = 'capture'"
 	                              " AND status_before = 'missing' AND status_after = 'captured'"), 1);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'captured'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_state WHERE status = 'captured'"), 1);
 	/* a later file: the latest date read again, the new row after it, then
 	 * one before everything */
 	e = write_file(f, "e2.csv", "ext.hq,type,date,source\nK1,capture_card,2022-04-01,icrc_visit\n"
@@ -333,7 +333,7 @@ static void test_a_persons_events_out_of_date_order_replay(void **state)
 	assert_ok(import1(f, e, &rep), &f->err);
 	import_report_free(&rep);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 5);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'held'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_state WHERE status = 'held'"), 1);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event WHERE date = '2022-04-01'"
 	                              " AND status_before = 'held' AND status_after = 'held'"), 1);
 }
@@ -416,7 +416,7 @@ static void test_an_events_file_is_audited_per_run_of_a_persons_rows(void **stat
 	import_report_free(&rep);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM audit"), audits);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 304);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'missing'"), 2);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_state WHERE status = 'missing'"), 2);
 	buf_free(&ev);
 }
 
@@ -453,7 +453,7 @@ static void test_an_event_already_there_is_left_alone_or_a_clash(void **state)
 	assert_contains(f->err.msg, "e3.csv:2: event E0000000000000001 already exists for another person");
 	import_report_free(&rep);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 2);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'missing'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_state WHERE status = 'missing'"), 1);
 }
 
 static void test_events_before_birth_are_refused_by_row(void **state)
@@ -789,7 +789,7 @@ static void test_a_bulk_load_of_events_checks_their_ids_in_memory(void **state)
 	assert_int_equal(index_count(f), indexes);
 	assert_int_equal(fx_scalar(f, "SELECT \"unique\" FROM pragma_index_list('event')"
 	                              " WHERE name = 'event_uid'"), 1);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'captured'"), 50);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_state WHERE status = 'captured'"), 50);
 	/* A larger file: an event there already with other content (line 202:
 	 * E...05 is H4's), or the same (line 203) */
 	e = events_of_50(f, "e2.csv", 50, 200, 1001, "E0000000000000005,H5,capture,2022-03-01,media\n");
@@ -807,7 +807,7 @@ static void test_a_bulk_load_of_events_checks_their_ids_in_memory(void **state)
 	assert_int_equal(t.seen, 4);
 	sqlite3_trace_v2(store_db(f->r), 0, NULL, NULL);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 250);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'held'"), 50);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_state WHERE status = 'held'"), 50);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
 	/* and the index is there again to refuse a repeated id */
 	assert_int_equal(sqlite3_exec(store_db(f->r), "INSERT INTO event(uid, person_id, type, date,"
@@ -854,7 +854,7 @@ static void test_a_bulk_load_of_events_finds_persons_by_uid_in_memory(void **sta
 	tu_path(e, sizeof(e), f->dir, "e.csv");
 	events_by_uid(f, e, 50, true, 3, "");
 	FILE *out;
-	traced t = {"person.id) FROM person WHERE uid", 0};
+	traced t = {"p.id) FROM person p WHERE uid", 0};
 	sqlite3_trace_v2(store_db(f->r), SQLITE_TRACE_STMT, trace_stmt, &t);
 	import_opts o = {.bulk_bytes = 1};
 	const char *one = e;
@@ -862,7 +862,7 @@ static void test_a_bulk_load_of_events_finds_persons_by_uid_in_memory(void **sta
 	assert_int_equal(rep.events_added, 200);
 	import_report_free(&rep);
 	assert_int_equal(t.seen, 0);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE status = 'held'"), 50);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person_state WHERE status = 'held'"), 50);
 
 	/* A persons file and an events file in one bulk import: the new
 	 * person is found by uid through the index. The last row names no one. */
@@ -885,8 +885,8 @@ static void test_a_bulk_load_of_events_finds_persons_by_uid_in_memory(void **sta
 	sqlite3_trace_v2(store_db(f->r), 0, NULL, NULL);
 	assert_int_equal(t.seen, 1);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), 351);
-	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person WHERE uid = 'PNEW0000000000001'"
-	                              " AND status = 'captured'"), 1);
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM person p JOIN person_state s ON s.person_id = p.id"
+	                              " WHERE p.uid = 'PNEW0000000000001' AND s.status = 'captured'"), 1);
 	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), 1);
 }
 

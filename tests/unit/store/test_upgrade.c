@@ -72,6 +72,25 @@ static void raw_counts(const char *path, counts *c)
 	sqlite3_close(db);
 }
 
+/* One text value the SQL selects from the file, opened as it is. */
+static char *raw_text(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	const char *t = (const char *)sqlite3_column_text(s, 0);
+	char *text = strdup(t ? t : "");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return text;
+}
+
+#define STATUSES(id, table)                                                         \
+	"SELECT group_concat(" id " || ':' || status, ',') FROM (SELECT " id ", status" \
+	" FROM " table " ORDER BY " id ")"
+
 /* The schema as SQLite keeps it, one row per object, in a fixed order:
  * what `sqlite3 DB .schema` prints, without the order of creation. */
 static char *schema_text(sqlite3 *db)
@@ -130,6 +149,8 @@ static void upgrade(const char *fixture, int version, long long persons)
 	counts before, after;
 	raw_counts(path, &before);
 	assert_true(before.n >= 10); /* v2: person, event, audit, access_log... */
+	char *statuses = raw_text(path, STATUSES("id", "person"));
+	assert_true(strstr(statuses, ":captured") && strstr(statuses, ":missing"));
 
 	store *st;
 	pl_err err = {0};
@@ -149,11 +170,19 @@ static void upgrade(const char *fixture, int version, long long persons)
 			if(before.rows[j] != after.rows[i])
 				fail_msg("%s: %lld rows, was %lld", after.name[i], after.rows[i], before.rows[j]);
 			j++;
+		} else if(!strcmp(after.name[i], "person_state")) {
+			/* Made from the persons' status column (registry step 11). */
+			assert_int_equal(after.rows[i], persons);
 		} else if(after.rows[i]) {
 			fail_msg("%s: new, and not empty", after.name[i]);
 		}
 	}
 	assert_int_equal(j, before.n);
+	/* Every person's status moved to person_state (registry step 11). */
+	char *moved = raw_text(path, STATUSES("person_id", "person_state"));
+	assert_string_equal(moved, statuses);
+	free(moved);
+	free(statuses);
 	/* The name index, built by the upgrade, holds what the persons say:
 	 * a row per key of each, nothing more. */
 	assert_true(tu_scalar(db, "SELECT count(*) FROM person_key") > persons);
