@@ -441,6 +441,149 @@ static void test_filters(void **state)
 	assert_int_equal(found(f, &q), 0);
 }
 
+/* Counts the statements that find the persons through the statuses'
+ * index. */
+static int trace_index(unsigned type, void *ctx, void *stmt, void *sql)
+{
+	(void)type;
+	(void)sql;
+	char *text = sqlite3_expanded_sql(stmt);
+	if(text && strstr(text, "p.id IN (SELECT person_id FROM person_state"))
+		++*(int *)ctx;
+	sqlite3_free(text);
+	return 0;
+}
+
+/* The uids of a status's page, in order, as one string; *total its count. */
+static void status_page(fixture *f, const char *status, size_t offset, char *out, size_t *total)
+{
+	person_query q = PERSON_QUERY_INIT;
+	q.status = status;
+	q.limit = 7;
+	q.offset = offset;
+	person_page pg;
+	assert_ok(registry_search(f->r, &q, &f->a, &pg, &f->err), &f->err);
+	*out = '\0';
+	for(size_t i = 0; i < pg.n; i++)
+		strcat(out, pg.rows[i].uid);
+	*total = pg.total;
+}
+
+/* Write `text` to the file `name` in the fixture's directory and import
+ * it. */
+static void import_text(fixture *f, const char *name, const char *text)
+{
+	char path[4096];
+	tu_path(path, sizeof(path), f->dir, name);
+	FILE *out = fopen(path, "wb");
+	assert_non_null(out);
+	fputs(text, out);
+	fclose(out);
+	import_opts o = {0};
+	const char *paths[1] = {path};
+	import_report rep;
+	assert_ok(registry_import(f->r, paths, 1, &o, &rep, &f->err), &f->err);
+	import_report_free(&rep);
+}
+
+/* Captures for the persons Статус{from..to} whose number is a multiple of
+ * `every`, as an events file; marks them in captured[]. */
+static void capture(fixture *f, int from, int to, int every, bool *captured)
+{
+	buf b;
+	buf_init(&b, 0);
+	assert_int_equal(buf_adds(&b, "person,type,date,source\n"), PL_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->r), "SELECT uid, CAST(substr(surname, 7) AS INTEGER)"
+	                                    " FROM person WHERE surname LIKE 'Статус%'", -1, &s, NULL),
+	                 SQLITE_OK);
+	while(sqlite3_step(s) == SQLITE_ROW) {
+		int k = sqlite3_column_int(s, 1);
+		if(k < from || k > to || k % every || captured[k])
+			continue;
+		captured[k] = true;
+		assert_int_equal(buf_printf(&b, "%s,capture,2024-01-01,media\n", sqlite3_column_text(s, 0)), PL_OK);
+	}
+	sqlite3_finalize(s);
+	import_text(f, "e.csv", buf_str(&b));
+	buf_free(&b);
+}
+
+/* The uids of Статус{k} for the captured k, from the first-th to the
+ * last-th of them, in order. */
+static void captured_uids(fixture *f, const bool *captured, int first, int last, char *out)
+{
+	*out = '\0';
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(store_db(f->r), "SELECT uid FROM person WHERE surname = ?",
+	                                    -1, &s, NULL), SQLITE_OK);
+	for(int k = 0, seen = 0; k < 4000; k++) {
+		if(!captured[k] || seen++ < first || seen > last + 1)
+			continue;
+		char surname[32];
+		snprintf(surname, sizeof(surname), "Статус%04d", k);
+		sqlite3_bind_text(s, 1, surname, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		strcat(out, (const char *)sqlite3_column_text(s, 0));
+		sqlite3_reset(s);
+	}
+	sqlite3_finalize(s);
+}
+
+/* The second and third pages of 7 of the captured are those persons in
+ * name order; their total, and *indexed counted afresh. */
+static size_t pages_2_and_3_captured(fixture *f, const bool *captured, int *indexed)
+{
+	char want[16 * UID_SIZE + 1], got[16 * UID_SIZE + 1], two[8 * UID_SIZE + 1];
+	size_t total;
+	*indexed = 0;
+	status_page(f, "captured", 7, got, &total);
+	status_page(f, "captured", 14, two, &total);
+	strcat(got, two);
+	captured_uids(f, captured, 7, 20, want);
+	assert_string_equal(got, want);
+	return total;
+}
+
+/* Without a name a status is listed through its index when few have it
+ * and by testing each person in name order when many do; either way the
+ * page is the same: those persons, in name order. */
+static void test_a_rare_and_a_common_status_list_alike(void **state)
+{
+	fixture *f = *state;
+	enum { MORE = 4000 };
+	buf b;
+	buf_init(&b, 0);
+	assert_int_equal(buf_adds(&b, "surname,given_names\n"), PL_OK);
+	/* Added out of name order, so that ids do not give it. */
+	for(int i = 0; i < MORE; i++)
+		assert_int_equal(buf_printf(&b, "Статус%04d,Іван\n", (i * 37) % MORE), PL_OK);
+	import_text(f, "p.csv", buf_str(&b));
+	buf_free(&b);
+	static bool captured[MORE];
+	memset(captured, 0, sizeof(captured));
+	char got[8 * UID_SIZE + 1];
+	size_t total;
+	int indexed = 0;
+	sqlite3_trace_v2(store_db(f->r), SQLITE_TRACE_STMT, trace_index, &indexed);
+	/* 40 of 4,005 captured: few. */
+	capture(f, 0, MORE - 1, 100, captured);
+	assert_int_equal(pages_2_and_3_captured(f, captured, &indexed), 40);
+	assert_int_equal(indexed, 4); /* each page's count and rows */
+	/* 3,604 (those of 0 to 3,599 and the 4 multiples of 100 above): many,
+	 * more than the square root of 2,667 times 4,005. */
+	capture(f, 0, 3599, 1, captured);
+	assert_int_equal(pages_2_and_3_captured(f, captured, &indexed), 3604);
+	assert_int_equal(indexed, 0);
+	/* A status nobody has is an empty list, through the index. */
+	indexed = 0;
+	status_page(f, "identified", 0, got, &total);
+	assert_int_equal(total, 0);
+	assert_string_equal(got, "");
+	assert_int_equal(indexed, 2);
+	sqlite3_trace_v2(store_db(f->r), 0, NULL, NULL);
+}
+
 static void test_bad_filter_values_are_errors_not_empty_lists(void **state)
 {
 	fixture *f = *state;
@@ -570,6 +713,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_age_on_a_date_with_partial_birth_dates, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_captured_since_and_before, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_paging_and_order, setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_rare_and_a_common_status_list_alike, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_changed_names_are_found_by_the_new_name, setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_keys_are_rebuilt_when_the_rules_change, setup, fixture_teardown),
 	};
