@@ -100,6 +100,12 @@ const msg_entry msg_table_registry[] = {
 	                             "виходить «{got:statuses}»",
 	                             "столбец «status»: в файле «{status:statuses}», а по событиям лица "
 	                             "получается «{got:statuses}»"}},
+	{"registry.no_status_row", {"person {person} has no status row (person_state): the database was "
+	                            "changed outside parley; restore it from a backup (parley restore)",
+	                            "особа {person} не має рядка статусу (person_state): базу даних змінено "
+	                            "поза parley; відновіть її з резервної копії (parley restore)",
+	                            "у лица {person} нет строки статуса (person_state): базу данных изменили "
+	                            "вне parley; восстановите её из резервной копии (parley restore)"}},
 	{"registry.status_column", {"the status column disagrees with the events for {n} {n#person|persons}: "
 	                            "a status comes from the events, so import the events file in the same "
 	                            "command (parley import persons.csv events.csv), or leave the status "

@@ -159,7 +159,13 @@ pl_rc person_status_store(registry *r, const person *p, pl_err *err)
 	sqlite3_bind_int64(s, 2, p->id);
 	int x = sqlite3_step(s);
 	sqlite3_reset(s);
-	return x == SQLITE_DONE ? PL_OK : store_fail(r->st, err, x, "updating a status");
+	if(x != SQLITE_DONE)
+		return store_fail(r->st, err, x, "updating a status");
+	/* Every person has its row from its insert on (step 11 made them for
+	 * those before): none means the file was edited by hand. */
+	if(sqlite3_changes(store_db(r->st)) != 1)
+		return pl_failc(err, PL_EINTEGRITY, "registry.no_status_row", "person", p->uid, NULL);
+	return PL_OK;
 }
 
 /* The latest event date of the person, or none. */

@@ -176,7 +176,8 @@ const char *lifecycle_status_label(person_status s)
 
 int lifecycle_status_parse(const char *name)
 {
-	for(int i = 0; i < ST_COUNT; i++)
+	/* NULL: a person read without a status row (registry step 11). */
+	for(int i = 0; name && i < ST_COUNT; i++)
 		if(!strcmp(lifecycle_status_names[i], name))
 			return i;
 	return -1;

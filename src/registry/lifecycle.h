@@ -62,7 +62,7 @@ typedef enum event_type {
 extern const char *const lifecycle_status_names[ST_COUNT + 1];
 const char *lifecycle_status_name(person_status s);   /* "held" */
 const char *lifecycle_status_label(person_status s);  /* "held (confirmed)" */
-/* -1 if unknown. */
+/* -1 if unknown (or NULL). */
 int lifecycle_status_parse(const char *name);
 
 /* The event type names, NULL-terminated: the values of the `type` field. */

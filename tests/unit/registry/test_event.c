@@ -28,6 +28,22 @@ static void test_events_move_the_status(void **state)
 	assert_string_equal(fx_status(f, uid), "repatriated");
 }
 
+/* A person without a status row (person_state) is an edited file: an
+ * event for them is refused whole, not applied to nobody's status. */
+static void test_a_missing_status_row_is_refused_loudly(void **state)
+{
+	fixture *f = *state;
+	person p;
+	const char *uid = add_held(f, &p);
+	long long events = fx_scalar(f, "SELECT count(*) FROM event");
+	assert_int_equal(sqlite3_exec(store_db(f->r), "DELETE FROM person_state", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(fx_event(f, uid, "capture", "2025-06-01", NULL), PL_EINTEGRITY);
+	assert_string_equal(f->err.code, "registry.no_status_row");
+	assert_contains(f->err.msg, uid);
+	assert_contains(f->err.msg, "parley restore");
+	assert_int_equal(fx_scalar(f, "SELECT count(*) FROM event"), events);
+}
+
 static void test_a_refusal_says_the_status_and_what_is_allowed(void **state)
 {
 	fixture *f = *state;
@@ -219,6 +235,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_events_move_the_status, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_a_missing_status_row_is_refused_loudly, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_refusal_says_the_status_and_what_is_allowed, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_backdated_event_replays_the_history, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_a_backdated_event_that_breaks_later_ones_is_refused, fixture_setup, fixture_teardown),
