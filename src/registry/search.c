@@ -123,6 +123,22 @@ static pl_rc filter_date(query_sql *q, const char *value, const char *what, bool
 static pl_rc count(registry *r, const query_sql *q, const char *from, long long cap,
                    long long *out, pl_err *err);
 
+/* q AND (head ... part's conditions and bindings ...). */
+static void add_within(query_sql *q, const char *head, const query_sql *part)
+{
+	add(q, head);
+	add(q, buf_str(&part->sql));
+	add(q, ")");
+	for(int i = 0; i < part->n && !q->rc; i++) {
+		if(q->n == MAX_BINDS) {
+			q->rc = PL_ELIMIT;
+			break;
+		}
+		q->text[q->n] = part->text[i];
+		q->num[q->n++] = part->num[i];
+	}
+}
+
 /* The status, a row of person_state. With a name, each match's row is
  * tested. Without one the persons are listed in name order, and how
  * depends on how many of the N persons have the statuses asked for, m.
@@ -138,39 +154,30 @@ static pl_rc count(registry *r, const query_sql *q, const char *from, long long 
 static pl_rc filter_status(registry *r, query_sql *q, const person_query *pq, arena *a,
                            pl_err *err)
 {
+	static const char tested[] = " AND EXISTS (SELECT 1 FROM person_state WHERE person_id = p.id";
+	static const char indexed[] = " AND p.id IN (SELECT person_id FROM person_state WHERE 1";
 	if(!pq->status)
 		return PL_OK;
-	if(pq->name)
-		return filter_in(q, PERSON_STATUS_OF_P, pq->status, "status", &person_status_field, a, err);
-	sqlite3_stmt *s;
-	pl_rc rc = store_stmt(r->st, "SELECT max(person_id) FROM person_state", &s, err);
-	if(rc)
-		return rc;
-	long long persons = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0, n = 0;
-	sqlite3_reset(s);
-	long long indexed = (long long)sqrt(COUNT_CAP * 1.2 / 4.5 * (double)persons);
 	query_sql only = {.n = 0};
 	buf_init(&only.sql, 0);
-	rc = filter_in(&only, "status", pq->status, "status", &person_status_field, a, err);
+	pl_rc rc = filter_in(&only, "status", pq->status, "status", &person_status_field, a, err);
 	if(!rc && only.rc)
 		rc = pl_nomem(err);
-	if(!rc)
-		rc = count(r, &only, "FROM person_state WHERE 1", indexed, &n, err);
-	if(!rc && n > indexed) {
-		rc = filter_in(q, PERSON_STATUS_OF_P, pq->status, "status", &person_status_field, a, err);
-	} else if(!rc) {
-		add(q, " AND p.id IN (SELECT person_id FROM person_state WHERE 1");
-		add(q, buf_str(&only.sql));
-		add(q, ")");
-		for(int i = 0; i < only.n; i++) {
-			if(q->n == MAX_BINDS) {
-				q->rc = PL_ELIMIT;
-				break;
-			}
-			q->text[q->n] = only.text[i];
-			q->num[q->n++] = only.num[i];
+	const char *head = tested;
+	if(!rc && !pq->name) {
+		sqlite3_stmt *s;
+		long long persons = 0, few, n = 0;
+		if(!(rc = store_stmt(r->st, "SELECT max(person_id) FROM person_state", &s, err))) {
+			if(sqlite3_step(s) == SQLITE_ROW)
+				persons = sqlite3_column_int64(s, 0);
+			sqlite3_reset(s);
+			few = (long long)sqrt(COUNT_CAP * 1.2 / 4.5 * (double)persons);
+			rc = count(r, &only, "FROM person_state WHERE 1", few, &n, err);
+			head = n > few ? tested : indexed;
 		}
 	}
+	if(!rc)
+		add_within(q, head, &only);
 	buf_free(&only.sql);
 	return rc;
 }

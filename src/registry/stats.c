@@ -82,7 +82,8 @@ static pl_rc captivity(registry *r, registry_stats *st, pl_err *err)
 	pl_rc rc = count_bands(r,
 		"SELECT " BAND("d") ", count(*) FROM (SELECT julianday(?) - " MID_DAY("capture_date")
 		" AS d FROM person_state s JOIN person p ON p.id = s.person_id WHERE s.status IN"
-		" ('captured', 'held', 'listed', 'handed_over', 'in_transit')) GROUP BY 1", today, st->held_for, &st->captivity_unknown, err);
+		" ('captured', 'held', 'listed', 'handed_over', 'in_transit')) GROUP BY 1", today,
+		st->held_for, &st->captivity_unknown, err);
 	if(!rc)
 		rc = count_bands(r,
 			"SELECT " BAND("d") ", count(*) FROM (SELECT " MID_DAY("e.date") " - "
